@@ -1,0 +1,16 @@
+# Build plume and ship it with the demo corpus.
+FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -o /out/plume ./cmd/plume
+
+FROM debian:bookworm-slim
+RUN useradd --system --home /srv/plume plume
+COPY --from=build /out/plume /usr/local/bin/plume
+COPY demo /srv/plume/demo
+USER plume
+EXPOSE 8080
+ENTRYPOINT []
+CMD ["plume", "serve"]

@@ -1,0 +1,40 @@
+# plume — make demo runs the main job on the demo corpus; make test runs the checks.
+GO ?= go
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
+export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/plume?sslmode=disable
+export PLUME_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/plume_test?sslmode=disable
+
+.PHONY: all build setup demo test vet staticcheck bench fmt
+
+all: build
+
+build:
+	$(GO) build -o bin/plume ./cmd/plume
+
+setup:
+	bash scripts/setup-db.sh
+
+demo: setup build
+	./bin/plume migrate
+	./bin/plume ingest demo/corpus
+	./bin/plume search "comment renouveler ma carte d'identite"
+
+$(STATICCHECK):
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+staticcheck: $(STATICCHECK)
+	$(STATICCHECK) ./...
+
+test: setup vet staticcheck
+	$(GO) test -race -count=1 ./...
+
+bench: setup
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')

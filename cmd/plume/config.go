@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Config is plume's configuration, read once from the environment.
+type Config struct {
+	// DatabaseURL is the PostgreSQL connection string (DATABASE_URL).
+	DatabaseURL string
+	// OpenAIBaseURL and OpenAIAPIKey address the OpenAI-compatible endpoint
+	// (OPENAI_BASE_URL, OPENAI_API_KEY).
+	OpenAIBaseURL string
+	OpenAIAPIKey  string
+	// EmbedModel selects a remote embedding model (PLUME_EMBED_MODEL); empty
+	// means the local embedder.
+	EmbedModel   string
+	EmbedBaseURL string // PLUME_EMBED_BASE_URL, default OpenAIBaseURL
+	EmbedAPIKey  string // PLUME_EMBED_API_KEY, default OpenAIAPIKey
+	EmbedDim     int    // PLUME_EMBED_DIM
+	// EmbedSendDimensions sends the vector size with each request
+	// (PLUME_EMBED_SEND_DIMENSIONS=true), for models that can shorten
+	// their vectors; servers that reject the field need it off (default).
+	EmbedSendDimensions bool
+	// ChatModel is the model that writes drafts (PLUME_CHAT_MODEL); empty
+	// means extractive drafts only.
+	ChatModel string
+	// PromptsDir overrides the embedded prompt templates (PLUME_PROMPTS_DIR).
+	PromptsDir string
+	// Addr is where "plume serve" listens (PLUME_ADDR).
+	Addr string
+	// ModelTimeout bounds each call to a model (PLUME_MODEL_TIMEOUT).
+	ModelTimeout time.Duration
+}
+
+// LoadConfig reads the configuration from getenv, applying defaults.
+func LoadConfig(getenv func(string) string) (Config, error) {
+	cfg := Config{
+		DatabaseURL:   getenv("DATABASE_URL"),
+		OpenAIBaseURL: getenv("OPENAI_BASE_URL"),
+		OpenAIAPIKey:  getenv("OPENAI_API_KEY"),
+		EmbedModel:    getenv("PLUME_EMBED_MODEL"),
+		EmbedBaseURL:  getenv("PLUME_EMBED_BASE_URL"),
+		EmbedAPIKey:   getenv("PLUME_EMBED_API_KEY"),
+		ChatModel:     getenv("PLUME_CHAT_MODEL"),
+		PromptsDir:    getenv("PLUME_PROMPTS_DIR"),
+		Addr:          getenv("PLUME_ADDR"),
+		ModelTimeout:  60 * time.Second,
+	}
+	if cfg.DatabaseURL == "" {
+		cfg.DatabaseURL = "postgres://postgres@127.0.0.1:5432/plume?sslmode=disable"
+	}
+	if cfg.OpenAIBaseURL == "" {
+		cfg.OpenAIBaseURL = "https://api.openai.com/v1"
+	}
+	if cfg.EmbedBaseURL == "" {
+		cfg.EmbedBaseURL = cfg.OpenAIBaseURL
+	}
+	if cfg.EmbedAPIKey == "" {
+		cfg.EmbedAPIKey = cfg.OpenAIAPIKey
+	}
+	if cfg.Addr == "" {
+		cfg.Addr = ":8080"
+	}
+	if v := getenv("PLUME_EMBED_DIM"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 || n > 16000 {
+			return Config{}, fmt.Errorf("PLUME_EMBED_DIM=%q: want a positive vector size up to 16000", v)
+		}
+		cfg.EmbedDim = n
+	}
+	if cfg.EmbedModel != "" && cfg.EmbedDim == 0 {
+		return Config{}, fmt.Errorf("PLUME_EMBED_MODEL is set: PLUME_EMBED_DIM must give its vector size")
+	}
+	if v := getenv("PLUME_EMBED_SEND_DIMENSIONS"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("PLUME_EMBED_SEND_DIMENSIONS=%q: want true or false", v)
+		}
+		cfg.EmbedSendDimensions = b
+	}
+	if v := getenv("PLUME_MODEL_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return Config{}, fmt.Errorf("PLUME_MODEL_TIMEOUT=%q: want a positive duration such as 30s", v)
+		}
+		cfg.ModelTimeout = d
+	}
+	return cfg, nil
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/plume-sp/plume/ingest"
+	"github.com/plume-sp/plume/store"
+)
+
+func runMigrate(ctx context.Context, a *app, args []string) error {
+	fs := newFlagSet(a, "migrate")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	st, err := store.Open(ctx, a.cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	n, err := st.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "applied %d migrations\n", n)
+	return nil
+}
+
+func runIngest(ctx context.Context, a *app, args []string) error {
+	fs := newFlagSet(a, "ingest")
+	prune := fs.Bool("prune", false, "delete documents that came from these paths but are no longer there")
+	draft := fs.Bool("draft", false, "store new documents as drafts instead of publishing them")
+	quiet := fs.Bool("quiet", false, "no progress line")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: plume ingest [--prune] [--draft] PATH...", errUsage)
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	embedder, err := a.newEmbedder()
+	if err != nil {
+		return err
+	}
+	opts := ingest.Options{Prune: *prune}
+	if *draft {
+		opts.Status = store.StatusDraft
+	}
+	bar := newProgressLine(a.stderr, *quiet)
+	opts.Progress = func(r ingest.Report) {
+		bar.update(fmt.Sprintf("ingest: %d files, %d documents, %d chunks written", r.Files, r.Documents, r.Chunks))
+	}
+	report, err := ingest.NewPipeline(st, embedder, a.log, opts).IngestPaths(ctx, fs.Args())
+	bar.done()
+	for _, f := range report.Failed {
+		fmt.Fprintf(a.stderr, "skipped %s: %v\n", f.Path, f.Err)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, report.String())
+	return nil
+}
+
+func runReembed(ctx context.Context, a *app, args []string) error {
+	fs := newFlagSet(a, "reembed")
+	quiet := fs.Bool("quiet", false, "no progress line")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	embedder, err := a.newEmbedder()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	bar := newProgressLine(a.stderr, *quiet)
+	n, err := ingest.Reembed(ctx, st, embedder, a.log, func(done int) {
+		bar.update(fmt.Sprintf("reembed: %d chunks", done))
+	})
+	bar.done()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "re-embedded %d chunks with %s in %s\n", n, embedder.Model(), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// progressLine redraws one status line on a terminal, at most ten times a
+// second; elsewhere it stays silent.
+type progressLine struct {
+	w    *os.File
+	last time.Time
+	used bool
+}
+
+func newProgressLine(w any, quiet bool) *progressLine {
+	f, ok := w.(*os.File)
+	if !ok || quiet {
+		return &progressLine{}
+	}
+	info, err := f.Stat()
+	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return &progressLine{}
+	}
+	return &progressLine{w: f}
+}
+
+func (p *progressLine) update(s string) {
+	if p.w == nil || time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	p.used = true
+	fmt.Fprintf(p.w, "\r\033[K%s", s)
+}
+
+func (p *progressLine) done() {
+	if p.w != nil && p.used {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -1,0 +1,45 @@
+// Package ingest turns official guidance (DILA XML fiches, JSONL, Markdown,
+// HTML, plain text, PDF and zip archives of these) into documents, cuts them
+// into structure-aware chunks, embeds the chunks and stores them.
+package ingest
+
+import "time"
+
+// Document is one piece of guidance as a reader understood it, before
+// chunking. Readers fill what their format carries and leave the rest empty.
+type Document struct {
+	// Source names where the document came from, e.g. "dila", "jsonl",
+	// "markdown", "html", "text", "pdf". It scopes ExternalID.
+	Source string
+	// ExternalID is the document's own identifier: the DILA ID ("F1234"),
+	// the JSONL "id", or the file's path relative to the ingested root.
+	ExternalID string
+	Title      string
+	// Description is a one or two sentence summary, when the format has one.
+	Description string
+	// URL is the document's public address, when known.
+	URL string
+	// Audience lists who the guidance is for ("particuliers",
+	// "professionnels", "associations"), lower case.
+	Audience []string
+	// Service is the public service that owns the document (e.g. "caf"),
+	// empty for guidance shared by all services.
+	Service string
+	Tags    []string
+	// Breadcrumb is the path of themes above the document, outermost first.
+	Breadcrumb []string
+	UpdatedAt  time.Time
+	// Blocks is the body in reading order.
+	Blocks []Block
+}
+
+// Block is one unit of body text (a paragraph, a list, a table rendered as
+// text, a note box) together with the path of headings it sits under.
+type Block struct {
+	// Heading is the heading path, outermost first, not including the
+	// document title. Situations (DILA "Cas") count as headings.
+	Heading []string
+	// Text is plain text. Lists are rendered one item per line prefixed by
+	// "- "; tables one row per line with cells separated by " | ".
+	Text string
+}

@@ -1,0 +1,287 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgvector/pgvector-go"
+)
+
+// SearchFilter restricts a search to some documents. Empty fields restrict
+// nothing, except Statuses, which defaults to published documents only.
+type SearchFilter struct {
+	// Audience keeps documents for any of these audiences, and documents
+	// that name no audience.
+	Audience []string
+	// Services keeps documents of any of these services; "" stands for
+	// the documents shared by all services.
+	Services []string
+	// Tags keeps documents with at least one of these tags.
+	Tags     []string
+	Statuses []Status
+}
+
+// Term is one part of a full-text query: a tsquery (a lexeme, or a phrase
+// such as 'certif' <-> 'immatricul') and its weight.
+type Term struct {
+	Query  string
+	Weight float64
+}
+
+// TermStat is a lexeme of a query with the number of chunks that contain it.
+type TermStat struct {
+	Query string
+	// Lexemes is the number of lexemes in Query (1, or more for a phrase).
+	Lexemes int
+	// DF is the number of chunks containing the term; for a phrase, the
+	// smallest DF of its lexemes.
+	DF int
+}
+
+// QueryTerms analyses text and phrases with the French full-text
+// configuration and returns their lexemes with their document frequency, and
+// the number of chunks the frequencies were counted over.
+func (s *Store) QueryTerms(ctx context.Context, text string, phrases []string) ([]TermStat, int, error) {
+	rows, err := s.pool.Query(ctx, `
+		WITH words AS (
+			SELECT quote_literal(w) AS q, 1 AS n, coalesce(ls.df, 0) AS df
+			FROM unnest(tsvector_to_array(to_tsvector('plume_fr', $1))) AS w
+			LEFT JOIN lexeme_stats ls ON ls.lexeme = w
+		), phrases AS (
+			SELECT p.q, p.n, coalesce((SELECT min(coalesce(ls.df, 0))
+				FROM unnest(tsvector_to_array(to_tsvector('plume_fr', p.phrase))) AS w
+				LEFT JOIN lexeme_stats ls ON ls.lexeme = w), 0) AS df
+			FROM (SELECT ph AS phrase, phraseto_tsquery('plume_fr', ph)::text AS q,
+				array_length(tsvector_to_array(to_tsvector('plume_fr', ph)), 1) AS n
+				FROM unnest($2::text[]) AS ph) p
+			WHERE p.q <> ''
+		)
+		SELECT q, n, df FROM words
+		UNION ALL SELECT q, n, df FROM phrases
+		UNION ALL SELECT '', 0, coalesce((SELECT df FROM lexeme_stats WHERE lexeme = ''), 0)`,
+		text, nonNil(phrases))
+	if err != nil {
+		return nil, 0, fmt.Errorf("analyse query: %w", err)
+	}
+	stats, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (TermStat, error) {
+		var t TermStat
+		var n *int
+		err := r.Scan(&t.Query, &n, &t.DF)
+		if n != nil {
+			t.Lexemes = *n
+		}
+		return t, err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("analyse query: %w", err)
+	}
+	total := 0
+	out := stats[:0]
+	seen := map[string]bool{}
+	for _, t := range stats {
+		if t.Query == "" && t.Lexemes == 0 {
+			total = t.DF
+			continue
+		}
+		if seen[t.Query] {
+			continue
+		}
+		seen[t.Query] = true
+		out = append(out, t)
+	}
+	return out, total, nil
+}
+
+// RefreshLexemeStats recounts, for every lexeme, how many chunks contain it.
+func (s *Store) RefreshLexemeStats(ctx context.Context) error {
+	return s.Transact(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "LOCK TABLE lexeme_stats IN EXCLUSIVE MODE"); err != nil {
+			return fmt.Errorf("lock lexeme stats: %w", err)
+		}
+		if _, err := tx.Exec(ctx, "DELETE FROM lexeme_stats"); err != nil {
+			return fmt.Errorf("clear lexeme stats: %w", err)
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO lexeme_stats (lexeme, df)
+			SELECT word, ndoc FROM ts_stat('SELECT tsv FROM chunks')
+			UNION ALL SELECT '', count(*) FROM chunks`)
+		if err != nil {
+			return fmt.Errorf("count lexemes: %w", err)
+		}
+		return nil
+	})
+}
+
+// filterSQL appends the WHERE conditions of f to conds, with their arguments
+// numbered from len(args)+1, and returns both.
+func filterSQL(f SearchFilter, conds []string, args []any) ([]string, []any) {
+	statuses := f.Statuses
+	if len(statuses) == 0 {
+		statuses = []Status{StatusPublished}
+	}
+	args = append(args, statuses)
+	conds = append(conds, fmt.Sprintf("d.status = ANY($%d)", len(args)))
+	if len(f.Audience) > 0 {
+		args = append(args, f.Audience)
+		conds = append(conds, fmt.Sprintf("(cardinality(d.audience) = 0 OR d.audience && $%d)", len(args)))
+	}
+	if len(f.Services) > 0 {
+		args = append(args, f.Services)
+		conds = append(conds, fmt.Sprintf("d.service = ANY($%d)", len(args)))
+	}
+	if len(f.Tags) > 0 {
+		args = append(args, f.Tags)
+		conds = append(conds, fmt.Sprintf("d.tags && $%d", len(args)))
+	}
+	return conds, args
+}
+
+// termArgs splits terms into the parallel arrays the search queries unnest.
+func termArgs(terms []Term) ([]string, []float64) {
+	qs := make([]string, len(terms))
+	ws := make([]float64, len(terms))
+	for i, t := range terms {
+		qs[i], ws[i] = t.Query, t.Weight
+	}
+	return qs, ws
+}
+
+// HybridQuery is what the full-text and the vector searches of one question
+// share.
+type HybridQuery struct {
+	// Candidates select chunks for the full-text search and rank them.
+	Candidates []Term
+	// Terms are the question's words, whose weights sum into Hit.Matched.
+	Terms  []Term
+	Filter SearchFilter
+	K      int
+	// Model, Dim and Vector are the question's embedding. Without one the
+	// vector search returns nothing and Hit.Similarity is -1.
+	Model  string
+	Dim    int
+	Vector []float32
+}
+
+// Hit is a chunk found by a search.
+type Hit struct {
+	ChunkID    int64
+	DocumentID int64
+	Source     string
+	ExternalID string
+	URL        string
+	Title      string
+	Heading    string
+	Text       string
+	// TextRank is the weighted full-text rank (0 when no term matches).
+	TextRank float64
+	// Similarity is the cosine similarity between the chunk's vector and
+	// the question's, or -1 when either is missing.
+	Similarity float64
+	// Matched is the sum of the weights of the question's terms the chunk
+	// contains.
+	Matched float64
+}
+
+// searchSQL builds a search: cand selects candidate chunks in order (with
+// the expression named by orderBy), and the outer query adds text rank,
+// similarity and matched weight. Arguments: $1 terms, $2 weights, $3
+// candidate terms, $4 candidate weights, $5 k, $6 the vector if any.
+func searchSQL(q HybridQuery, where []string, orderBy string, args []any) (string, []any) {
+	sim := "-1::float8"
+	if q.Vector != nil {
+		sim = fmt.Sprintf(`CASE WHEN c.embed_model = %s THEN 1 - (c.embedding::vector(%d) <=> $6::vector(%d)) ELSE -1 END`,
+			quoteLiteral(q.Model), q.Dim, q.Dim)
+	}
+	conds, args := filterSQL(q.Filter, where, args)
+	return `
+		WITH terms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($1::text[], $2::float8[]) AS t(q, w)),
+		cterms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($3::text[], $4::float8[]) AS t(q, w)),
+		cand AS (
+			SELECT c.id, c.document_id, d.source, d.external_id, d.url, c.title, c.heading, c.text, c.tsv,
+				` + sim + ` AS similarity
+			FROM chunks c JOIN documents d ON d.id = c.document_id
+			WHERE ` + strings.Join(conds, " AND ") + `
+			ORDER BY ` + orderBy + `
+			LIMIT $5
+		)
+		SELECT cand.id, cand.document_id, cand.source, cand.external_id, cand.url, cand.title,
+			cand.heading, cand.text,
+			coalesce((SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', cand.tsv, t.tq)) FROM cterms t), 0)::float8,
+			cand.similarity::float8,
+			coalesce((SELECT sum(t.w) FROM terms t WHERE cand.tsv @@ t.tq), 0)::float8
+		FROM cand`, args
+}
+
+func (s *Store) runSearch(ctx context.Context, kind, sql string, args []any) ([]Hit, error) {
+	rows, err := s.pool.Query(ctx, sql, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s search: %w", kind, err)
+	}
+	hits, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Hit, error) {
+		var h Hit
+		err := r.Scan(&h.ChunkID, &h.DocumentID, &h.Source, &h.ExternalID, &h.URL, &h.Title, &h.Heading,
+			&h.Text, &h.TextRank, &h.Similarity, &h.Matched)
+		return h, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s search: %w", kind, err)
+	}
+	return hits, nil
+}
+
+func (q HybridQuery) baseArgs() []any {
+	qs, ws := termArgs(q.Terms)
+	cqs, cws := termArgs(q.Candidates)
+	args := []any{qs, ws, cqs, cws, q.K}
+	if q.Vector != nil {
+		args = append(args, pgvector.NewVector(q.Vector))
+	}
+	return args
+}
+
+// SearchText returns up to K chunks that match any candidate term, best
+// first by the weighted sum of each candidate term's full-text rank (the
+// title counts most, then the headings, then the text).
+func (s *Store) SearchText(ctx context.Context, q HybridQuery) ([]Hit, error) {
+	if len(q.Candidates) == 0 || q.K <= 0 {
+		return nil, nil
+	}
+	parts := make([]string, len(q.Candidates))
+	for i, c := range q.Candidates {
+		parts[i] = "(" + c.Query + ")"
+	}
+	args := append(q.baseArgs(), strings.Join(parts, " | "))
+	where := []string{fmt.Sprintf("c.tsv @@ $%d::tsquery", len(args))}
+	rank := `(SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', c.tsv, t.tq)) FROM cterms t) DESC, c.id`
+	sql, args := searchSQL(q, where, rank, args)
+	hits, err := s.runSearch(ctx, "full-text", sql, args)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].TextRank > hits[j].TextRank })
+	return hits, nil
+}
+
+// SearchVector returns the K chunks embedded by q.Model nearest to q.Vector
+// by cosine distance, best first.
+func (s *Store) SearchVector(ctx context.Context, q HybridQuery) ([]Hit, error) {
+	if q.Vector == nil || q.K <= 0 {
+		return nil, nil
+	}
+	if len(q.Vector) != q.Dim {
+		return nil, fmt.Errorf("vector search: query vector of size %d for a model of size %d: %w", len(q.Vector), q.Dim, ErrInvalid)
+	}
+	// The model and size are inlined so that the planner can use the
+	// model's partial HNSW index.
+	where := []string{"c.embed_model = " + quoteLiteral(q.Model)}
+	order := fmt.Sprintf("c.embedding::vector(%d) <=> $6::vector(%d)", q.Dim, q.Dim)
+	sql, args := searchSQL(q, where, order, q.baseArgs())
+	hits, err := s.runSearch(ctx, "vector", sql, args)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Similarity > hits[j].Similarity })
+	return hits, nil
+}

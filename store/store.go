@@ -1,0 +1,113 @@
+// Package store owns plume's PostgreSQL database: the connection pool, the
+// embedded numbered migrations, the Transact helper and the small query
+// functions that load and save documents, chunks and their vectors. SQL lives
+// here and in migrations/, nowhere else.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	pgxvec "github.com/pgvector/pgvector-go/pgx"
+)
+
+// Sentinel errors returned by the store; callers test them with errors.Is.
+var (
+	// ErrNotFound means the row asked for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid means the caller passed a value the store refuses.
+	ErrInvalid = errors.New("invalid")
+)
+
+// Store is plume's database. It is safe for concurrent use.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+// Open connects to the database at url (a PostgreSQL connection string; extra
+// parameters such as search_path become session settings) and checks that it
+// answers. The pgvector types are registered on every connection.
+func Open(ctx context.Context, url string) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("parse database url: %w", err)
+	}
+	cfg.AfterConnect = func(ctx context.Context, conn *pgx.Conn) error {
+		// The vector type may not exist yet on a fresh database; the first
+		// migration creates it and resets the pool's connections.
+		var exists bool
+		if err := conn.QueryRow(ctx, "SELECT to_regtype('vector') IS NOT NULL").Scan(&exists); err != nil {
+			return fmt.Errorf("look up vector type: %w", err)
+		}
+		if !exists {
+			return nil
+		}
+		if err := pgxvec.RegisterTypes(ctx, conn); err != nil {
+			return fmt.Errorf("register vector types: %w", err)
+		}
+		// Filtered vector searches keep scanning the HNSW index until they
+		// have enough rows that pass the filters (pgvector 0.8).
+		_, err := conn.Exec(ctx, "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = 100")
+		if err != nil {
+			return fmt.Errorf("set hnsw parameters: %w", err)
+		}
+		return nil
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("connect to database %s: %w", redactURL(cfg), err)
+	}
+	return &Store{pool: pool}, nil
+}
+
+// redactURL names the database without its password, for error messages.
+func redactURL(cfg *pgxpool.Config) string {
+	c := cfg.ConnConfig
+	return fmt.Sprintf("%s@%s:%d/%s", c.User, c.Host, c.Port, c.Database)
+}
+
+// Close closes every connection.
+func (s *Store) Close() { s.pool.Close() }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.pool.Ping(ctx); err != nil {
+		return fmt.Errorf("ping database: %w", err)
+	}
+	return nil
+}
+
+// Pool returns the underlying pool, for tests and benchmarks.
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }
+
+// Transact runs fn in a transaction, committing when fn returns nil and
+// rolling back otherwise (including when fn panics).
+func (s *Store) Transact(ctx context.Context, fn func(pgx.Tx) error) (err error) {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = tx.Rollback(ctx)
+			panic(p)
+		}
+		if err != nil {
+			_ = tx.Rollback(ctx)
+		}
+	}()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("commit transaction: %w", err)
+	}
+	return nil
+}
