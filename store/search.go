@@ -171,6 +171,7 @@ type Hit struct {
 	Source     string
 	ExternalID string
 	URL        string
+	Service    string
 	Title      string
 	Heading    string
 	Text       string
@@ -199,14 +200,14 @@ func searchSQL(q HybridQuery, where []string, orderBy string, args []any) (strin
 		WITH terms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($1::text[], $2::float8[]) AS t(q, w)),
 		cterms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($3::text[], $4::float8[]) AS t(q, w)),
 		cand AS (
-			SELECT c.id, c.document_id, d.source, d.external_id, d.url, c.title, c.heading, c.text, c.tsv,
+			SELECT c.id, c.document_id, d.source, d.external_id, d.url, d.service, c.title, c.heading, c.text, c.tsv,
 				` + sim + ` AS similarity
 			FROM chunks c JOIN documents d ON d.id = c.document_id
 			WHERE ` + strings.Join(conds, " AND ") + `
 			ORDER BY ` + orderBy + `
 			LIMIT $5
 		)
-		SELECT cand.id, cand.document_id, cand.source, cand.external_id, cand.url, cand.title,
+		SELECT cand.id, cand.document_id, cand.source, cand.external_id, cand.url, cand.service, cand.title,
 			cand.heading, cand.text,
 			coalesce((SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', cand.tsv, t.tq)) FROM cterms t), 0)::float8,
 			cand.similarity::float8,
@@ -221,7 +222,7 @@ func (s *Store) runSearch(ctx context.Context, kind, sql string, args []any) ([]
 	}
 	hits, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Hit, error) {
 		var h Hit
-		err := r.Scan(&h.ChunkID, &h.DocumentID, &h.Source, &h.ExternalID, &h.URL, &h.Title, &h.Heading,
+		err := r.Scan(&h.ChunkID, &h.DocumentID, &h.Source, &h.ExternalID, &h.URL, &h.Service, &h.Title, &h.Heading,
 			&h.Text, &h.TextRank, &h.Similarity, &h.Matched)
 		return h, err
 	})
