@@ -1,0 +1,33 @@
+// Package prompts renders the chat messages that plume sends to a language
+// model to draft a reply for a public-service agent.
+//
+// The templates are Go text/template files embedded from templates/, written
+// in French so that administrators can read and edit them:
+//
+//   - regles.tmpl: the writing rules shared by every system message;
+//   - donnees.tmpl: the data blocks of the user message (numbered sources,
+//     the user's message, the agent's instructions);
+//   - <channel>.system.tmpl and <channel>.user.tmpl for each channel: spp (a
+//     public reply on Services Publics+), email (a reply to an e-mail) and
+//     conseiller (a working note for a France services adviser).
+//
+// Every file starts with a version comment, {{/* version: spp-2026-11-27.1 */ -}},
+// and a rendered Prompt carries the versions of the files that made it, so
+// that a stored draft records which prompts produced it. Load can take a
+// folder (PLUME_PROMPTS_DIR) whose files replace the embedded ones of the
+// same name; an overriding file must carry a new version.
+//
+// The system message is fixed for a channel: it never receives any data of
+// the request, so the user's text cannot reach it. The user message holds
+// the numbered sources, then the user's message and the agent's note, each
+// between <<<LABEL and LABEL>>> lines, then the task. Every piece of text
+// coming from a request or from a source is neutralised before rendering:
+// runs of angle brackets, the block labels, bare [n] citations, control and
+// invisible format characters are rewritten, so that no text can close a
+// block early or pose as a source. Load checks the templates with sample
+// data and refuses a set that would drop the user's message or put it
+// outside a block.
+//
+// The package imports nothing of plume and holds no mutable state; a Set is
+// safe for concurrent use.
+package prompts

@@ -1,0 +1,174 @@
+package prompts
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"text/template"
+)
+
+// ErrUnknownChannel is wrapped by the error Render returns for a channel the
+// Set has no templates for.
+var ErrUnknownChannel = errors.New("unknown channel")
+
+// ErrInvalidInput is wrapped by the error Render returns for an input it
+// cannot render: an empty question or a badly numbered source.
+var ErrInvalidInput = errors.New("invalid prompt input")
+
+// The roles of the rendered messages, as the OpenAI chat API names them.
+const (
+	RoleSystem = "system"
+	RoleUser   = "user"
+)
+
+// Source is one numbered passage given to the model. N is the number the
+// model cites as [N]; it must be positive and unique within an Input.
+type Source struct {
+	N       int
+	Title   string
+	URL     string
+	Heading string
+	Text    string
+}
+
+// Input is what a prompt is rendered from. Question is the user's message,
+// already redacted; Sources may be empty, in which case the prompt asks for
+// a short holding reply. Service (the name of the answering service) and
+// AgentNote (the agent's short extra instructions, redacted as well) are
+// optional.
+type Input struct {
+	Channel   string
+	Question  string
+	Sources   []Source
+	Service   string
+	AgentNote string
+}
+
+// Message is one chat message; Role is RoleSystem or RoleUser.
+type Message struct {
+	Role    string
+	Content string
+}
+
+// Prompt is a rendered prompt: the system message then the user message.
+// Version names the versions of the template files that produced it.
+type Prompt struct {
+	Channel  string
+	Version  string
+	Messages []Message
+}
+
+// Set holds the parsed templates of every channel. It is immutable and safe
+// for concurrent use.
+type Set struct {
+	names    []string
+	channels map[string]*channel
+	clean    *sanitizer
+}
+
+// channel is the parsed templates of one channel.
+type channel struct {
+	version string
+	system  string // fixed: rendered once at load
+	user    *template.Template
+	origin  string // where the user template came from, for errors
+}
+
+// systemData is all a system template may see: nothing from the request.
+type systemData struct {
+	Channel string
+}
+
+// userData is what a user template sees; every text is neutralised.
+type userData struct {
+	Channel   string
+	Service   string
+	Question  string
+	AgentNote string
+	Sources   []Source
+}
+
+// Channels returns the names of the channels the Set renders, sorted.
+func (s *Set) Channels() []string {
+	return append([]string(nil), s.names...)
+}
+
+// SystemTexts returns the system message of every channel, in the order of
+// Channels. System messages do not depend on the input, so a draft that
+// reproduces a run of their words leaks the instructions.
+func (s *Set) SystemTexts() []string {
+	out := make([]string, len(s.names))
+	for i, n := range s.names {
+		out[i] = s.channels[n].system
+	}
+	return out
+}
+
+// Render returns the messages for in. It fails with an error wrapping
+// ErrUnknownChannel for a channel the Set does not know, and with one
+// wrapping ErrInvalidInput for an empty question or a source whose number is
+// not positive or is repeated. The same input always gives the same prompt.
+func (s *Set) Render(in Input) (Prompt, error) {
+	ch, ok := s.channels[in.Channel]
+	if !ok {
+		return Prompt{}, fmt.Errorf("prompts: channel %q (known: %s): %w",
+			in.Channel, strings.Join(s.names, ", "), ErrUnknownChannel)
+	}
+	d, err := s.data(in)
+	if err != nil {
+		return Prompt{}, err
+	}
+	user, err := ch.renderUser(d)
+	if err != nil {
+		return Prompt{}, err
+	}
+	return Prompt{
+		Channel: in.Channel,
+		Version: ch.version,
+		Messages: []Message{
+			{Role: RoleSystem, Content: ch.system},
+			{Role: RoleUser, Content: user},
+		},
+	}, nil
+}
+
+// data validates in and neutralises every text it carries.
+func (s *Set) data(in Input) (userData, error) {
+	d := userData{
+		Channel:   in.Channel,
+		Service:   s.clean.line(in.Service),
+		Question:  s.clean.text(in.Question),
+		AgentNote: s.clean.text(in.AgentNote),
+	}
+	if d.Question == "" {
+		return userData{}, fmt.Errorf("prompts: empty question: %w", ErrInvalidInput)
+	}
+	seen := make(map[int]bool, len(in.Sources))
+	for i, src := range in.Sources {
+		if src.N <= 0 {
+			return userData{}, fmt.Errorf("prompts: source %d of %d has number %d, want a positive number: %w",
+				i+1, len(in.Sources), src.N, ErrInvalidInput)
+		}
+		if seen[src.N] {
+			return userData{}, fmt.Errorf("prompts: source number %d is repeated: %w", src.N, ErrInvalidInput)
+		}
+		seen[src.N] = true
+		d.Sources = append(d.Sources, Source{
+			N:       src.N,
+			Title:   s.clean.line(src.Title),
+			URL:     s.clean.line(src.URL),
+			Heading: s.clean.line(src.Heading),
+			Text:    s.clean.text(src.Text),
+		})
+	}
+	return d, nil
+}
+
+// renderUser executes the user template and tidies its blank space.
+func (ch *channel) renderUser(d userData) (string, error) {
+	var b strings.Builder
+	if err := ch.user.Execute(&b, d); err != nil {
+		return "", fmt.Errorf("prompts: render %s: %w", ch.origin, err)
+	}
+	return tidy(b.String()), nil
+}
