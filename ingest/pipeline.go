@@ -104,7 +104,10 @@ type job struct {
 type run struct {
 	p      *Pipeline
 	states map[store.DocKey]store.DocState
-	mu     sync.Mutex
+	// bulk is set when the knowledge base held no vector of the model:
+	// its index is then dropped and built once at the end.
+	bulk bool
+	mu   sync.Mutex
 	report Report
 	seen   map[store.DocKey]bool
 	// failed holds origins whose reading failed: their documents are not
@@ -115,12 +118,13 @@ type run struct {
 // IngestPaths ingests files and folders (recursively), and zip archives.
 // One bad file is reported in Report.Failed and skipped; the rest lands. The
 // error is for what stops the whole ingest (database, embedder, ctx).
-func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (Report, error) {
+func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (rep Report, err error) {
+	start := time.Now()
 	r, err := p.begin(ctx)
 	if err != nil {
 		return Report{}, err
 	}
-	start := time.Now()
+	defer r.end(ctx, start, &rep, &err)
 	var roots []string
 	err = r.process(ctx, func(emit func(job) error) error {
 		for _, path := range paths {
@@ -168,17 +172,18 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (Report, err
 			return r.report, err
 		}
 	}
-	return r.finish(ctx, start)
+	return r.finish(ctx)
 }
 
 // IngestDocuments stores documents that did not come from files (an upload,
 // a JSON document posted to the API) under the given origin.
-func (p *Pipeline) IngestDocuments(ctx context.Context, origin string, docs []Document) (Report, error) {
+func (p *Pipeline) IngestDocuments(ctx context.Context, origin string, docs []Document) (rep Report, err error) {
+	start := time.Now()
 	r, err := p.begin(ctx)
 	if err != nil {
 		return Report{}, err
 	}
-	start := time.Now()
+	defer r.end(ctx, start, &rep, &err)
 	err = r.process(ctx, func(emit func(job) error) error {
 		for _, d := range docs {
 			if err := emit(job{origin: origin, doc: d}); err != nil {
@@ -190,7 +195,7 @@ func (p *Pipeline) IngestDocuments(ctx context.Context, origin string, docs []Do
 	if err != nil {
 		return r.report, err
 	}
-	return r.finish(ctx, start)
+	return r.finish(ctx)
 }
 
 func relativeID(root, file string) string {
@@ -202,6 +207,7 @@ func relativeID(root, file string) string {
 }
 
 // begin checks the embedder against the store and loads document states.
+// The caller must call end.
 func (p *Pipeline) begin(ctx context.Context) (*run, error) {
 	if err := CheckEmbedModel(ctx, p.store, p.embedder); err != nil {
 		return nil, err
@@ -210,7 +216,34 @@ func (p *Pipeline) begin(ctx context.Context) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &run{p: p, states: states, seen: map[store.DocKey]bool{}, failed: map[string]bool{}}, nil
+	r := &run{p: p, states: states, seen: map[store.DocKey]bool{}, failed: map[string]bool{}}
+	models, err := p.store.EmbedModels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range models {
+		if m.Model == p.embedder.Model() && m.Chunks == 0 {
+			r.bulk = true
+		}
+	}
+	if r.bulk {
+		if err := p.store.DropEmbedIndex(ctx, p.embedder.Model()); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// end rebuilds the vector index after a bulk load, whether it succeeded or
+// not, and times the whole ingest.
+func (r *run) end(ctx context.Context, start time.Time, rep *Report, err *error) {
+	if r.bulk {
+		berr := r.p.store.BuildEmbedIndex(context.WithoutCancel(ctx), r.p.embedder.Model())
+		if berr != nil && *err == nil {
+			*err = berr
+		}
+	}
+	rep.Took = time.Since(start)
 }
 
 // CheckEmbedModel makes sure the knowledge base holds no vectors from a model
@@ -386,12 +419,11 @@ func underAny(path string, roots []string) bool {
 }
 
 // finish refreshes the search statistics when something changed.
-func (r *run) finish(ctx context.Context, start time.Time) (Report, error) {
+func (r *run) finish(ctx context.Context) (Report, error) {
 	if r.report.Changed() {
 		if err := r.p.store.RefreshLexemeStats(ctx); err != nil {
 			return r.report, err
 		}
 	}
-	r.report.Took = time.Since(start)
 	return r.report, nil
 }

@@ -91,6 +91,7 @@ type Result struct {
 	Source     string  `json:"source"`
 	Title      string  `json:"title"`
 	URL        string  `json:"url"`
+	Service    string  `json:"service,omitempty"`
 	Heading    string  `json:"heading"`
 	Text       string  `json:"text"`
 	Score      float64 `json:"score"`
@@ -266,7 +267,7 @@ func (s *Searcher) fuse(textHits, vecHits []store.Hit, totalWeight float64, k in
 		score := relevance(coverage, f.hit.Similarity)
 		out = append(out, Result{
 			DocID: f.hit.ExternalID, DocumentID: f.hit.DocumentID, ChunkID: f.hit.ChunkID,
-			Source: f.hit.Source, Title: f.hit.Title, URL: f.hit.URL, Heading: f.hit.Heading,
+			Source: f.hit.Source, Title: f.hit.Title, URL: f.hit.URL, Service: f.hit.Service, Heading: f.hit.Heading,
 			Text: f.hit.Text, Score: math.Round(score*1000) / 1000, Reliable: score >= s.opts.ReliableScore,
 		})
 		if len(out) == k {

@@ -69,6 +69,6 @@ for db in $DATABASES; do
     log "creating database $db"
     psql_q -c "CREATE DATABASE \"$db\""
   fi
-  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS unaccent;"
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION IF NOT EXISTS vector; CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
 done
 log "ready ($DATABASES on $PGHOST:$PGPORT, pgvector $(psql_q -tAc "SELECT default_version FROM pg_available_extensions WHERE name='vector'"))"

@@ -86,7 +86,7 @@ func quoteLiteral(s string) string {
 }
 
 // EnsureEmbedModel records a model and its vector size and creates its
-// partial HNSW index (cosine distance) if it does not exist yet. A model
+// partial HNSW index (cosine distance) if it does not exist. A model
 // already recorded with another size is an error: a different size means a
 // different model, which needs a name of its own.
 func (s *Store) EnsureEmbedModel(ctx context.Context, model string, dim int) error {
@@ -99,25 +99,79 @@ func (s *Store) EnsureEmbedModel(ctx context.Context, model string, dim int) err
 	case err == nil && known != dim:
 		return fmt.Errorf("embedding model %q is stored with vectors of size %d, not %d: %w", model, known, dim, ErrInvalid)
 	case err == nil:
-		return nil
+		// Known: make sure its index exists (a bulk load may have been
+		// interrupted after dropping it).
+		return s.BuildEmbedIndex(ctx, model)
 	case err != pgx.ErrNoRows:
 		return fmt.Errorf("look up embedding model %q: %w", model, err)
 	}
-	index := embedIndexName(model, dim)
-	return s.Transact(ctx, func(tx pgx.Tx) error {
-		// Serialise with other ingests creating the same index.
-		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtext($1))", index); err != nil {
-			return fmt.Errorf("lock embedding model: %w", err)
-		}
-		if _, err := tx.Exec(ctx, fmt.Sprintf(
-			`CREATE INDEX IF NOT EXISTS %s ON chunks USING hnsw ((embedding::vector(%d)) vector_cosine_ops) WHERE embed_model = %s`,
-			index, dim, quoteLiteral(model))); err != nil {
-			return fmt.Errorf("create index for embedding model %q: %w", model, err)
-		}
+	err = s.Transact(ctx, func(tx pgx.Tx) error {
 		_, err := tx.Exec(ctx, `INSERT INTO embed_models (model, dim, index_name) VALUES ($1, $2, $3)
-			ON CONFLICT (model) DO NOTHING`, model, dim, index)
+			ON CONFLICT (model) DO NOTHING`, model, dim, embedIndexName(model, dim))
 		if err != nil {
 			return fmt.Errorf("record embedding model %q: %w", model, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.BuildEmbedIndex(ctx, model)
+}
+
+// embedIndex returns the name and vector size of a model's index.
+func (s *Store) embedIndex(ctx context.Context, model string) (string, int, error) {
+	var index string
+	var dim int
+	err := s.pool.QueryRow(ctx, "SELECT index_name, dim FROM embed_models WHERE model = $1", model).Scan(&index, &dim)
+	if err == pgx.ErrNoRows {
+		return "", 0, fmt.Errorf("embedding model %q: %w", model, ErrNotFound)
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("look up embedding model %q: %w", model, err)
+	}
+	return index, dim, nil
+}
+
+// DropEmbedIndex drops a model's HNSW index, before a bulk load: building
+// the index once at the end is several times faster than updating it row
+// by row. Searches still work without it, by a sequential scan.
+func (s *Store) DropEmbedIndex(ctx context.Context, model string) error {
+	index, _, err := s.embedIndex(ctx, model)
+	if err != nil {
+		return err
+	}
+	if _, err := s.pool.Exec(ctx, "DROP INDEX IF EXISTS "+pgx.Identifier{index}.Sanitize()); err != nil {
+		return fmt.Errorf("drop index of embedding model %q: %w", model, err)
+	}
+	return nil
+}
+
+// BuildEmbedIndex creates a model's partial HNSW index (cosine distance)
+// unless it exists, with memory and workers enough for a quick build.
+func (s *Store) BuildEmbedIndex(ctx context.Context, model string) error {
+	index, dim, err := s.embedIndex(ctx, model)
+	if err != nil {
+		return err
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("acquire connection: %w", err)
+	}
+	defer conn.Release()
+	// Serialise with other ingests building the same index.
+	return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtext($1))", index); err != nil {
+			return fmt.Errorf("lock embedding index: %w", err)
+		}
+		if _, err := tx.Exec(ctx, "SET LOCAL maintenance_work_mem = '1GB'; SET LOCAL max_parallel_maintenance_workers = 2"); err != nil {
+			return fmt.Errorf("set index build parameters: %w", err)
+		}
+		_, err := tx.Exec(ctx, fmt.Sprintf(
+			`CREATE INDEX IF NOT EXISTS %s ON chunks USING hnsw ((embedding::vector(%d)) vector_cosine_ops) WHERE embed_model = %s`,
+			pgx.Identifier{index}.Sanitize(), dim, quoteLiteral(model)))
+		if err != nil {
+			return fmt.Errorf("create index for embedding model %q: %w", model, err)
 		}
 		return nil
 	})

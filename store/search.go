@@ -46,10 +46,22 @@ type TermStat struct {
 // the number of chunks the frequencies were counted over.
 func (s *Store) QueryTerms(ctx context.Context, text string, phrases []string) ([]TermStat, int, error) {
 	rows, err := s.pool.Query(ctx, `
-		WITH words AS (
-			SELECT quote_literal(w) AS q, 1 AS n, coalesce(ls.df, 0) AS df
+		WITH typed AS (
+			SELECT w, coalesce(ls.df, 0) AS df
 			FROM unnest(tsvector_to_array(to_tsvector('plume_fr', $1))) AS w
 			LEFT JOIN lexeme_stats ls ON ls.lexeme = w
+		), words AS (
+			-- A word found in no chunk is replaced by the closest known
+			-- lexeme, when one is close enough: most such words are typos.
+			SELECT quote_literal(coalesce(fix.lexeme, typed.w)) AS q, 1 AS n,
+				CASE WHEN typed.df > 0 THEN typed.df ELSE coalesce(fix.df, 0) END AS df
+			FROM typed LEFT JOIN LATERAL (
+				SELECT ls.lexeme, ls.df FROM lexeme_stats ls
+				WHERE typed.df = 0 AND length(typed.w) >= 4 AND ls.lexeme % typed.w
+					AND similarity(ls.lexeme, typed.w) >= 0.45
+				ORDER BY similarity(ls.lexeme, typed.w) DESC, ls.df DESC
+				LIMIT 1
+			) fix ON true
 		), phrases AS (
 			SELECT p.q, p.n, coalesce((SELECT min(coalesce(ls.df, 0))
 				FROM unnest(tsvector_to_array(to_tsvector('plume_fr', p.phrase))) AS w

@@ -137,3 +137,23 @@ func TestSearchVector(t *testing.T) {
 		t.Error("search with a vector of the wrong size: no error")
 	}
 }
+
+func TestQueryTermsCorrectsTypos(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	seed(t, st)
+	terms, _, err := st.QueryTerms(ctx, "inscription electeurr solidarite tartiflette", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, term := range terms {
+		got[term.Query] = term.DF
+	}
+	// "electeurr" is found in no chunk: the closest lexeme stands in for
+	// it; "tartiflette" is close to nothing and stays, unknown.
+	want := map[string]int{"'inscript'": 1, "'electeur'": 1, "'solidarit'": 1, "'tartiflet'": 0}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("terms (-want +got):\n%s", diff)
+	}
+}

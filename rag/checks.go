@@ -1,0 +1,284 @@
+package rag
+
+import (
+	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Warning codes carried by drafts.
+const (
+	WarnNoReliableSource   = "no_reliable_source"
+	WarnUncited            = "uncited"
+	WarnInvalidCitation    = "invalid_citation"
+	WarnContactMasked      = "unknown_contact_masked"
+	WarnPromptLeak         = "prompt_leak"
+	WarnPlaceholderInvent  = "placeholder_invented"
+	WarnPlaceholderDropped = "placeholder_dropped"
+	WarnExtractive         = "extractive"
+	WarnModelFailed        = "model_failed"
+	WarnFullTextOnly       = "full_text_only"
+)
+
+// Warning is something the agent must know about a draft before sending it.
+type Warning struct {
+	Code string `json:"code"`
+	// Severity is "warning" (read before sending) or "info".
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	// Values lists what the warning is about (masked contacts, unknown
+	// citation numbers, placeholders), never personal data.
+	Values []string `json:"values,omitempty"`
+}
+
+// Citation is a source the draft cites as [N].
+type Citation struct {
+	N          int    `json:"n"`
+	DocID      string `json:"doc_id"`
+	DocumentID int64  `json:"document_id"`
+	ChunkID    int64  `json:"chunk_id"`
+	Title      string `json:"title"`
+	URL        string `json:"url"`
+	Heading    string `json:"heading,omitempty"`
+	Passage    string `json:"passage"`
+	// Cited says whether the draft cites it; sources given to the model
+	// but not cited are listed too, for the agent to check.
+	Cited bool `json:"cited"`
+}
+
+var (
+	citationRe = regexp.MustCompile(`\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]`)
+	numberRe   = regexp.MustCompile(`\d+`)
+)
+
+// checkCitations finds the [n] markers of draft, marks the cited sources,
+// removes markers naming no source and reports them.
+func checkCitations(draft string, citations []Citation) (string, []Warning) {
+	valid := map[int]int{}
+	for i, c := range citations {
+		valid[c.N] = i
+	}
+	var invalid []string
+	cited := 0
+	out := citationRe.ReplaceAllStringFunc(draft, func(m string) string {
+		var keep []string
+		for _, part := range numberRe.FindAllString(m, -1) {
+			n, _ := strconv.Atoi(part)
+			if i, ok := valid[n]; ok {
+				if !citations[i].Cited {
+					citations[i].Cited = true
+					cited++
+				}
+				keep = append(keep, part)
+			} else {
+				invalid = append(invalid, "["+part+"]")
+			}
+		}
+		if len(keep) == 0 {
+			return ""
+		}
+		return "[" + strings.Join(keep, ", ") + "]"
+	})
+	var warnings []Warning
+	if len(invalid) > 0 {
+		warnings = append(warnings, Warning{Code: WarnInvalidCitation, Severity: "warning",
+			Message: "Le brouillon citait des sources qui n'existent pas ; ces renvois ont été retirés.", Values: invalid})
+	}
+	if cited == 0 {
+		warnings = append(warnings, Warning{Code: WarnUncited, Severity: "warning",
+			Message: "Le brouillon ne cite aucune source : vérifiez chaque information avant l'envoi."})
+	}
+	return out, warnings
+}
+
+// Contacts found in drafts. Phones: French forms (0X XX XX XX XX with
+// spaces, dots or dashes; +33 / 0033; 0 800 …) and, after a word that
+// announces a phone number, short numbers (39 39, 3646); e-mails; web
+// addresses.
+var (
+	phoneRe = regexp.MustCompile(`(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9]|\b0[1-9])(?:[\s.\-]?\d{2}){4}\b|\b0\s?[89]\d{2}(?:[\s.\-]?\d{3}){2}\b|\b3\d\s?\d{2}\b`)
+	// phoneCueRe must end the 30 bytes before a short number for it to
+	// count as a phone number.
+	phoneCueRe = regexp.MustCompile(`(?i)(?:appel\w*|compos\w*|num[ée]ro|t[ée]l[ée]phon\w*|t[ée]l\.?|joindre|contact\w*)\s*(?:le|au|:)?\s*$`)
+	emailRe    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	urlRe      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'\)\]]+`)
+)
+
+// ContactPolicy says which contacts a draft may give without a source.
+type ContactPolicy struct {
+	// Hosts are allowed web and e-mail domains; a leading "*." allows
+	// subdomains ("*.gouv.fr" allows impots.gouv.fr).
+	Hosts []string
+	// Phones are allowed phone numbers, digits only (e.g. "3939").
+	Phones []string
+}
+
+// DefaultContactPolicy allows the State's domains and service-public.fr.
+func DefaultContactPolicy() ContactPolicy {
+	return ContactPolicy{Hosts: []string{"*.gouv.fr", "gouv.fr", "service-public.fr", "*.service-public.fr"}}
+}
+
+func (p ContactPolicy) hostAllowed(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	for _, h := range p.Hosts {
+		h = strings.ToLower(h)
+		if suffix, ok := strings.CutPrefix(h, "*."); ok {
+			if strings.HasSuffix(host, "."+suffix) {
+				return true
+			}
+		} else if host == h {
+			return true
+		}
+	}
+	return false
+}
+
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	d := b.String()
+	// +33 6… and 0033 6… are 06…
+	if strings.HasPrefix(d, "0033") {
+		d = "0" + strings.TrimPrefix(d[4:], "0")
+	} else if strings.HasPrefix(s, "+33") || strings.HasPrefix(strings.TrimSpace(s), "+33") {
+		d = "0" + strings.TrimPrefix(d[2:], "0")
+	}
+	return d
+}
+
+// sourceContacts collects the phones (as digits), e-mails and URLs the
+// sources contain.
+type sourceContacts struct {
+	phones map[string]bool
+	emails map[string]bool
+	urls   []string
+}
+
+// replacePhones replaces each phone number of text by fn's answer. A short
+// number counts only after a word that announces a phone number, so that
+// amounts and years stay.
+func replacePhones(text string, fn func(string) string) string {
+	var b strings.Builder
+	last := 0
+	for _, loc := range phoneRe.FindAllStringIndex(text, -1) {
+		m := text[loc[0]:loc[1]]
+		if len(digits(m)) == 4 && !phoneCueRe.MatchString(text[max(0, loc[0]-30):loc[0]]) {
+			continue
+		}
+		b.WriteString(text[last:loc[0]])
+		b.WriteString(fn(m))
+		last = loc[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+func collectContacts(texts []string) sourceContacts {
+	c := sourceContacts{phones: map[string]bool{}, emails: map[string]bool{}}
+	for _, t := range texts {
+		for _, m := range phoneRe.FindAllString(t, -1) {
+			c.phones[digits(m)] = true
+		}
+		for _, m := range emailRe.FindAllString(t, -1) {
+			c.emails[strings.ToLower(m)] = true
+		}
+		for _, m := range urlRe.FindAllString(t, -1) {
+			c.urls = append(c.urls, normalizeURL(m))
+		}
+	}
+	return c
+}
+
+func normalizeURL(u string) string {
+	u = strings.TrimRight(strings.ToLower(u), ".,;:!?")
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	return strings.TrimSuffix(strings.TrimPrefix(u, "www."), "/")
+}
+
+// maskedContact replaces a contact that comes from neither the sources nor
+// the allow-list.
+const maskedContact = "[coordonnée à vérifier]"
+
+// checkContacts masks every phone number, e-mail address and URL of the
+// draft that appears neither in the sources nor in the allow-list, so that
+// a contact the model invented never reaches a user.
+func checkContacts(draft string, sources []string, policy ContactPolicy) (string, []Warning) {
+	known := collectContacts(sources)
+	allowedPhone := map[string]bool{}
+	for _, p := range policy.Phones {
+		allowedPhone[digits(p)] = true
+	}
+	var masked []string
+	draft = urlRe.ReplaceAllStringFunc(draft, func(m string) string {
+		trimmed := strings.TrimRight(m, ".,;:!?")
+		rest := m[len(trimmed):]
+		n := normalizeURL(trimmed)
+		for _, s := range known.urls {
+			if n == s || strings.HasPrefix(s, n+"/") || strings.HasPrefix(n, s+"/") || strings.HasPrefix(s, n+"?") {
+				return m
+			}
+		}
+		raw := trimmed
+		if !strings.Contains(raw, "://") {
+			raw = "https://" + raw
+		}
+		if u, err := url.Parse(raw); err == nil && policy.hostAllowed(u.Hostname()) {
+			return m
+		}
+		masked = append(masked, trimmed)
+		return maskedContact + rest
+	})
+	draft = emailRe.ReplaceAllStringFunc(draft, func(m string) string {
+		if known.emails[strings.ToLower(m)] {
+			return m
+		}
+		if _, domain, ok := strings.Cut(m, "@"); ok && policy.hostAllowed(domain) {
+			return m
+		}
+		masked = append(masked, m)
+		return maskedContact
+	})
+	draft = replacePhones(draft, func(m string) string {
+		d := digits(m)
+		if known.phones[d] || allowedPhone[d] {
+			return m
+		}
+		masked = append(masked, m)
+		return maskedContact
+	})
+	if len(masked) == 0 {
+		return draft, nil
+	}
+	sort.Strings(masked)
+	return draft, []Warning{{Code: WarnContactMasked, Severity: "warning",
+		Message: "Des coordonnées absentes des sources ont été masquées : complétez-les vous-même si nécessaire.",
+		Values:  masked}}
+}
+
+// leaksPrompt reports whether the draft reproduces a run of at least
+// shingle words of one of the fixed system texts.
+func leaksPrompt(draft string, systemTexts []string, shingle int) bool {
+	words := strings.Fields(foldText(draft))
+	if len(words) < shingle {
+		return false
+	}
+	have := map[string]bool{}
+	for i := 0; i+shingle <= len(words); i++ {
+		have[strings.Join(words[i:i+shingle], " ")] = true
+	}
+	for _, sys := range systemTexts {
+		sw := strings.Fields(foldText(sys))
+		for i := 0; i+shingle <= len(sw); i++ {
+			if have[strings.Join(sw[i:i+shingle], " ")] {
+				return true
+			}
+		}
+	}
+	return false
+}

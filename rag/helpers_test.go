@@ -1,0 +1,125 @@
+package rag_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/plume-sp/plume/ingest"
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/store/storetest"
+)
+
+// repoRoot is the repository's root, seen from this package.
+const repoRoot = ".."
+
+// sharedData returns the path of a file of ../shared/data, skipping the test
+// when the folder is absent.
+func sharedData(tb testing.TB, name string) string {
+	tb.Helper()
+	path := filepath.Join(repoRoot, "..", "shared", "data", name)
+	if _, err := os.Stat(path); err != nil {
+		tb.Skipf("real data not available: %v", err)
+	}
+	return path
+}
+
+// ingested returns a fresh store holding the given paths, and a searcher
+// over it with the local embedder.
+func ingested(tb testing.TB, paths ...string) (*store.Store, *rag.Searcher) {
+	tb.Helper()
+	st := storetest.NewStore(tb)
+	embedder, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	report, err := ingest.NewPipeline(st, embedder, nil, ingest.Options{}).IngestPaths(context.Background(), paths)
+	if err != nil {
+		tb.Fatalf("ingest %v: %v", paths, err)
+	}
+	if len(report.Failed) > 0 {
+		tb.Fatalf("ingest %v: %d files failed, first: %s: %v", paths, len(report.Failed), report.Failed[0].Path, report.Failed[0].Err)
+	}
+	return st, rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, rag.SearchOptions{})
+}
+
+// question is one line of a retrieval test set: a question as users ask it
+// and the ids of the documents that answer it.
+type question struct {
+	Q   string   `json:"q"`
+	IDs []string `json:"ids"`
+	// Also lists pages of the whole 2020 corpus that answer the question
+	// too, counted only when that corpus is ingested.
+	Also []string `json:"also"`
+}
+
+func loadQuestions(tb testing.TB, path string) []question {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var qs []question
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var q question
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			tb.Fatalf("%s:%d: %v", path, n, err)
+		}
+		if q.Q == "" || len(q.IDs) == 0 {
+			tb.Fatalf("%s:%d: a question needs q and ids", path, n)
+		}
+		qs = append(qs, q)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return qs
+}
+
+// recallAt returns the share of questions with an expected document among
+// the first k distinct documents found, and logs the misses.
+func recallAt(tb testing.TB, s *rag.Searcher, qs []question, k int, withAlso bool) float64 {
+	tb.Helper()
+	found := 0
+	for _, q := range qs {
+		res, err := s.Search(context.Background(), rag.Query{Text: q.Q, K: 2 * k})
+		if err != nil {
+			tb.Fatalf("search %q: %v", q.Q, err)
+		}
+		want := map[string]bool{}
+		for _, id := range q.IDs {
+			want[id] = true
+		}
+		for _, id := range q.Also {
+			want[id] = withAlso
+		}
+		var docs []string
+		seen := map[string]bool{}
+		for _, r := range res.Results {
+			if !seen[r.DocID] && len(docs) < k {
+				seen[r.DocID] = true
+				docs = append(docs, r.DocID)
+			}
+		}
+		hit := false
+		for _, d := range docs {
+			hit = hit || want[d]
+		}
+		if hit {
+			found++
+		} else {
+			tb.Logf("miss: %q want %v got %v", q.Q, q.IDs, docs)
+		}
+	}
+	return float64(found) / float64(len(qs))
+}

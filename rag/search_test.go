@@ -1,0 +1,88 @@
+package rag_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/plume-sp/plume/rag"
+)
+
+func TestSearchDemoCorpus(t *testing.T) {
+	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
+	tests := []struct {
+		query string
+		want  string
+	}{
+		{"renouveler ma carte d'identité", "demo-cni-renouvellement"},
+		{"renouveler ma carte didentite", "demo-cni-renouvellement"},
+		{"RENOUVELER CARTE IDENTITE EXPIREE", "demo-cni-renouvellement"},
+		{"renouveler mon pasport", "demo-passeport"},
+		{"j ai perdu ma carte didentité", "demo-cni-perte-vol"},
+		{"inscription pole emploi", "demo-inscription-france-travail"},
+		{"changer l'adresse sur ma carte grise apres demenagement", "demo-carte-grise-changement-adresse"},
+		{"prime dactivité combien", "demo-prime-activite"},
+		{"aide au logement apl caf", "demo-aides-logement"},
+		{"declarer mes revenus en ligne", "demo-declaration-revenus"},
+		{"renouvelement titre de sejour", "demo-titre-sejour-renouvellement"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res, err := s.Search(context.Background(), rag.Query{Text: tt.query, K: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range res.Results {
+				got = append(got, r.DocID)
+				if r.DocID == tt.want {
+					if !r.Reliable {
+						t.Errorf("%s found with score %.3f, not reliable", tt.want, r.Score)
+					}
+					return
+				}
+			}
+			t.Errorf("want %s in the first 3, got %v", tt.want, got)
+		})
+	}
+}
+
+func TestSearchNothingRelevant(t *testing.T) {
+	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
+	for _, q := range []string{
+		"recette de la tarte aux pommes",
+		"quel temps fera-t-il demain à Brest",
+		"meilleur club de football",
+	} {
+		res, err := s.Search(context.Background(), rag.Query{Text: q, K: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Reliable {
+			t.Errorf("%q: reliable result %q (score %.3f) for an off-topic question", q, res.Results[0].Title, res.Results[0].Score)
+		}
+	}
+}
+
+func TestSearchFilters(t *testing.T) {
+	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
+	res, err := s.Search(context.Background(), rag.Query{Text: "allocation", K: 20, Services: []string{"caf", ""}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Results) == 0 {
+		t.Fatal("no result for the caf service")
+	}
+	for _, r := range res.Results {
+		if r.Service != "caf" && r.Service != "" {
+			t.Errorf("%s of service %q in a search restricted to caf and shared documents", r.DocID, r.Service)
+		}
+	}
+	if _, err := s.Search(context.Background(), rag.Query{Text: "  "}); !errors.Is(err, rag.ErrInvalid) {
+		t.Errorf("empty query: %v, want ErrInvalid", err)
+	}
+	if _, err := s.Search(context.Background(), rag.Query{Text: "x", K: 51}); !errors.Is(err, rag.ErrInvalid) {
+		t.Errorf("k=51: %v, want ErrInvalid", err)
+	}
+}

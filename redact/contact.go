@@ -1,0 +1,232 @@
+package redact
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// contacts finds e-mail addresses and URLs. A URL is masked when it carries
+// something personal (a token, an identifier, an e-mail, a long number in
+// its query or path); other URLs are protected so that no detector cuts
+// into them.
+func (sc *scanner) contacts() {
+	s := sc.s
+	for from := 0; ; {
+		at := strings.IndexByte(s[from:], '@')
+		if at < 0 {
+			break
+		}
+		at += from
+		start, end := emailAt(s, at)
+		if start < 0 {
+			from = at + 1
+			continue
+		}
+		sc.add(start, end, EMAIL, 0.99)
+		from = end
+	}
+	sc.urls("://")
+	sc.urls("www.")
+	sc.urls("WWW.")
+}
+
+func isEmailLocalByte(c byte) bool {
+	return isLetter(c) || isDigit(c) || strings.IndexByte("._%+-'", c) >= 0
+}
+
+func isDomainByte(c byte) bool {
+	return isLetter(c) || isDigit(c) || c == '.' || c == '-'
+}
+
+// emailAt returns the e-mail address around the '@' at index at, or -1.
+func emailAt(s string, at int) (int, int) {
+	start := at
+	for start > 0 {
+		c := s[start-1]
+		if c < utf8.RuneSelf {
+			if !isEmailLocalByte(c) {
+				break
+			}
+			start--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		start -= size
+	}
+	for start < at && (s[start] == '.' || s[start] == '\'' || s[start] == '-') {
+		start++
+	}
+	if start == at {
+		return -1, -1
+	}
+	end := at + 1
+	for end < len(s) && isDomainByte(s[end]) {
+		end++
+	}
+	for end > at+1 && (s[end-1] == '.' || s[end-1] == '-') {
+		end--
+	}
+	domain := s[at+1 : end]
+	dot := strings.LastIndexByte(domain, '.')
+	if dot < 0 {
+		// "marie@hotmail": accept a bare domain of letters when the local
+		// part is long enough to be an address.
+		if len(domain) < 3 || at-start < 2 || !allLetters(domain) {
+			return -1, -1
+		}
+		return start, end
+	}
+	tld := domain[dot+1:]
+	if dot == 0 || len(tld) < 2 || !allLetters(tld) {
+		return -1, -1
+	}
+	return start, end
+}
+
+func allLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLetter(s[i]) {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// urls finds the URLs that contain marker ("://" or "www.").
+func (sc *scanner) urls(marker string) {
+	s := sc.s
+	for from := 0; ; {
+		k := strings.Index(s[from:], marker)
+		if k < 0 {
+			return
+		}
+		k += from
+		start := k
+		if marker == "://" {
+			for start > 0 && start > k-10 && isLetter(s[start-1]) {
+				start--
+			}
+			if start == k {
+				from = k + len(marker)
+				continue
+			}
+		} else if start > 0 && (isLetter(s[start-1]) || isDigit(s[start-1]) || s[start-1] == '/' || s[start-1] == '.') {
+			// part of a longer URL, already seen through its "://"
+			from = k + len(marker)
+			continue
+		}
+		end := k + len(marker)
+		for end < len(s) {
+			c := s[end]
+			if c <= ' ' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '`' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^' {
+				break
+			}
+			if c >= utf8.RuneSelf {
+				r, _ := utf8.DecodeRuneInString(s[end:])
+				if unicode.IsSpace(r) || r == '«' || r == '»' || r == '’' {
+					break
+				}
+			}
+			end++
+		}
+		for end > k+len(marker) && strings.IndexByte(".,;:!?)]", s[end-1]) >= 0 {
+			end--
+		}
+		if end > k+len(marker) {
+			if urlPersonal(s[start:end]) {
+				sc.add(start, end, URL, 0.9)
+			} else {
+				sc.add(start, end, typKeep, 1.2)
+			}
+		}
+		from = end
+		if from <= k {
+			from = k + 1
+		}
+	}
+}
+
+// personalKeys are query keys whose value identifies a person or a session.
+var personalKeys = map[string]bool{
+	"token": true, "access_token": true, "id_token": true, "jwt": true, "auth": true,
+	"key": true, "apikey": true, "api_key": true, "session": true, "sessionid": true,
+	"sid": true, "uid": true, "userid": true, "user_id": true, "user": true, "id": true,
+	"email": true, "mail": true, "e-mail": true, "nom": true, "name": true, "prenom": true,
+	"firstname": true, "lastname": true, "tel": true, "phone": true, "mobile": true,
+	"nir": true, "secu": true, "dossier": true, "numero": true, "num": true, "ref": true,
+	"reference": true, "code": true, "login": true, "password": true, "pwd": true,
+	"pass": true, "secret": true, "signature": true, "sig": true, "account": true,
+	"compte": true, "client": true, "iban": true, "adresse": true, "address": true,
+	"birthdate": true, "naissance": true, "ticket": true, "otp": true, "state": true,
+	"famille": true, "facture": true, "cle": true, "clef": true, "usager": true, "abonne": true,
+	"contrat": true, "allocataire": true, "matricule": true, "beneficiaire": true,
+}
+
+// urlPersonal reports whether u carries personal data: user information,
+// a personal query key, an e-mail, a long number or a long random token.
+func urlPersonal(u string) bool {
+	rest := u
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	host := rest
+	path := ""
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		host, path = rest[:i], rest[i:]
+	}
+	if strings.IndexByte(host, '@') >= 0 {
+		return true
+	}
+	query := ""
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path, query = path[:i], path[i+1:]
+	}
+	// Public sites (legifrance, service-public) number their pages with
+	// long identifiers: only their query can be personal.
+	h := strings.ToLower(host)
+	public := strings.HasSuffix(h, ".gouv.fr") || strings.HasSuffix(h, "service-public.fr") || strings.HasSuffix(h, "legifrance.fr")
+	for _, seg := range strings.Split(path, "/") {
+		if !public && personalValue(seg) {
+			return true
+		}
+	}
+	for _, kv := range strings.FieldsFunc(query, func(r rune) bool { return r == '&' || r == ';' || r == '#' || r == '?' }) {
+		k, v, _ := strings.Cut(kv, "=")
+		if personalKeys[strings.ToLower(k)] && v != "" {
+			return true
+		}
+		if personalValue(v) || personalValue(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// personalValue reports whether one URL segment or query value looks like a
+// personal value: an e-mail, six digits or more, or a long random token.
+func personalValue(v string) bool {
+	if strings.IndexByte(v, '@') >= 0 || strings.Contains(v, "%40") {
+		return true
+	}
+	digits, letters, run := 0, 0, 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case isDigit(c):
+			digits++
+			run++
+			if run >= 6 {
+				return true
+			}
+			continue
+		case isLetter(c):
+			letters++
+		}
+		run = 0
+	}
+	return len(v) >= 16 && digits >= 3 && letters >= 3 && !strings.ContainsAny(v, ".")
+}

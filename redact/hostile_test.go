@@ -1,0 +1,67 @@
+package redact
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestHostileInput feeds what an attacker or a broken client sends: each
+// case must give a clear error or a correct result, never a crash or a hang.
+func TestHostileInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large inputs")
+	}
+	tests := []struct {
+		name    string
+		in      string
+		wantErr error
+		check   func(t *testing.T, res Result)
+	}{
+		{name: "invalid utf-8", in: "Marie Dupont \xc3\x28 06 12 34 56 78", wantErr: ErrInvalidUTF8},
+		{name: "truncated rune at the end", in: "Marie Dupont \xe2\x82", wantErr: ErrInvalidUTF8},
+		{name: "10 MB single line", in: strings.Repeat("Mme Martin au 06 12 34 56 78 et ", 10<<20/32), check: func(t *testing.T, res Result) {
+			if n := strings.Count(res.Text, "[TEL_1]"); n != 10<<20/32 {
+				t.Errorf("%d phones masked, want %d", n, 10<<20/32)
+			}
+			if strings.Contains(res.Text, "06 12") {
+				t.Error("a phone number is left")
+			}
+		}},
+		{name: "control characters", in: "M. Dupont\x00\x01\x1b[31m 06 12 34 56 78\x7f\u200b\ufeff", check: func(t *testing.T, res Result) {
+			if strings.Contains(res.Text, "Dupont") || strings.Contains(res.Text, "06 12") {
+				t.Errorf("value left: %q", res.Text)
+			}
+		}},
+		{name: "a million digits", in: strings.Repeat("7", 1_000_000)},
+		{name: "a million spaced digits", in: strings.Repeat("7 ", 1_000_000)},
+		{name: "placeholder flood", in: strings.Repeat("[NOM_1] [ nom 2 ] TEL_3 [", 50_000)},
+		{name: "at signs", in: strings.Repeat("a@", 500_000)},
+		{name: "brackets", in: strings.Repeat("[", 1_000_000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Redact(context.Background(), tt.in, nil)
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("err = %v, want %v", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !utf8.ValidString(res.Text) {
+				t.Error("output is not valid UTF-8")
+			}
+			if got := Restore(res.Text, res.Mapping, nil); got != tt.in {
+				t.Error("Restore(Redact(x)) != x")
+			}
+			if tt.check != nil {
+				tt.check(t, res)
+			}
+		})
+	}
+}

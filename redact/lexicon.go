@@ -1,0 +1,263 @@
+package redact
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed lexicon.txt
+var lexiconText string
+
+//go:embed firstnames.txt
+var firstNamesText string
+
+// wordBits are the properties of one word, whatever surrounds it.
+type wordBits uint32
+
+const (
+	wFunc          wordBits = 1 << iota // function word, frequent verb, greeting
+	wStop                               // common content word
+	wFirst                              // first name
+	wFirstAmb                           // first name that is also a common word
+	wFirstAccented                      // some spelling of the first name has accents
+	wCivility
+	wParticle
+	wStreet
+	wAddrComp
+	wRelative
+	wPossessive
+	wInstitution
+	wMonth
+	wCurrency
+	wLegal
+	wFiller
+	wNameCont
+	wCountry
+	wArticle    // skipped inside a complement ("atteint d'une sclérose")
+	wNamePrefix // between a possessive and a relative ("mon petit-fils")
+	wStreetLink // joins the words of a street or city name
+	wStreetBare // a street type that needs no house number ("rue")
+	wAddrUnit   // a building complement with a number ("bâtiment B")
+	wAddrNamed  // a building complement with a name ("résidence Les Tilleuls")
+)
+
+// cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
+type cueBits uint32
+
+const (
+	cNIR cueBits = 1 << iota
+	cFiscal
+	cCAF
+	cFT
+	cFTWeak // "identifiant": France Travail only for its exact shape
+	cEtranger
+	cINE
+	cDossier
+	cPermis
+	cCNI
+	cPasseport
+	cPlaque
+	cSiret
+	cCarte
+	cIBAN
+	cTel
+	cBirth
+	cSelf
+	cSelfMed
+	cSelfWeak
+	cFormName
+	cClosing
+	cAddrCue
+	cKeep
+	cSante
+)
+
+// identCues are the context cues of identifiers read by the ident detector.
+const identCues = cCAF | cFT | cFTWeak | cEtranger | cINE | cDossier | cPermis | cCNI | cPasseport | cPlaque
+
+var wordSections = map[string]wordBits{
+	"func": wFunc, "stop": wStop, "firstname-ambiguous": wFirstAmb,
+	"civility": wCivility, "particle": wParticle, "street": wStreet,
+	"addrcomp": wAddrComp, "relative": wRelative, "possessive": wPossessive,
+	"institution": wInstitution, "month": wMonth, "currency": wCurrency,
+	"legal": wLegal, "filler": wFiller, "namecont": wNameCont, "country": wCountry,
+	"article": wArticle, "nameprefix": wNamePrefix, "streetlink": wStreetLink,
+	"streetbare": wStreetBare, "addrunit": wAddrUnit, "addrnamed": wAddrNamed,
+}
+
+var phraseSections = map[string]cueBits{
+	"ctx-nir": cNIR, "ctx-fiscal": cFiscal, "ctx-caf": cCAF, "ctx-ft": cFT, "ctx-ft-weak": cFTWeak,
+	"ctx-etranger": cEtranger, "ctx-ine": cINE, "ctx-dossier": cDossier,
+	"ctx-permis": cPermis, "ctx-cni": cCNI, "ctx-passeport": cPasseport,
+	"ctx-plaque": cPlaque, "ctx-siret": cSiret, "ctx-carte": cCarte,
+	"ctx-iban": cIBAN, "ctx-tel": cTel, "birth": cBirth, "self": cSelf,
+	"self-medium": cSelfMed, "self-weak": cSelfWeak, "form-name": cFormName, "closing": cClosing,
+	"addr-cue": cAddrCue, "keep": cKeep, "sante": cSante,
+}
+
+// phrase is a multi-word cue starting at the word that holds it.
+type phrase struct {
+	rest []uint32 // entries of the words after the first
+	cue  cueBits
+	ext  bool // the phrase takes the complement that follows it
+}
+
+// lexEntry is what the lexicon knows about one folded word.
+type lexEntry struct {
+	word    string // the folded word
+	bits    wordBits
+	phrases []phrase
+}
+
+// lexicon maps folded words to their entries. It is built once and never
+// changed afterwards. Tokens refer to entries by index, 0 meaning "not in
+// the lexicon", so that they hold no pointer.
+type lexicon struct {
+	words   map[string]uint32
+	entries []lexEntry
+}
+
+// lex is the package's immutable lexicon.
+var lex = buildLexicon(lexiconText, firstNamesText)
+
+// entry returns the index of w's entry, adding it when new.
+func (l *lexicon) entry(w string) uint32 {
+	i, ok := l.words[w]
+	if !ok {
+		i = uint32(len(l.entries))
+		l.entries = append(l.entries, lexEntry{word: w})
+		l.words[w] = i
+	}
+	return i
+}
+
+func buildLexicon(words, firstNames string) *lexicon {
+	l := &lexicon{words: make(map[string]uint32, 4096), entries: make([]lexEntry, 1, 4096)}
+	var buf []byte
+	for _, line := range strings.Split(firstNames, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		for _, name := range strings.Fields(line) {
+			for _, part := range strings.Split(name, "-") {
+				if part == "" {
+					continue
+				}
+				buf = foldAppend(buf[:0], part)
+				e := &l.entries[l.entry(string(buf))]
+				e.bits |= wFirst
+				if !isASCII(part) {
+					e.bits |= wFirstAccented
+				}
+			}
+		}
+	}
+	section := ""
+	for _, line := range strings.Split(words, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			section = line[1 : len(line)-1]
+			if _, ok := wordSections[section]; !ok {
+				if _, ok := phraseSections[section]; !ok {
+					panic("redact: lexicon.txt: unknown section " + section)
+				}
+			}
+			continue
+		}
+		if bit, ok := wordSections[section]; ok {
+			for _, w := range strings.Fields(line) {
+				buf = foldAppend(buf[:0], w)
+				i := l.entry(string(buf))
+				l.entries[i].bits |= bit
+			}
+			continue
+		}
+		cue := phraseSections[section]
+		ext := false
+		if strings.HasSuffix(line, " +") {
+			ext = true
+			line = strings.TrimSpace(strings.TrimSuffix(line, " +"))
+		}
+		parts := strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '\'' || r == '-' })
+		if len(parts) == 0 {
+			continue
+		}
+		p := phrase{cue: cue, ext: ext}
+		for _, w := range parts[1:] {
+			buf = foldAppend(buf[:0], w)
+			p.rest = append(p.rest, l.entry(string(buf)))
+		}
+		buf = foldAppend(buf[:0], parts[0])
+		head := l.entry(string(buf))
+		l.entries[head].phrases = append(l.entries[head].phrases, p)
+	}
+	return l
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldAppend appends s lower-cased and without accents to dst.
+func foldAppend(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if f := foldRune(r); f != "" {
+			dst = append(dst, f...)
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// foldRune maps the accented Latin letters of French (and a few neighbours)
+// to their base letters; "" means the rune has no folding.
+func foldRune(r rune) string {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'À', 'Á', 'Â', 'Ã', 'Ä', 'Å':
+		return "a"
+	case 'ç', 'Ç':
+		return "c"
+	case 'è', 'é', 'ê', 'ë', 'È', 'É', 'Ê', 'Ë':
+		return "e"
+	case 'ì', 'í', 'î', 'ï', 'Ì', 'Í', 'Î', 'Ï':
+		return "i"
+	case 'ñ', 'Ñ':
+		return "n"
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'Ò', 'Ó', 'Ô', 'Õ', 'Ö', 'Ø':
+		return "o"
+	case 'ù', 'ú', 'û', 'ü', 'Ù', 'Ú', 'Û', 'Ü':
+		return "u"
+	case 'ý', 'ÿ', 'Ý', 'Ÿ':
+		return "y"
+	case 'œ', 'Œ':
+		return "oe"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'ß':
+		return "ss"
+	case 'º':
+		return "o"
+	}
+	return ""
+}

@@ -1,0 +1,307 @@
+package redact
+
+// group is one run of digits inside a number written in groups
+// ("06 12 34 56 78"): one token, or the "(0)" of "+33 (0)6".
+type group struct {
+	tok    int
+	digits string
+	zero   bool
+}
+
+// maxGroups bounds how many groups one identifier may span, which keeps the
+// matching linear however long a run of numbers is.
+const maxGroups = 12
+
+// numbers finds the identifiers written with digits only: phone numbers,
+// NIR, bank cards, SIREN/SIRET and numéros fiscaux.
+func (sc *scanner) numbers() {
+	var run []group
+	for i := 0; i < len(sc.toks); {
+		if !sc.numberTok(i) {
+			i++
+			continue
+		}
+		run = append(run[:0], group{tok: i, digits: sc.text(i)})
+		j := i
+		for {
+			n := j + 1
+			if n >= len(sc.toks) {
+				break
+			}
+			t := sc.toks[n]
+			switch {
+			case sc.numberTok(n) && t.gap == gapSpace:
+				run = append(run, group{tok: n, digits: sc.text(n)})
+				j = n
+				continue
+			case t.kind == kPunct && t.gap == gapNone && (sc.punct(n) == '.' || sc.punct(n) == '-') &&
+				n+1 < len(sc.toks) && sc.attached(n+1) && sc.numberTok(n+1):
+				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
+				j = n + 1
+				continue
+			case sc.punct(n) == '(' && t.gap <= gapSpace && n+3 < len(sc.toks) &&
+				sc.text(n+1) == "0" && sc.attached(n+1) && sc.punct(n+2) == ')' && sc.attached(n+2) &&
+				sc.numberTok(n+3) && sc.toks[n+3].gap <= gapSpace:
+				run = append(run, group{tok: n + 1, digits: "0", zero: true}, group{tok: n + 3, digits: sc.text(n + 3)})
+				j = n + 3
+				continue
+			}
+			break
+		}
+		for p := 0; p < len(run); {
+			k, typ, conf := sc.matchNumber(run, p)
+			if k == 0 {
+				p++
+				continue
+			}
+			from := run[p].tok
+			if sc.punct(from-1) == '+' && sc.attached(from) {
+				from--
+			}
+			sc.addToks(from, run[p+k-1].tok, typ, conf)
+			p += k
+		}
+		i = j + 1
+	}
+}
+
+// numberTok reports whether token i can be a group of a number: digits, or
+// the Corsican department of a NIR ("2A", "184122A45108946").
+func (sc *scanner) numberTok(i int) bool {
+	t := sc.toks[i]
+	if t.kind == kNum {
+		return true
+	}
+	if t.kind != kAlnum || t.end-t.start > 15 {
+		return false
+	}
+	s := sc.text(i)
+	letters := 0
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if c >= '0' && c <= '9' {
+			continue
+		}
+		if (c != 'A' && c != 'B' && c != 'a' && c != 'b') || k == 0 || s[k-1] != '2' {
+			return false
+		}
+		letters++
+	}
+	return letters == 1
+}
+
+// shapeKey packs the lengths of the groups of a number, four bits each
+// (lengths over 15 count as 15), first group in the highest bits.
+type shapeKey uint64
+
+func (k shapeKey) add(n int) shapeKey { return k<<4 | shapeKey(min(n, 15)) }
+
+// shape builds the key of a list of lengths.
+func shape(lens ...int) shapeKey {
+	var k shapeKey
+	for _, n := range lens {
+		k = k.add(n)
+	}
+	return k
+}
+
+// allFours reports whether every group but the last has 4 digits.
+func (k shapeKey) allFours() bool {
+	k >>= 4
+	for ; k != 0; k >>= 4 {
+		if k&15 != 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// phoneShapes are the groupings in which people write a French phone number.
+var phoneShapes = map[shapeKey]bool{
+	shape(10): true, shape(2, 2, 2, 2, 2): true, shape(2, 4, 4): true, shape(4, 2, 2, 2): true,
+	shape(4, 3, 3): true, shape(1, 3, 3, 3): true, shape(3, 3, 2, 2): true, shape(2, 2, 2, 4): true,
+	shape(4, 4, 2): true, shape(4, 6): true, shape(2, 8): true, shape(1, 9): true, shape(5, 5): true,
+	shape(3, 3, 4): true, shape(2, 2, 3, 3): true, shape(1, 1, 2, 2, 2, 2): true, shape(2, 3, 3, 2): true,
+}
+
+// Shapes with a meaning of their own.
+var (
+	shapeNIR    = shape(1, 2, 2, 2, 3, 3, 2)
+	shapeNIR2   = shape(13, 2)
+	shape15     = shape(15)
+	shapeSIRET  = shape(3, 3, 3, 5)
+	shapeSIRET2 = shape(9, 5)
+	shape14     = shape(14)
+	shapeSIREN  = shape(3, 3, 3)
+	shapeAmex   = shape(4, 6, 5)
+	shapeCard   = shape(4, 4, 4, 4)
+)
+
+// matchNumber tries the identifiers that start at group p of run and returns
+// how many groups the best one spans (0 for none), its type and confidence.
+func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
+	first := run[p].tok
+	plus := sc.punct(first-1) == '+' && sc.attached(first)
+	ctxDone, ctxBits := false, cueBits(0)
+	ctxOf := func() cueBits {
+		if !ctxDone {
+			ctxDone, ctxBits = true, sc.cueBefore(first, 8)
+		}
+		return ctxBits
+	}
+	legal := false
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if sc.has(k, wLegal) {
+			legal = true
+		}
+	}
+	var buf [64]byte
+	d := buf[:0]
+	var sh shapeKey
+	bestK, bestTyp, bestConf := 0, Type(""), 0.0
+	consider := func(k int, typ Type, conf float64) {
+		if conf > 0 && (conf > bestConf || (conf == bestConf && k > bestK)) {
+			bestK, bestTyp, bestConf = k, typ, conf
+		}
+	}
+	intlRun := plus || (len(run[p].digits) >= 2 && run[p].digits[:2] == "00")
+	zeros := 0
+	for k := 1; k <= maxGroups && p+k <= len(run); k++ {
+		g := run[p+k-1]
+		if g.zero {
+			zeros++
+			continue
+		}
+		if len(d)+len(g.digits) > len(buf) {
+			break
+		}
+		d = append(d, g.digits...)
+		sh = sh.add(len(g.digits))
+		if !intlRun && len(d) != 9 && len(d) != 10 && (len(d) < 13 || len(d) > 19) {
+			continue
+		}
+		last := run[p+k-1].tok
+		currency := sc.currencyAfter(last)
+		weak := currency || legal
+		if !allDigits(d) {
+			if len(d) == 15 && nirShape(d) {
+				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
+			}
+			continue
+		}
+		// International numbers: +33…, 0033…, +44…
+		if intlRun {
+			intl := d
+			if !plus {
+				intl = d[2:]
+			}
+			if len(intl) >= 2 && intl[0] == '3' && intl[1] == '3' {
+				nat := intl[2:]
+				if (len(nat) == 9 && nat[0] != '0') || (len(nat) == 10 && nat[0] == '0' && nat[1] != '0') {
+					consider(k, TEL, 0.97)
+				}
+			} else if len(intl) >= 8 && len(intl) <= 15 && (plus || len(intl) >= 9) {
+				consider(k, TEL, 0.9)
+			}
+			continue
+		}
+		if zeros > 0 {
+			continue
+		}
+		switch len(d) {
+		case 9:
+			ctx := ctxOf()
+			switch {
+			case luhn(d) && ctx&cSiret != 0:
+				consider(k, SIRET, 0.9)
+			case ctx&cSiret != 0:
+				consider(k, SIRET, 0.75)
+			case (d[0] == '6' || d[0] == '7') && ctx&cTel != 0 && !weak:
+				consider(k, TEL, 0.8)
+			case luhn(d) && !weak && (k == 1 || sh == shapeSIREN):
+				consider(k, SIRET, 0.6)
+			}
+		case 10:
+			if d[0] == '0' && d[1] != '0' && phoneShapes[sh] && !currency {
+				if d[1] == '8' {
+					// 08…: service numbers, public
+					consider(k, typKeep, 0.96)
+				} else {
+					consider(k, TEL, 0.95)
+				}
+			}
+		case 13:
+			switch {
+			case fiscalKeyValid(d):
+				consider(k, FISCAL, 0.97)
+			case nirShape(d) && ctxOf()&cNIR != 0:
+				consider(k, NIR, 0.8)
+			case ctxOf()&cFiscal != 0:
+				consider(k, FISCAL, 0.85)
+			case !weak && d[0] <= '3':
+				consider(k, FISCAL, 0.55)
+			}
+		case 14:
+			switch {
+			case luhn(d):
+				conf := 0.85
+				if sh == shapeSIRET || sh == shape14 || sh == shapeSIRET2 {
+					conf = 0.95
+				}
+				consider(k, SIRET, conf)
+			case ctxOf()&cSiret != 0:
+				consider(k, SIRET, 0.8)
+			}
+		case 15:
+			if nirShape(d) {
+				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
+			}
+		}
+		if len(d) >= 13 && len(d) <= 19 && d[0] >= '2' && d[0] <= '6' {
+			fours := k == 1 || sh.allFours() || sh == shapeAmex
+			switch {
+			case luhn(d) && fours:
+				consider(k, CARTE, 0.95)
+			case luhn(d) && !weak:
+				consider(k, CARTE, 0.85)
+			case len(d) == 16 && sh == shapeCard && ctxOf()&cCarte != 0:
+				consider(k, CARTE, 0.8)
+			case len(d) == 16 && sh == shapeCard && !weak:
+				consider(k, CARTE, 0.7)
+			}
+		}
+	}
+	return bestK, bestTyp, bestConf
+}
+
+// nirConf grades a NIR-shaped number: its key, the context and how it is
+// written.
+func nirConf(s []byte, sh shapeKey, ctx cueBits, weak bool) float64 {
+	switch {
+	case nirKeyValid(s):
+		return 0.99
+	case ctx&cNIR != 0:
+		return 0.85
+	case sh == shapeNIR || sh == shapeNIR2 || sh == shape15:
+		return 0.75
+	case weak:
+		return 0
+	}
+	return 0.6
+}
+
+// currencyAfter reports whether the token after i is a currency.
+func (sc *scanner) currencyAfter(i int) bool {
+	n := i + 1
+	if n >= len(sc.toks) || sc.toks[n].gap > gapBlank {
+		return false
+	}
+	if sc.has(n, wCurrency) {
+		return true
+	}
+	switch sc.punct(n) {
+	case '€', '$', '£':
+		return true
+	}
+	return false
+}

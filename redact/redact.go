@@ -1,0 +1,235 @@
+package redact
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// ErrInvalidUTF8 is returned for input that is not valid UTF-8. Redact does
+// not guess what broken bytes meant: the caller fixes or refuses the input.
+var ErrInvalidUTF8 = errors.New("redact: input is not valid UTF-8")
+
+// ErrTooLarge is returned for input longer than MaxInputBytes.
+var ErrTooLarge = errors.New("redact: input too large")
+
+// MaxInputBytes is the largest input Redact accepts. Cost is linear in the
+// input size; callers that take text from the network set a lower limit of
+// their own.
+const MaxInputBytes = 256 << 20
+
+// chunkBytes is the size of the pieces the detectors work on, so that the
+// memory of one pass stays bounded whatever the input size. Pieces end at a
+// blank line, a line break or a sentence end when there is one.
+const chunkBytes = 1 << 20
+
+// Entity is one detected value, as Result lists it. It never holds the value
+// itself.
+type Entity struct {
+	Type Type `json:"type"`
+	// Start and End are byte offsets of the value in the input text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Placeholder is what replaced the value in Result.Text.
+	Placeholder string `json:"placeholder"`
+	// Confidence, from 0 to 1, grades the rule that found the value: 0.99
+	// for a checksum-backed identifier, about 0.6 for a first name alone.
+	Confidence float64 `json:"confidence"`
+}
+
+// Result is the outcome of redacting one text.
+type Result struct {
+	// Text is the input with every masked value replaced by its placeholder.
+	Text string `json:"text"`
+	// Entities lists the masked values in text order. Values kept by the
+	// policy are not listed.
+	Entities []Entity `json:"entities"`
+	// Mapping holds the placeholders of the text (for a Session, of every
+	// message so far) and their values. It is never serialized.
+	Mapping Mapping `json:"-"`
+}
+
+// Redact masks the personal data of text according to policy. It is
+// NewSession(policy).Redact(ctx, text): use a Session to redact several
+// messages of one conversation with consistent placeholders.
+func Redact(ctx context.Context, text string, policy Policy) (Result, error) {
+	// The session dies here: its mapping needs no copy.
+	return NewSession(policy).redact(ctx, text, false)
+}
+
+// Session redacts the messages of one conversation: a value keeps its
+// placeholder from one message to the next, and Restore on a draft that
+// answers the whole conversation finds every value. A Session is safe for
+// concurrent use.
+type Session struct {
+	policy Policy
+	mu     sync.Mutex
+	m      Mapping
+}
+
+// NewSession returns a Session that applies policy.
+func NewSession(policy Policy) *Session {
+	return &Session{policy: policy}
+}
+
+// Mapping returns a copy of the session's mapping so far.
+func (s *Session) Mapping() Mapping {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.m.clone()
+}
+
+// Restore puts the session's values back into text (see Restore).
+func (s *Session) Restore(text string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return Restore(text, s.m, s.policy)
+}
+
+// Redact masks the personal data of text. The result's Mapping is a copy of
+// the session's mapping after this message.
+func (s *Session) Redact(ctx context.Context, text string) (Result, error) {
+	return s.redact(ctx, text, true)
+}
+
+func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, error) {
+	spans, err := detect(ctx, text)
+	if err != nil {
+		return Result{}, err
+	}
+	spans = s.applyPolicy(spans)
+	spans = addEscapes(text, spans, s.policy)
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var b strings.Builder
+	b.Grow(len(text) + len(spans)*4)
+	ents := make([]Entity, 0, len(spans))
+	last := 0
+	for _, c := range spans {
+		action := s.policy.Action(c.typ)
+		ph := s.m.placeholderFor(c.typ, text[c.start:c.end], action != MaskNoRestore)
+		b.WriteString(text[last:c.start])
+		b.WriteString(ph)
+		last = c.end
+		ents = append(ents, Entity{Type: c.typ, Start: c.start, End: c.end, Placeholder: ph, Confidence: c.conf})
+	}
+	b.WriteString(text[last:])
+	m := s.m
+	if clone {
+		m = s.m.clone()
+	}
+	return Result{Text: b.String(), Entities: ents, Mapping: m}, nil
+}
+
+// applyPolicy drops the spans of types the policy keeps.
+func (s *Session) applyPolicy(spans []cand) []cand {
+	out := spans[:0]
+	for _, c := range spans {
+		if s.policy.Action(c.typ) != Keep {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// detect validates text and returns the resolved spans of personal data, in
+// text order, offsets relative to text.
+func detect(ctx context.Context, text string) ([]cand, error) {
+	if len(text) > MaxInputBytes {
+		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), MaxInputBytes)
+	}
+	if !utf8.ValidString(text) {
+		return nil, fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, firstInvalid(text))
+	}
+	var sc scanner
+	var all []cand
+	for base := 0; base < len(text); {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("redact: %w", err)
+		}
+		end := chunkEnd(text, base)
+		cands := sc.resolve(sc.scan(text[base:end]))
+		for _, c := range cands {
+			if c.typ == typKeep {
+				continue
+			}
+			c.start += base
+			c.end += base
+			all = append(all, c)
+		}
+		base = end
+	}
+	return all, nil
+}
+
+// firstInvalid returns the offset of the first byte of s that is not part of
+// valid UTF-8.
+func firstInvalid(s string) int {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// chunkEnd returns where the chunk that starts at base ends: the whole rest
+// when it is small, else the last paragraph break, line break, sentence end
+// or blank in the second half of the next chunkBytes, else a rune boundary.
+func chunkEnd(text string, base int) int {
+	if len(text)-base <= chunkBytes {
+		return len(text)
+	}
+	window := text[base : base+chunkBytes]
+	half := chunkBytes / 2
+	for _, sep := range []string{"\n\n", "\n", ". ", " "} {
+		if k := strings.LastIndex(window, sep); k >= half {
+			return base + k + len(sep)
+		}
+	}
+	end := base + chunkBytes
+	for end > base && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
+}
+
+// addEscapes masks the text of the input that already looks like a
+// placeholder, so that Restore cannot mistake it for one: each becomes a
+// value of its type. One that overlaps a masked span widens that span
+// instead.
+func addEscapes(text string, spans []cand, policy Policy) []cand {
+	var esc []cand
+	for i := 0; ; {
+		m, ok := nextPlaceholder(text, i)
+		if !ok {
+			break
+		}
+		if policy.Action(m.typ) != Keep {
+			esc = append(esc, cand{start: m.start, end: m.end, typ: m.typ, conf: 0.5})
+		}
+		i = m.end
+	}
+	if len(esc) == 0 {
+		return spans
+	}
+	all := append(spans, esc...)
+	sortCands(all)
+	out := all[:0:0]
+	for _, c := range all {
+		if n := len(out); n > 0 && out[n-1].end > c.start {
+			if c.end > out[n-1].end {
+				out[n-1].end = c.end
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,338 @@
+package redact
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// typKeep marks a protected span: text that no detector may mask (a public
+// URL, an institution whose name holds a sensitive word).
+const typKeep Type = ""
+
+// cand is one detection before overlaps are resolved. Offsets are relative to
+// the scanned chunk.
+type cand struct {
+	start, end int
+	typ        Type
+	conf       float64
+}
+
+// scanner runs the detectors over one chunk of text.
+type scanner struct {
+	s        string
+	toks     []token
+	cands    []cand
+	addrs    []addrPart // address parts, merged before joining cands
+	caseless bool       // the text ignores case: all lower or all upper case
+}
+
+// Entries of words the detectors compare tokens with.
+var (
+	entA   = lex.words["a"]
+	entEt  = lex.words["et"]
+	entLe  = lex.words["le"]
+	entLa  = lex.words["la"]
+	entLes = lex.words["les"]
+	entL   = lex.words["l"]
+)
+
+// scan runs every detector over s and returns the candidates.
+func (sc *scanner) scan(s string) []cand {
+	sc.s = s
+	sc.toks = tokenize(s, sc.toks)
+	if want := len(sc.toks)/8 + 8; cap(sc.cands) < want {
+		sc.cands = make([]cand, 0, want)
+	}
+	sc.cands = sc.cands[:0]
+	sc.addrs = sc.addrs[:0]
+	sc.caseless = sc.detectCaseless()
+	sc.markPhrases()
+	sc.contacts()
+	sc.numbers()
+	sc.ibans()
+	sc.idents()
+	sc.plainIDs()
+	sc.births()
+	sc.addresses()
+	sc.names()
+	sc.mergeAddresses()
+	return sc.cands
+}
+
+func (sc *scanner) add(start, end int, typ Type, conf float64) {
+	if end > start {
+		sc.cands = append(sc.cands, cand{start: start, end: end, typ: typ, conf: conf})
+	}
+}
+
+// addToks adds a candidate covering tokens i to j inclusive.
+func (sc *scanner) addToks(i, j int, typ Type, conf float64) {
+	sc.add(int(sc.toks[i].start), int(sc.toks[j].end), typ, conf)
+}
+
+func (sc *scanner) text(i int) string {
+	t := sc.toks[i]
+	return sc.s[t.start:t.end]
+}
+
+func (sc *scanner) bits(i int) wordBits {
+	if i < 0 || i >= len(sc.toks) {
+		return 0
+	}
+	return lex.entries[sc.toks[i].ent].bits
+}
+
+func (sc *scanner) has(i int, b wordBits) bool { return sc.bits(i)&b != 0 }
+
+// punct returns the punctuation rune of token i, apostrophes and hyphens
+// normalized to ' and -, or 0 when token i is not punctuation.
+func (sc *scanner) punct(i int) rune {
+	if i < 0 || i >= len(sc.toks) || sc.toks[i].kind != kPunct {
+		return 0
+	}
+	t := sc.toks[i]
+	if c := sc.s[t.start]; c < utf8.RuneSelf {
+		if c == '`' {
+			return '\''
+		}
+		return rune(c)
+	}
+	r, _ := utf8.DecodeRuneInString(sc.s[t.start:t.end])
+	switch r {
+	case '\'', '’', 'ʼ', '‘', '`', '´':
+		return '\''
+	case '‐', '‑', '−':
+		return '-'
+	}
+	return r
+}
+
+// attached reports whether token i touches the token before it.
+func (sc *scanner) attached(i int) bool {
+	return i < len(sc.toks) && sc.toks[i].gap == gapNone
+}
+
+// isFirstName reports whether word i is a first name as written: a word with
+// accents matches only names that have an accented spelling, so that
+// "marié" is not "Marie".
+func (sc *scanner) isFirstName(i int) bool {
+	b := sc.bits(i)
+	if b&wFirst == 0 {
+		return false
+	}
+	return sc.toks[i].shape&shASCII != 0 || b&wFirstAccented != 0
+}
+
+func (sc *scanner) detectCaseless() bool {
+	n, upper, capital := 0, 0, 0
+	for _, t := range sc.toks {
+		if t.kind != kWord || t.end-t.start < 2 {
+			continue
+		}
+		n++
+		switch {
+		case t.shape&shUpper != 0:
+			upper++
+		case t.shape&shCap != 0:
+			capital++
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	return upper*10 > n*6 || (upper+capital)*25 < n
+}
+
+// nextWord returns the index of the word after token j, skipping attached
+// apostrophes and hyphens, or -1 when the next word is on another line.
+func (sc *scanner) nextWord(j int) int {
+	k := j + 1
+	for skipped := 0; k < len(sc.toks) && sc.toks[k].kind == kPunct; skipped++ {
+		switch sc.punct(k) {
+		case '\'', '-', '«', '»', '"', '“', '”':
+		default:
+			return -1
+		}
+		if skipped == 2 || sc.toks[k].gap > gapSpace {
+			return -1
+		}
+		k++
+	}
+	if k >= len(sc.toks) || sc.toks[k].kind != kWord || sc.toks[k].gap > gapBlank {
+		return -1
+	}
+	return k
+}
+
+// markPhrases tags the last word of every lexicon phrase with its cue and
+// adds the candidates that phrases make by themselves (SANTE, protected).
+func (sc *scanner) markPhrases() {
+	for i := range sc.toks {
+		e := sc.toks[i].ent
+		if e == 0 || len(lex.entries[e].phrases) == 0 {
+			continue
+		}
+		for _, p := range lex.entries[e].phrases {
+			j := i
+			for _, w := range p.rest {
+				k := sc.nextWord(j)
+				if k < 0 || sc.toks[k].ent != w {
+					j = -1
+					break
+				}
+				j = k
+			}
+			if j < 0 {
+				continue
+			}
+			sc.toks[j].cue |= p.cue
+			switch {
+			case p.cue&cKeep != 0:
+				sc.addToks(i, j, typKeep, 1.5)
+			case p.cue&cSante != 0:
+				end := j
+				if p.ext {
+					end = sc.complement(j)
+				}
+				sc.addToks(i, end, SANTE, 0.7)
+			}
+		}
+	}
+}
+
+// complement returns the last token of the noun phrase that follows token j
+// ("d'une sclérose en plaques"), or j when there is none.
+func (sc *scanner) complement(j int) int {
+	end, k, words := j, j, 0
+	for steps := 0; steps < 8 && words < 3; steps++ {
+		n := k + 1
+		for n < len(sc.toks) && sc.attached(n) && (sc.punct(n) == '\'' || sc.punct(n) == '-') {
+			n++
+		}
+		if n >= len(sc.toks) || sc.toks[n].gap >= gapLine {
+			break
+		}
+		t := sc.toks[n]
+		switch {
+		case t.kind == kWord && sc.has(n, wArticle):
+			k = n
+			continue
+		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth) == 0:
+			end, k = n, n
+			words++
+			continue
+		case t.kind == kNum && t.end-t.start <= 2 && k > j && sc.isText(k, "type", "stade", "grade", "niveau", "classe"):
+			end, k = n, n
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// cueBefore returns the union of the cues on up to window tokens before i,
+// within the same sentence.
+func (sc *scanner) cueBefore(i, window int) cueBits {
+	var c cueBits
+	for k := i - 1; k >= 0 && k >= i-window; k-- {
+		t := sc.toks[k]
+		if t.kind == kPunct && k+1 < len(sc.toks) && sc.toks[k+1].gap != gapNone {
+			switch sc.punct(k) {
+			case '.', '!', '?', ';':
+				return c
+			}
+		}
+		c |= t.cue
+		if t.gap >= gapPara || (t.gap >= gapLine && k > 0 && sc.punct(k-1) != ':') {
+			return c
+		}
+	}
+	return c
+}
+
+// resolve sorts candidates and, where they overlap, keeps the one that
+// contains the other or else the most confident one; overlapping candidates
+// of one type are merged. Keeping the container means a value is never
+// partly left in the text. A candidate that loses a partial overlap keeps
+// the part outside the winner ("steven dacosta" before an e-mail that
+// starts with "steven").
+func (sc *scanner) resolve(cands []cand) []cand {
+	sortCands(cands)
+	acc := cands[:0:0]
+	for i := 0; i < len(cands); i++ {
+		c := cands[i]
+		keep := true
+		for len(acc) > 0 && acc[len(acc)-1].end > c.start {
+			a := &acc[len(acc)-1]
+			if a.typ == c.typ {
+				if c.end > a.end {
+					a.end = c.end
+				}
+				if c.conf > a.conf {
+					a.conf = c.conf
+				}
+				keep = false
+				break
+			}
+			if a.end >= c.end {
+				keep = false
+				break
+			}
+			if a.conf > c.conf || (a.conf == c.conf && a.end-a.start >= c.end-c.start) {
+				// c sticks out after a: keep that part.
+				if start := sc.trimStart(a.end, c.end); start < c.end {
+					c.start = start
+					continue
+				}
+				keep = false
+				break
+			}
+			// c wins: keep the part of a before c.
+			if end := sc.trimEnd(a.start, c.start); end > a.start {
+				a.end = end
+				break
+			}
+			acc = acc[:len(acc)-1]
+		}
+		if keep {
+			acc = append(acc, c)
+		}
+	}
+	return acc
+}
+
+func sortCands(cands []cand) {
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return b.end - a.end
+	})
+}
+
+// trimEnd returns the end of s[start:end] without trailing blanks and
+// punctuation; start when nothing else is left.
+func (sc *scanner) trimEnd(start, end int) int {
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(sc.s[start:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return end
+		}
+		end -= size
+	}
+	return start
+}
+
+// trimStart returns the start of s[start:end] without leading blanks and
+// punctuation; end when nothing else is left.
+func (sc *scanner) trimStart(start, end int) int {
+	for start < end {
+		r, size := utf8.DecodeRuneInString(sc.s[start:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return start
+		}
+		start += size
+	}
+	return end
+}

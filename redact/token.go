@@ -1,0 +1,199 @@
+package redact
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind is the kind of a token.
+type tokKind uint8
+
+const (
+	kWord  tokKind = iota + 1 // letters only
+	kNum                      // ASCII digits only
+	kAlnum                    // letters and digits
+	kPunct                    // one rune that is neither a letter, a digit nor a blank
+)
+
+// Shape bits of a word token.
+const (
+	shCap   uint8 = 1 << iota // first letter upper case
+	shUpper                   // every letter upper case, at least two letters
+	shLower                   // no upper-case letter
+	shASCII                   // only ASCII bytes
+)
+
+// Gap kinds: what separates a token from the one before it.
+const (
+	gapNone  uint8 = iota // attached
+	gapSpace              // one blank
+	gapBlank              // several blanks, no line break
+	gapLine               // one line break
+	gapPara               // two line breaks or more, or the start of the text
+)
+
+// token is one word, number or punctuation rune of the text. Offsets are
+// relative to the scanned chunk.
+type token struct {
+	start, end int32
+	ent        uint32  // index of the folded word's lexicon entry, 0 if unknown
+	cue        cueBits // cues of the phrases that end at this token
+	kind       tokKind
+	shape      uint8
+	gap        uint8
+}
+
+// Byte classes of ASCII characters.
+const (
+	clPunct uint8 = iota
+	clSpace
+	clNewline
+	clDigit
+	clUpper
+	clLower
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case c == '\n':
+			t[c] = clNewline
+		case c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+			t[c] = clSpace
+		case '0' <= c && c <= '9':
+			t[c] = clDigit
+		case 'A' <= c && c <= 'Z':
+			t[c] = clUpper
+		case 'a' <= c && c <= 'z':
+			t[c] = clLower
+		default:
+			t[c] = clPunct
+		}
+	}
+	return t
+}()
+
+// runeClass classifies a non-ASCII rune.
+func runeClass(r rune) uint8 {
+	switch {
+	case r == '\u2028' || r == '\u2029' || r == '\u0085':
+		return clNewline
+	case unicode.IsSpace(r):
+		return clSpace
+	case unicode.IsUpper(r) || unicode.IsTitle(r):
+		return clUpper
+	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.IsDigit(r):
+		return clLower
+	}
+	return clPunct
+}
+
+// tokenize splits s into tokens, appending to toks[:0]. It looks every word
+// up in the lexicon and tags the words that end a lexicon phrase.
+func tokenize(s string, toks []token) []token {
+	if want := len(s)/5 + 16; cap(toks) < want {
+		toks = make([]token, 0, want)
+	}
+	toks = toks[:0]
+	var buf [48]byte
+	nsp, nnl := 0, 2
+	for i := 0; i < len(s); {
+		c := s[i]
+		cl, size := clPunct, 1
+		if c < utf8.RuneSelf {
+			cl = asciiClass[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			cl = runeClass(r)
+		}
+		switch cl {
+		case clSpace:
+			nsp++
+			i += size
+			continue
+		case clNewline:
+			nnl++
+			i += size
+			continue
+		}
+		t := token{start: int32(i), gap: gapOf(nsp, nnl)}
+		nsp, nnl = 0, 0
+		if cl == clPunct {
+			i += size
+			t.end, t.kind = int32(i), kPunct
+			toks = append(toks, t)
+			continue
+		}
+		digits, letters, uppers, ascii := 0, 0, 0, true
+		first := true
+	word:
+		for i < len(s) {
+			c := s[i]
+			cl, size := clPunct, 1
+			if c < utf8.RuneSelf {
+				cl = asciiClass[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				cl = runeClass(r)
+				ascii = false
+			}
+			switch cl {
+			case clDigit:
+				digits++
+			case clUpper:
+				letters++
+				uppers++
+				if first {
+					t.shape |= shCap
+				}
+			case clLower:
+				letters++
+			default:
+				break word
+			}
+			if cl != clDigit {
+				first = false
+			}
+			i += size
+		}
+		t.end = int32(i)
+		switch {
+		case letters == 0:
+			t.kind = kNum
+		case digits == 0:
+			t.kind = kWord
+		default:
+			t.kind = kAlnum
+		}
+		if uppers == 0 {
+			t.shape |= shLower
+		} else if uppers == letters && letters >= 2 {
+			t.shape |= shUpper
+		}
+		if ascii {
+			t.shape |= shASCII
+		}
+		if t.kind == kWord && int(t.end-t.start) <= len(buf) {
+			w := foldAppend(buf[:0], s[t.start:t.end])
+			t.ent = lex.words[string(w)]
+		}
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+func gapOf(nsp, nnl int) uint8 {
+	switch {
+	case nnl >= 2:
+		return gapPara
+	case nnl == 1:
+		return gapLine
+	case nsp > 1:
+		return gapBlank
+	case nsp == 1:
+		return gapSpace
+	}
+	return gapNone
+}
