@@ -1,4 +1,6 @@
 # plume — make demo runs the main job on the demo corpus; make test runs the checks.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -ec
 GO ?= go
 STATICCHECK_VERSION := v0.8.2
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
@@ -31,7 +33,8 @@ staticcheck: $(STATICCHECK)
 	$(STATICCHECK) ./...
 
 test: setup vet staticcheck
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
+	PLUME_FULL_CORPUS=1 $(GO) test -count=1 -timeout 30m -run TestRetrievalFullCorpus -v ./rag/ | grep -Ev '^=== RUN|miss:' 
 
 bench: setup
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./...

@@ -106,8 +106,8 @@ type run struct {
 	states map[store.DocKey]store.DocState
 	// bulk is set when the knowledge base held no vector of the model:
 	// its index is then dropped and built once at the end.
-	bulk bool
-	mu   sync.Mutex
+	bulk   bool
+	mu     sync.Mutex
 	report Report
 	seen   map[store.DocKey]bool
 	// failed holds origins whose reading failed: their documents are not
