@@ -119,6 +119,7 @@ func FuzzJSONL(f *testing.F) {
 
 func FuzzPDF(f *testing.F) {
 	addSeeds(f, "pdf/*.pdf")
+	f.Add(buildRawPDF(f, "", []string{"q 1 0 0 1 5 5 cm BT /F1 9 Tf 12 TL [(a)-300(b)] TJ T* (c) ' 1 2 (d) \" ET Q Q"}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		defer hangGuard(data)()
 		doc, err := readPDF(context.Background(), "f.pdf", bytes.NewReader(data), int64(len(data)))

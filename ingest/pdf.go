@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
@@ -72,6 +71,7 @@ func readPDF(ctx context.Context, name string, ra io.ReaderAt, size int64) (doc 
 			return Document{}, fmt.Errorf("pdf: %w", budget.err)
 		}
 	}
+	lines = dropFurniture(lines, len(pages))
 	doc = Document{Source: "pdf", ExternalID: name}
 	doc.Title = collapseSpace(r.Trailer().Key("Info").Key("Title").Text())
 	doc.Blocks, doc.Title = pdfBlocks(lines, doc.Title)
@@ -178,53 +178,97 @@ type pdfLine struct {
 	size float64
 }
 
-// pageLines rebuilds lines from the glyphs of one page: a glyph far from
-// the previous one vertically starts a line, a horizontal gap inserts a
-// space.
+// pageLines rebuilds lines from the text runs of one page: a run far from
+// the previous one vertically starts a line; a horizontal gap, or a word
+// space marked in a TJ array, inserts a space.
 func pageLines(p pdf.Page, page int) []pdfLine {
 	var lines []pdfLine
 	var b strings.Builder
 	var cur pdfLine
-	var lastX, lastEnd float64
+	var lastEnd float64
 	flush := func() {
-		if t := collapseSpace(b.String()); t != "" {
+		t := b.String()
+		if strings.ContainsRune(t, utf8.RuneError) {
+			// Glyphs without a Unicode mapping (bullets of symbol fonts).
+			t = strings.ReplaceAll(t, string(utf8.RuneError), " ")
+		}
+		if t = collapseSpace(t); t != "" {
 			cur.text = t
 			lines = append(lines, cur)
 		}
 		b.Reset()
 		cur = pdfLine{page: page}
 	}
-	for _, t := range p.Content().Text {
-		s := t.S
-		if s == "" || s == "\n" || s == "\r" {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(s)
-		if r < 0x20 && r != '\t' {
-			continue
-		}
-		size := math.Abs(t.FontSize)
-		if size < 1 {
-			size = 1
-		}
-		if b.Len() > 0 && math.Abs(t.Y-cur.y) > 0.5*math.Max(size, cur.size) {
+	for _, t := range pageRuns(p) {
+		size := math.Max(math.Abs(t.size), 1)
+		if b.Len() > 0 && math.Abs(t.y-cur.y) > 0.5*math.Max(size, cur.size) {
 			flush()
 		}
 		if b.Len() == 0 {
-			cur = pdfLine{page: page, y: t.Y, size: size}
+			cur = pdfLine{page: page, y: t.y, size: size}
 		} else {
-			gap := t.X - lastEnd
-			if (gap > 0.15*size || t.X < lastX-size) && !unicode.IsSpace(r) {
+			if t.space || t.x-lastEnd > 0.15*size || t.x < lastEnd-size {
 				b.WriteByte(' ')
 			}
 			cur.size = math.Max(cur.size, size)
 		}
-		b.WriteString(s)
-		lastX = t.X
-		lastEnd = t.X + math.Abs(t.W)
+		b.WriteString(t.text)
+		lastEnd = t.x + t.width
 	}
 	flush()
 	return lines
+}
+
+// dropFurniture removes page numbers (lines of digits or small roman
+// numerals) and running headers and footers: the first or last line of a
+// page whose text, digits aside, starts or ends at least three pages and
+// a third of them.
+func dropFurniture(lines []pdfLine, pages int) []pdfLine {
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	edges := map[string]int{}
+	for i, l := range lines {
+		if i == 0 || lines[i-1].page != l.page {
+			edges[key(l.text)]++
+		}
+		if i == len(lines)-1 || lines[i+1].page != l.page {
+			if i == 0 || lines[i-1].page != l.page {
+				continue // the page's only line, counted once
+			}
+			edges[key(l.text)]++
+		}
+	}
+	out := lines[:0:0]
+	for i, l := range lines {
+		if isPageNumber(l.text) {
+			continue
+		}
+		edge := i == 0 || lines[i-1].page != l.page || i == len(lines)-1 || lines[i+1].page != l.page
+		if n := edges[key(l.text)]; edge && n >= 3 && n*3 >= pages {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// isPageNumber reports lines such as "12", "- 12 -", "iv" or "Page 3".
+func isPageNumber(s string) bool {
+	s = strings.TrimSpace(strings.Trim(s, "-–— "))
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "Page "), "page ")
+	if s == "" || len(s) > 6 {
+		return false
+	}
+	if strings.Trim(s, "0123456789") == "" {
+		return true
+	}
+	return strings.Trim(s, "ivxlc") == "" && len(s) <= 4
 }
 
 // pdfBlocks groups lines into paragraphs and headings. Lines at least 15 %

@@ -28,21 +28,7 @@ type pdfLineSpec struct {
 // document information title.
 func buildPDF(tb testing.TB, title string, pages [][]pdfLineSpec) []byte {
 	tb.Helper()
-	enc := charmap.Windows1252.NewEncoder()
-	pdfString := func(s string) string {
-		b, err := enc.String(s)
-		if err != nil {
-			tb.Fatalf("encode %q: %v", s, err)
-		}
-		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-		return "(" + r.Replace(b) + ")"
-	}
-	var objs []string
-	add := func(s string) int { objs = append(objs, s); return len(objs) }
-	catalog := add("") // filled below
-	pagesObj := add("")
-	font := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-	var kids []string
+	var contents []string
 	for _, lines := range pages {
 		var cs strings.Builder
 		y := 800.0
@@ -53,9 +39,36 @@ func buildPDF(tb testing.TB, title string, pages [][]pdfLineSpec) []byte {
 					y -= l.size * 1.2
 				}
 			}
-			fmt.Fprintf(&cs, "BT /F1 %g Tf 1 0 0 1 72 %g Tm %s Tj ET\n", l.size, y, pdfString(l.text))
+			fmt.Fprintf(&cs, "BT /F1 %g Tf 1 0 0 1 72 %g Tm %s Tj ET\n", l.size, y, pdfString(tb, l.text))
 		}
-		content := add(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", cs.Len(), cs.String()))
+		contents = append(contents, cs.String())
+	}
+	return buildRawPDF(tb, title, contents)
+}
+
+// pdfString encodes s as a PDF literal string in Windows-1252.
+func pdfString(tb testing.TB, s string) string {
+	tb.Helper()
+	b, err := charmap.Windows1252.NewEncoder().String(s)
+	if err != nil {
+		tb.Fatalf("encode %q: %v", s, err)
+	}
+	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+	return "(" + r.Replace(b) + ")"
+}
+
+// buildRawPDF writes a PDF with one page per content stream, font /F1
+// being Helvetica in WinAnsiEncoding.
+func buildRawPDF(tb testing.TB, title string, contents []string) []byte {
+	tb.Helper()
+	var objs []string
+	add := func(s string) int { objs = append(objs, s); return len(objs) }
+	catalog := add("") // filled below
+	pagesObj := add("")
+	font := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	var kids []string
+	for _, cs := range contents {
+		content := add(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(cs), cs))
 		page := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", pagesObj, font, content))
 		kids = append(kids, fmt.Sprintf("%d 0 R", page))
 	}
@@ -63,7 +76,7 @@ func buildPDF(tb testing.TB, title string, pages [][]pdfLineSpec) []byte {
 	objs[pagesObj-1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
 	info := 0
 	if title != "" {
-		info = add(fmt.Sprintf("<< /Title %s /Producer (plume tests) >>", pdfString(title)))
+		info = add(fmt.Sprintf("<< /Title %s /Producer (plume tests) >>", pdfString(tb, title)))
 	}
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -225,5 +238,39 @@ func TestReadPDFEncryptedUnsupported(t *testing.T) {
 	}
 	if !errors.Is(err, ErrUnsupportedFormat) && !strings.Contains(err.Error(), "pdf") {
 		t.Errorf("error %v does not say what is wrong", err)
+	}
+}
+
+// TestPDFTextOperators covers the text operators generators use: TJ arrays
+// whose wide offsets are word spaces, T* and TL, the ' operator, text
+// matrices scaled by cm inside q/Q, and running page numbers.
+func TestPDFTextOperators(t *testing.T) {
+	page := func(n int) string {
+		s := "BT /F1 11 Tf 14 TL 72 700 Td (Premi\350re ligne) Tj T* (suite de la ligne) Tj (Nouveau paragraphe ?) ' ET\n" +
+			fmt.Sprintf("BT /F1 11 Tf 300 40 Td (%d) Tj ET\n", n)
+		if n == 1 {
+			s = "q 2 0 0 2 0 0 cm BT /F1 9 Tf 36 390 Td [(Aide)-250(au)-30(x)-250(d\351m\351nagements)] TJ ET Q\n" + s
+		}
+		return s
+	}
+	data := buildRawPDF(t, "", []string{page(1), page(2), page(3)})
+	docs, err := Read(context.Background(), "ops.pdf", bytes.NewReader(data), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if d.Title != "Aide aux déménagements" {
+		t.Errorf("title = %q", d.Title)
+	}
+	want := "Première ligne suite de la ligne Nouveau paragraphe ?"
+	var texts []string
+	for _, b := range d.Blocks {
+		texts = append(texts, b.Text)
+		if strings.Contains(b.Text, "2") || strings.Contains(b.Text, "3") {
+			t.Errorf("page number kept: %q", b.Text)
+		}
+	}
+	if len(texts) != 3 || texts[0] != want || texts[2] != want {
+		t.Errorf("blocks = %q, want 3 × %q", texts, want)
 	}
 }

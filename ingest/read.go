@@ -75,6 +75,7 @@ type RecordError struct {
 	Err  error
 }
 
+// Error returns "name:line: reason", or "name: reason" without a line.
 func (e *RecordError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
@@ -82,6 +83,7 @@ func (e *RecordError) Error() string {
 	return fmt.Sprintf("%s: %v", e.Name, e.Err)
 }
 
+// Unwrap returns the record's error.
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // PartialError is returned together with the documents that could be read
@@ -92,6 +94,7 @@ type PartialError struct {
 	Errs []error
 }
 
+// Error describes the first failed record and how many failed.
 func (e *PartialError) Error() string {
 	if len(e.Errs) == 1 {
 		return e.Errs[0].Error()

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"context"
 	"path/filepath"
 	"regexp"
@@ -152,6 +153,20 @@ func TestRealDILASamples(t *testing.T) {
 	}
 }
 
+func TestNoiseIn(t *testing.T) {
+	for s, want := range map[string]string{
+		"Texte propre, 1er janvier < 3 mois.":       "",
+		"reste <Paragraphe>x</Paragraphe>":          "</",
+		"variable T10043 oubliée":                   "T10043",
+		"**Carte d'identité":                        "**",
+		`un <LienInterne LienPublication="F1">lien`: "<LienInterne LienPub",
+	} {
+		if got := noiseIn(s); got != want {
+			t.Errorf("noiseIn(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func allText(d Document) string {
 	var b strings.Builder
 	for _, bl := range d.Blocks {
@@ -234,6 +249,20 @@ func TestRealZip(t *testing.T) {
 	path := sharedData(t, "vosdroits-2020.zip")
 	if testing.Short() || raceEnabled {
 		t.Skip("reads 86 MB of XML: run without -short and -race (go test -run TestRealZip ./ingest)")
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := 0
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".xml") {
+			entries++
+		}
+	}
+	zr.Close()
+	if entries != 4111 {
+		t.Errorf("%d XML entries, want 4111", entries)
 	}
 	docs, err := ReadFile(context.Background(), path)
 	if err != nil {

@@ -47,6 +47,7 @@ func commands() map[string]command {
 		"reembed": {"re-embed every chunk with the configured embedder", runReembed},
 		"search":  {"search the knowledge base: plume search [--json] [--k N] QUERY", runSearch},
 		"redact":  {"redact personal data from stdin: plume redact [--json]", runRedact},
+		"draft":   {"draft a reply: plume draft [--channel C] [--json] QUESTION", runDraft},
 	}
 }
 

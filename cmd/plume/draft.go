@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
+)
+
+// runDraft drafts a reply to the question given as arguments, or on stdin
+// when there is none: the restored draft on stdout, then the warnings on
+// stderr and the sources on stdout; with --json, the whole draft as JSON.
+func runDraft(ctx context.Context, a *app, args []string) error {
+	fs := newFlagSet(a, "draft")
+	channel := fs.String("channel", "spp", "spp (Services Publics+ reply), email or conseiller (note for a France services adviser)")
+	service := fs.String("service", "", "the agent's service: named in the reply, and retrieval keeps its documents and the shared ones")
+	asJSON := fs.Bool("json", false, `print {"id", "draft", "citations", "warnings", "redactions", "extractive", "timings", ...}`)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	question := strings.Join(fs.Args(), " ")
+	if fs.NArg() == 0 {
+		in, err := io.ReadAll(io.LimitReader(a.stdin, rag.MaxQuestionBytes+1))
+		if err != nil {
+			return fmt.Errorf("read stdin: %w", err)
+		}
+		question = string(in)
+	}
+	if strings.TrimSpace(question) == "" {
+		return fmt.Errorf("%w: plume draft [--channel spp|email|conseiller] [--service S] [--json] QUESTION (or the question on stdin)", errUsage)
+	}
+	ps, err := prompts.Load(a.cfg.PromptsDir)
+	if err != nil {
+		return fmt.Errorf("prompts: %w", err)
+	}
+	if !slices.Contains(ps.Channels(), *channel) {
+		return fmt.Errorf("%w: --channel %q: want one of %s", errUsage, *channel, strings.Join(ps.Channels(), ", "))
+	}
+
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	drafter, err := a.newDrafter(st, ps)
+	if err != nil {
+		return err
+	}
+	req := rag.Request{Question: question, Channel: *channel, Service: *service}
+	if *service != "" {
+		req.Services = []string{*service, ""}
+	}
+	d, err := drafter.Draft(ctx, req)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(d); err != nil {
+			return fmt.Errorf("write stdout: %w", err)
+		}
+		return nil
+	}
+	printDraft(a, d)
+	return nil
+}
+
+// newDrafter builds the drafter from the configuration: no chat model
+// configured means extractive drafts only.
+func (a *app) newDrafter(st *store.Store, ps *prompts.Set) (*rag.Drafter, error) {
+	searcher, err := a.newSearcher(st)
+	if err != nil {
+		return nil, err
+	}
+	var chat llm.Chatter
+	if a.cfg.ChatModel != "" {
+		c, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey,
+			Model: a.cfg.ChatModel, Timeout: a.cfg.ModelTimeout})
+		if err != nil {
+			return nil, fmt.Errorf("chat model: %w", err)
+		}
+		chat = c
+	}
+	return rag.NewDrafter(searcher, st, chat, ps, a.log, rag.DraftOptions{Model: a.cfg.ChatModel}), nil
+}
+
+// printDraft writes the draft for a terminal: the text, then the warnings
+// on stderr, then the sources.
+func printDraft(a *app, d rag.Draft) {
+	fmt.Fprintln(a.stdout, strings.TrimRight(d.Draft, "\n"))
+	kind := "model " + d.Model
+	if d.Extractive {
+		kind = "extractive"
+	}
+	fmt.Fprintf(a.stderr, "draft %s (%s, %.0f ms)\n", d.ID, kind, d.Timings["total_ms"])
+	for _, w := range d.Warnings {
+		line := fmt.Sprintf("%s: %s [%s]", w.Severity, w.Message, w.Code)
+		if len(w.Values) > 0 {
+			line += " " + strings.Join(w.Values, ", ")
+		}
+		fmt.Fprintln(a.stderr, line)
+	}
+	if len(d.Citations) == 0 {
+		return
+	}
+	fmt.Fprintln(a.stdout, "\n---\nSources:")
+	for _, c := range d.Citations {
+		mark := ""
+		if !c.Cited {
+			mark = " (not cited)"
+		}
+		fmt.Fprintf(a.stdout, "[%d] %s — %s%s\n", c.N, c.Title, c.URL, mark)
+	}
+}

@@ -1,0 +1,414 @@
+package rag
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/store"
+)
+
+// MaxQuestionBytes bounds the user text a draft is asked for.
+const MaxQuestionBytes = 20000
+
+// Drafter writes checked, cited drafts: redact, search, prompt, model (or
+// extractive fallback), checks, restore, store.
+type Drafter struct {
+	searcher *Searcher
+	store    *store.Store
+	chat     llm.Chatter
+	prompts  *prompts.Set
+	log      *slog.Logger
+	opts     DraftOptions
+}
+
+// DraftOptions configures a Drafter. The zero value gives the defaults.
+type DraftOptions struct {
+	// Model names the chat model, as recorded with each draft.
+	Model string
+	// ContextTokens is the model's context window; the prompt is trimmed,
+	// weakest passages first, to fit it with MaxTokens to spare (default
+	// 8192).
+	ContextTokens int
+	// MaxTokens bounds the draft's length (default 1024).
+	MaxTokens int
+	// Sources is how many passages are given to the model (default 5).
+	Sources int
+	// Redaction decides what is masked (default redact.DefaultPolicy()).
+	Redaction redact.Policy
+	// Contacts says which contacts a draft may give without a source.
+	Contacts ContactPolicy
+}
+
+// NewDrafter returns a drafter. chat may be nil: every draft is then
+// extractive.
+func NewDrafter(searcher *Searcher, st *store.Store, chat llm.Chatter, ps *prompts.Set, log *slog.Logger, opts DraftOptions) *Drafter {
+	if opts.ContextTokens <= 0 {
+		opts.ContextTokens = 8192
+	}
+	if opts.MaxTokens <= 0 {
+		opts.MaxTokens = 1024
+	}
+	if opts.Sources <= 0 {
+		opts.Sources = 5
+	}
+	if opts.Redaction == nil {
+		opts.Redaction = redact.DefaultPolicy()
+	}
+	if opts.Contacts.Hosts == nil && opts.Contacts.Phones == nil {
+		opts.Contacts = DefaultContactPolicy()
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Drafter{searcher: searcher, store: st, chat: chat, prompts: ps, log: log, opts: opts}
+}
+
+// Channels lists the channels drafts can be written for.
+func (d *Drafter) Channels() []string { return d.prompts.Channels() }
+
+// Request asks for a draft.
+type Request struct {
+	Question string
+	// Channel is "spp", "email" or "conseiller".
+	Channel string
+	// Service is the agent's service, named in the prompt.
+	Service string
+	// Services restricts retrieval ("" stands for shared documents); empty
+	// means every service.
+	Services []string
+	Audience []string
+	// AgentNote is an optional instruction from the agent, treated as data.
+	AgentNote string
+	// APIKeyID records who asked, when asked over HTTP.
+	APIKeyID *int64
+}
+
+// Redaction is one masked value of the question, without the value.
+type Redaction struct {
+	Type        string  `json:"type"`
+	Placeholder string  `json:"placeholder"`
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+	Confidence  float64 `json:"confidence"`
+}
+
+// Draft is a checked draft, restored for the agent.
+type Draft struct {
+	ID         string      `json:"id"`
+	Channel    string      `json:"channel"`
+	Draft      string      `json:"draft"`
+	Citations  []Citation  `json:"citations"`
+	Warnings   []Warning   `json:"warnings"`
+	Redactions []Redaction `json:"redactions"`
+	Extractive bool        `json:"extractive"`
+	// Reliable says whether retrieval found a reliable source.
+	Reliable      bool               `json:"reliable"`
+	Model         string             `json:"model,omitempty"`
+	PromptVersion string             `json:"prompt_version,omitempty"`
+	Timings       map[string]float64 `json:"timings"`
+	Tokens        Tokens             `json:"tokens"`
+	CreatedAt     time.Time          `json:"created_at"`
+}
+
+// Tokens counts the model's tokens for a draft.
+type Tokens struct {
+	Prompt     int `json:"prompt"`
+	Completion int `json:"completion"`
+}
+
+// timer records how long each stage of a draft takes, in milliseconds.
+type timer struct {
+	start, last time.Time
+	ms          map[string]float64
+}
+
+func newTimer() *timer {
+	now := time.Now()
+	return &timer{start: now, last: now, ms: map[string]float64{}}
+}
+
+func (t *timer) stage(name string) {
+	now := time.Now()
+	t.ms[name+"_ms"] += float64(now.Sub(t.last).Microseconds()) / 1000
+	t.last = now
+}
+
+func (t *timer) finish() map[string]float64 {
+	total := float64(time.Since(t.start).Microseconds()) / 1000
+	t.ms["total_ms"] = total
+	t.ms["plume_ms"] = total - t.ms["model_ms"]
+	return t.ms
+}
+
+// Draft writes a draft in one go.
+func (d *Drafter) Draft(ctx context.Context, req Request) (Draft, error) {
+	return d.draft(ctx, req, nil)
+}
+
+// DraftStream writes a draft, calling onDelta with the model's text as it
+// comes (placeholders not yet restored, contacts not yet checked); the
+// returned draft is the checked, restored one to show in the end. An
+// extractive draft streams nothing.
+func (d *Drafter) DraftStream(ctx context.Context, req Request, onDelta func(string) error) (Draft, error) {
+	if onDelta == nil {
+		return Draft{}, fmt.Errorf("draft: nil onDelta: %w", ErrInvalid)
+	}
+	return d.draft(ctx, req, onDelta)
+}
+
+func (d *Drafter) validate(req *Request) error {
+	req.Question = strings.TrimSpace(req.Question)
+	switch {
+	case req.Question == "":
+		return fmt.Errorf("draft: the question is empty: %w", ErrInvalid)
+	case len(req.Question) > MaxQuestionBytes:
+		return fmt.Errorf("draft: the question is %d bytes long, over %d: %w", len(req.Question), MaxQuestionBytes, ErrInvalid)
+	case !utf8.ValidString(req.Question):
+		return fmt.Errorf("draft: the question is not valid UTF-8: %w", ErrInvalid)
+	case len(req.AgentNote) > 2000:
+		return fmt.Errorf("draft: the agent's note is over 2000 bytes: %w", ErrInvalid)
+	}
+	if req.Channel == "" {
+		req.Channel = "spp"
+	}
+	if !slices.Contains(d.prompts.Channels(), req.Channel) {
+		return fmt.Errorf("draft: unknown channel %q (want one of %s): %w", req.Channel, strings.Join(d.prompts.Channels(), ", "), ErrInvalid)
+	}
+	return nil
+}
+
+func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) error) (Draft, error) {
+	if err := d.validate(&req); err != nil {
+		return Draft{}, err
+	}
+	t := newTimer()
+	out := Draft{Channel: req.Channel, Citations: []Citation{}, Warnings: []Warning{}, Redactions: []Redaction{}}
+
+	// 1. Redact: only redacted text goes further.
+	red, err := redact.Redact(ctx, req.Question, d.opts.Redaction)
+	if err != nil {
+		return Draft{}, fmt.Errorf("draft: redact: %w", err)
+	}
+	question := red.Text
+	counts := map[string]int{}
+	for _, e := range red.Entities {
+		out.Redactions = append(out.Redactions, Redaction{Type: string(e.Type), Placeholder: e.Placeholder,
+			Start: e.Start, End: e.End, Confidence: e.Confidence})
+		counts[string(e.Type)]++
+	}
+	note := req.AgentNote
+	if note != "" {
+		nr, err := redact.Redact(ctx, note, d.opts.Redaction)
+		if err != nil {
+			return Draft{}, fmt.Errorf("draft: redact the agent's note: %w", err)
+		}
+		note = nr.Text
+	}
+	t.stage("redact")
+
+	// 2. Retrieve.
+	res, err := d.searcher.Search(ctx, Query{Text: searchText(question, red.Mapping), K: d.opts.Sources,
+		Audience: req.Audience, Services: req.Services})
+	if err != nil {
+		return Draft{}, fmt.Errorf("draft: %w", err)
+	}
+	if slices.Contains(res.Warnings, WarnVectorUnavailable) {
+		out.Warnings = append(out.Warnings, Warning{Code: WarnFullTextOnly, Severity: "info",
+			Message: "La recherche sémantique est indisponible : les sources ont été trouvées par mots-clés seulement."})
+	}
+	var passages []Result
+	for _, r := range res.Results {
+		if r.Reliable {
+			passages = append(passages, r)
+		}
+	}
+	out.Reliable = len(passages) > 0
+	if !out.Reliable {
+		out.Warnings = append(out.Warnings, Warning{Code: WarnNoReliableSource, Severity: "warning",
+			Message: "Aucune source fiable n'a été trouvée : le brouillon est une réponse d'attente, vérifiez la réglementation avant de répondre."})
+	}
+	t.stage("search")
+
+	// 3 and 4. Prompt and model, or the extractive draft.
+	text, modelOut, used, err := d.write(ctx, &req, question, note, passages, &out, onDelta, t)
+	if err != nil {
+		return Draft{}, err
+	}
+	passages = passages[:used]
+
+	// 5. Checks, on redacted text.
+	out.Citations = citationsOf(passages)
+	var warns []Warning
+	text, warns = checkCitations(text, out.Citations)
+	if !out.Extractive || len(passages) > 0 {
+		out.Warnings = append(out.Warnings, warns...)
+	}
+	sourceTexts := make([]string, 0, len(passages))
+	for _, p := range passages {
+		sourceTexts = append(sourceTexts, p.Title+"\n"+p.URL+"\n"+p.Text)
+	}
+	text, warns = checkContacts(text, sourceTexts, d.opts.Contacts)
+	out.Warnings = append(out.Warnings, warns...)
+	if modelOut {
+		out.Warnings = append(out.Warnings, checkPlaceholders(text, red.Mapping)...)
+	}
+	t.stage("checks")
+
+	// 6. Store the redacted draft, then restore for the agent.
+	sources, err := json.Marshal(out.Citations)
+	if err != nil {
+		return Draft{}, fmt.Errorf("draft: encode sources: %w", err)
+	}
+	warningCodes := make([]string, len(out.Warnings))
+	for i, w := range out.Warnings {
+		warningCodes[i] = w.Code
+	}
+	stored := store.Draft{Channel: req.Channel, Service: req.Service, Audience: req.Audience, APIKeyID: req.APIKeyID,
+		Question: question, PromptVersion: out.PromptVersion, Model: out.Model, Extractive: out.Extractive,
+		Reliable: out.Reliable, Sources: sources, Draft: text, Warnings: warningCodes, RedactionCounts: counts,
+		PromptTokens: out.Tokens.Prompt, CompletionTokens: out.Tokens.Completion}
+	out.Draft = redact.Restore(text, red.Mapping, d.opts.Redaction)
+	t.stage("restore")
+	stored.Timings = t.ms
+	if err := d.store.SaveDraft(ctx, &stored); err != nil {
+		return Draft{}, fmt.Errorf("draft: %w", err)
+	}
+	t.stage("store")
+	out.ID, out.CreatedAt = stored.ID, stored.CreatedAt
+	out.Timings = t.finish()
+	d.log.Info("draft written", "draft_id", out.ID, "channel", out.Channel, "extractive", out.Extractive,
+		"reliable", out.Reliable, "sources", len(out.Citations), "warnings", strings.Join(warningCodes, ","),
+		"redactions", len(out.Redactions), "total_ms", out.Timings["total_ms"], "model_ms", out.Timings["model_ms"])
+	return out, nil
+}
+
+// write produces the redacted draft text: from the model when one is
+// configured and answers well, else extractive. modelOut says which; used
+// is how many passages the draft drew on.
+func (d *Drafter) write(ctx context.Context, req *Request, question, note string, passages []Result, out *Draft,
+	onDelta func(string) error, t *timer) (text string, modelOut bool, used int, err error) {
+	extractive := func(w Warning) (string, bool, int, error) {
+		out.Extractive = true
+		out.Warnings = append(out.Warnings, w)
+		return extractiveDraft(req.Channel, question, req.Service, passages[:used]), false, used, nil
+	}
+	used = len(passages)
+	if d.chat == nil {
+		return extractive(Warning{Code: WarnExtractive, Severity: "info",
+			Message: "Aucun modèle n'est configuré : ce brouillon reprend les passages officiels les plus pertinents."})
+	}
+	prompt, used, err := d.render(req, question, note, passages)
+	if err != nil {
+		return "", false, 0, err
+	}
+	out.PromptVersion = prompt.Version
+	out.Model = d.opts.Model
+	t.stage("prompt")
+
+	chatReq := llm.ChatRequest{Messages: toLLMMessages(prompt.Messages), MaxTokens: d.opts.MaxTokens, Temperature: 0.2}
+	var resp llm.ChatResponse
+	if onDelta != nil {
+		resp, err = d.chat.ChatStream(ctx, chatReq, onDelta)
+	} else {
+		resp, err = d.chat.Chat(ctx, chatReq)
+	}
+	t.stage("model")
+	out.Tokens = Tokens{Prompt: resp.PromptTokens, Completion: resp.CompletionTokens}
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return "", false, 0, fmt.Errorf("draft: %w", ctx.Err())
+	case err != nil:
+		d.log.Warn("model failed, writing an extractive draft", "err", err)
+		return extractive(Warning{Code: WarnModelFailed, Severity: "warning",
+			Message: "Le modèle n'a pas répondu (" + modelFailure(err) + ") : ce brouillon reprend les passages officiels les plus pertinents."})
+	case strings.TrimSpace(resp.Content) == "":
+		return extractive(Warning{Code: WarnModelFailed, Severity: "warning",
+			Message: "Le modèle a rendu une réponse vide : ce brouillon reprend les passages officiels les plus pertinents."})
+	case leaksPrompt(resp.Content, d.prompts.SystemTexts(), 8):
+		d.log.Warn("model output reproduced the system prompt, discarded")
+		return extractive(Warning{Code: WarnPromptLeak, Severity: "warning",
+			Message: "La réponse du modèle reprenait ses consignes internes ; elle a été écartée au profit d'un brouillon extractif."})
+	}
+	return strings.TrimSpace(resp.Content), true, used, nil
+}
+
+// render builds the prompt, dropping the weakest passages until it fits the
+// model's context with room for the answer. It returns how many passages
+// the prompt holds.
+func (d *Drafter) render(req *Request, question, note string, passages []Result) (prompts.Prompt, int, error) {
+	for n := len(passages); ; n-- {
+		sources := make([]prompts.Source, n)
+		for i, p := range passages[:n] {
+			sources[i] = prompts.Source{N: i + 1, Title: p.Title, URL: p.URL, Heading: p.Heading, Text: p.Text}
+		}
+		prompt, err := d.prompts.Render(prompts.Input{Channel: req.Channel, Question: question, Sources: sources,
+			Service: req.Service, AgentNote: note})
+		if err != nil {
+			return prompts.Prompt{}, 0, fmt.Errorf("draft: prompt: %w", err)
+		}
+		if llm.EstimateMessagesTokens(toLLMMessages(prompt.Messages))+d.opts.MaxTokens <= d.opts.ContextTokens {
+			return prompt, n, nil
+		}
+		if n == 0 {
+			return prompts.Prompt{}, 0, fmt.Errorf("draft: the question alone does not fit the model's context of %d tokens: %w",
+				d.opts.ContextTokens, ErrInvalid)
+		}
+	}
+}
+
+func toLLMMessages(msgs []prompts.Message) []llm.Message {
+	out := make([]llm.Message, len(msgs))
+	for i, m := range msgs {
+		out[i] = llm.Message{Role: m.Role, Content: m.Content}
+	}
+	return out
+}
+
+// modelFailure names a model error for agents, without internals.
+func modelFailure(err error) string {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return "délai dépassé"
+	case errors.Is(err, llm.ErrRateLimited):
+		return "trop de demandes"
+	case errors.Is(err, llm.ErrBadRequest):
+		return "demande refusée"
+	case errors.Is(err, llm.ErrBadResponse):
+		return "réponse inutilisable"
+	default:
+		return "service indisponible"
+	}
+}
+
+func citationsOf(passages []Result) []Citation {
+	out := make([]Citation, len(passages))
+	for i, p := range passages {
+		out[i] = Citation{N: i + 1, DocID: p.DocID, DocumentID: p.DocumentID, ChunkID: p.ChunkID, Title: p.Title,
+			URL: p.URL, Heading: p.Heading, Passage: p.Text}
+	}
+	return out
+}
+
+// searchText is the redacted question without its placeholders: words such
+// as "NOM_1" or "EMAIL_1" match nothing relevant and lower the scores of
+// the passages that answer, down to "no reliable source".
+func searchText(question string, m redact.Mapping) string {
+	text := question
+	for _, ph := range m.Placeholders() {
+		text = strings.ReplaceAll(text, ph, " ")
+	}
+	if strings.TrimSpace(text) == "" {
+		return question
+	}
+	return text
+}

@@ -1,0 +1,212 @@
+package rag
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// extractiveSources is how many passages an extractive draft quotes.
+const extractiveSources = 3
+
+var (
+	// civilityRe finds a greeting's civility and name placeholder in the
+	// redacted question, e.g. "Madame [NOM_1]".
+	civilityRe = regexp.MustCompile(`(?i)\b(madame|monsieur|mme|m\.)\s+(\[NOM_\d+\])`)
+	nameRe     = regexp.MustCompile(`\[NOM_\d+\]`)
+	linkRe     = regexp.MustCompile(`https?://[^\s<>"'\)\]]+`)
+)
+
+// extractiveDraft writes a draft without a model: greeting, the sentences of
+// the best passages that share most words with the question, the online
+// services they link to, the sources and a closing. With no passage it is a
+// holding reply.
+func extractiveDraft(channel, question, service string, passages []Result) string {
+	if len(passages) > extractiveSources {
+		passages = passages[:extractiveSources]
+	}
+	var b strings.Builder
+	if channel == "conseiller" {
+		b.WriteString("Note pour le conseiller France services\n\n")
+		if len(passages) == 0 {
+			b.WriteString("Aucune fiche officielle fiable ne répond à cette demande dans la base de connaissances. ")
+			b.WriteString("Vérifiez la démarche sur service-public.fr ou auprès de l'organisme concerné.\n")
+			return b.String()
+		}
+		b.WriteString("Points clés des fiches officielles :\n")
+	} else {
+		b.WriteString(greeting(question))
+		b.WriteString("\n\n")
+		if len(passages) == 0 {
+			b.WriteString("Nous avons bien reçu votre message et nous vous en remercions. ")
+			b.WriteString("Nous vérifions les informations qui s'appliquent à votre situation et revenons vers vous dans les meilleurs délais.\n\n")
+			b.WriteString(closing(service))
+			return b.String()
+		}
+		b.WriteString("Nous vous remercions pour votre message. Voici les informations officielles qui répondent à votre demande :\n")
+	}
+	words := questionWords(question)
+	for i, p := range passages {
+		fmt.Fprintf(&b, "\n- %s : %s [%d]\n", p.Title, bestSentences(p.Text, words, 2), i+1)
+	}
+	if links := onlineServices(passages); len(links) > 0 {
+		b.WriteString("\nDémarches et informations en ligne :\n")
+		for _, l := range links {
+			fmt.Fprintf(&b, "- %s\n", l)
+		}
+	}
+	b.WriteString("\nSources :\n")
+	for i, p := range passages {
+		if p.URL != "" {
+			fmt.Fprintf(&b, "[%d] %s — %s\n", i+1, p.Title, p.URL)
+		} else {
+			fmt.Fprintf(&b, "[%d] %s\n", i+1, p.Title)
+		}
+	}
+	if channel != "conseiller" {
+		b.WriteString("\n")
+		b.WriteString(closing(service))
+	}
+	return b.String()
+}
+
+func greeting(question string) string {
+	if m := civilityRe.FindStringSubmatch(question); m != nil {
+		civ := strings.ToLower(m[1])
+		switch civ {
+		case "mme":
+			civ = "madame"
+		case "m.":
+			civ = "monsieur"
+		}
+		return "Bonjour " + strings.ToUpper(civ[:1]) + civ[1:] + " " + m[2] + ","
+	}
+	if m := nameRe.FindString(question); m != "" {
+		return "Bonjour " + m + ","
+	}
+	return "Madame, Monsieur,"
+}
+
+func closing(service string) string {
+	if service == "" {
+		return "Nous restons à votre disposition.\n\nCordialement,\nLe service public"
+	}
+	return "Nous restons à votre disposition.\n\nCordialement,\nLe service " + service
+}
+
+// questionWords returns the question's folded words of four letters or
+// more, placeholders excluded.
+func questionWords(question string) map[string]bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(foldText(nameRe.ReplaceAllString(question, " "))) {
+		if len(w) >= 4 && !strings.HasPrefix(w, "nom") {
+			words[stem5(w)] = true
+		}
+	}
+	return words
+}
+
+// stem5 keeps the first five letters of a word, a crude stem that makes
+// "renouveler" meet "renouvellement".
+func stem5(w string) string {
+	if len(w) > 5 {
+		return w[:5]
+	}
+	return w
+}
+
+// bestSentences returns up to n sentences of text, in their order, that
+// share the most words with the question; the first sentence when none do.
+func bestSentences(text string, words map[string]bool, n int) string {
+	sentences := splitSentences(text)
+	if len(sentences) == 0 {
+		return ""
+	}
+	type scored struct {
+		i     int
+		score int
+	}
+	var ss []scored
+	for i, s := range sentences {
+		score := 0
+		for _, w := range strings.Fields(foldText(s)) {
+			if len(w) >= 4 && words[stem5(w)] {
+				score++
+			}
+		}
+		ss = append(ss, scored{i, score})
+	}
+	sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
+	if ss[0].score == 0 {
+		return sentences[0]
+	}
+	var keep []int
+	for _, s := range ss[:min(n, len(ss))] {
+		if s.score > 0 {
+			keep = append(keep, s.i)
+		}
+	}
+	sort.Ints(keep)
+	parts := make([]string, len(keep))
+	for i, k := range keep {
+		parts[i] = sentences[k]
+	}
+	return strings.Join(parts, " ")
+}
+
+// splitSentences cuts text into sentences and list items, one line each.
+func splitSentences(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "- "))
+		if line == "" {
+			continue
+		}
+		start := 0
+		for i := 0; i < len(line); i++ {
+			if (line[i] == '.' || line[i] == '!' || line[i] == '?') && i+1 < len(line) && line[i+1] == ' ' &&
+				i+2 < len(line) && line[i+2] >= 'A' && line[i+2] <= 'Z' && !abbreviationBefore(line[:i]) {
+				out = append(out, strings.TrimSpace(line[start:i+1]))
+				start = i + 2
+			}
+		}
+		if rest := strings.TrimSpace(line[start:]); rest != "" {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
+func abbreviationBefore(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	w := s[i+1:]
+	switch w {
+	case "M", "Mme", "art", "n°", "cf", "etc", "Dr", "p", "ex":
+		return true
+	}
+	return len(w) == 1
+}
+
+// onlineServices lists the distinct web addresses of the passages, source
+// pages first.
+func onlineServices(passages []Result) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range passages {
+		seen[normalizeURL(p.URL)] = true
+	}
+	for _, p := range passages {
+		for _, l := range linkRe.FindAllString(p.Text, -1) {
+			l = strings.TrimRight(l, ".,;:!?")
+			if n := normalizeURL(l); !seen[n] {
+				seen[n] = true
+				out = append(out, l)
+			}
+		}
+	}
+	if len(out) > 5 {
+		out = out[:5]
+	}
+	return out
+}

@@ -1,0 +1,137 @@
+package rag
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/store"
+)
+
+// Feedback limits.
+const (
+	// MaxFeedbackTags bounds the tags of one feedback.
+	MaxFeedbackTags = 10
+	// MaxFeedbackTagRunes bounds the length of a tag.
+	MaxFeedbackTagRunes = 40
+	// MaxFinalTextBytes bounds the text the agent finally sent.
+	MaxFinalTextBytes = 2 * MaxQuestionBytes
+)
+
+// FeedbackRequest is an agent's verdict on a draft.
+type FeedbackRequest struct {
+	// FinalText is the text the agent finally sent, as written (it is
+	// redacted before storage). It may be empty for "accepted" (the draft
+	// was sent as is) and "rejected".
+	FinalText string `json:"final_text"`
+	// Outcome is "accepted", "edited" or "rejected".
+	Outcome string `json:"outcome"`
+	// Rating is an optional mark from 1 to 5.
+	Rating *int `json:"rating,omitempty"`
+	// Tags are optional labels such as "clair", "incomplet" or
+	// "hallucination".
+	Tags []string `json:"tags,omitempty"`
+}
+
+// Feedback records an agent's feedback on the draft draftID: the final text,
+// redacted with the drafter's policy, and how much the agent edited the
+// draft (the normalised edit distance between the stored, redacted draft
+// and the redacted final text). It fails with an error wrapping ErrInvalid
+// for a malformed request and store.ErrNotFound for an unknown draft.
+func (d *Drafter) Feedback(ctx context.Context, draftID string, fb FeedbackRequest) (store.Feedback, error) {
+	tags, err := validateFeedback(&fb)
+	if err != nil {
+		return store.Feedback{}, err
+	}
+	draft, err := d.store.GetDraft(ctx, draftID)
+	if err != nil {
+		return store.Feedback{}, fmt.Errorf("feedback: %w", err)
+	}
+	final := draft.Draft
+	if fb.FinalText != "" {
+		red, err := redact.Redact(ctx, fb.FinalText, d.opts.Redaction)
+		if err != nil {
+			return store.Feedback{}, fmt.Errorf("feedback: redact the final text: %w", err)
+		}
+		final = red.Text
+	}
+	f := store.Feedback{DraftID: draftID, FinalText: final, Outcome: store.Outcome(fb.Outcome), Rating: fb.Rating,
+		Tags: tags, EditDistance: EditDistance(draft.Draft, final)}
+	if err := d.store.SaveFeedback(ctx, &f); err != nil {
+		return store.Feedback{}, fmt.Errorf("feedback: %w", err)
+	}
+	d.log.Info("feedback recorded", "draft_id", draftID, "outcome", fb.Outcome, "edit_distance", f.EditDistance)
+	return f, nil
+}
+
+// validateFeedback checks fb, trims its final text, and returns its tags
+// trimmed and without duplicates.
+func validateFeedback(fb *FeedbackRequest) ([]string, error) {
+	fb.FinalText = strings.TrimSpace(fb.FinalText)
+	switch {
+	case !store.Outcome(fb.Outcome).Valid():
+		return nil, fmt.Errorf("feedback: outcome %q (want accepted, edited or rejected): %w", fb.Outcome, ErrInvalid)
+	case fb.Rating != nil && (*fb.Rating < 1 || *fb.Rating > 5):
+		return nil, fmt.Errorf("feedback: rating %d is not between 1 and 5: %w", *fb.Rating, ErrInvalid)
+	case len(fb.FinalText) > MaxFinalTextBytes:
+		return nil, fmt.Errorf("feedback: the final text is %d bytes long, over %d: %w", len(fb.FinalText), MaxFinalTextBytes, ErrInvalid)
+	case !utf8.ValidString(fb.FinalText):
+		return nil, fmt.Errorf("feedback: the final text is not valid UTF-8: %w", ErrInvalid)
+	case fb.Outcome == string(store.OutcomeEdited) && fb.FinalText == "":
+		return nil, fmt.Errorf("feedback: an edited draft needs the final text: %w", ErrInvalid)
+	case len(fb.Tags) > MaxFeedbackTags:
+		return nil, fmt.Errorf("feedback: %d tags, over %d: %w", len(fb.Tags), MaxFeedbackTags, ErrInvalid)
+	}
+	tags := make([]string, 0, len(fb.Tags))
+	for _, tag := range fb.Tags {
+		tag = strings.TrimSpace(tag)
+		switch {
+		case tag == "":
+			return nil, fmt.Errorf("feedback: empty tag: %w", ErrInvalid)
+		case !utf8.ValidString(tag):
+			return nil, fmt.Errorf("feedback: a tag is not valid UTF-8: %w", ErrInvalid)
+		case utf8.RuneCountInString(tag) > MaxFeedbackTagRunes:
+			return nil, fmt.Errorf("feedback: a tag is over %d characters: %w", MaxFeedbackTagRunes, ErrInvalid)
+		}
+		if !slices.Contains(tags, tag) {
+			tags = append(tags, tag)
+		}
+	}
+	return tags, nil
+}
+
+// EditDistance returns the Levenshtein distance between a and b, counted
+// in runes, divided by the length of the longer one: 0 for identical texts,
+// 1 for texts with nothing in common. It takes O(len(a)·len(b)) time and
+// O(min(len(a), len(b))) memory.
+func EditDistance(a, b string) float64 {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(ra) == 0 {
+		return 0
+	}
+	// row[j] is the distance between the prefix of ra seen so far and
+	// rb[:j].
+	row := make([]int, len(rb)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		diag := row[0] // distance of ra[:i-1], rb[:j-1]
+		row[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			next := min(row[j]+1, row[j-1]+1, diag+cost)
+			diag, row[j] = row[j], next
+		}
+	}
+	return float64(row[len(rb)]) / float64(len(ra))
+}

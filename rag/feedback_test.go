@@ -1,0 +1,192 @@
+package rag_test
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
+)
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want float64
+	}{
+		{"", "", 0},
+		{"abc", "abc", 0},
+		{"", "abc", 1},
+		{"abc", "", 1},
+		{"kitten", "sitting", 3.0 / 7},
+		{"sitting", "kitten", 3.0 / 7},
+		{"flaw", "lawn", 2.0 / 4},
+		{"abc", "xyz", 1},
+		{"Bonjour", "bonjour", 1.0 / 7},
+		// Runes, not bytes: é against e is one substitution.
+		{"été", "ete", 2.0 / 3},
+		{"Bonjour [NOM_1],", "Bonjour [NOM_1], merci", 6.0 / 22},
+		{"ab", "ba", 1},
+	}
+	for _, tt := range tests {
+		got := rag.EditDistance(tt.a, tt.b)
+		if math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("EditDistance(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func FuzzEditDistance(f *testing.F) {
+	f.Add("kitten", "sitting")
+	f.Add("", "é")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		d := rag.EditDistance(a, b)
+		if d < 0 || d > 1 || math.IsNaN(d) {
+			t.Fatalf("EditDistance(%q, %q) = %v, out of [0, 1]", a, b, d)
+		}
+		if r := rag.EditDistance(b, a); r != d {
+			t.Fatalf("not symmetric: %v and %v", d, r)
+		}
+		if (d == 0) != (string([]rune(a)) == string([]rune(b))) {
+			t.Fatalf("EditDistance(%q, %q) = %v", a, b, d)
+		}
+	})
+}
+
+func intPtr(n int) *int { return &n }
+
+func TestFeedback(t *testing.T) {
+	env := newDraftEnv(t)
+	d := env.drafter(nil)
+	ctx := context.Background()
+	draft, err := d.Draft(ctx, rag.Request{Question: "Bonjour, je suis Madame Sophie Martin (sophie.martin@example.org). Comment renouveler mon passeport ?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, err := env.store.GetDraft(ctx, draft.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(draft.Draft, "Nous vous remercions pour votre message.",
+		"Merci Madame Martin, vous pouvez aussi nous écrire à sophie.martin@example.org ou appeler le 06 12 34 56 78.", 1)
+	if edited == draft.Draft {
+		t.Fatalf("the draft lacks the sentence to edit:\n%s", draft.Draft)
+	}
+
+	tests := []struct {
+		name string
+		req  rag.FeedbackRequest
+		// wantText is the stored final text, "" for the stored draft.
+		wantText string
+		wantTags []string
+		// zero says whether the edit distance must be 0.
+		zero bool
+	}{
+		{name: "accepted as is", req: rag.FeedbackRequest{Outcome: "accepted", Rating: intPtr(5), Tags: []string{"clair"}},
+			wantTags: []string{"clair"}, zero: true},
+		{name: "accepted, restored text given", req: rag.FeedbackRequest{Outcome: "accepted", FinalText: draft.Draft},
+			zero: true},
+		{name: "edited", req: rag.FeedbackRequest{Outcome: "edited", FinalText: edited, Rating: intPtr(3),
+			Tags: []string{" trop long ", "incomplet", "trop long"}}, wantTags: []string{"trop long", "incomplet"}},
+		{name: "rejected", req: rag.FeedbackRequest{Outcome: "rejected", FinalText: "Madame, votre demande est transmise au service compétent.",
+			Rating: intPtr(1), Tags: []string{"mauvaise source"}}, wantText: "Madame, votre demande est transmise au service compétent.",
+			wantTags: []string{"mauvaise source"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := d.Feedback(ctx, draft.ID, tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ID == 0 || got.DraftID != draft.ID || string(got.Outcome) != tt.req.Outcome {
+				t.Errorf("feedback %+v", got)
+			}
+			if diff := cmp.Diff(tt.req.Rating, got.Rating); diff != "" {
+				t.Errorf("rating (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantTags, got.Tags, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("tags (-want +got):\n%s", diff)
+			}
+			for _, secret := range []string{"Martin", "sophie.martin", "06 12 34 56 78"} {
+				if strings.Contains(got.FinalText, secret) {
+					t.Errorf("stored final text holds %q:\n%s", secret, got.FinalText)
+				}
+			}
+			if tt.zero {
+				if diff := cmp.Diff(row.Draft, got.FinalText); diff != "" {
+					t.Errorf("final text (-stored draft +got):\n%s", diff)
+				}
+				if got.EditDistance != 0 {
+					t.Errorf("edit distance %v, want 0", got.EditDistance)
+				}
+				return
+			}
+			if tt.wantText != "" && got.FinalText != tt.wantText {
+				t.Errorf("final text %q, want %q", got.FinalText, tt.wantText)
+			}
+			if want := rag.EditDistance(row.Draft, got.FinalText); got.EditDistance != want || want <= 0 || want > 1 {
+				t.Errorf("edit distance %v, want %v in ]0, 1]", got.EditDistance, want)
+			}
+		})
+	}
+
+	t.Run("edited text is redacted", func(t *testing.T) {
+		got, err := d.Feedback(ctx, draft.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: edited})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"[NOM_", "[EMAIL_", "[TEL_"} {
+			if !strings.Contains(got.FinalText, want) {
+				t.Errorf("stored final text lacks %s:\n%s", want, got.FinalText)
+			}
+		}
+		if got.EditDistance <= 0 || got.EditDistance >= 0.5 {
+			t.Errorf("edit distance %v for a one-sentence edit, want in ]0, 0.5[", got.EditDistance)
+		}
+	})
+
+	t.Run("errors", func(t *testing.T) {
+		tags := make([]string, 11)
+		for i := range tags {
+			tags[i] = "t" + strings.Repeat("x", i)
+		}
+		tests := []struct {
+			name string
+			id   string
+			req  rag.FeedbackRequest
+			want error
+		}{
+			{"unknown outcome", draft.ID, rag.FeedbackRequest{Outcome: "sent"}, rag.ErrInvalid},
+			{"rating 0", draft.ID, rag.FeedbackRequest{Outcome: "accepted", Rating: intPtr(0)}, rag.ErrInvalid},
+			{"rating 6", draft.ID, rag.FeedbackRequest{Outcome: "accepted", Rating: intPtr(6)}, rag.ErrInvalid},
+			{"edited without text", draft.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: "  "}, rag.ErrInvalid},
+			{"too many tags", draft.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: tags}, rag.ErrInvalid},
+			{"long tag", draft.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{strings.Repeat("é", 41)}}, rag.ErrInvalid},
+			{"empty tag", draft.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{" "}}, rag.ErrInvalid},
+			{"long text", draft.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: strings.Repeat("a", 2*rag.MaxQuestionBytes+1)}, rag.ErrInvalid},
+			{"invalid UTF-8", draft.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: "abc\xff"}, rag.ErrInvalid},
+			{"unknown draft", "d_nosuchdraft", rag.FeedbackRequest{Outcome: "accepted"}, store.ErrNotFound},
+		}
+		for _, tt := range tests {
+			if _, err := d.Feedback(ctx, tt.id, tt.req); !errors.Is(err, tt.want) {
+				t.Errorf("%s: err = %v, want %v", tt.name, err, tt.want)
+			}
+		}
+	})
+
+	t.Run("tag of 40 characters", func(t *testing.T) {
+		tag := strings.Repeat("é", 40)
+		got, err := d.Feedback(ctx, draft.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{tag}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]string{tag}, got.Tags); diff != "" {
+			t.Errorf("tags (-want +got):\n%s", diff)
+		}
+	})
+}
