@@ -133,9 +133,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
-	terms, candidates, totalWeight := weighTerms(stats, total)
+	terms, rank, sel, totalWeight := weighTerms(stats, total)
 	hq := store.HybridQuery{
-		Candidates: candidates, Terms: terms, K: s.opts.Candidates,
+		Select: sel, Rank: rank, Terms: terms, K: s.opts.Candidates,
 		Filter: store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags},
 	}
 	var res Results
@@ -189,44 +189,60 @@ func (s *Searcher) embedQuery(ctx context.Context, text string, expansions []str
 	return vecs[0], nil
 }
 
-// weighTerms gives each query term an inverse document frequency weight,
-// and picks the candidate terms that select chunks for the full-text search:
-// the informative ones, leaving out words found in most chunks unless
-// nothing else is left. Terms found in no chunk weigh as much as the rarest
-// known term, so that a question about something absent scores low.
-func weighTerms(stats []store.TermStat, total int) (terms, candidates []store.Term, totalWeight float64) {
+// Full-text candidate selection: a question's rarest words select chunks
+// wherever they appear, until about bodyBudget chunks are selected; every
+// informative word (found in at most informativeShare of the chunks) also
+// selects the chunks whose title or headings contain it.
+const (
+	bodyBudget       = 1000000
+	informativeShare = 0.2
+	phraseWeight     = 0.5
+)
+
+// weighTerms gives each query term an inverse document frequency weight and
+// builds the full-text search: the terms that rank candidates (the
+// informative ones, or all when none is) and the tsqueries that select
+// them. Terms found in no chunk weigh as much as the rarest known term in
+// totalWeight, so that a question about something absent scores low;
+// lexicon phrases help find and rank passages but do not count there.
+func weighTerms(stats []store.TermStat, total int) (terms, rank []store.Term, sel []string, totalWeight float64) {
 	n := float64(max(total, 1))
 	idf := func(df int) float64 {
 		return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 	}
-	maxIDF := idf(1)
+	var words []store.TermStat
 	for _, st := range stats {
-		var w float64
-		if st.DF == 0 {
-			w = maxIDF
-		} else {
-			w = idf(st.DF)
-		}
+		w := idf(max(st.DF, 1))
 		if st.Lexemes > 1 {
-			// A phrase from the lexicon stands for words the user did not
-			// write: it helps find passages but does not count in coverage.
-			candidates = append(candidates, store.Term{Query: st.Query, Weight: w})
+			if st.DF > 0 {
+				rank = append(rank, store.Term{Query: st.Query, Weight: phraseWeight * w})
+				sel = append(sel, st.Query)
+			}
 			continue
 		}
 		totalWeight += w
 		if st.DF == 0 {
 			continue
 		}
-		t := store.Term{Query: st.Query, Weight: w}
-		terms = append(terms, t)
-		if float64(st.DF)/n <= 0.2 {
-			candidates = append(candidates, t)
+		terms = append(terms, store.Term{Query: st.Query, Weight: w})
+		words = append(words, st)
+	}
+	sort.SliceStable(words, func(i, j int) bool { return words[i].DF < words[j].DF })
+	budget := 0
+	for i, st := range words {
+		t := store.Term{Query: st.Query, Weight: idf(st.DF)}
+		informative := float64(st.DF)/n <= informativeShare
+		if informative || len(rank) == 0 {
+			rank = append(rank, t)
+		}
+		if i == 0 || budget+st.DF <= bodyBudget {
+			budget += st.DF
+			sel = append(sel, st.Query)
+		} else if informative {
+			sel = append(sel, st.Query+":AB")
 		}
 	}
-	if len(candidates) == 0 {
-		candidates = terms
-	}
-	return terms, candidates, totalWeight
+	return terms, rank, sel, totalWeight
 }
 
 // fuse merges the two rankings by reciprocal rank, scores each chunk and

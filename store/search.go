@@ -57,7 +57,7 @@ func (s *Store) QueryTerms(ctx context.Context, text string, phrases []string) (
 				CASE WHEN typed.df > 0 THEN typed.df ELSE coalesce(fix.df, 0) END AS df
 			FROM typed LEFT JOIN LATERAL (
 				SELECT ls.lexeme, ls.df FROM lexeme_stats ls
-				WHERE typed.df = 0 AND length(typed.w) >= 4 AND ls.lexeme % typed.w
+				WHERE typed.df = 0 AND length(typed.w) >= 4 AND lower(ls.lexeme) % typed.w
 					AND similarity(ls.lexeme, typed.w) >= 0.45
 				ORDER BY similarity(ls.lexeme, typed.w) DESC, ls.df DESC
 				LIMIT 1
@@ -107,9 +107,15 @@ func (s *Store) QueryTerms(ctx context.Context, text string, phrases []string) (
 	return out, total, nil
 }
 
-// RefreshLexemeStats recounts, for every lexeme, how many chunks contain it.
+// RefreshLexemeStats recounts, for every lexeme, how many chunks contain it,
+// and refreshes the planner's statistics of the documents and chunks: after
+// a bulk load, stale statistics make PostgreSQL pick plans that are
+// thousands of times slower than the index scans searches need.
 func (s *Store) RefreshLexemeStats(ctx context.Context) error {
-	return s.Transact(ctx, func(tx pgx.Tx) error {
+	if _, err := s.pool.Exec(ctx, "ANALYZE documents, chunks"); err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	err := s.Transact(ctx, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, "LOCK TABLE lexeme_stats IN EXCLUSIVE MODE"); err != nil {
 			return fmt.Errorf("lock lexeme stats: %w", err)
 		}
@@ -124,6 +130,13 @@ func (s *Store) RefreshLexemeStats(ctx context.Context) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	if _, err := s.pool.Exec(ctx, "ANALYZE lexeme_stats"); err != nil {
+		return fmt.Errorf("analyze lexeme stats: %w", err)
+	}
+	return nil
 }
 
 // filterSQL appends the WHERE conditions of f to conds, with their arguments
@@ -163,8 +176,13 @@ func termArgs(terms []Term) ([]string, []float64) {
 // HybridQuery is what the full-text and the vector searches of one question
 // share.
 type HybridQuery struct {
-	// Candidates select chunks for the full-text search and rank them.
-	Candidates []Term
+	// Select lists the tsqueries (lexemes, phrases, or lexemes restricted
+	// to titles and headings such as 'caf':AB) of which a chunk must match
+	// one to be a full-text candidate.
+	Select []string
+	// Rank weighs the full-text rank of each candidate: the sum over these
+	// terms of weight × ts_rank.
+	Rank []Term
 	// Terms are the question's words, whose weights sum into Hit.Matched.
 	Terms  []Term
 	Filter SearchFilter
@@ -200,7 +218,7 @@ type Hit struct {
 // searchSQL builds a search: cand selects candidate chunks in order (with
 // the expression named by orderBy), and the outer query adds text rank,
 // similarity and matched weight. Arguments: $1 terms, $2 weights, $3
-// candidate terms, $4 candidate weights, $5 k, $6 the vector if any.
+// rank terms, $4 rank weights, $5 k, $6 the vector if any.
 func searchSQL(q HybridQuery, where []string, orderBy string, args []any) (string, []any) {
 	sim := "-1::float8"
 	if q.Vector != nil {
@@ -246,7 +264,7 @@ func (s *Store) runSearch(ctx context.Context, kind, sql string, args []any) ([]
 
 func (q HybridQuery) baseArgs() []any {
 	qs, ws := termArgs(q.Terms)
-	cqs, cws := termArgs(q.Candidates)
+	cqs, cws := termArgs(q.Rank)
 	args := []any{qs, ws, cqs, cws, q.K}
 	if q.Vector != nil {
 		args = append(args, pgvector.NewVector(q.Vector))
@@ -254,16 +272,16 @@ func (q HybridQuery) baseArgs() []any {
 	return args
 }
 
-// SearchText returns up to K chunks that match any candidate term, best
-// first by the weighted sum of each candidate term's full-text rank (the
-// title counts most, then the headings, then the text).
+// SearchText returns up to K chunks that match one of q.Select, best first
+// by the weighted sum of the full-text rank of each of q.Rank (the title
+// counts most, then the headings, then the text).
 func (s *Store) SearchText(ctx context.Context, q HybridQuery) ([]Hit, error) {
-	if len(q.Candidates) == 0 || q.K <= 0 {
+	if len(q.Select) == 0 || q.K <= 0 {
 		return nil, nil
 	}
-	parts := make([]string, len(q.Candidates))
-	for i, c := range q.Candidates {
-		parts[i] = "(" + c.Query + ")"
+	parts := make([]string, len(q.Select))
+	for i, sel := range q.Select {
+		parts[i] = "(" + sel + ")"
 	}
 	args := append(q.baseArgs(), strings.Join(parts, " | "))
 	where := []string{fmt.Sprintf("c.tsv @@ $%d::tsquery", len(args))}

@@ -95,7 +95,11 @@ func TestSearchText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			hits, err := st.SearchText(ctx, store.HybridQuery{Candidates: tt.cands, Terms: tt.cands, Filter: tt.filter, K: 10})
+			var sel []string
+			for _, c := range tt.cands {
+				sel = append(sel, c.Query)
+			}
+			hits, err := st.SearchText(ctx, store.HybridQuery{Select: sel, Rank: tt.cands, Terms: tt.cands, Filter: tt.filter, K: 10})
 			if err != nil {
 				t.Fatal(err)
 			}
