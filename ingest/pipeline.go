@@ -2,8 +2,11 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -113,6 +116,61 @@ type run struct {
 	// failed holds origins whose reading failed: their documents are not
 	// pruned.
 	failed map[string]bool
+	// files are the files known to have been ingested whole; read are
+	// those read whole this time, remembered if the ingest succeeds.
+	files map[string]store.IngestedFile
+	read  []store.IngestedFile
+}
+
+// fileVersion is what, besides a file's content, decides its chunks.
+func (r *run) fileVersion() string { return chunkerVersion + "/" + r.p.embedder.Model() }
+
+// unchanged reports whether the file at path was ingested whole before,
+// with the same content, chunker and model, and its documents are all still
+// stored; their documents then count as seen and unchanged.
+func (r *run) unchanged(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	known, ok := r.files[abs]
+	if !ok || known.Version != r.fileVersion() {
+		return false
+	}
+	sum, err := fileSHA256(abs)
+	if err != nil || sum != known.SHA256 {
+		return false
+	}
+	var keys []store.DocKey
+	for k, st := range r.states {
+		if st.Origin == abs {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) != known.Documents {
+		return false
+	}
+	r.mu.Lock()
+	for _, k := range keys {
+		r.seen[k] = true
+	}
+	r.report.Documents += len(keys)
+	r.report.Unchanged += len(keys)
+	r.mu.Unlock()
+	return true
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // IngestPaths ingests files and folders (recursively), and zip archives.
@@ -136,10 +194,25 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (rep Report,
 				return fmt.Errorf("ingest %s: %w", path, err)
 			}
 			roots = append(roots, root)
-			err = Walk(ctx, root, func(file string, docs []Document, err error) error {
+			rd := Reader{Unchanged: r.unchanged}
+			err = rd.Walk(ctx, root, func(file string, docs []Document, err error) error {
 				origin, _ := filepath.Abs(file)
 				r.mu.Lock()
 				r.report.Files++
+				if errors.Is(err, ErrUnchanged) {
+					r.mu.Unlock()
+					return nil
+				}
+				if err == nil {
+					if sum, serr := fileSHA256(origin); serr == nil {
+						keys := map[store.DocKey]bool{}
+						for _, d := range docs {
+							keys[store.DocKey{Source: d.Source, ExternalID: d.ExternalID}] = true
+						}
+						r.read = append(r.read, store.IngestedFile{Path: origin, SHA256: sum,
+							Version: r.fileVersion(), Documents: len(keys)})
+					}
+				}
 				if err != nil {
 					r.report.Failed = append(r.report.Failed, FileError{Path: file, Err: err})
 					r.failed[origin] = true
@@ -171,6 +244,9 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (rep Report,
 		if err := r.prune(ctx, roots); err != nil {
 			return r.report, err
 		}
+	}
+	if err := p.store.RememberFiles(ctx, r.read); err != nil {
+		return r.report, err
 	}
 	return r.finish(ctx)
 }
@@ -216,7 +292,11 @@ func (p *Pipeline) begin(ctx context.Context) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &run{p: p, states: states, seen: map[store.DocKey]bool{}, failed: map[string]bool{}}
+	files, err := p.store.IngestedFiles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := &run{p: p, states: states, seen: map[store.DocKey]bool{}, failed: map[string]bool{}, files: files}
 	models, err := p.store.EmbedModels(ctx)
 	if err != nil {
 		return nil, err

@@ -43,7 +43,14 @@ type Reader struct {
 	// MaxArchiveMembers bounds the number of members of one zip archive.
 	// Zero means DefaultMaxArchiveMembers.
 	MaxArchiveMembers int
+	// Unchanged, when set, is asked before Walk reads a file; when it
+	// answers true, the file is not read and fn gets ErrUnchanged.
+	Unchanged func(path string) bool
 }
+
+// ErrUnchanged is what Walk passes for a file that Reader.Unchanged says was
+// already ingested as it is.
+var ErrUnchanged = errors.New("unchanged since the last ingest")
 
 func (rd *Reader) maxFile() int64 {
 	if rd == nil || rd.MaxFileBytes <= 0 {
@@ -411,6 +418,9 @@ func (rd *Reader) Walk(ctx context.Context, root string, fn func(path string, do
 		return fmt.Errorf("walk: %w", err)
 	}
 	if !st.IsDir() {
+		if rd.Unchanged != nil && rd.Unchanged(root) {
+			return fn(root, nil, ErrUnchanged)
+		}
 		docs, err := rd.readPath(ctx, root, filepath.Base(root))
 		return fn(root, docs, err)
 	}
@@ -443,6 +453,9 @@ func (rd *Reader) Walk(ctx context.Context, root string, fn func(path string, do
 		rel = filepath.ToSlash(rel)
 		if !supportedExt(rel) {
 			return fn(p, nil, fmt.Errorf("%s: %w (extension %q)", rel, ErrUnsupportedFormat, filepath.Ext(rel)))
+		}
+		if rd.Unchanged != nil && rd.Unchanged(p) {
+			return fn(p, nil, ErrUnchanged)
 		}
 		docs, err := rd.readPath(ctx, p, rel)
 		return fn(p, docs, err)

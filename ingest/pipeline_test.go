@@ -1,0 +1,169 @@
+package ingest_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/plume-sp/plume/ingest"
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/store/storetest"
+)
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func guide(id, title, body string) string {
+	return "---\nid: " + id + "\ntitle: " + title + "\n---\n## Qui est concerné ?\n" + body + "\n"
+}
+
+// counts is the part of a report the tests compare.
+type counts struct {
+	Files, Documents, Added, Updated, Unchanged, Pruned, Failed int
+}
+
+func countsOf(r ingest.Report) counts {
+	return counts{r.Files, r.Documents, r.Added, r.Updated, r.Unchanged, r.Pruned, len(r.Failed)}
+}
+
+func TestPipelineIsIncremental(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	embedder, _ := llm.NewLocalEmbedder(0)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.md"), guide("a", "Carte d'identité", "Toute personne de nationalité française."))
+	writeFile(t, filepath.Join(dir, "sous", "b.md"), guide("b", "Passeport", "Toute personne qui voyage."))
+	writeFile(t, filepath.Join(dir, "c.jsonl"), `{"id": "F1", "title": "RSA", "text": "Le RSA est versé par la Caf."}`+"\n"+
+		`{"id": "F2", "title": "APL", "text": "L'aide au logement."}`+"\n")
+	ingestDir := func(prune bool) ingest.Report {
+		t.Helper()
+		r, err := ingest.NewPipeline(st, embedder, nil, ingest.Options{Prune: prune}).IngestPaths(ctx, []string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	steps := []struct {
+		name   string
+		change func()
+		prune  bool
+		want   counts
+	}{
+		{"first", func() {}, false, counts{Files: 3, Documents: 4, Added: 4}},
+		{"again, nothing changed", func() {}, false, counts{Files: 3, Documents: 4, Unchanged: 4}},
+		{"one document edited", func() {
+			writeFile(t, filepath.Join(dir, "a.md"), guide("a", "Carte d'identité", "Toute personne, même mineure."))
+		}, false, counts{Files: 3, Documents: 4, Updated: 1, Unchanged: 3}},
+		{"one line removed, without prune", func() {
+			writeFile(t, filepath.Join(dir, "c.jsonl"), `{"id": "F1", "title": "RSA", "text": "Le RSA est versé par la Caf."}`+"\n")
+		}, false, counts{Files: 3, Documents: 3, Unchanged: 3}},
+		{"with prune", func() {}, true, counts{Files: 3, Documents: 3, Unchanged: 3, Pruned: 1}},
+		{"a bad file is skipped and loses nothing", func() {
+			writeFile(t, filepath.Join(dir, "sous", "b.md"), guide("b", "Passeport", "Toute personne qui voyage loin."))
+			writeFile(t, filepath.Join(dir, "c.jsonl"), "{not json\n")
+		}, true, counts{Files: 3, Documents: 2, Updated: 1, Unchanged: 1, Failed: 1}},
+		{"a file deleted", func() {
+			if err := os.Remove(filepath.Join(dir, "sous", "b.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, true, counts{Files: 2, Documents: 1, Unchanged: 1, Pruned: 1, Failed: 1}},
+	}
+	for _, step := range steps {
+		step.change()
+		got := countsOf(ingestDir(step.prune))
+		if diff := cmp.Diff(step.want, got); diff != "" {
+			t.Fatalf("%s (-want +got):\n%s", step.name, diff)
+		}
+	}
+	// F1 survived the broken JSONL file: bad input loses nothing.
+	states, err := st.DocumentStates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range states {
+		keys = append(keys, k.Source+"/"+k.ExternalID)
+	}
+	if len(keys) != 2 || states[store.DocKey{Source: "jsonl", ExternalID: "F1"}].ID == 0 {
+		t.Errorf("stored documents %v, want a and F1", keys)
+	}
+}
+
+func TestPipelineStoresChunksWithVectors(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	embedder, _ := llm.NewLocalEmbedder(0)
+	dir := t.TempDir()
+	body := strings.Repeat("La demande se fait en ligne sur le site officiel. ", 80)
+	writeFile(t, filepath.Join(dir, "long.md"), guide("long", "Démarche longue", body))
+	r, err := ingest.NewPipeline(st, embedder, nil, ingest.Options{}).IngestPaths(ctx, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Chunks < 2 {
+		t.Fatalf("%d chunks for a %d-byte document, want several", r.Chunks, len(body))
+	}
+	states, _ := st.DocumentStates(ctx)
+	chunks, err := st.Chunks(ctx, states[store.DocKey{Source: "markdown", ExternalID: "long"}].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range chunks {
+		if c.EmbedModel != embedder.Model() || c.Heading != "Qui est concerné ?" || c.Title != "Démarche longue" {
+			t.Errorf("chunk %d: model %q heading %q title %q", c.Ordinal, c.EmbedModel, c.Heading, c.Title)
+		}
+	}
+	models, _ := st.EmbedModels(ctx)
+	if len(models) != 1 || models[0].Chunks != int64(len(chunks)) {
+		t.Errorf("embed models %+v, want one with %d chunks", models, len(chunks))
+	}
+}
+
+// otherEmbedder is a second local model, as a remote model would be.
+type otherEmbedder struct{ *llm.LocalEmbedder }
+
+func (otherEmbedder) Model() string { return "local:other" }
+
+func TestModelChangeNeedsReembed(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	first, _ := llm.NewLocalEmbedder(0)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.md"), guide("a", "Carte d'identité", "Toute personne de nationalité française."))
+	if _, err := ingest.NewPipeline(st, first, nil, ingest.Options{}).IngestPaths(ctx, []string{dir}); err != nil {
+		t.Fatal(err)
+	}
+	small, _ := llm.NewLocalEmbedder(64)
+	second := otherEmbedder{small}
+	_, err := ingest.NewPipeline(st, second, nil, ingest.Options{}).IngestPaths(ctx, []string{dir})
+	if !errors.Is(err, ingest.ErrModelMismatch) {
+		t.Fatalf("ingest with another model: %v, want ErrModelMismatch", err)
+	}
+	n, err := ingest.Reembed(ctx, st, second, nil, nil)
+	if err != nil || n != 1 {
+		t.Fatalf("Reembed = %d, %v; want 1 chunk", n, err)
+	}
+	models, _ := st.EmbedModels(ctx)
+	if diff := cmp.Diff([]store.EmbedModel{{Model: "local:other", Dim: 64, Chunks: 1}}, models); diff != "" {
+		t.Errorf("models after reembed (-want +got):\n%s", diff)
+	}
+	// Now the new model ingests; the old one is refused.
+	if _, err := ingest.NewPipeline(st, second, nil, ingest.Options{}).IngestPaths(ctx, []string{dir}); err != nil {
+		t.Errorf("ingest with the new model after reembed: %v", err)
+	}
+	if _, err := ingest.NewPipeline(st, first, nil, ingest.Options{}).IngestPaths(ctx, []string{dir}); !errors.Is(err, ingest.ErrModelMismatch) {
+		t.Errorf("ingest with the old model after reembed: %v, want ErrModelMismatch", err)
+	}
+}
