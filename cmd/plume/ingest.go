@@ -37,7 +37,7 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if fs.NArg() == 0 {
-		return fmt.Errorf("%w: plume ingest [--prune] [--draft] PATH...", errUsage)
+		return fmt.Errorf("%w: plume ingest [--prune] [--draft] PATH…", errUsage)
 	}
 	st, err := a.openStore(ctx)
 	if err != nil {
