@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -167,9 +168,8 @@ func (d *Drafter) DraftStream(ctx context.Context, req Request, onDelta func(str
 }
 
 func (d *Drafter) validate(req *Request) error {
-	req.Question = strings.TrimSpace(req.Question)
 	switch {
-	case req.Question == "":
+	case strings.TrimSpace(req.Question) == "":
 		return fmt.Errorf("draft: the question is empty: %w", ErrInvalid)
 	case len(req.Question) > MaxQuestionBytes:
 		return fmt.Errorf("draft: the question is %d bytes long, over %d: %w", len(req.Question), MaxQuestionBytes, ErrInvalid)
@@ -199,7 +199,9 @@ func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) e
 	if err != nil {
 		return Draft{}, fmt.Errorf("draft: redact: %w", err)
 	}
-	question := red.Text
+	// Offsets of redactions refer to the question as given; the rest works
+	// on the trimmed text.
+	question := strings.TrimSpace(red.Text)
 	counts := map[string]int{}
 	for _, e := range red.Entities {
 		out.Redactions = append(out.Redactions, Redaction{Type: string(e.Type), Placeholder: e.Placeholder,
@@ -279,7 +281,8 @@ func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) e
 		PromptTokens: out.Tokens.Prompt, CompletionTokens: out.Tokens.Completion}
 	out.Draft = redact.Restore(text, red.Mapping, d.opts.Redaction)
 	t.stage("restore")
-	stored.Timings = t.ms
+	// The stored timings stop before the storage step itself.
+	stored.Timings = maps.Clone(t.finish())
 	if err := d.store.SaveDraft(ctx, &stored); err != nil {
 		return Draft{}, fmt.Errorf("draft: %w", err)
 	}
@@ -298,6 +301,7 @@ func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) e
 func (d *Drafter) write(ctx context.Context, req *Request, question, note string, passages []Result, out *Draft,
 	onDelta func(string) error, t *timer) (text string, modelOut bool, used int, err error) {
 	extractive := func(w Warning) (string, bool, int, error) {
+		used = min(used, extractiveSources)
 		out.Extractive = true
 		out.Warnings = append(out.Warnings, w)
 		return extractiveDraft(req.Channel, question, req.Service, passages[:used]), false, used, nil
