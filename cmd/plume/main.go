@@ -48,6 +48,8 @@ func commands() map[string]command {
 		"search":  {"search the knowledge base: plume search [--json] [--k N] QUERY", runSearch},
 		"redact":  {"redact personal data from stdin: plume redact [--json]", runRedact},
 		"draft":   {"draft a reply: plume draft [--channel C] [--json] QUESTION", runDraft},
+		"serve":   {"serve the HTTP API on PLUME_ADDR: plume serve [--addr ADDR] [--rate R]", runServe},
+		"keys":    {"manage API keys: plume keys create --role agent|admin [--service S] --name N | list | revoke ID", runKeys},
 	}
 }
 

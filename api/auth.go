@@ -1,0 +1,141 @@
+package api
+
+import (
+	"errors"
+	"math"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/store"
+)
+
+// keyInfo is the authenticated caller.
+type keyInfo struct {
+	store.APIKey
+}
+
+func (k *keyInfo) admin() bool { return k.Role == store.RoleAdmin }
+
+// curates reports whether the key may curate documents of service: global
+// admins curate all, service admins their service's only (not the shared
+// documents).
+func (k *keyInfo) curates(service string) bool {
+	return k.admin() && (k.Service == "" || k.Service == service)
+}
+
+// retrievalServices returns the services a search or draft may draw on:
+// a service's key sees its service's and the shared documents; a global key
+// may narrow to one service (and the shared documents), or see all (nil).
+func (k *keyInfo) retrievalServices(requested string) ([]string, error) {
+	requested = strings.TrimSpace(requested)
+	if k.Service != "" {
+		if requested != "" && requested != k.Service {
+			return nil, errorf(http.StatusForbidden, "forbidden", "this key is for the service %q", k.Service)
+		}
+		return []string{k.Service, ""}, nil
+	}
+	if requested == "" {
+		return nil, nil
+	}
+	return []string{requested, ""}, nil
+}
+
+func keyOf(c echo.Context) *keyInfo {
+	k, _ := c.Get(ctxKeyKey).(*keyInfo)
+	return k
+}
+
+func errUnauthenticated() *Error {
+	return &Error{Status: http.StatusUnauthorized, Code: "unauthenticated",
+		Message: "a valid API key is required: Authorization: Bearer plume_…"}
+}
+
+// authenticate checks the bearer key and remembers who called.
+func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="plume"`)
+		scheme, secret, ok := strings.Cut(c.Request().Header.Get("Authorization"), " ")
+		secret = strings.TrimSpace(secret)
+		if !ok || !strings.EqualFold(scheme, "Bearer") || !strings.HasPrefix(secret, store.KeyPrefix) || len(secret) > 100 {
+			return errUnauthenticated()
+		}
+		key, err := s.deps.Store.APIKeyBySecret(c.Request().Context(), secret)
+		if errors.Is(err, store.ErrNotFound) {
+			return errUnauthenticated()
+		}
+		if err != nil {
+			return err
+		}
+		c.Response().Header().Del("WWW-Authenticate")
+		c.Set(ctxKeyKey, &keyInfo{key})
+		return next(c)
+	}
+}
+
+// requireAdmin refuses agents.
+func (s *Server) requireAdmin(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !keyOf(c).admin() {
+			return errorf(http.StatusForbidden, "forbidden", "this route is for administrators")
+		}
+		return next(c)
+	}
+}
+
+// rateLimit applies each key's token bucket.
+func (s *Server) rateLimit(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if wait, ok := s.limiter.allow(keyOf(c).ID); !ok {
+			s.metrics.reg.inc(s.metrics.rateLimited, 1)
+			return &Error{Status: http.StatusTooManyRequests, Code: "rate_limited",
+				Message: "too many requests for this key; retry later", RetryAfter: int(math.Ceil(wait.Seconds()))}
+		}
+		return next(c)
+	}
+}
+
+// limiter is a token bucket per API key, in memory.
+type limiter struct {
+	rate  float64 // tokens per second; negative: no limit
+	burst float64
+	now   func() time.Time
+
+	mu      sync.Mutex
+	buckets map[int64]*bucket
+}
+
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+func newLimiter(rate float64, burst int, now func() time.Time) *limiter {
+	return &limiter{rate: rate, burst: float64(burst), now: now, buckets: map[int64]*bucket{}}
+}
+
+// allow takes a token from key's bucket, or says how long to wait for one.
+func (l *limiter) allow(key int64) (time.Duration, bool) {
+	if l.rate < 0 {
+		return 0, true
+	}
+	now := l.now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b := l.buckets[key]
+	if b == nil {
+		b = &bucket{tokens: l.burst, last: now}
+		l.buckets[key] = b
+	}
+	if dt := now.Sub(b.last).Seconds(); dt > 0 {
+		b.tokens = math.Min(l.burst, b.tokens+dt*l.rate)
+	}
+	b.last = now
+	if b.tokens >= 1 {
+		b.tokens--
+		return 0, true
+	}
+	return time.Duration((1 - b.tokens) / l.rate * float64(time.Second)), false
+}

@@ -1,0 +1,107 @@
+package api_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/plume-sp/plume/api"
+)
+
+// TestAuthMatrix checks, for every route, who may call it: no key and bad
+// keys get 401, agents get 403 on administrators' routes, and keys of a
+// service get 403 on what belongs to another. Public routes answer without
+// a key. A route missing from the table fails the test.
+func TestAuthMatrix(t *testing.T) {
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	cafDraft := e.draft("agent-caf", question)
+	doc := func(name string) string { return fmt.Sprint("/v1/documents/", e.docs[name]) }
+	newDoc := docBody("900", "")
+	type call struct {
+		key    string
+		status int
+	}
+	type route struct {
+		req    request // without key
+		public bool
+		// calls lists keys and the status they get; every authenticated
+		// route is also called with no key, a malformed key, an unknown key
+		// and a revoked key (401).
+		calls []call
+	}
+	routes := map[string]route{
+		"GET /healthz":         {req: request{method: "GET", path: "/healthz"}, public: true},
+		"GET /readyz":          {req: request{method: "GET", path: "/readyz"}, public: true},
+		"GET /metrics":         {req: request{method: "GET", path: "/metrics"}, public: true},
+		"GET /v1/openapi.json": {req: request{method: "GET", path: "/v1/openapi.json"}, public: true},
+		"POST /v1/drafts": {req: request{method: "POST", path: "/v1/drafts", body: map[string]any{"question": "Mon passeport est périmé"}},
+			calls: []call{{"agent", 200}, {"admin-ants", 200}, {"agent-caf", 200}}},
+		"GET /v1/drafts/{id}": {req: request{method: "GET", path: "/v1/drafts/" + cafDraft.ID},
+			calls: []call{{"agent-caf", 200}, {"admin-caf", 200}, {"admin", 200}, {"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}}},
+		"POST /v1/drafts/{id}/feedback": {req: request{method: "POST", path: "/v1/drafts/" + cafDraft.ID + "/feedback",
+			body: map[string]any{"outcome": "accepted"}},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}, {"agent-caf", 201}, {"admin-caf", 201}}},
+		"POST /v1/redact": {req: request{method: "POST", path: "/v1/redact", body: map[string]any{"text": "bonjour"}},
+			calls: []call{{"agent", 200}, {"agent-caf", 200}, {"admin-caf", 200}}},
+		"GET /v1/search": {req: request{method: "GET", path: "/v1/search?q=passeport&service=ants"},
+			calls: []call{{"agent", 200}, {"agent-ants", 200}, {"admin", 200}, {"agent-caf", 403}, {"admin-caf", 403}}},
+		"POST /v1/documents": {req: request{method: "POST", path: "/v1/documents", body: newDoc},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 201}, {"admin-caf", 409}}},
+		"GET /v1/documents": {req: request{method: "GET", path: "/v1/documents?service=ants"},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 200}, {"admin", 200}}},
+		"GET /v1/documents/{id}": {req: request{method: "GET", path: doc("ants")},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 200}, {"admin", 200}}},
+		"PUT /v1/documents/{id}": {req: request{method: "PUT", path: doc("ants"), body: docBody("x", "ants")},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 200}, {"admin", 200}}},
+		"PUT /v1/documents/{id}/status": {req: request{method: "PUT", path: doc("ants") + "/status", body: map[string]string{"status": "published"}},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 200}, {"admin", 200}}},
+		"DELETE /v1/documents/{id}": {req: request{method: "DELETE", path: doc("ants2")},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 204}, {"admin", 404}}},
+		"GET /v1/stats": {req: request{method: "GET", path: "/v1/stats?service=caf"},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 200}, {"admin", 200}}},
+	}
+	// The POST /v1/documents row: admin-ants creates "900" of ants; the CAF
+	// admin then asks for the same id with service ants given explicitly.
+	newDoc["service"] = "ants"
+	for _, name := range e.srv.Routes() {
+		rt, ok := routes[name]
+		if !ok {
+			t.Errorf("route %s has no row in the auth matrix", name)
+			continue
+		}
+		delete(routes, name)
+		t.Run(name, func(t *testing.T) {
+			if rt.public {
+				if r := e.do(rt.req); r.status != http.StatusOK {
+					t.Errorf("without key: %d, want 200", r.status)
+				}
+				return
+			}
+			for _, key := range []string{"", "plume_", "plume_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "revoked", "not-a-plume-key"} {
+				req := rt.req
+				req.key = key
+				r := e.do(req)
+				if r.status != http.StatusUnauthorized || r.errorCode() != "unauthenticated" {
+					t.Errorf("key %q: %d %s, want 401 unauthenticated", key, r.status, r.body)
+				}
+			}
+			for _, c := range rt.calls {
+				req := rt.req
+				req.key = c.key
+				if c.key == "admin-caf" && name == "POST /v1/documents" {
+					c.status = http.StatusForbidden
+				}
+				r := e.do(req)
+				if r.status != c.status {
+					t.Errorf("key %s: %d %s, want %d", c.key, r.status, r.body, c.status)
+				}
+				if r.status == http.StatusForbidden && r.errorCode() != "forbidden" {
+					t.Errorf("key %s: 403 with code %q", c.key, r.errorCode())
+				}
+			}
+		})
+	}
+	for name := range routes {
+		t.Errorf("the auth matrix has a row for %s, which is not a route", name)
+	}
+}

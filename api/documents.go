@@ -1,0 +1,377 @@
+package api
+
+import (
+	"errors"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/ingest"
+	"github.com/plume-sp/plume/store"
+)
+
+// documentJSON is a document as the API shows it.
+type documentJSON struct {
+	ID          int64        `json:"id"`
+	Source      string       `json:"source"`
+	ExternalID  string       `json:"external_id"`
+	Title       string       `json:"title"`
+	Description string       `json:"description"`
+	URL         string       `json:"url"`
+	Audience    []string     `json:"audience"`
+	Service     string       `json:"service"`
+	Tags        []string     `json:"tags"`
+	Breadcrumb  []string     `json:"breadcrumb"`
+	Status      store.Status `json:"status"`
+	Origin      string       `json:"origin"`
+	UpdatedAt   *time.Time   `json:"updated_at"`
+	VerifiedAt  *time.Time   `json:"verified_at"`
+	CreatedAt   time.Time    `json:"created_at"`
+	ModifiedAt  time.Time    `json:"modified_at"`
+	Chunks      []chunkJSON  `json:"chunks,omitempty"`
+}
+
+type chunkJSON struct {
+	ID         int64  `json:"id"`
+	Ordinal    int    `json:"ordinal"`
+	Heading    string `json:"heading"`
+	Text       string `json:"text"`
+	EmbedModel string `json:"embed_model"`
+}
+
+func toDocumentJSON(d store.Document) documentJSON {
+	return documentJSON{ID: d.ID, Source: d.Source, ExternalID: d.ExternalID, Title: d.Title, Description: d.Description,
+		URL: d.URL, Audience: nonNil(d.Audience), Service: d.Service, Tags: nonNil(d.Tags), Breadcrumb: nonNil(d.Breadcrumb),
+		Status: d.Status, Origin: d.Origin, UpdatedAt: d.UpdatedAt, VerifiedAt: d.VerifiedAt, CreatedAt: d.CreatedAt,
+		ModifiedAt: d.ModifiedAt}
+}
+
+// documentInput is the JSON body of POST and PUT /v1/documents.
+type documentInput struct {
+	// ID is the document's own identifier, unique within source; it is
+	// ignored by PUT, which keeps the document's.
+	ID          string   `json:"id"`
+	Source      string   `json:"source"`
+	Title       string   `json:"title"`
+	Text        string   `json:"text"`
+	Description string   `json:"description"`
+	URL         string   `json:"url"`
+	Audience    []string `json:"audience"`
+	Service     string   `json:"service"`
+	Tags        []string `json:"tags"`
+	// Status is "published" (the default for new documents) or "draft".
+	Status store.Status `json:"status"`
+}
+
+// apiSource is the source of documents posted as JSON without one.
+const apiSource = "api"
+
+func (in *documentInput) validate() error {
+	in.Title, in.Text = strings.TrimSpace(in.Title), strings.TrimSpace(in.Text)
+	switch {
+	case in.Title == "" || in.Text == "":
+		return errorf(http.StatusBadRequest, "invalid_request", "title and text are required")
+	case in.Status != "" && !in.Status.Valid():
+		return errorf(http.StatusBadRequest, "invalid_request", "status %q (want draft, published or archived)", in.Status)
+	}
+	return nil
+}
+
+func (in *documentInput) document(source, externalID string) ingest.Document {
+	return ingest.Document{Source: source, ExternalID: externalID, Title: in.Title, Description: in.Description,
+		URL: in.URL, Audience: in.Audience, Service: in.Service, Tags: in.Tags,
+		Blocks: []ingest.Block{{Text: in.Text}}}
+}
+
+// scopeService checks that the key may curate documents of service, and
+// gives a service admin's documents its service by default.
+func scopeService(key *keyInfo, service string) (string, error) {
+	if service == "" && key.Service != "" {
+		service = key.Service
+	}
+	if !key.curates(service) {
+		return "", errorf(http.StatusForbidden, "forbidden", "this key may not curate documents of this service")
+	}
+	return service, nil
+}
+
+// ingestDocs chunks, embeds and stores docs, then returns them as stored.
+// New documents get status (published when empty); with explicit set, the
+// status is applied to existing documents too.
+func (s *Server) ingestDocs(c echo.Context, origin string, docs []ingest.Document, status store.Status) ([]documentJSON, error) {
+	ctx := c.Request().Context()
+	p := ingest.NewPipeline(s.deps.Store, s.deps.Embedder, s.log, ingest.Options{Status: status})
+	if _, err := p.IngestDocuments(ctx, origin, docs); err != nil {
+		return nil, err
+	}
+	out := make([]documentJSON, 0, len(docs))
+	for _, d := range docs {
+		sd, err := s.deps.Store.DocumentByKey(ctx, store.DocKey{Source: d.Source, ExternalID: d.ExternalID})
+		if err != nil {
+			return nil, err
+		}
+		if status != "" && sd.Status != status {
+			if sd, err = s.deps.Store.SetDocumentStatus(ctx, sd.ID, status); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, toDocumentJSON(sd))
+	}
+	return out, nil
+}
+
+// createDocument adds a document: a JSON document, or files in any ingest
+// format posted as multipart/form-data (field "file", repeatable; optional
+// fields "status" and "service").
+func (s *Server) createDocument(c echo.Context) error {
+	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get("Content-Type"))
+	if mt == "multipart/form-data" {
+		return s.uploadDocuments(c)
+	}
+	var in documentInput
+	if err := s.decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	in.ID, in.Source = strings.TrimSpace(in.ID), strings.TrimSpace(in.Source)
+	if in.ID == "" {
+		return errorf(http.StatusBadRequest, "invalid_request", "id is required")
+	}
+	if in.Source == "" {
+		in.Source = apiSource
+	}
+	service, err := scopeService(keyOf(c), in.Service)
+	if err != nil {
+		return err
+	}
+	in.Service = service
+	if _, err := s.deps.Store.DocumentByKey(c.Request().Context(), store.DocKey{Source: in.Source, ExternalID: in.ID}); err == nil {
+		return errorf(http.StatusConflict, "conflict", "a document %s/%s exists: use PUT /v1/documents/{id}", in.Source, in.ID)
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	docs, err := s.ingestDocs(c, apiSource, []ingest.Document{in.document(in.Source, in.ID)}, in.Status)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, docs[0])
+}
+
+// uploadResponse answers an upload.
+type uploadResponse struct {
+	Documents []documentJSON `json:"documents"`
+	// Errors lists the records of the files that could not be read
+	// (JSONL lines, zip members) while the others were stored.
+	Errors []string `json:"errors,omitempty"`
+}
+
+func (s *Server) uploadDocuments(c echo.Context) error {
+	r := c.Request()
+	if r.ContentLength > s.cfg.MaxUploadBytes {
+		return errorf(http.StatusRequestEntityTooLarge, "too_large", "the upload is over %d bytes", s.cfg.MaxUploadBytes)
+	}
+	r.Body = http.MaxBytesReader(c.Response(), r.Body, s.cfg.MaxUploadBytes)
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return err
+		}
+		return errorf(http.StatusBadRequest, "malformed_multipart", "the body is not a valid multipart form")
+	}
+	defer r.MultipartForm.RemoveAll() //nolint:errcheck
+	files := r.MultipartForm.File["file"]
+	if len(files) == 0 {
+		return errorf(http.StatusBadRequest, "invalid_request", `no file: send one or more files in the field "file"`)
+	}
+	status := store.Status(r.FormValue("status"))
+	if status != "" && !status.Valid() {
+		return errorf(http.StatusBadRequest, "invalid_request", "status %q (want draft, published or archived)", status)
+	}
+	key := keyOf(c)
+	service, err := scopeService(key, r.FormValue("service"))
+	if err != nil {
+		return err
+	}
+	var docs []ingest.Document
+	var partial []string
+	for _, fh := range files {
+		f, err := fh.Open()
+		if err != nil {
+			return err
+		}
+		name := path.Base(strings.ReplaceAll(fh.Filename, `\`, "/"))
+		got, err := ingest.Read(c.Request().Context(), name, f, fh.Size)
+		f.Close()
+		var pe *ingest.PartialError
+		if errors.As(err, &pe) {
+			for _, e := range pe.Errs {
+				partial = append(partial, e.Error())
+			}
+		} else if err != nil {
+			return err
+		}
+		for _, d := range got {
+			if d.Service == "" {
+				d.Service = service
+			}
+			if _, err := scopeService(key, d.Service); err != nil {
+				return err
+			}
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) == 0 {
+		return errorf(http.StatusBadRequest, "invalid_request", "the files hold no document")
+	}
+	stored, err := s.ingestDocs(c, "upload", docs, status)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, uploadResponse{Documents: stored, Errors: partial})
+}
+
+// documentListResponse is a page of documents.
+type documentListResponse struct {
+	Documents []documentJSON `json:"documents"`
+	Total     int64          `json:"total"`
+	Limit     int            `json:"limit"`
+	Offset    int            `json:"offset"`
+}
+
+// listDocuments pages through the documents a key curates, filtered by
+// source, service, status and title (q).
+func (s *Server) listDocuments(c echo.Context) error {
+	limit, err := queryInt(c, "limit", 50, 1, 500)
+	if err != nil {
+		return err
+	}
+	offset, err := queryInt(c, "offset", 0, 0, 1<<30)
+	if err != nil {
+		return err
+	}
+	f := store.DocumentFilter{Source: c.QueryParam("source"), Status: store.Status(c.QueryParam("status")),
+		Title: strings.TrimSpace(c.QueryParam("q")), Limit: limit, Offset: offset}
+	if _, ok := c.QueryParams()["service"]; ok {
+		f.Service, f.ServiceSet = c.QueryParam("service"), true
+	}
+	if key := keyOf(c); key.Service != "" {
+		if f.ServiceSet && f.Service != key.Service {
+			return errorf(http.StatusForbidden, "forbidden", "this key may not curate documents of this service")
+		}
+		f.Service, f.ServiceSet = key.Service, true
+	}
+	page, err := s.deps.Store.ListDocuments(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	out := documentListResponse{Documents: make([]documentJSON, len(page.Documents)), Total: page.Total, Limit: limit, Offset: offset}
+	for i, d := range page.Documents {
+		out.Documents[i] = toDocumentJSON(d)
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// curatedDocument loads the document of the path, if the key curates it.
+func (s *Server) curatedDocument(c echo.Context) (store.Document, error) {
+	id, err := pathID(c)
+	if err != nil {
+		return store.Document{}, err
+	}
+	d, err := s.deps.Store.GetDocument(c.Request().Context(), id)
+	if err != nil {
+		return store.Document{}, err
+	}
+	if !keyOf(c).curates(d.Service) {
+		return store.Document{}, errorf(http.StatusForbidden, "forbidden", "this key may not curate documents of this service")
+	}
+	return d, nil
+}
+
+// getDocument returns a document with its chunks.
+func (s *Server) getDocument(c echo.Context) error {
+	d, err := s.curatedDocument(c)
+	if err != nil {
+		return err
+	}
+	chunks, err := s.deps.Store.Chunks(c.Request().Context(), d.ID)
+	if err != nil {
+		return err
+	}
+	out := toDocumentJSON(d)
+	out.Chunks = make([]chunkJSON, len(chunks))
+	for i, ch := range chunks {
+		out.Chunks[i] = chunkJSON{ID: ch.ID, Ordinal: ch.Ordinal, Heading: ch.Heading, Text: ch.Text, EmbedModel: ch.EmbedModel}
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// updateDocument replaces a document's content and metadata; it keeps its
+// source, identifier and origin, its service unless one is given (a
+// service's admin may not move it to another), and its status unless one is
+// given.
+func (s *Server) updateDocument(c echo.Context) error {
+	var in documentInput
+	if err := s.decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	d, err := s.curatedDocument(c)
+	if err != nil {
+		return err
+	}
+	if in.Service == "" {
+		in.Service = d.Service
+	}
+	if in.Service, err = scopeService(keyOf(c), in.Service); err != nil {
+		return err
+	}
+	docs, err := s.ingestDocs(c, d.Origin, []ingest.Document{in.document(d.Source, d.ExternalID)}, in.Status)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, docs[0])
+}
+
+func (s *Server) deleteDocument(c echo.Context) error {
+	d, err := s.curatedDocument(c)
+	if err != nil {
+		return err
+	}
+	if _, err := s.deps.Store.DeleteDocuments(c.Request().Context(), []int64{d.ID}); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+// statusRequest is the body of PUT /v1/documents/{id}/status.
+type statusRequest struct {
+	Status store.Status `json:"status"`
+}
+
+// setDocumentStatus publishes, unpublishes (draft) or archives a document.
+// Only published documents are retrieved for drafts.
+func (s *Server) setDocumentStatus(c echo.Context) error {
+	var body statusRequest
+	if err := s.decodeJSON(c, &body); err != nil {
+		return err
+	}
+	if !body.Status.Valid() {
+		return errorf(http.StatusBadRequest, "invalid_request", "status %q (want draft, published or archived)", body.Status)
+	}
+	d, err := s.curatedDocument(c)
+	if err != nil {
+		return err
+	}
+	d, err = s.deps.Store.SetDocumentStatus(c.Request().Context(), d.ID, body.Status)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toDocumentJSON(d))
+}

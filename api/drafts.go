@@ -1,0 +1,199 @@
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"mime"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
+)
+
+// draftRequest is the body of POST /v1/drafts.
+type draftRequest struct {
+	Question string   `json:"question"`
+	Channel  string   `json:"channel"`
+	Service  string   `json:"service"`
+	Audience []string `json:"audience"`
+	// Note is an optional instruction from the agent.
+	Note string `json:"note"`
+}
+
+// createDraft writes a draft, as JSON or, with Accept: text/event-stream,
+// as server-sent events: "delta" events with the model's text as it comes,
+// then one "draft" event with the checked, restored draft (the same object
+// as the JSON answer), or one "error" event.
+func (s *Server) createDraft(c echo.Context) error {
+	var body draftRequest
+	if err := s.decodeJSON(c, &body); err != nil {
+		return err
+	}
+	key := keyOf(c)
+	body.Question = strings.TrimSpace(body.Question)
+	switch {
+	case body.Question == "":
+		return errorf(http.StatusBadRequest, "invalid_request", "question is required")
+	case len(body.Question) > s.cfg.MaxQuestionBytes:
+		return errorf(http.StatusRequestEntityTooLarge, "question_too_long", "the question is over %d bytes", s.cfg.MaxQuestionBytes)
+	case body.Channel != "" && !slices.Contains(s.deps.Drafter.Channels(), body.Channel):
+		return errorf(http.StatusBadRequest, "invalid_request", "unknown channel %q (want one of %s)",
+			body.Channel, strings.Join(s.deps.Drafter.Channels(), ", "))
+	}
+	services, err := key.retrievalServices(body.Service)
+	if err != nil {
+		return err
+	}
+	service := body.Service
+	if key.Service != "" {
+		service = key.Service
+	}
+	req := rag.Request{Question: body.Question, Channel: body.Channel, Service: service, Services: services,
+		Audience: body.Audience, AgentNote: body.Note, APIKeyID: &key.ID}
+	if !wantsEventStream(c.Request()) {
+		d, err := s.deps.Drafter.Draft(c.Request().Context(), req)
+		if err != nil {
+			return err
+		}
+		s.recordDraft(d)
+		return c.JSON(http.StatusOK, d)
+	}
+	return s.streamDraft(c, req)
+}
+
+// wantsEventStream reports whether the client asked for server-sent events.
+func wantsEventStream(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
+		if mt, _, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == "text/event-stream" {
+			return true
+		}
+	}
+	return false
+}
+
+// deltaEvent is the data of a "delta" event.
+type deltaEvent struct {
+	Text string `json:"text"`
+}
+
+func (s *Server) streamDraft(c echo.Context, req rag.Request) error {
+	w := c.Response()
+	w.Header().Set(echo.HeaderContentType, "text/event-stream; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	w.Flush()
+	d, err := s.deps.Drafter.DraftStream(c.Request().Context(), req, func(delta string) error {
+		return writeEvent(w, "delta", deltaEvent{Text: delta})
+	})
+	if err != nil {
+		// The status is already sent: the error goes in an event, mapped
+		// as the JSON error would be, and is logged by observe.
+		e := errorResponse(err)
+		c.Set(ctxErrorKey, e)
+		_ = writeEvent(w, "error", errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}})
+		return nil
+	}
+	s.recordDraft(d)
+	return writeEvent(w, "draft", d)
+}
+
+// writeEvent writes one server-sent event and flushes it.
+func writeEvent(w *echo.Response, event string, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %s event: %w", event, err)
+	}
+	if _, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", event, data); err != nil {
+		return fmt.Errorf("write %s event: %w", event, err)
+	}
+	w.Flush()
+	return nil
+}
+
+// recordDraft feeds a draft's figures to the metrics.
+func (s *Server) recordDraft(d rag.Draft) {
+	m := s.metrics
+	kind := "model"
+	if d.Extractive {
+		kind = "extractive"
+	}
+	m.reg.inc(m.drafts, 1, d.Channel, kind)
+	for name, ms := range d.Timings {
+		stage, ok := strings.CutSuffix(name, "_ms")
+		if ok && stage != "total" {
+			m.reg.observe(m.stages, ms/1000, stage)
+		}
+		if name == "search_ms" {
+			m.reg.observe(m.search, ms/1000, "draft")
+		}
+	}
+	m.reg.inc(m.tokens, float64(d.Tokens.Prompt), "prompt")
+	m.reg.inc(m.tokens, float64(d.Tokens.Completion), "completion")
+	for _, w := range d.Warnings {
+		if w.Code == rag.WarnModelFailed || w.Code == rag.WarnPromptLeak {
+			m.reg.inc(m.modelErrors, 1, w.Code)
+		}
+	}
+	for _, r := range d.Redactions {
+		m.reg.inc(m.redactions, 1, r.Type)
+	}
+}
+
+// storedDraft is a draft as GET /v1/drafts/{id} returns it: redacted, since
+// the placeholders' values are never stored.
+type storedDraft struct {
+	ID            string             `json:"id"`
+	CreatedAt     time.Time          `json:"created_at"`
+	Channel       string             `json:"channel"`
+	Service       string             `json:"service"`
+	Audience      []string           `json:"audience"`
+	Question      string             `json:"question"`
+	Draft         string             `json:"draft"`
+	Citations     json.RawMessage    `json:"citations"`
+	Warnings      []string           `json:"warnings"`
+	Extractive    bool               `json:"extractive"`
+	Reliable      bool               `json:"reliable"`
+	Model         string             `json:"model"`
+	PromptVersion string             `json:"prompt_version"`
+	Timings       map[string]float64 `json:"timings"`
+	Tokens        rag.Tokens         `json:"tokens"`
+	Redactions    map[string]int     `json:"redactions"`
+}
+
+// loadOwnDraft returns the draft named in the path if the caller may see
+// it: the key that asked for it, or an administrator of its service.
+func (s *Server) loadOwnDraft(c echo.Context) (store.Draft, error) {
+	d, err := s.deps.Store.GetDraft(c.Request().Context(), c.Param("id"))
+	if err != nil {
+		return store.Draft{}, err
+	}
+	key := keyOf(c)
+	own := d.APIKeyID != nil && *d.APIKeyID == key.ID
+	if !own && !key.curates(d.Service) {
+		return store.Draft{}, errorf(http.StatusForbidden, "forbidden", "this draft was asked for with another key")
+	}
+	return d, nil
+}
+
+func (s *Server) getDraft(c echo.Context) error {
+	d, err := s.loadOwnDraft(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, storedDraft{ID: d.ID, CreatedAt: d.CreatedAt, Channel: d.Channel, Service: d.Service,
+		Audience: nonNil(d.Audience), Question: d.Question, Draft: d.Draft, Citations: d.Sources, Warnings: nonNil(d.Warnings),
+		Extractive: d.Extractive, Reliable: d.Reliable, Model: d.Model, PromptVersion: d.PromptVersion, Timings: d.Timings,
+		Tokens: rag.Tokens{Prompt: d.PromptTokens, Completion: d.CompletionTokens}, Redactions: d.RedactionCounts})
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

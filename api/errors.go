@@ -1,0 +1,119 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/ingest"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
+)
+
+// Error is an error with its HTTP status and a stable machine-readable
+// code. Handlers return it for conditions they detect themselves; errors
+// from rag, store and ingest are mapped by errorResponse.
+type Error struct {
+	Status  int
+	Code    string
+	Message string
+	// RetryAfter, in seconds, is sent as the Retry-After header when set.
+	RetryAfter int
+	// Err is the cause, logged for server errors and never sent.
+	Err error
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.Err)
+	}
+	return e.Code + ": " + e.Message
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+func errorf(status int, code, format string, args ...any) *Error {
+	return &Error{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// statusClientClosed is the status logged for a request whose client left
+// (or that a shutdown cut): nginx's 499, seen by no one.
+const statusClientClosed = 499
+
+// errorBody is the one error format of the API.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// errorResponse maps any error to what the client sees. It is the only
+// place where errors become statuses; a 500 never carries the error's text.
+func errorResponse(err error) *Error {
+	var ae *Error
+	var he *echo.HTTPError
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &ae):
+		return ae
+	case errors.As(err, &tooBig), errors.Is(err, ingest.ErrTooLarge):
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: "the request body is too large"}
+	case errors.Is(err, ingest.ErrUnsupportedFormat):
+		return &Error{Status: http.StatusUnsupportedMediaType, Code: "unsupported_format",
+			Message: "the file's format is not supported (DILA XML, JSONL, Markdown, HTML, text, PDF or zip)"}
+	case errors.Is(err, rag.ErrInvalid), errors.Is(err, store.ErrInvalid):
+		return &Error{Status: http.StatusBadRequest, Code: "invalid_request", Message: err.Error()}
+	case errors.Is(err, store.ErrNotFound):
+		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "not found"}
+	case errors.Is(err, context.DeadlineExceeded):
+		return &Error{Status: http.StatusGatewayTimeout, Code: "timeout", Message: "the request took too long", Err: err}
+	case errors.Is(err, context.Canceled):
+		return &Error{Status: statusClientClosed, Code: "canceled", Message: "the request was canceled", Err: err}
+	case errors.Is(err, ingest.ErrModelMismatch):
+		return &Error{Status: http.StatusServiceUnavailable, Code: "unavailable",
+			Message: "the knowledge base is being re-embedded; try again later", Err: err}
+	case errors.As(err, &he):
+		return httpError(he)
+	}
+	return &Error{Status: http.StatusInternalServerError, Code: "internal", Message: "internal error", Err: err}
+}
+
+// httpError maps echo's own errors (no route, wrong method).
+func httpError(he *echo.HTTPError) *Error {
+	switch he.Code {
+	case http.StatusNotFound:
+		return &Error{Status: he.Code, Code: "not_found", Message: "no such route"}
+	case http.StatusMethodNotAllowed:
+		return &Error{Status: he.Code, Code: "method_not_allowed", Message: "method not allowed on this route"}
+	case http.StatusRequestEntityTooLarge:
+		return &Error{Status: he.Code, Code: "too_large", Message: "the request body is too large"}
+	}
+	if he.Code >= 400 && he.Code < 500 {
+		return &Error{Status: he.Code, Code: "bad_request", Message: http.StatusText(he.Code)}
+	}
+	return &Error{Status: http.StatusInternalServerError, Code: "internal", Message: "internal error", Err: he}
+}
+
+// handleError writes err in the API's error format, unless the response
+// has already started (a stream reports its errors as events).
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	e := errorResponse(err)
+	c.Set(ctxErrorKey, e)
+	if e.RetryAfter > 0 {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(e.RetryAfter))
+	}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(e.Status)
+		return
+	}
+	_ = c.JSON(e.Status, errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}})
+}

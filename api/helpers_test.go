@@ -1,0 +1,237 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/ingest"
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/store/storetest"
+)
+
+// repoRoot is the repository's root, seen from this package.
+const repoRoot = ".."
+
+// syncBuffer collects log output from concurrent handlers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// env is an API server over the demo corpus in a fresh schema, with the
+// fake model, and keys of every kind.
+type env struct {
+	tb    testing.TB
+	st    *store.Store
+	model *llmtest.Server
+	srv   *api.Server
+	http  *httptest.Server
+	logs  *syncBuffer
+	// keys by name: agent, agent-caf, admin, admin-caf, admin-ants, revoked.
+	keys map[string]string
+	// docs by name: shared, caf, ants (ids of demo documents).
+	docs map[string]int64
+}
+
+// corpusDocs are the demo documents the tests name.
+var corpusDocs = map[string]string{
+	"shared": "demo-changement-adresse",
+	"caf":    "demo-caf-changement-situation",
+	"ants":   "demo-carte-grise-changement-adresse",
+	"ants2":  "demo-carte-grise-vehicule-occasion",
+}
+
+func newEnv(tb testing.TB, cfg api.Config, modelOpts ...llmtest.Option) *env {
+	tb.Helper()
+	ctx := context.Background()
+	e := &env{tb: tb, st: storetest.NewStore(tb), logs: &syncBuffer{}, keys: map[string]string{}, docs: map[string]int64{}}
+	log := slog.New(slog.NewJSONHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	embedder, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rep, err := ingest.NewPipeline(e.st, embedder, log, ingest.Options{}).
+		IngestPaths(ctx, []string{filepath.Join(repoRoot, "demo", "corpus")})
+	if err != nil || len(rep.Failed) > 0 {
+		tb.Fatalf("ingest the demo corpus: %v %v", err, rep.Failed)
+	}
+	page, err := e.st.ListDocuments(ctx, store.DocumentFilter{Limit: 500})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for name, ext := range corpusDocs {
+		for _, d := range page.Documents {
+			if d.ExternalID == ext {
+				e.docs[name] = d.ID
+			}
+		}
+		if e.docs[name] == 0 {
+			tb.Fatalf("demo document %s not found", ext)
+		}
+	}
+	e.model = llmtest.New(tb, modelOpts...)
+	chat, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: e.model.URL(), Model: llmtest.DefaultChatModel,
+		Timeout: 10 * time.Second, MaxRetries: 1, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ps, err := prompts.Load("")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	searcher := rag.NewSearcher(e.st, embedder, rag.DefaultLexicon(), log, rag.SearchOptions{})
+	drafter := rag.NewDrafter(searcher, e.st, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
+	e.srv, err = api.New(cfg, api.Deps{Store: e.st, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e.http = httptest.NewServer(e.srv)
+	tb.Cleanup(e.http.Close)
+	for _, k := range []struct {
+		name, service string
+		role          store.Role
+	}{
+		{"agent", "", store.RoleAgent}, {"agent-caf", "caf", store.RoleAgent}, {"agent-ants", "ants", store.RoleAgent},
+		{"admin", "", store.RoleAdmin}, {"admin-caf", "caf", store.RoleAdmin}, {"admin-ants", "ants", store.RoleAdmin},
+		{"revoked", "", store.RoleAdmin},
+	} {
+		key, secret, err := e.st.CreateAPIKey(ctx, k.name, k.role, k.service)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		e.keys[k.name] = secret
+		if k.name == "revoked" {
+			if err := e.st.RevokeAPIKey(ctx, key.ID); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	return e
+}
+
+// request describes one call to the API.
+type request struct {
+	method, path string
+	key          string // a name of env.keys, a literal "plume_…" secret, or "" for none
+	body         any    // nil, a string or []byte (sent as is), or a value encoded as JSON
+	contentType  string // default application/json when there is a body
+	header       map[string]string
+}
+
+// response is what came back.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func (r response) decode(tb testing.TB, v any) {
+	tb.Helper()
+	if err := json.Unmarshal(r.body, v); err != nil {
+		tb.Fatalf("decode %s: %v", r.body, err)
+	}
+}
+
+// errorCode returns the code of an error body, or "" when there is none.
+func (r response) errorCode() string {
+	var body struct {
+		Error struct{ Code, Message string }
+	}
+	_ = json.Unmarshal(r.body, &body)
+	return body.Error.Code
+}
+
+func (e *env) do(req request) response {
+	e.tb.Helper()
+	var body io.Reader
+	ct := req.contentType
+	switch b := req.body.(type) {
+	case nil:
+	case string:
+		body = strings.NewReader(b)
+	case []byte:
+		body = bytes.NewReader(b)
+	default:
+		data, err := json.Marshal(b)
+		if err != nil {
+			e.tb.Fatal(err)
+		}
+		body = bytes.NewReader(data)
+	}
+	if body != nil && ct == "" {
+		ct = "application/json"
+	}
+	hr, err := http.NewRequest(req.method, e.http.URL+req.path, body)
+	if err != nil {
+		e.tb.Fatal(err)
+	}
+	if ct != "" {
+		hr.Header.Set("Content-Type", ct)
+	}
+	if req.key != "" {
+		secret := req.key
+		if s, ok := e.keys[req.key]; ok {
+			secret = s
+		}
+		hr.Header.Set("Authorization", "Bearer "+secret)
+	}
+	for k, v := range req.header {
+		hr.Header.Set(k, v)
+	}
+	resp, err := e.http.Client().Do(hr)
+	if err != nil {
+		e.tb.Fatalf("%s %s: %v", req.method, req.path, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		e.tb.Fatalf("%s %s: read: %v", req.method, req.path, err)
+	}
+	return response{status: resp.StatusCode, header: resp.Header, body: data}
+}
+
+// must runs req and fails the test unless the status is want.
+func (e *env) must(want int, req request) response {
+	e.tb.Helper()
+	r := e.do(req)
+	if r.status != want {
+		e.tb.Fatalf("%s %s: status %d, want %d: %s", req.method, req.path, r.status, want, r.body)
+	}
+	return r
+}
+
+// draft asks for a draft with the given key and returns it.
+func (e *env) draft(key, question string) rag.Draft {
+	e.tb.Helper()
+	var d rag.Draft
+	e.must(http.StatusOK, request{method: "POST", path: "/v1/drafts", key: key,
+		body: map[string]any{"question": question, "channel": "email"}}).decode(e.tb, &d)
+	return d
+}

@@ -1,0 +1,100 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/plume-sp/plume/ingest"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
+)
+
+func TestLimiter(t *testing.T) {
+	now := time.Unix(1000, 0)
+	l := newLimiter(2, 3, func() time.Time { return now })
+	var got []string
+	step := func(key int64) {
+		wait, ok := l.allow(key)
+		got = append(got, fmt.Sprintf("%d:%v:%s", key, ok, wait))
+	}
+	for range 4 {
+		step(1)
+	}
+	step(2)
+	now = now.Add(250 * time.Millisecond)
+	step(1)
+	now = now.Add(250 * time.Millisecond)
+	step(1)
+	now = now.Add(time.Hour)
+	for range 4 {
+		step(1)
+	}
+	want := []string{"1:true:0s", "1:true:0s", "1:true:0s", "1:false:500ms", "2:true:0s", "1:false:250ms", "1:true:0s",
+		"1:true:0s", "1:true:0s", "1:true:0s", "1:false:500ms"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("allow (-want +got):\n%s", diff)
+	}
+	if _, ok := newLimiter(-1, 1, time.Now).allow(1); !ok {
+		t.Error("a negative rate must not limit")
+	}
+}
+
+func TestMetricsText(t *testing.T) {
+	m := &metrics{}
+	c := m.counter("plume_things_total", "Things.", "kind")
+	h := m.histogram("plume_wait_seconds", "Waits.", []float64{0.1, 1})
+	m.inc(c, 2, `a"b`)
+	m.inc(c, 1, "z")
+	m.observe(h, 0.05)
+	m.observe(h, 0.5)
+	m.observe(h, 7)
+	var b strings.Builder
+	if err := m.write(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := `# HELP plume_things_total Things.
+# TYPE plume_things_total counter
+plume_things_total{kind="a\"b"} 2
+plume_things_total{kind="z"} 1
+# HELP plume_wait_seconds Waits.
+# TYPE plume_wait_seconds histogram
+plume_wait_seconds_bucket{le="0.1"} 1
+plume_wait_seconds_bucket{le="1"} 2
+plume_wait_seconds_bucket{le="+Inf"} 3
+plume_wait_seconds_sum 7.55
+plume_wait_seconds_count 3
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("metrics (-want +got):\n%s", diff)
+	}
+}
+
+func TestErrorTable(t *testing.T) {
+	for _, tc := range []struct {
+		err    error
+		status int
+		code   string
+	}{
+		{fmt.Errorf("draft: %w", rag.ErrInvalid), 400, "invalid_request"},
+		{fmt.Errorf("save: %w", store.ErrInvalid), 400, "invalid_request"},
+		{fmt.Errorf("get: %w", store.ErrNotFound), 404, "not_found"},
+		{fmt.Errorf("read: %w", ingest.ErrUnsupportedFormat), 415, "unsupported_format"},
+		{fmt.Errorf("read: %w", ingest.ErrTooLarge), 413, "too_large"},
+		{&http.MaxBytesError{Limit: 1}, 413, "too_large"},
+		{errorf(http.StatusForbidden, "forbidden", "no"), 403, "forbidden"},
+		{errors.New("pq: relation drafts does not exist"), 500, "internal"},
+	} {
+		got := errorResponse(tc.err)
+		if got.Status != tc.status || got.Code != tc.code {
+			t.Errorf("%v → %d %s, want %d %s", tc.err, got.Status, got.Code, tc.status, tc.code)
+		}
+		if got.Status == 500 && strings.Contains(got.Message, "relation") {
+			t.Errorf("500 message %q reveals the cause", got.Message)
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package api_test
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/plume-sp/plume/api"
+)
+
+func TestBadInput(t *testing.T) {
+	e := newEnv(t, api.Config{MaxBodyBytes: 4 << 10, MaxQuestionBytes: 1000, RatePerSecond: -1})
+	for _, tc := range []struct {
+		name   string
+		req    request
+		status int
+		code   string
+	}{
+		{"malformed JSON", request{method: "POST", path: "/v1/drafts", body: `{"question": "x"`}, 400, "malformed_json"},
+		{"empty body", request{method: "POST", path: "/v1/drafts", body: ``, contentType: "application/json"}, 400, "malformed_json"},
+		{"two values", request{method: "POST", path: "/v1/drafts", body: `{"question": "x"} {}`}, 400, "malformed_json"},
+		{"wrong type", request{method: "POST", path: "/v1/drafts", body: `{"question": 12}`}, 400, "malformed_json"},
+		{"unknown field", request{method: "POST", path: "/v1/drafts", body: `{"questoin": "x"}`}, 400, "malformed_json"},
+		{"no content type", request{method: "POST", path: "/v1/redact", body: `{"text": "x"}`, contentType: "text/plain"}, 415, "unsupported_media_type"},
+		{"form", request{method: "POST", path: "/v1/drafts", body: `question=x`, contentType: "application/x-www-form-urlencoded"}, 415, "unsupported_media_type"},
+		{"body too large", request{method: "POST", path: "/v1/redact", body: `{"text": "` + strings.Repeat("a", 5<<10) + `"}`}, 413, "too_large"},
+		{"question too long", request{method: "POST", path: "/v1/drafts", body: map[string]string{"question": strings.Repeat("a ", 600)}}, 413, "question_too_long"},
+		{"search too long", request{method: "GET", path: "/v1/search?q=" + strings.Repeat("a+", 600)}, 413, "question_too_long"},
+		{"bad k", request{method: "GET", path: "/v1/search?q=a&k=x"}, 400, "invalid_request"},
+		{"bad status", request{method: "PUT", path: "/v1/documents/1/status", body: `{"status": "secret"}`}, 400, "invalid_request"},
+		{"unknown draft", request{method: "GET", path: "/v1/drafts/d_nope"}, 404, "not_found"},
+		{"unknown document", request{method: "GET", path: "/v1/documents/424242"}, 404, "not_found"},
+		{"unknown route", request{method: "GET", path: "/v1/nothing"}, 404, "not_found"},
+		{"wrong method", request{method: "PATCH", path: "/v1/drafts"}, 405, "method_not_allowed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.req.key = "admin"
+			r := e.do(tc.req)
+			if r.status != tc.status || r.errorCode() != tc.code {
+				t.Errorf("%d %s, want %d %s", r.status, r.body, tc.status, tc.code)
+			}
+			if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("error content type %q", ct)
+			}
+			if r.header.Get("X-Request-Id") == "" {
+				t.Error("no X-Request-Id")
+			}
+		})
+	}
+}
+
+func TestRateLimit(t *testing.T) {
+	e := newEnv(t, api.Config{RatePerSecond: 0.5, Burst: 3})
+	req := request{method: "POST", path: "/v1/redact", key: "agent", body: map[string]string{"text": "bonjour"}}
+	for i := range 3 {
+		if r := e.do(req); r.status != http.StatusOK {
+			t.Fatalf("request %d: %d", i, r.status)
+		}
+	}
+	r := e.must(http.StatusTooManyRequests, req)
+	if r.errorCode() != "rate_limited" {
+		t.Errorf("429 body %s", r.body)
+	}
+	if n, err := strconv.Atoi(r.header.Get("Retry-After")); err != nil || n < 1 || n > 2 {
+		t.Errorf("Retry-After %q, want 1 or 2 seconds", r.header.Get("Retry-After"))
+	}
+	// Another key has its own bucket.
+	req.key = "agent-caf"
+	e.must(http.StatusOK, req)
+}
+
+// TestInternalErrorsStayInternal breaks the database under a draft: the
+// client gets a generic 500, the log gets the cause.
+func TestInternalErrorsStayInternal(t *testing.T) {
+	e := newEnv(t, api.Config{})
+	if _, err := e.st.Pool().Exec(t.Context(), "ALTER TABLE drafts RENAME TO drafts_gone"); err != nil {
+		t.Fatal(err)
+	}
+	r := e.must(http.StatusInternalServerError, request{method: "POST", path: "/v1/drafts", key: "agent",
+		body: map[string]string{"question": question}})
+	if r.errorCode() != "internal" || strings.Contains(string(r.body), "drafts") || strings.Contains(string(r.body), "relation") {
+		t.Errorf("500 body reveals internals: %s", r.body)
+	}
+	if !strings.Contains(e.logs.String(), `"status":500`) || !strings.Contains(e.logs.String(), "drafts") {
+		t.Errorf("the log lacks the cause of the 500:\n%s", e.logs.String())
+	}
+}

@@ -1,0 +1,81 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
+)
+
+// redactRequest is the body of POST /v1/redact.
+type redactRequest struct {
+	Text string `json:"text"`
+}
+
+// redact masks the personal data of a text. Entities carry offsets and
+// placeholders, never the values.
+func (s *Server) redact(c echo.Context) error {
+	var body redactRequest
+	if err := s.decodeJSON(c, &body); err != nil {
+		return err
+	}
+	res, err := redact.Redact(c.Request().Context(), body.Text, s.deps.Redaction)
+	if err != nil {
+		return err
+	}
+	for _, e := range res.Entities {
+		s.metrics.reg.inc(s.metrics.redactions, 1, string(e.Type))
+	}
+	if res.Entities == nil {
+		res.Entities = []redact.Entity{}
+	}
+	return c.JSON(http.StatusOK, res)
+}
+
+// searchResponse is a search's answer, with the query as it was searched
+// (redacted).
+type searchResponse struct {
+	Query string `json:"query"`
+	rag.Results
+}
+
+// search runs a hybrid search. The query is redacted first: only redacted
+// text reaches the embedding model.
+func (s *Server) search(c echo.Context) error {
+	q := strings.TrimSpace(c.QueryParam("q"))
+	if q == "" {
+		return errorf(http.StatusBadRequest, "invalid_request", "q is required")
+	}
+	if len(q) > s.cfg.MaxQuestionBytes {
+		return errorf(http.StatusRequestEntityTooLarge, "question_too_long", "q is over %d bytes", s.cfg.MaxQuestionBytes)
+	}
+	k, err := queryInt(c, "k", 5, 1, 50)
+	if err != nil {
+		return err
+	}
+	services, err := keyOf(c).retrievalServices(c.QueryParam("service"))
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	red, err := redact.Redact(ctx, q, s.deps.Redaction)
+	if err != nil {
+		return err
+	}
+	for _, e := range red.Entities {
+		s.metrics.reg.inc(s.metrics.redactions, 1, string(e.Type))
+	}
+	start := time.Now()
+	res, err := s.deps.Searcher.Search(ctx, rag.Query{Text: red.Text, K: k, Audience: queryList(c, "audience"), Services: services})
+	if err != nil {
+		return err
+	}
+	s.metrics.reg.observe(s.metrics.search, time.Since(start).Seconds(), "search")
+	if res.Results == nil {
+		res.Results = []rag.Result{}
+	}
+	return c.JSON(http.StatusOK, searchResponse{Query: red.Text, Results: res})
+}

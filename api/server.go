@@ -1,0 +1,214 @@
+// Package api is plume's HTTP API: the echo server, its routes, API-key
+// authentication with roles and services, limits, the one table that maps
+// errors to statuses, server-sent events for drafts, Prometheus metrics and
+// the OpenAPI document. It calls rag, ingest and store; it never runs SQL.
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/store"
+)
+
+// Config holds the server's limits. The zero value gives the defaults.
+type Config struct {
+	// Addr is where Start listens, e.g. ":8080".
+	Addr string
+	// MaxBodyBytes bounds JSON request bodies (default 1 MiB).
+	MaxBodyBytes int64
+	// MaxUploadBytes bounds multipart uploads (default 32 MiB).
+	MaxUploadBytes int64
+	// MaxQuestionBytes bounds a draft's question and a search query
+	// (default rag.MaxQuestionBytes).
+	MaxQuestionBytes int
+	// RatePerSecond and Burst set each key's token bucket (defaults 5 and
+	// 30). A negative RatePerSecond disables the limit.
+	RatePerSecond float64
+	Burst         int
+	// RequestTimeout bounds a request's work, streams included (default
+	// 2 minutes).
+	RequestTimeout time.Duration
+	// ShutdownTimeout is how long Start waits for in-flight requests and
+	// streams after its context ends before cutting them (default 30 s).
+	ShutdownTimeout time.Duration
+}
+
+func (c Config) withDefaults() Config {
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = 1 << 20
+	}
+	if c.MaxUploadBytes <= 0 {
+		c.MaxUploadBytes = 32 << 20
+	}
+	if c.MaxQuestionBytes <= 0 {
+		c.MaxQuestionBytes = rag.MaxQuestionBytes
+	}
+	if c.RatePerSecond == 0 {
+		c.RatePerSecond = 5
+	}
+	if c.Burst <= 0 {
+		c.Burst = 30
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = 2 * time.Minute
+	}
+	if c.ShutdownTimeout <= 0 {
+		c.ShutdownTimeout = 30 * time.Second
+	}
+	return c
+}
+
+// Deps are the services the API exposes.
+type Deps struct {
+	Store    *store.Store
+	Searcher *rag.Searcher
+	Drafter  *rag.Drafter
+	// Embedder embeds uploaded documents; it must be the searcher's.
+	Embedder llm.Embedder
+	// Redaction is the policy of /v1/redact and of search queries
+	// (default redact.DefaultPolicy()).
+	Redaction redact.Policy
+	Log       *slog.Logger
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+}
+
+// Server is plume's HTTP API. It is an http.Handler.
+type Server struct {
+	cfg     Config
+	deps    Deps
+	log     *slog.Logger
+	echo    *echo.Echo
+	metrics *serverMetrics
+	limiter *limiter
+}
+
+// New returns the API server over deps.
+func New(cfg Config, deps Deps) (*Server, error) {
+	if deps.Store == nil || deps.Searcher == nil || deps.Drafter == nil || deps.Embedder == nil {
+		return nil, errors.New("api: store, searcher, drafter and embedder are required")
+	}
+	if deps.Log == nil {
+		deps.Log = slog.New(slog.DiscardHandler)
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	if deps.Redaction == nil {
+		deps.Redaction = redact.DefaultPolicy()
+	}
+	cfg = cfg.withDefaults()
+	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(),
+		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now)}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	e.Use(s.requestID, s.observe, s.recoverPanic, s.timeout)
+	s.routes(e)
+	s.echo = e
+	return s, nil
+}
+
+// routes registers every route. The OpenAPI document lists the same ones
+// (a test checks it).
+func (s *Server) routes(e *echo.Echo) {
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", s.metricsHandler)
+	e.GET("/v1/openapi.json", s.openapi)
+
+	// Middleware is given per route rather than per group: echo's groups
+	// answer 404 instead of 405 for a known path with a wrong method.
+	agent := []echo.MiddlewareFunc{s.authenticate, s.rateLimit}
+	admin := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireAdmin}
+	e.POST("/v1/drafts", s.createDraft, agent...)
+	e.GET("/v1/drafts/:id", s.getDraft, agent...)
+	e.POST("/v1/drafts/:id/feedback", s.feedback, agent...)
+	e.POST("/v1/redact", s.redact, agent...)
+	e.GET("/v1/search", s.search, agent...)
+
+	e.POST("/v1/documents", s.createDocument, admin...)
+	e.GET("/v1/documents", s.listDocuments, admin...)
+	e.GET("/v1/documents/:id", s.getDocument, admin...)
+	e.PUT("/v1/documents/:id", s.updateDocument, admin...)
+	e.DELETE("/v1/documents/:id", s.deleteDocument, admin...)
+	e.PUT("/v1/documents/:id/status", s.setDocumentStatus, admin...)
+	e.GET("/v1/stats", s.stats, admin...)
+}
+
+// ServeHTTP serves one request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+
+// Start listens on cfg.Addr and serves until ctx ends, then shuts down
+// gracefully: it stops accepting connections, lets in-flight requests and
+// streams finish for up to ShutdownTimeout, then cancels what is left
+// (streams end with an error event) and closes.
+func (s *Server) Start(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is Start on an existing listener.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	base, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelBase()
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		BaseContext:       func(net.Listener) context.Context { return base },
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	s.log.Info("serving", "addr", ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down", "grace", s.cfg.ShutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if err != nil {
+		// Out of patience: end the streams through their contexts, give
+		// them a moment to send their last event, then close.
+		cancelBase()
+		time.Sleep(100 * time.Millisecond)
+		_ = srv.Close()
+		s.log.Warn("shutdown cut in-flight requests", "err", err)
+	}
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", serr)
+	}
+	s.log.Info("stopped")
+	return nil
+}
+
+// Routes lists the registered routes as "METHOD /path" with OpenAPI-style
+// parameters ("/v1/drafts/{id}").
+func (s *Server) Routes() []string {
+	var out []string
+	for _, r := range s.echo.Routes() {
+		if r.Method == echo.RouteNotFound {
+			continue
+		}
+		out = append(out, r.Method+" "+openapiPath(r.Path))
+	}
+	return out
+}

@@ -1,0 +1,77 @@
+package api
+
+import (
+	"context"
+	_ "embed"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/store"
+)
+
+//go:embed openapi.json
+var openapiDocument []byte
+
+func (s *Server) healthz(c echo.Context) error {
+	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz answers 200 when the database answers and its schema is current.
+func (s *Server) readyz(c echo.Context) error {
+	ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
+	defer cancel()
+	if err := s.deps.Store.Ping(ctx); err != nil {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "not_ready", Message: "the database does not answer", Err: err}
+	}
+	pending, err := s.deps.Store.PendingMigrations(ctx)
+	if err != nil {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "not_ready", Message: "the database does not answer", Err: err}
+	}
+	if pending > 0 {
+		return errorf(http.StatusServiceUnavailable, "not_ready", "%d migrations are pending: run plume migrate", pending)
+	}
+	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
+}
+
+func (s *Server) metricsHandler(c echo.Context) error {
+	c.Response().Header().Set(echo.HeaderContentType, "text/plain; version=0.0.4; charset=utf-8")
+	c.Response().WriteHeader(http.StatusOK)
+	return s.metrics.reg.write(c.Response())
+}
+
+func (s *Server) openapi(c echo.Context) error {
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openapiDocument)
+}
+
+// stats returns the drafting statistics of the last days (default 30):
+// a service's admin sees its service's, a global admin all or one service's.
+func (s *Server) stats(c echo.Context) error {
+	days, err := queryInt(c, "days", 30, 1, 366)
+	if err != nil {
+		return err
+	}
+	key := keyOf(c)
+	now := s.deps.Now()
+	f := store.StatsFilter{Since: now.Add(-time.Duration(days) * 24 * time.Hour), Until: now.Add(time.Minute)}
+	if _, ok := c.QueryParams()["service"]; ok {
+		f.Service, f.ServiceSet = c.QueryParam("service"), true
+	}
+	if key.Service != "" {
+		if f.ServiceSet && f.Service != key.Service {
+			return errorf(http.StatusForbidden, "forbidden", "this key is for the service %q", key.Service)
+		}
+		f.Service, f.ServiceSet = key.Service, true
+	}
+	st, err := s.deps.Store.Stats(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, statsResponse{Since: f.Since, Until: now, Stats: st})
+}
+
+type statsResponse struct {
+	Since time.Time `json:"since"`
+	Until time.Time `json:"until"`
+	store.Stats
+}

@@ -1,0 +1,252 @@
+// agent.js: the agent's view: masking preview, streamed draft, sources,
+// warnings, copy, feedback and the drafts of this tab.
+import { call, streamDraft, frenchMessage } from './api.js';
+import { el, $, say, formatDate, splitList, spansByBytes } from './dom.js';
+
+const RECENT = 'plume.brouillons';
+
+/** TYPES names the kinds of personal data in French. */
+export const TYPES = {
+  NOM: 'nom', ADRESSE: 'adresse', TEL: 'téléphone', EMAIL: 'courriel', NIR: 'n° de sécurité sociale',
+  IBAN: 'IBAN', CARTE: 'carte bancaire', SIRET: 'SIRET', URL: 'lien personnel', FISCAL: 'n° fiscal',
+  PASSEPORT: 'passeport', CNI: "carte d'identité", PERMIS: 'permis de conduire', PLAQUE: 'immatriculation',
+  CAF: 'n° allocataire', FRANCE_TRAVAIL: 'identifiant France Travail', ETRANGER: 'n° étranger',
+  INE: 'INE', DOSSIER: 'n° de dossier', NAISSANCE: 'date de naissance', SANTE: 'donnée sensible',
+};
+const typeName = (t) => TYPES[t] || t.toLowerCase();
+
+const WARNING_TITLES = {
+  no_reliable_source: 'Aucune source fiable',
+  unknown_contact_masked: 'Coordonnées inventées masquées',
+  extractive: 'Brouillon extractif',
+  model_failed: 'Modèle indisponible',
+  uncited: 'Aucune source citée',
+  invalid_citation: 'Renvois invalides retirés',
+  placeholder_invented: 'Donnée personnelle inventée',
+  placeholder_dropped: 'Donnée personnelle omise',
+  prompt_leak: 'Consigne interne retirée',
+  full_text_only: 'Recherche plein texte seulement',
+};
+
+let current = null; // the draft being worked on: {id, draft}
+let controller = null;
+
+function request() {
+  const body = { question: $('#question').value.trim(), channel: $('#canal').value };
+  const service = $('#service').value.trim();
+  if (service) body.service = service;
+  return body;
+}
+
+function checkQuestion() {
+  if (!$('#question').value.trim()) {
+    say($('#question-erreur'), 'Collez d\'abord le message de l\'usager.');
+    $('#question').setAttribute('aria-invalid', 'true');
+    $('#question').focus();
+    return false;
+  }
+  $('#question').removeAttribute('aria-invalid');
+  say($('#question-erreur'), '');
+  return true;
+}
+
+async function preview() {
+  if (!checkQuestion()) return;
+  const text = $('#question').value;
+  try {
+    const res = await call('POST', '/v1/redact', { text });
+    const box = $('#apercu-texte');
+    box.replaceChildren(...spansByBytes(text, res.entities).map((p) => (p.entity
+      ? el('mark', { class: 'masque', title: `Masqué : ${typeName(p.entity.type)}` },
+        p.text, el('span', { class: 'type' }, ` ${typeName(p.entity.type)} → ${p.entity.placeholder}`))
+      : p.text)));
+    const n = res.entities.length;
+    const counts = {};
+    for (const e of res.entities) counts[typeName(e.type)] = (counts[typeName(e.type)] || 0) + 1;
+    say($('#apercu-resume'), n === 0
+      ? 'Aucune donnée personnelle détectée : relisez tout de même le message.'
+      : `${n} donnée${n > 1 ? 's' : ''} personnelle${n > 1 ? 's' : ''} masquée${n > 1 ? 's' : ''} : `
+        + Object.entries(counts).map(([t, c]) => `${t} (${c})`).join(', ') + '.');
+    say($('#apercu-transmis'), res.text);
+    $('#apercu').hidden = false;
+    $('#titre-apercu').focus();
+  } catch (err) {
+    say($('#question-erreur'), frenchMessage(err));
+  }
+}
+
+/** linked returns text as nodes where each [n] links to source n. */
+function linked(text, known) {
+  const nodes = [];
+  let at = 0;
+  for (const m of text.matchAll(/\[(\d+)\]/g)) {
+    if (!known.has(Number(m[1]))) continue;
+    if (m.index > at) nodes.push(text.slice(at, m.index));
+    nodes.push(el('a', { href: `#source-${m[1]}`, class: 'renvoi', 'aria-label': `source ${m[1]}` }, m[0]));
+    at = m.index + m[0].length;
+  }
+  nodes.push(text.slice(at));
+  return nodes;
+}
+
+function showSources(citations) {
+  const list = $('#sources-liste');
+  list.replaceChildren(...citations.map((c) => el('li', { id: `source-${c.n}`, tabindex: '-1', value: String(c.n) },
+    el('p', { class: 'source-titre' }, c.url
+      ? el('a', { href: c.url, rel: 'noopener noreferrer', target: '_blank' }, c.title || c.url,
+        el('span', { class: 'visuellement-cache' }, ' (nouvelle fenêtre)'))
+      : (c.title || 'Sans titre')),
+    c.heading ? el('p', { class: 'aide' }, c.heading) : null,
+    c.cited === false ? el('p', { class: 'aide' }, 'Consultée mais non citée.') : null,
+    el('blockquote', { class: 'passage' }, c.passage || ''))));
+  $('#sources-vide').hidden = citations.length > 0;
+}
+
+function showWarnings(warnings, extractive) {
+  const items = warnings.map((w) => {
+    const code = typeof w === 'string' ? w : w.code;
+    const title = WARNING_TITLES[code] || 'Attention';
+    const msg = typeof w === 'string' ? '' : (w.message || '');
+    return el('li', { class: `alerte ${w.severity || ''}` }, el('strong', {}, `${title} : `), msg || code);
+  });
+  if (extractive && !warnings.some((w) => (w.code || w) === 'extractive')) {
+    items.push(el('li', { class: 'alerte' }, el('strong', {}, 'Brouillon extractif : '),
+      'ce texte reprend des extraits des sources sans reformulation.'));
+  }
+  const box = $('#alertes');
+  box.replaceChildren(items.length ? el('h3', {}, 'Points d\'attention') : '', items.length ? el('ul', {}, items) : '');
+}
+
+function showFinal(d, { restored }) {
+  current = { id: d.id, draft: d.draft };
+  const known = new Set((d.citations || []).map((c) => c.n));
+  $('#flux').replaceChildren(...linked(d.draft, known));
+  $('#flux').setAttribute('aria-busy', 'false');
+  showSources(d.citations || []);
+  showWarnings(d.warnings || [], d.extractive);
+  $('#texte-final').value = d.draft;
+  $('#final').hidden = false;
+  for (const r of document.querySelectorAll('#form-avis input[type=radio]')) r.checked = false;
+  $('#etiquettes').value = '';
+  say($('#avis-etat'), '');
+  say($('#avis-erreur'), '');
+  say($('#copie-etat'), '');
+  say($('#brouillon-etat'), restored
+    ? `Brouillon prêt (${d.citations?.length || 0} source${(d.citations?.length || 0) > 1 ? 's' : ''}). Relisez-le avant envoi.`
+    : 'Brouillon rouvert sous sa forme masquée : les données personnelles n\'y sont pas rétablies.');
+}
+
+async function draft(ev) {
+  ev.preventDefault();
+  if (!checkQuestion()) return;
+  controller?.abort();
+  controller = new AbortController();
+  const btn = $('#btn-rediger');
+  btn.disabled = true;
+  $('#brouillon').hidden = false;
+  $('#final').hidden = true;
+  $('#alertes').replaceChildren();
+  const flux = $('#flux');
+  flux.replaceChildren();
+  flux.setAttribute('aria-busy', 'true');
+  say($('#brouillon-etat'), 'Rédaction en cours…');
+  $('#titre-brouillon').focus();
+  try {
+    const d = await streamDraft(request(), (t) => flux.append(t), controller.signal);
+    showFinal(d, { restored: true });
+    remember(d);
+  } catch (err) {
+    if (err.name === 'AbortError') return;
+    flux.setAttribute('aria-busy', 'false');
+    say($('#brouillon-etat'), '');
+    $('#alertes').replaceChildren(el('p', { class: 'alerte' }, `Échec de la rédaction : ${frenchMessage(err)}`));
+  } finally {
+    btn.disabled = false;
+  }
+}
+
+async function copy() {
+  const text = $('#texte-final').value;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Without clipboard permission: select the text and use the old command.
+    const ta = $('#texte-final');
+    ta.focus();
+    ta.select();
+    if (!document.execCommand('copy')) {
+      say($('#copie-etat'), 'Copie impossible : le texte est sélectionné, copiez-le avec Ctrl+C.');
+      return;
+    }
+  }
+  say($('#copie-etat'), 'Texte copié dans le presse-papiers.');
+}
+
+async function sendFeedback(ev) {
+  ev.preventDefault();
+  if (!current) return;
+  const outcome = document.querySelector('input[name=issue]:checked')?.value;
+  if (!outcome) {
+    say($('#avis-erreur'), 'Indiquez ce que vous avez fait du brouillon.');
+    document.querySelector('input[name=issue]').focus();
+    return;
+  }
+  const body = { outcome, final_text: $('#texte-final').value };
+  const note = document.querySelector('input[name=note]:checked')?.value;
+  if (note) body.rating = Number(note);
+  const tags = splitList($('#etiquettes').value);
+  if (tags.length) body.tags = tags;
+  say($('#avis-erreur'), '');
+  try {
+    await call('POST', `/v1/drafts/${encodeURIComponent(current.id)}/feedback`, body);
+    say($('#avis-etat'), 'Merci, votre retour est enregistré.');
+  } catch (err) {
+    say($('#avis-erreur'), frenchMessage(err));
+  }
+}
+
+// The tab's drafts: only ids, channels and dates are kept (no personal data).
+function recent() {
+  try { return JSON.parse(sessionStorage.getItem(RECENT)) || []; } catch { return []; }
+}
+
+function remember(d) {
+  const list = [{ id: d.id, channel: d.channel, at: d.created_at || new Date().toISOString() },
+    ...recent().filter((r) => r.id !== d.id)].slice(0, 20);
+  sessionStorage.setItem(RECENT, JSON.stringify(list));
+  showRecent();
+}
+
+const CHANNELS = { spp: 'Services Publics+', email: 'Courriel', conseiller: 'Note conseiller' };
+
+function showRecent() {
+  const list = recent();
+  $('#recents').replaceChildren(...(list.length ? list.map((r) => el('li', {},
+    el('button', { type: 'button', class: 'lien', onclick: () => reopen(r.id) },
+      `${CHANNELS[r.channel] || r.channel || 'Brouillon'} — ${formatDate(r.at)}`))) : [el('li', { class: 'aide' }, 'Aucun pour l\'instant.')]));
+}
+
+async function reopen(id) {
+  try {
+    const d = await call('GET', `/v1/drafts/${encodeURIComponent(id)}`);
+    $('#brouillon').hidden = false;
+    showFinal(d, { restored: false });
+    $('#titre-brouillon').focus();
+  } catch (err) {
+    $('#brouillon').hidden = false;
+    $('#alertes').replaceChildren(el('p', { class: 'alerte' }, frenchMessage(err)));
+  }
+}
+
+export function initAgent() {
+  $('#btn-apercu').addEventListener('click', preview);
+  $('#form-question').addEventListener('submit', draft);
+  $('#btn-copier').addEventListener('click', copy);
+  $('#form-avis').addEventListener('submit', sendFeedback);
+  $('#texte-final').addEventListener('input', () => {
+    const edited = current && $('#texte-final').value !== current.draft;
+    const radio = document.querySelector(`input[name=issue][value=${edited ? 'edited' : 'accepted'}]`);
+    if (!document.querySelector('input[name=issue]:checked') || edited) radio.checked = true;
+  });
+  showRecent();
+}

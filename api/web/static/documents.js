@@ -1,0 +1,186 @@
+// documents.js: the administrators' view of the knowledge base: list with
+// filters, uploads with progress, a document's passages and metadata,
+// publish / archive / delete.
+import { call, upload, frenchMessage } from './api.js';
+import { el, $, say, formatDate, splitList } from './dom.js';
+
+const PAGE = 25;
+const STATUS = { published: 'Publié', draft: 'Brouillon', archived: 'Archivé' };
+let offset = 0;
+let open = null; // the document shown in the detail panel
+
+function filters() {
+  const p = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+  const q = $('#f-titre').value.trim();
+  const source = $('#f-source').value.trim();
+  const service = $('#f-service').value.trim();
+  const status = $('#f-statut').value;
+  if (q) p.set('q', q);
+  if (source) p.set('source', source);
+  if (service) p.set('service', service);
+  if (status) p.set('status', status);
+  return p;
+}
+
+/** stale reports whether a document was last checked before the date. */
+function stale(d, before) {
+  if (!before) return true;
+  const seen = d.verified_at || d.updated_at || d.modified_at;
+  return !seen || new Date(seen) < new Date(before);
+}
+
+export async function loadDocuments() {
+  say($('#docs-erreur'), '');
+  try {
+    const page = await call('GET', `/v1/documents?${filters()}`);
+    const before = $('#f-avant').value;
+    const docs = page.documents.filter((d) => stale(d, before));
+    $('#docs-table tbody').replaceChildren(...docs.map(row));
+    const last = Math.min(page.offset + page.documents.length, page.total);
+    say($('#docs-etat'), page.total === 0 ? 'Aucun document ne correspond.'
+      : `Documents ${page.total ? page.offset + 1 : 0} à ${last} sur ${page.total}`
+        + (before ? ` ; ${docs.length} non vérifié${docs.length > 1 ? 's' : ''} depuis cette date sur cette page.` : '.'));
+    $('#docs-prec').disabled = page.offset === 0;
+    $('#docs-suiv').disabled = last >= page.total;
+  } catch (err) {
+    say($('#docs-erreur'), frenchMessage(err));
+  }
+}
+
+function row(d) {
+  const actions = [el('button', { type: 'button', class: 'petit', onclick: () => showDocument(d.id) }, 'Voir',
+    el('span', { class: 'visuellement-cache' }, ` « ${d.title} »`))];
+  for (const [status, label] of [['published', 'Publier'], ['archived', 'Archiver'], ['draft', 'Dépublier']]) {
+    if (d.status === status || (status === 'draft' && d.status !== 'published')) continue;
+    actions.push(el('button', { type: 'button', class: 'petit secondaire', onclick: () => setStatus(d, status) }, label,
+      el('span', { class: 'visuellement-cache' }, ` « ${d.title} »`)));
+  }
+  actions.push(el('button', { type: 'button', class: 'petit danger', onclick: () => remove(d) }, 'Supprimer',
+    el('span', { class: 'visuellement-cache' }, ` « ${d.title} »`)));
+  return el('tr', {},
+    el('th', { scope: 'row' }, d.title),
+    el('td', {}, d.source),
+    el('td', {}, d.service || 'commun'),
+    el('td', {}, el('span', { class: `statut ${d.status}` }, STATUS[d.status] || d.status)),
+    el('td', {}, formatDate(d.modified_at)),
+    el('td', { class: 'actions-ligne' }, actions));
+}
+
+async function setStatus(d, status) {
+  try {
+    await call('PUT', `/v1/documents/${d.id}/status`, { status });
+    say($('#docs-etat'), `« ${d.title} » : ${STATUS[status].toLowerCase()}.`);
+    await loadDocuments();
+    say($('#docs-etat'), `« ${d.title} » : ${STATUS[status].toLowerCase()}.`);
+  } catch (err) {
+    say($('#docs-erreur'), frenchMessage(err));
+  }
+}
+
+async function remove(d) {
+  if (!window.confirm(`Supprimer définitivement « ${d.title} » et ses passages ?`)) return;
+  try {
+    await call('DELETE', `/v1/documents/${d.id}`);
+    if (open?.id === d.id) closeDocument();
+    await loadDocuments();
+    say($('#docs-etat'), `« ${d.title} » a été supprimé.`);
+  } catch (err) {
+    say($('#docs-erreur'), frenchMessage(err));
+  }
+}
+
+async function showDocument(id) {
+  try {
+    const d = await call('GET', `/v1/documents/${id}`);
+    open = d;
+    $('#titre-detail').textContent = `Document : ${d.title}`;
+    $('#d-titre').value = d.title;
+    $('#d-url').value = d.url || '';
+    $('#d-description').value = d.description || '';
+    $('#d-service').value = d.service || '';
+    $('#d-public').value = (d.audience || []).join(', ');
+    $('#d-tags').value = (d.tags || []).join(', ');
+    $('#d-texte').value = (d.chunks || []).map((c) => c.text).join('\n\n');
+    say($('#doc-erreur'), '');
+    say($('#doc-etat'), `Statut : ${STATUS[d.status] || d.status}. ${d.chunks?.length || 0} passage(s).`);
+    $('#doc-passages').replaceChildren(...(d.chunks || []).map((c) => el('li', {},
+      c.heading ? el('p', { class: 'source-titre' }, c.heading) : null,
+      el('p', { class: 'texte-brut' }, c.text))));
+    $('#doc-detail').hidden = false;
+    $('#titre-detail').focus();
+  } catch (err) {
+    say($('#docs-erreur'), frenchMessage(err));
+  }
+}
+
+function closeDocument() {
+  open = null;
+  $('#doc-detail').hidden = true;
+  $('#titre-liste').setAttribute('tabindex', '-1');
+  $('#titre-liste').focus();
+}
+
+async function saveDocument(ev) {
+  ev.preventDefault();
+  if (!open) return;
+  const body = {
+    title: $('#d-titre').value.trim(), text: $('#d-texte').value.trim(), url: $('#d-url').value.trim(),
+    description: $('#d-description').value.trim(), service: $('#d-service').value.trim(),
+    audience: splitList($('#d-public').value), tags: splitList($('#d-tags').value),
+  };
+  if (!body.title || !body.text) {
+    say($('#doc-erreur'), 'Le titre et le texte sont obligatoires.');
+    return;
+  }
+  try {
+    const saved = await call('PUT', `/v1/documents/${open.id}`, body);
+    say($('#doc-erreur'), '');
+    await loadDocuments();
+    await showDocument(saved.id);
+    say($('#doc-etat'), 'Document enregistré et redécoupé.');
+  } catch (err) {
+    say($('#doc-erreur'), frenchMessage(err));
+  }
+}
+
+async function sendFiles(ev) {
+  ev.preventDefault();
+  const files = [...$('#fichiers').files];
+  if (!files.length) {
+    say($('#depot-erreur'), 'Choisissez au moins un fichier.');
+    $('#fichiers').focus();
+    return;
+  }
+  say($('#depot-erreur'), '');
+  const fields = { status: $('#depot-statut').value, service: $('#depot-service').value.trim() };
+  const list = $('#depot-resultats');
+  list.replaceChildren();
+  await Promise.all(files.map(async (file, i) => {
+    const bar = el('progress', { max: '100', value: '0', id: `depot-${i}` });
+    const result = el('span', { role: 'status' }, 'envoi…');
+    list.append(el('li', {}, el('label', { for: `depot-${i}` }, file.name), bar, result));
+    try {
+      const res = await upload(file, fields, (p) => { bar.value = Math.round(p * 100); });
+      const docs = res.documents || [];
+      result.textContent = `${docs.length} document${docs.length > 1 ? 's' : ''} enregistré${docs.length > 1 ? 's' : ''}`
+        + (docs.length ? ` : ${docs.map((d) => `« ${d.title} » (${STATUS[d.status] || d.status})`).join(', ')}` : '')
+        + (res.errors?.length ? ` ; ${res.errors.length} erreur(s) : ${res.errors.join(' ; ')}` : '');
+      result.className = 'ok';
+    } catch (err) {
+      result.textContent = `Échec : ${frenchMessage(err)}`;
+      result.className = 'erreur';
+    }
+  }));
+  $('#fichiers').value = '';
+  offset = 0;
+  await loadDocuments();
+}
+
+export function initDocuments() {
+  $('#form-filtres').addEventListener('submit', (ev) => { ev.preventDefault(); offset = 0; loadDocuments(); });
+  $('#docs-prec').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); loadDocuments(); });
+  $('#docs-suiv').addEventListener('click', () => { offset += PAGE; loadDocuments(); });
+  $('#form-depot').addEventListener('submit', sendFiles);
+  $('#form-doc').addEventListener('submit', saveDocument);
+  $('#doc-fermer').addEventListener('click', closeDocument);
+}

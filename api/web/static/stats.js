@@ -1,0 +1,127 @@
+// stats.js: the statistics view, with charts drawn as inline SVG (no
+// external service) and each chart's figures also given as a table.
+import { call, frenchMessage } from './api.js';
+import { el, $, say, formatDate, formatDay } from './dom.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+const pct = (x) => `${Math.round((x || 0) * 100)} %`;
+const num = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/**
+ * barChart draws vertical bars with their values, labelled below; the SVG
+ * is an image whose text alternative is label, and the table that follows
+ * gives the same figures.
+ */
+function barChart(label, bars, { color = 'barre' } = {}) {
+  const w = 560, h = 220, top = 20, bottom = 40, left = 8;
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const slot = (w - left * 2) / Math.max(1, bars.length);
+  const bw = Math.max(4, Math.min(48, slot * 0.7));
+  const chart = svg('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': label, class: 'graphique' });
+  chart.append(svg('title', {}, label));
+  chart.append(svg('line', { x1: left, x2: w - left, y1: h - bottom, y2: h - bottom, class: 'axe' }));
+  const every = Math.ceil(bars.length / 12);
+  bars.forEach((b, i) => {
+    const bh = ((h - top - bottom) * b.value) / max;
+    const x = left + i * slot + (slot - bw) / 2;
+    chart.append(svg('rect', { x, y: h - bottom - bh, width: bw, height: bh, class: b.class || color }));
+    if (bars.length <= 31) {
+      chart.append(svg('text', { x: x + bw / 2, y: h - bottom - bh - 4, 'text-anchor': 'middle', class: 'valeur' }, b.shown ?? b.value));
+    }
+    if (i % every === 0) {
+      chart.append(svg('text', { x: x + bw / 2, y: h - bottom + 16, 'text-anchor': 'middle', class: 'etiquette' }, b.label));
+    }
+  });
+  return chart;
+}
+
+function table(caption, head, rows) {
+  return el('details', {}, el('summary', {}, `Données : ${caption}`),
+    el('table', {}, el('caption', { class: 'visuellement-cache' }, caption),
+      el('thead', {}, el('tr', {}, head.map((t) => el('th', { scope: 'col' }, t)))),
+      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c))))))));
+}
+
+function figure(label, value) {
+  return el('div', { class: 'chiffre' }, el('p', { class: 'valeur-grande' }, value), el('p', {}, label));
+}
+
+function perDay(s) {
+  const days = new Map();
+  for (const r of s.drafts_per_day || []) {
+    const day = r.day.slice(0, 10);
+    days.set(day, (days.get(day) || 0) + r.drafts);
+  }
+  // Every day of the period, zero included, so gaps show.
+  const out = [];
+  const end = new Date(s.until);
+  for (let d = new Date(s.since); d <= end; d.setUTCDate(d.getUTCDate() + 1)) {
+    const key = d.toISOString().slice(0, 10);
+    out.push({ day: key, drafts: days.get(key) || 0 });
+  }
+  return out;
+}
+
+function render(s) {
+  const f = s.feedback || {};
+  $('#stats-chiffres').replaceChildren(
+    figure('brouillons', num.format(s.drafts || 0)),
+    figure('retours des agents', num.format(f.count || 0)),
+    figure('note moyenne', f.mean_rating == null ? '—' : `${num.format(f.mean_rating)} / 5`),
+    figure('distance moyenne d\'édition', num.format(f.mean_edit_distance || 0)),
+    figure('brouillons extractifs', num.format(s.extractive || 0)),
+    figure('sans source fiable', num.format(s.no_reliable_source || 0)));
+
+  const days = perDay(s);
+  const dayBars = days.map((d) => ({ label: d.day.slice(8, 10) + '/' + d.day.slice(5, 7), value: d.drafts }));
+  const total = days.reduce((a, d) => a + d.drafts, 0);
+  $('#g-jours').replaceChildren(
+    barChart(`Brouillons par jour : ${total} sur ${days.length} jours`, dayBars),
+    table('brouillons par jour et par canal', ['Jour', 'Canal', 'Brouillons'],
+      (s.drafts_per_day || []).map((r) => [formatDay(r.day), r.channel, String(r.drafts)])));
+
+  const outcomes = [
+    { label: 'Tel quel', value: f.accepted || 0, rate: f.acceptance_rate, class: 'barre ok' },
+    { label: 'Modifié', value: f.edited || 0, rate: f.edit_rate, class: 'barre' },
+    { label: 'Rejeté', value: f.rejected || 0, rate: f.reject_rate, class: 'barre ko' },
+  ];
+  $('#g-issues').replaceChildren(
+    barChart(`Suite donnée : envoyés tels quels ${pct(f.acceptance_rate)}, modifiés ${pct(f.edit_rate)}, rejetés ${pct(f.reject_rate)}`,
+      outcomes.map((o) => ({ ...o, shown: `${o.value} (${pct(o.rate)})` }))),
+    table('suite donnée aux brouillons', ['Suite', 'Nombre', 'Part'],
+      outcomes.map((o) => [o.label, String(o.value), pct(o.rate)])));
+
+  const ratings = [1, 2, 3, 4, 5].map((n) => ({ label: `${n}`, value: (f.ratings || {})[n] || 0 }));
+  $('#g-notes').replaceChildren(
+    barChart(`Répartition des notes : ${ratings.map((r) => `${r.value} × ${r.label}`).join(', ')}`, ratings),
+    table('répartition des notes', ['Note', 'Nombre'], ratings.map((r) => [`${r.label} / 5`, String(r.value)])));
+
+  const gaps = s.gaps || [];
+  $('#lacunes').replaceChildren(gaps.length
+    ? el('table', {}, el('caption', { class: 'visuellement-cache' }, 'Questions sans source fiable'),
+      el('thead', {}, el('tr', {}, ['Question (masquée)', 'Fois', 'Dernière'].map((t) => el('th', { scope: 'col' }, t)))),
+      el('tbody', {}, gaps.map((g) => el('tr', {}, el('td', { class: 'texte-brut' }, g.question),
+        el('td', {}, String(g.count)), el('td', {}, formatDate(g.last))))))
+    : el('p', {}, 'Aucune : toutes les questions ont trouvé une source fiable.'));
+}
+
+export async function loadStats() {
+  say($('#stats-erreur'), '');
+  try {
+    render(await call('GET', `/v1/stats?days=${encodeURIComponent($('#s-jours').value)}`));
+  } catch (err) {
+    say($('#stats-erreur'), frenchMessage(err));
+  }
+}
+
+export function initStats() {
+  $('#form-stats').addEventListener('submit', (ev) => { ev.preventDefault(); loadStats(); });
+}

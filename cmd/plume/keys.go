@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/plume-sp/plume/store"
+)
+
+const keysUsage = "plume keys create --role agent|admin [--service S] --name N | plume keys list | plume keys revoke ID"
+
+func runKeys(ctx context.Context, a *app, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: %s", errUsage, keysUsage)
+	}
+	switch args[0] {
+	case "create":
+		return runKeysCreate(ctx, a, args[1:])
+	case "list":
+		return runKeysList(ctx, a, args[1:])
+	case "revoke":
+		return runKeysRevoke(ctx, a, args[1:])
+	}
+	return fmt.Errorf("%w: unknown keys command %q: %s", errUsage, args[0], keysUsage)
+}
+
+// runKeysCreate prints a new key once, on stdout alone so that scripts can
+// capture it; only its hash is stored.
+func runKeysCreate(ctx context.Context, a *app, args []string) error {
+	fs := newFlagSet(a, "keys create")
+	role := fs.String("role", "", "agent or admin")
+	service := fs.String("service", "", "restrict the key to one service (e.g. caf); empty: all services")
+	name := fs.String("name", "", "who or what the key is for")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 || *name == "" || !store.Role(*role).Valid() {
+		return fmt.Errorf("%w: plume keys create --role agent|admin [--service S] --name N", errUsage)
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	k, secret, err := st.CreateAPIKey(ctx, *name, store.Role(*role), *service)
+	if err != nil {
+		return err
+	}
+	scope := "all services"
+	if k.Service != "" {
+		scope = "service " + k.Service
+	}
+	fmt.Fprintf(a.stderr, "created key %d (%s, %s, %s); it is shown once, keep it now:\n", k.ID, k.Name, k.Role, scope)
+	fmt.Fprintln(a.stdout, secret)
+	return nil
+}
+
+func runKeysList(ctx context.Context, a *app, args []string) error {
+	fs := newFlagSet(a, "keys list")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	keys, err := st.APIKeys(ctx)
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tNAME\tROLE\tSERVICE\tPREFIX\tCREATED\tREVOKED")
+	for _, k := range keys {
+		service, revoked := k.Service, "-"
+		if service == "" {
+			service = "*"
+		}
+		if k.RevokedAt != nil {
+			revoked = k.RevokedAt.UTC().Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s…\t%s\t%s\n", k.ID, k.Name, k.Role, service, k.Prefix,
+			k.CreatedAt.UTC().Format("2006-01-02 15:04"), revoked)
+	}
+	return w.Flush()
+}
+
+func runKeysRevoke(ctx context.Context, a *app, args []string) error {
+	fs := newFlagSet(a, "keys revoke")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: plume keys revoke ID", errUsage)
+	}
+	id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
+	if err != nil {
+		return fmt.Errorf("%w: plume keys revoke ID: %q is not a key id", errUsage, fs.Arg(0))
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.RevokeAPIKey(ctx, id); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("no key %d", id)
+		}
+		return err
+	}
+	fmt.Fprintf(a.stdout, "revoked key %d\n", id)
+	return nil
+}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/rag"
+)
+
+func runServe(ctx context.Context, a *app, args []string) error {
+	fs := newFlagSet(a, "serve")
+	addr := fs.String("addr", a.cfg.Addr, "address to listen on (PLUME_ADDR)")
+	rate := fs.Float64("rate", 5, "requests per second allowed per API key (negative: no limit)")
+	burst := fs.Int("burst", 30, "requests an API key may send at once before the rate applies")
+	maxBody := fs.Int64("max-body", 1<<20, "largest JSON request body, in bytes")
+	maxUpload := fs.Int64("max-upload", 32<<20, "largest document upload, in bytes")
+	timeout := fs.Duration("request-timeout", 2*time.Minute, "longest time a request may take, streams included")
+	grace := fs.Duration("shutdown-timeout", 30*time.Second, "how long in-flight requests may finish after SIGTERM")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 || *rate == 0 {
+		return fmt.Errorf("%w: plume serve [--addr ADDR] [--rate R] [--burst N] (a zero rate would refuse everything)", errUsage)
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ps, err := prompts.Load(a.cfg.PromptsDir)
+	if err != nil {
+		return err
+	}
+	embedder, err := a.newEmbedder()
+	if err != nil {
+		return err
+	}
+	searcher := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), a.log, rag.SearchOptions{})
+	var chat llm.Chatter
+	if a.cfg.ChatModel != "" {
+		c, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey,
+			Model: a.cfg.ChatModel, Timeout: a.cfg.ModelTimeout})
+		if err != nil {
+			return fmt.Errorf("chat model: %w", err)
+		}
+		chat = c
+	} else {
+		a.log.Info("no chat model configured (PLUME_CHAT_MODEL): drafts will be extractive")
+	}
+	drafter := rag.NewDrafter(searcher, st, chat, ps, a.log, rag.DraftOptions{Model: a.cfg.ChatModel})
+	srv, err := api.New(api.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxUploadBytes: *maxUpload,
+		RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout, ShutdownTimeout: *grace},
+		api.Deps{Store: st, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: a.log})
+	if err != nil {
+		return err
+	}
+	return srv.Start(ctx)
+}
