@@ -20,7 +20,12 @@ setup:
 demo: setup build
 	./bin/plume migrate
 	./bin/plume ingest demo/corpus
-	./bin/plume search "comment renouveler ma carte d'identite"
+	./bin/plume search --k 3 "comment renouveler ma carte d'identite"
+	./bin/plume draft --channel email "Bonjour, je m'appelle Claire Martin, j'ai demenage et je dois changer l'adresse de ma carte grise. Merci"
+	@echo "Admin key for the demo (shown once):"
+	@./bin/plume keys create --role admin --name "demo $$(date +%s)"
+	@echo "plume serve on $${PLUME_ADDR:-:8080} — see README for the curl calls; Ctrl-C stops it."
+	./bin/plume serve
 
 $(STATICCHECK):
 	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)

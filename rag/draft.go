@@ -242,11 +242,10 @@ func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) e
 	t.stage("search")
 
 	// 3 and 4. Prompt and model, or the extractive draft.
-	text, modelOut, used, err := d.write(ctx, &req, question, note, passages, &out, onDelta, t)
+	text, modelOut, passages, err := d.write(ctx, &req, question, note, passages, &out, onDelta, t)
 	if err != nil {
 		return Draft{}, err
 	}
-	passages = passages[:used]
 
 	// 5. Checks, on redacted text.
 	out.Citations = citationsOf(passages)
@@ -297,24 +296,24 @@ func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) e
 
 // write produces the redacted draft text: from the model when one is
 // configured and answers well, else extractive. modelOut says which; used
-// is how many passages the draft drew on.
+// are the passages the draft drew on, numbered from 1 in its citations.
 func (d *Drafter) write(ctx context.Context, req *Request, question, note string, passages []Result, out *Draft,
-	onDelta func(string) error, t *timer) (text string, modelOut bool, used int, err error) {
-	extractive := func(w Warning) (string, bool, int, error) {
-		used = min(used, extractiveSources)
+	onDelta func(string) error, t *timer) (text string, modelOut bool, used []Result, err error) {
+	extractive := func(w Warning) (string, bool, []Result, error) {
 		out.Extractive = true
 		out.Warnings = append(out.Warnings, w)
-		return extractiveDraft(req.Channel, question, req.Service, passages[:used]), false, used, nil
+		quoted := extractivePassages(passages)
+		return extractiveDraft(req.Channel, question, req.Service, quoted), false, quoted, nil
 	}
-	used = len(passages)
 	if d.chat == nil {
 		return extractive(Warning{Code: WarnExtractive, Severity: "info",
 			Message: "Aucun modèle n'est configuré : ce brouillon reprend les passages officiels les plus pertinents."})
 	}
-	prompt, used, err := d.render(req, question, note, passages)
+	prompt, n, err := d.render(req, question, note, passages)
 	if err != nil {
-		return "", false, 0, err
+		return "", false, nil, err
 	}
+	passages = passages[:n]
 	out.PromptVersion = prompt.Version
 	out.Model = d.opts.Model
 	t.stage("prompt")
@@ -330,7 +329,7 @@ func (d *Drafter) write(ctx context.Context, req *Request, question, note string
 	out.Tokens = Tokens{Prompt: resp.PromptTokens, Completion: resp.CompletionTokens}
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return "", false, 0, fmt.Errorf("draft: %w", ctx.Err())
+		return "", false, nil, fmt.Errorf("draft: %w", ctx.Err())
 	case err != nil:
 		d.log.Warn("model failed, writing an extractive draft", "err", err)
 		return extractive(Warning{Code: WarnModelFailed, Severity: "warning",
@@ -343,7 +342,7 @@ func (d *Drafter) write(ctx context.Context, req *Request, question, note string
 		return extractive(Warning{Code: WarnPromptLeak, Severity: "warning",
 			Message: "La réponse du modèle reprenait ses consignes internes ; elle a été écartée au profit d'un brouillon extractif."})
 	}
-	return strings.TrimSpace(resp.Content), true, used, nil
+	return strings.TrimSpace(resp.Content), true, passages, nil
 }
 
 // render builds the prompt, dropping the weakest passages until it fits the

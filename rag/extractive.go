@@ -18,14 +18,29 @@ var (
 	linkRe     = regexp.MustCompile(`https?://[^\s<>"'\)\]]+`)
 )
 
+// extractivePassages picks the passages an extractive draft quotes: the
+// best one of each document, at most extractiveSources.
+func extractivePassages(passages []Result) []Result {
+	var out []Result
+	seen := map[int64]bool{}
+	for _, p := range passages {
+		if seen[p.DocumentID] {
+			continue
+		}
+		seen[p.DocumentID] = true
+		out = append(out, p)
+		if len(out) == extractiveSources {
+			break
+		}
+	}
+	return out
+}
+
 // extractiveDraft writes a draft without a model: greeting, the sentences of
 // the best passages that share most words with the question, the online
 // services they link to, the sources and a closing. With no passage it is a
 // holding reply.
 func extractiveDraft(channel, question, service string, passages []Result) string {
-	if len(passages) > extractiveSources {
-		passages = passages[:extractiveSources]
-	}
 	var b strings.Builder
 	if channel == "conseiller" {
 		b.WriteString("Note pour le conseiller France services\n\n")

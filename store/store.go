@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -22,6 +23,9 @@ var (
 	ErrInvalid = errors.New("invalid")
 )
 
+// defaultMaxConns is the pool size when the connection string sets none.
+const defaultMaxConns = 16
+
 // Store is plume's database. It is safe for concurrent use.
 type Store struct {
 	pool *pgxpool.Pool
@@ -34,6 +38,11 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("parse database url: %w", err)
+	}
+	if !strings.Contains(url, "pool_max_conns") {
+		// pgx's default (4 on 2 cores) queues a hundred agents' drafts
+		// behind each other; the database serves more at once.
+		cfg.MaxConns = defaultMaxConns
 	}
 	cfg.AfterConnect = func(ctx context.Context, conn *pgx.Conn) error {
 		// Storage is SSD-like: with PostgreSQL's default page costs the
