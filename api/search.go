@@ -61,7 +61,7 @@ func (s *Server) search(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	red, err := redact.Redact(ctx, q, s.deps.Redaction)
+	text, red, err := rag.RedactQuery(ctx, q, s.deps.Redaction)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func (s *Server) search(c echo.Context) error {
 		s.metrics.reg.inc(s.metrics.redactions, 1, string(e.Type))
 	}
 	start := time.Now()
-	res, err := s.deps.Searcher.Search(ctx, rag.Query{Text: red.Text, K: k, Audience: queryList(c, "audience"), Services: services})
+	res, err := s.deps.Searcher.Search(ctx, rag.Query{Text: text, K: k, Audience: queryList(c, "audience"), Services: services})
 	if err != nil {
 		return err
 	}

@@ -415,3 +415,14 @@ func searchText(question string, m redact.Mapping) string {
 	}
 	return text
 }
+
+// RedactQuery redacts a search typed by a person and returns the text to
+// search with: redacted, without placeholders. Only this text may reach an
+// embedding model; the result says what was masked.
+func RedactQuery(ctx context.Context, text string, policy redact.Policy) (string, redact.Result, error) {
+	red, err := redact.Redact(ctx, text, policy)
+	if err != nil {
+		return "", redact.Result{}, fmt.Errorf("redact query: %w", err)
+	}
+	return searchText(red.Text, red.Mapping), red, nil
+}

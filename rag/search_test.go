@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
 )
 
 func TestSearchDemoCorpus(t *testing.T) {
@@ -84,5 +86,20 @@ func TestSearchFilters(t *testing.T) {
 	}
 	if _, err := s.Search(context.Background(), rag.Query{Text: "x", K: 51}); !errors.Is(err, rag.ErrInvalid) {
 		t.Errorf("k=51: %v, want ErrInvalid", err)
+	}
+}
+
+func TestRedactQuery(t *testing.T) {
+	text, red, err := rag.RedactQuery(context.Background(), "Bonjour, je suis Claire Martin, tel 06 12 34 56 78 : renouveler mon passeport", redact.DefaultPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, leaked := range []string{"Claire", "Martin", "06 12", "NOM_", "TEL_"} {
+		if strings.Contains(text, leaked) {
+			t.Errorf("search text %q contains %q", text, leaked)
+		}
+	}
+	if !strings.Contains(text, "renouveler mon passeport") || len(red.Entities) != 2 {
+		t.Errorf("search text %q, %d entities; want the question kept and 2 entities masked", text, len(red.Entities))
 	}
 }

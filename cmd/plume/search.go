@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
 )
 
 // stringList is a repeatable or comma-separated flag.
@@ -53,7 +54,12 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := searcher.Search(ctx, rag.Query{Text: query, K: *k, Audience: audience, Services: services, Tags: tags})
+	// Only redacted text may reach an embedding model.
+	text, _, err := rag.RedactQuery(ctx, query, redact.DefaultPolicy())
+	if err != nil {
+		return err
+	}
+	res, err := searcher.Search(ctx, rag.Query{Text: text, K: *k, Audience: audience, Services: services, Tags: tags})
 	if err != nil {
 		return err
 	}
