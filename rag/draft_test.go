@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -622,5 +623,60 @@ func TestDraftNoReliableSourceWithModel(t *testing.T) {
 	}
 	if !strings.Contains(srv.AllBodies(), "Aucune source n'a été trouvée") {
 		t.Error("the prompt does not tell the model that no source was found")
+	}
+}
+
+// TestDraftTrimsPromptToContext gives the model a context too small for five
+// passages: the weakest are dropped until the prompt fits, and the
+// citations are the passages the model saw.
+func TestDraftTrimsPromptToContext(t *testing.T) {
+	env := newDraftEnv(t)
+	srv := llmtest.New(t, fixedReply("Voici la réponse [1]."))
+	question := "Comment renouveler ma carte d'identité et combien de temps cela prend-il ?"
+	sources := func(contextTokens int) (int, int) {
+		t.Helper()
+		srv.Reset()
+		d := rag.NewDrafter(env.searcher, env.store, fakeChat(t, srv, 5*time.Second), env.prompts, nil,
+			rag.DraftOptions{Model: llmtest.DefaultChatModel, ContextTokens: contextTokens, MaxTokens: 300})
+		draft, err := d.Draft(context.Background(), rag.Request{Question: question, Channel: "email"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		reqs := srv.Requests()
+		if len(reqs) != 1 {
+			t.Fatalf("%d model requests, want 1", len(reqs))
+		}
+		chat, err := reqs[0].Chat()
+		if err != nil {
+			t.Fatal(err)
+		}
+		user := ""
+		for _, m := range chat.Messages {
+			if m.Role == openai.ChatMessageRoleUser {
+				user += m.Content
+			}
+		}
+		inPrompt := 0
+		for n := 1; n <= 10; n++ {
+			if strings.Contains(user, "["+strconv.Itoa(n)+"] ") {
+				inPrompt = n
+			}
+		}
+		return inPrompt, len(draft.Citations)
+	}
+	wide, wideCits := sources(32000)
+	if wide < 3 || wideCits != wide {
+		t.Fatalf("wide context: %d sources in the prompt, %d citations; want several, equal", wide, wideCits)
+	}
+	narrow, narrowCits := sources(1800)
+	t.Logf("sources in the prompt: %d with a wide context, %d with a narrow one", wide, narrow)
+	if narrow >= wide || narrow < 1 || narrowCits != narrow {
+		t.Errorf("narrow context: %d sources in the prompt (wide: %d), %d citations; want fewer, at least one, equal",
+			narrow, wide, narrowCits)
+	}
+	d := rag.NewDrafter(env.searcher, env.store, fakeChat(t, srv, 5*time.Second), env.prompts, nil,
+		rag.DraftOptions{ContextTokens: 200, MaxTokens: 300})
+	if _, err := d.Draft(context.Background(), rag.Request{Question: question}); !errors.Is(err, rag.ErrInvalid) {
+		t.Errorf("a context smaller than the answer: %v, want ErrInvalid", err)
 	}
 }
