@@ -189,12 +189,14 @@ func (s *Searcher) embedQuery(ctx context.Context, text string, expansions []str
 	return vecs[0], nil
 }
 
-// Full-text candidate selection: a question's rarest words select chunks
-// wherever they appear, until about bodyBudget chunks are selected; every
-// informative word (found in at most informativeShare of the chunks) also
-// selects the chunks whose title or headings contain it.
+// Full-text candidate selection: a question's rarest words and lexicon
+// phrases select chunks, rarest first, until about bodyBudget chunks are
+// selected (the rarest always does). Ranking weighs every informative word
+// (found in at most informativeShare of the chunks). Common words thus rank
+// but do not select: selecting by them made searches over the whole corpus
+// ten times slower for the same recall, the vector search covering them.
 const (
-	bodyBudget       = 1000000
+	bodyBudget       = 2000
 	informativeShare = 0.2
 	phraseWeight     = 0.5
 )
@@ -210,37 +212,41 @@ func weighTerms(stats []store.TermStat, total int) (terms, rank []store.Term, se
 	idf := func(df int) float64 {
 		return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 	}
-	var words []store.TermStat
+	var selectors []store.TermStat
+	var common []store.Term
 	for _, st := range stats {
 		w := idf(max(st.DF, 1))
-		if st.Lexemes > 1 {
-			if st.DF > 0 {
-				rank = append(rank, store.Term{Query: st.Query, Weight: phraseWeight * w})
-				sel = append(sel, st.Query)
-			}
-			continue
+		if st.Lexemes <= 1 {
+			totalWeight += w
 		}
-		totalWeight += w
 		if st.DF == 0 {
 			continue
 		}
-		terms = append(terms, store.Term{Query: st.Query, Weight: w})
-		words = append(words, st)
-	}
-	sort.SliceStable(words, func(i, j int) bool { return words[i].DF < words[j].DF })
-	budget := 0
-	for i, st := range words {
-		t := store.Term{Query: st.Query, Weight: idf(st.DF)}
-		informative := float64(st.DF)/n <= informativeShare
-		if informative || len(rank) == 0 {
+		selectors = append(selectors, st)
+		t := store.Term{Query: st.Query, Weight: w}
+		switch {
+		case st.Lexemes > 1:
+			t.Weight *= phraseWeight
 			rank = append(rank, t)
+		case float64(st.DF)/n <= informativeShare:
+			terms = append(terms, t)
+			rank = append(rank, t)
+		default:
+			terms = append(terms, t)
+			common = append(common, t)
 		}
-		if i == 0 || budget+st.DF <= bodyBudget {
-			budget += st.DF
-			sel = append(sel, st.Query)
-		} else if informative {
-			sel = append(sel, st.Query+":AB")
+	}
+	if len(rank) == 0 {
+		rank = common
+	}
+	sort.SliceStable(selectors, func(i, j int) bool { return selectors[i].DF < selectors[j].DF })
+	budget := 0
+	for i, st := range selectors {
+		if i > 0 && budget+st.DF > bodyBudget {
+			break
 		}
+		budget += st.DF
+		sel = append(sel, st.Query)
 	}
 	return terms, rank, sel, totalWeight
 }

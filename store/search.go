@@ -215,11 +215,12 @@ type Hit struct {
 	Matched float64
 }
 
-// searchSQL builds a search: cand selects candidate chunks in order (with
-// the expression named by orderBy), and the outer query adds text rank,
-// similarity and matched weight. Arguments: $1 terms, $2 weights, $3
+// searchSQL builds a search: picked selects the ids of the chosen chunks
+// (a CTE the caller writes, given the filter conditions), and the outer
+// query loads them with their text rank, similarity and matched weight,
+// computed for those few chunks only. Arguments: $1 terms, $2 weights, $3
 // rank terms, $4 rank weights, $5 k, $6 the vector if any.
-func searchSQL(q HybridQuery, where []string, orderBy string, args []any) (string, []any) {
+func searchSQL(q HybridQuery, where []string, picked func(conds string) string, args []any) (string, []any) {
 	sim := "-1::float8"
 	if q.Vector != nil {
 		sim = fmt.Sprintf(`CASE WHEN c.embed_model = %s THEN 1 - (c.embedding::vector(%d) <=> $6::vector(%d)) ELSE -1 END`,
@@ -229,20 +230,12 @@ func searchSQL(q HybridQuery, where []string, orderBy string, args []any) (strin
 	return `
 		WITH terms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($1::text[], $2::float8[]) AS t(q, w)),
 		cterms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($3::text[], $4::float8[]) AS t(q, w)),
-		cand AS (
-			SELECT c.id, c.document_id, d.source, d.external_id, d.url, d.service, c.title, c.heading, c.text, c.tsv,
-				` + sim + ` AS similarity
-			FROM chunks c JOIN documents d ON d.id = c.document_id
-			WHERE ` + strings.Join(conds, " AND ") + `
-			ORDER BY ` + orderBy + `
-			LIMIT $5
-		)
-		SELECT cand.id, cand.document_id, cand.source, cand.external_id, cand.url, cand.service, cand.title,
-			cand.heading, cand.text,
-			coalesce((SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', cand.tsv, t.tq)) FROM cterms t), 0)::float8,
-			cand.similarity::float8,
-			coalesce((SELECT sum(t.w) FROM terms t WHERE cand.tsv @@ t.tq), 0)::float8
-		FROM cand`, args
+		` + picked(strings.Join(conds, " AND ")) + `
+		SELECT c.id, c.document_id, d.source, d.external_id, d.url, d.service, c.title, c.heading, c.text,
+			coalesce((SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', c.tsv, t.tq)) FROM cterms t), 0)::float8,
+			(` + sim + `)::float8,
+			coalesce((SELECT sum(t.w) FROM terms t WHERE c.tsv @@ t.tq), 0)::float8
+		FROM picked JOIN chunks c ON c.id = picked.id JOIN documents d ON d.id = c.document_id`, args
 }
 
 func (s *Store) runSearch(ctx context.Context, kind, sql string, args []any) ([]Hit, error) {
@@ -272,6 +265,10 @@ func (q HybridQuery) baseArgs() []any {
 	return args
 }
 
+// preRanked is how many chunks the first stage of a full-text search keeps
+// for the second.
+const preRanked = 150
+
 // SearchText returns up to K chunks that match one of q.Select, best first
 // by the weighted sum of the full-text rank of each of q.Rank (the title
 // counts most, then the headings, then the text).
@@ -285,8 +282,21 @@ func (s *Store) SearchText(ctx context.Context, q HybridQuery) ([]Hit, error) {
 	}
 	args := append(q.baseArgs(), strings.Join(parts, " | "))
 	where := []string{fmt.Sprintf("c.tsv @@ $%d::tsquery", len(args))}
-	rank := `(SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', c.tsv, t.tq)) FROM cterms t) DESC, c.id`
-	sql, args := searchSQL(q, where, rank, args)
+	// Two stages: one full-text rank of the whole selection per chunk keeps
+	// the best preRanked, then the weighted rank of each term orders those.
+	picked := func(conds string) string {
+		return fmt.Sprintf(`pre AS (
+			SELECT c.id, c.tsv FROM chunks c JOIN documents d ON d.id = c.document_id
+			WHERE %s
+			ORDER BY ts_rank('{0.1, 0.2, 0.4, 1.0}', c.tsv, $%d::tsquery) DESC, c.id
+			LIMIT %d
+		), picked AS (
+			SELECT pre.id FROM pre
+			ORDER BY (SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', pre.tsv, t.tq)) FROM cterms t) DESC, pre.id
+			LIMIT $5
+		)`, conds, len(args), preRanked)
+	}
+	sql, args := searchSQL(q, where, picked, args)
 	hits, err := s.runSearch(ctx, "full-text", sql, args)
 	if err != nil {
 		return nil, err
@@ -307,8 +317,15 @@ func (s *Store) SearchVector(ctx context.Context, q HybridQuery) ([]Hit, error) 
 	// The model and size are inlined so that the planner can use the
 	// model's partial HNSW index.
 	where := []string{"c.embed_model = " + quoteLiteral(q.Model)}
-	order := fmt.Sprintf("c.embedding::vector(%d) <=> $6::vector(%d)", q.Dim, q.Dim)
-	sql, args := searchSQL(q, where, order, q.baseArgs())
+	picked := func(conds string) string {
+		return fmt.Sprintf(`picked AS (
+			SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id
+			WHERE %s
+			ORDER BY c.embedding::vector(%d) <=> $6::vector(%d)
+			LIMIT $5
+		)`, conds, q.Dim, q.Dim)
+	}
+	sql, args := searchSQL(q, where, picked, q.baseArgs())
 	hits, err := s.runSearch(ctx, "vector", sql, args)
 	if err != nil {
 		return nil, err
