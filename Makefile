@@ -7,7 +7,7 @@ STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/plume?sslmode=disable
 export PLUME_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/plume_test?sslmode=disable
 
-.PHONY: all build setup demo test vet staticcheck bench fmt
+.PHONY: all build setup setup-browser demo test vet staticcheck bench fmt
 
 all: build
 
@@ -16,6 +16,9 @@ build:
 
 setup:
 	bash scripts/setup-db.sh
+
+setup-browser:
+	bash scripts/setup-browser.sh
 
 demo: setup build
 	./bin/plume migrate
@@ -37,7 +40,7 @@ vet:
 staticcheck: $(STATICCHECK)
 	$(STATICCHECK) ./...
 
-test: setup vet staticcheck
+test: setup setup-browser vet staticcheck
 	$(GO) test -race -count=1 -timeout 30m ./...
 	PLUME_FULL_CORPUS=1 $(GO) test -count=1 -timeout 30m -run TestRetrievalFullCorpus -v ./rag/ | grep -Ev '^=== RUN|miss:' 
 

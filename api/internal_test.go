@@ -98,3 +98,14 @@ func TestErrorTable(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAPIPath(t *testing.T) {
+	for path, api := range map[string]bool{
+		"/": false, "/app.js": false, "/v1x": false,
+		"/v1/openapi.json": true, "/v1/drafts": true, "/healthz": true, "/readyz": true, "/metrics": true, "/v1": true,
+	} {
+		if got := isAPIPath(path); got != api {
+			t.Errorf("isAPIPath(%q) = %v, want %v", path, got, api)
+		}
+	}
+}

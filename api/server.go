@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -81,6 +82,9 @@ type Deps struct {
 	Log       *slog.Logger
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// Web serves the page for agents and admins at every path outside the
+	// API (api/web.Handler()); nil serves the API alone.
+	Web http.Handler
 }
 
 // Server is plume's HTTP API. It is an http.Handler.
@@ -147,7 +151,22 @@ func (s *Server) routes(e *echo.Echo) {
 }
 
 // ServeHTTP serves one request.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.deps.Web != nil && !isAPIPath(r.URL.Path) {
+		s.deps.Web.ServeHTTP(w, r)
+		return
+	}
+	s.echo.ServeHTTP(w, r)
+}
+
+// isAPIPath reports whether path belongs to the API rather than to the page.
+func isAPIPath(path string) bool {
+	switch path {
+	case "/v1", "/healthz", "/readyz", "/metrics":
+		return true
+	}
+	return strings.HasPrefix(path, "/v1/")
+}
 
 // Start listens on cfg.Addr and serves until ctx ends, then shuts down
 // gracefully: it stops accepting connections, lets in-flight requests and

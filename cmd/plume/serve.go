@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/api/web"
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
@@ -54,7 +55,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	drafter := rag.NewDrafter(searcher, st, chat, ps, a.log, rag.DraftOptions{Model: a.cfg.ChatModel})
 	srv, err := api.New(api.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxUploadBytes: *maxUpload,
 		RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout, ShutdownTimeout: *grace},
-		api.Deps{Store: st, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: a.log})
+		api.Deps{Store: st, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: a.log, Web: web.Handler()})
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,7 @@ const WARNING_TITLES = {
 };
 
 let current = null; // the draft being worked on: {id, draft}
+let previewed = null; // the text whose masking preview is shown
 let controller = null;
 
 function request() {
@@ -68,6 +69,7 @@ async function preview() {
       : `${n} donnée${n > 1 ? 's' : ''} personnelle${n > 1 ? 's' : ''} masquée${n > 1 ? 's' : ''} : `
         + Object.entries(counts).map(([t, c]) => `${t} (${c})`).join(', ') + '.');
     say($('#apercu-transmis'), res.text);
+    previewed = text;
     $('#apercu').hidden = false;
     $('#titre-apercu').focus();
   } catch (err) {
@@ -89,11 +91,21 @@ function linked(text, known) {
   return nodes;
 }
 
+/** safeURL returns url if it is an http(s) address, else "" (no javascript: link). */
+function safeURL(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : '';
+  } catch {
+    return '';
+  }
+}
+
 function showSources(citations) {
   const list = $('#sources-liste');
   list.replaceChildren(...citations.map((c) => el('li', { id: `source-${c.n}`, tabindex: '-1', value: String(c.n) },
-    el('p', { class: 'source-titre' }, c.url
-      ? el('a', { href: c.url, rel: 'noopener noreferrer', target: '_blank' }, c.title || c.url,
+    el('p', { class: 'source-titre' }, safeURL(c.url)
+      ? el('a', { href: safeURL(c.url), rel: 'noopener noreferrer', target: '_blank' }, c.title || c.url,
         el('span', { class: 'visuellement-cache' }, ' (nouvelle fenêtre)'))
       : (c.title || 'Sans titre')),
     c.heading ? el('p', { class: 'aide' }, c.heading) : null,
@@ -130,6 +142,7 @@ function showFinal(d, { restored }) {
   $('#etiquettes').value = '';
   say($('#avis-etat'), '');
   say($('#avis-erreur'), '');
+  $('#btn-avis').disabled = false;
   say($('#copie-etat'), '');
   say($('#brouillon-etat'), restored
     ? `Brouillon prêt (${d.citations?.length || 0} source${(d.citations?.length || 0) > 1 ? 's' : ''}). Relisez-le avant envoi.`
@@ -139,10 +152,13 @@ function showFinal(d, { restored }) {
 async function draft(ev) {
   ev.preventDefault();
   if (!checkQuestion()) return;
+  if (previewed !== $('#question').value) hidePreview();
   controller?.abort();
-  controller = new AbortController();
+  const mine = new AbortController();
+  controller = mine;
   const btn = $('#btn-rediger');
   btn.disabled = true;
+  $('#btn-arreter').hidden = false;
   $('#brouillon').hidden = false;
   $('#final').hidden = true;
   $('#alertes').replaceChildren();
@@ -152,16 +168,23 @@ async function draft(ev) {
   say($('#brouillon-etat'), 'Rédaction en cours…');
   $('#titre-brouillon').focus();
   try {
-    const d = await streamDraft(request(), (t) => flux.append(t), controller.signal);
+    const d = await streamDraft(request(), (t) => flux.append(t), mine.signal);
     showFinal(d, { restored: true });
     remember(d);
   } catch (err) {
-    if (err.name === 'AbortError') return;
+    if (controller !== mine) return; // a newer request took over
     flux.setAttribute('aria-busy', 'false');
+    if (err.name === 'AbortError') {
+      say($('#brouillon-etat'), 'Rédaction interrompue.');
+      return;
+    }
     say($('#brouillon-etat'), '');
     $('#alertes').replaceChildren(el('p', { class: 'alerte' }, `Échec de la rédaction : ${frenchMessage(err)}`));
   } finally {
-    btn.disabled = false;
+    if (controller === mine) {
+      btn.disabled = false;
+      $('#btn-arreter').hidden = true;
+    }
   }
 }
 
@@ -200,6 +223,10 @@ async function sendFeedback(ev) {
   try {
     await call('POST', `/v1/drafts/${encodeURIComponent(current.id)}/feedback`, body);
     say($('#avis-etat'), 'Merci, votre retour est enregistré.');
+    // One feedback per draft: the button is disabled, and the focus it
+    // had goes to the confirmation.
+    $('#avis-etat').focus();
+    $('#btn-avis').disabled = true;
   } catch (err) {
     say($('#avis-erreur'), frenchMessage(err));
   }
@@ -238,10 +265,21 @@ async function reopen(id) {
   }
 }
 
+// hidePreview hides a preview that no longer matches the message.
+function hidePreview() {
+  previewed = null;
+  $('#apercu').hidden = true;
+}
+
+/** forgetDrafts empties the list of this tab's drafts (on a change of key). */
+export function forgetDrafts() { sessionStorage.removeItem(RECENT); }
+
 export function initAgent() {
+  $('#question').addEventListener('input', () => { if (previewed !== null) hidePreview(); });
   $('#btn-apercu').addEventListener('click', preview);
   $('#form-question').addEventListener('submit', draft);
   $('#btn-copier').addEventListener('click', copy);
+  $('#btn-arreter').addEventListener('click', () => { controller?.abort(); $('#btn-rediger').focus(); });
   $('#form-avis').addEventListener('submit', sendFeedback);
   $('#texte-final').addEventListener('input', () => {
     const edited = current && $('#texte-final').value !== current.draft;

@@ -8,6 +8,7 @@ const PAGE = 25;
 const STATUS = { published: 'Publié', draft: 'Brouillon', archived: 'Archivé' };
 let offset = 0;
 let open = null; // the document shown in the detail panel
+let loading = 0; // the number of the latest list request: older answers are dropped
 
 function filters() {
   const p = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
@@ -31,8 +32,12 @@ function stale(d, before) {
 
 export async function loadDocuments() {
   say($('#docs-erreur'), '');
+  const seq = ++loading;
+  const table = $('#docs-table');
+  table.setAttribute('aria-busy', 'true');
   try {
     const page = await call('GET', `/v1/documents?${filters()}`);
+    if (seq !== loading) return;
     const before = $('#f-avant').value;
     const docs = page.documents.filter((d) => stale(d, before));
     $('#docs-table tbody').replaceChildren(...docs.map(row));
@@ -43,7 +48,9 @@ export async function loadDocuments() {
     $('#docs-prec').disabled = page.offset === 0;
     $('#docs-suiv').disabled = last >= page.total;
   } catch (err) {
-    say($('#docs-erreur'), frenchMessage(err));
+    if (seq === loading) say($('#docs-erreur'), frenchMessage(err));
+  } finally {
+    if (seq === loading) table.setAttribute('aria-busy', 'false');
   }
 }
 

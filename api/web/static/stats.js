@@ -16,31 +16,43 @@ const pct = (x) => `${Math.round((x || 0) * 100)} %`;
 const num = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /**
- * barChart draws vertical bars with their values, labelled below; the SVG
- * is an image whose text alternative is label, and the table that follows
- * gives the same figures.
+ * barChart draws vertical bars, each made of stacked segments
+ * ({value, class}), with their totals above and their labels below. The SVG
+ * is an image whose text alternative is label; a table gives the figures.
  */
-function barChart(label, bars, { color = 'barre' } = {}) {
-  const w = 560, h = 220, top = 20, bottom = 40, left = 8;
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const slot = (w - left * 2) / Math.max(1, bars.length);
+function barChart(label, bars) {
+  const w = 420, h = 220, top = 24, bottom = 36, side = 22;
+  const total = (b) => b.segments.reduce((a, s) => a + s.value, 0);
+  const max = Math.max(1, ...bars.map(total));
+  const slot = (w - side * 2) / Math.max(1, bars.length);
   const bw = Math.max(4, Math.min(48, slot * 0.7));
+  const scale = (h - top - bottom) / max;
   const chart = svg('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-label': label, class: 'graphique' });
   chart.append(svg('title', {}, label));
-  chart.append(svg('line', { x1: left, x2: w - left, y1: h - bottom, y2: h - bottom, class: 'axe' }));
-  const every = Math.ceil(bars.length / 12);
+  chart.append(svg('line', { x1: side, x2: w - side, y1: h - bottom, y2: h - bottom, class: 'axe' }));
+  const every = Math.ceil(bars.length / 7);
   bars.forEach((b, i) => {
-    const bh = ((h - top - bottom) * b.value) / max;
-    const x = left + i * slot + (slot - bw) / 2;
-    chart.append(svg('rect', { x, y: h - bottom - bh, width: bw, height: bh, class: b.class || color }));
-    if (bars.length <= 31) {
-      chart.append(svg('text', { x: x + bw / 2, y: h - bottom - bh - 4, 'text-anchor': 'middle', class: 'valeur' }, b.shown ?? b.value));
+    const x = side + i * slot + (slot - bw) / 2;
+    let y = h - bottom;
+    for (const seg of b.segments) {
+      const sh = seg.value * scale;
+      y -= sh;
+      if (sh > 0) chart.append(svg('rect', { x, y, width: bw, height: sh, class: seg.class || 'barre' }));
     }
-    if (i % every === 0) {
+    const sum = total(b);
+    if (bars.length <= 12 || sum > 0) {
+      chart.append(svg('text', { x: x + bw / 2, y: y - 4, 'text-anchor': 'middle', class: 'valeur' }, b.shown ?? sum));
+    }
+    if (i % every === 0 || (bars.length > 12 && sum > 0)) {
       chart.append(svg('text', { x: x + bw / 2, y: h - bottom + 16, 'text-anchor': 'middle', class: 'etiquette' }, b.label));
     }
   });
   return chart;
+}
+
+/** legend names the segments' colours. */
+function legend(items) {
+  return el('ul', { class: 'legende' }, items.map(([cls, name]) => el('li', {}, el('span', { class: `pastille ${cls}`, 'aria-hidden': 'true' }), name)));
 }
 
 function table(caption, head, rows) {
@@ -54,18 +66,22 @@ function figure(label, value) {
   return el('div', { class: 'chiffre' }, el('p', { class: 'valeur-grande' }, value), el('p', {}, label));
 }
 
+const CHANNELS = [['spp', 'Services Publics+', 'barre'], ['email', 'Courriel', 'barre c2'], ['conseiller', 'Note conseiller', 'barre c3']];
+
+/** perDay gives every day of the period, zero included, so gaps show. */
 function perDay(s) {
   const days = new Map();
   for (const r of s.drafts_per_day || []) {
     const day = r.day.slice(0, 10);
-    days.set(day, (days.get(day) || 0) + r.drafts);
+    const byChannel = days.get(day) || {};
+    byChannel[r.channel] = (byChannel[r.channel] || 0) + r.drafts;
+    days.set(day, byChannel);
   }
-  // Every day of the period, zero included, so gaps show.
   const out = [];
   const end = new Date(s.until);
   for (let d = new Date(s.since); d <= end; d.setUTCDate(d.getUTCDate() + 1)) {
     const key = d.toISOString().slice(0, 10);
-    out.push({ day: key, drafts: days.get(key) || 0 });
+    out.push({ day: key, channels: days.get(key) || {} });
   }
   return out;
 }
@@ -76,15 +92,21 @@ function render(s) {
     figure('brouillons', num.format(s.drafts || 0)),
     figure('retours des agents', num.format(f.count || 0)),
     figure('note moyenne', f.mean_rating == null ? '—' : `${num.format(f.mean_rating)} / 5`),
-    figure('distance moyenne d\'édition', num.format(f.mean_edit_distance || 0)),
+    figure('distance moyenne d\'édition (0 : inchangé, 1 : réécrit)', num.format(f.mean_edit_distance || 0)),
     figure('brouillons extractifs', num.format(s.extractive || 0)),
     figure('sans source fiable', num.format(s.no_reliable_source || 0)));
 
   const days = perDay(s);
-  const dayBars = days.map((d) => ({ label: d.day.slice(8, 10) + '/' + d.day.slice(5, 7), value: d.drafts }));
-  const total = days.reduce((a, d) => a + d.drafts, 0);
+  const known = new Set(CHANNELS.map(([c]) => c));
+  const dayBars = days.map((d) => ({
+    label: d.day.slice(8, 10) + '/' + d.day.slice(5, 7),
+    segments: [...CHANNELS.map(([c, , cls]) => ({ value: d.channels[c] || 0, class: cls })),
+      { value: Object.entries(d.channels).filter(([c]) => !known.has(c)).reduce((a, [, n]) => a + n, 0), class: 'barre c4' }],
+  }));
+  const total = (s.drafts_per_day || []).reduce((a, r) => a + r.drafts, 0);
   $('#g-jours').replaceChildren(
     barChart(`Brouillons par jour : ${total} sur ${days.length} jours`, dayBars),
+    legend(CHANNELS.map(([, name, cls]) => [cls, name])),
     table('brouillons par jour et par canal', ['Jour', 'Canal', 'Brouillons'],
       (s.drafts_per_day || []).map((r) => [formatDay(r.day), r.channel, String(r.drafts)])));
 
@@ -95,13 +117,14 @@ function render(s) {
   ];
   $('#g-issues').replaceChildren(
     barChart(`Suite donnée : envoyés tels quels ${pct(f.acceptance_rate)}, modifiés ${pct(f.edit_rate)}, rejetés ${pct(f.reject_rate)}`,
-      outcomes.map((o) => ({ ...o, shown: `${o.value} (${pct(o.rate)})` }))),
+      outcomes.map((o) => ({ label: o.label, segments: [{ value: o.value, class: o.class }], shown: `${o.value} (${pct(o.rate)})` }))),
     table('suite donnée aux brouillons', ['Suite', 'Nombre', 'Part'],
       outcomes.map((o) => [o.label, String(o.value), pct(o.rate)])));
 
   const ratings = [1, 2, 3, 4, 5].map((n) => ({ label: `${n}`, value: (f.ratings || {})[n] || 0 }));
   $('#g-notes').replaceChildren(
-    barChart(`Répartition des notes : ${ratings.map((r) => `${r.value} × ${r.label}`).join(', ')}`, ratings),
+    barChart(`Répartition des notes : ${ratings.map((r) => `${r.value} × ${r.label}`).join(', ')}`,
+      ratings.map((r) => ({ label: r.label, segments: [{ value: r.value }] }))),
     table('répartition des notes', ['Note', 'Nombre'], ratings.map((r) => [`${r.label} / 5`, String(r.value)])));
 
   const gaps = s.gaps || [];
@@ -116,7 +139,10 @@ function render(s) {
 export async function loadStats() {
   say($('#stats-erreur'), '');
   try {
-    render(await call('GET', `/v1/stats?days=${encodeURIComponent($('#s-jours').value)}`));
+    const p = new URLSearchParams({ days: $('#s-jours').value });
+    const service = $('#s-service').value.trim();
+    if (service) p.set('service', service);
+    render(await call('GET', `/v1/stats?${p}`));
   } catch (err) {
     say($('#stats-erreur'), frenchMessage(err));
   }
