@@ -297,15 +297,11 @@ func (p *Pipeline) begin(ctx context.Context) (*run, error) {
 		return nil, err
 	}
 	r := &run{p: p, states: states, seen: map[store.DocKey]bool{}, failed: map[string]bool{}, files: files}
-	models, err := p.store.EmbedModels(ctx)
+	inUse, err := p.store.ModelsInUse(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range models {
-		if m.Model == p.embedder.Model() && m.Chunks == 0 {
-			r.bulk = true
-		}
-	}
+	r.bulk = !inUse[p.embedder.Model()]
 	if r.bulk {
 		if err := p.store.DropEmbedIndex(ctx, p.embedder.Model()); err != nil {
 			return nil, err
@@ -329,14 +325,14 @@ func (r *run) end(ctx context.Context, start time.Time, rep *Report, err *error)
 // CheckEmbedModel makes sure the knowledge base holds no vectors from a model
 // other than the embedder's, and registers the embedder's model.
 func CheckEmbedModel(ctx context.Context, st *store.Store, embedder llm.Embedder) error {
-	models, err := st.EmbedModels(ctx)
+	inUse, err := st.ModelsInUse(ctx)
 	if err != nil {
 		return err
 	}
-	for _, m := range models {
-		if m.Model != embedder.Model() && m.Chunks > 0 {
+	for model := range inUse {
+		if model != embedder.Model() {
 			return fmt.Errorf("the knowledge base is embedded with %s and plume is configured with %s: run \"plume reembed\" first: %w",
-				m.Model, embedder.Model(), ErrModelMismatch)
+				model, embedder.Model(), ErrModelMismatch)
 		}
 	}
 	return st.EnsureEmbedModel(ctx, embedder.Model(), embedder.Dim())

@@ -154,6 +154,15 @@ func (s *Store) BuildEmbedIndex(ctx context.Context, model string) error {
 	if err != nil {
 		return err
 	}
+	// Most calls find the index there: check without taking the lock that
+	// CREATE INDEX takes on chunks, which waits for autovacuum.
+	var exists bool
+	if err := s.pool.QueryRow(ctx, "SELECT to_regclass($1) IS NOT NULL", pgx.Identifier{index}.Sanitize()).Scan(&exists); err != nil {
+		return fmt.Errorf("look up index of embedding model %q: %w", model, err)
+	}
+	if exists {
+		return nil
+	}
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return fmt.Errorf("acquire connection: %w", err)
@@ -253,4 +262,23 @@ func (s *Store) DropEmbedModel(ctx context.Context, model string) error {
 		}
 		return nil
 	})
+}
+
+// ModelsInUse returns the models that embedded at least one chunk. It is
+// cheap (it stops at the first chunk of each model), unlike counting them.
+func (s *Store) ModelsInUse(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.pool.Query(ctx, `SELECT m.model FROM embed_models m
+		WHERE EXISTS (SELECT 1 FROM chunks c WHERE c.embed_model = m.model)`)
+	if err != nil {
+		return nil, fmt.Errorf("list embedding models in use: %w", err)
+	}
+	models, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("list embedding models in use: %w", err)
+	}
+	inUse := make(map[string]bool, len(models))
+	for _, m := range models {
+		inUse[m] = true
+	}
+	return inUse, nil
 }
