@@ -133,9 +133,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
-	terms, rank, sel, totalWeight := weighTerms(stats, total)
+	terms, rank, sel, sample, totalWeight := weighTerms(stats, total)
 	hq := store.HybridQuery{
-		Select: sel, Rank: rank, Terms: terms, K: s.opts.Candidates,
+		Select: sel, Rank: rank, Sample: sample, Terms: terms, K: s.opts.Candidates,
 		Filter: store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags},
 	}
 	var res Results
@@ -195,8 +195,12 @@ func (s *Searcher) embedQuery(ctx context.Context, text string, expansions []str
 // (found in at most informativeShare of the chunks). Common words thus rank
 // but do not select: selecting by them made searches over the whole corpus
 // ten times slower for the same recall, the vector search covering them.
+// When even the rarest word is in more than bodyBudget chunks, only a
+// sample of textSample of them is ranked: such a question tells passages
+// apart by meaning rather than by words, which is the vector search's part.
 const (
 	bodyBudget       = 2000
+	textSample       = 1000
 	informativeShare = 0.2
 	phraseWeight     = 0.5
 )
@@ -207,7 +211,7 @@ const (
 // them. Terms found in no chunk weigh as much as the rarest known term in
 // totalWeight, so that a question about something absent scores low;
 // lexicon phrases help find and rank passages but do not count there.
-func weighTerms(stats []store.TermStat, total int) (terms, rank []store.Term, sel []string, totalWeight float64) {
+func weighTerms(stats []store.TermStat, total int) (terms, rank []store.Term, sel []string, sample int, totalWeight float64) {
 	n := float64(max(total, 1))
 	idf := func(df int) float64 {
 		return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
@@ -248,7 +252,10 @@ func weighTerms(stats []store.TermStat, total int) (terms, rank []store.Term, se
 		budget += st.DF
 		sel = append(sel, st.Query)
 	}
-	return terms, rank, sel, totalWeight
+	if budget > bodyBudget {
+		sample = textSample
+	}
+	return terms, rank, sel, sample, totalWeight
 }
 
 // fuse merges the two rankings by reciprocal rank, scores each chunk and

@@ -21,6 +21,9 @@ type DocumentFilter struct {
 	Status     Status
 	// Title keeps documents whose title contains it, case-insensitively.
 	Title string
+	// StaleBefore, when set, keeps the documents last updated before it:
+	// their updated_at, or their modified_at when updated_at is unknown.
+	StaleBefore time.Time
 	// Limit bounds the page (default 50, at most 500); Offset skips rows.
 	Limit  int
 	Offset int
@@ -60,6 +63,9 @@ func (s *Store) ListDocuments(ctx context.Context, f DocumentFilter) (DocumentPa
 	}
 	if f.Title != "" {
 		add("lower(title) LIKE $?", "%"+escapeLike(strings.ToLower(f.Title))+"%")
+	}
+	if !f.StaleBefore.IsZero() {
+		add("coalesce(updated_at, modified_at) < $?", f.StaleBefore)
 	}
 	where := ""
 	if len(conds) > 0 {
@@ -149,6 +155,17 @@ type FeedbackStats struct {
 	Tags             map[string]int64 `json:"tags"`
 }
 
+// FeedbackDay sums up the feedback given on one day (UTC, the day of the
+// feedback, not of the draft).
+type FeedbackDay struct {
+	Day              string   `json:"day"`
+	Accepted         int64    `json:"accepted"`
+	Edited           int64    `json:"edited"`
+	Rejected         int64    `json:"rejected"`
+	MeanRating       *float64 `json:"mean_rating"`
+	MeanEditDistance float64  `json:"mean_edit_distance"`
+}
+
 // Gap is a question for which no reliable source was found: a hole in the
 // knowledge base. The question is the redacted one.
 type Gap struct {
@@ -164,6 +181,9 @@ type Stats struct {
 	NoReliable   int64         `json:"no_reliable_source"`
 	DraftsPerDay []DayCount    `json:"drafts_per_day"`
 	Feedback     FeedbackStats `json:"feedback"`
+	// FeedbackPerDay is the feedback on the selected drafts by the day it
+	// was given, oldest first; days without feedback are left out.
+	FeedbackPerDay []FeedbackDay `json:"feedback_per_day"`
 	Gaps         []Gap         `json:"gaps"`
 }
 
@@ -177,7 +197,7 @@ func (s *Store) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
 	}
 	where := "d.created_at >= $1 AND d.created_at < $2 AND ($3 = false OR d.service = $4)"
 	args := []any{f.Since, f.Until, f.ServiceSet, f.Service}
-	out := Stats{DraftsPerDay: []DayCount{}, Gaps: []Gap{},
+	out := Stats{DraftsPerDay: []DayCount{}, Gaps: []Gap{}, FeedbackPerDay: []FeedbackDay{},
 		Feedback: FeedbackStats{Ratings: map[string]int64{}, Tags: map[string]int64{}}}
 
 	err := s.pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE extractive), count(*) FILTER (WHERE NOT reliable)
@@ -214,6 +234,21 @@ func (s *Store) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
 	if fb.Count > 0 {
 		n := float64(fb.Count)
 		fb.AcceptanceRate, fb.EditRate, fb.RejectRate = float64(fb.Accepted)/n, float64(fb.Edited)/n, float64(fb.Rejected)/n
+	}
+	rows, err = s.pool.Query(ctx, `SELECT to_char(date_trunc('day', f.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
+			count(*) FILTER (WHERE f.outcome = 'accepted'), count(*) FILTER (WHERE f.outcome = 'edited'),
+			count(*) FILTER (WHERE f.outcome = 'rejected'), avg(f.rating)::float8, avg(f.edit_distance)
+		FROM feedback f JOIN drafts d ON d.id = f.draft_id WHERE `+where+` GROUP BY day ORDER BY day`, args...)
+	if err != nil {
+		return Stats{}, fmt.Errorf("stats: feedback per day: %w", err)
+	}
+	out.FeedbackPerDay, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (FeedbackDay, error) {
+		var d FeedbackDay
+		err := r.Scan(&d.Day, &d.Accepted, &d.Edited, &d.Rejected, &d.MeanRating, &d.MeanEditDistance)
+		return d, err
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("stats: feedback per day: %w", err)
 	}
 	if err := s.countInto(ctx, fb.Ratings, `SELECT f.rating::text, count(*) FROM feedback f JOIN drafts d ON d.id = f.draft_id
 		WHERE f.rating IS NOT NULL AND `+where+` GROUP BY f.rating`, args); err != nil {

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -56,6 +57,37 @@ func TestListDocuments(t *testing.T) {
 			}
 		})
 	}
+	// Stale since a date: updated_at, or modified_at when it is unknown.
+	old := time.Date(2020, 3, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET updated_at = $1 WHERE external_id = 'F1'", old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET updated_at = now(), modified_at = $1 WHERE external_id = 'F2'", old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET modified_at = $1 WHERE external_id = 'caf-1'", old.AddDate(0, 0, 1)); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		before time.Time
+		want   []string
+	}{
+		{old, nil},
+		{old.AddDate(0, 0, 1), []string{"F1"}},
+		{old.AddDate(0, 0, 2), []string{"caf-1", "F1"}},
+		{time.Now().Add(time.Hour), []string{"caf-1", "F2", "F1"}},
+	} {
+		p, err := st.ListDocuments(ctx, store.DocumentFilter{StaleBefore: tc.before})
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(tc.want)
+		got := ids(p)
+		slices.Sort(got)
+		if diff := cmp.Diff(tc.want, got); diff != "" || p.Total != int64(len(tc.want)) {
+			t.Errorf("stale before %s (-want +got):\n%s total %d", tc.before.Format(time.DateOnly), diff, p.Total)
+		}
+	}
 	if _, err := st.ListDocuments(ctx, store.DocumentFilter{Status: "gone"}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("bad status: %v", err)
 	}
@@ -105,17 +137,27 @@ func TestStats(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The feedback on a came the day after the drafts: the series is by
+	// feedback day.
+	tomorrow := time.Now().UTC().Add(24 * time.Hour)
+	if _, err := st.Pool().Exec(ctx, "UPDATE feedback SET created_at = $2 WHERE draft_id = $1", a, tomorrow); err != nil {
+		t.Fatal(err)
+	}
 	got, err := st.Stats(ctx, store.StatsFilter{Since: since, Service: "caf", ServiceSet: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	day := time.Now().UTC().Format("2006-01-02")
-	four := 4.0
+	four, three, five := 4.0, 3.0, 5.0
 	want := store.Stats{Drafts: 3, NoReliable: 2,
 		DraftsPerDay: []store.DayCount{{Day: day, Channel: "email", Drafts: 2}, {Day: day, Channel: "spp", Drafts: 1}},
 		Feedback: store.FeedbackStats{Count: 2, Accepted: 1, Edited: 1, AcceptanceRate: 0.5, EditRate: 0.5,
 			MeanEditDistance: 0.25, MeanRating: &four, Ratings: map[string]int64{"3": 1, "5": 1},
 			Tags: map[string]int64{"clair": 2, "trop long": 1}},
+		FeedbackPerDay: []store.FeedbackDay{
+			{Day: day, Edited: 1, MeanRating: &three, MeanEditDistance: 0.5},
+			{Day: tomorrow.Format("2006-01-02"), Accepted: 1, MeanRating: &five},
+		},
 		Gaps: []store.Gap{{Question: "trou [NOM_1]", Count: 2}},
 	}
 	got.Gaps[0].Last = time.Time{}
@@ -129,8 +171,12 @@ func TestStats(t *testing.T) {
 	if all.Drafts != 4 || all.Feedback.Rejected != 1 || all.Feedback.RejectRate != 1.0/3 {
 		t.Errorf("Stats(all) = %+v", all)
 	}
+	wantToday := store.FeedbackDay{Day: day, Edited: 1, Rejected: 1, MeanRating: &three, MeanEditDistance: 0.75}
+	if len(all.FeedbackPerDay) != 2 || !cmp.Equal(wantToday, all.FeedbackPerDay[0]) {
+		t.Errorf("Stats(all).FeedbackPerDay = %+v, want first %+v", all.FeedbackPerDay, wantToday)
+	}
 	later, err := st.Stats(ctx, store.StatsFilter{Since: time.Now().Add(time.Hour)})
-	if err != nil || later.Drafts != 0 || later.Feedback.MeanRating != nil {
+	if err != nil || later.Drafts != 0 || later.Feedback.MeanRating != nil || later.FeedbackPerDay == nil || len(later.FeedbackPerDay) != 0 {
 		t.Errorf("Stats(future) = %+v, %v", later, err)
 	}
 }

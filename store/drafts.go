@@ -149,3 +149,92 @@ func (s *Store) SaveFeedback(ctx context.Context, f *Feedback) error {
 	}
 	return nil
 }
+
+// DraftFilter selects drafts for their authors' list of recent drafts.
+type DraftFilter struct {
+	// APIKeyID keeps the drafts asked for with one key, when set.
+	APIKeyID *int64
+	// Service keeps the drafts of one service when ServiceSet.
+	Service    string
+	ServiceSet bool
+	// Limit bounds the page (default 20, at most 100); Offset skips rows.
+	Limit  int
+	Offset int
+}
+
+// DraftSummary is a draft as a list shows it: no question, and only the
+// start of the stored (redacted) text.
+type DraftSummary struct {
+	ID         string
+	CreatedAt  time.Time
+	Channel    string
+	Service    string
+	APIKeyID   *int64
+	Extractive bool
+	Reliable   bool
+	Warnings   []string
+	// Excerpt is the start of the stored draft, whitespace collapsed, at
+	// most ExcerptRunes characters followed by "…" when cut.
+	Excerpt string
+}
+
+// DraftPage is one page of drafts and the total that match.
+type DraftPage struct {
+	Drafts []DraftSummary
+	Total  int64
+}
+
+// ExcerptRunes is the length of a draft's excerpt, in characters.
+const ExcerptRunes = 120
+
+// ListDrafts returns the drafts f selects, newest first.
+func (s *Store) ListDrafts(ctx context.Context, f DraftFilter) (DraftPage, error) {
+	if f.Limit <= 0 {
+		f.Limit = 20
+	}
+	if f.Limit > 100 || f.Offset < 0 {
+		return DraftPage{}, fmt.Errorf("list drafts: limit at most 100, offset not negative: %w", ErrInvalid)
+	}
+	where := "($1::bigint IS NULL OR api_key_id = $1) AND ($2 = false OR service = $3)"
+	args := []any{f.APIKeyID, f.ServiceSet, f.Service}
+	var page DraftPage
+	if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM drafts WHERE "+where, args...).Scan(&page.Total); err != nil {
+		return DraftPage{}, fmt.Errorf("count drafts: %w", err)
+	}
+	// A few more characters than the excerpt keeps, so that collapsing
+	// whitespace still leaves enough and a cut can be told from an end.
+	rows, err := s.pool.Query(ctx, `SELECT id, created_at, channel, service, api_key_id, extractive, reliable, warnings,
+			left(draft, $4), char_length(draft) > $4
+		FROM drafts WHERE `+where+` ORDER BY created_at DESC, id DESC LIMIT $5 OFFSET $6`,
+		append(args, 4*ExcerptRunes, f.Limit, f.Offset)...)
+	if err != nil {
+		return DraftPage{}, fmt.Errorf("list drafts: %w", err)
+	}
+	page.Drafts, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (DraftSummary, error) {
+		var d DraftSummary
+		var text string
+		var cut bool
+		err := r.Scan(&d.ID, &d.CreatedAt, &d.Channel, &d.Service, &d.APIKeyID, &d.Extractive, &d.Reliable, &d.Warnings,
+			&text, &cut)
+		d.Excerpt = excerpt(text, ExcerptRunes, cut)
+		return d, err
+	})
+	if err != nil {
+		return DraftPage{}, fmt.Errorf("list drafts: %w", err)
+	}
+	return page, nil
+}
+
+// excerpt collapses the whitespace of text and cuts it to n characters,
+// marking a cut with "…"; cut says text was already cut.
+func excerpt(text string, n int, cut bool) string {
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= n {
+		if cut {
+			return text + "…"
+		}
+		return text
+	}
+	return strings.TrimRight(string(r[:n]), " ") + "…"
+}

@@ -61,3 +61,71 @@ func TestDraftsAndFeedback(t *testing.T) {
 		t.Errorf("SaveDraft without question = %v, want ErrInvalid", err)
 	}
 }
+
+func TestListDrafts(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	one, two := int64(1), int64(2)
+	long := "Madame [NOM_1],\n\n" + strings.Repeat("Votre demande de changement d'adresse est enregistrée. ", 5)
+	save := func(key *int64, service, text string, warnings ...string) string {
+		t.Helper()
+		d := store.Draft{Channel: "email", Service: service, APIKeyID: key, Question: "q", Draft: text, Warnings: warnings,
+			Reliable: len(warnings) == 0}
+		if err := st.SaveDraft(ctx, &d); err != nil {
+			t.Fatal(err)
+		}
+		return d.ID
+	}
+	a := save(&one, "caf", long)
+	b := save(&one, "", "Bonjour,\n  court.", "no_reliable_source")
+	c := save(&two, "caf", "Autre clé.")
+	d := save(nil, "ants", "Ligne de commande.")
+	ids := func(p store.DraftPage) []string {
+		var out []string
+		for _, d := range p.Drafts {
+			out = append(out, d.ID)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name  string
+		f     store.DraftFilter
+		want  []string
+		total int64
+	}{
+		{"all", store.DraftFilter{}, []string{d, c, b, a}, 4},
+		{"key", store.DraftFilter{APIKeyID: &one}, []string{b, a}, 2},
+		{"service", store.DraftFilter{Service: "caf", ServiceSet: true}, []string{c, a}, 2},
+		{"key and service", store.DraftFilter{APIKeyID: &one, Service: "caf", ServiceSet: true}, []string{a}, 1},
+		{"shared", store.DraftFilter{ServiceSet: true}, []string{b}, 1},
+		{"page", store.DraftFilter{Limit: 1, Offset: 1}, []string{c}, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := st.ListDrafts(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, ids(p)); diff != "" || p.Total != tc.total {
+				t.Errorf("ids (-want +got):\n%s total %d want %d", diff, p.Total, tc.total)
+			}
+		})
+	}
+	p, err := st.ListDrafts(ctx, store.DraftFilter{APIKeyID: &one})
+	if err != nil {
+		t.Fatal(err)
+	}
+	short, cut := p.Drafts[0], p.Drafts[1]
+	if diff := cmp.Diff(store.DraftSummary{ID: b, CreatedAt: short.CreatedAt, Channel: "email", APIKeyID: &one,
+		Warnings: []string{"no_reliable_source"}, Excerpt: "Bonjour, court."}, short); diff != "" {
+		t.Errorf("short draft (-want +got):\n%s", diff)
+	}
+	if r := []rune(cut.Excerpt); len(r) != store.ExcerptRunes+1 || r[len(r)-1] != '…' ||
+		!strings.HasPrefix(cut.Excerpt, "Madame [NOM_1], Votre demande") || !cut.Reliable {
+		t.Errorf("long draft excerpt %q (%d characters)", cut.Excerpt, len(r))
+	}
+	for _, f := range []store.DraftFilter{{Limit: 101}, {Offset: -1}} {
+		if _, err := st.ListDrafts(ctx, f); !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("ListDrafts(%+v) = %v, want ErrInvalid", f, err)
+		}
+	}
+}

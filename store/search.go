@@ -183,6 +183,10 @@ type HybridQuery struct {
 	// Rank weighs the full-text rank of each candidate: the sum over these
 	// terms of weight × ts_rank.
 	Rank []Term
+	// Sample, when positive, ranks only that many of the chunks Select
+	// matches (any of them), for questions made of words so common that
+	// ranking every match would be slow.
+	Sample int
 	// Terms are the question's words, whose weights sum into Hit.Matched.
 	Terms  []Term
 	Filter SearchFilter
@@ -282,6 +286,9 @@ func (s *Store) SearchText(ctx context.Context, q HybridQuery) ([]Hit, error) {
 	}
 	args := append(q.baseArgs(), strings.Join(parts, " | "))
 	where := []string{fmt.Sprintf("c.tsv @@ $%d::tsquery", len(args))}
+	if q.Sample > 0 {
+		where = []string{fmt.Sprintf("c.id IN (SELECT p.id FROM chunks p WHERE p.tsv @@ $%d::tsquery LIMIT %d)", len(args), q.Sample)}
+	}
 	// Two stages: one full-text rank of the whole selection per chunk keeps
 	// the best preRanked, then the weighted rank of each term orders those.
 	picked := func(conds string) string {
