@@ -139,3 +139,18 @@ func (l *limiter) allow(key int64) (time.Duration, bool) {
 	}
 	return time.Duration((1 - b.tokens) / l.rate * float64(time.Second)), false
 }
+
+// meResponse is the calling key, as GET /v1/me shows it.
+type meResponse struct {
+	KeyID   int64      `json:"key_id"`
+	Name    string     `json:"name"`
+	Role    store.Role `json:"role"`
+	Service string     `json:"service"`
+}
+
+// me tells the caller who it is: the page uses it to choose its views and
+// whether to offer a choice of service.
+func (s *Server) me(c echo.Context) error {
+	k := keyOf(c)
+	return c.JSON(http.StatusOK, meResponse{KeyID: k.ID, Name: k.Name, Role: k.Role, Service: k.Service})
+}

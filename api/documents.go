@@ -244,7 +244,8 @@ type documentListResponse struct {
 }
 
 // listDocuments pages through the documents a key curates, filtered by
-// source, service, status and title (q).
+// source, service, status, title (q) and staleness (stale_before, a UTC
+// day: documents last updated before it).
 func (s *Server) listDocuments(c echo.Context) error {
 	limit, err := queryInt(c, "limit", 50, 1, 500)
 	if err != nil {
@@ -258,6 +259,13 @@ func (s *Server) listDocuments(c echo.Context) error {
 		Title: strings.TrimSpace(c.QueryParam("q")), Limit: limit, Offset: offset}
 	if _, ok := c.QueryParams()["service"]; ok {
 		f.Service, f.ServiceSet = c.QueryParam("service"), true
+	}
+	if v := c.QueryParam("stale_before"); v != "" {
+		day, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return errorf(http.StatusBadRequest, "invalid_request", "stale_before must be a date, YYYY-MM-DD")
+		}
+		f.StaleBefore = day
 	}
 	if key := keyOf(c); key.Service != "" {
 		if f.ServiceSet && f.Service != key.Service {

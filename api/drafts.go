@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -196,4 +197,81 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// draftSummaryJSON is a draft in the list of recent drafts.
+type draftSummaryJSON struct {
+	ID         string    `json:"id"`
+	CreatedAt  time.Time `json:"created_at"`
+	Channel    string    `json:"channel"`
+	Service    string    `json:"service"`
+	APIKeyID   *int64    `json:"api_key_id"`
+	Extractive bool      `json:"extractive"`
+	Reliable   bool      `json:"reliable"`
+	Warnings   []string  `json:"warnings"`
+	Excerpt    string    `json:"excerpt"`
+}
+
+type draftListResponse struct {
+	Drafts []draftSummaryJSON `json:"drafts"`
+	Total  int64              `json:"total"`
+	Limit  int                `json:"limit"`
+	Offset int                `json:"offset"`
+}
+
+// listDrafts returns the calling key's drafts, newest first. An
+// administrator may ask for another key's (api_key_id) or, with all=true,
+// for every draft it may open: those of its service, or all for a global
+// administrator.
+func (s *Server) listDrafts(c echo.Context) error {
+	limit, err := queryInt(c, "limit", 20, 1, 100)
+	if err != nil {
+		return err
+	}
+	offset, err := queryInt(c, "offset", 0, 0, 1<<30)
+	if err != nil {
+		return err
+	}
+	key := keyOf(c)
+	all := false
+	switch v := c.QueryParam("all"); v {
+	case "", "false":
+	case "true":
+		all = true
+	default:
+		return errorf(http.StatusBadRequest, "invalid_request", "all must be true or false")
+	}
+	owner := &key.ID
+	if v := c.QueryParam("api_key_id"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return errorf(http.StatusBadRequest, "invalid_request", "api_key_id must be a positive integer")
+		}
+		owner = &id
+	}
+	if all {
+		if c.QueryParam("api_key_id") != "" {
+			return errorf(http.StatusBadRequest, "invalid_request", "give api_key_id or all=true, not both")
+		}
+		owner = nil
+	}
+	f := store.DraftFilter{APIKeyID: owner, Limit: limit, Offset: offset}
+	if owner == nil || *owner != key.ID {
+		if !key.admin() {
+			return errorf(http.StatusForbidden, "forbidden", "an agent sees its own drafts only")
+		}
+		if key.Service != "" {
+			f.Service, f.ServiceSet = key.Service, true
+		}
+	}
+	page, err := s.deps.Store.ListDrafts(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	out := draftListResponse{Drafts: make([]draftSummaryJSON, len(page.Drafts)), Total: page.Total, Limit: limit, Offset: offset}
+	for i, d := range page.Drafts {
+		out.Drafts[i] = draftSummaryJSON{ID: d.ID, CreatedAt: d.CreatedAt, Channel: d.Channel, Service: d.Service,
+			APIKeyID: d.APIKeyID, Extractive: d.Extractive, Reliable: d.Reliable, Warnings: nonNil(d.Warnings), Excerpt: d.Excerpt}
+	}
+	return c.JSON(http.StatusOK, out)
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/plume-sp/plume/api"
@@ -68,11 +69,21 @@ func TestDraftRoutes(t *testing.T) {
 			Count    int64
 			EditRate float64 `json:"edit_rate"`
 		}
-		DraftsPerDay []map[string]any `json:"drafts_per_day"`
+		DraftsPerDay   []map[string]any `json:"drafts_per_day"`
+		FeedbackPerDay []struct {
+			Day                        string
+			Accepted, Edited, Rejected int64
+			MeanRating                 *float64 `json:"mean_rating"`
+			MeanEditDistance           float64  `json:"mean_edit_distance"`
+		} `json:"feedback_per_day"`
 	}
 	e.must(http.StatusOK, request{method: "GET", path: "/v1/stats", key: "admin-caf"}).decode(t, &stats)
 	if stats.Drafts != 1 || stats.Feedback.Count != 1 || stats.Feedback.EditRate != 1 || len(stats.DraftsPerDay) != 1 {
 		t.Errorf("stats(caf) = %+v", stats)
+	}
+	if fd := stats.FeedbackPerDay; len(fd) != 1 || fd[0].Day != time.Now().UTC().Format(time.DateOnly) || fd[0].Edited != 1 ||
+		fd[0].Accepted+fd[0].Rejected != 0 || fd[0].MeanRating == nil || *fd[0].MeanRating != 4 || fd[0].MeanEditDistance != fb.EditDistance {
+		t.Errorf("stats(caf).feedback_per_day = %+v", fd)
 	}
 	e.must(http.StatusOK, request{method: "GET", path: "/v1/stats?service=ants&days=7", key: "admin"}).decode(t, &stats)
 	if stats.Drafts != 0 {
@@ -192,6 +203,23 @@ func TestDocumentRoutes(t *testing.T) {
 	e.must(http.StatusOK, request{method: "GET", path: "/v1/documents?q=horaires&limit=1", key: "admin"}).decode(t, &page)
 	if page.Total != 2 || len(page.Documents) != 1 {
 		t.Errorf("list by title = %+v", page)
+	}
+	// Stale since a date: none before 2000, every one before 2999.
+	var all, stale struct{ Total int64 }
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/documents", key: "admin"}).decode(t, &all)
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/documents?stale_before=2999-01-01", key: "admin"}).decode(t, &stale)
+	if stale.Total != all.Total || all.Total == 0 {
+		t.Errorf("stale before 2999: %d of %d", stale.Total, all.Total)
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/documents?stale_before=2000-01-01", key: "admin"}).decode(t, &stale)
+	if stale.Total != 0 {
+		t.Errorf("stale before 2000: %d", stale.Total)
+	}
+	for _, bad := range []string{"yesterday", "2024-13-01", "2024-01-01T00:00:00Z", "01/02/2024"} {
+		r := e.must(http.StatusBadRequest, request{method: "GET", path: "/v1/documents?stale_before=" + url.QueryEscape(bad), key: "admin"})
+		if r.errorCode() != "invalid_request" {
+			t.Errorf("stale_before=%s: %s", bad, r.body)
+		}
 	}
 	e.must(http.StatusOK, request{method: "GET", path: "/v1/documents?source=markdown&service=", key: "admin"}).decode(t, &page)
 	for _, doc := range page.Documents {

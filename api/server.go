@@ -135,7 +135,9 @@ func (s *Server) routes(e *echo.Echo) {
 	// answer 404 instead of 405 for a known path with a wrong method.
 	agent := []echo.MiddlewareFunc{s.authenticate, s.rateLimit}
 	admin := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireAdmin}
+	e.GET("/v1/me", s.me, agent...)
 	e.POST("/v1/drafts", s.createDraft, agent...)
+	e.GET("/v1/drafts", s.listDrafts, agent...)
 	e.GET("/v1/drafts/:id", s.getDraft, agent...)
 	e.POST("/v1/drafts/:id/feedback", s.feedback, agent...)
 	e.POST("/v1/redact", s.redact, agent...)

@@ -75,12 +75,13 @@ func fakeReply(req openai.ChatCompletionRequest) (string, error) {
 }
 
 // site is plume's API with the web page at "/", over the demo corpus in a
-// fresh schema and the fake model, with an agent key and an admin key.
+// fresh schema and the fake model, with a global agent key, an agent key of
+// the CAF and a global admin key.
 type site struct {
-	url              string
-	st               *store.Store
-	agentKey, admKey string
-	admID            int64
+	url                      string
+	st                       *store.Store
+	agentKey, cafKey, admKey string
+	admID                    int64
 }
 
 func newSite(tb testing.TB) *site {
@@ -123,6 +124,10 @@ func newSite(tb testing.TB) *site {
 	tb.Cleanup(ts.Close)
 	s := &site{url: ts.URL, st: st}
 	_, s.agentKey, err = st.CreateAPIKey(ctx, "agent e2e", store.RoleAgent, "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	_, s.cafKey, err = st.CreateAPIKey(ctx, "agent caf e2e", store.RoleAgent, "caf")
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
 )
 
 // question is a user's message full of personal data, with accents before
@@ -57,12 +59,37 @@ func TestJourney(t *testing.T) {
 	b.shot("01-connexion")
 	b.checkAccessibility("connexion")
 
-	// An agent: no administration links.
+	// An agent of the CAF: the page asks the API who the key is, shows its
+	// role and service, and offers no choice of service.
+	b.do("log in as a CAF agent", chromedp.SetValue(css("#cle"), s.cafKey), chromedp.Click(css("#form-cle button")),
+		chromedp.WaitVisible(css("#vue-rediger")))
+	if who := b.text("#session-role"); who != "Connecté : agent, service caf" {
+		t.Errorf("session shows %q, want the agent role and the CAF", who)
+	}
+	if !eval[bool](b, `document.querySelector("#service-choix").offsetParent === null &&
+		document.querySelector("#service-fixe").offsetParent !== null`) || b.text("#service-fixe-nom") != "caf" {
+		t.Error("a CAF key is offered a choice of service, or its service is not shown")
+	}
+	calls := eval[[]string](b, `performance.getEntriesByType("resource").map(e => new URL(e.name).pathname + new URL(e.name).search)`)
+	if !contains(calls, "/v1/me") || someContains(calls, "/v1/documents") {
+		t.Errorf("at login the page called %q: want /v1/me and no probe of /v1/documents", calls)
+	}
+	b.do("log out the CAF agent", chromedp.Click(css("#deconnexion")), chromedp.WaitVisible(css("#cle")))
+
+	// A global agent: no administration links, a choice of service.
 	b.do("log in as an agent", chromedp.SetValue(css("#cle"), s.agentKey), chromedp.Click(css("#form-cle button")),
 		chromedp.WaitVisible(css("#vue-rediger")))
 	if eval[bool](b, `document.querySelector('a[data-vue="documents"]').offsetParent !== null`) {
 		t.Error("an agent sees the Documents link")
 	}
+	if who := b.text("#session-role"); who != "Connecté : agent, tous services" {
+		t.Errorf("session shows %q", who)
+	}
+	if eval[bool](b, `document.querySelector("#service-choix").offsetParent === null`) {
+		t.Error("a global agent is offered no choice of service")
+	}
+	b.waitFor("no recent draft yet", `document.querySelector("#recents").getAttribute("aria-busy") === "false" &&
+		document.querySelector("#recents").textContent.includes("Aucun")`)
 
 	// The masking preview highlights each value with its type, at the
 	// right place despite the accents.
@@ -121,15 +148,24 @@ func TestJourney(t *testing.T) {
 	if h := eval[string](b, `location.hash`); h != "#source-1" {
 		t.Errorf("after following [1], hash = %q", h)
 	}
-	// After a reload the key is still there (sessionStorage) and so is the
-	// draft, in the recent list; reopen it (masked form).
+	// After a reload the key is still there (sessionStorage) and the draft
+	// is in the recent list, which comes from the API (nothing of it is
+	// kept in the browser): its excerpt is the stored, masked text; reopen
+	// it (masked form).
 	b.do("reload", chromedp.Reload(), chromedp.WaitVisible(css("#vue-rediger")))
 	b.waitFor("recent draft", `document.querySelectorAll("#recents button").length === 1`)
+	if ex := b.text("#recents .extrait"); !strings.HasPrefix(ex, "Bonjour [NOM_1],") || strings.Contains(ex, "Dupré") {
+		t.Errorf("recent draft excerpt = %q, want the stored, masked start", ex)
+	}
+	if n := eval[int](b, `sessionStorage.length`); n != 1 {
+		t.Errorf("sessionStorage holds %d items, want the key only", n)
+	}
 	b.do("reopen the draft", chromedp.Click(css("#recents button")))
 	b.waitFor("reopened draft", `!document.querySelector("#final").hidden && document.querySelector("#texte-final").value.includes("[NOM_1]")`)
 	// Ask again to get the restored text, then edit, copy and rate it.
 	b.do("ask again", chromedp.SetValue(css("#question"), question), chromedp.Click(css("#btn-rediger")))
 	b.waitFor("final draft again", `!document.querySelector("#final").hidden && document.querySelector("#texte-final").value.includes("Élodie")`)
+	b.waitFor("two recent drafts", `document.querySelectorAll("#recents button").length === 2`)
 	b.do("edit the draft", chromedp.Click(css("#texte-final")), chromedp.KeyEvent("\n"),
 		chromedp.SendKeys(css("#texte-final"), "PS : pensez à garder le justificatif."))
 	if !eval[bool](b, `document.querySelector('input[name=issue][value=edited]').checked`) {
@@ -185,6 +221,21 @@ func TestJourney(t *testing.T) {
 	if st := b.text("#docs-table tbody .statut"); st != "Brouillon" {
 		t.Errorf("status = %q, want Brouillon", st)
 	}
+	// Stale since a date, filtered by the API: the new document was updated
+	// today, so it is stale before tomorrow, not before 2000.
+	b.do("stale before 2000", chromedp.SetValue(css("#f-avant"), "2000-01-01"), chromedp.Click(css("#form-filtres button")))
+	b.waitFor("no stale document", listed+`document.querySelectorAll("#docs-table tbody tr").length === 0 &&
+		document.querySelector("#docs-etat").textContent.includes("Aucun")`)
+	tomorrow := time.Now().UTC().AddDate(0, 0, 1).Format(time.DateOnly)
+	b.do("stale before tomorrow", chromedp.SetValue(css("#f-avant"), tomorrow), chromedp.Click(css("#form-filtres button")))
+	b.waitFor("stale document", listed+`document.querySelectorAll("#docs-table tbody tr").length === 1 &&
+		document.querySelector("#docs-etat").textContent.includes("non mis à jour depuis le")`)
+	if calls := eval[[]string](b, `performance.getEntriesByType("resource").map(e => e.name)`); !someContains(calls, "stale_before="+tomorrow) {
+		t.Errorf("the date filter did not reach the API: %q", calls)
+	}
+	b.do("clear the date", chromedp.SetValue(css("#f-avant"), ""), chromedp.Click(css("#form-filtres button")))
+	b.waitFor("filtered list without date", listed+`document.querySelectorAll("#docs-table tbody tr").length === 1 &&
+		!document.querySelector("#docs-etat").textContent.includes("depuis")`)
 	b.do("view it", chromedp.Click(css("#docs-table tbody button")))
 	b.waitFor("document detail", `!document.querySelector("#doc-detail").hidden && document.querySelectorAll("#doc-passages li").length > 0`)
 	// Edit its metadata: the official URL.
@@ -235,9 +286,18 @@ func TestJourney(t *testing.T) {
 	if !contains(ratings, "4 / 51") {
 		t.Errorf("rating table %q: want one rating of 4", ratings)
 	}
-	outcomes := eval[[]string](b, `[...document.querySelectorAll("#g-issues tbody tr")].map(r => r.textContent)`)
-	if !contains(outcomes, "Modifié1100 %") {
-		t.Errorf("outcome table %q: want the one edited draft", outcomes)
+	// The outcomes over time: one day of feedback, one edited draft.
+	outcomes := eval[[]string](b, `[...document.querySelectorAll("#g-issues tbody tr")].map(r =>
+		[...r.cells].map(c => c.textContent).slice(1).join("|"))`)
+	if diff := cmp.Diff([]string{"1|0 (0 %)|1 (100 %)|0 (0 %)|4 / 5|" + editDistance(t, b)}, outcomes); diff != "" {
+		t.Errorf("outcomes per day (-want +got):\n%s", diff)
+	}
+	chart := eval[[]string](b, `(() => { const s = document.querySelector("#g-issues svg.graphique");
+		return [s.getAttribute("role"), s.querySelector("title").textContent, s.querySelector("desc").textContent,
+			String(s.querySelectorAll(".point").length)]; })()`)
+	if len(chart) != 4 || chart[0] != "img" || !strings.Contains(chart[1], "par jour") ||
+		!strings.Contains(chart[2], "modifiés 100 %") || chart[3] != "3" {
+		t.Errorf("outcomes chart (role, title, desc, points) = %q", chart)
 	}
 	if label := eval[string](b, `document.querySelector("#g-jours svg").getAttribute("aria-label")`); label != "Brouillons par jour : 4 sur 31 jours" {
 		t.Errorf("drafts per day chart: %q", label)
@@ -280,6 +340,13 @@ func TestJourney(t *testing.T) {
 		t.Error("the refused key is still kept")
 	}
 	b.pageErrors()
+}
+
+// editDistance returns the mean edit distance the page shows in the
+// figures, as the per-day table must show it too.
+func editDistance(tb testing.TB, b *browser) string {
+	tb.Helper()
+	return eval[string](b, `[...document.querySelectorAll("#stats-chiffres .chiffre")].find(c => c.textContent.includes("édition")).querySelector(".valeur-grande").textContent`)
 }
 
 func contains(list []string, s string) bool {

@@ -184,7 +184,7 @@ type Stats struct {
 	// FeedbackPerDay is the feedback on the selected drafts by the day it
 	// was given, oldest first; days without feedback are left out.
 	FeedbackPerDay []FeedbackDay `json:"feedback_per_day"`
-	Gaps         []Gap         `json:"gaps"`
+	Gaps           []Gap         `json:"gaps"`
 }
 
 // Stats computes the statistics of the drafts f selects.

@@ -1,9 +1,9 @@
 // agent.js: the agent's view: masking preview, streamed draft, sources,
-// warnings, copy, feedback and the drafts of this tab.
+// warnings, copy, feedback and the key's recent drafts.
 import { call, streamDraft, frenchMessage } from './api.js';
 import { el, $, say, formatDate, splitList, spansByBytes } from './dom.js';
 
-const RECENT = 'plume.brouillons';
+const RECENT = 10; // drafts shown in the recent list
 
 /** TYPES names the kinds of personal data in French. */
 export const TYPES = {
@@ -31,10 +31,11 @@ const WARNING_TITLES = {
 let current = null; // the draft being worked on: {id, draft}
 let previewed = null; // the text whose masking preview is shown
 let controller = null;
+let me = null; // the key: {key_id, name, role, service}
 
 function request() {
   const body = { question: $('#question').value.trim(), channel: $('#canal').value };
-  const service = $('#service').value.trim();
+  const service = me?.service ? '' : $('#service').value.trim();
   if (service) body.service = service;
   return body;
 }
@@ -170,7 +171,7 @@ async function draft(ev) {
   try {
     const d = await streamDraft(request(), (t) => flux.append(t), mine.signal);
     showFinal(d, { restored: true });
-    remember(d);
+    showRecent();
   } catch (err) {
     if (controller !== mine) return; // a newer request took over
     flux.setAttribute('aria-busy', 'false');
@@ -232,25 +233,29 @@ async function sendFeedback(ev) {
   }
 }
 
-// The tab's drafts: only ids, channels and dates are kept (no personal data).
-function recent() {
-  try { return JSON.parse(sessionStorage.getItem(RECENT)) || []; } catch { return []; }
-}
-
-function remember(d) {
-  const list = [{ id: d.id, channel: d.channel, at: d.created_at || new Date().toISOString() },
-    ...recent().filter((r) => r.id !== d.id)].slice(0, 20);
-  sessionStorage.setItem(RECENT, JSON.stringify(list));
-  showRecent();
-}
-
 const CHANNELS = { spp: 'Services Publics+', email: 'Courriel', conseiller: 'Note conseiller' };
+let listing = 0; // the number of the latest list request: older answers are dropped
 
-function showRecent() {
-  const list = recent();
-  $('#recents').replaceChildren(...(list.length ? list.map((r) => el('li', {},
-    el('button', { type: 'button', class: 'lien', onclick: () => reopen(r.id) },
-      `${CHANNELS[r.channel] || r.channel || 'Brouillon'} — ${formatDate(r.at)}`))) : [el('li', { class: 'aide' }, 'Aucun pour l\'instant.')]));
+/** showRecent lists the key's latest drafts, from the API. */
+async function showRecent() {
+  const seq = ++listing;
+  const list = $('#recents');
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const page = await call('GET', `/v1/drafts?limit=${RECENT}`);
+    if (seq !== listing) return;
+    say($('#recents-erreur'), '');
+    list.replaceChildren(...(page.drafts.length ? page.drafts.map((r) => el('li', {},
+      el('button', { type: 'button', class: 'lien', onclick: () => reopen(r.id) },
+        `${CHANNELS[r.channel] || r.channel || 'Brouillon'} — ${formatDate(r.created_at)}`,
+        r.reliable ? null : el('span', { class: 'marque-alerte' }, ' (sans source fiable)')),
+      el('p', { class: 'extrait' }, r.excerpt)))
+      : [el('li', { class: 'aide' }, 'Aucun pour l\'instant.')]));
+  } catch (err) {
+    if (seq === listing) say($('#recents-erreur'), frenchMessage(err));
+  } finally {
+    if (seq === listing) list.setAttribute('aria-busy', 'false');
+  }
 }
 
 async function reopen(id) {
@@ -271,8 +276,18 @@ function hidePreview() {
   $('#apercu').hidden = true;
 }
 
-/** forgetDrafts empties the list of this tab's drafts (on a change of key). */
-export function forgetDrafts() { sessionStorage.removeItem(RECENT); }
+/**
+ * startAgent adapts the view to the key: the choice of service is offered
+ * only to a key without one (a service's key always drafts from its own).
+ */
+export function startAgent(key) {
+  me = key;
+  $('#service-choix').hidden = !!key.service;
+  $('#service-fixe').hidden = !key.service;
+  $('#service-fixe-nom').textContent = key.service || '';
+  if (key.service) $('#service').value = '';
+  showRecent();
+}
 
 export function initAgent() {
   $('#question').addEventListener('input', () => { if (previewed !== null) hidePreview(); });
@@ -281,10 +296,10 @@ export function initAgent() {
   $('#btn-copier').addEventListener('click', copy);
   $('#btn-arreter').addEventListener('click', () => { controller?.abort(); $('#btn-rediger').focus(); });
   $('#form-avis').addEventListener('submit', sendFeedback);
+  $('#recents-actualiser').addEventListener('click', showRecent);
   $('#texte-final').addEventListener('input', () => {
     const edited = current && $('#texte-final').value !== current.draft;
     const radio = document.querySelector(`input[name=issue][value=${edited ? 'edited' : 'accepted'}]`);
     if (!document.querySelector('input[name=issue]:checked') || edited) radio.checked = true;
   });
-  showRecent();
 }

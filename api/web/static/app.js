@@ -1,7 +1,7 @@
 // app.js: the page's entry point: the key, the role and the views.
-import { call, getKey, setKey, clearKey, onUnauthorized, ApiError, frenchMessage } from './api.js';
+import { call, getKey, setKey, clearKey, onUnauthorized, frenchMessage } from './api.js';
 import { $, say } from './dom.js';
-import { initAgent, forgetDrafts } from './agent.js';
+import { initAgent, startAgent } from './agent.js';
 import { initDocuments, loadDocuments } from './documents.js';
 import { initStats, loadStats } from './stats.js';
 
@@ -9,19 +9,15 @@ const VIEWS = ['rediger', 'documents', 'statistiques'];
 let role = ''; // "agent" or "admin", once the key is known
 let refused = ''; // why the key form is shown again
 
-/**
- * whoAmI finds the key's role: the API has no route for it, so the page asks
- * for one document, which only administrators may list (401: bad key,
- * 403: an agent).
- */
-async function whoAmI() {
-  try {
-    await call('GET', '/v1/documents?limit=1');
-    return 'admin';
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 403) return 'agent';
-    throw err;
-  }
+/** whoAmI asks the API who the key is: {key_id, name, role, service}. */
+function whoAmI() {
+  return call('GET', '/v1/me');
+}
+
+/** sessionText says who is connected: the role, and the service if any. */
+export function sessionText(me) {
+  const who = me.role === 'admin' ? 'administration' : 'agent';
+  return `Connecté : ${who}${me.service ? `, service ${me.service}` : ', tous services'}`;
 }
 
 function showOnly(id) {
@@ -42,15 +38,19 @@ function askKey(message) {
 }
 
 async function start() {
+  let me;
   try {
-    role = await whoAmI();
+    me = await whoAmI();
   } catch (err) {
     clearKey();
     askKey(frenchMessage(err));
     return;
   }
+  role = me.role;
   document.body.classList.toggle('admin', role === 'admin');
-  $('#session-role').textContent = role === 'admin' ? 'Connecté : administration' : 'Connecté : agent';
+  $('#session-role').textContent = sessionText(me);
+  $('#session-role').title = `Clé « ${me.name} »`;
+  startAgent(me);
   $('#navigation').hidden = false;
   $('#session').hidden = false;
   route(true);
@@ -96,10 +96,9 @@ function init() {
     start();
   });
   // A new key starts from a clean page: nothing of the previous person's
-  // work stays on screen or in the list of drafts.
+  // work stays on screen.
   $('#deconnexion').addEventListener('click', () => {
     clearKey();
-    forgetDrafts();
     location.replace(location.pathname);
   });
   window.addEventListener('hashchange', () => route());

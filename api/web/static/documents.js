@@ -2,7 +2,7 @@
 // filters, uploads with progress, a document's passages and metadata,
 // publish / archive / delete.
 import { call, upload, frenchMessage } from './api.js';
-import { el, $, say, formatDate, splitList } from './dom.js';
+import { el, $, say, formatDate, formatDay, splitList } from './dom.js';
 
 const PAGE = 25;
 const STATUS = { published: 'Publié', draft: 'Brouillon', archived: 'Archivé' };
@@ -20,14 +20,9 @@ function filters() {
   if (source) p.set('source', source);
   if (service) p.set('service', service);
   if (status) p.set('status', status);
+  const before = $('#f-avant').value; // YYYY-MM-DD, from the date field
+  if (before) p.set('stale_before', before);
   return p;
-}
-
-/** stale reports whether a document was last checked before the date. */
-function stale(d, before) {
-  if (!before) return true;
-  const seen = d.verified_at || d.updated_at || d.modified_at;
-  return !seen || new Date(seen) < new Date(before);
 }
 
 export async function loadDocuments() {
@@ -39,12 +34,11 @@ export async function loadDocuments() {
     const page = await call('GET', `/v1/documents?${filters()}`);
     if (seq !== loading) return;
     const before = $('#f-avant').value;
-    const docs = page.documents.filter((d) => stale(d, before));
-    $('#docs-table tbody').replaceChildren(...docs.map(row));
+    $('#docs-table tbody').replaceChildren(...page.documents.map(row));
     const last = Math.min(page.offset + page.documents.length, page.total);
     say($('#docs-etat'), page.total === 0 ? 'Aucun document ne correspond.'
       : `Documents ${page.total ? page.offset + 1 : 0} à ${last} sur ${page.total}`
-        + (before ? ` ; ${docs.length} non vérifié${docs.length > 1 ? 's' : ''} depuis cette date sur cette page.` : '.'));
+        + (before ? `, non mis à jour depuis le ${formatDay(before)}.` : '.'));
     $('#docs-prec').disabled = page.offset === 0;
     $('#docs-suiv').disabled = last >= page.total;
   } catch (err) {
@@ -69,7 +63,7 @@ function row(d) {
     el('td', {}, d.source),
     el('td', {}, d.service || 'commun'),
     el('td', {}, el('span', { class: `statut ${d.status}` }, STATUS[d.status] || d.status)),
-    el('td', {}, formatDate(d.modified_at)),
+    el('td', {}, formatDate(d.updated_at || d.modified_at)),
     el('td', { class: 'actions-ligne' }, actions));
 }
 

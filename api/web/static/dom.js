@@ -25,7 +25,8 @@ export const $ = (sel) => document.querySelector(sel);
 export function say(node, message) { node.textContent = message || ''; }
 
 const dateFmt = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
-const dayFmt = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium' });
+// Days (YYYY-MM-DD) are UTC days: shown as such, whatever the browser's zone.
+const dayFmt = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' });
 export function formatDate(s) { return s ? dateFmt.format(new Date(s)) : '—'; }
 export function formatDay(s) { return s ? dayFmt.format(new Date(s)) : '—'; }
 

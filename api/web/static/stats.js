@@ -50,16 +50,59 @@ function barChart(label, bars) {
   return chart;
 }
 
+/** marker draws a series' point: a shape per series, so that colour is not the only cue. */
+function marker(shape, x, y, cls) {
+  if (shape === 'carre') return svg('rect', { x: x - 4, y: y - 4, width: 8, height: 8, class: `point ${cls}` });
+  if (shape === 'triangle') return svg('polygon', { points: `${x},${y - 5} ${x + 5},${y + 4} ${x - 5},${y + 4}`, class: `point ${cls}` });
+  return svg('circle', { cx: x, cy: y, r: 4.5, class: `point ${cls}` });
+}
+
+/**
+ * rateChart draws rates (0 to 1) over days as lines, one per series
+ * ({name, class, shape, values: one rate or null per day}); days without a
+ * value are skipped. The SVG is an image named by its <title> and described
+ * by its <desc>; a table gives the figures.
+ */
+function rateChart(id, title, desc, days, series) {
+  const w = 420, h = 230, top = 14, bottom = 36, left = 60, right = 26;
+  const slot = (w - left - right) / Math.max(1, days.length - 1);
+  const xAt = (i) => (days.length === 1 ? (left + w - right) / 2 : left + i * slot);
+  const yAt = (v) => top + (1 - v) * (h - top - bottom);
+  const chart = svg('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', class: 'graphique',
+    'aria-labelledby': `${id}-titre ${id}-desc` });
+  chart.append(svg('title', { id: `${id}-titre` }, title), svg('desc', { id: `${id}-desc` }, desc));
+  for (const v of [0, 0.5, 1]) {
+    chart.append(svg('line', { x1: left, x2: w - right, y1: yAt(v), y2: yAt(v), class: v === 0 ? 'axe' : 'repere' }),
+      svg('text', { x: left - 6, y: yAt(v) + 5, 'text-anchor': 'end', class: 'etiquette' }, pct(v)));
+  }
+  const every = Math.ceil(days.length / 7);
+  days.forEach((d, i) => {
+    if (i % every === 0) {
+      chart.append(svg('text', { x: xAt(i), y: h - bottom + 18, 'text-anchor': 'middle', class: 'etiquette' },
+        `${d.slice(8, 10)}/${d.slice(5, 7)}`));
+    }
+  });
+  for (const s of series) {
+    const pts = s.values.map((v, i) => (v == null ? null : [xAt(i), yAt(v)])).filter(Boolean);
+    if (pts.length > 1) chart.append(svg('polyline', { points: pts.map((p) => p.join(',')).join(' '), class: `serie ${s.class}` }));
+    for (const [x, y] of pts) chart.append(marker(s.shape, x, y, s.class));
+  }
+  return chart;
+}
+
 /** legend names the segments' colours. */
 function legend(items) {
   return el('ul', { class: 'legende' }, items.map(([cls, name]) => el('li', {}, el('span', { class: `pastille ${cls}`, 'aria-hidden': 'true' }), name)));
 }
 
 function table(caption, head, rows) {
+  // A wide table scrolls within its card; the scrolling region can be
+  // reached and scrolled with the keyboard.
   return el('details', {}, el('summary', {}, `Données : ${caption}`),
+    el('div', { class: 'defilant', tabindex: '0', role: 'region', 'aria-label': `Tableau : ${caption}` },
     el('table', {}, el('caption', { class: 'visuellement-cache' }, caption),
       el('thead', {}, el('tr', {}, head.map((t) => el('th', { scope: 'col' }, t)))),
-      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c))))))));
+      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c)))))))));
 }
 
 function figure(label, value) {
@@ -110,16 +153,7 @@ function render(s) {
     table('brouillons par jour et par canal', ['Jour', 'Canal', 'Brouillons'],
       (s.drafts_per_day || []).map((r) => [formatDay(r.day), r.channel, String(r.drafts)])));
 
-  const outcomes = [
-    { label: 'Tel quel', value: f.accepted || 0, rate: f.acceptance_rate, class: 'barre ok' },
-    { label: 'Modifié', value: f.edited || 0, rate: f.edit_rate, class: 'barre' },
-    { label: 'Rejeté', value: f.rejected || 0, rate: f.reject_rate, class: 'barre ko' },
-  ];
-  $('#g-issues').replaceChildren(
-    barChart(`Suite donnée : envoyés tels quels ${pct(f.acceptance_rate)}, modifiés ${pct(f.edit_rate)}, rejetés ${pct(f.reject_rate)}`,
-      outcomes.map((o) => ({ label: o.label, segments: [{ value: o.value, class: o.class }], shown: `${o.value} (${pct(o.rate)})` }))),
-    table('suite donnée aux brouillons', ['Suite', 'Nombre', 'Part'],
-      outcomes.map((o) => [o.label, String(o.value), pct(o.rate)])));
+  renderRates(s, days.map((d) => d.day));
 
   const ratings = [1, 2, 3, 4, 5].map((n) => ({ label: `${n}`, value: (f.ratings || {})[n] || 0 }));
   $('#g-notes').replaceChildren(
@@ -134,6 +168,47 @@ function render(s) {
       el('tbody', {}, gaps.map((g) => el('tr', {}, el('td', { class: 'texte-brut' }, g.question),
         el('td', {}, String(g.count)), el('td', {}, formatDate(g.last))))))
     : el('p', {}, 'Aucune : toutes les questions ont trouvé une source fiable.'));
+}
+
+const OUTCOMES = [
+  { key: 'accepted', name: 'Envoyés tels quels', class: 'ok', shape: 'rond' },
+  { key: 'edited', name: 'Modifiés', class: 'c1', shape: 'carre' },
+  { key: 'rejected', name: 'Rejetés', class: 'ko', shape: 'triangle' },
+];
+
+/** renderRates charts the acceptance, edit and reject rates by feedback day. */
+function renderRates(s, days) {
+  const f = s.feedback || {};
+  const byDay = new Map((s.feedback_per_day || []).map((r) => [r.day.slice(0, 10), r]));
+  const total = (r) => r.accepted + r.edited + r.rejected;
+  const series = OUTCOMES.map((o) => ({ ...o, values: days.map((d) => {
+    const r = byDay.get(d);
+    return r && total(r) > 0 ? r[o.key] / total(r) : null;
+  }) }));
+  const withFeedback = days.filter((d) => byDay.has(d));
+  const overall = `Sur la période : envoyés tels quels ${pct(f.acceptance_rate)}, modifiés ${pct(f.edit_rate)}, rejetés ${pct(f.reject_rate)}`
+    + ` (${f.count || 0} retour${(f.count || 0) > 1 ? 's' : ''}).`;
+  let desc = `Aucun retour sur les ${days.length} jours de la période.`;
+  if (withFeedback.length) {
+    const lastDay = withFeedback[withFeedback.length - 1];
+    const r = byDay.get(lastDay);
+    desc = `${withFeedback.length} jour${withFeedback.length > 1 ? 's' : ''} avec des retours sur ${days.length}. ${overall} `
+      + `Dernier jour, ${formatDay(lastDay)} : ${OUTCOMES.map((o) => `${o.name.toLowerCase()} ${pct(r[o.key] / total(r))}`).join(', ')}.`;
+  }
+  const rows = (s.feedback_per_day || []).map((r) => [formatDay(r.day), String(total(r)),
+    ...OUTCOMES.map((o) => `${r[o.key]} (${pct(r[o.key] / (total(r) || 1))})`),
+    r.mean_rating == null ? '—' : `${num.format(r.mean_rating)} / 5`, num.format(r.mean_edit_distance || 0)]);
+  $('#g-issues').replaceChildren(
+    rateChart('g-taux', 'Suite donnée aux brouillons par jour, en part des retours', desc, days, series),
+    el('ul', { class: 'legende' }, OUTCOMES.map((o) => el('li', {}, legendKey(o), o.name))),
+    el('p', { class: 'aide' }, overall),
+    table('suite donnée par jour de retour', ['Jour', 'Retours', ...OUTCOMES.map((o) => o.name), 'Note moyenne', 'Distance d\'édition moyenne'], rows));
+}
+
+/** legendKey draws a series' line and point, as in the chart. */
+function legendKey(o) {
+  return svg('svg', { width: 22, height: 14, viewBox: '0 0 22 14', 'aria-hidden': 'true', class: 'cle-legende' },
+    svg('line', { x1: 0, x2: 22, y1: 7, y2: 7, class: `serie ${o.class}` }), marker(o.shape, 11, 7, o.class));
 }
 
 export async function loadStats() {
