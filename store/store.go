@@ -65,7 +65,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		}
 		// Filtered vector searches keep scanning the HNSW index until they
 		// have enough rows that pass the filters (pgvector 0.8).
-		_, err := conn.Exec(ctx, "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = 64")
+		_, err := conn.Exec(ctx, "SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = 100")
 		if err != nil {
 			return fmt.Errorf("set hnsw parameters: %w", err)
 		}
