@@ -10,10 +10,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
-	"github.com/plume-sp/plume/store"
 )
 
 // runDraft drafts a reply to the question given as arguments, or on stdin
@@ -54,7 +52,7 @@ func runDraft(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer st.Close()
-	drafter, err := a.newDrafter(st, ps)
+	services, err := a.newDrafting(st, ps)
 	if err != nil {
 		return err
 	}
@@ -62,7 +60,7 @@ func runDraft(ctx context.Context, a *app, args []string) error {
 	if *service != "" {
 		req.Services = []string{*service, ""}
 	}
-	d, err := drafter.Draft(ctx, req)
+	d, err := services.drafter.Draft(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -77,25 +75,6 @@ func runDraft(ctx context.Context, a *app, args []string) error {
 	}
 	printDraft(a, d)
 	return nil
-}
-
-// newDrafter builds the drafter from the configuration: no chat model
-// configured means extractive drafts only.
-func (a *app) newDrafter(st *store.Store, ps *prompts.Set) (*rag.Drafter, error) {
-	searcher, err := a.newSearcher(st)
-	if err != nil {
-		return nil, err
-	}
-	var chat llm.Chatter
-	if a.cfg.ChatModel != "" {
-		c, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey,
-			Model: a.cfg.ChatModel, Timeout: a.cfg.ModelTimeout})
-		if err != nil {
-			return nil, fmt.Errorf("chat model: %w", err)
-		}
-		chat = c
-	}
-	return rag.NewDrafter(searcher, st, chat, ps, a.log, rag.DraftOptions{Model: a.cfg.ChatModel}), nil
 }
 
 // printDraft writes the draft for a terminal: the text, then the warnings

@@ -7,9 +7,7 @@ import (
 
 	"github.com/plume-sp/plume/api"
 	"github.com/plume-sp/plume/api/web"
-	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/prompts"
-	"github.com/plume-sp/plume/rag"
 )
 
 func runServe(ctx context.Context, a *app, args []string) error {
@@ -36,26 +34,13 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	embedder, err := a.newEmbedder()
+	d, err := a.newDrafting(st, ps)
 	if err != nil {
 		return err
 	}
-	searcher := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), a.log, rag.SearchOptions{})
-	var chat llm.Chatter
-	if a.cfg.ChatModel != "" {
-		c, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey,
-			Model: a.cfg.ChatModel, Timeout: a.cfg.ModelTimeout})
-		if err != nil {
-			return fmt.Errorf("chat model: %w", err)
-		}
-		chat = c
-	} else {
-		a.log.Info("no chat model configured (PLUME_CHAT_MODEL): drafts will be extractive")
-	}
-	drafter := rag.NewDrafter(searcher, st, chat, ps, a.log, rag.DraftOptions{Model: a.cfg.ChatModel})
 	srv, err := api.New(api.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxUploadBytes: *maxUpload,
 		RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout, ShutdownTimeout: *grace},
-		api.Deps{Store: st, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: a.log, Web: web.Handler()})
+		api.Deps{Store: st, Searcher: d.searcher, Drafter: d.drafter, Embedder: d.embedder, Log: a.log, Web: web.Handler()})
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
 )
@@ -46,11 +47,48 @@ func (a *app) newEmbedder() (llm.Embedder, error) {
 	return e, nil
 }
 
-// newSearcher returns the hybrid searcher over st.
-func (a *app) newSearcher(st *store.Store) (*rag.Searcher, error) {
+// newSearcher returns the hybrid searcher over st, and its embedder.
+func (a *app) newSearcher(st *store.Store) (*rag.Searcher, llm.Embedder, error) {
 	embedder, err := a.newEmbedder()
+	if err != nil {
+		return nil, nil, err
+	}
+	return rag.NewSearcher(st, embedder, rag.DefaultLexicon(), a.log, rag.SearchOptions{}), embedder, nil
+}
+
+// newChat returns the configured chat model, or nil when none is
+// configured: drafts are then extractive.
+func (a *app) newChat() (llm.Chatter, error) {
+	if a.cfg.ChatModel == "" {
+		a.log.Info("no chat model configured (PLUME_CHAT_MODEL): drafts will be extractive")
+		return nil, nil
+	}
+	c, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: a.cfg.OpenAIBaseURL, APIKey: a.cfg.OpenAIAPIKey,
+		Model: a.cfg.ChatModel, Timeout: a.cfg.ModelTimeout})
+	if err != nil {
+		return nil, fmt.Errorf("chat model: %w", err)
+	}
+	return c, nil
+}
+
+// drafting is what drafting needs, built from the configuration.
+type drafting struct {
+	embedder llm.Embedder
+	searcher *rag.Searcher
+	drafter  *rag.Drafter
+}
+
+// newDrafting builds the searcher and the drafter over st, with the prompts
+// ps (loaded by the caller from PLUME_PROMPTS_DIR or embedded).
+func (a *app) newDrafting(st *store.Store, ps *prompts.Set) (*drafting, error) {
+	searcher, embedder, err := a.newSearcher(st)
 	if err != nil {
 		return nil, err
 	}
-	return rag.NewSearcher(st, embedder, rag.DefaultLexicon(), a.log, rag.SearchOptions{}), nil
+	chat, err := a.newChat()
+	if err != nil {
+		return nil, err
+	}
+	drafter := rag.NewDrafter(searcher, st, chat, ps, a.log, rag.DraftOptions{Model: a.cfg.ChatModel})
+	return &drafting{embedder: embedder, searcher: searcher, drafter: drafter}, nil
 }
