@@ -261,7 +261,9 @@ func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) e
 	text, warns = checkContacts(text, sourceTexts, d.opts.Contacts)
 	out.Warnings = append(out.Warnings, warns...)
 	if modelOut {
-		out.Warnings = append(out.Warnings, checkPlaceholders(text, red.Mapping)...)
+		// A public Services Publics+ reply must not repeat personal data:
+		// there, dropped placeholders are expected, not worth a warning.
+		out.Warnings = append(out.Warnings, checkPlaceholders(text, red.Mapping, req.Channel != "spp")...)
 	}
 	t.stage("checks")
 

@@ -242,6 +242,8 @@ func TestDraftModelOutputChecks(t *testing.T) {
 		warnings map[string][]string
 		// cited lists the source numbers marked as cited.
 		cited []int
+		// channel is the request's channel (default spp).
+		channel string
 	}{
 		{
 			name:     "citations",
@@ -265,6 +267,17 @@ func TestDraftModelOutputChecks(t *testing.T) {
 			want:     "Bonjour Marie Dupont, votre fils [NOM_7] peut faire sa demande en mairie [1].",
 			warnings: map[string][]string{rag.WarnPlaceholderInvent: {"[NOM_7]"}, rag.WarnPlaceholderDropped: {"[TEL_1]"}},
 			cited:    []int{1},
+			channel:  "email",
+		},
+		{
+			// A public reply must not repeat personal data: dropping it
+			// is what the prompt asks, not something to warn about.
+			name:     "dropped placeholders in a public reply",
+			reply:    "Bonjour, votre fils [NOM_7] peut faire sa demande en mairie [1].",
+			want:     "Bonjour, votre fils [NOM_7] peut faire sa demande en mairie [1].",
+			warnings: map[string][]string{rag.WarnPlaceholderInvent: {"[NOM_7]"}},
+			cited:    []int{1},
+			channel:  "spp",
 		},
 		{
 			name:     "uncited",
@@ -276,7 +289,7 @@ func TestDraftModelOutputChecks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := llmtest.New(t, fixedReply(tt.reply))
-			got, err := env.drafter(fakeChat(t, srv, 10*time.Second)).Draft(ctx, rag.Request{Question: question})
+			got, err := env.drafter(fakeChat(t, srv, 10*time.Second)).Draft(ctx, rag.Request{Question: question, Channel: tt.channel})
 			if err != nil {
 				t.Fatal(err)
 			}
