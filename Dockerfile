@@ -7,7 +7,10 @@ COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -o /out/plume ./cmd/plume
 
 FROM debian:bookworm-slim
-RUN useradd --system --home /srv/plume plume
+# CA certificates for HTTPS model endpoints (Albert API, Mistral, OpenAI).
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --home /srv/plume plume
 COPY --from=build /out/plume /usr/local/bin/plume
 COPY demo /srv/plume/demo
 USER plume
