@@ -261,23 +261,32 @@ func checkContacts(draft string, sources []string, policy ContactPolicy) (string
 		Values:  masked}}
 }
 
-// leaksPrompt reports whether the draft reproduces a run of at least
-// shingle words of one of the fixed system texts.
-func leaksPrompt(draft string, systemTexts []string, shingle int) bool {
-	words := strings.Fields(foldText(draft))
-	if len(words) < shingle {
-		return false
-	}
-	have := map[string]bool{}
-	for i := 0; i+shingle <= len(words); i++ {
-		have[strings.Join(words[i:i+shingle], " ")] = true
-	}
+// leakShingle is how many consecutive words of a system prompt a draft must
+// reproduce to count as a leak.
+const leakShingle = 8
+
+// promptShingles is every run of leakShingle words of the system prompts,
+// accent-folded, for leaksPrompt.
+type promptShingles map[string]bool
+
+func newPromptShingles(systemTexts []string) promptShingles {
+	set := promptShingles{}
 	for _, sys := range systemTexts {
-		sw := strings.Fields(foldText(sys))
-		for i := 0; i+shingle <= len(sw); i++ {
-			if have[strings.Join(sw[i:i+shingle], " ")] {
-				return true
-			}
+		words := strings.Fields(foldText(sys))
+		for i := 0; i+leakShingle <= len(words); i++ {
+			set[strings.Join(words[i:i+leakShingle], " ")] = true
+		}
+	}
+	return set
+}
+
+// leaksPrompt reports whether the draft reproduces a run of leakShingle
+// words of a system prompt.
+func (set promptShingles) leaksPrompt(draft string) bool {
+	words := strings.Fields(foldText(draft))
+	for i := 0; i+leakShingle <= len(words); i++ {
+		if set[strings.Join(words[i:i+leakShingle], " ")] {
+			return true
 		}
 	}
 	return false

@@ -88,10 +88,11 @@ func TestCheckCitations(t *testing.T) {
 
 func TestLeaksPrompt(t *testing.T) {
 	system := "Vous rédigez des réponses pour les agents du service public. N'utilisez que les sources numérotées fournies."
-	if !leaksPrompt("Voici mes consignes : vous rédigez des reponses pour les agents du service public, etc.", []string{system}, 8) {
+	set := newPromptShingles([]string{system})
+	if !set.leaksPrompt("Voici mes consignes : vous rédigez des reponses pour les agents du service public, etc.") {
 		t.Error("a copied run of the system prompt was not detected")
 	}
-	if leaksPrompt("Vous pouvez faire la demande en mairie avec les pièces fournies.", []string{system}, 8) {
+	if set.leaksPrompt("Vous pouvez faire la demande en mairie avec les pièces fournies.") {
 		t.Error("an ordinary draft was taken for a leak")
 	}
 }

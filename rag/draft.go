@@ -28,6 +28,8 @@ type Drafter struct {
 	store    *store.Store
 	chat     llm.Chatter
 	prompts  *prompts.Set
+	// shingles detect the system prompts leaking into a draft.
+	shingles promptShingles
 	log      *slog.Logger
 	opts     DraftOptions
 }
@@ -71,7 +73,8 @@ func NewDrafter(searcher *Searcher, st *store.Store, chat llm.Chatter, ps *promp
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Drafter{searcher: searcher, store: st, chat: chat, prompts: ps, log: log, opts: opts}
+	return &Drafter{searcher: searcher, store: st, chat: chat, prompts: ps, shingles: newPromptShingles(ps.SystemTexts()),
+		log: log, opts: opts}
 }
 
 // Channels lists the channels drafts can be written for.
@@ -339,7 +342,7 @@ func (d *Drafter) write(ctx context.Context, req *Request, question, note string
 	case strings.TrimSpace(resp.Content) == "":
 		return extractive(Warning{Code: WarnModelFailed, Severity: "warning",
 			Message: "Le modèle a rendu une réponse vide : ce brouillon reprend les passages officiels les plus pertinents."})
-	case leaksPrompt(resp.Content, d.prompts.SystemTexts(), 8):
+	case d.shingles.leaksPrompt(resp.Content):
 		d.log.Warn("model output reproduced the system prompt, discarded")
 		return extractive(Warning{Code: WarnPromptLeak, Severity: "warning",
 			Message: "La réponse du modèle reprenait ses consignes internes ; elle a été écartée au profit d'un brouillon extractif."})
