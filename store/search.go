@@ -41,7 +41,6 @@ type TermStat struct {
 	DF int
 }
 
-
 // RefreshLexemeStats recounts, for every lexeme, how many chunks contain it,
 // and refreshes the planner's statistics of the documents and chunks: after
 // a bulk load, stale statistics make PostgreSQL pick plans that are
