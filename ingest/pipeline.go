@@ -120,6 +120,11 @@ type run struct {
 	// those read whole this time, remembered if the ingest succeeds.
 	files map[string]store.IngestedFile
 	read  []store.IngestedFile
+	// byOrigin lists the stored documents of each origin; sums holds the
+	// hashes unchanged computed, so that a changed file is hashed once.
+	// Both are used by the walking goroutine only.
+	byOrigin map[string][]store.DocKey
+	sums     map[string]string
 }
 
 // fileVersion is what, besides a file's content, decides its chunks.
@@ -138,15 +143,20 @@ func (r *run) unchanged(path string) bool {
 		return false
 	}
 	sum, err := fileSHA256(abs)
-	if err != nil || sum != known.SHA256 {
+	if err != nil {
 		return false
 	}
-	var keys []store.DocKey
-	for k, st := range r.states {
-		if st.Origin == abs {
-			keys = append(keys, k)
+	r.sums[abs] = sum
+	if sum != known.SHA256 {
+		return false
+	}
+	if r.byOrigin == nil {
+		r.byOrigin = map[string][]store.DocKey{}
+		for k, st := range r.states {
+			r.byOrigin[st.Origin] = append(r.byOrigin[st.Origin], k)
 		}
 	}
+	keys := r.byOrigin[abs]
 	if len(keys) != known.Documents {
 		return false
 	}
@@ -197,21 +207,14 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (rep Report,
 			rd := Reader{Unchanged: r.unchanged}
 			err = rd.Walk(ctx, root, func(file string, docs []Document, err error) error {
 				origin, _ := filepath.Abs(file)
+				if err == nil {
+					r.remember(origin, docs)
+				}
 				r.mu.Lock()
 				r.report.Files++
 				if errors.Is(err, ErrUnchanged) {
 					r.mu.Unlock()
 					return nil
-				}
-				if err == nil {
-					if sum, serr := fileSHA256(origin); serr == nil {
-						keys := map[store.DocKey]bool{}
-						for _, d := range docs {
-							keys[store.DocKey{Source: d.Source, ExternalID: d.ExternalID}] = true
-						}
-						r.read = append(r.read, store.IngestedFile{Path: origin, SHA256: sum,
-							Version: r.fileVersion(), Documents: len(keys)})
-					}
 				}
 				if err != nil {
 					r.report.Failed = append(r.report.Failed, FileError{Path: file, Err: err})
@@ -222,9 +225,6 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (rep Report,
 					p.log.Warn("file skipped", "path", file, "err", err)
 				}
 				for _, d := range docs {
-					if d.ExternalID == "" {
-						d.ExternalID = relativeID(root, file)
-					}
 					if err := emit(job{origin: origin, doc: d}); err != nil {
 						return err
 					}
@@ -274,12 +274,20 @@ func (p *Pipeline) IngestDocuments(ctx context.Context, origin string, docs []Do
 	return r.finish(ctx)
 }
 
-func relativeID(root, file string) string {
-	rel, err := filepath.Rel(root, file)
-	if err != nil || rel == "." {
-		return filepath.Base(file)
+// remember notes a file read whole, to be recorded if the ingest succeeds.
+func (r *run) remember(origin string, docs []Document) {
+	sum, ok := r.sums[origin]
+	if !ok {
+		var err error
+		if sum, err = fileSHA256(origin); err != nil {
+			return
+		}
 	}
-	return filepath.ToSlash(rel)
+	keys := map[store.DocKey]bool{}
+	for _, d := range docs {
+		keys[store.DocKey{Source: d.Source, ExternalID: d.ExternalID}] = true
+	}
+	r.read = append(r.read, store.IngestedFile{Path: origin, SHA256: sum, Version: r.fileVersion(), Documents: len(keys)})
 }
 
 // begin checks the embedder against the store and loads document states.
@@ -296,7 +304,8 @@ func (p *Pipeline) begin(ctx context.Context) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &run{p: p, states: states, seen: map[store.DocKey]bool{}, failed: map[string]bool{}, files: files}
+	r := &run{p: p, states: states, seen: map[store.DocKey]bool{}, failed: map[string]bool{}, files: files,
+		sums: map[string]string{}}
 	inUse, err := p.store.ModelsInUse(ctx)
 	if err != nil {
 		return nil, err

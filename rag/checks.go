@@ -143,10 +143,11 @@ func digits(s string) string {
 		}
 	}
 	d := b.String()
-	// +33 6… and 0033 6… are 06…
-	if strings.HasPrefix(d, "0033") {
+	// +33 6…, +33 (0)6… and 0033 6… are 06…
+	switch {
+	case strings.HasPrefix(d, "0033"):
 		d = "0" + strings.TrimPrefix(d[4:], "0")
-	} else if strings.HasPrefix(s, "+33") || strings.HasPrefix(strings.TrimSpace(s), "+33") {
+	case strings.HasPrefix(strings.TrimSpace(s), "+33"):
 		d = "0" + strings.TrimPrefix(d[2:], "0")
 	}
 	return d
