@@ -8,10 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math"
-	"sort"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/store"
@@ -27,6 +27,8 @@ type Searcher struct {
 	lexicon  *Lexicon
 	log      *slog.Logger
 	opts     SearchOptions
+	// reliability decides which results are reliable (see LoadReliability).
+	reliability Reliability
 }
 
 // SearchOptions tunes retrieval. The zero value gives the defaults.
@@ -39,16 +41,20 @@ type SearchOptions struct {
 	// MaxPerDocument caps the passages of one document in the results
 	// (default 2), so that one long fiche does not crowd out the others.
 	MaxPerDocument int
-	// ReliableScore is the score from which a result counts as reliable
-	// (default DefaultReliableScore).
+	// ReliableScore, when positive, replaces the calibrated threshold
+	// from which a result counts as reliable.
 	ReliableScore float64
+	// BM25K1, BM25B and TitleBoost tune the document search (defaults
+	// 1.2, 0.75 and 2).
+	BM25K1, BM25B, TitleBoost float64
+	// Documents is how many documents the document search returns before
+	// fusion (default 30).
+	Documents int
+	// Fusion weighs the three rankings of documents in the reciprocal
+	// rank fusion: by BM25 over the whole document, by its best
+	// full-text passage, by its best vector passage (default 1, 1, 1).
+	Fusion [3]float64
 }
-
-// DefaultReliableScore is the score above which a passage is taken to answer
-// the question; below it, drafts warn that no reliable source was found. It
-// was set on the retrieval tests (questions about the corpus against
-// questions about nothing in it).
-const DefaultReliableScore = 0.35
 
 // NewSearcher returns a searcher over st that embeds queries with embedder
 // and expands them with lexicon (which may be nil).
@@ -57,18 +63,30 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 		opts.Candidates = 40
 	}
 	if opts.RRFK <= 0 {
-		opts.RRFK = 60
+		opts.RRFK = 20
 	}
 	if opts.MaxPerDocument <= 0 {
 		opts.MaxPerDocument = 2
 	}
-	if opts.ReliableScore <= 0 {
-		opts.ReliableScore = DefaultReliableScore
+	if opts.BM25K1 <= 0 {
+		opts.BM25K1 = 1.2
+	}
+	if opts.BM25B <= 0 {
+		opts.BM25B = 0.75
+	}
+	if opts.TitleBoost <= 0 {
+		opts.TitleBoost = 2
+	}
+	if opts.Documents <= 0 {
+		opts.Documents = 30
+	}
+	if opts.Fusion == [3]float64{} {
+		opts.Fusion = [3]float64{2, 1, 0.5}
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Searcher{store: st, embedder: embedder, lexicon: lexicon, log: log, opts: opts}
+	return &Searcher{store: st, embedder: embedder, lexicon: lexicon, log: log, opts: opts, reliability: DefaultReliability}
 }
 
 // Query is a search request.
@@ -106,6 +124,9 @@ type Results struct {
 	// Warnings explain a degraded search (e.g. vector search unavailable).
 	Warnings []string      `json:"warnings,omitempty"`
 	Took     time.Duration `json:"-"`
+	// top holds the reliability features of the best document, for
+	// evaluation and calibration.
+	top Features
 }
 
 // Warning texts of a degraded search.
@@ -114,8 +135,11 @@ const (
 	WarnNoEmbeddings      = "no_embeddings_for_model"
 )
 
-// Search runs the query's full-text and vector searches, fuses their
-// rankings and scores each result.
+// Search finds the passages that answer a message: it weighs the message's
+// sentences (SplitMessage), then runs three searches at once (BM25 over
+// whole documents, full text and vectors over passages), fuses them by
+// document, picks each document's best passages and scores them with the
+// reliability model.
 func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	start := time.Now()
 	q.Text = strings.TrimSpace(q.Text)
@@ -128,18 +152,27 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	if q.K > 50 {
 		return Results{}, fmt.Errorf("search: k=%d is over 50: %w", q.K, ErrInvalid)
 	}
+	sentences := SplitMessage(q.Text)
+	if len(sentences) == 0 {
+		sentences = []Sentence{{Text: q.Text, Weight: requestWeight}}
+	}
 	expansions := s.lexicon.Expand(q.Text)
-	stats, total, err := s.store.QueryTerms(ctx, q.Text, expansions)
+	texts, weights := searchTexts(sentences, expansions)
+	repair := make([]bool, len(weights))
+	for i, w := range weights {
+		repair[i] = w >= requestWeight
+	}
+	stats, err := s.store.AnalyzeQuery(ctx, texts, repair, expansions)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
-	terms, rank, sel, sample, totalWeight := weighTerms(stats, total)
-	hq := store.HybridQuery{
-		Select: sel, Rank: rank, Sample: sample, Terms: terms, K: s.opts.Candidates,
-		Filter: store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags},
-	}
+	plan := planQuery(stats, weights, s.opts)
+	filter := store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
+	plan.chunks.Filter, plan.chunks.K = filter, s.opts.Candidates
+	plan.docs.Filter, plan.docs.K = filter, s.opts.Documents
+
 	var res Results
-	vec, err := s.embedQuery(ctx, q.Text, expansions)
+	vec, err := s.embedQuery(ctx, focusText(sentences), expansions)
 	if err != nil {
 		if ctx.Err() != nil {
 			return Results{}, fmt.Errorf("search: %w", ctx.Err())
@@ -147,32 +180,51 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 		s.log.Warn("query embedding failed, searching full text only", "err", err)
 		res.Warnings = append(res.Warnings, WarnVectorUnavailable)
 	} else {
-		hq.Model, hq.Dim, hq.Vector = s.embedder.Model(), s.embedder.Dim(), vec
+		plan.chunks.Model, plan.chunks.Dim, plan.chunks.Vector = s.embedder.Model(), s.embedder.Dim(), vec
 	}
-
-	vecCh := make(chan []store.Hit, 1)
-	var vecErr error
-	go func() {
-		hits, err := s.store.SearchVector(ctx, hq)
-		vecErr = err
-		vecCh <- hits
-	}()
-	textHits, textErr := s.store.SearchText(ctx, hq)
-	vecHits := <-vecCh
-	if textErr != nil {
-		return Results{}, fmt.Errorf("search: %w", textErr)
+	found, err := s.runSearches(ctx, plan)
+	if err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
 	}
-	if vecErr != nil {
-		return Results{}, fmt.Errorf("search: %w", vecErr)
-	}
-	if hq.Vector != nil && len(vecHits) == 0 && len(textHits) > 0 {
+	if plan.chunks.Vector != nil && len(found.vector) == 0 && len(found.text)+len(found.docs) > 0 {
 		// Chunks exist but none was embedded by this model: a re-embed is due.
 		res.Warnings = append(res.Warnings, WarnNoEmbeddings)
 	}
-	res.Results = s.fuse(textHits, vecHits, totalWeight, q.K)
+	res.Results, res.top, err = s.rank(ctx, plan, found, q.K)
+	if err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
+	}
 	res.Reliable = len(res.Results) > 0 && res.Results[0].Reliable
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// found holds what the three searches of a message returned.
+type found struct {
+	text, vector []store.Hit
+	docs         []store.DocHit
+}
+
+// runSearches runs the full-text, vector and document searches at once.
+func (s *Searcher) runSearches(ctx context.Context, plan queryPlan) (found, error) {
+	var f found
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { f.vector, err = s.store.SearchVector(gctx, plan.chunks); return err })
+	g.Go(func() (err error) { f.docs, err = s.store.SearchDocuments(gctx, plan.docs); return err })
+	g.Go(func() (err error) { f.text, err = s.store.SearchText(gctx, plan.chunks); return err })
+	return f, g.Wait()
+}
+
+// focusText is the text to embed: the request's sentences, or the whole
+// message when they are all of one weight.
+func focusText(sentences []Sentence) string {
+	var parts []string
+	for _, s := range sentences {
+		if s.Weight >= requestWeight {
+			parts = append(parts, s.Text)
+		}
+	}
+	return strings.Join(parts, "\n")
 }
 
 func (s *Searcher) embedQuery(ctx context.Context, text string, expansions []string) ([]float32, error) {
@@ -187,132 +239,4 @@ func (s *Searcher) embedQuery(ctx context.Context, text string, expansions []str
 		return nil, fmt.Errorf("embed query: want one vector of size %d", s.embedder.Dim())
 	}
 	return vecs[0], nil
-}
-
-// Full-text candidate selection: a question's rarest words and lexicon
-// phrases select chunks, rarest first, until about bodyBudget chunks are
-// selected (the rarest always does). Ranking weighs every informative word
-// (found in at most informativeShare of the chunks). Common words thus rank
-// but do not select: selecting by them made searches over the whole corpus
-// ten times slower for the same recall, the vector search covering them.
-// When even the rarest word is in more than bodyBudget chunks, only a
-// sample of textSample of them is ranked: such a question tells passages
-// apart by meaning rather than by words, which is the vector search's part.
-const (
-	bodyBudget       = 2000
-	textSample       = 1000
-	informativeShare = 0.2
-	phraseWeight     = 0.5
-)
-
-// weighTerms gives each query term an inverse document frequency weight and
-// builds the full-text search: the terms that rank candidates (the
-// informative ones, or all when none is) and the tsqueries that select
-// them. Terms found in no chunk weigh as much as the rarest known term in
-// totalWeight, so that a question about something absent scores low;
-// lexicon phrases help find and rank passages but do not count there.
-func weighTerms(stats []store.TermStat, total int) (terms, rank []store.Term, sel []string, sample int, totalWeight float64) {
-	n := float64(max(total, 1))
-	idf := func(df int) float64 {
-		return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
-	}
-	var selectors []store.TermStat
-	var common []store.Term
-	for _, st := range stats {
-		w := idf(max(st.DF, 1))
-		if st.Lexemes <= 1 {
-			totalWeight += w
-		}
-		if st.DF == 0 {
-			continue
-		}
-		selectors = append(selectors, st)
-		t := store.Term{Query: st.Query, Weight: w}
-		switch {
-		case st.Lexemes > 1:
-			t.Weight *= phraseWeight
-			rank = append(rank, t)
-		case float64(st.DF)/n <= informativeShare:
-			terms = append(terms, t)
-			rank = append(rank, t)
-		default:
-			terms = append(terms, t)
-			common = append(common, t)
-		}
-	}
-	if len(rank) == 0 {
-		rank = common
-	}
-	sort.SliceStable(selectors, func(i, j int) bool { return selectors[i].DF < selectors[j].DF })
-	budget := 0
-	for i, st := range selectors {
-		if i > 0 && budget+st.DF > bodyBudget {
-			break
-		}
-		budget += st.DF
-		sel = append(sel, st.Query)
-	}
-	if budget > bodyBudget {
-		sample = textSample
-	}
-	return terms, rank, sel, sample, totalWeight
-}
-
-// fuse merges the two rankings by reciprocal rank, scores each chunk and
-// keeps the k best, at most MaxPerDocument per document.
-func (s *Searcher) fuse(textHits, vecHits []store.Hit, totalWeight float64, k int) []Result {
-	type fused struct {
-		hit store.Hit
-		rrf float64
-	}
-	byID := map[int64]*fused{}
-	var order []*fused
-	add := func(hits []store.Hit) {
-		for rank, h := range hits {
-			f, ok := byID[h.ChunkID]
-			if !ok {
-				f = &fused{hit: h}
-				byID[h.ChunkID] = f
-				order = append(order, f)
-			}
-			f.rrf += 1 / (s.opts.RRFK + float64(rank+1))
-		}
-	}
-	add(textHits)
-	add(vecHits)
-	sort.SliceStable(order, func(i, j int) bool { return order[i].rrf > order[j].rrf })
-
-	perDoc := map[int64]int{}
-	var out []Result
-	for _, f := range order {
-		if perDoc[f.hit.DocumentID] >= s.opts.MaxPerDocument {
-			continue
-		}
-		perDoc[f.hit.DocumentID]++
-		coverage := 0.0
-		if totalWeight > 0 {
-			coverage = math.Min(1, f.hit.Matched/totalWeight)
-		}
-		score := relevance(coverage, f.hit.Similarity)
-		out = append(out, Result{
-			DocID: f.hit.ExternalID, DocumentID: f.hit.DocumentID, ChunkID: f.hit.ChunkID,
-			Source: f.hit.Source, Title: f.hit.Title, URL: f.hit.URL, Service: f.hit.Service, Heading: f.hit.Heading,
-			Text: f.hit.Text, Score: math.Round(score*1000) / 1000, Reliable: score >= s.opts.ReliableScore,
-		})
-		if len(out) == k {
-			break
-		}
-	}
-	return out
-}
-
-// relevance combines the share of the question's informative words that a
-// passage contains with its vector similarity (-1 when unknown) into a score
-// from 0 to 1.
-func relevance(coverage, cosine float64) float64 {
-	if cosine < 0 {
-		return coverage
-	}
-	sim := math.Min(1, cosine/0.6)
-	return 0.6*coverage + 0.4*sim
 }

@@ -129,7 +129,10 @@ func (s *Store) SaveDocument(ctx context.Context, d *Document, chunks []Chunk) e
 		if _, err := tx.Exec(ctx, "DELETE FROM chunks WHERE document_id = $1", d.ID); err != nil {
 			return fmt.Errorf("delete old chunks of %s/%s: %w", d.Source, d.ExternalID, err)
 		}
-		return copyChunks(ctx, tx, d, chunks)
+		if err := copyChunks(ctx, tx, d, chunks); err != nil {
+			return err
+		}
+		return indexDocumentTerms(ctx, tx, d)
 	})
 }
 

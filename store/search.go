@@ -39,9 +39,17 @@ type TermStat struct {
 	// DF is the number of chunks containing the term; for a phrase, the
 	// smallest DF of its lexemes.
 	DF int
+	// Lexeme is the term's lexeme, for a single word ("" for a phrase).
+	Lexeme string
+	// DDF is the number of documents containing Lexeme.
+	DDF int
+	// Sentences lists the query sentences the word occurs in (indexes into
+	// the sentences given to AnalyzeQuery, repeated per occurrence).
+	Sentences []int
 }
 
-// RefreshLexemeStats recounts, for every lexeme, how many chunks contain it,
+// RefreshLexemeStats recounts, for every lexeme, how many chunks and how
+// many documents contain it,
 // and refreshes the planner's statistics of the documents and chunks: after
 // a bulk load, stale statistics make PostgreSQL pick plans that are
 // thousands of times slower than the index scans searches need.
@@ -56,9 +64,11 @@ func (s *Store) RefreshLexemeStats(ctx context.Context) error {
 		if _, err := tx.Exec(ctx, "DELETE FROM lexeme_stats"); err != nil {
 			return fmt.Errorf("clear lexeme stats: %w", err)
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO lexeme_stats (lexeme, df)
-			SELECT word, ndoc FROM ts_stat('SELECT tsv FROM chunks')
-			UNION ALL SELECT '', count(*) FROM chunks`)
+		_, err := tx.Exec(ctx, `INSERT INTO lexeme_stats (lexeme, df, ddf)
+			SELECT s.word, s.ndoc, coalesce(t.ddf, 0)
+			FROM ts_stat('SELECT tsv FROM chunks') AS s
+			LEFT JOIN (SELECT lexeme, count(*) AS ddf FROM document_terms GROUP BY lexeme) AS t ON t.lexeme = s.word
+			UNION ALL SELECT '', (SELECT count(*) FROM chunks), (SELECT count(*) FROM documents)`)
 		if err != nil {
 			return fmt.Errorf("count lexemes: %w", err)
 		}
@@ -67,7 +77,9 @@ func (s *Store) RefreshLexemeStats(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.pool.Exec(ctx, "ANALYZE lexeme_stats"); err != nil {
+	// VACUUM sets the visibility map that lets document searches read
+	// postings from the index alone.
+	if _, err := s.pool.Exec(ctx, "VACUUM (ANALYZE) lexeme_stats, document_terms"); err != nil {
 		return fmt.Errorf("analyze lexeme stats: %w", err)
 	}
 	return nil
@@ -273,4 +285,21 @@ func (s *Store) SearchVector(ctx context.Context, q HybridQuery) ([]Hit, error) 
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Similarity > hits[j].Similarity })
 	return hits, nil
+}
+
+// SearchPassages returns every chunk of the given documents (those that
+// pass q.Filter) with its text rank, similarity and matched weight, so that
+// the best passages of documents found as a whole can be picked; q.K bounds
+// the number of chunks loaded.
+func (s *Store) SearchPassages(ctx context.Context, q HybridQuery, documentIDs []int64) ([]Hit, error) {
+	if len(documentIDs) == 0 {
+		return nil, nil
+	}
+	args := append(q.baseArgs(), documentIDs)
+	where := []string{fmt.Sprintf("c.document_id = ANY($%d::bigint[])", len(args))}
+	picked := func(conds string) string {
+		return `picked AS (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE ` + conds + ` LIMIT $5)`
+	}
+	sql, args := searchSQL(q, where, picked, args)
+	return s.runSearch(ctx, "passage", sql, args)
 }

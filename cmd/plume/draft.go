@@ -52,7 +52,7 @@ func runDraft(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer st.Close()
-	services, err := a.newDrafting(st, ps)
+	services, err := a.newDrafting(ctx, st, ps)
 	if err != nil {
 		return err
 	}

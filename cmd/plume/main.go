@@ -46,6 +46,7 @@ func commands() map[string]command {
 		"ingest":  {"ingest guidance files or folders: plume ingest [--prune] PATH...", runIngest},
 		"reembed": {"re-embed every chunk with the configured embedder", runReembed},
 		"search":  {"search the knowledge base: plume search [--json] [--k N] QUERY", runSearch},
+		"eval":    {"measure retrieval on labelled questions: plume eval QUESTIONS.jsonl [--k N] [--json] [--calibrate] [--misses N]", runEval},
 		"redact":  {"redact personal data from stdin: plume redact [--json]", runRedact},
 		"draft":   {"draft a reply: plume draft [--channel C] [--json] QUESTION", runDraft},
 		"serve":   {"serve the HTTP API on PLUME_ADDR: plume serve [--addr ADDR] [--rate R]", runServe},

@@ -50,7 +50,7 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer st.Close()
-	searcher, _, err := a.newSearcher(st)
+	searcher, _, err := a.newSearcher(ctx, st)
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := a.newDrafting(st, ps)
+	d, err := a.newDrafting(ctx, st, ps)
 	if err != nil {
 		return err
 	}

@@ -47,13 +47,18 @@ func (a *app) newEmbedder() (llm.Embedder, error) {
 	return e, nil
 }
 
-// newSearcher returns the hybrid searcher over st, and its embedder.
-func (a *app) newSearcher(st *store.Store) (*rag.Searcher, llm.Embedder, error) {
+// newSearcher returns the hybrid searcher over st, with the reliability
+// model calibrated for its embedder if one is stored, and its embedder.
+func (a *app) newSearcher(ctx context.Context, st *store.Store) (*rag.Searcher, llm.Embedder, error) {
 	embedder, err := a.newEmbedder()
 	if err != nil {
 		return nil, nil, err
 	}
-	return rag.NewSearcher(st, embedder, rag.DefaultLexicon(), a.log, rag.SearchOptions{}), embedder, nil
+	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), a.log, rag.SearchOptions{})
+	if err := s.LoadReliability(ctx); err != nil {
+		return nil, nil, err
+	}
+	return s, embedder, nil
 }
 
 // newChat returns the configured chat model, or nil when none is
@@ -80,8 +85,8 @@ type drafting struct {
 
 // newDrafting builds the searcher and the drafter over st, with the prompts
 // ps (loaded by the caller from PLUME_PROMPTS_DIR or embedded).
-func (a *app) newDrafting(st *store.Store, ps *prompts.Set) (*drafting, error) {
-	searcher, embedder, err := a.newSearcher(st)
+func (a *app) newDrafting(ctx context.Context, st *store.Store, ps *prompts.Set) (*drafting, error) {
+	searcher, embedder, err := a.newSearcher(ctx, st)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,182 @@
+package rag
+
+import (
+	"context"
+	"math"
+	"sort"
+
+	"github.com/plume-sp/plume/store"
+)
+
+// maxRankedDocuments bounds the documents whose passages are loaded and
+// scored for one search.
+const maxRankedDocuments = 20
+
+// docCandidate is a document found by one of the searches, with its ranks
+// (0 when a search did not find it) and its features.
+type docCandidate struct {
+	id                int64
+	bm25Rank          int
+	textRank, vecRank int
+	bm25, matched     float64
+	requestMatched    float64
+	title             float64
+	fused             float64
+}
+
+// rank fuses the three searches by document, loads the passages of the best
+// documents and returns the k best passages, at most MaxPerDocument per
+// document, each scored by the reliability model.
+func (s *Searcher) rank(ctx context.Context, plan queryPlan, f found, k int) ([]Result, Features, error) {
+	docs := s.fuseDocuments(f)
+	if len(docs) == 0 {
+		return nil, Features{}, nil
+	}
+	n := min(len(docs), max(k, 10), maxRankedDocuments)
+	ids := make([]int64, n)
+	for i := range ids {
+		ids[i] = docs[i].id
+	}
+	// Passages are chosen by the words they contain and their
+	// similarity: no full-text rank is needed.
+	pq := plan.chunks
+	pq.K, pq.Rank = 2000, nil
+	passages, err := s.store.SearchPassages(ctx, pq, ids)
+	if err != nil {
+		return nil, Features{}, err
+	}
+	byDoc := map[int64][]store.Hit{}
+	for _, h := range passages {
+		byDoc[h.DocumentID] = append(byDoc[h.DocumentID], h)
+	}
+	maxScore := bm25Ceiling(plan.docs)
+	var out []Result
+	var top Features
+	for _, d := range docs[:n] {
+		hits := byDoc[d.id]
+		if len(hits) == 0 {
+			continue
+		}
+		sort.SliceStable(hits, func(i, j int) bool {
+			return passageScore(hits[i], plan.totalWeight) > passageScore(hits[j], plan.totalWeight)
+		})
+		feat := Features{
+			Passage:   share(hits[0].Matched, plan.totalWeight),
+			Document:  share(d.matched, plan.docWeight),
+			Cosine:    math.Max(hits[0].Similarity, 0),
+			BM25:      share(d.bm25, maxScore),
+			Request:   share(d.requestMatched, plan.requestWeight),
+			Title:     d.title,
+			Agreement: (b2f(d.bm25Rank > 0) + b2f(d.textRank > 0) + b2f(d.vecRank > 0)) / 3,
+			Unknown:   plan.unknown,
+			Margin:    margin(docs, d),
+		}
+		if len(out) == 0 {
+			top = feat
+		}
+		score := s.reliability.Score(feat)
+		threshold := s.reliability.Threshold
+		if s.opts.ReliableScore > 0 {
+			threshold = s.opts.ReliableScore
+		}
+		for _, h := range hits[:min(len(hits), s.opts.MaxPerDocument)] {
+			out = append(out, resultOf(h, score, score >= threshold))
+			if len(out) == k {
+				return out, top, nil
+			}
+		}
+	}
+	return out, top, nil
+}
+
+// fuseDocuments merges the three rankings by document with weighted
+// reciprocal rank fusion, best first.
+func (s *Searcher) fuseDocuments(f found) []docCandidate {
+	byID := map[int64]*docCandidate{}
+	var order []*docCandidate
+	get := func(id int64) *docCandidate {
+		d, ok := byID[id]
+		if !ok {
+			d = &docCandidate{id: id}
+			byID[id] = d
+			order = append(order, d)
+		}
+		return d
+	}
+	for i, h := range f.docs {
+		d := get(h.DocumentID)
+		d.bm25Rank, d.bm25, d.matched = i+1, h.Score, h.Matched
+		d.requestMatched, d.title = h.RequestMatched, h.TitleShare
+	}
+	for i, h := range f.text {
+		if d := get(h.DocumentID); d.textRank == 0 {
+			d.textRank = i + 1
+		}
+	}
+	for i, h := range f.vector {
+		if d := get(h.DocumentID); d.vecRank == 0 {
+			d.vecRank = i + 1
+		}
+	}
+	w := s.opts.Fusion
+	for _, d := range order {
+		d.fused = w[0]*s.rrf(d.bm25Rank) + w[1]*s.rrf(d.textRank) + w[2]*s.rrf(d.vecRank)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].fused > order[j].fused })
+	out := make([]docCandidate, len(order))
+	for i, d := range order {
+		out[i] = *d
+	}
+	return out
+}
+
+// margin is how far ahead of the next document d is, as a share of its
+// fused score.
+func margin(docs []docCandidate, d docCandidate) float64 {
+	for i := range docs {
+		if docs[i].id == d.id && i+1 < len(docs) && d.fused > 0 {
+			return (d.fused - docs[i+1].fused) / d.fused
+		}
+	}
+	return 1
+}
+
+// rrf is the reciprocal-rank contribution of a 1-based rank (0: not found).
+func (s *Searcher) rrf(rank int) float64 {
+	if rank == 0 {
+		return 0
+	}
+	return 1 / (s.opts.RRFK + float64(rank))
+}
+
+// bm25Ceiling is the BM25 score of a document that would contain every term
+// of q with a saturated frequency.
+func bm25Ceiling(q store.DocQuery) float64 {
+	total := 0.0
+	for _, t := range q.Terms {
+		total += t.Weight * (q.K1 + 1)
+	}
+	return total
+}
+
+// passageScore orders the passages of one document: the share of the
+// message's words they contain, and their similarity.
+func passageScore(h store.Hit, totalWeight float64) float64 {
+	return 0.6*share(h.Matched, totalWeight) + 0.4*math.Max(h.Similarity, 0)
+}
+
+// share is part/whole capped at 1 (0 when whole is 0).
+func share(part, whole float64) float64 {
+	if whole <= 0 {
+		return 0
+	}
+	return math.Min(1, part/whole)
+}
+
+func resultOf(h store.Hit, score float64, reliable bool) Result {
+	return Result{
+		DocID: h.ExternalID, DocumentID: h.DocumentID, ChunkID: h.ChunkID,
+		Source: h.Source, Title: h.Title, URL: h.URL, Service: h.Service, Heading: h.Heading,
+		Text: h.Text, Score: math.Round(score*1000) / 1000, Reliable: reliable,
+	}
+}

@@ -1,0 +1,153 @@
+package rag
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A user's message is not a search query: a greeting, the person's story,
+// one or two requests, thanks and a signature. Message analysis splits it
+// into sentences, drops the words that only address the administration, and
+// weighs each sentence by its part in the request, so that the story's
+// incidental words (a town, a car model, a relative's job) count less than
+// the words of the question.
+
+// Sentence is a part of a message with its weight in the search.
+type Sentence struct {
+	Text   string
+	Weight float64
+}
+
+// Sentence weights: a request (a question, "je voudrais savoir", "how can
+// I") counts fully, the context around it less. A message with no
+// recognisable request weighs every sentence as a request.
+const (
+	requestWeight = 1.0
+	contextWeight = 0.5
+	// minContentWords is how many words a sentence keeps after dropping
+	// courtesy words to count at all ("Bonjour Madame," does not).
+	minContentWords = 2
+)
+
+// SplitMessage returns the sentences of a message that say something, with
+// their weights. Courtesy words are removed from the text of each sentence.
+func SplitMessage(text string) []Sentence {
+	var out []Sentence
+	hasRequest := false
+	for _, raw := range messageSentences(text) {
+		words := strings.Fields(raw)
+		kept := words[:0:0]
+		for _, w := range words {
+			if !isCourtesy(w) {
+				kept = append(kept, w)
+			}
+		}
+		if contentWords(kept) < minContentWords {
+			continue
+		}
+		weight := contextWeight
+		if isRequest(raw) {
+			weight, hasRequest = requestWeight, true
+		}
+		out = append(out, Sentence{Text: strings.Join(kept, " "), Weight: weight})
+	}
+	if !hasRequest {
+		for i := range out {
+			out[i].Weight = requestWeight
+		}
+	}
+	return out
+}
+
+// messageSentences cuts a message at sentence ends and line breaks,
+// whatever the case of the next letter (users seldom capitalise).
+func messageSentences(text string) []string {
+	var out []string
+	start := 0
+	flush := func(end int) {
+		if s := strings.TrimSpace(text[start:end]); s != "" {
+			out = append(out, s)
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch r {
+		case '\n', '?', '!', ';':
+			flush(i)
+		case '.':
+			// "M. Dupont", "art. 12" and "3.5" do not end a sentence.
+			if i < len(text) && (text[i] == ' ' || text[i] == '\n') && !abbreviationBefore(text[start:i-1]) {
+				flush(i)
+			}
+		}
+	}
+	flush(len(text))
+	return out
+}
+
+// contentWords counts the words of more than two letters.
+func contentWords(words []string) int {
+	n := 0
+	for _, w := range words {
+		if utf8.RuneCountInString(strings.TrimFunc(w, isPunct)) > 2 {
+			n++
+		}
+	}
+	return n
+}
+
+func isPunct(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// isCourtesy reports whether a word only addresses or thanks the reader,
+// or is an English function word that the French analysis would keep.
+func isCourtesy(w string) bool {
+	return courtesyWords[foldText(strings.TrimFunc(w, isPunct))]
+}
+
+// isRequest reports whether a sentence asks something.
+func isRequest(s string) bool {
+	if strings.ContainsRune(s, '?') {
+		return true
+	}
+	f := " " + foldText(s) + " "
+	for _, cue := range requestCues {
+		if strings.Contains(f, cue) {
+			return true
+		}
+	}
+	return false
+}
+
+// requestCues are folded phrases that introduce a request.
+var requestCues = []string{
+	" je voudrais savoir ", " j aimerais savoir ", " je souhaite savoir ", " je souhaiterais savoir ",
+	" savoir si ", " savoir comment ", " savoir quand ", " savoir combien ", " savoir quel", " savoir ou ",
+	" est ce que ", " est ce qu ", " comment ", " combien ", " quelles ", " quels ", " quelle ", " quel ",
+	" ai je droit ", " ai je le droit ", " puis je ", " dois je ", " peut on ", " faut il ", " a t on ",
+	" pouvez vous ", " pourriez vous ", " pouvez vous m ", " pourriez vous m ", " merci de m indiquer ",
+	" je voudrais ", " je souhaite ", " je souhaiterais ", " j aimerais ", " je cherche ", " je demande ",
+	" que faire ", " quoi faire ", " je dois faire quoi ", " c est possible ", " est il possible ",
+	" a qui ", " aupres de qui ", " quelle demarche ", " quelles demarches ", " je ne sais pas ", " je sais pas ",
+	" jsp ", " svp ", " stp ", " how ", " what ", " can i ", " do i ", " should i ", " where ", " which ",
+	" is it ", " am i ", " could you ", " i would like ", " i need ", " i want ",
+}
+
+// courtesyWords are folded words that carry no request: greetings, thanks,
+// civilities, closings, phone signatures, SMS courtesy, and English function
+// words.
+var courtesyWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`bonjour bonsoir salut slt coucou hello hi dear madame monsieur mesdames
+		messieurs mme mr mlle melle cordialement cordialemen cdlt bien sincerement salutations respectueusement
+		distinguees distingues merci mercii remerciant remercie remercions remerciements avance thanks thank
+		regards best kind sincerely please envoye iphone android samsung galaxy mail courriel objet re tr fw
+		the a an of to in on at for my me i you your is are was be been it this that and or but with from by
+		have has had do does did not no so if as we our they their he she his her its can could would should
+		will just about also get got`) {
+		courtesyWords[w] = true
+	}
+}

@@ -1,0 +1,197 @@
+package rag_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
+)
+
+// message is one line of rag/testdata/messages.jsonl: a message written the
+// way users write (a greeting, a story, personal data, typos, sometimes two
+// questions or English) and the pages that answer it.
+type message struct {
+	rag.EvalQuestion
+	// Corpus is "spf" when the answer is among the 535 fiches, "vosdroits"
+	// when it is only in the whole 2020 corpus, "none" out of corpus.
+	Corpus  string `json:"corpus"`
+	Channel string `json:"channel"`
+}
+
+// Half names the half of the messages a message belongs to. The split was
+// made once, by a fixed rule: the FNV-1a hash of the id, even for the
+// tuning half (weights and thresholds are chosen on it), odd for the test
+// half (figures and gates come from it).
+func (m message) Half() string {
+	h := fnv.New32a()
+	h.Write([]byte(m.ID))
+	if h.Sum32()%2 == 0 {
+		return "tuning"
+	}
+	return "test"
+}
+
+func loadUserMessages(tb testing.TB) []message {
+	tb.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "messages.jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []message
+	for n, line := range strings.Split(string(raw), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var m message
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			tb.Fatalf("messages.jsonl:%d: %v", n+1, err)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// messageSet returns the questions of one half for a corpus: with only the
+// 535 fiches ("spf"), the messages they answer and the out-of-corpus ones;
+// with the whole corpus ("full"), every message.
+func messageSet(ms []message, corpus, half string) []rag.EvalQuestion {
+	var out []rag.EvalQuestion
+	for _, m := range ms {
+		if m.Half() != half || (corpus == "spf" && m.Corpus == "vosdroits") {
+			continue
+		}
+		out = append(out, m.EvalQuestion)
+	}
+	return out
+}
+
+// formatReports prints plume beside BM25 on the same questions.
+func formatReports(name string, plume, bm25 rag.EvalReport) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d messages (%d answerable, %d out of corpus)\n", name, plume.N, plume.Answerable, plume.OutOfCorpus)
+	fmt.Fprintf(&b, "  %-6s r@1 %.3f  r@5 %.3f  r@10 %.3f  MRR %.3f\n", "BM25", bm25.RecallAt1, bm25.RecallAt5, bm25.RecallAt10, bm25.MRR)
+	fmt.Fprintf(&b, "  %-6s r@1 %.3f  r@5 %.3f  r@10 %.3f  MRR %.3f  reliable: answerable %.3f, found in top 5 %.3f; out of corpus flagged %.3f; p50 %.1f ms p95 %.1f ms\n",
+		"plume", plume.RecallAt1, plume.RecallAt5, plume.RecallAt10, plume.MRR,
+		plume.ReliableAnswerable, plume.ReliableFoundInTop5, plume.FlaggedOutOfCorpus, plume.LatencyP50, plume.LatencyP95)
+	return b.String()
+}
+
+// messageGoals are the gates of one corpus, on the test half.
+type messageGoals struct {
+	minRecall5, minOverBM25, minReliableFound, minFlagged float64
+}
+
+// checkMessages evaluates plume and BM25 on both halves of the messages for
+// a corpus, logs them, and gates the test half.
+func checkMessages(t *testing.T, st *store.Store, s *rag.Searcher, corpus string, goals messageGoals) {
+	ms := loadUserMessages(t)
+	ix := loadBM25(t, st)
+	for _, half := range []string{"tuning", "test"} {
+		qs := messageSet(ms, corpus, half)
+		plume, err := s.Evaluate(context.Background(), qs, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bm25 := ix.evaluate(t, st, qs, 10)
+		t.Log("\n" + formatReports(corpus+" corpus, "+half+" half", plume, bm25))
+		if half != "test" {
+			continue
+		}
+		for _, o := range plume.Outcomes {
+			if o.Answerable() && (o.Rank == 0 || o.Rank > 5) {
+				t.Logf("miss: %s want %v got %v", o.Question.ID, o.Question.Expected, o.Docs)
+			}
+		}
+		checks := []struct {
+			name      string
+			got, want float64
+		}{
+			{"recall@5", plume.RecallAt5, goals.minRecall5},
+			{"recall@5 over BM25's", plume.RecallAt5 - bm25.RecallAt5, goals.minOverBM25},
+			{"recall@10 over BM25's", plume.RecallAt10 - bm25.RecallAt10, 0},
+			{"MRR over BM25's", plume.MRR - bm25.MRR, 0},
+			{"reliable when found in the top 5", plume.ReliableFoundInTop5, goals.minReliableFound},
+			{"out of corpus flagged", plume.FlaggedOutOfCorpus, goals.minFlagged},
+		}
+		for _, c := range checks {
+			if c.got < c.want {
+				t.Errorf("%s corpus, test half: %s = %.3f, want at least %.3f", corpus, c.name, c.got, c.want)
+			}
+		}
+	}
+}
+
+// TestMessagesSPFFiches measures retrieval of long, narrative messages over
+// the 535 fiches, plume beside BM25.
+func TestMessagesSPFFiches(t *testing.T) {
+	fiches := sharedData(t, "spf-fiches.jsonl")
+	st, s := ingested(t, fiches)
+	checkMessages(t, st, s, "spf", spfMessageGoals)
+}
+
+// TestTuneMessages evaluates the tuning half against already ingested
+// databases (PLUME_TUNE_DB, where "{corpus}" stands for each of the
+// comma-separated PLUME_TUNE_CORPUS, spf or full), with search options from
+// PLUME_TUNE_OPTS (JSON): it is how weights and thresholds are chosen, never
+// on the test half. It calibrates the reliability model on the tuning
+// halves together and prints it.
+func TestTuneMessages(t *testing.T) {
+	url, corpora := os.Getenv("PLUME_TUNE_DB"), os.Getenv("PLUME_TUNE_CORPUS")
+	if url == "" || corpora == "" {
+		t.Skip("set PLUME_TUNE_DB and PLUME_TUNE_CORPUS to tune on the tuning half")
+	}
+	var opts rag.SearchOptions
+	if o := os.Getenv("PLUME_TUNE_OPTS"); o != "" {
+		if err := json.Unmarshal([]byte(o), &opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var all []rag.EvalOutcome
+	for _, corpus := range strings.Split(corpora, ",") {
+		all = append(all, tuneCorpus(t, strings.ReplaceAll(url, "{corpus}", corpus), corpus, opts)...)
+	}
+	r, err := rag.Calibrate(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := rag.Summarize(rag.Rescore(all, r))
+	t.Logf("calibrated: %#v\nafter: reliable answerable %.3f, found in top 5 %.3f, flagged %.3f",
+		r, after.ReliableAnswerable, after.ReliableFoundInTop5, after.FlaggedOutOfCorpus)
+}
+
+func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.EvalOutcome {
+	ctx := context.Background()
+	st, err := store.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	embedder, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, opts)
+	qs := messageSet(loadUserMessages(t), corpus, "tuning")
+	plume, err := s.Evaluate(ctx, qs, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bm25 := loadBM25(t, st).evaluate(t, st, qs, 10)
+	t.Log("\n" + formatReports(corpus+" corpus, tuning half", plume, bm25))
+	for _, o := range plume.Outcomes {
+		if os.Getenv("PLUME_TUNE_MISSES") != "" && o.Answerable() && (o.Rank == 0 || o.Rank > 5) {
+			t.Logf("miss %s rank %d want %v got %v: %.150s", o.Question.ID, o.Rank, o.Question.Expected, o.Docs, o.Question.Question)
+		}
+	}
+	return plume.Outcomes
+}
+
+var spfMessageGoals = messageGoals{minRecall5: 0.85, minOverBM25: 0.10, minReliableFound: 0.90, minFlagged: 0.90}

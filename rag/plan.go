@@ -1,0 +1,187 @@
+package rag
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/plume-sp/plume/store"
+)
+
+// Full-text candidate selection: a question's rarest words and lexicon
+// phrases select chunks, rarest first (weighed by the part of the message
+// they come from), until about bodyBudget chunks are selected (the rarest
+// always does). Ranking weighs every informative word (found in at most
+// informativeShare of the chunks). Common words thus rank but do not
+// select: selecting by them made searches over the whole corpus ten times
+// slower for the same recall, the vector and document searches covering
+// them. When even the rarest word is in more than bodyBudget chunks, only a
+// sample of textSample of them is ranked.
+const (
+	bodyBudget       = 2000
+	textSample       = 1000
+	informativeShare = 0.2
+	phraseWeight     = 0.5
+	// docCommonShare: words found in more than this share of the
+	// documents are left out of the document search, whose cost grows
+	// with their postings while BM25 gives them almost no weight.
+	docCommonShare = 0.35
+	// maxDocTerms bounds the words of a message the document search
+	// looks up (the heaviest ones), which bounds its cost.
+	maxDocTerms = 40
+)
+
+// queryPlan is what the searches of one message need: the chunk-level
+// full-text and vector query, the document-level BM25 query, and the total
+// weight of the message's words that scores are shares of.
+type queryPlan struct {
+	chunks store.HybridQuery
+	docs   store.DocQuery
+	// totalWeight and docWeight are the sums of the weights of the
+	// message's words at chunk and document level; requestWeight, of the
+	// request's words at document level.
+	totalWeight, docWeight, requestWeight float64
+	// unknown is the share of the request's words (by count) that no
+	// document contains, even after typo repair: names of things the
+	// knowledge base does not know.
+	unknown float64
+}
+
+// planQuery weighs the analysed terms of a message. weights[i] is the weight
+// of sentence i; a term counts with the largest weight of the sentences it
+// occurs in. Terms found in no chunk weigh as much as the rarest known term
+// in totalWeight, so that a question about something absent scores low;
+// lexicon phrases help find and rank passages but do not count there.
+func planQuery(qs store.QueryStats, weights []float64, o SearchOptions) queryPlan {
+	n := float64(max(qs.Chunks, 1))
+	nd := float64(max(qs.Documents, 1))
+	var p queryPlan
+	var selectors []store.TermStat
+	var common []store.Term
+	var rank []store.Term
+	var requestWords, unknownWords float64
+	for _, st := range qs.Terms {
+		qw := termWeight(st, weights)
+		if st.Lexemes <= 1 && qw >= requestWeight && len(st.Lexeme) >= 4 {
+			requestWords++
+			unknownWords += b2f(st.DDF == 0)
+		}
+		w := idf(n, max(st.DF, 1)) * qw
+		if st.Lexemes <= 1 {
+			p.totalWeight += w
+		}
+		if st.Lexemes <= 1 && st.DDF > 0 {
+			dw := idf(nd, st.DDF) * qw
+			request := qw >= requestWeight
+			p.docWeight += dw
+			if request {
+				p.requestWeight += dw
+			}
+			if float64(st.DDF)/nd <= docCommonShare {
+				p.docs.Terms = append(p.docs.Terms, store.DocTerm{Lexeme: st.Lexeme, Weight: dw, Request: request})
+			}
+		}
+		if st.DF == 0 {
+			continue
+		}
+		selectors = append(selectors, st)
+		t := store.Term{Query: st.Query, Weight: w}
+		switch {
+		case st.Lexemes > 1:
+			t.Weight *= phraseWeight
+			rank = append(rank, t)
+		case float64(st.DF)/n <= informativeShare:
+			p.chunks.Terms = append(p.chunks.Terms, t)
+			rank = append(rank, t)
+		default:
+			p.chunks.Terms = append(p.chunks.Terms, t)
+			common = append(common, t)
+		}
+	}
+	if len(rank) == 0 {
+		rank = common
+	}
+	p.unknown = share(unknownWords, requestWords)
+	p.docs.Terms = strongestTerms(p.docs.Terms, maxDocTerms)
+	p.chunks.Rank = rank
+	p.chunks.Select, p.chunks.Sample = selectTerms(selectors, weights)
+	p.docs.K1, p.docs.B, p.docs.TitleBoost = o.BM25K1, o.BM25B, o.TitleBoost
+	p.docs.AvgDocTerms = qs.AvgDocTerms
+	return p
+}
+
+// strongestTerms keeps the n heaviest terms, in their order.
+func strongestTerms(terms []store.DocTerm, n int) []store.DocTerm {
+	if len(terms) <= n {
+		return terms
+	}
+	byWeight := append([]store.DocTerm(nil), terms...)
+	sort.SliceStable(byWeight, func(i, j int) bool { return byWeight[i].Weight > byWeight[j].Weight })
+	cut := byWeight[n-1].Weight
+	out := terms[:0:0]
+	for _, t := range terms {
+		if t.Weight >= cut && len(out) < n {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// idf is BM25's inverse document frequency of a term found in df of n.
+func idf(n float64, df int) float64 {
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// termWeight is the weight of a term in the message: the largest weight of
+// the sentences it occurs in (phraseWeight for lexicon phrases and words
+// that only the lexicon added).
+func termWeight(st store.TermStat, weights []float64) float64 {
+	w := 0.0
+	for _, i := range st.Sentences {
+		if i < len(weights) {
+			w = math.Max(w, weights[i])
+		}
+	}
+	if w == 0 {
+		w = phraseWeight
+	}
+	return w
+}
+
+// selectTerms picks the terms whose chunks are full-text candidates: the
+// rarest first, words of the request before words of the context, until
+// the budget is spent.
+func selectTerms(selectors []store.TermStat, weights []float64) (sel []string, sample int) {
+	sort.SliceStable(selectors, func(i, j int) bool {
+		return float64(selectors[i].DF)/termWeight(selectors[i], weights) <
+			float64(selectors[j].DF)/termWeight(selectors[j], weights)
+	})
+	budget := 0
+	for i, st := range selectors {
+		if i > 0 && budget+st.DF > bodyBudget {
+			break
+		}
+		budget += st.DF
+		sel = append(sel, st.Query)
+	}
+	if budget > bodyBudget {
+		sample = textSample
+	}
+	return sel, sample
+}
+
+// searchTexts returns the texts to analyse for a message and their weights:
+// its sentences, then the lexicon's expansions as one more "sentence".
+func searchTexts(sentences []Sentence, expansions []string) ([]string, []float64) {
+	texts := make([]string, 0, len(sentences)+1)
+	weights := make([]float64, 0, len(sentences)+1)
+	for _, s := range sentences {
+		texts = append(texts, s.Text)
+		weights = append(weights, s.Weight)
+	}
+	if len(expansions) > 0 {
+		texts = append(texts, strings.Join(expansions, " ; "))
+		weights = append(weights, phraseWeight)
+	}
+	return texts, weights
+}

@@ -1,0 +1,111 @@
+package rag
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/plume-sp/plume/store"
+)
+
+// Features are what the reliability model knows of a found document.
+type Features struct {
+	// Passage is the share of the message's weighted words that the
+	// document's best passage contains; Document, the share the whole
+	// document contains.
+	Passage, Document float64
+	// Cosine is the best passage's vector similarity (0 when unknown).
+	Cosine float64
+	// BM25 is the document's BM25 score over the most it could reach.
+	BM25 float64
+	// Request is the share of the request's weighted words (not the
+	// context's) that the document contains.
+	Request float64
+	// Title is the share of the words of the document's title that the
+	// message contains.
+	Title float64
+	// Agreement is the share of the three searches (document, full-text
+	// and vector) that found the document.
+	Agreement float64
+	// Unknown is the share of the request's words found in no document.
+	Unknown float64
+	// Margin is how far ahead of the second document the first is, in
+	// fused score (0 to 1).
+	Margin float64
+}
+
+// numFeatures is the number of features of the reliability model.
+const numFeatures = 9
+
+func (f Features) vector() [numFeatures]float64 {
+	return [numFeatures]float64{f.Passage, f.Document, f.Cosine, f.BM25, f.Request, f.Title, f.Agreement, f.Unknown, f.Margin}
+}
+
+// Reliability is a small logistic model that gives a found document the
+// probability that it answers the message, and the threshold from which it
+// counts as reliable. What a cosine means depends on the embedding model, so
+// each model has its own, fitted by "plume eval --calibrate" and stored.
+type Reliability struct {
+	Bias      float64              `json:"bias"`
+	Weights   [numFeatures]float64 `json:"weights"`
+	Threshold float64              `json:"threshold"`
+	// Examples is how many labelled messages the model was fitted on (0
+	// for the built-in default).
+	Examples int `json:"examples"`
+}
+
+// DefaultReliability is the model used until one is calibrated for the
+// embedding model in use; it was fitted on the tuning half of
+// rag/testdata/messages.jsonl with the local embedder.
+var DefaultReliability = Reliability{Bias: -4, Weights: [numFeatures]float64{4, 3, 3, 1}, Threshold: 0.5}
+
+// Score is the probability that a document with features f answers.
+func (r Reliability) Score(f Features) float64 { return r.score(f.vector()) }
+
+func (r Reliability) score(v [numFeatures]float64) float64 {
+	z := r.Bias
+	for i, w := range r.Weights {
+		z += w * v[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// LoadReliability makes the searcher use the reliability model calibrated
+// for its embedding model, if one is stored (the default otherwise).
+func (s *Searcher) LoadReliability(ctx context.Context) error {
+	raw, err := s.store.Calibration(ctx, s.embedder.Model())
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("load reliability model: %w", err)
+	}
+	var r Reliability
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return fmt.Errorf("load reliability model of %s: %w", s.embedder.Model(), err)
+	}
+	s.reliability = r
+	return nil
+}
+
+// SaveReliability stores r as the reliability model of the searcher's
+// embedding model and uses it from now on.
+func (s *Searcher) SaveReliability(ctx context.Context, r Reliability) error {
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("save reliability model: %w", err)
+	}
+	if err := s.store.SaveCalibration(ctx, s.embedder.Model(), raw); err != nil {
+		return fmt.Errorf("save reliability model: %w", err)
+	}
+	s.reliability = r
+	return nil
+}
+
+// Reliability returns the model the searcher uses.
+func (s *Searcher) Reliability() Reliability { return s.reliability }
+
+// SetReliability makes the searcher use r (without storing it).
+func (s *Searcher) SetReliability(r Reliability) { s.reliability = r }
