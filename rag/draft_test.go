@@ -573,6 +573,27 @@ func TestDraftStream(t *testing.T) {
 		}
 	})
 
+	t.Run("cut stream", func(t *testing.T) {
+		// The connection closes cleanly, without finish reason or [DONE]:
+		// half a reply must not pass for a model draft.
+		cut := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(3, 0), llmtest.WithStreamCutAfter(6))
+		draft, err := env.drafter(fakeChat(t, cut, 10*time.Second)).DraftStream(ctx, rag.Request{Question: question},
+			func(string) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := findWarning(draft, rag.WarnModelFailed); !ok || !draft.Extractive {
+			t.Errorf("extractive %v, warnings %v: want an extractive draft with %s", draft.Extractive, warningCodes(draft), rag.WarnModelFailed)
+		}
+		row, err := env.store.GetDraft(ctx, draft.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !row.Extractive || !slices.Contains(row.Warnings, rag.WarnModelFailed) || strings.HasPrefix(row.Draft, "Bonjour [NOM_1],\n\nVous") {
+			t.Errorf("stored draft: extractive %v, warnings %v, text %q", row.Extractive, row.Warnings, firstLine(row.Draft))
+		}
+	})
+
 	t.Run("nil callback", func(t *testing.T) {
 		if _, err := d.DraftStream(ctx, rag.Request{Question: question}, nil); !errorsIsInvalid(err) {
 			t.Errorf("DraftStream(nil) = %v, want ErrInvalid", err)
