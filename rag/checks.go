@@ -20,6 +20,7 @@ const (
 	WarnExtractive         = "extractive"
 	WarnModelFailed        = "model_failed"
 	WarnFullTextOnly       = "full_text_only"
+	WarnPublicWithheld     = "personal_data_withheld"
 )
 
 // Warning is something the agent must know about a draft before sending it.
