@@ -47,13 +47,20 @@ func (a *app) newEmbedder() (llm.Embedder, error) {
 	return e, nil
 }
 
-// newSearcher returns the hybrid searcher over st, and its embedder.
+// newSearcher returns the hybrid searcher over st, and its embedder. A
+// remote embedder is searched through a breaker (PLUME_EMBED_BREAKER): while
+// it is down, searches go to full text at once instead of each paying the
+// retries; ingestion uses the embedder itself.
 func (a *app) newSearcher(st *store.Store) (*rag.Searcher, llm.Embedder, error) {
 	embedder, err := a.newEmbedder()
 	if err != nil {
 		return nil, nil, err
 	}
-	return rag.NewSearcher(st, embedder, rag.DefaultLexicon(), a.log, rag.SearchOptions{}), embedder, nil
+	queries := embedder
+	if a.cfg.EmbedModel != "" && a.cfg.EmbedBreaker > 0 {
+		queries = llm.NewEmbedBreaker(embedder, a.cfg.EmbedBreaker)
+	}
+	return rag.NewSearcher(st, queries, rag.DefaultLexicon(), a.log, rag.SearchOptions{}), embedder, nil
 }
 
 // newChat returns the configured chat model, or nil when none is
