@@ -77,12 +77,6 @@ func splitLines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-// toUTF8 returns b as a string, as decodeText does, without the warning.
-func toUTF8(b []byte) string {
-	s, _ := decodeText(b)
-	return s
-}
-
 // decodeText returns b as a string. Valid UTF-8 is kept. A file in which
 // some byte sequences are UTF-8 and some bytes are not is UTF-8 damaged here
 // and there (a cut character, a stray byte): it is decoded as UTF-8, each

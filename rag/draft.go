@@ -251,7 +251,7 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 	chk := &checker{contacts: d.opts.Contacts, restore: restoreMapping(req.Channel, red.Mapping), policy: d.opts.Redaction}
 	var guard *streamGuard
 	if onEvent != nil {
-		guard = &streamGuard{chk: chk, leak: d.shingles, emit: onEvent}
+		guard = &streamGuard{chk: chk, leak: d.shingles.scanner(), emit: onEvent}
 	}
 	text, modelOut, passages, err := d.write(ctx, &req, question, note, passages, &out, chk, guard, t)
 	if err != nil {

@@ -38,16 +38,31 @@ func newPromptShingles(systemTexts []string) promptShingles {
 // words of a system prompt (see leakChain). It runs in time proportional to
 // the draft's length times the occurrences of its words in the prompts.
 func (set promptShingles) leaksPrompt(draft string) bool {
+	sc := set.scanner()
+	return sc.feed(draft)
+}
+
+// leakScanner reads a draft piece by piece for leaksPrompt, so that a
+// stream is scanned once, not again at each piece.
+type leakScanner struct {
+	set promptShingles
 	// runs[k] maps a prompt position to the longest chain ending there at
 	// the draft word k words back (k = 1 … leakDraftGap).
-	var runs [leakDraftGap + 1]map[int]int
-	for _, w := range strings.Fields(foldText(draft)) {
+	runs [leakDraftGap + 1]map[int]int
+}
+
+func (set promptShingles) scanner() *leakScanner { return &leakScanner{set: set} }
+
+// feed reads the next piece of the draft, which must end between words,
+// and reports whether the draft so far leaks a prompt.
+func (sc *leakScanner) feed(piece string) bool {
+	for _, w := range strings.Fields(foldText(piece)) {
 		cur := map[int]int{}
-		for _, p := range set.positions[w] {
+		for _, p := range sc.set.positions[w] {
 			best := 1
 			for k := 1; k <= leakDraftGap; k++ {
 				for dp := 1; dp <= leakPromptGap; dp++ {
-					if n := runs[k][p-dp]; n+1 > best {
+					if n := sc.runs[k][p-dp]; n+1 > best {
 						best = n + 1
 					}
 				}
@@ -57,8 +72,8 @@ func (set promptShingles) leaksPrompt(draft string) bool {
 			}
 			cur[p] = best
 		}
-		copy(runs[2:], runs[1:leakDraftGap])
-		runs[1] = cur
+		copy(sc.runs[2:], sc.runs[1:leakDraftGap])
+		sc.runs[1] = cur
 	}
 	return false
 }

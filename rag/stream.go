@@ -52,7 +52,7 @@ func (c *checker) show(text string) string {
 // spanning both) or reveals a prompt leak, the screen is replaced.
 type streamGuard struct {
 	chk  *checker
-	leak promptShingles
+	leak *leakScanner
 	emit func(StreamEvent) error
 	raw  strings.Builder
 	// checkedTo is the length of raw last checked; shown is what the agent
@@ -74,8 +74,10 @@ func (g *streamGuard) add(delta string) error {
 	if end <= g.checkedTo {
 		return nil
 	}
+	// Boundaries fall after white space: the scanner reads whole words.
+	piece := text[g.checkedTo:end]
 	g.checkedTo = end
-	if g.leak.leaksPrompt(text[:end]) {
+	if g.leak.feed(piece) {
 		g.leaked = true
 		return g.show("")
 	}
