@@ -40,3 +40,32 @@ func TestDecodeText(t *testing.T) {
 		t.Errorf("markdown document %+v, want UTF-8 with a warning", md)
 	}
 }
+
+// TestHTMLDecoding checks that an HTML page without a declared charset is
+// decoded as other text files are, and that a declared one is obeyed.
+func TestHTMLDecoding(t *testing.T) {
+	page := func(head, body string) []byte {
+		return []byte("<html><head>" + head + "<title>Titre</title></head><body><main><p>" + body + "</p></main></body></html>")
+	}
+	tests := []struct {
+		name  string
+		data  []byte
+		want  string
+		warns int
+	}{
+		{"UTF-8 with a bad byte", page("", "La carte d'identit\xc3\xa9 \xff est valable."), "La carte d'identité \uFFFD est valable.", 1},
+		{"Windows-1252 sniffed", page("", "La carte d'identit\xe9 est valable."), "La carte d'identité est valable.", 0},
+		{"Windows-1252 declared", page(`<meta charset="windows-1252">`, "identit\xc3\xa9"), "identitÃ©", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := readHTML("page.html", tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Blocks) == 0 || doc.Blocks[0].Text != tt.want || len(doc.Warnings) != tt.warns {
+				t.Errorf("document %+v, want %q with %d warnings", doc, tt.want, tt.warns)
+			}
+		})
+	}
+}
