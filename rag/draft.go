@@ -303,8 +303,10 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 	}
 	t.stage("store")
 	if guard != nil {
+		// The draft is stored: a client gone by now misses the end of
+		// the stream, not the draft.
 		if err := guard.show(out.Draft); err != nil {
-			return Draft{}, fmt.Errorf("draft: stream: %w", err)
+			d.log.Info("stream ended before the draft was shown", "draft_id", stored.ID, "err", err)
 		}
 	}
 	out.ID, out.CreatedAt = stored.ID, stored.CreatedAt
