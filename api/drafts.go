@@ -26,9 +26,11 @@ type draftRequest struct {
 }
 
 // createDraft writes a draft, as JSON or, with Accept: text/event-stream,
-// as server-sent events: "delta" events with the model's text as it comes,
-// then one "draft" event with the checked, restored draft (the same object
-// as the JSON answer), or one "error" event.
+// as server-sent events: "delta" events with text to append and "replace"
+// events with text to show instead of everything so far (both checked and
+// restored, sentence by sentence: never raw model output), then one "draft"
+// event with the checked, restored draft (the same object as the JSON
+// answer, whose text the deltas end with), or one "error" event.
 func (s *Server) createDraft(c echo.Context) error {
 	var body draftRequest
 	if err := s.decodeJSON(c, &body); err != nil {
@@ -76,7 +78,7 @@ func wantsEventStream(r *http.Request) bool {
 	return false
 }
 
-// deltaEvent is the data of a "delta" event.
+// deltaEvent is the data of a "delta" or "replace" event.
 type deltaEvent struct {
 	Text string `json:"text"`
 }
@@ -88,8 +90,11 @@ func (s *Server) streamDraft(c echo.Context, req rag.Request) error {
 	w.Header().Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	w.Flush()
-	d, err := s.deps.Drafter.DraftStream(c.Request().Context(), req, func(delta string) error {
-		return writeEvent(w, "delta", deltaEvent{Text: delta})
+	d, err := s.deps.Drafter.DraftStream(c.Request().Context(), req, func(ev rag.StreamEvent) error {
+		if ev.Replace {
+			return writeEvent(w, "replace", deltaEvent{Text: ev.Text})
+		}
+		return writeEvent(w, "delta", deltaEvent{Text: ev.Text})
 	})
 	if err != nil {
 		// The status is already sent: the error goes in an event, mapped

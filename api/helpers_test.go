@@ -70,6 +70,20 @@ var corpusDocs = map[string]string{
 
 func newEnv(tb testing.TB, cfg api.Config, modelOpts ...llmtest.Option) *env {
 	tb.Helper()
+	return newEnvWith(tb, cfg, envOptions{}, modelOpts...)
+}
+
+// envOptions adjusts an env for the fault tests.
+type envOptions struct {
+	// chatTimeout bounds each model call (default 10 s).
+	chatTimeout time.Duration
+	// queryEmbedder, when set, returns the embedder searches use, given
+	// the fake model's URL (default: the local embedder of the corpus).
+	queryEmbedder func(url string) llm.Embedder
+}
+
+func newEnvWith(tb testing.TB, cfg api.Config, o envOptions, modelOpts ...llmtest.Option) *env {
+	tb.Helper()
 	ctx := context.Background()
 	e := &env{tb: tb, st: storetest.NewStore(tb), logs: &syncBuffer{}, keys: map[string]string{}, docs: map[string]int64{}}
 	log := slog.New(slog.NewJSONHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -97,8 +111,11 @@ func newEnv(tb testing.TB, cfg api.Config, modelOpts ...llmtest.Option) *env {
 		}
 	}
 	e.model = llmtest.New(tb, modelOpts...)
+	if o.chatTimeout == 0 {
+		o.chatTimeout = 10 * time.Second
+	}
 	chat, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: e.model.URL(), Model: llmtest.DefaultChatModel,
-		Timeout: 10 * time.Second, MaxRetries: 1, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
+		Timeout: o.chatTimeout, MaxRetries: 1, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -106,7 +123,11 @@ func newEnv(tb testing.TB, cfg api.Config, modelOpts ...llmtest.Option) *env {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	searcher := rag.NewSearcher(e.st, embedder, rag.DefaultLexicon(), log, rag.SearchOptions{})
+	var queries llm.Embedder = embedder
+	if o.queryEmbedder != nil {
+		queries = o.queryEmbedder(e.model.URL())
+	}
+	searcher := rag.NewSearcher(e.st, queries, rag.DefaultLexicon(), log, rag.SearchOptions{})
 	drafter := rag.NewDrafter(searcher, e.st, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
 	e.srv, err = api.New(cfg, api.Deps{Store: e.st, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log})
 	if err != nil {

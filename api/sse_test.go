@@ -51,17 +51,21 @@ func parseEvents(tb testing.TB, body []byte) []event {
 	return out
 }
 
-// streamed splits events into the concatenated deltas, the final draft and
-// the error code, checking their order.
+// streamed splits events into the text they leave on screen (deltas
+// appended, replacements replacing), the final draft and the error code,
+// checking their order.
 func streamed(tb testing.TB, events []event) (deltas string, n int, final *rag.Draft, errCode string) {
 	tb.Helper()
 	for i, ev := range events {
 		last := i == len(events)-1
 		switch ev.name {
-		case "delta":
+		case "delta", "replace":
 			var d struct{ Text string }
 			if err := json.Unmarshal([]byte(ev.data), &d); err != nil {
 				tb.Fatal(err)
+			}
+			if ev.name == "replace" {
+				deltas = ""
 			}
 			deltas += d.Text
 			n++
@@ -79,7 +83,7 @@ func streamed(tb testing.TB, events []event) (deltas string, n int, final *rag.D
 		default:
 			tb.Fatalf("unknown event %q", ev.name)
 		}
-		if ev.name != "delta" && !last {
+		if ev.name != "delta" && ev.name != "replace" && !last {
 			tb.Fatalf("event %q is not the last one", ev.name)
 		}
 	}
@@ -98,8 +102,8 @@ func TestDraftStream(t *testing.T) {
 	if final == nil || errCode != "" {
 		t.Fatalf("no draft event (error %q): %s", errCode, r.body)
 	}
-	if n < 2 || deltas != llmtest.DefaultReply {
-		t.Errorf("%d deltas %q, want the model's reply in pieces", n, deltas)
+	if n < 2 || deltas != final.Draft {
+		t.Errorf("%d deltas %q, want the draft %q in pieces", n, deltas, final.Draft)
 	}
 	plain := e.draft("agent-caf", question)
 	ignore := cmpopts.IgnoreFields(rag.Draft{}, "ID", "Timings", "CreatedAt")

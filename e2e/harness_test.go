@@ -86,6 +86,12 @@ type site struct {
 
 func newSite(tb testing.TB) *site {
 	tb.Helper()
+	return newSiteWith(tb, llmtest.WithReply(fakeReply), llmtest.WithStreamChunks(12, 5*time.Millisecond))
+}
+
+// newSiteWith is newSite with a fake model configured by modelOpts.
+func newSiteWith(tb testing.TB, modelOpts ...llmtest.Option) *site {
+	tb.Helper()
 	ctx := context.Background()
 	st := storetest.NewStore(tb)
 	log := slog.New(slog.DiscardHandler)
@@ -98,7 +104,7 @@ func newSite(tb testing.TB) *site {
 	if err != nil || len(rep.Failed) > 0 {
 		tb.Fatalf("ingest the demo corpus: %v %v", err, rep.Failed)
 	}
-	model := llmtest.New(tb, llmtest.WithReply(fakeReply), llmtest.WithStreamChunks(12, 5*time.Millisecond))
+	model := llmtest.New(tb, modelOpts...)
 	chat, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: model.URL(), Model: llmtest.DefaultChatModel,
 		Timeout: 10 * time.Second, MaxRetries: 1, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
 	if err != nil {

@@ -31,6 +31,10 @@ type Document struct {
 	UpdatedAt  time.Time
 	// Blocks is the body in reading order.
 	Blocks []Block
+	// Warnings say what the reader had to repair to read the document
+	// (e.g. bytes that are not UTF-8); the pipeline reports them. They
+	// are not stored and do not enter the content hash.
+	Warnings []string `json:",omitempty"`
 }
 
 // Block is one unit of body text (a paragraph, a list, a table rendered as

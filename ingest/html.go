@@ -3,12 +3,28 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 )
+
+// htmlReader decodes a page: by its byte order mark or the charset its
+// first 1024 bytes declare (the WHATWG rules), else as decodeText does, so
+// that UTF-8 with a bad byte is not read whole as Windows-1252; warning
+// then says what was repaired.
+func htmlReader(data []byte) (r io.Reader, warning string, err error) {
+	head := data[:min(len(data), 1024)]
+	if _, _, certain := charset.DetermineEncoding(data, "text/html"); certain ||
+		bytes.Contains(bytes.ToLower(head), []byte("charset")) {
+		r, err := charset.NewReader(bytes.NewReader(data), "text/html")
+		return r, "", err
+	}
+	text, warning := decodeText(data)
+	return strings.NewReader(text), warning, nil
+}
 
 // maxHTMLDepth bounds the element nesting walked; deeper content is
 // ignored (hostile input).
@@ -35,10 +51,10 @@ var htmlChrome = map[atom.Atom]bool{
 // <h1> is the title (else <title>); <h2>…<h6> make the heading path;
 // paragraphs, list items (rendered "- item") and table rows ("a | b") make
 // blocks. <meta name="description"> and <link rel="canonical"> fill
-// Description and URL. The encoding is taken from the BOM, the <meta>
-// charset or the content (UTF-8, else Windows-1252).
+// Description and URL. The encoding is taken from the BOM or the <meta>
+// charset, else from the content as for text files (decodeText).
 func readHTML(name string, data []byte) (Document, error) {
-	r, err := charset.NewReader(bytes.NewReader(data), "text/html")
+	r, warning, err := htmlReader(data)
 	if err != nil {
 		return Document{}, fmt.Errorf("html encoding: %w", err)
 	}
@@ -48,6 +64,9 @@ func readHTML(name string, data []byte) (Document, error) {
 		return Document{}, err
 	}
 	doc := Document{Source: "html", ExternalID: name}
+	if warning != "" {
+		doc.Warnings = append(doc.Warnings, warning)
+	}
 	var pageTitle string
 	var body *html.Node
 	main := findMain(root)

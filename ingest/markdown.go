@@ -28,7 +28,11 @@ import (
 // else name.
 func readMarkdown(name string, data []byte) Document {
 	doc := Document{Source: "markdown", ExternalID: name}
-	lines := splitLines(toUTF8(data))
+	text, warning := decodeText(data)
+	if warning != "" {
+		doc.Warnings = append(doc.Warnings, warning)
+	}
+	lines := splitLines(text)
 	lines = frontMatter(lines, &doc)
 	p := &mdParser{title: doc.Title}
 	p.parse(lines)

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,15 +77,27 @@ func splitLines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-// toUTF8 returns b as a string, decoding it as Windows-1252 (a superset of
-// the printable ISO-8859-1 range) when it is not valid UTF-8. A UTF-8 byte
-// order mark is dropped. NUL bytes are removed.
-func toUTF8(b []byte) string {
+// decodeText returns b as a string. Valid UTF-8 is kept. A file in which
+// some byte sequences are UTF-8 and some bytes are not is UTF-8 damaged here
+// and there (a cut character, a stray byte): it is decoded as UTF-8, each
+// bad byte becoming U+FFFD, and warning says how many and where, so an
+// admin can fix the file. A file in which no sequence is UTF-8 is in a
+// legacy encoding and is decoded as Windows-1252 (a superset of the
+// printable ISO-8859-1 range). A UTF-8 byte order mark is dropped, NUL
+// bytes are removed.
+func decodeText(b []byte) (s, warning string) {
 	b = trimBOM(b)
-	var s string
-	if utf8.Valid(b) {
+	switch multi, bad, first := utf8Stats(b); {
+	case bad == 0:
 		s = string(b)
-	} else {
+	case multi > 0:
+		s = replacePerByte(b)
+		plural := ""
+		if bad > 1 {
+			plural = "s"
+		}
+		warning = fmt.Sprintf("%d invalid UTF-8 byte%s (first at byte %d) replaced by U+FFFD: the file is UTF-8 with errors", bad, plural, first)
+	default:
 		dec, err := charmap.Windows1252.NewDecoder().Bytes(b)
 		if err != nil {
 			s = strings.ToValidUTF8(string(b), "\uFFFD")
@@ -95,7 +108,46 @@ func toUTF8(b []byte) string {
 	if strings.IndexByte(s, 0) >= 0 {
 		s = strings.ReplaceAll(s, "\x00", "")
 	}
-	return s
+	return s, warning
+}
+
+// utf8Stats counts the valid multi-byte UTF-8 sequences of b and its bytes
+// that are not UTF-8, and gives the offset of the first of those.
+func utf8Stats(b []byte) (multi, bad, first int) {
+	first = -1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			if first < 0 {
+				first = i
+			}
+			bad++
+			size = 1
+		case size > 1:
+			multi++
+		}
+		i += size
+	}
+	return multi, bad, first
+}
+
+// replacePerByte returns b as UTF-8 with each invalid byte replaced by
+// U+FFFD.
+func replacePerByte(b []byte) string {
+	var out strings.Builder
+	out.Grow(len(b))
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			out.WriteRune(utf8.RuneError)
+			i++
+			continue
+		}
+		out.Write(b[i : i+size])
+		i += size
+	}
+	return out.String()
 }
 
 func trimBOM(b []byte) []byte {

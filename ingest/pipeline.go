@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -81,7 +82,14 @@ type Report struct {
 	Pruned    int
 	Chunks    int
 	Failed    []FileError
-	Took      time.Duration
+	// Warnings are files ingested with a repair (e.g. bytes that are not
+	// UTF-8), one entry per file and warning.
+	Warnings []FileError
+	// Duplicates are documents skipped because an earlier file, in walk
+	// order, gave the same one (same source and id): the first file wins,
+	// so that re-ingesting rewrites neither.
+	Duplicates []FileError
+	Took       time.Duration
 }
 
 // Changed reports whether the ingest changed the knowledge base.
@@ -91,6 +99,12 @@ func (r Report) Changed() bool { return r.Added+r.Updated+r.Pruned > 0 }
 func (r Report) String() string {
 	s := fmt.Sprintf("%d files, %d documents: %d added, %d updated, %d unchanged, %d pruned; %d chunks written; %d files failed; %s",
 		r.Files, r.Documents, r.Added, r.Updated, r.Unchanged, r.Pruned, r.Chunks, len(r.Failed), r.Took.Round(time.Millisecond))
+	if len(r.Warnings) > 0 {
+		s += fmt.Sprintf("; %d files with warnings", len(r.Warnings))
+	}
+	if len(r.Duplicates) > 0 {
+		s += fmt.Sprintf("; %d duplicates skipped", len(r.Duplicates))
+	}
 	if !r.Changed() && len(r.Failed) == 0 {
 		s += " (nothing changed)"
 	}
@@ -113,6 +127,9 @@ type run struct {
 	mu     sync.Mutex
 	report Report
 	seen   map[store.DocKey]bool
+	// claims maps each document read from a file to that file (its
+	// origin): a later file giving the same document is a duplicate.
+	claims map[store.DocKey]string
 	// failed holds origins whose reading failed: their documents are not
 	// pruned.
 	failed map[string]bool
@@ -163,6 +180,7 @@ func (r *run) unchanged(path string) bool {
 	r.mu.Lock()
 	for _, k := range keys {
 		r.seen[k] = true
+		r.claims[k] = abs
 	}
 	r.report.Documents += len(keys)
 	r.report.Unchanged += len(keys)
@@ -207,7 +225,9 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (rep Report,
 			rd := Reader{Unchanged: r.unchanged}
 			err = rd.Walk(ctx, root, func(file string, docs []Document, err error) error {
 				origin, _ := filepath.Abs(file)
-				if err == nil {
+				// A file read with a repair is not remembered: it is read
+				// again, and its warning shown again, until it is fixed.
+				if err == nil && !slices.ContainsFunc(docs, func(d Document) bool { return len(d.Warnings) > 0 }) {
 					r.remember(origin, docs)
 				}
 				r.mu.Lock()
@@ -224,7 +244,7 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (rep Report,
 				if err != nil {
 					p.log.Warn("file skipped", "path", file, "err", err)
 				}
-				for _, d := range docs {
+				for _, d := range r.firstGiven(file, origin, docs) {
 					if err := emit(job{origin: origin, doc: d}); err != nil {
 						return err
 					}
@@ -290,6 +310,36 @@ func (r *run) remember(origin string, docs []Document) {
 	r.read = append(r.read, store.IngestedFile{Path: origin, SHA256: sum, Version: r.fileVersion(), Documents: len(keys)})
 }
 
+// firstGiven returns the documents of file (at origin) that no earlier file
+// of this ingest gave, recording the others as duplicates and the
+// documents' warnings in the report.
+func (r *run) firstGiven(file, origin string, docs []Document) []Document {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := docs[:0:0]
+	warned := map[string]bool{}
+	for _, d := range docs {
+		for _, w := range d.Warnings {
+			if !warned[w] {
+				warned[w] = true
+				r.report.Warnings = append(r.report.Warnings, FileError{Path: file, Err: errors.New(w)})
+				r.p.log.Warn("file read with a repair", "path", file, "warning", w)
+			}
+		}
+		key := store.DocKey{Source: d.Source, ExternalID: d.ExternalID}
+		if other, ok := r.claims[key]; ok && other != origin {
+			r.report.Duplicates = append(r.report.Duplicates, FileError{Path: file,
+				Err: fmt.Errorf("document %s/%s already given by %s: skipped", d.Source, d.ExternalID, other)})
+			r.p.log.Warn("document given by two files, the first one wins", "source", d.Source, "id", d.ExternalID,
+				"path", file, "first", other)
+			continue
+		}
+		r.claims[key] = origin
+		out = append(out, d)
+	}
+	return out
+}
+
 // begin checks the embedder against the store and loads document states.
 // The caller must call end.
 func (p *Pipeline) begin(ctx context.Context) (*run, error) {
@@ -304,8 +354,8 @@ func (p *Pipeline) begin(ctx context.Context) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &run{p: p, states: states, seen: map[store.DocKey]bool{}, failed: map[string]bool{}, files: files,
-		sums: map[string]string{}}
+	r := &run{p: p, states: states, seen: map[store.DocKey]bool{}, claims: map[store.DocKey]string{},
+		failed: map[string]bool{}, files: files, sums: map[string]string{}}
 	inUse, err := p.store.ModelsInUse(ctx)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,5 +166,83 @@ func TestModelChangeNeedsReembed(t *testing.T) {
 	}
 	if _, err := ingest.NewPipeline(st, first, nil, ingest.Options{}).IngestPaths(ctx, []string{dir}); !errors.Is(err, ingest.ErrModelMismatch) {
 		t.Errorf("ingest with the old model after reembed: %v, want ErrModelMismatch", err)
+	}
+}
+
+// TestPipelineSameDocumentInTwoFiles gives the same fiche in two files: the
+// first file in walk order wins, the copy is reported, and re-ingesting
+// rewrites nothing, whether the copies agree or not.
+func TestPipelineSameDocumentInTwoFiles(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	embedder, _ := llm.NewLocalEmbedder(0)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a", "cni.md"), guide("cni", "Carte d'identité", "Toute personne de nationalité française."))
+	writeFile(t, filepath.Join(dir, "b", "cni.md"), guide("cni", "Carte d'identité", "Toute personne de nationalité française."))
+	ingestDir := func() ingest.Report {
+		t.Helper()
+		r, err := ingest.NewPipeline(st, embedder, nil, ingest.Options{}).IngestPaths(ctx, []string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	check := func(step string, want counts, duplicates int) {
+		t.Helper()
+		r := ingestDir()
+		if diff := cmp.Diff(want, countsOf(r)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", step, diff)
+		}
+		if len(r.Duplicates) != duplicates {
+			t.Errorf("%s: duplicates %v, want %d", step, r.Duplicates, duplicates)
+		} else if duplicates > 0 && (!strings.HasSuffix(r.Duplicates[0].Path, filepath.Join("b", "cni.md")) ||
+			!strings.Contains(r.Duplicates[0].Err.Error(), filepath.Join("a", "cni.md"))) {
+			t.Errorf("%s: duplicate %v, want b/cni.md named as a copy of a/cni.md", step, r.Duplicates[0])
+		}
+		if !strings.Contains(r.String(), fmt.Sprintf("%d duplicates skipped", duplicates)) && duplicates > 0 {
+			t.Errorf("%s: summary %q does not count the duplicates", step, r.String())
+		}
+	}
+	check("first", counts{Files: 2, Documents: 1, Added: 1}, 1)
+	check("again", counts{Files: 2, Documents: 1, Unchanged: 1}, 1)
+	check("and again", counts{Files: 2, Documents: 1, Unchanged: 1}, 1)
+	writeFile(t, filepath.Join(dir, "b", "cni.md"), guide("cni", "Carte d'identité", "Une autre version."))
+	check("copies differ", counts{Files: 2, Documents: 1, Unchanged: 1}, 1)
+	check("copies differ, again", counts{Files: 2, Documents: 1, Unchanged: 1}, 1)
+	if err := os.RemoveAll(filepath.Join(dir, "a")); err != nil {
+		t.Fatal(err)
+	}
+	check("the first file removed", counts{Files: 1, Documents: 1, Updated: 1}, 0)
+	check("then stable", counts{Files: 1, Documents: 1, Unchanged: 1}, 0)
+}
+
+// TestPipelineReportsDecodingWarnings ingests a UTF-8 file with one bad
+// byte: it is read as UTF-8 (the bad byte becomes U+FFFD) and the report
+// names the file.
+func TestPipelineReportsDecodingWarnings(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	embedder, _ := llm.NewLocalEmbedder(0)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "cni.md"), guide("cni", "Carte d'identité", "Toute personne de nationalité française, \xff même mineure."))
+	r, err := ingest.NewPipeline(st, embedder, nil, ingest.Options{}).IngestPaths(ctx, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Added != 1 || len(r.Failed) != 0 || len(r.Warnings) != 1 || !strings.HasSuffix(r.Warnings[0].Path, "cni.md") ||
+		!strings.Contains(r.Warnings[0].Err.Error(), "UTF-8") {
+		t.Fatalf("report %+v, want the file added with one decoding warning", r)
+	}
+	if !strings.Contains(r.String(), "1 files with warnings") {
+		t.Errorf("summary %q does not count the warning", r.String())
+	}
+	// Until the file is fixed, each ingest reads it again and warns again,
+	// without rewriting the document.
+	r, err = ingest.NewPipeline(st, embedder, nil, ingest.Options{}).IngestPaths(ctx, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Unchanged != 1 || len(r.Warnings) != 1 {
+		t.Errorf("second ingest %+v, want the document unchanged and the warning again", r)
 	}
 }

@@ -9,11 +9,15 @@ import (
 // paragraphs are separated by blank lines. The lines of a paragraph are
 // joined by spaces (hard-wrapped text), except list items ("- ", "* ",
 // "• ", "1. ") which keep their own line. A paragraph of one short line
-// shaped like a title ("Qui est concerné ?") becomes a heading. Text that is
-// not valid UTF-8 is decoded as Windows-1252.
+// shaped like a title ("Qui est concerné ?") becomes a heading. The
+// encoding is UTF-8, else Windows-1252 (see decodeText).
 func readText(name string, data []byte) Document {
 	doc := Document{Source: "text", ExternalID: name}
-	paras := paragraphs(splitLines(toUTF8(data)))
+	text, warning := decodeText(data)
+	if warning != "" {
+		doc.Warnings = append(doc.Warnings, warning)
+	}
+	paras := paragraphs(splitLines(text))
 	if len(paras) > 0 && len(paras[0]) > 0 {
 		// The title is the first line only; the rest of its paragraph is body.
 		doc.Title = paras[0][0]

@@ -142,7 +142,8 @@ func (c *OpenAIChat) Chat(ctx context.Context, req ChatRequest) (ChatResponse, e
 // ChatStream sends req as a stream, calls onDelta with each piece of text,
 // and returns the whole reply. Failures before the first piece are retried
 // like Chat's; once a piece was delivered the call is never resent, and a
-// broken stream returns ErrUnavailable.
+// broken stream, or one that ends without a finish reason (cut), returns
+// ErrUnavailable.
 func (c *OpenAIChat) ChatStream(ctx context.Context, req ChatRequest, onDelta func(delta string) error) (ChatResponse, error) {
 	const op = "chat stream"
 	r, err := c.request(op, req)
@@ -172,7 +173,10 @@ func (c *OpenAIChat) ChatStream(ctx context.Context, req ChatRequest, onDelta fu
 }
 
 // streamAttempt runs one streamed request, filling out and usage. Its
-// errors are marked noRetry once text was handed to onDelta.
+// errors are marked noRetry once text was handed to onDelta. A stream that
+// ends without a finish reason was cut (go-openai answers io.EOF whether or
+// not [DONE] came): it fails with errStreamCut rather than pass half a reply
+// for a whole one.
 func (c *OpenAIChat) streamAttempt(ctx context.Context, r openai.ChatCompletionRequest, onDelta func(string) error, out *ChatResponse, usage **openai.Usage) error {
 	sctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -198,6 +202,9 @@ func (c *OpenAIChat) streamAttempt(ctx context.Context, r openai.ChatCompletionR
 	delivered := false
 	for {
 		chunk, err := stream.Recv()
+		if errors.Is(err, io.EOF) && out.FinishReason == "" {
+			err = errStreamCut
+		}
 		if errors.Is(err, io.EOF) {
 			break
 		}

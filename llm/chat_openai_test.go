@@ -384,6 +384,29 @@ func TestChatStreamBrokenMidway(t *testing.T) {
 	}
 }
 
+// TestChatStreamCut checks that a stream closed cleanly without a finish
+// reason or [DONE] (go-openai answers io.EOF, as after [DONE]) is a failure,
+// not a finished reply.
+func TestChatStreamCut(t *testing.T) {
+	for _, after := range []int{0, 2} {
+		s := llmtest.New(t, replyWith("Bonjour, votre dossier est en cours d'instruction."),
+			llmtest.WithStreamChunks(4, 0), llmtest.WithStreamCutAfter(after))
+		deltas := 0
+		resp, err := newChat(t, s.URL(), nil).ChatStream(context.Background(), question("x"), func(string) error {
+			deltas++
+			return nil
+		})
+		checkError(t, err, llm.ErrUnavailable, 0)
+		if resp.Content != "" {
+			t.Errorf("cut after %d: content %q returned with the error", after, resp.Content)
+		}
+		// Before any text the request is retried, like a broken stream.
+		if want := map[int]int{0: 3, 2: 1}[after]; s.Calls(llmtest.ChatCompletions) != want || deltas != after {
+			t.Errorf("cut after %d: %d calls and %d deltas, want %d and %d", after, s.Calls(llmtest.ChatCompletions), deltas, want, after)
+		}
+	}
+}
+
 func TestChatStreamBrokenBeforeFirstDelta(t *testing.T) {
 	s := llmtest.New(t, llmtest.WithStreamAbortAfter(0))
 	deltas := 0

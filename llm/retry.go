@@ -29,6 +29,10 @@ var errCallTimeout = errors.New("call timeout")
 // longer than the idle timeout.
 var errIdleTimeout = errors.New("stream idle timeout")
 
+// errStreamCut is returned by a stream attempt whose response ended without
+// a finish reason: the connection closed before the model had finished.
+var errStreamCut = errors.New("stream ended without a finish reason")
+
 // retryPolicy says how often and how long to wait between attempts.
 type retryPolicy struct {
 	maxRetries    int

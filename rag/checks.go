@@ -20,6 +20,7 @@ const (
 	WarnExtractive         = "extractive"
 	WarnModelFailed        = "model_failed"
 	WarnFullTextOnly       = "full_text_only"
+	WarnPublicWithheld     = "personal_data_withheld"
 )
 
 // Warning is something the agent must know about a draft before sending it.
@@ -93,17 +94,21 @@ func checkCitations(draft string, citations []Citation) (string, []Warning) {
 	return out, warnings
 }
 
-// Contacts found in drafts. Phones: French forms (0X XX XX XX XX with
-// spaces, dots or dashes; +33 / 0033; 0 800 …) and, after a word that
-// announces a phone number, short numbers (39 39, 3646); e-mails; web
-// addresses.
+// Contacts found in drafts. Phones: French numbers of ten digits however
+// they are grouped (0X XX XX XX XX, 0XXX XXX XXX, 0 X XX…, with spaces,
+// dots or dashes; +33 / 0033; 0 800 …) and, after a word that announces a
+// phone number, short numbers (39 39, 3646); e-mails; web addresses with
+// any scheme (https, ftp…), with www., or bare (bareHostRe).
 var (
-	phoneRe = regexp.MustCompile(`(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9]|\b0[1-9])(?:[\s.\-]?\d{2}){4}\b|\b0\s?[89]\d{2}(?:[\s.\-]?\d{3}){2}\b|\b3\d\s?\d{2}\b`)
+	phoneRe = regexp.MustCompile(`(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9]|\b0\s?[1-9])(?:[\s.\-]?\d){8}\b|\b0\s?[89]\d{2}(?:[\s.\-]?\d{3}){2}\b|\b3\d\s?\d{2}\b`)
 	// phoneCueRe must end the 30 bytes before a short number for it to
 	// count as a phone number.
 	phoneCueRe = regexp.MustCompile(`(?i)(?:appel\w*|compos\w*|num[ée]ro|t[ée]l[ée]phon\w*|t[ée]l\.?|joindre|contact\w*)\s*(?:le|au|:)?\s*$`)
 	emailRe    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	urlRe      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"'\)\]]+`)
+	urlRe      = regexp.MustCompile(`(?i)\b(?:[a-z][a-z0-9+.\-]*://|www\.)[^\s<>"'\)\]]+`)
+	// bareHostRe is a host name without scheme nor www., with an optional
+	// path; bareURL decides whether it is an address.
+	bareHostRe = regexp.MustCompile(`(?i)\b[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b(?:/[^\s<>"'\)\]]*)?`)
 )
 
 // ContactPolicy says which contacts a draft may give without a source.
@@ -189,8 +194,8 @@ func collectContacts(texts []string) sourceContacts {
 		for _, m := range emailRe.FindAllString(t, -1) {
 			c.emails[strings.ToLower(m)] = true
 		}
-		for _, m := range urlRe.FindAllString(t, -1) {
-			c.urls = append(c.urls, normalizeURL(m))
+		for _, loc := range urlSpans(t) {
+			c.urls = append(c.urls, normalizeURL(t[loc[0]:loc[1]]))
 		}
 	}
 	return c
@@ -216,7 +221,7 @@ func checkContacts(draft string, sources []string, policy ContactPolicy) (string
 		allowedPhone[digits(p)] = true
 	}
 	var masked []string
-	draft = urlRe.ReplaceAllStringFunc(draft, func(m string) string {
+	draft = replaceURLs(draft, func(m string) string {
 		trimmed := strings.TrimRight(m, ".,;:!?")
 		rest := m[len(trimmed):]
 		n := normalizeURL(trimmed)
@@ -260,35 +265,4 @@ func checkContacts(draft string, sources []string, policy ContactPolicy) (string
 	return draft, []Warning{{Code: WarnContactMasked, Severity: "warning",
 		Message: "Des coordonnées absentes des sources ont été masquées : complétez-les vous-même si nécessaire.",
 		Values:  masked}}
-}
-
-// leakShingle is how many consecutive words of a system prompt a draft must
-// reproduce to count as a leak.
-const leakShingle = 8
-
-// promptShingles is every run of leakShingle words of the system prompts,
-// accent-folded, for leaksPrompt.
-type promptShingles map[string]bool
-
-func newPromptShingles(systemTexts []string) promptShingles {
-	set := promptShingles{}
-	for _, sys := range systemTexts {
-		words := strings.Fields(foldText(sys))
-		for i := 0; i+leakShingle <= len(words); i++ {
-			set[strings.Join(words[i:i+leakShingle], " ")] = true
-		}
-	}
-	return set
-}
-
-// leaksPrompt reports whether the draft reproduces a run of leakShingle
-// words of a system prompt.
-func (set promptShingles) leaksPrompt(draft string) bool {
-	words := strings.Fields(foldText(draft))
-	for i := 0; i+leakShingle <= len(words); i++ {
-		if set[strings.Join(words[i:i+leakShingle], " ")] {
-			return true
-		}
-	}
-	return false
 }

@@ -1,9 +1,14 @@
 package rag
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/plume-sp/plume/prompts"
 )
 
 func TestCheckContacts(t *testing.T) {
@@ -30,6 +35,19 @@ func TestCheckContacts(t *testing.T) {
 		{"invented URL and e-mail", "Voir https://aides-faciles.com/rsa, ou écrire à aide@gmail.com.",
 			"Voir [coordonnée à vérifier], ou écrire à [coordonnée à vérifier].", []string{"aide@gmail.com", "https://aides-faciles.com/rsa"}},
 		{"look-alike domain", "Voir https://impots.gouv.fr.arnaque.com/x", "Voir [coordonnée à vérifier]", []string{"https://impots.gouv.fr.arnaque.com/x"}},
+		{"URL without scheme or www", "Payez sur evil.example/pay ou sur aides-cni.com.",
+			"Payez sur [coordonnée à vérifier] ou sur [coordonnée à vérifier].", []string{"aides-cni.com", "evil.example/pay"}},
+		{"bare allowed and source hosts", "Voir impots.gouv.fr/particulier, service-public.fr et caf.fr/allocataires.",
+			"Voir impots.gouv.fr/particulier, service-public.fr et caf.fr/allocataires.", nil},
+		{"ftp and other schemes", "Téléchargez ftp://files.example.net/form.pdf ou sftp://caf.fr.evil.io/x.",
+			"Téléchargez [coordonnée à vérifier] ou [coordonnée à vérifier].", []string{"ftp://files.example.net/form.pdf", "sftp://caf.fr.evil.io/x"}},
+		{"e-mail is not taken for a bare URL", "Écrire à aide@evil.com.", "Écrire à [coordonnée à vérifier].", []string{"aide@evil.com"}},
+		{"words, abbreviations and decimals stay", "Voir l'art. L. 262-2, soit 1.5 fois le montant.Merci, etc.",
+			"Voir l'art. L. 262-2, soit 1.5 fois le montant.Merci, etc.", nil},
+		{"phones split oddly", "Appelez le 0 6 12 34 56 78, le 0612 345 678, le 06-1234-5678 ou le +33 6 1 2 3 4 5 6 7 8.",
+			"Appelez le [coordonnée à vérifier], le [coordonnée à vérifier], le [coordonnée à vérifier] ou le [coordonnée à vérifier].",
+			[]string{"+33 6 1 2 3 4 5 6 7 8", "0 6 12 34 56 78", "06-1234-5678", "0612 345 678"}},
+		{"a source phone split oddly stays", "Appelez le 0123 456 789.", "Appelez le 0123 456 789.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,5 +112,65 @@ func TestLeaksPrompt(t *testing.T) {
 	}
 	if set.leaksPrompt("Vous pouvez faire la demande en mairie avec les pièces fournies.") {
 		t.Error("an ordinary draft was taken for a leak")
+	}
+}
+
+// TestLeaksPromptWithInsertions checks that a copy of the system prompt with
+// a word inserted every few words, or a word left out, is still a leak.
+func TestLeaksPromptWithInsertions(t *testing.T) {
+	ps, err := prompts.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	systems := ps.SystemTexts()
+	set := newPromptShingles(systems)
+	for i, sys := range systems {
+		words := strings.Fields(sys)
+		part := words[len(words)/3 : min(len(words), len(words)/3+30)]
+		for every := 1; every <= 4; every++ {
+			var b []string
+			for j, w := range part {
+				b = append(b, w)
+				if j%every == every-1 {
+					b = append(b, "bla")
+				}
+			}
+			leak := "Bonjour, voici : " + strings.Join(b, " ")
+			if !set.leaksPrompt(leak) {
+				t.Errorf("prompt %d with a word inserted every %d words was not detected:\n%s", i, every, leak)
+			}
+		}
+		var dropped []string
+		for j, w := range part {
+			if j%4 != 3 {
+				dropped = append(dropped, w)
+			}
+		}
+		if leak := strings.Join(dropped, " "); !set.leaksPrompt(leak) {
+			t.Errorf("prompt %d with every fourth word left out was not detected:\n%s", i, leak)
+		}
+	}
+}
+
+// TestLeaksPromptOrdinaryText checks that the guidance itself, written in
+// the same register as the prompts, is not taken for a leak.
+func TestLeaksPromptOrdinaryText(t *testing.T) {
+	ps, err := prompts.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := newPromptShingles(ps.SystemTexts())
+	files, err := filepath.Glob(filepath.Join("..", "demo", "corpus", "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("demo corpus: %v, %d files", err, len(files))
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if set.leaksPrompt(string(b)) {
+			t.Errorf("%s taken for a prompt leak", filepath.Base(f))
+		}
 	}
 }

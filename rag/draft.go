@@ -159,15 +159,17 @@ func (d *Drafter) Draft(ctx context.Context, req Request) (Draft, error) {
 	return d.draft(ctx, req, nil)
 }
 
-// DraftStream writes a draft, calling onDelta with the model's text as it
-// comes (placeholders not yet restored, contacts not yet checked); the
-// returned draft is the checked, restored one to show in the end. An
-// extractive draft streams nothing.
-func (d *Drafter) DraftStream(ctx context.Context, req Request, onDelta func(string) error) (Draft, error) {
-	if onDelta == nil {
-		return Draft{}, fmt.Errorf("draft: nil onDelta: %w", ErrInvalid)
+// DraftStream writes a draft, calling onEvent as the model's reply comes
+// with the text to show: only text that passed the checks (sentence by
+// sentence, see streamGuard), restored as in the final draft, and a
+// replacement when a later check changes what was shown (a prompt leak
+// clears it). The events end with the returned draft's text; an extractive
+// draft comes in one event.
+func (d *Drafter) DraftStream(ctx context.Context, req Request, onEvent func(StreamEvent) error) (Draft, error) {
+	if onEvent == nil {
+		return Draft{}, fmt.Errorf("draft: nil onEvent: %w", ErrInvalid)
 	}
-	return d.draft(ctx, req, onDelta)
+	return d.draft(ctx, req, onEvent)
 }
 
 func (d *Drafter) validate(req *Request) error {
@@ -190,7 +192,7 @@ func (d *Drafter) validate(req *Request) error {
 	return nil
 }
 
-func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) error) (Draft, error) {
+func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEvent) error) (Draft, error) {
 	if err := d.validate(&req); err != nil {
 		return Draft{}, err
 	}
@@ -244,30 +246,39 @@ func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) e
 	}
 	t.stage("search")
 
-	// 3 and 4. Prompt and model, or the extractive draft.
-	text, modelOut, passages, err := d.write(ctx, &req, question, note, passages, &out, onDelta, t)
+	// 3 and 4. Prompt and model, or the extractive draft; a stream shows
+	// only checked text.
+	chk := &checker{contacts: d.opts.Contacts, restore: restoreMapping(req.Channel, red.Mapping), policy: d.opts.Redaction}
+	var guard *streamGuard
+	if onEvent != nil {
+		guard = &streamGuard{chk: chk, leak: d.shingles.scanner(), emit: onEvent}
+	}
+	text, modelOut, passages, err := d.write(ctx, &req, question, note, passages, &out, chk, guard, t)
 	if err != nil {
 		return Draft{}, err
 	}
 
 	// 5. Checks, on redacted text.
-	out.Citations = citationsOf(passages)
-	var warns []Warning
-	text, warns = checkCitations(text, out.Citations)
+	chk.passages = passages
+	text, citations, warns := chk.check(text)
+	out.Citations = citations
 	if !out.Extractive || len(passages) > 0 {
 		out.Warnings = append(out.Warnings, warns...)
+	} else {
+		// An extractive holding reply cites nothing by design: only the
+		// contact warnings apply.
+		for _, w := range warns {
+			if w.Code == WarnContactMasked {
+				out.Warnings = append(out.Warnings, w)
+			}
+		}
 	}
-	sourceTexts := make([]string, 0, len(passages))
-	for _, p := range passages {
-		sourceTexts = append(sourceTexts, p.Title+"\n"+p.URL+"\n"+p.Text)
-	}
-	text, warns = checkContacts(text, sourceTexts, d.opts.Contacts)
-	out.Warnings = append(out.Warnings, warns...)
 	if modelOut {
 		// A public Services Publics+ reply must not repeat personal data:
 		// there, dropped placeholders are expected, not worth a warning.
-		out.Warnings = append(out.Warnings, checkPlaceholders(text, red.Mapping, req.Channel != "spp")...)
+		out.Warnings = append(out.Warnings, checkPlaceholders(text, red.Mapping, !publicChannel(req.Channel))...)
 	}
+	out.Warnings = append(out.Warnings, checkWithheld(req.Channel, text, red.Mapping)...)
 	t.stage("checks")
 
 	// 6. Store the redacted draft, then restore for the agent.
@@ -283,7 +294,7 @@ func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) e
 		Question: question, PromptVersion: out.PromptVersion, Model: out.Model, Extractive: out.Extractive,
 		Reliable: out.Reliable, Sources: sources, Draft: text, Warnings: warningCodes, RedactionCounts: counts,
 		PromptTokens: out.Tokens.Prompt, CompletionTokens: out.Tokens.Completion}
-	out.Draft = redact.Restore(text, red.Mapping, d.opts.Redaction)
+	out.Draft = redact.Restore(text, chk.restore, d.opts.Redaction)
 	t.stage("restore")
 	// The stored timings stop before the storage step itself.
 	stored.Timings = maps.Clone(t.finish())
@@ -291,6 +302,13 @@ func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) e
 		return Draft{}, fmt.Errorf("draft: %w", err)
 	}
 	t.stage("store")
+	if guard != nil {
+		// The draft is stored: a client gone by now misses the end of
+		// the stream, not the draft.
+		if err := guard.show(out.Draft); err != nil {
+			d.log.Info("stream ended before the draft was shown", "draft_id", stored.ID, "err", err)
+		}
+	}
 	out.ID, out.CreatedAt = stored.ID, stored.CreatedAt
 	out.Timings = t.finish()
 	d.log.Info("draft written", "draft_id", out.ID, "channel", out.Channel, "extractive", out.Extractive,
@@ -302,8 +320,9 @@ func (d *Drafter) draft(ctx context.Context, req Request, onDelta func(string) e
 // write produces the redacted draft text: from the model when one is
 // configured and answers well, else extractive. modelOut says which; used
 // are the passages the draft drew on, numbered from 1 in its citations.
+// A stream (guard not nil) shows the reply as it passes chk's checks.
 func (d *Drafter) write(ctx context.Context, req *Request, question, note string, passages []Result, out *Draft,
-	onDelta func(string) error, t *timer) (text string, modelOut bool, used []Result, err error) {
+	chk *checker, guard *streamGuard, t *timer) (text string, modelOut bool, used []Result, err error) {
 	extractive := func(w Warning) (string, bool, []Result, error) {
 		out.Extractive = true
 		out.Warnings = append(out.Warnings, w)
@@ -319,14 +338,15 @@ func (d *Drafter) write(ctx context.Context, req *Request, question, note string
 		return "", false, nil, err
 	}
 	passages = passages[:n]
+	chk.passages = passages
 	out.PromptVersion = prompt.Version
 	out.Model = d.opts.Model
 	t.stage("prompt")
 
 	chatReq := llm.ChatRequest{Messages: toLLMMessages(prompt.Messages), MaxTokens: d.opts.MaxTokens, Temperature: 0.2}
 	var resp llm.ChatResponse
-	if onDelta != nil {
-		resp, err = d.chat.ChatStream(ctx, chatReq, onDelta)
+	if guard != nil {
+		resp, err = d.chat.ChatStream(ctx, chatReq, guard.add)
 	} else {
 		resp, err = d.chat.Chat(ctx, chatReq)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -251,6 +252,7 @@ func TestDraftModelOutputChecks(t *testing.T) {
 			want:     "Bonjour Marie Dupont, la demande se fait en ligne puis en mairie [1]. Un délai s'applique . Voir aussi [1] et [2]. Nous vous rappelons au 06 12 34 56 78.",
 			warnings: map[string][]string{rag.WarnInvalidCitation: {"[9]", "[9]"}},
 			cited:    []int{1, 2},
+			channel:  "email",
 		},
 		{
 			name: "invented contacts",
@@ -260,6 +262,7 @@ func TestDraftModelOutputChecks(t *testing.T) {
 				"La fiche https://www.service-public.fr/particuliers/vosdroits/F1341 détaille la démarche. Nous vous rappelons au 06 12 34 56 78.",
 			warnings: map[string][]string{rag.WarnContactMasked: {"01 45 67 89 12", "https://www.aides-rapides.com/cni"}},
 			cited:    []int{1},
+			channel:  "email",
 		},
 		{
 			name:     "invented and dropped placeholders",
@@ -284,6 +287,7 @@ func TestDraftModelOutputChecks(t *testing.T) {
 			reply:    "Bonjour [NOM_1], nous vous rappelons au [TEL_1].",
 			want:     "Bonjour Marie Dupont, nous vous rappelons au 06 12 34 56 78.",
 			warnings: map[string][]string{rag.WarnUncited: nil},
+			channel:  "email",
 		},
 	}
 	for _, tt := range tests {
@@ -512,29 +516,62 @@ func TestDraftWithoutModel(t *testing.T) {
 	})
 }
 
-// TestDraftStream checks that streaming delivers the model's text and ends
-// with the same draft as a plain call.
+// screen applies stream events as the page does, keeping every state.
+type screen struct {
+	text    string
+	states  []string
+	replace int
+}
+
+func (s *screen) apply(ev rag.StreamEvent) error {
+	if ev.Replace {
+		s.text = ""
+		s.replace++
+	}
+	s.text += ev.Text
+	s.states = append(s.states, s.text)
+	return nil
+}
+
+// everShown reports whether some state of the screen contained sub.
+func (s *screen) everShown(sub string) bool {
+	return slices.ContainsFunc(s.states, func(st string) bool { return strings.Contains(st, sub) })
+}
+
+// TestDraftStream checks that streaming shows checked text only, sentence
+// by sentence, and ends with the same draft as a plain call.
 func TestDraftStream(t *testing.T) {
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	const question = "Bonjour, je suis Paul Moreau, comment m'inscrire à France Travail après mon licenciement ?"
-	const reply = "Bonjour [NOM_1],\n\nVous pouvez vous inscrire en ligne [1]. Une fausse piste [7] ; appelez le 01 99 88 77 66.\n\nCordialement."
+	const reply = "Bonjour [NOM_1],\n\nVous pouvez vous inscrire en ligne [1]. Une fausse piste [7] ; appelez le 01 99 88 77 66 " +
+		"ou voyez evil.example/pay.\n\nCordialement."
 	srv := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(3, 0))
 	d := env.drafter(fakeChat(t, srv, 10*time.Second))
 
-	var deltas []string
-	streamed, err := d.DraftStream(ctx, rag.Request{Question: question}, func(s string) error {
-		deltas = append(deltas, s)
-		return nil
-	})
+	var sc screen
+	streamed, err := d.DraftStream(ctx, rag.Request{Question: question}, sc.apply)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(deltas) < 10 {
-		t.Errorf("%d deltas, want the reply in pieces of 3 runes", len(deltas))
+	if len(sc.states) < 4 {
+		t.Errorf("%d events, want the reply sentence by sentence", len(sc.states))
 	}
-	if diff := cmp.Diff(reply, strings.Join(deltas, "")); diff != "" {
-		t.Errorf("deltas (-want +got):\n%s", diff)
+	if sc.text != streamed.Draft || sc.replace != 0 {
+		t.Errorf("screen after %d replacements:\n%s\nwant the draft:\n%s", sc.replace, sc.text, streamed.Draft)
+	}
+	for _, unchecked := range []string{"[NOM_1]", "[7]", "01 99 88 77 66", "evil.example", "01 9", "Une fausse piste [", "Cordialement"} {
+		if unchecked == "Cordialement" {
+			// The last line comes with the final text only.
+			if sc.everShown(unchecked) && !strings.Contains(sc.states[len(sc.states)-2], unchecked) &&
+				!strings.HasSuffix(sc.states[len(sc.states)-1], unchecked+".") {
+				t.Errorf("%q shown before it was checked", unchecked)
+			}
+			continue
+		}
+		if sc.everShown(unchecked) {
+			t.Errorf("the screen showed unchecked text %q", unchecked)
+		}
 	}
 	plain, err := d.Draft(ctx, rag.Request{Question: question})
 	if err != nil {
@@ -552,24 +589,45 @@ func TestDraftStream(t *testing.T) {
 	}
 
 	t.Run("broken stream", func(t *testing.T) {
-		broken := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(3, 0), llmtest.WithStreamAbortAfter(4))
-		var got []string
-		draft, err := env.drafter(fakeChat(t, broken, 10*time.Second)).DraftStream(ctx, rag.Request{Question: question},
-			func(s string) error {
-				got = append(got, s)
-				return nil
-			})
+		broken := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(3, 0), llmtest.WithStreamAbortAfter(12))
+		var sc screen
+		draft, err := env.drafter(fakeChat(t, broken, 10*time.Second)).DraftStream(ctx, rag.Request{Question: question}, sc.apply)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != 4 {
-			t.Errorf("%d deltas before the break, want 4", len(got))
+		// The first line was shown, then the extractive draft.
+		if !sc.everShown("Bonjour Paul Moreau,") || sc.everShown("Vous pouvez") || sc.text != draft.Draft {
+			t.Errorf("screen states %q, want the first line then the draft", sc.states)
 		}
 		if n := broken.Calls(llmtest.ChatCompletions); n != 1 {
 			t.Errorf("%d chat requests, want 1: a stream that delivered text is never resent", n)
 		}
 		if _, ok := findWarning(draft, rag.WarnModelFailed); !ok || !draft.Extractive {
 			t.Errorf("extractive %v, warnings %v: want an extractive draft with %s", draft.Extractive, warningCodes(draft), rag.WarnModelFailed)
+		}
+	})
+
+	t.Run("cut stream", func(t *testing.T) {
+		// The connection closes cleanly, without finish reason or [DONE]:
+		// half a reply must not pass for a model draft.
+		cut := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(3, 0), llmtest.WithStreamCutAfter(6))
+		var sc screen
+		draft, err := env.drafter(fakeChat(t, cut, 10*time.Second)).DraftStream(ctx, rag.Request{Question: question}, sc.apply)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := findWarning(draft, rag.WarnModelFailed); !ok || !draft.Extractive {
+			t.Errorf("extractive %v, warnings %v: want an extractive draft with %s", draft.Extractive, warningCodes(draft), rag.WarnModelFailed)
+		}
+		row, err := env.store.GetDraft(ctx, draft.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !row.Extractive || !slices.Contains(row.Warnings, rag.WarnModelFailed) || strings.HasPrefix(row.Draft, "Bonjour [NOM_1],\n\nVous") {
+			t.Errorf("stored draft: extractive %v, warnings %v, text %q", row.Extractive, row.Warnings, firstLine(row.Draft))
+		}
+		if sc.text != draft.Draft {
+			t.Errorf("the screen ends with %q, want the extractive draft", sc.text)
 		}
 	})
 
@@ -596,6 +654,23 @@ func TestDraftPromptLeak(t *testing.T) {
 				rag.Request{Question: "Comment demander la carte Vitale ?", Channel: ch})
 			if err != nil {
 				t.Fatal(err)
+			}
+			// Streamed, the leak never reaches the screen: what was shown
+			// before it is replaced, and the screen ends with the draft.
+			var sc screen
+			streamed, err := env.drafter(fakeChat(t, srv, 10*time.Second)).DraftStream(ctx,
+				rag.Request{Question: "Comment demander la carte Vitale ?", Channel: ch}, sc.apply)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lw := strings.Fields(leak)
+			for i := 0; i+10 <= len(lw); i++ {
+				if run := strings.Join(lw[i:i+10], " "); sc.everShown(run) {
+					t.Errorf("the screen showed the prompt: %q", run)
+				}
+			}
+			if !streamed.Extractive || sc.text != streamed.Draft {
+				t.Errorf("streamed: extractive %v, screen %q", streamed.Extractive, sc.text)
 			}
 			if !got.Extractive {
 				t.Errorf("the leaking reply was kept:\n%s", got.Draft)
@@ -692,4 +767,67 @@ func TestDraftTrimsPromptToContext(t *testing.T) {
 	if _, err := d.Draft(context.Background(), rag.Request{Question: question}); !errors.Is(err, rag.ErrInvalid) {
 		t.Errorf("a context smaller than the answer: %v, want ErrInvalid", err)
 	}
+}
+
+// TestDraftPublicReplyRestoresNameOnly checks that a public Services
+// Publics+ reply gets back the person's name only: identifiers, the
+// address and special-category data stay masked, and a warning says so.
+// Other channels restore everything.
+func TestDraftPublicReplyRestoresNameOnly(t *testing.T) {
+	env := newDraftEnv(t)
+	ctx := context.Background()
+	const question = "Bonjour, je suis Marie Dupont, j'habite 12 rue des Lilas 75011 Paris. Mon numéro de sécurité sociale est " +
+		"2 84 05 75 123 456 72 et mon IBAN FR76 3000 6000 0112 3456 7890 189. Je suis diabétique. Comment obtenir ma carte Vitale ?"
+	const reply = "Bonjour [NOM_1], nous avons noté votre adresse [ADRESSE_1], votre numéro [NIR_1], votre IBAN [IBAN_1] " +
+		"et votre situation ([SANTE_1]). La carte Vitale se demande en ligne [1]."
+	secrets := []string{"12 rue des Lilas", "2 84 05 75 123 456 72", "FR76 3000 6000 0112 3456 7890 189", "diabétique"}
+	srv := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(7, 0))
+	d := env.drafter(fakeChat(t, srv, 10*time.Second))
+	for _, stream := range []bool{false, true} {
+		t.Run(fmt.Sprintf("stream=%v", stream), func(t *testing.T) {
+			var shown strings.Builder
+			req := rag.Request{Question: question, Channel: "spp"}
+			var got rag.Draft
+			var err error
+			if stream {
+				var sc screen
+				got, err = d.DraftStream(ctx, req, sc.apply)
+				shown.WriteString(strings.Join(sc.states, "\n"))
+			} else {
+				got, err = d.Draft(ctx, req)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Extractive || !strings.HasPrefix(got.Draft, "Bonjour Marie Dupont,") {
+				t.Fatalf("draft (extractive %v): %s", got.Extractive, got.Draft)
+			}
+			for _, s := range secrets {
+				if strings.Contains(got.Draft, s) || strings.Contains(shown.String(), s) {
+					t.Errorf("the public reply carries %q:\n%s", s, got.Draft)
+				}
+			}
+			w, ok := findWarning(got, rag.WarnPublicWithheld)
+			if !ok {
+				t.Fatalf("no %s warning: %v", rag.WarnPublicWithheld, warningCodes(got))
+			}
+			if diff := cmp.Diff([]string{"[ADRESSE_1]", "[IBAN_1]", "[NIR_1]", "[SANTE_1]"}, w.Values); diff != "" {
+				t.Errorf("withheld placeholders (-want +got):\n%s", diff)
+			}
+		})
+	}
+	t.Run("email", func(t *testing.T) {
+		got, err := d.Draft(ctx, rag.Request{Question: question, Channel: "email"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range secrets {
+			if !strings.Contains(got.Draft, s) {
+				t.Errorf("the e-mail draft lacks %q:\n%s", s, got.Draft)
+			}
+		}
+		if _, ok := findWarning(got, rag.WarnPublicWithheld); ok {
+			t.Errorf("unexpected %s on an e-mail draft", rag.WarnPublicWithheld)
+		}
+	})
 }

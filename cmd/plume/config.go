@@ -33,6 +33,10 @@ type Config struct {
 	Addr string
 	// ModelTimeout bounds each call to a model (PLUME_MODEL_TIMEOUT).
 	ModelTimeout time.Duration
+	// EmbedBreaker is how long searches skip a remote embedding endpoint
+	// that failed, searching full text meanwhile (PLUME_EMBED_BREAKER,
+	// default 30s; 0 tries it every time).
+	EmbedBreaker time.Duration
 }
 
 // LoadConfig reads the configuration from getenv, applying defaults.
@@ -48,6 +52,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		PromptsDir:    getenv("PLUME_PROMPTS_DIR"),
 		Addr:          getenv("PLUME_ADDR"),
 		ModelTimeout:  60 * time.Second,
+		EmbedBreaker:  30 * time.Second,
 	}
 	if cfg.DatabaseURL == "" {
 		cfg.DatabaseURL = "postgres://postgres@127.0.0.1:5432/plume?sslmode=disable"
@@ -87,6 +92,16 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 			return Config{}, fmt.Errorf("PLUME_MODEL_TIMEOUT=%q: want a positive duration such as 30s", v)
 		}
 		cfg.ModelTimeout = d
+	}
+	if v := getenv("PLUME_EMBED_BREAKER"); v != "" {
+		d, err := time.ParseDuration(v)
+		if v == "0" {
+			d, err = 0, nil
+		}
+		if err != nil || d < 0 {
+			return Config{}, fmt.Errorf("PLUME_EMBED_BREAKER=%q: want a duration such as 30s, or 0 to try the endpoint every time", v)
+		}
+		cfg.EmbedBreaker = d
 	}
 	return cfg, nil
 }

@@ -33,11 +33,12 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 	prune := fs.Bool("prune", false, "delete documents that came from these paths but are no longer there")
 	draft := fs.Bool("draft", false, "store new documents as drafts instead of publishing them")
 	quiet := fs.Bool("quiet", false, "no progress line")
+	keepGoing := fs.Bool("keep-going", false, "exit 0 even when some files could not be read (the summary still counts them)")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if fs.NArg() == 0 {
-		return fmt.Errorf("%w: plume ingest [--prune] [--draft] PATH…", errUsage)
+		return fmt.Errorf("%w: plume ingest [--prune] [--draft] [--keep-going] PATH…", errUsage)
 	}
 	st, err := a.openStore(ctx)
 	if err != nil {
@@ -61,10 +62,21 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 	for _, f := range report.Failed {
 		fmt.Fprintf(a.stderr, "skipped %s: %v\n", f.Path, f.Err)
 	}
+	for _, f := range report.Warnings {
+		fmt.Fprintf(a.stderr, "warning: %s: %v\n", f.Path, f.Err)
+	}
+	for _, f := range report.Duplicates {
+		fmt.Fprintf(a.stderr, "duplicate: %s: %v\n", f.Path, f.Err)
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stdout, report.String())
+	if len(report.Failed) > 0 && !*keepGoing {
+		// The other files were ingested; the exit code says that some
+		// were not, for scripts (--keep-going accepts it).
+		return fmt.Errorf("%d files could not be read (listed above); the others were ingested", len(report.Failed))
+	}
 	return nil
 }
 

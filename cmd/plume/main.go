@@ -43,7 +43,7 @@ var errUsage = errors.New("usage")
 func commands() map[string]command {
 	return map[string]command{
 		"migrate": {"apply the database migrations", runMigrate},
-		"ingest":  {"ingest guidance files or folders: plume ingest [--prune] PATH...", runIngest},
+		"ingest":  {"ingest guidance files or folders: plume ingest [--prune] [--keep-going] PATH...", runIngest},
 		"reembed": {"re-embed every chunk with the configured embedder", runReembed},
 		"search":  {"search the knowledge base: plume search [--json] [--k N] QUERY", runSearch},
 		"eval":    {"measure retrieval on labelled questions: plume eval QUESTIONS.jsonl [--k N] [--json] [--calibrate] [--misses N]", runEval},

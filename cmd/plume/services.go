@@ -48,13 +48,20 @@ func (a *app) newEmbedder() (llm.Embedder, error) {
 }
 
 // newSearcher returns the hybrid searcher over st, with the reliability
-// model calibrated for its embedder if one is stored, and its embedder.
+// model calibrated for its embedder if one is stored, and its embedder. A
+// remote embedder is searched through a breaker (PLUME_EMBED_BREAKER): while
+// it is down, searches go to full text at once instead of each paying the
+// retries; ingestion uses the embedder itself.
 func (a *app) newSearcher(ctx context.Context, st *store.Store) (*rag.Searcher, llm.Embedder, error) {
 	embedder, err := a.newEmbedder()
 	if err != nil {
 		return nil, nil, err
 	}
-	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), a.log, rag.SearchOptions{})
+	queries := embedder
+	if a.cfg.EmbedModel != "" && a.cfg.EmbedBreaker > 0 {
+		queries = llm.NewEmbedBreaker(embedder, a.cfg.EmbedBreaker)
+	}
+	s := rag.NewSearcher(st, queries, rag.DefaultLexicon(), a.log, rag.SearchOptions{})
 	if err := s.LoadReliability(ctx); err != nil {
 		return nil, nil, err
 	}

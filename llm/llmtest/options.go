@@ -57,6 +57,7 @@ type config struct {
 	chunkRunes   int
 	chunkDelay   time.Duration
 	abortAfter   int
+	cutAfter     int
 	embedDim     int
 	rejectDims   bool
 	withoutUsage bool
@@ -72,6 +73,7 @@ func newConfig() *config {
 		malformed:  map[Endpoint]bool{},
 		chunkRunes: defaultChunkRunes,
 		abortAfter: -1,
+		cutAfter:   -1,
 		embedDim:   DefaultEmbeddingDim,
 		models:     []string{DefaultChatModel, DefaultEmbedModel},
 	}
@@ -147,6 +149,14 @@ func WithStreamChunks(k int, delay time.Duration) Option {
 // content deltas (without finish reason, usage or [DONE]).
 func WithStreamAbortAfter(n int) Option {
 	return func(c *config) { c.abortAfter = n }
+}
+
+// WithStreamCutAfter makes streams end after n content deltas as if the
+// server had closed a finished response: the body ends cleanly, but without
+// finish reason, usage or [DONE]. go-openai then reports io.EOF, as it does
+// after [DONE].
+func WithStreamCutAfter(n int) Option {
+	return func(c *config) { c.cutAfter = n }
 }
 
 // WithEmbeddingDim sets the length of the vectors returned when the request

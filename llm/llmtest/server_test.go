@@ -264,6 +264,38 @@ func TestStreamAbort(t *testing.T) {
 	}
 }
 
+// TestStreamCut checks that a cut stream ends cleanly (io.EOF) with no
+// finish reason.
+func TestStreamCut(t *testing.T) {
+	s := llmtest.New(t, llmtest.WithStreamChunks(2, 0), llmtest.WithStreamCutAfter(3))
+	stream, err := client(t, s, "").CreateChatCompletionStream(context.Background(), chatRequest("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Close()
+	deltas := 0
+	for {
+		chunk, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("stream broke: %v, want a clean end", err)
+		}
+		for _, c := range chunk.Choices {
+			if c.FinishReason != "" {
+				t.Errorf("finish reason %q in a cut stream", c.FinishReason)
+			}
+			if c.Delta.Content != "" {
+				deltas++
+			}
+		}
+	}
+	if deltas != 3 {
+		t.Errorf("deltas before the cut = %d, want 3", deltas)
+	}
+}
+
 func TestDelayEndsWithClient(t *testing.T) {
 	s := llmtest.New(t, llmtest.WithDelay(time.Minute))
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)

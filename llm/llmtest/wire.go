@@ -166,6 +166,9 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, req openai.ChatC
 		if s.cfg.abortAfter >= 0 && sent == s.cfg.abortAfter {
 			panic(http.ErrAbortHandler)
 		}
+		if s.cfg.cutAfter >= 0 && sent == s.cfg.cutAfter {
+			return
+		}
 		if d := s.cfg.chunkDelay; d > 0 && !s.sleep(r, d) {
 			return
 		}
@@ -189,6 +192,9 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, req openai.ChatC
 	}
 	if s.cfg.abortAfter >= 0 && sent == s.cfg.abortAfter {
 		panic(http.ErrAbortHandler)
+	}
+	if s.cfg.cutAfter >= 0 && sent == s.cfg.cutAfter {
+		return
 	}
 	last := resp
 	last.Choices = []wireChoice{{Delta: &wireMessage{}, FinishReason: &finish}}

@@ -26,6 +26,7 @@ const WARNING_TITLES = {
   placeholder_dropped: 'Donnée personnelle omise',
   prompt_leak: 'Consigne interne retirée',
   full_text_only: 'Recherche plein texte seulement',
+  personal_data_withheld: 'Données personnelles non rétablies',
 };
 
 let current = null; // the draft being worked on: {id, draft}
@@ -169,18 +170,28 @@ async function draft(ev) {
   say($('#brouillon-etat'), 'Rédaction en cours…');
   $('#titre-brouillon').focus();
   try {
-    const d = await streamDraft(request(), (t) => flux.append(t), mine.signal);
+    // The server sends checked text only; a replacement (a later check
+    // changed what was shown, or the model failed) takes the place of all.
+    const d = await streamDraft(request(), (t, replace) => {
+      if (controller !== mine) return;
+      if (replace) flux.replaceChildren(t);
+      else flux.append(t);
+    }, mine.signal);
     showFinal(d, { restored: true });
     showRecent();
   } catch (err) {
     if (controller !== mine) return; // a newer request took over
+    // No draft was stored: a partial text must not stay on screen, where
+    // it could be taken for one.
+    flux.replaceChildren();
     flux.setAttribute('aria-busy', 'false');
     if (err.name === 'AbortError') {
-      say($('#brouillon-etat'), 'Rédaction interrompue.');
+      say($('#brouillon-etat'), 'Rédaction interrompue : aucun brouillon n\'a été enregistré.');
       return;
     }
     say($('#brouillon-etat'), '');
-    $('#alertes').replaceChildren(el('p', { class: 'alerte' }, `Échec de la rédaction : ${frenchMessage(err)}`));
+    $('#alertes').replaceChildren(el('p', { class: 'alerte' },
+      `Échec de la rédaction : ${frenchMessage(err)} Aucun brouillon n'a été enregistré ; relancez la rédaction.`));
   } finally {
     if (controller === mine) {
       btn.disabled = false;

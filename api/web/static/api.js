@@ -70,10 +70,11 @@ export async function call(method, path, body) {
 
 /**
  * streamDraft posts a draft request as server-sent events (EventSource
- * cannot POST): onDelta gets each piece of text, the promise resolves with
- * the final draft or rejects with the error event.
+ * cannot POST): onText(text, replace) gets each piece of checked text, to
+ * append, or with replace to show instead of what is shown; the promise
+ * resolves with the final draft or rejects with the error event.
  */
-export async function streamDraft(body, onDelta, signal) {
+export async function streamDraft(body, onText, signal) {
   const resp = await fetch('/v1/drafts', {
     method: 'POST',
     headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }),
@@ -92,7 +93,8 @@ export async function streamDraft(body, onDelta, signal) {
       buf = buf.slice(cut).replace(/^\r?\n\r?\n/, '');
       const ev = parseEvent(block);
       if (!ev) continue;
-      if (ev.event === 'delta') onDelta(JSON.parse(ev.data).text || '');
+      if (ev.event === 'delta') onText(JSON.parse(ev.data).text || '', false);
+      else if (ev.event === 'replace') onText(JSON.parse(ev.data).text || '', true);
       else if (ev.event === 'draft') return JSON.parse(ev.data);
       else if (ev.event === 'error') {
         const e = JSON.parse(ev.data).error || {};

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store/storetest"
+)
+
+// TestSearcherRemembersEmbeddingOutage searches three times while the
+// embedding endpoint is down: each search falls back to full text with the
+// warning, and only the first one reaches the endpoint (and pays its
+// retries).
+func TestSearcherRemembersEmbeddingOutage(t *testing.T) {
+	down := llmtest.New(t, llmtest.WithFailFirst(1000, 503, llmtest.Embeddings))
+	cfg, err := LoadConfig(envWith(map[string]string{"PLUME_EMBED_MODEL": llmtest.DefaultEmbedModel, "PLUME_EMBED_DIM": "16",
+		"PLUME_EMBED_BASE_URL": down.URL(), "PLUME_EMBED_BREAKER": "1m"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.EmbedBreaker != time.Minute {
+		t.Fatalf("EmbedBreaker = %s, want 1m", cfg.EmbedBreaker)
+	}
+	a := &app{cfg: cfg, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	searcher, _, err := a.newSearcher(context.Background(), storetest.NewStore(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first int
+	for i := range 3 {
+		res, err := searcher.Search(context.Background(), rag.Query{Text: "changer l'adresse de la carte grise"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(res.Warnings, rag.WarnVectorUnavailable) {
+			t.Errorf("search %d: warnings %v, want %s", i, res.Warnings, rag.WarnVectorUnavailable)
+		}
+		if i == 0 {
+			first = down.Calls(llmtest.Embeddings)
+		}
+	}
+	if n := down.Calls(llmtest.Embeddings); first == 0 || n != first {
+		t.Errorf("%d embedding requests for 3 searches, want only the first search's %d", n, first)
+	}
+}
+
+func TestEmbedBreakerConfig(t *testing.T) {
+	for v, want := range map[string]time.Duration{"": 30 * time.Second, "0": 0, "2m": 2 * time.Minute} {
+		cfg, err := LoadConfig(envWith(map[string]string{"PLUME_EMBED_BREAKER": v}))
+		if err != nil || cfg.EmbedBreaker != want {
+			t.Errorf("PLUME_EMBED_BREAKER=%q: %s, %v; want %s", v, cfg.EmbedBreaker, err, want)
+		}
+	}
+	for _, v := range []string{"-1s", "soon"} {
+		if _, err := LoadConfig(envWith(map[string]string{"PLUME_EMBED_BREAKER": v})); err == nil {
+			t.Errorf("PLUME_EMBED_BREAKER=%q accepted", v)
+		}
+	}
+}

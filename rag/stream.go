@@ -1,0 +1,116 @@
+package rag
+
+import (
+	"strings"
+
+	"github.com/plume-sp/plume/redact"
+)
+
+// StreamEvent changes the text shown to the agent while a draft is written.
+// All of it has passed the draft's checks (citations, contacts, prompt
+// leak) and is restored as the final draft will be.
+type StreamEvent struct {
+	// Text is appended to what was shown, or, with Replace, shown instead
+	// of it ("" clears the screen).
+	Text    string
+	Replace bool
+}
+
+// checker runs the output checks of a draft on redacted text and restores
+// checked text for the agent.
+type checker struct {
+	passages []Result
+	contacts ContactPolicy
+	restore  redact.Mapping
+	policy   redact.Policy
+}
+
+// check returns text with unknown citations removed and unknown contacts
+// masked, the citations it marks as cited (numbered after passages), and
+// the warnings.
+func (c *checker) check(text string) (string, []Citation, []Warning) {
+	citations := citationsOf(c.passages)
+	text, warnings := checkCitations(text, citations)
+	sources := make([]string, 0, len(c.passages))
+	for _, p := range c.passages {
+		sources = append(sources, p.Title+"\n"+p.URL+"\n"+p.Text)
+	}
+	text, warns := checkContacts(text, sources, c.contacts)
+	return text, citations, append(warnings, warns...)
+}
+
+// show returns text checked and restored, as the agent may see it.
+func (c *checker) show(text string) string {
+	checked, _, _ := c.check(text)
+	return redact.Restore(checked, c.restore, c.policy)
+}
+
+// streamGuard holds a streamed model reply back until a sentence ends, then
+// shows the checked, restored text so far. Checking the whole text at each
+// boundary keeps what is shown equal to what the final checks would give
+// for that text; when a later sentence changes an earlier one (a contact
+// spanning both) or reveals a prompt leak, the screen is replaced.
+type streamGuard struct {
+	chk  *checker
+	leak *leakScanner
+	emit func(StreamEvent) error
+	raw  strings.Builder
+	// checkedTo is the length of raw last checked; shown is what the agent
+	// sees.
+	checkedTo int
+	shown     string
+	// leaked stops the stream: the reply reproduces the system prompt.
+	leaked bool
+}
+
+// add takes a piece of the model's reply.
+func (g *streamGuard) add(delta string) error {
+	if g.leaked {
+		return nil
+	}
+	g.raw.WriteString(delta)
+	text := g.raw.String()
+	end := sentenceBoundary(text)
+	if end <= g.checkedTo {
+		return nil
+	}
+	// Boundaries fall after white space: the scanner reads whole words.
+	piece := text[g.checkedTo:end]
+	g.checkedTo = end
+	if g.leak.feed(piece) {
+		g.leaked = true
+		return g.show("")
+	}
+	return g.show(g.chk.show(text[:end]))
+}
+
+// show makes the screen read text: by appending when it extends what is
+// shown, else by replacing it.
+func (g *streamGuard) show(text string) error {
+	if rest, ok := strings.CutPrefix(text, g.shown); ok {
+		g.shown = text
+		if rest == "" {
+			return nil
+		}
+		return g.emit(StreamEvent{Text: rest})
+	}
+	g.shown = text
+	return g.emit(StreamEvent{Text: text, Replace: true})
+}
+
+// sentenceBoundary returns the length of the longest prefix of text that
+// ends a sentence or a line: a newline, or a space after ".", "!", "?",
+// ":" or ";". It returns 0 when there is none yet.
+func sentenceBoundary(text string) int {
+	for i := len(text) - 1; i > 0; i-- {
+		switch text[i] {
+		case '\n':
+			return i + 1
+		case ' ', '\t':
+			if strings.IndexByte(".!?:;", text[i-1]) >= 0 {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
