@@ -52,6 +52,7 @@ type env struct {
 	st    *store.Store
 	model *llmtest.Server
 	srv   *api.Server
+	deps  api.Deps
 	http  *httptest.Server
 	logs  *syncBuffer
 	// keys by name: agent, agent-caf, admin, admin-caf, admin-ants, revoked.
@@ -70,13 +71,31 @@ var corpusDocs = map[string]string{
 
 func newEnv(tb testing.TB, cfg api.Config, modelOpts ...llmtest.Option) *env {
 	tb.Helper()
+	return newEnvWith(tb, cfg, envOptions{model: modelOpts})
+}
+
+// envOptions change what newEnvWith builds.
+type envOptions struct {
+	model []llmtest.Option
+	// serverStore, when set, opens the store the server uses (the demo
+	// corpus and the keys go through the direct one), from the connection
+	// string of the test's schema.
+	serverStore func(tb testing.TB, url string) *store.Store
+	// embedder, when set, wraps the embedder the server uses.
+	embedder func(llm.Embedder) llm.Embedder
+}
+
+func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
+	tb.Helper()
 	ctx := context.Background()
-	e := &env{tb: tb, st: storetest.NewStore(tb), logs: &syncBuffer{}, keys: map[string]string{}, docs: map[string]int64{}}
+	st, url := storetest.NewStoreURL(tb)
+	e := &env{tb: tb, st: st, logs: &syncBuffer{}, keys: map[string]string{}, docs: map[string]int64{}}
 	log := slog.New(slog.NewJSONHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	embedder, err := llm.NewLocalEmbedder(0)
+	local, err := llm.NewLocalEmbedder(0)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	var embedder llm.Embedder = local
 	rep, err := ingest.NewPipeline(e.st, embedder, log, ingest.Options{}).
 		IngestPaths(ctx, []string{filepath.Join(repoRoot, "demo", "corpus")})
 	if err != nil || len(rep.Failed) > 0 {
@@ -96,7 +115,14 @@ func newEnv(tb testing.TB, cfg api.Config, modelOpts ...llmtest.Option) *env {
 			tb.Fatalf("demo document %s not found", ext)
 		}
 	}
-	e.model = llmtest.New(tb, modelOpts...)
+	if o.embedder != nil {
+		embedder = o.embedder(embedder)
+	}
+	srvStore := e.st
+	if o.serverStore != nil {
+		srvStore = o.serverStore(tb, url)
+	}
+	e.model = llmtest.New(tb, o.model...)
 	chat, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: e.model.URL(), Model: llmtest.DefaultChatModel,
 		Timeout: 10 * time.Second, MaxRetries: 1, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
 	if err != nil {
@@ -106,9 +132,10 @@ func newEnv(tb testing.TB, cfg api.Config, modelOpts ...llmtest.Option) *env {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	searcher := rag.NewSearcher(e.st, embedder, rag.DefaultLexicon(), log, rag.SearchOptions{})
-	drafter := rag.NewDrafter(searcher, e.st, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
-	e.srv, err = api.New(cfg, api.Deps{Store: e.st, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log})
+	searcher := rag.NewSearcher(srvStore, embedder, rag.DefaultLexicon(), log, rag.SearchOptions{})
+	drafter := rag.NewDrafter(searcher, srvStore, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
+	e.deps = api.Deps{Store: srvStore, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log}
+	e.srv, err = api.New(cfg, e.deps)
 	if err != nil {
 		tb.Fatal(err)
 	}

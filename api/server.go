@@ -39,6 +39,8 @@ type Config struct {
 	// RequestTimeout bounds a request's work, streams included (default
 	// 2 minutes).
 	RequestTimeout time.Duration
+	// Upload bounds what one upload may hold once expanded.
+	Upload UploadLimits
 	// ShutdownTimeout is how long Start waits for in-flight requests and
 	// streams after its context ends before cutting them (default 30 s).
 	ShutdownTimeout time.Duration
@@ -66,6 +68,7 @@ func (c Config) withDefaults() Config {
 	if c.ShutdownTimeout <= 0 {
 		c.ShutdownTimeout = 30 * time.Second
 	}
+	c.Upload = c.Upload.withDefaults()
 	return c
 }
 
@@ -95,6 +98,7 @@ type Server struct {
 	echo    *echo.Echo
 	metrics *serverMetrics
 	limiter *limiter
+	uploads *uploadGate
 }
 
 // New returns the API server over deps.
@@ -113,11 +117,11 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	}
 	cfg = cfg.withDefaults()
 	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(),
-		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now)}
+		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now), uploads: newUploadGate(cfg.Upload.PerKey)}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.requestID, s.observe, s.recoverPanic, s.timeout)
+	e.Use(s.requestID, s.observe, s.recoverPanic, s.timeout, s.checkParams)
 	s.routes(e)
 	s.echo = e
 	return s, nil

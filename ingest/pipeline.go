@@ -80,8 +80,11 @@ type Report struct {
 	Unchanged int
 	Pruned    int
 	Chunks    int
-	Failed    []FileError
-	Took      time.Duration
+	// Stored lists the documents added or updated, in the order they were
+	// written: after an error, exactly those that were.
+	Stored []store.DocKey
+	Failed []FileError
+	Took   time.Duration
 }
 
 // Changed reports whether the ingest changed the knowledge base.
@@ -425,6 +428,7 @@ func (r *run) ingestOne(ctx context.Context, j job) error {
 		return err
 	}
 	r.mu.Lock()
+	r.report.Stored = append(r.report.Stored, key)
 	if exists {
 		r.report.Updated++
 	} else {
