@@ -41,6 +41,8 @@ func (s *Server) createDraft(c echo.Context) error {
 		return errorf(http.StatusBadRequest, "invalid_request", "question is required")
 	case len(body.Question) > s.cfg.MaxQuestionBytes:
 		return errorf(http.StatusRequestEntityTooLarge, "question_too_long", "the question is over %d bytes", s.cfg.MaxQuestionBytes)
+	case !hasWord(body.Question):
+		return errNoWords("the question")
 	case body.Channel != "" && !slices.Contains(s.deps.Drafter.Channels(), body.Channel):
 		return errorf(http.StatusBadRequest, "invalid_request", "unknown channel %q (want one of %s)",
 			body.Channel, strings.Join(s.deps.Drafter.Channels(), ", "))

@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -190,4 +191,14 @@ func openapiPath(p string) string {
 		}
 	}
 	return strings.Join(parts, "/")
+}
+
+// hasWord reports whether text holds a letter or a digit: a question or a
+// query without any has nothing to search for.
+func hasWord(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+func errNoWords(field string) *Error {
+	return errorf(http.StatusBadRequest, "no_words", "%s holds no word to search for (only punctuation or symbols)", field)
 }

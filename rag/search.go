@@ -293,7 +293,11 @@ func (s *Searcher) fuse(textHits, vecHits []store.Hit, totalWeight float64, k in
 		if totalWeight > 0 {
 			coverage = math.Min(1, f.hit.Matched/totalWeight)
 		}
-		score := relevance(coverage, f.hit.Similarity)
+		sim := f.hit.Similarity
+		if math.IsNaN(sim) {
+			sim = -1 // a query vector of zeros (no word): no similarity
+		}
+		score := relevance(coverage, sim)
 		out = append(out, Result{
 			DocID: f.hit.ExternalID, DocumentID: f.hit.DocumentID, ChunkID: f.hit.ChunkID,
 			Source: f.hit.Source, Title: f.hit.Title, URL: f.hit.URL, Service: f.hit.Service, Heading: f.hit.Heading,
