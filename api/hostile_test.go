@@ -105,7 +105,7 @@ func TestHostileInput(t *testing.T) {
 	tests := []struct {
 		name   string
 		req    request
-		upload []upload           // sent as multipart to POST /v1/documents when set
+		upload []upload          // sent as multipart to POST /v1/documents when set
 		fields map[string]string // form fields of the upload
 		status int
 		code   string
