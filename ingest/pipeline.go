@@ -22,6 +22,9 @@ import (
 // the next ingest re-chunks documents whose content did not change.
 const chunkerVersion = "c1"
 
+// saveTimeout bounds the write of one document, which a cancel does not cut.
+const saveTimeout = 30 * time.Second
+
 // ErrModelMismatch means the knowledge base is embedded with another model
 // than the configured one: a re-embed must be planned, never mixed in.
 var ErrModelMismatch = errors.New("embedding model mismatch")
@@ -424,7 +427,12 @@ func (r *run) ingestOne(ctx context.Context, j job) error {
 			Embedding: vecs[i], EmbedModel: r.p.embedder.Model()}
 	}
 	sd := toStoreDocument(d, hash, j.origin, r.p.opts.Status)
-	if err := r.p.store.SaveDocument(ctx, &sd, rows); err != nil {
+	// A document whose vectors are ready is written whole even if ctx
+	// ends meanwhile: a cancel never leaves a commit whose outcome is
+	// unknown, so Report.Stored is exact.
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), saveTimeout)
+	defer cancel()
+	if err := r.p.store.SaveDocument(sctx, &sd, rows); err != nil {
 		return err
 	}
 	r.mu.Lock()
