@@ -73,6 +73,9 @@ func errorResponse(err error) *Error {
 		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "not found"}
 	case errors.Is(err, context.DeadlineExceeded):
 		return &Error{Status: http.StatusGatewayTimeout, Code: "timeout", Message: "the request took too long", Err: err}
+	case store.IsUnavailable(err):
+		return &Error{Status: http.StatusServiceUnavailable, Code: "database_unavailable", RetryAfter: 5,
+			Message: "the database cannot be reached; retry in a few seconds", Err: err}
 	case errors.Is(err, context.Canceled):
 		// The client left (it sees nothing) or a shutdown cut the request
 		// (it sees this): a standard status, to retry.
