@@ -65,7 +65,7 @@ func (p *dbProxy) forward(c net.Conn) {
 	p.conns[c], p.conns[up] = true, true
 	p.mu.Unlock()
 	go func() { io.Copy(up, c); up.Close() }() //nolint:errcheck
-	io.Copy(c, up)                              //nolint:errcheck
+	io.Copy(c, up)                             //nolint:errcheck
 	c.Close()
 }
 
