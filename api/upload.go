@@ -29,7 +29,7 @@ type UploadLimits struct {
 	// PDFPages bounds the pages of one PDF (default 500).
 	PDFPages int
 	// PDFContentBytes bounds the decompressed page content of one PDF
-	// (default 64 MiB).
+	// (default 32 MiB).
 	PDFContentBytes int64
 	// PerKey bounds the uploads one key runs at once (default 2).
 	PerKey int
@@ -46,7 +46,7 @@ func (l UploadLimits) withDefaults() UploadLimits {
 		l.PDFPages = 500
 	}
 	if l.PDFContentBytes <= 0 {
-		l.PDFContentBytes = 64 << 20
+		l.PDFContentBytes = 32 << 20
 	}
 	if l.PerKey <= 0 {
 		l.PerKey = 2

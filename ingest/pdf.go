@@ -71,13 +71,16 @@ func readPDFLimits(ctx context.Context, name string, ra io.ReaderAt, size int64,
 	if err != nil {
 		return Document{}, err
 	}
+	if err := checkFileContent(ctx, pages, lim.content); err != nil {
+		return Document{}, err
+	}
 	var lines []pdfLine
-	total := int64(0)
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return Document{}, err
 		}
-		if err := checkContentSize(p, &total, lim.content); err != nil {
+		var total int64
+		if err := checkContentSize(p, &total, 0); err != nil {
 			return Document{}, fmt.Errorf("pdf: page %d: %w", i+1, err)
 		}
 		lines = append(lines, pageLines(p, i)...)
@@ -162,6 +165,25 @@ func collectPages(v pdf.Value, depth int, nodes *int, out *[]pdf.Page, maxPages 
 			collectPages(kids.Index(i), depth+1, nodes, out, maxPages)
 		}
 	}
+}
+
+// checkFileContent, with a limit, decompresses every page's content before
+// any is parsed and fails when the total exceeds it: a stream shared by
+// many pages is refused before it is parsed even twice.
+func checkFileContent(ctx context.Context, pages []pdf.Page, limit int64) error {
+	if limit <= 0 {
+		return nil
+	}
+	var total int64
+	for i, p := range pages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := checkContentSize(p, &total, limit); err != nil {
+			return fmt.Errorf("pdf: page %d: %w", i+1, err)
+		}
+	}
+	return nil
 }
 
 // checkContentSize fails when a page's decompressed content exceeds
