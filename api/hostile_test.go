@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -126,6 +127,10 @@ func TestHostileInput(t *testing.T) {
 		{name: "document id NUL", req: request{method: "GET", path: "/v1/documents/1%00"}, status: 400, code: "invalid_text"},
 		{name: "delete document id NUL", req: request{method: "DELETE", path: "/v1/documents/%00"}, status: 400, code: "invalid_text"},
 		{name: "stats service NUL", req: request{method: "GET", path: "/v1/stats?service=%00"}, status: 400, code: "invalid_text"},
+		{name: "healthz NUL", req: request{method: "GET", path: "/healthz?x=%00"}, status: 400, code: "invalid_text"},
+		{name: "readyz invalid UTF-8", req: request{method: "GET", path: "/readyz?x=%FF"}, status: 400, code: "invalid_text"},
+		{name: "metrics NUL", req: request{method: "GET", path: "/metrics?x=%00"}, status: 400, code: "invalid_text"},
+		{name: "openapi invalid UTF-8", req: request{method: "GET", path: "/v1/openapi.json?%FF"}, status: 400, code: "invalid_text"},
 
 		// JSON bodies.
 		{name: "draft without words", req: request{method: "POST", path: "/v1/drafts", body: map[string]any{"question": "?!"}}, status: 400, code: "no_words"},
@@ -164,6 +169,10 @@ func TestHostileInput(t *testing.T) {
 		{name: "service field invalid UTF-8", upload: []upload{{"a.md", []byte(page)}}, fields: map[string]string{"service": "\xff"}, status: 400, code: "invalid_text"},
 		{name: "file name NUL", upload: []upload{{"a\x00.md", []byte(page)}}, status: 400, code: "malformed_multipart"},
 	}
+	untested := map[string]bool{}
+	for _, r := range e.srv.Routes() {
+		untested[r] = true
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			e.model.Reset()
@@ -177,6 +186,7 @@ func TestHostileInput(t *testing.T) {
 				req = request{method: "POST", path: "/v1/documents", body: body, contentType: ct}
 			}
 			req.key = "admin"
+			delete(untested, routeOf(req))
 			r := e.do(req)
 			if r.status != tc.status || r.errorCode() != tc.code {
 				t.Errorf("%d %.300s, want %d %s", r.status, r.body, tc.status, tc.code)
@@ -189,6 +199,9 @@ func TestHostileInput(t *testing.T) {
 			}
 		})
 	}
+	for r := range untested {
+		t.Errorf("no hostile input for %s", r)
+	}
 	// Nothing of the refused uploads was stored.
 	r := e.must(http.StatusOK, request{method: "GET", path: "/v1/documents?source=text", key: "admin"})
 	var page0 struct{ Total int }
@@ -196,6 +209,15 @@ func TestHostileInput(t *testing.T) {
 	if page0.Total != 0 {
 		t.Errorf("%d documents stored from refused uploads", page0.Total)
 	}
+}
+
+// idSegment is a path segment that is an id.
+var idSegment = regexp.MustCompile(`^(/v1/(?:drafts|documents))/[^/?]+`)
+
+// routeOf names the route of req as Server.Routes does.
+func routeOf(req request) string {
+	path, _, _ := strings.Cut(req.path, "?")
+	return req.method + " " + idSegment.ReplaceAllString(path, "$1/{id}")
 }
 
 // errorMessage returns the message of an error body.
