@@ -169,6 +169,12 @@ func TestHostileInput(t *testing.T) {
 		{name: "service field invalid UTF-8", upload: []upload{{"a.md", []byte(page)}}, fields: map[string]string{"service": "\xff"}, status: 400, code: "invalid_text"},
 		{name: "file name NUL", upload: []upload{{"a\x00.md", []byte(page)}}, status: 400, code: "malformed_multipart"},
 	}
+	var spec struct {
+		Paths map[string]map[string]struct {
+			Responses map[string]json.RawMessage `json:"responses"`
+		} `json:"paths"`
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/openapi.json"}).decode(t, &spec)
 	untested := map[string]bool{}
 	for _, r := range e.srv.Routes() {
 		untested[r] = true
@@ -193,6 +199,10 @@ func TestHostileInput(t *testing.T) {
 			}
 			if msg := errorMessage(r); r.status >= 400 && len(msg) < 10 {
 				t.Errorf("no reason given: %s", r.body)
+			}
+			method, path, _ := strings.Cut(routeOf(req), " ")
+			if _, ok := spec.Paths[path][strings.ToLower(method)].Responses[fmt.Sprint(r.status)]; !ok {
+				t.Errorf("status %d is not in openapi.json for %s %s", r.status, method, path)
 			}
 			if n := e.model.Calls(llmtest.ChatCompletions); n != 0 {
 				t.Errorf("%d model calls for invalid input", n)

@@ -23,8 +23,8 @@ type UploadLimits struct {
 	// ExpandedBytes bounds the bytes of all the upload's files once
 	// archives are expanded (default 64 MiB).
 	ExpandedBytes int64
-	// Files bounds the files of an upload, archive members included
-	// (default 2,000).
+	// Files bounds the documents of an upload: its files, archive members
+	// and JSONL records (default 2,000).
 	Files int
 	// PDFPages bounds the pages of one PDF (default 500).
 	PDFPages int
@@ -263,7 +263,7 @@ func tooLargeUpload(lim UploadLimits) *Error {
 
 // String describes the limits for error messages.
 func (l UploadLimits) String() string {
-	return fmt.Sprintf("%d bytes expanded, %d files, %d pages and %d bytes of content per PDF",
+	return fmt.Sprintf("%d bytes expanded, %d documents, %d pages and %d bytes of content per PDF",
 		l.ExpandedBytes, l.Files, l.PDFPages, l.PDFContentBytes)
 }
 
