@@ -56,14 +56,19 @@ func errUnauthenticated() *Error {
 // authenticate checks the bearer key and remembers who called.
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		addr := clientAddr(c)
+		if wait := s.logins.blocked(addr, s.deps.Now()); wait > 0 {
+			return errTooManyFailedLogins(wait)
+		}
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="plume"`)
 		scheme, secret, ok := strings.Cut(c.Request().Header.Get("Authorization"), " ")
 		secret = strings.TrimSpace(secret)
 		if !ok || !strings.EqualFold(scheme, "Bearer") || !strings.HasPrefix(secret, store.KeyPrefix) || len(secret) > 100 {
-			return errUnauthenticated()
+			return errUnauthenticated() // no lookup: not counted
 		}
 		key, err := s.deps.Store.APIKeyBySecret(c.Request().Context(), secret)
 		if errors.Is(err, store.ErrNotFound) {
+			s.logins.failed(addr, s.deps.Now())
 			return errUnauthenticated()
 		}
 		if err != nil {

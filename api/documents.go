@@ -2,9 +2,9 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"mime"
 	"net/http"
-	"path"
 	"strings"
 	"time"
 
@@ -104,8 +104,8 @@ func scopeService(key *keyInfo, service string) (string, error) {
 func (s *Server) ingestDocs(c echo.Context, origin string, docs []ingest.Document, status store.Status) ([]documentJSON, error) {
 	ctx := c.Request().Context()
 	p := ingest.NewPipeline(s.deps.Store, s.deps.Embedder, s.log, ingest.Options{Status: status})
-	if _, err := p.IngestDocuments(ctx, origin, docs); err != nil {
-		return nil, err
+	if rep, err := p.IngestDocuments(ctx, origin, docs); err != nil {
+		return nil, partlyStored(err, rep.Stored, len(docs))
 	}
 	out := make([]documentJSON, 0, len(docs))
 	for _, d := range docs {
@@ -121,6 +121,30 @@ func (s *Server) ingestDocs(c echo.Context, origin string, docs []ingest.Documen
 		out = append(out, toDocumentJSON(sd))
 	}
 	return out, nil
+}
+
+// storedKey names a stored document in an error's report.
+type storedKey struct {
+	Source     string `json:"source"`
+	ExternalID string `json:"external_id"`
+}
+
+// partlyStored is err, reporting exactly which documents were stored before
+// it when some were: the client is never told that nothing was stored when
+// something was.
+func partlyStored(err error, stored []store.DocKey, total int) error {
+	if len(stored) == 0 {
+		return err
+	}
+	e := *errorResponse(err)
+	e.Err = err
+	e.Code = "partly_stored"
+	e.Message = fmt.Sprintf("stopped after storing %d of %d documents (%s): they are listed in \"stored\"; "+
+		"send the same upload again to finish", len(stored), total, errorResponse(err).Message)
+	for _, k := range stored {
+		e.Stored = append(e.Stored, storedKey{Source: k.Source, ExternalID: k.ExternalID})
+	}
+	return &e
 }
 
 // createDocument adds a document: a JSON document, or files in any ingest
@@ -160,79 +184,6 @@ func (s *Server) createDocument(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusCreated, docs[0])
-}
-
-// uploadResponse answers an upload.
-type uploadResponse struct {
-	Documents []documentJSON `json:"documents"`
-	// Errors lists the records of the files that could not be read
-	// (JSONL lines, zip members) while the others were stored.
-	Errors []string `json:"errors,omitempty"`
-}
-
-func (s *Server) uploadDocuments(c echo.Context) error {
-	r := c.Request()
-	if r.ContentLength > s.cfg.MaxUploadBytes {
-		return errorf(http.StatusRequestEntityTooLarge, "too_large", "the upload is over %d bytes", s.cfg.MaxUploadBytes)
-	}
-	r.Body = http.MaxBytesReader(c.Response(), r.Body, s.cfg.MaxUploadBytes)
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return err
-		}
-		return errorf(http.StatusBadRequest, "malformed_multipart", "the body is not a valid multipart form")
-	}
-	defer r.MultipartForm.RemoveAll() //nolint:errcheck
-	files := r.MultipartForm.File["file"]
-	if len(files) == 0 {
-		return errorf(http.StatusBadRequest, "invalid_request", `no file: send one or more files in the field "file"`)
-	}
-	status := store.Status(r.FormValue("status"))
-	if status != "" && !status.Valid() {
-		return errorf(http.StatusBadRequest, "invalid_request", "status %q (want draft, published or archived)", status)
-	}
-	key := keyOf(c)
-	service, err := scopeService(key, r.FormValue("service"))
-	if err != nil {
-		return err
-	}
-	var docs []ingest.Document
-	var partial []string
-	for _, fh := range files {
-		f, err := fh.Open()
-		if err != nil {
-			return err
-		}
-		name := path.Base(strings.ReplaceAll(fh.Filename, `\`, "/"))
-		got, err := ingest.Read(c.Request().Context(), name, f, fh.Size)
-		f.Close()
-		var pe *ingest.PartialError
-		if errors.As(err, &pe) {
-			for _, e := range pe.Errs {
-				partial = append(partial, e.Error())
-			}
-		} else if err != nil {
-			return err
-		}
-		for _, d := range got {
-			if d.Service == "" {
-				d.Service = service
-			}
-			if _, err := scopeService(key, d.Service); err != nil {
-				return err
-			}
-			docs = append(docs, d)
-		}
-	}
-	if len(docs) == 0 {
-		return errorf(http.StatusBadRequest, "invalid_request", "the files hold no document")
-	}
-	stored, err := s.ingestDocs(c, "upload", docs, status)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusCreated, uploadResponse{Documents: stored, Errors: partial})
 }
 
 // documentListResponse is a page of documents.

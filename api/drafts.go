@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"mime"
@@ -43,12 +44,17 @@ func (s *Server) createDraft(c echo.Context) error {
 		return errorf(http.StatusBadRequest, "invalid_request", "question is required")
 	case len(body.Question) > s.cfg.MaxQuestionBytes:
 		return errorf(http.StatusRequestEntityTooLarge, "question_too_long", "the question is over %d bytes", s.cfg.MaxQuestionBytes)
+	case !hasWord(body.Question):
+		return errNoWords("the question")
 	case body.Channel != "" && !slices.Contains(s.deps.Drafter.Channels(), body.Channel):
 		return errorf(http.StatusBadRequest, "invalid_request", "unknown channel %q (want one of %s)",
 			body.Channel, strings.Join(s.deps.Drafter.Channels(), ", "))
 	}
 	services, err := key.retrievalServices(body.Service)
 	if err != nil {
+		return err
+	}
+	if err := s.checkVocabulary(c.Request().Context(), key, body.Service, body.Audience); err != nil {
 		return err
 	}
 	service := body.Service
@@ -66,6 +72,35 @@ func (s *Server) createDraft(c echo.Context) error {
 		return c.JSON(http.StatusOK, d)
 	}
 	return s.streamDraft(c, req)
+}
+
+// maxAudiences bounds the audiences of a draft request.
+const maxAudiences = 3
+
+// checkVocabulary refuses a service or an audience that does not exist:
+// the service line goes into the prompt and both are stored, so they must
+// never carry free text. A service's key drafts for its own service.
+func (s *Server) checkVocabulary(ctx context.Context, key *keyInfo, service string, audience []string) error {
+	service = strings.TrimSpace(service)
+	if (service == "" || key.Service != "") && len(audience) == 0 {
+		return nil
+	}
+	if len(audience) > maxAudiences {
+		return errorf(http.StatusBadRequest, "unknown_audience", "at most %d audiences", maxAudiences)
+	}
+	v, err := s.deps.Store.Vocabulary(ctx)
+	if err != nil {
+		return err
+	}
+	if service != "" && key.Service == "" && !slices.Contains(v.Services, service) {
+		return errorf(http.StatusBadRequest, "unknown_service", "unknown service (want one of %s)", strings.Join(v.Services, ", "))
+	}
+	for _, a := range audience {
+		if !slices.Contains(v.Audiences, a) {
+			return errorf(http.StatusBadRequest, "unknown_audience", "unknown audience (want some of %s)", strings.Join(v.Audiences, ", "))
+		}
+	}
+	return nil
 }
 
 // wantsEventStream reports whether the client asked for server-sent events.

@@ -24,6 +24,8 @@ type Error struct {
 	RetryAfter int
 	// Err is the cause, logged for server errors and never sent.
 	Err error
+	// Stored, for an ingest stopped half-way, lists what was stored.
+	Stored []storedKey
 }
 
 func (e *Error) Error() string {
@@ -39,13 +41,11 @@ func errorf(status int, code, format string, args ...any) *Error {
 	return &Error{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// statusClientClosed is the status logged for a request whose client left
-// (or that a shutdown cut): nginx's 499, seen by no one.
-const statusClientClosed = 499
-
 // errorBody is the one error format of the API.
 type errorBody struct {
 	Error errorDetail `json:"error"`
+	// Stored lists the documents stored before an ingest stopped.
+	Stored []storedKey `json:"stored,omitempty"`
 }
 
 type errorDetail struct {
@@ -73,8 +73,14 @@ func errorResponse(err error) *Error {
 		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "not found"}
 	case errors.Is(err, context.DeadlineExceeded):
 		return &Error{Status: http.StatusGatewayTimeout, Code: "timeout", Message: "the request took too long", Err: err}
+	case store.IsUnavailable(err):
+		return &Error{Status: http.StatusServiceUnavailable, Code: "database_unavailable", RetryAfter: 5,
+			Message: "the database cannot be reached; retry in a few seconds", Err: err}
 	case errors.Is(err, context.Canceled):
-		return &Error{Status: statusClientClosed, Code: "canceled", Message: "the request was canceled", Err: err}
+		// The client left (it sees nothing) or a shutdown cut the request
+		// (it sees this): a standard status, to retry.
+		return &Error{Status: http.StatusServiceUnavailable, Code: "interrupted", RetryAfter: 5,
+			Message: "the request was interrupted (the server is shutting down); retry", Err: err}
 	case errors.Is(err, ingest.ErrModelMismatch):
 		return &Error{Status: http.StatusServiceUnavailable, Code: "unavailable",
 			Message: "the knowledge base is being re-embedded; try again later", Err: err}
@@ -115,5 +121,5 @@ func (s *Server) handleError(err error, c echo.Context) {
 		_ = c.NoContent(e.Status)
 		return
 	}
-	_ = c.JSON(e.Status, errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}})
+	_ = c.JSON(e.Status, errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}, Stored: e.Stored})
 }

@@ -86,8 +86,8 @@ func TestFaultModelStreamCut(t *testing.T) {
 // TestFaultModelHang makes the model answer nothing: the agent gets the
 // extractive draft once the model's time is up, over a stream or not.
 func TestFaultModelHang(t *testing.T) {
-	e := newEnvWith(t, api.Config{}, envOptions{chatTimeout: 300 * time.Millisecond},
-		llmtest.WithDelay(time.Minute, llmtest.ChatCompletions))
+	e := newEnvWith(t, api.Config{}, envOptions{chatTimeout: 300 * time.Millisecond,
+		model: []llmtest.Option{llmtest.WithDelay(time.Minute, llmtest.ChatCompletions)}})
 	start := time.Now()
 	screen, _, d := e.streamDraft(t, map[string]any{"question": question, "channel": "email"})
 	e.checkExtractiveFallback(t, screen, d, "délai dépassé")
@@ -109,7 +109,7 @@ func TestFaultEmbeddingsDown(t *testing.T) {
 			t.Fatal(err)
 		}
 		return llm.NewEmbedBreaker(remote, time.Minute)
-	}}, llmtest.WithFailFirst(1000, 503, llmtest.Embeddings))
+	}, model: []llmtest.Option{llmtest.WithFailFirst(1000, 503, llmtest.Embeddings)}})
 	var first int
 	for i := range 3 {
 		var d *rag.Draft

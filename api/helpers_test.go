@@ -52,6 +52,7 @@ type env struct {
 	st    *store.Store
 	model *llmtest.Server
 	srv   *api.Server
+	deps  api.Deps
 	http  *httptest.Server
 	logs  *syncBuffer
 	// keys by name: agent, agent-caf, admin, admin-caf, admin-ants, revoked.
@@ -70,27 +71,36 @@ var corpusDocs = map[string]string{
 
 func newEnv(tb testing.TB, cfg api.Config, modelOpts ...llmtest.Option) *env {
 	tb.Helper()
-	return newEnvWith(tb, cfg, envOptions{}, modelOpts...)
+	return newEnvWith(tb, cfg, envOptions{model: modelOpts})
 }
 
-// envOptions adjusts an env for the fault tests.
+// envOptions change what newEnvWith builds.
 type envOptions struct {
+	model []llmtest.Option
 	// chatTimeout bounds each model call (default 10 s).
 	chatTimeout time.Duration
 	// queryEmbedder, when set, returns the embedder searches use, given
 	// the fake model's URL (default: the local embedder of the corpus).
 	queryEmbedder func(url string) llm.Embedder
+	// serverStore, when set, opens the store the server uses (the demo
+	// corpus and the keys go through the direct one), from the connection
+	// string of the test's schema.
+	serverStore func(tb testing.TB, url string) *store.Store
+	// embedder, when set, wraps the embedder the server uses.
+	embedder func(llm.Embedder) llm.Embedder
 }
 
-func newEnvWith(tb testing.TB, cfg api.Config, o envOptions, modelOpts ...llmtest.Option) *env {
+func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
 	tb.Helper()
 	ctx := context.Background()
-	e := &env{tb: tb, st: storetest.NewStore(tb), logs: &syncBuffer{}, keys: map[string]string{}, docs: map[string]int64{}}
+	st, url := storetest.NewStoreURL(tb)
+	e := &env{tb: tb, st: st, logs: &syncBuffer{}, keys: map[string]string{}, docs: map[string]int64{}}
 	log := slog.New(slog.NewJSONHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	embedder, err := llm.NewLocalEmbedder(0)
+	local, err := llm.NewLocalEmbedder(0)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	var embedder llm.Embedder = local
 	rep, err := ingest.NewPipeline(e.st, embedder, log, ingest.Options{}).
 		IngestPaths(ctx, []string{filepath.Join(repoRoot, "demo", "corpus")})
 	if err != nil || len(rep.Failed) > 0 {
@@ -110,7 +120,14 @@ func newEnvWith(tb testing.TB, cfg api.Config, o envOptions, modelOpts ...llmtes
 			tb.Fatalf("demo document %s not found", ext)
 		}
 	}
-	e.model = llmtest.New(tb, modelOpts...)
+	if o.embedder != nil {
+		embedder = o.embedder(embedder)
+	}
+	srvStore := e.st
+	if o.serverStore != nil {
+		srvStore = o.serverStore(tb, url)
+	}
+	e.model = llmtest.New(tb, o.model...)
 	if o.chatTimeout == 0 {
 		o.chatTimeout = 10 * time.Second
 	}
@@ -123,13 +140,14 @@ func newEnvWith(tb testing.TB, cfg api.Config, o envOptions, modelOpts ...llmtes
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var queries llm.Embedder = embedder
+	queries := embedder
 	if o.queryEmbedder != nil {
 		queries = o.queryEmbedder(e.model.URL())
 	}
-	searcher := rag.NewSearcher(e.st, queries, rag.DefaultLexicon(), log, rag.SearchOptions{})
-	drafter := rag.NewDrafter(searcher, e.st, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
-	e.srv, err = api.New(cfg, api.Deps{Store: e.st, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log})
+	searcher := rag.NewSearcher(srvStore, queries, rag.DefaultLexicon(), log, rag.SearchOptions{})
+	drafter := rag.NewDrafter(searcher, srvStore, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
+	e.deps = api.Deps{Store: srvStore, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log}
+	e.srv, err = api.New(cfg, e.deps)
 	if err != nil {
 		tb.Fatal(err)
 	}

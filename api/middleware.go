@@ -74,10 +74,10 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		level := slog.LevelInfo
 		if e := errorOf(c); e != nil {
 			attrs = append(attrs, slog.String("code", e.Code))
-			if e.Status == statusClientClosed {
+			switch {
+			case e.Code == "interrupted":
 				level = slog.LevelWarn
-			}
-			if e.Status >= 500 {
+			case e.Status >= 500:
 				level = slog.LevelError
 				if e.Err != nil {
 					attrs = append(attrs, slog.String("err", e.Err.Error()))

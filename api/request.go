@@ -1,13 +1,19 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 )
@@ -25,7 +31,18 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 	if r.ContentLength > s.cfg.MaxBodyBytes {
 		return errorf(http.StatusRequestEntityTooLarge, "too_large", "the body is over %d bytes", s.cfg.MaxBodyBytes)
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(c.Response(), r.Body, s.cfg.MaxBodyBytes))
+	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, s.cfg.MaxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return err
+		}
+		return fmt.Errorf("read body: %w", err)
+	}
+	if !utf8.Valid(body) {
+		return errorf(http.StatusBadRequest, "invalid_text", "the body is not valid UTF-8")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var tooBig *http.MaxBytesError
@@ -45,7 +62,89 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 		}
 		return errorf(http.StatusBadRequest, "malformed_json", "the body holds more than one JSON value")
 	}
+	return checkStrings(reflect.ValueOf(v), "body")
+}
+
+// checkText refuses text that no database column or model may receive:
+// invalid UTF-8 and NUL characters.
+func checkText(field, v string) error {
+	switch {
+	case !utf8.ValidString(v):
+		return errorf(http.StatusBadRequest, "invalid_text", "%s is not valid UTF-8", field)
+	case strings.ContainsRune(v, 0):
+		return errorf(http.StatusBadRequest, "invalid_text", "%s holds a NUL character", field)
+	}
 	return nil
+}
+
+// checkStrings runs checkText on every string reachable from v (struct
+// fields, slices, maps, pointers), as decoded from a JSON body.
+func checkStrings(v reflect.Value, field string) error {
+	switch v.Kind() {
+	case reflect.String:
+		return checkText(field, v.String())
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return checkStrings(v.Elem(), field)
+	case reflect.Struct:
+		t := v.Type()
+		for i := range v.NumField() {
+			if !t.Field(i).IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if name == "" {
+				name = t.Field(i).Name
+			}
+			if err := checkStrings(v.Field(i), name); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if err := checkStrings(v.Index(i), field); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if err := checkStrings(it.Key(), field); err != nil {
+				return err
+			}
+			if err := checkStrings(it.Value(), field); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkParams refuses invalid UTF-8 and NUL characters in the path and
+// query parameters of every route, before any handler runs.
+func (s *Server) checkParams(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		for _, v := range c.ParamValues() {
+			if err := checkText("the path", v); err != nil {
+				return err
+			}
+			if u, err := url.PathUnescape(v); err == nil {
+				if err := checkText("the path", u); err != nil {
+					return err
+				}
+			}
+		}
+		for name, vs := range c.QueryParams() {
+			for _, v := range append(vs, name) {
+				if checkText(name, v) != nil {
+					return errorf(http.StatusBadRequest, "invalid_text",
+						"the query parameter %q is not valid UTF-8 text without NUL", strings.ToValidUTF8(name, "\uFFFD"))
+				}
+			}
+		}
+		return next(c)
+	}
 }
 
 // pathID parses a numeric path parameter; anything else is an unknown id.
@@ -92,4 +191,14 @@ func openapiPath(p string) string {
 		}
 	}
 	return strings.Join(parts, "/")
+}
+
+// hasWord reports whether text holds a letter or a digit: a question or a
+// query without any has nothing to search for.
+func hasWord(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+func errNoWords(field string) *Error {
+	return errorf(http.StatusBadRequest, "no_words", "%s holds no word to search for (only punctuation or symbols)", field)
 }

@@ -52,6 +52,9 @@ func (s *Server) search(c echo.Context) error {
 	if len(q) > s.cfg.MaxQuestionBytes {
 		return errorf(http.StatusRequestEntityTooLarge, "question_too_long", "q is over %d bytes", s.cfg.MaxQuestionBytes)
 	}
+	if !hasWord(q) {
+		return errNoWords("q")
+	}
 	k, err := queryInt(c, "k", 5, 1, 50)
 	if err != nil {
 		return err

@@ -39,6 +39,15 @@ type Config struct {
 	// RequestTimeout bounds a request's work, streams included (default
 	// 2 minutes).
 	RequestTimeout time.Duration
+	// Upload bounds what one upload may hold once expanded.
+	Upload UploadLimits
+	// FailedLogins bounds the wrong keys per client address.
+	FailedLogins FailedLoginLimits
+	// MetricsToken, when set, is the bearer token /metrics asks for.
+	MetricsToken string
+	// MetricsAddr, when set, is where Start serves /metrics, instead of
+	// on Addr.
+	MetricsAddr string
 	// ShutdownTimeout is how long Start waits for in-flight requests and
 	// streams after its context ends before cutting them (default 30 s).
 	ShutdownTimeout time.Duration
@@ -66,6 +75,8 @@ func (c Config) withDefaults() Config {
 	if c.ShutdownTimeout <= 0 {
 		c.ShutdownTimeout = 30 * time.Second
 	}
+	c.Upload = c.Upload.withDefaults()
+	c.FailedLogins = c.FailedLogins.withDefaults()
 	return c
 }
 
@@ -95,6 +106,8 @@ type Server struct {
 	echo    *echo.Echo
 	metrics *serverMetrics
 	limiter *limiter
+	uploads *uploadGate
+	logins  *loginGuard
 }
 
 // New returns the API server over deps.
@@ -113,11 +126,13 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	}
 	cfg = cfg.withDefaults()
 	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(),
-		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now)}
+		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now), uploads: newUploadGate(cfg.Upload.PerKey),
+		logins: newLoginGuard(cfg.FailedLogins)}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.requestID, s.observe, s.recoverPanic, s.timeout)
+	e.IPExtractor = echo.ExtractIPDirect()
+	e.Use(s.requestID, s.observe, s.recoverPanic, s.timeout, s.checkParams)
 	s.routes(e)
 	s.echo = e
 	return s, nil
@@ -178,6 +193,19 @@ func (s *Server) Start(ctx context.Context) error {
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.cfg.Addr, err)
+	}
+	if s.cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", s.cfg.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("listen on %s for metrics: %w", s.cfg.MetricsAddr, err)
+		}
+		msrv := &http.Server{Handler: s.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second}
+		go msrv.Serve(mln) //nolint:errcheck // ends with Close
+		defer msrv.Close()
+		s.log.Info("serving metrics", "addr", mln.Addr().String())
+	} else if s.cfg.MetricsToken == "" {
+		s.log.Warn("/metrics is public: set PLUME_METRICS_TOKEN or PLUME_METRICS_ADDR")
 	}
 	return s.Serve(ctx, ln)
 }

@@ -2,8 +2,10 @@ package api
 
 import (
 	"context"
+	"crypto/subtle"
 	_ "embed"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -34,10 +36,38 @@ func (s *Server) readyz(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
 }
 
+// metricsHandler serves the metrics on the API's address, unless they have
+// an address of their own; with a metrics token, only to its bearer.
 func (s *Server) metricsHandler(c echo.Context) error {
-	c.Response().Header().Set(echo.HeaderContentType, "text/plain; version=0.0.4; charset=utf-8")
-	c.Response().WriteHeader(http.StatusOK)
-	return s.metrics.reg.write(c.Response())
+	if s.cfg.MetricsAddr != "" {
+		return errorf(http.StatusNotFound, "not_found", "no such route")
+	}
+	if s.cfg.MetricsToken != "" {
+		_, token, _ := strings.Cut(c.Request().Header.Get("Authorization"), " ")
+		if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(token)), []byte(s.cfg.MetricsToken)) != 1 {
+			c.Response().Header().Set("WWW-Authenticate", `Bearer realm="plume metrics"`)
+			return errorf(http.StatusUnauthorized, "unauthenticated", "the metrics token is required: Authorization: Bearer …")
+		}
+	}
+	return s.writeMetrics(c.Response())
+}
+
+func (s *Server) writeMetrics(w http.ResponseWriter) error {
+	w.Header().Set(echo.HeaderContentType, "text/plain; version=0.0.4; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	return s.metrics.reg.write(w)
+}
+
+// MetricsHandler serves the metrics alone, for Config.MetricsAddr: that
+// address is meant to be reachable by the monitoring only.
+func (s *Server) MetricsHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		if err := s.writeMetrics(w); err != nil {
+			s.log.Warn("write metrics", "err", err)
+		}
+	})
+	return mux
 }
 
 func (s *Server) openapi(c echo.Context) error {

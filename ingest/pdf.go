@@ -38,6 +38,18 @@ const (
 // content decompresses beyond maxPDFContentBytes and stops after
 // maxPDFTime (or when ctx ends).
 func readPDF(ctx context.Context, name string, ra io.ReaderAt, size int64) (doc Document, err error) {
+	return readPDFLimits(ctx, name, ra, size, pdfLimits{})
+}
+
+// pdfLimits are a Reader's own PDF limits (see Reader.MaxPDFPages and
+// Reader.MaxPDFContentBytes); zero values keep the defaults.
+type pdfLimits struct {
+	pages   int
+	content int64
+}
+
+// readPDFLimits is readPDF within limits.
+func readPDFLimits(ctx context.Context, name string, ra io.ReaderAt, size int64, lim pdfLimits) (doc Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = Document{}, fmt.Errorf("pdf: malformed: %v", p)
@@ -55,15 +67,20 @@ func readPDF(ctx context.Context, name string, ra io.ReaderAt, size int64) (doc 
 	if !r.Trailer().Key("Encrypt").IsNull() {
 		return Document{}, fmt.Errorf("pdf: encrypted documents are not supported: %w", ErrUnsupportedFormat)
 	}
-	var pages []pdf.Page
-	nodes := 0
-	collectPages(r.Trailer().Key("Root").Key("Pages"), 0, &nodes, &pages)
+	pages, err := pdfPages(r, lim)
+	if err != nil {
+		return Document{}, err
+	}
+	if err := checkFileContent(ctx, pages, lim.content); err != nil {
+		return Document{}, err
+	}
 	var lines []pdfLine
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return Document{}, err
 		}
-		if err := checkContentSize(p); err != nil {
+		var total int64
+		if err := checkContentSize(p, &total, 0); err != nil {
 			return Document{}, fmt.Errorf("pdf: page %d: %w", i+1, err)
 		}
 		lines = append(lines, pageLines(p, i)...)
@@ -117,10 +134,22 @@ func (b *budgetReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	return n, err
 }
 
+// pdfPages returns the pages of r; with a page limit, more pages than it
+// is an error.
+func pdfPages(r *pdf.Reader, lim pdfLimits) ([]pdf.Page, error) {
+	var pages []pdf.Page
+	nodes := 0
+	collectPages(r.Trailer().Key("Root").Key("Pages"), 0, &nodes, &pages, maxPDFPages)
+	if lim.pages > 0 && len(pages) > lim.pages {
+		return nil, fmt.Errorf("pdf: more than %d pages: %w", lim.pages, ErrTooLarge)
+	}
+	return pages, nil
+}
+
 // collectPages walks the page tree depth-first, bounded in depth, nodes and
 // pages so that a cyclic tree terminates.
-func collectPages(v pdf.Value, depth int, nodes *int, out *[]pdf.Page) {
-	if depth > maxPDFTreeDepth || *nodes >= maxPDFTreeNodes || len(*out) >= maxPDFPages {
+func collectPages(v pdf.Value, depth int, nodes *int, out *[]pdf.Page, maxPages int) {
+	if depth > maxPDFTreeDepth || *nodes >= maxPDFTreeNodes || len(*out) >= maxPages {
 		return
 	}
 	*nodes++
@@ -133,14 +162,34 @@ func collectPages(v pdf.Value, depth int, nodes *int, out *[]pdf.Page) {
 			return
 		}
 		for i := 0; i < kids.Len() && i < maxPDFTreeNodes; i++ {
-			collectPages(kids.Index(i), depth+1, nodes, out)
+			collectPages(kids.Index(i), depth+1, nodes, out, maxPages)
 		}
 	}
 }
 
+// checkFileContent, with a limit, decompresses every page's content before
+// any is parsed and fails when the total exceeds it: a stream shared by
+// many pages is refused before it is parsed even twice.
+func checkFileContent(ctx context.Context, pages []pdf.Page, limit int64) error {
+	if limit <= 0 {
+		return nil
+	}
+	var total int64
+	for i, p := range pages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := checkContentSize(p, &total, limit); err != nil {
+			return fmt.Errorf("pdf: page %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
 // checkContentSize fails when a page's decompressed content exceeds
-// maxPDFContentBytes (a compression bomb).
-func checkContentSize(p pdf.Page) error {
+// maxPDFContentBytes (a compression bomb), or when it brings the file's
+// running total over fileLimit (when set).
+func checkContentSize(p pdf.Page, fileTotal *int64, fileLimit int64) error {
 	c := p.V.Key("Contents")
 	var streams []pdf.Value
 	switch c.Kind() {
@@ -157,16 +206,24 @@ func checkContentSize(p pdf.Page) error {
 	var total int64
 	for _, s := range streams {
 		rc := s.Reader()
-		n, err := io.Copy(io.Discard, io.LimitReader(rc, maxPDFContentBytes-total+1))
+		left := maxPDFContentBytes - total
+		if fileLimit > 0 {
+			left = min(left, fileLimit-*fileTotal-total)
+		}
+		n, err := io.Copy(io.Discard, io.LimitReader(rc, left+1))
 		rc.Close()
 		total += n
 		if total > maxPDFContentBytes {
 			return fmt.Errorf("content larger than %d bytes: %w", maxPDFContentBytes, ErrTooLarge)
 		}
+		if *fileTotal+total > fileLimit && fileLimit > 0 {
+			return fmt.Errorf("content of the file larger than %d bytes: %w", fileLimit, ErrTooLarge)
+		}
 		if err != nil {
 			return fmt.Errorf("content stream: %w", err)
 		}
 	}
+	*fileTotal += total
 	return nil
 }
 

@@ -23,6 +23,9 @@ import (
 // the next ingest re-chunks documents whose content did not change.
 const chunkerVersion = "c1"
 
+// saveTimeout bounds the write of one document, which a cancel does not cut.
+const saveTimeout = 30 * time.Second
+
 // ErrModelMismatch means the knowledge base is embedded with another model
 // than the configured one: a re-embed must be planned, never mixed in.
 var ErrModelMismatch = errors.New("embedding model mismatch")
@@ -81,7 +84,10 @@ type Report struct {
 	Unchanged int
 	Pruned    int
 	Chunks    int
-	Failed    []FileError
+	// Stored lists the documents added or updated, in the order they were
+	// written: after an error, exactly those that were.
+	Stored []store.DocKey
+	Failed []FileError
 	// Warnings are files ingested with a repair (e.g. bytes that are not
 	// UTF-8), one entry per file and warning.
 	Warnings []FileError
@@ -471,10 +477,16 @@ func (r *run) ingestOne(ctx context.Context, j job) error {
 			Embedding: vecs[i], EmbedModel: r.p.embedder.Model()}
 	}
 	sd := toStoreDocument(d, hash, j.origin, r.p.opts.Status)
-	if err := r.p.store.SaveDocument(ctx, &sd, rows); err != nil {
+	// A document whose vectors are ready is written whole even if ctx
+	// ends meanwhile: a cancel never leaves a commit whose outcome is
+	// unknown, so Report.Stored is exact.
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), saveTimeout)
+	defer cancel()
+	if err := r.p.store.SaveDocument(sctx, &sd, rows); err != nil {
 		return err
 	}
 	r.mu.Lock()
+	r.report.Stored = append(r.report.Stored, key)
 	if exists {
 		r.report.Updated++
 	} else {

@@ -43,6 +43,13 @@ type Reader struct {
 	// MaxArchiveMembers bounds the number of members of one zip archive.
 	// Zero means DefaultMaxArchiveMembers.
 	MaxArchiveMembers int
+	// MaxPDFPages, when set, refuses a PDF with more pages (ErrTooLarge);
+	// zero reads the first 5,000 pages of any PDF.
+	MaxPDFPages int
+	// MaxPDFContentBytes, when set, bounds the decompressed content of all
+	// the pages of one PDF (a stream drawn by several pages counts each
+	// time); zero bounds each page's only, at 32 MiB.
+	MaxPDFContentBytes int64
 	// Unchanged, when set, is asked before Walk reads a file; when it
 	// answers true, the file is not read and fn gets ErrUnchanged.
 	Unchanged func(path string) bool
@@ -323,7 +330,7 @@ func (rd *Reader) read(ctx context.Context, name string, r io.Reader, size int64
 			return nil, err
 		}
 		if f == formatPDF {
-			doc, err := readPDF(ctx, name, ra, n)
+			doc, err := readPDFLimits(ctx, name, ra, n, pdfLimits{pages: rd.MaxPDFPages, content: rd.MaxPDFContentBytes})
 			if err != nil {
 				return nil, err
 			}

@@ -3,6 +3,7 @@ package rag
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -50,6 +51,9 @@ func (d *Drafter) Feedback(ctx context.Context, draftID string, fb FeedbackReque
 	if err != nil {
 		return store.Feedback{}, fmt.Errorf("feedback: %w", err)
 	}
+	if tags, err = redactTags(ctx, tags, d.opts.Redaction); err != nil {
+		return store.Feedback{}, err
+	}
 	final := draft.Draft
 	if fb.FinalText != "" {
 		red, err := redact.Redact(ctx, fb.FinalText, d.opts.Redaction)
@@ -95,12 +99,33 @@ func validateFeedback(fb *FeedbackRequest) ([]string, error) {
 			return nil, fmt.Errorf("feedback: a tag is not valid UTF-8: %w", ErrInvalid)
 		case utf8.RuneCountInString(tag) > MaxFeedbackTagRunes:
 			return nil, fmt.Errorf("feedback: a tag is over %d characters: %w", MaxFeedbackTagRunes, ErrInvalid)
+		case !validTag.MatchString(tag):
+			return nil, fmt.Errorf("feedback: a tag is a short label of letters, digits, spaces and ' - _ . , ! ?: %w", ErrInvalid)
 		}
 		if !slices.Contains(tags, tag) {
 			tags = append(tags, tag)
 		}
 	}
 	return tags, nil
+}
+
+// validTag is a label: words, no markup, address or link.
+var validTag = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} '’_.,!?-]*$`)
+
+// redactTags masks the personal data a tag may hold (a phone number typed
+// as a reminder): tags are stored and counted in statistics.
+func redactTags(ctx context.Context, tags []string, policy redact.Policy) ([]string, error) {
+	out := make([]string, 0, len(tags))
+	for _, tag := range tags {
+		red, err := redact.Redact(ctx, tag, policy)
+		if err != nil {
+			return nil, fmt.Errorf("feedback: redact a tag: %w", err)
+		}
+		if !slices.Contains(out, red.Text) {
+			out = append(out, red.Text)
+		}
+	}
+	return out, nil
 }
 
 // EditDistance returns the Levenshtein distance between a and b, counted

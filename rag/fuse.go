@@ -162,7 +162,16 @@ func bm25Ceiling(q store.DocQuery) float64 {
 // passageScore orders the passages of one document: the share of the
 // message's words they contain, and their similarity.
 func passageScore(h store.Hit, totalWeight float64) float64 {
-	return 0.6*share(h.Matched, totalWeight) + 0.4*math.Max(h.Similarity, 0)
+	return 0.6*share(h.Matched, totalWeight) + 0.4*similarity(h)
+}
+
+// similarity is a passage's cosine similarity, 0 when unknown (-1) or
+// undefined (NaN: a query vector of zeros, from a text with no word).
+func similarity(h store.Hit) float64 {
+	if math.IsNaN(h.Similarity) || h.Similarity < 0 {
+		return 0
+	}
+	return h.Similarity
 }
 
 // share is part/whole capped at 1 (0 when whole is 0).

@@ -94,6 +94,35 @@ func (s *Store) DocumentStates(ctx context.Context) (map[DocKey]DocState, error)
 	return states, nil
 }
 
+// DocumentServices returns the service of each of keys that names a stored
+// document ("" for a shared one); keys of no document are absent.
+func (s *Store) DocumentServices(ctx context.Context, keys []DocKey) (map[DocKey]string, error) {
+	sources, ids := make([]string, len(keys)), make([]string, len(keys))
+	for i, k := range keys {
+		sources[i], ids[i] = k.Source, k.ExternalID
+	}
+	rows, err := s.pool.Query(ctx, `SELECT d.source, d.external_id, d.service
+		FROM documents d JOIN unnest($1::text[], $2::text[]) AS k(source, external_id)
+			ON d.source = k.source AND d.external_id = k.external_id`, sources, ids)
+	if err != nil {
+		return nil, fmt.Errorf("look up document services: %w", err)
+	}
+	defer rows.Close()
+	out := map[DocKey]string{}
+	for rows.Next() {
+		var k DocKey
+		var service string
+		if err := rows.Scan(&k.Source, &k.ExternalID, &service); err != nil {
+			return nil, fmt.Errorf("scan document service: %w", err)
+		}
+		out[k] = service
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("look up document services: %w", err)
+	}
+	return out, nil
+}
+
 // SaveDocument inserts d, or updates the document with the same source and
 // external id, and replaces its chunks, all in one transaction. An updated
 // document keeps its status; a new one gets d.Status (published when empty).

@@ -71,7 +71,13 @@ func newDraftID() (string, error) {
 	return "d_" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:])), nil
 }
 
-// SaveDraft stores a new draft, setting its id and creation time.
+// saveRetryDelay is how long SaveDraft waits before its one retry.
+const saveRetryDelay = time.Second
+
+// SaveDraft stores a new draft, setting its id and creation time. A draft
+// costs a model call: when the database drops, the save is retried once
+// after a second, under the same id, so that a first attempt that was in
+// fact committed is found rather than stored twice or reported lost.
 func (s *Store) SaveDraft(ctx context.Context, d *Draft) error {
 	if d.Channel == "" || d.Question == "" {
 		return fmt.Errorf("save draft: channel and question are required: %w", ErrInvalid)
@@ -80,23 +86,41 @@ func (s *Store) SaveDraft(ctx context.Context, d *Draft) error {
 	if err != nil {
 		return err
 	}
-	sources := d.Sources
-	if len(sources) == 0 {
-		sources = json.RawMessage("[]")
+	err = s.insertDraft(ctx, id, d)
+	if IsUnavailable(err) {
+		select {
+		case <-time.After(saveRetryDelay):
+			err = s.insertDraft(ctx, id, d)
+		case <-ctx.Done():
+		}
 	}
-	err = s.pool.QueryRow(ctx, `INSERT INTO drafts (id, channel, service, audience, api_key_id, question,
-			prompt_version, model, extractive, reliable, sources, draft, warnings, redaction_counts, timings,
-			prompt_tokens, completion_tokens)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-		RETURNING created_at`,
-		id, d.Channel, d.Service, nonNil(d.Audience), d.APIKeyID, d.Question, d.PromptVersion, d.Model,
-		d.Extractive, d.Reliable, sources, d.Draft, nonNil(d.Warnings), nonNilMap(d.RedactionCounts),
-		nonNilMap(d.Timings), d.PromptTokens, d.CompletionTokens).Scan(&d.CreatedAt)
 	if err != nil {
 		return fmt.Errorf("save draft: %w", err)
 	}
 	d.ID = id
 	return nil
+}
+
+// insertDraft stores d under id, or finds it stored already.
+func (s *Store) insertDraft(ctx context.Context, id string, d *Draft) error {
+	sources := d.Sources
+	if len(sources) == 0 {
+		sources = json.RawMessage("[]")
+	}
+	err := s.pool.QueryRow(ctx, `INSERT INTO drafts (id, channel, service, audience, api_key_id, question,
+			prompt_version, model, extractive, reliable, sources, draft, warnings, redaction_counts, timings,
+			prompt_tokens, completion_tokens)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+		ON CONFLICT (id) DO NOTHING
+		RETURNING created_at`,
+		id, d.Channel, d.Service, nonNil(d.Audience), d.APIKeyID, d.Question, d.PromptVersion, d.Model,
+		d.Extractive, d.Reliable, sources, d.Draft, nonNil(d.Warnings), nonNilMap(d.RedactionCounts),
+		nonNilMap(d.Timings), d.PromptTokens, d.CompletionTokens).Scan(&d.CreatedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		// The earlier attempt was committed; its answer was lost.
+		err = s.pool.QueryRow(ctx, "SELECT created_at FROM drafts WHERE id = $1", id).Scan(&d.CreatedAt)
+	}
+	return err
 }
 
 func nonNilMap[V any](m map[string]V) map[string]V {

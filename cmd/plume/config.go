@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
+
+	"github.com/plume-sp/plume/api"
 )
 
 // Config is plume's configuration, read once from the environment.
@@ -37,7 +41,22 @@ type Config struct {
 	// that failed, searching full text meanwhile (PLUME_EMBED_BREAKER,
 	// default 30s; 0 tries it every time).
 	EmbedBreaker time.Duration
+	// Retention is how long drafts and feedback are kept
+	// (PLUME_RETENTION: "365d" or a Go duration; default 365 days).
+	Retention time.Duration
+	// MetricsToken protects /metrics (PLUME_METRICS_TOKEN); MetricsAddr
+	// serves it on an address of its own instead (PLUME_METRICS_ADDR).
+	MetricsToken string
+	MetricsAddr  string
+	// Upload bounds HTTP uploads once expanded (PLUME_UPLOAD_MAX_BYTES,
+	// PLUME_UPLOAD_MAX_FILES, PLUME_UPLOAD_MAX_PDF_PAGES,
+	// PLUME_UPLOAD_MAX_PDF_BYTES, PLUME_UPLOAD_PER_KEY); zero: defaults.
+	Upload api.UploadLimits
 }
+
+// defaultRetention is a year: what a data-protection officer accepts for
+// working records of the replies sent to the public.
+const defaultRetention = 365 * 24 * time.Hour
 
 // LoadConfig reads the configuration from getenv, applying defaults.
 func LoadConfig(getenv func(string) string) (Config, error) {
@@ -53,6 +72,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		Addr:          getenv("PLUME_ADDR"),
 		ModelTimeout:  60 * time.Second,
 		EmbedBreaker:  30 * time.Second,
+		Retention:     defaultRetention,
+		MetricsToken:  getenv("PLUME_METRICS_TOKEN"),
+		MetricsAddr:   getenv("PLUME_METRICS_ADDR"),
 	}
 	if cfg.DatabaseURL == "" {
 		cfg.DatabaseURL = "postgres://postgres@127.0.0.1:5432/plume?sslmode=disable"
@@ -103,5 +125,67 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		}
 		cfg.EmbedBreaker = d
 	}
+	if v := getenv("PLUME_RETENTION"); v != "" {
+		d, err := parseRetention(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("PLUME_RETENTION=%q: %w", v, err)
+		}
+		cfg.Retention = d
+	}
+	if err := loadUploadLimits(getenv, &cfg.Upload); err != nil {
+		return Config{}, err
+	}
 	return cfg, nil
+}
+
+// parseRetention reads a number of days ("365d") or a Go duration
+// ("720h"), positive.
+func parseRetention(v string) (time.Duration, error) {
+	var d time.Duration
+	if days, ok := strings.CutSuffix(v, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil {
+			return 0, errors.New("want days such as 365d, or a duration such as 720h")
+		}
+		d = time.Duration(n) * 24 * time.Hour
+	} else {
+		var err error
+		if d, err = time.ParseDuration(v); err != nil {
+			return 0, errors.New("want days such as 365d, or a duration such as 720h")
+		}
+	}
+	if d <= 0 {
+		return 0, errors.New("the retention must be positive")
+	}
+	return d, nil
+}
+
+// loadUploadLimits reads the upload limits that are set.
+func loadUploadLimits(getenv func(string) string, l *api.UploadLimits) error {
+	for _, v := range []struct {
+		name  string
+		bytes *int64
+		n     *int
+	}{
+		{"PLUME_UPLOAD_MAX_BYTES", &l.ExpandedBytes, nil},
+		{"PLUME_UPLOAD_MAX_FILES", nil, &l.Files},
+		{"PLUME_UPLOAD_MAX_PDF_PAGES", nil, &l.PDFPages},
+		{"PLUME_UPLOAD_MAX_PDF_BYTES", &l.PDFContentBytes, nil},
+		{"PLUME_UPLOAD_PER_KEY", nil, &l.PerKey},
+	} {
+		s := getenv(v.name)
+		if s == "" {
+			continue
+		}
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n <= 0 || (v.n != nil && n > 1<<30) {
+			return fmt.Errorf("%s=%q: want a positive integer", v.name, s)
+		}
+		if v.bytes != nil {
+			*v.bytes = n
+		} else {
+			*v.n = int(n)
+		}
+	}
+	return nil
 }

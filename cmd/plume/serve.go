@@ -39,10 +39,14 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	srv, err := api.New(api.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxUploadBytes: *maxUpload,
-		RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout, ShutdownTimeout: *grace},
+		RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout, ShutdownTimeout: *grace,
+		Upload: a.cfg.Upload, MetricsToken: a.cfg.MetricsToken, MetricsAddr: a.cfg.MetricsAddr},
 		api.Deps{Store: st, Searcher: d.searcher, Drafter: d.drafter, Embedder: d.embedder, Log: a.log, Web: web.Handler()})
 	if err != nil {
 		return err
 	}
+	pctx, stopPurge := context.WithCancel(ctx)
+	defer stopPurge()
+	go purgeDaily(pctx, st, a.cfg.Retention, a.log)
 	return srv.Start(ctx)
 }

@@ -1,0 +1,102 @@
+package api
+
+import (
+	"math"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/time/rate"
+)
+
+// FailedLoginLimits bound the wrong keys one client address may send: each
+// costs a database lookup. Zero values give the defaults.
+type FailedLoginLimits struct {
+	// PerSecond is the rate at which an address earns back failed
+	// attempts (default 0.2: one every 5 s); negative: no limit.
+	PerSecond float64
+	// Burst is the failed attempts an address may make in a row (default
+	// 10).
+	Burst int
+}
+
+func (l FailedLoginLimits) withDefaults() FailedLoginLimits {
+	if l.PerSecond == 0 {
+		l.PerSecond = 0.2
+	}
+	if l.Burst <= 0 {
+		l.Burst = 10
+	}
+	return l
+}
+
+// maxLoginAddrs bounds the addresses remembered; past it, those that have
+// earned back all their attempts are forgotten.
+const maxLoginAddrs = 10_000
+
+// loginGuard keeps a token bucket of failed logins per client address.
+type loginGuard struct {
+	lim FailedLoginLimits
+
+	mu    sync.Mutex
+	addrs map[string]*rate.Limiter
+}
+
+func newLoginGuard(lim FailedLoginLimits) *loginGuard {
+	return &loginGuard{lim: lim, addrs: map[string]*rate.Limiter{}}
+}
+
+// blocked reports how long addr must wait before its next attempt, or 0
+// when it may try now.
+func (g *loginGuard) blocked(addr string, now time.Time) time.Duration {
+	if g.lim.PerSecond < 0 {
+		return 0
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	l := g.addrs[addr]
+	if l == nil || l.TokensAt(now) >= 1 {
+		return 0
+	}
+	return time.Duration((1 - l.TokensAt(now)) / g.lim.PerSecond * float64(time.Second))
+}
+
+// failed charges a failed attempt to addr.
+func (g *loginGuard) failed(addr string, now time.Time) {
+	if g.lim.PerSecond < 0 {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	l := g.addrs[addr]
+	if l == nil {
+		if len(g.addrs) >= maxLoginAddrs {
+			g.forget(now)
+		}
+		l = rate.NewLimiter(rate.Limit(g.lim.PerSecond), g.lim.Burst)
+		g.addrs[addr] = l
+	}
+	l.AllowN(now, 1)
+}
+
+// forget drops the addresses back to a full bucket; the caller holds mu.
+func (g *loginGuard) forget(now time.Time) {
+	for a, l := range g.addrs {
+		if l.TokensAt(now) >= float64(g.lim.Burst) {
+			delete(g.addrs, a)
+		}
+	}
+}
+
+// clientAddr is the address of the connection: never a header a client may
+// set (X-Forwarded-For), so that a caller cannot choose its bucket.
+func clientAddr(c echo.Context) string {
+	return c.RealIP()
+}
+
+func errTooManyFailedLogins(wait time.Duration) *Error {
+	return &Error{Status: http.StatusTooManyRequests, Code: "too_many_failed_logins",
+		Message:    "too many wrong API keys from this address; retry later",
+		RetryAfter: max(1, int(math.Ceil(wait.Seconds())))}
+}

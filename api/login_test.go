@@ -1,0 +1,66 @@
+package api_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/plume-sp/plume/api"
+)
+
+// TestFailedLoginsLimited: an address that keeps sending wrong keys is
+// refused (429, Retry-After) without a database lookup, whatever key it
+// sends then; good keys before that are not failures.
+func TestFailedLoginsLimited(t *testing.T) {
+	var proxy *dbProxy
+	e := newEnvWith(t, api.Config{RatePerSecond: -1, FailedLogins: api.FailedLoginLimits{PerSecond: 0.01, Burst: 3}},
+		envOptions{serverStore: viaProxy(&proxy)})
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/me", key: "agent"})
+	for i := range 3 {
+		r := e.do(request{method: "GET", path: "/v1/me", key: "plume_wrong" + strings.Repeat("x", i)})
+		if r.status != http.StatusUnauthorized {
+			t.Fatalf("wrong key %d: %d %s", i, r.status, r.body)
+		}
+		if i == 1 { // a good key is not a failure
+			e.must(http.StatusOK, request{method: "GET", path: "/v1/me", key: "agent"})
+		}
+	}
+	// With the database cut, a lookup would answer 503: the refusal comes
+	// first.
+	proxy.cut()
+	for _, key := range []string{"plume_wrong-again", "no-prefix", "agent"} {
+		r := e.do(request{method: "GET", path: "/v1/me", key: key})
+		if r.status != http.StatusTooManyRequests || r.errorCode() != "too_many_failed_logins" || r.header.Get("Retry-After") == "" {
+			t.Errorf("key %s after 3 failures: %d %s, want 429 too_many_failed_logins with Retry-After", key, r.status, r.body)
+		}
+	}
+}
+
+// TestMetricsToken: with a metrics token, /metrics asks for it.
+func TestMetricsToken(t *testing.T) {
+	e := newEnv(t, api.Config{MetricsToken: "s3cret-metrics-token"})
+	e.must(http.StatusUnauthorized, request{method: "GET", path: "/metrics"})
+	e.must(http.StatusUnauthorized, request{method: "GET", path: "/metrics", header: map[string]string{"Authorization": "Bearer wrong"}})
+	e.must(http.StatusUnauthorized, request{method: "GET", path: "/metrics", key: "admin"})
+	r := e.must(http.StatusOK, request{method: "GET", path: "/metrics", header: map[string]string{"Authorization": "Bearer s3cret-metrics-token"}})
+	if !strings.Contains(string(r.body), "plume_http_request_duration_seconds") {
+		t.Errorf("metrics: %.200s", r.body)
+	}
+}
+
+// TestMetricsAddr: with a separate metrics address, the API's listener does
+// not serve them; the metrics handler does.
+func TestMetricsAddr(t *testing.T) {
+	e := newEnv(t, api.Config{MetricsAddr: "127.0.0.1:0"})
+	r := e.must(http.StatusNotFound, request{method: "GET", path: "/metrics"})
+	if r.errorCode() != "not_found" {
+		t.Errorf("metrics on the API address: %s", r.body)
+	}
+	h := e.srv.MetricsHandler()
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "plume_http_request_duration_seconds") {
+		t.Errorf("metrics handler: %d %.200s", w.Code, w.Body.String())
+	}
+}

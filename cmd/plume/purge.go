@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/plume-sp/plume/store"
+)
+
+// runPurge deletes the drafts and feedback older than PLUME_RETENTION.
+func runPurge(ctx context.Context, a *app, args []string) error {
+	fs := newFlagSet(a, "purge")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: plume purge (the retention is PLUME_RETENTION)", errUsage)
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rep, err := purge(ctx, st, a.cfg.Retention, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "purged %d drafts and %d feedback older than %s\n", rep.Drafts, rep.Feedback, formatRetention(a.cfg.Retention))
+	return nil
+}
+
+func purge(ctx context.Context, st *store.Store, retention time.Duration, now time.Time) (store.PurgeReport, error) {
+	return st.Purge(ctx, now.Add(-retention))
+}
+
+// purgeDaily purges at once, then every day until ctx ends; "plume serve"
+// runs it so that nothing outlives the retention period.
+func purgeDaily(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) {
+	tick := time.NewTicker(24 * time.Hour)
+	defer tick.Stop()
+	for {
+		rep, err := purge(ctx, st, retention, time.Now())
+		if err != nil && ctx.Err() == nil {
+			log.Error("purge", "err", err)
+		} else if err == nil {
+			log.Info("purged", "drafts", rep.Drafts, "feedback", rep.Feedback, "retention", formatRetention(retention))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// formatRetention prints a retention in days when it is whole days.
+func formatRetention(d time.Duration) string {
+	if d%(24*time.Hour) == 0 {
+		return fmt.Sprintf("%d days", d/(24*time.Hour))
+	}
+	return d.String()
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/store/storetest"
+)
+
+// TestPurgeCommand: "plume purge" deletes the drafts and feedback older
+// than PLUME_RETENTION (365 days by default).
+func TestPurgeCommand(t *testing.T) {
+	st, url := storetest.NewStoreURL(t)
+	ctx := t.Context()
+	for _, age := range []string{"400 days", "100 days", "1 day"} {
+		d := store.Draft{Channel: "email", Question: "Question ?", Draft: "Réponse."}
+		if err := st.SaveDraft(ctx, &d); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Pool().Exec(ctx, "UPDATE drafts SET created_at = now() - $2::interval WHERE id = $1", d.ID, age); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func() int {
+		var n int
+		if err := st.Pool().QueryRow(ctx, "SELECT count(*) FROM drafts").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	plume := func(vars map[string]string, args ...string) (string, int) {
+		vars["DATABASE_URL"] = url
+		var out, errw bytes.Buffer
+		code := run(context.Background(), args, strings.NewReader(""), &out, &errw, envWith(vars))
+		return out.String() + errw.String(), code
+	}
+	if out, code := plume(map[string]string{}, "purge"); code != 0 || count() != 2 || !strings.Contains(out, "1 drafts") {
+		t.Errorf("purge with the default retention: %d, %d drafts left\n%s", code, count(), out)
+	}
+	if out, code := plume(map[string]string{"PLUME_RETENTION": "30d"}, "purge"); code != 0 || count() != 1 {
+		t.Errorf("purge with 30 days: %d, %d drafts left\n%s", code, count(), out)
+	}
+	for _, bad := range []string{"0", "-3d", "soon", "12"} {
+		if out, code := plume(map[string]string{"PLUME_RETENTION": bad}, "purge"); code != 2 {
+			t.Errorf("PLUME_RETENTION=%s: exit %d\n%s", bad, code, out)
+		}
+	}
+	if out, code := plume(map[string]string{}, "purge", "extra"); code != 2 {
+		t.Errorf("purge extra: exit %d\n%s", code, out)
+	}
+}
+
+// TestServePurgesAndMetricsAddr: "plume serve" purges what is past the
+// retention when it starts (then daily), and serves /metrics on
+// PLUME_METRICS_ADDR alone when it is set.
+func TestServePurgesAndMetricsAddr(t *testing.T) {
+	st, url := storetest.NewStoreURL(t)
+	ctx := t.Context()
+	d := store.Draft{Channel: "email", Question: "Question ?", Draft: "Réponse."}
+	if err := st.SaveDraft(ctx, &d); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Pool().Exec(ctx, "UPDATE drafts SET created_at = now() - interval '40 days' WHERE id = $1", d.ID); err != nil {
+		t.Fatal(err)
+	}
+	addr, metricsAddr := freeAddr(t), freeAddr(t)
+	getenv := envWith(map[string]string{"DATABASE_URL": url, "PLUME_ADDR": addr, "PLUME_RETENTION": "30d",
+		"PLUME_METRICS_ADDR": metricsAddr})
+	sctx, stop := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	var logs syncWriter
+	go func() { done <- run(sctx, []string{"serve"}, nil, io.Discard, &logs, getenv) }()
+	defer func() {
+		stop()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exit code %d:\n%s", code, logs.String())
+		}
+	}()
+	var n int
+	for range 200 {
+		if err := st.Pool().QueryRow(ctx, "SELECT count(*) FROM drafts").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if n != 0 {
+		t.Errorf("serve did not purge the 40-day-old draft:\n%s", logs.String())
+	}
+	get := func(u string) int {
+		resp, err := http.Get(u)
+		if err != nil {
+			return 0
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for range 100 {
+		if get("http://"+addr+"/healthz") == 200 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got := get("http://" + metricsAddr + "/metrics"); got != 200 {
+		t.Errorf("metrics address: %d", got)
+	}
+	if got := get("http://" + addr + "/metrics"); got != 404 {
+		t.Errorf("metrics on the API address: %d, want 404", got)
+	}
+}

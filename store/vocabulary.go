@@ -1,0 +1,32 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// KnownAudiences are the audiences of service-public.fr, always accepted.
+var KnownAudiences = []string{"particuliers", "professionnels", "associations"}
+
+// Vocabulary is the services and audiences that exist: what a request may
+// name.
+type Vocabulary struct {
+	// Services are those of documents and of API keys, sorted.
+	Services []string
+	// Audiences are KnownAudiences and those of documents, sorted.
+	Audiences []string
+}
+
+// Vocabulary returns the services and audiences in use.
+func (s *Store) Vocabulary(ctx context.Context) (Vocabulary, error) {
+	var v Vocabulary
+	err := s.pool.QueryRow(ctx, `SELECT
+		ARRAY(SELECT service FROM documents WHERE service <> ''
+			UNION SELECT service FROM api_keys WHERE service <> '' ORDER BY 1),
+		ARRAY(SELECT unnest(audience) FROM documents UNION SELECT unnest($1::text[]) ORDER BY 1)`,
+		KnownAudiences).Scan(&v.Services, &v.Audiences)
+	if err != nil {
+		return Vocabulary{}, fmt.Errorf("load services and audiences: %w", err)
+	}
+	return v, nil
+}
