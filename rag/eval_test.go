@@ -34,7 +34,7 @@ func TestRetrievalFullCorpus(t *testing.T) {
 	}
 	zip := sharedData(t, "vosdroits-2020.zip")
 	fiches := sharedData(t, "spf-fiches.jsonl")
-	_, s := ingested(t, fiches, zip)
+	st, s := ingested(t, fiches, zip)
 	for _, set := range []struct {
 		file string
 		min  float64
@@ -49,6 +49,7 @@ func TestRetrievalFullCorpus(t *testing.T) {
 			t.Errorf("%s: recall@5 = %.3f, want at least %.2f", set.file, recall, set.min)
 		}
 	}
+	checkMessages(t, st, s, "full", fullMessageGoals)
 }
 
 const (

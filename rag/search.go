@@ -50,6 +50,9 @@ type SearchOptions struct {
 	// Documents is how many documents the document search returns before
 	// fusion (default 30).
 	Documents int
+	// Rewriter, when set, turns each message into search queries with a
+	// chat model (see QueryRewriter); nil searches the message alone.
+	Rewriter *QueryRewriter `json:"-"`
 	// Fusion weighs the three rankings of documents in the reciprocal
 	// rank fusion: by BM25 over the whole document, by its best
 	// full-text passage, by its best vector passage (default 1, 1, 1).
@@ -124,6 +127,9 @@ type Results struct {
 	// Warnings explain a degraded search (e.g. vector search unavailable).
 	Warnings []string      `json:"warnings,omitempty"`
 	Took     time.Duration `json:"-"`
+	// Rewritten are the search queries the chat model wrote for the
+	// message, when query rewrite is on and worked.
+	Rewritten []string `json:"rewritten,omitempty"`
 	// top holds the reliability features of the best document, for
 	// evaluation and calibration.
 	top Features
@@ -156,6 +162,10 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	if len(sentences) == 0 {
 		sentences = []Sentence{{Text: q.Text, Weight: requestWeight}}
 	}
+	var res Results
+	if s.opts.Rewriter != nil {
+		sentences, res.Rewritten = s.rewrite(ctx, q.Text, sentences)
+	}
 	expansions := s.lexicon.Expand(q.Text)
 	texts, weights := searchTexts(sentences, expansions)
 	repair := make([]bool, len(weights))
@@ -171,7 +181,6 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	plan.chunks.Filter, plan.chunks.K = filter, s.opts.Candidates
 	plan.docs.Filter, plan.docs.K = filter, s.opts.Documents
 
-	var res Results
 	vec, err := s.embedQuery(ctx, focusText(sentences), expansions)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -197,6 +206,27 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	res.Reliable = len(res.Results) > 0 && res.Results[0].Reliable
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// rewrite asks the rewriter for the message's search queries and returns
+// them as the request, the message's sentences as its context. On failure
+// the sentences are returned unchanged: the search goes on without.
+func (s *Searcher) rewrite(ctx context.Context, text string, sentences []Sentence) ([]Sentence, []string) {
+	queries, err := s.opts.Rewriter.Rewrite(ctx, text)
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.Warn("query rewrite failed, searching the message alone", "err", err)
+		}
+		return sentences, nil
+	}
+	out := make([]Sentence, 0, len(queries)+len(sentences))
+	for _, q := range queries {
+		out = append(out, Sentence{Text: q, Weight: requestWeight})
+	}
+	for _, st := range sentences {
+		out = append(out, Sentence{Text: st.Text, Weight: min(st.Weight, contextWeight)})
+	}
+	return out, queries
 }
 
 // found holds what the three searches of a message returned.

@@ -41,6 +41,12 @@ type Config struct {
 	// that failed, searching full text meanwhile (PLUME_EMBED_BREAKER,
 	// default 30s; 0 tries it every time).
 	EmbedBreaker time.Duration
+	// QueryRewrite turns messages into search queries with the chat model
+	// before searching (PLUME_QUERY_REWRITE=on|off, default off; needs
+	// PLUME_CHAT_MODEL); QueryRewriteTimeout bounds that call
+	// (PLUME_QUERY_REWRITE_TIMEOUT, default 3s).
+	QueryRewrite        bool
+	QueryRewriteTimeout time.Duration
 	// Retention is how long drafts and feedback are kept
 	// (PLUME_RETENTION: "365d" or a Go duration; default 365 days).
 	Retention time.Duration
@@ -61,20 +67,21 @@ const defaultRetention = 365 * 24 * time.Hour
 // LoadConfig reads the configuration from getenv, applying defaults.
 func LoadConfig(getenv func(string) string) (Config, error) {
 	cfg := Config{
-		DatabaseURL:   getenv("DATABASE_URL"),
-		OpenAIBaseURL: getenv("OPENAI_BASE_URL"),
-		OpenAIAPIKey:  getenv("OPENAI_API_KEY"),
-		EmbedModel:    getenv("PLUME_EMBED_MODEL"),
-		EmbedBaseURL:  getenv("PLUME_EMBED_BASE_URL"),
-		EmbedAPIKey:   getenv("PLUME_EMBED_API_KEY"),
-		ChatModel:     getenv("PLUME_CHAT_MODEL"),
-		PromptsDir:    getenv("PLUME_PROMPTS_DIR"),
-		Addr:          getenv("PLUME_ADDR"),
-		ModelTimeout:  60 * time.Second,
-		EmbedBreaker:  30 * time.Second,
-		Retention:     defaultRetention,
-		MetricsToken:  getenv("PLUME_METRICS_TOKEN"),
-		MetricsAddr:   getenv("PLUME_METRICS_ADDR"),
+		DatabaseURL:         getenv("DATABASE_URL"),
+		OpenAIBaseURL:       getenv("OPENAI_BASE_URL"),
+		OpenAIAPIKey:        getenv("OPENAI_API_KEY"),
+		EmbedModel:          getenv("PLUME_EMBED_MODEL"),
+		EmbedBaseURL:        getenv("PLUME_EMBED_BASE_URL"),
+		EmbedAPIKey:         getenv("PLUME_EMBED_API_KEY"),
+		ChatModel:           getenv("PLUME_CHAT_MODEL"),
+		PromptsDir:          getenv("PLUME_PROMPTS_DIR"),
+		Addr:                getenv("PLUME_ADDR"),
+		ModelTimeout:        60 * time.Second,
+		EmbedBreaker:        30 * time.Second,
+		Retention:           defaultRetention,
+		QueryRewriteTimeout: 3 * time.Second,
+		MetricsToken:        getenv("PLUME_METRICS_TOKEN"),
+		MetricsAddr:         getenv("PLUME_METRICS_ADDR"),
 	}
 	if cfg.DatabaseURL == "" {
 		cfg.DatabaseURL = "postgres://postgres@127.0.0.1:5432/plume?sslmode=disable"
@@ -124,6 +131,23 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 			return Config{}, fmt.Errorf("PLUME_EMBED_BREAKER=%q: want a duration such as 30s, or 0 to try the endpoint every time", v)
 		}
 		cfg.EmbedBreaker = d
+	}
+	if v := getenv("PLUME_QUERY_REWRITE"); v != "" {
+		switch strings.ToLower(v) {
+		case "on", "true", "1":
+			cfg.QueryRewrite = true
+		case "off", "false", "0":
+			cfg.QueryRewrite = false
+		default:
+			return Config{}, fmt.Errorf("PLUME_QUERY_REWRITE=%q: want on or off", v)
+		}
+	}
+	if v := getenv("PLUME_QUERY_REWRITE_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return Config{}, fmt.Errorf("PLUME_QUERY_REWRITE_TIMEOUT=%q: want a positive duration such as 3s", v)
+		}
+		cfg.QueryRewriteTimeout = d
 	}
 	if v := getenv("PLUME_RETENTION"); v != "" {
 		d, err := parseRetention(v)

@@ -51,7 +51,8 @@ func (a *app) newEmbedder() (llm.Embedder, error) {
 // model calibrated for its embedder if one is stored, and its embedder. A
 // remote embedder is searched through a breaker (PLUME_EMBED_BREAKER): while
 // it is down, searches go to full text at once instead of each paying the
-// retries; ingestion uses the embedder itself.
+// retries; ingestion uses the embedder itself. With PLUME_QUERY_REWRITE=on
+// and a chat model, messages are rewritten into search queries first.
 func (a *app) newSearcher(ctx context.Context, st *store.Store) (*rag.Searcher, llm.Embedder, error) {
 	embedder, err := a.newEmbedder()
 	if err != nil {
@@ -61,7 +62,18 @@ func (a *app) newSearcher(ctx context.Context, st *store.Store) (*rag.Searcher, 
 	if a.cfg.EmbedModel != "" && a.cfg.EmbedBreaker > 0 {
 		queries = llm.NewEmbedBreaker(embedder, a.cfg.EmbedBreaker)
 	}
-	s := rag.NewSearcher(st, queries, rag.DefaultLexicon(), a.log, rag.SearchOptions{})
+	opts := rag.SearchOptions{}
+	if a.cfg.QueryRewrite && a.cfg.ChatModel == "" {
+		a.log.Warn("PLUME_QUERY_REWRITE=on needs PLUME_CHAT_MODEL: messages are searched as they are")
+	}
+	if a.cfg.QueryRewrite && a.cfg.ChatModel != "" {
+		chat, err := a.newChat()
+		if err != nil {
+			return nil, nil, err
+		}
+		opts.Rewriter = rag.NewQueryRewriter(chat, a.cfg.QueryRewriteTimeout)
+	}
+	s := rag.NewSearcher(st, queries, rag.DefaultLexicon(), a.log, opts)
 	if err := s.LoadReliability(ctx); err != nil {
 		return nil, nil, err
 	}

@@ -1,0 +1,104 @@
+package rag_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sashabaranov/go-openai"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
+)
+
+// A story that never names what the person needs: the rewrite does.
+const rewriteMessage = "Bonjour, je m'appelle Claire Martin (06 12 34 56 78). Mon fils part en voyage scolaire " +
+	"en Italie en mai, son vieux document est périmé depuis l'hiver. Merci d'avance !"
+
+func rewriteSearcher(t *testing.T, srv *llmtest.Server, timeout time.Duration) (*rag.Searcher, *rag.Searcher) {
+	t.Helper()
+	st, plain := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
+	embedder, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chat := fakeChat(t, srv, 5*time.Second)
+	rw := rag.NewQueryRewriter(chat, timeout)
+	return plain, rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, rag.SearchOptions{Rewriter: rw})
+}
+
+func searchRedacted(t *testing.T, s *rag.Searcher, text string) rag.Results {
+	t.Helper()
+	red, _, err := rag.RedactQuery(context.Background(), text, redact.DefaultPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Search(context.Background(), rag.Query{Text: red, K: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestQueryRewrite(t *testing.T) {
+	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) {
+		return "1. renouveler carte nationale d'identité mineur\n- [NOM_1] passeport\n\n", nil
+	}))
+	_, s := rewriteSearcher(t, srv, 2*time.Second)
+	res := searchRedacted(t, s, rewriteMessage)
+	want := []string{"renouveler carte nationale d'identité mineur", "passeport"}
+	if strings.Join(res.Rewritten, "|") != strings.Join(want, "|") {
+		t.Errorf("rewritten = %q, want %q", res.Rewritten, want)
+	}
+	if len(res.Results) == 0 || !strings.HasPrefix(res.Results[0].DocID, "demo-cni") && res.Results[0].DocID != "demo-passeport" {
+		t.Errorf("first result %v, want an identity document page", res.Results)
+	}
+	reqs := srv.Requests()
+	if len(reqs) != 1 {
+		t.Fatalf("%d model requests, want 1", len(reqs))
+	}
+	body := string(reqs[0].Body)
+	for _, personal := range []string{"Claire", "Martin", "06 12 34 56 78"} {
+		if strings.Contains(body, personal) {
+			t.Errorf("the rewrite request carries %q", personal)
+		}
+	}
+	// The same message again is served from the cache.
+	searchRedacted(t, s, rewriteMessage)
+	if n := len(srv.Requests()); n != 1 {
+		t.Errorf("%d model requests after the same message twice, want 1 (cached)", n)
+	}
+}
+
+func TestQueryRewriteFailsSilently(t *testing.T) {
+	for name, opt := range map[string]llmtest.Option{
+		"server error": llmtest.WithFailFirst(100, 500, llmtest.ChatCompletions),
+		"hang":         llmtest.WithDelay(time.Minute, llmtest.ChatCompletions),
+		"empty reply": llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) {
+			return " \n - \n", nil
+		}),
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := llmtest.New(t, opt)
+			plain, s := rewriteSearcher(t, srv, 300*time.Millisecond)
+			start := time.Now()
+			got := searchRedacted(t, s, rewriteMessage)
+			if took := time.Since(start); took > 5*time.Second {
+				t.Errorf("search took %s with a rewrite timeout of 300ms", took)
+			}
+			want := searchRedacted(t, plain, rewriteMessage)
+			if len(got.Rewritten) != 0 || len(got.Results) != len(want.Results) {
+				t.Fatalf("rewritten %q, %d results; want none and %d results", got.Rewritten, len(got.Results), len(want.Results))
+			}
+			for i := range want.Results {
+				if got.Results[i].ChunkID != want.Results[i].ChunkID {
+					t.Errorf("result %d: chunk %d, want %d as without rewrite", i, got.Results[i].ChunkID, want.Results[i].ChunkID)
+				}
+			}
+		})
+	}
+}
