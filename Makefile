@@ -42,7 +42,7 @@ staticcheck: $(STATICCHECK)
 
 test: setup setup-browser vet staticcheck
 	$(GO) test -race -count=1 -timeout 30m ./...
-	PLUME_FULL_CORPUS=1 $(GO) test -count=1 -timeout 30m -run TestRetrievalFullCorpus -v ./rag/ | grep -Ev '^=== RUN|miss:' 
+	PLUME_FULL_CORPUS=1 $(GO) test -count=1 -timeout 30m -run 'TestRetrievalFullCorpus|TestRealZip' -v ./rag/ ./ingest/ | grep -Ev '^=== RUN|miss:'
 
 bench: setup
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./...

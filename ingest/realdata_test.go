@@ -248,6 +248,7 @@ func TestRealJSONL(t *testing.T) {
 func TestRealZip(t *testing.T) {
 	path := sharedData(t, "vosdroits-2020.zip")
 	if testing.Short() || raceEnabled {
+		// make test runs it in its second step, without -race.
 		t.Skip("reads 86 MB of XML: run without -short and -race (go test -run TestRealZip ./ingest)")
 	}
 	zr, err := zip.OpenReader(path)

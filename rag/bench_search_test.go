@@ -13,6 +13,7 @@ import (
 	"github.com/plume-sp/plume/ingest"
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
@@ -56,6 +57,34 @@ func BenchmarkSearchSPF(b *testing.B) {
 func BenchmarkSearchFullCorpus(b *testing.B) {
 	_, s := ingested(b, sharedData(b, "spf-fiches.jsonl"), sharedData(b, "vosdroits-2020.zip"))
 	benchSearch(b, s, append(questionTexts(b, "spf-questions.jsonl"), questionTexts(b, "vosdroits-questions.jsonl")...))
+}
+
+// messageTexts returns the realistic messages as a draft searches them:
+// redacted, placeholders removed.
+func messageTexts(b *testing.B) []string {
+	var out []string
+	for _, m := range loadUserMessages(b) {
+		text, _, err := rag.RedactQuery(context.Background(), m.Question, redact.DefaultPolicy())
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, text)
+	}
+	return out
+}
+
+// BenchmarkSearchMessagesSPF searches the long realistic messages over the
+// 535 fiches.
+func BenchmarkSearchMessagesSPF(b *testing.B) {
+	_, s := ingested(b, sharedData(b, "spf-fiches.jsonl"))
+	benchSearch(b, s, messageTexts(b))
+}
+
+// BenchmarkSearchMessagesFullCorpus searches the long realistic messages
+// over the whole 2020 corpus and the fiches (no query rewrite).
+func BenchmarkSearchMessagesFullCorpus(b *testing.B) {
+	_, s := ingested(b, sharedData(b, "spf-fiches.jsonl"), sharedData(b, "vosdroits-2020.zip"))
+	benchSearch(b, s, messageTexts(b))
 }
 
 // BenchmarkSearchSynthetic100k searches 100,000 synthetic chunks made of

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// evalQuestions are messages about the demo corpus, two answerable and two
+// it does not answer.
+const evalQuestions = `{"id": "a1", "question": "Bonjour, ma carte d'identité expire le mois prochain, comment la renouveler ? Merci, Paul Durand", "expected": ["demo-cni-renouvellement"]}
+{"id": "a2", "question": "slt jai demenager a Lyon et je doit changer ladresse de ma carte grise c payant ?", "expected": ["demo-carte-grise-changement-adresse"]}
+
+{"id": "o1", "question": "Bonjour, quelle est la meilleure recette de tarte aux pommes pour dimanche ?"}
+{"id": "o2", "question": "Hello, which football club won the league last year? Thanks", "expected": []}
+`
+
+func writeEvalFile(t *testing.T, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "questions.jsonl")
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestEvalCommand(t *testing.T) {
+	env := ingestedEnv(t)(nil)
+	path := writeEvalFile(t, evalQuestions)
+	var out, errw bytes.Buffer
+	if code := run(context.Background(), []string{"eval", "--json", "--k", "5", path}, strings.NewReader(""), &out, &errw, env); code != 0 {
+		t.Fatalf("exit code %d, stderr: %s", code, errw.String())
+	}
+	var got map[string]any
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("decode %s: %v", out.String(), err)
+	}
+	for _, key := range []string{"recall_at_1", "recall_at_5", "recall_at_10", "mrr", "reliable_answerable", "flagged_out_of_corpus", "n"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("no %q in %s", key, out.String())
+		}
+	}
+	if got["n"] != 4.0 || got["recall_at_5"] != 1.0 || got["flagged_out_of_corpus"] != 1.0 {
+		t.Errorf("n %v, recall@5 %v, flagged %v; want 4, 1, 1", got["n"], got["recall_at_5"], got["flagged_out_of_corpus"])
+	}
+
+	out.Reset()
+	if code := run(context.Background(), []string{"eval", path}, strings.NewReader(""), &out, &errw, env); code != 0 {
+		t.Fatalf("text report: exit code %d, stderr: %s", code, errw.String())
+	}
+	for _, want := range []string{"4 questions: 2 answerable, 2 out of corpus", "recall@5 1.000", "search latency"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("text report lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestEvalCommandErrors(t *testing.T) {
+	env := ingestedEnv(t)(nil)
+	for name, tc := range map[string]struct {
+		args []string
+		want string
+	}{
+		"no file":        {[]string{"eval"}, "usage"},
+		"missing file":   {[]string{"eval", "/nonexistent/q.jsonl"}, "no such file"},
+		"bad json":       {[]string{"eval", writeEvalFile(t, "{\"question\": \n")}, "line 1"},
+		"no question":    {[]string{"eval", writeEvalFile(t, `{"expected": ["x"]}`)}, "no question"},
+		"empty":          {[]string{"eval", writeEvalFile(t, "\n\n")}, "no question"},
+		"k out of range": {[]string{"eval", "--k", "0", writeEvalFile(t, evalQuestions)}, "usage"},
+		"calibrate on too few": {[]string{"eval", "--calibrate", writeEvalFile(t, evalQuestions)},
+			"at least 5 of each"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var out, errw bytes.Buffer
+			if code := run(context.Background(), tc.args, strings.NewReader(""), &out, &errw, env); code == 0 {
+				t.Fatalf("exit code 0, stdout: %s", out.String())
+			}
+			if !strings.Contains(errw.String(), tc.want) {
+				t.Errorf("stderr %q does not say %q", errw.String(), tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,86 @@
+package rag_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store/storetest"
+)
+
+// outcomes builds evaluated questions whose best document has the given
+// cosine: answerable ones found first, out-of-corpus ones, and answerable
+// ones not found (which calibration must ignore).
+func outcomes(found, ooc, missed []float64) []rag.EvalOutcome {
+	var out []rag.EvalOutcome
+	for _, c := range found {
+		out = append(out, rag.EvalOutcome{Question: rag.EvalQuestion{Expected: []string{"x"}}, Docs: []string{"x"}, Rank: 1,
+			Top: rag.Features{Cosine: c, Passage: c}})
+	}
+	for _, c := range ooc {
+		out = append(out, rag.EvalOutcome{Docs: []string{"y"}, Top: rag.Features{Cosine: c, Passage: c}})
+	}
+	for _, c := range missed {
+		out = append(out, rag.EvalOutcome{Question: rag.EvalQuestion{Expected: []string{"x"}}, Docs: []string{"y"},
+			Top: rag.Features{Cosine: c, Passage: c}})
+	}
+	return out
+}
+
+func TestCalibrate(t *testing.T) {
+	outs := outcomes([]float64{0.6, 0.7, 0.8, 0.65, 0.75, 0.9}, []float64{0.1, 0.2, 0.15, 0.3, 0.25, 0.05}, []float64{0.0, 0.01})
+	r, err := rag.Calibrate(outs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Examples != 12 {
+		t.Errorf("fitted on %d questions, want 12 (the not-found ones left out)", r.Examples)
+	}
+	rep := rag.Summarize(rag.Rescore(outs, r))
+	if rep.ReliableFoundInTop5 != 1 || rep.FlaggedOutOfCorpus != 1 {
+		t.Errorf("separable questions: reliable when found %.2f, flagged %.2f; want 1 and 1", rep.ReliableFoundInTop5, rep.FlaggedOutOfCorpus)
+	}
+	if _, err := rag.Calibrate(outcomes([]float64{0.5}, []float64{0.1, 0.2}, nil)); err == nil {
+		t.Error("calibration on 3 questions: no error")
+	}
+}
+
+func TestReliabilityStoredPerModel(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	local, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
+	if diff := cmp.Diff(rag.DefaultReliability, s.Reliability()); diff != "" {
+		t.Errorf("a new searcher's model (-default +got):\n%s", diff)
+	}
+	fitted := rag.Reliability{Bias: -1, Threshold: 0.4, Examples: 80}
+	fitted.Weights[2] = 3
+	if err := s.SaveReliability(ctx, fitted); err != nil {
+		t.Fatal(err)
+	}
+	again := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
+	if err := again.LoadReliability(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(fitted, again.Reliability()); diff != "" {
+		t.Errorf("loaded model (-saved +got):\n%s", diff)
+	}
+	// Another embedding model has none stored: it keeps the default.
+	other, err := llm.NewLocalEmbedder(64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	third := rag.NewSearcher(st, other, nil, nil, rag.SearchOptions{})
+	if err := third.LoadReliability(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(rag.DefaultReliability, third.Reliability()); diff != "" {
+		t.Errorf("another model's reliability (-default +got):\n%s", diff)
+	}
+}
