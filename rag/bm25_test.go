@@ -117,3 +117,20 @@ func (ix *bm25Index) evaluate(tb testing.TB, st *store.Store, qs []rag.EvalQuest
 	}
 	return rag.Summarize(outs)
 }
+
+// recallAt is recallAt's figure for the baseline: the share of questions
+// with an expected document among the first k (Also counted when withAlso).
+func (ix *bm25Index) recallAt(tb testing.TB, st *store.Store, qs []question, k int, withAlso bool) float64 {
+	tb.Helper()
+	found := 0
+	for _, q := range qs {
+		want := append([]string(nil), q.IDs...)
+		if withAlso {
+			want = append(want, q.Also...)
+		}
+		if rag.FirstRank(ix.search(tb, st, q.Q, k), want) > 0 {
+			found++
+		}
+	}
+	return float64(found) / float64(len(qs))
+}

@@ -15,12 +15,13 @@ import (
 
 func TestRetrievalSPFFiches(t *testing.T) {
 	fiches := sharedData(t, "spf-fiches.jsonl")
-	_, s := ingested(t, fiches)
+	st, s := ingested(t, fiches)
 	qs := loadQuestions(t, filepath.Join("testdata", "spf-questions.jsonl"))
 	recall := recallAt(t, s, qs, 5, false)
-	t.Logf("recall@5 on %d questions over the 535 fiches: %.3f", len(qs), recall)
-	if recall < minRecallSPF {
-		t.Errorf("recall@5 = %.3f, want at least %.2f", recall, minRecallSPF)
+	baseline := loadBM25(t, st).recallAt(t, st, qs, 5, false)
+	t.Logf("recall@5 on %d questions over the 535 fiches: %.3f (BM25 %.3f)", len(qs), recall, baseline)
+	if recall < minRecallSPF || recall < baseline {
+		t.Errorf("recall@5 = %.3f, want at least %.2f and BM25's %.3f", recall, minRecallSPF, baseline)
 	}
 }
 
@@ -35,6 +36,7 @@ func TestRetrievalFullCorpus(t *testing.T) {
 	zip := sharedData(t, "vosdroits-2020.zip")
 	fiches := sharedData(t, "spf-fiches.jsonl")
 	st, s := ingested(t, fiches, zip)
+	ix := loadBM25(t, st)
 	for _, set := range []struct {
 		file string
 		min  float64
@@ -44,9 +46,10 @@ func TestRetrievalFullCorpus(t *testing.T) {
 	} {
 		qs := loadQuestions(t, filepath.Join("testdata", set.file))
 		recall := recallAt(t, s, qs, 5, true)
-		t.Logf("%s: recall@5 on %d questions with the whole corpus: %.3f", set.file, len(qs), recall)
-		if recall < set.min {
-			t.Errorf("%s: recall@5 = %.3f, want at least %.2f", set.file, recall, set.min)
+		baseline := ix.recallAt(t, st, qs, 5, true)
+		t.Logf("%s: recall@5 on %d questions with the whole corpus: %.3f (BM25 %.3f)", set.file, len(qs), recall, baseline)
+		if recall < set.min || recall < baseline {
+			t.Errorf("%s: recall@5 = %.3f, want at least %.2f and BM25's %.3f", set.file, recall, set.min, baseline)
 		}
 	}
 	checkMessages(t, st, s, "full", fullMessageGoals)
