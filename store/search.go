@@ -78,8 +78,8 @@ func (s *Store) RefreshLexemeStats(ctx context.Context) error {
 		return err
 	}
 	// VACUUM sets the visibility map that lets document searches read
-	// postings from the index alone.
-	if _, err := s.pool.Exec(ctx, "VACUUM (ANALYZE) lexeme_stats, document_terms"); err != nil {
+	// postings and documents from their indexes alone.
+	if _, err := s.pool.Exec(ctx, "VACUUM (ANALYZE) lexeme_stats, document_terms, documents"); err != nil {
 		return fmt.Errorf("analyze lexeme stats: %w", err)
 	}
 	return nil
