@@ -95,12 +95,14 @@ func (p *Provider) AuthCodeURL(state, nonce, verifier string) string {
 
 // LogoutURL is where the browser goes after plume's session has ended, to
 // end the provider's too (RP-initiated logout), or "" when the provider has
-// no end_session_endpoint. idToken may be empty.
-func (p *Provider) LogoutURL(idToken, postLogout string) string {
+// no end_session_endpoint. The provider sends the browser back to the root
+// of RedirectURL's site (to register as post-logout redirect URL). idToken,
+// the session's ID token, may be empty.
+func (p *Provider) LogoutURL(idToken string) string {
 	if p.logout == "" {
 		return ""
 	}
-	q := url.Values{"client_id": {p.cfg.ClientID}, "post_logout_redirect_uri": {postLogout}}
+	q := url.Values{"client_id": {p.cfg.ClientID}, "post_logout_redirect_uri": {p.PostLogoutURL()}}
 	if idToken != "" {
 		q.Set("id_token_hint", idToken)
 	}
@@ -111,42 +113,49 @@ func (p *Provider) LogoutURL(idToken, postLogout string) string {
 	return p.logout + sep + q.Encode()
 }
 
+// PostLogoutURL is the root of RedirectURL's site.
+func (p *Provider) PostLogoutURL() string {
+	u, _ := url.Parse(p.cfg.RedirectURL) // checked by New
+	return (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/"}).String()
+}
+
 // Exchange trades the code of the callback for the agent's profile: the
 // token request carries the PKCE verifier; the ID token must be signed by
 // the issuer's keys, for plume, not expired, with the nonce of the sign-in;
 // the userinfo answer must be about the same subject and, when it is a
-// JWT, signed by the issuer's keys, from the issuer and for plume.
-func (p *Provider) Exchange(ctx context.Context, code, verifier, nonce string) (store.AgentProfile, error) {
+// JWT, signed by the issuer's keys, from the issuer and for plume. It
+// returns the profile and the raw ID token (for LogoutURL).
+func (p *Provider) Exchange(ctx context.Context, code, verifier, nonce string) (store.AgentProfile, string, error) {
 	ctx = oidc.ClientContext(ctx, p.client)
 	tok, err := p.oauth.Exchange(ctx, code, oauth2.VerifierOption(verifier))
 	if err != nil {
 		var re *oauth2.RetrieveError
 		if errors.As(err, &re) {
-			return store.AgentProfile{}, fmt.Errorf("%w: token endpoint: %s", ErrRefused, re.ErrorCode)
+			return store.AgentProfile{}, "", fmt.Errorf("%w: token endpoint: %s", ErrRefused, re.ErrorCode)
 		}
-		return store.AgentProfile{}, fmt.Errorf("oidc: token request: %w", err)
+		return store.AgentProfile{}, "", fmt.Errorf("oidc: token request: %w", err)
 	}
 	raw, _ := tok.Extra("id_token").(string)
 	if raw == "" {
-		return store.AgentProfile{}, fmt.Errorf("%w: no id_token in the token answer", ErrRefused)
+		return store.AgentProfile{}, "", fmt.Errorf("%w: no id_token in the token answer", ErrRefused)
 	}
 	idt, err := p.verifier.Verify(ctx, raw)
 	if err != nil {
-		return store.AgentProfile{}, fmt.Errorf("%w: id token: %v", ErrRefused, err)
+		return store.AgentProfile{}, "", fmt.Errorf("%w: id token: %v", ErrRefused, err)
 	}
 	if idt.Nonce != nonce {
-		return store.AgentProfile{}, fmt.Errorf("%w: id token: wrong nonce", ErrRefused)
+		return store.AgentProfile{}, "", fmt.Errorf("%w: id token: wrong nonce", ErrRefused)
 	}
 	var c claims
 	if err := idt.Claims(&c); err != nil {
-		return store.AgentProfile{}, fmt.Errorf("%w: id token claims: %v", ErrRefused, err)
+		return store.AgentProfile{}, "", fmt.Errorf("%w: id token claims: %v", ErrRefused, err)
 	}
 	if p.provider.UserInfoEndpoint() != "" {
 		if c, err = p.userInfo(ctx, tok, idt.Subject, c); err != nil {
-			return store.AgentProfile{}, err
+			return store.AgentProfile{}, "", err
 		}
 	}
-	return c.profile(p.cfg.Issuer, idt.Subject), nil
+	return c.profile(p.cfg.Issuer, idt.Subject), raw, nil
 }
 
 // userInfo asks the userinfo endpoint for the claims and merges them over

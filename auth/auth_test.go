@@ -52,7 +52,7 @@ func TestExchange(t *testing.T) {
 	if state != "the-state" {
 		t.Errorf("state came back as %q", state)
 	}
-	got, err := p.Exchange(ctx, code, verifier, "the-nonce")
+	got, idToken, err := p.Exchange(ctx, code, verifier, "the-nonce")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,8 +64,9 @@ func TestExchange(t *testing.T) {
 	if tok, ui := op.Requests(); tok != 1 || ui != 1 {
 		t.Errorf("token and userinfo requests: %d, %d; want 1, 1", tok, ui)
 	}
-	if u := p.LogoutURL("", "http://127.0.0.1:1/"); u == "" {
-		t.Error("no logout URL though the provider has an end_session_endpoint")
+	u, err := url.Parse(p.LogoutURL(idToken))
+	if err != nil || u.Query().Get("id_token_hint") != idToken || u.Query().Get("post_logout_redirect_uri") != "http://127.0.0.1:1/" {
+		t.Errorf("logout URL %v, %v", u, err)
 	}
 }
 
@@ -96,7 +97,7 @@ func TestExchangeRefused(t *testing.T) {
 			verifier := oauth2.GenerateVerifier()
 			code, _ := authorize(t, p, "s", "n", verifier)
 			if tc.reuse {
-				if _, err := p.Exchange(ctx, code, verifier, "n"); err != nil {
+				if _, _, err := p.Exchange(ctx, code, verifier, "n"); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -107,7 +108,7 @@ func TestExchangeRefused(t *testing.T) {
 			if tc.verifier != "" {
 				verifier = tc.verifier
 			}
-			if _, err := p.Exchange(ctx, code, verifier, nonce); !errors.Is(err, auth.ErrRefused) {
+			if _, _, err := p.Exchange(ctx, code, verifier, nonce); !errors.Is(err, auth.ErrRefused) {
 				t.Errorf("Exchange: %v, want ErrRefused", err)
 			}
 		})

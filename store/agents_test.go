@@ -74,7 +74,7 @@ func TestSessions(t *testing.T) {
 	}
 	t0 := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
 	const idle, lifetime = 30 * time.Minute, 8 * time.Hour
-	ss, err := st.CreateSession(ctx, a.ID, t0, lifetime)
+	ss, err := st.CreateSession(ctx, a.ID, "tok", t0, lifetime)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestSessions(t *testing.T) {
 		}
 	}
 	// Absolute expiry, however active.
-	ss2, err := st.CreateSession(ctx, a.ID, t0, lifetime)
+	ss2, err := st.CreateSession(ctx, a.ID, "tok", t0, lifetime)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,14 +111,14 @@ func TestSessions(t *testing.T) {
 	if _, _, err := st.SessionAgent(ctx, ss2.ID, t0.Add(lifetime), idle); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("past the lifetime: %v, want ErrNotFound", err)
 	}
-	ss3, _ := st.CreateSession(ctx, a.ID, t0, lifetime)
+	ss3, _ := st.CreateSession(ctx, a.ID, "tok", t0, lifetime)
 	if err := st.DeleteSession(ctx, ss3.ID); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := st.SessionAgent(ctx, ss3.ID, t0, idle); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("deleted session: %v", err)
 	}
-	ss4, _ := st.CreateSession(ctx, a.ID, t0, lifetime)
+	ss4, _ := st.CreateSession(ctx, a.ID, "tok", t0, lifetime)
 	if _, err := st.SetAgentAccess(ctx, a.ID, store.Access{}); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,8 @@ type Session struct {
 	ID        string
 	AgentID   int64
 	CSRFToken string
+	// IDToken is the provider's ID token of the sign-in.
+	IDToken   string
 	CreatedAt time.Time
 	ExpiresAt time.Time
 }
@@ -32,7 +34,7 @@ func randomToken() (string, error) {
 
 // CreateSession opens a session for an agent, ending at now+lifetime at the
 // latest. Sessions already over are deleted on the way.
-func (s *Store) CreateSession(ctx context.Context, agentID int64, now time.Time, lifetime time.Duration) (Session, error) {
+func (s *Store) CreateSession(ctx context.Context, agentID int64, idToken string, now time.Time, lifetime time.Duration) (Session, error) {
 	id, err := randomToken()
 	if err != nil {
 		return Session{}, fmt.Errorf("create session: %w", err)
@@ -41,12 +43,12 @@ func (s *Store) CreateSession(ctx context.Context, agentID int64, now time.Time,
 	if err != nil {
 		return Session{}, fmt.Errorf("create session: %w", err)
 	}
-	ss := Session{ID: id, AgentID: agentID, CSRFToken: csrf, CreatedAt: now, ExpiresAt: now.Add(lifetime)}
+	ss := Session{ID: id, AgentID: agentID, CSRFToken: csrf, IDToken: idToken, CreatedAt: now, ExpiresAt: now.Add(lifetime)}
 	if _, err := s.pool.Exec(ctx, "DELETE FROM sessions WHERE expires_at < $1", now); err != nil {
 		return Session{}, fmt.Errorf("delete expired sessions: %w", err)
 	}
-	_, err = s.pool.Exec(ctx, `INSERT INTO sessions (id_hash, agent_id, csrf_token, created_at, last_seen_at, expires_at)
-		VALUES ($1, $2, $3, $4, $4, $5)`, HashKey(id), agentID, csrf, now, ss.ExpiresAt)
+	_, err = s.pool.Exec(ctx, `INSERT INTO sessions (id_hash, agent_id, csrf_token, id_token, created_at, last_seen_at, expires_at)
+		VALUES ($1, $2, $3, $4, $5, $5, $6)`, HashKey(id), agentID, csrf, idToken, now, ss.ExpiresAt)
 	if err != nil {
 		return Session{}, fmt.Errorf("create session: %w", err)
 	}
@@ -60,8 +62,8 @@ func (s *Store) SessionAgent(ctx context.Context, id string, now time.Time, idle
 	var ss Session
 	row := s.pool.QueryRow(ctx, `UPDATE sessions SET last_seen_at = $2
 		WHERE id_hash = $1 AND expires_at > $2 AND last_seen_at > $3
-		RETURNING agent_id, csrf_token, created_at, expires_at`, HashKey(id), now, now.Add(-idle))
-	err := row.Scan(&ss.AgentID, &ss.CSRFToken, &ss.CreatedAt, &ss.ExpiresAt)
+		RETURNING agent_id, csrf_token, id_token, created_at, expires_at`, HashKey(id), now, now.Add(-idle))
+	err := row.Scan(&ss.AgentID, &ss.CSRFToken, &ss.IDToken, &ss.CreatedAt, &ss.ExpiresAt)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Session{}, Agent{}, fmt.Errorf("session: %w", ErrNotFound)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/auth"
 )
 
 // Config is plume's configuration, read once from the environment.
@@ -52,6 +53,11 @@ type Config struct {
 	// PLUME_UPLOAD_MAX_FILES, PLUME_UPLOAD_MAX_PDF_PAGES,
 	// PLUME_UPLOAD_MAX_PDF_BYTES, PLUME_UPLOAD_PER_KEY); zero: defaults.
 	Upload api.UploadLimits
+	// OIDC, when set, signs the page's agents in through an OpenID Connect
+	// provider (PLUME_OIDC_*); SignIn sets their sessions and access rules
+	// (PLUME_SESSION_*, PLUME_ACCESS_*). See config_signin.go.
+	OIDC   *auth.Config
+	SignIn api.SignInConfig
 }
 
 // defaultRetention is a year: what a data-protection officer accepts for
@@ -133,6 +139,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		cfg.Retention = d
 	}
 	if err := loadUploadLimits(getenv, &cfg.Upload); err != nil {
+		return Config{}, err
+	}
+	if err := loadSignIn(getenv, &cfg); err != nil {
 		return Config{}, err
 	}
 	return cfg, nil

@@ -7,6 +7,7 @@ import (
 
 	"github.com/plume-sp/plume/api"
 	"github.com/plume-sp/plume/api/web"
+	"github.com/plume-sp/plume/auth"
 	"github.com/plume-sp/plume/prompts"
 )
 
@@ -38,10 +39,17 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	var provider *auth.Provider
+	if a.cfg.OIDC != nil {
+		if provider, err = auth.New(ctx, *a.cfg.OIDC, nil); err != nil {
+			return err
+		}
+	}
 	srv, err := api.New(api.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxUploadBytes: *maxUpload,
 		RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout, ShutdownTimeout: *grace,
-		Upload: a.cfg.Upload, MetricsToken: a.cfg.MetricsToken, MetricsAddr: a.cfg.MetricsAddr},
-		api.Deps{Store: st, Searcher: d.searcher, Drafter: d.drafter, Embedder: d.embedder, Log: a.log, Web: web.Handler()})
+		Upload: a.cfg.Upload, MetricsToken: a.cfg.MetricsToken, MetricsAddr: a.cfg.MetricsAddr, SignIn: a.cfg.SignIn},
+		api.Deps{Store: st, Searcher: d.searcher, Drafter: d.drafter, Embedder: d.embedder, Log: a.log, Web: web.Handler(),
+			OIDC: provider})
 	if err != nil {
 		return err
 	}

@@ -34,6 +34,9 @@ CREATE TABLE sessions (
     id_hash      bytea PRIMARY KEY,
     agent_id     bigint NOT NULL REFERENCES agents (id) ON DELETE CASCADE,
     csrf_token   text NOT NULL,
+    -- id_token is the provider's ID token, sent back as a hint when the
+    -- agent signs out of the provider too.
+    id_token     text NOT NULL DEFAULT '',
     created_at   timestamptz NOT NULL DEFAULT now(),
     last_seen_at timestamptz NOT NULL DEFAULT now(),
     expires_at   timestamptz NOT NULL
