@@ -132,7 +132,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		deps.Redaction = redact.DefaultPolicy()
 	}
 	cfg = cfg.withDefaults()
-	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(),
+	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(deps.Store.Pool()),
 		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now), uploads: newUploadGate(cfg.Upload.PerKey),
 		logins: newLoginGuard(cfg.FailedLogins)}
 	e := echo.New()
