@@ -3,9 +3,9 @@ package api
 import (
 	"github.com/IBM/pgxpoolprometheus"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/plume-sp/plume/redact"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/plume-sp/plume/redact"
 )
 
 // metrics is the server's Prometheus registry (client_golang): plume's own

@@ -139,7 +139,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = echo.ExtractIPDirect()
-	e.Use(s.requestID, s.observe, s.recoverPanic, s.timeout, s.checkParams)
+	e.Use(s.requestID, s.observe, s.trace, s.recoverPanic, s.timeout, s.checkParams)
 	s.routes(e)
 	s.echo = e
 	return s, nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/plume-sp/plume/api"
 	"github.com/plume-sp/plume/auth"
+	"github.com/plume-sp/plume/telemetry"
 )
 
 // Config is plume's configuration, read once from the environment.
@@ -58,6 +59,10 @@ type Config struct {
 	// (PLUME_SESSION_*, PLUME_ACCESS_*). See config_signin.go.
 	OIDC   *auth.Config
 	SignIn api.SignInConfig
+	// Tracing sends OpenTelemetry traces from "plume serve" when the
+	// standard OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set (and not
+	// OTEL_SDK_DISABLED=true); the exporter reads the other OTEL_* itself.
+	Tracing bool
 }
 
 // defaultRetention is a year: what a data-protection officer accepts for
@@ -144,6 +149,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if err := loadSignIn(getenv, &cfg); err != nil {
 		return Config{}, err
 	}
+	cfg.Tracing = telemetry.Enabled(getenv)
 	return cfg, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/plume-sp/plume/api/web"
 	"github.com/plume-sp/plume/auth"
 	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/telemetry"
 )
 
 func runServe(ctx context.Context, a *app, args []string) error {
@@ -25,6 +26,20 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	if fs.NArg() > 0 || *rate == 0 {
 		return fmt.Errorf("%w: plume serve [--addr ADDR] [--rate R] [--burst N] (a zero rate would refuse everything)", errUsage)
+	}
+	if a.cfg.Tracing {
+		stop, err := telemetry.Setup(ctx, "serve")
+		if err != nil {
+			return err
+		}
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			if err := stop(sctx); err != nil {
+				a.log.Warn("flush traces", "err", err)
+			}
+		}()
+		a.log.Info("sending traces over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)")
 	}
 	st, err := a.openStore(ctx)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/telemetry"
 )
 
 // openStore connects to the database and applies pending migrations.
@@ -61,7 +62,7 @@ func (a *app) newSearcher(ctx context.Context, st *store.Store) (*rag.Searcher, 
 	if a.cfg.EmbedModel != "" && a.cfg.EmbedBreaker > 0 {
 		queries = llm.NewEmbedBreaker(embedder, a.cfg.EmbedBreaker)
 	}
-	s := rag.NewSearcher(st, queries, rag.DefaultLexicon(), a.log, rag.SearchOptions{})
+	s := rag.NewSearcher(st, telemetry.Embedder(queries), rag.DefaultLexicon(), a.log, rag.SearchOptions{})
 	if err := s.LoadReliability(ctx); err != nil {
 		return nil, nil, err
 	}
@@ -80,7 +81,7 @@ func (a *app) newChat() (llm.Chatter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chat model: %w", err)
 	}
-	return c, nil
+	return telemetry.Chatter(c), nil
 }
 
 // drafting is what drafting needs, built from the configuration.
