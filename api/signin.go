@@ -158,7 +158,7 @@ const (
 	pageRefused     = "refused"
 	pageUnavailable = "unavailable"
 	pageInterrupted = "interrupted"
-	signInPageCSP   = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+	signInPageCSP   = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 
 var signInTemplate = template.Must(template.New("page").Parse(`<!doctype html>
@@ -167,19 +167,28 @@ var signInTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}} — plume</title>
+<link rel="stylesheet" href="/dsfr/dsfr.min.css">
 <link rel="stylesheet" href="/style.css">
 </head>
 <body>
+<header class="bandeau">
+  <div class="bandeau-logo"><p class="fr-logo">République<br>Française</p></div>
+  <p class="marque">plume</p>
+</header>
 <main id="contenu" class="connexion">
-<h1>{{.Title}}</h1>
+<div class="fr-alert fr-alert--{{.Kind}}">
+<h1 class="fr-alert__title">{{.Title}}</h1>
 {{range .Lines}}<p>{{.}}</p>
-{{end}}<p><a href="/">Revenir à la page d'accueil de plume</a></p>
+{{end}}</div>
+<p class="fr-mt-3w"><a class="fr-btn" href="/">Revenir à la page d'accueil de plume</a></p>
 </main>
 </body>
 </html>
 `))
 
 type signInPageData struct {
+	// Kind is the DSFR alert's: info, warning or error.
+	Kind  string
 	Title string
 	Lines []string
 }
@@ -204,24 +213,24 @@ func (s *Server) signInPageData(page string) signInPageData {
 	provider := s.cfg.SignIn.ProviderName
 	switch page {
 	case pageNoAccess:
-		return signInPageData{Title: "Votre compte n'a pas encore accès à plume", Lines: []string{
+		return signInPageData{Kind: "info", Title: "Votre compte n'a pas encore accès à plume", Lines: []string{
 			"Vous êtes bien connecté·e avec " + provider + ", mais aucun rôle ne vous a encore été attribué dans plume.",
 			"Pour obtenir l'accès, adressez-vous à " + s.cfg.SignIn.AccessContact +
 				" en indiquant l'adresse électronique de votre compte " + provider + " : votre demande apparaît déjà dans sa liste des agents.",
 			"Une fois l'accès ouvert, reconnectez-vous depuis la page d'accueil."}}
 	case pageBadState:
-		return signInPageData{Title: "Connexion expirée ou invalide", Lines: []string{
+		return signInPageData{Kind: "warning", Title: "Connexion expirée ou invalide", Lines: []string{
 			"Cette demande de connexion est inconnue, déjà utilisée ou trop ancienne (plus de 10 minutes).",
 			"Recommencez la connexion depuis la page d'accueil."}}
 	case pageRefused:
-		return signInPageData{Title: "Connexion refusée", Lines: []string{
+		return signInPageData{Kind: "error", Title: "Connexion refusée", Lines: []string{
 			"La réponse de " + provider + " n'a pas passé les contrôles de sécurité de plume : la connexion est refusée.",
 			"Recommencez ; si le problème persiste, signalez-le à " + s.cfg.SignIn.AccessContact + "."}}
 	case pageInterrupted:
-		return signInPageData{Title: "Connexion interrompue", Lines: []string{
+		return signInPageData{Kind: "warning", Title: "Connexion interrompue", Lines: []string{
 			"La connexion avec " + provider + " a été annulée ou n'a pas abouti.",
 			"Recommencez la connexion depuis la page d'accueil."}}
 	}
-	return signInPageData{Title: provider + " ne répond pas", Lines: []string{
+	return signInPageData{Kind: "error", Title: provider + " ne répond pas", Lines: []string{
 		"plume n'a pas pu joindre " + provider + " pour terminer la connexion. Réessayez dans quelques minutes."}}
 }
