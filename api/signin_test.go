@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plume-sp/plume/api"
 	"github.com/plume-sp/plume/auth"
@@ -292,5 +293,90 @@ func TestSignInWithoutAccess(t *testing.T) {
 	e.must(http.StatusOK, request{method: "GET", path: "/v1/audit", key: "admin"}).decode(t, &log)
 	if len(log.Entries) != 3 {
 		t.Errorf("audit log after reads: %d entries", len(log.Entries))
+	}
+}
+
+// TestSignInStateCookie: the state cookie is bound to the sign-in path,
+// Secure, HttpOnly and SameSite=Lax, and the provider gets a PKCE challenge,
+// a nonce and the same state.
+func TestSignInStateCookie(t *testing.T) {
+	e := signInEnv(t, "")
+	b := e.browser()
+	resp, _ := b.send("GET", e.http.URL+"/auth/login", nil, "")
+	c := b.cookies["plume_auth_state"]
+	if c == nil || !c.Secure || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Path != "/auth/" || c.MaxAge != 600 {
+		t.Fatalf("state cookie %+v", c)
+	}
+	to, _ := url.Parse(resp.Header.Get("Location"))
+	q := to.Query()
+	if !strings.HasPrefix(to.String(), e.op.URL+"/authorize?") || q.Get("state") != c.Value || q.Get("code_challenge_method") != "S256" ||
+		len(q.Get("code_challenge")) != 43 || len(q.Get("nonce")) != 43 || q.Get("nonce") == c.Value ||
+		q.Get("scope") != "openid email given_name usual_name siret organizational_unit" {
+		t.Errorf("authorization request %s", to)
+	}
+	if resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("Cache-Control %q", resp.Header.Get("Cache-Control"))
+	}
+}
+
+// TestSignInFailuresLimited: forged callbacks count as failed logins of
+// the address, which is then refused for a while.
+func TestSignInFailuresLimited(t *testing.T) {
+	e := newEnvWith(t, api.Config{RatePerSecond: -1, FailedLogins: api.FailedLoginLimits{PerSecond: 0.01, Burst: 3}}, envOptions{oidc: true})
+	b := e.browser()
+	var statuses []int
+	for range 5 {
+		resp, _ := b.send("GET", e.http.URL+"/auth/callback?code=x&state="+strings.Repeat("y", 43), nil, "")
+		statuses = append(statuses, resp.StatusCode)
+	}
+	if fmt.Sprint(statuses) != "[400 400 400 429 429]" {
+		t.Errorf("forged callbacks answered %v, want three 400 then 429", statuses)
+	}
+	if resp, _ := b.send("GET", e.http.URL+"/auth/login", nil, ""); resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("login from a blocked address: %d", resp.StatusCode)
+	}
+}
+
+// TestSessionExpiry: a session unused for the idle timeout, or older than
+// its lifetime however active, is over (401), at the server's clock.
+func TestSessionExpiry(t *testing.T) {
+	rules, _ := auth.ParseRules("domain:interieur.gouv.fr=agent")
+	e := newEnvWith(t, api.Config{SignIn: api.SignInConfig{Rules: rules, Lifetime: 2 * time.Hour}}, envOptions{oidc: true})
+	b := e.browser()
+	if resp, _ := b.signIn(); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", resp.StatusCode)
+	}
+	if c := b.cookies["plume_session"]; c.MaxAge != 7200 {
+		t.Errorf("session cookie Max-Age %d, want the lifetime", c.MaxAge)
+	}
+	id := b.cookies["plume_session"].Value
+	start := time.Now()
+	me := func(at time.Duration) int {
+		deps := e.deps
+		deps.Now = func() time.Time { return start.Add(at) }
+		srv, err := api.New(api.Config{SignIn: api.SignInConfig{IdleTimeout: 30 * time.Minute}}, deps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", "/v1/me", nil)
+		req.AddCookie(&http.Cookie{Name: "plume_session", Value: id})
+		srv.ServeHTTP(w, req)
+		return w.Code
+	}
+	var got []int
+	for _, at := range []time.Duration{20 * time.Minute, 45 * time.Minute, 70 * time.Minute, 95 * time.Minute, 115 * time.Minute, 125 * time.Minute} {
+		got = append(got, me(at))
+	}
+	// Active every 25 minutes: alive until the lifetime (2 h) ends it.
+	if fmt.Sprint(got) != "[200 200 200 200 200 401]" {
+		t.Errorf("active session: %v", got)
+	}
+	b2 := e.browser()
+	b2.signIn()
+	id = b2.cookies["plume_session"].Value
+	start = time.Now()
+	if got := []int{me(10 * time.Minute), me(41 * time.Minute)}; fmt.Sprint(got) != "[200 401]" {
+		t.Errorf("idle session: %v, want 200 then 401 after 31 idle minutes", got)
 	}
 }
