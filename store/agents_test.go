@@ -118,6 +118,21 @@ func TestSessions(t *testing.T) {
 	if _, _, err := st.SessionAgent(ctx, ss3.ID, t0, idle); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("deleted session: %v", err)
 	}
+	ss5, _ := st.CreateSession(ctx, a.ID, "tok", t0, lifetime)
+	b, err := st.SignInAgent(ctx, store.AgentProfile{Issuer: "i", Subject: "other"}, &store.Access{Role: store.RoleAgent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ssB, _ := st.CreateSession(ctx, b.ID, "tok", t0, lifetime)
+	if err := st.RevokeAPIKey(ctx, b.KeyID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.SessionAgent(ctx, ssB.ID, t0, idle); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("session of an agent whose key was revoked: %v", err)
+	}
+	if _, _, err := st.SessionAgent(ctx, ss5.ID, t0, idle); err != nil {
+		t.Errorf("another agent's session: %v", err)
+	}
 	ss4, _ := st.CreateSession(ctx, a.ID, "tok", t0, lifetime)
 	if _, err := st.SetAgentAccess(ctx, a.ID, store.Access{}); err != nil {
 		t.Fatal(err)

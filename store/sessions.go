@@ -57,11 +57,14 @@ func (s *Store) CreateSession(ctx context.Context, agentID int64, idToken string
 
 // SessionAgent returns the live session whose id is given and its agent,
 // and records the activity; ErrNotFound when the session is unknown, over
-// (absolute expiry) or was idle longer than idle.
+// (absolute expiry), was idle longer than idle, or its agent's key row was
+// revoked (plume keys revoke).
 func (s *Store) SessionAgent(ctx context.Context, id string, now time.Time, idle time.Duration) (Session, Agent, error) {
 	var ss Session
 	row := s.pool.QueryRow(ctx, `UPDATE sessions SET last_seen_at = $2
 		WHERE id_hash = $1 AND expires_at > $2 AND last_seen_at > $3
+			AND EXISTS (SELECT 1 FROM agents a JOIN api_keys k ON k.id = a.key_id
+				WHERE a.id = sessions.agent_id AND k.revoked_at IS NULL)
 		RETURNING agent_id, csrf_token, id_token, created_at, expires_at`, HashKey(id), now, now.Add(-idle))
 	err := row.Scan(&ss.AgentID, &ss.CSRFToken, &ss.IDToken, &ss.CreatedAt, &ss.ExpiresAt)
 	if errors.Is(err, pgx.ErrNoRows) {
