@@ -12,9 +12,12 @@ import (
 	"github.com/plume-sp/plume/store"
 )
 
-// keyInfo is the authenticated caller.
+// keyInfo is the authenticated caller. A signed-in agent is named by its
+// own key row; agent and session are then set.
 type keyInfo struct {
 	store.APIKey
+	agent   *store.Agent
+	session *store.Session
 }
 
 func (k *keyInfo) admin() bool { return k.Role == store.RoleAdmin }
@@ -53,7 +56,8 @@ func errUnauthenticated() *Error {
 		Message: "a valid API key is required: Authorization: Bearer plume_…"}
 }
 
-// authenticate checks the bearer key and remembers who called.
+// authenticate checks the bearer key, or the page's session cookie when
+// there is no Authorization header, and remembers who called.
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		addr := clientAddr(c)
@@ -61,6 +65,9 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			return errTooManyFailedLogins(wait)
 		}
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="plume"`)
+		if ck, err := c.Cookie(sessionCookie); err == nil && c.Request().Header.Get("Authorization") == "" {
+			return s.authenticateSession(c, next, ck.Value)
+		}
 		scheme, secret, ok := strings.Cut(c.Request().Header.Get("Authorization"), " ")
 		secret = strings.TrimSpace(secret)
 		if !ok || !strings.EqualFold(scheme, "Bearer") || !strings.HasPrefix(secret, store.KeyPrefix) || len(secret) > 100 {
@@ -75,7 +82,7 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		c.Response().Header().Del("WWW-Authenticate")
-		c.Set(ctxKeyKey, &keyInfo{key})
+		c.Set(ctxKeyKey, &keyInfo{APIKey: key})
 		return next(c)
 	}
 }
@@ -151,11 +158,28 @@ type meResponse struct {
 	Name    string     `json:"name"`
 	Role    store.Role `json:"role"`
 	Service string     `json:"service"`
+	// Agent and CSRFToken are set for a signed-in agent (session).
+	Agent     *meAgent `json:"agent,omitempty"`
+	CSRFToken string   `json:"csrf_token,omitempty"`
+}
+
+// meAgent is the signed-in agent, as the provider named it.
+type meAgent struct {
+	ID        int64  `json:"id"`
+	Email     string `json:"email"`
+	GivenName string `json:"given_name"`
+	UsualName string `json:"usual_name"`
 }
 
 // me tells the caller who it is: the page uses it to choose its views and
 // whether to offer a choice of service.
 func (s *Server) me(c echo.Context) error {
 	k := keyOf(c)
-	return c.JSON(http.StatusOK, meResponse{KeyID: k.ID, Name: k.Name, Role: k.Role, Service: k.Service})
+	me := meResponse{KeyID: k.ID, Name: k.Name, Role: k.Role, Service: k.Service}
+	if k.agent != nil {
+		me.Agent = &meAgent{ID: k.agent.ID, Email: k.agent.Email, GivenName: k.agent.GivenName, UsualName: k.agent.UsualName}
+		me.CSRFToken = k.session.CSRFToken
+		c.Response().Header().Set("Cache-Control", "no-store")
+	}
+	return c.JSON(http.StatusOK, me)
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/auth/oidctest"
 	"github.com/plume-sp/plume/ingest"
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
@@ -59,6 +60,8 @@ type env struct {
 	keys map[string]string
 	// docs by name: shared, caf, ants (ids of demo documents).
 	docs map[string]int64
+	// op is the OpenID provider, with envOptions.oidc.
+	op *oidctest.Provider
 }
 
 // corpusDocs are the demo documents the tests name.
@@ -88,6 +91,9 @@ type envOptions struct {
 	serverStore func(tb testing.TB, url string) *store.Store
 	// embedder, when set, wraps the embedder the server uses.
 	embedder func(llm.Embedder) llm.Embedder
+	// oidc starts an OpenID provider (env.op) the server signs agents in
+	// with.
+	oidc bool
 }
 
 func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
@@ -147,11 +153,15 @@ func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
 	searcher := rag.NewSearcher(srvStore, queries, rag.DefaultLexicon(), log, rag.SearchOptions{})
 	drafter := rag.NewDrafter(searcher, srvStore, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
 	e.deps = api.Deps{Store: srvStore, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log}
+	ln := e.withOIDC(o.oidc)
 	e.srv, err = api.New(cfg, e.deps)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	e.http = httptest.NewServer(e.srv)
+	e.http = httptest.NewUnstartedServer(e.srv)
+	e.http.Listener.Close()
+	e.http.Listener = ln
+	e.http.Start()
 	tb.Cleanup(e.http.Close)
 	for _, k := range []struct {
 		name, service string

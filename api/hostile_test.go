@@ -131,6 +131,14 @@ func TestHostileInput(t *testing.T) {
 		{name: "readyz invalid UTF-8", req: request{method: "GET", path: "/readyz?x=%FF"}, status: 400, code: "invalid_text"},
 		{name: "metrics NUL", req: request{method: "GET", path: "/metrics?x=%00"}, status: 400, code: "invalid_text"},
 		{name: "openapi invalid UTF-8", req: request{method: "GET", path: "/v1/openapi.json?%FF"}, status: 400, code: "invalid_text"},
+		{name: "sign-in config NUL", req: request{method: "GET", path: "/auth/config?x=%00"}, status: 400, code: "invalid_text"},
+		{name: "login invalid UTF-8", req: request{method: "GET", path: "/auth/login?x=%FF"}, status: 400, code: "invalid_text"},
+		{name: "callback state NUL", req: request{method: "GET", path: "/auth/callback?state=%00&code=a"}, status: 400, code: "invalid_text"},
+		{name: "logout NUL", req: request{method: "POST", path: "/auth/logout?x=%00"}, status: 400, code: "invalid_text"},
+		{name: "agents NUL", req: request{method: "GET", path: "/v1/agents?x=%00"}, status: 400, code: "invalid_text"},
+		{name: "agent unknown role", req: request{method: "PUT", path: fmt.Sprint("/v1/agents/", e.agent(nil).ID), body: `{"role": "king"}`}, status: 400, code: "invalid_request"},
+		{name: "audit days", req: request{method: "GET", path: "/v1/audit?days=0"}, status: 400, code: "invalid_request"},
+		{name: "audit format", req: request{method: "GET", path: "/v1/audit?format=xml"}, status: 400, code: "invalid_request"},
 
 		// JSON bodies.
 		{name: "draft without words", req: request{method: "POST", path: "/v1/drafts", body: map[string]any{"question": "?!"}}, status: 400, code: "no_words"},
@@ -150,6 +158,7 @@ func TestHostileInput(t *testing.T) {
 		{name: "document update NUL", req: request{method: "PUT", path: doc, body: `{"title": "a", "text": "b\u0000"}`}, status: 400, code: "invalid_text"},
 		{name: "document status NUL", req: request{method: "PUT", path: doc + "/status", body: `{"status": "\u0000"}`}, status: 400, code: "invalid_text"},
 		{name: "document deep JSON", req: request{method: "PUT", path: doc, body: deep}, status: 400, code: "malformed_json"},
+		{name: "agent service NUL", req: request{method: "PUT", path: "/v1/agents/1", body: `{"role": "agent", "service": "\u0000"}`}, status: 400, code: "invalid_text"},
 
 		// Uploads.
 		{name: "zip bomb", upload: []upload{{"bombe.zip", zipOf(t, [2]string{"a.txt", strings.Repeat("zéro ", 1<<20)})}}, status: 413, code: "too_large"},
@@ -222,7 +231,7 @@ func TestHostileInput(t *testing.T) {
 }
 
 // idSegment is a path segment that is an id.
-var idSegment = regexp.MustCompile(`^(/v1/(?:drafts|documents))/[^/?]+`)
+var idSegment = regexp.MustCompile(`^(/v1/(?:drafts|documents|agents))/[^/?]+`)
 
 // routeOf names the route of req as Server.Routes does.
 func routeOf(req request) string {

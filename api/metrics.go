@@ -1,159 +1,51 @@
 package api
 
 import (
-	"fmt"
-	"io"
-	"math"
-	"sort"
-	"strconv"
-	"strings"
-	"sync"
+	"github.com/IBM/pgxpoolprometheus"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/plume-sp/plume/redact"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
-// metrics is a small registry of counters and histograms written in the
-// Prometheus text format. Every name starts with plume_.
+// metrics is the server's Prometheus registry (client_golang): plume's own
+// counters and histograms, every name starting with plume_, next to the Go
+// runtime's (go_), the process's (process_) and the database pool's
+// (pgxpool_). Each server has its own registry, so that tests may run
+// several.
 type metrics struct {
-	mu       sync.Mutex
-	families []*family
+	reg *prometheus.Registry
 }
 
-type kind int
-
-const (
-	counterKind kind = iota
-	histogramKind
-)
-
-// family is one metric name with its labels and series.
+// family is one metric of plume's: a counter or a histogram, with labels.
 type family struct {
-	name, help string
-	kind       kind
-	labels     []string
-	buckets    []float64
-	series     map[string]*series
-}
-
-type series struct {
-	values []string
-	count  float64 // counter value, or number of observations
-	sum    float64
-	counts []float64 // per bucket, not cumulative
+	counter   *prometheus.CounterVec
+	histogram *prometheus.HistogramVec
 }
 
 // defaultBuckets are latency buckets in seconds.
 var defaultBuckets = []float64{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60}
 
-func (m *metrics) add(f *family) *family {
-	f.series = map[string]*series{}
-	m.families = append(m.families, f)
-	return f
-}
-
 func (m *metrics) counter(name, help string, labels ...string) *family {
-	return m.add(&family{name: name, help: help, kind: counterKind, labels: labels})
+	c := prometheus.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, labels)
+	m.reg.MustRegister(c)
+	return &family{counter: c}
 }
 
 func (m *metrics) histogram(name, help string, buckets []float64, labels ...string) *family {
-	return m.add(&family{name: name, help: help, kind: histogramKind, labels: labels, buckets: buckets})
-}
-
-func (m *metrics) get(f *family, values []string) *series {
-	if len(values) != len(f.labels) {
-		panic(fmt.Sprintf("metric %s: %d label values for %d labels", f.name, len(values), len(f.labels)))
-	}
-	key := strings.Join(values, "\xff")
-	s := f.series[key]
-	if s == nil {
-		s = &series{values: append([]string(nil), values...), counts: make([]float64, len(f.buckets))}
-		f.series[key] = s
-	}
-	return s
+	h := prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: name, Help: help, Buckets: buckets}, labels)
+	m.reg.MustRegister(h)
+	return &family{histogram: h}
 }
 
 // inc adds v to a counter.
 func (m *metrics) inc(f *family, v float64, values ...string) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.get(f, values).count += v
+	f.counter.WithLabelValues(values...).Add(v)
 }
 
 // observe records v in a histogram.
 func (m *metrics) observe(f *family, v float64, values ...string) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	s := m.get(f, values)
-	s.count++
-	s.sum += v
-	for i, b := range f.buckets {
-		if v <= b {
-			s.counts[i]++
-			break
-		}
-	}
-}
-
-// write prints every metric in the Prometheus text exposition format.
-func (m *metrics) write(w io.Writer) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	var b strings.Builder
-	for _, f := range m.families {
-		typ := "counter"
-		if f.kind == histogramKind {
-			typ = "histogram"
-		}
-		fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s %s\n", f.name, f.help, f.name, typ)
-		keys := make([]string, 0, len(f.series))
-		for k := range f.series {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			s := f.series[k]
-			if f.kind == counterKind {
-				fmt.Fprintf(&b, "%s%s %s\n", f.name, labelText(f.labels, s.values, "", ""), formatFloat(s.count))
-				continue
-			}
-			cum := 0.0
-			for i, le := range f.buckets {
-				cum += s.counts[i]
-				fmt.Fprintf(&b, "%s_bucket%s %s\n", f.name, labelText(f.labels, s.values, "le", formatFloat(le)), formatFloat(cum))
-			}
-			fmt.Fprintf(&b, "%s_bucket%s %s\n", f.name, labelText(f.labels, s.values, "le", "+Inf"), formatFloat(s.count))
-			fmt.Fprintf(&b, "%s_sum%s %s\n", f.name, labelText(f.labels, s.values, "", ""), formatFloat(s.sum))
-			fmt.Fprintf(&b, "%s_count%s %s\n", f.name, labelText(f.labels, s.values, "", ""), formatFloat(s.count))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-func labelText(names, values []string, extraName, extraValue string) string {
-	if len(names) == 0 && extraName == "" {
-		return ""
-	}
-	parts := make([]string, 0, len(names)+1)
-	for i, n := range names {
-		parts = append(parts, n+`="`+escapeLabel(values[i])+`"`)
-	}
-	if extraName != "" {
-		parts = append(parts, extraName+`="`+extraValue+`"`)
-	}
-	return "{" + strings.Join(parts, ",") + "}"
-}
-
-var labelEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
-
-func escapeLabel(s string) string { return labelEscaper.Replace(s) }
-
-func formatFloat(v float64) string {
-	switch {
-	case math.IsInf(v, 1):
-		return "+Inf"
-	case v == math.Trunc(v) && math.Abs(v) < 1e15:
-		return strconv.FormatInt(int64(v), 10)
-	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
+	f.histogram.WithLabelValues(values...).Observe(v)
 }
 
 // serverMetrics are the metrics plume serve exposes.
@@ -169,9 +61,15 @@ type serverMetrics struct {
 	rateLimited *family
 }
 
-func newServerMetrics() *serverMetrics {
-	reg := &metrics{}
-	return &serverMetrics{
+// newServerMetrics registers plume's metrics, the runtime's and the
+// process's, and the pool's when pool is not nil.
+func newServerMetrics(pool *pgxpool.Pool) *serverMetrics {
+	reg := &metrics{reg: prometheus.NewRegistry()}
+	reg.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if pool != nil {
+		reg.reg.MustRegister(pgxpoolprometheus.NewCollector(pool, nil))
+	}
+	m := &serverMetrics{
 		reg: reg,
 		requests: reg.histogram("plume_http_request_duration_seconds", "Latency of HTTP requests by route, method and status.",
 			defaultBuckets, "route", "method", "status"),
@@ -185,4 +83,14 @@ func newServerMetrics() *serverMetrics {
 			defaultBuckets, "caller"),
 		rateLimited: reg.counter("plume_rate_limited_total", "Requests refused by the per-key rate limit."),
 	}
+	// Known label values start at zero, so that a rate over them exists
+	// before the first event.
+	for _, t := range redact.Types() {
+		m.redactions.counter.WithLabelValues(string(t))
+	}
+	for _, k := range []string{"prompt", "completion"} {
+		m.tokens.counter.WithLabelValues(k)
+	}
+	m.rateLimited.counter.WithLabelValues()
+	return m
 }

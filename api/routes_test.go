@@ -331,7 +331,7 @@ func TestSystemRoutes(t *testing.T) {
 	r := e.must(http.StatusOK, request{method: "GET", path: "/metrics"})
 	text := string(r.body)
 	for _, want := range []string{
-		`plume_http_request_duration_seconds_count{route="/v1/drafts",method="POST",status="200"} 1`,
+		`plume_http_request_duration_seconds_count{method="POST",route="/v1/drafts",status="200"} 1`, // labels sorted by name
 		`plume_drafts_total{channel="email",kind="model"} 1`,
 		`plume_draft_stage_duration_seconds_count{stage="model"} 1`,
 		`plume_model_tokens_total{kind="prompt"}`,
@@ -342,8 +342,17 @@ func TestSystemRoutes(t *testing.T) {
 			t.Errorf("metrics lack %q", want)
 		}
 	}
+	// plume's metrics, and the standard ones of the Go runtime, the
+	// process and the database pool (issue 14): nothing else.
+	for _, want := range []string{"go_goroutines ", "process_resident_memory_bytes ", "pgxpool_acquired_conns ", "pgxpool_max_conns 16"} {
+		if !strings.Contains(text, "\n"+want) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
 	for _, line := range strings.Split(strings.TrimSpace(text), "\n") {
-		if !strings.HasPrefix(line, "plume_") && !strings.HasPrefix(line, "# HELP plume_") && !strings.HasPrefix(line, "# TYPE plume_") {
+		line = strings.TrimPrefix(strings.TrimPrefix(line, "# HELP "), "# TYPE ")
+		if !strings.HasPrefix(line, "plume_") && !strings.HasPrefix(line, "go_") && !strings.HasPrefix(line, "process_") &&
+			!strings.HasPrefix(line, "pgxpool_") {
 			t.Errorf("metric line %q", line)
 		}
 	}

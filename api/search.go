@@ -8,6 +8,10 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/telemetry"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // redactRequest is the body of POST /v1/redact.
@@ -72,7 +76,11 @@ func (s *Server) search(c echo.Context) error {
 		s.metrics.reg.inc(s.metrics.redactions, 1, string(e.Type))
 	}
 	start := time.Now()
+	ctx, span := otel.Tracer(telemetry.TracerName).Start(ctx, "search", trace.WithAttributes(
+		attribute.Int("plume.k", k), attribute.Int("plume.services", len(services))))
 	res, err := s.deps.Searcher.Search(ctx, rag.Query{Text: text, K: k, Audience: queryList(c, "audience"), Services: services})
+	span.SetAttributes(attribute.Int("plume.results", len(res.Results)), attribute.Bool("plume.reliable", res.Reliable))
+	span.End()
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/auth"
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact"
@@ -48,6 +49,8 @@ type Config struct {
 	// MetricsAddr, when set, is where Start serves /metrics, instead of
 	// on Addr.
 	MetricsAddr string
+	// SignIn configures the page's sign-in through Deps.OIDC.
+	SignIn SignInConfig
 	// ShutdownTimeout is how long Start waits for in-flight requests and
 	// streams after its context ends before cutting them (default 30 s).
 	ShutdownTimeout time.Duration
@@ -77,6 +80,7 @@ func (c Config) withDefaults() Config {
 	}
 	c.Upload = c.Upload.withDefaults()
 	c.FailedLogins = c.FailedLogins.withDefaults()
+	c.SignIn = c.SignIn.withDefaults()
 	return c
 }
 
@@ -96,6 +100,9 @@ type Deps struct {
 	// Web serves the page for agents and admins at every path outside the
 	// API (api/web.Handler()); nil serves the API alone.
 	Web http.Handler
+	// OIDC, when set, signs agents in to the page through an OpenID
+	// Connect provider (/auth/login); nil: API keys only.
+	OIDC *auth.Provider
 }
 
 // Server is plume's HTTP API. It is an http.Handler.
@@ -125,14 +132,14 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		deps.Redaction = redact.DefaultPolicy()
 	}
 	cfg = cfg.withDefaults()
-	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(),
+	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(deps.Store.Pool()),
 		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now), uploads: newUploadGate(cfg.Upload.PerKey),
 		logins: newLoginGuard(cfg.FailedLogins)}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = echo.ExtractIPDirect()
-	e.Use(s.requestID, s.observe, s.recoverPanic, s.timeout, s.checkParams)
+	e.Use(s.requestID, s.observe, s.trace, s.recoverPanic, s.timeout, s.checkParams)
 	s.routes(e)
 	s.echo = e
 	return s, nil
@@ -149,7 +156,7 @@ func (s *Server) routes(e *echo.Echo) {
 	// Middleware is given per route rather than per group: echo's groups
 	// answer 404 instead of 405 for a known path with a wrong method.
 	agent := []echo.MiddlewareFunc{s.authenticate, s.rateLimit}
-	admin := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireAdmin}
+	admin := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireAdmin, s.audit}
 	e.GET("/v1/me", s.me, agent...)
 	e.POST("/v1/drafts", s.createDraft, agent...)
 	e.GET("/v1/drafts", s.listDrafts, agent...)
@@ -165,6 +172,16 @@ func (s *Server) routes(e *echo.Echo) {
 	e.DELETE("/v1/documents/:id", s.deleteDocument, admin...)
 	e.PUT("/v1/documents/:id/status", s.setDocumentStatus, admin...)
 	e.GET("/v1/stats", s.stats, admin...)
+
+	// Sign-in of the page's agents, and their management.
+	e.GET("/auth/config", s.signInConfig)
+	e.GET("/auth/login", s.login)
+	e.GET("/auth/callback", s.callback)
+	e.POST("/auth/logout", s.logout)
+	global := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireAdmin, s.requireGlobalAdmin, s.audit}
+	e.GET("/v1/agents", s.listAgents, global...)
+	e.PUT("/v1/agents/:id", s.setAgentAccess, global...)
+	e.GET("/v1/audit", s.auditLog, global...)
 }
 
 // ServeHTTP serves one request.
@@ -182,7 +199,7 @@ func isAPIPath(path string) bool {
 	case "/v1", "/healthz", "/readyz", "/metrics":
 		return true
 	}
-	return strings.HasPrefix(path, "/v1/")
+	return strings.HasPrefix(path, "/v1/") || strings.HasPrefix(path, "/auth/")
 }
 
 // Start listens on cfg.Addr and serves until ctx ends, then shuts down

@@ -4,12 +4,14 @@ import (
 	"context"
 	"crypto/subtle"
 	_ "embed"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/plume-sp/plume/store"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 //go:embed openapi.json
@@ -49,24 +51,22 @@ func (s *Server) metricsHandler(c echo.Context) error {
 			return errorf(http.StatusUnauthorized, "unauthenticated", "the metrics token is required: Authorization: Bearer …")
 		}
 	}
-	return s.writeMetrics(c.Response())
+	s.metricsHTTP().ServeHTTP(c.Response(), c.Request())
+	return nil
 }
 
-func (s *Server) writeMetrics(w http.ResponseWriter) error {
-	w.Header().Set(echo.HeaderContentType, "text/plain; version=0.0.4; charset=utf-8")
-	w.WriteHeader(http.StatusOK)
-	return s.metrics.reg.write(w)
+// metricsHTTP is client_golang's handler of the server's registry; its
+// errors go to the log.
+func (s *Server) metricsHTTP() http.Handler {
+	return promhttp.HandlerFor(s.metrics.reg.reg, promhttp.HandlerOpts{
+		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn), ErrorHandling: promhttp.ContinueOnError})
 }
 
 // MetricsHandler serves the metrics alone, for Config.MetricsAddr: that
 // address is meant to be reachable by the monitoring only.
 func (s *Server) MetricsHandler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
-		if err := s.writeMetrics(w); err != nil {
-			s.log.Warn("write metrics", "err", err)
-		}
-	})
+	mux.Handle("GET /metrics", s.metricsHTTP())
 	return mux
 }
 

@@ -122,7 +122,7 @@ func newSiteWith(tb testing.TB, modelOpts ...llmtest.Option) *site {
 		tb.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	for _, p := range []string{"/v1/", "/healthz", "/readyz", "/metrics"} {
+	for _, p := range []string{"/v1/", "/auth/", "/healthz", "/readyz", "/metrics"} {
 		mux.Handle(p, srv)
 	}
 	mux.Handle("/", web.Handler())

@@ -16,6 +16,9 @@ import (
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/telemetry"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // MaxQuestionBytes bounds the user text a draft is asked for.
@@ -130,20 +133,25 @@ type Tokens struct {
 	Completion int `json:"completion"`
 }
 
-// timer records how long each stage of a draft takes, in milliseconds.
+// timer records how long each stage of a draft takes, in milliseconds,
+// and makes each stage a span ("draft.redact", "draft.search"…) of ctx's
+// trace, over the same interval; the spans carry no attribute.
 type timer struct {
+	ctx         context.Context
 	start, last time.Time
 	ms          map[string]float64
 }
 
-func newTimer() *timer {
+func newTimer(ctx context.Context) *timer {
 	now := time.Now()
-	return &timer{start: now, last: now, ms: map[string]float64{}}
+	return &timer{ctx: ctx, start: now, last: now, ms: map[string]float64{}}
 }
 
 func (t *timer) stage(name string) {
 	now := time.Now()
 	t.ms[name+"_ms"] += float64(now.Sub(t.last).Microseconds()) / 1000
+	_, span := otel.Tracer(telemetry.TracerName).Start(t.ctx, "draft."+name, trace.WithTimestamp(t.last))
+	span.End(trace.WithTimestamp(now))
 	t.last = now
 }
 
@@ -196,7 +204,7 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 	if err := d.validate(&req); err != nil {
 		return Draft{}, err
 	}
-	t := newTimer()
+	t := newTimer(ctx)
 	out := Draft{Channel: req.Channel, Citations: []Citation{}, Warnings: []Warning{}, Redactions: []Redaction{}}
 
 	// 1. Redact: only redacted text goes further.

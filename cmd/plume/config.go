@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/auth"
+	"github.com/plume-sp/plume/telemetry"
 )
 
 // Config is plume's configuration, read once from the environment.
@@ -58,6 +60,15 @@ type Config struct {
 	// PLUME_UPLOAD_MAX_FILES, PLUME_UPLOAD_MAX_PDF_PAGES,
 	// PLUME_UPLOAD_MAX_PDF_BYTES, PLUME_UPLOAD_PER_KEY); zero: defaults.
 	Upload api.UploadLimits
+	// OIDC, when set, signs the page's agents in through an OpenID Connect
+	// provider (PLUME_OIDC_*); SignIn sets their sessions and access rules
+	// (PLUME_SESSION_*, PLUME_ACCESS_*). See config_signin.go.
+	OIDC   *auth.Config
+	SignIn api.SignInConfig
+	// Tracing sends OpenTelemetry traces from "plume serve" when the
+	// standard OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set (and not
+	// OTEL_SDK_DISABLED=true); the exporter reads the other OTEL_* itself.
+	Tracing bool
 }
 
 // defaultRetention is a year: what a data-protection officer accepts for
@@ -159,6 +170,10 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if err := loadUploadLimits(getenv, &cfg.Upload); err != nil {
 		return Config{}, err
 	}
+	if err := loadSignIn(getenv, &cfg); err != nil {
+		return Config{}, err
+	}
+	cfg.Tracing = telemetry.Enabled(getenv)
 	return cfg, nil
 }
 

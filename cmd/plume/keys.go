@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -53,6 +54,7 @@ func runKeysCreate(ctx context.Context, a *app, args []string) error {
 	if k.Service != "" {
 		scope = "service " + k.Service
 	}
+	auditCommand(ctx, a, st, "plume keys create", k.ID, map[string]string{"role": string(k.Role), "service": k.Service})
 	fmt.Fprintf(a.stderr, "created key %d (%s, %s, %s); it is shown once, keep it now:\n", k.ID, k.Name, k.Role, scope)
 	fmt.Fprintln(a.stdout, secret)
 	return nil
@@ -111,6 +113,19 @@ func runKeysRevoke(ctx context.Context, a *app, args []string) error {
 		}
 		return err
 	}
+	auditCommand(ctx, a, st, "plume keys revoke", id, nil)
 	fmt.Fprintf(a.stdout, "revoked key %d\n", id)
 	return nil
+}
+
+// auditCommand writes an administrator's command to the audit log, with
+// key id 0 (the command line); a failure is logged, the command is done.
+func auditCommand(ctx context.Context, a *app, st *store.Store, action string, target int64, details map[string]string) {
+	e := store.AuditEntry{Action: action, Target: strconv.FormatInt(target, 10)}
+	if details != nil {
+		e.Details, _ = json.Marshal(details)
+	}
+	if err := st.Audit(ctx, e); err != nil {
+		a.log.Error("audit log not written", "action", action, "err", err)
+	}
 }

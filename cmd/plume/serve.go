@@ -7,7 +7,9 @@ import (
 
 	"github.com/plume-sp/plume/api"
 	"github.com/plume-sp/plume/api/web"
+	"github.com/plume-sp/plume/auth"
 	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/telemetry"
 )
 
 func runServe(ctx context.Context, a *app, args []string) error {
@@ -25,6 +27,20 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if fs.NArg() > 0 || *rate == 0 {
 		return fmt.Errorf("%w: plume serve [--addr ADDR] [--rate R] [--burst N] (a zero rate would refuse everything)", errUsage)
 	}
+	if a.cfg.Tracing {
+		stop, err := telemetry.Setup(ctx, "serve")
+		if err != nil {
+			return err
+		}
+		defer func() {
+			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			if err := stop(sctx); err != nil {
+				a.log.Warn("flush traces", "err", err)
+			}
+		}()
+		a.log.Info("sending traces over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)")
+	}
 	st, err := a.openStore(ctx)
 	if err != nil {
 		return err
@@ -38,10 +54,17 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	var provider *auth.Provider
+	if a.cfg.OIDC != nil {
+		if provider, err = auth.New(ctx, *a.cfg.OIDC, nil); err != nil {
+			return err
+		}
+	}
 	srv, err := api.New(api.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxUploadBytes: *maxUpload,
 		RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout, ShutdownTimeout: *grace,
-		Upload: a.cfg.Upload, MetricsToken: a.cfg.MetricsToken, MetricsAddr: a.cfg.MetricsAddr},
-		api.Deps{Store: st, Searcher: d.searcher, Drafter: d.drafter, Embedder: d.embedder, Log: a.log, Web: web.Handler()})
+		Upload: a.cfg.Upload, MetricsToken: a.cfg.MetricsToken, MetricsAddr: a.cfg.MetricsAddr, SignIn: a.cfg.SignIn},
+		api.Deps{Store: st, Searcher: d.searcher, Drafter: d.drafter, Embedder: d.embedder, Log: a.log, Web: web.Handler(),
+			OIDC: provider})
 	if err != nil {
 		return err
 	}

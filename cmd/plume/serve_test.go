@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
@@ -54,6 +55,17 @@ func TestKeysCommands(t *testing.T) {
 	}
 	if _, stderr, code := plume("keys", "revoke", "99"); code != 1 || !strings.Contains(stderr, "no key 99") {
 		t.Errorf("revoke unknown: %d %s", code, stderr)
+	}
+	// Both commands are in the audit log (key id 0: the command line).
+	st, err := store.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	es, err := st.AuditLog(context.Background(), time.Now().Add(-time.Hour), 0)
+	if err != nil || len(es) != 2 || es[0].Action != "plume keys revoke" || es[1].Action != "plume keys create" ||
+		es[1].Target != "1" || string(es[1].Details) != `{"role": "agent", "service": "caf"}` {
+		t.Errorf("audit log: %+v %v", es, err)
 	}
 }
 

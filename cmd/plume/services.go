@@ -8,6 +8,7 @@ import (
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/telemetry"
 )
 
 // openStore connects to the database and applies pending migrations.
@@ -73,7 +74,7 @@ func (a *app) newSearcher(ctx context.Context, st *store.Store) (*rag.Searcher, 
 		}
 		opts.Rewriter = rag.NewQueryRewriter(chat, a.cfg.QueryRewriteTimeout)
 	}
-	s := rag.NewSearcher(st, queries, rag.DefaultLexicon(), a.log, opts)
+	s := rag.NewSearcher(st, telemetry.Embedder(queries), rag.DefaultLexicon(), a.log, opts)
 	if err := s.LoadReliability(ctx); err != nil {
 		return nil, nil, err
 	}
@@ -92,7 +93,7 @@ func (a *app) newChat() (llm.Chatter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chat model: %w", err)
 	}
-	return c, nil
+	return telemetry.Chatter(c), nil
 }
 
 // drafting is what drafting needs, built from the configuration.

@@ -12,6 +12,12 @@ export class ApiError extends Error {
 }
 
 export function getKey() { return sessionStorage.getItem(KEY) || ''; }
+
+// csrf is the session's CSRF token when the agent signed in through the
+// identity provider (the session itself is an HttpOnly cookie).
+let csrf = '';
+export function setSession(token) { csrf = token || ''; }
+export function hasSession() { return csrf !== ''; }
 export function setKey(k) { sessionStorage.setItem(KEY, k); }
 export function clearKey() { sessionStorage.removeItem(KEY); }
 
@@ -51,8 +57,42 @@ async function errorFrom(resp) {
   return new ApiError(resp.status, code, message);
 }
 
+function authHeaders() {
+  if (getKey()) return { Authorization: `Bearer ${getKey()}` };
+  return csrf ? { 'X-CSRF-Token': csrf } : {};
+}
+
 function headers(extra = {}) {
-  return { Authorization: `Bearer ${getKey()}`, ...extra };
+  return { ...authHeaders(), ...extra };
+}
+
+/** download fetches path and offers it to the browser as a file. */
+export async function download(path, name) {
+  const resp = await fetch(path, { headers: headers() });
+  if (!resp.ok) throw await errorFrom(resp);
+  const url = URL.createObjectURL(await resp.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** signInConfig says whether the identity provider is offered, and its name. */
+export async function signInConfig() {
+  const resp = await fetch('/auth/config');
+  if (!resp.ok) return { oidc: false };
+  return resp.json();
+}
+
+/** logout ends the session and returns where the browser goes next. */
+export async function logout() {
+  const resp = await fetch('/auth/logout', { method: 'POST', headers: headers() });
+  csrf = '';
+  if (!resp.ok) return '/';
+  return (await resp.json()).redirect || '/';
 }
 
 /** call sends a JSON request and returns the decoded answer (null for 204). */
@@ -132,7 +172,7 @@ export function upload(file, fields, onProgress) {
     for (const [k, v] of Object.entries(fields)) if (v) form.append(k, v);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/v1/documents');
-    xhr.setRequestHeader('Authorization', `Bearer ${getKey()}`);
+    for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
     xhr.onload = () => {

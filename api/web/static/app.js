@@ -1,11 +1,12 @@
 // app.js: the page's entry point: the key, the role and the views.
-import { call, getKey, setKey, clearKey, onUnauthorized, frenchMessage } from './api.js';
+import { call, getKey, setKey, clearKey, onUnauthorized, frenchMessage, setSession, hasSession, signInConfig, logout } from './api.js';
 import { $, say } from './dom.js';
 import { initAgent, startAgent } from './agent.js';
 import { initDocuments, loadDocuments } from './documents.js';
 import { initStats, loadStats } from './stats.js';
+import { initAgents, loadAgents } from './agents.js';
 
-const VIEWS = ['rediger', 'documents', 'statistiques'];
+const VIEWS = ['rediger', 'documents', 'statistiques', 'agents'];
 let role = ''; // "agent" or "admin", once the key is known
 let refused = ''; // why the key form is shown again
 
@@ -35,12 +36,35 @@ function askKey(message) {
   else $('#cle').removeAttribute('aria-invalid');
   document.title = 'Connexion — plume';
   $('#cle').focus();
+  offerSignIn();
 }
 
-async function start() {
+/** offerSignIn shows the identity provider's button when it is configured. */
+async function offerSignIn() {
+  const cfg = await signInConfig().catch(() => ({ oidc: false }));
+  if (!cfg.oidc) return;
+  $('#bouton-oidc').textContent = `S'identifier avec ${cfg.provider}`;
+  $('#bouton-oidc').href = cfg.login_url;
+  $('#connexion-oidc').hidden = false;
+}
+
+/** startSession starts the page with the session cookie, if there is one. */
+async function startSession() {
   let me;
   try {
     me = await whoAmI();
+  } catch {
+    askKey('');
+    return;
+  }
+  setSession(me.csrf_token);
+  start(me);
+}
+
+async function start(known) {
+  let me = known;
+  try {
+    me = me || await whoAmI();
   } catch (err) {
     clearKey();
     askKey(frenchMessage(err));
@@ -48,15 +72,17 @@ async function start() {
   }
   role = me.role;
   document.body.classList.toggle('admin', role === 'admin');
+  document.body.classList.toggle('admin-global', role === 'admin' && !me.service);
   $('#session-role').textContent = sessionText(me);
-  $('#session-role').title = `Clé « ${me.name} »`;
+  $('#session-role').title = me.agent ? me.name : `Clé « ${me.name} »`;
+  $('#deconnexion').textContent = me.agent ? 'Se déconnecter' : 'Changer de clé';
   startAgent(me);
   $('#navigation').hidden = false;
   $('#session').hidden = false;
   route(true);
 }
 
-const TITLES = { rediger: 'Rédiger', documents: 'Documents', statistiques: 'Statistiques' };
+const TITLES = { rediger: 'Rédiger', documents: 'Documents', statistiques: 'Statistiques', agents: 'Agents' };
 
 function route(initial = false) {
   if (!role) return;
@@ -70,6 +96,7 @@ function route(initial = false) {
   document.title = `${TITLES[view]} — plume`;
   if (view === 'documents') loadDocuments();
   if (view === 'statistiques') loadStats();
+  if (view === 'agents') loadAgents();
   if (!initial || view !== 'rediger') $(`#titre-${view}`).focus();
   else $('#question').focus();
 }
@@ -78,7 +105,13 @@ function init() {
   initAgent();
   initDocuments();
   initStats();
+  initAgents();
   onUnauthorized(() => {
+    if (hasSession()) {
+      setSession('');
+      askKey('Votre session a expiré : reconnectez-vous.');
+      return;
+    }
     clearKey();
     refused = 'Clé refusée : elle est inconnue, révoquée ou mal recopiée. Saisissez une clé valide.';
     askKey(refused);
@@ -97,13 +130,17 @@ function init() {
   });
   // A new key starts from a clean page: nothing of the previous person's
   // work stays on screen.
-  $('#deconnexion').addEventListener('click', () => {
+  $('#deconnexion').addEventListener('click', async () => {
+    if (hasSession()) {
+      location.replace(await logout());
+      return;
+    }
     clearKey();
     location.replace(location.pathname);
   });
   window.addEventListener('hashchange', () => route());
   if (getKey()) start();
-  else askKey('');
+  else startSession();
 }
 
 init();
