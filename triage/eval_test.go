@@ -69,14 +69,14 @@ func testHalf(id string) bool {
 
 // scores are the figures the README reports.
 type scores struct {
-	n                 map[Level]int
-	urgentRecall      float64 // urgent messages assessed urgent
-	needsRecall       float64 // urgent or attention messages assessed non-routine
-	attentionRecall   float64 // attention messages assessed attention or urgent
-	routineKept       float64 // routine messages assessed routine
-	reasonRecall      float64 // expected reason codes found
-	missingReasons    int     // non-routine assessments without a reason
-	misses            []string
+	n               map[Level]int
+	urgentRecall    float64 // urgent messages assessed urgent
+	needsRecall     float64 // urgent or attention messages assessed non-routine
+	attentionRecall float64 // attention messages assessed attention or urgent
+	routineKept     float64 // routine messages assessed routine
+	reasonRecall    float64 // expected reason codes found
+	missingReasons  int     // non-routine assessments without a reason
+	misses          []string
 }
 
 func score(set []labelled, assess func(string) Assessment) scores {
