@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/plume-sp/plume/triage"
 )
 
 // Config is plume's configuration, read once from the environment.
@@ -37,6 +39,15 @@ type Config struct {
 	// that failed, searching full text meanwhile (PLUME_EMBED_BREAKER,
 	// default 30s; 0 tries it every time).
 	EmbedBreaker time.Duration
+	// EmergencyContacts are the numbers an urgent message's draft starts
+	// with, for the reasons each answers (PLUME_EMERGENCY_CONTACTS, as
+	// "NUMBER|LABEL|CODE,CODE;…"; default triage.DefaultContacts(): 3919,
+	// 3114, 115, 119, 15, 17, 112).
+	EmergencyContacts []triage.Contact
+	// TriageSecondOpinion asks the chat model for the triage level of each
+	// message, on its redacted text; it can raise the level, never lower
+	// it (PLUME_TRIAGE_SECOND_OPINION=true; default false).
+	TriageSecondOpinion bool
 }
 
 // LoadConfig reads the configuration from getenv, applying defaults.
@@ -53,6 +64,8 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		Addr:          getenv("PLUME_ADDR"),
 		ModelTimeout:  60 * time.Second,
 		EmbedBreaker:  30 * time.Second,
+
+		EmergencyContacts: triage.DefaultContacts(),
 	}
 	if cfg.DatabaseURL == "" {
 		cfg.DatabaseURL = "postgres://postgres@127.0.0.1:5432/plume?sslmode=disable"
@@ -103,5 +116,27 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		}
 		cfg.EmbedBreaker = d
 	}
+	if err := loadTriageConfig(&cfg, getenv); err != nil {
+		return Config{}, err
+	}
 	return cfg, nil
+}
+
+// loadTriageConfig reads the emergency contacts and the second opinion.
+func loadTriageConfig(cfg *Config, getenv func(string) string) error {
+	if v := getenv("PLUME_EMERGENCY_CONTACTS"); v != "" {
+		contacts, err := triage.ParseContacts(v)
+		if err != nil {
+			return fmt.Errorf("PLUME_EMERGENCY_CONTACTS: %w", err)
+		}
+		cfg.EmergencyContacts = contacts
+	}
+	if v := getenv("PLUME_TRIAGE_SECOND_OPINION"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("PLUME_TRIAGE_SECOND_OPINION=%q: want true or false", v)
+		}
+		cfg.TriageSecondOpinion = b
+	}
+	return nil
 }
