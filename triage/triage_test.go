@@ -34,6 +34,7 @@ func TestAssess(t *testing.T) {
 		{"arabic script", "مرحبا أحتاج مساعدة في ملف الإقامة الخاص بي من فضلك", Attention, []string{CodeLanguage}},
 		{"genealogy", "Je cherche l'acte de décès de mon arrière-grand-père, mort en 1917.", Routine, nil},
 		{"bereavement", "Mon mari est décédé la semaine dernière.", Attention, []string{CodeBereavement}},
+		{"double negation", "Je n'hésiterai pas à saisir le tribunal.", Attention, []string{CodeLegalThreat}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
