@@ -1,7 +1,6 @@
 package triage
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -94,16 +93,16 @@ const (
 // spaces, "d' ", "l' " and "n' " split from the next word).
 type rule struct {
 	code string
-	cue  *regexp.Regexp
+	cue  *pattern
 	// with must match the sentence too; except cancels the cue when it
 	// matches the sentence.
-	with, except *regexp.Regexp
+	with, except *pattern
 	when         timing
 	// later is the code when the time is not within days ("" for none).
 	later string
 }
 
-func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
+func re(s string) *pattern { return compile(s) }
 
 var rules = []rule{
 	{code: CodeSuicide, cue: re(` (?:me|se|te) (?:suicider|pendre|jeter sous|jeter par|tuer )| suicidaire| tentative de suicide| (?:mettre|mette) fin a (?:mes|ses|mon|sa) (?:jours|vie)| (?:envie d' |veux |vais )en finir| (?:plus|pas) envie de vivre| envie de mourir| (?:je )?veux mourir| (?:me|m' ) tuer | me (?:fous|foutre) en l' air| idees noires| ne serai plus la| plus d' issue| mieux sans moi| plus la force de vivre| plus de raison de vivre| a quoi bon vivre| (?:avaler|prendre) (?:tous |toutes )?(?:mes|les|mes boites de) (?:cachets|medicaments|comprimes)| prepare les (?:medicaments|cachets)| disparaitre pour de bon| dernier message| adieu | kill myself| want to die| (?:want|wish) to live anymore| don' t want to live| end my life| arreter de me battre| plus (?:envie|la force) de (?:me battre|continuer|lutter)| tout laisser tomber| mettre un terme a (?:ma|mes) (?:vie|jours)| me supprimer| sauter (?:du|d' un|par la) (?:pont|fenetre|balcon)`),

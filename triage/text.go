@@ -108,14 +108,14 @@ func fold(s string) string {
 
 // Time expressions, on folded text (words are surrounded by spaces).
 var (
-	nearRe = regexp.MustCompile(` (?:demain|apres-demain|ce soir|cette nuit|aujourd' hui|ce week-end|cette semaine|la semaine prochaine|` +
+	nearRe = compile(` (?:demain|apres-demain|ce soir|cette nuit|aujourd' hui|ce week-end|cette semaine|la semaine prochaine|` +
 		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|immediatement|tout de suite|des que possible|au plus vite|` +
 		`(?:sous|dans|d' ici|en) (?:24|48|72) ?h(?:eures)?|sous (?:huit|8|quinze|15) jours|dans (?:un|deux|trois|quatre|cinq|quelques|[1-9]|10) jours|` +
 		`d' ici (?:la fin de la semaine|demain|[1-9] jours)|(?:reste|restent|plus que|seulement|sous|d' ici) (?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours|deux nuits|tonight|tomorrow|today|this week)[ ,]`)
-	pastDayRe = regexp.MustCompile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
-	farRe     = regexp.MustCompile(` (?:dans|sous|d' ici) (?:un|1|deux|trois|quatre|cinq|six|plusieurs|quelques|[2-9]|1[0-9]) (?:semaines|mois|ans)| (?:le mois|l' annee|l' an|l' ete|l' hiver) prochain| en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?: |$)| a la rentree| l' an prochain`)
-	nowRe     = regexp.MustCompile(` (?:ce matin|hier|cette nuit|aujourd' hui|maintenant|en ce moment|actuellement|depuis (?:hier|ce matin|[1-9]|deux|trois|quatre|cinq|dix|une|plusieurs|quelques) ?(?:jours?|nuits?|semaines?)?|right now|tonight)[ ,]`)
-	dateRe    = regexp.MustCompile(` (?:le |avant le |jusqu' au |au )?([0-3]?[0-9])(?:er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)| ([0-3]?[0-9])/([01]?[0-9])(?:/[0-9]{2,4})? `)
+	pastDayRe = compile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
+	farRe     = compile(` (?:dans|sous|d' ici) (?:un|1|deux|trois|quatre|cinq|six|plusieurs|quelques|[2-9]|1[0-9]) (?:semaines|mois|ans)| (?:le mois|l' annee|l' an|l' ete|l' hiver) prochain| en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?: |$)| a la rentree| l' an prochain`)
+	nowRe     = compile(` (?:ce matin|hier|cette nuit|aujourd' hui|maintenant|en ce moment|actuellement|depuis (?:hier|ce matin|[1-9]|deux|trois|quatre|cinq|dix|une|plusieurs|quelques) ?(?:jours?|nuits?|semaines?)?|right now|tonight)[ ,]`)
+	dateRe    = compile(` (?:le |avant le |jusqu' au |au )?([0-3]?[0-9])(?:er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)| ([0-3]?[0-9])/([01]?[0-9])(?:/[0-9]{2,4})? `)
 	months    = []string{"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
 )
 

@@ -18,6 +18,7 @@ package triage
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -99,8 +100,20 @@ func Assess(ctx context.Context, text string) Assessment {
 func AssessAt(_ context.Context, text string, now time.Time) Assessment {
 	out := Assessment{Level: Routine, Reasons: []Reason{}}
 	msg := newMessage(text, now)
+	// Most messages hold the cues of few rules: the others are not tried
+	// sentence by sentence.
+	var folded strings.Builder
 	for _, s := range msg.sentences {
-		for _, r := range rules {
+		folded.WriteString(s.folded)
+	}
+	var alive []rule
+	for _, r := range rules {
+		if r.cue.possible(folded.String()) {
+			alive = append(alive, r)
+		}
+	}
+	for _, s := range msg.sentences {
+		for _, r := range alive {
 			code, ok := r.match(s, msg)
 			if !ok || hasReason(out.Reasons, code, s.start) {
 				continue
