@@ -203,8 +203,8 @@ func TestJourney(t *testing.T) {
 		!strings.Contains(alert, "Violences ou menaces : « Mon mari me frappe depuis des mois") {
 		t.Errorf("urgent alert = %q", alert)
 	}
-	if final := eval[string](b, `document.querySelector("#texte-final").value`); !strings.Contains(final, "3919") || !strings.Contains(final, "À dire au téléphone") {
-		t.Errorf("urgent telephone draft lacks the contacts or the spoken part: %q", final)
+	if final := eval[string](b, `document.querySelector("#texte-final").value`); !strings.Contains(final, "- le 3919 (") || !strings.Contains(final, "Inès Lefèvre") {
+		t.Errorf("urgent telephone draft lacks the contacts or the model's answer: %q", final)
 	}
 	b.do("show urgent drafts only", chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector("#recents-niveau");
 		s.value = "urgent"; s.dispatchEvent(new Event("change")); })()`))
