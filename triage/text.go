@@ -32,6 +32,9 @@ type message struct {
 	sentences []sentence
 	// near, far and now are true when a sentence is.
 	near, far, now bool
+	// general is true when a sentence speaks of a subject in general
+	// (generalRe).
+	general bool
 	// english and spanish count distinctive words of these languages,
 	// french the French ones, letters and foreignLetters the letters and
 	// those of non-Latin scripts.
@@ -54,6 +57,7 @@ func newMessage(text string, now time.Time) *message {
 			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: fold(trimmed)}
 			s.near, s.far, s.now = timeOf(s.folded, now)
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
+			m.general = m.general || generalRe.MatchString(s.folded)
 			m.count(s.folded)
 			m.sentences = append(m.sentences, s)
 		}
@@ -89,11 +93,11 @@ func fold(s string) string {
 		case r == '’' || r == '\'' || r == 'ʼ':
 			b.WriteString("' ")
 			space = true
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '-' || r == '°':
-			b.WriteRune(r)
-			space = false
 		case r == 'œ':
 			b.WriteString("oe")
+			space = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '-' || r == '°':
+			b.WriteRune(r)
 			space = false
 		case !space:
 			b.WriteByte(' ')
