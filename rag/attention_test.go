@@ -11,7 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	openai "github.com/sashabaranov/go-openai"
 
-	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/triage"
@@ -153,6 +152,3 @@ func TestTriageSecondOpinion(t *testing.T) {
 		}
 	}
 }
-
-// A drafter without a model never asks for a second opinion.
-var _ llm.Chatter = (*llm.OpenAIChat)(nil)
