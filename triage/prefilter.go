@@ -10,22 +10,58 @@ import (
 // expression: shorter ones are in almost every text.
 const minAnchor = 3
 
-// pattern is a regular expression with a literal prefilter: a match must
-// contain one of anchors, so a text holding none is rejected without
-// running the expression. Go's regular expressions run in linear time but
-// slowly on long alternations; most sentences hold no cue at all.
+// pattern is a regular expression cut into its top-level alternatives,
+// each with a literal prefilter: a match of an alternative contains one of
+// its anchors, so a text holding none is not matched against it. Go's
+// regular expressions run in linear time but slowly on long alternations;
+// a sentence usually holds the literals of one alternative at most.
 type pattern struct {
+	branches []branch
+}
+
+// branch is one alternative of a pattern.
+type branch struct {
 	re      *regexp.Regexp
 	anchors []string // nil: no prefilter
 }
 
-// compile compiles expr and derives its anchors.
+// compile compiles every top-level alternative of expr and derives its
+// anchors.
 func compile(expr string) *pattern {
-	p := &pattern{re: regexp.MustCompile(expr)}
-	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
-		p.anchors = anchors(tree.Simplify())
+	p := &pattern{}
+	for _, alt := range splitAlternatives(expr) {
+		b := branch{re: regexp.MustCompile(alt)}
+		if tree, err := syntax.Parse(alt, syntax.Perl); err == nil {
+			b.anchors = anchors(tree.Simplify())
+		}
+		p.branches = append(p.branches, b)
 	}
 	return p
+}
+
+// splitAlternatives cuts expr at the "|" outside parentheses and
+// character classes.
+func splitAlternatives(expr string) []string {
+	var out []string
+	depth, start, class := 0, 0, false
+	for i := 0; i < len(expr); i++ {
+		switch c := expr[i]; {
+		case c == '\\':
+			i++
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			out = append(out, expr[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, expr[start:])
 }
 
 // anchors returns literals one of which every match of re contains, or
@@ -95,13 +131,13 @@ func concatAnchors(subs []*syntax.Regexp) []string {
 	return best
 }
 
-// possible reports whether text holds one of p's anchors (always true
-// without a prefilter).
-func (p *pattern) possible(text string) bool {
-	if p.anchors == nil {
+// possible reports whether the branch may match text: text holds one of
+// its anchors, or it has none.
+func (b branch) possible(text string) bool {
+	if b.anchors == nil {
 		return true
 	}
-	for _, a := range p.anchors {
+	for _, a := range b.anchors {
 		if strings.Contains(text, a) {
 			return true
 		}
@@ -109,32 +145,57 @@ func (p *pattern) possible(text string) bool {
 	return false
 }
 
-// MatchString is regexp.MatchString behind the prefilter.
+// possible reports whether one of p's branches may match text.
+func (p *pattern) possible(text string) bool {
+	for _, b := range p.branches {
+		if b.possible(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchString reports whether one of p's alternatives matches text.
 func (p *pattern) MatchString(text string) bool {
-	return p.possible(text) && p.re.MatchString(text)
+	for _, b := range p.branches {
+		if b.possible(text) && b.re.MatchString(text) {
+			return true
+		}
+	}
+	return false
 }
 
-// FindAllStringIndex is regexp.FindAllStringIndex behind the prefilter.
+// FindAllStringIndex returns the matches of every alternative, grouped
+// by alternative.
 func (p *pattern) FindAllStringIndex(text string, n int) [][]int {
-	if !p.possible(text) {
-		return nil
+	var out [][]int
+	for _, b := range p.branches {
+		if b.possible(text) {
+			out = append(out, b.re.FindAllStringIndex(text, n)...)
+		}
 	}
-	return p.re.FindAllStringIndex(text, n)
+	return out
 }
 
-// FindAllStringSubmatch is regexp.FindAllStringSubmatch behind the
-// prefilter.
+// FindAllStringSubmatch returns the submatches of every alternative. The
+// groups are numbered within each alternative.
 func (p *pattern) FindAllStringSubmatch(text string, n int) [][]string {
-	if !p.possible(text) {
-		return nil
+	var out [][]string
+	for _, b := range p.branches {
+		if b.possible(text) {
+			out = append(out, b.re.FindAllStringSubmatch(text, n)...)
+		}
 	}
-	return p.re.FindAllStringSubmatch(text, n)
+	return out
 }
 
-// FindAllString is regexp.FindAllString behind the prefilter.
+// FindAllString returns the matches of every alternative.
 func (p *pattern) FindAllString(text string, n int) []string {
-	if !p.possible(text) {
-		return nil
+	var out []string
+	for _, b := range p.branches {
+		if b.possible(text) {
+			out = append(out, b.re.FindAllString(text, n)...)
+		}
 	}
-	return p.re.FindAllString(text, n)
+	return out
 }

@@ -11,14 +11,22 @@ func TestAnchors(t *testing.T) {
 		expr string
 		want []string
 	}{
-		{` suicidaire| (?:me|se) suicider`, []string{"suicidaire", " suicider"}},
+		{` suicidaire| (?:me|se) suicider`, []string{" suicidaire", " suicider"}},
 		{` coup(?:er|ure)s? `, []string{" coup"}},
 		{` (?:[0-9]+|deux) fois`, []string{" fois"}},
 		{` a| bcd`, nil},
+		{` (?:a|b)cde| [x|y]zzz| f\|g`, []string{"cde", "zzz", " f|g"}},
 		{`x*`, nil},
 	}
 	for _, tc := range tests {
-		got := compile(tc.expr).anchors
+		var got []string
+		for _, b := range compile(tc.expr).branches {
+			if b.anchors == nil {
+				got = nil
+				break
+			}
+			got = append(got, b.anchors...)
+		}
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("anchors(%q) (-want +got):\n%s", tc.expr, diff)
 		}
@@ -40,12 +48,14 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 			all = append(all, r.except)
 		}
 	}
-	all = append(all, nearRe, farRe, nowRe, pastDayRe, dateRe)
+	all = append(all, nearRe, farRe, nowRe, pastDayRe, generalRe)
 	for _, m := range set {
 		for _, s := range newMessage(m.Text, evalNow).sentences {
 			for _, p := range all {
-				if p.re.MatchString(s.folded) && !p.possible(s.folded) {
-					t.Errorf("%s: the prefilter of %q rejects %q", m.ID, p.re, s.folded)
+				for _, b := range p.branches {
+					if b.re.MatchString(s.folded) && !b.possible(s.folded) {
+						t.Errorf("%s: the prefilter of %q rejects %q", m.ID, b.re, s.folded)
+					}
 				}
 			}
 		}

@@ -119,7 +119,7 @@ var (
 	pastDayRe = compile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
 	farRe     = compile(` (?:dans|sous|d' ici) (?:un|1|deux|trois|quatre|cinq|six|plusieurs|quelques|[2-9]|1[0-9]) (?:semaines|mois|ans)| (?:le mois|l' annee|l' an|l' ete|l' hiver) prochain| en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?: |$)| a la rentree| l' an prochain`)
 	nowRe     = compile(` (?:ce matin|hier|cette nuit|aujourd' hui|maintenant|en ce moment|actuellement|depuis (?:hier|ce matin|[1-9]|deux|trois|quatre|cinq|dix|une|plusieurs|quelques) ?(?:jours?|nuits?|semaines?)?|right now|tonight)[ ,]`)
-	dateRe    = compile(` (?:le |avant le |jusqu' au |au )?([0-3]?[0-9])(?:er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)| ([0-3]?[0-9])/([01]?[0-9])(?:/[0-9]{2,4})? `)
+	dateRe    = regexp.MustCompile(` (?:le |avant le |jusqu' au |au )?([0-3]?[0-9])(?:er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)| ([0-3]?[0-9])/([01]?[0-9])(?:/[0-9]{2,4})? `)
 	months    = []string{"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
 )
 
