@@ -8,12 +8,13 @@ import (
 	"testing"
 )
 
-// TestHoldout reports the figures on testdata/holdout, rounds of 40
-// messages each written after the lexicon was frozen, in phrasings unlike
+// TestHoldout reports the figures on testdata/holdout: rounds of 40 to 60
+// messages, each written after the lexicon was frozen, in phrasings unlike
 // its cues ("il m'a jetée contre le mur", "tout le monde serait mieux sans
-// moi"). They are printed, not gated. Round 1 was measured once, then the
-// lexicon was widened with it in view (it is no longer held out); round 2
-// was written after that and not tuned on. The README gives both.
+// moi"). They are printed, not gated. Each round was measured once, then
+// the lexicon was widened with it in view (it is no longer held out) before
+// the next was written; the last round is the honest estimate. README.md
+// gives the figures each round had when it was first measured.
 func TestHoldout(t *testing.T) {
 	for _, round := range []string{"round1", "round2", "round3", "round4", "round5", "round6"} {
 		t.Run(round, func(t *testing.T) { holdout(t, "testdata/holdout/"+round+".jsonl") })
