@@ -50,6 +50,8 @@ func TestAuthMatrix(t *testing.T) {
 			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}, {"agent-caf", 201}, {"admin-caf", 201}}},
 		"POST /v1/redact": {req: request{method: "POST", path: "/v1/redact", body: map[string]any{"text": "bonjour"}},
 			calls: []call{{"agent", 200}, {"agent-caf", 200}, {"admin-caf", 200}}},
+		"POST /v1/triage": {req: request{method: "POST", path: "/v1/triage", body: map[string]any{"text": "bonjour"}},
+			calls: []call{{"agent", 200}, {"agent-caf", 200}, {"admin-caf", 200}}},
 		"GET /v1/search": {req: request{method: "GET", path: "/v1/search?q=passeport&service=ants"},
 			calls: []call{{"agent", 200}, {"agent-ants", 200}, {"admin", 200}, {"agent-caf", 403}, {"admin-caf", 403}}},
 		"POST /v1/documents": {req: request{method: "POST", path: "/v1/documents", body: newDoc},

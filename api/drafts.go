@@ -204,6 +204,14 @@ type storedDraft struct {
 	Timings       map[string]float64 `json:"timings"`
 	Tokens        rag.Tokens         `json:"tokens"`
 	Redactions    map[string]int     `json:"redactions"`
+	// Attention is the triage of the message (codes and offsets only).
+	Attention storedAttention `json:"attention"`
+}
+
+// storedAttention is a stored draft's triage.
+type storedAttention struct {
+	Level   string          `json:"level"`
+	Reasons json.RawMessage `json:"reasons"`
 }
 
 // loadOwnDraft returns the draft named in the path if the caller may see
@@ -229,7 +237,8 @@ func (s *Server) getDraft(c echo.Context) error {
 	return c.JSON(http.StatusOK, storedDraft{ID: d.ID, CreatedAt: d.CreatedAt, Channel: d.Channel, Service: d.Service,
 		Audience: nonNil(d.Audience), Question: d.Question, Draft: d.Draft, Citations: d.Sources, Warnings: nonNil(d.Warnings),
 		Extractive: d.Extractive, Reliable: d.Reliable, Model: d.Model, PromptVersion: d.PromptVersion, Timings: d.Timings,
-		Tokens: rag.Tokens{Prompt: d.PromptTokens, Completion: d.CompletionTokens}, Redactions: d.RedactionCounts})
+		Tokens: rag.Tokens{Prompt: d.PromptTokens, Completion: d.CompletionTokens}, Redactions: d.RedactionCounts,
+		Attention: storedAttention{Level: d.AttentionLevel, Reasons: d.AttentionReasons}})
 }
 
 func nonNil[T any](s []T) []T {
@@ -250,6 +259,8 @@ type draftSummaryJSON struct {
 	Reliable   bool      `json:"reliable"`
 	Warnings   []string  `json:"warnings"`
 	Excerpt    string    `json:"excerpt"`
+	// AttentionLevel is the triage level of the message.
+	AttentionLevel string `json:"attention_level"`
 }
 
 type draftListResponse struct {
@@ -295,7 +306,11 @@ func (s *Server) listDrafts(c echo.Context) error {
 		}
 		owner = nil
 	}
-	f := store.DraftFilter{APIKeyID: owner, Limit: limit, Offset: offset}
+	level, err := attentionLevel(c)
+	if err != nil {
+		return err
+	}
+	f := store.DraftFilter{APIKeyID: owner, Limit: limit, Offset: offset, AttentionLevel: level}
 	if owner == nil || *owner != key.ID {
 		if !key.admin() {
 			return errorf(http.StatusForbidden, "forbidden", "an agent sees its own drafts only")
@@ -311,7 +326,8 @@ func (s *Server) listDrafts(c echo.Context) error {
 	out := draftListResponse{Drafts: make([]draftSummaryJSON, len(page.Drafts)), Total: page.Total, Limit: limit, Offset: offset}
 	for i, d := range page.Drafts {
 		out.Drafts[i] = draftSummaryJSON{ID: d.ID, CreatedAt: d.CreatedAt, Channel: d.Channel, Service: d.Service,
-			APIKeyID: d.APIKeyID, Extractive: d.Extractive, Reliable: d.Reliable, Warnings: nonNil(d.Warnings), Excerpt: d.Excerpt}
+			APIKeyID: d.APIKeyID, Extractive: d.Extractive, Reliable: d.Reliable, Warnings: nonNil(d.Warnings), Excerpt: d.Excerpt,
+			AttentionLevel: d.AttentionLevel}
 	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -163,6 +163,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/v1/drafts/:id", s.getDraft, agent...)
 	e.POST("/v1/drafts/:id/feedback", s.feedback, agent...)
 	e.POST("/v1/redact", s.redact, agent...)
+	e.POST("/v1/triage", s.triage, agent...)
 	e.GET("/v1/search", s.search, agent...)
 
 	e.POST("/v1/documents", s.createDocument, admin...)

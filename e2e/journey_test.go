@@ -30,6 +30,9 @@ const officialURL = "https://www.service-public.fr/particuliers/vosdroits/F99999
 
 const newDocTitle = "Survol des ruchers communaux par un drone de loisir"
 
+// urgentQuestion is a message the triage marks urgent (violence).
+const urgentQuestion = "Bonjour, je suis Inès Lefèvre. Mon mari me frappe depuis des mois, comment demander une aide au logement pour partir ?"
+
 const droneQuestion = "Bonjour, puis-je faire voler mon drone de loisir au-dessus du rucher communal ? Faut-il une dérogation de la mairie ?"
 
 // TestJourney drives the page as an agent then as an administrator, in one
@@ -188,6 +191,34 @@ func TestJourney(t *testing.T) {
 	b.checkAccessibility("brouillon")
 	b.pageErrors()
 
+	// An urgent message, for a call-back: the alert, with its reason and
+	// the sentence behind it, comes before the draft, which starts with the
+	// contacts to give; the recent drafts filter by level.
+	b.do("paste an urgent message", chromedp.SetValue(css("#question"), urgentQuestion), chromedp.SetValue(css("#canal"), "telephone"),
+		chromedp.Click(css("#btn-rediger")))
+	b.waitFor("urgent alert", `document.querySelector("#priorite .priorite.urgent") !== null`)
+	b.waitFor("urgent draft", `!document.querySelector("#final").hidden &&
+		document.querySelector("#texte-final").value.startsWith("À traiter en priorité : Violences ou menaces.")`)
+	if alert := b.text("#priorite"); !strings.Contains(alert, "Message urgent") ||
+		!strings.Contains(alert, "Violences ou menaces : « Mon mari me frappe depuis des mois") {
+		t.Errorf("urgent alert = %q", alert)
+	}
+	if final := eval[string](b, `document.querySelector("#texte-final").value`); !strings.Contains(final, "- le 3919 (") || !strings.Contains(final, "Inès Lefèvre") {
+		t.Errorf("urgent telephone draft lacks the contacts or the model's answer: %q", final)
+	}
+	b.do("show urgent drafts only", chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector("#recents-niveau");
+		s.value = "urgent"; s.dispatchEvent(new Event("change")); })()`))
+	b.waitFor("urgent drafts only", `document.querySelector("#recents").getAttribute("aria-busy") === "false" &&
+		document.querySelectorAll("#recents button").length === 1 && document.querySelector("#recents button").textContent.startsWith("[urgent] Téléphone")`)
+	b.shot("03b-message-urgent")
+	b.checkAccessibility("message urgent")
+	b.do("ask for a routine draft", chromedp.SetValue(css("#question"), question), chromedp.Click(css("#btn-rediger")))
+	b.waitFor("routine draft", `!document.querySelector("#final").hidden && document.querySelector("#texte-final").value.includes("Élodie")`)
+	if n := eval[int](b, `document.querySelectorAll("#priorite *").length`); n != 0 {
+		t.Errorf("a routine message shows an alert: %q", b.text("#priorite"))
+	}
+	b.pageErrors()
+
 	// An administrator uploads a document as a draft: not used yet.
 	b.do("log out", chromedp.Click(css("#deconnexion")), chromedp.WaitVisible(css("#cle")))
 	b.do("log in as an admin", chromedp.SetValue(css("#cle"), s.admKey), chromedp.Click(css("#form-cle button")),
@@ -299,11 +330,14 @@ func TestJourney(t *testing.T) {
 		!strings.Contains(chart[2], "modifiés 100 %") || chart[3] != "3" {
 		t.Errorf("outcomes chart (role, title, desc, points) = %q", chart)
 	}
-	if label := eval[string](b, `document.querySelector("#g-jours svg").getAttribute("aria-label")`); label != "Brouillons par jour : 4 sur 31 jours" {
+	if label := eval[string](b, `document.querySelector("#g-jours svg").getAttribute("aria-label")`); label != "Brouillons par jour : 6 sur 31 jours" {
 		t.Errorf("drafts per day chart: %q", label)
 	}
 	if bars := eval[int](b, `document.querySelectorAll("#g-notes svg rect").length`); bars != 1 {
 		t.Errorf("rating chart has %d bars, want 1 (one rating of 4)", bars)
+	}
+	if label := eval[string](b, `document.querySelector("#g-niveaux svg").getAttribute("aria-label")`); !strings.Contains(label, ": 1 urgents, 0 à suivre") {
+		t.Errorf("levels per day chart: %q", label)
 	}
 	b.shot("06-statistiques")
 	b.checkAccessibility("statistiques")

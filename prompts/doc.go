@@ -8,8 +8,11 @@
 //   - donnees.tmpl: the data blocks of the user message (numbered sources,
 //     the user's message, the agent's instructions);
 //   - <channel>.system.tmpl and <channel>.user.tmpl for each channel: spp (a
-//     public reply on Services Publics+), email (a reply to an e-mail) and
-//     conseiller (a working note for a France services adviser).
+//     public reply on Services Publics+), email (a reply to an e-mail),
+//     conseiller (a working note for a France services adviser) and
+//     telephone (what an agent says on a call or a call-back, in short
+//     spoken sentences with no address read aloud, then a follow-up text
+//     to send by SMS or e-mail with the links and the sources).
 //
 // Every file starts with a version comment, {{/* version: spp-2026-11-27.1 */ -}},
 // and a rendered Prompt carries the versions of the files that made it, so

@@ -98,7 +98,7 @@ func TestGolden(t *testing.T) {
 
 func TestChannels(t *testing.T) {
 	s := loadSet(t)
-	if diff := cmp.Diff([]string{"conseiller", "email", "spp"}, s.Channels()); diff != "" {
+	if diff := cmp.Diff([]string{"conseiller", "email", "spp", "telephone"}, s.Channels()); diff != "" {
 		t.Errorf("Channels (-want +got):\n%s", diff)
 	}
 	for _, ch := range s.Channels() {
@@ -333,5 +333,24 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := Load(""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTelephoneChannel checks what the telephone channel asks for: spoken
+// sentences with no address read aloud, then a follow-up text.
+func TestTelephoneChannel(t *testing.T) {
+	p, err := loadSet(t).Render(goldenInput("telephone"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	system, user := p.Messages[0].Content, p.Messages[1].Content
+	for _, want := range []string{"phrases courtes", "étapes numérotées", "Ne faites jamais lire une adresse de site internet",
+		"montants, les dates et les délais en clair", "SMS ou par courriel"} {
+		if !strings.Contains(system, want) {
+			t.Errorf("telephone system message lacks %q", want)
+		}
+	}
+	if !strings.Contains(user, "« À dire au téléphone »") || !strings.Contains(user, "« Message de suivi (SMS ou courriel) »") {
+		t.Errorf("telephone task lacks its two parts:\n%s", user)
 	}
 }

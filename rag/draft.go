@@ -17,6 +17,7 @@ import (
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/telemetry"
+	"github.com/plume-sp/plume/triage"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/trace"
 )
@@ -53,6 +54,13 @@ type DraftOptions struct {
 	Redaction redact.Policy
 	// Contacts says which contacts a draft may give without a source.
 	Contacts ContactPolicy
+	// Emergency are the numbers an urgent message's draft starts with
+	// (default triage.DefaultContacts()); the checks allow them.
+	Emergency []triage.Contact
+	// SecondOpinion asks the model, on the redacted text, for the triage
+	// level of each message; it can raise the lexicon's level, never lower
+	// it.
+	SecondOpinion bool
 }
 
 // NewDrafter returns a drafter. chat may be nil: every draft is then
@@ -73,6 +81,13 @@ func NewDrafter(searcher *Searcher, st *store.Store, chat llm.Chatter, ps *promp
 	if opts.Contacts.Hosts == nil && opts.Contacts.Phones == nil {
 		opts.Contacts = DefaultContactPolicy()
 	}
+	if opts.Emergency == nil {
+		opts.Emergency = triage.DefaultContacts()
+	}
+	opts.Contacts.Phones = slices.Clone(opts.Contacts.Phones)
+	for _, c := range opts.Emergency {
+		opts.Contacts.Phones = append(opts.Contacts.Phones, c.Number)
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -86,7 +101,7 @@ func (d *Drafter) Channels() []string { return d.prompts.Channels() }
 // Request asks for a draft.
 type Request struct {
 	Question string
-	// Channel is "spp", "email" or "conseiller".
+	// Channel is "spp", "email", "conseiller" or "telephone".
 	Channel string
 	// Service is the agent's service, named in the prompt.
 	Service string
@@ -125,6 +140,9 @@ type Draft struct {
 	Timings       map[string]float64 `json:"timings"`
 	Tokens        Tokens             `json:"tokens"`
 	CreatedAt     time.Time          `json:"created_at"`
+	// Attention is the triage of the message: its level and reasons
+	// (codes, labels, offsets into the question as given).
+	Attention triage.Assessment `json:"attention"`
 }
 
 // Tokens counts the model's tokens for a draft.
@@ -230,6 +248,8 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 		note = nr.Text
 	}
 	t.stage("redact")
+	out.Attention = d.assess(ctx, req.Question, red.Text)
+	t.stage("triage")
 
 	// 2. Retrieve.
 	res, err := d.searcher.Search(ctx, Query{Text: searchText(question, red.Mapping), K: d.opts.Sources,
@@ -256,15 +276,24 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 
 	// 3 and 4. Prompt and model, or the extractive draft; a stream shows
 	// only checked text.
-	chk := &checker{contacts: d.opts.Contacts, restore: restoreMapping(req.Channel, red.Mapping), policy: d.opts.Redaction}
+	// An urgent message's draft starts with the contacts to call; the
+	// checks allow their numbers.
+	template, numbers := urgentTemplate(req.Channel, out.Attention, d.opts.Emergency, passages)
+	contacts := d.opts.Contacts
+	contacts.Phones = append(slices.Clone(contacts.Phones), numbers...)
+	chk := &checker{contacts: contacts, restore: restoreMapping(req.Channel, red.Mapping), policy: d.opts.Redaction}
 	var guard *streamGuard
 	if onEvent != nil {
-		guard = &streamGuard{chk: chk, leak: d.shingles.scanner(), emit: onEvent}
+		guard = &streamGuard{chk: chk, leak: d.shingles.scanner(), emit: onEvent, prefix: template}
+		if err := guard.show(template); err != nil {
+			return Draft{}, fmt.Errorf("draft: stream: %w", err)
+		}
 	}
 	text, modelOut, passages, err := d.write(ctx, &req, question, note, passages, &out, chk, guard, t)
 	if err != nil {
 		return Draft{}, err
 	}
+	text = template + text
 
 	// 5. Checks, on redacted text.
 	chk.passages = passages
@@ -294,6 +323,10 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 	if err != nil {
 		return Draft{}, fmt.Errorf("draft: encode sources: %w", err)
 	}
+	reasons, err := json.Marshal(out.Attention.Reasons)
+	if err != nil {
+		return Draft{}, fmt.Errorf("draft: encode triage reasons: %w", err)
+	}
 	warningCodes := make([]string, len(out.Warnings))
 	for i, w := range out.Warnings {
 		warningCodes[i] = w.Code
@@ -301,7 +334,8 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 	stored := store.Draft{Channel: req.Channel, Service: req.Service, Audience: req.Audience, APIKeyID: req.APIKeyID,
 		Question: question, PromptVersion: out.PromptVersion, Model: out.Model, Extractive: out.Extractive,
 		Reliable: out.Reliable, Sources: sources, Draft: text, Warnings: warningCodes, RedactionCounts: counts,
-		PromptTokens: out.Tokens.Prompt, CompletionTokens: out.Tokens.Completion}
+		PromptTokens: out.Tokens.Prompt, CompletionTokens: out.Tokens.Completion,
+		AttentionLevel: string(out.Attention.Level), AttentionReasons: reasons}
 	out.Draft = redact.Restore(text, chk.restore, d.opts.Redaction)
 	t.stage("restore")
 	// The stored timings stop before the storage step itself.
@@ -320,7 +354,7 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 	out.ID, out.CreatedAt = stored.ID, stored.CreatedAt
 	out.Timings = t.finish()
 	d.log.Info("draft written", "draft_id", out.ID, "channel", out.Channel, "extractive", out.Extractive,
-		"reliable", out.Reliable, "sources", len(out.Citations), "warnings", strings.Join(warningCodes, ","),
+		"reliable", out.Reliable, "attention", out.Attention.Level, "reasons", strings.Join(out.Attention.Codes(), ","), "sources", len(out.Citations), "warnings", strings.Join(warningCodes, ","),
 		"redactions", len(out.Redactions), "total_ms", out.Timings["total_ms"], "model_ms", out.Timings["model_ms"])
 	return out, nil
 }

@@ -41,6 +41,9 @@ func extractivePassages(passages []Result) []Result {
 // services they link to, the sources and a closing. With no passage it is a
 // holding reply.
 func extractiveDraft(channel, question, service string, passages []Result) string {
+	if channel == "telephone" {
+		return telephoneDraft(question, passages)
+	}
 	var b strings.Builder
 	if channel == "conseiller" {
 		b.WriteString("Note pour le conseiller France services\n\n")

@@ -61,6 +61,8 @@ type streamGuard struct {
 	shown     string
 	// leaked stops the stream: the reply reproduces the system prompt.
 	leaked bool
+	// prefix starts every text shown: the urgent template, or "".
+	prefix string
 }
 
 // add takes a piece of the model's reply.
@@ -79,9 +81,9 @@ func (g *streamGuard) add(delta string) error {
 	g.checkedTo = end
 	if g.leak.feed(piece) {
 		g.leaked = true
-		return g.show("")
+		return g.show(g.prefix)
 	}
-	return g.show(g.chk.show(text[:end]))
+	return g.show(g.prefix + g.chk.show(text[:end]))
 }
 
 // show makes the screen read text: by appending when it extends what is

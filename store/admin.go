@@ -185,6 +185,16 @@ type Stats struct {
 	// was given, oldest first; days without feedback are left out.
 	FeedbackPerDay []FeedbackDay `json:"feedback_per_day"`
 	Gaps           []Gap         `json:"gaps"`
+	// AttentionPerDay counts the drafts of each triage level per day (UTC),
+	// oldest first; days and levels without drafts are left out.
+	AttentionPerDay []LevelCount `json:"attention_per_day"`
+}
+
+// LevelCount is the number of drafts of one triage level on one day (UTC).
+type LevelCount struct {
+	Day    string `json:"day"`
+	Level  string `json:"level"`
+	Drafts int64  `json:"drafts"`
 }
 
 // Stats computes the statistics of the drafts f selects.
@@ -197,7 +207,7 @@ func (s *Store) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
 	}
 	where := "d.created_at >= $1 AND d.created_at < $2 AND ($3 = false OR d.service = $4)"
 	args := []any{f.Since, f.Until, f.ServiceSet, f.Service}
-	out := Stats{DraftsPerDay: []DayCount{}, Gaps: []Gap{}, FeedbackPerDay: []FeedbackDay{},
+	out := Stats{DraftsPerDay: []DayCount{}, Gaps: []Gap{}, FeedbackPerDay: []FeedbackDay{}, AttentionPerDay: []LevelCount{},
 		Feedback: FeedbackStats{Ratings: map[string]int64{}, Tags: map[string]int64{}}}
 
 	err := s.pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE extractive), count(*) FILTER (WHERE NOT reliable)
@@ -218,6 +228,10 @@ func (s *Store) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
 	})
 	if err != nil {
 		return Stats{}, fmt.Errorf("stats: drafts per day: %w", err)
+	}
+
+	if out.AttentionPerDay, err = s.attentionPerDay(ctx, where, args); err != nil {
+		return Stats{}, err
 	}
 
 	fb := &out.Feedback
@@ -291,4 +305,23 @@ func (s *Store) countInto(ctx context.Context, m map[string]int64, sql string, a
 		m[k] = n
 	}
 	return rows.Err()
+}
+
+// attentionPerDay counts the selected drafts per day and triage level.
+func (s *Store) attentionPerDay(ctx context.Context, where string, args []any) ([]LevelCount, error) {
+	rows, err := s.pool.Query(ctx, `SELECT to_char(date_trunc('day', d.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
+			d.attention_level, count(*)
+		FROM drafts d WHERE `+where+` GROUP BY day, d.attention_level ORDER BY day, d.attention_level`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("stats: attention per day: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (LevelCount, error) {
+		var c LevelCount
+		err := r.Scan(&c.Day, &c.Level, &c.Drafts)
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stats: attention per day: %w", err)
+	}
+	return out, nil
 }

@@ -158,7 +158,8 @@ func TestStats(t *testing.T) {
 			{Day: day, Edited: 1, MeanRating: &three, MeanEditDistance: 0.5},
 			{Day: tomorrow.Format("2006-01-02"), Accepted: 1, MeanRating: &five},
 		},
-		Gaps: []store.Gap{{Question: "trou [NOM_1]", Count: 2}},
+		Gaps:            []store.Gap{{Question: "trou [NOM_1]", Count: 2}},
+		AttentionPerDay: []store.LevelCount{{Day: day, Level: "routine", Drafts: 3}},
 	}
 	got.Gaps[0].Last = time.Time{}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -33,6 +33,11 @@ type Draft struct {
 	Timings          map[string]float64
 	PromptTokens     int
 	CompletionTokens int
+	// AttentionLevel is the triage level of the message ("routine" when
+	// empty); AttentionReasons its reasons as JSON: codes, labels and byte
+	// offsets, never text.
+	AttentionLevel   string
+	AttentionReasons json.RawMessage
 }
 
 // Outcome is what the agent did with a draft.
@@ -107,15 +112,21 @@ func (s *Store) insertDraft(ctx context.Context, id string, d *Draft) error {
 	if len(sources) == 0 {
 		sources = json.RawMessage("[]")
 	}
+	if d.AttentionLevel == "" {
+		d.AttentionLevel = "routine"
+	}
+	if len(d.AttentionReasons) == 0 {
+		d.AttentionReasons = json.RawMessage("[]")
+	}
 	err := s.pool.QueryRow(ctx, `INSERT INTO drafts (id, channel, service, audience, api_key_id, question,
 			prompt_version, model, extractive, reliable, sources, draft, warnings, redaction_counts, timings,
-			prompt_tokens, completion_tokens)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+			prompt_tokens, completion_tokens, attention_level, attention_reasons)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
 		ON CONFLICT (id) DO NOTHING
 		RETURNING created_at`,
 		id, d.Channel, d.Service, nonNil(d.Audience), d.APIKeyID, d.Question, d.PromptVersion, d.Model,
 		d.Extractive, d.Reliable, sources, d.Draft, nonNil(d.Warnings), nonNilMap(d.RedactionCounts),
-		nonNilMap(d.Timings), d.PromptTokens, d.CompletionTokens).Scan(&d.CreatedAt)
+		nonNilMap(d.Timings), d.PromptTokens, d.CompletionTokens, d.AttentionLevel, d.AttentionReasons).Scan(&d.CreatedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
 		// The earlier attempt was committed; its answer was lost.
 		err = s.pool.QueryRow(ctx, "SELECT created_at FROM drafts WHERE id = $1", id).Scan(&d.CreatedAt)
@@ -131,13 +142,14 @@ func nonNilMap[V any](m map[string]V) map[string]V {
 }
 
 const draftColumns = `id, created_at, channel, service, audience, api_key_id, question, prompt_version, model,
-	extractive, reliable, sources, draft, warnings, redaction_counts, timings, prompt_tokens, completion_tokens`
+	extractive, reliable, sources, draft, warnings, redaction_counts, timings, prompt_tokens, completion_tokens,
+	attention_level, attention_reasons`
 
 func scanDraft(row pgx.Row) (Draft, error) {
 	var d Draft
 	err := row.Scan(&d.ID, &d.CreatedAt, &d.Channel, &d.Service, &d.Audience, &d.APIKeyID, &d.Question,
 		&d.PromptVersion, &d.Model, &d.Extractive, &d.Reliable, &d.Sources, &d.Draft, &d.Warnings,
-		&d.RedactionCounts, &d.Timings, &d.PromptTokens, &d.CompletionTokens)
+		&d.RedactionCounts, &d.Timings, &d.PromptTokens, &d.CompletionTokens, &d.AttentionLevel, &d.AttentionReasons)
 	return d, err
 }
 
@@ -184,6 +196,8 @@ type DraftFilter struct {
 	// Limit bounds the page (default 20, at most 100); Offset skips rows.
 	Limit  int
 	Offset int
+	// AttentionLevel keeps the drafts of one triage level when set.
+	AttentionLevel string
 }
 
 // DraftSummary is a draft as a list shows it: no question, and only the
@@ -197,6 +211,8 @@ type DraftSummary struct {
 	Extractive bool
 	Reliable   bool
 	Warnings   []string
+	// AttentionLevel is the triage level of the message.
+	AttentionLevel string
 	// Excerpt is the start of the stored draft, whitespace collapsed, at
 	// most ExcerptRunes characters followed by "…" when cut.
 	Excerpt string
@@ -219,8 +235,8 @@ func (s *Store) ListDrafts(ctx context.Context, f DraftFilter) (DraftPage, error
 	if f.Limit > 100 || f.Offset < 0 {
 		return DraftPage{}, fmt.Errorf("list drafts: limit at most 100, offset not negative: %w", ErrInvalid)
 	}
-	where := "($1::bigint IS NULL OR api_key_id = $1) AND ($2 = false OR service = $3)"
-	args := []any{f.APIKeyID, f.ServiceSet, f.Service}
+	where := "($1::bigint IS NULL OR api_key_id = $1) AND ($2 = false OR service = $3) AND ($4 = '' OR attention_level = $4)"
+	args := []any{f.APIKeyID, f.ServiceSet, f.Service, f.AttentionLevel}
 	var page DraftPage
 	if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM drafts WHERE "+where, args...).Scan(&page.Total); err != nil {
 		return DraftPage{}, fmt.Errorf("count drafts: %w", err)
@@ -228,8 +244,8 @@ func (s *Store) ListDrafts(ctx context.Context, f DraftFilter) (DraftPage, error
 	// A few more characters than the excerpt keeps, so that collapsing
 	// whitespace still leaves enough and a cut can be told from an end.
 	rows, err := s.pool.Query(ctx, `SELECT id, created_at, channel, service, api_key_id, extractive, reliable, warnings,
-			left(draft, $4), char_length(draft) > $4
-		FROM drafts WHERE `+where+` ORDER BY created_at DESC, id DESC LIMIT $5 OFFSET $6`,
+			attention_level, left(draft, $5), char_length(draft) > $5
+		FROM drafts WHERE `+where+` ORDER BY created_at DESC, id DESC LIMIT $6 OFFSET $7`,
 		append(args, 4*ExcerptRunes, f.Limit, f.Offset)...)
 	if err != nil {
 		return DraftPage{}, fmt.Errorf("list drafts: %w", err)
@@ -239,7 +255,7 @@ func (s *Store) ListDrafts(ctx context.Context, f DraftFilter) (DraftPage, error
 		var text string
 		var cut bool
 		err := r.Scan(&d.ID, &d.CreatedAt, &d.Channel, &d.Service, &d.APIKeyID, &d.Extractive, &d.Reliable, &d.Warnings,
-			&text, &cut)
+			&d.AttentionLevel, &text, &cut)
 		d.Excerpt = excerpt(text, ExcerptRunes, cut)
 		return d, err
 	})

@@ -116,7 +116,7 @@ func TestListDrafts(t *testing.T) {
 	}
 	short, cut := p.Drafts[0], p.Drafts[1]
 	if diff := cmp.Diff(store.DraftSummary{ID: b, CreatedAt: short.CreatedAt, Channel: "email", APIKeyID: &one,
-		Warnings: []string{"no_reliable_source"}, Excerpt: "Bonjour, court."}, short); diff != "" {
+		Warnings: []string{"no_reliable_source"}, AttentionLevel: "routine", Excerpt: "Bonjour, court."}, short); diff != "" {
 		t.Errorf("short draft (-want +got):\n%s", diff)
 	}
 	if r := []rune(cut.Excerpt); len(r) != store.ExcerptRunes+1 || r[len(r)-1] != '…' ||

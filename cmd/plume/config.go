@@ -10,6 +10,7 @@ import (
 	"github.com/plume-sp/plume/api"
 	"github.com/plume-sp/plume/auth"
 	"github.com/plume-sp/plume/telemetry"
+	"github.com/plume-sp/plume/triage"
 )
 
 // Config is plume's configuration, read once from the environment.
@@ -69,6 +70,15 @@ type Config struct {
 	// standard OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set (and not
 	// OTEL_SDK_DISABLED=true); the exporter reads the other OTEL_* itself.
 	Tracing bool
+	// EmergencyContacts are the numbers an urgent message's draft starts
+	// with, for the reasons each answers (PLUME_EMERGENCY_CONTACTS, as
+	// "NUMBER|LABEL|CODE,CODE;…"; default triage.DefaultContacts(): 3919,
+	// 3114, 115, 119, 15, 17, 112).
+	EmergencyContacts []triage.Contact
+	// TriageSecondOpinion asks the chat model for the triage level of each
+	// message, on its redacted text; it can raise the level, never lower
+	// it (PLUME_TRIAGE_SECOND_OPINION=true; default false).
+	TriageSecondOpinion bool
 }
 
 // defaultRetention is a year: what a data-protection officer accepts for
@@ -93,6 +103,8 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		QueryRewriteTimeout: 3 * time.Second,
 		MetricsToken:        getenv("PLUME_METRICS_TOKEN"),
 		MetricsAddr:         getenv("PLUME_METRICS_ADDR"),
+
+		EmergencyContacts: triage.DefaultContacts(),
 	}
 	if cfg.DatabaseURL == "" {
 		cfg.DatabaseURL = "postgres://postgres@127.0.0.1:5432/plume?sslmode=disable"
@@ -174,6 +186,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return Config{}, err
 	}
 	cfg.Tracing = telemetry.Enabled(getenv)
+	if err := loadTriageConfig(&cfg, getenv); err != nil {
+		return Config{}, err
+	}
 	return cfg, nil
 }
 
@@ -225,6 +240,25 @@ func loadUploadLimits(getenv func(string) string, l *api.UploadLimits) error {
 		} else {
 			*v.n = int(n)
 		}
+	}
+	return nil
+}
+
+// loadTriageConfig reads the emergency contacts and the second opinion.
+func loadTriageConfig(cfg *Config, getenv func(string) string) error {
+	if v := getenv("PLUME_EMERGENCY_CONTACTS"); v != "" {
+		contacts, err := triage.ParseContacts(v)
+		if err != nil {
+			return fmt.Errorf("PLUME_EMERGENCY_CONTACTS: %w", err)
+		}
+		cfg.EmergencyContacts = contacts
+	}
+	if v := getenv("PLUME_TRIAGE_SECOND_OPINION"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("PLUME_TRIAGE_SECOND_OPINION=%q: want true or false", v)
+		}
+		cfg.TriageSecondOpinion = b
 	}
 	return nil
 }

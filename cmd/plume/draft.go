@@ -19,7 +19,7 @@ import (
 // stderr and the sources on stdout; with --json, the whole draft as JSON.
 func runDraft(ctx context.Context, a *app, args []string) error {
 	fs := newFlagSet(a, "draft")
-	channel := fs.String("channel", "spp", "spp (Services Publics+ reply), email or conseiller (note for a France services adviser)")
+	channel := fs.String("channel", "spp", "spp (Services Publics+ reply), email, conseiller (note for a France services adviser) or telephone (spoken answer and follow-up text)")
 	service := fs.String("service", "", "the agent's service: named in the reply, and retrieval keeps its documents and the shared ones")
 	asJSON := fs.Bool("json", false, `print {"id", "draft", "citations", "warnings", "redactions", "extractive", "timings", ...}`)
 	if err := fs.Parse(args); err != nil {
@@ -37,7 +37,7 @@ func runDraft(ctx context.Context, a *app, args []string) error {
 		question = string(in)
 	}
 	if strings.TrimSpace(question) == "" {
-		return fmt.Errorf("%w: plume draft [--channel spp|email|conseiller] [--service S] [--json] QUESTION (or the question on stdin)", errUsage)
+		return fmt.Errorf("%w: plume draft [--channel spp|email|conseiller|telephone] [--service S] [--json] QUESTION (or the question on stdin)", errUsage)
 	}
 	ps, err := prompts.Load(a.cfg.PromptsDir)
 	if err != nil {
@@ -86,6 +86,9 @@ func printDraft(a *app, d rag.Draft) {
 		kind = "extractive"
 	}
 	fmt.Fprintf(a.stderr, "draft %s (%s, %.0f ms)\n", d.ID, kind, d.Timings["total_ms"])
+	if d.Attention.Level != "routine" {
+		fmt.Fprintf(a.stderr, "attention: %s (%s)\n", d.Attention.Level, strings.Join(d.Attention.Codes(), ", "))
+	}
 	for _, w := range d.Warnings {
 		line := fmt.Sprintf("%s: %s [%s]", w.Severity, w.Message, w.Code)
 		if len(w.Values) > 0 {

@@ -49,6 +49,7 @@ func commands() map[string]command {
 		"eval":    {"measure retrieval on labelled questions: plume eval QUESTIONS.jsonl [--k N] [--json] [--calibrate] [--misses N]", runEval},
 		"redact":  {"redact personal data from stdin: plume redact [--json]", runRedact},
 		"draft":   {"draft a reply: plume draft [--channel C] [--json] QUESTION", runDraft},
+		"triage":  {"triage a message: plume triage [--json] [MESSAGE] (or the message on stdin)", runTriage},
 		"serve":   {"serve the HTTP API on PLUME_ADDR: plume serve [--addr ADDR] [--rate R]", runServe},
 		"purge":   {"delete the drafts and feedback older than PLUME_RETENTION (default 365d)", runPurge},
 		"keys":    {"manage API keys: plume keys create --role agent|admin [--service S] --name N | list | revoke ID", runKeys},

@@ -114,6 +114,12 @@ func (a *app) newDrafting(ctx context.Context, st *store.Store, ps *prompts.Set)
 	if err != nil {
 		return nil, err
 	}
-	drafter := rag.NewDrafter(searcher, st, chat, ps, a.log, rag.DraftOptions{Model: a.cfg.ChatModel})
+	drafter := rag.NewDrafter(searcher, st, chat, ps, a.log, a.draftOptions())
 	return &drafting{embedder: embedder, searcher: searcher, drafter: drafter}, nil
+}
+
+// draftOptions are the drafter's options from the configuration.
+func (a *app) draftOptions() rag.DraftOptions {
+	return rag.DraftOptions{Model: a.cfg.ChatModel, Emergency: a.cfg.EmergencyContacts,
+		SecondOpinion: a.cfg.TriageSecondOpinion}
 }

@@ -3,6 +3,12 @@
 import { call, streamDraft, frenchMessage } from './api.js';
 import { el, $, say, formatDate, splitList, spansByBytes } from './dom.js';
 
+/** LEVELS titles the triage levels that need the agent's eyes. */
+const LEVELS = {
+  urgent: { title: 'Message urgent : à traiter en priorité', short: 'urgent' },
+  attention: { title: 'Message demandant une attention particulière', short: 'attention' },
+};
+
 const RECENT = 10; // drafts shown in the recent list
 
 /** TYPES names the kinds of personal data in French. */
@@ -33,6 +39,35 @@ let current = null; // the draft being worked on: {id, draft}
 let previewed = null; // the text whose masking preview is shown
 let controller = null;
 let me = null; // the key: {key_id, name, role, service}
+
+/**
+ * showAttention shows, before the draft, why a message is urgent or needs
+ * attention: each reason's label and, when the message as sent is known,
+ * the sentence that triggered it (offsets are UTF-8 bytes).
+ */
+function showAttention(attention, text) {
+  const box = $('#priorite');
+  const level = LEVELS[attention?.level];
+  if (!level) {
+    box.replaceChildren();
+    return;
+  }
+  const bytes = text ? new TextEncoder().encode(text) : null;
+  const dec = new TextDecoder();
+  const items = (attention.reasons || []).map((r) => el('li', {}, el('strong', {}, r.label),
+    bytes && r.end <= bytes.length && r.start < r.end
+      ? el('span', { class: 'phrase' }, ` : « ${dec.decode(bytes.subarray(r.start, r.end)).trim()} »`) : null));
+  box.replaceChildren(el('div', { class: `priorite ${attention.level}` }, el('h3', {}, level.title), el('ul', {}, items)));
+}
+
+/** triageFirst shows the message's triage before its draft is written. */
+async function triageFirst(text) {
+  try {
+    showAttention(await call('POST', '/v1/triage', { text }), text);
+  } catch {
+    // The draft carries its triage too: it is shown with the draft.
+  }
+}
 
 function request() {
   const body = { question: $('#question').value.trim(), channel: $('#canal').value };
@@ -131,8 +166,9 @@ function showWarnings(warnings, extractive) {
   box.replaceChildren(items.length ? el('h3', {}, 'Points d\'attention') : '', items.length ? el('ul', {}, items) : '');
 }
 
-function showFinal(d, { restored }) {
+function showFinal(d, { restored, question }) {
   current = { id: d.id, draft: d.draft };
+  showAttention(d.attention, question);
   const known = new Set((d.citations || []).map((c) => c.n));
   $('#flux').replaceChildren(...linked(d.draft, known));
   $('#flux').setAttribute('aria-busy', 'false');
@@ -164,20 +200,23 @@ async function draft(ev) {
   $('#brouillon').hidden = false;
   $('#final').hidden = true;
   $('#alertes').replaceChildren();
+  $('#priorite').replaceChildren();
+  const asked = request();
   const flux = $('#flux');
   flux.replaceChildren();
   flux.setAttribute('aria-busy', 'true');
   say($('#brouillon-etat'), 'Rédaction en cours…');
   $('#titre-brouillon').focus();
+  await triageFirst(asked.question);
   try {
     // The server sends checked text only; a replacement (a later check
     // changed what was shown, or the model failed) takes the place of all.
-    const d = await streamDraft(request(), (t, replace) => {
+    const d = await streamDraft(asked, (t, replace) => {
       if (controller !== mine) return;
       if (replace) flux.replaceChildren(t);
       else flux.append(t);
     }, mine.signal);
-    showFinal(d, { restored: true });
+    showFinal(d, { restored: true, question: asked.question });
     showRecent();
   } catch (err) {
     if (controller !== mine) return; // a newer request took over
@@ -244,7 +283,7 @@ async function sendFeedback(ev) {
   }
 }
 
-const CHANNELS = { spp: 'Services Publics+', email: 'Courriel', conseiller: 'Note conseiller' };
+const CHANNELS = { spp: 'Services Publics+', email: 'Courriel', conseiller: 'Note conseiller', telephone: 'Téléphone' };
 let listing = 0; // the number of the latest list request: older answers are dropped
 
 /** showRecent lists the key's latest drafts, from the API. */
@@ -253,11 +292,14 @@ async function showRecent() {
   const list = $('#recents');
   list.setAttribute('aria-busy', 'true');
   try {
-    const page = await call('GET', `/v1/drafts?limit=${RECENT}`);
+    const level = $('#recents-niveau').value;
+    const page = await call('GET', `/v1/drafts?limit=${RECENT}${level ? `&level=${encodeURIComponent(level)}` : ''}`);
     if (seq !== listing) return;
     say($('#recents-erreur'), '');
     list.replaceChildren(...(page.drafts.length ? page.drafts.map((r) => el('li', {},
       el('button', { type: 'button', class: 'lien', onclick: () => reopen(r.id) },
+        LEVELS[r.attention_level]
+          ? el('span', { class: `niveau ${r.attention_level}` }, `[${LEVELS[r.attention_level].short}] `) : null,
         `${CHANNELS[r.channel] || r.channel || 'Brouillon'} — ${formatDate(r.created_at)}`,
         r.reliable ? null : el('span', { class: 'marque-alerte' }, ' (sans source fiable)')),
       el('p', { class: 'extrait' }, r.excerpt)))
@@ -308,6 +350,7 @@ export function initAgent() {
   $('#btn-arreter').addEventListener('click', () => { controller?.abort(); $('#btn-rediger').focus(); });
   $('#form-avis').addEventListener('submit', sendFeedback);
   $('#recents-actualiser').addEventListener('click', showRecent);
+  $('#recents-niveau').addEventListener('change', showRecent);
   $('#texte-final').addEventListener('input', () => {
     const edited = current && $('#texte-final').value !== current.draft;
     const radio = document.querySelector(`input[name=issue][value=${edited ? 'edited' : 'accepted'}]`);

@@ -109,7 +109,27 @@ function figure(label, value) {
   return el('div', { class: 'chiffre' }, el('p', { class: 'valeur-grande' }, value), el('p', {}, label));
 }
 
-const CHANNELS = [['spp', 'Services Publics+', 'barre'], ['email', 'Courriel', 'barre c2'], ['conseiller', 'Note conseiller', 'barre c3']];
+const CHANNELS = [['spp', 'Services Publics+', 'barre'], ['email', 'Courriel', 'barre c2'], ['conseiller', 'Note conseiller', 'barre c3'],
+  ['telephone', 'Téléphone', 'barre c5']];
+
+const LEVELS = [['urgent', 'Urgents', 'barre ko'], ['attention', 'Attention particulière', 'barre c3']];
+
+/** renderLevels charts the urgent and attention messages per day. */
+function renderLevels(s, days) {
+  const rows = s.attention_per_day || [];
+  const byDay = new Map();
+  for (const r of rows) byDay.set(`${r.day.slice(0, 10)} ${r.level}`, r.drafts);
+  const count = (level) => rows.filter((r) => r.level === level).reduce((a, r) => a + r.drafts, 0);
+  const bars = days.map((d) => ({
+    label: d.slice(8, 10) + '/' + d.slice(5, 7),
+    segments: LEVELS.map(([level, , cls]) => ({ value: byDay.get(`${d} ${level}`) || 0, class: cls })),
+  }));
+  $('#g-niveaux').replaceChildren(
+    barChart(`Messages urgents ou demandant une attention par jour : ${count('urgent')} urgents, ${count('attention')} à suivre`, bars),
+    legend(LEVELS.map(([, name, cls]) => [cls, name])),
+    table('brouillons par jour et par niveau', ['Jour', 'Niveau', 'Brouillons'],
+      rows.map((r) => [formatDay(r.day), r.level, String(r.drafts)])));
+}
 
 /** perDay gives every day of the period, zero included, so gaps show. */
 function perDay(s) {
@@ -137,7 +157,8 @@ function render(s) {
     figure('note moyenne', f.mean_rating == null ? '—' : `${num.format(f.mean_rating)} / 5`),
     figure('distance moyenne d\'édition (0 : inchangé, 1 : réécrit)', num.format(f.mean_edit_distance || 0)),
     figure('brouillons extractifs', num.format(s.extractive || 0)),
-    figure('sans source fiable', num.format(s.no_reliable_source || 0)));
+    figure('sans source fiable', num.format(s.no_reliable_source || 0)),
+    figure('messages urgents', num.format((s.attention_per_day || []).filter((r) => r.level === 'urgent').reduce((a, r) => a + r.drafts, 0))));
 
   const days = perDay(s);
   const known = new Set(CHANNELS.map(([c]) => c));
@@ -154,6 +175,7 @@ function render(s) {
       (s.drafts_per_day || []).map((r) => [formatDay(r.day), r.channel, String(r.drafts)])));
 
   renderRates(s, days.map((d) => d.day));
+  renderLevels(s, days.map((d) => d.day));
 
   const ratings = [1, 2, 3, 4, 5].map((n) => ({ label: `${n}`, value: (f.ratings || {})[n] || 0 }));
   $('#g-notes').replaceChildren(

@@ -1,0 +1,44 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/triage"
+)
+
+// triageRequest is the body of POST /v1/triage.
+type triageRequest struct {
+	Text string `json:"text"`
+}
+
+// triage assesses a message without drafting or storing anything: its
+// level and reasons (codes, labels, offsets), for a ticketing tool to order
+// its queue.
+func (s *Server) triage(c echo.Context) error {
+	var body triageRequest
+	if err := s.decodeJSON(c, &body); err != nil {
+		return err
+	}
+	switch {
+	case strings.TrimSpace(body.Text) == "":
+		return errorf(http.StatusBadRequest, "invalid_request", "text is required")
+	case len(body.Text) > s.cfg.MaxQuestionBytes:
+		return errorf(http.StatusRequestEntityTooLarge, "question_too_long", "the text is over %d bytes", s.cfg.MaxQuestionBytes)
+	}
+	a, err := s.deps.Drafter.Triage(c.Request().Context(), body.Text)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, a)
+}
+
+// attentionLevel reads the level filter of the list of drafts.
+func attentionLevel(c echo.Context) (string, error) {
+	v := c.QueryParam("level")
+	if v != "" && !triage.Level(v).Valid() {
+		return "", errorf(http.StatusBadRequest, "invalid_request", "level must be routine, attention or urgent")
+	}
+	return v, nil
+}

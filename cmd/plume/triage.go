@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/triage"
+)
+
+// runTriage triages the message given as arguments, or on stdin when there
+// is none: its level, then each reason with the sentence that triggered
+// it; with --json, {"level", "reasons": [{"code", "label", "level",
+// "start", "end"}]}, offsets in bytes into the message as given. With
+// PLUME_TRIAGE_SECOND_OPINION and a chat model, the model gives a second
+// opinion on the redacted message.
+func runTriage(ctx context.Context, a *app, args []string) error {
+	fs := newFlagSet(a, "triage")
+	asJSON := fs.Bool("json", false, `print {"level", "reasons": [{"code", "label", "level", "start", "end"}]}`)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	message := strings.Join(fs.Args(), " ")
+	if fs.NArg() == 0 {
+		in, err := io.ReadAll(io.LimitReader(a.stdin, rag.MaxQuestionBytes+1))
+		if err != nil {
+			return fmt.Errorf("read stdin: %w", err)
+		}
+		message = string(in)
+	}
+	if strings.TrimSpace(message) == "" {
+		return fmt.Errorf("%w: plume triage [--json] MESSAGE (or the message on stdin)", errUsage)
+	}
+	assessment, err := a.triage(ctx, message)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(assessment); err != nil {
+			return fmt.Errorf("write stdout: %w", err)
+		}
+		return nil
+	}
+	fmt.Fprintln(a.stdout, assessment.Level)
+	for _, r := range assessment.Reasons {
+		fmt.Fprintf(a.stdout, "- %s (%s, %s) : « %s »\n", r.Label, r.Code, r.Level, strings.TrimSpace(message[r.Start:r.End]))
+	}
+	return nil
+}
+
+// triage assesses a message: with the lexicon alone, or with the chat
+// model's second opinion when configured. It needs no database.
+func (a *app) triage(ctx context.Context, message string) (triage.Assessment, error) {
+	if !a.cfg.TriageSecondOpinion {
+		if len(message) > rag.MaxQuestionBytes {
+			return triage.Assessment{}, fmt.Errorf("%w: the message is over %d bytes", errUsage, rag.MaxQuestionBytes)
+		}
+		return triage.Assess(ctx, message), nil
+	}
+	chat, err := a.newChat()
+	if err != nil {
+		return triage.Assessment{}, err
+	}
+	ps, err := prompts.Load(a.cfg.PromptsDir)
+	if err != nil {
+		return triage.Assessment{}, fmt.Errorf("prompts: %w", err)
+	}
+	// Triage neither searches nor stores.
+	return rag.NewDrafter(nil, nil, chat, ps, a.log, a.draftOptions()).Triage(ctx, message)
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/triage"
+)
+
+func TestTriageCommand(t *testing.T) {
+	const message = "Bonjour, je suis Claire Martin. Mon mari me frappe depuis des mois. Que faire ?"
+	noEnv := func(string) string { return "" }
+	var out, errw bytes.Buffer
+	if code := run(context.Background(), []string{"triage", "--json", message}, strings.NewReader(""), &out, &errw, noEnv); code != 0 {
+		t.Fatalf("exit code %d, stderr: %s", code, errw.String())
+	}
+	var a triage.Assessment
+	if err := json.Unmarshal(out.Bytes(), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Level != triage.Urgent || len(a.Reasons) != 1 || message[a.Reasons[0].Start:a.Reasons[0].End] != "Mon mari me frappe depuis des mois." {
+		t.Errorf("triage --json = %s", out.String())
+	}
+
+	out.Reset()
+	code := run(context.Background(), []string{"triage"}, strings.NewReader("Merci beaucoup pour votre aide !"), &out, &errw, noEnv)
+	if code != 0 || out.String() != "routine\n" {
+		t.Errorf("triage of thanks on stdin: exit %d, %q", code, out.String())
+	}
+	out.Reset()
+	code = run(context.Background(), []string{"triage", message}, strings.NewReader(""), &out, &errw, noEnv)
+	if want := "urgent\n- Violences ou menaces (violence, urgent) : « Mon mari me frappe depuis des mois. »\n"; code != 0 || out.String() != want {
+		t.Errorf("triage text output (exit %d):\n%s\nwant:\n%s", code, out.String(), want)
+	}
+	if code := run(context.Background(), []string{"triage"}, strings.NewReader("  "), &out, &errw, noEnv); code != 2 {
+		t.Errorf("empty message: exit code %d, want 2", code)
+	}
+}
+
+// TestTriageCommandSecondOpinion checks that the configured model raises
+// a level from the redacted message only.
+func TestTriageCommandSecondOpinion(t *testing.T) {
+	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) { return "attention", nil }))
+	env := map[string]string{"OPENAI_BASE_URL": srv.URL(), "PLUME_CHAT_MODEL": llmtest.DefaultChatModel,
+		"PLUME_TRIAGE_SECOND_OPINION": "true"}
+	var out, errw bytes.Buffer
+	code := run(context.Background(), []string{"triage", "--json", "Bonjour, je suis Paul Moreau, quels papiers pour un passeport ?"},
+		strings.NewReader(""), &out, &errw, func(k string) string { return env[k] })
+	if code != 0 {
+		t.Fatalf("exit code %d, stderr: %s", code, errw.String())
+	}
+	var a triage.Assessment
+	if err := json.Unmarshal(out.Bytes(), &a); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{triage.CodeModel}, a.Codes()); a.Level != triage.Attention || diff != "" {
+		t.Errorf("assessment %+v", a)
+	}
+	if body := srv.AllBodies(); strings.Contains(body, "Moreau") || !strings.Contains(body, "[NOM_1]") {
+		t.Errorf("the model saw personal data:\n%.300s", body)
+	}
+}
+
+func TestTriageConfig(t *testing.T) {
+	cfg, err := LoadConfig(func(k string) string {
+		return map[string]string{"PLUME_EMERGENCY_CONTACTS": "3919|Violences Femmes Info|violence", "PLUME_TRIAGE_SECOND_OPINION": "true"}[k]
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.EmergencyContacts) != 1 || cfg.EmergencyContacts[0].Number != "3919" || !cfg.TriageSecondOpinion {
+		t.Errorf("config %+v %v", cfg.EmergencyContacts, cfg.TriageSecondOpinion)
+	}
+	def, err := LoadConfig(func(string) string { return "" })
+	if err != nil || len(def.EmergencyContacts) != len(triage.DefaultContacts()) || def.TriageSecondOpinion {
+		t.Errorf("default config %+v, %v", def.EmergencyContacts, err)
+	}
+	for _, bad := range []map[string]string{{"PLUME_EMERGENCY_CONTACTS": "3919"}, {"PLUME_TRIAGE_SECOND_OPINION": "maybe"}} {
+		if _, err := LoadConfig(func(k string) string { return bad[k] }); err == nil {
+			t.Errorf("LoadConfig(%v) succeeded", bad)
+		}
+	}
+}
+
+// TestDraftCommandTelephoneUrgent drafts on the telephone channel for an
+// urgent message: the note starts with the contacts to give.
+func TestDraftCommandTelephoneUrgent(t *testing.T) {
+	env := ingestedEnv(t)
+	getenv := env(map[string]string{"PLUME_EMERGENCY_CONTACTS": "3919|Violences Femmes Info|violence"})
+	d, _, stderr := runDraftJSON(t, getenv, "", "--channel", "telephone",
+		"Mon mari me frappe, comment demander une aide au logement pour partir ?")
+	want := "À traiter en priorité : Violences ou menaces.\nContacts à donner à la personne dès maintenant :\n- le 3919 (Violences Femmes Info) ;\n\nÀ dire au téléphone :\n"
+	if !strings.HasPrefix(d.Draft, want) {
+		t.Errorf("draft:\n%s\nstderr: %s", d.Draft, stderr)
+	}
+}

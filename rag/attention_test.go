@@ -1,0 +1,154 @@
+package rag_test
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/triage"
+)
+
+const (
+	urgentQuestion  = "Bonjour, je suis Claire Martin. Mon mari me frappe depuis des mois et je voudrais savoir comment demander une aide au logement pour partir."
+	routineQuestion = "Bonjour, je suis Paul Moreau. C'est urgent : je pars dans trois semaines, comment changer l'adresse de ma carte grise ?"
+	personFacing    = "Votre message a retenu toute notre attention"
+	agentFacingHead = "À traiter en priorité : Violences ou menaces."
+)
+
+// TestDraftAttention checks the triage a draft carries and what it
+// changes: an urgent message's draft starts with the contacts to call,
+// which the checks keep; a routine one never does.
+func TestDraftAttention(t *testing.T) {
+	env := newDraftEnv(t)
+	ctx := context.Background()
+	d := env.drafter(nil)
+
+	urgent, err := d.Draft(ctx, rag.Request{Question: urgentQuestion, Channel: "email"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if urgent.Attention.Level != triage.Urgent || !strings.HasPrefix(urgent.Draft, personFacing) ||
+		!strings.Contains(urgent.Draft, "- le 3919 (Violences Femmes Info") || !strings.Contains(urgent.Draft, "- le 17 (") {
+		t.Errorf("urgent draft (%s):\n%s", urgent.Attention.Level, urgent.Draft)
+	}
+	if w, ok := findWarning(urgent, rag.WarnContactMasked); ok {
+		t.Errorf("the emergency numbers were masked: %v", w.Values)
+	}
+	r := urgent.Attention.Reasons[0]
+	if r.Code != triage.CodeViolence || urgentQuestion[r.Start:r.End] != "Mon mari me frappe depuis des mois et je voudrais savoir comment demander une aide au logement pour partir." {
+		t.Errorf("reason %+v", r)
+	}
+	stored, err := env.store.GetDraft(ctx, urgent.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reasons []triage.Reason
+	if err := json.Unmarshal(stored.AttentionReasons, &reasons); err != nil {
+		t.Fatal(err)
+	}
+	if stored.AttentionLevel != "urgent" || !cmp.Equal(reasons, urgent.Attention.Reasons) ||
+		strings.Contains(string(stored.AttentionReasons), "frappe") || strings.Contains(stored.Question, "Claire") {
+		t.Errorf("stored level %q reasons %s", stored.AttentionLevel, stored.AttentionReasons)
+	}
+
+	note, err := d.Draft(ctx, rag.Request{Question: urgentQuestion, Channel: "conseiller"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(note.Draft, agentFacingHead+"\nContacts à donner à la personne dès maintenant :\n- le 3919") {
+		t.Errorf("adviser's note:\n%s", note.Draft)
+	}
+
+	for _, ch := range []string{"spp", "email", "conseiller", "telephone"} {
+		routine, err := d.Draft(ctx, rag.Request{Question: routineQuestion, Channel: ch})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if routine.Attention.Level != triage.Routine || len(routine.Attention.Reasons) != 0 ||
+			strings.Contains(routine.Draft, personFacing) || strings.Contains(routine.Draft, "À traiter en priorité") ||
+			strings.Contains(routine.Draft, "3919") {
+			t.Errorf("routine draft on %s (%s):\n%s", ch, routine.Attention.Level, routine.Draft)
+		}
+	}
+}
+
+// TestDraftStreamUrgent checks that a streamed urgent draft shows the
+// contacts first and ends as the plain draft does.
+func TestDraftStreamUrgent(t *testing.T) {
+	env := newDraftEnv(t)
+	ctx := context.Background()
+	srv := llmtest.New(t, llmtest.WithReply(greetingReply), llmtest.WithStreamChunks(4, 0))
+	d := env.drafter(fakeChat(t, srv, 10*time.Second))
+	var sc screen
+	streamed, err := d.DraftStream(ctx, rag.Request{Question: urgentQuestion, Channel: "email"}, sc.apply)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.states) < 2 || !strings.HasPrefix(sc.states[0], personFacing) || strings.Contains(sc.states[0], "Bonjour") {
+		t.Errorf("first state %q, want the contacts alone", sc.states[0])
+	}
+	if sc.text != streamed.Draft || sc.replace != 0 || !strings.Contains(streamed.Draft, "Bonjour Claire Martin,") {
+		t.Errorf("screen after %d replacements:\n%s\nwant the draft:\n%s", sc.replace, sc.text, streamed.Draft)
+	}
+	plain, err := d.Draft(ctx, rag.Request{Question: urgentQuestion, Channel: "email"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(plain, streamed, cmpopts.IgnoreFields(rag.Draft{}, "ID", "CreatedAt", "Timings", "Tokens")); diff != "" {
+		t.Errorf("streamed draft differs from the plain one (-plain +streamed):\n%s", diff)
+	}
+}
+
+// TestTriageSecondOpinion checks the model's second opinion: it sees the
+// redacted text only, can raise a level and never lowers one.
+func TestTriageSecondOpinion(t *testing.T) {
+	env := newDraftEnv(t)
+	ctx := context.Background()
+	opinion := "urgent"
+	srv := llmtest.New(t, llmtest.WithReply(func(req openai.ChatCompletionRequest) (string, error) {
+		if strings.HasPrefix(req.Messages[0].Content, "Vous triez") {
+			return opinion + ".", nil
+		}
+		return greetingReply(req)
+	}))
+	d := rag.NewDrafter(env.searcher, env.store, fakeChat(t, srv, 10*time.Second), env.prompts, nil,
+		rag.DraftOptions{Model: llmtest.DefaultChatModel, SecondOpinion: true})
+
+	a, err := d.Triage(ctx, routineQuestion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Level != triage.Urgent || len(a.Reasons) != 1 || a.Reasons[0].Code != triage.CodeModel {
+		t.Errorf("raised assessment %+v", a)
+	}
+	if body := srv.AllBodies(); strings.Contains(body, "Paul") || strings.Contains(body, "Moreau") || !strings.Contains(body, "[NOM_1]") {
+		t.Errorf("the model saw personal data or not the redacted text:\n%.400s", body)
+	}
+	opinion = "routine"
+	a, err = d.Triage(ctx, urgentQuestion)
+	if err != nil || a.Level != triage.Urgent {
+		t.Errorf("a routine opinion lowered an urgent message: %+v, %v", a, err)
+	}
+	draft, err := d.Draft(ctx, rag.Request{Question: urgentQuestion})
+	if err != nil || draft.Attention.Level != triage.Urgent {
+		t.Errorf("draft attention %+v, %v", draft.Attention, err)
+	}
+	opinion = "je ne sais pas"
+	a, err = d.Triage(ctx, routineQuestion)
+	if err != nil || a.Level != triage.Routine {
+		t.Errorf("an unreadable opinion changed the level: %+v, %v", a, err)
+	}
+	for _, bad := range []string{"", " ", "\xff", strings.Repeat("a", rag.MaxQuestionBytes+1)} {
+		if _, err := d.Triage(ctx, bad); !errorsIsInvalid(err) {
+			t.Errorf("Triage(%.10q) = %v, want ErrInvalid", bad, err)
+		}
+	}
+}

@@ -1,0 +1,219 @@
+package triage
+
+import (
+	"strings"
+)
+
+// Reason codes.
+const (
+	CodeSuicide         = "suicide"
+	CodeViolence        = "violence"
+	CodeChild           = "child_at_risk"
+	CodeVulnerableAdult = "vulnerable_adult"
+	CodeHealth          = "health_danger"
+	CodeHousingLoss     = "housing_loss"
+	CodeEnergyCut       = "energy_cut"
+	CodeFood            = "food"
+	CodeLegalDeadline   = "legal_deadline"
+
+	CodeComplaint       = "complaint"
+	CodeLegalThreat     = "legal_threat"
+	CodeMediaThreat     = "media_threat"
+	CodeRepeatedFailure = "repeated_failure"
+	CodeBereavement     = "bereavement"
+	CodeDisability      = "disability"
+	CodeLanguage        = "language_barrier"
+	CodeDebt            = "debt"
+	CodeFraud           = "fraud_victim"
+	CodeHousingRisk     = "housing_risk"
+	CodeEnergyRisk      = "energy_risk"
+	// CodeModel is the reason a model's second opinion adds.
+	CodeModel = "model_opinion"
+)
+
+// codeInfo is the level and French label of a reason code.
+type codeInfo struct {
+	level Level
+	label string
+}
+
+var codes = map[string]codeInfo{
+	CodeSuicide:         {Urgent, "Idées suicidaires"},
+	CodeViolence:        {Urgent, "Violences ou menaces"},
+	CodeChild:           {Urgent, "Enfant en danger"},
+	CodeVulnerableAdult: {Urgent, "Adulte vulnérable en danger"},
+	CodeHealth:          {Urgent, "Santé en danger"},
+	CodeHousingLoss:     {Urgent, "Perte du logement imminente ou sans abri"},
+	CodeEnergyCut:       {Urgent, "Coupure d'énergie ou d'eau imminente ou en cours"},
+	CodeFood:            {Urgent, "Privation de nourriture"},
+	CodeLegalDeadline:   {Urgent, "Délai légal de quelques jours"},
+	CodeComplaint:       {Attention, "Réclamation sur un agent ou un service"},
+	CodeLegalThreat:     {Attention, "Menace de recours en justice"},
+	CodeMediaThreat:     {Attention, "Menace de médiatisation ou d'intervention d'un élu"},
+	CodeRepeatedFailure: {Attention, "Échecs répétés de l'administration"},
+	CodeBereavement:     {Attention, "Deuil"},
+	CodeDisability:      {Attention, "Handicap"},
+	CodeLanguage:        {Attention, "Barrière de la langue"},
+	CodeDebt:            {Attention, "Dette ou trop-perçu réclamé"},
+	CodeFraud:           {Attention, "Victime de fraude ou d'arnaque"},
+	CodeHousingRisk:     {Attention, "Risque de perte du logement"},
+	CodeEnergyRisk:      {Attention, "Risque de coupure d'énergie"},
+	CodeModel:           {Attention, "Signalé par le modèle"},
+}
+
+// Label returns the French label of a reason code, and whether it is known.
+func Label(code string) (string, bool) {
+	c, ok := codes[code]
+	return c.label, ok
+}
+
+// CodeLevel returns the level of a reason code (routine when unknown).
+func CodeLevel(code string) Level {
+	if c, ok := codes[code]; ok {
+		return c.level
+	}
+	return Routine
+}
+
+// timing says how a rule reads time.
+type timing int
+
+const (
+	// always: the cue is enough.
+	always timing = iota
+	// imminent: the code applies when the sentence, or the message with
+	// no distant date, speaks of now or of the next days; else later.
+	imminent
+	// deadline: the code applies when the sentence itself names a time
+	// within days; else later.
+	deadline
+)
+
+// rule is one cue of the lexicon, on folded text (see fold: words between
+// spaces, "d' ", "l' " and "n' " split from the next word).
+type rule struct {
+	code string
+	cue  *pattern
+	// with must match the sentence too; except cancels the cue when it
+	// matches the sentence.
+	with, except *pattern
+	when         timing
+	// later is the code when the time is not within days ("" for none).
+	later string
+}
+
+func re(s string) *pattern { return compile(s) }
+
+var rules = []rule{
+	{code: CodeSuicide, cue: re(` (?:me|se|te) (?:suicider|pendre|jeter sous|jeter par|tuer )| suicidaire| tentative de suicide| (?:mettre|mette) fin a (?:mes|ses|mon|sa) (?:jours|vie)| (?:envie d' |veux |vais )en finir| (?:plus|pas) envie de vivre| envie de mourir| (?:je )?veux mourir| (?:me|m' ) tuer | me (?:fous|foutre) en l' air| idees noires| ne serai plus la| plus d' issue| mieux sans moi| plus la force de vivre| plus de raison de vivre| a quoi bon vivre| (?:avaler|prendre) (?:tous |toutes )?(?:mes|les|mes boites de) (?:cachets|medicaments|comprimes)| prepare les (?:medicaments|cachets)| disparaitre pour de bon| dernier message| adieu | kill myself| want to die| (?:want|wish) to live anymore| don' t want to live| end my life| arreter de me battre| plus (?:envie|la force) de (?:me battre|continuer|lutter)| tout laisser tomber| mettre un terme a (?:ma|mes) (?:vie|jours)| me supprimer| sauter (?:du|d' un|par la) (?:pont|fenetre|balcon)| plus (?:gout|envie) (?:a|de) rien| sous (?:le|un) (?:metro|train|camion)| me laisser mourir| lettres? (?:d' adieu|a mes enfants)| ne vois pas comment m' en sortir| ne vois plus (?:de |d' )?(?:solution|issue|avenir)| bout du rouleau| (?:me )?reveillais plus| ne plus me reveiller| plus simple si je (?:n' etais|disparaissais|partais)| (?:ce sera|c' est) mon dernier (?:courrier|message)| mes affaires (?:sont )?en ordre| j' ai tout regle| de quoi en finir| (?:pense|pensais|songe) (?:tous les jours |souvent )?a mourir| ne supporte plus (?:cette|la) vie`),
+		except: re(` tuer le temps| tuer a la tache| prevention du suicide`)},
+	{code: CodeViolence, cue: re(` (?:me|m' |nous|la|l' ) ?(?:a )?(?:frapp|battu|bat |cogn|etrangl|viol[e ]|brutalis|menac|gifl|tabass|jete(?:e)? contre|pousse(?:e)? (?:dans|contre)|brule|enferm)| menace(?:e|es|s)? de mort| violences? conjugales?| victime de violences?| (?:devient|est|etait|devenu) (?:tres )?violent| (?:des|les|de) coups | coups de (?:poing|pied|ceinture)| (?:avec|sous la menace d' )(?:un|une) (?:couteau|arme)| peur (?:qu' il|qu' elle|pour ma vie|de rentrer|de lui|de mon (?:mari|conjoint|compagnon|ex))| (?:il|elle) (?:me |nous |les |le |la )?(?:frappe|bat |battait)| frappe (?:mon|ma|mes|les)| harcel| en cachette| ordonnance de protection| main courante| (?:cache|confisque|pris|garde) (?:mes|mon) (?:papiers|passeport|titre)| sous emprise| agress(?:e |ee|ion)| (?:hits|beats|hurt|threatens) me| domestic violence| i am afraid| (?:n' ose|peur de|n' ose plus) (?:pas )?rentrer| casse (?:la porte|tout|mes affaires)| (?:me|nous) faire payer| menace(?:r|e|s)? de (?:me|nous) | (?:hit|hits|hitting|beat|kicked|threw) me| threw me out| me suit | m' attend devant| (?:vais|allez|va) le regretter| giflee?| frappee| battue| etranglee| violentee| agressee| tabassee| bouscul| n' ose plus dormir chez| leve la main sur| oeil au beurre noir| crie sur (?:ma|moi|mon|nous)| photos de moi nue?s?| photos intimes| menace d' envoyer| revenge| chantage`),
+		except: re(` self-defense| autodefense| benevole| afficher| salle d' attente| sensibilis| reportage sur| documentaire| formation sur| atelier`)},
+	{code: CodeViolence, cue: re(` j' ai (?:tres |vraiment |tellement )?peur`),
+		except: re(` peur (?:de (?:rater|perdre|ne|me tromper|mal|faire|manquer)|d' oublier|d' etre en retard|que (?:ma demande|mon dossier))`)},
+	{code: CodeChild, cue: re(` (?:enfants?|fils|fille|bebe|nourrisson|eleve|niece|neveu|mineure?s?|petite?s?-enfants?|ado|adolescente?)[ ,]| (?:une|la|cette) petite | (?:un|le|ce) petit | eleve `),
+		with:   re(` seuls? (?:depuis|a la maison|toute la)| laisses? seuls?| (?:frapp|bat |battu|maltrait|bleus|touche |fugu|en danger|abandonn|attouchement|hurl|coups|negli|abus|prostitu|dort dehors|information preoccupante|harcel|cyberharcel|pedo|disparu|font vendre|trafic|dealer|emprise|menac|mariee? de force|excision|pleure sans arret|personne entrer)| (?:n' est pas|pas) rentree? depuis| (?:lui|leur) fait (?:du )?mal| des marques| demande des photos| photos (?:intimes|denudee)| veut (?:la|le) rencontrer| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la )?nourrir`),
+		except: re(` a partir de quel age| quel age| peut-il rester| peut-elle rester| famille d' accueil`)},
+	{code: CodeVulnerableAdult, cue: re(`(?: personne agee| personne handicapee| majeur protege| (?:pere|mere|maman|papa|grand-pere|grand-mere|voisine?|tante|oncle|frere|soeur)[ ,].{0,40}(?:[7-9][0-9] ans|agee?|handicap|tutelle|curatelle|vit seule?|alzheimer|dement|malade|dependant))`),
+		with: re(` tombee?| ne repond plus| ne mange (?:presque )?plus| enfermee?| prend tout son argent| maltrait| abus de faiblesse| plus de chauffage| refuse d| en pleurs| negligee?| battue?| laissee? seule?| oublie le gaz| ne vient plus| abandonn| errance| chute| sans soins| escroqu| denutri| insalubre| cafards| (?:curateur|tuteur) ne repond| livree? a (?:lui|elle)-meme| errant| pompiers| retrouvee?| desorientee?| perdue? dans| volets| courrier s' accumule| pas de nouvelles| ne (?:sort|repond) plus| pas ouvert| prend sa carte| prend sa pension| s' est installe chez| maigrit| a peur de lui`)},
+	{code: CodeHealth, cue: re(` insuline| dialyse| (?:je |elle |il )saigne| hemorragie| crise d' (?:epilepsie|asthme)| malaise| coma | ne (?:peux|peut) plus respirer| urgence medicale| (?:sans|plus de|besoin de son|besoin de mon) (?:traitement|medicaments?)| refuse de (?:me )?(?:donner|delivrer) mon (?:traitement|medicament)| (?:payer|acheter) (?:mes|ses|les) medicaments| renonce(?:r)? (?:aux|a mes|a ses) soins| (?:pas|plus) les moyens de (?:me|se|nous) soigner| pas de mutuelle pour les medicaments| can' t breathe| chest pain| douleurs? (?:dans|a) la poitrine| respire (?:mal|plus)| essouffl| perdu connaissance| inconscient| convuls| forte fievre| refuse (?:de (?:se|le|la) soigner|les soins|d' appeler)| crise d' (?:angoisse|panique)| (?:n' arrive|arrive) plus a respirer| ventoline| plaie| gangren| noircit| (?:refuse|refusent) de consulter| faute d' argent pour (?:se|me) soigner`)},
+	{code: CodeHealth, cue: re(` (?:chimio|dialyse|insuline|traitement|medicaments?|soins)`),
+		with: re(` (?:ne veut plus|ne veulent plus|refuse|plus de|sans |ferme|coupe|bloque|arrete|plus droit)`)},
+	{code: CodeHealth, cue: re(` (?:bebe|nourrisson)`), with: re(` fievre| vomit| deshydrat| ne (?:mange|boit) plus| respire mal| convuls`)},
+	{code: CodeHousingLoss, cue: re(` (?:suis|sommes|etre|retrouver|retrouve|mettre|met|mis) a la rue| dors? (?:dans (?:ma|la|une|notre) (?:voiture|rue|gare)|dehors)| dormi (?:dans|dehors)| sans (?:abri|logement|domicile|toit)| ou aller ce soir| nulle part (?:ou|pour) (?:dormir|aller)| fait evacuer| evacue| hall de la gare| hebergement d' urgence| sleeping (?:in|on) the street| homeless| aucun endroit ou (?:aller|dormir)| ou aller avec| nowhere to go| jetee?s? dehors| mise?s? dehors| sur le trottoir| vide (?:l' appartement|le logement|mon appartement)| dors chez (?:un|une) (?:ami|amie|copain|copine)| ne sais pas ou (?:aller|dormir)| pas de (?:toit|logement)| incendie| sinistre| heberge(?:e|es|s)? (?:au|dans un) (?:gymnase|hotel|foyer)| laisses? sans rien| dans un parc| sous une tente| dans (?:un|le) squat| le 115 (?:est sature|ne repond)| mure | on est dehors| sommes dehors| a la porte du| chez un pote pour`)},
+	{code: CodeHousingLoss, cue: re(` expuls| quitter (?:le|mon|notre|l' ) ?(?:logement|appartement|domicile|lieux)| change les serrures| changer les serrures| resiliation du bail| commandement de (?:payer|quitter)| mettre dehors| met dehors| jete dehors| (?:nous|me) sortir de (?:l' ) ?(?:appartement|logement|maison|chez)| recuperer (?:l' ) ?(?:appartement|logement|maison)| fin du bail| conge pour (?:vente|reprise)| aucun (?:autre )?logement| liberer (?:la chambre|le logement|l' appartement|les lieux)| quitter le foyer| evicted| eviction`),
+		except: re(` film| livre| roman| documentaire| exposition| expose `), when: imminent, later: CodeHousingRisk},
+	{code: CodeEnergyCut, cue: re(` (?:plus|pas) (?:de|d' ) ?(?:gaz|electricite|courant|chauffage|eau chaude|lumiere)| sans (?:chauffage|electricite|gaz|eau|lumiere)| (?:a|ont) coupe (?:le|l' |la|les)| compteur (?:coupe|suspendu|bloque)| (?:suspendu|coupe) le compteur| dans le noir| (?:eau|electricite|gaz|courant|chauffage|lumiere) (?:a|ont) ete coupee?s?| coupee?s? chez (?:nous|moi)| scelles| ni chauffage| de quoi cuisiner| (?:plus|pas) d' eau courante| ferme l' arrivee| coupe l' arrivee`)},
+	{code: CodeEnergyCut, cue: re(` coup(?:er|ure|e|era)s? `),
+		with:   re(` (?:impaye|payer|paie|regle|facture|dette|relance|retard|avis de coupure|menace|va (?:me|nous) couper|vont (?:me |nous )?couper)`),
+		except: re(` travaux| maintenance| panne`), when: imminent, later: CodeEnergyRisk},
+	{code: CodeFood, except: re(` collecte| benevole| association| faire un don`), cue: re(` rien a manger| (?:plus|pas) de quoi (?:acheter a )?manger| plus rien dans (?:le frigo|les placards)| frigo (?:est )?vide| ventre vide| pas mange depuis| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la |me |nous )?nourrir| saute des repas| j' ai faim| ont faim| aide alimentaire| colis alimentaire| banque alimentaire| restos du coeur| epicerie sociale| nothing to eat| hungry| mange (?:qu' )?une fois par jour| plus que [0-9]+ (?:euros|€)| (?:[0-9]+|quelques) euros pour (?:manger|finir le mois|tenir)| pas de quoi (?:manger|nourrir)| ventre creux| (?:plus )?rien pour (?:leur |lui |nous |me )?(?:faire a )?manger| plus un (?:centime|sou|euro)| (?:n' ont|n' avons|n' ai) mange que| que du pain| (?:plus rien|rien) dans (?:son|mon|le) frigo| maigri`)},
+	{code: CodeLegalDeadline, cue: re(` date limite| delai de recours| dernier delai| oqtf| obligation de quitter| mise en demeure| audience| recours| contester| contestation| forclusion| jugement| definitive| irrecevable| jusqu' a demain| suspendent tout| report | cnda| saisir (?:la|le) (?:commission|tribunal|juge)| notification de refus| convoquee?s? devant| juge des enfants`),
+		with: re(` (?:delai|date|recours|audience|oqtf|demeure|jugement|tribunal|contest|juge|expire|definitive|commission|irrecevable|cnda|refus|convoque|controle|suspend|report|garde)`), when: deadline},
+
+	{code: CodeComplaint, except: re(` rien (?:remarque )?d' anormal`), cue: re(` inadmissible| inacceptable| intolerable| scandal| honte| honteu| lamentable| deplorable| (?:me|nous) plaindre| plainte contre| reclamation| mecontent| meprisant| mepris | desagreable| impoli| irrespectu| manque de respect| condescend| hautain| arrogant| grossier| insult| humili| outree?| indignee?| choquee?| furieu| en colere| exaspere| (?:leve|levait) les yeux au ciel| soupire| raccroche au nez| se moque| incompetent| n' importe quoi| ras-le-bol| ras le bol| j' en ai marre| faute grave| des excuses| pas normal| pas serieux| mal (?:recu|accueilli|parle)| m' a mal parle| aucune consideration| remettrai plus les pieds| que je (?:la|le|les) derangeais| aucune (?:ecoute|empathie|politesse)| (?:m' a|on m' a) (?:ignore|ignoree|snobe)| traitee? comme| decue? (?:par|de) (?:l' accueil|votre|vos)| anormal| courtoisie| pas mon probleme| decue?[ ,]| (?:est-ce|c' est) ca le service public| attendre [0-9]+ minutes| tutoye| moquee?s? de| (?:pas|peu) apprecie| incomprehensible| contradictoire| qui croire| (?:pas|meme pas) leve les yeux| revenir un autre jour| venue? de [0-9]+ km`)},
+	{code: CodeLegalThreat, cue: re(` mon avocat| mon avocate| une avocate| un avocat (?:va|est)| contact avec (?:un|une) avocat| saisir (?:la justice|le tribunal|le juge|le defenseur|le mediateur)| saisirai| saisir le tribunal| devant (?:le juge|la justice|le tribunal|les tribunaux)| en justice| porter plainte contre| poursuivre| poursuites| defenseur des droits| recours contentieux| garde (?:toutes )?les preuves| sue you| my lawyer| (?:engager|intenter|lancer) (?:une )?(?:procedure|action)| procedure contre| attaquer (?:en justice|l' administration)| juriste| suites? (?:judiciaires?|a donner)| conseil juridique| (?:vous )?mets? en demeure| toute action utile| faute de quoi`)},
+	{code: CodeMediaThreat, cue: re(` journalist| la presse| les medias| reseaux sociaux| facebook| twitter| tiktok| instagram| youtube| une video| (?:faire|ferai|tourner) (?:un )?reportage| (?:mon|ma|au|a mon|a ma) depute| (?:mon|au) maire| senateur| ministre| televis| france 3| bfm| le parisien| publier| petition| que choisir| the press| association de (?:consommateurs|defense)| avis sur google| (?:tout le monde|les gens) (?:sache|saura|sachent)| rendre public| temoigner publiquement| alerter (?:la presse|les medias|l' opinion)| elue? | conseil municipal| aupres du prefet| (?:ecrire|ecrit|ecrirai) au prefet`)},
+	{code: CodeRepeatedFailure, cue: re(` (?:[2-9]|1[0-9]|deux|trois|quatre|cinq|six|plusieurs|deuxieme|troisieme|quatrieme|cinquieme|enieme|[2-9]e|[2-9]eme) (?:fois|courriers|mails|appels|relances|recommandes|courriers recommandes)| a plusieurs reprises| toujours (?:pas|aucune?|rien|en attente)| (?:je )?relance| deja envoye| a chaque fois| encore une copie| vous les perdez| aucune reponse| sans reponse| jamais de reponse| personne ne (?:repond|me repond|me rappelle|me tient)| pas de reponse| aucun creneau| redemande| en attente depuis| j' attends (?:depuis|toujours)| (?:fait|voila|depuis) (?:[2-9]|1[0-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs) mois (?:que|sans|d' attente)| sans nouvelles| aucune nouvelle| (?:perdu|egare) mon dossier| de service en service| personne n' est capable| erreur technique| a chaque tentative| essaye (?:plusieurs|[0-9]+|deux|trois) fois| (?:deuxieme|troisieme|2e|3e) annee consecutive| alors que je (?:l' )?avais (?:deja )?(?:fourni|envoye|transmis)| deja (?:fourni|transmis)| combien de temps encore| (?:on|vous) me (?:dit|dites|repond) depuis| aucune des (?:deux|trois)| n' apparai(?:t|ssent) (?:pas|nulle part|dans votre)| desesperer| encore une fois| (?:quatrieme|cinquieme|troisieme|deuxieme|[2-9]e|[2-9]eme) (?:mail|courrier|appel|relance|demande)| d' un service a l' autre| repart de zero`),
+		except: re(` en plusieurs fois| en [0-9]+ fois| toujours pas compris`)},
+	{code: CodeBereavement, cue: re(` decede| deces (?:de|d' ) ?(?:mon|ma|mes|notre|nos)| suite au deces| (?:mari|femme|pere|mere|fils|fille|frere|soeur|compagnon|compagne|epoux|epouse|enfant|bebe|papa|maman|grand-pere|grand-mere)(?: [a-z]+)? (?:est|sont|vient d' etre) (?:mort|morte|morts|decedee?)| nous a quitte| obseques| enterrement| veuf| veuve| deuil| perdu (?:mon|ma|notre|nos|son|sa) (?:mari|femme|epoux|epouse|fils|fille|enfant|pere|mere|maman|papa|bebe|compagne?|frere|soeur)| depuis la mort de| passed away| nous a laisses? (?:les enfants|seuls?)| apres une longue maladie| enterrer| ne sans vie| mort-ne| fausse couche| partie? brutalement| brutalement disparue?| s' est eteinte?| s' est tuee?| (?:tuee?|mort|morte|decedee?) dans un accident| accident mortel| perte de (?:notre|mon|ma|nos)| son deces`),
+		except: re(` genealog| arriere| en (?:1[0-9]{3}|200[0-9]|201[0-9])| question generale| archives| il y a (?:[1-9][0-9]|[2-9]) ans| depuis (?:19|20)[0-9]{2}| litige familial`)},
+	{code: CodeDisability, except: re(` (?:l' |une |mon |notre )association| tout est envoye| merci`), cue: re(` handicap| mdph| aah | rqth| fauteuil roulant| malvoyant| non-voyant| aveugle| sourde?s? | malentendant| autist| autisme| trisomi| invalidite| paralys| aesh| synthese vocale| tetraplegi| pmr | avc | amput| ne (?:peux|peut) plus (?:utiliser|marcher|bouger|voir|entendre)| wheelchair| disabled| dys(?:praxi|lexi|calculi|phasi)| tdah| plan d' accompagnement| projet personnalise de scolarisation| troubles? (?:du spectre|de l' apprentissage|cognitifs?|psychiques?)| schizophr| bipolaire| mobilite reduite| deficien| sclerose| parkinson| myopathie| maladie (?:chronique|invalidante)| ne (?:peux|peut) plus travailler| polyhandicap| en fauteuil| handicape`)},
+	{code: CodeLanguage, cue: re(` (?:ne )?parle pas (?:bien |tres bien |beaucoup )?(?:le )?francais| (?:parle|parler) (?:un peu|peu|mal) (?:le )?francais| pas (?:bien )?parler (?:le )?francais| excuse[zr]? (?:moi )?(?:pour )?mon francais| mon francais (?:n' est pas|est mauvais)| francais (?:difficile|pas bon)| je comprends? pas (?:le courrier|les courriers|bien|le francais)| moi (?:pas|arrive|besoin|vouloir|etre|avoir) | interprete| traducteur| don' t speak french| do not speak french| no hablo| hablo poco| ne lit pas (?:le )?francais| ne (?:sait|peut) pas (?:lire|ecrire)| illettr| analphab| ecrire a (?:sa|ma) place| ne comprend pas (?:bien )?le francais| je parle (?:arabe|anglais|espagnol|portugais|russe|ukrainien|turc|chinois|roumain|tamoul|pachto|dari|farsi|swahili|lingala|wolof|bambara)| (?:il|elle) tradui| (?:me|nous) tradui| salam | my french is| french is (?:very )?bad| explain simply`)},
+	{code: CodeDebt, cue: re(` trop-percu| trop percu| indu | dette| verse(?:e|es|s)? a tort| (?:touche|percu|verse)(?:e|es|s)? en trop| rendre [0-9]| recouvrement| saisie (?:sur|de)| surendett| commissaire de justice| huissier| (?:me|nous) reclame| reclamer cette somme| impayes?| rembourser (?:cette|la|les|[0-9])| restituer| (?:dois|doit|devons) (?:rendre|rembourser|payer) [0-9]| payer en plusieurs fois| echeancier| (?:somme|montant) (?:reclamee?|due)| retient| retenues? sur| trop versee?s?| se retourne (?:vers|contre) (?:moi|nous)| amende majoree| (?:bloque|saisi) mon compte| saisie administrative| opposition (?:a tiers|administrative)| (?:mois|semaines) de retard de (?:loyer|paiement)| retard de loyer| a qui je dois| demande le remboursement| je n' ai pas cette somme`),
+		except: re(` entre particuliers| je prete| preter| dette publique| dette de l' etat`)},
+	{code: CodeFraud, cue: re(` arnaque| escroqu| usurpation| usurpe| pirate| piratage| phishing| hameconnage| faux (?:site|conseiller|agent|technicien|sms|mail|courriel)| se (?:presentant|faisant passer) (?:comme|pour)| fraude| frauduleu| abus de confiance| soutir| extorqu| chantage| scam| (?:vendeur|acheteur|loueur|annonceur|site) a disparu| fausse annonce| faux vendeur| fausse signature| faux (?:papiers|documents?)| jamais possede| a mon insu| sans mon accord| conseiller cpf| (?:donne|communique) (?:son|mon|ses|mes) (?:numero|coordonnees|code|identifiants|mot de passe)| vol(?:e|er) (?:ses|mes) droits| (?:quelqu' un|on) a utilise mon (?:compte|identite|nom|numero|carte)| clique sur un lien| prelevements? (?:que je ne connais pas|inconnus?|frauduleux)| se presentait comme officiel| faux site| site (?:frauduleux|non officiel)| s' en sert pour| je ne reconnais pas`)},
+}
+
+// generalRe marks a sentence that speaks of a subject in general, for a
+// school talk or out of interest: its cues describe nobody's situation.
+var generalRe = compile(` pour un expose| pour un devoir| pour mon memoire| pour un memoire| question generale| dans le cadre d' un (?:atelier|cours|expose)| je me renseigne pour un`)
+
+// match reports whether r fires in s and the code it gives.
+func (r rule) match(s sentence, m *message) (string, bool) {
+	// A general sentence describes nobody's situation; a message asked
+	// for a school talk or out of interest needs no particular attention.
+	if !r.fires(s.folded) || generalRe.MatchString(s.folded) || m.general && CodeLevel(r.code) == Attention {
+		return "", false
+	}
+	if r.with != nil && !r.with.MatchString(s.folded) || r.except != nil && r.except.MatchString(s.folded) {
+		return "", false
+	}
+	var soon bool
+	switch r.when {
+	case always:
+		return r.code, true
+	case imminent:
+		soon = s.near || s.now || !s.far && (m.near || m.now) && !m.far
+	case deadline:
+		soon = s.near
+	}
+	if soon {
+		return r.code, true
+	}
+	return r.later, r.later != ""
+}
+
+// fires reports whether one of r's cues in folded is not negated.
+func (r rule) fires(folded string) bool {
+	for _, loc := range r.cue.FindAllStringIndex(folded, -1) {
+		if !negated(folded[:loc[0]], folded[loc[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+var strongNegations = wordSet("pas jamais aucun aucune sans ni non not no never")
+
+// negated reports whether a cue between before and after is denied: a
+// negation among the three words before it ("pas de violence", "sans
+// dette"), or "ne" before it and "pas", "jamais" or "plus" after it ("il ne
+// me frappe plus").
+func negated(before, after string) bool {
+	prev := strings.Fields(before)
+	prev = prev[max(0, len(prev)-3):]
+	// "je n'hésiterai pas à saisir", "je ne manquerai pas de" affirm.
+	for _, w := range prev {
+		if strings.HasPrefix(w, "hesit") || strings.HasPrefix(w, "manquer") {
+			return false
+		}
+	}
+	ne := false
+	for _, w := range prev {
+		if strongNegations[w] {
+			return true
+		}
+		ne = ne || w == "ne" || w == "n'"
+	}
+	if !ne {
+		return false
+	}
+	next := strings.Fields(after)
+	for _, w := range next[:min(2, len(next))] {
+		if w == "pas" || w == "jamais" || w == "plus" {
+			return true
+		}
+	}
+	return false
+}

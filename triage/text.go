@@ -1,0 +1,228 @@
+package triage
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// sentence is one sentence of a message: its byte range in the text as
+// given, and its folded form (lower case, no accents, straight
+// apostrophes, one space between words) that the cues are matched on.
+type sentence struct {
+	start, end int
+	folded     string
+	// near and far say whether the sentence names a time within days
+	// ("demain", "vendredi", "dans 3 jours", "le 2 décembre") or weeks
+	// away or more ("dans trois semaines", "en mars"); now says whether it
+	// describes the present ("ce matin", "depuis hier").
+	near, far, now bool
+}
+
+// message is a text cut into sentences, with what the rules read across
+// sentences.
+type message struct {
+	sentences []sentence
+	// near, far and now are true when a sentence is.
+	near, far, now bool
+	// general is true when a sentence speaks of a subject in general
+	// (generalRe).
+	general bool
+	// english and spanish count distinctive words of these languages,
+	// french the French ones, letters and foreignLetters the letters and
+	// those of non-Latin scripts.
+	english, spanish, french int
+	letters, foreignLetters  int
+}
+
+// sentenceEnd ends a sentence: punctuation followed by a space or the end,
+// or a line break.
+var sentenceEnd = regexp.MustCompile(`[.!?…]+(?:\s|$)|\n+`)
+
+func newMessage(text string, now time.Time) *message {
+	m := &message{}
+	start := 0
+	add := func(end int) {
+		raw := text[start:end]
+		trimmed := strings.TrimSpace(raw)
+		if trimmed != "" {
+			lead := strings.Index(raw, trimmed)
+			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: fold(trimmed)}
+			s.near, s.far, s.now = timeOf(s.folded, now)
+			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
+			m.general = m.general || generalRe.MatchString(s.folded)
+			m.count(s.folded)
+			m.sentences = append(m.sentences, s)
+		}
+	}
+	for _, loc := range sentenceEnd.FindAllStringIndex(text, -1) {
+		end := loc[1]
+		for end > loc[0] && (text[end-1] == ' ' || text[end-1] == '\n' || text[end-1] == '\t' || text[end-1] == '\r') {
+			end--
+		}
+		add(end)
+		start = end
+	}
+	add(len(text))
+	m.countScripts(text)
+	return m
+}
+
+var folder = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// fold lowers s, strips its accents, straightens apostrophes and collapses
+// everything that is not a letter, a digit, an apostrophe, a slash or a
+// hyphen into single spaces.
+func fold(s string) string {
+	if f, _, err := transform.String(folder, s); err == nil {
+		s = f
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte(' ')
+	space := true
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '’' || r == '\'' || r == 'ʼ':
+			b.WriteString("' ")
+			space = true
+		case r == 'œ':
+			b.WriteString("oe")
+			space = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '-' || r == '°':
+			b.WriteRune(r)
+			space = false
+		case !space:
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	if !space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// Time expressions, on folded text (words are surrounded by spaces).
+var (
+	nearRe = compile(` (?:demain|apres-demain|ce soir|cette nuit|aujourd' hui|ce week-end|cette semaine|la semaine prochaine|` +
+		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|immediatement|tout de suite|des que possible|au plus vite|` +
+		`(?:sous|dans|d' ici|en) (?:24|48|72) ?h(?:eures)?|sous (?:huit|8|quinze|15) jours|dans (?:un|deux|trois|quatre|cinq|quelques|[1-9]|10) jours|` +
+		`d' ici (?:la fin de la semaine|demain|[1-9] jours)|(?:reste|restent|plus que|seulement|sous|d' ici) (?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours|deux nuits|tonight|tomorrow|today|this week)[ ,]`)
+	pastDayRe = compile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
+	farRe     = compile(` (?:dans|sous|d' ici) (?:un|1|deux|trois|quatre|cinq|six|plusieurs|quelques|[2-9]|1[0-9]) (?:semaines|mois|ans)| (?:le mois|l' annee|l' an|l' ete|l' hiver) prochain| en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?: |$)| a la rentree| l' an prochain`)
+	nowRe     = compile(` (?:ce matin|hier|cette nuit|aujourd' hui|maintenant|en ce moment|actuellement|depuis (?:hier|ce matin|[1-9]|deux|trois|quatre|cinq|dix|une|plusieurs|quelques) ?(?:jours?|nuits?|semaines?)?|right now|tonight)[ ,]`)
+	dateRe    = regexp.MustCompile(` (?:le |avant le |jusqu' au |au )?([0-3]?[0-9])(?:er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)| ([0-3]?[0-9])/([01]?[0-9])(?:/[0-9]{2,4})? `)
+	months    = []string{"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
+)
+
+// nearDays is how many days ahead count as "within days".
+const nearDays = 10
+
+// timeOf says whether folded names a time within days, a time weeks away
+// or more, and the present.
+func timeOf(folded string, now time.Time) (near, far, present bool) {
+	near = nearRe.MatchString(folded)
+	if near && pastDayRe.MatchString(folded) && len(nearRe.FindAllString(folded, -1)) == 1 {
+		near = false
+	}
+	far = farRe.MatchString(folded)
+	present = nowRe.MatchString(folded)
+	for _, m := range dateRe.FindAllStringSubmatch(folded, -1) {
+		days, ok := daysUntil(m, now)
+		if !ok {
+			continue
+		}
+		switch {
+		case days >= 0 && days <= nearDays:
+			near = true
+		case days > nearDays && days < 300:
+			far = true
+		}
+	}
+	return near, far, present
+}
+
+// daysUntil reads a date match (day and month name, or day/month) as the
+// next such date from now, or the last one when it was under a month ago
+// (then negative), and returns how many days away it is.
+func daysUntil(m []string, now time.Time) (int, bool) {
+	var day, month int
+	if m[1] != "" {
+		day, _ = strconv.Atoi(m[1])
+		for i, name := range months {
+			if name == m[2] {
+				month = i + 1
+			}
+		}
+	} else {
+		day, _ = strconv.Atoi(m[3])
+		month, _ = strconv.Atoi(m[4])
+	}
+	if day < 1 || day > 31 || month < 1 || month > 12 {
+		return 0, false
+	}
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	d := time.Date(now.Year(), time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if d.Before(today.AddDate(0, -1, 0)) {
+		d = d.AddDate(1, 0, 0)
+	}
+	return int(d.Sub(today).Hours() / 24), true
+}
+
+// Distinctive words of English and Spanish, and of French, to tell a
+// message written in another language.
+var (
+	englishWords = wordSet("the and you my is are to of please with have what how can this i don't help need want am was your from it")
+	spanishWords = wordSet("necesito hablo gracias ayuda quiero tengo mi para usted buenos dias por favor puedo estoy")
+	frenchWords  = wordSet("le la les de des du et je vous mon ma mes est pour avec une un que qui pas ne sur dans bonjour merci")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func (m *message) count(folded string) {
+	for _, w := range strings.Fields(strings.ReplaceAll(folded, "' ", "'")) {
+		m.english += b2i(englishWords[w])
+		m.spanish += b2i(spanishWords[w])
+		m.french += b2i(frenchWords[w])
+	}
+}
+
+func (m *message) countScripts(text string) {
+	for _, r := range text {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			m.foreignLetters++
+		}
+		if unicode.IsLetter(r) {
+			m.letters++
+		}
+	}
+}
+
+// foreign reports whether the message is written mostly in another
+// language than French: English or Spanish words outnumber French ones, or
+// most letters are of another script (Arabic, Cyrillic…).
+func (m *message) foreign() bool {
+	return (m.english >= 3 && m.english > m.french) || (m.spanish >= 2 && m.spanish > m.french) ||
+		(m.letters >= 10 && m.foreignLetters*2 > m.letters)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,136 @@
+// Package triage decides, without a model, which incoming messages need an
+// agent's attention before anything else: a risk to someone's safety or
+// health, violence, suicidal thoughts, a child or vulnerable adult at risk,
+// losing housing, energy or food within days, a legal deadline within days
+// (urgent); a complaint, a legal or media threat, repeated failures of the
+// administration, a bereavement, a disability or language barrier, a debt
+// or overpayment claim, a fraud victim (attention); everything else is
+// routine.
+//
+// Assess reads the text as the agent pasted it with a lexicon of French
+// (and some English) cues, sentence by sentence, with negation ("je ne suis
+// pas en danger") and time ("dans trois semaines" is not "demain") taken
+// into account. The word "urgent" alone changes nothing, and thanks or
+// compliments are routine. An Assessment holds codes, labels and byte
+// offsets only: never the text, so that it can be stored and logged.
+package triage
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Level is how soon a message needs an agent's eyes.
+type Level string
+
+// The levels, from the least to the most pressing.
+const (
+	Routine   Level = "routine"
+	Attention Level = "attention"
+	Urgent    Level = "urgent"
+)
+
+// Levels lists the levels, least pressing first.
+func Levels() []Level { return []Level{Routine, Attention, Urgent} }
+
+// Rank orders levels: 0 for routine, 1 for attention, 2 for urgent, -1 for
+// an unknown level.
+func (l Level) Rank() int { return slices.Index(Levels(), l) }
+
+// Valid reports whether l is a known level.
+func (l Level) Valid() bool { return l.Rank() >= 0 }
+
+// Max returns the more pressing of a and b.
+func Max(a, b Level) Level {
+	if b.Rank() > a.Rank() {
+		return b
+	}
+	return a
+}
+
+// Reason is one thing that made a message non-routine: a code, its short
+// French label, its level, and the byte range [Start, End) of the sentence
+// that triggered it in the text as given.
+type Reason struct {
+	Code  string `json:"code"`
+	Label string `json:"label"`
+	Level Level  `json:"level"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Assessment is the triage of one message. Reasons is empty for a routine
+// message and never empty otherwise.
+type Assessment struct {
+	Level   Level    `json:"level"`
+	Reasons []Reason `json:"reasons"`
+}
+
+// Codes returns the distinct codes of a's reasons, in order.
+func (a Assessment) Codes() []string {
+	var out []string
+	for _, r := range a.Reasons {
+		if !slices.Contains(out, r.Code) {
+			out = append(out, r.Code)
+		}
+	}
+	return out
+}
+
+// Raise returns a at level l when l is more pressing, with reason r added
+// (the second opinion of a model, for instance); it never lowers a level.
+func (a Assessment) Raise(l Level, r Reason) Assessment {
+	if l.Rank() <= a.Level.Rank() {
+		return a
+	}
+	a.Reasons = append(slices.Clone(a.Reasons), r)
+	a.Level = l
+	return a
+}
+
+// Assess triages text as of now.
+func Assess(ctx context.Context, text string) Assessment {
+	return AssessAt(ctx, text, time.Now())
+}
+
+// AssessAt triages text as of now, which dates such as "le 2 décembre" are
+// read against.
+func AssessAt(_ context.Context, text string, now time.Time) Assessment {
+	out := Assessment{Level: Routine, Reasons: []Reason{}}
+	msg := newMessage(text, now)
+	// Most messages hold the cues of few rules: the others are not tried
+	// sentence by sentence.
+	var folded strings.Builder
+	for _, s := range msg.sentences {
+		folded.WriteString(s.folded)
+	}
+	var alive []rule
+	for _, r := range rules {
+		if r.cue.possible(folded.String()) {
+			alive = append(alive, r)
+		}
+	}
+	for _, s := range msg.sentences {
+		for _, r := range alive {
+			code, ok := r.match(s, msg)
+			if !ok || hasReason(out.Reasons, code, s.start) {
+				continue
+			}
+			c := codes[code]
+			out.Reasons = append(out.Reasons, Reason{Code: code, Label: c.label, Level: c.level, Start: s.start, End: s.end})
+			out.Level = Max(out.Level, c.level)
+		}
+	}
+	if msg.foreign() && !slices.ContainsFunc(out.Reasons, func(r Reason) bool { return r.Code == CodeLanguage }) {
+		c := codes[CodeLanguage]
+		out.Reasons = append(out.Reasons, Reason{Code: CodeLanguage, Label: c.label, Level: c.level, Start: 0, End: len(text)})
+		out.Level = Max(out.Level, c.level)
+	}
+	return out
+}
+
+func hasReason(rs []Reason, code string, start int) bool {
+	return slices.ContainsFunc(rs, func(r Reason) bool { return r.Code == code && r.Start == start })
+}

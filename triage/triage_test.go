@@ -1,0 +1,124 @@
+package triage
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestAssess(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		level Level
+		codes []string
+	}{
+		{"plain question", "Combien de temps est valable une carte d'identité ?", Routine, nil},
+		{"urgent weeks away", "C'est urgent : je pars dans trois semaines, faut-il un passeport ?", Routine, nil},
+		{"thanks", "Merci beaucoup, vous m'avez sauvé la vie avec cette réponse !", Routine, nil},
+		{"negated violence", "Il n'y a pas de violence chez nous, je veux juste divorcer.", Routine, nil},
+		{"ne ... plus", "Il ne me frappe plus depuis des années, je voudrais changer de nom.", Routine, nil},
+		{"suicide", "Je pense à mettre fin à mes jours.", Urgent, []string{CodeSuicide}},
+		{"violence", "Mon mari me frappe.", Urgent, []string{CodeViolence}},
+		{"eviction tomorrow", "L'expulsion est prévue demain matin.", Urgent, []string{CodeHousingLoss}},
+		{"eviction later", "Une procédure d'expulsion est en cours, l'audience est en mars.", Attention, []string{CodeHousingRisk}},
+		{"cut in days", "EDF va couper l'électricité jeudi pour une facture impayée.", Urgent, []string{CodeEnergyCut, CodeDebt}},
+		{"dated deadline near", "La date limite du recours est le 3 décembre.", Urgent, []string{CodeLegalDeadline}},
+		{"dated deadline far", "La date limite du recours est le 20 février.", Routine, nil},
+		{"deadline question", "Quel est le délai pour contester une amende ? Je l'ai reçue hier.", Routine, nil},
+		{"complaint", "L'agent a été méprisant, c'est inadmissible.", Attention, []string{CodeComplaint}},
+		{"english", "Hello, I don't speak French, can you help me with my tax letter please?", Attention, []string{CodeLanguage}},
+		{"arabic script", "مرحبا أحتاج مساعدة في ملف الإقامة الخاص بي من فضلك", Attention, []string{CodeLanguage}},
+		{"genealogy", "Je cherche l'acte de décès de mon arrière-grand-père, mort en 1917.", Routine, nil},
+		{"bereavement", "Mon mari est décédé la semaine dernière.", Attention, []string{CodeBereavement}},
+		{"double negation", "Je n'hésiterai pas à saisir le tribunal.", Attention, []string{CodeLegalThreat}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := AssessAt(context.Background(), tc.text, evalNow)
+			if diff := cmp.Diff(tc.codes, a.Codes()); a.Level != tc.level || diff != "" {
+				t.Errorf("AssessAt(%q) = %s %v, want %s %v", tc.text, a.Level, a.Codes(), tc.level, tc.codes)
+			}
+		})
+	}
+}
+
+// TestReasonOffsets checks that each reason points at the sentence that
+// triggered it, in the text as given (accents, apostrophes and all).
+func TestReasonOffsets(t *testing.T) {
+	text := "Bonjour Madame,\n\nJ’ai bien reçu votre courrier. Mon ex m’a frappée samedi ! Merci."
+	a := AssessAt(context.Background(), text, evalNow)
+	if len(a.Reasons) != 1 {
+		t.Fatalf("reasons = %+v, want one", a.Reasons)
+	}
+	r := a.Reasons[0]
+	if got, want := text[r.Start:r.End], "Mon ex m’a frappée samedi !"; got != want {
+		t.Errorf("reason sentence = %q, want %q", got, want)
+	}
+	if r.Label == "" || r.Level != Urgent {
+		t.Errorf("reason = %+v, want a label and level urgent", r)
+	}
+}
+
+func TestRaiseNeverLowers(t *testing.T) {
+	a := AssessAt(context.Background(), "Mon mari me frappe.", evalNow)
+	if got := a.Raise(Attention, Reason{Code: CodeModel}); got.Level != Urgent || len(got.Reasons) != len(a.Reasons) {
+		t.Errorf("Raise(attention) on urgent = %+v", got)
+	}
+	r := AssessAt(context.Background(), "Quels papiers pour un passeport ?", evalNow)
+	if got := r.Raise(Urgent, Reason{Code: CodeModel}); got.Level != Urgent || len(got.Reasons) != 1 {
+		t.Errorf("Raise(urgent) on routine = %+v", got)
+	}
+	if len(r.Reasons) != 0 {
+		t.Errorf("Raise changed its receiver: %+v", r)
+	}
+}
+
+func FuzzAssess(f *testing.F) {
+	f.Add("Mon mari me frappe. L'expulsion est demain !")
+	f.Add("é’\n\n...!!?")
+	f.Add("le 31/02 le 0 janvier dans 99 jours")
+	f.Fuzz(func(t *testing.T, text string) {
+		a := AssessAt(context.Background(), text, evalNow)
+		if !a.Level.Valid() || (a.Level != Routine) != (len(a.Reasons) > 0) {
+			t.Fatalf("assessment %+v", a)
+		}
+		for _, r := range a.Reasons {
+			if r.Start < 0 || r.End > len(text) || r.Start >= r.End {
+				t.Fatalf("reason %+v out of text of %d bytes", r, len(text))
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(text[r.Start:r.End]) {
+				t.Fatalf("reason %+v cuts a character", r)
+			}
+			if r.Label == "" || CodeLevel(r.Code) != r.Level {
+				t.Fatalf("reason %+v", r)
+			}
+		}
+	})
+}
+
+// BenchmarkAssess measures triage: one message of the evaluation set per
+// iteration (reporting the 95th percentile), and a 12 kB message.
+func BenchmarkAssess(b *testing.B) {
+	set := loadSet(b)
+	ctx := context.Background()
+	b.Run("messages", func(b *testing.B) {
+		var durations []float64
+		for i := 0; b.Loop(); i++ {
+			start := nanotime()
+			_ = AssessAt(ctx, set[i%len(set)].Text, evalNow)
+			durations = append(durations, since(start))
+		}
+		b.ReportMetric(percentile(durations, 0.95), "p95-µs")
+	})
+	long := strings.Repeat(set[0].Text+" "+set[len(set)-1].Text+"\n", 60)
+	b.Run("12kB", func(b *testing.B) {
+		b.SetBytes(int64(len(long)))
+		for b.Loop() {
+			_ = AssessAt(ctx, long, evalNow)
+		}
+	})
+}
