@@ -1,0 +1,297 @@
+package rag
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/store"
+)
+
+// ValidatedAnswer is a validated answer ("réponse type") close to a
+// message, as a draft response shows it: redacted text, placeholders kept.
+type ValidatedAnswer struct {
+	ID         int64     `json:"id"`
+	Question   string    `json:"question"`
+	Text       string    `json:"text"`
+	Service    string    `json:"service"`
+	Status     string    `json:"status"`
+	Version    int       `json:"version"`
+	UpdatedAt  time.Time `json:"updated_at"`
+	ReviewedAt time.Time `json:"reviewed_at"`
+	// Score (0–1) is how close the message is to the answer's question.
+	Score float64 `json:"score"`
+}
+
+// AnswerMatch weighs the two signals that match a message to a validated
+// answer's question, and the score under which an answer is not shown.
+// The values were chosen on the tuning half of the labelled messages
+// (rag/answers_eval_test.go), never on the test half.
+type AnswerMatch struct {
+	// WordWeight weighs the share of the answer question's informative
+	// words (weighted by rarity) found in the message; the rest of the
+	// score is the embeddings' cosine similarity.
+	WordWeight float64
+	// Threshold is the least score shown.
+	Threshold float64
+	// Max bounds the answers returned.
+	Max int
+}
+
+// DefaultAnswerMatch is the matching tuned on the tuning half.
+var DefaultAnswerMatch = AnswerMatch{WordWeight: 0.6, Threshold: 0.55, Max: 3}
+
+// matchAnswers returns the validated answers (active or to review) of the
+// given services whose question is close to text (redacted, placeholders
+// removed), best first.
+func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m AnswerMatch, text string, services []string) ([]ValidatedAnswer, error) {
+	q := store.AnswerQuery{Text: text, Services: services}
+	if emb != nil {
+		vecs, err := emb.Embed(ctx, []string{text})
+		if err == nil && len(vecs) == 1 {
+			q.Model, q.Dim, q.Vector = emb.Model(), emb.Dim(), vecs[0]
+		}
+	}
+	cands, err := st.MatchAnswers(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("validated answers: %w", err)
+	}
+	var out []ValidatedAnswer
+	for _, c := range cands.Candidates {
+		score := m.score(cands, c)
+		if score < m.Threshold {
+			continue
+		}
+		out = append(out, toValidated(c.Answer, score))
+	}
+	slices.SortStableFunc(out, func(a, b ValidatedAnswer) int {
+		if a.Score != b.Score {
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		return int(a.ID - b.ID)
+	})
+	if m.Max > 0 && len(out) > m.Max {
+		out = out[:m.Max]
+	}
+	return out, nil
+}
+
+func toValidated(a store.Answer, score float64) ValidatedAnswer {
+	return ValidatedAnswer{ID: a.ID, Question: a.Question, Text: a.Text, Service: a.Service, Status: string(a.Status),
+		Version: a.Version, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt, Score: math.Round(score*1000) / 1000}
+}
+
+// score combines the rarity-weighted share of the answer question's words
+// present in the message and the cosine of their embeddings.
+func (m AnswerMatch) score(cands store.AnswerCandidates, c store.AnswerCandidate) float64 {
+	inMessage := make(map[string]bool, len(cands.Message))
+	for _, w := range cands.Message {
+		inMessage[w] = true
+	}
+	total := float64(max(cands.Chunks, 1000))
+	var shared, all float64
+	seen := map[string]bool{}
+	for _, w := range c.Lexemes {
+		if seen[w] || len(w) < 2 {
+			continue
+		}
+		seen[w] = true
+		idf := math.Log(1 + total/float64(cands.DF[w]+1))
+		all += idf
+		if inMessage[w] {
+			shared += idf
+		}
+	}
+	words := 0.0
+	if all > 0 {
+		words = shared / all
+	}
+	cos := max(c.Cosine, 0)
+	if c.Cosine < 0 {
+		return words
+	}
+	return m.WordWeight*words + (1-m.WordWeight)*cos
+}
+
+// Answers manages validated answers: every text is redacted before it is
+// stored, and each question is embedded for matching.
+type Answers struct {
+	store    *store.Store
+	embedder llm.Embedder
+	policy   redact.Policy
+	match    AnswerMatch
+}
+
+// NewAnswers returns the validated answers' manager. embedder may be nil
+// (answers are then matched by words only); policy nil means
+// redact.DefaultPolicy().
+func NewAnswers(st *store.Store, embedder llm.Embedder, policy redact.Policy) *Answers {
+	if policy == nil {
+		policy = redact.DefaultPolicy()
+	}
+	return &Answers{store: st, embedder: embedder, policy: policy, match: DefaultAnswerMatch}
+}
+
+// AnswerInput creates or updates a validated answer from text.
+type AnswerInput struct {
+	Question string `json:"question"`
+	Text     string `json:"text"`
+	// DocumentIDs are the official documents the answer relies on.
+	DocumentIDs []int64 `json:"document_ids"`
+	Service     string  `json:"service"`
+}
+
+// MaxAnswerBytes bounds a validated answer's text.
+const MaxAnswerBytes = 2 * MaxQuestionBytes
+
+func (in *AnswerInput) validate() error {
+	in.Question, in.Text = strings.TrimSpace(in.Question), strings.TrimSpace(in.Text)
+	switch {
+	case in.Question == "" || in.Text == "":
+		return fmt.Errorf("answer: question and text are required: %w", ErrInvalid)
+	case len(in.Question) > MaxQuestionBytes || len(in.Text) > MaxAnswerBytes:
+		return fmt.Errorf("answer: question over %d bytes or text over %d: %w", MaxQuestionBytes, MaxAnswerBytes, ErrInvalid)
+	case !utf8.ValidString(in.Question) || !utf8.ValidString(in.Text):
+		return fmt.Errorf("answer: text is not valid UTF-8: %w", ErrInvalid)
+	case len(in.DocumentIDs) > 50:
+		return fmt.Errorf("answer: at most 50 documents: %w", ErrInvalid)
+	}
+	return nil
+}
+
+// prepare redacts the input (placeholders already there stay) and builds
+// what the store needs.
+func (a *Answers) prepare(ctx context.Context, in AnswerInput) (store.Answer, store.AnswerWrite, error) {
+	if err := in.validate(); err != nil {
+		return store.Answer{}, store.AnswerWrite{}, err
+	}
+	q, err := redact.Redact(ctx, in.Question, a.policy)
+	if err != nil {
+		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the question: %w", err)
+	}
+	t, err := redact.Redact(ctx, in.Text, a.policy)
+	if err != nil {
+		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the text: %w", err)
+	}
+	sources, err := a.sourcesOf(ctx, in.DocumentIDs)
+	if err != nil {
+		return store.Answer{}, store.AnswerWrite{}, err
+	}
+	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, MatchText: searchText(q.Text, q.Mapping)}
+	w.MatchText = stripPlaceholders(w.MatchText)
+	if a.embedder != nil {
+		vecs, err := a.embedder.Embed(ctx, []string{w.MatchText})
+		if err == nil && len(vecs) == 1 {
+			w.Model, w.Vector = a.embedder.Model(), vecs[0]
+		}
+	}
+	return store.Answer{Service: in.Service, Question: q.Text, Text: t.Text, Sources: sources}, w, nil
+}
+
+// sourcesOf describes the documents an answer relies on, as citations.
+func (a *Answers) sourcesOf(ctx context.Context, ids []int64) (json.RawMessage, error) {
+	cites := []Citation{}
+	for i, id := range ids {
+		d, err := a.store.GetDocument(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("answer: source %d: %w", id, err)
+		}
+		cites = append(cites, Citation{N: i + 1, DocID: d.ExternalID, DocumentID: d.ID, Title: d.Title, URL: d.URL, Cited: true})
+	}
+	b, err := json.Marshal(cites)
+	if err != nil {
+		return nil, fmt.Errorf("answer: encode sources: %w", err)
+	}
+	return b, nil
+}
+
+// Create stores a validated answer written (or pasted) by a reviewer.
+func (a *Answers) Create(ctx context.Context, in AnswerInput, authorService string, by *int64) (store.Answer, error) {
+	ans, w, err := a.prepare(ctx, in)
+	if err != nil {
+		return store.Answer{}, err
+	}
+	ans.AuthorService, ans.CreatedBy = authorService, by
+	if err := a.store.CreateAnswer(ctx, &ans, w); err != nil {
+		return store.Answer{}, err
+	}
+	return ans, nil
+}
+
+// Update replaces an answer's text, question, sources and service: a new
+// version, reviewed now. ifVersion, when not zero, must be the stored one.
+func (a *Answers) Update(ctx context.Context, id int64, in AnswerInput, ifVersion int) (store.Answer, error) {
+	ans, w, err := a.prepare(ctx, in)
+	if err != nil {
+		return store.Answer{}, err
+	}
+	ans.ID = id
+	if err := a.store.UpdateAnswer(ctx, &ans, w, ifVersion); err != nil {
+		return store.Answer{}, err
+	}
+	return ans, nil
+}
+
+// FromDraft promotes a stored draft: its question and the final text its
+// agent sent (the draft itself when no feedback gave one), both already
+// redacted, with the documents it cited. service is where the answer
+// applies ("" keeps the draft's).
+func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, authorService string, by *int64) (store.Answer, error) {
+	var cites []Citation
+	if err := json.Unmarshal(d.Sources, &cites); err != nil {
+		return store.Answer{}, fmt.Errorf("answer: read the draft's sources: %w", err)
+	}
+	var ids []int64
+	for _, c := range cites {
+		if c.Cited && c.DocumentID != 0 && !slices.Contains(ids, c.DocumentID) {
+			ids = append(ids, c.DocumentID)
+		}
+	}
+	if strings.TrimSpace(final) == "" {
+		final = d.Draft
+	}
+	if service == "" {
+		service = d.Service
+	}
+	ans, err := a.Create(ctx, AnswerInput{Question: d.Question, Text: final, DocumentIDs: ids, Service: service}, authorService, by)
+	if err != nil {
+		return store.Answer{}, err
+	}
+	return ans, nil
+}
+
+// Match returns the validated answers close to a message, redacted first.
+func (a *Answers) Match(ctx context.Context, message string, services []string) ([]ValidatedAnswer, error) {
+	red, err := redact.Redact(ctx, message, a.policy)
+	if err != nil {
+		return nil, fmt.Errorf("validated answers: redact: %w", err)
+	}
+	return matchAnswers(ctx, a.store, a.embedder, a.match, stripPlaceholders(searchText(red.Text, red.Mapping)), services)
+}
+
+// WithMatch returns a copy of a matching with m.
+func (a *Answers) WithMatch(m AnswerMatch) *Answers {
+	c := *a
+	c.match = m
+	return &c
+}
+
+// stripPlaceholders removes placeholder markers such as [NOM_1] left in a
+// stored text: they say nothing of the question's topic.
+func stripPlaceholders(s string) string {
+	return strings.TrimSpace(placeholderRe.ReplaceAllString(s, " "))
+}
+
+// placeholderRe matches the placeholders redaction writes, e.g. [NOM_1].
+var placeholderRe = regexp.MustCompile(`\[[A-Z][A-Z_]*_\d+\]`)
