@@ -150,6 +150,17 @@ func (s *Server) routes(e *echo.Echo) {
 	e.DELETE("/v1/documents/:id", s.deleteDocument, admin...)
 	e.PUT("/v1/documents/:id/status", s.setDocumentStatus, admin...)
 	e.GET("/v1/stats", s.stats, admin...)
+
+	reviewer := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireReviewer}
+	e.GET("/v1/answers", s.listAnswers, reviewer...)
+	e.POST("/v1/answers", s.createAnswer, reviewer...)
+	e.GET("/v1/answers/:id", s.getAnswer, reviewer...)
+	e.PUT("/v1/answers/:id", s.updateAnswer, reviewer...)
+	e.PUT("/v1/answers/:id/status", s.setAnswerStatus, reviewer...)
+	e.GET("/v1/curation", s.curation, admin...)
+	e.GET("/v1/curation/export", s.curationExport, admin...)
+	e.POST("/v1/curation/close", s.closeItem, admin...)
+	e.POST("/v1/curation/reopen", s.reopenItem, admin...)
 }
 
 // ServeHTTP serves one request.

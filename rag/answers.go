@@ -295,3 +295,31 @@ func stripPlaceholders(s string) string {
 
 // placeholderRe matches the placeholders redaction writes, e.g. [NOM_1].
 var placeholderRe = regexp.MustCompile(`\[[A-Z][A-Z_]*_\d+\]`)
+
+// validatedAnswers returns the validated answers close to a draft's
+// question; a failure only loses them (logged), never the draft.
+func (d *Drafter) validatedAnswers(ctx context.Context, text string, services []string) []ValidatedAnswer {
+	found, err := matchAnswers(ctx, d.store, d.searcher.embedder, DefaultAnswerMatch, text, services)
+	if err != nil {
+		if ctx.Err() == nil {
+			d.log.Warn("validated answers unavailable", "err", err)
+		}
+		return []ValidatedAnswer{}
+	}
+	if found == nil {
+		return []ValidatedAnswer{}
+	}
+	return found
+}
+
+// bestExample returns the text of the best active validated answer, its
+// placeholders (another person's) blanked: the model follows its tone and
+// structure, never its facts. Answers to review are never given.
+func bestExample(answers []ValidatedAnswer) string {
+	for _, a := range answers {
+		if a.Status == string(store.AnswerActive) {
+			return placeholderRe.ReplaceAllString(a.Text, "…")
+		}
+	}
+	return ""
+}

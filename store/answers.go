@@ -285,3 +285,18 @@ func flagAnswersOfDocument(ctx context.Context, tx pgx.Tx, docID int64) error {
 	}
 	return nil
 }
+
+// FinalText returns the redacted text finally sent for a draft, from its
+// latest feedback that gave one; "" when none did.
+func (s *Store) FinalText(ctx context.Context, draftID string) (string, error) {
+	var text string
+	err := s.pool.QueryRow(ctx, `SELECT final_text FROM feedback WHERE draft_id = $1 AND final_text <> ''
+		AND outcome <> 'rejected' ORDER BY created_at DESC, id DESC LIMIT 1`, draftID).Scan(&text)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("final text of draft %s: %w", draftID, err)
+	}
+	return text, nil
+}
