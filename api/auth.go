@@ -146,11 +146,14 @@ type meResponse struct {
 	Name    string     `json:"name"`
 	Role    store.Role `json:"role"`
 	Service string     `json:"service"`
+	// Reviewer says whether the key may validate answers.
+	Reviewer bool `json:"reviewer"`
 }
 
 // me tells the caller who it is: the page uses it to choose its views and
 // whether to offer a choice of service.
 func (s *Server) me(c echo.Context) error {
 	k := keyOf(c)
-	return c.JSON(http.StatusOK, meResponse{KeyID: k.ID, Name: k.Name, Role: k.Role, Service: k.Service})
+	return c.JSON(http.StatusOK, meResponse{KeyID: k.ID, Name: k.Name, Role: k.Role, Service: k.Service,
+		Reviewer: k.Reviewer || k.admin()})
 }
