@@ -31,15 +31,21 @@ type ValidatedAnswer struct {
 	Score float64 `json:"score"`
 }
 
-// AnswerMatch weighs the two signals that match a message to a validated
-// answer's question, and the score under which an answer is not shown.
-// The values were chosen on the tuning half of the labelled messages
+// AnswerMatch weighs the signals that match a message to a validated
+// answer, and the score under which an answer is not shown. The values
+// were chosen on the tuning half of the labelled messages
 // (rag/answers_eval_test.go), never on the test half.
 type AnswerMatch struct {
-	// WordWeight weighs the share of the answer question's informative
-	// words (weighted by rarity) found in the message; the rest of the
-	// score is the embeddings' cosine similarity.
-	WordWeight float64
+	// QuestionWords weighs the share of the answer question's words
+	// (weighted by rarity) found in the message.
+	QuestionWords float64
+	// FocusWords weighs the share of the words of the message's request
+	// (its asking sentences) found in the answer's question or text.
+	FocusWords float64
+	// QuestionCosine weighs the cosine of the request's and the question's
+	// embeddings; TextCosine that of the message's and the answer's.
+	QuestionCosine float64
+	TextCosine     float64
 	// Threshold is the least score shown.
 	Threshold float64
 	// Max bounds the answers returned.
@@ -47,30 +53,27 @@ type AnswerMatch struct {
 }
 
 // DefaultAnswerMatch is the matching tuned on the tuning half.
-var DefaultAnswerMatch = AnswerMatch{WordWeight: 0.6, Threshold: 0.55, Max: 3}
+var DefaultAnswerMatch = AnswerMatch{QuestionWords: 1, FocusWords: 0.5, QuestionCosine: 0, TextCosine: 2, Threshold: 0.32, Max: 3}
+
+// answerFeatures are the signals of one candidate, each in [0, 1].
+type answerFeatures struct {
+	questionWords, focusWords, questionCosine, textCosine float64
+	vectors                                               bool
+}
 
 // matchAnswers returns the validated answers (active or to review) of the
 // given services whose question is close to text (redacted, placeholders
 // removed), best first.
 func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m AnswerMatch, text string, services []string) ([]ValidatedAnswer, error) {
-	q := store.AnswerQuery{Text: text, Services: services}
-	if emb != nil {
-		vecs, err := emb.Embed(ctx, []string{text})
-		if err == nil && len(vecs) == 1 {
-			q.Model, q.Dim, q.Vector = emb.Model(), emb.Dim(), vecs[0]
-		}
-	}
-	cands, err := st.MatchAnswers(ctx, q)
+	scored, err := answerCandidates(ctx, st, emb, text, services)
 	if err != nil {
-		return nil, fmt.Errorf("validated answers: %w", err)
+		return nil, err
 	}
 	var out []ValidatedAnswer
-	for _, c := range cands.Candidates {
-		score := m.score(cands, c)
-		if score < m.Threshold {
-			continue
+	for _, c := range scored {
+		if score := m.score(c.features); score >= m.Threshold {
+			out = append(out, toValidated(c.answer, score))
 		}
-		out = append(out, toValidated(c.Answer, score))
 	}
 	slices.SortStableFunc(out, func(a, b ValidatedAnswer) int {
 		if a.Score != b.Score {
@@ -87,41 +90,101 @@ func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m Answ
 	return out, nil
 }
 
+type answerCandidate struct {
+	answer   store.Answer
+	features answerFeatures
+}
+
+// answerCandidates reads the answers that may match and their signals.
+func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, text string, services []string) ([]answerCandidate, error) {
+	q := store.AnswerQuery{Text: text, Focus: messageFocus(text), Services: services}
+	if emb != nil {
+		vecs, err := emb.Embed(ctx, []string{q.Focus, text})
+		if err == nil && len(vecs) == 2 {
+			q.Model, q.Dim, q.Vector, q.TextVector = emb.Model(), emb.Dim(), vecs[0], vecs[1]
+		}
+	}
+	cands, err := st.MatchAnswers(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("validated answers: %w", err)
+	}
+	idf := idfOf(cands)
+	out := make([]answerCandidate, len(cands.Candidates))
+	for i, c := range cands.Candidates {
+		f := answerFeatures{questionWords: covered(c.Lexemes, cands.Message, idf),
+			focusWords: covered(cands.Focus, append(slices.Clone(c.Lexemes), c.TextLexemes...), idf)}
+		if c.Cosine != -1 && c.TextCosine != -1 && q.Vector != nil {
+			f.vectors = true
+			f.questionCosine, f.textCosine = max(c.Cosine, 0), max(c.TextCosine, 0)
+		}
+		out[i] = answerCandidate{answer: c.Answer, features: f}
+	}
+	return out, nil
+}
+
+// messageFocus is the part of a message that asks something: its request
+// sentences, or the whole message when none is told apart.
+func messageFocus(text string) string {
+	var parts []string
+	for _, s := range SplitMessage(text) {
+		if s.Weight >= 1 {
+			parts = append(parts, s.Text)
+		}
+	}
+	if len(parts) == 0 {
+		return text
+	}
+	return strings.Join(parts, " ")
+}
+
+// idfOf returns the rarity weight of a lexeme over the knowledge base.
+func idfOf(c store.AnswerCandidates) func(string) float64 {
+	total := float64(max(c.Chunks, 1000))
+	return func(w string) float64 { return math.Log(1 + total/float64(c.DF[w]+1)) }
+}
+
+// covered returns the rarity-weighted share of the words of from found in
+// in.
+func covered(from, in []string, idf func(string) float64) float64 {
+	set := make(map[string]bool, len(in))
+	for _, w := range in {
+		set[w] = true
+	}
+	seen := map[string]bool{}
+	var shared, all float64
+	for _, w := range from {
+		if seen[w] || len(w) < 2 {
+			continue
+		}
+		seen[w] = true
+		all += idf(w)
+		if set[w] {
+			shared += idf(w)
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return shared / all
+}
+
 func toValidated(a store.Answer, score float64) ValidatedAnswer {
 	return ValidatedAnswer{ID: a.ID, Question: a.Question, Text: a.Text, Service: a.Service, Status: string(a.Status),
 		Version: a.Version, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt, Score: math.Round(score*1000) / 1000}
 }
 
-// score combines the rarity-weighted share of the answer question's words
-// present in the message and the cosine of their embeddings.
-func (m AnswerMatch) score(cands store.AnswerCandidates, c store.AnswerCandidate) float64 {
-	inMessage := make(map[string]bool, len(cands.Message))
-	for _, w := range cands.Message {
-		inMessage[w] = true
+// score is the weighted mean of the signals; without vectors, of the words'.
+func (m AnswerMatch) score(f answerFeatures) float64 {
+	sum := m.QuestionWords*f.questionWords + m.FocusWords*f.focusWords
+	weights := m.QuestionWords + m.FocusWords
+	if f.vectors {
+		sum += m.QuestionCosine*f.questionCosine + m.TextCosine*f.textCosine
+		weights += m.QuestionCosine + m.TextCosine
 	}
-	total := float64(max(cands.Chunks, 1000))
-	var shared, all float64
-	seen := map[string]bool{}
-	for _, w := range c.Lexemes {
-		if seen[w] || len(w) < 2 {
-			continue
-		}
-		seen[w] = true
-		idf := math.Log(1 + total/float64(cands.DF[w]+1))
-		all += idf
-		if inMessage[w] {
-			shared += idf
-		}
+	if weights == 0 {
+		return 0
 	}
-	words := 0.0
-	if all > 0 {
-		words = shared / all
-	}
-	cos := max(c.Cosine, 0)
-	if c.Cosine < 0 {
-		return words
-	}
-	return m.WordWeight*words + (1-m.WordWeight)*cos
+	return sum / weights
 }
 
 // Answers manages validated answers: every text is redacted before it is
@@ -188,12 +251,12 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput) (store.Answer, st
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
 	}
-	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, MatchText: searchText(q.Text, q.Mapping)}
-	w.MatchText = stripPlaceholders(w.MatchText)
+	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, MatchText: stripPlaceholders(searchText(q.Text, q.Mapping)),
+		TextMatch: stripPlaceholders(t.Text)}
 	if a.embedder != nil {
-		vecs, err := a.embedder.Embed(ctx, []string{w.MatchText})
-		if err == nil && len(vecs) == 1 {
-			w.Model, w.Vector = a.embedder.Model(), vecs[0]
+		vecs, err := a.embedder.Embed(ctx, []string{w.MatchText, w.TextMatch})
+		if err == nil && len(vecs) == 2 {
+			w.Model, w.Vector, w.TextVector = a.embedder.Model(), vecs[0], vecs[1]
 		}
 	}
 	return store.Answer{Service: in.Service, Question: q.Text, Text: t.Text, Sources: sources}, w, nil
@@ -273,11 +336,20 @@ func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, 
 
 // Match returns the validated answers close to a message, redacted first.
 func (a *Answers) Match(ctx context.Context, message string, services []string) ([]ValidatedAnswer, error) {
+	text, err := a.matchText(ctx, message)
+	if err != nil {
+		return nil, err
+	}
+	return matchAnswers(ctx, a.store, a.embedder, a.match, text, services)
+}
+
+// matchText is a message redacted, placeholders removed.
+func (a *Answers) matchText(ctx context.Context, message string) (string, error) {
 	red, err := redact.Redact(ctx, message, a.policy)
 	if err != nil {
-		return nil, fmt.Errorf("validated answers: redact: %w", err)
+		return "", fmt.Errorf("validated answers: redact: %w", err)
 	}
-	return matchAnswers(ctx, a.store, a.embedder, a.match, stripPlaceholders(searchText(red.Text, red.Mapping)), services)
+	return stripPlaceholders(searchText(red.Text, red.Mapping)), nil
 }
 
 // WithMatch returns a copy of a matching with m.

@@ -64,8 +64,13 @@ type Answer struct {
 type AnswerWrite struct {
 	DocumentIDs []int64
 	MatchText   string
-	Model       string
-	Vector      []float32
+	// TextMatch is the answer's text without placeholders.
+	TextMatch string
+	// Model names the embedding model of Vector (the question's) and
+	// TextVector (the answer's).
+	Model      string
+	Vector     []float32
+	TextVector []float32
 }
 
 const answerColumns = `id, service, author_service, question, text, sources, status, status_reason, version,
@@ -94,11 +99,17 @@ func (a *Answer) validate() error {
 	return nil
 }
 
-func vectorArg(w AnswerWrite) (any, any) {
+// vectorArgs returns the question's and the text's vectors and their model,
+// or nils when there are none.
+func vectorArgs(w AnswerWrite) (any, any, any) {
 	if len(w.Vector) == 0 || w.Model == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return pgvector.NewVector(w.Vector), w.Model
+	var text any
+	if len(w.TextVector) == len(w.Vector) {
+		text = pgvector.NewVector(w.TextVector)
+	}
+	return pgvector.NewVector(w.Vector), text, w.Model
 }
 
 // CreateAnswer stores a new validated answer and the documents it relies
@@ -107,14 +118,15 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 	if err := a.validate(); err != nil {
 		return err
 	}
-	vec, model := vectorArg(w)
+	vec, textVec, model := vectorArgs(w)
 	return s.Transact(ctx, func(tx pgx.Tx) error {
 		saved, err := scanAnswer(tx.QueryRow(ctx, `INSERT INTO answers (service, author_service, question, text, sources,
-				status, status_reason, draft_id, created_by, lexemes, embedding, embed_model)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tsvector_to_array(to_tsvector('plume_fr', $10)), $11, $12)
+				status, status_reason, draft_id, created_by, lexemes, text_lexemes, embedding, text_embedding, embed_model)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tsvector_to_array(to_tsvector('plume_fr', $10)),
+				tsvector_to_array(to_tsvector('plume_fr', $11)), $12, $13, $14)
 			RETURNING `+answerColumns,
 			a.Service, a.AuthorService, a.Question, a.Text, a.Sources, a.Status, a.StatusReason, a.DraftID, a.CreatedBy,
-			w.MatchText, vec, model))
+			w.MatchText, w.TextMatch, vec, textVec, model))
 		if err != nil {
 			return fmt.Errorf("create answer: %w", err)
 		}
@@ -144,13 +156,14 @@ func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVe
 	if err := a.validate(); err != nil {
 		return err
 	}
-	vec, model := vectorArg(w)
+	vec, textVec, model := vectorArgs(w)
 	return s.Transact(ctx, func(tx pgx.Tx) error {
 		saved, err := scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET service = $2, question = $3, text = $4, sources = $5,
 				status = 'active', status_reason = '', version = version + 1, updated_at = now(), reviewed_at = now(),
-				lexemes = tsvector_to_array(to_tsvector('plume_fr', $6)), embedding = $7, embed_model = $8
+				lexemes = tsvector_to_array(to_tsvector('plume_fr', $6)), text_lexemes = tsvector_to_array(to_tsvector('plume_fr', $10)),
+				embedding = $7, text_embedding = $11, embed_model = $8
 			WHERE id = $1 AND ($9 = 0 OR version = $9) RETURNING `+answerColumns,
-			a.ID, a.Service, a.Question, a.Text, a.Sources, w.MatchText, vec, model, ifVersion))
+			a.ID, a.Service, a.Question, a.Text, a.Sources, w.MatchText, vec, model, ifVersion, w.TextMatch, textVec))
 		if errors.Is(err, pgx.ErrNoRows) {
 			return s.answerMissingOrConflict(ctx, tx, a.ID)
 		}

@@ -26,9 +26,13 @@ CREATE TABLE answers (
     created_at     timestamptz NOT NULL DEFAULT now(),
     updated_at     timestamptz NOT NULL DEFAULT now(),
     reviewed_at    timestamptz NOT NULL DEFAULT now(),
-    -- lexemes are the question's full-text lexemes, for matching messages.
+    -- lexemes and embedding are the question's, text_lexemes and
+    -- text_embedding the answer's (placeholders left out), for matching
+    -- messages; both vectors are of embed_model.
     lexemes        text[] NOT NULL DEFAULT '{}',
+    text_lexemes   text[] NOT NULL DEFAULT '{}',
     embedding      vector,
+    text_embedding vector,
     embed_model    text
 );
 
