@@ -9,8 +9,13 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
 )
@@ -53,7 +58,11 @@ func answered(id string) bool {
 // answerEval is a knowledge base of the 535 fiches with validated answers
 // for a third of them, and the messages to match.
 type answerEval struct {
-	answers *rag.Answers
+	answers  *rag.Answers
+	searcher *rag.Searcher
+	store    *store.Store
+	// texts maps an answer's id to its text.
+	texts map[int64]string
 	// byFiche maps a fiche id to its answer's id.
 	byFiche map[string]int64
 	msgs    []message
@@ -64,7 +73,7 @@ type answerEval struct {
 // sets hold one, else the fiche's title; its text the fiche's opening.
 func newAnswerEval(t *testing.T) *answerEval {
 	path := sharedData(t, "spf-fiches.jsonl")
-	st, _ := ingested(t, path)
+	st, searcher := ingested(t, path)
 	ctx := context.Background()
 	embedder, err := llm.NewLocalEmbedder(0)
 	if err != nil {
@@ -90,7 +99,8 @@ func newAnswerEval(t *testing.T) *answerEval {
 			ids[d.ExternalID] = d.ID
 		}
 	}
-	e := &answerEval{answers: rag.NewAnswers(st, embedder, nil), byFiche: map[string]int64{}, msgs: loadUserMessages(t)}
+	e := &answerEval{answers: rag.NewAnswers(st, embedder, nil), searcher: searcher, store: st, texts: map[int64]string{},
+		byFiche: map[string]int64{}, msgs: loadUserMessages(t)}
 	for _, f := range readFiches(t, path) {
 		if !answered(f.ID) {
 			continue
@@ -106,6 +116,7 @@ func newAnswerEval(t *testing.T) *answerEval {
 			t.Fatal(err)
 		}
 		e.byFiche[f.ID] = a.ID
+		e.texts[a.ID] = a.Text
 	}
 	return e
 }
@@ -167,6 +178,7 @@ func TestValidatedAnswerMatching(t *testing.T) {
 	tuning, test := e.evaluate(t, rag.DefaultAnswerMatch, "tuning"), e.evaluate(t, rag.DefaultAnswerMatch, "test")
 	t.Logf("%d validated answers; tuning half: %s", len(e.byFiche), tuning)
 	t.Logf("test half: %s", test)
+	e.editDistances(t)
 	if strings.TrimSpace(os.Getenv("PLUME_ANSWER_GATES")) == "" {
 		return
 	}
@@ -255,4 +267,74 @@ func (e *answerEval) wantFor(msg message) int64 {
 		}
 	}
 	return 0
+}
+
+// imitatingReply is a fake model that follows the validated answer given as
+// an example when there is one (as a model asked to imitate its tone and
+// structure would, at most), and otherwise writes a generic reply citing
+// source 1.
+func imitatingReply(req openai.ChatCompletionRequest) (string, error) {
+	if ex := between(userText(req), "<<<REPONSE_TYPE\n", "\nREPONSE_TYPE>>>"); ex != "" {
+		return ex + " [1]", nil
+	}
+	return llmtest.DefaultReply, nil
+}
+
+// editDistances reports, on the test half's messages whose page has a
+// validated answer, the edit distance to the final text (taken to be the
+// service's validated answer for that page) of: the fake model's draft
+// given the example (a model only gets it when retrieval found reliable
+// sources), the draft without it, and the text an agent starts from with
+// one click on the first validated answer shown (the draft when none is).
+func (e *answerEval) editDistances(t *testing.T) {
+	ctx := context.Background()
+	srv := llmtest.New(t, llmtest.WithReply(imitatingReply))
+	ps, err := prompts.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := rag.NewDrafter(e.searcher, e.store, fakeChat(t, srv, 10*time.Second), ps, nil, rag.DraftOptions{Model: llmtest.DefaultChatModel})
+	var with, without, clicked float64
+	n := 0
+	for _, msg := range e.msgs {
+		want := e.wantFor(msg)
+		if msg.Half() != "test" || want == 0 {
+			continue
+		}
+		final := e.texts[want]
+		dr, err := d.Draft(ctx, rag.Request{Question: msg.Question, Channel: "email"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Without validated answers the model gets no example: the same
+		// message drafted with the example cut out of the prompt.
+		plain := llmtest.DefaultReply
+		if os.Getenv("PLUME_DEBUG") != "" {
+			first := int64(0)
+			if len(dr.ValidatedAnswers) > 0 {
+				first = dr.ValidatedAnswers[0].ID
+			}
+			t.Logf("%s want %d first %d reliable %v extractive %v: %.80q", msg.ID, want, first, dr.Reliable, dr.Extractive, stored(t, e.store, dr.ID))
+		}
+		with += rag.EditDistance(stored(t, e.store, dr.ID), final)
+		start := stored(t, e.store, dr.ID)
+		if len(dr.ValidatedAnswers) > 0 {
+			start = dr.ValidatedAnswers[0].Text // "Partir de cette réponse"
+		}
+		clicked += rag.EditDistance(start, final)
+		without += rag.EditDistance(plain, final)
+		n++
+	}
+	t.Logf("edit distance to the final text over %d test-half messages with a validated answer: model draft %.3f with the example, %.3f without; "+
+		"starting from the first validated answer shown (else the draft) %.3f", n, with/float64(max(n, 1)), without/float64(max(n, 1)), clicked/float64(max(n, 1)))
+}
+
+// stored returns a draft's stored (redacted) text.
+func stored(t *testing.T, st *store.Store, id string) string {
+	t.Helper()
+	d, err := st.GetDraft(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Draft
 }
