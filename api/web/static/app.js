@@ -4,9 +4,12 @@ import { $, say } from './dom.js';
 import { initAgent, startAgent } from './agent.js';
 import { initDocuments, loadDocuments } from './documents.js';
 import { initStats, loadStats } from './stats.js';
+import { initAnswers, loadAnswers } from './answers.js';
+import { initCuration, loadCuration } from './curation.js';
 
-const VIEWS = ['rediger', 'documents', 'statistiques'];
+const VIEWS = ['rediger', 'documents', 'statistiques', 'reponses', 'curation'];
 let role = ''; // "agent" or "admin", once the key is known
+let reviewer = false; // the key may validate answers
 let refused = ''; // why the key form is shown again
 
 /** whoAmI asks the API who the key is: {key_id, name, role, service}. */
@@ -47,7 +50,9 @@ async function start() {
     return;
   }
   role = me.role;
+  reviewer = !!me.reviewer;
   document.body.classList.toggle('admin', role === 'admin');
+  document.body.classList.toggle('relecteur', reviewer);
   $('#session-role').textContent = sessionText(me);
   $('#session-role').title = `Clé « ${me.name} »`;
   startAgent(me);
@@ -56,12 +61,21 @@ async function start() {
   route(true);
 }
 
-const TITLES = { rediger: 'Rédiger', documents: 'Documents', statistiques: 'Statistiques' };
+const TITLES = {
+  rediger: 'Rédiger', documents: 'Documents', statistiques: 'Statistiques', reponses: 'Réponses types', curation: 'Curation',
+};
+
+/** allowed says whether the key may open a view. */
+function allowed(view) {
+  if (view === 'rediger') return true;
+  if (view === 'reponses') return reviewer;
+  return role === 'admin';
+}
 
 function route(initial = false) {
   if (!role) return;
   let view = location.hash.slice(1);
-  if (!VIEWS.includes(view) || (role !== 'admin' && view !== 'rediger')) view = 'rediger';
+  if (!VIEWS.includes(view) || !allowed(view)) view = 'rediger';
   showOnly(`vue-${view}`);
   for (const a of document.querySelectorAll('#navigation a')) {
     if (a.dataset.vue === view) a.setAttribute('aria-current', 'page');
@@ -70,6 +84,8 @@ function route(initial = false) {
   document.title = `${TITLES[view]} — plume`;
   if (view === 'documents') loadDocuments();
   if (view === 'statistiques') loadStats();
+  if (view === 'reponses') loadAnswers();
+  if (view === 'curation') loadCuration();
   if (!initial || view !== 'rediger') $(`#titre-${view}`).focus();
   else $('#question').focus();
 }
@@ -78,6 +94,8 @@ function init() {
   initAgent();
   initDocuments();
   initStats();
+  initAnswers();
+  initCuration();
   onUnauthorized(() => {
     clearKey();
     refused = 'Clé refusée : elle est inconnue, révoquée ou mal recopiée. Saisissez une clé valide.';
