@@ -251,7 +251,7 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput) (store.Answer, st
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
 	}
-	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, MatchText: stripPlaceholders(searchText(q.Text, q.Mapping)),
+	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, MatchText: matchable(stripPlaceholders(searchText(q.Text, q.Mapping))),
 		TextMatch: stripPlaceholders(t.Text)}
 	if a.embedder != nil {
 		vecs, err := a.embedder.Embed(ctx, []string{w.MatchText, w.TextMatch})
@@ -349,7 +349,20 @@ func (a *Answers) matchText(ctx context.Context, message string) (string, error)
 	if err != nil {
 		return "", fmt.Errorf("validated answers: redact: %w", err)
 	}
-	return stripPlaceholders(searchText(red.Text, red.Mapping)), nil
+	return matchable(stripPlaceholders(searchText(red.Text, red.Mapping))), nil
+}
+
+// matchable is a text without its courtesy (greetings, thanks,
+// signatures): what is matched of a message or of an answer's question.
+func matchable(text string) string {
+	var parts []string
+	for _, s := range SplitMessage(text) {
+		parts = append(parts, s.Text)
+	}
+	if len(parts) == 0 {
+		return text
+	}
+	return strings.Join(parts, " ")
 }
 
 // WithMatch returns a copy of a matching with m.

@@ -253,7 +253,7 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 			Message: "Aucune source fiable n'a été trouvée : le brouillon est une réponse d'attente, vérifiez la réglementation avant de répondre."})
 	}
 	t.stage("search")
-	out.ValidatedAnswers = d.validatedAnswers(ctx, stripPlaceholders(searchText(question, red.Mapping)), req.Services)
+	out.ValidatedAnswers = d.validatedAnswers(ctx, matchable(stripPlaceholders(searchText(question, red.Mapping))), req.Services)
 	req.example = bestExample(out.ValidatedAnswers)
 	t.stage("answers")
 

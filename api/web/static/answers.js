@@ -68,7 +68,7 @@ function card(a) {
   }
   const sources = (a.sources || []).map((s) => el('li', {}, s.title || s.doc_id || 'Source'));
   return el('li', { class: 'carte', id: `rt-${a.id}` },
-    el('h3', {}, `Réponse type n° ${a.id} — `, el('span', { class: `statut statut-${a.status}` }, ANSWER_STATUS[a.status] || a.status)),
+    el('h2', {}, `Réponse type n° ${a.id} — `, el('span', { class: `statut statut-${a.status}` }, ANSWER_STATUS[a.status] || a.status)),
     el('p', { class: 'aide' }, `Service ${a.service || 'commun'}, version ${a.version}, relue le ${formatDate(a.reviewed_at)}`,
       a.status_reason ? ` — ${reasonText(a.status_reason)}` : ''),
     el('p', {}, el('strong', {}, 'Question : '), a.question),

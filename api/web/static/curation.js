@@ -75,7 +75,7 @@ function closeForm(kind, item, label) {
 function group(g, i) {
   const label = `le sujet ${i + 1}`;
   return el('li', { class: `carte${g.closed ? ' clos' : ''}` },
-    el('h4', {}, `« ${g.label} »`),
+    el('h3', {}, `« ${g.label} »`),
     el('p', { class: 'aide' }, `${g.count} question${g.count > 1 ? 's' : ''}, du ${formatDate(g.first_seen)} au ${formatDate(g.last_seen)}`,
       g.service ? `, service ${g.service}` : '', g.words.length ? ` — mots : ${g.words.join(', ')}` : ''),
     g.questions.length ? el('details', {}, el('summary', {}, 'Questions proches'),
@@ -89,7 +89,7 @@ function group(g, i) {
 function lowRated(d, i) {
   const label = `le brouillon ${i + 1}`;
   return el('li', { class: `carte${d.closed ? ' clos' : ''}` },
-    el('h4', {}, `Brouillon ${OUTCOMES[d.outcome] || d.outcome}${d.rating ? `, noté ${d.rating}/5` : ''}`),
+    el('h3', {}, `Brouillon ${OUTCOMES[d.outcome] || d.outcome}${d.rating ? `, noté ${d.rating}/5` : ''}`),
     el('p', { class: 'aide' }, `Retour du ${formatDate(d.feedback_at)}${d.service ? `, service ${d.service}` : ''}`,
       d.tags.length ? ` — étiquettes : ${d.tags.join(', ')}` : ''),
     el('p', { class: 'texte-brut extrait' }, d.question),
@@ -101,7 +101,7 @@ function lowRated(d, i) {
 function stale(d) {
   const label = `« ${d.title} »`;
   return el('li', { class: `carte${d.closed ? ' clos' : ''}` },
-    el('h4', {}, d.title),
+    el('h3', {}, d.title),
     el('p', { class: 'aide' }, `Mis à jour le ${formatDate(d.updated_at)}`,
       d.answers_to_review ? ` — ${d.answers_to_review} réponse${d.answers_to_review > 1 ? 's' : ''} type à revoir` : ''),
     closedNote(d.closed),
