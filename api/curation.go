@@ -113,7 +113,8 @@ func (s *Server) closeRequest(c echo.Context) (closeRequest, store.CurationScope
 	case len(body.Reason) > 1000:
 		return body, store.CurationScope{}, errorf(http.StatusBadRequest, "invalid_request", "the reason is over 1000 bytes")
 	}
-	sc, err := s.curationScope(c, body.Service, true)
+	// A service's admin may leave the service out: it is the key's.
+	sc, err := s.curationScope(c, body.Service, body.Service != "" || keyOf(c).Service == "")
 	return body, sc, err
 }
 
