@@ -72,10 +72,13 @@ func (s *Store) MatchAnswers(ctx context.Context, q AnswerQuery) (AnswerCandidat
 			THEN 1 - (text_embedding::vector(%d) <=> $6::vector(%d)) ELSE -1 END`, q.Dim, q.Dim)
 		vec, textVec = pgvector.NewVector(q.Vector), pgvector.NewVector(q.TextVector)
 	}
+	args := []any{q.Services, out.Message, q.Limit}
+	if vec != nil {
+		args = append(args, q.Model, vec, textVec)
+	}
 	rows, err := s.pool.Query(ctx, `SELECT `+answerColumns+`, lexemes, text_lexemes, `+cosine+` AS cosine, `+textCosine+`
 		FROM answers WHERE status <> 'archived' AND ($1::text[] IS NULL OR service = ANY($1))
-		ORDER BY (lexemes && $2::text[]) DESC, cosine DESC, id LIMIT $3`,
-		q.Services, out.Message, q.Limit, q.Model, vec, textVec)
+		ORDER BY (lexemes && $2::text[]) DESC, cosine DESC, id LIMIT $3`, args...)
 	if err != nil {
 		return AnswerCandidates{}, fmt.Errorf("match answers: %w", err)
 	}

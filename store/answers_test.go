@@ -155,7 +155,7 @@ func TestMatchAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := st.MatchAnswers(ctx, store.AnswerQuery{Text: "déménagement CAF", Services: []string{"caf", ""},
-		Model: "m", Dim: 3, Vector: []float32{0, 1, 0}})
+		Model: "m", Dim: 3, Vector: []float32{0, 1, 0}, TextVector: []float32{1, 0, 0}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,8 +163,13 @@ func TestMatchAnswers(t *testing.T) {
 		t.Fatalf("candidates %+v, want answer %d only (not %d of ants, not the archived %d)", got.Candidates, caf.ID, ants.ID, archived.ID)
 	}
 	c := got.Candidates[0]
-	if c.Cosine != 0 || len(c.Lexemes) == 0 || len(got.Message) != 2 {
-		t.Errorf("cosine %v lexemes %v message %v", c.Cosine, c.Lexemes, got.Message)
+	// The question's vector is (1, 0, 0), its text has none.
+	if c.Cosine != 0 || c.TextCosine != -1 || len(c.Lexemes) == 0 || len(got.Message) != 2 {
+		t.Errorf("cosine %v text cosine %v lexemes %v message %v", c.Cosine, c.TextCosine, c.Lexemes, got.Message)
+	}
+	words, err := st.MatchAnswers(ctx, store.AnswerQuery{Text: "déménagement CAF"})
+	if err != nil || len(words.Candidates) != 2 || words.Candidates[0].Cosine != -1 {
+		t.Errorf("without vectors: %+v %v", words.Candidates, err)
 	}
 }
 
