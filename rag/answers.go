@@ -40,25 +40,30 @@ type AnswerMatch struct {
 	// (weighted by rarity) found in the message.
 	QuestionWords float64
 	// FocusWords weighs the share of the words of the message's request
-	// (its asking sentences) found in the answer's question or text.
-	FocusWords float64
+	// (its asking sentences) found in the answer's question or text, and
+	// MessageWords that of the whole message's words.
+	FocusWords   float64
+	MessageWords float64
 	// QuestionCosine weighs the cosine of the request's and the question's
 	// embeddings; TextCosine that of the message's and the answer's.
 	QuestionCosine float64
 	TextCosine     float64
-	// Threshold is the least score shown.
+	// Threshold is the least score shown; Margin the least lead of the
+	// first answer over the second for any to be shown.
 	Threshold float64
+	Margin    float64
 	// Max bounds the answers returned.
 	Max int
 }
 
 // DefaultAnswerMatch is the matching tuned on the tuning half.
-var DefaultAnswerMatch = AnswerMatch{QuestionWords: 1, FocusWords: 0.5, QuestionCosine: 0, TextCosine: 2, Threshold: 0.32, Max: 3}
+var DefaultAnswerMatch = AnswerMatch{QuestionWords: 1, MessageWords: 2, QuestionCosine: 1, TextCosine: 2, Threshold: 0.24,
+	Margin: 0.01, Max: 3}
 
 // answerFeatures are the signals of one candidate, each in [0, 1].
 type answerFeatures struct {
-	questionWords, focusWords, questionCosine, textCosine float64
-	vectors                                               bool
+	questionWords, focusWords, messageWords, questionCosine, textCosine float64
+	vectors                                                             bool
 }
 
 // matchAnswers returns the validated answers (active or to review) of the
@@ -70,10 +75,21 @@ func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m Answ
 		return nil, err
 	}
 	var out []ValidatedAnswer
+	second := 0.0 // the second best score, shown or not
+	best := 0.0
 	for _, c := range scored {
-		if score := m.score(c.features); score >= m.Threshold {
+		score := m.score(c.features)
+		if score > best {
+			best, second = score, best
+		} else if score > second {
+			second = score
+		}
+		if score >= m.Threshold {
 			out = append(out, toValidated(c.answer, score))
 		}
+	}
+	if best-second < m.Margin {
+		return nil, nil
 	}
 	slices.SortStableFunc(out, func(a, b ValidatedAnswer) int {
 		if a.Score != b.Score {
@@ -112,7 +128,8 @@ func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, te
 	out := make([]answerCandidate, len(cands.Candidates))
 	for i, c := range cands.Candidates {
 		f := answerFeatures{questionWords: covered(c.Lexemes, cands.Message, idf),
-			focusWords: covered(cands.Focus, append(slices.Clone(c.Lexemes), c.TextLexemes...), idf)}
+			focusWords:   covered(cands.Focus, append(slices.Clone(c.Lexemes), c.TextLexemes...), idf),
+			messageWords: covered(cands.Message, append(slices.Clone(c.Lexemes), c.TextLexemes...), idf)}
 		if c.Cosine != -1 && c.TextCosine != -1 && q.Vector != nil {
 			f.vectors = true
 			f.questionCosine, f.textCosine = max(c.Cosine, 0), max(c.TextCosine, 0)
@@ -175,8 +192,8 @@ func toValidated(a store.Answer, score float64) ValidatedAnswer {
 
 // score is the weighted mean of the signals; without vectors, of the words'.
 func (m AnswerMatch) score(f answerFeatures) float64 {
-	sum := m.QuestionWords*f.questionWords + m.FocusWords*f.focusWords
-	weights := m.QuestionWords + m.FocusWords
+	sum := m.QuestionWords*f.questionWords + m.FocusWords*f.focusWords + m.MessageWords*f.messageWords
+	weights := m.QuestionWords + m.FocusWords + m.MessageWords
 	if f.vectors {
 		sum += m.QuestionCosine*f.questionCosine + m.TextCosine*f.textCosine
 		weights += m.QuestionCosine + m.TextCosine

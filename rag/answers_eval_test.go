@@ -209,18 +209,24 @@ func (e *answerEval) tune(t *testing.T) {
 		}
 		set = append(set, labelled{want: e.wantFor(msg), cands: cands})
 	}
-	weights := []float64{0, 0.5, 1, 2, 4}
+	weights := []float64{0, 1, 2}
 	best, bestScore := rag.AnswerMatch{}, answerScore{}
 	for _, qw := range weights {
 		for _, fw := range weights {
-			for _, qc := range weights {
-				for _, tc := range weights {
-					for th := 0.2; th < 0.9; th += 0.01 {
-						m := rag.AnswerMatch{QuestionWords: qw, FocusWords: fw, QuestionCosine: qc, TextCosine: tc, Threshold: th, Max: 3}
-						s := scoreSet(set, m)
-						if s.none() >= 0.97 && (s.rightFirst > bestScore.rightFirst ||
-							(s.rightFirst == bestScore.rightFirst && s.noneShown > bestScore.noneShown)) {
-							best, bestScore = m, s
+			for _, mw := range weights {
+				for _, qc := range weights {
+					for _, tc := range weights {
+						m := rag.AnswerMatch{QuestionWords: qw, FocusWords: fw, MessageWords: mw, QuestionCosine: qc, TextCosine: tc, Max: 3}
+						tops := topsOf(set, m)
+						for _, margin := range []float64{0, 0.01, 0.02, 0.04, 0.08} {
+							for th := 0.1; th < 0.9; th += 0.01 {
+								m.Threshold, m.Margin = th, margin
+								s := scoreTops(tops, th, margin)
+								if s.none() >= 0.97 && (s.rightFirst > bestScore.rightFirst ||
+									(s.rightFirst == bestScore.rightFirst && s.noneShown > bestScore.noneShown)) {
+									best, bestScore = m, s
+								}
+							}
 						}
 					}
 				}
@@ -228,8 +234,51 @@ func (e *answerEval) tune(t *testing.T) {
 		}
 	}
 	t.Logf("tuned on the tuning half: %+v: %s", best, bestScore)
-	best.Threshold = 0
+	best.Threshold, best.Margin = 0, 0
 	t.Logf("same weights, no threshold (ranking alone): %s", scoreSet(set, best))
+}
+
+// top is, for one message, its best candidate, the best and second
+// scores, and the answer it should get.
+type top struct {
+	id, want     int64
+	best, second float64
+}
+
+func topsOf(set []labelled, m rag.AnswerMatch) []top {
+	out := make([]top, len(set))
+	for i, l := range set {
+		t := top{want: l.want}
+		for _, c := range l.cands {
+			sc := m.Score(c)
+			if sc > t.best {
+				t.id, t.best, t.second = c.ID, sc, t.best
+			} else if sc > t.second {
+				t.second = sc
+			}
+		}
+		out[i] = t
+	}
+	return out
+}
+
+func scoreTops(tops []top, threshold, margin float64) answerScore {
+	var s answerScore
+	for _, t := range tops {
+		shown := t.best >= threshold && t.best-t.second >= margin
+		if t.want != 0 {
+			s.withAnswer++
+			if shown && t.id == t.want {
+				s.rightFirst++
+			}
+		} else {
+			s.without++
+			if !shown {
+				s.noneShown++
+			}
+		}
+	}
+	return s
 }
 
 func scoreSet(set []labelled, m rag.AnswerMatch) answerScore {
