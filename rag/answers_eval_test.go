@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -179,11 +178,14 @@ func TestValidatedAnswerMatching(t *testing.T) {
 	t.Logf("%d validated answers; tuning half: %s", len(e.byFiche), tuning)
 	t.Logf("test half: %s", test)
 	e.editDistances(t)
-	if strings.TrimSpace(os.Getenv("PLUME_ANSWER_GATES")) == "" {
-		return
+	// A wrong validated answer is worse than none: that goal is met and
+	// gated. The right answer first (goal 0.90) is not met yet: gated only
+	// with PLUME_ANSWER_GATES set.
+	if test.none() < 0.95 {
+		t.Errorf("test half: %s; want none shown ≥ 0.95", test)
 	}
-	if test.right() < 0.90 || test.none() < 0.95 {
-		t.Errorf("test half: %s; want ≥ 0.90 and ≥ 0.95", test)
+	if os.Getenv("PLUME_ANSWER_GATES") != "" && test.right() < 0.90 {
+		t.Errorf("test half: %s; want the right answer first ≥ 0.90", test)
 	}
 }
 
