@@ -96,34 +96,30 @@ type DocumentUse struct {
 
 // DocumentUses returns the n published documents of the scope's service
 // most cited by the scope's drafts, and the n least cited (never cited
-// first).
+// first). The citations are counted once, for every document.
 func (s *Store) DocumentUses(ctx context.Context, sc CurationScope, n int) (most, least []DocumentUse, err error) {
-	query := `WITH cited AS (
+	rows, err := s.pool.Query(ctx, `WITH cited AS (
 			SELECT (c->>'document_id')::bigint AS id, count(DISTINCT d.id) AS n
 			FROM drafts d, jsonb_array_elements(d.sources) c
-			WHERE ` + scopeWhere + ` AND coalesce((c->>'cited')::boolean, true)
+			WHERE `+scopeWhere+` AND coalesce((c->>'cited')::boolean, true)
 			GROUP BY 1)
 		SELECT doc.id, doc.title, doc.url, doc.service, coalesce(cited.n, 0)
 		FROM documents doc LEFT JOIN cited ON cited.id = doc.id
 		WHERE doc.status = 'published' AND ($1 = false OR doc.service = $2)
-		ORDER BY coalesce(cited.n, 0) %s, doc.id LIMIT $4`
-	for i, order := range []string{"DESC", "ASC"} {
-		rows, err := s.pool.Query(ctx, fmt.Sprintf(query, order), append(sc.args(), n)...)
-		if err != nil {
-			return nil, nil, fmt.Errorf("document uses: %w", err)
-		}
-		uses, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (DocumentUse, error) {
-			var u DocumentUse
-			return u, r.Scan(&u.DocumentID, &u.Title, &u.URL, &u.Service, &u.Citations)
-		})
-		if err != nil {
-			return nil, nil, fmt.Errorf("document uses: %w", err)
-		}
-		if i == 0 {
-			most = uses
-		} else {
-			least = uses
-		}
+		ORDER BY coalesce(cited.n, 0) DESC, doc.id`, sc.args()...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("document uses: %w", err)
+	}
+	uses, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (DocumentUse, error) {
+		var u DocumentUse
+		return u, r.Scan(&u.DocumentID, &u.Title, &u.URL, &u.Service, &u.Citations)
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("document uses: %w", err)
+	}
+	most = uses[:min(n, len(uses))]
+	for i := len(uses) - 1; i >= 0 && len(least) < n; i-- {
+		least = append(least, uses[i])
 	}
 	return most, least, nil
 }
