@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -162,6 +163,18 @@ func (s *Server) updateAnswer(c echo.Context) error {
 		return errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
 	}
 	body.Service = s.answerService(key, firstNonEmpty(body.Service, old.Service))
+	if body.DocumentIDs == nil {
+		// Sources left out: the answer keeps its own.
+		var cites []rag.Citation
+		if err := json.Unmarshal(old.Sources, &cites); err != nil {
+			return fmt.Errorf("read the sources of answer %d: %w", old.ID, err)
+		}
+		for _, c := range cites {
+			if c.DocumentID != 0 {
+				body.DocumentIDs = append(body.DocumentIDs, c.DocumentID)
+			}
+		}
+	}
 	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, body.Version)
 	if errors.Is(err, store.ErrStaleVersion) {
 		return errorf(http.StatusConflict, "conflict", "the answer changed since version %d: reload it", body.Version)

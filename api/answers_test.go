@@ -81,8 +81,8 @@ func TestAnswersFlow(t *testing.T) {
 	}
 	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin-caf",
 		body: map[string]any{"question": a.Question, "text": a.Text + " Sous huit jours.", "version": 1}}).decode(t, &a)
-	if a.Status != "active" || a.Version != 2 {
-		t.Errorf("after an update: %s v%d", a.Status, a.Version)
+	if a.Status != "active" || a.Version != 2 || !strings.Contains(string(a.Sources), fmt.Sprint(sources[0].DocumentID)) {
+		t.Errorf("after an update without document_ids: %s v%d, sources %s (want kept)", a.Status, a.Version, a.Sources)
 	}
 	if r := e.do(request{method: "PUT", path: path, key: "admin-caf",
 		body: map[string]any{"question": a.Question, "text": a.Text, "version": 1}}); r.status != http.StatusConflict {

@@ -133,6 +133,19 @@ func TestValidatedAnswers(t *testing.T) {
 	}
 	b.shot("12-curation")
 	b.checkAccessibility("curation")
+
+	// The admin reviews it: a new version, active again.
+	b.do("back to Réponses types", chromedp.Click(css(`a[data-vue="reponses"]`)), chromedp.WaitVisible(css("#vue-reponses")))
+	b.waitFor("answer listed again", `document.querySelector("#rt-liste").getAttribute("aria-busy") === "false" &&
+		document.querySelectorAll("#rt-liste > li.carte").length === 1`)
+	b.do("edit it", chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll("#rt-liste button")].find(x => x.textContent.startsWith("Modifier")).click()`))
+	b.waitFor("edit form", `document.querySelector("#rt-liste form textarea") !== null`)
+	b.checkAccessibility("modifier une réponse type")
+	b.do("save a new version", chromedp.Click(css("#rt-liste form textarea")), chromedp.KeyEvent("\n"),
+		chromedp.SendKeys(css("#rt-liste form textarea"), "La démarche se fait désormais sous un mois."),
+		chromedp.Click(css("#rt-liste form button[type=submit]")))
+	b.waitFor("new version", `document.querySelector("#rt-etat").textContent.includes("version 2") &&
+		document.querySelector("#rt-liste > li .statut")?.textContent === "Active"`)
 	b.pageErrors()
 }
 

@@ -66,6 +66,8 @@ function card(a) {
     actions.push(el('button', { type: 'button', class: 'petit secondaire', onclick: () => setStatus(a, status) }, label,
       el('span', { class: 'visuellement-cache' }, ` (réponse type n° ${a.id})`)));
   }
+  actions.push(el('button', { type: 'button', class: 'petit secondaire', onclick: () => edit(a) }, 'Modifier',
+    el('span', { class: 'visuellement-cache' }, ` (réponse type n° ${a.id})`)));
   const sources = (a.sources || []).map((s) => el('li', {}, s.title || s.doc_id || 'Source'));
   return el('li', { class: 'carte', id: `rt-${a.id}` },
     el('h2', {}, `Réponse type n° ${a.id} — `, el('span', { class: `statut statut-${a.status}` }, ANSWER_STATUS[a.status] || a.status)),
@@ -77,11 +79,39 @@ function card(a) {
     el('div', { class: 'actions' }, actions));
 }
 
+/** edit shows a form to change an answer's question and text: a new version, reviewed now. */
+function edit(a) {
+  const item = $(`#rt-${a.id}`);
+  if (item.querySelector('form')) return;
+  const q = el('input', { id: `rt-q-${a.id}`, type: 'text', value: a.question });
+  const t = el('textarea', { id: `rt-t-${a.id}`, rows: '8' }, a.text);
+  const err = el('p', { class: 'erreur', role: 'alert' });
+  const form = el('form', { novalidate: true, 'aria-label': `Modifier la réponse type n° ${a.id}` },
+    el('div', { class: 'champ' }, el('label', { for: q.id }, 'Question'), q),
+    el('div', { class: 'champ' }, el('label', { for: t.id }, 'Texte ', el('span', { class: 'aide' },
+      '(gardez les marqueurs tels que [NOM_1] : aucune donnée personnelle)')), t),
+    err,
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Enregistrer une nouvelle version'),
+      el('button', { type: 'button', class: 'secondaire', onclick: () => form.remove() }, 'Annuler')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const saved = await call('PUT', `/v1/answers/${a.id}`, { question: q.value, text: t.value, version: a.version });
+      await loadAnswers();
+      say($('#rt-etat'), `Réponse type n° ${a.id} enregistrée (version ${saved.version}).`);
+    } catch (e) {
+      say(err, e.status === 409 ? 'Elle a été modifiée entre-temps : actualisez la liste.' : frenchMessage(e));
+    }
+  });
+  item.append(form);
+  q.focus();
+}
+
 async function setStatus(a, status) {
   try {
     await call('PUT', `/v1/answers/${a.id}/status`, { status });
-    say($('#rt-etat'), `Réponse type n° ${a.id} : ${ANSWER_STATUS[status].toLowerCase()}.`);
     await loadAnswers();
+    say($('#rt-etat'), `Réponse type n° ${a.id} : ${ANSWER_STATUS[status].toLowerCase()}.`);
   } catch (err) {
     say($('#rt-erreur'), frenchMessage(err));
   }
