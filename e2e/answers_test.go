@@ -124,15 +124,36 @@ func TestValidatedAnswers(t *testing.T) {
 	b.waitFor("marked answer", `!document.querySelector("#final").hidden && !document.querySelector("#reponses-types").hidden &&
 		document.querySelector("#reponses-types-liste").textContent.includes("à revoir")`)
 
-	// The curation work list, with a question that found nothing.
+	// The curation work list, with the first question taken as one that
+	// found no reliable source.
+	if _, err := s.st.Pool().Exec(context.Background(), "UPDATE drafts SET reliable = false WHERE question LIKE '%[NOM_1]%'"); err != nil {
+		t.Fatal(err)
+	}
 	b.do("open Curation", chromedp.Click(css(`a[data-vue="curation"]`)), chromedp.WaitVisible(css("#vue-curation")))
 	b.waitFor("work list", `document.querySelector("#c-listes").getAttribute("aria-busy") === "false" &&
-		document.querySelector("#c-etat").textContent !== ""`)
+		document.querySelectorAll("#c-groupes > li.carte").length === 1`)
 	if st := b.text("#c-vieux"); !strings.Contains(st, doc.Title) || !strings.Contains(st, "à revoir") {
 		t.Errorf("stale documents: %q, want the changed source with its answer to review", st)
 	}
+	if g := b.text("#c-groupes"); !strings.Contains(g, "carte grise") || strings.Contains(g, "Claire") {
+		t.Errorf("question group %q: want the masked question", g)
+	}
 	b.shot("12-curation")
 	b.checkAccessibility("curation")
+	// Start a fiche from the group, then close it as done.
+	b.do("start a fiche", chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll("#c-groupes button")].find(x => x.textContent.startsWith("Rédiger")).click()`))
+	b.waitFor("fiche form", `!document.querySelector("#c-doc").hidden && document.querySelector("#c-doc-texte").value.includes("carte grise")`)
+	b.do("create the fiche", chromedp.SetValue(css("#c-doc-titre"), "Adresse de la carte grise après un déménagement"),
+		chromedp.Click(css("#form-c-doc button[type=submit]")))
+	b.waitFor("fiche created", `document.querySelector("#c-doc-etat").textContent.includes("créée en brouillon")`)
+	docs, err := s.st.ListDocuments(context.Background(), store.DocumentFilter{Title: "après un déménagement", Status: store.StatusDraft})
+	if err != nil || docs.Total != 1 {
+		t.Errorf("the new fiche is not stored as a draft: %d %v", docs.Total, err)
+	}
+	b.do("close the group", chromedp.SetValue(css("#c-groupes form select"), "document_written"),
+		chromedp.SetValue(css("#c-groupes form input"), "fiche rédigée"), chromedp.Click(css("#c-groupes form button")))
+	b.waitFor("group closed", `document.querySelector("#c-groupes").textContent.includes("Clos le") &&
+		document.querySelector("#c-groupes form") === null`)
 
 	// The admin reviews it: a new version, active again.
 	b.do("back to Réponses types", chromedp.Click(css(`a[data-vue="reponses"]`)), chromedp.WaitVisible(css("#vue-reponses")))
