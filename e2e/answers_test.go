@@ -154,11 +154,23 @@ func TestValidatedAnswers(t *testing.T) {
 		chromedp.SetValue(css("#c-groupes form input"), "fiche rédigée"), chromedp.Click(css("#c-groupes form button")))
 	b.waitFor("group closed", `document.querySelector("#c-groupes").textContent.includes("Clos le") &&
 		document.querySelector("#c-groupes form") === null`)
+	// A réponse type written for the group replaces the closure.
+	b.do("write a réponse type", chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll("#c-groupes button")].find(x => x.textContent.startsWith("Rédiger une réponse")).click()`))
+	b.waitFor("réponse type form", `!document.querySelector("#c-rt").hidden && document.querySelector("#c-rt-question").value.includes("carte grise")`)
+	b.checkAccessibility("nouvelle réponse type")
+	b.do("save the réponse type", chromedp.SetValue(css("#c-rt-texte"), "Madame, Monsieur, déclarez votre nouvelle adresse en ligne."),
+		chromedp.Click(css("#form-c-rt button[type=submit]")))
+	b.waitFor("réponse type saved", `document.querySelector("#c-rt-etat").textContent.includes("le sujet est clos") &&
+		document.querySelector("#c-groupes").textContent.includes("Réponse type ajoutée")`)
+	if page, err := s.st.ListAnswers(context.Background(), store.AnswerFilter{}); err != nil || page.Total != 2 {
+		t.Errorf("answers after the curation one: %d %v", page.Total, err)
+	}
 
 	// The admin reviews it: a new version, active again.
 	b.do("back to Réponses types", chromedp.Click(css(`a[data-vue="reponses"]`)), chromedp.WaitVisible(css("#vue-reponses")))
-	b.waitFor("answer listed again", `document.querySelector("#rt-liste").getAttribute("aria-busy") === "false" &&
-		document.querySelectorAll("#rt-liste > li.carte").length === 1`)
+	b.waitFor("answers listed again", `document.querySelector("#rt-liste").getAttribute("aria-busy") === "false" &&
+		document.querySelectorAll("#rt-liste > li.carte").length === 2 &&
+		document.querySelector("#rt-liste > li .statut").textContent === "À revoir"`)
 	b.do("edit it", chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll("#rt-liste button")].find(x => x.textContent.startsWith("Modifier")).click()`))
 	b.waitFor("edit form", `document.querySelector("#rt-liste form textarea") !== null`)
 	b.checkAccessibility("modifier une réponse type")

@@ -82,7 +82,9 @@ function group(g, i) {
       el('ul', {}, g.questions.map((q) => el('li', {}, q)))) : null,
     closedNote(g.closed),
     el('div', { class: 'actions' }, el('button', { type: 'button', class: 'petit secondaire', onclick: () => startDocument(g) },
-      'Rédiger une fiche', el('span', { class: 'visuellement-cache' }, ` pour ${label}`))),
+      'Rédiger une fiche', el('span', { class: 'visuellement-cache' }, ` pour ${label}`)),
+    el('button', { type: 'button', class: 'petit secondaire', onclick: () => startAnswer(g) },
+      'Rédiger une réponse type', el('span', { class: 'visuellement-cache' }, ` pour ${label}`))),
     g.closed ? null : closeForm('unanswered', g, label));
 }
 
@@ -122,6 +124,40 @@ function startDocument(g) {
     ...[g.label, ...g.questions].map((q) => `- ${q}`), '', 'Réponse :', ''].join('\n');
   say($('#c-doc-etat'), '');
   $('#c-doc-titre').focus();
+}
+
+let answering = null; // the group a réponse type is written for
+
+/** startAnswer opens a réponse type for a group: its question, a text to write. */
+function startAnswer(g) {
+  answering = g;
+  $('#c-rt').hidden = false;
+  $('#c-rt-question').value = g.label;
+  $('#c-rt-texte').value = '';
+  say($('#c-rt-etat'), '');
+  say($('#c-rt-erreur'), '');
+  $('#c-rt-texte').focus();
+}
+
+/** saveAnswer stores the réponse type and closes the group as done. */
+async function saveAnswer(ev) {
+  ev.preventDefault();
+  const text = $('#c-rt-texte').value.trim();
+  if (!text) {
+    say($('#c-rt-erreur'), 'Écrivez le texte de la réponse type.');
+    $('#c-rt-texte').focus();
+    return;
+  }
+  say($('#c-rt-erreur'), '');
+  try {
+    const a = await call('POST', '/v1/answers', { question: $('#c-rt-question').value, text, service: answering.service });
+    await call('POST', '/v1/curation/close', { kind: 'unanswered', key: answering.key, service: answering.service,
+      action: 'answer_added', reason: `réponse type n° ${a.id}` });
+    await loadCuration();
+    say($('#c-rt-etat'), `Réponse type n° ${a.id} enregistrée (texte masqué) ; le sujet est clos.`);
+  } catch (err) {
+    say($('#c-rt-erreur'), frenchMessage(err));
+  }
 }
 
 async function saveDocument(ev) {
@@ -168,4 +204,6 @@ export function initCuration() {
   $('#c-export').addEventListener('click', exportItems);
   $('#form-c-doc').addEventListener('submit', saveDocument);
   $('#c-doc-fermer').addEventListener('click', () => { $('#c-doc').hidden = true; });
+  $('#form-c-rt').addEventListener('submit', saveAnswer);
+  $('#c-rt-fermer').addEventListener('click', () => { $('#c-rt').hidden = true; });
 }
