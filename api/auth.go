@@ -158,6 +158,8 @@ type meResponse struct {
 	Name    string     `json:"name"`
 	Role    store.Role `json:"role"`
 	Service string     `json:"service"`
+	// Reviewer says whether the key may validate answers.
+	Reviewer bool `json:"reviewer"`
 	// Agent and CSRFToken are set for a signed-in agent (session).
 	Agent     *meAgent `json:"agent,omitempty"`
 	CSRFToken string   `json:"csrf_token,omitempty"`
@@ -175,7 +177,7 @@ type meAgent struct {
 // whether to offer a choice of service.
 func (s *Server) me(c echo.Context) error {
 	k := keyOf(c)
-	me := meResponse{KeyID: k.ID, Name: k.Name, Role: k.Role, Service: k.Service}
+	me := meResponse{KeyID: k.ID, Name: k.Name, Role: k.Role, Service: k.Service, Reviewer: k.Reviewer || k.admin()}
 	if k.agent != nil {
 		me.Agent = &meAgent{ID: k.agent.ID, Email: k.agent.Email, GivenName: k.agent.GivenName, UsualName: k.agent.UsualName}
 		me.CSRFToken = k.session.CSRFToken

@@ -56,7 +56,8 @@ type env struct {
 	deps  api.Deps
 	http  *httptest.Server
 	logs  *syncBuffer
-	// keys by name: agent, agent-caf, admin, admin-caf, admin-ants, revoked.
+	// keys by name: agent, agent-caf, admin, admin-caf, admin-ants, revoked,
+	// reviewer-caf (an agent with the reviewer right).
 	keys map[string]string
 	// docs by name: shared, caf, ants (ids of demo documents).
 	docs map[string]int64
@@ -169,11 +170,16 @@ func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
 	}{
 		{"agent", "", store.RoleAgent}, {"agent-caf", "caf", store.RoleAgent}, {"agent-ants", "ants", store.RoleAgent},
 		{"admin", "", store.RoleAdmin}, {"admin-caf", "caf", store.RoleAdmin}, {"admin-ants", "ants", store.RoleAdmin},
-		{"revoked", "", store.RoleAdmin},
+		{"revoked", "", store.RoleAdmin}, {"reviewer-caf", "caf", store.RoleAgent},
 	} {
 		key, secret, err := e.st.CreateAPIKey(ctx, k.name, k.role, k.service)
 		if err != nil {
 			tb.Fatal(err)
+		}
+		if k.name == "reviewer-caf" {
+			if err := e.st.SetAPIKeyReviewer(ctx, key.ID, true); err != nil {
+				tb.Fatal(err)
+			}
 		}
 		e.keys[k.name] = secret
 		if k.name == "revoked" {
@@ -283,4 +289,25 @@ func (e *env) draft(key, question string) rag.Draft {
 	e.must(http.StatusOK, request{method: "POST", path: "/v1/drafts", key: key,
 		body: map[string]any{"question": question, "channel": "email"}}).decode(e.tb, &d)
 	return d
+}
+
+// answer stores a validated answer of a service straight in the store.
+func (e *env) answer(service string) store.Answer {
+	e.tb.Helper()
+	a := store.Answer{Service: service, Question: "Comment déclarer un changement de situation à la CAF ?",
+		Text: "Madame [NOM_1], vous déclarez le changement en ligne."}
+	if err := e.st.CreateAnswer(context.Background(), &a, store.AnswerWrite{DocumentIDs: []int64{e.docs["caf"]},
+		MatchText: a.Question}); err != nil {
+		e.tb.Fatal(err)
+	}
+	return a
+}
+
+// closeItem closes a curation item straight in the store.
+func (e *env) closeItem(service, key string) {
+	e.tb.Helper()
+	if err := e.st.CloseCurationItem(context.Background(), &store.Closure{Service: service, Kind: "unanswered", Key: key,
+		Action: store.ActionOutOfScope}); err != nil {
+		e.tb.Fatal(err)
+	}
 }

@@ -183,6 +183,16 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/v1/agents", s.listAgents, global...)
 	e.PUT("/v1/agents/:id", s.setAgentAccess, global...)
 	e.GET("/v1/audit", s.auditLog, global...)
+	reviewer := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireReviewer}
+	e.GET("/v1/answers", s.listAnswers, reviewer...)
+	e.POST("/v1/answers", s.createAnswer, reviewer...)
+	e.GET("/v1/answers/:id", s.getAnswer, reviewer...)
+	e.PUT("/v1/answers/:id", s.updateAnswer, reviewer...)
+	e.PUT("/v1/answers/:id/status", s.setAnswerStatus, reviewer...)
+	e.GET("/v1/curation", s.curation, admin...)
+	e.GET("/v1/curation/export", s.curationExport, admin...)
+	e.POST("/v1/curation/close", s.closeItem, admin...)
+	e.POST("/v1/curation/reopen", s.reopenItem, admin...)
 }
 
 // ServeHTTP serves one request.

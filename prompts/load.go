@@ -187,6 +187,7 @@ const (
 	sampleQuestion = "QUESTIONTEMOIN"
 	sampleNote     = "CONSIGNETEMOIN"
 	samplePassage  = "PASSAGETEMOIN"
+	sampleExample  = "EXEMPLETEMOIN"
 )
 
 // check renders a channel's user template with sample inputs, with and
@@ -201,6 +202,7 @@ func (s *Set) check(name string, ch *channel) error {
 		},
 		Service:   "Service",
 		AgentNote: sampleNote,
+		Example:   sampleExample,
 	}
 	bare := Input{Channel: name, Question: sampleQuestion}
 	for _, in := range []Input{full, bare} {
@@ -225,6 +227,11 @@ func (s *Set) check(name string, ch *channel) error {
 				return fmt.Errorf("prompts: %s (channel %s): source [%d] or its passage is missing from the rendered message",
 					ch.origin, name, src.N)
 			}
+		}
+		// A template may leave the example out, never put it outside a block.
+		if strings.Contains(out, sampleExample) && !inBlock(out, sampleExample) {
+			return fmt.Errorf("prompts: %s (channel %s): the validated answer given as an example must appear once, alone between a <<<LABEL line and a LABEL>>> line",
+				ch.origin, name)
 		}
 	}
 	return nil

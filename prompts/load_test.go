@@ -42,7 +42,7 @@ Tâche locale : répondez en trois phrases au plus.
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "spp-2026-11-27.1+spp-local-3+donnees-2026-11-27.1+regles-2026-11-27.1"; p.Version != want {
+	if want := "spp-2026-11-27.1+spp-local-3+donnees-2026-11-27.1+exemple-2026-11-30.1+regles-2026-11-27.1"; p.Version != want {
 		t.Errorf("Version = %q, want %q", p.Version, want)
 	}
 	if !strings.HasSuffix(p.Messages[1].Content, "Tâche locale : répondez en trois phrases au plus.") {
@@ -143,8 +143,8 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{
 			name:  "same version as embedded",
-			files: map[string]string{"spp.user.tmpl": "{{/* version: spp-2026-11-27.1 */ -}}\n{{template \"sources\" .}}\n{{template \"message\" .}}\n"},
-			want:  []string{"spp.user.tmpl", "keeps its version", "spp-2026-11-27.1"},
+			files: map[string]string{"spp.user.tmpl": "{{/* version: spp-2026-11-30.1 */ -}}\n{{template \"sources\" .}}\n{{template \"message\" .}}\n"},
+			want:  []string{"spp.user.tmpl", "keeps its version", "spp-2026-11-30.1"},
 		},
 		{
 			name:  "unknown file name",

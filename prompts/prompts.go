@@ -42,6 +42,9 @@ type Input struct {
 	Sources   []Source
 	Service   string
 	AgentNote string
+	// Example is a validated answer to a close question, redacted: the
+	// model may follow its tone and structure, never take facts from it.
+	Example string
 }
 
 // Message is one chat message; Role is RoleSystem or RoleUser.
@@ -85,6 +88,7 @@ type userData struct {
 	Service   string
 	Question  string
 	AgentNote string
+	Example   string
 	Sources   []Source
 }
 
@@ -139,6 +143,7 @@ func (s *Set) data(in Input) (userData, error) {
 		Service:   s.clean.line(in.Service),
 		Question:  s.clean.text(in.Question),
 		AgentNote: s.clean.text(in.AgentNote),
+		Example:   s.clean.text(in.Example),
 	}
 	if d.Question == "" {
 		return userData{}, fmt.Errorf("prompts: empty question: %w", ErrInvalidInput)

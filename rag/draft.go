@@ -113,6 +113,10 @@ type Request struct {
 	AgentNote string
 	// APIKeyID records who asked, when asked over HTTP.
 	APIKeyID *int64
+
+	// example is the best active validated answer, given to the model as
+	// an example of tone and structure only.
+	example string
 }
 
 // Redaction is one masked value of the question, without the value.
@@ -143,6 +147,9 @@ type Draft struct {
 	// Attention is the triage of the message: its level and reasons
 	// (codes, labels, offsets into the question as given).
 	Attention triage.Assessment `json:"attention"`
+	// ValidatedAnswers are the validated answers close to the question,
+	// best first; those to review carry status "to_review".
+	ValidatedAnswers []ValidatedAnswer `json:"validated_answers"`
 }
 
 // Tokens counts the model's tokens for a draft.
@@ -223,7 +230,8 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 		return Draft{}, err
 	}
 	t := newTimer(ctx)
-	out := Draft{Channel: req.Channel, Citations: []Citation{}, Warnings: []Warning{}, Redactions: []Redaction{}}
+	out := Draft{Channel: req.Channel, Citations: []Citation{}, Warnings: []Warning{}, Redactions: []Redaction{},
+		ValidatedAnswers: []ValidatedAnswer{}}
 
 	// 1. Redact: only redacted text goes further.
 	red, err := redact.Redact(ctx, req.Question, d.opts.Redaction)
@@ -273,6 +281,9 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 			Message: "Aucune source fiable n'a été trouvée : le brouillon est une réponse d'attente, vérifiez la réglementation avant de répondre."})
 	}
 	t.stage("search")
+	out.ValidatedAnswers = d.validatedAnswers(ctx, matchable(stripPlaceholders(searchText(question, red.Mapping))), req.Services)
+	req.example = bestExample(out.ValidatedAnswers)
+	t.stage("answers")
 
 	// 3 and 4. Prompt and model, or the extractive draft; a stream shows
 	// only checked text.
@@ -422,7 +433,7 @@ func (d *Drafter) render(req *Request, question, note string, passages []Result)
 			sources[i] = prompts.Source{N: i + 1, Title: p.Title, URL: p.URL, Heading: p.Heading, Text: p.Text}
 		}
 		prompt, err := d.prompts.Render(prompts.Input{Channel: req.Channel, Question: question, Sources: sources,
-			Service: req.Service, AgentNote: note})
+			Service: req.Service, AgentNote: note, Example: req.example})
 		if err != nil {
 			return prompts.Prompt{}, 0, fmt.Errorf("draft: prompt: %w", err)
 		}

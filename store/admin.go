@@ -111,13 +111,21 @@ func (s *Store) SetDocumentStatus(ctx context.Context, id int64, status Status) 
 	if !status.Valid() {
 		return Document{}, fmt.Errorf("set document status: %q: %w", status, ErrInvalid)
 	}
-	d, err := scanDocument(s.pool.QueryRow(ctx, "UPDATE documents SET status = $2, modified_at = now() WHERE id = $1 RETURNING "+
-		documentColumns, id, status))
-	if errors.Is(err, pgx.ErrNoRows) {
-		return Document{}, fmt.Errorf("document %d: %w", id, ErrNotFound)
-	}
+	var d Document
+	err := s.Transact(ctx, func(tx pgx.Tx) error {
+		var err error
+		d, err = scanDocument(tx.QueryRow(ctx, "UPDATE documents SET status = $2, modified_at = now() WHERE id = $1 RETURNING "+
+			documentColumns, id, status))
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("document %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("set status of document %d: %w", id, err)
+		}
+		return flagAnswersOfDocument(ctx, tx, id)
+	})
 	if err != nil {
-		return Document{}, fmt.Errorf("set status of document %d: %w", id, err)
+		return Document{}, err
 	}
 	return d, nil
 }

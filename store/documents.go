@@ -161,6 +161,9 @@ func (s *Store) SaveDocument(ctx context.Context, d *Document, chunks []Chunk) e
 		if err := copyChunks(ctx, tx, d, chunks); err != nil {
 			return err
 		}
+		if err := flagAnswersOfDocument(ctx, tx, d.ID); err != nil {
+			return err
+		}
 		return indexDocumentTerms(ctx, tx, d)
 	})
 }

@@ -38,6 +38,9 @@ type APIKey struct {
 	Prefix    string
 	CreatedAt time.Time
 	RevokedAt *time.Time
+	// Reviewer lets an agent's key promote drafts into validated answers
+	// (administrators always may).
+	Reviewer bool
 }
 
 // KeyPrefix starts every API key.
@@ -77,11 +80,11 @@ func (s *Store) CreateAPIKey(ctx context.Context, name string, role Role, servic
 	return k, secret, nil
 }
 
-const apiKeyColumns = "id, name, role, service, prefix, created_at, revoked_at"
+const apiKeyColumns = "id, name, role, service, prefix, created_at, revoked_at, reviewer"
 
 func scanAPIKey(row pgx.Row) (APIKey, error) {
 	var k APIKey
-	err := row.Scan(&k.ID, &k.Name, &k.Role, &k.Service, &k.Prefix, &k.CreatedAt, &k.RevokedAt)
+	err := row.Scan(&k.ID, &k.Name, &k.Role, &k.Service, &k.Prefix, &k.CreatedAt, &k.RevokedAt, &k.Reviewer)
 	return k, err
 }
 
@@ -118,6 +121,19 @@ func (s *Store) RevokeAPIKey(ctx context.Context, id int64) error {
 	tag, err := s.pool.Exec(ctx, "UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1", id)
 	if err != nil {
 		return fmt.Errorf("revoke api key %d: %w", id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("api key %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// SetAPIKeyReviewer grants (or withdraws) the reviewer right of the key with
+// the given id: a reviewer agent may validate answers of its service.
+func (s *Store) SetAPIKeyReviewer(ctx context.Context, id int64, reviewer bool) error {
+	tag, err := s.pool.Exec(ctx, "UPDATE api_keys SET reviewer = $2 WHERE id = $1", id, reviewer)
+	if err != nil {
+		return fmt.Errorf("set reviewer right of api key %d: %w", id, err)
 	}
 	if tag.RowsAffected() == 0 {
 		return fmt.Errorf("api key %d: %w", id, ErrNotFound)

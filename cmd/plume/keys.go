@@ -11,7 +11,7 @@ import (
 	"github.com/plume-sp/plume/store"
 )
 
-const keysUsage = "plume keys create --role agent|admin [--service S] --name N | plume keys list | plume keys revoke ID"
+const keysUsage = "plume keys create --role agent|admin [--service S] [--reviewer] --name N | plume keys list | plume keys revoke ID"
 
 func runKeys(ctx context.Context, a *app, args []string) error {
 	if len(args) == 0 {
@@ -35,11 +35,12 @@ func runKeysCreate(ctx context.Context, a *app, args []string) error {
 	role := fs.String("role", "", "agent or admin")
 	service := fs.String("service", "", "restrict the key to one service (e.g. caf); empty: all services")
 	name := fs.String("name", "", "who or what the key is for")
+	reviewer := fs.Bool("reviewer", false, "let the key validate answers (réponses types) of its service")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if fs.NArg() > 0 || *name == "" || !store.Role(*role).Valid() {
-		return fmt.Errorf("%w: plume keys create --role agent|admin [--service S] --name N", errUsage)
+		return fmt.Errorf("%w: plume keys create --role agent|admin [--service S] [--reviewer] --name N", errUsage)
 	}
 	st, err := a.openStore(ctx)
 	if err != nil {
@@ -50,9 +51,17 @@ func runKeysCreate(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *reviewer {
+		if err := st.SetAPIKeyReviewer(ctx, k.ID, true); err != nil {
+			return err
+		}
+	}
 	scope := "all services"
 	if k.Service != "" {
 		scope = "service " + k.Service
+	}
+	if *reviewer {
+		scope += ", reviewer"
 	}
 	auditCommand(ctx, a, st, "plume keys create", k.ID, map[string]string{"role": string(k.Role), "service": k.Service})
 	fmt.Fprintf(a.stderr, "created key %d (%s, %s, %s); it is shown once, keep it now:\n", k.ID, k.Name, k.Role, scope)
@@ -75,7 +84,7 @@ func runKeysList(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tNAME\tROLE\tSERVICE\tPREFIX\tCREATED\tREVOKED")
+	fmt.Fprintln(w, "ID\tNAME\tROLE\tSERVICE\tREVIEWER\tPREFIX\tCREATED\tREVOKED")
 	for _, k := range keys {
 		service, revoked := k.Service, "-"
 		if service == "" {
@@ -84,7 +93,11 @@ func runKeysList(ctx context.Context, a *app, args []string) error {
 		if k.RevokedAt != nil {
 			revoked = k.RevokedAt.UTC().Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s…\t%s\t%s\n", k.ID, k.Name, k.Role, service, k.Prefix,
+		reviews := "no"
+		if k.Reviewer || k.Role == store.RoleAdmin {
+			reviews = "yes"
+		}
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s…\t%s\t%s\n", k.ID, k.Name, k.Role, service, reviews, k.Prefix,
 			k.CreatedAt.UTC().Format("2006-01-02 15:04"), revoked)
 	}
 	return w.Flush()

@@ -67,6 +67,15 @@ func TestKeysCommands(t *testing.T) {
 		es[1].Target != "1" || string(es[1].Details) != `{"role": "agent", "service": "caf"}` {
 		t.Errorf("audit log: %+v %v", es, err)
 	}
+	// The reviewer right, shown in the list.
+	if _, stderr, code := plume("keys", "create", "--role", "agent", "--service", "caf", "--reviewer", "--name", "relecteur"); code != 0 ||
+		!strings.Contains(stderr, "reviewer") {
+		t.Errorf("keys create --reviewer: %d %s", code, stderr)
+	}
+	list, _, _ = plume("keys", "list")
+	if !strings.Contains(list, "relecteur  agent  caf      yes") || !strings.Contains(list, "guichet    agent  caf      no") {
+		t.Errorf("keys list does not tell reviewers:\n%s", list)
+	}
 }
 
 func freeAddr(t *testing.T) string {

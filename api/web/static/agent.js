@@ -2,6 +2,7 @@
 // warnings, copy, feedback and the key's recent drafts.
 import { call, streamDraft, frenchMessage } from './api.js';
 import { el, $, say, formatDate, splitList, spansByBytes } from './dom.js';
+import { validatedCards } from './answers.js';
 
 /** LEVELS titles the triage levels that need the agent's eyes. */
 const LEVELS = {
@@ -166,9 +167,42 @@ function showWarnings(warnings, extractive) {
   box.replaceChildren(items.length ? el('h3', {}, 'Points d\'attention') : '', items.length ? el('ul', {}, items) : '');
 }
 
+/** showValidated lists the validated answers close to the question, first. */
+function showValidated(answers) {
+  const box = $('#reponses-types');
+  box.hidden = answers.length === 0;
+  say($('#reponses-types-etat'), answers.length
+    ? `${answers.length} réponse${answers.length > 1 ? 's' : ''} type${answers.length > 1 ? 's' : ''} validée${answers.length > 1 ? 's' : ''} pour une question proche.`
+    : '');
+  $('#reponses-types-liste').replaceChildren(...validatedCards(answers, startFrom));
+}
+
+/** startFrom puts a validated answer's text in the editor, to adapt. */
+function startFrom(a) {
+  $('#texte-final').value = a.text;
+  $('#texte-final').dispatchEvent(new Event('input'));
+  say($('#copie-etat'), 'Texte de la réponse type repris : remplacez les marqueurs tels que [NOM_1] et adaptez-le avant envoi.');
+  $('#texte-final').focus();
+}
+
+async function promote() {
+  if (!current) return;
+  try {
+    const a = await call('POST', '/v1/answers', { draft_id: current.id });
+    say($('#valider-etat'), `Réponse type n° ${a.id} enregistrée (texte masqué).`);
+    $('#btn-valider').disabled = true;
+    $('#valider-etat').focus();
+  } catch (err) {
+    say($('#valider-etat'), frenchMessage(err));
+  }
+}
+
 function showFinal(d, { restored, question }) {
   current = { id: d.id, draft: d.draft };
   showAttention(d.attention, question);
+  showValidated(d.validated_answers || []);
+  $('#btn-valider').disabled = false;
+  say($('#valider-etat'), '');
   const known = new Set((d.citations || []).map((c) => c.n));
   $('#flux').replaceChildren(...linked(d.draft, known));
   $('#flux').setAttribute('aria-busy', 'false');
@@ -202,6 +236,7 @@ async function draft(ev) {
   $('#alertes').replaceChildren();
   $('#priorite').replaceChildren();
   const asked = request();
+  showValidated([]);
   const flux = $('#flux');
   flux.replaceChildren();
   flux.setAttribute('aria-busy', 'true');
@@ -351,6 +386,7 @@ export function initAgent() {
   $('#form-avis').addEventListener('submit', sendFeedback);
   $('#recents-actualiser').addEventListener('click', showRecent);
   $('#recents-niveau').addEventListener('change', showRecent);
+  $('#btn-valider').addEventListener('click', promote);
   $('#texte-final').addEventListener('input', () => {
     const edited = current && $('#texte-final').value !== current.draft;
     const radio = document.querySelector(`input[name=issue][value=${edited ? 'edited' : 'accepted'}]`);

@@ -5,9 +5,12 @@ import { initAgent, startAgent } from './agent.js';
 import { initDocuments, loadDocuments } from './documents.js';
 import { initStats, loadStats } from './stats.js';
 import { initAgents, loadAgents } from './agents.js';
+import { initAnswers, loadAnswers } from './answers.js';
+import { initCuration, loadCuration } from './curation.js';
 
-const VIEWS = ['rediger', 'documents', 'statistiques', 'agents'];
+const VIEWS = ['rediger', 'documents', 'statistiques', 'reponses', 'curation', 'agents'];
 let role = ''; // "agent" or "admin", once the key is known
+let reviewer = false; // the key may validate answers
 let refused = ''; // why the key form is shown again
 
 /** whoAmI asks the API who the key is: {key_id, name, role, service}. */
@@ -71,8 +74,10 @@ async function start(known) {
     return;
   }
   role = me.role;
+  reviewer = !!me.reviewer;
   document.body.classList.toggle('admin', role === 'admin');
   document.body.classList.toggle('admin-global', role === 'admin' && !me.service);
+  document.body.classList.toggle('relecteur', reviewer);
   $('#session-role').textContent = sessionText(me);
   $('#session-role').title = me.agent ? me.name : `Clé « ${me.name} »`;
   $('#deconnexion').textContent = me.agent ? 'Se déconnecter' : 'Changer de clé';
@@ -82,12 +87,21 @@ async function start(known) {
   route(true);
 }
 
-const TITLES = { rediger: 'Rédiger', documents: 'Documents', statistiques: 'Statistiques', agents: 'Agents' };
+const TITLES = {
+  rediger: 'Rédiger', documents: 'Documents', statistiques: 'Statistiques', reponses: 'Réponses types', curation: 'Curation', agents: 'Agents',
+};
+
+/** allowed says whether the key may open a view. */
+function allowed(view) {
+  if (view === 'rediger') return true;
+  if (view === 'reponses') return reviewer;
+  return role === 'admin';
+}
 
 function route(initial = false) {
   if (!role) return;
   let view = location.hash.slice(1);
-  if (!VIEWS.includes(view) || (role !== 'admin' && view !== 'rediger')) view = 'rediger';
+  if (!VIEWS.includes(view) || !allowed(view)) view = 'rediger';
   showOnly(`vue-${view}`);
   for (const a of document.querySelectorAll('#navigation a')) {
     if (a.dataset.vue === view) a.setAttribute('aria-current', 'page');
@@ -97,6 +111,8 @@ function route(initial = false) {
   if (view === 'documents') loadDocuments();
   if (view === 'statistiques') loadStats();
   if (view === 'agents') loadAgents();
+  if (view === 'reponses') loadAnswers();
+  if (view === 'curation') loadCuration();
   if (!initial || view !== 'rediger') $(`#titre-${view}`).focus();
   else $('#question').focus();
 }
@@ -106,6 +122,8 @@ function init() {
   initDocuments();
   initStats();
   initAgents();
+  initAnswers();
+  initCuration();
   onUnauthorized(() => {
     if (hasSession()) {
       setSession('');

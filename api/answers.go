@@ -1,0 +1,272 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/store"
+)
+
+// reviews reports whether the key may validate answers of service: an
+// administrator or a reviewer, global or of that service.
+func (k *keyInfo) reviews(service string) bool {
+	return (k.admin() || k.Reviewer) && (k.Service == "" || k.Service == service)
+}
+
+// requireReviewer refuses keys that may not validate answers.
+func (s *Server) requireReviewer(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if k := keyOf(c); !k.admin() && !k.Reviewer {
+			return errorf(http.StatusForbidden, "forbidden", "this route is for administrators and reviewers")
+		}
+		return next(c)
+	}
+}
+
+// answerJSON is a validated answer as the API shows it: redacted text.
+type answerJSON struct {
+	ID            int64           `json:"id"`
+	Service       string          `json:"service"`
+	AuthorService string          `json:"author_service"`
+	Question      string          `json:"question"`
+	Text          string          `json:"text"`
+	Sources       json.RawMessage `json:"sources"`
+	Status        string          `json:"status"`
+	StatusReason  string          `json:"status_reason"`
+	Version       int             `json:"version"`
+	DraftID       *string         `json:"draft_id"`
+	CreatedAt     time.Time       `json:"created_at"`
+	UpdatedAt     time.Time       `json:"updated_at"`
+	ReviewedAt    time.Time       `json:"reviewed_at"`
+}
+
+func toAnswerJSON(a store.Answer) answerJSON {
+	return answerJSON{ID: a.ID, Service: a.Service, AuthorService: a.AuthorService, Question: a.Question, Text: a.Text,
+		Sources: a.Sources, Status: string(a.Status), StatusReason: a.StatusReason, Version: a.Version, DraftID: a.DraftID,
+		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt}
+}
+
+// answerRequest is the body of POST /v1/answers and PUT /v1/answers/{id}:
+// a draft to promote (POST only), or a question, a text and the documents
+// they rely on. Version, on PUT, must be the stored one when given.
+type answerRequest struct {
+	DraftID string `json:"draft_id"`
+	rag.AnswerInput
+	Version int `json:"version"`
+}
+
+func (s *Server) answers() *rag.Answers {
+	return rag.NewAnswers(s.deps.Store, s.deps.Embedder, s.deps.Redaction)
+}
+
+// createAnswer promotes a draft (its question and final text, redacted)
+// or stores a written answer.
+func (s *Server) createAnswer(c echo.Context) error {
+	var body answerRequest
+	if err := s.decodeJSON(c, &body); err != nil {
+		return err
+	}
+	key := keyOf(c)
+	ctx := c.Request().Context()
+	if body.DraftID == "" {
+		body.Service = s.answerService(key, body.Service)
+		if !key.reviews(body.Service) {
+			return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", body.Service)
+		}
+		a, err := s.answers().Create(ctx, body.AnswerInput, key.Service, &key.ID)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusCreated, toAnswerJSON(a))
+	}
+	d, err := s.deps.Store.GetDraft(ctx, body.DraftID)
+	if err != nil {
+		return err
+	}
+	service := s.answerService(key, firstNonEmpty(body.Service, d.Service))
+	if !key.reviews(d.Service) || !key.reviews(service) {
+		return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", d.Service)
+	}
+	final := body.Text
+	if final == "" {
+		if final, err = s.deps.Store.FinalText(ctx, d.ID); err != nil {
+			return err
+		}
+	}
+	a, err := s.answers().FromDraft(ctx, d, final, service, key.Service, &key.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, toAnswerJSON(a))
+}
+
+// answerService is the service an answer is for: a service's key writes
+// for its service only.
+func (s *Server) answerService(k *keyInfo, requested string) string {
+	if k.Service != "" {
+		return k.Service
+	}
+	return strings.TrimSpace(requested)
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// loadAnswer returns the answer named in the path if the caller may
+// review it.
+func (s *Server) loadAnswer(c echo.Context) (store.Answer, error) {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return store.Answer{}, errorf(http.StatusBadRequest, "invalid_request", "the answer id must be a positive integer")
+	}
+	a, err := s.deps.Store.GetAnswer(c.Request().Context(), id)
+	if err != nil {
+		return store.Answer{}, err
+	}
+	if k := keyOf(c); !k.reviews(a.Service) && !(a.Service == "" && (k.admin() || k.Reviewer)) {
+		return store.Answer{}, errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
+	}
+	return a, nil
+}
+
+func (s *Server) getAnswer(c echo.Context) error {
+	a, err := s.loadAnswer(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toAnswerJSON(a))
+}
+
+func (s *Server) updateAnswer(c echo.Context) error {
+	var body answerRequest
+	if err := s.decodeJSON(c, &body); err != nil {
+		return err
+	}
+	old, err := s.loadAnswer(c)
+	if err != nil {
+		return err
+	}
+	key := keyOf(c)
+	if !key.reviews(old.Service) {
+		return errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
+	}
+	body.Service = s.answerService(key, firstNonEmpty(body.Service, old.Service))
+	if body.DocumentIDs == nil {
+		// Sources left out: the answer keeps its own.
+		var cites []rag.Citation
+		if err := json.Unmarshal(old.Sources, &cites); err != nil {
+			return fmt.Errorf("read the sources of answer %d: %w", old.ID, err)
+		}
+		for _, c := range cites {
+			if c.DocumentID != 0 {
+				body.DocumentIDs = append(body.DocumentIDs, c.DocumentID)
+			}
+		}
+	}
+	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, body.Version)
+	if errors.Is(err, store.ErrStaleVersion) {
+		return errorf(http.StatusConflict, "conflict", "the answer changed since version %d: reload it", body.Version)
+	}
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toAnswerJSON(a))
+}
+
+type answerStatusRequest struct {
+	Status string `json:"status"`
+	Reason string `json:"reason"`
+}
+
+// setAnswerStatus archives an answer, flags it to review, or makes it
+// active again (a review of its sources as they now are).
+func (s *Server) setAnswerStatus(c echo.Context) error {
+	var body answerStatusRequest
+	if err := s.decodeJSON(c, &body); err != nil {
+		return err
+	}
+	a, err := s.loadAnswer(c)
+	if err != nil {
+		return err
+	}
+	if !keyOf(c).reviews(a.Service) {
+		return errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
+	}
+	if len(body.Reason) > 500 {
+		return errorf(http.StatusBadRequest, "invalid_request", "the reason is over 500 bytes")
+	}
+	reason, err := s.redactedText(c, body.Reason)
+	if err != nil {
+		return err
+	}
+	a, err = s.deps.Store.SetAnswerStatus(c.Request().Context(), a.ID, store.AnswerStatus(body.Status), reason)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, toAnswerJSON(a))
+}
+
+type answerListResponse struct {
+	Answers []answerJSON `json:"answers"`
+	Total   int64        `json:"total"`
+	Limit   int          `json:"limit"`
+	Offset  int          `json:"offset"`
+}
+
+// listAnswers lists the answers the caller may review: a service's key
+// sees its service's and the shared ones.
+func (s *Server) listAnswers(c echo.Context) error {
+	limit, err := queryInt(c, "limit", 50, 1, 500)
+	if err != nil {
+		return err
+	}
+	offset, err := queryInt(c, "offset", 0, 0, 1<<30)
+	if err != nil {
+		return err
+	}
+	docID, err := queryInt(c, "document_id", 0, 0, 1<<62)
+	if err != nil {
+		return err
+	}
+	key := keyOf(c)
+	services, err := key.retrievalServices(c.QueryParam("service"))
+	if err != nil {
+		return err
+	}
+	page, err := s.deps.Store.ListAnswers(c.Request().Context(), store.AnswerFilter{Services: services,
+		Status: store.AnswerStatus(c.QueryParam("status")), DocumentID: int64(docID), Limit: limit, Offset: offset})
+	if err != nil {
+		return err
+	}
+	out := answerListResponse{Answers: make([]answerJSON, len(page.Answers)), Total: page.Total, Limit: limit, Offset: offset}
+	for i, a := range page.Answers {
+		out.Answers[i] = toAnswerJSON(a)
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// redactedText is a free text of an admin (a reason), redacted before it
+// is stored: no personal value is kept.
+func (s *Server) redactedText(c echo.Context, text string) (string, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "", nil
+	}
+	red, err := redact.Redact(c.Request().Context(), text, s.deps.Redaction)
+	if err != nil {
+		return "", err
+	}
+	return red.Text, nil
+}

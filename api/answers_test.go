@@ -1,0 +1,162 @@
+package api_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/rag"
+)
+
+type answerBody struct {
+	ID           int64           `json:"id"`
+	Service      string          `json:"service"`
+	Question     string          `json:"question"`
+	Text         string          `json:"text"`
+	Status       string          `json:"status"`
+	StatusReason string          `json:"status_reason"`
+	Version      int             `json:"version"`
+	Sources      json.RawMessage `json:"sources"`
+}
+
+const (
+	cafQuestion   = "Bonjour, je suis Mme Claire Martin, tél. 06 12 34 56 78. Je dois déclarer un changement de situation à la CAF, comment faire ?"
+	cafParaphrase = "Comment signaler à la CAF que ma situation a changé ?"
+)
+
+// TestAnswersFlow promotes a draft over the API, gets it back for a
+// paraphrase, and sees it flagged when its source changes.
+func TestAnswersFlow(t *testing.T) {
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	d := e.draft("agent-caf", cafQuestion)
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "agent-caf",
+		body: map[string]any{"outcome": "edited", "final_text": "Madame Claire Martin, déclarez votre changement de situation en ligne sur caf.fr, rubrique Mon Compte."}})
+
+	// A reviewer of the CAF promotes it: the final text, masked.
+	var a answerBody
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "reviewer-caf",
+		body: map[string]any{"draft_id": d.ID, "service": "ants"}}).decode(t, &a)
+	for _, v := range []string{"Claire", "Martin", "06 12 34 56 78"} {
+		if strings.Contains(a.Question+a.Text, v) {
+			t.Errorf("stored answer holds %q: %q / %q", v, a.Question, a.Text)
+		}
+	}
+	if a.Service != "caf" || !strings.Contains(a.Text, "Mon Compte") || a.Status != "active" || a.Version != 1 {
+		t.Errorf("promoted answer %+v: want the CAF's (a service key writes for its own), active, with the final text", a)
+	}
+	var sources []rag.Citation
+	if err := json.Unmarshal(a.Sources, &sources); err != nil || len(sources) == 0 {
+		t.Fatalf("answer sources %s: %v", a.Sources, err)
+	}
+
+	// An agent of the CAF gets it for a paraphrase; the ANTS does not.
+	var got rag.Draft
+	e.must(http.StatusOK, request{method: "POST", path: "/v1/drafts", key: "agent-caf",
+		body: map[string]any{"question": cafParaphrase}}).decode(t, &got)
+	if len(got.ValidatedAnswers) == 0 || got.ValidatedAnswers[0].ID != a.ID {
+		t.Fatalf("validated answers %+v, want %d", got.ValidatedAnswers, a.ID)
+	}
+	e.must(http.StatusOK, request{method: "POST", path: "/v1/drafts", key: "agent-ants",
+		body: map[string]any{"question": cafParaphrase}}).decode(t, &got)
+	if len(got.ValidatedAnswers) != 0 {
+		t.Errorf("an ANTS agent got the CAF's answers: %+v", got.ValidatedAnswers)
+	}
+
+	// Editing the source flags it; a stale version is refused; an update
+	// makes it active again.
+	doc := fmt.Sprint("/v1/documents/", sources[0].DocumentID)
+	var docBody map[string]any
+	e.must(http.StatusOK, request{method: "GET", path: doc, key: "admin"}).decode(t, &docBody)
+	e.must(http.StatusOK, request{method: "PUT", path: doc, key: "admin", body: map[string]any{"title": docBody["title"],
+		"service": docBody["service"], "url": docBody["url"], "text": "Nouvelle règle : la déclaration se fait sous huit jours."}})
+	path := fmt.Sprint("/v1/answers/", a.ID)
+	e.must(http.StatusOK, request{method: "GET", path: path, key: "admin-caf"}).decode(t, &a)
+	if a.Status != "to_review" || a.StatusReason != "source_changed" {
+		t.Errorf("after its source changed: %s %q", a.Status, a.StatusReason)
+	}
+	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin-caf",
+		body: map[string]any{"question": a.Question, "text": a.Text + " Sous huit jours.", "version": 1}}).decode(t, &a)
+	if a.Status != "active" || a.Version != 2 || !strings.Contains(string(a.Sources), fmt.Sprint(sources[0].DocumentID)) {
+		t.Errorf("after an update without document_ids: %s v%d, sources %s (want kept)", a.Status, a.Version, a.Sources)
+	}
+	if r := e.do(request{method: "PUT", path: path, key: "admin-caf",
+		body: map[string]any{"question": a.Question, "text": a.Text, "version": 1}}); r.status != http.StatusConflict {
+		t.Errorf("update at an old version: %d %s", r.status, r.body)
+	}
+	for _, bad := range []map[string]any{{"status": "gone"}, {"status": "archived", "reason": strings.Repeat("x", 600)}} {
+		if r := e.do(request{method: "PUT", path: path + "/status", key: "admin-caf", body: bad}); r.status != http.StatusBadRequest {
+			t.Errorf("status %v: %d", bad, r.status)
+		}
+	}
+	if r := e.do(request{method: "POST", path: "/v1/answers", key: "admin", body: map[string]any{"question": "q"}}); r.status != http.StatusBadRequest {
+		t.Errorf("answer without text: %d", r.status)
+	}
+}
+
+// TestCurationFlow lists unanswered questions, closes a group with a
+// reason (masked), sees it reopen when the question recurs, and exports.
+func TestCurationFlow(t *testing.T) {
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	for range 2 {
+		d := e.draft("agent-caf", "Bonjour, je suis Claire Martin : quelle est la meilleure recette de gâteau au chocolat ?")
+		if _, err := e.st.Pool().Exec(t.Context(), "UPDATE drafts SET reliable = false WHERE id = $1", d.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var rep rag.CurationReport
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/curation", key: "admin-caf"}).decode(t, &rep)
+	if len(rep.Unanswered) != 1 || rep.Unanswered[0].Count != 2 || rep.Unanswered[0].Closed != nil {
+		t.Fatalf("unanswered %+v", rep.Unanswered)
+	}
+	g := rep.Unanswered[0]
+	if strings.Contains(g.Label, "Claire") || !strings.Contains(g.Label, "[NOM_1]") {
+		t.Errorf("group label %q", g.Label)
+	}
+	e.must(http.StatusOK, request{method: "POST", path: "/v1/curation/close", key: "admin-caf", body: map[string]any{
+		"kind": "unanswered", "key": g.Key, "service": "caf", "action": "out_of_scope", "reason": "Demande de Claire Martin, hors champ"}})
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/curation", key: "admin-caf"}).decode(t, &rep)
+	if c := rep.Unanswered[0].Closed; c == nil || c.Action != "out_of_scope" || strings.Contains(c.Reason, "Claire") {
+		t.Errorf("closed group %+v", c)
+	}
+	for _, bad := range []map[string]any{{"kind": "x", "key": "k"}, {"kind": "unanswered", "key": "k", "action": "maybe"}} {
+		if r := e.do(request{method: "POST", path: "/v1/curation/close", key: "admin-caf", body: bad}); r.status != http.StatusBadRequest {
+			t.Errorf("close %v: %d", bad, r.status)
+		}
+	}
+
+	// Export: one JSON line an item.
+	r := e.must(http.StatusOK, request{method: "GET", path: "/v1/curation/export", key: "admin-caf"})
+	if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "application/x-ndjson") {
+		t.Errorf("export type %q", ct)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(r.body))
+	lines := 0
+	for sc.Scan() {
+		var item struct {
+			Kind string          `json:"kind"`
+			Item json.RawMessage `json:"item"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &item); err != nil || item.Kind == "" {
+			t.Errorf("export line %q: %v", sc.Text(), err)
+		}
+		lines++
+	}
+	if lines == 0 {
+		t.Error("empty export")
+	}
+
+	// The question recurs: the group is open again.
+	d := e.draft("agent-caf", "quelle est la meilleure recette de gâteau au chocolat svp")
+	if _, err := e.st.Pool().Exec(t.Context(), "UPDATE drafts SET reliable = false WHERE id = $1", d.ID); err != nil {
+		t.Fatal(err)
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/curation", key: "admin-caf"}).decode(t, &rep)
+	if len(rep.Unanswered) != 1 || rep.Unanswered[0].Count != 3 || rep.Unanswered[0].Closed != nil {
+		t.Errorf("after the question recurred: %+v", rep.Unanswered)
+	}
+}

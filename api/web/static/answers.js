@@ -1,0 +1,124 @@
+// answers.js: validated answers ("réponses types"): how an agent sees them
+// beside a draft, and the reviewers' list (status, review, archive). Every
+// text goes in as text nodes.
+import { call, frenchMessage } from './api.js';
+import { el, $, say, formatDate } from './dom.js';
+
+export const ANSWER_STATUS = { active: 'Active', to_review: 'À revoir', archived: 'Archivée' };
+const REASONS = {
+  source_changed: 'une de ses sources a changé',
+  source_archived: 'une de ses sources a été archivée',
+  source_deleted: 'une de ses sources a été supprimée',
+};
+
+/** reasonText says in French why an answer's status changed. */
+export function reasonText(r) { return REASONS[r] || r || ''; }
+
+/**
+ * validatedCards returns the cards of the validated answers shown with a
+ * draft; onStart(answer) puts an answer's text in the editor.
+ */
+export function validatedCards(answers, onStart) {
+  return answers.map((a, i) => el('article', { class: `reponse-type${a.status === 'to_review' ? ' a-revoir' : ''}`,
+    'aria-labelledby': `rt-titre-${i}` },
+  el('h3', { id: `rt-titre-${i}` }, 'Réponse type validée',
+    a.status === 'to_review' ? el('span', { class: 'marque-alerte' }, ' — à revoir') : null),
+  el('p', { class: 'aide' }, `Mise à jour le ${formatDate(a.updated_at)}, service ${a.service || 'commun'}`,
+    ` — proximité ${Math.round(a.score * 100)} %`),
+  a.status === 'to_review'
+    ? el('p', { class: 'alerte' }, 'Une de ses sources a changé depuis sa validation : vérifiez-la avant de vous en servir.')
+    : null,
+  el('p', { class: 'aide' }, 'Question d\'origine : ', a.question),
+  el('p', { class: 'texte-brut' }, a.text),
+  el('button', { type: 'button', class: 'secondaire', onclick: () => onStart(a) }, 'Partir de cette réponse',
+    el('span', { class: 'visuellement-cache' }, ` (réponse type ${i + 1})`))));
+}
+
+let offset = 0;
+const PAGE = 25;
+
+/** loadAnswers lists the validated answers the key may review. */
+export async function loadAnswers() {
+  say($('#rt-erreur'), '');
+  const p = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+  if ($('#rt-statut').value) p.set('status', $('#rt-statut').value);
+  const list = $('#rt-liste');
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const page = await call('GET', `/v1/answers?${p}`);
+    list.replaceChildren(...(page.answers.length ? page.answers.map(card)
+      : [el('li', { class: 'aide' }, 'Aucune réponse type.')]));
+    say($('#rt-etat'), `${page.total} réponse${page.total > 1 ? 's' : ''} type${page.total > 1 ? 's' : ''}.`);
+    $('#rt-prec').disabled = offset === 0;
+    $('#rt-suiv').disabled = offset + page.answers.length >= page.total;
+  } catch (err) {
+    say($('#rt-erreur'), frenchMessage(err));
+  } finally {
+    list.setAttribute('aria-busy', 'false');
+  }
+}
+
+function card(a) {
+  const actions = [];
+  for (const [status, label] of [['active', a.status === 'to_review' ? 'Marquer comme relue' : 'Réactiver'],
+    ['to_review', 'Marquer à revoir'], ['archived', 'Archiver']]) {
+    if (a.status === status) continue;
+    actions.push(el('button', { type: 'button', class: 'petit secondaire', onclick: () => setStatus(a, status) }, label,
+      el('span', { class: 'visuellement-cache' }, ` (réponse type n° ${a.id})`)));
+  }
+  actions.push(el('button', { type: 'button', class: 'petit secondaire', onclick: () => edit(a) }, 'Modifier',
+    el('span', { class: 'visuellement-cache' }, ` (réponse type n° ${a.id})`)));
+  const sources = (a.sources || []).map((s) => el('li', {}, s.title || s.doc_id || 'Source'));
+  return el('li', { class: 'carte', id: `rt-${a.id}` },
+    el('h2', {}, `Réponse type n° ${a.id} — `, el('span', { class: `statut statut-${a.status}` }, ANSWER_STATUS[a.status] || a.status)),
+    el('p', { class: 'aide' }, `Service ${a.service || 'commun'}, version ${a.version}, relue le ${formatDate(a.reviewed_at)}`,
+      a.status_reason ? ` — ${reasonText(a.status_reason)}` : ''),
+    el('p', {}, el('strong', {}, 'Question : '), a.question),
+    el('p', { class: 'texte-brut' }, a.text),
+    sources.length ? el('div', {}, el('p', { class: 'aide' }, 'Sources :'), el('ul', {}, sources)) : null,
+    el('div', { class: 'actions' }, actions));
+}
+
+/** edit shows a form to change an answer's question and text: a new version, reviewed now. */
+function edit(a) {
+  const item = $(`#rt-${a.id}`);
+  if (item.querySelector('form')) return;
+  const q = el('input', { id: `rt-q-${a.id}`, type: 'text', value: a.question });
+  const t = el('textarea', { id: `rt-t-${a.id}`, rows: '8' }, a.text);
+  const err = el('p', { class: 'erreur', role: 'alert' });
+  const form = el('form', { novalidate: true, 'aria-label': `Modifier la réponse type n° ${a.id}` },
+    el('div', { class: 'champ' }, el('label', { for: q.id }, 'Question'), q),
+    el('div', { class: 'champ' }, el('label', { for: t.id }, 'Texte ', el('span', { class: 'aide' },
+      '(gardez les marqueurs tels que [NOM_1] : aucune donnée personnelle)')), t),
+    err,
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Enregistrer une nouvelle version'),
+      el('button', { type: 'button', class: 'secondaire', onclick: () => form.remove() }, 'Annuler')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const saved = await call('PUT', `/v1/answers/${a.id}`, { question: q.value, text: t.value, version: a.version });
+      await loadAnswers();
+      say($('#rt-etat'), `Réponse type n° ${a.id} enregistrée (version ${saved.version}).`);
+    } catch (e) {
+      say(err, e.status === 409 ? 'Elle a été modifiée entre-temps : actualisez la liste.' : frenchMessage(e));
+    }
+  });
+  item.append(form);
+  q.focus();
+}
+
+async function setStatus(a, status) {
+  try {
+    await call('PUT', `/v1/answers/${a.id}/status`, { status });
+    await loadAnswers();
+    say($('#rt-etat'), `Réponse type n° ${a.id} : ${ANSWER_STATUS[status].toLowerCase()}.`);
+  } catch (err) {
+    say($('#rt-erreur'), frenchMessage(err));
+  }
+}
+
+export function initAnswers() {
+  $('#form-rt').addEventListener('submit', (ev) => { ev.preventDefault(); offset = 0; loadAnswers(); });
+  $('#rt-prec').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); loadAnswers(); });
+  $('#rt-suiv').addEventListener('click', () => { offset += PAGE; loadAnswers(); });
+}

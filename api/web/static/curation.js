@@ -1,0 +1,209 @@
+// curation.js: the administrators' work list: questions without a reliable
+// source grouped by topic, badly rated drafts, most and least cited
+// documents, stale documents; items closed with the action taken; a new
+// document started from a group of questions. Text goes in as text nodes.
+import { call, getKey, frenchMessage } from './api.js';
+import { el, $, say, formatDate } from './dom.js';
+
+const ACTIONS = {
+  document_written: 'Fiche rédigée', answer_added: 'Réponse type ajoutée', out_of_scope: 'Hors champ', other: 'Autre',
+};
+const OUTCOMES = { accepted: 'envoyé tel quel', edited: 'modifié', rejected: 'rejeté' };
+
+function params() {
+  const p = new URLSearchParams({ days: $('#c-jours').value });
+  const service = $('#c-service').value.trim();
+  if (service) p.set('service', service);
+  return p;
+}
+
+/** loadCuration fetches and shows the work list. */
+export async function loadCuration() {
+  say($('#c-erreur'), '');
+  const box = $('#c-listes');
+  box.setAttribute('aria-busy', 'true');
+  try {
+    const rep = await call('GET', `/v1/curation?${params()}`);
+    $('#c-groupes').replaceChildren(...(rep.unanswered.length ? rep.unanswered.map(group) : [empty()]));
+    $('#c-notes').replaceChildren(...(rep.low_rated.length ? rep.low_rated.map(lowRated) : [empty()]));
+    $('#c-vieux').replaceChildren(...(rep.stale.length ? rep.stale.map(stale) : [empty()]));
+    uses($('#c-plus'), rep.most_cited);
+    uses($('#c-moins'), rep.least_cited);
+    const open = rep.unanswered.filter((g) => !g.closed).length;
+    say($('#c-etat'), `${open} sujet${open > 1 ? 's' : ''} sans source fiable à traiter depuis le ${formatDate(rep.since)}.`);
+  } catch (err) {
+    say($('#c-erreur'), frenchMessage(err));
+  } finally {
+    box.setAttribute('aria-busy', 'false');
+  }
+}
+
+const empty = () => el('li', { class: 'aide' }, 'Rien à traiter.');
+
+function closedNote(c) {
+  return c ? el('p', { class: 'aide' }, `Clos le ${formatDate(c.at)} : ${ACTIONS[c.action] || c.action}`,
+    c.reason ? ` — ${c.reason}` : '') : null;
+}
+
+/** closeForm lets an admin close an item with an action and a reason. */
+function closeForm(kind, item, label) {
+  const id = `clore-${kind}-${item.key}`;
+  const select = el('select', { id: `${id}-action` }, Object.entries(ACTIONS).map(([v, t]) => el('option', { value: v }, t)));
+  const reason = el('input', { id: `${id}-motif`, type: 'text', autocomplete: 'off' });
+  const status = el('p', { role: 'status' });
+  const form = el('form', { class: 'ligne clore', novalidate: true, 'aria-label': `Clore ${label}` },
+    el('div', { class: 'champ' }, el('label', { for: select.id }, 'Action menée'), select),
+    el('div', { class: 'champ' }, el('label', { for: reason.id }, 'Motif ', el('span', { class: 'aide' }, '(facultatif)')), reason),
+    el('div', { class: 'champ bouton-bas' }, el('button', { type: 'submit', class: 'petit' }, 'Clore',
+      el('span', { class: 'visuellement-cache' }, ` ${label}`))),
+    status);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await call('POST', '/v1/curation/close', { kind, key: item.key, service: item.service, action: select.value,
+        reason: reason.value });
+      say(status, 'Élément clos.');
+      await loadCuration();
+      $('#titre-curation').focus();
+    } catch (err) {
+      say(status, frenchMessage(err));
+    }
+  });
+  return form;
+}
+
+function group(g, i) {
+  const label = `le sujet ${i + 1}`;
+  return el('li', { class: `carte${g.closed ? ' clos' : ''}` },
+    el('h3', {}, `« ${g.label} »`),
+    el('p', { class: 'aide' }, `${g.count} question${g.count > 1 ? 's' : ''}, du ${formatDate(g.first_seen)} au ${formatDate(g.last_seen)}`,
+      g.service ? `, service ${g.service}` : '', g.words.length ? ` — mots : ${g.words.join(', ')}` : ''),
+    g.questions.length ? el('details', {}, el('summary', {}, 'Questions proches'),
+      el('ul', {}, g.questions.map((q) => el('li', {}, q)))) : null,
+    closedNote(g.closed),
+    el('div', { class: 'actions' }, el('button', { type: 'button', class: 'petit secondaire', onclick: () => startDocument(g) },
+      'Rédiger une fiche', el('span', { class: 'visuellement-cache' }, ` pour ${label}`)),
+    el('button', { type: 'button', class: 'petit secondaire', onclick: () => startAnswer(g) },
+      'Rédiger une réponse type', el('span', { class: 'visuellement-cache' }, ` pour ${label}`))),
+    g.closed ? null : closeForm('unanswered', g, label));
+}
+
+function lowRated(d, i) {
+  const label = `le brouillon ${i + 1}`;
+  return el('li', { class: `carte${d.closed ? ' clos' : ''}` },
+    el('h3', {}, `Brouillon ${OUTCOMES[d.outcome] || d.outcome}${d.rating ? `, noté ${d.rating}/5` : ''}`),
+    el('p', { class: 'aide' }, `Retour du ${formatDate(d.feedback_at)}${d.service ? `, service ${d.service}` : ''}`,
+      d.tags.length ? ` — étiquettes : ${d.tags.join(', ')}` : ''),
+    el('p', { class: 'texte-brut extrait' }, d.question),
+    d.sources.length ? el('p', { class: 'aide' }, 'Sources : ', d.sources.map((s) => s.title).join(' ; ')) : null,
+    closedNote(d.closed),
+    d.closed ? null : closeForm('low_rated', d, label));
+}
+
+function stale(d) {
+  const label = `« ${d.title} »`;
+  return el('li', { class: `carte${d.closed ? ' clos' : ''}` },
+    el('h3', {}, d.title),
+    el('p', { class: 'aide' }, `Mis à jour le ${formatDate(d.updated_at)}`,
+      d.answers_to_review ? ` — ${d.answers_to_review} réponse${d.answers_to_review > 1 ? 's' : ''} type à revoir` : ''),
+    closedNote(d.closed),
+    d.closed ? null : closeForm('stale', d, label));
+}
+
+function uses(table, rows) {
+  table.querySelector('tbody').replaceChildren(...rows.map((u) => el('tr', {},
+    el('td', {}, u.title), el('td', {}, u.service || 'commun'), el('td', { class: 'nombre' }, String(u.citations)))));
+}
+
+/** startDocument opens a new document, as a draft, listing the group's questions. */
+function startDocument(g) {
+  $('#c-doc').hidden = false;
+  $('#c-doc-titre').value = '';
+  $('#c-doc-service').value = g.service || '';
+  $('#c-doc-texte').value = ['Questions posées par les usagers (masquées) :',
+    ...[g.label, ...g.questions].map((q) => `- ${q}`), '', 'Réponse :', ''].join('\n');
+  say($('#c-doc-etat'), '');
+  $('#c-doc-titre').focus();
+}
+
+let answering = null; // the group a réponse type is written for
+
+/** startAnswer opens a réponse type for a group: its question, a text to write. */
+function startAnswer(g) {
+  answering = g;
+  $('#c-rt').hidden = false;
+  $('#c-rt-question').value = g.label;
+  $('#c-rt-texte').value = '';
+  say($('#c-rt-etat'), '');
+  say($('#c-rt-erreur'), '');
+  $('#c-rt-texte').focus();
+}
+
+/** saveAnswer stores the réponse type and closes the group as done. */
+async function saveAnswer(ev) {
+  ev.preventDefault();
+  const text = $('#c-rt-texte').value.trim();
+  if (!text) {
+    say($('#c-rt-erreur'), 'Écrivez le texte de la réponse type.');
+    $('#c-rt-texte').focus();
+    return;
+  }
+  say($('#c-rt-erreur'), '');
+  try {
+    const a = await call('POST', '/v1/answers', { question: $('#c-rt-question').value, text, service: answering.service });
+    await call('POST', '/v1/curation/close', { kind: 'unanswered', key: answering.key, service: answering.service,
+      action: 'answer_added', reason: `réponse type n° ${a.id}` });
+    await loadCuration();
+    say($('#c-rt-etat'), `Réponse type n° ${a.id} enregistrée (texte masqué) ; le sujet est clos.`);
+  } catch (err) {
+    say($('#c-rt-erreur'), frenchMessage(err));
+  }
+}
+
+async function saveDocument(ev) {
+  ev.preventDefault();
+  const title = $('#c-doc-titre').value.trim();
+  if (!title) {
+    say($('#c-doc-erreur'), 'Donnez un titre à la fiche.');
+    $('#c-doc-titre').focus();
+    return;
+  }
+  say($('#c-doc-erreur'), '');
+  const id = `curation-${Date.now()}`;
+  try {
+    const d = await call('POST', '/v1/documents', { id, title, text: $('#c-doc-texte').value,
+      service: $('#c-doc-service').value.trim(), status: 'draft' });
+    say($('#c-doc-etat'), `Fiche « ${d.title} » créée en brouillon : relisez-la et publiez-la depuis la vue Documents.`);
+  } catch (err) {
+    say($('#c-doc-erreur'), frenchMessage(err));
+  }
+}
+
+/** exportItems downloads the work list as JSON lines. */
+async function exportItems() {
+  try {
+    const resp = await fetch(`/v1/curation/export?${params()}`, { headers: { Authorization: `Bearer ${getKey()}` } });
+    if (!resp.ok) {
+      say($('#c-erreur'), `Export impossible (erreur ${resp.status}).`);
+      return;
+    }
+    const url = URL.createObjectURL(await resp.blob());
+    const a = el('a', { href: url, download: 'plume-curation.jsonl' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    URL.revokeObjectURL(url);
+    say($('#c-etat'), 'Export téléchargé.');
+  } catch (err) {
+    say($('#c-erreur'), `Export impossible : ${frenchMessage(err)}`);
+  }
+}
+
+export function initCuration() {
+  $('#form-curation').addEventListener('submit', (ev) => { ev.preventDefault(); loadCuration(); });
+  $('#c-export').addEventListener('click', exportItems);
+  $('#form-c-doc').addEventListener('submit', saveDocument);
+  $('#c-doc-fermer').addEventListener('click', () => { $('#c-doc').hidden = true; });
+  $('#form-c-rt').addEventListener('submit', saveAnswer);
+  $('#c-rt-fermer').addEventListener('click', () => { $('#c-rt').hidden = true; });
+}

@@ -1,0 +1,427 @@
+package rag
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/store"
+)
+
+// ValidatedAnswer is a validated answer ("réponse type") close to a
+// message, as a draft response shows it: redacted text, placeholders kept.
+type ValidatedAnswer struct {
+	ID         int64     `json:"id"`
+	Question   string    `json:"question"`
+	Text       string    `json:"text"`
+	Service    string    `json:"service"`
+	Status     string    `json:"status"`
+	Version    int       `json:"version"`
+	UpdatedAt  time.Time `json:"updated_at"`
+	ReviewedAt time.Time `json:"reviewed_at"`
+	// Score (0–1) is how close the message is to the answer's question.
+	Score float64 `json:"score"`
+}
+
+// AnswerMatch weighs the signals that match a message to a validated
+// answer, and the score under which an answer is not shown. The values
+// were chosen on the tuning half of the labelled messages
+// (rag/answers_eval_test.go), never on the test half.
+type AnswerMatch struct {
+	// QuestionWords weighs the share of the answer question's words
+	// (weighted by rarity) found in the message.
+	QuestionWords float64
+	// FocusWords weighs the share of the words of the message's request
+	// (its asking sentences) found in the answer's question or text, and
+	// MessageWords that of the whole message's words.
+	FocusWords   float64
+	MessageWords float64
+	// QuestionCosine weighs the cosine of the request's and the question's
+	// embeddings; TextCosine that of the message's and the answer's.
+	QuestionCosine float64
+	TextCosine     float64
+	// Threshold is the least score shown; Margin the least lead of the
+	// first answer over the second for any to be shown.
+	Threshold float64
+	Margin    float64
+	// Max bounds the answers returned.
+	Max int
+}
+
+// DefaultAnswerMatch is the matching tuned on the tuning half.
+var DefaultAnswerMatch = AnswerMatch{QuestionWords: 1, MessageWords: 2, QuestionCosine: 1, TextCosine: 2, Threshold: 0.24,
+	Margin: 0.01, Max: 3}
+
+// answerFeatures are the signals of one candidate, each in [0, 1].
+type answerFeatures struct {
+	questionWords, focusWords, messageWords, questionCosine, textCosine float64
+	vectors                                                             bool
+}
+
+// matchAnswers returns the validated answers (active or to review) of the
+// given services whose question is close to text (redacted, placeholders
+// removed), best first.
+func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m AnswerMatch, text string, services []string) ([]ValidatedAnswer, error) {
+	scored, err := answerCandidates(ctx, st, emb, text, services)
+	if err != nil {
+		return nil, err
+	}
+	var out []ValidatedAnswer
+	second := 0.0 // the second best score, shown or not
+	best := 0.0
+	for _, c := range scored {
+		score := m.score(c.features)
+		if score > best {
+			best, second = score, best
+		} else if score > second {
+			second = score
+		}
+		if score >= m.Threshold {
+			out = append(out, toValidated(c.answer, score))
+		}
+	}
+	if best-second < m.Margin {
+		return nil, nil
+	}
+	slices.SortStableFunc(out, func(a, b ValidatedAnswer) int {
+		if a.Score != b.Score {
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		return int(a.ID - b.ID)
+	})
+	if m.Max > 0 && len(out) > m.Max {
+		out = out[:m.Max]
+	}
+	return out, nil
+}
+
+type answerCandidate struct {
+	answer   store.Answer
+	features answerFeatures
+}
+
+// answerCandidates reads the answers that may match and their signals.
+func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, text string, services []string) ([]answerCandidate, error) {
+	q := store.AnswerQuery{Text: text, Focus: messageFocus(text), Services: services}
+	if emb != nil {
+		vecs, err := emb.Embed(ctx, []string{q.Focus, text})
+		if err == nil && len(vecs) == 2 {
+			q.Model, q.Dim, q.Vector, q.TextVector = emb.Model(), emb.Dim(), vecs[0], vecs[1]
+		}
+	}
+	cands, err := st.MatchAnswers(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("validated answers: %w", err)
+	}
+	idf := idfOf(cands)
+	out := make([]answerCandidate, len(cands.Candidates))
+	for i, c := range cands.Candidates {
+		f := answerFeatures{questionWords: covered(c.Lexemes, cands.Message, idf),
+			focusWords:   covered(cands.Focus, append(slices.Clone(c.Lexemes), c.TextLexemes...), idf),
+			messageWords: covered(cands.Message, append(slices.Clone(c.Lexemes), c.TextLexemes...), idf)}
+		if c.Cosine != -1 && c.TextCosine != -1 && q.Vector != nil {
+			f.vectors = true
+			f.questionCosine, f.textCosine = max(c.Cosine, 0), max(c.TextCosine, 0)
+		}
+		out[i] = answerCandidate{answer: c.Answer, features: f}
+	}
+	return out, nil
+}
+
+// messageFocus is the part of a message that asks something: its request
+// sentences, or the whole message when none is told apart.
+func messageFocus(text string) string {
+	var parts []string
+	for _, s := range SplitMessage(text) {
+		if s.Weight >= 1 {
+			parts = append(parts, s.Text)
+		}
+	}
+	if len(parts) == 0 {
+		return text
+	}
+	return strings.Join(parts, " ")
+}
+
+// idfOf returns the rarity weight of a lexeme over the knowledge base.
+func idfOf(c store.AnswerCandidates) func(string) float64 {
+	total := float64(max(c.Chunks, 1000))
+	return func(w string) float64 { return math.Log(1 + total/float64(c.DF[w]+1)) }
+}
+
+// covered returns the rarity-weighted share of the words of from found in
+// in.
+func covered(from, in []string, idf func(string) float64) float64 {
+	set := make(map[string]bool, len(in))
+	for _, w := range in {
+		set[w] = true
+	}
+	seen := map[string]bool{}
+	var shared, all float64
+	for _, w := range from {
+		if seen[w] || len(w) < 2 {
+			continue
+		}
+		seen[w] = true
+		all += idf(w)
+		if set[w] {
+			shared += idf(w)
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return shared / all
+}
+
+func toValidated(a store.Answer, score float64) ValidatedAnswer {
+	return ValidatedAnswer{ID: a.ID, Question: a.Question, Text: a.Text, Service: a.Service, Status: string(a.Status),
+		Version: a.Version, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt, Score: math.Round(score*1000) / 1000}
+}
+
+// score is the weighted mean of the signals; without vectors, of the words'.
+func (m AnswerMatch) score(f answerFeatures) float64 {
+	sum := m.QuestionWords*f.questionWords + m.FocusWords*f.focusWords + m.MessageWords*f.messageWords
+	weights := m.QuestionWords + m.FocusWords + m.MessageWords
+	if f.vectors {
+		sum += m.QuestionCosine*f.questionCosine + m.TextCosine*f.textCosine
+		weights += m.QuestionCosine + m.TextCosine
+	}
+	if weights == 0 {
+		return 0
+	}
+	return sum / weights
+}
+
+// Answers manages validated answers: every text is redacted before it is
+// stored, and each question is embedded for matching.
+type Answers struct {
+	store    *store.Store
+	embedder llm.Embedder
+	policy   redact.Policy
+	match    AnswerMatch
+}
+
+// NewAnswers returns the validated answers' manager. embedder may be nil
+// (answers are then matched by words only); policy nil means
+// redact.DefaultPolicy().
+func NewAnswers(st *store.Store, embedder llm.Embedder, policy redact.Policy) *Answers {
+	if policy == nil {
+		policy = redact.DefaultPolicy()
+	}
+	return &Answers{store: st, embedder: embedder, policy: policy, match: DefaultAnswerMatch}
+}
+
+// AnswerInput creates or updates a validated answer from text.
+type AnswerInput struct {
+	Question string `json:"question"`
+	Text     string `json:"text"`
+	// DocumentIDs are the official documents the answer relies on.
+	DocumentIDs []int64 `json:"document_ids"`
+	Service     string  `json:"service"`
+}
+
+// MaxAnswerBytes bounds a validated answer's text.
+const MaxAnswerBytes = 2 * MaxQuestionBytes
+
+func (in *AnswerInput) validate() error {
+	in.Question, in.Text = strings.TrimSpace(in.Question), strings.TrimSpace(in.Text)
+	switch {
+	case in.Question == "" || in.Text == "":
+		return fmt.Errorf("answer: question and text are required: %w", ErrInvalid)
+	case len(in.Question) > MaxQuestionBytes || len(in.Text) > MaxAnswerBytes:
+		return fmt.Errorf("answer: question over %d bytes or text over %d: %w", MaxQuestionBytes, MaxAnswerBytes, ErrInvalid)
+	case !utf8.ValidString(in.Question) || !utf8.ValidString(in.Text):
+		return fmt.Errorf("answer: text is not valid UTF-8: %w", ErrInvalid)
+	case len(in.DocumentIDs) > 50:
+		return fmt.Errorf("answer: at most 50 documents: %w", ErrInvalid)
+	}
+	return nil
+}
+
+// prepare redacts the input (placeholders already there stay) and builds
+// what the store needs.
+func (a *Answers) prepare(ctx context.Context, in AnswerInput) (store.Answer, store.AnswerWrite, error) {
+	if err := in.validate(); err != nil {
+		return store.Answer{}, store.AnswerWrite{}, err
+	}
+	q, err := redact.Redact(ctx, in.Question, a.policy)
+	if err != nil {
+		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the question: %w", err)
+	}
+	t, err := redact.Redact(ctx, in.Text, a.policy)
+	if err != nil {
+		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the text: %w", err)
+	}
+	sources, err := a.sourcesOf(ctx, in.DocumentIDs)
+	if err != nil {
+		return store.Answer{}, store.AnswerWrite{}, err
+	}
+	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, MatchText: matchable(stripPlaceholders(searchText(q.Text, q.Mapping))),
+		TextMatch: stripPlaceholders(t.Text)}
+	if a.embedder != nil {
+		vecs, err := a.embedder.Embed(ctx, []string{w.MatchText, w.TextMatch})
+		if err == nil && len(vecs) == 2 {
+			w.Model, w.Vector, w.TextVector = a.embedder.Model(), vecs[0], vecs[1]
+		}
+	}
+	return store.Answer{Service: in.Service, Question: q.Text, Text: t.Text, Sources: sources}, w, nil
+}
+
+// sourcesOf describes the documents an answer relies on, as citations.
+func (a *Answers) sourcesOf(ctx context.Context, ids []int64) (json.RawMessage, error) {
+	cites := []Citation{}
+	for i, id := range ids {
+		d, err := a.store.GetDocument(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("answer: source %d: %w", id, err)
+		}
+		cites = append(cites, Citation{N: i + 1, DocID: d.ExternalID, DocumentID: d.ID, Title: d.Title, URL: d.URL, Cited: true})
+	}
+	b, err := json.Marshal(cites)
+	if err != nil {
+		return nil, fmt.Errorf("answer: encode sources: %w", err)
+	}
+	return b, nil
+}
+
+// Create stores a validated answer written (or pasted) by a reviewer.
+func (a *Answers) Create(ctx context.Context, in AnswerInput, authorService string, by *int64) (store.Answer, error) {
+	ans, w, err := a.prepare(ctx, in)
+	if err != nil {
+		return store.Answer{}, err
+	}
+	ans.AuthorService, ans.CreatedBy = authorService, by
+	if err := a.store.CreateAnswer(ctx, &ans, w); err != nil {
+		return store.Answer{}, err
+	}
+	return ans, nil
+}
+
+// Update replaces an answer's text, question, sources and service: a new
+// version, reviewed now. ifVersion, when not zero, must be the stored one.
+func (a *Answers) Update(ctx context.Context, id int64, in AnswerInput, ifVersion int) (store.Answer, error) {
+	ans, w, err := a.prepare(ctx, in)
+	if err != nil {
+		return store.Answer{}, err
+	}
+	ans.ID = id
+	if err := a.store.UpdateAnswer(ctx, &ans, w, ifVersion); err != nil {
+		return store.Answer{}, err
+	}
+	return ans, nil
+}
+
+// FromDraft promotes a stored draft: its question and the final text its
+// agent sent (the draft itself when no feedback gave one), both already
+// redacted, with the documents it cited. service is where the answer
+// applies ("" keeps the draft's).
+func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, authorService string, by *int64) (store.Answer, error) {
+	var cites []Citation
+	if err := json.Unmarshal(d.Sources, &cites); err != nil {
+		return store.Answer{}, fmt.Errorf("answer: read the draft's sources: %w", err)
+	}
+	var ids []int64
+	for _, c := range cites {
+		if c.Cited && c.DocumentID != 0 && !slices.Contains(ids, c.DocumentID) {
+			ids = append(ids, c.DocumentID)
+		}
+	}
+	if strings.TrimSpace(final) == "" {
+		final = d.Draft
+	}
+	if service == "" {
+		service = d.Service
+	}
+	ans, err := a.Create(ctx, AnswerInput{Question: d.Question, Text: final, DocumentIDs: ids, Service: service}, authorService, by)
+	if err != nil {
+		return store.Answer{}, err
+	}
+	return ans, nil
+}
+
+// Match returns the validated answers close to a message, redacted first.
+func (a *Answers) Match(ctx context.Context, message string, services []string) ([]ValidatedAnswer, error) {
+	text, err := a.matchText(ctx, message)
+	if err != nil {
+		return nil, err
+	}
+	return matchAnswers(ctx, a.store, a.embedder, a.match, text, services)
+}
+
+// matchText is a message redacted, placeholders removed.
+func (a *Answers) matchText(ctx context.Context, message string) (string, error) {
+	red, err := redact.Redact(ctx, message, a.policy)
+	if err != nil {
+		return "", fmt.Errorf("validated answers: redact: %w", err)
+	}
+	return matchable(stripPlaceholders(searchText(red.Text, red.Mapping))), nil
+}
+
+// matchable is a text without its courtesy (greetings, thanks,
+// signatures): what is matched of a message or of an answer's question.
+func matchable(text string) string {
+	var parts []string
+	for _, s := range SplitMessage(text) {
+		parts = append(parts, s.Text)
+	}
+	if len(parts) == 0 {
+		return text
+	}
+	return strings.Join(parts, " ")
+}
+
+// WithMatch returns a copy of a matching with m.
+func (a *Answers) WithMatch(m AnswerMatch) *Answers {
+	c := *a
+	c.match = m
+	return &c
+}
+
+// stripPlaceholders removes placeholder markers such as [NOM_1] left in a
+// stored text: they say nothing of the question's topic.
+func stripPlaceholders(s string) string {
+	return strings.TrimSpace(placeholderRe.ReplaceAllString(s, " "))
+}
+
+// placeholderRe matches the placeholders redaction writes, e.g. [NOM_1].
+var placeholderRe = regexp.MustCompile(`\[[A-Z][A-Z_]*_\d+\]`)
+
+// validatedAnswers returns the validated answers close to a draft's
+// question; a failure only loses them (logged), never the draft.
+func (d *Drafter) validatedAnswers(ctx context.Context, text string, services []string) []ValidatedAnswer {
+	found, err := matchAnswers(ctx, d.store, d.searcher.embedder, DefaultAnswerMatch, text, services)
+	if err != nil {
+		if ctx.Err() == nil {
+			d.log.Warn("validated answers unavailable", "err", err)
+		}
+		return []ValidatedAnswer{}
+	}
+	if found == nil {
+		return []ValidatedAnswer{}
+	}
+	return found
+}
+
+// bestExample returns the text of the best active validated answer, its
+// placeholders (another person's) blanked: the model follows its tone and
+// structure, never its facts. Answers to review are never given.
+func bestExample(answers []ValidatedAnswer) string {
+	for _, a := range answers {
+		if a.Status == string(store.AnswerActive) {
+			return placeholderRe.ReplaceAllString(a.Text, "…")
+		}
+	}
+	return ""
+}

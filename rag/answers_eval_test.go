@@ -1,0 +1,391 @@
+package rag_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"testing"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
+)
+
+// fiche is one line of spf-fiches.jsonl.
+type fiche struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+func readFiches(tb testing.TB, path string) []fiche {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var out []fiche
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var fi fiche
+		if err := json.Unmarshal(sc.Bytes(), &fi); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, fi)
+	}
+	return out
+}
+
+// answered says whether a fiche has a validated answer in the evaluation:
+// a third of the fiches, by a fixed rule (FNV-1a of the id, modulo 3).
+func answered(id string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return h.Sum32()%3 == 0
+}
+
+// answerEval is a knowledge base of the 535 fiches with validated answers
+// for a third of them, and the messages to match.
+type answerEval struct {
+	answers  *rag.Answers
+	searcher *rag.Searcher
+	store    *store.Store
+	// texts maps an answer's id to its text.
+	texts map[int64]string
+	// byFiche maps a fiche id to its answer's id.
+	byFiche map[string]int64
+	msgs    []message
+}
+
+// newAnswerEval stores one validated answer per answered fiche: its
+// question is a user's short question about the fiche when the question
+// sets hold one, else the fiche's title; its text the fiche's opening.
+func newAnswerEval(t *testing.T) *answerEval {
+	path := sharedData(t, "spf-fiches.jsonl")
+	st, searcher := ingested(t, path)
+	ctx := context.Background()
+	embedder, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := map[string]string{}
+	for _, set := range []string{"testdata/spf-questions.jsonl", "testdata/vosdroits-questions.jsonl"} {
+		for _, q := range loadQuestions(t, set) {
+			short[q.IDs[0]] = q.Q
+		}
+	}
+	docs, err := st.ListDocuments(ctx, store.DocumentFilter{Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int64{}
+	for off := 0; off < int(docs.Total); off += 500 {
+		page, err := st.ListDocuments(ctx, store.DocumentFilter{Limit: 500, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range page.Documents {
+			ids[d.ExternalID] = d.ID
+		}
+	}
+	e := &answerEval{answers: rag.NewAnswers(st, embedder, nil), searcher: searcher, store: st, texts: map[int64]string{},
+		byFiche: map[string]int64{}, msgs: loadUserMessages(t)}
+	for _, f := range readFiches(t, path) {
+		if !answered(f.ID) {
+			continue
+		}
+		q := short[f.ID]
+		if q == "" {
+			q = f.Title
+		}
+		text := []rune(f.Text)
+		a, err := e.answers.Create(ctx, rag.AnswerInput{Question: q, Text: string(text[:min(len(text), 600)]),
+			DocumentIDs: []int64{ids[f.ID]}}, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.byFiche[f.ID] = a.ID
+		e.texts[a.ID] = a.Text
+	}
+	return e
+}
+
+// answerScore is what a matching did on one half.
+type answerScore struct {
+	withAnswer, rightFirst, without, noneShown int
+}
+
+func (s answerScore) right() float64 { return float64(s.rightFirst) / float64(max(s.withAnswer, 1)) }
+func (s answerScore) none() float64  { return float64(s.noneShown) / float64(max(s.without, 1)) }
+
+func (s answerScore) String() string {
+	return fmt.Sprintf("right answer first %d/%d = %.3f; none shown %d/%d = %.3f",
+		s.rightFirst, s.withAnswer, s.right(), s.noneShown, s.without, s.none())
+}
+
+// evaluate matches every message of a half (every corpus: a message whose
+// page has no validated answer, or out of corpus, must get none).
+func (e *answerEval) evaluate(t *testing.T, m rag.AnswerMatch, half string) answerScore {
+	var s answerScore
+	as := e.answers.WithMatch(m)
+	for _, msg := range e.msgs {
+		if msg.Half() != half {
+			continue
+		}
+		want := e.wantFor(msg)
+		got, err := as.Match(context.Background(), msg.Question, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want != 0 {
+			s.withAnswer++
+			if len(got) > 0 && got[0].ID == want {
+				s.rightFirst++
+			}
+			continue
+		}
+		s.without++
+		if len(got) == 0 {
+			s.noneShown++
+		}
+	}
+	return s
+}
+
+// TestValidatedAnswerMatching measures, on the test half of the realistic
+// messages, how often the right validated answer comes first when one
+// exists and how often none is shown when none fits. PLUME_TUNE_ANSWERS=1
+// also searches the weights on the tuning half.
+func TestValidatedAnswerMatching(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests the 535 fiches")
+	}
+	e := newAnswerEval(t)
+	if os.Getenv("PLUME_TUNE_ANSWERS") != "" {
+		e.tune(t)
+	}
+	tuning, test := e.evaluate(t, rag.DefaultAnswerMatch, "tuning"), e.evaluate(t, rag.DefaultAnswerMatch, "test")
+	t.Logf("%d validated answers; tuning half: %s", len(e.byFiche), tuning)
+	t.Logf("test half: %s", test)
+	e.editDistances(t)
+	// A wrong validated answer is worse than none: that goal is met and
+	// gated. The right answer first (goal 0.90) is not met yet: gated only
+	// with PLUME_ANSWER_GATES set.
+	if test.none() < 0.95 {
+		t.Errorf("test half: %s; want none shown ≥ 0.95", test)
+	}
+	if os.Getenv("PLUME_ANSWER_GATES") != "" && test.right() < 0.90 {
+		t.Errorf("test half: %s; want the right answer first ≥ 0.90", test)
+	}
+}
+
+// labelled is a message's candidate signals and the answer it should get
+// (0: none).
+type labelled struct {
+	want  int64
+	cands []rag.CandidateFeatures
+}
+
+// tune searches the weights and the threshold on the tuning half only: the
+// most right answers first with none shown for at least 97 % of the
+// messages that have none.
+func (e *answerEval) tune(t *testing.T) {
+	var set []labelled
+	for _, msg := range e.msgs {
+		if msg.Half() != "tuning" {
+			continue
+		}
+		cands, err := e.answers.CandidateFeatures(context.Background(), msg.Question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set = append(set, labelled{want: e.wantFor(msg), cands: cands})
+	}
+	weights := []float64{0, 1, 2}
+	best, bestScore := rag.AnswerMatch{}, answerScore{}
+	for _, qw := range weights {
+		for _, fw := range weights {
+			for _, mw := range weights {
+				for _, qc := range weights {
+					for _, tc := range weights {
+						m := rag.AnswerMatch{QuestionWords: qw, FocusWords: fw, MessageWords: mw, QuestionCosine: qc, TextCosine: tc, Max: 3}
+						tops := topsOf(set, m)
+						for _, margin := range []float64{0, 0.01, 0.02, 0.04, 0.08} {
+							for th := 0.1; th < 0.9; th += 0.01 {
+								m.Threshold, m.Margin = th, margin
+								s := scoreTops(tops, th, margin)
+								if s.none() >= 0.97 && (s.rightFirst > bestScore.rightFirst ||
+									(s.rightFirst == bestScore.rightFirst && s.noneShown > bestScore.noneShown)) {
+									best, bestScore = m, s
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("tuned on the tuning half: %+v: %s", best, bestScore)
+	best.Threshold, best.Margin = 0, 0
+	t.Logf("same weights, no threshold (ranking alone): %s", scoreSet(set, best))
+}
+
+// top is, for one message, its best candidate, the best and second
+// scores, and the answer it should get.
+type top struct {
+	id, want     int64
+	best, second float64
+}
+
+func topsOf(set []labelled, m rag.AnswerMatch) []top {
+	out := make([]top, len(set))
+	for i, l := range set {
+		t := top{want: l.want}
+		for _, c := range l.cands {
+			sc := m.Score(c)
+			if sc > t.best {
+				t.id, t.best, t.second = c.ID, sc, t.best
+			} else if sc > t.second {
+				t.second = sc
+			}
+		}
+		out[i] = t
+	}
+	return out
+}
+
+func scoreTops(tops []top, threshold, margin float64) answerScore {
+	var s answerScore
+	for _, t := range tops {
+		shown := t.best >= threshold && t.best-t.second >= margin
+		if t.want != 0 {
+			s.withAnswer++
+			if shown && t.id == t.want {
+				s.rightFirst++
+			}
+		} else {
+			s.without++
+			if !shown {
+				s.noneShown++
+			}
+		}
+	}
+	return s
+}
+
+func scoreSet(set []labelled, m rag.AnswerMatch) answerScore {
+	var s answerScore
+	for _, l := range set {
+		top, topScore := int64(0), -1.0
+		for _, c := range l.cands {
+			if sc := m.Score(c); sc >= m.Threshold && sc > topScore {
+				top, topScore = c.ID, sc
+			}
+		}
+		if l.want != 0 {
+			s.withAnswer++
+			if top == l.want {
+				s.rightFirst++
+			}
+		} else {
+			s.without++
+			if top == 0 {
+				s.noneShown++
+			}
+		}
+	}
+	return s
+}
+
+// wantFor is the answer a message should get, 0 for none.
+func (e *answerEval) wantFor(msg message) int64 {
+	if msg.Corpus != "spf" {
+		return 0
+	}
+	for _, id := range msg.Expected {
+		if a, ok := e.byFiche[id]; ok {
+			return a
+		}
+	}
+	return 0
+}
+
+// imitatingReply is a fake model that follows the validated answer given as
+// an example when there is one (as a model asked to imitate its tone and
+// structure would, at most), and otherwise writes a generic reply citing
+// source 1.
+func imitatingReply(req openai.ChatCompletionRequest) (string, error) {
+	if ex := between(userText(req), "<<<REPONSE_TYPE\n", "\nREPONSE_TYPE>>>"); ex != "" {
+		return ex + " [1]", nil
+	}
+	return llmtest.DefaultReply, nil
+}
+
+// editDistances reports, on the test half's messages whose page has a
+// validated answer, the edit distance to the final text (taken to be the
+// service's validated answer for that page) of: the fake model's draft
+// given the example (a model only gets it when retrieval found reliable
+// sources), the draft without it, and the text an agent starts from with
+// one click on the first validated answer shown (the draft when none is).
+func (e *answerEval) editDistances(t *testing.T) {
+	ctx := context.Background()
+	srv := llmtest.New(t, llmtest.WithReply(imitatingReply))
+	ps, err := prompts.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := rag.NewDrafter(e.searcher, e.store, fakeChat(t, srv, 10*time.Second), ps, nil, rag.DraftOptions{Model: llmtest.DefaultChatModel})
+	var with, without, clicked float64
+	n := 0
+	for _, msg := range e.msgs {
+		want := e.wantFor(msg)
+		if msg.Half() != "test" || want == 0 {
+			continue
+		}
+		final := e.texts[want]
+		dr, err := d.Draft(ctx, rag.Request{Question: msg.Question, Channel: "email"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Without validated answers the model gets no example: the same
+		// message drafted with the example cut out of the prompt.
+		plain := llmtest.DefaultReply
+		if os.Getenv("PLUME_DEBUG") != "" {
+			first := int64(0)
+			if len(dr.ValidatedAnswers) > 0 {
+				first = dr.ValidatedAnswers[0].ID
+			}
+			t.Logf("%s want %d first %d reliable %v extractive %v: %.80q", msg.ID, want, first, dr.Reliable, dr.Extractive, stored(t, e.store, dr.ID))
+		}
+		with += rag.EditDistance(stored(t, e.store, dr.ID), final)
+		start := stored(t, e.store, dr.ID)
+		if len(dr.ValidatedAnswers) > 0 {
+			start = dr.ValidatedAnswers[0].Text // "Partir de cette réponse"
+		}
+		clicked += rag.EditDistance(start, final)
+		without += rag.EditDistance(plain, final)
+		n++
+	}
+	t.Logf("edit distance to the final text over %d test-half messages with a validated answer: model draft %.3f with the example, %.3f without; "+
+		"starting from the first validated answer shown (else the draft) %.3f", n, with/float64(max(n, 1)), without/float64(max(n, 1)), clicked/float64(max(n, 1)))
+}
+
+// stored returns a draft's stored (redacted) text.
+func stored(t *testing.T, st *store.Store, id string) string {
+	t.Helper()
+	d, err := st.GetDraft(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Draft
+}

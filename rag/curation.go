@@ -1,0 +1,418 @@
+package rag
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/plume-sp/plume/store"
+)
+
+// Kinds of curation items.
+const (
+	ItemUnanswered = "unanswered"
+	ItemLowRated   = "low_rated"
+	ItemStale      = "stale"
+)
+
+// CurationOptions bounds a curation work list. The zero value gives the
+// defaults.
+type CurationOptions struct {
+	// Since keeps the drafts of the last days (default 180 days).
+	Since time.Duration
+	// StaleAfter is the age of a document to check (default 12 months).
+	StaleAfter time.Duration
+	// Questions bounds the unreliable questions grouped (default 5000).
+	Questions int
+	// Items bounds each list (default 50).
+	Items int
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+}
+
+func (o CurationOptions) withDefaults() CurationOptions {
+	if o.Since <= 0 {
+		o.Since = 180 * 24 * time.Hour
+	}
+	if o.StaleAfter <= 0 {
+		o.StaleAfter = 365 * 24 * time.Hour
+	}
+	if o.Questions <= 0 {
+		o.Questions = 5000
+	}
+	if o.Items <= 0 {
+		o.Items = 50
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// Closed says how and when an item was closed; nil when open.
+type Closed struct {
+	Action string    `json:"action"`
+	Reason string    `json:"reason"`
+	At     time.Time `json:"at"`
+}
+
+// QuestionGroup is a topic of questions that found no reliable source:
+// near-duplicates merged, redacted text only.
+type QuestionGroup struct {
+	Key     string `json:"key"`
+	Service string `json:"service"`
+	// Label is the group's most typical question; Questions are up to
+	// five others, all redacted.
+	Label     string    `json:"label"`
+	Questions []string  `json:"questions"`
+	Words     []string  `json:"words"`
+	Count     int       `json:"count"`
+	FirstSeen time.Time `json:"first_seen"`
+	LastSeen  time.Time `json:"last_seen"`
+	DraftIDs  []string  `json:"draft_ids"`
+	Closed    *Closed   `json:"closed"`
+}
+
+// LowRatedItem is a draft its agent rejected or rated 2 or less.
+type LowRatedItem struct {
+	Key        string     `json:"key"`
+	DraftID    string     `json:"draft_id"`
+	Service    string     `json:"service"`
+	Question   string     `json:"question"`
+	Outcome    string     `json:"outcome"`
+	Rating     *int       `json:"rating"`
+	Tags       []string   `json:"tags"`
+	Sources    []Citation `json:"sources"`
+	CreatedAt  time.Time  `json:"created_at"`
+	FeedbackAt time.Time  `json:"feedback_at"`
+	Closed     *Closed    `json:"closed"`
+}
+
+// StaleItem is a document to check.
+type StaleItem struct {
+	Key             string    `json:"key"`
+	DocumentID      int64     `json:"document_id"`
+	Title           string    `json:"title"`
+	URL             string    `json:"url"`
+	Service         string    `json:"service"`
+	UpdatedAt       time.Time `json:"updated_at"`
+	AnswersToReview int       `json:"answers_to_review"`
+	Closed          *Closed   `json:"closed"`
+}
+
+// DocumentUse is how often drafts cited a document.
+type DocumentUse struct {
+	DocumentID int64  `json:"document_id"`
+	Title      string `json:"title"`
+	URL        string `json:"url"`
+	Service    string `json:"service"`
+	Citations  int64  `json:"citations"`
+}
+
+// CurationReport is an admin's work list.
+type CurationReport struct {
+	Since      time.Time       `json:"since"`
+	Unanswered []QuestionGroup `json:"unanswered"`
+	LowRated   []LowRatedItem  `json:"low_rated"`
+	MostCited  []DocumentUse   `json:"most_cited"`
+	LeastCited []DocumentUse   `json:"least_cited"`
+	Stale      []StaleItem     `json:"stale"`
+}
+
+// Curation builds the work list of a scope (Since is set from opts).
+func Curation(ctx context.Context, st *store.Store, sc store.CurationScope, opts CurationOptions) (CurationReport, error) {
+	opts = opts.withDefaults()
+	now := opts.Now()
+	sc.Since = now.Add(-opts.Since)
+	rep := CurationReport{Since: sc.Since}
+	closures, err := st.CurationClosures(ctx, sc)
+	if err != nil {
+		return CurationReport{}, err
+	}
+	qs, err := st.UnreliableQuestions(ctx, sc, opts.Questions)
+	if err != nil {
+		return CurationReport{}, err
+	}
+	rep.Unanswered = GroupQuestions(qs)
+	for i := range rep.Unanswered {
+		g := &rep.Unanswered[i]
+		g.Closed = closedUnless(closures, g.Service, ItemUnanswered, g.Key, g.LastSeen)
+	}
+	rep.Unanswered = openFirst(rep.Unanswered, opts.Items, func(g QuestionGroup) bool { return g.Closed == nil })
+	if rep.LowRated, err = lowRated(ctx, st, sc, closures, opts.Items); err != nil {
+		return CurationReport{}, err
+	}
+	most, least, err := st.DocumentUses(ctx, sc, 10)
+	if err != nil {
+		return CurationReport{}, err
+	}
+	rep.MostCited, rep.LeastCited = docUses(most), docUses(least)
+	if rep.Stale, err = stale(ctx, st, sc, closures, now.Add(-opts.StaleAfter), opts.Items); err != nil {
+		return CurationReport{}, err
+	}
+	return rep, nil
+}
+
+// closedUnless returns an item's closure, or nil when there is none or the
+// item recurred after it (it is open again).
+func closedUnless(closures map[string]store.Closure, service, kind, key string, last time.Time) *Closed {
+	c, ok := closures[store.ClosureKey(service, kind, key)]
+	if !ok || last.After(c.ClosedAt) {
+		return nil
+	}
+	return &Closed{Action: string(c.Action), Reason: c.Reason, At: c.ClosedAt}
+}
+
+// openFirst keeps at most n items, open ones first, in their order.
+func openFirst[T any](items []T, n int, open func(T) bool) []T {
+	slices.SortStableFunc(items, func(a, b T) int {
+		switch {
+		case open(a) == open(b):
+			return 0
+		case open(a):
+			return -1
+		}
+		return 1
+	})
+	if len(items) > n {
+		items = items[:n]
+	}
+	return items
+}
+
+func lowRated(ctx context.Context, st *store.Store, sc store.CurationScope, closures map[string]store.Closure, n int) ([]LowRatedItem, error) {
+	rows, err := st.LowRatedDrafts(ctx, sc, 4*n)
+	if err != nil {
+		return nil, err
+	}
+	out := []LowRatedItem{}
+	for _, r := range rows {
+		it := LowRatedItem{Key: r.DraftID, DraftID: r.DraftID, Service: r.Service, Question: r.Question,
+			Outcome: string(r.Outcome), Rating: r.Rating, Tags: nonNilStrings(r.Tags), Sources: []Citation{},
+			CreatedAt: r.CreatedAt, FeedbackAt: r.FeedbackAt}
+		if err := json.Unmarshal(r.Sources, &it.Sources); err != nil {
+			return nil, fmt.Errorf("curation: sources of draft %s: %w", r.DraftID, err)
+		}
+		for i := range it.Sources {
+			it.Sources[i].Passage = "" // titles are enough here
+		}
+		it.Closed = closedUnless(closures, r.Service, ItemLowRated, it.Key, r.FeedbackAt)
+		out = append(out, it)
+	}
+	return openFirst(out, n, func(i LowRatedItem) bool { return i.Closed == nil }), nil
+}
+
+func stale(ctx context.Context, st *store.Store, sc store.CurationScope, closures map[string]store.Closure, before time.Time, n int) ([]StaleItem, error) {
+	rows, err := st.StaleDocuments(ctx, sc, before, 4*n)
+	if err != nil {
+		return nil, err
+	}
+	out := []StaleItem{}
+	for _, r := range rows {
+		it := StaleItem{Key: fmt.Sprint(r.DocumentID), DocumentID: r.DocumentID, Title: r.Title, URL: r.URL,
+			Service: r.Service, UpdatedAt: r.UpdatedAt, AnswersToReview: r.AnswersToReview}
+		// A closed stale document reopens when answers are flagged again.
+		last := time.Time{}
+		if r.AnswersToReview > 0 {
+			last = r.UpdatedAt
+		}
+		it.Closed = closedUnless(closures, r.Service, ItemStale, it.Key, last)
+		out = append(out, it)
+	}
+	return openFirst(out, n, func(i StaleItem) bool { return i.Closed == nil }), nil
+}
+
+func docUses(in []store.DocumentUse) []DocumentUse {
+	out := make([]DocumentUse, len(in))
+	for i, u := range in {
+		out[i] = DocumentUse{DocumentID: u.DocumentID, Title: u.Title, URL: u.URL, Service: u.Service, Citations: u.Citations}
+	}
+	return out
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// GroupQuestions merges near-duplicate questions into topics, per service:
+// two questions join when they share at least half of the informative
+// words of the shorter one (and two of them). Groups come largest first.
+func GroupQuestions(qs []store.QuestionRow) []QuestionGroup {
+	type member struct {
+		row   store.QuestionRow
+		words []string
+	}
+	type cluster struct {
+		service string
+		members []member
+		words   map[string]int
+	}
+	var clusters []*cluster
+	// indexes: per service, word → clusters holding it.
+	indexes := map[string]map[string][]int{}
+	for _, q := range qs {
+		words := topicWords(q.Question)
+		if len(words) == 0 {
+			continue
+		}
+		index := indexes[q.Service]
+		if index == nil {
+			index = map[string][]int{}
+			indexes[q.Service] = index
+		}
+		best, bestShared := -1, 0
+		seen := map[int]int{}
+		for _, w := range words {
+			for _, ci := range index[w] {
+				seen[ci]++
+			}
+		}
+		for ci, shared := range seen {
+			need := max(2, (min(len(words), len(clusters[ci].members[0].words))+1)/2)
+			if shared >= need && (shared > bestShared || (shared == bestShared && ci < best)) {
+				best, bestShared = ci, shared
+			}
+		}
+		if best < 0 {
+			clusters = append(clusters, &cluster{service: q.Service, words: map[string]int{}})
+			best = len(clusters) - 1
+			for _, w := range words {
+				index[w] = append(index[w], best)
+			}
+		}
+		c := clusters[best]
+		c.members = append(c.members, member{row: q, words: words})
+		for _, w := range words {
+			c.words[w]++
+		}
+	}
+	out := make([]QuestionGroup, 0, len(clusters))
+	for _, c := range clusters {
+		out = append(out, groupOf(c.service, c.members[0].row, func(yield func(store.QuestionRow) bool) {
+			for _, m := range c.members {
+				if !yield(m.row) {
+					return
+				}
+			}
+		}, c.words))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].LastSeen.After(out[j].LastSeen)
+	})
+	return out
+}
+
+// groupOf summarises a cluster; its key is the hash of its service and of
+// its first (seed) question's id, stable while that question is listed.
+func groupOf(service string, seed store.QuestionRow, members func(func(store.QuestionRow) bool), words map[string]int) QuestionGroup {
+	sum := sha256.Sum256([]byte(service + "\x00" + seed.DraftID))
+	g := QuestionGroup{Key: hex.EncodeToString(sum[:8]), Service: service, Label: seed.Question, Questions: []string{},
+		DraftIDs: []string{}, FirstSeen: seed.CreatedAt, LastSeen: seed.CreatedAt}
+	for m := range members {
+		g.Count++
+		if m.CreatedAt.Before(g.FirstSeen) {
+			g.FirstSeen = m.CreatedAt
+		}
+		if m.CreatedAt.After(g.LastSeen) {
+			g.LastSeen = m.CreatedAt
+		}
+		if m.DraftID != seed.DraftID && len(g.Questions) < 5 && !slices.Contains(g.Questions, m.Question) && m.Question != seed.Question {
+			g.Questions = append(g.Questions, m.Question)
+		}
+		if len(g.DraftIDs) < 20 {
+			g.DraftIDs = append(g.DraftIDs, m.DraftID)
+		}
+	}
+	g.Label = excerpt(g.Label, 300)
+	for i, q := range g.Questions {
+		g.Questions[i] = excerpt(q, 300)
+	}
+	g.Words = topWords(words, 5)
+	return g
+}
+
+func topWords(words map[string]int, n int) []string {
+	out := make([]string, 0, len(words))
+	for w := range words {
+		out = append(out, w)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if words[out[i]] != words[out[j]] {
+			return words[out[i]] > words[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// excerpt cuts s to n characters at most, whitespace collapsed.
+func excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return strings.TrimSpace(string(r[:n])) + "…"
+	}
+	return s
+}
+
+// greetingWords are frequent words of messages that say nothing of their
+// topic.
+var greetingWords = map[string]bool{"bonjo": true, "merci": true, "madam": true, "monsi": true, "cordi": true,
+	"salut": true, "avanc": true, "votre": true, "notre": true, "comme": true, "faire": true, "savoi": true,
+	"besoi": true, "aimer": true, "pouve": true, "possi": true, "quoi": true, "quand": true, "depui": true,
+	"alors": true, "aussi": true, "encor": true, "toujo": true, "leurs": true, "cette": true, "avoir": true,
+	"etais": true, "sont": true, "suis": true, "dans": true, "pour": true, "avec": true, "mais": true, "elle": true,
+	"nous": true, "vous": true, "mon": true, "est-c": true, "quell": true, "quel": true}
+
+// topicWords returns the distinct stemmed (first five letters)
+// informative words of four letters or more of a redacted question,
+// placeholders and greetings left out, sorted. It folds French accents
+// itself: it runs on thousands of questions per work list.
+func topicWords(question string) []string {
+	question = stripPlaceholders(question)
+	seen := map[string]bool{}
+	var out []string
+	var word []rune
+	flush := func() {
+		if len(word) >= 4 {
+			w := string(word[:min(len(word), 5)])
+			if !seen[w] && !greetingWords[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+		word = word[:0]
+	}
+	for _, r := range strings.ToLower(question) {
+		if f, ok := frenchFold[r]; ok {
+			r = f
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			word = append(word, r)
+			continue
+		}
+		flush()
+	}
+	flush()
+	sort.Strings(out)
+	return out
+}
+
+// frenchFold maps the accented letters of French to their base letter.
+var frenchFold = map[rune]rune{'à': 'a', 'â': 'a', 'ä': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e', 'î': 'i',
+	'ï': 'i', 'ô': 'o', 'ö': 'o', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ÿ': 'y', 'ç': 'c'}

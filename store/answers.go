@@ -1,0 +1,315 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/pgvector/pgvector-go"
+)
+
+// AnswerStatus is the life-cycle state of a validated answer. Only active
+// answers are given to the model; answers to review are shown to agents
+// with that mark; archived ones are kept for history only.
+type AnswerStatus string
+
+// The statuses of a validated answer.
+const (
+	AnswerActive   AnswerStatus = "active"
+	AnswerToReview AnswerStatus = "to_review"
+	AnswerArchived AnswerStatus = "archived"
+)
+
+// Valid reports whether s is a known answer status.
+func (s AnswerStatus) Valid() bool {
+	return s == AnswerActive || s == AnswerToReview || s == AnswerArchived
+}
+
+// Reasons an answer was flagged "to review" by a change of its sources.
+const (
+	ReasonSourceChanged  = "source_changed"
+	ReasonSourceArchived = "source_archived"
+	ReasonSourceDeleted  = "source_deleted"
+)
+
+// Answer is a validated answer ("réponse type"): a redacted reply an
+// administrator or a reviewer approved for a recurring question.
+type Answer struct {
+	ID int64
+	// Service is the service whose agents get it; "" for every service.
+	Service       string
+	AuthorService string
+	// Question and Text are redacted: placeholders such as [NOM_1] stay.
+	Question string
+	Text     string
+	// Sources are the official passages it relies on, as draft citations.
+	Sources      json.RawMessage
+	Status       AnswerStatus
+	StatusReason string
+	Version      int
+	DraftID      *string
+	CreatedBy    *int64
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	ReviewedAt   time.Time
+}
+
+// AnswerWrite is what creating or updating an answer needs beyond the
+// answer itself: the documents it relies on (their current content is
+// recorded, so that a change flags it), the text its question is matched
+// by (the question without placeholders) and that text's embedding.
+type AnswerWrite struct {
+	DocumentIDs []int64
+	MatchText   string
+	// TextMatch is the answer's text without placeholders.
+	TextMatch string
+	// Model names the embedding model of Vector (the question's) and
+	// TextVector (the answer's).
+	Model      string
+	Vector     []float32
+	TextVector []float32
+}
+
+const answerColumns = `id, service, author_service, question, text, sources, status, status_reason, version,
+	draft_id, created_by, created_at, updated_at, reviewed_at`
+
+func scanAnswer(row pgx.Row) (Answer, error) {
+	var a Answer
+	err := row.Scan(&a.ID, &a.Service, &a.AuthorService, &a.Question, &a.Text, &a.Sources, &a.Status, &a.StatusReason,
+		&a.Version, &a.DraftID, &a.CreatedBy, &a.CreatedAt, &a.UpdatedAt, &a.ReviewedAt)
+	return a, err
+}
+
+func (a *Answer) validate() error {
+	if a.Question == "" || a.Text == "" {
+		return fmt.Errorf("answer: question and text are required: %w", ErrInvalid)
+	}
+	if a.Status == "" {
+		a.Status = AnswerActive
+	}
+	if !a.Status.Valid() {
+		return fmt.Errorf("answer: status %q: %w", a.Status, ErrInvalid)
+	}
+	if len(a.Sources) == 0 {
+		a.Sources = json.RawMessage("[]")
+	}
+	return nil
+}
+
+// vectorArgs returns the question's and the text's vectors and their model,
+// or nils when there are none.
+func vectorArgs(w AnswerWrite) (any, any, any) {
+	if len(w.Vector) == 0 || w.Model == "" {
+		return nil, nil, nil
+	}
+	var text any
+	if len(w.TextVector) == len(w.Vector) {
+		text = pgvector.NewVector(w.TextVector)
+	}
+	return pgvector.NewVector(w.Vector), text, w.Model
+}
+
+// CreateAnswer stores a new validated answer and the documents it relies
+// on, in one transaction, and sets its id, version and times.
+func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) error {
+	if err := a.validate(); err != nil {
+		return err
+	}
+	vec, textVec, model := vectorArgs(w)
+	return s.Transact(ctx, func(tx pgx.Tx) error {
+		saved, err := scanAnswer(tx.QueryRow(ctx, `INSERT INTO answers (service, author_service, question, text, sources,
+				status, status_reason, draft_id, created_by, lexemes, text_lexemes, embedding, text_embedding, embed_model)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tsvector_to_array(to_tsvector('plume_fr', $10)),
+				tsvector_to_array(to_tsvector('plume_fr', $11)), $12, $13, $14)
+			RETURNING `+answerColumns,
+			a.Service, a.AuthorService, a.Question, a.Text, a.Sources, a.Status, a.StatusReason, a.DraftID, a.CreatedBy,
+			w.MatchText, w.TextMatch, vec, textVec, model))
+		if err != nil {
+			return fmt.Errorf("create answer: %w", err)
+		}
+		*a = saved
+		return setAnswerSources(ctx, tx, a.ID, w.DocumentIDs)
+	})
+}
+
+// setAnswerSources records the documents an answer relies on with their
+// current content hash.
+func setAnswerSources(ctx context.Context, tx pgx.Tx, id int64, docs []int64) error {
+	if _, err := tx.Exec(ctx, "DELETE FROM answer_sources WHERE answer_id = $1", id); err != nil {
+		return fmt.Errorf("answer %d sources: %w", id, err)
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO answer_sources (answer_id, document_id, content_hash)
+		SELECT $1, id, content_hash FROM documents WHERE id = ANY($2)`, id, docs); err != nil {
+		return fmt.Errorf("answer %d sources: %w", id, err)
+	}
+	return nil
+}
+
+// UpdateAnswer replaces an answer's question, text, sources and service,
+// raises its version and records a new review: the answer is active again
+// and its sources' current content is the reviewed one. ifVersion, when
+// not zero, must be the stored version (ErrStaleVersion otherwise).
+func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVersion int) error {
+	if err := a.validate(); err != nil {
+		return err
+	}
+	vec, textVec, model := vectorArgs(w)
+	return s.Transact(ctx, func(tx pgx.Tx) error {
+		saved, err := scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET service = $2, question = $3, text = $4, sources = $5,
+				status = 'active', status_reason = '', version = version + 1, updated_at = now(), reviewed_at = now(),
+				lexemes = tsvector_to_array(to_tsvector('plume_fr', $6)), text_lexemes = tsvector_to_array(to_tsvector('plume_fr', $10)),
+				embedding = $7, text_embedding = $11, embed_model = $8
+			WHERE id = $1 AND ($9 = 0 OR version = $9) RETURNING `+answerColumns,
+			a.ID, a.Service, a.Question, a.Text, a.Sources, w.MatchText, vec, model, ifVersion, w.TextMatch, textVec))
+		if errors.Is(err, pgx.ErrNoRows) {
+			return s.answerMissingOrConflict(ctx, tx, a.ID)
+		}
+		if err != nil {
+			return fmt.Errorf("update answer %d: %w", a.ID, err)
+		}
+		*a = saved
+		return setAnswerSources(ctx, tx, a.ID, w.DocumentIDs)
+	})
+}
+
+// ErrStaleVersion means an answer changed since the caller read it.
+var ErrStaleVersion = errors.New("conflict")
+
+func (s *Store) answerMissingOrConflict(ctx context.Context, tx pgx.Tx, id int64) error {
+	var exists bool
+	if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM answers WHERE id = $1)", id).Scan(&exists); err != nil {
+		return fmt.Errorf("answer %d: %w", id, err)
+	}
+	if !exists {
+		return fmt.Errorf("answer %d: %w", id, ErrNotFound)
+	}
+	return fmt.Errorf("answer %d was changed meanwhile: %w", id, ErrStaleVersion)
+}
+
+// SetAnswerStatus changes an answer's status with a reason. Making an answer
+// active again is a review: its sources' current content becomes the
+// reviewed one.
+func (s *Store) SetAnswerStatus(ctx context.Context, id int64, status AnswerStatus, reason string) (Answer, error) {
+	if !status.Valid() {
+		return Answer{}, fmt.Errorf("answer status %q: %w", status, ErrInvalid)
+	}
+	var a Answer
+	err := s.Transact(ctx, func(tx pgx.Tx) error {
+		var err error
+		a, err = scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET status = $2, status_reason = $3, updated_at = now(),
+				reviewed_at = CASE WHEN $2 = 'active' THEN now() ELSE reviewed_at END
+			WHERE id = $1 RETURNING `+answerColumns, id, status, reason))
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("answer %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("set status of answer %d: %w", id, err)
+		}
+		if status != AnswerActive {
+			return nil
+		}
+		_, err = tx.Exec(ctx, `UPDATE answer_sources s SET content_hash = d.content_hash
+			FROM documents d WHERE d.id = s.document_id AND s.answer_id = $1`, id)
+		if err != nil {
+			return fmt.Errorf("review sources of answer %d: %w", id, err)
+		}
+		return nil
+	})
+	return a, err
+}
+
+// GetAnswer returns the answer with the given id.
+func (s *Store) GetAnswer(ctx context.Context, id int64) (Answer, error) {
+	a, err := scanAnswer(s.pool.QueryRow(ctx, "SELECT "+answerColumns+" FROM answers WHERE id = $1", id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return Answer{}, fmt.Errorf("answer %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Answer{}, fmt.Errorf("get answer %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// AnswerFilter selects answers for a list.
+type AnswerFilter struct {
+	// Services keeps the answers of these services ("" for the shared
+	// ones); nil keeps all.
+	Services []string
+	Status   AnswerStatus
+	// DocumentID keeps the answers relying on one document, when set.
+	DocumentID int64
+	// Limit bounds the page (default 50, at most 500); Offset skips rows.
+	Limit  int
+	Offset int
+}
+
+// AnswerPage is one page of answers and the total that match.
+type AnswerPage struct {
+	Answers []Answer
+	Total   int64
+}
+
+// ListAnswers returns the answers f selects: to review first, then the
+// most recently changed.
+func (s *Store) ListAnswers(ctx context.Context, f AnswerFilter) (AnswerPage, error) {
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	if f.Limit > 500 || f.Offset < 0 {
+		return AnswerPage{}, fmt.Errorf("list answers: limit at most 500, offset not negative: %w", ErrInvalid)
+	}
+	if f.Status != "" && !f.Status.Valid() {
+		return AnswerPage{}, fmt.Errorf("list answers: status %q: %w", f.Status, ErrInvalid)
+	}
+	where := `($1::text[] IS NULL OR service = ANY($1)) AND ($2 = '' OR status = $2)
+		AND ($3 = 0 OR id IN (SELECT answer_id FROM answer_sources WHERE document_id = $3))`
+	args := []any{f.Services, string(f.Status), f.DocumentID}
+	var page AnswerPage
+	if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM answers WHERE "+where, args...).Scan(&page.Total); err != nil {
+		return AnswerPage{}, fmt.Errorf("count answers: %w", err)
+	}
+	rows, err := s.pool.Query(ctx, "SELECT "+answerColumns+" FROM answers WHERE "+where+
+		` ORDER BY status = 'to_review' DESC, updated_at DESC, id DESC LIMIT $4 OFFSET $5`, append(args, f.Limit, f.Offset)...)
+	if err != nil {
+		return AnswerPage{}, fmt.Errorf("list answers: %w", err)
+	}
+	page.Answers, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (Answer, error) { return scanAnswer(r) })
+	if err != nil {
+		return AnswerPage{}, fmt.Errorf("list answers: %w", err)
+	}
+	return page, nil
+}
+
+// flagAnswersOfDocument marks "to review" the active answers relying on a
+// document whose content changed since they were reviewed, or which is
+// archived. SaveDocument and SetDocumentStatus call it in their transaction.
+func flagAnswersOfDocument(ctx context.Context, tx pgx.Tx, docID int64) error {
+	_, err := tx.Exec(ctx, `UPDATE answers a SET status = 'to_review', updated_at = now(),
+			status_reason = CASE WHEN d.status = 'archived' THEN $2 ELSE $3 END
+		FROM answer_sources s JOIN documents d ON d.id = s.document_id
+		WHERE s.answer_id = a.id AND s.document_id = $1 AND a.status = 'active'
+			AND (d.status = 'archived' OR d.content_hash <> s.content_hash)`,
+		docID, ReasonSourceArchived, ReasonSourceChanged)
+	if err != nil {
+		return fmt.Errorf("flag answers of document %d: %w", docID, err)
+	}
+	return nil
+}
+
+// FinalText returns the redacted text finally sent for a draft, from its
+// latest feedback that gave one; "" when none did.
+func (s *Store) FinalText(ctx context.Context, draftID string) (string, error) {
+	var text string
+	err := s.pool.QueryRow(ctx, `SELECT final_text FROM feedback WHERE draft_id = $1 AND final_text <> ''
+		AND outcome <> 'rejected' ORDER BY created_at DESC, id DESC LIMIT 1`, draftID).Scan(&text)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("final text of draft %s: %w", draftID, err)
+	}
+	return text, nil
+}

@@ -1,0 +1,239 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/store/storetest"
+)
+
+// saveDoc stores a document with the given content hash and returns it.
+func saveDoc(t *testing.T, st *store.Store, ext, hash string) store.Document {
+	t.Helper()
+	d := store.Document{Source: "dila", ExternalID: ext, Title: "Fiche " + ext, ContentHash: hash, Service: "caf"}
+	if err := st.SaveDocument(context.Background(), &d, nil); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func newAnswer(t *testing.T, st *store.Store, service string, docs ...int64) store.Answer {
+	t.Helper()
+	a := store.Answer{Service: service, Question: "Comment déclarer un déménagement à la CAF ?",
+		Text: "Madame [NOM_1], vous déclarez votre nouvelle adresse en ligne.", Sources: json.RawMessage(`[{"n":1}]`)}
+	if err := st.CreateAnswer(context.Background(), &a, store.AnswerWrite{DocumentIDs: docs, MatchText: a.Question,
+		Model: "m", Vector: []float32{1, 0, 0}}); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestAnswersCRUD(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	doc := saveDoc(t, st, "F1", "h1")
+	a := newAnswer(t, st, "caf", doc.ID)
+	if a.ID == 0 || a.Version != 1 || a.Status != store.AnswerActive {
+		t.Fatalf("created %+v", a)
+	}
+	got, err := st.GetAnswer(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(a, got); diff != "" {
+		t.Errorf("GetAnswer (-want +got):\n%s", diff)
+	}
+	a.Text = "Nouveau texte."
+	if err := st.UpdateAnswer(ctx, &a, store.AnswerWrite{DocumentIDs: []int64{doc.ID}, MatchText: a.Question}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if a.Version != 2 || a.Text != "Nouveau texte." {
+		t.Errorf("updated %+v", a)
+	}
+	if err := st.UpdateAnswer(ctx, &a, store.AnswerWrite{MatchText: a.Question}, 1); !errors.Is(err, store.ErrStaleVersion) {
+		t.Errorf("update at an old version = %v, want ErrStaleVersion", err)
+	}
+	missing := store.Answer{ID: 999, Question: "q", Text: "t"}
+	if err := st.UpdateAnswer(ctx, &missing, store.AnswerWrite{}, 0); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("update unknown = %v, want ErrNotFound", err)
+	}
+	if err := st.CreateAnswer(ctx, &store.Answer{Question: "q"}, store.AnswerWrite{}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("create without text = %v, want ErrInvalid", err)
+	}
+	if _, err := st.SetAnswerStatus(ctx, a.ID, "lost", ""); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("bad status = %v", err)
+	}
+	newAnswer(t, st, "ants")
+	shared := newAnswer(t, st, "")
+	if _, err := st.SetAnswerStatus(ctx, shared.ID, store.AnswerArchived, "obsolète"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		f    store.AnswerFilter
+		want int64
+	}{
+		{"all", store.AnswerFilter{}, 3},
+		{"caf and shared", store.AnswerFilter{Services: []string{"caf", ""}}, 2},
+		{"archived", store.AnswerFilter{Status: store.AnswerArchived}, 1},
+		{"by document", store.AnswerFilter{DocumentID: doc.ID}, 1},
+	} {
+		p, err := st.ListAnswers(ctx, tc.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != tc.want || len(p.Answers) != int(tc.want) {
+			t.Errorf("%s: %d answers (total %d), want %d", tc.name, len(p.Answers), p.Total, tc.want)
+		}
+	}
+}
+
+// TestAnswersFlaggedWhenSourceChanges checks that an answer is flagged
+// "to review" in the transaction that changes, archives or deletes one of
+// its sources, and only then.
+func TestAnswersFlaggedWhenSourceChanges(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	status := func(id int64) (store.AnswerStatus, string) {
+		t.Helper()
+		a, err := st.GetAnswer(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Status, a.StatusReason
+	}
+	d1, d2, d3 := saveDoc(t, st, "F1", "h1"), saveDoc(t, st, "F2", "h2"), saveDoc(t, st, "F3", "h3")
+	a1, a2, a3 := newAnswer(t, st, "caf", d1.ID), newAnswer(t, st, "caf", d2.ID), newAnswer(t, st, "caf", d3.ID)
+	other := newAnswer(t, st, "caf")
+
+	saveDoc(t, st, "F1", "h1") // same content: nothing to review
+	if s, _ := status(a1.ID); s != store.AnswerActive {
+		t.Errorf("unchanged source: %s", s)
+	}
+	saveDoc(t, st, "F1", "h1-bis")
+	if s, r := status(a1.ID); s != store.AnswerToReview || r != store.ReasonSourceChanged {
+		t.Errorf("changed source: %s %s", s, r)
+	}
+	if _, err := st.SetDocumentStatus(ctx, d2.ID, store.StatusArchived); err != nil {
+		t.Fatal(err)
+	}
+	if s, r := status(a2.ID); s != store.AnswerToReview || r != store.ReasonSourceArchived {
+		t.Errorf("archived source: %s %s", s, r)
+	}
+	if _, err := st.DeleteDocuments(ctx, []int64{d3.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if s, r := status(a3.ID); s != store.AnswerToReview || r != store.ReasonSourceDeleted {
+		t.Errorf("deleted source: %s %s", s, r)
+	}
+	if s, _ := status(other.ID); s != store.AnswerActive {
+		t.Errorf("answer without that source: %s", s)
+	}
+	// A review makes it active with the new content; a later save of the
+	// same content keeps it so.
+	if _, err := st.SetAnswerStatus(ctx, a1.ID, store.AnswerActive, "relu"); err != nil {
+		t.Fatal(err)
+	}
+	saveDoc(t, st, "F1", "h1-bis")
+	if s, _ := status(a1.ID); s != store.AnswerActive {
+		t.Errorf("reviewed answer, same content saved again: %s", s)
+	}
+}
+
+func TestMatchAnswers(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	caf := newAnswer(t, st, "caf")
+	ants := newAnswer(t, st, "ants")
+	archived := newAnswer(t, st, "caf")
+	if _, err := st.SetAnswerStatus(ctx, archived.ID, store.AnswerArchived, ""); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.MatchAnswers(ctx, store.AnswerQuery{Text: "déménagement CAF", Services: []string{"caf", ""},
+		Model: "m", Dim: 3, Vector: []float32{0, 1, 0}, TextVector: []float32{1, 0, 0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Candidates) != 1 || got.Candidates[0].ID != caf.ID {
+		t.Fatalf("candidates %+v, want answer %d only (not %d of ants, not the archived %d)", got.Candidates, caf.ID, ants.ID, archived.ID)
+	}
+	c := got.Candidates[0]
+	// The question's vector is (1, 0, 0), its text has none.
+	if c.Cosine != 0 || c.TextCosine != -1 || len(c.Lexemes) == 0 || len(got.Message) != 2 {
+		t.Errorf("cosine %v text cosine %v lexemes %v message %v", c.Cosine, c.TextCosine, c.Lexemes, got.Message)
+	}
+	words, err := st.MatchAnswers(ctx, store.AnswerQuery{Text: "déménagement CAF"})
+	if err != nil || len(words.Candidates) != 2 || words.Candidates[0].Cosine != -1 {
+		t.Errorf("without vectors: %+v %v", words.Candidates, err)
+	}
+}
+
+func TestCurationQueries(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	doc := saveDoc(t, st, "F1", "h1")
+	cited := json.RawMessage(`[{"n":1,"document_id":` + jsonInt(doc.ID) + `,"cited":true,"title":"Fiche F1"}]`)
+	var drafts []store.Draft
+	for i, reliable := range []bool{false, false, true} {
+		d := store.Draft{Channel: "email", Service: "caf", Question: "Question " + string(rune('A'+i)), Draft: "x",
+			Reliable: reliable, Sources: cited}
+		if err := st.SaveDraft(ctx, &d); err != nil {
+			t.Fatal(err)
+		}
+		drafts = append(drafts, d)
+	}
+	sc := store.CurationScope{Service: "caf", ServiceSet: true, Since: time.Now().Add(-time.Hour)}
+	qs, err := st.UnreliableQuestions(ctx, sc, 10)
+	if err != nil || len(qs) != 2 {
+		t.Fatalf("unreliable questions %v %v", qs, err)
+	}
+	one := 1
+	if err := st.SaveFeedback(ctx, &store.Feedback{DraftID: drafts[2].ID, Outcome: store.OutcomeEdited, Rating: &one}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveFeedback(ctx, &store.Feedback{DraftID: drafts[1].ID, Outcome: store.OutcomeAccepted}); err != nil {
+		t.Fatal(err)
+	}
+	low, err := st.LowRatedDrafts(ctx, sc, 10)
+	if err != nil || len(low) != 1 || low[0].DraftID != drafts[2].ID {
+		t.Fatalf("low-rated %+v %v", low, err)
+	}
+	most, least, err := st.DocumentUses(ctx, sc, 5)
+	if err != nil || len(most) != 1 || most[0].Citations != 3 || least[0].DocumentID != doc.ID {
+		t.Fatalf("uses %+v %+v %v", most, least, err)
+	}
+	stale, err := st.StaleDocuments(ctx, sc, time.Now().Add(time.Hour), 10)
+	if err != nil || len(stale) != 1 {
+		t.Fatalf("stale %+v %v", stale, err)
+	}
+	if stale, _ := st.StaleDocuments(ctx, sc, time.Now().Add(-time.Hour), 10); len(stale) != 0 {
+		t.Errorf("fresh document listed as stale: %+v", stale)
+	}
+	cl := store.Closure{Service: "caf", Kind: "unanswered", Key: "k", Action: store.ActionOutOfScope, Reason: "hors champ"}
+	if err := st.CloseCurationItem(ctx, &cl); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CloseCurationItem(ctx, &store.Closure{Kind: "x", Key: "k", Action: "maybe"}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("bad action = %v", err)
+	}
+	cs, err := st.CurationClosures(ctx, sc)
+	if err != nil || cs[store.ClosureKey("caf", "unanswered", "k")].Reason != "hors champ" {
+		t.Fatalf("closures %+v %v", cs, err)
+	}
+	if err := st.ReopenCurationItem(ctx, "caf", "unanswered", "k"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ReopenCurationItem(ctx, "caf", "unanswered", "k"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("reopen twice = %v", err)
+	}
+}
+
+func jsonInt(n int64) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
