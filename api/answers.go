@@ -197,6 +197,9 @@ func (s *Server) setAnswerStatus(c echo.Context) error {
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err
 	}
+	if !store.AnswerStatus(body.Status).Valid() {
+		return errorf(http.StatusBadRequest, "invalid_request", "status must be active, to_review or archived")
+	}
 	a, err := s.loadAnswer(c)
 	if err != nil {
 		return err

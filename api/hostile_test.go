@@ -139,6 +139,19 @@ func TestHostileInput(t *testing.T) {
 		{name: "agent unknown role", req: request{method: "PUT", path: fmt.Sprint("/v1/agents/", e.agent(nil).ID), body: `{"role": "king"}`}, status: 400, code: "invalid_request"},
 		{name: "audit days", req: request{method: "GET", path: "/v1/audit?days=0"}, status: 400, code: "invalid_request"},
 		{name: "audit format", req: request{method: "GET", path: "/v1/audit?format=xml"}, status: 400, code: "invalid_request"},
+		{name: "answers status NUL", req: request{method: "GET", path: "/v1/answers?status=%00"}, status: 400, code: "invalid_text"},
+		{name: "answers unknown status", req: request{method: "GET", path: "/v1/answers?status=maybe"}, status: 400, code: "invalid_request"},
+		{name: "answer id invalid UTF-8", req: request{method: "GET", path: "/v1/answers/%FF"}, status: 400, code: "invalid_text"},
+		{name: "answer id not a number", req: request{method: "GET", path: "/v1/answers/abc"}, status: 400, code: "invalid_request"},
+		{name: "answer from nothing", req: request{method: "POST", path: "/v1/answers", body: `{}`}, status: 400, code: "invalid_request"},
+		{name: "answer text NUL", req: request{method: "POST", path: "/v1/answers", body: `{"question": "carte grise", "text": "a\u0000b"}`}, status: 400, code: "invalid_text"},
+		{name: "answer deep JSON", req: request{method: "POST", path: "/v1/answers", body: deep}, status: 400, code: "malformed_json"},
+		{name: "answer update invalid UTF-8", req: request{method: "PUT", path: "/v1/answers/1", body: "{\"text\": \"\xff\"}"}, status: 400, code: "invalid_text"},
+		{name: "answer status unknown", req: request{method: "PUT", path: "/v1/answers/1/status", body: `{"status": "maybe"}`}, status: 400, code: "invalid_request"},
+		{name: "curation days", req: request{method: "GET", path: "/v1/curation?days=0"}, status: 400, code: "invalid_request"},
+		{name: "curation export NUL", req: request{method: "GET", path: "/v1/curation/export?days=%00"}, status: 400, code: "invalid_text"},
+		{name: "curation close NUL", req: request{method: "POST", path: "/v1/curation/close", body: `{"kind": "unanswered", "key": "\u0000"}`}, status: 400, code: "invalid_text"},
+		{name: "curation reopen deep JSON", req: request{method: "POST", path: "/v1/curation/reopen", body: deep}, status: 400, code: "malformed_json"},
 
 		// JSON bodies.
 		{name: "draft without words", req: request{method: "POST", path: "/v1/drafts", body: map[string]any{"question": "?!"}}, status: 400, code: "no_words"},
@@ -235,7 +248,7 @@ func TestHostileInput(t *testing.T) {
 }
 
 // idSegment is a path segment that is an id.
-var idSegment = regexp.MustCompile(`^(/v1/(?:drafts|documents|agents))/[^/?]+`)
+var idSegment = regexp.MustCompile(`^(/v1/(?:drafts|documents|agents|answers))/[^/?]+`)
 
 // routeOf names the route of req as Server.Routes does.
 func routeOf(req request) string {
