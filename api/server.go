@@ -48,6 +48,10 @@ type Config struct {
 	// MetricsAddr, when set, is where Start serves /metrics, instead of
 	// on Addr.
 	MetricsAddr string
+	// SharedLimits keeps the per-key and failed-login buckets in the
+	// database, shared by every process serving it (required with a
+	// replica: it also records each key's last write).
+	SharedLimits bool
 	// ShutdownTimeout is how long Start waits for in-flight requests and
 	// streams after its context ends before cutting them (default 30 s).
 	ShutdownTimeout time.Duration
@@ -96,6 +100,8 @@ type Deps struct {
 	// Web serves the page for agents and admins at every path outside the
 	// API (api/web.Handler()); nil serves the API alone.
 	Web http.Handler
+	// Replica, when set, takes searches, statistics and listings.
+	Replica *ReadReplica
 }
 
 // Server is plume's HTTP API. It is an http.Handler.
@@ -108,12 +114,17 @@ type Server struct {
 	limiter *limiter
 	uploads *uploadGate
 	logins  *loginGuard
+
+	replicaMetrics *replicaMetrics
 }
 
 // New returns the API server over deps.
 func New(cfg Config, deps Deps) (*Server, error) {
 	if deps.Store == nil || deps.Searcher == nil || deps.Drafter == nil || deps.Embedder == nil {
 		return nil, errors.New("api: store, searcher, drafter and embedder are required")
+	}
+	if deps.Replica != nil && !cfg.SharedLimits {
+		return nil, errors.New("api: a replica needs SharedLimits, which record each key's last write")
 	}
 	if deps.Log == nil {
 		deps.Log = slog.New(slog.DiscardHandler)
@@ -128,6 +139,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(),
 		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now), uploads: newUploadGate(cfg.Upload.PerKey),
 		logins: newLoginGuard(cfg.FailedLogins)}
+	s.replicaMetrics = newReplicaMetrics(s.metrics.reg)
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError

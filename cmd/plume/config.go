@@ -52,6 +52,12 @@ type Config struct {
 	// PLUME_UPLOAD_MAX_FILES, PLUME_UPLOAD_MAX_PDF_PAGES,
 	// PLUME_UPLOAD_MAX_PDF_BYTES, PLUME_UPLOAD_PER_KEY); zero: defaults.
 	Upload api.UploadLimits
+	// ReplicaURL is a streaming replica of the database taking searches,
+	// statistics and listings (DATABASE_REPLICA_URL, optional); reads go
+	// back to the primary while it is down or more than ReplicaMaxLag
+	// behind (PLUME_REPLICA_MAX_LAG, default 5s).
+	ReplicaURL    string
+	ReplicaMaxLag time.Duration
 }
 
 // defaultRetention is a year: what a data-protection officer accepts for
@@ -133,6 +139,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		cfg.Retention = d
 	}
 	if err := loadUploadLimits(getenv, &cfg.Upload); err != nil {
+		return Config{}, err
+	}
+	if err := loadReplica(getenv, &cfg); err != nil {
 		return Config{}, err
 	}
 	return cfg, nil

@@ -57,15 +57,21 @@ func (a *app) newSearcher(ctx context.Context, st *store.Store) (*rag.Searcher, 
 	if err != nil {
 		return nil, nil, err
 	}
-	queries := embedder
-	if a.cfg.EmbedModel != "" && a.cfg.EmbedBreaker > 0 {
-		queries = llm.NewEmbedBreaker(embedder, a.cfg.EmbedBreaker)
-	}
-	s := rag.NewSearcher(st, queries, rag.DefaultLexicon(), a.log, rag.SearchOptions{})
+	s := a.searcherOn(st, embedder)
 	if err := s.LoadReliability(ctx); err != nil {
 		return nil, nil, err
 	}
 	return s, embedder, nil
+}
+
+// searcherOn returns a searcher over st with embedder behind its breaker;
+// the caller loads its reliability model.
+func (a *app) searcherOn(st *store.Store, embedder llm.Embedder) *rag.Searcher {
+	queries := embedder
+	if a.cfg.EmbedModel != "" && a.cfg.EmbedBreaker > 0 {
+		queries = llm.NewEmbedBreaker(embedder, a.cfg.EmbedBreaker)
+	}
+	return rag.NewSearcher(st, queries, rag.DefaultLexicon(), a.log, rag.SearchOptions{})
 }
 
 // newChat returns the configured chat model, or nil when none is
