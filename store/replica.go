@@ -130,10 +130,18 @@ func (r *Replica) measure(ctx context.Context) ReplicaState {
 	_ = r.primary.pool.QueryRow(ctx, "SELECT pg_current_wal_lsn()::text").Scan(&lsn)
 	var recovering, caughtUp bool
 	var age float64
-	err := r.store.pool.QueryRow(ctx, `SELECT pg_is_in_recovery(),
-			coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false),
-			coalesce(extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0)`, lsn).
-		Scan(&recovering, &caughtUp, &age)
+	var err error
+	// Twice: the first may find a pooled connection the replica's restart
+	// broke (it is then dropped from the pool).
+	for range 2 {
+		err = r.store.pool.QueryRow(ctx, `SELECT pg_is_in_recovery(),
+				coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false),
+				coalesce(extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0)`, lsn).
+			Scan(&recovering, &caughtUp, &age)
+		if !IsUnavailable(err) {
+			break
+		}
+	}
 	if err != nil {
 		return ReplicaState{Reason: "down"}
 	}
