@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -310,4 +311,24 @@ func TestReplicaStates(t *testing.T) {
 	if !strings.Contains(logs.String(), "reason=down") {
 		t.Errorf("no log line for the replica down:\n%s", logs.String())
 	}
+}
+
+// BenchmarkTakeToken is the cost a request pays for a rate limit shared
+// by every process: one statement on the primary, here from 16 goroutines
+// over 100 keys.
+func BenchmarkTakeToken(b *testing.B) {
+	st := storetest.NewStore(b)
+	bucket := store.Bucket{Rate: 1e6, Burst: 1e6}
+	var n atomic.Int64
+	b.SetParallelism(8)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			key := "key:" + strconv.FormatInt(n.Add(1)%100, 10)
+			if _, err := st.TakeToken(context.Background(), key, bucket, time.Now(), false); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
 }
