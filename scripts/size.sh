@@ -22,7 +22,12 @@ go build -o bin/plume ./cmd/plume
 ./bin/plume migrate >/dev/null
 pg_dump $PG -a -t documents -t chunks -t embed_models -t document_terms "$SRC" | psql $PG -q -d "$DST" >/dev/null
 
+DIM=$(psql $PG -d "$DST" -Atc "SELECT dim FROM embed_models LIMIT 1")
 for i in $(seq 2 "$COPIES"); do
+  # The copies' vectors are shifted a little: pgvector's HNSW index stores
+  # equal vectors once, which would halve its measured size.
+  shift="[$(printf "${i}e-4,%.0s" $(seq "$DIM"))"
+  shift="${shift%,}]"
   psql $PG -q -d "$DST" -v ON_ERROR_STOP=1 <<SQL
 INSERT INTO documents (source, external_id, title, description, url, audience, service, tags, breadcrumb, status,
     content_hash, origin, updated_at, verified_at, term_count, title_terms)
@@ -33,7 +38,8 @@ CREATE TEMP TABLE copy_ids AS
 SELECT d1.id AS old, d2.id AS new FROM documents d1
 JOIN documents d2 ON d2.source = d1.source AND d2.external_id = d1.external_id || '#$i';
 INSERT INTO chunks (document_id, ordinal, title, heading, text, embedding, embed_model)
-SELECT m.new, c.ordinal, c.title, c.heading, c.text, c.embedding, c.embed_model FROM chunks c JOIN copy_ids m ON m.old = c.document_id;
+SELECT m.new, c.ordinal, c.title, c.heading, c.text, c.embedding + '$shift'::vector, c.embed_model
+FROM chunks c JOIN copy_ids m ON m.old = c.document_id;
 INSERT INTO document_terms (lexeme, document_id, tf_title, tf_body)
 SELECT t.lexeme, m.new, t.tf_title, t.tf_body FROM document_terms t JOIN copy_ids m ON m.old = t.document_id;
 SQL

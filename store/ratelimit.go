@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -96,10 +97,8 @@ func (s *Store) ForgetBuckets(ctx context.Context, before time.Time) (int64, err
 // bucketKind is the part of a bucket's name before the colon: errors never
 // carry a client's address.
 func bucketKind(name string) string {
-	for i := range len(name) {
-		if name[i] == ':' {
-			return name[:i]
-		}
+	if kind, _, ok := strings.Cut(name, ":"); ok {
+		return kind
 	}
 	return "bucket"
 }

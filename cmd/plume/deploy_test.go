@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -35,7 +34,7 @@ func buildBinaries(t *testing.T, dir string) {
 	t.Helper()
 	goBin, err := exec.LookPath("go")
 	if err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Skip("the deployment test builds plume: no go command in PATH")
 	}
 	for _, pkg := range []string{".", "../plumeload"} {
 		out, err := exec.Command(goBin, "build", "-o", dir, pkg).CombinedOutput()
