@@ -7,6 +7,7 @@ package deploy
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -147,5 +148,18 @@ func TestComposeFile(t *testing.T) {
 	}
 	if len(c.Services["proxy"].Ports) != 1 {
 		t.Error("the proxy publishes :8080")
+	}
+}
+
+// TestCaddyfile validates the reverse proxy's configuration with Caddy
+// itself (Debian's caddy package), where it is installed.
+func TestCaddyfile(t *testing.T) {
+	caddy, err := exec.LookPath("caddy")
+	if err != nil {
+		t.Skip("caddy is not installed (apt-get install caddy): the Caddyfile is not validated")
+	}
+	out, err := exec.Command(caddy, "validate", "--adapter", "caddyfile", "--config", filepath.Join("compose", "Caddyfile")).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Valid configuration") {
+		t.Errorf("caddy validate: %v\n%s", err, out)
 	}
 }
