@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -198,5 +199,35 @@ func TestReplicaRouting(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "reads go to the primary") || !strings.Contains(logs.String(), "database replica takes reads") {
 		t.Errorf("logs:\n%s", logs.String())
+	}
+}
+
+// TestTrustedProxies: behind a trusted proxy, failed logins are counted at
+// the address the proxy forwards; from anyone else, X-Forwarded-For is
+// ignored (a client cannot choose its bucket).
+func TestTrustedProxies(t *testing.T) {
+	_, loopback, _ := net.ParseCIDR("127.0.0.0/8")
+	_, elsewhere, _ := net.ParseCIDR("192.0.2.0/24")
+	for _, tc := range []struct {
+		name    string
+		trusted []*net.IPNet
+		want    string // the second address's status after the first's failures
+	}{
+		{"behind a trusted proxy", []*net.IPNet{loopback}, "[401 401 429 401]"},
+		{"proxy not trusted", []*net.IPNet{elsewhere}, "[401 401 429 429]"},
+		{"no proxy", nil, "[401 401 429 429]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, api.Config{RatePerSecond: -1, TrustedProxies: tc.trusted,
+				FailedLogins: api.FailedLoginLimits{PerSecond: 0.01, Burst: 2}})
+			var got []int
+			for i, from := range []string{"203.0.113.1", "203.0.113.1", "203.0.113.1", "203.0.113.2"} {
+				got = append(got, e.do(request{method: "GET", path: "/v1/me", key: "plume_wrong" + strconv.Itoa(i),
+					header: map[string]string{"X-Forwarded-For": from}}).status)
+			}
+			if s := fmt.Sprint(got); s != tc.want {
+				t.Errorf("wrong keys from two forwarded addresses: %s, want %s", s, tc.want)
+			}
+		})
 	}
 }

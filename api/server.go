@@ -48,6 +48,10 @@ type Config struct {
 	// MetricsAddr, when set, is where Start serves /metrics, instead of
 	// on Addr.
 	MetricsAddr string
+	// TrustedProxies are the reverse proxies in front of plume (empty:
+	// none): a request from one of them is counted, for failed logins, at
+	// the address it gives in X-Forwarded-For rather than at its own.
+	TrustedProxies []*net.IPNet
 	// SharedLimits keeps the per-key and failed-login buckets in the
 	// database, shared by every process serving it (required with a
 	// replica: it also records each key's last write).
@@ -143,7 +147,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
-	e.IPExtractor = echo.ExtractIPDirect()
+	e.IPExtractor = clientIPExtractor(cfg.TrustedProxies)
 	e.Use(s.requestID, s.observe, s.recoverPanic, s.timeout, s.checkParams)
 	s.routes(e)
 	s.echo = e

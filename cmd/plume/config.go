@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strconv"
 	"strings"
 	"time"
@@ -58,6 +59,9 @@ type Config struct {
 	// behind (PLUME_REPLICA_MAX_LAG, default 5s).
 	ReplicaURL    string
 	ReplicaMaxLag time.Duration
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For gives
+	// the client's address (PLUME_TRUSTED_PROXIES: CIDRs, comma-separated).
+	TrustedProxies []*net.IPNet
 }
 
 // defaultRetention is a year: what a data-protection officer accepts for

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
+	"strings"
 	"time"
 
 	"github.com/plume-sp/plume/api"
@@ -78,8 +80,19 @@ func (a *app) openReplica(ctx context.Context, primary *store.Store, d *drafting
 	return &api.ReadReplica{Replica: r, Searcher: searcher, Drafter: drafter}, func() { cancel(); <-done; r.Close() }, nil
 }
 
-// loadReplica reads DATABASE_REPLICA_URL and PLUME_REPLICA_MAX_LAG.
+// loadReplica reads DATABASE_REPLICA_URL, PLUME_REPLICA_MAX_LAG and
+// PLUME_TRUSTED_PROXIES.
 func loadReplica(getenv func(string) string, cfg *Config) error {
+	for _, s := range strings.Split(getenv("PLUME_TRUSTED_PROXIES"), ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		_, r, err := net.ParseCIDR(s)
+		if err != nil {
+			return fmt.Errorf("PLUME_TRUSTED_PROXIES: %q is not an address range such as 10.0.0.0/8", s)
+		}
+		cfg.TrustedProxies = append(cfg.TrustedProxies, r)
+	}
 	cfg.ReplicaURL = getenv("DATABASE_REPLICA_URL")
 	cfg.ReplicaMaxLag = 5 * time.Second
 	if v := getenv("PLUME_REPLICA_MAX_LAG"); v != "" {

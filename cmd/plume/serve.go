@@ -45,7 +45,8 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	defer closeReplica()
 	srv, err := api.New(api.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxUploadBytes: *maxUpload,
 		RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout, ShutdownTimeout: *grace,
-		Upload: a.cfg.Upload, MetricsToken: a.cfg.MetricsToken, MetricsAddr: a.cfg.MetricsAddr, SharedLimits: true},
+		Upload: a.cfg.Upload, MetricsToken: a.cfg.MetricsToken, MetricsAddr: a.cfg.MetricsAddr, SharedLimits: true,
+		TrustedProxies: a.cfg.TrustedProxies},
 		api.Deps{Store: st, Searcher: d.searcher, Drafter: d.drafter, Embedder: d.embedder, Log: a.log, Web: web.Handler(),
 			Replica: replica})
 	if err != nil {
