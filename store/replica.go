@@ -42,6 +42,7 @@ type Replica struct {
 	state   atomic.Pointer[ReplicaState]
 	warm    atomic.Bool
 	mu      sync.Mutex // serialises checks
+	prev    walMark    // the primary's position at the last check, under mu
 }
 
 // OpenReplica configures the replica at url (it connects lazily: a replica
@@ -121,14 +122,23 @@ func (r *Replica) Check(ctx context.Context) ReplicaState {
 	return st
 }
 
+// walMark is the primary's WAL position at a time.
+type walMark struct {
+	lsn *string
+	at  time.Time
+}
+
 // measure compares the replica's replayed WAL with the primary's: caught up
-// is no lag; otherwise the lag is the age of the last transaction replayed
-// (an upper bound).
+// is no lag; caught up with the position of the previous check, the lag is
+// at most the time since; otherwise it is the age of the last transaction
+// replayed (an upper bound). The caller holds mu.
 func (r *Replica) measure(ctx context.Context) ReplicaState {
-	var lsn *string
+	mark := walMark{at: time.Now()}
 	// On a primary that is itself a standby this fails: compare by age only.
-	_ = r.primary.pool.QueryRow(ctx, "SELECT pg_current_wal_lsn()::text").Scan(&lsn)
-	var recovering, caughtUp bool
+	_ = r.primary.pool.QueryRow(ctx, "SELECT pg_current_wal_lsn()::text").Scan(&mark.lsn)
+	prev := r.prev
+	r.prev = mark
+	var recovering, caughtUp, caughtUpPrev bool
 	var age float64
 	var err error
 	// Twice: the first may find a pooled connection the replica's restart
@@ -136,8 +146,9 @@ func (r *Replica) measure(ctx context.Context) ReplicaState {
 	for range 2 {
 		err = r.store.pool.QueryRow(ctx, `SELECT pg_is_in_recovery(),
 				coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false),
-				coalesce(extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0)`, lsn).
-			Scan(&recovering, &caughtUp, &age)
+				coalesce(pg_last_wal_replay_lsn() >= $2::pg_lsn, false),
+				coalesce(extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0)`, mark.lsn, prev.lsn).
+			Scan(&recovering, &caughtUp, &caughtUpPrev, &age)
 		if !IsUnavailable(err) {
 			break
 		}
@@ -149,6 +160,11 @@ func (r *Replica) measure(ctx context.Context) ReplicaState {
 		return ReplicaState{Usable: true}
 	}
 	lag := time.Duration(age * float64(time.Second))
+	if caughtUpPrev {
+		// After a quiet spell the last transaction replayed is old, yet
+		// the replica lacks only what was written since the last check.
+		lag = min(lag, mark.at.Sub(prev.at))
+	}
 	if lag > r.opts.MaxLag {
 		return ReplicaState{Reason: "lagging", Lag: lag}
 	}

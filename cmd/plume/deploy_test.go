@@ -170,6 +170,10 @@ func TestDeployedReplicas(t *testing.T) {
 	if n := strings.Count(d.log("a")+d.log("b"), "applied migrations"); n != 1 {
 		t.Errorf("%d processes applied migrations, want 1:\n%s\n%s", n, d.log("a"), d.log("b"))
 	}
+	waitUntil(t, "a process leads the periodic jobs", 30*time.Second, func() bool {
+		return strings.Contains(d.log("a")+d.log("b"), "msg=leading")
+	})
+	time.Sleep(time.Second) // a second leader would have logged by now
 	if n := strings.Count(d.log("a")+d.log("b"), "msg=leading"); n != 1 {
 		t.Errorf("%d processes lead the periodic jobs, want 1", n)
 	}
@@ -260,6 +264,7 @@ func (d *deployment) checkReadYourWritesUnderLag(a, b, key, other string) {
 	// Another agent's searches go to the replica until it lags past the
 	// bound, then to the primary.
 	waitUntil(t, "searches skip the lagging replica", 20*time.Second, func() bool {
+		time.Sleep(200 * time.Millisecond) // within the key's rate
 		if !searchOnce(t, a, other) {
 			t.Fatal("a search failed while the replica lags")
 		}
