@@ -231,3 +231,30 @@ func TestTrustedProxies(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedUploadsPerKey: with shared limits, an upload in progress in
+// another process counts against the key's uploads at once.
+func TestSharedUploadsPerKey(t *testing.T) {
+	var raw string
+	cfg := api.Config{RatePerSecond: -1, SharedLimits: true, Upload: api.UploadLimits{PerKey: 1}}
+	e := newEnvWith(t, cfg, envOptions{serverStore: captureURL(&raw)})
+	var me struct {
+		KeyID int64 `json:"key_id"`
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/me", key: "admin"}).decode(t, &me)
+	// The other process's upload holds the key's only slot.
+	other := openStore(t, raw)
+	slot, ok, err := other.TakeSlot(context.Background(), "upload:"+strconv.FormatInt(me.KeyID, 10), 1)
+	if err != nil || !ok {
+		t.Fatalf("take the slot: %v %v", ok, err)
+	}
+	body, ct := multipartBody(t, map[string]string{"partage.md": "---\nid: partage\ntitle: Fiche\n---\n## Texte\nDu texte.\n"}, nil)
+	up := request{method: "POST", path: "/v1/documents", key: "admin", body: body, contentType: ct}
+	if r := e.do(up); r.status != http.StatusTooManyRequests || r.errorCode() != "too_many_uploads" {
+		t.Errorf("upload while another process uploads for the key: %d %s", r.status, r.body)
+	}
+	slot.Release()
+	if r := e.do(up); r.status >= 300 {
+		t.Errorf("upload once the other is done: %d %s", r.status, r.body)
+	}
+}

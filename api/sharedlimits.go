@@ -89,3 +89,18 @@ func (s *Server) loginFailed(ctx context.Context, addr string) {
 		s.log.Warn("count a failed login", "err", err)
 	}
 }
+
+// enterUpload admits one more upload of key, or refuses it: counted across
+// every process on the database with shared limits (a slot each, freed
+// when the upload ends or its process dies), in this process otherwise.
+func (s *Server) enterUpload(ctx context.Context, key int64) (leave func(), ok bool, err error) {
+	if !s.cfg.SharedLimits {
+		leave, ok := s.uploads.enter(key)
+		return leave, ok, nil
+	}
+	slot, ok, err := s.deps.Store.TakeSlot(ctx, "upload:"+strconv.FormatInt(key, 10), s.cfg.Upload.PerKey)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	return slot.Release, true, nil
+}

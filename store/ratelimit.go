@@ -102,3 +102,39 @@ func bucketKind(name string) string {
 	}
 	return "bucket"
 }
+
+// Slot is a place among a bounded number of tasks run at once, held by a
+// session advisory lock: it is released by Release, or by PostgreSQL when
+// the process holding it dies.
+type Slot struct {
+	conn *pgx.Conn
+}
+
+// Release gives the slot back.
+func (s *Slot) Release() {
+	// Closing the session releases its advisory locks.
+	_ = s.conn.Close(context.Background())
+}
+
+// TakeSlot takes one of the max slots named name ("upload:42") across every
+// process on the database, on a connection of its own (not the pool's: the
+// slot lives as long as the task); ok is false when all are taken.
+func (s *Store) TakeSlot(ctx context.Context, name string, max int) (*Slot, bool, error) {
+	conn, err := pgx.ConnectConfig(ctx, s.pool.Config().ConnConfig.Copy())
+	if err != nil {
+		return nil, false, fmt.Errorf("take a %s slot: %w", bucketKind(name), err)
+	}
+	for i := range max {
+		var got bool
+		err := conn.QueryRow(ctx, "SELECT pg_try_advisory_lock(hashtext($1 || '.' || current_schema()), $2)", name, i).Scan(&got)
+		if err != nil {
+			conn.Close(context.WithoutCancel(ctx))
+			return nil, false, fmt.Errorf("take a %s slot: %w", bucketKind(name), err)
+		}
+		if got {
+			return &Slot{conn: conn}, true, nil
+		}
+	}
+	conn.Close(context.WithoutCancel(ctx))
+	return nil, false, nil
+}

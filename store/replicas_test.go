@@ -332,3 +332,39 @@ func BenchmarkTakeToken(b *testing.B) {
 		}
 	})
 }
+
+// TestTakeSlotAcrossProcesses: two processes share a name's slots; a slot
+// released, or held by a process that died, is free again.
+func TestTakeSlotAcrossProcesses(t *testing.T) {
+	ctx := context.Background()
+	a, url := storetest.NewStoreURL(t)
+	b := secondStore(t, url)
+	var held []*store.Slot
+	var got []bool
+	for _, st := range []*store.Store{a, b, a} {
+		slot, ok, err := st.TakeSlot(ctx, "upload:7", 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, ok)
+		if ok {
+			held = append(held, slot)
+		}
+	}
+	if other, ok, _ := b.TakeSlot(ctx, "upload:8", 2); !ok {
+		t.Error("another name has its own slots")
+	} else {
+		other.Release()
+	}
+	held[0].Release()
+	again, ok, err := b.TakeSlot(ctx, "upload:7", 2)
+	got = append(got, ok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]bool{true, true, false, true}, got); diff != "" {
+		t.Errorf("slots (-want +got):\n%s", diff)
+	}
+	again.Release()
+	held[1].Release()
+}
