@@ -2,6 +2,8 @@ package api
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -85,4 +87,22 @@ func readWith[T any](c echo.Context, s *Server, ownWrites bool, fn func(context.
 	s.deps.Replica.Replica.MarkDown()
 	s.metrics.reg.inc(s.replicaMetrics.reads, 1, "primary", "failed_over")
 	return fn(ctx, reads{store: s.deps.Store, searcher: s.deps.Searcher, drafter: s.deps.Drafter})
+}
+
+// writeReplicaGauges appends the replica's state at its last check to the
+// metrics, when there is a replica: whether it takes reads, and its lag.
+func (s *Server) writeReplicaGauges(w io.Writer) error {
+	if s.deps.Replica == nil {
+		return nil
+	}
+	st := s.deps.Replica.Replica.State()
+	usable := 0
+	if st.Usable {
+		usable = 1
+	}
+	_, err := fmt.Fprintf(w, "# HELP plume_db_replica_usable 1 while reads may go to the database replica.\n"+
+		"# TYPE plume_db_replica_usable gauge\nplume_db_replica_usable %d\n"+
+		"# HELP plume_db_replica_lag_seconds How far the database replica was behind the primary at its last check.\n"+
+		"# TYPE plume_db_replica_lag_seconds gauge\nplume_db_replica_lag_seconds %.3f\n", usable, st.Lag.Seconds())
+	return err
 }

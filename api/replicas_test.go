@@ -190,6 +190,9 @@ func TestReplicaRouting(t *testing.T) {
 	if st := rep.Check(ctx); st.Reason != "down" {
 		t.Errorf("check with the replica cut: %+v", st)
 	}
+	if m := string(e.must(http.StatusOK, request{method: "GET", path: "/metrics"}).body); !strings.Contains(m, "\nplume_db_replica_usable 0\n") {
+		t.Errorf("metrics with the replica down:\n%s", m)
+	}
 	proxy.restore()
 	rep.Check(ctx)
 	search("agent-caf")

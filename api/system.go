@@ -55,7 +55,10 @@ func (s *Server) metricsHandler(c echo.Context) error {
 func (s *Server) writeMetrics(w http.ResponseWriter) error {
 	w.Header().Set(echo.HeaderContentType, "text/plain; version=0.0.4; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
-	return s.metrics.reg.write(w)
+	if err := s.metrics.reg.write(w); err != nil {
+		return err
+	}
+	return s.writeReplicaGauges(w)
 }
 
 // MetricsHandler serves the metrics alone, for Config.MetricsAddr: that
