@@ -63,6 +63,9 @@ func (d *deployment) start(name string, args ...string) *exec.Cmd {
 		if !done.Load() {
 			_ = cmd.Process.Kill()
 		}
+		if d.t.Failed() {
+			d.t.Logf("log of %s:\n%s", name, lastLines(d.log(name), 30))
+		}
 	})
 	return cmd
 }
@@ -344,4 +347,10 @@ func (d *deployment) loadThroughFailures(a, b string, procB *exec.Cmd, keys []st
 	waitUntil(t, "a leads the periodic jobs", 30*time.Second, func() bool {
 		return strings.Contains(d.log("a"), "msg=leading")
 	})
+}
+
+// lastLines returns the last n lines of s.
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
