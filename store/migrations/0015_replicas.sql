@@ -11,4 +11,4 @@ CREATE UNLOGGED TABLE rate_buckets (
     updated_at timestamptz NOT NULL,
     allowed boolean NOT NULL,
     wrote_at timestamptz
-);
+) WITH (fillfactor = 70); -- room for in-page (HOT) updates: one per request
