@@ -42,6 +42,7 @@ staticcheck: $(STATICCHECK)
 
 test: setup setup-browser vet staticcheck
 	$(GO) test -race -count=1 -timeout 30m ./...
+	cd deploy && $(GO) vet ./... && $(GO) test -count=1 ./...
 	PLUME_FULL_CORPUS=1 $(GO) test -count=1 -timeout 30m -run 'TestRetrievalFullCorpus|TestRealZip' -v ./rag/ ./ingest/ | grep -Ev '^=== RUN|miss:'
 
 bench: setup

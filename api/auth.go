@@ -61,7 +61,7 @@ func errUnauthenticated() *Error {
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		addr := clientAddr(c)
-		if wait := s.logins.blocked(addr, s.deps.Now()); wait > 0 {
+		if wait := s.loginBlocked(c.Request().Context(), addr); wait > 0 {
 			return errTooManyFailedLogins(wait)
 		}
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="plume"`)
@@ -75,7 +75,7 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		key, err := s.deps.Store.APIKeyBySecret(c.Request().Context(), secret)
 		if errors.Is(err, store.ErrNotFound) {
-			s.logins.failed(addr, s.deps.Now())
+			s.loginFailed(c.Request().Context(), addr)
 			return errUnauthenticated()
 		}
 		if err != nil {
@@ -97,10 +97,14 @@ func (s *Server) requireAdmin(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// rateLimit applies each key's token bucket.
+// rateLimit applies each key's token bucket (see takeToken).
 func (s *Server) rateLimit(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if wait, ok := s.limiter.allow(keyOf(c).ID); !ok {
+		wait, ok, err := s.takeToken(c)
+		if err != nil {
+			return err
+		}
+		if !ok {
 			s.metrics.reg.inc(s.metrics.rateLimited, 1)
 			return &Error{Status: http.StatusTooManyRequests, Code: "rate_limited",
 				Message: "too many requests for this key; retry later", RetryAfter: int(math.Ceil(wait.Seconds()))}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"mime"
@@ -224,7 +225,9 @@ func (s *Server) listDocuments(c echo.Context) error {
 		}
 		f.Service, f.ServiceSet = key.Service, true
 	}
-	page, err := s.deps.Store.ListDocuments(c.Request().Context(), f)
+	page, err := readWith(c, s, true, func(ctx context.Context, rd reads) (store.DocumentPage, error) {
+		return rd.store.ListDocuments(ctx, f)
+	})
 	if err != nil {
 		return err
 	}

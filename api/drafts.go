@@ -64,7 +64,8 @@ func (s *Server) createDraft(c echo.Context) error {
 	req := rag.Request{Question: body.Question, Channel: body.Channel, Service: service, Services: services,
 		Audience: body.Audience, AgentNote: body.Note, APIKeyID: &key.ID}
 	if !wantsEventStream(c.Request()) {
-		d, err := s.deps.Drafter.Draft(c.Request().Context(), req)
+		// Retrieval may use the replica; the draft is saved on the primary.
+		d, err := readWith(c, s, false, func(ctx context.Context, rd reads) (rag.Draft, error) { return rd.drafter.Draft(ctx, req) })
 		if err != nil {
 			return err
 		}
@@ -125,11 +126,22 @@ func (s *Server) streamDraft(c echo.Context, req rag.Request) error {
 	w.Header().Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	w.Flush()
-	d, err := s.deps.Drafter.DraftStream(c.Request().Context(), req, func(ev rag.StreamEvent) error {
-		if ev.Replace {
-			return writeEvent(w, "replace", deltaEvent{Text: ev.Text})
+	sent, last := false, error(nil)
+	// Retrieval may use the replica: a replica lost before any text was
+	// sent is retried on the primary (readWith); after, the error stands.
+	d, err := readWith(c, s, false, func(ctx context.Context, rd reads) (rag.Draft, error) {
+		if sent {
+			return rag.Draft{}, last
 		}
-		return writeEvent(w, "delta", deltaEvent{Text: ev.Text})
+		var d rag.Draft
+		d, last = rd.drafter.DraftStream(ctx, req, func(ev rag.StreamEvent) error {
+			sent = true
+			if ev.Replace {
+				return writeEvent(w, "replace", deltaEvent{Text: ev.Text})
+			}
+			return writeEvent(w, "delta", deltaEvent{Text: ev.Text})
+		})
+		return d, last
 	})
 	if err != nil {
 		// The status is already sent: the error goes in an event, mapped
@@ -319,7 +331,9 @@ func (s *Server) listDrafts(c echo.Context) error {
 			f.Service, f.ServiceSet = key.Service, true
 		}
 	}
-	page, err := s.deps.Store.ListDrafts(c.Request().Context(), f)
+	page, err := readWith(c, s, true, func(ctx context.Context, rd reads) (store.DraftPage, error) {
+		return rd.store.ListDrafts(ctx, f)
+	})
 	if err != nil {
 		return err
 	}

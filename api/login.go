@@ -2,6 +2,7 @@ package api
 
 import (
 	"math"
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -90,9 +91,25 @@ func (g *loginGuard) forget(now time.Time) {
 }
 
 // clientAddr is the address of the connection: never a header a client may
-// set (X-Forwarded-For), so that a caller cannot choose its bucket.
+// set (X-Forwarded-For), so that a caller cannot choose its bucket, unless
+// the connection comes from a trusted proxy (see clientIPExtractor).
 func clientAddr(c echo.Context) string {
 	return c.RealIP()
+}
+
+// clientIPExtractor reads the client's address from the connection or,
+// when it comes from one of the trusted proxies, from the X-Forwarded-For
+// they add (the last address no trusted proxy holds). Behind a proxy,
+// without it, every client would share the proxy's failed-login bucket.
+func clientIPExtractor(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, r := range trusted {
+		opts = append(opts, echo.TrustIPRange(r))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
 func errTooManyFailedLogins(wait time.Duration) *Error {

@@ -51,6 +51,14 @@ type Config struct {
 	MetricsAddr string
 	// SignIn configures the page's sign-in through Deps.OIDC.
 	SignIn SignInConfig
+	// TrustedProxies are the reverse proxies in front of plume (empty:
+	// none): a request from one of them is counted, for failed logins, at
+	// the address it gives in X-Forwarded-For rather than at its own.
+	TrustedProxies []*net.IPNet
+	// SharedLimits keeps the per-key and failed-login buckets in the
+	// database, shared by every process serving it (required with a
+	// replica: it also records each key's last write).
+	SharedLimits bool
 	// ShutdownTimeout is how long Start waits for in-flight requests and
 	// streams after its context ends before cutting them (default 30 s).
 	ShutdownTimeout time.Duration
@@ -103,6 +111,8 @@ type Deps struct {
 	// OIDC, when set, signs agents in to the page through an OpenID
 	// Connect provider (/auth/login); nil: API keys only.
 	OIDC *auth.Provider
+	// Replica, when set, takes searches, statistics and listings.
+	Replica *ReadReplica
 }
 
 // Server is plume's HTTP API. It is an http.Handler.
@@ -115,12 +125,17 @@ type Server struct {
 	limiter *limiter
 	uploads *uploadGate
 	logins  *loginGuard
+
+	replicaMetrics *replicaMetrics
 }
 
 // New returns the API server over deps.
 func New(cfg Config, deps Deps) (*Server, error) {
 	if deps.Store == nil || deps.Searcher == nil || deps.Drafter == nil || deps.Embedder == nil {
 		return nil, errors.New("api: store, searcher, drafter and embedder are required")
+	}
+	if deps.Replica != nil && !cfg.SharedLimits {
+		return nil, errors.New("api: a replica needs SharedLimits, which record each key's last write")
 	}
 	if deps.Log == nil {
 		deps.Log = slog.New(slog.DiscardHandler)
@@ -135,10 +150,11 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(deps.Store.Pool()),
 		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now), uploads: newUploadGate(cfg.Upload.PerKey),
 		logins: newLoginGuard(cfg.FailedLogins)}
+	s.replicaMetrics = newReplicaMetrics(s.metrics.reg, deps.Replica)
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
-	e.IPExtractor = echo.ExtractIPDirect()
+	e.IPExtractor = clientIPExtractor(cfg.TrustedProxies)
 	e.Use(s.requestID, s.observe, s.trace, s.recoverPanic, s.timeout, s.checkParams)
 	s.routes(e)
 	s.echo = e

@@ -93,7 +93,7 @@ func (s *Server) stats(c echo.Context) error {
 		}
 		f.Service, f.ServiceSet = key.Service, true
 	}
-	st, err := s.deps.Store.Stats(c.Request().Context(), f)
+	st, err := readWith(c, s, true, func(ctx context.Context, rd reads) (store.Stats, error) { return rd.store.Stats(ctx, f) })
 	if err != nil {
 		return err
 	}

@@ -95,7 +95,10 @@ type uploadResponse struct {
 // document of another service or a shared one for a service's admin (409).
 func (s *Server) uploadDocuments(c echo.Context) error {
 	key := keyOf(c)
-	leave, ok := s.uploads.enter(key.ID)
+	leave, ok, err := s.enterUpload(c.Request().Context(), key.ID)
+	if err != nil {
+		return err
+	}
 	if !ok {
 		return &Error{Status: http.StatusTooManyRequests, Code: "too_many_uploads", RetryAfter: 5,
 			Message: fmt.Sprintf("this key already has %d uploads in progress; retry when one is done", s.cfg.Upload.PerKey)}

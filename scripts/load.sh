@@ -3,6 +3,9 @@
 # 60 s (LOAD_AGENTS, LOAD_DURATION) against a local fake model, on the demo
 # corpus in a database of its own (plume_load). It prints the request count,
 # the errors and the percentiles of plume's own time (timings.plume_ms).
+# LOAD_REPLICAS plume serve processes (default 1) share the database and are
+# asked in turn; LOAD_RATE is each key's rate (default -1: none) and
+# LOAD_KEYS the number of agent keys (default 1), given to the agents in turn.
 # Everything listens on 127.0.0.1 and is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,16 +14,22 @@ AGENTS=${LOAD_AGENTS:-100}
 DURATION=${LOAD_DURATION:-60s}
 PLUME_PORT=${LOAD_PLUME_PORT:-18080}
 MODEL_PORT=${LOAD_MODEL_PORT:-18081}
-export DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/plume_load?sslmode=disable&pool_max_conns=16}
+LOAD_DB=${LOAD_DB:-plume_load}
+export DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$LOAD_DB?sslmode=disable&pool_max_conns=16}
 
-PLUME_DATABASES=plume_load bash scripts/setup-db.sh
+PLUME_DATABASES=$LOAD_DB bash scripts/setup-db.sh
 mkdir -p bin
 go build -o bin/plume ./cmd/plume
 go build -o bin/plumeload ./cmd/plumeload
 
 ./bin/plume migrate >/dev/null
 ./bin/plume ingest --quiet demo/corpus >&2
-KEY=$(./bin/plume keys create --role agent --name "load $(date +%s)" 2>/dev/null)
+REPLICAS=${LOAD_REPLICAS:-1}
+KEYS=()
+for i in $(seq 1 "${LOAD_KEYS:-1}"); do
+  KEYS+=("$(./bin/plume keys create --role agent --name "load $(date +%s) $i" 2>/dev/null)")
+done
+KEY=$(IFS=,; echo "${KEYS[*]}")
 
 pids=()
 cleanup() {
@@ -31,14 +40,21 @@ trap cleanup EXIT
 
 ./bin/plumeload fake -addr "127.0.0.1:$MODEL_PORT" -delay "${LOAD_MODEL_DELAY:-1s}" 2>/dev/null &
 pids+=($!)
-OPENAI_BASE_URL="http://127.0.0.1:$MODEL_PORT/v1" OPENAI_API_KEY=load PLUME_CHAT_MODEL=fake-load \
-  PLUME_ADDR="127.0.0.1:$PLUME_PORT" ./bin/plume serve --rate -1 2>/tmp/plume-load-serve.log &
-pids+=($!)
-
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$PLUME_PORT/readyz" >/dev/null 2>&1 && break
-  sleep 0.1
+URLS=()
+for i in $(seq 0 $((REPLICAS - 1))); do
+  port=$((PLUME_PORT + 2 * i)) # MODEL_PORT is PLUME_PORT + 1
+  OPENAI_BASE_URL="http://127.0.0.1:$MODEL_PORT/v1" OPENAI_API_KEY=load PLUME_CHAT_MODEL=fake-load \
+    PLUME_ADDR="127.0.0.1:$port" ./bin/plume serve --rate "${LOAD_RATE:--1}" --burst 1000 2>"/tmp/plume-load-serve-$i.log" &
+  pids+=($!)
+  URLS+=("http://127.0.0.1:$port")
 done
-curl -fsS "http://127.0.0.1:$PLUME_PORT/readyz" >/dev/null
 
-./bin/plumeload run -url "http://127.0.0.1:$PLUME_PORT" -key "$KEY" -c "$AGENTS" -d "$DURATION" "$@"
+for url in "${URLS[@]}"; do
+  for _ in $(seq 1 100); do
+    curl -fsS "$url/readyz" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  curl -fsS "$url/readyz" >/dev/null
+done
+
+./bin/plumeload run -url "$(IFS=,; echo "${URLS[*]}")" -key "$KEY" -c "$AGENTS" -d "$DURATION" "$@"

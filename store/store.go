@@ -35,6 +35,19 @@ type Store struct {
 // parameters such as search_path become session settings) and checks that it
 // answers. The pgvector types are registered on every connection.
 func Open(ctx context.Context, url string) (*Store, error) {
+	pool, err := newPool(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("connect to database %s: %w", redactURL(pool.Config()), err)
+	}
+	return &Store{pool: pool}, nil
+}
+
+// newPool configures a pool on url; it connects lazily.
+func newPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("parse database url: %w", err)
@@ -75,11 +88,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	if err := pool.Ping(ctx); err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("connect to database %s: %w", redactURL(cfg), err)
-	}
-	return &Store{pool: pool}, nil
+	return pool, nil
 }
 
 // redactURL names the database without its password, for error messages.

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strconv"
 	"strings"
 	"time"
@@ -79,6 +80,15 @@ type Config struct {
 	// message, on its redacted text; it can raise the level, never lower
 	// it (PLUME_TRIAGE_SECOND_OPINION=true; default false).
 	TriageSecondOpinion bool
+	// ReplicaURL is a streaming replica of the database taking searches,
+	// statistics and listings (DATABASE_REPLICA_URL, optional); reads go
+	// back to the primary while it is down or more than ReplicaMaxLag
+	// behind (PLUME_REPLICA_MAX_LAG, default 5s).
+	ReplicaURL    string
+	ReplicaMaxLag time.Duration
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For gives
+	// the client's address (PLUME_TRUSTED_PROXIES: CIDRs, comma-separated).
+	TrustedProxies []*net.IPNet
 }
 
 // defaultRetention is a year: what a data-protection officer accepts for
@@ -186,6 +196,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return Config{}, err
 	}
 	cfg.Tracing = telemetry.Enabled(getenv)
+	if err := loadReplica(getenv, &cfg); err != nil {
+		return Config{}, err
+	}
 	if err := loadTriageConfig(&cfg, getenv); err != nil {
 		return Config{}, err
 	}

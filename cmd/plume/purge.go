@@ -35,23 +35,14 @@ func purge(ctx context.Context, st *store.Store, retention time.Duration, now ti
 	return st.Purge(ctx, now.Add(-retention))
 }
 
-// purgeDaily purges at once, then every day until ctx ends; "plume serve"
-// runs it so that nothing outlives the retention period.
-func purgeDaily(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) {
-	tick := time.NewTicker(24 * time.Hour)
-	defer tick.Stop()
-	for {
-		rep, err := purge(ctx, st, retention, time.Now())
-		if err != nil && ctx.Err() == nil {
-			log.Error("purge", "err", err)
-		} else if err == nil {
-			log.Info("purged", "drafts", rep.Drafts, "feedback", rep.Feedback, "retention", formatRetention(retention))
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
+// purgeOnce purges and logs what it did; "plume serve" runs it daily (see
+// runJobs) so that nothing outlives the retention period.
+func purgeOnce(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) {
+	rep, err := purge(ctx, st, retention, time.Now())
+	if err != nil && ctx.Err() == nil {
+		log.Error("purge", "err", err)
+	} else if err == nil {
+		log.Info("purged", "drafts", rep.Drafts, "feedback", rep.Feedback, "retention", formatRetention(retention))
 	}
 }
 

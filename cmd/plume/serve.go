@@ -60,16 +60,23 @@ func runServe(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	srv, err := api.New(api.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxUploadBytes: *maxUpload,
-		RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout, ShutdownTimeout: *grace,
-		Upload: a.cfg.Upload, MetricsToken: a.cfg.MetricsToken, MetricsAddr: a.cfg.MetricsAddr, SignIn: a.cfg.SignIn},
-		api.Deps{Store: st, Searcher: d.searcher, Drafter: d.drafter, Embedder: d.embedder, Log: a.log, Web: web.Handler(),
-			OIDC: provider})
+	replica, closeReplica, err := a.openReplica(ctx, st, d, ps)
 	if err != nil {
 		return err
 	}
-	pctx, stopPurge := context.WithCancel(ctx)
-	defer stopPurge()
-	go purgeDaily(pctx, st, a.cfg.Retention, a.log)
+	defer closeReplica()
+	srv, err := api.New(api.Config{Addr: *addr, MaxBodyBytes: *maxBody, MaxUploadBytes: *maxUpload,
+		RatePerSecond: *rate, Burst: *burst, RequestTimeout: *timeout, ShutdownTimeout: *grace,
+		Upload: a.cfg.Upload, MetricsToken: a.cfg.MetricsToken, MetricsAddr: a.cfg.MetricsAddr, SharedLimits: true,
+		TrustedProxies: a.cfg.TrustedProxies, SignIn: a.cfg.SignIn},
+		api.Deps{Store: st, Searcher: d.searcher, Drafter: d.drafter, Embedder: d.embedder, Log: a.log, Web: web.Handler(),
+			Replica: replica, OIDC: provider})
+	if err != nil {
+		return err
+	}
+	jctx, stopJobs := context.WithCancel(ctx)
+	jobsDone := make(chan struct{})
+	go func() { defer close(jobsDone); runJobs(jctx, st, a.cfg.Retention, a.log) }()
+	defer func() { stopJobs(); <-jobsDone }()
 	return srv.Start(ctx)
 }

@@ -59,6 +59,20 @@ func (a *app) newSearcher(ctx context.Context, st *store.Store) (*rag.Searcher, 
 	if err != nil {
 		return nil, nil, err
 	}
+	s, err := a.searcherOn(st, embedder)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.LoadReliability(ctx); err != nil {
+		return nil, nil, err
+	}
+	return s, embedder, nil
+}
+
+// searcherOn returns a searcher over st with embedder behind its breaker,
+// traced, and with the query rewriter when PLUME_QUERY_REWRITE is on; the
+// caller loads its reliability model.
+func (a *app) searcherOn(st *store.Store, embedder llm.Embedder) (*rag.Searcher, error) {
 	queries := embedder
 	if a.cfg.EmbedModel != "" && a.cfg.EmbedBreaker > 0 {
 		queries = llm.NewEmbedBreaker(embedder, a.cfg.EmbedBreaker)
@@ -70,15 +84,11 @@ func (a *app) newSearcher(ctx context.Context, st *store.Store) (*rag.Searcher, 
 	if a.cfg.QueryRewrite && a.cfg.ChatModel != "" {
 		chat, err := a.newChat()
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		opts.Rewriter = rag.NewQueryRewriter(chat, a.cfg.QueryRewriteTimeout)
 	}
-	s := rag.NewSearcher(st, telemetry.Embedder(queries), rag.DefaultLexicon(), a.log, opts)
-	if err := s.LoadReliability(ctx); err != nil {
-		return nil, nil, err
-	}
-	return s, embedder, nil
+	return rag.NewSearcher(st, telemetry.Embedder(queries), rag.DefaultLexicon(), a.log, opts), nil
 }
 
 // newChat returns the configured chat model, or nil when none is

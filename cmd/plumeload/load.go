@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"net/url"
 	"sort"
@@ -18,7 +20,11 @@ import (
 
 // loadConfig is one load run.
 type loadConfig struct {
-	URL      string
+	// URL is plume's address; several, comma-separated, are used in turn,
+	// as a load balancer would (see draftAny).
+	URL string
+	// Key is an agent API key; several, comma-separated, are given to the
+	// agents in turn.
 	Key      string
 	Agents   int
 	Duration time.Duration
@@ -43,6 +49,12 @@ var questions = []string{
 type loadResult struct {
 	Requests int
 	Errors   int
+	// TransportErrors are errors with no HTTP status: a connection cut
+	// during the request (its plume process died).
+	TransportErrors int
+	// FailedOver counts requests sent to the next address because the
+	// first refused the connection (nothing was sent).
+	FailedOver int
 	// FirstErrors keeps a few error descriptions.
 	FirstErrors []string
 	Took        time.Duration
@@ -54,13 +66,17 @@ type loadResult struct {
 }
 
 func runLoad(ctx context.Context, cfg loadConfig) (*loadResult, error) {
-	u, err := url.Parse(cfg.URL)
-	if err != nil {
-		return nil, fmt.Errorf("url: %w", err)
+	urls := strings.Split(cfg.URL, ",")
+	for _, raw := range urls {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return nil, fmt.Errorf("url: %w", err)
+		}
+		if u.Scheme != "http" || u.Hostname() != "127.0.0.1" {
+			return nil, fmt.Errorf("url %q: plumeload only talks to http://127.0.0.1", raw)
+		}
 	}
-	if u.Scheme != "http" || u.Hostname() != "127.0.0.1" {
-		return nil, fmt.Errorf("url %q: plumeload only talks to http://127.0.0.1", cfg.URL)
-	}
+	keys := strings.Split(cfg.Key, ",")
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 		MaxIdleConns: cfg.Agents, MaxIdleConnsPerHost: cfg.Agents, IdleConnTimeout: time.Minute}}
 	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
@@ -82,15 +98,19 @@ func runLoad(ctx context.Context, cfg loadConfig) (*loadResult, error) {
 			}
 			for n := i; ctx.Err() == nil; n += cfg.Agents {
 				t0 := time.Now()
-				timings, extractive, err := draftOnce(ctx, client, cfg, questions[n%len(questions)])
+				timings, extractive, failedOver, err := draftAny(ctx, client, cfg, urls, n, keys[i%len(keys)], questions[n%len(questions)])
 				if ctx.Err() != nil {
 					return // the run ended during this request: not counted
 				}
 				ms := float64(time.Since(t0).Microseconds()) / 1000
 				mu.Lock()
 				res.Requests++
+				res.FailedOver += failedOver
 				if err != nil {
 					res.Errors++
+					if !errors.As(err, new(statusError)) {
+						res.TransportErrors++
+					}
 					if len(res.FirstErrors) < 5 {
 						res.FirstErrors = append(res.FirstErrors, err.Error())
 					}
@@ -113,15 +133,40 @@ func runLoad(ctx context.Context, cfg loadConfig) (*loadResult, error) {
 	return res, nil
 }
 
-// draftOnce asks for one draft and returns its timings.
-func draftOnce(ctx context.Context, client *http.Client, cfg loadConfig, question string) (map[string]float64, bool, error) {
+// statusError is a reply with a status other than 200.
+type statusError struct {
+	status int
+	body   []byte
+}
+
+func (e statusError) Error() string { return fmt.Sprintf("status %d: %.200s", e.status, e.body) }
+
+// draftAny asks urls[n % len] for a draft; when that address refuses the
+// connection (nothing was sent: its process is gone), it asks the next, as
+// a load balancer does, and says how many it skipped.
+func draftAny(ctx context.Context, client *http.Client, cfg loadConfig, urls []string, n int, key, question string) (map[string]float64, bool, int, error) {
+	var err error
+	for i := range urls {
+		var timings map[string]float64
+		var extractive bool
+		timings, extractive, err = draftOnce(ctx, client, cfg, urls[(n+i)%len(urls)], key, question)
+		var op *net.OpError
+		if err == nil || !errors.As(err, &op) || op.Op != "dial" {
+			return timings, extractive, i, err
+		}
+	}
+	return nil, false, len(urls) - 1, err
+}
+
+// draftOnce asks base for one draft and returns its timings.
+func draftOnce(ctx context.Context, client *http.Client, cfg loadConfig, base, key, question string) (map[string]float64, bool, error) {
 	body, _ := json.Marshal(map[string]string{"question": question, "channel": "email"})
-	req, err := http.NewRequestWithContext(ctx, "POST", strings.TrimRight(cfg.URL, "/")+"/v1/drafts", bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, "POST", strings.TrimRight(base, "/")+"/v1/drafts", bytes.NewReader(body))
 	if err != nil {
 		return nil, false, err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+cfg.Key)
+	req.Header.Set("Authorization", "Bearer "+key)
 	if cfg.Stream {
 		req.Header.Set("Accept", "text/event-stream")
 	}
@@ -135,7 +180,7 @@ func draftOnce(ctx context.Context, client *http.Client, cfg loadConfig, questio
 		return nil, false, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, false, fmt.Errorf("status %d: %.200s", resp.StatusCode, data)
+		return nil, false, statusError{status: resp.StatusCode, body: data}
 	}
 	if cfg.Stream {
 		if data, err = finalEvent(data); err != nil {
@@ -189,8 +234,9 @@ func (r *loadResult) print(w io.Writer, cfg loadConfig) {
 	if cfg.Stream {
 		mode = "SSE"
 	}
-	fmt.Fprintf(w, "%d agents (ramp %s), %s, %s drafts: %d requests, %d errors, %.1f drafts/s, %d extractive\n",
-		cfg.Agents, cfg.Ramp, r.Took.Round(time.Millisecond), mode, r.Requests, r.Errors, float64(r.Requests)/r.Took.Seconds(), r.Extractive)
+	fmt.Fprintf(w, "%d agents (ramp %s), %s, %s drafts: %d requests, %d errors (%d without a status), %.1f drafts/s, %d extractive, %d failed over\n",
+		cfg.Agents, cfg.Ramp, r.Took.Round(time.Millisecond), mode, r.Requests, r.Errors, r.TransportErrors,
+		float64(r.Requests)/r.Took.Seconds(), r.Extractive, r.FailedOver)
 	fmt.Fprintf(w, "client latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f\n",
 		percentile(r.Latency, 50), percentile(r.Latency, 95), percentile(r.Latency, 99), percentile(r.Latency, 100))
 	fmt.Fprintf(w, "plume_ms (plume's own time): p50 %.1f  p95 %.1f  p99 %.1f  max %.1f\n",

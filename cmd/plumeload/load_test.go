@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"math"
+	"net"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -55,5 +58,32 @@ func TestFakeStreamHasFinalText(t *testing.T) {
 	}
 	if _, err := finalEvent([]byte("event: delta\ndata: {}\n\nevent: draft\ndata: {\"id\":1}\n\n")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestDraftAnyFailsOver: an address that refuses connections is skipped,
+// as a load balancer skips a dead process; a status is an error.
+func TestDraftAnyFailsOver(t *testing.T) {
+	ok := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer k2" {
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		_, _ = w.Write([]byte(`{"timings":{"plume_ms":3}}`))
+	}))
+	defer ok.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := "http://" + ln.Addr().String()
+	ln.Close()
+	urls := []string{dead, ok.URL}
+	timings, _, skipped, err := draftAny(context.Background(), ok.Client(), loadConfig{}, urls, 0, "k2", "q")
+	if err != nil || skipped != 1 || timings["plume_ms"] != 3 {
+		t.Errorf("draftAny past a dead address: %v %d %v", timings, skipped, err)
+	}
+	if _, _, _, err := draftAny(context.Background(), ok.Client(), loadConfig{}, urls, 1, "k1", "q"); !errors.As(err, new(statusError)) {
+		t.Errorf("a 429 must be a status error, got %v", err)
 	}
 }

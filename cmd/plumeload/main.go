@@ -7,7 +7,8 @@
 // "fake" serves an OpenAI-compatible /v1/chat/completions (plain and
 // streamed) that answers after -delay (default 1 s, a fast real model) with a
 // fixed reply citing source [1].
-// "run" starts c agents that each ask for drafts in a loop for d, then
+// "run" starts c agents (-url and -key take comma-separated lists: several
+// plume processes, asked in turn, and several keys, one per agent in turn) that each ask for drafts in a loop for d, then
 // prints the request count, the errors, the throughput, and percentiles of
 // the client's latency and of plume's own time (timings.plume_ms of each
 // draft, the model excluded). It only ever targets 127.0.0.1.
@@ -15,6 +16,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -62,6 +64,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.DurationVar(&cfg.Duration, "d", 60e9, "duration of the run")
 		fs.BoolVar(&cfg.Stream, "stream", false, "ask for server-sent events")
 		fs.DurationVar(&cfg.Ramp, "ramp", 2*time.Second, "spread the agents' first requests over this time")
+		asJSON := fs.Bool("json", false, "print the summary as one JSON object")
 		if err := fs.Parse(args[1:]); err != nil {
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
@@ -72,7 +75,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		res.print(stdout, cfg)
+		if *asJSON {
+			if err := json.NewEncoder(stdout).Encode(res.summary()); err != nil {
+				return fmt.Errorf("write summary: %w", err)
+			}
+		} else {
+			res.print(stdout, cfg)
+		}
 		if res.Errors > 0 {
 			return fmt.Errorf("%d errors", res.Errors)
 		}
