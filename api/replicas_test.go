@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -141,11 +142,16 @@ func replicaEnv(t *testing.T, cfg api.Config) (*env, *store.Replica, *dbProxy, *
 func readCounts(e *env) []string {
 	var out []string
 	for _, line := range strings.Split(string(e.must(http.StatusOK, request{method: "GET", path: "/metrics"}).body), "\n") {
-		if rest, ok := strings.CutPrefix(line, "plume_db_reads_total{"); ok {
-			r := strings.NewReplacer(`target="`, "", `",reason="`, "/", `"} `, "=")
-			out = append(out, r.Replace(rest))
+		// client_golang writes the labels sorted: reason, then target.
+		rest, ok := strings.CutPrefix(line, `plume_db_reads_total{reason="`)
+		if !ok {
+			continue
 		}
+		reason, rest, _ := strings.Cut(rest, `",target="`)
+		target, n, _ := strings.Cut(rest, `"} `)
+		out = append(out, target+"/"+reason+"="+n)
 	}
+	sort.Strings(out)
 	return out
 }
 

@@ -271,7 +271,7 @@ func (d *deployment) checkReadYourWritesUnderLag(a, b, key, other string) {
 		if !searchOnce(t, a, other) {
 			t.Fatal("a search failed while the replica lags")
 		}
-		return metric(t, a, `plume_db_reads_total{target="primary",reason="lagging"}`) > 0
+		return metric(t, a, `plume_db_reads_total{reason="lagging",target="primary"}`) > 0
 	})
 	if !strings.Contains(d.log("a"), "reason=lagging") {
 		t.Error("no log line for the lagging replica")
@@ -307,7 +307,7 @@ type loadSummary struct {
 // over the periodic jobs if b led them.
 func (d *deployment) loadThroughFailures(a, b string, procB *exec.Cmd, keys []string) {
 	t := d.t
-	replicaReads := metric(t, a, `plume_db_reads_total{target="replica",reason=""}`)
+	replicaReads := metric(t, a, `plume_db_reads_total{reason="",target="replica"}`)
 	load := exec.Command(filepath.Join(d.bin, "plumeload"), "run", "-url", a+","+b, "-key", strings.Join(keys, ","),
 		"-c", fmt.Sprint(len(keys)), "-d", "14s", "-ramp", "1s", "-json")
 	var out, errOut bytes.Buffer
@@ -336,11 +336,11 @@ func (d *deployment) loadThroughFailures(a, b string, procB *exec.Cmd, keys []st
 	if s.FailedOver == 0 || s.Requests < 100 {
 		t.Errorf("load: %d requests, %d sent to a after b refused; want many of both", s.Requests, s.FailedOver)
 	}
-	if metric(t, a, `plume_db_reads_total{target="replica",reason=""}`) <= replicaReads {
+	if metric(t, a, `plume_db_reads_total{reason="",target="replica"}`) <= replicaReads {
 		t.Error("the load's retrieval never used the replica")
 	}
-	if metric(t, a, `plume_db_reads_total{target="primary",reason="down"}`)+
-		metric(t, a, `plume_db_reads_total{target="primary",reason="failed_over"}`) == 0 ||
+	if metric(t, a, `plume_db_reads_total{reason="down",target="primary"}`)+
+		metric(t, a, `plume_db_reads_total{reason="failed_over",target="primary"}`) == 0 ||
 		!strings.Contains(d.log("a"), "reads go to the primary") {
 		t.Error("with the replica stopped, no read fell back to the primary with a log line")
 	}
