@@ -72,7 +72,19 @@ const (
 	cAddrCue
 	cKeep
 	cSante
+	cHandicap
+	cReligion
+	cSyndicat
+	cOrientation
+	cJustice
 )
+
+// specialCues are the cues of the special categories, one per type of
+// specialTypes, in the same order.
+var specialCues = [...]cueBits{cSante, cHandicap, cReligion, cSyndicat, cOrientation, cJustice}
+
+// cSpecial is the union of specialCues.
+const cSpecial = cSante | cHandicap | cReligion | cSyndicat | cOrientation | cJustice
 
 // identCues are the context cues of identifiers read by the ident detector.
 const identCues = cCAF | cFT | cFTWeak | cEtranger | cINE | cDossier | cPermis | cCNI | cPasseport | cPlaque
@@ -95,6 +107,8 @@ var phraseSections = map[string]cueBits{
 	"ctx-iban": cIBAN, "ctx-tel": cTel, "birth": cBirth, "self": cSelf,
 	"self-medium": cSelfMed, "self-weak": cSelfWeak, "form-name": cFormName, "closing": cClosing,
 	"addr-cue": cAddrCue, "keep": cKeep, "sante": cSante,
+	"handicap": cHandicap, "religion": cReligion, "syndicat": cSyndicat, "orientation": cOrientation,
+	"justice": cJustice,
 }
 
 // phrase is a multi-word cue starting at the word that holds it.

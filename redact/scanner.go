@@ -166,7 +166,8 @@ func (sc *scanner) nextWord(j int) int {
 }
 
 // markPhrases tags the last word of every lexicon phrase with its cue and
-// adds the candidates that phrases make by themselves (SANTE, protected).
+// adds the candidates that phrases make by themselves (special categories,
+// protected spans).
 func (sc *scanner) markPhrases() {
 	for i := range sc.toks {
 		e := sc.toks[i].ent
@@ -190,15 +191,25 @@ func (sc *scanner) markPhrases() {
 			switch {
 			case p.cue&cKeep != 0:
 				sc.addToks(i, j, typKeep, 1.5)
-			case p.cue&cSante != 0:
+			case p.cue&cSpecial != 0:
 				end := j
 				if p.ext {
 					end = sc.complement(j)
 				}
-				sc.addToks(i, end, SANTE, 0.7)
+				sc.addToks(i, end, specialType(p.cue), 0.7)
 			}
 		}
 	}
+}
+
+// specialType returns the special category of a phrase's cue.
+func specialType(c cueBits) Type {
+	for k, sc := range specialCues {
+		if c&sc != 0 {
+			return specialTypes[k]
+		}
+	}
+	return SANTE
 }
 
 // complement returns the last token of the noun phrase that follows token j
