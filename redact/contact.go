@@ -64,8 +64,17 @@ func emailAt(s string, at int) (int, int) {
 		return -1, -1
 	}
 	end := at + 1
-	for end < len(s) && isDomainByte(s[end]) {
-		end++
+	for end < len(s) {
+		if isDomainByte(s[end]) {
+			end++
+			continue
+		}
+		// internationalised domains: café.fr, пример.рф
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if s[end] < utf8.RuneSelf || !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		end += size
 	}
 	for end > at+1 && (s[end-1] == '.' || s[end-1] == '-') {
 		end--
@@ -81,10 +90,31 @@ func emailAt(s string, at int) (int, int) {
 		return start, end
 	}
 	tld := domain[dot+1:]
-	if dot == 0 || len(tld) < 2 || !allLetters(tld) {
+	if dot == 0 || len(tld) < 2 || !(allLetters(tld) || punycode(tld) || unicodeLetters(tld)) {
 		return -1, -1
 	}
 	return start, end
+}
+
+// punycode reports whether label is an ASCII-encoded internationalised
+// label ("xn--p1ai").
+func punycode(label string) bool {
+	return len(label) > 4 && strings.EqualFold(label[:4], "xn--")
+}
+
+// unicodeLetters reports whether s holds letters only, at least one of them
+// outside ASCII.
+func unicodeLetters(s string) bool {
+	ascii := true
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			return false
+		}
+		if r >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	return !ascii
 }
 
 func allLetters(s string) bool {

@@ -41,6 +41,7 @@ const (
 	wStreetBare // a street type that needs no house number ("rue")
 	wAddrUnit   // a building complement with a number ("bâtiment B")
 	wAddrNamed  // a building complement with a name ("résidence Les Tilleuls")
+	wNumWord    // a number word: "douze", "soixante", "double", "oh"
 )
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
@@ -165,6 +166,9 @@ func buildLexicon(words, firstNames string) *lexicon {
 				}
 			}
 		}
+	}
+	for _, w := range numWordList() {
+		l.entries[l.entry(w)].bits |= wNumWord
 	}
 	section := ""
 	for _, line := range strings.Split(words, "\n") {

@@ -34,15 +34,24 @@ func (sc *scanner) numbers() {
 				run = append(run, group{tok: n, digits: sc.text(n)})
 				j = n
 				continue
-			case t.kind == kPunct && t.gap == gapNone && (sc.punct(n) == '.' || sc.punct(n) == '-') &&
-				n+1 < len(sc.toks) && sc.attached(n+1) && sc.numberTok(n+1):
+			case t.kind == kPunct && sc.groupSep(n) && n+1 < len(sc.toks) && sc.numberTok(n+1) &&
+				(t.gap == gapNone && sc.attached(n+1) || t.gap == gapSpace && sc.toks[n+1].gap == gapSpace && sc.punct(n) != '.'):
+				// 06.12.34, 06-12, 07/61/22, 06 - 31 - 77
 				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
 				j = n + 1
 				continue
-			case sc.punct(n) == '(' && t.gap <= gapSpace && n+3 < len(sc.toks) &&
-				sc.text(n+1) == "0" && sc.attached(n+1) && sc.punct(n+2) == ')' && sc.attached(n+2) &&
+			case sc.punct(n) == ')' && sc.attached(n) && sc.punct(run[len(run)-1].tok-1) == '(' && n+1 < len(sc.toks) &&
+				sc.numberTok(n+1) && sc.toks[n+1].gap <= gapSpace:
+				// (212) 555-1234
+				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
+				j = n + 1
+				continue
+			case sc.punct(n) == '(' && t.gap <= gapSpace && n+3 < len(sc.toks) && sc.toks[n+1].kind == kNum &&
+				sc.toks[n+1].end-sc.toks[n+1].start <= 4 && sc.attached(n+1) && sc.punct(n+2) == ')' && sc.attached(n+2) &&
 				sc.numberTok(n+3) && sc.toks[n+3].gap <= gapSpace:
-				run = append(run, group{tok: n + 1, digits: "0", zero: true}, group{tok: n + 3, digits: sc.text(n + 3)})
+				// +33 (0)6 12…, +1 (212) 555-1234
+				zero := sc.text(n+1) == "0"
+				run = append(run, group{tok: n + 1, digits: sc.text(n + 1), zero: zero}, group{tok: n + 3, digits: sc.text(n + 3)})
 				j = n + 3
 				continue
 			}
@@ -57,12 +66,24 @@ func (sc *scanner) numbers() {
 			from := run[p].tok
 			if sc.punct(from-1) == '+' && sc.attached(from) {
 				from--
+			} else if sc.punct(from-1) == '(' && sc.attached(from) && sc.punct(from+1) == ')' && k > 1 {
+				from-- // (212) 555-1234
 			}
 			sc.addToks(from, run[p+k-1].tok, typ, conf)
 			p += k
 		}
 		i = j + 1
 	}
+}
+
+// groupSep reports whether punctuation token n may separate the groups of
+// a number.
+func (sc *scanner) groupSep(n int) bool {
+	switch sc.punct(n) {
+	case '.', '-', '/', '–':
+		return true
+	}
+	return false
 }
 
 // numberTok reports whether token i can be a group of a number: digits, or
@@ -177,7 +198,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		}
 		d = append(d, g.digits...)
 		sh = sh.add(len(g.digits))
-		if !intlRun && len(d) != 9 && len(d) != 10 && (len(d) < 13 || len(d) > 19) {
+		if !intlRun && (len(d) < 9 || len(d) > 19) {
 			continue
 		}
 		last := run[p+k-1].tok
@@ -200,13 +221,20 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				if (len(nat) == 9 && nat[0] != '0') || (len(nat) == 10 && nat[0] == '0' && nat[1] != '0') {
 					consider(k, TEL, 0.97)
 				}
-			} else if len(intl) >= 8 && len(intl) <= 15 && (plus || len(intl) >= 9) {
-				consider(k, TEL, 0.9)
+			} else if len(intl) >= 7 && len(intl) <= 15 && (plus || len(intl) >= 9) {
+				if c := intlPhone(intl); c > 0 {
+					consider(k, TEL, c)
+				} else if len(intl) >= 8 {
+					consider(k, TEL, 0.8)
+				}
 			}
 			continue
 		}
 		if zeros > 0 {
 			continue
+		}
+		if (len(d) == 10 || len(d) == 11) && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
+			consider(k, TEL, 0.85)
 		}
 		switch len(d) {
 		case 9:
@@ -272,6 +300,33 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		}
 	}
 	return bestK, bestTyp, bestConf
+}
+
+// foreignPhoneShape reports whether groups p to p+k-1 of run may be a
+// foreign national phone number worth asking the phone library about: a
+// phone cue before it, or an 11-digit number starting with 0 (British,
+// German mobiles), or the North American (212) 555-1234.
+func (sc *scanner) foreignPhoneShape(run []group, p, k int, ctx func() cueBits) bool {
+	first := run[p].digits
+	if first == "" || (first[0] == '0' && len(first) > 1 && first[1] != '0' && k > 1 && len(run[p].digits)+len(run[p+1].digits) == 4) {
+		return false // French grouping: 06 12…
+	}
+	c := ctx()
+	if c&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) != 0 {
+		return false
+	}
+	if first[0] == '0' {
+		n := 0
+		for _, g := range run[p : p+k] {
+			n += len(g.digits)
+		}
+		return n == 11 || c&cTel != 0
+	}
+	if sc.punct(run[p].tok-1) == '(' && sc.attached(run[p].tok) {
+		return true
+	}
+	// 212 555 1234, 212-555-1234 after a phone cue
+	return c&cTel != 0 && k == 3 && len(run[p].digits) == 3 && len(run[p+1].digits) == 3 && len(run[p+2].digits) == 4
 }
 
 // nirConf grades a NIR-shaped number: its key, the context and how it is
