@@ -149,6 +149,7 @@ var phoneShapes = map[shapeKey]bool{
 var (
 	shapeNIR    = shape(1, 2, 2, 2, 3, 3, 2)
 	shapeNIR2   = shape(13, 2)
+	shapeNIR13  = shape(1, 2, 2, 2, 3, 3)
 	shape15     = shape(15)
 	shapeSIRET  = shape(3, 3, 3, 5)
 	shapeSIRET2 = shape(9, 5)
@@ -205,8 +206,12 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		currency := sc.currencyAfter(last)
 		weak := currency || legal
 		if !allDigits(d) {
-			if len(d) == 15 && nirShape(d) {
+			switch {
+			case len(d) == 15 && nirShape(d):
 				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
+			case len(d) == 13 && nirShape(d) && !weak:
+				// Corsica without its key: 2 84 12 2A 451 089
+				consider(k, NIR, 0.8)
 			}
 			continue
 		}
@@ -262,7 +267,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			switch {
 			case fiscalKeyValid(d):
 				consider(k, FISCAL, 0.97)
-			case nirShape(d) && ctxOf()&cNIR != 0:
+			case nirShape(d) && (ctxOf()&cNIR != 0 || sh == shapeNIR13):
 				consider(k, NIR, 0.8)
 			case ctxOf()&cFiscal != 0:
 				consider(k, FISCAL, 0.85)
@@ -285,7 +290,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
 			}
 		}
-		if len(d) >= 13 && len(d) <= 19 && d[0] >= '2' && d[0] <= '6' {
+		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' {
 			fours := k == 1 || sh.allFours() || sh == shapeAmex
 			switch {
 			case luhn(d) && fours:
