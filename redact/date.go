@@ -106,6 +106,9 @@ func (sc *scanner) date(j int) int {
 			sep := sc.punct(k)
 			if sep == '/' || sep == '.' || sep == '-' {
 				m, _ := atoi(sc.text(k + 1))
+				if v <= 12 && m > 12 && m <= 31 {
+					m = v // month first: 09/23/2001
+				}
 				if m < 1 || m > 12 || sc.toks[k+1].end-sc.toks[k+1].start > 2 {
 					return -1
 				}

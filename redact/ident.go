@@ -111,7 +111,8 @@ func (sc *scanner) ibanNext(j int) int {
 	case kNum, kAlnum:
 		return n
 	case kWord:
-		if t.end-t.start <= 4 && (t.shape&shUpper != 0 || t.shape&shLower != 0 && sc.toks[j].shape&shLower != 0) {
+		if t.end-t.start <= 4 && (t.shape&shUpper != 0 || t.end-t.start == 1 && t.shape&shCap != 0 ||
+			t.shape&shLower != 0 && sc.toks[j].shape&shLower != 0) {
 			return n
 		}
 	}
@@ -136,6 +137,7 @@ func (sc *scanner) idents() {
 			continue
 		}
 		j := i + 1
+		adjectives := 0
 		for skipped := 0; j < len(sc.toks) && skipped < 6; skipped++ {
 			t := sc.toks[j]
 			if t.gap >= gapPara {
@@ -151,6 +153,16 @@ func (sc *scanner) idents() {
 			}
 			if t.kind == kWord && (sc.has(j, wFiller|wStop|wInstitution) || t.cue&(identCues|cNIR|cFiscal|cTel) != 0) {
 				j++
+				continue
+			}
+			// "passeport algérien 197458213", "carte de résident 10 ans n° …"
+			if t.kind == kWord && t.shape&shLower != 0 && t.end-t.start >= 4 && sc.bits(j)&wFunc == 0 && adjectives < 2 {
+				adjectives++
+				j++
+				continue
+			}
+			if t.kind == kNum && t.end-t.start <= 2 && sc.isText(j+1, "ans", "mois", "years", "anos", "anos") {
+				j += 2
 				continue
 			}
 			// "Référence de la proposition de rectification : X": a label
@@ -192,6 +204,9 @@ func (sc *scanner) idents() {
 			}
 			if typ == DOSSIER && (legal || sc.currencyAfter(parts[p].tok) || sc.dateLike(j, parts[p].tok)) {
 				continue
+			}
+			if typ == ETRANGER && near&cEtranger != 0 {
+				conf = 0.96 // AGDREF numbers may look like phones: 0699214873
 			}
 			if typ != "" {
 				sc.addToks(j, parts[p].tok, typ, conf)
@@ -329,7 +344,7 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 	switch {
 	case cues&cPasseport != 0 && (passportShape(id) || (l >= 8 && l <= 9 && digits >= 2)):
 		return PASSEPORT, 0.9
-	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 9 && l <= 12 && digits >= 3)):
+	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 12 && digits >= 5)):
 		return CNI, 0.85
 	case cues&cPermis != 0 && l >= 8 && l <= 15 && digits >= 5:
 		return PERMIS, 0.85

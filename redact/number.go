@@ -157,6 +157,7 @@ var (
 	shapeSIREN  = shape(3, 3, 3)
 	shapeAmex   = shape(4, 6, 5)
 	shapeCard   = shape(4, 4, 4, 4)
+	shapeDiners = shape(4, 6, 4)
 )
 
 // matchNumber tries the identifiers that start at group p of run and returns
@@ -211,7 +212,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
 			case len(d) == 13 && nirShape(d) && !weak:
 				// Corsica without its key: 2 84 12 2A 451 089
-				consider(k, NIR, 0.8)
+				consider(k, NIR, 0.7)
 			}
 			continue
 		}
@@ -238,8 +239,11 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		if zeros > 0 {
 			continue
 		}
-		if (len(d) == 10 || len(d) == 11) && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
+		if len(d) >= 9 && len(d) <= 11 && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
 			consider(k, TEL, 0.85)
+			if len(d) == 10 && d[0] == '0' && d[1] == '8' && sh == shape(3, 3, 4) {
+				consider(k, TEL, 0.97) // Irish mobile: 087 482 1936
+			}
 		}
 		switch len(d) {
 		case 9:
@@ -291,7 +295,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			}
 		}
 		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' {
-			fours := k == 1 || sh.allFours() || sh == shapeAmex
+			fours := k == 1 || sh.allFours() || sh == shapeAmex || sh == shapeDiners
 			switch {
 			case luhn(d) && fours:
 				consider(k, CARTE, 0.95)
@@ -320,18 +324,21 @@ func (sc *scanner) foreignPhoneShape(run []group, p, k int, ctx func() cueBits) 
 	if c&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) != 0 {
 		return false
 	}
+	n := 0
+	for _, g := range run[p : p+k] {
+		n += len(g.digits)
+	}
+	if n == 9 {
+		return c&cTel != 0 // 612 90 47 38 (Spain), 512-834-907 (Poland)
+	}
 	if first[0] == '0' {
-		n := 0
-		for _, g := range run[p : p+k] {
-			n += len(g.digits)
-		}
-		return n == 11 || c&cTel != 0
+		return n == 11 || c&cTel != 0 || k == 3 && len(first) == 3 && len(run[p+1].digits) == 3
 	}
 	if sc.punct(run[p].tok-1) == '(' && sc.attached(run[p].tok) {
 		return true
 	}
-	// 212 555 1234, 212-555-1234 after a phone cue
-	return c&cTel != 0 && k == 3 && len(run[p].digits) == 3 && len(run[p+1].digits) == 3 && len(run[p+2].digits) == 4
+	// 212 555 1234, 418.624.3917, 613-729-4186
+	return k == 3 && len(run[p].digits) == 3 && len(run[p+1].digits) == 3 && len(run[p+2].digits) == 4
 }
 
 // nirConf grades a NIR-shaped number: its key, the context and how it is

@@ -31,7 +31,10 @@ func intlPhone(digits []byte) float64 {
 // foreignRegions are the countries whose national numbers are tried when
 // no country code is written: those of the people France services most
 // often serve.
-var foreignRegions = []string{"GB", "US", "DE", "BE", "CH", "IT", "ES", "PT", "NL", "PL", "RO", "UA", "RU", "MA", "DZ", "TN", "SN", "TR", "CN"}
+var foreignRegions = []string{
+	"GB", "US", "CA", "IE", "DE", "BE", "CH", "IT", "ES", "PT", "NL", "PL", "RO", "BG", "HU", "CZ", "GR", "RS",
+	"UA", "RU", "GE", "AM", "TR", "MA", "DZ", "TN", "SN", "CI", "CM", "BR", "IN", "VN", "PH", "CN",
+}
 
 // nationalPhone reports whether digits, written without a country code,
 // are a valid number of one of foreignRegions.
