@@ -29,6 +29,16 @@ func (sc *scanner) contacts() {
 	sc.urls("://")
 	sc.urls("www.")
 	sc.urls("WWW.")
+	for _, site := range socialSites {
+		sc.urls(site)
+	}
+}
+
+// socialSites are the sites whose every path names a person: a profile
+// written without "https://" or "www." is still a URL to mask.
+var socialSites = []string{
+	"linkedin.com/", "facebook.com/", "fb.com/", "instagram.com/", "tiktok.com/", "twitter.com/",
+	"x.com/", "github.com/", "youtube.com/", "t.me/", "wa.me/", "vk.com/", "snapchat.com/",
 }
 
 func isEmailLocalByte(c byte) bool {
@@ -167,7 +177,7 @@ func (sc *scanner) urls(marker string) {
 			end--
 		}
 		if end > k+len(marker) {
-			if urlPersonal(s[start:end]) {
+			if strings.HasSuffix(marker, ".com/") || strings.HasSuffix(marker, ".me/") || urlPersonal(s[start:end]) {
 				sc.add(start, end, URL, 0.9)
 			} else {
 				sc.add(start, end, typKeep, 1.2)

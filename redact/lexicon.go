@@ -276,6 +276,34 @@ func foldRune(r rune) string {
 		return "ss"
 	case 'º':
 		return "o"
+	case 'ă', 'ą', 'ā', 'Ă', 'Ą', 'Ā':
+		return "a"
+	case 'ć', 'č', 'Ć', 'Č':
+		return "c"
+	case 'ď', 'đ', 'Ď', 'Đ':
+		return "d"
+	case 'ę', 'ě', 'ē', 'Ę', 'Ě', 'Ē':
+		return "e"
+	case 'ğ', 'Ğ':
+		return "g"
+	case 'ı', 'ī', 'İ', 'Ī':
+		return "i"
+	case 'ł', 'Ł':
+		return "l"
+	case 'ń', 'ň', 'Ń', 'Ň':
+		return "n"
+	case 'ő', 'ō', 'Ő', 'Ō':
+		return "o"
+	case 'ř', 'Ř':
+		return "r"
+	case 'ś', 'š', 'ș', 'ş', 'Ś', 'Š', 'Ș', 'Ş':
+		return "s"
+	case 'ť', 'ț', 'ţ', 'Ť', 'Ț', 'Ţ':
+		return "t"
+	case 'ů', 'ű', 'ū', 'Ů', 'Ű', 'Ū':
+		return "u"
+	case 'ź', 'ż', 'ž', 'Ź', 'Ż', 'Ž':
+		return "z"
 	}
 	return ""
 }

@@ -229,6 +229,9 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 			break
 		}
 		w := k
+		if words > 0 && sc.has(k, wNameCont) {
+			break // "Jaziri née Mejri": read below
+		}
 		switch {
 		case sc.has(k, wParticle) && !sc.isFirstName(k):
 			m := sc.afterParticles(k, s, words)

@@ -58,6 +58,9 @@ func (sc *scanner) scan(s string) []cand {
 	sc.births()
 	sc.addresses()
 	sc.names()
+	sc.scriptNames()
+	sc.emailNames()
+	sc.signatureName()
 	sc.mergeAddresses()
 	return sc.cands
 }
@@ -285,6 +288,11 @@ func (sc *scanner) resolve(cands []cand) []cand {
 				if c.conf > a.conf {
 					a.conf = c.conf
 				}
+				keep = false
+				break
+			}
+			if a.start == c.start && a.end == c.end && c.conf > a.conf {
+				*a = c // the same text read two ways: the surer reading wins
 				keep = false
 				break
 			}
