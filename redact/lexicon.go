@@ -42,6 +42,7 @@ const (
 	wAddrUnit   // a building complement with a number ("bâtiment B")
 	wAddrNamed  // a building complement with a name ("résidence Les Tilleuls")
 	wNumWord    // a number word: "douze", "soixante", "double", "oh"
+	wAtWord     // a word that stands for '@' in an e-mail address: "arobase"
 )
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
@@ -169,6 +170,12 @@ func buildLexicon(words, firstNames string) *lexicon {
 	}
 	for _, w := range numWordList() {
 		l.entries[l.entry(w)].bits |= wNumWord
+	}
+	for w := range atWords {
+		l.entries[l.entry(w)].bits |= wAtWord
+	}
+	for w := range dotWords {
+		l.entry(w)
 	}
 	section := ""
 	for _, line := range strings.Split(words, "\n") {

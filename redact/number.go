@@ -30,7 +30,7 @@ func (sc *scanner) numbers() {
 			}
 			t := sc.toks[n]
 			switch {
-			case sc.numberTok(n) && t.gap == gapSpace:
+			case sc.numberTok(n) && (t.gap == gapSpace || t.gap == gapBlank):
 				run = append(run, group{tok: n, digits: sc.text(n)})
 				j = n
 				continue
@@ -239,7 +239,8 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		if zeros > 0 {
 			continue
 		}
-		if len(d) >= 9 && len(d) <= 11 && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
+		frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && phoneShapes[sh]
+		if len(d) >= 9 && len(d) <= 11 && !frenchPhone && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
 			consider(k, TEL, 0.85)
 			if len(d) == 10 && d[0] == '0' && d[1] == '8' && sh == shape(3, 3, 4) {
 				consider(k, TEL, 0.97) // Irish mobile: 087 482 1936
@@ -332,13 +333,13 @@ func (sc *scanner) foreignPhoneShape(run []group, p, k int, ctx func() cueBits) 
 		return c&cTel != 0 // 612 90 47 38 (Spain), 512-834-907 (Poland)
 	}
 	if first[0] == '0' {
-		return n == 11 || c&cTel != 0 || k == 3 && len(first) == 3 && len(run[p+1].digits) == 3
+		return n == 11 && len(first) >= 3 || c&cTel != 0 && len(first) >= 2 || k == 3 && len(first) == 3 && len(run[p+1].digits) == 3
 	}
 	if sc.punct(run[p].tok-1) == '(' && sc.attached(run[p].tok) {
 		return true
 	}
-	// 212 555 1234, 418.624.3917, 613-729-4186
-	return k == 3 && len(run[p].digits) == 3 && len(run[p+1].digits) == 3 && len(run[p+2].digits) == 4
+	// 212 555 1234, 418.624.3917, 613-729-4186; 4186243917 after a phone cue
+	return k == 3 && len(run[p].digits) == 3 && len(run[p+1].digits) == 3 && len(run[p+2].digits) == 4 || k == 1 && c&cTel != 0
 }
 
 // nirConf grades a NIR-shaped number: its key, the context and how it is

@@ -191,6 +191,12 @@ func (sc *scanner) numSep(p int) bool {
 // spelled group, and returns the last token it looked at.
 func (sc *scanner) matchSpelled(run []numGroup) int {
 	last := run[len(run)-1].last
+	matched := false
+	defer func() {
+		if !matched {
+			sc.spelledFallback(run)
+		}
+	}()
 	for p := 0; p < len(run); p++ {
 		d, words := "", 0
 		for k := p; k < len(run) && len(d) < 16; k++ {
@@ -206,15 +212,40 @@ func (sc *scanner) matchSpelled(run []numGroup) int {
 					k++ // a British mobile: 07700 900123
 				}
 				sc.addToks(run[p].first, run[k].last, TEL, 0.9)
+				matched = true
 				p = k
 				break
 			}
 			if len(d) >= 11 && len(d) <= 13 && (d[:2] == "33" || d[:2] == "00") && words >= 1 && k+1 == len(run) {
 				sc.addToks(run[p].first, run[k].last, TEL, 0.8)
+				matched = true
 				p = k
 				break
 			}
 		}
 	}
 	return last
+}
+
+// spelledFallback masks a dictated number that no reading makes a phone
+// number but that reads like one: a run starting with zero, of 8 to 12
+// digits, one group at least in words. "soixante quatorze" may be 74 or
+// 60 14; either way the number is personal.
+func (sc *scanner) spelledFallback(run []numGroup) {
+	for p := 0; p < len(run); p++ {
+		if run[p].digits[0] != '0' {
+			continue
+		}
+		n, words := 0, 0
+		for k := p; k < len(run); k++ {
+			n += len(run[k].digits)
+			if run[k].word {
+				words++
+			}
+			if n >= 8 && n <= 12 && words > 0 && (k+1 == len(run) || n+len(run[k+1].digits) > 12) {
+				sc.addToks(run[p].first, run[k].last, TEL, 0.7)
+				return
+			}
+		}
+	}
 }

@@ -34,20 +34,13 @@ var mailProviders = map[string]bool{
 	"protonmail": true, "proton": true, "gmx": true, "aol": true, "yandex": true, "bbox": true, "neuf": true,
 }
 
-// wordIs returns the folded word of token i when it is a word, else "".
+// foldedWord returns the folded word of token i when it is a word of the
+// lexicon (every at-word and dot-word is), else "".
 func (sc *scanner) foldedWord(i int) string {
-	if i < 0 || i >= len(sc.toks) || sc.toks[i].kind != kWord {
+	if i < 0 || i >= len(sc.toks) || sc.toks[i].kind != kWord || sc.toks[i].ent == 0 {
 		return ""
 	}
-	if e := sc.toks[i].ent; e != 0 {
-		return lex.entries[e].word
-	}
-	var buf [24]byte
-	t := sc.toks[i]
-	if t.end-t.start > 20 {
-		return ""
-	}
-	return string(foldAppend(buf[:0], sc.s[t.start:t.end]))
+	return lex.entries[sc.toks[i].ent].word
 }
 
 // marker reads a bracketed or bare marker word at token i: "at", "(at)",
@@ -104,9 +97,15 @@ func (sc *scanner) obfuscatedEmails() {
 		if sc.toks[i].gap >= gapLine {
 			continue
 		}
+		switch t := sc.toks[i]; {
+		case t.kind == kWord && sc.bits(i)&wAtWord == 0,
+			t.kind == kPunct && !strings.ContainsRune("([{<@", sc.punct(i)),
+			t.kind == kNum || t.kind == kAlnum:
+			continue
+		}
 		m, last, bracketed := sc.marker(i)
-		if !isAt(m) || m == "@" && sc.attached(i) && sc.attached(last+1) {
-			continue // a plain address: contacts() has it
+		if !isAt(m) {
+			continue
 		}
 		weakMarker := weakAt[m] && !bracketed
 		dEnd, dots, provider := sc.mailDomain(last+1, weakMarker)
@@ -117,7 +116,7 @@ func (sc *scanner) obfuscatedEmails() {
 		if lStart < 0 {
 			continue
 		}
-		if weakMarker && parts < 2 && !provider {
+		if weakMarker && parts < 2 && !provider && m == "a" {
 			continue // "je suis a paris.fr"
 		}
 		conf := 0.95
@@ -148,15 +147,18 @@ func (sc *scanner) mailDomain(k int, weakMarker bool) (end, dots int, provider b
 		if j >= len(sc.toks) || sc.toks[j].gap >= gapLine {
 			break
 		}
-		if sc.punct(j) == '-' && sc.attached(j) && sc.label(j+1) && sc.attached(j+1) {
-			cur = j + 1
-			continue
+		if sc.punct(j) == '-' && sc.attached(j) {
+			h := j + 1
+			if sc.punct(h) == '-' && sc.attached(h) {
+				h++ // punycode: xn--…
+			}
+			if sc.label(h) && sc.attached(h) {
+				cur = h
+				continue
+			}
 		}
 		m, last, _ := sc.marker(j)
 		if !isDot(m) || last+1 >= len(sc.toks) || !sc.label(last+1) || sc.toks[last+1].gap >= gapLine {
-			break
-		}
-		if m == "." && weakMarker && !sc.attached(j) {
 			break
 		}
 		cur = last + 1

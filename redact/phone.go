@@ -12,7 +12,7 @@ import "github.com/nyaruka/phonenumbers"
 // "+" or "00": 0.97 when valid for its country, 0.85 when only possible,
 // 0 otherwise.
 func intlPhone(digits []byte) float64 {
-	if len(digits) < 7 || len(digits) > 15 {
+	if len(digits) < 7 || len(digits) > 15 || !callingCode(digits) {
 		return 0
 	}
 	num, err := phonenumbers.Parse("+"+string(digits), "ZZ")
@@ -26,6 +26,20 @@ func intlPhone(digits []byte) float64 {
 		return 0.85
 	}
 	return 0
+}
+
+// callingCode reports whether digits start with a country calling code
+// (calling codes are prefix-free: 1, 33, 351…), a cheap test before the
+// library's parser.
+func callingCode(digits []byte) bool {
+	cc := 0
+	for i := 0; i < 3 && i < len(digits); i++ {
+		cc = cc*10 + int(digits[i]-'0')
+		if phonenumbers.GetRegionCodeForCountryCode(cc) != phonenumbers.UNKNOWN_REGION {
+			return true
+		}
+	}
+	return false
 }
 
 // foreignRegions are the countries whose national numbers are tried when

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,11 +102,15 @@ func (sc *scanner) scriptNames() {
 	}
 }
 
-// emailNames masks the words of the message that repeat a part of the
-// local part of an e-mail address: the person's first name or surname.
+// emailNames masks the words near an e-mail address that repeat a part of
+// its local part: the person's first name or surname ("amina — amina.k
+// arobase hotmail point fr"). Only the 40 tokens before the address and
+// the 15 after it are compared, which keeps the cost linear.
 func (sc *scanner) emailNames() {
+	n := len(sc.cands)
 	var parts []string
-	for _, c := range sc.cands {
+	for ci := 0; ci < n; ci++ {
+		c := sc.cands[ci]
 		if c.typ != EMAIL {
 			continue
 		}
@@ -113,35 +118,37 @@ func (sc *scanner) emailNames() {
 		if k := strings.IndexAny(local, "@ ([{"); k > 0 {
 			local = local[:k]
 		}
+		parts = parts[:0]
 		for _, p := range strings.FieldsFunc(local, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			if len(p) >= 3 {
 				parts = append(parts, strings.ToLower(p))
 			}
 		}
-	}
-	if len(parts) == 0 {
-		return
-	}
-	for i, t := range sc.toks {
-		if t.kind != kWord || t.end-t.start < 3 || sc.bits(i)&(wFunc|wStop|notName) != 0 ||
-			t.shape&shUpper != 0 && t.end-t.start <= 4 && !sc.isFirstName(i) {
-			continue // "VTC" in mehdi.vtc75@…
+		if len(parts) == 0 {
+			continue
 		}
-		w := strings.ToLower(sc.text(i))
-		for _, p := range parts {
-			if w == p && !sc.insideEmail(i) {
+		ti := sort.Search(len(sc.toks), func(i int) bool { return int(sc.toks[i].start) >= c.start })
+		for i := max(0, ti-40); i < len(sc.toks) && i < ti+15; i++ {
+			if int(sc.toks[i].start) >= c.start && int(sc.toks[i].end) <= c.end {
+				continue
+			}
+			if sc.emailNameWord(i, parts) {
 				sc.addToks(i, i, NOM, 0.7)
-				break
 			}
 		}
 	}
 }
 
-// insideEmail reports whether token i lies in an e-mail candidate.
-func (sc *scanner) insideEmail(i int) bool {
-	s, e := int(sc.toks[i].start), int(sc.toks[i].end)
-	for _, c := range sc.cands {
-		if c.typ == EMAIL && c.start <= s && e <= c.end {
+// emailNameWord reports whether token i is a name-like word equal to one
+// of parts.
+func (sc *scanner) emailNameWord(i int, parts []string) bool {
+	t := sc.toks[i]
+	if t.kind != kWord || t.end-t.start < 3 || sc.bits(i)&(wFunc|wStop|notName) != 0 ||
+		t.shape&shUpper != 0 && t.end-t.start <= 4 && !sc.isFirstName(i) {
+		return false // "VTC" in mehdi.vtc75@…
+	}
+	for _, p := range parts {
+		if len(p) == int(t.end-t.start) && strings.EqualFold(sc.text(i), p) {
 			return true
 		}
 	}

@@ -2,16 +2,22 @@ package redact
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
-func TestScratch(t *testing.T) {
-	t.Log(lex.entries[lex.words["saida"]].bits&(wFirst|wFirstAccented|wFunc|wStop))
-	for _, s := range []string{
-		"Je suis Saïda Jaziri née Mejri, née le 30/09/1956",
-		"Bonjour Saïda Jaziri, ça va",
-	} {
-		res, _ := Redact(context.Background(), s, nil)
-		t.Log(res.Text)
+func BenchmarkX1MB(b *testing.B) {
+	text := realisticText(1 << 20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Redact(context.Background(), text, nil)
+	}
+}
+
+func BenchmarkXDigits(b *testing.B) {
+	text := strings.Repeat("1 2 3 4 5 6 7 8 9 0 ", 10000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Redact(context.Background(), text, nil)
 	}
 }
