@@ -105,6 +105,9 @@ func (sc *scanner) ordinalFloor(i int) int {
 // bareStreet reads a street without a number: "rue Victor Hugo", or any
 // street after an address cue ("j'habite place de la Mairie").
 func (sc *scanner) bareStreet(i int) (int, float64) {
+	if sc.isText(i, "mail") && (i+1 >= len(sc.toks) || sc.toks[i+1].shape&shCap == 0) {
+		return -1, 0 // "mail jean@…": the e-mail, not a street
+	}
 	cue := sc.cueBefore(i, 4)&cAddrCue != 0
 	k := i + 1
 	if k < len(sc.toks) && sc.punct(k) == '.' && sc.attached(k) {

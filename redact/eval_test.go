@@ -205,7 +205,9 @@ func evaluate(tb testing.TB, msgs []labelled, r redactor, logf func(string, ...a
 			ts.expected++
 			found := false
 			for _, d := range got {
-				if covers(d, w) {
+				// A value nested in a longer detected value ("amina" in the
+				// address amina.k@…) is masked with it.
+				if covers(d, w) || d.start <= w.start && d.end >= w.end && d.end-d.start > w.end-w.start {
 					found = true
 					break
 				}

@@ -143,6 +143,7 @@ var phoneShapes = map[shapeKey]bool{
 	shape(4, 3, 3): true, shape(1, 3, 3, 3): true, shape(3, 3, 2, 2): true, shape(2, 2, 2, 4): true,
 	shape(4, 4, 2): true, shape(4, 6): true, shape(2, 8): true, shape(1, 9): true, shape(5, 5): true,
 	shape(3, 3, 4): true, shape(2, 2, 3, 3): true, shape(1, 1, 2, 2, 2, 2): true, shape(2, 3, 3, 2): true,
+	shape(1, 1, 1, 1, 1, 1, 1, 1, 1, 1): true,
 }
 
 // Shapes with a meaning of their own.
