@@ -29,16 +29,51 @@ func (sc *scanner) contacts() {
 	sc.urls("://")
 	sc.urls("www.")
 	sc.urls("WWW.")
-	for _, site := range socialSites {
-		sc.urls(site)
-	}
+	sc.socialURLs(".com/")
+	sc.socialURLs(".me/")
 }
 
 // socialSites are the sites whose every path names a person: a profile
 // written without "https://" or "www." is still a URL to mask.
-var socialSites = []string{
-	"linkedin.com/", "facebook.com/", "fb.com/", "instagram.com/", "tiktok.com/", "twitter.com/",
-	"x.com/", "github.com/", "youtube.com/", "t.me/", "wa.me/", "vk.com/", "snapchat.com/",
+var socialSites = map[string]bool{
+	"linkedin.com": true, "facebook.com": true, "fb.com": true, "instagram.com": true, "tiktok.com": true,
+	"twitter.com": true, "x.com": true, "github.com": true, "youtube.com": true, "t.me": true, "wa.me": true,
+	"vk.com": true, "snapchat.com": true,
+}
+
+// socialURLs masks the profile URLs of socialSites written bare
+// ("linkedin.com/in/aleksandra-nowak"); suffix is ".com/" or ".me/".
+func (sc *scanner) socialURLs(suffix string) {
+	s := sc.s
+	for from := 0; ; {
+		k := strings.Index(s[from:], suffix)
+		if k < 0 {
+			return
+		}
+		k += from
+		from = k + len(suffix)
+		start := k
+		for start > 0 && (isLetter(s[start-1]) || isDigit(s[start-1]) || s[start-1] == '-') {
+			start--
+		}
+		if start > 0 && (s[start-1] == '.' || s[start-1] == '/') {
+			continue // www.linkedin.com/…, https://…: urls() has it
+		}
+		if !socialSites[strings.ToLower(s[start:k+len(suffix)-1])] {
+			continue
+		}
+		end := from
+		for end < len(s) && s[end] > ' ' && s[end] < utf8.RuneSelf && strings.IndexByte("<>\"'`{}|\\^", s[end]) < 0 {
+			end++
+		}
+		for end > from && strings.IndexByte(".,;:!?)]", s[end-1]) >= 0 {
+			end--
+		}
+		if end > from {
+			sc.add(start, end, URL, 0.9)
+		}
+		from = end
+	}
 }
 
 func isEmailLocalByte(c byte) bool {
@@ -177,7 +212,7 @@ func (sc *scanner) urls(marker string) {
 			end--
 		}
 		if end > k+len(marker) {
-			if strings.HasSuffix(marker, ".com/") || strings.HasSuffix(marker, ".me/") || urlPersonal(s[start:end]) {
+			if urlPersonal(s[start:end]) {
 				sc.add(start, end, URL, 0.9)
 			} else {
 				sc.add(start, end, typKeep, 1.2)

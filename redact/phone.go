@@ -32,6 +32,9 @@ func intlPhone(digits []byte) float64 {
 // (calling codes are prefix-free: 1, 33, 351…), a cheap test before the
 // library's parser.
 func callingCode(digits []byte) bool {
+	if len(digits) == 0 || digits[0] == '0' {
+		return false
+	}
 	cc := 0
 	for i := 0; i < 3 && i < len(digits); i++ {
 		cc = cc*10 + int(digits[i]-'0')

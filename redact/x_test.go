@@ -2,12 +2,13 @@ package redact
 
 import (
 	"context"
-	"os"
 	"testing"
 )
 
-func TestScratch(t *testing.T) {
-	b, _ := os.ReadFile("/tmp/x094.txt")
-	res, _ := Redact(context.Background(), string(b), nil)
-	t.Log(res.Text)
+func BenchmarkX1MB(b *testing.B) {
+	text := realisticText(1 << 20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Redact(context.Background(), text, nil)
+	}
 }
