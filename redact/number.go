@@ -229,9 +229,16 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 					consider(k, TEL, 0.97)
 				}
 			} else if len(intl) >= 7 && len(intl) <= 15 && (plus || len(intl) >= 9) {
-				if c := intlPhone(intl); c > 0 {
+				// The library only sees numbers written with "+", or with
+				// "00" after a phone cue; other "00…" runs keep the old rule.
+				c := 0.0
+				if plus || ctxOf()&cTel != 0 {
+					c = intlPhone(intl)
+				}
+				switch {
+				case c > 0:
 					consider(k, TEL, c)
-				} else if len(intl) >= 8 {
+				case len(intl) >= 8:
 					consider(k, TEL, 0.8)
 				}
 			}
