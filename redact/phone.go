@@ -1,6 +1,10 @@
 package redact
 
-import "github.com/nyaruka/phonenumbers"
+import (
+	"strconv"
+
+	"github.com/nyaruka/phonenumbers"
+)
 
 // Phone numbers of every country are checked with libphonenumber's
 // metadata (github.com/nyaruka/phonenumbers). The library is slow next to
@@ -10,39 +14,48 @@ import "github.com/nyaruka/phonenumbers"
 
 // intlPhone grades the digits of an international number written after
 // "+" or "00": 0.97 when valid for its country, 0.85 when only possible,
-// 0 otherwise.
+// 0 otherwise. The number is built from its calling code and national
+// digits, so that the library's length check, which is cheap, comes before
+// its patterns.
 func intlPhone(digits []byte) float64 {
-	if len(digits) < 7 || len(digits) > 15 || !callingCode(digits) {
+	if len(digits) < 7 || len(digits) > 15 {
 		return 0
 	}
-	num, err := phonenumbers.Parse("+"+string(digits), "ZZ")
+	n := callingCode(digits)
+	if n == 0 || digits[n] == '0' {
+		return 0
+	}
+	cc, _ := strconv.Atoi(string(digits[:n]))
+	nat, err := strconv.ParseUint(string(digits[n:]), 10, 64)
 	if err != nil {
 		return 0
 	}
+	cc32 := int32(cc)
+	num := &phonenumbers.PhoneNumber{CountryCode: &cc32, NationalNumber: &nat}
 	switch {
+	case !phonenumbers.IsPossibleNumber(num):
+		return 0
 	case phonenumbers.IsValidNumber(num):
 		return 0.97
-	case phonenumbers.IsPossibleNumber(num):
-		return 0.85
 	}
-	return 0
+	return 0.85
 }
 
-// callingCode reports whether digits start with a country calling code
-// (calling codes are prefix-free: 1, 33, 351…), a cheap test before the
-// library's parser.
-func callingCode(digits []byte) bool {
+// callingCode returns the length of the country calling code that starts
+// digits (calling codes are prefix-free: 1, 33, 351…), 0 when there is
+// none.
+func callingCode(digits []byte) int {
 	if len(digits) == 0 || digits[0] == '0' {
-		return false
+		return 0
 	}
 	cc := 0
 	for i := 0; i < 3 && i < len(digits); i++ {
 		cc = cc*10 + int(digits[i]-'0')
 		if phonenumbers.GetRegionCodeForCountryCode(cc) != phonenumbers.UNKNOWN_REGION {
-			return true
+			return i + 1
 		}
 	}
-	return false
+	return 0
 }
 
 // foreignRegions are the countries whose national numbers are tried when

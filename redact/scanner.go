@@ -24,6 +24,7 @@ type scanner struct {
 	toks     []token
 	cands    []cand
 	addrs    []addrPart // address parts, merged before joining cands
+	acc      []cand     // resolve's result, reused from one chunk to the next
 	caseless bool       // the text ignores case: all lower or all upper case
 }
 
@@ -275,7 +276,10 @@ func (sc *scanner) cueBefore(i, window int) cueBits {
 // starts with "steven").
 func (sc *scanner) resolve(cands []cand) []cand {
 	sortCands(cands)
-	acc := cands[:0:0]
+	if cap(sc.acc) < len(cands) {
+		sc.acc = make([]cand, 0, len(cands))
+	}
+	acc := sc.acc[:0]
 	for i := 0; i < len(cands); i++ {
 		c := cands[i]
 		keep := true
