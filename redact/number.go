@@ -232,7 +232,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				// The library only sees numbers written with "+", or with
 				// "00" after a phone cue; other "00…" runs keep the old rule.
 				c := 0.0
-				if plus || ctxOf()&cTel != 0 {
+				if plus || ctxOf()&cTel != 0 && ctxOf()&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) == 0 {
 					c = intlPhone(intl)
 				}
 				switch {
