@@ -10,7 +10,8 @@ func (sc *scanner) births() {
 			continue
 		}
 		j := i + 1
-		for skipped := 0; j < len(sc.toks) && skipped < 5; skipped++ {
+		places := 0
+		for skipped := 0; j < len(sc.toks) && skipped < 8; skipped++ {
 			t := sc.toks[j]
 			if t.gap >= gapPara {
 				break
@@ -28,6 +29,12 @@ func (sc *scanner) births() {
 				j++
 				continue
 			}
+			// "né à Oran le 3 mars 1980", "born in Kyiv on 3 April 1990"
+			if t.kind == kWord && t.shape&shCap != 0 && places < 3 && sc.bits(j)&wMonth == 0 {
+				places++
+				j++
+				continue
+			}
 			break
 		}
 		if j >= len(sc.toks) {
@@ -40,6 +47,26 @@ func (sc *scanner) births() {
 			continue
 		}
 		sc.addToks(j, end, NAISSANCE, 0.9)
+	}
+}
+
+// bracketBirths finds the full dates written in brackets right after a
+// capitalized word, as people give a child's date of birth: "mon fils
+// Ilyes (12/12/2008)".
+func (sc *scanner) bracketBirths() {
+	for i := 1; i+2 < len(sc.toks); i++ {
+		if sc.punct(i) != '(' || sc.toks[i-1].kind != kWord || sc.toks[i-1].shape&shCap == 0 || sc.has(i-1, wMonth) {
+			continue
+		}
+		j := i + 1
+		if sc.toks[j].kind != kNum && sc.toks[j].kind != kAlnum {
+			continue
+		}
+		end := sc.date(j)
+		if end <= j || sc.punct(end+1) != ')' || sc.toks[end].kind != kNum || sc.toks[end].end-sc.toks[end].start != 4 {
+			continue
+		}
+		sc.addToks(j, end, NAISSANCE, 0.6)
 	}
 }
 

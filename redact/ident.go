@@ -53,16 +53,17 @@ func (sc *scanner) ibans() {
 				norm = append(norm, upper(part[k]))
 			}
 			lastTok = j
-			if (want != 0 && len(norm) == want) || (want == 0 && len(norm) >= 15) {
+			switch {
+			case want != 0 && len(norm) == want:
 				if ibanValid(string(norm)) {
 					bestValid = j
 				}
-				if want != 0 {
-					bestLen = j
-				}
-			}
-			if want != 0 && len(norm) >= want {
-				break
+				bestLen = j
+			case len(norm) >= 15 && (bestValid < 0 || want == 0 || len(norm) < want) && ibanValid(string(norm)):
+				// another length with the right key: a country missing
+				// from the table, or a registry length the writer knew
+				// better than we do
+				bestValid = j
 			}
 		}
 		switch {

@@ -54,6 +54,8 @@ func TestRedactMessy(t *testing.T) {
 		{"birth spanish", "nacido el 3 de abril de 1990 en Madrid", "nacido el [NAISSANCE_1] en Madrid"},
 		{"birth us order", "DOB 09/23/2001", "DOB [NAISSANCE_1]"},
 		{"birth romanian", "născut la 12 martie 1987", "născut la [NAISSANCE_1]"},
+		{"birth place first", "né à Oran le 3 mars 1980, il", "né à Oran le [NAISSANCE_1], il"},
+		{"birth in brackets", "mon fils Ilyes (12/12/2008) a perdu sa carte", "mon fils [NOM_1] ([NAISSANCE_1]) a perdu sa carte"},
 		{"age and deadline stay", "j'ai 45 ans, délai de deux mois, rendez-vous le 3 avril 2025", "j'ai 45 ans, délai de deux mois, rendez-vous le 3 avril 2025"},
 		// names
 		{"name cyrillic", "Наталья Кравченко, 42 ans", "[NOM_1], 42 ans"},

@@ -57,6 +57,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.idents()
 	sc.plainIDs()
 	sc.births()
+	sc.bracketBirths()
 	sc.addresses()
 	sc.names()
 	sc.scriptNames()
@@ -198,6 +199,9 @@ func (sc *scanner) markPhrases() {
 			case p.cue&cKeep != 0:
 				sc.addToks(i, j, typKeep, 1.5)
 			case p.cue&cSpecial != 0:
+				if p.cue&cJustice != 0 && sc.isText(sc.nextWordAny(j), "vierge") {
+					continue // "un casier judiciaire vierge": nothing to hide
+				}
 				end := j
 				if p.ext {
 					end = sc.complement(j)
@@ -206,6 +210,15 @@ func (sc *scanner) markPhrases() {
 			}
 		}
 	}
+}
+
+// nextWordAny returns the index of the token after j when it is a word on
+// the same line, else j.
+func (sc *scanner) nextWordAny(j int) int {
+	if k := j + 1; k < len(sc.toks) && sc.toks[k].kind == kWord && sc.toks[k].gap < gapLine {
+		return k
+	}
+	return j
 }
 
 // specialType returns the special category of a phrase's cue.
