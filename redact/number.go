@@ -33,6 +33,9 @@ func (sc *scanner) numbers() {
 			case sc.numberTok(n) && (t.gap == gapSpace || t.gap == gapBlank):
 				run = append(run, group{tok: n, digits: sc.text(n)})
 				j = n
+				if len(run) >= runWindow {
+					run = sc.matchRun(run, false)
+				}
 				continue
 			case t.kind == kPunct && sc.groupSep(n) && n+1 < len(sc.toks) && sc.numberTok(n+1) &&
 				(t.gap == gapNone && sc.attached(n+1) || t.gap == gapSpace && sc.toks[n+1].gap == gapSpace && sc.punct(n) != '.'):
@@ -57,23 +60,41 @@ func (sc *scanner) numbers() {
 			}
 			break
 		}
-		for p := 0; p < len(run); {
-			k, typ, conf := sc.matchNumber(run, p)
-			if k == 0 {
-				p++
-				continue
-			}
-			from := run[p].tok
-			if sc.punct(from-1) == '+' && sc.attached(from) {
-				from--
-			} else if sc.punct(from-1) == '(' && sc.attached(from) && sc.punct(from+1) == ')' && k > 1 {
-				from-- // (212) 555-1234
-			}
-			sc.addToks(from, run[p+k-1].tok, typ, conf)
-			p += k
-		}
+		run = sc.matchRun(run, true)
 		i = j + 1
 	}
+}
+
+// runWindow is how many groups of a long run are kept before the first
+// ones are matched and dropped: a million spaced digits are read in
+// windows, in bounded memory.
+const runWindow = 256
+
+// matchRun adds the identifiers that start in run: all of them when final,
+// else those that start before the last maxGroups groups, which stay for
+// the next window. It returns the groups left.
+func (sc *scanner) matchRun(run []group, final bool) []group {
+	limit := len(run)
+	if !final {
+		limit -= maxGroups
+	}
+	p := 0
+	for p < limit {
+		k, typ, conf := sc.matchNumber(run, p)
+		if k == 0 {
+			p++
+			continue
+		}
+		from := run[p].tok
+		if sc.punct(from-1) == '+' && sc.attached(from) {
+			from--
+		} else if sc.punct(from-1) == '(' && sc.attached(from) && sc.punct(from+1) == ')' && k > 1 {
+			from-- // (212) 555-1234
+		}
+		sc.addToks(from, run[p+k-1].tok, typ, conf)
+		p += k
+	}
+	return append(run[:0], run[min(p, len(run)):]...)
 }
 
 // groupSep reports whether punctuation token n may separate the groups of
