@@ -190,7 +190,8 @@ func (sc *scanner) idents() {
 		wide := sc.cueBefore(j, 10)
 		legal := false
 		for k := i - 1; k >= 0 && k >= i-4; k-- {
-			if sc.has(k, wLegal) {
+			// "Code de cession : CES-7741-2023" names a case, not a code
+			if sc.has(k, wLegal) && !(sc.isText(k, "code") && near&cDossier != 0) {
 				legal = true
 			}
 		}
@@ -198,7 +199,7 @@ func (sc *scanner) idents() {
 		for p := len(parts) - 1; p >= 0; p-- {
 			id := norm[:parts[p].norm]
 			typ, conf := classifyIdent(id, near)
-			if typ == "" || typ == DOSSIER {
+			if typ == "" || typ == DOSSIER && near&cDossier == 0 {
 				if t2, c2 := classifyIdent(id, wide); t2 != "" && (typ == "" || t2 != DOSSIER) {
 					typ, conf = t2, c2
 				}
@@ -206,8 +207,8 @@ func (sc *scanner) idents() {
 			if typ == DOSSIER && (legal || sc.currencyAfter(parts[p].tok) || sc.dateLike(j, parts[p].tok)) {
 				continue
 			}
-			if typ == ETRANGER && near&cEtranger != 0 {
-				conf = 0.96 // AGDREF numbers may look like phones: 0699214873
+			if typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0 && near&cTel == 0 {
+				conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
 			}
 			if typ != "" {
 				sc.addToks(j, parts[p].tok, typ, conf)
