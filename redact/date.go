@@ -9,6 +9,7 @@ func (sc *scanner) births() {
 		if sc.toks[i].cue&cBirth == 0 {
 			continue
 		}
+		sc.birthBefore(i)
 		j := i + 1
 		places := 0
 		for skipped := 0; j < len(sc.toks) && skipped < 8; skipped++ {
@@ -25,7 +26,8 @@ func (sc *scanner) births() {
 				break
 			}
 			if t.kind == kWord && (sc.toks[j].cue&cBirth != 0 || sc.isText(j, "le", "en", "e", "du", "la", "est", "a", "au", "ma", "mon", "sa", "son",
-				"on", "the", "is", "el", "il", "am", "em", "c", "ce", "my", "de", "of")) {
+				"on", "the", "is", "el", "il", "am", "em", "c", "ce", "my", "de", "of", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+				"samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
 				j++
 				continue
 			}
@@ -47,6 +49,29 @@ func (sc *scanner) births() {
 			continue
 		}
 		sc.addToks(j, end, NAISSANCE, 0.9)
+	}
+}
+
+// birthBefore masks a full date written just before the birth cue at
+// token i: "12/03/1985 (date de naissance)", "3 mars 1980, date de
+// naissance".
+func (sc *scanner) birthBefore(i int) {
+	p := i - 1
+	for p >= 0 && p > i-6 && (sc.punct(p) == '(' || sc.punct(p) == ',' || sc.punct(p) == '-' || sc.isText(p, "date", "ma", "sa", "de")) {
+		p--
+	}
+	if p < 0 || p == i-1 && sc.toks[i].kind != kWord {
+		return
+	}
+	for k := max(0, p-6); k <= p; k++ {
+		if sc.toks[k].kind != kNum && sc.toks[k].kind != kAlnum {
+			continue
+		}
+		if end := sc.date(k); end == p && (k < p || sc.toks[k].end-sc.toks[k].start == 8) && sc.toks[p].kind == kNum &&
+			sc.toks[p].end-sc.toks[p].start == 4 {
+			sc.addToks(k, p, NAISSANCE, 0.75)
+			return
+		}
 	}
 }
 
@@ -133,6 +158,9 @@ func (sc *scanner) date(j int) int {
 			sep := sc.punct(k)
 			if sep == '/' || sep == '.' || sep == '-' {
 				m, _ := atoi(sc.text(k + 1))
+				if l := sc.toks[k+1].end - sc.toks[k+1].start; l == 4 && v >= 1 && v <= 12 && m >= 1900 && m <= 2099 {
+					return k + 1 // month and year: 03/1985
+				}
 				if v <= 12 && m > 12 && m <= 31 {
 					m = v // month first: 09/23/2001
 				}

@@ -56,6 +56,10 @@ func TestRedactMessy(t *testing.T) {
 		{"birth romanian", "născut la 12 martie 1987", "născut la [NAISSANCE_1]"},
 		{"birth place first", "né à Oran le 3 mars 1980, il", "né à Oran le [NAISSANCE_1], il"},
 		{"birth in brackets", "mon fils Ilyes (12/12/2008) a perdu sa carte", "mon fils [NOM_1] ([NAISSANCE_1]) a perdu sa carte"},
+		{"birth date before its cue", "Lucas Martin, 12/03/2015 (date de naissance)", "[NOM_1], [NAISSANCE_1] (date de naissance)"},
+		{"birth month and year", "né le 03/1985 à Oran", "né le [NAISSANCE_1] à Oran"},
+		{"birth weekday", "née le lundi 3 mars 1980", "née le lundi [NAISSANCE_1]"},
+		{"prime de naissance stays", "la prime de naissance versée le 12/03/2024", "la prime de naissance versée le 12/03/2024"},
 		{"age and deadline stay", "j'ai 45 ans, délai de deux mois, rendez-vous le 3 avril 2025", "j'ai 45 ans, délai de deux mois, rendez-vous le 3 avril 2025"},
 		// names
 		{"name cyrillic", "Наталья Кравченко, 42 ans", "[NOM_1], 42 ans"},
