@@ -120,7 +120,7 @@ func (sc *scanner) emailNames() {
 		}
 		parts = parts[:0]
 		for _, p := range strings.FieldsFunc(local, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if len(p) >= 3 {
+			if len(p) >= 3 && !genericMailbox[strings.ToLower(p)] {
 				parts = append(parts, strings.ToLower(p))
 			}
 		}
@@ -147,12 +147,22 @@ func (sc *scanner) emailNameWord(i int, parts []string) bool {
 		t.shape&shUpper != 0 && t.end-t.start <= 4 && !sc.isFirstName(i) {
 		return false // "VTC" in mehdi.vtc75@…
 	}
+	if !sc.isFirstName(i) && (t.shape&shCap == 0 || t.shape&shUpper != 0) && !sc.caseless {
+		return false // a name written as one: "Amina", "Kerjean"
+	}
 	for _, p := range parts {
 		if len(p) == int(t.end-t.start) && strings.EqualFold(sc.text(i), p) {
 			return true
 		}
 	}
 	return false
+}
+
+// genericMailbox are the local parts of shared mailboxes, which name no one.
+var genericMailbox = map[string]bool{
+	"contact": true, "info": true, "infos": true, "accueil": true, "service": true, "services": true,
+	"secretariat": true, "admin": true, "support": true, "noreply": true, "mairie": true, "direction": true,
+	"courrier": true, "mail": true, "email": true, "hello": true, "bonjour": true, "office": true,
 }
 
 // signatureName masks a first name alone, in any case, that ends the
@@ -179,7 +189,7 @@ func (sc *scanner) signatureName() {
 			}
 		}
 	}
-	if sc.toks[end].kind == kWord && sc.isFirstName(end) && sc.signatureStart(end) {
+	if sc.toks[end].kind == kWord && sc.isFirstName(end) && sc.bits(end)&(wCountry|wInstitution|wMonth|wFunc) == 0 && sc.signatureStart(end) {
 		sc.addToks(end, end, NOM, 0.65)
 	}
 }
