@@ -69,6 +69,13 @@ func TestRedactMessy(t *testing.T) {
 		{"name signature alone", "Merci de me dire ce qui bloque. Claire", "Merci de me dire ce qui bloque. [NOM_1]"},
 		{"name née", "Je suis Saïda Jaziri née Mejri, à Sousse", "Je suis [NOM_1], à Sousse"},
 		{"url social profile", "mon profil linkedin.com/in/aleksandra-nowak-84b21 merci", "mon profil [URL_1] merci"},
+		// foreign addresses
+		{"address spanish", "j'habite Calle Mayor 5, 28013 Madrid depuis 2020", "j'habite [ADRESSE_1] depuis 2020"},
+		{"address german", "adresse : Hauptstraße 5, 10115 Berlin", "adresse : [ADRESSE_1]"},
+		{"address polish", "ul. Marszałkowska 12/4, 00-001 Warszawa", "[ADRESSE_1]"},
+		{"address portuguese", "Rua Augusta 100, 1100-053 Lisboa", "[ADRESSE_1]"},
+		{"address english", "we live at 12 Baker Street, London", "we live at [ADRESSE_1], London"},
+		{"via stays", "via France Connect et via le site", "via France Connect et via le site"},
 		// special categories
 		{"health, the term stays", "je suis enceinte de 5 mois", "je suis [SANTE_1] 5 mois"},
 		{"disability", "je suis paraplégique depuis 2015", "je suis [HANDICAP_1] depuis 2015"},

@@ -59,6 +59,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.births()
 	sc.bracketBirths()
 	sc.addresses()
+	sc.foreignAddresses()
 	sc.names()
 	sc.scriptNames()
 	sc.emailNames()
