@@ -45,7 +45,12 @@ func (sc *scanner) foreignAddresses() {
 
 // streetSuffix reports whether word i is a one-word street name.
 func (sc *scanner) streetSuffix(i int) bool {
-	w := foldAppend(nil, sc.text(i))
+	t := sc.toks[i]
+	if t.end-t.start < 6 || t.end-t.start > 40 {
+		return false
+	}
+	var buf [48]byte
+	w := foldAppend(buf[:0], sc.text(i))
 	for _, suf := range streetSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(string(w), suf) {
 			return true

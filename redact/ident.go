@@ -131,91 +131,124 @@ type identPart struct {
 // plate and case numbers, each after a context word ("numéro allocataire",
 // "dossier n°").
 func (sc *scanner) idents() {
-	var parts []identPart
-	var norm []byte
+	var r identReader
 	for i := range sc.toks {
 		if sc.toks[i].cue&identCues == 0 {
 			continue
 		}
-		j := i + 1
-		adjectives := 0
-		for skipped := 0; j < len(sc.toks) && skipped < 6; skipped++ {
-			t := sc.toks[j]
-			if t.gap >= gapPara {
-				break
-			}
-			if t.kind == kPunct {
-				switch sc.punct(j) {
-				case ':', '°', '#', '(', ')', '=', '.', '-', ',', '\'', 'º', '/', '"', '«', '»', '“', '”':
-					j++
-					continue
-				}
-				break
-			}
-			if t.kind == kWord && (sc.has(j, wFiller|wStop|wInstitution) || t.cue&(identCues|cNIR|cFiscal|cTel) != 0) {
-				j++
-				continue
-			}
-			// "passeport algérien 197458213", "carte de résident 10 ans n° …"
-			if t.kind == kWord && t.shape&shLower != 0 && t.end-t.start >= 4 && sc.bits(j)&wFunc == 0 && adjectives < 2 {
-				adjectives++
-				j++
-				continue
-			}
-			if t.kind == kNum && t.end-t.start <= 2 && sc.isText(j+1, "ans", "mois", "years", "anos", "anos") {
-				j += 2
-				continue
-			}
-			// "Référence de la proposition de rectification : X": a label
-			// that ends with a colon on the same line.
-			if colon := sc.colonAhead(j, 5); colon > 0 {
-				j = colon + 1
-				continue
-			}
-			break
-		}
+		j := sc.identStart(i)
 		if j >= len(sc.toks) || sc.toks[j].gap >= gapPara {
 			continue
 		}
-		parts, norm = sc.readIdent(j, parts[:0], norm[:0])
-		if len(parts) == 0 {
+		if sc.identAt(&r, i, j) {
 			continue
 		}
-		// The nearest context decides: the cue word and what follows it,
-		// then the rest of the sentence.
-		var near cueBits
-		for k := i; k < j; k++ {
-			near |= sc.toks[k].cue
-		}
-		wide := sc.cueBefore(j, 10)
-		legal := false
-		for k := i - 1; k >= 0 && k >= i-4; k-- {
-			// "Code de cession : CES-7741-2023" names a case, not a code
-			if sc.has(k, wLegal) && !(sc.isText(k, "code") && near&cDossier != 0) {
-				legal = true
-			}
-		}
-		// Try the longest reading first, then drop trailing parts.
-		for p := len(parts) - 1; p >= 0; p-- {
-			id := norm[:parts[p].norm]
-			typ, conf := classifyIdent(id, near)
-			if typ == "" || typ == DOSSIER && near&cDossier == 0 {
-				if t2, c2 := classifyIdent(id, wide); t2 != "" && (typ == "" || t2 != DOSSIER) {
-					typ, conf = t2, c2
+		// "dossier social étudiant (DSE 2024-2025) : n° 24-0315877": the
+		// first reading failed, the sign "n°" on the line announces the value.
+		for k := j; k < len(sc.toks) && k < j+8 && (k == j || sc.toks[k].gap < gapLine); k++ {
+			if sc.isText(k, "n", "no") && (sc.punct(k+1) == '°' || sc.punct(k+1) == 'º') && sc.attached(k+1) && k+2 < len(sc.toks) {
+				if !sc.has(k-1, wLegal) && !sc.has(k-2, wLegal) { // not "cerfa n°14069*04"
+					sc.identAt(&r, i, k+2)
 				}
-			}
-			if typ == DOSSIER && (legal || sc.currencyAfter(parts[p].tok) || sc.dateLike(j, parts[p].tok)) {
-				continue
-			}
-			if typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0 && near&cTel == 0 {
-				conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
-			}
-			if typ != "" {
-				sc.addToks(j, parts[p].tok, typ, conf)
 				break
 			}
 		}
 	}
+}
+
+// identReader holds the buffers of readIdent, reused from one cue to the
+// next.
+type identReader struct {
+	parts []identPart
+	norm  []byte
+}
+
+// identStart skips what may stand between the cue at token i and its value:
+// punctuation, fillers, adjectives, a duration, a label ending with a colon.
+func (sc *scanner) identStart(i int) int {
+	j := i + 1
+	adjectives := 0
+	for skipped := 0; j < len(sc.toks) && skipped < 6; skipped++ {
+		t := sc.toks[j]
+		if t.gap >= gapPara {
+			break
+		}
+		if t.kind == kPunct {
+			switch sc.punct(j) {
+			case ':', '°', '#', '(', ')', '=', '.', '-', ',', '\'', 'º', '/', '"', '«', '»', '“', '”':
+				j++
+				continue
+			}
+			break
+		}
+		if t.kind == kWord && (sc.has(j, wFiller|wStop|wInstitution) || t.cue&(identCues|cNIR|cFiscal|cTel) != 0) {
+			j++
+			continue
+		}
+		// "passeport algérien 197458213", "carte de résident 10 ans n° …"
+		if t.kind == kWord && t.shape&shLower != 0 && t.end-t.start >= 4 && sc.bits(j)&wFunc == 0 && adjectives < 2 {
+			adjectives++
+			j++
+			continue
+		}
+		if t.kind == kNum && t.end-t.start <= 2 && sc.isText(j+1, "ans", "mois", "years", "anos") {
+			j += 2
+			continue
+		}
+		// "Référence de la proposition de rectification : X": a label
+		// that ends with a colon on the same line.
+		if colon := sc.colonAhead(j, 5); colon > 0 {
+			j = colon + 1
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// identAt reads the value at token j announced by the cue at token i and
+// adds it with the type its context and shape give; it reports whether it
+// added one.
+func (sc *scanner) identAt(r *identReader, i, j int) bool {
+	r.parts, r.norm = sc.readIdent(j, r.parts[:0], r.norm[:0])
+	if len(r.parts) == 0 {
+		return false
+	}
+	// The nearest context decides: the cue word and what follows it,
+	// then the rest of the sentence.
+	var near cueBits
+	for k := i; k < j; k++ {
+		near |= sc.toks[k].cue
+	}
+	wide := sc.cueBefore(j, 10)
+	legal := false
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		// "Code de cession : CES-7741-2023" names a case, not a code
+		if sc.has(k, wLegal) && !(sc.isText(k, "code") && near&cDossier != 0) {
+			legal = true
+		}
+	}
+	// Try the longest reading first, then drop trailing parts.
+	for p := len(r.parts) - 1; p >= 0; p-- {
+		id := r.norm[:r.parts[p].norm]
+		typ, conf := classifyIdent(id, near)
+		if typ == "" || typ == DOSSIER && near&cDossier == 0 {
+			if t2, c2 := classifyIdent(id, wide); t2 != "" && (typ == "" || t2 != DOSSIER) {
+				typ, conf = t2, c2
+			}
+		}
+		if typ == DOSSIER && (legal || sc.currencyAfter(r.parts[p].tok) || sc.dateLike(j, r.parts[p].tok)) {
+			continue
+		}
+		if typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0 && near&cTel == 0 {
+			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
+		}
+		if typ != "" {
+			sc.addToks(j, r.parts[p].tok, typ, conf)
+			return true
+		}
+	}
+	return false
 }
 
 // colonAhead returns the index of a colon within n tokens from j on the same
