@@ -41,6 +41,34 @@ func (sc *scanner) foreignAddresses() {
 	if len(sc.addrs) > n0 {
 		slices.SortFunc(sc.addrs, func(a, b addrPart) int { return a.first - b.first })
 	}
+	for k := range sc.addrs {
+		sc.addrs[k].first = sc.placeNameBefore(sc.addrs[k].first)
+	}
+}
+
+// placeNameBefore returns the first token of a place name written before
+// the postal code at token i: "La Grange Neuve, 18200 Saint-Amand-Montrond".
+// The name starts with a capitalized article and has capitalized words only;
+// i itself when there is none.
+func (sc *scanner) placeNameBefore(i int) int {
+	t := sc.toks[i]
+	if t.kind != kNum || t.end-t.start != 5 || i < 3 || sc.punct(i-1) != ',' {
+		return i
+	}
+	k := i - 2
+	for words := 0; k >= 0 && words < 4; words++ {
+		if sc.toks[k].kind != kWord || sc.toks[k].shape&shCap == 0 || sc.toks[k+1].gap >= gapLine {
+			return i
+		}
+		if sc.isText(k, "la", "le", "les") && (k == 0 || sc.toks[k].gap >= gapLine || sc.punct(k-1) == ',') && words > 0 {
+			return k
+		}
+		k--
+		if k >= 0 && sc.punct(k) == '-' && sc.attached(k) {
+			k--
+		}
+	}
+	return i
 }
 
 // streetSuffix reports whether word i is a one-word street name.
