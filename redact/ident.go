@@ -186,7 +186,7 @@ func (sc *scanner) identStart(i int) int {
 			continue
 		}
 		// "passeport algérien 197458213", "carte de résident 10 ans n° …"
-		if t.kind == kWord && t.shape&shLower != 0 && t.end-t.start >= 4 && sc.bits(j)&wFunc == 0 && adjectives < 2 {
+		if t.kind == kWord && t.shape&shLower != 0 && t.end-t.start >= 4 && sc.bits(j)&(wFunc|wLegal) == 0 && adjectives < 2 {
 			adjectives++
 			j++
 			continue
@@ -222,9 +222,9 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 	}
 	wide := sc.cueBefore(j, 10)
 	legal := false
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	for k := max(0, i-4); k < j; k++ {
 		// "Code de cession : CES-7741-2023" names a case, not a code
-		if sc.has(k, wLegal) && !(sc.isText(k, "code") && near&cDossier != 0) {
+		if k != i && sc.has(k, wLegal) && !(sc.isText(k, "code") && near&cDossier != 0) {
 			legal = true
 		}
 	}
