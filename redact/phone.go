@@ -67,15 +67,35 @@ var foreignRegions = []string{
 }
 
 // nationalPhone reports whether digits, written without a country code,
-// are a valid number of one of foreignRegions.
+// are a valid number of one of foreignRegions. The number is built for each
+// region (its calling code, the digits without their trunk prefix), and the
+// library's length check weeds out most regions before its patterns.
 func nationalPhone(digits []byte) bool {
 	if len(digits) < 9 || len(digits) > 12 {
 		return false
 	}
-	s := string(digits)
 	for _, r := range foreignRegions {
-		num, err := phonenumbers.Parse(s, r)
-		if err == nil && phonenumbers.IsValidNumberForRegion(num, r) {
+		nat := digits
+		switch {
+		case nat[0] == '0' && r != "IT":
+			nat = nat[1:] // trunk prefix: 07700 900123
+		case nat[0] == '1' && (r == "US" || r == "CA") && len(nat) == 11:
+			nat = nat[1:]
+		}
+		if len(nat) == 0 || nat[0] == '0' && r != "IT" {
+			continue
+		}
+		n, err := strconv.ParseUint(string(nat), 10, 64)
+		if err != nil {
+			return false
+		}
+		cc := int32(phonenumbers.GetCountryCodeForRegion(r))
+		num := &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &n}
+		if r == "IT" && nat[0] == '0' {
+			lead := true
+			num.ItalianLeadingZero = &lead
+		}
+		if phonenumbers.IsPossibleNumber(num) && phonenumbers.IsValidNumberForRegion(num, r) {
 			return true
 		}
 	}
