@@ -525,3 +525,30 @@ func (sc *scanner) plainIDs() {
 		}
 	}
 }
+
+// messageIDs finds the identifiers whose cue is elsewhere in the message:
+// "… ma carte d'identité … sa carte c'était 070905946804", "… ma prime
+// d'activité … Stéphane Girard – n° 8099707". Only lone numbers of the
+// exact length of a CNI (12 digits) or of a CAF number after "n°" (7
+// digits) are taken, with a low confidence.
+func (sc *scanner) messageIDs() {
+	var all cueBits
+	for _, t := range sc.toks {
+		all |= t.cue
+	}
+	if all&(cCNI|cCAF) == 0 {
+		return
+	}
+	for i, t := range sc.toks {
+		if t.kind != kNum || (i+1 < len(sc.toks) && sc.toks[i+1].kind == kNum && sc.toks[i+1].gap <= gapSpace) ||
+			(i > 0 && sc.toks[i-1].kind == kNum && t.gap <= gapSpace) || sc.currencyAfter(i) {
+			continue
+		}
+		switch l := t.end - t.start; {
+		case l == 12 && all&cCNI != 0:
+			sc.addToks(i, i, CNI, 0.55)
+		case l == 7 && all&cCAF != 0 && i >= 2 && sc.isText(i-2, "n", "no") && (sc.punct(i-1) == '°' || sc.punct(i-1) == 'º'):
+			sc.addToks(i, i, CAF, 0.55)
+		}
+	}
+}

@@ -47,6 +47,8 @@ func TestRedactMessy(t *testing.T) {
 		{"agdref after cue", "numéro AGDREF 0699214873", "numéro AGDREF [ETRANGER_1]"},
 		{"residence permit", "carte de résident 10 ans n° 6902318764 qui expire", "carte de résident 10 ans n° [ETRANGER_1] qui expire"},
 		{"passport nationality", "Passeport algérien 197458213 (périmé)", "Passeport algérien [PASSEPORT_1] (périmé)"},
+		{"cni cue elsewhere", "il a perdu sa carte d'identité. sa carte c'était 070905946804. merci", "il a perdu sa carte d'identité. sa carte c'était [CNI_1]. merci"},
+		{"caf cue elsewhere", "ma prime d'activité est fausse.\nStéphane Girard – n° 8099707", "ma prime d'activité est fausse.\n[NOM_1] – n° [CAF_1]"},
 		// dates of birth
 		{"birth in words", "née le premier mars quarante-huit, à Lyon", "née le [NAISSANCE_1], à Lyon"},
 		{"birth year in words", "né le vingt-sept juin mille neuf cent soixante-quatorze à Oran", "né le [NAISSANCE_1] à Oran"},

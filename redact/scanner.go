@@ -55,6 +55,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.spelledNumbers()
 	sc.ibans()
 	sc.idents()
+	sc.messageIDs()
 	sc.plainIDs()
 	sc.births()
 	sc.bracketBirths()
