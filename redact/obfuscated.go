@@ -55,8 +55,7 @@ func (sc *scanner) marker(i int) (string, int, bool) {
 		if i+2 >= len(sc.toks) || !sc.attached(i+1) || !sc.attached(i+2) {
 			return "", -1, false
 		}
-		closing := map[rune]rune{'(': ')', '[': ']', '{': '}', '<': '>'}[p]
-		if sc.punct(i+2) != closing {
+		if sc.punct(i+2) != closingOf(p) {
 			return "", -1, false
 		}
 		if q := sc.punct(i + 1); q == '@' || q == '.' {
@@ -73,6 +72,19 @@ func (sc *scanner) marker(i int) (string, int, bool) {
 		return sc.foldedWord(i), i, false
 	}
 	return "", -1, false
+}
+
+// closingOf returns the bracket that closes p.
+func closingOf(p rune) rune {
+	switch p {
+	case '(':
+		return ')'
+	case '[':
+		return ']'
+	case '{':
+		return '}'
+	}
+	return '>'
 }
 
 // isAt reports whether the marker text m stands for '@'.
