@@ -64,6 +64,8 @@ func callingCode(digits []byte) int {
 var foreignRegions = []string{
 	"GB", "US", "CA", "IE", "DE", "BE", "CH", "IT", "ES", "PT", "NL", "PL", "RO", "BG", "HU", "CZ", "GR", "RS",
 	"UA", "RU", "GE", "AM", "TR", "MA", "DZ", "TN", "SN", "CI", "CM", "BR", "IN", "VN", "PH", "CN",
+	"IL", "LB", "EG", "AE", "SA", "AF", "PK", "BD", "LK", "IR", "IQ", "SY", "AL", "XK", "MD", "BY", "AZ",
+	"ML", "BJ", "TG", "MG", "HT", "CD", "CG", "GN", "NG", "JP", "KR", "AU", "MX", "CO",
 }
 
 // nationalPhone reports whether digits, written without a country code,
