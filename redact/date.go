@@ -96,8 +96,11 @@ func (sc *scanner) bracketBirths() {
 	}
 }
 
-// isText reports whether token i, folded, is one of words.
+// isText reports whether token i exists and, folded, is one of words.
 func (sc *scanner) isText(i int, words ...string) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
 	e := sc.toks[i].ent
 	if e == 0 {
 		return false

@@ -119,7 +119,7 @@ func (sc *scanner) punct(i int) rune {
 
 // attached reports whether token i touches the token before it.
 func (sc *scanner) attached(i int) bool {
-	return i < len(sc.toks) && sc.toks[i].gap == gapNone
+	return i >= 0 && i < len(sc.toks) && sc.toks[i].gap == gapNone
 }
 
 // isFirstName reports whether word i is a first name as written: a word with
