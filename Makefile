@@ -7,7 +7,7 @@ STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/plume?sslmode=disable
 export PLUME_TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/plume_test?sslmode=disable
 
-.PHONY: all build setup setup-browser demo test vet staticcheck bench fmt
+.PHONY: all build setup setup-browser demo test vet staticcheck bench fmt fuzz
 
 all: build
 
@@ -50,3 +50,10 @@ bench: setup
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
+
+# Fuzz every target of redact/ for FUZZTIME each (not part of CI).
+FUZZTIME ?= 5m
+fuzz:
+	for target in $$($(GO) test -list '^Fuzz' ./redact/ | grep '^Fuzz'); do \
+		$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) ./redact/ || exit 1; \
+	done

@@ -105,6 +105,9 @@ func (sc *scanner) ordinalFloor(i int) int {
 // bareStreet reads a street without a number: "rue Victor Hugo", or any
 // street after an address cue ("j'habite place de la Mairie").
 func (sc *scanner) bareStreet(i int) (int, float64) {
+	if sc.isText(i, "mail") && (i+1 >= len(sc.toks) || sc.toks[i+1].shape&shCap == 0) {
+		return -1, 0 // "mail jean@…": the e-mail, not a street
+	}
 	cue := sc.cueBefore(i, 4)&cAddrCue != 0
 	k := i + 1
 	if k < len(sc.toks) && sc.punct(k) == '.' && sc.attached(k) {
@@ -130,8 +133,16 @@ func (sc *scanner) bareStreet(i int) (int, float64) {
 	if last < 0 {
 		return -1, 0
 	}
+	// "Derb Sidi Bouamar n° 27": the number after the name, with its sign
+	if m := last + 1; m+2 < len(sc.toks) && sc.isText(m, "n", "no") && (sc.punct(m+1) == '°' || sc.punct(m+1) == 'º') &&
+		sc.attached(m+1) && sc.toks[m+2].kind == kNum && sc.toks[m+2].end-sc.toks[m+2].start <= 4 && sc.toks[m+2].gap <= gapSpace {
+		last = m + 1
+	}
 	// "Rue de la Station 14": the number after the name
 	if m := last + 1; m < len(sc.toks) && sc.toks[m].kind == kNum && sc.toks[m].end-sc.toks[m].start <= 4 && sc.toks[m].gap <= gapSpace {
+		if m+2 < len(sc.toks) && sc.punct(m+1) == '/' && sc.attached(m+1) && sc.attached(m+2) && sc.toks[m+2].kind == kNum {
+			m += 2 // ul. Marszałkowska 12/4
+		}
 		if m+1 >= len(sc.toks) || sc.toks[m+1].gap >= gapLine || sc.punct(m+1) == ',' {
 			last = m
 		}

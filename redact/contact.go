@@ -29,6 +29,51 @@ func (sc *scanner) contacts() {
 	sc.urls("://")
 	sc.urls("www.")
 	sc.urls("WWW.")
+	sc.socialURLs(".com/")
+	sc.socialURLs(".me/")
+}
+
+// socialSites are the sites whose every path names a person: a profile
+// written without "https://" or "www." is still a URL to mask.
+var socialSites = map[string]bool{
+	"linkedin.com": true, "facebook.com": true, "fb.com": true, "instagram.com": true, "tiktok.com": true,
+	"twitter.com": true, "x.com": true, "github.com": true, "youtube.com": true, "t.me": true, "wa.me": true,
+	"vk.com": true, "snapchat.com": true,
+}
+
+// socialURLs masks the profile URLs of socialSites written bare
+// ("linkedin.com/in/aleksandra-nowak"); suffix is ".com/" or ".me/".
+func (sc *scanner) socialURLs(suffix string) {
+	s := sc.s
+	for from := 0; ; {
+		k := strings.Index(s[from:], suffix)
+		if k < 0 {
+			return
+		}
+		k += from
+		from = k + len(suffix)
+		start := k
+		for start > 0 && (isLetter(s[start-1]) || isDigit(s[start-1]) || s[start-1] == '-') {
+			start--
+		}
+		if start > 0 && (s[start-1] == '.' || s[start-1] == '/') {
+			continue // www.linkedin.com/…, https://…: urls() has it
+		}
+		if !socialSites[strings.ToLower(s[start:k+len(suffix)-1])] {
+			continue
+		}
+		end := from
+		for end < len(s) && s[end] > ' ' && s[end] < utf8.RuneSelf && strings.IndexByte("<>\"'`{}|\\^", s[end]) < 0 {
+			end++
+		}
+		for end > from && strings.IndexByte(".,;:!?)]", s[end-1]) >= 0 {
+			end--
+		}
+		if end > from {
+			sc.add(start, end, URL, 0.9)
+		}
+		from = end
+	}
 }
 
 func isEmailLocalByte(c byte) bool {
@@ -64,8 +109,17 @@ func emailAt(s string, at int) (int, int) {
 		return -1, -1
 	}
 	end := at + 1
-	for end < len(s) && isDomainByte(s[end]) {
-		end++
+	for end < len(s) {
+		if isDomainByte(s[end]) {
+			end++
+			continue
+		}
+		// internationalised domains: café.fr, пример.рф
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if s[end] < utf8.RuneSelf || !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		end += size
 	}
 	for end > at+1 && (s[end-1] == '.' || s[end-1] == '-') {
 		end--
@@ -81,10 +135,31 @@ func emailAt(s string, at int) (int, int) {
 		return start, end
 	}
 	tld := domain[dot+1:]
-	if dot == 0 || len(tld) < 2 || !allLetters(tld) {
+	if dot == 0 || len(tld) < 2 || !(allLetters(tld) || punycode(tld) || unicodeLetters(tld)) {
 		return -1, -1
 	}
 	return start, end
+}
+
+// punycode reports whether label is an ASCII-encoded internationalised
+// label ("xn--p1ai").
+func punycode(label string) bool {
+	return len(label) > 4 && strings.EqualFold(label[:4], "xn--")
+}
+
+// unicodeLetters reports whether s holds letters only, at least one of them
+// outside ASCII.
+func unicodeLetters(s string) bool {
+	ascii := true
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			return false
+		}
+		if r >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	return !ascii
 }
 
 func allLetters(s string) bool {

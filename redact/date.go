@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // births finds dates of birth: a date after "né le", "née en", "date de
 // naissance :", "DDN". Other dates (deadlines, appointments) stay.
 func (sc *scanner) births() {
@@ -7,8 +9,10 @@ func (sc *scanner) births() {
 		if sc.toks[i].cue&cBirth == 0 {
 			continue
 		}
+		sc.birthBefore(i)
 		j := i + 1
-		for skipped := 0; j < len(sc.toks) && skipped < 5; skipped++ {
+		places := 0
+		for skipped := 0; j < len(sc.toks) && skipped < 8; skipped++ {
 			t := sc.toks[j]
 			if t.gap >= gapPara {
 				break
@@ -21,7 +25,15 @@ func (sc *scanner) births() {
 				}
 				break
 			}
-			if t.kind == kWord && (sc.toks[j].cue&cBirth != 0 || sc.isText(j, "le", "en", "e", "du", "la", "est", "a", "au", "ma", "mon", "sa", "son")) {
+			if t.kind == kWord && (sc.toks[j].cue&cBirth != 0 || sc.isText(j, "le", "en", "e", "du", "la", "est", "a", "au", "ma", "mon", "sa", "son",
+				"on", "the", "is", "el", "il", "am", "em", "c", "ce", "my", "de", "of", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+				"samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
+				j++
+				continue
+			}
+			// "né à Oran le 3 mars 1980", "born in Kyiv on 3 April 1990"
+			if t.kind == kWord && t.shape&shCap != 0 && places < 3 && sc.bits(j)&wMonth == 0 {
+				places++
 				j++
 				continue
 			}
@@ -40,8 +52,55 @@ func (sc *scanner) births() {
 	}
 }
 
-// isText reports whether token i, folded, is one of words.
+// birthBefore masks a full date written just before the birth cue at
+// token i: "12/03/1985 (date de naissance)", "3 mars 1980, date de
+// naissance".
+func (sc *scanner) birthBefore(i int) {
+	p := i - 1
+	for p >= 0 && p > i-6 && (sc.punct(p) == '(' || sc.punct(p) == ',' || sc.punct(p) == '-' || sc.isText(p, "date", "ma", "sa", "de")) {
+		p--
+	}
+	if p < 0 || p == i-1 && sc.toks[i].kind != kWord {
+		return
+	}
+	for k := max(0, p-6); k <= p; k++ {
+		if sc.toks[k].kind != kNum && sc.toks[k].kind != kAlnum {
+			continue
+		}
+		if end := sc.date(k); end == p && (k < p || sc.toks[k].end-sc.toks[k].start == 8) && sc.toks[p].kind == kNum &&
+			sc.toks[p].end-sc.toks[p].start == 4 {
+			sc.addToks(k, p, NAISSANCE, 0.75)
+			return
+		}
+	}
+}
+
+// bracketBirths finds the full dates written in brackets right after a
+// capitalized word or an age, as people give a date of birth: "mon fils
+// Ilyes (12/12/2008)", "38 ans (12/03/1985)".
+func (sc *scanner) bracketBirths() {
+	for i := 1; i+2 < len(sc.toks); i++ {
+		if sc.punct(i) != '(' || sc.toks[i-1].kind != kWord || sc.toks[i-1].shape&shCap == 0 && !sc.isText(i-1, "ans", "years") ||
+			sc.has(i-1, wMonth) {
+			continue
+		}
+		j := i + 1
+		if sc.toks[j].kind != kNum && sc.toks[j].kind != kAlnum {
+			continue
+		}
+		end := sc.date(j)
+		if end <= j || sc.punct(end+1) != ')' || sc.toks[end].kind != kNum || sc.toks[end].end-sc.toks[end].start != 4 {
+			continue
+		}
+		sc.addToks(j, end, NAISSANCE, 0.6)
+	}
+}
+
+// isText reports whether token i exists and, folded, is one of words.
 func (sc *scanner) isText(i int, words ...string) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
 	e := sc.toks[i].ent
 	if e == 0 {
 		return false
@@ -61,10 +120,21 @@ func (sc *scanner) isText(i int, words ...string) bool {
 func (sc *scanner) date(j int) int {
 	t := sc.toks[j]
 	n := len(sc.toks)
+	if d, last := sc.spelled(j); d != "" && t.kind == kWord {
+		// vingt-sept juin mille neuf cent soixante-quatorze
+		if k := sc.ofWord(last + 1); k < n && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
+			return sc.monthYear(k)
+		}
+	}
 	switch t.kind {
 	case kNum:
 		s := sc.text(j)
 		v, _ := atoi(s)
+		if len(s) == 4 && v >= 1900 && v <= 2099 {
+			if end := sc.isoDate(j); end > j {
+				return end
+			}
+		}
 		if len(s) == 8 {
 			d, _ := atoi(s[:2])
 			m, _ := atoi(s[2:4])
@@ -84,7 +154,7 @@ func (sc *scanner) date(j int) int {
 			return -1
 		}
 		// day then month name, or day sep month sep year
-		if k := j + 1; k < n && sc.toks[k].kind == kWord && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
+		if k := sc.ofWord(j + 1); k < n && sc.toks[k].kind == kWord && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
 			return sc.monthYear(k)
 		}
 		k := j + 1
@@ -92,6 +162,12 @@ func (sc *scanner) date(j int) int {
 			sep := sc.punct(k)
 			if sep == '/' || sep == '.' || sep == '-' {
 				m, _ := atoi(sc.text(k + 1))
+				if l := sc.toks[k+1].end - sc.toks[k+1].start; l == 4 && v >= 1 && v <= 12 && m >= 1900 && m <= 2099 {
+					return k + 1 // month and year: 03/1985
+				}
+				if v <= 12 && m > 12 && m <= 31 {
+					m = v // month first: 09/23/2001
+				}
 				if m < 1 || m > 12 || sc.toks[k+1].end-sc.toks[k+1].start > 2 {
 					return -1
 				}
@@ -112,8 +188,8 @@ func (sc *scanner) date(j int) int {
 		}
 		return -1
 	case kAlnum:
-		if sc.isOrdinalFirst(j) {
-			if k := j + 1; k < n && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
+		if sc.isOrdinalFirst(j) || sc.isOrdinal(j) {
+			if k := sc.ofWord(j + 1); k < n && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
 				return sc.monthYear(k)
 			}
 		}
@@ -141,10 +217,79 @@ func (sc *scanner) monthYear(k int) int {
 	if k+1 < len(sc.toks) && sc.punct(k+1) == '.' && sc.attached(k+1) {
 		end = k + 1
 	}
-	if y := end + 1; y < len(sc.toks) && sc.toks[y].kind == kNum && sc.toks[y].gap <= gapBlank {
+	y := end + 1
+	if y+1 < len(sc.toks) && sc.toks[y].kind == kNum && sc.toks[y].end-sc.toks[y].start <= 2 && sc.toks[y].gap <= gapBlank {
+		// April 3, 1990
+		end = y
+		y++
+		if sc.punct(y) == ',' {
+			y++
+		}
+	}
+	y = sc.ofWord(y)
+	if y < len(sc.toks) && sc.toks[y].kind == kNum && sc.toks[y].gap <= gapBlank {
 		if l := sc.toks[y].end - sc.toks[y].start; l == 4 || l == 2 {
 			return y
 		}
 	}
+	// a year in words: mille neuf cent soixante-quatorze, quarante-huit
+	if y < len(sc.toks) && sc.has(y, wNumWord) && sc.toks[y].gap <= gapBlank && !sc.isText(y, "et", "and") {
+		last := y
+		for w := 0; w < 10; w++ {
+			nx := sc.nextNumWord(last)
+			if nx < 0 {
+				break
+			}
+			last = nx
+		}
+		return last
+	}
 	return end
+}
+
+// ofWord skips the "de", "of", "del" or comma between the parts of a date
+// ("3 de abril de 1990", "3rd of April").
+func (sc *scanner) ofWord(k int) int {
+	if k < len(sc.toks) && (sc.isText(k, "de", "of", "del", "the", "d") || sc.punct(k) == ',') && sc.toks[k].gap <= gapBlank {
+		return k + 1
+	}
+	return k
+}
+
+// isOrdinal reports whether token j is a day written as an ordinal: "3rd",
+// "21st", "2nd", "4th", "2eme", "3º".
+func (sc *scanner) isOrdinal(j int) bool {
+	s := sc.text(j)
+	k := 0
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	if k == 0 || k > 2 {
+		return false
+	}
+	switch strings.ToLower(s[k:]) {
+	case "st", "nd", "rd", "th", "e", "eme", "er", "o", "a":
+		return true
+	}
+	return false
+}
+
+// isoDate reads "1990-04-03" or "1990/04/03" from the year at token j and
+// returns its last token, or -1.
+func (sc *scanner) isoDate(j int) int {
+	n := len(sc.toks)
+	if j+4 >= n {
+		return -1
+	}
+	sep := sc.punct(j + 1)
+	if (sep != '-' && sep != '/' && sep != '.') || !sc.attached(j+1) || !sc.attached(j+2) || sc.toks[j+2].kind != kNum ||
+		sc.punct(j+3) != sep || !sc.attached(j+3) || !sc.attached(j+4) || sc.toks[j+4].kind != kNum {
+		return -1
+	}
+	m, _ := atoi(sc.text(j + 2))
+	d, _ := atoi(sc.text(j + 4))
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return -1
+	}
+	return j + 4
 }

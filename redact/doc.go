@@ -3,14 +3,18 @@
 // typed, numbered placeholder such as [NOM_1] or [TEL_2], and puts the values
 // back into a model's output.
 //
-// It detects, with the strongest rule that exists for each (shape, checksum
-// and nearby context words): social security numbers (NIR), IBANs, bank
-// cards, SIREN/SIRET, phone numbers, e-mail addresses, URLs carrying personal
-// tokens, tax numbers (SPI), passports, identity cards, driving licences,
-// licence plates, CAF, France Travail, AGDREF and INE identifiers, personal
-// case numbers, people's names, postal addresses, dates of birth and
-// sensitive statements (health, disability, religion, sexual orientation,
-// criminal record), all reported under one category, SANTE.
+// It detects, with the strongest rule that exists for each (shape, checksum,
+// libphonenumber's metadata and nearby context words): social security
+// numbers (NIR), IBANs of every country, bank cards, SIREN/SIRET, phone
+// numbers of every country (also written partly or wholly in words),
+// e-mail addresses (also obfuscated: "arobase", "(at)", "point"), URLs
+// carrying personal tokens, tax numbers (SPI), passports, identity cards,
+// driving licences, licence plates, CAF, France Travail, AGDREF and INE
+// identifiers, personal case numbers, people's names (in any script),
+// postal addresses, dates of birth, and the special categories of personal
+// data, each its own type: health (SANTE), disability (HANDICAP), religion
+// (RELIGION), union membership and political opinions (SYNDICAT), sexual
+// orientation (ORIENTATION), offences and convictions (JUSTICE).
 //
 // Public short numbers (3939, 3646, 115…), amounts, deadlines, legal
 // references (article L. 262-2, décret n° 2023-1234), public institutions and

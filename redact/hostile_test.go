@@ -40,6 +40,17 @@ func TestHostileInput(t *testing.T) {
 		{name: "placeholder flood", in: strings.Repeat("[NOM_1] [ nom 2 ] TEL_3 [", 50_000)},
 		{name: "at signs", in: strings.Repeat("a@", 500_000)},
 		{name: "brackets", in: strings.Repeat("[", 1_000_000)},
+		// the detectors of issue 10: phones that ask the phone library,
+		// numbers in words, obfuscated e-mails, other scripts
+		{name: "foreign phones", in: strings.Repeat("tel 07700 900123 ", 20_000), check: func(t *testing.T, res Result) {
+			if strings.Contains(res.Text, "900123") {
+				t.Error("a phone number is left")
+			}
+		}},
+		{name: "international phones", in: strings.Repeat("+1 2 3 4 5 6 7 8 9 ", 20_000)},
+		{name: "numbers in words", in: strings.Repeat("zéro six douze trente-quatre ", 50_000)},
+		{name: "at words", in: strings.Repeat("a arobase b point (at) [dot] ", 50_000)},
+		{name: "cyrillic", in: strings.Repeat("Наталья ", 200_000)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

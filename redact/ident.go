@@ -1,14 +1,23 @@
 package redact
 
-// ibanLengths gives the IBAN length of the countries French users most
-// often bank in; other countries accept any length from 15 to 34.
+// ibanLengths gives the IBAN length of every country of the ISO 13616
+// registry, and of the countries that use IBANs outside it (most of
+// francophone Africa, Algeria, Iran…). Other two-letter prefixes accept any
+// length from 15 to 34 when the check digits are right.
 var ibanLengths = map[string]int{
-	"FR": 27, "MC": 27, "DE": 22, "BE": 16, "ES": 24, "IT": 27, "PT": 25,
-	"GB": 22, "CH": 21, "LU": 20, "NL": 18, "IE": 22, "AT": 20, "PL": 28,
-	"RO": 24, "MA": 28, "TN": 24, "DZ": 26, "SN": 28, "CI": 28, "CM": 27,
-	"ML": 28, "BJ": 28, "MG": 27, "GR": 27, "CZ": 24, "SE": 24, "DK": 18,
-	"NO": 15, "FI": 18, "HU": 28, "BG": 22, "HR": 21, "SK": 24, "SI": 19,
-	"LT": 20, "LV": 21, "EE": 20, "TR": 26,
+	"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BI": 27,
+	"BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27, "DK": 18, "DO": 28,
+	"EE": 20, "EG": 29, "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23,
+	"GL": 18, "GR": 27, "GT": 28, "HN": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26,
+	"IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21,
+	"LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28,
+	"NL": 18, "NO": 15, "OM": 23, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22,
+	"RU": 33, "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25,
+	"SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+	// outside the registry
+	"DZ": 26, "AO": 25, "BJ": 28, "BF": 28, "CM": 27, "CV": 25, "CI": 28, "CF": 27, "TD": 27, "KM": 27,
+	"CG": 27, "GQ": 27, "GA": 27, "GW": 25, "IR": 26, "MG": 27, "ML": 28, "MA": 28, "MZ": 25, "NE": 28,
+	"SN": 28, "TG": 28,
 }
 
 func isLetter(c byte) bool { return ('A' <= c && c <= 'Z') || ('a' <= c && c <= 'z') }
@@ -21,25 +30,21 @@ func upper(c byte) byte {
 	return c
 }
 
-// ibans finds IBANs, written in groups of four or run together, checked
-// with mod 97; an IBAN with a wrong key but the right length for its
-// country is still masked.
+// ibans finds IBANs, in any grouping (groups of four, irregular groups,
+// run together, dashes or dots between groups, the country code apart),
+// checked with mod 97 at the length of their country; an IBAN with a wrong
+// key but the right length for its country is still masked.
 func (sc *scanner) ibans() {
 	for i := range sc.toks {
-		t := sc.toks[i]
-		if t.kind != kAlnum || t.end-t.start < 4 {
+		if !sc.ibanStart(i) {
 			continue
 		}
 		s := sc.text(i)
-		if !isLetter(s[0]) || !isLetter(s[1]) || !isDigit(s[2]) || !isDigit(s[3]) {
-			continue
-		}
 		var buf [40]byte
 		norm := buf[:0]
 		want := ibanLengths[string([]byte{upper(s[0]), upper(s[1])})]
 		bestValid, bestLen, lastTok := -1, -1, i
-		j := i
-		for {
+		for j := i; j >= 0; j = sc.ibanNext(j) {
 			part := sc.text(j)
 			if len(norm)+len(part) > 34 {
 				break
@@ -48,37 +53,71 @@ func (sc *scanner) ibans() {
 				norm = append(norm, upper(part[k]))
 			}
 			lastTok = j
-			if (want != 0 && len(norm) == want) || (want == 0 && len(norm) >= 15) {
+			switch {
+			case want != 0 && len(norm) == want:
 				if ibanValid(string(norm)) {
 					bestValid = j
 				}
-				if want != 0 {
-					bestLen = j
-				}
+				bestLen = j
+			case len(norm) >= 15 && (bestValid < 0 || want == 0 || len(norm) < want) && ibanValid(string(norm)):
+				// another length with the right key: a country missing
+				// from the table, or a registry length the writer knew
+				// better than we do
+				bestValid = j
 			}
-			n := j + 1
-			if n < len(sc.toks) && sc.punct(n) == '-' && sc.attached(n) && n+1 < len(sc.toks) && sc.attached(n+1) {
-				n++
-			} else if n < len(sc.toks) && sc.toks[n].gap != gapSpace {
-				break
-			}
-			if n >= len(sc.toks) || sc.toks[n].end-sc.toks[n].start > 8 {
-				break
-			}
-			if k := sc.toks[n].kind; k != kNum && k != kAlnum && (k != kWord || sc.toks[n].shape&shUpper == 0) {
-				break
-			}
-			j = n
 		}
 		switch {
 		case bestValid >= 0:
 			sc.addToks(i, bestValid, IBAN, 0.99)
-		case bestLen >= 0:
+		case bestLen >= 0 && len(norm) >= 4 && allDigits(norm[2:4]):
 			sc.addToks(i, bestLen, IBAN, 0.75)
 		case sc.cueBefore(i, 6)&cIBAN != 0 && len(norm) >= 14:
 			sc.addToks(i, lastTok, IBAN, 0.6)
 		}
 	}
+}
+
+// ibanStart reports whether an IBAN may start at token i: "FR76…", or a
+// country code written apart ("FR 76 3000…").
+func (sc *scanner) ibanStart(i int) bool {
+	t := sc.toks[i]
+	s := sc.text(i)
+	switch {
+	case t.kind == kAlnum && len(s) >= 4:
+		return isLetter(s[0]) && isLetter(s[1]) && isDigit(s[2]) && isDigit(s[3])
+	case t.kind == kWord && len(s) == 2 && isLetter(s[0]) && isLetter(s[1]) && t.shape&shUpper != 0:
+		if ibanLengths[s] == 0 || i+1 >= len(sc.toks) || sc.toks[i+1].gap > gapSpace || sc.toks[i+1].kind != kNum {
+			return false
+		}
+		n := sc.text(i + 1)
+		return len(n) >= 2
+	}
+	return false
+}
+
+// ibanNext returns the token that continues the IBAN whose last part is
+// token j, or -1.
+func (sc *scanner) ibanNext(j int) int {
+	n := j + 1
+	if n < len(sc.toks) && (sc.punct(n) == '-' || sc.punct(n) == '.') && sc.attached(n) && n+1 < len(sc.toks) && sc.attached(n+1) {
+		n++
+	} else if n < len(sc.toks) && (sc.toks[n].gap == gapNone || sc.toks[n].gap > gapBlank) {
+		return -1
+	}
+	if n >= len(sc.toks) {
+		return -1
+	}
+	t := sc.toks[n]
+	switch t.kind {
+	case kNum, kAlnum:
+		return n
+	case kWord:
+		if t.end-t.start <= 4 && (t.shape&shUpper != 0 || t.end-t.start == 1 && t.shape&shCap != 0 ||
+			t.shape&shLower != 0 && sc.toks[j].shape&shLower != 0) {
+			return n
+		}
+	}
+	return -1
 }
 
 // identPart records where each part of an identifier ends.
@@ -92,76 +131,124 @@ type identPart struct {
 // plate and case numbers, each after a context word ("numéro allocataire",
 // "dossier n°").
 func (sc *scanner) idents() {
-	var parts []identPart
-	var norm []byte
+	var r identReader
 	for i := range sc.toks {
 		if sc.toks[i].cue&identCues == 0 {
 			continue
 		}
-		j := i + 1
-		for skipped := 0; j < len(sc.toks) && skipped < 6; skipped++ {
-			t := sc.toks[j]
-			if t.gap >= gapPara {
-				break
-			}
-			if t.kind == kPunct {
-				switch sc.punct(j) {
-				case ':', '°', '#', '(', ')', '=', '.', '-', ',', '\'', 'º', '/', '"', '«', '»', '“', '”':
-					j++
-					continue
-				}
-				break
-			}
-			if t.kind == kWord && (sc.has(j, wFiller|wStop|wInstitution) || t.cue&(identCues|cNIR|cFiscal|cTel) != 0) {
-				j++
-				continue
-			}
-			// "Référence de la proposition de rectification : X": a label
-			// that ends with a colon on the same line.
-			if colon := sc.colonAhead(j, 5); colon > 0 {
-				j = colon + 1
-				continue
-			}
-			break
-		}
+		j := sc.identStart(i)
 		if j >= len(sc.toks) || sc.toks[j].gap >= gapPara {
 			continue
 		}
-		parts, norm = sc.readIdent(j, parts[:0], norm[:0])
-		if len(parts) == 0 {
+		if sc.identAt(&r, i, j) {
 			continue
 		}
-		// The nearest context decides: the cue word and what follows it,
-		// then the rest of the sentence.
-		var near cueBits
-		for k := i; k < j; k++ {
-			near |= sc.toks[k].cue
-		}
-		wide := sc.cueBefore(j, 10)
-		legal := false
-		for k := i - 1; k >= 0 && k >= i-4; k-- {
-			if sc.has(k, wLegal) {
-				legal = true
-			}
-		}
-		// Try the longest reading first, then drop trailing parts.
-		for p := len(parts) - 1; p >= 0; p-- {
-			id := norm[:parts[p].norm]
-			typ, conf := classifyIdent(id, near)
-			if typ == "" || typ == DOSSIER {
-				if t2, c2 := classifyIdent(id, wide); t2 != "" && (typ == "" || t2 != DOSSIER) {
-					typ, conf = t2, c2
+		// "dossier social étudiant (DSE 2024-2025) : n° 24-0315877": the
+		// first reading failed, the sign "n°" on the line announces the value.
+		for k := j; k < len(sc.toks) && k < j+8 && (k == j || sc.toks[k].gap < gapLine); k++ {
+			if sc.isText(k, "n", "no") && (sc.punct(k+1) == '°' || sc.punct(k+1) == 'º') && sc.attached(k+1) && k+2 < len(sc.toks) {
+				if !sc.has(k-1, wLegal) && !sc.has(k-2, wLegal) { // not "cerfa n°14069*04"
+					sc.identAt(&r, i, k+2)
 				}
-			}
-			if typ == DOSSIER && (legal || sc.currencyAfter(parts[p].tok) || sc.dateLike(j, parts[p].tok)) {
-				continue
-			}
-			if typ != "" {
-				sc.addToks(j, parts[p].tok, typ, conf)
 				break
 			}
 		}
 	}
+}
+
+// identReader holds the buffers of readIdent, reused from one cue to the
+// next.
+type identReader struct {
+	parts []identPart
+	norm  []byte
+}
+
+// identStart skips what may stand between the cue at token i and its value:
+// punctuation, fillers, adjectives, a duration, a label ending with a colon.
+func (sc *scanner) identStart(i int) int {
+	j := i + 1
+	adjectives := 0
+	for skipped := 0; j < len(sc.toks) && skipped < 6; skipped++ {
+		t := sc.toks[j]
+		if t.gap >= gapPara {
+			break
+		}
+		if t.kind == kPunct {
+			switch sc.punct(j) {
+			case ':', '°', '#', '(', ')', '=', '.', '-', ',', '\'', 'º', '/', '"', '«', '»', '“', '”':
+				j++
+				continue
+			}
+			break
+		}
+		if t.kind == kWord && (sc.has(j, wFiller|wStop|wInstitution) || t.cue&(identCues|cNIR|cFiscal|cTel) != 0) {
+			j++
+			continue
+		}
+		// "passeport algérien 197458213", "carte de résident 10 ans n° …"
+		if t.kind == kWord && t.shape&shLower != 0 && t.end-t.start >= 4 && sc.bits(j)&(wFunc|wLegal) == 0 && adjectives < 2 {
+			adjectives++
+			j++
+			continue
+		}
+		if t.kind == kNum && t.end-t.start <= 2 && sc.isText(j+1, "ans", "mois", "years", "anos") {
+			j += 2
+			continue
+		}
+		// "Référence de la proposition de rectification : X": a label
+		// that ends with a colon on the same line.
+		if colon := sc.colonAhead(j, 5); colon > 0 {
+			j = colon + 1
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// identAt reads the value at token j announced by the cue at token i and
+// adds it with the type its context and shape give; it reports whether it
+// added one.
+func (sc *scanner) identAt(r *identReader, i, j int) bool {
+	r.parts, r.norm = sc.readIdent(j, r.parts[:0], r.norm[:0])
+	if len(r.parts) == 0 {
+		return false
+	}
+	// The nearest context decides: the cue word and what follows it,
+	// then the rest of the sentence.
+	var near cueBits
+	for k := i; k < j; k++ {
+		near |= sc.toks[k].cue
+	}
+	wide := sc.cueBefore(j, 10)
+	legal := false
+	for k := max(0, i-4); k < j; k++ {
+		// "Code de cession : CES-7741-2023" names a case, not a code
+		if k != i && sc.has(k, wLegal) && !(sc.isText(k, "code") && near&cDossier != 0) {
+			legal = true
+		}
+	}
+	// Try the longest reading first, then drop trailing parts.
+	for p := len(r.parts) - 1; p >= 0; p-- {
+		id := r.norm[:r.parts[p].norm]
+		typ, conf := classifyIdent(id, near)
+		if typ == "" || typ == DOSSIER && near&cDossier == 0 {
+			if t2, c2 := classifyIdent(id, wide); t2 != "" && (typ == "" || t2 != DOSSIER) {
+				typ, conf = t2, c2
+			}
+		}
+		if typ == DOSSIER && (legal || sc.currencyAfter(r.parts[p].tok) || sc.dateLike(j, r.parts[p].tok)) {
+			continue
+		}
+		if typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0 && near&cTel == 0 {
+			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
+		}
+		if typ != "" {
+			sc.addToks(j, r.parts[p].tok, typ, conf)
+			return true
+		}
+	}
+	return false
 }
 
 // colonAhead returns the index of a colon within n tokens from j on the same
@@ -292,7 +379,7 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 	switch {
 	case cues&cPasseport != 0 && (passportShape(id) || (l >= 8 && l <= 9 && digits >= 2)):
 		return PASSEPORT, 0.9
-	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 9 && l <= 12 && digits >= 3)):
+	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 12 && digits >= 5)):
 		return CNI, 0.85
 	case cues&cPermis != 0 && l >= 8 && l <= 15 && digits >= 5:
 		return PERMIS, 0.85
@@ -435,6 +522,33 @@ func (sc *scanner) plainIDs() {
 			if sivShape(id) {
 				sc.addToks(i, k, PLAQUE, 0.8)
 			}
+		}
+	}
+}
+
+// messageIDs finds the identifiers whose cue is elsewhere in the message:
+// "… ma carte d'identité … sa carte c'était 070905946804", "… ma prime
+// d'activité … Stéphane Girard – n° 8099707". Only lone numbers of the
+// exact length of a CNI (12 digits) or of a CAF number after "n°" (7
+// digits) are taken, with a low confidence.
+func (sc *scanner) messageIDs() {
+	var all cueBits
+	for _, t := range sc.toks {
+		all |= t.cue
+	}
+	if all&(cCNI|cCAF) == 0 {
+		return
+	}
+	for i, t := range sc.toks {
+		if t.kind != kNum || (i+1 < len(sc.toks) && sc.toks[i+1].kind == kNum && sc.toks[i+1].gap <= gapSpace) ||
+			(i > 0 && sc.toks[i-1].kind == kNum && t.gap <= gapSpace) || sc.currencyAfter(i) {
+			continue
+		}
+		switch l := t.end - t.start; {
+		case l == 12 && all&cCNI != 0:
+			sc.addToks(i, i, CNI, 0.55)
+		case l == 7 && all&cCAF != 0 && i >= 2 && sc.isText(i-2, "n", "no") && (sc.punct(i-1) == '°' || sc.punct(i-1) == 'º'):
+			sc.addToks(i, i, CAF, 0.55)
 		}
 	}
 }

@@ -41,6 +41,8 @@ const (
 	wStreetBare // a street type that needs no house number ("rue")
 	wAddrUnit   // a building complement with a number ("bâtiment B")
 	wAddrNamed  // a building complement with a name ("résidence Les Tilleuls")
+	wNumWord    // a number word: "douze", "soixante", "double", "oh"
+	wAtWord     // a word that stands for '@' in an e-mail address: "arobase"
 )
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
@@ -72,7 +74,19 @@ const (
 	cAddrCue
 	cKeep
 	cSante
+	cHandicap
+	cReligion
+	cSyndicat
+	cOrientation
+	cJustice
 )
+
+// specialCues are the cues of the special categories, one per type of
+// specialTypes, in the same order.
+var specialCues = [...]cueBits{cSante, cHandicap, cReligion, cSyndicat, cOrientation, cJustice}
+
+// cSpecial is the union of specialCues.
+const cSpecial = cSante | cHandicap | cReligion | cSyndicat | cOrientation | cJustice
 
 // identCues are the context cues of identifiers read by the ident detector.
 const identCues = cCAF | cFT | cFTWeak | cEtranger | cINE | cDossier | cPermis | cCNI | cPasseport | cPlaque
@@ -95,6 +109,8 @@ var phraseSections = map[string]cueBits{
 	"ctx-iban": cIBAN, "ctx-tel": cTel, "birth": cBirth, "self": cSelf,
 	"self-medium": cSelfMed, "self-weak": cSelfWeak, "form-name": cFormName, "closing": cClosing,
 	"addr-cue": cAddrCue, "keep": cKeep, "sante": cSante,
+	"handicap": cHandicap, "religion": cReligion, "syndicat": cSyndicat, "orientation": cOrientation,
+	"justice": cJustice,
 }
 
 // phrase is a multi-word cue starting at the word that holds it.
@@ -151,6 +167,15 @@ func buildLexicon(words, firstNames string) *lexicon {
 				}
 			}
 		}
+	}
+	for _, w := range numWordList() {
+		l.entries[l.entry(w)].bits |= wNumWord
+	}
+	for w := range atWords {
+		l.entries[l.entry(w)].bits |= wAtWord
+	}
+	for w := range dotWords {
+		l.entry(w)
 	}
 	section := ""
 	for _, line := range strings.Split(words, "\n") {
@@ -258,6 +283,34 @@ func foldRune(r rune) string {
 		return "ss"
 	case 'º':
 		return "o"
+	case 'ă', 'ą', 'ā', 'Ă', 'Ą', 'Ā':
+		return "a"
+	case 'ć', 'č', 'Ć', 'Č':
+		return "c"
+	case 'ď', 'đ', 'Ď', 'Đ':
+		return "d"
+	case 'ę', 'ě', 'ē', 'Ę', 'Ě', 'Ē':
+		return "e"
+	case 'ğ', 'Ğ':
+		return "g"
+	case 'ı', 'ī', 'İ', 'Ī':
+		return "i"
+	case 'ł', 'Ł':
+		return "l"
+	case 'ń', 'ň', 'Ń', 'Ň':
+		return "n"
+	case 'ő', 'ō', 'Ő', 'Ō':
+		return "o"
+	case 'ř', 'Ř':
+		return "r"
+	case 'ś', 'š', 'ș', 'ş', 'Ś', 'Š', 'Ș', 'Ş':
+		return "s"
+	case 'ť', 'ț', 'ţ', 'Ť', 'Ț', 'Ţ':
+		return "t"
+	case 'ů', 'ű', 'ū', 'Ů', 'Ű', 'Ū':
+		return "u"
+	case 'ź', 'ż', 'ž', 'Ź', 'Ż', 'Ž':
+		return "z"
 	}
 	return ""
 }

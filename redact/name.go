@@ -229,8 +229,11 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 			break
 		}
 		w := k
+		if words > 0 && sc.has(k, wNameCont) {
+			break // "Jaziri née Mejri": read below
+		}
 		switch {
-		case sc.has(k, wParticle) && !sc.isFirstName(k):
+		case sc.has(k, wParticle) && !sc.isFirstName(k) && !(words > 0 && sc.accentedShort(k)):
 			m := sc.afterParticles(k, s, words)
 			if m < 0 || !sc.nameWord(m, strong, words+1) {
 				return first, last, words, firstName
@@ -364,6 +367,9 @@ func (sc *scanner) nameWord(k int, s int, pos int) bool {
 		k+2 < len(sc.toks) && sc.attached(k+2) && sc.toks[k+2].shape&shCap != 0 {
 		return true // Mathilde de Saint-Exupéry
 	}
+	if pos > 0 && sc.accentedShort(k) {
+		return true // "Vincent Lê": an accent that French never puts on "le"
+	}
 	if b&notName != 0 && !(isFirst && capital && b&wFunc == 0) {
 		return false
 	}
@@ -400,6 +406,14 @@ func (sc *scanner) nameWord(k int, s int, pos int) bool {
 		return !stop || isFirst
 	}
 	return isFirst && !amb && pos == 0
+}
+
+// accentedShort reports whether word k is a short capitalized word with
+// accents that folds to a French function word: "Lê", "Đỗ".
+func (sc *scanner) accentedShort(k int) bool {
+	t := sc.toks[k]
+	return sc.bits(k)&wFunc != 0 && t.shape&shCap != 0 && t.shape&shASCII == 0 && t.end-t.start <= 4 &&
+		!sc.isText(k, "a", "ou", "la", "deja", "ca")
 }
 
 // nextCapWord reports whether the word after k, on the same line, is

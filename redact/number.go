@@ -30,39 +30,81 @@ func (sc *scanner) numbers() {
 			}
 			t := sc.toks[n]
 			switch {
-			case sc.numberTok(n) && t.gap == gapSpace:
+			case sc.numberTok(n) && (t.gap == gapSpace || t.gap == gapBlank):
 				run = append(run, group{tok: n, digits: sc.text(n)})
 				j = n
+				if len(run) >= runWindow {
+					run = sc.matchRun(run, false)
+				}
 				continue
-			case t.kind == kPunct && t.gap == gapNone && (sc.punct(n) == '.' || sc.punct(n) == '-') &&
-				n+1 < len(sc.toks) && sc.attached(n+1) && sc.numberTok(n+1):
+			case t.kind == kPunct && sc.groupSep(n) && n+1 < len(sc.toks) && sc.numberTok(n+1) &&
+				(t.gap == gapNone && sc.attached(n+1) || t.gap == gapSpace && sc.toks[n+1].gap == gapSpace && sc.punct(n) != '.'):
+				// 06.12.34, 06-12, 07/61/22, 06 - 31 - 77
 				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
 				j = n + 1
 				continue
-			case sc.punct(n) == '(' && t.gap <= gapSpace && n+3 < len(sc.toks) &&
-				sc.text(n+1) == "0" && sc.attached(n+1) && sc.punct(n+2) == ')' && sc.attached(n+2) &&
+			case sc.punct(n) == ')' && sc.attached(n) && sc.punct(run[len(run)-1].tok-1) == '(' && n+1 < len(sc.toks) &&
+				sc.numberTok(n+1) && sc.toks[n+1].gap <= gapSpace:
+				// (212) 555-1234
+				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
+				j = n + 1
+				continue
+			case sc.punct(n) == '(' && t.gap <= gapSpace && n+3 < len(sc.toks) && sc.toks[n+1].kind == kNum &&
+				sc.toks[n+1].end-sc.toks[n+1].start <= 4 && sc.attached(n+1) && sc.punct(n+2) == ')' && sc.attached(n+2) &&
 				sc.numberTok(n+3) && sc.toks[n+3].gap <= gapSpace:
-				run = append(run, group{tok: n + 1, digits: "0", zero: true}, group{tok: n + 3, digits: sc.text(n + 3)})
+				// +33 (0)6 12…, +1 (212) 555-1234
+				zero := sc.text(n+1) == "0"
+				run = append(run, group{tok: n + 1, digits: sc.text(n + 1), zero: zero}, group{tok: n + 3, digits: sc.text(n + 3)})
 				j = n + 3
 				continue
 			}
 			break
 		}
-		for p := 0; p < len(run); {
-			k, typ, conf := sc.matchNumber(run, p)
-			if k == 0 {
-				p++
-				continue
-			}
-			from := run[p].tok
-			if sc.punct(from-1) == '+' && sc.attached(from) {
-				from--
-			}
-			sc.addToks(from, run[p+k-1].tok, typ, conf)
-			p += k
-		}
+		run = sc.matchRun(run, true)
 		i = j + 1
 	}
+}
+
+// runWindow is how many groups of a long run are kept before the first
+// ones are matched and dropped: a million spaced digits are read in
+// windows, in bounded memory.
+const runWindow = 256
+
+// matchRun adds the identifiers that start in run: all of them when final,
+// else those that start before the last maxGroups groups, which stay for
+// the next window. It returns the groups left.
+func (sc *scanner) matchRun(run []group, final bool) []group {
+	limit := len(run)
+	if !final {
+		limit -= maxGroups
+	}
+	p := 0
+	for p < limit {
+		k, typ, conf := sc.matchNumber(run, p)
+		if k == 0 {
+			p++
+			continue
+		}
+		from := run[p].tok
+		if sc.punct(from-1) == '+' && sc.attached(from) {
+			from--
+		} else if sc.punct(from-1) == '(' && sc.attached(from) && sc.punct(from+1) == ')' && k > 1 {
+			from-- // (212) 555-1234
+		}
+		sc.addToks(from, run[p+k-1].tok, typ, conf)
+		p += k
+	}
+	return append(run[:0], run[min(p, len(run)):]...)
+}
+
+// groupSep reports whether punctuation token n may separate the groups of
+// a number.
+func (sc *scanner) groupSep(n int) bool {
+	switch sc.punct(n) {
+	case '.', '-', '/', '–':
+		return true
+	}
+	return false
 }
 
 // numberTok reports whether token i can be a group of a number: digits, or
@@ -122,12 +164,14 @@ var phoneShapes = map[shapeKey]bool{
 	shape(4, 3, 3): true, shape(1, 3, 3, 3): true, shape(3, 3, 2, 2): true, shape(2, 2, 2, 4): true,
 	shape(4, 4, 2): true, shape(4, 6): true, shape(2, 8): true, shape(1, 9): true, shape(5, 5): true,
 	shape(3, 3, 4): true, shape(2, 2, 3, 3): true, shape(1, 1, 2, 2, 2, 2): true, shape(2, 3, 3, 2): true,
+	shape(1, 1, 1, 1, 1, 1, 1, 1, 1, 1): true,
 }
 
 // Shapes with a meaning of their own.
 var (
 	shapeNIR    = shape(1, 2, 2, 2, 3, 3, 2)
 	shapeNIR2   = shape(13, 2)
+	shapeNIR13  = shape(1, 2, 2, 2, 3, 3)
 	shape15     = shape(15)
 	shapeSIRET  = shape(3, 3, 3, 5)
 	shapeSIRET2 = shape(9, 5)
@@ -135,6 +179,7 @@ var (
 	shapeSIREN  = shape(3, 3, 3)
 	shapeAmex   = shape(4, 6, 5)
 	shapeCard   = shape(4, 4, 4, 4)
+	shapeDiners = shape(4, 6, 4)
 )
 
 // matchNumber tries the identifiers that start at group p of run and returns
@@ -177,15 +222,19 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		}
 		d = append(d, g.digits...)
 		sh = sh.add(len(g.digits))
-		if !intlRun && len(d) != 9 && len(d) != 10 && (len(d) < 13 || len(d) > 19) {
+		if !intlRun && (len(d) < 9 || len(d) > 19) {
 			continue
 		}
 		last := run[p+k-1].tok
 		currency := sc.currencyAfter(last)
 		weak := currency || legal
 		if !allDigits(d) {
-			if len(d) == 15 && nirShape(d) {
+			switch {
+			case len(d) == 15 && nirShape(d):
 				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
+			case len(d) == 13 && nirShape(d) && !weak:
+				// Corsica without its key: 2 84 12 2A 451 089
+				consider(k, NIR, 0.7)
 			}
 			continue
 		}
@@ -200,13 +249,31 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				if (len(nat) == 9 && nat[0] != '0') || (len(nat) == 10 && nat[0] == '0' && nat[1] != '0') {
 					consider(k, TEL, 0.97)
 				}
-			} else if len(intl) >= 8 && len(intl) <= 15 && (plus || len(intl) >= 9) {
-				consider(k, TEL, 0.9)
+			} else if len(intl) >= 7 && len(intl) <= 15 && (plus || len(intl) >= 9) {
+				// The library only sees numbers written with "+", or with
+				// "00" after a phone cue; other "00…" runs keep the old rule.
+				c := 0.0
+				if plus || ctxOf()&cTel != 0 && ctxOf()&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) == 0 {
+					c = intlPhone(intl)
+				}
+				switch {
+				case c > 0:
+					consider(k, TEL, c)
+				case len(intl) >= 8:
+					consider(k, TEL, 0.8)
+				}
 			}
 			continue
 		}
 		if zeros > 0 {
 			continue
+		}
+		frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && phoneShapes[sh]
+		if len(d) >= 9 && len(d) <= 11 && !frenchPhone && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
+			consider(k, TEL, 0.85)
+			if len(d) == 10 && d[0] == '0' && d[1] == '8' && sh == shape(3, 3, 4) {
+				consider(k, TEL, 0.97) // Irish mobile: 087 482 1936
+			}
 		}
 		switch len(d) {
 		case 9:
@@ -234,7 +301,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			switch {
 			case fiscalKeyValid(d):
 				consider(k, FISCAL, 0.97)
-			case nirShape(d) && ctxOf()&cNIR != 0:
+			case nirShape(d) && (ctxOf()&cNIR != 0 || sh == shapeNIR13):
 				consider(k, NIR, 0.8)
 			case ctxOf()&cFiscal != 0:
 				consider(k, FISCAL, 0.85)
@@ -257,8 +324,8 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
 			}
 		}
-		if len(d) >= 13 && len(d) <= 19 && d[0] >= '2' && d[0] <= '6' {
-			fours := k == 1 || sh.allFours() || sh == shapeAmex
+		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' {
+			fours := k == 1 || sh.allFours() || sh == shapeAmex || sh == shapeDiners
 			switch {
 			case luhn(d) && fours:
 				consider(k, CARTE, 0.95)
@@ -272,6 +339,36 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		}
 	}
 	return bestK, bestTyp, bestConf
+}
+
+// foreignPhoneShape reports whether groups p to p+k-1 of run may be a
+// foreign national phone number worth asking the phone library about: a
+// phone cue before it, or an 11-digit number starting with 0 (British,
+// German mobiles), or the North American (212) 555-1234.
+func (sc *scanner) foreignPhoneShape(run []group, p, k int, ctx func() cueBits) bool {
+	first := run[p].digits
+	if first == "" || (first[0] == '0' && len(first) > 1 && first[1] != '0' && k > 1 && len(run[p].digits)+len(run[p+1].digits) == 4) {
+		return false // French grouping: 06 12…
+	}
+	c := ctx()
+	if c&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) != 0 {
+		return false
+	}
+	n := 0
+	for _, g := range run[p : p+k] {
+		n += len(g.digits)
+	}
+	if n == 9 {
+		return c&cTel != 0 // 612 90 47 38 (Spain), 512-834-907 (Poland)
+	}
+	if first[0] == '0' {
+		return n == 11 && len(first) >= 3 || c&cTel != 0 && len(first) >= 2 || k == 3 && len(first) == 3 && len(run[p+1].digits) == 3
+	}
+	if sc.punct(run[p].tok-1) == '(' && sc.attached(run[p].tok) {
+		return true
+	}
+	// 212 555 1234, 418.624.3917, 613-729-4186; 4186243917 after a phone cue
+	return k == 3 && len(run[p].digits) == 3 && len(run[p+1].digits) == 3 && len(run[p+2].digits) == 4 || k == 1 && c&cTel != 0
 }
 
 // nirConf grades a NIR-shaped number: its key, the context and how it is

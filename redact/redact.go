@@ -153,6 +153,10 @@ func detect(ctx context.Context, text string) ([]cand, error) {
 		}
 		end := chunkEnd(text, base)
 		cands := sc.resolve(sc.scan(text[base:end]))
+		if all == nil {
+			// as many values per byte in the chunks to come
+			all = make([]cand, 0, len(cands)*(len(text)/(end-base)+1))
+		}
 		for _, c := range cands {
 			if c.typ == typKeep {
 				continue

@@ -24,6 +24,7 @@ type scanner struct {
 	toks     []token
 	cands    []cand
 	addrs    []addrPart // address parts, merged before joining cands
+	acc      []cand     // resolve's result, reused from one chunk to the next
 	caseless bool       // the text ignores case: all lower or all upper case
 }
 
@@ -49,13 +50,21 @@ func (sc *scanner) scan(s string) []cand {
 	sc.caseless = sc.detectCaseless()
 	sc.markPhrases()
 	sc.contacts()
+	sc.obfuscatedEmails()
 	sc.numbers()
+	sc.spelledNumbers()
 	sc.ibans()
 	sc.idents()
+	sc.messageIDs()
 	sc.plainIDs()
 	sc.births()
+	sc.bracketBirths()
 	sc.addresses()
+	sc.foreignAddresses()
 	sc.names()
+	sc.scriptNames()
+	sc.emailNames()
+	sc.signatureName()
 	sc.mergeAddresses()
 	return sc.cands
 }
@@ -110,7 +119,7 @@ func (sc *scanner) punct(i int) rune {
 
 // attached reports whether token i touches the token before it.
 func (sc *scanner) attached(i int) bool {
-	return i < len(sc.toks) && sc.toks[i].gap == gapNone
+	return i >= 0 && i < len(sc.toks) && sc.toks[i].gap == gapNone
 }
 
 // isFirstName reports whether word i is a first name as written: a word with
@@ -166,7 +175,8 @@ func (sc *scanner) nextWord(j int) int {
 }
 
 // markPhrases tags the last word of every lexicon phrase with its cue and
-// adds the candidates that phrases make by themselves (SANTE, protected).
+// adds the candidates that phrases make by themselves (special categories,
+// protected spans).
 func (sc *scanner) markPhrases() {
 	for i := range sc.toks {
 		e := sc.toks[i].ent
@@ -190,15 +200,37 @@ func (sc *scanner) markPhrases() {
 			switch {
 			case p.cue&cKeep != 0:
 				sc.addToks(i, j, typKeep, 1.5)
-			case p.cue&cSante != 0:
+			case p.cue&cSpecial != 0:
+				if p.cue&cJustice != 0 && sc.isText(sc.nextWordAny(j), "vierge") {
+					continue // "un casier judiciaire vierge": nothing to hide
+				}
 				end := j
 				if p.ext {
 					end = sc.complement(j)
 				}
-				sc.addToks(i, end, SANTE, 0.7)
+				sc.addToks(i, end, specialType(p.cue), 0.7)
 			}
 		}
 	}
+}
+
+// nextWordAny returns the index of the token after j when it is a word on
+// the same line, else j.
+func (sc *scanner) nextWordAny(j int) int {
+	if k := j + 1; k < len(sc.toks) && sc.toks[k].kind == kWord && sc.toks[k].gap < gapLine {
+		return k
+	}
+	return j
+}
+
+// specialType returns the special category of a phrase's cue.
+func specialType(c cueBits) Type {
+	for k, sc := range specialCues {
+		if c&sc != 0 {
+			return specialTypes[k]
+		}
+	}
+	return SANTE
 }
 
 // complement returns the last token of the noun phrase that follows token j
@@ -259,7 +291,10 @@ func (sc *scanner) cueBefore(i, window int) cueBits {
 // starts with "steven").
 func (sc *scanner) resolve(cands []cand) []cand {
 	sortCands(cands)
-	acc := cands[:0:0]
+	if cap(sc.acc) < len(cands) {
+		sc.acc = make([]cand, 0, len(cands))
+	}
+	acc := sc.acc[:0]
 	for i := 0; i < len(cands); i++ {
 		c := cands[i]
 		keep := true
@@ -272,6 +307,11 @@ func (sc *scanner) resolve(cands []cand) []cand {
 				if c.conf > a.conf {
 					a.conf = c.conf
 				}
+				keep = false
+				break
+			}
+			if a.start == c.start && a.end == c.end && c.conf > a.conf {
+				*a = c // the same text read two ways: the surer reading wins
 				keep = false
 				break
 			}
@@ -302,7 +342,33 @@ func (sc *scanner) resolve(cands []cand) []cand {
 	return acc
 }
 
+// sortCands sorts candidates by start, the longest first. Long lists are
+// sorted through packed integer keys (start, inverted length, index), which
+// is several times faster than comparing structs.
 func sortCands(cands []cand) {
+	const bits = 20
+	if len(cands) < 64 || len(cands) >= 1<<bits {
+		sortCandsFunc(cands)
+		return
+	}
+	keys := make([]uint64, len(cands))
+	for i, c := range cands {
+		n := c.end - c.start
+		if c.start >= 1<<(64-2*bits) || n >= 1<<bits || n < 0 {
+			sortCandsFunc(cands)
+			return
+		}
+		keys[i] = uint64(c.start)<<(2*bits) | uint64(1<<bits-1-n)<<bits | uint64(i)
+	}
+	slices.Sort(keys)
+	sorted := make([]cand, len(cands))
+	for i, k := range keys {
+		sorted[i] = cands[k&(1<<bits-1)]
+	}
+	copy(cands, sorted)
+}
+
+func sortCandsFunc(cands []cand) {
 	slices.SortFunc(cands, func(a, b cand) int {
 		if a.start != b.start {
 			return a.start - b.start

@@ -32,17 +32,38 @@ const (
 	NOM            Type = "NOM"            // a person's name
 	ADRESSE        Type = "ADRESSE"        // postal address
 	NAISSANCE      Type = "NAISSANCE"      // date of birth
-	// SANTE covers every sensitive statement about the person: health,
-	// disability, pregnancy, religion, sexual orientation, criminal record.
-	SANTE Type = "SANTE"
+	// The special categories of personal data (GDPR article 9 and 10), each
+	// with its own policy switch.
+	SANTE       Type = "SANTE"       // health, pregnancy, mental health
+	HANDICAP    Type = "HANDICAP"    // disability
+	RELIGION    Type = "RELIGION"    // religious or philosophical belief
+	SYNDICAT    Type = "SYNDICAT"    // union membership, political opinion or party
+	ORIENTATION Type = "ORIENTATION" // sexual orientation, sex life, gender identity
+	JUSTICE     Type = "JUSTICE"     // offences, convictions, prison
 )
+
+// specialTypes are the special categories, in the order of their lexicon
+// sections.
+var specialTypes = []Type{SANTE, HANDICAP, RELIGION, SYNDICAT, ORIENTATION, JUSTICE}
+
+// Special reports whether t is a special category of personal data (health,
+// disability, religion, union or political opinion, sexual orientation,
+// offences): the types whose value is a statement rather than an identifier.
+func (t Type) Special() bool {
+	for _, k := range specialTypes {
+		if k == t {
+			return true
+		}
+	}
+	return false
+}
 
 // allTypes lists every Type, longest name first so that placeholder parsing
 // tries FRANCE_TRAVAIL before shorter names.
 var allTypes = []Type{
-	FRANCE_TRAVAIL, PASSEPORT, NAISSANCE, ETRANGER, DOSSIER, ADRESSE,
-	FISCAL, PERMIS, PLAQUE, CARTE, SIRET, EMAIL, SANTE,
-	IBAN, NIR, TEL, URL, CNI, CAF, INE, NOM,
+	FRANCE_TRAVAIL, ORIENTATION, PASSEPORT, NAISSANCE, HANDICAP, RELIGION,
+	SYNDICAT, ETRANGER, DOSSIER, ADRESSE, JUSTICE, FISCAL, PERMIS, PLAQUE,
+	CARTE, SIRET, EMAIL, SANTE, IBAN, NIR, TEL, URL, CNI, CAF, INE, NOM,
 }
 
 // Types returns every Type the package knows, sorted by name.
@@ -119,8 +140,8 @@ func (a *Action) UnmarshalText(b []byte) error {
 // type of a nil Policy, is masked: the safe default.
 type Policy map[Type]Action
 
-// DefaultPolicy returns the safe defaults: every type, SANTE included, is
-// masked and restorable.
+// DefaultPolicy returns the safe defaults: every type, the special
+// categories included, is masked and restorable.
 func DefaultPolicy() Policy {
 	p := make(Policy, len(allTypes))
 	for _, t := range allTypes {

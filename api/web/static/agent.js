@@ -18,7 +18,8 @@ export const TYPES = {
   IBAN: 'IBAN', CARTE: 'carte bancaire', SIRET: 'SIRET', URL: 'lien personnel', FISCAL: 'n° fiscal',
   PASSEPORT: 'passeport', CNI: "carte d'identité", PERMIS: 'permis de conduire', PLAQUE: 'immatriculation',
   CAF: 'n° allocataire', FRANCE_TRAVAIL: 'identifiant France Travail', ETRANGER: 'n° étranger',
-  INE: 'INE', DOSSIER: 'n° de dossier', NAISSANCE: 'date de naissance', SANTE: 'donnée sensible',
+  INE: 'INE', DOSSIER: 'n° de dossier', NAISSANCE: 'date de naissance', SANTE: 'santé', HANDICAP: 'handicap',
+  RELIGION: 'religion', SYNDICAT: 'syndicat ou opinion politique', ORIENTATION: 'orientation sexuelle', JUSTICE: 'infraction ou condamnation',
 };
 const typeName = (t) => TYPES[t] || t.toLowerCase();
 

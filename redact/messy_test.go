@@ -1,0 +1,134 @@
+package redact
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRedactMessy covers the ways people really write: obfuscated e-mails,
+// numbers in words, foreign formats, other scripts, special categories.
+func TestRedactMessy(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		// e-mails
+		{"email arobase point", "écrivez à jm.pereira arobase gmail point com svp", "écrivez à [EMAIL_1] svp"},
+		{"email (at)(dot)", "julien.ferrand(at)laposte(dot)net merci", "[EMAIL_1] merci"},
+		{"email [at] [dot]", "karim.b [at] outlook [dot] fr", "[EMAIL_1]"},
+		{"email spaced", "nath74 @ hotmail . fr", "[EMAIL_1]"},
+		{"email a", "mon mail lambert.celine a free.fr merci", "mon mail [EMAIL_1] merci"},
+		{"email idn", "josé@café.fr et ivan@пример.рф", "[EMAIL_1] et [EMAIL_2]"},
+		{"email punycode", "a.b@xn--mller-haus-9db.de", "[EMAIL_1]"},
+		{"not an email", "je suis a paris.fr et je vais a la mairie.", "je suis a paris.fr et je vais a la mairie."},
+		// phones
+		{"phone in words", "mon numéro c zéro six douze trente-quatre cinquante-six soixante-dix-huit.", "mon numéro c [TEL_1]."},
+		{"phone partly in words", "06 douze 34 89 70 merci", "[TEL_1] merci"},
+		{"phone quatre-vingt-dix", "zero six, quatre-vingt-dix-neuf, soixante et onze, 12, 13", "[TEL_1]"},
+		{"phone english words", "call me on oh seven seven double oh nine zero zero one two three", "call me on [TEL_1]"},
+		{"phone slashes", "07/61/22/90/14", "[TEL_1]"},
+		{"phone spaced dashes", "06 - 31 - 77 - 02 - 48", "[TEL_1]"},
+		{"phone digits spaced", "0 6 7 1 2 2 4 5 8 0", "[TEL_1]"},
+		{"phone uk", "mon tel en Angleterre 07700 900123", "mon tel en Angleterre [TEL_1]"},
+		{"phone morocco", "au Maroc +212 6 61 23 45 67", "au Maroc [TEL_1]"},
+		{"phone us parentheses", "US: (212) 555-1234", "US: [TEL_1]"},
+		{"phone canada dots", "Tél. canadien 418.624.3917", "Tél. canadien [TEL_1]"},
+		{"phone russia", "+7 912 345-67-89", "[TEL_1]"},
+		{"phone germany 0049", "tel 0049 1512 3456789", "tel [TEL_1]"},
+		{"phone spain after cue", "Teléfono 612 90 47 38 (España)", "Teléfono [TEL_1] (España)"},
+		{"words that are not a phone", "j'ai un téléphone neuf et six enfants, 3 chats", "j'ai un téléphone neuf et six enfants, 3 chats"},
+		{"amount stays", "Montant 1234567890 €, décret 2023-1234, le 12/03/2024", "Montant 1234567890 €, décret 2023-1234, le 12/03/2024"},
+		// identifiers
+		{"iban irregular", "IBAN FR7630006 00001 12345678 90189 merci", "IBAN [IBAN_1] merci"},
+		{"iban country apart", "FR 76 3000 6000 0112 3456 7890 189", "[IBAN_1]"},
+		{"iban dashes lower case", "fr76-3000-6000-0112-3456-7890-189", "[IBAN_1]"},
+		{"iban morocco", "MA64 0115 1900 0001 2050 0053 4921", "[IBAN_1]"},
+		{"iban letters inside", "IBAN MT84 MALT 0110 0001 2345 MTLC AST0 01S merci", "IBAN [IBAN_1] merci"},
+		{"iban single letter group", "LI21 0881 0000 2324 013A A", "[IBAN_1]"},
+		{"iban brazil", "BR97 0036 0305 0000 1000 9795 493P 1", "[IBAN_1]"},
+		{"iban kazakhstan lower case", "kz86 125k zt50 0410 0100", "[IBAN_1]"},
+		{"card amex 15 digits", "carte 3714 496353 98431", "carte [CARTE_1]"},
+		{"nir corsica dash no key", "secu 2 84 12 2A 451 089", "secu [NIR_1]"},
+		{"agdref after cue", "numéro AGDREF 0699214873", "numéro AGDREF [ETRANGER_1]"},
+		{"residence permit", "carte de résident 10 ans n° 6902318764 qui expire", "carte de résident 10 ans n° [ETRANGER_1] qui expire"},
+		{"passport nationality", "Passeport algérien 197458213 (périmé)", "Passeport algérien [PASSEPORT_1] (périmé)"},
+		{"cni cue elsewhere", "il a perdu sa carte d'identité. sa carte c'était 070905946804. merci", "il a perdu sa carte d'identité. sa carte c'était [CNI_1]. merci"},
+		{"caf cue elsewhere", "ma prime d'activité est fausse.\nStéphane Girard – n° 8099707", "ma prime d'activité est fausse.\n[NOM_1] – n° [CAF_1]"},
+		// dates of birth
+		{"birth in words", "née le premier mars quarante-huit, à Lyon", "née le [NAISSANCE_1], à Lyon"},
+		{"birth year in words", "né le vingt-sept juin mille neuf cent soixante-quatorze à Oran", "né le [NAISSANCE_1] à Oran"},
+		{"birth english", "born on April 3, 1990 in Kyiv; date of birth: 1990-04-03", "born on [NAISSANCE_1] in Kyiv; date of birth: [NAISSANCE_2]"},
+		{"birth spanish", "nacido el 3 de abril de 1990 en Madrid", "nacido el [NAISSANCE_1] en Madrid"},
+		{"birth us order", "DOB 09/23/2001", "DOB [NAISSANCE_1]"},
+		{"birth romanian", "născut la 12 martie 1987", "născut la [NAISSANCE_1]"},
+		{"birth place first", "né à Oran le 3 mars 1980, il", "né à Oran le [NAISSANCE_1], il"},
+		{"birth in brackets", "mon fils Ilyes (12/12/2008) a perdu sa carte", "mon fils [NOM_1] ([NAISSANCE_1]) a perdu sa carte"},
+		{"birth date before its cue", "Lucas Martin, 12/03/2015 (date de naissance)", "[NOM_1], [NAISSANCE_1] (date de naissance)"},
+		{"birth month and year", "né le 03/1985 à Oran", "né le [NAISSANCE_1] à Oran"},
+		{"birth weekday", "née le lundi 3 mars 1980", "née le lundi [NAISSANCE_1]"},
+		{"prime de naissance stays", "la prime de naissance versée le 12/03/2024", "la prime de naissance versée le 12/03/2024"},
+		{"age and deadline stay", "j'ai 45 ans, délai de deux mois, rendez-vous le 3 avril 2025", "j'ai 45 ans, délai de deux mois, rendez-vous le 3 avril 2025"},
+		// names
+		{"name cyrillic", "Наталья Кравченко, 42 ans", "[NOM_1], 42 ans"},
+		{"name chinese", "您好，我叫陈丽华 (CHEN Lihua)", "您好，我叫[NOM_1] ([NOM_2])"},
+		{"name from the e-mail", "je suis en BTS. amina — amina.k arobase hotmail point fr", "je suis en BTS. [NOM_1] — [EMAIL_1]"},
+		{"name english cue", "My name is Graham Whitfield, we live near Bergerac", "My name is [NOM_1], we live near Bergerac"},
+		{"name signature alone", "Merci de me dire ce qui bloque. Claire", "Merci de me dire ce qui bloque. [NOM_1]"},
+		{"name née", "Je suis Saïda Jaziri née Mejri, à Sousse", "Je suis [NOM_1], à Sousse"},
+		{"url social profile", "mon profil linkedin.com/in/aleksandra-nowak-84b21 merci", "mon profil [URL_1] merci"},
+		// foreign addresses
+		{"address spanish", "j'habite Calle Mayor 5, 28013 Madrid depuis 2020", "j'habite [ADRESSE_1] depuis 2020"},
+		{"address german", "adresse : Hauptstraße 5, 10115 Berlin", "adresse : [ADRESSE_1]"},
+		{"address polish", "ul. Marszałkowska 12/4, 00-001 Warszawa", "[ADRESSE_1]"},
+		{"address portuguese", "Rua Augusta 100, 1100-053 Lisboa", "[ADRESSE_1]"},
+		{"address english", "we live at 12 Baker Street, London", "we live at [ADRESSE_1], London"},
+		{"via stays", "via France Connect et via le site", "via France Connect et via le site"},
+		// special categories
+		{"health, the term stays", "je suis enceinte de 5 mois", "je suis [SANTE_1] 5 mois"},
+		{"disability", "je suis paraplégique depuis 2015", "je suis [HANDICAP_1] depuis 2015"},
+		{"religion", "Mme Koné, musulmane, demande", "Mme [NOM_1], [RELIGION_1], demande"},
+		{"union", "je suis délégué syndical CGT", "je suis [SYNDICAT_1] [SYNDICAT_2]"},
+		{"orientation", "nous sommes homosexuels", "nous sommes [ORIENTATION_1]"},
+		{"offence", "condamné pour conduite en état d'ivresse", "[JUSTICE_1]"},
+		{"statuses stay", "en arrêt maladie, ALD, RQTH, AAH et pension d'invalidité, congé maternité",
+			"en arrêt maladie, ALD, RQTH, AAH et pension d'invalidité, congé maternité"},
+		{"institutions stay", "la maison d'arrêt et le centre pénitentiaire de Fresnes", "la maison d'arrêt et le centre pénitentiaire de Fresnes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := redactText(t, tt.in)
+			if diff := cmp.Diff(tt.want, res.Text); diff != "" {
+				t.Errorf("Redact(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+// TestSpecialPolicy checks that each special category has its own policy
+// switch.
+func TestSpecialPolicy(t *testing.T) {
+	in := "diabétique, paraplégique, musulmane, syndiquée, lesbienne, condamnée pour vol."
+	for _, ty := range specialTypes {
+		t.Run(string(ty), func(t *testing.T) {
+			p, err := ParsePolicy(string(ty) + "=keep")
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Redact(context.Background(), in, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kinds := map[Type]bool{}
+			for _, e := range res.Entities {
+				kinds[e.Type] = true
+			}
+			for _, other := range specialTypes {
+				if kinds[other] == (other == ty) {
+					t.Errorf("policy %s=keep: %s masked = %v (text %q)", ty, other, kinds[other], res.Text)
+				}
+			}
+		})
+	}
+	if !SANTE.Special() || !JUSTICE.Special() || NOM.Special() {
+		t.Error("Special() is wrong")
+	}
+}

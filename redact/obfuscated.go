@@ -1,0 +1,224 @@
+package redact
+
+import "strings"
+
+// E-mail addresses written to dodge robots or dictated: "jean.dupont
+// arobase gmail point com", "karim.b [at] outlook [dot] fr", "nath74 @
+// hotmail . fr", "lambert.celine a free.fr".
+
+// atWords are the words that stand for '@'; "a", "à" and "at" only count
+// between parts that look like an address.
+var atWords = map[string]bool{"arobase": true, "arobas": true, "arrobase": true, "arobaz": true, "at": true, "a": true}
+
+// weakAt are the at-words that are also common words.
+var weakAt = map[string]bool{"at": true, "a": true}
+
+// dotWords are the words that stand for '.'.
+var dotWords = map[string]bool{"point": true, "dot": true, "pt": true}
+
+// mailTLDs are the top-level domains accepted after a spelled-out dot.
+var mailTLDs = map[string]bool{
+	"fr": true, "com": true, "net": true, "org": true, "eu": true, "be": true, "ch": true, "de": true,
+	"es": true, "it": true, "pt": true, "uk": true, "io": true, "info": true, "lu": true, "ca": true,
+	"ma": true, "dz": true, "tn": true, "sn": true, "ci": true, "re": true, "nc": true, "pf": true,
+	"gp": true, "mq": true, "gf": true, "yt": true, "pm": true, "ro": true, "pl": true, "ru": true,
+	"ua": true, "us": true, "me": true, "co": true, "gouv": true, "edu": true, "nl": true, "at": true,
+	"cm": true, "ml": true, "bj": true, "mg": true, "tr": true, "br": true, "in": true, "cn": true,
+}
+
+// mailProviders are domains accepted without their top-level domain after
+// a strong at-word ("jean arobase gmail").
+var mailProviders = map[string]bool{
+	"gmail": true, "hotmail": true, "yahoo": true, "outlook": true, "orange": true, "free": true,
+	"laposte": true, "sfr": true, "wanadoo": true, "icloud": true, "live": true, "msn": true,
+	"protonmail": true, "proton": true, "gmx": true, "aol": true, "yandex": true, "bbox": true, "neuf": true,
+}
+
+// foldedWord returns the folded word of token i when it is a word of the
+// lexicon (every at-word and dot-word is), else "".
+func (sc *scanner) foldedWord(i int) string {
+	if i < 0 || i >= len(sc.toks) || sc.toks[i].kind != kWord || sc.toks[i].ent == 0 {
+		return ""
+	}
+	return lex.entries[sc.toks[i].ent].word
+}
+
+// marker reads a bracketed or bare marker word at token i: "at", "(at)",
+// "[dot]", "{at}", "[@]", "(.)". It returns the marker's text (folded word,
+// or "@" / "."), its last token, and whether it was bracketed.
+func (sc *scanner) marker(i int) (string, int, bool) {
+	if i >= len(sc.toks) {
+		return "", -1, false
+	}
+	switch p := sc.punct(i); p {
+	case '(', '[', '{', '<':
+		if i+2 >= len(sc.toks) || !sc.attached(i+1) || !sc.attached(i+2) {
+			return "", -1, false
+		}
+		if sc.punct(i+2) != closingOf(p) {
+			return "", -1, false
+		}
+		if q := sc.punct(i + 1); q == '@' || q == '.' {
+			return string(q), i + 2, true
+		}
+		w := sc.foldedWord(i + 1)
+		if w == "" {
+			return "", -1, false
+		}
+		return w, i + 2, true
+	case '@', '.':
+		return string(p), i, false
+	case 0:
+		return sc.foldedWord(i), i, false
+	}
+	return "", -1, false
+}
+
+// closingOf returns the bracket that closes p.
+func closingOf(p rune) rune {
+	switch p {
+	case '(':
+		return ')'
+	case '[':
+		return ']'
+	case '{':
+		return '}'
+	}
+	return '>'
+}
+
+// isAt reports whether the marker text m stands for '@'.
+func isAt(m string) bool { return m == "@" || atWords[m] }
+
+// isDot reports whether the marker text m stands for '.'.
+func isDot(m string) bool { return m == "." || dotWords[m] }
+
+// label reports whether token i can be a part of an address.
+func (sc *scanner) label(i int) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
+	k := sc.toks[i].kind
+	return (k == kWord || k == kNum || k == kAlnum) && sc.toks[i].end-sc.toks[i].start <= 40
+}
+
+// obfuscatedEmails finds the e-mail addresses written with words or
+// brackets for '@' and '.'.
+func (sc *scanner) obfuscatedEmails() {
+	for i := 1; i < len(sc.toks); i++ {
+		if sc.toks[i].gap >= gapLine {
+			continue
+		}
+		switch t := sc.toks[i]; {
+		case t.kind == kWord && sc.bits(i)&wAtWord == 0,
+			t.kind == kPunct && !strings.ContainsRune("([{<@", sc.punct(i)),
+			t.kind == kNum || t.kind == kAlnum:
+			continue
+		}
+		m, last, bracketed := sc.marker(i)
+		if !isAt(m) {
+			continue
+		}
+		weakMarker := weakAt[m] && !bracketed
+		dEnd, dots, provider := sc.mailDomain(last+1, weakMarker)
+		if dEnd < 0 || (dots == 0 && (weakMarker || !provider)) {
+			continue
+		}
+		lStart, parts := sc.mailLocal(i - 1)
+		if lStart < 0 {
+			continue
+		}
+		if weakMarker && parts < 2 && !provider && m == "a" {
+			continue // "je suis a paris.fr"
+		}
+		conf := 0.95
+		if weakMarker {
+			conf = 0.85
+		}
+		sc.addToks(lStart, dEnd, EMAIL, conf)
+		i = dEnd
+	}
+}
+
+// mailDomain reads a domain from token k: labels joined by dots or dot
+// words, ending with a known top-level domain. It returns its last token
+// (-1 when there is none), the number of dots and whether the first label
+// is a known mail provider.
+func (sc *scanner) mailDomain(k int, weakMarker bool) (end, dots int, provider bool) {
+	if !sc.label(k) || sc.toks[k].gap >= gapLine {
+		return -1, 0, false
+	}
+	provider = mailProviders[strings.ToLower(sc.text(k))]
+	end = -1
+	if provider {
+		end = k
+	}
+	cur := k
+	for n := 0; n < 6; n++ {
+		j := cur + 1
+		if j >= len(sc.toks) || sc.toks[j].gap >= gapLine {
+			break
+		}
+		if sc.punct(j) == '-' && sc.attached(j) {
+			h := j + 1
+			if sc.punct(h) == '-' && sc.attached(h) {
+				h++ // punycode: xn--…
+			}
+			if sc.label(h) && sc.attached(h) {
+				cur = h
+				continue
+			}
+		}
+		m, last, _ := sc.marker(j)
+		if !isDot(m) || last+1 >= len(sc.toks) || !sc.label(last+1) || sc.toks[last+1].gap >= gapLine {
+			break
+		}
+		cur = last + 1
+		dots++
+		if mailTLDs[strings.ToLower(sc.text(cur))] {
+			end = cur
+		}
+	}
+	if end >= 0 && end != k {
+		return end, dots, provider
+	}
+	if provider {
+		return k, 0, true
+	}
+	return -1, 0, false
+}
+
+// mailLocal reads the local part of an address that ends at token k,
+// backwards: labels joined by '.', '_', '-', '+' or dot words. It returns
+// its first token and number of labels, or -1.
+func (sc *scanner) mailLocal(k int) (int, int) {
+	if !sc.label(k) || sc.has(k, wFunc) && sc.toks[k].kind == kWord && !sc.attached(k) && sc.punct(k-1) == 0 {
+		return -1, 0
+	}
+	start, parts := k, 1
+	for parts < 6 {
+		j := start - 1
+		if j < 1 || sc.toks[start].gap >= gapLine {
+			break
+		}
+		switch sc.punct(j) {
+		case '.', '_', '-', '+':
+			if sc.attached(start) && sc.attached(j) && sc.label(j-1) {
+				start, parts = j-1, parts+1
+				continue
+			}
+		case 0:
+			if w := sc.foldedWord(j); dotWords[w] && sc.label(j-1) && sc.toks[j-1].kind != kPunct && !sc.has(j-1, wFunc) {
+				start, parts = j-1, parts+1
+				continue
+			}
+		case ')', ']', '}':
+			if m, last, _ := sc.marker(j - 2); isDot(m) && last == j && sc.label(j-3) {
+				start, parts = j-3, parts+1
+				continue
+			}
+		}
+		break
+	}
+	return start, parts
+}

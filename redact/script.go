@@ -1,0 +1,208 @@
+package redact
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Names that the French cues miss: names written in another script
+// (Наталья Кравченко, Ελένη Παπαδοπούλου, 刘建国, نور الهدى بوزيد), first
+// names repeated in the person's e-mail address ("amina — amina.k arobase
+// hotmail point fr"), and a first name alone that signs the message.
+
+// script classes of a word's first letter.
+const (
+	scriptLatin = iota
+	scriptCased // Cyrillic, Greek, Armenian, Georgian: capitals mark names
+	scriptUncased
+	scriptHan // Chinese, Japanese kanji, Korean hangul: no spaces
+)
+
+func scriptOf(r rune) int {
+	switch {
+	case r < 0x250:
+		return scriptLatin
+	case unicode.In(r, unicode.Cyrillic, unicode.Greek, unicode.Armenian):
+		return scriptCased
+	case unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana):
+		return scriptHan
+	case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Devanagari, unicode.Bengali, unicode.Tamil, unicode.Thai, unicode.Georgian, unicode.Ethiopic):
+		return scriptUncased
+	}
+	return scriptLatin
+}
+
+// notNamesUncased are phrases of uncased scripts that are often written in
+// messages and are not names.
+var notNamesUncased = map[string]bool{
+	"السلام عليكم": true, "بسم الله": true, "إن شاء الله": true, "ان شاء الله": true, "شكرا جزيلا": true,
+	"الحمد لله": true, "ما شاء الله": true, "您好": true, "你好": true, "谢谢": true, "谢谢您": true, "再见": true,
+	"大家好": true, "こんにちは": true, "ありがとう": true,
+}
+
+// hanSelf are the Chinese self-introductions written in one word with the
+// name that follows them.
+var hanSelf = []string{"我叫", "我是", "我的名字是", "我的名字叫"}
+
+// tokScript returns the script of word token i, scriptLatin for others.
+func (sc *scanner) tokScript(i int) int {
+	if i < 0 || i >= len(sc.toks) || sc.toks[i].kind != kWord || sc.toks[i].shape&shASCII != 0 {
+		return scriptLatin
+	}
+	r, _ := utf8.DecodeRuneInString(sc.s[sc.toks[i].start:sc.toks[i].end])
+	return scriptOf(r)
+}
+
+// scriptNames masks the short runs of words in another script: two or
+// three capitalized words of a cased script, two to four words of an
+// uncased one, a word of two to four Chinese characters standing alone.
+func (sc *scanner) scriptNames() {
+	for i := 0; i < len(sc.toks); i++ {
+		sc0 := sc.tokScript(i)
+		if sc0 == scriptLatin {
+			continue
+		}
+		j := i
+		for j+1 < len(sc.toks) && sc.tokScript(j+1) == sc0 && sc.toks[j+1].gap <= gapSpace {
+			j++
+		}
+		words := j - i + 1
+		switch sc0 {
+		case scriptCased:
+			caps := 0
+			for k := i; k <= j; k++ {
+				if sc.toks[k].shape&shCap != 0 && sc.toks[k].shape&shUpper == 0 {
+					caps++
+				}
+			}
+			if caps == words && words >= 2 && words <= 3 {
+				sc.addToks(i, j, NOM, 0.75)
+			}
+		case scriptUncased:
+			if words >= 2 && words <= 4 && !notNamesUncased[sc.s[sc.toks[i].start:sc.toks[j].end]] {
+				sc.addToks(i, j, NOM, 0.65)
+			}
+		case scriptHan:
+			w := sc.text(i)
+			for _, p := range hanSelf {
+				if strings.HasPrefix(w, p) && len(w) > len(p) {
+					// 我叫陈丽华: "my name is" and the name in one word
+					sc.add(int(sc.toks[i].start)+len(p), int(sc.toks[i].end), NOM, 0.8)
+					w = ""
+					break
+				}
+			}
+			if n := utf8.RuneCountInString(w); words == 1 && n >= 2 && n <= 4 && !notNamesUncased[w] {
+				sc.addToks(i, i, NOM, 0.65)
+			}
+		}
+		i = j
+	}
+}
+
+// emailNames masks the words near an e-mail address that repeat a part of
+// its local part: the person's first name or surname ("amina — amina.k
+// arobase hotmail point fr"). Only the 40 tokens before the address and
+// the 15 after it are compared, which keeps the cost linear.
+func (sc *scanner) emailNames() {
+	n := len(sc.cands)
+	var parts []string
+	for ci := 0; ci < n; ci++ {
+		c := sc.cands[ci]
+		if c.typ != EMAIL {
+			continue
+		}
+		local := sc.s[c.start:c.end]
+		if k := strings.IndexAny(local, "@ ([{"); k > 0 {
+			local = local[:k]
+		}
+		parts = parts[:0]
+		for _, p := range strings.FieldsFunc(local, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len(p) >= 3 && !genericMailbox[strings.ToLower(p)] {
+				parts = append(parts, strings.ToLower(p))
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		ti := sort.Search(len(sc.toks), func(i int) bool { return int(sc.toks[i].start) >= c.start })
+		for i := max(0, ti-40); i < len(sc.toks) && i < ti+15; i++ {
+			if int(sc.toks[i].start) >= c.start && int(sc.toks[i].end) <= c.end {
+				continue
+			}
+			if sc.emailNameWord(i, parts) {
+				sc.addToks(i, i, NOM, 0.7)
+			}
+		}
+	}
+}
+
+// emailNameWord reports whether token i is a name-like word equal to one
+// of parts.
+func (sc *scanner) emailNameWord(i int, parts []string) bool {
+	t := sc.toks[i]
+	if t.kind != kWord || t.end-t.start < 3 || sc.bits(i)&(wFunc|wStop|notName) != 0 ||
+		t.shape&shUpper != 0 && t.end-t.start <= 4 && !sc.isFirstName(i) {
+		return false // "VTC" in mehdi.vtc75@…
+	}
+	if !sc.isFirstName(i) && (t.shape&shCap == 0 || t.shape&shUpper != 0) && !sc.caseless {
+		return false // a name written as one: "Amina", "Kerjean"
+	}
+	for _, p := range parts {
+		if len(p) == int(t.end-t.start) && strings.EqualFold(sc.text(i), p) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericMailbox are the local parts of shared mailboxes, which name no one.
+var genericMailbox = map[string]bool{
+	"contact": true, "info": true, "infos": true, "accueil": true, "service": true, "services": true,
+	"secretariat": true, "admin": true, "support": true, "noreply": true, "mairie": true, "direction": true,
+	"courrier": true, "mail": true, "email": true, "hello": true, "bonjour": true, "office": true,
+}
+
+// signatureName masks a first name alone, in any case, that ends the
+// message on its own line or after its last sentence ("… ce qui bloque.
+// Claire"), with an initial maybe ("sofiane b.").
+func (sc *scanner) signatureName() {
+	n := len(sc.toks)
+	end := n - 1
+	for end >= 0 && sc.toks[end].kind == kPunct {
+		end--
+	}
+	if end < 0 {
+		return
+	}
+	// "sofiane b." before a phone number or an e-mail that ends the text
+	for k := end; k > 0 && k > end-12; k-- {
+		if sc.toks[k].gap >= gapLine {
+			break
+		}
+		if sc.toks[k].kind == kWord && sc.toks[k].end-sc.toks[k].start == 1 && sc.punct(k+1) == '.' && sc.attached(k+1) && sc.isFirstName(k-1) {
+			if sc.signatureStart(k - 1) {
+				sc.addToks(k-1, k+1, NOM, 0.7)
+				return
+			}
+		}
+	}
+	if sc.toks[end].kind == kWord && sc.isFirstName(end) && sc.bits(end)&(wCountry|wInstitution|wMonth|wFunc) == 0 && sc.signatureStart(end) {
+		sc.addToks(end, end, NOM, 0.65)
+	}
+}
+
+// signatureStart reports whether token i starts a line or follows a
+// sentence end or a dash.
+func (sc *scanner) signatureStart(i int) bool {
+	if sc.toks[i].gap >= gapLine {
+		return true
+	}
+	switch sc.punct(i - 1) {
+	case '.', '!', '?', '—', '–':
+		return true
+	}
+	return false
+}
