@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -114,6 +115,9 @@ func (s *Server) recoverPanic(next echo.HandlerFunc) echo.HandlerFunc {
 				if p == http.ErrAbortHandler {
 					panic(p)
 				}
+				// The stack names functions and lines, never a request's data.
+				s.log.Error("panic", "request_id", c.Response().Header().Get(echo.HeaderXRequestID),
+					"stack", string(debug.Stack()))
 				err = &Error{Status: http.StatusInternalServerError, Code: "internal", Message: "internal error",
 					Err: fmt.Errorf("panic: %v", p)}
 			}

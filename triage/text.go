@@ -75,12 +75,13 @@ func newMessage(text string, now time.Time) *message {
 	return m
 }
 
-var folder = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
 // fold lowers s, strips its accents, straightens apostrophes and collapses
 // everything that is not a letter, a digit, an apostrophe, a slash or a
 // hyphen into single spaces.
 func fold(s string) string {
+	// A transform.Chain keeps state: one per call, never shared between
+	// the goroutines of concurrent requests.
+	folder := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	if f, _, err := transform.String(folder, s); err == nil {
 		s = f
 	}

@@ -3,6 +3,7 @@ package triage
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -121,4 +122,30 @@ func BenchmarkAssess(b *testing.B) {
 			_ = AssessAt(ctx, long, evalNow)
 		}
 	})
+}
+
+// TestAssessConcurrently assesses messages from many goroutines at once, as
+// plume serve does: under -race, any state shared between calls shows.
+func TestAssessConcurrently(t *testing.T) {
+	msgs := []string{"Je vais être expulsé jeudi, aidez-moi, c'est très urgent !", "Merci beaucoup pour votre aide précieuse.",
+		"Mon fils de 15 ans est en danger chez son père, je ne sais plus quoi faire."}
+	want := make([]Level, len(msgs))
+	for i, m := range msgs {
+		want[i] = Assess(context.Background(), m).Level
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				k := (g + i) % len(msgs)
+				if got := Assess(context.Background(), msgs[k]).Level; got != want[k] {
+					t.Errorf("message %d: level %s, want %s", k, got, want[k])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

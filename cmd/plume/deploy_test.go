@@ -64,7 +64,8 @@ func (d *deployment) start(name string, args ...string) *exec.Cmd {
 			_ = cmd.Process.Kill()
 		}
 		if d.t.Failed() {
-			d.t.Logf("log of %s:\n%s", name, lastLines(d.log(name), 30))
+			d.t.Logf("log of %s, its warnings and errors:\n%s\nand its last lines:\n%s", name,
+				problemLines(d.log(name), 30), lastLines(d.log(name), 30))
 		}
 	})
 	return cmd
@@ -347,6 +348,19 @@ func (d *deployment) loadThroughFailures(a, b string, procB *exec.Cmd, keys []st
 	waitUntil(t, "a leads the periodic jobs", 30*time.Second, func() bool {
 		return strings.Contains(d.log("a"), "msg=leading")
 	})
+}
+
+// problemLines returns the first n lines of s that are warnings, errors or
+// 5xx answers.
+func problemLines(s string, n int) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if len(out) < n && (strings.Contains(line, "level=ERROR") || strings.Contains(line, "level=WARN") ||
+			strings.Contains(line, "status=5")) {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // lastLines returns the last n lines of s.

@@ -108,10 +108,15 @@ func runLoad(ctx context.Context, cfg loadConfig) (*loadResult, error) {
 				res.FailedOver += failedOver
 				if err != nil {
 					res.Errors++
-					if !errors.As(err, new(statusError)) {
+					transport := !errors.As(err, new(statusError))
+					seen := res.Errors - res.TransportErrors // HTTP errors so far
+					if transport {
 						res.TransportErrors++
+						seen = res.TransportErrors
 					}
-					if len(res.FirstErrors) < 5 {
+					// The first few of each kind: an HTTP error is never
+					// hidden behind a run of cut connections.
+					if seen <= 5 {
 						res.FirstErrors = append(res.FirstErrors, err.Error())
 					}
 				} else {
