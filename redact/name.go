@@ -66,7 +66,7 @@ func (sc *scanner) nameCue(i int) int {
 		j := i + 1
 		switch sc.punct(j) {
 		case ':', '=':
-			if sc.sameLine(j + 1) {
+			if sc.sameLine(j+1) && sc.formValueOK(j+1) {
 				return sc.emitName(j+1, strong, 0.85)
 			}
 		}
@@ -86,6 +86,18 @@ func (sc *scanner) nameCue(i int) int {
 		return sc.emitName(sc.skipPunct(i+1, true), medium, 0.8)
 	}
 	return -1
+}
+
+// formValueOK says whether the word after a form label ("Nom :",
+// "Identité :") may be a name: in a text that uses capitals, a lower-case
+// word that is no first name is the sentence going on ("votre identité :
+// apportez un passeport"), not a name.
+func (sc *scanner) formValueOK(j int) bool {
+	t := sc.toks[j]
+	if t.kind != kWord || sc.caseless || t.shape&shCap != 0 {
+		return true
+	}
+	return sc.bits(j)&wFirst != 0
 }
 
 // sameLine reports whether token j exists and is on the line of the token

@@ -55,6 +55,8 @@ func TestRedact(t *testing.T) {
 		{"ine", "mon INE est 1234567890A", "mon INE est [INE_1]"},
 		{"passport", "passeport n° 12AB34567", "passeport n° [PASSEPORT_1]"},
 		{"cni", "carte d'identité n° 880692310285", "carte d'identité n° [CNI_1]"},
+		{"form label in a sentence", "Pour prouver votre identité : apportez aussi un passeport.", "Pour prouver votre identité : apportez aussi un passeport."},
+		{"form label with a name", "Identité : Jeanne Moreau", "Identité : [NOM_1]"},
 		{"permis", "permis de conduire n° 120575100234", "permis de conduire n° [PERMIS_1]"},
 		{"plate siv", "ma voiture AB-123-CD", "ma voiture [PLAQUE_1]"},
 		{"plate fni", "immatriculation 1234 AB 56", "immatriculation [PLAQUE_1]"},
