@@ -404,6 +404,7 @@ func (d *Drafter) write(ctx context.Context, req *Request, question, note string
 		resp, err = d.chat.Chat(ctx, chatReq)
 	}
 	t.stage("model")
+	resp.Content = plainText(resp.Content)
 	out.Tokens = Tokens{Prompt: resp.PromptTokens, Completion: resp.CompletionTokens}
 	switch {
 	case err != nil && ctx.Err() != nil:

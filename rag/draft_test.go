@@ -256,6 +256,16 @@ func TestDraftModelOutputChecks(t *testing.T) {
 			channel:  "email",
 		},
 		{
+			name: "invisible characters hide nothing",
+			reply: "Bonjour [NOM_1], appelez le 01\u200b45 67\u00ad89 12 ou écrivez sur ｗｗｗ．aides-rapides.com/cni [1]. " +
+				"Nous vous rappelons au [TEL_1].",
+			want: "Bonjour Marie Dupont, appelez le [coordonnée à vérifier] ou écrivez sur [coordonnée à vérifier] [1]. " +
+				"Nous vous rappelons au 06 12 34 56 78.",
+			warnings: map[string][]string{rag.WarnContactMasked: {"0145 6789 12", "www.aides-rapides.com/cni"}},
+			cited:    []int{1},
+			channel:  "email",
+		},
+		{
 			name: "invented contacts",
 			reply: "Bonjour [NOM_1], appelez le 01 45 67 89 12 ou remplissez le formulaire sur https://www.aides-rapides.com/cni [1]. " +
 				"La fiche https://www.service-public.fr/particuliers/vosdroits/F1341 détaille la démarche. Nous vous rappelons au [TEL_1].",

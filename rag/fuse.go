@@ -63,7 +63,7 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, f found, k int) ([]
 		feat := Features{
 			Passage:   share(hits[0].Matched, plan.totalWeight),
 			Document:  share(d.matched, plan.docWeight),
-			Cosine:    math.Max(hits[0].Similarity, 0),
+			Cosine:    similarity(hits[0]),
 			BM25:      share(d.bm25, maxScore),
 			Request:   share(d.requestMatched, plan.requestWeight),
 			Title:     d.title,

@@ -20,6 +20,10 @@ import (
 // ErrInvalid marks a request that cannot be served as asked.
 var ErrInvalid = errors.New("invalid request")
 
+// ErrNoWords marks a text with no word to search for: punctuation, or only
+// words too common to index (« le », « de »).
+var ErrNoWords = fmt.Errorf("no word to search for: %w", ErrInvalid)
+
 // Searcher runs hybrid searches over the knowledge base.
 type Searcher struct {
 	store    *store.Store
@@ -176,6 +180,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
+	if !hasSearchableWord(stats) {
+		return Results{}, fmt.Errorf("search: %w", ErrNoWords)
+	}
 	plan := planQuery(stats, weights, s.opts)
 	filter := store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
 	plan.chunks.Filter, plan.chunks.K = filter, s.opts.Candidates
@@ -227,6 +234,19 @@ func (s *Searcher) rewrite(ctx context.Context, text string, sentences []Sentenc
 		out = append(out, Sentence{Text: st.Text, Weight: min(st.Weight, contextWeight)})
 	}
 	return out, queries
+}
+
+// hasSearchableWord reports whether a query holds a word that tells
+// passages apart: one found in at most half of the chunks, or in none (a
+// word the knowledge base does not know still deserves an answer, if only
+// "no reliable source"). « le » (from « les ») and « a » are in more.
+func hasSearchableWord(qs store.QueryStats) bool {
+	for _, t := range qs.Terms {
+		if float64(t.DF) <= 0.5*float64(qs.Chunks) {
+			return true
+		}
+	}
+	return false
 }
 
 // found holds what the three searches of a message returned.

@@ -70,7 +70,7 @@ func (g *streamGuard) add(delta string) error {
 	if g.leaked {
 		return nil
 	}
-	g.raw.WriteString(delta)
+	g.raw.WriteString(plainText(delta))
 	text := g.raw.String()
 	end := sentenceBoundary(text)
 	if end <= g.checkedTo {

@@ -214,6 +214,9 @@ func parseRetention(v string) (time.Duration, error) {
 		if err != nil {
 			return 0, errors.New("want days such as 365d, or a duration such as 720h")
 		}
+		if n > maxRetentionDays {
+			return 0, fmt.Errorf("at most %dd", maxRetentionDays)
+		}
 		d = time.Duration(n) * 24 * time.Hour
 	} else {
 		var err error
@@ -224,8 +227,16 @@ func parseRetention(v string) (time.Duration, error) {
 	if d <= 0 {
 		return 0, errors.New("the retention must be positive")
 	}
+	if d > maxRetentionDays*24*time.Hour {
+		return 0, fmt.Errorf("at most %dd", maxRetentionDays)
+	}
 	return d, nil
 }
+
+// maxRetentionDays bounds PLUME_RETENTION (a hundred years), far below
+// what a time.Duration can hold: a larger number would wrap round to a
+// short retention and purge everything.
+const maxRetentionDays = 36500
 
 // loadUploadLimits reads the upload limits that are set.
 func loadUploadLimits(getenv func(string) string, l *api.UploadLimits) error {

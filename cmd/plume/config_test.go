@@ -23,7 +23,7 @@ func TestConfigHardening(t *testing.T) {
 	if cfg, _ := LoadConfig(envWith(nil)); cfg.Retention != 365*24*time.Hour || cfg.Upload != (api.UploadLimits{}) {
 		t.Errorf("defaults: retention %v, upload %+v", cfg.Retention, cfg.Upload)
 	}
-	for _, kv := range [][2]string{{"PLUME_RETENTION", "1y"}, {"PLUME_UPLOAD_MAX_FILES", "0"}, {"PLUME_UPLOAD_MAX_BYTES", "lots"},
+	for _, kv := range [][2]string{{"PLUME_RETENTION", "1y"}, {"PLUME_RETENTION", "202163959358895d"}, {"PLUME_RETENTION", "99999999d"}, {"PLUME_RETENTION", "1000000h"}, {"PLUME_UPLOAD_MAX_FILES", "0"}, {"PLUME_UPLOAD_MAX_BYTES", "lots"},
 		{"PLUME_UPLOAD_PER_KEY", "-1"}} {
 		if _, err := LoadConfig(envWith(map[string]string{kv[0]: kv[1]})); err == nil {
 			t.Errorf("%s=%s accepted", kv[0], kv[1])
