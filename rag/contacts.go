@@ -30,18 +30,20 @@ func urlSpans(text string) [][]int {
 }
 
 // bareURL reports whether m, a host name without scheme, is a web address:
-// it has a path ("evil.example/pay"), or it is written in lower case and
-// ends in a top-level domain of the public suffix list ("aides-cni.com"),
-// so that "montant.La" or "M.Dupont", where a space was forgotten, stay.
+// it has a path ("evil.example/pay"), or it is written in one case, lower or
+// upper, and ends in a top-level domain of the public suffix list
+// ("aides-cni.com", "AIDES-CNI.COM"), so that "montant.La" or "M.Dupont",
+// where a space was forgotten, stay.
 func bareURL(m string) bool {
 	host, _, hasPath := strings.Cut(m, "/")
 	if hasPath {
 		return true
 	}
-	if host != strings.ToLower(host) {
+	lower := strings.ToLower(host)
+	if host != lower && host != strings.ToUpper(host) {
 		return false
 	}
-	_, icann := publicsuffix.PublicSuffix(host)
+	_, icann := publicsuffix.PublicSuffix(lower)
 	return icann
 }
 
