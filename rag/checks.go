@@ -108,7 +108,9 @@ var (
 	urlRe      = regexp.MustCompile(`(?i)\b(?:[a-z][a-z0-9+.\-]*://|www\.)[^\s<>"'\)\]]+`)
 	// bareHostRe is a host name without scheme nor www., with an optional
 	// path; bareURL decides whether it is an address.
-	bareHostRe = regexp.MustCompile(`(?i)\b[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b(?:/[^\s<>"'\)\]]*)?`)
+	// An IP address counts with a port or a path only (not "1.2.3.4").
+	bareHostRe = regexp.MustCompile(`(?i)\b[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b(?::\d{1,5})?(?:/[^\s<>"'\)\]]*)?` +
+		`|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5}(?:/[^\s<>"'\)\]]*)?|/[^\s<>"'\)\]]*)`)
 )
 
 // ContactPolicy says which contacts a draft may give without a source.

@@ -36,7 +36,7 @@ func urlSpans(text string) [][]int {
 // where a space was forgotten, stay.
 func bareURL(m string) bool {
 	host, _, hasPath := strings.Cut(m, "/")
-	if hasPath {
+	if _, port, ok := strings.Cut(host, ":"); hasPath || ok && port != "" {
 		return true
 	}
 	lower := strings.ToLower(host)
