@@ -20,6 +20,10 @@ import (
 type EmbedBreaker struct {
 	Embedder
 	cooldown time.Duration
+	// probeTimeout bounds the call that probes an endpoint found down:
+	// one that still hangs must not cost that request the whole model
+	// timeout after every cooldown.
+	probeTimeout time.Duration
 
 	mu sync.Mutex
 	// openUntil is when the next probe may go; zero when closed.
@@ -29,7 +33,17 @@ type EmbedBreaker struct {
 
 // NewEmbedBreaker wraps e with a breaker that stays open for cooldown.
 func NewEmbedBreaker(e Embedder, cooldown time.Duration) *EmbedBreaker {
-	return &EmbedBreaker{Embedder: e, cooldown: cooldown}
+	return &EmbedBreaker{Embedder: e, cooldown: cooldown, probeTimeout: DefaultProbeTimeout}
+}
+
+// DefaultProbeTimeout bounds a probe: a query's embedding takes well under a
+// second on a healthy endpoint.
+const DefaultProbeTimeout = 3 * time.Second
+
+// WithProbeTimeout returns b with probes bounded by d.
+func (b *EmbedBreaker) WithProbeTimeout(d time.Duration) *EmbedBreaker {
+	b.probeTimeout = d
+	return b
 }
 
 // Embed calls the wrapped embedder unless an outage is remembered.
@@ -39,9 +53,19 @@ func (b *EmbedBreaker) Embed(ctx context.Context, texts []string) ([][]float32, 
 		return nil, &Error{Op: "embeddings", Kind: ErrUnavailable,
 			Msg: fmt.Sprintf("endpoint down, not tried again before %s", until.Format(time.TimeOnly))}
 	}
-	vecs, err := b.Embedder.Embed(ctx, texts)
-	outage := err != nil && (errors.Is(err, ErrUnavailable) || errors.Is(err, ErrRateLimited)) &&
+	callCtx := ctx
+	if probe && b.probeTimeout > 0 {
+		var cancel context.CancelFunc
+		callCtx, cancel = context.WithTimeout(ctx, b.probeTimeout)
+		defer cancel()
+	}
+	vecs, err := b.Embedder.Embed(callCtx, texts)
+	probeTimedOut := err != nil && ctx.Err() == nil && callCtx.Err() != nil
+	outage := err != nil && (errors.Is(err, ErrUnavailable) || errors.Is(err, ErrRateLimited) || probeTimedOut) &&
 		!errors.Is(ctx.Err(), context.Canceled)
+	if probeTimedOut && !errors.Is(err, ErrUnavailable) {
+		err = &Error{Op: "embeddings", Kind: ErrUnavailable, Msg: "endpoint still down: the probe timed out", Err: err}
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	switch {

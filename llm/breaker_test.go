@@ -95,3 +95,27 @@ func TestBreakerIgnoresCallerCancel(t *testing.T) {
 		t.Errorf("after a refused request: %v, want the endpoint tried again", err)
 	}
 }
+
+// TestBreakerProbeIsBounded checks that once an outage is known, the probe
+// after the cooldown gives up after the probe timeout on an endpoint that
+// still hangs, instead of the model timeout, and keeps the breaker open.
+func TestBreakerProbeIsBounded(t *testing.T) {
+	s := llmtest.New(t, llmtest.WithDelay(time.Minute, llmtest.Embeddings))
+	inner := newEmbedder(t, s.URL(), func(c *llm.OpenAIEmbedderConfig) { c.MaxRetries, c.Timeout = -1, time.Second })
+	b := llm.NewEmbedBreaker(inner, 10*time.Millisecond).WithProbeTimeout(50 * time.Millisecond)
+	ctx := context.Background()
+	if _, err := b.Embed(ctx, texts(1)); !errors.Is(err, llm.ErrUnavailable) {
+		t.Fatalf("first call: %v, want ErrUnavailable", err)
+	}
+	time.Sleep(20 * time.Millisecond)
+	start := time.Now()
+	_, err := b.Embed(ctx, texts(1))
+	if took := time.Since(start); !errors.Is(err, llm.ErrUnavailable) || took >= time.Second {
+		t.Fatalf("probe: %v after %s, want ErrUnavailable before the 1s model timeout", err, took)
+	}
+	calls := s.Calls(llmtest.Embeddings)
+	if _, err := b.Embed(ctx, texts(1)); !errors.Is(err, llm.ErrUnavailable) || s.Calls(llmtest.Embeddings) != calls {
+		t.Errorf("call after a failed probe: %v, %d requests (was %d); want a fast failure, the breaker open",
+			err, s.Calls(llmtest.Embeddings), calls)
+	}
+}
