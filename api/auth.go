@@ -61,15 +61,15 @@ func errUnauthenticated() *Error {
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		addr := clientAddr(c)
-		if wait := s.loginBlocked(c.Request().Context(), addr); wait > 0 {
+		scheme, secret, ok := strings.Cut(c.Request().Header.Get("Authorization"), " ")
+		secret = strings.TrimSpace(secret)
+		if wait := s.loginBlocked(c.Request().Context(), addr); wait > 0 && !s.known.has(secret, s.deps.Now()) {
 			return errTooManyFailedLogins(wait)
 		}
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="plume"`)
 		if ck, err := c.Cookie(sessionCookie); err == nil && c.Request().Header.Get("Authorization") == "" {
 			return s.authenticateSession(c, next, ck.Value)
 		}
-		scheme, secret, ok := strings.Cut(c.Request().Header.Get("Authorization"), " ")
-		secret = strings.TrimSpace(secret)
 		if !ok || !strings.EqualFold(scheme, "Bearer") || !strings.HasPrefix(secret, store.KeyPrefix) || len(secret) > 100 {
 			return errUnauthenticated() // no lookup: not counted
 		}
@@ -81,6 +81,7 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
+		s.known.add(secret, s.deps.Now())
 		c.Response().Header().Del("WWW-Authenticate")
 		c.Set(ctxKeyKey, &keyInfo{APIKey: key})
 		return next(c)

@@ -125,6 +125,8 @@ type Server struct {
 	limiter *limiter
 	uploads *uploadGate
 	logins  *loginGuard
+	// known are the keys that authenticated lately (see knownKeys).
+	known knownKeys
 
 	replicaMetrics *replicaMetrics
 }
