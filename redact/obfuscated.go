@@ -173,6 +173,9 @@ func (sc *scanner) mailDomain(k int, weakMarker bool) (end, dots int, provider b
 		if !isDot(m) || last+1 >= len(sc.toks) || !sc.label(last+1) || sc.toks[last+1].gap >= gapLine {
 			break
 		}
+		if m == "." && end >= 0 && end != k && !sc.attached(last+1) {
+			break // "gmail.com. Ma fille": the sentence ends, the domain did
+		}
 		cur = last + 1
 		dots++
 		if mailTLDs[strings.ToLower(sc.text(cur))] {

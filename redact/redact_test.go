@@ -46,6 +46,7 @@ func TestRedact(t *testing.T) {
 		{"service numbers stay", "le 0 800 130 000 est gratuit", "le 0 800 130 000 est gratuit"},
 		// contacts
 		{"email", "écrivez à jean.dupont+caf@example.fr.", "écrivez à [EMAIL_1]."},
+		{"email ends a sentence", "Contact : marie@orange.fr. Ma demande est en cours.", "Contact : [EMAIL_1]. Ma demande est en cours."},
 		{"personal url", "lien https://monespace.example.fr/suivi?token=a8f3k2l9x0q1w2e3&id=42 reçu", "lien [URL_1] reçu"},
 		{"public url stays", "voir https://www.service-public.fr/particuliers/vosdroits/F1234.", "voir https://www.service-public.fr/particuliers/vosdroits/F1234."},
 		// context identifiers
