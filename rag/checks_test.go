@@ -146,6 +146,13 @@ func TestLeaksPromptWithInsertions(t *testing.T) {
 				t.Errorf("prompt %d with a word inserted every %d words was not detected:\n%s", i, every, leak)
 			}
 		}
+		var padded []string
+		for _, w := range part {
+			padded = append(padded, w, "et", "puis", "encore", "aussi")
+		}
+		if leak := strings.Join(padded, " "); !set.leaksPrompt(leak) {
+			t.Errorf("prompt %d with four words inserted after each word was not detected:\n%s", i, leak)
+		}
 		var dropped []string
 		for j, w := range part {
 			if j%4 != 3 {

@@ -5,11 +5,12 @@ import "strings"
 // A draft leaks a system prompt when it reproduces leakChain of its words in
 // order, even with words inserted or left out: consecutive words of the
 // chain may be up to leakDraftGap words apart in the draft and
-// leakPromptGap words apart in the prompt. Inserting a word every few words,
-// or dropping one, does not break the chain.
+// leakPromptGap words apart in the prompt. Inserting up to four words
+// between each, or dropping one, does not break the chain. None of the 535
+// real fiches is taken for a leak with these settings.
 const (
 	leakChain     = 10
-	leakDraftGap  = 3
+	leakDraftGap  = 5
 	leakPromptGap = 2
 )
 
