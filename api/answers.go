@@ -231,11 +231,7 @@ type answerListResponse struct {
 // listAnswers lists the answers the caller may review: a service's key
 // sees its service's and the shared ones.
 func (s *Server) listAnswers(c echo.Context) error {
-	limit, err := queryInt(c, "limit", 50, 1, 500)
-	if err != nil {
-		return err
-	}
-	offset, err := queryInt(c, "offset", 0, 0, 1<<30)
+	limit, offset, err := pageParams(c, 50, 500)
 	if err != nil {
 		return err
 	}

@@ -199,11 +199,7 @@ type documentListResponse struct {
 // source, service, status, title (q) and staleness (stale_before, a UTC
 // day: documents last updated before it).
 func (s *Server) listDocuments(c echo.Context) error {
-	limit, err := queryInt(c, "limit", 50, 1, 500)
-	if err != nil {
-		return err
-	}
-	offset, err := queryInt(c, "offset", 0, 0, 1<<30)
+	limit, offset, err := pageParams(c, 50, 500)
 	if err != nil {
 		return err
 	}

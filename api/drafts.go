@@ -287,11 +287,7 @@ type draftListResponse struct {
 // for every draft it may open: those of its service, or all for a global
 // administrator.
 func (s *Server) listDrafts(c echo.Context) error {
-	limit, err := queryInt(c, "limit", 20, 1, 100)
-	if err != nil {
-		return err
-	}
-	offset, err := queryInt(c, "offset", 0, 0, 1<<30)
+	limit, offset, err := pageParams(c, 20, 100)
 	if err != nil {
 		return err
 	}

@@ -202,3 +202,15 @@ func hasWord(text string) bool {
 func errNoWords(field string) *Error {
 	return errorf(http.StatusBadRequest, "no_words", "%s holds no word to search for (only punctuation or symbols)", field)
 }
+
+// pageParams reads the limit (default def, at most max) and offset of a
+// listing.
+func pageParams(c echo.Context, def, max int) (limit, offset int, err error) {
+	if limit, err = queryInt(c, "limit", def, 1, max); err != nil {
+		return 0, 0, err
+	}
+	if offset, err = queryInt(c, "offset", 0, 0, 1<<30); err != nil {
+		return 0, 0, err
+	}
+	return limit, offset, nil
+}
