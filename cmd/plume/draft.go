@@ -28,13 +28,9 @@ func runDraft(ctx context.Context, a *app, args []string) error {
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	question := strings.Join(fs.Args(), " ")
-	if fs.NArg() == 0 {
-		in, err := io.ReadAll(io.LimitReader(a.stdin, rag.MaxQuestionBytes+1))
-		if err != nil {
-			return fmt.Errorf("read stdin: %w", err)
-		}
-		question = string(in)
+	question, err := a.argsOrStdin(fs)
+	if err != nil {
+		return err
 	}
 	if strings.TrimSpace(question) == "" {
 		return fmt.Errorf("%w: plume draft [--channel spp|email|conseiller|telephone] [--service S] [--json] QUESTION (or the question on stdin)", errUsage)
@@ -107,4 +103,17 @@ func printDraft(a *app, d rag.Draft) {
 		}
 		fmt.Fprintf(a.stdout, "[%d] %s — %s%s\n", c.N, c.Title, c.URL, mark)
 	}
+}
+
+// argsOrStdin returns the message given as arguments, or read from stdin
+// (at most a question's size) when there is none.
+func (a *app) argsOrStdin(fs *flag.FlagSet) (string, error) {
+	if fs.NArg() > 0 {
+		return strings.Join(fs.Args(), " "), nil
+	}
+	in, err := io.ReadAll(io.LimitReader(a.stdin, rag.MaxQuestionBytes+1))
+	if err != nil {
+		return "", fmt.Errorf("read stdin: %w", err)
+	}
+	return string(in), nil
 }

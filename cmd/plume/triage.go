@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/plume-sp/plume/prompts"
@@ -29,13 +28,9 @@ func runTriage(ctx context.Context, a *app, args []string) error {
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	message := strings.Join(fs.Args(), " ")
-	if fs.NArg() == 0 {
-		in, err := io.ReadAll(io.LimitReader(a.stdin, rag.MaxQuestionBytes+1))
-		if err != nil {
-			return fmt.Errorf("read stdin: %w", err)
-		}
-		message = string(in)
+	message, err := a.argsOrStdin(fs)
+	if err != nil {
+		return err
 	}
 	if strings.TrimSpace(message) == "" {
 		return fmt.Errorf("%w: plume triage [--json] MESSAGE (or the message on stdin)", errUsage)
