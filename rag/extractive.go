@@ -75,13 +75,7 @@ func extractiveDraft(channel, question, service string, passages []Result) strin
 		}
 	}
 	b.WriteString("\nSources :\n")
-	for i, p := range passages {
-		if p.URL != "" {
-			fmt.Fprintf(&b, "[%d] %s — %s\n", i+1, p.Title, p.URL)
-		} else {
-			fmt.Fprintf(&b, "[%d] %s\n", i+1, p.Title)
-		}
-	}
+	writeSources(&b, passages)
 	if channel != "conseiller" {
 		b.WriteString("\n")
 		b.WriteString(closing(service))
@@ -227,4 +221,15 @@ func onlineServices(passages []Result) []string {
 		out = out[:5]
 	}
 	return out
+}
+
+// writeSources lists the passages as numbered sources, with their address.
+func writeSources(b *strings.Builder, passages []Result) {
+	for i, p := range passages {
+		if p.URL != "" {
+			fmt.Fprintf(b, "[%d] %s — %s\n", i+1, p.Title, p.URL)
+		} else {
+			fmt.Fprintf(b, "[%d] %s\n", i+1, p.Title)
+		}
+	}
 }

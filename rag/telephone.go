@@ -50,13 +50,7 @@ func telephoneDraft(question string, passages []Result) string {
 		}
 	}
 	b.WriteString("Sources :\n")
-	for i, p := range passages {
-		if p.URL != "" {
-			fmt.Fprintf(&b, "[%d] %s — %s\n", i+1, p.Title, p.URL)
-		} else {
-			fmt.Fprintf(&b, "[%d] %s\n", i+1, p.Title)
-		}
-	}
+	writeSources(&b, passages)
 	return b.String()
 }
 
