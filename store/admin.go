@@ -37,11 +37,9 @@ type DocumentPage struct {
 
 // ListDocuments returns the documents that match f, newest changes first.
 func (s *Store) ListDocuments(ctx context.Context, f DocumentFilter) (DocumentPage, error) {
-	if f.Limit <= 0 {
-		f.Limit = 50
-	}
-	if f.Limit > 500 || f.Offset < 0 {
-		return DocumentPage{}, fmt.Errorf("list documents: limit at most 500, offset not negative: %w", ErrInvalid)
+	var err error
+	if f.Limit, err = pageLimit(f.Limit, f.Offset); err != nil {
+		return DocumentPage{}, fmt.Errorf("list documents: %w", err)
 	}
 	if f.Status != "" && !f.Status.Valid() {
 		return DocumentPage{}, fmt.Errorf("list documents: status %q: %w", f.Status, ErrInvalid)
@@ -332,4 +330,16 @@ func (s *Store) attentionPerDay(ctx context.Context, where string, args []any) (
 		return nil, fmt.Errorf("stats: attention per day: %w", err)
 	}
 	return out, nil
+}
+
+// pageLimit checks a listing's page: limit 0 gives the default of 50, at
+// most 500; the offset is not negative.
+func pageLimit(limit, offset int) (int, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	if limit > 500 || offset < 0 {
+		return 0, fmt.Errorf("limit at most 500, offset not negative: %w", ErrInvalid)
+	}
+	return limit, nil
 }

@@ -255,11 +255,9 @@ type AnswerPage struct {
 // ListAnswers returns the answers f selects: to review first, then the
 // most recently changed.
 func (s *Store) ListAnswers(ctx context.Context, f AnswerFilter) (AnswerPage, error) {
-	if f.Limit <= 0 {
-		f.Limit = 50
-	}
-	if f.Limit > 500 || f.Offset < 0 {
-		return AnswerPage{}, fmt.Errorf("list answers: limit at most 500, offset not negative: %w", ErrInvalid)
+	var err error
+	if f.Limit, err = pageLimit(f.Limit, f.Offset); err != nil {
+		return AnswerPage{}, fmt.Errorf("list answers: %w", err)
 	}
 	if f.Status != "" && !f.Status.Valid() {
 		return AnswerPage{}, fmt.Errorf("list answers: status %q: %w", f.Status, ErrInvalid)
