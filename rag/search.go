@@ -1,6 +1,7 @@
-// Package rag finds the passages of official guidance that answer a question
-// (hybrid retrieval: pgvector and French full-text search fused by reciprocal
-// rank) and turns them into checked, cited drafts.
+// Package rag finds the passages of official guidance that answer a message
+// (hybrid retrieval: BM25 over whole documents, French full text and pgvector
+// over passages, fused by document with reciprocal rank) and turns them into
+// checked, cited drafts.
 package rag
 
 import (
@@ -37,10 +38,10 @@ type Searcher struct {
 
 // SearchOptions tunes retrieval. The zero value gives the defaults.
 type SearchOptions struct {
-	// Candidates is how many chunks each of the two searches returns
-	// before fusion (default 40).
+	// Candidates is how many chunks each of the two passage searches
+	// (full text, vectors) returns before fusion (default 40).
 	Candidates int
-	// RRFK is the constant of reciprocal rank fusion (default 60).
+	// RRFK is the constant of reciprocal rank fusion (default 20).
 	RRFK float64
 	// MaxPerDocument caps the passages of one document in the results
 	// (default 2), so that one long fiche does not crowd out the others.
@@ -59,34 +60,20 @@ type SearchOptions struct {
 	Rewriter *QueryRewriter `json:"-"`
 	// Fusion weighs the three rankings of documents in the reciprocal
 	// rank fusion: by BM25 over the whole document, by its best
-	// full-text passage, by its best vector passage (default 1, 1, 1).
+	// full-text passage, by its best vector passage (default 2, 1, 0.5).
 	Fusion [3]float64
 }
 
 // NewSearcher returns a searcher over st that embeds queries with embedder
 // and expands them with lexicon (which may be nil).
 func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *slog.Logger, opts SearchOptions) *Searcher {
-	if opts.Candidates <= 0 {
-		opts.Candidates = 40
-	}
-	if opts.RRFK <= 0 {
-		opts.RRFK = 20
-	}
-	if opts.MaxPerDocument <= 0 {
-		opts.MaxPerDocument = 2
-	}
-	if opts.BM25K1 <= 0 {
-		opts.BM25K1 = 1.2
-	}
-	if opts.BM25B <= 0 {
-		opts.BM25B = 0.75
-	}
-	if opts.TitleBoost <= 0 {
-		opts.TitleBoost = 2
-	}
-	if opts.Documents <= 0 {
-		opts.Documents = 30
-	}
+	opts.Candidates = orDefault(opts.Candidates, 40)
+	opts.RRFK = orDefault(opts.RRFK, 20)
+	opts.MaxPerDocument = orDefault(opts.MaxPerDocument, 2)
+	opts.BM25K1 = orDefault(opts.BM25K1, 1.2)
+	opts.BM25B = orDefault(opts.BM25B, 0.75)
+	opts.TitleBoost = orDefault(opts.TitleBoost, 2)
+	opts.Documents = orDefault(opts.Documents, 30)
 	if opts.Fusion == [3]float64{} {
 		opts.Fusion = [3]float64{2, 1, 0.5}
 	}
@@ -144,6 +131,14 @@ const (
 	WarnVectorUnavailable = "vector_search_unavailable"
 	WarnNoEmbeddings      = "no_embeddings_for_model"
 )
+
+// orDefault returns v, or def when v is not positive.
+func orDefault[T int | float64](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
 
 // Search finds the passages that answer a message: it weighs the message's
 // sentences (SplitMessage), then runs three searches at once (BM25 over
