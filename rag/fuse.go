@@ -52,7 +52,7 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, f found, k int) ([]
 	maxScore := bm25Ceiling(plan.docs)
 	var out []Result
 	var top Features
-	for _, d := range docs[:n] {
+	for i, d := range docs[:n] {
 		hits := byDoc[d.id]
 		if len(hits) == 0 {
 			continue
@@ -69,7 +69,7 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, f found, k int) ([]
 			Title:     d.title,
 			Agreement: (b2f(d.bm25Rank > 0) + b2f(d.textRank > 0) + b2f(d.vecRank > 0)) / 3,
 			Unknown:   plan.unknown,
-			Margin:    margin(docs, d),
+			Margin:    margin(docs, i),
 		}
 		if len(out) == 0 {
 			top = feat
@@ -130,15 +130,13 @@ func (s *Searcher) fuseDocuments(f found) []docCandidate {
 	return out
 }
 
-// margin is how far ahead of the next document d is, as a share of its
-// fused score.
-func margin(docs []docCandidate, d docCandidate) float64 {
-	for i := range docs {
-		if docs[i].id == d.id && i+1 < len(docs) && d.fused > 0 {
-			return (d.fused - docs[i+1].fused) / d.fused
-		}
+// margin is how far ahead of the next document docs[i] is, as a share of
+// its fused score (1 for the last one).
+func margin(docs []docCandidate, i int) float64 {
+	if i+1 >= len(docs) || docs[i].fused <= 0 {
+		return 1
 	}
-	return 1
+	return (docs[i].fused - docs[i+1].fused) / docs[i].fused
 }
 
 // rrf is the reciprocal-rank contribution of a 1-based rank (0: not found).
