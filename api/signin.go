@@ -98,7 +98,11 @@ func (s *Server) callback(c echo.Context) error {
 // no access.
 func (s *Server) openSession(c echo.Context, profile store.AgentProfile, idToken string) error {
 	ctx := c.Request().Context()
-	a, err := s.deps.Store.SignInAgent(ctx, profile, s.cfg.SignIn.Rules.Match(profile))
+	rules, err := s.accessRules(ctx)
+	if err != nil {
+		return err
+	}
+	a, err := s.deps.Store.SignInAgent(ctx, profile, rules.Match(profile))
 	if err != nil {
 		return err
 	}
