@@ -24,13 +24,14 @@ func TestPurgeCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	audited := func() int {
+	rows := func(table string) int {
 		var n int
-		if err := st.Pool().QueryRow(ctx, "SELECT count(*) FROM audit_log").Scan(&n); err != nil {
+		if err := st.Pool().QueryRow(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
 	}
+	audited := func() int { return rows("audit_log") }
 	for _, age := range []string{"400 days", "100 days", "1 day"} {
 		d := store.Draft{Channel: "email", Question: "Question ?", Draft: "Réponse."}
 		if err := st.SaveDraft(ctx, &d); err != nil {
@@ -40,13 +41,7 @@ func TestPurgeCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	count := func() int {
-		var n int
-		if err := st.Pool().QueryRow(ctx, "SELECT count(*) FROM drafts").Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
+	count := func() int { return rows("drafts") }
 	plume := func(vars map[string]string, args ...string) (string, int) {
 		vars["DATABASE_URL"] = url
 		var out, errw bytes.Buffer
