@@ -34,8 +34,11 @@ type Config struct {
 	Scopes []string
 }
 
-// DefaultScopes are ProConnect's scopes for the claims plume uses.
-var DefaultScopes = []string{"openid", "email", "given_name", "usual_name", "siret", "organizational_unit"}
+// DefaultScopes are the scopes of ProConnect's base configuration for the
+// claims plume uses. organizational_unit (shown to admins) is read when
+// given, but ProConnect grants it on request only: add it to the scopes
+// once granted.
+var DefaultScopes = []string{"openid", "email", "given_name", "usual_name", "siret"}
 
 // Provider is a discovered OpenID Connect provider.
 type Provider struct {
