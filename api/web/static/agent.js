@@ -1,7 +1,7 @@
 // agent.js: the agent's view: masking preview, streamed draft, sources,
 // warnings, copy, feedback and the key's recent drafts.
 import { call, streamDraft, frenchMessage } from './api.js';
-import { el, $, say, formatDate, splitList, spansByBytes, required, badge, alert } from './dom.js';
+import { el, $, say, formatDate, splitList, spansByBytes, required, badge, alertBox } from './dom.js';
 import { validatedCards } from './answers.js';
 
 /** LEVELS titles the triage levels that need the agent's eyes. */
@@ -147,7 +147,7 @@ function showSources(citations) {
 
 /** warning returns a warning as a small DSFR alert: an error when it is serious. */
 function warning(title, message, severity) {
-  return el('li', {}, alert(severity === 'error' ? 'error' : 'warning', '', el('strong', {}, `${title} : `), message));
+  return el('li', {}, alertBox(severity === 'error' ? 'error' : 'warning', '', el('strong', {}, `${title} : `), message));
 }
 
 function showWarnings(warnings, extractive) {
@@ -260,7 +260,7 @@ async function draft(ev) {
       return;
     }
     say($('#brouillon-etat'), '');
-    $('#alertes').replaceChildren(alert('error', 'Échec de la rédaction',
+    $('#alertes').replaceChildren(alertBox('error', 'Échec de la rédaction',
       `${frenchMessage(err)} Aucun brouillon n'a été enregistré ; relancez la rédaction.`));
   } finally {
     if (controller === mine) {
@@ -356,7 +356,7 @@ async function reopen(id) {
     $('#titre-brouillon').focus();
   } catch (err) {
     $('#brouillon').hidden = false;
-    $('#alertes').replaceChildren(alert('error', '', frenchMessage(err)));
+    $('#alertes').replaceChildren(alertBox('error', '', frenchMessage(err)));
   }
 }
 

@@ -2,7 +2,7 @@
 // beside a draft, and the reviewers' list (status, review, archive). Every
 // text goes in as text nodes.
 import { call, frenchMessage } from './api.js';
-import { el, $, say, formatDate, badge, alert } from './dom.js';
+import { el, $, say, formatDate, badge, alertBox } from './dom.js';
 
 export const ANSWER_STATUS = { active: 'Active', to_review: 'À revoir', archived: 'Archivée' };
 const STATUS_BADGE = { active: 'success', to_review: 'warning', archived: '' };
@@ -31,7 +31,7 @@ export function validatedCards(answers, onStart) {
   el('p', { class: 'fr-text--sm' }, `Mise à jour le ${formatDate(a.updated_at)}, service ${a.service || 'commun'}`,
     ` — proximité ${Math.round(a.score * 100)} %`),
   a.status === 'to_review'
-    ? alert('warning', '', 'Une de ses sources a changé depuis sa validation : vérifiez-la avant de vous en servir.')
+    ? alertBox('warning', '', 'Une de ses sources a changé depuis sa validation : vérifiez-la avant de vous en servir.')
     : null,
   el('p', { class: 'fr-text--sm' }, 'Question d\'origine : ', a.question),
   el('p', { class: 'texte-brut' }, a.text),

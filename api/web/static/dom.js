@@ -63,11 +63,7 @@ export function spansByBytes(text, entities) {
  */
 export function showError(field, node, message) {
   say(node, message);
-  const group = field?.closest('.fr-input-group, .fr-select-group, .fr-fieldset');
-  const kind = group?.classList.contains('fr-fieldset') ? 'fr-fieldset--error'
-    : group?.classList.contains('fr-select-group') ? 'fr-select-group--error' : 'fr-input-group--error';
-  group?.classList.toggle(kind, !!message);
-  if (!field || field.type === 'radio') return;
+  field.closest('.fr-input-group')?.classList.toggle('fr-input-group--error', !!message);
   if (message) field.setAttribute('aria-invalid', 'true');
   else field.removeAttribute('aria-invalid');
 }
@@ -88,8 +84,8 @@ export function badge(text, kind = '', cls = '') {
   return el('span', { class: `fr-badge fr-badge--sm${kind ? ` fr-badge--${kind}` : ''}${cls ? ` ${cls}` : ''}` }, text);
 }
 
-/** alert returns a DSFR alert: kind is error, warning, info or success. */
-export function alert(kind, title, ...body) {
+/** alertBox returns a DSFR alert (small without a title): kind is error, warning, info or success. */
+export function alertBox(kind, title, ...body) {
   const small = !title;
   return el('div', { class: `fr-alert fr-alert--${kind}${small ? ' fr-alert--sm' : ''}` },
     title ? el('h3', { class: 'fr-alert__title' }, title) : null,
