@@ -207,8 +207,10 @@ func adminTabs(t *testing.T, b *browser) {
 	all := eval[int](b, rows+`.length`)
 	filter := func(what, field, value, want string) {
 		b.tb.Helper()
-		b.do(what, chromedp.SetValue(css(field), value), chromedp.Click(css("#form-journal button[type=submit]")))
-		b.waitFor(what, want)
+		// The status, emptied first, is written when the answer is shown.
+		b.do(what, chromedp.Evaluate[chromedp.Void](`document.querySelector("#journal-etat").textContent = ""`),
+			chromedp.SetValue(css(field), value), chromedp.Click(css("#form-journal button[type=submit]")))
+		b.waitFor(what, `document.querySelector("#journal-etat").textContent !== "" && `+want)
 		b.do("clear "+what, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector(%q).value = ""`, field)))
 	}
 	filter("filter by actor", "#j-par", "ALICE", rows+`.length === `+fmt.Sprint(all)+` && [...`+rows+`].every(r => r.cells[1].textContent === "Alice Admin")`)

@@ -3,7 +3,7 @@
 // administrator manages (every service, or its own service only), and the
 // audit log (journal.js).
 import { call, frenchMessage } from './api.js';
-import { el, $, say, formatDate, badge, row, fillTable, required } from './dom.js';
+import { el, $, say, formatDate, badge, row, fillTable, required, latest } from './dom.js';
 import { initTabs } from './tabs.js';
 import { initJournal, loadJournal } from './journal.js';
 
@@ -67,15 +67,20 @@ async function report(prefix, change, done) {
   }
 }
 
+const listings = {}; // per table: older answers are dropped
+
 /** list shows what path answers (its field) in a table of rows, or why it cannot. */
 async function list(prefix, path, field, tableID, toRow) {
+  listings[tableID] ||= latest();
+  const current = listings[tableID]();
   say($(`#${prefix}-erreur`), '');
   try {
     const items = (await call('GET', path))[field];
+    if (!current()) return null;
     fillTable($(`#${tableID}`), items.map(toRow));
     return items;
   } catch (err) {
-    say($(`#${prefix}-erreur`), frenchMessage(err));
+    if (current()) say($(`#${prefix}-erreur`), frenchMessage(err));
     return null;
   }
 }

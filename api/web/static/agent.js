@@ -1,7 +1,7 @@
 // agent.js: the agent's view: masking preview, streamed draft, sources,
 // warnings, copy, feedback and the key's recent drafts.
 import { call, streamDraft, frenchMessage } from './api.js';
-import { el, $, say, formatDate, splitList, spansByBytes, required, badge, alertBox } from './dom.js';
+import { el, $, say, formatDate, splitList, spansByBytes, required, badge, alertBox, latest } from './dom.js';
 import { validatedCards } from './answers.js';
 
 /** LEVELS titles the triage levels that need the agent's eyes. */
@@ -315,24 +315,24 @@ async function sendFeedback(ev) {
 }
 
 const CHANNELS = { spp: 'Services Publics+', email: 'Courriel', conseiller: 'Note conseiller', telephone: 'Téléphone' };
-let listing = 0; // the number of the latest list request: older answers are dropped
+const listing = latest(); // older answers of the list are dropped
 
 /** showRecent lists the key's latest drafts, from the API. */
 async function showRecent() {
-  const seq = ++listing;
+  const current = listing();
   const list = $('#recents');
   list.setAttribute('aria-busy', 'true');
   try {
     const level = $('#recents-niveau').value;
     const page = await call('GET', `/v1/drafts?limit=${RECENT}${level ? `&level=${encodeURIComponent(level)}` : ''}`);
-    if (seq !== listing) return;
+    if (!current()) return;
     say($('#recents-erreur'), '');
     list.replaceChildren(...(page.drafts.length ? page.drafts.map(recentItem)
       : [el('li', { class: 'fr-text--sm' }, 'Aucun pour l\'instant.')]));
   } catch (err) {
-    if (seq === listing) say($('#recents-erreur'), frenchMessage(err));
+    if (current()) say($('#recents-erreur'), frenchMessage(err));
   } finally {
-    if (seq === listing) list.setAttribute('aria-busy', 'false');
+    if (current()) list.setAttribute('aria-busy', 'false');
   }
 }
 

@@ -2,14 +2,14 @@
 // filters, uploads with progress, a document's passages and metadata,
 // publish / archive / delete.
 import { call, upload, frenchMessage } from './api.js';
-import { el, $, say, formatDate, formatDay, splitList, badge, fillTable } from './dom.js';
+import { el, $, say, formatDate, formatDay, splitList, badge, fillTable, latest } from './dom.js';
 
 const PAGE = 25;
 const STATUS = { published: 'Publié', draft: 'Brouillon', archived: 'Archivé' };
 const STATUS_BADGE = { published: 'success', draft: 'info', archived: '' };
 let offset = 0;
 let open = null; // the document shown in the detail panel
-let loading = 0; // the number of the latest list request: older answers are dropped
+const listing = latest(); // older answers of the list are dropped
 
 function filters() {
   const p = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
@@ -28,12 +28,12 @@ function filters() {
 
 export async function loadDocuments() {
   say($('#docs-erreur'), '');
-  const seq = ++loading;
+  const current = listing();
   const table = $('#docs-table');
   table.setAttribute('aria-busy', 'true');
   try {
     const page = await call('GET', `/v1/documents?${filters()}`);
-    if (seq !== loading) return;
+    if (!current()) return;
     const before = $('#f-avant').value;
     fillTable($('#docs-table'), page.documents.map(row));
     const last = Math.min(page.offset + page.documents.length, page.total);
@@ -43,9 +43,9 @@ export async function loadDocuments() {
     $('#docs-prec').disabled = page.offset === 0;
     $('#docs-suiv').disabled = last >= page.total;
   } catch (err) {
-    if (seq === loading) say($('#docs-erreur'), frenchMessage(err));
+    if (current()) say($('#docs-erreur'), frenchMessage(err));
   } finally {
-    if (seq === loading) table.setAttribute('aria-busy', 'false');
+    if (current()) table.setAttribute('aria-busy', 'false');
   }
 }
 

@@ -57,6 +57,19 @@ export function spansByBytes(text, entities) {
 }
 
 /**
+ * latest returns a function to call when a request starts: it returns in
+ * turn a function that says, when the answer comes, whether that request
+ * is still the latest, so that an older, slower answer is dropped.
+ */
+export function latest() {
+  let n = 0;
+  return () => {
+    const mine = ++n;
+    return () => mine === n;
+  };
+}
+
+/**
  * showError puts message in a field's error text (fr-error-text) and marks
  * the field and its group invalid (fr-input-group--error); an empty
  * message clears them.

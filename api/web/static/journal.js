@@ -2,7 +2,7 @@
 // when, filtered by day, action and actor, exported as JSON Lines with the
 // same filters.
 import { call, frenchMessage, download } from './api.js';
-import { el, $, say, formatDate, badge, row, fillTable } from './dom.js';
+import { el, $, say, formatDate, badge, row, fillTable, latest } from './dom.js';
 
 /** ACTIONS names the audited actions in French; others show as they are. */
 const ACTIONS = {
@@ -64,17 +64,21 @@ function showActions(actions) {
     ...actions.map((a) => el('option', { value: a, selected: a === chosen }, actionName(a))));
 }
 
+const reading = latest(); // older answers of the log are dropped
+
 export async function loadJournal() {
+  const current = reading();
   say($('#journal-erreur'), '');
   try {
     const { entries, actions } = await call('GET', `/v1/audit?${filters()}`);
+    if (!current()) return;
     showActions(actions);
     fillTable($('#audit-table'), entries.map(entryRow));
     say($('#journal-etat'), entries.length
       ? `${entries.length} entrée${entries.length > 1 ? 's' : ''}${entries.length >= 1000 ? ' (les 1000 plus récentes : exportez pour tout voir)' : ''}.`
       : 'Aucune entrée ne correspond.');
   } catch (err) {
-    say($('#journal-erreur'), frenchMessage(err));
+    if (current()) say($('#journal-erreur'), frenchMessage(err));
   }
 }
 
