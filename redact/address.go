@@ -94,6 +94,11 @@ func (sc *scanner) numberedStreet(i int) int {
 	return sc.addrTail(last)
 }
 
+// numberSign reports whether tokens m and m+1 are the sign "n°".
+func (sc *scanner) numberSign(m int) bool {
+	return sc.isText(m, "n", "no") && (sc.punct(m+1) == '°' || sc.punct(m+1) == 'º') && sc.attached(m+1)
+}
+
 // ordinalFloor reads "3e étage", "2ème étage" from the ordinal at i.
 func (sc *scanner) ordinalFloor(i int) int {
 	if sc.toks[i].kind != kAlnum || i+1 >= len(sc.toks) || !sc.isText(i+1, "etage") {
@@ -134,8 +139,8 @@ func (sc *scanner) bareStreet(i int) (int, float64) {
 		return -1, 0
 	}
 	// "Derb Sidi Bouamar n° 27": the number after the name, with its sign
-	if m := last + 1; m+2 < len(sc.toks) && sc.isText(m, "n", "no") && (sc.punct(m+1) == '°' || sc.punct(m+1) == 'º') &&
-		sc.attached(m+1) && sc.toks[m+2].kind == kNum && sc.toks[m+2].end-sc.toks[m+2].start <= 4 && sc.toks[m+2].gap <= gapSpace {
+	if m := last + 1; m+2 < len(sc.toks) && sc.numberSign(m) && sc.toks[m+2].kind == kNum && sc.toks[m+2].end-sc.toks[m+2].start <= 4 &&
+		sc.toks[m+2].gap <= gapSpace {
 		last = m + 1
 	}
 	// "Rue de la Station 14": the number after the name
@@ -143,7 +148,7 @@ func (sc *scanner) bareStreet(i int) (int, float64) {
 		if m+2 < len(sc.toks) && sc.punct(m+1) == '/' && sc.attached(m+1) && sc.attached(m+2) && sc.toks[m+2].kind == kNum {
 			m += 2 // ul. Marszałkowska 12/4
 		}
-		if m+1 >= len(sc.toks) || sc.toks[m+1].gap >= gapLine || sc.punct(m+1) == ',' {
+		if m+1 >= len(sc.toks) || sc.toks[m+1].gap >= gapLine || sc.punct(m+1) == ',' || sc.postalCode(m+1) {
 			last = m
 		}
 	}
@@ -176,7 +181,7 @@ func (sc *scanner) streetName(k int) int {
 			if sc.has(m, wFunc|wAddrComp|wStreet|wCurrency|wLegal|wPossessive) && !(sc.isFirstName(m) && sc.toks[m].shape&shCap != 0) {
 				return last
 			}
-			if sc.has(m, wMonth) && words == 0 {
+			if sc.has(m, wMonth) && words == 0 || sc.numberSign(m) {
 				return last
 			}
 			last = m
@@ -237,12 +242,12 @@ func (sc *scanner) postalCity(i, lastPart int) (int, float64) {
 			return -1, 0
 		}
 	}
-	dep, _ := atoi(s[:2])
-	if dep < 1 || dep > 98 || dep == 96 {
+	if dep, _ := atoi(s[:2]); dep < 1 || dep > 98 || dep == 96 {
 		return -1, 0
 	}
-	// not a group of a longer number
-	if i > 0 && sc.toks[i].gap <= gapSpace && sc.toks[i-1].kind == kNum {
+	// not a group of a longer number, unless that number ends an address
+	// part ("app 34 93200 Saint-Denis", "Calle Mayor 5 28013 Madrid")
+	if i > 0 && sc.toks[i].gap <= gapSpace && sc.toks[i-1].kind == kNum && i-1 != lastPart {
 		return -1, 0
 	}
 	if i+1 < len(sc.toks) && sc.toks[i+1].gap <= gapSpace && sc.toks[i+1].kind == kNum {
@@ -409,6 +414,9 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 		if sc.caseless && sc.cueBefore(i, 4)&cAddrCue == 0 {
 			return i, -1, 0
 		}
+		if first > 0 && sc.toks[first-1].kind == kNum && sc.toks[first-1].end-sc.toks[first-1].start <= 3 && sc.toks[first].gap == gapSpace {
+			first-- // "3 résidence du Parc"
+		}
 		if last := sc.placeName(k); last >= 0 {
 			return first, last, 0.7
 		}
@@ -437,7 +445,7 @@ func (sc *scanner) mergeAddresses() {
 		sc.addToks(first, last, ADRESSE, max(cur.conf, 0.5))
 	}
 	for _, a := range sc.addrs[1:] {
-		if a.first > cur.last && addrGlue(sc.s[sc.toks[cur.last].end:sc.toks[a.first].start]) {
+		if a.first > cur.last && (addrGlue(sc.s[sc.toks[cur.last].end:sc.toks[a.first].start]) || sc.districtBetween(cur.last, a.first)) {
 			cur.last = a.last
 			cur.conf = max(cur.conf, a.conf)
 			parts++
@@ -454,11 +462,17 @@ func (sc *scanner) mergeAddresses() {
 // "Les Hauts de Saint-Pierre, bât. 2, …". The name must start its line or
 // follow a colon or an address cue.
 func (sc *scanner) placeBeforeAddress(f int) int {
-	if f < 2 || sc.punct(f-1) != ',' || sc.toks[f].gap >= gapLine {
+	if f < 2 || sc.toks[f].gap >= gapLine {
 		return f
 	}
+	end := f - 1
+	if sc.punct(end) == ',' {
+		end--
+	} else if !sc.postalCode(f) && !sc.has(f, wAddrComp) {
+		return f // without a comma, only before "23200 Aubusson" or "bât B"
+	}
 	start, words := -1, 0
-	for k := f - 2; k >= 0 && k >= f-8; k-- {
+	for k := end; k >= 0 && k >= end-7; k-- {
 		t := sc.toks[k]
 		switch {
 		case t.kind == kWord && (t.shape&shCap != 0 || lex.entries[t.ent].bits&wStreetLink != 0) && sc.bits(k)&(wFunc|wCivility|wPossessive) == 0:
@@ -486,12 +500,38 @@ func (sc *scanner) placeBeforeAddress(f int) int {
 	return start
 }
 
+// postalCode reports whether token i is a French postal code.
+func (sc *scanner) postalCode(i int) bool {
+	t := sc.toks[i]
+	if t.kind != kNum || t.end-t.start != 5 {
+		return false
+	}
+	dep, _ := atoi(sc.text(i)[:2])
+	return dep >= 1 && dep <= 98 && dep != 96
+}
+
 // countryAfter widens an address that ends at token l over ", Belgique".
 func (sc *scanner) countryAfter(l int) int {
 	if l+2 < len(sc.toks) && sc.punct(l+1) == ',' && sc.has(l+2, wCountry) && sc.toks[l+2].gap < gapLine {
 		return l + 2
 	}
 	return l
+}
+
+// districtBetween reports whether the tokens between two address parts
+// are a district between commas: "Derb Sidi Bouamar n° 27, Médina, 40000
+// Marrakech".
+func (sc *scanner) districtBetween(last, first int) bool {
+	if first-last < 4 || first-last > 5 || sc.punct(last+1) != ',' || sc.punct(first-1) != ',' {
+		return false
+	}
+	for k := last + 2; k < first-1; k++ {
+		t := sc.toks[k]
+		if t.kind != kWord || t.gap >= gapLine || t.shape&shCap == 0 || sc.bits(k)&(wFunc|wStop|wCivility) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // addrGlue reports whether gap can separate two parts of one address.

@@ -10,36 +10,8 @@ func (sc *scanner) births() {
 			continue
 		}
 		sc.birthBefore(i)
-		j := i + 1
-		places := 0
-		for skipped := 0; j < len(sc.toks) && skipped < 8; skipped++ {
-			t := sc.toks[j]
-			if t.gap >= gapPara {
-				break
-			}
-			if t.kind == kPunct {
-				switch sc.punct(j) {
-				case ':', '(', ')', '-', ',', '=', '.':
-					j++
-					continue
-				}
-				break
-			}
-			if t.kind == kWord && (sc.toks[j].cue&cBirth != 0 || sc.isText(j, "le", "en", "e", "du", "la", "est", "a", "au", "ma", "mon", "sa", "son",
-				"on", "the", "is", "el", "il", "am", "em", "c", "ce", "my", "de", "of", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-				"samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
-				j++
-				continue
-			}
-			// "né à Oran le 3 mars 1980", "born in Kyiv on 3 April 1990"
-			if t.kind == kWord && t.shape&shCap != 0 && places < 3 && sc.bits(j)&wMonth == 0 {
-				places++
-				j++
-				continue
-			}
-			break
-		}
-		if j >= len(sc.toks) {
+		j := sc.birthDateStart(i)
+		if j < 0 {
 			continue
 		}
 		end := sc.date(j)
@@ -50,6 +22,59 @@ func (sc *scanner) births() {
 		}
 		sc.addToks(j, end, NAISSANCE, 0.9)
 	}
+}
+
+// birthLinks are the words that may stand between a birth cue and the
+// date: "né le", "date de naissance de mon fils : ", "c'est le", "née un
+// 14 juillet", "born on the".
+var birthLinks = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("le en e du la est a au ma mon sa son ses mes notre votre leur on the is el il am em c ce my de d of l un une " +
+		"etait sont suis lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday") {
+		birthLinks[w] = true
+	}
+}
+
+// birthDateStart returns the token where the date announced by the birth
+// cue at i starts, or -1. Between them may stand links, relatives ("date
+// de naissance de mon fils"), punctuation and a place ("né à
+// Saint-Martin-d'Hères (Isère) le", "née à l'hôpital de Lyon le").
+func (sc *scanner) birthDateStart(i int) int {
+	j, place := i+1, 0
+	for steps := 0; j < len(sc.toks) && steps < 14; steps++ {
+		t := sc.toks[j]
+		if t.gap >= gapPara {
+			return -1
+		}
+		switch {
+		case t.kind == kPunct:
+			switch sc.punct(j) {
+			case ':', '(', ')', '-', ',', '=', '.', '\'':
+				j++
+				continue
+			}
+			return -1
+		case t.kind != kWord:
+			return j
+		case sc.toks[j].cue&cBirth != 0 || birthLinks[lex.entries[t.ent].word] || sc.has(j, wRelative):
+			if sc.isText(j, "a", "au", "en") {
+				place = 1 // "à Oran", "au Maroc", "en Algérie"
+			}
+			j++
+			continue
+		case sc.has(j, wMonth):
+			return j
+		case place > 0 && place < 6 && sc.bits(j)&(wFunc|wMonth) == 0, place > 0 && sc.has(j, wStreetLink),
+			t.shape&shCap != 0 && place < 3:
+			// a place: "né à Oran le", "born in Kyiv on", "née à casablanca le"
+			place++
+			j++
+			continue
+		}
+		return j
+	}
+	return -1
 }
 
 // birthBefore masks a full date written just before the birth cue at
@@ -158,6 +183,9 @@ func (sc *scanner) date(j int) int {
 			return sc.monthYear(k)
 		}
 		k := j + 1
+		if end := sc.spacedDate(j); end > j {
+			return end
+		}
 		if k+1 < n && sc.attached(k) && sc.attached(k+1) && sc.toks[k+1].kind == kNum {
 			sep := sc.punct(k)
 			if sep == '/' || sep == '.' || sep == '-' {
@@ -247,13 +275,44 @@ func (sc *scanner) monthYear(k int) int {
 	return end
 }
 
-// ofWord skips the "de", "of", "del" or comma between the parts of a date
-// ("3 de abril de 1990", "3rd of April").
+// ofWord skips the "de", "of", "del", comma or hyphen between the parts of
+// a date ("3 de abril de 1990", "3rd of April", "12-mars-1985").
 func (sc *scanner) ofWord(k int) int {
 	if k < len(sc.toks) && (sc.isText(k, "de", "of", "del", "the", "d") || sc.punct(k) == ',') && sc.toks[k].gap <= gapBlank {
 		return k + 1
 	}
+	if sc.punct(k) == '-' && sc.attached(k) && sc.attached(k+1) {
+		return k + 1
+	}
 	return k
+}
+
+// spacedDate reads a day, month and year separated by spaced slashes,
+// dashes or dots from token j ("12 / 03 / 1985", "12 - 03 - 85") and
+// returns its last token, or -1.
+func (sc *scanner) spacedDate(j int) int {
+	if j+4 >= len(sc.toks) {
+		return -1
+	}
+	sep := sc.punct(j + 1)
+	if sep != '/' && sep != '-' && sep != '.' || sc.punct(j+3) != sep {
+		return -1
+	}
+	for k := j + 1; k <= j+4; k++ {
+		if sc.toks[k].gap > gapSpace || k%2 == j%2 && sc.toks[k].kind != kNum {
+			return -1
+		}
+	}
+	if sc.toks[j+1].gap == gapNone && sc.toks[j+2].gap == gapNone {
+		return -1 // attached: read by date
+	}
+	d, _ := atoi(sc.text(j))
+	m, _ := atoi(sc.text(j + 2))
+	y := sc.toks[j+4].end - sc.toks[j+4].start
+	if d < 1 || d > 31 || m < 1 || m > 12 || sc.toks[j+2].end-sc.toks[j+2].start > 2 || y != 2 && y != 4 {
+		return -1
+	}
+	return j + 4
 }
 
 // isOrdinal reports whether token j is a day written as an ordinal: "3rd",

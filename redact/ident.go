@@ -385,6 +385,8 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 		return PERMIS, 0.85
 	case cues&cPlaque != 0 && (sivLikeShape(id) || fniShape(id)):
 		return PLAQUE, 0.85
+	case cues&cPlateWord != 0 && l >= 4 && l <= 9 && letters >= 1:
+		return PLAQUE, 0.8 // a foreign plate: KX19PLU, VT482K
 	case cues&cINE != 0 && l == 11 && digits >= 8:
 		return INE, 0.85
 	case cues&cEtranger != 0 && letters == 0 && (l == 10 || l == 9):

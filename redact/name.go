@@ -245,7 +245,7 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 			break // "Jaziri née Mejri": read below
 		}
 		switch {
-		case sc.has(k, wParticle) && !sc.isFirstName(k) && !(words > 0 && sc.accentedShort(k)):
+		case sc.has(k, wParticle) && !sc.isFirstName(k) && !(words > 0 && sc.accentedShort(k)) && sc.initials(k) < 0:
 			m := sc.afterParticles(k, s, words)
 			if m < 0 || !sc.nameWord(m, strong, words+1) {
 				return first, last, words, firstName
@@ -468,6 +468,9 @@ func (sc *scanner) freeName(i int) int {
 	} else if t.shape&shCap == 0 {
 		return -1
 	}
+	if last, ok := sc.placeCompound(i); ok {
+		return last // Hô-Chi-Minh-Ville, Jean-Marie-sur-Mer
+	}
 	if sc.placeBefore(i) {
 		// "lycée Pierre et Marie Curie": the whole name belongs to the place
 		_, last, words, _ := sc.nameSpan(i, medium)
@@ -493,6 +496,28 @@ func (sc *scanner) freeName(i int) int {
 		return last
 	}
 	return -1
+}
+
+// placeCompound reports whether word i is part of a hyphenated place name,
+// one with a linking word or "ville" among its parts ("Hô-Chi-Minh-Ville",
+// "Jean-Marie-sur-Mer"), and returns the compound's last token.
+func (sc *scanner) placeCompound(i int) (last int, ok bool) {
+	first := i
+	for p := 0; p < maxCompound && first >= 2 && sc.punct(first-1) == '-' && sc.attached(first-1) && sc.attached(first) &&
+		sc.toks[first-2].kind == kWord; p++ {
+		first -= 2
+	}
+	last = i
+	for p := 0; p < maxCompound && last+2 < len(sc.toks) && sc.punct(last+1) == '-' && sc.attached(last+1) && sc.attached(last+2) &&
+		sc.toks[last+2].kind == kWord; p++ {
+		last += 2
+	}
+	for k := first; k <= last && last > first; k += 2 {
+		if sc.has(k, wStreetLink) || sc.isText(k, "ville", "city") {
+			return last, true
+		}
+	}
+	return i, false
 }
 
 // placeBefore reports whether the word at i follows a street, institution

@@ -208,6 +208,9 @@ func (sc *scanner) markPhrases() {
 				if p.ext {
 					end = sc.complement(j)
 				}
+				if end == j && p.needComp {
+					continue
+				}
 				sc.addToks(i, end, specialType(p.cue), 0.7)
 			}
 		}
@@ -250,7 +253,9 @@ func (sc *scanner) complement(j int) int {
 		case t.kind == kWord && sc.has(n, wArticle):
 			k = n
 			continue
-		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth) == 0:
+		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth|wStop) == 0:
+			// not a common word: "diagnostiqué l'an dernier" takes no
+			// complement, "hospitalisé à l'hôpital" stops before it
 			end, k = n, n
 			words++
 			continue
