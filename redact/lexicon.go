@@ -80,6 +80,7 @@ const (
 	cOrientation
 	cJustice
 	cPlateWord // "plaque", "immatriculation": any plate shape may follow
+	cPublicTel // "standard", "numéro vert": an institution's landline follows
 )
 
 // specialCues are the cues of the special categories, one per type of
@@ -106,7 +107,7 @@ var phraseSections = map[string]cueBits{
 	"ctx-nir": cNIR, "ctx-fiscal": cFiscal, "ctx-caf": cCAF, "ctx-ft": cFT, "ctx-ft-weak": cFTWeak,
 	"ctx-etranger": cEtranger, "ctx-ine": cINE, "ctx-dossier": cDossier,
 	"ctx-permis": cPermis, "ctx-cni": cCNI, "ctx-passeport": cPasseport,
-	"ctx-plaque": cPlaque, "ctx-plaque-word": cPlaque | cPlateWord, "ctx-siret": cSiret, "ctx-carte": cCarte,
+	"ctx-plaque": cPlaque, "ctx-plaque-word": cPlaque | cPlateWord, "ctx-public-tel": cPublicTel, "ctx-siret": cSiret, "ctx-carte": cCarte,
 	"ctx-iban": cIBAN, "ctx-tel": cTel, "birth": cBirth, "self": cSelf,
 	"self-medium": cSelfMed, "self-weak": cSelfWeak, "form-name": cFormName, "closing": cClosing,
 	"addr-cue": cAddrCue, "keep": cKeep, "sante": cSante,

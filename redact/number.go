@@ -43,9 +43,9 @@ func (sc *scanner) numbers() {
 				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
 				j = n + 1
 				continue
-			case sc.punct(n) == ')' && sc.attached(n) && sc.punct(run[len(run)-1].tok-1) == '(' && n+1 < len(sc.toks) &&
+			case sc.punct(n) == ')' && sc.attached(n) && sc.openBefore(run[len(run)-1].tok) && n+1 < len(sc.toks) &&
 				sc.numberTok(n+1) && sc.toks[n+1].gap <= gapSpace:
-				// (212) 555-1234
+				// (212) 555-1234, (+33) 6 12 34 56 78
 				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
 				j = n + 1
 				continue
@@ -88,6 +88,9 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 		from := run[p].tok
 		if sc.punct(from-1) == '+' && sc.attached(from) {
 			from--
+			if sc.punct(from-1) == '(' && sc.attached(from) {
+				from-- // (+33) 6…
+			}
 		} else if sc.punct(from-1) == '(' && sc.attached(from) && sc.punct(from+1) == ')' && k > 1 {
 			from-- // (212) 555-1234
 		}
@@ -95,6 +98,15 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 		p += k
 	}
 	return append(run[:0], run[min(p, len(run)):]...)
+}
+
+// openBefore reports whether the group at token g follows an attached
+// opening bracket, with or without a plus: "(212)", "(+33)".
+func (sc *scanner) openBefore(g int) bool {
+	if sc.punct(g-1) == '+' && sc.attached(g) {
+		g--
+	}
+	return sc.punct(g-1) == '(' && sc.attached(g)
 }
 
 // groupSep reports whether punctuation token n may separate the groups of
@@ -338,7 +350,29 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			}
 		}
 	}
+	if bestTyp == TEL && ctxOf()&cPublicTel != 0 && frenchLandline(d[:0], run[p:p+bestK]) {
+		return bestK, typKeep, bestConf
+	}
 	return bestK, bestTyp, bestConf
+}
+
+// frenchLandline reports whether groups g write a French geographic number
+// (01 to 05, 09, or +33 1 to 5, 9): an institution's switchboard may have
+// one, while a mobile (06, 07) is always someone's. buf is reused.
+func frenchLandline(buf []byte, g []group) bool {
+	for _, x := range g {
+		if !x.zero {
+			buf = append(buf, x.digits...)
+		}
+	}
+	d := string(buf)
+	switch {
+	case len(d) == 11 && d[:2] == "33":
+		d = "0" + d[2:]
+	case len(d) == 13 && d[:4] == "0033":
+		d = "0" + d[4:]
+	}
+	return len(d) == 10 && d[0] == '0' && (d[1] >= '1' && d[1] <= '5' || d[1] == '9')
 }
 
 // foreignPhoneShape reports whether groups p to p+k-1 of run may be a
