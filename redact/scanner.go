@@ -178,6 +178,7 @@ func (sc *scanner) nextWord(j int) int {
 // adds the candidates that phrases make by themselves (special categories,
 // protected spans).
 func (sc *scanner) markPhrases() {
+	keepEnd := -1 // last token of the protected phrases so far
 	for i := range sc.toks {
 		e := sc.toks[i].ent
 		if e == 0 || len(lex.entries[e].phrases) == 0 {
@@ -200,6 +201,10 @@ func (sc *scanner) markPhrases() {
 			switch {
 			case p.cue&cKeep != 0:
 				sc.addToks(i, j, typKeep, 1.5)
+				keepEnd = max(keepEnd, j)
+			case p.cue&cSpecial != 0 && i <= keepEnd:
+				// "caisse d'assurance maladie de Lyon": a word of a
+				// protected phrase starts no special category
 			case p.cue&cSpecial != 0:
 				if p.cue&cJustice != 0 && sc.isText(sc.nextWordAny(j), "vierge") {
 					continue // "un casier judiciaire vierge": nothing to hide
