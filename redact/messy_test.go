@@ -18,6 +18,8 @@ func TestRedactMessy(t *testing.T) {
 		{"email spaced", "nath74 @ hotmail . fr", "[EMAIL_1]"},
 		{"email a", "mon mail lambert.celine a free.fr merci", "mon mail [EMAIL_1] merci"},
 		{"email idn", "josé@café.fr et ivan@пример.рф", "[EMAIL_1] et [EMAIL_2]"},
+		{"email arroba punto", "mi correo: carlos.mendoza arroba gmail punto com gracias", "mi correo: [EMAIL_1] gracias"},
+		{"email malpa", "mail aga.kowalczyk(małpa)wp.pl", "mail [EMAIL_1]"},
 		{"email punycode", "a.b@xn--mller-haus-9db.de", "[EMAIL_1]"},
 		{"not an email", "je suis a paris.fr et je vais a la mairie.", "je suis a paris.fr et je vais a la mairie."},
 		// phones
