@@ -180,6 +180,9 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for w := range dotWords {
 		l.entry(w)
 	}
+	for w := range nirKeyWords {
+		l.entry(w)
+	}
 	section := ""
 	for _, line := range strings.Split(words, "\n") {
 		line, _, _ = strings.Cut(line, "#")

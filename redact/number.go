@@ -94,10 +94,47 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 		} else if sc.punct(from-1) == '(' && sc.attached(from) && sc.punct(from+1) == ')' && k > 1 {
 			from-- // (212) 555-1234
 		}
-		sc.addToks(from, run[p+k-1].tok, typ, conf)
+		last := run[p+k-1].tok
+		if typ == NIR {
+			last = sc.nirKeyAfter(run[p:p+k], last)
+		}
+		sc.addToks(from, last, typ, conf)
 		p += k
 	}
 	return append(run[:0], run[min(p, len(run)):]...)
+}
+
+// nirKeyWords announce the key of a NIR.
+var nirKeyWords = map[string]bool{"cle": true, "clef": true, "key": true}
+
+// nirKeyAfter extends a NIR of 13 characters (groups g, last token last)
+// over its key written apart: "clé 06", "(06)", "/ 52", "key 58". Only
+// the right key is taken.
+func (sc *scanner) nirKeyAfter(g []group, last int) int {
+	var buf [16]byte
+	d := buf[:0]
+	for _, x := range g {
+		if !x.zero {
+			d = append(d, x.digits...)
+		}
+	}
+	if len(d) != 13 {
+		return last
+	}
+	k := last + 1
+	for steps := 0; steps < 2 && k < len(sc.toks) && sc.toks[k].gap <= gapSpace; steps++ {
+		if p := sc.punct(k); p == '(' || p == '/' || p == '-' || p == ',' || p == ':' || nirKeyWords[sc.foldedWord(k)] {
+			k++
+		}
+	}
+	if k >= len(sc.toks) || sc.toks[k].kind != kNum || sc.toks[k].end-sc.toks[k].start != 2 || sc.toks[k].gap > gapSpace ||
+		!nirKeyValid(append(d, sc.text(k)...)) {
+		return last
+	}
+	if sc.punct(k+1) == ')' && sc.attached(k+1) && sc.punct(last+1) == '(' {
+		return k + 1
+	}
+	return k
 }
 
 // openBefore reports whether the group at token g follows an attached
