@@ -53,6 +53,8 @@ func TestRedactMessy(t *testing.T) {
 		{"nir key after clé", "secu 2.72.05.13.205.033 clé 06 merci", "secu [NIR_1] merci"},
 		{"nir key in brackets", "n° SS : 2 72 05 13 205 033 (06)", "n° SS : [NIR_1]"},
 		{"nir wrong key apart stays", "1 51 02 62 193 076 clé 44", "[NIR_1] clé 44"},
+		{"rib without iban", "RIB : 38566 83756 93648036886 03 merci", "RIB : [IBAN_1] merci"},
+		{"rib wrong key stays", "RIB : 38566 83756 93648036886 04 merci", "RIB : 38566 83756 93648036886 04 merci"},
 		{"agdref after cue", "numéro AGDREF 0699214873", "numéro AGDREF [ETRANGER_1]"},
 		{"residence permit", "carte de résident 10 ans n° 6902318764 qui expire", "carte de résident 10 ans n° [ETRANGER_1] qui expire"},
 		{"passport nationality", "Passeport algérien 197458213 (périmé)", "Passeport algérien [PASSEPORT_1] (périmé)"},

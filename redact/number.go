@@ -229,6 +229,7 @@ var (
 	shapeAmex   = shape(4, 6, 5)
 	shapeCard   = shape(4, 4, 4, 4)
 	shapeDiners = shape(4, 6, 4)
+	shapeRIB    = shape(5, 5, 11, 2)
 )
 
 // matchNumber tries the identifiers that start at group p of run and returns
@@ -271,7 +272,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		}
 		d = append(d, g.digits...)
 		sh = sh.add(len(g.digits))
-		if !intlRun && (len(d) < 9 || len(d) > 19) {
+		if !intlRun && (len(d) < 9 || len(d) > 19 && len(d) != 23) {
 			continue
 		}
 		last := run[p+k-1].tok
@@ -371,6 +372,12 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		case 15:
 			if nirShape(d) {
 				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
+			}
+		case 23:
+			// a French RIB: bank, branch, account and key, the whole
+			// divisible by 97
+			if rem, _ := mod97(d); rem == 0 && (sh == shapeRIB || ctxOf()&cIBAN != 0) {
+				consider(k, IBAN, 0.9)
 			}
 		}
 		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' {
