@@ -101,11 +101,12 @@ func (sc *scanner) birthBefore(i int) {
 }
 
 // bracketBirths finds the full dates written in brackets right after a
-// capitalized word or an age, as people give a date of birth: "mon fils
-// Ilyes (12/12/2008)", "38 ans (12/03/1985)".
+// capitalized word, a first name or an age, as people give a date of
+// birth: "mon fils Ilyes (12/12/2008)", "ma fille lina (3/5/2016)", "38 ans
+// (12/03/1985)".
 func (sc *scanner) bracketBirths() {
 	for i := 1; i+2 < len(sc.toks); i++ {
-		if sc.punct(i) != '(' || sc.toks[i-1].kind != kWord || sc.toks[i-1].shape&shCap == 0 && !sc.isText(i-1, "ans", "years") ||
+		if sc.punct(i) != '(' || sc.toks[i-1].kind != kWord || sc.toks[i-1].shape&shCap == 0 && !sc.isText(i-1, "ans", "years") && !sc.isFirstName(i-1) ||
 			sc.has(i-1, wMonth) {
 			continue
 		}

@@ -69,6 +69,7 @@ func TestRedactMessy(t *testing.T) {
 		{"birth romanian", "născut la 12 martie 1987", "născut la [NAISSANCE_1]"},
 		{"birth place first", "né à Oran le 3 mars 1980, il", "né à Oran le [NAISSANCE_1], il"},
 		{"birth in brackets", "mon fils Ilyes (12/12/2008) a perdu sa carte", "mon fils [NOM_1] ([NAISSANCE_1]) a perdu sa carte"},
+		{"birth in brackets after a lower-case first name", "ma fille lina (03/05/2016) est malade", "ma fille [NOM_1] ([NAISSANCE_1]) est [SANTE_1]"},
 		{"birth date before its cue", "Lucas Martin, 12/03/2015 (date de naissance)", "[NOM_1], [NAISSANCE_1] (date de naissance)"},
 		{"birth month and year", "né le 03/1985 à Oran", "né le [NAISSANCE_1] à Oran"},
 		{"birth weekday", "née le lundi 3 mars 1980", "née le lundi [NAISSANCE_1]"},
