@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // births finds dates of birth: a date after "né le", "née en", "date de
 // naissance :", "DDN". Other dates (deadlines, appointments) stay.
@@ -26,14 +29,17 @@ func (sc *scanner) births() {
 
 // birthLinks are the words that may stand between a birth cue and the
 // date: "né le", "date de naissance de mon fils : ", "c'est le", "née un
-// 14 juillet", "born on the".
-var birthLinks = map[string]bool{}
+// 14 juillet", "born on the", "γεννήθηκα στις".
+var birthLinks = wordSet("le en e du la est a au ma mon sa son ses mes notre votre leur on the is el il am em c ce my de d of l un une " +
+	"etait sont suis στις lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday")
 
-func init() {
-	for _, w := range strings.Fields("le en e du la est a au ma mon sa son ses mes notre votre leur on the is el il am em c ce my de d of l un une " +
-		"etait sont suis lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday") {
-		birthLinks[w] = true
+// wordSet returns the set of the blank-separated words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
 	}
+	return m
 }
 
 // birthDateStart returns the token where the date announced by the birth
@@ -50,7 +56,7 @@ func (sc *scanner) birthDateStart(i int) int {
 		switch {
 		case t.kind == kPunct:
 			switch sc.punct(j) {
-			case ':', '(', ')', '-', ',', '=', '.', '\'':
+			case ':', '(', ')', '-', ',', '=', '.', '\'', '：':
 				j++
 				continue
 			}
@@ -63,7 +69,7 @@ func (sc *scanner) birthDateStart(i int) int {
 			}
 			j++
 			continue
-		case sc.has(j, wMonth):
+		case sc.isMonth(j):
 			return j
 		case place > 0 && place < 6 && sc.bits(j)&(wFunc|wMonth) == 0, place > 0 && sc.has(j, wStreetLink),
 			t.shape&shCap != 0 && place < 3:
@@ -75,6 +81,23 @@ func (sc *scanner) birthDateStart(i int) int {
 		return j
 	}
 	return -1
+}
+
+// hanBirths finds the Chinese dates of birth written in one word with
+// their cue: "出生于1985年3月12日", "出生日期1985年3月12日".
+func (sc *scanner) hanBirths() {
+	for i, t := range sc.toks {
+		if t.kind != kAlnum || sc.s[t.start] < utf8.RuneSelf {
+			continue
+		}
+		w := sc.text(i)
+		if !strings.HasPrefix(w, "出生") {
+			continue
+		}
+		if a, b, ok := hanDate(w); ok {
+			sc.add(int(t.start)+a, int(t.start)+b, NAISSANCE, 0.9)
+		}
+	}
 }
 
 // birthBefore masks a full date written just before the birth cue at
@@ -148,7 +171,7 @@ func (sc *scanner) date(j int) int {
 	n := len(sc.toks)
 	if d, last := sc.spelled(j); d != "" && t.kind == kWord {
 		// vingt-sept juin mille neuf cent soixante-quatorze
-		if k := sc.ofWord(last + 1); k < n && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
+		if k := sc.ofWord(last + 1); k < n && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
 			return sc.monthYear(k)
 		}
 	}
@@ -179,8 +202,14 @@ func (sc *scanner) date(j int) int {
 		if len(s) > 2 || v < 1 || v > 31 {
 			return -1
 		}
+		if end := sc.thangDate(j); end > j {
+			return end
+		}
+		if k := j + 1; sc.punct(k) == '.' && sc.attached(k) && k+1 < n && sc.isMonth(k+1) && sc.toks[k+1].gap <= gapSpace {
+			return sc.monthYear(k + 1) // 12. März 1985
+		}
 		// day then month name, or day sep month sep year
-		if k := sc.ofWord(j + 1); k < n && sc.toks[k].kind == kWord && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
+		if k := sc.ofWord(j + 1); k < n && sc.toks[k].kind == kWord && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
 			return sc.monthYear(k)
 		}
 		k := j + 1
@@ -217,13 +246,16 @@ func (sc *scanner) date(j int) int {
 		}
 		return -1
 	case kAlnum:
+		if _, end, ok := hanDate(sc.text(j)); ok && end == len(sc.text(j)) {
+			return j // 1985年3月12日
+		}
 		if sc.isOrdinalFirst(j) || sc.isOrdinal(j) {
-			if k := sc.ofWord(j + 1); k < n && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
+			if k := sc.ofWord(j + 1); k < n && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
 				return sc.monthYear(k)
 			}
 		}
 	case kWord:
-		if sc.has(j, wMonth) {
+		if sc.isMonth(j) {
 			end := sc.monthYear(j)
 			if end > j {
 				return end
@@ -231,6 +263,62 @@ func (sc *scanner) date(j int) int {
 		}
 	}
 	return -1
+}
+
+// dateOnlyMonths are month names that are also names or words ("Marco",
+// "mart"): months only where a date is expected.
+var dateOnlyMonths = wordSet("marco mart")
+
+// dateWords are the other words the date reader compares: Vietnamese
+// "tháng" (month) and "năm" (year).
+var dateWords = wordSet("thang nam")
+
+// isMonth reports whether word k names a month where a date is expected.
+func (sc *scanner) isMonth(k int) bool {
+	return sc.has(k, wMonth) || k >= 0 && k < len(sc.toks) && sc.toks[k].kind == kWord && dateOnlyMonths[sc.foldedWord(k)]
+}
+
+// thangDate reads the Vietnamese "12 tháng 3 năm 1985" from the day at
+// token j and returns its last token, or -1.
+func (sc *scanner) thangDate(j int) int {
+	if !sc.isText(j+1, "thang") || j+2 >= len(sc.toks) || sc.toks[j+2].kind != kNum || sc.toks[j+2].end-sc.toks[j+2].start > 2 {
+		return -1
+	}
+	if m, _ := atoi(sc.text(j + 2)); m < 1 || m > 12 {
+		return -1
+	}
+	if y := j + 4; y < len(sc.toks) && sc.isText(j+3, "nam") && sc.toks[y].kind == kNum && sc.toks[y].end-sc.toks[y].start == 4 {
+		return y
+	}
+	return j + 2
+}
+
+// hanDate finds a date written "1985年3月12日" (the day may be missing) in
+// s and returns its byte offsets.
+func hanDate(s string) (start, end int, ok bool) {
+	for i := 0; i+4 <= len(s); i++ {
+		if i > 0 && isDigit(s[i-1]) || !allDigits(s[i:i+4]) || !strings.HasPrefix(s[i+4:], "年") {
+			continue
+		}
+		k := i + 4 + len("年")
+		m := k
+		for m < len(s) && m < k+2 && isDigit(s[m]) {
+			m++
+		}
+		if m == k || !strings.HasPrefix(s[m:], "月") {
+			continue
+		}
+		end := m + len("月")
+		d := end
+		for d < len(s) && d < end+2 && isDigit(s[d]) {
+			d++
+		}
+		if d > end && strings.HasPrefix(s[d:], "日") {
+			end = d + len("日")
+		}
+		return i, end, true
+	}
+	return 0, 0, false
 }
 
 // isOrdinalFirst reports whether token j is "1er".

@@ -183,6 +183,11 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for w := range nirKeyWords {
 		l.entry(w)
 	}
+	for _, set := range []map[string]bool{dateOnlyMonths, dateWords, birthLinks} {
+		for w := range set {
+			l.entry(w)
+		}
+	}
 	section := ""
 	for _, line := range strings.Split(words, "\n") {
 		line, _, _ = strings.Cut(line, "#")

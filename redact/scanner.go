@@ -58,6 +58,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.messageIDs()
 	sc.plainIDs()
 	sc.births()
+	sc.hanBirths()
 	sc.bracketBirths()
 	sc.addresses()
 	sc.foreignAddresses()
