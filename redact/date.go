@@ -69,8 +69,8 @@ func (sc *scanner) birthDateStart(i int) int {
 			}
 			j++
 			continue
-		case sc.isMonth(j):
-			return j
+		case sc.isMonth(j) || sc.has(j, wNumWord) && !sc.isText(j, "un", "une", "a", "et"):
+			return j // "le 3 mars", "le vingt et un mars"
 		case place > 0 && place < 6 && sc.bits(j)&(wFunc|wMonth) == 0, place > 0 && sc.has(j, wStreetLink),
 			t.shape&shCap != 0 && place < 3:
 			// a place: "né à Oran le", "born in Kyiv on", "née à casablanca le"

@@ -80,6 +80,7 @@ func TestRedactMessy(t *testing.T) {
 		{"birth portuguese março", "nascida em 12 de março de 1985", "nascida em [NAISSANCE_1]"},
 		{"birth turkish, cue after", "12 Mart 1985 doğumluyum", "[NAISSANCE_1] doğumluyum"},
 		{"marco stays a name", "je suis Marco Rossi", "je suis [NOM_1]"},
+		{"birth in words after a maiden name", "Mme Odile Perrin, née Martin, le vingt et un mars mille neuf cent cinquante, demande", "Mme [NOM_1], le [NAISSANCE_1], demande"},
 		{"birth date before its cue", "Lucas Martin, 12/03/2015 (date de naissance)", "[NOM_1], [NAISSANCE_1] (date de naissance)"},
 		{"birth month and year", "né le 03/1985 à Oran", "né le [NAISSANCE_1] à Oran"},
 		{"birth weekday", "née le lundi 3 mars 1980", "née le lundi [NAISSANCE_1]"},
