@@ -404,14 +404,20 @@ func (sc *scanner) spacedDate(j int) int {
 	return j + 4
 }
 
-// isOrdinal reports whether token j is a day written as an ordinal: "3rd",
-// "21st", "2nd", "4th", "2eme", "3º".
-func (sc *scanner) isOrdinal(j int) bool {
-	s := sc.text(j)
+// leadingDigits returns how many ASCII digits s starts with.
+func leadingDigits(s string) int {
 	k := 0
 	for k < len(s) && isDigit(s[k]) {
 		k++
 	}
+	return k
+}
+
+// isOrdinal reports whether token j is a day written as an ordinal: "3rd",
+// "21st", "2nd", "4th", "2eme", "3º".
+func (sc *scanner) isOrdinal(j int) bool {
+	s := sc.text(j)
+	k := leadingDigits(s)
 	if k == 0 || k > 2 {
 		return false
 	}

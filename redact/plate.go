@@ -18,17 +18,11 @@ func passportShape(id []byte) bool {
 // sivShape: the plates of the SIV system since 2009 ("AB123CD"), without the
 // letters I, O and U that the system never uses.
 func sivShape(id []byte) bool {
-	if len(id) != 7 {
+	if !sivLikeShape(id) {
 		return false
 	}
-	for i, c := range id {
-		if i >= 2 && i <= 4 {
-			if !isDigit(c) {
-				return false
-			}
-			continue
-		}
-		if !isLetter(c) || c == 'I' || c == 'O' || c == 'U' {
+	for _, c := range id {
+		if c == 'I' || c == 'O' || c == 'U' {
 			return false
 		}
 	}

@@ -11,10 +11,7 @@ func (sc *scanner) houseNumber(i int) bool {
 		return false
 	}
 	s := sc.text(i)
-	k := 0
-	for k < len(s) && isDigit(s[k]) {
-		k++
-	}
+	k := leadingDigits(s)
 	if k == 0 || k > 4 {
 		return false
 	}
