@@ -16,7 +16,7 @@ import (
 // the next was written; the last round is the honest estimate. README.md
 // gives the figures each round had when it was first measured.
 func TestHoldout(t *testing.T) {
-	for _, round := range []string{"round1", "round2", "round3", "round4", "round5", "round6"} {
+	for _, round := range []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7"} {
 		t.Run(round, func(t *testing.T) { holdout(t, "testdata/holdout/"+round+".jsonl") })
 	}
 }
@@ -42,7 +42,9 @@ func holdout(t *testing.T, path string) {
 	t.Logf("  %-28s %8s %8s", "", "triage", "keywords")
 	t.Logf("  %-28s %8.3f %8.3f", "urgent recall", s.urgentRecall, base.urgentRecall)
 	t.Logf("  %-28s %8.3f %8.3f", "needs-attention recall", s.needsRecall, base.needsRecall)
+	t.Logf("  %-28s %8.3f %8.3f", "attention recall", s.attentionRecall, base.attentionRecall)
 	t.Logf("  %-28s %8.3f %8.3f", "routine kept routine", s.routineKept, base.routineKept)
+	t.Logf("  %-28s %8.3f", "expected reason codes found", s.reasonRecall)
 	if os.Getenv("PLUME_TRIAGE_MISSES") != "" {
 		for _, m := range s.misses {
 			t.Log("  miss: " + m)
