@@ -106,11 +106,22 @@ func FuzzAssess(f *testing.F) {
 func BenchmarkAssess(b *testing.B) {
 	set := loadSet(b)
 	ctx := context.Background()
+	defaultModel() // decoded once, at the first message
 	b.Run("messages", func(b *testing.B) {
 		var durations []float64
 		for i := 0; b.Loop(); i++ {
 			start := nanotime()
 			_ = AssessAt(ctx, set[i%len(set)].Text, evalNow)
+			durations = append(durations, since(start))
+		}
+		b.ReportMetric(percentile(durations, 0.95), "p95-µs")
+	})
+	b.Run("lexicon-only", func(b *testing.B) {
+		var durations []float64
+		for i := 0; b.Loop(); i++ {
+			text := set[i%len(set)].Text
+			start := nanotime()
+			_ = assessLexicon(newMessage(text, evalNow), text)
 			durations = append(durations, since(start))
 		}
 		b.ReportMetric(percentile(durations, 0.95), "p95-µs")
