@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -15,7 +16,8 @@ type scored struct {
 	labelled
 	fold  int
 	needs float64
-	level Level // were it to need attention
+	level Level  // were it to need attention
+	code  string // its reason then
 }
 
 // leaveOneRoundOut scores the messages of each fold with a model trained
@@ -31,8 +33,12 @@ func leaveOneRoundOut(folds []trainingFold) []scored {
 		}
 		m := trainModel(train)
 		for _, l := range f.msgs {
-			needs, level, _ := m.reading(newMessage(l.Text, evalNow))
-			out = append(out, scored{l, k, needs, level})
+			needs, level, j := m.reading(newMessage(l.Text, evalNow))
+			var code string
+			if j >= 0 {
+				code = m.header.Models[j]
+			}
+			out = append(out, scored{l, k, needs, level, code})
 		}
 	}
 	return out
@@ -87,7 +93,7 @@ func TestLeaveOneRoundOut(t *testing.T) {
 	before := lexiconBefore(t)
 	t.Logf("needs threshold %.3f", threshold)
 	t.Logf("  %-12s %5s  %-17s  %-17s  %-17s", "fold", "n", "classifier alone", "with lexicon now", "with lexicon then")
-	var pooled [3][]levelPair
+	var pooled, long [3][]levelPair
 	for k, f := range folds {
 		var rows [3][]levelPair
 		for _, s := range ss {
@@ -104,10 +110,28 @@ func TestLeaveOneRoundOut(t *testing.T) {
 		for i := range rows {
 			pooled[i] = append(pooled[i], rows[i]...)
 		}
+		for _, s := range ss {
+			if s.fold == k && strings.HasPrefix(s.ID, "rag-") {
+				clf := s.levelAt(threshold)
+				long[0] = append(long[0], levelPair{s.Level, clf})
+				long[1] = append(long[1], levelPair{s.Level, Max(clf, assessLexiconOnly(s.labelled).Level)})
+				long[2] = append(long[2], levelPair{s.Level, assessLexiconOnly(s.labelled).Level})
+			}
+		}
 		t.Logf("  %-12s %5d  %s  %s  %s", f.name, len(f.msgs), recalls(rows[0]), recalls(rows[1]), recalls(rows[2]))
 	}
 	t.Logf("  %-12s %5d  %s  %s  %s", "all", len(ss), recalls(pooled[0]), recalls(pooled[1]), recalls(pooled[2]))
 	t.Log("  (urgent recall / needs-attention recall / routine kept)")
+	var raised, right int
+	for _, s := range ss {
+		if s.Level != Routine && s.levelAt(threshold) != Routine {
+			raised++
+			right += b2i(slices.Contains(s.Reasons, s.code))
+		}
+	}
+	t.Logf("  the classifier's reason is an expected one for %d of the %d messages needing attention it raises", right, raised)
+	t.Logf("  long messages (%d, in the folds above): classifier alone %s, with the lexicon %s, lexicon alone %s",
+		len(long[0]), recalls(long[0]), recalls(long[1]), recalls(long[2]))
 }
 
 // levelPair is a message's level and the level a triage gave it.
