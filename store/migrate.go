@@ -122,11 +122,10 @@ func (s *Store) migrateTo(ctx context.Context, last int) (int, error) {
 		}
 		n++
 	}
-	if n > 0 {
-		// Connections opened before the vector type existed have no codec
-		// for it: start afresh.
-		s.pool.Reset()
-	}
+	// Connections opened before the vector type existed have no codec for
+	// it: start afresh, even when another process applied the migrations
+	// while this one waited for the lock.
+	s.pool.Reset()
 	return n, nil
 }
 
