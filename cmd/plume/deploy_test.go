@@ -191,6 +191,15 @@ func TestDeployedReplicas(t *testing.T) {
 
 // createKeys creates n agent keys.
 func (d *deployment) createKeys(n int) []string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = d.createKey(fmt.Sprintf("deploy %d", i), store.RoleAgent)
+	}
+	return keys
+}
+
+// createKey creates a key of role.
+func (d *deployment) createKey(name string, role store.Role) string {
 	d.t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, d.primary.url("plume"))
@@ -198,13 +207,11 @@ func (d *deployment) createKeys(n int) []string {
 		d.t.Fatal(err)
 	}
 	defer st.Close()
-	keys := make([]string, n)
-	for i := range keys {
-		if _, keys[i], err = st.CreateAPIKey(ctx, fmt.Sprintf("deploy %d", i), store.RoleAgent, ""); err != nil {
-			d.t.Fatal(err)
-		}
+	_, key, err := st.CreateAPIKey(ctx, name, role, "")
+	if err != nil {
+		d.t.Fatal(err)
 	}
-	return keys
+	return key
 }
 
 // checkRateAcrossProcesses sends one key's requests to both processes as
@@ -245,13 +252,25 @@ func (d *deployment) checkRateAcrossProcesses(a, b, key string) {
 }
 
 // checkReadYourWritesUnderLag pauses the replica's replay: the agent who
-// just wrote a draft reads it back from the primary through the other
-// process, and reads go to the primary once the replica lags past the bound.
+// just wrote a draft, and the admin who just published a document, read
+// them back from the primary through the other process, and reads go to the
+// primary once the replica lags past the bound.
 func (d *deployment) checkReadYourWritesUnderLag(a, b, key, other string) {
 	t := d.t
 	ctx := context.Background()
+	admin := d.createKey("deploy admin", store.RoleAdmin)
 	if err := execSQL(ctx, d.replica.url("plume"), "SELECT pg_wal_replay_pause()"); err != nil {
 		t.Fatal(err)
+	}
+	// At once, before the replica lags past the bound: an admin lists the
+	// document it just published, through the other process.
+	if status, body := call(t, "POST", a+"/v1/documents", admin,
+		`{"id":"deploy-lag","title":"Fiche publiée pendant le retard","text":"Texte de la fiche.","status":"published"}`); status != http.StatusCreated {
+		t.Fatalf("publish a document: %d %.300s", status, body)
+	}
+	if status, body := call(t, "GET", b+"/v1/documents?q=pendant+le+retard", admin, ""); status != http.StatusOK ||
+		!strings.Contains(body, "deploy-lag") {
+		t.Errorf("the document just published, listed through the other process while the replica lags: %d\n%.300s", status, body)
 	}
 	checkOwnDraftRead(t, a, b, key, "while the replica lags")
 	// Another agent's searches go to the replica until it lags past the
