@@ -5,7 +5,7 @@
 -- named drafts_YYYY_MM, plus drafts_default, which takes a row whose month
 -- has no partition yet, so that an insert never fails. A partitioned table's
 -- keys must hold the partition column: the primary key becomes
--- (id, created_at). Draft ids stay unique: they are random (75 bits), and
+-- (id, created_at). Draft ids stay unique: they are random (120 bits), and
 -- a retried save sends the same id and time, which the key catches. Every
 -- partition has the key's index, whose leading id serves lookups by id.
 --
@@ -14,11 +14,11 @@
 -- together. There is no declared foreign key from feedback to drafts: to
 -- detach a partition of a referenced table PostgreSQL checks every
 -- referencing row, a join over all the feedback kept, under an ACCESS
--- EXCLUSIVE lock on drafts that stops every draft meanwhile (303 ms here for
--- a month of a million drafts and 200,000 feedback; the drop alone takes
--- 2 ms). Instead feedback is only ever inserted from its draft's row
--- (store.SaveFeedback), and the purge drops and deletes both tables by the
--- same months and the same cut-off.
+-- EXCLUSIVE lock on drafts that stops every draft meanwhile (303 ms here
+-- with 200,000 feedback rows kept against a month of a million drafts, 1 ms
+-- without the key). Instead feedback is only ever inserted from its
+-- draft's row (store.SaveFeedback), and the purge drops and deletes both
+-- tables by the same months and the same cut-off.
 --
 -- answers.draft_id becomes a plain reference for the same reason: a
 -- validated answer outlives the draft it was written from, and the purge
