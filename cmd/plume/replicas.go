@@ -24,11 +24,11 @@ const jobsLeaderRetry = 10 * time.Second
 const bucketIdle = 24 * time.Hour
 
 // runJobs runs the periodic jobs (the partitions of drafts for this month
-// and the next, the retention purge, forgetting idle rate buckets) in the one
-// plume serve that leads: several processes sharing the database elect one
-// through an advisory lock, and another takes over within jobsLeaderRetry
-// when it dies.
-func runJobs(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) {
+// and the next, the retention purges of drafts and of the audit log,
+// forgetting idle rate buckets) in the one plume serve that leads: several
+// processes sharing the database elect one through an advisory lock, and
+// another takes over within jobsLeaderRetry when it dies.
+func runJobs(ctx context.Context, st *store.Store, retention, auditRetention time.Duration, log *slog.Logger) {
 	st.RunLeader(ctx, store.Leadership{Job: "jobs", Retry: jobsLeaderRetry, Log: log}, func(ctx context.Context) {
 		daily(ctx, func(ctx context.Context) {
 			if n, err := st.EnsurePartitions(ctx, time.Now()); err != nil && ctx.Err() == nil {
@@ -37,6 +37,7 @@ func runJobs(ctx context.Context, st *store.Store, retention time.Duration, log 
 				log.Info("added the partitions of drafts", "months", n)
 			}
 			purgeOnce(ctx, st, retention, log)
+			purgeAuditOnce(ctx, st, auditRetention, log)
 			if n, err := st.ForgetBuckets(ctx, time.Now().Add(-bucketIdle)); err != nil && ctx.Err() == nil {
 				log.Error("forget rate buckets", "err", err)
 			} else if n > 0 {
