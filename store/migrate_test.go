@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"testing"
 
@@ -12,29 +13,47 @@ import (
 	"github.com/plume-sp/plume/store/storetest"
 )
 
-// emptyDatabase returns the URL of a new database, without even the vector
-// extension, dropped when the test ends.
-func emptyDatabase(t *testing.T) string {
+// throwaway creates, on the test database, a schema or database (kind) of a
+// random name starting with prefix, dropped with drop (its statement,
+// %s for the name) when the test ends, and returns the name.
+func throwaway(t *testing.T, kind, prefix, drop string) string {
 	t.Helper()
 	ctx := context.Background()
 	var b [6]byte
 	_, _ = rand.Read(b[:])
-	name := "plume_test_empty_" + hex.EncodeToString(b[:])
+	name := prefix + hex.EncodeToString(b[:])
 	conn, err := pgx.Connect(ctx, storetest.URL())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+	if _, err := conn.Exec(ctx, "CREATE "+kind+" "+name); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
 		c, err := pgx.Connect(context.Background(), storetest.URL())
 		if err == nil {
-			_, _ = c.Exec(context.Background(), "DROP DATABASE "+name+" WITH (FORCE)")
+			_, _ = c.Exec(context.Background(), fmt.Sprintf(drop, name))
 			c.Close(context.Background())
 		}
 	})
+	return name
+}
+
+// emptySchema returns the URL of a fresh schema with no migration applied.
+func emptySchema(t *testing.T) string {
+	schema := throwaway(t, "SCHEMA", "test_", "DROP SCHEMA %s CASCADE")
+	u, _ := url.Parse(storetest.URL())
+	q := u.Query()
+	q.Set("search_path", schema+",public")
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// emptyDatabase returns the URL of a new database, without even the vector
+// extension.
+func emptyDatabase(t *testing.T) string {
+	name := throwaway(t, "DATABASE", "plume_test_empty_", "DROP DATABASE %s WITH (FORCE)")
 	u, _ := url.Parse(storetest.URL())
 	u.Path = "/" + name
 	return u.String()
