@@ -30,9 +30,6 @@ type Config struct {
 	MaxBodyBytes int64
 	// MaxUploadBytes bounds multipart uploads (default 32 MiB).
 	MaxUploadBytes int64
-	// MaxQuestionBytes bounds a draft's question and a search query
-	// (default rag.MaxQuestionBytes).
-	MaxQuestionBytes int
 	// RatePerSecond and Burst set each key's token bucket (defaults 5 and
 	// 30). A negative RatePerSecond disables the limit.
 	RatePerSecond float64
@@ -70,9 +67,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxUploadBytes <= 0 {
 		c.MaxUploadBytes = 32 << 20
-	}
-	if c.MaxQuestionBytes <= 0 {
-		c.MaxQuestionBytes = rag.MaxQuestionBytes
 	}
 	if c.RatePerSecond == 0 {
 		c.RatePerSecond = 5

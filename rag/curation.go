@@ -167,7 +167,7 @@ func closedUnless(closures map[string]store.Closure, service, kind, key string, 
 	if !ok || last.After(c.ClosedAt) {
 		return nil
 	}
-	return &Closed{Action: string(c.Action), Reason: c.Reason, At: c.ClosedAt}
+	return &Closed{Action: string(c.Action), Reason: c.Reason.String(), At: c.ClosedAt}
 }
 
 // openFirst keeps at most n items, open ones first, in their order.
@@ -384,7 +384,7 @@ var greetingWords = map[string]bool{"bonjo": true, "merci": true, "madam": true,
 // placeholders and greetings left out, sorted. It folds French accents
 // itself: it runs on thousands of questions per work list.
 func topicWords(question string) []string {
-	question = stripPlaceholders(question)
+	question = placeholderRe.ReplaceAllString(question, " ")
 	seen := map[string]bool{}
 	var out []string
 	var word []rune

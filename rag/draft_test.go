@@ -23,6 +23,7 @@ import (
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/redact/redacttest"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -153,7 +154,7 @@ func TestDraftKeepsPersonalDataLocal(t *testing.T) {
 		t.Run(m.ID, func(t *testing.T) {
 			srv.Reset()
 			question := strings.TrimSpace(m.Text)
-			got, err := d.Draft(ctx, rag.Request{Question: question, Channel: "email"})
+			got, err := writeDraft(ctx, d, rag.Request{Question: question, Channel: "email"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -168,7 +169,7 @@ func TestDraftKeepsPersonalDataLocal(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			stored := strings.Join([]string{row.Question, row.Draft, string(row.Sources), strings.Join(row.Warnings, " ")}, "\n")
+			stored := strings.Join([]string{row.Question.String(), row.Draft, string(row.Sources), strings.Join(row.Warnings, " ")}, "\n")
 			checked := 0
 			for _, e := range m.Entities {
 				if redact.Type(e.Type).Special() || len(e.Value) < 4 {
@@ -225,7 +226,7 @@ func TestDraftModelOutputChecks(t *testing.T) {
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	const question = "Bonjour, je suis Marie Dupont. Comment renouveler ma carte d'identité qui expire le mois prochain ? Mon téléphone : 06 12 34 56 78."
-	res, err := env.searcher.Search(ctx, rag.Query{Text: "Bonjour, je suis [NOM_1]. Comment renouveler ma carte d'identité qui expire le mois prochain ? Mon téléphone : [TEL_1].", K: 5})
+	res, err := env.searcher.Search(ctx, rag.Query{Text: redacttest.Text(t, "Bonjour, je suis [NOM_1]. Comment renouveler ma carte d'identité qui expire le mois prochain ? Mon téléphone : [TEL_1]."), K: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +305,7 @@ func TestDraftModelOutputChecks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := llmtest.New(t, fixedReply(tt.reply))
-			got, err := env.drafter(fakeChat(t, srv, 10*time.Second)).Draft(ctx, rag.Request{Question: question, Channel: tt.channel})
+			got, err := writeDraft(ctx, env.drafter(fakeChat(t, srv, 10*time.Second)), rag.Request{Question: question, Channel: tt.channel})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -403,7 +404,7 @@ func TestDraftModelFailures(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := llmtest.New(t, tt.opts...)
 			start := time.Now()
-			got, err := env.drafter(fakeChat(t, srv, tt.timeout)).Draft(ctx, rag.Request{Question: question})
+			got, err := writeDraft(ctx, env.drafter(fakeChat(t, srv, tt.timeout)), rag.Request{Question: question})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -456,7 +457,7 @@ func TestDraftWithoutModel(t *testing.T) {
 	t.Run("answered", func(t *testing.T) {
 		// The placeholders of the redacted question must not hide the
 		// passages that answer it.
-		got, err := d.Draft(ctx, rag.Request{Service: "mairie",
+		got, err := writeDraft(ctx, d, rag.Request{Service: "mairie",
 			Question: "Bonjour, je suis Madame Sophie Martin (sophie.martin@example.org, 06 12 34 56 78). Comment renouveler mon passeport ?"})
 		if err != nil {
 			t.Fatal(err)
@@ -487,14 +488,14 @@ func TestDraftWithoutModel(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(row.Draft+row.Question, "Martin") || !strings.Contains(row.Draft, "Bonjour Madame [NOM_1],") ||
-			!strings.Contains(row.Question, "[EMAIL_1]") {
+		if strings.Contains(row.Draft+row.Question.String(), "Martin") || !strings.Contains(row.Draft, "Bonjour Madame [NOM_1],") ||
+			!strings.Contains(row.Question.String(), "[EMAIL_1]") {
 			t.Errorf("stored draft is not redacted:\n%s", row.Draft)
 		}
 	})
 
 	t.Run("off topic", func(t *testing.T) {
-		got, err := d.Draft(ctx, rag.Request{Question: "Quelle est la meilleure recette de gâteau au chocolat pour un anniversaire ?"})
+		got, err := writeDraft(ctx, d, rag.Request{Question: "Quelle est la meilleure recette de gâteau au chocolat pour un anniversaire ?"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -520,7 +521,7 @@ func TestDraftWithoutModel(t *testing.T) {
 	t.Run("invalid", func(t *testing.T) {
 		for _, req := range []rag.Request{{Question: "  "}, {Question: "Bonjour", Channel: "fax"},
 			{Question: strings.Repeat("a", rag.MaxQuestionBytes+1)}} {
-			if _, err := d.Draft(ctx, req); !errorsIsInvalid(err) {
+			if _, err := writeDraft(ctx, d, req); !errorsIsInvalid(err) {
 				t.Errorf("Draft(%.20q, %q) = %v, want ErrInvalid", req.Question, req.Channel, err)
 			}
 		}
@@ -561,7 +562,7 @@ func TestDraftStream(t *testing.T) {
 	d := env.drafter(fakeChat(t, srv, 10*time.Second))
 
 	var sc screen
-	streamed, err := d.DraftStream(ctx, rag.Request{Question: question}, sc.apply)
+	streamed, err := streamDraft(ctx, d, rag.Request{Question: question}, sc.apply)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -584,7 +585,7 @@ func TestDraftStream(t *testing.T) {
 			t.Errorf("the screen showed unchecked text %q", unchecked)
 		}
 	}
-	plain, err := d.Draft(ctx, rag.Request{Question: question})
+	plain, err := writeDraft(ctx, d, rag.Request{Question: question})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -602,7 +603,7 @@ func TestDraftStream(t *testing.T) {
 	t.Run("broken stream", func(t *testing.T) {
 		broken := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(3, 0), llmtest.WithStreamAbortAfter(12))
 		var sc screen
-		draft, err := env.drafter(fakeChat(t, broken, 10*time.Second)).DraftStream(ctx, rag.Request{Question: question}, sc.apply)
+		draft, err := streamDraft(ctx, env.drafter(fakeChat(t, broken, 10*time.Second)), rag.Request{Question: question}, sc.apply)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -623,7 +624,7 @@ func TestDraftStream(t *testing.T) {
 		// half a reply must not pass for a model draft.
 		cut := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(3, 0), llmtest.WithStreamCutAfter(6))
 		var sc screen
-		draft, err := env.drafter(fakeChat(t, cut, 10*time.Second)).DraftStream(ctx, rag.Request{Question: question}, sc.apply)
+		draft, err := streamDraft(ctx, env.drafter(fakeChat(t, cut, 10*time.Second)), rag.Request{Question: question}, sc.apply)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -643,7 +644,7 @@ func TestDraftStream(t *testing.T) {
 	})
 
 	t.Run("nil callback", func(t *testing.T) {
-		if _, err := d.DraftStream(ctx, rag.Request{Question: question}, nil); !errorsIsInvalid(err) {
+		if _, err := streamDraft(ctx, d, rag.Request{Question: question}, nil); !errorsIsInvalid(err) {
 			t.Errorf("DraftStream(nil) = %v, want ErrInvalid", err)
 		}
 	})
@@ -661,16 +662,14 @@ func TestDraftPromptLeak(t *testing.T) {
 			words := strings.Fields(systems[i])
 			leak := strings.Join(words[len(words)/3:min(len(words), len(words)/3+40)], " ")
 			srv := llmtest.New(t, fixedReply("Bonjour, voici mes consignes : "+leak+" [1]"))
-			got, err := env.drafter(fakeChat(t, srv, 10*time.Second)).Draft(ctx,
-				rag.Request{Question: "Comment demander la carte Vitale ?", Channel: ch})
+			got, err := writeDraft(ctx, env.drafter(fakeChat(t, srv, 10*time.Second)), rag.Request{Question: "Comment demander la carte Vitale ?", Channel: ch})
 			if err != nil {
 				t.Fatal(err)
 			}
 			// Streamed, the leak never reaches the screen: what was shown
 			// before it is replaced, and the screen ends with the draft.
 			var sc screen
-			streamed, err := env.drafter(fakeChat(t, srv, 10*time.Second)).DraftStream(ctx,
-				rag.Request{Question: "Comment demander la carte Vitale ?", Channel: ch}, sc.apply)
+			streamed, err := streamDraft(ctx, env.drafter(fakeChat(t, srv, 10*time.Second)), rag.Request{Question: "Comment demander la carte Vitale ?", Channel: ch}, sc.apply)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -705,8 +704,7 @@ func TestDraftNoReliableSourceWithModel(t *testing.T) {
 	env := newDraftEnv(t)
 	const reply = "À VÉRIFIER PAR L'AGENT : aucune source trouvée.\n\nBonjour, merci pour votre message : votre demande est examinée.\n\nLe service"
 	srv := llmtest.New(t, fixedReply(reply))
-	got, err := env.drafter(fakeChat(t, srv, 10*time.Second)).Draft(context.Background(),
-		rag.Request{Question: "Quelle est la meilleure recette de gâteau au chocolat pour un anniversaire ?"})
+	got, err := writeDraft(context.Background(), env.drafter(fakeChat(t, srv, 10*time.Second)), rag.Request{Question: "Quelle est la meilleure recette de gâteau au chocolat pour un anniversaire ?"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -737,7 +735,7 @@ func TestDraftTrimsPromptToContext(t *testing.T) {
 		srv.Reset()
 		d := rag.NewDrafter(env.searcher, env.store, fakeChat(t, srv, 5*time.Second), env.prompts, nil,
 			rag.DraftOptions{Model: llmtest.DefaultChatModel, ContextTokens: contextTokens, MaxTokens: 300})
-		draft, err := d.Draft(context.Background(), rag.Request{Question: question, Channel: "email"})
+		draft, err := writeDraft(context.Background(), d, rag.Request{Question: question, Channel: "email"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -775,7 +773,7 @@ func TestDraftTrimsPromptToContext(t *testing.T) {
 	}
 	d := rag.NewDrafter(env.searcher, env.store, fakeChat(t, srv, 5*time.Second), env.prompts, nil,
 		rag.DraftOptions{ContextTokens: 200, MaxTokens: 300})
-	if _, err := d.Draft(context.Background(), rag.Request{Question: question}); !errors.Is(err, rag.ErrInvalid) {
+	if _, err := writeDraft(context.Background(), d, rag.Request{Question: question}); !errors.Is(err, rag.ErrInvalid) {
 		t.Errorf("a context smaller than the answer: %v, want ErrInvalid", err)
 	}
 }
@@ -802,10 +800,10 @@ func TestDraftPublicReplyRestoresNameOnly(t *testing.T) {
 			var err error
 			if stream {
 				var sc screen
-				got, err = d.DraftStream(ctx, req, sc.apply)
+				got, err = streamDraft(ctx, d, req, sc.apply)
 				shown.WriteString(strings.Join(sc.states, "\n"))
 			} else {
-				got, err = d.Draft(ctx, req)
+				got, err = writeDraft(ctx, d, req)
 			}
 			if err != nil {
 				t.Fatal(err)
@@ -828,7 +826,7 @@ func TestDraftPublicReplyRestoresNameOnly(t *testing.T) {
 		})
 	}
 	t.Run("email", func(t *testing.T) {
-		got, err := d.Draft(ctx, rag.Request{Question: question, Channel: "email"})
+		got, err := writeDraft(ctx, d, rag.Request{Question: question, Channel: "email"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact/redacttest"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
@@ -52,7 +53,8 @@ func TestRemoteEmbeddings(t *testing.T) {
 		t.Fatalf("embedding models %+v, want every chunk embedded by the remote model", models)
 	}
 
-	query := rag.Query{Text: "renouveler ma carte d'identité", K: 5}
+	const question = "renouveler ma carte d'identité"
+	query := rag.Query{Text: redacttest.Text(t, question), K: 5}
 	res, err := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, rag.SearchOptions{}).Search(ctx, query)
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +77,7 @@ func TestRemoteEmbeddings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	draft, err := rag.NewDrafter(searcher, st, nil, ps, nil, rag.DraftOptions{}).Draft(ctx, rag.Request{Question: query.Text})
+	draft, err := writeDraft(ctx, rag.NewDrafter(searcher, st, nil, ps, nil, rag.DraftOptions{}), rag.Request{Question: question})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -62,6 +63,10 @@ type SearchOptions struct {
 	// rank fusion: by BM25 over the whole document, by its best
 	// full-text passage, by its best vector passage (default 2, 1, 0.5).
 	Fusion [3]float64
+	// Redaction is the policy of the queries people type (RedactQuery),
+	// of the queries the rewriter writes, and by default of drafts
+	// (default redact.DefaultPolicy()).
+	Redaction redact.Policy `json:"-"`
 }
 
 // NewSearcher returns a searcher over st that embeds queries with embedder
@@ -77,6 +82,9 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 	if opts.Fusion == [3]float64{} {
 		opts.Fusion = [3]float64{2, 1, 0.5}
 	}
+	if opts.Redaction == nil {
+		opts.Redaction = redact.DefaultPolicy()
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -85,7 +93,8 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 
 // Query is a search request.
 type Query struct {
-	Text string
+	// Text is what to search for: redacted text only (see RedactQuery).
+	Text redact.Text
 	// K is the number of results wanted (default 5, at most 50).
 	K        int
 	Audience []string
@@ -147,8 +156,8 @@ func orDefault[T int | float64](v, def T) T {
 // reliability model.
 func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	start := time.Now()
-	q.Text = strings.TrimSpace(q.Text)
-	if q.Text == "" {
+	q.Text = q.Text.TrimSpace()
+	if q.Text.IsEmpty() {
 		return Results{}, fmt.Errorf("search: empty query: %w", ErrInvalid)
 	}
 	if q.K <= 0 {
@@ -157,15 +166,15 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	if q.K > 50 {
 		return Results{}, fmt.Errorf("search: k=%d is over 50: %w", q.K, ErrInvalid)
 	}
-	sentences := SplitMessage(q.Text)
+	sentences := splitRedacted(q.Text)
 	if len(sentences) == 0 {
-		sentences = []Sentence{{Text: q.Text, Weight: requestWeight}}
+		sentences = []part{{text: q.Text, weight: requestWeight}}
 	}
 	var res Results
 	if s.opts.Rewriter != nil {
 		sentences, res.Rewritten = s.rewrite(ctx, q.Text, sentences)
 	}
-	expansions := s.lexicon.Expand(q.Text)
+	expansions := s.lexicon.Expand(q.Text.String())
 	texts, weights := searchTexts(sentences, expansions)
 	repair := make([]bool, len(weights))
 	for i, w := range weights {
@@ -211,24 +220,66 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 }
 
 // rewrite asks the rewriter for the message's search queries and returns
-// them as the request, the message's sentences as its context. On failure
-// the sentences are returned unchanged: the search goes on without.
-func (s *Searcher) rewrite(ctx context.Context, text string, sentences []Sentence) ([]Sentence, []string) {
-	queries, err := s.opts.Rewriter.Rewrite(ctx, text)
+// them as the request, the message's sentences as its context. The
+// queries are the model's text: they are redacted like any other, and one
+// in which redaction masks a value is dropped. On failure the sentences
+// are returned unchanged: the search goes on without.
+func (s *Searcher) rewrite(ctx context.Context, text redact.Text, sentences []part) ([]part, []string) {
+	written, err := s.opts.Rewriter.Rewrite(ctx, text)
+	var queries []redact.Text
+	if err == nil {
+		queries, err = s.redactQueries(ctx, written)
+	}
 	if err != nil {
 		if ctx.Err() == nil {
 			s.log.Warn("query rewrite failed, searching the message alone", "err", err)
 		}
 		return sentences, nil
 	}
-	out := make([]Sentence, 0, len(queries)+len(sentences))
-	for _, q := range queries {
-		out = append(out, Sentence{Text: q, Weight: requestWeight})
+	out := make([]part, 0, len(queries)+len(sentences))
+	shown := make([]string, len(queries))
+	for i, q := range queries {
+		out = append(out, part{text: q, weight: requestWeight})
+		shown[i] = q.String()
 	}
 	for _, st := range sentences {
-		out = append(out, Sentence{Text: st.Text, Weight: min(st.Weight, contextWeight)})
+		out = append(out, part{text: st.text, weight: min(st.weight, contextWeight)})
 	}
-	return out, queries
+	return out, shown
+}
+
+// redactQueries redacts the rewriter's queries, dropping those in which
+// redaction masks a value; it fails when none is left.
+func (s *Searcher) redactQueries(ctx context.Context, queries []string) ([]redact.Text, error) {
+	out := make([]redact.Text, 0, len(queries))
+	for _, q := range queries {
+		red, err := redact.Redact(ctx, q, s.opts.Redaction)
+		if err != nil {
+			return nil, fmt.Errorf("redact the rewritten queries: %w", err)
+		}
+		if red.Mapping.Len() == 0 {
+			out = append(out, red.Text)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("rewrite query: every query held personal data")
+	}
+	return out, nil
+}
+
+// Policy is the redaction policy of the searcher's queries.
+func (s *Searcher) Policy() redact.Policy { return s.opts.Redaction }
+
+// RedactQuery redacts a search typed by a person with the searcher's
+// policy and returns the text to search with: redacted, without
+// placeholders. It is the one way from a person's query to a Query; the
+// result says what was masked.
+func (s *Searcher) RedactQuery(ctx context.Context, text string) (redact.Text, redact.Result, error) {
+	red, err := redact.Redact(ctx, text, s.opts.Redaction)
+	if err != nil {
+		return redact.Text{}, redact.Result{}, fmt.Errorf("redact query: %w", err)
+	}
+	return red.Text.WithoutPlaceholders(red.Mapping), red, nil
 }
 
 // hasSearchableWord reports whether a query holds a word that tells
@@ -262,21 +313,24 @@ func (s *Searcher) runSearches(ctx context.Context, plan queryPlan) (found, erro
 
 // focusText is the text to embed: the request's sentences, or the whole
 // message when they are all of one weight.
-func focusText(sentences []Sentence) string {
-	var parts []string
+func focusText(sentences []part) redact.Text {
+	var parts []redact.Text
 	for _, s := range sentences {
-		if s.Weight >= requestWeight {
-			parts = append(parts, s.Text)
+		if s.weight >= requestWeight {
+			parts = append(parts, s.text)
 		}
 	}
-	return strings.Join(parts, "\n")
+	return redact.Join(parts, redact.Newline)
 }
 
-func (s *Searcher) embedQuery(ctx context.Context, text string, expansions []string) ([]float32, error) {
+// embedQuery embeds the focus of a redacted query and the lexicon's
+// expansions of it (plume's own terms).
+func (s *Searcher) embedQuery(ctx context.Context, focus redact.Text, expansions []string) ([]float32, error) {
+	text := llm.Redacted(focus)
 	if len(expansions) > 0 {
-		text += "\n" + strings.Join(expansions, "\n")
+		text = llm.Concat(text, llm.Official("\n"+strings.Join(expansions, "\n")))
 	}
-	vecs, err := s.embedder.Embed(ctx, []string{text})
+	vecs, err := s.embedder.Embed(ctx, []llm.Text{text})
 	if err != nil {
 		return nil, fmt.Errorf("embed query: %w", err)
 	}

@@ -28,7 +28,7 @@ func TestTelephoneChannel(t *testing.T) {
 				"Message de suivi (SMS ou courriel) :\nInscription : voir la source [1].", nil
 		}))
 		d := env.drafter(fakeChat(t, srv, 10*time.Second))
-		got, err := d.Draft(ctx, rag.Request{Question: question, Channel: "telephone"})
+		got, err := writeDraft(ctx, d, rag.Request{Question: question, Channel: "telephone"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,7 +42,7 @@ func TestTelephoneChannel(t *testing.T) {
 	})
 
 	t.Run("extractive", func(t *testing.T) {
-		got, err := env.drafter(nil).Draft(ctx, rag.Request{Question: question, Channel: "telephone"})
+		got, err := writeDraft(ctx, env.drafter(nil), rag.Request{Question: question, Channel: "telephone"})
 		if err != nil {
 			t.Fatal(err)
 		}
