@@ -216,6 +216,22 @@ func normalizeURL(u string) string {
 // the allow-list.
 const maskedContact = "[coordonnée à vérifier]"
 
+// urlAllowed reports whether a draft may give link: a source gives it (or
+// a page above or below it), or its host is allowed.
+func urlAllowed(link string, sources []string, policy ContactPolicy) bool {
+	n := normalizeURL(link)
+	for _, s := range sources {
+		if n == s || strings.HasPrefix(s, n+"/") || strings.HasPrefix(n, s+"/") || strings.HasPrefix(s, n+"?") {
+			return true
+		}
+	}
+	if !strings.Contains(link, "://") {
+		link = "https://" + link
+	}
+	u, err := url.Parse(link)
+	return err == nil && policy.hostAllowed(u.Hostname())
+}
+
 // checkContacts masks every phone number, e-mail address and URL of the
 // draft that appears neither in the sources nor in the allow-list, so that
 // a contact the model invented never reaches a user.
@@ -228,22 +244,11 @@ func checkContacts(draft string, sources []string, policy ContactPolicy) (string
 	var masked []string
 	draft = replaceURLs(draft, func(m string) string {
 		trimmed := strings.TrimRight(m, ".,;:!?")
-		rest := m[len(trimmed):]
-		n := normalizeURL(trimmed)
-		for _, s := range known.urls {
-			if n == s || strings.HasPrefix(s, n+"/") || strings.HasPrefix(n, s+"/") || strings.HasPrefix(s, n+"?") {
-				return m
-			}
-		}
-		raw := trimmed
-		if !strings.Contains(raw, "://") {
-			raw = "https://" + raw
-		}
-		if u, err := url.Parse(raw); err == nil && policy.hostAllowed(u.Hostname()) {
+		if urlAllowed(trimmed, known.urls, policy) {
 			return m
 		}
 		masked = append(masked, trimmed)
-		return maskedContact + rest
+		return maskedContact + m[len(trimmed):]
 	})
 	draft = emailRe.ReplaceAllStringFunc(draft, func(m string) string {
 		if known.emails[strings.ToLower(m)] {

@@ -156,24 +156,13 @@ func orDefault[T int | float64](v, def T) T {
 // reliability model.
 func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	start := time.Now()
-	q.Text = q.Text.TrimSpace()
-	if q.Text.IsEmpty() {
-		return Results{}, fmt.Errorf("search: empty query: %w", ErrInvalid)
-	}
-	if q.K <= 0 {
-		q.K = 5
-	}
-	if q.K > 50 {
-		return Results{}, fmt.Errorf("search: k=%d is over 50: %w", q.K, ErrInvalid)
-	}
-	sentences := splitRedacted(q.Text)
-	if len(sentences) == 0 {
-		sentences = []part{{text: q.Text, weight: requestWeight}}
+	q, err := q.normalized()
+	if err != nil {
+		return Results{}, err
 	}
 	var res Results
-	if s.opts.Rewriter != nil {
-		sentences, res.Rewritten = s.rewrite(ctx, q.Text, sentences)
-	}
+	sentences, rewritten := s.sentences(ctx, q.Text)
+	res.Rewritten = rewritten
 	expansions := s.lexicon.Expand(q.Text.String())
 	texts, weights := searchTexts(sentences, expansions)
 	repair := make([]bool, len(weights))
@@ -192,12 +181,11 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	plan.chunks.Filter, plan.chunks.K = filter, s.opts.Candidates
 	plan.docs.Filter, plan.docs.K = filter, s.opts.Documents
 
-	vec, err := s.embedQuery(ctx, focusText(sentences), expansions)
+	vec, err := s.queryVector(ctx, focusText(sentences), expansions)
 	if err != nil {
-		if ctx.Err() != nil {
-			return Results{}, fmt.Errorf("search: %w", ctx.Err())
-		}
-		s.log.Warn("query embedding failed, searching full text only", "err", err)
+		return Results{}, err
+	}
+	if vec == nil {
 		res.Warnings = append(res.Warnings, WarnVectorUnavailable)
 	} else {
 		plan.chunks.Model, plan.chunks.Dim, plan.chunks.Vector = s.embedder.Model(), s.embedder.Dim(), vec
@@ -217,6 +205,50 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	res.Reliable = len(res.Results) > 0 && res.Results[0].Reliable
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// sentences are the weighted sentences of a redacted message and, with a
+// rewriter, its queries first; rewritten are those queries.
+func (s *Searcher) sentences(ctx context.Context, text redact.Text) (sentences []part, rewritten []string) {
+	sentences = splitRedacted(text)
+	if len(sentences) == 0 {
+		sentences = []part{{text: text, weight: requestWeight}}
+	}
+	if s.opts.Rewriter != nil {
+		sentences, rewritten = s.rewrite(ctx, text, sentences)
+	}
+	return sentences, rewritten
+}
+
+// queryVector embeds a query (see embedQuery); nil when embedding failed
+// (logged: the search goes on with full text only), an error only when
+// ctx is done.
+func (s *Searcher) queryVector(ctx context.Context, focus redact.Text, expansions []string) ([]float32, error) {
+	vec, err := s.embedQuery(ctx, focus, expansions)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("search: %w", ctx.Err())
+		}
+		s.log.Warn("query embedding failed, searching full text only", "err", err)
+		return nil, nil
+	}
+	return vec, nil
+}
+
+// normalized returns q trimmed, with its default K, or an error wrapping
+// ErrInvalid for an empty query or a K over 50.
+func (q Query) normalized() (Query, error) {
+	q.Text = q.Text.TrimSpace()
+	if q.Text.IsEmpty() {
+		return Query{}, fmt.Errorf("search: empty query: %w", ErrInvalid)
+	}
+	if q.K <= 0 {
+		q.K = 5
+	}
+	if q.K > 50 {
+		return Query{}, fmt.Errorf("search: k=%d is over 50: %w", q.K, ErrInvalid)
+	}
+	return q, nil
 }
 
 // rewrite asks the rewriter for the message's search queries and returns
