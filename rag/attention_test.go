@@ -13,6 +13,7 @@ import (
 
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/triage"
 )
 
@@ -46,7 +47,24 @@ func TestDraftAttention(t *testing.T) {
 	if r.Code != triage.CodeViolence || urgentQuestion[r.Start:r.End] != "Mon mari me frappe depuis des mois et je voudrais savoir comment demander une aide au logement pour partir." {
 		t.Errorf("reason %+v", r)
 	}
-	stored, err := env.store.GetDraft(ctx, urgent.ID)
+	checkStoredAttention(t, env.store, urgent)
+
+	note, err := writeDraft(ctx, d, rag.Request{Question: urgentQuestion, Channel: "conseiller"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(note.Draft, agentFacingHead+"\nContacts à donner à la personne dès maintenant :\n- le 3919") {
+		t.Errorf("adviser's note:\n%s", note.Draft)
+	}
+
+	checkRoutineDrafts(t, d)
+}
+
+// checkStoredAttention checks that the urgent draft is stored with its
+// level and reasons (codes and offsets, no text) and no personal data.
+func checkStoredAttention(t *testing.T, st *store.Store, urgent rag.Draft) {
+	t.Helper()
+	stored, err := st.GetDraft(context.Background(), urgent.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,15 +76,13 @@ func TestDraftAttention(t *testing.T) {
 		strings.Contains(string(stored.AttentionReasons), "frappe") || strings.Contains(stored.Question.String(), "Claire") {
 		t.Errorf("stored level %q reasons %s", stored.AttentionLevel, stored.AttentionReasons)
 	}
+}
 
-	note, err := writeDraft(ctx, d, rag.Request{Question: urgentQuestion, Channel: "conseiller"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(note.Draft, agentFacingHead+"\nContacts à donner à la personne dès maintenant :\n- le 3919") {
-		t.Errorf("adviser's note:\n%s", note.Draft)
-	}
-
+// checkRoutineDrafts checks that a routine message's drafts, on every
+// channel, start with no emergency contact.
+func checkRoutineDrafts(t *testing.T, d *rag.Drafter) {
+	t.Helper()
+	ctx := context.Background()
 	for _, ch := range []string{"spp", "email", "conseiller", "telephone"} {
 		routine, err := writeDraft(ctx, d, rag.Request{Question: routineQuestion, Channel: ch})
 		if err != nil {

@@ -38,17 +38,22 @@ func (s *screen) everShown(sub string) bool {
 
 // TestDraftStream checks that streaming shows checked text only, sentence
 // by sentence, and ends with the same draft as a plain call.
+// The question and reply of TestDraftStream: the reply cites a source the
+// draft does not have and gives contacts no source gives.
+const (
+	streamQuestion = "Bonjour, je suis Paul Moreau, comment m'inscrire à France Travail après mon licenciement ?"
+	streamReply    = "Bonjour [NOM_1],\n\nVous pouvez vous inscrire en ligne [1]. Une fausse piste [7] ; appelez le 01 99 88 77 66 " +
+		"ou voyez evil.example/pay.\n\nCordialement."
+)
+
 func TestDraftStream(t *testing.T) {
 	env := newDraftEnv(t)
 	ctx := context.Background()
-	const question = "Bonjour, je suis Paul Moreau, comment m'inscrire à France Travail après mon licenciement ?"
-	const reply = "Bonjour [NOM_1],\n\nVous pouvez vous inscrire en ligne [1]. Une fausse piste [7] ; appelez le 01 99 88 77 66 " +
-		"ou voyez evil.example/pay.\n\nCordialement."
-	srv := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(3, 0))
+	srv := llmtest.New(t, fixedReply(streamReply), llmtest.WithStreamChunks(3, 0))
 	d := env.drafter(fakeChat(t, srv, 10*time.Second))
 
 	var sc screen
-	streamed, err := streamDraft(ctx, d, rag.Request{Question: question}, sc.apply)
+	streamed, err := streamDraft(ctx, d, rag.Request{Question: streamQuestion}, sc.apply)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,20 +63,8 @@ func TestDraftStream(t *testing.T) {
 	if sc.text != streamed.Draft || sc.replace != 0 {
 		t.Errorf("screen after %d replacements:\n%s\nwant the draft:\n%s", sc.replace, sc.text, streamed.Draft)
 	}
-	for _, unchecked := range []string{"[NOM_1]", "[7]", "01 99 88 77 66", "evil.example", "01 9", "Une fausse piste [", "Cordialement"} {
-		if unchecked == "Cordialement" {
-			// The last line comes with the final text only.
-			if sc.everShown(unchecked) && !strings.Contains(sc.states[len(sc.states)-2], unchecked) &&
-				!strings.HasSuffix(sc.states[len(sc.states)-1], unchecked+".") {
-				t.Errorf("%q shown before it was checked", unchecked)
-			}
-			continue
-		}
-		if sc.everShown(unchecked) {
-			t.Errorf("the screen showed unchecked text %q", unchecked)
-		}
-	}
-	plain, err := writeDraft(ctx, d, rag.Request{Question: question})
+	sc.checkNoUncheckedText(t)
+	plain, err := writeDraft(ctx, d, rag.Request{Question: streamQuestion})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,11 +78,41 @@ func TestDraftStream(t *testing.T) {
 	if streamed.ID == plain.ID {
 		t.Error("both drafts have the same id")
 	}
+	checkBrokenStream(t, env)
+	checkCutStream(t, env)
+	t.Run("nil callback", func(t *testing.T) {
+		if _, err := streamDraft(ctx, d, rag.Request{Question: streamQuestion}, nil); !errorsIsInvalid(err) {
+			t.Errorf("DraftStream(nil) = %v, want ErrInvalid", err)
+		}
+	})
+}
 
+// checkNoUncheckedText checks that the screen never showed the reply's
+// text before the checks ran on it.
+func (sc *screen) checkNoUncheckedText(t *testing.T) {
+	t.Helper()
+	for _, unchecked := range []string{"[NOM_1]", "[7]", "01 99 88 77 66", "evil.example", "01 9", "Une fausse piste [", "Cordialement"} {
+		if unchecked == "Cordialement" {
+			// The last line comes with the final text only.
+			if sc.everShown(unchecked) && !strings.Contains(sc.states[len(sc.states)-2], unchecked) &&
+				!strings.HasSuffix(sc.states[len(sc.states)-1], unchecked+".") {
+				t.Errorf("%q shown before it was checked", unchecked)
+			}
+			continue
+		}
+		if sc.everShown(unchecked) {
+			t.Errorf("the screen showed unchecked text %q", unchecked)
+		}
+	}
+}
+
+// checkBrokenStream streams a reply broken off after its first line.
+func checkBrokenStream(t *testing.T, env *draftEnv) {
+	ctx := context.Background()
 	t.Run("broken stream", func(t *testing.T) {
-		broken := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(3, 0), llmtest.WithStreamAbortAfter(12))
+		broken := llmtest.New(t, fixedReply(streamReply), llmtest.WithStreamChunks(3, 0), llmtest.WithStreamAbortAfter(12))
 		var sc screen
-		draft, err := streamDraft(ctx, env.drafter(fakeChat(t, broken, 10*time.Second)), rag.Request{Question: question}, sc.apply)
+		draft, err := streamDraft(ctx, env.drafter(fakeChat(t, broken, 10*time.Second)), rag.Request{Question: streamQuestion}, sc.apply)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -105,12 +128,17 @@ func TestDraftStream(t *testing.T) {
 		}
 	})
 
+}
+
+// checkCutStream streams a reply whose connection closes cleanly half-way.
+func checkCutStream(t *testing.T, env *draftEnv) {
+	ctx := context.Background()
 	t.Run("cut stream", func(t *testing.T) {
 		// The connection closes cleanly, without finish reason or [DONE]:
 		// half a reply must not pass for a model draft.
-		cut := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(3, 0), llmtest.WithStreamCutAfter(6))
+		cut := llmtest.New(t, fixedReply(streamReply), llmtest.WithStreamChunks(3, 0), llmtest.WithStreamCutAfter(6))
 		var sc screen
-		draft, err := streamDraft(ctx, env.drafter(fakeChat(t, cut, 10*time.Second)), rag.Request{Question: question}, sc.apply)
+		draft, err := streamDraft(ctx, env.drafter(fakeChat(t, cut, 10*time.Second)), rag.Request{Question: streamQuestion}, sc.apply)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,9 +157,4 @@ func TestDraftStream(t *testing.T) {
 		}
 	})
 
-	t.Run("nil callback", func(t *testing.T) {
-		if _, err := streamDraft(ctx, d, rag.Request{Question: question}, nil); !errorsIsInvalid(err) {
-			t.Errorf("DraftStream(nil) = %v, want ErrInvalid", err)
-		}
-	})
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/store"
 )
 
 // labelledMessage is one line of redact/testdata/messages.jsonl.
@@ -87,48 +88,62 @@ func TestDraftKeepsPersonalDataLocal(t *testing.T) {
 				t.Fatal(err)
 			}
 			stored := strings.Join([]string{row.Question.String(), row.Draft, string(row.Sources), strings.Join(row.Warnings, " ")}, "\n")
-			checked := 0
-			for _, e := range m.Entities {
-				if redact.Type(e.Type).Special() || len(e.Value) < 4 {
-					continue
-				}
-				if !strings.Contains(question, e.Value) {
-					t.Fatalf("labelled %s value %q is not in the message", e.Type, e.Value)
-				}
-				checked++
-				if strings.Contains(bodies, e.Value) {
-					t.Errorf("%s value %q reached the model", e.Type, e.Value)
-				}
-				if strings.Contains(stored, e.Value) {
-					t.Errorf("%s value %q was stored", e.Type, e.Value)
-				}
-			}
-			if checked < 3 {
-				t.Fatalf("only %d values checked", checked)
-			}
-			// The model saw [NOM_1]; the agent sees the name it stands for.
-			var name string
-			for _, r := range got.Redactions {
-				if r.Placeholder == "[NOM_1]" {
-					name = question[r.Start:r.End]
-				}
-			}
-			if name == "" {
-				t.Fatalf("no [NOM_1] among the redactions %+v", got.Redactions)
-			}
-			if !strings.Contains(bodies, "[NOM_1]") {
-				t.Errorf("the prompt lacks [NOM_1]")
-			}
-			if want := "Bonjour " + name + ","; !strings.HasPrefix(got.Draft, want) {
-				t.Errorf("draft starts %q, want %q", firstLine(got.Draft), want)
-			}
-			if !strings.HasPrefix(row.Draft, "Bonjour [NOM_1],") {
-				t.Errorf("stored draft starts %q, want the placeholder", firstLine(row.Draft))
-			}
-			if _, ok := findWarning(got, rag.WarnPlaceholderInvent); ok {
-				t.Errorf("unexpected %s: %+v", rag.WarnPlaceholderInvent, got.Warnings)
-			}
+			checkValuesStayLocal(t, m, question, bodies, stored)
+			checkNameRestored(t, got, row, question, bodies)
 		})
+	}
+}
+
+// checkValuesStayLocal checks that no labelled value of m, asked as
+// question, is in what the model received (bodies) or what was stored.
+func checkValuesStayLocal(t *testing.T, m labelledMessage, question, bodies, stored string) {
+	t.Helper()
+	checked := 0
+	for _, e := range m.Entities {
+		if redact.Type(e.Type).Special() || len(e.Value) < 4 {
+			continue
+		}
+		if !strings.Contains(question, e.Value) {
+			t.Fatalf("labelled %s value %q is not in the message", e.Type, e.Value)
+		}
+		checked++
+		if strings.Contains(bodies, e.Value) {
+			t.Errorf("%s value %q reached the model", e.Type, e.Value)
+		}
+		if strings.Contains(stored, e.Value) {
+			t.Errorf("%s value %q was stored", e.Type, e.Value)
+		}
+	}
+	if checked < 3 {
+		t.Fatalf("only %d values checked", checked)
+	}
+}
+
+// checkNameRestored checks that the model saw the [NOM_1] placeholder, the
+// stored draft kept it and the agent's draft greets the name it stands for.
+func checkNameRestored(t *testing.T, got rag.Draft, row store.Draft, question, bodies string) {
+	t.Helper()
+	// The model saw [NOM_1]; the agent sees the name it stands for.
+	var name string
+	for _, r := range got.Redactions {
+		if r.Placeholder == "[NOM_1]" {
+			name = question[r.Start:r.End]
+		}
+	}
+	if name == "" {
+		t.Fatalf("no [NOM_1] among the redactions %+v", got.Redactions)
+	}
+	if !strings.Contains(bodies, "[NOM_1]") {
+		t.Errorf("the prompt lacks [NOM_1]")
+	}
+	if want := "Bonjour " + name + ","; !strings.HasPrefix(got.Draft, want) {
+		t.Errorf("draft starts %q, want %q", firstLine(got.Draft), want)
+	}
+	if !strings.HasPrefix(row.Draft, "Bonjour [NOM_1],") {
+		t.Errorf("stored draft starts %q, want the placeholder", firstLine(row.Draft))
+	}
+	if _, ok := findWarning(got, rag.WarnPlaceholderInvent); ok {
+		t.Errorf("unexpected %s: %+v", rag.WarnPlaceholderInvent, got.Warnings)
 	}
 }
 
@@ -137,6 +152,17 @@ func firstLine(s string) string {
 	return line
 }
 
+// The question and reply of TestDraftPublicReplyRestoresNameOnly, and the
+// values a public reply must not carry.
+const (
+	publicQuestion = "Bonjour, je suis Marie Dupont, j'habite 12 rue des Lilas 75011 Paris. Mon numéro de sécurité sociale est " +
+		"2 84 05 75 123 456 72 et mon IBAN FR76 3000 6000 0112 3456 7890 189. Je suis diabétique. Comment obtenir ma carte Vitale ?"
+	publicReply = "Bonjour [NOM_1], nous avons noté votre adresse [ADRESSE_1], votre numéro [NIR_1], votre IBAN [IBAN_1] " +
+		"et votre situation ([SANTE_1]). La carte Vitale se demande en ligne [1]."
+)
+
+var publicSecrets = []string{"12 rue des Lilas", "2 84 05 75 123 456 72", "FR76 3000 6000 0112 3456 7890 189", "diabétique"}
+
 // TestDraftPublicReplyRestoresNameOnly checks that a public Services
 // Publics+ reply gets back the person's name only: identifiers, the
 // address and special-category data stay masked, and a warning says so.
@@ -144,45 +170,12 @@ func firstLine(s string) string {
 func TestDraftPublicReplyRestoresNameOnly(t *testing.T) {
 	env := newDraftEnv(t)
 	ctx := context.Background()
-	const question = "Bonjour, je suis Marie Dupont, j'habite 12 rue des Lilas 75011 Paris. Mon numéro de sécurité sociale est " +
-		"2 84 05 75 123 456 72 et mon IBAN FR76 3000 6000 0112 3456 7890 189. Je suis diabétique. Comment obtenir ma carte Vitale ?"
-	const reply = "Bonjour [NOM_1], nous avons noté votre adresse [ADRESSE_1], votre numéro [NIR_1], votre IBAN [IBAN_1] " +
-		"et votre situation ([SANTE_1]). La carte Vitale se demande en ligne [1]."
-	secrets := []string{"12 rue des Lilas", "2 84 05 75 123 456 72", "FR76 3000 6000 0112 3456 7890 189", "diabétique"}
-	srv := llmtest.New(t, fixedReply(reply), llmtest.WithStreamChunks(7, 0))
+	const question = publicQuestion
+	secrets := publicSecrets
+	srv := llmtest.New(t, fixedReply(publicReply), llmtest.WithStreamChunks(7, 0))
 	d := env.drafter(fakeChat(t, srv, 10*time.Second))
 	for _, stream := range []bool{false, true} {
-		t.Run(fmt.Sprintf("stream=%v", stream), func(t *testing.T) {
-			var shown strings.Builder
-			req := rag.Request{Question: question, Channel: "spp"}
-			var got rag.Draft
-			var err error
-			if stream {
-				var sc screen
-				got, err = streamDraft(ctx, d, req, sc.apply)
-				shown.WriteString(strings.Join(sc.states, "\n"))
-			} else {
-				got, err = writeDraft(ctx, d, req)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.Extractive || !strings.HasPrefix(got.Draft, "Bonjour Marie Dupont,") {
-				t.Fatalf("draft (extractive %v): %s", got.Extractive, got.Draft)
-			}
-			for _, s := range secrets {
-				if strings.Contains(got.Draft, s) || strings.Contains(shown.String(), s) {
-					t.Errorf("the public reply carries %q:\n%s", s, got.Draft)
-				}
-			}
-			w, ok := findWarning(got, rag.WarnPublicWithheld)
-			if !ok {
-				t.Fatalf("no %s warning: %v", rag.WarnPublicWithheld, warningCodes(got))
-			}
-			if diff := cmp.Diff([]string{"[ADRESSE_1]", "[IBAN_1]", "[NIR_1]", "[SANTE_1]"}, w.Values); diff != "" {
-				t.Errorf("withheld placeholders (-want +got):\n%s", diff)
-			}
-		})
+		t.Run(fmt.Sprintf("stream=%v", stream), func(t *testing.T) { checkPublicReply(t, d, stream) })
 	}
 	t.Run("email", func(t *testing.T) {
 		got, err := writeDraft(ctx, d, rag.Request{Question: question, Channel: "email"})
@@ -198,4 +191,41 @@ func TestDraftPublicReplyRestoresNameOnly(t *testing.T) {
 			t.Errorf("unexpected %s on an e-mail draft", rag.WarnPublicWithheld)
 		}
 	})
+}
+
+// checkPublicReply drafts the public reply, streamed or not: the name is
+// restored, every other value withheld, even from the screen.
+func checkPublicReply(t *testing.T, d *rag.Drafter, stream bool) {
+	ctx := context.Background()
+	const question = publicQuestion
+	secrets := publicSecrets
+	var shown strings.Builder
+	req := rag.Request{Question: question, Channel: "spp"}
+	var got rag.Draft
+	var err error
+	if stream {
+		var sc screen
+		got, err = streamDraft(ctx, d, req, sc.apply)
+		shown.WriteString(strings.Join(sc.states, "\n"))
+	} else {
+		got, err = writeDraft(ctx, d, req)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Extractive || !strings.HasPrefix(got.Draft, "Bonjour Marie Dupont,") {
+		t.Fatalf("draft (extractive %v): %s", got.Extractive, got.Draft)
+	}
+	for _, s := range secrets {
+		if strings.Contains(got.Draft, s) || strings.Contains(shown.String(), s) {
+			t.Errorf("the public reply carries %q:\n%s", s, got.Draft)
+		}
+	}
+	w, ok := findWarning(got, rag.WarnPublicWithheld)
+	if !ok {
+		t.Fatalf("no %s warning: %v", rag.WarnPublicWithheld, warningCodes(got))
+	}
+	if diff := cmp.Diff([]string{"[ADRESSE_1]", "[IBAN_1]", "[NIR_1]", "[SANTE_1]"}, w.Values); diff != "" {
+		t.Errorf("withheld placeholders (-want +got):\n%s", diff)
+	}
 }
