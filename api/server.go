@@ -93,8 +93,8 @@ type Deps struct {
 	Drafter  *rag.Drafter
 	// Embedder embeds uploaded documents; it must be the searcher's.
 	Embedder llm.Embedder
-	// Redaction is the policy of /v1/redact and of search queries
-	// (default redact.DefaultPolicy()).
+	// Redaction is the policy of /v1/redact, of validated answers and of
+	// admins' reasons (default: the searcher's, which redacts searches).
 	Redaction redact.Policy
 	Log       *slog.Logger
 	// Now is the clock (default time.Now).
@@ -140,7 +140,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		deps.Now = time.Now
 	}
 	if deps.Redaction == nil {
-		deps.Redaction = redact.DefaultPolicy()
+		deps.Redaction = deps.Searcher.Policy()
 	}
 	cfg = cfg.withDefaults()
 	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(deps.Store.Pool()),

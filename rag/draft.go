@@ -130,7 +130,7 @@ type Tokens struct {
 	Completion int `json:"completion"`
 }
 
-// Draft writes a draft in one go.
+// Draft writes a draft in one go, for a request Validate returned.
 func (d *Drafter) Draft(ctx context.Context, req ValidRequest) (Draft, error) {
 	return d.draft(ctx, req.req, nil)
 }

@@ -69,9 +69,6 @@ func (d *Drafter) Validate(req Request) (ValidRequest, error) {
 	return ValidRequest{req: req}, nil
 }
 
-// Request returns the request as validated.
-func (v ValidRequest) Request() Request { return v.req }
-
 // validateMessage checks a user's message, to draft from or to triage,
 // against the drafter's limit; what names it in the errors.
 func (d *Drafter) validateMessage(what, text string) error {

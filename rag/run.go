@@ -17,9 +17,10 @@ import (
 // the ValidRequest the others start from), redact, triage, search,
 // answers, prompt and model (or the extractive fallback), checks, restore,
 // store. Each stage is a method that reads the run so far and returns its
-// own result, which draft records in the run; the timer times each stage.
-// Only the redact stage reads the request's texts: every later stage sees
-// the redacted ones.
+// own result, which draft records in the run; the timer records each
+// stage (write, for its prompt and model stages). Only the redact stage
+// and the triage stage (locally, in package triage) read the request's
+// texts: every other stage sees the redacted ones.
 
 // run is one draft on its way through the stages.
 type run struct {

@@ -19,9 +19,6 @@ func (t Text) String() string { return t.s }
 // IsEmpty reports whether t holds nothing but white space.
 func (t Text) IsEmpty() bool { return strings.TrimSpace(t.s) == "" }
 
-// Len returns the length of t in bytes.
-func (t Text) Len() int { return len(t.s) }
-
 // Equal reports whether t and u hold the same text.
 func (t Text) Equal(u Text) bool { return t.s == u.s }
 
