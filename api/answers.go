@@ -49,8 +49,8 @@ type answerJSON struct {
 }
 
 func toAnswerJSON(a store.Answer) answerJSON {
-	return answerJSON{ID: a.ID, Service: a.Service, AuthorService: a.AuthorService, Question: a.Question, Text: a.Text,
-		Sources: a.Sources, Status: string(a.Status), StatusReason: a.StatusReason, Version: a.Version, DraftID: a.DraftID,
+	return answerJSON{ID: a.ID, Service: a.Service, AuthorService: a.AuthorService, Question: a.Question.String(),
+		Text: a.Text.String(), Sources: a.Sources, Status: string(a.Status), StatusReason: a.StatusReason.String(), Version: a.Version, DraftID: a.DraftID,
 		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt}
 }
 
@@ -258,14 +258,14 @@ func (s *Server) listAnswers(c echo.Context) error {
 
 // redactedText is a free text of an admin (a reason), redacted before it
 // is stored: no personal value is kept.
-func (s *Server) redactedText(c echo.Context, text string) (string, error) {
+func (s *Server) redactedText(c echo.Context, text string) (store.Text, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return "", nil
+		return store.Text{}, nil
 	}
 	red, err := redact.Redact(c.Request().Context(), text, s.deps.Redaction)
 	if err != nil {
-		return "", err
+		return store.Text{}, err
 	}
-	return red.Text, nil
+	return store.Redacted(red.Text), nil
 }

@@ -137,7 +137,7 @@ func (s *Server) closeItem(c echo.Context) error {
 	if err := s.deps.Store.CloseCurationItem(c.Request().Context(), &cl); err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, rag.Closed{Action: string(cl.Action), Reason: cl.Reason, At: cl.ClosedAt})
+	return c.JSON(http.StatusOK, rag.Closed{Action: string(cl.Action), Reason: cl.Reason.String(), At: cl.ClosedAt})
 }
 
 func (s *Server) reopenItem(c echo.Context) error {

@@ -38,31 +38,24 @@ func (s *Server) createDraft(c echo.Context) error {
 		return err
 	}
 	key := keyOf(c)
-	body.Question = strings.TrimSpace(body.Question)
-	switch {
-	case body.Question == "":
-		return errorf(http.StatusBadRequest, "invalid_request", "question is required")
-	case len(body.Question) > s.cfg.MaxQuestionBytes:
-		return errorf(http.StatusRequestEntityTooLarge, "question_too_long", "the question is over %d bytes", s.cfg.MaxQuestionBytes)
-	case !hasWord(body.Question):
-		return errNoWords("the question")
-	case body.Channel != "" && !slices.Contains(s.deps.Drafter.Channels(), body.Channel):
-		return errorf(http.StatusBadRequest, "invalid_request", "unknown channel %q (want one of %s)",
-			body.Channel, strings.Join(s.deps.Drafter.Channels(), ", "))
-	}
 	services, err := key.retrievalServices(body.Service)
 	if err != nil {
-		return err
-	}
-	if err := s.checkVocabulary(c.Request().Context(), key, body.Service, body.Audience); err != nil {
 		return err
 	}
 	service := body.Service
 	if key.Service != "" {
 		service = key.Service
 	}
-	req := rag.Request{Question: body.Question, Channel: body.Channel, Service: service, Services: services,
-		Audience: body.Audience, AgentNote: body.Note, APIKeyID: &key.ID}
+	// The drafter's validation (question, note, channel) is the one, with
+	// its one limit; it comes before a stream starts.
+	req, err := s.deps.Drafter.Validate(rag.Request{Question: strings.TrimSpace(body.Question), Channel: body.Channel,
+		Service: service, Services: services, Audience: body.Audience, AgentNote: body.Note, APIKeyID: &key.ID})
+	if err != nil {
+		return err
+	}
+	if err := s.checkVocabulary(c.Request().Context(), key, body.Service, body.Audience); err != nil {
+		return err
+	}
 	if !wantsEventStream(c.Request()) {
 		// Retrieval may use the replica; the draft is saved on the primary.
 		d, err := readWith(c, s, false, func(ctx context.Context, rd reads) (rag.Draft, error) { return rd.drafter.Draft(ctx, req) })
@@ -119,7 +112,7 @@ type deltaEvent struct {
 	Text string `json:"text"`
 }
 
-func (s *Server) streamDraft(c echo.Context, req rag.Request) error {
+func (s *Server) streamDraft(c echo.Context, req rag.ValidRequest) error {
 	w := c.Response()
 	w.Header().Set(echo.HeaderContentType, "text/event-stream; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
@@ -247,7 +240,7 @@ func (s *Server) getDraft(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, storedDraft{ID: d.ID, CreatedAt: d.CreatedAt, Channel: d.Channel, Service: d.Service,
-		Audience: nonNil(d.Audience), Question: d.Question, Draft: d.Draft, Citations: d.Sources, Warnings: nonNil(d.Warnings),
+		Audience: nonNil(d.Audience), Question: d.Question.String(), Draft: d.Draft, Citations: d.Sources, Warnings: nonNil(d.Warnings),
 		Extractive: d.Extractive, Reliable: d.Reliable, Model: d.Model, PromptVersion: d.PromptVersion, Timings: d.Timings,
 		Tokens: rag.Tokens{Prompt: d.PromptTokens, Completion: d.CompletionTokens}, Redactions: d.RedactionCounts,
 		Attention: storedAttention{Level: d.AttentionLevel, Reasons: d.AttentionReasons}})

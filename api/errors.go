@@ -67,6 +67,8 @@ func errorResponse(err error) *Error {
 	case errors.Is(err, ingest.ErrUnsupportedFormat):
 		return &Error{Status: http.StatusUnsupportedMediaType, Code: "unsupported_format",
 			Message: "the file's format is not supported (DILA XML, JSONL, Markdown, HTML, text, PDF or zip)"}
+	case errors.Is(err, rag.ErrTooLong):
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "question_too_long", Message: err.Error()}
 	case errors.Is(err, rag.ErrNoWords):
 		return &Error{Status: http.StatusBadRequest, Code: "no_words",
 			Message: "the text holds no word to search for (only punctuation, or words as common as « le » or « de »)"}

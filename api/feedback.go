@@ -31,10 +31,14 @@ func (s *Server) feedback(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.deps.Drafter.Feedback(c.Request().Context(), d.ID, body)
+	f, err := s.deps.Drafter.Feedback(c.Request().Context(), d, body)
 	if err != nil {
 		return err
 	}
+	tags := make([]string, len(f.Tags))
+	for i, t := range f.Tags {
+		tags[i] = t.String()
+	}
 	return c.JSON(http.StatusCreated, feedbackResponse{ID: f.ID, DraftID: f.DraftID, CreatedAt: f.CreatedAt,
-		FinalText: f.FinalText, Outcome: string(f.Outcome), Rating: f.Rating, Tags: nonNil(f.Tags), EditDistance: f.EditDistance})
+		FinalText: f.FinalText.String(), Outcome: string(f.Outcome), Rating: f.Rating, Tags: tags, EditDistance: f.EditDistance})
 }

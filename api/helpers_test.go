@@ -21,6 +21,7 @@ import (
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact/redacttest"
 	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/store/storetest"
 )
@@ -95,6 +96,9 @@ type envOptions struct {
 	// oidc starts an OpenID provider (env.op) the server signs agents in
 	// with.
 	oidc bool
+	// maxQuestionBytes bounds the questions the drafter takes (default
+	// rag.MaxQuestionBytes).
+	maxQuestionBytes int
 }
 
 func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
@@ -152,7 +156,8 @@ func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
 		queries = o.queryEmbedder(e.model.URL())
 	}
 	searcher := rag.NewSearcher(srvStore, queries, rag.DefaultLexicon(), log, rag.SearchOptions{})
-	drafter := rag.NewDrafter(searcher, srvStore, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
+	drafter := rag.NewDrafter(searcher, srvStore, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel,
+		MaxQuestionBytes: o.maxQuestionBytes})
 	e.deps = api.Deps{Store: srvStore, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log}
 	ln := e.withOIDC(o.oidc)
 	e.srv, err = api.New(cfg, e.deps)
@@ -294,8 +299,8 @@ func (e *env) draft(key, question string) rag.Draft {
 // answer stores a validated answer of a service straight in the store.
 func (e *env) answer(service string) store.Answer {
 	e.tb.Helper()
-	a := store.Answer{Service: service, Question: "Comment déclarer un changement de situation à la CAF ?",
-		Text: "Madame [NOM_1], vous déclarez le changement en ligne."}
+	a := store.Answer{Service: service, Question: store.Redacted(redacttest.Text(e.tb, "Comment déclarer un changement de situation à la CAF ?")),
+		Text: store.Redacted(redacttest.Text(e.tb, "Madame [NOM_1], vous déclarez le changement en ligne."))}
 	if err := e.st.CreateAnswer(context.Background(), &a, store.AnswerWrite{DocumentIDs: []int64{e.docs["caf"]},
 		MatchText: a.Question}); err != nil {
 		e.tb.Fatal(err)

@@ -10,7 +10,7 @@ import (
 )
 
 func TestBadInput(t *testing.T) {
-	e := newEnv(t, api.Config{MaxBodyBytes: 4 << 10, MaxQuestionBytes: 1000, RatePerSecond: -1})
+	e := newEnvWith(t, api.Config{MaxBodyBytes: 4 << 10, RatePerSecond: -1}, envOptions{maxQuestionBytes: 1000})
 	for _, tc := range []struct {
 		name   string
 		req    request

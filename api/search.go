@@ -47,15 +47,15 @@ type searchResponse struct {
 	rag.Results
 }
 
-// search runs a hybrid search. The query is redacted first: only redacted
-// text reaches the embedding model.
+// search runs a hybrid search. The query is redacted first, by the
+// searcher's RedactQuery: only redacted text reaches the embedding model.
 func (s *Server) search(c echo.Context) error {
 	q := strings.TrimSpace(c.QueryParam("q"))
 	if q == "" {
 		return errorf(http.StatusBadRequest, "invalid_request", "q is required")
 	}
-	if len(q) > s.cfg.MaxQuestionBytes {
-		return errorf(http.StatusRequestEntityTooLarge, "question_too_long", "q is over %d bytes", s.cfg.MaxQuestionBytes)
+	if limit := s.deps.Drafter.MaxQuestionBytes(); len(q) > limit {
+		return errorf(http.StatusRequestEntityTooLarge, "question_too_long", "q is over %d bytes", limit)
 	}
 	if !hasWord(q) {
 		return errNoWords("q")
@@ -69,7 +69,7 @@ func (s *Server) search(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	text, red, err := rag.RedactQuery(ctx, q, s.deps.Redaction)
+	text, red, err := s.deps.Searcher.RedactQuery(ctx, q)
 	if err != nil {
 		return err
 	}
@@ -93,5 +93,5 @@ func (s *Server) search(c echo.Context) error {
 	if res.Results == nil {
 		res.Results = []rag.Result{}
 	}
-	return c.JSON(http.StatusOK, searchResponse{Query: red.Text, Results: res})
+	return c.JSON(http.StatusOK, searchResponse{Query: red.Text.String(), Results: res})
 }

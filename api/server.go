@@ -30,9 +30,6 @@ type Config struct {
 	MaxBodyBytes int64
 	// MaxUploadBytes bounds multipart uploads (default 32 MiB).
 	MaxUploadBytes int64
-	// MaxQuestionBytes bounds a draft's question and a search query
-	// (default rag.MaxQuestionBytes).
-	MaxQuestionBytes int
 	// RatePerSecond and Burst set each key's token bucket (defaults 5 and
 	// 30). A negative RatePerSecond disables the limit.
 	RatePerSecond float64
@@ -71,9 +68,6 @@ func (c Config) withDefaults() Config {
 	if c.MaxUploadBytes <= 0 {
 		c.MaxUploadBytes = 32 << 20
 	}
-	if c.MaxQuestionBytes <= 0 {
-		c.MaxQuestionBytes = rag.MaxQuestionBytes
-	}
 	if c.RatePerSecond == 0 {
 		c.RatePerSecond = 5
 	}
@@ -99,8 +93,8 @@ type Deps struct {
 	Drafter  *rag.Drafter
 	// Embedder embeds uploaded documents; it must be the searcher's.
 	Embedder llm.Embedder
-	// Redaction is the policy of /v1/redact and of search queries
-	// (default redact.DefaultPolicy()).
+	// Redaction is the policy of /v1/redact, of validated answers and of
+	// admins' reasons (default: the searcher's, which redacts searches).
 	Redaction redact.Policy
 	Log       *slog.Logger
 	// Now is the clock (default time.Now).
@@ -146,7 +140,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		deps.Now = time.Now
 	}
 	if deps.Redaction == nil {
-		deps.Redaction = redact.DefaultPolicy()
+		deps.Redaction = deps.Searcher.Policy()
 	}
 	cfg = cfg.withDefaults()
 	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(deps.Store.Pool()),

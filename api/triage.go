@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/plume-sp/plume/triage"
@@ -21,12 +20,7 @@ func (s *Server) triage(c echo.Context) error {
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err
 	}
-	switch {
-	case strings.TrimSpace(body.Text) == "":
-		return errorf(http.StatusBadRequest, "invalid_request", "text is required")
-	case len(body.Text) > s.cfg.MaxQuestionBytes:
-		return errorf(http.StatusRequestEntityTooLarge, "question_too_long", "the text is over %d bytes", s.cfg.MaxQuestionBytes)
-	}
+	// The drafter validates the text, with the limit of drafts.
 	a, err := s.deps.Drafter.Triage(c.Request().Context(), body.Text)
 	if err != nil {
 		return err

@@ -69,7 +69,7 @@ type slowEmbedder struct {
 	delay time.Duration
 }
 
-func (s slowEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+func (s slowEmbedder) Embed(ctx context.Context, texts []llm.Text) ([][]float32, error) {
 	select {
 	case <-time.After(s.delay):
 	case <-ctx.Done():

@@ -59,7 +59,7 @@ func TestValidatedAnswers(t *testing.T) {
 		t.Fatalf("answers stored: %d %v", page.Total, err)
 	}
 	stored := page.Answers[0]
-	if !strings.Contains(stored.Text, answerNote) || strings.Contains(stored.Text, "Claire") || strings.Contains(stored.Question, "Martin") {
+	if !strings.Contains(stored.Text.String(), answerNote) || strings.Contains(stored.Text.String(), "Claire") || strings.Contains(stored.Question.String(), "Martin") {
 		t.Errorf("stored answer: %q / %q: want the edited text, masked", stored.Question, stored.Text)
 	}
 	b.checkAccessibility("brouillon validé")
@@ -84,7 +84,7 @@ func TestValidatedAnswers(t *testing.T) {
 		t.Error("the validated answer is not shown before the draft")
 	}
 	b.do("start from it", chromedp.Click(css("#reponses-types-liste button")))
-	if v := eval[string](b, `document.querySelector("#texte-final").value`); v != stored.Text {
+	if v := eval[string](b, `document.querySelector("#texte-final").value`); v != stored.Text.String() {
 		t.Errorf("editor holds %q, want the validated answer %q", v, stored.Text)
 	}
 	b.shot("10-reponse-type")

@@ -463,7 +463,7 @@ func (r *run) ingestOne(ctx context.Context, j job) error {
 		return nil
 	}
 	chunks := Chunk(d, r.p.opts.Chunk)
-	texts := make([]string, len(chunks))
+	texts := make([]llm.Text, len(chunks))
 	for i, c := range chunks {
 		texts[i] = EmbeddingText(d.Title, c.Heading, c.Text)
 	}
@@ -505,9 +505,10 @@ func (r *run) progress() {
 	}
 }
 
-// EmbeddingText is the text embedded for a chunk: the document title and
+// EmbeddingText is the text embedded for a chunk of an official document
+// (never a user's text, hence llm.Official): the document title and
 // the heading path give the passage its context.
-func EmbeddingText(title string, heading []string, text string) string {
+func EmbeddingText(title string, heading []string, text string) llm.Text {
 	var b strings.Builder
 	b.WriteString(title)
 	for _, h := range heading {
@@ -516,7 +517,7 @@ func EmbeddingText(title string, heading []string, text string) string {
 	}
 	b.WriteString("\n")
 	b.WriteString(text)
-	return b.String()
+	return llm.Official(b.String())
 }
 
 // headingSeparator joins a chunk's heading path in the store.

@@ -35,7 +35,7 @@ func Reembed(ctx context.Context, st *store.Store, embedder llm.Embedder, log *s
 		if len(chunks) == 0 {
 			break
 		}
-		texts := make([]string, len(chunks))
+		texts := make([]llm.Text, len(chunks))
 		for i, c := range chunks {
 			var heading []string
 			if c.Heading != "" {

@@ -47,7 +47,7 @@ func (b *EmbedBreaker) WithProbeTimeout(d time.Duration) *EmbedBreaker {
 }
 
 // Embed calls the wrapped embedder unless an outage is remembered.
-func (b *EmbedBreaker) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+func (b *EmbedBreaker) Embed(ctx context.Context, texts []Text) ([][]float32, error) {
 	until, ok, probe := b.admit()
 	if !ok {
 		return nil, &Error{Op: "embeddings", Kind: ErrUnavailable,

@@ -13,8 +13,9 @@ const (
 type Message struct {
 	// Role is RoleSystem, RoleUser or RoleAssistant.
 	Role string
-	// Content is the text of the message.
-	Content string
+	// Content is the text of the message: redacted user text or official
+	// text (see Text).
+	Content Text
 }
 
 // ChatRequest is what a caller asks of a chat model.

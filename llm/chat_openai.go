@@ -282,7 +282,7 @@ func (c *OpenAIChat) request(op string, req ChatRequest) (openai.ChatCompletionR
 		default:
 			return refuse("message %d has unknown role %q", i, m.Role)
 		}
-		msgs[i] = openai.ChatCompletionMessage{Role: m.Role, Content: m.Content}
+		msgs[i] = openai.ChatCompletionMessage{Role: m.Role, Content: m.Content.s}
 	}
 	if c.contextTokens > 0 {
 		if est := EstimateMessagesTokens(req.Messages); est+req.MaxTokens > c.contextTokens {

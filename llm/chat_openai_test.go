@@ -42,8 +42,8 @@ func newChat(t *testing.T, baseURL string, edit func(*llm.OpenAIChatConfig)) *ll
 
 func question(text string) llm.ChatRequest {
 	return llm.ChatRequest{Messages: []llm.Message{
-		{Role: llm.RoleSystem, Content: "Vous rédigez des réponses administratives."},
-		{Role: llm.RoleUser, Content: text},
+		{Role: llm.RoleSystem, Content: llm.Official("Vous rédigez des réponses administratives.")},
+		{Role: llm.RoleUser, Content: llm.Official(text)},
 	}}
 }
 
@@ -83,7 +83,7 @@ func TestChatReply(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			prompt := llmtest.CountWords(req.Messages[0].Content) + llmtest.CountWords(req.Messages[1].Content)
+			prompt := llmtest.CountWords(req.Messages[0].Content.String()) + llmtest.CountWords(req.Messages[1].Content.String())
 			want := llm.ChatResponse{Content: reply, Model: "albert-large", FinishReason: "stop",
 				PromptTokens: prompt, CompletionTokens: llmtest.CountWords(reply)}
 			if diff := cmp.Diff(want, got); diff != "" {
@@ -181,7 +181,7 @@ func TestChatUsage(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want := []int{llmtest.CountWords(req.Messages[0].Content) + llmtest.CountWords(req.Messages[1].Content), llmtest.CountWords(reply)}
+				want := []int{llmtest.CountWords(req.Messages[0].Content.String()) + llmtest.CountWords(req.Messages[1].Content.String()), llmtest.CountWords(reply)}
 				if tt.wantEstimated {
 					want = []int{llm.EstimateMessagesTokens(req.Messages), llm.EstimateTokens(reply)}
 				}
@@ -469,8 +469,8 @@ func TestChatRejectsBadRequests(t *testing.T) {
 		req  llm.ChatRequest
 	}{
 		{"no messages", llm.ChatRequest{}},
-		{"unknown role", llm.ChatRequest{Messages: []llm.Message{{Role: "tool", Content: "x"}}}},
-		{"negative max tokens", llm.ChatRequest{Messages: []llm.Message{{Role: llm.RoleUser, Content: "x"}}, MaxTokens: -1}},
+		{"unknown role", llm.ChatRequest{Messages: []llm.Message{{Role: "tool", Content: llm.Official("x")}}}},
+		{"negative max tokens", llm.ChatRequest{Messages: []llm.Message{{Role: llm.RoleUser, Content: llm.Official("x")}}, MaxTokens: -1}},
 	}
 	for _, tt := range tests {
 		for _, m := range modes {

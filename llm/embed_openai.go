@@ -106,7 +106,7 @@ func (e *OpenAIEmbedder) Dim() int { return e.dim }
 
 // Embed returns one vector per text, in order, sending the texts in batches
 // of BatchSize. On failure it returns no vectors and the first error.
-func (e *OpenAIEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+func (e *OpenAIEmbedder) Embed(ctx context.Context, texts []Text) ([][]float32, error) {
 	if len(texts) == 0 {
 		return nil, nil
 	}
@@ -160,9 +160,13 @@ loop:
 
 // embedBatch embeds one batch into out (same length), checking that the
 // response has one vector of the right dimension per input.
-func (e *OpenAIEmbedder) embedBatch(ctx context.Context, batch []string, out [][]float32) error {
+func (e *OpenAIEmbedder) embedBatch(ctx context.Context, batch []Text, out [][]float32) error {
 	const op = "embeddings"
-	req := openai.EmbeddingRequest{Input: batch, Model: openai.EmbeddingModel(e.model)}
+	input := make([]string, len(batch))
+	for i, t := range batch {
+		input[i] = t.s
+	}
+	req := openai.EmbeddingRequest{Input: input, Model: openai.EmbeddingModel(e.model)}
 	if e.sendDims {
 		req.Dimensions = e.dim
 	}

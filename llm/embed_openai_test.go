@@ -41,10 +41,19 @@ func newEmbedder(t *testing.T, baseURL string, edit func(*llm.OpenAIEmbedderConf
 	return e
 }
 
-func texts(n int) []string {
-	out := make([]string, n)
+func texts(n int) []llm.Text {
+	out := make([]llm.Text, n)
 	for i := range out {
-		out[i] = fmt.Sprintf("passage numéro %d sur la carte grise", i)
+		out[i] = llm.Official(fmt.Sprintf("passage numéro %d sur la carte grise", i))
+	}
+	return out
+}
+
+// officials makes texts of test strings, which are nobody's.
+func officials(ss ...string) []llm.Text {
+	out := make([]llm.Text, len(ss))
+	for i, s := range ss {
+		out[i] = llm.Official(s)
 	}
 	return out
 }
@@ -75,7 +84,7 @@ func TestEmbedBatches(t *testing.T) {
 			}
 			want := make([][]float32, len(in))
 			for i, text := range in {
-				want[i] = llmtest.Vector(text, e.Dim())
+				want[i] = llmtest.Vector(text.String(), e.Dim())
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("vectors (-want +got):\n%s", diff)
@@ -153,7 +162,7 @@ func TestEmbedDimensionsField(t *testing.T) {
 			}
 			s := llmtest.New(t, append(opts, llmtest.WithEmbeddingDim(16))...)
 			e := newEmbedder(t, s.URL(), func(c *llm.OpenAIEmbedderConfig) { c.SendDimensions = tt.send })
-			_, err := e.Embed(context.Background(), []string{"a"})
+			_, err := e.Embed(context.Background(), officials("a"))
 			if !errors.Is(err, tt.wantKind) || (tt.wantKind == nil && err != nil) {
 				t.Fatalf("error = %v, want kind %v", err, tt.wantKind)
 			}
@@ -175,7 +184,7 @@ func TestEmbedDimensionsField(t *testing.T) {
 
 func TestEmbedDimensionMismatch(t *testing.T) {
 	s := llmtest.New(t, llmtest.WithEmbeddingDim(12))
-	_, err := newEmbedder(t, s.URL(), nil).Embed(context.Background(), []string{"a", "b"})
+	_, err := newEmbedder(t, s.URL(), nil).Embed(context.Background(), officials("a", "b"))
 	if !errors.Is(err, llm.ErrBadResponse) {
 		t.Fatalf("error = %v, want ErrBadResponse", err)
 	}
@@ -212,7 +221,7 @@ func TestEmbedResponseShape(t *testing.T) {
 			}))
 			defer srv.Close()
 			e := newEmbedder(t, srv.URL+"/v1", func(c *llm.OpenAIEmbedderConfig) { c.Dim = 2 })
-			_, err := e.Embed(context.Background(), []string{"a", "b"})
+			_, err := e.Embed(context.Background(), officials("a", "b"))
 			if !errors.Is(err, llm.ErrBadResponse) || !strings.Contains(err.Error(), tt.wantMsg) {
 				t.Errorf("error = %v, want ErrBadResponse saying %q", err, tt.wantMsg)
 			}
@@ -231,7 +240,7 @@ func TestEmbedOutOfOrder(t *testing.T) {
 	}))
 	defer srv.Close()
 	e := newEmbedder(t, srv.URL+"/v1", func(c *llm.OpenAIEmbedderConfig) { c.Dim = 2 })
-	got, err := e.Embed(context.Background(), []string{"a", "b"})
+	got, err := e.Embed(context.Background(), officials("a", "b"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,7 +272,7 @@ func TestEmbedFailures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := llmtest.New(t, tt.opts...)
-			got, err := newEmbedder(t, s.URL(), tt.edit).Embed(context.Background(), []string{"a"})
+			got, err := newEmbedder(t, s.URL(), tt.edit).Embed(context.Background(), officials("a"))
 			if tt.wantKind == nil {
 				if err != nil || len(got) != 1 {
 					t.Fatalf("Embed = %d vectors, %v; want 1, nil", len(got), err)
@@ -297,7 +306,7 @@ func TestEmbedCancel(t *testing.T) {
 	s := llmtest.New(t, llmtest.WithDelay(time.Minute))
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(30*time.Millisecond, cancel)
-	_, err := newEmbedder(t, s.URL(), nil).Embed(ctx, []string{"a"})
+	_, err := newEmbedder(t, s.URL(), nil).Embed(ctx, officials("a"))
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error = %v, want context.Canceled", err)
 	}

@@ -9,7 +9,7 @@ import "context"
 // Embedder turns texts into vectors of a fixed dimension.
 type Embedder interface {
 	// Embed returns one vector per text, in order.
-	Embed(ctx context.Context, texts []string) ([][]float32, error)
+	Embed(ctx context.Context, texts []Text) ([][]float32, error)
 	// Model identifies the embedder and model that made the vectors, as
 	// recorded next to each stored vector (e.g. "local:ngram-v1",
 	// "openai:bge-m3"). Vectors from different models are never compared.

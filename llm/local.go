@@ -38,7 +38,7 @@ func (e *LocalEmbedder) Model() string { return fmt.Sprintf("local:ngram-v1-%d",
 func (e *LocalEmbedder) Dim() int { return e.dim }
 
 // Embed returns the vector of each text. It only fails when ctx is done.
-func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+func (e *LocalEmbedder) Embed(ctx context.Context, texts []Text) ([][]float32, error) {
 	out := make([][]float32, len(texts))
 	for i, t := range texts {
 		if i%64 == 0 {
@@ -46,7 +46,7 @@ func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32,
 				return nil, fmt.Errorf("local embedder: %w", err)
 			}
 		}
-		out[i] = e.embed(t)
+		out[i] = e.embed(t.s)
 	}
 	return out, nil
 }

@@ -21,7 +21,7 @@ func cosine(a, b []float32) float64 {
 
 func embedPair(t *testing.T, e *LocalEmbedder, a, b string) float64 {
 	t.Helper()
-	vecs, err := e.Embed(context.Background(), []string{a, b})
+	vecs, err := e.Embed(context.Background(), officials(a, b))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestLocalEmbedderShape(t *testing.T) {
 	if e.Dim() != LocalEmbedderDim || e.Model() != "local:ngram-v1-256" {
 		t.Fatalf("Dim %d Model %q", e.Dim(), e.Model())
 	}
-	vecs, err := e.Embed(context.Background(), []string{"Demande de passeport", "", "le la les", "Demande de passeport"})
+	vecs, err := e.Embed(context.Background(), officials("Demande de passeport", "", "le la les", "Demande de passeport"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestLocalEmbedderCancelled(t *testing.T) {
 	e, _ := NewLocalEmbedder(0)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := e.Embed(ctx, []string{"x"}); err == nil {
+	if _, err := e.Embed(ctx, officials("x")); err == nil {
 		t.Error("Embed with a cancelled context: no error")
 	}
 }
@@ -111,8 +111,17 @@ func BenchmarkLocalEmbedder(b *testing.B) {
 	}
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		if _, err := e.Embed(context.Background(), []string{text}); err != nil {
+		if _, err := e.Embed(context.Background(), officials(text)); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// officials makes texts of test strings, which are nobody's.
+func officials(ss ...string) []Text {
+	out := make([]Text, len(ss))
+	for i, s := range ss {
+		out[i] = Official(s)
+	}
+	return out
 }

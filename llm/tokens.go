@@ -62,7 +62,7 @@ func EstimateMessagesTokens(msgs []Message) int {
 	}
 	n := replyPrimerTokens
 	for _, m := range msgs {
-		n += messageOverheadTokens + EstimateTokens(m.Role) + EstimateTokens(m.Content)
+		n += messageOverheadTokens + EstimateTokens(m.Role) + EstimateTokens(m.Content.s)
 	}
 	return n
 }

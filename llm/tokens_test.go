@@ -54,10 +54,10 @@ func TestEstimateTokensConservative(t *testing.T) {
 
 func TestEstimateMessagesTokens(t *testing.T) {
 	msgs := []llm.Message{
-		{Role: llm.RoleSystem, Content: "Répondez en français."},
-		{Role: llm.RoleUser, Content: "Bonjour"},
+		{Role: llm.RoleSystem, Content: llm.Official("Répondez en français.")},
+		{Role: llm.RoleUser, Content: llm.Official("Bonjour")},
 	}
-	want := 3 + (4 + llm.EstimateTokens("system") + llm.EstimateTokens(msgs[0].Content)) +
+	want := 3 + (4 + llm.EstimateTokens("system") + llm.EstimateTokens(msgs[0].Content.String())) +
 		(4 + llm.EstimateTokens("user") + llm.EstimateTokens("Bonjour"))
 	if got := llm.EstimateMessagesTokens(msgs); got != want {
 		t.Errorf("EstimateMessagesTokens = %d, want %d", got, want)

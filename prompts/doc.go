@@ -31,6 +31,8 @@
 // data and refuses a set that would drop the user's message or put it
 // outside a block.
 //
-// The package imports nothing of plume and holds no mutable state; a Set is
-// safe for concurrent use.
+// Input takes the user's message and the agent's note as redact.Text: only
+// redacted text can be rendered into a prompt. The package imports only
+// plume's redact and llm (for the types of what it takes and gives) and
+// holds no mutable state; a Set is safe for concurrent use.
 package prompts

@@ -26,17 +26,19 @@ func FuzzRender(f *testing.F) {
 	channels, systems := s.Channels(), s.SystemTexts()
 	f.Fuzz(func(t *testing.T, question, text, title, note string) {
 		for i, ch := range channels {
-			in := Input{
-				Channel:  ch,
-				Question: question,
-				Sources: []Source{
+			// Any text, redacted or not: the rendering's guarantees do not
+			// rest on redaction.
+			in := plain{
+				channel:  ch,
+				question: question,
+				sources: []Source{
 					{N: 1, Title: title, URL: title, Heading: title, Text: text},
 					{N: 2, Title: text, Text: question},
 				},
-				AgentNote: note,
-				Service:   title,
+				note:    note,
+				service: title,
 			}
-			p, err := s.Render(in)
+			p, err := s.render(in)
 			want := s.clean.text(question)
 			if want == "" {
 				if !errors.Is(err, ErrInvalidInput) {
@@ -47,10 +49,10 @@ func FuzzRender(f *testing.F) {
 			if err != nil {
 				t.Fatalf("%s: Render: %v", ch, err)
 			}
-			if p.Messages[0].Content != systems[i] {
+			if p.Messages[0].Content.String() != systems[i] {
 				t.Fatalf("%s: system message depends on the input", ch)
 			}
-			user := p.Messages[1].Content
+			user := p.Messages[1].Content.String()
 			blocks := 2
 			if s.clean.text(note) != "" {
 				blocks = 3
@@ -89,13 +91,13 @@ func FuzzRenderExample(f *testing.F) {
 	f.Fuzz(func(t *testing.T, example string) {
 		want := s.clean.text(example)
 		for _, ch := range s.Channels() {
-			in := Input{Channel: ch, Question: "Ma question", Example: example,
-				Sources: []Source{{N: 1, Title: "Titre", Text: "Passage officiel."}}}
-			p, err := s.Render(in)
+			in := plain{channel: ch, question: "Ma question", example: example,
+				sources: []Source{{N: 1, Title: "Titre", Text: "Passage officiel."}}}
+			p, err := s.render(in)
 			if err != nil {
 				t.Fatalf("%s: Render: %v", ch, err)
 			}
-			user := p.Messages[1].Content
+			user := p.Messages[1].Content.String()
 			if want == "" {
 				if strings.Contains(user, "REPONSE_TYPE") {
 					t.Fatalf("%s: an empty example opened a block", ch)
@@ -113,8 +115,8 @@ func FuzzRenderExample(f *testing.F) {
 			if n := len(sourceLineRes[1].FindAllString(user, -1)); n != 0 {
 				t.Fatalf("%s: the example poses as source [2]:\n%s", ch, user)
 			}
-			in.Sources = nil
-			if p, err := s.Render(in); err != nil || strings.Contains(p.Messages[1].Content, "REPONSE_TYPE") {
+			in.sources = nil
+			if p, err := s.render(in); err != nil || strings.Contains(p.Messages[1].Content.String(), "REPONSE_TYPE") {
 				t.Fatalf("%s: without sources the example is given (%v)", ch, err)
 			}
 		}

@@ -193,19 +193,19 @@ const (
 // check renders a channel's user template with sample inputs, with and
 // without sources, and verifies where the request data lands.
 func (s *Set) check(name string, ch *channel) error {
-	full := Input{
-		Channel:  name,
-		Question: sampleQuestion,
-		Sources: []Source{
+	full := plain{
+		channel:  name,
+		question: sampleQuestion,
+		sources: []Source{
 			{N: 1, Title: "Titre", URL: "https://www.service-public.fr/particuliers/vosdroits/F1", Heading: "Rubrique", Text: samplePassage + "1"},
 			{N: 2, Title: "Titre", URL: "https://www.service-public.fr/particuliers/vosdroits/F2", Text: samplePassage + "2"},
 		},
-		Service:   "Service",
-		AgentNote: sampleNote,
-		Example:   sampleExample,
+		service: "Service",
+		note:    sampleNote,
+		example: sampleExample,
 	}
-	bare := Input{Channel: name, Question: sampleQuestion}
-	for _, in := range []Input{full, bare} {
+	bare := plain{channel: name, question: sampleQuestion}
+	for _, in := range []plain{full, bare} {
 		d, err := s.data(in)
 		if err != nil {
 			return fmt.Errorf("prompts: check %s: %w", ch.origin, err)
@@ -218,11 +218,11 @@ func (s *Set) check(name string, ch *channel) error {
 			return fmt.Errorf("prompts: %s (channel %s): the user's message must appear exactly once, alone between a <<<LABEL line and a LABEL>>> line",
 				ch.origin, name)
 		}
-		if in.AgentNote != "" && !inBlock(out, sampleNote) {
+		if in.note != "" && !inBlock(out, sampleNote) {
 			return fmt.Errorf("prompts: %s (channel %s): the agent's note must appear exactly once, alone between a <<<LABEL line and a LABEL>>> line",
 				ch.origin, name)
 		}
-		for _, src := range in.Sources {
+		for _, src := range in.sources {
 			if !strings.Contains(out, fmt.Sprintf("[%d]", src.N)) || !strings.Contains(out, src.Text) {
 				return fmt.Errorf("prompts: %s (channel %s): source [%d] or its passage is missing from the rendered message",
 					ch.origin, name, src.N)

@@ -45,14 +45,14 @@ Tâche locale : répondez en trois phrases au plus.
 	if want := "spp-2026-11-27.1+spp-local-3+donnees-2026-11-27.1+exemple-2026-11-30.1+regles-2026-11-27.1"; p.Version != want {
 		t.Errorf("Version = %q, want %q", p.Version, want)
 	}
-	if !strings.HasSuffix(p.Messages[1].Content, "Tâche locale : répondez en trois phrases au plus.") {
-		t.Errorf("override not used:\n%s", p.Messages[1].Content)
+	if !strings.HasSuffix(p.Messages[1].Content.String(), "Tâche locale : répondez en trois phrases au plus.") {
+		t.Errorf("override not used:\n%s", p.Messages[1].Content.String())
 	}
 	ep, err := embedded.Render(goldenInput("spp"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Messages[0].Content != ep.Messages[0].Content {
+	if p.Messages[0].Content.String() != ep.Messages[0].Content.String() {
 		t.Error("the system template was not overridden but changed")
 	}
 	for _, ch := range []string{"email", "conseiller"} {

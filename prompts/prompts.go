@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"text/template"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/redact"
 )
 
 // ErrUnknownChannel is wrapped by the error Render returns for a channel the
@@ -17,8 +20,8 @@ var ErrInvalidInput = errors.New("invalid prompt input")
 
 // The roles of the rendered messages, as the OpenAI chat API names them.
 const (
-	RoleSystem = "system"
-	RoleUser   = "user"
+	RoleSystem = llm.RoleSystem
+	RoleUser   = llm.RoleUser
 )
 
 // Source is one numbered passage given to the model. N is the number the
@@ -32,33 +35,42 @@ type Source struct {
 }
 
 // Input is what a prompt is rendered from. Question is the user's message,
-// already redacted; Sources may be empty, in which case the prompt asks for
-// a short holding reply. Service (the name of the answering service) and
-// AgentNote (the agent's short extra instructions, redacted as well) are
-// optional.
+// redacted (its type admits nothing else); Sources, passages of official
+// documents, may be empty, in which case the prompt asks for a short
+// holding reply. Service (the name of the answering service, one of the
+// vocabulary's) and AgentNote (the agent's short extra instructions,
+// redacted as well) are optional.
 type Input struct {
 	Channel   string
-	Question  string
+	Question  redact.Text
 	Sources   []Source
 	Service   string
-	AgentNote string
+	AgentNote redact.Text
 	// Example is a validated answer to a close question, redacted: the
 	// model may follow its tone and structure, never take facts from it.
-	Example string
+	Example redact.Text
 }
 
-// Message is one chat message; Role is RoleSystem or RoleUser.
-type Message struct {
-	Role    string
-	Content string
+// plain is an Input's texts as the templates see them; Load's checks
+// render sample values through it.
+type plain struct {
+	channel, question, service, note, example string
+	sources                                   []Source
 }
 
-// Prompt is a rendered prompt: the system message then the user message.
-// Version names the versions of the template files that produced it.
+func (in Input) plain() plain {
+	return plain{channel: in.Channel, question: in.Question.String(), service: in.Service,
+		note: in.AgentNote.String(), example: in.Example.String(), sources: in.Sources}
+}
+
+// Prompt is a rendered prompt: the system message then the user message,
+// ready for the model (their text is official: plume's templates around
+// redacted input and official passages). Version names the versions of
+// the template files that produced it.
 type Prompt struct {
 	Channel  string
 	Version  string
-	Messages []Message
+	Messages []llm.Message
 }
 
 // Set holds the parsed templates of every channel. It is immutable and safe
@@ -113,10 +125,15 @@ func (s *Set) SystemTexts() []string {
 // wrapping ErrInvalidInput for an empty question or a source whose number is
 // not positive or is repeated. The same input always gives the same prompt.
 func (s *Set) Render(in Input) (Prompt, error) {
-	ch, ok := s.channels[in.Channel]
+	return s.render(in.plain())
+}
+
+// render renders the texts of an Input.
+func (s *Set) render(in plain) (Prompt, error) {
+	ch, ok := s.channels[in.channel]
 	if !ok {
 		return Prompt{}, fmt.Errorf("prompts: channel %q (known: %s): %w",
-			in.Channel, strings.Join(s.names, ", "), ErrUnknownChannel)
+			in.channel, strings.Join(s.names, ", "), ErrUnknownChannel)
 	}
 	d, err := s.data(in)
 	if err != nil {
@@ -127,32 +144,32 @@ func (s *Set) Render(in Input) (Prompt, error) {
 		return Prompt{}, err
 	}
 	return Prompt{
-		Channel: in.Channel,
+		Channel: in.channel,
 		Version: ch.version,
-		Messages: []Message{
-			{Role: RoleSystem, Content: ch.system},
-			{Role: RoleUser, Content: user},
+		Messages: []llm.Message{
+			{Role: RoleSystem, Content: llm.Official(ch.system)},
+			{Role: RoleUser, Content: llm.Official(user)},
 		},
 	}, nil
 }
 
 // data validates in and neutralises every text it carries.
-func (s *Set) data(in Input) (userData, error) {
+func (s *Set) data(in plain) (userData, error) {
 	d := userData{
-		Channel:   in.Channel,
-		Service:   s.clean.line(in.Service),
-		Question:  s.clean.text(in.Question),
-		AgentNote: s.clean.text(in.AgentNote),
-		Example:   s.clean.text(in.Example),
+		Channel:   in.channel,
+		Service:   s.clean.line(in.service),
+		Question:  s.clean.text(in.question),
+		AgentNote: s.clean.text(in.note),
+		Example:   s.clean.text(in.example),
 	}
 	if d.Question == "" {
 		return userData{}, fmt.Errorf("prompts: empty question: %w", ErrInvalidInput)
 	}
-	seen := make(map[int]bool, len(in.Sources))
-	for i, src := range in.Sources {
+	seen := make(map[int]bool, len(in.sources))
+	for i, src := range in.sources {
 		if src.N <= 0 {
 			return userData{}, fmt.Errorf("prompts: source %d of %d has number %d, want a positive number: %w",
-				i+1, len(in.Sources), src.N, ErrInvalidInput)
+				i+1, len(in.sources), src.N, ErrInvalidInput)
 		}
 		if seen[src.N] {
 			return userData{}, fmt.Errorf("prompts: source number %d is repeated: %w", src.N, ErrInvalidInput)

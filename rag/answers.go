@@ -90,7 +90,7 @@ func bestFound(sources []int64, found map[int64]float64) float64 {
 // given services whose question is close to text (redacted, placeholders
 // removed), best first. res is the message's search, nil when it was not
 // searched.
-func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m AnswerMatch, text string, services []string,
+func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m AnswerMatch, text redact.Text, services []string,
 	res *Results) ([]ValidatedAnswer, error) {
 	scored, err := answerCandidates(ctx, st, emb, text, services, res)
 	if err != nil {
@@ -135,14 +135,15 @@ type answerCandidate struct {
 
 // answerCandidates reads the answers that may match and their signals;
 // res is the message's search (nil: not searched).
-func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, text string, services []string,
+func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, text redact.Text, services []string,
 	res *Results) ([]answerCandidate, error) {
-	q := store.AnswerQuery{Text: text, Focus: messageFocus(text), Services: services}
+	focus := messageFocus(text)
+	q := store.AnswerQuery{Text: text.String(), Focus: focus.String(), Services: services}
 	if res != nil {
 		q.Documents = slices.Collect(maps.Keys(res.found))
 	}
 	if emb != nil {
-		vecs, err := emb.Embed(ctx, []string{q.Focus, text})
+		vecs, err := emb.Embed(ctx, []llm.Text{llm.Redacted(focus), llm.Redacted(text)})
 		if err == nil && len(vecs) == 2 {
 			q.Model, q.Dim, q.Vector, q.TextVector = emb.Model(), emb.Dim(), vecs[0], vecs[1]
 		}
@@ -171,17 +172,17 @@ func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, te
 
 // messageFocus is the part of a message that asks something: its request
 // sentences, or the whole message when none is told apart.
-func messageFocus(text string) string {
-	var parts []string
-	for _, s := range SplitMessage(text) {
-		if s.Weight >= 1 {
-			parts = append(parts, s.Text)
+func messageFocus(text redact.Text) redact.Text {
+	var parts []redact.Text
+	for _, s := range splitRedacted(text) {
+		if s.weight >= 1 {
+			parts = append(parts, s.text)
 		}
 	}
 	if len(parts) == 0 {
 		return text
 	}
-	return strings.Join(parts, " ")
+	return redact.Join(parts, redact.Space)
 }
 
 // idfOf returns the rarity weight of a lexeme over the knowledge base.
@@ -216,7 +217,7 @@ func covered(from, in []string, idf func(string) float64) float64 {
 }
 
 func toValidated(a store.Answer, score float64) ValidatedAnswer {
-	return ValidatedAnswer{ID: a.ID, Question: a.Question, Text: a.Text, Service: a.Service, Status: string(a.Status),
+	return ValidatedAnswer{ID: a.ID, Question: a.Question.String(), Text: a.Text.String(), Service: a.Service, Status: string(a.Status),
 		Version: a.Version, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt, Score: math.Round(score*1000) / 1000}
 }
 
@@ -305,15 +306,15 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput) (store.Answer, st
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
 	}
-	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, MatchText: matchable(stripPlaceholders(searchText(q.Text, q.Mapping))),
-		TextMatch: stripPlaceholders(t.Text)}
+	match, textMatch := matchable(stripPlaceholders(q.Text.WithoutPlaceholders(q.Mapping))), stripPlaceholders(t.Text)
+	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, MatchText: store.Redacted(match), TextMatch: store.Redacted(textMatch)}
 	if a.embedder != nil {
-		vecs, err := a.embedder.Embed(ctx, []string{w.MatchText, w.TextMatch})
+		vecs, err := a.embedder.Embed(ctx, []llm.Text{llm.Redacted(match), llm.Redacted(textMatch)})
 		if err == nil && len(vecs) == 2 {
 			w.Model, w.Vector, w.TextVector = a.embedder.Model(), vecs[0], vecs[1]
 		}
 	}
-	return store.Answer{Service: in.Service, Question: q.Text, Text: t.Text, Sources: sources}, w, nil
+	return store.Answer{Service: in.Service, Question: store.Redacted(q.Text), Text: store.Redacted(t.Text), Sources: sources}, w, nil
 }
 
 // sourcesOf describes the documents an answer relies on, as citations.
@@ -360,10 +361,10 @@ func (a *Answers) Update(ctx context.Context, id int64, in AnswerInput, ifVersio
 	return ans, nil
 }
 
-// FromDraft promotes a stored draft: its question and the final text its
-// agent sent (the draft itself when no feedback gave one), both already
-// redacted, with the documents it cited. service is where the answer
-// applies ("" keeps the draft's).
+// FromDraft promotes a stored draft: its question and final, the text its
+// agent sent or a reviewer wrote (the draft itself when empty), redacted
+// again as every answer is, with the documents it cited. service is where
+// the answer applies ("" keeps the draft's).
 func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, authorService string, by *int64) (store.Answer, error) {
 	var cites []Citation
 	if err := json.Unmarshal(d.Sources, &cites); err != nil {
@@ -375,13 +376,14 @@ func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, 
 			ids = append(ids, c.DocumentID)
 		}
 	}
-	if strings.TrimSpace(final) == "" {
-		final = d.Draft
+	text := final
+	if strings.TrimSpace(text) == "" {
+		text = d.Draft
 	}
 	if service == "" {
 		service = d.Service
 	}
-	ans, err := a.Create(ctx, AnswerInput{Question: d.Question, Text: final, DocumentIDs: ids, Service: service}, authorService, by)
+	ans, err := a.Create(ctx, AnswerInput{Question: d.Question.String(), Text: text, DocumentIDs: ids, Service: service}, authorService, by)
 	if err != nil {
 		return store.Answer{}, err
 	}
@@ -399,12 +401,12 @@ func (a *Answers) Match(ctx context.Context, message string, services []string) 
 
 // matchText is a message redacted, placeholders removed, and its search
 // as a draft runs it (nil without a searcher, or with no word to search).
-func (a *Answers) matchText(ctx context.Context, message string, services []string) (string, *Results, error) {
+func (a *Answers) matchText(ctx context.Context, message string, services []string) (redact.Text, *Results, error) {
 	red, err := redact.Redact(ctx, message, a.policy)
 	if err != nil {
-		return "", nil, fmt.Errorf("validated answers: redact: %w", err)
+		return redact.Text{}, nil, fmt.Errorf("validated answers: redact: %w", err)
 	}
-	question := searchText(strings.TrimSpace(red.Text), red.Mapping)
+	question := red.Text.WithoutPlaceholders(red.Mapping)
 	text := matchable(stripPlaceholders(question))
 	if a.searcher == nil {
 		return text, nil, nil
@@ -414,22 +416,22 @@ func (a *Answers) matchText(ctx context.Context, message string, services []stri
 		return text, nil, nil
 	}
 	if err != nil {
-		return "", nil, fmt.Errorf("validated answers: %w", err)
+		return redact.Text{}, nil, fmt.Errorf("validated answers: %w", err)
 	}
 	return text, &res, nil
 }
 
 // matchable is a text without its courtesy (greetings, thanks,
 // signatures): what is matched of a message or of an answer's question.
-func matchable(text string) string {
-	var parts []string
-	for _, s := range SplitMessage(text) {
-		parts = append(parts, s.Text)
+func matchable(text redact.Text) redact.Text {
+	var parts []redact.Text
+	for _, s := range splitRedacted(text) {
+		parts = append(parts, s.text)
 	}
 	if len(parts) == 0 {
 		return text
 	}
-	return strings.Join(parts, " ")
+	return redact.Join(parts, redact.Space)
 }
 
 // WithSearcher returns a copy of a that searches the messages it matches
@@ -448,38 +450,10 @@ func (a *Answers) WithMatch(m AnswerMatch) *Answers {
 }
 
 // stripPlaceholders removes placeholder markers such as [NOM_1] left in a
-// stored text: they say nothing of the question's topic.
-func stripPlaceholders(s string) string {
-	return strings.TrimSpace(placeholderRe.ReplaceAllString(s, " "))
+// text: they say nothing of the question's topic.
+func stripPlaceholders(t redact.Text) redact.Text {
+	return t.Blank(placeholderRe.FindAllStringIndex(t.String(), -1), redact.Space).TrimSpace()
 }
 
 // placeholderRe matches the placeholders redaction writes, e.g. [NOM_1].
 var placeholderRe = regexp.MustCompile(`\[[A-Z][A-Z_]*_\d+\]`)
-
-// validatedAnswers returns the validated answers close to a draft's
-// question; a failure only loses them (logged), never the draft.
-func (d *Drafter) validatedAnswers(ctx context.Context, text string, services []string, res *Results) []ValidatedAnswer {
-	found, err := matchAnswers(ctx, d.store, d.searcher.embedder, DefaultAnswerMatch, text, services, res)
-	if err != nil {
-		if ctx.Err() == nil {
-			d.log.Warn("validated answers unavailable", "err", err)
-		}
-		return []ValidatedAnswer{}
-	}
-	if found == nil {
-		return []ValidatedAnswer{}
-	}
-	return found
-}
-
-// bestExample returns the text of the best active validated answer, its
-// placeholders (another person's) blanked: the model follows its tone and
-// structure, never its facts. Answers to review are never given.
-func bestExample(answers []ValidatedAnswer) string {
-	for _, a := range answers {
-		if a.Status == string(store.AnswerActive) {
-			return placeholderRe.ReplaceAllString(a.Text, "…")
-		}
-	}
-	return ""
-}

@@ -116,7 +116,7 @@ func newAnswerEval(t *testing.T) *answerEval {
 			t.Fatal(err)
 		}
 		e.byFiche[f.ID] = a.ID
-		e.texts[a.ID] = a.Text
+		e.texts[a.ID] = a.Text.String()
 	}
 	return e
 }
@@ -379,7 +379,7 @@ func (e *answerEval) editDistances(t *testing.T) {
 			continue
 		}
 		final := e.texts[want]
-		dr, err := d.Draft(ctx, rag.Request{Question: msg.Question, Channel: "email"})
+		dr, err := writeDraft(ctx, d, rag.Request{Question: msg.Question, Channel: "email"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,8 +1,11 @@
 package rag
 
 import (
+	"context"
 	"testing"
 
+	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/redact/redacttest"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -37,6 +40,8 @@ func TestBestExample(t *testing.T) {
 		{ID: 1, Status: string(store.AnswerToReview), Text: "À revoir"},
 		{ID: 2, Status: string(store.AnswerActive), Text: "Madame [NOM_1], écrivez au [EMAIL_2]."},
 	}
+	d := &Drafter{opts: DraftOptions{Redaction: redact.DefaultPolicy()}}
+	bestExample := func(answers []ValidatedAnswer) string { return d.example(context.Background(), answers).String() }
 	if got := bestExample(answers); got != "Madame …, écrivez au …." {
 		t.Errorf("bestExample = %q: want the active one, placeholders blanked", got)
 	}
@@ -46,7 +51,7 @@ func TestBestExample(t *testing.T) {
 }
 
 func TestMatchable(t *testing.T) {
-	got := matchable("Bonjour Madame,\nJe voudrais changer l'adresse de ma carte grise.\nMerci d'avance,\nCordialement")
+	got := matchable(redacttest.Text(t, "Bonjour Madame,\nJe voudrais changer l'adresse de ma carte grise.\nMerci d'avance,\nCordialement")).String()
 	if got != "Je voudrais changer l'adresse de ma carte grise." {
 		t.Errorf("matchable = %q: want the request without courtesy", got)
 	}

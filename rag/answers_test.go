@@ -14,6 +14,7 @@ import (
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact/redacttest"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -54,6 +55,10 @@ func (p *promptRecorder) last() string {
 	return p.prompts[len(p.prompts)-1]
 }
 
+// answerParaphrase asks, in other words, the question of the validated
+// answer of TestValidatedAnswersInDraft.
+const answerParaphrase = "Bonjour, je suis M. Paul Durand. Je viens de déménager, comment je mets à jour l'adresse sur ma carte grise ?"
+
 func TestValidatedAnswersInDraft(t *testing.T) {
 	ctx := context.Background()
 	e := newDraftEnv(t)
@@ -69,37 +74,20 @@ func TestValidatedAnswersInDraft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(a.Text, "Claire") || !strings.Contains(a.Text, "[NOM_1]") {
+	if strings.Contains(a.Text.String(), "Claire") || !strings.Contains(a.Text.String(), "[NOM_1]") {
 		t.Errorf("stored answer text not redacted: %q", a.Text)
 	}
 	rec := &promptRecorder{}
 	srv := llmtest.New(t, llmtest.WithReply(rec.reply))
 	d := e.drafter(fakeChat(t, srv, 10*time.Second))
 
-	paraphrase := "Bonjour, je suis M. Paul Durand. Je viens de déménager, comment je mets à jour l'adresse sur ma carte grise ?"
-	got, err := d.Draft(ctx, rag.Request{Question: paraphrase, Channel: "email"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got.ValidatedAnswers) == 0 || got.ValidatedAnswers[0].ID != a.ID || got.ValidatedAnswers[0].Status != "active" {
-		t.Fatalf("validated answers %+v, want answer %d first", got.ValidatedAnswers, a.ID)
-	}
-	prompt := rec.last()
-	block := between(prompt, "<<<REPONSE_TYPE\n", "\nREPONSE_TYPE>>>")
-	if !strings.Contains(block, "Vous déclarez votre nouvelle adresse") || strings.Contains(block, "[NOM_1]") {
-		t.Errorf("the example block holds %q: want the answer, placeholders blanked", block)
-	}
-	for _, c := range got.Citations {
-		if c.DocumentID == 0 || c.Passage == "" {
-			t.Errorf("citation %+v does not name an official passage", c)
-		}
-	}
+	checkActiveAnswerInDraft(t, d, rec, a.ID)
 
 	// An answer to review is shown with its mark, never given to the model.
-	if _, err := e.store.SetAnswerStatus(ctx, a.ID, store.AnswerToReview, "test"); err != nil {
+	if _, err := e.store.SetAnswerStatus(ctx, a.ID, store.AnswerToReview, store.Redacted(redacttest.Text(t, "test"))); err != nil {
 		t.Fatal(err)
 	}
-	got, err = d.Draft(ctx, rag.Request{Question: paraphrase, Channel: "email"})
+	got, err := writeDraft(ctx, d, rag.Request{Question: answerParaphrase, Channel: "email"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,12 +99,36 @@ func TestValidatedAnswersInDraft(t *testing.T) {
 	}
 
 	// A question on another topic gets none.
-	got, err = d.Draft(ctx, rag.Request{Question: "Comment obtenir une carte Vitale pour mon enfant ?", Channel: "email"})
+	got, err = writeDraft(ctx, d, rag.Request{Question: "Comment obtenir une carte Vitale pour mon enfant ?", Channel: "email"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got.ValidatedAnswers) != 0 {
 		t.Errorf("off-topic question got %+v", got.ValidatedAnswers)
+	}
+}
+
+// checkActiveAnswerInDraft drafts the paraphrase: the active answer id is
+// listed first and given to the model as an example, its placeholders
+// blanked.
+func checkActiveAnswerInDraft(t *testing.T, d *rag.Drafter, rec *promptRecorder, id int64) {
+	t.Helper()
+	got, err := writeDraft(context.Background(), d, rag.Request{Question: answerParaphrase, Channel: "email"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.ValidatedAnswers) == 0 || got.ValidatedAnswers[0].ID != id || got.ValidatedAnswers[0].Status != "active" {
+		t.Fatalf("validated answers %+v, want answer %d first", got.ValidatedAnswers, id)
+	}
+	prompt := rec.last()
+	block := between(prompt, "<<<REPONSE_TYPE\n", "\nREPONSE_TYPE>>>")
+	if !strings.Contains(block, "Vous déclarez votre nouvelle adresse") || strings.Contains(block, "[NOM_1]") {
+		t.Errorf("the example block holds %q: want the answer, placeholders blanked", block)
+	}
+	for _, c := range got.Citations {
+		if c.DocumentID == 0 || c.Passage == "" {
+			t.Errorf("citation %+v does not name an official passage", c)
+		}
 	}
 }
 
@@ -137,11 +149,11 @@ func TestNoPersonalDataStored(t *testing.T) {
 	e := newDraftEnv(t)
 	d := e.drafter(nil)
 	answers := rag.NewAnswers(e.store, nil, nil)
-	draft, err := d.Draft(ctx, rag.Request{Question: personalQuestion, Channel: "email"})
+	draft, err := writeDraft(ctx, d, rag.Request{Question: personalQuestion, Channel: "email"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.Feedback(ctx, draft.ID, rag.FeedbackRequest{Outcome: "edited",
+	if _, err := d.Feedback(ctx, storedDraft(t, e.store, draft.ID), rag.FeedbackRequest{Outcome: "edited",
 		FinalText: "Madame Claire Martin, écrivez-nous à claire.martin@example.org ou au 06 12 34 56 78."}); err != nil {
 		t.Fatal(err)
 	}
@@ -160,11 +172,26 @@ func TestNoPersonalDataStored(t *testing.T) {
 		Text: "IBAN FR76 3000 6000 0112 3456 7890 189, Claire Martin"}, "", nil); err != nil {
 		t.Fatal(err)
 	}
-	// Questions without a reliable source, for the curation list: drafted
-	// (so stored as the drafter stores them), then marked unreliable so
-	// that the test does not depend on the retrieval's threshold.
-	for range 3 {
-		g, err := d.Draft(ctx, rag.Request{Question: "Bonjour, je suis Claire Martin, 06 12 34 56 78 : " +
+	draftUnreliable(t, e, d, 3)
+	rep, err := rag.Curation(ctx, e.store, store.CurationScope{}, rag.CurationOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Unanswered) == 0 {
+		t.Fatal("no unanswered group")
+	}
+	checkNoPersonalData(t, e.store, rep)
+}
+
+// draftUnreliable drafts n questions without a reliable source, for the
+// curation list: drafted (so stored as the drafter stores them), then
+// marked unreliable so that the test does not depend on the retrieval's
+// threshold.
+func draftUnreliable(t *testing.T, e *draftEnv, d *rag.Drafter, n int) {
+	t.Helper()
+	ctx := context.Background()
+	for range n {
+		g, err := writeDraft(ctx, d, rag.Request{Question: "Bonjour, je suis Claire Martin, 06 12 34 56 78 : " +
 			"quelle est la meilleure recette de gâteau au chocolat pour un anniversaire ?", Channel: "email"})
 		if err != nil {
 			t.Fatal(err)
@@ -173,14 +200,13 @@ func TestNoPersonalDataStored(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	rep, err := rag.Curation(ctx, e.store, store.CurationScope{}, rag.CurationOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rep.Unanswered) == 0 {
-		t.Fatal("no unanswered group")
-	}
-	page, err := e.store.ListAnswers(ctx, store.AnswerFilter{})
+}
+
+// checkNoPersonalData checks that the two stored answers and the curation
+// report hold placeholders and no personal value.
+func checkNoPersonalData(t *testing.T, st *store.Store, rep rag.CurationReport) {
+	t.Helper()
+	page, err := st.ListAnswers(context.Background(), store.AnswerFilter{})
 	if err != nil || page.Total != 2 {
 		t.Fatalf("answers %d %v", page.Total, err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/triage"
 )
 
@@ -31,7 +32,7 @@ func TestDraftAttention(t *testing.T) {
 	ctx := context.Background()
 	d := env.drafter(nil)
 
-	urgent, err := d.Draft(ctx, rag.Request{Question: urgentQuestion, Channel: "email"})
+	urgent, err := writeDraft(ctx, d, rag.Request{Question: urgentQuestion, Channel: "email"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +47,24 @@ func TestDraftAttention(t *testing.T) {
 	if r.Code != triage.CodeViolence || urgentQuestion[r.Start:r.End] != "Mon mari me frappe depuis des mois et je voudrais savoir comment demander une aide au logement pour partir." {
 		t.Errorf("reason %+v", r)
 	}
-	stored, err := env.store.GetDraft(ctx, urgent.ID)
+	checkStoredAttention(t, env.store, urgent)
+
+	note, err := writeDraft(ctx, d, rag.Request{Question: urgentQuestion, Channel: "conseiller"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(note.Draft, agentFacingHead+"\nContacts à donner à la personne dès maintenant :\n- le 3919") {
+		t.Errorf("adviser's note:\n%s", note.Draft)
+	}
+
+	checkRoutineDrafts(t, d)
+}
+
+// checkStoredAttention checks that the urgent draft is stored with its
+// level and reasons (codes and offsets, no text) and no personal data.
+func checkStoredAttention(t *testing.T, st *store.Store, urgent rag.Draft) {
+	t.Helper()
+	stored, err := st.GetDraft(context.Background(), urgent.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,20 +73,18 @@ func TestDraftAttention(t *testing.T) {
 		t.Fatal(err)
 	}
 	if stored.AttentionLevel != "urgent" || !cmp.Equal(reasons, urgent.Attention.Reasons) ||
-		strings.Contains(string(stored.AttentionReasons), "frappe") || strings.Contains(stored.Question, "Claire") {
+		strings.Contains(string(stored.AttentionReasons), "frappe") || strings.Contains(stored.Question.String(), "Claire") {
 		t.Errorf("stored level %q reasons %s", stored.AttentionLevel, stored.AttentionReasons)
 	}
+}
 
-	note, err := d.Draft(ctx, rag.Request{Question: urgentQuestion, Channel: "conseiller"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(note.Draft, agentFacingHead+"\nContacts à donner à la personne dès maintenant :\n- le 3919") {
-		t.Errorf("adviser's note:\n%s", note.Draft)
-	}
-
+// checkRoutineDrafts checks that a routine message's drafts, on every
+// channel, start with no emergency contact.
+func checkRoutineDrafts(t *testing.T, d *rag.Drafter) {
+	t.Helper()
+	ctx := context.Background()
 	for _, ch := range []string{"spp", "email", "conseiller", "telephone"} {
-		routine, err := d.Draft(ctx, rag.Request{Question: routineQuestion, Channel: ch})
+		routine, err := writeDraft(ctx, d, rag.Request{Question: routineQuestion, Channel: ch})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,7 +104,7 @@ func TestDraftStreamUrgent(t *testing.T) {
 	srv := llmtest.New(t, llmtest.WithReply(greetingReply), llmtest.WithStreamChunks(4, 0))
 	d := env.drafter(fakeChat(t, srv, 10*time.Second))
 	var sc screen
-	streamed, err := d.DraftStream(ctx, rag.Request{Question: urgentQuestion, Channel: "email"}, sc.apply)
+	streamed, err := streamDraft(ctx, d, rag.Request{Question: urgentQuestion, Channel: "email"}, sc.apply)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +114,7 @@ func TestDraftStreamUrgent(t *testing.T) {
 	if sc.text != streamed.Draft || sc.replace != 0 || !strings.Contains(streamed.Draft, "Bonjour Claire Martin,") {
 		t.Errorf("screen after %d replacements:\n%s\nwant the draft:\n%s", sc.replace, sc.text, streamed.Draft)
 	}
-	plain, err := d.Draft(ctx, rag.Request{Question: urgentQuestion, Channel: "email"})
+	plain, err := writeDraft(ctx, d, rag.Request{Question: urgentQuestion, Channel: "email"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +153,7 @@ func TestTriageSecondOpinion(t *testing.T) {
 	if err != nil || a.Level != triage.Urgent {
 		t.Errorf("a routine opinion lowered an urgent message: %+v, %v", a, err)
 	}
-	draft, err := d.Draft(ctx, rag.Request{Question: urgentQuestion})
+	draft, err := writeDraft(ctx, d, rag.Request{Question: urgentQuestion})
 	if err != nil || draft.Attention.Level != triage.Urgent {
 		t.Errorf("draft attention %+v, %v", draft.Attention, err)
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/plume-sp/plume/ingest"
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
-	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
@@ -26,7 +25,7 @@ func benchSearch(b *testing.B, s *rag.Searcher, questions []string) {
 	for b.Loop() {
 		for _, q := range questions {
 			start := time.Now()
-			if _, err := s.Search(context.Background(), rag.Query{Text: q, K: 5}); err != nil {
+			if _, err := s.Search(context.Background(), rag.Query{Text: query(b, s, q), K: 5}); err != nil {
 				b.Fatal(err)
 			}
 			lat = append(lat, time.Since(start))
@@ -64,11 +63,11 @@ func BenchmarkSearchFullCorpus(b *testing.B) {
 func messageTexts(b *testing.B) []string {
 	var out []string
 	for _, m := range loadUserMessages(b) {
-		text, _, err := rag.RedactQuery(context.Background(), m.Question, redact.DefaultPolicy())
+		text, _, err := rag.NewSearcher(nil, nil, nil, nil, rag.SearchOptions{}).RedactQuery(context.Background(), m.Question)
 		if err != nil {
 			b.Fatal(err)
 		}
-		out = append(out, text)
+		out = append(out, text.String())
 	}
 	return out
 }

@@ -3,9 +3,12 @@ package rag
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/plume-sp/plume/redact"
 )
 
 // Warning codes carried by drafts.
@@ -213,6 +216,22 @@ func normalizeURL(u string) string {
 // the allow-list.
 const maskedContact = "[coordonnée à vérifier]"
 
+// urlAllowed reports whether a draft may give link: a source gives it (or
+// a page above or below it), or its host is allowed.
+func urlAllowed(link string, sources []string, policy ContactPolicy) bool {
+	n := normalizeURL(link)
+	for _, s := range sources {
+		if n == s || strings.HasPrefix(s, n+"/") || strings.HasPrefix(n, s+"/") || strings.HasPrefix(s, n+"?") {
+			return true
+		}
+	}
+	if !strings.Contains(link, "://") {
+		link = "https://" + link
+	}
+	u, err := url.Parse(link)
+	return err == nil && policy.hostAllowed(u.Hostname())
+}
+
 // checkContacts masks every phone number, e-mail address and URL of the
 // draft that appears neither in the sources nor in the allow-list, so that
 // a contact the model invented never reaches a user.
@@ -225,22 +244,11 @@ func checkContacts(draft string, sources []string, policy ContactPolicy) (string
 	var masked []string
 	draft = replaceURLs(draft, func(m string) string {
 		trimmed := strings.TrimRight(m, ".,;:!?")
-		rest := m[len(trimmed):]
-		n := normalizeURL(trimmed)
-		for _, s := range known.urls {
-			if n == s || strings.HasPrefix(s, n+"/") || strings.HasPrefix(n, s+"/") || strings.HasPrefix(s, n+"?") {
-				return m
-			}
-		}
-		raw := trimmed
-		if !strings.Contains(raw, "://") {
-			raw = "https://" + raw
-		}
-		if u, err := url.Parse(raw); err == nil && policy.hostAllowed(u.Hostname()) {
+		if urlAllowed(trimmed, known.urls, policy) {
 			return m
 		}
 		masked = append(masked, trimmed)
-		return maskedContact + rest
+		return maskedContact + m[len(trimmed):]
 	})
 	draft = emailRe.ReplaceAllStringFunc(draft, func(m string) string {
 		if known.emails[strings.ToLower(m)] {
@@ -267,4 +275,51 @@ func checkContacts(draft string, sources []string, policy ContactPolicy) (string
 	return draft, []Warning{{Code: WarnContactMasked, Severity: "warning",
 		Message: "Des coordonnées absentes des sources ont été masquées : complétez-les vous-même si nécessaire.",
 		Values:  masked}}
+}
+
+// checked is a draft's redacted text after the checks.
+type checked struct {
+	text      string
+	citations []Citation
+	warnings  []Warning
+}
+
+// checker returns the checks of a draft that drew on passages: its
+// opening's numbers are allowed, and it restores what its channel may.
+func (d *Drafter) checker(r run, passages []Result) *checker {
+	contacts := d.opts.Contacts
+	contacts.Phones = append(slices.Clone(contacts.Phones), r.opening.phones...)
+	return &checker{passages: passages, contacts: contacts, restore: restoreMapping(r.req.Channel, r.red.mapping),
+		policy: d.opts.Redaction}
+}
+
+// check is the checks stage, on the redacted text: citations, contacts,
+// placeholders and, on a public channel, the values withheld.
+func (d *Drafter) check(r run) checked {
+	text, citations, warns := d.checker(r, r.written.passages).check(r.opening.text + r.written.text)
+	out := checked{text: text, citations: citations}
+	if !r.written.extractive || len(r.written.passages) > 0 {
+		out.warnings = append(out.warnings, warns...)
+	} else {
+		// An extractive holding reply cites nothing by design: only the
+		// contact warnings apply.
+		for _, w := range warns {
+			if w.Code == WarnContactMasked {
+				out.warnings = append(out.warnings, w)
+			}
+		}
+	}
+	if r.written.fromModel {
+		// A public Services Publics+ reply must not repeat personal data:
+		// there, dropped placeholders are expected, not worth a warning.
+		out.warnings = append(out.warnings, checkPlaceholders(text, r.red.mapping, !publicChannel(r.req.Channel))...)
+	}
+	out.warnings = append(out.warnings, checkWithheld(r.req.Channel, text, r.red.mapping)...)
+	return out
+}
+
+// restore is the restore stage: the checked draft with the values its
+// channel allows put back, for the agent.
+func (d *Drafter) restore(r run) string {
+	return redact.Restore(r.checked.text, restoreMapping(r.req.Channel, r.red.mapping), d.opts.Redaction)
 }

@@ -11,53 +11,57 @@ import (
 	"github.com/plume-sp/plume/prompts"
 )
 
+// contactSources are the sources of contactCases' drafts.
+var contactSources = []string{
+	"Contactez la Caf au 32 30 ou sur https://www.caf.fr/allocataires/mon-compte.",
+	"Écrivez à contact@exemple-mairie.fr ou appelez le 01 23 45 67 89.",
+}
+
+// contactCases are drafts whose contacts the checks keep or mask.
+var contactCases = []struct {
+	name   string
+	draft  string
+	want   string
+	masked []string
+}{
+	{"from sources", "Appelez le 01.23.45.67.89 ou écrivez à Contact@exemple-mairie.fr.",
+		"Appelez le 01.23.45.67.89 ou écrivez à Contact@exemple-mairie.fr.", nil},
+	{"short number from a source", "Appelez le 3230.", "Appelez le 3230.", nil},
+	{"invented phone", "Appelez le 06 12 34 56 78 ou le +33 7 11 22 33 44.",
+		"Appelez le [coordonnée à vérifier] ou le [coordonnée à vérifier].", []string{"+33 7 11 22 33 44", "06 12 34 56 78"}},
+	{"invented short number", "Composez le 3999 pour un conseiller.", "Composez le [coordonnée à vérifier] pour un conseiller.", []string{"3999"}},
+	{"amounts and years stay", "Vous recevrez 3500 euros en 2026 (article 3100).", "Vous recevrez 3500 euros en 2026 (article 3100).", nil},
+	{"gouv.fr allowed", "Voir https://www.impots.gouv.fr/particulier et www.service-public.fr.",
+		"Voir https://www.impots.gouv.fr/particulier et www.service-public.fr.", nil},
+	{"source URL and its pages", "Rendez-vous sur https://caf.fr/allocataires.", "Rendez-vous sur https://caf.fr/allocataires.", nil},
+	{"invented URL and e-mail", "Voir https://aides-faciles.com/rsa, ou écrire à aide@gmail.com.",
+		"Voir [coordonnée à vérifier], ou écrire à [coordonnée à vérifier].", []string{"aide@gmail.com", "https://aides-faciles.com/rsa"}},
+	{"look-alike domain", "Voir https://impots.gouv.fr.arnaque.com/x", "Voir [coordonnée à vérifier]", []string{"https://impots.gouv.fr.arnaque.com/x"}},
+	{"URL without scheme or www", "Payez sur evil.example/pay ou sur aides-cni.com.",
+		"Payez sur [coordonnée à vérifier] ou sur [coordonnée à vérifier].", []string{"aides-cni.com", "evil.example/pay"}},
+	{"ports and IP addresses", "Payez sur evil.com:8080/pay, 192.168.1.10/pay ou 10.0.0.1:8443 ; version 1.2.3.4 du logiciel.",
+		"Payez sur [coordonnée à vérifier], [coordonnée à vérifier] ou [coordonnée à vérifier] ; version 1.2.3.4 du logiciel.",
+		[]string{"10.0.0.1:8443", "192.168.1.10/pay", "evil.com:8080/pay"}},
+	{"upper-case bare host", "Payez sur AIDES-CNI.COM sans attendre.",
+		"Payez sur [coordonnée à vérifier] sans attendre.", []string{"AIDES-CNI.COM"}},
+	{"mixed case is a missing space", "Le montant.La suite, M.Dupont.", "Le montant.La suite, M.Dupont.", nil},
+	{"bare allowed and source hosts", "Voir impots.gouv.fr/particulier, service-public.fr et caf.fr/allocataires.",
+		"Voir impots.gouv.fr/particulier, service-public.fr et caf.fr/allocataires.", nil},
+	{"ftp and other schemes", "Téléchargez ftp://files.example.net/form.pdf ou sftp://caf.fr.evil.io/x.",
+		"Téléchargez [coordonnée à vérifier] ou [coordonnée à vérifier].", []string{"ftp://files.example.net/form.pdf", "sftp://caf.fr.evil.io/x"}},
+	{"e-mail is not taken for a bare URL", "Écrire à aide@evil.com.", "Écrire à [coordonnée à vérifier].", []string{"aide@evil.com"}},
+	{"words, abbreviations and decimals stay", "Voir l'art. L. 262-2, soit 1.5 fois le montant.Merci, etc.",
+		"Voir l'art. L. 262-2, soit 1.5 fois le montant.Merci, etc.", nil},
+	{"phones split oddly", "Appelez le 0 6 12 34 56 78, le 0612 345 678, le 06-1234-5678 ou le +33 6 1 2 3 4 5 6 7 8.",
+		"Appelez le [coordonnée à vérifier], le [coordonnée à vérifier], le [coordonnée à vérifier] ou le [coordonnée à vérifier].",
+		[]string{"+33 6 1 2 3 4 5 6 7 8", "0 6 12 34 56 78", "06-1234-5678", "0612 345 678"}},
+	{"a source phone split oddly stays", "Appelez le 0123 456 789.", "Appelez le 0123 456 789.", nil},
+}
+
 func TestCheckContacts(t *testing.T) {
-	sources := []string{
-		"Contactez la Caf au 32 30 ou sur https://www.caf.fr/allocataires/mon-compte.",
-		"Écrivez à contact@exemple-mairie.fr ou appelez le 01 23 45 67 89.",
-	}
-	tests := []struct {
-		name   string
-		draft  string
-		want   string
-		masked []string
-	}{
-		{"from sources", "Appelez le 01.23.45.67.89 ou écrivez à Contact@exemple-mairie.fr.",
-			"Appelez le 01.23.45.67.89 ou écrivez à Contact@exemple-mairie.fr.", nil},
-		{"short number from a source", "Appelez le 3230.", "Appelez le 3230.", nil},
-		{"invented phone", "Appelez le 06 12 34 56 78 ou le +33 7 11 22 33 44.",
-			"Appelez le [coordonnée à vérifier] ou le [coordonnée à vérifier].", []string{"+33 7 11 22 33 44", "06 12 34 56 78"}},
-		{"invented short number", "Composez le 3999 pour un conseiller.", "Composez le [coordonnée à vérifier] pour un conseiller.", []string{"3999"}},
-		{"amounts and years stay", "Vous recevrez 3500 euros en 2026 (article 3100).", "Vous recevrez 3500 euros en 2026 (article 3100).", nil},
-		{"gouv.fr allowed", "Voir https://www.impots.gouv.fr/particulier et www.service-public.fr.",
-			"Voir https://www.impots.gouv.fr/particulier et www.service-public.fr.", nil},
-		{"source URL and its pages", "Rendez-vous sur https://caf.fr/allocataires.", "Rendez-vous sur https://caf.fr/allocataires.", nil},
-		{"invented URL and e-mail", "Voir https://aides-faciles.com/rsa, ou écrire à aide@gmail.com.",
-			"Voir [coordonnée à vérifier], ou écrire à [coordonnée à vérifier].", []string{"aide@gmail.com", "https://aides-faciles.com/rsa"}},
-		{"look-alike domain", "Voir https://impots.gouv.fr.arnaque.com/x", "Voir [coordonnée à vérifier]", []string{"https://impots.gouv.fr.arnaque.com/x"}},
-		{"URL without scheme or www", "Payez sur evil.example/pay ou sur aides-cni.com.",
-			"Payez sur [coordonnée à vérifier] ou sur [coordonnée à vérifier].", []string{"aides-cni.com", "evil.example/pay"}},
-		{"ports and IP addresses", "Payez sur evil.com:8080/pay, 192.168.1.10/pay ou 10.0.0.1:8443 ; version 1.2.3.4 du logiciel.",
-			"Payez sur [coordonnée à vérifier], [coordonnée à vérifier] ou [coordonnée à vérifier] ; version 1.2.3.4 du logiciel.",
-			[]string{"10.0.0.1:8443", "192.168.1.10/pay", "evil.com:8080/pay"}},
-		{"upper-case bare host", "Payez sur AIDES-CNI.COM sans attendre.",
-			"Payez sur [coordonnée à vérifier] sans attendre.", []string{"AIDES-CNI.COM"}},
-		{"mixed case is a missing space", "Le montant.La suite, M.Dupont.", "Le montant.La suite, M.Dupont.", nil},
-		{"bare allowed and source hosts", "Voir impots.gouv.fr/particulier, service-public.fr et caf.fr/allocataires.",
-			"Voir impots.gouv.fr/particulier, service-public.fr et caf.fr/allocataires.", nil},
-		{"ftp and other schemes", "Téléchargez ftp://files.example.net/form.pdf ou sftp://caf.fr.evil.io/x.",
-			"Téléchargez [coordonnée à vérifier] ou [coordonnée à vérifier].", []string{"ftp://files.example.net/form.pdf", "sftp://caf.fr.evil.io/x"}},
-		{"e-mail is not taken for a bare URL", "Écrire à aide@evil.com.", "Écrire à [coordonnée à vérifier].", []string{"aide@evil.com"}},
-		{"words, abbreviations and decimals stay", "Voir l'art. L. 262-2, soit 1.5 fois le montant.Merci, etc.",
-			"Voir l'art. L. 262-2, soit 1.5 fois le montant.Merci, etc.", nil},
-		{"phones split oddly", "Appelez le 0 6 12 34 56 78, le 0612 345 678, le 06-1234-5678 ou le +33 6 1 2 3 4 5 6 7 8.",
-			"Appelez le [coordonnée à vérifier], le [coordonnée à vérifier], le [coordonnée à vérifier] ou le [coordonnée à vérifier].",
-			[]string{"+33 6 1 2 3 4 5 6 7 8", "0 6 12 34 56 78", "06-1234-5678", "0612 345 678"}},
-		{"a source phone split oddly stays", "Appelez le 0123 456 789.", "Appelez le 0123 456 789.", nil},
-	}
-	for _, tt := range tests {
+	for _, tt := range contactCases {
 		t.Run(tt.name, func(t *testing.T) {
-			got, warnings := checkContacts(tt.draft, sources, DefaultContactPolicy())
+			got, warnings := checkContacts(tt.draft, contactSources, DefaultContactPolicy())
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("draft (-want +got):\n%s", diff)
 			}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -167,7 +168,7 @@ func closedUnless(closures map[string]store.Closure, service, kind, key string, 
 	if !ok || last.After(c.ClosedAt) {
 		return nil
 	}
-	return &Closed{Action: string(c.Action), Reason: c.Reason, At: c.ClosedAt}
+	return &Closed{Action: string(c.Action), Reason: c.Reason.String(), At: c.ClosedAt}
 }
 
 // openFirst keeps at most n items, open ones first, in their order.
@@ -248,63 +249,13 @@ func nonNilStrings(s []string) []string {
 // two questions join when they share at least half of the informative
 // words of the shorter one (and two of them). Groups come largest first.
 func GroupQuestions(qs []store.QuestionRow) []QuestionGroup {
-	type member struct {
-		row   store.QuestionRow
-		words []string
-	}
-	type cluster struct {
-		service string
-		members []member
-		words   map[string]int
-	}
-	var clusters []*cluster
-	// indexes: per service, word → clusters holding it.
-	indexes := map[string]map[string][]int{}
+	cs := questionClusters{indexes: map[string]map[string][]int{}}
 	for _, q := range qs {
-		words := topicWords(q.Question)
-		if len(words) == 0 {
-			continue
-		}
-		index := indexes[q.Service]
-		if index == nil {
-			index = map[string][]int{}
-			indexes[q.Service] = index
-		}
-		best, bestShared := -1, 0
-		seen := map[int]int{}
-		for _, w := range words {
-			for _, ci := range index[w] {
-				seen[ci]++
-			}
-		}
-		for ci, shared := range seen {
-			need := max(2, (min(len(words), len(clusters[ci].members[0].words))+1)/2)
-			if shared >= need && (shared > bestShared || (shared == bestShared && ci < best)) {
-				best, bestShared = ci, shared
-			}
-		}
-		if best < 0 {
-			clusters = append(clusters, &cluster{service: q.Service, words: map[string]int{}})
-			best = len(clusters) - 1
-			for _, w := range words {
-				index[w] = append(index[w], best)
-			}
-		}
-		c := clusters[best]
-		c.members = append(c.members, member{row: q, words: words})
-		for _, w := range words {
-			c.words[w]++
-		}
+		cs.add(q)
 	}
-	out := make([]QuestionGroup, 0, len(clusters))
-	for _, c := range clusters {
-		out = append(out, groupOf(c.service, c.members[0].row, func(yield func(store.QuestionRow) bool) {
-			for _, m := range c.members {
-				if !yield(m.row) {
-					return
-				}
-			}
-		}, c.words))
+	out := make([]QuestionGroup, 0, len(cs.all))
+	for _, c := range cs.all {
+		out = append(out, groupOf(c.service, c.rows[0], slices.Values(c.rows), c.words))
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -315,9 +266,70 @@ func GroupQuestions(qs []store.QuestionRow) []QuestionGroup {
 	return out
 }
 
+// questionCluster is a topic being grouped: its questions, the number of
+// words of its first one, and how often each word occurs.
+type questionCluster struct {
+	service   string
+	rows      []store.QuestionRow
+	seedWords int
+	words     map[string]int
+}
+
+// questionClusters are the topics grouped so far, and per service an
+// index from each word to the clusters holding it.
+type questionClusters struct {
+	all     []*questionCluster
+	indexes map[string]map[string][]int
+}
+
+// add puts q in the closest cluster of its service, or in a new one.
+func (cs *questionClusters) add(q store.QuestionRow) {
+	words := topicWords(q.Question)
+	if len(words) == 0 {
+		return
+	}
+	index := cs.indexes[q.Service]
+	if index == nil {
+		index = map[string][]int{}
+		cs.indexes[q.Service] = index
+	}
+	best := cs.closest(index, words)
+	if best < 0 {
+		cs.all = append(cs.all, &questionCluster{service: q.Service, seedWords: len(words), words: map[string]int{}})
+		best = len(cs.all) - 1
+		for _, w := range words {
+			index[w] = append(index[w], best)
+		}
+	}
+	c := cs.all[best]
+	c.rows = append(c.rows, q)
+	for _, w := range words {
+		c.words[w]++
+	}
+}
+
+// closest returns the cluster of index sharing the most of words (the
+// first on a tie), among those sharing enough; -1 when none does.
+func (cs *questionClusters) closest(index map[string][]int, words []string) int {
+	best, bestShared := -1, 0
+	seen := map[int]int{}
+	for _, w := range words {
+		for _, ci := range index[w] {
+			seen[ci]++
+		}
+	}
+	for ci, shared := range seen {
+		need := max(2, (min(len(words), cs.all[ci].seedWords)+1)/2)
+		if shared >= need && (shared > bestShared || (shared == bestShared && ci < best)) {
+			best, bestShared = ci, shared
+		}
+	}
+	return best
+}
+
 // groupOf summarises a cluster; its key is the hash of its service and of
 // its first (seed) question's id, stable while that question is listed.
-func groupOf(service string, seed store.QuestionRow, members func(func(store.QuestionRow) bool), words map[string]int) QuestionGroup {
+func groupOf(service string, seed store.QuestionRow, members iter.Seq[store.QuestionRow], words map[string]int) QuestionGroup {
 	sum := sha256.Sum256([]byte(service + "\x00" + seed.DraftID))
 	g := QuestionGroup{Key: hex.EncodeToString(sum[:8]), Service: service, Label: seed.Question, Questions: []string{},
 		DraftIDs: []string{}, FirstSeen: seed.CreatedAt, LastSeen: seed.CreatedAt}
@@ -384,7 +396,7 @@ var greetingWords = map[string]bool{"bonjo": true, "merci": true, "madam": true,
 // placeholders and greetings left out, sorted. It folds French accents
 // itself: it runs on thousands of questions per work list.
 func topicWords(question string) []string {
-	question = stripPlaceholders(question)
+	question = placeholderRe.ReplaceAllString(question, " ")
 	seen := map[string]bool{}
 	var out []string
 	var word []rune

@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/plume-sp/plume/redact"
 )
 
 // EvalQuestion is one line of an evaluation file: a message and the ids of
@@ -102,7 +100,7 @@ func (s *Searcher) Evaluate(ctx context.Context, qs []EvalQuestion, k int) (Eval
 // evalOne searches one question as a draft would: redacted, placeholders
 // removed.
 func (s *Searcher) evalOne(ctx context.Context, q EvalQuestion, k int) (EvalOutcome, error) {
-	text, _, err := RedactQuery(ctx, q.Question, redact.DefaultPolicy())
+	text, _, err := s.RedactQuery(ctx, q.Question)
 	if err != nil {
 		return EvalOutcome{}, fmt.Errorf("question %q: %w", q.ID, err)
 	}

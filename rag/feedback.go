@@ -37,21 +37,19 @@ type FeedbackRequest struct {
 	Tags []string `json:"tags,omitempty"`
 }
 
-// Feedback records an agent's feedback on the draft draftID: the final text,
-// redacted with the drafter's policy, and how much the agent edited the
-// draft (the normalised edit distance between the stored, redacted draft
-// and the redacted final text). It fails with an error wrapping ErrInvalid
-// for a malformed request and store.ErrNotFound for an unknown draft.
-func (d *Drafter) Feedback(ctx context.Context, draftID string, fb FeedbackRequest) (store.Feedback, error) {
+// Feedback records an agent's feedback on draft, as the caller loaded it
+// from the store: the final text, redacted with the drafter's policy, and
+// how much the agent edited the draft (the normalised edit distance between
+// the stored, redacted draft and the redacted final text). It fails with an
+// error wrapping ErrInvalid for a malformed request and store.ErrNotFound
+// for a draft the store no longer holds.
+func (d *Drafter) Feedback(ctx context.Context, draft store.Draft, fb FeedbackRequest) (store.Feedback, error) {
 	tags, err := validateFeedback(&fb)
 	if err != nil {
 		return store.Feedback{}, err
 	}
-	draft, err := d.store.GetDraft(ctx, draftID)
-	if err != nil {
-		return store.Feedback{}, fmt.Errorf("feedback: %w", err)
-	}
-	if tags, err = redactTags(ctx, tags, d.opts.Redaction); err != nil {
+	f := store.Feedback{DraftID: draft.ID, Outcome: store.Outcome(fb.Outcome), Rating: fb.Rating}
+	if f.Tags, err = redactTags(ctx, tags, d.opts.Redaction); err != nil {
 		return store.Feedback{}, err
 	}
 	final := draft.Draft
@@ -60,14 +58,16 @@ func (d *Drafter) Feedback(ctx context.Context, draftID string, fb FeedbackReque
 		if err != nil {
 			return store.Feedback{}, fmt.Errorf("feedback: redact the final text: %w", err)
 		}
-		final = red.Text
+		f.FinalText, final = store.Redacted(red.Text), red.Text.String()
+	} else {
+		// The draft was sent as stored: the store copies its text.
+		f.SentAsDrafted = true
 	}
-	f := store.Feedback{DraftID: draftID, FinalText: final, Outcome: store.Outcome(fb.Outcome), Rating: fb.Rating,
-		Tags: tags, EditDistance: EditDistance(draft.Draft, final)}
+	f.EditDistance = EditDistance(draft.Draft, final)
 	if err := d.store.SaveFeedback(ctx, &f); err != nil {
 		return store.Feedback{}, fmt.Errorf("feedback: %w", err)
 	}
-	d.log.Info("feedback recorded", "draft_id", draftID, "outcome", fb.Outcome, "edit_distance", f.EditDistance)
+	d.log.Info("feedback recorded", "draft_id", draft.ID, "outcome", fb.Outcome, "edit_distance", f.EditDistance)
 	return f, nil
 }
 
@@ -114,15 +114,15 @@ var validTag = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} '’_.,!?-]*$`)
 
 // redactTags masks the personal data a tag may hold (a phone number typed
 // as a reminder): tags are stored and counted in statistics.
-func redactTags(ctx context.Context, tags []string, policy redact.Policy) ([]string, error) {
-	out := make([]string, 0, len(tags))
+func redactTags(ctx context.Context, tags []string, policy redact.Policy) ([]store.Text, error) {
+	out := make([]store.Text, 0, len(tags))
 	for _, tag := range tags {
 		red, err := redact.Redact(ctx, tag, policy)
 		if err != nil {
 			return nil, fmt.Errorf("feedback: redact a tag: %w", err)
 		}
-		if !slices.Contains(out, red.Text) {
-			out = append(out, red.Text)
+		if t := store.Redacted(red.Text); !slices.ContainsFunc(out, t.Equal) {
+			out = append(out, t)
 		}
 	}
 	return out, nil

@@ -64,7 +64,7 @@ func TestFeedback(t *testing.T) {
 	env := newDraftEnv(t)
 	d := env.drafter(nil)
 	ctx := context.Background()
-	draft, err := d.Draft(ctx, rag.Request{Question: "Bonjour, je suis Madame Sophie Martin (sophie.martin@example.org). Comment renouveler mon passeport ?"})
+	draft, err := writeDraft(ctx, d, rag.Request{Question: "Bonjour, je suis Madame Sophie Martin (sophie.martin@example.org). Comment renouveler mon passeport ?"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,71 +78,15 @@ func TestFeedback(t *testing.T) {
 		t.Fatalf("the draft lacks the sentence to edit:\n%s", draft.Draft)
 	}
 
-	tests := []struct {
-		name string
-		req  rag.FeedbackRequest
-		// wantText is the stored final text, "" for the stored draft.
-		wantText string
-		wantTags []string
-		// zero says whether the edit distance must be 0.
-		zero bool
-	}{
-		{name: "accepted as is", req: rag.FeedbackRequest{Outcome: "accepted", Rating: intPtr(5), Tags: []string{"clair"}},
-			wantTags: []string{"clair"}, zero: true},
-		{name: "accepted, restored text given", req: rag.FeedbackRequest{Outcome: "accepted", FinalText: draft.Draft},
-			zero: true},
-		{name: "edited", req: rag.FeedbackRequest{Outcome: "edited", FinalText: edited, Rating: intPtr(3),
-			Tags: []string{" trop long ", "incomplet", "trop long"}}, wantTags: []string{"trop long", "incomplet"}},
-		{name: "rejected", req: rag.FeedbackRequest{Outcome: "rejected", FinalText: "Madame, votre demande est transmise au service compétent.",
-			Rating: intPtr(1), Tags: []string{"mauvaise source"}}, wantText: "Madame, votre demande est transmise au service compétent.",
-			wantTags: []string{"mauvaise source"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := d.Feedback(ctx, draft.ID, tt.req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.ID == 0 || got.DraftID != draft.ID || string(got.Outcome) != tt.req.Outcome {
-				t.Errorf("feedback %+v", got)
-			}
-			if diff := cmp.Diff(tt.req.Rating, got.Rating); diff != "" {
-				t.Errorf("rating (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tt.wantTags, got.Tags, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("tags (-want +got):\n%s", diff)
-			}
-			for _, secret := range []string{"Martin", "sophie.martin", "06 12 34 56 78"} {
-				if strings.Contains(got.FinalText, secret) {
-					t.Errorf("stored final text holds %q:\n%s", secret, got.FinalText)
-				}
-			}
-			if tt.zero {
-				if diff := cmp.Diff(row.Draft, got.FinalText); diff != "" {
-					t.Errorf("final text (-stored draft +got):\n%s", diff)
-				}
-				if got.EditDistance != 0 {
-					t.Errorf("edit distance %v, want 0", got.EditDistance)
-				}
-				return
-			}
-			if tt.wantText != "" && got.FinalText != tt.wantText {
-				t.Errorf("final text %q, want %q", got.FinalText, tt.wantText)
-			}
-			if want := rag.EditDistance(row.Draft, got.FinalText); got.EditDistance != want || want <= 0 || want > 1 {
-				t.Errorf("edit distance %v, want %v in ]0, 1]", got.EditDistance, want)
-			}
-		})
-	}
-
+	checkFeedbackOutcomes(t, d, row, draft.Draft, edited)
 	t.Run("edited text is redacted", func(t *testing.T) {
-		got, err := d.Feedback(ctx, draft.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: edited})
+		got, err := d.Feedback(ctx, row, rag.FeedbackRequest{Outcome: "edited", FinalText: edited})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, want := range []string{"[NOM_", "[EMAIL_", "[TEL_"} {
-			if !strings.Contains(got.FinalText, want) {
-				t.Errorf("stored final text lacks %s:\n%s", want, got.FinalText)
+			if !strings.Contains(got.FinalText.String(), want) {
+				t.Errorf("stored final text lacks %s:\n%s", want, got.FinalText.String())
 			}
 		}
 		if got.EditDistance <= 0 || got.EditDistance >= 0.5 {
@@ -150,6 +94,97 @@ func TestFeedback(t *testing.T) {
 		}
 	})
 
+	checkFeedbackErrors(t, d, row)
+	t.Run("tag of 40 characters", func(t *testing.T) {
+		tag := strings.Repeat("é", 40)
+		got, err := d.Feedback(ctx, row, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{tag}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]string{tag}, storedTexts(got.Tags)); diff != "" {
+			t.Errorf("tags (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// feedbackCase is one feedback on a draft and what the store keeps of it.
+type feedbackCase struct {
+	name string
+	req  rag.FeedbackRequest
+	// wantText is the stored final text, "" for the stored draft.
+	wantText string
+	wantTags []string
+	// zero says whether the edit distance must be 0.
+	zero bool
+}
+
+// feedbackCases are the outcomes of feedback on a draft whose restored text
+// is restored and an edit of it edited.
+func feedbackCases(restored, edited string) []feedbackCase {
+	return []feedbackCase{
+		{name: "accepted as is", req: rag.FeedbackRequest{Outcome: "accepted", Rating: intPtr(5), Tags: []string{"clair"}},
+			wantTags: []string{"clair"}, zero: true},
+		{name: "accepted, restored text given", req: rag.FeedbackRequest{Outcome: "accepted", FinalText: restored},
+			zero: true},
+		{name: "edited", req: rag.FeedbackRequest{Outcome: "edited", FinalText: edited, Rating: intPtr(3),
+			Tags: []string{" trop long ", "incomplet", "trop long"}}, wantTags: []string{"trop long", "incomplet"}},
+		{name: "rejected", req: rag.FeedbackRequest{Outcome: "rejected", FinalText: "Madame, votre demande est transmise au service compétent.",
+			Rating: intPtr(1), Tags: []string{"mauvaise source"}}, wantText: "Madame, votre demande est transmise au service compétent.",
+			wantTags: []string{"mauvaise source"}},
+	}
+}
+
+// checkFeedbackOutcomes records each of feedbackCases on row.
+func checkFeedbackOutcomes(t *testing.T, d *rag.Drafter, row store.Draft, restored, edited string) {
+	for _, tt := range feedbackCases(restored, edited) {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := d.Feedback(context.Background(), row, tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, row, got)
+		})
+	}
+}
+
+// check compares the feedback stored on row with the case.
+func (tt feedbackCase) check(t *testing.T, row store.Draft, got store.Feedback) {
+	t.Helper()
+	if got.ID == 0 || got.DraftID != row.ID || string(got.Outcome) != tt.req.Outcome {
+		t.Errorf("feedback %+v", got)
+	}
+	if diff := cmp.Diff(tt.req.Rating, got.Rating); diff != "" {
+		t.Errorf("rating (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(tt.wantTags, storedTexts(got.Tags), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("tags (-want +got):\n%s", diff)
+	}
+	for _, secret := range []string{"Martin", "sophie.martin", "06 12 34 56 78"} {
+		if strings.Contains(got.FinalText.String(), secret) {
+			t.Errorf("stored final text holds %q:\n%s", secret, got.FinalText.String())
+		}
+	}
+	if tt.zero {
+		if diff := cmp.Diff(row.Draft, got.FinalText.String()); diff != "" {
+			t.Errorf("final text (-stored draft +got):\n%s", diff)
+		}
+		if got.EditDistance != 0 {
+			t.Errorf("edit distance %v, want 0", got.EditDistance)
+		}
+		return
+	}
+	if tt.wantText != "" && got.FinalText.String() != tt.wantText {
+		t.Errorf("final text %q, want %q", got.FinalText.String(), tt.wantText)
+	}
+	if want := rag.EditDistance(row.Draft, got.FinalText.String()); got.EditDistance != want || want <= 0 || want > 1 {
+		t.Errorf("edit distance %v, want %v in ]0, 1]", got.EditDistance, want)
+	}
+}
+
+// checkFeedbackErrors sends malformed feedback on row, and feedback on a
+// draft the store does not hold.
+func checkFeedbackErrors(t *testing.T, d *rag.Drafter, row store.Draft) {
+	ctx := context.Background()
 	t.Run("errors", func(t *testing.T) {
 		tags := make([]string, 11)
 		for i := range tags {
@@ -161,32 +196,26 @@ func TestFeedback(t *testing.T) {
 			req  rag.FeedbackRequest
 			want error
 		}{
-			{"unknown outcome", draft.ID, rag.FeedbackRequest{Outcome: "sent"}, rag.ErrInvalid},
-			{"rating 0", draft.ID, rag.FeedbackRequest{Outcome: "accepted", Rating: intPtr(0)}, rag.ErrInvalid},
-			{"rating 6", draft.ID, rag.FeedbackRequest{Outcome: "accepted", Rating: intPtr(6)}, rag.ErrInvalid},
-			{"edited without text", draft.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: "  "}, rag.ErrInvalid},
-			{"too many tags", draft.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: tags}, rag.ErrInvalid},
-			{"long tag", draft.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{strings.Repeat("é", 41)}}, rag.ErrInvalid},
-			{"empty tag", draft.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{" "}}, rag.ErrInvalid},
-			{"long text", draft.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: strings.Repeat("a", 2*rag.MaxQuestionBytes+1)}, rag.ErrInvalid},
-			{"invalid UTF-8", draft.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: "abc\xff"}, rag.ErrInvalid},
+			{"unknown outcome", row.ID, rag.FeedbackRequest{Outcome: "sent"}, rag.ErrInvalid},
+			{"rating 0", row.ID, rag.FeedbackRequest{Outcome: "accepted", Rating: intPtr(0)}, rag.ErrInvalid},
+			{"rating 6", row.ID, rag.FeedbackRequest{Outcome: "accepted", Rating: intPtr(6)}, rag.ErrInvalid},
+			{"edited without text", row.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: "  "}, rag.ErrInvalid},
+			{"too many tags", row.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: tags}, rag.ErrInvalid},
+			{"long tag", row.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{strings.Repeat("é", 41)}}, rag.ErrInvalid},
+			{"empty tag", row.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{" "}}, rag.ErrInvalid},
+			{"long text", row.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: strings.Repeat("a", 2*rag.MaxQuestionBytes+1)}, rag.ErrInvalid},
+			{"invalid UTF-8", row.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: "abc\xff"}, rag.ErrInvalid},
 			{"unknown draft", "d_nosuchdraft", rag.FeedbackRequest{Outcome: "accepted"}, store.ErrNotFound},
 		}
 		for _, tt := range tests {
-			if _, err := d.Feedback(ctx, tt.id, tt.req); !errors.Is(err, tt.want) {
+			target := row
+			if tt.id != row.ID {
+				target = store.Draft{ID: tt.id}
+			}
+			if _, err := d.Feedback(ctx, target, tt.req); !errors.Is(err, tt.want) {
 				t.Errorf("%s: err = %v, want %v", tt.name, err, tt.want)
 			}
 		}
 	})
 
-	t.Run("tag of 40 characters", func(t *testing.T) {
-		tag := strings.Repeat("é", 40)
-		got, err := d.Feedback(ctx, draft.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{tag}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff([]string{tag}, got.Tags); diff != "" {
-			t.Errorf("tags (-want +got):\n%s", diff)
-		}
-	})
 }

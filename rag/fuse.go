@@ -59,33 +59,44 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate
 		sort.SliceStable(hits, func(i, j int) bool {
 			return passageScore(hits[i], plan.totalWeight) > passageScore(hits[j], plan.totalWeight)
 		})
-		feat := Features{
-			Passage:   share(hits[0].Matched, plan.totalWeight),
-			Document:  share(d.matched, plan.docWeight),
-			Cosine:    similarity(hits[0]),
-			BM25:      share(d.bm25, maxScore),
-			Request:   share(d.requestMatched, plan.requestWeight),
-			Title:     d.title,
-			Agreement: (b2f(d.bm25Rank > 0) + b2f(d.textRank > 0) + b2f(d.vecRank > 0)) / 3,
-			Unknown:   plan.unknown,
-			Margin:    margin(docs, i),
-		}
+		feat := documentFeatures(plan, docs, i, hits[0], maxScore)
 		if len(out) == 0 {
 			top = feat
 		}
 		score := s.reliability.Score(feat)
-		threshold := s.reliability.Threshold
-		if s.opts.ReliableScore > 0 {
-			threshold = s.opts.ReliableScore
-		}
 		for _, h := range hits[:min(len(hits), s.opts.MaxPerDocument)] {
-			out = append(out, resultOf(h, score, score >= threshold))
+			out = append(out, resultOf(h, score, score >= s.threshold()))
 			if len(out) == k {
 				return out, top, nil
 			}
 		}
 	}
 	return out, top, nil
+}
+
+// documentFeatures are the reliability features of document i of docs,
+// whose best passage is best; maxScore is the query's BM25 ceiling.
+func documentFeatures(plan queryPlan, docs []docCandidate, i int, best store.Hit, maxScore float64) Features {
+	d := docs[i]
+	return Features{
+		Passage:   share(best.Matched, plan.totalWeight),
+		Document:  share(d.matched, plan.docWeight),
+		Cosine:    similarity(best),
+		BM25:      share(d.bm25, maxScore),
+		Request:   share(d.requestMatched, plan.requestWeight),
+		Title:     d.title,
+		Agreement: (b2f(d.bm25Rank > 0) + b2f(d.textRank > 0) + b2f(d.vecRank > 0)) / 3,
+		Unknown:   plan.unknown,
+		Margin:    margin(docs, i),
+	}
+}
+
+// threshold is the score from which a result is reliable.
+func (s *Searcher) threshold() float64 {
+	if s.opts.ReliableScore > 0 {
+		return s.opts.ReliableScore
+	}
+	return s.reliability.Threshold
 }
 
 // fuseDocuments merges the three rankings by document with weighted

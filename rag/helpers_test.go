@@ -11,6 +11,7 @@ import (
 	"github.com/plume-sp/plume/ingest"
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/store/storetest"
 )
@@ -46,6 +47,36 @@ func ingested(tb testing.TB, paths ...string) (*store.Store, *rag.Searcher) {
 		tb.Fatalf("ingest %v: %d files failed, first: %s: %v", paths, len(report.Failed), report.Failed[0].Path, report.Failed[0].Err)
 	}
 	return st, rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, rag.SearchOptions{})
+}
+
+// query is text as a person types it, redacted as every search is: the
+// searcher's RedactQuery.
+func query(tb testing.TB, s *rag.Searcher, text string) redact.Text {
+	tb.Helper()
+	q, _, err := s.RedactQuery(context.Background(), text)
+	if err != nil {
+		tb.Fatalf("redact %q: %v", text, err)
+	}
+	return q
+}
+
+// storedDraft loads a stored draft, as the API does before feedback.
+func storedDraft(tb testing.TB, st *store.Store, id string) store.Draft {
+	tb.Helper()
+	d, err := st.GetDraft(context.Background(), id)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
+// storedTexts are the strings of stored texts.
+func storedTexts(ts []store.Text) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.String()
+	}
+	return out
 }
 
 // question is one line of a retrieval test set: a question as users ask it
@@ -92,7 +123,7 @@ func recallAt(tb testing.TB, s *rag.Searcher, qs []question, k int, withAlso boo
 	tb.Helper()
 	found := 0
 	for _, q := range qs {
-		res, err := s.Search(context.Background(), rag.Query{Text: q.Q, K: 2 * k})
+		res, err := s.Search(context.Background(), rag.Query{Text: query(tb, s, q.Q), K: 2 * k})
 		if err != nil {
 			tb.Fatalf("search %q: %v", q.Q, err)
 		}
@@ -122,4 +153,22 @@ func recallAt(tb testing.TB, s *rag.Searcher, qs []question, k int, withAlso boo
 		}
 	}
 	return float64(found) / float64(len(qs))
+}
+
+// writeDraft validates req and drafts it, as the API and the CLI do.
+func writeDraft(ctx context.Context, d *rag.Drafter, req rag.Request) (rag.Draft, error) {
+	valid, err := d.Validate(req)
+	if err != nil {
+		return rag.Draft{}, err
+	}
+	return d.Draft(ctx, valid)
+}
+
+// streamDraft validates req and drafts it as a stream, as the API does.
+func streamDraft(ctx context.Context, d *rag.Drafter, req rag.Request, onEvent func(rag.StreamEvent) error) (rag.Draft, error) {
+	valid, err := d.Validate(req)
+	if err != nil {
+		return rag.Draft{}, err
+	}
+	return d.DraftStream(ctx, valid, onEvent)
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plume-sp/plume/redact"
 )
 
 // A user's message is not a search query: a greeting, the person's story,
@@ -34,40 +36,108 @@ const (
 // their weights. Courtesy words are removed from the text of each sentence.
 func SplitMessage(text string) []Sentence {
 	var out []Sentence
+	for _, s := range sentenceSpans(text) {
+		words := make([]string, len(s.words))
+		for j, w := range s.words {
+			words[j] = text[w.start:w.end]
+		}
+		out = append(out, Sentence{Text: strings.Join(words, " "), Weight: s.weight})
+	}
+	return out
+}
+
+// part is a sentence of a redacted message, as SplitMessage gives it.
+type part struct {
+	text   redact.Text
+	weight float64
+}
+
+// splitRedacted is SplitMessage of a redacted message: its sentences are
+// cut from the redacted text, so they are redacted text too.
+func splitRedacted(t redact.Text) []part {
+	spans := sentenceSpans(t.String())
+	out := make([]part, len(spans))
+	for i, s := range spans {
+		words := make([]redact.Text, len(s.words))
+		for j, w := range s.words {
+			words[j] = t.Slice(w.start, w.end)
+		}
+		out[i] = part{text: redact.Join(words, redact.Space), weight: s.weight}
+	}
+	return out
+}
+
+// span is a piece of a text, by byte offsets.
+type span struct{ start, end int }
+
+// sentenceSpan is a sentence of a message that says something: the spans
+// of its words other than courtesy, and its weight.
+type sentenceSpan struct {
+	words  []span
+	weight float64
+}
+
+// sentenceSpans finds the sentences of SplitMessage in text.
+func sentenceSpans(text string) []sentenceSpan {
+	var out []sentenceSpan
 	hasRequest := false
-	for _, raw := range messageSentences(text) {
-		words := strings.Fields(raw)
-		kept := words[:0:0]
-		for _, w := range words {
-			if !isCourtesy(w) {
-				kept = append(kept, w)
+	for _, sentence := range messageSentences(text) {
+		raw := text[sentence.start:sentence.end]
+		var kept []span
+		var words []string
+		for _, w := range fieldSpans(raw) {
+			if word := raw[w.start:w.end]; !isCourtesy(word) {
+				kept = append(kept, span{sentence.start + w.start, sentence.start + w.end})
+				words = append(words, word)
 			}
 		}
-		if contentWords(kept) < minContentWords {
+		if contentWords(words) < minContentWords {
 			continue
 		}
 		weight := contextWeight
 		if isRequest(raw) {
 			weight, hasRequest = requestWeight, true
 		}
-		out = append(out, Sentence{Text: strings.Join(kept, " "), Weight: weight})
+		out = append(out, sentenceSpan{words: kept, weight: weight})
 	}
 	if !hasRequest {
 		for i := range out {
-			out[i].Weight = requestWeight
+			out[i].weight = requestWeight
 		}
 	}
 	return out
 }
 
+// fieldSpans are the spans of strings.Fields(s).
+func fieldSpans(s string) []span {
+	var out []span
+	start := -1
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r) && start >= 0:
+			out = append(out, span{start, i})
+			start = -1
+		case !unicode.IsSpace(r) && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, span{start, len(s)})
+	}
+	return out
+}
+
 // messageSentences cuts a message at sentence ends and line breaks,
-// whatever the case of the next letter (users seldom capitalise).
-func messageSentences(text string) []string {
-	var out []string
+// whatever the case of the next letter (users seldom capitalise), and
+// returns the spans of the sentences, trimmed.
+func messageSentences(text string) []span {
+	var out []span
 	start := 0
 	flush := func(end int) {
-		if s := strings.TrimSpace(text[start:end]); s != "" {
-			out = append(out, s)
+		s := text[start:end]
+		if trimmed := strings.TrimSpace(s); trimmed != "" {
+			from := start + len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+			out = append(out, span{from, from + len(trimmed)})
 		}
 		start = end
 	}

@@ -172,12 +172,12 @@ func selectTerms(selectors []store.TermStat, weights []float64) (sel []string, s
 
 // searchTexts returns the texts to analyse for a message and their weights:
 // its sentences, then the lexicon's expansions as one more "sentence".
-func searchTexts(sentences []Sentence, expansions []string) ([]string, []float64) {
+func searchTexts(sentences []part, expansions []string) ([]string, []float64) {
 	texts := make([]string, 0, len(sentences)+1)
 	weights := make([]float64, 0, len(sentences)+1)
 	for _, s := range sentences {
-		texts = append(texts, s.Text)
-		weights = append(weights, s.Weight)
+		texts = append(texts, s.text.String())
+		weights = append(weights, s.weight)
 	}
 	if len(expansions) > 0 {
 		texts = append(texts, strings.Join(expansions, " ; "))

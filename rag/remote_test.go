@@ -12,6 +12,8 @@ import (
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact/redacttest"
+	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
@@ -34,25 +36,10 @@ func TestRemoteEmbeddings(t *testing.T) {
 	const dim = 64
 	up := llmtest.New(t, llmtest.WithEmbeddingDim(dim))
 	embedder := remoteEmbedder(t, up, dim)
-	st := storetest.NewStore(t)
-	report, err := ingest.NewPipeline(st, embedder, nil, ingest.Options{}).
-		IngestPaths(ctx, []string{filepath.Join(repoRoot, "demo", "corpus")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if calls := up.Calls(llmtest.Embeddings); calls == 0 || report.Chunks == 0 {
-		t.Fatalf("%d embedding calls for %d chunks", calls, report.Chunks)
-	}
-	models, err := st.EmbedModels(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(models) != 1 || models[0].Model != "openai:"+llmtest.DefaultEmbedModel || models[0].Dim != dim ||
-		models[0].Chunks != int64(report.Chunks) {
-		t.Fatalf("embedding models %+v, want every chunk embedded by the remote model", models)
-	}
+	st := ingestRemote(t, up, embedder, dim)
 
-	query := rag.Query{Text: "renouveler ma carte d'identité", K: 5}
+	const question = "renouveler ma carte d'identité"
+	query := rag.Query{Text: redacttest.Text(t, question), K: 5}
 	res, err := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, rag.SearchOptions{}).Search(ctx, query)
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +62,7 @@ func TestRemoteEmbeddings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	draft, err := rag.NewDrafter(searcher, st, nil, ps, nil, rag.DraftOptions{}).Draft(ctx, rag.Request{Question: query.Text})
+	draft, err := writeDraft(ctx, rag.NewDrafter(searcher, st, nil, ps, nil, rag.DraftOptions{}), rag.Request{Question: question})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,4 +70,29 @@ func TestRemoteEmbeddings(t *testing.T) {
 		t.Errorf("draft with the endpoint down: reliable %v, warnings %v; want a reliable draft saying full text only",
 			draft.Reliable, warningCodes(draft))
 	}
+}
+
+// ingestRemote ingests the demo corpus with the remote embedder of up and
+// checks that every chunk was embedded by it.
+func ingestRemote(t *testing.T, up *llmtest.Server, embedder llm.Embedder, dim int) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	report, err := ingest.NewPipeline(st, embedder, nil, ingest.Options{}).
+		IngestPaths(ctx, []string{filepath.Join(repoRoot, "demo", "corpus")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls := up.Calls(llmtest.Embeddings); calls == 0 || report.Chunks == 0 {
+		t.Fatalf("%d embedding calls for %d chunks", calls, report.Chunks)
+	}
+	models, err := st.EmbedModels(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(models) != 1 || models[0].Model != "openai:"+llmtest.DefaultEmbedModel || models[0].Dim != dim ||
+		models[0].Chunks != int64(report.Chunks) {
+		t.Fatalf("embedding models %+v, want every chunk embedded by the remote model", models)
+	}
+	return st
 }

@@ -54,9 +54,10 @@ func NewQueryRewriter(chat llm.Chatter, timeout time.Duration) *QueryRewriter {
 	return &QueryRewriter{chat: chat, timeout: timeout, cache: map[[sha256.Size]byte][]string{}}
 }
 
-// Rewrite returns the search queries of a redacted message.
-func (r *QueryRewriter) Rewrite(ctx context.Context, redacted string) ([]string, error) {
-	key := sha256.Sum256([]byte(redacted))
+// Rewrite returns the search queries of a redacted message, as the model
+// wrote them (its placeholders dropped).
+func (r *QueryRewriter) Rewrite(ctx context.Context, redacted redact.Text) ([]string, error) {
+	key := sha256.Sum256([]byte(redacted.String()))
 	r.mu.Lock()
 	cached, ok := r.cache[key]
 	r.mu.Unlock()
@@ -67,8 +68,8 @@ func (r *QueryRewriter) Rewrite(ctx context.Context, redacted string) ([]string,
 	defer cancel()
 	resp, err := r.chat.Chat(ctx, llm.ChatRequest{
 		Messages: []llm.Message{
-			{Role: llm.RoleSystem, Content: rewriteSystem},
-			{Role: llm.RoleUser, Content: "<message>\n" + redacted + "\n</message>"},
+			{Role: llm.RoleSystem, Content: llm.Official(rewriteSystem)},
+			{Role: llm.RoleUser, Content: llm.Concat(llm.Official("<message>\n"), llm.Redacted(redacted), llm.Official("\n</message>"))},
 		},
 		MaxTokens: 80,
 	})

@@ -12,7 +12,6 @@ import (
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
-	"github.com/plume-sp/plume/redact"
 )
 
 // A story that never names what the person needs: the rewrite does.
@@ -33,7 +32,7 @@ func rewriteSearcher(t *testing.T, srv *llmtest.Server, timeout time.Duration) (
 
 func searchRedacted(t *testing.T, s *rag.Searcher, text string) rag.Results {
 	t.Helper()
-	red, _, err := rag.RedactQuery(context.Background(), text, redact.DefaultPolicy())
+	red, _, err := s.RedactQuery(context.Background(), text)
 	if err != nil {
 		t.Fatal(err)
 	}

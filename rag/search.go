@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -62,6 +63,10 @@ type SearchOptions struct {
 	// rank fusion: by BM25 over the whole document, by its best
 	// full-text passage, by its best vector passage (default 2, 1, 0.5).
 	Fusion [3]float64
+	// Redaction is the policy of the queries people type (RedactQuery),
+	// of the queries the rewriter writes, and by default of drafts
+	// (default redact.DefaultPolicy()).
+	Redaction redact.Policy `json:"-"`
 }
 
 // NewSearcher returns a searcher over st that embeds queries with embedder
@@ -77,6 +82,9 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 	if opts.Fusion == [3]float64{} {
 		opts.Fusion = [3]float64{2, 1, 0.5}
 	}
+	if opts.Redaction == nil {
+		opts.Redaction = redact.DefaultPolicy()
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -85,7 +93,8 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 
 // Query is a search request.
 type Query struct {
-	Text string
+	// Text is what to search for: redacted text only (see RedactQuery).
+	Text redact.Text
 	// K is the number of results wanted (default 5, at most 50).
 	K        int
 	Audience []string
@@ -151,25 +160,14 @@ func orDefault[T int | float64](v, def T) T {
 // reliability model.
 func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	start := time.Now()
-	q.Text = strings.TrimSpace(q.Text)
-	if q.Text == "" {
-		return Results{}, fmt.Errorf("search: empty query: %w", ErrInvalid)
-	}
-	if q.K <= 0 {
-		q.K = 5
-	}
-	if q.K > 50 {
-		return Results{}, fmt.Errorf("search: k=%d is over 50: %w", q.K, ErrInvalid)
-	}
-	sentences := SplitMessage(q.Text)
-	if len(sentences) == 0 {
-		sentences = []Sentence{{Text: q.Text, Weight: requestWeight}}
+	q, err := q.normalized()
+	if err != nil {
+		return Results{}, err
 	}
 	var res Results
-	if s.opts.Rewriter != nil {
-		sentences, res.Rewritten = s.rewrite(ctx, q.Text, sentences)
-	}
-	expansions := s.lexicon.Expand(q.Text)
+	sentences, rewritten := s.sentences(ctx, q.Text)
+	res.Rewritten = rewritten
+	expansions := s.lexicon.Expand(q.Text.String())
 	texts, weights := searchTexts(sentences, expansions)
 	repair := make([]bool, len(weights))
 	for i, w := range weights {
@@ -187,12 +185,11 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	plan.chunks.Filter, plan.chunks.K = filter, s.opts.Candidates
 	plan.docs.Filter, plan.docs.K = filter, s.opts.Documents
 
-	vec, err := s.embedQuery(ctx, focusText(sentences), expansions)
+	vec, err := s.queryVector(ctx, focusText(sentences), expansions)
 	if err != nil {
-		if ctx.Err() != nil {
-			return Results{}, fmt.Errorf("search: %w", ctx.Err())
-		}
-		s.log.Warn("query embedding failed, searching full text only", "err", err)
+		return Results{}, err
+	}
+	if vec == nil {
 		res.Warnings = append(res.Warnings, WarnVectorUnavailable)
 	} else {
 		plan.chunks.Model, plan.chunks.Dim, plan.chunks.Vector = s.embedder.Model(), s.embedder.Dim(), vec
@@ -216,25 +213,111 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	return res, nil
 }
 
+// sentences are the weighted sentences of a redacted message and, with a
+// rewriter, its queries first; rewritten are those queries.
+func (s *Searcher) sentences(ctx context.Context, text redact.Text) (sentences []part, rewritten []string) {
+	sentences = splitRedacted(text)
+	if len(sentences) == 0 {
+		sentences = []part{{text: text, weight: requestWeight}}
+	}
+	if s.opts.Rewriter != nil {
+		sentences, rewritten = s.rewrite(ctx, text, sentences)
+	}
+	return sentences, rewritten
+}
+
+// queryVector embeds a query (see embedQuery); nil when embedding failed
+// (logged: the search goes on with full text only), an error only when
+// ctx is done.
+func (s *Searcher) queryVector(ctx context.Context, focus redact.Text, expansions []string) ([]float32, error) {
+	vec, err := s.embedQuery(ctx, focus, expansions)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("search: %w", ctx.Err())
+		}
+		s.log.Warn("query embedding failed, searching full text only", "err", err)
+		return nil, nil
+	}
+	return vec, nil
+}
+
+// normalized returns q trimmed, with its default K, or an error wrapping
+// ErrInvalid for an empty query or a K over 50.
+func (q Query) normalized() (Query, error) {
+	q.Text = q.Text.TrimSpace()
+	if q.Text.IsEmpty() {
+		return Query{}, fmt.Errorf("search: empty query: %w", ErrInvalid)
+	}
+	if q.K <= 0 {
+		q.K = 5
+	}
+	if q.K > 50 {
+		return Query{}, fmt.Errorf("search: k=%d is over 50: %w", q.K, ErrInvalid)
+	}
+	return q, nil
+}
+
 // rewrite asks the rewriter for the message's search queries and returns
-// them as the request, the message's sentences as its context. On failure
-// the sentences are returned unchanged: the search goes on without.
-func (s *Searcher) rewrite(ctx context.Context, text string, sentences []Sentence) ([]Sentence, []string) {
-	queries, err := s.opts.Rewriter.Rewrite(ctx, text)
+// them as the request, the message's sentences as its context. The
+// queries are the model's text: they are redacted like any other, and one
+// in which redaction masks a value is dropped. On failure the sentences
+// are returned unchanged: the search goes on without.
+func (s *Searcher) rewrite(ctx context.Context, text redact.Text, sentences []part) ([]part, []string) {
+	written, err := s.opts.Rewriter.Rewrite(ctx, text)
+	var queries []redact.Text
+	if err == nil {
+		queries, err = s.redactQueries(ctx, written)
+	}
 	if err != nil {
 		if ctx.Err() == nil {
 			s.log.Warn("query rewrite failed, searching the message alone", "err", err)
 		}
 		return sentences, nil
 	}
-	out := make([]Sentence, 0, len(queries)+len(sentences))
-	for _, q := range queries {
-		out = append(out, Sentence{Text: q, Weight: requestWeight})
+	out := make([]part, 0, len(queries)+len(sentences))
+	shown := make([]string, len(queries))
+	for i, q := range queries {
+		out = append(out, part{text: q, weight: requestWeight})
+		shown[i] = q.String()
 	}
 	for _, st := range sentences {
-		out = append(out, Sentence{Text: st.Text, Weight: min(st.Weight, contextWeight)})
+		out = append(out, part{text: st.text, weight: min(st.weight, contextWeight)})
 	}
-	return out, queries
+	return out, shown
+}
+
+// redactQueries redacts the rewriter's queries, dropping those in which
+// redaction masks a value; it fails when none is left.
+func (s *Searcher) redactQueries(ctx context.Context, queries []string) ([]redact.Text, error) {
+	out := make([]redact.Text, 0, len(queries))
+	for _, q := range queries {
+		red, err := redact.Redact(ctx, q, s.opts.Redaction)
+		if err != nil {
+			return nil, fmt.Errorf("redact the rewritten queries: %w", err)
+		}
+		if red.Mapping.Len() == 0 {
+			out = append(out, red.Text)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("rewrite query: every query held personal data")
+	}
+	return out, nil
+}
+
+// Policy is the redaction policy of the searcher's queries.
+func (s *Searcher) Policy() redact.Policy { return s.opts.Redaction }
+
+// RedactQuery redacts a search typed by a person with the searcher's
+// policy and returns the text to search with: redacted, without
+// placeholders. It is the one way from a person's query to a Query; the
+// result says what was masked.
+func (s *Searcher) RedactQuery(ctx context.Context, text string) (redact.Text, redact.Result, error) {
+	red, err := redact.Redact(ctx, text, s.opts.Redaction)
+	if err != nil {
+		return redact.Text{}, redact.Result{}, fmt.Errorf("redact query: %w", err)
+	}
+	return red.Text.WithoutPlaceholders(red.Mapping), red, nil
 }
 
 // hasSearchableWord reports whether a query holds a word that tells
@@ -268,21 +351,24 @@ func (s *Searcher) runSearches(ctx context.Context, plan queryPlan) (found, erro
 
 // focusText is the text to embed: the request's sentences, or the whole
 // message when they are all of one weight.
-func focusText(sentences []Sentence) string {
-	var parts []string
+func focusText(sentences []part) redact.Text {
+	var parts []redact.Text
 	for _, s := range sentences {
-		if s.Weight >= requestWeight {
-			parts = append(parts, s.Text)
+		if s.weight >= requestWeight {
+			parts = append(parts, s.text)
 		}
 	}
-	return strings.Join(parts, "\n")
+	return redact.Join(parts, redact.Newline)
 }
 
-func (s *Searcher) embedQuery(ctx context.Context, text string, expansions []string) ([]float32, error) {
+// embedQuery embeds the focus of a redacted query and the lexicon's
+// expansions of it (plume's own terms).
+func (s *Searcher) embedQuery(ctx context.Context, focus redact.Text, expansions []string) ([]float32, error) {
+	text := llm.Redacted(focus)
 	if len(expansions) > 0 {
-		text += "\n" + strings.Join(expansions, "\n")
+		text = llm.Concat(text, llm.Official("\n"+strings.Join(expansions, "\n")))
 	}
-	vecs, err := s.embedder.Embed(ctx, []string{text})
+	vecs, err := s.embedder.Embed(ctx, []llm.Text{text})
 	if err != nil {
 		return nil, fmt.Errorf("embed query: %w", err)
 	}

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/plume-sp/plume/rag"
-	"github.com/plume-sp/plume/redact"
 )
 
 func TestSearchDemoCorpus(t *testing.T) {
@@ -31,7 +30,7 @@ func TestSearchDemoCorpus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			res, err := s.Search(context.Background(), rag.Query{Text: tt.query, K: 3})
+			res, err := s.Search(context.Background(), rag.Query{Text: query(t, s, tt.query), K: 3})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -57,7 +56,7 @@ func TestSearchNothingRelevant(t *testing.T) {
 		"quel temps fera-t-il demain à Brest",
 		"meilleur club de football",
 	} {
-		res, err := s.Search(context.Background(), rag.Query{Text: q, K: 3})
+		res, err := s.Search(context.Background(), rag.Query{Text: query(t, s, q), K: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,7 +68,7 @@ func TestSearchNothingRelevant(t *testing.T) {
 
 func TestSearchFilters(t *testing.T) {
 	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
-	res, err := s.Search(context.Background(), rag.Query{Text: "allocation", K: 20, Services: []string{"caf", ""}})
+	res, err := s.Search(context.Background(), rag.Query{Text: query(t, s, "allocation"), K: 20, Services: []string{"caf", ""}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,19 +80,21 @@ func TestSearchFilters(t *testing.T) {
 			t.Errorf("%s of service %q in a search restricted to caf and shared documents", r.DocID, r.Service)
 		}
 	}
-	if _, err := s.Search(context.Background(), rag.Query{Text: "  "}); !errors.Is(err, rag.ErrInvalid) {
+	if _, err := s.Search(context.Background(), rag.Query{Text: query(t, s, "  ")}); !errors.Is(err, rag.ErrInvalid) {
 		t.Errorf("empty query: %v, want ErrInvalid", err)
 	}
-	if _, err := s.Search(context.Background(), rag.Query{Text: "x", K: 51}); !errors.Is(err, rag.ErrInvalid) {
+	if _, err := s.Search(context.Background(), rag.Query{Text: query(t, s, "x"), K: 51}); !errors.Is(err, rag.ErrInvalid) {
 		t.Errorf("k=51: %v, want ErrInvalid", err)
 	}
 }
 
 func TestRedactQuery(t *testing.T) {
-	text, red, err := rag.RedactQuery(context.Background(), "Bonjour, je suis Claire Martin, tel 06 12 34 56 78 : renouveler mon passeport", redact.DefaultPolicy())
+	s := rag.NewSearcher(nil, nil, nil, nil, rag.SearchOptions{})
+	redacted, red, err := s.RedactQuery(context.Background(), "Bonjour, je suis Claire Martin, tel 06 12 34 56 78 : renouveler mon passeport")
 	if err != nil {
 		t.Fatal(err)
 	}
+	text := redacted.String()
 	for _, leaked := range []string{"Claire", "Martin", "06 12", "NOM_", "TEL_"} {
 		if strings.Contains(text, leaked) {
 			t.Errorf("search text %q contains %q", text, leaked)

@@ -1,6 +1,7 @@
 package rag
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/plume-sp/plume/redact"
@@ -51,7 +52,6 @@ func (c *checker) show(text string) string {
 // for that text; when a later sentence changes an earlier one (a contact
 // spanning both) or reveals a prompt leak, the screen is replaced.
 type streamGuard struct {
-	chk  *checker
 	leak *leakScanner
 	emit func(StreamEvent) error
 	raw  strings.Builder
@@ -65,8 +65,27 @@ type streamGuard struct {
 	prefix string
 }
 
+// startStream starts the stream of a draft, when onEvent is not nil, by
+// showing the draft's opening.
+func startStream(d *Drafter, r run, onEvent func(StreamEvent) error) (*streamGuard, error) {
+	if onEvent == nil {
+		return nil, nil
+	}
+	g := &streamGuard{leak: d.shingles.scanner(), emit: onEvent, prefix: r.opening.text}
+	if err := g.show(r.opening.text); err != nil {
+		return nil, fmt.Errorf("draft: stream: %w", err)
+	}
+	return g, nil
+}
+
+// feed returns the function that takes the model's reply as it comes,
+// checking it with chk.
+func (g *streamGuard) feed(chk *checker) func(delta string) error {
+	return func(delta string) error { return g.add(chk, delta) }
+}
+
 // add takes a piece of the model's reply.
-func (g *streamGuard) add(delta string) error {
+func (g *streamGuard) add(chk *checker, delta string) error {
 	if g.leaked {
 		return nil
 	}
@@ -83,7 +102,7 @@ func (g *streamGuard) add(delta string) error {
 		g.leaked = true
 		return g.show(g.prefix)
 	}
-	return g.show(g.prefix + g.chk.show(text[:end]))
+	return g.show(g.prefix + chk.show(text[:end]))
 }
 
 // show makes the screen read text: by appending when it extends what is

@@ -35,10 +35,11 @@ func TestSentenceBoundary(t *testing.T) {
 // never holds the number.
 func TestStreamGuardReplaces(t *testing.T) {
 	var events []StreamEvent
-	g := &streamGuard{chk: &checker{contacts: DefaultContactPolicy()}, leak: newPromptShingles(nil).scanner(),
+	g := &streamGuard{leak: newPromptShingles(nil).scanner(),
 		emit: func(ev StreamEvent) error { events = append(events, ev); return nil }}
+	feed := g.feed(&checker{contacts: DefaultContactPolicy()})
 	for _, d := range []string{"Bonjour,\n", "Appelez le 01\n", "23 45 67 89 ", "demain.\n"} {
-		if err := g.add(d); err != nil {
+		if err := feed(d); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -76,9 +77,9 @@ func BenchmarkStreamGuard(b *testing.B) {
 		contacts: DefaultContactPolicy(), restore: m, policy: redact.DefaultPolicy()}
 	b.ReportAllocs()
 	for b.Loop() {
-		g := &streamGuard{chk: chk, leak: leak.scanner(), emit: func(StreamEvent) error { return nil }}
+		g := &streamGuard{leak: leak.scanner(), emit: func(StreamEvent) error { return nil }}
 		for _, p := range pieces {
-			if err := g.add(p); err != nil {
+			if err := g.add(chk, p); err != nil {
 				b.Fatal(err)
 			}
 		}

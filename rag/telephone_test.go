@@ -12,14 +12,22 @@ import (
 	"github.com/plume-sp/plume/rag"
 )
 
+// telephoneQuestion is the question of TestTelephoneChannel.
+const telephoneQuestion = "Bonjour, je suis Paul Moreau, comment m'inscrire à France Travail après mon licenciement ?"
+
 // TestTelephoneChannel checks the telephone channel with the fake model
 // (its prompt, the checks on its reply) and without a model (the
 // extractive spoken answer and follow-up text).
 func TestTelephoneChannel(t *testing.T) {
 	env := newDraftEnv(t)
-	ctx := context.Background()
-	const question = "Bonjour, je suis Paul Moreau, comment m'inscrire à France Travail après mon licenciement ?"
+	checkTelephoneModel(t, env)
+	checkTelephoneExtractive(t, env)
+}
 
+// checkTelephoneModel drafts for the telephone channel with a model.
+func checkTelephoneModel(t *testing.T, env *draftEnv) {
+	ctx := context.Background()
+	const question = telephoneQuestion
 	t.Run("model", func(t *testing.T) {
 		var system string
 		srv := llmtest.New(t, llmtest.WithReply(func(req openai.ChatCompletionRequest) (string, error) {
@@ -28,7 +36,7 @@ func TestTelephoneChannel(t *testing.T) {
 				"Message de suivi (SMS ou courriel) :\nInscription : voir la source [1].", nil
 		}))
 		d := env.drafter(fakeChat(t, srv, 10*time.Second))
-		got, err := d.Draft(ctx, rag.Request{Question: question, Channel: "telephone"})
+		got, err := writeDraft(ctx, d, rag.Request{Question: question, Channel: "telephone"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,8 +49,15 @@ func TestTelephoneChannel(t *testing.T) {
 		}
 	})
 
+}
+
+// checkTelephoneExtractive drafts for the telephone channel without a
+// model: spoken steps without addresses, then a follow-up text.
+func checkTelephoneExtractive(t *testing.T, env *draftEnv) {
+	ctx := context.Background()
+	const question = telephoneQuestion
 	t.Run("extractive", func(t *testing.T) {
-		got, err := env.drafter(nil).Draft(ctx, rag.Request{Question: question, Channel: "telephone"})
+		got, err := writeDraft(ctx, env.drafter(nil), rag.Request{Question: question, Channel: "telephone"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,5 +80,4 @@ func TestTelephoneChannel(t *testing.T) {
 			t.Errorf("citations %+v", got.Citations)
 		}
 	})
-
 }

@@ -100,8 +100,8 @@ func BenchmarkRestore(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(res.Text)))
+	b.SetBytes(int64(len(res.Text.String())))
 	for b.Loop() {
-		Restore(res.Text, res.Mapping, nil)
+		Restore(res.Text.String(), res.Mapping, nil)
 	}
 }

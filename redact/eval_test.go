@@ -178,7 +178,7 @@ func plumeRedactor(tb testing.TB) redactor {
 		for i, e := range res.Entities {
 			sp[i] = span{e.Type, e.Start, e.End}
 		}
-		return res.Text, sp
+		return res.Text.String(), sp
 	}
 }
 

@@ -55,8 +55,8 @@ func FuzzLabelledValues(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(res.Text, mutated) {
-			t.Fatalf("%s value %q (labelled %q) survives:\n%s", v.typ, mutated, v.value, res.Text)
+		if strings.Contains(res.Text.String(), mutated) {
+			t.Fatalf("%s value %q (labelled %q) survives:\n%s", v.typ, mutated, v.value, res.Text.String())
 		}
 	})
 }

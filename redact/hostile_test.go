@@ -23,16 +23,16 @@ func TestHostileInput(t *testing.T) {
 		{name: "invalid utf-8", in: "Marie Dupont \xc3\x28 06 12 34 56 78", wantErr: ErrInvalidUTF8},
 		{name: "truncated rune at the end", in: "Marie Dupont \xe2\x82", wantErr: ErrInvalidUTF8},
 		{name: "10 MB single line", in: strings.Repeat("Mme Martin au 06 12 34 56 78 et ", 10<<20/32), check: func(t *testing.T, res Result) {
-			if n := strings.Count(res.Text, "[TEL_1]"); n != 10<<20/32 {
+			if n := strings.Count(res.Text.String(), "[TEL_1]"); n != 10<<20/32 {
 				t.Errorf("%d phones masked, want %d", n, 10<<20/32)
 			}
-			if strings.Contains(res.Text, "06 12") {
+			if strings.Contains(res.Text.String(), "06 12") {
 				t.Error("a phone number is left")
 			}
 		}},
 		{name: "control characters", in: "M. Dupont\x00\x01\x1b[31m 06 12 34 56 78\x7f\u200b\ufeff", check: func(t *testing.T, res Result) {
-			if strings.Contains(res.Text, "Dupont") || strings.Contains(res.Text, "06 12") {
-				t.Errorf("value left: %q", res.Text)
+			if strings.Contains(res.Text.String(), "Dupont") || strings.Contains(res.Text.String(), "06 12") {
+				t.Errorf("value left: %q", res.Text.String())
 			}
 		}},
 		{name: "a million digits", in: strings.Repeat("7", 1_000_000)},
@@ -43,7 +43,7 @@ func TestHostileInput(t *testing.T) {
 		// the detectors of issue 10: phones that ask the phone library,
 		// numbers in words, obfuscated e-mails, other scripts
 		{name: "foreign phones", in: strings.Repeat("tel 07700 900123 ", 20_000), check: func(t *testing.T, res Result) {
-			if strings.Contains(res.Text, "900123") {
+			if strings.Contains(res.Text.String(), "900123") {
 				t.Error("a phone number is left")
 			}
 		}},
@@ -64,10 +64,10 @@ func TestHostileInput(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !utf8.ValidString(res.Text) {
+			if !utf8.ValidString(res.Text.String()) {
 				t.Error("output is not valid UTF-8")
 			}
-			if got := Restore(res.Text, res.Mapping, nil); got != tt.in {
+			if got := Restore(res.Text.String(), res.Mapping, nil); got != tt.in {
 				t.Error("Restore(Redact(x)) != x")
 			}
 			if tt.check != nil {

@@ -1,14 +1,15 @@
 package redact
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
 )
 
 // Mapping records which value each placeholder stands for, for one message
-// or one conversation. It lives in memory only: it has no JSON form, and
-// printing or logging it shows counts, never values. The zero Mapping is
+// or one conversation. It lives in memory only: encoding it as JSON fails,
+// and printing or logging it shows counts, never values. The zero Mapping is
 // empty and ready to use.
 type Mapping struct {
 	entries map[string]mapEntry // canonical placeholder → entry
@@ -177,6 +178,14 @@ func (m Mapping) Entries() []MappingEntry {
 func (m Mapping) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, "redact.Mapping{%d placeholders}", len(m.entries))
 }
+
+// ErrNotSerializable is the error of encoding a Mapping as JSON.
+var ErrNotSerializable = errors.New("redact: a mapping is never serialized")
+
+// MarshalJSON fails: the values of a Mapping live in memory only, and a
+// Mapping put by mistake in a value encoded as JSON makes the encoding
+// fail rather than leak (NewMapping and Entries are the way to keep one).
+func (m Mapping) MarshalJSON() ([]byte, error) { return nil, ErrNotSerializable }
 
 // LogValue logs the number of placeholders, never the values.
 func (m Mapping) LogValue() slog.Value {

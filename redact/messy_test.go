@@ -144,7 +144,7 @@ func TestRedactMessy(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := redactText(t, tt.in)
-			if diff := cmp.Diff(tt.want, res.Text); diff != "" {
+			if diff := cmp.Diff(tt.want, res.Text.String()); diff != "" {
 				t.Errorf("Redact(%q) (-want +got):\n%s", tt.in, diff)
 			}
 		})
@@ -171,7 +171,7 @@ func TestSpecialPolicy(t *testing.T) {
 			}
 			for _, other := range specialTypes {
 				if kinds[other] == (other == ty) {
-					t.Errorf("policy %s=keep: %s masked = %v (text %q)", ty, other, kinds[other], res.Text)
+					t.Errorf("policy %s=keep: %s masked = %v (text %q)", ty, other, kinds[other], res.Text.String())
 				}
 			}
 		})

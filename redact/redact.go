@@ -43,7 +43,7 @@ type Entity struct {
 // Result is the outcome of redacting one text.
 type Result struct {
 	// Text is the input with every masked value replaced by its placeholder.
-	Text string `json:"text"`
+	Text Text `json:"text"`
 	// Entities lists the masked values in text order. Values kept by the
 	// policy are not listed.
 	Entities []Entity `json:"entities"`
@@ -122,7 +122,7 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 	if clone {
 		m = s.m.clone()
 	}
-	return Result{Text: b.String(), Entities: ents, Mapping: m}, nil
+	return Result{Text: Text{b.String()}, Entities: ents, Mapping: m}, nil
 }
 
 // applyPolicy drops the spans of types the policy keeps.

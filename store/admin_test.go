@@ -117,7 +117,7 @@ func TestStats(t *testing.T) {
 	since := time.Now().Add(-time.Hour)
 	save := func(channel, service, question string, reliable bool) string {
 		t.Helper()
-		d := store.Draft{Channel: channel, Service: service, Question: question, Draft: "x", Reliable: reliable}
+		d := store.Draft{Channel: channel, Service: service, Question: red(t, question), Draft: "x", Reliable: reliable}
 		if err := st.SaveDraft(ctx, &d); err != nil {
 			t.Fatal(err)
 		}
@@ -129,8 +129,8 @@ func TestStats(t *testing.T) {
 	c := save("spp", "ants", "q3", true)
 	rating := func(n int) *int { return &n }
 	for _, f := range []store.Feedback{
-		{DraftID: a, Outcome: store.OutcomeAccepted, Rating: rating(5), Tags: []string{"clair"}},
-		{DraftID: b, Outcome: store.OutcomeEdited, Rating: rating(3), EditDistance: 0.5, Tags: []string{"clair", "trop long"}},
+		{DraftID: a, Outcome: store.OutcomeAccepted, Rating: rating(5), Tags: reds(t, "clair")},
+		{DraftID: b, Outcome: store.OutcomeEdited, Rating: rating(3), EditDistance: 0.5, Tags: reds(t, "clair", "trop long")},
 		{DraftID: c, Outcome: store.OutcomeRejected, EditDistance: 1},
 	} {
 		if err := st.SaveFeedback(ctx, &f); err != nil {

@@ -92,7 +92,7 @@ func (s *Store) MatchAnswers(ctx context.Context, q AnswerQuery) (AnswerCandidat
 	out.Candidates, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (AnswerCandidate, error) {
 		var c AnswerCandidate
 		a := &c.Answer
-		err := r.Scan(&a.ID, &a.Service, &a.AuthorService, &a.Question, &a.Text, &a.Sources, &a.Status, &a.StatusReason,
+		err := r.Scan(&a.ID, &a.Service, &a.AuthorService, &a.Question.s, &a.Text.s, &a.Sources, &a.Status, &a.StatusReason.s,
 			&a.Version, &a.DraftID, &a.CreatedBy, &a.CreatedAt, &a.UpdatedAt, &a.ReviewedAt, &c.Lexemes, &c.TextLexemes,
 			&c.Cosine, &c.TextCosine, &c.Documents)
 		return c, err

@@ -43,12 +43,12 @@ type Answer struct {
 	Service       string
 	AuthorService string
 	// Question and Text are redacted: placeholders such as [NOM_1] stay.
-	Question string
-	Text     string
+	Question Text
+	Text     Text
 	// Sources are the official passages it relies on, as draft citations.
 	Sources      json.RawMessage
 	Status       AnswerStatus
-	StatusReason string
+	StatusReason Text
 	Version      int
 	DraftID      *string
 	CreatedBy    *int64
@@ -63,9 +63,9 @@ type Answer struct {
 // by (the question without placeholders) and that text's embedding.
 type AnswerWrite struct {
 	DocumentIDs []int64
-	MatchText   string
+	MatchText   Text
 	// TextMatch is the answer's text without placeholders.
-	TextMatch string
+	TextMatch Text
 	// Model names the embedding model of Vector (the question's) and
 	// TextVector (the answer's).
 	Model      string
@@ -78,13 +78,13 @@ const answerColumns = `id, service, author_service, question, text, sources, sta
 
 func scanAnswer(row pgx.Row) (Answer, error) {
 	var a Answer
-	err := row.Scan(&a.ID, &a.Service, &a.AuthorService, &a.Question, &a.Text, &a.Sources, &a.Status, &a.StatusReason,
+	err := row.Scan(&a.ID, &a.Service, &a.AuthorService, &a.Question.s, &a.Text.s, &a.Sources, &a.Status, &a.StatusReason.s,
 		&a.Version, &a.DraftID, &a.CreatedBy, &a.CreatedAt, &a.UpdatedAt, &a.ReviewedAt)
 	return a, err
 }
 
 func (a *Answer) validate() error {
-	if a.Question == "" || a.Text == "" {
+	if a.Question.s == "" || a.Text.s == "" {
 		return fmt.Errorf("answer: question and text are required: %w", ErrInvalid)
 	}
 	if a.Status == "" {
@@ -125,8 +125,8 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tsvector_to_array(to_tsvector('plume_fr', $10)),
 				tsvector_to_array(to_tsvector('plume_fr', $11)), $12, $13, $14)
 			RETURNING `+answerColumns,
-			a.Service, a.AuthorService, a.Question, a.Text, a.Sources, a.Status, a.StatusReason, a.DraftID, a.CreatedBy,
-			w.MatchText, w.TextMatch, vec, textVec, model))
+			a.Service, a.AuthorService, a.Question.s, a.Text.s, a.Sources, a.Status, a.StatusReason.s, a.DraftID, a.CreatedBy,
+			w.MatchText.s, w.TextMatch.s, vec, textVec, model))
 		if err != nil {
 			return fmt.Errorf("create answer: %w", err)
 		}
@@ -163,7 +163,7 @@ func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVe
 				lexemes = tsvector_to_array(to_tsvector('plume_fr', $6)), text_lexemes = tsvector_to_array(to_tsvector('plume_fr', $10)),
 				embedding = $7, text_embedding = $11, embed_model = $8
 			WHERE id = $1 AND ($9 = 0 OR version = $9) RETURNING `+answerColumns,
-			a.ID, a.Service, a.Question, a.Text, a.Sources, w.MatchText, vec, model, ifVersion, w.TextMatch, textVec))
+			a.ID, a.Service, a.Question.s, a.Text.s, a.Sources, w.MatchText.s, vec, model, ifVersion, w.TextMatch.s, textVec))
 		if errors.Is(err, pgx.ErrNoRows) {
 			return s.answerMissingOrConflict(ctx, tx, a.ID)
 		}
@@ -192,7 +192,7 @@ func (s *Store) answerMissingOrConflict(ctx context.Context, tx pgx.Tx, id int64
 // SetAnswerStatus changes an answer's status with a reason. Making an answer
 // active again is a review: its sources' current content becomes the
 // reviewed one.
-func (s *Store) SetAnswerStatus(ctx context.Context, id int64, status AnswerStatus, reason string) (Answer, error) {
+func (s *Store) SetAnswerStatus(ctx context.Context, id int64, status AnswerStatus, reason Text) (Answer, error) {
 	if !status.Valid() {
 		return Answer{}, fmt.Errorf("answer status %q: %w", status, ErrInvalid)
 	}
@@ -201,7 +201,7 @@ func (s *Store) SetAnswerStatus(ctx context.Context, id int64, status AnswerStat
 		var err error
 		a, err = scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET status = $2, status_reason = $3, updated_at = now(),
 				reviewed_at = CASE WHEN $2 = 'active' THEN now() ELSE reviewed_at END
-			WHERE id = $1 RETURNING `+answerColumns, id, status, reason))
+			WHERE id = $1 RETURNING `+answerColumns, id, status, reason.s))
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("answer %d: %w", id, ErrNotFound)
 		}

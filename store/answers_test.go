@@ -24,8 +24,8 @@ func saveDoc(t *testing.T, st *store.Store, ext, hash string) store.Document {
 
 func newAnswer(t *testing.T, st *store.Store, service string, docs ...int64) store.Answer {
 	t.Helper()
-	a := store.Answer{Service: service, Question: "Comment déclarer un déménagement à la CAF ?",
-		Text: "Madame [NOM_1], vous déclarez votre nouvelle adresse en ligne.", Sources: json.RawMessage(`[{"n":1}]`)}
+	a := store.Answer{Service: service, Question: red(t, "Comment déclarer un déménagement à la CAF ?"),
+		Text: red(t, "Madame [NOM_1], vous déclarez votre nouvelle adresse en ligne."), Sources: json.RawMessage(`[{"n":1}]`)}
 	if err := st.CreateAnswer(context.Background(), &a, store.AnswerWrite{DocumentIDs: docs, MatchText: a.Question,
 		Model: "m", Vector: []float32{1, 0, 0}}); err != nil {
 		t.Fatal(err)
@@ -48,29 +48,29 @@ func TestAnswersCRUD(t *testing.T) {
 	if diff := cmp.Diff(a, got); diff != "" {
 		t.Errorf("GetAnswer (-want +got):\n%s", diff)
 	}
-	a.Text = "Nouveau texte."
+	a.Text = red(t, "Nouveau texte.")
 	if err := st.UpdateAnswer(ctx, &a, store.AnswerWrite{DocumentIDs: []int64{doc.ID}, MatchText: a.Question}, 1); err != nil {
 		t.Fatal(err)
 	}
-	if a.Version != 2 || a.Text != "Nouveau texte." {
+	if a.Version != 2 || a.Text.String() != "Nouveau texte." {
 		t.Errorf("updated %+v", a)
 	}
 	if err := st.UpdateAnswer(ctx, &a, store.AnswerWrite{MatchText: a.Question}, 1); !errors.Is(err, store.ErrStaleVersion) {
 		t.Errorf("update at an old version = %v, want ErrStaleVersion", err)
 	}
-	missing := store.Answer{ID: 999, Question: "q", Text: "t"}
+	missing := store.Answer{ID: 999, Question: red(t, "q"), Text: red(t, "t")}
 	if err := st.UpdateAnswer(ctx, &missing, store.AnswerWrite{}, 0); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("update unknown = %v, want ErrNotFound", err)
 	}
-	if err := st.CreateAnswer(ctx, &store.Answer{Question: "q"}, store.AnswerWrite{}); !errors.Is(err, store.ErrInvalid) {
+	if err := st.CreateAnswer(ctx, &store.Answer{Question: red(t, "q")}, store.AnswerWrite{}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("create without text = %v, want ErrInvalid", err)
 	}
-	if _, err := st.SetAnswerStatus(ctx, a.ID, "lost", ""); !errors.Is(err, store.ErrInvalid) {
+	if _, err := st.SetAnswerStatus(ctx, a.ID, "lost", store.Text{}); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("bad status = %v", err)
 	}
 	newAnswer(t, st, "ants")
 	shared := newAnswer(t, st, "")
-	if _, err := st.SetAnswerStatus(ctx, shared.ID, store.AnswerArchived, "obsolète"); err != nil {
+	if _, err := st.SetAnswerStatus(ctx, shared.ID, store.AnswerArchived, red(t, "obsolète")); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
@@ -105,7 +105,7 @@ func TestAnswersFlaggedWhenSourceChanges(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return a.Status, a.StatusReason
+		return a.Status, a.StatusReason.String()
 	}
 	d1, d2, d3 := saveDoc(t, st, "F1", "h1"), saveDoc(t, st, "F2", "h2"), saveDoc(t, st, "F3", "h3")
 	a1, a2, a3 := newAnswer(t, st, "caf", d1.ID), newAnswer(t, st, "caf", d2.ID), newAnswer(t, st, "caf", d3.ID)
@@ -136,7 +136,7 @@ func TestAnswersFlaggedWhenSourceChanges(t *testing.T) {
 	}
 	// A review makes it active with the new content; a later save of the
 	// same content keeps it so.
-	if _, err := st.SetAnswerStatus(ctx, a1.ID, store.AnswerActive, "relu"); err != nil {
+	if _, err := st.SetAnswerStatus(ctx, a1.ID, store.AnswerActive, red(t, "relu")); err != nil {
 		t.Fatal(err)
 	}
 	saveDoc(t, st, "F1", "h1-bis")
@@ -151,7 +151,7 @@ func TestMatchAnswers(t *testing.T) {
 	caf := newAnswer(t, st, "caf")
 	ants := newAnswer(t, st, "ants")
 	archived := newAnswer(t, st, "caf")
-	if _, err := st.SetAnswerStatus(ctx, archived.ID, store.AnswerArchived, ""); err != nil {
+	if _, err := st.SetAnswerStatus(ctx, archived.ID, store.AnswerArchived, store.Text{}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := st.MatchAnswers(ctx, store.AnswerQuery{Text: "déménagement CAF", Services: []string{"caf", ""},
@@ -200,7 +200,7 @@ func TestCurationQueries(t *testing.T) {
 	cited := json.RawMessage(`[{"n":1,"document_id":` + jsonInt(doc.ID) + `,"cited":true,"title":"Fiche F1"}]`)
 	var drafts []store.Draft
 	for i, reliable := range []bool{false, false, true} {
-		d := store.Draft{Channel: "email", Service: "caf", Question: "Question " + string(rune('A'+i)), Draft: "x",
+		d := store.Draft{Channel: "email", Service: "caf", Question: red(t, "Question "+string(rune('A'+i))), Draft: "x",
 			Reliable: reliable, Sources: cited}
 		if err := st.SaveDraft(ctx, &d); err != nil {
 			t.Fatal(err)
@@ -234,7 +234,7 @@ func TestCurationQueries(t *testing.T) {
 	if stale, _ := st.StaleDocuments(ctx, sc, time.Now().Add(-time.Hour), 10); len(stale) != 0 {
 		t.Errorf("fresh document listed as stale: %+v", stale)
 	}
-	cl := store.Closure{Service: "caf", Kind: "unanswered", Key: "k", Action: store.ActionOutOfScope, Reason: "hors champ"}
+	cl := store.Closure{Service: "caf", Kind: "unanswered", Key: "k", Action: store.ActionOutOfScope, Reason: red(t, "hors champ")}
 	if err := st.CloseCurationItem(ctx, &cl); err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +242,7 @@ func TestCurationQueries(t *testing.T) {
 		t.Errorf("bad action = %v", err)
 	}
 	cs, err := st.CurationClosures(ctx, sc)
-	if err != nil || cs[store.ClosureKey("caf", "unanswered", "k")].Reason != "hors champ" {
+	if err != nil || cs[store.ClosureKey("caf", "unanswered", "k")].Reason.String() != "hors champ" {
 		t.Fatalf("closures %+v %v", cs, err)
 	}
 	if err := st.ReopenCurationItem(ctx, "caf", "unanswered", "k"); err != nil {

@@ -187,7 +187,7 @@ type Closure struct {
 	Kind     string
 	Key      string
 	Action   CurationAction
-	Reason   string
+	Reason   Text
 	ClosedBy *int64
 	ClosedAt time.Time
 }
@@ -201,7 +201,7 @@ func (s *Store) CloseCurationItem(ctx context.Context, c *Closure) error {
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (service, kind, item_key) DO UPDATE SET action = excluded.action, reason = excluded.reason,
 			closed_by = excluded.closed_by, closed_at = now()
-		RETURNING closed_at`, c.Service, c.Kind, c.Key, c.Action, c.Reason, c.ClosedBy).Scan(&c.ClosedAt)
+		RETURNING closed_at`, c.Service, c.Kind, c.Key, c.Action, c.Reason.s, c.ClosedBy).Scan(&c.ClosedAt)
 	if err != nil {
 		return fmt.Errorf("close curation item: %w", err)
 	}
@@ -233,7 +233,7 @@ func (s *Store) CurationClosures(ctx context.Context, sc CurationScope) (map[str
 	out := map[string]Closure{}
 	for rows.Next() {
 		var c Closure
-		if err := rows.Scan(&c.Service, &c.Kind, &c.Key, &c.Action, &c.Reason, &c.ClosedBy, &c.ClosedAt); err != nil {
+		if err := rows.Scan(&c.Service, &c.Kind, &c.Key, &c.Action, &c.Reason.s, &c.ClosedBy, &c.ClosedAt); err != nil {
 			return nil, fmt.Errorf("curation closures: %w", err)
 		}
 		out[ClosureKey(c.Service, c.Kind, c.Key)] = c

@@ -21,7 +21,7 @@ type Draft struct {
 	Service          string
 	Audience         []string
 	APIKeyID         *int64
-	Question         string
+	Question         Text
 	PromptVersion    string
 	Model            string
 	Extractive       bool
@@ -57,14 +57,17 @@ func (o Outcome) Valid() bool {
 
 // Feedback is an agent's verdict on a draft.
 type Feedback struct {
-	ID           int64
-	DraftID      string
-	CreatedAt    time.Time
-	FinalText    string
-	Outcome      Outcome
-	Rating       *int
-	Tags         []string
-	EditDistance float64
+	ID        int64
+	DraftID   string
+	CreatedAt time.Time
+	// FinalText is the text the agent sent; with SentAsDrafted, the
+	// store sets it to the draft's own text.
+	FinalText     Text
+	SentAsDrafted bool
+	Outcome       Outcome
+	Rating        *int
+	Tags          []Text
+	EditDistance  float64
 }
 
 // newDraftID returns a random, unguessable draft id.
@@ -85,7 +88,7 @@ const saveRetryDelay = time.Second
 // same id and time, so that a first attempt that was in fact committed is
 // found rather than stored twice or reported lost.
 func (s *Store) SaveDraft(ctx context.Context, d *Draft) error {
-	if d.Channel == "" || d.Question == "" {
+	if d.Channel == "" || d.Question.s == "" {
 		return fmt.Errorf("save draft: channel and question are required: %w", ErrInvalid)
 	}
 	id, err := newDraftID()
@@ -129,7 +132,7 @@ func (s *Store) insertDraft(ctx context.Context, id string, d *Draft) error {
 			prompt_tokens, completion_tokens, attention_level, attention_reasons, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
 		ON CONFLICT (id, created_at) DO NOTHING`,
-		id, d.Channel, d.Service, nonNil(d.Audience), d.APIKeyID, d.Question, d.PromptVersion, d.Model,
+		id, d.Channel, d.Service, nonNil(d.Audience), d.APIKeyID, d.Question.s, d.PromptVersion, d.Model,
 		d.Extractive, d.Reliable, sources, d.Draft, nonNil(d.Warnings), nonNilMap(d.RedactionCounts),
 		nonNilMap(d.Timings), d.PromptTokens, d.CompletionTokens, d.AttentionLevel, d.AttentionReasons, d.CreatedAt)
 	return err
@@ -148,7 +151,7 @@ const draftColumns = `id, created_at, channel, service, audience, api_key_id, qu
 
 func scanDraft(row pgx.Row) (Draft, error) {
 	var d Draft
-	err := row.Scan(&d.ID, &d.CreatedAt, &d.Channel, &d.Service, &d.Audience, &d.APIKeyID, &d.Question,
+	err := row.Scan(&d.ID, &d.CreatedAt, &d.Channel, &d.Service, &d.Audience, &d.APIKeyID, &d.Question.s,
 		&d.PromptVersion, &d.Model, &d.Extractive, &d.Reliable, &d.Sources, &d.Draft, &d.Warnings,
 		&d.RedactionCounts, &d.Timings, &d.PromptTokens, &d.CompletionTokens, &d.AttentionLevel, &d.AttentionReasons)
 	return d, err
@@ -177,9 +180,10 @@ func (s *Store) SaveFeedback(ctx context.Context, f *Feedback) error {
 	// The feedback takes its draft's month: its partition goes with the
 	// draft's (see migrations/0016_drafts_by_month.sql).
 	err := s.pool.QueryRow(ctx, `INSERT INTO feedback (draft_id, draft_created_at, final_text, outcome, rating, tags, edit_distance)
-		SELECT id, created_at, $2, $3, $4, $5, $6 FROM drafts WHERE id = $1
-		RETURNING id, created_at`,
-		f.DraftID, f.FinalText, f.Outcome, f.Rating, nonNil(f.Tags), f.EditDistance).Scan(&f.ID, &f.CreatedAt)
+		SELECT id, created_at, CASE WHEN $7 THEN draft ELSE $2 END, $3, $4, $5, $6 FROM drafts WHERE id = $1
+		RETURNING id, created_at, final_text`,
+		f.DraftID, f.FinalText.s, f.Outcome, f.Rating, texts(f.Tags), f.EditDistance, f.SentAsDrafted).
+		Scan(&f.ID, &f.CreatedAt, &f.FinalText.s)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return fmt.Errorf("save feedback: draft %s: %w", f.DraftID, ErrNotFound)
 	}

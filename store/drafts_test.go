@@ -16,7 +16,7 @@ import (
 func TestDraftsAndFeedback(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.NewStore(t)
-	d := store.Draft{Channel: "email", Question: "Bonjour, je suis [NOM_1]", Draft: "Madame [NOM_1], …",
+	d := store.Draft{Channel: "email", Question: red(t, "Bonjour, je suis [NOM_1]"), Draft: "Madame [NOM_1], …",
 		Sources: json.RawMessage(`[{"n":1,"doc_id":"F1"}]`), Warnings: []string{"uncited"},
 		RedactionCounts: map[string]int{"NOM": 1}, Timings: map[string]float64{"search_ms": 3.5}, PromptTokens: 12}
 	if err := st.SaveDraft(ctx, &d); err != nil {
@@ -37,8 +37,8 @@ func TestDraftsAndFeedback(t *testing.T) {
 	}
 
 	four := 4
-	f := store.Feedback{DraftID: d.ID, FinalText: "Madame [NOM_1], …", Outcome: store.OutcomeEdited, Rating: &four,
-		Tags: []string{"clair"}, EditDistance: 0.1}
+	f := store.Feedback{DraftID: d.ID, FinalText: red(t, "Madame [NOM_1], …"), Outcome: store.OutcomeEdited, Rating: &four,
+		Tags: reds(t, "clair"), EditDistance: 0.1}
 	if err := st.SaveFeedback(ctx, &f); err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestListDrafts(t *testing.T) {
 	long := "Madame [NOM_1],\n\n" + strings.Repeat("Votre demande de changement d'adresse est enregistrée. ", 5)
 	save := func(key *int64, service, text string, warnings ...string) string {
 		t.Helper()
-		d := store.Draft{Channel: "email", Service: service, APIKeyID: key, Question: "q", Draft: text, Warnings: warnings,
+		d := store.Draft{Channel: "email", Service: service, APIKeyID: key, Question: red(t, "q"), Draft: text, Warnings: warnings,
 			Reliable: len(warnings) == 0}
 		if err := st.SaveDraft(ctx, &d); err != nil {
 			t.Fatal(err)

@@ -131,7 +131,7 @@ func checkRowsInTheirMonths(t *testing.T, st *store.Store) {
 func datedDraft(t *testing.T, st *store.Store, at time.Time) string {
 	t.Helper()
 	ctx := context.Background()
-	d := store.Draft{Channel: "email", Question: "Question [NOM_1] ?", Draft: "Réponse."}
+	d := store.Draft{Channel: "email", Question: red(t, "Question [NOM_1] ?"), Draft: "Réponse."}
 	if err := st.SaveDraft(ctx, &d); err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestPurgeDropsWholeMonths(t *testing.T) {
 	datedDraft(t, st, monthStart(now, -1).Add(2*24*time.Hour))
 	datedDraft(t, st, monthStart(now, -30)) // no partition: the default one
 	kept := []string{datedDraft(t, st, cutoff.Add(time.Minute)), datedDraft(t, st, now)}
-	answer := store.Answer{Question: "Question [NOM_1] ?", Text: "Réponse type.", DraftID: &old}
+	answer := store.Answer{Question: red(t, "Question [NOM_1] ?"), Text: red(t, "Réponse type."), DraftID: &old}
 	if err := st.CreateAnswer(ctx, &answer, store.AnswerWrite{}); err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func TestEnsurePartitionsMovesWaitingRows(t *testing.T) {
 func TestSaveDraftTwiceKeepsOne(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.NewStore(t)
-	d := store.Draft{Channel: "email", Question: "Question ?", Draft: "Réponse.",
+	d := store.Draft{Channel: "email", Question: red(t, "Question ?"), Draft: "Réponse.",
 		CreatedAt: time.Now().Truncate(time.Microsecond)}
 	for range 2 {
 		if err := st.InsertDraft(ctx, "d_twice", &d); err != nil {

@@ -108,6 +108,7 @@ func saveDraftsMeanwhile(b *testing.B, st *store.Store) func() float64 {
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	var slowest time.Duration
+	question := red(b, "Question ?")
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -118,7 +119,7 @@ func saveDraftsMeanwhile(b *testing.B, st *store.Store) func() float64 {
 			default:
 			}
 			start := time.Now()
-			d := store.Draft{Channel: "email", Question: "Question ?", Draft: "Réponse."}
+			d := store.Draft{Channel: "email", Question: question, Draft: "Réponse."}
 			if err := st.SaveDraft(context.Background(), &d); err != nil {
 				b.Error(err)
 				return

@@ -13,11 +13,11 @@ import (
 func agedDraft(t *testing.T, st *store.Store, age time.Duration) string {
 	t.Helper()
 	ctx := t.Context()
-	d := store.Draft{Channel: "email", Question: "Question [NOM_1] ?", Draft: "Réponse."}
+	d := store.Draft{Channel: "email", Question: red(t, "Question [NOM_1] ?"), Draft: "Réponse."}
 	if err := st.SaveDraft(ctx, &d); err != nil {
 		t.Fatal(err)
 	}
-	f := store.Feedback{DraftID: d.ID, Outcome: store.OutcomeAccepted, FinalText: "Réponse."}
+	f := store.Feedback{DraftID: d.ID, Outcome: store.OutcomeAccepted, FinalText: red(t, "Réponse.")}
 	if err := st.SaveFeedback(ctx, &f); err != nil {
 		t.Fatal(err)
 	}

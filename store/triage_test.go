@@ -20,9 +20,9 @@ func TestDraftAttention(t *testing.T) {
 	reasons := json.RawMessage(`[{"code": "violence", "label": "Violences ou menaces", "level": "urgent", "start": 0, "end": 12}]`)
 	key := int64(7)
 	for _, d := range []store.Draft{
-		{Channel: "email", Question: "q1", Draft: "x", APIKeyID: &key, AttentionLevel: "urgent", AttentionReasons: reasons},
-		{Channel: "email", Question: "q2", Draft: "x", APIKeyID: &key, AttentionLevel: "attention"},
-		{Channel: "telephone", Question: "q3", Draft: "x", APIKeyID: &key},
+		{Channel: "email", Question: red(t, "q1"), Draft: "x", APIKeyID: &key, AttentionLevel: "urgent", AttentionReasons: reasons},
+		{Channel: "email", Question: red(t, "q2"), Draft: "x", APIKeyID: &key, AttentionLevel: "attention"},
+		{Channel: "telephone", Question: red(t, "q3"), Draft: "x", APIKeyID: &key},
 	} {
 		if err := st.SaveDraft(ctx, &d); err != nil {
 			t.Fatal(err)
@@ -42,7 +42,7 @@ func TestDraftAttention(t *testing.T) {
 	if page.Total != 1 || len(page.Drafts) != 1 || page.Drafts[0].AttentionLevel != "urgent" {
 		t.Errorf("ListDrafts(urgent) = %+v", page)
 	}
-	if err := st.SaveDraft(ctx, &store.Draft{Channel: "email", Question: "q", Draft: "x", AttentionLevel: "panic"}); err == nil {
+	if err := st.SaveDraft(ctx, &store.Draft{Channel: "email", Question: red(t, "q"), Draft: "x", AttentionLevel: "panic"}); err == nil {
 		t.Error("SaveDraft with an unknown level succeeded")
 	}
 	stats, err := st.Stats(ctx, store.StatsFilter{Since: time.Now().Add(-time.Hour)})

@@ -66,7 +66,7 @@ func Embedder(e llm.Embedder) llm.Embedder { return tracedEmbedder{e} }
 
 type tracedEmbedder struct{ llm.Embedder }
 
-func (t tracedEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+func (t tracedEmbedder) Embed(ctx context.Context, texts []llm.Text) ([][]float32, error) {
 	ctx, span := otel.Tracer(TracerName).Start(ctx, "model.embed", trace.WithAttributes(
 		attribute.String("gen_ai.operation.name", "embeddings"), attribute.String("gen_ai.request.model", t.Model()),
 		attribute.Int("plume.texts", len(texts))))

@@ -56,7 +56,11 @@ func runDraft(ctx context.Context, a *app, args []string) error {
 	if *service != "" {
 		req.Services = []string{*service, ""}
 	}
-	d, err := services.drafter.Draft(ctx, req)
+	valid, err := services.drafter.Validate(req)
+	if err != nil {
+		return err
+	}
+	d, err := services.drafter.Draft(ctx, valid)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/plume-sp/plume/redact/redacttest"
 	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/store/storetest"
 )
@@ -33,7 +34,7 @@ func TestPurgeCommand(t *testing.T) {
 	}
 	audited := func() int { return rows("audit_log") }
 	for _, age := range []string{"400 days", "100 days", "1 day"} {
-		d := store.Draft{Channel: "email", Question: "Question ?", Draft: "Réponse."}
+		d := store.Draft{Channel: "email", Question: store.Redacted(redacttest.Text(t, "Question ?")), Draft: "Réponse."}
 		if err := st.SaveDraft(ctx, &d); err != nil {
 			t.Fatal(err)
 		}
@@ -72,7 +73,7 @@ func TestPurgeCommand(t *testing.T) {
 func TestServePurgesAndMetricsAddr(t *testing.T) {
 	st, url := storetest.NewStoreURL(t)
 	ctx := t.Context()
-	d := store.Draft{Channel: "email", Question: "Question ?", Draft: "Réponse."}
+	d := store.Draft{Channel: "email", Question: store.Redacted(redacttest.Text(t, "Question ?")), Draft: "Réponse."}
 	if err := st.SaveDraft(ctx, &d); err != nil {
 		t.Fatal(err)
 	}

@@ -41,7 +41,7 @@ func runRedact(ctx context.Context, a *app, args []string) error {
 	}
 	a.log.Debug("redacted", "bytes", len(in), "entities", len(res.Entities))
 	if !*asJSON {
-		if _, err := io.WriteString(a.stdout, res.Text); err != nil {
+		if _, err := io.WriteString(a.stdout, res.Text.String()); err != nil {
 			return fmt.Errorf("write stdout: %w", err)
 		}
 		return nil
@@ -51,7 +51,7 @@ func runRedact(ctx context.Context, a *app, args []string) error {
 	out := struct {
 		Text     string          `json:"text"`
 		Entities []redact.Entity `json:"entities"`
-	}{res.Text, res.Entities}
+	}{res.Text.String(), res.Entities}
 	if out.Entities == nil {
 		out.Entities = []redact.Entity{}
 	}

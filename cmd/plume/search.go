@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/plume-sp/plume/rag"
-	"github.com/plume-sp/plume/redact"
 )
 
 // stringList is a repeatable or comma-separated flag.
@@ -54,8 +53,9 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Only redacted text may reach an embedding model.
-	text, _, err := rag.RedactQuery(ctx, query, redact.DefaultPolicy())
+	// Only redacted text may reach an embedding model: the searcher's
+	// RedactQuery, as every search.
+	text, _, err := searcher.RedactQuery(ctx, query)
 	if err != nil {
 		return err
 	}

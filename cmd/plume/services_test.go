@@ -10,6 +10,7 @@ import (
 
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact/redacttest"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
@@ -34,7 +35,7 @@ func TestSearcherRemembersEmbeddingOutage(t *testing.T) {
 	}
 	var first int
 	for i := range 3 {
-		res, err := searcher.Search(context.Background(), rag.Query{Text: "changer l'adresse de la carte grise"})
+		res, err := searcher.Search(context.Background(), rag.Query{Text: redacttest.Text(t, "changer l'adresse de la carte grise")})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,95 @@
+package rag_test
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
+)
+
+// draftEnv is a drafter over the ingested demo corpus.
+type draftEnv struct {
+	store    *store.Store
+	searcher *rag.Searcher
+	prompts  *prompts.Set
+}
+
+func newDraftEnv(tb testing.TB) *draftEnv {
+	tb.Helper()
+	st, s := ingested(tb, filepath.Join(repoRoot, "demo", "corpus"))
+	ps, err := prompts.Load("")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &draftEnv{store: st, searcher: s, prompts: ps}
+}
+
+// drafter returns a drafter whose model is chat (nil: extractive only).
+func (e *draftEnv) drafter(chat llm.Chatter) *rag.Drafter {
+	return rag.NewDrafter(e.searcher, e.store, chat, e.prompts, nil, rag.DraftOptions{Model: llmtest.DefaultChatModel})
+}
+
+// fakeChat returns a chat client pointed at srv, with quick retries and the
+// given timeout for a whole call.
+func fakeChat(tb testing.TB, srv *llmtest.Server, timeout time.Duration) *llm.OpenAIChat {
+	tb.Helper()
+	c, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: srv.URL(), Model: llmtest.DefaultChatModel,
+		Timeout: timeout, MaxRetries: 2, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// fixedReply makes the fake answer text to every request.
+func fixedReply(text string) llmtest.Option {
+	return llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) { return text, nil })
+}
+
+// userText returns the last user message of a chat request.
+func userText(req openai.ChatCompletionRequest) string {
+	for i := len(req.Messages) - 1; i >= 0; i-- {
+		if req.Messages[i].Role == openai.ChatMessageRoleUser {
+			return req.Messages[i].Content
+		}
+	}
+	return ""
+}
+
+// greetingReply greets [NOM_1] when the prompt holds it, as a model keeping
+// the placeholders would, and cites source 1.
+func greetingReply(req openai.ChatCompletionRequest) (string, error) {
+	if strings.Contains(userText(req), "[NOM_1]") {
+		return "Bonjour [NOM_1],\n\nNous avons bien reçu votre message. Votre situation est examinée selon les règles en vigueur [1].\n\nCordialement,\nLe service", nil
+	}
+	return "Bonjour,\n\nNous avons bien reçu votre message. Votre situation est examinée selon les règles en vigueur [1].\n\nCordialement,\nLe service", nil
+}
+
+func warningCodes(d rag.Draft) []string {
+	codes := make([]string, len(d.Warnings))
+	for i, w := range d.Warnings {
+		codes[i] = w.Code
+	}
+	return codes
+}
+
+func findWarning(d rag.Draft, code string) (rag.Warning, bool) {
+	for _, w := range d.Warnings {
+		if w.Code == code {
+			return w, true
+		}
+	}
+	return rag.Warning{}, false
+}
+
+// errorsIsInvalid reports whether err wraps rag.ErrInvalid.
+func errorsIsInvalid(err error) bool { return errors.Is(err, rag.ErrInvalid) }

@@ -1,0 +1,137 @@
+package rag
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/plume-sp/plume/redact"
+)
+
+// MaxQuestionBytes is the default bound of the user text a draft or a
+// triage is asked for (DraftOptions.MaxQuestionBytes).
+const MaxQuestionBytes = 20000
+
+// maxNoteBytes bounds the agent's note.
+const maxNoteBytes = 2000
+
+// ErrTooLong marks a text over its size limit; it wraps ErrInvalid.
+var ErrTooLong = fmt.Errorf("text too long: %w", ErrInvalid)
+
+// Request asks for a draft. Question and AgentNote are raw user text: the
+// drafter redacts them before anything else reads them.
+type Request struct {
+	Question string
+	// Channel is "spp", "email", "conseiller" or "telephone".
+	Channel string
+	// Service is the agent's service, named in the prompt.
+	Service string
+	// Services restricts retrieval ("" stands for shared documents); empty
+	// means every service.
+	Services []string
+	Audience []string
+	// AgentNote is an optional instruction from the agent, treated as data.
+	AgentNote string
+	// APIKeyID records who asked, when asked over HTTP.
+	APIKeyID *int64
+}
+
+// ValidRequest is a draft request the drafter validated: the only request
+// Draft and DraftStream take, so that a request is validated once, before
+// a stream starts.
+type ValidRequest struct{ req Request }
+
+// Validate is the validate stage, the one validation of a draft request,
+// with the drafter's one limit. It returns req with its channel defaulted,
+// or an error wrapping ErrInvalid: ErrTooLong for a question over
+// DraftOptions.MaxQuestionBytes, ErrNoWords for one without a letter or a
+// digit.
+func (d *Drafter) Validate(req Request) (ValidRequest, error) {
+	if err := d.validateMessage("draft: the question", req.Question); err != nil {
+		return ValidRequest{}, err
+	}
+	if !hasWord(req.Question) {
+		return ValidRequest{}, fmt.Errorf("draft: the question holds no letter or digit: %w", ErrNoWords)
+	}
+	if len(req.AgentNote) > maxNoteBytes {
+		return ValidRequest{}, fmt.Errorf("draft: the agent's note is over %d bytes: %w", maxNoteBytes, ErrInvalid)
+	}
+	if req.Channel == "" {
+		req.Channel = "spp"
+	}
+	if !slices.Contains(d.prompts.Channels(), req.Channel) {
+		return ValidRequest{}, fmt.Errorf("draft: unknown channel %q (want one of %s): %w", req.Channel,
+			strings.Join(d.prompts.Channels(), ", "), ErrInvalid)
+	}
+	return ValidRequest{req: req}, nil
+}
+
+// validateMessage checks a user's message, to draft from or to triage,
+// against the drafter's limit; what names it in the errors.
+func (d *Drafter) validateMessage(what, text string) error {
+	switch {
+	case strings.TrimSpace(text) == "":
+		return fmt.Errorf("%s is empty: %w", what, ErrInvalid)
+	case len(text) > d.opts.MaxQuestionBytes:
+		return fmt.Errorf("%s is %d bytes long, over %d: %w", what, len(text), d.opts.MaxQuestionBytes, ErrTooLong)
+	case !utf8.ValidString(text):
+		return fmt.Errorf("%s is not valid UTF-8: %w", what, ErrInvalid)
+	}
+	return nil
+}
+
+// hasWord reports whether text holds a letter or a digit.
+func hasWord(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// Redaction is one masked value of the question, without the value.
+type Redaction struct {
+	Type        string  `json:"type"`
+	Placeholder string  `json:"placeholder"`
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+	Confidence  float64 `json:"confidence"`
+}
+
+// redacted is a request as the stages after redaction see it: only
+// redacted text.
+type redacted struct {
+	// full is the redacted question as given; question is it trimmed, the
+	// text the stages work on (offsets of redactions refer to the former).
+	full, question redact.Text
+	note           redact.Text
+	mapping        redact.Mapping
+	redactions     []Redaction
+	// counts are the masked values by type, as stored.
+	counts map[string]int
+}
+
+// searchable is the question without its placeholders: what is searched.
+func (r redacted) searchable() redact.Text { return r.question.WithoutPlaceholders(r.mapping) }
+
+// redact masks the personal data of the question and of the agent's note.
+func (d *Drafter) redact(ctx context.Context, req Request) (redacted, error) {
+	red, err := redact.Redact(ctx, req.Question, d.opts.Redaction)
+	if err != nil {
+		return redacted{}, fmt.Errorf("draft: redact: %w", err)
+	}
+	out := redacted{full: red.Text, question: red.Text.TrimSpace(), mapping: red.Mapping,
+		redactions: make([]Redaction, 0, len(red.Entities)), counts: map[string]int{}}
+	for _, e := range red.Entities {
+		out.redactions = append(out.redactions, Redaction{Type: string(e.Type), Placeholder: e.Placeholder,
+			Start: e.Start, End: e.End, Confidence: e.Confidence})
+		out.counts[string(e.Type)]++
+	}
+	if req.AgentNote != "" {
+		note, err := redact.Redact(ctx, req.AgentNote, d.opts.Redaction)
+		if err != nil {
+			return redacted{}, fmt.Errorf("draft: redact the agent's note: %w", err)
+		}
+		out.note = note.Text
+	}
+	return out, nil
+}

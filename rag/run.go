@@ -1,0 +1,138 @@
+package rag
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/telemetry"
+	"github.com/plume-sp/plume/triage"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
+)
+
+// A draft goes through stages, in order: validate (Validate, which makes
+// the ValidRequest the others start from), redact, triage, search,
+// answers, prompt and model (or the extractive fallback), checks, restore,
+// store. Each stage is a method that reads the run so far and returns its
+// own result, which draft records in the run; the timer records each
+// stage (write, for its prompt and model stages). Only the redact stage
+// and the triage stage (locally, in package triage) read the request's
+// texts: every other stage sees the redacted ones.
+
+// run is one draft on its way through the stages.
+type run struct {
+	req       Request // validated
+	timer     *timer
+	red       redacted
+	attention triage.Assessment
+	found     retrieval
+	answers   []ValidatedAnswer
+	// example is the best active validated answer, given to the model as
+	// an example of tone and structure only.
+	example redact.Text
+	opening opening
+	written written
+	checked checked
+	// restored is the checked draft with the values put back.
+	restored string
+}
+
+// draft runs the stages of one draft, from a request Validate returned.
+func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEvent) error) (Draft, error) {
+	r := run{req: req, timer: newTimer(ctx)}
+	var err error
+	if r.red, err = d.redact(ctx, req); err != nil {
+		return Draft{}, err
+	}
+	r.timer.stage("redact")
+	r.attention = d.assess(ctx, req.Question, r.red.full)
+	r.timer.stage("triage")
+	if r.found, err = d.search(ctx, r); err != nil {
+		return Draft{}, err
+	}
+	r.timer.stage("search")
+	r.answers, r.example = d.answers(ctx, r)
+	r.timer.stage("answers")
+	r.opening = d.opening(r)
+	stream, err := startStream(d, r, onEvent)
+	if err != nil {
+		return Draft{}, err
+	}
+	if r.written, err = d.write(ctx, r, stream); err != nil {
+		return Draft{}, err
+	}
+	r.checked = d.check(r)
+	r.timer.stage("checks")
+	r.restored = d.restore(r)
+	r.timer.stage("restore")
+	stored, err := d.save(ctx, r)
+	if err != nil {
+		return Draft{}, err
+	}
+	r.timer.stage("store")
+	if stream != nil {
+		// The draft is stored: a client gone by now misses the end of
+		// the stream, not the draft.
+		if err := stream.show(r.restored); err != nil {
+			d.log.Info("stream ended before the draft was shown", "draft_id", stored.ID, "err", err)
+		}
+	}
+	return d.result(r, stored), nil
+}
+
+// warnings are every warning of the run, in the order the stages gave them.
+func (r run) warnings() []Warning {
+	out := make([]Warning, 0, len(r.found.warnings)+len(r.written.warnings)+len(r.checked.warnings))
+	out = append(out, r.found.warnings...)
+	out = append(out, r.written.warnings...)
+	return append(out, r.checked.warnings...)
+}
+
+// result is the draft as the agent gets it, logged without its text.
+func (d *Drafter) result(r run, stored store.Draft) Draft {
+	out := Draft{ID: stored.ID, Channel: r.req.Channel, Draft: r.restored, Citations: r.checked.citations,
+		Warnings: r.warnings(), Redactions: r.red.redactions, Extractive: r.written.extractive, Reliable: r.found.reliable,
+		Model: r.written.model, PromptVersion: r.written.promptVersion, Timings: r.timer.finish(), Tokens: r.written.tokens,
+		CreatedAt: stored.CreatedAt, Attention: r.attention, ValidatedAnswers: r.answers}
+	d.log.Info("draft written", "draft_id", out.ID, "channel", out.Channel, "extractive", out.Extractive,
+		"reliable", out.Reliable, "attention", out.Attention.Level, "reasons", strings.Join(out.Attention.Codes(), ","),
+		"sources", len(out.Citations), "warnings", strings.Join(stored.Warnings, ","),
+		"redactions", len(out.Redactions), "total_ms", out.Timings["total_ms"], "model_ms", out.Timings["model_ms"])
+	return out
+}
+
+// timer records how long each stage of a draft takes, in milliseconds,
+// and makes each stage a span ("draft.redact", "draft.search"…) of ctx's
+// trace, over the same interval; the spans carry no attribute. A stage
+// lasts from the end of the one before.
+type timer struct {
+	ctx         context.Context
+	start, last time.Time
+	ms          map[string]float64
+}
+
+func newTimer(ctx context.Context) *timer {
+	now := time.Now()
+	return &timer{ctx: ctx, start: now, last: now, ms: map[string]float64{}}
+}
+
+// stage ends the stage name.
+func (t *timer) stage(name string) {
+	now := time.Now()
+	t.ms[name+"_ms"] += float64(now.Sub(t.last).Microseconds()) / 1000
+	_, span := otel.Tracer(telemetry.TracerName).Start(t.ctx, "draft."+name, trace.WithTimestamp(t.last))
+	span.End(trace.WithTimestamp(now))
+	t.last = now
+}
+
+// finish returns the timings so far, with the total and plume's share of
+// it (all but the model's).
+func (t *timer) finish() map[string]float64 {
+	total := float64(time.Since(t.start).Microseconds()) / 1000
+	t.ms["total_ms"] = total
+	t.ms["plume_ms"] = total - t.ms["model_ms"]
+	return t.ms
+}
