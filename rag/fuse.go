@@ -27,7 +27,7 @@ type docCandidate struct {
 // rank fuses the three searches by document, loads the passages of the best
 // documents and returns the k best passages, at most MaxPerDocument per
 // document, each scored by the reliability model.
-func (s *Searcher) rank(ctx context.Context, plan queryPlan, f found, k int) ([]Result, Features, error) {
+func (s *Searcher) rank(ctx context.Context, plan queryPlan, f store.Found, k int) ([]Result, Features, error) {
 	docs := s.fuseDocuments(f)
 	if len(docs) == 0 {
 		return nil, Features{}, nil
@@ -39,7 +39,7 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, f found, k int) ([]
 	}
 	// Passages are chosen by the words they contain and their
 	// similarity: no full-text rank is needed.
-	pq := plan.chunks
+	pq := plan.query.Passages
 	pq.K, pq.Rank = 2000, nil
 	passages, err := s.store.SearchPassages(ctx, pq, ids)
 	if err != nil {
@@ -49,7 +49,7 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, f found, k int) ([]
 	for _, h := range passages {
 		byDoc[h.DocumentID] = append(byDoc[h.DocumentID], h)
 	}
-	maxScore := bm25Ceiling(plan.docs)
+	maxScore := bm25Ceiling(plan.query.Documents)
 	var out []Result
 	var top Features
 	for i, d := range docs[:n] {
@@ -91,7 +91,7 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, f found, k int) ([]
 
 // fuseDocuments merges the three rankings by document with weighted
 // reciprocal rank fusion, best first.
-func (s *Searcher) fuseDocuments(f found) []docCandidate {
+func (s *Searcher) fuseDocuments(f store.Found) []docCandidate {
 	byID := map[int64]*docCandidate{}
 	var order []*docCandidate
 	get := func(id int64) *docCandidate {
@@ -103,17 +103,17 @@ func (s *Searcher) fuseDocuments(f found) []docCandidate {
 		}
 		return d
 	}
-	for i, h := range f.docs {
+	for i, h := range f.Documents {
 		d := get(h.DocumentID)
 		d.bm25Rank, d.bm25, d.matched = i+1, h.Score, h.Matched
 		d.requestMatched, d.title = h.RequestMatched, h.TitleShare
 	}
-	for i, h := range f.text {
+	for i, h := range f.Text {
 		if d := get(h.DocumentID); d.textRank == 0 {
 			d.textRank = i + 1
 		}
 	}
-	for i, h := range f.vector {
+	for i, h := range f.Vector {
 		if d := get(h.DocumentID); d.vecRank == 0 {
 			d.vecRank = i + 1
 		}
