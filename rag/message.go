@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plume-sp/plume/fold"
 )
 
 // A user's message is not a search query: a greeting, the person's story,
@@ -104,7 +106,7 @@ func isPunct(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 // isCourtesy reports whether a word only addresses or thanks the reader,
 // or is an English function word that the French analysis would keep.
 func isCourtesy(w string) bool {
-	return courtesyWords[foldText(strings.TrimFunc(w, isPunct))]
+	return courtesyWords[fold.Words(strings.TrimFunc(w, isPunct))]
 }
 
 // isRequest reports whether a sentence asks something.
@@ -112,7 +114,7 @@ func isRequest(s string) bool {
 	if strings.ContainsRune(s, '?') {
 		return true
 	}
-	f := " " + foldText(s) + " "
+	f := " " + fold.Words(s) + " "
 	for _, cue := range requestCues {
 		if strings.Contains(f, cue) {
 			return true
