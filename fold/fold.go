@@ -71,6 +71,31 @@ func Words(s string) string {
 
 // appendRune appends the folding of r to dst.
 func appendRune(dst []byte, r rune) []byte {
+	switch {
+	case r < utf8.RuneSelf:
+		return append(dst, lowerASCII(byte(r)))
+	case r < latinEnd:
+		return append(dst, latin[r-utf8.RuneSelf]...)
+	}
+	return decompose(dst, r)
+}
+
+// latinEnd ends the runes folded ahead of time, Latin-1 to Latin
+// Extended-B: those of French, European names and most of the rest.
+const latinEnd = 0x250
+
+// latin holds the folding of the runes from U+0080 to latinEnd.
+var latin = func() []string {
+	t := make([]string, latinEnd-utf8.RuneSelf)
+	for r := rune(utf8.RuneSelf); r < latinEnd; r++ {
+		t[r-utf8.RuneSelf] = string(decompose(nil, r))
+	}
+	return t
+}()
+
+// decompose appends the folding of r to dst: spelled out, or its NFKD
+// decomposition without nonspacing marks, or its small letter.
+func decompose(dst []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
 		return append(dst, lowerASCII(byte(r)))
 	}
@@ -84,7 +109,7 @@ func appendRune(dst []byte, r rune) []byte {
 		for len(d) > 0 {
 			part, size := utf8.DecodeRune(d)
 			d = d[size:]
-			dst = appendRune(dst, part)
+			dst = decompose(dst, part)
 		}
 		return dst
 	}
@@ -92,7 +117,7 @@ func appendRune(dst []byte, r rune) []byte {
 		return dst
 	}
 	if lower := unicode.ToLower(r); lower != r {
-		return appendRune(dst, lower) // the small letter may decompose or be spelled out
+		return decompose(dst, lower) // the small letter may decompose or be spelled out
 	}
 	return utf8.AppendRune(dst, r)
 }

@@ -93,3 +93,17 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkAppend folds the words of a French message one by one, as the
+// redactor looks them up.
+func BenchmarkAppend(b *testing.B) {
+	words := strings.Fields(strings.Repeat("Bonjour Madame, je m'appelle Hélène Lefèvre, née à Besançon ; "+
+		"ma sœur Zoé reçoit l'allocation d'aide au logement depuis février. Ça coûte combien ? ", 20))
+	var buf [64]byte
+	b.SetBytes(int64(len(strings.Join(words, ""))))
+	for b.Loop() {
+		for _, w := range words {
+			fold.Append(buf[:0], w)
+		}
+	}
+}
