@@ -54,6 +54,9 @@ type Config struct {
 	// Retention is how long drafts and feedback are kept
 	// (PLUME_RETENTION: "365d" or a Go duration; default 365 days).
 	Retention time.Duration
+	// AuditRetention is how long the audit log's entries are kept
+	// (PLUME_AUDIT_RETENTION, same form; default 400 days).
+	AuditRetention time.Duration
 	// MetricsToken protects /metrics (PLUME_METRICS_TOKEN); MetricsAddr
 	// serves it on an address of its own instead (PLUME_METRICS_ADDR).
 	MetricsToken string
@@ -95,6 +98,10 @@ type Config struct {
 // working records of the replies sent to the public.
 const defaultRetention = 365 * 24 * time.Hour
 
+// defaultAuditRetention is 400 days: a year of administrators' actions to
+// review, plus the time to notice and investigate.
+const defaultAuditRetention = 400 * 24 * time.Hour
+
 // LoadConfig reads the configuration from getenv, applying defaults.
 func LoadConfig(getenv func(string) string) (Config, error) {
 	cfg := Config{
@@ -110,6 +117,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		ModelTimeout:        60 * time.Second,
 		EmbedBreaker:        30 * time.Second,
 		Retention:           defaultRetention,
+		AuditRetention:      defaultAuditRetention,
 		QueryRewriteTimeout: 3 * time.Second,
 		MetricsToken:        getenv("PLUME_METRICS_TOKEN"),
 		MetricsAddr:         getenv("PLUME_METRICS_ADDR"),
@@ -182,12 +190,17 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		}
 		cfg.QueryRewriteTimeout = d
 	}
-	if v := getenv("PLUME_RETENTION"); v != "" {
-		d, err := parseRetention(v)
-		if err != nil {
-			return Config{}, fmt.Errorf("PLUME_RETENTION=%q: %w", v, err)
+	for _, r := range []struct {
+		name string
+		dst  *time.Duration
+	}{{"PLUME_RETENTION", &cfg.Retention}, {"PLUME_AUDIT_RETENTION", &cfg.AuditRetention}} {
+		if v := getenv(r.name); v != "" {
+			d, err := parseRetention(v)
+			if err != nil {
+				return Config{}, fmt.Errorf("%s=%q: %w", r.name, v, err)
+			}
+			*r.dst = d
 		}
-		cfg.Retention = d
 	}
 	if err := loadUploadLimits(getenv, &cfg.Upload); err != nil {
 		return Config{}, err

@@ -76,7 +76,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	jctx, stopJobs := context.WithCancel(ctx)
 	jobsDone := make(chan struct{})
-	go func() { defer close(jobsDone); runJobs(jctx, st, a.cfg.Retention, a.log) }()
+	go func() { defer close(jobsDone); runJobs(jctx, st, a.cfg.Retention, a.cfg.AuditRetention, a.log) }()
 	defer func() { stopJobs(); <-jobsDone }()
 	return srv.Start(ctx)
 }
