@@ -2,78 +2,19 @@ package llm
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/plume-sp/plume/fold"
 )
 
-// foldRune lower-cases r and strips French diacritics; ligatures are handled
-// by the caller. It returns 0 for runes that separate words.
-func foldRune(r rune) rune {
-	switch {
-	case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-		return r
-	case r >= 'A' && r <= 'Z':
-		return r + ('a' - 'A')
-	}
-	switch r {
-	case 'à', 'â', 'ä', 'á', 'ã', 'å', 'À', 'Â', 'Ä', 'Á', 'Ã', 'Å':
-		return 'a'
-	case 'ç', 'Ç':
-		return 'c'
-	case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
-		return 'e'
-	case 'î', 'ï', 'í', 'ì', 'Î', 'Ï', 'Í', 'Ì':
-		return 'i'
-	case 'ô', 'ö', 'ó', 'ò', 'õ', 'Ô', 'Ö', 'Ó', 'Ò', 'Õ':
-		return 'o'
-	case 'ù', 'û', 'ü', 'ú', 'Ù', 'Û', 'Ü', 'Ú':
-		return 'u'
-	case 'ÿ', 'Ÿ', 'ý', 'Ý':
-		return 'y'
-	case 'ñ', 'Ñ':
-		return 'n'
-	}
-	if unicode.IsLetter(r) || unicode.IsDigit(r) {
-		return unicode.ToLower(r)
-	}
-	return 0
-}
-
-// frenchWords splits text into accent-folded, lower-case words, dropping
-// elided articles and pronouns ("l'", "d'", "qu'") and stop words, and
-// calls fn with the light stem of each remaining word.
+// frenchWords splits text into folded words (fold.Words), dropping elided
+// articles and pronouns ("l'", "d'", "qu'") and stop words, and calls fn
+// with the light stem of each remaining word.
 func frenchWords(text string, fn func(stem string)) {
-	var b strings.Builder
-	flush := func() {
-		if b.Len() == 0 {
-			return
+	for w := range strings.FieldsSeq(fold.Words(text)) {
+		if _, stop := frenchStopWords[w]; !stop {
+			fn(lightStem(w))
 		}
-		w := b.String()
-		b.Reset()
-		if _, stop := frenchStopWords[w]; stop {
-			return
-		}
-		fn(lightStem(w))
 	}
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		switch r {
-		case 'œ', 'Œ':
-			b.WriteString("oe")
-			continue
-		case 'æ', 'Æ':
-			b.WriteString("ae")
-			continue
-		}
-		f := foldRune(r)
-		if f == 0 {
-			flush()
-			continue
-		}
-		b.WriteRune(f)
-	}
-	flush()
 }
 
 // lightStem removes the commonest French inflections so that "demandes",

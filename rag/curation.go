@@ -11,8 +11,9 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
+	"unicode/utf8"
 
+	"github.com/plume-sp/plume/fold"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -391,40 +392,32 @@ var greetingWords = map[string]bool{"bonjo": true, "merci": true, "madam": true,
 	"etais": true, "sont": true, "suis": true, "dans": true, "pour": true, "avec": true, "mais": true, "elle": true,
 	"nous": true, "vous": true, "mon": true, "est-c": true, "quell": true, "quel": true}
 
-// topicWords returns the distinct stemmed (first five letters)
-// informative words of four letters or more of a redacted question,
-// placeholders and greetings left out, sorted. It folds French accents
-// itself: it runs on thousands of questions per work list.
+// topicWords returns the distinct stemmed (first five letters) informative
+// words of four letters or more of a redacted question, folded,
+// placeholders and greetings left out, sorted.
 func topicWords(question string) []string {
-	question = placeholderRe.ReplaceAllString(question, " ")
 	seen := map[string]bool{}
 	var out []string
-	var word []rune
-	flush := func() {
-		if len(word) >= 4 {
-			w := string(word[:min(len(word), 5)])
-			if !seen[w] && !greetingWords[w] {
-				seen[w] = true
-				out = append(out, w)
-			}
-		}
-		word = word[:0]
-	}
-	for _, r := range strings.ToLower(question) {
-		if f, ok := frenchFold[r]; ok {
-			r = f
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			word = append(word, r)
+	for w := range strings.FieldsSeq(fold.Words(placeholderRe.ReplaceAllString(question, " "))) {
+		if utf8.RuneCountInString(w) < 4 {
 			continue
 		}
-		flush()
+		if w = firstRunes(w, 5); !seen[w] && !greetingWords[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
 	}
-	flush()
 	sort.Strings(out)
 	return out
 }
 
-// frenchFold maps the accented letters of French to their base letter.
-var frenchFold = map[rune]rune{'à': 'a', 'â': 'a', 'ä': 'a', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e', 'î': 'i',
-	'ï': 'i', 'ô': 'o', 'ö': 'o', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ÿ': 'y', 'ç': 'c'}
+// firstRunes returns the first n characters of w.
+func firstRunes(w string, n int) string {
+	for i := range w {
+		if n == 0 {
+			return w[:i]
+		}
+		n--
+	}
+	return w
+}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/plume-sp/plume/fold"
 )
 
 // extractiveSources is how many passages an extractive draft quotes.
@@ -111,7 +113,7 @@ func closing(service string) string {
 // more, placeholders excluded.
 func questionWords(question string) map[string]bool {
 	words := map[string]bool{}
-	for _, w := range strings.Fields(foldText(nameRe.ReplaceAllString(question, " "))) {
+	for _, w := range strings.Fields(fold.Words(nameRe.ReplaceAllString(question, " "))) {
 		if len(w) >= 4 && !strings.HasPrefix(w, "nom") {
 			words[stem5(w)] = true
 		}
@@ -142,7 +144,7 @@ func bestSentences(text string, words map[string]bool, n int) string {
 	var ss []scored
 	for i, s := range sentences {
 		score := 0
-		for _, w := range strings.Fields(foldText(s)) {
+		for _, w := range strings.Fields(fold.Words(s)) {
 			if len(w) >= 4 && words[stem5(w)] {
 				score++
 			}

@@ -38,7 +38,7 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate
 	}
 	// Passages are chosen by the words they contain and their
 	// similarity: no full-text rank is needed.
-	pq := plan.chunks
+	pq := plan.query.Passages
 	pq.K, pq.Rank = 2000, nil
 	passages, err := s.store.SearchPassages(ctx, pq, ids)
 	if err != nil {
@@ -48,7 +48,7 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate
 	for _, h := range passages {
 		byDoc[h.DocumentID] = append(byDoc[h.DocumentID], h)
 	}
-	maxScore := bm25Ceiling(plan.docs)
+	maxScore := bm25Ceiling(plan.query.Documents)
 	var out []Result
 	var top Features
 	for i, d := range docs[:n] {
@@ -101,7 +101,7 @@ func (s *Searcher) threshold() float64 {
 
 // fuseDocuments merges the three rankings by document with weighted
 // reciprocal rank fusion, best first.
-func (s *Searcher) fuseDocuments(f found) []docCandidate {
+func (s *Searcher) fuseDocuments(f store.Found) []docCandidate {
 	byID := map[int64]*docCandidate{}
 	var order []*docCandidate
 	get := func(id int64) *docCandidate {
@@ -113,17 +113,17 @@ func (s *Searcher) fuseDocuments(f found) []docCandidate {
 		}
 		return d
 	}
-	for i, h := range f.docs {
+	for i, h := range f.Documents {
 		d := get(h.DocumentID)
 		d.bm25Rank, d.bm25, d.matched = i+1, h.Score, h.Matched
 		d.requestMatched, d.title = h.RequestMatched, h.TitleShare
 	}
-	for i, h := range f.text {
+	for i, h := range f.Text {
 		if d := get(h.DocumentID); d.textRank == 0 {
 			d.textRank = i + 1
 		}
 	}
-	for i, h := range f.vector {
+	for i, h := range f.Vector {
 		if d := get(h.DocumentID); d.vecRank == 0 {
 			d.vecRank = i + 1
 		}

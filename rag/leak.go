@@ -1,6 +1,10 @@
 package rag
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/plume-sp/plume/fold"
+)
 
 // A draft leaks a system prompt when it reproduces leakChain of its words in
 // order, even with words inserted or left out: consecutive words of the
@@ -26,7 +30,7 @@ func newPromptShingles(systemTexts []string) promptShingles {
 	set := promptShingles{positions: map[string][]int{}}
 	at := 0
 	for _, sys := range systemTexts {
-		for _, w := range strings.Fields(foldText(sys)) {
+		for _, w := range strings.Fields(fold.Words(sys)) {
 			set.positions[w] = append(set.positions[w], at)
 			at++
 		}
@@ -57,7 +61,7 @@ func (set promptShingles) scanner() *leakScanner { return &leakScanner{set: set}
 // feed reads the next piece of the draft, which must end between words,
 // and reports whether the draft so far leaks a prompt.
 func (sc *leakScanner) feed(piece string) bool {
-	for _, w := range strings.Fields(foldText(piece)) {
+	for _, w := range strings.Fields(fold.Words(piece)) {
 		cur := map[int]int{}
 		for _, p := range sc.set.positions[w] {
 			best := 1

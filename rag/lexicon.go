@@ -4,11 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/plume-sp/plume/fold"
 )
 
 //go:embed lexicon.txt
@@ -50,7 +47,7 @@ func ParseLexicon(text string) (*Lexicon, error) {
 			if t == "" {
 				return nil, fmt.Errorf("line %d: empty term", n+1)
 			}
-			group = append(group, lexTerm{text: t, folded: " " + foldText(t) + " "})
+			group = append(group, lexTerm{text: t, folded: " " + fold.Words(t) + " "})
 		}
 		if len(group) < 2 {
 			return nil, fmt.Errorf("line %d: a group needs at least two terms separated by |", n+1)
@@ -66,7 +63,7 @@ func (l *Lexicon) Expand(query string) []string {
 	if l == nil {
 		return nil
 	}
-	q := " " + foldText(query) + " "
+	q := " " + fold.Words(query) + " "
 	var out []string
 	seen := map[string]bool{}
 	for _, g := range l.groups {
@@ -88,27 +85,4 @@ func (l *Lexicon) Expand(query string) []string {
 		}
 	}
 	return out
-}
-
-// foldText lower-cases s, strips diacritics and turns every run of
-// characters other than letters and digits into one space.
-func foldText(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	folded, _, err := transform.String(t, s)
-	if err != nil {
-		folded = s
-	}
-	var b strings.Builder
-	space := true
-	for _, r := range strings.ToLower(folded) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-			space = false
-		case !space:
-			b.WriteByte(' ')
-			space = true
-		}
-	}
-	return strings.TrimSpace(b.String())
 }

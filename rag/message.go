@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/plume-sp/plume/fold"
 	"github.com/plume-sp/plume/redact"
 )
 
@@ -174,7 +175,7 @@ func isPunct(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 // isCourtesy reports whether a word only addresses or thanks the reader,
 // or is an English function word that the French analysis would keep.
 func isCourtesy(w string) bool {
-	return courtesyWords[foldText(strings.TrimFunc(w, isPunct))]
+	return courtesyWords[fold.Words(strings.TrimFunc(w, isPunct))]
 }
 
 // isRequest reports whether a sentence asks something.
@@ -182,7 +183,7 @@ func isRequest(s string) bool {
 	if strings.ContainsRune(s, '?') {
 		return true
 	}
-	f := " " + foldText(s) + " "
+	f := " " + fold.Words(s) + " "
 	for _, cue := range requestCues {
 		if strings.Contains(f, cue) {
 			return true

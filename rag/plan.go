@@ -35,8 +35,7 @@ const (
 // full-text and vector query, the document-level BM25 query, and the total
 // weight of the message's words that scores are shares of.
 type queryPlan struct {
-	chunks store.HybridQuery
-	docs   store.DocQuery
+	query store.Query
 	// totalWeight and docWeight are the sums of the weights of the
 	// message's words at chunk and document level; requestWeight, of the
 	// request's words at document level.
@@ -52,62 +51,83 @@ type queryPlan struct {
 // occurs in. Terms found in no chunk weigh as much as the rarest known term
 // in totalWeight, so that a question about something absent scores low;
 // lexicon phrases help find and rank passages but do not count there.
-func planQuery(qs store.QueryStats, weights []float64, o SearchOptions) queryPlan {
-	n := float64(max(qs.Chunks, 1))
-	nd := float64(max(qs.Documents, 1))
+func planQuery(qs store.QueryStats, weights []float64, filter store.SearchFilter, o SearchOptions) queryPlan {
 	var p queryPlan
-	var selectors []store.TermStat
-	var common []store.Term
-	var rank []store.Term
+	p.query.Passages, p.totalWeight = planPassages(qs, weights)
+	p.query.Passages.Filter, p.query.Passages.K = filter, o.Candidates
+	p.query.Documents, p.docWeight, p.requestWeight = planDocuments(qs, weights)
+	docs := &p.query.Documents
+	docs.Filter, docs.K = filter, o.Documents
+	docs.K1, docs.B, docs.TitleBoost = o.BM25K1, o.BM25B, o.TitleBoost
 	var requestWords, unknownWords float64
 	for _, st := range qs.Terms {
-		qw := termWeight(st, weights)
-		if st.Lexemes <= 1 && qw >= requestWeight && len(st.Lexeme) >= 4 {
+		if st.Lexemes <= 1 && termWeight(st, weights) >= requestWeight && len(st.Lexeme) >= 4 {
 			requestWords++
 			unknownWords += b2f(st.DDF == 0)
 		}
-		w := idf(n, max(st.DF, 1)) * qw
+	}
+	p.unknown = share(unknownWords, requestWords)
+	return p
+}
+
+// planPassages weighs the terms of the full-text search of passages and
+// returns it with the total weight of the message's words.
+func planPassages(qs store.QueryStats, weights []float64) (q store.HybridQuery, total float64) {
+	n := float64(max(qs.Chunks, 1))
+	var selectors []store.TermStat
+	var common []store.Term
+	for _, st := range qs.Terms {
+		w := idf(n, max(st.DF, 1)) * termWeight(st, weights)
 		if st.Lexemes <= 1 {
-			p.totalWeight += w
-		}
-		if st.Lexemes <= 1 && st.DDF > 0 {
-			dw := idf(nd, st.DDF) * qw
-			request := qw >= requestWeight
-			p.docWeight += dw
-			if request {
-				p.requestWeight += dw
-			}
-			if float64(st.DDF)/nd <= docCommonShare {
-				p.docs.Terms = append(p.docs.Terms, store.DocTerm{Lexeme: st.Lexeme, Weight: dw, Request: request})
-			}
+			total += w
 		}
 		if st.DF == 0 {
 			continue
 		}
 		selectors = append(selectors, st)
-		t := store.Term{Query: st.Query, Weight: w}
+		t := st.Term(w)
 		switch {
 		case st.Lexemes > 1:
 			t.Weight *= phraseWeight
-			rank = append(rank, t)
+			q.Rank = append(q.Rank, t)
 		case float64(st.DF)/n <= informativeShare:
-			p.chunks.Terms = append(p.chunks.Terms, t)
-			rank = append(rank, t)
+			q.Terms = append(q.Terms, t)
+			q.Rank = append(q.Rank, t)
 		default:
-			p.chunks.Terms = append(p.chunks.Terms, t)
+			q.Terms = append(q.Terms, t)
 			common = append(common, t)
 		}
 	}
-	if len(rank) == 0 {
-		rank = common
+	if len(q.Rank) == 0 {
+		q.Rank = common
 	}
-	p.unknown = share(unknownWords, requestWords)
-	p.docs.Terms = strongestTerms(p.docs.Terms, maxDocTerms)
-	p.chunks.Rank = rank
-	p.chunks.Select, p.chunks.Sample = selectTerms(selectors, weights)
-	p.docs.K1, p.docs.B, p.docs.TitleBoost = o.BM25K1, o.BM25B, o.TitleBoost
-	p.docs.AvgDocTerms = qs.AvgDocTerms
-	return p
+	q.Select, q.Sample = selectTerms(selectors, weights)
+	return q, total
+}
+
+// planDocuments weighs the words of the BM25 search of documents and
+// returns it with the total weight of the message's words and of its
+// request's words at document level.
+func planDocuments(qs store.QueryStats, weights []float64) (q store.DocQuery, total, request float64) {
+	nd := float64(max(qs.Documents, 1))
+	for _, st := range qs.Terms {
+		if st.Lexemes > 1 || st.DDF == 0 {
+			continue
+		}
+		qw := termWeight(st, weights)
+		dw := idf(nd, st.DDF) * qw
+		isRequest := qw >= requestWeight
+		total += dw
+		if isRequest {
+			request += dw
+		}
+		if float64(st.DDF)/nd <= docCommonShare {
+			q.Terms = append(q.Terms, store.DocTerm{Lexeme: st.Lexeme, Weight: dw, Request: isRequest})
+		}
+	}
+	q.Terms = strongestTerms(q.Terms, maxDocTerms)
+	q.AvgDocTerms = qs.AvgDocTerms
+	return q, total, request
 }
 
 // strongestTerms keeps the n heaviest terms, in their order.
@@ -151,7 +171,7 @@ func termWeight(st store.TermStat, weights []float64) float64 {
 // selectTerms picks the terms whose chunks are full-text candidates: the
 // rarest first, words of the request before words of the context, until
 // the budget is spent.
-func selectTerms(selectors []store.TermStat, weights []float64) (sel []string, sample int) {
+func selectTerms(selectors []store.TermStat, weights []float64) (sel []store.Term, sample int) {
 	sort.SliceStable(selectors, func(i, j int) bool {
 		return float64(selectors[i].DF)/termWeight(selectors[i], weights) <
 			float64(selectors[j].DF)/termWeight(selectors[j], weights)
@@ -162,7 +182,7 @@ func selectTerms(selectors []store.TermStat, weights []float64) (sel []string, s
 			break
 		}
 		budget += st.DF
-		sel = append(sel, st.Query)
+		sel = append(sel, st.Term(0))
 	}
 	if budget > bodyBudget {
 		sample = textSample
@@ -171,16 +191,17 @@ func selectTerms(selectors []store.TermStat, weights []float64) (sel []string, s
 }
 
 // searchTexts returns the texts to analyse for a message and their weights:
-// its sentences, then the lexicon's expansions as one more "sentence".
-func searchTexts(sentences []part, expansions []string) ([]string, []float64) {
-	texts := make([]string, 0, len(sentences)+1)
+// its sentences, then the lexicon's expansions as one more "sentence". The
+// typos of the request's sentences are repaired.
+func searchTexts(sentences []part, expansions []string) ([]store.Sentence, []float64) {
+	texts := make([]store.Sentence, 0, len(sentences)+1)
 	weights := make([]float64, 0, len(sentences)+1)
 	for _, s := range sentences {
-		texts = append(texts, s.text.String())
+		texts = append(texts, store.Sentence{Text: s.text.String(), Repair: s.weight >= requestWeight})
 		weights = append(weights, s.weight)
 	}
 	if len(expansions) > 0 {
-		texts = append(texts, strings.Join(expansions, " ; "))
+		texts = append(texts, store.Sentence{Text: strings.Join(expansions, " ; ")})
 		weights = append(weights, phraseWeight)
 	}
 	return texts, weights

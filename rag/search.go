@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
@@ -169,21 +167,15 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	res.Rewritten = rewritten
 	expansions := s.lexicon.Expand(q.Text.String())
 	texts, weights := searchTexts(sentences, expansions)
-	repair := make([]bool, len(weights))
-	for i, w := range weights {
-		repair[i] = w >= requestWeight
-	}
-	stats, err := s.store.AnalyzeQuery(ctx, texts, repair, expansions)
+	stats, err := s.store.AnalyzeQuery(ctx, texts, expansions)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
 	if !hasSearchableWord(stats) {
 		return Results{}, fmt.Errorf("search: %w", ErrNoWords)
 	}
-	plan := planQuery(stats, weights, s.opts)
 	filter := store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
-	plan.chunks.Filter, plan.chunks.K = filter, s.opts.Candidates
-	plan.docs.Filter, plan.docs.K = filter, s.opts.Documents
+	plan := planQuery(stats, weights, filter, s.opts)
 
 	vec, err := s.queryVector(ctx, focusText(sentences), expansions)
 	if err != nil {
@@ -192,13 +184,14 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	if vec == nil {
 		res.Warnings = append(res.Warnings, WarnVectorUnavailable)
 	} else {
-		plan.chunks.Model, plan.chunks.Dim, plan.chunks.Vector = s.embedder.Model(), s.embedder.Dim(), vec
+		passages := &plan.query.Passages
+		passages.Model, passages.Dim, passages.Vector = s.embedder.Model(), s.embedder.Dim(), vec
 	}
-	found, err := s.runSearches(ctx, plan)
+	found, err := s.store.Search(ctx, plan.query)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
-	if plan.chunks.Vector != nil && len(found.vector) == 0 && len(found.text)+len(found.docs) > 0 {
+	if plan.query.Passages.Vector != nil && len(found.Vector) == 0 && len(found.Text)+len(found.Documents) > 0 {
 		// Chunks exist but none was embedded by this model: a re-embed is due.
 		res.Warnings = append(res.Warnings, WarnNoEmbeddings)
 	}
@@ -331,22 +324,6 @@ func hasSearchableWord(qs store.QueryStats) bool {
 		}
 	}
 	return false
-}
-
-// found holds what the three searches of a message returned.
-type found struct {
-	text, vector []store.Hit
-	docs         []store.DocHit
-}
-
-// runSearches runs the full-text, vector and document searches at once.
-func (s *Searcher) runSearches(ctx context.Context, plan queryPlan) (found, error) {
-	var f found
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { f.vector, err = s.store.SearchVector(gctx, plan.chunks); return err })
-	g.Go(func() (err error) { f.docs, err = s.store.SearchDocuments(gctx, plan.docs); return err })
-	g.Go(func() (err error) { f.text, err = s.store.SearchText(gctx, plan.chunks); return err })
-	return f, g.Wait()
 }
 
 // focusText is the text to embed: the request's sentences, or the whole

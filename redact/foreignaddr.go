@@ -3,6 +3,8 @@ package redact
 import (
 	"slices"
 	"strings"
+
+	"github.com/plume-sp/plume/fold"
 )
 
 // Addresses written the way other countries write them: the number after
@@ -78,7 +80,7 @@ func (sc *scanner) streetSuffix(i int) bool {
 		return false
 	}
 	var buf [48]byte
-	w := foldAppend(buf[:0], sc.text(i))
+	w := fold.Append(buf[:0], sc.text(i))
 	for _, suf := range streetSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(string(w), suf) {
 			return true

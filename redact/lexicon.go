@@ -3,8 +3,9 @@ package redact
 import (
 	_ "embed"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/plume-sp/plume/fold"
 )
 
 //go:embed lexicon.txt
@@ -162,7 +163,7 @@ func buildLexicon(words, firstNames string) *lexicon {
 				if part == "" {
 					continue
 				}
-				buf = foldAppend(buf[:0], part)
+				buf = fold.Append(buf[:0], part)
 				e := &l.entries[l.entry(string(buf))]
 				e.bits |= wFirst
 				if !isASCII(part) {
@@ -206,7 +207,7 @@ func buildLexicon(words, firstNames string) *lexicon {
 		}
 		if bit, ok := wordSections[section]; ok {
 			for _, w := range strings.Fields(line) {
-				buf = foldAppend(buf[:0], w)
+				buf = fold.Append(buf[:0], w)
 				i := l.entry(string(buf))
 				l.entries[i].bits |= bit
 			}
@@ -223,10 +224,10 @@ func buildLexicon(words, firstNames string) *lexicon {
 			continue
 		}
 		for _, w := range parts[1:] {
-			buf = foldAppend(buf[:0], w)
+			buf = fold.Append(buf[:0], w)
 			p.rest = append(p.rest, l.entry(string(buf)))
 		}
-		buf = foldAppend(buf[:0], parts[0])
+		buf = fold.Append(buf[:0], parts[0])
 		head := l.entry(string(buf))
 		l.entries[head].phrases = append(l.entries[head].phrases, p)
 	}
@@ -240,87 +241,4 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// foldAppend appends s lower-cased and without accents to dst.
-func foldAppend(dst []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if f := foldRune(r); f != "" {
-			dst = append(dst, f...)
-			continue
-		}
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-	}
-	return dst
-}
-
-// foldRune maps the accented Latin letters of French (and a few neighbours)
-// to their base letters; "" means the rune has no folding.
-func foldRune(r rune) string {
-	switch r {
-	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'À', 'Á', 'Â', 'Ã', 'Ä', 'Å':
-		return "a"
-	case 'ç', 'Ç':
-		return "c"
-	case 'è', 'é', 'ê', 'ë', 'È', 'É', 'Ê', 'Ë':
-		return "e"
-	case 'ì', 'í', 'î', 'ï', 'Ì', 'Í', 'Î', 'Ï':
-		return "i"
-	case 'ñ', 'Ñ':
-		return "n"
-	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'Ò', 'Ó', 'Ô', 'Õ', 'Ö', 'Ø':
-		return "o"
-	case 'ù', 'ú', 'û', 'ü', 'Ù', 'Ú', 'Û', 'Ü':
-		return "u"
-	case 'ý', 'ÿ', 'Ý', 'Ÿ':
-		return "y"
-	case 'œ', 'Œ':
-		return "oe"
-	case 'æ', 'Æ':
-		return "ae"
-	case 'ß':
-		return "ss"
-	case 'º':
-		return "o"
-	case 'ă', 'ą', 'ā', 'Ă', 'Ą', 'Ā':
-		return "a"
-	case 'ć', 'č', 'Ć', 'Č':
-		return "c"
-	case 'ď', 'đ', 'Ď', 'Đ':
-		return "d"
-	case 'ę', 'ě', 'ē', 'Ę', 'Ě', 'Ē':
-		return "e"
-	case 'ğ', 'Ğ':
-		return "g"
-	case 'ı', 'ī', 'İ', 'Ī':
-		return "i"
-	case 'ł', 'Ł':
-		return "l"
-	case 'ń', 'ň', 'Ń', 'Ň':
-		return "n"
-	case 'ő', 'ō', 'Ő', 'Ō':
-		return "o"
-	case 'ř', 'Ř':
-		return "r"
-	case 'ś', 'š', 'ș', 'ş', 'Ś', 'Š', 'Ș', 'Ş':
-		return "s"
-	case 'ť', 'ț', 'ţ', 'Ť', 'Ț', 'Ţ':
-		return "t"
-	case 'ů', 'ű', 'ū', 'Ů', 'Ű', 'Ū':
-		return "u"
-	case 'ź', 'ż', 'ž', 'Ź', 'Ż', 'Ž':
-		return "z"
-	}
-	return ""
 }

@@ -127,6 +127,9 @@ func (sc *scanner) skipPunct(j int, lines bool) int {
 // ("m" for metres, "me" the pronoun).
 func (sc *scanner) civilityOK(i int) bool {
 	raw := sc.text(i)
+	if sc.toks[i].shape&shASCII == 0 && len(lex.entries[sc.toks[i].ent].word) <= len("mlles") {
+		return false // abbreviations are written in ASCII: "Mẹ" (Vietnamese: mother) is not "Me"
+	}
 	dot := sc.punct(i+1) == '.' && sc.attached(i+1)
 	next := i + 1
 	if dot {

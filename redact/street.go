@@ -1,5 +1,7 @@
 package redact
 
+import "github.com/plume-sp/plume/fold"
+
 // Streets: a house number and a street type, or a street type after an
 // address cue, with the name that follows.
 
@@ -16,7 +18,7 @@ func (sc *scanner) houseNumber(i int) bool {
 		return false
 	}
 	var buf [8]byte
-	return houseSuffix[string(foldAppend(buf[:0], s[k:]))]
+	return houseSuffix[string(fold.Append(buf[:0], s[k:]))]
 }
 
 // numberedStreet reads "12 bis, rue de la Paix à Lyon" from the number at i
@@ -29,7 +31,7 @@ func (sc *scanner) numberedStreet(i int) int {
 	}
 	if j < n && sc.toks[j].kind == kWord && sc.toks[j].gap <= gapBlank && sc.toks[j].end-sc.toks[j].start <= 6 {
 		var buf [8]byte
-		if houseSuffix[string(foldAppend(buf[:0], sc.text(j)))] && j+1 < n && sc.has(j+1, wStreet) {
+		if houseSuffix[string(fold.Append(buf[:0], sc.text(j)))] && j+1 < n && sc.has(j+1, wStreet) {
 			j++
 		}
 	}

@@ -3,6 +3,8 @@ package redact
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plume-sp/plume/fold"
 )
 
 // tokKind is the kind of a token.
@@ -176,7 +178,7 @@ func tokenize(s string, toks []token) []token {
 			t.shape |= shASCII
 		}
 		if t.kind == kWord && int(t.end-t.start) <= len(buf) {
-			w := foldAppend(buf[:0], s[t.start:t.end])
+			w := fold.Append(buf[:0], s[t.start:t.end])
 			t.ent = lex.words[string(w)]
 		}
 		toks = append(toks, t)

@@ -76,7 +76,7 @@ func TestSearchDocuments(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	seed(t, st)
-	qs, err := st.AnalyzeQuery(ctx, []string{"Bonjour, je dois renouveler ma carte", "RSA ?"}, []bool{true, true}, nil)
+	qs, err := st.AnalyzeQuery(ctx, []store.Sentence{{Text: "Bonjour, je dois renouveler ma carte", Repair: true}, {Text: "RSA ?", Repair: true}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

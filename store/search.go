@@ -24,30 +24,6 @@ type SearchFilter struct {
 	Statuses []Status
 }
 
-// Term is one part of a full-text query: a tsquery (a lexeme, or a phrase
-// such as 'certif' <-> 'immatricul') and its weight.
-type Term struct {
-	Query  string
-	Weight float64
-}
-
-// TermStat is a lexeme of a query with the number of chunks that contain it.
-type TermStat struct {
-	Query string
-	// Lexemes is the number of lexemes in Query (1, or more for a phrase).
-	Lexemes int
-	// DF is the number of chunks containing the term; for a phrase, the
-	// smallest DF of its lexemes.
-	DF int
-	// Lexeme is the term's lexeme, for a single word ("" for a phrase).
-	Lexeme string
-	// DDF is the number of documents containing Lexeme.
-	DDF int
-	// Sentences lists the query sentences the word occurs in (indexes into
-	// the sentences given to AnalyzeQuery, repeated per occurrence).
-	Sentences []int
-}
-
 // RefreshLexemeStats recounts, for every lexeme, how many chunks and how
 // many documents contain it,
 // and refreshes the planner's statistics of the documents and chunks: after
@@ -109,12 +85,13 @@ func filterSQL(f SearchFilter, conds []string, args []any) ([]string, []any) {
 	return conds, args
 }
 
-// termArgs splits terms into the parallel arrays the search queries unnest.
+// termArgs splits terms into the parallel arrays the search queries unnest:
+// their tsqueries and their weights.
 func termArgs(terms []Term) ([]string, []float64) {
 	qs := make([]string, len(terms))
 	ws := make([]float64, len(terms))
 	for i, t := range terms {
-		qs[i], ws[i] = t.Query, t.Weight
+		qs[i], ws[i] = t.tsquery(), t.Weight
 	}
 	return qs, ws
 }
@@ -122,10 +99,9 @@ func termArgs(terms []Term) ([]string, []float64) {
 // HybridQuery is what the full-text and the vector searches of one question
 // share.
 type HybridQuery struct {
-	// Select lists the tsqueries (lexemes, phrases, or lexemes restricted
-	// to titles and headings such as 'caf':AB) of which a chunk must match
-	// one to be a full-text candidate.
-	Select []string
+	// Select lists the terms of which a chunk must contain one to be a
+	// full-text candidate (their weights are not used).
+	Select []Term
 	// Rank weighs the full-text rank of each candidate: the sum over these
 	// terms of weight × ts_rank.
 	Rank []Term
@@ -227,8 +203,8 @@ func (s *Store) SearchText(ctx context.Context, q HybridQuery) ([]Hit, error) {
 		return nil, nil
 	}
 	parts := make([]string, len(q.Select))
-	for i, sel := range q.Select {
-		parts[i] = "(" + sel + ")"
+	for i, t := range q.Select {
+		parts[i] = "(" + t.tsquery() + ")"
 	}
 	args := append(q.baseArgs(), strings.Join(parts, " | "))
 	where := []string{fmt.Sprintf("c.tsv @@ $%d::tsquery", len(args))}

@@ -63,7 +63,7 @@ func TestQueryTerms(t *testing.T) {
 	}
 	df := map[string]int{}
 	for _, term := range terms {
-		df[term.Query] = term.DF
+		df[term.Term(0).String()] = term.DF
 	}
 	// Accents folded, stop words dropped, French stems; the phrase keeps
 	// its word order.
@@ -78,8 +78,8 @@ func TestSearchText(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	seed(t, st)
-	carte := store.Term{Query: "'cart'", Weight: 1}
-	identite := store.Term{Query: "'identit'", Weight: 2}
+	carte := store.Term{Lexeme: "cart", Weight: 1}
+	identite := store.Term{Lexeme: "identit", Weight: 2}
 	tests := []struct {
 		name   string
 		cands  []store.Term
@@ -88,18 +88,14 @@ func TestSearchText(t *testing.T) {
 	}{
 		{"title counts most, drafts excluded", []store.Term{carte, identite}, store.SearchFilter{}, []string{"cni", "pro"}},
 		{"audience", []store.Term{carte}, store.SearchFilter{Audience: []string{"professionnels"}}, []string{"pro"}},
-		{"service and shared", []store.Term{{Query: "'rsa'", Weight: 1}, carte}, store.SearchFilter{Services: []string{"caf"}}, []string{"rsa"}},
-		{"drafts when asked", []store.Term{{Query: "'electeur'", Weight: 1}},
+		{"service and shared", []store.Term{{Lexeme: "rsa", Weight: 1}, carte}, store.SearchFilter{Services: []string{"caf"}}, []string{"rsa"}},
+		{"drafts when asked", []store.Term{{Lexeme: "electeur", Weight: 1}},
 			store.SearchFilter{Statuses: []store.Status{store.StatusDraft}}, []string{"brouillon"}},
-		{"nothing", []store.Term{{Query: "'passeport'", Weight: 1}}, store.SearchFilter{}, nil},
+		{"nothing", []store.Term{{Lexeme: "passeport", Weight: 1}}, store.SearchFilter{}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var sel []string
-			for _, c := range tt.cands {
-				sel = append(sel, c.Query)
-			}
-			hits, err := st.SearchText(ctx, store.HybridQuery{Select: sel, Rank: tt.cands, Terms: tt.cands, Filter: tt.filter, K: 10})
+			hits, err := st.SearchText(ctx, store.HybridQuery{Select: tt.cands, Rank: tt.cands, Terms: tt.cands, Filter: tt.filter, K: 10})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +115,7 @@ func TestSearchVector(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	seed(t, st)
-	q := store.HybridQuery{Terms: []store.Term{{Query: "'cart'", Weight: 1}, {Query: "'identit'", Weight: 2}},
+	q := store.HybridQuery{Terms: []store.Term{{Lexeme: "cart", Weight: 1}, {Lexeme: "identit", Weight: 2}},
 		K: 2, Model: "m", Dim: 3, Vector: []float32{1, 0, 0}}
 	hits, err := st.SearchVector(ctx, q)
 	if err != nil {
@@ -152,7 +148,7 @@ func TestQueryTermsCorrectsTypos(t *testing.T) {
 	}
 	got := map[string]int{}
 	for _, term := range terms {
-		got[term.Query] = term.DF
+		got[term.Term(0).String()] = term.DF
 	}
 	// "electeurr" is found in no chunk: the closest lexeme stands in for
 	// it; "tartiflette" is close to nothing and stays, unknown.

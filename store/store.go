@@ -113,8 +113,20 @@ func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
 // Transact runs fn in a transaction, committing when fn returns nil and
 // rolling back otherwise (including when fn panics).
-func (s *Store) Transact(ctx context.Context, fn func(pgx.Tx) error) (err error) {
-	tx, err := s.pool.Begin(ctx)
+func (s *Store) Transact(ctx context.Context, fn func(pgx.Tx) error) error {
+	return s.transact(ctx, pgx.TxOptions{}, fn)
+}
+
+// readSnapshot runs fn in a transaction whose reads agree with each other:
+// every query sees the database as it was at the first one (REPEATABLE
+// READ), and none may write (READ ONLY, which a read replica also allows).
+func (s *Store) readSnapshot(ctx context.Context, fn func(pgx.Tx) error) error {
+	return s.transact(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, fn)
+}
+
+// transact is Transact with the transaction's options.
+func (s *Store) transact(ctx context.Context, opts pgx.TxOptions, fn func(pgx.Tx) error) (err error) {
+	tx, err := s.pool.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}

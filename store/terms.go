@@ -11,6 +11,38 @@ import (
 // in for a query word found in no chunk.
 const typoSimilarity = 0.45
 
+// TermStat is a term of a query with the number of chunks and documents
+// that contain it.
+type TermStat struct {
+	// Lexeme is the term's lexeme, for a single word ("" for a phrase).
+	Lexeme string
+	// Lexemes is the number of lexemes of the term (1, or more for a
+	// phrase).
+	Lexemes int
+	// DF is the number of chunks containing the term; for a phrase, the
+	// smallest DF of its lexemes.
+	DF int
+	// DDF is the number of documents containing Lexeme.
+	DDF int
+	// Sentences lists the query sentences the word occurs in (indexes into
+	// the sentences given to AnalyzeQuery, repeated per occurrence).
+	Sentences []int
+	// phrase is a phrase's tsquery ("" for a word).
+	phrase string
+}
+
+// Term returns the term weighing weight, for a search.
+func (t TermStat) Term(weight float64) Term {
+	return Term{Lexeme: t.Lexeme, Weight: weight, phrase: t.phrase}
+}
+
+// Sentence is a sentence of a query to analyse. Repair asks that its words
+// found in no chunk stand for the closest known lexeme.
+type Sentence struct {
+	Text   string
+	Repair bool
+}
+
 // QueryStats is the analysis of a query: its terms with their frequencies,
 // and the sizes of the collection they were counted over.
 type QueryStats struct {
@@ -26,7 +58,7 @@ type QueryStats struct {
 // configuration and returns their lexemes with their document frequency, and
 // the number of chunks the frequencies were counted over.
 func (s *Store) QueryTerms(ctx context.Context, text string, phrases []string) ([]TermStat, int, error) {
-	qs, err := s.AnalyzeQuery(ctx, []string{text}, []bool{true}, phrases)
+	qs, err := s.AnalyzeQuery(ctx, []Sentence{{Text: text, Repair: true}}, phrases)
 	return qs.Terms, qs.Chunks, err
 }
 
@@ -36,62 +68,21 @@ const maxTypoRepairs = 4
 // AnalyzeQuery analyses the sentences of a query and phrases with the French
 // full-text configuration and returns their lexemes with their chunk and
 // document frequencies and the sentences each lexeme occurs in. A word found
-// in no chunk, in a sentence whose repair flag is set, is replaced by the
-// closest known lexeme, when one is close enough: most such words are typos
-// (in the story around a request, most are names and places).
+// in no chunk, in a sentence to repair, is replaced by the closest known
+// lexeme, when one is close enough: most such words are typos (in the story
+// around a request, most are names and places).
 //
 // The lookups go in one round trip; typo repair, the costly part (a
 // trigram search over every lexeme), runs only when a word is found in no
 // chunk, for at most maxTypoRepairs words.
-func (s *Store) AnalyzeQuery(ctx context.Context, sentences []string, repair []bool, phrases []string) (QueryStats, error) {
+func (s *Store) AnalyzeQuery(ctx context.Context, sentences []Sentence, phrases []string) (QueryStats, error) {
 	var qs QueryStats
-	batch := &pgx.Batch{}
-	words := map[string]*TermStat{}
-	var order []string
-	var unknown []string
-	batch.Queue(`SELECT w, (s.i - 1)::int, coalesce(ls.df, 0), coalesce(ls.ddf, 0)
-		FROM unnest($1::text[]) WITH ORDINALITY AS s(txt, i),
-			unnest(tsvector_to_array(to_tsvector('plume_fr', s.txt))) AS w
-		LEFT JOIN lexeme_stats ls ON ls.lexeme = w
-		ORDER BY s.i`, sentences).Query(func(rows pgx.Rows) error {
-		for rows.Next() {
-			var w string
-			var sentence, df, ddf int
-			if err := rows.Scan(&w, &sentence, &df, &ddf); err != nil {
-				return err
-			}
-			t, ok := words[w]
-			if !ok {
-				t = &TermStat{Query: quoteLiteral(w), Lexeme: w, Lexemes: 1, DF: df, DDF: ddf}
-				words[w] = t
-				order = append(order, w)
-				if df == 0 && len(w) >= 4 && sentence < len(repair) && repair[sentence] && len(unknown) < maxTypoRepairs {
-					unknown = append(unknown, w)
-				}
-			}
-			t.Sentences = append(t.Sentences, sentence)
-		}
-		return rows.Err()
-	})
+	words := queryWords{byLexeme: map[string]*TermStat{}}
 	var phraseStats []TermStat
+	batch := &pgx.Batch{}
+	words.queue(batch, sentences)
 	if len(phrases) > 0 {
-		batch.Queue(`SELECT phraseto_tsquery('plume_fr', p)::text,
-				coalesce(array_length(tsvector_to_array(to_tsvector('plume_fr', p)), 1), 0),
-				coalesce((SELECT min(coalesce(ls.df, 0))
-					FROM unnest(tsvector_to_array(to_tsvector('plume_fr', p))) AS w
-					LEFT JOIN lexeme_stats ls ON ls.lexeme = w), 0)
-			FROM unnest($1::text[]) AS p`, phrases).Query(func(rows pgx.Rows) error {
-			for rows.Next() {
-				var t TermStat
-				if err := rows.Scan(&t.Query, &t.Lexemes, &t.DF); err != nil {
-					return err
-				}
-				if t.Query != "" {
-					phraseStats = append(phraseStats, t)
-				}
-			}
-			return rows.Err()
-		})
+		queuePhrases(batch, phrases, &phraseStats)
 	}
 	batch.Queue(`SELECT coalesce(df, 0), coalesce(ddf, 0),
 			coalesce((SELECT avg(term_count)::float8 FROM documents), 0)
@@ -101,37 +92,111 @@ func (s *Store) AnalyzeQuery(ctx context.Context, sentences []string, repair []b
 	if err := s.pool.SendBatch(ctx, batch).Close(); err != nil {
 		return QueryStats{}, fmt.Errorf("analyse query: %w", err)
 	}
-	if len(unknown) > 0 {
-		fixed, err := s.fixTypos(ctx, unknown)
+	if len(words.unknown) > 0 {
+		fixed, err := s.fixTypos(ctx, words.unknown)
 		if err != nil {
 			return QueryStats{}, err
 		}
 		for w, f := range fixed {
-			t := words[w]
-			t.Query, t.Lexeme, t.DF, t.DDF = f.Query, f.Lexeme, f.DF, f.DDF
+			t := words.byLexeme[w]
+			t.Lexeme, t.DF, t.DDF = f.Lexeme, f.DF, f.DDF
 		}
 	}
-	qs.Terms = mergeTerms(words, order, phraseStats)
+	qs.Terms = mergeTerms(words, phraseStats)
 	return qs, nil
 }
 
+// queryWords gathers the words of a query's sentences as the database
+// analyses them.
+type queryWords struct {
+	byLexeme map[string]*TermStat
+	// order lists the lexemes as they first occur; unknown, the words to
+	// repair.
+	order, unknown []string
+}
+
+// queue adds to batch the analysis of sentences, in order, each word with
+// its frequencies.
+func (q *queryWords) queue(batch *pgx.Batch, sentences []Sentence) {
+	texts := make([]string, len(sentences))
+	for i, st := range sentences {
+		texts[i] = st.Text
+	}
+	batch.Queue(`SELECT w, (s.i - 1)::int, coalesce(ls.df, 0), coalesce(ls.ddf, 0)
+		FROM unnest($1::text[]) WITH ORDINALITY AS s(txt, i),
+			unnest(tsvector_to_array(to_tsvector('plume_fr', s.txt))) AS w
+		LEFT JOIN lexeme_stats ls ON ls.lexeme = w
+		ORDER BY s.i`, texts).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var w string
+			var sentence, df, ddf int
+			if err := rows.Scan(&w, &sentence, &df, &ddf); err != nil {
+				return err
+			}
+			q.add(w, sentence, df, ddf, sentence < len(sentences) && sentences[sentence].Repair)
+		}
+		return rows.Err()
+	})
+}
+
+// add counts one occurrence of lexeme w in a sentence; a word found in no
+// chunk is to repair when the first sentence it occurs in asks for it.
+func (q *queryWords) add(w string, sentence, df, ddf int, repair bool) {
+	t, ok := q.byLexeme[w]
+	if !ok {
+		t = &TermStat{Lexeme: w, Lexemes: 1, DF: df, DDF: ddf}
+		q.byLexeme[w] = t
+		q.order = append(q.order, w)
+		if df == 0 && len(w) >= 4 && repair && len(q.unknown) < maxTypoRepairs {
+			q.unknown = append(q.unknown, w)
+		}
+	}
+	t.Sentences = append(t.Sentences, sentence)
+}
+
+// queuePhrases adds to batch the analysis of phrases: each one's tsquery,
+// number of lexemes and smallest chunk frequency of a lexeme, appended to
+// out; phrases with no lexeme are left out.
+func queuePhrases(batch *pgx.Batch, phrases []string, out *[]TermStat) {
+	batch.Queue(`SELECT phraseto_tsquery('plume_fr', p)::text,
+			coalesce(array_length(tsvector_to_array(to_tsvector('plume_fr', p)), 1), 0),
+			coalesce((SELECT min(coalesce(ls.df, 0))
+				FROM unnest(tsvector_to_array(to_tsvector('plume_fr', p))) AS w
+				LEFT JOIN lexeme_stats ls ON ls.lexeme = w), 0)
+		FROM unnest($1::text[]) AS p`, phrases).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var t TermStat
+			if err := rows.Scan(&t.phrase, &t.Lexemes, &t.DF); err != nil {
+				return err
+			}
+			if t.phrase != "" {
+				*out = append(*out, t)
+			}
+		}
+		return rows.Err()
+	})
+}
+
 // mergeTerms lists the words in order, then the phrases, merging words that
-// typo repair mapped onto the same lexeme.
-func mergeTerms(words map[string]*TermStat, order []string, phrases []TermStat) []TermStat {
-	out := make([]TermStat, 0, len(order)+len(phrases))
+// typo repair mapped onto the same lexeme and leaving out phrases that are
+// one of the words.
+func mergeTerms(words queryWords, phrases []TermStat) []TermStat {
+	out := make([]TermStat, 0, len(words.order)+len(phrases))
 	at := map[string]int{}
-	for _, w := range order {
-		t := *words[w]
-		if i, ok := at[t.Query]; ok {
+	for _, w := range words.order {
+		t := *words.byLexeme[w]
+		key := t.Term(0).tsquery()
+		if i, ok := at[key]; ok {
 			out[i].Sentences = append(out[i].Sentences, t.Sentences...)
 			continue
 		}
-		at[t.Query] = len(out)
+		at[key] = len(out)
 		out = append(out, t)
 	}
 	for _, t := range phrases {
-		if _, ok := at[t.Query]; !ok {
-			at[t.Query] = len(out)
+		key := t.Term(0).tsquery()
+		if _, ok := at[key]; !ok {
+			at[key] = len(out)
 			out = append(out, t)
 		}
 	}
@@ -150,18 +215,21 @@ func (s *Store) fixTypos(ctx context.Context, words []string) (map[string]TermSt
 	if err != nil {
 		return nil, fmt.Errorf("fix typos: %w", err)
 	}
-	fixed := map[string]TermStat{}
-	for rows.Next() {
-		var w, lexeme string
-		var df, ddf int
-		if err := rows.Scan(&w, &lexeme, &df, &ddf); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("fix typos: %w", err)
-		}
-		fixed[w] = TermStat{Query: quoteLiteral(lexeme), Lexeme: lexeme, Lexemes: 1, DF: df, DDF: ddf}
+	type fix struct {
+		word string
+		stat TermStat
 	}
-	if err := rows.Err(); err != nil {
+	fixes, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (fix, error) {
+		f := fix{stat: TermStat{Lexemes: 1}}
+		err := r.Scan(&f.word, &f.stat.Lexeme, &f.stat.DF, &f.stat.DDF)
+		return f, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("fix typos: %w", err)
+	}
+	fixed := make(map[string]TermStat, len(fixes))
+	for _, f := range fixes {
+		fixed[f.word] = f.stat
 	}
 	return fixed, nil
 }

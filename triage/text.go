@@ -8,9 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/plume-sp/plume/fold"
 )
 
 // sentence is one sentence of a message: its byte range in the text as
@@ -54,7 +52,7 @@ func newMessage(text string, now time.Time) *message {
 		trimmed := strings.TrimSpace(raw)
 		if trimmed != "" {
 			lead := strings.Index(raw, trimmed)
-			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: fold(trimmed)}
+			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: foldSentence(trimmed)}
 			s.near, s.far, s.now = timeOf(s.folded, now)
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
 			m.general = m.general || generalRe.MatchString(s.folded)
@@ -75,28 +73,21 @@ func newMessage(text string, now time.Time) *message {
 	return m
 }
 
-// fold lowers s, strips its accents, straightens apostrophes and collapses
-// everything that is not a letter, a digit, an apostrophe, a slash or a
-// hyphen into single spaces.
-func fold(s string) string {
-	// A transform.Chain keeps state: one per call, never shared between
-	// the goroutines of concurrent requests.
-	folder := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	if f, _, err := transform.String(folder, s); err == nil {
-		s = f
-	}
+// foldSentence folds s (fold.String: lower case, no accents), straightens
+// apostrophes and collapses everything that is not a letter, a digit, an
+// apostrophe, a slash or a hyphen into single spaces, with one space at
+// each end.
+func foldSentence(s string) string {
+	s = fold.String(s)
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte(' ')
 	space := true
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		switch {
 		case r == '’' || r == '\'' || r == 'ʼ':
 			b.WriteString("' ")
 			space = true
-		case r == 'œ':
-			b.WriteString("oe")
-			space = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '-' || r == '°':
 			b.WriteRune(r)
 			space = false

@@ -1,0 +1,67 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Term is a term of a search with its weight: a lexeme (a word as the French
+// full-text configuration analyses it, such as "identit"), or a phrase of the
+// lexicon whose lexemes must follow each other. Callers name lexemes; only
+// AnalyzeQuery makes phrases, and only the store writes full-text queries.
+type Term struct {
+	// Lexeme is the term's lexeme ("" for a phrase).
+	Lexeme string
+	Weight float64
+	// phrase is a phrase's tsquery as the database wrote it ("" for a
+	// lexeme).
+	phrase string
+}
+
+// String returns the term as a full-text query ('identit', or 'cart' <->
+// 'grise' for a phrase), for logs and tests.
+func (t Term) String() string { return t.tsquery() }
+
+// tsquery returns the term as the text of a tsquery.
+func (t Term) tsquery() string {
+	if t.phrase != "" {
+		return t.phrase
+	}
+	return lexemeQuery(t.Lexeme)
+}
+
+// lexemeQuery quotes a lexeme as a tsquery of that lexeme alone: quotes and
+// backslashes doubled, so that no lexeme reads as an operator.
+func lexemeQuery(lexeme string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(lexeme) + "'"
+}
+
+// Query is one search of the knowledge base for a message, as lexemes and
+// weights: the full-text and vector searches of passages and the BM25
+// search of whole documents, which Search runs at once.
+type Query struct {
+	Passages  HybridQuery
+	Documents DocQuery
+}
+
+// Found is what the three searches of a Query returned, each best first.
+type Found struct {
+	Text, Vector []Hit
+	Documents    []DocHit
+}
+
+// Search runs the full-text, vector and document searches of q at once, on
+// connections of their own.
+func (s *Store) Search(ctx context.Context, q Query) (Found, error) {
+	var f Found
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { f.Vector, err = s.SearchVector(gctx, q.Passages); return err })
+	g.Go(func() (err error) { f.Documents, err = s.SearchDocuments(gctx, q.Documents); return err })
+	g.Go(func() (err error) { f.Text, err = s.SearchText(gctx, q.Passages); return err })
+	if err := g.Wait(); err != nil {
+		return Found{}, err
+	}
+	return f, nil
+}
