@@ -12,6 +12,7 @@ import (
 
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/wire"
 )
 
 // runDraft drafts a reply to the question given as arguments, or on stdin
@@ -43,20 +44,16 @@ func runDraft(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("%w: --channel %q: want one of %s", errUsage, *channel, strings.Join(ps.Channels(), ", "))
 	}
 
-	st, err := a.openStore(ctx)
+	p, err := wire.New(ctx, a.cfg, a.log, wire.Parts{Prompts: ps})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	services, err := a.newDrafting(ctx, st, ps)
-	if err != nil {
-		return err
-	}
+	defer p.Close()
 	req := rag.Request{Question: question, Channel: *channel, Service: *service}
 	if *service != "" {
 		req.Services = []string{*service, ""}
 	}
-	d, err := services.drafter.Draft(ctx, req)
+	d, err := p.Drafter.Draft(ctx, req)
 	if err != nil {
 		return err
 	}

@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/triage"
+	"github.com/plume-sp/plume/wire"
 )
 
 // runTriage triages the message given as arguments, or on stdin when there
@@ -63,14 +63,9 @@ func (a *app) triage(ctx context.Context, message string) (triage.Assessment, er
 		}
 		return triage.Assess(ctx, message), nil
 	}
-	chat, err := a.newChat()
+	triager, err := wire.NewTriager(a.cfg, a.log)
 	if err != nil {
 		return triage.Assessment{}, err
 	}
-	ps, err := prompts.Load(a.cfg.PromptsDir)
-	if err != nil {
-		return triage.Assessment{}, fmt.Errorf("prompts: %w", err)
-	}
-	// Triage neither searches nor stores.
-	return rag.NewDrafter(nil, nil, chat, ps, a.log, a.draftOptions()).Triage(ctx, message)
+	return triager.Triage(ctx, message)
 }

@@ -68,27 +68,6 @@ func TestTriageCommandSecondOpinion(t *testing.T) {
 	}
 }
 
-func TestTriageConfig(t *testing.T) {
-	cfg, err := LoadConfig(func(k string) string {
-		return map[string]string{"PLUME_EMERGENCY_CONTACTS": "3919|Violences Femmes Info|violence", "PLUME_TRIAGE_SECOND_OPINION": "true"}[k]
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(cfg.EmergencyContacts) != 1 || cfg.EmergencyContacts[0].Number != "3919" || !cfg.TriageSecondOpinion {
-		t.Errorf("config %+v %v", cfg.EmergencyContacts, cfg.TriageSecondOpinion)
-	}
-	def, err := LoadConfig(func(string) string { return "" })
-	if err != nil || len(def.EmergencyContacts) != len(triage.DefaultContacts()) || def.TriageSecondOpinion {
-		t.Errorf("default config %+v, %v", def.EmergencyContacts, err)
-	}
-	for _, bad := range []map[string]string{{"PLUME_EMERGENCY_CONTACTS": "3919"}, {"PLUME_TRIAGE_SECOND_OPINION": "maybe"}} {
-		if _, err := LoadConfig(func(k string) string { return bad[k] }); err == nil {
-			t.Errorf("LoadConfig(%v) succeeded", bad)
-		}
-	}
-}
-
 // TestDraftCommandTelephoneUrgent drafts on the telephone channel for an
 // urgent message: the note starts with the contacts to give.
 func TestDraftCommandTelephoneUrgent(t *testing.T) {

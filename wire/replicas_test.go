@@ -1,4 +1,4 @@
-package main
+package wire
 
 import (
 	"fmt"
@@ -13,11 +13,11 @@ func TestConfigReplicas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := fmt.Sprint(cfg.ReplicaURL, " ", cfg.ReplicaMaxLag, " ", cfg.TrustedProxies); got != "postgres://r@127.0.0.1:5433/plume 2s [10.0.0.0/8 192.168.1.7/32]" {
+	if got := fmt.Sprint(cfg.ReplicaURL, " ", cfg.ReplicaMaxLag, " ", cfg.Server.TrustedProxies); got != "postgres://r@127.0.0.1:5433/plume 2s [10.0.0.0/8 192.168.1.7/32]" {
 		t.Errorf("config: %s", got)
 	}
-	if cfg, _ := LoadConfig(envWith(nil)); cfg.ReplicaURL != "" || cfg.ReplicaMaxLag != 5*time.Second || cfg.TrustedProxies != nil {
-		t.Errorf("defaults: %q %v %v", cfg.ReplicaURL, cfg.ReplicaMaxLag, cfg.TrustedProxies)
+	if cfg, _ := LoadConfig(envWith(nil)); cfg.ReplicaURL != "" || cfg.ReplicaMaxLag != 5*time.Second || cfg.Server.TrustedProxies != nil {
+		t.Errorf("defaults: %q %v %v", cfg.ReplicaURL, cfg.ReplicaMaxLag, cfg.Server.TrustedProxies)
 	}
 	for _, kv := range [][2]string{{"PLUME_REPLICA_MAX_LAG", "0s"}, {"PLUME_REPLICA_MAX_LAG", "soon"},
 		{"PLUME_TRUSTED_PROXIES", "10.0.0.1"}, {"PLUME_TRUSTED_PROXIES", "proxy.local/8"}} {

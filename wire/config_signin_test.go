@@ -1,10 +1,11 @@
-package main
+package wire
 
 import (
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/plume-sp/plume/auth"
 )
 
@@ -20,8 +21,8 @@ func TestConfigSignIn(t *testing.T) {
 	if diff := cmp.Diff(want, cfg.OIDC); diff != "" {
 		t.Errorf("OIDC (-want +got):\n%s", diff)
 	}
-	if len(cfg.SignIn.Rules) != 1 || cfg.SignIn.IdleTimeout != 15*time.Minute || cfg.SignIn.Lifetime != 8*time.Hour {
-		t.Errorf("sign-in %+v", cfg.SignIn)
+	if len(cfg.Server.SignIn.Rules) != 1 || cfg.Server.SignIn.IdleTimeout != 15*time.Minute || cfg.Server.SignIn.Lifetime != 8*time.Hour {
+		t.Errorf("sign-in %+v", cfg.Server.SignIn)
 	}
 	if cfg, _ := LoadConfig(envWith(map[string]string{"PLUME_OIDC_ISSUER": "https://idp", "PLUME_OIDC_CLIENT_ID": "id",
 		"PLUME_OIDC_REDIRECT_URL": "https://p/auth/callback", "PLUME_OIDC_SCOPES": "openid email,siret"})); cfg.OIDC == nil ||

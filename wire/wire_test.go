@@ -1,4 +1,4 @@
-package main
+package wire
 
 import (
 	"context"
@@ -27,8 +27,7 @@ func TestSearcherRemembersEmbeddingOutage(t *testing.T) {
 	if cfg.EmbedBreaker != time.Minute {
 		t.Fatalf("EmbedBreaker = %s, want 1m", cfg.EmbedBreaker)
 	}
-	a := &app{cfg: cfg, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	searcher, _, err := a.newSearcher(context.Background(), storetest.NewStore(t))
+	searcher, _, err := NewSearcher(context.Background(), cfg, storetest.NewStore(t), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
