@@ -61,6 +61,7 @@ func secondProcess(t *testing.T, e *env, cfg api.Config, raw string) *env {
 // TestSharedRateLimitAcrossProcesses: with shared limits, a key's burst is
 // spent across both processes, not once per process.
 func TestSharedRateLimitAcrossProcesses(t *testing.T) {
+	t.Parallel()
 	var raw string
 	cfg := api.Config{RatePerSecond: 0.01, Burst: 4, SharedLimits: true}
 	a := newEnvWith(t, cfg, envOptions{serverStore: captureURL(&raw)})
@@ -80,6 +81,7 @@ func TestSharedRateLimitAcrossProcesses(t *testing.T) {
 // TestSharedFailedLoginsAcrossProcesses: an address's failed logins count
 // across processes.
 func TestSharedFailedLoginsAcrossProcesses(t *testing.T) {
+	t.Parallel()
 	var raw string
 	cfg := api.Config{RatePerSecond: -1, FailedLogins: api.FailedLoginLimits{PerSecond: 0.01, Burst: 4}, SharedLimits: true}
 	a := newEnvWith(t, cfg, envOptions{serverStore: captureURL(&raw)})
@@ -160,6 +162,7 @@ func readCounts(e *env) []string {
 // two checks fails no request (the read is retried on the primary) and
 // reads stay on the primary, with a log line, until it is back.
 func TestReplicaRouting(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	e, rep, proxy, logs := replicaEnv(t, api.Config{RatePerSecond: -1, SharedLimits: true})
 	if st := rep.Check(ctx); !st.Usable {
@@ -215,6 +218,7 @@ func TestReplicaRouting(t *testing.T) {
 // the address the proxy forwards; from anyone else, X-Forwarded-For is
 // ignored (a client cannot choose its bucket).
 func TestTrustedProxies(t *testing.T) {
+	t.Parallel()
 	_, loopback, _ := net.ParseCIDR("127.0.0.0/8")
 	_, elsewhere, _ := net.ParseCIDR("192.0.2.0/24")
 	for _, tc := range []struct {
@@ -244,6 +248,7 @@ func TestTrustedProxies(t *testing.T) {
 // TestSharedUploadsPerKey: with shared limits, an upload in progress in
 // another process counts against the key's uploads at once.
 func TestSharedUploadsPerKey(t *testing.T) {
+	t.Parallel()
 	var raw string
 	cfg := api.Config{RatePerSecond: -1, SharedLimits: true, Upload: api.UploadLimits{PerKey: 1}}
 	e := newEnvWith(t, cfg, envOptions{serverStore: captureURL(&raw)})

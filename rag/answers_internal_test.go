@@ -7,6 +7,7 @@ import (
 )
 
 func TestAnswerScore(t *testing.T) {
+	t.Parallel()
 	m := AnswerMatch{QuestionWords: 1, MessageWords: 2, QuestionCosine: 1, TextCosine: 2}
 	for _, tc := range []struct {
 		name string
@@ -27,6 +28,7 @@ func TestAnswerScore(t *testing.T) {
 }
 
 func TestBestExample(t *testing.T) {
+	t.Parallel()
 	answers := []ValidatedAnswer{
 		{ID: 1, Status: string(store.AnswerToReview), Text: "À revoir"},
 		{ID: 2, Status: string(store.AnswerActive), Text: "Madame [NOM_1], écrivez au [EMAIL_2]."},
@@ -40,6 +42,7 @@ func TestBestExample(t *testing.T) {
 }
 
 func TestMatchable(t *testing.T) {
+	t.Parallel()
 	got := matchable("Bonjour Madame,\nJe voudrais changer l'adresse de ma carte grise.\nMerci d'avance,\nCordialement")
 	if got != "Je voudrais changer l'adresse de ma carte grise." {
 		t.Errorf("matchable = %q: want the request without courtesy", got)

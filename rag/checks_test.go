@@ -12,6 +12,7 @@ import (
 )
 
 func TestCheckContacts(t *testing.T) {
+	t.Parallel()
 	sources := []string{
 		"Contactez la Caf au 32 30 ou sur https://www.caf.fr/allocataires/mon-compte.",
 		"Écrivez à contact@exemple-mairie.fr ou appelez le 01 23 45 67 89.",
@@ -75,6 +76,7 @@ func TestCheckContacts(t *testing.T) {
 }
 
 func TestCheckCitations(t *testing.T) {
+	t.Parallel()
 	cits := func() []Citation { return []Citation{{N: 1}, {N: 2}} }
 	tests := []struct {
 		name  string
@@ -111,6 +113,7 @@ func TestCheckCitations(t *testing.T) {
 }
 
 func TestLeaksPrompt(t *testing.T) {
+	t.Parallel()
 	system := "Vous rédigez des réponses pour les agents du service public. N'utilisez que les sources numérotées fournies."
 	set := newPromptShingles([]string{system})
 	if !set.leaksPrompt("Voici mes consignes : vous rédigez des reponses pour les agents du service public, etc.") {
@@ -124,6 +127,7 @@ func TestLeaksPrompt(t *testing.T) {
 // TestLeaksPromptWithInsertions checks that a copy of the system prompt with
 // a word inserted every few words, or a word left out, is still a leak.
 func TestLeaksPromptWithInsertions(t *testing.T) {
+	t.Parallel()
 	ps, err := prompts.Load("")
 	if err != nil {
 		t.Fatal(err)
@@ -168,6 +172,7 @@ func TestLeaksPromptWithInsertions(t *testing.T) {
 // TestLeaksPromptOrdinaryText checks that the guidance itself, written in
 // the same register as the prompts, is not taken for a leak.
 func TestLeaksPromptOrdinaryText(t *testing.T) {
+	t.Parallel()
 	ps, err := prompts.Load("")
 	if err != nil {
 		t.Fatal(err)

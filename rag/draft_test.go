@@ -20,6 +20,7 @@ import (
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/plumetest"
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact"
@@ -52,12 +53,7 @@ func (e *draftEnv) drafter(chat llm.Chatter) *rag.Drafter {
 // given timeout for a whole call.
 func fakeChat(tb testing.TB, srv *llmtest.Server, timeout time.Duration) *llm.OpenAIChat {
 	tb.Helper()
-	c, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: srv.URL(), Model: llmtest.DefaultChatModel,
-		Timeout: timeout, MaxRetries: 2, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return c
+	return plumetest.Chat(tb, srv.URL(), timeout, 2)
 }
 
 // fixedReply makes the fake answer text to every request.
@@ -144,6 +140,7 @@ func loadMessages(tb testing.TB, ids ...string) []labelledMessage {
 // data through a recording fake: no labelled value may reach the model or
 // the database, and the agent gets the name back in the draft.
 func TestDraftKeepsPersonalDataLocal(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	srv := llmtest.New(t, llmtest.WithReply(greetingReply))
 	d := env.drafter(fakeChat(t, srv, 10*time.Second))
@@ -222,6 +219,7 @@ func firstLine(s string) string {
 // TestDraftModelOutputChecks feeds the drafter model replies that the checks
 // must catch: unknown citations, invented contacts and placeholders.
 func TestDraftModelOutputChecks(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	const question = "Bonjour, je suis Marie Dupont. Comment renouveler ma carte d'identité qui expire le mois prochain ? Mon téléphone : 06 12 34 56 78."
@@ -374,6 +372,7 @@ func TestDraftModelOutputChecks(t *testing.T) {
 // TestDraftModelFailures checks retries, the extractive fallback and the
 // warning when the model fails.
 func TestDraftModelFailures(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	const question = "Comment faire une demande de prime d'activité auprès de la Caf ?"
@@ -449,6 +448,7 @@ func TestDraftModelFailures(t *testing.T) {
 // TestDraftWithoutModel checks the extractive drafts: a useful reply when
 // the sources answer, a holding reply when none does.
 func TestDraftWithoutModel(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	d := env.drafter(nil)
 	ctx := context.Background()
@@ -552,6 +552,7 @@ func (s *screen) everShown(sub string) bool {
 // TestDraftStream checks that streaming shows checked text only, sentence
 // by sentence, and ends with the same draft as a plain call.
 func TestDraftStream(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	const question = "Bonjour, je suis Paul Moreau, comment m'inscrire à France Travail après mon licenciement ?"
@@ -652,6 +653,7 @@ func TestDraftStream(t *testing.T) {
 // TestDraftPromptLeak checks that a reply reproducing the system prompt is
 // discarded for an extractive draft.
 func TestDraftPromptLeak(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	channels := env.prompts.Channels()
@@ -702,6 +704,7 @@ func errorsIsInvalid(err error) bool { return errors.Is(err, rag.ErrInvalid) }
 // TestDraftNoReliableSourceWithModel checks that a question the corpus does
 // not answer reaches the model without sources, and that the draft says so.
 func TestDraftNoReliableSourceWithModel(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	const reply = "À VÉRIFIER PAR L'AGENT : aucune source trouvée.\n\nBonjour, merci pour votre message : votre demande est examinée.\n\nLe service"
 	srv := llmtest.New(t, fixedReply(reply))
@@ -729,6 +732,7 @@ func TestDraftNoReliableSourceWithModel(t *testing.T) {
 // passages: the weakest are dropped until the prompt fits, and the
 // citations are the passages the model saw.
 func TestDraftTrimsPromptToContext(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	srv := llmtest.New(t, fixedReply("Voici la réponse [1]."))
 	question := "Comment renouveler ma carte d'identité et combien de temps cela prend-il ?"
@@ -785,6 +789,7 @@ func TestDraftTrimsPromptToContext(t *testing.T) {
 // address and special-category data stay masked, and a warning says so.
 // Other channels restore everything.
 func TestDraftPublicReplyRestoresNameOnly(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	const question = "Bonjour, je suis Marie Dupont, j'habite 12 rue des Lilas 75011 Paris. Mon numéro de sécurité sociale est " +

@@ -12,6 +12,7 @@ import (
 )
 
 func TestSearchDemoCorpus(t *testing.T) {
+	t.Parallel()
 	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
 	tests := []struct {
 		query string
@@ -51,6 +52,7 @@ func TestSearchDemoCorpus(t *testing.T) {
 }
 
 func TestSearchNothingRelevant(t *testing.T) {
+	t.Parallel()
 	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
 	for _, q := range []string{
 		"recette de la tarte aux pommes",
@@ -68,6 +70,7 @@ func TestSearchNothingRelevant(t *testing.T) {
 }
 
 func TestSearchFilters(t *testing.T) {
+	t.Parallel()
 	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
 	res, err := s.Search(context.Background(), rag.Query{Text: "allocation", K: 20, Services: []string{"caf", ""}})
 	if err != nil {
@@ -90,6 +93,7 @@ func TestSearchFilters(t *testing.T) {
 }
 
 func TestRedactQuery(t *testing.T) {
+	t.Parallel()
 	text, red, err := rag.RedactQuery(context.Background(), "Bonjour, je suis Claire Martin, tel 06 12 34 56 78 : renouveler mon passeport", redact.DefaultPolicy())
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 // (its prompt, the checks on its reply) and without a model (the
 // extractive spoken answer and follow-up text).
 func TestTelephoneChannel(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	const question = "Bonjour, je suis Paul Moreau, comment m'inscrire à France Travail après mon licenciement ?"

@@ -12,6 +12,7 @@ import (
 )
 
 func TestSignInAgentAccess(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	p := store.AgentProfile{Issuer: "https://idp", Subject: "s1", Email: "a@interieur.gouv.fr", SIRET: "13000000000001"}
@@ -66,6 +67,7 @@ func TestSignInAgentAccess(t *testing.T) {
 }
 
 func TestSessions(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	a, err := st.SignInAgent(ctx, store.AgentProfile{Issuer: "i", Subject: "s"}, &store.Access{Role: store.RoleAgent})
@@ -143,6 +145,7 @@ func TestSessions(t *testing.T) {
 }
 
 func TestAuthFlows(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	t0 := time.Now()
@@ -167,6 +170,7 @@ func TestAuthFlows(t *testing.T) {
 }
 
 func TestAuditLog(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	agent := int64(7)

@@ -34,6 +34,7 @@ func newAnswer(t *testing.T, st *store.Store, service string, docs ...int64) sto
 }
 
 func TestAnswersCRUD(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	doc := saveDoc(t, st, "F1", "h1")
@@ -97,6 +98,7 @@ func TestAnswersCRUD(t *testing.T) {
 // "to review" in the transaction that changes, archives or deletes one of
 // its sources, and only then.
 func TestAnswersFlaggedWhenSourceChanges(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	status := func(id int64) (store.AnswerStatus, string) {
@@ -146,6 +148,7 @@ func TestAnswersFlaggedWhenSourceChanges(t *testing.T) {
 }
 
 func TestMatchAnswers(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	caf := newAnswer(t, st, "caf")
@@ -174,6 +177,7 @@ func TestMatchAnswers(t *testing.T) {
 }
 
 func TestCurationQueries(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	doc := saveDoc(t, st, "F1", "h1")

@@ -10,6 +10,7 @@ import (
 )
 
 func TestConfigSignIn(t *testing.T) {
+	t.Parallel()
 	cfg, err := LoadConfig(envWith(map[string]string{"PLUME_OIDC_ISSUER": "https://auth.agentconnect.gouv.fr/api/v2",
 		"PLUME_OIDC_CLIENT_ID": "id", "PLUME_OIDC_CLIENT_SECRET": "secret", "PLUME_OIDC_REDIRECT_URL": "https://plume.example.gouv.fr/auth/callback",
 		"PLUME_ACCESS_RULES": "domain:interieur.gouv.fr=agent/ants", "PLUME_SESSION_IDLE": "15m", "PLUME_SESSION_LIFETIME": "8h"}))

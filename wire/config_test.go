@@ -12,6 +12,7 @@ import (
 
 // TestConfigHardening reads the retention, metrics and upload settings.
 func TestConfigHardening(t *testing.T) {
+	t.Parallel()
 	cfg, err := LoadConfig(envWith(map[string]string{"PLUME_RETENTION": "90d", "PLUME_METRICS_TOKEN": "tok",
 		"PLUME_METRICS_ADDR": "127.0.0.1:9100", "PLUME_UPLOAD_MAX_BYTES": "1048576", "PLUME_UPLOAD_MAX_FILES": "50",
 		"PLUME_UPLOAD_MAX_PDF_PAGES": "30", "PLUME_UPLOAD_MAX_PDF_BYTES": "2097152", "PLUME_UPLOAD_PER_KEY": "1"}))
@@ -34,6 +35,7 @@ func TestConfigHardening(t *testing.T) {
 }
 
 func TestTriageConfig(t *testing.T) {
+	t.Parallel()
 	cfg, err := LoadConfig(func(k string) string {
 		return map[string]string{"PLUME_EMERGENCY_CONTACTS": "3919|Violences Femmes Info|violence", "PLUME_TRIAGE_SECOND_OPINION": "true"}[k]
 	})

@@ -21,6 +21,7 @@ const (
 // TestReadmeConfiguration checks README's configuration table against
 // Settings; -update rewrites it.
 func TestReadmeConfiguration(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join("..", "README.md")
 	raw, err := os.ReadFile(path)
 	if err != nil {

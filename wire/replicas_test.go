@@ -8,6 +8,7 @@ import (
 
 // TestConfigReplicas reads the replica's and the proxies' settings.
 func TestConfigReplicas(t *testing.T) {
+	t.Parallel()
 	cfg, err := LoadConfig(envWith(map[string]string{"DATABASE_REPLICA_URL": "postgres://r@127.0.0.1:5433/plume",
 		"PLUME_REPLICA_MAX_LAG": "2s", "PLUME_TRUSTED_PROXIES": "10.0.0.0/8, 192.168.1.7/32"}))
 	if err != nil {

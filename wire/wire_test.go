@@ -18,6 +18,7 @@ import (
 // warning, and only the first one reaches the endpoint (and pays its
 // retries).
 func TestSearcherRemembersEmbeddingOutage(t *testing.T) {
+	t.Parallel()
 	down := llmtest.New(t, llmtest.WithFailFirst(1000, 503, llmtest.Embeddings))
 	cfg, err := LoadConfig(envWith(map[string]string{"PLUME_EMBED_MODEL": llmtest.DefaultEmbedModel, "PLUME_EMBED_DIM": "16",
 		"PLUME_EMBED_BASE_URL": down.URL(), "PLUME_EMBED_BREAKER": "1m"}))
@@ -50,6 +51,7 @@ func TestSearcherRemembersEmbeddingOutage(t *testing.T) {
 }
 
 func TestEmbedBreakerConfig(t *testing.T) {
+	t.Parallel()
 	for v, want := range map[string]time.Duration{"": 30 * time.Second, "0": 0, "2m": 2 * time.Minute} {
 		cfg, err := LoadConfig(envWith(map[string]string{"PLUME_EMBED_BREAKER": v}))
 		if err != nil || cfg.EmbedBreaker != want {

@@ -16,6 +16,7 @@ import (
 // TestPurgeCommand: "plume purge" deletes the drafts and feedback older
 // than PLUME_RETENTION (365 days by default).
 func TestPurgeCommand(t *testing.T) {
+	t.Parallel()
 	st, url := storetest.NewStoreURL(t)
 	ctx := t.Context()
 	for _, age := range []string{"400 days", "100 days", "1 day"} {
@@ -60,6 +61,7 @@ func TestPurgeCommand(t *testing.T) {
 // retention when it starts (then daily), and serves /metrics on
 // PLUME_METRICS_ADDR alone when it is set.
 func TestServePurgesAndMetricsAddr(t *testing.T) {
+	t.Parallel()
 	st, url := storetest.NewStoreURL(t)
 	ctx := t.Context()
 	d := store.Draft{Channel: "email", Question: "Question ?", Draft: "Réponse."}

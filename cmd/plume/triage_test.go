@@ -15,6 +15,7 @@ import (
 )
 
 func TestTriageCommand(t *testing.T) {
+	t.Parallel()
 	const message = "Bonjour, je suis Claire Martin. Mon mari me frappe depuis des mois. Que faire ?"
 	noEnv := func(string) string { return "" }
 	var out, errw bytes.Buffer
@@ -47,6 +48,7 @@ func TestTriageCommand(t *testing.T) {
 // TestTriageCommandSecondOpinion checks that the configured model raises
 // a level from the redacted message only.
 func TestTriageCommandSecondOpinion(t *testing.T) {
+	t.Parallel()
 	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) { return "attention", nil }))
 	env := map[string]string{"OPENAI_BASE_URL": srv.URL(), "PLUME_CHAT_MODEL": llmtest.DefaultChatModel,
 		"PLUME_TRIAGE_SECOND_OPINION": "true"}
@@ -71,6 +73,7 @@ func TestTriageCommandSecondOpinion(t *testing.T) {
 // TestDraftCommandTelephoneUrgent drafts on the telephone channel for an
 // urgent message: the note starts with the contacts to give.
 func TestDraftCommandTelephoneUrgent(t *testing.T) {
+	t.Parallel()
 	env := ingestedEnv(t)
 	getenv := env(map[string]string{"PLUME_EMERGENCY_CONTACTS": "3919|Violences Femmes Info|violence"})
 	d, _, stderr := runDraftJSON(t, getenv, "", "--channel", "telephone",
