@@ -48,6 +48,7 @@ func (s *syncBuffer) String() string {
 // fake model, and keys of every kind.
 type env struct {
 	tb    testing.TB
+	plume *plumetest.Plume
 	st    *store.Store
 	model *llmtest.Server
 	srv   *api.Server
@@ -114,7 +115,7 @@ func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
 		opts = append(opts, plumetest.WithEmbedder(o.embedder))
 	}
 	p := plumetest.New(tb, opts...)
-	e.st, e.model = p.Direct, p.Model
+	e.plume, e.st, e.model = p, p.Direct, p.Model
 	e.findDocs()
 	var serve []plumetest.ServeOption
 	if o.oidc {

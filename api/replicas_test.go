@@ -15,11 +15,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/plume-sp/plume/api"
-	"github.com/plume-sp/plume/llm"
-	"github.com/plume-sp/plume/llm/llmtest"
-	"github.com/plume-sp/plume/prompts"
-	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -116,18 +113,8 @@ func replicaEnv(t *testing.T, cfg api.Config) (*env, *store.Replica, *dbProxy, *
 		t.Fatal(err)
 	}
 	t.Cleanup(rep.Close)
-	chat, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: e.model.URL(), Model: llmtest.DefaultChatModel, Timeout: 10 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps, err := prompts.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	searcher := rag.NewSearcher(rep.Store(), e.deps.Embedder, rag.DefaultLexicon(), log, rag.SearchOptions{})
 	deps := e.deps
-	deps.Replica = &api.ReadReplica{Replica: rep, Searcher: searcher,
-		Drafter: rag.NewDrafter(searcher, e.deps.Store, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})}
+	deps.Replica = e.plume.ReadReplica(rep)
 	if _, err := api.New(api.Config{}, deps); err == nil {
 		t.Error("a replica without shared limits must be refused (read-your-writes needs them)")
 	}

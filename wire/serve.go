@@ -6,7 +6,6 @@ import (
 	"github.com/plume-sp/plume/api"
 	"github.com/plume-sp/plume/api/web"
 	"github.com/plume-sp/plume/auth"
-	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -47,22 +46,29 @@ func (p *Plume) Server(ctx context.Context) (*api.Server, func(), error) {
 
 // openReplica sets up the read replica of DATABASE_REPLICA_URL, if any: its
 // store, checked every second in the background until ctx ends or the
-// returned function is called, a searcher over it and a drafter that
-// retrieves there and saves to the primary.
+// returned function is called, and what serves reads from it.
 func (p *Plume) openReplica(ctx context.Context) (*api.ReadReplica, func(), error) {
 	cfg := p.Config
 	if cfg.ReplicaURL == "" {
 		return nil, func() {}, nil
 	}
-	var s *rag.Searcher
+	var rr *api.ReadReplica
 	r, err := store.OpenReplica(ctx, p.Store, cfg.ReplicaURL, store.ReplicaOptions{MaxLag: cfg.ReplicaMaxLag, Log: p.Log,
-		Warmup: func(ctx context.Context) error { return s.LoadReliability(ctx) }})
+		Warmup: func(ctx context.Context) error { return rr.Searcher.LoadReliability(ctx) }})
 	if err != nil {
 		return nil, nil, err
 	}
-	s = searcherOn(cfg, r.Store(), cfg.queryEmbedder(p.Embedder), p.Chat, p.Log)
+	rr = p.ReadReplica(r)
 	cctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { defer close(done); r.Run(cctx) }()
-	return &api.ReadReplica{Replica: r, Searcher: s, Drafter: p.NewDrafter(s)}, func() { cancel(); <-done; r.Close() }, nil
+	return rr, func() { cancel(); <-done; r.Close() }, nil
+}
+
+// ReadReplica returns what serves reads from the replica r: a searcher over
+// it, whose reliability model the replica's warm-up loads, and a drafter
+// that retrieves there and saves to the primary.
+func (p *Plume) ReadReplica(r *store.Replica) *api.ReadReplica {
+	s := searcherOn(p.Config, r.Store(), p.Config.queryEmbedder(p.Embedder), p.Chat, p.Log)
+	return &api.ReadReplica{Replica: r, Searcher: s, Drafter: p.NewDrafter(s)}
 }
