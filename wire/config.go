@@ -2,8 +2,6 @@ package wire
 
 import (
 	"fmt"
-	"net"
-	"strings"
 	"time"
 
 	"github.com/plume-sp/plume/api"
@@ -153,20 +151,4 @@ func (c *Config) oidc() *auth.Config {
 		c.OIDC = &auth.Config{}
 	}
 	return c.OIDC
-}
-
-// parseCIDRs reads address ranges separated by commas.
-func parseCIDRs(v string) ([]*net.IPNet, error) {
-	var out []*net.IPNet
-	for _, s := range strings.Split(v, ",") {
-		if s = strings.TrimSpace(s); s == "" {
-			continue
-		}
-		_, r, err := net.ParseCIDR(s)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not an address range such as 10.0.0.0/8", s)
-		}
-		out = append(out, r)
-	}
-	return out, nil
 }

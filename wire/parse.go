@@ -3,6 +3,7 @@ package wire
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strconv"
 	"strings"
 	"time"
@@ -214,4 +215,20 @@ func setRules(c *Config, v string) error {
 	}
 	c.Server.SignIn.Rules = rules
 	return nil
+}
+
+// parseCIDRs reads address ranges separated by commas.
+func parseCIDRs(v string) ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		_, r, err := net.ParseCIDR(s)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an address range such as 10.0.0.0/8", s)
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }

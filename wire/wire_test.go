@@ -49,18 +49,3 @@ func TestSearcherRemembersEmbeddingOutage(t *testing.T) {
 		t.Errorf("%d embedding requests for 3 searches, want only the first search's %d", n, first)
 	}
 }
-
-func TestEmbedBreakerConfig(t *testing.T) {
-	t.Parallel()
-	for v, want := range map[string]time.Duration{"": 30 * time.Second, "0": 0, "2m": 2 * time.Minute} {
-		cfg, err := LoadConfig(envWith(map[string]string{"PLUME_EMBED_BREAKER": v}))
-		if err != nil || cfg.EmbedBreaker != want {
-			t.Errorf("PLUME_EMBED_BREAKER=%q: %s, %v; want %s", v, cfg.EmbedBreaker, err, want)
-		}
-	}
-	for _, v := range []string{"-1s", "soon"} {
-		if _, err := LoadConfig(envWith(map[string]string{"PLUME_EMBED_BREAKER": v})); err == nil {
-			t.Errorf("PLUME_EMBED_BREAKER=%q accepted", v)
-		}
-	}
-}
