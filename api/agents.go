@@ -1,9 +1,6 @@
 package api
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -11,49 +8,6 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/plume-sp/plume/store"
 )
-
-// Keys of the audit details a handler leaves for the audit middleware.
-const ctxAuditKey = "plume.audit_details"
-
-// requireGlobalAdmin refuses everyone but administrators of every service:
-// they alone manage agents and read the audit log.
-func (s *Server) requireGlobalAdmin(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		if k := keyOf(c); !k.admin() || k.Service != "" {
-			return errorf(http.StatusForbidden, "forbidden", "this route is for administrators of every service")
-		}
-		return next(c)
-	}
-}
-
-// audit writes each administrator's request that changes something to the
-// audit log, with its outcome, once it has been answered.
-func (s *Server) audit(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		err := next(c)
-		if !unsafeMethod(c.Request().Method) {
-			return err
-		}
-		status := c.Response().Status
-		if err != nil {
-			status = errorResponse(err).Status
-		}
-		k := keyOf(c)
-		e := store.AuditEntry{KeyID: k.ID, Action: c.Request().Method + " " + c.Path(), Target: c.Param("id"), Status: status}
-		if k.agent != nil {
-			e.AgentID = &k.agent.ID
-		}
-		if d, ok := c.Get(ctxAuditKey).(json.RawMessage); ok {
-			e.Details = d
-		}
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 5*time.Second)
-		defer cancel()
-		if aerr := s.deps.Store.Audit(ctx, e); aerr != nil {
-			s.log.Error("audit log not written", "err", aerr, "action", e.Action, "request_id", requestIDOf(c))
-		}
-		return err
-	}
-}
 
 // agentJSON is an agent as administrators see it.
 type agentJSON struct {
@@ -77,10 +31,11 @@ func agentOf(a store.Agent) agentJSON {
 		CreatedAt: a.CreatedAt, LastLoginAt: a.LastLoginAt}
 }
 
-// listAgents lists the agents who have signed in, those waiting for an
-// access first.
+// listAgents lists the agents the caller manages (a service's
+// administrator: its service's and those waiting for an access), those
+// waiting first.
 func (s *Server) listAgents(c echo.Context) error {
-	as, err := s.deps.Store.Agents(c.Request().Context())
+	as, err := s.deps.Store.Agents(c.Request().Context(), keyOf(c).scope())
 	if err != nil {
 		return err
 	}
@@ -92,6 +47,8 @@ func (s *Server) listAgents(c echo.Context) error {
 }
 
 // setAgentAccess gives an agent a role and a service (role "": no access).
+// A service's administrator may do so for its service's agents and those
+// waiting, and give roles in its service only.
 func (s *Server) setAgentAccess(c echo.Context) error {
 	id, err := pathID(c)
 	if err != nil {
@@ -104,60 +61,30 @@ func (s *Server) setAgentAccess(c echo.Context) error {
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err
 	}
-	if body.Role != "" && !body.Role.Valid() {
-		return errorf(http.StatusBadRequest, "invalid_request", "role %q: want agent, admin or \"\" (no access)", body.Role)
+	k := keyOf(c)
+	want := store.Access{Role: body.Role, Service: strings.TrimSpace(body.Service)}
+	if err := k.mayGrant(want); err != nil {
+		return err
 	}
-	body.Service = strings.TrimSpace(body.Service)
 	ctx := c.Request().Context()
-	before, err := s.deps.Store.SetAgentAccess(ctx, id, store.Access{Role: body.Role, Service: body.Service})
+	before, err := s.deps.Store.SetAgentAccess(ctx, id, want, func(before store.Agent) error {
+		if before.Role == "" {
+			return nil // waiting: any administrator may take it in
+		}
+		return k.mayManage(before.Service)
+	})
 	if err != nil {
 		return err
 	}
-	details, _ := json.Marshal(map[string]string{"role": string(body.Role), "service": body.Service,
-		"previous_role": string(before.Role), "previous_service": before.Service})
-	c.Set(ctxAuditKey, json.RawMessage(details))
+	concerned := want.Service
+	if want.Role == "" {
+		concerned = before.Service
+	}
+	auditFor(c, concerned, map[string]any{"role": want.Role, "service": want.Service,
+		"previous_role": before.Role, "previous_service": before.Service})
 	a, err := s.deps.Store.AgentByID(ctx, id)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, agentOf(a))
-}
-
-// auditLog returns the audit log of the last days (default 30), newest
-// first, as JSON or, with format=jsonl, as a JSON Lines file to keep.
-func (s *Server) auditLog(c echo.Context) error {
-	days, err := queryInt(c, "days", 30, 1, 3660)
-	if err != nil {
-		return err
-	}
-	format := c.QueryParam("format")
-	if format != "" && format != "json" && format != "jsonl" {
-		return errorf(http.StatusBadRequest, "invalid_request", "format must be json or jsonl")
-	}
-	limit := 1000
-	if format == "jsonl" {
-		limit = 0
-	}
-	since := s.deps.Now().Add(-time.Duration(days) * 24 * time.Hour)
-	es, err := s.deps.Store.AuditLog(c.Request().Context(), since, limit)
-	if err != nil {
-		return err
-	}
-	if format != "jsonl" {
-		if es == nil {
-			es = []store.AuditEntry{}
-		}
-		return c.JSON(http.StatusOK, map[string]any{"entries": es, "since": since})
-	}
-	h := c.Response().Header()
-	h.Set(echo.HeaderContentType, "application/jsonl; charset=utf-8")
-	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="plume-audit-%s.jsonl"`, s.deps.Now().Format("2006-01-02")))
-	c.Response().WriteHeader(http.StatusOK)
-	enc := json.NewEncoder(c.Response())
-	for _, e := range es {
-		if err := enc.Encode(e); err != nil {
-			return nil // the client left; the status is sent
-		}
-	}
-	return nil
 }

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/store"
 )
 
 // TestAuthMatrix checks, for every route, who may call it: no key and bad
@@ -27,6 +29,15 @@ func TestAuthMatrix(t *testing.T) {
 	answerBody := map[string]any{"question": "Comment déclarer un changement de situation ?", "text": "Madame, Monsieur, …",
 		"service": "caf"}
 	closeBody := map[string]any{"kind": "unanswered", "key": "k1", "service": "caf", "action": "out_of_scope"}
+	cafKey, _, err := e.st.CreateAPIKey(context.Background(), "guichet", store.RoleAgent, "caf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cafRule, err := e.st.CreateAccessRule(context.Background(), store.AccessRule{Kind: "siret", Value: "13000000000001",
+		Access: store.Access{Role: store.RoleAgent, Service: "caf"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	type call struct {
 		key    string
 		status int
@@ -103,12 +114,30 @@ func TestAuthMatrix(t *testing.T) {
 		"GET /auth/login":    {req: request{method: "GET", path: "/auth/login"}, public: true, publicStatus: 404},
 		"GET /auth/callback": {req: request{method: "GET", path: "/auth/callback?state=x&code=y"}, public: true, publicStatus: 404},
 		"POST /auth/logout":  {req: request{method: "POST", path: "/auth/logout"}, public: true},
+		// Administrators of a service manage their service's agents, keys
+		// and rules (TestDelegated* cover the cases).
 		"GET /v1/agents": {req: request{method: "GET", path: "/v1/agents"},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-caf", 403}, {"admin", 200}}},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-caf", 200}, {"admin", 200}}},
 		"PUT /v1/agents/{id}": {req: request{method: "PUT", path: fmt.Sprint("/v1/agents/", e.agent(nil).ID), body: map[string]string{"role": "agent"}},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin", 200}}},
+		"PUT /v1/agents/{id} (of a service)": {req: request{method: "PUT", path: fmt.Sprint("/v1/agents/", e.agent(nil).ID),
+			body: map[string]string{"role": "agent", "service": "ants"}},
+			calls: []call{{"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 200}}},
+		"GET /v1/keys": {req: request{method: "GET", path: "/v1/keys"},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-caf", 200}, {"admin", 200}}},
+		"POST /v1/keys": {req: request{method: "POST", path: "/v1/keys", body: map[string]string{"name": "k", "role": "agent", "service": "caf"}},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 201}, {"admin", 201}}},
+		"DELETE /v1/keys/{id}": {req: request{method: "DELETE", path: fmt.Sprint("/v1/keys/", cafKey.ID)},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 204}, {"admin", 204}}},
+		"GET /v1/rules": {req: request{method: "GET", path: "/v1/rules"},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-caf", 200}, {"admin", 200}}},
+		"POST /v1/rules": {req: request{method: "POST", path: "/v1/rules",
+			body: map[string]string{"kind": "domain", "value": "caf.fr", "role": "agent", "service": "caf"}},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 201}, {"admin", 409}}},
+		"DELETE /v1/rules/{id}": {req: request{method: "DELETE", path: fmt.Sprint("/v1/rules/", cafRule.ID)},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 204}, {"admin", 404}}},
 		"GET /v1/audit": {req: request{method: "GET", path: "/v1/audit"},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-caf", 403}, {"admin", 200}}},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-caf", 200}, {"admin", 200}}},
 	}
 	// The POST /v1/documents row: admin-ants creates "900" of ants; the CAF
 	// admin then asks for the same id with service ants given explicitly.

@@ -208,12 +208,8 @@ func (s *Server) listDocuments(c echo.Context) error {
 	if _, ok := c.QueryParams()["service"]; ok {
 		f.Service, f.ServiceSet = c.QueryParam("service"), true
 	}
-	if v := c.QueryParam("stale_before"); v != "" {
-		day, err := time.Parse(time.DateOnly, v)
-		if err != nil {
-			return errorf(http.StatusBadRequest, "invalid_request", "stale_before must be a date, YYYY-MM-DD")
-		}
-		f.StaleBefore = day
+	if f.StaleBefore, err = queryDay(c, "stale_before"); err != nil {
+		return err
 	}
 	if key := keyOf(c); key.Service != "" {
 		if f.ServiceSet && f.Service != key.Service {

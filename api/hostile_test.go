@@ -141,6 +141,16 @@ func TestHostileInput(t *testing.T) {
 		{name: "agent unknown role", req: request{method: "PUT", path: fmt.Sprint("/v1/agents/", e.agent(nil).ID), body: `{"role": "king"}`}, status: 400, code: "invalid_request"},
 		{name: "audit days", req: request{method: "GET", path: "/v1/audit?days=0"}, status: 400, code: "invalid_request"},
 		{name: "audit format", req: request{method: "GET", path: "/v1/audit?format=xml"}, status: 400, code: "invalid_request"},
+		{name: "audit since", req: request{method: "GET", path: "/v1/audit?since=2025-02-30"}, status: 400, code: "invalid_request"},
+		{name: "audit actor NUL", req: request{method: "GET", path: "/v1/audit?actor=%00"}, status: 400, code: "invalid_text"},
+		{name: "keys NUL", req: request{method: "GET", path: "/v1/keys?x=%00"}, status: 400, code: "invalid_text"},
+		{name: "key name NUL", req: request{method: "POST", path: "/v1/keys", body: `{"name": "a\u0000", "role": "agent"}`}, status: 400, code: "invalid_text"},
+		{name: "key unknown role", req: request{method: "POST", path: "/v1/keys", body: `{"name": "a", "role": "king"}`}, status: 400, code: "invalid_request"},
+		{name: "key revoke NUL", req: request{method: "DELETE", path: "/v1/keys/1?x=%00"}, status: 400, code: "invalid_text"},
+		{name: "rules NUL", req: request{method: "GET", path: "/v1/rules?x=%00"}, status: 400, code: "invalid_text"},
+		{name: "rule kind", req: request{method: "POST", path: "/v1/rules", body: `{"kind": "email", "value": "a@b.fr", "role": "agent"}`}, status: 400, code: "invalid_request"},
+		{name: "rule deep JSON", req: request{method: "POST", path: "/v1/rules", body: deep}, status: 400, code: "malformed_json"},
+		{name: "rule delete NUL", req: request{method: "DELETE", path: "/v1/rules/1?x=%00"}, status: 400, code: "invalid_text"},
 		{name: "answers status NUL", req: request{method: "GET", path: "/v1/answers?status=%00"}, status: 400, code: "invalid_text"},
 		{name: "answers unknown status", req: request{method: "GET", path: "/v1/answers?status=maybe"}, status: 400, code: "invalid_request"},
 		{name: "answer id invalid UTF-8", req: request{method: "GET", path: "/v1/answers/%FF"}, status: 400, code: "invalid_text"},
@@ -251,7 +261,7 @@ func TestHostileInput(t *testing.T) {
 }
 
 // idSegment is a path segment that is an id.
-var idSegment = regexp.MustCompile(`^(/v1/(?:drafts|documents|agents|answers))/[^/?]+`)
+var idSegment = regexp.MustCompile(`^(/v1/(?:drafts|documents|agents|answers|keys|rules))/[^/?]+`)
 
 // routeOf names the route of req as Server.Routes does.
 func routeOf(req request) string {

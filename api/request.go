@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -167,6 +168,20 @@ func queryInt(c echo.Context, name string, def, lo, hi int) (int, error) {
 		return 0, errorf(http.StatusBadRequest, "invalid_request", "%s must be an integer from %d to %d", name, lo, hi)
 	}
 	return n, nil
+}
+
+// queryDay parses an optional query parameter holding a UTC day,
+// YYYY-MM-DD (zero when absent).
+func queryDay(c echo.Context, name string) (time.Time, error) {
+	v := c.QueryParam(name)
+	if v == "" {
+		return time.Time{}, nil
+	}
+	day, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return time.Time{}, errorf(http.StatusBadRequest, "invalid_request", "%s must be a date, YYYY-MM-DD", name)
+	}
+	return day, nil
 }
 
 // queryList reads a repeatable, comma-separated query parameter.

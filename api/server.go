@@ -201,11 +201,18 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/auth/login", s.login)
 	e.GET("/auth/callback", s.callback)
 	e.POST("/auth/logout", s.logout)
-	global := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireAdmin, s.requireGlobalAdmin, s.audit}
-	e.GET("/v1/agents", s.listAgents, global...)
-	e.PUT("/v1/agents/:id", s.setAgentAccess, global...)
-	e.GET("/v1/audit", s.auditLog, global...)
-	reviewer := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireReviewer}
+	// Administrators manage the agents, keys and assignment rules of
+	// their scope (every service, or their own) and read its audit log.
+	e.GET("/v1/agents", s.listAgents, admin...)
+	e.PUT("/v1/agents/:id", s.setAgentAccess, admin...)
+	e.GET("/v1/keys", s.listKeys, admin...)
+	e.POST("/v1/keys", s.createKey, admin...)
+	e.DELETE("/v1/keys/:id", s.revokeKey, admin...)
+	e.GET("/v1/rules", s.listRules, admin...)
+	e.POST("/v1/rules", s.createRule, admin...)
+	e.DELETE("/v1/rules/:id", s.deleteRule, admin...)
+	e.GET("/v1/audit", s.auditLog, admin...)
+	reviewer := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireReviewer, s.audit}
 	e.GET("/v1/answers", s.listAnswers, reviewer...)
 	e.POST("/v1/answers", s.createAnswer, reviewer...)
 	e.GET("/v1/answers/:id", s.getAnswer, reviewer...)

@@ -98,7 +98,11 @@ func (s *Server) callback(c echo.Context) error {
 // no access.
 func (s *Server) openSession(c echo.Context, profile store.AgentProfile, idToken string) error {
 	ctx := c.Request().Context()
-	a, err := s.deps.Store.SignInAgent(ctx, profile, s.cfg.SignIn.Rules.Match(profile))
+	rules, err := s.accessRules(ctx)
+	if err != nil {
+		return err
+	}
+	a, err := s.deps.Store.SignInAgent(ctx, profile, rules.Match(profile))
 	if err != nil {
 		return err
 	}
@@ -171,16 +175,17 @@ var signInTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 <link rel="stylesheet" href="/style.css">
 </head>
 <body>
-<header class="bandeau">
-  <div class="bandeau-logo"><p class="fr-logo">République<br>Française</p></div>
-  <p class="marque">plume</p>
-</header>
-<main id="contenu" class="connexion">
+<header role="banner" class="fr-header"><div class="fr-header__body"><div class="fr-container"><div class="fr-header__body-row">
+<div class="fr-header__brand fr-enlarge-link"><div class="fr-header__brand-top"><div class="fr-header__logo"><p class="fr-logo">République<br>Française</p></div></div>
+<div class="fr-header__service"><a href="/" title="Accueil — plume"><p class="fr-header__service-title">plume</p></a>
+<p class="fr-header__service-tagline">Brouillons de réponses fondés sur les fiches officielles</p></div></div>
+</div></div></div></header>
+<main id="contenu" class="fr-container fr-py-6w connexion">
 <div class="fr-alert fr-alert--{{.Kind}}">
 <h1 class="fr-alert__title">{{.Title}}</h1>
 {{range .Lines}}<p>{{.}}</p>
 {{end}}</div>
-<p class="fr-mt-3w"><a class="fr-btn" href="/">Revenir à la page d'accueil de plume</a></p>
+<p class="fr-mt-4w"><a class="fr-btn" href="/">Revenir à la page d'accueil de plume</a></p>
 </main>
 </body>
 </html>

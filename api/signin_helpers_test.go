@@ -24,7 +24,7 @@ func (e *env) agent(access *store.Access) store.Agent {
 		e.tb.Fatal(err)
 	}
 	if access != nil {
-		if _, err := e.st.SetAgentAccess(context.Background(), a.ID, *access); err != nil {
+		if _, err := e.st.SetAgentAccess(context.Background(), a.ID, *access, nil); err != nil {
 			e.tb.Fatal(err)
 		}
 	}

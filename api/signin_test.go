@@ -315,7 +315,7 @@ func TestSignInStateCookie(t *testing.T) {
 	q := to.Query()
 	if !strings.HasPrefix(to.String(), e.op.URL+"/authorize?") || q.Get("state") != c.Value || q.Get("code_challenge_method") != "S256" ||
 		len(q.Get("code_challenge")) != 43 || len(q.Get("nonce")) != 43 || q.Get("nonce") == c.Value ||
-		q.Get("scope") != "openid email given_name usual_name siret organizational_unit" {
+		q.Get("scope") != "openid email given_name usual_name siret" {
 		t.Errorf("authorization request %s", to)
 	}
 	if resp.Header.Get("Cache-Control") != "no-store" {

@@ -34,8 +34,11 @@ type Config struct {
 	Scopes []string
 }
 
-// DefaultScopes are ProConnect's scopes for the claims plume uses.
-var DefaultScopes = []string{"openid", "email", "given_name", "usual_name", "siret", "organizational_unit"}
+// DefaultScopes are the scopes of ProConnect's base configuration for the
+// claims plume uses. organizational_unit (shown to admins) is read when
+// given, but ProConnect grants it on request only: add it to the scopes
+// once granted.
+var DefaultScopes = []string{"openid", "email", "given_name", "usual_name", "siret"}
 
 // Provider is a discovered OpenID Connect provider.
 type Provider struct {
@@ -72,16 +75,33 @@ func New(ctx context.Context, cfg Config, client *http.Client) (*Provider, error
 		return nil, fmt.Errorf("oidc: discover %s: %w", cfg.Issuer, err)
 	}
 	var meta struct {
-		EndSession string `json:"end_session_endpoint"`
+		EndSession  string   `json:"end_session_endpoint"`
+		AuthMethods []string `json:"token_endpoint_auth_methods_supported"`
 	}
 	if err := p.Claims(&meta); err != nil {
 		return nil, fmt.Errorf("oidc: read %s's discovery document: %w", cfg.Issuer, err)
 	}
+	endpoint := p.Endpoint()
+	endpoint.AuthStyle = authStyle(meta.AuthMethods)
 	return &Provider{cfg: cfg, provider: p, client: client, logout: meta.EndSession,
-		oauth: oauth2.Config{ClientID: cfg.ClientID, ClientSecret: cfg.ClientSecret, Endpoint: p.Endpoint(),
+		oauth: oauth2.Config{ClientID: cfg.ClientID, ClientSecret: cfg.ClientSecret, Endpoint: endpoint,
 			RedirectURL: cfg.RedirectURL, Scopes: cfg.Scopes},
 		verifier: p.VerifierContext(ctx, &oidc.Config{ClientID: cfg.ClientID}),
 	}, nil
+}
+
+// authStyle is how the token request carries the client's secret, as the
+// provider's discovery document offers: in the Authorization header
+// (client_secret_basic), else in the form (client_secret_post, as
+// ProConnect documents it), else whichever works.
+func authStyle(methods []string) oauth2.AuthStyle {
+	switch {
+	case slices.Contains(methods, "client_secret_basic"):
+		return oauth2.AuthStyleInHeader
+	case slices.Contains(methods, "client_secret_post"):
+		return oauth2.AuthStyleInParams
+	}
+	return oauth2.AuthStyleAutoDetect
 }
 
 // Issuer is the provider's issuer URL.
@@ -96,15 +116,19 @@ func (p *Provider) AuthCodeURL(state, nonce, verifier string) string {
 // LogoutURL is where the browser goes after plume's session has ended, to
 // end the provider's too (RP-initiated logout), or "" when the provider has
 // no end_session_endpoint. The provider sends the browser back to the root
-// of RedirectURL's site (to register as post-logout redirect URL). idToken,
-// the session's ID token, may be empty.
+// of RedirectURL's site (to register as post-logout redirect URL) with the
+// random state it was given (ProConnect requires one; the page has nothing
+// to protect there, so it is not checked). idToken, the session's ID token,
+// may be empty: the client id then names plume.
 func (p *Provider) LogoutURL(idToken string) string {
 	if p.logout == "" {
 		return ""
 	}
-	q := url.Values{"client_id": {p.cfg.ClientID}, "post_logout_redirect_uri": {p.PostLogoutURL()}}
+	q := url.Values{"post_logout_redirect_uri": {p.PostLogoutURL()}, "state": {oauth2.GenerateVerifier()}}
 	if idToken != "" {
 		q.Set("id_token_hint", idToken)
+	} else {
+		q.Set("client_id", p.cfg.ClientID)
 	}
 	sep := "?"
 	if strings.Contains(p.logout, "?") {

@@ -65,8 +65,12 @@ func TestExchange(t *testing.T) {
 		t.Errorf("token and userinfo requests: %d, %d; want 1, 1", tok, ui)
 	}
 	u, err := url.Parse(p.LogoutURL(idToken))
-	if err != nil || u.Query().Get("id_token_hint") != idToken || u.Query().Get("post_logout_redirect_uri") != "http://127.0.0.1:1/" {
-		t.Errorf("logout URL %v, %v", u, err)
+	if err != nil || u.Query().Get("id_token_hint") != idToken || u.Query().Get("post_logout_redirect_uri") != "http://127.0.0.1:1/" ||
+		len(u.Query().Get("state")) < 32 || u.Query().Has("client_id") {
+		t.Errorf("logout URL %v, %v: want the ID token, the post-logout URL and a state of 32 characters or more", u, err)
+	}
+	if u, _ := url.Parse(p.LogoutURL("")); u.Query().Get("client_id") != "plume" {
+		t.Errorf("logout URL without an ID token %v: want the client id", u)
 	}
 }
 
@@ -88,6 +92,9 @@ func TestExchangeRefused(t *testing.T) {
 		{name: "id token signed by an unknown key", fault: oidctest.ForeignKey},
 		{name: "userinfo signed by an unknown key", fault: oidctest.ForgedUserinfo},
 		{name: "userinfo about someone else", fault: oidctest.UserinfoOtherSubject},
+		{name: "userinfo from another issuer", fault: oidctest.UserinfoOtherIssuer},
+		{name: "userinfo for another client", fault: oidctest.UserinfoOtherAudience},
+		{name: "unsigned id token (alg none)", fault: oidctest.Unsigned},
 		{name: "wrong PKCE verifier", verifier: oauth2.GenerateVerifier()},
 		{name: "code used twice", reuse: true},
 	} {

@@ -45,10 +45,20 @@ func parseRule(s string) (Rule, error) {
 	if !ok || !ok2 {
 		return Rule{}, fmt.Errorf("want KIND:VALUE=ROLE[/SERVICE], e.g. domain:interieur.gouv.fr=agent/ants")
 	}
+	role, service, _ := strings.Cut(access, "/")
+	return NewRule(kind, value, store.Access{Role: store.Role(strings.TrimSpace(role)), Service: strings.TrimSpace(service)})
+}
+
+// NewRule checks and normalises a rule: kind "domain" (an e-mail's
+// domain, "@" optional) or "siret" (14 digits, spaces ignored), and a role.
+func NewRule(kind, value string, a store.Access) (Rule, error) {
 	kind, value = strings.ToLower(strings.TrimSpace(kind)), strings.ToLower(strings.TrimSpace(value))
 	switch kind {
 	case "domain":
 		value = strings.TrimPrefix(value, "@")
+		if strings.ContainsAny(value, "@ ") {
+			return Rule{}, fmt.Errorf("domain %q: want a domain such as interieur.gouv.fr", value)
+		}
 	case "siret":
 		value = strings.ReplaceAll(value, " ", "")
 		if len(value) != 14 || strings.Trim(value, "0123456789") != "" {
@@ -60,12 +70,21 @@ func parseRule(s string) (Rule, error) {
 	if value == "" {
 		return Rule{}, fmt.Errorf("empty %s", kind)
 	}
-	role, service, _ := strings.Cut(access, "/")
-	a := store.Access{Role: store.Role(strings.TrimSpace(role)), Service: strings.TrimSpace(service)}
 	if !a.Role.Valid() {
 		return Rule{}, fmt.Errorf("role %q is not a role", a.Role)
 	}
+	a.Service = strings.TrimSpace(a.Service)
 	return Rule{Kind: kind, Value: value, Access: a}, nil
+}
+
+// Has reports whether a rule matches the same domain or SIRET as r.
+func (rs Rules) Has(r Rule) bool {
+	for _, x := range rs {
+		if x.Kind == r.Kind && x.Value == r.Value {
+			return true
+		}
+	}
+	return false
 }
 
 // Match returns the access of the first rule that matches p, or nil.

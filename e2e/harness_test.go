@@ -205,10 +205,23 @@ func (b *browser) pageErrors() {
 	}
 }
 
-// shot saves a full-page screenshot under artifacts/.
+// shot saves a full-page screenshot under artifacts/ (e2e/artifacts, kept
+// out of git), to look at after a run.
 func (b *browser) shot(name string) {
 	b.tb.Helper()
-	buf, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	b.save(name, chromedp.FullScreenshot(100))
+}
+
+// shotScreen saves what the screen shows, without scrolling: the top of a
+// long page on a small screen.
+func (b *browser) shotScreen(name string) {
+	b.tb.Helper()
+	b.save(name, chromedp.CaptureScreenshot())
+}
+
+func (b *browser) save(name string, capture chromedp.Action[[]byte]) {
+	b.tb.Helper()
+	buf, err := chromedp.Run(b.ctx, capture)
 	if err != nil {
 		b.tb.Logf("screenshot %s: %v", name, err)
 		return
@@ -219,6 +232,9 @@ func (b *browser) shot(name string) {
 	path := filepath.Join("artifacts", name+".png")
 	if err := os.WriteFile(path, buf, 0o644); err != nil {
 		b.tb.Fatal(err)
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		b.tb.Logf("screenshot %s", abs)
 	}
 }
 

@@ -210,7 +210,8 @@ func TestJourney(t *testing.T) {
 	b.do("show urgent drafts only", chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector("#recents-niveau");
 		s.value = "urgent"; s.dispatchEvent(new Event("change")); })()`))
 	b.waitFor("urgent drafts only", `document.querySelector("#recents").getAttribute("aria-busy") === "false" &&
-		document.querySelectorAll("#recents button").length === 1 && document.querySelector("#recents button").textContent.startsWith("[urgent] Téléphone")`)
+		document.querySelectorAll("#recents button").length === 1 && document.querySelector("#recents .niveau.fr-badge--error")?.textContent === "Urgent" &&
+		document.querySelector("#recents button").textContent.startsWith("Téléphone")`)
 	b.shot("03b-message-urgent")
 	b.checkAccessibility("message urgent")
 	b.do("ask for a routine draft", chromedp.SetValue(css("#question"), question), chromedp.Click(css("#btn-rediger")))
@@ -293,7 +294,7 @@ func TestJourney(t *testing.T) {
 	// Publish it: the next draft cites it.
 	b.do("back to Documents", chromedp.Click(css(`a[data-vue="documents"]`)), chromedp.WaitVisible(css("#vue-documents")))
 	b.waitFor("filtered list again", listed+`document.querySelectorAll("#docs-table tbody tr").length === 1`)
-	b.do("publish", chromedp.Click(css("#docs-table tbody button.secondaire")))
+	b.do("publish", chromedp.Click(css("#docs-table tbody button.fr-btn--secondary")))
 	b.do("show published", chromedp.SetValue(css("#f-statut"), "published"), chromedp.Click(css("#form-filtres button")))
 	b.waitFor("published", listed+`document.querySelector("#docs-table tbody .statut")?.textContent === "Publié"`)
 	if src := sourcesFor(); !strings.Contains(src, newDocTitle) {
@@ -347,9 +348,9 @@ func TestJourney(t *testing.T) {
 	b.do("back to Documents again", chromedp.Click(css(`a[data-vue="documents"]`)), chromedp.WaitVisible(css("#vue-documents")),
 		chromedp.SetValue(css("#f-statut"), ""), chromedp.Click(css("#form-filtres button")))
 	b.waitFor("one row", listed+`document.querySelectorAll("#docs-table tbody tr").length === 1`)
-	b.do("archive", chromedp.Click(css("#docs-table tbody button.secondaire")))
+	b.do("archive", chromedp.Click(css("#docs-table tbody button.fr-btn--secondary")))
 	b.waitFor("archived", listed+`document.querySelector("#docs-table tbody .statut")?.textContent === "Archivé"`)
-	b.do("delete", chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(css("#docs-table tbody button.danger")))
+	b.do("delete", chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(css("#docs-table tbody button.supprimer")))
 	b.waitFor("deleted", listed+`document.querySelectorAll("#docs-table tbody tr").length === 0 &&
 		document.querySelector("#docs-etat").textContent.includes("supprimé")`)
 
@@ -361,6 +362,7 @@ func TestJourney(t *testing.T) {
 		t.Errorf("the page is %d px wide on a 390 px screen: it scrolls sideways", w)
 	}
 	b.shot("07-ecran-etroit")
+	b.shotScreen("07b-ecran-etroit-haut")
 	b.checkAccessibility("écran étroit")
 
 	// A key revoked during the session: the page asks for a key again,

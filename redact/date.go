@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // births finds dates of birth: a date after "né le", "née en", "date de
 // naissance :", "DDN". Other dates (deadlines, appointments) stay.
@@ -10,36 +13,8 @@ func (sc *scanner) births() {
 			continue
 		}
 		sc.birthBefore(i)
-		j := i + 1
-		places := 0
-		for skipped := 0; j < len(sc.toks) && skipped < 8; skipped++ {
-			t := sc.toks[j]
-			if t.gap >= gapPara {
-				break
-			}
-			if t.kind == kPunct {
-				switch sc.punct(j) {
-				case ':', '(', ')', '-', ',', '=', '.':
-					j++
-					continue
-				}
-				break
-			}
-			if t.kind == kWord && (sc.toks[j].cue&cBirth != 0 || sc.isText(j, "le", "en", "e", "du", "la", "est", "a", "au", "ma", "mon", "sa", "son",
-				"on", "the", "is", "el", "il", "am", "em", "c", "ce", "my", "de", "of", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-				"samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
-				j++
-				continue
-			}
-			// "né à Oran le 3 mars 1980", "born in Kyiv on 3 April 1990"
-			if t.kind == kWord && t.shape&shCap != 0 && places < 3 && sc.bits(j)&wMonth == 0 {
-				places++
-				j++
-				continue
-			}
-			break
-		}
-		if j >= len(sc.toks) {
+		j := sc.birthDateStart(i)
+		if j < 0 {
 			continue
 		}
 		end := sc.date(j)
@@ -49,6 +24,79 @@ func (sc *scanner) births() {
 			continue
 		}
 		sc.addToks(j, end, NAISSANCE, 0.9)
+	}
+}
+
+// birthLinks are the words that may stand between a birth cue and the
+// date: "né le", "date de naissance de mon fils : ", "c'est le", "née un
+// 14 juillet", "born on the", "γεννήθηκα στις".
+var birthLinks = wordSet("le en e du la est a au ma mon sa son ses mes notre votre leur on the is el il am em c ce my de d of l un une " +
+	"etait sont suis στις lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday")
+
+// wordSet returns the set of the blank-separated words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// birthDateStart returns the token where the date announced by the birth
+// cue at i starts, or -1. Between them may stand links, relatives ("date
+// de naissance de mon fils"), punctuation and a place ("né à
+// Saint-Martin-d'Hères (Isère) le", "née à l'hôpital de Lyon le").
+func (sc *scanner) birthDateStart(i int) int {
+	j, place := i+1, 0
+	for steps := 0; j < len(sc.toks) && steps < 14; steps++ {
+		t := sc.toks[j]
+		if t.gap >= gapPara {
+			return -1
+		}
+		switch {
+		case t.kind == kPunct:
+			switch sc.punct(j) {
+			case ':', '(', ')', '-', ',', '=', '.', '\'', '：':
+				j++
+				continue
+			}
+			return -1
+		case t.kind != kWord:
+			return j
+		case sc.toks[j].cue&cBirth != 0 || birthLinks[lex.entries[t.ent].word] || sc.has(j, wRelative):
+			if sc.isText(j, "a", "au", "en") {
+				place = 1 // "à Oran", "au Maroc", "en Algérie"
+			}
+			j++
+			continue
+		case sc.isMonth(j) || sc.has(j, wNumWord) && !sc.isText(j, "un", "une", "a", "et"):
+			return j // "le 3 mars", "le vingt et un mars"
+		case place > 0 && place < 6 && sc.bits(j)&(wFunc|wMonth) == 0, place > 0 && sc.has(j, wStreetLink),
+			t.shape&shCap != 0 && place < 3:
+			// a place: "né à Oran le", "born in Kyiv on", "née à casablanca le"
+			place++
+			j++
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// hanBirths finds the Chinese dates of birth written in one word with
+// their cue: "出生于1985年3月12日", "出生日期1985年3月12日".
+func (sc *scanner) hanBirths() {
+	for i, t := range sc.toks {
+		if t.kind != kAlnum || sc.s[t.start] < utf8.RuneSelf {
+			continue
+		}
+		w := sc.text(i)
+		if !strings.HasPrefix(w, "出生") {
+			continue
+		}
+		if a, b, ok := hanDate(w); ok {
+			sc.add(int(t.start)+a, int(t.start)+b, NAISSANCE, 0.9)
+		}
 	}
 }
 
@@ -76,11 +124,12 @@ func (sc *scanner) birthBefore(i int) {
 }
 
 // bracketBirths finds the full dates written in brackets right after a
-// capitalized word or an age, as people give a date of birth: "mon fils
-// Ilyes (12/12/2008)", "38 ans (12/03/1985)".
+// capitalized word, a first name or an age, as people give a date of
+// birth: "mon fils Ilyes (12/12/2008)", "ma fille lina (3/5/2016)", "38 ans
+// (12/03/1985)".
 func (sc *scanner) bracketBirths() {
 	for i := 1; i+2 < len(sc.toks); i++ {
-		if sc.punct(i) != '(' || sc.toks[i-1].kind != kWord || sc.toks[i-1].shape&shCap == 0 && !sc.isText(i-1, "ans", "years") ||
+		if sc.punct(i) != '(' || sc.toks[i-1].kind != kWord || sc.toks[i-1].shape&shCap == 0 && !sc.isText(i-1, "ans", "years") && !sc.isFirstName(i-1) ||
 			sc.has(i-1, wMonth) {
 			continue
 		}
@@ -122,7 +171,7 @@ func (sc *scanner) date(j int) int {
 	n := len(sc.toks)
 	if d, last := sc.spelled(j); d != "" && t.kind == kWord {
 		// vingt-sept juin mille neuf cent soixante-quatorze
-		if k := sc.ofWord(last + 1); k < n && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
+		if k := sc.ofWord(last + 1); k < n && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
 			return sc.monthYear(k)
 		}
 	}
@@ -153,11 +202,20 @@ func (sc *scanner) date(j int) int {
 		if len(s) > 2 || v < 1 || v > 31 {
 			return -1
 		}
+		if end := sc.thangDate(j); end > j {
+			return end
+		}
+		if k := j + 1; sc.punct(k) == '.' && sc.attached(k) && k+1 < n && sc.isMonth(k+1) && sc.toks[k+1].gap <= gapSpace {
+			return sc.monthYear(k + 1) // 12. März 1985
+		}
 		// day then month name, or day sep month sep year
-		if k := sc.ofWord(j + 1); k < n && sc.toks[k].kind == kWord && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
+		if k := sc.ofWord(j + 1); k < n && sc.toks[k].kind == kWord && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
 			return sc.monthYear(k)
 		}
 		k := j + 1
+		if end := sc.spacedDate(j); end > j {
+			return end
+		}
 		if k+1 < n && sc.attached(k) && sc.attached(k+1) && sc.toks[k+1].kind == kNum {
 			sep := sc.punct(k)
 			if sep == '/' || sep == '.' || sep == '-' {
@@ -188,13 +246,16 @@ func (sc *scanner) date(j int) int {
 		}
 		return -1
 	case kAlnum:
+		if _, end, ok := hanDate(sc.text(j)); ok && end == len(sc.text(j)) {
+			return j // 1985年3月12日
+		}
 		if sc.isOrdinalFirst(j) || sc.isOrdinal(j) {
-			if k := sc.ofWord(j + 1); k < n && sc.has(k, wMonth) && sc.toks[k].gap <= gapBlank {
+			if k := sc.ofWord(j + 1); k < n && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
 				return sc.monthYear(k)
 			}
 		}
 	case kWord:
-		if sc.has(j, wMonth) {
+		if sc.isMonth(j) {
 			end := sc.monthYear(j)
 			if end > j {
 				return end
@@ -202,6 +263,62 @@ func (sc *scanner) date(j int) int {
 		}
 	}
 	return -1
+}
+
+// dateOnlyMonths are month names that are also names or words ("Marco",
+// "mart"): months only where a date is expected.
+var dateOnlyMonths = wordSet("marco mart")
+
+// dateWords are the other words the date reader compares: Vietnamese
+// "tháng" (month) and "năm" (year).
+var dateWords = wordSet("thang nam")
+
+// isMonth reports whether word k names a month where a date is expected.
+func (sc *scanner) isMonth(k int) bool {
+	return sc.has(k, wMonth) || k >= 0 && k < len(sc.toks) && sc.toks[k].kind == kWord && dateOnlyMonths[sc.foldedWord(k)]
+}
+
+// thangDate reads the Vietnamese "12 tháng 3 năm 1985" from the day at
+// token j and returns its last token, or -1.
+func (sc *scanner) thangDate(j int) int {
+	if !sc.isText(j+1, "thang") || j+2 >= len(sc.toks) || sc.toks[j+2].kind != kNum || sc.toks[j+2].end-sc.toks[j+2].start > 2 {
+		return -1
+	}
+	if m, _ := atoi(sc.text(j + 2)); m < 1 || m > 12 {
+		return -1
+	}
+	if y := j + 4; y < len(sc.toks) && sc.isText(j+3, "nam") && sc.toks[y].kind == kNum && sc.toks[y].end-sc.toks[y].start == 4 {
+		return y
+	}
+	return j + 2
+}
+
+// hanDate finds a date written "1985年3月12日" (the day may be missing) in
+// s and returns its byte offsets.
+func hanDate(s string) (start, end int, ok bool) {
+	for i := 0; i+4 <= len(s); i++ {
+		if i > 0 && isDigit(s[i-1]) || !allDigits(s[i:i+4]) || !strings.HasPrefix(s[i+4:], "年") {
+			continue
+		}
+		k := i + 4 + len("年")
+		m := k
+		for m < len(s) && m < k+2 && isDigit(s[m]) {
+			m++
+		}
+		if m == k || !strings.HasPrefix(s[m:], "月") {
+			continue
+		}
+		end := m + len("月")
+		d := end
+		for d < len(s) && d < end+2 && isDigit(s[d]) {
+			d++
+		}
+		if d > end && strings.HasPrefix(s[d:], "日") {
+			end = d + len("日")
+		}
+		return i, end, true
+	}
+	return 0, 0, false
 }
 
 // isOrdinalFirst reports whether token j is "1er".
@@ -247,11 +364,51 @@ func (sc *scanner) monthYear(k int) int {
 	return end
 }
 
-// ofWord skips the "de", "of", "del" or comma between the parts of a date
-// ("3 de abril de 1990", "3rd of April").
+// ofWord skips the "de", "of", "del", comma or hyphen between the parts of
+// a date ("3 de abril de 1990", "3rd of April", "12-mars-1985").
 func (sc *scanner) ofWord(k int) int {
 	if k < len(sc.toks) && (sc.isText(k, "de", "of", "del", "the", "d") || sc.punct(k) == ',') && sc.toks[k].gap <= gapBlank {
 		return k + 1
+	}
+	if sc.punct(k) == '-' && sc.attached(k) && sc.attached(k+1) {
+		return k + 1
+	}
+	return k
+}
+
+// spacedDate reads a day, month and year separated by spaced slashes,
+// dashes or dots from token j ("12 / 03 / 1985", "12 - 03 - 85") and
+// returns its last token, or -1.
+func (sc *scanner) spacedDate(j int) int {
+	if j+4 >= len(sc.toks) {
+		return -1
+	}
+	sep := sc.punct(j + 1)
+	if sep != '/' && sep != '-' && sep != '.' || sc.punct(j+3) != sep {
+		return -1
+	}
+	for k := j + 1; k <= j+4; k++ {
+		if sc.toks[k].gap > gapSpace || k%2 == j%2 && sc.toks[k].kind != kNum {
+			return -1
+		}
+	}
+	if sc.toks[j+1].gap == gapNone && sc.toks[j+2].gap == gapNone {
+		return -1 // attached: read by date
+	}
+	d, _ := atoi(sc.text(j))
+	m, _ := atoi(sc.text(j + 2))
+	y := sc.toks[j+4].end - sc.toks[j+4].start
+	if d < 1 || d > 31 || m < 1 || m > 12 || sc.toks[j+2].end-sc.toks[j+2].start > 2 || y != 2 && y != 4 {
+		return -1
+	}
+	return j + 4
+}
+
+// leadingDigits returns how many ASCII digits s starts with.
+func leadingDigits(s string) int {
+	k := 0
+	for k < len(s) && isDigit(s[k]) {
+		k++
 	}
 	return k
 }
@@ -260,10 +417,7 @@ func (sc *scanner) ofWord(k int) int {
 // "21st", "2nd", "4th", "2eme", "3º".
 func (sc *scanner) isOrdinal(j int) bool {
 	s := sc.text(j)
-	k := 0
-	for k < len(s) && isDigit(s[k]) {
-		k++
-	}
+	k := leadingDigits(s)
 	if k == 0 || k > 2 {
 		return false
 	}

@@ -79,6 +79,8 @@ const (
 	cSyndicat
 	cOrientation
 	cJustice
+	cPlateWord // "plaque", "immatriculation": any plate shape may follow
+	cPublicTel // "standard", "numéro vert": an institution's landline follows
 )
 
 // specialCues are the cues of the special categories, one per type of
@@ -105,7 +107,7 @@ var phraseSections = map[string]cueBits{
 	"ctx-nir": cNIR, "ctx-fiscal": cFiscal, "ctx-caf": cCAF, "ctx-ft": cFT, "ctx-ft-weak": cFTWeak,
 	"ctx-etranger": cEtranger, "ctx-ine": cINE, "ctx-dossier": cDossier,
 	"ctx-permis": cPermis, "ctx-cni": cCNI, "ctx-passeport": cPasseport,
-	"ctx-plaque": cPlaque, "ctx-siret": cSiret, "ctx-carte": cCarte,
+	"ctx-plaque": cPlaque, "ctx-plaque-word": cPlaque | cPlateWord, "ctx-public-tel": cPublicTel, "ctx-siret": cSiret, "ctx-carte": cCarte,
 	"ctx-iban": cIBAN, "ctx-tel": cTel, "birth": cBirth, "self": cSelf,
 	"self-medium": cSelfMed, "self-weak": cSelfWeak, "form-name": cFormName, "closing": cClosing,
 	"addr-cue": cAddrCue, "keep": cKeep, "sante": cSante,
@@ -115,9 +117,10 @@ var phraseSections = map[string]cueBits{
 
 // phrase is a multi-word cue starting at the word that holds it.
 type phrase struct {
-	rest []uint32 // entries of the words after the first
-	cue  cueBits
-	ext  bool // the phrase takes the complement that follows it
+	rest     []uint32 // entries of the words after the first
+	cue      cueBits
+	ext      bool // the phrase takes the complement that follows it
+	needComp bool // without a complement the phrase says nothing ("atteint de", "diagnostiqué")
 }
 
 // lexEntry is what the lexicon knows about one folded word.
@@ -177,6 +180,14 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for w := range dotWords {
 		l.entry(w)
 	}
+	for w := range nirKeyWords {
+		l.entry(w)
+	}
+	for _, set := range []map[string]bool{dateOnlyMonths, dateWords, birthLinks} {
+		for w := range set {
+			l.entry(w)
+		}
+	}
 	section := ""
 	for _, line := range strings.Split(words, "\n") {
 		line, _, _ = strings.Cut(line, "#")
@@ -201,17 +212,16 @@ func buildLexicon(words, firstNames string) *lexicon {
 			}
 			continue
 		}
-		cue := phraseSections[section]
-		ext := false
-		if strings.HasSuffix(line, " +") {
-			ext = true
-			line = strings.TrimSpace(strings.TrimSuffix(line, " +"))
+		p := phrase{cue: phraseSections[section]}
+		if rest, ok := strings.CutSuffix(line, " ++"); ok {
+			line, p.ext, p.needComp = strings.TrimSpace(rest), true, true
+		} else if rest, ok := strings.CutSuffix(line, " +"); ok {
+			line, p.ext = strings.TrimSpace(rest), true
 		}
 		parts := strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '\'' || r == '-' })
 		if len(parts) == 0 {
 			continue
 		}
-		p := phrase{cue: cue, ext: ext}
 		for _, w := range parts[1:] {
 			buf = foldAppend(buf[:0], w)
 			p.rest = append(p.rest, l.entry(string(buf)))

@@ -43,9 +43,9 @@ func (sc *scanner) numbers() {
 				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
 				j = n + 1
 				continue
-			case sc.punct(n) == ')' && sc.attached(n) && sc.punct(run[len(run)-1].tok-1) == '(' && n+1 < len(sc.toks) &&
+			case sc.punct(n) == ')' && sc.attached(n) && sc.openBefore(run[len(run)-1].tok) && n+1 < len(sc.toks) &&
 				sc.numberTok(n+1) && sc.toks[n+1].gap <= gapSpace:
-				// (212) 555-1234
+				// (212) 555-1234, (+33) 6 12 34 56 78
 				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
 				j = n + 1
 				continue
@@ -88,13 +88,62 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 		from := run[p].tok
 		if sc.punct(from-1) == '+' && sc.attached(from) {
 			from--
+			if sc.punct(from-1) == '(' && sc.attached(from) {
+				from-- // (+33) 6…
+			}
 		} else if sc.punct(from-1) == '(' && sc.attached(from) && sc.punct(from+1) == ')' && k > 1 {
 			from-- // (212) 555-1234
 		}
-		sc.addToks(from, run[p+k-1].tok, typ, conf)
+		last := run[p+k-1].tok
+		if typ == NIR {
+			last = sc.nirKeyAfter(run[p:p+k], last)
+		}
+		sc.addToks(from, last, typ, conf)
 		p += k
 	}
 	return append(run[:0], run[min(p, len(run)):]...)
+}
+
+// nirKeyWords announce the key of a NIR.
+var nirKeyWords = map[string]bool{"cle": true, "clef": true, "key": true}
+
+// nirKeyAfter extends a NIR of 13 characters (groups g, last token last)
+// over its key written apart: "clé 06", "(06)", "/ 52", "key 58". Only
+// the right key is taken.
+func (sc *scanner) nirKeyAfter(g []group, last int) int {
+	var buf [16]byte
+	d := buf[:0]
+	for _, x := range g {
+		if !x.zero {
+			d = append(d, x.digits...)
+		}
+	}
+	if len(d) != 13 {
+		return last
+	}
+	k := last + 1
+	for steps := 0; steps < 2 && k < len(sc.toks) && sc.toks[k].gap <= gapSpace; steps++ {
+		if p := sc.punct(k); p == '(' || p == '/' || p == '-' || p == ',' || p == ':' || nirKeyWords[sc.foldedWord(k)] {
+			k++
+		}
+	}
+	if k >= len(sc.toks) || sc.toks[k].kind != kNum || sc.toks[k].end-sc.toks[k].start != 2 || sc.toks[k].gap > gapSpace ||
+		!nirKeyValid(append(d, sc.text(k)...)) {
+		return last
+	}
+	if sc.punct(k+1) == ')' && sc.attached(k+1) && sc.punct(last+1) == '(' {
+		return k + 1
+	}
+	return k
+}
+
+// openBefore reports whether the group at token g follows an attached
+// opening bracket, with or without a plus: "(212)", "(+33)".
+func (sc *scanner) openBefore(g int) bool {
+	if sc.punct(g-1) == '+' && sc.attached(g) {
+		g--
+	}
+	return sc.punct(g-1) == '(' && sc.attached(g)
 }
 
 // groupSep reports whether punctuation token n may separate the groups of
@@ -180,6 +229,7 @@ var (
 	shapeAmex   = shape(4, 6, 5)
 	shapeCard   = shape(4, 4, 4, 4)
 	shapeDiners = shape(4, 6, 4)
+	shapeRIB    = shape(5, 5, 11, 2)
 )
 
 // matchNumber tries the identifiers that start at group p of run and returns
@@ -222,7 +272,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		}
 		d = append(d, g.digits...)
 		sh = sh.add(len(g.digits))
-		if !intlRun && (len(d) < 9 || len(d) > 19) {
+		if !intlRun && (len(d) < 9 || len(d) > 19 && len(d) != 23) {
 			continue
 		}
 		last := run[p+k-1].tok
@@ -323,6 +373,12 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			if nirShape(d) {
 				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
 			}
+		case 23:
+			// a French RIB: bank, branch, account and key, the whole
+			// divisible by 97
+			if rem, _ := mod97(d); rem == 0 && (sh == shapeRIB || ctxOf()&cIBAN != 0) {
+				consider(k, IBAN, 0.9)
+			}
 		}
 		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' {
 			fours := k == 1 || sh.allFours() || sh == shapeAmex || sh == shapeDiners
@@ -338,7 +394,29 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			}
 		}
 	}
+	if bestTyp == TEL && ctxOf()&cPublicTel != 0 && frenchLandline(d[:0], run[p:p+bestK]) {
+		return bestK, typKeep, bestConf
+	}
 	return bestK, bestTyp, bestConf
+}
+
+// frenchLandline reports whether groups g write a French geographic number
+// (01 to 05, 09, or +33 1 to 5, 9): an institution's switchboard may have
+// one, while a mobile (06, 07) is always someone's. buf is reused.
+func frenchLandline(buf []byte, g []group) bool {
+	for _, x := range g {
+		if !x.zero {
+			buf = append(buf, x.digits...)
+		}
+	}
+	d := string(buf)
+	switch {
+	case len(d) == 11 && d[:2] == "33":
+		d = "0" + d[2:]
+	case len(d) == 13 && d[:4] == "0033":
+		d = "0" + d[4:]
+	}
+	return len(d) == 10 && d[0] == '0' && (d[1] >= '1' && d[1] <= '5' || d[1] == '9')
 }
 
 // foreignPhoneShape reports whether groups p to p+k-1 of run may be a

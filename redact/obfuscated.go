@@ -8,13 +8,14 @@ import "strings"
 
 // atWords are the words that stand for '@'; "a", "à" and "at" only count
 // between parts that look like an address.
-var atWords = map[string]bool{"arobase": true, "arobas": true, "arrobase": true, "arobaz": true, "at": true, "a": true}
+var atWords = map[string]bool{"arobase": true, "arobas": true, "arrobase": true, "arobaz": true, "at": true, "a": true,
+	"arroba": true, "malpa": true, "chiocciola": true, "klammeraffe": true}
 
 // weakAt are the at-words that are also common words.
 var weakAt = map[string]bool{"at": true, "a": true}
 
 // dotWords are the words that stand for '.'.
-var dotWords = map[string]bool{"point": true, "dot": true, "pt": true}
+var dotWords = map[string]bool{"point": true, "dot": true, "pt": true, "punto": true, "ponto": true, "kropka": true, "punkt": true}
 
 // mailTLDs are the top-level domains accepted after a spelled-out dot.
 var mailTLDs = map[string]bool{
@@ -32,6 +33,7 @@ var mailProviders = map[string]bool{
 	"gmail": true, "hotmail": true, "yahoo": true, "outlook": true, "orange": true, "free": true,
 	"laposte": true, "sfr": true, "wanadoo": true, "icloud": true, "live": true, "msn": true,
 	"protonmail": true, "proton": true, "gmx": true, "aol": true, "yandex": true, "bbox": true, "neuf": true,
+	"wp": true, "onet": true, "interia": true, "libero": true, "btinternet": true, "seznam": true,
 }
 
 // foldedWord returns the folded word of token i when it is a word of the

@@ -58,6 +58,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.messageIDs()
 	sc.plainIDs()
 	sc.births()
+	sc.hanBirths()
 	sc.bracketBirths()
 	sc.addresses()
 	sc.foreignAddresses()
@@ -178,6 +179,7 @@ func (sc *scanner) nextWord(j int) int {
 // adds the candidates that phrases make by themselves (special categories,
 // protected spans).
 func (sc *scanner) markPhrases() {
+	keepEnd := -1 // last token of the protected phrases so far
 	for i := range sc.toks {
 		e := sc.toks[i].ent
 		if e == 0 || len(lex.entries[e].phrases) == 0 {
@@ -200,6 +202,10 @@ func (sc *scanner) markPhrases() {
 			switch {
 			case p.cue&cKeep != 0:
 				sc.addToks(i, j, typKeep, 1.5)
+				keepEnd = max(keepEnd, j)
+			case p.cue&cSpecial != 0 && i <= keepEnd:
+				// "caisse d'assurance maladie de Lyon": a word of a
+				// protected phrase starts no special category
 			case p.cue&cSpecial != 0:
 				if p.cue&cJustice != 0 && sc.isText(sc.nextWordAny(j), "vierge") {
 					continue // "un casier judiciaire vierge": nothing to hide
@@ -207,6 +213,9 @@ func (sc *scanner) markPhrases() {
 				end := j
 				if p.ext {
 					end = sc.complement(j)
+				}
+				if end == j && p.needComp {
+					continue
 				}
 				sc.addToks(i, end, specialType(p.cue), 0.7)
 			}
@@ -250,7 +259,9 @@ func (sc *scanner) complement(j int) int {
 		case t.kind == kWord && sc.has(n, wArticle):
 			k = n
 			continue
-		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth) == 0:
+		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth|wStop) == 0:
+			// not a common word: "diagnostiqué l'an dernier" takes no
+			// complement, "hospitalisé à l'hôpital" stops before it
 			end, k = n, n
 			words++
 			continue

@@ -68,6 +68,18 @@ func (sc *scanner) scriptNames() {
 		for j+1 < len(sc.toks) && sc.tokScript(j+1) == sc0 && sc.toks[j+1].gap <= gapSpace {
 			j++
 		}
+		next := j
+		// the lexicon's words are no names: "تاريخ الميلاد", "出生日期"
+		for i <= j && sc.toks[i].ent != 0 {
+			i++
+		}
+		for j >= i && sc.toks[j].ent != 0 {
+			j--
+		}
+		if i > j {
+			i = next
+			continue
+		}
 		words := j - i + 1
 		switch sc0 {
 		case scriptCased:
@@ -98,7 +110,7 @@ func (sc *scanner) scriptNames() {
 				sc.addToks(i, i, NOM, 0.65)
 			}
 		}
-		i = j
+		i = next
 	}
 }
 

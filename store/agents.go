@@ -52,6 +52,17 @@ type Access struct {
 	Service string
 }
 
+// Scope is what an administrator manages: every service (Global, an
+// administrator without a service) or one service's agents, keys, rules
+// and audit entries.
+type Scope struct {
+	Global  bool
+	Service string
+}
+
+// Includes reports whether the scope covers service.
+func (sc Scope) Includes(service string) bool { return sc.Global || sc.Service == service }
+
 const agentColumns = `id, issuer, subject, email, given_name, usual_name, siret, organization,
 	role, service, assigned_by, key_id, created_at, last_login_at`
 
@@ -131,10 +142,13 @@ func (s *Store) AgentByID(ctx context.Context, id int64) (Agent, error) {
 	return a, nil
 }
 
-// Agents lists the agents, those without access first, then by name.
-func (s *Store) Agents(ctx context.Context) ([]Agent, error) {
+// Agents lists the agents a scope manages, those without access first,
+// then by name: all of them, or one service's and those waiting for an
+// access (whom a service's administrator may take in).
+func (s *Store) Agents(ctx context.Context, sc Scope) ([]Agent, error) {
 	rows, err := s.pool.Query(ctx, "SELECT "+agentColumns+
-		" FROM agents ORDER BY role <> '', lower(usual_name), lower(given_name), id")
+		" FROM agents WHERE $1 OR role = '' OR service = $2 ORDER BY role <> '', lower(usual_name), lower(given_name), id",
+		sc.Global, sc.Service)
 	if err != nil {
 		return nil, fmt.Errorf("list agents: %w", err)
 	}
@@ -147,9 +161,14 @@ func (s *Store) Agents(ctx context.Context) ([]Agent, error) {
 
 // SetAgentAccess gives an agent a role and a service as an administrator
 // (a zero Access takes its access away and ends its sessions); later
-// sign-ins keep it. It returns the agent as it was before.
-func (s *Store) SetAgentAccess(ctx context.Context, id int64, access Access) (Agent, error) {
+// sign-ins keep it. allowed, when not nil, sees the agent as it is, locked,
+// and refuses the change by returning an error. It returns the agent as it
+// was before.
+func (s *Store) SetAgentAccess(ctx context.Context, id int64, access Access, allowed func(before Agent) error) (Agent, error) {
 	access.Service = strings.TrimSpace(access.Service)
+	if access.Role == "" {
+		access.Service = "" // no access: waiting, for any service to take in
+	}
 	if access.Role != "" && !access.Role.Valid() {
 		return Agent{}, fmt.Errorf("set agent access: role %q: %w", access.Role, ErrInvalid)
 	}
@@ -162,6 +181,11 @@ func (s *Store) SetAgentAccess(ctx context.Context, id int64, access Access) (Ag
 		}
 		if err != nil {
 			return err
+		}
+		if allowed != nil {
+			if err := allowed(before); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.Exec(ctx, "UPDATE agents SET role = $2, service = $3, assigned_by = 'admin' WHERE id = $1",
 			id, string(access.Role), access.Service); err != nil {

@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -38,7 +37,7 @@ func TestSignInAgentAccess(t *testing.T) {
 			t.Fatalf("%s: %v", s.name, err)
 		}
 		if s.setByAdmin != nil {
-			if _, err := st.SetAgentAccess(ctx, a.ID, *s.setByAdmin); err != nil {
+			if _, err := st.SetAgentAccess(ctx, a.ID, *s.setByAdmin, nil); err != nil {
 				t.Fatal(err)
 			}
 			a, err = st.SignInAgent(ctx, p, s.rule)
@@ -54,14 +53,14 @@ func TestSignInAgentAccess(t *testing.T) {
 		}
 		keyID = a.KeyID
 	}
-	as, err := st.Agents(ctx)
+	as, err := st.Agents(ctx, store.Scope{Global: true})
 	if err != nil || len(as) != 1 || as[0].Email != p.Email || as[0].SIRET != p.SIRET {
 		t.Fatalf("Agents = %+v, %v", as, err)
 	}
-	if _, err := st.SetAgentAccess(ctx, as[0].ID, store.Access{Role: "king"}); !errors.Is(err, store.ErrInvalid) {
+	if _, err := st.SetAgentAccess(ctx, as[0].ID, store.Access{Role: "king"}, nil); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("unknown role: %v, want ErrInvalid", err)
 	}
-	if _, err := st.SetAgentAccess(ctx, as[0].ID+1, store.Access{}); !errors.Is(err, store.ErrNotFound) {
+	if _, err := st.SetAgentAccess(ctx, as[0].ID+1, store.Access{}, nil); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown agent: %v, want ErrNotFound", err)
 	}
 }
@@ -136,7 +135,7 @@ func TestSessions(t *testing.T) {
 		t.Errorf("another agent's session: %v", err)
 	}
 	ss4, _ := st.CreateSession(ctx, a.ID, "tok", t0, lifetime)
-	if _, err := st.SetAgentAccess(ctx, a.ID, store.Access{}); err != nil {
+	if _, err := st.SetAgentAccess(ctx, a.ID, store.Access{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := st.SessionAgent(ctx, ss4.ID, t0, idle); !errors.Is(err, store.ErrNotFound) {
@@ -166,33 +165,5 @@ func TestAuthFlows(t *testing.T) {
 	old, _ := st.NewAuthFlow(ctx, t0, "v2")
 	if _, err := st.TakeAuthFlow(ctx, old.State, t0.Add(time.Minute)); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("too old: %v", err)
-	}
-}
-
-func TestAuditLog(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	st := storetest.NewStore(t)
-	agent := int64(7)
-	t0 := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
-	for i, e := range []store.AuditEntry{
-		{At: t0, KeyID: 1, Action: "DELETE /v1/documents/:id", Target: "12", Status: 204},
-		{At: t0.Add(time.Hour), KeyID: 2, AgentID: &agent, Action: "PUT /v1/agents/:id", Target: "3", Status: 200,
-			Details: json.RawMessage(`{"role": "admin"}`)},
-	} {
-		if err := st.Audit(ctx, e); err != nil {
-			t.Fatalf("entry %d: %v", i, err)
-		}
-	}
-	es, err := st.AuditLog(ctx, t0.Add(-time.Hour), 0)
-	if err != nil || len(es) != 2 {
-		t.Fatalf("AuditLog = %+v, %v", es, err)
-	}
-	if es[0].Action != "PUT /v1/agents/:id" || *es[0].AgentID != 7 || string(es[0].Details) != `{"role": "admin"}` ||
-		es[1].Target != "12" || es[1].AgentID != nil || string(es[1].Details) != "{}" {
-		t.Errorf("entries, newest first: %+v", es)
-	}
-	if es, _ := st.AuditLog(ctx, t0.Add(time.Minute), 0); len(es) != 1 {
-		t.Errorf("since: %d entries, want 1", len(es))
 	}
 }

@@ -102,6 +102,18 @@ func (s *Store) APIKeyBySecret(ctx context.Context, secret string) (APIKey, erro
 	return k, nil
 }
 
+// APIKeyByID returns a key, revoked or not; ErrNotFound when there is none.
+func (s *Store) APIKeyByID(ctx context.Context, id int64) (APIKey, error) {
+	k, err := scanAPIKey(s.pool.QueryRow(ctx, "SELECT "+apiKeyColumns+" FROM api_keys WHERE id = $1", id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return APIKey{}, fmt.Errorf("api key %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return APIKey{}, fmt.Errorf("look up api key %d: %w", id, err)
+	}
+	return k, nil
+}
+
 // APIKeys lists every key, revoked ones included, oldest first.
 func (s *Store) APIKeys(ctx context.Context) ([]APIKey, error) {
 	rows, err := s.pool.Query(ctx, "SELECT "+apiKeyColumns+" FROM api_keys ORDER BY id")

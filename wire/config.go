@@ -48,8 +48,15 @@ type Config struct {
 	QueryRewrite        bool
 	QueryRewriteTimeout time.Duration
 	// Retention is how long drafts and feedback are kept
-	// (PLUME_RETENTION: "365d" or a Go duration).
+	// (PLUME_RETENTION: "365d" or a Go duration; a year is what a
+	// data-protection officer accepts for working records of the replies
+	// sent to the public).
 	Retention time.Duration
+	// AuditRetention is how long the audit log's entries are kept
+	// (PLUME_AUDIT_RETENTION, same form; 400 days by default: a year of
+	// administrators' actions to review, plus the time to notice and
+	// investigate).
+	AuditRetention time.Duration
 	// Server is the configuration of plume serve's HTTP API: its address
 	// (PLUME_ADDR or --addr), its limits (the flags of plume serve,
 	// PLUME_UPLOAD_*), /metrics (PLUME_METRICS_*), the sessions and access

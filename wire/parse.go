@@ -116,13 +116,15 @@ func setRate(c *Config, v string) error {
 	return nil
 }
 
-func setRetention(c *Config, v string) error {
-	d, err := parseRetention(v)
-	if err != nil {
-		return err
+func setRetention(field func(*Config) *time.Duration) func(*Config, string) error {
+	return func(c *Config, v string) error {
+		d, err := parseRetention(v)
+		if err != nil {
+			return err
+		}
+		*field(c) = d
+		return nil
 	}
-	c.Retention = d
-	return nil
 }
 
 // maxRetentionDays bounds PLUME_RETENTION (a hundred years), far below

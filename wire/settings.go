@@ -109,7 +109,11 @@ func modelSettings() []Setting {
 			Doc: "ask the chat model for the triage level too (redacted text; raises only)",
 			set: setBool(func(c *Config) *bool { return &c.TriageSecondOpinion })},
 		{Name: "PLUME_RETENTION", Type: "days or duration", Default: "365d",
-			Doc: "how long drafts and feedback are kept (`plume purge`, and `serve` daily)", set: setRetention},
+			Doc: "how long drafts and feedback are kept (`plume purge`, and `serve` daily)",
+			set: setRetention(func(c *Config) *time.Duration { return &c.Retention })},
+		{Name: "PLUME_AUDIT_RETENTION", Type: "days or duration", Default: "400d",
+			Doc: "how long the audit log's entries are kept (`plume purge`, and `serve` daily)",
+			set: setRetention(func(c *Config) *time.Duration { return &c.AuditRetention })},
 	}
 }
 
@@ -184,7 +188,7 @@ func signInSettings() []Setting {
 			Doc: "the provider's name on the page", set: setString(func(c *Config) *string { return &in(c).ProviderName })},
 		{Name: "PLUME_ACCESS_RULES", Type: "rules", Shown: "none: admins give access",
 			Doc: "who gets which access at sign-in: `domain:interieur.gouv.fr=agent/ants; siret:13002526500013=admin` " +
-				"(`KIND:VALUE=ROLE[/SERVICE]`, first match wins)",
+				"(`KIND:VALUE=ROLE[/SERVICE]`, first match wins; before the rules written on the page)",
 			set: setRules, quiet: true},
 		{Name: "PLUME_ACCESS_CONTACT", Type: "string", Default: d.AccessContact, zeroIsDefault: true,
 			Doc: "whom an agent without access should ask, shown on the page that says so",

@@ -42,6 +42,12 @@ const (
 	ForgedUserinfo
 	// UserinfoOtherSubject answers userinfo about someone else.
 	UserinfoOtherSubject
+	// UserinfoOtherIssuer signs a userinfo JWT naming another issuer.
+	UserinfoOtherIssuer
+	// UserinfoOtherAudience signs a userinfo JWT for another client.
+	UserinfoOtherAudience
+	// Unsigned issues an ID token with the "none" algorithm and no signature.
+	Unsigned
 )
 
 // Provider is the test provider. Its fields are set by New.
@@ -120,7 +126,8 @@ func (p *Provider) discovery(w http.ResponseWriter, _ *http.Request) {
 		"userinfo_endpoint": p.URL + "/userinfo", "jwks_uri": p.URL + "/jwks", "end_session_endpoint": p.URL + "/logout",
 		"response_types_supported": []string{"code"}, "subject_types_supported": []string{"public"},
 		"id_token_signing_alg_values_supported": []string{"RS256"}, "userinfo_signing_alg_values_supported": []string{"RS256"},
-		"code_challenge_methods_supported": []string{"S256"},
+		"code_challenge_methods_supported":      []string{"S256"},
+		"token_endpoint_auth_methods_supported": []string{"client_secret_post"},
 	})
 }
 
@@ -154,10 +161,7 @@ func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.tokenRequests++
-	id, secret, ok := r.BasicAuth()
-	if !ok {
-		id, secret = r.PostFormValue("client_id"), r.PostFormValue("client_secret")
-	}
+	id, secret := r.PostFormValue("client_id"), r.PostFormValue("client_secret")
 	g, known := p.codes[r.PostFormValue("code")]
 	delete(p.codes, r.PostFormValue("code"))
 	sum := sha256.Sum256([]byte(r.PostFormValue("code_verifier")))
@@ -172,8 +176,11 @@ func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 	}
 	access := random()
 	p.tokens[access] = g.claims
-	writeJSON(w, map[string]any{"access_token": access, "token_type": "Bearer", "expires_in": 60,
-		"id_token": p.sign(p.idClaims(g), p.fault == ForeignKey)})
+	idToken := p.sign(p.idClaims(g), p.fault == ForeignKey)
+	if p.fault == Unsigned {
+		idToken = unsigned(p.idClaims(g))
+	}
+	writeJSON(w, map[string]any{"access_token": access, "token_type": "Bearer", "expires_in": 60, "id_token": idToken})
 }
 
 func (p *Provider) idClaims(g grant) map[string]any {
@@ -208,20 +215,29 @@ func (p *Provider) userinfo(w http.ResponseWriter, r *http.Request) {
 	for k, v := range user {
 		c[k] = v
 	}
-	if p.fault == UserinfoOtherSubject {
+	switch p.fault {
+	case UserinfoOtherSubject:
 		c["sub"] = "someone-else"
+	case UserinfoOtherIssuer:
+		c["iss"] = "https://idp.example.org"
+	case UserinfoOtherAudience:
+		c["aud"] = "another-client"
 	}
 	w.Header().Set("Content-Type", "application/jwt")
 	_, _ = w.Write([]byte(p.sign(c, p.fault == ForgedUserinfo)))
 }
 
+// endSession wants, as ProConnect, the ID token (or the client id), the
+// post-logout URL and a state, which it sends back.
 func (p *Provider) endSession(w http.ResponseWriter, r *http.Request) {
-	back := r.URL.Query().Get("post_logout_redirect_uri")
-	if r.URL.Query().Get("client_id") != p.ClientID || back == "" {
+	q := r.URL.Query()
+	back, err := url.Parse(q.Get("post_logout_redirect_uri"))
+	if (q.Get("id_token_hint") == "" && q.Get("client_id") != p.ClientID) || err != nil || back.Host == "" || len(q.Get("state")) < 32 {
 		http.Error(w, "bad logout request", http.StatusBadRequest)
 		return
 	}
-	http.Redirect(w, r, back, http.StatusFound)
+	back.RawQuery = url.Values{"state": {q.Get("state")}}.Encode()
+	http.Redirect(w, r, back.String(), http.StatusFound)
 }
 
 func (p *Provider) sign(claims map[string]any, foreign bool) string {
@@ -239,6 +255,13 @@ func (p *Provider) sign(claims map[string]any, foreign bool) string {
 		panic(err)
 	}
 	return s
+}
+
+// unsigned returns a JWT with the "none" algorithm: no signature at all.
+func unsigned(claims map[string]any) string {
+	header, _ := json.Marshal(map[string]string{"alg": "none", "typ": "JWT"})
+	body, _ := json.Marshal(claims)
+	return base64.RawURLEncoding.EncodeToString(header) + "." + base64.RawURLEncoding.EncodeToString(body) + "."
 }
 
 func bearer(r *http.Request) string {

@@ -17,14 +17,16 @@ const jobsLeaderRetry = 10 * time.Second
 // long before.
 const bucketIdle = 24 * time.Hour
 
-// runJobs runs the periodic jobs (the retention purge, forgetting idle rate
+// runJobs runs the periodic jobs (the retention purges of drafts and of the
+// audit log, forgetting idle rate
 // buckets) in the one plume serve that leads: several processes sharing the
 // database elect one through an advisory lock, and another takes over within
 // jobsLeaderRetry when it dies.
-func runJobs(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) {
+func runJobs(ctx context.Context, st *store.Store, retention, auditRetention time.Duration, log *slog.Logger) {
 	st.RunLeader(ctx, store.Leadership{Job: "jobs", Retry: jobsLeaderRetry, Log: log}, func(ctx context.Context) {
 		daily(ctx, func(ctx context.Context) {
 			purgeOnce(ctx, st, retention, log)
+			purgeAuditOnce(ctx, st, auditRetention, log)
 			if n, err := st.ForgetBuckets(ctx, time.Now().Add(-bucketIdle)); err != nil && ctx.Err() == nil {
 				log.Error("forget rate buckets", "err", err)
 			} else if n > 0 {

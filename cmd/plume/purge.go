@@ -10,7 +10,8 @@ import (
 	"github.com/plume-sp/plume/wire"
 )
 
-// runPurge deletes the drafts and feedback older than PLUME_RETENTION.
+// runPurge deletes the drafts and feedback older than PLUME_RETENTION, and
+// the audit log's entries older than PLUME_AUDIT_RETENTION.
 func runPurge(ctx context.Context, a *app, args []string) error {
 	fs := newFlagSet(a, "purge")
 	if err := fs.Parse(args); err != nil {
@@ -29,6 +30,11 @@ func runPurge(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "purged %d drafts and %d feedback older than %s\n", rep.Drafts, rep.Feedback, formatRetention(a.cfg.Retention))
+	n, err := st.PurgeAudit(ctx, time.Now().Add(-a.cfg.AuditRetention))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "purged %d audit log entries older than %s\n", n, formatRetention(a.cfg.AuditRetention))
 	return nil
 }
 
@@ -44,6 +50,17 @@ func purgeOnce(ctx context.Context, st *store.Store, retention time.Duration, lo
 		log.Error("purge", "err", err)
 	} else if err == nil {
 		log.Info("purged", "drafts", rep.Drafts, "feedback", rep.Feedback, "retention", formatRetention(retention))
+	}
+}
+
+// purgeAuditOnce deletes the audit log's entries past their retention and
+// logs it; "plume serve" runs it daily with purgeOnce.
+func purgeAuditOnce(ctx context.Context, st *store.Store, retention time.Duration, log *slog.Logger) {
+	n, err := st.PurgeAudit(ctx, time.Now().Add(-retention))
+	if err != nil && ctx.Err() == nil {
+		log.Error("purge audit log", "err", err)
+	} else if err == nil {
+		log.Info("purged audit log", "entries", n, "retention", formatRetention(retention))
 	}
 }
 

@@ -45,7 +45,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	defer closeReplica()
 	jctx, stopJobs := context.WithCancel(ctx)
 	jobsDone := make(chan struct{})
-	go func() { defer close(jobsDone); runJobs(jctx, p.Store, cfg.Retention, a.log) }()
+	go func() { defer close(jobsDone); runJobs(jctx, p.Store, cfg.Retention, cfg.AuditRetention, a.log) }()
 	defer func() { stopJobs(); <-jobsDone }()
 	return srv.Start(ctx)
 }

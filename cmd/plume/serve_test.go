@@ -63,7 +63,7 @@ func TestKeysCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	es, err := st.AuditLog(context.Background(), time.Now().Add(-time.Hour), 0)
+	es, err := st.AuditLog(context.Background(), store.AuditFilter{Scope: store.Scope{Global: true}, Since: time.Now().Add(-time.Hour)})
 	if err != nil || len(es) != 2 || es[0].Action != "plume keys revoke" || es[1].Action != "plume keys create" ||
 		es[1].Target != "1" || string(es[1].Details) != `{"role": "agent", "service": "caf"}` {
 		t.Errorf("audit log: %+v %v", es, err)

@@ -1,13 +1,13 @@
 // agent.js: the agent's view: masking preview, streamed draft, sources,
 // warnings, copy, feedback and the key's recent drafts.
 import { call, streamDraft, frenchMessage } from './api.js';
-import { el, $, say, formatDate, splitList, spansByBytes } from './dom.js';
+import { el, $, say, formatDate, splitList, spansByBytes, required, badge, alertBox, latest } from './dom.js';
 import { validatedCards } from './answers.js';
 
 /** LEVELS titles the triage levels that need the agent's eyes. */
 const LEVELS = {
-  urgent: { title: 'Message urgent : à traiter en priorité', short: 'urgent' },
-  attention: { title: 'Message demandant une attention particulière', short: 'attention' },
+  urgent: { title: 'Message urgent : à traiter en priorité', short: 'Urgent', alert: 'error', badge: 'error' },
+  attention: { title: 'Message demandant une attention particulière', short: 'Attention', alert: 'warning', badge: 'warning' },
 };
 
 const RECENT = 10; // drafts shown in the recent list
@@ -59,7 +59,8 @@ function showAttention(attention, text) {
   const items = (attention.reasons || []).map((r) => el('li', {}, el('strong', {}, r.label),
     bytes && r.end <= bytes.length && r.start < r.end
       ? el('span', { class: 'phrase' }, ` : « ${dec.decode(bytes.subarray(r.start, r.end)).trim()} »`) : null));
-  box.replaceChildren(el('div', { class: `priorite ${attention.level}` }, el('h3', {}, level.title), el('ul', {}, items)));
+  box.replaceChildren(el('div', { class: `fr-alert fr-alert--${level.alert} fr-mb-3w priorite ${attention.level}` },
+    el('h3', { class: 'fr-alert__title' }, level.title), el('ul', {}, items)));
 }
 
 /** triageFirst shows the message's triage before its draft is written. */
@@ -79,15 +80,7 @@ function request() {
 }
 
 function checkQuestion() {
-  if (!$('#question').value.trim()) {
-    say($('#question-erreur'), 'Collez d\'abord le message de l\'usager.');
-    $('#question').setAttribute('aria-invalid', 'true');
-    $('#question').focus();
-    return false;
-  }
-  $('#question').removeAttribute('aria-invalid');
-  say($('#question-erreur'), '');
-  return true;
+  return required($('#question'), $('#question-erreur'), 'Collez d\'abord le message de l\'usager.');
 }
 
 async function preview() {
@@ -144,28 +137,30 @@ function showSources(citations) {
   const list = $('#sources-liste');
   list.replaceChildren(...citations.map((c) => el('li', { id: `source-${c.n}`, tabindex: '-1', value: String(c.n) },
     el('p', { class: 'source-titre' }, safeURL(c.url)
-      ? el('a', { href: safeURL(c.url), rel: 'noopener noreferrer', target: '_blank' }, c.title || c.url,
-        el('span', { class: 'visuellement-cache' }, ' (nouvelle fenêtre)'))
+      ? el('a', { href: safeURL(c.url), rel: 'noopener noreferrer', target: '_blank', title: `${c.title || c.url} — nouvelle fenêtre` }, c.title || c.url)
       : (c.title || 'Sans titre')),
-    c.heading ? el('p', { class: 'aide' }, c.heading) : null,
-    c.cited === false ? el('p', { class: 'aide' }, 'Consultée mais non citée.') : null,
+    c.heading ? el('p', { class: 'fr-text--sm fr-mb-0' }, c.heading) : null,
+    c.cited === false ? badge('Consultée mais non citée', 'info') : null,
     el('blockquote', { class: 'passage' }, c.passage || ''))));
   $('#sources-vide').hidden = citations.length > 0;
+}
+
+/** warning returns a warning as a small DSFR alert: an error when it is serious. */
+function warning(title, message, severity) {
+  return el('li', {}, alertBox(severity === 'error' ? 'error' : 'warning', '', el('strong', {}, `${title} : `), message));
 }
 
 function showWarnings(warnings, extractive) {
   const items = warnings.map((w) => {
     const code = typeof w === 'string' ? w : w.code;
-    const title = WARNING_TITLES[code] || 'Attention';
     const msg = typeof w === 'string' ? '' : (w.message || '');
-    return el('li', { class: `alerte ${w.severity || ''}` }, el('strong', {}, `${title} : `), msg || code);
+    return warning(WARNING_TITLES[code] || 'Attention', msg || code, w.severity);
   });
   if (extractive && !warnings.some((w) => (w.code || w) === 'extractive')) {
-    items.push(el('li', { class: 'alerte' }, el('strong', {}, 'Brouillon extractif : '),
-      'ce texte reprend des extraits des sources sans reformulation.'));
+    items.push(warning('Brouillon extractif', 'ce texte reprend des extraits des sources sans reformulation.'));
   }
   const box = $('#alertes');
-  box.replaceChildren(items.length ? el('h3', {}, 'Points d\'attention') : '', items.length ? el('ul', {}, items) : '');
+  box.replaceChildren(items.length ? el('h3', { class: 'fr-h6' }, 'Points d\'attention') : '', items.length ? el('ul', { class: 'alertes' }, items) : '');
 }
 
 /** showValidated lists the validated answers close to the question, first. */
@@ -265,8 +260,8 @@ async function draft(ev) {
       return;
     }
     say($('#brouillon-etat'), '');
-    $('#alertes').replaceChildren(el('p', { class: 'alerte' },
-      `Échec de la rédaction : ${frenchMessage(err)} Aucun brouillon n'a été enregistré ; relancez la rédaction.`));
+    $('#alertes').replaceChildren(alertBox('error', 'Échec de la rédaction',
+      `${frenchMessage(err)} Aucun brouillon n'a été enregistré ; relancez la rédaction.`));
   } finally {
     if (controller === mine) {
       btn.disabled = false;
@@ -320,31 +315,37 @@ async function sendFeedback(ev) {
 }
 
 const CHANNELS = { spp: 'Services Publics+', email: 'Courriel', conseiller: 'Note conseiller', telephone: 'Téléphone' };
-let listing = 0; // the number of the latest list request: older answers are dropped
+const listing = latest(); // older answers of the list are dropped
 
 /** showRecent lists the key's latest drafts, from the API. */
 async function showRecent() {
-  const seq = ++listing;
+  const current = listing();
   const list = $('#recents');
   list.setAttribute('aria-busy', 'true');
   try {
     const level = $('#recents-niveau').value;
     const page = await call('GET', `/v1/drafts?limit=${RECENT}${level ? `&level=${encodeURIComponent(level)}` : ''}`);
-    if (seq !== listing) return;
+    if (!current()) return;
     say($('#recents-erreur'), '');
-    list.replaceChildren(...(page.drafts.length ? page.drafts.map((r) => el('li', {},
-      el('button', { type: 'button', class: 'lien', onclick: () => reopen(r.id) },
-        LEVELS[r.attention_level]
-          ? el('span', { class: `niveau ${r.attention_level}` }, `[${LEVELS[r.attention_level].short}] `) : null,
-        `${CHANNELS[r.channel] || r.channel || 'Brouillon'} — ${formatDate(r.created_at)}`,
-        r.reliable ? null : el('span', { class: 'marque-alerte' }, ' (sans source fiable)')),
-      el('p', { class: 'extrait' }, r.excerpt)))
-      : [el('li', { class: 'aide' }, 'Aucun pour l\'instant.')]));
+    list.replaceChildren(...(page.drafts.length ? page.drafts.map(recentItem)
+      : [el('li', { class: 'fr-text--sm' }, 'Aucun pour l\'instant.')]));
   } catch (err) {
-    if (seq === listing) say($('#recents-erreur'), frenchMessage(err));
+    if (current()) say($('#recents-erreur'), frenchMessage(err));
   } finally {
-    if (seq === listing) list.setAttribute('aria-busy', 'false');
+    if (current()) list.setAttribute('aria-busy', 'false');
   }
+}
+
+/** recentItem shows one recent draft: its level and reliability as badges, a button that reopens it. */
+function recentItem(r) {
+  const level = LEVELS[r.attention_level];
+  return el('li', {},
+    el('p', { class: 'badges' }, level ? badge(level.short, level.badge, 'niveau') : null,
+      r.reliable ? null : badge('Sans source fiable', 'warning')),
+    el('button', { type: 'button', class: 'fr-link', onclick: () => reopen(r.id) },
+      `${CHANNELS[r.channel] || r.channel || 'Brouillon'} — ${formatDate(r.created_at)}`,
+      level ? el('span', { class: 'fr-sr-only' }, ` (${level.short.toLowerCase()})`) : null),
+    el('p', { class: 'extrait' }, r.excerpt));
 }
 
 async function reopen(id) {
@@ -355,7 +356,7 @@ async function reopen(id) {
     $('#titre-brouillon').focus();
   } catch (err) {
     $('#brouillon').hidden = false;
-    $('#alertes').replaceChildren(el('p', { class: 'alerte' }, frenchMessage(err)));
+    $('#alertes').replaceChildren(alertBox('error', '', frenchMessage(err)));
   }
 }
 

@@ -2,9 +2,13 @@
 // beside a draft, and the reviewers' list (status, review, archive). Every
 // text goes in as text nodes.
 import { call, frenchMessage } from './api.js';
-import { el, $, say, formatDate } from './dom.js';
+import { el, $, say, formatDate, badge, alertBox } from './dom.js';
 
 export const ANSWER_STATUS = { active: 'Active', to_review: 'À revoir', archived: 'Archivée' };
+const STATUS_BADGE = { active: 'success', to_review: 'warning', archived: '' };
+
+/** statusBadge shows an answer's status. */
+const statusBadge = (status) => badge(ANSWER_STATUS[status] || status, STATUS_BADGE[status] || '', `statut statut-${status}`);
 const REASONS = {
   source_changed: 'une de ses sources a changé',
   source_archived: 'une de ses sources a été archivée',
@@ -21,17 +25,18 @@ export function reasonText(r) { return REASONS[r] || r || ''; }
 export function validatedCards(answers, onStart) {
   return answers.map((a, i) => el('article', { class: `reponse-type${a.status === 'to_review' ? ' a-revoir' : ''}`,
     'aria-labelledby': `rt-titre-${i}` },
-  el('h3', { id: `rt-titre-${i}` }, 'Réponse type validée',
-    a.status === 'to_review' ? el('span', { class: 'marque-alerte' }, ' — à revoir') : null),
-  el('p', { class: 'aide' }, `Mise à jour le ${formatDate(a.updated_at)}, service ${a.service || 'commun'}`,
+  el('h3', { id: `rt-titre-${i}`, class: 'fr-h6' }, 'Réponse type validée',
+    a.status === 'to_review' ? el('span', { class: 'fr-sr-only' }, ' — à revoir') : null),
+  a.status === 'to_review' ? el('p', {}, statusBadge(a.status)) : null,
+  el('p', { class: 'fr-text--sm' }, `Mise à jour le ${formatDate(a.updated_at)}, service ${a.service || 'commun'}`,
     ` — proximité ${Math.round(a.score * 100)} %`),
   a.status === 'to_review'
-    ? el('p', { class: 'alerte' }, 'Une de ses sources a changé depuis sa validation : vérifiez-la avant de vous en servir.')
+    ? alertBox('warning', '', 'Une de ses sources a changé depuis sa validation : vérifiez-la avant de vous en servir.')
     : null,
-  el('p', { class: 'aide' }, 'Question d\'origine : ', a.question),
+  el('p', { class: 'fr-text--sm' }, 'Question d\'origine : ', a.question),
   el('p', { class: 'texte-brut' }, a.text),
-  el('button', { type: 'button', class: 'secondaire', onclick: () => onStart(a) }, 'Partir de cette réponse',
-    el('span', { class: 'visuellement-cache' }, ` (réponse type ${i + 1})`))));
+  el('button', { type: 'button', class: 'fr-btn fr-btn--secondary fr-btn--sm', onclick: () => onStart(a) }, 'Partir de cette réponse',
+    el('span', { class: 'fr-sr-only' }, ` (réponse type ${i + 1})`))));
 }
 
 let offset = 0;
@@ -47,7 +52,7 @@ export async function loadAnswers() {
   try {
     const page = await call('GET', `/v1/answers?${p}`);
     list.replaceChildren(...(page.answers.length ? page.answers.map(card)
-      : [el('li', { class: 'aide' }, 'Aucune réponse type.')]));
+      : [el('li', { class: 'fr-text--sm' }, 'Aucune réponse type.')]));
     say($('#rt-etat'), `${page.total} réponse${page.total > 1 ? 's' : ''} type${page.total > 1 ? 's' : ''}.`);
     $('#rt-prec').disabled = offset === 0;
     $('#rt-suiv').disabled = offset + page.answers.length >= page.total;
@@ -63,19 +68,19 @@ function card(a) {
   for (const [status, label] of [['active', a.status === 'to_review' ? 'Marquer comme relue' : 'Réactiver'],
     ['to_review', 'Marquer à revoir'], ['archived', 'Archiver']]) {
     if (a.status === status) continue;
-    actions.push(el('button', { type: 'button', class: 'petit secondaire', onclick: () => setStatus(a, status) }, label,
-      el('span', { class: 'visuellement-cache' }, ` (réponse type n° ${a.id})`)));
+    actions.push(el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--secondary', onclick: () => setStatus(a, status) }, label,
+      el('span', { class: 'fr-sr-only' }, ` (réponse type n° ${a.id})`)));
   }
-  actions.push(el('button', { type: 'button', class: 'petit secondaire', onclick: () => edit(a) }, 'Modifier',
-    el('span', { class: 'visuellement-cache' }, ` (réponse type n° ${a.id})`)));
+  actions.push(el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--tertiary fr-icon-edit-line fr-btn--icon-left', onclick: () => edit(a) }, 'Modifier',
+    el('span', { class: 'fr-sr-only' }, ` (réponse type n° ${a.id})`)));
   const sources = (a.sources || []).map((s) => el('li', {}, s.title || s.doc_id || 'Source'));
   return el('li', { class: 'carte', id: `rt-${a.id}` },
-    el('h2', {}, `Réponse type n° ${a.id} — `, el('span', { class: `statut statut-${a.status}` }, ANSWER_STATUS[a.status] || a.status)),
-    el('p', { class: 'aide' }, `Service ${a.service || 'commun'}, version ${a.version}, relue le ${formatDate(a.reviewed_at)}`,
+    el('h2', { class: 'fr-h5' }, `Réponse type n° ${a.id} `, statusBadge(a.status)),
+    el('p', { class: 'fr-text--sm' }, `Service ${a.service || 'commun'}, version ${a.version}, relue le ${formatDate(a.reviewed_at)}`,
       a.status_reason ? ` — ${reasonText(a.status_reason)}` : ''),
     el('p', {}, el('strong', {}, 'Question : '), a.question),
     el('p', { class: 'texte-brut' }, a.text),
-    sources.length ? el('div', {}, el('p', { class: 'aide' }, 'Sources :'), el('ul', {}, sources)) : null,
+    sources.length ? el('div', {}, el('p', { class: 'fr-text--sm fr-mb-0' }, 'Sources :'), el('ul', {}, sources)) : null,
     el('div', { class: 'actions' }, actions));
 }
 
@@ -83,16 +88,16 @@ function card(a) {
 function edit(a) {
   const item = $(`#rt-${a.id}`);
   if (item.querySelector('form')) return;
-  const q = el('input', { id: `rt-q-${a.id}`, type: 'text', value: a.question });
-  const t = el('textarea', { id: `rt-t-${a.id}`, rows: '8' }, a.text);
-  const err = el('p', { class: 'erreur', role: 'alert' });
-  const form = el('form', { novalidate: true, 'aria-label': `Modifier la réponse type n° ${a.id}` },
-    el('div', { class: 'champ' }, el('label', { for: q.id }, 'Question'), q),
-    el('div', { class: 'champ' }, el('label', { for: t.id }, 'Texte ', el('span', { class: 'aide' },
-      '(gardez les marqueurs tels que [NOM_1] : aucune donnée personnelle)')), t),
+  const q = el('input', { class: 'fr-input', id: `rt-q-${a.id}`, type: 'text', value: a.question });
+  const t = el('textarea', { class: 'fr-input', id: `rt-t-${a.id}`, rows: '8' }, a.text);
+  const err = el('p', { class: 'fr-error-text', role: 'alert' });
+  const form = el('form', { class: 'fr-mt-3w', novalidate: true, 'aria-label': `Modifier la réponse type n° ${a.id}` },
+    el('div', { class: 'fr-input-group' }, el('label', { class: 'fr-label', for: q.id }, 'Question'), q),
+    el('div', { class: 'fr-input-group' }, el('label', { class: 'fr-label', for: t.id }, 'Texte ', el('span', { class: 'fr-hint-text' },
+      'Gardez les marqueurs tels que [NOM_1] : aucune donnée personnelle.')), t),
     err,
-    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Enregistrer une nouvelle version'),
-      el('button', { type: 'button', class: 'secondaire', onclick: () => form.remove() }, 'Annuler')));
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'fr-btn' }, 'Enregistrer une nouvelle version'),
+      el('button', { type: 'button', class: 'fr-btn fr-btn--secondary', onclick: () => form.remove() }, 'Annuler')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {

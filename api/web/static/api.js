@@ -27,8 +27,9 @@ export function onUnauthorized(f) { unauthorized = f; }
 
 const MESSAGES = {
   401: 'Clé refusée : elle est inconnue, révoquée ou mal recopiée.',
-  403: "Cette clé n'a pas le droit de faire cette opération.",
+  403: "Vous n'avez pas le droit de faire cette opération.",
   404: "Élément introuvable : il a peut-être été supprimé.",
+  409: 'Cet élément existe déjà.',
   413: 'Contenu trop volumineux.',
   415: 'Type de fichier non pris en charge.',
   429: 'Trop de demandes rapprochées : patientez quelques secondes puis réessayez.',
@@ -40,8 +41,8 @@ export function frenchMessage(err) {
     const base = MESSAGES[err.status] || (err.status >= 500
       ? 'Le service a rencontré une erreur. Réessayez dans un instant.'
       : 'Demande refusée.');
-    // The API's own message (in English) helps for 400s, kept as detail.
-    return err.status === 400 && err.message ? `${base} (${err.message})` : base;
+    // The API's own message (in English) helps for 400s and 409s, kept as detail.
+    return (err.status === 400 || err.status === 409) && err.message ? `${base} (${err.message})` : base;
   }
   return 'Le service ne répond pas : vérifiez votre connexion puis réessayez.';
 }

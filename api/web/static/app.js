@@ -1,27 +1,25 @@
-// app.js: the page's entry point: the key, the role and the views.
+// app.js: the page's entry point: who is signed in, and the views.
 import { call, getKey, setKey, clearKey, onUnauthorized, frenchMessage, setSession, hasSession, signInConfig, logout } from './api.js';
-import { $, say } from './dom.js';
+import { $, showError, required, buildTables, buildRadios, buildPeriodForms } from './dom.js';
 import { initAgent, startAgent } from './agent.js';
 import { initDocuments, loadDocuments } from './documents.js';
 import { initStats, loadStats } from './stats.js';
-import { initAgents, loadAgents } from './agents.js';
+import { initAdmin, loadAdmin } from './admin.js';
 import { initAnswers, loadAnswers } from './answers.js';
 import { initCuration, loadCuration } from './curation.js';
 
 const VIEWS = ['rediger', 'documents', 'statistiques', 'reponses', 'curation', 'agents'];
-let role = ''; // "agent" or "admin", once the key is known
-let reviewer = false; // the key may validate answers
-let refused = ''; // why the key form is shown again
+let me = null; // who is signed in (GET /v1/me), once known
 
-/** whoAmI asks the API who the key is: {key_id, name, role, service}. */
+/** whoAmI asks the API who the caller is: key, role, service, agent. */
 function whoAmI() {
   return call('GET', '/v1/me');
 }
 
 /** sessionText says who is connected: the role, and the service if any. */
-export function sessionText(me) {
-  const who = me.role === 'admin' ? 'administration' : 'agent';
-  return `Connecté : ${who}${me.service ? `, service ${me.service}` : ', tous services'}`;
+export function sessionText(who) {
+  const role = who.role === 'admin' ? 'administration' : 'agent';
+  return `Connecté : ${role}${who.service ? `, service ${who.service}` : ', tous services'}`;
 }
 
 function showOnly(id) {
@@ -29,14 +27,12 @@ function showOnly(id) {
 }
 
 function askKey(message) {
-  role = '';
+  me = null;
   $('#navigation').hidden = true;
   $('#session').hidden = true;
   showOnly('vue-cle');
-  say($('#cle-erreur'), message || '');
   $('#cle').value = '';
-  if (message) $('#cle').setAttribute('aria-invalid', 'true');
-  else $('#cle').removeAttribute('aria-invalid');
+  showError($('#cle'), $('#cle-erreur'), message || '');
   document.title = 'Connexion — plume';
   $('#cle').focus();
   offerSignIn();
@@ -53,75 +49,98 @@ async function offerSignIn() {
 
 /** startSession starts the page with the session cookie, if there is one. */
 async function startSession() {
-  let me;
+  let who;
   try {
-    me = await whoAmI();
+    who = await whoAmI();
   } catch {
     askKey('');
     return;
   }
-  setSession(me.csrf_token);
-  start(me);
+  setSession(who.csrf_token);
+  start(who);
 }
 
 async function start(known) {
-  let me = known;
+  let who = known;
   try {
-    me = me || await whoAmI();
+    who = who || await whoAmI();
   } catch (err) {
     clearKey();
     askKey(frenchMessage(err));
     return;
   }
-  role = me.role;
-  reviewer = !!me.reviewer;
-  document.body.classList.toggle('admin', role === 'admin');
-  document.body.classList.toggle('admin-global', role === 'admin' && !me.service);
-  document.body.classList.toggle('relecteur', reviewer);
-  $('#session-role').textContent = sessionText(me);
-  $('#session-role').title = me.agent ? me.name : `Clé « ${me.name} »`;
-  $('#deconnexion').textContent = me.agent ? 'Se déconnecter' : 'Changer de clé';
-  startAgent(me);
+  me = who;
+  document.body.classList.toggle('admin', who.role === 'admin');
+  document.body.classList.toggle('relecteur', !!who.reviewer);
+  $('#session-role').textContent = sessionText(who);
+  $('#session-role').title = who.agent ? who.name : `Clé « ${who.name} »`;
+  $('#deconnexion').textContent = who.agent ? 'Se déconnecter' : 'Changer de clé';
+  startAgent(who);
   $('#navigation').hidden = false;
   $('#session').hidden = false;
   route(true);
 }
 
 const TITLES = {
-  rediger: 'Rédiger', documents: 'Documents', statistiques: 'Statistiques', reponses: 'Réponses types', curation: 'Curation', agents: 'Agents',
+  rediger: 'Rédiger', documents: 'Documents', statistiques: 'Statistiques', reponses: 'Réponses types', curation: 'Curation',
+  agents: 'Administration',
 };
 
-/** allowed says whether the key may open a view. */
+const LOADERS = {
+  documents: loadDocuments, statistiques: loadStats, agents: () => loadAdmin(me), reponses: loadAnswers, curation: loadCuration,
+};
+
+/** allowed says whether the caller may open a view. */
 function allowed(view) {
   if (view === 'rediger') return true;
-  if (view === 'reponses') return reviewer;
-  return role === 'admin';
+  if (view === 'reponses') return !!me.reviewer;
+  return me.role === 'admin';
 }
 
+/**
+ * route shows the view the address names. An address that names no view
+ * (a citation's #source-1, a skip link) leaves the view as it is, but the
+ * first one, which opens Rédiger.
+ */
 function route(initial = false) {
-  if (!role) return;
+  if (!me) return;
   let view = location.hash.slice(1);
-  if (!VIEWS.includes(view) || !allowed(view)) view = 'rediger';
+  if (!VIEWS.includes(view)) {
+    if (!initial) return;
+    view = 'rediger';
+  }
+  if (!allowed(view)) view = 'rediger';
   showOnly(`vue-${view}`);
   for (const a of document.querySelectorAll('#navigation a')) {
     if (a.dataset.vue === view) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
   document.title = `${TITLES[view]} — plume`;
-  if (view === 'documents') loadDocuments();
-  if (view === 'statistiques') loadStats();
-  if (view === 'agents') loadAgents();
-  if (view === 'reponses') loadAnswers();
-  if (view === 'curation') loadCuration();
+  LOADERS[view]?.();
   if (!initial || view !== 'rediger') $(`#titre-${view}`).focus();
   else $('#question').focus();
 }
 
+/** skipLinks move the focus without changing the address, which names views. */
+function skipLinks() {
+  for (const a of document.querySelectorAll('[data-saut]')) {
+    a.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      const target = document.getElementById(a.dataset.saut);
+      if (target && !target.hidden) target.focus();
+    });
+  }
+}
+
 function init() {
+  buildTables();
+  buildRadios();
+  buildPeriodForms();
+  skipLinks();
   initAgent();
   initDocuments();
   initStats();
-  initAgents();
+  initAdmin();
   initAnswers();
   initCuration();
   onUnauthorized(() => {
@@ -131,19 +150,12 @@ function init() {
       return;
     }
     clearKey();
-    refused = 'Clé refusée : elle est inconnue, révoquée ou mal recopiée. Saisissez une clé valide.';
-    askKey(refused);
+    askKey('Clé refusée : elle est inconnue, révoquée ou mal recopiée. Saisissez une clé valide.');
   });
   $('#form-cle').addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const k = $('#cle').value.trim();
-    if (!k) {
-      say($('#cle-erreur'), 'Saisissez votre clé d\'API.');
-      $('#cle').setAttribute('aria-invalid', 'true');
-      $('#cle').focus();
-      return;
-    }
-    setKey(k);
+    if (!required($('#cle'), $('#cle-erreur'), 'Saisissez votre clé d\'API.')) return;
+    setKey($('#cle').value.trim());
     start();
   });
   // A new key starts from a clean page: nothing of the previous person's

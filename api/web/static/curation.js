@@ -2,8 +2,8 @@
 // source grouped by topic, badly rated drafts, most and least cited
 // documents, stale documents; items closed with the action taken; a new
 // document started from a group of questions. Text goes in as text nodes.
-import { call, getKey, frenchMessage } from './api.js';
-import { el, $, say, formatDate } from './dom.js';
+import { call, frenchMessage, download } from './api.js';
+import { el, $, say, formatDate, row, fillTable } from './dom.js';
 
 const ACTIONS = {
   document_written: 'Fiche rédigée', answer_added: 'Réponse type ajoutée', out_of_scope: 'Hors champ', other: 'Autre',
@@ -38,24 +38,23 @@ export async function loadCuration() {
   }
 }
 
-const empty = () => el('li', { class: 'aide' }, 'Rien à traiter.');
+const empty = () => el('li', { class: 'fr-text--sm' }, 'Rien à traiter.');
 
 function closedNote(c) {
-  return c ? el('p', { class: 'aide' }, `Clos le ${formatDate(c.at)} : ${ACTIONS[c.action] || c.action}`,
+  return c ? el('p', { class: 'fr-text--sm' }, `Clos le ${formatDate(c.at)} : ${ACTIONS[c.action] || c.action}`,
     c.reason ? ` — ${c.reason}` : '') : null;
 }
 
 /** closeForm lets an admin close an item with an action and a reason. */
 function closeForm(kind, item, label) {
   const id = `clore-${kind}-${item.key}`;
-  const select = el('select', { id: `${id}-action` }, Object.entries(ACTIONS).map(([v, t]) => el('option', { value: v }, t)));
-  const reason = el('input', { id: `${id}-motif`, type: 'text', autocomplete: 'off' });
+  const select = el('select', { class: 'fr-select', id: `${id}-action` }, Object.entries(ACTIONS).map(([v, t]) => el('option', { value: v }, t)));
+  const reason = el('input', { class: 'fr-input', id: `${id}-motif`, type: 'text', autocomplete: 'off' });
   const status = el('p', { role: 'status' });
-  const form = el('form', { class: 'ligne clore', novalidate: true, 'aria-label': `Clore ${label}` },
-    el('div', { class: 'champ' }, el('label', { for: select.id }, 'Action menée'), select),
-    el('div', { class: 'champ' }, el('label', { for: reason.id }, 'Motif ', el('span', { class: 'aide' }, '(facultatif)')), reason),
-    el('div', { class: 'champ bouton-bas' }, el('button', { type: 'submit', class: 'petit' }, 'Clore',
-      el('span', { class: 'visuellement-cache' }, ` ${label}`))),
+  const form = el('form', { class: 'clore fr-mt-2w', novalidate: true, 'aria-label': `Clore ${label}` },
+    el('div', { class: 'fr-select-group' }, el('label', { class: 'fr-label', for: select.id }, 'Action menée'), select),
+    el('div', { class: 'fr-input-group' }, el('label', { class: 'fr-label', for: reason.id }, 'Motif (facultatif)'), reason),
+    el('button', { type: 'submit', class: 'fr-btn fr-btn--sm' }, 'Clore', el('span', { class: 'fr-sr-only' }, ` ${label}`)),
     status);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -75,27 +74,27 @@ function closeForm(kind, item, label) {
 function group(g, i) {
   const label = `le sujet ${i + 1}`;
   return el('li', { class: `carte${g.closed ? ' clos' : ''}` },
-    el('h3', {}, `« ${g.label} »`),
-    el('p', { class: 'aide' }, `${g.count} question${g.count > 1 ? 's' : ''}, du ${formatDate(g.first_seen)} au ${formatDate(g.last_seen)}`,
+    el('h3', { class: 'fr-h6' }, `« ${g.label} »`),
+    el('p', { class: 'fr-text--sm' }, `${g.count} question${g.count > 1 ? 's' : ''}, du ${formatDate(g.first_seen)} au ${formatDate(g.last_seen)}`,
       g.service ? `, service ${g.service}` : '', g.words.length ? ` — mots : ${g.words.join(', ')}` : ''),
     g.questions.length ? el('details', {}, el('summary', {}, 'Questions proches'),
       el('ul', {}, g.questions.map((q) => el('li', {}, q)))) : null,
     closedNote(g.closed),
-    el('div', { class: 'actions' }, el('button', { type: 'button', class: 'petit secondaire', onclick: () => startDocument(g) },
-      'Rédiger une fiche', el('span', { class: 'visuellement-cache' }, ` pour ${label}`)),
-    el('button', { type: 'button', class: 'petit secondaire', onclick: () => startAnswer(g) },
-      'Rédiger une réponse type', el('span', { class: 'visuellement-cache' }, ` pour ${label}`))),
+    el('div', { class: 'actions' }, el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--secondary', onclick: () => startDocument(g) },
+      'Rédiger une fiche', el('span', { class: 'fr-sr-only' }, ` pour ${label}`)),
+    el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--secondary', onclick: () => startAnswer(g) },
+      'Rédiger une réponse type', el('span', { class: 'fr-sr-only' }, ` pour ${label}`))),
     g.closed ? null : closeForm('unanswered', g, label));
 }
 
 function lowRated(d, i) {
   const label = `le brouillon ${i + 1}`;
   return el('li', { class: `carte${d.closed ? ' clos' : ''}` },
-    el('h3', {}, `Brouillon ${OUTCOMES[d.outcome] || d.outcome}${d.rating ? `, noté ${d.rating}/5` : ''}`),
-    el('p', { class: 'aide' }, `Retour du ${formatDate(d.feedback_at)}${d.service ? `, service ${d.service}` : ''}`,
+    el('h3', { class: 'fr-h6' }, `Brouillon ${OUTCOMES[d.outcome] || d.outcome}${d.rating ? `, noté ${d.rating}/5` : ''}`),
+    el('p', { class: 'fr-text--sm' }, `Retour du ${formatDate(d.feedback_at)}${d.service ? `, service ${d.service}` : ''}`,
       d.tags.length ? ` — étiquettes : ${d.tags.join(', ')}` : ''),
     el('p', { class: 'texte-brut extrait' }, d.question),
-    d.sources.length ? el('p', { class: 'aide' }, 'Sources : ', d.sources.map((s) => s.title).join(' ; ')) : null,
+    d.sources.length ? el('p', { class: 'fr-text--sm' }, 'Sources : ', d.sources.map((s) => s.title).join(' ; ')) : null,
     closedNote(d.closed),
     d.closed ? null : closeForm('low_rated', d, label));
 }
@@ -103,16 +102,15 @@ function lowRated(d, i) {
 function stale(d) {
   const label = `« ${d.title} »`;
   return el('li', { class: `carte${d.closed ? ' clos' : ''}` },
-    el('h3', {}, d.title),
-    el('p', { class: 'aide' }, `Mis à jour le ${formatDate(d.updated_at)}`,
+    el('h3', { class: 'fr-h6' }, d.title),
+    el('p', { class: 'fr-text--sm' }, `Mis à jour le ${formatDate(d.updated_at)}`,
       d.answers_to_review ? ` — ${d.answers_to_review} réponse${d.answers_to_review > 1 ? 's' : ''} type à revoir` : ''),
     closedNote(d.closed),
     d.closed ? null : closeForm('stale', d, label));
 }
 
 function uses(table, rows) {
-  table.querySelector('tbody').replaceChildren(...rows.map((u) => el('tr', {},
-    el('td', {}, u.title), el('td', {}, u.service || 'commun'), el('td', { class: 'nombre' }, String(u.citations)))));
+  fillTable(table, rows.map((u) => row([u.title, u.service || 'commun', String(u.citations)])));
 }
 
 /** startDocument opens a new document, as a draft, listing the group's questions. */
@@ -182,17 +180,7 @@ async function saveDocument(ev) {
 /** exportItems downloads the work list as JSON lines. */
 async function exportItems() {
   try {
-    const resp = await fetch(`/v1/curation/export?${params()}`, { headers: { Authorization: `Bearer ${getKey()}` } });
-    if (!resp.ok) {
-      say($('#c-erreur'), `Export impossible (erreur ${resp.status}).`);
-      return;
-    }
-    const url = URL.createObjectURL(await resp.blob());
-    const a = el('a', { href: url, download: 'plume-curation.jsonl' });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    URL.revokeObjectURL(url);
+    await download(`/v1/curation/export?${params()}`, 'plume-curation.jsonl');
     say($('#c-etat'), 'Export téléchargé.');
   } catch (err) {
     say($('#c-erreur'), `Export impossible : ${frenchMessage(err)}`);

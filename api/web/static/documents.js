@@ -2,13 +2,14 @@
 // filters, uploads with progress, a document's passages and metadata,
 // publish / archive / delete.
 import { call, upload, frenchMessage } from './api.js';
-import { el, $, say, formatDate, formatDay, splitList } from './dom.js';
+import { el, $, say, formatDate, formatDay, splitList, badge, fillTable, latest } from './dom.js';
 
 const PAGE = 25;
 const STATUS = { published: 'Publié', draft: 'Brouillon', archived: 'Archivé' };
+const STATUS_BADGE = { published: 'success', draft: 'info', archived: '' };
 let offset = 0;
 let open = null; // the document shown in the detail panel
-let loading = 0; // the number of the latest list request: older answers are dropped
+const listing = latest(); // older answers of the list are dropped
 
 function filters() {
   const p = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
@@ -27,14 +28,14 @@ function filters() {
 
 export async function loadDocuments() {
   say($('#docs-erreur'), '');
-  const seq = ++loading;
+  const current = listing();
   const table = $('#docs-table');
   table.setAttribute('aria-busy', 'true');
   try {
     const page = await call('GET', `/v1/documents?${filters()}`);
-    if (seq !== loading) return;
+    if (!current()) return;
     const before = $('#f-avant').value;
-    $('#docs-table tbody').replaceChildren(...page.documents.map(row));
+    fillTable($('#docs-table'), page.documents.map(row));
     const last = Math.min(page.offset + page.documents.length, page.total);
     say($('#docs-etat'), page.total === 0 ? 'Aucun document ne correspond.'
       : `Documents ${page.total ? page.offset + 1 : 0} à ${last} sur ${page.total}`
@@ -42,29 +43,31 @@ export async function loadDocuments() {
     $('#docs-prec').disabled = page.offset === 0;
     $('#docs-suiv').disabled = last >= page.total;
   } catch (err) {
-    if (seq === loading) say($('#docs-erreur'), frenchMessage(err));
+    if (current()) say($('#docs-erreur'), frenchMessage(err));
   } finally {
-    if (seq === loading) table.setAttribute('aria-busy', 'false');
+    if (current()) table.setAttribute('aria-busy', 'false');
   }
 }
 
+/** button returns a small button of a document's row, named with the document. */
+function button(label, cls, d, onclick) {
+  return el('button', { type: 'button', class: `fr-btn fr-btn--sm ${cls}`, onclick }, label, el('span', { class: 'fr-sr-only' }, ` « ${d.title} »`));
+}
+
 function row(d) {
-  const actions = [el('button', { type: 'button', class: 'petit', onclick: () => showDocument(d.id) }, 'Voir',
-    el('span', { class: 'visuellement-cache' }, ` « ${d.title} »`))];
+  const actions = [button('Voir', 'fr-btn--tertiary voir', d, () => showDocument(d.id))];
   for (const [status, label] of [['published', 'Publier'], ['archived', 'Archiver'], ['draft', 'Dépublier']]) {
     if (d.status === status || (status === 'draft' && d.status !== 'published')) continue;
-    actions.push(el('button', { type: 'button', class: 'petit secondaire', onclick: () => setStatus(d, status) }, label,
-      el('span', { class: 'visuellement-cache' }, ` « ${d.title} »`)));
+    actions.push(button(label, 'fr-btn--secondary', d, () => setStatus(d, status)));
   }
-  actions.push(el('button', { type: 'button', class: 'petit danger', onclick: () => remove(d) }, 'Supprimer',
-    el('span', { class: 'visuellement-cache' }, ` « ${d.title} »`)));
+  actions.push(button('Supprimer', 'fr-btn--tertiary-no-outline fr-icon-delete-line fr-btn--icon-left supprimer', d, () => remove(d)));
   return el('tr', {},
     el('th', { scope: 'row' }, d.title),
     el('td', {}, d.source),
     el('td', {}, d.service || 'commun'),
-    el('td', {}, el('span', { class: `statut ${d.status}` }, STATUS[d.status] || d.status)),
+    el('td', {}, badge(STATUS[d.status] || d.status, STATUS_BADGE[d.status], `statut ${d.status}`)),
     el('td', {}, formatDate(d.updated_at || d.modified_at)),
-    el('td', { class: 'actions-ligne' }, actions));
+    el('td', {}, el('div', { class: 'actions-ligne' }, actions)));
 }
 
 async function setStatus(d, status) {
@@ -105,7 +108,7 @@ async function showDocument(id) {
     say($('#doc-erreur'), '');
     say($('#doc-etat'), `Statut : ${STATUS[d.status] || d.status}. ${d.chunks?.length || 0} passage(s).`);
     $('#doc-passages').replaceChildren(...(d.chunks || []).map((c) => el('li', {},
-      c.heading ? el('p', { class: 'source-titre' }, c.heading) : null,
+      c.heading ? el('p', { class: 'source-titre fr-mb-0' }, c.heading) : null,
       el('p', { class: 'texte-brut' }, c.text))));
     $('#doc-detail').hidden = false;
     $('#titre-detail').focus();
@@ -159,17 +162,17 @@ async function sendFiles(ev) {
   await Promise.all(files.map(async (file, i) => {
     const bar = el('progress', { max: '100', value: '0', id: `depot-${i}` });
     const result = el('span', { role: 'status' }, 'envoi…');
-    list.append(el('li', {}, el('label', { for: `depot-${i}` }, file.name), bar, result));
+    list.append(el('li', {}, el('label', { class: 'fr-label', for: `depot-${i}` }, file.name), bar, result));
     try {
       const res = await upload(file, fields, (p) => { bar.value = Math.round(p * 100); });
       const docs = res.documents || [];
       result.textContent = `${docs.length} document${docs.length > 1 ? 's' : ''} enregistré${docs.length > 1 ? 's' : ''}`
         + (docs.length ? ` : ${docs.map((d) => `« ${d.title} » (${STATUS[d.status] || d.status})`).join(', ')}` : '')
         + (res.errors?.length ? ` ; ${res.errors.length} erreur(s) : ${res.errors.join(' ; ')}` : '');
-      result.className = 'ok';
+      result.className = 'fr-valid-text ok';
     } catch (err) {
       result.textContent = `Échec : ${frenchMessage(err)}`;
-      result.className = 'erreur';
+      result.className = 'fr-error-text erreur';
     }
   }));
   $('#fichiers').value = '';

@@ -1,7 +1,7 @@
 // stats.js: the statistics view, with charts drawn as inline SVG (no
 // external service) and each chart's figures also given as a table.
 import { call, frenchMessage } from './api.js';
-import { el, $, say, formatDate, formatDay } from './dom.js';
+import { el, $, say, formatDate, formatDay, table as dsfrTable, keyboardScroll } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -95,14 +95,12 @@ function legend(items) {
   return el('ul', { class: 'legende' }, items.map(([cls, name]) => el('li', {}, el('span', { class: `pastille ${cls}`, 'aria-hidden': 'true' }), name)));
 }
 
+/** table gives a chart's figures as a table, folded under it. */
 function table(caption, head, rows) {
-  // A wide table scrolls within its card; the scrolling region can be
-  // reached and scrolled with the keyboard.
-  return el('details', {}, el('summary', {}, `Données : ${caption}`),
-    el('div', { class: 'defilant', tabindex: '0', role: 'region', 'aria-label': `Tableau : ${caption}` },
-    el('table', {}, el('caption', { class: 'visuellement-cache' }, caption),
-      el('thead', {}, el('tr', {}, head.map((t) => el('th', { scope: 'col' }, t)))),
-      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c)))))))));
+  const t = dsfrTable({ caption, head, rows, rowHeads: true, cls: 'fr-table--sm fr-table--no-caption fr-mb-0' });
+  // Folded, its width is not known yet: the keyboard can always reach it.
+  keyboardScroll(t.querySelector('table'), true);
+  return el('details', {}, el('summary', {}, `Données : ${caption}`), t);
 }
 
 function figure(label, value) {
@@ -185,11 +183,10 @@ function render(s) {
 
   const gaps = s.gaps || [];
   $('#lacunes').replaceChildren(gaps.length
-    ? el('table', {}, el('caption', { class: 'visuellement-cache' }, 'Questions sans source fiable'),
-      el('thead', {}, el('tr', {}, ['Question (masquée)', 'Fois', 'Dernière'].map((t) => el('th', { scope: 'col' }, t)))),
-      el('tbody', {}, gaps.map((g) => el('tr', {}, el('td', { class: 'texte-brut' }, g.question),
-        el('td', {}, String(g.count)), el('td', {}, formatDate(g.last))))))
+    ? dsfrTable({ caption: 'Questions sans source fiable', head: ['Question (masquée)', 'Fois', 'Dernière'], cls: 'fr-table--sm fr-table--no-caption fr-table--multiline',
+      rows: gaps.map((g) => [g.question, String(g.count), formatDate(g.last)]) })
     : el('p', {}, 'Aucune : toutes les questions ont trouvé une source fiable.'));
+  if (gaps.length) keyboardScroll($('#lacunes table'));
 }
 
 const OUTCOMES = [
@@ -223,7 +220,7 @@ function renderRates(s, days) {
   $('#g-issues').replaceChildren(
     rateChart('g-taux', 'Suite donnée aux brouillons par jour, en part des retours', desc, days, series),
     el('ul', { class: 'legende' }, OUTCOMES.map((o) => el('li', {}, legendKey(o), o.name))),
-    el('p', { class: 'aide' }, overall),
+    el('p', { class: 'fr-text--sm' }, overall),
     table('suite donnée par jour de retour', ['Jour', 'Retours', ...OUTCOMES.map((o) => o.name), 'Note moyenne', 'Distance d\'édition moyenne'], rows));
 }
 

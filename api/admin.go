@@ -1,0 +1,102 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/store"
+)
+
+// What a handler leaves for the audit middleware: the details of the
+// action, the service it concerns when it is not the caller's, and the
+// target it created (else the path's id).
+const (
+	ctxAuditKey     = "plume.audit_details"
+	ctxAuditService = "plume.audit_service"
+	ctxAuditTarget  = "plume.audit_target"
+)
+
+// scope is what the caller administers: every service for an administrator
+// without a service, else its own service's agents, keys, rules and audit
+// entries only.
+func (k *keyInfo) scope() store.Scope {
+	return store.Scope{Global: k.Service == "", Service: k.Service}
+}
+
+// mayManage refuses, with 403, an administrator acting on another service
+// than its own.
+func (k *keyInfo) mayManage(service string) error {
+	if !k.scope().Includes(service) {
+		return errorf(http.StatusForbidden, "forbidden", "this administrator manages the service %q only", k.Service)
+	}
+	return nil
+}
+
+// mayGrant refuses, with 403, to give an access above the caller's own: an
+// administrator of a service gives roles in that service only (never
+// another service, never every service); "no access" is always allowed.
+func (k *keyInfo) mayGrant(a store.Access) error {
+	if a.Role == "" {
+		return nil
+	}
+	if !a.Role.Valid() {
+		return errorf(http.StatusBadRequest, "invalid_request", "role %q: want agent or admin", a.Role)
+	}
+	return k.mayManage(a.Service)
+}
+
+// auditFor records what an action did, for the audit middleware: the
+// service it concerns and its details (never a message's text).
+func auditFor(c echo.Context, service string, details map[string]any) {
+	c.Set(ctxAuditService, service)
+	if details != nil {
+		if b, err := json.Marshal(details); err == nil {
+			c.Set(ctxAuditKey, json.RawMessage(b))
+		}
+	}
+}
+
+// audit writes to the audit log, once answered, each administrator's
+// request that changes something and each refused one (403), with its
+// outcome: a refused attempt on another service is kept too.
+func (s *Server) audit(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		err := next(c)
+		status := c.Response().Status
+		if err != nil {
+			status = errorResponse(err).Status
+		}
+		if !unsafeMethod(c.Request().Method) && status != http.StatusForbidden {
+			return err
+		}
+		s.writeAudit(c, status)
+		return err
+	}
+}
+
+// writeAudit writes one entry of the audit log for the request c.
+func (s *Server) writeAudit(c echo.Context, status int) {
+	k := keyOf(c)
+	e := store.AuditEntry{KeyID: k.ID, Service: k.Service, Action: c.Request().Method + " " + c.Path(),
+		Target: c.Param("id"), Status: status}
+	if k.agent != nil {
+		e.AgentID = &k.agent.ID
+	}
+	if t, ok := c.Get(ctxAuditTarget).(string); ok {
+		e.Target = t
+	}
+	if svc, ok := c.Get(ctxAuditService).(string); ok {
+		e.Service = svc
+	}
+	if d, ok := c.Get(ctxAuditKey).(json.RawMessage); ok {
+		e.Details = d
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 5*time.Second)
+	defer cancel()
+	if err := s.deps.Store.Audit(ctx, e); err != nil {
+		s.log.Error("audit log not written", "err", err, "action", e.Action, "request_id", requestIDOf(c))
+	}
+}

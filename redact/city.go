@@ -1,0 +1,142 @@
+package redact
+
+// Postal codes, cities and the names of places.
+
+// postalCity reads "69003 Lyon", "75015 PARIS CEDEX 15" from the postal code
+// at i. A postal code without a city counts only right after another address
+// part (lastPart).
+func (sc *scanner) postalCity(i, lastPart int) (int, float64) {
+	s := sc.text(i)
+	if len(s) == 4 {
+		// a 4-digit code (Belgium, Switzerland) only right after a street
+		prev := i - 1
+		for prev >= 0 && sc.punct(prev) == ',' {
+			prev--
+		}
+		if prev < 0 || prev != lastPart {
+			return -1, 0
+		}
+	}
+	if dep, _ := atoi(s[:2]); dep < 1 || dep > 98 || dep == 96 {
+		return -1, 0
+	}
+	// not a group of a longer number, unless that number ends an address
+	// part ("app 34 93200 Saint-Denis", "Calle Mayor 5 28013 Madrid")
+	if i > 0 && sc.toks[i].gap <= gapSpace && sc.toks[i-1].kind == kNum && i-1 != lastPart {
+		return -1, 0
+	}
+	if i+1 < len(sc.toks) && sc.toks[i+1].gap <= gapSpace && sc.toks[i+1].kind == kNum {
+		return -1, 0
+	}
+	if c := sc.cityName(i + 1); c >= 0 {
+		if sc.caseless {
+			return c, 0.7
+		}
+		return c, 0.8
+	}
+	prev := i - 1
+	for prev >= 0 && (sc.punct(prev) == ',' || sc.punct(prev) == '-') {
+		prev--
+	}
+	if prev >= 0 && prev == lastPart {
+		return i, 0.8
+	}
+	return -1, 0
+}
+
+// postalCode reports whether token i is a French postal code.
+func (sc *scanner) postalCode(i int) bool {
+	t := sc.toks[i]
+	if t.kind != kNum || t.end-t.start != 5 {
+		return false
+	}
+	dep, _ := atoi(sc.text(i)[:2])
+	return dep >= 1 && dep <= 98 && dep != 96
+}
+
+// cityName reads a city name from token j ("Lyon", "Le Mans",
+// "Saint-Germain-en-Laye", "Pointe-à-Pitre", "PARIS CEDEX 15") and returns
+// its last token, or -1.
+func (sc *scanner) cityName(j int) int { return sc.placeWords(j, false) }
+
+// placeWords reads the capitalized words of a city or place name from
+// token j; street words count only when street is set ("Le Clos Fleuri").
+func (sc *scanner) placeWords(j int, street bool) int {
+	n := len(sc.toks)
+	if j >= n || sc.toks[j].gap >= gapLine || sc.toks[j].gap > gapBlank {
+		return -1
+	}
+	m := j
+	// a leading article: "Le Mans", "La Rochelle", "L'Haÿ-les-Roses"
+	if e := sc.toks[m].ent; sc.toks[m].kind == kWord && (e == entLe || e == entLa || e == entLes || e == entL) &&
+		(sc.toks[m].shape&shCap != 0 || sc.caseless) {
+		k := m + 1
+		if k < n && sc.punct(k) == '\'' && sc.attached(k) {
+			k++
+		}
+		if k < n && sc.toks[k].kind == kWord && sc.toks[k].gap <= gapSpace && (sc.toks[k].shape&shCap != 0 || sc.caseless) {
+			m = k
+		}
+	}
+	words, last := 0, -1
+	for m < n && words < 4 {
+		t := sc.toks[m]
+		if t.kind != kWord || (m > j && t.gap >= gapLine) {
+			break
+		}
+		if words > 0 && lex.entries[t.ent].bits&wStreetLink != 0 && t.ent != entEt {
+			m++
+			continue
+		}
+		if sc.has(m, wFunc|wCivility|wCurrency|wMonth|wLegal|wPossessive|wCountry) || (!street && sc.has(m, wAddrComp|wStreet)) {
+			break
+		}
+		if sc.caseless {
+			if sc.has(m, wStop) && !sc.has(m, wInstitution) {
+				break
+			}
+		} else if t.shape&shCap == 0 {
+			break
+		}
+		last = m
+		words++
+		m++
+		// compounds: Issy-les-Moulineaux, Villeneuve-d'Ascq, Pointe-à-Pitre
+		for parts := 1; parts < maxCompound && m+1 < n && (sc.punct(m) == '-' || sc.punct(m) == '\'') && sc.attached(m) && sc.attached(m+1) && sc.toks[m+1].kind == kWord; parts++ {
+			last = m + 1
+			m += 2
+		}
+	}
+	return sc.cedex(last)
+}
+
+// placeName reads the name of a residence, a lieu-dit or a building from
+// token k ("Les Tilleuls", "des Mûriers", "Adoma"), or -1.
+func (sc *scanner) placeName(k int) int {
+	m := k
+	for count := 0; count < 2 && m < len(sc.toks) && sc.toks[m].kind == kWord && (sc.has(m, wStreetLink) || sc.has(m, wParticle)); count++ {
+		m++
+		if m < len(sc.toks) && sc.punct(m) == '\'' && sc.attached(m) {
+			m++
+		}
+	}
+	if m >= len(sc.toks) || sc.toks[m].kind != kWord || sc.toks[m].gap >= gapLine || (!sc.caseless && sc.toks[m].shape&shCap == 0) {
+		return -1
+	}
+	return sc.placeWords(m, true)
+}
+
+// cedex extends a city over "Cedex 15".
+func (sc *scanner) cedex(last int) int {
+	if last < 0 {
+		return last
+	}
+	k := last + 1
+	if k < len(sc.toks) && sc.toks[k].gap < gapLine && sc.isText(k, "cedex") {
+		last = k
+		if k+1 < len(sc.toks) && sc.toks[k+1].kind == kNum && sc.toks[k+1].gap <= gapSpace && sc.toks[k+1].end-sc.toks[k+1].start <= 2 {
+			last = k + 1
+		}
+	}
+	return last
+}

@@ -1,0 +1,213 @@
+package redact
+
+// The words of one name: how far a name read from a token goes (particles,
+// initials, compounds, "née").
+
+// nameSpan reads a name starting at token j. It returns the first and last
+// tokens, the number of words and whether one of them is a first name.
+func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName bool) {
+	n := len(sc.toks)
+	first, last = j, -1
+	k := j
+	for k < n && words < 5 {
+		if k >= n || sc.toks[k].kind != kWord || (words > 0 && sc.toks[k].gap >= gapLine) {
+			break
+		}
+		w := k
+		if words > 0 && sc.has(k, wNameCont) {
+			break // "Jaziri née Mejri": read below
+		}
+		switch {
+		case sc.has(k, wParticle) && !sc.isFirstName(k) && !(words > 0 && sc.accentedShort(k)) && sc.initials(k) < 0:
+			m := sc.afterParticles(k, s, words)
+			if m < 0 || !sc.nameWord(m, strong, words+1) {
+				return first, last, words, firstName
+			}
+			w = m
+		case sc.toks[k].end-sc.toks[k].start == 1:
+			// N'Diaye, O'Brien; or an initial: "J."
+			if sc.punct(k+1) == '\'' && sc.attached(k+1) && k+2 < n && sc.attached(k+2) && sc.toks[k+2].kind == kWord &&
+				(sc.toks[k+2].shape&shCap != 0 || sc.caseless) && sc.bits(k+2)&notName == 0 {
+				w = k + 2
+			} else if e := sc.initials(k); e > k && (words > 0 || (s >= medium && sc.nameAfterInitials(e+1))) {
+				w = e
+			} else {
+				return first, last, words, firstName
+			}
+		default:
+			if !sc.nameWord(k, s, words) {
+				return first, last, words, firstName
+			}
+		}
+		if sc.isFirstName(w) && sc.bits(w)&wFirstAmb == 0 {
+			firstName = true
+		}
+		last = w
+		words++
+		k = w + 1
+		// Compound names: Dubois-Marchand, Jean-Pierre.
+		for parts := 1; parts < maxCompound && k+1 < n && sc.punct(k) == '-' && sc.attached(k) && sc.attached(k+1) && sc.toks[k+1].kind == kWord &&
+			sc.bits(k+1)&(wFunc|wInstitution) == 0; parts++ {
+			if sc.isFirstName(k + 1) {
+				firstName = true
+			}
+			last = k + 1
+			k += 2
+		}
+	}
+	if last < 0 {
+		return first, last, 0, false
+	}
+	// "Durand née Martin", "Dupont épouse Leroy"
+	if k+1 < n && sc.punct(k) == ',' && sc.has(k+1, wNameCont) {
+		k++
+	}
+	if k < n && sc.toks[k].gap < gapLine && sc.has(k, wNameCont) {
+		m := k + 1
+		if sc.punct(m) == '.' && sc.attached(m) {
+			m++
+		}
+		if _, l2, w2, _ := sc.nameSpan(m, strong); w2 > 0 {
+			last = l2
+			words += w2
+		}
+	}
+	return first, last, words, firstName
+}
+
+// initials returns the last token of initials starting at k ("J.",
+// "M.-T."), or -1.
+func (sc *scanner) initials(k int) int {
+	end := -1
+	for parts := 0; parts < 3 && k+1 < len(sc.toks); parts++ {
+		t := sc.toks[k]
+		if t.kind != kWord || t.end-t.start != 1 || t.shape&shCap == 0 || sc.caseless || sc.punct(k+1) != '.' || !sc.attached(k+1) {
+			break
+		}
+		end = k + 1
+		if k+3 < len(sc.toks) && sc.punct(k+2) == '-' && sc.attached(k+2) && sc.attached(k+3) {
+			k += 3
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// nameAfterInitials reports whether a surname follows initials at token m:
+// "J. Perrin", "H. de La Fontaine".
+func (sc *scanner) nameAfterInitials(m int) bool {
+	if m >= len(sc.toks) || sc.toks[m].gap != gapSpace || sc.toks[m].kind != kWord {
+		return false
+	}
+	if sc.has(m, wParticle) {
+		p := sc.afterParticles(m, strong, 1)
+		return p >= 0 && sc.nameWord(p, strong, 1)
+	}
+	return sc.toks[m].shape&shCap != 0 && sc.bits(m)&(notName|wStop) == 0
+}
+
+// afterParticles returns the name word after the particles at k ("de La
+// Fontaine", "van der Berg", "d'Artagnan", "Le Goff"), or -1.
+func (sc *scanner) afterParticles(k int, s int, pos int) int {
+	n := len(sc.toks)
+	if pos == 0 && s != strong && sc.toks[k].shape&shCap == 0 {
+		return -1
+	}
+	m := k
+	for count := 0; count < 3 && m < n && sc.toks[m].kind == kWord && sc.has(m, wParticle) && !sc.isFirstName(m); count++ {
+		e := sc.toks[m].ent
+		article := e == entLe || e == entLa || e == lex.words["les"]
+		if article && sc.toks[m].shape&shCap == 0 && (count == 0 || sc.caseless) {
+			return -1
+		}
+		if sc.caseless && s != strong {
+			return -1
+		}
+		m++
+		if m < n && sc.punct(m) == '\'' && sc.attached(m) {
+			m++
+		}
+		if m >= n || sc.toks[m].gap >= gapLine {
+			return -1
+		}
+	}
+	if m >= n || sc.toks[m].kind != kWord || (!sc.caseless && sc.toks[m].shape&shCap == 0) {
+		return -1
+	}
+	return m
+}
+
+// nameWord reports whether word k can be word number pos of a name read
+// with strength s.
+func (sc *scanner) nameWord(k int, s int, pos int) bool {
+	t := sc.toks[k]
+	if t.kind != kWord || t.end-t.start < 2 {
+		return false
+	}
+	b := sc.bits(k)
+	isFirst := sc.isFirstName(k)
+	capital := t.shape&shCap != 0
+	if (t.ent == entSaint || t.ent == entSainte) && pos > 0 && capital && sc.punct(k+1) == '-' && sc.attached(k+1) &&
+		k+2 < len(sc.toks) && sc.attached(k+2) && sc.toks[k+2].shape&shCap != 0 {
+		return true // Mathilde de Saint-Exupéry
+	}
+	if pos > 0 && sc.accentedShort(k) {
+		return true // "Vincent Lê": an accent that French never puts on "le"
+	}
+	if b&notName != 0 && !(isFirst && capital && b&wFunc == 0) {
+		return false
+	}
+	stop := b&wStop != 0
+	amb := b&wFirstAmb != 0
+	if sc.caseless {
+		switch {
+		case s == strong:
+			return !stop || isFirst
+		case pos == 0:
+			return isFirst && !amb
+		default:
+			return !stop || isFirst
+		}
+	}
+	if capital {
+		switch s {
+		case strong:
+			return true
+		case medium:
+			if pos == 0 {
+				return !stop || isFirst
+			}
+			return !stop || isFirst || t.shape&shUpper == 0
+		default:
+			if pos == 0 {
+				return isFirst || (!stop && sc.nextCapWord(k))
+			}
+			return !stop || isFirst || t.shape&shUpper == 0
+		}
+	}
+	// a lower-case word in a text that uses case
+	if s == strong {
+		return !stop || isFirst
+	}
+	return isFirst && !amb && pos == 0
+}
+
+// accentedShort reports whether word k is a short capitalized word with
+// accents that folds to a French function word: "Lê", "Đỗ".
+func (sc *scanner) accentedShort(k int) bool {
+	t := sc.toks[k]
+	return sc.bits(k)&wFunc != 0 && t.shape&shCap != 0 && t.shape&shASCII == 0 && t.end-t.start <= 4 &&
+		!sc.isText(k, "a", "ou", "la", "deja", "ca")
+}
+
+// nextCapWord reports whether the word after k, on the same line, is
+// capitalized and could be a name.
+func (sc *scanner) nextCapWord(k int) bool {
+	m := k + 1
+	if m < len(sc.toks) && sc.punct(m) == '-' && sc.attached(m) {
+		m++
+	}
+	return m < len(sc.toks) && sc.toks[m].kind == kWord && sc.toks[m].gap < gapLine &&
+		sc.toks[m].shape&shCap != 0 && sc.bits(m)&(notName|wStop) == 0
+}
