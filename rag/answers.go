@@ -3,7 +3,9 @@ package rag
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -48,6 +50,10 @@ type AnswerMatch struct {
 	// embeddings; TextCosine that of the message's and the answer's.
 	QuestionCosine float64
 	TextCosine     float64
+	// SourceFound weighs how well the message's search found the answer's
+	// sources: the best one's fused score as a share of the first
+	// document's (0 when the search did not find any).
+	SourceFound float64
 	// Threshold is the least score shown; Margin the least lead of the
 	// first answer over the second for any to be shown.
 	Threshold float64
@@ -57,20 +63,36 @@ type AnswerMatch struct {
 }
 
 // DefaultAnswerMatch is the matching tuned on the tuning half.
-var DefaultAnswerMatch = AnswerMatch{QuestionWords: 1, MessageWords: 2, QuestionCosine: 1, TextCosine: 2, Threshold: 0.24,
-	Margin: 0.01, Max: 3}
+var DefaultAnswerMatch = AnswerMatch{QuestionWords: 1, FocusWords: 1, MessageWords: 2, QuestionCosine: 2, TextCosine: 2,
+	SourceFound: 1, Threshold: 0.30, Margin: 0.01, Max: 3}
 
 // answerFeatures are the signals of one candidate, each in [0, 1].
 type answerFeatures struct {
 	questionWords, focusWords, messageWords, questionCosine, textCosine float64
 	vectors                                                             bool
+	// sourceFound counts only when searched: the message was searched.
+	sourceFound float64
+	searched    bool
+}
+
+// bestFound returns how well a search found the best of an answer's
+// sources: its fused score as a share of the first document's, 0 when
+// none was found.
+func bestFound(sources []int64, found map[int64]float64) float64 {
+	best := 0.0
+	for _, id := range sources {
+		best = max(best, found[id])
+	}
+	return best
 }
 
 // matchAnswers returns the validated answers (active or to review) of the
 // given services whose question is close to text (redacted, placeholders
-// removed), best first.
-func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m AnswerMatch, text string, services []string) ([]ValidatedAnswer, error) {
-	scored, err := answerCandidates(ctx, st, emb, text, services)
+// removed), best first. res is the message's search, nil when it was not
+// searched.
+func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m AnswerMatch, text string, services []string,
+	res *Results) ([]ValidatedAnswer, error) {
+	scored, err := answerCandidates(ctx, st, emb, text, services, res)
 	if err != nil {
 		return nil, err
 	}
@@ -111,9 +133,14 @@ type answerCandidate struct {
 	features answerFeatures
 }
 
-// answerCandidates reads the answers that may match and their signals.
-func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, text string, services []string) ([]answerCandidate, error) {
+// answerCandidates reads the answers that may match and their signals;
+// res is the message's search (nil: not searched).
+func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, text string, services []string,
+	res *Results) ([]answerCandidate, error) {
 	q := store.AnswerQuery{Text: text, Focus: messageFocus(text), Services: services}
+	if res != nil {
+		q.Documents = slices.Collect(maps.Keys(res.found))
+	}
 	if emb != nil {
 		vecs, err := emb.Embed(ctx, []string{q.Focus, text})
 		if err == nil && len(vecs) == 2 {
@@ -133,6 +160,9 @@ func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, te
 		if c.Cosine != -1 && c.TextCosine != -1 && q.Vector != nil {
 			f.vectors = true
 			f.questionCosine, f.textCosine = max(c.Cosine, 0), max(c.TextCosine, 0)
+		}
+		if res != nil {
+			f.searched, f.sourceFound = true, bestFound(c.Documents, res.found)
 		}
 		out[i] = answerCandidate{answer: c.Answer, features: f}
 	}
@@ -198,6 +228,10 @@ func (m AnswerMatch) score(f answerFeatures) float64 {
 		sum += m.QuestionCosine*f.questionCosine + m.TextCosine*f.textCosine
 		weights += m.QuestionCosine + m.TextCosine
 	}
+	if f.searched {
+		sum += m.SourceFound * f.sourceFound
+		weights += m.SourceFound
+	}
 	if weights == 0 {
 		return 0
 	}
@@ -209,6 +243,9 @@ func (m AnswerMatch) score(f answerFeatures) float64 {
 type Answers struct {
 	store    *store.Store
 	embedder llm.Embedder
+	// searcher, when set, searches a message matched by Match: the
+	// documents found weigh in the match as in a draft.
+	searcher *Searcher
 	policy   redact.Policy
 	match    AnswerMatch
 }
@@ -353,20 +390,33 @@ func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, 
 
 // Match returns the validated answers close to a message, redacted first.
 func (a *Answers) Match(ctx context.Context, message string, services []string) ([]ValidatedAnswer, error) {
-	text, err := a.matchText(ctx, message)
+	text, res, err := a.matchText(ctx, message, services)
 	if err != nil {
 		return nil, err
 	}
-	return matchAnswers(ctx, a.store, a.embedder, a.match, text, services)
+	return matchAnswers(ctx, a.store, a.embedder, a.match, text, services, res)
 }
 
-// matchText is a message redacted, placeholders removed.
-func (a *Answers) matchText(ctx context.Context, message string) (string, error) {
+// matchText is a message redacted, placeholders removed, and its search
+// as a draft runs it (nil without a searcher, or with no word to search).
+func (a *Answers) matchText(ctx context.Context, message string, services []string) (string, *Results, error) {
 	red, err := redact.Redact(ctx, message, a.policy)
 	if err != nil {
-		return "", fmt.Errorf("validated answers: redact: %w", err)
+		return "", nil, fmt.Errorf("validated answers: redact: %w", err)
 	}
-	return matchable(stripPlaceholders(searchText(red.Text, red.Mapping))), nil
+	question := searchText(strings.TrimSpace(red.Text), red.Mapping)
+	text := matchable(stripPlaceholders(question))
+	if a.searcher == nil {
+		return text, nil, nil
+	}
+	res, err := a.searcher.Search(ctx, Query{Text: question, K: defaultSources, Services: services})
+	if errors.Is(err, ErrNoWords) {
+		return text, nil, nil
+	}
+	if err != nil {
+		return "", nil, fmt.Errorf("validated answers: %w", err)
+	}
+	return text, &res, nil
 }
 
 // matchable is a text without its courtesy (greetings, thanks,
@@ -380,6 +430,14 @@ func matchable(text string) string {
 		return text
 	}
 	return strings.Join(parts, " ")
+}
+
+// WithSearcher returns a copy of a that searches the messages it matches
+// with s, as a draft does.
+func (a *Answers) WithSearcher(s *Searcher) *Answers {
+	c := *a
+	c.searcher = s
+	return &c
 }
 
 // WithMatch returns a copy of a matching with m.
@@ -400,8 +458,8 @@ var placeholderRe = regexp.MustCompile(`\[[A-Z][A-Z_]*_\d+\]`)
 
 // validatedAnswers returns the validated answers close to a draft's
 // question; a failure only loses them (logged), never the draft.
-func (d *Drafter) validatedAnswers(ctx context.Context, text string, services []string) []ValidatedAnswer {
-	found, err := matchAnswers(ctx, d.store, d.searcher.embedder, DefaultAnswerMatch, text, services)
+func (d *Drafter) validatedAnswers(ctx context.Context, text string, services []string, res *Results) []ValidatedAnswer {
+	found, err := matchAnswers(ctx, d.store, d.searcher.embedder, DefaultAnswerMatch, text, services, res)
 	if err != nil {
 		if ctx.Err() == nil {
 			d.log.Warn("validated answers unavailable", "err", err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -98,7 +99,7 @@ func newAnswerEval(t *testing.T) *answerEval {
 			ids[d.ExternalID] = d.ID
 		}
 	}
-	e := &answerEval{answers: rag.NewAnswers(st, embedder, nil), searcher: searcher, store: st, texts: map[int64]string{},
+	e := &answerEval{answers: rag.NewAnswers(st, embedder, nil).WithSearcher(searcher), searcher: searcher, store: st, texts: map[int64]string{},
 		byFiche: map[string]int64{}, msgs: loadUserMessages(t)}
 	for _, f := range readFiches(t, path) {
 		if !answered(f.ID) {
@@ -181,12 +182,16 @@ func TestValidatedAnswerMatching(t *testing.T) {
 	e.editDistances(t)
 	// A wrong validated answer is worse than none: the goal is 0.95. It was
 	// met with one message to spare (130/136) until the redactor's special
-	// categories changed what validated answers keep; it now misses by one
-	// message (129/136). The gate sits one message under the goal so that a
-	// regression fails; the goal stays open. The right answer first (goal
-	// 0.90) is not met yet: gated only with PLUME_ANSWER_GATES set.
+	// categories changed what validated answers keep (129/136); with the
+	// search's documents in the score it misses by two messages (128/136),
+	// which the gate still lets through: one more fails. The right answer
+	// first (goal 0.90, not met) is gated a little under its measure (11/19)
+	// and at the goal with PLUME_ANSWER_GATES set.
 	if test.none() < minNoneShown {
 		t.Errorf("test half: %s; want none shown ≥ %.2f", test, minNoneShown)
+	}
+	if test.right() < minRightFirst {
+		t.Errorf("test half: %s; want the right answer first ≥ %.2f", test, minRightFirst)
 	}
 	if test.none() < 0.95 {
 		t.Logf("test half: none shown %.3f, under the goal of 0.95", test.none())
@@ -218,33 +223,48 @@ func (e *answerEval) tune(t *testing.T) {
 		}
 		set = append(set, labelled{want: e.wantFor(msg), cands: cands})
 	}
-	weights := []float64{0, 1, 2}
 	best, bestScore := rag.AnswerMatch{}, answerScore{}
-	for _, qw := range weights {
-		for _, fw := range weights {
-			for _, mw := range weights {
-				for _, qc := range weights {
-					for _, tc := range weights {
-						m := rag.AnswerMatch{QuestionWords: qw, FocusWords: fw, MessageWords: mw, QuestionCosine: qc, TextCosine: tc, Max: 3}
-						tops := topsOf(set, m)
-						for _, margin := range []float64{0, 0.01, 0.02, 0.04, 0.08} {
-							for th := 0.1; th < 0.9; th += 0.01 {
-								m.Threshold, m.Margin = th, margin
-								s := scoreTops(tops, th, margin)
-								if s.none() >= 0.97 && (s.rightFirst > bestScore.rightFirst ||
-									(s.rightFirst == bestScore.rightFirst && s.noneShown > bestScore.noneShown)) {
-									best, bestScore = m, s
-								}
-							}
-						}
-					}
-				}
-			}
+	for _, w := range weightGrid([]float64{0, 1, 2}, 6) {
+		m := rag.AnswerMatch{QuestionWords: w[0], FocusWords: w[1], MessageWords: w[2], QuestionCosine: w[3], TextCosine: w[4],
+			SourceFound: w[5], Max: 3}
+		th, margin, s := bestThreshold(topsOf(set, m))
+		m.Threshold, m.Margin = th, margin
+		if s.rightFirst > bestScore.rightFirst || (s.rightFirst == bestScore.rightFirst && s.noneShown > bestScore.noneShown) {
+			best, bestScore = m, s
 		}
 	}
 	t.Logf("tuned on the tuning half: %+v: %s", best, bestScore)
 	best.Threshold, best.Margin = 0, 0
 	t.Logf("same weights, no threshold (ranking alone): %s", scoreSet(set, best))
+}
+
+// weightGrid returns every n weights taken from values.
+func weightGrid(values []float64, n int) [][]float64 {
+	if n == 0 {
+		return [][]float64{nil}
+	}
+	var out [][]float64
+	for _, rest := range weightGrid(values, n-1) {
+		for _, v := range values {
+			out = append(out, append(slices.Clone(rest), v))
+		}
+	}
+	return out
+}
+
+// bestThreshold returns the threshold and margin that show the most right
+// answers first with none shown for at least 97 % of the messages that
+// have none (then the most of those), and what they do.
+func bestThreshold(tops []top) (threshold, margin float64, best answerScore) {
+	for _, mg := range []float64{0, 0.01, 0.02, 0.04, 0.08} {
+		for th := 0.1; th < 0.9; th += 0.01 {
+			s := scoreTops(tops, th, mg)
+			if s.none() >= 0.97 && (s.rightFirst > best.rightFirst || (s.rightFirst == best.rightFirst && s.noneShown > best.noneShown)) {
+				threshold, margin, best = th, mg, s
+			}
+		}
+	}
+	return threshold, margin, best
 }
 
 // top is, for one message, its best candidate, the best and second
@@ -398,5 +418,9 @@ func stored(t *testing.T, st *store.Store, id string) string {
 }
 
 // minNoneShown gates how often no validated answer is shown when none fits
-// (test half); the goal is 0.95, see TestValidatedAnswerMatching.
-const minNoneShown = 0.94
+// (test half), minRightFirst how often the right one comes first when one
+// exists; the goals are 0.95 and 0.90, see TestValidatedAnswerMatching.
+const (
+	minNoneShown  = 0.94
+	minRightFirst = 0.55
+)

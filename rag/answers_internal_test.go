@@ -9,17 +9,23 @@ import (
 func TestAnswerScore(t *testing.T) {
 	t.Parallel()
 	m := AnswerMatch{QuestionWords: 1, MessageWords: 2, QuestionCosine: 1, TextCosine: 2}
+	searched := AnswerMatch{QuestionWords: 1, SourceFound: 3}
+	all := func(v float64, vectors bool) answerFeatures {
+		return answerFeatures{questionWords: v, focusWords: v, messageWords: v, questionCosine: v, textCosine: v, vectors: vectors}
+	}
 	for _, tc := range []struct {
 		name string
 		m    AnswerMatch
 		f    answerFeatures
 		want float64
 	}{
-		{"all signals full", m, answerFeatures{1, 1, 1, 1, 1, true}, 1},
-		{"nothing shared", m, answerFeatures{0, 0, 0, 0, 0, true}, 0},
-		{"words only without vectors", m, answerFeatures{0.5, 0, 0.5, 1, 1, false}, 0.5},
-		{"weighted mean", m, answerFeatures{1, 0, 0, 0, 1, true}, 3.0 / 6},
-		{"no weight", AnswerMatch{}, answerFeatures{1, 1, 1, 1, 1, true}, 0},
+		{"all signals full", m, all(1, true), 1},
+		{"nothing shared", m, all(0, true), 0},
+		{"words only without vectors", m, answerFeatures{questionWords: 0.5, messageWords: 0.5, questionCosine: 1, textCosine: 1}, 0.5},
+		{"weighted mean", m, answerFeatures{questionWords: 1, textCosine: 1, vectors: true}, 3.0 / 6},
+		{"no weight", AnswerMatch{}, all(1, true), 0},
+		{"search weighs when searched", searched, answerFeatures{questionWords: 1, sourceFound: 1.0 / 3, searched: true}, 2.0 / 4},
+		{"search ignored when not searched", searched, answerFeatures{questionWords: 1, sourceFound: 1}, 1},
 	} {
 		if got := tc.m.score(tc.f); got != tc.want {
 			t.Errorf("%s: score %v, want %v", tc.name, got, tc.want)
@@ -46,5 +52,24 @@ func TestMatchable(t *testing.T) {
 	got := matchable("Bonjour Madame,\nJe voudrais changer l'adresse de ma carte grise.\nMerci d'avance,\nCordialement")
 	if got != "Je voudrais changer l'adresse de ma carte grise." {
 		t.Errorf("matchable = %q: want the request without courtesy", got)
+	}
+}
+
+func TestBestFound(t *testing.T) {
+	t.Parallel()
+	found := map[int64]float64{1: 1, 2: 0.8, 3: 0.5}
+	for _, tc := range []struct {
+		name    string
+		sources []int64
+		want    float64
+	}{
+		{"the best placed source counts", []int64{3, 2}, 0.8},
+		{"a source not found counts nothing", []int64{9, 3}, 0.5},
+		{"no source found", []int64{9}, 0},
+		{"no source", nil, 0},
+	} {
+		if got := bestFound(tc.sources, found); got != tc.want {
+			t.Errorf("%s: bestFound = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

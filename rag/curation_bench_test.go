@@ -55,9 +55,9 @@ func benchCurationStore(b *testing.B) *store.Store {
 	if err != nil {
 		b.Fatal(err)
 	}
-	_, err = st.Pool().Exec(ctx, `INSERT INTO feedback (draft_id, outcome, rating, tags)
-		SELECT 'd_bench' || i, CASE WHEN i % 20 = 0 THEN 'rejected' ELSE 'edited' END, 1 + i % 5, '{incomplet}'
-		FROM generate_series(1, 10000, 5) i`)
+	_, err = st.Pool().Exec(ctx, `INSERT INTO feedback (draft_id, draft_created_at, outcome, rating, tags)
+		SELECT d.id, d.created_at, CASE WHEN i % 20 = 0 THEN 'rejected' ELSE 'edited' END, 1 + i % 5, '{incomplet}'
+		FROM generate_series(1, 10000, 5) i JOIN drafts d ON d.id = 'd_bench' || i`)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -63,6 +63,9 @@ type DraftOptions struct {
 	SecondOpinion bool
 }
 
+// defaultSources is how many passages a draft gives the model by default.
+const defaultSources = 5
+
 // NewDrafter returns a drafter. chat may be nil: every draft is then
 // extractive.
 func NewDrafter(searcher *Searcher, st *store.Store, chat llm.Chatter, ps *prompts.Set, log *slog.Logger, opts DraftOptions) *Drafter {
@@ -73,7 +76,7 @@ func NewDrafter(searcher *Searcher, st *store.Store, chat llm.Chatter, ps *promp
 		opts.MaxTokens = 1024
 	}
 	if opts.Sources <= 0 {
-		opts.Sources = 5
+		opts.Sources = defaultSources
 	}
 	if opts.Redaction == nil {
 		opts.Redaction = redact.DefaultPolicy()
@@ -281,7 +284,7 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 			Message: "Aucune source fiable n'a été trouvée : le brouillon est une réponse d'attente, vérifiez la réglementation avant de répondre."})
 	}
 	t.stage("search")
-	out.ValidatedAnswers = d.validatedAnswers(ctx, matchable(stripPlaceholders(searchText(question, red.Mapping))), req.Services)
+	out.ValidatedAnswers = d.validatedAnswers(ctx, matchable(stripPlaceholders(searchText(question, red.Mapping))), req.Services, &res)
 	req.example = bestExample(out.ValidatedAnswers)
 	t.stage("answers")
 

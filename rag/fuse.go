@@ -24,11 +24,10 @@ type docCandidate struct {
 	fused             float64
 }
 
-// rank fuses the three searches by document, loads the passages of the best
-// documents and returns the k best passages, at most MaxPerDocument per
-// document, each scored by the reliability model.
-func (s *Searcher) rank(ctx context.Context, plan queryPlan, f found, k int) ([]Result, Features, error) {
-	docs := s.fuseDocuments(f)
+// rank loads the passages of the best documents (fused, best first) and
+// returns the k best passages, at most MaxPerDocument per document, each
+// scored by the reliability model.
+func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate, k int) ([]Result, Features, error) {
 	if len(docs) == 0 {
 		return nil, Features{}, nil
 	}
@@ -126,6 +125,16 @@ func (s *Searcher) fuseDocuments(f found) []docCandidate {
 	out := make([]docCandidate, len(order))
 	for i, d := range order {
 		out[i] = *d
+	}
+	return out
+}
+
+// fusedShares returns each document's fused score as a share of the first
+// one's (docs best first).
+func fusedShares(docs []docCandidate) map[int64]float64 {
+	out := make(map[int64]float64, len(docs))
+	for _, d := range docs {
+		out[d.id] = share(d.fused, docs[0].fused)
 	}
 	return out
 }

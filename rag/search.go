@@ -124,6 +124,10 @@ type Results struct {
 	// top holds the reliability features of the best document, for
 	// evaluation and calibration.
 	top Features
+	// found holds, for each document the three searches found, its fused
+	// score as a share of the first document's: how well the message's
+	// search found a validated answer's sources.
+	found map[int64]float64
 }
 
 // Warning texts of a degraded search.
@@ -201,7 +205,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 		// Chunks exist but none was embedded by this model: a re-embed is due.
 		res.Warnings = append(res.Warnings, WarnNoEmbeddings)
 	}
-	res.Results, res.top, err = s.rank(ctx, plan, found, q.K)
+	docs := s.fuseDocuments(found)
+	res.found = fusedShares(docs)
+	res.Results, res.top, err = s.rank(ctx, plan, docs, q.K)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}

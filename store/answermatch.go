@@ -24,6 +24,9 @@ type AnswerQuery struct {
 	Dim        int
 	Vector     []float32
 	TextVector []float32
+	// Documents are the documents the message's search found: the answers
+	// relying on one of them are candidates first.
+	Documents []int64
 	// Limit bounds the candidates (default 200).
 	Limit int
 }
@@ -40,6 +43,8 @@ type AnswerCandidate struct {
 	// answer has no vector of the message's model.
 	Cosine     float64
 	TextCosine float64
+	// Documents are the documents the answer relies on.
+	Documents []int64
 }
 
 // AnswerCandidates is what MatchAnswers returns: the message's and its
@@ -67,18 +72,20 @@ func (s *Store) MatchAnswers(ctx context.Context, q AnswerQuery) (AnswerCandidat
 	}
 	cosine, textCosine, vec, textVec := "-1::float8", "-1::float8", any(nil), any(nil)
 	if len(q.Vector) > 0 && q.Dim == len(q.Vector) && len(q.TextVector) == q.Dim {
-		cosine = fmt.Sprintf(`CASE WHEN embed_model = $4 THEN 1 - (embedding::vector(%d) <=> $5::vector(%d)) ELSE -1 END`, q.Dim, q.Dim)
-		textCosine = fmt.Sprintf(`CASE WHEN embed_model = $4 AND text_embedding IS NOT NULL
-			THEN 1 - (text_embedding::vector(%d) <=> $6::vector(%d)) ELSE -1 END`, q.Dim, q.Dim)
+		cosine = fmt.Sprintf(`CASE WHEN embed_model = $5 THEN 1 - (embedding::vector(%d) <=> $6::vector(%d)) ELSE -1 END`, q.Dim, q.Dim)
+		textCosine = fmt.Sprintf(`CASE WHEN embed_model = $5 AND text_embedding IS NOT NULL
+			THEN 1 - (text_embedding::vector(%d) <=> $7::vector(%d)) ELSE -1 END`, q.Dim, q.Dim)
 		vec, textVec = pgvector.NewVector(q.Vector), pgvector.NewVector(q.TextVector)
 	}
-	args := []any{q.Services, out.Message, q.Limit}
+	args := []any{q.Services, out.Message, q.Limit, q.Documents}
 	if vec != nil {
 		args = append(args, q.Model, vec, textVec)
 	}
-	rows, err := s.pool.Query(ctx, `SELECT `+answerColumns+`, lexemes, text_lexemes, `+cosine+` AS cosine, `+textCosine+`
+	rows, err := s.pool.Query(ctx, `SELECT `+answerColumns+`, lexemes, text_lexemes, `+cosine+` AS cosine, `+textCosine+`,
+		ARRAY(SELECT document_id FROM answer_sources s WHERE s.answer_id = answers.id ORDER BY document_id)
 		FROM answers WHERE status <> 'archived' AND ($1::text[] IS NULL OR service = ANY($1))
-		ORDER BY (lexemes && $2::text[]) DESC, cosine DESC, id LIMIT $3`, args...)
+		ORDER BY (lexemes && $2::text[] OR id IN (SELECT answer_id FROM answer_sources WHERE document_id = ANY($4::bigint[]))) DESC,
+			cosine DESC, id LIMIT $3`, args...)
 	if err != nil {
 		return AnswerCandidates{}, fmt.Errorf("match answers: %w", err)
 	}
@@ -87,7 +94,7 @@ func (s *Store) MatchAnswers(ctx context.Context, q AnswerQuery) (AnswerCandidat
 		a := &c.Answer
 		err := r.Scan(&a.ID, &a.Service, &a.AuthorService, &a.Question, &a.Text, &a.Sources, &a.Status, &a.StatusReason,
 			&a.Version, &a.DraftID, &a.CreatedBy, &a.CreatedAt, &a.UpdatedAt, &a.ReviewedAt, &c.Lexemes, &c.TextLexemes,
-			&c.Cosine, &c.TextCosine)
+			&c.Cosine, &c.TextCosine, &c.Documents)
 		return c, err
 	})
 	if err != nil {

@@ -176,6 +176,27 @@ func TestMatchAnswers(t *testing.T) {
 	}
 }
 
+// TestMatchAnswersBySource checks that the answers relying on a document the
+// message's search found are candidates first, with their documents.
+func TestMatchAnswersBySource(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	doc := saveDoc(t, st, "F1", "h1")
+	newAnswer(t, st, "caf")
+	sourced := newAnswer(t, st, "caf", doc.ID)
+	got, err := st.MatchAnswers(ctx, store.AnswerQuery{Text: "passeport perdu", Documents: []int64{doc.ID}, Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Candidates) != 1 || got.Candidates[0].ID != sourced.ID {
+		t.Fatalf("candidates %+v, want answer %d, whose source was found", got.Candidates, sourced.ID)
+	}
+	if diff := cmp.Diff([]int64{doc.ID}, got.Candidates[0].Documents); diff != "" {
+		t.Errorf("documents (-want +got):\n%s", diff)
+	}
+}
+
 func TestCurationQueries(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()

@@ -79,10 +79,11 @@ func newDraftID() (string, error) {
 // saveRetryDelay is how long SaveDraft waits before its one retry.
 const saveRetryDelay = time.Second
 
-// SaveDraft stores a new draft, setting its id and creation time. A draft
-// costs a model call: when the database drops, the save is retried once
-// after a second, under the same id, so that a first attempt that was in
-// fact committed is found rather than stored twice or reported lost.
+// SaveDraft stores a new draft, setting its id and creation time (this
+// process's clock, as the purge's cut-off). A draft costs a model call: when
+// the database drops, the save is retried once after a second, under the
+// same id and time, so that a first attempt that was in fact committed is
+// found rather than stored twice or reported lost.
 func (s *Store) SaveDraft(ctx context.Context, d *Draft) error {
 	if d.Channel == "" || d.Question == "" {
 		return fmt.Errorf("save draft: channel and question are required: %w", ErrInvalid)
@@ -91,6 +92,8 @@ func (s *Store) SaveDraft(ctx context.Context, d *Draft) error {
 	if err != nil {
 		return err
 	}
+	// PostgreSQL keeps microseconds: the time read back is the one sent.
+	d.CreatedAt = time.Now().Truncate(time.Microsecond)
 	err = s.insertDraft(ctx, id, d)
 	if IsUnavailable(err) {
 		select {
@@ -106,7 +109,9 @@ func (s *Store) SaveDraft(ctx context.Context, d *Draft) error {
 	return nil
 }
 
-// insertDraft stores d under id, or finds it stored already.
+// insertDraft stores d under id and d.CreatedAt, or finds it stored
+// already: the primary key (id, created_at) is the draft's identity across
+// the monthly partitions.
 func (s *Store) insertDraft(ctx context.Context, id string, d *Draft) error {
 	sources := d.Sources
 	if len(sources) == 0 {
@@ -118,19 +123,15 @@ func (s *Store) insertDraft(ctx context.Context, id string, d *Draft) error {
 	if len(d.AttentionReasons) == 0 {
 		d.AttentionReasons = json.RawMessage("[]")
 	}
-	err := s.pool.QueryRow(ctx, `INSERT INTO drafts (id, channel, service, audience, api_key_id, question,
+	// A row committed by an earlier attempt whose answer was lost stays.
+	_, err := s.pool.Exec(ctx, `INSERT INTO drafts (id, channel, service, audience, api_key_id, question,
 			prompt_version, model, extractive, reliable, sources, draft, warnings, redaction_counts, timings,
-			prompt_tokens, completion_tokens, attention_level, attention_reasons)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-		ON CONFLICT (id) DO NOTHING
-		RETURNING created_at`,
+			prompt_tokens, completion_tokens, attention_level, attention_reasons, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+		ON CONFLICT (id, created_at) DO NOTHING`,
 		id, d.Channel, d.Service, nonNil(d.Audience), d.APIKeyID, d.Question, d.PromptVersion, d.Model,
 		d.Extractive, d.Reliable, sources, d.Draft, nonNil(d.Warnings), nonNilMap(d.RedactionCounts),
-		nonNilMap(d.Timings), d.PromptTokens, d.CompletionTokens, d.AttentionLevel, d.AttentionReasons).Scan(&d.CreatedAt)
-	if errors.Is(err, pgx.ErrNoRows) {
-		// The earlier attempt was committed; its answer was lost.
-		err = s.pool.QueryRow(ctx, "SELECT created_at FROM drafts WHERE id = $1", id).Scan(&d.CreatedAt)
-	}
+		nonNilMap(d.Timings), d.PromptTokens, d.CompletionTokens, d.AttentionLevel, d.AttentionReasons, d.CreatedAt)
 	return err
 }
 
@@ -173,8 +174,10 @@ func (s *Store) SaveFeedback(ctx context.Context, f *Feedback) error {
 	if f.Rating != nil && (*f.Rating < 1 || *f.Rating > 5) {
 		return fmt.Errorf("save feedback: rating %d is not between 1 and 5: %w", *f.Rating, ErrInvalid)
 	}
-	err := s.pool.QueryRow(ctx, `INSERT INTO feedback (draft_id, final_text, outcome, rating, tags, edit_distance)
-		SELECT id, $2, $3, $4, $5, $6 FROM drafts WHERE id = $1
+	// The feedback takes its draft's month: its partition goes with the
+	// draft's (see migrations/0016_drafts_by_month.sql).
+	err := s.pool.QueryRow(ctx, `INSERT INTO feedback (draft_id, draft_created_at, final_text, outcome, rating, tags, edit_distance)
+		SELECT id, created_at, $2, $3, $4, $5, $6 FROM drafts WHERE id = $1
 		RETURNING id, created_at`,
 		f.DraftID, f.FinalText, f.Outcome, f.Rating, nonNil(f.Tags), f.EditDistance).Scan(&f.ID, &f.CreatedAt)
 	if errors.Is(err, pgx.ErrNoRows) {

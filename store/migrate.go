@@ -5,9 +5,11 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -58,8 +60,22 @@ func loadMigrations() ([]migration, error) {
 
 // Migrate applies the migrations that have not been applied yet, each in its
 // own transaction, and returns how many it applied. Concurrent callers wait
-// for each other.
+// for each other. It then makes sure the partitions of drafts exist for
+// this month and the next (EnsurePartitions).
 func (s *Store) Migrate(ctx context.Context) (int, error) {
+	n, err := s.migrateTo(ctx, math.MaxInt)
+	if err != nil {
+		return n, err
+	}
+	if _, err := s.EnsurePartitions(ctx, time.Now()); err != nil {
+		return n, err
+	}
+	return n, nil
+}
+
+// migrateTo applies the migrations numbered up to last that have not been
+// applied yet.
+func (s *Store) migrateTo(ctx context.Context, last int) (int, error) {
 	ms, err := loadMigrations()
 	if err != nil {
 		return 0, err
@@ -94,7 +110,7 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 	}
 	n := 0
 	for _, m := range ms {
-		if applied[m.version] {
+		if applied[m.version] || m.version > last {
 			continue
 		}
 		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
@@ -109,11 +125,10 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 		}
 		n++
 	}
-	if n > 0 {
-		// Connections opened before the vector type existed have no codec
-		// for it: start afresh.
-		s.pool.Reset()
-	}
+	// Connections opened before the vector type existed have no codec for
+	// it: start afresh, even when another process applied the migrations
+	// while this one waited for the lock.
+	s.pool.Reset()
 	return n, nil
 }
 

@@ -3,11 +3,8 @@ package store_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"log/slog"
 	"net"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,7 +13,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/jackc/pgx/v5"
 	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/store/storetest"
 )
@@ -122,35 +118,6 @@ func TestPeekAndForgetBuckets(t *testing.T) {
 	if _, err := st.TakeToken(ctx, "x", store.Bucket{Rate: 0, Burst: 1}, now, false); err == nil {
 		t.Error("a zero rate must be refused")
 	}
-}
-
-// emptySchema returns the URL of a fresh schema with no migration applied.
-func emptySchema(t *testing.T) string {
-	t.Helper()
-	ctx := context.Background()
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	schema := "test_" + hex.EncodeToString(b[:])
-	conn, err := pgx.Connect(ctx, storetest.URL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(context.Background(), storetest.URL())
-		if err == nil {
-			_, _ = c.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-			c.Close(context.Background())
-		}
-	})
-	u, _ := url.Parse(storetest.URL())
-	q := u.Query()
-	q.Set("search_path", schema+",public")
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 // TestMigrateTwoProcessesAtOnce: two processes starting together on an

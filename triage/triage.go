@@ -11,7 +11,9 @@
 // (and some English) cues, sentence by sentence, with negation ("je ne suis
 // pas en danger") and time ("dans trois semaines" is not "demain") taken
 // into account. The word "urgent" alone changes nothing, and thanks or
-// compliments are routine. An Assessment holds codes, labels and byte
+// compliments are routine. A linear classifier over words and character
+// n-grams, trained on labelled messages, then raises the level of messages
+// whose distress the lexicon has no phrase for. An Assessment holds codes, labels and byte
 // offsets only: never the text, so that it can be stored and logged.
 package triage
 
@@ -96,10 +98,16 @@ func Assess(ctx context.Context, text string) Assessment {
 }
 
 // AssessAt triages text as of now, which dates such as "le 2 décembre" are
-// read against.
+// read against: the lexicon first, then the classifier, which can raise
+// the level the lexicon gives, never lower it.
 func AssessAt(_ context.Context, text string, now time.Time) Assessment {
-	out := Assessment{Level: Routine, Reasons: []Reason{}}
 	msg := newMessage(text, now)
+	return defaultModel().raise(assessLexicon(msg, text), msg)
+}
+
+// assessLexicon triages msg, cut from text, with the lexicon alone.
+func assessLexicon(msg *message, text string) Assessment {
+	out := Assessment{Level: Routine, Reasons: []Reason{}}
 	// Most messages hold the cues of few rules: the others are not tried
 	// sentence by sentence.
 	var folded strings.Builder

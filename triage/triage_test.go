@@ -101,20 +101,36 @@ func FuzzAssess(f *testing.F) {
 	})
 }
 
-// BenchmarkAssess measures triage: one message of the evaluation set per
-// iteration (reporting the 95th percentile), and a 12 kB message.
+// BenchmarkAssess measures triage, one message per iteration (reporting
+// the 95th percentile): the evaluation set and the long messages of
+// testdata/long.jsonl, each with the lexicon alone beside it; and a 12 kB
+// message.
 func BenchmarkAssess(b *testing.B) {
 	set := loadSet(b)
 	ctx := context.Background()
-	b.Run("messages", func(b *testing.B) {
-		var durations []float64
-		for i := 0; b.Loop(); i++ {
-			start := nanotime()
-			_ = AssessAt(ctx, set[i%len(set)].Text, evalNow)
-			durations = append(durations, since(start))
-		}
-		b.ReportMetric(percentile(durations, 0.95), "p95-µs")
-	})
+	defaultModel() // decoded once, at the first message
+	full := func(text string) { _ = AssessAt(ctx, text, evalNow) }
+	lexicon := func(text string) { _ = assessLexicon(newMessage(text, evalNow), text) }
+	for _, c := range []struct {
+		name   string
+		set    []labelled
+		assess func(text string)
+	}{
+		{"messages", set, full},
+		{"messages-lexicon-only", set, lexicon},
+		{"long", loadJSONL(b, "testdata/long.jsonl"), full},
+		{"long-lexicon-only", loadJSONL(b, "testdata/long.jsonl"), lexicon},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var durations []float64
+			for i := 0; b.Loop(); i++ {
+				start := nanotime()
+				c.assess(c.set[i%len(c.set)].Text)
+				durations = append(durations, since(start))
+			}
+			b.ReportMetric(percentile(durations, 0.95), "p95-µs")
+		})
+	}
 	long := strings.Repeat(set[0].Text+" "+set[len(set)-1].Text+"\n", 60)
 	b.Run("12kB", func(b *testing.B) {
 		b.SetBytes(int64(len(long)))

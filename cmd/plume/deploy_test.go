@@ -187,11 +187,20 @@ func TestDeployedReplicas(t *testing.T) {
 
 	d.checkRateAcrossProcesses(a, b, keys[deployAgents])
 	d.checkReadYourWritesUnderLag(a, b, keys[deployAgents+1], keys[deployAgents+2])
-	d.loadThroughFailures(a, b, procB, keys[:deployAgents])
+	d.loadThroughFailures(a, b, procB, keys[:deployAgents], keys[deployAgents+1])
 }
 
 // createKeys creates n agent keys.
 func (d *deployment) createKeys(n int) []string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = d.createKey(fmt.Sprintf("deploy %d", i), store.RoleAgent)
+	}
+	return keys
+}
+
+// createKey creates a key of role.
+func (d *deployment) createKey(name string, role store.Role) string {
 	d.t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, d.primary.url("plume"))
@@ -199,13 +208,11 @@ func (d *deployment) createKeys(n int) []string {
 		d.t.Fatal(err)
 	}
 	defer st.Close()
-	keys := make([]string, n)
-	for i := range keys {
-		if _, keys[i], err = st.CreateAPIKey(ctx, fmt.Sprintf("deploy %d", i), store.RoleAgent, ""); err != nil {
-			d.t.Fatal(err)
-		}
+	_, key, err := st.CreateAPIKey(ctx, name, role, "")
+	if err != nil {
+		d.t.Fatal(err)
 	}
-	return keys
+	return key
 }
 
 // checkRateAcrossProcesses sends one key's requests to both processes as
@@ -246,26 +253,27 @@ func (d *deployment) checkRateAcrossProcesses(a, b, key string) {
 }
 
 // checkReadYourWritesUnderLag pauses the replica's replay: the agent who
-// just wrote a draft reads it back from the primary through the other
-// process, and reads go to the primary once the replica lags past the bound.
+// just wrote a draft, and the admin who just published a document, read
+// them back from the primary through the other process, and reads go to the
+// primary once the replica lags past the bound.
 func (d *deployment) checkReadYourWritesUnderLag(a, b, key, other string) {
 	t := d.t
 	ctx := context.Background()
+	admin := d.createKey("deploy admin", store.RoleAdmin)
 	if err := execSQL(ctx, d.replica.url("plume"), "SELECT pg_wal_replay_pause()"); err != nil {
 		t.Fatal(err)
 	}
-	status, body := call(t, "POST", a+"/v1/drafts", key, `{"question":"Comment changer l'adresse de ma carte grise ?"}`)
-	var draft struct{ ID string }
-	if status != http.StatusOK || json.Unmarshal([]byte(body), &draft) != nil || draft.ID == "" {
-		t.Fatalf("draft: %d %.300s", status, body)
+	// At once, before the replica lags past the bound: an admin lists the
+	// document it just published, through the other process.
+	if status, body := call(t, "POST", a+"/v1/documents", admin,
+		`{"id":"deploy-lag","title":"Fiche publiée pendant le retard","text":"Texte de la fiche.","status":"published"}`); status != http.StatusCreated {
+		t.Fatalf("publish a document: %d %.300s", status, body)
 	}
-	if status, body := call(t, "GET", b+"/v1/drafts", key, ""); status != http.StatusOK || !strings.Contains(body, draft.ID) {
-		t.Errorf("the agent's own list, through the other process while the replica lags: %d, draft %s missing:\n%.300s",
-			status, draft.ID, body)
+	if status, body := call(t, "GET", b+"/v1/documents?q=pendant+le+retard", admin, ""); status != http.StatusOK ||
+		!strings.Contains(body, "deploy-lag") {
+		t.Errorf("the document just published, listed through the other process while the replica lags: %d\n%.300s", status, body)
 	}
-	if status, _ := call(t, "GET", b+"/v1/drafts/"+draft.ID, key, ""); status != http.StatusOK {
-		t.Errorf("the draft just written, through the other process: %d", status)
-	}
+	checkOwnDraftRead(t, a, b, key, "while the replica lags")
 	// Another agent's searches go to the replica until it lags past the
 	// bound, then to the primary.
 	waitUntil(t, "searches skip the lagging replica", 20*time.Second, func() bool {
@@ -284,6 +292,24 @@ func (d *deployment) checkReadYourWritesUnderLag(a, b, key, other string) {
 	waitUntil(t, "the replica takes reads again", 20*time.Second, func() bool {
 		return strings.Count(d.log("a"), "database replica takes reads") >= 2
 	})
+}
+
+// checkOwnDraftRead writes a draft through a and reads it back through b,
+// in the agent's list and by its id: the agent never misses the draft it
+// just wrote (when says in which state the replica is).
+func checkOwnDraftRead(t *testing.T, a, b, key, when string) {
+	t.Helper()
+	status, body := call(t, "POST", a+"/v1/drafts", key, `{"question":"Comment changer l'adresse de ma carte grise ?"}`)
+	var draft struct{ ID string }
+	if status != http.StatusOK || json.Unmarshal([]byte(body), &draft) != nil || draft.ID == "" {
+		t.Fatalf("draft %s: %d %.300s", when, status, body)
+	}
+	if status, body := call(t, "GET", b+"/v1/drafts", key, ""); status != http.StatusOK || !strings.Contains(body, draft.ID) {
+		t.Errorf("the agent's own list %s: %d, draft %s missing:\n%.300s", when, status, draft.ID, body)
+	}
+	if status, _ := call(t, "GET", b+"/v1/drafts/"+draft.ID, key, ""); status != http.StatusOK {
+		t.Errorf("the draft just written, read back %s: %d", when, status)
+	}
 }
 
 // searchOnce searches through base and reports whether it answered 200.
@@ -306,8 +332,9 @@ type loadSummary struct {
 // loadThroughFailures drafts across both processes; process b is killed
 // mid-load, then the database replica is stopped. Only b's in-flight
 // requests may fail; the replica's reads fall back to the primary; a takes
-// over the periodic jobs if b led them.
-func (d *deployment) loadThroughFailures(a, b string, procB *exec.Cmd, keys []string) {
+// over the periodic jobs if b led them; writer then reads back the draft
+// it writes.
+func (d *deployment) loadThroughFailures(a, b string, procB *exec.Cmd, keys []string, writer string) {
 	t := d.t
 	replicaReads := metric(t, a, `plume_db_reads_total{reason="",target="replica"}`)
 	load := exec.Command(filepath.Join(d.bin, "plumeload"), "run", "-url", a+","+b, "-key", strings.Join(keys, ","),
@@ -346,6 +373,7 @@ func (d *deployment) loadThroughFailures(a, b string, procB *exec.Cmd, keys []st
 		!strings.Contains(d.log("a"), "reads go to the primary") {
 		t.Error("with the replica stopped, no read fell back to the primary with a log line")
 	}
+	checkOwnDraftRead(t, a, a, writer, "with the replica stopped")
 	waitUntil(t, "a leads the periodic jobs", 30*time.Second, func() bool {
 		return strings.Contains(d.log("a"), "msg=leading")
 	})

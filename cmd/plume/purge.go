@@ -10,8 +10,10 @@ import (
 	"github.com/plume-sp/plume/wire"
 )
 
-// runPurge deletes the drafts and feedback older than PLUME_RETENTION, and
-// the audit log's entries older than PLUME_AUDIT_RETENTION.
+// runPurge deletes the drafts and feedback older than PLUME_RETENTION (the
+// months wholly older are dropped as partitions, rows deleted in the month
+// of the cut-off only), and the audit log's entries older than
+// PLUME_AUDIT_RETENTION.
 func runPurge(ctx context.Context, a *app, args []string) error {
 	fs := newFlagSet(a, "purge")
 	if err := fs.Parse(args); err != nil {
@@ -29,7 +31,8 @@ func runPurge(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "purged %d drafts and %d feedback older than %s\n", rep.Drafts, rep.Feedback, formatRetention(a.cfg.Retention))
+	fmt.Fprintf(a.stdout, "purged %d drafts and %d feedback older than %s (%d whole months dropped)\n",
+		rep.Drafts, rep.Feedback, formatRetention(a.cfg.Retention), rep.Months)
 	n, err := st.PurgeAudit(ctx, time.Now().Add(-a.cfg.AuditRetention))
 	if err != nil {
 		return err
@@ -49,7 +52,8 @@ func purgeOnce(ctx context.Context, st *store.Store, retention time.Duration, lo
 	if err != nil && ctx.Err() == nil {
 		log.Error("purge", "err", err)
 	} else if err == nil {
-		log.Info("purged", "drafts", rep.Drafts, "feedback", rep.Feedback, "retention", formatRetention(retention))
+		log.Info("purged", "drafts", rep.Drafts, "feedback", rep.Feedback, "months", rep.Months,
+			"retention", formatRetention(retention))
 	}
 }
 

@@ -1,0 +1,12 @@
+package store
+
+import "context"
+
+// MigrateTo applies the migrations numbered up to last, for tests that
+// write rows as an earlier schema had them.
+func (s *Store) MigrateTo(ctx context.Context, last int) (int, error) { return s.migrateTo(ctx, last) }
+
+// InsertDraft is SaveDraft's insert under a given id and d.CreatedAt.
+func (s *Store) InsertDraft(ctx context.Context, id string, d *Draft) error {
+	return s.insertDraft(ctx, id, d)
+}

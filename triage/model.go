@@ -1,0 +1,236 @@
+package triage
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:generate go test -run TestModelFile -update .
+
+// modelFile is the classifier, trained by train_test.go on the tuning half
+// of the evaluation set, the holdout rounds 1 to 6 and testdata/long.jsonl.
+//
+//go:embed model.bin
+var modelFile []byte
+
+// The first sub-model of a model scores urgent or attention against
+// routine; the reason codes follow, each against the other messages.
+const (
+	needsModel = 0
+	firstCode  = 1
+)
+
+// modelHeader is the JSON line that opens model.bin.
+type modelHeader struct {
+	// Digest identifies the training data and settings the model was
+	// trained with (see train_test.go).
+	Digest string `json:"digest"`
+	// Models names the sub-models: "needs", then reason codes.
+	Models []string  `json:"models"`
+	Scales []float32 `json:"scales"`
+	Biases []float32 `json:"biases"`
+	// A message scoring above NeedsThreshold needs attention; chosen by
+	// leave-one-round-out.
+	NeedsThreshold float64 `json:"needs_threshold"`
+	Rows           int     `json:"rows"`
+}
+
+// model is a set of linear classifiers over the same hashed features:
+// one int8 weight per feature row and sub-model.
+type model struct {
+	header  modelHeader
+	hashes  []uint32 // the feature hash of each row, ascending
+	rows    []int32  // feature hash → row, -1 for none (see newRows)
+	weights []int8   // row-major: Rows × len(Models)
+}
+
+// defaultModel is the embedded model, decoded once.
+var defaultModel = sync.OnceValue(func() *model {
+	m, err := decodeModel(modelFile)
+	if err != nil {
+		panic(fmt.Sprintf("triage: embedded model.bin: %v", err))
+	}
+	return m
+})
+
+// scores returns the score of v under every sub-model.
+func (m *model) scores(v vector) []float64 {
+	n := len(m.header.Models)
+	acc := make([]float64, n)
+	for i, r := range v.rows {
+		x := float64(v.vals[i])
+		for j, w := range m.weights[int(r)*n : int(r)*n+n] {
+			acc[j] += x * float64(w)
+		}
+	}
+	for j := range acc {
+		acc[j] = acc[j]*float64(m.header.Scales[j]) + float64(m.header.Biases[j])
+	}
+	return acc
+}
+
+// score returns the score of v under sub-model j.
+func (m *model) score(v vector, j int) float64 {
+	n := len(m.header.Models)
+	var acc float64
+	for i, r := range v.rows {
+		acc += float64(v.vals[i]) * float64(m.weights[int(r)*n+j])
+	}
+	return acc*float64(m.header.Scales[j]) + float64(m.header.Biases[j])
+}
+
+// timedCodes are the urgent codes that depend on when things happen, with
+// the code they give weeks away ("" for none). The model cannot read
+// time: the lexicon's reading of the message decides (see rule.match).
+var timedCodes = map[string]string{CodeHousingLoss: CodeHousingRisk, CodeEnergyCut: CodeEnergyRisk, CodeLegalDeadline: ""}
+
+// reading returns the needs score of msg and, were it to need attention,
+// its level and the sub-model of its reason: the reason code that scores
+// highest, or, for a timed code when the message speaks of nothing within
+// days, its later code or the attention code that scores highest. The
+// model reads French: a message the lexicon finds foreign scores -Inf.
+func (m *model) reading(msg *message) (needs float64, l Level, code int) {
+	if msg.foreign() {
+		return math.Inf(-1), Routine, -1
+	}
+	s := m.scores(vectorize(msg.foldedText(), m.rows))
+	code = m.nearestCode(s, "")
+	name := m.header.Models[code]
+	if later, timed := timedCodes[name]; timed && !msg.soon(name) {
+		code = m.nearestCode(s, Attention)
+		if later != "" {
+			code = slices.Index(m.header.Models, later)
+		}
+	}
+	return s[needsModel], CodeLevel(m.header.Models[code]), code
+}
+
+// soon reports whether a message speaks of the next days for a timed
+// code, as the lexicon reads it for a whole message.
+func (m *message) soon(code string) bool {
+	if code == CodeLegalDeadline {
+		return m.near
+	}
+	return m.near || m.now || !m.far
+}
+
+// nearestCode returns the sub-model of the reason code that scores
+// highest in s, among the codes of level l, or among all when l is "".
+func (m *model) nearestCode(s []float64, l Level) int {
+	best := -1
+	for j := firstCode; j < len(s); j++ {
+		if (l == "" || CodeLevel(m.header.Models[j]) == l) && (best < 0 || s[j] > s[best]) {
+			best = j
+		}
+	}
+	return best
+}
+
+// raise returns a raised, when msg scores over the needs threshold and
+// its reading is more pressing, with one reason: the code of the reading,
+// on the sentence that scores highest for it.
+func (m *model) raise(a Assessment, msg *message) Assessment {
+	needs, l, j := m.reading(msg)
+	if needs <= m.header.NeedsThreshold || l.Rank() <= a.Level.Rank() {
+		return a
+	}
+	code := m.header.Models[j]
+	start, end := m.bestSentence(msg, j)
+	return a.Raise(l, Reason{Code: code, Label: codes[code].label, Level: l, Start: start, End: end})
+}
+
+// bestSentence returns the byte range of the sentence of msg that scores
+// highest under sub-model j.
+func (m *model) bestSentence(msg *message, j int) (start, end int) {
+	top := math.Inf(-1)
+	for _, s := range msg.sentences {
+		if sc := m.score(vectorize(s.folded, m.rows), j); sc > top {
+			top, start, end = sc, s.start, s.end
+		}
+	}
+	return start, end
+}
+
+// foldedText is the folded text of the whole message.
+func (m *message) foldedText() string {
+	var b strings.Builder
+	for _, s := range m.sentences {
+		b.WriteString(s.folded)
+	}
+	return b.String()
+}
+
+// decodeModel reads a model file: gzip of the JSON header line, the sorted
+// feature hashes as uvarint deltas, then the int8 weights.
+func decodeModel(file []byte) (*model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(file))
+	if err != nil {
+		return nil, fmt.Errorf("open: %w", err)
+	}
+	r := bufio.NewReader(zr)
+	line, err := r.ReadBytes('\n')
+	if err != nil {
+		return nil, fmt.Errorf("header: %w", err)
+	}
+	m := &model{}
+	if err := json.Unmarshal(line, &m.header); err != nil {
+		return nil, fmt.Errorf("header: %w", err)
+	}
+	h, n := m.header, len(m.header.Models)
+	if n < firstCode || len(h.Scales) != n || len(h.Biases) != n || h.Rows < 0 {
+		return nil, fmt.Errorf("header: %d models, %d scales, %d biases, %d rows", n, len(h.Scales), len(h.Biases), h.Rows)
+	}
+	var hash uint64
+	for row := range h.Rows {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, fmt.Errorf("feature %d: %w", row, err)
+		}
+		if hash += d; hash >= 1<<featureBits || row > 0 && d == 0 {
+			return nil, fmt.Errorf("feature %d: hash %d out of order or range", row, hash)
+		}
+		m.hashes = append(m.hashes, uint32(hash))
+	}
+	m.rows = newRows(m.hashes)
+	raw := make([]byte, h.Rows*n)
+	if _, err := io.ReadFull(r, raw); err != nil {
+		return nil, fmt.Errorf("weights: %w", err)
+	}
+	m.weights = make([]int8, len(raw))
+	for i, b := range raw {
+		m.weights[i] = int8(b)
+	}
+	return m, nil
+}
+
+// encode writes m in the format decodeModel reads.
+func (m *model) encode(w io.Writer) error {
+	zw := gzip.NewWriter(w)
+	head, err := json.Marshal(m.header)
+	if err != nil {
+		return fmt.Errorf("header: %w", err)
+	}
+	buf := append(head, '\n')
+	var prev uint32
+	for _, h := range m.hashes {
+		buf = binary.AppendUvarint(buf, uint64(h-prev))
+		prev = h
+	}
+	for _, x := range m.weights {
+		buf = append(buf, byte(x))
+	}
+	if _, err := zw.Write(buf); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return zw.Close()
+}

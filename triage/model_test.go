@@ -1,0 +1,62 @@
+package triage
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestModelRoundTrip(t *testing.T) {
+	m := defaultModel()
+	var buf bytes.Buffer
+	if err := m.encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeModel(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(m.header, got.header); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+	if !slices.Equal(m.hashes, got.hashes) || !slices.Equal(m.weights, got.weights) || !slices.Equal(m.rows, got.rows) {
+		t.Error("features or weights differ after a round trip")
+	}
+}
+
+func TestDecodeModelRejects(t *testing.T) {
+	for name, file := range map[string][]byte{
+		"not gzip":  []byte("plume"),
+		"truncated": modelFile[:len(modelFile)/2],
+	} {
+		if _, err := decodeModel(file); err == nil {
+			t.Errorf("%s: decoded without error", name)
+		}
+	}
+}
+
+// TestModelRaises checks a message of holdout round 6 in phrasings the
+// lexicon has no cue for (the classifier was trained on it): the
+// classifier makes it urgent, with a reason of that level pointing at a
+// sentence of the text as given.
+func TestModelRaises(t *testing.T) {
+	text := "Bonjour, je suis agriculteur, les dettes s'accumulent et ce matin j'ai regardé la corde dans la grange plus longtemps que je ne devrais. Je ne sais pas pourquoi je vous écris."
+	if lex := assessLexicon(newMessage(text, evalNow), text); lex.Level != Attention {
+		t.Fatalf("lexicon alone: %s %v, want attention (the debts)", lex.Level, lex.Codes())
+	}
+	a := AssessAt(context.Background(), text, evalNow)
+	if a.Level != Urgent {
+		t.Fatalf("AssessAt = %s %v, want urgent", a.Level, a.Codes())
+	}
+	r := a.Reasons[len(a.Reasons)-1]
+	if r.Level != Urgent || CodeLevel(r.Code) != Urgent || r.Label == "" {
+		t.Errorf("classifier reason %+v, want an urgent code with its label", r)
+	}
+	sentences := newMessage(text, evalNow).sentences
+	if !slices.ContainsFunc(sentences, func(s sentence) bool { return s.start == r.Start && s.end == r.End }) {
+		t.Errorf("reason range [%d, %d) is not a sentence of the text", r.Start, r.End)
+	}
+}

@@ -1,0 +1,236 @@
+package triage
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"os"
+	"slices"
+	"sync"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "retrain the classifier and rewrite model.bin")
+
+// Training settings. They are part of the digest: changing one makes
+// TestModelFile ask for model.bin to be retrained (go generate ./triage).
+const (
+	trainLambda = 1e-6 // L2 penalty
+	trainEpochs = 150  // full-batch Adam steps
+	trainRate   = 0.05 // Adam step size
+	// maxRoutineRaised is the share of routine messages the classifier
+	// may raise on its own, in leave-one-round-out: the lexicon's false
+	// alarms on new rounds were 5 to 13 %, and routine kept must stay
+	// ≥ 0.90.
+	maxRoutineRaised = 0.03
+)
+
+// trainingFold is one fold of leave-one-round-out: the tuning half of the
+// evaluation set, or a holdout round; the long messages of
+// testdata/long.jsonl are spread over the folds.
+type trainingFold struct {
+	name string
+	msgs []labelled
+}
+
+// trainingPaths are the files the classifier learns from, in the order of
+// the digest. Never the test half of the evaluation set (filtered out by
+// trainingFolds), never round 7.
+func trainingPaths(t testing.TB) []string {
+	paths := evalPaths(t)
+	for r := 1; r <= 6; r++ {
+		paths = append(paths, fmt.Sprintf("testdata/holdout/round%d.jsonl", r))
+	}
+	return append(paths, "testdata/long.jsonl")
+}
+
+func trainingFolds(t testing.TB) []trainingFold {
+	var tuning []labelled
+	for _, m := range loadSet(t) {
+		if !testHalf(m.ID) {
+			tuning = append(tuning, m)
+		}
+	}
+	folds := []trainingFold{{"tuning half", tuning}}
+	for r := 1; r <= 6; r++ {
+		folds = append(folds, trainingFold{fmt.Sprintf("round %d", r), loadJSONL(t, fmt.Sprintf("testdata/holdout/round%d.jsonl", r))})
+	}
+	for _, m := range loadJSONL(t, "testdata/long.jsonl") {
+		h := fnv.New32a()
+		h.Write([]byte(m.ID))
+		k := h.Sum32() % uint32(len(folds))
+		folds[k].msgs = append(folds[k].msgs, m)
+	}
+	return folds
+}
+
+// trainingDigest identifies the training data and settings.
+func trainingDigest(t testing.TB) string {
+	h := sha256.New()
+	for _, p := range trainingPaths(t) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(h, "%s %d\n", p, len(b))
+		h.Write(b)
+	}
+	fmt.Fprintf(h, "bits %d ngrams %d-%d lambda %g epochs %d rate %g raised %g\n",
+		featureBits, ngramMin, ngramMax, trainLambda, trainEpochs, trainRate, maxRoutineRaised)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// foldedOf is the folded text the model reads, as AssessAt cuts it.
+func foldedOf(text string) string { return newMessage(text, evalNow).foldedText() }
+
+// trainModel trains the needs sub-model on msgs and one per reason code,
+// two at a time; the threshold is left at zero.
+func trainModel(msgs []labelled) *model {
+	texts := make([]string, len(msgs))
+	hashes := map[uint32]bool{}
+	for i, m := range msgs {
+		texts[i] = foldedOf(m.Text)
+		eachFeature(texts[i], func(h uint32) { hashes[h] = true })
+	}
+	sorted := make([]uint32, 0, len(hashes))
+	for h := range hashes {
+		sorted = append(sorted, h)
+	}
+	slices.Sort(sorted)
+	m := &model{hashes: sorted, rows: newRows(sorted)}
+	xs := make([]vector, len(msgs))
+	for i := range texts {
+		xs[i] = vectorize(texts[i], m.rows)
+	}
+	targets := map[string]func(labelled) bool{"needs": func(l labelled) bool { return l.Level != Routine }}
+	m.header.Models = []string{"needs"}
+	for _, c := range sortedCodes() {
+		targets[c] = func(l labelled) bool { return slices.Contains(l.Reasons, c) }
+		m.header.Models = append(m.header.Models, c)
+	}
+	ws := make([][]float64, len(m.header.Models))
+	biases := make([]float64, len(m.header.Models))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for j, name := range m.header.Models {
+		ys := make([]bool, len(msgs))
+		for i, l := range msgs {
+			ys[i] = targets[name](l)
+		}
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			ws[j], biases[j] = trainLogistic(xs, ys, len(sorted))
+		})
+	}
+	wg.Wait()
+	for _, b := range biases {
+		m.header.Biases = append(m.header.Biases, float32(b))
+	}
+	m.header.Rows = len(sorted)
+	m.weights, m.header.Scales = quantize(ws)
+	return m
+}
+
+// sortedCodes lists the reason codes a sub-model is trained for.
+func sortedCodes() []string {
+	var out []string
+	for c := range codes {
+		if c != CodeModel {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// trainLogistic fits an L2-penalised logistic regression on xs with
+// full-batch Adam, each class weighing half: it returns the weights of
+// the dim rows and the bias.
+func trainLogistic(xs []vector, ys []bool, dim int) ([]float64, float64) {
+	var pos float64
+	for _, y := range ys {
+		pos += float64(b2i(y))
+	}
+	n := float64(len(ys))
+	weight := [2]float64{n / (2 * math.Max(n-pos, 1)), n / (2 * math.Max(pos, 1))}
+	w := make([]float64, dim+1) // the bias last
+	g, m1, m2 := make([]float64, dim+1), make([]float64, dim+1), make([]float64, dim+1)
+	const beta1, beta2 = 0.9, 0.999
+	for step := 1; step <= trainEpochs; step++ {
+		clear(g)
+		for i, x := range xs {
+			z := w[dim]
+			for k, r := range x.rows {
+				z += w[r] * float64(x.vals[k])
+			}
+			d := (1/(1+math.Exp(-z)) - float64(b2i(ys[i]))) * weight[b2i(ys[i])] / n
+			for k, r := range x.rows {
+				g[r] += d * float64(x.vals[k])
+			}
+			g[dim] += d
+		}
+		c1, c2 := 1-math.Pow(beta1, float64(step)), 1-math.Pow(beta2, float64(step))
+		for j := range w {
+			if j < dim {
+				g[j] += trainLambda * w[j]
+			}
+			m1[j] = beta1*m1[j] + (1-beta1)*g[j]
+			m2[j] = beta2*m2[j] + (1-beta2)*g[j]*g[j]
+			w[j] -= trainRate * (m1[j] / c1) / (math.Sqrt(m2[j]/c2) + 1e-8)
+		}
+	}
+	return w[:dim], w[dim]
+}
+
+// quantize turns each sub-model's weights into int8 with its own scale,
+// row-major.
+func quantize(ws [][]float64) ([]int8, []float32) {
+	n, rows := len(ws), len(ws[0])
+	out := make([]int8, rows*n)
+	scales := make([]float32, n)
+	for j, w := range ws {
+		var top float64
+		for _, x := range w {
+			top = math.Max(top, math.Abs(x))
+		}
+		scales[j] = float32(math.Max(top, 1e-12) / 127)
+		for r, x := range w {
+			out[r*n+j] = int8(math.Round(x / float64(scales[j])))
+		}
+	}
+	return out, scales
+}
+
+// TestModelFile checks that model.bin was trained on the current data
+// and settings; with -update it retrains it, its threshold chosen by
+// leave-one-round-out.
+func TestModelFile(t *testing.T) {
+	digest := trainingDigest(t)
+	if !*update {
+		if got := defaultModel().header.Digest; got != digest {
+			t.Fatalf("model.bin was trained on other data or settings (digest %.12s, want %.12s): run go generate ./triage", got, digest)
+		}
+		return
+	}
+	folds := trainingFolds(t)
+	threshold := chooseThreshold(leaveOneRoundOut(folds))
+	var all []labelled
+	for _, f := range folds {
+		all = append(all, f.msgs...)
+	}
+	m := trainModel(all)
+	m.header.Digest, m.header.NeedsThreshold = digest, threshold
+	var buf bytes.Buffer
+	if err := m.encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("model.bin", buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("model.bin: %d features, %d sub-models, %d bytes, threshold %.3f", m.header.Rows, len(m.header.Models), buf.Len(), threshold)
+}
