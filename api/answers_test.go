@@ -32,6 +32,7 @@ const (
 // TestAnswersFlow promotes a draft over the API, gets it back for a
 // paraphrase, and sees it flagged when its source changes.
 func TestAnswersFlow(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 	d := e.draft("agent-caf", cafQuestion)
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "agent-caf",
@@ -101,6 +102,7 @@ func TestAnswersFlow(t *testing.T) {
 // TestCurationFlow lists unanswered questions, closes a group with a
 // reason (masked), sees it reopen when the question recurs, and exports.
 func TestCurationFlow(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 	for range 2 {
 		d := e.draft("agent-caf", "Bonjour, je suis Claire Martin : quelle est la meilleure recette de gâteau au chocolat ?")

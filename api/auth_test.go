@@ -17,6 +17,7 @@ import (
 // service get 403 on what belongs to another. Public routes answer without
 // a key. A route missing from the table fails the test.
 func TestAuthMatrix(t *testing.T) {
+	t.Parallel()
 	// Wrong keys are the point here: TestFailedLoginsLimited limits them.
 	e := newEnv(t, api.Config{RatePerSecond: -1, FailedLogins: api.FailedLoginLimits{PerSecond: -1}})
 	cafDraft := e.draft("agent-caf", question)

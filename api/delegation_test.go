@@ -51,6 +51,7 @@ func summary(es []store.AuditEntry) []string {
 // each refusal answers 403 and is in the audit log, which each service's
 // administrators read for their service only.
 func TestDelegatedAgents(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 	caf := e.agent(&store.Access{Role: store.RoleAgent, Service: "caf"})
 	ants := e.agent(&store.Access{Role: store.RoleAgent, Service: "ants"})
@@ -123,6 +124,7 @@ func TestDelegatedAgents(t *testing.T) {
 // revokes its service's keys only, never with more rights than its own; the
 // secret is answered once and never audited.
 func TestDelegatedKeys(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 	e.agent(&store.Access{Role: store.RoleAgent, Service: "caf"}) // a key row without secret, not listed
 	type key struct {
@@ -223,6 +225,7 @@ func TestDelegatedKeys(t *testing.T) {
 // shadowing the configuration's; the rules give access at sign-in after
 // the configuration's.
 func TestDelegatedRules(t *testing.T) {
+	t.Parallel()
 	e := signInEnv(t, "domain:interieur.gouv.fr=agent/ants")
 	post := func(key string, body map[string]string) response {
 		return e.do(request{method: "POST", path: "/v1/rules", key: key, body: body})
@@ -301,6 +304,7 @@ func TestDelegatedRules(t *testing.T) {
 // TestAuditFilters reads the audit log by action, actor and days, as the
 // page asks for it, and refuses bad filters.
 func TestAuditFilters(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 	ctx := context.Background()
 	agent := e.agent(&store.Access{Role: store.RoleAgent, Service: "caf"})
@@ -356,6 +360,7 @@ func TestAuditFilters(t *testing.T) {
 // answers, curation items and documents full of a user's personal data;
 // the audit log, as exported, holds none of it, nor any question or text.
 func TestAuditHoldsNoMessage(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 	personal := []string{"Élodie", "Dupré", "06 12 34 56 78", "elodie.dupre@exemple.fr", "Évreux", "carte grise"}
 	question := "Bonjour, je suis Élodie Dupré d'Évreux, comment changer l'adresse de ma carte grise ? Tél. 06 12 34 56 78, elodie.dupre@exemple.fr"

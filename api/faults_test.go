@@ -74,6 +74,7 @@ func warning(d *rag.Draft, code string) *rag.Warning {
 // reason, no [DONE]) after two sentences: the agent saw them, then gets the
 // extractive draft in their place, with the warning.
 func TestFaultModelStreamCut(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{}, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) { return faultReply, nil }),
 		llmtest.WithStreamChunks(4, 0), llmtest.WithStreamCutAfter(30))
 	screen, states, d := e.streamDraft(t, map[string]any{"question": question, "channel": "email"})
@@ -86,6 +87,7 @@ func TestFaultModelStreamCut(t *testing.T) {
 // TestFaultModelHang makes the model answer nothing: the agent gets the
 // extractive draft once the model's time is up, over a stream or not.
 func TestFaultModelHang(t *testing.T) {
+	t.Parallel()
 	e := newEnvWith(t, api.Config{}, envOptions{chatTimeout: 300 * time.Millisecond,
 		model: []llmtest.Option{llmtest.WithDelay(time.Minute, llmtest.ChatCompletions)}})
 	start := time.Now()
@@ -102,6 +104,7 @@ func TestFaultModelHang(t *testing.T) {
 // are written from a full-text search, say so, and after the first one no
 // request reaches the endpoint while the breaker remembers the outage.
 func TestFaultEmbeddingsDown(t *testing.T) {
+	t.Parallel()
 	e := newEnvWith(t, api.Config{}, envOptions{queryEmbedder: func(url string) llm.Embedder {
 		remote, err := llm.NewOpenAIEmbedder(llm.OpenAIEmbedderConfig{BaseURL: url, Model: llmtest.DefaultEmbedModel,
 			Dim: 16, MaxRetries: 1, BackoffBase: time.Millisecond, BackoffMax: 2 * time.Millisecond})

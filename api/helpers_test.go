@@ -16,14 +16,12 @@ import (
 
 	"github.com/plume-sp/plume/api"
 	"github.com/plume-sp/plume/auth/oidctest"
-	"github.com/plume-sp/plume/ingest"
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
-	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/plumetest"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact/redacttest"
 	"github.com/plume-sp/plume/store"
-	"github.com/plume-sp/plume/store/storetest"
 )
 
 // repoRoot is the repository's root, seen from this package.
@@ -51,6 +49,7 @@ func (s *syncBuffer) String() string {
 // fake model, and keys of every kind.
 type env struct {
 	tb    testing.TB
+	plume *plumetest.Plume
 	st    *store.Store
 	model *llmtest.Server
 	srv   *api.Server
@@ -96,30 +95,50 @@ type envOptions struct {
 	// oidc starts an OpenID provider (env.op) the server signs agents in
 	// with.
 	oidc bool
-	// maxQuestionBytes bounds the questions the drafter takes (default
-	// rag.MaxQuestionBytes).
-	maxQuestionBytes int
+	// env is plume's environment (wire.Settings), beside the defaults.
+	env map[string]string
 }
 
 func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
 	tb.Helper()
-	ctx := context.Background()
-	st, url := storetest.NewStoreURL(tb)
-	e := &env{tb: tb, st: st, logs: &syncBuffer{}, keys: map[string]string{}, docs: map[string]int64{}}
+	e := &env{tb: tb, logs: &syncBuffer{}, keys: map[string]string{}, docs: map[string]int64{}}
 	log := slog.New(slog.NewJSONHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	local, err := llm.NewLocalEmbedder(0)
-	if err != nil {
-		tb.Fatal(err)
+	opts := []plumetest.Option{plumetest.WithCorpus(filepath.Join(repoRoot, "demo", "corpus")), plumetest.WithLog(log),
+		plumetest.WithModel(o.model...)}
+	if o.env != nil {
+		opts = append(opts, plumetest.WithEnv(o.env))
 	}
-	var embedder llm.Embedder = local
-	rep, err := ingest.NewPipeline(e.st, embedder, log, ingest.Options{}).
-		IngestPaths(ctx, []string{filepath.Join(repoRoot, "demo", "corpus")})
-	if err != nil || len(rep.Failed) > 0 {
-		tb.Fatalf("ingest the demo corpus: %v %v", err, rep.Failed)
+	if o.chatTimeout > 0 {
+		opts = append(opts, plumetest.WithChatTimeout(o.chatTimeout))
 	}
-	page, err := e.st.ListDocuments(ctx, store.DocumentFilter{Limit: 500})
+	if o.queryEmbedder != nil {
+		opts = append(opts, plumetest.WithQueryEmbedder(o.queryEmbedder))
+	}
+	if o.serverStore != nil {
+		opts = append(opts, plumetest.WithStore(o.serverStore))
+	}
+	if o.embedder != nil {
+		opts = append(opts, plumetest.WithEmbedder(o.embedder))
+	}
+	p := plumetest.New(tb, opts...)
+	e.plume, e.st, e.model = p, p.Direct, p.Model
+	e.findDocs()
+	var serve []plumetest.ServeOption
+	if o.oidc {
+		serve = append(serve, plumetest.WithSignIn())
+	}
+	s := p.Serve(tb, cfg, serve...)
+	e.srv, e.deps, e.http, e.op = s.Server, s.Deps, s.HTTP, s.OP
+	e.createKeys()
+	return e
+}
+
+// findDocs finds the ids of the demo documents the tests name.
+func (e *env) findDocs() {
+	e.tb.Helper()
+	page, err := e.st.ListDocuments(context.Background(), store.DocumentFilter{Limit: 500})
 	if err != nil {
-		tb.Fatal(err)
+		e.tb.Fatal(err)
 	}
 	for name, ext := range corpusDocs {
 		for _, d := range page.Documents {
@@ -128,47 +147,15 @@ func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
 			}
 		}
 		if e.docs[name] == 0 {
-			tb.Fatalf("demo document %s not found", ext)
+			e.tb.Fatalf("demo document %s not found", ext)
 		}
 	}
-	if o.embedder != nil {
-		embedder = o.embedder(embedder)
-	}
-	srvStore := e.st
-	if o.serverStore != nil {
-		srvStore = o.serverStore(tb, url)
-	}
-	e.model = llmtest.New(tb, o.model...)
-	if o.chatTimeout == 0 {
-		o.chatTimeout = 10 * time.Second
-	}
-	chat, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: e.model.URL(), Model: llmtest.DefaultChatModel,
-		Timeout: o.chatTimeout, MaxRetries: 1, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ps, err := prompts.Load("")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	queries := embedder
-	if o.queryEmbedder != nil {
-		queries = o.queryEmbedder(e.model.URL())
-	}
-	searcher := rag.NewSearcher(srvStore, queries, rag.DefaultLexicon(), log, rag.SearchOptions{})
-	drafter := rag.NewDrafter(searcher, srvStore, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel,
-		MaxQuestionBytes: o.maxQuestionBytes})
-	e.deps = api.Deps{Store: srvStore, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log}
-	ln := e.withOIDC(o.oidc)
-	e.srv, err = api.New(cfg, e.deps)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	e.http = httptest.NewUnstartedServer(e.srv)
-	e.http.Listener.Close()
-	e.http.Listener = ln
-	e.http.Start()
-	tb.Cleanup(e.http.Close)
+}
+
+// createKeys creates the keys of every kind the tests use.
+func (e *env) createKeys() {
+	e.tb.Helper()
+	ctx := context.Background()
 	for _, k := range []struct {
 		name, service string
 		role          store.Role
@@ -179,21 +166,20 @@ func newEnvWith(tb testing.TB, cfg api.Config, o envOptions) *env {
 	} {
 		key, secret, err := e.st.CreateAPIKey(ctx, k.name, k.role, k.service)
 		if err != nil {
-			tb.Fatal(err)
+			e.tb.Fatal(err)
 		}
 		if k.name == "reviewer-caf" {
 			if err := e.st.SetAPIKeyReviewer(ctx, key.ID, true); err != nil {
-				tb.Fatal(err)
+				e.tb.Fatal(err)
 			}
 		}
 		e.keys[k.name] = secret
 		if k.name == "revoked" {
 			if err := e.st.RevokeAPIKey(ctx, key.ID); err != nil {
-				tb.Fatal(err)
+				e.tb.Fatal(err)
 			}
 		}
 	}
-	return e
 }
 
 // request describes one call to the API.

@@ -90,6 +90,7 @@ func pdfLine(text string) string {
 // and each upload bomb. Every answer is the given 4xx with a reason, never
 // a 500, and no invalid input reaches the model.
 func TestHostileInput(t *testing.T) {
+	t.Parallel()
 	limits := api.UploadLimits{ExpandedBytes: 2 << 20, Files: 100, PDFPages: 20, PDFContentBytes: 4 << 20, PerKey: 2}
 	e := newEnv(t, api.Config{RatePerSecond: -1, MaxUploadBytes: 1 << 20, Upload: limits})
 	d := e.draft("agent", question)

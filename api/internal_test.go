@@ -17,6 +17,7 @@ import (
 )
 
 func TestLimiter(t *testing.T) {
+	t.Parallel()
 	now := time.Unix(1000, 0)
 	l := newLimiter(2, 3, func() time.Time { return now })
 	var got []string
@@ -47,6 +48,7 @@ func TestLimiter(t *testing.T) {
 }
 
 func TestMetricsText(t *testing.T) {
+	t.Parallel()
 	m := &metrics{reg: prometheus.NewRegistry()}
 	c := m.counter("plume_things_total", "Things.", "kind")
 	h := m.histogram("plume_wait_seconds", "Waits.", []float64{0.1, 1})
@@ -73,6 +75,7 @@ plume_wait_seconds_count 3
 }
 
 func TestErrorTable(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		err    error
 		status int
@@ -98,6 +101,7 @@ func TestErrorTable(t *testing.T) {
 }
 
 func TestIsAPIPath(t *testing.T) {
+	t.Parallel()
 	for path, api := range map[string]bool{
 		"/": false, "/app.js": false, "/v1x": false,
 		"/v1/openapi.json": true, "/v1/drafts": true, "/healthz": true, "/readyz": true, "/metrics": true, "/v1": true,

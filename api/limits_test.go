@@ -10,7 +10,8 @@ import (
 )
 
 func TestBadInput(t *testing.T) {
-	e := newEnvWith(t, api.Config{MaxBodyBytes: 4 << 10, RatePerSecond: -1}, envOptions{maxQuestionBytes: 1000})
+	t.Parallel()
+	e := newEnvWith(t, api.Config{MaxBodyBytes: 4 << 10, RatePerSecond: -1}, envOptions{env: map[string]string{"PLUME_MAX_QUESTION_BYTES": "1000"}})
 	for _, tc := range []struct {
 		name   string
 		req    request
@@ -51,6 +52,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestRateLimit(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: 0.5, Burst: 3})
 	req := request{method: "POST", path: "/v1/redact", key: "agent", body: map[string]string{"text": "bonjour"}}
 	for i := range 3 {
@@ -73,6 +75,7 @@ func TestRateLimit(t *testing.T) {
 // TestInternalErrorsStayInternal breaks the database under a draft: the
 // client gets a generic 500, the log gets the cause.
 func TestInternalErrorsStayInternal(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{})
 	if _, err := e.st.Pool().Exec(t.Context(), "ALTER TABLE drafts RENAME TO drafts_gone"); err != nil {
 		t.Fatal(err)

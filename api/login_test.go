@@ -13,6 +13,7 @@ import (
 // refused (429, Retry-After) without a database lookup, whatever key it
 // sends then; good keys before that are not failures.
 func TestFailedLoginsLimited(t *testing.T) {
+	t.Parallel()
 	var proxy *dbProxy
 	e := newEnvWith(t, api.Config{RatePerSecond: -1, FailedLogins: api.FailedLoginLimits{PerSecond: 0.01, Burst: 3}},
 		envOptions{serverStore: viaProxy(&proxy)})
@@ -46,6 +47,7 @@ func TestFailedLoginsLimited(t *testing.T) {
 
 // TestMetricsToken: with a metrics token, /metrics asks for it.
 func TestMetricsToken(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{MetricsToken: "s3cret-metrics-token"})
 	e.must(http.StatusUnauthorized, request{method: "GET", path: "/metrics"})
 	e.must(http.StatusUnauthorized, request{method: "GET", path: "/metrics", header: map[string]string{"Authorization": "Bearer wrong"}})
@@ -59,6 +61,7 @@ func TestMetricsToken(t *testing.T) {
 // TestMetricsAddr: with a separate metrics address, the API's listener does
 // not serve them; the metrics handler does.
 func TestMetricsAddr(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{MetricsAddr: "127.0.0.1:0"})
 	r := e.must(http.StatusNotFound, request{method: "GET", path: "/metrics"})
 	if r.errorCode() != "not_found" {

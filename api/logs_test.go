@@ -49,6 +49,7 @@ func piiMessage(tb testing.TB, id string) (string, []string) {
 // every route that takes user text, and checks that none of its values
 // reaches the logs (the server's and the drafter's).
 func TestLogsHoldNoPersonalData(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{})
 	text, values := piiMessage(t, "m003")
 	if len(values) < 3 {

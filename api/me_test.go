@@ -12,6 +12,7 @@ import (
 )
 
 func TestMe(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{})
 	type me struct {
 		KeyID   int64  `json:"key_id"`
@@ -68,6 +69,7 @@ func (l draftList) ids() []string {
 }
 
 func TestListDrafts(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 	named := "Bonjour, je suis Nadia BENSAID. " + question
 	caf1 := e.draft("agent-caf", named)

@@ -108,6 +108,7 @@ func viaProxy(proxy **dbProxy) func(tb testing.TB, raw string) *store.Store {
 // route answers 503 with Retry-After and a code saying so (the key lookup
 // included), and comes back when the database does.
 func TestDatabaseOutage(t *testing.T) {
+	t.Parallel()
 	var proxy *dbProxy
 	e := newEnvWith(t, api.Config{RatePerSecond: -1}, envOptions{serverStore: viaProxy(&proxy)})
 	e.draft("agent", question)
@@ -140,12 +141,15 @@ func TestDatabaseOutage(t *testing.T) {
 // back before the draft is lost: the save is retried once, the client gets
 // its draft and the draft is stored once.
 func TestDraftSaveRetried(t *testing.T) {
+	t.Parallel()
 	var proxy *dbProxy
 	e := newEnvWith(t, api.Config{RatePerSecond: -1}, envOptions{serverStore: viaProxy(&proxy),
 		model: []llmtest.Option{llmtest.WithDelay(600*time.Millisecond, llmtest.ChatCompletions)}})
 	go func() {
-		time.Sleep(200 * time.Millisecond) // the model is writing
-		proxy.cut()
+		for e.model.Calls(llmtest.ChatCompletions) == 0 {
+			time.Sleep(5 * time.Millisecond)
+		}
+		proxy.cut()                        // the model is writing
 		time.Sleep(700 * time.Millisecond) // the first save has failed
 		proxy.restore()
 	}()

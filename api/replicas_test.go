@@ -15,11 +15,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/plume-sp/plume/api"
-	"github.com/plume-sp/plume/llm"
-	"github.com/plume-sp/plume/llm/llmtest"
-	"github.com/plume-sp/plume/prompts"
-	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -61,6 +58,7 @@ func secondProcess(t *testing.T, e *env, cfg api.Config, raw string) *env {
 // TestSharedRateLimitAcrossProcesses: with shared limits, a key's burst is
 // spent across both processes, not once per process.
 func TestSharedRateLimitAcrossProcesses(t *testing.T) {
+	t.Parallel()
 	var raw string
 	cfg := api.Config{RatePerSecond: 0.01, Burst: 4, SharedLimits: true}
 	a := newEnvWith(t, cfg, envOptions{serverStore: captureURL(&raw)})
@@ -80,6 +78,7 @@ func TestSharedRateLimitAcrossProcesses(t *testing.T) {
 // TestSharedFailedLoginsAcrossProcesses: an address's failed logins count
 // across processes.
 func TestSharedFailedLoginsAcrossProcesses(t *testing.T) {
+	t.Parallel()
 	var raw string
 	cfg := api.Config{RatePerSecond: -1, FailedLogins: api.FailedLoginLimits{PerSecond: 0.01, Burst: 4}, SharedLimits: true}
 	a := newEnvWith(t, cfg, envOptions{serverStore: captureURL(&raw)})
@@ -114,18 +113,8 @@ func replicaEnv(t *testing.T, cfg api.Config) (*env, *store.Replica, *dbProxy, *
 		t.Fatal(err)
 	}
 	t.Cleanup(rep.Close)
-	chat, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: e.model.URL(), Model: llmtest.DefaultChatModel, Timeout: 10 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps, err := prompts.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	searcher := rag.NewSearcher(rep.Store(), e.deps.Embedder, rag.DefaultLexicon(), log, rag.SearchOptions{})
 	deps := e.deps
-	deps.Replica = &api.ReadReplica{Replica: rep, Searcher: searcher,
-		Drafter: rag.NewDrafter(searcher, e.deps.Store, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})}
+	deps.Replica = e.plume.ReadReplica(rep)
 	if _, err := api.New(api.Config{}, deps); err == nil {
 		t.Error("a replica without shared limits must be refused (read-your-writes needs them)")
 	}
@@ -160,6 +149,7 @@ func readCounts(e *env) []string {
 // two checks fails no request (the read is retried on the primary) and
 // reads stay on the primary, with a log line, until it is back.
 func TestReplicaRouting(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	e, rep, proxy, logs := replicaEnv(t, api.Config{RatePerSecond: -1, SharedLimits: true})
 	if st := rep.Check(ctx); !st.Usable {
@@ -215,6 +205,7 @@ func TestReplicaRouting(t *testing.T) {
 // the address the proxy forwards; from anyone else, X-Forwarded-For is
 // ignored (a client cannot choose its bucket).
 func TestTrustedProxies(t *testing.T) {
+	t.Parallel()
 	_, loopback, _ := net.ParseCIDR("127.0.0.0/8")
 	_, elsewhere, _ := net.ParseCIDR("192.0.2.0/24")
 	for _, tc := range []struct {
@@ -244,6 +235,7 @@ func TestTrustedProxies(t *testing.T) {
 // TestSharedUploadsPerKey: with shared limits, an upload in progress in
 // another process counts against the key's uploads at once.
 func TestSharedUploadsPerKey(t *testing.T) {
+	t.Parallel()
 	var raw string
 	cfg := api.Config{RatePerSecond: -1, SharedLimits: true, Upload: api.UploadLimits{PerKey: 1}}
 	e := newEnvWith(t, cfg, envOptions{serverStore: captureURL(&raw)})

@@ -20,6 +20,7 @@ import (
 const question = "Bonjour, je viens de déménager, comment signaler mon changement d'adresse à la CAF ? Merci"
 
 func TestDraftRoutes(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{})
 	d := e.draft("agent-caf", question)
 	if !strings.HasPrefix(d.ID, "d_") || d.Draft == "" || d.Extractive || len(d.Citations) == 0 || d.Timings["plume_ms"] <= 0 {
@@ -93,6 +94,7 @@ func TestDraftRoutes(t *testing.T) {
 }
 
 func TestRedactAndSearch(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{})
 	var red struct {
 		Text     string
@@ -157,6 +159,7 @@ type docJSON struct {
 }
 
 func TestDocumentRoutes(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{})
 	var d docJSON
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-caf", body: docBody("100", "")}).decode(t, &d)
@@ -282,6 +285,7 @@ func multipartBody(tb testing.TB, files map[string]string, fields map[string]str
 }
 
 func TestUpload(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{MaxUploadBytes: 64 << 10})
 	md := "---\ntitle: Permanence du samedi\n---\n## Horaires\nLa permanence ouvre le samedi de 9 h à 12 h.\n"
 	jsonl := `{"id":"J1","title":"Rendez-vous","text":"Prenez rendez-vous en ligne."}` + "\n" +
@@ -316,6 +320,7 @@ func TestUpload(t *testing.T) {
 }
 
 func TestSystemRoutes(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{})
 	e.must(http.StatusOK, request{method: "GET", path: "/healthz"})
 	e.must(http.StatusOK, request{method: "GET", path: "/readyz"})
@@ -370,6 +375,7 @@ func TestSystemRoutes(t *testing.T) {
 // TestOpenAPIListsEveryRoute keeps the OpenAPI document in sync with the
 // routes.
 func TestOpenAPIListsEveryRoute(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{})
 	var doc struct {
 		Paths map[string]map[string]json.RawMessage `json:"paths"`

@@ -61,6 +61,10 @@ type Config struct {
 	ShutdownTimeout time.Duration
 }
 
+// DefaultConfig returns the configuration the zero Config stands for: every
+// limit at its default. plume's settings show these defaults.
+func DefaultConfig() Config { return Config{}.withDefaults() }
+
 func (c Config) withDefaults() Config {
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = 1 << 20

@@ -4,37 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"sync/atomic"
 
-	"github.com/plume-sp/plume/auth"
-	"github.com/plume-sp/plume/auth/oidctest"
 	"github.com/plume-sp/plume/store"
 )
-
-// withOIDC opens the server's listener and, when on, starts the OpenID
-// provider and sets deps.OIDC with the listener's callback URL.
-func (e *env) withOIDC(on bool) net.Listener {
-	e.tb.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		e.tb.Fatal(err)
-	}
-	if !on {
-		return ln
-	}
-	e.op = oidctest.New(e.tb, "plume", "client-secret")
-	p, err := auth.New(context.Background(), auth.Config{Issuer: e.op.URL, ClientID: "plume", ClientSecret: "client-secret",
-		RedirectURL: "http://" + ln.Addr().String() + "/auth/callback", Scopes: auth.DefaultScopes}, nil)
-	if err != nil {
-		e.tb.Fatal(err)
-	}
-	e.deps.OIDC = p
-	return ln
-}
 
 var agentSeq atomic.Int64
 

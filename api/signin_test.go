@@ -54,6 +54,7 @@ func (b *browser) me() (int, meSession) {
 // the session (the CSRF token required), survives a restart of the server
 // and signs out.
 func TestSignInJourney(t *testing.T) {
+	t.Parallel()
 	e := signInEnv(t, "domain:interieur.gouv.fr=agent/ants")
 	b := e.browser()
 	resp, body := b.signIn()
@@ -145,6 +146,7 @@ func TestSignInJourney(t *testing.T) {
 
 // TestSignInRefused checks each sign-in that must not open a session.
 func TestSignInRefused(t *testing.T) {
+	t.Parallel()
 	e := signInEnv(t, "siret:13002526500013=agent")
 	for _, tc := range []struct {
 		name  string
@@ -214,6 +216,7 @@ func TestSignInRefused(t *testing.T) {
 // admin gives it access on the page, which the audit log records; it then
 // signs in.
 func TestSignInWithoutAccess(t *testing.T) {
+	t.Parallel()
 	e := signInEnv(t, "domain:caf.fr=agent/caf")
 	b := e.browser()
 	resp, body := b.signIn()
@@ -300,6 +303,7 @@ func TestSignInWithoutAccess(t *testing.T) {
 // Secure, HttpOnly and SameSite=Lax, and the provider gets a PKCE challenge,
 // a nonce and the same state.
 func TestSignInStateCookie(t *testing.T) {
+	t.Parallel()
 	e := signInEnv(t, "")
 	b := e.browser()
 	resp, _ := b.send("GET", e.http.URL+"/auth/login", nil, "")
@@ -322,6 +326,7 @@ func TestSignInStateCookie(t *testing.T) {
 // TestSignInFailuresLimited: forged callbacks count as failed logins of
 // the address, which is then refused for a while.
 func TestSignInFailuresLimited(t *testing.T) {
+	t.Parallel()
 	e := newEnvWith(t, api.Config{RatePerSecond: -1, FailedLogins: api.FailedLoginLimits{PerSecond: 0.01, Burst: 3}}, envOptions{oidc: true})
 	b := e.browser()
 	var statuses []int
@@ -340,6 +345,7 @@ func TestSignInFailuresLimited(t *testing.T) {
 // TestSessionExpiry: a session unused for the idle timeout, or older than
 // its lifetime however active, is over (401), at the server's clock.
 func TestSessionExpiry(t *testing.T) {
+	t.Parallel()
 	rules, _ := auth.ParseRules("domain:interieur.gouv.fr=agent")
 	e := newEnvWith(t, api.Config{SignIn: api.SignInConfig{Rules: rules, Lifetime: 2 * time.Hour}}, envOptions{oidc: true})
 	b := e.browser()

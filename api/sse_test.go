@@ -91,6 +91,7 @@ func streamed(tb testing.TB, events []event) (deltas string, n int, final *rag.D
 }
 
 func TestDraftStream(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{})
 	req := request{method: "POST", path: "/v1/drafts", key: "agent-caf",
 		body: map[string]any{"question": question, "channel": "email"}, header: map[string]string{"Accept": "text/event-stream"}}
@@ -136,6 +137,7 @@ func TestDraftStream(t *testing.T) {
 // time to spare the stream finishes with its draft; out of patience it ends
 // with an error event; Serve returns nil either way.
 func TestGracefulShutdown(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		grace time.Duration

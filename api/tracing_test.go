@@ -3,25 +3,19 @@ package api_test
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/plume-sp/plume/api"
-	"github.com/plume-sp/plume/llm"
-	"github.com/plume-sp/plume/llm/llmtest"
-	"github.com/plume-sp/plume/prompts"
-	"github.com/plume-sp/plume/rag"
-	"github.com/plume-sp/plume/telemetry"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/propagation"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+
+	"github.com/plume-sp/plume/api"
 )
 
-// TestTraces records the spans of a draft and a search full of personal
+// TestTraces (not parallel: it sets the global tracer provider) records the spans of a draft and a search full of personal
 // data: the HTTP span continues the caller's trace, each draft stage and
 // model call is a span of it, and no span name or attribute holds any of
 // the personal data, nor the question.
@@ -33,24 +27,9 @@ func TestTraces(t *testing.T) {
 	otel.SetTextMapPropagator(propagation.TraceContext{})
 	t.Cleanup(func() { otel.SetTracerProvider(prevTP); otel.SetTextMapPropagator(prevProp) })
 
-	chat, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: e.model.URL(), Model: llmtest.DefaultChatModel, Timeout: 10 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps, err := prompts.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	deps := e.deps
-	deps.Searcher = rag.NewSearcher(deps.Store, telemetry.Embedder(deps.Embedder), rag.DefaultLexicon(), deps.Log, rag.SearchOptions{})
-	deps.Drafter = rag.NewDrafter(deps.Searcher, deps.Store, telemetry.Chatter(chat), ps, deps.Log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
-	srv, err := api.New(api.Config{RatePerSecond: -1}, deps)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := httptest.NewServer(srv)
-	defer h.Close()
-
+	// The env's server is wired as plume serve is: its model and embedder
+	// calls are traced.
+	h := e.http
 	personal := []string{"Élodie", "Dupré", "06 12 34 56 78", "0612345678", "elodie.dupre@exemple.fr", "1 85 05 78 006 084 36", "Évreux"}
 	question := "Bonjour, je suis Élodie Dupré, domiciliée à Évreux, téléphone 06 12 34 56 78, courriel elodie.dupre@exemple.fr, " +
 		"NIR 1 85 05 78 006 084 36. Comment changer l'adresse de ma carte grise ?"

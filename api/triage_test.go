@@ -17,6 +17,7 @@ const urgentMessage = "Bonjour, je suis Claire Martin. Mon mari me frappe depuis
 // store, the level filter of recent drafts, the telephone channel and the
 // levels per day of the statistics.
 func TestTriageRoutes(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 
 	var a triage.Assessment

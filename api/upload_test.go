@@ -23,6 +23,7 @@ import (
 // file whose header names a document of another service, or a shared one,
 // is refused as the JSON path refuses it, and nothing is written.
 func TestUploadCannotTakeOverOtherDocuments(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, api.Config{})
 	for _, tc := range []struct {
 		name, doc, header string
@@ -142,6 +143,8 @@ func uploadedKeys(t *testing.T, e *env) []string {
 
 // TestUploadCutByShutdown: an upload that a shutdown cuts half-way answers
 // a standard status (503, not 499) with exactly the documents it stored.
+// Not parallel: the handler has 100 ms to answer once cut, which a busy
+// machine may not give it.
 func TestUploadCutByShutdown(t *testing.T) {
 	e := newEnvWith(t, api.Config{}, envOptions{embedder: func(em llm.Embedder) llm.Embedder {
 		return slowEmbedder{Embedder: em, delay: 40 * time.Millisecond}
@@ -200,6 +203,7 @@ func TestUploadCutByShutdown(t *testing.T) {
 // TestUploadsPerKey: a key runs at most its number of uploads at once;
 // another key is not held back.
 func TestUploadsPerKey(t *testing.T) {
+	t.Parallel()
 	e := newEnvWith(t, api.Config{}, envOptions{embedder: func(em llm.Embedder) llm.Embedder {
 		return slowEmbedder{Embedder: em, delay: 300 * time.Millisecond}
 	}})

@@ -34,6 +34,7 @@ func topicalReply(req openai.ChatCompletionRequest) (string, error) {
 // "to review"; then the curation work list. Each view is checked by
 // axe-core.
 func TestValidatedAnswers(t *testing.T) {
+	t.Parallel()
 	axe := requireBrowser(t)
 	s := newSiteWith(t, llmtest.WithReply(topicalReply))
 	b := newBrowser(t, axe)

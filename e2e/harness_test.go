@@ -3,9 +3,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,14 +14,9 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/plume-sp/plume/api"
-	"github.com/plume-sp/plume/api/web"
-	"github.com/plume-sp/plume/ingest"
-	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
-	"github.com/plume-sp/plume/prompts"
-	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/plumetest"
 	"github.com/plume-sp/plume/store"
-	"github.com/plume-sp/plume/store/storetest"
 )
 
 // repoRoot is the repository's root, seen from this package.
@@ -93,42 +85,11 @@ func newSite(tb testing.TB) *site {
 func newSiteWith(tb testing.TB, modelOpts ...llmtest.Option) *site {
 	tb.Helper()
 	ctx := context.Background()
-	st := storetest.NewStore(tb)
-	log := slog.New(slog.DiscardHandler)
-	embedder, err := llm.NewLocalEmbedder(0)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	rep, err := ingest.NewPipeline(st, embedder, log, ingest.Options{}).
-		IngestPaths(ctx, []string{filepath.Join(repoRoot, "demo", "corpus")})
-	if err != nil || len(rep.Failed) > 0 {
-		tb.Fatalf("ingest the demo corpus: %v %v", err, rep.Failed)
-	}
-	model := llmtest.New(tb, modelOpts...)
-	chat, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: model.URL(), Model: llmtest.DefaultChatModel,
-		Timeout: 10 * time.Second, MaxRetries: 1, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ps, err := prompts.Load("")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	searcher := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), log, rag.SearchOptions{})
-	drafter := rag.NewDrafter(searcher, st, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
-	srv, err := api.New(api.Config{RatePerSecond: -1},
-		api.Deps{Store: st, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	mux := http.NewServeMux()
-	for _, p := range []string{"/v1/", "/auth/", "/healthz", "/readyz", "/metrics"} {
-		mux.Handle(p, srv)
-	}
-	mux.Handle("/", web.Handler())
-	ts := httptest.NewServer(mux)
-	tb.Cleanup(ts.Close)
-	s := &site{url: ts.URL, st: st}
+	p := plumetest.New(tb, plumetest.WithCorpus(filepath.Join(repoRoot, "demo", "corpus")), plumetest.WithModel(modelOpts...))
+	srv := p.Serve(tb, api.Config{RatePerSecond: -1}, plumetest.WithPage())
+	st := p.Store
+	s := &site{url: srv.URL, st: st}
+	var err error
 	_, s.agentKey, err = st.CreateAPIKey(ctx, "agent e2e", store.RoleAgent, "")
 	if err != nil {
 		tb.Fatal(err)

@@ -41,6 +41,7 @@ const droneQuestion = "Bonjour, puis-je faire voler mon drone de loisir au-dessu
 // new document used by the next draft; the statistics show the feedback.
 // Each view is checked by axe-core and saved as a screenshot.
 func TestJourney(t *testing.T) {
+	t.Parallel()
 	axe := requireBrowser(t)
 	s := newSite(t)
 	b := newBrowser(t, axe)

@@ -1,12 +1,8 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
-	"log/slog"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,15 +12,10 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/plume-sp/plume/api"
-	"github.com/plume-sp/plume/api/web"
 	"github.com/plume-sp/plume/auth"
 	"github.com/plume-sp/plume/auth/oidctest"
-	"github.com/plume-sp/plume/ingest"
-	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
-	"github.com/plume-sp/plume/prompts"
-	"github.com/plume-sp/plume/rag"
-	"github.com/plume-sp/plume/store/storetest"
+	"github.com/plume-sp/plume/plumetest"
 )
 
 // newSignInSite is plume with its page, signing agents in through a test
@@ -32,57 +23,15 @@ import (
 // agents agents and the admin.gouv.fr domain's administrators.
 func newSignInSite(tb testing.TB) (url string, op *oidctest.Provider) {
 	tb.Helper()
-	ctx := context.Background()
-	st := storetest.NewStore(tb)
-	log := slog.New(slog.DiscardHandler)
-	embedder, err := llm.NewLocalEmbedder(0)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if rep, err := ingest.NewPipeline(st, embedder, log, ingest.Options{}).
-		IngestPaths(ctx, []string{filepath.Join(repoRoot, "demo", "corpus")}); err != nil || len(rep.Failed) > 0 {
-		tb.Fatalf("ingest the demo corpus: %v %v", err, rep.Failed)
-	}
-	model := llmtest.New(tb, llmtest.WithReply(fakeReply), llmtest.WithStreamChunks(12, 5*time.Millisecond))
-	chat, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: model.URL(), Model: llmtest.DefaultChatModel,
-		Timeout: 10 * time.Second, MaxRetries: 1, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ps, err := prompts.Load("")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	// 127.0.0.1 is a secure context for chromium: the Secure cookies work
-	// over plain HTTP on loopback only.
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	url = "http://" + ln.Addr().String()
-	op = oidctest.New(tb, "plume-e2e", "e2e-secret")
-	provider, err := auth.New(ctx, auth.Config{Issuer: op.URL, ClientID: "plume-e2e", ClientSecret: "e2e-secret",
-		RedirectURL: url + "/auth/callback", Scopes: auth.DefaultScopes}, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	p := plumetest.New(tb, plumetest.WithCorpus(filepath.Join(repoRoot, "demo", "corpus")),
+		plumetest.WithModel(llmtest.WithReply(fakeReply), llmtest.WithStreamChunks(12, 5*time.Millisecond)))
 	rules, err := auth.ParseRules("domain:interieur.gouv.fr=agent; domain:admin.gouv.fr=admin")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	searcher := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), log, rag.SearchOptions{})
-	drafter := rag.NewDrafter(searcher, st, chat, ps, log, rag.DraftOptions{Model: llmtest.DefaultChatModel})
-	srv, err := api.New(api.Config{RatePerSecond: -1, SignIn: api.SignInConfig{Rules: rules, AccessContact: "la cellule plume du ministère"}},
-		api.Deps{Store: st, Searcher: searcher, Drafter: drafter, Embedder: embedder, Log: log, Web: web.Handler(), OIDC: provider})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ts := httptest.NewUnstartedServer(srv)
-	ts.Listener.Close()
-	ts.Listener = ln
-	ts.Start()
-	tb.Cleanup(ts.Close)
-	return url, op
+	srv := p.Serve(tb, api.Config{RatePerSecond: -1, SignIn: api.SignInConfig{Rules: rules, AccessContact: "la cellule plume du ministère"}},
+		plumetest.WithPage(), plumetest.WithSignIn())
+	return srv.URL, srv.OP
 }
 
 // TestSignInJourney: a new agent goes from the page to a first draft
@@ -90,6 +39,7 @@ func newSignInSite(tb testing.TB) (url string, op *oidctest.Provider) {
 // rule matches is told whom to ask; an administrator gives that person
 // access in the Agents view, which the audit log shows.
 func TestSignInJourney(t *testing.T) {
+	t.Parallel()
 	axe := requireBrowser(t)
 	url, op := newSignInSite(t)
 	b := newBrowser(t, axe)
@@ -232,6 +182,7 @@ func adminTabs(t *testing.T, b *browser) {
 // not the others; a change forced on another service's agent (the page
 // does not offer it) is refused and shows in its journal as refused.
 func TestSignInDelegation(t *testing.T) {
+	t.Parallel()
 	axe := requireBrowser(t)
 	url, op := newSignInSite(t)
 	b := newBrowser(t, axe)
@@ -306,6 +257,7 @@ func TestSignInDelegation(t *testing.T) {
 // TestSignInRefusedInBrowser: each refused sign-in, driven in the browser,
 // ends on a page in French that opens no session.
 func TestSignInRefusedInBrowser(t *testing.T) {
+	t.Parallel()
 	axe := requireBrowser(t)
 	url, op := newSignInSite(t)
 	b := newBrowser(t, axe)

@@ -54,6 +54,7 @@ func hostileReply(req openai.ChatCompletionRequest) (string, error) {
 // on the page: invented contacts, raw placeholders and a copied system
 // prompt never appear; Arrêter and a failure leave no partial text.
 func TestStreamShowsOnlyCheckedText(t *testing.T) {
+	t.Parallel()
 	axe := requireBrowser(t)
 	s := newSiteWith(t, llmtest.WithReply(hostileReply), llmtest.WithStreamChunks(4, 20*time.Millisecond))
 	b := newBrowser(t, axe)

@@ -62,6 +62,7 @@ func sentence(word string, n int) string {
 }
 
 func TestChunk(t *testing.T) {
+	t.Parallel()
 	opts := ChunkOptions{TargetChars: 100, MaxChars: 150, MinChars: 30}
 	long1, long2, long3 := sentence("alpha", 60), sentence("beta", 60), sentence("gamma", 60)
 	tests := []struct {
@@ -186,6 +187,7 @@ func TestChunk(t *testing.T) {
 }
 
 func TestChunkDefaultsAndDeterminism(t *testing.T) {
+	t.Parallel()
 	var blocks []Block
 	for i := 0; i < 50; i++ {
 		blocks = append(blocks, Block{Heading: []string{fmt.Sprintf("Section %d", i/7)}, Text: sentence(fmt.Sprintf("mot%d", i), 90+i*13)})
@@ -209,6 +211,7 @@ func TestChunkDefaultsAndDeterminism(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		text string
 		want []string

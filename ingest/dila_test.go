@@ -21,6 +21,7 @@ func readDILAString(t *testing.T, s string) (Document, error) {
 }
 
 func TestDILABlocks(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		body string
@@ -119,6 +120,7 @@ func TestDILABlocks(t *testing.T) {
 }
 
 func TestDILAMetadata(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		attrs string
@@ -167,6 +169,7 @@ func TestDILAMetadata(t *testing.T) {
 }
 
 func TestDILAErrors(t *testing.T) {
+	t.Parallel()
 	deep := strings.Repeat("<Texte>", maxXMLDepth+5) + strings.Repeat("</Texte>", maxXMLDepth+5)
 	tests := []struct {
 		name        string
@@ -200,6 +203,7 @@ func TestDILAErrors(t *testing.T) {
 }
 
 func TestDILAWindows1252(t *testing.T) {
+	t.Parallel()
 	// "Démarche à l'accueil" in Windows-1252, with a typographic apostrophe (0x92).
 	xml := "<?xml version=\"1.0\" encoding=\"windows-1252\"?><Publication ID=\"F1\"><Texte><Paragraphe>D\xe9marche \xe0 l\x92accueil</Paragraphe></Texte></Publication>"
 	doc, err := readDILAString(t, xml)

@@ -3,7 +3,13 @@
 // into structure-aware chunks, embeds the chunks and stores them.
 package ingest
 
-import "time"
+import (
+	"strings"
+	"time"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/store"
+)
 
 // Document is one piece of guidance as a reader understood it, before
 // chunking. Readers fill what their format carries and leave the rest empty.
@@ -46,4 +52,35 @@ type Block struct {
 	// Text is plain text. Lists are rendered one item per line prefixed by
 	// "- "; tables one row per line with cells separated by " | ".
 	Text string
+}
+
+// EmbeddingText is the text embedded for a chunk of an official document
+// (never a user's text, hence llm.Official): the document title and
+// the heading path give the passage its context.
+func EmbeddingText(title string, heading []string, text string) llm.Text {
+	var b strings.Builder
+	b.WriteString(title)
+	for _, h := range heading {
+		b.WriteString("\n")
+		b.WriteString(h)
+	}
+	b.WriteString("\n")
+	b.WriteString(text)
+	return llm.Official(b.String())
+}
+
+// headingSeparator joins a chunk's heading path in the store.
+const headingSeparator = " > "
+
+func toStoreDocument(d Document, hash, origin string, status store.Status) store.Document {
+	sd := store.Document{
+		Source: d.Source, ExternalID: d.ExternalID, Title: d.Title, Description: d.Description, URL: d.URL,
+		Audience: d.Audience, Service: d.Service, Tags: d.Tags, Breadcrumb: d.Breadcrumb, Status: status,
+		ContentHash: hash, Origin: origin,
+	}
+	if !d.UpdatedAt.IsZero() {
+		t := d.UpdatedAt
+		sd.UpdatedAt = &t
+	}
+	return sd
 }

@@ -11,6 +11,7 @@ import (
 // and compares the documents, their hashes and their chunks with
 // testdata/golden/<format>-<file>.golden.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	for _, dir := range []string{"dila", "jsonl", "markdown", "html", "text", "pdf"} {
 		files, err := filepath.Glob(filepath.Join("testdata", dir, "*"))
 		if err != nil {

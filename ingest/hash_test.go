@@ -6,6 +6,7 @@ import (
 )
 
 func TestContentHash(t *testing.T) {
+	t.Parallel()
 	base := Document{
 		Source: "dila", ExternalID: "F1", Title: "Titre", Description: "Desc", URL: "https://a.fr",
 		Audience: []string{"particuliers"}, Service: "caf", Tags: []string{"t"}, Breadcrumb: []string{"b"},

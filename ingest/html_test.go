@@ -7,6 +7,7 @@ import (
 )
 
 func TestHTMLDocument(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		html string

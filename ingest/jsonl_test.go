@@ -12,6 +12,7 @@ import (
 )
 
 func TestJSONLFields(t *testing.T) {
+	t.Parallel()
 	line := `{"id": "A1", "title": " Titre ", "text": "Intro.\nDémarche\nFaire la demande.", "url": "https://x.fr/a",
 		"audience": ["Particuliers", "particuliers"], "service": "CAF", "tags": ["Famille", " aides "],
 		"updated_at": "2024-05-06T07:08:09Z", "description": "Résumé."}`
@@ -31,6 +32,7 @@ func TestJSONLFields(t *testing.T) {
 }
 
 func TestJSONLLineErrors(t *testing.T) {
+	t.Parallel()
 	input := strings.Join([]string{
 		`{"id": "A", "text": "Bon."}`,
 		`pas du JSON`,
@@ -77,6 +79,7 @@ func TestJSONLLineErrors(t *testing.T) {
 }
 
 func TestJSONLAllBad(t *testing.T) {
+	t.Parallel()
 	docs, err := readJSONL(context.Background(), "f.jsonl", strings.NewReader("{}\n[]\n"))
 	if err == nil || docs != nil {
 		t.Fatalf("docs %v err %v, want an error and no document", docs, err)
@@ -87,6 +90,7 @@ func TestJSONLAllBad(t *testing.T) {
 }
 
 func TestJSONLLongLines(t *testing.T) {
+	t.Parallel()
 	// A 5 MB line is fine; a line over the limit is reported and skipped.
 	big := strings.Repeat("Une phrase de test. ", 250_000)
 	input := `{"id": "big", "text": "` + big + `"}` + "\n" +
@@ -105,6 +109,7 @@ func TestJSONLLongLines(t *testing.T) {
 }
 
 func TestJSONLContext(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	input := strings.Repeat(`{"id": "a", "text": "x"}`+"\n", 1000)
@@ -114,6 +119,7 @@ func TestJSONLContext(t *testing.T) {
 }
 
 func TestStructureLines(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		lines []string
@@ -172,6 +178,7 @@ func TestStructureLines(t *testing.T) {
 }
 
 func TestLooksLikeHeading(t *testing.T) {
+	t.Parallel()
 	tests := map[string]bool{
 		"Qui est concerné ?":                 true,
 		"Définition":                         true,

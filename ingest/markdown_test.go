@@ -9,6 +9,7 @@ import (
 )
 
 func TestMDInline(t *testing.T) {
+	t.Parallel()
 	tests := map[string]string{
 		"du **gras**, de l'*italique* et du ***deux***":   "du gras, de l'italique et du deux",
 		"__souligné__ et _penché_ mais snake_case_reste":  "souligné et penché mais snake_case_reste",
@@ -35,6 +36,7 @@ func TestMDInline(t *testing.T) {
 }
 
 func TestMarkdownDocument(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		md   string
@@ -96,6 +98,7 @@ func TestMarkdownDocument(t *testing.T) {
 }
 
 func TestTextDocument(t *testing.T) {
+	t.Parallel()
 	txt := "\ufeff  Titre du document  \nsuite du titre en corps\n\nParagraphe  un\ncoupé.\n\nDémarche\n\n1) première étape\n2. deuxième étape\n\nDernier paragraphe.\n"
 	got := readText("note.txt", []byte(txt))
 	want := Document{Source: "text", ExternalID: "note.txt", Title: "Titre du document", Blocks: []Block{

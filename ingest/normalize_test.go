@@ -9,6 +9,7 @@ import (
 // with U+FFFD and a warning when the file is UTF-8 with some bad bytes;
 // Windows-1252 when no byte sequence is UTF-8.
 func TestDecodeText(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in, want string
 		warn           string
@@ -44,6 +45,7 @@ func TestDecodeText(t *testing.T) {
 // TestHTMLDecoding checks that an HTML page without a declared charset is
 // decoded as other text files are, and that a declared one is obeyed.
 func TestHTMLDecoding(t *testing.T) {
+	t.Parallel()
 	page := func(head, body string) []byte {
 		return []byte("<html><head>" + head + "<title>Titre</title></head><body><main><p>" + body + "</p></main></body></html>")
 	}

@@ -60,6 +60,7 @@ func numberedPDF(tb testing.TB, n int) []byte {
 // of a whole file (shared streams count once per page that draws them) and
 // refuse files with more pages than allowed.
 func TestReadPDFLimits(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	bomb := sharedStreamPDF(t, 40, 1<<20)
 	if len(bomb) > 64<<10 {

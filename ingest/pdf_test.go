@@ -130,6 +130,7 @@ func plainPDF(tb testing.TB) []byte {
 // TestPDFFixtures checks that the committed PDF fixtures are what the
 // generator writes (rewrite them with -update).
 func TestPDFFixtures(t *testing.T) {
+	t.Parallel()
 	for name, data := range map[string][]byte{"guide.pdf": guidePDF(t), "simple.pdf": plainPDF(t)} {
 		path := filepath.Join("testdata", "pdf", name)
 		if *update {
@@ -149,6 +150,7 @@ func TestPDFFixtures(t *testing.T) {
 }
 
 func TestReadPDF(t *testing.T) {
+	t.Parallel()
 	docs, err := Read(context.Background(), "guide.pdf", bytes.NewReader(guidePDF(t)), -1)
 	if err != nil {
 		t.Fatal(err)
@@ -172,6 +174,7 @@ func TestReadPDF(t *testing.T) {
 }
 
 func TestReadPDFWithoutFontSizes(t *testing.T) {
+	t.Parallel()
 	docs, err := Read(context.Background(), "simple.pdf", bytes.NewReader(plainPDF(t)), -1)
 	if err != nil {
 		t.Fatal(err)
@@ -191,6 +194,7 @@ func TestReadPDFWithoutFontSizes(t *testing.T) {
 // TestReadPDFHostile checks that malformed and crafted PDFs give errors in
 // bounded time instead of panics or endless loops.
 func TestReadPDFHostile(t *testing.T) {
+	t.Parallel()
 	good := guidePDF(t)
 	xrefAt := bytes.LastIndex(good, []byte("startxref\n"))
 	xrefOff := bytes.Index(good, []byte("\nxref\n")) + 1
@@ -230,6 +234,7 @@ func TestReadPDFHostile(t *testing.T) {
 }
 
 func TestReadPDFEncryptedUnsupported(t *testing.T) {
+	t.Parallel()
 	good := guidePDF(t)
 	enc := bytes.Replace(good, []byte("trailer\n<< "), []byte("trailer\n<< /Encrypt << /Filter /Standard /V 9 >> "), 1)
 	_, err := Read(context.Background(), "secret.pdf", bytes.NewReader(enc), -1)
@@ -245,6 +250,7 @@ func TestReadPDFEncryptedUnsupported(t *testing.T) {
 // whose wide offsets are word spaces, T* and TL, the ' operator, text
 // matrices scaled by cm inside q/Q, and running page numbers.
 func TestPDFTextOperators(t *testing.T) {
+	t.Parallel()
 	page := func(n int) string {
 		s := "BT /F1 11 Tf 14 TL 72 700 Td (Premi\350re ligne) Tj T* (suite de la ligne) Tj (Nouveau paragraphe ?) ' ET\n" +
 			fmt.Sprintf("BT /F1 11 Tf 300 40 Td (%d) Tj ET\n", n)

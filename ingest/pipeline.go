@@ -2,11 +2,8 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -69,54 +66,6 @@ func NewPipeline(st *store.Store, embedder llm.Embedder, log *slog.Logger, opts 
 	return &Pipeline{store: st, embedder: embedder, log: log, opts: opts}
 }
 
-// FileError is a file that could not be ingested, and why.
-type FileError struct {
-	Path string
-	Err  error
-}
-
-// Report counts what an ingest did.
-type Report struct {
-	Files     int
-	Documents int
-	Added     int
-	Updated   int
-	Unchanged int
-	Pruned    int
-	Chunks    int
-	// Stored lists the documents added or updated, in the order they were
-	// written: after an error, exactly those that were.
-	Stored []store.DocKey
-	Failed []FileError
-	// Warnings are files ingested with a repair (e.g. bytes that are not
-	// UTF-8), one entry per file and warning.
-	Warnings []FileError
-	// Duplicates are documents skipped because an earlier file, in walk
-	// order, gave the same one (same source and id): the first file wins,
-	// so that re-ingesting rewrites neither.
-	Duplicates []FileError
-	Took       time.Duration
-}
-
-// Changed reports whether the ingest changed the knowledge base.
-func (r Report) Changed() bool { return r.Added+r.Updated+r.Pruned > 0 }
-
-// String is the summary line printed at the end of an ingest.
-func (r Report) String() string {
-	s := fmt.Sprintf("%d files, %d documents: %d added, %d updated, %d unchanged, %d pruned; %d chunks written; %d files failed; %s",
-		r.Files, r.Documents, r.Added, r.Updated, r.Unchanged, r.Pruned, r.Chunks, len(r.Failed), r.Took.Round(time.Millisecond))
-	if len(r.Warnings) > 0 {
-		s += fmt.Sprintf("; %d files with warnings", len(r.Warnings))
-	}
-	if len(r.Duplicates) > 0 {
-		s += fmt.Sprintf("; %d duplicates skipped", len(r.Duplicates))
-	}
-	if !r.Changed() && len(r.Failed) == 0 {
-		s += " (nothing changed)"
-	}
-	return s
-}
-
 // job is one document on its way through the pipeline.
 type job struct {
 	origin string
@@ -148,63 +97,6 @@ type run struct {
 	// Both are used by the walking goroutine only.
 	byOrigin map[string][]store.DocKey
 	sums     map[string]string
-}
-
-// fileVersion is what, besides a file's content, decides its chunks.
-func (r *run) fileVersion() string { return chunkerVersion + "/" + r.p.embedder.Model() }
-
-// unchanged reports whether the file at path was ingested whole before,
-// with the same content, chunker and model, and its documents are all still
-// stored; their documents then count as seen and unchanged.
-func (r *run) unchanged(path string) bool {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return false
-	}
-	known, ok := r.files[abs]
-	if !ok || known.Version != r.fileVersion() {
-		return false
-	}
-	sum, err := fileSHA256(abs)
-	if err != nil {
-		return false
-	}
-	r.sums[abs] = sum
-	if sum != known.SHA256 {
-		return false
-	}
-	if r.byOrigin == nil {
-		r.byOrigin = map[string][]store.DocKey{}
-		for k, st := range r.states {
-			r.byOrigin[st.Origin] = append(r.byOrigin[st.Origin], k)
-		}
-	}
-	keys := r.byOrigin[abs]
-	if len(keys) != known.Documents {
-		return false
-	}
-	r.mu.Lock()
-	for _, k := range keys {
-		r.seen[k] = true
-		r.claims[k] = abs
-	}
-	r.report.Documents += len(keys)
-	r.report.Unchanged += len(keys)
-	r.mu.Unlock()
-	return true
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // IngestPaths ingests files and folders (recursively), and zip archives.
@@ -298,52 +190,6 @@ func (p *Pipeline) IngestDocuments(ctx context.Context, origin string, docs []Do
 		return r.report, err
 	}
 	return r.finish(ctx)
-}
-
-// remember notes a file read whole, to be recorded if the ingest succeeds.
-func (r *run) remember(origin string, docs []Document) {
-	sum, ok := r.sums[origin]
-	if !ok {
-		var err error
-		if sum, err = fileSHA256(origin); err != nil {
-			return
-		}
-	}
-	keys := map[store.DocKey]bool{}
-	for _, d := range docs {
-		keys[store.DocKey{Source: d.Source, ExternalID: d.ExternalID}] = true
-	}
-	r.read = append(r.read, store.IngestedFile{Path: origin, SHA256: sum, Version: r.fileVersion(), Documents: len(keys)})
-}
-
-// firstGiven returns the documents of file (at origin) that no earlier file
-// of this ingest gave, recording the others as duplicates and the
-// documents' warnings in the report.
-func (r *run) firstGiven(file, origin string, docs []Document) []Document {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := docs[:0:0]
-	warned := map[string]bool{}
-	for _, d := range docs {
-		for _, w := range d.Warnings {
-			if !warned[w] {
-				warned[w] = true
-				r.report.Warnings = append(r.report.Warnings, FileError{Path: file, Err: errors.New(w)})
-				r.p.log.Warn("file read with a repair", "path", file, "warning", w)
-			}
-		}
-		key := store.DocKey{Source: d.Source, ExternalID: d.ExternalID}
-		if other, ok := r.claims[key]; ok && other != origin {
-			r.report.Duplicates = append(r.report.Duplicates, FileError{Path: file,
-				Err: fmt.Errorf("document %s/%s already given by %s: skipped", d.Source, d.ExternalID, other)})
-			r.p.log.Warn("document given by two files, the first one wins", "source", d.Source, "id", d.ExternalID,
-				"path", file, "first", other)
-			continue
-		}
-		r.claims[key] = origin
-		out = append(out, d)
-	}
-	return out
 }
 
 // begin checks the embedder against the store and loads document states.
@@ -503,67 +349,6 @@ func (r *run) progress() {
 	if r.p.opts.Progress != nil {
 		r.p.opts.Progress(r.report)
 	}
-}
-
-// EmbeddingText is the text embedded for a chunk of an official document
-// (never a user's text, hence llm.Official): the document title and
-// the heading path give the passage its context.
-func EmbeddingText(title string, heading []string, text string) llm.Text {
-	var b strings.Builder
-	b.WriteString(title)
-	for _, h := range heading {
-		b.WriteString("\n")
-		b.WriteString(h)
-	}
-	b.WriteString("\n")
-	b.WriteString(text)
-	return llm.Official(b.String())
-}
-
-// headingSeparator joins a chunk's heading path in the store.
-const headingSeparator = " > "
-
-func toStoreDocument(d Document, hash, origin string, status store.Status) store.Document {
-	sd := store.Document{
-		Source: d.Source, ExternalID: d.ExternalID, Title: d.Title, Description: d.Description, URL: d.URL,
-		Audience: d.Audience, Service: d.Service, Tags: d.Tags, Breadcrumb: d.Breadcrumb, Status: status,
-		ContentHash: hash, Origin: origin,
-	}
-	if !d.UpdatedAt.IsZero() {
-		t := d.UpdatedAt
-		sd.UpdatedAt = &t
-	}
-	return sd
-}
-
-// prune deletes documents whose origin lies under one of roots and that this
-// ingest did not see, except those of files that failed to read.
-func (r *run) prune(ctx context.Context, roots []string) error {
-	var ids []int64
-	for key, st := range r.states {
-		if r.seen[key] || r.failed[st.Origin] || !underAny(st.Origin, roots) {
-			continue
-		}
-		ids = append(ids, st.ID)
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	n, err := r.p.store.DeleteDocuments(ctx, ids)
-	if err != nil {
-		return fmt.Errorf("prune: %w", err)
-	}
-	r.report.Pruned = int(n)
-	return nil
-}
-
-func underAny(path string, roots []string) bool {
-	for _, root := range roots {
-		if path == root || strings.HasPrefix(path, root+string(filepath.Separator)) {
-			return true
-		}
-	}
-	return false
 }
 
 // finish refreshes the search statistics when something changed.

@@ -40,6 +40,7 @@ func countsOf(r ingest.Report) counts {
 }
 
 func TestPipelineIsIncremental(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	embedder, _ := llm.NewLocalEmbedder(0)
@@ -103,6 +104,7 @@ func TestPipelineIsIncremental(t *testing.T) {
 }
 
 func TestPipelineStoresChunksWithVectors(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	embedder, _ := llm.NewLocalEmbedder(0)
@@ -138,6 +140,7 @@ type otherEmbedder struct{ *llm.LocalEmbedder }
 func (otherEmbedder) Model() string { return "local:other" }
 
 func TestModelChangeNeedsReembed(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	first, _ := llm.NewLocalEmbedder(0)
@@ -173,6 +176,7 @@ func TestModelChangeNeedsReembed(t *testing.T) {
 // first file in walk order wins, the copy is reported, and re-ingesting
 // rewrites nothing, whether the copies agree or not.
 func TestPipelineSameDocumentInTwoFiles(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	embedder, _ := llm.NewLocalEmbedder(0)
@@ -220,6 +224,7 @@ func TestPipelineSameDocumentInTwoFiles(t *testing.T) {
 // byte: it is read as UTF-8 (the bad byte becomes U+FFFD) and the report
 // names the file.
 func TestPipelineReportsDecodingWarnings(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	embedder, _ := llm.NewLocalEmbedder(0)

@@ -14,6 +14,7 @@ import (
 )
 
 func TestDetect(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		head string
@@ -47,6 +48,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestReadUnsupported(t *testing.T) {
+	t.Parallel()
 	for name, content := range map[string]string{
 		"image.png": "\x89PNG\r\n\x1a\n\x00\x00\x00",
 		"notes":     "texte sans extension",
@@ -63,6 +65,7 @@ func TestReadUnsupported(t *testing.T) {
 }
 
 func TestReadLimits(t *testing.T) {
+	t.Parallel()
 	rd := Reader{MaxFileBytes: 100}
 	ctx := context.Background()
 	exact := "Titre\n\n" + strings.Repeat("x", 93)
@@ -95,6 +98,7 @@ type onlyReader struct{ r io.Reader }
 func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
 
 func TestReadWithoutReaderAt(t *testing.T) {
+	t.Parallel()
 	pdf := guidePDF(t)
 	docs, err := Read(context.Background(), "upload.pdf", onlyReader{bytes.NewReader(pdf)}, -1)
 	if err != nil || len(docs) != 1 || docs[0].Title != "Guide du RSA" {
@@ -108,6 +112,7 @@ func TestReadWithoutReaderAt(t *testing.T) {
 }
 
 func TestReadCanceled(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Read(ctx, "a.txt", strings.NewReader("x"), 1); !errors.Is(err, context.Canceled) {
@@ -116,6 +121,7 @@ func TestReadCanceled(t *testing.T) {
 }
 
 func TestReadFileAndWalk(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	write := func(name, content string) {
 		t.Helper()

@@ -76,6 +76,7 @@ func checkClean(t *testing.T, doc Document) {
 // TestRealDILASamples reads the 16 real DILA fiches and checks their
 // structure against what the files contain.
 func TestRealDILASamples(t *testing.T) {
+	t.Parallel()
 	dir := sharedData(t, "dila-xml")
 	files, err := filepath.Glob(filepath.Join(dir, "*.xml"))
 	if err != nil || len(files) != 16 {
@@ -154,6 +155,7 @@ func TestRealDILASamples(t *testing.T) {
 }
 
 func TestNoiseIn(t *testing.T) {
+	t.Parallel()
 	for s, want := range map[string]string{
 		"Texte propre, 1er janvier < 3 mois.":       "",
 		"reste <Paragraphe>x</Paragraphe>":          "</",
@@ -180,6 +182,7 @@ func allText(d Document) string {
 // found where fiches have them and that list items are not taken for
 // headings.
 func TestRealJSONL(t *testing.T) {
+	t.Parallel()
 	path := sharedData(t, "spf-fiches.jsonl")
 	docs, err := ReadFile(context.Background(), path)
 	if err != nil {
@@ -246,6 +249,7 @@ func TestRealJSONL(t *testing.T) {
 // TestRealZip reads the whole 2020 corpus: 4,111 XML pages of which 127
 // are published for two audiences, hence 3,984 documents.
 func TestRealZip(t *testing.T) {
+	t.Parallel()
 	path := sharedData(t, "vosdroits-2020.zip")
 	if testing.Short() || raceEnabled {
 		// make test runs it in its second step, without -race.

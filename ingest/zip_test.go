@@ -44,6 +44,7 @@ func dilaPage(id, audience, url, text string) string {
 }
 
 func TestReadZip(t *testing.T) {
+	t.Parallel()
 	inner := buildZip(t, map[string]string{"dedans.md": "# Interne\n\nTexte."})
 	z := buildZip(t, map[string]string{
 		"associations/F1.xml":   dilaPage("F1", "Associations", "https://sp.fr/associations/F1", "Version associations."),
@@ -89,6 +90,7 @@ func TestReadZip(t *testing.T) {
 }
 
 func TestReadZipLimits(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	page := strings.Repeat("Une ligne de texte assez longue pour peser.\n", 100) // 4,400 bytes
 	z := buildZip(t, map[string]string{"a.txt": page, "b.txt": page, "c.txt": page})
@@ -125,6 +127,7 @@ func TestReadZipLimits(t *testing.T) {
 }
 
 func TestReadZipErrors(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	cases := map[string][]byte{
 		"not a zip":       []byte("PK\x03\x04 garbage"),
@@ -142,6 +145,7 @@ func TestReadZipErrors(t *testing.T) {
 }
 
 func TestMergeDuplicates(t *testing.T) {
+	t.Parallel()
 	docs := []Document{
 		{Source: "dila", ExternalID: "F1", Audience: []string{"associations"}, Tags: []string{"A"}, URL: "assoc"},
 		{Source: "jsonl", ExternalID: "F1", Title: "premier"},

@@ -168,6 +168,7 @@ func (e *answerEval) evaluate(t *testing.T, m rag.AnswerMatch, half string) answ
 // exists and how often none is shown when none fits. PLUME_TUNE_ANSWERS=1
 // also searches the weights on the tuning half.
 func TestValidatedAnswerMatching(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("ingests the 535 fiches")
 	}

@@ -10,6 +10,7 @@ import (
 )
 
 func TestAnswerScore(t *testing.T) {
+	t.Parallel()
 	m := AnswerMatch{QuestionWords: 1, MessageWords: 2, QuestionCosine: 1, TextCosine: 2}
 	searched := AnswerMatch{QuestionWords: 1, SourceFound: 3}
 	all := func(v float64, vectors bool) answerFeatures {
@@ -36,6 +37,7 @@ func TestAnswerScore(t *testing.T) {
 }
 
 func TestBestExample(t *testing.T) {
+	t.Parallel()
 	answers := []ValidatedAnswer{
 		{ID: 1, Status: string(store.AnswerToReview), Text: "À revoir"},
 		{ID: 2, Status: string(store.AnswerActive), Text: "Madame [NOM_1], écrivez au [EMAIL_2]."},
@@ -51,6 +53,7 @@ func TestBestExample(t *testing.T) {
 }
 
 func TestMatchable(t *testing.T) {
+	t.Parallel()
 	got := matchable(redacttest.Text(t, "Bonjour Madame,\nJe voudrais changer l'adresse de ma carte grise.\nMerci d'avance,\nCordialement")).String()
 	if got != "Je voudrais changer l'adresse de ma carte grise." {
 		t.Errorf("matchable = %q: want the request without courtesy", got)
@@ -58,6 +61,7 @@ func TestMatchable(t *testing.T) {
 }
 
 func TestBestFound(t *testing.T) {
+	t.Parallel()
 	found := map[int64]float64{1: 1, 2: 0.8, 3: 0.5}
 	for _, tc := range []struct {
 		name    string

@@ -60,6 +60,7 @@ func (p *promptRecorder) last() string {
 const answerParaphrase = "Bonjour, je suis M. Paul Durand. Je viens de déménager, comment je mets à jour l'adresse sur ma carte grise ?"
 
 func TestValidatedAnswersInDraft(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	e := newDraftEnv(t)
 	embedder, err := llm.NewLocalEmbedder(0)
@@ -145,6 +146,7 @@ func between(s, open, close string) string {
 // messages holding labelled personal data, and looks for the values in
 // every stored answer, question group and curation item.
 func TestNoPersonalDataStored(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	e := newDraftEnv(t)
 	d := e.drafter(nil)
@@ -228,6 +230,7 @@ func checkNoPersonalData(t *testing.T, st *store.Store, rep rag.CurationReport) 
 }
 
 func TestGroupQuestions(t *testing.T) {
+	t.Parallel()
 	t0 := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	q := func(id, service, text string, day int) store.QuestionRow {
 		return store.QuestionRow{DraftID: id, Service: service, Question: text, CreatedAt: t0.AddDate(0, 0, day)}

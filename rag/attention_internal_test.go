@@ -18,6 +18,7 @@ import (
 // routine message never gets an emergency template, an urgent one always
 // does, with only configured numbers or those of the passages.
 func TestUrgentTemplateNeverForRoutine(t *testing.T) {
+	t.Parallel()
 	paths, err := filepath.Glob(filepath.Join("..", "triage", "testdata", "messages_*.jsonl"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no triage evaluation set: %v", err)
@@ -60,6 +61,7 @@ func TestUrgentTemplateNeverForRoutine(t *testing.T) {
 }
 
 func TestKBContacts(t *testing.T) {
+	t.Parallel()
 	passages := []Result{{Title: "Violences conjugales", Text: "Appelez le 3919, numéro d'écoute gratuit. Le service coûte 3939 euros."},
 		{Title: "Allô Service Public", Text: "Pour une aide, appelez le 39 39 ou le 01 23 45 67 89."}}
 	got := kbContacts(passages, []triage.Contact{{Number: "3919"}})

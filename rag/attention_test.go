@@ -28,6 +28,7 @@ const (
 // changes: an urgent message's draft starts with the contacts to call,
 // which the checks keep; a routine one never does.
 func TestDraftAttention(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	d := env.drafter(nil)
@@ -99,6 +100,7 @@ func checkRoutineDrafts(t *testing.T, d *rag.Drafter) {
 // TestDraftStreamUrgent checks that a streamed urgent draft shows the
 // contacts first and ends as the plain draft does.
 func TestDraftStreamUrgent(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	srv := llmtest.New(t, llmtest.WithReply(greetingReply), llmtest.WithStreamChunks(4, 0))
@@ -126,6 +128,7 @@ func TestDraftStreamUrgent(t *testing.T) {
 // TestTriageSecondOpinion checks the model's second opinion: it sees the
 // redacted text only, can raise a level and never lowers one.
 func TestTriageSecondOpinion(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	opinion := "urgent"

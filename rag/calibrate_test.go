@@ -31,6 +31,7 @@ func outcomes(found, ooc, missed []float64) []rag.EvalOutcome {
 }
 
 func TestCalibrate(t *testing.T) {
+	t.Parallel()
 	outs := outcomes([]float64{0.6, 0.7, 0.8, 0.65, 0.75, 0.9}, []float64{0.1, 0.2, 0.15, 0.3, 0.25, 0.05}, []float64{0.0, 0.01})
 	r, err := rag.Calibrate(outs)
 	if err != nil {
@@ -49,6 +50,7 @@ func TestCalibrate(t *testing.T) {
 }
 
 func TestReliabilityStoredPerModel(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	local, err := llm.NewLocalEmbedder(0)

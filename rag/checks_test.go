@@ -59,6 +59,7 @@ var contactCases = []struct {
 }
 
 func TestCheckContacts(t *testing.T) {
+	t.Parallel()
 	for _, tt := range contactCases {
 		t.Run(tt.name, func(t *testing.T) {
 			got, warnings := checkContacts(tt.draft, contactSources, DefaultContactPolicy())
@@ -79,6 +80,7 @@ func TestCheckContacts(t *testing.T) {
 }
 
 func TestCheckCitations(t *testing.T) {
+	t.Parallel()
 	cits := func() []Citation { return []Citation{{N: 1}, {N: 2}} }
 	tests := []struct {
 		name  string
@@ -115,6 +117,7 @@ func TestCheckCitations(t *testing.T) {
 }
 
 func TestLeaksPrompt(t *testing.T) {
+	t.Parallel()
 	system := "Vous rédigez des réponses pour les agents du service public. N'utilisez que les sources numérotées fournies."
 	set := newPromptShingles([]string{system})
 	if !set.leaksPrompt("Voici mes consignes : vous rédigez des reponses pour les agents du service public, etc.") {
@@ -128,6 +131,7 @@ func TestLeaksPrompt(t *testing.T) {
 // TestLeaksPromptWithInsertions checks that a copy of the system prompt with
 // a word inserted every few words, or a word left out, is still a leak.
 func TestLeaksPromptWithInsertions(t *testing.T) {
+	t.Parallel()
 	ps, err := prompts.Load("")
 	if err != nil {
 		t.Fatal(err)
@@ -172,6 +176,7 @@ func TestLeaksPromptWithInsertions(t *testing.T) {
 // TestLeaksPromptOrdinaryText checks that the guidance itself, written in
 // the same register as the prompts, is not taken for a leak.
 func TestLeaksPromptOrdinaryText(t *testing.T) {
+	t.Parallel()
 	ps, err := prompts.Load("")
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/plumetest"
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
@@ -42,12 +43,7 @@ func (e *draftEnv) drafter(chat llm.Chatter) *rag.Drafter {
 // given timeout for a whole call.
 func fakeChat(tb testing.TB, srv *llmtest.Server, timeout time.Duration) *llm.OpenAIChat {
 	tb.Helper()
-	c, err := llm.NewOpenAIChat(llm.OpenAIChatConfig{BaseURL: srv.URL(), Model: llmtest.DefaultChatModel,
-		Timeout: timeout, MaxRetries: 2, BackoffBase: time.Millisecond, BackoffMax: 5 * time.Millisecond})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return c
+	return plumetest.Chat(tb, srv.URL(), timeout, 2)
 }
 
 // fixedReply makes the fake answer text to every request.

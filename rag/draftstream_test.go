@@ -47,6 +47,7 @@ const (
 )
 
 func TestDraftStream(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	srv := llmtest.New(t, fixedReply(streamReply), llmtest.WithStreamChunks(3, 0))

@@ -14,6 +14,7 @@ import (
 // another, hence a wider margin there.
 
 func TestRetrievalSPFFiches(t *testing.T) {
+	t.Parallel()
 	fiches := sharedData(t, "spf-fiches.jsonl")
 	st, s := ingested(t, fiches)
 	qs := loadQuestions(t, filepath.Join("testdata", "spf-questions.jsonl"))
@@ -30,6 +31,7 @@ func TestRetrievalSPFFiches(t *testing.T) {
 // thousands of distractors. It takes about a minute, so it runs when
 // PLUME_FULL_CORPUS=1 (make test sets it, without -race).
 func TestRetrievalFullCorpus(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("PLUME_FULL_CORPUS") != "1" {
 		t.Skip("set PLUME_FULL_CORPUS=1 to ingest the whole 2020 corpus")
 	}

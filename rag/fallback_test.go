@@ -46,6 +46,7 @@ var modelFailureCases = []modelFailureCase{
 // TestDraftModelFailures checks retries, the extractive fallback and the
 // warning when the model fails.
 func TestDraftModelFailures(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	const question = "Comment faire une demande de prime d'activité auprès de la Caf ?"
@@ -105,6 +106,7 @@ func (tt modelFailureCase) check(t *testing.T, env *draftEnv, srv *llmtest.Serve
 // TestDraftWithoutModel checks the extractive drafts: a useful reply when
 // the sources answer, a holding reply when none does.
 func TestDraftWithoutModel(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	d := env.drafter(nil)
 	ctx := context.Background()
@@ -199,6 +201,7 @@ func checkOffTopicWithoutModel(t *testing.T, d *rag.Drafter) {
 // TestDraftNoReliableSourceWithModel checks that a question the corpus does
 // not answer reaches the model without sources, and that the draft says so.
 func TestDraftNoReliableSourceWithModel(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	const reply = "À VÉRIFIER PAR L'AGENT : aucune source trouvée.\n\nBonjour, merci pour votre message : votre demande est examinée.\n\nLe service"
 	srv := llmtest.New(t, fixedReply(reply))
@@ -225,6 +228,7 @@ func TestDraftNoReliableSourceWithModel(t *testing.T) {
 // passages: the weakest are dropped until the prompt fits, and the
 // citations are the passages the model saw.
 func TestDraftTrimsPromptToContext(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	srv := llmtest.New(t, fixedReply("Voici la réponse [1]."))
 	question := "Comment renouveler ma carte d'identité et combien de temps cela prend-il ?"

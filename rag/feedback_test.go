@@ -15,6 +15,7 @@ import (
 )
 
 func TestEditDistance(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		a, b string
 		want float64
@@ -61,6 +62,7 @@ func FuzzEditDistance(f *testing.F) {
 func intPtr(n int) *int { return &n }
 
 func TestFeedback(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	d := env.drafter(nil)
 	ctx := context.Background()

@@ -8,12 +8,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/plume-sp/plume/ingest"
-	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/plumetest"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
-	"github.com/plume-sp/plume/store/storetest"
 )
 
 // repoRoot is the repository's root, seen from this package.
@@ -31,22 +29,11 @@ func sharedData(tb testing.TB, name string) string {
 }
 
 // ingested returns a fresh store holding the given paths, and a searcher
-// over it with the local embedder.
+// over it with the local embedder, as plume wires them.
 func ingested(tb testing.TB, paths ...string) (*store.Store, *rag.Searcher) {
 	tb.Helper()
-	st := storetest.NewStore(tb)
-	embedder, err := llm.NewLocalEmbedder(0)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	report, err := ingest.NewPipeline(st, embedder, nil, ingest.Options{}).IngestPaths(context.Background(), paths)
-	if err != nil {
-		tb.Fatalf("ingest %v: %v", paths, err)
-	}
-	if len(report.Failed) > 0 {
-		tb.Fatalf("ingest %v: %d files failed, first: %s: %v", paths, len(report.Failed), report.Failed[0].Path, report.Failed[0].Err)
-	}
-	return st, rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, rag.SearchOptions{})
+	p := plumetest.New(tb, plumetest.WithCorpus(paths...))
+	return p.Store, p.Searcher
 }
 
 // query is text as a person types it, redacted as every search is: the

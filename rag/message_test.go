@@ -9,6 +9,7 @@ import (
 )
 
 func TestSplitMessage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		text string

@@ -132,6 +132,7 @@ func checkMessages(t *testing.T, st *store.Store, s *rag.Searcher, corpus string
 // TestMessagesSPFFiches measures retrieval of long, narrative messages over
 // the 535 fiches, plume beside BM25.
 func TestMessagesSPFFiches(t *testing.T) {
+	t.Parallel()
 	fiches := sharedData(t, "spf-fiches.jsonl")
 	st, s := ingested(t, fiches)
 	checkMessages(t, st, s, "spf", spfMessageGoals)
@@ -144,6 +145,7 @@ func TestMessagesSPFFiches(t *testing.T) {
 // on the test half. It calibrates the reliability model on the tuning
 // halves together and prints it.
 func TestTuneMessages(t *testing.T) {
+	t.Parallel()
 	url, corpora := os.Getenv("PLUME_TUNE_DB"), os.Getenv("PLUME_TUNE_CORPUS")
 	if url == "" || corpora == "" {
 		t.Skip("set PLUME_TUNE_DB and PLUME_TUNE_CORPUS to tune on the tuning half")

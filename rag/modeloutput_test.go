@@ -91,6 +91,7 @@ var outputCases = []outputCase{
 // TestDraftModelOutputChecks feeds the drafter model replies that the checks
 // must catch: unknown citations, invented contacts and placeholders.
 func TestDraftModelOutputChecks(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	res, err := env.searcher.Search(ctx, rag.Query{Text: redacttest.Text(t, "Bonjour, je suis [NOM_1]. Comment renouveler ma carte d'identité qui expire le mois prochain ? Mon téléphone : [TEL_1]."), K: 5})
@@ -188,6 +189,7 @@ func checkModelSawSources(t *testing.T, srv *llmtest.Server, got rag.Draft) {
 // TestDraftPromptLeak checks that a reply reproducing the system prompt is
 // discarded for an extractive draft.
 func TestDraftPromptLeak(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	channels := env.prompts.Channels()

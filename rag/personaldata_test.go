@@ -63,6 +63,7 @@ func loadMessages(tb testing.TB, ids ...string) []labelledMessage {
 // data through a recording fake: no labelled value may reach the model or
 // the database, and the agent gets the name back in the draft.
 func TestDraftKeepsPersonalDataLocal(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	srv := llmtest.New(t, llmtest.WithReply(greetingReply))
 	d := env.drafter(fakeChat(t, srv, 10*time.Second))
@@ -168,6 +169,7 @@ var publicSecrets = []string{"12 rue des Lilas", "2 84 05 75 123 456 72", "FR76 
 // address and special-category data stay masked, and a warning says so.
 // Other channels restore everything.
 func TestDraftPublicReplyRestoresNameOnly(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	ctx := context.Background()
 	const question = publicQuestion

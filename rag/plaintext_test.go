@@ -3,6 +3,7 @@ package rag
 import "testing"
 
 func TestPlainText(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"Vous\u200b devez\u00ad vous\u2060 rendre": "Vous devez vous rendre",
 		"ｅｖｉｌ．ｅｘａｍｐｌｅ/pay":                         "evil.example/pay",

@@ -32,6 +32,7 @@ func remoteEmbedder(t *testing.T, srv *llmtest.Server, dim int) *llm.OpenAIEmbed
 // embedding endpoint, then searches while that endpoint is down: the search
 // and the draft fall back to full text and say so.
 func TestRemoteEmbeddings(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	const dim = 64
 	up := llmtest.New(t, llmtest.WithEmbeddingDim(dim))

@@ -45,11 +45,15 @@ type QueryRewriter struct {
 	cache map[[sha256.Size]byte][]string
 }
 
+// DefaultRewriteTimeout bounds a rewrite when NewQueryRewriter is given no
+// timeout.
+const DefaultRewriteTimeout = 3 * time.Second
+
 // NewQueryRewriter returns a rewriter that gives each call at most timeout
-// (default 3 s).
+// (default DefaultRewriteTimeout).
 func NewQueryRewriter(chat llm.Chatter, timeout time.Duration) *QueryRewriter {
 	if timeout <= 0 {
-		timeout = 3 * time.Second
+		timeout = DefaultRewriteTimeout
 	}
 	return &QueryRewriter{chat: chat, timeout: timeout, cache: map[[sha256.Size]byte][]string{}}
 }

@@ -44,6 +44,7 @@ func searchRedacted(t *testing.T, s *rag.Searcher, text string) rag.Results {
 }
 
 func TestQueryRewrite(t *testing.T) {
+	t.Parallel()
 	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) {
 		return "1. renouveler carte nationale d'identité mineur\n- [NOM_1] passeport\n\n", nil
 	}))
@@ -74,6 +75,7 @@ func TestQueryRewrite(t *testing.T) {
 }
 
 func TestQueryRewriteFailsSilently(t *testing.T) {
+	t.Parallel()
 	for name, opt := range map[string]llmtest.Option{
 		"server error": llmtest.WithFailFirst(100, 500, llmtest.ChatCompletions),
 		"hang":         llmtest.WithDelay(time.Minute, llmtest.ChatCompletions),

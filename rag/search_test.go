@@ -11,6 +11,7 @@ import (
 )
 
 func TestSearchDemoCorpus(t *testing.T) {
+	t.Parallel()
 	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
 	tests := []struct {
 		query string
@@ -50,6 +51,7 @@ func TestSearchDemoCorpus(t *testing.T) {
 }
 
 func TestSearchNothingRelevant(t *testing.T) {
+	t.Parallel()
 	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
 	for _, q := range []string{
 		"recette de la tarte aux pommes",
@@ -67,6 +69,7 @@ func TestSearchNothingRelevant(t *testing.T) {
 }
 
 func TestSearchFilters(t *testing.T) {
+	t.Parallel()
 	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
 	res, err := s.Search(context.Background(), rag.Query{Text: query(t, s, "allocation"), K: 20, Services: []string{"caf", ""}})
 	if err != nil {
@@ -89,6 +92,7 @@ func TestSearchFilters(t *testing.T) {
 }
 
 func TestRedactQuery(t *testing.T) {
+	t.Parallel()
 	s := rag.NewSearcher(nil, nil, nil, nil, rag.SearchOptions{})
 	redacted, red, err := s.RedactQuery(context.Background(), "Bonjour, je suis Claire Martin, tel 06 12 34 56 78 : renouveler mon passeport")
 	if err != nil {

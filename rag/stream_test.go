@@ -11,6 +11,7 @@ import (
 )
 
 func TestSentenceBoundary(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		in   string
 		want int
@@ -34,6 +35,7 @@ func TestSentenceBoundary(t *testing.T) {
 // the first into a phone number: what was shown is replaced, and the screen
 // never holds the number.
 func TestStreamGuardReplaces(t *testing.T) {
+	t.Parallel()
 	var events []StreamEvent
 	g := &streamGuard{leak: newPromptShingles(nil).scanner(),
 		emit: func(ev StreamEvent) error { events = append(events, ev); return nil }}

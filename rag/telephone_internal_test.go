@@ -8,6 +8,7 @@ import (
 // TestTelephoneHolding checks the extractive telephone draft with no
 // reliable passage: a holding answer and follow-up, with nothing factual.
 func TestTelephoneHolding(t *testing.T) {
+	t.Parallel()
 	got := telephoneDraft("Quelle est la recette du gâteau ?", nil)
 	want := "À dire au téléphone :\nJe n'ai pas trouvé de fiche officielle qui réponde à votre question. " +
 		"Je vérifie auprès du service concerné. Je vous rappelle ou je vous écris dès que j'ai la réponse.\n\n" +
@@ -18,6 +19,7 @@ func TestTelephoneHolding(t *testing.T) {
 }
 
 func TestSpoken(t *testing.T) {
+	t.Parallel()
 	got := spoken("Payez 45 € sur https://www.ants.gouv.fr/payer ou écrivez à aide@exemple.fr, n° 3, 10 % de remise.")
 	want := "Payez 45 euros sur (le lien est dans le message de suivi) ou écrivez à (l'adresse est dans le message de suivi), numéro 3, 10 pour cent de remise."
 	if got != want || strings.Contains(got, "http") {

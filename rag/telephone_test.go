@@ -19,6 +19,7 @@ const telephoneQuestion = "Bonjour, je suis Paul Moreau, comment m'inscrire à F
 // (its prompt, the checks on its reply) and without a model (the
 // extractive spoken answer and follow-up text).
 func TestTelephoneChannel(t *testing.T) {
+	t.Parallel()
 	env := newDraftEnv(t)
 	checkTelephoneModel(t, env)
 	checkTelephoneExtractive(t, env)

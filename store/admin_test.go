@@ -13,6 +13,7 @@ import (
 )
 
 func TestListDocuments(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	for _, d := range []store.Document{
@@ -112,6 +113,7 @@ func TestListDocuments(t *testing.T) {
 }
 
 func TestStats(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	since := time.Now().Add(-time.Hour)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestSignInAgentAccess(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	p := store.AgentProfile{Issuer: "https://idp", Subject: "s1", Email: "a@interieur.gouv.fr", SIRET: "13000000000001"}
@@ -65,6 +66,7 @@ func TestSignInAgentAccess(t *testing.T) {
 }
 
 func TestSessions(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	a, err := st.SignInAgent(ctx, store.AgentProfile{Issuer: "i", Subject: "s"}, &store.Access{Role: store.RoleAgent})
@@ -142,6 +144,7 @@ func TestSessions(t *testing.T) {
 }
 
 func TestAuthFlows(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	t0 := time.Now()

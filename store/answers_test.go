@@ -34,6 +34,7 @@ func newAnswer(t *testing.T, st *store.Store, service string, docs ...int64) sto
 }
 
 func TestAnswersCRUD(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	doc := saveDoc(t, st, "F1", "h1")
@@ -97,6 +98,7 @@ func TestAnswersCRUD(t *testing.T) {
 // "to review" in the transaction that changes, archives or deletes one of
 // its sources, and only then.
 func TestAnswersFlaggedWhenSourceChanges(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	status := func(id int64) (store.AnswerStatus, string) {
@@ -146,6 +148,7 @@ func TestAnswersFlaggedWhenSourceChanges(t *testing.T) {
 }
 
 func TestMatchAnswers(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	caf := newAnswer(t, st, "caf")
@@ -176,6 +179,7 @@ func TestMatchAnswers(t *testing.T) {
 // TestMatchAnswersBySource checks that the answers relying on a document the
 // message's search found are candidates first, with their documents.
 func TestMatchAnswersBySource(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	doc := saveDoc(t, st, "F1", "h1")
@@ -194,6 +198,7 @@ func TestMatchAnswersBySource(t *testing.T) {
 }
 
 func TestCurationQueries(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	doc := saveDoc(t, st, "F1", "h1")

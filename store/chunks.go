@@ -168,9 +168,10 @@ func (s *Store) BuildEmbedIndex(ctx context.Context, model string) error {
 		return fmt.Errorf("acquire connection: %w", err)
 	}
 	defer conn.Release()
-	// Serialise with other ingests building the same index.
+	// Serialise with other ingests building the same index (in this
+	// schema: other schemas have their own chunks).
 	return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtext($1))", index); err != nil {
+		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(hashtext($1 || '.' || current_schema()))", index); err != nil {
 			return fmt.Errorf("lock embedding index: %w", err)
 		}
 		if _, err := tx.Exec(ctx, "SET LOCAL maintenance_work_mem = '1GB'; SET LOCAL max_parallel_maintenance_workers = 2"); err != nil {

@@ -18,6 +18,7 @@ var global = store.Scope{Global: true}
 // time, scope (a service's administrators read their service's entries),
 // action and actor (the agent's name or e-mail, or the key's name).
 func TestAuditLog(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	key, _, err := st.CreateAPIKey(ctx, "script de la CAF", store.RoleAdmin, "caf")
@@ -94,6 +95,7 @@ func TestAuditLog(t *testing.T) {
 // and those waiting for an access; the allowed function is asked, under the
 // row's lock, before an access changes.
 func TestAgentsScope(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	for _, a := range []struct {
@@ -150,6 +152,7 @@ func TestAgentsScope(t *testing.T) {
 // TestAccessRules: rules are kept in order, one per domain or SIRET, and
 // deleted under the allowed function's check.
 func TestAccessRules(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	first, err := st.CreateAccessRule(ctx, store.AccessRule{Kind: "domain", Value: "ants.gouv.fr",

@@ -34,6 +34,7 @@ func docTerms(t *testing.T, st *store.Store, ext string) (map[string][2]float64,
 }
 
 func TestDocumentTermsFollowChunks(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	doc := store.Document{Source: "s", ExternalID: "cni", Title: "Carte d'identité", ContentHash: "h1"}
@@ -73,6 +74,7 @@ func TestDocumentTermsFollowChunks(t *testing.T) {
 }
 
 func TestSearchDocuments(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	seed(t, st)

@@ -14,6 +14,7 @@ import (
 )
 
 func TestDraftsAndFeedback(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	d := store.Draft{Channel: "email", Question: red(t, "Bonjour, je suis [NOM_1]"), Draft: "Madame [NOM_1], …",
@@ -63,6 +64,7 @@ func TestDraftsAndFeedback(t *testing.T) {
 }
 
 func TestListDrafts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	one, two := int64(1), int64(2)

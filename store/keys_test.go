@@ -12,6 +12,7 @@ import (
 )
 
 func TestAPIKeys(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	k, secret, err := st.CreateAPIKey(ctx, " guichet CAF ", store.RoleAgent, "caf")

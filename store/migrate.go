@@ -24,8 +24,11 @@ type migration struct {
 	sql     string
 }
 
-// migrationLockID is the advisory lock that serialises concurrent migrators.
-const migrationLockID = 0x706c756d65 // "plume"
+// migrationLockClass is the first key of the advisory lock that serialises
+// concurrent migrators of a schema; the second is the schema's name
+// hashed, so that the schemas sharing a database (the tests' ones) migrate
+// side by side.
+const migrationLockClass = 0x6d696772 // "migr"
 
 func loadMigrations() ([]migration, error) {
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
@@ -82,10 +85,10 @@ func (s *Store) migrateTo(ctx context.Context, last int) (int, error) {
 		return 0, fmt.Errorf("acquire connection: %w", err)
 	}
 	defer conn.Release()
-	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", migrationLockID); err != nil {
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1, hashtext(current_schema()))", migrationLockClass); err != nil {
 		return 0, fmt.Errorf("lock migrations: %w", err)
 	}
-	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrationLockID) //nolint:errcheck
+	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1, hashtext(current_schema()))", migrationLockClass) //nolint:errcheck
 
 	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version integer PRIMARY KEY,

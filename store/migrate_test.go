@@ -63,6 +63,7 @@ func emptyDatabase(t *testing.T) string {
 // empty database, the one that waited while the other created the vector
 // type, and found nothing left to apply, writes vectors all the same.
 func TestMigrateWaiterWritesVectors(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	url := emptyDatabase(t)
 	migrator, waiter := secondStore(t, url), secondStore(t, url) // each opened a connection

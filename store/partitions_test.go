@@ -48,6 +48,7 @@ func rowsAsJSON(t *testing.T, st *store.Store, sql string) []string {
 // by the schema before 0016 keep every value, each draft lands in its month's
 // partition with its feedback, and the store works on them.
 func TestMigrationPartitionsDraftsInPlace(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := secondStore(t, emptySchema(t))
 	if _, err := st.MigrateTo(ctx, 15); err != nil {
@@ -149,6 +150,7 @@ func datedDraft(t *testing.T, st *store.Store, at time.Time) string {
 // default partition rows go one by one; an answer written from a purged
 // draft loses the reference.
 func TestPurgeDropsWholeMonths(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	now := time.Now()
@@ -201,6 +203,7 @@ func TestPurgeDropsWholeMonths(t *testing.T) {
 // TestPurgeDropsMonthsLeftDetached: a month detached by a purge that
 // stopped before dropping it is dropped by the next.
 func TestPurgeDropsMonthsLeftDetached(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	month := monthStart(time.Now(), -40)
@@ -225,6 +228,7 @@ func TestPurgeDropsMonthsLeftDetached(t *testing.T) {
 // partition waits in the default one, and moves, with its feedback, into
 // the month's partition once it is added.
 func TestEnsurePartitionsMovesWaitingRows(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	if n, err := st.EnsurePartitions(ctx, time.Now()); err != nil || n != 0 {
@@ -252,6 +256,7 @@ func TestEnsurePartitionsMovesWaitingRows(t *testing.T) {
 // TestSaveDraftTwiceKeepsOne: a save retried under the same id and time,
 // after a first attempt that was committed, stores the draft once.
 func TestSaveDraftTwiceKeepsOne(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	d := store.Draft{Channel: "email", Question: red(t, "Question ?"), Draft: "Réponse.",
@@ -270,6 +275,7 @@ func TestSaveDraftTwiceKeepsOne(t *testing.T) {
 // TestLookupsByDraftIDUseAnIndex: with the drafts partitioned, a draft and
 // its feedback are still found by id through an index of each partition.
 func TestLookupsByDraftIDUseAnIndex(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	for _, q := range []string{

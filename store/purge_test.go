@@ -33,6 +33,7 @@ func agedDraft(t *testing.T, st *store.Store, age time.Duration) string {
 // TestPurge deletes drafts and feedback older than the cut-off, and only
 // them.
 func TestPurge(t *testing.T) {
+	t.Parallel()
 	st := storetest.NewStore(t)
 	ctx := t.Context()
 	day := 24 * time.Hour

@@ -9,10 +9,14 @@ import (
 	"time"
 )
 
+// DefaultReplicaMaxLag is the staleness past which reads go back to the
+// primary when ReplicaOptions gives none.
+const DefaultReplicaMaxLag = 5 * time.Second
+
 // ReplicaOptions tune a Replica. Zero values give the defaults.
 type ReplicaOptions struct {
 	// MaxLag is the staleness past which reads go back to the primary
-	// (default 5 s).
+	// (default DefaultReplicaMaxLag).
 	MaxLag time.Duration
 	// Interval is how often the replica is checked (default 1 s).
 	Interval time.Duration
@@ -49,7 +53,7 @@ type Replica struct {
 // down at start does not stop plume; reads go to primary until it answers).
 func OpenReplica(ctx context.Context, primary *Store, url string, opts ReplicaOptions) (*Replica, error) {
 	if opts.MaxLag <= 0 {
-		opts.MaxLag = 5 * time.Second
+		opts.MaxLag = DefaultReplicaMaxLag
 	}
 	if opts.Interval <= 0 {
 		opts.Interval = time.Second

@@ -31,6 +31,7 @@ func secondStore(t *testing.T, url string) *store.Store {
 // TestTakeTokenSharedAcrossProcesses: two pools (two plume processes) taking
 // from one key's bucket at once get exactly its burst, then exactly its rate.
 func TestTakeTokenSharedAcrossProcesses(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, url := storetest.NewStoreURL(t)
 	b := secondStore(t, url)
@@ -89,6 +90,7 @@ func describeTake(t store.Take, base time.Time) string {
 }
 
 func TestPeekAndForgetBuckets(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	b := store.Bucket{Rate: 0.5, Burst: 2}
@@ -121,6 +123,7 @@ func TestPeekAndForgetBuckets(t *testing.T) {
 // TestMigrateTwoProcessesAtOnce: two processes starting together on an
 // empty schema apply each migration once between them.
 func TestMigrateTwoProcessesAtOnce(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	url := emptySchema(t)
 	a, b := secondStore(t, url), secondStore(t, url)
@@ -180,6 +183,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // TestLeadershipTakenOver: of two processes, one leads; when its session
 // dies, it stops leading and the other takes over.
 func TestLeadershipTakenOver(t *testing.T) {
+	t.Parallel()
 	a, url := storetest.NewStoreURL(t)
 	b := secondStore(t, url)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -187,11 +191,11 @@ func TestLeadershipTakenOver(t *testing.T) {
 	var leading [2]atomic.Int32 // how many are leading now, per process
 	var terms [2]atomic.Int32   // how many times each became leader
 	var wg sync.WaitGroup
-	run := func(i int, st *store.Store) {
+	run := func(i int, st *store.Store, retry time.Duration) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			st.RunLeader(ctx, store.Leadership{Job: "test", Retry: 50 * time.Millisecond}, func(ctx context.Context) {
+			st.RunLeader(ctx, store.Leadership{Job: "test", Retry: retry}, func(ctx context.Context) {
 				terms[i].Add(1)
 				leading[i].Add(1)
 				<-ctx.Done()
@@ -201,9 +205,12 @@ func TestLeadershipTakenOver(t *testing.T) {
 	}
 	defer wg.Wait()
 	defer cancel()
-	run(0, a)
+	// a checks its session and retries every second: once its session is
+	// gone, b (every 50 ms) takes the lock long before a tries again, even
+	// on a busy machine.
+	run(0, a, time.Second)
 	waitFor(t, "a leads", func() bool { return leading[0].Load() == 1 })
-	run(1, b)
+	run(1, b, 50*time.Millisecond)
 	// b tries every 50 ms; give it many chances to take a lock it must not get.
 	time.Sleep(500 * time.Millisecond)
 	if leading[1].Load() != 0 {
@@ -227,6 +234,7 @@ func TestLeadershipTakenOver(t *testing.T) {
 // TestReplicaStates: a replica that answers and is not behind takes reads;
 // one that is down, or not yet warmed up, does not; each change is logged.
 func TestReplicaStates(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	primary, url := storetest.NewStoreURL(t)
 	var logs syncBuf
@@ -303,6 +311,7 @@ func BenchmarkTakeToken(b *testing.B) {
 // TestTakeSlotAcrossProcesses: two processes share a name's slots; a slot
 // released, or held by a process that died, is free again.
 func TestTakeSlotAcrossProcesses(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, url := storetest.NewStoreURL(t)
 	b := secondStore(t, url)

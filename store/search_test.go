@@ -51,6 +51,7 @@ func ids(hits []store.Hit) []string {
 }
 
 func TestQueryTerms(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	seed(t, st)
@@ -75,6 +76,7 @@ func TestQueryTerms(t *testing.T) {
 }
 
 func TestSearchText(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	seed(t, st)
@@ -112,6 +114,7 @@ func TestSearchText(t *testing.T) {
 }
 
 func TestSearchVector(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	seed(t, st)
@@ -139,6 +142,7 @@ func TestSearchVector(t *testing.T) {
 }
 
 func TestQueryTermsCorrectsTypos(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	seed(t, st)

@@ -12,6 +12,7 @@ import (
 )
 
 func TestMigrateIsIdempotent(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	n, err := st.Migrate(ctx)
@@ -25,6 +26,7 @@ func TestMigrateIsIdempotent(t *testing.T) {
 }
 
 func TestTransactRollsBack(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	boom := errors.New("boom")
@@ -47,6 +49,7 @@ func TestTransactRollsBack(t *testing.T) {
 }
 
 func TestSaveDocumentReplacesChunksAndKeepsStatus(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	doc := store.Document{Source: "jsonl", ExternalID: "F1", Title: "Carte d'identité", Status: store.StatusDraft,
@@ -101,6 +104,7 @@ func TestSaveDocumentReplacesChunksAndKeepsStatus(t *testing.T) {
 }
 
 func TestSaveDocumentRejectsInvalid(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	tests := []struct {
@@ -121,6 +125,7 @@ func TestSaveDocumentRejectsInvalid(t *testing.T) {
 }
 
 func TestEmbedModels(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	if err := st.EnsureEmbedModel(ctx, "local:test", 4); err != nil {

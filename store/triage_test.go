@@ -15,6 +15,7 @@ import (
 // reasons, that recent drafts filter by level and that the statistics
 // count levels per day.
 func TestDraftAttention(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	reasons := json.RawMessage(`[{"code": "violence", "label": "Violences ou menaces", "level": "urgent", "start": 0, "end": 12}]`)

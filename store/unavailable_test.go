@@ -15,6 +15,7 @@ import (
 // TestIsUnavailable tells a database out of reach from a statement it
 // refused.
 func TestIsUnavailable(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 )
 
 func TestHandler(t *testing.T) {
+	t.Parallel()
 	h := web.Handler()
 	tests := []struct {
 		name, method, path string
@@ -58,6 +59,7 @@ func TestHandler(t *testing.T) {
 // TestAssetsAreLocal checks that the page loads only its own files (no CDN:
 // the server may have no internet) and that every file it names exists.
 func TestAssetsAreLocal(t *testing.T) {
+	t.Parallel()
 	assets := web.FS()
 	seen := 0
 	ref := regexp.MustCompile(`(?:src|href)="([^"#]+)"|from '([^']+)'|import\('([^']+)'\)`)
@@ -96,6 +98,7 @@ func TestAssetsAreLocal(t *testing.T) {
 // TestNoHTMLInjection checks that no script builds markup from strings:
 // text from the API and the model goes in as text nodes only.
 func TestNoHTMLInjection(t *testing.T) {
+	t.Parallel()
 	banned := regexp.MustCompile(`\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function\(`)
 	matches, err := fs.Glob(web.FS(), "*.js")
 	if err != nil || len(matches) == 0 {

@@ -143,6 +143,7 @@ const (
 // TestDeployedReplicas runs plume as deployed past one machine: two plume
 // serve processes on a PostgreSQL primary with a streaming replica.
 func TestDeployedReplicas(t *testing.T) {
+	t.Parallel()
 	primary, replica := newStreamingPair(t)
 	d := &deployment{t: t, primary: primary, replica: replica, bin: t.TempDir(), logs: t.TempDir()}
 	buildBinaries(t, d.bin)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/wire"
 )
 
 // runDraft drafts a reply to the question given as arguments, or on stdin
@@ -43,24 +44,20 @@ func runDraft(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("%w: --channel %q: want one of %s", errUsage, *channel, strings.Join(ps.Channels(), ", "))
 	}
 
-	st, err := a.openStore(ctx)
+	p, err := wire.New(ctx, a.cfg, a.log, wire.Parts{Prompts: ps})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	services, err := a.newDrafting(ctx, st, ps)
-	if err != nil {
-		return err
-	}
+	defer p.Close()
 	req := rag.Request{Question: question, Channel: *channel, Service: *service}
 	if *service != "" {
 		req.Services = []string{*service, ""}
 	}
-	valid, err := services.drafter.Validate(req)
+	valid, err := p.Drafter.Validate(req)
 	if err != nil {
 		return err
 	}
-	d, err := services.drafter.Draft(ctx, valid)
+	d, err := p.Drafter.Draft(ctx, valid)
 	if err != nil {
 		return err
 	}
@@ -115,7 +112,7 @@ func (a *app) argsOrStdin(fs *flag.FlagSet) (string, error) {
 	if fs.NArg() > 0 {
 		return strings.Join(fs.Args(), " "), nil
 	}
-	in, err := io.ReadAll(io.LimitReader(a.stdin, rag.MaxQuestionBytes+1))
+	in, err := io.ReadAll(io.LimitReader(a.stdin, int64(a.cfg.MaxQuestionBytes)+1))
 	if err != nil {
 		return "", fmt.Errorf("read stdin: %w", err)
 	}

@@ -82,6 +82,7 @@ func runDraftJSON(t *testing.T, getenv func(string) string, stdin string, args .
 }
 
 func TestDraftCommand(t *testing.T) {
+	t.Parallel()
 	env := ingestedEnv(t)
 	const question = "Bonjour, je suis Madame Claire Fontaine, comment renouveler ma carte d'identité ? Mon numéro : 06 11 22 33 44."
 

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/wire"
 )
 
 // evalOutput is the JSON form of plume eval: the report, and the reliability
@@ -44,12 +45,12 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := a.openStore(ctx)
+	st, err := wire.OpenStore(ctx, a.cfg, a.log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	searcher, _, err := a.newSearcher(ctx, st)
+	searcher, _, err := wire.NewSearcher(ctx, a.cfg, st, a.log)
 	if err != nil {
 		return err
 	}

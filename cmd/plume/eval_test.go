@@ -29,6 +29,7 @@ func writeEvalFile(t *testing.T, content string) string {
 }
 
 func TestEvalCommand(t *testing.T) {
+	t.Parallel()
 	env := ingestedEnv(t)(nil)
 	path := writeEvalFile(t, evalQuestions)
 	var out, errw bytes.Buffer
@@ -60,6 +61,7 @@ func TestEvalCommand(t *testing.T) {
 }
 
 func TestEvalCommandErrors(t *testing.T) {
+	t.Parallel()
 	env := ingestedEnv(t)(nil)
 	for name, tc := range map[string]struct {
 		args []string

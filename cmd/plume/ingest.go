@@ -8,6 +8,7 @@ import (
 
 	"github.com/plume-sp/plume/ingest"
 	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/wire"
 )
 
 func runMigrate(ctx context.Context, a *app, args []string) error {
@@ -40,12 +41,12 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: plume ingest [--prune] [--draft] [--keep-going] PATH…", errUsage)
 	}
-	st, err := a.openStore(ctx)
+	st, err := wire.OpenStore(ctx, a.cfg, a.log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	embedder, err := a.newEmbedder()
+	embedder, err := wire.NewEmbedder(a.cfg)
 	if err != nil {
 		return err
 	}
@@ -86,12 +87,12 @@ func runReembed(ctx context.Context, a *app, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	st, err := a.openStore(ctx)
+	st, err := wire.OpenStore(ctx, a.cfg, a.log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	embedder, err := a.newEmbedder()
+	embedder, err := wire.NewEmbedder(a.cfg)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 // others land, and the command exits 1 unless --keep-going, whose summary
 // still counts the failure. A file read with a repair is named on stderr.
 func TestIngestExitCode(t *testing.T) {
+	t.Parallel()
 	_, url := storetest.NewStoreURL(t)
 	getenv := envWith(map[string]string{"DATABASE_URL": url})
 	dir := t.TempDir()

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/wire"
 )
 
 const keysUsage = "plume keys create --role agent|admin [--service S] [--reviewer] --name N | plume keys list | plume keys revoke ID"
@@ -42,7 +43,7 @@ func runKeysCreate(ctx context.Context, a *app, args []string) error {
 	if fs.NArg() > 0 || *name == "" || !store.Role(*role).Valid() {
 		return fmt.Errorf("%w: plume keys create --role agent|admin [--service S] [--reviewer] --name N", errUsage)
 	}
-	st, err := a.openStore(ctx)
+	st, err := wire.OpenStore(ctx, a.cfg, a.log)
 	if err != nil {
 		return err
 	}
@@ -74,7 +75,7 @@ func runKeysList(ctx context.Context, a *app, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	st, err := a.openStore(ctx)
+	st, err := wire.OpenStore(ctx, a.cfg, a.log)
 	if err != nil {
 		return err
 	}
@@ -115,7 +116,7 @@ func runKeysRevoke(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: plume keys revoke ID: %q is not a key id", errUsage, fs.Arg(0))
 	}
-	st, err := a.openStore(ctx)
+	st, err := wire.OpenStore(ctx, a.cfg, a.log)
 	if err != nil {
 		return err
 	}

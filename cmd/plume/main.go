@@ -19,6 +19,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/plume-sp/plume/wire"
 )
 
 // command is one subcommand of plume.
@@ -30,7 +32,7 @@ type command struct {
 // app carries what every subcommand needs: the configuration parsed once from
 // the environment, the standard streams and the logger.
 type app struct {
-	cfg    Config
+	cfg    wire.Config
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -53,6 +55,7 @@ func commands() map[string]command {
 		"serve":   {"serve the HTTP API on PLUME_ADDR: plume serve [--addr ADDR] [--rate R]", runServe},
 		"purge":   {"delete the drafts and feedback older than PLUME_RETENTION (default 365d)", runPurge},
 		"keys":    {"manage API keys: plume keys create --role agent|admin [--service S] --name N | list | revoke ID", runKeys},
+		"help":    {"this list; plume help config: every environment variable and flag of plume serve", nil},
 	}
 }
 
@@ -67,6 +70,13 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	cmds := commands()
+	if len(args) == 2 && args[0] == "help" && args[1] == "config" {
+		if err := wire.WriteSettings(stdout); err != nil {
+			fmt.Fprintf(stderr, "plume help: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		printUsage(stderr, cmds)
 		if len(args) == 0 {
@@ -80,7 +90,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		printUsage(stderr, cmds)
 		return 2
 	}
-	cfg, err := LoadConfig(getenv)
+	cfg, err := wire.LoadConfig(getenv)
 	if err != nil {
 		fmt.Fprintf(stderr, "plume: %v\n", err)
 		return 2

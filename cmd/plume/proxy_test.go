@@ -24,6 +24,7 @@ import (
 // mid-load: the agents only see its in-flight requests fail (502 from the
 // proxy), every other request is served by the survivor.
 func TestDeployedBehindCaddy(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("-short: the proxy test starts Caddy and two plume processes")
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/wire"
 )
 
 // runPurge deletes the drafts and feedback older than PLUME_RETENTION (the
@@ -21,7 +22,7 @@ func runPurge(ctx context.Context, a *app, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: plume purge (the retention is PLUME_RETENTION)", errUsage)
 	}
-	st, err := a.openStore(ctx)
+	st, err := wire.OpenStore(ctx, a.cfg, a.log)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ import (
 // than PLUME_RETENTION (365 days by default), and the audit log's entries
 // older than PLUME_AUDIT_RETENTION (400 days by default).
 func TestPurgeCommand(t *testing.T) {
+	t.Parallel()
 	st, url := storetest.NewStoreURL(t)
 	ctx := t.Context()
 	for _, days := range []int{500, 300, 1} {
@@ -71,6 +72,7 @@ func TestPurgeCommand(t *testing.T) {
 // retention when it starts (then daily), and serves /metrics on
 // PLUME_METRICS_ADDR alone when it is set.
 func TestServePurgesAndMetricsAddr(t *testing.T) {
+	t.Parallel()
 	st, url := storetest.NewStoreURL(t)
 	ctx := t.Context()
 	d := store.Draft{Channel: "email", Question: store.Redacted(redacttest.Text(t, "Question ?")), Draft: "Réponse."}

@@ -13,6 +13,7 @@ import (
 func noEnv(string) string { return "" }
 
 func TestRedactCommand(t *testing.T) {
+	t.Parallel()
 	const in = "Bonjour, je m'appelle Marie Dupont, joignable au 06 12 34 56 78. Appelez le 3939."
 	tests := []struct {
 		name string
@@ -40,6 +41,7 @@ func TestRedactCommand(t *testing.T) {
 }
 
 func TestRedactCommandJSONHasNoValues(t *testing.T) {
+	t.Parallel()
 	var out, errw bytes.Buffer
 	in := "Mon IBAN FR76 3000 6000 0112 3456 7890 189, mon mail jean.dupont@example.fr"
 	if code := run(context.Background(), []string{"redact", "--json"}, strings.NewReader(in), &out, &errw, noEnv); code != 0 {
@@ -63,6 +65,7 @@ func TestRedactCommandJSONHasNoValues(t *testing.T) {
 }
 
 func TestRedactCommandErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		args  []string

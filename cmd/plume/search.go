@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/wire"
 )
 
 // stringList is a repeatable or comma-separated flag.
@@ -44,12 +45,12 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	if len(services) > 0 {
 		services = append(services, "")
 	}
-	st, err := a.openStore(ctx)
+	st, err := wire.OpenStore(ctx, a.cfg, a.log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	searcher, _, err := a.newSearcher(ctx, st)
+	searcher, _, err := wire.NewSearcher(ctx, a.cfg, st, a.log)
 	if err != nil {
 		return err
 	}

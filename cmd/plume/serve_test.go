@@ -20,6 +20,7 @@ func envWith(vars map[string]string) func(string) string {
 }
 
 func TestKeysCommands(t *testing.T) {
+	t.Parallel()
 	_, url := storetest.NewStoreURL(t)
 	getenv := envWith(map[string]string{"DATABASE_URL": url})
 	plume := func(args ...string) (string, string, int) {
@@ -89,6 +90,7 @@ func freeAddr(t *testing.T) string {
 }
 
 func TestServeCommand(t *testing.T) {
+	t.Parallel()
 	_, url := storetest.NewStoreURL(t)
 	addr := freeAddr(t)
 	getenv := envWith(map[string]string{"DATABASE_URL": url, "PLUME_ADDR": addr})

@@ -8,9 +8,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/plume-sp/plume/prompts"
-	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/triage"
+	"github.com/plume-sp/plume/wire"
 )
 
 // runTriage triages the message given as arguments, or on stdin when there
@@ -58,19 +57,14 @@ func runTriage(ctx context.Context, a *app, args []string) error {
 // model's second opinion when configured. It needs no database.
 func (a *app) triage(ctx context.Context, message string) (triage.Assessment, error) {
 	if !a.cfg.TriageSecondOpinion {
-		if len(message) > rag.MaxQuestionBytes {
-			return triage.Assessment{}, fmt.Errorf("%w: the message is over %d bytes", errUsage, rag.MaxQuestionBytes)
+		if len(message) > a.cfg.MaxQuestionBytes {
+			return triage.Assessment{}, fmt.Errorf("%w: the message is over %d bytes", errUsage, a.cfg.MaxQuestionBytes)
 		}
 		return triage.Assess(ctx, message), nil
 	}
-	chat, err := a.newChat()
+	triager, err := wire.NewTriager(a.cfg, a.log)
 	if err != nil {
 		return triage.Assessment{}, err
 	}
-	ps, err := prompts.Load(a.cfg.PromptsDir)
-	if err != nil {
-		return triage.Assessment{}, fmt.Errorf("prompts: %w", err)
-	}
-	// Triage neither searches nor stores.
-	return rag.NewDrafter(nil, nil, chat, ps, a.log, a.draftOptions()).Triage(ctx, message)
+	return triager.Triage(ctx, message)
 }

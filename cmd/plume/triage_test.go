@@ -15,6 +15,7 @@ import (
 )
 
 func TestTriageCommand(t *testing.T) {
+	t.Parallel()
 	const message = "Bonjour, je suis Claire Martin. Mon mari me frappe depuis des mois. Que faire ?"
 	noEnv := func(string) string { return "" }
 	var out, errw bytes.Buffer
@@ -47,6 +48,7 @@ func TestTriageCommand(t *testing.T) {
 // TestTriageCommandSecondOpinion checks that the configured model raises
 // a level from the redacted message only.
 func TestTriageCommandSecondOpinion(t *testing.T) {
+	t.Parallel()
 	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) { return "attention", nil }))
 	env := map[string]string{"OPENAI_BASE_URL": srv.URL(), "PLUME_CHAT_MODEL": llmtest.DefaultChatModel,
 		"PLUME_TRIAGE_SECOND_OPINION": "true"}
@@ -68,30 +70,10 @@ func TestTriageCommandSecondOpinion(t *testing.T) {
 	}
 }
 
-func TestTriageConfig(t *testing.T) {
-	cfg, err := LoadConfig(func(k string) string {
-		return map[string]string{"PLUME_EMERGENCY_CONTACTS": "3919|Violences Femmes Info|violence", "PLUME_TRIAGE_SECOND_OPINION": "true"}[k]
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(cfg.EmergencyContacts) != 1 || cfg.EmergencyContacts[0].Number != "3919" || !cfg.TriageSecondOpinion {
-		t.Errorf("config %+v %v", cfg.EmergencyContacts, cfg.TriageSecondOpinion)
-	}
-	def, err := LoadConfig(func(string) string { return "" })
-	if err != nil || len(def.EmergencyContacts) != len(triage.DefaultContacts()) || def.TriageSecondOpinion {
-		t.Errorf("default config %+v, %v", def.EmergencyContacts, err)
-	}
-	for _, bad := range []map[string]string{{"PLUME_EMERGENCY_CONTACTS": "3919"}, {"PLUME_TRIAGE_SECOND_OPINION": "maybe"}} {
-		if _, err := LoadConfig(func(k string) string { return bad[k] }); err == nil {
-			t.Errorf("LoadConfig(%v) succeeded", bad)
-		}
-	}
-}
-
 // TestDraftCommandTelephoneUrgent drafts on the telephone channel for an
 // urgent message: the note starts with the contacts to give.
 func TestDraftCommandTelephoneUrgent(t *testing.T) {
+	t.Parallel()
 	env := ingestedEnv(t)
 	getenv := env(map[string]string{"PLUME_EMERGENCY_CONTACTS": "3919|Violences Femmes Info|violence"})
 	d, _, stderr := runDraftJSON(t, getenv, "", "--channel", "telephone",

@@ -74,6 +74,9 @@ func NewStoreURL(tb testing.TB) (*store.Store, string) {
 	}
 	q := u.Query()
 	q.Set("search_path", schema+",public")
+	// A test's rows need not survive a crash: commits do not wait for the
+	// disk, which the tests running side by side would queue for.
+	q.Set("synchronous_commit", "off")
 	u.RawQuery = q.Encode()
 	s, err := store.Open(ctx, u.String())
 	if err != nil {

@@ -1,4 +1,4 @@
-package main
+package wire
 
 import (
 	"context"
@@ -19,6 +19,7 @@ import (
 // warning, and only the first one reaches the endpoint (and pays its
 // retries).
 func TestSearcherRemembersEmbeddingOutage(t *testing.T) {
+	t.Parallel()
 	down := llmtest.New(t, llmtest.WithFailFirst(1000, 503, llmtest.Embeddings))
 	cfg, err := LoadConfig(envWith(map[string]string{"PLUME_EMBED_MODEL": llmtest.DefaultEmbedModel, "PLUME_EMBED_DIM": "16",
 		"PLUME_EMBED_BASE_URL": down.URL(), "PLUME_EMBED_BREAKER": "1m"}))
@@ -28,8 +29,7 @@ func TestSearcherRemembersEmbeddingOutage(t *testing.T) {
 	if cfg.EmbedBreaker != time.Minute {
 		t.Fatalf("EmbedBreaker = %s, want 1m", cfg.EmbedBreaker)
 	}
-	a := &app{cfg: cfg, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	searcher, _, err := a.newSearcher(context.Background(), storetest.NewStore(t))
+	searcher, _, err := NewSearcher(context.Background(), cfg, storetest.NewStore(t), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,19 +48,5 @@ func TestSearcherRemembersEmbeddingOutage(t *testing.T) {
 	}
 	if n := down.Calls(llmtest.Embeddings); first == 0 || n != first {
 		t.Errorf("%d embedding requests for 3 searches, want only the first search's %d", n, first)
-	}
-}
-
-func TestEmbedBreakerConfig(t *testing.T) {
-	for v, want := range map[string]time.Duration{"": 30 * time.Second, "0": 0, "2m": 2 * time.Minute} {
-		cfg, err := LoadConfig(envWith(map[string]string{"PLUME_EMBED_BREAKER": v}))
-		if err != nil || cfg.EmbedBreaker != want {
-			t.Errorf("PLUME_EMBED_BREAKER=%q: %s, %v; want %s", v, cfg.EmbedBreaker, err, want)
-		}
-	}
-	for _, v := range []string{"-1s", "soon"} {
-		if _, err := LoadConfig(envWith(map[string]string{"PLUME_EMBED_BREAKER": v})); err == nil {
-			t.Errorf("PLUME_EMBED_BREAKER=%q accepted", v)
-		}
 	}
 }
