@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/plume-sp/plume/ingest/pdftest"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -78,24 +79,7 @@ func buildRawPDF(tb testing.TB, title string, contents []string) []byte {
 	if title != "" {
 		info = add(fmt.Sprintf("<< /Title %s /Producer (plume tests) >>", pdfString(tb, title)))
 	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R", len(objs)+1, catalog)
-	if info > 0 {
-		fmt.Fprintf(&b, " /Info %d 0 R", info)
-	}
-	fmt.Fprintf(&b, " >>\nstartxref\n%d\n%%%%EOF\n", xref)
-	return b.Bytes()
+	return pdftest.Write(objs, catalog, info)
 }
 
 // guidePDF is the committed fixture testdata/pdf/guide.pdf.
