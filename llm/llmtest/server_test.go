@@ -52,6 +52,42 @@ func TestChatPlain(t *testing.T) {
 	}
 }
 
+// streamRead is what a stream carried until it ended.
+type streamRead struct {
+	text   string
+	deltas int                 // chunks with content
+	finish openai.FinishReason // the last finish reason seen
+	usage  *openai.Usage
+	err    error // io.EOF for a clean end
+}
+
+// readStream reads stream until its first error.
+func readStream(stream *openai.ChatCompletionStream) streamRead {
+	var (
+		r    streamRead
+		text strings.Builder
+	)
+	for {
+		chunk, err := stream.Recv()
+		if err != nil {
+			r.text, r.err = text.String(), err
+			return r
+		}
+		for _, c := range chunk.Choices {
+			if c.Delta.Content != "" {
+				r.deltas++
+				text.WriteString(c.Delta.Content)
+			}
+			if c.FinishReason != "" {
+				r.finish = c.FinishReason
+			}
+		}
+		if chunk.Usage != nil {
+			r.usage = chunk.Usage
+		}
+	}
+}
+
 func TestChatStreamWireFormat(t *testing.T) {
 	const reply = "Réponse découpée en petits morceaux, accents compris : é, à, ç."
 	s := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) { return reply, nil }),
@@ -63,44 +99,21 @@ func TestChatStreamWireFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stream.Close()
-	var (
-		text   strings.Builder
-		deltas int
-		finish openai.FinishReason
-		usage  *openai.Usage
-	)
-	for {
-		chunk, err := stream.Recv()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range chunk.Choices {
-			if c.Delta.Content != "" {
-				deltas++
-				text.WriteString(c.Delta.Content)
-			}
-			if c.FinishReason != "" {
-				finish = c.FinishReason
-			}
-		}
-		if chunk.Usage != nil {
-			usage = chunk.Usage
-		}
+	got := readStream(stream)
+	if !errors.Is(got.err, io.EOF) {
+		t.Fatal(got.err)
 	}
-	if text.String() != reply {
-		t.Errorf("streamed text = %q, want %q", text.String(), reply)
+	if got.text != reply {
+		t.Errorf("streamed text = %q, want %q", got.text, reply)
 	}
-	if want := (len([]rune(reply)) + 3) / 4; deltas != want {
-		t.Errorf("deltas = %d, want %d", deltas, want)
+	if want := (len([]rune(reply)) + 3) / 4; got.deltas != want {
+		t.Errorf("deltas = %d, want %d", got.deltas, want)
 	}
-	if finish != openai.FinishReasonStop {
-		t.Errorf("finish reason = %q, want stop", finish)
+	if got.finish != openai.FinishReasonStop {
+		t.Errorf("finish reason = %q, want stop", got.finish)
 	}
 	wantUsage := &openai.Usage{PromptTokens: 1, CompletionTokens: llmtest.CountWords(reply), TotalTokens: 1 + llmtest.CountWords(reply)}
-	if diff := cmp.Diff(wantUsage, usage); diff != "" {
+	if diff := cmp.Diff(wantUsage, got.usage); diff != "" {
 		t.Errorf("usage (-want +got):\n%s", diff)
 	}
 }
@@ -244,23 +257,12 @@ func TestStreamAbort(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stream.Close()
-	deltas := 0
-	for {
-		chunk, err := stream.Recv()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				t.Fatal("stream ended cleanly, want a broken connection")
-			}
-			break
-		}
-		for _, c := range chunk.Choices {
-			if c.Delta.Content != "" {
-				deltas++
-			}
-		}
+	got := readStream(stream)
+	if errors.Is(got.err, io.EOF) {
+		t.Fatal("stream ended cleanly, want a broken connection")
 	}
-	if deltas != 3 {
-		t.Errorf("deltas before the break = %d, want 3", deltas)
+	if got.deltas != 3 {
+		t.Errorf("deltas before the break = %d, want 3", got.deltas)
 	}
 }
 
@@ -273,26 +275,15 @@ func TestStreamCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stream.Close()
-	deltas := 0
-	for {
-		chunk, err := stream.Recv()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("stream broke: %v, want a clean end", err)
-		}
-		for _, c := range chunk.Choices {
-			if c.FinishReason != "" {
-				t.Errorf("finish reason %q in a cut stream", c.FinishReason)
-			}
-			if c.Delta.Content != "" {
-				deltas++
-			}
-		}
+	got := readStream(stream)
+	if !errors.Is(got.err, io.EOF) {
+		t.Fatalf("stream broke: %v, want a clean end", got.err)
 	}
-	if deltas != 3 {
-		t.Errorf("deltas before the cut = %d, want 3", deltas)
+	if got.finish != "" {
+		t.Errorf("finish reason %q in a cut stream", got.finish)
+	}
+	if got.deltas != 3 {
+		t.Errorf("deltas before the cut = %d, want 3", got.deltas)
 	}
 }
 
