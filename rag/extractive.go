@@ -70,12 +70,7 @@ func extractiveDraft(channel, question, service string, passages []Result) strin
 	for i, p := range passages {
 		fmt.Fprintf(&b, "\n- %s : %s [%d]\n", p.Title, bestSentences(p.Text, words, 2), i+1)
 	}
-	if links := onlineServices(passages); len(links) > 0 {
-		b.WriteString("\nDémarches et informations en ligne :\n")
-		for _, l := range links {
-			fmt.Fprintf(&b, "- %s\n", l)
-		}
-	}
+	writeOnlineServices(&b, "\nDémarches et informations en ligne :\n", passages)
 	b.WriteString("\nSources :\n")
 	writeSources(&b, passages)
 	if channel != "conseiller" {
@@ -233,5 +228,18 @@ func writeSources(b *strings.Builder, passages []Result) {
 		} else {
 			fmt.Fprintf(b, "[%d] %s\n", i+1, p.Title)
 		}
+	}
+}
+
+// writeOnlineServices lists the online services of passages under heading,
+// when they have any.
+func writeOnlineServices(b *strings.Builder, heading string, passages []Result) {
+	links := onlineServices(passages)
+	if len(links) == 0 {
+		return
+	}
+	b.WriteString(heading)
+	for _, l := range links {
+		fmt.Fprintf(b, "- %s\n", l)
 	}
 }

@@ -43,12 +43,7 @@ func telephoneDraft(question string, passages []Result) string {
 	for i, p := range passages {
 		fmt.Fprintf(&b, "- %s [%d]\n", p.Title, i+1)
 	}
-	if links := onlineServices(passages); len(links) > 0 {
-		b.WriteString("Démarches en ligne :\n")
-		for _, l := range links {
-			fmt.Fprintf(&b, "- %s\n", l)
-		}
-	}
+	writeOnlineServices(&b, "Démarches en ligne :\n", passages)
 	b.WriteString("Sources :\n")
 	writeSources(&b, passages)
 	return b.String()
