@@ -171,6 +171,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
+	var took stageTimes
+	mark := start
+	took.analyse = lap(&mark)
 	if !hasSearchableWord(stats) {
 		return Results{}, fmt.Errorf("search: %w", ErrNoWords)
 	}
@@ -187,10 +190,12 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 		passages := &plan.query.Passages
 		passages.Model, passages.Dim, passages.Vector = s.embedder.Model(), s.embedder.Dim(), vec
 	}
+	took.embed = lap(&mark)
 	found, err := s.store.Search(ctx, plan.query)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
+	took.searches, took.each = lap(&mark), found.Took
 	if plan.query.Passages.Vector != nil && len(found.Vector) == 0 && len(found.Text)+len(found.Documents) > 0 {
 		// Chunks exist but none was embedded by this model: a re-embed is due.
 		res.Warnings = append(res.Warnings, WarnNoEmbeddings)
@@ -202,8 +207,37 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
 	res.Reliable = len(res.Results) > 0 && res.Results[0].Reliable
+	took.passages = lap(&mark)
 	res.Took = time.Since(start)
+	s.logStages(ctx, took, res.Took)
 	return res, nil
+}
+
+// stageTimes are how long the stages of one search took: the query's
+// analysis, its embedding, the three searches at once (and each of them),
+// the passages of the best documents.
+type stageTimes struct {
+	analyse, embed, searches, passages time.Duration
+	each                               store.SearchTimes
+}
+
+// lap returns the time since *mark and moves the mark to now.
+func lap(mark *time.Time) time.Duration {
+	now := time.Now()
+	d := now.Sub(*mark)
+	*mark = now
+	return d
+}
+
+// logStages logs, at debug level, where the time of a search went.
+func (s *Searcher) logStages(ctx context.Context, t stageTimes, total time.Duration) {
+	if !s.log.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	s.log.LogAttrs(ctx, slog.LevelDebug, "search stages", slog.Duration("total", total),
+		slog.Duration("analyse", t.analyse), slog.Duration("embed", t.embed), slog.Duration("searches", t.searches),
+		slog.Duration("text", t.each.Text), slog.Duration("vector", t.each.Vector),
+		slog.Duration("documents", t.each.Documents), slog.Duration("passages", t.passages))
 }
 
 // sentences are the weighted sentences of a redacted message and, with a

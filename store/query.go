@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -50,6 +51,23 @@ type Query struct {
 type Found struct {
 	Text, Vector []Hit
 	Documents    []DocHit
+	// Took is how long each search took, for the searcher's log.
+	Took SearchTimes
+}
+
+// SearchTimes are how long the three searches of a Query took.
+type SearchTimes struct {
+	Text, Vector, Documents time.Duration
+}
+
+// timed runs search and stores its duration in *took.
+func timed(took *time.Duration, search func() error) func() error {
+	return func() error {
+		start := time.Now()
+		err := search()
+		*took = time.Since(start)
+		return err
+	}
 }
 
 // Search runs the full-text, vector and document searches of q at once, on
@@ -57,9 +75,9 @@ type Found struct {
 func (s *Store) Search(ctx context.Context, q Query) (Found, error) {
 	var f Found
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { f.Vector, err = s.SearchVector(gctx, q.Passages); return err })
-	g.Go(func() (err error) { f.Documents, err = s.SearchDocuments(gctx, q.Documents); return err })
-	g.Go(func() (err error) { f.Text, err = s.SearchText(gctx, q.Passages); return err })
+	g.Go(timed(&f.Took.Vector, func() (err error) { f.Vector, err = s.SearchVector(gctx, q.Passages); return err }))
+	g.Go(timed(&f.Took.Documents, func() (err error) { f.Documents, err = s.SearchDocuments(gctx, q.Documents); return err }))
+	g.Go(timed(&f.Took.Text, func() (err error) { f.Text, err = s.SearchText(gctx, q.Passages); return err }))
 	if err := g.Wait(); err != nil {
 		return Found{}, err
 	}
