@@ -161,3 +161,20 @@ func TestQueryTermsCorrectsTypos(t *testing.T) {
 		t.Errorf("terms (-want +got):\n%s", diff)
 	}
 }
+
+// TestRefreshMergesPendingPostings checks that RefreshLexemeStats leaves no
+// chunk in the full-text index's pending list, which every full-text search
+// would otherwise read whole.
+func TestRefreshMergesPendingPostings(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	seed(t, st)
+	var pages int64
+	if err := st.Pool().QueryRow(ctx, "SELECT gin_clean_pending_list('chunks_tsv_idx'::regclass)").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if pages != 0 {
+		t.Errorf("%d pages of postings were still pending after RefreshLexemeStats", pages)
+	}
+}
