@@ -25,7 +25,7 @@ type SearchFilter struct {
 }
 
 // RefreshLexemeStats recounts, for every lexeme, how many chunks and how
-// many documents contain it,
+// many documents contain it, and the total length of the documents,
 // and refreshes the planner's statistics of the documents and chunks: after
 // a bulk load, stale statistics make PostgreSQL pick plans that are
 // thousands of times slower than the index scans searches need. It also
@@ -41,11 +41,11 @@ func (s *Store) RefreshLexemeStats(ctx context.Context) error {
 		if _, err := tx.Exec(ctx, "DELETE FROM lexeme_stats"); err != nil {
 			return fmt.Errorf("clear lexeme stats: %w", err)
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO lexeme_stats (lexeme, df, ddf)
-			SELECT s.word, s.ndoc, coalesce(t.ddf, 0)
+		_, err := tx.Exec(ctx, `INSERT INTO lexeme_stats (lexeme, df, ddf, terms)
+			SELECT s.word, s.ndoc, coalesce(t.ddf, 0), 0
 			FROM ts_stat('SELECT tsv FROM chunks') AS s
 			LEFT JOIN (SELECT lexeme, count(*) AS ddf FROM document_terms GROUP BY lexeme) AS t ON t.lexeme = s.word
-			UNION ALL SELECT '', (SELECT count(*) FROM chunks), (SELECT count(*) FROM documents)`)
+			UNION ALL SELECT '', (SELECT count(*) FROM chunks), count(*), coalesce(sum(term_count), 0) FROM documents`)
 		if err != nil {
 			return fmt.Errorf("count lexemes: %w", err)
 		}

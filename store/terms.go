@@ -50,7 +50,8 @@ type QueryStats struct {
 	// Chunks and Documents are the numbers of chunks and documents the
 	// frequencies were counted over.
 	Chunks, Documents int
-	// AvgDocTerms is the mean length of a document in lexemes.
+	// AvgDocTerms is the mean length of a document in lexemes, as of the
+	// last RefreshLexemeStats.
 	AvgDocTerms float64
 }
 
@@ -84,8 +85,7 @@ func (s *Store) AnalyzeQuery(ctx context.Context, sentences []Sentence, phrases 
 	if len(phrases) > 0 {
 		queuePhrases(batch, phrases, &phraseStats)
 	}
-	batch.Queue(`SELECT coalesce(df, 0), coalesce(ddf, 0),
-			coalesce((SELECT avg(term_count)::float8 FROM documents), 0)
+	batch.Queue(`SELECT coalesce(df, 0), coalesce(ddf, 0), coalesce(terms::float8 / nullif(ddf, 0), 0)
 		FROM (SELECT 1) AS one LEFT JOIN lexeme_stats ON lexeme = ''`).QueryRow(func(row pgx.Row) error {
 		return row.Scan(&qs.Chunks, &qs.Documents, &qs.AvgDocTerms)
 	})
