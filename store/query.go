@@ -48,6 +48,8 @@ type Query struct {
 }
 
 // Found is what the three searches of a Query returned, each best first.
+// The passages' hits hold only their ChunkID and DocumentID: they rank
+// documents, whose passages are loaded afterwards (SearchPassages).
 type Found struct {
 	Text, Vector []Hit
 	Documents    []DocHit
@@ -71,13 +73,14 @@ func timed(took *time.Duration, search func() error) func() error {
 }
 
 // Search runs the full-text, vector and document searches of q at once, on
-// connections of their own.
+// connections of their own. Its full-text and vector hits are those of
+// SearchText and SearchVector, with their ids only.
 func (s *Store) Search(ctx context.Context, q Query) (Found, error) {
 	var f Found
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(timed(&f.Took.Vector, func() (err error) { f.Vector, err = s.SearchVector(gctx, q.Passages); return err }))
+	g.Go(timed(&f.Took.Vector, func() (err error) { f.Vector, err = s.searchVector(gctx, q.Passages, true); return err }))
 	g.Go(timed(&f.Took.Documents, func() (err error) { f.Documents, err = s.SearchDocuments(gctx, q.Documents); return err }))
-	g.Go(timed(&f.Took.Text, func() (err error) { f.Text, err = s.SearchText(gctx, q.Passages); return err }))
+	g.Go(timed(&f.Took.Text, func() (err error) { f.Text, err = s.searchText(gctx, q.Passages, true); return err }))
 	if err := g.Wait(); err != nil {
 		return Found{}, err
 	}

@@ -149,22 +149,36 @@ type Hit struct {
 	Matched float64
 }
 
-// searchSQL builds a search: picked selects the ids of the chosen chunks
-// (a CTE the caller writes, given the filter conditions), and the outer
-// query loads them with their text rank, similarity and matched weight,
-// computed for those few chunks only. Arguments: $1 terms, $2 weights, $3
-// rank terms, $4 rank weights, $5 k, $6 the vector if any.
-func searchSQL(q HybridQuery, where []string, picked func(conds string) string, args []any) (string, []any) {
+// pick is how a search chooses its chunks: the common table expressions
+// it needs, and the query of the chosen chunks' ids and their documents'
+// (id, document_id), best first.
+type pick struct {
+	ctes []string
+	sel  string
+}
+
+// searchSQL builds a search: choose, given the filter conditions, picks
+// the chunks. A lean search returns the picked ids and document ids, best
+// first; otherwise an outer query loads the picked chunks with their text
+// rank, similarity and matched weight, computed for those few chunks only.
+// Arguments: $1 terms, $2 weights, $3 rank terms, $4 rank weights, $5 k,
+// $6 the vector if any.
+func searchSQL(q HybridQuery, where []string, choose func(conds string) pick, args []any, lean bool) (string, []any) {
+	conds, args := filterSQL(q.Filter, where, args)
+	p := choose(strings.Join(conds, " AND "))
+	ctes := append([]string{
+		"terms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($1::text[], $2::float8[]) AS t(q, w))",
+		"cterms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($3::text[], $4::float8[]) AS t(q, w))",
+	}, p.ctes...)
+	if lean {
+		return "WITH " + strings.Join(ctes, ",\n") + "\n" + p.sel, args
+	}
 	sim := "-1::float8"
 	if q.Vector != nil {
 		sim = fmt.Sprintf(`CASE WHEN c.embed_model = %s THEN 1 - (c.embedding::vector(%d) <=> $6::vector(%d)) ELSE -1 END`,
 			quoteLiteral(q.Model), q.Dim, q.Dim)
 	}
-	conds, args := filterSQL(q.Filter, where, args)
-	return `
-		WITH terms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($1::text[], $2::float8[]) AS t(q, w)),
-		cterms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($3::text[], $4::float8[]) AS t(q, w)),
-		` + picked(strings.Join(conds, " AND ")) + `
+	return "WITH " + strings.Join(append(ctes, "picked AS ("+p.sel+")"), ",\n") + `
 		SELECT c.id, c.document_id, d.source, d.external_id, d.url, d.service, c.title, c.heading, c.text,
 			coalesce((SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', c.tsv, t.tq)) FROM cterms t), 0)::float8,
 			(` + sim + `)::float8,
@@ -172,13 +186,18 @@ func searchSQL(q HybridQuery, where []string, picked func(conds string) string, 
 		FROM picked JOIN chunks c ON c.id = picked.id JOIN documents d ON d.id = c.document_id`, args
 }
 
-func (s *Store) runSearch(ctx context.Context, kind, sql string, args []any) ([]Hit, error) {
+// runSearch runs a search built by searchSQL and returns its hits: only
+// their ids when lean.
+func (s *Store) runSearch(ctx context.Context, kind, sql string, args []any, lean bool) ([]Hit, error) {
 	rows, err := s.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s search: %w", kind, err)
 	}
 	hits, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Hit, error) {
 		var h Hit
+		if lean {
+			return h, r.Scan(&h.ChunkID, &h.DocumentID)
+		}
 		err := r.Scan(&h.ChunkID, &h.DocumentID, &h.Source, &h.ExternalID, &h.URL, &h.Service, &h.Title, &h.Heading,
 			&h.Text, &h.TextRank, &h.Similarity, &h.Matched)
 		return h, err
@@ -207,8 +226,16 @@ const preRanked = 150
 // by the weighted sum of the full-text rank of each of q.Rank (the title
 // counts most, then the headings, then the text).
 func (s *Store) SearchText(ctx context.Context, q HybridQuery) ([]Hit, error) {
+	return s.searchText(ctx, q, false)
+}
+
+// searchText is SearchText, whose hits hold only their ids when lean.
+func (s *Store) searchText(ctx context.Context, q HybridQuery, lean bool) ([]Hit, error) {
 	if len(q.Select) == 0 || q.K <= 0 {
 		return nil, nil
+	}
+	if lean {
+		q.Vector = nil // no similarity to compute
 	}
 	parts := make([]string, len(q.Select))
 	for i, t := range q.Select {
@@ -221,30 +248,39 @@ func (s *Store) SearchText(ctx context.Context, q HybridQuery) ([]Hit, error) {
 	}
 	// Two stages: one full-text rank of the whole selection per chunk keeps
 	// the best preRanked, then the weighted rank of each term orders those.
-	picked := func(conds string) string {
-		return fmt.Sprintf(`pre AS (
-			SELECT c.id, c.tsv FROM chunks c JOIN documents d ON d.id = c.document_id
+	sel := len(args)
+	choose := func(conds string) pick {
+		return pick{ctes: []string{fmt.Sprintf(`pre AS (
+			SELECT c.id, c.document_id, c.tsv FROM chunks c JOIN documents d ON d.id = c.document_id
 			WHERE %s
 			ORDER BY ts_rank('{0.1, 0.2, 0.4, 1.0}', c.tsv, $%d::tsquery) DESC, c.id
-			LIMIT %d
-		), picked AS (
-			SELECT pre.id FROM pre
+			LIMIT %d)`, conds, sel, preRanked)},
+			sel: `SELECT pre.id, pre.document_id FROM pre
 			ORDER BY (SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', pre.tsv, t.tq)) FROM cterms t) DESC, pre.id
-			LIMIT $5
-		)`, conds, len(args), preRanked)
+			LIMIT $5`}
 	}
-	sql, args := searchSQL(q, where, picked, args)
-	hits, err := s.runSearch(ctx, "full-text", sql, args)
-	if err != nil {
-		return nil, err
+	sql, args := searchSQL(q, where, choose, args, lean)
+	hits, err := s.runSearch(ctx, "full-text", sql, args, lean)
+	if err != nil || lean {
+		return hits, err
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].TextRank > hits[j].TextRank })
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].TextRank != hits[j].TextRank {
+			return hits[i].TextRank > hits[j].TextRank
+		}
+		return hits[i].ChunkID < hits[j].ChunkID
+	})
 	return hits, nil
 }
 
 // SearchVector returns the K chunks embedded by q.Model nearest to q.Vector
 // by cosine distance, best first.
 func (s *Store) SearchVector(ctx context.Context, q HybridQuery) ([]Hit, error) {
+	return s.searchVector(ctx, q, false)
+}
+
+// searchVector is SearchVector, whose hits hold only their ids when lean.
+func (s *Store) searchVector(ctx context.Context, q HybridQuery, lean bool) ([]Hit, error) {
 	if q.Vector == nil || q.K <= 0 {
 		return nil, nil
 	}
@@ -254,18 +290,16 @@ func (s *Store) SearchVector(ctx context.Context, q HybridQuery) ([]Hit, error) 
 	// The model and size are inlined so that the planner can use the
 	// model's partial HNSW index.
 	where := []string{"c.embed_model = " + quoteLiteral(q.Model)}
-	picked := func(conds string) string {
-		return fmt.Sprintf(`picked AS (
-			SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id
+	choose := func(conds string) pick {
+		return pick{sel: fmt.Sprintf(`SELECT c.id, c.document_id FROM chunks c JOIN documents d ON d.id = c.document_id
 			WHERE %s
 			ORDER BY c.embedding::vector(%d) <=> $6::vector(%d)
-			LIMIT $5
-		)`, conds, q.Dim, q.Dim)
+			LIMIT $5`, conds, q.Dim, q.Dim)}
 	}
-	sql, args := searchSQL(q, where, picked, q.baseArgs())
-	hits, err := s.runSearch(ctx, "vector", sql, args)
-	if err != nil {
-		return nil, err
+	sql, args := searchSQL(q, where, choose, q.baseArgs(), lean)
+	hits, err := s.runSearch(ctx, "vector", sql, args, lean)
+	if err != nil || lean {
+		return hits, err
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Similarity > hits[j].Similarity })
 	return hits, nil
@@ -281,9 +315,9 @@ func (s *Store) SearchPassages(ctx context.Context, q HybridQuery, documentIDs [
 	}
 	args := append(q.baseArgs(), documentIDs)
 	where := []string{fmt.Sprintf("c.document_id = ANY($%d::bigint[])", len(args))}
-	picked := func(conds string) string {
-		return `picked AS (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE ` + conds + ` LIMIT $5)`
+	choose := func(conds string) pick {
+		return pick{sel: `SELECT c.id, c.document_id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE ` + conds + ` LIMIT $5`}
 	}
-	sql, args := searchSQL(q, where, picked, args)
-	return s.runSearch(ctx, "passage", sql, args)
+	sql, args := searchSQL(q, where, choose, args, false)
+	return s.runSearch(ctx, "passage", sql, args, false)
 }
