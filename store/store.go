@@ -64,6 +64,13 @@ func newPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
 		if _, err := conn.Exec(ctx, "SET random_page_cost = 1.1"); err != nil {
 			return fmt.Errorf("set planner costs: %w", err)
 		}
+		// Typo repair keeps the known lexemes whose trigram similarity
+		// reaches typoSimilarity: the trigram index then skips the ones
+		// below it instead of checking them one by one (pg_trgm's default
+		// is 0.3).
+		if _, err := conn.Exec(ctx, fmt.Sprintf("SET pg_trgm.similarity_threshold = %g", typoSimilarity)); err != nil {
+			return fmt.Errorf("set trigram threshold: %w", err)
+		}
 		// The vector type may not exist yet on a fresh database; the first
 		// migration creates it and resets the pool's connections.
 		var exists bool
