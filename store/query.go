@@ -36,8 +36,12 @@ func (t Term) tsquery() string {
 // lexemeQuery quotes a lexeme as a tsquery of that lexeme alone: quotes and
 // backslashes doubled, so that no lexeme reads as an operator.
 func lexemeQuery(lexeme string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(lexeme) + "'"
+	return "'" + tsqueryQuoter.Replace(lexeme) + "'"
 }
+
+// tsqueryQuoter doubles quotes and backslashes (built once: a long message
+// quotes hundreds of lexemes).
+var tsqueryQuoter = strings.NewReplacer(`\`, `\\`, `'`, `''`)
 
 // Query is one search of the knowledge base for a message, as lexemes and
 // weights: the full-text and vector searches of passages and the BM25
