@@ -3,22 +3,74 @@ package rag_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/plume-sp/plume/ingest"
 	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/plumetest"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
+// stageLog sums the stage times that searches log at debug level
+// ("search stages").
+type stageLog struct {
+	mu     sync.Mutex
+	sums   map[string]time.Duration
+	counts map[string]int
+}
+
+func newStageLog() *stageLog {
+	return &stageLog{sums: map[string]time.Duration{}, counts: map[string]int{}}
+}
+
+func (l *stageLog) Enabled(_ context.Context, level slog.Level) bool { return level == slog.LevelDebug }
+
+func (l *stageLog) Handle(_ context.Context, r slog.Record) error {
+	if r.Message != "search stages" {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	r.Attrs(func(a slog.Attr) bool {
+		l.sums[a.Key] += a.Value.Duration()
+		l.counts[a.Key]++
+		return true
+	})
+	return nil
+}
+
+func (l *stageLog) WithAttrs([]slog.Attr) slog.Handler { return l }
+func (l *stageLog) WithGroup(string) slog.Handler      { return l }
+
+// report adds the mean time of each stage to b's metrics.
+func (l *stageLog) report(b *testing.B) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for stage, sum := range l.sums {
+		b.ReportMetric(float64(sum.Microseconds())/1000/float64(l.counts[stage]), stage+"-ms")
+	}
+}
+
+// stagedSearcher returns the searcher of a fresh plume holding paths, whose
+// stage times go to the returned log.
+func stagedSearcher(b *testing.B, paths ...string) (*rag.Searcher, *stageLog) {
+	l := newStageLog()
+	p := plumetest.New(b, plumetest.WithCorpus(paths...), plumetest.WithLog(slog.New(l)))
+	return p.Searcher, l
+}
+
 // benchSearch runs every question once per iteration and reports the p50
-// and p95 latency of one search.
-func benchSearch(b *testing.B, s *rag.Searcher, questions []string) {
+// and p95 latency of one search, and the mean time of each of its stages
+// (analyse, embed, searches — text, vector, documents at once —, passages).
+func benchSearch(b *testing.B, s *rag.Searcher, stages *stageLog, questions []string) {
 	b.Helper()
 	var lat []time.Duration
 	b.ResetTimer()
@@ -36,6 +88,7 @@ func benchSearch(b *testing.B, s *rag.Searcher, questions []string) {
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
 	b.ReportMetric(0, "ns/op")
+	stages.report(b)
 }
 
 func questionTexts(b *testing.B, file string) []string {
@@ -48,14 +101,14 @@ func questionTexts(b *testing.B, file string) []string {
 
 // BenchmarkSearchSPF searches the 535 real fiches.
 func BenchmarkSearchSPF(b *testing.B) {
-	_, s := ingested(b, sharedData(b, "spf-fiches.jsonl"))
-	benchSearch(b, s, questionTexts(b, "spf-questions.jsonl"))
+	s, stages := stagedSearcher(b, sharedData(b, "spf-fiches.jsonl"))
+	benchSearch(b, s, stages, questionTexts(b, "spf-questions.jsonl"))
 }
 
 // BenchmarkSearchFullCorpus searches the whole 2020 corpus and the fiches.
 func BenchmarkSearchFullCorpus(b *testing.B) {
-	_, s := ingested(b, sharedData(b, "spf-fiches.jsonl"), sharedData(b, "vosdroits-2020.zip"))
-	benchSearch(b, s, append(questionTexts(b, "spf-questions.jsonl"), questionTexts(b, "vosdroits-questions.jsonl")...))
+	s, stages := stagedSearcher(b, sharedData(b, "spf-fiches.jsonl"), sharedData(b, "vosdroits-2020.zip"))
+	benchSearch(b, s, stages, append(questionTexts(b, "spf-questions.jsonl"), questionTexts(b, "vosdroits-questions.jsonl")...))
 }
 
 // messageTexts returns the realistic messages as a draft searches them:
@@ -75,15 +128,15 @@ func messageTexts(b *testing.B) []string {
 // BenchmarkSearchMessagesSPF searches the long realistic messages over the
 // 535 fiches.
 func BenchmarkSearchMessagesSPF(b *testing.B) {
-	_, s := ingested(b, sharedData(b, "spf-fiches.jsonl"))
-	benchSearch(b, s, messageTexts(b))
+	s, stages := stagedSearcher(b, sharedData(b, "spf-fiches.jsonl"))
+	benchSearch(b, s, stages, messageTexts(b))
 }
 
 // BenchmarkSearchMessagesFullCorpus searches the long realistic messages
 // over the whole 2020 corpus and the fiches (no query rewrite).
 func BenchmarkSearchMessagesFullCorpus(b *testing.B) {
-	_, s := ingested(b, sharedData(b, "spf-fiches.jsonl"), sharedData(b, "vosdroits-2020.zip"))
-	benchSearch(b, s, messageTexts(b))
+	s, stages := stagedSearcher(b, sharedData(b, "spf-fiches.jsonl"), sharedData(b, "vosdroits-2020.zip"))
+	benchSearch(b, s, stages, messageTexts(b))
 }
 
 // BenchmarkSearchSynthetic100k searches 100,000 synthetic chunks made of
@@ -122,8 +175,9 @@ func BenchmarkSearchSynthetic100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("ingested %d synthetic chunks in %s", report.Chunks, time.Since(start).Round(time.Second))
-	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, rag.SearchOptions{})
-	benchSearch(b, s, append(questionTexts(b, "spf-questions.jsonl")[:60], "renouveler ma carte d'identité", "RSA montant"))
+	stages := newStageLog()
+	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), slog.New(stages), rag.SearchOptions{})
+	benchSearch(b, s, stages, append(questionTexts(b, "spf-questions.jsonl")[:60], "renouveler ma carte d'identité", "RSA montant"))
 }
 
 func readDemo(ctx context.Context) ([]ingest.Document, error) {
