@@ -1,0 +1,27 @@
+package rag
+
+import "testing"
+
+func TestAskCues(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name, message, request string
+		ownCase, outside       float64
+	}{
+		{"own file, accents and capitals", "Bonjour, j'ai envoyé mes papiers en mai. Où en est mon dossier ?", "Où en est mon dossier ?", 1, 0},
+		{"own file in the story", "Mon dossier est en cours d'instruction depuis trois mois. Que puis-je faire ?", "Que puis-je faire ?", 1, 0},
+		{"file number", "Voici mon numéro de dossier, pouvez-vous regarder ?", "pouvez-vous regarder ?", 1, 0},
+		{"a question on a procedure", "Comment demander une carte d'identité ? Il faut un rendez-vous ?", "Comment demander une carte d'identité ? Il faut un rendez-vous ?", 0, 0},
+		{"town hall matter in the request", "Nous organisons un baptême.", "Combien coûte la salle des fêtes pour les habitants de la commune ?", 0, 1},
+		{"town hall mentioned in the story only", "Je suis passée à la cantine de l'école hier.", "Quelles aides pour la rentrée scolaire ?", 0, 0},
+		{"another country", "Je vis en France.", "Comment renouveler ma carte d'identité belge ?", 0, 1},
+		{"private company", "Mon ex utilise mon compte.", "Comment changer le mot de passe Netflix ?", 0, 1},
+		{"a word containing a cue", "Je travaille dans une enseigne.", "M. Turcotte a-t-il droit au RSA ?", 0, 0},
+	}
+	for _, c := range cases {
+		own, out := askCues(c.message, c.request)
+		if own != c.ownCase || out != c.outside {
+			t.Errorf("%s: own case %v, outside %v; want %v, %v", c.name, own, out, c.ownCase, c.outside)
+		}
+	}
+}
