@@ -18,7 +18,7 @@ import (
 // ownCaseCues are phrases asking where the person's own file stands; they
 // are looked for in the whole message (the story often holds them).
 var ownCaseCues = cues(
-	`\b(ou|la ou|l.ou) en (est|sont)\b`,
+	`\b(ou|la ou|l.ou) en (est|sont) (exactement |actuellement )?(mon|ma|mes|notre|nos|le dossier|la demande|le traitement|l.instruction)\b`,
 	`\bnumero de (dossier|demande)`,
 	`\bmon dossier\b.{0,40}\b(bloque|en cours|traite|instruction|commission|recu|avance|statut|attente|complet)`,
 	`\bma demande\b.{0,40}\b(bloquee|en cours|traitee|instruction|recue|avance|statut|attente|complete)`,
@@ -48,17 +48,18 @@ var outsideCues = cues(
 	`\bmairie annexe|\bpolice municipale|\bconseil municipal`,
 	`\b(postuler|poste|emploi|candidature)\b.{0,40}\bmairie`,
 	`\becole\b.{0,40}\bfermee|\bfermee aujourd`,
-	// Another country's administration.
-	`\b(belgique|belge|allemagne|allemand|espagne|espagnol|portugal|portugais|maroc|marocain|algerie|algerien|tunisie|tunisien)(n?e)?s?\b`,
-	`\b(quebec|quebecois|canada|canadien|suisse|italie|italien|royaume.uni|britannique|senegal|senegalais)(n?e)?s?\b`,
-	`\b(turquie|turc|turque|roumanie|roumain|pologne|polonais|luxembourg|pays.bas|neerlandais)(n?e)?s?\b`,
+	// Another country's administration: its documents and offices (a
+	// country's name alone is no cue: the French going abroad ask too).
+	`\b(belge|allemand|espagnol|portugais|marocain|algerien|tunisien|quebecois|canadien|italien|britannique)(n?e)?s?\b`,
+	`\b(senegalais|turc|turque|roumain|polonais|luxembourgeois|neerlandais|ivoirien|malien|camerounais)(n?e)?s?\b`,
+	`\b(consulat|ambassade) (du |de |d.)(maroc|senegal|portugal|canada|mali|cameroun|espagne|algerie|allemagne|italie|belgique|tunisie|turquie|roumanie|pologne)`,
 	// Private companies and services.
 	`\b(netflix|uber|whatsapp|amazon|facebook|instagram|tiktok|snapchat|google|gmail|apple|icloud|iphone|android)\b`,
 	`\b(deliveroo|airbnb|booking|leboncoin|vinted|paypal|spotify|disney|youtube|twitter|microsoft|outlook|hotmail)\b`,
 	`\bmot de passe|\bcompte client|\bappli(cation)? (bancaire|de (ma|la) banque)|\bdebloquer l.appli`,
 	`\binstaller\b.{0,30}\b(application|appli|logiciel)`,
 	`\b(aucune|pas de) demarche administrative`,
-	`\bclub de (foot|football|sport|tennis|rugby|basket)|\bentraineur|\benseigne\b|\bnumero direct`,
+	`\benseigne\b|\bnumero direct`,
 )
 
 // cues compiles alternatives into one expression ("." matching a newline:

@@ -14,7 +14,10 @@ func TestAskCues(t *testing.T) {
 		{"a question on a procedure", "Comment demander une carte d'identité ? Il faut un rendez-vous ?", "Comment demander une carte d'identité ? Il faut un rendez-vous ?", 0, 0},
 		{"town hall matter in the request", "Nous organisons un baptême.", "Combien coûte la salle des fêtes pour les habitants de la commune ?", 0, 1},
 		{"town hall mentioned in the story only", "Je suis passée à la cantine de l'école hier.", "Quelles aides pour la rentrée scolaire ?", 0, 0},
-		{"another country", "Je vis en France.", "Comment renouveler ma carte d'identité belge ?", 0, 1},
+		{"another country's card", "Je vis en France.", "Comment renouveler ma carte d'identité belge ?", 0, 1},
+		{"another country's consulate", "Je pars vivre à Madrid.", "Faut-il passer au consulat d'Espagne ?", 0, 1},
+		{"travel to another country", "Nous partons cet été.", "Quels papiers pour aller en Algérie avec un enfant ?", 0, 0},
+		{"how to follow a procedure", "J'ai commandé ma carte.", "Comment savoir où en est la fabrication ?", 0, 0},
 		{"private company", "Mon ex utilise mon compte.", "Comment changer le mot de passe Netflix ?", 0, 1},
 		{"a word containing a cue", "Je travaille dans une enseigne.", "M. Turcotte a-t-il droit au RSA ?", 0, 0},
 	}

@@ -74,9 +74,9 @@ const reliabilityVersion = 1
 // rag/testdata/messages.jsonl (over the 535 fiches and over the whole 2020
 // corpus together) with the local embedder.
 var DefaultReliability = Reliability{
-	Bias:      -1.303,
-	Weights:   [numFeatures]float64{3.234, -0.897, 1.894, 0.417, 0.843, 1.464, 1.128, -1.448, -2.528, -3.580, -3.436},
-	Threshold: 0.585,
+	Bias:      -0.893,
+	Weights:   [numFeatures]float64{2.996, -0.845, 1.557, 0.328, 0.305, 1.649, 0.973, -1.686, -2.567, -4.547, -4.347},
+	Threshold: 0.632,
 	Examples:  210,
 	Version:   reliabilityVersion,
 }
