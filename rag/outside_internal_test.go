@@ -1,6 +1,9 @@
 package rag
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAskCues(t *testing.T) {
 	t.Parallel()
@@ -26,5 +29,15 @@ func TestAskCues(t *testing.T) {
 		if own != c.ownCase || out != c.outside {
 			t.Errorf("%s: own case %v, outside %v; want %v, %v", c.name, own, out, c.ownCase, c.outside)
 		}
+	}
+}
+
+// BenchmarkAskCues measures the cues of a long message (about 1,500
+// characters), which every search computes.
+func BenchmarkAskCues(b *testing.B) {
+	message := strings.Repeat("Bonjour, mon fils est né en février à Angers et je voudrais savoir quelles aides demander. ", 16)
+	request := "Quelles aides demander pour mon fils ?"
+	for b.Loop() {
+		askCues(message, request)
 	}
 }
