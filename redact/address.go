@@ -130,6 +130,9 @@ func (sc *scanner) mergeAddresses() {
 			return
 		}
 		first, last := sc.placeBeforeAddress(cur.first), sc.countryAfter(cur.last)
+		if sc.orgAddress(first, last) {
+			return
+		}
 		sc.addToks(first, last, ADRESSE, max(cur.conf, 0.5))
 	}
 	for _, a := range sc.addrs[1:] {
@@ -228,4 +231,30 @@ func addrGlue(gap string) bool {
 		}
 	}
 	return lines <= 1
+}
+
+// orgAddress reports whether the address of tokens first to last is an
+// organisation's, which stays: it ends in "Cedex", or an organisation word
+// ("CAF", "préfecture", "conseil départemental") comes before it in its
+// sentence, within a few words, with no word of the person's own address
+// ("j'habite", "chez", "mon") between them.
+func (sc *scanner) orgAddress(first, last int) bool {
+	for k := first; k <= last; k++ {
+		if sc.isText(k, "cedex") {
+			return true
+		}
+	}
+	for k := first - 1; k >= 0 && k >= first-12; k-- {
+		t := sc.toks[k]
+		if t.cue&cAddrCue != 0 || sc.has(k, wPossessive) || sc.isText(k, "chez", "domicile") {
+			return false
+		}
+		if sc.has(k, wOrgAddr) {
+			return true
+		}
+		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' || sc.toks[k+1].gap >= gapPara {
+			return false
+		}
+	}
+	return false
 }
