@@ -6,6 +6,7 @@ type group struct {
 	tok    int
 	digits string
 	zero   bool
+	line   bool // written at the start of a new line
 }
 
 // maxGroups bounds how many groups one identifier may span, which keeps the
@@ -32,6 +33,15 @@ func (sc *scanner) numbers() {
 			switch {
 			case sc.numberTok(n) && (t.gap == gapSpace || t.gap == gapBlank):
 				run = append(run, group{tok: n, digits: sc.text(n)})
+				j = n
+				if len(run) >= runWindow {
+					run = sc.matchRun(run, false)
+				}
+				continue
+			case sc.numberTok(n) && t.gap == gapLine:
+				// a NIR or a card split over two lines: only a checked
+				// identifier may span the break (see matchNumber)
+				run = append(run, group{tok: n, digits: sc.text(n), line: true})
 				j = n
 				if len(run) >= runWindow {
 					run = sc.matchRun(run, false)
@@ -254,7 +264,11 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	d := buf[:0]
 	var sh shapeKey
 	bestK, bestTyp, bestConf := 0, Type(""), 0.0
+	crossed := false // the groups so far span a line break
 	consider := func(k int, typ Type, conf float64) {
+		if crossed && !(typ == NIR && conf >= 0.99 || typ == CARTE && conf >= 0.95) {
+			return
+		}
 		if conf > 0 && (conf > bestConf || (conf == bestConf && k > bestK)) {
 			bestK, bestTyp, bestConf = k, typ, conf
 		}
@@ -263,6 +277,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	zeros := 0
 	for k := 1; k <= maxGroups && p+k <= len(run); k++ {
 		g := run[p+k-1]
+		crossed = crossed || k > 1 && g.line
 		if g.zero {
 			zeros++
 			continue
