@@ -9,10 +9,10 @@ import "strings"
 // atWords are the words that stand for '@'; "a", "à" and "at" only count
 // between parts that look like an address.
 var atWords = map[string]bool{"arobase": true, "arobas": true, "arrobase": true, "arobaz": true, "at": true, "a": true,
-	"arroba": true, "malpa": true, "chiocciola": true, "klammeraffe": true}
+	"chez": true, "arroba": true, "malpa": true, "chiocciola": true, "klammeraffe": true}
 
 // weakAt are the at-words that are also common words.
-var weakAt = map[string]bool{"at": true, "a": true}
+var weakAt = map[string]bool{"at": true, "a": true, "chez": true}
 
 // dotWords are the words that stand for '.'.
 var dotWords = map[string]bool{"point": true, "dot": true, "pt": true, "punto": true, "ponto": true, "kropka": true, "punkt": true}
@@ -121,6 +121,13 @@ func (sc *scanner) obfuscatedEmails() {
 		if !isAt(m) {
 			continue
 		}
+		if m == "@" && !bracketed {
+			if s, e := sc.spacedEmail(i); s >= 0 {
+				sc.addToks(s, e, EMAIL, 0.9)
+				i = e
+				continue
+			}
+		}
 		weakMarker := weakAt[m] && !bracketed
 		dEnd, dots, provider := sc.mailDomain(last+1, weakMarker)
 		if dEnd < 0 || (dots == 0 && (weakMarker || !provider)) {
@@ -130,8 +137,8 @@ func (sc *scanner) obfuscatedEmails() {
 		if lStart < 0 {
 			continue
 		}
-		if weakMarker && parts < 2 && !provider && m == "a" {
-			continue // "je suis a paris.fr"
+		if weakMarker && parts < 2 && (!provider && m == "a" || m == "chez") {
+			continue // "je suis a paris.fr", "un compte chez free.fr"
 		}
 		conf := 0.95
 		if weakMarker {
@@ -226,4 +233,43 @@ func (sc *scanner) mailLocal(k int) (int, int) {
 		break
 	}
 	return start, parts
+}
+
+// spacedEmail reads an address written one character at a time around the
+// '@' at token at, "m a r i e . t h o m a s @ y a h o o . f r": at least
+// two single characters on each side, a dot after the '@' followed by two
+// letters. It returns the first and last tokens, or -1.
+func (sc *scanner) spacedEmail(at int) (int, int) {
+	single := func(k int) bool {
+		if k < 0 || k >= len(sc.toks) || sc.toks[k].end-sc.toks[k].start != 1 || sc.toks[k].gap > gapSpace {
+			return false
+		}
+		switch sc.toks[k].kind {
+		case kWord, kNum:
+			return true
+		}
+		p := sc.punct(k)
+		return p == '.' || p == '_' || p == '-'
+	}
+	start := at
+	for start-1 >= 0 && single(start-1) && at-start < 64 && sc.toks[start].gap <= gapSpace {
+		start--
+	}
+	end, dot, tld := at, -1, 0
+	for end+1 < len(sc.toks) && single(end+1) && end-at < 64 {
+		end++
+		switch {
+		case sc.punct(end) == '.':
+			dot, tld = end, 0
+		case dot >= 0 && sc.toks[end].kind == kWord:
+			tld++
+		}
+	}
+	for sc.toks[start].kind == kPunct && start < at {
+		start++
+	}
+	if at-start < 2 || dot < 0 || tld < 2 || sc.punct(end) == '.' {
+		return -1, -1
+	}
+	return start, end
 }

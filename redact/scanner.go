@@ -114,6 +114,10 @@ func (sc *scanner) punct(i int) rune {
 		return '\''
 	case '‐', '‑', '−':
 		return '-'
+	case '＠':
+		return '@'
+	case '．':
+		return '.'
 	}
 	return r
 }
