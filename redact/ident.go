@@ -184,6 +184,9 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 				default:
 					return parts, norm
 				}
+			case sc.toks[n].gap == gapSpace && isSerialNo(sc.text(n)) && n+1 < len(sc.toks) && sc.toks[n+1].kind == kNum &&
+				sc.toks[n+1].gap == gapSpace:
+				n++ // Romanian identity cards: "seria RX nr 482913"
 			case sc.toks[n].gap == gapSpace && sc.toks[n].kind != kPunct:
 			default:
 				return parts, norm
@@ -220,6 +223,10 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 	return parts, norm
 }
 
+// isSerialNo reports whether s is the "nr" or "no" written between the
+// series and the number of an identity card.
+func isSerialNo(s string) bool { return s == "nr" || s == "Nr" || s == "no" || s == "No" }
+
 // dateLike reports whether tokens i to j write a date or a year
 // ("12/03/2024", "2024-03-15", "2023").
 func (sc *scanner) dateLike(i, j int) bool {
@@ -247,6 +254,9 @@ func (sc *scanner) dateLike(i, j int) bool {
 		if nums[0] >= 1900 && nums[0] <= 2099 && nums[1] == nums[0]+1 {
 			return true // a school year: 2024-2025
 		}
+		if j == i+2 && sc.punct(i+1) == '/' && nums[0] >= 1 && nums[0] <= 31 && nums[1] >= 1 && nums[1] <= 12 {
+			return true // a day: "convocation le 12/12"
+		}
 		return nums[0] >= 1 && nums[0] <= 12 && nums[1] >= 1900 && nums[1] <= 2099
 	case 3:
 		if nums[0] >= 1900 && nums[0] <= 2099 {
@@ -273,7 +283,7 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 	switch {
 	case cues&cPasseport != 0 && (passportShape(id) || (l >= 8 && l <= 9 && digits >= 2)):
 		return PASSEPORT, 0.9
-	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 12 && digits >= 5)):
+	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 16 && digits >= 5)):
 		return CNI, 0.85
 	case cues&cPermis != 0 && l >= 8 && l <= 15 && digits >= 5:
 		return PERMIS, 0.85
