@@ -222,6 +222,9 @@ func (sc *scanner) markPhrases() {
 					continue
 				}
 				sc.addToks(i, end, specialType(p.cue), 0.7)
+				if p.cue&cJustice != 0 {
+					sc.offenceAfter(end)
+				}
 			}
 		}
 	}
@@ -416,4 +419,31 @@ func (sc *scanner) trimStart(start, end int) int {
 		start += size
 	}
 	return end
+}
+
+// offenceAfter masks the offence named after a conviction, a prison term
+// or a custody that ends at token j, in the same sentence: "garde à vue
+// la semaine dernière pour une bagarre", "sortie de prison après 18 mois
+// pour trafic", "convicted for fraud".
+func (sc *scanner) offenceAfter(j int) {
+	for k := j + 1; k < len(sc.toks) && k <= j+14; k++ {
+		t := sc.toks[k]
+		if t.gap >= gapLine {
+			return
+		}
+		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' {
+			return
+		}
+		if !sc.isText(k, "pour", "for") {
+			continue
+		}
+		o := k + 1
+		for steps := 0; steps < 3 && o < len(sc.toks) && (sc.has(o, wArticle) || sc.punct(o) == '\''); steps++ {
+			o++
+		}
+		if o < len(sc.toks) && sc.toks[o].gap < gapLine && sc.has(o, wOffence) {
+			sc.addToks(k, sc.complement(o), JUSTICE, 0.7)
+		}
+		return
+	}
 }
