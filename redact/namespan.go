@@ -31,6 +31,8 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 				w = k + 2
 			} else if e := sc.initials(k); e > k && (words > 0 || (s >= medium && sc.nameAfterInitials(e+1))) {
 				w = e
+			} else if words > 0 && sc.trailingInitial(k) {
+				w = k + 1 // "sonia m.", "karim b."
 			} else {
 				return first, last, words, firstName
 			}
@@ -73,6 +75,17 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 		}
 	}
 	return first, last, words, firstName
+}
+
+// trailingInitial reports whether token k is the initial of a surname
+// after a first name, lower case included ("sonia m., 06…"): one letter,
+// an attached dot, and no word attached after the dot.
+func (sc *scanner) trailingInitial(k int) bool {
+	t := sc.toks[k]
+	if t.kind != kWord || t.end-t.start != 1 || sc.punct(k+1) != '.' || !sc.attached(k+1) {
+		return false
+	}
+	return k+2 >= len(sc.toks) || !sc.attached(k+2)
 }
 
 // initials returns the last token of initials starting at k ("J.",

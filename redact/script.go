@@ -201,6 +201,13 @@ func (sc *scanner) signatureName() {
 			}
 		}
 	}
+	// "merci, r. gaudin": an initial and a surname end the text
+	if i := end - 2; i >= 0 && sc.toks[i].kind == kWord && sc.toks[i].end-sc.toks[i].start == 1 && sc.punct(i+1) == '.' && sc.attached(i+1) &&
+		sc.toks[end].kind == kWord && sc.toks[end].gap == gapSpace && sc.bits(end)&(notName|wStop) == 0 &&
+		(sc.signatureStart(i) || sc.cueBefore(i, 3)&cClosing != 0) {
+		sc.addToks(i, end, NOM, 0.65)
+		return
+	}
 	if sc.toks[end].kind == kWord && sc.isFirstName(end) && sc.bits(end)&(wCountry|wInstitution|wMonth|wFunc) == 0 && sc.signatureStart(end) {
 		sc.addToks(end, end, NOM, 0.65)
 	}
@@ -215,6 +222,8 @@ func (sc *scanner) signatureStart(i int) bool {
 	switch sc.punct(i - 1) {
 	case '.', '!', '?', '—', '–':
 		return true
+	case '-':
+		return sc.punct(i-2) == '-' // "-- sonia m."
 	}
 	return false
 }
