@@ -417,7 +417,8 @@ func (sc *scanner) monthYear(k int) int {
 		end = k + 1
 	}
 	y := end + 1
-	if y+1 < len(sc.toks) && sc.toks[y].kind == kNum && sc.toks[y].end-sc.toks[y].start <= 2 && sc.toks[y].gap <= gapBlank {
+	if y+1 < len(sc.toks) && (sc.toks[y].kind == kNum && sc.toks[y].end-sc.toks[y].start <= 2 || sc.toks[y].kind == kAlnum && sc.isOrdinal(y)) &&
+		sc.toks[y].gap <= gapBlank {
 		// April 3, 1990
 		end = y
 		y++
