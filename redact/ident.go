@@ -131,8 +131,8 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 				typ, conf = t2, c2
 			}
 		}
-		if typ == DOSSIER && (legal || sc.currencyAfter(r.parts[p].tok) || sc.dateLike(j, r.parts[p].tok)) {
-			continue
+		if typ == DOSSIER && (legal || sc.currencyAfter(r.parts[p].tok)) || typ != "" && sc.dateLike(j, r.parts[p].tok) {
+			continue // a date is no identifier: "passeport c'est le 31/12/1975"
 		}
 		if typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0 && near&cTel == 0 {
 			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
