@@ -49,7 +49,7 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 		k = w + 1
 		// Compound names: Dubois-Marchand, Jean-Pierre.
 		for parts := 1; parts < maxCompound && k+1 < n && sc.punct(k) == '-' && sc.attached(k) && sc.attached(k+1) && sc.toks[k+1].kind == kWord &&
-			sc.bits(k+1)&(wFunc|wInstitution) == 0; parts++ {
+			(sc.bits(k+1)&(wFunc|wInstitution) == 0 || sc.isText(k+1, "saint", "sainte") && sc.punct(k+2) == '-' && sc.attached(k+2)); parts++ {
 			if sc.isFirstName(k + 1) {
 				firstName = true
 			}

@@ -53,6 +53,10 @@ func TestRedactRound4(t *testing.T) {
 		{"lower-case initial", "c la mairie qui decide ? -- sonia m., 06 14 28 77 03", "c la mairie qui decide ? -- [NOM_1], [TEL_1]"},
 		{"initial and surname closing", "jai un certificat. merci, r. gaudin", "jai un certificat. merci, [NOM_1]"},
 		{"double digit", "mobile 07 double 8 12 34 56", "mobile [TEL_1]"},
+		{"one Greek word after je suis", "je suis Αθανάσιος, grec", "je suis [NOM_1], grec"},
+		{"one Arabic word after je m'appelle", "je m'appelle أحمد et j'habite à Lyon", "je m'appelle [NOM_1] et j'habite à Lyon"},
+		{"surname with Saint inside", "Madame Bénédicte de Villeneuve-Saint-Georges", "Madame [NOM_1]"},
+		{"street with Saint stays a street", "rue Jean-Saint-Pierre", "rue Jean-Saint-Pierre"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -89,11 +89,11 @@ func (sc *scanner) scriptNames() {
 					caps++
 				}
 			}
-			if caps == words && words >= 2 && words <= 3 {
+			if caps == words && (words >= 2 && words <= 3 || words == 1 && sc.selfCueBefore(i)) {
 				sc.addToks(i, j, NOM, 0.75)
 			}
 		case scriptUncased:
-			if words >= 2 && words <= 4 && !notNamesUncased[sc.s[sc.toks[i].start:sc.toks[j].end]] {
+			if (words >= 2 && words <= 4 || words == 1 && sc.selfCueBefore(i)) && !notNamesUncased[sc.s[sc.toks[i].start:sc.toks[j].end]] {
 				sc.addToks(i, j, NOM, 0.65)
 			}
 		case scriptHan:
@@ -112,6 +112,13 @@ func (sc *scanner) scriptNames() {
 		}
 		i = next
 	}
+}
+
+// selfCueBefore reports whether a self-introduction or a name label comes
+// just before token i: one word in another script after "je suis", "my
+// name is", "Nom :" is a name ("je suis Αθανάσιος").
+func (sc *scanner) selfCueBefore(i int) bool {
+	return sc.cueBefore(i, 3)&(cSelf|cSelfMed|cSelfWeak|cFormName) != 0
 }
 
 // emailNames masks the words near an e-mail address that repeat a part of
