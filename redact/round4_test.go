@@ -56,6 +56,8 @@ func TestRedactRound4(t *testing.T) {
 		{"one Greek word after je suis", "je suis Αθανάσιος, grec", "je suis [NOM_1], grec"},
 		{"one Arabic word after je m'appelle", "je m'appelle أحمد et j'habite à Lyon", "je m'appelle [NOM_1] et j'habite à Lyon"},
 		{"surname with Saint inside", "Madame Bénédicte de Villeneuve-Saint-Georges", "Madame [NOM_1]"},
+		{"bis and a comma before the street", "j'habite au 12 bis, rue des Lilas, 93100 Montreuil", "j'habite au [ADRESSE_1]"},
+		{"lotissement and lot", "Lotissement Les Mimosas, lot 12, 97410 Saint-Pierre", "[ADRESSE_1]"},
 		{"street with Saint stays a street", "rue Jean-Saint-Pierre", "rue Jean-Saint-Pierre"},
 	}
 	for _, tt := range tests {
