@@ -60,6 +60,13 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 	if last < 0 {
 		return first, last, 0, false
 	}
+	// "kevin.durand": a first name and a surname joined by a dot, as in a
+	// login or the local part of an address
+	if firstName && k+1 < n && sc.punct(k) == '.' && sc.attached(k) && sc.attached(k+1) && sc.toks[k+1].kind == kWord &&
+		sc.bits(k+1)&(notName|wStop) == 0 && (k+2 >= n || sc.toks[k+2].gap > gapNone) {
+		last, k = k+1, k+2
+		words++
+	}
 	// "Durand née Martin", "Dupont épouse Leroy"
 	if k+1 < n && sc.punct(k) == ',' && sc.has(k+1, wNameCont) {
 		k++

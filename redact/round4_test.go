@@ -58,6 +58,9 @@ func TestRedactRound4(t *testing.T) {
 		{"surname with Saint inside", "Madame Bénédicte de Villeneuve-Saint-Georges", "Madame [NOM_1]"},
 		{"bis and a comma before the street", "j'habite au 12 bis, rue des Lilas, 93100 Montreuil", "j'habite au [ADRESSE_1]"},
 		{"lotissement and lot", "Lotissement Les Mimosas, lot 12, 97410 Saint-Pierre", "[ADRESSE_1]"},
+		{"first name dot surname", "de : kevin.durand", "de : [NOM_1]"},
+		{"maiden name", "mon nom de jeune fille est Garnier", "mon nom de jeune fille est [NOM_1]"},
+		{"short first name signs", "merci d'avance ! steph", "merci d'avance ! [NOM_1]"},
 		{"street with Saint stays a street", "rue Jean-Saint-Pierre", "rue Jean-Saint-Pierre"},
 	}
 	for _, tt := range tests {
