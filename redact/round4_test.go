@@ -47,6 +47,12 @@ func TestRedactRound4(t *testing.T) {
 		{"offence after prison", "sortie de prison après 18 mois pour trafic.", "[JUSTICE_1] après 18 mois [JUSTICE_2]."},
 		{"pour without offence stays", "condamné à payer, il a eu 3 mois pour le faire", "condamné à payer, il a eu 3 mois pour le faire"},
 		{"dialysis", "she is on dialysis", "she is [SANTE_1]"},
+		{"health problems", "j'ai des problèmes de santé (cœur)", "j'ai des [SANTE_1] (cœur)"},
+		{"oncology", "je suis suivie en oncologie", "je suis suivie en [SANTE_1]"},
+		{"vote for a party", "je vote RN depuis toujours", "je [SYNDICAT_1] depuis toujours"},
+		{"juvenile detention", "mon fils est en centre éducatif fermé", "mon fils est en [JUSTICE_1]"},
+		{"orientation status stays", "ma fille est en IME", "ma fille est en IME"},
+		{"question on pregnancy stays", "versée au 7e mois de grossesse ?", "versée au 7e mois de grossesse ?"},
 		{"cochlear implant", "j'ai un implant cochléaire", "j'ai un [HANDICAP_1]"},
 		// names and phones
 		{"widow before name", "Mme veuve Lemaire Odette", "Mme veuve [NOM_1]"},
