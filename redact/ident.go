@@ -173,7 +173,7 @@ func (sc *scanner) colonAhead(j, n int) int {
 // normalized (upper-case, separator-free) form.
 func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart, []byte) {
 	k := j
-	for len(parts) < 8 && k < len(sc.toks) {
+	for len(parts) < 12 && k < len(sc.toks) {
 		if len(parts) > 0 {
 			n := k
 			switch {
@@ -201,7 +201,7 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 			if len(parts) > 0 && t.gap == gapNone {
 				maxLen = 8 // 2024/DGFIP/PR/00873
 			}
-			if t.end-t.start > maxLen || (t.shape&shUpper == 0 && !(t.end-t.start == 1 && t.shape&shCap != 0)) {
+			if t.end-t.start > maxLen || (t.shape&shUpper == 0 && !(t.end-t.start == 1 && t.shape&shCap != 0) && !sc.dashedLower(k, len(parts))) {
 				return parts, norm
 			}
 		default:
@@ -221,6 +221,19 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 		k++
 	}
 	return parts, norm
+}
+
+// dashedLower reports whether the lower-case word k of at most three
+// letters is part of an identifier written with dashes, "ab-123-cd": it is
+// joined by a dash to the digits after it, or to the part before it.
+func (sc *scanner) dashedLower(k, parts int) bool {
+	if sc.toks[k].end-sc.toks[k].start > 3 {
+		return false
+	}
+	if parts > 0 {
+		return sc.toks[k].gap == gapNone && sc.punct(k-1) == '-'
+	}
+	return sc.punct(k+1) == '-' && sc.attached(k+1) && sc.attached(k+2) && k+2 < len(sc.toks) && sc.toks[k+2].kind == kNum
 }
 
 // isSerialNo reports whether s is the "nr" or "no" written between the

@@ -160,7 +160,7 @@ func (sc *scanner) openBefore(g int) bool {
 // a number.
 func (sc *scanner) groupSep(n int) bool {
 	switch sc.punct(n) {
-	case '.', '-', '/', '–':
+	case '.', '-', '/', '–', '_':
 		return true
 	}
 	return false
@@ -204,6 +204,20 @@ func shape(lens ...int) shapeKey {
 		k = k.add(n)
 	}
 	return k
+}
+
+// smallGroups reports whether a number starts with a group of two digits
+// and has no group longer than two, however many: "06 12 34 56 7 8",
+// "0 6 12 34 5 6 78".
+func smallGroups(k shapeKey) bool {
+	first := k
+	for ; k != 0; k >>= 4 {
+		if k&15 > 2 {
+			return false
+		}
+		first = k
+	}
+	return first&15 == 2
 }
 
 // allFours reports whether every group but the last has 4 digits.
@@ -333,7 +347,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		if zeros > 0 {
 			continue
 		}
-		frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && phoneShapes[sh]
+		frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && (phoneShapes[sh] || smallGroups(sh))
 		if len(d) >= 9 && len(d) <= 11 && !frenchPhone && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
 			consider(k, TEL, 0.85)
 			if len(d) == 10 && d[0] == '0' && d[1] == '8' && sh == shape(3, 3, 4) {
@@ -354,7 +368,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, SIRET, 0.6)
 			}
 		case 10:
-			if d[0] == '0' && d[1] != '0' && phoneShapes[sh] && !currency {
+			if d[0] == '0' && d[1] != '0' && (phoneShapes[sh] || smallGroups(sh)) && !currency {
 				if d[1] == '8' {
 					// 08…: service numbers, public
 					consider(k, typKeep, 0.96)
