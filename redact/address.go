@@ -130,7 +130,7 @@ func (sc *scanner) mergeAddresses() {
 			return
 		}
 		first, last := sc.placeBeforeAddress(cur.first), sc.countryAfter(cur.last)
-		if sc.orgAddress(first, last) {
+		if sc.orgAddress(cur.first, last) {
 			return
 		}
 		sc.addToks(first, last, ADRESSE, max(cur.conf, 0.5))
@@ -249,10 +249,32 @@ func (sc *scanner) orgAddress(first, last int) bool {
 		if t.cue&cAddrCue != 0 || sc.has(k, wPossessive) || sc.isText(k, "chez", "domicile") {
 			return false
 		}
-		if sc.has(k, wOrgAddr) {
+		if sc.orgWord(k) {
 			return true
 		}
 		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' || sc.toks[k+1].gap >= gapPara {
+			return false
+		}
+	}
+	return false
+}
+
+// orgWord reports whether word k names an organisation whose address or
+// registration number is public: "CAF", "préfecture", "France Travail",
+// "France Services", "Pôle emploi".
+func (sc *scanner) orgWord(k int) bool {
+	return sc.has(k, wOrgAddr) || sc.isText(k, "travail", "services", "emploi") && sc.isText(k-1, "france", "pole")
+}
+
+// orgNumber reports whether the SIREN or SIRET at token i is an
+// organisation's, which is public: an organisation or the employer is
+// named just before it in its sentence.
+func (sc *scanner) orgNumber(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if sc.orgWord(k) || sc.isText(k, "employeur", "employeuse", "patron") {
+			return true
+		}
+		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' || sc.toks[k+1].gap >= gapLine {
 			return false
 		}
 	}

@@ -105,6 +105,9 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 			from-- // (212) 555-1234
 		}
 		last := run[p+k-1].tok
+		if typ == SIRET && sc.orgNumber(from) {
+			typ = typKeep // "le SIRET de la CAF", "SIREN de mon employeur"
+		}
 		if typ == NIR {
 			last = sc.nirKeyAfter(run[p:p+k], last)
 		}

@@ -19,6 +19,11 @@ func TestRedactRound4(t *testing.T) {
 		{"cedex stays", "envoyez à : Service retraite, 12 avenue Foch 75116 Paris Cedex 16", "envoyez à : Service retraite, 12 avenue Foch 75116 Paris Cedex 16"},
 		{"own address after an organisation", "la préfecture veut un justificatif de domicile : 3 rue Cujas 75005 Paris", "la préfecture veut un justificatif de domicile : [ADRESSE_1]"},
 		{"own address after habite", "la CAF a mon adresse, j'habite 8 rue de la Paix 75002 Paris", "la CAF a mon adresse, j'habite [ADRESSE_1]"},
+		{"France Services address stays", "Maison France Services, 2 place de la Mairie, 35000 Rennes", "Maison France Services, 2 place de la Mairie, 35000 Rennes"},
+		{"France Travail address stays", "France Travail Lyon Part-Dieu, 120 rue de la Villette, 69003 Lyon", "France Travail Lyon Part-Dieu, 120 rue de la Villette, 69003 Lyon"},
+		{"SIRET of the CAF stays", "le SIRET de la CAF 534 089 483 00014", "le SIRET de la CAF 534 089 483 00014"},
+		{"SIREN of the employer stays", "SIREN de mon employeur : 552 100 554", "SIREN de mon employeur : 552 100 554"},
+		{"own SIRET masked", "je suis auto-entrepreneur, SIRET 908 604 697 00015", "je suis auto-entrepreneur, SIRET [SIRET_1]"},
 		// identifiers over a line break
 		{"NIR split over a line", "mon NIR c 1 87 06\n75 115 423 70 merci", "mon NIR c [NIR_1] merci"},
 		{"card split over a line", "carte 4974 0123\n4567 8915", "carte [CARTE_1]"},
@@ -44,6 +49,7 @@ func TestRedactRound4(t *testing.T) {
 		{"English ordinal", "born April 3rd, 1982 in Lagos", "born [NAISSANCE_1] in Lagos"},
 		// special categories
 		{"offence after custody", "il était en garde à vue hier pour une bagarre", "il était en [JUSTICE_1] hier [JUSTICE_2]"},
+		{"offence after a maison d'arrêt", "sorti de maison d'arrêt le 2/10 après 18 mois pour escroquerie.", "sorti de maison d'arrêt le 2/10 après 18 mois [JUSTICE_1]."},
 		{"offence after prison", "sortie de prison après 18 mois pour trafic.", "[JUSTICE_1] après 18 mois [JUSTICE_2]."},
 		{"pour without offence stays", "condamné à payer, il a eu 3 mois pour le faire", "condamné à payer, il a eu 3 mois pour le faire"},
 		{"dialysis", "she is on dialysis", "she is [SANTE_1]"},

@@ -207,6 +207,9 @@ func (sc *scanner) markPhrases() {
 			case p.cue&cKeep != 0:
 				sc.addToks(i, j, typKeep, 1.5)
 				keepEnd = max(keepEnd, j)
+				if sc.isText(j, "arret", "penitentiaire") {
+					sc.offenceAfter(j) // "maison d'arrêt … après 18 mois pour escroquerie"
+				}
 			case p.cue&cSpecial != 0 && i <= keepEnd:
 				// "caisse d'assurance maladie de Lyon": a word of a
 				// protected phrase starts no special category
