@@ -113,7 +113,7 @@ func scriptDigits(s string) bool {
 // date: "né le", "date de naissance de mon fils : ", "c'est le", "née un
 // 14 juillet", "born on the", "γεννήθηκα στις".
 var birthLinks = wordSet("le en e du la est a au ma mon sa son ses mes notre votre leur on the is el il am em c ce my de d of l un une " +
-	"etait sont suis στις lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday")
+	"etait sont suis pe dnia den στις lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday")
 
 // wordSet returns the set of the blank-separated words of s.
 func wordSet(s string) map[string]bool {
@@ -331,6 +331,9 @@ func (sc *scanner) date(j int) int {
 		if _, end, ok := hanDate(sc.text(j)); ok && end == len(sc.text(j)) {
 			return j // 1985年3月12日
 		}
+		if end := sc.koreanDate(j); end > j {
+			return end // 1982년 4월 3일
+		}
 		if sc.isOrdinalFirst(j) || sc.isOrdinal(j) {
 			if k := sc.ofWord(j + 1); k < n && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
 				return sc.monthYear(k)
@@ -349,7 +352,7 @@ func (sc *scanner) date(j int) int {
 
 // dateOnlyMonths are month names that are also names or words ("Marco",
 // "mart"): months only where a date is expected.
-var dateOnlyMonths = wordSet("marco mart")
+var dateOnlyMonths = wordSet("marco mart mar jan sep")
 
 // dateWords are the other words the date reader compares: Vietnamese
 // "tháng" (month) and "năm" (year).
@@ -373,6 +376,26 @@ func (sc *scanner) thangDate(j int) int {
 		return y
 	}
 	return j + 2
+}
+
+// koreanDate reads "1982년 4월 3일" from the year at token j and returns
+// its last token, or -1.
+func (sc *scanner) koreanDate(j int) int {
+	unit := func(k int, suffix string, digits int) bool {
+		if k >= len(sc.toks) || sc.toks[k].kind != kAlnum || k > j && sc.toks[k].gap > gapSpace {
+			return false
+		}
+		w := sc.text(k)
+		n := leadingDigits(w)
+		return n >= 1 && n <= digits && w[n:] == suffix
+	}
+	if !unit(j, "년", 4) || !unit(j+1, "월", 2) {
+		return -1
+	}
+	if unit(j+2, "일", 2) {
+		return j + 2
+	}
+	return j + 1
 }
 
 // hanDate finds a date written "1985年3月12日" (the day may be missing) in

@@ -46,6 +46,12 @@ func TestRedactRound4(t *testing.T) {
 		{"Persian digits", "je suis né le ۱۲/۰۳/۱۳۷۵ à Herat", "je suis né le [NAISSANCE_1] à Herat"},
 		{"date later in the sentence", "née vers 1975 mais sur mon passeport c'est le 31/12/1975.", "née vers 1975 mais sur mon passeport c'est le [NAISSANCE_1]."},
 		{"birth bonus date stays", "la prime de naissance versée le 12/03/2024", "la prime de naissance versée le 12/03/2024"},
+		{"Korean date", "출생 1982년 4월 3일", "출생 [NAISSANCE_1]"},
+		{"Chinese birthday cue", "生日：1982年4月3日", "生日：[NAISSANCE_1]"},
+		{"Romanian link pe", "nascut pe 5 iunie 1990", "nascut pe [NAISSANCE_1]"},
+		{"abbreviated month", "born 12-Mar-1985", "born [NAISSANCE_1]"},
+		{"birthday with year", "mon anniversaire c'est le 3 avril 1982", "mon anniversaire c'est le [NAISSANCE_1]"},
+		{"Arabic phone label is no name", "رقم الهاتف 0661234567", "رقم الهاتف [TEL_1]"},
 		{"English ordinal", "born April 3rd, 1982 in Lagos", "born [NAISSANCE_1] in Lagos"},
 		// special categories
 		{"offence after custody", "il était en garde à vue hier pour une bagarre", "il était en [JUSTICE_1] hier [JUSTICE_2]"},

@@ -39,7 +39,7 @@ func scriptOf(r rune) int {
 var notNamesUncased = map[string]bool{
 	"السلام عليكم": true, "بسم الله": true, "إن شاء الله": true, "ان شاء الله": true, "شكرا جزيلا": true,
 	"الحمد لله": true, "ما شاء الله": true, "您好": true, "你好": true, "谢谢": true, "谢谢您": true, "再见": true,
-	"大家好": true, "こんにちは": true, "ありがとう": true,
+	"大家好": true, "こんにちは": true, "ありがとう": true, "رقم الهاتف": true, "رقم هاتفي": true, "العنوان": true,
 }
 
 // hanSelf are the Chinese self-introductions written in one word with the
