@@ -9,7 +9,7 @@ import "strings"
 // atWords are the words that stand for '@'; "a", "à" and "at" only count
 // between parts that look like an address.
 var atWords = map[string]bool{"arobase": true, "arobas": true, "arrobase": true, "arobaz": true, "at": true, "a": true,
-	"chez": true, "arroba": true, "malpa": true, "chiocciola": true, "klammeraffe": true}
+	"chez": true, "sobaka": true, "собака": true, "arroba": true, "malpa": true, "chiocciola": true, "klammeraffe": true}
 
 // weakAt are the at-words that are also common words.
 var weakAt = map[string]bool{"at": true, "a": true, "chez": true}
@@ -70,6 +70,10 @@ func (sc *scanner) marker(i int) (string, int, bool) {
 		return w, i + 2, true
 	case '@', '.':
 		return string(p), i, false
+	case '#':
+		if sc.attached(i) && sc.attached(i+1) {
+			return "@", i, false // a mistyped '@': "jean.dupont#gmail.com"
+		}
 	case 0:
 		return sc.foldedWord(i), i, false
 	}
@@ -113,7 +117,7 @@ func (sc *scanner) obfuscatedEmails() {
 		}
 		switch t := sc.toks[i]; {
 		case t.kind == kWord && sc.bits(i)&wAtWord == 0,
-			t.kind == kPunct && !strings.ContainsRune("([{<@", sc.punct(i)),
+			t.kind == kPunct && !strings.ContainsRune("([{<@#", sc.punct(i)),
 			t.kind == kNum || t.kind == kAlnum:
 			continue
 		}
@@ -128,15 +132,16 @@ func (sc *scanner) obfuscatedEmails() {
 				continue
 			}
 		}
+		if m == "@" && sc.punct(last+1) == '@' && sc.attached(last+1) {
+			last++ // "jean.dupont@@gmail.com"
+		}
 		weakMarker := weakAt[m] && !bracketed
 		dEnd, dots, provider := sc.mailDomain(last+1, weakMarker)
-		if dEnd < 0 || (dots == 0 && (weakMarker || !provider)) {
-			continue
-		}
 		lStart, parts := sc.mailLocal(i - 1)
-		if lStart < 0 {
-			continue
+		if dEnd < 0 || lStart < 0 || (dots == 0 && (weakMarker && !(provider && parts >= 2) || !provider)) {
+			continue // "jean.dupont at gmail" has two parts and a provider
 		}
+		dEnd = sc.commaTLD(dEnd)
 		if weakMarker && parts < 2 && (!provider && m == "a" || m == "chez") {
 			continue // "je suis a paris.fr", "un compte chez free.fr"
 		}
@@ -219,6 +224,12 @@ func (sc *scanner) mailLocal(k int) (int, int) {
 				start, parts = j-1, parts+1
 				continue
 			}
+			// "jean . dupont @ gmail . com": a dot spaced on both sides
+			if sc.punct(j) == '.' && sc.toks[start].gap == gapSpace && sc.toks[j].gap == gapSpace && sc.label(j-1) &&
+				sc.toks[j-1].kind != kPunct && sc.bits(j-1)&(wFunc|wStop) == 0 {
+				start, parts = j-1, parts+1
+				continue
+			}
 		case 0:
 			if w := sc.foldedWord(j); dotWords[w] && sc.label(j-1) && sc.toks[j-1].kind != kPunct && !sc.has(j-1, wFunc) {
 				start, parts = j-1, parts+1
@@ -272,4 +283,14 @@ func (sc *scanner) spacedEmail(at int) (int, int) {
 		return -1, -1
 	}
 	return start, end
+}
+
+// commaTLD extends a domain that ends at token e over a top-level domain
+// typed after a comma: "jean.dupont@gmail,com".
+func (sc *scanner) commaTLD(e int) int {
+	if sc.punct(e+1) == ',' && sc.attached(e+1) && sc.attached(e+2) && e+2 < len(sc.toks) && sc.toks[e+2].kind == kWord &&
+		mailTLDs[strings.ToLower(sc.text(e+2))] {
+		return e + 2
+	}
+	return e
 }

@@ -34,6 +34,13 @@ func TestRedactRound4(t *testing.T) {
 		{"chez a provider stays", "j'ai un compte chez free.fr", "j'ai un compte chez free.fr"},
 		{"email letter by letter", "mail : m a r i e . t h o m a s @ y a h o o . f r merci", "mail : [EMAIL_1] merci"},
 		{"email full-width at", "olumide.ac＠gmail.com", "[EMAIL_1]"},
+		{"email double at", "mail: jean.dupont@@gmail.com", "mail: [EMAIL_1]"},
+		{"email spaced dots in local part", "mail jean . dupont @ gmail . com", "mail [EMAIL_1]"},
+		{"email comma before tld", "mail: jeandupont@gmail,com", "mail: [EMAIL_1]"},
+		{"email hash for at", "email: jean.dupont#gmail.com", "email: [EMAIL_1]"},
+		{"email at a provider, no tld", "courriel : jean.dupont at gmail", "courriel : [EMAIL_1]"},
+		{"email Russian sobaka", "mail: ivan.petrov собака mail.ru", "mail: [EMAIL_1]"},
+		{"hashtag stays", "voir #gmail et #france", "voir #gmail et #france"},
 		// foreign documents
 		{"Spanish NIE", "Mi NIE es Y1234567X", "Mi NIE es [CNI_1]"},
 		{"Romanian CNP", "my CNP 1850312400123", "my CNP [CNI_1]"},
