@@ -137,8 +137,11 @@ func (sc *scanner) obfuscatedEmails() {
 		}
 		weakMarker := weakAt[m] && !bracketed
 		dEnd, dots, provider := sc.mailDomain(last+1, weakMarker)
+		if dEnd < 0 || dots == 0 && !provider {
+			continue
+		}
 		lStart, parts := sc.mailLocal(i - 1)
-		if dEnd < 0 || lStart < 0 || (dots == 0 && (weakMarker && !(provider && parts >= 2) || !provider)) {
+		if lStart < 0 || dots == 0 && weakMarker && parts < 2 {
 			continue // "jean.dupont at gmail" has two parts and a provider
 		}
 		dEnd = sc.commaTLD(dEnd)
