@@ -224,6 +224,7 @@ func (sc *scanner) markPhrases() {
 				if end == j && p.needComp {
 					continue
 				}
+				end = sc.bracketAfter(end)
 				sc.addToks(i, end, specialType(p.cue), 0.7)
 				if p.cue&cJustice != 0 {
 					sc.offenceAfter(end)
@@ -449,4 +450,27 @@ func (sc *scanner) offenceAfter(j int) {
 		}
 		return
 	}
+}
+
+// bracketAfter extends a special category that ends at token j over the
+// brackets that follow it and detail it, "handicapée moteur (fauteuil)",
+// "problèmes de santé (cœur)": one to four words, no digit, on the line.
+func (sc *scanner) bracketAfter(j int) int {
+	k := j + 1
+	if sc.punct(k) != '(' || k+1 >= len(sc.toks) || sc.toks[k].gap >= gapLine {
+		return j
+	}
+	for m := k + 1; m < len(sc.toks) && m <= k+8 && sc.toks[m].gap < gapLine; m++ {
+		switch {
+		case sc.punct(m) == ')':
+			if m == k+1 {
+				return j
+			}
+			return m
+		case sc.toks[m].kind == kWord, sc.punct(m) == '\'', sc.punct(m) == '-', sc.punct(m) == ',':
+		default:
+			return j
+		}
+	}
+	return j
 }
