@@ -96,19 +96,25 @@ func (sc *scanner) bits(i int) wordBits {
 func (sc *scanner) has(i int, b wordBits) bool { return sc.bits(i)&b != 0 }
 
 // punct returns the punctuation rune of token i, apostrophes and hyphens
-// normalized to ' and -, or 0 when token i is not punctuation.
+// normalized to ' and -, or 0 when token i is not punctuation. The rune is
+// read once, by tokenize (normPunct).
 func (sc *scanner) punct(i int) rune {
-	if i < 0 || i >= len(sc.toks) || sc.toks[i].kind != kPunct {
+	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
-	t := sc.toks[i]
-	if c := sc.s[t.start]; c < utf8.RuneSelf {
+	return sc.toks[i].pr
+}
+
+// normPunct returns the punctuation rune at the start of s, apostrophes,
+// hyphens, full-width '@' and '.' normalized to ', -, @ and '.'.
+func normPunct(s string) rune {
+	if c := s[0]; c < utf8.RuneSelf {
 		if c == '`' {
 			return '\''
 		}
 		return rune(c)
 	}
-	r, _ := utf8.DecodeRuneInString(sc.s[t.start:t.end])
+	r, _ := utf8.DecodeRuneInString(s)
 	switch r {
 	case '\'', '’', 'ʼ', '‘', '`', '´':
 		return '\''
