@@ -39,8 +39,8 @@ func (sc *scanner) numbers() {
 				}
 				continue
 			case sc.numberTok(n) && t.gap == gapLine:
-				// a NIR or a card split over two lines: only a checked
-				// identifier may span the break (see matchNumber)
+				// a NIR, a card or a French phone split over two lines:
+				// only those may span the break (see matchNumber)
 				run = append(run, group{tok: n, digits: sc.text(n), line: true})
 				j = n
 				if len(run) >= runWindow {
@@ -283,7 +283,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	bestK, bestTyp, bestConf := 0, Type(""), 0.0
 	crossed := false // the groups so far span a line break
 	consider := func(k int, typ Type, conf float64) {
-		if crossed && !(typ == NIR && conf >= 0.99 || typ == CARTE && conf >= 0.95) {
+		if crossed && !(typ == NIR && conf >= 0.99 || typ == CARTE && conf >= 0.95 || typ == TEL && conf >= 0.95) {
 			return
 		}
 		if conf > 0 && (conf > bestConf || (conf == bestConf && k > bestK)) {

@@ -27,6 +27,7 @@ func TestRedactRound4(t *testing.T) {
 		// identifiers over a line break
 		{"NIR split over a line", "mon NIR c 1 87 06\n75 115 423 70 merci", "mon NIR c [NIR_1] merci"},
 		{"card split over a line", "carte 4974 0123\n4567 8915", "carte [CARTE_1]"},
+		{"phone split over a line", "tel 06 12 34\n56 78 merci", "tel [TEL_1] merci"},
 		{"phones on two lines stay apart", "06 12 34 56 78\n07 98 76 54 32", "[TEL_1]\n[TEL_2]"},
 		{"numbers over a line need a check", "rdv le 12 03\n2025 à 14 h", "rdv le 12 03\n2025 à 14 h"},
 		// e-mails
