@@ -79,6 +79,9 @@ func TestRedactRound4(t *testing.T) {
 		{"juvenile detention", "mon fils est en centre éducatif fermé", "mon fils est en [JUSTICE_1]"},
 		{"orientation status stays", "ma fille est en IME", "ma fille est en IME"},
 		{"question on pregnancy stays", "versée au 7e mois de grossesse ?", "versée au 7e mois de grossesse ?"},
+		{"German health", "Ich habe Krebs und bin schwanger", "Ich habe [SANTE_1] und bin [SANTE_2]"},
+		{"Spanish epilepsy", "mi hijo tiene epilepsia", "mi hijo tiene [SANTE_1]"},
+		{"Russian hepatitis", "у меня гепатит С", "у меня [SANTE_1]"},
 		{"cochlear implant", "j'ai un implant cochléaire", "j'ai un [HANDICAP_1]"},
 		// names and phones
 		{"widow before name", "Mme veuve Lemaire Odette", "Mme veuve [NOM_1]"},
