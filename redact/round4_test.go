@@ -91,6 +91,7 @@ func TestRedactRound4(t *testing.T) {
 		{"phone with underscores", "tel 06_12_34_56_78", "tel [TEL_1]"},
 		{"passport digit by digit", "passport no: 5 3 4 2 1 8 7 6 9", "passport no: [PASSEPORT_1]"},
 		{"lower-case plate", "immatriculation ab-123-cd", "immatriculation [PLAQUE_1]"},
+		{"English and is no name", "Mr. and Mrs. O'Connor", "Mr. and Mrs. [NOM_1]"},
 		{"double digit", "mobile 07 double 8 12 34 56", "mobile [TEL_1]"},
 		{"one Greek word after je suis", "je suis Αθανάσιος, grec", "je suis [NOM_1], grec"},
 		{"one Arabic word after je m'appelle", "je m'appelle أحمد et j'habite à Lyon", "je m'appelle [NOM_1] et j'habite à Lyon"},
