@@ -75,6 +75,15 @@ func (sc *scanner) numbers() {
 	}
 }
 
+// plusBefore reports whether the number at token i follows a '+', attached
+// ("+33") or standing alone before it ("+ 33 6 12…").
+func (sc *scanner) plusBefore(i int) bool {
+	if sc.punct(i-1) != '+' {
+		return false
+	}
+	return sc.attached(i) || sc.toks[i].gap == gapSpace && (i-1 == 0 || sc.toks[i-1].gap != gapNone)
+}
+
 // runWindow is how many groups of a long run are kept before the first
 // ones are matched and dropped: a million spaced digits are read in
 // windows, in bounded memory.
@@ -96,7 +105,7 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 			continue
 		}
 		from := run[p].tok
-		if sc.punct(from-1) == '+' && sc.attached(from) {
+		if sc.plusBefore(from) {
 			from--
 			if sc.punct(from-1) == '(' && sc.attached(from) {
 				from-- // (+33) 6…
@@ -263,7 +272,7 @@ var (
 // how many groups the best one spans (0 for none), its type and confidence.
 func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	first := run[p].tok
-	plus := sc.punct(first-1) == '+' && sc.attached(first)
+	plus := sc.plusBefore(first)
 	ctxDone, ctxBits := false, cueBits(0)
 	ctxOf := func() cueBits {
 		if !ctxDone {

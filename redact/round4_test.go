@@ -92,6 +92,8 @@ func TestRedactRound4(t *testing.T) {
 		{"passport digit by digit", "passport no: 5 3 4 2 1 8 7 6 9", "passport no: [PASSEPORT_1]"},
 		{"lower-case plate", "immatriculation ab-123-cd", "immatriculation [PLAQUE_1]"},
 		{"English and is no name", "Mr. and Mrs. O'Connor", "Mr. and Mrs. [NOM_1]"},
+		{"spaced plus", "tel + 33 6 12 34 56 78", "tel [TEL_1]"},
+		{"arithmetic plus", "2 + 33 = 35", "2 + 33 = 35"},
 		{"double digit", "mobile 07 double 8 12 34 56", "mobile [TEL_1]"},
 		{"one Greek word after je suis", "je suis Αθανάσιος, grec", "je suis [NOM_1], grec"},
 		{"one Arabic word after je m'appelle", "je m'appelle أحمد et j'habite à Lyon", "je m'appelle [NOM_1] et j'habite à Lyon"},
