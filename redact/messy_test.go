@@ -99,7 +99,7 @@ func TestRedactMessy(t *testing.T) {
 		{"address german", "adresse : Hauptstraße 5, 10115 Berlin", "adresse : [ADRESSE_1]"},
 		{"address polish", "ul. Marszałkowska 12/4, 00-001 Warszawa", "[ADRESSE_1]"},
 		{"address portuguese", "Rua Augusta 100, 1100-053 Lisboa", "[ADRESSE_1]"},
-		{"address english", "we live at 12 Baker Street, London", "we live at [ADRESSE_1], London"},
+		{"address english", "we live at 12 Baker Street, London", "we live at [ADRESSE_1]"},
 		{"via stays", "via France Connect et via le site", "via France Connect et via le site"},
 		// special categories
 		{"health, the term stays", "je suis enceinte de 5 mois", "je suis [SANTE_1] 5 mois"},
