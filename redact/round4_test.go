@@ -104,6 +104,8 @@ func TestRedactRound4(t *testing.T) {
 		{"postal code in brackets", "j'habite 7 rue du Moulin à Clermont (63000)", "j'habite [ADRESSE_1]"},
 		{"arrondissement", "mon adresse: 14, rue Pasteur, apt 3, Lyon 7e", "mon adresse: [ADRESSE_1]"},
 		{"sentence goes on after the address", "j'habite 3 rue Pasteur, Jean vient me voir", "j'habite [ADRESSE_1], [NOM_1] vient me voir"},
+		{"Italian address", "indirizzo: Via Roma 12, 00184 Roma", "indirizzo: [ADRESSE_1]"},
+		{"non-French code alone stays", "code 00184 Roma", "code 00184 Roma"},
 		{"lotissement and lot", "Lotissement Les Mimosas, lot 12, 97410 Saint-Pierre", "[ADRESSE_1]"},
 		{"first name dot surname", "de : kevin.durand", "de : [NOM_1]"},
 		{"maiden name", "mon nom de jeune fille est Garnier", "mon nom de jeune fille est [NOM_1]"},
