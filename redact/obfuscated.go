@@ -125,8 +125,8 @@ func (sc *scanner) obfuscatedEmails() {
 		if !isAt(m) {
 			continue
 		}
-		if m == "@" && !bracketed {
-			if s, e := sc.spacedEmail(i); s >= 0 {
+		if m == "@" || !weakAt[m] || bracketed {
+			if s, e := sc.spacedEmail(i, last); s >= 0 {
 				sc.addToks(s, e, EMAIL, 0.9)
 				i = e
 				continue
@@ -250,12 +250,13 @@ func (sc *scanner) mailLocal(k int) (int, int) {
 }
 
 // spacedEmail reads an address written one character at a time around the
-// '@' at token at, "m a r i e . t h o m a s @ y a h o o . f r": at least
-// two single characters on each side, a dot after the '@' followed by two
-// letters. It returns the first and last tokens, or -1.
-func (sc *scanner) spacedEmail(at int) (int, int) {
+// at-marker of tokens at to atEnd, "m a r i e . t h o m a s @ y a h o o .
+// f r", "… {at} y a h o o point f r": at least two single characters on
+// each side, a dot (or dot word) after the marker followed by two letters.
+// It returns the first and last tokens, or -1.
+func (sc *scanner) spacedEmail(at, atEnd int) (int, int) {
 	single := func(k int) bool {
-		if k < 0 || k >= len(sc.toks) || sc.toks[k].end-sc.toks[k].start != 1 || sc.toks[k].gap > gapSpace {
+		if k < 0 || k >= len(sc.toks) || sc.toks[k].end-sc.toks[k].start != 1 || sc.toks[k].gap > gapBlank {
 			return false
 		}
 		switch sc.toks[k].kind {
@@ -266,23 +267,26 @@ func (sc *scanner) spacedEmail(at int) (int, int) {
 		return p == '.' || p == '_' || p == '-'
 	}
 	start := at
-	for start-1 >= 0 && single(start-1) && at-start < 64 && sc.toks[start].gap <= gapSpace {
+	for start-1 >= 0 && single(start-1) && at-start < 64 && sc.toks[start].gap <= gapBlank {
 		start--
 	}
-	end, dot, tld := at, -1, 0
-	for end+1 < len(sc.toks) && single(end+1) && end-at < 64 {
-		end++
-		switch {
-		case sc.punct(end) == '.':
-			dot, tld = end, 0
-		case dot >= 0 && sc.toks[end].kind == kWord:
+	end, dot, tld := atEnd, -1, 0
+	for end+1 < len(sc.toks) && end-atEnd < 64 && sc.toks[end+1].gap <= gapBlank {
+		switch k := end + 1; {
+		case sc.punct(k) == '.' || sc.toks[k].kind == kWord && dotWords[sc.foldedWord(k)]:
+			dot, tld = k, 0
+		case !single(k):
+			goto done
+		case dot >= 0 && sc.toks[k].kind == kWord:
 			tld++
 		}
+		end++
 	}
+done:
 	for sc.toks[start].kind == kPunct && start < at {
 		start++
 	}
-	if at-start < 2 || dot < 0 || tld < 2 || sc.punct(end) == '.' {
+	if at-start < 2 || dot < 0 || tld < 2 || end == dot {
 		return -1, -1
 	}
 	return start, end

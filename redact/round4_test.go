@@ -34,6 +34,7 @@ func TestRedactRound4(t *testing.T) {
 		{"email chez", "écrivez à f.marchetti chez laposte point net", "écrivez à [EMAIL_1]"},
 		{"chez a provider stays", "j'ai un compte chez free.fr", "j'ai un compte chez free.fr"},
 		{"email letter by letter", "mail : m a r i e . t h o m a s @ y a h o o . f r merci", "mail : [EMAIL_1] merci"},
+		{"email letter by letter with {at} and point", "mail : m a r i e . t h o m a s {at} y a h o o  point  f r (espacé)", "mail : [EMAIL_1] (espacé)"},
 		{"email full-width at", "olumide.ac＠gmail.com", "[EMAIL_1]"},
 		{"email double at", "mail: jean.dupont@@gmail.com", "mail: [EMAIL_1]"},
 		{"email spaced dots in local part", "mail jean . dupont @ gmail . com", "mail [EMAIL_1]"},
