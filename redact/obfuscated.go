@@ -125,8 +125,8 @@ func (sc *scanner) obfuscatedEmails() {
 		if !isAt(m) {
 			continue
 		}
-		if m == "@" || !weakAt[m] || bracketed {
-			if s, e := sc.spacedEmail(i, last); s >= 0 {
+		if sc.toks[i-1].end-sc.toks[i-1].start == 1 { // "… s @ y …": written one character at a time
+			if s, e := sc.spacedEmail(i, last); s >= 0 && (m == "@" || !weakAt[m] || bracketed || i-s >= 3) {
 				sc.addToks(s, e, EMAIL, 0.9)
 				i = e
 				continue
