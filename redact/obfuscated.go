@@ -272,17 +272,19 @@ func (sc *scanner) spacedEmail(at, atEnd int) (int, int) {
 	}
 	end, dot, tld := atEnd, -1, 0
 	for end+1 < len(sc.toks) && end-atEnd < 64 && sc.toks[end+1].gap <= gapBlank {
-		switch k := end + 1; {
-		case sc.punct(k) == '.' || sc.toks[k].kind == kWord && dotWords[sc.foldedWord(k)]:
-			dot, tld = k, 0
-		case !single(k):
-			goto done
-		case dot >= 0 && sc.toks[k].kind == kWord:
+		k := end + 1
+		if m, last, _ := sc.marker(k); isDot(m) && last >= k {
+			dot, tld, end = last, 0, last // ".", "point", "(dot)"
+			continue
+		}
+		if !single(k) {
+			break
+		}
+		if dot >= 0 && sc.toks[k].kind == kWord {
 			tld++
 		}
-		end++
+		end = k
 	}
-done:
 	for sc.toks[start].kind == kPunct && start < at {
 		start++
 	}
