@@ -105,3 +105,23 @@ func (sc *scanner) koreanDate(j int) int {
 	}
 	return j + 1
 }
+
+// dayAfterYear masks the day and month written a few words after a birth
+// year that stays alone ("né à Tunis en 1975, le 12 juin"): together they
+// make a full date of birth. Only within the sentence.
+func (sc *scanner) dayAfterYear(y int) {
+	for k := y + 1; k < len(sc.toks) && k <= y+6; k++ {
+		if sc.toks[k].gap >= gapLine {
+			return
+		}
+		if p := sc.punct(k); p == '.' && !sc.attached(k+1) || p == '?' || p == '!' || p == ';' {
+			return
+		}
+		if sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 2 {
+			if end := sc.date(k); end > k {
+				sc.addToks(k, end, NAISSANCE, 0.8)
+			}
+			return
+		}
+	}
+}

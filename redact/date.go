@@ -23,7 +23,11 @@ func (sc *scanner) births() {
 		}
 		// A year alone ("né en 1963") stays: agents need it (retirement
 		// age) and it identifies no one.
-		if end < 0 || (end == j && sc.toks[j].end-sc.toks[j].start == 4) {
+		if end >= 0 && end == j && sc.toks[j].end-sc.toks[j].start == 4 {
+			sc.dayAfterYear(j) // "né à Tunis en 1975, le 12 juin": the day and month go
+			continue
+		}
+		if end < 0 {
 			continue
 		}
 		sc.addToks(j, end, NAISSANCE, 0.9)

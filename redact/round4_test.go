@@ -60,6 +60,8 @@ func TestRedactRound4(t *testing.T) {
 		{"abbreviated month", "born 12-Mar-1985", "born [NAISSANCE_1]"},
 		{"birthday with year", "mon anniversaire c'est le 3 avril 1982", "mon anniversaire c'est le [NAISSANCE_1]"},
 		{"Arabic phone label is no name", "رقم الهاتف 0661234567", "رقم الهاتف [TEL_1]"},
+		{"day and month after a birth year", "né à Tunis en 1975, le 12 juin", "né à Tunis en 1975, le [NAISSANCE_1]"},
+		{"appointment after a birth year stays", "je suis né en 1963. Le 12 juin j'ai rdv", "je suis né en 1963. Le 12 juin j'ai rdv"},
 		{"English ordinal", "born April 3rd, 1982 in Lagos", "born [NAISSANCE_1] in Lagos"},
 		// special categories
 		{"offence after custody", "il était en garde à vue hier pour une bagarre", "il était en [JUSTICE_1] hier [JUSTICE_2]"},
