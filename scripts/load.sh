@@ -15,7 +15,20 @@ DURATION=${LOAD_DURATION:-60s}
 PLUME_PORT=${LOAD_PLUME_PORT:-18080}
 MODEL_PORT=${LOAD_MODEL_PORT:-18081}
 LOAD_DB=${LOAD_DB:-plume_load}
-export DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$LOAD_DB?sslmode=disable&pool_max_conns=16}
+REPLICAS=${LOAD_REPLICAS:-1}
+export DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$LOAD_DB?sslmode=disable}
+# Each process gets its share of the cores (LOAD_CPUS, default all), as a
+# container limited to that many CPUs does (Go sets GOMAXPROCS from the
+# limit), and so its share of the database connections (plume's pool is 8
+# per core unless LOAD_POOL, the connections of all processes together,
+# says otherwise).
+CPUS=${LOAD_CPUS:-$(nproc)}
+PROCS=$(( CPUS / REPLICAS > 0 ? CPUS / REPLICAS : 1 ))
+SERVE_URL=$DATABASE_URL
+if [[ -n ${LOAD_POOL:-} ]]; then
+  SEP="?"; [[ $DATABASE_URL == *"?"* ]] && SEP="&"
+  SERVE_URL="$DATABASE_URL${SEP}pool_max_conns=$(( (LOAD_POOL + REPLICAS - 1) / REPLICAS ))"
+fi
 
 PLUME_DATABASES=$LOAD_DB bash scripts/setup-db.sh
 mkdir -p bin
@@ -24,7 +37,6 @@ go build -o bin/plumeload ./cmd/plumeload
 
 ./bin/plume migrate >/dev/null
 ./bin/plume ingest --quiet demo/corpus >&2
-REPLICAS=${LOAD_REPLICAS:-1}
 KEYS=()
 for i in $(seq 1 "${LOAD_KEYS:-1}"); do
   KEYS+=("$(./bin/plume keys create --role agent --name "load $(date +%s) $i" 2>/dev/null)")
@@ -43,7 +55,7 @@ pids+=($!)
 URLS=()
 for i in $(seq 0 $((REPLICAS - 1))); do
   port=$((PLUME_PORT + 2 * i)) # MODEL_PORT is PLUME_PORT + 1
-  OPENAI_BASE_URL="http://127.0.0.1:$MODEL_PORT/v1" OPENAI_API_KEY=load PLUME_CHAT_MODEL=fake-load \
+  DATABASE_URL=$SERVE_URL GOMAXPROCS=${LOAD_GOMAXPROCS:-$PROCS} OPENAI_BASE_URL="http://127.0.0.1:$MODEL_PORT/v1" OPENAI_API_KEY=load PLUME_CHAT_MODEL=fake-load \
     PLUME_ADDR="127.0.0.1:$port" ./bin/plume serve --rate "${LOAD_RATE:--1}" --burst 1000 2>"/tmp/plume-load-serve-$i.log" &
   pids+=($!)
   URLS+=("http://127.0.0.1:$port")
