@@ -6,6 +6,10 @@
 # LOAD_REPLICAS plume serve processes (default 1) share the database and are
 # asked in turn; LOAD_RATE is each key's rate (default -1: none) and
 # LOAD_KEYS the number of agent keys (default 1), given to the agents in turn.
+# With LOAD_PAIRS=N, it compares one process and two instead: it starts one
+# process and two more, then runs the load N times against each set in turn
+# (one, two; two, one; …: the machine's load drifts), printing each run with
+# the load average before it.
 # Everything listens on 127.0.0.1 and is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,12 +27,6 @@ export DATABASE_URL=${LOAD_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$LOA
 # per core unless LOAD_POOL, the connections of all processes together,
 # says otherwise).
 CPUS=${LOAD_CPUS:-$(nproc)}
-PROCS=$(( CPUS / REPLICAS > 0 ? CPUS / REPLICAS : 1 ))
-SERVE_URL=$DATABASE_URL
-if [[ -n ${LOAD_POOL:-} ]]; then
-  SEP="?"; [[ $DATABASE_URL == *"?"* ]] && SEP="&"
-  SERVE_URL="$DATABASE_URL${SEP}pool_max_conns=$(( (LOAD_POOL + REPLICAS - 1) / REPLICAS ))"
-fi
 
 PLUME_DATABASES=$LOAD_DB bash scripts/setup-db.sh
 mkdir -p bin
@@ -52,21 +50,53 @@ trap cleanup EXIT
 
 ./bin/plumeload fake -addr "127.0.0.1:$MODEL_PORT" -delay "${LOAD_MODEL_DELAY:-1s}" 2>/dev/null &
 pids+=($!)
-URLS=()
-for i in $(seq 0 $((REPLICAS - 1))); do
-  port=$((PLUME_PORT + 2 * i)) # MODEL_PORT is PLUME_PORT + 1
-  DATABASE_URL=$SERVE_URL GOMAXPROCS=${LOAD_GOMAXPROCS:-$PROCS} OPENAI_BASE_URL="http://127.0.0.1:$MODEL_PORT/v1" OPENAI_API_KEY=load PLUME_CHAT_MODEL=fake-load \
-    PLUME_ADDR="127.0.0.1:$port" ./bin/plume serve --rate "${LOAD_RATE:--1}" --burst 1000 2>"/tmp/plume-load-serve-$i.log" &
-  pids+=($!)
-  URLS+=("http://127.0.0.1:$port")
-done
-
-for url in "${URLS[@]}"; do
-  for _ in $(seq 1 100); do
-    curl -fsS "$url/readyz" >/dev/null 2>&1 && break
-    sleep 0.1
+# start N FIRST starts N plume serve processes, numbered from FIRST, that
+# share the cores and the connections, waits until they are ready and sets
+# URLS to their addresses.
+start() {
+  local n=$1 first=$2 url=$DATABASE_URL sep="?" i port
+  if [[ -n ${LOAD_POOL:-} ]]; then
+    [[ $url == *"?"* ]] && sep="&"
+    url="$url${sep}pool_max_conns=$(( (LOAD_POOL + n - 1) / n ))"
+  fi
+  URLS=()
+  for i in $(seq "$first" $((first + n - 1))); do
+    port=$((PLUME_PORT + 2 * i)) # MODEL_PORT is PLUME_PORT + 1
+    DATABASE_URL=$url GOMAXPROCS=${LOAD_GOMAXPROCS:-$(( CPUS / n > 0 ? CPUS / n : 1 ))} \
+      OPENAI_BASE_URL="http://127.0.0.1:$MODEL_PORT/v1" OPENAI_API_KEY=load PLUME_CHAT_MODEL=fake-load \
+      PLUME_ADDR="127.0.0.1:$port" ./bin/plume serve --rate "${LOAD_RATE:--1}" --burst 1000 2>"/tmp/plume-load-serve-$i.log" &
+    pids+=($!)
+    URLS+=("http://127.0.0.1:$port")
   done
-  curl -fsS "$url/readyz" >/dev/null
-done
+  for url in "${URLS[@]}"; do
+    for _ in $(seq 1 100); do
+      curl -fsS "$url/readyz" >/dev/null 2>&1 && break
+      sleep 0.1
+    done
+    curl -fsS "$url/readyz" >/dev/null
+  done
+}
 
-./bin/plumeload run -url "$(IFS=,; echo "${URLS[*]}")" -key "$KEY" -c "$AGENTS" -d "$DURATION" "$@"
+# load URLS… runs the agents against URLS.
+load() {
+  ./bin/plumeload run -url "$(IFS=,; echo "$*")" -key "$KEY" -c "$AGENTS" -d "$DURATION" "${ARGS[@]}"
+}
+
+ARGS=("$@")
+if [[ -z ${LOAD_PAIRS:-} ]]; then
+  start "$REPLICAS" 0
+  load "${URLS[@]}"
+  exit
+fi
+start 1 0
+ONE=("${URLS[@]}")
+start 2 1
+TWO=("${URLS[@]}")
+for pair in $(seq 1 "$LOAD_PAIRS"); do
+  order=(1 2)
+  (( pair % 2 == 0 )) && order=(2 1)
+  for n in "${order[@]}"; do
+    echo "== pair $pair, $n process(es), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M:%S)"
+    if (( n == 1 )); then load "${ONE[@]}"; else load "${TWO[@]}"; fi
+  done
+done
