@@ -117,13 +117,14 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Warm opens every connection the pool may hold, at once, so that the
-// first requests a process serves do not wait for them (connecting, the
-// session settings, the vector types: several round trips each). It is
-// called before the process reports ready; a connection that fails is an
-// error, as the first request would have met it.
+// Warm opens a quarter of the connections the pool may hold (2 a core by
+// default), at once, so that the first requests a process serves do not
+// all wait for connections (connecting, the session settings, the vector
+// types: several round trips each). It is called before the process
+// reports ready. Not the whole pool: processes started side by side (tests,
+// a rolling release) would hold connections their load may never need.
 func (s *Store) Warm(ctx context.Context) error {
-	n := int(s.pool.Config().MaxConns)
+	n := max(1, int(s.pool.Config().MaxConns)/4)
 	conns := make([]*pgxpool.Conn, 0, n)
 	defer func() {
 		for _, c := range conns {
