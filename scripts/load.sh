@@ -59,13 +59,14 @@ start() {
     [[ $url == *"?"* ]] && sep="&"
     url="$url${sep}pool_max_conns=$(( (LOAD_POOL + n - 1) / n ))"
   fi
-  URLS=()
+  URLS=() SET=()
   for i in $(seq "$first" $((first + n - 1))); do
     port=$((PLUME_PORT + 2 * i)) # MODEL_PORT is PLUME_PORT + 1
     DATABASE_URL=$url GOMAXPROCS=${LOAD_GOMAXPROCS:-$(( CPUS / n > 0 ? CPUS / n : 1 ))} \
       OPENAI_BASE_URL="http://127.0.0.1:$MODEL_PORT/v1" OPENAI_API_KEY=load PLUME_CHAT_MODEL=fake-load \
       PLUME_ADDR="127.0.0.1:$port" ./bin/plume serve --rate "${LOAD_RATE:--1}" --burst 1000 2>"/tmp/plume-load-serve-$i.log" &
     pids+=($!)
+    SET+=($!)
     URLS+=("http://127.0.0.1:$port")
   done
   for url in "${URLS[@]}"; do
@@ -77,26 +78,41 @@ start() {
   done
 }
 
-# load URLS… runs the agents against URLS.
+# cpu PIDS… prints the CPU time the processes PIDS have used, in seconds.
+cpu() {
+  local pid ticks=0
+  for pid in "$@"; do
+    ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat") ))
+  done
+  echo "scale=2; $ticks / $(getconf CLK_TCK)" | bc
+}
+
+# load PIDS URLS… runs the agents against URLS, then prints the CPU time
+# the plume processes PIDS used meanwhile.
 load() {
+  local procs=$1 before after
+  shift
+  before=$(cpu $procs)
   ./bin/plumeload run -url "$(IFS=,; echo "$*")" -key "$KEY" -c "$AGENTS" -d "$DURATION" "${ARGS[@]}"
+  after=$(cpu $procs)
+  echo "plume CPU: $(echo "$after - $before" | bc) s"
 }
 
 ARGS=("$@")
 if [[ -z ${LOAD_PAIRS:-} ]]; then
   start "$REPLICAS" 0
-  load "${URLS[@]}"
+  load "${SET[*]}" "${URLS[@]}"
   exit
 fi
 start 1 0
-ONE=("${URLS[@]}")
+ONE=("${URLS[@]}") ONEPIDS=${SET[*]}
 start 2 1
-TWO=("${URLS[@]}")
+TWO=("${URLS[@]}") TWOPIDS=${SET[*]}
 for pair in $(seq 1 "$LOAD_PAIRS"); do
   order=(1 2)
   (( pair % 2 == 0 )) && order=(2 1)
   for n in "${order[@]}"; do
     echo "== pair $pair, $n process(es), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M:%S)"
-    if (( n == 1 )); then load "${ONE[@]}"; else load "${TWO[@]}"; fi
+    if (( n == 1 )); then load "$ONEPIDS" "${ONE[@]}"; else load "$TWOPIDS" "${TWO[@]}"; fi
   done
 done
