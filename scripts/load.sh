@@ -9,7 +9,8 @@
 # With LOAD_PAIRS=N, it compares one process and two instead: it starts one
 # process and two more, then runs the load N times against each set in turn
 # (one, two; two, one; …: the machine's load drifts), printing each run with
-# the load average before it.
+# the load average before it; each run ends with the CPU time the plume
+# processes and the database's backends spent in it.
 # Everything listens on 127.0.0.1 and is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,24 +79,38 @@ start() {
   done
 }
 
-# cpu PIDS… prints the CPU time the processes PIDS have used, in seconds.
-cpu() {
-  local pid ticks=0
+# ticks PIDS… prints each process's CPU time so far, in clock ticks: "pid
+# ticks" lines.
+ticks() {
+  local pid
   for pid in "$@"; do
-    ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat") ))
+    awk -v pid="$pid" '{print pid, $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true
   done
-  echo "scale=2; $ticks / $(getconf CLK_TCK)" | bc
+}
+
+# backends prints the CPU time so far of the PostgreSQL backends serving
+# the load's database ("pid ticks" lines).
+backends() {
+  ticks $(psql "$DATABASE_URL" -Atc "SELECT pid FROM pg_stat_activity
+    WHERE datname = current_database() AND pid <> pg_backend_pid()")
+}
+
+# spent BEFORE AFTER prints the CPU seconds spent between two "pid ticks"
+# listings (a process absent before started since).
+spent() {
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next }
+    { sum += $2 - before[$1] } END { printf "%.2f", sum / hz }' <(echo "$1") <(echo "$2")
 }
 
 # load PIDS URLS… runs the agents against URLS, then prints the CPU time
-# the plume processes PIDS used meanwhile.
+# the plume processes PIDS and the database's backends used meanwhile.
 load() {
-  local procs=$1 before after
+  local procs=$1 before after pg_before pg_after
   shift
-  before=$(cpu $procs)
+  before=$(ticks $procs) pg_before=$(backends)
   ./bin/plumeload run -url "$(IFS=,; echo "$*")" -key "$KEY" -c "$AGENTS" -d "$DURATION" "${ARGS[@]}"
-  after=$(cpu $procs)
-  echo "plume CPU: $(echo "$after - $before" | bc) s"
+  after=$(ticks $procs) pg_after=$(backends)
+  echo "CPU: plume $(spent "$before" "$after") s, PostgreSQL $(spent "$pg_before" "$pg_after") s"
 }
 
 ARGS=("$@")
