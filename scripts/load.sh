@@ -96,21 +96,31 @@ backends() {
 }
 
 # spent BEFORE AFTER prints the CPU seconds spent between two "pid ticks"
-# listings (a process absent before started since).
+# listings (a process absent before started since; one listed several
+# times in AFTER counts at its last).
 spent() {
-  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next }
-    { sum += $2 - before[$1] } END { printf "%.2f", sum / hz }' <(echo "$1") <(echo "$2")
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next } { last[$1] = $2 }
+    END { for (p in last) sum += last[p] - before[p]; printf "%.2f", sum / hz }' <(echo "$1") <(echo "$2")
 }
 
 # load PIDS URLS… runs the agents against URLS, then prints the CPU time
 # the plume processes PIDS and the database's backends used meanwhile.
+# The backends are listed every second: a connection closed during the run
+# (a request cancelled) takes its backend with it.
 load() {
-  local procs=$1 before after pg_before pg_after
+  local procs=$1 before after pg_before sampler samples
   shift
+  samples=$(mktemp)
   before=$(ticks $procs) pg_before=$(backends)
+  while :; do backends; sleep 1; done >"$samples" &
+  sampler=$!
   ./bin/plumeload run -url "$(IFS=,; echo "$*")" -key "$KEY" -c "$AGENTS" -d "$DURATION" "${ARGS[@]}"
-  after=$(ticks $procs) pg_after=$(backends)
-  echo "CPU: plume $(spent "$before" "$after") s, PostgreSQL $(spent "$pg_before" "$pg_after") s"
+  kill "$sampler"
+  wait "$sampler" 2>/dev/null || true
+  after=$(ticks $procs)
+  backends >>"$samples"
+  echo "CPU: plume $(spent "$before" "$after") s, PostgreSQL $(spent "$pg_before" "$(cat "$samples")") s"
+  rm -f "$samples"
 }
 
 ARGS=("$@")
