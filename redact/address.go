@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // houseSuffix are the words after a house number: "12 bis", "3 ter", "5 B".
 var houseSuffix = map[string]bool{"bis": true, "ter": true, "quater": true, "a": true, "b": true, "c": true, "d": true}
 
@@ -28,6 +30,10 @@ func (sc *scanner) addresses() {
 			}
 		case t.kind == kAlnum && t.end-t.start <= 5:
 			last, conf = sc.ordinalFloor(i), 0.6
+		case sc.numberSign(i) && i+2 < n && sc.toks[i+2].kind == kNum && sc.toks[i+2].end-sc.toks[i+2].start <= 4 && lastPart >= 0 && i-lastPart <= 2:
+			last, conf = i+2, 0.45 // "bloc 12 n° 3": only after another part
+		case t.kind == kWord && sc.isText(i, "cite") && i+2 < n && sc.toks[i+1].kind == kNum && strings.EqualFold(sc.text(i+2), "logements"):
+			last, conf = i+2, 0.6 // Algeria: "Cité 500 logements"
 		case t.kind == kWord && sc.has(i, wStreet|wAddrComp):
 			if sc.has(i, wStreet) {
 				last, conf = sc.bareStreet(i)
@@ -87,7 +93,7 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 			t := sc.toks[m]
 			l := t.end - t.start
 			conf := 0.6
-			if sc.isText(i, "chambre", "studio", "logement", "porte", "entree", "hall") {
+			if sc.isText(i, "chambre", "studio", "logement", "porte", "entree", "hall", "lot") {
 				conf = 0.45 // common words: only next to another part
 			}
 			switch {
@@ -130,6 +136,9 @@ func (sc *scanner) mergeAddresses() {
 			return
 		}
 		first, last := sc.placeBeforeAddress(cur.first), sc.countryAfter(cur.last)
+		if sc.orgAddress(cur.first, last) {
+			return
+		}
 		sc.addToks(first, last, ADRESSE, max(cur.conf, 0.5))
 	}
 	for _, a := range sc.addrs[1:] {
@@ -188,12 +197,75 @@ func (sc *scanner) placeBeforeAddress(f int) int {
 	return start
 }
 
-// countryAfter widens an address that ends at token l over ", Belgique".
+// countryAfter widens an address that ends at token l over ", Belgique",
+// a postal code in brackets ("Clermont (63000)") and, when the text uses
+// capitals, up to two places after commas with a British or American
+// postcode ("…, Bab Ezzouar, Alger", "…, London NW1 6XE", "…, DC 20500").
 func (sc *scanner) countryAfter(l int) int {
-	if l+2 < len(sc.toks) && sc.punct(l+1) == ',' && sc.has(l+2, wCountry) && sc.toks[l+2].gap < gapLine {
-		return l + 2
+	n := len(sc.toks)
+	if l+3 < n && sc.punct(l+1) == '(' && sc.toks[l+2].kind == kNum && sc.toks[l+2].end-sc.toks[l+2].start == 5 &&
+		sc.punct(l+3) == ')' && sc.toks[l+1].gap < gapLine {
+		l += 3
+	}
+	for seg := 0; seg < 2 && l+2 < n && sc.punct(l+1) == ',' && sc.toks[l+2].gap < gapLine; seg++ {
+		if sc.has(l+2, wCountry) {
+			return l + 2
+		}
+		e := sc.placeSegment(l + 2)
+		if e < 0 {
+			break
+		}
+		l = e
 	}
 	return l
+}
+
+// placeSegment reads a place after a comma from token k: one to three
+// capitalized words, then maybe a postcode of letters and digits ("NW1
+// 6XE", "M14 5RT") or a state and a ZIP code ("DC 20500"); what follows
+// must end the clause. It returns its last token, or -1.
+func (sc *scanner) placeSegment(k int) int {
+	n := len(sc.toks)
+	if sc.caseless {
+		return -1
+	}
+	e := k - 1
+	for w := 0; w < 3 && e+1 < n && sc.toks[e+1].kind == kWord && sc.toks[e+1].shape&shCap != 0 &&
+		sc.toks[e+1].gap <= gapSpace && sc.bits(e+1)&(wFunc|wStop|wCivility|wMonth) == 0; w++ {
+		e++
+	}
+	if e < k {
+		return -1
+	}
+	for c := 0; c < 2 && e+1 < n && sc.toks[e+1].gap == gapSpace && postcodePart(sc.toks[e+1], sc.text(e+1)); c++ {
+		e++
+	}
+	if e+1 < n && sc.toks[e+1].gap == gapSpace && sc.toks[e+1].kind == kAlnum && sc.isOrdinal(e+1) {
+		e++ // "Lyon 7e"
+	}
+	if e+1 < n && sc.toks[e+1].gap < gapLine {
+		switch sc.punct(e + 1) {
+		case ',', '.', ')', ';':
+		default:
+			return -1
+		}
+	}
+	return e
+}
+
+// postcodePart reports whether token t, of text s, may be a part of a
+// British or American postcode: digits, or up to four upper-case letters
+// and digits ("NW1", "6XE", "DC", "20500").
+func postcodePart(t token, s string) bool {
+	switch t.kind {
+	case kNum:
+		return len(s) == 5 || len(s) == 4
+	case kAlnum:
+		return len(s) <= 4 && s == strings.ToUpper(s)
+	case kWord:
+		return len(s) == 2 && t.shape&shUpper != 0
+	}
+	return false
 }
 
 // districtBetween reports whether the tokens between two address parts
@@ -228,4 +300,52 @@ func addrGlue(gap string) bool {
 		}
 	}
 	return lines <= 1
+}
+
+// orgAddress reports whether the address of tokens first to last is an
+// organisation's, which stays: it ends in "Cedex", or an organisation word
+// ("CAF", "préfecture", "conseil départemental") comes before it in its
+// sentence, within a few words, with no word of the person's own address
+// ("j'habite", "chez", "mon") between them.
+func (sc *scanner) orgAddress(first, last int) bool {
+	for k := first; k <= last; k++ {
+		if sc.isText(k, "cedex") {
+			return true
+		}
+	}
+	for k := first - 1; k >= 0 && k >= first-12; k-- {
+		t := sc.toks[k]
+		if t.cue&cAddrCue != 0 || sc.has(k, wPossessive) || sc.isText(k, "chez", "domicile") {
+			return false
+		}
+		if sc.orgWord(k) {
+			return true
+		}
+		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' || sc.toks[k+1].gap >= gapPara {
+			return false
+		}
+	}
+	return false
+}
+
+// orgWord reports whether word k names an organisation whose address or
+// registration number is public: "CAF", "préfecture", "France Travail",
+// "France Services", "Pôle emploi".
+func (sc *scanner) orgWord(k int) bool {
+	return sc.has(k, wOrgAddr) || sc.isText(k, "travail", "services", "emploi") && sc.isText(k-1, "france", "pole")
+}
+
+// orgNumber reports whether the SIREN or SIRET at token i is an
+// organisation's, which is public: an organisation or the employer is
+// named just before it in its sentence.
+func (sc *scanner) orgNumber(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if sc.orgWord(k) || sc.isText(k, "employeur", "employeuse", "patron") {
+			return true
+		}
+		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' || sc.toks[k+1].gap >= gapLine {
+			return false
+		}
+	}
+	return false
 }

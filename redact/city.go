@@ -17,8 +17,8 @@ func (sc *scanner) postalCity(i, lastPart int) (int, float64) {
 			return -1, 0
 		}
 	}
-	if dep, _ := atoi(s[:2]); dep < 1 || dep > 98 || dep == 96 {
-		return -1, 0
+	if dep, _ := atoi(s[:2]); (dep < 1 || dep > 98 || dep == 96) && !sc.afterPart(i, lastPart) {
+		return -1, 0 // not French: only right after a street ("Via Roma 12, 00184 Roma")
 	}
 	// not a group of a longer number, unless that number ends an address
 	// part ("app 34 93200 Saint-Denis", "Calle Mayor 5 28013 Madrid")
@@ -42,6 +42,16 @@ func (sc *scanner) postalCity(i, lastPart int) (int, float64) {
 		return i, 0.8
 	}
 	return -1, 0
+}
+
+// afterPart reports whether token i follows the address part that ends at
+// lastPart, with only commas between.
+func (sc *scanner) afterPart(i, lastPart int) bool {
+	prev := i - 1
+	for prev >= 0 && sc.punct(prev) == ',' {
+		prev--
+	}
+	return prev >= 0 && prev == lastPart
 }
 
 // postalCode reports whether token i is a French postal code.

@@ -18,9 +18,16 @@ func (sc *scanner) births() {
 			continue
 		}
 		end := sc.date(j)
+		if end < 0 {
+			j, end = sc.looseBirthDate(i, j)
+		}
 		// A year alone ("né en 1963") stays: agents need it (retirement
 		// age) and it identifies no one.
-		if end < 0 || (end == j && sc.toks[j].end-sc.toks[j].start == 4) {
+		if end >= 0 && end == j && sc.toks[j].end-sc.toks[j].start == 4 {
+			sc.dayAfterYear(j) // "né à Tunis en 1975, le 12 juin": the day and month go
+			continue
+		}
+		if end < 0 {
 			continue
 		}
 		sc.addToks(j, end, NAISSANCE, 0.9)
@@ -31,7 +38,7 @@ func (sc *scanner) births() {
 // date: "né le", "date de naissance de mon fils : ", "c'est le", "née un
 // 14 juillet", "born on the", "γεννήθηκα στις".
 var birthLinks = wordSet("le en e du la est a au ma mon sa son ses mes notre votre leur on the is el il am em c ce my de d of l un une " +
-	"etait sont suis στις lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday")
+	"etait sont suis pe dnia den στις lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday")
 
 // wordSet returns the set of the blank-separated words of s.
 func wordSet(s string) map[string]bool {
@@ -249,6 +256,9 @@ func (sc *scanner) date(j int) int {
 		if _, end, ok := hanDate(sc.text(j)); ok && end == len(sc.text(j)) {
 			return j // 1985年3月12日
 		}
+		if end := sc.koreanDate(j); end > j {
+			return end // 1982년 4월 3일
+		}
 		if sc.isOrdinalFirst(j) || sc.isOrdinal(j) {
 			if k := sc.ofWord(j + 1); k < n && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
 				return sc.monthYear(k)
@@ -267,7 +277,7 @@ func (sc *scanner) date(j int) int {
 
 // dateOnlyMonths are month names that are also names or words ("Marco",
 // "mart"): months only where a date is expected.
-var dateOnlyMonths = wordSet("marco mart")
+var dateOnlyMonths = wordSet("marco mart mar jan sep")
 
 // dateWords are the other words the date reader compares: Vietnamese
 // "tháng" (month) and "năm" (year).
@@ -335,7 +345,8 @@ func (sc *scanner) monthYear(k int) int {
 		end = k + 1
 	}
 	y := end + 1
-	if y+1 < len(sc.toks) && sc.toks[y].kind == kNum && sc.toks[y].end-sc.toks[y].start <= 2 && sc.toks[y].gap <= gapBlank {
+	if y+1 < len(sc.toks) && (sc.toks[y].kind == kNum && sc.toks[y].end-sc.toks[y].start <= 2 || sc.toks[y].kind == kAlnum && sc.isOrdinal(y)) &&
+		sc.toks[y].gap <= gapBlank {
 		// April 3, 1990
 		end = y
 		y++

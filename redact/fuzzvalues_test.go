@@ -20,9 +20,13 @@ type fuzzValue struct {
 }
 
 func fuzzValues(tb testing.TB) []fuzzValue {
-	tuning, _ := messyHalves(tb) // never the test half
+	tuning, _ := messyHalves(tb) // never a test half
+	tuning2, _ := halves(tb, messy2File)
+	tuning3, _ := halves(tb, messy3File)
+	msgs := append(loadLabelled(tb, generatedFile), tuning...)
+	msgs = append(append(msgs, tuning2...), tuning3...)
 	var out []fuzzValue
-	for _, m := range append(loadLabelled(tb, generatedFile), tuning...) {
+	for _, m := range msgs {
 		for _, e := range m.Entities {
 			if fuzzTypes[e.Type] && strings.Count(m.Text, e.Value) == 1 {
 				out = append(out, fuzzValue{m.Text, e.Value, e.Type})
@@ -33,7 +37,7 @@ func fuzzValues(tb testing.TB) []fuzzValue {
 }
 
 // FuzzLabelledValues takes a labelled value (phone, e-mail, IBAN, card,
-// NIR) of the generated set or of the messy set's tuning half, rewrites it
+// NIR) of the generated set or of a hand-written set's tuning half, rewrites it
 // as people do (spacing, case, separators, digits in words, e-mail
 // obfuscations), puts it back in its message and checks that nothing
 // panics and that the rewritten value does not survive redaction.

@@ -131,8 +131,8 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 				typ, conf = t2, c2
 			}
 		}
-		if typ == DOSSIER && (legal || sc.currencyAfter(r.parts[p].tok) || sc.dateLike(j, r.parts[p].tok)) {
-			continue
+		if typ == DOSSIER && (legal || sc.currencyAfter(r.parts[p].tok)) || typ != "" && sc.dateLike(j, r.parts[p].tok) {
+			continue // a date is no identifier: "passeport c'est le 31/12/1975"
 		}
 		if typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0 && near&cTel == 0 {
 			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
@@ -173,7 +173,7 @@ func (sc *scanner) colonAhead(j, n int) int {
 // normalized (upper-case, separator-free) form.
 func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart, []byte) {
 	k := j
-	for len(parts) < 8 && k < len(sc.toks) {
+	for len(parts) < 12 && k < len(sc.toks) {
 		if len(parts) > 0 {
 			n := k
 			switch {
@@ -184,6 +184,9 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 				default:
 					return parts, norm
 				}
+			case sc.toks[n].gap == gapSpace && isSerialNo(sc.text(n)) && n+1 < len(sc.toks) && sc.toks[n+1].kind == kNum &&
+				sc.toks[n+1].gap == gapSpace:
+				n++ // Romanian identity cards: "seria RX nr 482913"
 			case sc.toks[n].gap == gapSpace && sc.toks[n].kind != kPunct:
 			default:
 				return parts, norm
@@ -198,7 +201,7 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 			if len(parts) > 0 && t.gap == gapNone {
 				maxLen = 8 // 2024/DGFIP/PR/00873
 			}
-			if t.end-t.start > maxLen || (t.shape&shUpper == 0 && !(t.end-t.start == 1 && t.shape&shCap != 0)) {
+			if t.end-t.start > maxLen || (t.shape&shUpper == 0 && !(t.end-t.start == 1 && t.shape&shCap != 0) && !sc.dashedLower(k, len(parts))) {
 				return parts, norm
 			}
 		default:
@@ -219,6 +222,23 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 	}
 	return parts, norm
 }
+
+// dashedLower reports whether the lower-case word k of at most three
+// letters is part of an identifier written with dashes, "ab-123-cd": it is
+// joined by a dash to the digits after it, or to the part before it.
+func (sc *scanner) dashedLower(k, parts int) bool {
+	if sc.toks[k].end-sc.toks[k].start > 3 {
+		return false
+	}
+	if parts > 0 {
+		return sc.toks[k].gap == gapNone && sc.punct(k-1) == '-'
+	}
+	return sc.punct(k+1) == '-' && sc.attached(k+1) && sc.attached(k+2) && k+2 < len(sc.toks) && sc.toks[k+2].kind == kNum
+}
+
+// isSerialNo reports whether s is the "nr" or "no" written between the
+// series and the number of an identity card.
+func isSerialNo(s string) bool { return s == "nr" || s == "Nr" || s == "no" || s == "No" }
 
 // dateLike reports whether tokens i to j write a date or a year
 // ("12/03/2024", "2024-03-15", "2023").
@@ -247,6 +267,9 @@ func (sc *scanner) dateLike(i, j int) bool {
 		if nums[0] >= 1900 && nums[0] <= 2099 && nums[1] == nums[0]+1 {
 			return true // a school year: 2024-2025
 		}
+		if j == i+2 && sc.punct(i+1) == '/' && nums[0] >= 1 && nums[0] <= 31 && nums[1] >= 1 && nums[1] <= 12 {
+			return true // a day: "convocation le 12/12"
+		}
 		return nums[0] >= 1 && nums[0] <= 12 && nums[1] >= 1900 && nums[1] <= 2099
 	case 3:
 		if nums[0] >= 1900 && nums[0] <= 2099 {
@@ -273,7 +296,7 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 	switch {
 	case cues&cPasseport != 0 && (passportShape(id) || (l >= 8 && l <= 9 && digits >= 2)):
 		return PASSEPORT, 0.9
-	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 12 && digits >= 5)):
+	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 16 && digits >= 5)):
 		return CNI, 0.85
 	case cues&cPermis != 0 && l >= 8 && l <= 15 && digits >= 5:
 		return PERMIS, 0.85

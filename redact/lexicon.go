@@ -44,6 +44,8 @@ const (
 	wAddrNamed  // a building complement with a name ("résidence Les Tilleuls")
 	wNumWord    // a number word: "douze", "soixante", "double", "oh"
 	wAtWord     // a word that stands for '@' in an e-mail address: "arobase"
+	wOrgAddr    // an organisation whose postal address, quoted, stays: "CAF", "préfecture"
+	wOffence    // an offence named after a conviction: "pour escroquerie"
 )
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
@@ -102,6 +104,7 @@ var wordSections = map[string]wordBits{
 	"legal": wLegal, "filler": wFiller, "namecont": wNameCont, "country": wCountry,
 	"article": wArticle, "nameprefix": wNamePrefix, "streetlink": wStreetLink,
 	"streetbare": wStreetBare, "addrunit": wAddrUnit, "addrnamed": wAddrNamed,
+	"org-addr": wOrgAddr, "offence": wOffence,
 }
 
 var phraseSections = map[string]cueBits{

@@ -3,14 +3,12 @@ package redact
 import (
 	"context"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // TestRedactMessy covers the ways people really write: obfuscated e-mails,
 // numbers in words, foreign formats, other scripts, special categories.
 func TestRedactMessy(t *testing.T) {
-	tests := []struct{ name, in, want string }{
+	tests := []redactCase{
 		// e-mails
 		{"email arobase point", "écrivez à jm.pereira arobase gmail point com svp", "écrivez à [EMAIL_1] svp"},
 		{"email (at)(dot)", "julien.ferrand(at)laposte(dot)net merci", "[EMAIL_1] merci"},
@@ -99,7 +97,7 @@ func TestRedactMessy(t *testing.T) {
 		{"address german", "adresse : Hauptstraße 5, 10115 Berlin", "adresse : [ADRESSE_1]"},
 		{"address polish", "ul. Marszałkowska 12/4, 00-001 Warszawa", "[ADRESSE_1]"},
 		{"address portuguese", "Rua Augusta 100, 1100-053 Lisboa", "[ADRESSE_1]"},
-		{"address english", "we live at 12 Baker Street, London", "we live at [ADRESSE_1], London"},
+		{"address english", "we live at 12 Baker Street, London", "we live at [ADRESSE_1]"},
 		{"via stays", "via France Connect et via le site", "via France Connect et via le site"},
 		// special categories
 		{"health, the term stays", "je suis enceinte de 5 mois", "je suis [SANTE_1] 5 mois"},
@@ -141,14 +139,7 @@ func TestRedactMessy(t *testing.T) {
 		{"same-sex couple", "on est un couple de femmes", "on est un [ORIENTATION_1]"},
 		{"chemo", "je suis en chimio depuis mars", "je suis en [SANTE_1] depuis mars"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := redactText(t, tt.in)
-			if diff := cmp.Diff(tt.want, res.Text.String()); diff != "" {
-				t.Errorf("Redact(%q) (-want +got):\n%s", tt.in, diff)
-			}
-		})
-	}
+	checkRedactions(t, tests)
 }
 
 // TestSpecialPolicy checks that each special category has its own policy

@@ -55,6 +55,9 @@ func (sc *scanner) nameCue(i int) int {
 		if sc.punct(j) == '.' && sc.attached(j) {
 			j++
 		}
+		if sc.sameLine(j) && sc.has(j, wNameCont) && sc.sameLine(j+1) && sc.toks[j+1].kind == kWord {
+			j++ // "Mme veuve Lemaire", "Mme née Kaci"
+		}
 		if sc.sameLine(j) {
 			return sc.emitName(j, strong, 0.9)
 		}

@@ -31,6 +31,8 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 				w = k + 2
 			} else if e := sc.initials(k); e > k && (words > 0 || (s >= medium && sc.nameAfterInitials(e+1))) {
 				w = e
+			} else if words > 0 && sc.trailingInitial(k) {
+				w = k + 1 // "sonia m.", "karim b."
 			} else {
 				return first, last, words, firstName
 			}
@@ -47,7 +49,7 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 		k = w + 1
 		// Compound names: Dubois-Marchand, Jean-Pierre.
 		for parts := 1; parts < maxCompound && k+1 < n && sc.punct(k) == '-' && sc.attached(k) && sc.attached(k+1) && sc.toks[k+1].kind == kWord &&
-			sc.bits(k+1)&(wFunc|wInstitution) == 0; parts++ {
+			(sc.bits(k+1)&(wFunc|wInstitution) == 0 || sc.isText(k+1, "saint", "sainte") && sc.punct(k+2) == '-' && sc.attached(k+2)); parts++ {
 			if sc.isFirstName(k + 1) {
 				firstName = true
 			}
@@ -57,6 +59,13 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 	}
 	if last < 0 {
 		return first, last, 0, false
+	}
+	// "kevin.durand": a first name and a surname joined by a dot, as in a
+	// login or the local part of an address
+	if firstName && k+1 < n && sc.punct(k) == '.' && sc.attached(k) && sc.attached(k+1) && sc.toks[k+1].kind == kWord &&
+		sc.bits(k+1)&(notName|wStop) == 0 && (k+2 >= n || sc.toks[k+2].gap > gapNone) {
+		last, k = k+1, k+2
+		words++
 	}
 	// "Durand née Martin", "Dupont épouse Leroy"
 	if k+1 < n && sc.punct(k) == ',' && sc.has(k+1, wNameCont) {
@@ -73,6 +82,17 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 		}
 	}
 	return first, last, words, firstName
+}
+
+// trailingInitial reports whether token k is the initial of a surname
+// after a first name, lower case included ("sonia m., 06…"): one letter,
+// an attached dot, and no word attached after the dot.
+func (sc *scanner) trailingInitial(k int) bool {
+	t := sc.toks[k]
+	if t.kind != kWord || t.end-t.start != 1 || sc.punct(k+1) != '.' || !sc.attached(k+1) {
+		return false
+	}
+	return k+2 >= len(sc.toks) || !sc.attached(k+2)
 }
 
 // initials returns the last token of initials starting at k ("J.",

@@ -6,6 +6,7 @@ type group struct {
 	tok    int
 	digits string
 	zero   bool
+	line   bool // written at the start of a new line
 }
 
 // maxGroups bounds how many groups one identifier may span, which keeps the
@@ -32,6 +33,15 @@ func (sc *scanner) numbers() {
 			switch {
 			case sc.numberTok(n) && (t.gap == gapSpace || t.gap == gapBlank):
 				run = append(run, group{tok: n, digits: sc.text(n)})
+				j = n
+				if len(run) >= runWindow {
+					run = sc.matchRun(run, false)
+				}
+				continue
+			case sc.numberTok(n) && t.gap == gapLine:
+				// a NIR, a card or a French phone split over two lines:
+				// only those may span the break (see matchNumber)
+				run = append(run, group{tok: n, digits: sc.text(n), line: true})
 				j = n
 				if len(run) >= runWindow {
 					run = sc.matchRun(run, false)
@@ -86,7 +96,7 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 			continue
 		}
 		from := run[p].tok
-		if sc.punct(from-1) == '+' && sc.attached(from) {
+		if sc.plusBefore(from) {
 			from--
 			if sc.punct(from-1) == '(' && sc.attached(from) {
 				from-- // (+33) 6…
@@ -95,6 +105,9 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 			from-- // (212) 555-1234
 		}
 		last := run[p+k-1].tok
+		if typ == SIRET && sc.orgNumber(from) {
+			typ = typKeep // "le SIRET de la CAF", "SIREN de mon employeur"
+		}
 		if typ == NIR {
 			last = sc.nirKeyAfter(run[p:p+k], last)
 		}
@@ -150,7 +163,7 @@ func (sc *scanner) openBefore(g int) bool {
 // a number.
 func (sc *scanner) groupSep(n int) bool {
 	switch sc.punct(n) {
-	case '.', '-', '/', '–':
+	case '.', '-', '/', '–', '_':
 		return true
 	}
 	return false
@@ -196,17 +209,6 @@ func shape(lens ...int) shapeKey {
 	return k
 }
 
-// allFours reports whether every group but the last has 4 digits.
-func (k shapeKey) allFours() bool {
-	k >>= 4
-	for ; k != 0; k >>= 4 {
-		if k&15 != 4 {
-			return false
-		}
-	}
-	return true
-}
-
 // phoneShapes are the groupings in which people write a French phone number.
 var phoneShapes = map[shapeKey]bool{
 	shape(10): true, shape(2, 2, 2, 2, 2): true, shape(2, 4, 4): true, shape(4, 2, 2, 2): true,
@@ -236,7 +238,7 @@ var (
 // how many groups the best one spans (0 for none), its type and confidence.
 func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	first := run[p].tok
-	plus := sc.punct(first-1) == '+' && sc.attached(first)
+	plus := sc.plusBefore(first)
 	ctxDone, ctxBits := false, cueBits(0)
 	ctxOf := func() cueBits {
 		if !ctxDone {
@@ -254,7 +256,11 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	d := buf[:0]
 	var sh shapeKey
 	bestK, bestTyp, bestConf := 0, Type(""), 0.0
+	crossed := false // the groups so far span a line break
 	consider := func(k int, typ Type, conf float64) {
+		if crossed && !(typ == NIR && conf >= 0.99 || typ == CARTE && conf >= 0.95 || typ == TEL && conf >= 0.95) {
+			return
+		}
 		if conf > 0 && (conf > bestConf || (conf == bestConf && k > bestK)) {
 			bestK, bestTyp, bestConf = k, typ, conf
 		}
@@ -263,6 +269,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	zeros := 0
 	for k := 1; k <= maxGroups && p+k <= len(run); k++ {
 		g := run[p+k-1]
+		crossed = crossed || k > 1 && g.line
 		if g.zero {
 			zeros++
 			continue
@@ -318,7 +325,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		if zeros > 0 {
 			continue
 		}
-		frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && phoneShapes[sh]
+		frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && (phoneShapes[sh] || smallGroups(sh))
 		if len(d) >= 9 && len(d) <= 11 && !frenchPhone && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
 			consider(k, TEL, 0.85)
 			if len(d) == 10 && d[0] == '0' && d[1] == '8' && sh == shape(3, 3, 4) {
@@ -339,7 +346,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, SIRET, 0.6)
 			}
 		case 10:
-			if d[0] == '0' && d[1] != '0' && phoneShapes[sh] && !currency {
+			if d[0] == '0' && d[1] != '0' && (phoneShapes[sh] || smallGroups(sh)) && !currency {
 				if d[1] == '8' {
 					// 08…: service numbers, public
 					consider(k, typKeep, 0.96)
@@ -398,25 +405,6 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		return bestK, typKeep, bestConf
 	}
 	return bestK, bestTyp, bestConf
-}
-
-// frenchLandline reports whether groups g write a French geographic number
-// (01 to 05, 09, or +33 1 to 5, 9): an institution's switchboard may have
-// one, while a mobile (06, 07) is always someone's. buf is reused.
-func frenchLandline(buf []byte, g []group) bool {
-	for _, x := range g {
-		if !x.zero {
-			buf = append(buf, x.digits...)
-		}
-	}
-	d := string(buf)
-	switch {
-	case len(d) == 11 && d[:2] == "33":
-		d = "0" + d[2:]
-	case len(d) == 13 && d[:4] == "0033":
-		d = "0" + d[4:]
-	}
-	return len(d) == 10 && d[0] == '0' && (d[1] >= '1' && d[1] <= '5' || d[1] == '9')
 }
 
 // foreignPhoneShape reports whether groups p to p+k-1 of run may be a

@@ -1,6 +1,9 @@
 package redact
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Numbers written in words, French and English: "zéro six douze
 // trente-quatre", "06 douze 34 89 70", "oh seven double nine", and the
@@ -67,6 +70,9 @@ func (sc *scanner) spelled(k int) (string, int) {
 		return "", -1
 	}
 	if v < 0 { // double, triple
+		if n := k + 1; n < len(sc.toks) && sc.toks[n].kind == kNum && sc.toks[n].end-sc.toks[n].start == 1 && sc.toks[n].gap <= gapBlank {
+			return strings.Repeat(sc.text(n), -v), n // "double 8"
+		}
 		n := sc.nextNumWord(k)
 		u, ok := sc.numValue(n)
 		if n < 0 || !ok || u < 0 || u > 9 {

@@ -9,10 +9,10 @@ import "strings"
 // atWords are the words that stand for '@'; "a", "à" and "at" only count
 // between parts that look like an address.
 var atWords = map[string]bool{"arobase": true, "arobas": true, "arrobase": true, "arobaz": true, "at": true, "a": true,
-	"arroba": true, "malpa": true, "chiocciola": true, "klammeraffe": true}
+	"chez": true, "sobaka": true, "собака": true, "arroba": true, "malpa": true, "chiocciola": true, "klammeraffe": true}
 
 // weakAt are the at-words that are also common words.
-var weakAt = map[string]bool{"at": true, "a": true}
+var weakAt = map[string]bool{"at": true, "a": true, "chez": true}
 
 // dotWords are the words that stand for '.'.
 var dotWords = map[string]bool{"point": true, "dot": true, "pt": true, "punto": true, "ponto": true, "kropka": true, "punkt": true}
@@ -70,6 +70,10 @@ func (sc *scanner) marker(i int) (string, int, bool) {
 		return w, i + 2, true
 	case '@', '.':
 		return string(p), i, false
+	case '#':
+		if sc.attached(i) && sc.attached(i+1) {
+			return "@", i, false // a mistyped '@': "jean.dupont#gmail.com"
+		}
 	case 0:
 		return sc.foldedWord(i), i, false
 	}
@@ -113,7 +117,7 @@ func (sc *scanner) obfuscatedEmails() {
 		}
 		switch t := sc.toks[i]; {
 		case t.kind == kWord && sc.bits(i)&wAtWord == 0,
-			t.kind == kPunct && !strings.ContainsRune("([{<@", sc.punct(i)),
+			t.kind == kPunct && !strings.ContainsRune("([{<@#", sc.punct(i)),
 			t.kind == kNum || t.kind == kAlnum:
 			continue
 		}
@@ -121,17 +125,28 @@ func (sc *scanner) obfuscatedEmails() {
 		if !isAt(m) {
 			continue
 		}
+		if sc.toks[i-1].end-sc.toks[i-1].start == 1 { // "… s @ y …": written one character at a time
+			if s, e := sc.spacedEmail(i, last); s >= 0 && (m == "@" || !weakAt[m] || bracketed || i-s >= 3) {
+				sc.addToks(s, e, EMAIL, 0.9)
+				i = e
+				continue
+			}
+		}
+		if m == "@" && sc.punct(last+1) == '@' && sc.attached(last+1) {
+			last++ // "jean.dupont@@gmail.com"
+		}
 		weakMarker := weakAt[m] && !bracketed
 		dEnd, dots, provider := sc.mailDomain(last+1, weakMarker)
-		if dEnd < 0 || (dots == 0 && (weakMarker || !provider)) {
+		if dEnd < 0 || dots == 0 && !provider {
 			continue
 		}
 		lStart, parts := sc.mailLocal(i - 1)
-		if lStart < 0 {
-			continue
+		if lStart < 0 || dots == 0 && weakMarker && parts < 2 {
+			continue // "jean.dupont at gmail" has two parts and a provider
 		}
-		if weakMarker && parts < 2 && !provider && m == "a" {
-			continue // "je suis a paris.fr"
+		dEnd = sc.commaTLD(dEnd)
+		if weakMarker && parts < 2 && (!provider && m == "a" || m == "chez") {
+			continue // "je suis a paris.fr", "un compte chez free.fr"
 		}
 		conf := 0.95
 		if weakMarker {
@@ -212,6 +227,12 @@ func (sc *scanner) mailLocal(k int) (int, int) {
 				start, parts = j-1, parts+1
 				continue
 			}
+			// "jean . dupont @ gmail . com": a dot spaced on both sides
+			if sc.punct(j) == '.' && sc.toks[start].gap == gapSpace && sc.toks[j].gap == gapSpace && sc.label(j-1) &&
+				sc.toks[j-1].kind != kPunct && sc.bits(j-1)&(wFunc|wStop) == 0 {
+				start, parts = j-1, parts+1
+				continue
+			}
 		case 0:
 			if w := sc.foldedWord(j); dotWords[w] && sc.label(j-1) && sc.toks[j-1].kind != kPunct && !sc.has(j-1, wFunc) {
 				start, parts = j-1, parts+1
@@ -226,4 +247,59 @@ func (sc *scanner) mailLocal(k int) (int, int) {
 		break
 	}
 	return start, parts
+}
+
+// spacedEmail reads an address written one character at a time around the
+// at-marker of tokens at to atEnd, "m a r i e . t h o m a s @ y a h o o .
+// f r", "… {at} y a h o o point f r": at least two single characters on
+// each side, a dot (or dot word) after the marker followed by two letters.
+// It returns the first and last tokens, or -1.
+func (sc *scanner) spacedEmail(at, atEnd int) (int, int) {
+	single := func(k int) bool {
+		if k < 0 || k >= len(sc.toks) || sc.toks[k].end-sc.toks[k].start != 1 || sc.toks[k].gap > gapBlank {
+			return false
+		}
+		switch sc.toks[k].kind {
+		case kWord, kNum:
+			return true
+		}
+		p := sc.punct(k)
+		return p == '.' || p == '_' || p == '-'
+	}
+	start := at
+	for start-1 >= 0 && single(start-1) && at-start < 64 && sc.toks[start].gap <= gapBlank {
+		start--
+	}
+	end, dot, tld := atEnd, -1, 0
+	for end+1 < len(sc.toks) && end-atEnd < 64 && sc.toks[end+1].gap <= gapBlank {
+		k := end + 1
+		if m, last, _ := sc.marker(k); isDot(m) && last >= k {
+			dot, tld, end = last, 0, last // ".", "point", "(dot)"
+			continue
+		}
+		if !single(k) {
+			break
+		}
+		if dot >= 0 && sc.toks[k].kind == kWord {
+			tld++
+		}
+		end = k
+	}
+	for sc.toks[start].kind == kPunct && start < at {
+		start++
+	}
+	if at-start < 2 || dot < 0 || tld < 2 || end == dot {
+		return -1, -1
+	}
+	return start, end
+}
+
+// commaTLD extends a domain that ends at token e over a top-level domain
+// typed after a comma: "jean.dupont@gmail,com".
+func (sc *scanner) commaTLD(e int) int {
+	if sc.punct(e+1) == ',' && sc.attached(e+1) && sc.attached(e+2) && e+2 < len(sc.toks) && sc.toks[e+2].kind == kWord &&
+		mailTLDs[strings.ToLower(sc.text(e+2))] {
+		return e + 2
+	}
+	return e
 }

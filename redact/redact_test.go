@@ -21,7 +21,7 @@ func redactText(t *testing.T, in string) Result {
 }
 
 func TestRedact(t *testing.T) {
-	tests := []struct{ name, in, want string }{
+	tests := []redactCase{
 		// identifiers with a checksum
 		{"nir spaced", "mon numéro de sécu : 2 84 12 76 451 089 46 merci", "mon numéro de sécu : [NIR_1] merci"},
 		{"nir run together", "NIR 184127645108946.", "NIR [NIR_1]."},
@@ -96,14 +96,7 @@ func TestRedact(t *testing.T) {
 		// placeholders in the input
 		{"placeholder-looking input", "[NOM_1] et NOM_2, puis Jean Dupont", "[NOM_1] et [NOM_2], puis [NOM_3]"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := redactText(t, tt.in)
-			if diff := cmp.Diff(tt.want, res.Text.String()); diff != "" {
-				t.Errorf("Redact(%q) (-want +got):\n%s", tt.in, diff)
-			}
-		})
-	}
+	checkRedactions(t, tests)
 }
 
 func TestRedactEntities(t *testing.T) {
@@ -217,5 +210,22 @@ func TestRedactErrors(t *testing.T) {
 	res, err := Redact(context.Background(), "", nil)
 	if err != nil || res.Text.String() != "" || len(res.Entities) != 0 {
 		t.Errorf("empty input: %+v, %v", res, err)
+	}
+}
+
+// redactCase is one message and its expected redaction.
+type redactCase struct{ name, in, want string }
+
+// checkRedactions redacts each case's message with the default policy and
+// compares the text with the expected one.
+func checkRedactions(t *testing.T, tests []redactCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := redactText(t, tt.in)
+			if diff := cmp.Diff(tt.want, res.Text.String()); diff != "" {
+				t.Errorf("Redact(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
 	}
 }

@@ -96,24 +96,34 @@ func (sc *scanner) bits(i int) wordBits {
 func (sc *scanner) has(i int, b wordBits) bool { return sc.bits(i)&b != 0 }
 
 // punct returns the punctuation rune of token i, apostrophes and hyphens
-// normalized to ' and -, or 0 when token i is not punctuation.
+// normalized to ' and -, or 0 when token i is not punctuation. The rune is
+// read once, by tokenize (normPunct).
 func (sc *scanner) punct(i int) rune {
-	if i < 0 || i >= len(sc.toks) || sc.toks[i].kind != kPunct {
+	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
-	t := sc.toks[i]
-	if c := sc.s[t.start]; c < utf8.RuneSelf {
+	return sc.toks[i].pr
+}
+
+// normPunct returns the punctuation rune at the start of s, apostrophes,
+// hyphens, full-width '@' and '.' normalized to ', -, @ and '.'.
+func normPunct(s string) rune {
+	if c := s[0]; c < utf8.RuneSelf {
 		if c == '`' {
 			return '\''
 		}
 		return rune(c)
 	}
-	r, _ := utf8.DecodeRuneInString(sc.s[t.start:t.end])
+	r, _ := utf8.DecodeRuneInString(s)
 	switch r {
 	case '\'', '’', 'ʼ', '‘', '`', '´':
 		return '\''
 	case '‐', '‑', '−':
 		return '-'
+	case '＠':
+		return '@'
+	case '．':
+		return '.'
 	}
 	return r
 }
@@ -203,6 +213,9 @@ func (sc *scanner) markPhrases() {
 			case p.cue&cKeep != 0:
 				sc.addToks(i, j, typKeep, 1.5)
 				keepEnd = max(keepEnd, j)
+				if sc.isText(j, "arret", "penitentiaire") {
+					sc.offenceAfter(j) // "maison d'arrêt … après 18 mois pour escroquerie"
+				}
 			case p.cue&cSpecial != 0 && i <= keepEnd:
 				// "caisse d'assurance maladie de Lyon": a word of a
 				// protected phrase starts no special category
@@ -217,7 +230,11 @@ func (sc *scanner) markPhrases() {
 				if end == j && p.needComp {
 					continue
 				}
+				end = sc.bracketAfter(end)
 				sc.addToks(i, end, specialType(p.cue), 0.7)
+				if p.cue&cJustice != 0 {
+					sc.offenceAfter(end)
+				}
 			}
 		}
 	}
@@ -412,4 +429,54 @@ func (sc *scanner) trimStart(start, end int) int {
 		start += size
 	}
 	return end
+}
+
+// offenceAfter masks the offence named after a conviction, a prison term
+// or a custody that ends at token j, in the same sentence: "garde à vue
+// la semaine dernière pour une bagarre", "sortie de prison après 18 mois
+// pour trafic", "convicted for fraud".
+func (sc *scanner) offenceAfter(j int) {
+	for k := j + 1; k < len(sc.toks) && k <= j+14; k++ {
+		t := sc.toks[k]
+		if t.gap >= gapLine {
+			return
+		}
+		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' {
+			return
+		}
+		if !sc.isText(k, "pour", "for") {
+			continue
+		}
+		o := k + 1
+		for steps := 0; steps < 3 && o < len(sc.toks) && (sc.has(o, wArticle) || sc.punct(o) == '\''); steps++ {
+			o++
+		}
+		if o < len(sc.toks) && sc.toks[o].gap < gapLine && sc.has(o, wOffence) {
+			sc.addToks(k, sc.complement(o), JUSTICE, 0.7)
+		}
+		return
+	}
+}
+
+// bracketAfter extends a special category that ends at token j over the
+// brackets that follow it and detail it, "handicapée moteur (fauteuil)",
+// "problèmes de santé (cœur)": one to four words, no digit, on the line.
+func (sc *scanner) bracketAfter(j int) int {
+	k := j + 1
+	if sc.punct(k) != '(' || k+1 >= len(sc.toks) || sc.toks[k].gap >= gapLine {
+		return j
+	}
+	for m := k + 1; m < len(sc.toks) && m <= k+8 && sc.toks[m].gap < gapLine; m++ {
+		switch {
+		case sc.punct(m) == ')':
+			if m == k+1 {
+				return j
+			}
+			return m
+		case sc.toks[m].kind == kWord, sc.punct(m) == '\'', sc.punct(m) == '-', sc.punct(m) == ',':
+		default:
+			return j
+		}
+	}
+	return j
 }

@@ -39,7 +39,7 @@ func scriptOf(r rune) int {
 var notNamesUncased = map[string]bool{
 	"السلام عليكم": true, "بسم الله": true, "إن شاء الله": true, "ان شاء الله": true, "شكرا جزيلا": true,
 	"الحمد لله": true, "ما شاء الله": true, "您好": true, "你好": true, "谢谢": true, "谢谢您": true, "再见": true,
-	"大家好": true, "こんにちは": true, "ありがとう": true,
+	"大家好": true, "こんにちは": true, "ありがとう": true, "رقم الهاتف": true, "رقم هاتفي": true, "العنوان": true,
 }
 
 // hanSelf are the Chinese self-introductions written in one word with the
@@ -89,11 +89,11 @@ func (sc *scanner) scriptNames() {
 					caps++
 				}
 			}
-			if caps == words && words >= 2 && words <= 3 {
+			if caps == words && (words >= 2 && words <= 3 || words == 1 && sc.selfCueBefore(i)) {
 				sc.addToks(i, j, NOM, 0.75)
 			}
 		case scriptUncased:
-			if words >= 2 && words <= 4 && !notNamesUncased[sc.s[sc.toks[i].start:sc.toks[j].end]] {
+			if (words >= 2 && words <= 4 || words == 1 && sc.selfCueBefore(i)) && !notNamesUncased[sc.s[sc.toks[i].start:sc.toks[j].end]] {
 				sc.addToks(i, j, NOM, 0.65)
 			}
 		case scriptHan:
@@ -112,6 +112,13 @@ func (sc *scanner) scriptNames() {
 		}
 		i = next
 	}
+}
+
+// selfCueBefore reports whether a self-introduction or a name label comes
+// just before token i: one word in another script after "je suis", "my
+// name is", "Nom :" is a name ("je suis Αθανάσιος").
+func (sc *scanner) selfCueBefore(i int) bool {
+	return sc.cueBefore(i, 3)&(cSelf|cSelfMed|cSelfWeak|cFormName) != 0
 }
 
 // emailNames masks the words near an e-mail address that repeat a part of
@@ -201,6 +208,13 @@ func (sc *scanner) signatureName() {
 			}
 		}
 	}
+	// "merci, r. gaudin": an initial and a surname end the text
+	if i := end - 2; i >= 0 && sc.toks[i].kind == kWord && sc.toks[i].end-sc.toks[i].start == 1 && sc.punct(i+1) == '.' && sc.attached(i+1) &&
+		sc.toks[end].kind == kWord && sc.toks[end].gap == gapSpace && sc.bits(end)&(notName|wStop) == 0 &&
+		(sc.signatureStart(i) || sc.cueBefore(i, 3)&cClosing != 0) {
+		sc.addToks(i, end, NOM, 0.65)
+		return
+	}
 	if sc.toks[end].kind == kWord && sc.isFirstName(end) && sc.bits(end)&(wCountry|wInstitution|wMonth|wFunc) == 0 && sc.signatureStart(end) {
 		sc.addToks(end, end, NOM, 0.65)
 	}
@@ -215,6 +229,8 @@ func (sc *scanner) signatureStart(i int) bool {
 	switch sc.punct(i - 1) {
 	case '.', '!', '?', '—', '–':
 		return true
+	case '-':
+		return sc.punct(i-2) == '-' // "-- sonia m."
 	}
 	return false
 }

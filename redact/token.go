@@ -40,6 +40,7 @@ type token struct {
 	start, end int32
 	ent        uint32  // index of the folded word's lexicon entry, 0 if unknown
 	cue        cueBits // cues of the phrases that end at this token
+	pr         rune    // the normalized rune of a punctuation token, else 0
 	kind       tokKind
 	shape      uint8
 	gap        uint8
@@ -122,6 +123,7 @@ func tokenize(s string, toks []token) []token {
 		t := token{start: int32(i), gap: gapOf(nsp, nnl)}
 		nsp, nnl = 0, 0
 		if cl == clPunct {
+			t.pr = normPunct(s[i:])
 			i += size
 			t.end, t.kind = int32(i), kPunct
 			toks = append(toks, t)

@@ -1,0 +1,57 @@
+package redact
+
+// Helpers of the number reader: the shapes of groups and what stands
+// before a number.
+
+// smallGroups reports whether a number starts with a group of two digits
+// and has no group longer than two, however many: "06 12 34 56 7 8",
+// "0 6 12 34 5 6 78".
+func smallGroups(k shapeKey) bool {
+	first := k
+	for ; k != 0; k >>= 4 {
+		if k&15 > 2 {
+			return false
+		}
+		first = k
+	}
+	return first&15 == 2
+}
+
+// allFours reports whether every group but the last has 4 digits.
+func (k shapeKey) allFours() bool {
+	k >>= 4
+	for ; k != 0; k >>= 4 {
+		if k&15 != 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// plusBefore reports whether the number at token i follows a '+', attached
+// ("+33") or standing alone before it ("+ 33 6 12…").
+func (sc *scanner) plusBefore(i int) bool {
+	if sc.punct(i-1) != '+' {
+		return false
+	}
+	return sc.attached(i) || sc.toks[i].gap == gapSpace && (i-1 == 0 || sc.toks[i-1].gap != gapNone)
+}
+
+// frenchLandline reports whether groups g write a French geographic number
+// (01 to 05, 09, or +33 1 to 5, 9): an institution's switchboard may have
+// one, while a mobile (06, 07) is always someone's. buf is reused.
+func frenchLandline(buf []byte, g []group) bool {
+	for _, x := range g {
+		if !x.zero {
+			buf = append(buf, x.digits...)
+		}
+	}
+	d := string(buf)
+	switch {
+	case len(d) == 11 && d[:2] == "33":
+		d = "0" + d[2:]
+	case len(d) == 13 && d[:4] == "0033":
+		d = "0" + d[4:]
+	}
+	return len(d) == 10 && d[0] == '0' && (d[1] >= '1' && d[1] <= '5' || d[1] == '9')
+}
