@@ -95,6 +95,15 @@ func TestKubernetesManifests(t *testing.T) {
 			t.Errorf("the container lacks %s", want)
 		}
 	}
+	// Without a CPU limit the Go runtime would take every core of the
+	// node, and plume a pool of connections for each.
+	if !slices.ContainsFunc(c.Env, func(e corev1.EnvVar) bool {
+		f := e.ValueFrom
+		return e.Name == "GOMAXPROCS" && f != nil && f.ResourceFieldRef != nil &&
+			f.ResourceFieldRef.Resource == "requests.cpu" && f.ResourceFieldRef.ContainerName == c.Name
+	}) && c.Resources.Limits.Cpu().IsZero() {
+		t.Error("GOMAXPROCS must follow the container's CPU request (or a CPU limit be set)")
+	}
 	// plume serve's default shutdown grace is 30 s, after a 5 s preStop.
 	if g := d.Spec.Template.Spec.TerminationGracePeriodSeconds; g == nil || *g <= 35 {
 		t.Errorf("terminationGracePeriodSeconds %v: want more than 35 s", g)

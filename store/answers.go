@@ -301,7 +301,8 @@ func flagAnswersOfDocument(ctx context.Context, tx pgx.Tx, docID int64) error {
 // latest feedback that gave one; "" when none did.
 func (s *Store) FinalText(ctx context.Context, draftID string) (string, error) {
 	var text string
-	err := s.pool.QueryRow(ctx, `SELECT final_text FROM feedback WHERE draft_id = $1 AND final_text <> ''
+	err := s.pool.QueryRow(ctx, `SELECT final_text FROM feedback WHERE draft_id = $1`+
+		draftMonthRange("draft_created_at", draftID)+` AND final_text <> ''
 		AND outcome <> 'rejected' ORDER BY created_at DESC, id DESC LIMIT 1`, draftID).Scan(&text)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return "", nil

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base32"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -70,15 +68,6 @@ type Feedback struct {
 	EditDistance  float64
 }
 
-// newDraftID returns a random, unguessable draft id.
-func newDraftID() (string, error) {
-	var b [15]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", fmt.Errorf("draft id: %w", err)
-	}
-	return "d_" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:])), nil
-}
-
 // saveRetryDelay is how long SaveDraft waits before its one retry.
 const saveRetryDelay = time.Second
 
@@ -91,12 +80,12 @@ func (s *Store) SaveDraft(ctx context.Context, d *Draft) error {
 	if d.Channel == "" || d.Question.s == "" {
 		return fmt.Errorf("save draft: channel and question are required: %w", ErrInvalid)
 	}
-	id, err := newDraftID()
+	// PostgreSQL keeps microseconds: the time read back is the one sent.
+	d.CreatedAt = time.Now().Truncate(time.Microsecond)
+	id, err := newDraftID(d.CreatedAt)
 	if err != nil {
 		return err
 	}
-	// PostgreSQL keeps microseconds: the time read back is the one sent.
-	d.CreatedAt = time.Now().Truncate(time.Microsecond)
 	err = s.insertDraft(ctx, id, d)
 	if IsUnavailable(err) {
 		select {
@@ -157,9 +146,16 @@ func scanDraft(row pgx.Row) (Draft, error) {
 	return d, err
 }
 
-// GetDraft returns the draft with the given id.
+// draftByIDSQL selects the draft of id ($1), within its month when the id
+// gives its day.
+func draftByIDSQL(id string) string {
+	return "SELECT " + draftColumns + " FROM drafts WHERE id = $1" + draftMonthRange("created_at", id)
+}
+
+// GetDraft returns the draft with the given id, reading only its month's
+// partition when the id gives its day.
 func (s *Store) GetDraft(ctx context.Context, id string) (Draft, error) {
-	d, err := scanDraft(s.pool.QueryRow(ctx, "SELECT "+draftColumns+" FROM drafts WHERE id = $1", id))
+	d, err := scanDraft(s.pool.QueryRow(ctx, draftByIDSQL(id), id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Draft{}, fmt.Errorf("draft %s: %w", id, ErrNotFound)
 	}
@@ -180,7 +176,8 @@ func (s *Store) SaveFeedback(ctx context.Context, f *Feedback) error {
 	// The feedback takes its draft's month: its partition goes with the
 	// draft's (see migrations/0016_drafts_by_month.sql).
 	err := s.pool.QueryRow(ctx, `INSERT INTO feedback (draft_id, draft_created_at, final_text, outcome, rating, tags, edit_distance)
-		SELECT id, created_at, CASE WHEN $7 THEN draft ELSE $2 END, $3, $4, $5, $6 FROM drafts WHERE id = $1
+		SELECT id, created_at, CASE WHEN $7 THEN draft ELSE $2 END, $3, $4, $5, $6 FROM drafts WHERE id = $1`+
+		draftMonthRange("created_at", f.DraftID)+`
 		RETURNING id, created_at, final_text`,
 		f.DraftID, f.FinalText.s, f.Outcome, f.Rating, texts(f.Tags), f.EditDistance, f.SentAsDrafted).
 		Scan(&f.ID, &f.CreatedAt, &f.FinalText.s)

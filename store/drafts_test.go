@@ -23,7 +23,7 @@ func TestDraftsAndFeedback(t *testing.T) {
 	if err := st.SaveDraft(ctx, &d); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(d.ID, "d_") || len(d.ID) != 26 {
+	if !strings.HasPrefix(d.ID, "d_") || !datedID.MatchString(d.ID) {
 		t.Errorf("draft id %q", d.ID)
 	}
 	got, err := st.GetDraft(ctx, d.ID)

@@ -1,6 +1,9 @@
 package store
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // MigrateTo applies the migrations numbered up to last, for tests that
 // write rows as an earlier schema had them.
@@ -10,3 +13,9 @@ func (s *Store) MigrateTo(ctx context.Context, last int) (int, error) { return s
 func (s *Store) InsertDraft(ctx context.Context, id string, d *Draft) error {
 	return s.insertDraft(ctx, id, d)
 }
+
+// NewDraftID is the id SaveDraft gives a draft created at.
+func NewDraftID(at time.Time) (string, error) { return newDraftID(at) }
+
+// DraftByIDSQL is GetDraft's statement for id.
+func DraftByIDSQL(id string) string { return draftByIDSQL(id) }

@@ -16,7 +16,7 @@ import (
 // throwaway creates, on the test database, a schema or database (kind) of a
 // random name starting with prefix, dropped with drop (its statement,
 // %s for the name) when the test ends, and returns the name.
-func throwaway(t *testing.T, kind, prefix, drop string) string {
+func throwaway(t testing.TB, kind, prefix, drop string) string {
 	t.Helper()
 	ctx := context.Background()
 	var b [6]byte
@@ -41,7 +41,7 @@ func throwaway(t *testing.T, kind, prefix, drop string) string {
 }
 
 // emptySchema returns the URL of a fresh schema with no migration applied.
-func emptySchema(t *testing.T) string {
+func emptySchema(t testing.TB) string {
 	schema := throwaway(t, "SCHEMA", "test_", "DROP SCHEMA %s CASCADE")
 	u, _ := url.Parse(storetest.URL())
 	q := u.Query()

@@ -132,13 +132,16 @@ func checkRowsInTheirMonths(t *testing.T, st *store.Store) {
 func datedDraft(t *testing.T, st *store.Store, at time.Time) string {
 	t.Helper()
 	ctx := context.Background()
-	d := store.Draft{Channel: "email", Question: red(t, "Question [NOM_1] ?"), Draft: "Réponse."}
-	if err := st.SaveDraft(ctx, &d); err != nil {
+	d := store.Draft{Channel: "email", Question: red(t, "Question [NOM_1] ?"), Draft: "Réponse.",
+		CreatedAt: at.Truncate(time.Microsecond)}
+	id, err := store.NewDraftID(d.CreatedAt)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.Pool().Exec(ctx, "UPDATE drafts SET created_at = $2 WHERE id = $1", d.ID, at); err != nil {
+	if err := st.InsertDraft(ctx, id, &d); err != nil {
 		t.Fatal(err)
 	}
+	d.ID = id
 	if err := st.SaveFeedback(ctx, &store.Feedback{DraftID: d.ID, Outcome: store.OutcomeAccepted}); err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 )
 
 // secondStore opens another pool on url, as a second plume process would.
-func secondStore(t *testing.T, url string) *store.Store {
+func secondStore(t testing.TB, url string) *store.Store {
 	t.Helper()
 	st, err := store.Open(context.Background(), url)
 	if err != nil {

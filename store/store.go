@@ -5,9 +5,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -23,8 +25,17 @@ var (
 	ErrInvalid = errors.New("invalid")
 )
 
-// defaultMaxConns is the pool size when the connection string sets none.
-const defaultMaxConns = 16
+// connsPerCore is the pool size, per core the process may use
+// (GOMAXPROCS), when the connection string sets none. Connections follow
+// the cores, not the processes: two processes on one core each
+// (GOMAXPROCS=1, as a container limited to one CPU gets) hold as many as
+// one process on two, and as many queries run at once on the database.
+const connsPerCore = 8
+
+// defaultMaxConns is the pool size when the connection string sets none:
+// 16 on two cores, where pgx's own default (4) queues a hundred agents'
+// drafts behind each other while the database serves more at once.
+func defaultMaxConns() int32 { return int32(connsPerCore * runtime.GOMAXPROCS(0)) }
 
 // Store is plume's database. It is safe for concurrent use.
 type Store struct {
@@ -53,9 +64,7 @@ func newPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
 		return nil, fmt.Errorf("parse database url: %w", err)
 	}
 	if !strings.Contains(url, "pool_max_conns") {
-		// pgx's default (4 on 2 cores) queues a hundred agents' drafts
-		// behind each other; the database serves more at once.
-		cfg.MaxConns = defaultMaxConns
+		cfg.MaxConns = defaultMaxConns()
 	}
 	cfg.AfterConnect = func(ctx context.Context, conn *pgx.Conn) error {
 		// Storage is SSD-like: with PostgreSQL's default page costs the
@@ -113,6 +122,48 @@ func (s *Store) Ping(ctx context.Context) error {
 		return fmt.Errorf("ping database: %w", err)
 	}
 	return nil
+}
+
+// Warm opens a quarter of the connections the pool may hold (2 a core by
+// default), at once, so that the first requests a process serves do not
+// all wait for connections (connecting, the session settings, the vector
+// types: several round trips each). It is called before the process
+// reports ready. Not the whole pool: processes started side by side (tests,
+// a rolling release) would hold connections their load may never need.
+func (s *Store) Warm(ctx context.Context) error {
+	n := max(1, int(s.pool.Config().MaxConns)/4)
+	conns := make([]*pgxpool.Conn, 0, n)
+	defer func() {
+		for _, c := range conns {
+			c.Release()
+		}
+	}()
+	results := make(chan acquired, n)
+	for range n {
+		go func() {
+			c, err := s.pool.Acquire(ctx)
+			results <- acquired{c, err}
+		}()
+	}
+	var first error
+	for range n {
+		r := <-results
+		if r.err != nil {
+			first = cmp.Or(first, r.err)
+			continue
+		}
+		conns = append(conns, r.conn)
+	}
+	if first != nil {
+		return fmt.Errorf("open the pool's connections: %w", first)
+	}
+	return nil
+}
+
+// acquired is a connection taken from the pool, or why none was.
+type acquired struct {
+	conn *pgxpool.Conn
+	err  error
 }
 
 // Pool returns the underlying pool, for tests and benchmarks.

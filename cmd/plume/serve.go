@@ -38,6 +38,11 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer p.Close()
+	// Connections opened now are not opened by the first requests, which
+	// a new process gets in full as soon as it is ready.
+	if err := p.Store.Warm(ctx); err != nil {
+		a.log.Warn("database connections not opened in advance", "err", err)
+	}
 	srv, closeReplica, err := p.Server(ctx)
 	if err != nil {
 		return err
