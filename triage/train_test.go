@@ -39,15 +39,17 @@ type trainingFold struct {
 
 // trainingPaths are the files the classifier learns from, in the order of
 // the digest. Never the test half of the evaluation set (filtered out by
-// trainingFolds), never round 7.
+// trainingFolds), never the honest round (round 9).
 func trainingPaths(t testing.TB) []string {
 	paths := evalPaths(t)
-	for r := 1; r <= 6; r++ {
-		paths = append(paths, fmt.Sprintf("testdata/holdout/round%d.jsonl", r))
+	for _, r := range trainingRounds {
+		paths = append(paths, "testdata/holdout/"+r+".jsonl")
 	}
 	return append(paths, "testdata/long.jsonl")
 }
 
+// trainingFolds are the folds of leave-one-round-out: the tuning half,
+// then one per training round, the long messages spread over them.
 func trainingFolds(t testing.TB) []trainingFold {
 	var tuning []labelled
 	for _, m := range loadSet(t) {
@@ -56,8 +58,8 @@ func trainingFolds(t testing.TB) []trainingFold {
 		}
 	}
 	folds := []trainingFold{{"tuning half", tuning}}
-	for r := 1; r <= 6; r++ {
-		folds = append(folds, trainingFold{fmt.Sprintf("round %d", r), loadJSONL(t, fmt.Sprintf("testdata/holdout/round%d.jsonl", r))})
+	for _, r := range trainingRounds {
+		folds = append(folds, trainingFold{r, loadJSONL(t, "testdata/holdout/"+r+".jsonl")})
 	}
 	for _, m := range loadJSONL(t, "testdata/long.jsonl") {
 		h := fnv.New32a()
