@@ -122,7 +122,8 @@ func logFigures(t *testing.T, set []labelled) scores {
 // gateRound7 holds round 7 a little under the figures it had when it was
 // measured, once, with the classifier (2026-11-30: urgent 0.719,
 // needs-attention 0.882, attention 0.972, routine kept 0.896, reasons
-// found 0.675).
+// found 0.675). Round 7 is training data since 2026-12-01: the gate now
+// guards against regressions only.
 func gateRound7(t *testing.T, s scores) {
 	t.Helper()
 	holdoutGate{urgentRecall: 0.70, needsRecall: 0.86, attentionRecall: 0.94, routineKept: 0.88, reasonRecall: 0.65}.check(t, "round 7", s)
