@@ -33,7 +33,7 @@ func Calibrate(outs []EvalOutcome) (Reliability, error) {
 	}
 	r := fitLogistic(xs, ys)
 	r.Threshold = bestThreshold(r, xs, ys)
-	r.Examples = len(ys)
+	r.Examples, r.Version = len(ys), reliabilityVersion
 	return r, nil
 }
 

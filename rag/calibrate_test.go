@@ -37,8 +37,9 @@ func TestCalibrate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Examples != 12 {
-		t.Errorf("fitted on %d questions, want 12 (the not-found ones left out)", r.Examples)
+	if r.Examples != 12 || r.Version != rag.DefaultReliability.Version {
+		t.Errorf("fitted on %d questions, version %d; want 12 (the not-found ones left out), version %d",
+			r.Examples, r.Version, rag.DefaultReliability.Version)
 	}
 	rep := rag.Summarize(rag.Rescore(outs, r))
 	if rep.ReliableFoundInTop5 != 1 || rep.FlaggedOutOfCorpus != 1 {
@@ -84,5 +85,34 @@ func TestReliabilityStoredPerModel(t *testing.T) {
 	}
 	if diff := cmp.Diff(rag.DefaultReliability, third.Reliability()); diff != "" {
 		t.Errorf("another model's reliability (-default +got):\n%s", diff)
+	}
+}
+
+// A model stored before the own-case and outside cues (nine weights, no
+// version) still loads: the cues weigh nothing in it.
+func TestReliabilityVersion0Loads(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	local, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := `{"bias":-2.5,"weights":[2,-1,2.7,0.6,2,1.5,1,-1.2,-2],"threshold":0.47,"examples":212}`
+	if err := st.SaveCalibration(ctx, local.Model(), []byte(old)); err != nil {
+		t.Fatal(err)
+	}
+	s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
+	if err := s.LoadReliability(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := rag.Reliability{Bias: -2.5, Threshold: 0.47, Examples: 212}
+	copy(want.Weights[:], []float64{2, -1, 2.7, 0.6, 2, 1.5, 1, -1.2, -2})
+	if diff := cmp.Diff(want, s.Reliability()); diff != "" {
+		t.Errorf("version 0 model (-want +got):\n%s", diff)
+	}
+	cue := rag.Features{Cosine: 0.5, OwnCase: 1, Outside: 1}
+	if got, without := want.Score(cue), want.Score(rag.Features{Cosine: 0.5}); got != without {
+		t.Errorf("version 0 model: score %.3f with the cues, %.3f without; want the same", got, without)
 	}
 }

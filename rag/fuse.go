@@ -88,6 +88,8 @@ func documentFeatures(plan queryPlan, docs []docCandidate, i int, best store.Hit
 		Agreement: (b2f(d.bm25Rank > 0) + b2f(d.textRank > 0) + b2f(d.vecRank > 0)) / 3,
 		Unknown:   plan.unknown,
 		Margin:    margin(docs, i),
+		OwnCase:   plan.ownCase,
+		Outside:   plan.outside,
 	}
 }
 

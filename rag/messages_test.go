@@ -200,7 +200,8 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 // both corpora, and 90 % for both reliability rates. Where the test half
 // falls short of a goal, the gate sits a little under the figure measured
 // when it was set (README, "Retrieval"), so that a regression fails; the
-// goal itself stays open.
-var spfMessageGoals = messageGoals{minRecall5: 0.85, minOverBM25: 0.05, minReliableFound: 0.60, minFlagged: 0.60}
+// goal itself stays open. The out-of-corpus gates stay where they were set
+// before the own-case and outside cues, which did not raise those figures.
+var spfMessageGoals = messageGoals{minRecall5: 0.85, minOverBM25: 0.05, minReliableFound: 0.74, minFlagged: 0.60}
 
-var fullMessageGoals = messageGoals{minRecall5: 0.50, minOverBM25: 0.10, minReliableFound: 0.65, minFlagged: 0.55}
+var fullMessageGoals = messageGoals{minRecall5: 0.50, minOverBM25: 0.10, minReliableFound: 0.80, minFlagged: 0.55}

@@ -44,6 +44,10 @@ type queryPlan struct {
 	// document contains, even after typo repair: names of things the
 	// knowledge base does not know.
 	unknown float64
+	// ownCase and outside are the message's cues (askCues): it asks
+	// where the person's own file stands; its request is a matter of a
+	// town hall, another country or a private company.
+	ownCase, outside float64
 }
 
 // planQuery weighs the analysed terms of a message. weights[i] is the weight

@@ -176,6 +176,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	filter := store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
 	plan := planQuery(stats, weights, filter, s.opts)
+	plan.ownCase, plan.outside = askCues(q.Text.String(), focusText(sentences).String())
 
 	vec, err := s.queryVector(ctx, focusText(sentences), expansions)
 	if err != nil {
