@@ -2,25 +2,45 @@ package triage
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
+	"strings"
 	"testing"
 )
+
+// trainingRounds are the holdout rounds the classifier learns from, each
+// a fold of leave-one-round-out. Rounds 1 to 6 were each measured once,
+// then the lexicon was widened with it in view before the next was
+// written; round 7 was the honest estimate of the first classifier;
+// round 8 (three writers who never saw the code: 8a elderly letters and
+// advisers' notes, 8b young people, SMS and phone transcriptions, 8c
+// people born abroad and long public posts) was measured once with the
+// lexicon and classifier of 2026-11-30 before it became training data.
+var trainingRounds = []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7", "round8a", "round8b", "round8c"}
+
+// honestRound is the round written by a fourth writer after the changes
+// of 2026-12-01, never trained or tuned on: the honest estimate. It is
+// gated when its file exists.
+const honestRound = "round9"
 
 // TestHoldout reports the figures on testdata/holdout: rounds of 40 to 135
 // messages, each written after the lexicon was frozen, in phrasings unlike
 // its cues ("il m'a jetée contre le mur", "tout le monde serait mieux sans
-// moi"). Rounds 1 to 6 were each measured once, then the lexicon was
-// widened with it in view before the next was written; the classifier is
-// trained on them: their figures are in-sample. Round 7 was written before
-// the classifier, measured once with the lexicon alone and once with the
-// classifier: it is the honest estimate, and the only round gated.
-// README.md gives the figures each round had when it was first measured.
+// moi"). The classifier is trained on the training rounds: their figures
+// are in-sample. Round 9, when present, is the honest estimate and gated
+// by round9Gate. README.md gives the figures each round had when it was
+// first measured.
 func TestHoldout(t *testing.T) {
-	for _, round := range []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7"} {
+	var round8 []labelled
+	for _, round := range trainingRounds {
 		t.Run(round, func(t *testing.T) {
 			set := loadJSONL(t, "testdata/holdout/"+round+".jsonl")
+			if strings.HasPrefix(round, "round8") {
+				round8 = append(round8, set...)
+			}
 			s := logFigures(t, set)
-			if os.Getenv("PLUME_TRIAGE_MISSES") != "" && round != "round7" {
+			if os.Getenv("PLUME_TRIAGE_MISSES") != "" {
 				for _, m := range s.misses {
 					t.Log("  miss: " + m)
 				}
@@ -32,6 +52,47 @@ func TestHoldout(t *testing.T) {
 				gateRound7(t, s)
 			}
 		})
+	}
+	t.Run("round8", func(t *testing.T) { logFigures(t, round8) })
+	t.Run(honestRound, testHonestRound)
+}
+
+// testHonestRound reports and gates round 9 when its file exists; its
+// misses are never listed.
+func testHonestRound(t *testing.T) {
+	path := "testdata/holdout/" + honestRound + ".jsonl"
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		t.Skip(path + " not written yet")
+	}
+	s := logFigures(t, loadJSONL(t, path))
+	if s.missingReasons > 0 {
+		t.Errorf("%d non-routine assessments without a reason", s.missingReasons)
+	}
+	round9Gate.check(t, honestRound, s)
+}
+
+// holdoutGate holds a round's figures at or above these.
+type holdoutGate struct {
+	urgentRecall, needsRecall, attentionRecall, routineKept, reasonRecall float64
+}
+
+// round9Gate gates round 9. TO SET once round 9 is measured, a little
+// under the figures it gives then (as round 7's gates were); while every
+// figure is zero the round is reported, not gated.
+var round9Gate = holdoutGate{}
+
+func (g holdoutGate) check(t *testing.T, round string, s scores) {
+	t.Helper()
+	if g == (holdoutGate{}) {
+		t.Logf("%s is not gated yet: set its gate in holdout_test.go", round)
+		return
+	}
+	if s.urgentRecall < g.urgentRecall || s.needsRecall < g.needsRecall || s.attentionRecall < g.attentionRecall ||
+		s.routineKept < g.routineKept || s.reasonRecall < g.reasonRecall {
+		t.Errorf("%s under its gates: urgent recall %.3f (want ≥ %.2f), needs-attention recall %.3f (≥ %.2f), "+
+			"attention recall %.3f (≥ %.2f), routine kept %.3f (≥ %.2f), reason codes found %.3f (≥ %.2f)", round,
+			s.urgentRecall, g.urgentRecall, s.needsRecall, g.needsRecall, s.attentionRecall, g.attentionRecall,
+			s.routineKept, g.routineKept, s.reasonRecall, g.reasonRecall)
 	}
 }
 
@@ -61,12 +122,9 @@ func logFigures(t *testing.T, set []labelled) scores {
 // gateRound7 holds round 7 a little under the figures it had when it was
 // measured, once, with the classifier (2026-11-30: urgent 0.719,
 // needs-attention 0.882, attention 0.972, routine kept 0.896, reasons
-// found 0.675).
+// found 0.675). Round 7 is training data since 2026-12-01: the gate now
+// guards against regressions only.
 func gateRound7(t *testing.T, s scores) {
 	t.Helper()
-	if s.urgentRecall < 0.70 || s.needsRecall < 0.86 || s.attentionRecall < 0.94 || s.routineKept < 0.88 || s.reasonRecall < 0.65 {
-		t.Errorf("round 7 under its gates: urgent recall %.3f (want ≥ 0.70), needs-attention recall %.3f (≥ 0.86), "+
-			"attention recall %.3f (≥ 0.94), routine kept %.3f (≥ 0.88), reason codes found %.3f (≥ 0.65)",
-			s.urgentRecall, s.needsRecall, s.attentionRecall, s.routineKept, s.reasonRecall)
-	}
+	holdoutGate{urgentRecall: 0.70, needsRecall: 0.86, attentionRecall: 0.94, routineKept: 0.88, reasonRecall: 0.65}.check(t, "round 7", s)
 }

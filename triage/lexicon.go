@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -106,11 +107,11 @@ func re(s string) *pattern { return compile(s) }
 
 var rules = []rule{
 	{code: CodeSuicide, cue: re(` (?:me|se|te) (?:suicider|pendre|jeter sous|jeter par|tuer )| suicidaire| tentative de suicide| (?:mettre|mette) fin a (?:mes|ses|mon|sa) (?:jours|vie)| (?:envie d' |veux |vais )en finir| (?:plus|pas) envie de vivre| envie de mourir| (?:je )?veux mourir| (?:me|m' ) tuer | me (?:fous|foutre) en l' air| idees noires| ne serai plus la| plus d' issue| mieux sans moi| plus la force de vivre| plus de raison de vivre| a quoi bon vivre| (?:avaler|prendre) (?:tous |toutes )?(?:mes|les|mes boites de) (?:cachets|medicaments|comprimes)| prepare les (?:medicaments|cachets)| disparaitre pour de bon| dernier message| adieu | kill myself| want to die| (?:want|wish) to live anymore| don' t want to live| end my life| arreter de me battre| plus (?:envie|la force) de (?:me battre|continuer|lutter)| tout laisser tomber| mettre un terme a (?:ma|mes) (?:vie|jours)| me supprimer| sauter (?:du|d' un|par la) (?:pont|fenetre|balcon)| plus (?:gout|envie) (?:a|de) rien| sous (?:le|un) (?:metro|train|camion)| me laisser mourir| lettres? (?:d' adieu|a mes enfants)| ne vois pas comment m' en sortir| ne vois plus (?:de |d' )?(?:solution|issue|avenir)| bout du rouleau| (?:me )?reveillais plus| ne plus me reveiller| plus simple si je (?:n' etais|disparaissais|partais)| (?:ce sera|c' est) mon dernier (?:courrier|message)| mes affaires (?:sont )?en ordre| j' ai tout regle| de quoi en finir| (?:pense|pensais|songe) (?:tous les jours |souvent )?a mourir| ne supporte plus (?:cette|la) vie`),
-		except: re(` tuer le temps| tuer a la tache| prevention du suicide`)},
+		except: re(` tuer le temps| tuer a la tache| prevention du suicide| (?:va|vont|allait|allaient|vais) me tuer`)},
 	{code: CodeViolence, cue: re(` (?:me|m' |nous|la|l' ) ?(?:a )?(?:frapp|battu|bat |cogn|etrangl|viol[e ]|brutalis|menac|gifl|tabass|jete(?:e)? contre|pousse(?:e)? (?:dans|contre)|brule|enferm)| menace(?:e|es|s)? de mort| violences? conjugales?| victime de violences?| (?:devient|est|etait|devenu) (?:tres )?violent| (?:des|les|de) coups | coups de (?:poing|pied|ceinture)| (?:avec|sous la menace d' )(?:un|une) (?:couteau|arme)| peur (?:qu' il|qu' elle|pour ma vie|de rentrer|de lui|de mon (?:mari|conjoint|compagnon|ex))| (?:il|elle) (?:me |nous |les |le |la )?(?:frappe|bat |battait)| frappe (?:mon|ma|mes|les)| harcel| en cachette| ordonnance de protection| main courante| (?:cache|confisque|pris|garde) (?:mes|mon) (?:papiers|passeport|titre)| sous emprise| agress(?:e |ee|ion)| (?:hits|beats|hurt|threatens) me| domestic violence| i am afraid| (?:n' ose|peur de|n' ose plus) (?:pas )?rentrer| casse (?:la porte|tout|mes affaires)| (?:me|nous) faire payer| menace(?:r|e|s)? de (?:me|nous) | (?:hit|hits|hitting|beat|kicked|threw) me| threw me out| me suit | m' attend devant| (?:vais|allez|va) le regretter| giflee?| frappee| battue| etranglee| violentee| agressee| tabassee| bouscul| n' ose plus dormir chez| leve la main sur| oeil au beurre noir| crie sur (?:ma|moi|mon|nous)| photos de moi nue?s?| photos intimes| menace d' envoyer| revenge| chantage`),
-		except: re(` self-defense| autodefense| benevole| afficher| salle d' attente| sensibilis| reportage sur| documentaire| formation sur| atelier`)},
+		except: re(` self-defense| autodefense| benevole| afficher| salle d' attente| sensibilis| reportage sur| documentaire| formation sur| atelier| droit de (?:me|nous) faire payer| (?:me|nous) faire payer (?:des|les|le|la|ca|cela|[0-9])`)},
 	{code: CodeViolence, cue: re(` j' ai (?:tres |vraiment |tellement )?peur`),
-		except: re(` peur (?:de (?:rater|perdre|ne|me tromper|mal|faire|manquer)|d' oublier|d' etre en retard|que (?:ma demande|mon dossier))`)},
+		except: re(` peur (?:de (?:tout )?(?:rater|perdre|ne|me tromper|mal|faire|manquer)|d' oublier|d' etre en retard|que (?:ma demande|mon dossier))`)},
 	{code: CodeChild, cue: re(` (?:enfants?|fils|fille|bebe|nourrisson|eleve|niece|neveu|mineure?s?|petite?s?-enfants?|ado|adolescente?)[ ,]| (?:une|la|cette) petite | (?:un|le|ce) petit | eleve `),
 		with:   re(` seuls? (?:depuis|a la maison|toute la)| laisses? seuls?| (?:frapp|bat |battu|maltrait|bleus|touche |fugu|en danger|abandonn|attouchement|hurl|coups|negli|abus|prostitu|dort dehors|information preoccupante|harcel|cyberharcel|pedo|disparu|font vendre|trafic|dealer|emprise|menac|mariee? de force|excision|pleure sans arret|personne entrer)| (?:n' est pas|pas) rentree? depuis| (?:lui|leur) fait (?:du )?mal| des marques| demande des photos| photos (?:intimes|denudee)| veut (?:la|le) rencontrer| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la )?nourrir`),
 		except: re(` a partir de quel age| quel age| peut-il rester| peut-elle rester| famille d' accueil`)},
@@ -127,7 +128,7 @@ var rules = []rule{
 	{code: CodeEnergyCut, cue: re(` coup(?:er|ure|e|era)s? `),
 		with:   re(` (?:impaye|payer|paie|regle|facture|dette|relance|retard|avis de coupure|menace|va (?:me|nous) couper|vont (?:me |nous )?couper)`),
 		except: re(` travaux| maintenance| panne`), when: imminent, later: CodeEnergyRisk},
-	{code: CodeFood, except: re(` collecte| benevole| association| faire un don`), cue: re(` rien a manger| (?:plus|pas) de quoi (?:acheter a )?manger| plus rien dans (?:le frigo|les placards)| frigo (?:est )?vide| ventre vide| pas mange depuis| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la |me |nous )?nourrir| saute des repas| j' ai faim| ont faim| aide alimentaire| colis alimentaire| banque alimentaire| restos du coeur| epicerie sociale| nothing to eat| hungry| mange (?:qu' )?une fois par jour| plus que [0-9]+ (?:euros|€)| (?:[0-9]+|quelques) euros pour (?:manger|finir le mois|tenir)| pas de quoi (?:manger|nourrir)| ventre creux| (?:plus )?rien pour (?:leur |lui |nous |me )?(?:faire a )?manger| plus un (?:centime|sou|euro)| (?:n' ont|n' avons|n' ai) mange que| que du pain| (?:plus rien|rien) dans (?:son|mon|le) frigo| maigri`)},
+	{code: CodeFood, except: re(` collecte| benevole| association| faire un don| faim de (?:reussir|apprendre|savoir|connaissances?|progresser|culture)`), cue: re(` rien a manger| (?:plus|pas) de quoi (?:acheter a )?manger| plus rien dans (?:le frigo|les placards)| frigo (?:est )?vide| ventre vide| pas mange depuis| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la |me |nous )?nourrir| saute des repas| j' ai faim| ont faim| aide alimentaire| colis alimentaire| banque alimentaire| restos du coeur| epicerie sociale| nothing to eat| hungry| mange (?:qu' )?une fois par jour| plus que [0-9]+ (?:euros|€)| (?:[0-9]+|quelques) euros pour (?:manger|finir le mois|tenir)| pas de quoi (?:manger|nourrir)| ventre creux| (?:plus )?rien pour (?:leur |lui |nous |me )?(?:faire a )?manger| plus un (?:centime|sou|euro)| (?:n' ont|n' avons|n' ai) mange que| que du pain| (?:plus rien|rien) dans (?:son|mon|le) frigo| maigri`)},
 	{code: CodeLegalDeadline, cue: re(` date limite| delai de recours| dernier delai| oqtf| obligation de quitter| mise en demeure| audience| recours| contester| contestation| forclusion| jugement| definitive| irrecevable| jusqu' a demain| suspendent tout| report | cnda| saisir (?:la|le) (?:commission|tribunal|juge)| notification de refus| convoquee?s? devant| juge des enfants`),
 		with: re(` (?:delai|date|recours|audience|oqtf|demeure|jugement|tribunal|contest|juge|expire|definitive|commission|irrecevable|cnda|refus|convoque|controle|suspend|report|garde)`), when: deadline},
 
@@ -137,7 +138,7 @@ var rules = []rule{
 	{code: CodeRepeatedFailure, cue: re(` (?:[2-9]|1[0-9]|deux|trois|quatre|cinq|six|plusieurs|deuxieme|troisieme|quatrieme|cinquieme|enieme|[2-9]e|[2-9]eme) (?:fois|courriers|mails|appels|relances|recommandes|courriers recommandes)| a plusieurs reprises| toujours (?:pas|aucune?|rien|en attente)| (?:je )?relance| deja envoye| a chaque fois| encore une copie| vous les perdez| aucune reponse| sans reponse| jamais de reponse| personne ne (?:repond|me repond|me rappelle|me tient)| pas de reponse| aucun creneau| redemande| en attente depuis| j' attends (?:depuis|toujours)| (?:fait|voila|depuis) (?:[2-9]|1[0-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs) mois (?:que|sans|d' attente)| sans nouvelles| aucune nouvelle| (?:perdu|egare) mon dossier| de service en service| personne n' est capable| erreur technique| a chaque tentative| essaye (?:plusieurs|[0-9]+|deux|trois) fois| (?:deuxieme|troisieme|2e|3e) annee consecutive| alors que je (?:l' )?avais (?:deja )?(?:fourni|envoye|transmis)| deja (?:fourni|transmis)| combien de temps encore| (?:on|vous) me (?:dit|dites|repond) depuis| aucune des (?:deux|trois)| n' apparai(?:t|ssent) (?:pas|nulle part|dans votre)| desesperer| encore une fois| (?:quatrieme|cinquieme|troisieme|deuxieme|[2-9]e|[2-9]eme) (?:mail|courrier|appel|relance|demande)| d' un service a l' autre| repart de zero`),
 		except: re(` en plusieurs fois| en [0-9]+ fois| toujours pas compris`)},
 	{code: CodeBereavement, cue: re(` decede| deces (?:de|d' ) ?(?:mon|ma|mes|notre|nos)| suite au deces| (?:mari|femme|pere|mere|fils|fille|frere|soeur|compagnon|compagne|epoux|epouse|enfant|bebe|papa|maman|grand-pere|grand-mere)(?: [a-z]+)? (?:est|sont|vient d' etre) (?:mort|morte|morts|decedee?)| nous a quitte| obseques| enterrement| veuf| veuve| deuil| perdu (?:mon|ma|notre|nos|son|sa) (?:mari|femme|epoux|epouse|fils|fille|enfant|pere|mere|maman|papa|bebe|compagne?|frere|soeur)| depuis la mort de| passed away| nous a laisses? (?:les enfants|seuls?)| apres une longue maladie| enterrer| ne sans vie| mort-ne| fausse couche| partie? brutalement| brutalement disparue?| s' est eteinte?| s' est tuee?| (?:tuee?|mort|morte|decedee?) dans un accident| accident mortel| perte de (?:notre|mon|ma|nos)| son deces`),
-		except: re(` genealog| arriere| en (?:1[0-9]{3}|200[0-9]|201[0-9])| question generale| archives| il y a (?:[1-9][0-9]|[2-9]) ans| depuis (?:19|20)[0-9]{2}| litige familial`)},
+		except: re(` genealog| arriere| en (?:1[0-9]{3}|200[0-9]|201[0-9])| question generale| archives| y a (?:[1-9][0-9]|[2-9]) ans| depuis (?:19|20)[0-9]{2}| litige familial`)},
 	{code: CodeDisability, except: re(` (?:l' |une |mon |notre )association| tout est envoye| merci`), cue: re(` handicap| mdph| aah | rqth| fauteuil roulant| malvoyant| non-voyant| aveugle| sourde?s? | malentendant| autist| autisme| trisomi| invalidite| paralys| aesh| synthese vocale| tetraplegi| pmr | avc | amput| ne (?:peux|peut) plus (?:utiliser|marcher|bouger|voir|entendre)| wheelchair| disabled| dys(?:praxi|lexi|calculi|phasi)| tdah| plan d' accompagnement| projet personnalise de scolarisation| troubles? (?:du spectre|de l' apprentissage|cognitifs?|psychiques?)| schizophr| bipolaire| mobilite reduite| deficien| sclerose| parkinson| myopathie| maladie (?:chronique|invalidante)| ne (?:peux|peut) plus travailler| polyhandicap| en fauteuil| handicape`)},
 	{code: CodeLanguage, cue: re(` (?:ne )?parle pas (?:bien |tres bien |beaucoup )?(?:le )?francais| (?:parle|parler) (?:un peu|peu|mal) (?:le )?francais| pas (?:bien )?parler (?:le )?francais| excuse[zr]? (?:moi )?(?:pour )?mon francais| mon francais (?:n' est pas|est mauvais)| francais (?:difficile|pas bon)| je comprends? pas (?:le courrier|les courriers|bien|le francais)| moi (?:pas|arrive|besoin|vouloir|etre|avoir) | interprete| traducteur| don' t speak french| do not speak french| no hablo| hablo poco| ne lit pas (?:le )?francais| ne (?:sait|peut) pas (?:lire|ecrire)| illettr| analphab| ecrire a (?:sa|ma) place| ne comprend pas (?:bien )?le francais| je parle (?:arabe|anglais|espagnol|portugais|russe|ukrainien|turc|chinois|roumain|tamoul|pachto|dari|farsi|swahili|lingala|wolof|bambara)| (?:il|elle) tradui| (?:me|nous) tradui| salam | my french is| french is (?:very )?bad| explain simply`)},
 	{code: CodeDebt, cue: re(` trop-percu| trop percu| indu | dette| verse(?:e|es|s)? a tort| (?:touche|percu|verse)(?:e|es|s)? en trop| rendre [0-9]| recouvrement| saisie (?:sur|de)| surendett| commissaire de justice| huissier| (?:me|nous) reclame| reclamer cette somme| impayes?| rembourser (?:cette|la|les|[0-9])| restituer| (?:dois|doit|devons) (?:rendre|rembourser|payer) [0-9]| payer en plusieurs fois| echeancier| (?:somme|montant) (?:reclamee?|due)| retient| retenues? sur| trop versee?s?| se retourne (?:vers|contre) (?:moi|nous)| amende majoree| (?:bloque|saisi) mon compte| saisie administrative| opposition (?:a tiers|administrative)| (?:mois|semaines) de retard de (?:loyer|paiement)| retard de loyer| a qui je dois| demande le remboursement| je n' ai pas cette somme`),
@@ -145,15 +146,23 @@ var rules = []rule{
 	{code: CodeFraud, cue: re(` arnaque| escroqu| usurpation| usurpe| pirate| piratage| phishing| hameconnage| faux (?:site|conseiller|agent|technicien|sms|mail|courriel)| se (?:presentant|faisant passer) (?:comme|pour)| fraude| frauduleu| abus de confiance| soutir| extorqu| chantage| scam| (?:vendeur|acheteur|loueur|annonceur|site) a disparu| fausse annonce| faux vendeur| fausse signature| faux (?:papiers|documents?)| jamais possede| a mon insu| sans mon accord| conseiller cpf| (?:donne|communique) (?:son|mon|ses|mes) (?:numero|coordonnees|code|identifiants|mot de passe)| vol(?:e|er) (?:ses|mes) droits| (?:quelqu' un|on) a utilise mon (?:compte|identite|nom|numero|carte)| clique sur un lien| prelevements? (?:que je ne connais pas|inconnus?|frauduleux)| se presentait comme officiel| faux site| site (?:frauduleux|non officiel)| s' en sert pour| je ne reconnais pas`)},
 }
 
+// pastRe marks a sentence about years ago.
+var pastRe = compile(` il y a (?:plus de |presque |pres de |environ |bien )?(?:une |un )?(?:[0-9]+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|douzaine|dizaine|quinzaine|vingtaine|quelques|plusieurs) (?:d' )?(?:ans|annees)| il y a (?:bien |tres )?longtemps| en (?:19[0-9]{2}|20[01][0-9]|202[0-4]) `)
+
 // generalRe marks a sentence that speaks of a subject in general, for a
 // school talk or out of interest: its cues describe nobody's situation.
-var generalRe = compile(` pour un expose| pour un devoir| pour mon memoire| pour un memoire| question generale| dans le cadre d' un (?:atelier|cours|expose)| je me renseigne pour un`)
+var generalRe = compile(` pour un expose| pour un expo | (?:prepare|fait|fais|faire) un expose| un expose (?:sur|en)| pour un devoir| pour mon memoire| pour un memoire| question generale| dans le cadre d' un (?:atelier|cours|expose)| je me renseigne pour un`)
 
 // match reports whether r fires in s and the code it gives.
 func (r rule) match(s sentence, m *message) (string, bool) {
 	// A general sentence describes nobody's situation; a message asked
 	// for a school talk or out of interest needs no particular attention.
 	if !r.fires(s.folded) || generalRe.MatchString(s.folded) || m.general && CodeLevel(r.code) == Attention {
+		return "", false
+	}
+	// "Il y a dix ans j'ai dormi dans la rue": a sentence of years ago
+	// that speaks of no present is nobody's emergency now.
+	if CodeLevel(r.code) == Urgent && !s.now && !s.near && pastRe.MatchString(s.folded) {
 		return "", false
 	}
 	if r.with != nil && !r.with.MatchString(s.folded) || r.except != nil && r.except.MatchString(s.folded) {
@@ -206,14 +215,28 @@ func negated(before, after string) bool {
 		}
 		ne = ne || w == "ne" || w == "n'"
 	}
-	if !ne {
-		return false
-	}
 	next := strings.Fields(after)
+	if !ne {
+		return droppedNe(after, next)
+	}
 	for _, w := range next[:min(2, len(next))] {
 		if w == "pas" || w == "jamais" || w == "plus" {
 			return true
 		}
 	}
 	return false
+}
+
+// droppedNe reports whether a cue is denied the spoken way, without "ne":
+// "pas" or "jamais" right after it ("il me frappe pas hein"), but not
+// when a list goes on ("plus de chauffage pas d'eau chaude"). after is
+// the text after the cue, next its words.
+func droppedNe(after string, next []string) bool {
+	if after != "" && after[0] != ' ' && len(next) > 0 {
+		next = next[1:] // the rest of the cue's last word
+	}
+	if len(next) == 0 || next[0] != "pas" && next[0] != "jamais" {
+		return false
+	}
+	return len(next) < 2 || !slices.Contains([]string{"de", "d'", "du", "des", "d"}, next[1])
 }

@@ -18,16 +18,19 @@ import (
 //go:generate go test -run TestModelFile -update .
 
 // modelFile is the classifier, trained by train_test.go on the tuning half
-// of the evaluation set, the holdout rounds 1 to 6 and testdata/long.jsonl.
+// of the evaluation set, the holdout rounds 1 to 8 (never round 9) and
+// testdata/long.jsonl.
 //
 //go:embed model.bin
 var modelFile []byte
 
 // The first sub-model of a model scores urgent or attention against
-// routine; the reason codes follow, each against the other messages.
+// routine, the second urgent against the rest; the reason codes follow,
+// each against the other messages.
 const (
-	needsModel = 0
-	firstCode  = 1
+	needsModel  = 0
+	urgentModel = 1
+	firstCode   = 2
 )
 
 // modelHeader is the JSON line that opens model.bin.
@@ -35,14 +38,16 @@ type modelHeader struct {
 	// Digest identifies the training data and settings the model was
 	// trained with (see train_test.go).
 	Digest string `json:"digest"`
-	// Models names the sub-models: "needs", then reason codes.
+	// Models names the sub-models: "needs", "urgent", then reason codes.
 	Models []string  `json:"models"`
 	Scales []float32 `json:"scales"`
 	Biases []float32 `json:"biases"`
-	// A message scoring above NeedsThreshold needs attention; chosen by
-	// leave-one-round-out.
-	NeedsThreshold float64 `json:"needs_threshold"`
-	Rows           int     `json:"rows"`
+	// A message scoring above NeedsThreshold needs attention, one scoring
+	// above UrgentThreshold under the urgent sub-model is urgent; both
+	// chosen by leave-one-round-out.
+	NeedsThreshold  float64 `json:"needs_threshold"`
+	UrgentThreshold float64 `json:"urgent_threshold"`
+	Rows            int     `json:"rows"`
 }
 
 // model is a set of linear classifiers over the same hashed features:
@@ -94,25 +99,53 @@ func (m *model) score(v vector, j int) float64 {
 // time: the lexicon's reading of the message decides (see rule.match).
 var timedCodes = map[string]string{CodeHousingLoss: CodeHousingRisk, CodeEnergyCut: CodeEnergyRisk, CodeLegalDeadline: ""}
 
-// reading returns the needs score of msg and, were it to need attention,
-// its level and the sub-model of its reason: the reason code that scores
-// highest, or, for a timed code when the message speaks of nothing within
-// days, its later code or the attention code that scores highest. The
-// model reads French: a message the lexicon finds foreign scores -Inf.
-func (m *model) reading(msg *message) (needs float64, l Level, code int) {
-	if msg.foreign() {
-		return math.Inf(-1), Routine, -1
-	}
+// verdict is what the classifier reads in a message.
+type verdict struct {
+	needs, urgent float64 // the scores of the needs and urgent sub-models
+	// code is the sub-model of its reason were it to need attention,
+	// urgentCode were it urgent (-1 for none).
+	code, urgentCode int
+	foreign          bool // written mostly in another language
+}
+
+// reading returns the verdict on msg. Its reason is the code that scores
+// highest; for a timed code when the message speaks of nothing within
+// days, its later code or the attention code that scores highest. Were it
+// urgent, its reason is the urgent code that scores highest; none when
+// that code is timed and the message speaks of nothing within days (the
+// model cannot read time: « je saisirai le tribunal » is no deadline), or
+// when the message is foreign.
+func (m *model) reading(msg *message) verdict {
 	s := m.scores(vectorize(msg.foldedText(), m.rows))
-	code = m.nearestCode(s, "")
-	name := m.header.Models[code]
+	v := verdict{needs: s[needsModel], urgent: s[urgentModel], urgentCode: -1, foreign: msg.foreign()}
+	v.code = m.nearestCode(s, "")
+	name := m.header.Models[v.code]
 	if later, timed := timedCodes[name]; timed && !msg.soon(name) {
-		code = m.nearestCode(s, Attention)
+		v.code = m.nearestCode(s, Attention)
 		if later != "" {
-			code = slices.Index(m.header.Models, later)
+			v.code = slices.Index(m.header.Models, later)
 		}
 	}
-	return s[needsModel], CodeLevel(m.header.Models[code]), code
+	v.urgentCode = m.nearestCode(s, Urgent)
+	c := m.header.Models[v.urgentCode]
+	if _, timed := timedCodes[c]; v.foreign || timed && !msg.soon(c) {
+		v.urgentCode = -1
+	}
+	return v
+}
+
+// decide returns the level and reason sub-model of v under the needs and
+// urgent thresholds (Routine and -1 when it needs nothing). The model
+// reads French: a message the lexicon finds foreign is left to the
+// lexicon (a language barrier, and its urgent cues in other languages).
+func (v verdict) decide(m *model, needsThreshold, urgentThreshold float64) (Level, int) {
+	switch {
+	case v.urgent > urgentThreshold && v.urgentCode >= 0:
+		return Urgent, v.urgentCode
+	case v.needs > needsThreshold && !v.foreign:
+		return CodeLevel(m.header.Models[v.code]), v.code
+	}
+	return Routine, -1
 }
 
 // soon reports whether a message speaks of the next days for a timed
@@ -136,12 +169,12 @@ func (m *model) nearestCode(s []float64, l Level) int {
 	return best
 }
 
-// raise returns a raised, when msg scores over the needs threshold and
-// its reading is more pressing, with one reason: the code of the reading,
-// on the sentence that scores highest for it.
+// raise returns a raised, when the classifier's reading of msg is more
+// pressing, with one reason: the code of the reading, on the sentence that
+// scores highest for it.
 func (m *model) raise(a Assessment, msg *message) Assessment {
-	needs, l, j := m.reading(msg)
-	if needs <= m.header.NeedsThreshold || l.Rank() <= a.Level.Rank() {
+	l, j := m.reading(msg).decide(m, m.header.NeedsThreshold, m.header.UrgentThreshold)
+	if l.Rank() <= a.Level.Rank() {
 		return a
 	}
 	code := m.header.Models[j]

@@ -76,7 +76,7 @@ func newMessage(text string, now time.Time) *message {
 // foldSentence folds s (fold.String: lower case, no accents), straightens
 // apostrophes and collapses everything that is not a letter, a digit, an
 // apostrophe, a slash or a hyphen into single spaces, with one space at
-// each end.
+// each end; SMS shorthand is spelt out (expandShorthand).
 func foldSentence(s string) string {
 	s = fold.String(s)
 	var b strings.Builder
@@ -99,7 +99,7 @@ func foldSentence(s string) string {
 	if !space {
 		b.WriteByte(' ')
 	}
-	return b.String()
+	return expandShorthand(b.String())
 }
 
 // Time expressions, on folded text (words are surrounded by spaces).

@@ -1,0 +1,48 @@
+package triage
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestExpandShorthand(t *testing.T) {
+	for in, want := range map[string]string{
+		" jsuis a la rue ":           " je suis a la rue ",
+		" jpp jdors pa ":             " j' en peux plus je dors pas ",
+		" ya plus dchauffage ":       " il y a plus dchauffage ",
+		" jour jeudi jpeg2 ":         " jour jeudi jpeg2 ",
+		" je vais bien merci ":       " je vais bien merci ",
+		" tjrs rien pcq jai oublie ": " toujours rien parce que j' ai oublie ",
+	} {
+		if got := expandShorthand(in); got != want {
+			t.Errorf("expandShorthand(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLexiconNewVoices checks the lexicon on SMS spelling, spoken
+// negation, sentences about years ago and other languages.
+func TestLexiconNewVoices(t *testing.T) {
+	tests := []struct {
+		text  string
+		level Level
+		codes []string
+	}{
+		{"jsuis a la rue depuis hier soir, jsais pas ou dormir", Urgent, []string{CodeHousingLoss}},
+		{"mon copain me frappe pas hein, on se separe juste, qui garde les apl ?", Routine, nil},
+		{"Il y a dix ans j'ai dormi dans la rue. Je voudrais devenir bénévole.", Routine, nil},
+		{"Mon patron va me tuer si je demande encore un jour pour la préfecture.", Routine, nil},
+		{"jai faim de reussir, je cherche une formation", Routine, nil},
+		{"Je prépare un exposé sur les violences conjugales, avez-vous des chiffres ?", Routine, nil},
+		{"plus de chauffage pas d'eau chaude depuis hier avec le bebe", Urgent, []string{CodeEnergyCut}},
+		{"Bom dia, meu marido me bateu ontem outra vez, tenho medo de voltar.", Urgent, []string{CodeViolence}},
+		{"Hola, ayer nos sacaron del hotel y dormimos en la estación con los niños.", Urgent, []string{CodeHousingLoss}},
+	}
+	for _, tc := range tests {
+		a := assessLexicon(newMessage(tc.text, evalNow), tc.text)
+		if diff := cmp.Diff(tc.codes, a.Codes()); a.Level != tc.level || diff != "" {
+			t.Errorf("lexicon(%q) = %s %v, want %s %v", tc.text, a.Level, a.Codes(), tc.level, tc.codes)
+		}
+	}
+}
