@@ -76,10 +76,12 @@ type holdoutGate struct {
 	urgentRecall, needsRecall, attentionRecall, routineKept, reasonRecall float64
 }
 
-// round9Gate gates round 9. TO SET once round 9 is measured, a little
-// under the figures it gives then (as round 7's gates were); while every
-// figure is zero the round is reported, not gated.
-var round9Gate = holdoutGate{}
+// round9Gate gates round 9, a little under the figures it gave when
+// measured once on 2026-12-01 (urgent 0.885, needs attention 0.907,
+// attention 0.844, routine kept 0.849, reasons 0.685; before the changes
+// of round 8: 0.712, 0.835, 0.844, 0.849, 0.581). Were every figure zero,
+// the round would be reported, not gated.
+var round9Gate = holdoutGate{urgentRecall: 0.86, needsRecall: 0.88, attentionRecall: 0.82, routineKept: 0.83, reasonRecall: 0.66}
 
 func (g holdoutGate) check(t *testing.T, round string, s scores) {
 	t.Helper()
