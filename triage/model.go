@@ -113,11 +113,14 @@ type verdict struct {
 // days, its later code or the attention code that scores highest. Were it
 // urgent, its reason is the urgent code that scores highest; none when
 // that code is timed and the message speaks of nothing within days (the
-// model cannot read time: « je saisirai le tribunal » is no deadline), or
-// when the message is foreign.
+// model cannot read time: « je saisirai le tribunal » is no deadline). A
+// message the lexicon finds foreign is not scored: the model reads French.
 func (m *model) reading(msg *message) verdict {
+	if msg.foreign() {
+		return verdict{needs: math.Inf(-1), urgent: math.Inf(-1), code: -1, urgentCode: -1, foreign: true}
+	}
 	s := m.scores(vectorize(msg.foldedText(), m.rows))
-	v := verdict{needs: s[needsModel], urgent: s[urgentModel], urgentCode: -1, foreign: msg.foreign()}
+	v := verdict{needs: s[needsModel], urgent: s[urgentModel], urgentCode: -1}
 	v.code = m.nearestCode(s, "")
 	name := m.header.Models[v.code]
 	if later, timed := timedCodes[name]; timed && !msg.soon(name) {
@@ -128,7 +131,7 @@ func (m *model) reading(msg *message) verdict {
 	}
 	v.urgentCode = m.nearestCode(s, Urgent)
 	c := m.header.Models[v.urgentCode]
-	if _, timed := timedCodes[c]; v.foreign || timed && !msg.soon(c) {
+	if _, timed := timedCodes[c]; timed && !msg.soon(c) {
 		v.urgentCode = -1
 	}
 	return v
