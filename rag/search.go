@@ -179,9 +179,10 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	filter := store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
 	plan := planQuery(stats, weights, filter, s.opts)
-	plan.ownCase, plan.outside = askCues(q.Text.String(), focusText(sentences).String())
+	focus := focusText(sentences)
+	plan.ownCase, plan.outside = askCues(q.Text.String(), focus.String())
 
-	vec, err := s.queryVector(ctx, focusText(sentences), expansions)
+	vec, err := s.queryVector(ctx, focus, expansions)
 	if err != nil {
 		return Results{}, err
 	}

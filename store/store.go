@@ -5,7 +5,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	pgxvec "github.com/pgvector/pgvector-go/pgx"
+	"golang.org/x/sync/errgroup"
 )
 
 // Sentinel errors returned by the store; callers test them with errors.Is.
@@ -131,39 +131,21 @@ func (s *Store) Ping(ctx context.Context) error {
 // reports ready. Not the whole pool: processes started side by side (tests,
 // a rolling release) would hold connections their load may never need.
 func (s *Store) Warm(ctx context.Context) error {
-	n := max(1, int(s.pool.Config().MaxConns)/4)
-	conns := make([]*pgxpool.Conn, 0, n)
-	defer func() {
-		for _, c := range conns {
+	conns := make([]*pgxpool.Conn, max(1, int(s.pool.Config().MaxConns)/4))
+	g, gctx := errgroup.WithContext(ctx)
+	for i := range conns {
+		g.Go(func() (err error) { conns[i], err = s.pool.Acquire(gctx); return err })
+	}
+	err := g.Wait()
+	for _, c := range conns {
+		if c != nil {
 			c.Release()
 		}
-	}()
-	results := make(chan acquired, n)
-	for range n {
-		go func() {
-			c, err := s.pool.Acquire(ctx)
-			results <- acquired{c, err}
-		}()
 	}
-	var first error
-	for range n {
-		r := <-results
-		if r.err != nil {
-			first = cmp.Or(first, r.err)
-			continue
-		}
-		conns = append(conns, r.conn)
-	}
-	if first != nil {
-		return fmt.Errorf("open the pool's connections: %w", first)
+	if err != nil {
+		return fmt.Errorf("open the pool's connections: %w", err)
 	}
 	return nil
-}
-
-// acquired is a connection taken from the pool, or why none was.
-type acquired struct {
-	conn *pgxpool.Conn
-	err  error
 }
 
 // Pool returns the underlying pool, for tests and benchmarks.
