@@ -24,6 +24,8 @@ func TestLexiconContext(t *testing.T) {
 		{"recent death", "Mon mari est décédé la semaine dernière, que dois-je faire ?", Attention, []string{CodeBereavement}},
 		{"denied harm", "Mon ex ne harcèle pas du tout les enfants, on veut juste partager les demi-parts.", Routine, nil},
 		{"harm", "Mon ex harcèle les enfants au téléphone.", Urgent, []string{CodeChild, CodeViolence}},
+		{"volunteer", "Il y a dix ans j'ai dormi dans la rue ; aujourd'hui je voudrais devenir bénévole pour aider les personnes sans abri.", Routine, nil},
+		{"old eviction", "Cette vieille expulsion figure-t-elle encore dans un fichier ?", Routine, nil},
 		{"debate", "Nous organisons un débat sur les violences conjugales à la médiathèque.", Routine, nil},
 		{"cyrillic", "Иногда думаю, что лучше уйти навсегда.", Urgent, []string{CodeSuicide, CodeLanguage}},
 		{"days counted", "J'ai reçu une OQTF le 3, on est le 14, il me reste combien de jours pour le recours ?", Urgent, []string{CodeLegalDeadline}},
