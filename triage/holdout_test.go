@@ -81,9 +81,12 @@ func testHonestRound(t *testing.T) {
 	round10Gate.check(t, "round10", s)
 }
 
-// round10Gate gates round 10 once it has been measured: all zero, it is
-// reported, not gated.
-var round10Gate = holdoutGate{}
+// round10Gate gates round 10 a little under the figures it gave when
+// measured on 2026-12-01 after that session's changes (urgent 0.824,
+// needs attention 0.938, attention 0.911, routine kept 0.759, reasons
+// 0.634; before them, with main at fb9dac8: 0.784, 0.948, 0.911, 0.741,
+// 0.628). Were every figure zero, the round would be reported, not gated.
+var round10Gate = holdoutGate{urgentRecall: 0.80, needsRecall: 0.92, attentionRecall: 0.89, routineKept: 0.74, reasonRecall: 0.61}
 
 // holdoutGate holds a round's figures at or above these.
 type holdoutGate struct {
