@@ -46,6 +46,7 @@ const (
 	wAtWord     // a word that stands for '@' in an e-mail address: "arobase"
 	wOrgAddr    // an organisation whose postal address, quoted, stays: "CAF", "préfecture"
 	wOffence    // an offence named after a conviction: "pour escroquerie"
+	wBody       // a part of the body: "mal au dos", "fracture du poignet"
 )
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
@@ -104,7 +105,7 @@ var wordSections = map[string]wordBits{
 	"legal": wLegal, "filler": wFiller, "namecont": wNameCont, "country": wCountry,
 	"article": wArticle, "nameprefix": wNamePrefix, "streetlink": wStreetLink,
 	"streetbare": wStreetBare, "addrunit": wAddrUnit, "addrnamed": wAddrNamed,
-	"org-addr": wOrgAddr, "offence": wOffence,
+	"org-addr": wOrgAddr, "offence": wOffence, "body": wBody,
 }
 
 var phraseSections = map[string]cueBits{

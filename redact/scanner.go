@@ -49,6 +49,9 @@ func (sc *scanner) scan(s string) []cand {
 	sc.addrs = sc.addrs[:0]
 	sc.caseless = sc.detectCaseless()
 	sc.markPhrases()
+	sc.morphWords()
+	sc.samePartner()
+	sc.bodyConditions()
 	sc.contacts()
 	sc.obfuscatedEmails()
 	sc.numbers()
@@ -460,9 +463,13 @@ func (sc *scanner) offenceAfter(j int) {
 
 // bracketAfter extends a special category that ends at token j over the
 // brackets that follow it and detail it, "handicapée moteur (fauteuil)",
-// "problèmes de santé (cœur)": one to four words, no digit, on the line.
+// "problèmes de santé (cœur)": one to four words, no digit, on the line,
+// after at most one uncommon word.
 func (sc *scanner) bracketAfter(j int) int {
 	k := j + 1
+	if k+1 < len(sc.toks) && sc.toks[k].kind == kWord && sc.toks[k].gap < gapLine && sc.bits(k)&(wFunc|wStop) == 0 {
+		k++ // "handicapée moteur (fauteuil)"
+	}
 	if sc.punct(k) != '(' || k+1 >= len(sc.toks) || sc.toks[k].gap >= gapLine {
 		return j
 	}

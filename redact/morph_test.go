@@ -1,0 +1,42 @@
+package redact
+
+import "testing"
+
+// TestRedactMorphology covers the special categories read from the form of
+// words and from how people state them, with sentences written for the
+// purpose (none taken from a labelled set): diseases the lexicon does not
+// list, found by their ending; orientations by "-sexuel" and "-phobie"; a
+// partner of the writer's own gender; a condition stated with a part of
+// the body. The common words with the same endings stay.
+func TestRedactMorphology(t *testing.T) {
+	tests := []redactCase{
+		{"-ite root", "je suis en arrêt à cause d'une épicondylite, c'est long", "je suis en arrêt à cause d'une [SANTE_1], c'est long"},
+		{"-ite compound", "mon fils a une pyélonéphrite", "mon fils a une [SANTE_1]"},
+		{"-ose", "elle a une sarcoïdose depuis 2020", "elle a une [SANTE_1] depuis 2020"},
+		{"-ose with its complement", "gonarthrose bilatérale sévère", "[SANTE_1]"},
+		{"-émie", "ma fille a une anémie", "ma fille a une [SANTE_1]"},
+		{"-pathie", "il souffre depuis longtemps, une neuropathie", "il souffre depuis longtemps, une [SANTE_1]"},
+		{"-algie", "des lombalgies chroniques", "des [SANTE_1]"},
+		{"-ectomie", "après ma thyroïdectomie", "après ma [SANTE_1]"},
+		{"-ome", "on m'a trouvé un mélanome", "on m'a trouvé un [SANTE_1]"},
+		{"-plégie is a disability", "mon frère est paraplégique", "mon frère est [HANDICAP_1]"},
+		{"-sexuel", "nous sommes pansexuelles", "nous sommes [ORIENTATION_1]"},
+		{"-phobie", "victime d'homophobie au travail", "victime d'[ORIENTATION_1] au travail"},
+		{"lgbt", "une association LGBTQIA+ m'aide", "une association [ORIENTATION_1]+ m'aide"},
+		{"female writer, her wife", "je suis mariée depuis 2019, ma femme est au chômage", "je suis mariée depuis 2019, [ORIENTATION_1] est au chômage"},
+		{"male writer, his husband", "je suis pacsé et mon compagnon cherche un emploi", "je suis pacsé et [ORIENTATION_1] cherche un emploi"},
+		{"female writer, her husband stays", "je suis née en 1980 et mon mari est au chômage", "je suis née en 1980 et mon mari est au chômage"},
+		{"female agreement wins", "je suis marié, enfin je suis mariée, mon mari travaille", "je suis marié, enfin je suis mariée, mon mari travaille"},
+		{"unknown writer, her husband stays", "mon mari est au chômage", "mon mari est au chômage"},
+		{"back pain", "j'ai très mal au dos depuis l'accident", "j'ai très [SANTE_1] depuis l'accident"},
+		{"knee problems", "des problèmes de genoux", "des [SANTE_1]"},
+		{"wrist fracture", "fracture du poignet le mois dernier", "[SANTE_1] le mois dernier"},
+		{"a problem with a payment stays", "un problème de paiement et du mal à la banque", "un problème de paiement et du mal à la banque"},
+		{"common -ite words stay", "suite à ma visite, je sollicite une aide, ma retraite est limite, sécurité", "suite à ma visite, je sollicite une aide, ma retraite est limite, sécurité"},
+		{"unaccented -ité nouns stay", "mon activite et ma securite, la qualite", "mon activite et ma securite, la qualite"},
+		{"common -ose and -ome words stay", "je vous propose quelque chose, mon diplôme, une dose, l'hypnose", "je vous propose quelque chose, mon diplôme, une dose, l'hypnose"},
+		{"common -ie words stay", "l'académie, une épidémie, merci de votre sympathie, la nostalgie", "l'académie, une épidémie, merci de votre sympathie, la nostalgie"},
+		{"harcèlement sexuel is no orientation", "victime de harcèlement sexuel", "victime de harcèlement sexuel"},
+	}
+	checkRedactions(t, tests)
+}
