@@ -36,6 +36,13 @@ func TestRedactMorphology(t *testing.T) {
 		{"unaccented -ité nouns stay", "mon activite et ma securite, la qualite", "mon activite et ma securite, la qualite"},
 		{"common -ose and -ome words stay", "je vous propose quelque chose, mon diplôme, une dose, l'hypnose", "je vous propose quelque chose, mon diplôme, une dose, l'hypnose"},
 		{"common -ie words stay", "l'académie, une épidémie, merci de votre sympathie, la nostalgie", "l'académie, une épidémie, merci de votre sympathie, la nostalgie"},
+		{"treatment for", "je suis sous traitement pour mon hépatite", "je suis [SANTE_1]"},
+		{"follow-up for", "suivie pour une cardiomyopathie", "[SANTE_1]"},
+		{"treatment for a relative stays apart", "hospitalisé pour mon fils", "[SANTE_1] pour mon fils"},
+		{"prison visit", "je vais au parloir samedi", "je vais [JUSTICE_1] samedi"},
+		{"arrested for", "il a été interpellé pour recel", "il a été [JUSTICE_1]"},
+		{"disabled worker, feminine, stays", "reconnue travailleuse handicapée en 2022", "reconnue travailleuse handicapée en 2022"},
+		{"hospital document stays", "je joins le bulletin d'hospitalisation", "je joins le bulletin d'hospitalisation"},
 		{"harcèlement sexuel is no orientation", "victime de harcèlement sexuel", "victime de harcèlement sexuel"},
 	}
 	checkRedactions(t, tests)

@@ -276,7 +276,10 @@ func (sc *scanner) complement(j int) int {
 		}
 		t := sc.toks[n]
 		switch {
-		case t.kind == kWord && sc.has(n, wArticle):
+		case t.kind == kWord && sc.has(n, wRelative):
+			// "hospitalisé pour mon fils": the relative is no complement
+		case t.kind == kWord && sc.has(n, wArticle|wPossessive):
+			// "atteint d'une sclérose", "traitement pour mon VIH"
 			k = n
 			continue
 		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth|wStop) == 0:
