@@ -133,6 +133,8 @@ type lexEntry struct {
 	word    string // the folded word
 	bits    wordBits
 	phrases []phrase
+	special bool   // a special category's phrase of this one word
+	plural  uint32 // the entry of the singular when it is special: "psychiatriques"
 }
 
 // lexicon maps folded words to their entries. It is built once and never
@@ -234,8 +236,26 @@ func buildLexicon(words, firstNames string) *lexicon {
 		buf = fold.Append(buf[:0], parts[0])
 		head := l.entry(string(buf))
 		l.entries[head].phrases = append(l.entries[head].phrases, p)
+		if len(p.rest) == 0 && p.cue&cSpecial != 0 {
+			l.entries[head].special = true
+		}
 	}
+	l.linkPlurals()
 	return l
+}
+
+// linkPlurals links the plurals the lexicon holds (as words of longer
+// phrases: "troubles psychiatriques") to their singular when that is a
+// special category's word, so that the plural alone is read as it.
+func (l *lexicon) linkPlurals() {
+	for i := range l.entries {
+		w := l.entries[i].word
+		if n := len(w); n > 4 && (w[n-1] == 's' || w[n-1] == 'x') {
+			if e := l.words[w[:n-1]]; e != 0 && l.entries[e].special && !l.entries[i].special {
+				l.entries[i].plural = e
+			}
+		}
+	}
 }
 
 func isASCII(s string) bool {
@@ -245,4 +265,19 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// lookup returns the entry of the folded word w, 0 when unknown. A plural
+// the lexicon does not list is read as its singular when that is a special
+// category's word: "épileptiques".
+func (l *lexicon) lookup(w []byte) uint32 {
+	if e := l.words[string(w)]; e != 0 {
+		return e
+	}
+	if n := len(w); n > 4 && (w[n-1] == 's' || w[n-1] == 'x') {
+		if e := l.words[string(w[:n-1])]; e != 0 && l.entries[e].special {
+			return e
+		}
+	}
+	return 0
 }

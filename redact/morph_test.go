@@ -16,7 +16,7 @@ func TestRedactMorphology(t *testing.T) {
 		{"-ose with its complement", "gonarthrose bilatérale sévère", "[SANTE_1]"},
 		{"-émie", "ma fille a une anémie", "ma fille a une [SANTE_1]"},
 		{"-pathie", "il souffre depuis longtemps, une neuropathie", "il souffre depuis longtemps, une [SANTE_1]"},
-		{"-algie", "des lombalgies chroniques", "des [SANTE_1]"},
+		{"-algie", "des cervicalgies chroniques", "des [SANTE_1]"},
 		{"-ectomie", "après ma thyroïdectomie", "après ma [SANTE_1]"},
 		{"-ome", "on m'a trouvé un mélanome", "on m'a trouvé un [SANTE_1]"},
 		{"-plégie is a disability", "mon frère est paraplégique", "mon frère est [HANDICAP_1]"},
@@ -43,6 +43,11 @@ func TestRedactMorphology(t *testing.T) {
 		{"arrested for", "il a été interpellé pour recel", "il a été [JUSTICE_1]"},
 		{"disabled worker, feminine, stays", "reconnue travailleuse handicapée en 2022", "reconnue travailleuse handicapée en 2022"},
 		{"hospital document stays", "je joins le bulletin d'hospitalisation", "je joins le bulletin d'hospitalisation"},
+		{"a fit", "je fais des crises de tétanie depuis mars", "je fais des [SANTE_1] depuis mars"},
+		{"plural of a special word", "j'ai des problèmes psychiatriques", "j'ai des problèmes [SANTE_1]"},
+		{"complement stops at a number word", "je suis sous dialyse trois fois par semaine", "je suis [SANTE_1] trois fois par semaine"},
+		{"French parole and conviction stay", "il a pris la parole avec conviction", "il a pris la parole avec conviction"},
+		{"German ist stays", "Das ist gut, danke", "Das ist gut, danke"},
 		{"harcèlement sexuel is no orientation", "victime de harcèlement sexuel", "victime de harcèlement sexuel"},
 	}
 	checkRedactions(t, tests)
