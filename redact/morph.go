@@ -203,6 +203,9 @@ func (sc *scanner) writerGender() int {
 			continue
 		}
 		k := sc.nextWord(i)
+		if sc.isText(k, "une", "la", "un", "le") {
+			k = sc.nextWord(k) // "je suis une femme", "je suis la mère"
+		}
 		if k < 0 || int(sc.toks[k].end-sc.toks[k].start) > len(buf) {
 			continue
 		}
@@ -223,8 +226,8 @@ func (sc *scanner) writerGender() int {
 // femaleSelf and maleSelf are the words after "je suis" that say the
 // writer's gender, besides feminine participles ("née", "mariée").
 var (
-	femaleSelf = map[string]bool{"enceinte": true, "veuve": true, "seule": true, "maman": true, "mere": true, "divorcee": true}
-	maleSelf   = map[string]bool{"ne": true, "marie": true, "pacse": true, "divorce": true, "separe": true, "veuf": true, "papa": true, "pere": true}
+	femaleSelf = map[string]bool{"enceinte": true, "veuve": true, "seule": true, "maman": true, "mere": true, "divorcee": true, "femme": true}
+	maleSelf   = map[string]bool{"ne": true, "marie": true, "pacse": true, "divorce": true, "separe": true, "veuf": true, "papa": true, "pere": true, "homme": true}
 )
 
 // samePartner masks the partner a writer names with his or her own

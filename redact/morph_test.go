@@ -25,6 +25,7 @@ func TestRedactMorphology(t *testing.T) {
 		{"lgbt", "une association LGBTQIA+ m'aide", "une association [ORIENTATION_1]+ m'aide"},
 		{"female writer, her wife", "je suis mariée depuis 2019, ma femme est au chômage", "je suis mariée depuis 2019, [ORIENTATION_1] est au chômage"},
 		{"male writer, his husband", "je suis pacsé et mon compagnon cherche un emploi", "je suis pacsé et [ORIENTATION_1] cherche un emploi"},
+		{"a mother, her partner", "ma compagne et moi attendons un bébé, je suis la mère non biologique", "[ORIENTATION_1] et moi attendons un bébé, je suis la mère non biologique"},
 		{"female writer, her husband stays", "je suis née en 1980 et mon mari est au chômage", "je suis née en 1980 et mon mari est au chômage"},
 		{"female agreement wins", "je suis marié, enfin je suis mariée, mon mari travaille", "je suis marié, enfin je suis mariée, mon mari travaille"},
 		{"unknown writer, her husband stays", "mon mari est au chômage", "mon mari est au chômage"},
