@@ -149,15 +149,41 @@ func orientationWord(w string) bool {
 	return false
 }
 
-// morphLast are the last letters (lower case) of the words morphWords
-// reads; a word ending in another ASCII byte is skipped at once.
-var morphLast = [128]bool{'e': true, 's': true, 'l': true, 't': true, 'q': true, 'i': true, 'a': true, 'c': true}
+// morphEndings are the last three letters (lower case, ASCII) of the
+// words morphWords reads, a final "s" taken off: a word that ends
+// otherwise is skipped before it is folded.
+var morphEndings = map[string]bool{
+	"ite": true, "ome": true, "ose": true, "mie": true, "hie": true, "gie": true,
+	"que": true, "uel": true, "lle": true, "ual": true, "obe": true, "bia": true,
+	"bic": true, "gbt": true, "btq": true, "tqi": true, "qia": true, "bti": true,
+	"nie": true, "tie": true, "ene": true, "bie": true,
+}
+
+// morphCandidate reports whether the word w may end like a word that
+// morphWords reads: a cheap test on its last bytes.
+func morphCandidate(w string) bool {
+	if n := len(w); n > 0 && w[n-1]|0x20 == 's' {
+		w = w[:n-1]
+	}
+	n := len(w)
+	if n < 4 {
+		return false
+	}
+	if strings.HasSuffix(w, "té") || strings.HasSuffix(w, "TÉ") || strings.HasSuffix(w, "ène") || strings.HasSuffix(w, "ÈNE") {
+		return true // "homosexualité", "transidentité", "schizophrène"
+	}
+	var t [3]byte
+	for k := range t {
+		t[k] = w[n-3+k] | 0x20
+	}
+	return morphEndings[string(t[:])]
+}
 
 // morphWords masks the words that name a disease, a disability or a
 // sexual orientation by their form, with the noun phrase that follows
 // them ("arthrose du genou"). Only words outside the lexicon's phrases
-// and common words are read, and only those whose last letter can end
-// such a word.
+// and common words are read, and only those whose ending may be one of
+// these words'.
 func (sc *scanner) morphWords() {
 	var buf [48]byte
 	for i := range sc.toks {
@@ -165,10 +191,7 @@ func (sc *scanner) morphWords() {
 		if t.kind != kWord || t.end-t.start < 5 || int(t.end-t.start) > len(buf) || t.cue&cSpecial != 0 {
 			continue
 		}
-		if c := sc.s[t.end-1]; c < 0x80 && !morphLast[c|0x20] {
-			continue
-		}
-		if sc.bits(i)&(wFunc|wStop|wFirst|wStreet|wCountry) != 0 {
+		if sc.bits(i)&(wFunc|wStop|wFirst|wStreet|wCountry) != 0 || !morphCandidate(sc.s[t.start:t.end]) {
 			continue
 		}
 		w := string(fold.Append(buf[:0], sc.s[t.start:t.end]))
@@ -237,7 +260,7 @@ var (
 func (sc *scanner) samePartner() {
 	gender := 0
 	for i := 1; i < len(sc.toks); i++ {
-		if sc.toks[i].ent == 0 || !sc.isText(i-1, "ma", "mon") {
+		if !sc.has(i, wRelative) || !sc.isText(i-1, "ma", "mon") {
 			continue
 		}
 		w := lex.entries[sc.toks[i].ent].word
