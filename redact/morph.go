@@ -284,6 +284,26 @@ func (sc *scanner) samePartner() {
 	}
 }
 
+// chronicConditions masks a word followed by "chronique", which makes
+// it a condition: "une bronchite chronique", "insomnie chronique",
+// "chronic pain" read the other way.
+func (sc *scanner) chronicConditions() {
+	for i := 1; i < len(sc.toks); i++ {
+		if !sc.isText(i, "chronique", "chroniques", "chronic") {
+			continue
+		}
+		if sc.isText(i, "chronic") {
+			if k := sc.nextWordAny(i); k != i && sc.bits(k)&(wFunc|wStop) == 0 {
+				sc.addToks(i, k, SANTE, 0.7)
+			}
+			continue
+		}
+		if k := i - 1; sc.toks[k].kind == kWord && sc.toks[i].gap < gapLine && sc.bits(k)&(wFunc|wStop|wMonth|wCurrency) == 0 {
+			sc.addToks(k, i, SANTE, 0.7)
+		}
+	}
+}
+
 // bodyTriggers followed by a preposition and a part of the body state a
 // condition: "mal au dos", "problèmes de genoux", "fracture du poignet",
 // "opérée de la hanche", "pain in my back".

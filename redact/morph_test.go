@@ -49,6 +49,9 @@ func TestRedactMorphology(t *testing.T) {
 		{"complement stops at a number word", "je suis sous dialyse trois fois par semaine", "je suis [SANTE_1] trois fois par semaine"},
 		{"French parole and conviction stay", "il a pris la parole avec conviction", "il a pris la parole avec conviction"},
 		{"German ist stays", "Das ist gut, danke", "Das ist gut, danke"},
+		{"chronic", "j'ai une urticaire chronique depuis 2021", "j'ai une [SANTE_1] depuis 2021"},
+		{"chronic, English", "I have chronic migraines", "I have [SANTE_1]"},
+		{"a condition unnamed", "à cause de ma pathologie lourde je ne peux pas travailler", "à cause de ma [SANTE_1] je ne peux pas travailler"},
 		{"harcèlement sexuel is no orientation", "victime de harcèlement sexuel", "victime de harcèlement sexuel"},
 	}
 	checkRedactions(t, tests)

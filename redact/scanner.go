@@ -52,6 +52,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.morphWords()
 	sc.samePartner()
 	sc.bodyConditions()
+	sc.chronicConditions()
 	sc.contacts()
 	sc.obfuscatedEmails()
 	sc.numbers()
