@@ -36,7 +36,52 @@ var tumours = []string{
 	"carcinome", "melanome", "lymphome", "glaucome", "myelome", "adenome",
 	"sarcome", "hematome", "fibrome", "blastome", "theliome", "giome",
 	"lipome", "papillome", "atherome", "neurinome", "gliome", "teratome",
-	"myome", "seminome", "hepatome", "chondrome", "osteome",
+	"myome", "seminome", "hepatome", "chondrome", "osteome", "linfome", "mielome",
+}
+
+// inflammationRoots and tumourRoots are inflammations and tumours in
+// rootSpelling, which other languages share: Spanish "artritis",
+// Italian "epatite", "bronquitis", "flebitis", "apendicitis".
+var (
+	inflammationRoots = rootSpellings(inflammations)
+	tumourRoots       = rootSpellings(tumours)
+)
+
+func rootSpellings(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = rootSpelling(w)
+	}
+	return out
+}
+
+// rootSpelling writes a folded word the way the languages that share
+// medical roots can all be compared: "ph" is "f", "h" is dropped, "y" is
+// "i", "qu" and "k" are "c", a doubled letter is single.
+func rootSpelling(w string) string {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c == 'p' && i+1 < len(w) && w[i+1] == 'h':
+			c = 'f'
+			i++
+		case c == 'h':
+			continue
+		case c == 'y':
+			c = 'i'
+		case c == 'k':
+			c = 'c'
+		case c == 'q' && i+1 < len(w) && w[i+1] == 'u':
+			c = 'c'
+			i++
+		}
+		if n := len(b); n > 0 && b[n-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // medicalSuffixes are endings that make a medical word by themselves,
@@ -45,7 +90,7 @@ var medicalSuffixes = []struct {
 	suffix string
 	min    int
 }{
-	{"ose", 7}, {"emie", 6}, {"pathie", 8}, {"algie", 7}, {"ectomie", 9},
+	{"ose", 6}, {"emie", 6}, {"pathie", 8}, {"algie", 7}, {"ectomie", 9},
 	{"otomie", 9}, {"stomie", 9}, {"plastie", 9}, {"phrenie", 9}, {"phrene", 9},
 	{"emique", 8}, {"pathique", 10},
 }
@@ -56,11 +101,12 @@ var notMedical = map[string]bool{
 	"academie": true, "epidemie": true, "pandemie": true, "endemie": true,
 	"academique": true, "polemique": true, "epidemique": true, "pandemique": true,
 	"endemique": true, "systemique": true, "hypnose": true,
-	"sympathie": true, "antipathie": true, "empathie": true, "telepathie": true,
+	"sympathie": true, "simpathie": true, "antipathie": true, "empathie": true, "telepathie": true,
 	"sympathique": true, "antipathique": true, "empathique": true, "telepathique": true,
 	"homeopathique": true, "osteopathique": true,
 	"nostalgie": true, "glucose": true, "virtuose": true, "grandiose": true,
-	"apotheose": true, "metamorphose": true, "osmose": true, "dichotomie": true,
+	"apotheose": true, "metamorphose": true, "morose": true, "idioma": true,
+	"diploma": true, "aroma": true, "paloma": true, "dosis": true, "hipnosis": true, "osmose": true, "dichotomie": true,
 	"anatomie": true, "autotomie": true, "purpose": true, "lactose": true,
 	"cellulose": true, "fructose": true, "saccharose": true,
 }
@@ -72,9 +118,48 @@ var practices = []string{"homeopathie", "osteopathie", "naturopathie"}
 // paralyses are the endings of paralyses, a disability.
 var paralyses = []string{"plegie", "plegique", "plegiques", "plegies"}
 
+// foreignEndings turn the medical endings of other languages into the
+// French ones, so that the same roots read them: "arthritis", "artritis"
+// and "hepatită" are "arthrite", "hepatite"; "tuberculosis" and
+// "tuberculoză" are "-ose" (not Italian "-osi", the plural of adjectives
+// in "-oso"); "leucemia", "anaemia" are "-émie"; "neuropathy"
+// "-pathie"; "carcinoma", "linfoma" "-ome"; "paraplegia" "-plégie".
+var foreignEndings = []struct{ from, to string }{
+	{"itis", "ite"}, {"ita", "ite"}, {"osis", "ose"}, {"oza", "ose"},
+	{"aemia", "emie"}, {"emia", "emie"}, {"pathy", "pathie"}, {"patia", "pathie"},
+	{"patie", "pathie"}, {"algia", "algie"}, {"ectomy", "ectomie"}, {"ectomia", "ectomie"},
+	{"oma", "ome"}, {"plegia", "plegie"}, {"plejia", "plegie"},
+}
+
+// frenchEnding returns w with a medical ending of another language made
+// French, or w.
+func frenchEnding(w string) string {
+	for _, e := range foreignEndings {
+		if strings.HasSuffix(w, e.from) && len(w) > len(e.from)+2 {
+			return w[:len(w)-len(e.from)] + e.to
+		}
+	}
+	return w
+}
+
 // medicalType returns SANTE or HANDICAP when the folded word w names a
-// disease, a disorder or an operation by its form, else "".
+// disease, a disorder or an operation by its form, in French or with the
+// same roots in another language, else "".
 func medicalType(w string) Type {
+	if notMedical[w] {
+		return ""
+	}
+	if f := frenchEnding(w); f != w {
+		if notMedical[f] {
+			return "" // "academia", "sympathy", "simpatia"
+		}
+		w = f
+	}
+	return frenchMedicalType(w)
+}
+
+// frenchMedicalType is medicalType for French endings.
+func frenchMedicalType(w string) Type {
 	if notMedical[w] || hasSuffixOf(w, practices) {
 		return ""
 	}
@@ -89,9 +174,9 @@ func medicalType(w string) Type {
 	}
 	switch {
 	case strings.HasSuffix(w, "ite"):
-		return typeIf(hasSuffixOf(w, inflammations), SANTE)
+		return typeIf(hasSuffixOf(rootSpelling(w), inflammationRoots), SANTE)
 	case strings.HasSuffix(w, "ome"):
-		return typeIf(hasSuffixOf(w, tumours), SANTE)
+		return typeIf(hasSuffixOf(rootSpelling(w), tumourRoots), SANTE)
 	case strings.HasSuffix(w, "pose"):
 		return "" // "propose", "dépose", "suppose"
 	}
@@ -156,7 +241,9 @@ var morphEndings = map[string]bool{
 	"ite": true, "ome": true, "ose": true, "mie": true, "hie": true, "gie": true,
 	"que": true, "uel": true, "lle": true, "ual": true, "obe": true, "bia": true,
 	"bic": true, "gbt": true, "btq": true, "tqi": true, "qia": true, "bti": true,
-	"nie": true, "tie": true, "ene": true, "bie": true,
+	"nie": true, "tie": true, "ene": true, "bie": true, "iti": true, "osi": true,
+	"mia": true, "thy": true, "gia": true, "omy": true, "oma": true, "ita": true,
+	"oza": true, "tia": true, "jia": true,
 }
 
 // morphCandidate reports whether the word w may end like a word that
@@ -169,8 +256,8 @@ func morphCandidate(w string) bool {
 	if n < 4 {
 		return false
 	}
-	if strings.HasSuffix(w, "té") || strings.HasSuffix(w, "TÉ") || strings.HasSuffix(w, "ène") || strings.HasSuffix(w, "ÈNE") {
-		return true // "homosexualité", "transidentité", "schizophrène"
+	if strings.HasSuffix(w, "té") || strings.HasSuffix(w, "TÉ") || strings.HasSuffix(w, "ène") || strings.HasSuffix(w, "ÈNE") || strings.HasSuffix(w, "ă") {
+		return true // "homosexualité", "transidentité", "schizophrène", "hepatită"
 	}
 	var t [3]byte
 	for k := range t {
