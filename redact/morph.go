@@ -207,28 +207,37 @@ func hasSuffixOf(w string, endings []string) bool {
 }
 
 // orientationPrefixes make a sexual orientation with "-sexuel" and a
-// hostility to one with "-phobie": "homosexuelle", "bisexuel",
-// "transphobie".
-var orientationPrefixes = []string{"homo", "bi", "pan", "a", "trans", "hetero", "demi", "omni", "lesbo", "gay", "gai", "inter"}
+// hostility to one with "-phobie", in rootSpelling: "homosexuelle",
+// "bisexuel", "transphobie", Italian "omosessuale", Portuguese
+// "homossexual", Polish "biseksualny", Spanish "homofobia".
+var orientationPrefixes = []string{"omo", "bi", "pan", "a", "trans", "etero", "demi", "omni", "lesbo", "gai", "inter"}
+
+// orientationStems follow a prefix of orientationPrefixes (in
+// rootSpelling) in a word that names an orientation or a hostility to
+// one; only the "sex" stems make a word with "a" ("asexuel").
+var orientationStems = []string{"sexu", "sesu", "secsu", "fob", "identi"}
 
 // orientationWord reports whether the folded word w names a sexual
-// orientation or gender identity by its form: a prefix of
-// orientationPrefixes then "sexuel", "sexual", "sexualite", "phobie",
-// "phobe", "identite"; or an "lgbt" acronym.
+// orientation or gender identity by its form, or is an "lgbt" acronym.
 func orientationWord(w string) bool {
 	if strings.HasPrefix(w, "lgbt") && len(w) <= 9 {
 		return true
 	}
+	if !strings.Contains(w, "se") && !strings.Contains(w, "ob") && !strings.Contains(w, "identi") {
+		return false // no stem: skip the respelling
+	}
+	r := rootSpelling(w)
 	for _, p := range orientationPrefixes {
-		rest, ok := strings.CutPrefix(w, p)
-		if !ok {
+		rest, ok := strings.CutPrefix(r, p)
+		if !ok || len(rest) < 4 {
 			continue
 		}
-		rest = strings.TrimSuffix(rest, "s")
-		switch rest {
-		case "sexuel", "sexuelle", "sexual", "sexualite", "sexualitat", "sexualidad",
-			"phobie", "phobe", "phobia", "phobic", "phobique", "identite":
-			return p != "a" || strings.HasPrefix(rest, "sexu")
+		for k, stem := range orientationStems {
+			// "transsexuel" is "transexuel" once doubled letters are one
+			ok := strings.HasPrefix(rest, stem) || strings.HasPrefix(p[len(p)-1:]+rest, stem)
+			if ok && (p != "a" || k < 3) && (k < 4 || p == "trans") {
+				return true
+			}
 		}
 	}
 	return false
@@ -243,7 +252,8 @@ var morphEndings = map[string]bool{
 	"bic": true, "gbt": true, "btq": true, "tqi": true, "qia": true, "bti": true,
 	"nie": true, "tie": true, "ene": true, "bie": true, "iti": true, "osi": true,
 	"mia": true, "thy": true, "gia": true, "omy": true, "oma": true, "ita": true,
-	"oza": true, "tia": true, "jia": true,
+	"oza": true, "tia": true, "jia": true, "ale": true, "ell": true, "lny": true,
+	"lna": true, "lni": true,
 }
 
 // morphCandidate reports whether the word w may end like a word that
@@ -289,7 +299,11 @@ func (sc *scanner) morphWords() {
 		if ty == "" {
 			continue
 		}
-		sc.addToks(i, sc.bracketAfter(sc.complement(i)), ty, 0.7)
+		end := i
+		if ty != ORIENTATION {
+			end = sc.bracketAfter(sc.complement(i)) // "arthrose du genou"
+		}
+		sc.addToks(i, end, ty, 0.7)
 	}
 }
 
