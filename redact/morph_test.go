@@ -73,14 +73,18 @@ func TestRedactMorphology(t *testing.T) {
 	checkRedactions(t, tests)
 }
 
-// TestRedactCompoundPlaces covers the town after a street and a comma
-// written as a compound ("Saint-Denis") and the English house numbers with
-// a letter ("221B Baker Street"), with sentences written for the purpose.
-func TestRedactCompoundPlaces(t *testing.T) {
+// TestRedactPlacesAndFillers covers the town after a street and a comma
+// written as a compound ("Saint-Denis"), the English house numbers with a
+// letter ("221B Baker Street") and phones hidden with filler marks
+// ("07 ** 81"), with sentences written for the purpose.
+func TestRedactPlacesAndFillers(t *testing.T) {
 	tests := []redactCase{
 		{"compound town after a comma", "j'habite 15 rue Marcel Paul, Saint-Denis.", "j'habite [ADRESSE_1]."},
 		{"compound town, clause goes on", "j'habite 15 rue Marcel Paul, Villeneuve-la-Garenne, depuis 2 ans", "j'habite [ADRESSE_1], depuis 2 ans"},
 		{"a common word after a comma stays", "j'habite 15 rue Marcel Paul, Merci.", "j'habite [ADRESSE_1], Merci."},
+		{"phone with stars", "mon tel c le 07 ** 81 22 ** 45 ** 90", "mon tel c le [TEL_1]"},
+		{"phone with bars", "06|12|34|56|78", "[TEL_1]"},
+		{"a multiplication stays", "3 * 4 = 12", "3 * 4 = 12"},
 		{"English house number with a letter", "we live at 221B Baker Street, London", "we live at [ADRESSE_1]"},
 	}
 	checkRedactions(t, tests)
