@@ -85,6 +85,7 @@ func TestRedactPlacesAndFillers(t *testing.T) {
 		{"phone with stars", "mon tel c le 07 ** 81 22 ** 45 ** 90", "mon tel c le [TEL_1]"},
 		{"phone with bars", "06|12|34|56|78", "[TEL_1]"},
 		{"a multiplication stays", "3 * 4 = 12", "3 * 4 = 12"},
+		{"e-mail letter by letter from the start of a line", "j e a n . d u p o n t @ g m a i l . c o m", "[EMAIL_1]"},
 		{"English house number with a letter", "we live at 221B Baker Street, London", "we live at [ADRESSE_1]"},
 	}
 	checkRedactions(t, tests)
