@@ -11,36 +11,58 @@ import (
 // body, a "chronic" something.
 
 // Partners named by their gender: a woman who writes "ma femme" or a man
-// who writes "mon mari" says her or his sexual orientation.
+// who writes "mon mari" says her or his sexual orientation; so in Spanish,
+// Portuguese, Italian and English ("mi esposa", "meu marido", "my wife").
 var (
-	femalePartners = map[string]bool{"femme": true, "epouse": true, "compagne": true, "conjointe": true}
-	malePartners   = map[string]bool{"mari": true, "epoux": true, "compagnon": true, "conjoint": true}
+	femalePartners = map[string]bool{"femme": true, "epouse": true, "compagne": true, "conjointe": true,
+		"esposa": true, "mujer": true, "mulher": true, "moglie": true, "novia": true, "namorada": true,
+		"compagna": true, "fidanzata": true, "wife": true, "girlfriend": true}
+	malePartners = map[string]bool{"mari": true, "epoux": true, "compagnon": true, "conjoint": true,
+		"esposo": true, "marido": true, "marito": true, "novio": true, "namorado": true, "compagno": true,
+		"fidanzato": true, "husband": true, "boyfriend": true}
+	// feminine possessives: "mon" stands before "épouse" too
+	femalePossessives = map[string]bool{"ma": true, "mon": true, "mi": true, "minha": true, "mia": true, "my": true}
+	malePossessives   = map[string]bool{"mon": true, "mi": true, "meu": true, "mio": true, "my": true}
 )
 
+// copulas introduce what the writer says she or he is: "je suis", "soy",
+// "estoy", "sou", "estou", "sono", "I am".
+var copulas = map[string]bool{"suis": true, "jsuis": true, "chui": true, "jsui": true, "soy": true,
+	"estoy": true, "sou": true, "estou": true, "sono": true, "am": true}
+
+// genderedEndings are the endings of feminine (+1) and masculine (-1)
+// participles and adjectives after a copula: "mariée", "casada",
+// "sposata", "brasileira"; "casado", "sposato". French masculine
+// participles end in "é", which folds like any "e": they are maleSelf.
+var genderedEndings = []struct {
+	suffix string
+	gender int
+}{{"ee", 1}, {"ada", 1}, {"ida", 1}, {"ata", 1}, {"eira", 1}, {"ado", -1}, {"ido", -1}, {"ato", -1}, {"eiro", -1}}
+
 // writerGender returns +1 when the writer says she is a woman ("je suis
-// née", "je suis mariée", "je suis enceinte"), -1 when he says he is a
-// man ("je suis marié", "je suis né") and nothing says otherwise, else 0.
-// A feminine agreement is deliberate, a masculine one may be an "e" left
-// out: one feminine statement outweighs any masculine one.
+// née", "je suis mariée", "je suis enceinte", "soy casada"), -1 when he
+// says he is a man ("je suis marié", "je suis né", "sou casado") and
+// nothing says otherwise, else 0. A feminine agreement is deliberate, a
+// masculine one may be an "e" left out: one feminine statement outweighs
+// any masculine one.
 func (sc *scanner) writerGender() int {
 	var buf [48]byte
 	male := false
 	for i := range sc.toks {
-		if !sc.isText(i, "suis", "jsuis", "chui", "jsui") {
+		if sc.toks[i].kind != kWord || sc.toks[i].end-sc.toks[i].start > 5 || !copulas[string(fold.Append(buf[:0], sc.text(i)))] {
 			continue
 		}
 		k := sc.nextWord(i)
-		if sc.isText(k, "une", "la", "un", "le") {
-			k = sc.nextWord(k) // "je suis une femme", "je suis la mère"
+		if sc.isText(k, "une", "la", "un", "le", "una", "uma", "a") {
+			k = sc.nextWord(k) // "je suis une femme", "je suis la mère", "I am a woman"
 		}
 		if k < 0 || int(sc.toks[k].end-sc.toks[k].start) > len(buf) {
 			continue
 		}
-		w := string(fold.Append(buf[:0], sc.text(k)))
-		switch {
-		case femaleSelf[w] || len(w) >= 3 && strings.HasSuffix(w, "ee"):
+		switch g := selfGender(string(fold.Append(buf[:0], sc.text(k)))); g {
+		case 1:
 			return 1
-		case maleSelf[w]:
+		case -1:
 			male = true
 		}
 	}
@@ -50,29 +72,50 @@ func (sc *scanner) writerGender() int {
 	return 0
 }
 
-// femaleSelf and maleSelf are the words after "je suis" that say the
-// writer's gender, besides feminine participles ("née", "mariée").
+// selfGender returns the gender the folded word w gives the writer after
+// a copula: +1, -1 or 0.
+func selfGender(w string) int {
+	switch {
+	case femaleSelf[w]:
+		return 1
+	case maleSelf[w]:
+		return -1
+	}
+	for _, e := range genderedEndings {
+		if len(w) > len(e.suffix) && strings.HasSuffix(w, e.suffix) {
+			return e.gender
+		}
+	}
+	return 0
+}
+
+// femaleSelf and maleSelf are the words after a copula that say the
+// writer's gender, besides participles ("née", "casada").
 var (
-	femaleSelf = map[string]bool{"enceinte": true, "veuve": true, "seule": true, "maman": true, "mere": true, "divorcee": true, "femme": true}
-	maleSelf   = map[string]bool{"ne": true, "marie": true, "pacse": true, "divorce": true, "separe": true, "veuf": true, "papa": true, "pere": true, "homme": true}
+	femaleSelf = map[string]bool{"enceinte": true, "veuve": true, "seule": true, "maman": true, "mere": true,
+		"femme": true, "mujer": true, "mulher": true, "donna": true, "madre": true, "mae": true, "woman": true}
+	maleSelf = map[string]bool{"ne": true, "marie": true, "pacse": true, "divorce": true, "separe": true,
+		"veuf": true, "papa": true, "pere": true, "homme": true, "hombre": true, "homem": true, "uomo": true,
+		"padre": true, "pai": true, "man": true}
 )
 
 // samePartner masks the partner a writer names with his or her own
 // gender: "ma femme" after "je suis mariée", "mon mari" after "je suis
-// marié". It runs only when the text holds a possessive and a partner
-// word.
+// marié", "mi esposa" after "soy casada". It asks the writer's gender
+// only when a possessive and a partner word are found.
 func (sc *scanner) samePartner() {
+	var buf [48]byte
 	gender := 0
 	for i := 1; i < len(sc.toks); i++ {
-		if !sc.has(i, wRelative) || !sc.isText(i-1, "ma", "mon") {
+		if !sc.has(i-1, wPossessive) || sc.toks[i].kind != kWord || int(sc.toks[i].end-sc.toks[i].start) > len(buf) {
 			continue
 		}
-		w := lex.entries[sc.toks[i].ent].word
+		w, pos := string(fold.Append(buf[:0], sc.text(i))), sc.foldedWord(i-1)
 		want := 0
 		switch {
-		case femalePartners[w] && sc.isText(i-1, "ma", "mon"):
+		case femalePartners[w] && femalePossessives[pos]:
 			want = 1
-		case malePartners[w] && sc.isText(i-1, "mon"):
+		case malePartners[w] && malePossessives[pos]:
 			want = -1
 		default:
 			continue
