@@ -67,6 +67,7 @@ func TestRedactMorphology(t *testing.T) {
 		{"disabled worker, feminine, stays", "reconnue travailleuse handicapée en 2022", "reconnue travailleuse handicapée en 2022"},
 		{"hospital document stays", "je joins le bulletin d'hospitalisation", "je joins le bulletin d'hospitalisation"},
 		{"a fit", "je fais des crises de tétanie depuis mars", "je fais des [SANTE_1] depuis mars"},
+		{"a crisis of confidence stays", "c'est la crise de confiance avec mon bailleur", "c'est la crise de confiance avec mon bailleur"},
 		{"plural of a special word", "j'ai des problèmes psychiatriques", "j'ai des problèmes [SANTE_1]"},
 		{"complement stops at a number word", "je suis sous dialyse trois fois par semaine", "je suis [SANTE_1] trois fois par semaine"},
 		{"French parole and conviction stay", "il a pris la parole avec conviction", "il a pris la parole avec conviction"},
