@@ -244,15 +244,22 @@ func buildLexicon(words, firstNames string) *lexicon {
 	return l
 }
 
-// linkPlurals links the plurals the lexicon holds (as words of longer
-// phrases: "troubles psychiatriques") to their singular when that is a
-// special category's word, so that the plural alone is read as it.
+// linkPlurals reads the plural of a special category's one-word phrase
+// as the singular: an unlisted plural ("épileptiques") is another key of
+// the singular's entry, and a plural the lexicon holds as a word of a
+// longer phrase ("troubles psychiatriques") is linked to it.
 func (l *lexicon) linkPlurals() {
-	for i := range l.entries {
-		w := l.entries[i].word
-		if n := len(w); n > 4 && (w[n-1] == 's' || w[n-1] == 'x') {
-			if e := l.words[w[:n-1]]; e != 0 && l.entries[e].special && !l.entries[i].special {
-				l.entries[i].plural = e
+	n := len(l.entries)
+	for i := 1; i < n; i++ {
+		e := &l.entries[i]
+		if w := e.word; len(w) > 4 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') {
+			if s := l.words[w[:len(w)-1]]; s != 0 && l.entries[s].special && !e.special {
+				e.plural = s
+			}
+		}
+		if e.special && len(e.word) >= 4 {
+			if _, ok := l.words[e.word+"s"]; !ok {
+				l.words[e.word+"s"] = uint32(i)
 			}
 		}
 	}
@@ -265,19 +272,4 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// lookup returns the entry of the folded word w, 0 when unknown. A plural
-// the lexicon does not list is read as its singular when that is a special
-// category's word: "épileptiques".
-func (l *lexicon) lookup(w []byte) uint32 {
-	if e := l.words[string(w)]; e != 0 {
-		return e
-	}
-	if n := len(w); n > 4 && (w[n-1] == 's' || w[n-1] == 'x') {
-		if e := l.words[string(w[:n-1])]; e != 0 && l.entries[e].special {
-			return e
-		}
-	}
-	return 0
 }
