@@ -47,6 +47,8 @@ const (
 	wOrgAddr    // an organisation whose postal address, quoted, stays: "CAF", "préfecture"
 	wOffence    // an offence named after a conviction: "pour escroquerie"
 	wBody       // a part of the body: "mal au dos", "fracture du poignet"
+	wPartner    // a spouse or partner: "femme", "mari", "esposa", "husband"
+	wChronic    // "chronique": the word before it is a condition
 )
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
@@ -106,6 +108,7 @@ var wordSections = map[string]wordBits{
 	"article": wArticle, "nameprefix": wNamePrefix, "streetlink": wStreetLink,
 	"streetbare": wStreetBare, "addrunit": wAddrUnit, "addrnamed": wAddrNamed,
 	"org-addr": wOrgAddr, "offence": wOffence, "body": wBody,
+	"partner": wPartner, "chronic": wChronic,
 }
 
 var phraseSections = map[string]cueBits{

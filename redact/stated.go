@@ -104,13 +104,12 @@ var (
 // marié", "mi esposa" after "soy casada". It asks the writer's gender
 // only when a possessive and a partner word are found.
 func (sc *scanner) samePartner() {
-	var buf [48]byte
 	gender := 0
 	for i := 1; i < len(sc.toks); i++ {
-		if !sc.has(i-1, wPossessive) || sc.toks[i].kind != kWord || int(sc.toks[i].end-sc.toks[i].start) > len(buf) {
+		if !sc.has(i, wPartner) || !sc.has(i-1, wPossessive) {
 			continue
 		}
-		w, pos := string(fold.Append(buf[:0], sc.text(i))), sc.foldedWord(i-1)
+		w, pos := lex.entries[sc.toks[i].ent].word, sc.foldedWord(i-1)
 		want := 0
 		switch {
 		case femalePartners[w] && femalePossessives[pos]:
@@ -136,7 +135,7 @@ func (sc *scanner) samePartner() {
 // "chronic pain" read the other way.
 func (sc *scanner) chronicConditions() {
 	for i := 1; i < len(sc.toks); i++ {
-		if !sc.isText(i, "chronique", "chroniques", "chronic") {
+		if !sc.has(i, wChronic) {
 			continue
 		}
 		if sc.isText(i, "chronic") {
