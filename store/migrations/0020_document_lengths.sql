@@ -23,3 +23,5 @@ ALTER TABLE document_terms
     ADD CONSTRAINT document_terms_pkey PRIMARY KEY (lexeme, document_id) INCLUDE (tf_title, tf_body, doc_terms),
     ADD CONSTRAINT document_terms_document_id_fkey FOREIGN KEY (document_id) REFERENCES documents (id) ON DELETE CASCADE;
 CREATE INDEX document_terms_document_idx ON document_terms (document_id);
+-- The planner's statistics of the new table, which autovacuum would take a while to gather.
+ANALYZE document_terms;
