@@ -166,12 +166,12 @@ var generalRe = compile(` pour un expose| pour un expo | (?:prepare|fait|fais|fa
 func (r rule) match(s sentence, m *message) (string, bool) {
 	// A general sentence describes nobody's situation; a message asked
 	// for a school talk or out of interest needs no particular attention.
-	if s.joke || !r.fires(s.folded) || generalRe.MatchString(s.folded) || m.general && CodeLevel(r.code) == Attention {
+	if s.joke || s.general || m.general && CodeLevel(r.code) == Attention || !r.fires(s) {
 		return "", false
 	}
 	// "Il y a dix ans j'ai dormi dans la rue": a sentence of years ago
 	// that speaks of no present is nobody's emergency now.
-	if CodeLevel(r.code) == Urgent && !s.now && !s.near && pastRe.MatchString(s.folded) {
+	if CodeLevel(r.code) == Urgent && !s.now && !s.near && s.past {
 		return "", false
 	}
 	if r.with != nil && !r.withMatches(s.folded) || r.except != nil && r.except.MatchString(s.folded) {
@@ -196,20 +196,15 @@ func (r rule) match(s sentence, m *message) (string, bool) {
 // for a harm).
 func (r rule) withMatches(folded string) bool {
 	if r.harm {
-		return affirmed(r.with, folded)
+		return affirmed(r.with, folded, false)
 	}
 	return r.with.MatchString(folded)
 }
 
-// fires reports whether one of r's cues in folded is not negated, nor,
-// for a danger, a death, a debt or a fraud, in a clause about years ago.
-func (r rule) fires(folded string) bool {
-	for _, loc := range r.cue.FindAllStringIndex(folded, -1) {
-		if !negated(folded[:loc[0]], folded[loc[1]:]) && !(r.pastMatters() && inPastClause(folded, loc)) {
-			return true
-		}
-	}
-	return false
+// fires reports whether one of r's cues in s is not negated, nor, for a
+// danger, a death or a fraud, in a clause about years ago.
+func (r rule) fires(s sentence) bool {
+	return affirmed(r.cue, s.folded, s.past && r.pastMatters())
 }
 
 var strongNegations = wordSet("pas jamais aucun aucune sans ni non not no never")
