@@ -166,7 +166,10 @@ var generalRe = compile(` pour un expose| pour un expo | (?:prepare|fait|fais|fa
 func (r rule) match(s sentence, m *message) (string, bool) {
 	// A general sentence describes nobody's situation; a message asked
 	// for a school talk or out of interest needs no particular attention.
-	if s.joke || s.general || m.general && CodeLevel(r.code) == Attention || !r.fires(s) {
+	// Laughter cancels a cue, but never a suicidal one (« je vais me
+	// suicider mdr »): a false alarm costs the agent a glance, a miss may
+	// cost a life.
+	if s.joke && r.code != CodeSuicide || s.general || m.general && CodeLevel(r.code) == Attention || !r.fires(s) {
 		return "", false
 	}
 	// "Il y a dix ans j'ai dormi dans la rue": a sentence of years ago
