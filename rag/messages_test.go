@@ -31,12 +31,17 @@ type message struct {
 // tuning half (weights and thresholds are chosen on it), odd for the test
 // half (figures and gates come from it).
 func (m message) Half() string {
-	h := fnv.New32a()
-	h.Write([]byte(m.ID))
-	if h.Sum32()%2 == 0 {
+	if fnv32a(m.ID)%2 == 0 {
 		return "tuning"
 	}
 	return "test"
+}
+
+// fnv32a is the FNV-1a hash of s.
+func fnv32a(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
 }
 
 func loadUserMessages(tb testing.TB) []message {
@@ -167,6 +172,58 @@ func TestTuneMessages(t *testing.T) {
 	after := rag.Summarize(rag.Rescore(all, r))
 	t.Logf("calibrated: %#v\nafter: reliable answerable %.3f, found in top 5 %.3f, flagged %.3f",
 		r, after.ReliableAnswerable, after.ReliableFoundInTop5, after.FlaggedOutOfCorpus)
+	logCrossValidation(t, all)
+}
+
+// logCrossValidation logs the reliability decision cross-validated on the
+// tuning half, with every feature and without the cues.
+func logCrossValidation(t *testing.T, outs []rag.EvalOutcome) {
+	for _, v := range []struct {
+		name  string
+		strip func(*rag.Features)
+	}{
+		{"every feature", func(*rag.Features) {}},
+		{"without the own-case and outside cues", func(f *rag.Features) { f.OwnCase, f.Outside = 0, 0 }},
+	} {
+		cv, err := crossValidate(outs, v.strip)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("five-fold cross-validation, %s: found in top 5 %.3f, flagged %.3f", v.name, cv.ReliableFoundInTop5, cv.FlaggedOutOfCorpus)
+	}
+}
+
+// crossValidate calibrates the reliability model on four fifths of the
+// outcomes and decides on the fifth left out, for each fifth (a message's
+// outcomes on both corpora in the same fifth), with strip applied to every
+// outcome's features first. On the tuning half, it tells what a feature
+// adds on messages the model was not fitted on; the own-case and outside
+// cues were written from the tuning half's messages, so the figure without
+// them is what the other features give on messages no cue was written for.
+func crossValidate(outs []rag.EvalOutcome, strip func(*rag.Features)) (rag.EvalReport, error) {
+	fold := func(o rag.EvalOutcome) uint32 { return fnv32a("fold:"+o.Question.ID) % 5 }
+	stripped := make([]rag.EvalOutcome, len(outs))
+	for i, o := range outs {
+		strip(&o.Top)
+		stripped[i] = o
+	}
+	var decided []rag.EvalOutcome
+	for k := range uint32(5) {
+		var train, held []rag.EvalOutcome
+		for _, o := range stripped {
+			if fold(o) == k {
+				held = append(held, o)
+			} else {
+				train = append(train, o)
+			}
+		}
+		r, err := rag.Calibrate(train)
+		if err != nil {
+			return rag.EvalReport{}, err
+		}
+		decided = append(decided, rag.Rescore(held, r)...)
+	}
+	return rag.Summarize(decided), nil
 }
 
 func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.EvalOutcome {

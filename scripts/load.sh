@@ -10,7 +10,10 @@
 # process and two more, then runs the load N times against each set in turn
 # (one, two; two, one; …: the machine's load drifts), printing each run with
 # the load average before it; each run ends with the CPU time the plume
-# processes and the database's backends spent in it.
+# processes and the database's backends spent in it. Before the first pair,
+# each set serves the same load unmeasured for LOAD_WARMUP (default 10s), so
+# that no set is measured while it still opens connections and prepares
+# statements.
 # Everything listens on 127.0.0.1 and is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -133,6 +136,9 @@ start 1 0
 ONE=("${URLS[@]}") ONEPIDS=${SET[*]}
 start 2 1
 TWO=("${URLS[@]}") TWOPIDS=${SET[*]}
+for urls in "$(IFS=,; echo "${ONE[*]}")" "$(IFS=,; echo "${TWO[*]}")"; do
+  ./bin/plumeload run -url "$urls" -key "$KEY" -c "$AGENTS" -d "${LOAD_WARMUP:-10s}" "${ARGS[@]}" >/dev/null
+done
 for pair in $(seq 1 "$LOAD_PAIRS"); do
   order=(1 2)
   (( pair % 2 == 0 )) && order=(2 1)

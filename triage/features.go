@@ -13,7 +13,7 @@ const featureBits = 18
 // The character n-grams taken from each word, in bytes.
 const (
 	ngramMin = 4
-	ngramMax = 6
+	ngramMax = 5
 )
 
 const (

@@ -16,21 +16,24 @@ import (
 // round 8 (three writers who never saw the code: 8a elderly letters and
 // advisers' notes, 8b young people, SMS and phone transcriptions, 8c
 // people born abroad and long public posts) was measured once with the
-// lexicon and classifier of 2026-11-30 before it became training data.
-var trainingRounds = []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7", "round8a", "round8b", "round8c"}
+// lexicon and classifier of 2026-11-30 before it became training data;
+// round 9 (a fourth writer) was the honest estimate of 2026-12-01.
+var trainingRounds = []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7", "round8a", "round8b", "round8c", "round9"}
 
-// honestRound is the round written by a fourth writer after the changes
-// of 2026-12-01, never trained or tuned on: the honest estimate. It is
-// gated when its file exists.
-const honestRound = "round9"
+// honestParts are the files of the honest round, round 10, taken
+// together: written by writers who never saw the code, kept away from
+// whoever changes the triage, never trained or tuned on. It is reported
+// when one of them exists and gated by round10Gate.
+var honestParts = []string{"round10a", "round10b", "round10c"}
 
-// TestHoldout reports the figures on testdata/holdout: rounds of 40 to 135
+// TestHoldout reports the figures on testdata/holdout: rounds of 40 to 150
 // messages, each written after the lexicon was frozen, in phrasings unlike
 // its cues ("il m'a jetée contre le mur", "tout le monde serait mieux sans
 // moi"). The classifier is trained on the training rounds: their figures
-// are in-sample. Round 9, when present, is the honest estimate and gated
-// by round9Gate. README.md gives the figures each round had when it was
-// first measured.
+// are in-sample, and rounds 7 and 9 are gated under the figures they had
+// when they were the honest estimate, against regressions only. Round 10,
+// when present, is the honest estimate. README.md gives the figures each
+// round had when it was first measured.
 func TestHoldout(t *testing.T) {
 	var round8 []labelled
 	for _, round := range trainingRounds {
@@ -48,40 +51,47 @@ func TestHoldout(t *testing.T) {
 			if s.missingReasons > 0 {
 				t.Errorf("%d non-routine assessments without a reason", s.missingReasons)
 			}
-			if round == "round7" {
-				gateRound7(t, s)
+			if g, ok := trainingRoundGates[round]; ok {
+				g.check(t, round, s)
 			}
 		})
 	}
 	t.Run("round8", func(t *testing.T) { logFigures(t, round8) })
-	t.Run(honestRound, testHonestRound)
+	t.Run("round10", testHonestRound)
 }
 
-// testHonestRound reports and gates round 9 when its file exists; its
-// misses are never listed.
+// testHonestRound reports and gates round 10, its parts taken together,
+// when one of its files exists; its misses are never listed.
 func testHonestRound(t *testing.T) {
-	path := "testdata/holdout/" + honestRound + ".jsonl"
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		t.Skip(path + " not written yet")
+	var set []labelled
+	for _, part := range honestParts {
+		path := "testdata/holdout/" + part + ".jsonl"
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		set = append(set, loadJSONL(t, path)...)
 	}
-	s := logFigures(t, loadJSONL(t, path))
+	if len(set) == 0 {
+		t.Skip("testdata/holdout/round10{a,b,c}.jsonl not written yet")
+	}
+	s := logFigures(t, set)
 	if s.missingReasons > 0 {
 		t.Errorf("%d non-routine assessments without a reason", s.missingReasons)
 	}
-	round9Gate.check(t, honestRound, s)
+	round10Gate.check(t, "round10", s)
 }
+
+// round10Gate gates round 10 a little under the figures it gave when
+// measured on 2026-12-01 after that session's changes (urgent 0.824,
+// needs attention 0.938, attention 0.911, routine kept 0.759, reasons
+// 0.634; before them, with main at fb9dac8: 0.784, 0.948, 0.911, 0.741,
+// 0.628). Were every figure zero, the round would be reported, not gated.
+var round10Gate = holdoutGate{urgentRecall: 0.80, needsRecall: 0.92, attentionRecall: 0.89, routineKept: 0.74, reasonRecall: 0.61}
 
 // holdoutGate holds a round's figures at or above these.
 type holdoutGate struct {
 	urgentRecall, needsRecall, attentionRecall, routineKept, reasonRecall float64
 }
-
-// round9Gate gates round 9, a little under the figures it gave when
-// measured once on 2026-12-01 (urgent 0.885, needs attention 0.907,
-// attention 0.844, routine kept 0.849, reasons 0.685; before the changes
-// of round 8: 0.712, 0.835, 0.844, 0.849, 0.581). Were every figure zero,
-// the round would be reported, not gated.
-var round9Gate = holdoutGate{urgentRecall: 0.86, needsRecall: 0.88, attentionRecall: 0.82, routineKept: 0.83, reasonRecall: 0.66}
 
 func (g holdoutGate) check(t *testing.T, round string, s scores) {
 	t.Helper()
@@ -121,12 +131,14 @@ func logFigures(t *testing.T, set []labelled) scores {
 	return s
 }
 
-// gateRound7 holds round 7 a little under the figures it had when it was
-// measured, once, with the classifier (2026-11-30: urgent 0.719,
-// needs-attention 0.882, attention 0.972, routine kept 0.896, reasons
-// found 0.675). Round 7 is training data since 2026-12-01: the gate now
-// guards against regressions only.
-func gateRound7(t *testing.T, s scores) {
-	t.Helper()
-	holdoutGate{urgentRecall: 0.70, needsRecall: 0.86, attentionRecall: 0.94, routineKept: 0.88, reasonRecall: 0.65}.check(t, "round 7", s)
+// trainingRoundGates hold rounds 7 and 9 a little under the figures they
+// had when each was the honest estimate, measured once with the
+// classifier: round 7 on 2026-11-30 (urgent 0.719, needs-attention 0.882,
+// attention 0.972, routine kept 0.896, reasons found 0.675), round 9 on
+// 2026-12-01 (0.885, 0.907, 0.844, 0.849, 0.685; before the changes of
+// round 8: 0.712, 0.835, 0.844, 0.849, 0.581). Both are training data now:
+// the gates guard against regressions only.
+var trainingRoundGates = map[string]holdoutGate{
+	"round7": {urgentRecall: 0.70, needsRecall: 0.86, attentionRecall: 0.94, routineKept: 0.88, reasonRecall: 0.65},
+	"round9": {urgentRecall: 0.86, needsRecall: 0.88, attentionRecall: 0.82, routineKept: 0.83, reasonRecall: 0.66},
 }

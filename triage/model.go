@@ -18,7 +18,7 @@ import (
 //go:generate go test -run TestModelFile -update .
 
 // modelFile is the classifier, trained by train_test.go on the tuning half
-// of the evaluation set, the holdout rounds 1 to 8 (never round 9) and
+// of the evaluation set, the holdout rounds 1 to 9 (never round 10) and
 // testdata/long.jsonl.
 //
 //go:embed model.bin
@@ -47,7 +47,12 @@ type modelHeader struct {
 	// chosen by leave-one-round-out.
 	NeedsThreshold  float64 `json:"needs_threshold"`
 	UrgentThreshold float64 `json:"urgent_threshold"`
-	Rows            int     `json:"rows"`
+	// A message that already needs attention (by the lexicon or the
+	// needs sub-model) is urgent when it scores above
+	// FlaggedUrgentThreshold under the urgent sub-model: two weak cues
+	// make one strong. Chosen by leave-one-round-out too.
+	FlaggedUrgentThreshold float64 `json:"flagged_urgent_threshold"`
+	Rows                   int     `json:"rows"`
 }
 
 // model is a set of linear classifiers over the same hashed features:
@@ -137,16 +142,33 @@ func (m *model) reading(msg *message) verdict {
 	return v
 }
 
-// decide returns the level and reason sub-model of v under the needs and
-// urgent thresholds (Routine and -1 when it needs nothing). The model
-// reads French: a message the lexicon finds foreign is left to the
-// lexicon (a language barrier, and its urgent cues in other languages).
-func (v verdict) decide(m *model, needsThreshold, urgentThreshold float64) (Level, int) {
+// thresholds are the scores a verdict is read against (see modelHeader).
+type thresholds struct{ needs, urgent, flagged float64 }
+
+// thresholds returns the thresholds m was trained with.
+func (m *model) thresholds() thresholds {
+	h := m.header
+	return thresholds{needs: h.NeedsThreshold, urgent: h.UrgentThreshold, flagged: h.FlaggedUrgentThreshold}
+}
+
+// decide returns the level and reason sub-model of v under th, for a
+// message the lexicon gives lex (Routine and -1 when it needs nothing). A
+// message needing attention, by the lexicon or the needs sub-model, is
+// urgent above the flagged threshold. The model reads French: a message
+// the lexicon finds foreign is left to the lexicon (a language barrier,
+// and its urgent cues in other languages).
+func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
+	urgentToo := v.urgentCode >= 0 && v.urgent > th.flagged
 	switch {
-	case v.urgent > urgentThreshold && v.urgentCode >= 0:
+	case v.urgent > th.urgent && v.urgentCode >= 0:
 		return Urgent, v.urgentCode
-	case v.needs > needsThreshold && !v.foreign:
-		return CodeLevel(m.header.Models[v.code]), v.code
+	case v.needs > th.needs && !v.foreign:
+		if l := CodeLevel(m.header.Models[v.code]); l != Attention || !urgentToo {
+			return l, v.code
+		}
+		return Urgent, v.urgentCode
+	case lex == Attention && urgentToo:
+		return Urgent, v.urgentCode
 	}
 	return Routine, -1
 }
@@ -176,7 +198,7 @@ func (m *model) nearestCode(s []float64, l Level) int {
 // pressing, with one reason: the code of the reading, on the sentence that
 // scores highest for it.
 func (m *model) raise(a Assessment, msg *message) Assessment {
-	l, j := m.reading(msg).decide(m, m.header.NeedsThreshold, m.header.UrgentThreshold)
+	l, j := m.reading(msg).decide(m, m.thresholds(), a.Level)
 	if l.Rank() <= a.Level.Rank() {
 		return a
 	}

@@ -60,3 +60,33 @@ func TestModelRaises(t *testing.T) {
 		t.Errorf("reason range [%d, %d) is not a sentence of the text", r.Start, r.End)
 	}
 }
+
+// TestDecideFlagged checks the flagged threshold: a message the lexicon
+// finds in need of attention is urgent when the urgent sub-model scores it
+// above the flagged threshold, though under the urgent threshold; the same
+// score alone raises nothing.
+func TestDecideFlagged(t *testing.T) {
+	m := defaultModel()
+	debt, violence := slices.Index(m.header.Models, CodeDebt), slices.Index(m.header.Models, CodeViolence)
+	th := thresholds{needs: 2, urgent: 3, flagged: 0.5}
+	v := verdict{needs: -5, urgent: 1, code: debt, urgentCode: violence}
+	if l, j := v.decide(m, th, Attention); l != Urgent || j != violence {
+		t.Errorf("flagged by the lexicon: %s %d, want urgent %d", l, j, violence)
+	}
+	if l, _ := v.decide(m, th, Routine); l != Routine {
+		t.Errorf("not flagged: %s, want routine", l)
+	}
+	v.needs = 2.5
+	if l, _ := v.decide(m, th, Routine); l != Urgent {
+		t.Errorf("flagged by the needs sub-model: %s, want urgent", l)
+	}
+	v.urgent = 0.4
+	if l, j := v.decide(m, th, Routine); l != Attention || j != debt {
+		t.Errorf("under the flagged threshold: %s %d, want attention %d", l, j, debt)
+	}
+	v.urgentCode = -1
+	v.urgent = 4
+	if l, _ := v.decide(m, th, Attention); l != Attention {
+		t.Errorf("no urgent code the dates allow: %s, want attention", l)
+	}
+}

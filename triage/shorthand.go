@@ -21,7 +21,7 @@ var shorthand = map[string]string{
 	"vs": "vous", "tt": "tout", "ts": "tous", "tte": "toute", "ttes": "toutes", "bcp": "beaucoup",
 	"tjr": "toujours", "tjrs": "toujours", "tjs": "toujours", "dc": "donc",
 	"mtn": "maintenant", "mnt": "maintenant", "auj": "aujourd' hui", "ajd": "aujourd' hui",
-	"ojd": "aujourd' hui", "aujd": "aujourd' hui", "ajrd": "aujourd' hui", "dem1": "demain",
+	"ojd": "aujourd' hui", "aujd": "aujourd' hui", "aujourdhui": "aujourd' hui", "ajrd": "aujourd' hui", "dem1": "demain",
 	"2m1": "demain", "2main": "demain", "stp": "s' il te plait", "svp": "s' il vous plait",
 	"slt": "salut", "bjr": "bonjour", "bsr": "bonsoir", "dsl": "desole", "mrc": "merci", "mci": "merci",
 	"rdv": "rendez-vous", "pcq": "parce que", "pck": "parce que", "psk": "parce que", "paske": "parce que",

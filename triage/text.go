@@ -22,6 +22,11 @@ type sentence struct {
 	// away or more ("dans trois semaines", "en mars"); now says whether it
 	// describes the present ("ce matin", "depuis hier").
 	near, far, now bool
+	// joke says whether it, or the sentence after it, laughs (jokeRe).
+	joke bool
+	// past says whether it speaks of years ago (pastRe), general whether
+	// it speaks of a subject in general (generalRe).
+	past, general bool
 }
 
 // message is a text cut into sentences, with what the rules read across
@@ -54,8 +59,9 @@ func newMessage(text string, now time.Time) *message {
 			lead := strings.Index(raw, trimmed)
 			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: foldSentence(trimmed)}
 			s.near, s.far, s.now = timeOf(s.folded, now)
+			s.past, s.general = pastRe.MatchString(s.folded), generalRe.MatchString(s.folded)
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
-			m.general = m.general || generalRe.MatchString(s.folded)
+			m.general = m.general || s.general
 			m.count(s.folded)
 			m.sentences = append(m.sentences, s)
 		}
@@ -69,6 +75,12 @@ func newMessage(text string, now time.Time) *message {
 		start = end
 	}
 	add(len(text))
+	nextLaughs := false
+	for i := len(m.sentences) - 1; i >= 0; i-- {
+		laughs := jokeRe.MatchString(m.sentences[i].folded)
+		m.sentences[i].joke = laughs || nextLaughs
+		nextLaughs = laughs
+	}
 	m.countScripts(text)
 	return m
 }
@@ -85,6 +97,12 @@ func foldSentence(s string) string {
 	space := true
 	for _, r := range s {
 		switch {
+		case r == '😂' || r == '🤣' || r == '😆' || r == '😹':
+			if !space {
+				b.WriteByte(' ')
+			}
+			b.WriteString("mdr ")
+			space = true
 		case r == '’' || r == '\'' || r == 'ʼ':
 			b.WriteString("' ")
 			space = true
@@ -108,6 +126,12 @@ var (
 		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|immediatement|tout de suite|des que possible|au plus vite|` +
 		`(?:sous|dans|d' ici|en) (?:24|48|72) ?h(?:eures)?|sous (?:huit|8|quinze|15) jours|dans (?:un|deux|trois|quatre|cinq|quelques|[1-9]|10) jours|` +
 		`d' ici (?:la fin de la semaine|demain|[1-9] jours)|(?:reste|restent|plus que|seulement|sous|d' ici) (?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours|deux nuits|tonight|tomorrow|today|this week)[ ,]`)
+	// countedRe counts the days left (« on est le 14 », « il me reste
+	// moins d'une semaine », « 15 jours pour le recours »): a time within
+	// days too. Top-level alternatives, each with its prefilter.
+	countedRe = compile(` dans les (?:8|huit|10|dix|15|quinze) jours[ ,']| (?:on est|nous sommes) (?:le |deja le )?[0-9]{1,2} | aujourd' hui (?:c' ?est|on est) (?:le )?[0-9]{1,2} |` +
+		` la fin de (?:la|cette) semaine| (?:8|huit|15|quinze) jours? pour (?:le |un |faire (?:le |un )?)?(?:recours|contester|tribunal)|` +
+		` il (?:me|nous|lui) reste (?:moins d' une semaine|(?:[1-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques) jours)`)
 	pastDayRe = compile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
 	farRe     = compile(` (?:dans|sous|d' ici) (?:un|1|deux|trois|quatre|cinq|six|plusieurs|quelques|[2-9]|1[0-9]) (?:semaines|mois|ans)| (?:le mois|l' annee|l' an|l' ete|l' hiver) prochain| en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?: |$)| a la rentree| l' an prochain`)
 	nowRe     = compile(` (?:ce matin|hier|cette nuit|aujourd' hui|maintenant|en ce moment|actuellement|depuis (?:hier|ce matin|[1-9]|deux|trois|quatre|cinq|dix|une|plusieurs|quelques) ?(?:jours?|nuits?|semaines?)?|right now|tonight)[ ,]`)
@@ -125,6 +149,7 @@ func timeOf(folded string, now time.Time) (near, far, present bool) {
 	if near && pastDayRe.MatchString(folded) && len(nearRe.FindAllString(folded, -1)) == 1 {
 		near = false
 	}
+	near = near || countedRe.MatchString(folded)
 	far = farRe.MatchString(folded)
 	present = nowRe.MatchString(folded)
 	for _, m := range dateRe.FindAllStringSubmatch(folded, -1) {

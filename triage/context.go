@@ -1,0 +1,52 @@
+package triage
+
+// What a cue's surroundings say about it: a joke, a clause about years
+// ago, a harm that is denied.
+
+// jokeRe marks a sentence that laughs: a cue in it, or in the sentence
+// before it (« mon mari me menace… de partir sans moi 😂 »), describes
+// nobody's situation. Laughing emoji are folded to « mdr » (foldSentence).
+var jokeRe = compile(` mdr | ptdr | lol | blague a part| je plaisante| je rigole| c' est pour rire| haha`)
+
+// clauseBreak ends a clause inside a sentence: « expulsée en 2019 mais
+// maintenant tout va bien ».
+var clauseBreak = compile(` mais | aujourd' hui | maintenant | desormais | actuellement | depuis | or `)
+
+// pastCodes are the attention codes a clause about years ago cancels, as
+// it cancels every urgent code: a death or a fraud long over (« mon mari
+// est décédé il y a quatre ans », « il y a deux ans mon compte a été
+// piraté »). A disability, a language barrier, a failure that lasts or a
+// debt still recovered (« la CAF retient… trop versé en 2023 ») are not
+// over.
+var pastCodes = map[string]bool{CodeBereavement: true, CodeFraud: true}
+
+// pastMatters reports whether a clause about years ago cancels r's cue.
+func (r rule) pastMatters() bool { return CodeLevel(r.code) == Urgent || pastCodes[r.code] }
+
+// inPastClause reports whether the cue at loc in folded is in a clause
+// that speaks of years ago (pastRe) and not of now or of the next days.
+func inPastClause(folded string, loc []int) bool {
+	start, end := 0, len(folded)
+	for _, b := range clauseBreak.FindAllStringIndex(folded, -1) {
+		switch {
+		case b[1] <= loc[0]+1 && b[0] >= start:
+			start = b[0]
+		case b[0] >= loc[1]-1 && b[0]+1 < end:
+			end = b[0] + 1
+		}
+	}
+	clause := folded[start:end]
+	return pastRe.MatchString(clause) && !nowRe.MatchString(clause) && !nearRe.MatchString(clause)
+}
+
+// affirmed reports whether p matches folded somewhere it is not denied
+// (« mon ex ne me harcèle pas du tout ») nor, when past, in a clause about
+// years ago (inPastClause).
+func affirmed(p *pattern, folded string, past bool) bool {
+	for _, loc := range p.FindAllStringIndex(folded, -1) {
+		if !negated(folded[:loc[0]], folded[loc[1]:]) && !(past && inPastClause(folded, loc)) {
+			return true
+		}
+	}
+	return false
+}
