@@ -256,9 +256,11 @@ func (e *answerEval) tune(t *testing.T) {
 	t.Logf("tuned on the tuning half, three thirds in turn: %+v: %s", best, bestScore)
 	t.Logf("the matching in use there: %s", scoreTops(topsOf(set, rag.DefaultAnswerMatch), rag.DefaultAnswerMatch.Threshold,
 		rag.DefaultAnswerMatch.Margin))
-	base := rag.AnswerMatch{QuestionWords: 1, Max: 3}
+	base := baselineAnswerMatch
+	base.Threshold, base.Margin = 0, 0
 	th, margin, s := bestThreshold(topsOf(set, base))
-	t.Logf("baseline (the question's words alone): threshold %.2f, margin %.2f: %s", th, margin, s)
+	t.Logf("baseline (the question's words alone): threshold %.2f, margin %.2f (baselineAnswerMatch has %.2f, %.2f): %s",
+		th, margin, baselineAnswerMatch.Threshold, baselineAnswerMatch.Margin, s)
 	best.Threshold, best.Margin = 0, 0
 	t.Logf("same weights, no threshold (ranking alone): %s", scoreSet(set, best))
 }

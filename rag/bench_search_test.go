@@ -47,6 +47,21 @@ func (l *stageLog) Handle(_ context.Context, r slog.Record) error {
 	return nil
 }
 
+// reset forgets the stages logged so far.
+func (l *stageLog) reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	clear(l.sums)
+	clear(l.counts)
+}
+
+// searches is the number of searches logged.
+func (l *stageLog) searches() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.counts["total"]
+}
+
 func (l *stageLog) WithAttrs([]slog.Attr) slog.Handler { return l }
 func (l *stageLog) WithGroup(string) slog.Handler      { return l }
 

@@ -221,7 +221,7 @@ func (sc *scanner) countryAfter(l int) int {
 }
 
 // placeSegment reads a place after a comma from token k: one to three
-// capitalized words, then maybe a postcode of letters and digits ("NW1
+// capitalized words or compounds ("Saint-Denis"), then maybe a postcode of letters and digits ("NW1
 // 6XE", "M14 5RT") or a state and a ZIP code ("DC 20500"); what follows
 // must end the clause. It returns its last token, or -1.
 func (sc *scanner) placeSegment(k int) int {
@@ -230,9 +230,12 @@ func (sc *scanner) placeSegment(k int) int {
 		return -1
 	}
 	e := k - 1
-	for w := 0; w < 3 && e+1 < n && sc.toks[e+1].kind == kWord && sc.toks[e+1].shape&shCap != 0 &&
-		sc.toks[e+1].gap <= gapSpace && sc.bits(e+1)&(wFunc|wStop|wCivility|wMonth) == 0; w++ {
-		e++
+	for w := 0; w < 3 && e+1 < n && sc.toks[e+1].kind == kWord && sc.toks[e+1].shape&shCap != 0 && sc.toks[e+1].gap <= gapSpace; w++ {
+		c := sc.compoundEnd(e + 1) // "Saint-Denis": a compound is a place whatever its first word
+		if c == e+1 && sc.bits(c)&(wFunc|wStop|wCivility|wMonth) != 0 {
+			break
+		}
+		e = c
 	}
 	if e < k {
 		return -1

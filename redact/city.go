@@ -108,16 +108,22 @@ func (sc *scanner) placeWords(j int, street bool) int {
 		} else if t.shape&shCap == 0 {
 			break
 		}
-		last = m
+		last = sc.compoundEnd(m)
 		words++
-		m++
-		// compounds: Issy-les-Moulineaux, Villeneuve-d'Ascq, Pointe-à-Pitre
-		for parts := 1; parts < maxCompound && m+1 < n && (sc.punct(m) == '-' || sc.punct(m) == '\'') && sc.attached(m) && sc.attached(m+1) && sc.toks[m+1].kind == kWord; parts++ {
-			last = m + 1
-			m += 2
-		}
+		m = last + 1
 	}
 	return sc.cedex(last)
+}
+
+// compoundEnd returns the last token of the hyphenated or elided compound
+// whose first word is token k: Issy-les-Moulineaux, Villeneuve-d'Ascq,
+// Pointe-à-Pitre; k itself when there is none.
+func (sc *scanner) compoundEnd(k int) int {
+	n := len(sc.toks)
+	for parts := 1; parts < maxCompound && k+2 < n && (sc.punct(k+1) == '-' || sc.punct(k+1) == '\'') && sc.attached(k+1) && sc.attached(k+2) && sc.toks[k+2].kind == kWord; parts++ {
+		k += 2
+	}
+	return k
 }
 
 // placeName reads the name of a residence, a lieu-dit or a building from

@@ -34,6 +34,8 @@ func (sc *scanner) foreignAddresses() {
 			if last < 0 {
 				last = sc.dashPostcode(i)
 			}
+		case t.kind == kAlnum && sc.houseNumber(i):
+			last = sc.englishStreet(i) // "221B Baker Street"
 		}
 		if last >= 0 {
 			sc.addrs = append(sc.addrs, addrPart{first: i, last: last, conf: 0.8})

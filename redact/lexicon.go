@@ -46,6 +46,9 @@ const (
 	wAtWord     // a word that stands for '@' in an e-mail address: "arobase"
 	wOrgAddr    // an organisation whose postal address, quoted, stays: "CAF", "préfecture"
 	wOffence    // an offence named after a conviction: "pour escroquerie"
+	wBody       // a part of the body: "mal au dos", "fracture du poignet"
+	wPartner    // a spouse or partner: "femme", "mari", "esposa", "husband"
+	wChronic    // "chronique": the word before it is a condition
 )
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
@@ -104,7 +107,8 @@ var wordSections = map[string]wordBits{
 	"legal": wLegal, "filler": wFiller, "namecont": wNameCont, "country": wCountry,
 	"article": wArticle, "nameprefix": wNamePrefix, "streetlink": wStreetLink,
 	"streetbare": wStreetBare, "addrunit": wAddrUnit, "addrnamed": wAddrNamed,
-	"org-addr": wOrgAddr, "offence": wOffence,
+	"org-addr": wOrgAddr, "offence": wOffence, "body": wBody,
+	"partner": wPartner, "chronic": wChronic,
 }
 
 var phraseSections = map[string]cueBits{
@@ -132,6 +136,8 @@ type lexEntry struct {
 	word    string // the folded word
 	bits    wordBits
 	phrases []phrase
+	special bool   // a special category's phrase of this one word
+	plural  uint32 // the entry of the singular when it is special: "psychiatriques"
 }
 
 // lexicon maps folded words to their entries. It is built once and never
@@ -233,8 +239,33 @@ func buildLexicon(words, firstNames string) *lexicon {
 		buf = fold.Append(buf[:0], parts[0])
 		head := l.entry(string(buf))
 		l.entries[head].phrases = append(l.entries[head].phrases, p)
+		if len(p.rest) == 0 && p.cue&cSpecial != 0 {
+			l.entries[head].special = true
+		}
 	}
+	l.linkPlurals()
 	return l
+}
+
+// linkPlurals reads the plural of a special category's one-word phrase
+// as the singular: an unlisted plural ("épileptiques") is another key of
+// the singular's entry, and a plural the lexicon holds as a word of a
+// longer phrase ("troubles psychiatriques") is linked to it.
+func (l *lexicon) linkPlurals() {
+	n := len(l.entries)
+	for i := 1; i < n; i++ {
+		e := &l.entries[i]
+		if w := e.word; len(w) > 4 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') {
+			if s := l.words[w[:len(w)-1]]; s != 0 && l.entries[s].special && !e.special {
+				e.plural = s
+			}
+		}
+		if e.special && len(e.word) >= 4 {
+			if _, ok := l.words[e.word+"s"]; !ok {
+				l.words[e.word+"s"] = uint32(i)
+			}
+		}
+	}
 }
 
 func isASCII(s string) bool {

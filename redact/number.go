@@ -53,6 +53,12 @@ func (sc *scanner) numbers() {
 				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
 				j = n + 1
 				continue
+			case t.kind == kPunct && t.gap <= gapSpace && sc.fillerEnd(n) > n:
+				// 07 ** 81 22 ** 45, 06~12~34, 06 | 12 | 34: filler written to hide a number
+				m := sc.fillerEnd(n)
+				run = append(run, group{tok: m, digits: sc.text(m)})
+				j = m
+				continue
 			case sc.punct(n) == ')' && sc.attached(n) && sc.openBefore(run[len(run)-1].tok) && n+1 < len(sc.toks) &&
 				sc.numberTok(n+1) && sc.toks[n+1].gap <= gapSpace:
 				// (212) 555-1234, (+33) 6 12 34 56 78
@@ -167,6 +173,25 @@ func (sc *scanner) groupSep(n int) bool {
 		return true
 	}
 	return false
+}
+
+// fillerEnd returns the number token after one to three filler marks
+// from token n ("**", "~", "|", "•"), all on one line with blanks of one
+// space at most, or n when there is none.
+func (sc *scanner) fillerEnd(n int) int {
+	k := n
+	for marks := 0; marks < 3 && k < len(sc.toks) && sc.toks[k].gap <= gapSpace; marks++ {
+		switch sc.punct(k) {
+		case '*', '~', '|', '•', '·':
+			k++
+			continue
+		}
+		break
+	}
+	if k == n || k >= len(sc.toks) || !sc.numberTok(k) || sc.toks[k].gap > gapSpace {
+		return n
+	}
+	return k
 }
 
 // numberTok reports whether token i can be a group of a number: digits, or

@@ -255,8 +255,10 @@ func (sc *scanner) mailLocal(k int) (int, int) {
 // each side, a dot (or dot word) after the marker followed by two letters.
 // It returns the first and last tokens, or -1.
 func (sc *scanner) spacedEmail(at, atEnd int) (int, int) {
+	// single tells one character; the blanks between characters are
+	// checked by the loops, so that the first one may start a line.
 	single := func(k int) bool {
-		if k < 0 || k >= len(sc.toks) || sc.toks[k].end-sc.toks[k].start != 1 || sc.toks[k].gap > gapBlank {
+		if k < 0 || k >= len(sc.toks) || sc.toks[k].end-sc.toks[k].start != 1 {
 			return false
 		}
 		switch sc.toks[k].kind {

@@ -49,6 +49,10 @@ func (sc *scanner) scan(s string) []cand {
 	sc.addrs = sc.addrs[:0]
 	sc.caseless = sc.detectCaseless()
 	sc.markPhrases()
+	sc.morphWords()
+	sc.samePartner()
+	sc.bodyConditions()
+	sc.chronicConditions()
 	sc.contacts()
 	sc.obfuscatedEmails()
 	sc.numbers()
@@ -183,112 +187,6 @@ func (sc *scanner) nextWord(j int) int {
 		return -1
 	}
 	return k
-}
-
-// markPhrases tags the last word of every lexicon phrase with its cue and
-// adds the candidates that phrases make by themselves (special categories,
-// protected spans).
-func (sc *scanner) markPhrases() {
-	keepEnd := -1 // last token of the protected phrases so far
-	for i := range sc.toks {
-		e := sc.toks[i].ent
-		if e == 0 || len(lex.entries[e].phrases) == 0 {
-			continue
-		}
-		for _, p := range lex.entries[e].phrases {
-			j := i
-			for _, w := range p.rest {
-				k := sc.nextWord(j)
-				if k < 0 || sc.toks[k].ent != w {
-					j = -1
-					break
-				}
-				j = k
-			}
-			if j < 0 {
-				continue
-			}
-			sc.toks[j].cue |= p.cue
-			switch {
-			case p.cue&cKeep != 0:
-				sc.addToks(i, j, typKeep, 1.5)
-				keepEnd = max(keepEnd, j)
-				if sc.isText(j, "arret", "penitentiaire") {
-					sc.offenceAfter(j) // "maison d'arrêt … après 18 mois pour escroquerie"
-				}
-			case p.cue&cSpecial != 0 && i <= keepEnd:
-				// "caisse d'assurance maladie de Lyon": a word of a
-				// protected phrase starts no special category
-			case p.cue&cSpecial != 0:
-				if p.cue&cJustice != 0 && sc.isText(sc.nextWordAny(j), "vierge") {
-					continue // "un casier judiciaire vierge": nothing to hide
-				}
-				end := j
-				if p.ext {
-					end = sc.complement(j)
-				}
-				if end == j && p.needComp {
-					continue
-				}
-				end = sc.bracketAfter(end)
-				sc.addToks(i, end, specialType(p.cue), 0.7)
-				if p.cue&cJustice != 0 {
-					sc.offenceAfter(end)
-				}
-			}
-		}
-	}
-}
-
-// nextWordAny returns the index of the token after j when it is a word on
-// the same line, else j.
-func (sc *scanner) nextWordAny(j int) int {
-	if k := j + 1; k < len(sc.toks) && sc.toks[k].kind == kWord && sc.toks[k].gap < gapLine {
-		return k
-	}
-	return j
-}
-
-// specialType returns the special category of a phrase's cue.
-func specialType(c cueBits) Type {
-	for k, sc := range specialCues {
-		if c&sc != 0 {
-			return specialTypes[k]
-		}
-	}
-	return SANTE
-}
-
-// complement returns the last token of the noun phrase that follows token j
-// ("d'une sclérose en plaques"), or j when there is none.
-func (sc *scanner) complement(j int) int {
-	end, k, words := j, j, 0
-	for steps := 0; steps < 8 && words < 3; steps++ {
-		n := k + 1
-		for n < len(sc.toks) && sc.attached(n) && (sc.punct(n) == '\'' || sc.punct(n) == '-') {
-			n++
-		}
-		if n >= len(sc.toks) || sc.toks[n].gap >= gapLine {
-			break
-		}
-		t := sc.toks[n]
-		switch {
-		case t.kind == kWord && sc.has(n, wArticle):
-			k = n
-			continue
-		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth|wStop) == 0:
-			// not a common word: "diagnostiqué l'an dernier" takes no
-			// complement, "hospitalisé à l'hôpital" stops before it
-			end, k = n, n
-			words++
-			continue
-		case t.kind == kNum && t.end-t.start <= 2 && k > j && sc.isText(k, "type", "stade", "grade", "niveau", "classe"):
-			end, k = n, n
-			continue
-		}
-		break
-	}
-	return end
 }
 
 // cueBefore returns the union of the cues on up to window tokens before i,
@@ -429,54 +327,4 @@ func (sc *scanner) trimStart(start, end int) int {
 		start += size
 	}
 	return end
-}
-
-// offenceAfter masks the offence named after a conviction, a prison term
-// or a custody that ends at token j, in the same sentence: "garde à vue
-// la semaine dernière pour une bagarre", "sortie de prison après 18 mois
-// pour trafic", "convicted for fraud".
-func (sc *scanner) offenceAfter(j int) {
-	for k := j + 1; k < len(sc.toks) && k <= j+14; k++ {
-		t := sc.toks[k]
-		if t.gap >= gapLine {
-			return
-		}
-		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' {
-			return
-		}
-		if !sc.isText(k, "pour", "for") {
-			continue
-		}
-		o := k + 1
-		for steps := 0; steps < 3 && o < len(sc.toks) && (sc.has(o, wArticle) || sc.punct(o) == '\''); steps++ {
-			o++
-		}
-		if o < len(sc.toks) && sc.toks[o].gap < gapLine && sc.has(o, wOffence) {
-			sc.addToks(k, sc.complement(o), JUSTICE, 0.7)
-		}
-		return
-	}
-}
-
-// bracketAfter extends a special category that ends at token j over the
-// brackets that follow it and detail it, "handicapée moteur (fauteuil)",
-// "problèmes de santé (cœur)": one to four words, no digit, on the line.
-func (sc *scanner) bracketAfter(j int) int {
-	k := j + 1
-	if sc.punct(k) != '(' || k+1 >= len(sc.toks) || sc.toks[k].gap >= gapLine {
-		return j
-	}
-	for m := k + 1; m < len(sc.toks) && m <= k+8 && sc.toks[m].gap < gapLine; m++ {
-		switch {
-		case sc.punct(m) == ')':
-			if m == k+1 {
-				return j
-			}
-			return m
-		case sc.toks[m].kind == kWord, sc.punct(m) == '\'', sc.punct(m) == '-', sc.punct(m) == ',':
-		default:
-			return j
-		}
-	}
-	return j
 }

@@ -40,8 +40,8 @@ JOIN documents d2 ON d2.source = d1.source AND d2.external_id = d1.external_id |
 INSERT INTO chunks (document_id, ordinal, title, heading, text, embedding, embed_model)
 SELECT m.new, c.ordinal, c.title, c.heading, c.text, c.embedding + '$shift'::vector, c.embed_model
 FROM chunks c JOIN copy_ids m ON m.old = c.document_id;
-INSERT INTO document_terms (lexeme, document_id, tf_title, tf_body)
-SELECT t.lexeme, m.new, t.tf_title, t.tf_body FROM document_terms t JOIN copy_ids m ON m.old = t.document_id;
+INSERT INTO document_terms (lexeme, document_id, tf_title, tf_body, doc_terms)
+SELECT t.lexeme, m.new, t.tf_title, t.tf_body, t.doc_terms FROM document_terms t JOIN copy_ids m ON m.old = t.document_id;
 SQL
 done
 

@@ -13,27 +13,29 @@ import (
 // (document_terms, documents.term_count) from its chunks, in the caller's
 // transaction: body counts come from the chunks' full-text vectors (their
 // headings and text; the title, weight A, is copied in every chunk and
-// counted once, from the document's title).
+// counted once, from the document's title). Every posting carries the
+// document's length, which BM25 needs.
 func indexDocumentTerms(ctx context.Context, tx pgx.Tx, d *Document) error {
 	if _, err := tx.Exec(ctx, "DELETE FROM document_terms WHERE document_id = $1", d.ID); err != nil {
 		return fmt.Errorf("clear terms of %s/%s: %w", d.Source, d.ExternalID, err)
 	}
 	_, err := tx.Exec(ctx, `
-		WITH t AS (
-			INSERT INTO document_terms (lexeme, document_id, tf_title, tf_body)
-			SELECT lexeme, $1, sum(tf_title), sum(tf_body) FROM (
+		WITH x AS (
+			SELECT lexeme, sum(tf_title) AS tf_title, sum(tf_body) AS tf_body FROM (
 				SELECT u.lexeme, 0 AS tf_title,
 					(SELECT count(*) FROM unnest(u.weights) AS w WHERE w <> 'A') AS tf_body
 				FROM chunks c, unnest(c.tsv) AS u WHERE c.document_id = $1
 				UNION ALL
 				SELECT u.lexeme, coalesce(array_length(u.positions, 1), 1), 0
 				FROM unnest(to_tsvector('plume_fr', $2)) AS u
-			) x GROUP BY lexeme
-			RETURNING tf_title, tf_body
+			) y GROUP BY lexeme
+		),
+		n AS (SELECT coalesce(sum(tf_title + tf_body), 0)::integer AS terms, count(*) FILTER (WHERE tf_title > 0) AS title FROM x),
+		t AS (
+			INSERT INTO document_terms (lexeme, document_id, tf_title, tf_body, doc_terms)
+			SELECT x.lexeme, $1, x.tf_title, x.tf_body, n.terms FROM x, n
 		)
-		UPDATE documents SET term_count = coalesce((SELECT sum(tf_title + tf_body) FROM t), 0),
-			title_terms = (SELECT count(*) FROM t WHERE tf_title > 0)
-		WHERE id = $1`, d.ID, d.Title)
+		UPDATE documents SET term_count = n.terms, title_terms = n.title FROM n WHERE id = $1`, d.ID, d.Title)
 	if err != nil {
 		return fmt.Errorf("index terms of %s/%s: %w", d.Source, d.ExternalID, err)
 	}
@@ -86,29 +88,30 @@ func (s *Store) SearchDocuments(ctx context.Context, q DocQuery) ([]DocHit, erro
 	for i, t := range q.Terms {
 		lexemes[i], weights[i], request[i] = t.Lexeme, t.Weight, t.Request
 	}
+	// BM25 with the constants folded: w·(k1+1)·tf / (tf + k1·(1−b) +
+	// k1·b/avgdl·length).
 	avg := math.Max(q.AvgDocTerms, 1)
-	args := []any{lexemes, weights, q.K, q.K1, q.B, q.TitleBoost, avg, request}
+	args := []any{lexemes, weights, q.K, q.K1 + 1, q.K1 * (1 - q.B), q.K1 * q.B / avg, q.TitleBoost, request}
 	conds, args := filterSQL(q.Filter, nil, args)
-	where := ""
-	if len(conds) > 0 {
-		where = "WHERE " + strings.Join(conds, " AND ")
-	}
+	// The postings alone give the scores; only the documents scored are
+	// joined, for the filter and the length of their title.
 	rows, err := s.pool.Query(ctx, `
-		WITH q AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::float8[], $8::bool[]) AS q(lexeme, w, request)),
-		p AS MATERIALIZED (SELECT $4::float8 AS k1, $5::float8 AS b, $6::float8 AS title, $7::float8 AS avgdl),
+		WITH q AS MATERIALIZED (
+			SELECT lexeme, w, w * $4::float8 AS wk, CASE WHEN request THEN w ELSE 0 END AS wr
+			FROM unnest($1::text[], $2::float8[], $8::bool[]) AS q(lexeme, w, request)),
 		scored AS (
 			SELECT t.document_id,
-				sum(q.w * f.tf * (p.k1 + 1) / (f.tf + p.k1 * (1 - p.b + p.b * d.term_count / p.avgdl))) AS score,
-				sum(q.w) AS matched,
-				coalesce(sum(q.w) FILTER (WHERE q.request), 0) AS request_matched,
-				count(*) FILTER (WHERE t.tf_title > 0)::float8 / greatest(min(d.title_terms), 1) AS title_share
-			FROM p, q JOIN document_terms t ON t.lexeme = q.lexeme
-			JOIN documents d ON d.id = t.document_id,
-			LATERAL (SELECT t.tf_body + p.title * t.tf_title AS tf) AS f
-			`+where+`
+				sum(q.wk * f.tf / (f.tf + $5::float8 + $6::float8 * t.doc_terms)) AS score,
+				sum(q.w) AS matched, sum(q.wr) AS request_matched,
+				count(*) FILTER (WHERE t.tf_title > 0) AS title_words
+			FROM q JOIN document_terms t ON t.lexeme = q.lexeme,
+			LATERAL (SELECT t.tf_body + $7::float8 * t.tf_title AS tf) AS f
 			GROUP BY t.document_id
 		)
-		SELECT document_id, score::float8, matched::float8, request_matched::float8, title_share::float8 FROM scored ORDER BY score DESC, document_id LIMIT $3::int`, args...)
+		SELECT s.document_id, s.score, s.matched, s.request_matched, s.title_words::float8 / greatest(d.title_terms, 1)
+		FROM scored s JOIN documents d ON d.id = s.document_id
+		WHERE `+strings.Join(conds, " AND ")+`
+		ORDER BY s.score DESC, s.document_id LIMIT $3::int`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("document search: %w", err)
 	}

@@ -33,6 +33,21 @@ func docTerms(t *testing.T, st *store.Store, ext string) (map[string][2]float64,
 	return out, count
 }
 
+// checkPostingLengths fails t when a posting's document length is not its
+// document's.
+func checkPostingLengths(t *testing.T, st *store.Store) {
+	t.Helper()
+	var wrong int
+	err := st.Pool().QueryRow(context.Background(), `SELECT count(*) FROM document_terms t
+		JOIN documents d ON d.id = t.document_id WHERE t.doc_terms <> d.term_count`).Scan(&wrong)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wrong > 0 {
+		t.Errorf("%d postings with another length than their document's", wrong)
+	}
+}
+
 func TestDocumentTermsFollowChunks(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -56,6 +71,7 @@ func TestDocumentTermsFollowChunks(t *testing.T) {
 	if count != 9 {
 		t.Errorf("term count %d, want 9", count)
 	}
+	checkPostingLengths(t, st)
 	// A new version replaces the terms; deleting the document drops them.
 	doc.ContentHash = "h2"
 	if err := st.SaveDocument(ctx, &doc, []store.Chunk{{Ordinal: 0, Text: "Passeport biométrique."}}); err != nil {
@@ -65,6 +81,7 @@ func TestDocumentTermsFollowChunks(t *testing.T) {
 	if _, ok := got["mair"]; ok || got["passeport"] != [2]float64{0, 1} {
 		t.Errorf("terms after an update: %v", got)
 	}
+	checkPostingLengths(t, st)
 	if _, err := st.DeleteDocuments(ctx, []int64{doc.ID}); err != nil {
 		t.Fatal(err)
 	}

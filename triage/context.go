@@ -40,10 +40,11 @@ func inPastClause(folded string, loc []int) bool {
 }
 
 // affirmed reports whether p matches folded somewhere it is not denied
-// (« mon ex ne me harcèle pas du tout »).
-func affirmed(p *pattern, folded string) bool {
+// (« mon ex ne me harcèle pas du tout ») nor, when past, in a clause about
+// years ago (inPastClause).
+func affirmed(p *pattern, folded string, past bool) bool {
 	for _, loc := range p.FindAllStringIndex(folded, -1) {
-		if !negated(folded[:loc[0]], folded[loc[1]:]) {
+		if !negated(folded[:loc[0]], folded[loc[1]:]) && !(past && inPastClause(folded, loc)) {
 			return true
 		}
 	}

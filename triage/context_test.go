@@ -18,6 +18,7 @@ func TestLexiconContext(t *testing.T) {
 		codes []string
 	}{
 		{"joke", "Mon mari me menace… de partir en vacances sans moi 😂. Blague à part, quels papiers pour un passeport ?", Routine, nil},
+		{"suicide laughed off", "jsuis au bout, je vais me suicider mdr, personne répond à la caf", Urgent, []string{CodeSuicide}},
 		{"past clause", "J'ai été expulsé en 2019 mais maintenant tout va bien, est-ce que ça apparaît dans ma demande HLM ?", Routine, nil},
 		{"present clause", "J'ai été expulsé en 2019 et aujourd'hui le propriétaire change les serrures.", Urgent, []string{CodeHousingLoss}},
 		{"old death", "Mon mari est décédé il y a quatre ans, la demi-part n'apparaît plus.", Routine, nil},

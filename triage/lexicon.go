@@ -3,6 +3,8 @@ package triage
 import (
 	"slices"
 	"strings"
+
+	"github.com/plume-sp/plume/fold"
 )
 
 // Reason codes.
@@ -107,7 +109,9 @@ type rule struct {
 	later string
 }
 
-func re(s string) *pattern { return compile(s) }
+// re compiles a cue written as people write it, folded as the text is
+// (fold.String drops the marks of « é », « й », « أ », « ğ »).
+func re(s string) *pattern { return compile(fold.String(s)) }
 
 var rules = []rule{
 	{code: CodeSuicide, cue: re(` (?:me|se|te) (?:suicider|pendre|jeter sous|jeter par|tuer )| suicidaire| tentative de suicide| (?:mettre|mette) fin a (?:mes|ses|mon|sa) (?:jours|vie)| (?:envie d' |veux |vais )en finir| (?:plus|pas) envie de vivre| envie de mourir| (?:je )?veux mourir| (?:me|m' ) tuer | me (?:fous|foutre) en l' air| idees noires| ne serai plus la| plus d' issue| mieux sans moi| plus la force de vivre| plus de raison de vivre| a quoi bon vivre| (?:avaler|prendre) (?:tous |toutes )?(?:mes|les|mes boites de) (?:cachets|medicaments|comprimes)| prepare les (?:medicaments|cachets)| disparaitre pour de bon| dernier message| adieu | kill myself| want to die| (?:want|wish) to live anymore| don' t want to live| end my life| arreter de me battre| plus (?:envie|la force) de (?:me battre|continuer|lutter)| tout laisser tomber| mettre un terme a (?:ma|mes) (?:vie|jours)| me supprimer| sauter (?:du|d' un|par la) (?:pont|fenetre|balcon)| plus (?:gout|envie) (?:a|de) rien| sous (?:le|un) (?:metro|train|camion)| me laisser mourir| lettres? (?:d' adieu|a mes enfants)| ne vois pas comment m' en sortir| ne vois plus (?:de |d' )?(?:solution|issue|avenir)| bout du rouleau| (?:me )?reveillais plus| ne plus me reveiller| plus simple si je (?:n' etais|disparaissais|partais)| (?:ce sera|c' est) mon dernier (?:courrier|message)| mes affaires (?:sont )?en ordre| j' ai tout regle| de quoi en finir| (?:pense|pensais|songe) (?:tous les jours |souvent )?a mourir| ne supporte plus (?:cette|la) vie| (?:vais|veux|aller) (?:la|le|les) rejoindre (?:avant|bientot|la-haut|au ciel)| rejoindre (?:mon mari|ma femme|mon epouse|mon epoux|mon fils|ma fille) (?:la-haut|au ciel|bientot)| n' aurai (?:bientot )?plus besoin de rien| si je (?:ne )?suis plus la| (?:recupere|pris|charge|sorti) (?:le|un|mon) fusil| (?:laisse|ecrit) (?:les|des|une|mes) lettres? pour| ce soir (?:c' est|tout est|tout sera) fini`),
@@ -133,7 +137,7 @@ var rules = []rule{
 	{code: CodeEnergyCut, cue: re(` coup(?:er|ure|e|era)s? `),
 		with:   re(` (?:impaye|payer|paie|regle|facture|dette|relance|retard|avis de coupure|menace|va (?:me|nous) couper|vont (?:me |nous )?couper|annonce|prevue?|programmee?)`),
 		except: re(` travaux| maintenance| panne`), when: imminent, later: CodeEnergyRisk},
-	{code: CodeFood, except: re(` collecte| benevole| association| faire un don| faim de (?:reussir|apprendre|savoir|connaissances?|progresser|culture)`), cue: re(` rien a manger| (?:plus|pas) de quoi (?:acheter a )?manger| plus rien dans (?:le frigo|les placards)| frigo (?:est )?vide| ventre vide| pas mange depuis| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la |me |nous )?nourrir| saute des repas| j' ai faim| ont faim| aide alimentaire| colis alimentaire| banque alimentaire| restos du coeur| epicerie sociale| nothing to eat| hungry| mange (?:qu' )?une fois par jour| plus que [0-9]+ (?:euros|€)| (?:[0-9]+|quelques) euros pour (?:manger|finir le mois|tenir)| pas de quoi (?:manger|nourrir)| ventre creux| (?:plus )?rien pour (?:leur |lui |nous |me )?(?:faire a )?manger| plus un (?:centime|sou|euro)| (?:n' ont|n' avons|n' ai) mange que| que du pain| (?:plus rien|rien) dans (?:son|mon|le) frigo| maigri`)},
+	{code: CodeFood, except: re(` collecte| benevole| association| faire un don| faim de (?:reussir|apprendre|savoir|connaissances?|progresser|culture)`), cue: re(` rien a manger| (?:plus|pas) de quoi (?:acheter a )?manger| plus rien dans (?:le frigo|les placards)| frigo (?:est )?vide| ventre vide| pas mange depuis| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la |me |nous )?nourrir| saute des repas| j' ai faim| ont faim| aide alimentaire| colis alimentaire| banque alimentaire| restos du coeur| epicerie sociale| nothing to eat| hungry| mange (?:qu' )?une fois par jour| plus que [0-9]+ euros| (?:[0-9]+|quelques) euros pour (?:manger|finir le mois|tenir)| pas de quoi (?:manger|nourrir)| ventre creux| (?:plus )?rien pour (?:leur |lui |nous |me )?(?:faire a )?manger| plus un (?:centime|sou|euro)| (?:n' ont|n' avons|n' ai) mange que| que du pain| (?:plus rien|rien) dans (?:son|mon|le) frigo| maigri`)},
 	{code: CodeLegalDeadline, cue: re(` date limite| delai de recours| dernier delai| oqtf| obligation de quitter| mise en demeure| audience| recours| contester| contestation| forclusion| jugement| definitive| irrecevable| jusqu' a demain| suspendent tout| report | cnda| saisir (?:la|le) (?:commission|tribunal|juge)| notification de refus| convoquee?s? devant| juge des enfants| (?:titre de sejour|recepisse|carte de sejour|visa|autorisation provisoire de sejour) (?:expire|arrive a expiration|se termine|prend fin)| faire opposition`),
 		with: re(` (?:delai|date|recours|audience|oqtf|demeure|jugement|tribunal|contest|juge|expire|definitive|commission|irrecevable|cnda|refus|convoque|controle|suspend|report|garde|opposition)`), when: deadline},
 
@@ -162,12 +166,15 @@ var generalRe = compile(` pour un expose| pour un expo | (?:prepare|fait|fais|fa
 func (r rule) match(s sentence, m *message) (string, bool) {
 	// A general sentence describes nobody's situation; a message asked
 	// for a school talk or out of interest needs no particular attention.
-	if s.joke || !r.fires(s.folded) || generalRe.MatchString(s.folded) || m.general && CodeLevel(r.code) == Attention {
+	// Laughter cancels a cue, but never a suicidal one (« je vais me
+	// suicider mdr »): a false alarm costs the agent a glance, a miss may
+	// cost a life.
+	if s.joke && r.code != CodeSuicide || s.general || m.general && CodeLevel(r.code) == Attention || !r.fires(s) {
 		return "", false
 	}
 	// "Il y a dix ans j'ai dormi dans la rue": a sentence of years ago
 	// that speaks of no present is nobody's emergency now.
-	if CodeLevel(r.code) == Urgent && !s.now && !s.near && pastRe.MatchString(s.folded) {
+	if CodeLevel(r.code) == Urgent && !s.now && !s.near && s.past {
 		return "", false
 	}
 	if r.with != nil && !r.withMatches(s.folded) || r.except != nil && r.except.MatchString(s.folded) {
@@ -192,20 +199,15 @@ func (r rule) match(s sentence, m *message) (string, bool) {
 // for a harm).
 func (r rule) withMatches(folded string) bool {
 	if r.harm {
-		return affirmed(r.with, folded)
+		return affirmed(r.with, folded, false)
 	}
 	return r.with.MatchString(folded)
 }
 
-// fires reports whether one of r's cues in folded is not negated, nor,
-// for a danger, a death, a debt or a fraud, in a clause about years ago.
-func (r rule) fires(folded string) bool {
-	for _, loc := range r.cue.FindAllStringIndex(folded, -1) {
-		if !negated(folded[:loc[0]], folded[loc[1]:]) && !(r.pastMatters() && inPastClause(folded, loc)) {
-			return true
-		}
-	}
-	return false
+// fires reports whether one of r's cues in s is not negated, nor, for a
+// danger, a death or a fraud, in a clause about years ago.
+func (r rule) fires(s sentence) bool {
+	return affirmed(r.cue, s.folded, s.past && r.pastMatters())
 }
 
 var strongNegations = wordSet("pas jamais aucun aucune sans ni non not no never")

@@ -24,6 +24,9 @@ type sentence struct {
 	near, far, now bool
 	// joke says whether it, or the sentence after it, laughs (jokeRe).
 	joke bool
+	// past says whether it speaks of years ago (pastRe), general whether
+	// it speaks of a subject in general (generalRe).
+	past, general bool
 }
 
 // message is a text cut into sentences, with what the rules read across
@@ -56,8 +59,9 @@ func newMessage(text string, now time.Time) *message {
 			lead := strings.Index(raw, trimmed)
 			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: foldSentence(trimmed)}
 			s.near, s.far, s.now = timeOf(s.folded, now)
+			s.past, s.general = pastRe.MatchString(s.folded), generalRe.MatchString(s.folded)
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
-			m.general = m.general || generalRe.MatchString(s.folded)
+			m.general = m.general || s.general
 			m.count(s.folded)
 			m.sentences = append(m.sentences, s)
 		}

@@ -1,0 +1,198 @@
+package redact
+
+import (
+	"strings"
+
+	"github.com/plume-sp/plume/fold"
+)
+
+// How people state a special category without naming it by a word of the
+// lexicon: a partner of their own gender, a condition of a part of the
+// body, a "chronic" something.
+
+// Partners named by their gender: a woman who writes "ma femme" or a man
+// who writes "mon mari" says her or his sexual orientation; so in Spanish,
+// Portuguese, Italian and English ("mi esposa", "meu marido", "my wife").
+var (
+	femalePartners = map[string]bool{"femme": true, "epouse": true, "compagne": true, "conjointe": true,
+		"esposa": true, "mujer": true, "mulher": true, "moglie": true, "novia": true, "namorada": true,
+		"compagna": true, "fidanzata": true, "wife": true, "girlfriend": true}
+	malePartners = map[string]bool{"mari": true, "epoux": true, "compagnon": true, "conjoint": true,
+		"esposo": true, "marido": true, "marito": true, "novio": true, "namorado": true, "compagno": true,
+		"fidanzato": true, "husband": true, "boyfriend": true}
+	// feminine possessives: "mon" stands before "épouse" too
+	femalePossessives = map[string]bool{"ma": true, "mon": true, "mi": true, "minha": true, "mia": true, "my": true}
+	malePossessives   = map[string]bool{"mon": true, "mi": true, "meu": true, "mio": true, "my": true}
+)
+
+// copulas introduce what the writer says she or he is: "je suis", "soy",
+// "estoy", "sou", "estou", "sono", "I am".
+var copulas = map[string]bool{"suis": true, "jsuis": true, "chui": true, "jsui": true, "soy": true,
+	"estoy": true, "sou": true, "estou": true, "sono": true, "am": true}
+
+// genderedEndings are the endings of feminine (+1) and masculine (-1)
+// participles and adjectives after a copula: "mariée", "casada",
+// "sposata", "brasileira"; "casado", "sposato". French masculine
+// participles end in "é", which folds like any "e": they are maleSelf.
+var genderedEndings = []struct {
+	suffix string
+	gender int
+}{{"ee", 1}, {"ada", 1}, {"ida", 1}, {"ata", 1}, {"eira", 1}, {"ado", -1}, {"ido", -1}, {"ato", -1}, {"eiro", -1}}
+
+// writerGender returns +1 when the writer says she is a woman ("je suis
+// née", "je suis mariée", "je suis enceinte", "soy casada"), -1 when he
+// says he is a man ("je suis marié", "je suis né", "sou casado") and
+// nothing says otherwise, else 0. A feminine agreement is deliberate, a
+// masculine one may be an "e" left out: one feminine statement outweighs
+// any masculine one.
+func (sc *scanner) writerGender() int {
+	var buf [48]byte
+	male := false
+	for i := range sc.toks {
+		if sc.toks[i].kind != kWord || sc.toks[i].end-sc.toks[i].start > 5 || !copulas[string(fold.Append(buf[:0], sc.text(i)))] {
+			continue
+		}
+		k := sc.nextWord(i)
+		if sc.isText(k, "une", "la", "un", "le", "una", "uma", "a") {
+			k = sc.nextWord(k) // "je suis une femme", "je suis la mère", "I am a woman"
+		}
+		if k < 0 || int(sc.toks[k].end-sc.toks[k].start) > len(buf) {
+			continue
+		}
+		switch g := selfGender(string(fold.Append(buf[:0], sc.text(k)))); g {
+		case 1:
+			return 1
+		case -1:
+			male = true
+		}
+	}
+	if male {
+		return -1
+	}
+	return 0
+}
+
+// selfGender returns the gender the folded word w gives the writer after
+// a copula: +1, -1 or 0.
+func selfGender(w string) int {
+	switch {
+	case femaleSelf[w]:
+		return 1
+	case maleSelf[w]:
+		return -1
+	}
+	for _, e := range genderedEndings {
+		if len(w) > len(e.suffix) && strings.HasSuffix(w, e.suffix) {
+			return e.gender
+		}
+	}
+	return 0
+}
+
+// femaleSelf and maleSelf are the words after a copula that say the
+// writer's gender, besides participles ("née", "casada").
+var (
+	femaleSelf = map[string]bool{"enceinte": true, "veuve": true, "seule": true, "maman": true, "mere": true,
+		"femme": true, "mujer": true, "mulher": true, "donna": true, "madre": true, "mae": true, "woman": true}
+	maleSelf = map[string]bool{"ne": true, "marie": true, "pacse": true, "divorce": true, "separe": true,
+		"veuf": true, "papa": true, "pere": true, "homme": true, "hombre": true, "homem": true, "uomo": true,
+		"padre": true, "pai": true, "man": true}
+)
+
+// samePartner masks the partner a writer names with his or her own
+// gender: "ma femme" after "je suis mariée", "mon mari" after "je suis
+// marié", "mi esposa" after "soy casada". It asks the writer's gender
+// only when a possessive and a partner word are found.
+func (sc *scanner) samePartner() {
+	gender := 0
+	for i := 1; i < len(sc.toks); i++ {
+		if !sc.has(i, wPartner) || !sc.has(i-1, wPossessive) {
+			continue
+		}
+		w, pos := lex.entries[sc.toks[i].ent].word, sc.foldedWord(i-1)
+		want := 0
+		switch {
+		case femalePartners[w] && femalePossessives[pos]:
+			want = 1
+		case malePartners[w] && malePossessives[pos]:
+			want = -1
+		default:
+			continue
+		}
+		if gender == 0 {
+			if gender = sc.writerGender(); gender == 0 {
+				gender = 2 // unknown, asked once
+			}
+		}
+		if gender == want {
+			sc.addToks(i-1, i, ORIENTATION, 0.7)
+		}
+	}
+}
+
+// chronicConditions masks a word followed by "chronique", which makes
+// it a condition: "une bronchite chronique", "insomnie chronique",
+// "chronic pain" read the other way.
+func (sc *scanner) chronicConditions() {
+	for i := 1; i < len(sc.toks); i++ {
+		if !sc.has(i, wChronic) {
+			continue
+		}
+		if sc.isText(i, "chronic") {
+			if k := sc.nextWordAny(i); k != i && sc.bits(k)&(wFunc|wStop) == 0 {
+				sc.addToks(i, k, SANTE, 0.7)
+			}
+			continue
+		}
+		if k := i - 1; sc.toks[k].kind == kWord && sc.toks[i].gap < gapLine && sc.bits(k)&(wFunc|wStop|wMonth|wCurrency) == 0 {
+			sc.addToks(k, i, SANTE, 0.7)
+		}
+	}
+}
+
+// bodyTriggers followed by a preposition and a part of the body state a
+// condition: "mal au dos", "problèmes de genoux", "fracture du poignet",
+// "opérée de la hanche", "pain in my back".
+var bodyTriggers = map[string]bool{
+	"mal": true, "maux": true, "douleur": true, "douleurs": true, "probleme": true,
+	"problemes": true, "souci": true, "soucis": true, "blessure": true,
+	"blessures": true, "blesse": true, "blessee": true, "fracture": true,
+	"lesion": true, "lesions": true, "operation": true, "opere": true, "operee": true,
+	"operer": true, "infection": true, "insuffisance": true, "malade": true,
+	"pain": true, "problems": true, "problem": true, "injury": true, "surgery": true,
+}
+
+// bodyLinks are the prepositions, articles and possessives between a
+// trigger and the part of the body.
+var bodyLinks = map[string]bool{
+	"au": true, "aux": true, "a": true, "la": true, "l": true, "du": true, "de": true,
+	"des": true, "d": true, "mon": true, "ma": true, "mes": true, "son": true, "sa": true,
+	"ses": true, "in": true, "my": true, "his": true, "her": true, "the": true, "on": true,
+	"with": true,
+}
+
+// bodyConditions masks a condition stated by a trigger, a preposition and
+// a part of the body: "mal au dos", "douleurs aux genoux", "problèmes de
+// cœur". A part of the body alone says nothing, nor a trigger followed
+// by anything else ("un problème de paiement").
+func (sc *scanner) bodyConditions() {
+	for i := range sc.toks {
+		if !sc.has(i, wBody) {
+			continue
+		}
+		k, links := i-1, 0
+		for ; k >= 0 && links <= 2; k-- {
+			if sc.punct(k) == '\'' && sc.attached(k+1) {
+				continue
+			}
+			if sc.toks[k].kind != kWord || sc.toks[k].ent == 0 || !bodyLinks[lex.entries[sc.toks[k].ent].word] {
+				break
+			}
+			links++
+		}
+		if links == 0 || k < 0 || sc.toks[k].ent == 0 || !bodyTriggers[lex.entries[sc.toks[k].ent].word] || sc.toks[k+1].gap >= gapLine {
+			continue
+		}
+		sc.addToks(k, sc.bracketAfter(i), SANTE, 0.7)
+	}
+}
