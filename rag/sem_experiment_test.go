@@ -44,7 +44,7 @@ func TestSemExperiment(t *testing.T) {
 	}
 	bm25 := loadBM25(t, st).evaluate(t, st, qs, 20)
 	texts := messageLexemes(t, ctx, st, s, qs)
-	t.Logf("%s\n%s", rankLine("BM25", ranksOf(bm25.Outcomes)), rankLine("plume", ranksOf(plume.Outcomes)))
+	t.Logf("%s\n%s", rankLine("BM25", bm25.Outcomes), rankLine("plume", plume.Outcomes))
 	// The grid tried on the tuning half: dimensions, and the power of the
 	// singular values scaling the word vectors.
 	for _, g := range []struct{ k, power float64 }{{300, 0}, {500, 0}, {500, 0.5}, {800, 0}} {
@@ -124,16 +124,16 @@ func byScore(score map[string]float64) []string {
 // semReport gives the model's recall alone and fused with plume's ranking,
 // and the AUC of its cosines beside the reliability features.
 func semReport(m *semModel, outs []rag.EvalOutcome, texts []map[string]float64) string {
-	var alone []rankedOutcome
-	fused := map[float64][]rankedOutcome{}
+	var alone []rag.EvalOutcome
+	fused := map[float64][]rag.EvalOutcome{}
 	weights := []float64{0.25, 0.5, 1}
 	best, top := make([]float64, len(outs)), make([]float64, len(outs))
 	for i, o := range outs {
 		ids, cos := semRanking(m, m.embed(texts[i]))
-		alone = append(alone, rankedOutcome{o, rag.FirstRank(ids, o.Question.Expected)})
+		alone = append(alone, withRank(o, rag.FirstRank(ids, o.Question.Expected)))
 		for _, w := range weights {
 			f := fuseRanks(o.Docs, ids, w)
-			fused[w] = append(fused[w], rankedOutcome{o, rag.FirstRank(f, o.Question.Expected)})
+			fused[w] = append(fused[w], withRank(o, rag.FirstRank(f, o.Question.Expected)))
 		}
 		best[i] = cos[ids[0]]
 		if len(o.Docs) > 0 {
@@ -150,43 +150,18 @@ func semReport(m *semModel, outs []rag.EvalOutcome, texts []map[string]float64) 
 	return b.String()
 }
 
-// rankedOutcome is an outcome with the rank a ranking gave its document.
-type rankedOutcome struct {
-	rag.EvalOutcome
-	rank int
+// withRank returns o with the rank another ranking gave its document.
+func withRank(o rag.EvalOutcome, rank int) rag.EvalOutcome {
+	o.Rank = rank
+	return o
 }
 
-func ranksOf(outs []rag.EvalOutcome) []rankedOutcome {
-	out := make([]rankedOutcome, len(outs))
-	for i, o := range outs {
-		out[i] = rankedOutcome{o, o.Rank}
-	}
-	return out
-}
-
-// rankLine formats recall at 1, 5 and 10 and MRR over the answerable ones.
-func rankLine(name string, outs []rankedOutcome) string {
-	var n, r1, r5, r10, mrr float64
-	for _, o := range outs {
-		if !o.Answerable() {
-			continue
-		}
-		n++
-		if o.rank > 0 {
-			r1 += b2f(o.rank <= 1)
-			r5 += b2f(o.rank <= 5)
-			r10 += b2f(o.rank <= 10)
-			mrr += 1 / float64(o.rank)
-		}
-	}
-	return fmt.Sprintf("  %-12s r@1 %.3f  r@5 %.3f  r@10 %.3f  MRR %.3f  (%d answerable)", name, r1/n, r5/n, r10/n, mrr/n, int(n))
-}
-
-func b2f(b bool) float64 {
-	if b {
-		return 1
-	}
-	return 0
+// rankLine formats recall at 1, 5 and 10 and MRR over the answerable ones
+// (rag.Summarize).
+func rankLine(name string, outs []rag.EvalOutcome) string {
+	r := rag.Summarize(outs)
+	return fmt.Sprintf("  %-12s r@1 %.3f  r@5 %.3f  r@10 %.3f  MRR %.3f  (%d answerable)", name, r.RecallAt1, r.RecallAt5,
+		r.RecallAt10, r.MRR, r.Answerable)
 }
 
 // aucLine gives the AUC, answerable against out of corpus, of the best
