@@ -146,6 +146,7 @@ type lexEntry struct {
 type lexicon struct {
 	words   map[string]uint32
 	entries []lexEntry
+	table   wordTable // words, for tokenize's lookups
 }
 
 // lex is the package's immutable lexicon.
@@ -244,6 +245,7 @@ func buildLexicon(words, firstNames string) *lexicon {
 		}
 	}
 	l.linkPlurals()
+	l.table = newWordTable(l.words)
 	return l
 }
 

@@ -224,7 +224,8 @@ func addEscapes(text string, spans []cand, policy Policy) []cand {
 		return spans
 	}
 	all := append(spans, esc...)
-	sortCands(all)
+	var cs candSorter
+	cs.sort(all)
 	out := all[:0:0]
 	for _, c := range all {
 		if n := len(out); n > 0 && out[n-1].end > c.start {

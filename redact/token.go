@@ -181,7 +181,7 @@ func tokenize(s string, toks []token) []token {
 		}
 		if t.kind == kWord && int(t.end-t.start) <= len(buf) {
 			w := fold.Append(buf[:0], s[t.start:t.end])
-			t.ent = lex.words[string(w)]
+			t.ent = lex.table.lookup(w)
 		}
 		toks = append(toks, t)
 	}
