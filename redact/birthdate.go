@@ -106,6 +106,19 @@ func (sc *scanner) koreanDate(j int) int {
 	return j + 1
 }
 
+// selfYear reports whether token i is a year the writer gives as their
+// birth year: "je suis de 1975", "jsuis de 82", "moi je suis de 1990".
+func (sc *scanner) selfYear(i int) bool {
+	t := sc.toks[i]
+	if t.kind != kNum || (t.end-t.start != 4 && t.end-t.start != 2) || i < 2 || !sc.isText(i-1, "de") {
+		return false
+	}
+	if y := sc.text(i); len(y) == 4 && y[:2] != "19" && y[:2] != "20" {
+		return false
+	}
+	return sc.toks[i-2].cue&cSelfWeak != 0 && sc.isText(i-2, "suis", "jsuis", "chui")
+}
+
 // dayAfterYear masks the day and month written a few words after a birth
 // year that stays alone ("né à Tunis en 1975, le 12 juin"): together they
 // make a full date of birth. Only within the sentence.
@@ -117,6 +130,9 @@ func (sc *scanner) dayAfterYear(y int) {
 		if p := sc.punct(k); p == '.' && !sc.attached(k+1) || p == '?' || p == '!' || p == ';' {
 			return
 		}
+		if sc.isText(k, deadlineWords...) {
+			return // "je suis de 1975, rdv le 3 juin"
+		}
 		if sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 2 {
 			if end := sc.date(k); end > k {
 				sc.addToks(k, end, NAISSANCE, 0.8)
@@ -125,3 +141,8 @@ func (sc *scanner) dayAfterYear(y int) {
 		}
 	}
 }
+
+// deadlineWords announce a date that is no birth: an appointment, a
+// deadline.
+var deadlineWords = []string{"rdv", "rendez", "convocation", "convoque", "convoquee", "depuis", "avant", "apres", "jusqu",
+	"jusque", "delai", "expire", "echeance", "limite", "audience", "entretien"}

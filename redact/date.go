@@ -10,6 +10,9 @@ import (
 func (sc *scanner) births() {
 	for i := range sc.toks {
 		if sc.toks[i].cue&cBirth == 0 {
+			if sc.selfYear(i) {
+				sc.dayAfterYear(i) // "je suis de 1975, le 3 juin"
+			}
 			continue
 		}
 		sc.birthBefore(i)

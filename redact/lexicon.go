@@ -194,6 +194,15 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for w := range nirKeyWords {
 		l.entry(w)
 	}
+	for _, w := range unitWords {
+		l.entry(w)
+	}
+	for _, w := range deadlineWords {
+		l.entry(w)
+	}
+	for w := range figurativeAfter {
+		l.entry(w)
+	}
 	for _, set := range []map[string]bool{dateOnlyMonths, dateWords, birthLinks} {
 		for w := range set {
 			l.entry(w)

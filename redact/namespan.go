@@ -37,7 +37,7 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 				return first, last, words, firstName
 			}
 		default:
-			if !sc.nameWord(k, s, words) {
+			if !sc.nameWord(k, s, words) && !(firstName && sc.titleSurname(k)) {
 				return first, last, words, firstName
 			}
 		}
@@ -230,4 +230,20 @@ func (sc *scanner) nextCapWord(k int) bool {
 	}
 	return m < len(sc.toks) && sc.toks[m].kind == kWord && sc.toks[m].gap < gapLine &&
 		sc.toks[m].shape&shCap != 0 && sc.bits(m)&(notName|wStop) == 0
+}
+
+// titleSurname reports whether word k, after a first name, is a surname
+// that is also a title ("Jean-Claude Maréchal", "Paul Général", "Anne
+// Lemaire"): capitalized, no other reason to stop a name, and ending it
+// (punctuation, a line break or the end follows).
+func (sc *scanner) titleSurname(k int) bool {
+	t := sc.toks[k]
+	if t.kind != kWord || t.shape&shCap == 0 || sc.caseless || t.end-t.start < 3 {
+		return false
+	}
+	if b := sc.bits(k); b&wInstitution == 0 || b&(notName&^wInstitution) != 0 {
+		return false
+	}
+	n := k + 1
+	return n >= len(sc.toks) || sc.toks[n].gap >= gapLine || sc.toks[n].kind == kPunct && sc.punct(n) != '-'
 }

@@ -117,10 +117,32 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 		if typ == NIR {
 			last = sc.nirKeyAfter(run[p:p+k], last)
 		}
+		if typ == TEL && final && p+k == len(run)-1 && !run[p+k].line && frenchPhoneDigits(groupDigits(run[p:p+k])) &&
+			sc.extraPhoneGroup(run[p+k].tok, run[p+k].tok, run[p+k].digits) {
+			k++ // "07.12.34.56.78.90": a group typed too many
+			last = run[p+k-1].tok
+		}
 		sc.addToks(from, last, typ, conf)
 		p += k
 	}
 	return append(run[:0], run[min(p, len(run)):]...)
+}
+
+// groupDigits returns the digits of groups g, joined.
+func groupDigits(g []group) string {
+	n := 0
+	for _, x := range g {
+		n += len(x.digits)
+	}
+	if n > 16 {
+		return ""
+	}
+	var buf [16]byte
+	d := buf[:0]
+	for _, x := range g {
+		d = append(d, x.digits...)
+	}
+	return string(d)
 }
 
 // nirKeyWords announce the key of a NIR.

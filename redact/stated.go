@@ -190,9 +190,38 @@ func (sc *scanner) bodyConditions() {
 			}
 			links++
 		}
-		if links == 0 || k < 0 || sc.toks[k].ent == 0 || !bodyTriggers[lex.entries[sc.toks[k].ent].word] || sc.toks[k+1].gap >= gapLine {
+		if links == 0 || k < 0 || sc.toks[k].ent == 0 || !bodyTriggers[lex.entries[sc.toks[k].ent].word] || sc.toks[k+1].gap >= gapLine ||
+			sc.figurativeBody(i) {
 			continue
 		}
 		sc.addToks(k, sc.bracketAfter(i), SANTE, 0.7)
 	}
 }
+
+// figurativeBody reports whether the part of the body at i names a thing,
+// not the writer's body: "problème de cœur de métier", "problème au dos
+// de la carte", "souci au cœur du dossier". A preposition, maybe an
+// article, then a word of figurativeAfter follows it.
+func (sc *scanner) figurativeBody(i int) bool {
+	k := i + 1
+	if !sc.isText(k, "de", "du", "d", "des") || !sc.sameLine(k) {
+		return false
+	}
+	k++
+	if sc.punct(k) == '\'' {
+		k++
+	}
+	if sc.isText(k, "la", "l", "mon", "ma", "mes", "son", "sa", "ses", "votre", "vos", "notre", "cette", "ce") {
+		k++
+		if sc.punct(k) == '\'' {
+			k++
+		}
+	}
+	return k < len(sc.toks) && sc.toks[k].ent != 0 && figurativeAfter[lex.entries[sc.toks[k].ent].word]
+}
+
+// figurativeAfter are the things a part of the body is said of:
+// "cœur de métier", "dos de la carte", "pied de page".
+var figurativeAfter = wordSet("metier metiers ville cible village quartier sujet probleme affaire dossier page pages feuille fer biche " +
+	"carte formulaire courrier lettre enveloppe photo cheque facture document ticket attestation justificatif releve " +
+	"maison immeuble batiment voiture vehicule camion reseau systeme chaine bateau debat")

@@ -1,0 +1,46 @@
+package redact
+
+import "testing"
+
+// TestRedactRound6 covers the general patterns of the sixth round, each
+// with messages written for the purpose the way people write (SMS, typos,
+// English mixed in; none taken from a test half) and the near misses that
+// must stay: amounts, deadlines, ages, public numbers.
+func TestRedactRound6(t *testing.T) {
+	tests := []redactCase{
+		// a French phone number with one group typed too many, in digits or words
+		{"extra group in words", "bjr mon frere est en garde a vue, jsuis sa soeur pauline. 07 60 quarante 90 11 04",
+			"bjr mon frere est en [JUSTICE_1], jsuis sa soeur [NOM_1]. [TEL_1]"},
+		{"extra group in digits", "rapelez moi au 07 60 40 90 11 04 svp c urgent", "rapelez moi au [TEL_1] svp c urgent"},
+		{"extra group with dots", "mon num 07.12.34.56.78.90 merci bcp", "mon num [TEL_1] merci bcp"},
+		{"extra digit after words", "call me zéro six 12 34 56 78 9 thx", "call me [TEL_1] thx"},
+		{"an age after a phone stays", "mon fils au 06 12 34 56 78 12 ans", "mon fils au [TEL_1] 12 ans"},
+		{"a house number after a phone stays", "06 12 34 56 78 15 rue de la Paix 75002 Paris", "[TEL_1] [ADRESSE_1]"},
+		{"an amount after a phone stays", "tel 06 12 34 56 78 15 € par mois de frais", "tel [TEL_1] 15 € par mois de frais"},
+		{"public numbers stay", "j'ai appelé le 3939 puis le 115 et le 17, mon 06 12 34 56 78", "j'ai appelé le 3939 puis le 115 et le 17, mon [TEL_1]"},
+		// a date of birth told in pieces: the year, then the day and month
+		{"birth year then day", "je suis de 1975, le 3 juin, et j'ai perdu mes papiers", "je suis de 1975, le [NAISSANCE_1], et j'ai perdu mes papiers"},
+		{"birth year then day, SMS", "jsuis de 82 le 14 fevrier, c pour ma retraite", "jsuis de 82 le [NAISSANCE_1], c pour ma retraite"},
+		{"year alone stays", "je suis de 1963, je pars a la retraite quand ?", "je suis de 1963, je pars a la retraite quand ?"},
+		{"appointment after a birth year stays", "je suis de 1975, rdv le 3 juin a la caf", "je suis de 1975, rdv le 3 juin a la caf"},
+		{"deadline after a birth year stays", "je suis née en 1980, avant le 3 juin je dois envoyer le dossier",
+			"je suis née en 1980, avant le 3 juin je dois envoyer le dossier"},
+		{"place is no birth year", "je suis de Lyon, rdv le 3 juin", "je suis de Lyon, rdv le 3 juin"},
+		// a part of the body said of a thing
+		{"core business stays", "on a un problème de cœur de métier dans ma boîte, le licenciement est légal ?",
+			"on a un problème de cœur de métier dans ma boîte, le licenciement est légal ?"},
+		{"back of the card stays", "il y a un problème au dos de la carte vitale", "il y a un problème au dos de la carte vitale"},
+		{"the writer's back", "g mal au dos depuis l'accident", "g [SANTE_1] depuis l'accident"},
+		{"a relative's wrist", "fracture du poignet de ma fille", "[SANTE_1] de ma fille"},
+		// a surname that is also a title, after a first name
+		{"surname Maréchal", "Je suis Jean-Claude Maréchal, 6 route de Saint-Malo 35400 Saint Malo", "Je suis [NOM_1], [ADRESSE_1]"},
+		{"surname Général in a signature", "merci d'avance\nCordialement, Paul Général", "merci d'avance\nCordialement, [NOM_1]"},
+		{"title after a first name and a verb stays", "je suis Pierre et je veux voir le Maire.", "je suis Pierre et je veux voir le Maire."},
+		// an SMS self-introduction with a first name that is also a word
+		{"c lou", "je peux y aller seule ? c lou, rappelez moi au 06 12 34 56 78", "je peux y aller seule ? c [NOM_1], rappelez moi au [TEL_1]"},
+		{"c sam then a phone", "c sam 06 12 34 56 78", "c [NOM_1] [TEL_1]"},
+		{"c juste stays", "c juste, merci", "c juste, merci"},
+		{"c claire (clair) stays", "c claire.", "c claire."},
+	}
+	checkRedactions(t, tests)
+}
