@@ -40,6 +40,13 @@ func TestRedactRound6(t *testing.T) {
 		{"c lou", "je peux y aller seule ? c lou, rappelez moi au 06 12 34 56 78", "je peux y aller seule ? c [NOM_1], rappelez moi au [TEL_1]"},
 		{"c sam then a phone", "c sam 06 12 34 56 78", "c [NOM_1] [TEL_1]"},
 		{"c juste stays", "c juste, merci", "c juste, merci"},
+		// a name found once is found again, in lower case, without accents, in one word
+		{"name repeated in lower case", "Je m'appelle Karim Benali. Le bail est au nom de benali depuis 2019.",
+			"Je m'appelle [NOM_1]. Le bail est au nom de [NOM_2] depuis 2019."},
+		{"name repeated without accents", "Tôi là Nguyễn Thị Lan (écrit nguyen thi lan sur le visa)", "Tôi là [NOM_1] (écrit [NOM_2] sur le visa)"},
+		{"name written in one word", "Je m'appelle Walid Ben Salah, pas Bensalah comme sur l'acte", "Je m'appelle [NOM_1], pas [NOM_2] comme sur l'acte"},
+		{"first name inside a place stays", "Je suis Anne Morel, suivie au centre hospitalier Sainte-Anne", "Je suis [NOM_1], suivie au centre hospitalier Sainte-Anne"},
+		{"common word of a name stays", "Bonjour, je suis Rose Martin, la rose est rouge", "Bonjour, je suis [NOM_1], la rose est rouge"},
 		{"c claire (clair) stays", "c claire.", "c claire."},
 	}
 	checkRedactions(t, tests)

@@ -71,6 +71,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.scriptNames()
 	sc.emailNames()
 	sc.signatureName()
+	sc.repeatedNames()
 	sc.mergeAddresses()
 	return sc.cands
 }

@@ -39,6 +39,7 @@ const (
 type token struct {
 	start, end int32
 	ent        uint32  // index of the folded word's lexicon entry, 0 if unknown
+	hash       uint32  // wordHash of the folded word, 0 for other tokens and long words
 	cue        cueBits // cues of the phrases that end at this token
 	pr         rune    // the normalized rune of a punctuation token, else 0
 	kind       tokKind
@@ -181,7 +182,8 @@ func tokenize(s string, toks []token) []token {
 		}
 		if t.kind == kWord && int(t.end-t.start) <= len(buf) {
 			w := fold.Append(buf[:0], s[t.start:t.end])
-			t.ent = lex.table.lookup(w)
+			t.hash = wordHash(w)
+			t.ent = lex.table.lookup(w, t.hash)
 		}
 		toks = append(toks, t)
 	}

@@ -42,9 +42,9 @@ func newWordTable(words map[string]uint32) wordTable {
 	return t
 }
 
-// lookup returns the entry of the folded word b, 0 when it has none.
-func (t *wordTable) lookup(b []byte) uint32 {
-	h := wordHash(b)
+// lookup returns the entry of the folded word b, whose wordHash is h, 0
+// when it has none.
+func (t *wordTable) lookup(b []byte, h uint32) uint32 {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if s.ent == 0 {

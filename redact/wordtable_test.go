@@ -6,7 +6,7 @@ import "testing"
 // of the lexicon's map, and nothing for words the map lacks.
 func TestWordTableMatchesLexicon(t *testing.T) {
 	for w, ent := range lex.words {
-		if got := lex.table.lookup([]byte(w)); got != ent {
+		if got := lex.table.lookup([]byte(w), wordHash([]byte(w))); got != ent {
 			t.Errorf("lookup(%q) = %d, want %d", w, got, ent)
 		}
 	}
@@ -14,7 +14,7 @@ func TestWordTableMatchesLexicon(t *testing.T) {
 		if _, inMap := lex.words[w]; inMap {
 			continue
 		}
-		if got := lex.table.lookup([]byte(w)); got != 0 {
+		if got := lex.table.lookup([]byte(w), wordHash([]byte(w))); got != 0 {
 			t.Errorf("lookup(%q) = %d, want 0", w, got)
 		}
 	}
