@@ -134,6 +134,9 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 		if typ == DOSSIER && (legal || sc.currencyAfter(r.parts[p].tok)) || typ != "" && sc.dateLike(j, r.parts[p].tok) {
 			continue // a date is no identifier: "passeport c'est le 31/12/1975"
 		}
+		if typ == ETRANGER && ofpraShape(sc.s[sc.toks[j].start:sc.toks[r.parts[p].tok].end]) {
+			typ = DOSSIER // "numéro OFPRA 2404-01873": an asylum case, not a foreigner's number
+		}
 		if typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0 && near&cTel == 0 {
 			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
 		}
@@ -345,4 +348,13 @@ func (sc *scanner) messageIDs() {
 			sc.addToks(i, i, CAF, 0.55)
 		}
 	}
+}
+
+// ofpraShape reports whether s is written as an OFPRA case number: four
+// digits (year and month), a dash, five digits.
+func ofpraShape(s string) bool {
+	if len(s) != 10 || s[4] != '-' {
+		return false
+	}
+	return allDigits(s[:4]) && allDigits(s[5:])
 }

@@ -203,6 +203,12 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for w := range figurativeAfter {
 		l.entry(w)
 	}
+	for w := range injuryWords {
+		l.entry(w)
+	}
+	for w := range bodyStates {
+		l.entry(w)
+	}
 	for _, set := range []map[string]bool{dateOnlyMonths, dateWords, birthLinks} {
 		for w := range set {
 			l.entry(w)

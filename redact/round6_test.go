@@ -48,6 +48,23 @@ func TestRedactRound6(t *testing.T) {
 		{"first name inside a place stays", "Je suis Anne Morel, suivie au centre hospitalier Sainte-Anne", "Je suis [NOM_1], suivie au centre hospitalier Sainte-Anne"},
 		{"common word of a name stays", "Bonjour, je suis Rose Martin, la rose est rouge", "Bonjour, je suis [NOM_1], la rose est rouge"},
 		{"c claire (clair) stays", "c claire.", "c claire."},
+		// health said the way older people and advisers' notes say it
+		{"injury in brackets", "Monsieur en invalidité après un accident de chantier (dos), Madame femme de ménage",
+			"Monsieur en invalidité après un [SANTE_1], Madame femme de ménage"},
+		{"work accident stays, the bracket goes", "accident du travail (genou) en 2022", "accident du travail [SANTE_1] en 2022"},
+		{"a bracket after a form stays", "voir le formulaire (dos) et la page 2", "voir le formulaire (dos) et la page 2"},
+		{"state of a part of the body", "jai les poumons fragiles et mon dos est bloqué", "jai les [SANTE_1] et mon [SANTE_2]"},
+		{"figurative body stays", "le cœur du problème est ailleurs", "le cœur du problème est ailleurs"},
+		{"adviser's note", "usager en grande fragilité psychique, Mme présente des troubles cognitifs",
+			"usager en grande [SANTE_1], Mme présente des [SANTE_2]"},
+		{"kidney failure", "je suis insuffisant rénal, dialyse 3 fois par semaine", "je suis [SANTE_1], [SANTE_2] 3 fois par semaine"},
+		{"hearing aids", "je suis appareillé des deux oreilles", "je suis [HANDICAP_1]"},
+		{"end of life", "mon pere est en fin de vie a l'hopital", "mon pere est [SANTE_1] a l'hopital"},
+		{"disability pension status stays", "en invalidité depuis 2019, pension d'invalidité catégorie 2",
+			"en invalidité depuis 2019, pension d'invalidité catégorie 2"},
+		// an OFPRA case number is a case, not a foreigner's number
+		{"OFPRA case number", "Mon numéro OFPRA est 2404-01873, j'ai appelé le 115", "Mon numéro OFPRA est [DOSSIER_1], j'ai appelé le 115"},
+		{"AGDREF number", "numéro étranger 7503152487", "numéro étranger [ETRANGER_1]"},
 	}
 	checkRedactions(t, tests)
 }

@@ -190,6 +190,16 @@ func (sc *scanner) bodyConditions() {
 			}
 			links++
 		}
+		if end := sc.bodyState(i); end > i {
+			sc.addToks(i, end, SANTE, 0.7) // "les poumons fragiles", "mon dos est bloqué"
+			continue
+		}
+		if links == 0 && sc.punct(i-1) == '(' {
+			if k := sc.injuryBefore(i); k >= 0 {
+				sc.addToks(sc.afterKeep(k, i-1), i+1, SANTE, 0.7) // "accident de chantier (dos)"
+			}
+			continue
+		}
 		if links == 0 || k < 0 || sc.toks[k].ent == 0 || !bodyTriggers[lex.entries[sc.toks[k].ent].word] || sc.toks[k+1].gap >= gapLine ||
 			sc.figurativeBody(i) {
 			continue
@@ -225,3 +235,57 @@ func (sc *scanner) figurativeBody(i int) bool {
 var figurativeAfter = wordSet("metier metiers ville cible village quartier sujet probleme affaire dossier page pages feuille fer biche " +
 	"carte formulaire courrier lettre enveloppe photo cheque facture document ticket attestation justificatif releve " +
 	"maison immeuble batiment voiture vehicule camion reseau systeme chaine bateau debat")
+
+// injuryBefore returns the trigger or accident a few words before the
+// part of the body at i written alone in brackets ("accident de chantier
+// (dos)", "chute à vélo (poignet)", "opérée (hanche)"), or -1.
+func (sc *scanner) injuryBefore(i int) int {
+	if sc.punct(i+1) != ')' || !sc.attached(i) || !sc.attached(i+1) {
+		return -1
+	}
+	for k := i - 2; k >= 0 && k >= i-6; k-- {
+		if sc.toks[k+1].gap >= gapLine || sc.toks[k].kind == kPunct && sc.punct(k) != '\'' && sc.punct(k) != '-' {
+			return -1
+		}
+		if e := sc.toks[k].ent; e != 0 && (bodyTriggers[lex.entries[e].word] || injuryWords[lex.entries[e].word]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// injuryWords name how a part of the body was hurt.
+var injuryWords = wordSet("accident accidents chute chutes tombe tombee agression agresse agressee brulure brulures entorse")
+
+// afterKeep returns from, or to when a phrase that stays ends between
+// them: "accident du travail (genou)" masks the bracket only.
+func (sc *scanner) afterKeep(from, to int) int {
+	for k := from; k < to; k++ {
+		if sc.toks[k].cue&cKeep != 0 {
+			return to
+		}
+	}
+	return from
+}
+
+// bodyState returns the last token of the state said of the writer's part
+// of the body at i ("mes poumons fragiles", "le genou abîmé", "mon dos est
+// bloqué"), or -1. A possessive or an article comes before it.
+func (sc *scanner) bodyState(i int) int {
+	if !sc.isText(i-1, "mon", "ma", "mes", "les", "le", "la", "son", "sa", "ses") {
+		return -1
+	}
+	k := i + 1
+	if sc.isText(k, "est", "sont", "etait", "etaient") {
+		k++
+	}
+	if k < len(sc.toks) && sc.toks[k].gap < gapLine && sc.toks[k].ent != 0 && bodyStates[lex.entries[sc.toks[k].ent].word] {
+		return k
+	}
+	return -1
+}
+
+// bodyStates said of a part of the body state a condition.
+var bodyStates = wordSet("fragile fragiles malade malades abime abimes abimee abimees use uses usee usees douloureux douloureuse " +
+	"douloureuses bloque bloques bloquee bloquees casse casses cassee cassees paralyse paralyses paralysee paralysees " +
+	"atteint atteints atteinte atteintes opere operes operee operees enflamme enflammee enflammes enflammees")
