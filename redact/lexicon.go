@@ -146,7 +146,8 @@ type lexEntry struct {
 type lexicon struct {
 	words   map[string]uint32
 	entries []lexEntry
-	table   wordTable // words, for tokenize's lookups
+	table   wordTable  // words, for tokenize's lookups
+	bits    []wordBits // entries[i].bits, packed: the detectors read them for every token
 }
 
 // lex is the package's immutable lexicon.
@@ -261,6 +262,10 @@ func buildLexicon(words, firstNames string) *lexicon {
 	}
 	l.linkPlurals()
 	l.table = newWordTable(l.words)
+	l.bits = make([]wordBits, len(l.entries))
+	for i, e := range l.entries {
+		l.bits[i] = e.bits
+	}
 	return l
 }
 

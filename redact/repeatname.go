@@ -43,20 +43,27 @@ func (ns *nameSet) mayHave(h uint32) bool {
 // common word, the words of the name around it are taken too.
 func (sc *scanner) repeatedNames() {
 	var ns nameSet
+	var seen map[string]bool // names already collected, as written
 	for ci, n := 0, len(sc.cands); ci < n; ci++ {
-		if c := sc.cands[ci]; c.typ == NOM && c.conf >= 0.75 {
-			sc.collectName(&ns, c)
+		c := sc.cands[ci]
+		if c.typ != NOM || c.conf < 0.75 || seen[sc.s[c.start:c.end]] {
+			continue
 		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		seen[sc.s[c.start:c.end]] = true
+		sc.collectName(&ns, c)
 	}
 	if ns.at == nil {
 		return
 	}
 	for i := 0; i < len(sc.toks); i++ {
 		t := sc.toks[i]
-		if t.kind != kWord || t.hash == 0 || !ns.mayHave(t.hash) {
+		if t.kind != kWord || t.val == 0 || !ns.mayHave(t.val) {
 			continue
 		}
-		p, ok := ns.at[t.hash]
+		p, ok := ns.at[t.val]
 		if !ok || sc.folded(i) != p.word || sc.inCompound(i) {
 			continue
 		}

@@ -96,7 +96,7 @@ func (sc *scanner) bits(i int) wordBits {
 	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
-	return lex.entries[sc.toks[i].ent].bits
+	return lex.bits[sc.toks[i].ent]
 }
 
 func (sc *scanner) has(i int, b wordBits) bool { return sc.bits(i)&b != 0 }
@@ -108,7 +108,10 @@ func (sc *scanner) punct(i int) rune {
 	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
-	return sc.toks[i].pr
+	if t := sc.toks[i]; t.kind == kPunct {
+		return rune(t.val)
+	}
+	return 0
 }
 
 // normPunct returns the punctuation rune at the start of s, apostrophes,

@@ -15,11 +15,18 @@ type wordSlot struct {
 	key  string
 }
 
-// wordHash hashes a folded word (FNV-1a, 32 bits).
+// FNV-1a, 32 bits.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// wordHash hashes a folded word (FNV-1a, 32 bits). readWord computes the
+// same hash of an ASCII word as it reads it.
 func wordHash(b []byte) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
+		h = (h ^ uint32(c)) * fnvPrime
 	}
 	return h
 }
