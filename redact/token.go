@@ -42,10 +42,10 @@ type token struct {
 	cue        cueBits // cues of the phrases that end at this token
 	// val is the normalized rune of a punctuation token (see punct) and
 	// the wordHash of a word's folded form (0 for a word too long).
-	val uint32
-	kind       tokKind
-	shape      uint8
-	gap        uint8
+	val   uint32
+	kind  tokKind
+	shape uint8
+	gap   uint8
 }
 
 // Byte classes of ASCII characters.
