@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -146,3 +147,94 @@ func (sc *scanner) dayAfterYear(y int) {
 // deadline.
 var deadlineWords = []string{"rdv", "rendez", "convocation", "convoque", "convoquee", "depuis", "avant", "apres", "jusqu",
 	"jusque", "delai", "expire", "echeance", "limite", "audience", "entretien"}
+
+// duMonthDate reads "3 du 6 1990" (day, "du", month number, year) from the
+// day at token j and returns its last token, or -1.
+func (sc *scanner) duMonthDate(j int) int {
+	k := j + 1
+	if !sc.isText(k, "du") || k+2 >= len(sc.toks) || sc.toks[k+1].kind != kNum || sc.toks[k+2].kind != kNum ||
+		sc.toks[k+1].gap != gapSpace || sc.toks[k+2].gap != gapSpace {
+		return -1
+	}
+	m, _ := atoi(sc.text(k + 1))
+	if l := sc.toks[k+2].end - sc.toks[k+2].start; m < 1 || m > 12 || l != 2 && l != 4 {
+		return -1
+	}
+	return k + 2
+}
+
+// compactDate6 reports whether s is a date of six digits, day, month and
+// year ("120385"), as written after a birth cue only.
+func compactDate6(s string) bool {
+	if len(s) != 6 || !allDigits(s) {
+		return false
+	}
+	d, _ := atoi(s[:2])
+	m, _ := atoi(s[2:4])
+	return d >= 1 && d <= 31 && m >= 1 && m <= 12
+}
+
+// nameDates masks a full date written right after a person's name, as
+// people list their children: "Lucas, 12/03/2015, CE2", "Lina 03/05/2016
+// et Adam 12/12/2018", "Inès née 14/02/2011". A date announced by "le",
+// "du" or "au" after the name is an appointment, not a birth, and has no
+// place here: only a comma or "né(e)" may stand between.
+func (sc *scanner) nameDates() {
+	for ci, n := 0, len(sc.cands); ci < n; ci++ {
+		c := sc.cands[ci]
+		if c.typ != NOM {
+			continue
+		}
+		k := sort.Search(len(sc.toks), func(k int) bool { return int(sc.toks[k].start) >= c.end })
+		if k < len(sc.toks) && (sc.punct(k) == ',' || sc.isText(k, "ne", "nee")) {
+			k++
+		}
+		if k >= len(sc.toks) || sc.toks[k].kind != kNum || sc.toks[k].gap >= gapLine || sc.toks[k].end-sc.toks[k].start > 2 {
+			continue
+		}
+		end := sc.date(k)
+		if end > k+3 && sc.toks[end].kind == kNum && sc.toks[end].end-sc.toks[end].start == 4 {
+			sc.addToks(k, end, NAISSANCE, 0.6)
+		}
+	}
+}
+
+// romanMonths are the months written in Roman numerals, as Poles and
+// others write a date: "12.III.1985".
+var romanMonths = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
+
+// romanMonthDate reads a day, a month in Roman numerals and a year from
+// the day at token j, joined by one separator ('.', '/', '-') or by
+// blanks, and returns the year's token, or -1.
+func (sc *scanner) romanMonthDate(j int) int {
+	n := len(sc.toks)
+	k := j + 1
+	sep := sc.punct(k)
+	if sep == '.' || sep == '/' || sep == '-' {
+		if !sc.attached(k) || !sc.attached(k+1) {
+			return -1
+		}
+		k++
+	} else {
+		sep = 0
+	}
+	if k >= n || sc.toks[k].kind != kWord || romanMonths[sc.text(k)] == 0 || sep == 0 && sc.toks[k].gap != gapSpace {
+		return -1
+	}
+	y := k + 1
+	if sep != 0 {
+		if sc.punct(y) != sep || !sc.attached(y) || !sc.attached(y+1) {
+			return -1
+		}
+		y++
+	} else if y < n && sc.toks[y].gap != gapSpace {
+		return -1
+	}
+	if y >= n || sc.toks[y].kind != kNum {
+		return -1
+	}
+	if l := sc.toks[y].end - sc.toks[y].start; l != 4 && l != 2 {
+		return -1
+	}
+	return y
+}

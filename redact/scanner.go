@@ -72,6 +72,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.emailNames()
 	sc.signatureName()
 	sc.repeatedNames()
+	sc.nameDates()
 	sc.mergeAddresses()
 	return sc.cands
 }
