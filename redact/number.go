@@ -434,7 +434,9 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, IBAN, 0.9)
 			}
 		}
-		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' {
+		// a number after an identity document's cue is that document's,
+		// even when it passes Luhn by chance: "CNP 2900615400123"
+		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' && !idDocCue(sc.cueBefore(first, 3)) {
 			fours := k == 1 || sh.allFours() || sh == shapeAmex || sh == shapeDiners
 			switch {
 			case luhn(d) && fours:
@@ -514,4 +516,10 @@ func (sc *scanner) currencyAfter(i int) bool {
 		return true
 	}
 	return false
+}
+
+// idDocCue reports whether the cues ctx announce an identity document's
+// number and no bank card.
+func idDocCue(ctx cueBits) bool {
+	return ctx&(cCNI|cPasseport|cPermis|cEtranger) != 0 && ctx&(cCarte|cIBAN) == 0
 }

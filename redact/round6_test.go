@@ -75,6 +75,17 @@ func TestRedactRound6(t *testing.T) {
 		{"polish reflexive cue", "urodziłam się 3 czerwca 1990", "urodziłam się [NAISSANCE_1]"},
 		{"portuguese no dia", "nasci no dia 3 de junho de 1990", "nasci no dia [NAISSANCE_1]"},
 		{"spanish abbreviated cue", "fecha de nac. 03-06-1990", "fecha de nac. [NAISSANCE_1]"},
+		// identity documents and tax numbers of other countries
+		{"CNP that passes Luhn", "mon CNP: 2900615400123 merci", "mon CNP: [CNI_1] merci"},
+		{"card after a passport mention", "pour mon passeport j'ai payé avec ma carte 4519 7512 7900 9306",
+			"pour mon passeport j'ai payé avec ma carte [CARTE_1]"},
+		{"Romanian buletin nr.", "buletin seria XV nr. 654321", "buletin seria [CNI_1]"},
+		{"Portuguese NIF", "NIF portugais 123456789, je vis a Porto", "NIF portugais [FISCAL_1], je vis a Porto"},
+		{"Spanish NIF with its letter", "NIF: 12345678Z", "NIF: [FISCAL_1]"},
+		{"German tax id", "Steuer-ID 12 345 678 901", "Steuer-ID [FISCAL_1]"},
+		{"numéro fiscal before a dossier word", "numéro fiscal de référence 30 12 345 678 901", "numéro fiscal de référence [FISCAL_1]"},
+		{"numéro fiscal on the notice", "mon numéro fiscal est sur l'avis : 30 12 345 678 901", "mon numéro fiscal est sur l'avis : [FISCAL_1]"},
+		{"tax amount stays", "mes impôts : 1 250 € à payer avant le 15 septembre", "mes impôts : 1 250 € à payer avant le 15 septembre"},
 		// an OFPRA case number is a case, not a foreigner's number
 		{"OFPRA case number", "Mon numéro OFPRA est 2404-01873, j'ai appelé le 115", "Mon numéro OFPRA est [DOSSIER_1], j'ai appelé le 115"},
 		{"AGDREF number", "numéro étranger 7503152487", "numéro étranger [ETRANGER_1]"},
