@@ -182,7 +182,7 @@ func compactDate6(s string) bool {
 func (sc *scanner) nameDates() {
 	for ci, n := 0, len(sc.cands); ci < n; ci++ {
 		c := sc.cands[ci]
-		if c.typ != NOM {
+		if c.typ != NOM || !dateMayFollow(sc.s, c.end) {
 			continue
 		}
 		k := sort.Search(len(sc.toks), func(k int) bool { return int(sc.toks[k].start) >= c.end })
@@ -237,4 +237,14 @@ func (sc *scanner) romanMonthDate(j int) int {
 		return -1
 	}
 	return y
+}
+
+// dateMayFollow reports whether, after blanks and a comma, s[i:] starts with
+// a digit or an "n" (né, née): the cheap test before nameDates looks for
+// the tokens.
+func dateMayFollow(s string, i int) bool {
+	for i < len(s) && (s[i] == ' ' || s[i] == ',') {
+		i++
+	}
+	return i < len(s) && (isDigit(s[i]) || s[i] == 'n' || s[i] == 'N')
 }

@@ -337,10 +337,7 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 // exact length of a CNI (12 digits) or of a CAF number after "n°" (7
 // digits) are taken, with a low confidence.
 func (sc *scanner) messageIDs() {
-	var all cueBits
-	for _, t := range sc.toks {
-		all |= t.cue
-	}
+	all := sc.allCues
 	if all&(cCNI|cCAF) == 0 {
 		return
 	}

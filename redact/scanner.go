@@ -27,6 +27,7 @@ type scanner struct {
 	acc      []cand     // resolve's result, reused from one chunk to the next
 	sorter   candSorter // resolve's sort buffers
 	caseless bool       // the text ignores case: all lower or all upper case
+	allCues  cueBits    // the cues of the whole chunk, once markPhrases has run
 }
 
 // Entries of words the detectors compare tokens with.

@@ -121,17 +121,16 @@ func tokenize(s string, toks []token) []token {
 			i += size
 			continue
 		}
-		t := token{start: int32(i), gap: gapOf(nsp, nnl)}
+		toks = append(toks, token{start: int32(i), gap: gapOf(nsp, nnl)})
+		t := &toks[len(toks)-1] // filled in place
 		nsp, nnl = 0, 0
 		if cl == clPunct {
 			t.val = uint32(normPunct(s[i:]))
 			i += size
 			t.end, t.kind = int32(i), kPunct
-			toks = append(toks, t)
 			continue
 		}
-		i = readWord(s, i, &t)
-		toks = append(toks, t)
+		i = readWord(s, i, t)
 	}
 	return toks
 }
