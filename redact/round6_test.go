@@ -17,6 +17,9 @@ func TestRedactRound6(t *testing.T) {
 		{"an age after a phone stays", "mon fils au 06 12 34 56 78 12 ans", "mon fils au [TEL_1] 12 ans"},
 		{"a house number after a phone stays", "06 12 34 56 78 15 rue de la Paix 75002 Paris", "[TEL_1] [ADRESSE_1]"},
 		{"an amount after a phone stays", "tel 06 12 34 56 78 15 € par mois de frais", "tel [TEL_1] 15 € par mois de frais"},
+		{"letter o for the zero", "mon portable o6 12 34 56 78 svp", "mon portable [TEL_1] svp"},
+		{"capital O with dots", "tel O6.12.34.56.78", "tel [TEL_1]"},
+		{"O2 alone stays", "j'ai un forfait O2 de 20 Go", "j'ai un forfait O2 de 20 Go"},
 		{"public numbers stay", "j'ai appelé le 3939 puis le 115 et le 17, mon 06 12 34 56 78", "j'ai appelé le 3939 puis le 115 et le 17, mon [TEL_1]"},
 		// a date of birth told in pieces: the year, then the day and month
 		{"birth year then day", "je suis de 1975, le 3 juin, et j'ai perdu mes papiers", "je suis de 1975, le [NAISSANCE_1], et j'ai perdu mes papiers"},
