@@ -64,16 +64,16 @@ func (sc *scanner) repeatedNames() {
 			continue
 		}
 		p, ok := ns.at[t.val]
-		if !ok || sc.folded(i) != p.word || sc.inCompound(i) {
+		if !ok || !sc.foldedIs(i, p.word) || sc.inCompound(i) {
 			continue
 		}
 		first, last := i, i
 		if p.pos >= 0 {
 			words := ns.names[p.name]
-			for q := p.pos - 1; q >= 0 && first > 0 && sc.toks[first].gap == gapSpace && sc.folded(first-1) == words[q]; q-- {
+			for q := p.pos - 1; q >= 0 && first > 0 && sc.toks[first].gap == gapSpace && sc.foldedIs(first-1, words[q]); q-- {
 				first--
 			}
-			for q := p.pos + 1; q < len(words) && last+1 < len(sc.toks) && sc.toks[last+1].gap == gapSpace && sc.folded(last+1) == words[q]; q++ {
+			for q := p.pos + 1; q < len(words) && last+1 < len(sc.toks) && sc.toks[last+1].gap == gapSpace && sc.foldedIs(last+1, words[q]); q++ {
 				last++
 			}
 		}
@@ -92,6 +92,19 @@ func (sc *scanner) folded(i int) string {
 	}
 	var buf [64]byte
 	return string(fold.Append(buf[:0], sc.text(i)))
+}
+
+// foldedIs reports whether word i, folded, is w, without allocating.
+func (sc *scanner) foldedIs(i int, w string) bool {
+	t := sc.toks[i]
+	if t.kind != kWord {
+		return false
+	}
+	if t.ent != 0 {
+		return lex.entries[t.ent].word == w
+	}
+	var buf [64]byte
+	return string(fold.Append(buf[:0], sc.text(i))) == w
 }
 
 // collectName adds the name c to ns: its words, the words that may be
