@@ -56,11 +56,16 @@ const (
 	clDigit
 	clUpper
 	clLower
+	clMulti // the first byte of a character of several bytes: see runeClass
 )
 
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
-	for c := 0; c < utf8.RuneSelf; c++ {
+// byteClass classifies every byte: ASCII characters by their class, the
+// others as clMulti.
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
 		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = clMulti
 		case c == '\n':
 			t[c] = clNewline
 		case c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
@@ -93,6 +98,13 @@ func runeClass(r rune) uint8 {
 	return clPunct
 }
 
+// runeClassAt returns the class of the character of several bytes at s[i]
+// and its size: the slow path beside byteClass.
+func runeClassAt(s string, i int) (uint8, int) {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return runeClass(r), size
+}
+
 // tokenize splits s into tokens, appending to toks[:0]. It looks every word
 // up in the lexicon and tags the words that end a lexicon phrase.
 func tokenize(s string, toks []token) []token {
@@ -102,14 +114,9 @@ func tokenize(s string, toks []token) []token {
 	toks = toks[:0]
 	nsp, nnl := 0, 2
 	for i := 0; i < len(s); {
-		c := s[i]
-		cl, size := clPunct, 1
-		if c < utf8.RuneSelf {
-			cl = asciiClass[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			cl = runeClass(r)
+		cl, size := byteClass[s[i]], 1
+		if cl == clMulti {
+			cl, size = runeClassAt(s, i)
 		}
 		switch cl {
 		case clSpace:
@@ -160,13 +167,9 @@ func readWord(s string, i int, t *token) int {
 word:
 	for i < len(s) {
 		c := s[i]
-		cl, size := clPunct, 1
-		if c < utf8.RuneSelf {
-			cl = asciiClass[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			cl = runeClass(r)
+		cl, size := byteClass[c], 1
+		if cl == clMulti {
+			cl, size = runeClassAt(s, i)
 			ascii = false
 		}
 		switch cl {
