@@ -96,8 +96,11 @@ func (sc *scanner) trailingInitial(k int) bool {
 }
 
 // initials returns the last token of initials starting at k ("J.",
-// "M.-T."), or -1.
+// "M.-T.", "J-P"), or -1.
 func (sc *scanner) initials(k int) int {
+	if e := sc.dashedInitials(k); e > k {
+		return e
+	}
 	end := -1
 	for parts := 0; parts < 3 && k+1 < len(sc.toks); parts++ {
 		t := sc.toks[k]
@@ -246,4 +249,21 @@ func (sc *scanner) titleSurname(k int) bool {
 	}
 	n := k + 1
 	return n >= len(sc.toks) || sc.toks[n].gap >= gapLine || sc.toks[n].kind == kPunct && sc.punct(n) != '-'
+}
+
+// dashedInitials returns the last token of two initials joined by a dash
+// without dots ("J-P Morel", "M-C."), or -1.
+func (sc *scanner) dashedInitials(k int) int {
+	capLetter := func(i int) bool {
+		t := sc.toks[i]
+		return t.kind == kWord && t.end-t.start == 1 && t.shape&shCap != 0
+	}
+	if sc.caseless || k+2 >= len(sc.toks) || !capLetter(k) || sc.punct(k+1) != '-' || !sc.attached(k+1) ||
+		!sc.attached(k+2) || !capLetter(k+2) {
+		return -1
+	}
+	if sc.punct(k+3) == '.' && sc.attached(k+3) {
+		return k + 3
+	}
+	return k + 2
 }

@@ -39,6 +39,8 @@ func TestRedactRound6(t *testing.T) {
 		{"surname Maréchal", "Je suis Jean-Claude Maréchal, 6 route de Saint-Malo 35400 Saint Malo", "Je suis [NOM_1], [ADRESSE_1]"},
 		{"surname Général in a signature", "merci d'avance\nCordialement, Paul Général", "merci d'avance\nCordialement, [NOM_1]"},
 		{"title after a first name and a verb stays", "je suis Pierre et je veux voir le Maire.", "je suis Pierre et je veux voir le Maire."},
+		{"initials joined by a dash", "merci pour tout\nCdlt, J-P Morel", "merci pour tout\nCdlt, [NOM_1]"},
+		{"letters joined by a dash stay", "voir l'annexe B-C du formulaire", "voir l'annexe B-C du formulaire"},
 		// an SMS self-introduction with a first name that is also a word
 		{"c lou", "je peux y aller seule ? c lou, rappelez moi au 06 12 34 56 78", "je peux y aller seule ? c [NOM_1], rappelez moi au [TEL_1]"},
 		{"c sam then a phone", "c sam 06 12 34 56 78", "c [NOM_1] [TEL_1]"},
