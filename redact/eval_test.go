@@ -38,11 +38,16 @@ var (
 //     other scripts, identifiers split over a line, dates of birth in other
 //     languages, special categories, organisations' addresses that stay).
 //     Split by the same rule; its test half is gated.
+//   - testdata/badkeys.jsonl: identifiers typed or invented with a wrong
+//     key (NIR, IBAN, SIRET, cards, numéros fiscaux) and other documents'
+//     numbers, in the users' writing, with look-alikes that must stay;
+//     written to tune the shape-and-cue rules, tuning only.
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
 	messy2File    = "testdata/messy2.jsonl"
 	messy3File    = "testdata/messy3.jsonl"
+	badKeysFile   = "testdata/badkeys.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -359,6 +364,7 @@ func TestLabelledSet(t *testing.T) {
 		{"messy2-test", test2, false},
 		{"messy3-tuning", tuning3, *evalVerbose},
 		{"messy3-test", test3, false},
+		{"badkeys", loadLabelled(t, badKeysFile), *evalVerbose},
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {

@@ -60,7 +60,10 @@ func (sc *scanner) ibans() {
 		case bestValid >= 0:
 			sc.addToks(i, bestValid, IBAN, 0.99)
 		case bestLen >= 0 && len(norm) >= 4 && allDigits(norm[2:4]):
-			sc.addToks(i, bestLen, IBAN, 0.75)
+			// the shape of the country's IBAN with a wrong key: typed or
+			// invented, still an account number, and surer than the case
+			// number a "compte" cue would read in it
+			sc.addToks(i, bestLen, IBAN, 0.97)
 		case sc.cueBefore(i, 6)&cIBAN != 0 && len(norm) >= 14:
 			sc.addToks(i, lastTok, IBAN, 0.6)
 		}
