@@ -27,7 +27,7 @@ type identPart struct {
 func (sc *scanner) idents() {
 	var r identReader
 	for i := range sc.toks {
-		if sc.toks[i].cue&(identCues|cFiscal) == 0 {
+		if sc.toks[i].cue&(identCues|cFiscal) == 0 || sc.taxBase(i) {
 			continue
 		}
 		j := sc.identStart(i)
@@ -48,6 +48,15 @@ func (sc *scanner) idents() {
 			}
 		}
 	}
+}
+
+// taxBase reports whether the cue at token i is a word of "revenu fiscal
+// de référence", which announces an amount and no identifier.
+func (sc *scanner) taxBase(i int) bool {
+	if sc.isText(i, "reference") {
+		i -= 2
+	}
+	return sc.isText(i, "fiscal") && sc.isText(i-1, "revenu") && sc.isText(i+1, "de") && sc.isText(i+2, "reference")
 }
 
 // identReader holds the buffers of readIdent, reused from one cue to the

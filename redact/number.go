@@ -149,8 +149,8 @@ func groupDigits(g []group) string {
 var nirKeyWords = map[string]bool{"cle": true, "clef": true, "key": true}
 
 // nirKeyAfter extends a NIR of 13 characters (groups g, last token last)
-// over its key written apart: "clé 06", "(06)", "/ 52", "key 58". Only
-// the right key is taken.
+// over its key written apart: "clé 06", "(06)", "/ 52", "key 58". A key
+// named so is taken as it is; one only set apart must be the right one.
 func (sc *scanner) nirKeyAfter(g []group, last int) int {
 	var buf [16]byte
 	d := buf[:0]
@@ -162,14 +162,17 @@ func (sc *scanner) nirKeyAfter(g []group, last int) int {
 	if len(d) != 13 {
 		return last
 	}
-	k := last + 1
+	k, named := last+1, false
 	for steps := 0; steps < 2 && k < len(sc.toks) && sc.toks[k].gap <= gapSpace; steps++ {
-		if p := sc.punct(k); p == '(' || p == '/' || p == '-' || p == ',' || p == ':' || nirKeyWords[sc.foldedWord(k)] {
+		if p := sc.punct(k); p == '(' || p == '/' || p == '-' || p == ',' || p == ':' {
+			k++
+		} else if nirKeyWords[sc.foldedWord(k)] {
+			named = true // "clé 99": said to be the key, right or wrong
 			k++
 		}
 	}
 	if k >= len(sc.toks) || sc.toks[k].kind != kNum || sc.toks[k].end-sc.toks[k].start != 2 || sc.toks[k].gap > gapSpace ||
-		!nirKeyValid(append(d, sc.text(k)...)) {
+		!named && !nirKeyValid(append(d, sc.text(k)...)) {
 		return last
 	}
 	if sc.punct(k+1) == ')' && sc.attached(k+1) && sc.punct(last+1) == '(' {
@@ -230,10 +233,14 @@ func (sc *scanner) numberTok(i int) bool {
 		return false
 	}
 	s := sc.text(i)
-	letters := 0
+	letters, typos := 0, 0
 	for k := 0; k < len(s); k++ {
 		c := s[k]
-		if c >= '0' && c <= '9' {
+		switch {
+		case c >= '0' && c <= '9':
+			continue
+		case typoDigit(c) != 0 && (k > 0 || c != 'l' && len(s) >= 3):
+			typos++
 			continue
 		}
 		if (c != 'A' && c != 'B' && c != 'a' && c != 'b') || k == 0 || s[k-1] != '2' {
@@ -241,7 +248,25 @@ func (sc *scanner) numberTok(i int) bool {
 		}
 		letters++
 	}
+	if typos > 0 {
+		// "1850l75112045", a key "4l": a letter l or O typed for a digit
+		// inside a long number or as a key's second digit (never a
+		// Corsican department with it)
+		return letters == 0 && typos <= 2 && (len(s)-typos >= 8 || len(s) <= 3)
+	}
 	return letters == 1
+}
+
+// typoDigit returns the digit a letter typed for it stands for inside a
+// number, l for 1 and O for 0, or 0 for any other byte.
+func typoDigit(c byte) byte {
+	switch c {
+	case 'o', 'O':
+		return '0'
+	case 'l':
+		return '1'
+	}
+	return 0
 }
 
 // shapeKey packs the lengths of the groups of a number, four bits each
@@ -410,33 +435,32 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, FISCAL, 0.97)
 			case nirShape(d) && (ctxOf()&cNIR != 0 || sh == shapeNIR13):
 				consider(k, NIR, 0.8)
+			case nirSex(d) && ctxOf()&cNIR != 0 && ctxOf()&cFiscal == 0:
+				consider(k, NIR, 0.75) // after its cue, an impossible month is mistyped
 			case ctxOf()&cFiscal != 0:
 				consider(k, FISCAL, 0.85)
 			case !weak && d[0] <= '3':
 				consider(k, FISCAL, 0.55)
 			}
 		case 14:
-			switch {
-			case luhn(d):
-				conf := 0.85
-				if sh == shapeSIRET || sh == shape14 || sh == shapeSIRET2 {
-					conf = 0.95
-				}
-				consider(k, SIRET, conf)
-			case ctxOf()&cSiret != 0:
-				consider(k, SIRET, 0.8)
-			case sh == shapeSIRET && !weak:
-				consider(k, SIRET, 0.7) // 443 061 841 00048: a SIRET's grouping, key mistyped
-			}
+			consider(k, SIRET, siretConf(d, sh, ctxOf(), weak))
 		case 15:
-			if nirShape(d) {
+			switch {
+			case nirShape(d):
 				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
+			case nirSex(d) && ctxOf()&cNIR != 0:
+				consider(k, NIR, 0.8) // "sécurité sociale 2 99 13 75…": month mistyped
 			}
 		case 23:
 			// a French RIB: bank, branch, account and key, the whole
-			// divisible by 97
-			if rem, _ := mod97(d); rem == 0 && (sh == shapeRIB || ctxOf()&cIBAN != 0) {
+			// divisible by 97; a wrong key in a RIB's grouping or after
+			// its cue is still an account number
+			rem, _ := mod97(d)
+			switch {
+			case rem == 0 && (sh == shapeRIB || ctxOf()&cIBAN != 0):
 				consider(k, IBAN, 0.9)
+			case sh == shapeRIB || ctxOf()&cIBAN != 0 && !weak:
+				consider(k, IBAN, 0.75)
 			}
 		}
 		// a number after an identity document's cue is that document's,
@@ -464,6 +488,24 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		return bestK, typKeep, bestConf
 	}
 	return bestK, bestTyp, bestConf
+}
+
+// siretConf grades a 14-digit number d of shape sh as a SIRET: Luhn, a
+// SIRET's grouping or a cue each suffice, and with a cue the whole SIRET
+// is surer than the SIREN it starts with.
+func siretConf(d []byte, sh shapeKey, ctx cueBits, weak bool) float64 {
+	grouped := sh == shapeSIRET || sh == shape14 || sh == shapeSIRET2
+	switch {
+	case ctx&cSiret != 0:
+		return 0.95
+	case luhn(d) && grouped:
+		return 0.95
+	case luhn(d):
+		return 0.85
+	case sh == shapeSIRET && !weak:
+		return 0.7 // 443 061 841 00048: a SIRET's grouping, key mistyped
+	}
+	return 0
 }
 
 // foreignPhoneShape reports whether groups p to p+k-1 of run may be a
@@ -512,6 +554,12 @@ func nirConf(s []byte, sh shapeKey, ctx cueBits, weak bool) float64 {
 	return 0.6
 }
 
+// nirSex reports whether d starts with a NIR's first digit (1, 2, 7, 8;
+// 3 and 4 are rare and start cards).
+func nirSex(d []byte) bool {
+	return d[0] == '1' || d[0] == '2' || d[0] == '7' || d[0] == '8'
+}
+
 // currencyAfter reports whether the token after i is a currency.
 func (sc *scanner) currencyAfter(i int) bool {
 	n := i + 1
@@ -550,5 +598,26 @@ func (sc *scanner) groupText(i int) string {
 	if oZero(s) {
 		return zeroGroups[s[1]-'0']
 	}
+	if sc.toks[i].kind == kAlnum {
+		return typosRead(s)
+	}
 	return s
+}
+
+// typosRead returns s with the letters numberTok takes for digits read as
+// them ("1850l75" → "1850175"); s itself when it has none.
+func typosRead(s string) string {
+	b := []byte(nil)
+	for k := 0; k < len(s); k++ {
+		if d := typoDigit(s[k]); d != 0 {
+			if b == nil {
+				b = []byte(s)
+			}
+			b[k] = d
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
