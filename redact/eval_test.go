@@ -41,13 +41,16 @@ var (
 //   - testdata/badkeys.jsonl: identifiers typed or invented with a wrong
 //     key (NIR, IBAN, SIRET, cards, numéros fiscaux) and other documents'
 //     numbers, in the users' writing, with look-alikes that must stay;
-//     written to tune the shape-and-cue rules, tuning only.
+//     written to tune the shape-and-cue rules, tuning only;
+//   - testdata/badkeys-check.jsonl: 25 more of the same kinds, written
+//     after the tuning and measured once, to check that it generalises.
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
 	messy2File    = "testdata/messy2.jsonl"
 	messy3File    = "testdata/messy3.jsonl"
 	badKeysFile   = "testdata/badkeys.jsonl"
+	badCheckFile  = "testdata/badkeys-check.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -365,6 +368,7 @@ func TestLabelledSet(t *testing.T) {
 		{"messy3-tuning", tuning3, *evalVerbose},
 		{"messy3-test", test3, false},
 		{"badkeys", loadLabelled(t, badKeysFile), *evalVerbose},
+		{"badkeys-check", loadLabelled(t, badCheckFile), false}, // measured, never tuned on
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {

@@ -33,7 +33,7 @@ func (sc *scanner) ibans() {
 		var buf [40]byte
 		norm := buf[:0]
 		want := ibanLengths[string([]byte{upper(s[0]), upper(s[1])})]
-		bestValid, bestLen, lastTok := -1, -1, i
+		bestValid, bestLen, nearLen, lastTok := -1, -1, -1, i
 		for j := i; j >= 0; j = sc.ibanNext(j) {
 			part := sc.text(j)
 			if len(norm)+len(part) > 34 {
@@ -43,6 +43,9 @@ func (sc *scanner) ibans() {
 				norm = append(norm, upper(part[k]))
 			}
 			lastTok = j
+			if want != 0 && len(norm) >= want-2 && len(norm) <= want+2 && len(norm) >= 15 {
+				nearLen = j // a digit or two typed too many or too few
+			}
 			switch {
 			case want != 0 && len(norm) == want:
 				if ibanValid(string(norm)) {
@@ -66,6 +69,8 @@ func (sc *scanner) ibans() {
 			sc.addToks(i, bestLen, IBAN, 0.97)
 		case sc.cueBefore(i, 6)&cIBAN != 0 && len(norm) >= 14:
 			sc.addToks(i, lastTok, IBAN, 0.6)
+		case nearLen >= 0 && sc.toks[i].kind == kAlnum && allDigits(norm[2:4]):
+			sc.addToks(i, nearLen, IBAN, 0.7) // FR76 1027 8060 1100 0204 5680 19
 		}
 	}
 }

@@ -433,7 +433,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			switch {
 			case fiscalKeyValid(d):
 				consider(k, FISCAL, 0.97)
-			case nirShape(d) && (ctxOf()&cNIR != 0 || sh == shapeNIR13):
+			case nirShape(d) && (ctxOf()&cNIR != 0 || sh == shapeNIR13 && ctxOf()&cCarte == 0):
 				consider(k, NIR, 0.8)
 			case nirSex(d) && ctxOf()&cNIR != 0 && ctxOf()&cFiscal == 0:
 				consider(k, NIR, 0.75) // after its cue, an impossible month is mistyped
@@ -446,7 +446,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			consider(k, SIRET, siretConf(d, sh, ctxOf(), weak))
 		case 15:
 			switch {
-			case nirShape(d):
+			case nirShape(d) && (ctxOf()&cCarte == 0 || ctxOf()&cNIR != 0):
 				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
 			case nirSex(d) && ctxOf()&cNIR != 0:
 				consider(k, NIR, 0.8) // "sécurité sociale 2 99 13 75…": month mistyped
@@ -463,12 +463,16 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, IBAN, 0.75)
 			}
 		}
+		if typ, conf := typedAmiss(d, sh, ctxOf()); typ != "" && !weak {
+			consider(k, typ, conf)
+		}
 		// a number after an identity document's cue is that document's,
 		// even when it passes Luhn by chance: "CNP 2900615400123"
 		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' && !idDocCue(sc.cueBefore(first, 3)) {
 			fours := k == 1 || sh.allFours() || sh == shapeAmex || sh == shapeDiners
-			nir := (len(d) == 13 || len(d) == 15) && nirShape(d) && ctxOf()&cCarte == 0 && sh != shapeAmex &&
-				(ctxOf()&cNIR != 0 || (sh == shapeNIR || sh == shapeNIR13) && d[0] != '3' && d[0] != '4') // Visa 4…, Amex 3…
+			nir := ctxOf()&cCarte == 0 && sh != shapeAmex && ((len(d) == 13 || len(d) == 15) && nirShape(d) &&
+				(ctxOf()&cNIR != 0 || (sh == shapeNIR || sh == shapeNIR13) && d[0] != '3' && d[0] != '4') || // Visa 4…, Amex 3…
+				nirAmiss(d, ctxOf()))
 			switch {
 			case nir:
 				// a NIR's shape with no card word: a social security
@@ -552,6 +556,29 @@ func nirConf(s []byte, sh shapeKey, ctx cueBits, weak bool) float64 {
 		return 0
 	}
 	return 0.6
+}
+
+// typedAmiss reads a number a digit or two off its type's length after
+// that type's cue, as people type them: a NIR of 12 to 16 characters
+// after "sécu", a SIRET of 13 or 15 digits after "SIRET", a card of 15 or
+// 17 digits in groups of four after a card word.
+func typedAmiss(d []byte, sh shapeKey, ctx cueBits) (Type, float64) {
+	switch {
+	case nirAmiss(d, ctx):
+		return NIR, 0.9
+	case ctx&cSiret != 0 && ctx&cNIR == 0 && (len(d) == 13 || len(d) == 15):
+		return SIRET, 0.8
+	case ctx&cCarte != 0 && ctx&cNIR == 0 && (sh == shape(4, 4, 4, 3) || sh == shape(4, 4, 4, 5)):
+		return CARTE, 0.8
+	}
+	return "", 0
+}
+
+// nirAmiss reports whether d, after a NIR's cue and no other number's, is
+// a NIR with a digit too many or too few: 12, 14 or 16 characters.
+func nirAmiss(d []byte, ctx cueBits) bool {
+	return ctx&cNIR != 0 && ctx&(cSiret|cFiscal|cCarte|cIBAN) == 0 &&
+		(len(d) == 12 || len(d) == 14 || len(d) == 16) && nirSex(d)
 }
 
 // nirSex reports whether d starts with a NIR's first digit (1, 2, 7, 8;
