@@ -41,6 +41,34 @@ var socialSites = map[string]bool{
 	"vk.com": true, "snapchat.com": true,
 }
 
+// shareSites hold people's own files: any path on them is a link to a
+// person's document ("drive.google.com/file/d/…", "we.tl/t-…").
+var shareSites = map[string]bool{
+	"drive.google.com": true, "docs.google.com": true, "photos.google.com": true, "photos.app.goo.gl": true,
+	"dropbox.com": true, "dl.dropboxusercontent.com": true, "wetransfer.com": true, "we.tl": true,
+	"1drv.ms": true, "onedrive.live.com": true, "icloud.com": true, "mega.nz": true, "box.com": true,
+	"swisstransfer.com": true, "smash.gg": true, "fromsmash.com": true, "framadrop.org": true,
+	"calendly.com": true,
+}
+
+// publicContent reports whether path on a social site shows public
+// content rather than a person: a video, an organisation's page.
+func publicContent(path string) bool {
+	for _, p := range [...]string{"/watch", "/shorts/", "/playlist", "/results", "/company/", "/school/", "/showcase/", "/groups/", "/pages/", "/events/", "/hashtag/", "/explore/"} {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// personalSite reports whether host h (lower case) is a social or file
+// sharing site, whose paths name a person or a person's file.
+func personalSite(h string) bool {
+	h = strings.TrimPrefix(strings.TrimPrefix(h, "www."), "m.")
+	return socialSites[h] || shareSites[h]
+}
+
 // socialURLs masks the profile URLs of socialSites written bare
 // ("linkedin.com/in/aleksandra-nowak"); suffix is ".com/" or ".me/".
 func (sc *scanner) socialURLs(suffix string) {
@@ -264,6 +292,9 @@ func urlPersonal(u string) bool {
 	// long identifiers: only their query can be personal.
 	h := strings.ToLower(host)
 	public := strings.HasSuffix(h, ".gouv.fr") || strings.HasSuffix(h, "service-public.fr") || strings.HasSuffix(h, "legifrance.fr")
+	if len(path) > 1 && personalSite(h) && !publicContent(path) {
+		return true // facebook.com/karim.benali.75, drive.google.com/file/d/…
+	}
 	for _, seg := range strings.Split(path, "/") {
 		if !public && personalValue(seg) {
 			return true

@@ -42,8 +42,10 @@ func (sc *scanner) ibans() {
 			for k := 0; k < len(part); k++ {
 				norm = append(norm, upper(part[k]))
 			}
-			lastTok = j
-			if want != 0 && len(norm) >= want-2 && len(norm) <= want+2 && len(norm) >= 15 {
+			if isDigit(part[len(part)-1]) {
+				lastTok = j // not a word after it: "… 5680 19 svp"
+			}
+			if want != 0 && len(norm) >= want-2 && len(norm) <= want+2 && len(norm) >= 15 && isDigit(part[len(part)-1]) {
 				nearLen = j // a digit or two typed too many or too few
 			}
 			switch {
