@@ -43,17 +43,20 @@ func leaveOneRoundOut(folds []trainingFold, settings trainSettings) []scored {
 // third of the routine messages maxRoutineRaised allows, then the lowest
 // needs threshold that raises at most maxRoutineRaised of the routine
 // messages in all, then the lowest flagged threshold that makes urgent at
-// most maxFlaggedUrgent of the attention messages that need attention
-// (lex holds the lexicon's level of each message).
+// most maxFlaggedUrgent of the attention messages it decides (lex holds
+// the lexicon's level of each message): those flaggedDecides selects
+// under the first two thresholds, no other.
 func chooseThresholds(ss []scored, lex map[string]Level, s trainSettings) thresholds {
-	needs, urgent := chooseNeedsUrgent(ss, s.maxRoutineRaised, s.maxAttentionUrgent)
+	th := thresholds{flagged: math.Inf(1)}
+	th.needs, th.urgent = chooseNeedsUrgent(ss, s.maxRoutineRaised, s.maxAttentionUrgent)
 	var flagged []float64
 	for _, x := range ss {
-		if x.Level == Attention && x.urgentCode >= 0 && (lex[x.ID] != Routine || x.needs > needs && !x.foreign) {
+		if x.Level == Attention && x.flaggedDecides(x.model, th, lex[x.ID]) {
 			flagged = append(flagged, x.urgent)
 		}
 	}
-	return thresholds{needs: needs, urgent: urgent, flagged: allowAbove(flagged, int(s.maxFlaggedUrgent*float64(len(flagged))))}
+	th.flagged = allowAbove(flagged, int(s.maxFlaggedUrgent*float64(len(flagged))))
+	return th
 }
 
 // chooseNeedsUrgent returns the needs and urgent thresholds (see

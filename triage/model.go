@@ -154,23 +154,36 @@ func (m *model) thresholds() thresholds {
 // decide returns the level and reason sub-model of v under th, for a
 // message the lexicon gives lex (Routine and -1 when it needs nothing). A
 // message needing attention, by the lexicon or the needs sub-model, is
-// urgent above the flagged threshold. The model reads French: a message
-// the lexicon finds foreign is left to the lexicon (a language barrier,
-// and its urgent cues in other languages).
+// urgent above the flagged threshold (see flaggedDecides). The model reads
+// French: a message the lexicon finds foreign is left to the lexicon (a
+// language barrier, and its urgent cues in other languages).
 func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
-	urgentToo := v.urgentCode >= 0 && v.urgent > th.flagged
 	switch {
 	case v.urgent > th.urgent && v.urgentCode >= 0:
 		return Urgent, v.urgentCode
+	case v.flaggedDecides(m, th, lex) && v.urgent > th.flagged:
+		return Urgent, v.urgentCode
 	case v.needs > th.needs && !v.foreign:
-		if l := CodeLevel(m.header.Models[v.code]); l != Attention || !urgentToo {
-			return l, v.code
-		}
-		return Urgent, v.urgentCode
-	case lex == Attention && urgentToo:
-		return Urgent, v.urgentCode
+		return CodeLevel(m.header.Models[v.code]), v.code
 	}
 	return Routine, -1
+}
+
+// flaggedDecides reports whether the flagged threshold decides whether v
+// is urgent, for a message the lexicon gives lex: the message has an
+// urgent code its dates allow, is not urgent already (by the lexicon, the
+// urgent threshold or a nearest code of urgent level) and needs attention,
+// by the needs sub-model (its nearest code of attention level) or, below
+// the needs threshold, by the lexicon. The flagged threshold is chosen on
+// exactly these messages (see chooseThresholds in loro_test.go).
+func (v verdict) flaggedDecides(m *model, th thresholds, lex Level) bool {
+	if v.urgentCode < 0 || lex == Urgent || v.urgent > th.urgent {
+		return false
+	}
+	if v.needs > th.needs && !v.foreign {
+		return CodeLevel(m.header.Models[v.code]) == Attention
+	}
+	return lex == Attention
 }
 
 // soon reports whether a message speaks of the next days for a timed

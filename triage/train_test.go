@@ -34,7 +34,8 @@ type trainSettings struct {
 	maxAttentionUrgent float64
 	// maxFlaggedUrgent is the share of the attention messages already
 	// needing attention (by the lexicon or the needs sub-model) that the
-	// flagged threshold makes urgent, in leave-one-round-out.
+	// flagged threshold decides and makes urgent, in leave-one-round-out
+	// (see flaggedDecides).
 	maxFlaggedUrgent float64
 }
 
