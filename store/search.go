@@ -238,15 +238,14 @@ func (s *Store) searchText(ctx context.Context, q HybridQuery, lean bool) ([]Hit
 	if lean {
 		q.Vector = nil // no similarity to compute
 	}
-	parts := make([]string, len(q.Select))
-	for i, t := range q.Select {
-		parts[i] = "(" + t.tsquery() + ")"
+	if lean && q.Filter.statusesOnly() {
+		hits, exact, err := s.searchTextRankFirst(ctx, q)
+		if err != nil || exact {
+			return hits, err
+		}
 	}
-	args := append(q.baseArgs(), strings.Join(parts, " | "))
-	where := []string{fmt.Sprintf("c.tsv @@ $%d::tsquery", len(args))}
-	if q.Sample > 0 {
-		where = []string{fmt.Sprintf("c.id IN (SELECT p.id FROM chunks p WHERE p.tsv @@ $%d::tsquery LIMIT %d)", len(args), q.Sample)}
-	}
+	args := append(q.baseArgs(), q.selection())
+	where := []string{q.selectCond(len(args))}
 	// Two stages: one full-text rank of the whole selection per chunk keeps
 	// the best preRanked, then the weighted rank of each term orders those.
 	sel := len(args)
