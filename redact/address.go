@@ -81,7 +81,7 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 	if k >= n || sc.toks[k].gap >= gapLine {
 		return i, -1, 0
 	}
-	if lex.entries[e].bits&wAddrUnit != 0 {
+	if lex.bits[e]&wAddrUnit != 0 {
 		m := k
 		if sc.isText(m, "n", "no", "numero") {
 			m++
@@ -104,7 +104,7 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 			}
 		}
 	}
-	if lex.entries[e].bits&wAddrNamed != 0 {
+	if lex.bits[e]&wAddrNamed != 0 {
 		if sc.caseless && sc.cueBefore(i, 4)&cAddrCue == 0 {
 			return i, -1, 0
 		}
@@ -172,9 +172,9 @@ func (sc *scanner) placeBeforeAddress(f int) int {
 	for k := end; k >= 0 && k >= end-7; k-- {
 		t := sc.toks[k]
 		switch {
-		case t.kind == kWord && (t.shape&shCap != 0 || lex.entries[t.ent].bits&wStreetLink != 0) && sc.bits(k)&(wFunc|wCivility|wPossessive) == 0:
+		case t.kind == kWord && (t.shape&shCap != 0 || lex.bits[t.ent]&wStreetLink != 0) && sc.bits(k)&(wFunc|wCivility|wPossessive) == 0:
 			words++
-		case t.kind == kWord && lex.entries[t.ent].bits&wStreetLink != 0:
+		case t.kind == kWord && lex.bits[t.ent]&wStreetLink != 0:
 		case t.kind == kPunct && (sc.punct(k) == '-' || sc.punct(k) == '\'') && t.gap == gapNone:
 		case t.kind == kWord && (t.shape&shCap != 0) && (t.ent == entLe || t.ent == entLa || t.ent == entLes):
 			words++

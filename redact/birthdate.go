@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -106,6 +107,19 @@ func (sc *scanner) koreanDate(j int) int {
 	return j + 1
 }
 
+// selfYear reports whether token i is a year the writer gives as their
+// birth year: "je suis de 1975", "jsuis de 82", "moi je suis de 1990".
+func (sc *scanner) selfYear(i int) bool {
+	t := sc.toks[i]
+	if t.kind != kNum || (t.end-t.start != 4 && t.end-t.start != 2) || i < 2 || !sc.isText(i-1, "de") {
+		return false
+	}
+	if y := sc.text(i); len(y) == 4 && y[:2] != "19" && y[:2] != "20" {
+		return false
+	}
+	return sc.toks[i-2].cue&cSelfWeak != 0 && sc.isText(i-2, "suis", "jsuis", "chui")
+}
+
 // dayAfterYear masks the day and month written a few words after a birth
 // year that stays alone ("né à Tunis en 1975, le 12 juin"): together they
 // make a full date of birth. Only within the sentence.
@@ -117,6 +131,9 @@ func (sc *scanner) dayAfterYear(y int) {
 		if p := sc.punct(k); p == '.' && !sc.attached(k+1) || p == '?' || p == '!' || p == ';' {
 			return
 		}
+		if sc.isText(k, deadlineWords...) {
+			return // "je suis de 1975, rdv le 3 juin"
+		}
 		if sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 2 {
 			if end := sc.date(k); end > k {
 				sc.addToks(k, end, NAISSANCE, 0.8)
@@ -124,4 +141,110 @@ func (sc *scanner) dayAfterYear(y int) {
 			return
 		}
 	}
+}
+
+// deadlineWords announce a date that is no birth: an appointment, a
+// deadline.
+var deadlineWords = []string{"rdv", "rendez", "convocation", "convoque", "convoquee", "depuis", "avant", "apres", "jusqu",
+	"jusque", "delai", "expire", "echeance", "limite", "audience", "entretien"}
+
+// duMonthDate reads "3 du 6 1990" (day, "du", month number, year) from the
+// day at token j and returns its last token, or -1.
+func (sc *scanner) duMonthDate(j int) int {
+	k := j + 1
+	if !sc.isText(k, "du") || k+2 >= len(sc.toks) || sc.toks[k+1].kind != kNum || sc.toks[k+2].kind != kNum ||
+		sc.toks[k+1].gap != gapSpace || sc.toks[k+2].gap != gapSpace {
+		return -1
+	}
+	m, _ := atoi(sc.text(k + 1))
+	if l := sc.toks[k+2].end - sc.toks[k+2].start; m < 1 || m > 12 || l != 2 && l != 4 {
+		return -1
+	}
+	return k + 2
+}
+
+// compactDate6 reports whether s is a date of six digits, day, month and
+// year ("120385"), as written after a birth cue only.
+func compactDate6(s string) bool {
+	if len(s) != 6 || !allDigits(s) {
+		return false
+	}
+	d, _ := atoi(s[:2])
+	m, _ := atoi(s[2:4])
+	return d >= 1 && d <= 31 && m >= 1 && m <= 12
+}
+
+// nameDates masks a full date written right after a person's name, as
+// people list their children: "Lucas, 12/03/2015, CE2", "Lina 03/05/2016
+// et Adam 12/12/2018", "Inès née 14/02/2011". A date announced by "le",
+// "du" or "au" after the name is an appointment, not a birth, and has no
+// place here: only a comma or "né(e)" may stand between.
+func (sc *scanner) nameDates() {
+	for ci, n := 0, len(sc.cands); ci < n; ci++ {
+		c := sc.cands[ci]
+		if c.typ != NOM || !dateMayFollow(sc.s, c.end) {
+			continue
+		}
+		k := sort.Search(len(sc.toks), func(k int) bool { return int(sc.toks[k].start) >= c.end })
+		if k < len(sc.toks) && (sc.punct(k) == ',' || sc.isText(k, "ne", "nee")) {
+			k++
+		}
+		if k >= len(sc.toks) || sc.toks[k].kind != kNum || sc.toks[k].gap >= gapLine || sc.toks[k].end-sc.toks[k].start > 2 {
+			continue
+		}
+		end := sc.date(k)
+		if end > k+3 && sc.toks[end].kind == kNum && sc.toks[end].end-sc.toks[end].start == 4 {
+			sc.addToks(k, end, NAISSANCE, 0.6)
+		}
+	}
+}
+
+// romanMonths are the months written in Roman numerals, as Poles and
+// others write a date: "12.III.1985".
+var romanMonths = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
+
+// romanMonthDate reads a day, a month in Roman numerals and a year from
+// the day at token j, joined by one separator ('.', '/', '-') or by
+// blanks, and returns the year's token, or -1.
+func (sc *scanner) romanMonthDate(j int) int {
+	n := len(sc.toks)
+	k := j + 1
+	sep := sc.punct(k)
+	if sep == '.' || sep == '/' || sep == '-' {
+		if !sc.attached(k) || !sc.attached(k+1) {
+			return -1
+		}
+		k++
+	} else {
+		sep = 0
+	}
+	if k >= n || sc.toks[k].kind != kWord || romanMonths[sc.text(k)] == 0 || sep == 0 && sc.toks[k].gap != gapSpace {
+		return -1
+	}
+	y := k + 1
+	if sep != 0 {
+		if sc.punct(y) != sep || !sc.attached(y) || !sc.attached(y+1) {
+			return -1
+		}
+		y++
+	} else if y < n && sc.toks[y].gap != gapSpace {
+		return -1
+	}
+	if y >= n || sc.toks[y].kind != kNum {
+		return -1
+	}
+	if l := sc.toks[y].end - sc.toks[y].start; l != 4 && l != 2 {
+		return -1
+	}
+	return y
+}
+
+// dateMayFollow reports whether, after blanks and a comma, s[i:] starts with
+// a digit or an "n" (né, née): the cheap test before nameDates looks for
+// the tokens.
+func dateMayFollow(s string, i int) bool {
+	for i < len(s) && (s[i] == ' ' || s[i] == ',') {
+		i++
+	}
+	return i < len(s) && (isDigit(s[i]) || s[i] == 'n' || s[i] == 'N')
 }

@@ -94,7 +94,7 @@ func (sc *scanner) placeWords(j int, street bool) int {
 		if t.kind != kWord || (m > j && t.gap >= gapLine) {
 			break
 		}
-		if words > 0 && lex.entries[t.ent].bits&wStreetLink != 0 && t.ent != entEt {
+		if words > 0 && lex.bits[t.ent]&wStreetLink != 0 && t.ent != entEt {
 			m++
 			continue
 		}

@@ -10,6 +10,9 @@ import (
 func (sc *scanner) births() {
 	for i := range sc.toks {
 		if sc.toks[i].cue&cBirth == 0 {
+			if sc.selfYear(i) {
+				sc.dayAfterYear(i) // "je suis de 1975, le 3 juin"
+			}
 			continue
 		}
 		sc.birthBefore(i)
@@ -18,6 +21,9 @@ func (sc *scanner) births() {
 			continue
 		}
 		end := sc.date(j)
+		if end < 0 && compactDate6(sc.text(j)) {
+			end = j // "ddn 120385"
+		}
 		if end < 0 {
 			j, end = sc.looseBirthDate(i, j)
 		}
@@ -37,7 +43,7 @@ func (sc *scanner) births() {
 // birthLinks are the words that may stand between a birth cue and the
 // date: "né le", "date de naissance de mon fils : ", "c'est le", "née un
 // 14 juillet", "born on the", "γεννήθηκα στις".
-var birthLinks = wordSet("le en e du la est a au ma mon sa son ses mes notre votre leur on the is el il am em c ce my de d of l un une " +
+var birthLinks = wordSet("le en e du la est a au ma mon sa son ses mes notre votre leur on the is el il am em c ce my de d of l un une no dia " +
 	"etait sont suis pe dnia den στις lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday")
 
 // wordSet returns the set of the blank-separated words of s.
@@ -218,6 +224,12 @@ func (sc *scanner) date(j int) int {
 		// day then month name, or day sep month sep year
 		if k := sc.ofWord(j + 1); k < n && sc.toks[k].kind == kWord && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
 			return sc.monthYear(k)
+		}
+		if end := sc.duMonthDate(j); end > j {
+			return end // "le 3 du 6 1990"
+		}
+		if end := sc.romanMonthDate(j); end > j {
+			return end // "12.III.1985", "3/VI/1990", "12 III 1985"
 		}
 		k := j + 1
 		if end := sc.spacedDate(j); end > j {

@@ -27,8 +27,11 @@ func (sc *scanner) foreignAddresses() {
 	for i := 0; i < len(sc.toks); i++ {
 		last := -1
 		switch t := sc.toks[i]; {
-		case t.kind == kWord && t.shape&shCap != 0 && sc.streetSuffix(i):
-			last = sc.houseNumberAfter(i)
+		case t.kind == kWord && t.shape&shCap != 0:
+			// the house number first: it is rarer, and cheaper to read
+			if last = sc.houseNumberAfter(i); last >= 0 && !sc.streetSuffix(i) {
+				last = -1
+			}
 		case t.kind == kNum && t.end-t.start <= 4:
 			last = sc.englishStreet(i)
 			if last < 0 {

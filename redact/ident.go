@@ -27,7 +27,7 @@ type identPart struct {
 func (sc *scanner) idents() {
 	var r identReader
 	for i := range sc.toks {
-		if sc.toks[i].cue&identCues == 0 {
+		if sc.toks[i].cue&(identCues|cFiscal) == 0 {
 			continue
 		}
 		j := sc.identStart(i)
@@ -134,6 +134,12 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 		if typ == DOSSIER && (legal || sc.currencyAfter(r.parts[p].tok)) || typ != "" && sc.dateLike(j, r.parts[p].tok) {
 			continue // a date is no identifier: "passeport c'est le 31/12/1975"
 		}
+		if typ == DOSSIER && wide&cFiscal != 0 && spiShape(id) {
+			typ = FISCAL // "mon numéro fiscal est sur l'avis : 30 12 345 678 901"
+		}
+		if typ == ETRANGER && ofpraShape(sc.s[sc.toks[j].start:sc.toks[r.parts[p].tok].end]) {
+			typ = DOSSIER // "numéro OFPRA 2404-01873": an asylum case, not a foreigner's number
+		}
 		if typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0 && near&cTel == 0 {
 			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
 		}
@@ -187,6 +193,9 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 			case sc.toks[n].gap == gapSpace && isSerialNo(sc.text(n)) && n+1 < len(sc.toks) && sc.toks[n+1].kind == kNum &&
 				sc.toks[n+1].gap == gapSpace:
 				n++ // Romanian identity cards: "seria RX nr 482913"
+			case sc.toks[n].gap == gapSpace && isSerialNo(sc.text(n)) && n+2 < len(sc.toks) && sc.punct(n+1) == '.' &&
+				sc.attached(n+1) && sc.toks[n+2].kind == kNum && sc.toks[n+2].gap == gapSpace:
+				n += 2 // "seria RX nr. 482913"
 			case sc.toks[n].gap == gapSpace && sc.toks[n].kind != kPunct:
 			default:
 				return parts, norm
@@ -314,6 +323,8 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 		return FRANCE_TRAVAIL, 0.8
 	case cues&cCAF != 0 && l >= 5 && l <= 10 && digits >= 5:
 		return CAF, 0.85
+	case cues&cFiscal != 0 && l >= 8 && l <= 16 && digits >= 7:
+		return FISCAL, 0.85 // "NIF portugais 123456789", "codice fiscale", "Steuer-ID"
 	case cues&cDossier != 0 && l >= 4 && l <= 30 && (digits >= 3 || (digits >= 2 && l >= 6)):
 		return DOSSIER, 0.75
 	}
@@ -326,10 +337,7 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 // exact length of a CNI (12 digits) or of a CAF number after "n°" (7
 // digits) are taken, with a low confidence.
 func (sc *scanner) messageIDs() {
-	var all cueBits
-	for _, t := range sc.toks {
-		all |= t.cue
-	}
+	all := sc.allCues
 	if all&(cCNI|cCAF) == 0 {
 		return
 	}
@@ -345,4 +353,19 @@ func (sc *scanner) messageIDs() {
 			sc.addToks(i, i, CAF, 0.55)
 		}
 	}
+}
+
+// ofpraShape reports whether s is written as an OFPRA case number: four
+// digits (year and month), a dash, five digits.
+func ofpraShape(s string) bool {
+	if len(s) != 10 || s[4] != '-' {
+		return false
+	}
+	return allDigits(s[:4]) && allDigits(s[5:])
+}
+
+// spiShape reports whether id is a French numéro fiscal: 13 digits, the
+// first 0 to 3.
+func spiShape(id []byte) bool {
+	return len(id) == 13 && allDigits(id) && id[0] <= '3'
 }

@@ -146,6 +146,9 @@ type lexEntry struct {
 type lexicon struct {
 	words   map[string]uint32
 	entries []lexEntry
+	table   wordTable  // words, for tokenize's lookups
+	bits    []wordBits // entries[i].bits, packed: the detectors read them for every token
+	phrased []bool     // entries[i] starts a phrase, itself or as the plural of one
 }
 
 // lex is the package's immutable lexicon.
@@ -191,6 +194,21 @@ func buildLexicon(words, firstNames string) *lexicon {
 		l.entry(w)
 	}
 	for w := range nirKeyWords {
+		l.entry(w)
+	}
+	for _, w := range unitWords {
+		l.entry(w)
+	}
+	for _, w := range deadlineWords {
+		l.entry(w)
+	}
+	for w := range figurativeAfter {
+		l.entry(w)
+	}
+	for w := range injuryWords {
+		l.entry(w)
+	}
+	for w := range bodyStates {
 		l.entry(w)
 	}
 	for _, set := range []map[string]bool{dateOnlyMonths, dateWords, birthLinks} {
@@ -244,6 +262,13 @@ func buildLexicon(words, firstNames string) *lexicon {
 		}
 	}
 	l.linkPlurals()
+	l.table = newWordTable(l.words)
+	l.bits = make([]wordBits, len(l.entries))
+	l.phrased = make([]bool, len(l.entries))
+	for i, e := range l.entries {
+		l.bits[i] = e.bits
+		l.phrased[i] = len(e.phrases) > 0 || e.plural != 0
+	}
 	return l
 }
 

@@ -81,7 +81,11 @@ func (sc *scanner) nameCue(i int) int {
 		}
 	case t.cue&cSelfWeak != 0:
 		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {
-			return sc.emitName(j, weak, 0.75)
+			if last := sc.emitName(j, weak, 0.75); last >= 0 || !sc.smsFirstName(i, j) {
+				return last
+			}
+			sc.addToks(j, j, NOM, 0.7)
+			return j
 		}
 	case b&wRelative != 0 && sc.possessiveBefore(i):
 		return sc.relativeNames(i)
@@ -235,3 +239,28 @@ func (sc *scanner) emitName(j int, s int, conf float64) int {
 	sc.addToks(first, last, NOM, conf)
 	return last
 }
+
+// smsFirstName reports whether word j, after the SMS cue "c" at i, is the
+// writer's first name although it is also a common word: "c lou, rappelez
+// moi", "c sam 06…". The name must end the clause; adjectives that "c"
+// (c'est) often announces stay ("c juste", "c long").
+func (sc *scanner) smsFirstName(i, j int) bool {
+	if sc.text(i) != "c" && sc.text(i) != "C" || !sc.isFirstName(j) || sc.bits(j)&(wStop|wFunc) != 0 ||
+		sc.toks[j].ent == 0 || notSMSName[lex.entries[sc.toks[j].ent].word] {
+		return false
+	}
+	n := j + 1
+	if n >= len(sc.toks) || sc.toks[n].gap >= gapLine || sc.toks[n].kind == kNum {
+		return true
+	}
+	switch sc.punct(n) {
+	case ',', '.', '!', ';', ':':
+		return true
+	}
+	return false
+}
+
+// notSMSName are first names that "c" (c'est) announces more often as
+// the word they also are: "c juste", "c claire" (clair).
+var notSMSName = wordSet("claire juste rose marine olive blanche brune modeste divine celeste aime honore exauce france mai avril " +
+	"can do ho line pape merveille patience prudence constance victoire perle fleur reine ange long grace noel clement marin")

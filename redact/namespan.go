@@ -37,7 +37,7 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 				return first, last, words, firstName
 			}
 		default:
-			if !sc.nameWord(k, s, words) {
+			if !sc.nameWord(k, s, words) && !(firstName && sc.titleSurname(k)) {
 				return first, last, words, firstName
 			}
 		}
@@ -96,8 +96,11 @@ func (sc *scanner) trailingInitial(k int) bool {
 }
 
 // initials returns the last token of initials starting at k ("J.",
-// "M.-T."), or -1.
+// "M.-T.", "J-P"), or -1.
 func (sc *scanner) initials(k int) int {
+	if e := sc.dashedInitials(k); e > k {
+		return e
+	}
 	end := -1
 	for parts := 0; parts < 3 && k+1 < len(sc.toks); parts++ {
 		t := sc.toks[k]
@@ -230,4 +233,37 @@ func (sc *scanner) nextCapWord(k int) bool {
 	}
 	return m < len(sc.toks) && sc.toks[m].kind == kWord && sc.toks[m].gap < gapLine &&
 		sc.toks[m].shape&shCap != 0 && sc.bits(m)&(notName|wStop) == 0
+}
+
+// titleSurname reports whether word k, after a first name, is a surname
+// that is also a title ("Jean-Claude Maréchal", "Paul Général", "Anne
+// Lemaire"): capitalized, no other reason to stop a name, and ending it
+// (punctuation, a line break or the end follows).
+func (sc *scanner) titleSurname(k int) bool {
+	t := sc.toks[k]
+	if t.kind != kWord || t.shape&shCap == 0 || sc.caseless || t.end-t.start < 3 {
+		return false
+	}
+	if b := sc.bits(k); b&wInstitution == 0 || b&(notName&^wInstitution) != 0 {
+		return false
+	}
+	n := k + 1
+	return n >= len(sc.toks) || sc.toks[n].gap >= gapLine || sc.toks[n].kind == kPunct && sc.punct(n) != '-'
+}
+
+// dashedInitials returns the last token of two initials joined by a dash
+// without dots ("J-P Morel", "M-C."), or -1.
+func (sc *scanner) dashedInitials(k int) int {
+	capLetter := func(i int) bool {
+		t := sc.toks[i]
+		return t.kind == kWord && t.end-t.start == 1 && t.shape&shCap != 0
+	}
+	if sc.caseless || k+2 >= len(sc.toks) || !capLetter(k) || sc.punct(k+1) != '-' || !sc.attached(k+1) ||
+		!sc.attached(k+2) || !capLetter(k+2) {
+		return -1
+	}
+	if sc.punct(k+3) == '.' && sc.attached(k+3) {
+		return k + 3
+	}
+	return k + 2
 }

@@ -22,7 +22,7 @@ func (sc *scanner) numbers() {
 			i++
 			continue
 		}
-		run = append(run[:0], group{tok: i, digits: sc.text(i)})
+		run = append(run[:0], group{tok: i, digits: sc.groupText(i)})
 		j := i
 		for {
 			n := j + 1
@@ -32,7 +32,7 @@ func (sc *scanner) numbers() {
 			t := sc.toks[n]
 			switch {
 			case sc.numberTok(n) && (t.gap == gapSpace || t.gap == gapBlank):
-				run = append(run, group{tok: n, digits: sc.text(n)})
+				run = append(run, group{tok: n, digits: sc.groupText(n)})
 				j = n
 				if len(run) >= runWindow {
 					run = sc.matchRun(run, false)
@@ -41,7 +41,7 @@ func (sc *scanner) numbers() {
 			case sc.numberTok(n) && t.gap == gapLine:
 				// a NIR, a card or a French phone split over two lines:
 				// only those may span the break (see matchNumber)
-				run = append(run, group{tok: n, digits: sc.text(n), line: true})
+				run = append(run, group{tok: n, digits: sc.groupText(n), line: true})
 				j = n
 				if len(run) >= runWindow {
 					run = sc.matchRun(run, false)
@@ -50,19 +50,19 @@ func (sc *scanner) numbers() {
 			case t.kind == kPunct && sc.groupSep(n) && n+1 < len(sc.toks) && sc.numberTok(n+1) &&
 				(t.gap == gapNone && sc.attached(n+1) || t.gap == gapSpace && sc.toks[n+1].gap == gapSpace && sc.punct(n) != '.'):
 				// 06.12.34, 06-12, 07/61/22, 06 - 31 - 77
-				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
+				run = append(run, group{tok: n + 1, digits: sc.groupText(n + 1)})
 				j = n + 1
 				continue
 			case t.kind == kPunct && t.gap <= gapSpace && sc.fillerEnd(n) > n:
 				// 07 ** 81 22 ** 45, 06~12~34, 06 | 12 | 34: filler written to hide a number
 				m := sc.fillerEnd(n)
-				run = append(run, group{tok: m, digits: sc.text(m)})
+				run = append(run, group{tok: m, digits: sc.groupText(m)})
 				j = m
 				continue
 			case sc.punct(n) == ')' && sc.attached(n) && sc.openBefore(run[len(run)-1].tok) && n+1 < len(sc.toks) &&
 				sc.numberTok(n+1) && sc.toks[n+1].gap <= gapSpace:
 				// (212) 555-1234, (+33) 6 12 34 56 78
-				run = append(run, group{tok: n + 1, digits: sc.text(n + 1)})
+				run = append(run, group{tok: n + 1, digits: sc.groupText(n + 1)})
 				j = n + 1
 				continue
 			case sc.punct(n) == '(' && t.gap <= gapSpace && n+3 < len(sc.toks) && sc.toks[n+1].kind == kNum &&
@@ -70,7 +70,7 @@ func (sc *scanner) numbers() {
 				sc.numberTok(n+3) && sc.toks[n+3].gap <= gapSpace:
 				// +33 (0)6 12…, +1 (212) 555-1234
 				zero := sc.text(n+1) == "0"
-				run = append(run, group{tok: n + 1, digits: sc.text(n + 1), zero: zero}, group{tok: n + 3, digits: sc.text(n + 3)})
+				run = append(run, group{tok: n + 1, digits: sc.groupText(n + 1), zero: zero}, group{tok: n + 3, digits: sc.groupText(n + 3)})
 				j = n + 3
 				continue
 			}
@@ -117,10 +117,32 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 		if typ == NIR {
 			last = sc.nirKeyAfter(run[p:p+k], last)
 		}
+		if typ == TEL && final && p+k == len(run)-1 && !run[p+k].line && frenchPhoneDigits(groupDigits(run[p:p+k])) &&
+			sc.extraPhoneGroup(run[p+k].tok, run[p+k].tok, run[p+k].digits) {
+			k++ // "07.12.34.56.78.90": a group typed too many
+			last = run[p+k-1].tok
+		}
 		sc.addToks(from, last, typ, conf)
 		p += k
 	}
 	return append(run[:0], run[min(p, len(run)):]...)
+}
+
+// groupDigits returns the digits of groups g, joined.
+func groupDigits(g []group) string {
+	n := 0
+	for _, x := range g {
+		n += len(x.digits)
+	}
+	if n > 16 {
+		return ""
+	}
+	var buf [16]byte
+	d := buf[:0]
+	for _, x := range g {
+		d = append(d, x.digits...)
+	}
+	return string(d)
 }
 
 // nirKeyWords announce the key of a NIR.
@@ -200,6 +222,9 @@ func (sc *scanner) numberTok(i int) bool {
 	t := sc.toks[i]
 	if t.kind == kNum {
 		return true
+	}
+	if oZero(sc.text(i)) {
+		return true // "o6 12 34 56 78": a letter o typed for the zero
 	}
 	if t.kind != kAlnum || t.end-t.start > 15 {
 		return false
@@ -412,7 +437,9 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, IBAN, 0.9)
 			}
 		}
-		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' {
+		// a number after an identity document's cue is that document's,
+		// even when it passes Luhn by chance: "CNP 2900615400123"
+		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' && !idDocCue(sc.cueBefore(first, 3)) {
 			fours := k == 1 || sh.allFours() || sh == shapeAmex || sh == shapeDiners
 			switch {
 			case luhn(d) && fours:
@@ -492,4 +519,29 @@ func (sc *scanner) currencyAfter(i int) bool {
 		return true
 	}
 	return false
+}
+
+// idDocCue reports whether the cues ctx announce an identity document's
+// number and no bank card.
+func idDocCue(ctx cueBits) bool {
+	return ctx&(cCNI|cPasseport|cPermis|cEtranger) != 0 && ctx&(cCarte|cIBAN) == 0
+}
+
+// oZero reports whether s is a letter o typed for a zero before a digit,
+// as a phone number's first group: "o6", "O7".
+func oZero(s string) bool {
+	return len(s) == 2 && (s[0] == 'o' || s[0] == 'O') && s[1] >= '1' && s[1] <= '9'
+}
+
+// zeroGroups are the first groups "01" to "09", for oZero's tokens.
+var zeroGroups = [...]string{"00", "01", "02", "03", "04", "05", "06", "07", "08", "09"}
+
+// groupText returns the digits of number token i: its text, with a zero
+// for the letter of "o6".
+func (sc *scanner) groupText(i int) string {
+	s := sc.text(i)
+	if oZero(s) {
+		return zeroGroups[s[1]-'0']
+	}
+	return s
 }

@@ -10,13 +10,17 @@ func (sc *scanner) markPhrases() {
 	keepEnd := -1 // last token of the protected phrases so far
 	for i := range sc.toks {
 		e := sc.toks[i].ent
-		if e == 0 || len(lex.entries[e].phrases) == 0 && lex.entries[e].plural == 0 {
+		if !lex.phrased[e] {
 			continue
 		}
 		sc.matchPhrases(i, lex.entries[e].phrases, &keepEnd)
 		if s := lex.entries[e].plural; s != 0 {
 			sc.matchPhrases(i, lex.entries[s].phrases, &keepEnd) // a plural read as its singular
 		}
+	}
+	sc.allCues = 0
+	for _, t := range sc.toks {
+		sc.allCues |= t.cue
 	}
 }
 

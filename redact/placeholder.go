@@ -48,24 +48,29 @@ var typesByInitial = func() (t [256][]Type) {
 }()
 
 // nextPlaceholder returns the first placeholder-looking text of s at or
-// after from.
+// after from. Only '[' and '_' can make one ("[NOM_1]", "NOM_1"), so the
+// loop looks at those bytes alone and, for '_', reads the word before it.
 func nextPlaceholder(s string, from int) (phMatch, bool) {
 	for i := from; i < len(s); i++ {
-		c := s[i]
-		if c == '[' {
+		switch s[i] {
+		case '[':
 			if m, ok := bracketAt(s, i); ok {
 				return m, true
 			}
-			continue
-		}
-		if typesByInitial[c] == nil {
-			continue
-		}
-		if i > 0 && !bareBoundaryBefore(s[i-1]) {
-			continue
-		}
-		if m, ok := bareAt(s, i); ok {
-			return m, true
+		case '_':
+			w := i
+			for w > 0 && isLetter(s[w-1]) {
+				w--
+			}
+			if w == i || w < from || typesByInitial[s[w]] == nil {
+				continue
+			}
+			if w > 0 && !bareBoundaryBefore(s[w-1]) {
+				continue
+			}
+			if m, ok := bareAt(s, w); ok {
+				return m, true
+			}
 		}
 	}
 	return phMatch{}, false

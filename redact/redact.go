@@ -24,7 +24,7 @@ const MaxInputBytes = 256 << 20
 // chunkBytes is the size of the pieces the detectors work on, so that the
 // memory of one pass stays bounded whatever the input size. Pieces end at a
 // blank line, a line break or a sentence end when there is one.
-const chunkBytes = 1 << 20
+const chunkBytes = 1 << 16
 
 // Entity is one detected value, as Result lists it. It never holds the value
 // itself.
@@ -224,7 +224,8 @@ func addEscapes(text string, spans []cand, policy Policy) []cand {
 		return spans
 	}
 	all := append(spans, esc...)
-	sortCands(all)
+	var cs candSorter
+	cs.sort(all)
 	out := all[:0:0]
 	for _, c := range all {
 		if n := len(out); n > 0 && out[n-1].end > c.start {

@@ -25,7 +25,9 @@ type scanner struct {
 	cands    []cand
 	addrs    []addrPart // address parts, merged before joining cands
 	acc      []cand     // resolve's result, reused from one chunk to the next
+	sorter   candSorter // resolve's sort buffers
 	caseless bool       // the text ignores case: all lower or all upper case
+	allCues  cueBits    // the cues of the whole chunk, once markPhrases has run
 }
 
 // Entries of words the detectors compare tokens with.
@@ -70,6 +72,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.scriptNames()
 	sc.emailNames()
 	sc.signatureName()
+	sc.repeatedNames()
+	sc.nameDates()
 	sc.mergeAddresses()
 	return sc.cands
 }
@@ -94,7 +98,7 @@ func (sc *scanner) bits(i int) wordBits {
 	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
-	return lex.entries[sc.toks[i].ent].bits
+	return lex.bits[sc.toks[i].ent]
 }
 
 func (sc *scanner) has(i int, b wordBits) bool { return sc.bits(i)&b != 0 }
@@ -106,7 +110,10 @@ func (sc *scanner) punct(i int) rune {
 	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
-	return sc.toks[i].pr
+	if t := sc.toks[i]; t.kind == kPunct {
+		return rune(t.val)
+	}
+	return 0
 }
 
 // normPunct returns the punctuation rune at the start of s, apostrophes,
@@ -216,7 +223,7 @@ func (sc *scanner) cueBefore(i, window int) cueBits {
 // the part outside the winner ("steven dacosta" before an e-mail that
 // starts with "steven").
 func (sc *scanner) resolve(cands []cand) []cand {
-	sortCands(cands)
+	sc.sorter.sort(cands)
 	if cap(sc.acc) < len(cands) {
 		sc.acc = make([]cand, 0, len(cands))
 	}
@@ -268,16 +275,23 @@ func (sc *scanner) resolve(cands []cand) []cand {
 	return acc
 }
 
-// sortCands sorts candidates by start, the longest first. Long lists are
+// candSorter sorts candidates by start, the longest first. Long lists are
 // sorted through packed integer keys (start, inverted length, index), which
-// is several times faster than comparing structs.
-func sortCands(cands []cand) {
+// is several times faster than comparing structs. Its buffers are reused
+// from one sort to the next.
+type candSorter struct {
+	keys   []uint64
+	sorted []cand
+}
+
+func (cs *candSorter) sort(cands []cand) {
 	const bits = 20
 	if len(cands) < 64 || len(cands) >= 1<<bits {
 		sortCandsFunc(cands)
 		return
 	}
-	keys := make([]uint64, len(cands))
+	keys := slices.Grow(cs.keys[:0], len(cands))[:len(cands)]
+	cs.keys = keys
 	for i, c := range cands {
 		n := c.end - c.start
 		if c.start >= 1<<(64-2*bits) || n >= 1<<bits || n < 0 {
@@ -287,7 +301,8 @@ func sortCands(cands []cand) {
 		keys[i] = uint64(c.start)<<(2*bits) | uint64(1<<bits-1-n)<<bits | uint64(i)
 	}
 	slices.Sort(keys)
-	sorted := make([]cand, len(cands))
+	sorted := slices.Grow(cs.sorted[:0], len(cands))[:len(cands)]
+	cs.sorted = sorted
 	for i, k := range keys {
 		sorted[i] = cands[k&(1<<bits-1)]
 	}

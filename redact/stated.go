@@ -190,9 +190,102 @@ func (sc *scanner) bodyConditions() {
 			}
 			links++
 		}
-		if links == 0 || k < 0 || sc.toks[k].ent == 0 || !bodyTriggers[lex.entries[sc.toks[k].ent].word] || sc.toks[k+1].gap >= gapLine {
+		if end := sc.bodyState(i); end > i {
+			sc.addToks(i, end, SANTE, 0.7) // "les poumons fragiles", "mon dos est bloqué"
+			continue
+		}
+		if links == 0 && sc.punct(i-1) == '(' {
+			if k := sc.injuryBefore(i); k >= 0 {
+				sc.addToks(sc.afterKeep(k, i-1), i+1, SANTE, 0.7) // "accident de chantier (dos)"
+			}
+			continue
+		}
+		if links == 0 || k < 0 || sc.toks[k].ent == 0 || !bodyTriggers[lex.entries[sc.toks[k].ent].word] || sc.toks[k+1].gap >= gapLine ||
+			sc.figurativeBody(i) {
 			continue
 		}
 		sc.addToks(k, sc.bracketAfter(i), SANTE, 0.7)
 	}
 }
+
+// figurativeBody reports whether the part of the body at i names a thing,
+// not the writer's body: "problème de cœur de métier", "problème au dos
+// de la carte", "souci au cœur du dossier". A preposition, maybe an
+// article, then a word of figurativeAfter follows it.
+func (sc *scanner) figurativeBody(i int) bool {
+	k := i + 1
+	if !sc.isText(k, "de", "du", "d", "des") || !sc.sameLine(k) {
+		return false
+	}
+	k++
+	if sc.punct(k) == '\'' {
+		k++
+	}
+	if sc.isText(k, "la", "l", "mon", "ma", "mes", "son", "sa", "ses", "votre", "vos", "notre", "cette", "ce") {
+		k++
+		if sc.punct(k) == '\'' {
+			k++
+		}
+	}
+	return k < len(sc.toks) && sc.toks[k].ent != 0 && figurativeAfter[lex.entries[sc.toks[k].ent].word]
+}
+
+// figurativeAfter are the things a part of the body is said of:
+// "cœur de métier", "dos de la carte", "pied de page".
+var figurativeAfter = wordSet("metier metiers ville cible village quartier sujet probleme affaire dossier page pages feuille fer biche " +
+	"carte formulaire courrier lettre enveloppe photo cheque facture document ticket attestation justificatif releve " +
+	"maison immeuble batiment voiture vehicule camion reseau systeme chaine bateau debat")
+
+// injuryBefore returns the trigger or accident a few words before the
+// part of the body at i written alone in brackets ("accident de chantier
+// (dos)", "chute à vélo (poignet)", "opérée (hanche)"), or -1.
+func (sc *scanner) injuryBefore(i int) int {
+	if sc.punct(i+1) != ')' || !sc.attached(i) || !sc.attached(i+1) {
+		return -1
+	}
+	for k := i - 2; k >= 0 && k >= i-6; k-- {
+		if sc.toks[k+1].gap >= gapLine || sc.toks[k].kind == kPunct && sc.punct(k) != '\'' && sc.punct(k) != '-' {
+			return -1
+		}
+		if e := sc.toks[k].ent; e != 0 && (bodyTriggers[lex.entries[e].word] || injuryWords[lex.entries[e].word]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// injuryWords name how a part of the body was hurt.
+var injuryWords = wordSet("accident accidents chute chutes tombe tombee agression agresse agressee brulure brulures entorse")
+
+// afterKeep returns from, or to when a phrase that stays ends between
+// them: "accident du travail (genou)" masks the bracket only.
+func (sc *scanner) afterKeep(from, to int) int {
+	for k := from; k < to; k++ {
+		if sc.toks[k].cue&cKeep != 0 {
+			return to
+		}
+	}
+	return from
+}
+
+// bodyState returns the last token of the state said of the writer's part
+// of the body at i ("mes poumons fragiles", "le genou abîmé", "mon dos est
+// bloqué"), or -1. A possessive or an article comes before it.
+func (sc *scanner) bodyState(i int) int {
+	if !sc.isText(i-1, "mon", "ma", "mes", "les", "le", "la", "son", "sa", "ses") {
+		return -1
+	}
+	k := i + 1
+	if sc.isText(k, "est", "sont", "etait", "etaient") {
+		k++
+	}
+	if k < len(sc.toks) && sc.toks[k].gap < gapLine && sc.toks[k].ent != 0 && bodyStates[lex.entries[sc.toks[k].ent].word] {
+		return k
+	}
+	return -1
+}
+
+// bodyStates said of a part of the body state a condition.
+var bodyStates = wordSet("fragile fragiles malade malades abime abimes abimee abimees use uses usee usees douloureux douloureuse " +
+	"douloureuses bloque bloques bloquee bloquees casse casses cassee cassees paralyse paralyses paralysee paralysees " +
+	"atteint atteints atteinte atteintes opere operes operee operees enflamme enflammee enflammes enflammees")

@@ -130,7 +130,7 @@ func (sc *scanner) streetName(k int) int {
 		}
 		switch t.kind {
 		case kWord:
-			if lex.entries[t.ent].bits&wStreetLink != 0 {
+			if lex.bits[t.ent]&wStreetLink != 0 {
 				if t.ent == entEt && (m+1 >= n || sc.toks[m+1].shape&shCap == 0 || sc.caseless) {
 					return last
 				}

@@ -40,10 +40,12 @@ type token struct {
 	start, end int32
 	ent        uint32  // index of the folded word's lexicon entry, 0 if unknown
 	cue        cueBits // cues of the phrases that end at this token
-	pr         rune    // the normalized rune of a punctuation token, else 0
-	kind       tokKind
-	shape      uint8
-	gap        uint8
+	// val is the normalized rune of a punctuation token (see punct) and
+	// the wordHash of a word's folded form (0 for a word too long).
+	val   uint32
+	kind  tokKind
+	shape uint8
+	gap   uint8
 }
 
 // Byte classes of ASCII characters.
@@ -54,11 +56,16 @@ const (
 	clDigit
 	clUpper
 	clLower
+	clMulti // the first byte of a character of several bytes: see runeClass
 )
 
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
-	for c := 0; c < utf8.RuneSelf; c++ {
+// byteClass classifies every byte: ASCII characters by their class, the
+// others as clMulti.
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
 		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = clMulti
 		case c == '\n':
 			t[c] = clNewline
 		case c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
@@ -91,6 +98,13 @@ func runeClass(r rune) uint8 {
 	return clPunct
 }
 
+// runeClassAt returns the class of the character of several bytes at s[i]
+// and its size: the slow path beside byteClass.
+func runeClassAt(s string, i int) (uint8, int) {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return runeClass(r), size
+}
+
 // tokenize splits s into tokens, appending to toks[:0]. It looks every word
 // up in the lexicon and tags the words that end a lexicon phrase.
 func tokenize(s string, toks []token) []token {
@@ -98,17 +112,11 @@ func tokenize(s string, toks []token) []token {
 		toks = make([]token, 0, want)
 	}
 	toks = toks[:0]
-	var buf [48]byte
 	nsp, nnl := 0, 2
 	for i := 0; i < len(s); {
-		c := s[i]
-		cl, size := clPunct, 1
-		if c < utf8.RuneSelf {
-			cl = asciiClass[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			cl = runeClass(r)
+		cl, size := byteClass[s[i]], 1
+		if cl == clMulti {
+			cl, size = runeClassAt(s, i)
 		}
 		switch cl {
 		case clSpace:
@@ -120,70 +128,16 @@ func tokenize(s string, toks []token) []token {
 			i += size
 			continue
 		}
-		t := token{start: int32(i), gap: gapOf(nsp, nnl)}
+		toks = append(toks, token{start: int32(i), gap: gapOf(nsp, nnl)})
+		t := &toks[len(toks)-1] // filled in place
 		nsp, nnl = 0, 0
 		if cl == clPunct {
-			t.pr = normPunct(s[i:])
+			t.val = uint32(normPunct(s[i:]))
 			i += size
 			t.end, t.kind = int32(i), kPunct
-			toks = append(toks, t)
 			continue
 		}
-		digits, letters, uppers, ascii := 0, 0, 0, true
-		first := true
-	word:
-		for i < len(s) {
-			c := s[i]
-			cl, size := clPunct, 1
-			if c < utf8.RuneSelf {
-				cl = asciiClass[c]
-			} else {
-				var r rune
-				r, size = utf8.DecodeRuneInString(s[i:])
-				cl = runeClass(r)
-				ascii = false
-			}
-			switch cl {
-			case clDigit:
-				digits++
-			case clUpper:
-				letters++
-				uppers++
-				if first {
-					t.shape |= shCap
-				}
-			case clLower:
-				letters++
-			default:
-				break word
-			}
-			if cl != clDigit {
-				first = false
-			}
-			i += size
-		}
-		t.end = int32(i)
-		switch {
-		case letters == 0:
-			t.kind = kNum
-		case digits == 0:
-			t.kind = kWord
-		default:
-			t.kind = kAlnum
-		}
-		if uppers == 0 {
-			t.shape |= shLower
-		} else if uppers == letters && letters >= 2 {
-			t.shape |= shUpper
-		}
-		if ascii {
-			t.shape |= shASCII
-		}
-		if t.kind == kWord && int(t.end-t.start) <= len(buf) {
-			w := fold.Append(buf[:0], s[t.start:t.end])
-			t.ent = lex.words[string(w)]
-		}
-		toks = append(toks, t)
+		i = readWord(s, i, t)
 	}
 	return toks
 }
@@ -200,4 +154,75 @@ func gapOf(nsp, nnl int) uint8 {
 		return gapSpace
 	}
 	return gapNone
+}
+
+// readWord reads the word or number that starts at s[i] into t (end, kind,
+// shape, and for a word its hash and lexicon entry) and returns its end.
+// An ASCII word is folded (lower-cased) and hashed as it is read.
+func readWord(s string, i int, t *token) int {
+	var buf [48]byte
+	digits, letters, uppers, ascii := 0, 0, 0, true
+	first := true
+	n, h := 0, uint32(fnvOffset)
+word:
+	for i < len(s) {
+		c := s[i]
+		cl, size := byteClass[c], 1
+		if cl == clMulti {
+			cl, size = runeClassAt(s, i)
+			ascii = false
+		}
+		switch cl {
+		case clDigit:
+			digits++
+		case clUpper:
+			letters++
+			uppers++
+			if first {
+				t.shape |= shCap
+			}
+			c += 'a' - 'A' // used only while the word is ASCII
+		case clLower:
+			letters++
+		default:
+			break word
+		}
+		if cl != clDigit {
+			first = false
+		}
+		if ascii && n < len(buf) {
+			buf[n] = c
+			n++
+			h = (h ^ uint32(c)) * fnvPrime
+		}
+		i += size
+	}
+	t.end = int32(i)
+	switch {
+	case letters == 0:
+		t.kind = kNum
+	case digits == 0:
+		t.kind = kWord
+	default:
+		t.kind = kAlnum
+	}
+	if uppers == 0 {
+		t.shape |= shLower
+	} else if uppers == letters && letters >= 2 {
+		t.shape |= shUpper
+	}
+	if ascii {
+		t.shape |= shASCII
+	}
+	if t.kind != kWord || int(t.end-t.start) > len(buf) {
+		return i
+	}
+	w := buf[:n]
+	if !ascii {
+		w = fold.Append(buf[:0], s[t.start:t.end])
+		h = wordHash(w)
+	}
+	t.val = h
+	t.ent = lex.table.lookup(w, h)
+	return i
 }

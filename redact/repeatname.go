@@ -1,0 +1,147 @@
+package redact
+
+import (
+	"sort"
+
+	"github.com/plume-sp/plume/fold"
+)
+
+// A name found once is found again wherever the message repeats it, in
+// another case or without its accents ("Je m'appelle Karim Benali … au nom
+// de benali", "Nguyễn Thị Lan (écrit nguyen thi lan sur le visa)"), or
+// written in one word ("Walid Ben Salah … pas Bensalah").
+
+// nameSet holds the folded words of the names found so far. Each word
+// that may be looked for alone points to its place in its name, and a bit
+// filter on the words' hashes makes most words of the text cost one test.
+type nameSet struct {
+	filter [1024]uint64
+	names  [][]string           // folded words of each name
+	at     map[uint32]namePlace // a looked-for word → its place
+}
+
+type namePlace struct {
+	name, pos int
+	word      string
+}
+
+func (ns *nameSet) add(w string, name, pos int) {
+	h := wordHash([]byte(w))
+	if ns.at == nil {
+		ns.at = map[uint32]namePlace{}
+	}
+	ns.filter[h>>6&1023] |= 1 << (h & 63)
+	ns.at[h] = namePlace{name: name, pos: pos, word: w}
+}
+
+func (ns *nameSet) mayHave(h uint32) bool {
+	return ns.at != nil && ns.filter[h>>6&1023]&(1<<(h&63)) != 0
+}
+
+// repeatedNames masks the other occurrences of the names found with a cue,
+// whatever their case and accents; from one word of a name that is no
+// common word, the words of the name around it are taken too.
+func (sc *scanner) repeatedNames() {
+	var ns nameSet
+	var seen map[string]bool // names already collected, as written
+	for ci, n := 0, len(sc.cands); ci < n; ci++ {
+		c := sc.cands[ci]
+		if c.typ != NOM || c.conf < 0.75 || seen[sc.s[c.start:c.end]] {
+			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		seen[sc.s[c.start:c.end]] = true
+		sc.collectName(&ns, c)
+	}
+	if ns.at == nil {
+		return
+	}
+	for i := 0; i < len(sc.toks); i++ {
+		t := sc.toks[i]
+		if t.kind != kWord || t.val == 0 || !ns.mayHave(t.val) {
+			continue
+		}
+		p, ok := ns.at[t.val]
+		if !ok || !sc.foldedIs(i, p.word) || sc.inCompound(i) {
+			continue
+		}
+		first, last := i, i
+		if p.pos >= 0 {
+			words := ns.names[p.name]
+			for q := p.pos - 1; q >= 0 && first > 0 && sc.toks[first].gap == gapSpace && sc.foldedIs(first-1, words[q]); q-- {
+				first--
+			}
+			for q := p.pos + 1; q < len(words) && last+1 < len(sc.toks) && sc.toks[last+1].gap == gapSpace && sc.foldedIs(last+1, words[q]); q++ {
+				last++
+			}
+		}
+		sc.addToks(first, last, NOM, 0.7)
+		i = last
+	}
+}
+
+// folded returns word i folded, or "" for a token that is no word.
+func (sc *scanner) folded(i int) string {
+	if sc.toks[i].kind != kWord {
+		return ""
+	}
+	if e := sc.toks[i].ent; e != 0 {
+		return lex.entries[e].word
+	}
+	var buf [64]byte
+	return string(fold.Append(buf[:0], sc.text(i)))
+}
+
+// foldedIs reports whether word i, folded, is w, without allocating.
+func (sc *scanner) foldedIs(i int, w string) bool {
+	t := sc.toks[i]
+	if t.kind != kWord {
+		return false
+	}
+	if t.ent != 0 {
+		return lex.entries[t.ent].word == w
+	}
+	var buf [64]byte
+	return string(fold.Append(buf[:0], sc.text(i))) == w
+}
+
+// collectName adds the name c to ns: its words, the words that may be
+// looked for alone, and each of those joined to the word before it ("Ben
+// Salah": "bensalah").
+func (sc *scanner) collectName(ns *nameSet, c cand) {
+	first := sort.Search(len(sc.toks), func(k int) bool { return int(sc.toks[k].start) >= c.start })
+	var words []string
+	var toks []int
+	for k := first; k < len(sc.toks) && int(sc.toks[k].start) < c.end && len(words) < 8; k++ {
+		if sc.toks[k].kind == kWord {
+			words = append(words, sc.folded(k))
+			toks = append(toks, k)
+		}
+	}
+	name := len(ns.names)
+	ns.names = append(ns.names, words)
+	for pos, k := range toks {
+		if !sc.repeatableName(k) {
+			continue
+		}
+		ns.add(words[pos], name, pos)
+		if pos > 0 && toks[pos-1] == k-1 && sc.toks[k].gap == gapSpace {
+			ns.add(words[pos-1]+words[pos], name, -1)
+		}
+	}
+}
+
+// repeatableName reports whether word k of a name may be looked for
+// elsewhere: no common word, no first name that is also one.
+func (sc *scanner) repeatableName(k int) bool {
+	t := sc.toks[k]
+	return t.end-t.start >= 4 && sc.bits(k)&(notName|wStop|wFirstAmb|wParticle|wCountry) == 0
+}
+
+// inCompound reports whether word i is part of a hyphenated compound:
+// "Sainte-Anne", "Saint-Martin" hold a first name and name a place.
+func (sc *scanner) inCompound(i int) bool {
+	return i > 0 && sc.punct(i-1) == '-' && sc.attached(i) || sc.punct(i+1) == '-' && sc.attached(i+1)
+}
