@@ -90,9 +90,13 @@ func testHonestRound(t *testing.T) {
 	round11Gate.check(t, "round11", s)
 }
 
-// round11Gate gates round 11 once it has been measured; every figure
-// zero, the round is reported, not gated ("not gated yet").
-var round11Gate = holdoutGate{}
+// round11Gate gates round 11 a little under the figures it gave when
+// measured on 2026-12-01 after that session's triage changes (urgent
+// 0.980, needs attention 0.979, attention 0.978, routine kept 0.870,
+// reasons 0.782; before them, with main at 9d873bd: 0.980, 0.969, 0.956,
+// 0.852, 0.782). Were every figure zero, the round would be reported, not
+// gated.
+var round11Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.96, attentionRecall: 0.95, routineKept: 0.85, reasonRecall: 0.76}
 
 // holdoutGate holds a round's figures at or above these.
 type holdoutGate struct {
