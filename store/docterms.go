@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -77,21 +78,39 @@ type DocHit struct {
 }
 
 // SearchDocuments ranks the documents that contain one of q.Terms by BM25
-// over their title and body and returns the K best.
+// over their title and body and returns the K best. It scores in memory
+// from the postings and documents the store keeps (docCache), and in the
+// database when the corpus has just changed.
 func (s *Store) SearchDocuments(ctx context.Context, q DocQuery) ([]DocHit, error) {
 	if len(q.Terms) == 0 || q.K <= 0 {
 		return nil, nil
 	}
+	if s.docs != nil {
+		hits, ok, err := s.searchDocumentsCached(ctx, q)
+		if err != nil || ok {
+			return hits, err
+		}
+	}
+	return s.searchDocumentsSQL(ctx, q)
+}
+
+// bm25Constants are BM25's constants folded, as the document search uses
+// them: w·(k1+1)·tf / (tf + k1·(1−b) + k1·b/avgdl·length).
+func (q DocQuery) bm25Constants() (k1p1, base, perTerm float64) {
+	avg := math.Max(q.AvgDocTerms, 1)
+	return q.K1 + 1, q.K1 * (1 - q.B), q.K1 * q.B / avg
+}
+
+// searchDocumentsSQL is SearchDocuments in the database.
+func (s *Store) searchDocumentsSQL(ctx context.Context, q DocQuery) ([]DocHit, error) {
 	lexemes := make([]string, len(q.Terms))
 	weights := make([]float64, len(q.Terms))
 	request := make([]bool, len(q.Terms))
 	for i, t := range q.Terms {
 		lexemes[i], weights[i], request[i] = t.Lexeme, t.Weight, t.Request
 	}
-	// BM25 with the constants folded: w·(k1+1)·tf / (tf + k1·(1−b) +
-	// k1·b/avgdl·length).
-	avg := math.Max(q.AvgDocTerms, 1)
-	args := []any{lexemes, weights, q.K, q.K1 + 1, q.K1 * (1 - q.B), q.K1 * q.B / avg, q.TitleBoost, request}
+	k1p1, base, perTerm := q.bm25Constants()
+	args := []any{lexemes, weights, q.K, k1p1, base, perTerm, q.TitleBoost, request}
 	conds, args := filterSQL(q.Filter, nil, args)
 	// The postings alone give the scores; only the documents scored are
 	// joined, for the filter and the length of their title.
@@ -124,4 +143,85 @@ func (s *Store) SearchDocuments(ctx context.Context, q DocQuery) ([]DocHit, erro
 		return nil, fmt.Errorf("document search: %w", err)
 	}
 	return hits, nil
+}
+
+// docScore is the BM25 score of a document being summed, with its
+// matched weights and title words.
+type docScore struct {
+	score, matched, request float64
+	titleWords              int32
+	seen                    bool
+}
+
+// scoreDocuments ranks documents as searchDocumentsSQL does, from
+// postings[i], the postings of q.Terms[i], and docs: the same sums in the
+// same order (term by term), the same filter, the same order of ties.
+func scoreDocuments(q DocQuery, postings [][]posting, docs *docTable) []DocHit {
+	k1p1, base, perTerm := q.bm25Constants()
+	scores := make([]docScore, len(docs.ids))
+	var touched []int32
+	for i, t := range q.Terms {
+		wk, wr := t.Weight*k1p1, 0.0
+		if t.Request {
+			wr = t.Weight
+		}
+		for _, p := range postings[i] {
+			d := &scores[p.doc]
+			if !d.seen {
+				d.seen = true
+				touched = append(touched, p.doc)
+			}
+			tf := float64(p.tfBody) + float64(q.TitleBoost*float64(p.tfTitle))
+			den := float64(tf+base) + float64(perTerm*float64(p.docTerms))
+			d.score += float64(wk*tf) / den
+			d.matched += t.Weight
+			d.request += wr
+			if p.tfTitle > 0 {
+				d.titleWords++
+			}
+		}
+	}
+	top := topHits{k: q.K, hits: make([]DocHit, 0, q.K)}
+	for _, at := range touched {
+		info := docs.infos[at]
+		if !q.Filter.admits(info) {
+			continue
+		}
+		d := scores[at]
+		top.offer(DocHit{DocumentID: docs.ids[at], Score: d.score, Matched: d.matched, RequestMatched: d.request,
+			TitleShare: float64(d.titleWords) / float64(max(info.titleTerms, 1))})
+	}
+	return top.hits
+}
+
+// topHits keeps the k best hits offered, best first: by score, then by
+// document id.
+type topHits struct {
+	k    int
+	hits []DocHit
+}
+
+// before reports whether a ranks before b.
+func before(a, b DocHit) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	return a.DocumentID < b.DocumentID
+}
+
+// offer keeps h if it is among the k best so far.
+func (t *topHits) offer(h DocHit) {
+	if len(t.hits) == t.k && !before(h, t.hits[t.k-1]) {
+		return
+	}
+	at, _ := slices.BinarySearchFunc(t.hits, h, func(e, h DocHit) int {
+		if before(e, h) {
+			return -1
+		}
+		return 1
+	})
+	t.hits = slices.Insert(t.hits, at, h)
+	if len(t.hits) > t.k {
+		t.hits = t.hits[:t.k]
+	}
 }

@@ -19,3 +19,15 @@ func NewDraftID(at time.Time) (string, error) { return newDraftID(at) }
 
 // DraftByIDSQL is GetDraft's statement for id.
 func DraftByIDSQL(id string) string { return draftByIDSQL(id) }
+
+// SearchDocumentsSQL is SearchDocuments in the database, without the
+// store's cache.
+func (s *Store) SearchDocumentsSQL(ctx context.Context, q DocQuery) ([]DocHit, error) {
+	return s.searchDocumentsSQL(ctx, q)
+}
+
+// CorpusVersion is the corpus version the document cache checks.
+func (s *Store) CorpusVersion(ctx context.Context) (int64, error) {
+	version, _, err := s.fetchPostings(ctx, nil, nil)
+	return version, err
+}

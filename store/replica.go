@@ -65,7 +65,7 @@ func OpenReplica(ctx context.Context, primary *Store, url string, opts ReplicaOp
 	if err != nil {
 		return nil, fmt.Errorf("replica: %w", err)
 	}
-	r := &Replica{primary: primary, store: &Store{pool: pool}, opts: opts}
+	r := &Replica{primary: primary, store: newStore(pool), opts: opts}
 	r.state.Store(&ReplicaState{Reason: "unchecked"})
 	r.warm.Store(opts.Warmup == nil)
 	return r, nil

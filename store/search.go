@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -237,15 +238,14 @@ func (s *Store) searchText(ctx context.Context, q HybridQuery, lean bool) ([]Hit
 	if lean {
 		q.Vector = nil // no similarity to compute
 	}
-	parts := make([]string, len(q.Select))
-	for i, t := range q.Select {
-		parts[i] = "(" + t.tsquery() + ")"
+	if lean && q.Filter.statusesOnly() {
+		hits, exact, err := s.searchTextRankFirst(ctx, q)
+		if err != nil || exact {
+			return hits, err
+		}
 	}
-	args := append(q.baseArgs(), strings.Join(parts, " | "))
-	where := []string{fmt.Sprintf("c.tsv @@ $%d::tsquery", len(args))}
-	if q.Sample > 0 {
-		where = []string{fmt.Sprintf("c.id IN (SELECT p.id FROM chunks p WHERE p.tsv @@ $%d::tsquery LIMIT %d)", len(args), q.Sample)}
-	}
+	args := append(q.baseArgs(), q.selection())
+	where := []string{q.selectCond(len(args))}
 	// Two stages: one full-text rank of the whole selection per chunk keeps
 	// the best preRanked, then the weighted rank of each term orders those.
 	sel := len(args)
@@ -290,19 +290,30 @@ func (s *Store) searchVector(ctx context.Context, q HybridQuery, lean bool) ([]H
 	// The model and size are inlined so that the planner can use the
 	// model's partial HNSW index.
 	where := []string{"c.embed_model = " + quoteLiteral(q.Model)}
-	choose := func(conds string) pick {
-		return pick{sel: fmt.Sprintf(`SELECT c.id, c.document_id FROM chunks c JOIN documents d ON d.id = c.document_id
-			WHERE %s
-			ORDER BY c.embedding::vector(%d) <=> $6::vector(%d)
-			LIMIT $5`, conds, q.Dim, q.Dim)}
+	if lean {
+		// Only the vector and the filter as parameters, the limit written
+		// in: PostgreSQL then plans the search once per connection (with
+		// LIMIT $n it planned every search anew).
+		conds, args := filterSQL(q.Filter, where, []any{pgvector.NewVector(q.Vector)})
+		return s.runSearch(ctx, "vector", nearestSQL(q.Dim, strings.Join(conds, " AND "), "$1", strconv.Itoa(q.K)), args, true)
 	}
-	sql, args := searchSQL(q, where, choose, q.baseArgs(), lean)
-	hits, err := s.runSearch(ctx, "vector", sql, args, lean)
-	if err != nil || lean {
-		return hits, err
+	choose := func(conds string) pick { return pick{sel: nearestSQL(q.Dim, conds, "$6", "$5")} }
+	sql, args := searchSQL(q, where, choose, q.baseArgs(), false)
+	hits, err := s.runSearch(ctx, "vector", sql, args, false)
+	if err != nil {
+		return nil, err
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Similarity > hits[j].Similarity })
 	return hits, nil
+}
+
+// nearestSQL selects the ids and document ids of the limit chunks (that
+// pass conds) nearest to the vector parameter, nearest first.
+func nearestSQL(dim int, conds, vector, limit string) string {
+	return fmt.Sprintf(`SELECT c.id, c.document_id FROM chunks c JOIN documents d ON d.id = c.document_id
+			WHERE %s
+			ORDER BY c.embedding::vector(%d) <=> %s::vector(%d)
+			LIMIT %s`, conds, dim, vector, dim, limit)
 }
 
 // SearchPassages returns every chunk of the given documents (those that

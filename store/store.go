@@ -40,6 +40,14 @@ func defaultMaxConns() int32 { return int32(connsPerCore * runtime.GOMAXPROCS(0)
 // Store is plume's database. It is safe for concurrent use.
 type Store struct {
 	pool *pgxpool.Pool
+	// docs keeps what the document search reads, as of one version of
+	// the corpus.
+	docs *docCache
+}
+
+// newStore returns a store over pool.
+func newStore(pool *pgxpool.Pool) *Store {
+	return &Store{pool: pool, docs: &docCache{}}
 }
 
 // Open connects to the database at url (a PostgreSQL connection string; extra
@@ -54,7 +62,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("connect to database %s: %w", redactURL(pool.Config()), err)
 	}
-	return &Store{pool: pool}, nil
+	return newStore(pool), nil
 }
 
 // newPool configures a pool on url; it connects lazily.

@@ -17,30 +17,38 @@ import (
 // advisers' notes, 8b young people, SMS and phone transcriptions, 8c
 // people born abroad and long public posts) was measured once with the
 // lexicon and classifier of 2026-11-30 before it became training data;
-// round 9 (a fourth writer) was the honest estimate of 2026-12-01.
-var trainingRounds = []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7", "round8a", "round8b", "round8c", "round9"}
+// round 9 (a fourth writer) was the honest estimate of 2026-12-01; round
+// 10 (10a advisers' notes and relatives' letters, 10b public posts and
+// e-mails, 10c little written French, other languages, SMS and voice-mail
+// transcriptions, by writers who never saw the code) was the honest
+// estimate measured once on 2026-12-01 before it became training data.
+var trainingRounds = []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7", "round8a", "round8b", "round8c", "round9",
+	"round10a", "round10b", "round10c"}
 
-// honestParts are the files of the honest round, round 10, taken
+// honestParts are the files of the honest round, round 11, taken
 // together: written by writers who never saw the code, kept away from
 // whoever changes the triage, never trained or tuned on. It is reported
-// when one of them exists and gated by round10Gate.
-var honestParts = []string{"round10a", "round10b", "round10c"}
+// when one of them exists and gated by round11Gate.
+var honestParts = []string{"round11a", "round11b", "round11c"}
 
 // TestHoldout reports the figures on testdata/holdout: rounds of 40 to 150
 // messages, each written after the lexicon was frozen, in phrasings unlike
 // its cues ("il m'a jetée contre le mur", "tout le monde serait mieux sans
 // moi"). The classifier is trained on the training rounds: their figures
-// are in-sample, and rounds 7 and 9 are gated under the figures they had
-// when they were the honest estimate, against regressions only. Round 10,
-// when present, is the honest estimate. README.md gives the figures each
+// are in-sample, and rounds 7, 9 and 10 are gated under the figures they
+// had when they were the honest estimate, against regressions only. Round
+// 11, when present, is the honest estimate. README.md gives the figures each
 // round had when it was first measured.
 func TestHoldout(t *testing.T) {
-	var round8 []labelled
+	var round8, round10 []labelled
 	for _, round := range trainingRounds {
 		t.Run(round, func(t *testing.T) {
 			set := loadJSONL(t, "testdata/holdout/"+round+".jsonl")
 			if strings.HasPrefix(round, "round8") {
 				round8 = append(round8, set...)
+			}
+			if strings.HasPrefix(round, "round10") {
+				round10 = append(round10, set...)
 			}
 			s := logFigures(t, set)
 			if os.Getenv("PLUME_TRIAGE_MISSES") != "" {
@@ -57,10 +65,11 @@ func TestHoldout(t *testing.T) {
 		})
 	}
 	t.Run("round8", func(t *testing.T) { logFigures(t, round8) })
-	t.Run("round10", testHonestRound)
+	t.Run("round10", func(t *testing.T) { trainingRoundGates["round10"].check(t, "round10", logFigures(t, round10)) })
+	t.Run("round11", testHonestRound)
 }
 
-// testHonestRound reports and gates round 10, its parts taken together,
+// testHonestRound reports and gates round 11, its parts taken together,
 // when one of its files exists; its misses are never listed.
 func testHonestRound(t *testing.T) {
 	var set []labelled
@@ -72,21 +81,22 @@ func testHonestRound(t *testing.T) {
 		set = append(set, loadJSONL(t, path)...)
 	}
 	if len(set) == 0 {
-		t.Skip("testdata/holdout/round10{a,b,c}.jsonl not written yet")
+		t.Skip("testdata/holdout/round11{a,b,c}.jsonl not written yet")
 	}
 	s := logFigures(t, set)
 	if s.missingReasons > 0 {
 		t.Errorf("%d non-routine assessments without a reason", s.missingReasons)
 	}
-	round10Gate.check(t, "round10", s)
+	round11Gate.check(t, "round11", s)
 }
 
-// round10Gate gates round 10 a little under the figures it gave when
-// measured on 2026-12-01 after that session's changes (urgent 0.824,
-// needs attention 0.938, attention 0.911, routine kept 0.759, reasons
-// 0.634; before them, with main at fb9dac8: 0.784, 0.948, 0.911, 0.741,
-// 0.628). Were every figure zero, the round would be reported, not gated.
-var round10Gate = holdoutGate{urgentRecall: 0.80, needsRecall: 0.92, attentionRecall: 0.89, routineKept: 0.74, reasonRecall: 0.61}
+// round11Gate gates round 11 a little under the figures it gave when
+// measured on 2026-12-01 after that session's triage changes (urgent
+// 0.980, needs attention 0.979, attention 0.978, routine kept 0.870,
+// reasons 0.782; before them, with main at 9d873bd: 0.980, 0.969, 0.956,
+// 0.852, 0.782). Were every figure zero, the round would be reported, not
+// gated.
+var round11Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.96, attentionRecall: 0.95, routineKept: 0.85, reasonRecall: 0.76}
 
 // holdoutGate holds a round's figures at or above these.
 type holdoutGate struct {
@@ -131,14 +141,18 @@ func logFigures(t *testing.T, set []labelled) scores {
 	return s
 }
 
-// trainingRoundGates hold rounds 7 and 9 a little under the figures they
-// had when each was the honest estimate, measured once with the
+// trainingRoundGates hold rounds 7, 9 and 10 a little under the figures
+// they had when each was the honest estimate, measured once with the
 // classifier: round 7 on 2026-11-30 (urgent 0.719, needs-attention 0.882,
 // attention 0.972, routine kept 0.896, reasons found 0.675), round 9 on
 // 2026-12-01 (0.885, 0.907, 0.844, 0.849, 0.685; before the changes of
-// round 8: 0.712, 0.835, 0.844, 0.849, 0.581). Both are training data now:
-// the gates guard against regressions only.
+// round 8: 0.712, 0.835, 0.844, 0.849, 0.581), round 10, its three parts
+// taken together, on 2026-12-01 (0.824, 0.938, 0.911, 0.759, 0.634;
+// before that session's changes, with main at fb9dac8: 0.784, 0.948,
+// 0.911, 0.741, 0.628). All are training data now: the gates guard
+// against regressions only.
 var trainingRoundGates = map[string]holdoutGate{
-	"round7": {urgentRecall: 0.70, needsRecall: 0.86, attentionRecall: 0.94, routineKept: 0.88, reasonRecall: 0.65},
-	"round9": {urgentRecall: 0.86, needsRecall: 0.88, attentionRecall: 0.82, routineKept: 0.83, reasonRecall: 0.66},
+	"round7":  {urgentRecall: 0.70, needsRecall: 0.86, attentionRecall: 0.94, routineKept: 0.88, reasonRecall: 0.65},
+	"round9":  {urgentRecall: 0.86, needsRecall: 0.88, attentionRecall: 0.82, routineKept: 0.83, reasonRecall: 0.66},
+	"round10": {urgentRecall: 0.80, needsRecall: 0.92, attentionRecall: 0.89, routineKept: 0.74, reasonRecall: 0.61},
 }

@@ -18,7 +18,7 @@ import (
 //go:generate go test -run TestModelFile -update .
 
 // modelFile is the classifier, trained by train_test.go on the tuning half
-// of the evaluation set, the holdout rounds 1 to 9 (never round 10) and
+// of the evaluation set, the holdout rounds 1 to 10 (never round 11) and
 // testdata/long.jsonl.
 //
 //go:embed model.bin
@@ -52,7 +52,13 @@ type modelHeader struct {
 	// FlaggedUrgentThreshold under the urgent sub-model: two weak cues
 	// make one strong. Chosen by leave-one-round-out too.
 	FlaggedUrgentThreshold float64 `json:"flagged_urgent_threshold"`
-	Rows                   int     `json:"rows"`
+	// The lexicon's attention (never its urgency) is dropped from a
+	// message, not foreign, that scores under VetoThreshold under the
+	// needs sub-model: a cue read out of its context (« je prépare un
+	// dossier sur les expulsions », « mon vieux PC est suicidaire »).
+	// Chosen by leave-one-round-out too.
+	VetoThreshold float64 `json:"veto_threshold"`
+	Rows          int     `json:"rows"`
 }
 
 // model is a set of linear classifiers over the same hashed features:
@@ -143,34 +149,47 @@ func (m *model) reading(msg *message) verdict {
 }
 
 // thresholds are the scores a verdict is read against (see modelHeader).
-type thresholds struct{ needs, urgent, flagged float64 }
+type thresholds struct{ needs, urgent, flagged, veto float64 }
 
 // thresholds returns the thresholds m was trained with.
 func (m *model) thresholds() thresholds {
 	h := m.header
-	return thresholds{needs: h.NeedsThreshold, urgent: h.UrgentThreshold, flagged: h.FlaggedUrgentThreshold}
+	return thresholds{needs: h.NeedsThreshold, urgent: h.UrgentThreshold, flagged: h.FlaggedUrgentThreshold, veto: h.VetoThreshold}
 }
 
 // decide returns the level and reason sub-model of v under th, for a
 // message the lexicon gives lex (Routine and -1 when it needs nothing). A
 // message needing attention, by the lexicon or the needs sub-model, is
-// urgent above the flagged threshold. The model reads French: a message
-// the lexicon finds foreign is left to the lexicon (a language barrier,
-// and its urgent cues in other languages).
+// urgent above the flagged threshold (see flaggedDecides). The model reads
+// French: a message the lexicon finds foreign is left to the lexicon (a
+// language barrier, and its urgent cues in other languages).
 func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
-	urgentToo := v.urgentCode >= 0 && v.urgent > th.flagged
 	switch {
 	case v.urgent > th.urgent && v.urgentCode >= 0:
 		return Urgent, v.urgentCode
+	case v.flaggedDecides(m, th, lex) && v.urgent > th.flagged:
+		return Urgent, v.urgentCode
 	case v.needs > th.needs && !v.foreign:
-		if l := CodeLevel(m.header.Models[v.code]); l != Attention || !urgentToo {
-			return l, v.code
-		}
-		return Urgent, v.urgentCode
-	case lex == Attention && urgentToo:
-		return Urgent, v.urgentCode
+		return CodeLevel(m.header.Models[v.code]), v.code
 	}
 	return Routine, -1
+}
+
+// flaggedDecides reports whether the flagged threshold decides whether v
+// is urgent, for a message the lexicon gives lex: the message has an
+// urgent code its dates allow, is not urgent already (by the lexicon, the
+// urgent threshold or a nearest code of urgent level) and needs attention,
+// by the needs sub-model (its nearest code of attention level) or, below
+// the needs threshold, by the lexicon. The flagged threshold is chosen on
+// exactly these messages (see chooseThresholds in loro_test.go).
+func (v verdict) flaggedDecides(m *model, th thresholds, lex Level) bool {
+	if v.urgentCode < 0 || lex == Urgent || v.urgent > th.urgent {
+		return false
+	}
+	if v.needs > th.needs && !v.foreign {
+		return CodeLevel(m.header.Models[v.code]) == Attention
+	}
+	return lex == Attention
 }
 
 // soon reports whether a message speaks of the next days for a timed
@@ -194,11 +213,23 @@ func (m *model) nearestCode(s []float64, l Level) int {
 	return best
 }
 
+// vetoes reports whether v drops the level lex the lexicon gives: its
+// attention, never its urgency, in a message not foreign that the needs
+// sub-model reads as clearly routine (under the veto threshold).
+func (v verdict) vetoes(th thresholds, lex Level) bool {
+	return lex == Attention && !v.foreign && v.needs < th.veto
+}
+
 // raise returns a raised, when the classifier's reading of msg is more
 // pressing, with one reason: the code of the reading, on the sentence that
-// scores highest for it.
+// scores highest for it; or routine when the reading vetoes the
+// lexicon's attention and raises nothing.
 func (m *model) raise(a Assessment, msg *message) Assessment {
-	l, j := m.reading(msg).decide(m, m.thresholds(), a.Level)
+	v, th := m.reading(msg), m.thresholds()
+	if v.vetoes(th, a.Level) {
+		a = Assessment{Level: Routine, Reasons: []Reason{}}
+	}
+	l, j := v.decide(m, th, a.Level)
 	if l.Rank() <= a.Level.Rank() {
 		return a
 	}

@@ -90,3 +90,25 @@ func TestDecideFlagged(t *testing.T) {
 		t.Errorf("no urgent code the dates allow: %s, want attention", l)
 	}
 }
+
+// TestVetoes checks that a needs score under the veto threshold drops
+// the lexicon's attention, never its urgency nor a foreign message's
+// language barrier.
+func TestVetoes(t *testing.T) {
+	th := thresholds{veto: -3}
+	for _, tc := range []struct {
+		name   string
+		v      verdict
+		lex    Level
+		vetoed bool
+	}{
+		{"attention read as clearly routine", verdict{needs: -4}, Attention, true},
+		{"attention over the veto threshold", verdict{needs: -2}, Attention, false},
+		{"urgent", verdict{needs: -4}, Urgent, false},
+		{"foreign", verdict{needs: -4, foreign: true}, Attention, false},
+	} {
+		if got := tc.v.vetoes(th, tc.lex); got != tc.vetoed {
+			t.Errorf("%s: vetoes = %v, want %v", tc.name, got, tc.vetoed)
+		}
+	}
+}
