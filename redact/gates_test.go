@@ -95,7 +95,7 @@ func checkGates(t *testing.T, g gates, set string, s *setScore) {
 var gatedSets = []struct {
 	name string
 	keep float64
-}{{"generated", 0.98}, {"messy-test", 0.97}, {"messy2-test", 0.97}, {"messy3-test", 0.97}}
+}{{"generated", 0.98}, {"messy-test", 0.97}, {"messy2-test", 0.97}, {"messy3-test", 0.97}, {"badkeys", 0.97}}
 
 // newGates computes the gates of one set from its figures, never under
 // the gates prev it had before.
