@@ -120,6 +120,28 @@ func (sc *scanner) selfYear(i int) bool {
 	return sc.toks[i-2].cue&cSelfWeak != 0 && sc.isText(i-2, "suis", "jsuis", "chui")
 }
 
+// selfDate returns the last token of a full date with its year after "je
+// suis du" at token i ("je suis du 23/08/1979", "chui du 3 mars 82"), or
+// -1: the writer's date of birth, as "je suis de 1975" is their year.
+func (sc *scanner) selfDate(i int) int {
+	if i < 1 || i+1 >= len(sc.toks) || !sc.isText(i, "du") || sc.toks[i-1].cue&cSelfWeak == 0 ||
+		!sc.isText(i-1, "suis", "jsuis", "chui") || sc.toks[i+1].kind != kNum {
+		return -1
+	}
+	end := sc.date(i + 1)
+	if end <= i+1 || sc.toks[end].kind != kNum {
+		return -1
+	}
+	if sc.isText(end+1, "au", "jusqu", "jusque") {
+		return -1 // "je suis du 01/01/2025 au 15/01/2025 en arrêt": a period
+	}
+	y := sc.text(end)
+	if len(y) == 4 && (y[:2] == "19" || y[:2] == "20" && y[2] <= '1') || len(y) == 2 && end > i+2 {
+		return end // a writer born by 2019 at the latest
+	}
+	return -1
+}
+
 // dayAfterYear masks the day and month written a few words after a birth
 // year that stays alone ("né à Tunis en 1975, le 12 juin"): together they
 // make a full date of birth. Only within the sentence.

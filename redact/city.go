@@ -39,9 +39,24 @@ func (sc *scanner) postalCity(i, lastPart int) (int, float64) {
 		prev--
 	}
 	if prev >= 0 && prev == lastPart {
+		if c := sc.lowerCity(i + 1); c >= 0 {
+			return c, 0.8 // "4 allée Jean Moulin 69100 villeurbanne"
+		}
 		return i, 0.8
 	}
 	return -1, 0
+}
+
+// lowerCity reads a city written in lower case in a message that is not,
+// one word or one compound ("villeurbanne", "saint-denis") from token j,
+// or -1: only after a street and its postal code, where a word of the
+// lexicon ("merci", "depuis") is no city.
+func (sc *scanner) lowerCity(j int) int {
+	if j >= len(sc.toks) || sc.toks[j].kind != kWord || sc.toks[j].gap > gapBlank || sc.toks[j].gap >= gapLine ||
+		sc.toks[j].shape&shCap != 0 || sc.toks[j].end-sc.toks[j].start < 3 || sc.toks[j].ent != 0 {
+		return -1
+	}
+	return sc.compoundEnd(j)
 }
 
 // afterPart reports whether token i follows the address part that ends at

@@ -12,6 +12,8 @@ func (sc *scanner) births() {
 		if sc.toks[i].cue&cBirth == 0 {
 			if sc.selfYear(i) {
 				sc.dayAfterYear(i) // "je suis de 1975, le 3 juin"
+			} else if end := sc.selfDate(i); end > 0 {
+				sc.addToks(i+1, end, NAISSANCE, 0.85) // "je suis du 23/08/1979"
 			}
 			continue
 		}

@@ -47,6 +47,14 @@ func TestRedactRound7(t *testing.T) {
 		{"a video stays", "voir https://www.youtube.com/watch?v=abc pour le tuto", "voir https://www.youtube.com/watch?v=abc pour le tuto"},
 		{"an organisation's page stays", "https://www.linkedin.com/company/pole-emploi", "https://www.linkedin.com/company/pole-emploi"},
 		{"public site stays", "https://www.caf.fr/allocataires/mes-services-en-ligne", "https://www.caf.fr/allocataires/mes-services-en-ligne"},
+		// a city in lower case after a street and its postal code
+		{"lower-case city", "je vis au 4 allée Jean Moulin 69100 villeurbanne depuis 2019", "je vis au [ADRESSE_1] depuis 2019"},
+		{"a word after the postal code stays", "mon adresse 3 rue de la Paix 75002 merci", "mon adresse [ADRESSE_1] merci"},
+		// a full date after "je suis du", as "je suis de 1975" gives a year
+		{"je suis du and a date", "je suis du 23/08/1979, j'ai droit a la retraite ?", "je suis du [NAISSANCE_1], j'ai droit a la retraite ?"},
+		{"chui du in words", "chui du 3 mars 82 et toi", "chui du [NAISSANCE_1] et toi"},
+		{"a period stays", "je suis du 01/01/2025 au 15/01/2025 en arrêt", "je suis du 01/01/2025 au 15/01/2025 en arrêt"},
+		{"a day without year stays", "je suis du 12 mars de permanence", "je suis du 12 mars de permanence"},
 	}
 	checkRedactions(t, tests)
 }
