@@ -55,6 +55,9 @@ func TestRedactRound7(t *testing.T) {
 		{"chui du in words", "chui du 3 mars 82 et toi", "chui du [NAISSANCE_1] et toi"},
 		{"a period stays", "je suis du 01/01/2025 au 15/01/2025 en arrêt", "je suis du 01/01/2025 au 15/01/2025 en arrêt"},
 		{"a day without year stays", "je suis du 12 mars de permanence", "je suis du 12 mars de permanence"},
+		// a same-sex couple told by its number and its union
+		{"two married men", "mon conjoint et moi, deux hommes mariés depuis 2018", "mon conjoint et moi, [ORIENTATION_1] depuis 2018"},
+		{"two women pacsed", "nous sommes deux femmes pacsées, quels droits ?", "[ORIENTATION_1], quels droits ?"},
 	}
 	checkRedactions(t, tests)
 }
