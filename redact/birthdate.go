@@ -124,8 +124,8 @@ func (sc *scanner) selfYear(i int) bool {
 // suis du" at token i ("je suis du 23/08/1979", "chui du 3 mars 82"), or
 // -1: the writer's date of birth, as "je suis de 1975" is their year.
 func (sc *scanner) selfDate(i int) int {
-	if i < 1 || i+1 >= len(sc.toks) || !sc.isText(i, "du") || sc.toks[i-1].cue&cSelfWeak == 0 ||
-		!sc.isText(i-1, "suis", "jsuis", "chui") || sc.toks[i+1].kind != kNum {
+	if i < 1 || i+1 >= len(sc.toks) || sc.toks[i+1].kind != kNum || sc.toks[i-1].cue&cSelfWeak == 0 ||
+		!sc.isText(i, "du") || !sc.isText(i-1, "suis", "jsuis", "chui") {
 		return -1
 	}
 	end := sc.date(i + 1)

@@ -463,14 +463,17 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, IBAN, 0.75)
 			}
 		}
-		if typ, conf := typedAmiss(d, sh, ctxOf()); typ != "" && !weak {
-			consider(k, typ, conf)
+		if len(d) >= 12 && len(d) <= 17 && !weak {
+			if typ, conf := typedAmiss(d, sh, ctxOf()); typ != "" {
+				consider(k, typ, conf)
+			}
 		}
 		// a number after an identity document's cue is that document's,
 		// even when it passes Luhn by chance: "CNP 2900615400123"
 		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' && !idDocCue(sc.cueBefore(first, 3)) {
 			fours := k == 1 || sh.allFours() || sh == shapeAmex || sh == shapeDiners
-			nir := ctxOf()&cCarte == 0 && sh != shapeAmex && ((len(d) == 13 || len(d) == 15) && nirShape(d) &&
+			nir := len(d) <= 16 && nirSex(d) || d[0] == '3' || d[0] == '4'
+			nir = nir && sh != shapeAmex && ctxOf()&cCarte == 0 && ((len(d) == 13 || len(d) == 15) && nirShape(d) &&
 				(ctxOf()&cNIR != 0 || (sh == shapeNIR || sh == shapeNIR13) && d[0] != '3' && d[0] != '4') || // Visa 4…, Amex 3…
 				nirAmiss(d, ctxOf()))
 			switch {
