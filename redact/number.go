@@ -150,7 +150,10 @@ var nirKeyWords = map[string]bool{"cle": true, "clef": true, "key": true}
 
 // nirKeyAfter extends a NIR of 13 characters (groups g, last token last)
 // over its key written apart: "clé 06", "(06)", "/ 52", "key 58". A key
-// named so is taken as it is; one only set apart must be the right one.
+// named so is taken as it is, and so is two digits right after the NIR,
+// on its line, that nothing after makes a quantity or a house number
+// (people mistype keys too: leaving it would leave part of the number);
+// one set apart by punctuation must be the right one.
 func (sc *scanner) nirKeyAfter(g []group, last int) int {
 	var buf [16]byte
 	d := buf[:0]
@@ -172,7 +175,7 @@ func (sc *scanner) nirKeyAfter(g []group, last int) int {
 		}
 	}
 	if k >= len(sc.toks) || sc.toks[k].kind != kNum || sc.toks[k].end-sc.toks[k].start != 2 || sc.toks[k].gap > gapSpace ||
-		!named && !nirKeyValid(append(d, sc.text(k)...)) {
+		!named && !nirKeyValid(append(d, sc.text(k)...)) && (k != last+1 || !sc.extraPhoneGroup(k, k, sc.text(k))) {
 		return last
 	}
 	if sc.punct(k+1) == ')' && sc.attached(k+1) && sc.punct(last+1) == '(' {
