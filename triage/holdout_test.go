@@ -25,11 +25,21 @@ import (
 var trainingRounds = []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7", "round8a", "round8b", "round8c", "round9",
 	"round10a", "round10b", "round10c"}
 
-// honestParts are the files of the honest round, round 11, taken
-// together: written by writers who never saw the code, kept away from
-// whoever changes the triage, never trained or tuned on. It is reported
-// when one of them exists and gated by round11Gate.
-var honestParts = []string{"round11a", "round11b", "round11c"}
+// honestRounds are the honest rounds: written by writers who never saw
+// the code, kept away from whoever changes the triage, never trained or
+// tuned on. Each is reported, its parts taken together, when one of its
+// files exists, and gated by its gate.
+var honestRounds = []honestRound{
+	{name: "round11", parts: []string{"round11a", "round11b", "round11c"}, gate: round11Gate},
+	{name: "round12", parts: []string{"round12a", "round12b", "round12c"}, gate: round12Gate},
+}
+
+// honestRound is one honest round: its files and its gate.
+type honestRound struct {
+	name  string
+	parts []string
+	gate  holdoutGate
+}
 
 // TestHoldout reports the figures on testdata/holdout: rounds of 40 to 150
 // messages, each written after the lexicon was frozen, in phrasings unlike
@@ -66,14 +76,16 @@ func TestHoldout(t *testing.T) {
 	}
 	t.Run("round8", func(t *testing.T) { logFigures(t, round8) })
 	t.Run("round10", func(t *testing.T) { trainingRoundGates["round10"].check(t, "round10", logFigures(t, round10)) })
-	t.Run("round11", testHonestRound)
+	for _, r := range honestRounds {
+		t.Run(r.name, r.test)
+	}
 }
 
-// testHonestRound reports and gates round 11, its parts taken together,
-// when one of its files exists; its misses are never listed.
-func testHonestRound(t *testing.T) {
+// test reports and gates the round when one of its files exists; its
+// misses are never listed.
+func (r honestRound) test(t *testing.T) {
 	var set []labelled
-	for _, part := range honestParts {
+	for _, part := range r.parts {
 		path := "testdata/holdout/" + part + ".jsonl"
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -81,13 +93,13 @@ func testHonestRound(t *testing.T) {
 		set = append(set, loadJSONL(t, path)...)
 	}
 	if len(set) == 0 {
-		t.Skip("testdata/holdout/round11{a,b,c}.jsonl not written yet")
+		t.Skipf("testdata/holdout/%s parts not written yet", r.name)
 	}
 	s := logFigures(t, set)
 	if s.missingReasons > 0 {
 		t.Errorf("%d non-routine assessments without a reason", s.missingReasons)
 	}
-	round11Gate.check(t, "round11", s)
+	r.gate.check(t, r.name, s)
 }
 
 // round11Gate gates round 11 a little under the figures it gave when
@@ -97,6 +109,16 @@ func testHonestRound(t *testing.T) {
 // 0.852, 0.782). Were every figure zero, the round would be reported, not
 // gated.
 var round11Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.96, attentionRecall: 0.95, routineKept: 0.85, reasonRecall: 0.76}
+
+// round12Gate gates round 12 (three more writers who never saw the code)
+// a little under the figures it gave when measured on 2026-12-01 with the
+// same code as round 11's "after" (urgent 0.961, needs attention 0.969,
+// attention 0.956, routine kept 0.778, reasons 0.725). A change to the
+// lexicon's context reading and a model retrained with round 11 were then
+// measured on it once (0.961, 0.948, 0.911, 0.796, 0.717: one routine
+// message more kept, two needing attention missed) and not kept. Routine
+// kept is gated at the keywords' figure on this round, 0.778.
+var round12Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.95, attentionRecall: 0.93, routineKept: 0.77, reasonRecall: 0.70}
 
 // holdoutGate holds a round's figures at or above these.
 type holdoutGate struct {
