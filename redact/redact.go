@@ -24,7 +24,7 @@ const MaxInputBytes = 256 << 20
 // chunkBytes is the size of the pieces the detectors work on, so that the
 // memory of one pass stays bounded whatever the input size. Pieces end at a
 // blank line, a line break or a sentence end when there is one.
-const chunkBytes = 1 << 16
+const chunkBytes = 1 << 20
 
 // Entity is one detected value, as Result lists it. It never holds the value
 // itself.

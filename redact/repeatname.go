@@ -16,8 +16,8 @@ import (
 // filter on the words' hashes makes most words of the text cost one test.
 type nameSet struct {
 	filter [1024]uint64
-	names  [][]string           // folded words of each name
-	at     map[uint32]namePlace // a looked-for word → its place
+	names  [][]string             // folded words of each name
+	at     map[uint32][]namePlace // a looked-for word → its places
 }
 
 type namePlace struct {
@@ -28,10 +28,10 @@ type namePlace struct {
 func (ns *nameSet) add(w string, name, pos int) {
 	h := wordHash([]byte(w))
 	if ns.at == nil {
-		ns.at = map[uint32]namePlace{}
+		ns.at = map[uint32][]namePlace{}
 	}
 	ns.filter[h>>6&1023] |= 1 << (h & 63)
-	ns.at[h] = namePlace{name: name, pos: pos, word: w}
+	ns.at[h] = append(ns.at[h], namePlace{name: name, pos: pos, word: w})
 }
 
 func (ns *nameSet) mayHave(h uint32) bool {
@@ -63,23 +63,49 @@ func (sc *scanner) repeatedNames() {
 		if t.kind != kWord || t.val == 0 || !ns.mayHave(t.val) {
 			continue
 		}
-		p, ok := ns.at[t.val]
-		if !ok || !sc.foldedIs(i, p.word) || sc.inCompound(i) {
+		first, last, ok := sc.repeatAt(&ns, i)
+		if !ok {
 			continue
-		}
-		first, last := i, i
-		if p.pos >= 0 {
-			words := ns.names[p.name]
-			for q := p.pos - 1; q >= 0 && first > 0 && sc.toks[first].gap == gapSpace && sc.foldedIs(first-1, words[q]); q-- {
-				first--
-			}
-			for q := p.pos + 1; q < len(words) && last+1 < len(sc.toks) && sc.toks[last+1].gap == gapSpace && sc.foldedIs(last+1, words[q]); q++ {
-				last++
-			}
 		}
 		sc.addToks(first, last, NOM, 0.7)
 		i = last
 	}
+}
+
+// repeatAt returns the tokens of the longest name of ns that word i
+// repeats, with the words of that name around it ("Pierre Benali … Sofia
+// Benali … pierre benali": both names hold "benali", the first one fits).
+func (sc *scanner) repeatAt(ns *nameSet, i int) (first, last int, ok bool) {
+	if sc.inCompound(i) {
+		return 0, 0, false
+	}
+	for _, p := range ns.at[sc.toks[i].val] {
+		if !sc.foldedIs(i, p.word) {
+			continue
+		}
+		f, l := sc.nameAround(ns, p, i)
+		if !ok || l-f > last-first {
+			first, last, ok = f, l, true
+		}
+	}
+	return first, last, ok
+}
+
+// nameAround extends word i, at place p of its name, over the words of
+// the name written before and after it.
+func (sc *scanner) nameAround(ns *nameSet, p namePlace, i int) (first, last int) {
+	first, last = i, i
+	if p.pos < 0 {
+		return first, last
+	}
+	words := ns.names[p.name]
+	for q := p.pos - 1; q >= 0 && first > 0 && sc.toks[first].gap == gapSpace && sc.foldedIs(first-1, words[q]); q-- {
+		first--
+	}
+	for q := p.pos + 1; q < len(words) && last+1 < len(sc.toks) && sc.toks[last+1].gap == gapSpace && sc.foldedIs(last+1, words[q]); q++ {
+		last++
+	}
+	return first, last
 }
 
 // folded returns word i folded, or "" for a token that is no word.

@@ -19,6 +19,8 @@ func TestRedactRound7(t *testing.T) {
 		{"nir impossible month after cue", "mon numéro de sécurité sociale c'est le 2 99 13 75 115 002 56 ok", "mon numéro de sécurité sociale c'est le [NIR_1] ok"},
 		{"nir a digit short after cue", "n° sécurité sociale : 2 91 07 69 123 45", "n° sécurité sociale : [NIR_1]"},
 		{"nir a digit too many after cue", "Carte vitale 1 74 02 33 063 0451 22 de mon mari", "Carte vitale [NIR_1] de mon mari"},
+		{"two names sharing a surname, the first repeated", "Je suis Pierre Benali, et ma soeur Sofia Benali habite ici. Écrivez à pierre benali svp",
+			"Je suis [NOM_1], et ma soeur [NOM_2] habite ici. Écrivez à [NOM_3] svp"},
 		{"nir wrong key set apart, no cue", "voila 2 91 11 13 055 217 88 pour le dossier", "voila [NIR_1] pour le dossier"},
 		{"two digits after a nir that are an age stay", "le 1 85 07 75 123 456 12 ans de cotisation", "le [NIR_1] 12 ans de cotisation"},
 		{"a house number after a nir stays out of it", "NIR 1 85 07 75 123 456 12 rue de la Paix 75002 Paris", "NIR [NIR_1] [ADRESSE_1]"},

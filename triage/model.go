@@ -215,9 +215,11 @@ func (m *model) nearestCode(s []float64, l Level) int {
 
 // vetoes reports whether v drops the level lex the lexicon gives: its
 // attention, never its urgency, in a message not foreign that the needs
-// sub-model reads as clearly routine (under the veto threshold).
+// sub-model reads as clearly routine (under the veto threshold), unless
+// its urgent sub-model would make the lexicon's attention urgent (over the
+// flagged threshold): a veto never takes that way to urgent away.
 func (v verdict) vetoes(th thresholds, lex Level) bool {
-	return lex == Attention && !v.foreign && v.needs < th.veto
+	return lex == Attention && !v.foreign && v.needs < th.veto && !(v.urgentCode >= 0 && v.urgent > th.flagged)
 }
 
 // raise returns a raised, when the classifier's reading of msg is more

@@ -106,6 +106,8 @@ func TestVetoes(t *testing.T) {
 		{"attention over the veto threshold", verdict{needs: -2}, Attention, false},
 		{"urgent", verdict{needs: -4}, Urgent, false},
 		{"foreign", verdict{needs: -4, foreign: true}, Attention, false},
+		{"urgent sub-model over the flagged threshold", verdict{needs: -4, urgent: 0.5, urgentCode: 1}, Attention, false},
+		{"urgent score with no urgent code its dates allow", verdict{needs: -4, urgent: 0.5, urgentCode: -1}, Attention, true},
 	} {
 		if got := tc.v.vetoes(th, tc.lex); got != tc.vetoed {
 			t.Errorf("%s: vetoes = %v, want %v", tc.name, got, tc.vetoed)
