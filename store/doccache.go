@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"sync"
+
+	"golang.org/x/sync/singleflight"
 )
 
-// maxCachedPostings bounds the postings one process keeps in memory (24
+// maxCachedPostings bounds the postings one process keeps in memory (16
 // bytes each): past it the cache starts afresh.
 const maxCachedPostings = 2_000_000
 
@@ -52,6 +55,9 @@ type docCache struct {
 	docs     *docTable
 	postings map[string][]posting
 	size     int
+	// loads makes the searches that find the cache empty at one version
+	// share one reading of the documents.
+	loads singleflight.Group
 }
 
 // cacheView is what a search found in the cache: its version, whether the
@@ -79,10 +85,14 @@ func (c *docCache) view(terms []DocTerm) cacheView {
 	return v
 }
 
-// reset empties the cache, now at version.
+// reset empties the cache, now at version, unless it is at a later one
+// already (a slow search read an older version).
 func (c *docCache) reset(version int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if version < c.version {
+		return
+	}
 	c.version, c.docs, c.postings, c.size = version, nil, map[string][]posting{}, 0
 }
 
@@ -146,7 +156,7 @@ func (s *Store) searchDocumentsCached(ctx context.Context, q DocQuery) (hits []D
 // for an empty cache at version; docs is nil when the corpus changed
 // meanwhile.
 func (s *Store) fillCache(ctx context.Context, version int64, lexemes []string) (*docTable, map[string][]posting, error) {
-	docsVersion, docs, err := s.loadDocInfo(ctx)
+	docsVersion, docs, err := s.loadDocInfoOnce(ctx, version)
 	if err != nil || docsVersion != version {
 		return nil, nil, err
 	}
@@ -155,6 +165,25 @@ func (s *Store) fillCache(ctx context.Context, version int64, lexemes []string) 
 		return nil, nil, err
 	}
 	return docs, postings, nil
+}
+
+// loadDocInfoOnce is loadDocInfo shared by the searches that want it at
+// the same version at the same time; the reading goes on if the search
+// that started it is cancelled, since others wait for it.
+func (s *Store) loadDocInfoOnce(ctx context.Context, version int64) (int64, *docTable, error) {
+	type loaded struct {
+		version int64
+		docs    *docTable
+	}
+	r, err, _ := s.docs.loads.Do(strconv.FormatInt(version, 10), func() (any, error) {
+		v, docs, err := s.loadDocInfo(context.WithoutCancel(ctx))
+		return loaded{v, docs}, err
+	})
+	if err != nil {
+		return 0, nil, err
+	}
+	l := r.(loaded)
+	return l.version, l.docs, nil
 }
 
 // fetchPostings returns the corpus version and, read in the same
