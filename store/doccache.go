@@ -28,6 +28,25 @@ type docTable struct {
 	infos []docInfo
 	// index is each document's place in ids.
 	index map[int64]int32
+	// scores holds zeroed score buffers of len(ids) (*[]docScore), so
+	// that a search allocates none once there is one per concurrent search.
+	scores sync.Pool
+}
+
+// scoreBuffer returns a zeroed score per document.
+func (t *docTable) scoreBuffer() []docScore {
+	if b, ok := t.scores.Get().(*[]docScore); ok {
+		return *b
+	}
+	return make([]docScore, len(t.ids))
+}
+
+// release zeroes the scores touched and gives the buffer back.
+func (t *docTable) release(b []docScore, touched []int32) {
+	for _, at := range touched {
+		b[at] = docScore{}
+	}
+	t.scores.Put(&b)
 }
 
 // docInfo is what the document search needs of a document besides its

@@ -158,7 +158,7 @@ type docScore struct {
 // same order (term by term), the same filter, the same order of ties.
 func scoreDocuments(q DocQuery, postings [][]posting, docs *docTable) []DocHit {
 	k1p1, base, perTerm := q.bm25Constants()
-	scores := make([]docScore, len(docs.ids))
+	scores := docs.scoreBuffer()
 	var touched []int32
 	for i, t := range q.Terms {
 		wk, wr := t.Weight*k1p1, 0.0
@@ -191,6 +191,7 @@ func scoreDocuments(q DocQuery, postings [][]posting, docs *docTable) []DocHit {
 		top.offer(DocHit{DocumentID: docs.ids[at], Score: d.score, Matched: d.matched, RequestMatched: d.request,
 			TitleShare: float64(d.titleWords) / float64(max(info.titleTerms, 1))})
 	}
+	docs.release(scores, touched)
 	return top.hits
 }
 
