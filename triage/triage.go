@@ -99,7 +99,8 @@ func Assess(ctx context.Context, text string) Assessment {
 
 // AssessAt triages text as of now, which dates such as "le 2 décembre" are
 // read against: the lexicon first, then the classifier, which can raise
-// the level the lexicon gives, never lower it.
+// the level the lexicon gives, and drop the lexicon's attention (never its
+// urgency) from a message it reads as clearly routine.
 func AssessAt(_ context.Context, text string, now time.Time) Assessment {
 	msg := newMessage(text, now)
 	return defaultModel().raise(assessLexicon(msg, text), msg)
