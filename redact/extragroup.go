@@ -13,9 +13,10 @@ func frenchPhoneDigits(d string) bool {
 	return len(d) == 10 && d[0] == '0' && d[1] != '0'
 }
 
-// extraPhoneGroup reports whether the group whose tokens are first to last,
-// digits d, ends a phone number as a group typed too many.
-func (sc *scanner) extraPhoneGroup(first, last int, d string) bool {
+// trailingGroup reports whether the group whose tokens are first to last,
+// digits d, belongs to the number before it as its last group: a phone's
+// group typed too many, a NIR's key typed wrong.
+func (sc *scanner) trailingGroup(first, last int, d string) bool {
 	if len(d) == 0 || len(d) > 2 || sc.toks[first].gap >= gapLine {
 		return false
 	}

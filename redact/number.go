@@ -118,7 +118,7 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 			last = sc.nirKeyAfter(run[p:p+k], last)
 		}
 		if typ == TEL && final && p+k == len(run)-1 && !run[p+k].line && frenchPhoneDigits(groupDigits(run[p:p+k])) &&
-			sc.extraPhoneGroup(run[p+k].tok, run[p+k].tok, run[p+k].digits) {
+			sc.trailingGroup(run[p+k].tok, run[p+k].tok, run[p+k].digits) {
 			k++ // "07.12.34.56.78.90": a group typed too many
 			last = run[p+k-1].tok
 		}
@@ -175,7 +175,7 @@ func (sc *scanner) nirKeyAfter(g []group, last int) int {
 		}
 	}
 	if k >= len(sc.toks) || sc.toks[k].kind != kNum || sc.toks[k].end-sc.toks[k].start != 2 || sc.toks[k].gap > gapSpace ||
-		!named && !nirKeyValid(append(d, sc.text(k)...)) && (k != last+1 || !sc.extraPhoneGroup(k, k, sc.text(k))) {
+		!named && !nirKeyValid(append(d, sc.text(k)...)) && (k != last+1 || !sc.trailingGroup(k, k, sc.text(k))) {
 		return last
 	}
 	if sc.punct(k+1) == ')' && sc.attached(k+1) && sc.punct(last+1) == '(' {

@@ -216,7 +216,7 @@ func (sc *scanner) matchSpelled(run []numGroup) int {
 			if len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' {
 				if k+1 < len(run) && len(run[k+1].digits) == 1 && nationalPhone([]byte(d+run[k+1].digits)) {
 					k++ // a British mobile: 07700 900123
-				} else if k+2 == len(run) && sc.extraPhoneGroup(run[k+1].first, run[k+1].last, run[k+1].digits) {
+				} else if k+2 == len(run) && sc.trailingGroup(run[k+1].first, run[k+1].last, run[k+1].digits) {
 					k++ // "07 60 quarante 90 11 04": a group typed too many
 				}
 				sc.addToks(run[p].first, run[k].last, TEL, 0.9)
