@@ -20,7 +20,8 @@ type ambCue uint8
 
 const (
 	ambRelative ambCue = iota // "mon fils", "ma nièce"
-	ambSelf                   // "je suis", "c'est", "ici"
+	ambSelf                   // "je suis", "c'est": an adjective may follow
+	ambHere                   // "ici": no adjective follows
 	ambGreeting               // "bonjour", "salut"
 )
 
@@ -33,6 +34,7 @@ var (
 	// greetingWords may stand before a name: "bonjour claire dupont";
 	// indexed by entry, since every word of a text is looked up.
 	greetingWords = entryFlags("bonjour bonsoir salut hello coucou hey bjr bsr slt")
+	entIci        = lex.words["ici"]
 	// determiners before a common word rule out a name that a surname
 	// seems to follow: "la rose Martin", "en france Martin".
 	determiners = entrySet("le la les l un une des du au aux ce cet cette en mon ton son ma ta sa mes tes ses " +

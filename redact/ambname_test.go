@@ -21,6 +21,7 @@ func TestAmbiguousFirstNames(t *testing.T) {
 		{"c'est, subject of a verb", "c'est pierre qui a appelé hier", "c'est [NOM_1] qui a appelé hier"},
 		{"moi c'est", "moi c'est blanche, rappelez moi", "moi c'est [NOM_1], rappelez moi"},
 		{"ici with a surname", "ici prudence martin, ma question", "ici [NOM_1], ma question"},
+		{"ici, a name that is also an adjective", "ici patience, je voulais savoir", "ici [NOM_1], je voulais savoir"},
 		// a greeting before a first name and its surname
 		{"greeting, lower case", "bonjour claire martin", "bonjour [NOM_1]"},
 		{"greeting, unknown surname", "bonjour claire dupont, j'ai une question", "bonjour [NOM_1], j'ai une question"},

@@ -52,6 +52,11 @@ var (
 //     special categories in passing), measured whole, once before and once
 //     after the sixth and seventh rounds, on 2026-12-01, and kept out of
 //     them; split by the same rule from then on, its test half gated.
+//   - testdata/ambnames.jsonl: 40 messages written for issue 10's first
+//     names that are also common words ("mon fils pierre", "je suis
+//     claire martin", capitals), with the phrases where they are the
+//     common word ("je suis claire sur ce point"); tuning only, gated so
+//     that its rules stay.
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
@@ -60,6 +65,7 @@ const (
 	badKeysFile   = "testdata/badkeys.jsonl"
 	badCheckFile  = "testdata/badkeys-check.jsonl"
 	messy4File    = "testdata/messy4.jsonl"
+	ambNamesFile  = "testdata/ambnames.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -381,6 +387,7 @@ func TestLabelledSet(t *testing.T) {
 		{"badkeys-check", loadLabelled(t, badCheckFile), false}, // measured, never tuned on
 		{"messy4-tuning", tuning4, *evalVerbose},
 		{"messy4-test", test4, false},
+		{"ambnames", loadLabelled(t, ambNamesFile), *evalVerbose},
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {

@@ -88,7 +88,11 @@ func (sc *scanner) nameCue(i int) int {
 			if last := sc.emitName(j, weak, 0.75); last >= 0 {
 				return last
 			}
-			if last := sc.ambNameAt(j, ambSelf); last >= 0 {
+			how := ambSelf
+			if t.ent == entIci {
+				how = ambHere
+			}
+			if last := sc.ambNameAt(j, how); last >= 0 {
 				sc.addToks(j, last, NOM, 0.75)
 				return last
 			}
