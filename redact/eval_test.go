@@ -56,7 +56,9 @@ var (
 //     names that are also common words ("mon fils pierre", "je suis
 //     claire martin", capitals), with the phrases where they are the
 //     common word ("je suis claire sur ce point"); tuning only, gated so
-//     that its rules stay.
+//     that its rules stay;
+//   - testdata/ambnames-check.jsonl: 20 more of the same kinds, written
+//     once the rules were done and never tuned on (measured, not gated).
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
@@ -66,6 +68,7 @@ const (
 	badCheckFile  = "testdata/badkeys-check.jsonl"
 	messy4File    = "testdata/messy4.jsonl"
 	ambNamesFile  = "testdata/ambnames.jsonl"
+	ambCheckFile  = "testdata/ambnames-check.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -388,6 +391,7 @@ func TestLabelledSet(t *testing.T) {
 		{"messy4-tuning", tuning4, *evalVerbose},
 		{"messy4-test", test4, false},
 		{"ambnames", loadLabelled(t, ambNamesFile), *evalVerbose},
+		{"ambnames-check", loadLabelled(t, ambCheckFile), false}, // measured, never tuned on
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {
