@@ -67,7 +67,7 @@ func entryFlags(list string) []bool {
 // word; months, countries and common content words ("mai", "france",
 // "long") are left to the other rules.
 func (sc *scanner) ambFirst(j int) bool {
-	return j < len(sc.toks) && sc.toks[j].kind == kWord && sc.isFirstName(j) &&
+	return j >= 0 && j < len(sc.toks) && sc.toks[j].kind == kWord && sc.isFirstName(j) &&
 		sc.bits(j)&(wFirstAmb|wMonth|wCountry|wStop|wFunc) == wFirstAmb
 }
 

@@ -85,22 +85,7 @@ func (sc *scanner) nameCue(i int) int {
 		}
 	case t.cue&cSelfWeak != 0:
 		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {
-			if last := sc.emitName(j, weak, 0.75); last >= 0 {
-				return last
-			}
-			how := ambSelf
-			if t.ent == entIci {
-				how = ambHere
-			}
-			if last := sc.ambNameAt(j, how); last >= 0 {
-				sc.addToks(j, last, NOM, 0.75)
-				return last
-			}
-			if !sc.smsFirstName(i, j) {
-				return -1
-			}
-			sc.addToks(j, j, NOM, 0.7)
-			return j
+			return sc.weakSelfName(i, j)
 		}
 	case b&wRelative != 0 && sc.possessiveBefore(i):
 		return sc.relativeNames(i)
@@ -108,6 +93,28 @@ func (sc *scanner) nameCue(i int) int {
 		return sc.emitName(sc.skipPunct(i+1, true), medium, 0.8)
 	}
 	return -1
+}
+
+// weakSelfName reads the name at j after the weak self-introduction at i
+// ("je suis", "c'est", "ici", the SMS "c") and returns its last token, or
+// -1.
+func (sc *scanner) weakSelfName(i, j int) int {
+	if last := sc.emitName(j, weak, 0.75); last >= 0 {
+		return last
+	}
+	how := ambSelf
+	if sc.toks[i].ent == entIci {
+		how = ambHere
+	}
+	if last := sc.ambNameAt(j, how); last >= 0 {
+		sc.addToks(j, last, NOM, 0.75)
+		return last
+	}
+	if !sc.smsFirstName(i, j) {
+		return -1
+	}
+	sc.addToks(j, j, NOM, 0.7)
+	return j
 }
 
 // formValueOK says whether the word after a form label ("Nom :",
