@@ -35,6 +35,7 @@ var (
 	// indexed by entry, since every word of a text is looked up.
 	greetingWords = entryFlags("bonjour bonsoir salut hello coucou hey bjr bsr slt")
 	entIci        = lex.words["ici"]
+	entGrace      = lex.words["grace"]
 	// determiners before a common word rule out a name that a surname
 	// seems to follow: "la rose Martin", "en france Martin".
 	determiners = entrySet("le la les l un une des du au aux ce cet cette en mon ton son ma ta sa mes tes ses " +
@@ -93,8 +94,8 @@ func (sc *scanner) ambNameAt(j int, how ambCue) int {
 		return -1
 	case sc.clauseEnds(last + 1):
 		return last
-	case sc.subjectGoesOn(last+1, how):
-		return last
+	case sc.subjectGoesOn(last+1, how) && !(sc.toks[last+1].ent == entA && sc.toks[j].ent == entGrace):
+		return last // not "grâce à": "ma fille grace a vous a eu son bac"
 	}
 	return -1
 }

@@ -50,6 +50,7 @@ func TestAmbiguousFirstNames(t *testing.T) {
 		{"c'est grace a vous", "c'est grace a vous", "c'est grace a vous"},
 		{"c'est france travail", "c'est france travail qui m'a dit", "c'est france travail qui m'a dit"},
 		{"aime is the verb", "ma fille aime le sport", "ma fille aime le sport"},
+		{"grace a is grâce à", "ma fille grace a vous a eu son bac", "ma fille grace a vous a eu son bac"},
 		{"juste is the adverb", "ma fille juste a 18 ans", "ma fille juste a 18 ans"},
 		{"greeting the agent stays", "bonjour pierre, merci pour votre aide", "bonjour pierre, merci pour votre aide"},
 		{"greeting then a verb stays", "bonjour claire je voudrais savoir", "bonjour claire je voudrais savoir"},
