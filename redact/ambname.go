@@ -1,9 +1,6 @@
 package redact
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // First names that are also common words ("pierre", "claire", "rose",
 // "prudence"): alone they stay, but a relative ("mon fils pierre a 12
@@ -174,27 +171,41 @@ var commonEndings = []string{"ment", "ant", "ants", "ante", "antes", "tion", "ti
 // ambBeforeNames extends the names found so far over an ambiguous first
 // name written right before them ("claire Martin", "je vous ecris pour
 // rose benali"), unless a determiner or a place word shows the common
-// word ("la rose Martin", "rue pierre martin").
+// word ("la rose Martin", "rue pierre martin"). A capitalised one in a
+// text that uses case was read with its surname already ("Claire
+// Martin"). It walks the tokens, not the names, since those first names
+// are rare: the names are indexed by their start only when one is met.
 func (sc *scanner) ambBeforeNames() {
-	for ci, n := 0, len(sc.cands); ci < n; ci++ {
-		c := sc.cands[ci]
-		if c.typ != NOM {
+	var starts map[int32][]int // start of a name → its candidates
+	for p := 0; p+1 < len(sc.toks); p++ {
+		if lex.bits[sc.toks[p].ent]&wFirstAmb == 0 || sc.toks[p+1].gap != gapSpace || sc.toks[p+1].kind != kWord ||
+			!sc.caseless && sc.toks[p].shape&shCap != 0 || !sc.ambFirst(p) {
 			continue
 		}
-		k := sort.Search(len(sc.toks), func(k int) bool { return int(sc.toks[k].start) >= c.start })
-		p := k - 1
-		if k >= len(sc.toks) || int(sc.toks[k].start) != c.start || sc.toks[k].gap != gapSpace || !sc.ambFirst(p) {
+		if starts == nil {
+			starts = map[int32][]int{}
+			for ci, c := range sc.cands {
+				if c.typ == NOM {
+					starts[int32(c.start)] = append(starts[int32(c.start)], ci)
+				}
+			}
+		}
+		found := starts[int32(sc.toks[p+1].start)]
+		if len(found) == 0 || sc.determinerBefore(p) || sc.placeBefore(p) {
 			continue
 		}
-		if prev := p - 1; prev >= 0 && sc.toks[p].gap < gapLine &&
-			(sc.toks[prev].kind == kNum || sc.toks[prev].kind == kWord && determiners[sc.toks[prev].ent]) {
-			continue
+		for _, ci := range found {
+			sc.cands[ci].start = int(sc.toks[p].start)
 		}
-		if sc.placeBefore(p) {
-			continue
-		}
-		sc.cands[ci].start = int(sc.toks[p].start)
 	}
+}
+
+// determinerBefore reports whether a determiner or a number comes right
+// before word p on its line: "la rose", "3 mai".
+func (sc *scanner) determinerBefore(p int) bool {
+	prev := p - 1
+	return prev >= 0 && sc.toks[p].gap < gapLine &&
+		(sc.toks[prev].kind == kNum || sc.toks[prev].kind == kWord && determiners[sc.toks[prev].ent])
 }
 
 // greetedName reads a name after the greeting at i: an ambiguous first
