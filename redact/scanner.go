@@ -28,6 +28,11 @@ type scanner struct {
 	sorter   candSorter // resolve's sort buffers
 	caseless bool       // the text ignores case: all lower or all upper case
 	allCues  cueBits    // the cues of the whole chunk, once markPhrases has run
+	// found holds the names found in the pieces of a long text read so
+	// far, nil for a text read at once (see detectChunks).
+	found *nameSet
+	// cutEnd tells that the text read stops before the message's end.
+	cutEnd bool
 }
 
 // Entries of words the detectors compare tokens with.

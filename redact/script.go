@@ -188,6 +188,9 @@ var genericMailbox = map[string]bool{
 // message on its own line or after its last sentence ("… ce qui bloque.
 // Claire"), with an initial maybe ("sofiane b.").
 func (sc *scanner) signatureName() {
+	if sc.cutEnd {
+		return
+	}
 	n := len(sc.toks)
 	end := n - 1
 	for end >= 0 && sc.toks[end].kind == kPunct {
