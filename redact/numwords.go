@@ -30,7 +30,7 @@ func numWordList() []string {
 	for w := range numWords {
 		out = append(out, w)
 	}
-	return append(out, "cent", "cents", "mille", "mil", "hundred", "thousand", "et", "and")
+	return append(out, "cent", "cents", "mille", "mil", "million", "millions", "hundred", "thousand", "et", "and")
 }
 
 // numValue returns the value of word token i, and whether it is a number
@@ -134,6 +134,10 @@ func (sc *scanner) spelledNumbers() {
 		if len(run) == 0 {
 			continue
 		}
+		if end, ok := sc.spelledIdent(run); ok {
+			i = max(i, end)
+			continue
+		}
 		end := sc.matchSpelled(run)
 		i = max(i, end)
 	}
@@ -154,13 +158,13 @@ func (sc *scanner) numRun(i int, run []numGroup) []numGroup {
 		start = p
 	}
 	words := 0
-	for k := start; k < len(sc.toks) && len(run) < 20; {
+	for k := start; k < len(sc.toks) && len(run) < 34; {
 		var g numGroup
 		switch {
 		case sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 4:
 			g = numGroup{first: k, last: k, digits: sc.text(k)}
 		default:
-			d, last := sc.spelled(k)
+			d, last := sc.spelledLarge(k)
 			if d == "" {
 				k = len(sc.toks)
 				continue
@@ -181,6 +185,154 @@ func (sc *scanner) numRun(i int, run []numGroup) []numGroup {
 		return run[:0]
 	}
 	return run
+}
+
+// spelledIdent masks a run dictated after the cue of an identifier and
+// no phone cue ("RIB : F R sept six, trente mille trois…", "SIRET trois
+// cent vingt et un, six cent cinquante-quatre…", "numéro de passeport :
+// C, B, quatre, cinq…") as that identifier, with the letters spelled
+// before it; it returns the run's last token and whether it masked it.
+func (sc *scanner) spelledIdent(run []numGroup) (int, bool) {
+	words := 0
+	for _, g := range run {
+		if g.word {
+			words++
+		}
+	}
+	if !run[0].word || words*2 < len(run) {
+		return 0, false // "ma Visa 4216 6665 5831 8671 three weeks ago"
+	}
+	first, last := run[0].first, run[len(run)-1].last
+	var id []byte
+	for k := first - 1; k >= 0 && first-k <= 6; k-- {
+		if t := sc.toks[k]; t.kind == kWord && t.end-t.start <= 2 && t.shape&(shUpper|shCap) != 0 || sc.numSep(k) && t.gap < gapLine {
+			if t.kind == kWord {
+				first = k
+			}
+			continue
+		}
+		break
+	}
+	for k := first; k < run[0].first; k++ {
+		if sc.toks[k].kind == kWord {
+			id = append(id, sc.text(k)...)
+		}
+	}
+	for _, g := range run {
+		id = append(id, g.digits...)
+	}
+	if want := ibanLengths[string([]byte{upper(id[0]), upper(id[min(1, len(id)-1)])})]; want > 0 && len(id) >= want-2 && len(id) <= want+2 {
+		sc.addToks(first, last, IBAN, 0.85) // "F R soixante-seize, un sept cinq six neuf…"
+		return last, true
+	}
+	ctx := sc.nearestIdentCue(first, 8)
+	if ctx == 0 || len(id) < 7 {
+		return 0, false
+	}
+	typ, conf := spelledIdentType(id, ctx)
+	if typ == "" {
+		return 0, false
+	}
+	sc.addToks(first, last, typ, conf)
+	return last, true
+}
+
+// spelledCues are the cues of identifiers a dictated number may follow.
+const spelledCues = identCues | cFiscal | cIBAN | cNIR | cCarte | cSiret
+
+// nearestIdentCue returns the cues of the nearest word before token i, on
+// up to window tokens of its sentence, that announces an identifier and
+// no phone number ("numero" may announce both: the search goes on), or 0
+// when a phone's cue comes first.
+func (sc *scanner) nearestIdentCue(i, window int) cueBits {
+	for k := i - 1; k >= 0 && k >= i-window; k-- {
+		switch sc.punct(k) {
+		case '.', '!', '?', ';':
+			if !sc.attached(k+1) && !sc.numberAbbrev(k) {
+				return 0
+			}
+		}
+		switch c := sc.toks[k].cue; {
+		case c&spelledCues != 0 && c&cTel == 0:
+			return c
+		case c&cTel != 0 && c&spelledCues == 0:
+			return 0
+		}
+		if sc.toks[k].gap >= gapLine {
+			return 0
+		}
+	}
+	return 0
+}
+
+// spelledIdentType returns the type the cues ctx give the dictated
+// identifier id, or "".
+func spelledIdentType(id []byte, ctx cueBits) (Type, float64) {
+	n := len(id)
+	switch {
+	case ctx&cIBAN != 0 && n >= 8:
+		return IBAN, 0.9
+	case ctx&cNIR != 0 && n >= 10:
+		return NIR, 0.9
+	case ctx&cCarte != 0 && n >= 12:
+		return CARTE, 0.9
+	case ctx&cSiret != 0 && n >= 9:
+		return SIRET, 0.9
+	case ctx&cFiscal != 0 && n >= 8:
+		return FISCAL, 0.9
+	}
+	return classifyIdent(id, ctx)
+}
+
+// spelledLarge reads a spelled number at token k as spelled does, and on
+// through "cent", "mille" and "million" when they follow: "trois cent
+// vingt et un" is 321, "trente mille trois" 30003, "deux millions trois
+// cent quarante-cinq mille six cent soixante-dix-huit" 2345678, as people
+// dictate an identifier group by group.
+func (sc *scanner) spelledLarge(k int) (string, int) {
+	d, last := sc.spelled(k)
+	if d == "" {
+		return "", -1
+	}
+	n := sc.nextNumWord(last)
+	if n < 0 || sc.multiplier(n) == 0 {
+		return d, last // the common case: no multiplier
+	}
+	total := 0
+	cur, _ := strconv.Atoi(d)
+	for ; n >= 0; n = sc.nextNumWord(last) {
+		switch mult := sc.multiplier(n); {
+		case mult == 100 && cur < 100:
+			cur = max(cur, 1) * 100
+		case mult > 100:
+			total, cur = total+max(cur, 1)*mult, 0
+		case mult == 0 && sc.multiplier(last) > 0:
+			d, l := sc.spelled(n) // "cent vingt", "mille trois"
+			if d == "" {
+				return strconv.Itoa(total + cur), last
+			}
+			v, _ := strconv.Atoi(d)
+			cur, n = cur+v, l
+		default:
+			return strconv.Itoa(total + cur), last
+		}
+		last = n
+	}
+	return strconv.Itoa(total + cur), last
+}
+
+// multiplier returns 100, 1000 or 1000000 for "cent", "mille",
+// "million" at token n, else 0.
+func (sc *scanner) multiplier(n int) int {
+	switch {
+	case sc.isText(n, "cent", "cents"):
+		return 100
+	case sc.isText(n, "mille", "mil"):
+		return 1000
+	case sc.isText(n, "million", "millions"):
+		return 1000000
+	}
+	return 0
 }
 
 // numSep reports whether punctuation token p may separate the groups of a

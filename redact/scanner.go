@@ -68,6 +68,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.idents()
 	sc.messageIDs()
 	sc.plainIDs()
+	sc.corrections()
 	sc.births()
 	sc.hanBirths()
 	sc.bracketBirths()
@@ -209,7 +210,11 @@ func (sc *scanner) cueBefore(i, window int) cueBits {
 		t := sc.toks[k]
 		if t.kind == kPunct && k+1 < len(sc.toks) && sc.toks[k+1].gap != gapNone {
 			switch sc.punct(k) {
-			case '.', '!', '?', ';':
+			case '.':
+				if !sc.numberAbbrev(k) {
+					return c
+				}
+			case '!', '?', ';':
 				return c
 			}
 		}
@@ -219,6 +224,12 @@ func (sc *scanner) cueBefore(i, window int) cueBits {
 		}
 	}
 	return c
+}
+
+// numberAbbrev reports whether the dot at token k ends an abbreviation
+// that announces a number ("nr. 0123456789", "num. 12"), not a sentence.
+func (sc *scanner) numberAbbrev(k int) bool {
+	return k > 0 && sc.attached(k) && sc.isText(k-1, "nr", "no", "num", "nro", "tel")
 }
 
 // resolve sorts candidates and, where they overlap, keeps the one that
