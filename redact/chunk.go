@@ -3,6 +3,8 @@ package redact
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -95,15 +97,17 @@ func detectChunks(ctx context.Context, sc *scanner, text string) ([]cand, error)
 		all = appendRead(all, sc.rescanNames(text[c.w.lo:c.w.hi]), c.w, len(text))
 	}
 	sc.s = text
+	sc.acc = all[:0] // resolved in place: all is sorted, resolve writes behind what it reads
 	return dropKeeps(sc.resolve(all)), nil
 }
 
-// appendRead appends to all the candidates of w's scan, with offsets
-// moved to the whole text of n bytes, but for those within chunkEdge of a
-// side of the window that cuts the text: they were read without their
-// context, and the window next to that side reads them whole. Both
-// windows' readings of the text they share are kept; the final resolve
-// merges them, so a value masked by either stays masked.
+// appendRead merges into all, sorted as resolve sorts, the candidates of
+// w's scan, sorted too, with offsets moved to the whole text of n bytes,
+// but for those within chunkEdge of a side of the window that cuts the
+// text: they were read without their context, and the window next to that
+// side reads them whole. Both windows' readings of the text they share
+// are kept; the final resolve merges them, so a value masked by either
+// stays masked. Only the few candidates of the shared text are moved.
 func appendRead(all, cands []cand, w window, n int) []cand {
 	from, to := w.lo+chunkEdge, w.hi-chunkEdge
 	if w.lo == 0 {
@@ -112,14 +116,34 @@ func appendRead(all, cands []cand, w window, n int) []cand {
 	if w.hi == n {
 		to = n
 	}
+	kept := cands[:0]
 	for _, c := range cands {
 		c.start += w.lo
 		c.end += w.lo
 		if c.start >= from && c.end <= to {
-			all = append(all, c)
+			kept = append(kept, c)
 		}
 	}
-	return all
+	if len(kept) == 0 {
+		return all
+	}
+	idx := sort.Search(len(all), func(i int) bool { return candBefore(kept[0], all[i]) })
+	tail := slices.Clone(all[idx:])
+	all = all[:idx]
+	for len(tail) > 0 && len(kept) > 0 {
+		if candBefore(kept[0], tail[0]) {
+			all, kept = append(all, kept[0]), kept[1:]
+		} else {
+			all, tail = append(all, tail[0]), tail[1:]
+		}
+	}
+	return append(append(all, tail...), kept...)
+}
+
+// candBefore reports whether a sorts before b: by start, the longest
+// first.
+func candBefore(a, b cand) bool {
+	return a.start < b.start || a.start == b.start && a.end > b.end
 }
 
 // dropKeeps removes the protected spans, which mask nothing, in place.

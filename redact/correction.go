@@ -1,56 +1,60 @@
 package redact
 
-import "sort"
-
 // People correct a number they just typed: "num 0901 2345 6789 hmm non
-// 090123456789", "IBAN FR76 … pardon FR76 …". The number after the
+// 090123456789", "allocataire 1234567 pardon 1234576". The number after the
 // correction word is the same identifier, typed again.
-
-// correctionWords announce a value typed again.
-var correctionWords = wordSet("non pardon plutot enfin oups sorry correction erreur pardonnez dsl desole desolee")
 
 // corrections masks the number that follows a correction word right after
 // an identifier, as that identifier's type, when its length is near.
 func (sc *scanner) corrections() {
-	for ci, n := 0, len(sc.cands); ci < n; ci++ {
-		c := sc.cands[ci]
-		if c.typ == NOM || c.typ == typKeep || c.typ == ADRESSE || c.typ.Special() || c.conf < 0.75 {
+	for j := range sc.toks {
+		if !sc.has(j, wCorrection) {
 			continue
 		}
-		k := sort.Search(len(sc.toks), func(k int) bool { return int(sc.toks[k].start) >= c.end })
-		if v := sc.correctedAt(k); v > 0 {
-			first, last := sc.numberSpan(v)
-			if l := int(sc.toks[last].end - sc.toks[first].start); l >= (c.end-c.start)*2/3 && l <= (c.end-c.start)*3/2 {
-				sc.addToks(first, last, c.typ, c.conf-0.05)
-			}
+		v := sc.numberAfter(j)
+		if v == 0 {
+			continue
+		}
+		c, ok := sc.identEndingBefore(j)
+		if !ok {
+			continue
+		}
+		first, last := sc.numberSpan(v)
+		if l := int(sc.toks[last].end - sc.toks[first].start); l >= (c.end-c.start)*2/3 && l <= (c.end-c.start)*3/2 {
+			sc.addToks(first, last, c.typ, c.conf-0.05)
 		}
 	}
 }
 
-// correctedAt returns the token of a number that follows a correction
-// word within the few words from token k, on the same line, or 0.
-func (sc *scanner) correctedAt(k int) int {
-	seen := false
-	for j := k; j < len(sc.toks) && j < k+5; j++ {
-		t := sc.toks[j]
-		if j > k && t.gap >= gapLine {
-			return 0
-		}
-		switch {
-		case t.kind == kWord && correctionWords[sc.folded(j)]:
-			seen = true
+// numberAfter returns the token of a number within the few tokens after
+// the correction word j, on its line, or 0.
+func (sc *scanner) numberAfter(j int) int {
+	for k := j + 1; k < len(sc.toks) && k <= j+3 && sc.toks[k].gap < gapLine; k++ {
+		switch t := sc.toks[k]; {
 		case t.kind == kNum || t.kind == kAlnum:
-			if seen {
-				return j
-			}
-			return 0
+			return k
 		case t.kind == kPunct:
-			if p := sc.punct(j); p != ',' && p != ':' && p != '.' && p != '!' && p != '-' {
+			if p := sc.punct(k); p != ',' && p != ':' && p != '!' && p != '-' {
 				return 0
 			}
 		}
 	}
 	return 0
+}
+
+// identEndingBefore returns the identifier found so far that ends within
+// the few tokens before the correction word j, on its line.
+func (sc *scanner) identEndingBefore(j int) (cand, bool) {
+	k := j
+	for ; k > 0 && k > j-3 && sc.toks[k].gap < gapLine; k-- {
+	}
+	lo, hi := int(sc.toks[k].start), int(sc.toks[j].start)
+	for _, c := range sc.cands {
+		if c.end >= lo && c.end <= hi && c.typ != NOM && c.typ != typKeep && c.typ != ADRESSE && !c.typ.Special() && c.conf >= 0.75 {
+			return c, true
+		}
+	}
+	return cand{}, false
 }
 
 // numberSpan returns the tokens of the number starting at token v: its

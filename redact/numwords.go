@@ -193,13 +193,14 @@ func (sc *scanner) numRun(i int, run []numGroup) []numGroup {
 // C, B, quatre, cinq…") as that identifier, with the letters spelled
 // before it; it returns the run's last token and whether it masked it.
 func (sc *scanner) spelledIdent(run []numGroup) (int, bool) {
-	words := 0
+	words, digits := 0, 0
 	for _, g := range run {
 		if g.word {
 			words++
 		}
+		digits += len(g.digits)
 	}
-	if !run[0].word || words*2 < len(run) {
+	if !run[0].word || words*2 < len(run) || digits < 5 {
 		return 0, false // "ma Visa 4216 6665 5831 8671 three weeks ago"
 	}
 	first, last := run[0].first, run[len(run)-1].last

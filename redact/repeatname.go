@@ -164,6 +164,22 @@ func (sc *scanner) foldedIs(i int, w string) bool {
 	return string(fold.Append(buf[:0], sc.text(i))) == w
 }
 
+// foldedIn reports whether word i, folded, is in set, without allocating.
+func (sc *scanner) foldedIn(i int, set map[string]bool) bool {
+	t := sc.toks[i]
+	if t.kind != kWord {
+		return false
+	}
+	if t.ent != 0 {
+		return set[lex.entries[t.ent].word]
+	}
+	if t.end-t.start > 32 {
+		return false
+	}
+	var buf [64]byte
+	return set[string(fold.Append(buf[:0], sc.text(i)))]
+}
+
 // collectName adds the name c to ns: its words, the words that may be
 // looked for alone, and each of those joined to the word before it ("Ben
 // Salah": "bensalah").

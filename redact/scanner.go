@@ -302,6 +302,9 @@ type candSorter struct {
 
 func (cs *candSorter) sort(cands []cand) {
 	const bits = 20
+	if slices.IsSortedFunc(cands, cmpCands) {
+		return // the pieces of a long text, merged in order
+	}
 	if len(cands) < 64 || len(cands) >= 1<<bits {
 		sortCandsFunc(cands)
 		return
@@ -326,12 +329,15 @@ func (cs *candSorter) sort(cands []cand) {
 }
 
 func sortCandsFunc(cands []cand) {
-	slices.SortFunc(cands, func(a, b cand) int {
-		if a.start != b.start {
-			return a.start - b.start
-		}
-		return b.end - a.end
-	})
+	slices.SortFunc(cands, cmpCands)
+}
+
+// cmpCands orders candidates by start, the longest first.
+func cmpCands(a, b cand) int {
+	if a.start != b.start {
+		return a.start - b.start
+	}
+	return b.end - a.end
 }
 
 // trimEnd returns the end of s[start:end] without trailing blanks and

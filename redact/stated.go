@@ -165,7 +165,7 @@ func (sc *scanner) partnerAt(i int) (first, gender int) {
 		return 0, 0
 	}
 	g := personGender[w]
-	if g == 0 || i < 2 || !partnerArticles[sc.folded(i-1)] || !partnerLinks[sc.folded(i-2)] {
+	if g == 0 || i < 2 || !sc.foldedIn(i-1, partnerArticles) || !sc.foldedIn(i-2, partnerLinks) {
 		return 0, 0
 	}
 	if first = sc.unionBefore(i - 2); first < 0 {
@@ -205,11 +205,10 @@ func (sc *scanner) unionBefore(k int) int {
 		if sc.toks[j+1].gap >= gapLine || sc.toks[j].kind == kPunct && sc.punct(j) != '\'' {
 			break
 		}
-		w := sc.folded(j)
 		switch {
-		case unionWords[w] && union < 0:
+		case union < 0 && sc.foldedIn(j, unionWords):
 			union = j
-		case firstPersons[w] && union >= 0:
+		case union >= 0 && sc.foldedIn(j, firstPersons):
 			return union
 		}
 	}
