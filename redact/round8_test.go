@@ -39,6 +39,7 @@ func TestRedactRound8Words(t *testing.T) {
 		{"ukrainian month in latin letters", "je suis née le 30 sichnia 1979 à Kyiv", "je suis née le [NAISSANCE_1] à Kyiv"},
 		{"russian month in latin letters", "date of birth 12 oktyabrya 1985", "date of birth [NAISSANCE_1]"},
 		{"born on, ukrainian month", "date de naissance de ma fille : 17 lypnya 2012", "date de naissance de ma fille : [NAISSANCE_1]"},
+		{"ukrainian birth cue in latin letters", "Data narodzhennia: 30 sichnia 1979. Tel", "Data narodzhennia: [NAISSANCE_1]. Tel"},
 		{"spanish diabetic", "mi padre es diabetico", "mi padre es [SANTE_1]"},
 		{"portfolio profile", "mon portfolio https://www.behance.net/clara-vidal-design merci", "mon portfolio [URL_1] merci"},
 	}
