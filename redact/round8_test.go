@@ -57,3 +57,19 @@ func TestRedactRound8Corrections(t *testing.T) {
 	}
 	checkRedactions(t, tests)
 }
+
+// TestRedactRound8Names covers the names of a signature: a name found
+// again in the sender's e-mail address with its accents, as one name; a
+// first name and a surname's initial; an initial and a surname after a
+// comma; and the near misses that stay.
+func TestRedactRound8Names(t *testing.T) {
+	tests := []redactCase{
+		{"accented first name in the address", "la majoration est injustifiée.\nMaïa Oukacha\n06 20 44 71 58 / maia.oukacha@gmail.com",
+			"la majoration est injustifiée.\n[NOM_1]\n[TEL_1] / [EMAIL_1]"},
+		{"first name and initial end the text", "Mon portable 06 50 22 81 94. Thomas D", "Mon portable [TEL_1]. [NOM_1]"},
+		{"initial and surname after a comma", "Merci de votre aide.\nPour Mlle Bertrand, P. Rey", "Merci de votre aide.\nPour Mlle [NOM_1], [NOM_2]"},
+		{"a vitamin stays", "le médecin m'a prescrit de la vitamine D", "le médecin m'a prescrit de la vitamine D"},
+		{"a plan B stays", "il me faut un plan B", "il me faut un plan B"},
+	}
+	checkRedactions(t, tests)
+}
