@@ -312,7 +312,7 @@ func (d *Drafter) check(r run) checked {
 	if r.written.fromModel {
 		// A public Services Publics+ reply must not repeat personal data:
 		// there, dropped placeholders are expected, not worth a warning.
-		out.warnings = append(out.warnings, checkPlaceholders(text, r.red.mapping, !publicChannel(r.req.Channel))...)
+		out.warnings = append(out.warnings, checkPlaceholders(text, r.red.mapping, r.red.questionMapping, !publicChannel(r.req.Channel))...)
 	}
 	out.warnings = append(out.warnings, checkWithheld(r.req.Channel, text, r.red.mapping)...)
 	return out
