@@ -109,6 +109,8 @@ type redacted struct {
 	// value in either. questionMapping holds the question's only.
 	mapping, questionMapping redact.Mapping
 	redactions               []Redaction
+	// author is who wrote the question, as its redacted text tells.
+	author author
 	// counts are the masked values by type, as stored.
 	counts map[string]int
 }
@@ -126,7 +128,7 @@ func (d *Drafter) redact(ctx context.Context, req Request) (redacted, error) {
 		return redacted{}, fmt.Errorf("draft: redact: %w", err)
 	}
 	out := redacted{full: red.Text, question: red.Text.TrimSpace(), mapping: red.Mapping, questionMapping: red.Mapping,
-		redactions: make([]Redaction, 0, len(red.Entities)), counts: map[string]int{}}
+		author: authorOf(red.Text, red.Entities), redactions: make([]Redaction, 0, len(red.Entities)), counts: map[string]int{}}
 	for _, e := range red.Entities {
 		out.redactions = append(out.redactions, Redaction{Type: string(e.Type), Placeholder: e.Placeholder,
 			Start: e.Start, End: e.End, Confidence: e.Confidence})
