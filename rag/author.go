@@ -99,6 +99,7 @@ func nameSpans(text string, entities []redact.Entity) []nameSpan {
 func authorOf(text redact.Text, entities []redact.Entity) author {
 	s := text.String()
 	spans := nameSpans(s, entities)
+	tail := shortTail(s)
 	var intro, heading, signature []nameSpan
 	for _, sp := range spans {
 		before := s[windowStart(s, sp.start):sp.start]
@@ -107,7 +108,7 @@ func authorOf(text redact.Text, entities []redact.Entity) author {
 			intro = append(intro, sp)
 		case startsMessage(s, sp):
 			heading = append(heading, sp)
-		case signs(s, sp):
+		case signs(s, sp, tail):
 			signature = append(signature, sp)
 		}
 	}
@@ -145,17 +146,26 @@ func startsMessage(s string, sp nameSpan) bool {
 	return rest == "" || strings.ContainsRune("\r\n:([-", rune(rest[0]))
 }
 
-// signs reports whether sp is a signature: nothing but short labelled
-// lines follow it (« Tél : [TEL_1] »), and on its line it follows a
-// closing (« Merci, X ») or nothing, below another line that announces
-// nothing (not « mon fils : »).
-func signs(s string, sp nameSpan) bool {
-	lineStart := strings.LastIndexByte(s[:sp.start], '\n') + 1
-	after := s[sp.end:]
-	rest, next, _ := strings.Cut(after, "\n")
-	if hasWords(rest) || !shortLines(next) {
+// maxSignatureRest bounds, in bytes, what may follow a signature's name
+// on its line (placeholders, punctuation).
+const maxSignatureRest = 200
+
+// signs reports whether sp is a signature: nothing but contact lines
+// follow it (« Tél : [TEL_1] »; they start at tail, see shortTail),
+// and on its line it follows a closing (« Merci, X ») or nothing, below
+// another line that announces nothing (not « mon fils : »).
+func signs(s string, sp nameSpan, tail int) bool {
+	rest := s[sp.end:]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		if sp.end+i+1 < tail {
+			return false
+		}
+		rest = rest[:i]
+	}
+	if len(rest) > maxSignatureRest || hasWords(rest) {
 		return false
 	}
+	lineStart := strings.LastIndexByte(s[:sp.start], '\n') + 1
 	line := s[max(lineStart, windowStart(s, sp.start)):sp.start]
 	if closingCueRe.MatchString(line) {
 		return true
@@ -171,15 +181,29 @@ func signs(s string, sp nameSpan) bool {
 // placeholders.
 func hasWords(text string) bool { return hasWord(placeholderRe.ReplaceAllString(text, " ")) }
 
-// shortLines reports whether every line of text, placeholders aside, has
-// at most three words and asks nothing: contact lines under a signature.
-func shortLines(text string) bool {
-	for _, line := range strings.Split(placeholderRe.ReplaceAllString(text, " "), "\n") {
-		if strings.Contains(line, "?") || len(strings.FieldsFunc(line, notWordRune)) > 3 {
-			return false
+// shortTail is where the last lines of s that may follow a signature
+// start: blank lines, and contact lines (« Tél : [TEL_1] »), which hold
+// a placeholder and, placeholders aside, at most three words and no
+// question. It is len(s) when the last line is neither.
+func shortTail(s string) int {
+	tail := len(s)
+	for tail > 0 {
+		start := strings.LastIndexByte(s[:tail-1], '\n') + 1
+		if !contactLine(s[start:tail]) {
+			break
 		}
+		tail = start
 	}
-	return true
+	return tail
+}
+
+// contactLine reports whether line may follow a signature (see shortTail).
+func contactLine(line string) bool {
+	if len(line) > maxSignatureRest || strings.Contains(line, "?") {
+		return false
+	}
+	words := strings.FieldsFunc(placeholderRe.ReplaceAllString(line, " "), notWordRune)
+	return len(words) == 0 || len(words) <= 3 && placeholderRe.MatchString(line)
 }
 
 // civilityBefore is the civility written right before one of the
