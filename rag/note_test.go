@@ -56,15 +56,7 @@ func TestNoteSharesTheQuestionsNumbering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reqs := srv.Requests()
-	if len(reqs) != 1 {
-		t.Fatalf("%d model requests, want 1", len(reqs))
-	}
-	chat, err := reqs[0].Chat()
-	if err != nil {
-		t.Fatal(err)
-	}
-	prompt := userText(chat)
+	prompt := onlyPrompt(t, srv)
 	message, note := block(prompt, "MESSAGE_USAGER"), block(prompt, "CONSIGNE_AGENT")
 	if message != "Bonjour, je suis Mme [NOM_1], comment changer l'adresse de ma carte grise ? Mon voisin [NOM_2] a le même souci." {
 		t.Errorf("message block %q", message)
