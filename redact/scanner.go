@@ -79,6 +79,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.emailNames()
 	sc.signatureName()
 	sc.repeatedNames()
+	sc.ambBeforeNames()
 	sc.nameDates()
 	sc.mergeAddresses()
 	return sc.cands
