@@ -1,0 +1,42 @@
+package semantic_test
+
+import (
+	"context"
+	"os"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/plume-sp/plume/semantic"
+	"github.com/plume-sp/plume/store"
+)
+
+// TestTrainTime trains on PLUME_SEM_TIME_DB (read only) and reports the
+// time and memory training takes; run by hand on the whole corpus.
+func TestTrainTime(t *testing.T) {
+	url := os.Getenv("PLUME_SEM_TIME_DB")
+	if url == "" {
+		t.Skip("set PLUME_SEM_TIME_DB to time training on a database")
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Now()
+	var c semantic.Corpus
+	if _, err := st.EachDocumentTerm(ctx, c.Add); err != nil {
+		t.Fatal(err)
+	}
+	read := time.Since(start)
+	m, err := semantic.Train(&c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("read %s, trained in %s: %d documents, %d terms, %d dims, %d bytes; total alloc %d MB, sys %d MB",
+		read.Round(time.Millisecond), (time.Since(start) - read).Round(time.Millisecond), m.Documents(), m.Terms(), m.Dims(),
+		len(m.Encode()), ms.TotalAlloc>>20, ms.Sys>>20)
+}
