@@ -169,7 +169,7 @@ func (s *Searcher) fuseDocuments(f store.Found, sem []int64) []docCandidate {
 	if len(sem) == 0 {
 		return copyCandidates(order)
 	}
-	base := order[:min(len(order), max(s.opts.SemanticKeep, 0))]
+	base := order[:min(len(order), max(s.opts.SemanticKeep, 0))] // none by default
 	protected := make(map[int64]bool, len(base))
 	for _, d := range base {
 		protected[d.id] = true

@@ -64,11 +64,11 @@ type SearchOptions struct {
 	// full-text passage, by its best vector passage (default 2, 1, 0.5).
 	Fusion [3]float64
 	// SemanticWeight weighs the ranking of documents by the corpus's
-	// semantic model in the fusion (default 4; negative: not used);
+	// semantic model in the fusion (default 1; negative: not used);
 	// SemanticCandidates is how many documents it gives (default 20);
 	// SemanticKeep is how many of the first documents of the three other
-	// rankings' fusion keep a place in the first five (default 3;
-	// negative: none).
+	// rankings' fusion keep a place in the first five (default none).
+	// The defaults were chosen on the tuning half (README, "Retrieval").
 	SemanticWeight     float64
 	SemanticCandidates int
 	SemanticKeep       int
@@ -92,12 +92,9 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 		opts.Fusion = [3]float64{2, 1, 0.5}
 	}
 	if opts.SemanticWeight == 0 {
-		opts.SemanticWeight = 4
+		opts.SemanticWeight = 1
 	}
 	opts.SemanticCandidates = orDefault(opts.SemanticCandidates, 20)
-	if opts.SemanticKeep == 0 {
-		opts.SemanticKeep = 3
-	}
 	if opts.Redaction == nil {
 		opts.Redaction = redact.DefaultPolicy()
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 )
 
 // magic opens an encoded model, with the format's version.
@@ -19,20 +20,34 @@ type header struct {
 
 // Encode returns the model as bytes: the same model gives the same bytes.
 func (m *Model) Encode() []byte {
-	var b bytes.Buffer
-	b.WriteString(magic)
 	le := binary.LittleEndian
-	// Writes to a bytes.Buffer do not fail.
-	_ = binary.Write(&b, le, header{uint32(m.dims), uint32(len(m.terms)), uint32(len(m.docIDs))})
+	size := len(magic) + 12 + 4*len(m.sif) + 4*len(m.vecs) + 8*len(m.docIDs) + 4*len(m.docVecs)
 	for _, t := range m.terms {
-		b.Write(binary.AppendUvarint(nil, uint64(len(t))))
-		b.WriteString(t)
+		size += binary.MaxVarintLen64 + len(t)
 	}
-	_ = binary.Write(&b, le, m.sif)
-	_ = binary.Write(&b, le, m.vecs)
-	_ = binary.Write(&b, le, m.docIDs)
-	_ = binary.Write(&b, le, m.docVecs)
-	return b.Bytes()
+	b := make([]byte, 0, size)
+	b = append(b, magic...)
+	for _, n := range []int{m.dims, len(m.terms), len(m.docIDs)} {
+		b = le.AppendUint32(b, uint32(n))
+	}
+	for _, t := range m.terms {
+		b = binary.AppendUvarint(b, uint64(len(t)))
+		b = append(b, t...)
+	}
+	b = appendFloats(b, m.sif)
+	b = appendFloats(b, m.vecs)
+	for _, id := range m.docIDs {
+		b = le.AppendUint64(b, uint64(id))
+	}
+	return appendFloats(b, m.docVecs)
+}
+
+// appendFloats appends vs, little-endian.
+func appendFloats(b []byte, vs []float32) []byte {
+	for _, v := range vs {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(v))
+	}
+	return b
 }
 
 // maxSize bounds the sizes Decode accepts, against a corrupt header.

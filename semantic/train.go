@@ -193,12 +193,13 @@ func termVectors(a [][]cell, docs, k int) ([]float32, error) {
 	if err != nil {
 		return nil, err
 	}
+	w := mat.NewDense(len(a), p, nil) // terms × p, reused
 	for range powerIterations {
-		if q, err = orthonormal(mulT(a, docs, mul(a, q))); err != nil {
+		if q, err = orthonormal(mulT(a, docs, mul(w, a, q))); err != nil {
 			return nil, err
 		}
 	}
-	w := mul(a, q) // terms × p: a's projection on the documents' range
+	mul(w, a, q) // a's projection on the documents' range
 	var gram mat.SymDense
 	gram.SymOuterK(1, w.T())
 	var eig mat.EigenSym
@@ -248,13 +249,12 @@ func randomProjection(a [][]cell, docs, p int) *mat.Dense {
 	return out
 }
 
-// mul returns A·B for the sparse A (rows by term) and the dense B (docs ×
-// n).
-func mul(a [][]cell, b *mat.Dense) *mat.Dense {
-	_, n := b.Dims()
-	out := mat.NewDense(len(a), n, nil)
+// mul sets out (terms × n) to A·B for the sparse A (rows by term) and the
+// dense B (docs × n), and returns it.
+func mul(out *mat.Dense, a [][]cell, b *mat.Dense) *mat.Dense {
 	for t, cells := range a {
 		row := out.RawRowView(t)
+		clear(row)
 		for _, x := range cells {
 			for j, v := range b.RawRowView(int(x.col)) {
 				row[j] += x.val * v
