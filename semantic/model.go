@@ -4,6 +4,9 @@ import (
 	"container/heap"
 	"math"
 	"sort"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas32"
 )
 
 // sifA smooths the SIF weights a/(a+p(w)) of a text's lexemes.
@@ -110,13 +113,11 @@ func (m *Model) Rank(v []float32, n int) []Scored {
 	if v == nil || n <= 0 {
 		return nil
 	}
+	cos := make([]float32, len(m.docIDs))
+	blas32.Implementation().Sgemv(blas.NoTrans, len(m.docIDs), m.dims, 1, m.docVecs, m.dims, v, 1, 0, cos, 1)
 	best := make(scoredHeap, 0, n+1) // the n best so far, worst first
 	for d, id := range m.docIDs {
-		var s float32
-		for j, x := range m.docVecs[d*m.dims : (d+1)*m.dims] {
-			s += x * v[j]
-		}
-		c := Scored{id, float64(s)}
+		c := Scored{id, float64(cos[d])}
 		if len(best) == n && !better(c, best[0]) {
 			continue
 		}
