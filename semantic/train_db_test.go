@@ -12,7 +12,8 @@ import (
 )
 
 // TestTrainTime trains on PLUME_SEM_TIME_DB (read only) and reports the
-// time and memory training takes; run by hand on the whole corpus.
+// time and memory training takes, and the time a model takes to decode;
+// run by hand on the whole corpus.
 func TestTrainTime(t *testing.T) {
 	url := os.Getenv("PLUME_SEM_TIME_DB")
 	if url == "" {
@@ -34,9 +35,15 @@ func TestTrainTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	trained := time.Since(start) - read
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	t.Logf("read %s, trained in %s: %d documents, %d terms, %d dims, %d bytes; total alloc %d MB, sys %d MB",
-		read.Round(time.Millisecond), (time.Since(start) - read).Round(time.Millisecond), m.Documents(), m.Terms(), m.Dims(),
-		len(m.Encode()), ms.TotalAlloc>>20, ms.Sys>>20)
+	data := m.Encode()
+	decoding := time.Now()
+	if _, err := semantic.Decode(data); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("read %s, trained in %s: %d documents, %d terms, %d dims, %d bytes (decoded in %s); total alloc %d MB, sys %d MB",
+		read.Round(time.Millisecond), trained.Round(time.Millisecond), m.Documents(), m.Terms(), m.Dims(),
+		len(data), time.Since(decoding).Round(time.Millisecond), ms.TotalAlloc>>20, ms.Sys>>20)
 }
