@@ -29,8 +29,8 @@ type docCandidate struct {
 	// model's feature, which the semantic ranking leaves as it was).
 	fused, margin float64
 	// baseRank is its place by fused (1-based; 0 for a document only the
-	// semantic ranking found); score orders the
-	// documents: fused and the semantic ranking.
+	// semantic ranking found); score, fused plus the semantic ranking's
+	// part, orders the documents.
 	baseRank int
 	score    float64
 }
@@ -127,60 +127,74 @@ func (s *Searcher) threshold() float64 {
 }
 
 // fuseDocuments merges the three rankings by document with weighted
-// reciprocal rank fusion, then adds the semantic ranking (sem, best first)
-// with its weight, the base fusion's first documents keeping a place in
-// the first five (see keepInTop); best first.
+// reciprocal rank fusion, then adds the semantic ranking (sem, best first;
+// see withSemantic); best first.
 func (s *Searcher) fuseDocuments(f store.Found, sem []int64) []docCandidate {
-	byID := map[int64]*docCandidate{}
-	var order []*docCandidate
-	get := func(id int64) *docCandidate {
-		d, ok := byID[id]
-		if !ok {
-			d = &docCandidate{id: id}
-			byID[id] = d
-			order = append(order, d)
-		}
-		return d
-	}
+	fu := fusion{byID: map[int64]*docCandidate{}}
 	for i, h := range f.Documents {
-		d := get(h.DocumentID)
+		d := fu.get(h.DocumentID)
 		d.bm25Rank, d.bm25, d.matched = i+1, h.Score, h.Matched
 		d.requestMatched, d.title = h.RequestMatched, h.TitleShare
 	}
 	for i, h := range f.Text {
-		if d := get(h.DocumentID); d.textRank == 0 {
+		if d := fu.get(h.DocumentID); d.textRank == 0 {
 			d.textRank = i + 1
 		}
 	}
 	for i, h := range f.Vector {
-		if d := get(h.DocumentID); d.vecRank == 0 {
+		if d := fu.get(h.DocumentID); d.vecRank == 0 {
 			d.vecRank = i + 1
 		}
 	}
 	w := s.opts.Fusion
-	for _, d := range order {
+	for _, d := range fu.order {
 		d.fused = w[0]*s.rrf(d.bm25Rank) + w[1]*s.rrf(d.textRank) + w[2]*s.rrf(d.vecRank)
 	}
-	sort.SliceStable(order, func(i, j int) bool { return order[i].fused > order[j].fused })
-	for i, d := range order {
-		d.margin, d.baseRank = margin(order, i), i+1
+	sort.SliceStable(fu.order, func(i, j int) bool { return fu.order[i].fused > fu.order[j].fused })
+	for i, d := range fu.order {
+		d.margin, d.baseRank = margin(fu.order, i), i+1
 		d.score = d.fused
 	}
 	if len(sem) == 0 {
-		return copyCandidates(order)
+		return copyCandidates(fu.order)
 	}
-	base := order[:min(len(order), max(s.opts.SemanticKeep, 0))] // none by default
-	protected := make(map[int64]bool, len(base))
-	for _, d := range base {
+	return copyCandidates(s.withSemantic(&fu, sem))
+}
+
+// fusion gathers the documents the rankings found, in the order first
+// found.
+type fusion struct {
+	byID  map[int64]*docCandidate
+	order []*docCandidate
+}
+
+// get returns the candidate of document id, added when new.
+func (f *fusion) get(id int64) *docCandidate {
+	d, ok := f.byID[id]
+	if !ok {
+		d = &docCandidate{id: id}
+		f.byID[id] = d
+		f.order = append(f.order, d)
+	}
+	return d
+}
+
+// withSemantic adds the semantic ranking sem to the base fusion (f.order,
+// best first) with its weight and returns the documents best first, the
+// base fusion's first SemanticKeep documents keeping a place in the first
+// five (keepInTop).
+func (s *Searcher) withSemantic(f *fusion, sem []int64) []*docCandidate {
+	protected := map[int64]bool{}
+	for _, d := range f.order[:min(len(f.order), max(s.opts.SemanticKeep, 0))] {
 		protected[d.id] = true
 	}
 	for i, id := range sem {
-		d := get(id)
+		d := f.get(id)
 		d.semRank = i + 1
 		d.score += s.opts.SemanticWeight * s.rrf(d.semRank)
 	}
-	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
-	return copyCandidates(keepInTop(order, protected, keptPlaces))
+	sort.SliceStable(f.order, func(i, j int) bool { return f.order[i].score > f.order[j].score })
+	return keepInTop(f.order, protected, keptPlaces)
 }
 
 // keptPlaces is how many first places the base fusion's first documents

@@ -1,9 +1,12 @@
 package rag
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/plume-sp/plume/store"
 )
 
 // TestKeepInTop checks that the base fusion's first documents keep a place
@@ -40,5 +43,36 @@ func TestKeepInTop(t *testing.T) {
 				t.Errorf("keepInTop (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestFuseWithSemantic checks that the semantic ranking reorders the
+// documents and brings new ones, while each document's base rank and
+// margin (which the reliability decision reads) stay those of the three
+// base rankings.
+func TestFuseWithSemantic(t *testing.T) {
+	s := NewSearcher(nil, nil, nil, nil, SearchOptions{})
+	found := store.Found{Documents: []store.DocHit{{DocumentID: 1}, {DocumentID: 2}, {DocumentID: 3}}}
+	type doc struct {
+		ID       int64
+		BaseRank int
+		Margin   float64
+	}
+	list := func(docs []docCandidate) []doc {
+		out := make([]doc, len(docs))
+		for i, d := range docs {
+			out[i] = doc{d.id, d.baseRank, math.Round(d.margin*1000) / 1000}
+		}
+		return out
+	}
+	base := list(s.fuseDocuments(found, nil))
+	want := []doc{{1, 1, 0.045}, {2, 2, 0.043}, {3, 3, 1}}
+	if diff := cmp.Diff(want, base); diff != "" {
+		t.Fatalf("base fusion (-want +got):\n%s", diff)
+	}
+	got := list(s.fuseDocuments(found, []int64{3, 9}))
+	want = []doc{{3, 3, 1}, {1, 1, 0.045}, {2, 2, 0.043}, {9, 0, 0}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("with the semantic ranking (-want +got):\n%s", diff)
 	}
 }
