@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas32"
+	"gonum.org/v1/gonum/floats"
 )
 
 // sifA smooths the SIF weights a/(a+p(w)) of a text's lexemes.
@@ -84,14 +85,14 @@ func normalized(v []float64) []float32 {
 // embedDocuments sets the vector of every document of the frozen corpus.
 func (m *Model) embedDocuments(c *matrix) {
 	sums := make([]float64, len(c.ids)*m.dims)
+	vec := make([]float64, m.dims)
 	for t, cells := range c.rows {
-		vec := m.vecs[t*m.dims : (t+1)*m.dims]
+		for j, v := range m.vecs[t*m.dims : (t+1)*m.dims] {
+			vec[j] = float64(v)
+		}
 		for _, x := range cells {
 			w := x.val * float64(m.sif[t])
-			sum := sums[int(x.col)*m.dims : int(x.col+1)*m.dims]
-			for j, v := range vec {
-				sum[j] += w * float64(v)
-			}
+			floats.AddScaled(sums[int(x.col)*m.dims:int(x.col+1)*m.dims], w, vec)
 		}
 	}
 	m.docIDs = c.ids

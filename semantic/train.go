@@ -241,9 +241,7 @@ func randomProjection(a [][]cell, docs, p int) *mat.Dense {
 		}
 		for _, x := range cells {
 			row := out.RawRowView(int(x.col))
-			for j, v := range omega {
-				row[j] += x.val * v
-			}
+			floats.AddScaled(row, x.val, omega)
 		}
 	}
 	return out
@@ -256,9 +254,7 @@ func mul(out *mat.Dense, a [][]cell, b *mat.Dense) *mat.Dense {
 		row := out.RawRowView(t)
 		clear(row)
 		for _, x := range cells {
-			for j, v := range b.RawRowView(int(x.col)) {
-				row[j] += x.val * v
-			}
+			floats.AddScaled(row, x.val, b.RawRowView(int(x.col)))
 		}
 	}
 	return out
@@ -273,9 +269,7 @@ func mulT(a [][]cell, docs int, b *mat.Dense) *mat.Dense {
 		brow := b.RawRowView(t)
 		for _, x := range cells {
 			row := out.RawRowView(int(x.col))
-			for j, v := range brow {
-				row[j] += x.val * v
-			}
+			floats.AddScaled(row, x.val, brow)
 		}
 	}
 	return out
