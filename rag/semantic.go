@@ -9,7 +9,7 @@ import (
 	"github.com/plume-sp/plume/store"
 )
 
-// semanticLoadTimeout bounds the reading of a new model in the background.
+// semanticLoadTimeout bounds the reading of a model.
 const semanticLoadTimeout = 2 * time.Minute
 
 // semanticModels holds the latest semantic model of the corpus (package
@@ -28,7 +28,7 @@ type semanticModels struct {
 	model      *semantic.Model
 }
 
-// current returns the model to search with (nil: none), reading it first
+// semanticModel returns the model to search with (nil: none), reading it first
 // when none was read yet, and starting a refresh when the corpus changed.
 func (s *Searcher) semanticModel(ctx context.Context) *semantic.Model {
 	m := &s.semantic
@@ -36,10 +36,14 @@ func (s *Searcher) semanticModel(ctx context.Context) *semantic.Model {
 	defer m.mu.Unlock()
 	version := s.store.CachedCorpusVersion()
 	if !m.loaded {
+		// Read whole even if this search is cancelled: the next ones
+		// would otherwise start over.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), semanticLoadTimeout)
+		defer cancel()
 		if err := m.refresh(ctx, s.store, version); err != nil {
 			s.log.Warn("semantic model unavailable", "err", err)
 		}
-		m.loaded = true
+		m.loaded, m.checked = true, version
 		return m.model
 	}
 	if version != m.checked && !m.refreshing {
@@ -60,12 +64,13 @@ func (s *Searcher) refreshSemantic(version int64) {
 	model, newID, err := latestSemantic(ctx, s.store, id)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.refreshing = false
+	// A failure is tried again at the next change of the corpus, not at
+	// every search.
+	m.refreshing, m.checked = false, version
 	if err != nil {
 		s.log.Warn("semantic model refresh failed", "err", err)
 		return
 	}
-	m.checked = version
 	if newID != id {
 		m.id, m.model = newID, model
 	}
