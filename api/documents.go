@@ -99,12 +99,13 @@ func scopeService(key *keyInfo, service string) (string, error) {
 	return service, nil
 }
 
-// ingestDocs chunks, embeds and stores docs, then returns them as stored.
+// ingestDocs chunks, embeds and stores docs, then returns them as stored;
+// the semantic model is retrained by plume serve's jobs, not in the request.
 // New documents get status (published when empty); with explicit set, the
 // status is applied to existing documents too.
 func (s *Server) ingestDocs(c echo.Context, origin string, docs []ingest.Document, status store.Status) ([]documentJSON, error) {
 	ctx := c.Request().Context()
-	p := ingest.NewPipeline(s.deps.Store, s.deps.Embedder, s.log, ingest.Options{Status: status})
+	p := ingest.NewPipeline(s.deps.Store, s.deps.Embedder, s.log, ingest.Options{Status: status, SkipSemantic: true})
 	if rep, err := p.IngestDocuments(ctx, origin, docs); err != nil {
 		return nil, partlyStored(err, rep.Stored, len(docs))
 	}
