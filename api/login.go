@@ -107,6 +107,16 @@ func (g *loginGuard) failed(addr string, now time.Time) {
 	a.lim.AllowN(now, 1)
 }
 
+// take charges an attempt to addr unless it must wait, and returns how
+// long it must (0 when the attempt is allowed and charged).
+func (g *loginGuard) take(addr string, now time.Time) time.Duration {
+	if wait := g.blocked(addr, now); wait > 0 {
+		return wait
+	}
+	g.failed(addr, now)
+	return 0
+}
+
 // forget drops, from the least recently failed, the addresses whose last
 // failure is older than a bucket's refill time: their bucket is full again,
 // as a new one would be. Each address is dropped once: O(1) amortised per
