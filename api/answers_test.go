@@ -162,3 +162,39 @@ func TestCurationFlow(t *testing.T) {
 		t.Errorf("after the question recurred: %+v", rep.Unanswered)
 	}
 }
+
+// TestCurationKeysChecked: a closed item's key has the form the work list
+// gives items of its kind; anything else (free text, personal data, another
+// kind's key) is refused before it is stored.
+func TestCurationKeysChecked(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	draftID := e.draft("agent-caf", cafParaphrase).ID
+	for _, tc := range []struct {
+		kind, key string
+		status    int
+	}{
+		{"unanswered", "0123456789abcdef", 200},
+		{"low_rated", draftID, 200},
+		{"low_rated", "d_" + strings.Repeat("a", 24), 200},
+		{"stale", fmt.Sprint(e.docs["caf"]), 200},
+		{"stale", "Claire Martin 06 12 34 56 78", 400},
+		{"unanswered", "carte grise", 400},
+		{"unanswered", "0123456789ABCDEF", 400},
+		{"low_rated", "0123456789abcdef", 400},
+		{"low_rated", draftID + " rappeler", 400},
+		{"stale", draftID, 400},
+		{"stale", "-5", 400},
+		{"stale", "", 400},
+	} {
+		r := e.do(request{method: "POST", path: "/v1/curation/close", key: "admin-caf",
+			body: map[string]any{"kind": tc.kind, "key": tc.key, "action": "other"}})
+		if r.status != tc.status {
+			t.Errorf("close %s %q: %d %s, want %d", tc.kind, tc.key, r.status, r.body, tc.status)
+		}
+	}
+	var n int
+	if err := e.st.Pool().QueryRow(t.Context(), "SELECT count(*) FROM curation_closures WHERE item_key !~ '^(d_[a-z0-9_]+|[0-9a-f]+)$'").Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d closures stored with free text as key (%v)", n, err)
+	}
+}
