@@ -173,7 +173,7 @@ func (s *Server) updateAnswer(c echo.Context) error {
 			}
 		}
 	}
-	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, body.Version)
+	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, key.Service, body.Version)
 	if errors.Is(err, store.ErrStaleVersion) {
 		return errorf(http.StatusConflict, "conflict", "the answer changed since version %d: reload it", body.Version)
 	}

@@ -198,3 +198,37 @@ func TestCurationKeysChecked(t *testing.T) {
 		t.Errorf("%d closures stored with free text as key (%v)", n, err)
 	}
 }
+
+// TestAnswerSourcesInScope: a service's reviewer cites its service's
+// documents and the shared ones only; ids of no document are invalid.
+func TestAnswerSourcesInScope(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	post := func(key string, ids ...int64) response {
+		return e.do(request{method: "POST", path: "/v1/answers", key: key,
+			body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": ids}})
+	}
+	for _, tc := range []struct {
+		key    string
+		ids    []int64
+		status int
+	}{
+		{"reviewer-caf", []int64{e.docs["caf"], e.docs["shared"]}, 201},
+		{"reviewer-caf", []int64{e.docs["caf"], e.docs["ants"]}, 400},
+		{"admin-ants", []int64{e.docs["caf"]}, 400},
+		{"reviewer-caf", []int64{-5}, 400},
+		{"reviewer-caf", []int64{9223372036854775807}, 400},
+		{"admin", []int64{e.docs["caf"], e.docs["ants"]}, 201},
+	} {
+		if r := post(tc.key, tc.ids...); r.status != tc.status {
+			t.Errorf("%s citing %v: %d %s, want %d", tc.key, tc.ids, r.status, r.body, tc.status)
+		}
+	}
+	var a answerBody
+	post("reviewer-caf", e.docs["caf"]).decode(t, &a)
+	r := e.do(request{method: "PUT", path: fmt.Sprint("/v1/answers/", a.ID), key: "reviewer-caf", body: map[string]any{
+		"question": cafParaphrase, "text": "Voyez aussi l'ANTS.", "document_ids": []int64{e.docs["ants"]}, "version": a.Version}})
+	if r.status != http.StatusBadRequest {
+		t.Errorf("update citing another service's document: %d %s, want 400", r.status, r.body)
+	}
+}
