@@ -54,6 +54,15 @@ type AnswerMatch struct {
 	// sources: the best one's fused score as a share of the first
 	// document's (0 when the search did not find any).
 	SourceFound float64
+	// SemanticQuestion weighs the cosine of the request's and the
+	// question's vectors in the corpus's semantic model (package
+	// semantic), SemanticText that of the message's and the answer's text,
+	// and SemanticSource how high the model's ranking put the answer's
+	// best source (1/rank, 0 outside it); without a model they weigh
+	// nothing.
+	SemanticQuestion float64
+	SemanticText     float64
+	SemanticSource   float64
 	// Threshold is the least score shown; Margin the least lead of the
 	// first answer over the second for any to be shown.
 	Threshold float64
@@ -79,6 +88,10 @@ type answerFeatures struct {
 	// sourceFound counts only when searched: the message was searched.
 	sourceFound float64
 	searched    bool
+	// semQuestion, semText and semSource count only with a semantic model
+	// (semantic).
+	semQuestion, semText, semSource float64
+	semantic                        bool
 }
 
 // bestFound returns how well a search found the best of an answer's
@@ -159,6 +172,11 @@ func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, te
 		return nil, fmt.Errorf("validated answers: %w", err)
 	}
 	idf := idfOf(cands)
+	var sem semanticMatch
+	withSemantic := false
+	if res != nil {
+		sem, withSemantic = newSemanticMatch(res.semantic, cands.Focus, cands.Message)
+	}
 	out := make([]answerCandidate, len(cands.Candidates))
 	for i, c := range cands.Candidates {
 		f := answerFeatures{questionWords: covered(c.Lexemes, cands.Message, idf),
@@ -170,6 +188,9 @@ func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, te
 		}
 		if res != nil {
 			f.searched, f.sourceFound = true, bestFound(c.Documents, res.found)
+		}
+		if withSemantic {
+			sem.setFeatures(&f, c)
 		}
 		out[i] = answerCandidate{answer: c.Answer, features: f}
 	}
@@ -227,7 +248,8 @@ func toValidated(a store.Answer, score float64) ValidatedAnswer {
 		Version: a.Version, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt, Score: math.Round(score*1000) / 1000}
 }
 
-// score is the weighted mean of the signals; without vectors, of the words'.
+// score is the weighted mean of the signals; those of the vectors, the
+// search and the semantic model count only when the candidate has them.
 func (m AnswerMatch) score(f answerFeatures) float64 {
 	sum := m.QuestionWords*f.questionWords + m.FocusWords*f.focusWords + m.MessageWords*f.messageWords
 	weights := m.QuestionWords + m.FocusWords + m.MessageWords
@@ -238,6 +260,10 @@ func (m AnswerMatch) score(f answerFeatures) float64 {
 	if f.searched {
 		sum += m.SourceFound * f.sourceFound
 		weights += m.SourceFound
+	}
+	if f.semantic {
+		sum += m.SemanticQuestion*f.semQuestion + m.SemanticText*f.semText + m.SemanticSource*f.semSource
+		weights += m.SemanticQuestion + m.SemanticText + m.SemanticSource
 	}
 	if weights == 0 {
 		return 0
