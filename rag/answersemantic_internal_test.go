@@ -8,22 +8,23 @@ import (
 	"github.com/plume-sp/plume/store"
 )
 
-// semanticTopics are the themes of a synthetic corpus: each document draws
-// its words from one.
-var semanticTopics = [][]string{
-	{"passeport", "mairi", "photo", "timbr", "biometr", "rendez-vous", "identit"},
-	{"loyer", "bail", "locatair", "propriétair", "caution", "préavis", "logement"},
-	{"chômag", "allocat", "employeur", "licenci", "indemn", "travail", "inscript"},
-	{"impôt", "déclar", "revenu", "foyer", "fiscal", "prélev", "avis"},
+// SemanticTopics are the themes of synthetic corpora for the semantic
+// model's tests: each document draws its words from one.
+var SemanticTopics = [][]string{
+	{"passeport", "mairie", "photo", "timbre", "biométrique", "rendez-vous", "identité"},
+	{"loyer", "bail", "locataire", "propriétaire", "caution", "préavis", "logement"},
+	{"chômage", "allocation", "employeur", "licenciement", "indemnité", "emploi", "travail"},
+	{"impôt", "déclaration", "revenus", "foyer", "fiscal", "prélèvement", "avis"},
+	{"retraite", "pension", "trimestres", "carrière", "liquidation", "cotisations", "âge"},
 }
 
 // smallSemanticModel trains a model on semantic.MinDocuments synthetic
-// documents (ids 1…n), document d on theme d mod 4.
+// documents (ids 1…n), document d on theme d mod 5.
 func smallSemanticModel(t *testing.T) *semantic.Model {
 	t.Helper()
 	var c semantic.Corpus
 	for d := range semantic.MinDocuments {
-		topic := semanticTopics[d%len(semanticTopics)]
+		topic := SemanticTopics[d%len(SemanticTopics)]
 		for i, w := range topic {
 			if (i+d)%3 != 0 { // most of the theme's words, not all
 				c.Add(int64(d+1), w, float64(1+(i*d)%3))
@@ -42,16 +43,16 @@ func TestSemanticFeatures(t *testing.T) {
 	t.Parallel()
 	model := smallSemanticModel(t)
 	search := semanticSearch{model: model, ranking: []int64{5, 1, 9}}
-	focus := []string{"bail", "préavis", "locatair"}
+	focus := []string{"bail", "préavis", "locataire"}
 	sem, ok := newSemanticMatch(search, focus, append(focus, "caution"))
 	if !ok {
 		t.Fatal("newSemanticMatch: no match with a model")
 	}
 	var same, other answerFeatures
-	sem.setFeatures(&same, store.AnswerCandidate{Lexemes: []string{"loyer", "propriétair"},
+	sem.setFeatures(&same, store.AnswerCandidate{Lexemes: []string{"loyer", "propriétaire"},
 		TextLexemes: []string{"logement", "bail"}, Documents: []int64{9, 1}})
 	sem.setFeatures(&other, store.AnswerCandidate{Lexemes: []string{"passeport", "photo"},
-		TextLexemes: []string{"mairi", "timbr"}, Documents: []int64{7}})
+		TextLexemes: []string{"mairie", "timbre"}, Documents: []int64{7}})
 	if !same.semantic || !other.semantic {
 		t.Fatalf("semantic not set: %+v, %+v", same, other)
 	}
