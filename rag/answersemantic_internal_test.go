@@ -91,3 +91,31 @@ func TestSemanticPlace(t *testing.T) {
 		t.Errorf("empty ranking: semanticPlace = %v, want 0", got)
 	}
 }
+
+func TestMatchingWithoutModel(t *testing.T) {
+	t.Parallel()
+	words := AnswerMatch{QuestionWords: 1, Threshold: 0.5}
+	m := AnswerMatch{QuestionWords: 2, SemanticQuestion: 1, Threshold: 0.3, WithoutModel: &words}
+	withModel := []answerCandidate{{features: answerFeatures{semantic: true}}}
+	without := []answerCandidate{{features: answerFeatures{questionWords: 1}}}
+	for _, tc := range []struct {
+		name  string
+		m     AnswerMatch
+		cands []answerCandidate
+		want  float64 // the threshold of the matching used
+	}{
+		{"a model: the matching itself", m, withModel, 0.3},
+		{"no model: the matching without", m, without, 0.5},
+		{"no candidate: the matching without", m, nil, 0.5},
+		{"no matching without: the matching itself", words, without, 0.5},
+		{"no matching without, a model", AnswerMatch{Threshold: 0.2}, withModel, 0.2},
+	} {
+		if got := tc.m.forCandidates(tc.cands).Threshold; got != tc.want {
+			t.Errorf("%s: threshold %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	if DefaultAnswerMatch.WithoutModel == nil || DefaultAnswerMatch.WithoutModel.SemanticQuestion+
+		DefaultAnswerMatch.WithoutModel.SemanticText+DefaultAnswerMatch.WithoutModel.SemanticSource != 0 {
+		t.Errorf("DefaultAnswerMatch without a model: %+v, want a matching of words, vectors and sources", DefaultAnswerMatch.WithoutModel)
+	}
+}
