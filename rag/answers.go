@@ -136,7 +136,7 @@ func bestFound(sources []int64, found map[int64]float64) float64 {
 // searched.
 func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m AnswerMatch, text redact.Text, services []string,
 	res *Results) ([]ValidatedAnswer, error) {
-	scored, err := answerCandidates(ctx, st, emb, text, services, res)
+	scored, err := answerCandidates(ctx, st, emb, text, services, res, m.SemanticText != 0)
 	if err != nil {
 		return nil, err
 	}
@@ -179,9 +179,11 @@ type answerCandidate struct {
 }
 
 // answerCandidates reads the answers that may match and their signals;
-// res is the message's search (nil: not searched).
+// res is the message's search (nil: not searched); semText says whether
+// to compare the message with the answers' texts in the semantic model's
+// space (the costliest signal, left at 0 when it weighs nothing).
 func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, text redact.Text, services []string,
-	res *Results) ([]answerCandidate, error) {
+	res *Results, semText bool) ([]answerCandidate, error) {
 	focus := messageFocus(text)
 	q := store.AnswerQuery{Text: text.String(), Focus: focus.String(), Services: services}
 	if res != nil {
@@ -201,7 +203,7 @@ func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, te
 	var sem semanticMatch
 	withSemantic := false
 	if res != nil {
-		sem, withSemantic = newSemanticMatch(res.semantic, cands.Focus, cands.Message)
+		sem, withSemantic = newSemanticMatch(res.semantic, cands.Focus, cands.Message, semText)
 	}
 	out := make([]answerCandidate, len(cands.Candidates))
 	for i, c := range cands.Candidates {

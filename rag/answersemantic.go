@@ -20,22 +20,30 @@ type semanticMatch struct {
 	focus, message []float32
 }
 
-// newSemanticMatch embeds a message's lexemes and its request's in the
-// model's space; ok is false without a model.
-func newSemanticMatch(s semanticSearch, focus, message []string) (semanticMatch, bool) {
+// newSemanticMatch embeds a message's request (focus) in the model's
+// space, and the whole message when withText (the answers' texts are then
+// compared with it too); ok is false without a model.
+func newSemanticMatch(s semanticSearch, focus, message []string, withText bool) (semanticMatch, bool) {
 	if s.model == nil {
 		return semanticMatch{}, false
 	}
-	return semanticMatch{search: s, focus: s.model.Embed(lexemeCounts(focus)), message: s.model.Embed(lexemeCounts(message))}, true
+	m := semanticMatch{search: s, focus: s.model.Embed(lexemeCounts(focus))}
+	if withText {
+		m.message = s.model.Embed(lexemeCounts(message))
+	}
+	return m, true
 }
 
 // setFeatures sets a candidate's semantic signals: the cosines of the
 // request and the answer's question, of the message and the answer's
-// text, and how high the semantic ranking put the answer's best source.
+// text (0 when the message was not embedded), and how high the semantic
+// ranking put the answer's best source.
 func (m semanticMatch) setFeatures(f *answerFeatures, c store.AnswerCandidate) {
 	f.semantic = true
 	f.semQuestion = max(dot(m.focus, m.search.model.Embed(lexemeCounts(c.Lexemes))), 0)
-	f.semText = max(dot(m.message, m.search.model.Embed(lexemeCounts(c.TextLexemes))), 0)
+	if m.message != nil {
+		f.semText = max(dot(m.message, m.search.model.Embed(lexemeCounts(c.TextLexemes))), 0)
+	}
 	f.semSource = semanticPlace(c.Documents, m.search.ranking)
 }
 

@@ -44,7 +44,7 @@ func TestSemanticFeatures(t *testing.T) {
 	model := smallSemanticModel(t)
 	search := semanticSearch{model: model, ranking: []int64{5, 1, 9}}
 	focus := []string{"bail", "préavis", "locataire"}
-	sem, ok := newSemanticMatch(search, focus, append(focus, "caution"))
+	sem, ok := newSemanticMatch(search, focus, append(focus, "caution"), true)
 	if !ok {
 		t.Fatal("newSemanticMatch: no match with a model")
 	}
@@ -65,7 +65,7 @@ func TestSemanticFeatures(t *testing.T) {
 	if same.semSource != 0.5 || other.semSource != 0 {
 		t.Errorf("semSource = %v, %v; want 0.5 (second ranked) and 0 (not ranked)", same.semSource, other.semSource)
 	}
-	if _, ok := newSemanticMatch(semanticSearch{ranking: []int64{1}}, focus, focus); ok {
+	if _, ok := newSemanticMatch(semanticSearch{ranking: []int64{1}}, focus, focus, true); ok {
 		t.Error("newSemanticMatch without a model: ok, want none")
 	}
 }
@@ -117,5 +117,55 @@ func TestMatchingWithoutModel(t *testing.T) {
 	if DefaultAnswerMatch.WithoutModel == nil || DefaultAnswerMatch.WithoutModel.SemanticQuestion+
 		DefaultAnswerMatch.WithoutModel.SemanticText+DefaultAnswerMatch.WithoutModel.SemanticSource != 0 {
 		t.Errorf("DefaultAnswerMatch without a model: %+v, want a matching of words, vectors and sources", DefaultAnswerMatch.WithoutModel)
+	}
+}
+
+// BenchmarkSemanticFeatures measures the semantic signals of 200
+// candidates (the most a message is compared with), questions of 12
+// lexemes and texts of 60, with and without the texts compared.
+func BenchmarkSemanticFeatures(b *testing.B) {
+	for _, withText := range []bool{false, true} {
+		b.Run(fmt.Sprintf("text=%v", withText), func(b *testing.B) { benchmarkSemanticFeatures(b, withText) })
+	}
+}
+
+func benchmarkSemanticFeatures(b *testing.B, withText bool) {
+	var c semantic.Corpus
+	for d := range semantic.MinDocuments {
+		for i := range 60 {
+			c.Add(int64(d+1), fmt.Sprintf("mot%d", (d*7+i*13)%400), 1)
+		}
+	}
+	model, err := semantic.Train(&c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cands := make([]store.AnswerCandidate, 200)
+	for i := range cands {
+		for j := range 60 {
+			w := fmt.Sprintf("mot%d", (i*11+j*3)%400)
+			cands[i].Lexemes, cands[i].TextLexemes = append(cands[i].Lexemes, w), append(cands[i].TextLexemes, w)
+		}
+		cands[i].Lexemes, cands[i].Documents = cands[i].Lexemes[:12], []int64{int64(i)}
+	}
+	focus := []string{"mot1", "mot2", "mot3", "mot40", "mot50"}
+	search := semanticSearch{model: model, ranking: []int64{3, 5, 8, 13, 21}}
+	b.ResetTimer()
+	for range b.N {
+		sem, _ := newSemanticMatch(search, focus, append(focus, "mot7", "mot9"), withText)
+		for _, c := range cands {
+			var f answerFeatures
+			sem.setFeatures(&f, c)
+		}
+	}
+}
+
+func TestSemanticFeaturesWithoutText(t *testing.T) {
+	t.Parallel()
+	sem, _ := newSemanticMatch(semanticSearch{model: smallSemanticModel(t)}, []string{"bail"}, []string{"bail", "loyer"}, false)
+	var f answerFeatures
+	sem.setFeatures(&f, store.AnswerCandidate{Lexemes: []string{"bail"}, TextLexemes: []string{"bail", "loyer"}})
+	if f.semText != 0 || f.semQuestion < 0.99 {
+		t.Errorf("without the text: %+v, want semText 0 and the question's cosine", f)
 	}
 }
