@@ -69,41 +69,44 @@ type AnswerMatch struct {
 	Margin    float64
 	// Max bounds the answers returned.
 	Max int
-	// WithoutModel, when set, is the matching used for a message searched
-	// without a semantic model (nil: this one, its semantic weights then
-	// counting for nothing).
-	WithoutModel *AnswerMatch
 }
 
-// forCandidates returns the matching that scores candidates: WithoutModel
-// when they have no semantic signal and it is set.
-func (m AnswerMatch) forCandidates(cands []answerCandidate) AnswerMatch {
-	if m.WithoutModel != nil && (len(cands) == 0 || !cands[0].features.semantic) {
-		return *m.WithoutModel
+// semanticWant says which of the semantic signals a matching needs: they
+// cost the model's vectors of every candidate, so none is computed when
+// none weighs.
+type semanticWant int
+
+const (
+	semanticNone     semanticWant = iota
+	semanticQuestion              // the question's cosine and the sources' place
+	semanticAll                   // and the text's cosine, the costliest
+)
+
+// semanticWant returns the semantic signals m weighs.
+func (m AnswerMatch) semanticWant() semanticWant {
+	switch {
+	case m.SemanticText != 0:
+		return semanticAll
+	case m.SemanticQuestion != 0 || m.SemanticSource != 0:
+		return semanticQuestion
 	}
-	return m
+	return semanticNone
 }
 
 // DefaultAnswerMatch is the matching tuned on the tuning half with the
-// answers of each third of the fiches in turn (rag/answers_tune_test.go:
-// the most right answers first with none shown for at least 97 % of the
-// messages that have none), the corpus's semantic model included: 49/72
-// right first and 382/393 none shown there, against 41/72 and 374/393 for
-// the matching used before it (README.md, "Validated answers"). A message
-// searched without a semantic model (a corpus under semantic.MinDocuments,
-// or no search) is matched as before it: wordsAnswerMatch.
-var DefaultAnswerMatch = AnswerMatch{QuestionWords: 2, FocusWords: 2, MessageWords: 4, QuestionCosine: 0, TextCosine: 2,
-	SourceFound: 2, SemanticQuestion: 1, SemanticText: 0, SemanticSource: 1, Threshold: 0.36, Margin: 0, Max: 3,
-	WithoutModel: &wordsAnswerMatch}
-
-// wordsAnswerMatch is the matching without a semantic model, tuned on the
-// tuning half with the answers of one third of the fiches. Tuned with the
-// answers of each third in turn (three times the messages with an answer),
-// the grid picks QuestionWords 1, MessageWords 4, TextCosine 2, SourceFound
-// 2, threshold 0.38: more often none when none fits, the right answer
-// first less often (README.md, "Validated answers"); not used, the right
-// answer first being the goal further away.
-var wordsAnswerMatch = AnswerMatch{QuestionWords: 1, FocusWords: 1, MessageWords: 2, QuestionCosine: 2, TextCosine: 2,
+// evaluation's answers (one third of the fiches). Tuned with the answers
+// of each third in turn (three times the messages with an answer), the
+// grid picks QuestionWords 1, MessageWords 4, TextCosine 2, SourceFound 2,
+// threshold 0.38: more often none when none fits, the right answer first
+// less often (README.md, "Validated answers"); not used, the right answer
+// first being the goal further away. The semantic model's signals weigh
+// nothing: tuned on the pooled tuning half (rag/answers_tune_test.go:
+// QuestionWords 2, FocusWords 2, MessageWords 4, TextCosine 2, SourceFound
+// 2, SemanticQuestion 1, SemanticSource 1, threshold 0.36; 49/72 right
+// first and 382/393 none shown there, against 41/72 and 374/393), they put
+// the right answer first more often on the test half but show a wrong one
+// more often too, under the gate (README.md, "Validated answers").
+var DefaultAnswerMatch = AnswerMatch{QuestionWords: 1, FocusWords: 1, MessageWords: 2, QuestionCosine: 2, TextCosine: 2,
 	SourceFound: 1, Threshold: 0.30, Margin: 0.01, Max: 3}
 
 // answerFeatures are the signals of one candidate, each in [0, 1].
@@ -136,11 +139,10 @@ func bestFound(sources []int64, found map[int64]float64) float64 {
 // searched.
 func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m AnswerMatch, text redact.Text, services []string,
 	res *Results) ([]ValidatedAnswer, error) {
-	scored, err := answerCandidates(ctx, st, emb, text, services, res, m.SemanticText != 0)
+	scored, err := answerCandidates(ctx, st, emb, text, services, res, m.semanticWant())
 	if err != nil {
 		return nil, err
 	}
-	m = m.forCandidates(scored)
 	var out []ValidatedAnswer
 	second := 0.0 // the second best score, shown or not
 	best := 0.0
@@ -179,11 +181,10 @@ type answerCandidate struct {
 }
 
 // answerCandidates reads the answers that may match and their signals;
-// res is the message's search (nil: not searched); semText says whether
-// to compare the message with the answers' texts in the semantic model's
-// space (the costliest signal, left at 0 when it weighs nothing).
+// res is the message's search (nil: not searched); want the semantic
+// signals to compute (those left out are 0).
 func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, text redact.Text, services []string,
-	res *Results, semText bool) ([]answerCandidate, error) {
+	res *Results, want semanticWant) ([]answerCandidate, error) {
 	focus := messageFocus(text)
 	q := store.AnswerQuery{Text: text.String(), Focus: focus.String(), Services: services}
 	if res != nil {
@@ -202,8 +203,8 @@ func answerCandidates(ctx context.Context, st *store.Store, emb llm.Embedder, te
 	idf := idfOf(cands)
 	var sem semanticMatch
 	withSemantic := false
-	if res != nil {
-		sem, withSemantic = newSemanticMatch(res.semantic, cands.Focus, cands.Message, semText)
+	if res != nil && want != semanticNone {
+		sem, withSemantic = newSemanticMatch(res.semantic, cands.Focus, cands.Message, want == semanticAll)
 	}
 	out := make([]answerCandidate, len(cands.Candidates))
 	for i, c := range cands.Candidates {

@@ -92,31 +92,21 @@ func TestSemanticPlace(t *testing.T) {
 	}
 }
 
-func TestMatchingWithoutModel(t *testing.T) {
+func TestSemanticWant(t *testing.T) {
 	t.Parallel()
-	words := AnswerMatch{QuestionWords: 1, Threshold: 0.5}
-	m := AnswerMatch{QuestionWords: 2, SemanticQuestion: 1, Threshold: 0.3, WithoutModel: &words}
-	withModel := []answerCandidate{{features: answerFeatures{semantic: true}}}
-	without := []answerCandidate{{features: answerFeatures{questionWords: 1}}}
 	for _, tc := range []struct {
-		name  string
-		m     AnswerMatch
-		cands []answerCandidate
-		want  float64 // the threshold of the matching used
+		name string
+		m    AnswerMatch
+		want semanticWant
 	}{
-		{"a model: the matching itself", m, withModel, 0.3},
-		{"no model: the matching without", m, without, 0.5},
-		{"no candidate: the matching without", m, nil, 0.5},
-		{"no matching without: the matching itself", words, without, 0.5},
-		{"no matching without, a model", AnswerMatch{Threshold: 0.2}, withModel, 0.2},
+		{"no semantic weight", AnswerMatch{QuestionWords: 1, TextCosine: 2}, semanticNone},
+		{"the question", AnswerMatch{QuestionWords: 1, SemanticQuestion: 1}, semanticQuestion},
+		{"the sources", AnswerMatch{SemanticSource: 2}, semanticQuestion},
+		{"the text", AnswerMatch{SemanticText: 1}, semanticAll},
 	} {
-		if got := tc.m.forCandidates(tc.cands).Threshold; got != tc.want {
-			t.Errorf("%s: threshold %v, want %v", tc.name, got, tc.want)
+		if got := tc.m.semanticWant(); got != tc.want {
+			t.Errorf("%s: semanticWant = %v, want %v", tc.name, got, tc.want)
 		}
-	}
-	if DefaultAnswerMatch.WithoutModel == nil || DefaultAnswerMatch.WithoutModel.SemanticQuestion+
-		DefaultAnswerMatch.WithoutModel.SemanticText+DefaultAnswerMatch.WithoutModel.SemanticSource != 0 {
-		t.Errorf("DefaultAnswerMatch without a model: %+v, want a matching of words, vectors and sources", DefaultAnswerMatch.WithoutModel)
 	}
 }
 
