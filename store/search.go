@@ -238,6 +238,16 @@ func (s *Store) searchText(ctx context.Context, q HybridQuery, lean bool) ([]Hit
 	if lean {
 		q.Vector = nil // no similarity to compute
 	}
+	if lean {
+		if hits, ok, err := s.searchTextInMemory(ctx, q); err != nil || ok {
+			return hits, err
+		}
+	}
+	return s.searchTextSQL(ctx, q, lean)
+}
+
+// searchTextSQL is searchText in the database.
+func (s *Store) searchTextSQL(ctx context.Context, q HybridQuery, lean bool) ([]Hit, error) {
 	if lean && q.Filter.statusesOnly() {
 		hits, exact, err := s.searchTextRankFirst(ctx, q)
 		if err != nil || exact {
