@@ -61,6 +61,13 @@ func (c *chunkCache) current(version int64) (x *chunkIndex, start bool) {
 	return nil, start
 }
 
+// latest returns the index last read, of whichever version (nil: none).
+func (c *chunkCache) latest() *chunkIndex {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.index
+}
+
 // done ends a reading started at version: x, when read, replaces an
 // older index.
 func (c *chunkCache) done(version int64, x *chunkIndex, err error) {
@@ -109,9 +116,7 @@ type ChunkIndexStats struct {
 
 // ChunkIndexStats returns the size of the chunk index the store keeps.
 func (s *Store) ChunkIndexStats() ChunkIndexStats {
-	s.chunks.mu.Lock()
-	x := s.chunks.index
-	s.chunks.mu.Unlock()
+	x := s.chunks.latest()
 	if x == nil {
 		return ChunkIndexStats{}
 	}

@@ -7,42 +7,66 @@ import (
 	"sort"
 )
 
-// textPlan is a lean full-text search as the chunk index runs it: the
-// selection's terms and its ts_rank query, and the ranking terms with
-// their queries and weights.
+// textPlan is a search as the chunk index runs it: the selection's terms
+// and its ts_rank query, the ranking terms with their queries and
+// weights, and the terms whose weights sum into the matched weight.
 type textPlan struct {
 	selects   []phrase
 	selection rankQuery
 	ranks     []phrase
 	rankQs    []rankQuery
 	weights   []float64
+	terms     []phrase
+	termWs    []float64
 }
 
-// newTextPlan returns the plan of q; ok is false when the chunk index
-// cannot run it: a sample of the selection (whose chunks the database's
-// scan order picks) or a term that is not a lexeme or a phrase.
+// newTextPlan returns the plan of q's lean full-text search; ok is false
+// when the chunk index cannot run it: a sample of the selection (whose
+// chunks the database's scan order picks) or a term that is not a lexeme
+// or a phrase.
 func newTextPlan(q HybridQuery) (p textPlan, ok bool) {
 	if q.Sample > 0 {
 		return textPlan{}, false
 	}
-	for _, t := range q.Select {
-		ph, ok := parsePhrase(t.tsquery())
-		if !ok {
-			return textPlan{}, false
-		}
-		p.selects = append(p.selects, ph)
+	var ok1, ok2 bool
+	p.selects, _, ok1 = parseTerms(q.Select)
+	p.ranks, p.weights, ok2 = parseTerms(q.Rank)
+	if !ok1 || !ok2 {
+		return textPlan{}, false
 	}
 	p.selection = newRankQuery(p.selects)
-	for _, t := range q.Rank {
-		ph, ok := parsePhrase(t.tsquery())
-		if !ok {
-			return textPlan{}, false
-		}
-		p.ranks = append(p.ranks, ph)
+	for _, ph := range p.ranks {
 		p.rankQs = append(p.rankQs, newRankQuery([]phrase{ph}))
-		p.weights = append(p.weights, t.Weight)
 	}
 	return p, true
+}
+
+// newPassagePlan returns the plan of the text ranks and matched weights
+// of q's passages; ok is false when a term is not a lexeme or a phrase.
+func newPassagePlan(q HybridQuery) (p textPlan, ok bool) {
+	var ok1, ok2 bool
+	p.ranks, p.weights, ok1 = parseTerms(q.Rank)
+	p.terms, p.termWs, ok2 = parseTerms(q.Terms)
+	if !ok1 || !ok2 {
+		return textPlan{}, false
+	}
+	for _, ph := range p.ranks {
+		p.rankQs = append(p.rankQs, newRankQuery([]phrase{ph}))
+	}
+	return p, true
+}
+
+// parseTerms returns the phrases and weights of terms; ok is false when
+// one is not a lexeme or a phrase.
+func parseTerms(terms []Term) (phrases []phrase, weights []float64, ok bool) {
+	for _, t := range terms {
+		ph, ok := parsePhrase(t.tsquery())
+		if !ok {
+			return nil, nil, false
+		}
+		phrases, weights = append(phrases, ph), append(weights, t.Weight)
+	}
+	return phrases, weights, true
 }
 
 // searchTextInMemory is the lean searchText run on the chunk index; ok is
@@ -73,13 +97,7 @@ func (x *chunkIndex) searchText(p textPlan, f SearchFilter, k int) []Hit {
 	}
 	top := bestPlaces(cands, ranks, preRanked)
 	slices.Sort(top)
-	sums := make([]float64, len(top))
-	for i, rq := range p.rankQs {
-		for j, r := range x.rankEach(rq, top) {
-			sums[j] = sums[j] + float64(p.weights[i]*float64(r))
-		}
-	}
-	best := bestPlaces(top, sums, k)
+	best := bestPlaces(top, x.textRanks(p, top), k)
 	hits := make([]Hit, len(best))
 	for i, c := range best {
 		hits[i] = Hit{ChunkID: x.ids[c], DocumentID: x.docs.ids[x.doc[c]]}
@@ -213,4 +231,64 @@ func (x *chunkIndex) eachIn(lexeme string, places []int32, fn func(i int, pos []
 			fn(i, p.at(j))
 		}
 	}
+}
+
+// textRanks returns, for each chunk of places (ascending), the weighted
+// sum of the ranks of p's ranking terms, added in their order as SQL's
+// sum does.
+func (x *chunkIndex) textRanks(p textPlan, places []int32) []float64 {
+	sums := make([]float64, len(places))
+	for i, rq := range p.rankQs {
+		for j, r := range x.rankEach(rq, places) {
+			sums[j] = sums[j] + float64(p.weights[i]*float64(r))
+		}
+	}
+	return sums
+}
+
+// matchedWeights returns, for each chunk of places (ascending), the sum
+// of the weights of p's terms it holds, added in their order.
+func (x *chunkIndex) matchedWeights(p textPlan, places []int32) []float64 {
+	sums := make([]float64, len(places))
+	for i, t := range p.terms {
+		positions := make([][]uint16, len(places)*len(t.words))
+		for k, w := range t.words {
+			x.eachIn(w, places, func(j int, pos []uint16) { positions[j*len(t.words)+k] = pos })
+		}
+		for j := range places {
+			if t.matches(positions[j*len(t.words) : (j+1)*len(t.words)]) {
+				sums[j] = sums[j] + p.termWs[i]
+			}
+		}
+	}
+	return sums
+}
+
+// scorePassages sets the text rank and matched weight of hits, read from
+// the database at version (0 when there are none); false when the index
+// is not of that version.
+func (x *chunkIndex) scorePassages(version int64, p textPlan, hits []Hit) bool {
+	if len(hits) == 0 {
+		return true
+	}
+	if version != x.version {
+		return false
+	}
+	places := make([]int32, 0, len(hits))
+	for _, h := range hits {
+		i, found := slices.BinarySearch(x.ids, h.ChunkID)
+		if !found {
+			return false
+		}
+		places = append(places, int32(i))
+	}
+	slices.Sort(places)
+	places = slices.Compact(places)
+	ranks, matched := x.textRanks(p, places), x.matchedWeights(p, places)
+	for i := range hits {
+		at, _ := slices.BinarySearch(x.ids, hits[i].ChunkID)
+		j, _ := slices.BinarySearch(places, int32(at))
+		hits[i].TextRank, hits[i].Matched = ranks[j], matched[j]
+	}
+	return true
 }

@@ -132,11 +132,49 @@ func TestSearchTextInMemoryIsTheDatabases(t *testing.T) {
 	for range 300 {
 		checkTextInMemory(t, st, randomTextQuery(r, lexemes))
 	}
+	for range 100 {
+		checkPassagesInMemory(t, st, randomTextQuery(r, lexemes), r)
+	}
 	// A sample of the selection is the database's to draw.
 	q := randomTextQuery(r, lexemes)
 	q.Sample = 10
 	if _, ok, err := st.SearchTextInMemory(context.Background(), q); ok || err != nil {
 		t.Errorf("a sampled search ran in memory (%v, %v)", ok, err)
+	}
+}
+
+// checkPassagesInMemory fails t unless the passages of a few random
+// documents, with the text ranks and matched weights of the chunk index,
+// are the database's.
+func checkPassagesInMemory(t *testing.T, st *store.Store, q store.HybridQuery, r *rand.Rand) {
+	t.Helper()
+	ctx := context.Background()
+	q.Terms = append(q.Select, q.Rank...)
+	for i := range q.Terms {
+		q.Terms[i].Weight = r.Float64() * 2
+	}
+	q.K = 2000
+	ids := make([]int64, 1+r.IntN(12))
+	for i := range ids {
+		ids[i] = int64(1 + r.IntN(220))
+	}
+	var row int64
+	if err := st.Pool().QueryRow(ctx, "SELECT min(id) - 1 FROM documents").Scan(&row); err != nil {
+		t.Fatal(err)
+	}
+	for i := range ids {
+		ids[i] += row
+	}
+	want, err := st.SearchPassagesSQL(ctx, q, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := st.SearchPassagesInMemory(ctx, q, ids)
+	if err != nil || !ok {
+		t.Fatalf("in memory: ran %v, %v", ok, err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("terms %v, rank %v, documents %v (-database +memory):\n%s", q.Terms, q.Rank, ids, diff)
 	}
 }
 

@@ -94,3 +94,25 @@ func (s *Store) LoadChunkIndex(ctx context.Context) error {
 	}
 	return err
 }
+
+// SearchPassagesInMemory is SearchPassages with the text ranks and
+// matched weights of the chunk index; ok is false when it has none of the
+// version of the chunks read.
+func (s *Store) SearchPassagesInMemory(ctx context.Context, q HybridQuery, ids []int64) (hits []Hit, ok bool, err error) {
+	x := s.chunks.latest()
+	p, ok := newPassagePlan(q)
+	if x == nil || !ok {
+		return nil, false, nil
+	}
+	hits, version, err := s.searchPassages(ctx, q, ids, withVersion)
+	if err != nil {
+		return nil, false, err
+	}
+	return hits, x.scorePassages(version, p, hits), nil
+}
+
+// SearchPassagesSQL is SearchPassages in the database.
+func (s *Store) SearchPassagesSQL(ctx context.Context, q HybridQuery, ids []int64) ([]Hit, error) {
+	hits, _, err := s.searchPassages(ctx, q, ids, withScores)
+	return hits, err
+}
