@@ -116,3 +116,9 @@ func (s *Store) SearchPassagesSQL(ctx context.Context, q HybridQuery, ids []int6
 	hits, _, err := s.searchPassages(ctx, q, ids, withScores)
 	return hits, err
 }
+
+// SearchTextRankFirst is the rank-first full-text search in the
+// database; exact says whether its hits are the full search's.
+func (s *Store) SearchTextRankFirst(ctx context.Context, q HybridQuery) (hits []Hit, exact bool, err error) {
+	return s.searchTextRankFirst(ctx, q)
+}
