@@ -69,22 +69,22 @@ func (x *chunkIndex) bytes() int {
 	return n
 }
 
-// add appends a chunk's lexemes to the index; the chunk must come after
-// those added before.
-func (x *chunkIndex) add(id int64, doc int32, lexemes []lexemePositions) {
+// add appends a chunk and its tsvector (binary) to the index; the chunk
+// must come after those added before.
+func (x *chunkIndex) add(id int64, tsv []byte) error {
 	place := int32(len(x.ids))
-	x.ids, x.doc = append(x.ids, id), append(x.doc, doc)
-	for _, l := range lexemes {
-		p := x.lexemes[l.lexeme]
+	x.ids, x.doc = append(x.ids, id), append(x.doc, 0)
+	return decodeTSVector(tsv, func(lexeme, positions []byte) {
+		p := x.lexemes[string(lexeme)]
 		if p == nil {
 			p = &chunkPostings{}
-			x.lexemes[l.lexeme] = p
+			x.lexemes[string(lexeme)] = p
 		}
 		p.chunks = append(p.chunks, place)
-		p.pos = append(p.pos, l.positions...)
+		p.pos = appendPositions(p.pos, positions)
 		p.ends = append(p.ends, uint32(len(p.pos)))
-		x.npos += len(l.positions)
-	}
+		x.npos += len(positions) / 2
+	})
 }
 
 // trim gives back the spare capacity of the postings built by add.
@@ -103,7 +103,8 @@ var errIndexTooLarge = fmt.Errorf("chunk index: over %d positions", maxIndexedPo
 // one version of the corpus. It returns a nil index when the corpus
 // changed between the two readings, errIndexTooLarge past the bound.
 func (s *Store) loadChunkIndex(ctx context.Context) (*chunkIndex, error) {
-	rows, err := s.pool.Query(ctx, `SELECT v.version, coalesce(c.id, 0), coalesce(c.document_id, 0), coalesce(c.tsv::text, '')
+	rows, err := s.pool.Query(ctx, `SELECT v.version, coalesce(c.id, 0), coalesce(c.document_id, 0),
+			coalesce(tsvectorsend(c.tsv), tsvectorsend(''::tsvector))
 		FROM corpus_version v LEFT JOIN chunks c ON true ORDER BY c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("chunk index: %w", err)
@@ -113,18 +114,16 @@ func (s *Store) loadChunkIndex(ctx context.Context) (*chunkIndex, error) {
 	var docIDs []int64
 	for rows.Next() {
 		var id, doc int64
-		var tsv string
+		var tsv []byte
 		if err := rows.Scan(&x.version, &id, &doc, &tsv); err != nil {
 			return nil, fmt.Errorf("chunk index: %w", err)
 		}
 		if id == 0 {
 			continue
 		}
-		lexemes, err := parseTSVector(tsv)
-		if err != nil {
+		if err := x.add(id, tsv); err != nil {
 			return nil, fmt.Errorf("chunk index: chunk %d: %w", id, err)
 		}
-		x.add(id, 0, lexemes)
 		docIDs = append(docIDs, doc)
 		if x.npos > maxIndexedPositions {
 			return nil, errIndexTooLarge

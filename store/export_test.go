@@ -34,16 +34,16 @@ func (s *Store) CorpusVersion(ctx context.Context) (int64, error) {
 }
 
 // RankInGo returns ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, query) and
-// tsv @@ query as the chunk index computes them, for the text of a
-// tsvector and a query (t1) | (t2) | … of terms written as tsqueries.
-func RankInGo(tsv string, terms []string) (rank float32, match bool, err error) {
-	lexemes, err := parseTSVector(tsv)
-	if err != nil || len(lexemes) == 0 {
-		return 0, false, err // ts_rank of an empty tsvector is 0 (the index ranks none)
-	}
+// tsv @@ query as the chunk index computes them, for a tsvector in binary
+// (tsvectorsend) and a query (t1) | (t2) | … of terms written as
+// tsqueries.
+func RankInGo(tsv []byte, terms []string) (rank float32, match bool, err error) {
 	byLexeme := map[string][]uint16{}
-	for _, l := range lexemes {
-		byLexeme[l.lexeme] = l.positions
+	err = decodeTSVector(tsv, func(lexeme, positions []byte) {
+		byLexeme[string(lexeme)] = appendPositions(nil, positions)
+	})
+	if err != nil || len(byLexeme) == 0 {
+		return 0, false, err // ts_rank of an empty tsvector is 0 (the index ranks none)
 	}
 	phrases := make([]phrase, len(terms))
 	for i, t := range terms {

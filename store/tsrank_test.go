@@ -68,7 +68,7 @@ func TestRankInGoIsPostgreSQLs(t *testing.T) {
 		tsvs = append(tsvs, fmt.Sprintf("'cart':1A,%d 'gris':%dB", 3+d, 2+d))
 		queries = append(queries, "'cart' <-> 'gris'")
 	}
-	rows, err := st.Pool().Query(context.Background(), `SELECT t::tsvector::text, q,
+	rows, err := st.Pool().Query(context.Background(), `SELECT tsvectorsend(t::tsvector), q,
 			ts_rank('{0.1, 0.2, 0.4, 1.0}', t::tsvector, q::tsquery), t::tsvector @@ q::tsquery
 		FROM unnest($1::text[], $2::text[]) AS x(t, q)`, tsvs, queries)
 	if err != nil {
@@ -77,7 +77,8 @@ func TestRankInGoIsPostgreSQLs(t *testing.T) {
 	defer rows.Close()
 	n, matched := 0, 0
 	for rows.Next() {
-		var tsv, query string
+		var tsv []byte
+		var query string
 		var want float32
 		var wantMatch bool
 		if err := rows.Scan(&tsv, &query, &want, &wantMatch); err != nil {
