@@ -37,9 +37,11 @@ func newChunkCache() *chunkCache {
 	return &chunkCache{ctx: ctx, stop: stop}
 }
 
-// close stops a reading under way and waits for it.
+// close stops a reading under way and waits for it; none starts after.
 func (c *chunkCache) close() {
+	c.mu.Lock()
 	c.stop()
+	c.mu.Unlock()
 	c.wg.Wait()
 }
 
@@ -65,6 +67,17 @@ func (c *chunkCache) current(version int64) (x *chunkIndex, start bool) {
 func (c *chunkCache) latest() *chunkIndex {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.index
+}
+
+// fresh returns the index if it is of the version the last search read,
+// nil otherwise (the corpus changed since, and may be changing still).
+func (c *chunkCache) fresh() *chunkIndex {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.index == nil || c.index.version != c.seen {
+		return nil
+	}
 	return c.index
 }
 

@@ -238,8 +238,33 @@ func TestSearchTextSeesChanges(t *testing.T) {
 		if has := len(got) > 0 && got[0].DocumentID == doc.ID; has != published {
 			t.Errorf("%s: hits %v, new document first: %v, want %v", c.name, got, has, published)
 		}
+		checkPassages(t, a, q, c.name+", corpus changed")
 		waitInMemory(t, a, q)
 		checkTextInMemory(t, a, q)
+		checkPassages(t, a, q, c.name+", index read")
+	}
+}
+
+// checkPassages fails t unless SearchPassages gives, for every document,
+// the database's passages.
+func checkPassages(t *testing.T, st *store.Store, q store.HybridQuery, name string) {
+	t.Helper()
+	ctx := context.Background()
+	var ids []int64
+	if err := st.Pool().QueryRow(ctx, "SELECT array_agg(id ORDER BY id) FROM documents").Scan(&ids); err != nil {
+		t.Fatal(err)
+	}
+	q.Terms, q.K = q.Rank, 2000
+	want, err := st.SearchPassagesSQL(ctx, q, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.SearchPassages(ctx, q, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" || len(got) == 0 {
+		t.Errorf("%s: %d passages (-database +SearchPassages):\n%s", name, len(got), diff)
 	}
 }
 

@@ -156,6 +156,8 @@ type Hit struct {
 type pick struct {
 	ctes []string
 	sel  string
+	// order, if set, orders the loaded chunks (ORDER BY …).
+	order string
 }
 
 // searchShape is what a search returns of each hit.
@@ -211,7 +213,7 @@ func searchSQL(q HybridQuery, where []string, choose func(conds string) pick, ar
 	return "WITH " + strings.Join(append(ctes, "picked AS ("+p.sel+")"), ",\n") + `
 		SELECT c.id, c.document_id, d.source, d.external_id, d.url, d.service, c.title, c.heading, c.text,
 			` + textRank + `::float8, (` + sim + `)::float8, ` + matched + `::float8` + version + `
-		FROM picked JOIN chunks c ON c.id = picked.id JOIN documents d ON d.id = c.document_id`, args
+		FROM picked JOIN chunks c ON c.id = picked.id JOIN documents d ON d.id = c.document_id ` + p.order, args
 }
 
 // runSearch runs a search built by searchSQL and returns its hits, as
@@ -362,12 +364,14 @@ func nearestSQL(dim int, conds, vector, limit string) string {
 // pass q.Filter) with its text rank, similarity and matched weight, so that
 // the best passages of documents found as a whole can be picked; q.K bounds
 // the number of chunks loaded. The chunk index, when it is of the version
-// the chunks are read at, gives the text ranks and matched weights.
+// the chunks are read at, gives the text ranks and matched weights; it is
+// not tried when the corpus has changed since it was read (the query would
+// run twice).
 func (s *Store) SearchPassages(ctx context.Context, q HybridQuery, documentIDs []int64) ([]Hit, error) {
 	if len(documentIDs) == 0 {
 		return nil, nil
 	}
-	x, p, ok := s.chunks.latest(), textPlan{}, false
+	x, p, ok := s.chunks.fresh(), textPlan{}, false
 	if x != nil {
 		p, ok = newPassagePlan(q)
 	}
@@ -385,8 +389,11 @@ func (s *Store) SearchPassages(ctx context.Context, q HybridQuery, documentIDs [
 func (s *Store) searchPassages(ctx context.Context, q HybridQuery, documentIDs []int64, shape searchShape) ([]Hit, int64, error) {
 	args := append(q.baseArgs(), documentIDs)
 	where := []string{fmt.Sprintf("c.document_id = ANY($%d::bigint[])", len(args))}
+	// In the order of the documents and their chunks, so that equal
+	// passages keep the same order whatever the plan.
 	choose := func(conds string) pick {
-		return pick{sel: `SELECT c.id, c.document_id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE ` + conds + ` LIMIT $5`}
+		return pick{sel: `SELECT c.id, c.document_id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE ` + conds +
+			` ORDER BY c.document_id, c.ordinal LIMIT $5`, order: "ORDER BY c.document_id, c.ordinal"}
 	}
 	sql, args := searchSQL(q, where, choose, args, shape)
 	return s.runSearch(ctx, "passage", sql, args, shape)
