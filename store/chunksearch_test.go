@@ -193,6 +193,20 @@ func waitInMemory(t *testing.T, st *store.Store, q store.HybridQuery) {
 	t.Fatal("the chunk index was never read")
 }
 
+// twoStores returns two stores on one database of n random documents, as
+// two replicas of plume, and the lexemes of the documents.
+func twoStores(t *testing.T, r *rand.Rand, n int) (a, b *store.Store, lexemes []string) {
+	t.Helper()
+	a, url := storetest.NewStoreURL(t)
+	lexemes = seedRandomCorpus(t, a, r, n)
+	b, err := store.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	return a, b, lexemes
+}
+
 // TestSearchTextSeesChanges changes the documents through one store and
 // searches through another on the same database, as replicas do: the
 // first search after a change searches the database, and the index read
@@ -200,14 +214,7 @@ func waitInMemory(t *testing.T, st *store.Store, q store.HybridQuery) {
 func TestSearchTextSeesChanges(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	a, url := storetest.NewStoreURL(t)
-	r := rand.New(rand.NewPCG(7, 7))
-	lexemes := seedRandomCorpus(t, a, r, 40)
-	b, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	a, b, lexemes := twoStores(t, rand.New(rand.NewPCG(7, 7)), 40)
 	q := store.HybridQuery{K: 10, Select: []store.Term{{Lexeme: "nouveau"}, {Lexeme: lexemes[3]}},
 		Rank: []store.Term{{Lexeme: "nouveau", Weight: 5}, {Lexeme: lexemes[3], Weight: 1}}}
 	waitInMemory(t, a, q)
@@ -274,14 +281,8 @@ func checkPassages(t *testing.T, st *store.Store, q store.HybridQuery, name stri
 func TestSearchTextConcurrently(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	a, url := storetest.NewStoreURL(t)
 	r := rand.New(rand.NewPCG(5, 5))
-	lexemes := seedRandomCorpus(t, a, r, 60)
-	b, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	a, b, lexemes := twoStores(t, r, 60)
 	queries := make([]store.HybridQuery, 40)
 	for i := range queries {
 		queries[i] = randomTextQuery(r, lexemes)
