@@ -52,6 +52,13 @@ var (
 //     special categories in passing), measured whole, once before and once
 //     after the sixth and seventh rounds, on 2026-12-01, and kept out of
 //     them; split by the same rule from then on, its test half gated.
+//   - testdata/ambnames.jsonl: 40 messages written for issue 10's first
+//     names that are also common words ("mon fils pierre", "je suis
+//     claire martin", capitals), with the phrases where they are the
+//     common word ("je suis claire sur ce point"); tuning only, gated so
+//     that its rules stay;
+//   - testdata/ambnames-check.jsonl: 20 more of the same kinds, written
+//     once the rules were done and never tuned on (measured, not gated).
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
@@ -60,6 +67,8 @@ const (
 	badKeysFile   = "testdata/badkeys.jsonl"
 	badCheckFile  = "testdata/badkeys-check.jsonl"
 	messy4File    = "testdata/messy4.jsonl"
+	ambNamesFile  = "testdata/ambnames.jsonl"
+	ambCheckFile  = "testdata/ambnames-check.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -381,6 +390,8 @@ func TestLabelledSet(t *testing.T) {
 		{"badkeys-check", loadLabelled(t, badCheckFile), false}, // measured, never tuned on
 		{"messy4-tuning", tuning4, *evalVerbose},
 		{"messy4-test", test4, false},
+		{"ambnames", loadLabelled(t, ambNamesFile), *evalVerbose},
+		{"ambnames-check", loadLabelled(t, ambCheckFile), false}, // measured, never tuned on
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {
