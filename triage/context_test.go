@@ -69,3 +69,22 @@ func TestLexiconContext(t *testing.T) {
 		})
 	}
 }
+
+func TestLastWords(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want []string
+	}{
+		{" une seance sur les ", 2, []string{"sur", "les"}},
+		{" une seance sur les ", 9, []string{"une", "seance", "sur", "les"}},
+		{"", 3, nil},
+		{"   ", 3, nil},
+		{"a", 1, []string{"a"}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, lastWords(tc.s, tc.n)); diff != "" {
+			t.Errorf("lastWords(%q, %d): %s", tc.s, tc.n, diff)
+		}
+	}
+}

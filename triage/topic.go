@@ -1,6 +1,9 @@
 package triage
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // What a cue names rather than describes: a danger as the topic of a
 // session, a leaflet or a training (« une journée de sensibilisation sur
@@ -40,8 +43,8 @@ const maxTopicWords = 8
 // the topic of an activity or a document: after a topic noun and its
 // preposition, with only the words of a noun phrase between.
 func topicFramed(before string) bool {
-	words := strings.Fields(before)
-	for i := len(words) - 1; i >= 1 && i >= len(words)-maxTopicWords; i-- {
+	words := lastWords(before, maxTopicWords+1)
+	for i := len(words) - 1; i >= 1; i-- {
 		w := words[i]
 		if topicStops[w] {
 			return false
@@ -73,4 +76,24 @@ func inFigure(folded string, loc []int) bool {
 		}
 	}
 	return false
+}
+
+// lastWords returns the last n words of s (fewer when s holds fewer), in
+// order, without cutting the rest of s.
+func lastWords(s string, n int) []string {
+	var out []string
+	end := len(s)
+	for len(out) < n {
+		for end > 0 && s[end-1] == ' ' {
+			end--
+		}
+		if end == 0 {
+			break
+		}
+		start := strings.LastIndexByte(s[:end], ' ') + 1
+		out = append(out, s[start:end])
+		end = start
+	}
+	slices.Reverse(out)
+	return out
 }
