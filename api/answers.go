@@ -77,7 +77,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 	key := keyOf(c)
 	ctx := c.Request().Context()
 	if body.DraftID == "" {
-		body.Service = s.answerService(key, body.Service)
+		body.Service = s.answerService(key, body.Service, "")
 		if !key.reviews(body.Service) {
 			return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", body.Service)
 		}
@@ -91,7 +91,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	service := s.answerService(key, firstNonEmpty(body.Service, d.Service))
+	service := s.answerService(key, body.Service, d.Service)
 	if !key.reviews(d.Service) || !key.reviews(service) {
 		return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", d.Service)
 	}
@@ -109,19 +109,17 @@ func (s *Server) createAnswer(c echo.Context) error {
 }
 
 // answerService is the service an answer is for: a service's key writes
-// for its service only.
-func (s *Server) answerService(k *keyInfo, requested string) string {
+// for its service only; a global key's request, trimmed, or else current
+// (the draft's or the answer's service, trimmed too: drafts stored before
+// their service was trimmed may carry spaces).
+func (s *Server) answerService(k *keyInfo, requested, current string) string {
 	if k.Service != "" {
 		return k.Service
 	}
-	return strings.TrimSpace(requested)
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
+	if r := strings.TrimSpace(requested); r != "" {
+		return r
 	}
-	return b
+	return strings.TrimSpace(current)
 }
 
 // loadAnswer returns the answer named in the path if the caller may
@@ -162,7 +160,7 @@ func (s *Server) updateAnswer(c echo.Context) error {
 	if !key.reviews(old.Service) {
 		return errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
 	}
-	body.Service = s.answerService(key, firstNonEmpty(body.Service, old.Service))
+	body.Service = s.answerService(key, body.Service, old.Service)
 	if body.DocumentIDs == nil {
 		// Sources left out: the answer keeps its own.
 		var cites []rag.Citation
@@ -175,7 +173,7 @@ func (s *Server) updateAnswer(c echo.Context) error {
 			}
 		}
 	}
-	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, body.Version)
+	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, key.Service, body.Version)
 	if errors.Is(err, store.ErrStaleVersion) {
 		return errorf(http.StatusConflict, "conflict", "the answer changed since version %d: reload it", body.Version)
 	}

@@ -162,3 +162,73 @@ func TestCurationFlow(t *testing.T) {
 		t.Errorf("after the question recurred: %+v", rep.Unanswered)
 	}
 }
+
+// TestCurationKeysChecked: a closed item's key has the form the work list
+// gives items of its kind; anything else (free text, personal data, another
+// kind's key) is refused before it is stored.
+func TestCurationKeysChecked(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	draftID := e.draft("agent-caf", cafParaphrase).ID
+	for _, tc := range []struct {
+		kind, key string
+		status    int
+	}{
+		{"unanswered", "0123456789abcdef", 200},
+		{"low_rated", draftID, 200},
+		{"low_rated", "d_" + strings.Repeat("a", 24), 200},
+		{"stale", fmt.Sprint(e.docs["caf"]), 200},
+		{"stale", "Claire Martin 06 12 34 56 78", 400},
+		{"unanswered", "carte grise", 400},
+		{"unanswered", "0123456789ABCDEF", 400},
+		{"low_rated", "0123456789abcdef", 400},
+		{"low_rated", draftID + " rappeler", 400},
+		{"stale", draftID, 400},
+		{"stale", "-5", 400},
+		{"stale", "", 400},
+	} {
+		r := e.do(request{method: "POST", path: "/v1/curation/close", key: "admin-caf",
+			body: map[string]any{"kind": tc.kind, "key": tc.key, "action": "other"}})
+		if r.status != tc.status {
+			t.Errorf("close %s %q: %d %s, want %d", tc.kind, tc.key, r.status, r.body, tc.status)
+		}
+	}
+	var n int
+	if err := e.st.Pool().QueryRow(t.Context(), "SELECT count(*) FROM curation_closures WHERE item_key !~ '^(d_[a-z0-9_]+|[0-9a-f]+)$'").Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d closures stored with free text as key (%v)", n, err)
+	}
+}
+
+// TestAnswerSourcesInScope: a service's reviewer cites its service's
+// documents and the shared ones only; ids of no document are invalid.
+func TestAnswerSourcesInScope(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	post := func(key string, ids ...int64) response {
+		return e.do(request{method: "POST", path: "/v1/answers", key: key,
+			body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": ids}})
+	}
+	for _, tc := range []struct {
+		key    string
+		ids    []int64
+		status int
+	}{
+		{"reviewer-caf", []int64{e.docs["caf"], e.docs["shared"]}, 201},
+		{"reviewer-caf", []int64{e.docs["caf"], e.docs["ants"]}, 400},
+		{"admin-ants", []int64{e.docs["caf"]}, 400},
+		{"reviewer-caf", []int64{-5}, 400},
+		{"reviewer-caf", []int64{9223372036854775807}, 400},
+		{"admin", []int64{e.docs["caf"], e.docs["ants"]}, 201},
+	} {
+		if r := post(tc.key, tc.ids...); r.status != tc.status {
+			t.Errorf("%s citing %v: %d %s, want %d", tc.key, tc.ids, r.status, r.body, tc.status)
+		}
+	}
+	var a answerBody
+	post("reviewer-caf", e.docs["caf"]).decode(t, &a)
+	r := e.do(request{method: "PUT", path: fmt.Sprint("/v1/answers/", a.ID), key: "reviewer-caf", body: map[string]any{
+		"question": cafParaphrase, "text": "Voyez aussi l'ANTS.", "document_ids": []int64{e.docs["ants"]}, "version": a.Version}})
+	if r.status != http.StatusBadRequest {
+		t.Errorf("update citing another service's document: %d %s, want 400", r.status, r.body)
+	}
+}

@@ -25,10 +25,10 @@ func TestAuthMatrix(t *testing.T) {
 	newDoc := docBody("900", "")
 	cafAnswer := e.answer("caf")
 	answer := fmt.Sprint("/v1/answers/", cafAnswer.ID)
-	e.closeItem("caf", "reopen-me")
+	e.closeItem("caf", "fedcba9876543210")
 	answerBody := map[string]any{"question": "Comment déclarer un changement de situation ?", "text": "Madame, Monsieur, …",
 		"service": "caf"}
-	closeBody := map[string]any{"kind": "unanswered", "key": "k1", "service": "caf", "action": "out_of_scope"}
+	closeBody := map[string]any{"kind": "unanswered", "key": "0123456789abcdef", "service": "caf", "action": "out_of_scope"}
 	cafKey, _, err := e.st.CreateAPIKey(context.Background(), "guichet", store.RoleAgent, "caf")
 	if err != nil {
 		t.Fatal(err)
@@ -105,7 +105,7 @@ func TestAuthMatrix(t *testing.T) {
 		"POST /v1/curation/close": {req: request{method: "POST", path: "/v1/curation/close", body: closeBody},
 			calls: []call{{"agent", 403}, {"reviewer-caf", 403}, {"admin-ants", 403}, {"admin-caf", 200}, {"admin", 200}}},
 		"POST /v1/curation/reopen": {req: request{method: "POST", path: "/v1/curation/reopen",
-			body: map[string]any{"kind": "unanswered", "key": "reopen-me", "service": "caf"}},
+			body: map[string]any{"kind": "unanswered", "key": "fedcba9876543210", "service": "caf"}},
 			calls: []call{{"agent", 403}, {"reviewer-caf", 403}, {"admin-ants", 403}, {"admin-caf", 204}, {"admin", 404}}},
 		"GET /v1/stats": {req: request{method: "GET", path: "/v1/stats?service=caf"},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 200}, {"admin", 200}}},

@@ -108,8 +108,9 @@ func (s *Server) closeRequest(c echo.Context) (closeRequest, store.CurationScope
 	switch {
 	case body.Kind != rag.ItemUnanswered && body.Kind != rag.ItemLowRated && body.Kind != rag.ItemStale:
 		return body, store.CurationScope{}, errorf(http.StatusBadRequest, "invalid_request", "kind must be unanswered, low_rated or stale")
-	case body.Key == "" || len(body.Key) > 100:
-		return body, store.CurationScope{}, errorf(http.StatusBadRequest, "invalid_request", "key is required (at most 100 bytes)")
+	case !rag.ValidItemKey(body.Kind, body.Key):
+		return body, store.CurationScope{}, errorf(http.StatusBadRequest, "invalid_request",
+			"key must be an item's key as the work list gives it (a group's hex hash, a draft's id, a document's id)")
 	case len(body.Reason) > 1000:
 		return body, store.CurationScope{}, errorf(http.StatusBadRequest, "invalid_request", "the reason is over 1000 bytes")
 	}

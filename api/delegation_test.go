@@ -372,7 +372,7 @@ func TestAuditHoldsNoMessage(t *testing.T) {
 	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", a.ID), key: "admin",
 		body: map[string]any{"question": question, "text": "Madame Élodie Dupré, votre carte grise.", "version": a.Version}})
 	e.must(http.StatusOK, request{method: "POST", path: "/v1/curation/close", key: "admin",
-		body: map[string]any{"kind": "unanswered", "key": "carte grise", "action": "other", "reason": "rappeler Élodie Dupré au 06 12 34 56 78"}})
+		body: map[string]any{"kind": "unanswered", "key": "00112233445566aa", "action": "other", "reason": "rappeler Élodie Dupré au 06 12 34 56 78"}})
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin",
 		body: map[string]any{"id": "note-evreux", "title": "Carte grise à Évreux", "text": "Cas d'Élodie Dupré, elodie.dupre@exemple.fr."}})
 	export := e.must(http.StatusOK, request{method: "GET", path: "/v1/audit?format=jsonl", key: "admin"}).body

@@ -99,12 +99,13 @@ func scopeService(key *keyInfo, service string) (string, error) {
 	return service, nil
 }
 
-// ingestDocs chunks, embeds and stores docs, then returns them as stored.
+// ingestDocs chunks, embeds and stores docs, then returns them as stored;
+// the semantic model is retrained by plume serve's jobs, not in the request.
 // New documents get status (published when empty); with explicit set, the
 // status is applied to existing documents too.
 func (s *Server) ingestDocs(c echo.Context, origin string, docs []ingest.Document, status store.Status) ([]documentJSON, error) {
 	ctx := c.Request().Context()
-	p := ingest.NewPipeline(s.deps.Store, s.deps.Embedder, s.log, ingest.Options{Status: status})
+	p := ingest.NewPipeline(s.deps.Store, s.deps.Embedder, s.log, ingest.Options{Status: status, SkipSemantic: true})
 	if rep, err := p.IngestDocuments(ctx, origin, docs); err != nil {
 		return nil, partlyStored(err, rep.Stored, len(docs))
 	}
@@ -266,8 +267,9 @@ func (s *Server) getDocument(c echo.Context) error {
 
 // updateDocument replaces a document's content and metadata; it keeps its
 // source, identifier and origin, its service unless one is given (a
-// service's admin may not move it to another), and its status unless one is
-// given.
+// service's admin may not move it to another), its status unless one is
+// given, its breadcrumb, official date and headings (see editedBlocks);
+// when nothing changed, nothing is rebuilt.
 func (s *Server) updateDocument(c echo.Context) error {
 	var in documentInput
 	if err := s.decodeJSON(c, &in); err != nil {
@@ -286,7 +288,21 @@ func (s *Server) updateDocument(c echo.Context) error {
 	if in.Service, err = scopeService(keyOf(c), in.Service); err != nil {
 		return err
 	}
-	docs, err := s.ingestDocs(c, d.Origin, []ingest.Document{in.document(d.Source, d.ExternalID)}, in.Status)
+	chunks, err := s.deps.Store.Chunks(c.Request().Context(), d.ID)
+	if err != nil {
+		return err
+	}
+	if unchangedDocument(in, d, chunks) {
+		return c.JSON(http.StatusOK, toDocumentJSON(d))
+	}
+	doc := in.document(d.Source, d.ExternalID)
+	// What the body does not give, the document keeps: its headings, its
+	// breadcrumb and the date of its official text.
+	doc.Blocks, doc.Breadcrumb = editedBlocks(in.Text, chunks), d.Breadcrumb
+	if d.UpdatedAt != nil {
+		doc.UpdatedAt = *d.UpdatedAt
+	}
+	docs, err := s.ingestDocs(c, d.Origin, []ingest.Document{doc}, in.Status)
 	if err != nil {
 		return err
 	}

@@ -37,6 +37,8 @@ func (s *Server) createDraft(c echo.Context) error {
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err
 	}
+	// The service as checked is the one stored and put in the prompt.
+	body.Service = strings.TrimSpace(body.Service)
 	key := keyOf(c)
 	services, err := key.retrievalServices(body.Service)
 	if err != nil {

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"container/list"
 	"crypto/sha256"
 	"math"
 	"net"
@@ -33,20 +34,34 @@ func (l FailedLoginLimits) withDefaults() FailedLoginLimits {
 	return l
 }
 
-// maxLoginAddrs bounds the addresses remembered; past it, those that have
-// earned back all their attempts are forgotten.
+// maxLoginAddrs bounds the addresses remembered. An address whose last
+// failure is older than the time a bucket takes to refill is back to a full
+// bucket and is forgotten; past the bound, the address that failed least
+// lately is forgotten, so that many addresses cannot grow the guard or slow
+// every request that consults it.
 const maxLoginAddrs = 10_000
 
-// loginGuard keeps a token bucket of failed logins per client address.
+// loginGuard keeps a token bucket of failed logins per client address, in a
+// list ordered by last failure (most recent first): forgetting is O(1) per
+// address, amortised, under the lock.
 type loginGuard struct {
 	lim FailedLoginLimits
+	max int
 
-	mu    sync.Mutex
-	addrs map[string]*rate.Limiter
+	mu     sync.Mutex
+	addrs  map[string]*list.Element // of *loginAddr
+	recent list.List                // *loginAddr, last failure first
+}
+
+// loginAddr is one address's bucket and the time of its last failure.
+type loginAddr struct {
+	addr string
+	lim  *rate.Limiter
+	last time.Time
 }
 
 func newLoginGuard(lim FailedLoginLimits) *loginGuard {
-	return &loginGuard{lim: lim, addrs: map[string]*rate.Limiter{}}
+	return &loginGuard{lim: lim, max: maxLoginAddrs, addrs: map[string]*list.Element{}}
 }
 
 // blocked reports how long addr must wait before its next attempt, or 0
@@ -57,11 +72,15 @@ func (g *loginGuard) blocked(addr string, now time.Time) time.Duration {
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	l := g.addrs[addr]
-	if l == nil || l.TokensAt(now) >= 1 {
+	e := g.addrs[addr]
+	if e == nil {
 		return 0
 	}
-	return time.Duration((1 - l.TokensAt(now)) / g.lim.PerSecond * float64(time.Second))
+	tokens := e.Value.(*loginAddr).lim.TokensAt(now)
+	if tokens >= 1 {
+		return 0
+	}
+	return time.Duration((1 - tokens) / g.lim.PerSecond * float64(time.Second))
 }
 
 // failed charges a failed attempt to addr.
@@ -71,24 +90,48 @@ func (g *loginGuard) failed(addr string, now time.Time) {
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	l := g.addrs[addr]
-	if l == nil {
-		if len(g.addrs) >= maxLoginAddrs {
-			g.forget(now)
+	g.forget(now)
+	e := g.addrs[addr]
+	if e == nil {
+		if g.recent.Len() >= g.max {
+			g.drop(g.recent.Back())
 		}
-		l = rate.NewLimiter(rate.Limit(g.lim.PerSecond), g.lim.Burst)
-		g.addrs[addr] = l
+		l := rate.NewLimiter(rate.Limit(g.lim.PerSecond), g.lim.Burst)
+		e = g.recent.PushFront(&loginAddr{addr: addr, lim: l})
+		g.addrs[addr] = e
+	} else {
+		g.recent.MoveToFront(e)
 	}
-	l.AllowN(now, 1)
+	a := e.Value.(*loginAddr)
+	a.last = now
+	a.lim.AllowN(now, 1)
 }
 
-// forget drops the addresses back to a full bucket; the caller holds mu.
-func (g *loginGuard) forget(now time.Time) {
-	for a, l := range g.addrs {
-		if l.TokensAt(now) >= float64(g.lim.Burst) {
-			delete(g.addrs, a)
-		}
+// take charges an attempt to addr unless it must wait, and returns how
+// long it must (0 when the attempt is allowed and charged).
+func (g *loginGuard) take(addr string, now time.Time) time.Duration {
+	if wait := g.blocked(addr, now); wait > 0 {
+		return wait
 	}
+	g.failed(addr, now)
+	return 0
+}
+
+// forget drops, from the least recently failed, the addresses whose last
+// failure is older than a bucket's refill time: their bucket is full again,
+// as a new one would be. Each address is dropped once: O(1) amortised per
+// failure. The caller holds mu.
+func (g *loginGuard) forget(now time.Time) {
+	refill := time.Duration(float64(g.lim.Burst) / g.lim.PerSecond * float64(time.Second))
+	for e := g.recent.Back(); e != nil && now.Sub(e.Value.(*loginAddr).last) > refill; e = g.recent.Back() {
+		g.drop(e)
+	}
+}
+
+// drop forgets the address of e; the caller holds mu.
+func (g *loginGuard) drop(e *list.Element) {
+	delete(g.addrs, e.Value.(*loginAddr).addr)
+	g.recent.Remove(e)
 }
 
 // clientAddr is the address of the connection: never a header a client may

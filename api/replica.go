@@ -78,12 +78,14 @@ func (s *Server) wroteRecently(c echo.Context) bool {
 // readWith runs fn on the request's reads; when they were the replica's and
 // it could not be reached, it marks the replica down and runs fn again on
 // the primary, so that a replica that stops between two checks fails no
-// request.
+// request. A database fault while the replica still answers was the
+// primary's (a draft is saved there): the error is returned as it is,
+// without blaming the replica or running fn (a model call) again.
 func readWith[T any](c echo.Context, s *Server, ownWrites bool, fn func(context.Context, reads) (T, error)) (T, error) {
 	ctx := c.Request().Context()
 	rd := s.readsFor(c, ownWrites)
 	v, err := fn(ctx, rd)
-	if err == nil || !rd.replica || !store.IsUnavailable(err) || ctx.Err() != nil {
+	if err == nil || !rd.replica || !store.IsUnavailable(err) || ctx.Err() != nil || s.deps.Replica.Replica.Reachable(ctx) {
 		return v, err
 	}
 	s.deps.Replica.Replica.MarkDown()

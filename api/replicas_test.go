@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -198,6 +199,41 @@ func TestReplicaRouting(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "reads go to the primary") || !strings.Contains(logs.String(), "database replica takes reads") {
 		t.Errorf("logs:\n%s", logs.String())
+	}
+}
+
+// TestPrimaryFaultNotBlamedOnReplica: when the primary fails to save a
+// draft retrieved from the replica, the replica, which still answers, is
+// not marked down and the draft (a model call) is not made again.
+func TestPrimaryFaultNotBlamedOnReplica(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e, rep, _, _ := replicaEnv(t, api.Config{RatePerSecond: -1, SharedLimits: true})
+	if st := rep.Check(ctx); !st.Usable {
+		t.Fatalf("replica: %+v", st)
+	}
+	// The primary's saving of drafts fails as a server shutting down does.
+	for _, sql := range []string{`CREATE FUNCTION refuse_drafts() RETURNS trigger LANGUAGE plpgsql AS
+			$$ BEGIN RAISE EXCEPTION 'shutting down' USING ERRCODE = '57P01'; END $$`,
+		"CREATE TRIGGER refuse_drafts BEFORE INSERT ON drafts FOR EACH ROW EXECUTE FUNCTION refuse_drafts()"} {
+		if _, err := e.st.Pool().Exec(ctx, sql); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.model.Reset()
+	r := e.do(request{method: "POST", path: "/v1/drafts", key: "agent-caf",
+		body: map[string]string{"question": "Comment changer l'adresse de ma carte grise ?"}})
+	if r.status != http.StatusServiceUnavailable {
+		t.Errorf("draft with the primary failing: %d %.200s, want 503", r.status, r.body)
+	}
+	if !rep.State().Usable {
+		t.Error("the replica was marked down for the primary's fault")
+	}
+	if n := e.model.Calls(llmtest.ChatCompletions); n != 1 {
+		t.Errorf("%d model calls, want 1 (the draft is not made again)", n)
+	}
+	if diff := cmp.Diff([]string{"replica/=1"}, readCounts(e)); diff != "" {
+		t.Errorf("reads (-want +got):\n%s", diff)
 	}
 }
 

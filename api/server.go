@@ -123,6 +123,8 @@ type Server struct {
 	limiter *limiter
 	uploads *uploadGate
 	logins  *loginGuard
+	// starts counts the sign-ins each address starts (signInStarts).
+	starts *loginGuard
 	// known are the keys that authenticated lately (see knownKeys).
 	known knownKeys
 
@@ -149,7 +151,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	cfg = cfg.withDefaults()
 	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(deps.Store.Pool()),
 		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now), uploads: newUploadGate(cfg.Upload.PerKey),
-		logins: newLoginGuard(cfg.FailedLogins)}
+		logins: newLoginGuard(cfg.FailedLogins), starts: newLoginGuard(signInStarts)}
 	s.replicaMetrics = newReplicaMetrics(s.metrics.reg, deps.Replica)
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

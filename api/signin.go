@@ -6,6 +6,7 @@ import (
 	"crypto/subtle"
 	"errors"
 	"html/template"
+	"math"
 	"net/http"
 	"time"
 
@@ -17,6 +18,12 @@ import (
 
 // signInWindow is how long a sign-in may stay at the provider.
 const signInWindow = 10 * time.Minute
+
+// signInStarts bound the sign-ins one client address may start: each
+// stores a flow until its callback or the end of signInWindow. Thirty in a
+// row (an office's agents behind one address in the morning), then one
+// every 5 s.
+var signInStarts = FailedLoginLimits{PerSecond: 0.2, Burst: 30}
 
 func errSignInOff() *Error {
 	return errorf(http.StatusNotFound, "sign_in_not_configured", "sign-in through an OpenID Connect provider is not configured")
@@ -37,10 +44,15 @@ func (s *Server) login(c echo.Context) error {
 	if p == nil {
 		return errSignInOff()
 	}
-	if wait := s.logins.blocked(clientAddr(c), s.deps.Now()); wait > 0 {
+	addr, now := clientAddr(c), s.deps.Now()
+	if wait := s.logins.blocked(addr, now); wait > 0 {
 		return errTooManyFailedLogins(wait)
 	}
-	flow, err := s.deps.Store.NewAuthFlow(c.Request().Context(), s.deps.Now(), oauth2.GenerateVerifier())
+	if wait := s.starts.take(addr, now); wait > 0 {
+		return &Error{Status: http.StatusTooManyRequests, Code: "too_many_sign_ins",
+			Message: "too many sign-ins started from this address; retry later", RetryAfter: max(1, int(math.Ceil(wait.Seconds())))}
+	}
+	flow, err := s.deps.Store.NewAuthFlow(c.Request().Context(), now, now.Add(-signInWindow), oauth2.GenerateVerifier())
 	if err != nil {
 		return err
 	}

@@ -342,6 +342,37 @@ func TestSignInFailuresLimited(t *testing.T) {
 	}
 }
 
+// TestSignInStartsLimited: flows stay in the database for their validity
+// only; an address may start 30 sign-ins in a row, then is refused (429)
+// before a flow is stored.
+func TestSignInStartsLimited(t *testing.T) {
+	t.Parallel()
+	e := newEnvWith(t, api.Config{RatePerSecond: -1}, envOptions{oidc: true})
+	b := e.browser()
+	flows := func() int {
+		var n int
+		if err := e.st.Pool().QueryRow(t.Context(), "SELECT count(*) FROM auth_flows").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	b.send("GET", e.http.URL+"/auth/login", nil, "")
+	if _, err := e.st.Pool().Exec(t.Context(), "UPDATE auth_flows SET created_at = now() - interval '11 minutes'"); err != nil {
+		t.Fatal(err)
+	}
+	refused := 0
+	for range 40 {
+		if resp, _ := b.send("GET", e.http.URL+"/auth/login", nil, ""); resp.StatusCode == http.StatusTooManyRequests {
+			refused++
+		} else if resp.StatusCode != http.StatusFound {
+			t.Fatalf("login: %d", resp.StatusCode)
+		}
+	}
+	if n := flows(); refused < 9 || n > 30 {
+		t.Errorf("41 sign-ins started from one address, the first 11 minutes ago: %d refused, %d flows stored; want at most 30", refused, n)
+	}
+}
+
 // TestSessionExpiry: a session unused for the idle timeout, or older than
 // its lifetime however active, is over (401), at the server's clock.
 func TestSessionExpiry(t *testing.T) {

@@ -77,3 +77,28 @@ func TestFeedbackTagsNoFreeText(t *testing.T) {
 		}
 	}
 }
+
+// TestDraftServiceTrimmed: the service a draft is checked with, trimmed,
+// is the one stored, so that the service's admin reads the draft; an answer
+// promoted from it with a blank service keeps the draft's.
+func TestDraftServiceTrimmed(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	var d struct{ ID string }
+	e.must(http.StatusOK, request{method: "POST", path: "/v1/drafts", key: "agent",
+		body: map[string]any{"question": question, "service": " ants "}}).decode(t, &d)
+	var stored string
+	if err := e.st.Pool().QueryRow(t.Context(), "SELECT service FROM drafts WHERE id = $1", d.ID).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if stored != "ants" {
+		t.Errorf("stored service %q, want %q", stored, "ants")
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/drafts/" + d.ID, key: "admin-ants"})
+	var a answerBody
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "admin",
+		body: map[string]any{"draft_id": d.ID, "service": "  ", "text": "Voyez la fiche de l'ANTS."}}).decode(t, &a)
+	if a.Service != "ants" {
+		t.Errorf("answer promoted with a blank service by a global key: service %q, want the draft's %q", a.Service, "ants")
+	}
+}

@@ -72,6 +72,15 @@ func EmbeddingText(title string, heading []string, text string) llm.Text {
 // headingSeparator joins a chunk's heading path in the store.
 const headingSeparator = " > "
 
+// SplitHeading is the heading path of a stored chunk's heading (the path
+// joined by " > "), nil for none.
+func SplitHeading(h string) []string {
+	if h == "" {
+		return nil
+	}
+	return strings.Split(h, headingSeparator)
+}
+
 func toStoreDocument(d Document, hash, origin string, status store.Status) store.Document {
 	sd := store.Document{
 		Source: d.Source, ExternalID: d.ExternalID, Title: d.Title, Description: d.Description, URL: d.URL,

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/semantic"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -50,6 +51,10 @@ type Options struct {
 	// Progress, when set, is called after each document with the running
 	// totals; the command line draws its progress line with it.
 	Progress func(Report)
+	// SkipSemantic leaves the semantic model as it is at the end of an
+	// ingest that changed something (see semantic.TrainStore); plume serve
+	// retrains it in the background when it is stale.
+	SkipSemantic bool
 }
 
 // NewPipeline returns a pipeline storing into st with vectors from embedder.
@@ -351,12 +356,23 @@ func (r *run) progress() {
 	}
 }
 
-// finish refreshes the search statistics when something changed.
+// finish refreshes the search statistics and retrains the semantic model
+// (none under semantic.MinDocuments documents), unless told not to, when
+// something changed.
 func (r *run) finish(ctx context.Context) (Report, error) {
-	if r.report.Changed() {
-		if err := r.p.store.RefreshLexemeStats(ctx); err != nil {
-			return r.report, err
-		}
+	if !r.report.Changed() {
+		return r.report, nil
 	}
+	if err := r.p.store.RefreshLexemeStats(ctx); err != nil {
+		return r.report, err
+	}
+	if r.p.opts.SkipSemantic {
+		return r.report, nil
+	}
+	trained, err := semantic.TrainStore(ctx, r.p.store)
+	if err != nil {
+		return r.report, err
+	}
+	r.report.Semantic = trained.Stored.Documents
 	return r.report, nil
 }

@@ -33,7 +33,10 @@ type Report struct {
 	// order, gave the same one (same source and id): the first file wins,
 	// so that re-ingesting rewrites neither.
 	Duplicates []FileError
-	Took       time.Duration
+	// Semantic is the number of documents the semantic model was trained
+	// on at the end of the ingest (0: none, too few documents).
+	Semantic int
+	Took     time.Duration
 }
 
 // Changed reports whether the ingest changed the knowledge base.

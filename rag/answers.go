@@ -295,8 +295,9 @@ func (in *AnswerInput) validate() error {
 }
 
 // prepare redacts the input (placeholders already there stay) and builds
-// what the store needs.
-func (a *Answers) prepare(ctx context.Context, in AnswerInput) (store.Answer, store.AnswerWrite, error) {
+// what the store needs; scope is the service of the key that writes (see
+// sourcesOf).
+func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (store.Answer, store.AnswerWrite, error) {
 	if err := in.validate(); err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
 	}
@@ -308,7 +309,7 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput) (store.Answer, st
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the text: %w", err)
 	}
-	sources, err := a.sourcesOf(ctx, in.DocumentIDs)
+	sources, err := a.sourcesOf(ctx, in.DocumentIDs, scope)
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
 	}
@@ -324,10 +325,19 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput) (store.Answer, st
 }
 
 // sourcesOf describes the documents an answer relies on, as citations.
-func (a *Answers) sourcesOf(ctx context.Context, ids []int64) (json.RawMessage, error) {
+// A key of a service (scope) may cite its service's documents and the
+// shared ones, those it retrieves and curates; a global key ("") any. An
+// id that names no such document is invalid (ErrInvalid).
+func (a *Answers) sourcesOf(ctx context.Context, ids []int64, scope string) (json.RawMessage, error) {
 	cites := []Citation{}
 	for i, id := range ids {
+		if id <= 0 {
+			return nil, fmt.Errorf("answer: source %d: document ids are positive: %w", id, ErrInvalid)
+		}
 		d, err := a.store.GetDocument(ctx, id)
+		if errors.Is(err, store.ErrNotFound) || err == nil && scope != "" && d.Service != "" && d.Service != scope {
+			return nil, fmt.Errorf("answer: source %d: no document of the service %q or shared has this id: %w", id, scope, ErrInvalid)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("answer: source %d: %w", id, err)
 		}
@@ -342,7 +352,7 @@ func (a *Answers) sourcesOf(ctx context.Context, ids []int64) (json.RawMessage, 
 
 // Create stores a validated answer written (or pasted) by a reviewer.
 func (a *Answers) Create(ctx context.Context, in AnswerInput, authorService string, by *int64) (store.Answer, error) {
-	ans, w, err := a.prepare(ctx, in)
+	ans, w, err := a.prepare(ctx, in, authorService)
 	if err != nil {
 		return store.Answer{}, err
 	}
@@ -354,9 +364,10 @@ func (a *Answers) Create(ctx context.Context, in AnswerInput, authorService stri
 }
 
 // Update replaces an answer's text, question, sources and service: a new
-// version, reviewed now. ifVersion, when not zero, must be the stored one.
-func (a *Answers) Update(ctx context.Context, id int64, in AnswerInput, ifVersion int) (store.Answer, error) {
-	ans, w, err := a.prepare(ctx, in)
+// version, reviewed now. scope is the service of the key that writes ("":
+// a global key); ifVersion, when not zero, must be the stored one.
+func (a *Answers) Update(ctx context.Context, id int64, in AnswerInput, scope string, ifVersion int) (store.Answer, error) {
+	ans, w, err := a.prepare(ctx, in, scope)
 	if err != nil {
 		return store.Answer{}, err
 	}

@@ -8,25 +8,33 @@ import (
 
 // publicRestorable lists the kinds of personal data a public reply (a
 // Services Publics+ answer, readable by anyone who sees the exchange) may
-// carry restored: the person's name, to greet them. Identifiers, addresses,
-// contacts, dates of birth and special-category data stay placeholders;
-// a type missing here, such as one added to package redact later, is
-// withheld by default.
+// carry restored: the person's name, to greet them, and only the author's
+// (publicAllowed). Identifiers, addresses, contacts, dates of birth and
+// special-category data stay placeholders; a type missing here, such as
+// one added to package redact later, is withheld by default.
 var publicRestorable = map[redact.Type]bool{redact.NOM: true}
+
+// publicAllowed reports whether a public reply may carry the value of e
+// restored: a type publicRestorable allows, and a name only when it is the
+// author's, never a child's, a neighbour's or the one in the agent's note.
+func publicAllowed(e redact.MappingEntry, who author) bool {
+	return publicRestorable[e.Type] && (e.Type != redact.NOM || who.is(e.Placeholder))
+}
 
 // publicChannel reports whether replies on channel are public.
 func publicChannel(channel string) bool { return channel == "spp" }
 
 // restoreMapping returns the mapping restored into drafts for channel: m
 // itself for a private channel, and for a public one m without the values
-// publicRestorable does not allow (their placeholders stay in the draft).
-func restoreMapping(channel string, m redact.Mapping) redact.Mapping {
+// publicAllowed does not allow for who (their placeholders stay in the
+// draft).
+func restoreMapping(channel string, m redact.Mapping, who author) redact.Mapping {
 	if !publicChannel(channel) {
 		return m
 	}
 	entries := m.Entries()
 	for i, e := range entries {
-		if !publicRestorable[e.Type] {
+		if !publicAllowed(e, who) {
 			entries[i].Restore, entries[i].Value = false, ""
 		}
 	}
@@ -40,8 +48,9 @@ func restoreMapping(channel string, m redact.Mapping) redact.Mapping {
 }
 
 // checkWithheld warns, on a public channel, about the placeholders of the
-// draft that were not restored because the channel does not allow them.
-func checkWithheld(channel, draft string, m redact.Mapping) []Warning {
+// draft that were not restored because the channel does not allow them
+// (only the name of who, the author, is).
+func checkWithheld(channel, draft string, m redact.Mapping, who author) []Warning {
 	if !publicChannel(channel) {
 		return nil
 	}
@@ -49,7 +58,7 @@ func checkWithheld(channel, draft string, m redact.Mapping) []Warning {
 	var withheld []string
 	for _, ph := range redact.Placeholders(draft) {
 		i := slices.IndexFunc(known, func(e redact.MappingEntry) bool { return e.Placeholder == ph })
-		if i >= 0 && !publicRestorable[known[i].Type] && !slices.Contains(withheld, ph) {
+		if i >= 0 && !publicAllowed(known[i], who) && !slices.Contains(withheld, ph) {
 			withheld = append(withheld, ph)
 		}
 	}
@@ -58,7 +67,7 @@ func checkWithheld(channel, draft string, m redact.Mapping) []Warning {
 	}
 	slices.Sort(withheld)
 	return []Warning{{Code: WarnPublicWithheld, Severity: "warning",
-		Message: "Réponse publique (Services Publics+) : seul le nom de l'usager est rétabli. Les autres données personnelles " +
-			"(identifiants, adresse, coordonnées, données sensibles) restent masquées : ne les ajoutez pas, reformulez sans elles.",
+		Message: "Réponse publique (Services Publics+) : seul le nom de l'usager qui écrit est rétabli. Les autres données personnelles " +
+			"(noms d'autres personnes, identifiants, adresse, coordonnées, données sensibles) restent masquées : ne les ajoutez pas, reformulez sans elles.",
 		Values: withheld}}
 }

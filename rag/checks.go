@@ -289,7 +289,7 @@ type checked struct {
 func (d *Drafter) checker(r run, passages []Result) *checker {
 	contacts := d.opts.Contacts
 	contacts.Phones = append(slices.Clone(contacts.Phones), r.opening.phones...)
-	return &checker{passages: passages, contacts: contacts, restore: restoreMapping(r.req.Channel, r.red.mapping),
+	return &checker{passages: passages, contacts: contacts, restore: restoreMapping(r.req.Channel, r.red.mapping, r.red.author),
 		policy: d.opts.Redaction}
 }
 
@@ -312,14 +312,14 @@ func (d *Drafter) check(r run) checked {
 	if r.written.fromModel {
 		// A public Services Publics+ reply must not repeat personal data:
 		// there, dropped placeholders are expected, not worth a warning.
-		out.warnings = append(out.warnings, checkPlaceholders(text, r.red.mapping, !publicChannel(r.req.Channel))...)
+		out.warnings = append(out.warnings, checkPlaceholders(text, r.red.mapping, r.red.questionMapping, !publicChannel(r.req.Channel))...)
 	}
-	out.warnings = append(out.warnings, checkWithheld(r.req.Channel, text, r.red.mapping)...)
+	out.warnings = append(out.warnings, checkWithheld(r.req.Channel, text, r.red.mapping, r.red.author)...)
 	return out
 }
 
 // restore is the restore stage: the checked draft with the values its
 // channel allows put back, for the agent.
 func (d *Drafter) restore(r run) string {
-	return redact.Restore(r.checked.text, restoreMapping(r.req.Channel, r.red.mapping), d.opts.Redaction)
+	return redact.Restore(r.checked.text, restoreMapping(r.req.Channel, r.red.mapping, r.red.author), d.opts.Redaction)
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -23,6 +24,22 @@ const (
 	ItemLowRated   = "low_rated"
 	ItemStale      = "stale"
 )
+
+// itemKeys are the forms of the keys the work list gives its items: the
+// hash of a group of questions (groupOf), a draft's id (dated or from
+// before ids carried their day), a document's id.
+var itemKeys = map[string]*regexp.Regexp{
+	ItemUnanswered: regexp.MustCompile(`^[0-9a-f]{16}$`),
+	ItemLowRated:   regexp.MustCompile(`^d_(?:[0-9]{8}_)?[a-z2-7]{24}$`),
+	ItemStale:      regexp.MustCompile(`^[1-9][0-9]{0,17}$`),
+}
+
+// ValidItemKey reports whether key has the form of the keys the work list
+// gives items of kind, so that a closure never stores free text.
+func ValidItemKey(kind, key string) bool {
+	re := itemKeys[kind]
+	return re != nil && re.MatchString(key)
+}
 
 // CurationOptions bounds a curation work list. The zero value gives the
 // defaults.

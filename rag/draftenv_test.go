@@ -61,6 +61,20 @@ func userText(req openai.ChatCompletionRequest) string {
 	return ""
 }
 
+// onlyPrompt returns the user text of the one chat request srv received.
+func onlyPrompt(t *testing.T, srv *llmtest.Server) string {
+	t.Helper()
+	reqs := srv.Requests()
+	if len(reqs) != 1 {
+		t.Fatalf("%d model requests, want 1", len(reqs))
+	}
+	chat, err := reqs[0].Chat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return userText(chat)
+}
+
 // greetingReply greets [NOM_1] when the prompt holds it, as a model keeping
 // the placeholders would, and cites source 1.
 func greetingReply(req openai.ChatCompletionRequest) (string, error) {

@@ -13,11 +13,8 @@ import (
 const extractiveSources = 3
 
 var (
-	// civilityRe finds a greeting's civility and name placeholder in the
-	// redacted question, e.g. "Madame [NOM_1]".
-	civilityRe = regexp.MustCompile(`(?i)\b(madame|monsieur|mme|m\.)\s+(\[NOM_\d+\])`)
-	nameRe     = regexp.MustCompile(`\[NOM_\d+\]`)
-	linkRe     = regexp.MustCompile(`https?://[^\s<>"'\)\]]+`)
+	nameRe = regexp.MustCompile(`\[NOM_\d+\]`)
+	linkRe = regexp.MustCompile(`https?://[^\s<>"'\)\]]+`)
 )
 
 // extractivePassages picks the passages an extractive draft quotes: the
@@ -40,9 +37,10 @@ func extractivePassages(passages []Result) []Result {
 
 // extractiveDraft writes a draft without a model: greeting, the sentences of
 // the best passages that share most words with the question, the online
-// services they link to, the sources and a closing. With no passage it is a
-// holding reply.
-func extractiveDraft(channel, question, service string, passages []Result) string {
+// services they link to, the sources and a closing. It greets who, the
+// question's author, by name when the question names them. With no passage
+// it is a holding reply.
+func extractiveDraft(channel, question string, who author, service string, passages []Result) string {
 	if channel == "telephone" {
 		return telephoneDraft(question, passages)
 	}
@@ -56,7 +54,7 @@ func extractiveDraft(channel, question, service string, passages []Result) strin
 		}
 		b.WriteString("Points clés des fiches officielles :\n")
 	} else {
-		b.WriteString(greeting(question))
+		b.WriteString(who.greeting())
 		b.WriteString("\n\n")
 		if len(passages) == 0 {
 			b.WriteString("Nous avons bien reçu votre message et nous vous en remercions. ")
@@ -78,23 +76,6 @@ func extractiveDraft(channel, question, service string, passages []Result) strin
 		b.WriteString(closing(service))
 	}
 	return b.String()
-}
-
-func greeting(question string) string {
-	if m := civilityRe.FindStringSubmatch(question); m != nil {
-		civ := strings.ToLower(m[1])
-		switch civ {
-		case "mme":
-			civ = "madame"
-		case "m.":
-			civ = "monsieur"
-		}
-		return "Bonjour " + strings.ToUpper(civ[:1]) + civ[1:] + " " + m[2] + ","
-	}
-	if m := nameRe.FindString(question); m != "" {
-		return "Bonjour " + m + ","
-	}
-	return "Madame, Monsieur,"
 }
 
 func closing(service string) string {

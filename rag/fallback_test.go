@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
@@ -262,20 +261,7 @@ func sourcesInPrompt(t *testing.T, env *draftEnv, srv *llmtest.Server, question 
 	if err != nil {
 		t.Fatal(err)
 	}
-	reqs := srv.Requests()
-	if len(reqs) != 1 {
-		t.Fatalf("%d model requests, want 1", len(reqs))
-	}
-	chat, err := reqs[0].Chat()
-	if err != nil {
-		t.Fatal(err)
-	}
-	user := ""
-	for _, m := range chat.Messages {
-		if m.Role == openai.ChatMessageRoleUser {
-			user += m.Content
-		}
-	}
+	user := onlyPrompt(t, srv)
 	inPrompt := 0
 	for n := 1; n <= 10; n++ {
 		if strings.Contains(user, "["+strconv.Itoa(n)+"] ") {

@@ -18,23 +18,67 @@ type docCandidate struct {
 	id                int64
 	bm25Rank          int
 	textRank, vecRank int
-	bm25, matched     float64
-	requestMatched    float64
-	title             float64
-	fused             float64
+	// semRank is its rank by the semantic model (0: not among its
+	// candidates).
+	semRank        int
+	bm25, matched  float64
+	requestMatched float64
+	title          float64
+	// fused is the fusion of the three base rankings; margin is how far
+	// ahead of the next document it is by that score (the reliability
+	// model's feature, which the semantic ranking leaves as it was).
+	fused, margin float64
+	// baseRank is its place by fused (1-based; 0 for a document only the
+	// semantic ranking found); score, fused plus the semantic ranking's
+	// part, orders the documents.
+	baseRank int
+	score    float64
 }
 
-// rank loads the passages of the best documents (fused, best first) and
-// returns the k best passages, at most MaxPerDocument per document, each
-// scored by the reliability model.
+// rank loads the passages of the best documents (best first) and returns
+// the k best passages, at most MaxPerDocument per document, each scored by
+// the reliability model, and the features of the document the base
+// fusion puts first among those with passages: the reliability decision
+// is the one calibrated without the semantic ranking, which only orders.
 func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate, k int) ([]Result, Features, error) {
 	if len(docs) == 0 {
 		return nil, Features{}, nil
 	}
-	n := min(len(docs), max(k, 10), maxRankedDocuments)
-	ids := make([]int64, n)
-	for i := range ids {
-		ids[i] = docs[i].id
+	docs = docs[:min(len(docs), max(k, 10), maxRankedDocuments)]
+	byDoc, err := s.passagesOf(ctx, plan, docs)
+	if err != nil {
+		return nil, Features{}, err
+	}
+	maxScore := bm25Ceiling(plan.query.Documents)
+	var out []Result
+	var top Features
+	topRank := 0
+	for _, d := range docs {
+		hits := byDoc[d.id]
+		if len(hits) == 0 {
+			continue
+		}
+		feat := documentFeatures(plan, d, hits[0], maxScore)
+		if d.baseRank > 0 && (topRank == 0 || d.baseRank < topRank) {
+			top, topRank = feat, d.baseRank
+		}
+		if len(out) == k {
+			continue
+		}
+		score := s.reliability.Score(feat)
+		for _, h := range hits[:min(len(hits), s.opts.MaxPerDocument, k-len(out))] {
+			out = append(out, resultOf(h, score, score >= s.threshold()))
+		}
+	}
+	return out, top, nil
+}
+
+// passagesOf returns the passages of docs by document, each document's
+// best first.
+func (s *Searcher) passagesOf(ctx context.Context, plan queryPlan, docs []docCandidate) (map[int64][]store.Hit, error) {
+	ids := make([]int64, len(docs))
+	for i, d := range docs {
+		ids[i] = d.id
 	}
 	// Passages are chosen by the words they contain and their
 	// similarity: no full-text rank is needed.
@@ -42,42 +86,23 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate
 	pq.K, pq.Rank = 2000, nil
 	passages, err := s.store.SearchPassages(ctx, pq, ids)
 	if err != nil {
-		return nil, Features{}, err
+		return nil, err
 	}
 	byDoc := map[int64][]store.Hit{}
 	for _, h := range passages {
 		byDoc[h.DocumentID] = append(byDoc[h.DocumentID], h)
 	}
-	maxScore := bm25Ceiling(plan.query.Documents)
-	var out []Result
-	var top Features
-	for i, d := range docs[:n] {
-		hits := byDoc[d.id]
-		if len(hits) == 0 {
-			continue
-		}
+	for _, hits := range byDoc {
 		sort.SliceStable(hits, func(i, j int) bool {
 			return passageScore(hits[i], plan.totalWeight) > passageScore(hits[j], plan.totalWeight)
 		})
-		feat := documentFeatures(plan, docs, i, hits[0], maxScore)
-		if len(out) == 0 {
-			top = feat
-		}
-		score := s.reliability.Score(feat)
-		for _, h := range hits[:min(len(hits), s.opts.MaxPerDocument)] {
-			out = append(out, resultOf(h, score, score >= s.threshold()))
-			if len(out) == k {
-				return out, top, nil
-			}
-		}
 	}
-	return out, top, nil
+	return byDoc, nil
 }
 
-// documentFeatures are the reliability features of document i of docs,
-// whose best passage is best; maxScore is the query's BM25 ceiling.
-func documentFeatures(plan queryPlan, docs []docCandidate, i int, best store.Hit, maxScore float64) Features {
-	d := docs[i]
+// documentFeatures are the reliability features of document d, whose best
+// passage is best; maxScore is the query's BM25 ceiling.
+func documentFeatures(plan queryPlan, d docCandidate, best store.Hit, maxScore float64) Features {
 	return Features{
 		Passage:   share(best.Matched, plan.totalWeight),
 		Document:  share(d.matched, plan.docWeight),
@@ -87,7 +112,7 @@ func documentFeatures(plan queryPlan, docs []docCandidate, i int, best store.Hit
 		Title:     d.title,
 		Agreement: (b2f(d.bm25Rank > 0) + b2f(d.textRank > 0) + b2f(d.vecRank > 0)) / 3,
 		Unknown:   plan.unknown,
-		Margin:    margin(docs, i),
+		Margin:    d.margin,
 		OwnCase:   plan.ownCase,
 		Outside:   plan.outside,
 	}
@@ -102,39 +127,117 @@ func (s *Searcher) threshold() float64 {
 }
 
 // fuseDocuments merges the three rankings by document with weighted
-// reciprocal rank fusion, best first.
-func (s *Searcher) fuseDocuments(f store.Found) []docCandidate {
-	byID := map[int64]*docCandidate{}
-	var order []*docCandidate
-	get := func(id int64) *docCandidate {
-		d, ok := byID[id]
-		if !ok {
-			d = &docCandidate{id: id}
-			byID[id] = d
-			order = append(order, d)
-		}
-		return d
-	}
+// reciprocal rank fusion, then adds the semantic ranking (sem, best first;
+// see withSemantic); best first.
+func (s *Searcher) fuseDocuments(f store.Found, sem []int64) []docCandidate {
+	fu := fusion{byID: map[int64]*docCandidate{}}
 	for i, h := range f.Documents {
-		d := get(h.DocumentID)
+		d := fu.get(h.DocumentID)
 		d.bm25Rank, d.bm25, d.matched = i+1, h.Score, h.Matched
 		d.requestMatched, d.title = h.RequestMatched, h.TitleShare
 	}
 	for i, h := range f.Text {
-		if d := get(h.DocumentID); d.textRank == 0 {
+		if d := fu.get(h.DocumentID); d.textRank == 0 {
 			d.textRank = i + 1
 		}
 	}
 	for i, h := range f.Vector {
-		if d := get(h.DocumentID); d.vecRank == 0 {
+		if d := fu.get(h.DocumentID); d.vecRank == 0 {
 			d.vecRank = i + 1
 		}
 	}
 	w := s.opts.Fusion
-	for _, d := range order {
+	for _, d := range fu.order {
 		d.fused = w[0]*s.rrf(d.bm25Rank) + w[1]*s.rrf(d.textRank) + w[2]*s.rrf(d.vecRank)
 	}
-	sort.SliceStable(order, func(i, j int) bool { return order[i].fused > order[j].fused })
+	sort.SliceStable(fu.order, func(i, j int) bool { return fu.order[i].fused > fu.order[j].fused })
+	for i, d := range fu.order {
+		d.margin, d.baseRank = margin(fu.order, i), i+1
+		d.score = d.fused
+	}
+	if len(sem) == 0 {
+		return copyCandidates(fu.order)
+	}
+	return copyCandidates(s.withSemantic(&fu, sem))
+}
+
+// fusion gathers the documents the rankings found, in the order first
+// found.
+type fusion struct {
+	byID  map[int64]*docCandidate
+	order []*docCandidate
+}
+
+// get returns the candidate of document id, added when new.
+func (f *fusion) get(id int64) *docCandidate {
+	d, ok := f.byID[id]
+	if !ok {
+		d = &docCandidate{id: id}
+		f.byID[id] = d
+		f.order = append(f.order, d)
+	}
+	return d
+}
+
+// withSemantic adds the semantic ranking sem to the base fusion (f.order,
+// best first) with its weight and returns the documents best first, the
+// base fusion's first SemanticKeep documents keeping a place in the first
+// five (keepInTop).
+func (s *Searcher) withSemantic(f *fusion, sem []int64) []*docCandidate {
+	protected := map[int64]bool{}
+	for _, d := range f.order[:min(len(f.order), max(s.opts.SemanticKeep, 0))] {
+		protected[d.id] = true
+	}
+	for i, id := range sem {
+		d := f.get(id)
+		d.semRank = i + 1
+		d.score += s.opts.SemanticWeight * s.rrf(d.semRank)
+	}
+	sort.SliceStable(f.order, func(i, j int) bool { return f.order[i].score > f.order[j].score })
+	return keepInTop(f.order, protected, keptPlaces)
+}
+
+// keptPlaces is how many first places the base fusion's first documents
+// keep one of.
+const keptPlaces = 5
+
+// keepInTop returns order with every protected document within its first
+// places (when order has that many), the others in order around them: a
+// document the base fusion put first stays within reach however the
+// semantic ranking judges it.
+func keepInTop(order []*docCandidate, protected map[int64]bool, places int) []*docCandidate {
+	out := make([]*docCandidate, 0, len(order))
+	placed := map[int64]bool{}
+	pending := 0
+	for _, d := range order {
+		if protected[d.id] {
+			pending++
+		}
+	}
+	for len(out) < min(places, len(order)) {
+		free := places - len(out)
+		for _, d := range order {
+			if placed[d.id] || (pending >= free && !protected[d.id]) {
+				continue
+			}
+			placed[d.id] = true
+			if protected[d.id] {
+				pending--
+			}
+			out = append(out, d)
+			break
+		}
+	}
+	for _, d := range order {
+		if !placed[d.id] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// copyCandidates returns the candidates by value.
+func copyCandidates(order []*docCandidate) []docCandidate {
 	out := make([]docCandidate, len(order))
 	for i, d := range order {
 		out[i] = *d
@@ -142,19 +245,23 @@ func (s *Searcher) fuseDocuments(f store.Found) []docCandidate {
 	return out
 }
 
-// fusedShares returns each document's fused score as a share of the first
-// one's (docs best first).
+// fusedShares returns each document's base fused score as a share of the
+// best one's.
 func fusedShares(docs []docCandidate) map[int64]float64 {
+	best := 0.0
+	for _, d := range docs {
+		best = math.Max(best, d.fused)
+	}
 	out := make(map[int64]float64, len(docs))
 	for _, d := range docs {
-		out[d.id] = share(d.fused, docs[0].fused)
+		out[d.id] = share(d.fused, best)
 	}
 	return out
 }
 
 // margin is how far ahead of the next document docs[i] is, as a share of
 // its fused score (1 for the last one).
-func margin(docs []docCandidate, i int) float64 {
+func margin(docs []*docCandidate, i int) float64 {
 	if i+1 >= len(docs) || docs[i].fused <= 0 {
 		return 1
 	}

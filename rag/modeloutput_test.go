@@ -167,15 +167,7 @@ func (tt outputCase) check(t *testing.T, got rag.Draft, first rag.Result) {
 // source and no personal data.
 func checkModelSawSources(t *testing.T, srv *llmtest.Server, got rag.Draft) {
 	t.Helper()
-	reqs := srv.Requests()
-	if len(reqs) != 1 {
-		t.Fatalf("%d requests, want 1", len(reqs))
-	}
-	chat, err := reqs[0].Chat()
-	if err != nil {
-		t.Fatal(err)
-	}
-	prompt := userText(chat)
+	prompt := onlyPrompt(t, srv)
 	for _, c := range got.Citations {
 		if c.URL != "" && !strings.Contains(prompt, c.URL) {
 			t.Errorf("citation %d (%s) was not given to the model", c.N, c.URL)

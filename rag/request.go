@@ -104,8 +104,13 @@ type redacted struct {
 	// text the stages work on (offsets of redactions refer to the former).
 	full, question redact.Text
 	note           redact.Text
-	mapping        redact.Mapping
-	redactions     []Redaction
+	// mapping holds the values of the question and of the note, numbered
+	// by one session: the prompt carries both, and a placeholder names one
+	// value in either. questionMapping holds the question's only.
+	mapping, questionMapping redact.Mapping
+	redactions               []Redaction
+	// author is who wrote the question, as its redacted text tells.
+	author author
 	// counts are the masked values by type, as stored.
 	counts map[string]int
 }
@@ -113,25 +118,28 @@ type redacted struct {
 // searchable is the question without its placeholders: what is searched.
 func (r redacted) searchable() redact.Text { return r.question.WithoutPlaceholders(r.mapping) }
 
-// redact masks the personal data of the question and of the agent's note.
+// redact masks the personal data of the question and of the agent's note
+// in one session, so that the two texts, which share a prompt, never give
+// one placeholder to two values.
 func (d *Drafter) redact(ctx context.Context, req Request) (redacted, error) {
-	red, err := redact.Redact(ctx, req.Question, d.opts.Redaction)
+	session := redact.NewSession(d.opts.Redaction)
+	red, err := session.Redact(ctx, req.Question)
 	if err != nil {
 		return redacted{}, fmt.Errorf("draft: redact: %w", err)
 	}
-	out := redacted{full: red.Text, question: red.Text.TrimSpace(), mapping: red.Mapping,
-		redactions: make([]Redaction, 0, len(red.Entities)), counts: map[string]int{}}
+	out := redacted{full: red.Text, question: red.Text.TrimSpace(), mapping: red.Mapping, questionMapping: red.Mapping,
+		author: authorOf(red.Text, red.Entities), redactions: make([]Redaction, 0, len(red.Entities)), counts: map[string]int{}}
 	for _, e := range red.Entities {
 		out.redactions = append(out.redactions, Redaction{Type: string(e.Type), Placeholder: e.Placeholder,
 			Start: e.Start, End: e.End, Confidence: e.Confidence})
 		out.counts[string(e.Type)]++
 	}
 	if req.AgentNote != "" {
-		note, err := redact.Redact(ctx, req.AgentNote, d.opts.Redaction)
+		note, err := session.Redact(ctx, req.AgentNote)
 		if err != nil {
 			return redacted{}, fmt.Errorf("draft: redact the agent's note: %w", err)
 		}
-		out.note = note.Text
+		out.note, out.mapping = note.Text, note.Mapping
 	}
 	return out, nil
 }

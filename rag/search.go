@@ -33,6 +33,8 @@ type Searcher struct {
 	opts     SearchOptions
 	// reliability decides which results are reliable (see LoadReliability).
 	reliability Reliability
+	// semantic holds the corpus's semantic model (semanticModel).
+	semantic semanticModels
 }
 
 // SearchOptions tunes retrieval. The zero value gives the defaults.
@@ -61,6 +63,15 @@ type SearchOptions struct {
 	// rank fusion: by BM25 over the whole document, by its best
 	// full-text passage, by its best vector passage (default 2, 1, 0.5).
 	Fusion [3]float64
+	// SemanticWeight weighs the ranking of documents by the corpus's
+	// semantic model in the fusion (default 1; negative: not used);
+	// SemanticCandidates is how many documents it gives (default 20);
+	// SemanticKeep is how many of the first documents of the three other
+	// rankings' fusion keep a place in the first five (default none).
+	// The defaults were chosen on the tuning half (README, "Retrieval").
+	SemanticWeight     float64
+	SemanticCandidates int
+	SemanticKeep       int
 	// Redaction is the policy of the queries people type (RedactQuery),
 	// of the queries the rewriter writes, and by default of drafts
 	// (default redact.DefaultPolicy()).
@@ -80,6 +91,10 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 	if opts.Fusion == [3]float64{} {
 		opts.Fusion = [3]float64{2, 1, 0.5}
 	}
+	if opts.SemanticWeight == 0 {
+		opts.SemanticWeight = 1
+	}
+	opts.SemanticCandidates = orDefault(opts.SemanticCandidates, 20)
 	if opts.Redaction == nil {
 		opts.Redaction = redact.DefaultPolicy()
 	}
@@ -202,13 +217,17 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 		// Chunks exist but none was embedded by this model: a re-embed is due.
 		res.Warnings = append(res.Warnings, WarnNoEmbeddings)
 	}
-	docs := s.fuseDocuments(found)
+	sem, err := s.semanticRanking(ctx, stats, len(sentences), filter)
+	if err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
+	}
+	docs := s.fuseDocuments(found, sem)
 	res.found = fusedShares(docs)
 	res.Results, res.top, err = s.rank(ctx, plan, docs, q.K)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
-	res.Reliable = len(res.Results) > 0 && res.Results[0].Reliable
+	res.Reliable = len(res.Results) > 0 && s.reliability.Score(res.top) >= s.threshold()
 	took.passages = lap(&mark)
 	res.Took = time.Since(start)
 	s.logStages(ctx, took, res.Took)

@@ -49,6 +49,9 @@ var stringParams = map[string]string{
 	"rag.Answers.FromDraft(service)":       "a service name the API checked against its vocabulary",
 	"rag.Answers.FromDraft(authorService)": "the service of the caller's key",
 	"rag.Answers.Create(authorService)":    "the service of the caller's key",
+	"rag.Answers.Update(scope)":            "the service of the caller's key",
+	"rag.ValidItemKey(kind)":               "a curation item's kind, compared with the three kinds; stored only when valid",
+	"rag.ValidItemKey(key)":                "a curation item's key, matched against its kind's form (hex, draft id, number); never stored here",
 	"rag.FirstRank(docs)":                  "document ids",
 	"rag.FirstRank(expected)":              "document ids",
 	// rag: pure functions of text that send nothing

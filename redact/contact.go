@@ -38,7 +38,9 @@ func (sc *scanner) contacts() {
 var socialSites = map[string]bool{
 	"linkedin.com": true, "facebook.com": true, "fb.com": true, "instagram.com": true, "tiktok.com": true,
 	"twitter.com": true, "x.com": true, "github.com": true, "youtube.com": true, "t.me": true, "wa.me": true,
-	"vk.com": true, "snapchat.com": true,
+	"vk.com": true, "snapchat.com": true, "behance.net": true, "dribbble.com": true, "linktr.ee": true,
+	"about.me": true, "pinterest.com": true, "soundcloud.com": true, "threads.net": true, "bsky.app": true,
+	"tumblr.com": true, "flickr.com": true,
 }
 
 // shareSites hold people's own files: any path on them is a link to a

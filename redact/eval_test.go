@@ -52,6 +52,20 @@ var (
 //     special categories in passing), measured whole, once before and once
 //     after the sixth and seventh rounds, on 2026-12-01, and kept out of
 //     them; split by the same rule from then on, its test half gated.
+//   - testdata/ambnames.jsonl: 40 messages written for issue 10's first
+//     names that are also common words ("mon fils pierre", "je suis
+//     claire martin", capitals), with the phrases where they are the
+//     common word ("je suis claire sur ce point"); tuning only, gated so
+//     that its rules stay;
+//   - testdata/ambnames-check.jsonl: 20 more of the same kinds, written
+//     once the rules were done and never tuned on (measured, not gated);
+//   - testdata/messy5.jsonl: 100 messages (774 values) by two writers who
+//     never saw the code (5a foreign nationals and their helpers, SMS
+//     style, pasted form fields and signatures; 5b elderly people and
+//     relatives, drivers, union delegates, special categories told in
+//     long stories), measured whole once before and once after the
+//     eighth round on 2026-12-01 and kept out of it; split by the same
+//     rule from then on, its test half gated.
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
@@ -60,6 +74,9 @@ const (
 	badKeysFile   = "testdata/badkeys.jsonl"
 	badCheckFile  = "testdata/badkeys-check.jsonl"
 	messy4File    = "testdata/messy4.jsonl"
+	ambNamesFile  = "testdata/ambnames.jsonl"
+	ambCheckFile  = "testdata/ambnames-check.jsonl"
+	messy5File    = "testdata/messy5.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -365,6 +382,7 @@ func TestLabelledSet(t *testing.T) {
 	tuning2, test2 := halves(t, messy2File)
 	tuning3, test3 := halves(t, messy3File)
 	tuning4, test4 := halves(t, messy4File)
+	tuning5, test5 := halves(t, messy5File)
 	sets := []struct {
 		name   string
 		msgs   []labelled
@@ -381,6 +399,10 @@ func TestLabelledSet(t *testing.T) {
 		{"badkeys-check", loadLabelled(t, badCheckFile), false}, // measured, never tuned on
 		{"messy4-tuning", tuning4, *evalVerbose},
 		{"messy4-test", test4, false},
+		{"ambnames", loadLabelled(t, ambNamesFile), *evalVerbose},
+		{"ambnames-check", loadLabelled(t, ambCheckFile), false}, // measured, never tuned on
+		{"messy5-tuning", tuning5, *evalVerbose},
+		{"messy5-test", test5, false},
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {

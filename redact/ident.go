@@ -40,14 +40,38 @@ func (sc *scanner) idents() {
 		// "dossier social étudiant (DSE 2024-2025) : n° 24-0315877": the
 		// first reading failed, the sign "n°" on the line announces the value.
 		for k := j; k < len(sc.toks) && k < j+8 && (k == j || sc.toks[k].gap < gapLine); k++ {
-			if sc.isText(k, "n", "no") && (sc.punct(k+1) == '°' || sc.punct(k+1) == 'º') && sc.attached(k+1) && k+2 < len(sc.toks) {
+			if v := sc.identSign(k); v > 0 {
 				if !sc.has(k-1, wLegal) && !sc.has(k-2, wLegal) { // not "cerfa n°14069*04"
-					sc.identAt(&r, i, k+2)
+					sc.identAt(&r, i, v)
 				}
 				break
 			}
 		}
 	}
+}
+
+// identSign returns the token of the value a numbering sign at token k
+// announces: "n° 24-0315877", "num 0901 2345 6789", "nr. 0123456789"; 0
+// when token k is none or no number follows it.
+func (sc *scanner) identSign(k int) int {
+	v := k + 1
+	switch {
+	case sc.isText(k, "n", "no") && (sc.punct(v) == '°' || sc.punct(v) == 'º') && sc.attached(v):
+		if v+1 < len(sc.toks) {
+			return v + 1
+		}
+		return 0
+	case sc.isText(k, "num", "numero", "nr", "nro", "nº"):
+		if p := sc.punct(v); p == '.' || p == ':' {
+			v++
+		}
+	default:
+		return 0
+	}
+	if v >= len(sc.toks) || sc.toks[v].gap >= gapLine || (sc.toks[v].kind != kNum && sc.toks[v].kind != kAlnum) {
+		return 0
+	}
+	return v
 }
 
 // taxBase reports whether the cue at token i is a word of "revenu fiscal

@@ -49,6 +49,7 @@ const (
 	wBody       // a part of the body: "mal au dos", "fracture du poignet"
 	wPartner    // a spouse or partner: "femme", "mari", "esposa", "husband"
 	wChronic    // "chronique": the word before it is a condition
+	wCorrection // "non", "pardon": a value typed again follows
 )
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
@@ -108,7 +109,7 @@ var wordSections = map[string]wordBits{
 	"article": wArticle, "nameprefix": wNamePrefix, "streetlink": wStreetLink,
 	"streetbare": wStreetBare, "addrunit": wAddrUnit, "addrnamed": wAddrNamed,
 	"org-addr": wOrgAddr, "offence": wOffence, "body": wBody,
-	"partner": wPartner, "chronic": wChronic,
+	"partner": wPartner, "chronic": wChronic, "correction": wCorrection,
 }
 
 var phraseSections = map[string]cueBits{

@@ -37,6 +37,10 @@ func (sc *scanner) names() {
 			i = last
 			continue
 		}
+		if last := sc.greetedName(i); last >= 0 {
+			i = last
+			continue
+		}
 		if last := sc.freeName(i); last >= 0 {
 			i = last
 		}
@@ -81,11 +85,7 @@ func (sc *scanner) nameCue(i int) int {
 		}
 	case t.cue&cSelfWeak != 0:
 		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {
-			if last := sc.emitName(j, weak, 0.75); last >= 0 || !sc.smsFirstName(i, j) {
-				return last
-			}
-			sc.addToks(j, j, NOM, 0.7)
-			return j
+			return sc.weakSelfName(i, j)
 		}
 	case b&wRelative != 0 && sc.possessiveBefore(i):
 		return sc.relativeNames(i)
@@ -93,6 +93,28 @@ func (sc *scanner) nameCue(i int) int {
 		return sc.emitName(sc.skipPunct(i+1, true), medium, 0.8)
 	}
 	return -1
+}
+
+// weakSelfName reads the name at j after the weak self-introduction at i
+// ("je suis", "c'est", "ici", the SMS "c") and returns its last token, or
+// -1.
+func (sc *scanner) weakSelfName(i, j int) int {
+	if last := sc.emitName(j, weak, 0.75); last >= 0 {
+		return last
+	}
+	how := ambSelf
+	if sc.toks[i].ent == entIci {
+		how = ambHere
+	}
+	if last := sc.ambNameAt(j, how); last >= 0 {
+		sc.addToks(j, last, NOM, 0.75)
+		return last
+	}
+	if !sc.smsFirstName(i, j) {
+		return -1
+	}
+	sc.addToks(j, j, NOM, 0.7)
+	return j
 }
 
 // formValueOK says whether the word after a form label ("Nom :",
@@ -174,8 +196,8 @@ func (sc *scanner) civilityOK(i int) bool {
 func (sc *scanner) possessiveBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		t := sc.toks[k]
-		if t.gap >= gapLine && k < i-1 {
-			return false
+		if sc.toks[k+1].gap >= gapLine {
+			return false // a line break between the possessive and the relative
 		}
 		switch {
 		case t.kind == kPunct && sc.punct(k) == '-':
@@ -209,7 +231,10 @@ func (sc *scanner) relativeNames(i int) int {
 	for count := 0; count < 5; count++ {
 		e := sc.emitName(j, medium, 0.85)
 		if e < 0 {
-			break
+			if e = sc.ambNameAt(j, ambRelative); e < 0 {
+				break
+			}
+			sc.addToks(j, e, NOM, 0.85)
 		}
 		last = e
 		j = e + 1
@@ -263,4 +288,4 @@ func (sc *scanner) smsFirstName(i, j int) bool {
 // notSMSName are first names that "c" (c'est) announces more often as
 // the word they also are: "c juste", "c claire" (clair).
 var notSMSName = wordSet("claire juste rose marine olive blanche brune modeste divine celeste aime honore exauce france mai avril " +
-	"can do ho line pape merveille patience prudence constance victoire perle fleur reine ange long grace noel clement marin")
+	"can do ho line pape merveille patience prudence constance victoire perle fleur reine ange long grace noel clement marin constant")

@@ -428,6 +428,10 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				if d[1] == '8' {
 					// 08…: service numbers, public
 					consider(k, typKeep, 0.96)
+				} else if ctx := ctxOf(); idDocCue(ctx) && ctx&cTel == 0 {
+					// "permis de conduire n° 0123456789": the document's
+					// number, read by idents, unless a phone cue is nearer
+					consider(k, TEL, 0.8)
 				} else {
 					consider(k, TEL, 0.95)
 				}

@@ -30,7 +30,7 @@ func numWordList() []string {
 	for w := range numWords {
 		out = append(out, w)
 	}
-	return append(out, "cent", "cents", "mille", "mil", "hundred", "thousand", "et", "and")
+	return append(out, "cent", "cents", "mille", "mil", "million", "millions", "hundred", "thousand", "et", "and")
 }
 
 // numValue returns the value of word token i, and whether it is a number
@@ -134,6 +134,10 @@ func (sc *scanner) spelledNumbers() {
 		if len(run) == 0 {
 			continue
 		}
+		if end, ok := sc.spelledIdent(run); ok {
+			i = max(i, end)
+			continue
+		}
 		end := sc.matchSpelled(run)
 		i = max(i, end)
 	}
@@ -154,13 +158,13 @@ func (sc *scanner) numRun(i int, run []numGroup) []numGroup {
 		start = p
 	}
 	words := 0
-	for k := start; k < len(sc.toks) && len(run) < 20; {
+	for k := start; k < len(sc.toks) && len(run) < 34; {
 		var g numGroup
 		switch {
 		case sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 4:
 			g = numGroup{first: k, last: k, digits: sc.text(k)}
 		default:
-			d, last := sc.spelled(k)
+			d, last := sc.spelledLarge(k)
 			if d == "" {
 				k = len(sc.toks)
 				continue
@@ -181,6 +185,57 @@ func (sc *scanner) numRun(i int, run []numGroup) []numGroup {
 		return run[:0]
 	}
 	return run
+}
+
+// spelledLarge reads a spelled number at token k as spelled does, and on
+// through "cent", "mille" and "million" when they follow: "trois cent
+// vingt et un" is 321, "trente mille trois" 30003, "deux millions trois
+// cent quarante-cinq mille six cent soixante-dix-huit" 2345678, as people
+// dictate an identifier group by group.
+func (sc *scanner) spelledLarge(k int) (string, int) {
+	d, last := sc.spelled(k)
+	if d == "" {
+		return "", -1
+	}
+	n := sc.nextNumWord(last)
+	if n < 0 || sc.multiplier(n) == 0 {
+		return d, last // the common case: no multiplier
+	}
+	total := 0
+	cur, _ := strconv.Atoi(d)
+	for ; n >= 0; n = sc.nextNumWord(last) {
+		switch mult := sc.multiplier(n); {
+		case mult == 100 && cur < 100:
+			cur = max(cur, 1) * 100
+		case mult > 100:
+			total, cur = total+max(cur, 1)*mult, 0
+		case mult == 0 && sc.multiplier(last) > 0:
+			d, l := sc.spelled(n) // "cent vingt", "mille trois"
+			if d == "" {
+				return strconv.Itoa(total + cur), last
+			}
+			v, _ := strconv.Atoi(d)
+			cur, n = cur+v, l
+		default:
+			return strconv.Itoa(total + cur), last
+		}
+		last = n
+	}
+	return strconv.Itoa(total + cur), last
+}
+
+// multiplier returns 100, 1000 or 1000000 for "cent", "mille",
+// "million" at token n, else 0.
+func (sc *scanner) multiplier(n int) int {
+	switch {
+	case sc.isText(n, "cent", "cents"):
+		return 100
+	case sc.isText(n, "mille", "mil"):
+		return 1000
+	case sc.isText(n, "million", "millions"):
+		return 1000000
+	}
+	return 0
 }
 
 // numSep reports whether punctuation token p may separate the groups of a

@@ -3,7 +3,6 @@ package redact
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -20,11 +19,6 @@ var ErrTooLarge = errors.New("redact: input too large")
 // input size; callers that take text from the network set a lower limit of
 // their own.
 const MaxInputBytes = 256 << 20
-
-// chunkBytes is the size of the pieces the detectors work on, so that the
-// memory of one pass stays bounded whatever the input size. Pieces end at a
-// blank line, a line break or a sentence end when there is one.
-const chunkBytes = 1 << 20
 
 // Entity is one detected value, as Result lists it. It never holds the value
 // itself.
@@ -136,40 +130,6 @@ func (s *Session) applyPolicy(spans []cand) []cand {
 	return out
 }
 
-// detect validates text and returns the resolved spans of personal data, in
-// text order, offsets relative to text.
-func detect(ctx context.Context, text string) ([]cand, error) {
-	if len(text) > MaxInputBytes {
-		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), MaxInputBytes)
-	}
-	if !utf8.ValidString(text) {
-		return nil, fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, firstInvalid(text))
-	}
-	var sc scanner
-	var all []cand
-	for base := 0; base < len(text); {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("redact: %w", err)
-		}
-		end := chunkEnd(text, base)
-		cands := sc.resolve(sc.scan(text[base:end]))
-		if all == nil {
-			// as many values per byte in the chunks to come
-			all = make([]cand, 0, len(cands)*(len(text)/(end-base)+1))
-		}
-		for _, c := range cands {
-			if c.typ == typKeep {
-				continue
-			}
-			c.start += base
-			c.end += base
-			all = append(all, c)
-		}
-		base = end
-	}
-	return all, nil
-}
-
 // firstInvalid returns the offset of the first byte of s that is not part of
 // valid UTF-8.
 func firstInvalid(s string) int {
@@ -181,27 +141,6 @@ func firstInvalid(s string) int {
 		i += size
 	}
 	return len(s)
-}
-
-// chunkEnd returns where the chunk that starts at base ends: the whole rest
-// when it is small, else the last paragraph break, line break, sentence end
-// or blank in the second half of the next chunkBytes, else a rune boundary.
-func chunkEnd(text string, base int) int {
-	if len(text)-base <= chunkBytes {
-		return len(text)
-	}
-	window := text[base : base+chunkBytes]
-	half := chunkBytes / 2
-	for _, sep := range []string{"\n\n", "\n", ". ", " "} {
-		if k := strings.LastIndex(window, sep); k >= half {
-			return base + k + len(sep)
-		}
-	}
-	end := base + chunkBytes
-	for end > base && !utf8.RuneStart(text[end]) {
-		end--
-	}
-	return end
 }
 
 // addEscapes masks the text of the input that already looks like a

@@ -18,11 +18,14 @@ type nameSet struct {
 	filter [1024]uint64
 	names  [][]string             // folded words of each name
 	at     map[uint32][]namePlace // a looked-for word → its places
+	seen   map[string]bool        // names already collected, as written
+	added  []namePlace            // every looked-for word, in the order added
 }
 
 type namePlace struct {
 	name, pos int
 	word      string
+	hash      uint32
 }
 
 func (ns *nameSet) add(w string, name, pos int) {
@@ -31,30 +34,58 @@ func (ns *nameSet) add(w string, name, pos int) {
 		ns.at = map[uint32][]namePlace{}
 	}
 	ns.filter[h>>6&1023] |= 1 << (h & 63)
-	ns.at[h] = append(ns.at[h], namePlace{name: name, pos: pos, word: w})
+	p := namePlace{name: name, pos: pos, word: w, hash: h}
+	ns.at[h] = append(ns.at[h], p)
+	ns.added = append(ns.added, p)
 }
 
 func (ns *nameSet) mayHave(h uint32) bool {
 	return ns.at != nil && ns.filter[h>>6&1023]&(1<<(h&63)) != 0
 }
 
+// mayHaveSince reports whether a text whose words f filters may hold a
+// word of the names added after the first known ones.
+func (ns *nameSet) mayHaveSince(known int, f *wordFilter) bool {
+	for i := len(ns.added) - 1; i >= 0 && ns.added[i].name >= known; i-- {
+		if f.has(ns.added[i].hash) {
+			return true
+		}
+	}
+	return false
+}
+
 // repeatedNames masks the other occurrences of the names found with a cue,
 // whatever their case and accents; from one word of a name that is no
-// common word, the words of the name around it are taken too.
+// common word, the words of the name around it are taken too. The pieces
+// of a long text share one set of names.
 func (sc *scanner) repeatedNames() {
+	if sc.found != nil {
+		sc.collectNames(sc.found)
+		sc.markNames(sc.found)
+		return
+	}
 	var ns nameSet
-	var seen map[string]bool // names already collected, as written
+	sc.collectNames(&ns)
+	sc.markNames(&ns)
+}
+
+// collectNames adds to ns the names found with a cue so far.
+func (sc *scanner) collectNames(ns *nameSet) {
 	for ci, n := 0, len(sc.cands); ci < n; ci++ {
 		c := sc.cands[ci]
-		if c.typ != NOM || c.conf < 0.75 || seen[sc.s[c.start:c.end]] {
+		if c.typ != NOM || c.conf < 0.75 || ns.seen[sc.s[c.start:c.end]] {
 			continue
 		}
-		if seen == nil {
-			seen = map[string]bool{}
+		if ns.seen == nil {
+			ns.seen = map[string]bool{}
 		}
-		seen[sc.s[c.start:c.end]] = true
-		sc.collectName(&ns, c)
+		ns.seen[sc.s[c.start:c.end]] = true
+		sc.collectName(ns, c)
 	}
+}
+
+// markNames masks the words of the text that repeat a name of ns.
+func (sc *scanner) markNames(ns *nameSet) {
 	if ns.at == nil {
 		return
 	}
@@ -63,7 +94,7 @@ func (sc *scanner) repeatedNames() {
 		if t.kind != kWord || t.val == 0 || !ns.mayHave(t.val) {
 			continue
 		}
-		first, last, ok := sc.repeatAt(&ns, i)
+		first, last, ok := sc.repeatAt(ns, i)
 		if !ok {
 			continue
 		}
@@ -131,6 +162,22 @@ func (sc *scanner) foldedIs(i int, w string) bool {
 	}
 	var buf [64]byte
 	return string(fold.Append(buf[:0], sc.text(i))) == w
+}
+
+// foldedIn reports whether word i, folded, is in set, without allocating.
+func (sc *scanner) foldedIn(i int, set map[string]bool) bool {
+	t := sc.toks[i]
+	if t.kind != kWord {
+		return false
+	}
+	if t.ent != 0 {
+		return set[lex.entries[t.ent].word]
+	}
+	if t.end-t.start > 32 {
+		return false
+	}
+	var buf [64]byte
+	return set[string(fold.Append(buf[:0], sc.text(i)))]
 }
 
 // collectName adds the name c to ns: its words, the words that may be

@@ -38,7 +38,7 @@ func TestRedactRound6(t *testing.T) {
 		// a surname that is also a title, after a first name
 		{"surname Maréchal", "Je suis Jean-Claude Maréchal, 6 route de Saint-Malo 35400 Saint Malo", "Je suis [NOM_1], [ADRESSE_1]"},
 		{"surname Général in a signature", "merci d'avance\nCordialement, Paul Général", "merci d'avance\nCordialement, [NOM_1]"},
-		{"title after a first name and a verb stays", "je suis Pierre et je veux voir le Maire.", "je suis Pierre et je veux voir le Maire."},
+		{"title after a first name and a verb stays", "je suis Pierre et je veux voir le Maire.", "je suis [NOM_1] et je veux voir le Maire."},
 		{"initials joined by a dash", "merci pour tout\nCdlt, J-P Morel", "merci pour tout\nCdlt, [NOM_1]"},
 		{"letters joined by a dash stay", "voir l'annexe B-C du formulaire", "voir l'annexe B-C du formulaire"},
 		// an SMS self-introduction with a first name that is also a word

@@ -28,6 +28,11 @@ type scanner struct {
 	sorter   candSorter // resolve's sort buffers
 	caseless bool       // the text ignores case: all lower or all upper case
 	allCues  cueBits    // the cues of the whole chunk, once markPhrases has run
+	// found holds the names found in the pieces of a long text read so
+	// far, nil for a text read at once (see detectChunks).
+	found *nameSet
+	// cutEnd tells that the text read stops before the message's end.
+	cutEnd bool
 }
 
 // Entries of words the detectors compare tokens with.
@@ -63,6 +68,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.idents()
 	sc.messageIDs()
 	sc.plainIDs()
+	sc.corrections()
 	sc.births()
 	sc.hanBirths()
 	sc.bracketBirths()
@@ -73,6 +79,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.emailNames()
 	sc.signatureName()
 	sc.repeatedNames()
+	sc.ambBeforeNames()
 	sc.nameDates()
 	sc.mergeAddresses()
 	return sc.cands
@@ -204,7 +211,11 @@ func (sc *scanner) cueBefore(i, window int) cueBits {
 		t := sc.toks[k]
 		if t.kind == kPunct && k+1 < len(sc.toks) && sc.toks[k+1].gap != gapNone {
 			switch sc.punct(k) {
-			case '.', '!', '?', ';':
+			case '.':
+				if !sc.numberAbbrev(k) {
+					return c
+				}
+			case '!', '?', ';':
 				return c
 			}
 		}
@@ -214,6 +225,12 @@ func (sc *scanner) cueBefore(i, window int) cueBits {
 		}
 	}
 	return c
+}
+
+// numberAbbrev reports whether the dot at token k ends an abbreviation
+// that announces a number ("nr. 0123456789", "num. 12"), not a sentence.
+func (sc *scanner) numberAbbrev(k int) bool {
+	return k > 0 && sc.attached(k) && sc.isText(k-1, "nr", "no", "num", "nro", "tel")
 }
 
 // resolve sorts candidates and, where they overlap, keeps the one that
@@ -286,6 +303,9 @@ type candSorter struct {
 
 func (cs *candSorter) sort(cands []cand) {
 	const bits = 20
+	if slices.IsSortedFunc(cands, cmpCands) {
+		return // the pieces of a long text, merged in order
+	}
 	if len(cands) < 64 || len(cands) >= 1<<bits {
 		sortCandsFunc(cands)
 		return
@@ -310,12 +330,15 @@ func (cs *candSorter) sort(cands []cand) {
 }
 
 func sortCandsFunc(cands []cand) {
-	slices.SortFunc(cands, func(a, b cand) int {
-		if a.start != b.start {
-			return a.start - b.start
-		}
-		return b.end - a.end
-	})
+	slices.SortFunc(cands, cmpCands)
+}
+
+// cmpCands orders candidates by start, the longest first.
+func cmpCands(a, b cand) int {
+	if a.start != b.start {
+		return a.start - b.start
+	}
+	return b.end - a.end
 }
 
 // trimEnd returns the end of s[start:end] without trailing blanks and

@@ -147,13 +147,20 @@ func (sc *scanner) emailNames() {
 			continue
 		}
 		ti := sort.Search(len(sc.toks), func(i int) bool { return int(sc.toks[i].start) >= c.start })
+		prev := -2
 		for i := max(0, ti-40); i < len(sc.toks) && i < ti+15; i++ {
 			if int(sc.toks[i].start) >= c.start && int(sc.toks[i].end) <= c.end {
 				continue
 			}
-			if sc.emailNameWord(i, parts) {
+			if !sc.emailNameWord(i, parts) {
+				continue
+			}
+			if prev == i-1 && sc.toks[i].gap == gapSpace {
+				sc.cands[len(sc.cands)-1].end = int(sc.toks[i].end) // one name: "Maïa Oukacha"
+			} else {
 				sc.addToks(i, i, NOM, 0.7)
 			}
+			prev = i
 		}
 	}
 }
@@ -170,7 +177,8 @@ func (sc *scanner) emailNameWord(i int, parts []string) bool {
 		return false // a name written as one: "Amina", "Kerjean"
 	}
 	for _, p := range parts {
-		if len(p) == int(t.end-t.start) && strings.EqualFold(sc.text(i), p) {
+		// folded: "Maïa" in maia.oukacha@…
+		if l := int(t.end - t.start); l >= len(p) && l <= 2*len(p) && sc.foldedIs(i, p) {
 			return true
 		}
 	}
@@ -188,6 +196,9 @@ var genericMailbox = map[string]bool{
 // message on its own line or after its last sentence ("… ce qui bloque.
 // Claire"), with an initial maybe ("sofiane b.").
 func (sc *scanner) signatureName() {
+	if sc.cutEnd {
+		return
+	}
 	n := len(sc.toks)
 	end := n - 1
 	for end >= 0 && sc.toks[end].kind == kPunct {
@@ -211,7 +222,13 @@ func (sc *scanner) signatureName() {
 	// "merci, r. gaudin": an initial and a surname end the text
 	if i := end - 2; i >= 0 && sc.toks[i].kind == kWord && sc.toks[i].end-sc.toks[i].start == 1 && sc.punct(i+1) == '.' && sc.attached(i+1) &&
 		sc.toks[end].kind == kWord && sc.toks[end].gap == gapSpace && sc.bits(end)&(notName|wStop) == 0 &&
-		(sc.signatureStart(i) || sc.cueBefore(i, 3)&cClosing != 0) {
+		(sc.signatureStart(i) || sc.punct(i-1) == ',' || sc.cueBefore(i, 3)&cClosing != 0) {
+		sc.addToks(i, end, NOM, 0.65) // also "Pour Mlle Bertrand, P. Rey"
+		return
+	}
+	// "Thomas D": a first name and the initial of a surname end the text
+	if i := end - 1; i >= 0 && sc.toks[end].kind == kWord && sc.toks[end].end-sc.toks[end].start == 1 && sc.toks[end].shape&shCap != 0 &&
+		sc.toks[end].gap == gapSpace && sc.isFirstName(i) && sc.bits(i)&(wCountry|wInstitution|wMonth|wFunc) == 0 && sc.signatureStart(i) {
 		sc.addToks(i, end, NOM, 0.65)
 		return
 	}

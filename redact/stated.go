@@ -49,7 +49,13 @@ func (sc *scanner) writerGender() int {
 	var buf [48]byte
 	male := false
 	for i := range sc.toks {
-		if sc.toks[i].kind != kWord || sc.toks[i].end-sc.toks[i].start > 5 || !copulas[string(fold.Append(buf[:0], sc.text(i)))] {
+		if sc.toks[i].kind != kWord || sc.toks[i].end-sc.toks[i].start > 6 {
+			continue
+		}
+		if w := string(fold.Append(buf[:0], sc.text(i))); !copulas[w] {
+			if sc.coupleFeminine(i, w) {
+				return 1
+			}
 			continue
 		}
 		k := sc.nextWord(i)
@@ -70,6 +76,23 @@ func (sc *scanner) writerGender() int {
 		return -1
 	}
 	return 0
+}
+
+// coupleFeminine reports whether the writer says, with her partner, that
+// both are women: "on est pacsées", "nous sommes mariées" (a masculine
+// plural says nothing: a man and a woman).
+func (sc *scanner) coupleFeminine(i int, w string) bool {
+	// "nous" before "sommes": "les sommes réclamées" are sums of money
+	if !(w == "sommes" && sc.isText(i-1, "nous")) && !(w == "est" && sc.isText(i-1, "on")) {
+		return false
+	}
+	k := sc.nextWord(i)
+	if k < 0 || sc.toks[k].end-sc.toks[k].start > 24 {
+		return false
+	}
+	var buf [32]byte
+	f := fold.Append(buf[:0], sc.text(k))
+	return len(f) > 4 && string(f[len(f)-3:]) == "ees"
 }
 
 // selfGender returns the gender the folded word w gives the writer after
@@ -106,17 +129,11 @@ var (
 func (sc *scanner) samePartner() {
 	gender := 0
 	for i := 1; i < len(sc.toks); i++ {
-		if !sc.has(i, wPartner) || !sc.has(i-1, wPossessive) {
+		if !sc.has(i, wPartner) {
 			continue
 		}
-		w, pos := lex.entries[sc.toks[i].ent].word, sc.foldedWord(i-1)
-		want := 0
-		switch {
-		case femalePartners[w] && femalePossessives[pos]:
-			want = 1
-		case malePartners[w] && malePossessives[pos]:
-			want = -1
-		default:
+		first, want := sc.partnerAt(i)
+		if want == 0 {
 			continue
 		}
 		if gender == 0 {
@@ -125,9 +142,77 @@ func (sc *scanner) samePartner() {
 			}
 		}
 		if gender == want {
-			sc.addToks(i-1, i, ORIENTATION, 0.7)
+			sc.addToks(first, i, ORIENTATION, 0.7)
 		}
 	}
+}
+
+// partnerAt reads the partner word i as the writer's partner: after a
+// possessive ("ma femme", "my husband"), or a person of a gender after a
+// union or a life together the writer states ("je suis en couple avec un
+// homme", "je vis avec une femme", "I'm married to a man"). It returns the
+// first token of the phrase and the partner's gender, or 0.
+func (sc *scanner) partnerAt(i int) (first, gender int) {
+	w := lex.entries[sc.toks[i].ent].word
+	if sc.has(i-1, wPossessive) {
+		pos := sc.foldedWord(i - 1)
+		switch {
+		case femalePartners[w] && femalePossessives[pos]:
+			return i - 1, 1
+		case malePartners[w] && malePossessives[pos]:
+			return i - 1, -1
+		}
+		return 0, 0
+	}
+	g := personGender[w]
+	if g == 0 || i < 2 || !sc.foldedIn(i-1, partnerArticles) || !sc.foldedIn(i-2, partnerLinks) {
+		return 0, 0
+	}
+	if first = sc.unionBefore(i - 2); first < 0 {
+		return 0, 0
+	}
+	return first, g
+}
+
+// personGender gives the gender of the words that name a person by it
+// ("fille", "garçon" say a child as often).
+var personGender = map[string]int{
+	"homme": -1, "mec": -1, "man": -1, "hombre": -1, "homem": -1,
+	"femme": 1, "meuf": 1, "woman": 1, "mujer": 1, "mulher": 1,
+}
+
+// partnerArticles and partnerLinks come between a union word and the
+// person: "avec un", "with a", "to a".
+var (
+	partnerArticles = map[string]bool{"un": true, "une": true, "a": true, "an": true, "uno": true, "una": true, "um": true, "uma": true}
+	partnerLinks    = map[string]bool{"avec": true, "with": true, "to": true, "con": true, "com": true, "a": true}
+)
+
+// unionWords say a union or a life together before "avec", "with", "to".
+var unionWords = map[string]bool{"couple": true, "marie": true, "mariee": true, "pacse": true,
+	"pacsee": true, "vis": true, "sors": true, "relation": true, "married": true, "relationship": true,
+	"dating": true, "live": true, "living": true, "casado": true, "casada": true, "vivo": true}
+
+// firstPersons are the words that make a union the writer's own.
+var firstPersons = map[string]bool{"je": true, "j": true, "jsuis": true, "suis": true, "i": true,
+	"im": true, "m": true, "am": true, "yo": true, "estoy": true, "soy": true, "eu": true, "sou": true, "estou": true}
+
+// unionBefore returns the union word the writer states on the few words
+// before token k ("je suis en couple" before "avec"), or -1.
+func (sc *scanner) unionBefore(k int) int {
+	union := -1
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if sc.toks[j+1].gap >= gapLine || sc.toks[j].kind == kPunct && sc.punct(j) != '\'' {
+			break
+		}
+		switch {
+		case union < 0 && sc.foldedIn(j, unionWords):
+			union = j
+		case union >= 0 && sc.foldedIn(j, firstPersons):
+			return union
+		}
+	}
+	return -1
 }
 
 // chronicConditions masks a word followed by "chronique", which makes

@@ -148,7 +148,7 @@ func TestAuthFlows(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	t0 := time.Now()
-	f, err := st.NewAuthFlow(ctx, t0, "verifier-1")
+	f, err := st.NewAuthFlow(ctx, t0, t0.Add(-time.Minute), "verifier-1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,8 +162,18 @@ func TestAuthFlows(t *testing.T) {
 	if _, err := st.TakeAuthFlow(ctx, f.State, t0.Add(-time.Minute)); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("second use: %v", err)
 	}
-	old, _ := st.NewAuthFlow(ctx, t0, "v2")
+	old, _ := st.NewAuthFlow(ctx, t0, t0.Add(-time.Minute), "v2")
 	if _, err := st.TakeAuthFlow(ctx, old.State, t0.Add(time.Minute)); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("too old: %v", err)
+	}
+	// A new flow deletes those started before its since: they could not
+	// be taken any more.
+	stale, _ := st.NewAuthFlow(ctx, t0, t0.Add(-time.Minute), "v3")
+	if _, err := st.NewAuthFlow(ctx, t0.Add(2*time.Minute), t0.Add(time.Minute), "v4"); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := st.Pool().QueryRow(ctx, "SELECT count(*) FROM auth_flows WHERE state_hash = $1", store.HashKey(stale.State)).Scan(&n); err != nil || n != 0 {
+		t.Errorf("a flow past its validity is kept (%d rows, %v)", n, err)
 	}
 }

@@ -29,16 +29,24 @@ func newDraftID(at time.Time) (string, error) {
 	return "d_" + at.UTC().Format(draftIDDay) + "_" + strings.ToLower(idEncoding.EncodeToString(b[:])), nil
 }
 
+// The years a draft id's day may give: outside them no draft was made
+// (plume did not exist; past 9998 the next month has five digits), and the
+// month they would name is not a timestamp PostgreSQL takes (year 0000).
+const (
+	firstDraftYear = 2000
+	lastDraftYear  = 9998
+)
+
 // draftIDMonth returns the first instant (UTC) of the month in which the
 // draft id was created, and false for an id that does not say (made before
-// ids carried their day, or not a draft id at all).
+// ids carried their day, not a draft id at all, or an impossible day).
 func draftIDMonth(id string) (time.Time, bool) {
 	rest, ok := strings.CutPrefix(id, "d_")
 	if !ok || len(rest) < len(draftIDDay)+1 || rest[len(draftIDDay)] != '_' {
 		return time.Time{}, false
 	}
 	day, err := time.Parse(draftIDDay, rest[:len(draftIDDay)])
-	if err != nil {
+	if err != nil || day.Year() < firstDraftYear || day.Year() > lastDraftYear {
 		return time.Time{}, false
 	}
 	return time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC), true

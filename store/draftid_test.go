@@ -142,3 +142,25 @@ func (n planNode) relations() []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestImpossibleDraftDays: an id dated a day no draft was made on (year
+// 0000, which PostgreSQL refuses; 9999-12, whose next month has five
+// digits) finds nothing instead of failing.
+func TestImpossibleDraftDays(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	for _, id := range []string{"d_00000101_" + strings.Repeat("a", 24), "d_99991231_" + strings.Repeat("a", 24),
+		"d_19991231_" + strings.Repeat("a", 24)} {
+		if _, err := st.GetDraft(ctx, id); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("GetDraft(%s): %v, want ErrNotFound", id, err)
+		}
+		f := store.Feedback{DraftID: id, Outcome: store.OutcomeEdited, FinalText: red(t, "Envoyé")}
+		if err := st.SaveFeedback(ctx, &f); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("SaveFeedback(%s): %v, want ErrNotFound", id, err)
+		}
+		if _, err := st.FinalText(ctx, id); err != nil && !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("FinalText(%s): %v", id, err)
+		}
+	}
+}

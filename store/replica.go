@@ -175,6 +175,24 @@ func (r *Replica) measure(ctx context.Context) ReplicaState {
 	return ReplicaState{Usable: true, Lag: lag}
 }
 
+// reachTimeout bounds Reachable's probe.
+const reachTimeout = 2 * time.Second
+
+// Reachable reports whether the replica answers now (a statement, twice at
+// most: the first may find a connection its restart broke). A caller that
+// saw a database fail tells by it whether the fault was the replica's.
+func (r *Replica) Reachable(ctx context.Context) bool {
+	ctx, cancel := context.WithTimeout(ctx, reachTimeout)
+	defer cancel()
+	var err error
+	for range 2 {
+		if err = r.store.pool.Ping(ctx); !IsUnavailable(err) {
+			break
+		}
+	}
+	return err == nil
+}
+
 // MarkDown records that a read from the replica just failed to reach it:
 // reads go to the primary until the next check finds it back.
 func (r *Replica) MarkDown() {

@@ -96,9 +96,10 @@ type AuthFlow struct {
 }
 
 // NewAuthFlow stores a new sign-in with random state, nonce and PKCE
-// verifier (given by verifier, e.g. oauth2.GenerateVerifier). Flows older
-// than a day are deleted on the way.
-func (s *Store) NewAuthFlow(ctx context.Context, now time.Time, verifier string) (AuthFlow, error) {
+// verifier (given by verifier, e.g. oauth2.GenerateVerifier). Flows started
+// before since, too old to be taken (see TakeAuthFlow), are deleted on the
+// way.
+func (s *Store) NewAuthFlow(ctx context.Context, now, since time.Time, verifier string) (AuthFlow, error) {
 	state, err := randomToken()
 	if err != nil {
 		return AuthFlow{}, fmt.Errorf("new sign-in: %w", err)
@@ -107,7 +108,7 @@ func (s *Store) NewAuthFlow(ctx context.Context, now time.Time, verifier string)
 	if err != nil {
 		return AuthFlow{}, fmt.Errorf("new sign-in: %w", err)
 	}
-	if _, err := s.pool.Exec(ctx, "DELETE FROM auth_flows WHERE created_at < $1", now.Add(-24*time.Hour)); err != nil {
+	if _, err := s.pool.Exec(ctx, "DELETE FROM auth_flows WHERE created_at < $1", since); err != nil {
 		return AuthFlow{}, fmt.Errorf("delete old sign-ins: %w", err)
 	}
 	_, err = s.pool.Exec(ctx, "INSERT INTO auth_flows (state_hash, nonce, verifier, created_at) VALUES ($1, $2, $3, $4)",

@@ -73,6 +73,9 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	fmt.Fprintln(a.stdout, report.String())
+	if report.Semantic > 0 {
+		fmt.Fprintf(a.stderr, "semantic model trained on %d documents\n", report.Semantic)
+	}
 	if len(report.Failed) > 0 && !*keepGoing {
 		// The other files were ingested; the exit code says that some
 		// were not, for scripts (--keep-going accepts it).

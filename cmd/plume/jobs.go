@@ -19,11 +19,18 @@ const bucketIdle = 24 * time.Hour
 
 // runJobs runs the periodic jobs (the partitions of drafts for this month
 // and the next, the retention purges of drafts and of the audit log,
-// forgetting idle rate buckets) in the one plume serve that leads: several
+// forgetting idle rate buckets, retraining a stale semantic model) in the
+// one plume serve that leads: several
 // processes sharing the database elect one through an advisory lock, and
 // another takes over within jobsLeaderRetry when it dies.
 func runJobs(ctx context.Context, st *store.Store, retention, auditRetention time.Duration, log *slog.Logger) {
 	st.RunLeader(ctx, store.Leadership{Job: "jobs", Retry: jobsLeaderRetry, Log: log}, func(ctx context.Context) {
+		retrained := make(chan struct{})
+		go func() {
+			defer close(retrained)
+			retrainSemantic(ctx, st, semanticCheck, log)
+		}()
+		defer func() { <-retrained }()
 		daily(ctx, func(ctx context.Context) {
 			if n, err := st.EnsurePartitions(ctx, time.Now()); err != nil && ctx.Err() == nil {
 				log.Error("add the partitions of drafts", "err", err)

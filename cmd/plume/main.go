@@ -44,18 +44,19 @@ var errUsage = errors.New("usage")
 
 func commands() map[string]command {
 	return map[string]command{
-		"migrate": {"apply the database migrations", runMigrate},
-		"ingest":  {"ingest guidance files or folders: plume ingest [--prune] [--keep-going] PATH...", runIngest},
-		"reembed": {"re-embed every chunk with the configured embedder", runReembed},
-		"search":  {"search the knowledge base: plume search [--json] [--k N] QUERY", runSearch},
-		"eval":    {"measure retrieval on labelled questions: plume eval QUESTIONS.jsonl [--k N] [--json] [--calibrate] [--misses N]", runEval},
-		"redact":  {"redact personal data from stdin: plume redact [--json]", runRedact},
-		"draft":   {"draft a reply: plume draft [--channel C] [--json] QUESTION", runDraft},
-		"triage":  {"triage a message: plume triage [--json] [MESSAGE] (or the message on stdin)", runTriage},
-		"serve":   {"serve the HTTP API on PLUME_ADDR: plume serve [--addr ADDR] [--rate R]", runServe},
-		"purge":   {"delete the drafts and feedback older than PLUME_RETENTION (default 365d)", runPurge},
-		"keys":    {"manage API keys: plume keys create --role agent|admin [--service S] --name N | list | revoke ID", runKeys},
-		"help":    {"this list; plume help config: every environment variable and flag of plume serve", nil},
+		"migrate":  {"apply the database migrations", runMigrate},
+		"ingest":   {"ingest guidance files or folders: plume ingest [--prune] [--keep-going] PATH...", runIngest},
+		"reembed":  {"re-embed every chunk with the configured embedder", runReembed},
+		"search":   {"search the knowledge base: plume search [--json] [--k N] QUERY", runSearch},
+		"eval":     {"measure retrieval on labelled questions: plume eval QUESTIONS.jsonl [--k N] [--json] [--calibrate] [--misses N]", runEval},
+		"redact":   {"redact personal data from stdin: plume redact [--json]", runRedact},
+		"draft":    {"draft a reply: plume draft [--channel C] [--json] QUESTION", runDraft},
+		"triage":   {"triage a message: plume triage [--json] [MESSAGE] (or the message on stdin)", runTriage},
+		"serve":    {"serve the HTTP API on PLUME_ADDR: plume serve [--addr ADDR] [--rate R]", runServe},
+		"semantic": {"train the semantic model of the published documents now: plume semantic train", runSemantic},
+		"purge":    {"delete the drafts and feedback older than PLUME_RETENTION (default 365d)", runPurge},
+		"keys":     {"manage API keys: plume keys create --role agent|admin [--service S] --name N | list | revoke ID", runKeys},
+		"help":     {"this list; plume help config: every environment variable and flag of plume serve", nil},
 	}
 }
 

@@ -1,0 +1,57 @@
+package api
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/plume-sp/plume/ingest"
+	"github.com/plume-sp/plume/store"
+)
+
+// The page edits a document as the text of its passages, one after the
+// other, separated by a blank line (what GET /v1/documents/{id} gives as
+// chunks), without their headings. An update puts the headings back: the
+// document keeps its structure, and a PUT that changes nothing changes
+// nothing.
+
+// passageSeparator separates passages in the text the page edits.
+const passageSeparator = "\n\n"
+
+// unchangedDocument reports whether in says what d and its chunks already
+// say: the same metadata, and as text its passages joined.
+func unchangedDocument(in documentInput, d store.Document, chunks []store.Chunk) bool {
+	texts := make([]string, len(chunks))
+	for i, ch := range chunks {
+		texts[i] = ch.Text
+	}
+	return in.Title == d.Title && in.Description == d.Description && in.URL == d.URL && in.Service == d.Service &&
+		slices.Equal(nonNil(in.Audience), nonNil(d.Audience)) && slices.Equal(nonNil(in.Tags), nonNil(d.Tags)) &&
+		(in.Status == "" || in.Status == d.Status) && in.Text == strings.TrimSpace(strings.Join(texts, passageSeparator))
+}
+
+// editedBlocks cuts the edited text into its paragraphs (blank lines
+// between them) and gives each the heading of the stored passage it comes
+// from: the next passage, in order, whose text holds it; a paragraph found
+// in none (new or edited) takes the heading of the one before it (the
+// first passage's at the start).
+func editedBlocks(text string, chunks []store.Chunk) []ingest.Block {
+	var blocks []ingest.Block
+	var heading []string
+	if len(chunks) > 0 {
+		heading = ingest.SplitHeading(chunks[0].Heading)
+	}
+	next := 0
+	for _, p := range strings.Split(text, passageSeparator) {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		for i := next; i < len(chunks); i++ {
+			if strings.Contains(chunks[i].Text, p) {
+				heading, next = ingest.SplitHeading(chunks[i].Heading), i
+				break
+			}
+		}
+		blocks = append(blocks, ingest.Block{Heading: heading, Text: p})
+	}
+	return blocks
+}

@@ -1,0 +1,145 @@
+package rag
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/plume-sp/plume/semantic"
+	"github.com/plume-sp/plume/store"
+)
+
+// semanticLoadTimeout bounds the reading of a model.
+const semanticLoadTimeout = 2 * time.Minute
+
+// semanticModels holds the latest semantic model of the corpus (package
+// semantic) for the searches of one process. The first search reads it;
+// later ones, when the corpus version changed (saving a model bumps it),
+// look for a newer one in the background and go on with the one held
+// meanwhile: a search never waits for a model to be trained or reloaded.
+type semanticModels struct {
+	mu     sync.Mutex
+	loaded bool
+	// checked is the corpus version at which the latest model was looked
+	// for; refreshing is true while a goroutine looks.
+	checked    int64
+	refreshing bool
+	id         int64
+	model      *semantic.Model
+}
+
+// semanticModel returns the model to search with (nil: none), reading it first
+// when none was read yet, and starting a refresh when the corpus changed.
+func (s *Searcher) semanticModel(ctx context.Context) *semantic.Model {
+	m := &s.semantic
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	version := s.store.CachedCorpusVersion()
+	if !m.loaded {
+		// Read whole even if this search is cancelled: the next ones
+		// would otherwise start over.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), semanticLoadTimeout)
+		defer cancel()
+		if err := m.refresh(ctx, s.store, version); err != nil {
+			s.log.Warn("semantic model unavailable", "err", err)
+		}
+		m.loaded, m.checked = true, version
+		return m.model
+	}
+	if version != m.checked && !m.refreshing {
+		m.refreshing = true
+		go s.refreshSemantic(version)
+	}
+	return m.model
+}
+
+// refreshSemantic looks for a newer model in the background.
+func (s *Searcher) refreshSemantic(version int64) {
+	ctx, cancel := context.WithTimeout(context.Background(), semanticLoadTimeout)
+	defer cancel()
+	m := &s.semantic
+	m.mu.Lock()
+	id := m.id
+	m.mu.Unlock()
+	model, newID, err := latestSemantic(ctx, s.store, id)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	// A failure is tried again at the next change of the corpus, not at
+	// every search.
+	m.refreshing, m.checked = false, version
+	if err != nil {
+		s.log.Warn("semantic model refresh failed", "err", err)
+		return
+	}
+	if newID != id {
+		m.id, m.model = newID, model
+	}
+}
+
+// refresh reads the latest model unless it is the one held; the caller
+// holds m.mu.
+func (m *semanticModels) refresh(ctx context.Context, st *store.Store, version int64) error {
+	model, id, err := latestSemantic(ctx, st, m.id)
+	if err != nil {
+		return err
+	}
+	m.checked = version
+	if id != m.id {
+		m.id, m.model = id, model
+	}
+	return nil
+}
+
+// latestSemantic returns the latest stored model and its id (0 and nil
+// when there is none); when its id is held, it returns nil without
+// reading it again.
+func latestSemantic(ctx context.Context, st *store.Store, held int64) (*semantic.Model, int64, error) {
+	latest, ok, err := st.LatestSemanticModel(ctx)
+	if err != nil || !ok {
+		return nil, 0, err
+	}
+	if latest.ID == held {
+		return nil, held, nil
+	}
+	model, ok, err := semantic.Load(ctx, st, latest.ID)
+	if err != nil || !ok {
+		return nil, 0, err
+	}
+	return model, latest.ID, nil
+}
+
+// SemanticModelID is the id of the semantic model the searcher holds (0:
+// none), for tests and logs.
+func (s *Searcher) SemanticModelID() int64 {
+	s.semantic.mu.Lock()
+	defer s.semantic.mu.Unlock()
+	return s.semantic.id
+}
+
+// semanticRanking returns the documents the model finds closest to the
+// message's words (stats' lexemes, counted once per sentence of the
+// message, not of the expansions), those that pass the filter only, best
+// first; none without a model or with semantic fusion off.
+func (s *Searcher) semanticRanking(ctx context.Context, stats store.QueryStats, sentences int, filter store.SearchFilter) ([]int64, error) {
+	if s.opts.SemanticWeight < 0 {
+		return nil, nil
+	}
+	model := s.semanticModel(ctx)
+	if model == nil {
+		return nil, nil
+	}
+	counts := map[string]float64{}
+	for _, t := range stats.Terms {
+		for _, at := range t.Sentences {
+			if t.Lexeme != "" && at < sentences {
+				counts[t.Lexeme]++
+			}
+		}
+	}
+	ranked := model.Rank(model.Embed(counts), s.opts.SemanticCandidates)
+	ids := make([]int64, len(ranked))
+	for i, r := range ranked {
+		ids[i] = r.DocumentID
+	}
+	return s.store.AdmittedDocuments(ctx, filter, ids)
+}

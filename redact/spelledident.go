@@ -1,0 +1,102 @@
+package redact
+
+// Identifiers dictated in words after their cue: "SIRET trois cent vingt
+// et un, six cent cinquante-quatre…", "passeport : C, B, quatre, cinq…".
+
+// spelledIdent masks a run dictated after the cue of an identifier and
+// no phone cue ("RIB : F R sept six, trente mille trois…", "SIRET trois
+// cent vingt et un, six cent cinquante-quatre…", "numéro de passeport :
+// C, B, quatre, cinq…") as that identifier, with the letters spelled
+// before it; it returns the run's last token and whether it masked it.
+func (sc *scanner) spelledIdent(run []numGroup) (int, bool) {
+	words, digits := 0, 0
+	for _, g := range run {
+		if g.word {
+			words++
+		}
+		digits += len(g.digits)
+	}
+	if !run[0].word || words*2 < len(run) || digits < 5 {
+		return 0, false // "ma Visa 4216 6665 5831 8671 three weeks ago"
+	}
+	first, last := run[0].first, run[len(run)-1].last
+	var id []byte
+	for k := first - 1; k >= 0 && first-k <= 6; k-- {
+		if t := sc.toks[k]; t.kind == kWord && t.end-t.start <= 2 && t.shape&(shUpper|shCap) != 0 || sc.numSep(k) && t.gap < gapLine {
+			if t.kind == kWord {
+				first = k
+			}
+			continue
+		}
+		break
+	}
+	for k := first; k < run[0].first; k++ {
+		if sc.toks[k].kind == kWord {
+			id = append(id, sc.text(k)...)
+		}
+	}
+	for _, g := range run {
+		id = append(id, g.digits...)
+	}
+	if want := ibanLengths[string([]byte{upper(id[0]), upper(id[min(1, len(id)-1)])})]; want > 0 && len(id) >= want-2 && len(id) <= want+2 {
+		sc.addToks(first, last, IBAN, 0.85) // "F R soixante-seize, un sept cinq six neuf…"
+		return last, true
+	}
+	ctx := sc.nearestIdentCue(first, 8)
+	if ctx == 0 || len(id) < 7 {
+		return 0, false
+	}
+	typ, conf := spelledIdentType(id, ctx)
+	if typ == "" {
+		return 0, false
+	}
+	sc.addToks(first, last, typ, conf)
+	return last, true
+}
+
+// spelledCues are the cues of identifiers a dictated number may follow.
+const spelledCues = identCues | cFiscal | cIBAN | cNIR | cCarte | cSiret
+
+// nearestIdentCue returns the cues of the nearest word before token i, on
+// up to window tokens of its sentence, that announces an identifier and
+// no phone number ("numero" may announce both: the search goes on), or 0
+// when a phone's cue comes first.
+func (sc *scanner) nearestIdentCue(i, window int) cueBits {
+	for k := i - 1; k >= 0 && k >= i-window; k-- {
+		switch sc.punct(k) {
+		case '.', '!', '?', ';':
+			if !sc.attached(k+1) && !sc.numberAbbrev(k) {
+				return 0
+			}
+		}
+		switch c := sc.toks[k].cue; {
+		case c&spelledCues != 0 && c&cTel == 0:
+			return c
+		case c&cTel != 0 && c&spelledCues == 0:
+			return 0
+		}
+		if sc.toks[k].gap >= gapLine {
+			return 0
+		}
+	}
+	return 0
+}
+
+// spelledIdentType returns the type the cues ctx give the dictated
+// identifier id, or "".
+func spelledIdentType(id []byte, ctx cueBits) (Type, float64) {
+	n := len(id)
+	switch {
+	case ctx&cIBAN != 0 && n >= 8:
+		return IBAN, 0.9
+	case ctx&cNIR != 0 && n >= 10:
+		return NIR, 0.9
+	case ctx&cCarte != 0 && n >= 12:
+		return CARTE, 0.9
+	case ctx&cSiret != 0 && n >= 9:
+		return SIRET, 0.9
+	case ctx&cFiscal != 0 && n >= 8:
+		return FISCAL, 0.9
+	}
+	return classifyIdent(id, ctx)
+}
