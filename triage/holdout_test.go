@@ -35,10 +35,22 @@ var trainingRoundGroups = []string{"round8", "round10", "round11", "round12"}
 // the code, kept away from whoever changes the triage, never trained or
 // tuned on. Each is reported, its parts taken together, when one of its
 // files exists (skipped otherwise), and gated by its gate (reported only
-// while its gate is zero). Round 13 is being written.
+// while its gate is zero).
 var honestRounds = []honestRound{
-	{name: "round13", parts: []string{"round13", "round13a", "round13b", "round13c"}},
+	{name: "round13", parts: []string{"round13a", "round13b", "round13c"}, gate: round13Gate},
 }
+
+// round13Gate gates round 13 (13a rural elderly people, farmers,
+// artisans and overseas departments; 13b students and young adults in SMS
+// style, English and Spanish; 13c advisers' call notes, interpreters and
+// long disorganised messages: three writers who never saw the code) a
+// little under the figures it gave when measured on 2026-12-01 after that
+// session's triage changes (urgent 0.941, needs attention 0.969,
+// attention 0.978, routine kept 0.741, reasons 0.687; before them, with
+// main at f1f4cb0: 0.922, 0.958, 0.978, 0.722, 0.693; keywords 0.137,
+// 0.385, 0.489, 0.704). Routine kept is far under the 0.90 goal: 13b's
+// 0.667 is under the keywords' 0.722 on that part.
+var round13Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRecall: 0.96, routineKept: 0.72, reasonRecall: 0.67}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
