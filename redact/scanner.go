@@ -67,6 +67,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.ibans()
 	sc.idents()
 	sc.messageIDs()
+	sc.sentencePassports()
 	sc.plainIDs()
 	sc.corrections()
 	sc.births()
