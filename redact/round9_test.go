@@ -8,7 +8,8 @@ import "testing"
 // cue is nearer than a phone cue, a generic "id" after a specific cue, an
 // INE with letters inside, a récépissé number with its letter, union and
 // party acronyms after a membership word, a room number written "ch.", and
-// passport numbers later in the sentence of their cue.
+// passport numbers later in the sentence of their cue, a bare address
+// after "mon blog", "notre site", and a same-sex couple told in slang.
 func TestRedactRound9(t *testing.T) {
 	tests := []redactCase{
 		{"account number without FR76", "nouveau rib sans le FR : 3000 4000 0312 3456 7890 143 merci", "nouveau rib sans le FR : [IBAN_1] merci"},
@@ -34,6 +35,13 @@ func TestRedactRound9(t *testing.T) {
 		{"old and new passport", "mon passeport a été renouvelé : l'ancien était AB123456 et le nouveau CD654321. Merci", "mon passeport a été renouvelé : l'ancien était [PASSEPORT_1] et le nouveau [PASSEPORT_2]. Merci"},
 		{"a flight after a passport stays", "mon passeport est prêt, le vol AF1234 part demain", "mon passeport est prêt, le vol AF1234 part demain"},
 		{"a code in the next sentence is no passport", "mon passeport est prêt. Hier soir en rentrant du travail, le code promo XY123456 ne marchait pas", "mon passeport est prêt. Hier soir en rentrant du travail, le code promo XY123456 ne marchait pas"},
+		{"own blog without a scheme", "tout est sur notre blog familial dupont-famille.fr/papa si besoin", "tout est sur notre blog familial [URL_1] si besoin"},
+		{"own site", "voir mon site : jean-dupont.fr merci", "voir mon site : [URL_1] merci"},
+		{"the administration's site stays", "sur votre site caf.fr/allocataires je ne trouve rien", "sur votre site caf.fr/allocataires je ne trouve rien"},
+		{"a public site stays", "mon site préféré est service-public.fr/particuliers.", "mon site préféré est service-public.fr/particuliers."},
+		{"a site named further stays", "mon site préféré est ameli.fr pour ça", "mon site préféré est ameli.fr pour ça"},
+		{"two men stated casually", "je vis avec lui (on est deux mecs, je précise) depuis janvier", "je vis avec lui ([ORIENTATION_1], je précise) depuis janvier"},
+		{"two men at work stay", "on est deux à faire la demande", "on est deux à faire la demande"},
 	}
 	checkRedactions(t, tests)
 }

@@ -61,6 +61,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.bodyConditions()
 	sc.chronicConditions()
 	sc.contacts()
+	sc.ownSiteURLs()
 	sc.obfuscatedEmails()
 	sc.numbers()
 	sc.spelledNumbers()
