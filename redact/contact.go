@@ -114,14 +114,14 @@ var siteWords = map[string]bool{"blog": true, "site": true, "page": true, "portf
 // ownPossessives make the page the writer's or a relative's ("votre site"
 // is the administration's).
 var ownPossessives = map[string]bool{"mon": true, "ma": true, "notre": true, "son": true, "sa": true,
-	"my": true, "our": true, "mi": true, "meu": true, "minha": true, "mio": true, "mia": true}
+	"my": true, "mi": true, "meu": true, "minha": true, "mio": true, "mia": true}
 
 // ownSiteURLs masks a bare address written after a possessive and a word
 // for a web page, "mon blog : jean-dupont.fr", which names the writer
 // whatever its path; a public site's stays (urlPublic).
 func (sc *scanner) ownSiteURLs() {
 	for i := 1; i < len(sc.toks); i++ {
-		if sc.toks[i].kind != kWord || !siteWords[sc.foldedWord(i)] || !ownPossessives[sc.foldedWord(i-1)] {
+		if !sc.has(i-1, wPossessive) || !siteWords[sc.foldedWord(i)] || !ownPossessives[sc.foldedWord(i-1)] {
 			continue
 		}
 		for k, words := i+1, 0; k < len(sc.toks) && k <= i+4 && sc.toks[k].gap < gapLine; k++ {

@@ -200,10 +200,8 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for _, w := range unitWords {
 		l.entry(w)
 	}
-	for _, set := range []map[string]bool{siteWords, ownPossessives} {
-		for w := range set {
-			l.entry(w)
-		}
+	for w := range siteWords {
+		l.entry(w)
 	}
 	for _, w := range deadlineWords {
 		l.entry(w)
