@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
@@ -44,12 +45,31 @@ func BenchmarkSearchMessagesDB(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	index := waitChunkIndex(b, st)
 	stages.reset()
 	pg, goCPU := backendsCPU(b, st, app), processCPU()
 	benchSearch(b, s, stages, texts)
 	n := float64(stages.searches())
 	b.ReportMetric((backendsCPU(b, st, app)-pg)/n, "pg-cpu-ms")
 	b.ReportMetric((processCPU()-goCPU)/n, "go-cpu-ms")
+	b.ReportMetric(float64(index.Bytes)/1e6, "chunk-index-MB")
+}
+
+// waitChunkIndex waits until the store has read its chunk index (in the
+// background, after the searches that warm it) and returns its size.
+func waitChunkIndex(b *testing.B, st *store.Store) store.ChunkIndexStats {
+	b.Helper()
+	start := time.Now()
+	for st.ChunkIndexStats().Version == 0 {
+		if time.Since(start) > time.Minute {
+			b.Fatal("the chunk index was not read within a minute")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s := st.ChunkIndexStats()
+	b.Logf("chunk index: %d chunks, %d lexemes, %d positions, %.1f MB, ready %v after the warm-up",
+		s.Chunks, s.Lexemes, s.Positions, float64(s.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
+	return s
 }
 
 // sep is the separator before one more parameter of a connection URL.

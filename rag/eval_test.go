@@ -55,6 +55,7 @@ func TestRetrievalFullCorpus(t *testing.T) {
 		}
 	}
 	checkMessages(t, st, s, "full", fullMessageGoals)
+	checkHeldOut(t, st, s, "full", fullHeldOutGoals)
 }
 
 const (

@@ -45,8 +45,23 @@ func fnv32a(s string) uint32 {
 }
 
 func loadUserMessages(tb testing.TB) []message {
+	return loadMessageFile(tb, messagesFile)
+}
+
+// The message sets: messagesFile was written for issue "Real messages" and
+// tuned on for several sessions; heldOutFile (retr7) was written on
+// 2026-12-01 by two writers who never saw the code, each given 50 fiches
+// drawn at random (seed 20261201) among those messagesFile does not label,
+// and measured whole once before and once after that day's semantic list;
+// it is split by the same rule, its tuning half usable for tuning.
+const (
+	messagesFile = "messages.jsonl"
+	heldOutFile  = "messages-r7.jsonl"
+)
+
+func loadMessageFile(tb testing.TB, name string) []message {
 	tb.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "messages.jsonl"))
+	raw, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -57,7 +72,7 @@ func loadUserMessages(tb testing.TB) []message {
 		}
 		var m message
 		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			tb.Fatalf("messages.jsonl:%d: %v", n+1, err)
+			tb.Fatalf("%s:%d: %v", name, n+1, err)
 		}
 		out = append(out, m)
 	}
@@ -97,7 +112,18 @@ type messageGoals struct {
 // checkMessages evaluates plume and BM25 on both halves of the messages for
 // a corpus, logs them, and gates the test half.
 func checkMessages(t *testing.T, st *store.Store, s *rag.Searcher, corpus string, goals messageGoals) {
-	ms := loadUserMessages(t)
+	checkMessageFile(t, st, s, messagesFile, corpus, goals)
+}
+
+// checkHeldOut is checkMessages on the held-out set (heldOutFile).
+func checkHeldOut(t *testing.T, st *store.Store, s *rag.Searcher, corpus string, goals messageGoals) {
+	checkMessageFile(t, st, s, heldOutFile, corpus, goals)
+}
+
+// checkMessageFile evaluates plume and BM25 on both halves of a message
+// file for a corpus, logs them, and gates the test half.
+func checkMessageFile(t *testing.T, st *store.Store, s *rag.Searcher, file, corpus string, goals messageGoals) {
+	ms := loadMessageFile(t, file)
 	ix := loadBM25(t, st)
 	for _, half := range []string{"tuning", "test"} {
 		qs := messageSet(ms, corpus, half)
@@ -106,7 +132,7 @@ func checkMessages(t *testing.T, st *store.Store, s *rag.Searcher, corpus string
 			t.Fatal(err)
 		}
 		bm25 := ix.evaluate(t, st, qs, 10)
-		t.Log("\n" + formatReports(corpus+" corpus, "+half+" half", plume, bm25))
+		t.Log("\n" + formatReports(file+", "+corpus+" corpus, "+half+" half", plume, bm25))
 		if half != "test" {
 			continue
 		}
@@ -128,7 +154,7 @@ func checkMessages(t *testing.T, st *store.Store, s *rag.Searcher, corpus string
 		}
 		for _, c := range checks {
 			if c.got < c.want {
-				t.Errorf("%s corpus, test half: %s = %.3f, want at least %.3f", corpus, c.name, c.got, c.want)
+				t.Errorf("%s, %s corpus, test half: %s = %.3f, want at least %.3f", file, corpus, c.name, c.got, c.want)
 			}
 		}
 	}
@@ -141,6 +167,7 @@ func TestMessagesSPFFiches(t *testing.T) {
 	fiches := sharedData(t, "spf-fiches.jsonl")
 	st, s := ingested(t, fiches)
 	checkMessages(t, st, s, "spf", spfMessageGoals)
+	checkHeldOut(t, st, s, "spf", spfHeldOutGoals)
 }
 
 // TestTuneMessages evaluates the tuning half against already ingested
@@ -262,3 +289,13 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 var spfMessageGoals = messageGoals{minRecall5: 0.85, minOverBM25: 0.05, minReliableFound: 0.74, minFlagged: 0.60}
 
 var fullMessageGoals = messageGoals{minRecall5: 0.50, minOverBM25: 0.10, minReliableFound: 0.80, minFlagged: 0.55}
+
+// The held-out set's gates sit a little under its test half's figures
+// measured on 2026-12-01 after the semantic list was merged: fiches r@5
+// 0.733 (BM25 0.667), reliable when found 0.682, flagged 0.615; whole
+// corpus r@5 0.481 (BM25 0.385), reliable when found 0.760, flagged 0.538.
+// Before the semantic list, the whole set gave plume under BM25 on the
+// whole corpus's r@1 and MRR (0.160 and 0.284 against 0.210 and 0.306).
+var spfHeldOutGoals = messageGoals{minRecall5: 0.70, minOverBM25: 0, minReliableFound: 0.65, minFlagged: 0.58}
+
+var fullHeldOutGoals = messageGoals{minRecall5: 0.45, minOverBM25: 0.05, minReliableFound: 0.72, minFlagged: 0.50}

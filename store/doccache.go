@@ -115,16 +115,21 @@ func (c *docCache) reset(version int64) {
 	c.version, c.docs, c.postings, c.size = version, nil, map[string][]posting{}, 0
 }
 
-// add stores documents (when not nil) and postings read at version, unless
-// the cache has moved to another version meanwhile.
+// add stores documents and the postings placed in them, read at version,
+// unless the cache has moved to another version meanwhile. A table already
+// held for the version is kept: postings placed in another reading of the
+// documents are dropped, never mixed with it.
 func (c *docCache) add(version int64, docs *docTable, postings map[string][]posting) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.version != version {
 		return
 	}
-	if docs != nil {
+	if c.docs == nil {
 		c.docs = docs
+	}
+	if c.docs != docs {
+		return // postings placed in another reading of the documents
 	}
 	for lexeme, p := range postings {
 		if _, ok := c.postings[lexeme]; ok {
@@ -252,7 +257,7 @@ func (t *docTable) place(id int64) (int32, bool) {
 // every document's docInfo.
 func (s *Store) loadDocInfo(ctx context.Context) (int64, *docTable, error) {
 	rows, err := s.pool.Query(ctx, `SELECT v.version, d.id, d.status, d.audience, d.service, d.tags, d.title_terms
-		FROM corpus_version v LEFT JOIN documents d ON true`)
+		FROM corpus_version v LEFT JOIN documents d ON true ORDER BY d.id`)
 	if err != nil {
 		return 0, nil, fmt.Errorf("document search: read documents: %w", err)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -30,4 +31,94 @@ func (s *Store) SearchDocumentsSQL(ctx context.Context, q DocQuery) ([]DocHit, e
 func (s *Store) CorpusVersion(ctx context.Context) (int64, error) {
 	version, _, err := s.fetchPostings(ctx, nil, nil)
 	return version, err
+}
+
+// RankInGo returns ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, query) and
+// tsv @@ query as the chunk index computes them, for a tsvector in binary
+// (tsvectorsend) and a query (t1) | (t2) | … of terms written as
+// tsqueries.
+func RankInGo(tsv []byte, terms []string) (rank float32, match bool, err error) {
+	byLexeme := map[string][]uint16{}
+	err = decodeTSVector(tsv, func(lexeme, positions []byte) {
+		byLexeme[string(lexeme)] = appendPositions(nil, positions)
+	})
+	if err != nil || len(byLexeme) == 0 {
+		return 0, false, err // ts_rank of an empty tsvector is 0 (the index ranks none)
+	}
+	phrases := make([]phrase, len(terms))
+	for i, t := range terms {
+		var ok bool
+		if phrases[i], ok = parsePhrase(t); !ok {
+			return 0, false, fmt.Errorf("term %q: not a lexeme or phrase", t)
+		}
+		positions := make([][]uint16, len(phrases[i].words))
+		for k, w := range phrases[i].words {
+			positions[k] = byLexeme[w]
+		}
+		match = match || phrases[i].matches(positions)
+	}
+	q := newRankQuery(phrases)
+	positions := make([][]uint16, len(q.items))
+	for k, w := range q.items {
+		positions[k] = byLexeme[w]
+	}
+	return q.rank(positions), match, nil
+}
+
+// PhraseTerm is a term of the phrase written as a tsquery.
+func PhraseTerm(tsquery string, weight float64) Term { return Term{Weight: weight, phrase: tsquery} }
+
+// SearchTextIDs is the lean full-text search of a Search: in memory when
+// the chunk index is of the corpus's version.
+func (s *Store) SearchTextIDs(ctx context.Context, q HybridQuery) ([]Hit, error) {
+	return s.searchText(ctx, q, true)
+}
+
+// SearchTextInMemory is the lean full-text search on the chunk index; ok
+// is false when it could not run there.
+func (s *Store) SearchTextInMemory(ctx context.Context, q HybridQuery) ([]Hit, bool, error) {
+	return s.searchTextInMemory(ctx, q)
+}
+
+// SearchTextIDsSQL is the lean full-text search in the database.
+func (s *Store) SearchTextIDsSQL(ctx context.Context, q HybridQuery) ([]Hit, error) {
+	return s.searchTextSQL(ctx, q, true)
+}
+
+// LoadChunkIndex reads the chunk index now, as the background reading
+// does.
+func (s *Store) LoadChunkIndex(ctx context.Context) error {
+	x, err := s.loadChunkIndex(ctx)
+	if x != nil {
+		s.chunks.done(x.version, x, err)
+	}
+	return err
+}
+
+// SearchPassagesInMemory is SearchPassages with the text ranks and
+// matched weights of the chunk index; ok is false when it has none of the
+// version of the chunks read.
+func (s *Store) SearchPassagesInMemory(ctx context.Context, q HybridQuery, ids []int64) (hits []Hit, ok bool, err error) {
+	x := s.chunks.latest()
+	p, ok := newPassagePlan(q)
+	if x == nil || !ok {
+		return nil, false, nil
+	}
+	hits, version, err := s.searchPassages(ctx, q, ids, withVersion)
+	if err != nil {
+		return nil, false, err
+	}
+	return hits, x.scorePassages(version, p, hits), nil
+}
+
+// SearchPassagesSQL is SearchPassages in the database.
+func (s *Store) SearchPassagesSQL(ctx context.Context, q HybridQuery, ids []int64) ([]Hit, error) {
+	hits, _, err := s.searchPassages(ctx, q, ids, withScores)
+	return hits, err
+}
+
+// SearchTextRankFirst is the rank-first full-text search in the
+// database; exact says whether its hits are the full search's.
+func (s *Store) SearchTextRankFirst(ctx context.Context, q HybridQuery) (hits []Hit, exact bool, err error) {
+	return s.searchTextRankFirst(ctx, q)
 }

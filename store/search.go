@@ -156,22 +156,48 @@ type Hit struct {
 type pick struct {
 	ctes []string
 	sel  string
+	// order, if set, orders the loaded chunks (ORDER BY …).
+	order string
+}
+
+// searchShape is what a search returns of each hit.
+type searchShape int
+
+const (
+	// idsOnly: the chunk's id and its document's, best first.
+	idsOnly searchShape = iota
+	// withScores: the chunk and its document with its text rank,
+	// similarity and matched weight.
+	withScores
+	// withVersion: the chunk and its document with its similarity (text
+	// rank and matched weight 0, for the chunk index to compute), and the
+	// corpus version read in the same statement.
+	withVersion
+)
+
+// shapeOf is the shape of a search whose hits hold only their ids when
+// lean.
+func shapeOf(lean bool) searchShape {
+	if lean {
+		return idsOnly
+	}
+	return withScores
 }
 
 // searchSQL builds a search: choose, given the filter conditions, picks
-// the chunks. A lean search returns the picked ids and document ids, best
-// first; otherwise an outer query loads the picked chunks with their text
-// rank, similarity and matched weight, computed for those few chunks only.
-// Arguments: $1 terms, $2 weights, $3 rank terms, $4 rank weights, $5 k,
-// $6 the vector if any.
-func searchSQL(q HybridQuery, where []string, choose func(conds string) pick, args []any, lean bool) (string, []any) {
+// the chunks. A search of ids returns the picked ids and document ids,
+// best first; otherwise an outer query loads the picked chunks with their
+// similarity and, withScores, their text rank and matched weight,
+// computed for those few chunks only. Arguments: $1 terms, $2 weights, $3
+// rank terms, $4 rank weights, $5 k, $6 the vector if any.
+func searchSQL(q HybridQuery, where []string, choose func(conds string) pick, args []any, shape searchShape) (string, []any) {
 	conds, args := filterSQL(q.Filter, where, args)
 	p := choose(strings.Join(conds, " AND "))
 	ctes := append([]string{
 		"terms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($1::text[], $2::float8[]) AS t(q, w))",
 		"cterms AS MATERIALIZED (SELECT t.q::tsquery AS tq, t.w FROM unnest($3::text[], $4::float8[]) AS t(q, w))",
 	}, p.ctes...)
-	if lean {
+	if shape == idsOnly {
 		return "WITH " + strings.Join(ctes, ",\n") + "\n" + p.sel, args
 	}
 	sim := "-1::float8"
@@ -179,34 +205,41 @@ func searchSQL(q HybridQuery, where []string, choose func(conds string) pick, ar
 		sim = fmt.Sprintf(`CASE WHEN c.embed_model = %s THEN 1 - (c.embedding::vector(%d) <=> $6::vector(%d)) ELSE -1 END`,
 			quoteLiteral(q.Model), q.Dim, q.Dim)
 	}
+	textRank := "coalesce((SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', c.tsv, t.tq)) FROM cterms t), 0)"
+	matched, version := "coalesce((SELECT sum(t.w) FROM terms t WHERE c.tsv @@ t.tq), 0)", ""
+	if shape == withVersion {
+		textRank, matched, version = "0", "0", ", (SELECT version FROM corpus_version)"
+	}
 	return "WITH " + strings.Join(append(ctes, "picked AS ("+p.sel+")"), ",\n") + `
 		SELECT c.id, c.document_id, d.source, d.external_id, d.url, d.service, c.title, c.heading, c.text,
-			coalesce((SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', c.tsv, t.tq)) FROM cterms t), 0)::float8,
-			(` + sim + `)::float8,
-			coalesce((SELECT sum(t.w) FROM terms t WHERE c.tsv @@ t.tq), 0)::float8
-		FROM picked JOIN chunks c ON c.id = picked.id JOIN documents d ON d.id = c.document_id`, args
+			` + textRank + `::float8, (` + sim + `)::float8, ` + matched + `::float8` + version + `
+		FROM picked JOIN chunks c ON c.id = picked.id JOIN documents d ON d.id = c.document_id ` + p.order, args
 }
 
-// runSearch runs a search built by searchSQL and returns its hits: only
-// their ids when lean.
-func (s *Store) runSearch(ctx context.Context, kind, sql string, args []any, lean bool) ([]Hit, error) {
+// runSearch runs a search built by searchSQL and returns its hits, as
+// shape has them, and the corpus version withVersion.
+func (s *Store) runSearch(ctx context.Context, kind, sql string, args []any, shape searchShape) ([]Hit, int64, error) {
 	rows, err := s.pool.Query(ctx, sql, args...)
 	if err != nil {
-		return nil, fmt.Errorf("%s search: %w", kind, err)
+		return nil, 0, fmt.Errorf("%s search: %w", kind, err)
 	}
+	var version int64
 	hits, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Hit, error) {
 		var h Hit
-		if lean {
+		if shape == idsOnly {
 			return h, r.Scan(&h.ChunkID, &h.DocumentID)
 		}
-		err := r.Scan(&h.ChunkID, &h.DocumentID, &h.Source, &h.ExternalID, &h.URL, &h.Service, &h.Title, &h.Heading,
-			&h.Text, &h.TextRank, &h.Similarity, &h.Matched)
-		return h, err
+		dest := []any{&h.ChunkID, &h.DocumentID, &h.Source, &h.ExternalID, &h.URL, &h.Service, &h.Title, &h.Heading,
+			&h.Text, &h.TextRank, &h.Similarity, &h.Matched}
+		if shape == withVersion {
+			dest = append(dest, &version)
+		}
+		return h, r.Scan(dest...)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s search: %w", kind, err)
+		return nil, 0, fmt.Errorf("%s search: %w", kind, err)
 	}
-	return hits, nil
+	return hits, version, nil
 }
 
 func (q HybridQuery) baseArgs() []any {
@@ -238,6 +271,16 @@ func (s *Store) searchText(ctx context.Context, q HybridQuery, lean bool) ([]Hit
 	if lean {
 		q.Vector = nil // no similarity to compute
 	}
+	if lean {
+		if hits, ok, err := s.searchTextInMemory(ctx, q); err != nil || ok {
+			return hits, err
+		}
+	}
+	return s.searchTextSQL(ctx, q, lean)
+}
+
+// searchTextSQL is searchText in the database.
+func (s *Store) searchTextSQL(ctx context.Context, q HybridQuery, lean bool) ([]Hit, error) {
 	if lean && q.Filter.statusesOnly() {
 		hits, exact, err := s.searchTextRankFirst(ctx, q)
 		if err != nil || exact {
@@ -259,8 +302,8 @@ func (s *Store) searchText(ctx context.Context, q HybridQuery, lean bool) ([]Hit
 			ORDER BY (SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', pre.tsv, t.tq)) FROM cterms t) DESC, pre.id
 			LIMIT $5`}
 	}
-	sql, args := searchSQL(q, where, choose, args, lean)
-	hits, err := s.runSearch(ctx, "full-text", sql, args, lean)
+	sql, args := searchSQL(q, where, choose, args, shapeOf(lean))
+	hits, _, err := s.runSearch(ctx, "full-text", sql, args, shapeOf(lean))
 	if err != nil || lean {
 		return hits, err
 	}
@@ -295,11 +338,12 @@ func (s *Store) searchVector(ctx context.Context, q HybridQuery, lean bool) ([]H
 		// in: PostgreSQL then plans the search once per connection (with
 		// LIMIT $n it planned every search anew).
 		conds, args := filterSQL(q.Filter, where, []any{pgvector.NewVector(q.Vector)})
-		return s.runSearch(ctx, "vector", nearestSQL(q.Dim, strings.Join(conds, " AND "), "$1", strconv.Itoa(q.K)), args, true)
+		hits, _, err := s.runSearch(ctx, "vector", nearestSQL(q.Dim, strings.Join(conds, " AND "), "$1", strconv.Itoa(q.K)), args, idsOnly)
+		return hits, err
 	}
 	choose := func(conds string) pick { return pick{sel: nearestSQL(q.Dim, conds, "$6", "$5")} }
-	sql, args := searchSQL(q, where, choose, q.baseArgs(), false)
-	hits, err := s.runSearch(ctx, "vector", sql, args, false)
+	sql, args := searchSQL(q, where, choose, q.baseArgs(), withScores)
+	hits, _, err := s.runSearch(ctx, "vector", sql, args, withScores)
 	if err != nil {
 		return nil, err
 	}
@@ -319,16 +363,38 @@ func nearestSQL(dim int, conds, vector, limit string) string {
 // SearchPassages returns every chunk of the given documents (those that
 // pass q.Filter) with its text rank, similarity and matched weight, so that
 // the best passages of documents found as a whole can be picked; q.K bounds
-// the number of chunks loaded.
+// the number of chunks loaded. The chunk index, when it is of the version
+// the chunks are read at, gives the text ranks and matched weights; it is
+// not tried when the corpus has changed since it was read (the query would
+// run twice).
 func (s *Store) SearchPassages(ctx context.Context, q HybridQuery, documentIDs []int64) ([]Hit, error) {
 	if len(documentIDs) == 0 {
 		return nil, nil
 	}
+	x, p, ok := s.chunks.fresh(), textPlan{}, false
+	if x != nil {
+		p, ok = newPassagePlan(q)
+	}
+	if ok {
+		hits, version, err := s.searchPassages(ctx, q, documentIDs, withVersion)
+		if err != nil || x.scorePassages(version, p, hits) {
+			return hits, err
+		}
+	}
+	hits, _, err := s.searchPassages(ctx, q, documentIDs, withScores)
+	return hits, err
+}
+
+// searchPassages is SearchPassages in the database, as shape has it.
+func (s *Store) searchPassages(ctx context.Context, q HybridQuery, documentIDs []int64, shape searchShape) ([]Hit, int64, error) {
 	args := append(q.baseArgs(), documentIDs)
 	where := []string{fmt.Sprintf("c.document_id = ANY($%d::bigint[])", len(args))}
+	// In the order of the documents and their chunks, so that equal
+	// passages keep the same order whatever the plan.
 	choose := func(conds string) pick {
-		return pick{sel: `SELECT c.id, c.document_id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE ` + conds + ` LIMIT $5`}
+		return pick{sel: `SELECT c.id, c.document_id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE ` + conds +
+			` ORDER BY c.document_id, c.ordinal LIMIT $5`, order: "ORDER BY c.document_id, c.ordinal"}
 	}
-	sql, args := searchSQL(q, where, choose, args, false)
-	return s.runSearch(ctx, "passage", sql, args, false)
+	sql, args := searchSQL(q, where, choose, args, shape)
+	return s.runSearch(ctx, "passage", sql, args, shape)
 }

@@ -43,11 +43,14 @@ type Store struct {
 	// docs keeps what the document search reads, as of one version of
 	// the corpus.
 	docs *docCache
+	// chunks keeps the full-text index of the chunks, as of one version
+	// of the corpus.
+	chunks *chunkCache
 }
 
 // newStore returns a store over pool.
 func newStore(pool *pgxpool.Pool) *Store {
-	return &Store{pool: pool, docs: &docCache{}}
+	return &Store{pool: pool, docs: &docCache{}, chunks: newChunkCache()}
 }
 
 // Open connects to the database at url (a PostgreSQL connection string; extra
@@ -121,8 +124,12 @@ func redactURL(cfg *pgxpool.Config) string {
 	return fmt.Sprintf("%s@%s:%d/%s", c.User, c.Host, c.Port, c.Database)
 }
 
-// Close closes every connection.
-func (s *Store) Close() { s.pool.Close() }
+// Close stops reading the chunk index, if it is being read, and closes
+// every connection.
+func (s *Store) Close() {
+	s.chunks.close()
+	s.pool.Close()
+}
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error {

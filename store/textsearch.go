@@ -41,9 +41,10 @@ func (f SearchFilter) statusesOnly() bool {
 // selected chunks before looking up their documents for the filter: it
 // joins preRanked+preSpare chunks to their documents instead of every
 // selected chunk (up to 2,000). Its hits are searchText's when exact is
-// true: when the ranked chunks were all the selection, or when at least
-// preRanked of them passed the filter (every chunk it did not rank ranks
-// below them). Otherwise the caller searches the other way.
+// true: when the ranked chunks were all the selection (even when none
+// passed the filter), or when at least preRanked of them passed it (every
+// chunk it did not rank ranks below them). Otherwise the caller searches
+// the other way.
 func (s *Store) searchTextRankFirst(ctx context.Context, q HybridQuery) (hits []Hit, exact bool, err error) {
 	cqs, cws := termArgs(q.Rank)
 	conds, args := filterSQL(q.Filter, nil, []any{cqs, cws, q.selection()})
@@ -58,20 +59,30 @@ func (s *Store) searchTextRankFirst(ctx context.Context, q HybridQuery) (hits []
 			WHERE %s
 			ORDER BY top.rank DESC, top.id
 			LIMIT %d)
-		SELECT pre.id, pre.document_id, (SELECT count(*) FROM top)::int, (SELECT count(*) FROM pre)::int FROM pre
-		ORDER BY (SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', pre.tsv, t.tq)) FROM cterms t) DESC, pre.id
-		LIMIT %d`, q.selectCond(3), preRanked+preSpare, strings.Join(conds, " AND "), preRanked, q.K)
+		SELECT p.id, p.document_id, (SELECT count(*) FROM top)::int, (SELECT count(*) FROM pre)::int
+		FROM (SELECT) AS one LEFT JOIN LATERAL (
+			SELECT pre.id, pre.document_id,
+				(SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', pre.tsv, t.tq)) FROM cterms t) AS rank
+			FROM pre ORDER BY rank DESC, pre.id LIMIT %d) AS p ON true
+		ORDER BY p.rank DESC, p.id`, q.selectCond(3), preRanked+preSpare, strings.Join(conds, " AND "), preRanked, q.K)
 	rows, err := s.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, false, fmt.Errorf("full-text search: %w", err)
 	}
 	var ranked, kept int
 	hits, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (Hit, error) {
-		var h Hit
-		return h, r.Scan(&h.ChunkID, &h.DocumentID, &ranked, &kept)
+		var id, doc *int64
+		err := r.Scan(&id, &doc, &ranked, &kept)
+		if id == nil {
+			return Hit{}, err
+		}
+		return Hit{ChunkID: *id, DocumentID: *doc}, err
 	})
 	if err != nil {
 		return nil, false, fmt.Errorf("full-text search: %w", err)
 	}
-	return hits, len(hits) > 0 && (ranked < preRanked+preSpare || kept == preRanked), nil
+	if len(hits) == 1 && hits[0].ChunkID == 0 {
+		hits = hits[:0] // the row of the counts alone
+	}
+	return hits, ranked < preRanked+preSpare || kept == preRanked, nil
 }

@@ -48,15 +48,36 @@ func TestSearchTextRanksFirst(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := st.Search(ctx, store.Query{Passages: q})
+		got, err := st.SearchTextIDsSQL(ctx, q)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(want) < 30 {
 			t.Fatalf("statuses %v: %d hits, want 30 or more", statuses, len(want))
 		}
-		if diff := cmp.Diff(idsOnly(want), got.Text); diff != "" {
+		if diff := cmp.Diff(idsOnly(want), got); diff != "" {
 			t.Errorf("statuses %v (-SearchText +Search):\n%s", statuses, diff)
 		}
+	}
+}
+
+// When the rank-first search ranked the whole selection and its filter
+// kept none of it, there is no hit, and no need to search again.
+func TestSearchTextRanksFirstNoneKept(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	saveChunks(t, st, "drafts", store.StatusDraft, 30, "Une carte grise.")
+	saveChunks(t, st, "published", store.StatusPublished, 5, "Un permis de conduire.")
+	terms := []store.Term{{Lexeme: "cart", Weight: 1}, {Lexeme: "gris", Weight: 2}}
+	q := store.HybridQuery{Select: terms, Rank: terms, Terms: terms, K: 40}
+	hits, exact, err := st.SearchTextRankFirst(ctx, q)
+	if err != nil || len(hits) != 0 || !exact {
+		t.Errorf("published only: %v, exact %v, %v; want no hit, exact", hits, exact, err)
+	}
+	q.Filter.Statuses = []store.Status{store.StatusDraft}
+	hits, exact, err = st.SearchTextRankFirst(ctx, q)
+	if err != nil || len(hits) != 30 || !exact {
+		t.Errorf("drafts: %d hits, exact %v, %v; want 30, exact", len(hits), exact, err)
 	}
 }
