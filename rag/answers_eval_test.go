@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"slices"
 	"testing"
 	"time"
 
@@ -217,54 +216,6 @@ func TestValidatedAnswerMatching(t *testing.T) {
 	}
 }
 
-// labelled is a message's candidate signals and the answer it should get
-// (0: none).
-type labelled struct {
-	want  int64
-	cands []rag.CandidateFeatures
-}
-
-// tune searches the weights and the threshold on the tuning half only,
-// with the answers of each third of the fiches in turn (e has an answer for
-// every fiche): the most right answers first with none shown for at least
-// 97 % of the messages that have none.
-func (e *answerEval) tune(t *testing.T) {
-	var set []labelled
-	for third := range 3 {
-		e.useThird(t, third)
-		for _, msg := range e.msgs {
-			if msg.Half() != "tuning" {
-				continue
-			}
-			cands, err := e.answers.CandidateFeatures(context.Background(), msg.Question)
-			if err != nil {
-				t.Fatal(err)
-			}
-			set = append(set, labelled{want: e.wantFor(msg), cands: cands})
-		}
-	}
-	best, bestScore := rag.AnswerMatch{}, answerScore{}
-	for _, w := range weightGrid([]float64{0, 1, 2, 4}, 6) {
-		m := rag.AnswerMatch{QuestionWords: w[0], FocusWords: w[1], MessageWords: w[2], QuestionCosine: w[3], TextCosine: w[4],
-			SourceFound: w[5], Max: 3}
-		th, margin, s := bestThreshold(topsOf(set, m))
-		m.Threshold, m.Margin = th, margin
-		if s.rightFirst > bestScore.rightFirst || (s.rightFirst == bestScore.rightFirst && s.noneShown > bestScore.noneShown) {
-			best, bestScore = m, s
-		}
-	}
-	t.Logf("tuned on the tuning half, three thirds in turn: %+v: %s", best, bestScore)
-	t.Logf("the matching in use there: %s", scoreTops(topsOf(set, rag.DefaultAnswerMatch), rag.DefaultAnswerMatch.Threshold,
-		rag.DefaultAnswerMatch.Margin))
-	base := baselineAnswerMatch
-	base.Threshold, base.Margin = 0, 0
-	th, margin, s := bestThreshold(topsOf(set, base))
-	t.Logf("baseline (the question's words alone): threshold %.2f, margin %.2f (baselineAnswerMatch has %.2f, %.2f): %s",
-		th, margin, baselineAnswerMatch.Threshold, baselineAnswerMatch.Margin, s)
-	best.Threshold, best.Margin = 0, 0
-	t.Logf("same weights, no threshold (ranking alone): %s", scoreSet(set, best))
-}
-
 // eachThird reports the test half with the answers of each third of the
 // fiches in turn (e has an answer for every fiche): three times the
 // messages with an answer, under the same rule.
@@ -281,102 +232,6 @@ func (e *answerEval) eachThird(t *testing.T) {
 
 func (s answerScore) add(o answerScore) answerScore {
 	return answerScore{s.withAnswer + o.withAnswer, s.rightFirst + o.rightFirst, s.without + o.without, s.noneShown + o.noneShown}
-}
-
-// weightGrid returns every n weights taken from values.
-func weightGrid(values []float64, n int) [][]float64 {
-	if n == 0 {
-		return [][]float64{nil}
-	}
-	var out [][]float64
-	for _, rest := range weightGrid(values, n-1) {
-		for _, v := range values {
-			out = append(out, append(slices.Clone(rest), v))
-		}
-	}
-	return out
-}
-
-// bestThreshold returns the threshold and margin that show the most right
-// answers first with none shown for at least 97 % of the messages that
-// have none (then the most of those), and what they do.
-func bestThreshold(tops []top) (threshold, margin float64, best answerScore) {
-	for _, mg := range []float64{0, 0.01, 0.02, 0.04, 0.08} {
-		for th := 0.1; th < 0.9; th += 0.01 {
-			s := scoreTops(tops, th, mg)
-			if s.none() >= 0.97 && (s.rightFirst > best.rightFirst || (s.rightFirst == best.rightFirst && s.noneShown > best.noneShown)) {
-				threshold, margin, best = th, mg, s
-			}
-		}
-	}
-	return threshold, margin, best
-}
-
-// top is, for one message, its best candidate, the best and second
-// scores, and the answer it should get.
-type top struct {
-	id, want     int64
-	best, second float64
-}
-
-func topsOf(set []labelled, m rag.AnswerMatch) []top {
-	out := make([]top, len(set))
-	for i, l := range set {
-		t := top{want: l.want}
-		for _, c := range l.cands {
-			sc := m.Score(c)
-			if sc > t.best {
-				t.id, t.best, t.second = c.ID, sc, t.best
-			} else if sc > t.second {
-				t.second = sc
-			}
-		}
-		out[i] = t
-	}
-	return out
-}
-
-func scoreTops(tops []top, threshold, margin float64) answerScore {
-	var s answerScore
-	for _, t := range tops {
-		shown := t.best >= threshold && t.best-t.second >= margin
-		if t.want != 0 {
-			s.withAnswer++
-			if shown && t.id == t.want {
-				s.rightFirst++
-			}
-		} else {
-			s.without++
-			if !shown {
-				s.noneShown++
-			}
-		}
-	}
-	return s
-}
-
-func scoreSet(set []labelled, m rag.AnswerMatch) answerScore {
-	var s answerScore
-	for _, l := range set {
-		top, topScore := int64(0), -1.0
-		for _, c := range l.cands {
-			if sc := m.Score(c); sc >= m.Threshold && sc > topScore {
-				top, topScore = c.ID, sc
-			}
-		}
-		if l.want != 0 {
-			s.withAnswer++
-			if top == l.want {
-				s.rightFirst++
-			}
-		} else {
-			s.without++
-			if top == 0 {
-				s.noneShown++
-			}
-		}
-	}
-	return s
 }
 
 // wantFor is the answer a message should get, 0 for none.

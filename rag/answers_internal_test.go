@@ -13,6 +13,7 @@ func TestAnswerScore(t *testing.T) {
 	t.Parallel()
 	m := AnswerMatch{QuestionWords: 1, MessageWords: 2, QuestionCosine: 1, TextCosine: 2}
 	searched := AnswerMatch{QuestionWords: 1, SourceFound: 3}
+	semantic := AnswerMatch{QuestionWords: 1, SemanticQuestion: 1, SemanticText: 2, SemanticSource: 2}
 	all := func(v float64, vectors bool) answerFeatures {
 		return answerFeatures{questionWords: v, focusWords: v, messageWords: v, questionCosine: v, textCosine: v, vectors: vectors}
 	}
@@ -29,6 +30,9 @@ func TestAnswerScore(t *testing.T) {
 		{"no weight", AnswerMatch{}, all(1, true), 0},
 		{"search weighs when searched", searched, answerFeatures{questionWords: 1, sourceFound: 1.0 / 3, searched: true}, 2.0 / 4},
 		{"search ignored when not searched", searched, answerFeatures{questionWords: 1, sourceFound: 1}, 1},
+		{"semantic signals weigh with a model", semantic, answerFeatures{questionWords: 1, semQuestion: 0.5, semText: 0.5,
+			semSource: 0, semantic: true}, 2.5 / 6},
+		{"semantic signals ignored without a model", semantic, answerFeatures{questionWords: 1, semQuestion: 0.5, semSource: 1}, 1},
 	} {
 		if got := tc.m.score(tc.f); got != tc.want {
 			t.Errorf("%s: score %v, want %v", tc.name, got, tc.want)

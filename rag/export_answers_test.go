@@ -15,7 +15,7 @@ func (a *Answers) CandidateFeatures(ctx context.Context, message string) ([]Cand
 	if err != nil {
 		return nil, err
 	}
-	cands, err := answerCandidates(ctx, a.store, a.embedder, text, nil, res)
+	cands, err := answerCandidates(ctx, a.store, a.embedder, text, nil, res, semanticAll)
 	if err != nil {
 		return nil, err
 	}

@@ -150,6 +150,9 @@ type Results struct {
 	// score as a share of the first document's: how well the message's
 	// search found a validated answer's sources.
 	found map[int64]float64
+	// semantic is the semantic model's part of the search (none without
+	// a model): validated answers are compared in its space too.
+	semantic semanticSearch
 }
 
 // Warning texts of a degraded search.
@@ -217,10 +220,11 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 		// Chunks exist but none was embedded by this model: a re-embed is due.
 		res.Warnings = append(res.Warnings, WarnNoEmbeddings)
 	}
-	sem, err := s.semanticRanking(ctx, stats, len(sentences), filter)
+	sem, model, err := s.semanticRanking(ctx, stats, len(sentences), filter)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
+	res.semantic = semanticSearch{model: model, ranking: sem}
 	docs := s.fuseDocuments(found, sem)
 	res.found = fusedShares(docs)
 	res.Results, res.top, err = s.rank(ctx, plan, docs, q.K)

@@ -119,14 +119,16 @@ func (s *Searcher) SemanticModelID() int64 {
 // semanticRanking returns the documents the model finds closest to the
 // message's words (stats' lexemes, counted once per sentence of the
 // message, not of the expansions), those that pass the filter only, best
-// first; none without a model or with semantic fusion off.
-func (s *Searcher) semanticRanking(ctx context.Context, stats store.QueryStats, sentences int, filter store.SearchFilter) ([]int64, error) {
+// first, and the model it used; none without a model or with semantic
+// fusion off.
+func (s *Searcher) semanticRanking(ctx context.Context, stats store.QueryStats, sentences int,
+	filter store.SearchFilter) ([]int64, *semantic.Model, error) {
 	if s.opts.SemanticWeight < 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	model := s.semanticModel(ctx)
 	if model == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	counts := map[string]float64{}
 	for _, t := range stats.Terms {
@@ -141,5 +143,6 @@ func (s *Searcher) semanticRanking(ctx context.Context, stats store.QueryStats, 
 	for i, r := range ranked {
 		ids[i] = r.DocumentID
 	}
-	return s.store.AdmittedDocuments(ctx, filter, ids)
+	admitted, err := s.store.AdmittedDocuments(ctx, filter, ids)
+	return admitted, model, err
 }

@@ -19,22 +19,13 @@ import (
 	"github.com/plume-sp/plume/store"
 )
 
-// semTopics are the themes of the synthetic fiches of TestSemanticModel.
-var semTopics = [][]string{
-	{"passeport", "mairie", "photo", "timbre", "biométrique", "rendez-vous", "identité"},
-	{"loyer", "bail", "locataire", "propriétaire", "caution", "préavis", "logement"},
-	{"chômage", "allocation", "employeur", "licenciement", "indemnité", "emploi", "travail"},
-	{"impôt", "déclaration", "revenus", "foyer", "fiscal", "prélèvement", "avis"},
-	{"retraite", "pension", "trimestres", "carrière", "liquidation", "cotisations", "âge"},
-}
-
 // writeFiches writes the synthetic fiches from..to-1 as a jsonl file.
 func writeFiches(tb testing.TB, dir string, from, to int) string {
 	tb.Helper()
 	var b bytes.Buffer
 	for d := from; d < to; d++ {
 		rng := rand.New(rand.NewPCG(uint64(d), 11))
-		topic := semTopics[d%len(semTopics)]
+		topic := rag.SemanticTopics[d%len(rag.SemanticTopics)]
 		var words []byte
 		for range 60 {
 			words = append(words, topic[rng.IntN(len(topic))]+" "...)

@@ -40,11 +40,15 @@ func inPastClause(folded string, loc []int) bool {
 }
 
 // affirmed reports whether p matches folded somewhere it is not denied
-// (« mon ex ne me harcèle pas du tout ») nor, when past, in a clause about
-// years ago (inPastClause).
+// (« mon ex ne me harcèle pas du tout »), nor, when past, in a clause
+// about years ago (inPastClause), nor named as a topic or in a figure of
+// speech (topicFramed, inFigure).
 func affirmed(p *pattern, folded string, past bool) bool {
 	for _, loc := range p.FindAllStringIndex(folded, -1) {
-		if !negated(folded[:loc[0]], folded[loc[1]:]) && !(past && inPastClause(folded, loc)) {
+		if negated(folded[:loc[0]], folded[loc[1]:]) || past && inPastClause(folded, loc) {
+			continue
+		}
+		if !topicFramed(folded[:loc[0]]) && !inFigure(folded, loc) {
 			return true
 		}
 	}

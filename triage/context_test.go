@@ -9,7 +9,8 @@ import (
 
 // TestLexiconContext checks what a cue's surroundings change, with the
 // lexicon alone: a joke, a clause about years ago, a denied harm, a
-// general talk, cues in other scripts, a short legal delay counted in days.
+// general talk, cues in other scripts, a short legal delay counted in days,
+// a danger named as a topic, a figure of speech.
 func TestLexiconContext(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -32,6 +33,28 @@ func TestLexiconContext(t *testing.T) {
 		{"days counted", "J'ai reçu une OQTF le 3, on est le 14, il me reste combien de jours pour le recours ?", Urgent, []string{CodeLegalDeadline}},
 		{"paid twice", "J'ai payé 2 fois la même amende par erreur, comment être remboursé ?", Routine, nil},
 		{"maiden name", "Je porte encore son nom par négligence, je voudrais mon nom de jeune fille sur ma carte.", Routine, nil},
+		{"awareness day, a battered woman now", "Journée de sensibilisation : une femme battue est à l'accueil en ce moment", Urgent, []string{CodeViolence}},
+		{"awareness day", "Le collège organise une journée de sensibilisation aux violences et au harcèlement.", Routine, nil},
+		{"topic of a session", "Prépare une séance sur les violences faites aux femmes et le harcèlement pour ses 4e, demande des affiches.", Routine, nil},
+		{"topic, then someone", "J'ai suivi une formation sur le harcèlement et mon chef me harcèle depuis.", Urgent, []string{CodeViolence}},
+		{"a training's modules", "La formation comprend évacuation incendie, gestion des agressions et secourisme.", Routine, nil},
+		{"dying of laughter", "Ma femme est morte de rire, moi j'ai failli m'étrangler avec mon café.", Routine, nil},
+		{"dying of shame", "Il m'a dit qu'il en mourrait de honte devant ses copains.", Routine, nil},
+		{"a suicidal computer", "Mon vieux PC est suicidaire : il plante à chaque page.", Routine, nil},
+		{"afraid of being hacked", "Mes patients sont morts de peur à l'idée de se faire pirater.", Routine, nil},
+		{"hacked", "Mon compte a été piraté hier.", Attention, []string{CodeFraud}},
+		{"watching a hearing", "La semaine prochaine, sortie au tribunal pour assister à une audience.", Routine, nil},
+		{"death dated years ago", "Le notaire demande l'acte de décès de mon père, décédé le 3 novembre 2009 à Limoges.", Routine, nil},
+		{"funeral contract", "Comment fait-on un contrat obsèques pour plus tard ?", Routine, nil},
+		{"settled debt", "Dette de loyer soldée depuis 2017, est-ce encore dans un fichier ?", Routine, nil},
+		{"fraud agency", "À qui je dois m'adresser, la répression des fraudes ?", Routine, nil},
+		{"internet cut", "Ils m'ont coupé internet sur la box, je dois payer les 12 mois ?", Routine, nil},
+		{"school talk, a timed cue", "Prépare un exposé d'EMC sur le droit au logement. Demande comment se passe une expulsion locative en France.", Routine, nil},
+		{"widowhood as a status", "Mme Carpentier, 71 ans, veuve, pension de 930 € par mois.", Routine, nil},
+		{"recently widowed", "Mme R., 71 ans, veuve depuis février.", Attention, []string{CodeBereavement}},
+		{"one's lawyer", "Mon avocat est injoignable, pouvez-vous me confirmer la date ?", Routine, nil},
+		{"one's lawyer acting", "Mon avocat, Maître Rousset, va déposer un recours.", Attention, []string{CodeLegalThreat}},
+		{"general question", "C'est une question un peu générale : comment se passe un dossier de surendettement ?", Routine, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -44,5 +67,24 @@ func TestLexiconContext(t *testing.T) {
 				t.Errorf("lexicon(%q) = %s %v, want %s %v", tc.text, a.Level, a.Codes(), tc.level, tc.codes)
 			}
 		})
+	}
+}
+
+func TestLastWords(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want []string
+	}{
+		{" une seance sur les ", 2, []string{"sur", "les"}},
+		{" une seance sur les ", 9, []string{"une", "seance", "sur", "les"}},
+		{"", 3, nil},
+		{"   ", 3, nil},
+		{"a", 1, []string{"a"}},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, lastWords(tc.s, tc.n)); diff != "" {
+			t.Errorf("lastWords(%q, %d): %s", tc.s, tc.n, diff)
+		}
 	}
 }

@@ -22,17 +22,35 @@ import (
 // e-mails, 10c little written French, other languages, SMS and voice-mail
 // transcriptions, by writers who never saw the code) was the honest
 // estimate measured once on 2026-12-01 before it became training data.
+// Rounds 11 and 12 (three new writers each who never saw the code) were
+// measured once as honest rounds on 2026-12-01, then trained on.
 var trainingRounds = []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7", "round8a", "round8b", "round8c", "round9",
-	"round10a", "round10b", "round10c"}
+	"round10a", "round10b", "round10c", "round11a", "round11b", "round11c", "round12a", "round12b", "round12c"}
+
+// trainingRoundGroups are the training rounds written in parts, reported
+// and gated with their parts taken together.
+var trainingRoundGroups = []string{"round8", "round10", "round11", "round12"}
 
 // honestRounds are the honest rounds: written by writers who never saw
 // the code, kept away from whoever changes the triage, never trained or
 // tuned on. Each is reported, its parts taken together, when one of its
-// files exists, and gated by its gate.
+// files exists (skipped otherwise), and gated by its gate (reported only
+// while its gate is zero).
 var honestRounds = []honestRound{
-	{name: "round11", parts: []string{"round11a", "round11b", "round11c"}, gate: round11Gate},
-	{name: "round12", parts: []string{"round12a", "round12b", "round12c"}, gate: round12Gate},
+	{name: "round13", parts: []string{"round13a", "round13b", "round13c"}, gate: round13Gate},
 }
+
+// round13Gate gates round 13 (13a rural elderly people, farmers,
+// artisans and overseas departments; 13b students and young adults in SMS
+// style, English and Spanish; 13c advisers' call notes, interpreters and
+// long disorganised messages: three writers who never saw the code) a
+// little under the figures it gave when measured on 2026-12-01 after that
+// session's triage changes (urgent 0.941, needs attention 0.969,
+// attention 0.978, routine kept 0.741, reasons 0.687; before them, with
+// main at f1f4cb0: 0.922, 0.958, 0.978, 0.722, 0.693; keywords 0.137,
+// 0.385, 0.489, 0.704). Routine kept is far under the 0.90 goal: 13b's
+// 0.667 is under the keywords' 0.722 on that part.
+var round13Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRecall: 0.96, routineKept: 0.72, reasonRecall: 0.67}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
@@ -45,20 +63,17 @@ type honestRound struct {
 // messages, each written after the lexicon was frozen, in phrasings unlike
 // its cues ("il m'a jetée contre le mur", "tout le monde serait mieux sans
 // moi"). The classifier is trained on the training rounds: their figures
-// are in-sample, and rounds 7, 9 and 10 are gated under the figures they
-// had when they were the honest estimate, against regressions only. Round
-// 11, when present, is the honest estimate. README.md gives the figures each
-// round had when it was first measured.
+// are in-sample, and rounds 7, 9, 10, 11 and 12 are gated under the
+// figures they had when they were honest rounds, against regressions only.
+// The honest rounds (honestRounds), when present, are the honest estimate.
+// README.md gives the figures each round had when it was first measured.
 func TestHoldout(t *testing.T) {
-	var round8, round10 []labelled
+	groups := map[string][]labelled{}
 	for _, round := range trainingRounds {
 		t.Run(round, func(t *testing.T) {
 			set := loadJSONL(t, "testdata/holdout/"+round+".jsonl")
-			if strings.HasPrefix(round, "round8") {
-				round8 = append(round8, set...)
-			}
-			if strings.HasPrefix(round, "round10") {
-				round10 = append(round10, set...)
+			if g := strings.TrimRight(round, "abc"); g != round {
+				groups[g] = append(groups[g], set...)
 			}
 			s := logFigures(t, set)
 			if os.Getenv("PLUME_TRIAGE_MISSES") != "" {
@@ -74,8 +89,14 @@ func TestHoldout(t *testing.T) {
 			}
 		})
 	}
-	t.Run("round8", func(t *testing.T) { logFigures(t, round8) })
-	t.Run("round10", func(t *testing.T) { trainingRoundGates["round10"].check(t, "round10", logFigures(t, round10)) })
+	for _, g := range trainingRoundGroups {
+		t.Run(g, func(t *testing.T) {
+			s := logFigures(t, groups[g])
+			if gate, ok := trainingRoundGates[g]; ok {
+				gate.check(t, g, s)
+			}
+		})
+	}
 	for _, r := range honestRounds {
 		t.Run(r.name, r.test)
 	}
@@ -101,24 +122,6 @@ func (r honestRound) test(t *testing.T) {
 	}
 	r.gate.check(t, r.name, s)
 }
-
-// round11Gate gates round 11 a little under the figures it gave when
-// measured on 2026-12-01 after that session's triage changes (urgent
-// 0.980, needs attention 0.979, attention 0.978, routine kept 0.870,
-// reasons 0.782; before them, with main at 9d873bd: 0.980, 0.969, 0.956,
-// 0.852, 0.782). Were every figure zero, the round would be reported, not
-// gated.
-var round11Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.96, attentionRecall: 0.95, routineKept: 0.85, reasonRecall: 0.76}
-
-// round12Gate gates round 12 (three more writers who never saw the code)
-// a little under the figures it gave when measured on 2026-12-01 with the
-// same code as round 11's "after" (urgent 0.961, needs attention 0.969,
-// attention 0.956, routine kept 0.778, reasons 0.725). A change to the
-// lexicon's context reading and a model retrained with round 11 were then
-// measured on it once (0.961, 0.948, 0.911, 0.796, 0.717: one routine
-// message more kept, two needing attention missed) and not kept. Routine
-// kept is gated at the keywords' figure on this round, 0.778.
-var round12Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.95, attentionRecall: 0.93, routineKept: 0.77, reasonRecall: 0.70}
 
 // holdoutGate holds a round's figures at or above these.
 type holdoutGate struct {
@@ -163,7 +166,7 @@ func logFigures(t *testing.T, set []labelled) scores {
 	return s
 }
 
-// trainingRoundGates hold rounds 7, 9 and 10 a little under the figures
+// trainingRoundGates hold rounds 7, 9, 10, 11 and 12 a little under the figures
 // they had when each was the honest estimate, measured once with the
 // classifier: round 7 on 2026-11-30 (urgent 0.719, needs-attention 0.882,
 // attention 0.972, routine kept 0.896, reasons found 0.675), round 9 on
@@ -171,10 +174,30 @@ func logFigures(t *testing.T, set []labelled) scores {
 // round 8: 0.712, 0.835, 0.844, 0.849, 0.581), round 10, its three parts
 // taken together, on 2026-12-01 (0.824, 0.938, 0.911, 0.759, 0.634;
 // before that session's changes, with main at fb9dac8: 0.784, 0.948,
-// 0.911, 0.741, 0.628). All are training data now: the gates guard
-// against regressions only.
+// 0.911, 0.741, 0.628), rounds 11 and 12 as their gates below say. All
+// are training data now: the gates guard against regressions only.
 var trainingRoundGates = map[string]holdoutGate{
 	"round7":  {urgentRecall: 0.70, needsRecall: 0.86, attentionRecall: 0.94, routineKept: 0.88, reasonRecall: 0.65},
 	"round9":  {urgentRecall: 0.86, needsRecall: 0.88, attentionRecall: 0.82, routineKept: 0.83, reasonRecall: 0.66},
 	"round10": {urgentRecall: 0.80, needsRecall: 0.92, attentionRecall: 0.89, routineKept: 0.74, reasonRecall: 0.61},
+	"round11": round11Gate,
+	"round12": round12Gate,
 }
+
+// round11Gate gates round 11 a little under the figures it gave when
+// measured on 2026-12-01 after that session's triage changes (urgent
+// 0.980, needs attention 0.979, attention 0.978, routine kept 0.870,
+// reasons 0.782; before them, with main at 9d873bd: 0.980, 0.969, 0.956,
+// 0.852, 0.782). Were every figure zero, the round would be reported, not
+// gated.
+var round11Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.96, attentionRecall: 0.95, routineKept: 0.85, reasonRecall: 0.76}
+
+// round12Gate gates round 12 (three more writers who never saw the code)
+// a little under the figures it gave when measured on 2026-12-01 with the
+// same code as round 11's "after" (urgent 0.961, needs attention 0.969,
+// attention 0.956, routine kept 0.778, reasons 0.725). A change to the
+// lexicon's context reading and a model retrained with round 11 were then
+// measured on it once (0.961, 0.948, 0.911, 0.796, 0.717: one routine
+// message more kept, two needing attention missed) and not kept. Routine
+// kept is gated at the keywords' figure on this round, 0.778.
+var round12Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.95, attentionRecall: 0.93, routineKept: 0.77, reasonRecall: 0.70}

@@ -18,8 +18,8 @@ import (
 //go:generate go test -run TestModelFile -update .
 
 // modelFile is the classifier, trained by train_test.go on the tuning half
-// of the evaluation set, the holdout rounds 1 to 10 (never round 11) and
-// testdata/long.jsonl.
+// of the evaluation set, the holdout rounds 1 to 12 (never an honest
+// round) and testdata/long.jsonl.
 //
 //go:embed model.bin
 var modelFile []byte
@@ -53,10 +53,11 @@ type modelHeader struct {
 	// make one strong. Chosen by leave-one-round-out too.
 	FlaggedUrgentThreshold float64 `json:"flagged_urgent_threshold"`
 	// The lexicon's attention (never its urgency) is dropped from a
-	// message, not foreign, that scores under VetoThreshold under the
-	// needs sub-model: a cue read out of its context (« je prépare un
-	// dossier sur les expulsions », « mon vieux PC est suicidaire »).
-	// Chosen by leave-one-round-out too.
+	// message, not foreign, whose veto score (the needs sub-model's score
+	// plus that of its nearest attention code) is under VetoThreshold: a
+	// cue read out of its context (« je prépare un dossier sur les
+	// expulsions », a cat's name on a tax notice). Chosen by
+	// leave-one-round-out too.
 	VetoThreshold float64 `json:"veto_threshold"`
 	Rows          int     `json:"rows"`
 }
@@ -113,6 +114,10 @@ var timedCodes = map[string]string{CodeHousingLoss: CodeHousingRisk, CodeEnergyC
 // verdict is what the classifier reads in a message.
 type verdict struct {
 	needs, urgent float64 // the scores of the needs and urgent sub-models
+	// veto is the needs score plus the score of the attention code that
+	// scores highest: a message neither reads as needing attention nor
+	// as any attention reason is clearly routine (see vetoes).
+	veto float64
 	// code is the sub-model of its reason were it to need attention,
 	// urgentCode were it urgent (-1 for none).
 	code, urgentCode int
@@ -128,10 +133,16 @@ type verdict struct {
 // message the lexicon finds foreign is not scored: the model reads French.
 func (m *model) reading(msg *message) verdict {
 	if msg.foreign() {
-		return verdict{needs: math.Inf(-1), urgent: math.Inf(-1), code: -1, urgentCode: -1, foreign: true}
+		return verdict{needs: math.Inf(-1), urgent: math.Inf(-1), veto: math.Inf(-1), code: -1, urgentCode: -1, foreign: true}
 	}
-	s := m.scores(vectorize(msg.foldedText(), m.rows))
+	return m.verdictOf(m.scores(vectorize(msg.foldedText(), m.rows)), msg)
+}
+
+// verdictOf returns the verdict on msg, not foreign, whose scores under
+// m's sub-models are s (see reading).
+func (m *model) verdictOf(s []float64, msg *message) verdict {
 	v := verdict{needs: s[needsModel], urgent: s[urgentModel], urgentCode: -1}
+	v.veto = v.needs + s[m.nearestCode(s, Attention)]
 	v.code = m.nearestCode(s, "")
 	name := m.header.Models[v.code]
 	if later, timed := timedCodes[name]; timed && !msg.soon(name) {
@@ -214,12 +225,15 @@ func (m *model) nearestCode(s []float64, l Level) int {
 }
 
 // vetoes reports whether v drops the level lex the lexicon gives: its
-// attention, never its urgency, in a message not foreign that the needs
-// sub-model reads as clearly routine (under the veto threshold), unless
+// attention, never its urgency, in a message not foreign that the model
+// reads as clearly routine (a veto score under the veto threshold), unless
 // its urgent sub-model would make the lexicon's attention urgent (over the
-// flagged threshold): a veto never takes that way to urgent away.
+// flagged threshold): a veto never takes that way to urgent away. A veto
+// of the lexicon's urgency was tried on 2026-12-01 and dropped: the
+// classifier read « Journée de sensibilisation : une femme battue est à
+// l'accueil en ce moment » as clearly routine.
 func (v verdict) vetoes(th thresholds, lex Level) bool {
-	return lex == Attention && !v.foreign && v.needs < th.veto && !(v.urgentCode >= 0 && v.urgent > th.flagged)
+	return lex == Attention && !v.foreign && v.veto < th.veto && !(v.urgentCode >= 0 && v.urgent > th.flagged)
 }
 
 // raise returns a raised, when the classifier's reading of msg is more

@@ -91,7 +91,7 @@ func TestDecideFlagged(t *testing.T) {
 	}
 }
 
-// TestVetoes checks that a needs score under the veto threshold drops
+// TestVetoes checks that a veto score under the veto threshold drops
 // the lexicon's attention, never its urgency nor a foreign message's
 // language barrier.
 func TestVetoes(t *testing.T) {
@@ -102,15 +102,34 @@ func TestVetoes(t *testing.T) {
 		lex    Level
 		vetoed bool
 	}{
-		{"attention read as clearly routine", verdict{needs: -4}, Attention, true},
-		{"attention over the veto threshold", verdict{needs: -2}, Attention, false},
-		{"urgent", verdict{needs: -4}, Urgent, false},
-		{"foreign", verdict{needs: -4, foreign: true}, Attention, false},
-		{"urgent sub-model over the flagged threshold", verdict{needs: -4, urgent: 0.5, urgentCode: 1}, Attention, false},
-		{"urgent score with no urgent code its dates allow", verdict{needs: -4, urgent: 0.5, urgentCode: -1}, Attention, true},
+		{"attention read as clearly routine", verdict{veto: -4}, Attention, true},
+		{"attention over the veto threshold", verdict{veto: -2}, Attention, false},
+		{"urgent", verdict{veto: -40, urgent: -40}, Urgent, false},
+		{"foreign", verdict{veto: -4, foreign: true}, Attention, false},
+		{"urgent sub-model over the flagged threshold", verdict{veto: -4, urgent: 0.5, urgentCode: 1}, Attention, false},
+		{"urgent score with no urgent code its dates allow", verdict{veto: -4, urgent: 0.5, urgentCode: -1}, Attention, true},
 	} {
 		if got := tc.v.vetoes(th, tc.lex); got != tc.vetoed {
 			t.Errorf("%s: vetoes = %v, want %v", tc.name, got, tc.vetoed)
 		}
+	}
+}
+
+// TestVetoScore checks that the veto score adds the needs score and the
+// score of the attention code that scores highest, whatever the urgent
+// codes score.
+func TestVetoScore(t *testing.T) {
+	m := defaultModel()
+	s := make([]float64, len(m.header.Models))
+	for j := range s {
+		s[j] = -9
+	}
+	s[needsModel] = -2
+	s[slices.Index(m.header.Models, CodeDebt)] = -1.5
+	s[slices.Index(m.header.Models, CodeComplaint)] = -3
+	s[slices.Index(m.header.Models, CodeViolence)] = 4
+	v := m.verdictOf(s, newMessage("Une question sur ma facture.", evalNow))
+	if v.veto != -3.5 {
+		t.Errorf("veto score %v, want -3.5 (needs -2 plus debt -1.5)", v.veto)
 	}
 }

@@ -56,7 +56,7 @@ type trainingFold struct {
 
 // trainingPaths are the files the classifier learns from, in the order of
 // the digest. Never the test half of the evaluation set (filtered out by
-// trainingFolds), never the honest round (round 11).
+// trainingFolds), never an honest round (honestRounds).
 func trainingPaths(t testing.TB) []string {
 	paths := evalPaths(t)
 	for _, r := range trainingRounds {

@@ -36,6 +36,7 @@ func TestAssess(t *testing.T) {
 		{"genealogy", "Je cherche l'acte de décès de mon arrière-grand-père, mort en 1917.", Routine, nil},
 		{"bereavement", "Mon mari est décédé la semaine dernière.", Attention, []string{CodeBereavement}},
 		{"double negation", "Je n'hésiterai pas à saisir le tribunal.", Attention, []string{CodeLegalThreat}},
+		{"awareness day, a battered woman now", "Journée de sensibilisation : une femme battue est à l'accueil en ce moment", Urgent, []string{CodeViolence}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
