@@ -106,6 +106,70 @@ func (sc *scanner) socialURLs(suffix string) {
 	}
 }
 
+// siteWords name a person's own web page after a possessive: "notre blog
+// familial lemoine-famille.fr/papa", "mon site perso".
+var siteWords = map[string]bool{"blog": true, "site": true, "page": true, "portfolio": true, "chaine": true,
+	"website": true, "siteweb": true, "homepage": true}
+
+// ownPossessives make the page the writer's or a relative's ("votre site"
+// is the administration's).
+var ownPossessives = map[string]bool{"mon": true, "ma": true, "notre": true, "son": true, "sa": true,
+	"my": true, "mi": true, "meu": true, "minha": true, "mio": true, "mia": true}
+
+// ownSiteURLs masks a bare address written after a possessive and a word
+// for a web page, "mon blog : jean-dupont.fr", which names the writer
+// whatever its path; a public site's stays (urlPublic).
+func (sc *scanner) ownSiteURLs() {
+	for i := 1; i < len(sc.toks); i++ {
+		if !sc.has(i-1, wPossessive) || !siteWords[sc.foldedWord(i)] || !ownPossessives[sc.foldedWord(i-1)] {
+			continue
+		}
+		for k, words := i+1, 0; k < len(sc.toks) && k <= i+4 && sc.toks[k].gap < gapLine; k++ {
+			if start, end := bareURLAt(sc.s, int(sc.toks[k].start)); end > 0 {
+				sc.add(start, end, URL, 0.85)
+				break
+			}
+			if sc.toks[k].kind == kWord {
+				if words++; words > 1 {
+					break
+				}
+			}
+		}
+	}
+}
+
+// bareURLAt returns the bare web address starting at byte start of s, a
+// host with a dot and a top-level domain of letters and an optional path,
+// or end 0 when none starts there or it is a public site's.
+func bareURLAt(s string, start int) (int, int) {
+	end, dot := start, -1
+	for end < len(s) && s[end] > ' ' && s[end] < utf8.RuneSelf && strings.IndexByte("<>\"'`{}|\\^@", s[end]) < 0 {
+		if s[end] == '.' && dot < 0 && strings.IndexByte(s[start:end], '/') < 0 {
+			dot = end
+		}
+		end++
+	}
+	for end > start && strings.IndexByte(".,;:!?)]", s[end-1]) >= 0 {
+		end--
+	}
+	if dot <= start {
+		return 0, 0
+	}
+	host := s[start:end]
+	if i := strings.IndexByte(host, '/'); i >= 0 {
+		host = host[:i]
+	}
+	tld := host[strings.LastIndexByte(host, '.')+1:]
+	if len(tld) < 2 || len(tld) > 6 || strings.IndexFunc(tld, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+		return 0, 0
+	}
+	h := strings.ToLower(host)
+	if strings.HasSuffix(h, ".gouv.fr") || strings.HasSuffix(h, "service-public.fr") || strings.HasSuffix(h, "legifrance.fr") {
+		return 0, 0
+	}
+	return start, end
+}
+
 func isEmailLocalByte(c byte) bool {
 	return isLetter(c) || isDigit(c) || strings.IndexByte("._%+-'", c) >= 0
 }

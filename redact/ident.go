@@ -159,7 +159,7 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 	for p := len(r.parts) - 1; p >= 0; p-- {
 		id := r.norm[:r.parts[p].norm]
 		typ, conf := classifyIdent(id, near)
-		if typ == "" || typ == DOSSIER && near&cDossier == 0 {
+		if typ == "" || typ == DOSSIER && (near&cDossier == 0 || sc.isText(i, "id", "identifiant", "login")) {
 			if t2, c2 := classifyIdent(id, wide); t2 != "" && (typ == "" || t2 != DOSSIER) {
 				typ, conf = t2, c2
 			}
@@ -346,10 +346,13 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 		return PLAQUE, 0.85
 	case cues&cPlateWord != 0 && l >= 4 && l <= 9 && letters >= 1:
 		return PLAQUE, 0.8 // a foreign plate: KX19PLU, VT482K
-	case cues&cINE != 0 && l == 11 && digits >= 8:
-		return INE, 0.85
+	case cues&cINE != 0 && l == 11 && (digits >= 8 || digits >= 5 && isDigit(id[0])):
+		return INE, 0.85 // letters inside: "0A2B3C4D5E6"
 	case cues&cEtranger != 0 && letters == 0 && (l == 10 || l == 9):
 		return ETRANGER, 0.85
+	case cues&cEtranger != 0 && letters == 1 && l >= 10 && l <= 14 && isDigit(id[0]) && isDigit(id[l-1]):
+		return ETRANGER, 0.8 // a récépissé's number with its letter: "910R000123456"
+
 	case cues&cFT != 0 && l >= 7 && l <= 11 && digits >= 6:
 		return FRANCE_TRAVAIL, 0.85
 	case cues&cFTWeak != 0 && l == 8 && digits == 7 && isLetter(id[7]):
@@ -386,6 +389,40 @@ func (sc *scanner) messageIDs() {
 			sc.addToks(i, i, CAF, 0.55)
 		}
 	}
+}
+
+// sentencePassports finds the passport numbers written further in the
+// sentence of a passport's cue than idents reads: "mon numéro de passeport
+// et le mien a changé : ancien FZ123456, nouveau GA987654". Only a word
+// of one or two capitals and six to eight digits is taken, or the French
+// shape (2 digits, 2 letters, 5 digits), with a low confidence.
+func (sc *scanner) sentencePassports() {
+	if sc.allCues&cPasseport == 0 {
+		return
+	}
+	for i, t := range sc.toks {
+		if t.kind != kAlnum || !passportWord(sc.text(i)) {
+			continue
+		}
+		if c := sc.cueBefore(i, 16); c&cPasseport != 0 && c&(cPlaque|cPlateWord|cIBAN) == 0 {
+			sc.addToks(i, i, PASSEPORT, 0.6)
+		}
+	}
+}
+
+// passportWord reports whether s is written as a passport number: one or
+// two capitals then six to eight digits ("FZ123456", "A1234567"), or
+// France's 2 digits, 2 letters and 5 digits.
+func passportWord(s string) bool {
+	if passportShape([]byte(s)) {
+		return true
+	}
+	letters := 0
+	for letters < len(s) && s[letters] >= 'A' && s[letters] <= 'Z' {
+		letters++
+	}
+	digits := len(s) - letters
+	return letters >= 1 && letters <= 2 && digits >= 6 && digits <= 8 && allDigits(s[letters:])
 }
 
 // ofpraShape reports whether s is written as an OFPRA case number: four

@@ -200,6 +200,9 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for _, w := range unitWords {
 		l.entry(w)
 	}
+	for w := range siteWords {
+		l.entry(w)
+	}
 	for _, w := range deadlineWords {
 		l.entry(w)
 	}

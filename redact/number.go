@@ -310,6 +310,7 @@ var (
 	shapeCard   = shape(4, 4, 4, 4)
 	shapeDiners = shape(4, 6, 4)
 	shapeRIB    = shape(5, 5, 11, 2)
+	shapeBBAN   = shape(4, 4, 4, 4, 4, 3) // a French IBAN's grouping without "FR76"
 )
 
 // matchNumber tries the identifiers that start at group p of run and returns
@@ -428,9 +429,10 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				if d[1] == '8' {
 					// 08…: service numbers, public
 					consider(k, typKeep, 0.96)
-				} else if ctx := ctxOf(); idDocCue(ctx) && ctx&cTel == 0 {
+				} else if ctx := ctxOf(); idDocCue(ctx) && (ctx&cTel == 0 || sc.docCueNearest(first)) {
 					// "permis de conduire n° 0123456789": the document's
 					// number, read by idents, unless a phone cue is nearer
+					// ("numéro de permis 0707691004 87": "permis" is)
 					consider(k, TEL, 0.8)
 				} else {
 					consider(k, TEL, 0.95)
@@ -464,6 +466,11 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			// its cue is still an account number
 			rem, _ := mod97(d)
 			switch {
+			case sh == shapeBBAN:
+				// "1027 8060 3100 0201 2345 067": an IBAN's grouping with
+				// its country letters left out; no card is 23 digits long,
+				// so it is surer than the card its first four groups make
+				consider(k, IBAN, 0.96)
 			case rem == 0 && (sh == shapeRIB || ctxOf()&cIBAN != 0):
 				consider(k, IBAN, 0.9)
 			case sh == shapeRIB || ctxOf()&cIBAN != 0 && !weak:
@@ -502,6 +509,13 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		return bestK, typKeep, bestConf
 	}
 	return bestK, bestTyp, bestConf
+}
+
+// docCueNearest reports whether the two tokens before token first name
+// an identity document and no phone: "numéro de permis 0707691004".
+func (sc *scanner) docCueNearest(first int) bool {
+	c := sc.cueBefore(first, 2)
+	return idDocCue(c) && c&cTel == 0
 }
 
 // siretConf grades a 14-digit number d of shape sh as a SIRET: Luhn, a
