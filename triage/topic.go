@@ -59,20 +59,28 @@ func topicFramed(before string) bool {
 
 // figureRe marks figures of speech that hold a cue's words: a death, a
 // blow or a shame nobody suffers (« ma femme est morte de rire », « il en
-// mourrait de honte », « failli m'étrangler avec mon café », « mon vieux
-// PC est suicidaire »), and a fear of being defrauded one day (« morts
-// de peur à l'idée de se faire pirater »).
+// mourrait de honte », « failli m'étrangler avec mon café »), and a fear of
+// being defrauded one day (« morts de peur à l'idée de se faire pirater »).
 var figureRe = compile(` (?:mort|morte|morts|mortes|mourir|mourrait|mourra|meurs|meurt|mourais|mourait|crever|creve) de (?:rire|honte|peur|ennui|fatigue)` +
 	`| (?:m' |s' |t' )etrangler (?:avec|en (?:buvant|mangeant|riant))` +
-	`| (?:pc|ordi|ordinateur|imprimante|voiture|telephone|portable|box|tablette|site|appli|application|logiciel|scanner) (?:est |etait |devient )?(?:[a-z]+ )?suicidaire` +
 	`| (?:peur|crainte|l' idee|risque) de (?:se|me|te|nous|vous) faire (?:pirater|arnaquer|escroquer|avoir)`)
 
+// deviceFigureRe marks a machine said to be suicidal (« Mon vieux PC est
+// suicidaire »): only as the subject that opens the sentence, since folding
+// drops commas and « mon fils, depuis qu'on lui a confisqué son portable,
+// est suicidaire » must stay a suicide.
+var deviceFigureRe = compile(`^ (?:(?:bon|alors|et|bref|franchement|sinon|en plus|par contre) )?(?:mon|ma|ton|ta|son|sa|notre|votre|le|la|ce|cet|cette)` +
+	`(?: vieux| vieil| vieille| nouveau| nouvel| nouvelle| petit| petite)? (?:pc|ordi|ordinateur|imprimante|voiture|telephone|portable|box|tablette|site|appli|application|logiciel|scanner)` +
+	` (?:est|etait|devient) (?:[a-z]+ )?suicidaire`)
+
 // inFigure reports whether the cue at loc in folded lies inside a figure
-// of speech (figureRe).
+// of speech (figureRe, deviceFigureRe).
 func inFigure(folded string, loc []int) bool {
-	for _, f := range figureRe.FindAllStringIndex(folded, -1) {
-		if f[0] < loc[1] && loc[0] < f[1] {
-			return true
+	for _, re := range []*pattern{figureRe, deviceFigureRe} {
+		for _, f := range re.FindAllStringIndex(folded, -1) {
+			if f[0] < loc[1] && loc[0] < f[1] {
+				return true
+			}
 		}
 	}
 	return false
