@@ -45,9 +45,14 @@ var (
 	// « je m'appelle »… then, maybe, a civility.
 	selfCueRe = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:je\s+suis|je\s+m['’]\s*appelle|je\s+me\s+nomme|mon\s+nom\s+(?:est|c['’]est)|` +
 		`moi\s*,?\s+c['’]est|je\s+soussign[ée]e?(?:\(e\))?|my\s+name\s+is)\s*,?\s*(?:` + civilityPattern + `)?$`)
-	// helloCueRe ends a text whose sentence starts with « c'est », maybe
-	// after a greeting: « Bonjour, c'est ».
-	helloCueRe = regexp.MustCompile(`(?i)(?:^|[.!?]|\b(?:bonjour|bonsoir|salut|slt|allo|allô))[\s,]*c['’]est\s+(?:` + civilityPattern + `)?$`)
+	// helloCueRe is the start of a message that opens with « c'est »,
+	// maybe after a greeting: « Bonjour, c'est ». Later in a message,
+	// « C'est Lucas Bernard, il est au collège » names someone else.
+	helloCueRe = regexp.MustCompile(`(?i)^[\s\pP]*(?:(?:bonjour|bonsoir|salut|slt|allo|allô|coucou|hello)[\s\pP]*)?c['’]est\s+(?:` + civilityPattern + `)?$`)
+	// otherPersonRe starts what follows a name « c'est » presents as
+	// someone else: « C'est Mme X, l'assistante sociale, qui m'a
+	// conseillé », « c'est X qui doit la refaire », « c'est X, elle a 17 ans ».
+	otherPersonRe = regexp.MustCompile(`(?i)^[\s,]*(?:qui|que|qu['’]|l['’]|la|le|les|il|elle|ils|elles|son|sa|ses|leur|un|une)\b`)
 	// startCivilityRe is a text that holds only a civility: the message
 	// starts with it.
 	startCivilityRe = regexp.MustCompile(`(?i)^[\s\pP]*` + civilityPattern + `$`)
@@ -104,7 +109,7 @@ func authorOf(text redact.Text, entities []redact.Entity) author {
 	for _, sp := range spans {
 		before := s[windowStart(s, sp.start):sp.start]
 		switch {
-		case selfCueRe.MatchString(before) || helloCueRe.MatchString(before):
+		case selfCueRe.MatchString(before) || opensWithHello(s, sp):
 			intro = append(intro, sp)
 		case startsMessage(s, sp):
 			heading = append(heading, sp)
@@ -122,6 +127,13 @@ func authorOf(text redact.Text, entities []redact.Entity) author {
 		a.civility = civilityBefore(s, spans, a.names[0])
 	}
 	return a
+}
+
+// opensWithHello reports whether the message opens by presenting sp's
+// name with « c'est » (« slt c'est X, ma carte… ») and does not go on to
+// present it as someone else.
+func opensWithHello(s string, sp nameSpan) bool {
+	return sp.start <= cueWindow && helloCueRe.MatchString(s[:sp.start]) && !otherPersonRe.MatchString(s[sp.end:])
 }
 
 // windowStart is where the cue window before offset i of s starts: at most
@@ -152,8 +164,8 @@ const maxSignatureRest = 200
 
 // signs reports whether sp is a signature: nothing but contact lines
 // follow it (« Tél : [TEL_1] »; they start at tail, see shortTail),
-// and on its line it follows a closing (« Merci, X ») or nothing, below
-// another line that announces nothing (not « mon fils : »).
+// and on its line it follows a closing (« Merci, X ») or nothing, below a
+// line that closes the message (« Cordialement, »).
 func signs(s string, sp nameSpan, tail int) bool {
 	rest := s[sp.end:]
 	if i := strings.IndexByte(rest, '\n'); i >= 0 {
@@ -173,8 +185,16 @@ func signs(s string, sp nameSpan, tail int) bool {
 	if !signatureLineRe.MatchString(line) {
 		return false
 	}
-	above := strings.TrimSpace(s[:lineStart])
-	return above != "" && !strings.HasSuffix(above, ":")
+	return closingCueRe.MatchString(lastLine(s[:lineStart]))
+}
+
+// lastLine returns the last line of s that holds more than blanks,
+// trimmed: a signature's name alone on its line is the writer's only below
+// a closing (« Cordialement, »), since a bare last line may name the
+// person written about (« je vous écris pour mon père.\nJean Dupont »).
+func lastLine(s string) string {
+	s = strings.TrimRight(s, " \t\r\n")
+	return strings.TrimSpace(s[strings.LastIndexByte(s, '\n')+1:])
 }
 
 // hasWords reports whether text holds a letter or digit outside its
