@@ -12,6 +12,9 @@ import (
 // semanticLoadTimeout bounds the reading of a model.
 const semanticLoadTimeout = 2 * time.Minute
 
+// semanticRetry is how long after a failed reading the next one is tried.
+const semanticRetry = 5 * time.Second
+
 // semanticModels holds the latest semantic model of the corpus (package
 // semantic) for the searches of one process. The first search reads it;
 // later ones, when the corpus version changed (saving a model bumps it),
@@ -24,8 +27,16 @@ type semanticModels struct {
 	// for; refreshing is true while a goroutine looks.
 	checked    int64
 	refreshing bool
-	id         int64
-	model      *semantic.Model
+	// failed is when the last reading failed (zero: it did not): the
+	// next is tried semanticRetry later, not at every search.
+	failed time.Time
+	id     int64
+	model  *semantic.Model
+}
+
+// retryable reports whether a reading may be tried now.
+func (m *semanticModels) retryable() bool {
+	return m.failed.IsZero() || time.Since(m.failed) >= semanticRetry
 }
 
 // semanticModel returns the model to search with (nil: none), reading it first
@@ -36,17 +47,22 @@ func (s *Searcher) semanticModel(ctx context.Context) *semantic.Model {
 	defer m.mu.Unlock()
 	version := s.store.CachedCorpusVersion()
 	if !m.loaded {
+		if !m.retryable() {
+			return nil
+		}
 		// Read whole even if this search is cancelled: the next ones
 		// would otherwise start over.
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), semanticLoadTimeout)
 		defer cancel()
 		if err := m.refresh(ctx, s.store, version); err != nil {
 			s.log.Warn("semantic model unavailable", "err", err)
+			m.failed = time.Now()
+			return nil
 		}
-		m.loaded, m.checked = true, version
+		m.loaded, m.checked, m.failed = true, version, time.Time{}
 		return m.model
 	}
-	if version != m.checked && !m.refreshing {
+	if version != m.checked && !m.refreshing && m.retryable() {
 		m.refreshing = true
 		go s.refreshSemantic(version)
 	}
@@ -64,13 +80,14 @@ func (s *Searcher) refreshSemantic(version int64) {
 	model, newID, err := latestSemantic(ctx, s.store, id)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	// A failure is tried again at the next change of the corpus, not at
-	// every search.
-	m.refreshing, m.checked = false, version
+	// A failure is tried again semanticRetry later, not at every search.
+	m.refreshing = false
 	if err != nil {
 		s.log.Warn("semantic model refresh failed", "err", err)
+		m.failed = time.Now()
 		return
 	}
+	m.checked, m.failed = version, time.Time{}
 	if newID != id {
 		m.id, m.model = newID, model
 	}

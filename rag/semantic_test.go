@@ -157,3 +157,29 @@ func storedModel(tb testing.TB, st *store.Store, id int64) []byte {
 	}
 	return m.Data
 }
+
+// TestSemanticModelReadAgainAfterAFailure: a first reading of the model
+// that fails (here its table is out of reach) is tried again a little
+// later, not only once the corpus changes.
+func TestSemanticModelReadAgainAfterAFailure(t *testing.T) {
+	t.Parallel()
+	p := plumetest.New(t, plumetest.WithCorpus(writeFiches(t, t.TempDir(), 0, 220)))
+	ctx := context.Background()
+	stored, ok, err := p.Store.LatestSemanticModel(ctx)
+	if err != nil || !ok {
+		t.Fatalf("220 documents: no semantic model (%v)", err)
+	}
+	if _, err := p.Store.Pool().Exec(ctx, "ALTER TABLE semantic_models RENAME TO semantic_models_away"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Searcher.Search(ctx, rag.Query{Text: query(t, p.Searcher, "renouveler mon passeport")}); err != nil {
+		t.Fatalf("a search without the model's table: %v", err)
+	}
+	if id := p.Searcher.SemanticModelID(); id != 0 {
+		t.Fatalf("searcher holds model %d with its table out of reach", id)
+	}
+	if _, err := p.Store.Pool().Exec(ctx, "ALTER TABLE semantic_models_away RENAME TO semantic_models"); err != nil {
+		t.Fatal(err)
+	}
+	searchUntilModel(t, p.Searcher, stored.ID)
+}
