@@ -338,9 +338,9 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 	switch {
 	case cues&cPasseport != 0 && (passportShape(id) || (l >= 8 && l <= 9 && digits >= 2)):
 		return PASSEPORT, 0.9
-	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 16 && digits >= 5)):
-		return CNI, 0.85
-	case cues&cPermis != 0 && l >= 8 && l <= 15 && digits >= 5:
+	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 18 && digits >= 5)):
+		return CNI, 0.85 // 18: Algeria's NIN, China's and Mexico's numbers
+	case cues&cPermis != 0 && l >= 8 && l <= 16 && digits >= 5: // 16: a British licence
 		return PERMIS, 0.85
 	case cues&cPlaque != 0 && (sivLikeShape(id) || fniShape(id)):
 		return PLAQUE, 0.85

@@ -1,0 +1,33 @@
+package redact
+
+import "testing"
+
+// TestRedactRound10 covers the tenth round's rules, each with the near
+// misses that must keep their type or stay: a number after another
+// number's cue that passes Luhn by chance takes that cue's type, not a
+// card's; a card or a NIR dictated one digit at a time; a NIR whose key
+// is wrong after its cue is read whole; driving licences and national
+// identity numbers named in other languages.
+func TestRedactRound10(t *testing.T) {
+	tests := []redactCase{
+		{"fiscal number passing Luhn", "Mon numéro fiscal est le 1788577598773.", "Mon numéro fiscal est le [FISCAL_1]."},
+		{"carte vitale is a NIR", "mon numero de carte vitale 1788577598773", "mon numero de carte vitale [NIR_1]"},
+		{"CAF number passing Luhn", "numero CAF 2239520110771082", "numero CAF [CAF_1]"},
+		{"identity number further in the sentence", "numéro d'identité roumain, c'est le 2900615400123", "numéro d'identité roumain, c'est le [CNI_1]"},
+		{"a card in fours after a tax word stays a card", "impots payés avec la carte 4970 3504 9258 9913 hier", "impots payés avec la carte [CARTE_1] hier"},
+		{"a card after its own word", "ma carte bancaire 4970 3504 9258 9913 exp 12/26", "ma carte bancaire [CARTE_1] exp 12/26"},
+		{"card dictated digit by digit", "carte visa 4 9 7 0 3 5 0 4 9 2 5 8 9 9 1 3 merci", "carte visa [CARTE_1] merci"},
+		{"NIR dictated digit by digit, key wrong", "mon numéro de sécu 1 8 5 0 7 7 5 1 2 3 4 5 6 0 4 svp", "mon numéro de sécu [NIR_1] svp"},
+		{"phone dictated digit by digit", "appelez le 0 6 1 2 3 4 5 6 7 8 merci", "appelez le [TEL_1] merci"},
+		{"digits failing Luhn stay", "les places 5 9 8 7 6 5 4 3 2 1 0 9 8 7 6 5 sont prises", "les places 5 9 8 7 6 5 4 3 2 1 0 9 8 7 6 5 sont prises"},
+		{"card run together after its word, a digit mistyped", "Mastercard 5412751234567897 expire 03/27", "Mastercard [CARTE_1] expire 03/27"},
+		{"British driving licence", "my UK driving licence MORGA657054SM9IJ is valid", "my UK driving licence [PERMIS_1] is valid"},
+		{"German driving licence", "Führerschein Nr. B072RRE2I55 bitte", "Führerschein Nr. [PERMIS_1] bitte"},
+		{"Spanish driving licence", "licencia de conducir 12345678Z caducada", "licencia de conducir [PERMIS_1] caducada"},
+		{"JMBG", "JMBG: 0101990710006 hvala", "JMBG: [CNI_1] hvala"},
+		{"Algerian NIN of 18 digits", "numéro d'identification national (NIN) 109876543210987654 svp", "numéro d'identification national (NIN) [CNI_1] svp"},
+		{"national number", "mon NNI 1234567890 merci", "mon NNI [CNI_1] merci"},
+		{"ECOWAS card", "carte CEDEAO n° 1 751 1985 00123 perdue", "carte CEDEAO n° [CNI_1] perdue"},
+	}
+	checkRedactions(t, tests)
+}
