@@ -7,7 +7,8 @@ import "testing"
 // number's cue that passes Luhn by chance takes that cue's type, not a
 // card's; a card or a NIR dictated one digit at a time; a NIR whose key
 // is wrong after its cue is read whole; driving licences and national
-// identity numbers named in other languages.
+// identity numbers named in other languages; a URL after "mon site"
+// with its scheme, sites on site builders, kitties.
 func TestRedactRound10(t *testing.T) {
 	tests := []redactCase{
 		{"fiscal number passing Luhn", "Mon numéro fiscal est le 1788577598773.", "Mon numéro fiscal est le [FISCAL_1]."},
@@ -28,6 +29,13 @@ func TestRedactRound10(t *testing.T) {
 		{"Algerian NIN of 18 digits", "numéro d'identification national (NIN) 109876543210987654 svp", "numéro d'identification national (NIN) [CNI_1] svp"},
 		{"national number", "mon NNI 1234567890 merci", "mon NNI [CNI_1] merci"},
 		{"ECOWAS card", "carte CEDEAO n° 1 751 1985 00123 perdue", "carte CEDEAO n° [CNI_1] perdue"},
+		{"own site with its scheme", "Mon site: https://www.karim-benali.fr merci", "Mon site: [URL_1] merci"},
+		{"the administration's site with its scheme stays", "votre site https://www.caf.fr ne marche pas", "votre site https://www.caf.fr ne marche pas"},
+		{"an organisation's site stays", "la mairie et son site https://www.lyon.fr sont fermés", "la mairie et son site https://www.lyon.fr sont fermés"},
+		{"a site on a site builder", "voici mon CV en ligne https://karimbenali.wixsite.com/cv", "voici mon CV en ligne [URL_1]"},
+		{"the builder's own site stays", "j'ai fait mon CV sur https://www.wix.com/ c'est gratuit", "j'ai fait mon CV sur https://www.wix.com/ c'est gratuit"},
+		{"a Google site", "ma page https://sites.google.com/view/karimbenali merci", "ma page [URL_1] merci"},
+		{"a kitty", "ma cagnotte https://www.leetchi.com/c/soutien-a-karim merci", "ma cagnotte [URL_1] merci"},
 	}
 	checkRedactions(t, tests)
 }
