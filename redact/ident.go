@@ -143,10 +143,7 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 	}
 	// The nearest context decides: the cue word and what follows it,
 	// then the rest of the sentence.
-	var near cueBits
-	for k := i; k < j; k++ {
-		near |= sc.toks[k].cue
-	}
+	near := sc.nearCues(i, j)
 	wide := sc.cueBefore(j, 10)
 	legal := false
 	for k := max(0, i-4); k < j; k++ {
@@ -182,6 +179,25 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// docCues are the cues of one kind of document or benefit number.
+const docCues = cCNI | cPasseport | cPermis | cEtranger | cINE | cCAF | cFT | cPlaque
+
+// nearCues returns the cues of tokens i (the cue) to j (the value,
+// excluded). When another document's cue stands between them, the nearest
+// document decides: "passeport tunisien et carte consulaire n° 1234/2020"
+// is the consular card's number.
+func (sc *scanner) nearCues(i, j int) cueBits {
+	var near, last cueBits
+	for k := i; k < j; k++ {
+		c := sc.toks[k].cue
+		near |= c
+		if c&docCues != 0 {
+			last = c & docCues
+		}
+	}
+	return near &^ (docCues &^ last)
 }
 
 // colonAhead returns the index of a colon within n tokens from j on the same

@@ -59,7 +59,7 @@ func (sc *scanner) matchPhrases(i int, phrases []phrase, keepEnd *int) {
 			if p.ext {
 				end = sc.complement(j)
 			}
-			if end == j && p.needComp {
+			if end == j && p.needComp || sc.genericSpecial(i, j) {
 				continue
 			}
 			end = sc.bracketAfter(end)

@@ -8,7 +8,9 @@ import "testing"
 // card's; a card or a NIR dictated one digit at a time; a NIR whose key
 // is wrong after its cue is read whole; driving licences and national
 // identity numbers named in other languages; a URL after "mon site"
-// with its scheme, sites on site builders, kitties.
+// with its scheme, sites on site builders, kitties; the nearest of two
+// documents' cues; special categories said of a class of people or of a
+// facility, which stay.
 func TestRedactRound10(t *testing.T) {
 	tests := []redactCase{
 		{"fiscal number passing Luhn", "Mon numéro fiscal est le 1788577598773.", "Mon numéro fiscal est le [FISCAL_1]."},
@@ -36,6 +38,18 @@ func TestRedactRound10(t *testing.T) {
 		{"the builder's own site stays", "j'ai fait mon CV sur https://www.wix.com/ c'est gratuit", "j'ai fait mon CV sur https://www.wix.com/ c'est gratuit"},
 		{"a Google site", "ma page https://sites.google.com/view/karimbenali merci", "ma page [URL_1] merci"},
 		{"a kitty", "ma cagnotte https://www.leetchi.com/c/soutien-a-karim merci", "ma cagnotte [URL_1] merci"},
+		{"the nearest document decides", "passeport marocain, CIN BE123456 merci", "passeport marocain, CIN [CNI_1] merci"},
+		{"consular card after a passport", "passeport tunisien et carte consulaire n° 1234/2020", "passeport tunisien et carte consulaire n° [CNI_1]"},
+		{"a passport alone", "mon passeport algérien 197458213 expire bientôt", "mon passeport algérien [PASSEPORT_1] expire bientôt"},
+		{"deaf people in general stay", "la ligne est-elle accessible aux personnes sourdes ?", "la ligne est-elle accessible aux personnes sourdes ?"},
+		{"a disabled parking space stays", "est-ce que la mairie a une place handicapé devant ?", "est-ce que la mairie a une place handicapé devant ?"},
+		{"wheelchair access stays", "y a-t-il un accès fauteuil roulant à la préfecture ?", "y a-t-il un accès fauteuil roulant à la préfecture ?"},
+		{"reduced mobility in general stays", "le bâtiment est accessible aux personnes à mobilité réduite", "le bâtiment est accessible aux personnes à mobilité réduite"},
+		{"blind and deaf in general stay", "un guichet pour les sourds et malentendants", "un guichet pour les sourds et malentendants"},
+		{"an awareness day stays", "une affiche 'Journée mondiale du diabète le 14 novembre' à l'accueil", "une affiche 'Journée mondiale du diabète le 14 novembre' à l'accueil"},
+		{"one's own children", "mes enfants autistes sont suivis", "mes enfants [HANDICAP_1] sont suivis"},
+		{"one's parents", "mes parents sont sourds tous les deux", "mes parents sont [HANDICAP_1] tous les deux"},
+		{"oneself", "je suis sourde de l'oreille gauche", "je suis [HANDICAP_1] de l'oreille gauche"},
 	}
 	checkRedactions(t, tests)
 }
