@@ -170,7 +170,7 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 		if typ == ETRANGER && ofpraShape(sc.s[sc.toks[j].start:sc.toks[r.parts[p].tok].end]) {
 			typ = DOSSIER // "numéro OFPRA 2404-01873": an asylum case, not a foreigner's number
 		}
-		if typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0 && near&cTel == 0 {
+		if (typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0) && near&cTel == 0 {
 			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
 		}
 		if typ != "" {

@@ -10,7 +10,7 @@ import "testing"
 // identity numbers named in other languages; a URL after "mon site"
 // with its scheme, sites on site builders, kitties; the nearest of two
 // documents' cues; special categories said of a class of people or of a
-// facility, which stay.
+// facility, which stay; a visa's number.
 func TestRedactRound10(t *testing.T) {
 	tests := []redactCase{
 		{"fiscal number passing Luhn", "Mon numéro fiscal est le 1788577598773.", "Mon numéro fiscal est le [FISCAL_1]."},
@@ -50,6 +50,9 @@ func TestRedactRound10(t *testing.T) {
 		{"one's own children", "mes enfants autistes sont suivis", "mes enfants [HANDICAP_1] sont suivis"},
 		{"one's parents", "mes parents sont sourds tous les deux", "mes parents sont [HANDICAP_1] tous les deux"},
 		{"oneself", "je suis sourde de l'oreille gauche", "je suis [HANDICAP_1] de l'oreille gauche"},
+		{"a visa's number", "passeport n° 20FR12345 délivré à Paris, et visa n° 012345678", "passeport n° [PASSEPORT_1] délivré à Paris, et visa n° [ETRANGER_1]"},
+		{"a visa card stays a card", "payé par visa 4970 3504 9258 9913 hier", "payé par visa [CARTE_1] hier"},
+		{"a phone after a visa card", "j'ai une carte visa, mon numéro 06 12 34 56 78", "j'ai une carte visa, mon numéro [TEL_1]"},
 	}
 	checkRedactions(t, tests)
 }
