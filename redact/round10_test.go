@@ -53,6 +53,7 @@ func TestRedactRound10(t *testing.T) {
 		{"a visa's number", "passeport n° 20FR12345 délivré à Paris, et visa n° 012345678", "passeport n° [PASSEPORT_1] délivré à Paris, et visa n° [ETRANGER_1]"},
 		{"a visa card stays a card", "payé par visa 4970 3504 9258 9913 hier", "payé par visa [CARTE_1] hier"},
 		{"a phone after a visa card", "j'ai une carte visa, mon numéro 06 12 34 56 78", "j'ai une carte visa, mon numéro [TEL_1]"},
+		{"a national pupil number is an INE", "numéro national d'élève : 1234567890A merci", "numéro national d'élève : [INE_1] merci"},
 	}
 	checkRedactions(t, tests)
 }
