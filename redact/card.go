@@ -9,12 +9,13 @@ func cardConf(d []byte, sh shapeKey, k int, ctx cueBits, weak bool) float64 {
 	fours := k == 1 || sh.allFours() || sh == shapeAmex || sh == shapeDiners
 	nir := len(d) <= 16 && nirSex(d) || d[0] == '3' || d[0] == '4'
 	nir = nir && sh != shapeAmex && ctx&cCarte == 0 && ((len(d) == 13 || len(d) == 15) && nirShape(d) &&
-		(ctx&cNIR != 0 || (sh == shapeNIR || sh == shapeNIR13) && d[0] != '3' && d[0] != '4') || // Visa 4…, Amex 3…
+		(ctx&cNIR != 0 || (sh == shapeNIR || sh == shapeNIR13 || len(d) == 15) && d[0] != '3' && d[0] != '4') || // Visa 4…, Amex 3…
 		nirAmiss(d, ctx))
 	switch {
 	case nir:
 		// a NIR's shape with no card word: a social security
-		// number whose key is wrong passes Luhn one time in ten
+		// number whose key is wrong passes Luhn one time in ten (no
+		// card network issues fifteen digits starting with 1, 2, 7, 8)
 		return 0
 	case luhn(d) && fours:
 		return 0.95

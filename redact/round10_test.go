@@ -54,6 +54,8 @@ func TestRedactRound10(t *testing.T) {
 		{"a visa card stays a card", "payé par visa 4970 3504 9258 9913 hier", "payé par visa [CARTE_1] hier"},
 		{"a phone after a visa card", "j'ai une carte visa, mon numéro 06 12 34 56 78", "j'ai une carte visa, mon numéro [TEL_1]"},
 		{"a national pupil number is an INE", "numéro national d'élève : 1234567890A merci", "numéro national d'élève : [INE_1] merci"},
+		{"fifteen digits shaped as a NIR, key wrong, passing Luhn", "mon numéro 185077512345609 merci", "mon numéro [NIR_1] merci"},
+		{"an Amex stays a card", "Amex 3782 822463 10005 merci", "Amex [CARTE_1] merci"},
 	}
 	checkRedactions(t, tests)
 }
