@@ -10,7 +10,8 @@ import "testing"
 // identity numbers named in other languages; a URL after "mon site"
 // with its scheme, sites on site builders, kitties; the nearest of two
 // documents' cues; special categories said of a class of people or of a
-// facility, which stay; a visa's number.
+// facility, which stay; a visa's number; the references of fines,
+// pensions, insurances and subscriptions.
 func TestRedactRound10(t *testing.T) {
 	tests := []redactCase{
 		{"fiscal number passing Luhn", "Mon numéro fiscal est le 1788577598773.", "Mon numéro fiscal est le [FISCAL_1]."},
@@ -56,6 +57,11 @@ func TestRedactRound10(t *testing.T) {
 		{"a national pupil number is an INE", "numéro national d'élève : 1234567890A merci", "numéro national d'élève : [INE_1] merci"},
 		{"fifteen digits shaped as a NIR, key wrong, passing Luhn", "mon numéro 185077512345609 merci", "mon numéro [NIR_1] merci"},
 		{"an Amex stays a card", "Amex 3782 822463 10005 merci", "Amex [CARTE_1] merci"},
+		{"a fine's payment number", "numéro de télépaiement 12345678901234 pour l'amende", "numéro de télépaiement [DOSSIER_1] pour l'amende"},
+		{"a pension number", "mon numéro de pension B 12 345 678 9 merci", "mon numéro de pension [DOSSIER_1] merci"},
+		{"a pension's amount stays", "ma pension de 1 234 € arrive le 9", "ma pension de 1 234 € arrive le 9"},
+		{"a fine's amount stays", "une amende de 135 euros", "une amende de 135 euros"},
+		{"an insurance claim", "n° de sinistre 2024-SIN-004512 svp", "n° de sinistre [DOSSIER_1] svp"},
 	}
 	checkRedactions(t, tests)
 }
