@@ -11,7 +11,8 @@ import "testing"
 // with its scheme, sites on site builders, kitties; the nearest of two
 // documents' cues; special categories said of a class of people or of a
 // facility, which stay; a visa's number; the references of fines,
-// pensions, insurances and subscriptions.
+// pensions, insurances and subscriptions; residence permits named in
+// other languages.
 func TestRedactRound10(t *testing.T) {
 	tests := []redactCase{
 		{"fiscal number passing Luhn", "Mon numéro fiscal est le 1788577598773.", "Mon numéro fiscal est le [FISCAL_1]."},
@@ -62,6 +63,9 @@ func TestRedactRound10(t *testing.T) {
 		{"a pension's amount stays", "ma pension de 1 234 € arrive le 9", "ma pension de 1 234 € arrive le 9"},
 		{"a fine's amount stays", "une amende de 135 euros", "une amende de 135 euros"},
 		{"an insurance claim", "n° de sinistre 2024-SIN-004512 svp", "n° de sinistre [DOSSIER_1] svp"},
+		{"Italian residence permit", "permesso di soggiorno n. 1234567890 grazie", "permesso di soggiorno n. [ETRANGER_1] grazie"},
+		{"Polish residence card", "karta pobytu 7501234567 dziękuję", "karta pobytu [ETRANGER_1] dziękuję"},
+		{"Russian residence permit", "мой вид на жительство 7501234567 спасибо", "мой вид на жительство [ETRANGER_1] спасибо"},
 	}
 	checkRedactions(t, tests)
 }
