@@ -393,6 +393,9 @@ func (sc *scanner) messageIDs() {
 	if all&(cCNI|cCAF) == 0 {
 		return
 	}
+	if all&cCNI != 0 {
+		sc.dictatedCNIs()
+	}
 	for i, t := range sc.toks {
 		if t.kind != kNum || (i+1 < len(sc.toks) && sc.toks[i+1].kind == kNum && sc.toks[i+1].gap <= gapSpace) ||
 			(i > 0 && sc.toks[i-1].kind == kNum && t.gap <= gapSpace) || sc.currencyAfter(i) {
@@ -405,6 +408,40 @@ func (sc *scanner) messageIDs() {
 			sc.addToks(i, i, CAF, 0.55)
 		}
 	}
+}
+
+// dictatedCNIs finds the twelve digits of an old identity card dictated
+// one at a time, with spaces or " / " between them, in a message that
+// names the card: "Numero de l'ancienne 8 8 0 6 9 2 3 1 0 2 8 5", "0 9 0
+// 7 / 7 5 0 / 1 2 3 4 5". Exactly twelve, with a low confidence.
+func (sc *scanner) dictatedCNIs() {
+	for i := 0; i < len(sc.toks); i++ {
+		if !sc.oneDigit(i) || i > 0 && sc.toks[i-1].kind == kNum && sc.toks[i].gap <= gapSpace {
+			continue
+		}
+		last, n := i, 1
+		for k := i + 1; k < len(sc.toks) && n <= 12; k++ {
+			if sc.toks[k].gap > gapSpace {
+				break
+			}
+			if p := sc.punct(k); (p == '/' || p == '-') && sc.toks[k].gap == gapSpace && k+1 < len(sc.toks) {
+				continue // "0 9 0 7 / 7 5 0"
+			}
+			if !sc.oneDigit(k) {
+				break
+			}
+			last, n = k, n+1
+		}
+		if n == 12 && !(last+1 < len(sc.toks) && sc.toks[last+1].kind == kNum && sc.toks[last+1].gap <= gapSpace) {
+			sc.addToks(i, last, CNI, 0.55)
+		}
+		i = last
+	}
+}
+
+// oneDigit reports whether token i is a single digit.
+func (sc *scanner) oneDigit(i int) bool {
+	return sc.toks[i].kind == kNum && sc.toks[i].end-sc.toks[i].start == 1
 }
 
 // sentencePassports finds the passport numbers written further in the

@@ -12,7 +12,8 @@ import "testing"
 // documents' cues; special categories said of a class of people or of a
 // facility, which stay; a visa's number; the references of fines,
 // pensions, insurances and subscriptions; residence permits named in
-// other languages.
+// other languages; an old identity card's twelve digits dictated one at
+// a time.
 func TestRedactRound10(t *testing.T) {
 	tests := []redactCase{
 		{"fiscal number passing Luhn", "Mon numéro fiscal est le 1788577598773.", "Mon numéro fiscal est le [FISCAL_1]."},
@@ -66,6 +67,10 @@ func TestRedactRound10(t *testing.T) {
 		{"Italian residence permit", "permesso di soggiorno n. 1234567890 grazie", "permesso di soggiorno n. [ETRANGER_1] grazie"},
 		{"Polish residence card", "karta pobytu 7501234567 dziękuję", "karta pobytu [ETRANGER_1] dziękuję"},
 		{"Russian residence permit", "мой вид на жительство 7501234567 спасибо", "мой вид на жительство [ETRANGER_1] спасибо"},
+		{"identity card dictated after its cue in the sentence before", "Ma carte didentite est perdue. Numero de l'ancienne 8 8 0 6 9 2 3 1 0 2 8 5 merci", "Ma carte didentite est perdue. Numero de l'ancienne [CNI_1] merci"},
+		{"identity card dictated with slashes", "j'ai perdu ma carte d'identite. Le numero etait : 0 9 0 7 / 7 5 0 / 1 2 3 4 5. Merci", "j'ai perdu ma carte d'identite. Le numero etait : [CNI_1]. Merci"},
+		{"a phone dictated after an identity card", "ma carte d'identité est perdue, appelez le 0 6 1 2 3 4 5 6 7 8 merci", "ma carte d'identité est perdue, appelez le [TEL_1] merci"},
+		{"twelve digits dictated with no identity card stay a phone and a rest", "appelez le 0 6 1 2 3 4 5 6 7 8 9 9 merci", "appelez le [TEL_1] 9 9 merci"},
 	}
 	checkRedactions(t, tests)
 }
