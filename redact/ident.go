@@ -386,17 +386,22 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 // messageIDs finds the identifiers whose cue is elsewhere in the message:
 // "… ma carte d'identité … sa carte c'était 070905946804", "… ma prime
 // d'activité … Stéphane Girard – n° 8099707". Only lone numbers of the
-// exact length of a CNI (12 digits) or of a CAF number after "n°" (7
-// digits) are taken, with a low confidence.
+// exact length of a CNI (12 digits, also dictated one at a time) or of a
+// CAF number after "n°" (7 digits), and France Travail's seven digits and
+// a letter, are taken, with a low confidence.
 func (sc *scanner) messageIDs() {
 	all := sc.allCues
-	if all&(cCNI|cCAF) == 0 {
+	if all&(cCNI|cCAF|cFT) == 0 {
 		return
 	}
 	if all&cCNI != 0 {
 		sc.dictatedCNIs()
 	}
 	for i, t := range sc.toks {
+		if t.kind == kAlnum && all&cFT != 0 && ftShape(sc.text(i)) {
+			sc.addToks(i, i, FRANCE_TRAVAIL, 0.55) // "… France Travail … je crois que c'était 3581264K"
+			continue
+		}
 		if t.kind != kNum || (i+1 < len(sc.toks) && sc.toks[i+1].kind == kNum && sc.toks[i+1].gap <= gapSpace) ||
 			(i > 0 && sc.toks[i-1].kind == kNum && t.gap <= gapSpace) || sc.currencyAfter(i) {
 			continue
@@ -408,6 +413,12 @@ func (sc *scanner) messageIDs() {
 			sc.addToks(i, i, CAF, 0.55)
 		}
 	}
+}
+
+// ftShape reports whether s is written as a France Travail identifier:
+// seven digits and a capital letter.
+func ftShape(s string) bool {
+	return len(s) == 8 && allDigits(s[:7]) && s[7] >= 'A' && s[7] <= 'Z'
 }
 
 // dictatedCNIs finds the twelve digits of an old identity card dictated

@@ -13,7 +13,8 @@ import "testing"
 // facility, which stay; a visa's number; the references of fines,
 // pensions, insurances and subscriptions; residence permits named in
 // other languages; an old identity card's twelve digits dictated one at
-// a time.
+// a time; "cé" for "c'est" between a cue and its number; France
+// Travail's seven digits and a letter anywhere in a message that names it.
 func TestRedactRound10(t *testing.T) {
 	tests := []redactCase{
 		{"fiscal number passing Luhn", "Mon numéro fiscal est le 1788577598773.", "Mon numéro fiscal est le [FISCAL_1]."},
@@ -71,6 +72,10 @@ func TestRedactRound10(t *testing.T) {
 		{"identity card dictated with slashes", "j'ai perdu ma carte d'identite. Le numero etait : 0 9 0 7 / 7 5 0 / 1 2 3 4 5. Merci", "j'ai perdu ma carte d'identite. Le numero etait : [CNI_1]. Merci"},
 		{"a phone dictated after an identity card", "ma carte d'identité est perdue, appelez le 0 6 1 2 3 4 5 6 7 8 merci", "ma carte d'identité est perdue, appelez le [TEL_1] merci"},
 		{"twelve digits dictated with no identity card stay a phone and a rest", "appelez le 0 6 1 2 3 4 5 6 7 8 9 9 merci", "appelez le [TEL_1] 9 9 merci"},
+		{"SMS spelling of c'est before a number", "mon num alloc cé 2345678 merci", "mon num alloc cé [CAF_1] merci"},
+		{"France Travail identifier far from its cue", "mon identifiant France Travail, je crois que c'etait 3581264K.", "mon identifiant France Travail, je crois que c'etait [FRANCE_TRAVAIL_1]."},
+		{"the same shape with no France Travail stays", "la référence du meuble est 3581264K.", "la référence du meuble est [DOSSIER_1]."},
+		{"a product code with no cue stays", "le modèle 3581264K est en rupture", "le modèle 3581264K est en rupture"},
 	}
 	checkRedactions(t, tests)
 }
