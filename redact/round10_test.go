@@ -14,7 +14,8 @@ import "testing"
 // pensions, insurances and subscriptions; residence permits named in
 // other languages; an old identity card's twelve digits dictated one at
 // a time; "cé" for "c'est" between a cue and its number; France
-// Travail's seven digits and a letter anywhere in a message that names it.
+// Travail's seven digits and a letter anywhere in a message that names it;
+// "n°" read as "numéro" at the start of a phrase.
 func TestRedactRound10(t *testing.T) {
 	tests := []redactCase{
 		{"fiscal number passing Luhn", "Mon numéro fiscal est le 1788577598773.", "Mon numéro fiscal est le [FISCAL_1]."},
@@ -76,6 +77,8 @@ func TestRedactRound10(t *testing.T) {
 		{"France Travail identifier far from its cue", "mon identifiant France Travail, je crois que c'etait 3581264K.", "mon identifiant France Travail, je crois que c'etait [FRANCE_TRAVAIL_1]."},
 		{"the same shape with no France Travail stays", "la référence du meuble est 3581264K.", "la référence du meuble est [DOSSIER_1]."},
 		{"a product code with no cue stays", "le modèle 3581264K est en rupture", "le modèle 3581264K est en rupture"},
+		{"n° read as numéro in a phrase", "n° de mandat 1234567890123 svp", "n° de mandat [DOSSIER_1] svp"},
+		{"n° alone announces no phone", "dossier n° 24-0315877 en cours", "dossier n° [DOSSIER_1] en cours"},
 	}
 	checkRedactions(t, tests)
 }
