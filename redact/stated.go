@@ -25,19 +25,22 @@ var (
 	malePossessives   = map[string]bool{"mon": true, "mi": true, "meu": true, "mio": true, "my": true}
 )
 
-// copulas introduce what the writer says she or he is: "je suis", "soy",
-// "estoy", "sou", "estou", "sono", "I am".
-var copulas = map[string]bool{"suis": true, "jsuis": true, "chui": true, "jsui": true, "soy": true,
+// copulas introduce what the writer says she or he is: "je suis",
+// "j'étais", "soy", "estoy", "sou", "estou", "sono", "I am"; "été" after
+// "ai" ("j'ai été licenciée") is read as one.
+var copulas = map[string]bool{"suis": true, "jsuis": true, "chui": true, "jsui": true, "etais": true, "soy": true,
 	"estoy": true, "sou": true, "estou": true, "sono": true, "am": true}
 
 // genderedEndings are the endings of feminine (+1) and masculine (-1)
 // participles and adjectives after a copula: "mariée", "casada",
-// "sposata", "brasileira"; "casado", "sposato". French masculine
+// "sposata", "brasileira", "séropositive", "heureuse", "algérienne",
+// "directrice"; "casado", "sposato", "séropositif", "heureux". French masculine
 // participles end in "é", which folds like any "e": they are maleSelf.
 var genderedEndings = []struct {
 	suffix string
 	gender int
-}{{"ee", 1}, {"ada", 1}, {"ida", 1}, {"ata", 1}, {"eira", 1}, {"ado", -1}, {"ido", -1}, {"ato", -1}, {"eiro", -1}}
+}{{"ee", 1}, {"ada", 1}, {"ida", 1}, {"ata", 1}, {"eira", 1}, {"ive", 1}, {"euse", 1}, {"ienne", 1}, {"rice", 1},
+	{"ado", -1}, {"ido", -1}, {"ato", -1}, {"eiro", -1}, {"if", -1}, {"eux", -1}}
 
 // writerGender returns +1 when the writer says she is a woman ("je suis
 // née", "je suis mariée", "je suis enceinte", "soy casada"), -1 when he
@@ -52,7 +55,7 @@ func (sc *scanner) writerGender() int {
 		if sc.toks[i].kind != kWord || sc.toks[i].end-sc.toks[i].start > 6 {
 			continue
 		}
-		if w := string(fold.Append(buf[:0], sc.text(i))); !copulas[w] {
+		if w := string(fold.Append(buf[:0], sc.text(i))); !copulas[w] && !(w == "ete" && sc.isText(i-1, "ai")) {
 			if sc.coupleFeminine(i, w) {
 				return 1
 			}
