@@ -47,15 +47,17 @@ var genderedEndings = []struct {
 // says he is a man ("je suis marié", "je suis né", "sou casado") and
 // nothing says otherwise, else 0. A feminine agreement is deliberate, a
 // masculine one may be an "e" left out: one feminine statement outweighs
-// any masculine one.
+// any masculine one. The writer's first name says it too: after "je
+// suis" or "je m'appelle" it decides at once; signing one of the last
+// three lines, it decides when no feminine agreement has.
 func (sc *scanner) writerGender() int {
 	var buf [48]byte
 	male := false
 	for i := range sc.toks {
-		if sc.toks[i].kind != kWord || sc.toks[i].end-sc.toks[i].start > 6 {
+		if sc.toks[i].kind != kWord || sc.toks[i].end-sc.toks[i].start > 7 {
 			continue
 		}
-		if w := string(fold.Append(buf[:0], sc.text(i))); !copulas[w] && !(w == "ete" && sc.isText(i-1, "ai")) {
+		if w := string(fold.Append(buf[:0], sc.text(i))); !sc.isCopula(i, w) {
 			if sc.coupleFeminine(i, w) {
 				return 1
 			}
@@ -68,6 +70,9 @@ func (sc *scanner) writerGender() int {
 		if k < 0 || int(sc.toks[k].end-sc.toks[k].start) > len(buf) {
 			continue
 		}
+		if g := sc.nameGender(k); g != 0 {
+			return g // "je suis Julien Marchand", "je m'appelle Élodie"
+		}
 		switch g := selfGender(string(fold.Append(buf[:0], sc.text(k)))); g {
 		case 1:
 			return 1
@@ -75,10 +80,25 @@ func (sc *scanner) writerGender() int {
 			male = true
 		}
 	}
+	if g := sc.signedGender(); g != 0 {
+		return g
+	}
 	if male {
 		return -1
 	}
 	return 0
+}
+
+// isCopula reports whether word i, folded w, introduces what the writer
+// says she or he is: a copula, "été" after "ai", "appelle" after "m'".
+func (sc *scanner) isCopula(i int, w string) bool {
+	switch w {
+	case "ete":
+		return sc.isText(i-1, "ai")
+	case "appelle":
+		return sc.isText(i-1, "m") || sc.isText(i-2, "m")
+	}
+	return copulas[w]
 }
 
 // coupleFeminine reports whether the writer says, with her partner, that
