@@ -170,7 +170,8 @@ func TestMessagesSPFFiches(t *testing.T) {
 	checkHeldOut(t, st, s, "spf", spfHeldOutGoals)
 }
 
-// TestTuneMessages evaluates the tuning half against already ingested
+// TestTuneMessages evaluates the tuning halves (of both message files)
+// against already ingested
 // databases (PLUME_TUNE_DB, where "{corpus}" stands for each of the
 // comma-separated PLUME_TUNE_CORPUS, spf or full), with search options from
 // PLUME_TUNE_OPTS (JSON): it is how weights and thresholds are chosen, never
@@ -265,7 +266,10 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 		t.Fatal(err)
 	}
 	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, opts)
-	qs := messageSet(loadUserMessages(t), corpus, "tuning")
+	var qs []rag.EvalQuestion
+	for _, file := range []string{messagesFile, heldOutFile} {
+		qs = append(qs, messageSet(loadMessageFile(t, file), corpus, "tuning")...)
+	}
 	plume, err := s.Evaluate(ctx, qs, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -277,25 +281,56 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 			t.Logf("miss %s rank %d want %v got %v: %.150s", o.Question.ID, o.Rank, o.Question.Expected, o.Docs, o.Question.Question)
 		}
 	}
+	dumpOutcomes(t, corpus, plume.Outcomes)
 	return plume.Outcomes
+}
+
+// dumpOutcomes appends the outcomes of a corpus, one JSON object a line, to
+// the file PLUME_TUNE_DUMP names (nothing when unset): the features of
+// every message's first document, to try reliability models on.
+func dumpOutcomes(t *testing.T, corpus string, outs []rag.EvalOutcome) {
+	path := os.Getenv("PLUME_TUNE_DUMP")
+	if path == "" {
+		return
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, o := range outs {
+		line := struct {
+			ID, Corpus string
+			Expected   []string
+			Rank       int
+			Top        rag.Features
+		}{o.Question.ID, corpus, o.Question.Expected, o.Rank, o.Top}
+		if err := enc.Encode(line); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // The goals are recall@5 ≥ 0.85 on the 535 fiches, 0.10 over BM25 on
 // both corpora, and 90 % for both reliability rates. Where the test half
 // falls short of a goal, the gate sits a little under the figure measured
 // when it was set (README, "Retrieval"), so that a regression fails; the
-// goal itself stays open. The out-of-corpus gates stay where they were set
-// before the own-case and outside cues, which did not raise those figures.
-var spfMessageGoals = messageGoals{minRecall5: 0.85, minOverBM25: 0.05, minReliableFound: 0.74, minFlagged: 0.60}
+// goal itself stays open. The reliability gates were raised on 2026-12-01
+// with the message's length in the reliability model (version 2): fiches
+// reliable when found 0.823, flagged 0.686; whole corpus 0.846 and 0.657.
+var spfMessageGoals = messageGoals{minRecall5: 0.85, minOverBM25: 0.05, minReliableFound: 0.80, minFlagged: 0.65}
 
-var fullMessageGoals = messageGoals{minRecall5: 0.50, minOverBM25: 0.10, minReliableFound: 0.80, minFlagged: 0.55}
+var fullMessageGoals = messageGoals{minRecall5: 0.50, minOverBM25: 0.10, minReliableFound: 0.82, minFlagged: 0.62}
 
 // The held-out set's gates sit a little under its test half's figures
 // measured on 2026-12-01 after the semantic list was merged: fiches r@5
-// 0.733 (BM25 0.667), reliable when found 0.682, flagged 0.615; whole
-// corpus r@5 0.481 (BM25 0.385), reliable when found 0.760, flagged 0.538.
-// Before the semantic list, the whole set gave plume under BM25 on the
-// whole corpus's r@1 and MRR (0.160 and 0.284 against 0.210 and 0.306).
-var spfHeldOutGoals = messageGoals{minRecall5: 0.70, minOverBM25: 0, minReliableFound: 0.65, minFlagged: 0.58}
+// 0.733 (BM25 0.667); whole corpus r@5 0.481 (BM25 0.385). Before the
+// semantic list, the whole set gave plume under BM25 on the whole corpus's
+// r@1 and MRR (0.160 and 0.284 against 0.210 and 0.306). Its reliability
+// gates were raised with the length (reliability model version 2): fiches
+// reliable when found 0.682 → 0.773, flagged 0.615 → 0.846; whole corpus
+// 0.760 → 0.800 and 0.538 → 0.615 (13 out-of-corpus messages: one is 0.077).
+var spfHeldOutGoals = messageGoals{minRecall5: 0.70, minOverBM25: 0, minReliableFound: 0.74, minFlagged: 0.76}
 
-var fullHeldOutGoals = messageGoals{minRecall5: 0.45, minOverBM25: 0.05, minReliableFound: 0.72, minFlagged: 0.50}
+var fullHeldOutGoals = messageGoals{minRecall5: 0.45, minOverBM25: 0.05, minReliableFound: 0.76, minFlagged: 0.53}
