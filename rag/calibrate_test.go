@@ -8,6 +8,7 @@ import (
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
@@ -50,14 +51,20 @@ func TestCalibrate(t *testing.T) {
 	}
 }
 
-func TestReliabilityStoredPerModel(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	st := storetest.NewStore(t)
+// localStore returns a fresh store and the local embedder.
+func localStore(t *testing.T) (*store.Store, *llm.LocalEmbedder) {
+	t.Helper()
 	local, err := llm.NewLocalEmbedder(0)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return storetest.NewStore(t), local
+}
+
+func TestReliabilityStoredPerModel(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, local := localStore(t)
 	s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
 	if diff := cmp.Diff(rag.DefaultReliability, s.Reliability()); diff != "" {
 		t.Errorf("a new searcher's model (-default +got):\n%s", diff)
@@ -112,11 +119,7 @@ func TestReliabilityOlderVersionsLoad(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
-			st := storetest.NewStore(t)
-			local, err := llm.NewLocalEmbedder(0)
-			if err != nil {
-				t.Fatal(err)
-			}
+			st, local := localStore(t)
 			if err := st.SaveCalibration(ctx, local.Model(), []byte(tc.stored)); err != nil {
 				t.Fatal(err)
 			}
