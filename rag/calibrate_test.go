@@ -8,7 +8,6 @@ import (
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
-	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
@@ -51,20 +50,14 @@ func TestCalibrate(t *testing.T) {
 	}
 }
 
-// localStore returns a fresh store and the local embedder.
-func localStore(t *testing.T) (*store.Store, *llm.LocalEmbedder) {
-	t.Helper()
+func TestReliabilityStoredPerModel(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
 	local, err := llm.NewLocalEmbedder(0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return storetest.NewStore(t), local
-}
-
-func TestReliabilityStoredPerModel(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	st, local := localStore(t)
 	s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
 	if diff := cmp.Diff(rag.DefaultReliability, s.Reliability()); diff != "" {
 		t.Errorf("a new searcher's model (-default +got):\n%s", diff)
@@ -95,63 +88,31 @@ func TestReliabilityStoredPerModel(t *testing.T) {
 	}
 }
 
-// A model stored on an older feature set still loads: before the own-case
-// and outside cues (nine weights, no version), or before the message's
-// length (eleven weights, version 1). The features it has no weight for
-// weigh nothing in it.
-func TestReliabilityOlderVersionsLoad(t *testing.T) {
+// A model stored before the own-case and outside cues (nine weights, no
+// version) still loads: the cues weigh nothing in it.
+func TestReliabilityVersion0Loads(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name, stored string
-		weights      []float64
-		version      int
-		// without are the features the model has no weight for.
-		without func(*rag.Features)
-	}{
-		{"version 0", `{"bias":-2.5,"weights":[2,-1,2.7,0.6,2,1.5,1,-1.2,-2],"threshold":0.47,"examples":212}`,
-			[]float64{2, -1, 2.7, 0.6, 2, 1.5, 1, -1.2, -2}, 0,
-			func(f *rag.Features) { f.OwnCase, f.Outside, f.Words = 0, 0, 0 }},
-		{"version 1", `{"bias":-2.5,"weights":[2,-1,2.7,0.6,2,1.5,1,-1.2,-2,-4,-3],"threshold":0.47,"examples":212,"version":1}`,
-			[]float64{2, -1, 2.7, 0.6, 2, 1.5, 1, -1.2, -2, -4, -3}, 1,
-			func(f *rag.Features) { f.Words = 0 }},
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	local, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			ctx := context.Background()
-			st, local := localStore(t)
-			if err := st.SaveCalibration(ctx, local.Model(), []byte(tc.stored)); err != nil {
-				t.Fatal(err)
-			}
-			s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
-			if err := s.LoadReliability(ctx); err != nil {
-				t.Fatal(err)
-			}
-			want := rag.Reliability{Bias: -2.5, Threshold: 0.47, Examples: 212, Version: tc.version}
-			copy(want.Weights[:], tc.weights)
-			if diff := cmp.Diff(want, s.Reliability()); diff != "" {
-				t.Errorf("stored model (-want +got):\n%s", diff)
-			}
-			full := rag.Features{Cosine: 0.5, Passage: 0.3, BM25: 0.2, Document: 0.4, OwnCase: 1, Outside: 1, Words: 60}
-			stripped := full
-			tc.without(&stripped)
-			if got, without := want.Score(full), want.Score(stripped); got != without {
-				t.Errorf("score %.3f with the features it has no weight for, %.3f without; want the same", got, without)
-			}
-		})
+	old := `{"bias":-2.5,"weights":[2,-1,2.7,0.6,2,1.5,1,-1.2,-2],"threshold":0.47,"examples":212}`
+	if err := st.SaveCalibration(ctx, local.Model(), []byte(old)); err != nil {
+		t.Fatal(err)
 	}
-}
-
-// The default model reads the shares beside the message's length: with the
-// same shares, a long message (whose story adds words no page holds)
-// scores higher than a short one.
-func TestReliabilityReadsLength(t *testing.T) {
-	t.Parallel()
-	short := rag.Features{Passage: 0.3, Document: 0.3, Cosine: 0.4, BM25: 0.2, Request: 0.4, Title: 0.3, Agreement: 1, Margin: 0.1, Words: 15}
-	long := short
-	long.Words = 90
-	r := rag.DefaultReliability
-	if r.Score(long) <= r.Score(short) {
-		t.Errorf("same shares: score %.3f for 90 words, %.3f for 15; want the long message higher", r.Score(long), r.Score(short))
+	s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
+	if err := s.LoadReliability(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := rag.Reliability{Bias: -2.5, Threshold: 0.47, Examples: 212}
+	copy(want.Weights[:], []float64{2, -1, 2.7, 0.6, 2, 1.5, 1, -1.2, -2})
+	if diff := cmp.Diff(want, s.Reliability()); diff != "" {
+		t.Errorf("version 0 model (-want +got):\n%s", diff)
+	}
+	cue := rag.Features{Cosine: 0.5, OwnCase: 1, Outside: 1}
+	if got, without := want.Score(cue), want.Score(rag.Features{Cosine: 0.5}); got != without {
+		t.Errorf("version 0 model: score %.3f with the cues, %.3f without; want the same", got, without)
 	}
 }

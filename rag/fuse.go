@@ -115,7 +115,6 @@ func documentFeatures(plan queryPlan, d docCandidate, best store.Hit, maxScore f
 		Margin:    d.margin,
 		OwnCase:   plan.ownCase,
 		Outside:   plan.outside,
-		Words:     plan.words,
 	}
 }
 

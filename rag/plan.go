@@ -2,7 +2,6 @@ package rag
 
 import (
 	"math"
-	"slices"
 	"sort"
 	"strings"
 
@@ -49,8 +48,6 @@ type queryPlan struct {
 	// where the person's own file stands; its request is a matter of a
 	// town hall, another country or a private company.
 	ownCase, outside float64
-	// words is how many distinct words the message holds (messageWords).
-	words float64
 }
 
 // planQuery weighs the analysed terms of a message. weights[i] is the weight
@@ -212,16 +209,4 @@ func searchTexts(sentences []part, expansions []string) ([]store.Sentence, []flo
 		weights = append(weights, phraseWeight)
 	}
 	return texts, weights
-}
-
-// messageWords is how many distinct words the first sentences of stats
-// hold: the message's, not the lexicon's expansions analysed after them.
-func messageWords(stats store.QueryStats, sentences int) int {
-	n := 0
-	for _, t := range stats.Terms {
-		if t.Lexemes <= 1 && slices.IndexFunc(t.Sentences, func(i int) bool { return i < sentences }) >= 0 {
-			n++
-		}
-	}
-	return n
 }

@@ -39,22 +39,13 @@ type Features struct {
 	// another country's administration or a private company (askCues):
 	// no page answers those, however close their words come to one.
 	OwnCase, Outside float64
-	// Words is how many distinct words the message holds. The shares
-	// above fall as a message grows (a story adds words no page holds),
-	// so the model reads them beside the message's length (vector).
-	Words float64
 }
 
 // numFeatures is the number of features of the reliability model.
-const numFeatures = 15
+const numFeatures = 11
 
-// vector is what the model weighs: the features, then the message's
-// length (the log of its words) and the passage, BM25 and document
-// shares scaled by it.
 func (f Features) vector() [numFeatures]float64 {
-	w := max(f.Words, 0)
-	return [numFeatures]float64{f.Passage, f.Document, f.Cosine, f.BM25, f.Request, f.Title, f.Agreement, f.Unknown, f.Margin, f.OwnCase, f.Outside,
-		math.Log1p(w) / 5, f.Passage * math.Sqrt(w) / 5, f.BM25 * math.Sqrt(w) / 5, f.Document * w / 50}
+	return [numFeatures]float64{f.Passage, f.Document, f.Cosine, f.BM25, f.Request, f.Title, f.Agreement, f.Unknown, f.Margin, f.OwnCase, f.Outside}
 }
 
 // Reliability is a small logistic model that gives a found document the
@@ -69,27 +60,24 @@ type Reliability struct {
 	// for the built-in default).
 	Examples int `json:"examples"`
 	// Version is the feature set the model was fitted on: 0 (absent) for
-	// the nine features before the own-case and outside cues, 1 for the
-	// eleven before the message's length; the weights a model does not
-	// have count as 0. reliabilityVersion since.
+	// the nine features before the own-case and outside cues, whose
+	// weights then count as 0; reliabilityVersion since.
 	Version int `json:"version,omitempty"`
 }
 
 // reliabilityVersion is the feature set of the models fitted today: the
-// nine features of version 0, the OwnCase and Outside cues of version 1,
-// and the message's length with the three shares it scales.
-const reliabilityVersion = 2
+// nine features of version 0 and the OwnCase and Outside cues.
+const reliabilityVersion = 1
 
 // DefaultReliability is the model used until one is calibrated for the
-// embedding model in use: fitted on the tuning halves of
-// rag/testdata/messages.jsonl and messages-r7.jsonl (over the 535 fiches
-// and over the whole 2020 corpus together) with the local embedder.
+// embedding model in use: fitted on the tuning half of
+// rag/testdata/messages.jsonl (over the 535 fiches and over the whole 2020
+// corpus together) with the local embedder.
 var DefaultReliability = Reliability{
-	Bias: -3.290,
-	Weights: [numFeatures]float64{0.560, -1.243, 1.278, -0.967, -0.033, 1.381, 0.218, -2.243, -2.571, -4.380, -3.232,
-		3.891, 2.715, 1.512, 2.724},
-	Threshold: 0.587,
-	Examples:  306,
+	Bias:      -0.893,
+	Weights:   [numFeatures]float64{2.996, -0.845, 1.557, 0.328, 0.305, 1.649, 0.973, -1.686, -2.567, -4.547, -4.347},
+	Threshold: 0.632,
+	Examples:  210,
 	Version:   reliabilityVersion,
 }
 
@@ -107,8 +95,7 @@ func (r Reliability) score(v [numFeatures]float64) float64 {
 // LoadReliability makes the searcher use the reliability model calibrated
 // for its embedding model, if one is stored (the default otherwise). A model
 // stored before the cues (version 0, nine weights) is used as it is, the
-// cues weighing nothing, and so is one stored before the length (version
-// 1), with a warning to calibrate again.
+// cues weighing nothing, with a warning to calibrate again.
 func (s *Searcher) LoadReliability(ctx context.Context) error {
 	raw, err := s.store.Calibration(ctx, s.embedder.Model())
 	if errors.Is(err, store.ErrNotFound) {
@@ -122,8 +109,8 @@ func (s *Searcher) LoadReliability(ctx context.Context) error {
 		return fmt.Errorf("load reliability model of %s: %w", s.embedder.Model(), err)
 	}
 	if r.Version < reliabilityVersion {
-		s.log.Warn("the reliability model was calibrated on an older feature set: run plume eval --calibrate again",
-			"model", s.embedder.Model(), "version", r.Version, "want", reliabilityVersion)
+		s.log.Warn("the reliability model was calibrated without the own-case and outside cues: run plume eval --calibrate again",
+			"model", s.embedder.Model())
 	}
 	s.reliability = r
 	return nil

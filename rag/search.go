@@ -199,7 +199,6 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	plan := planQuery(stats, weights, filter, s.opts)
 	focus := focusText(sentences)
 	plan.ownCase, plan.outside = askCues(q.Text.String(), focus.String())
-	plan.words = float64(messageWords(stats, len(sentences)))
 
 	vec, err := s.queryVector(ctx, focus, expansions)
 	if err != nil {
