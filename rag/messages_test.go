@@ -170,11 +170,12 @@ func TestMessagesSPFFiches(t *testing.T) {
 	checkHeldOut(t, st, s, "spf", spfHeldOutGoals)
 }
 
-// TestTuneMessages evaluates the tuning half against already ingested
-// databases (PLUME_TUNE_DB, where "{corpus}" stands for each of the
-// comma-separated PLUME_TUNE_CORPUS, spf or full), with search options from
-// PLUME_TUNE_OPTS (JSON): it is how weights and thresholds are chosen, never
-// on the test half. It calibrates the reliability model on the tuning
+// TestTuneMessages evaluates the tuning halves of both message files
+// against already ingested databases (PLUME_TUNE_DB, where "{corpus}"
+// stands for each of the comma-separated PLUME_TUNE_CORPUS, spf or full),
+// with search options from PLUME_TUNE_OPTS (JSON): it is how weights and
+// thresholds are chosen, never on the test half. PLUME_TUNE_DUMP names a
+// file to append every outcome's features to (dumpOutcomes). It calibrates the reliability model on the tuning
 // halves together and prints it.
 func TestTuneMessages(t *testing.T) {
 	t.Parallel()
@@ -265,7 +266,10 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 		t.Fatal(err)
 	}
 	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, opts)
-	qs := messageSet(loadUserMessages(t), corpus, "tuning")
+	var qs []rag.EvalQuestion
+	for _, file := range []string{messagesFile, heldOutFile} {
+		qs = append(qs, messageSet(loadMessageFile(t, file), corpus, "tuning")...)
+	}
 	plume, err := s.Evaluate(ctx, qs, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -277,7 +281,35 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 			t.Logf("miss %s rank %d want %v got %v: %.150s", o.Question.ID, o.Rank, o.Question.Expected, o.Docs, o.Question.Question)
 		}
 	}
+	dumpOutcomes(t, corpus, plume.Outcomes)
 	return plume.Outcomes
+}
+
+// dumpOutcomes appends the outcomes of a corpus, one JSON object a line, to
+// the file PLUME_TUNE_DUMP names (nothing when unset): the features of
+// every message's first document, to try reliability models on.
+func dumpOutcomes(t *testing.T, corpus string, outs []rag.EvalOutcome) {
+	path := os.Getenv("PLUME_TUNE_DUMP")
+	if path == "" {
+		return
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, o := range outs {
+		line := struct {
+			ID, Corpus string
+			Expected   []string
+			Rank       int
+			Top        rag.Features
+		}{o.Question.ID, corpus, o.Question.Expected, o.Rank, o.Top}
+		if err := enc.Encode(line); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // The goals are recall@5 ≥ 0.85 on the 535 fiches, 0.10 over BM25 on
