@@ -7,7 +7,9 @@ import "testing"
 // writer's gender told by "j'étais", "j'ai été", adjective endings and the
 // writer's own first name (after "je suis", "je m'appelle", or signing
 // one of the last lines), which makes a partner of the same gender an
-// orientation; a follow-up by a psy, rites of passage, a party card and a
+// orientation; a slur used of oneself; attraction stated outright; a
+// relative's office in a faith; an office in a union's section; a
+// follow-up by a psy, rites of passage, a party card and a
 // sentence served.
 func TestRedactRound11(t *testing.T) {
 	tests := []redactCase{
@@ -28,6 +30,10 @@ func TestRedactRound11(t *testing.T) {
 		{"a bar mitzvah", "mon fils fait sa bar mitzvah en mai", "mon fils fait sa [RELIGION_1] en mai"},
 		{"a party card", "j'ai ma carte au PS", "j'ai [SYNDICAT_1]"},
 		{"a sentence served", "j'ai fait ma peine à Fleury", "j'ai [JUSTICE_1] à Fleury"},
+		{"a slur used of oneself", "je suis pd et fier", "je [ORIENTATION_1] et fier"},
+		{"a relative's office in a faith", "mon père est rabbin", "mon père [RELIGION_1]"},
+		{"an office in a union's section", "je suis secrétaire de la section syndicale", "je suis [SYNDICAT_1]"},
+		{"attraction stated outright", "je suis attirée par les femmes", "je suis [ORIENTATION_1]"},
 		{"sorrow stays", "ça me fait de la peine", "ça me fait de la peine"},
 	}
 	checkRedactions(t, tests)
