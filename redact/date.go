@@ -371,10 +371,11 @@ func (sc *scanner) ordinalNumericDate(j int) int {
 	return y
 }
 
-// isOrdinalFirst reports whether token j is "1er".
+// isOrdinalFirst reports whether token j is "1er", or "1ᵉʳ" in the
+// superscript letters a word processor puts there.
 func (sc *scanner) isOrdinalFirst(j int) bool {
 	s := sc.text(j)
-	return len(s) == 3 && s[0] == '1' && (s[1] == 'e' || s[1] == 'E') && (s[2] == 'r' || s[2] == 'R')
+	return len(s) == 3 && s[0] == '1' && (s[1] == 'e' || s[1] == 'E') && (s[2] == 'r' || s[2] == 'R') || s == "1ᵉʳ"
 }
 
 // monthYear returns the last token of a month name at k and the year that
