@@ -8,7 +8,8 @@ import "testing"
 // writer's own first name (after "je suis", "je m'appelle", or signing
 // one of the last lines), which makes a partner of the same gender an
 // orientation; a slur used of oneself; attraction stated outright; a
-// relative's office in a faith; an office in a union's section; a
+// relative's office in a faith; an office in a union's section;
+// sympathy for a party, a party's member; a
 // follow-up by a psy, rites of passage, a party card and a
 // sentence served.
 func TestRedactRound11(t *testing.T) {
@@ -35,6 +36,9 @@ func TestRedactRound11(t *testing.T) {
 		{"a relative's office in a faith", "mon père est rabbin", "mon père [RELIGION_1]"},
 		{"an office in a union's section", "je suis secrétaire de la section syndicale", "je suis [SYNDICAT_1]"},
 		{"attraction stated outright", "je suis attirée par les femmes", "je suis [ORIENTATION_1]"},
+		{"sympathy for a party", "je suis sympathisant du RN", "je suis [SYNDICAT_1]"},
+		{"sympathy for nothing named stays", "sympathisant de longue date, merci", "sympathisant de longue date, merci"},
+		{"a party's member", "je suis membre d'un parti politique", "je suis [SYNDICAT_1] politique"},
 		{"sorrow stays", "ça me fait de la peine", "ça me fait de la peine"},
 	}
 	checkRedactions(t, tests)
