@@ -53,6 +53,10 @@ type QueryStats struct {
 	// AvgDocTerms is the mean length of a document in lexemes, as of the
 	// last RefreshLexemeStats.
 	AvgDocTerms float64
+	// Version is the corpus version read with the frequencies, which a
+	// search of the query hands on (Query.Version) so as not to read it
+	// again.
+	Version int64
 }
 
 // QueryTerms analyses text and phrases with the French full-text
@@ -85,9 +89,9 @@ func (s *Store) AnalyzeQuery(ctx context.Context, sentences []Sentence, phrases 
 	if len(phrases) > 0 {
 		queuePhrases(batch, phrases, &phraseStats)
 	}
-	batch.Queue(`SELECT coalesce(df, 0), coalesce(ddf, 0), coalesce(terms::float8 / nullif(ddf, 0), 0)
-		FROM (SELECT 1) AS one LEFT JOIN lexeme_stats ON lexeme = ''`).QueryRow(func(row pgx.Row) error {
-		return row.Scan(&qs.Chunks, &qs.Documents, &qs.AvgDocTerms)
+	batch.Queue(`SELECT coalesce(df, 0), coalesce(ddf, 0), coalesce(terms::float8 / nullif(ddf, 0), 0), v.version
+		FROM corpus_version v LEFT JOIN lexeme_stats ON lexeme = ''`).QueryRow(func(row pgx.Row) error {
+		return row.Scan(&qs.Chunks, &qs.Documents, &qs.AvgDocTerms, &qs.Version)
 	})
 	if err := s.pool.SendBatch(ctx, batch).Close(); err != nil {
 		return QueryStats{}, fmt.Errorf("analyse query: %w", err)
