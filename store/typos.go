@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 )
@@ -125,20 +126,27 @@ var errTypoTie = errors.New("typo repair: tied lexemes")
 // fix returns the lexeme fixTypos's query picks for word: the most similar
 // by pg_trgm's similarity (as float4) of at least typoSimilarity, the
 // most frequent first among equals; ok is false when none is. It fails
-// with errTypoTie when two lexemes tie on both, and when word is not ASCII.
-func (x *typoIndex) fix(word string) (stat TermStat, ok bool, err error) {
+// with errTypoTie when two lexemes tie on both, and when word is not ASCII
+// or has more trigrams than common counts.
+// common is a zeroed count per lexeme, which it leaves zeroed.
+func (x *typoIndex) fix(word string, common []uint16) (stat TermStat, ok bool, err error) {
 	grams, ascii := asciiTrigrams(word)
-	if !ascii {
-		return TermStat{}, false, fmt.Errorf("typo repair: %q is not ASCII", word)
+	if !ascii || len(grams) > math.MaxUint16 {
+		return TermStat{}, false, fmt.Errorf("typo repair: %q is not ASCII or too long to count in memory", word)
 	}
-	common := map[int32]int{}
+	var touched []int32
 	for t := range grams {
 		for _, at := range x.postings[t] {
+			if common[at] == 0 {
+				touched = append(touched, at)
+			}
 			common[at]++
 		}
 	}
 	best, bestSim, tie := int32(-1), float32(0), false
-	for at, n := range common {
+	for _, at := range touched {
+		n := int(common[at])
+		common[at] = 0
 		sim := float32(n) / float32(len(grams)+x.size[at]-n)
 		if float64(sim) < typoSimilarity {
 			continue
@@ -163,8 +171,9 @@ func (x *typoIndex) fix(word string) (stat TermStat, ok bool, err error) {
 // database (see fix).
 func (x *typoIndex) fixAll(words []string) (fixed map[string]TermStat, ok bool) {
 	fixed = make(map[string]TermStat, len(words))
+	common := make([]uint16, len(x.lexemes))
 	for _, w := range words {
-		stat, found, err := x.fix(w)
+		stat, found, err := x.fix(w, common)
 		if err != nil {
 			return nil, false
 		}
