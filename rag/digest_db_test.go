@@ -12,7 +12,7 @@ import (
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
-	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/store/storetest"
 )
 
 // TestSearchDigestDB searches every message (rag/testdata/messages*.jsonl)
@@ -24,16 +24,7 @@ import (
 // set, is the digest wanted; PLUME_DIGEST_OUT, when set, receives every
 // search's line, to compare two runs line by line.
 func TestSearchDigestDB(t *testing.T) {
-	url := os.Getenv("PLUME_DIGEST_DB")
-	if url == "" {
-		t.Skip("set PLUME_DIGEST_DB to the URL of an ingested database")
-	}
-	ctx := context.Background()
-	st, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.Ingested(t, "PLUME_DIGEST_DB")
 	embedder, err := llm.NewLocalEmbedder(0)
 	if err != nil {
 		t.Fatal(err)

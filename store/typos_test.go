@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 
@@ -55,16 +54,8 @@ func TestTypoIndexMatchesDatabase(t *testing.T) {
 // already ingested database (PLUME_DIGEST_DB, e.g. the whole corpus),
 // with misspellings of its own lexemes; it only reads.
 func TestTypoIndexMatchesDatabaseDB(t *testing.T) {
-	url := os.Getenv("PLUME_DIGEST_DB")
-	if url == "" {
-		t.Skip("set PLUME_DIGEST_DB to the URL of an ingested database")
-	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := storetest.Ingested(t, "PLUME_DIGEST_DB")
 	var lexemes []string
 	// Words of a message's length: the trigram search of a long one
 	// (an address) takes the database a second.
