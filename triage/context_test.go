@@ -75,6 +75,8 @@ func TestLexiconContext(t *testing.T) {
 		{"evicted last year, out tomorrow", "L'an dernier j'ai été expulsée et demain je dois quitter le logement.", Urgent, []string{CodeHousingLoss}},
 		{"a settled trouble", "Mon ex me frappait, c'est de l'histoire ancienne, je veux changer de nom.", Routine, nil},
 		{"settled, then suicidal", "J'ai des idées noires, c'est réglé pour les papiers mais pas pour moi.", Urgent, []string{CodeSuicide}},
+		{"a settled debt", "J'ai eu un dossier de surendettement. Tout a été réglé depuis longtemps, les organismes ont annulé les dettes.", Routine, nil},
+		{"a debt", "La CAF me réclame un trop-perçu de 900 €.", Attention, []string{CodeDebt}},
 		{"a story", "Dans la série que je regarde, le héros se fait expulser, c'est vrai qu'on ne peut pas expulser en hiver ?", Routine, nil},
 		{"a video game", "Le jeu vidéo de mon fils est violent, la CAF rembourse les activités ?", Routine, nil},
 		{"a landlord", "Mon locataire ne paie plus depuis trois mois, comment se passe une expulsion ?", Routine, nil},

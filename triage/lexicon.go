@@ -156,6 +156,12 @@ var rules = []rule{
 	{code: CodeFraud, except: re(` repression des fraudes`), cue: re(` arnaque| escroqu| usurpation| usurpe| pirate| piratage| phishing| hameconnage| faux (?:site|conseiller|agent|technicien|sms|mail|courriel)| se (?:presentant|faisant passer) (?:comme|pour)| fraude| frauduleu| abus de confiance| soutir| extorqu| chantage| scam| (?:vendeur|acheteur|loueur|annonceur|site) a disparu| fausse annonce| faux vendeur| fausse signature| faux (?:papiers|documents?)| jamais possede| a mon insu| sans mon accord| conseiller cpf| (?:donne|communique) (?:son|mon|ses|mes) (?:numero|coordonnees|code|identifiants|mot de passe)| vol(?:e|er) (?:ses|mes) droits| (?:quelqu' un|on) a utilise mon (?:compte|identite|nom|numero|carte)| clique sur un lien| prelevements? (?:que je ne connais pas|inconnus?|frauduleux)| se presentait comme officiel| faux site| site (?:frauduleux|non officiel)| s' en sert pour| je ne reconnais pas`)},
 }
 
+// settles reports whether a trouble said to be over cancels r's cue: an
+// urgent one but a suicidal one, a debt, a fraud.
+func (r rule) settles() bool {
+	return CodeLevel(r.code) == Urgent && r.code != CodeSuicide || r.code == CodeDebt || r.code == CodeFraud
+}
+
 // pastRe marks a sentence about years ago.
 var pastRe = compile(` il y a (?:plus de |presque |pres de |environ |bien )?(?:une |un )?(?:[0-9]+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|douzaine|dizaine|quinzaine|vingtaine|quelques|plusieurs) (?:d' )?(?:ans|annees)| il y a (?:bien |tres )?longtemps| en (?:19[0-9]{2}|20[01][0-9]|202[0-4]) `)
 
@@ -167,8 +173,8 @@ var lastYearRe = compile(` l' (?:an|annee|hiver|ete) (?:dernier|derniere|passe|p
 // settledRe marks a sentence that says a trouble is over (« c'est de
 // l'histoire ancienne », « tout est rentré dans l'ordre »): an urgent cue
 // in it or in the sentence before, but a suicidal one, is nobody's
-// emergency now.
-var settledRe = compile(` c' est (?:de l' histoire ancienne|du passe|derriere (?:moi|nous)|(?:bien |enfin )?(?:regle|resolu))| tout (?:est|s' est) (?:(?:bien |enfin )?(?:regle|arrange|resolu)|rentre dans l' ordre)| (?:le probleme|la situation|tout ca) (?:est|a ete) (?:reglee?|resolue?)| tout va bien (?:maintenant|aujourd' hui|depuis)| (?:ca|tout) va (?:beaucoup )?mieux (?:maintenant|aujourd' hui|depuis)`)
+// emergency now, nor a debt or a fraud a trouble (settles).
+var settledRe = compile(` c' est (?:de l' histoire ancienne|du passe|derriere (?:moi|nous)|(?:bien |enfin )?(?:regle|resolu))| tout (?:est|s' est|a ete) (?:(?:bien |enfin )?(?:regle|arrange|resolu)|rentre dans l' ordre)| (?:le probleme|la situation|tout ca) (?:est|a ete) (?:reglee?|resolue?)| tout va bien (?:maintenant|aujourd' hui|depuis)| (?:ca|tout) va (?:beaucoup )?mieux (?:maintenant|aujourd' hui|depuis)`)
 
 // fictionRe marks a sentence about a story: a character, a role, a film,
 // a series, a novel or a video game (« le héros se fait expulser », « le
@@ -207,7 +213,7 @@ func (r rule) read(s sentence, m *message) (string, bool) {
 	// « Mon ex me frappait, c'est de l'histoire ancienne »: a trouble
 	// said to be over, unless it is a suicidal one or comes back within
 	// days.
-	if CodeLevel(r.code) == Urgent && r.code != CodeSuicide && s.settled && !s.near {
+	if s.settled && !s.near && r.settles() {
 		return "", false
 	}
 	// "Il y a dix ans j'ai dormi dans la rue": a sentence of years ago
