@@ -37,11 +37,18 @@ var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "r
 // the code, kept away from whoever changes the triage, never trained or
 // tuned on. Each is reported, its parts taken together, when one of its
 // files exists (skipped otherwise), and gated by its gate (reported only
-// while its gate is zero). Round 14, by new writers, is measured by the
-// lead only.
+// while its gate is zero).
 var honestRounds = []honestRound{
-	{name: "round14", parts: []string{"round14", "round14a", "round14b", "round14c"}},
+	{name: "round14", parts: []string{"round14a", "round14b", "round14c"}, gate: round14Gate},
 }
+
+// round14Gate gates round 14 (14a young adults' posts and SMS, irony and
+// hyperbole; 14b elderly writers and those who write for them; 14c
+// advisers' notes overseas and in suburbs, other languages), written on
+// 2026-12-01 by three writers who never saw the code. Measured before
+// that day's changes: 0.889 / 0.933 / 0.933 / 0.850 / 0.598; after them:
+// 0.911 / 0.956 / 0.956 / 0.867 / 0.614. The gate sits a message under.
+var round14Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.94, attentionRecall: 0.94, routineKept: 0.85, reasonRecall: 0.60}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
