@@ -27,15 +27,17 @@ func (sc *scanner) markPhrases() {
 // matchPhrases matches the phrases that start at token i, tags the last
 // word of each with its cue and adds the candidates they make.
 func (sc *scanner) matchPhrases(i int, phrases []phrase, keepEnd *int) {
+	next := -2 // the word after i, read once for all the phrases
 	for _, p := range phrases {
 		j := i
-		for _, w := range p.rest {
-			k := sc.nextWord(j)
-			if k < 0 || sc.toks[k].ent != w {
-				j = -1
-				break
+		if len(p.rest) > 0 {
+			if next == -2 {
+				next = sc.nextWord(i)
 			}
-			j = k
+			if next < 0 || sc.toks[next].ent != p.rest[0] {
+				continue
+			}
+			j = sc.phraseEnd(next, p.rest[1:])
 		}
 		if j < 0 {
 			continue
@@ -69,6 +71,19 @@ func (sc *scanner) matchPhrases(i int, phrases []phrase, keepEnd *int) {
 			}
 		}
 	}
+}
+
+// phraseEnd returns the last token of the words rest read after token j,
+// or -1 when they do not follow.
+func (sc *scanner) phraseEnd(j int, rest []uint32) int {
+	for _, w := range rest {
+		k := sc.nextWord(j)
+		if k < 0 || sc.toks[k].ent != w {
+			return -1
+		}
+		j = k
+	}
+	return j
 }
 
 // nextWordAny returns the index of the token after j when it is a word on

@@ -108,7 +108,7 @@ func runeClassAt(s string, i int) (uint8, int) {
 // tokenize splits s into tokens, appending to toks[:0]. It looks every word
 // up in the lexicon and tags the words that end a lexicon phrase.
 func tokenize(s string, toks []token) []token {
-	if want := len(s)/5 + 16; cap(toks) < want {
+	if want := len(s)/4 + 16; cap(toks) < want {
 		toks = make([]token, 0, want)
 	}
 	toks = toks[:0]
