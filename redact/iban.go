@@ -81,6 +81,9 @@ func (sc *scanner) ibans() {
 // country code written apart ("FR 76 3000…").
 func (sc *scanner) ibanStart(i int) bool {
 	t := sc.toks[i]
+	if t.kind != kAlnum && (t.kind != kWord || t.end-t.start != 2) {
+		return false
+	}
 	s := sc.text(i)
 	switch {
 	case t.kind == kAlnum && len(s) >= 4:

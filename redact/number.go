@@ -226,8 +226,8 @@ func (sc *scanner) fillerEnd(n int) int {
 // the Corsican department of a NIR ("2A", "184122A45108946").
 func (sc *scanner) numberTok(i int) bool {
 	t := sc.toks[i]
-	if t.kind == kNum {
-		return true
+	if t.kind != kAlnum {
+		return t.kind == kNum // oZero's tokens are alphanumeric too
 	}
 	if oZero(sc.text(i)) {
 		return true // "o6 12 34 56 78": a letter o typed for the zero
