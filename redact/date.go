@@ -169,7 +169,7 @@ func (sc *scanner) isText(i int, words ...string) bool {
 	if e == 0 {
 		return false
 	}
-	word := lex.entries[e].word
+	word := lex.word[e]
 	for _, w := range words {
 		if word == w {
 			return true
