@@ -178,7 +178,7 @@ var commonEndings = []string{"ment", "ant", "ants", "ante", "antes", "tion", "ti
 func (sc *scanner) ambBeforeNames() {
 	var starts map[int32][]int // start of a name → its candidates
 	for p := 0; p+1 < len(sc.toks); p++ {
-		if lex.bits[sc.toks[p].ent]&wFirstAmb == 0 || sc.toks[p+1].gap != gapSpace || sc.toks[p+1].kind != kWord ||
+		if sc.toks[p].bits&wFirstAmb == 0 || sc.toks[p+1].gap != gapSpace || sc.toks[p+1].kind != kWord ||
 			!sc.caseless && sc.toks[p].shape&shCap != 0 || !sc.ambFirst(p) {
 			continue
 		}

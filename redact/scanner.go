@@ -107,7 +107,7 @@ func (sc *scanner) bits(i int) wordBits {
 	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
-	return lex.bits[sc.toks[i].ent]
+	return sc.toks[i].bits
 }
 
 func (sc *scanner) has(i int, b wordBits) bool { return sc.bits(i)&b != 0 }

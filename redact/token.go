@@ -38,8 +38,9 @@ const (
 // relative to the scanned chunk.
 type token struct {
 	start, end int32
-	ent        uint32  // index of the folded word's lexicon entry, 0 if unknown
-	cue        cueBits // cues of the phrases that end at this token
+	ent        uint32   // index of the folded word's lexicon entry, 0 if unknown
+	bits       wordBits // lex.bits[ent], read by the detectors for most tokens
+	cue        cueBits  // cues of the phrases that end at this token
 	// val is the normalized rune of a punctuation token (see punct) and
 	// the wordHash of a word's folded form (0 for a word too long).
 	val   uint32
@@ -209,6 +210,7 @@ word:
 	t.val = h
 	if uppers == 0 {
 		t.ent = lex.table.lookupString(s[start:i], h)
+		t.bits = lex.bits[t.ent]
 		return i, true
 	}
 	var buf [maxWord]byte
@@ -217,6 +219,7 @@ word:
 		w[k] = lowerASCII(s[start+k])
 	}
 	t.ent = lex.table.lookup(w, h)
+	t.bits = lex.bits[t.ent]
 	return i, true
 }
 
@@ -308,5 +311,6 @@ word:
 	}
 	t.val = h
 	t.ent = lex.table.lookup(w, h)
+	t.bits = lex.bits[t.ent]
 	return i
 }
