@@ -69,6 +69,9 @@ func detect(ctx context.Context, text string) ([]cand, error) {
 // second pass over those whose words may hold it.
 func detectChunks(ctx context.Context, sc *scanner, text string) ([]cand, error) {
 	sc.found = &nameSet{}
+	// room for the tokens of the largest window, so that they are
+	// allocated once
+	sc.toks = make([]token, 0, (chunkBytes+4*chunkOverlap)/4+16)
 	var all []cand
 	var chunks []chunkScan
 	for base := 0; base < len(text); {
