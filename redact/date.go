@@ -10,10 +10,12 @@ import (
 func (sc *scanner) births() {
 	for i := range sc.toks {
 		if sc.toks[i].cue&cBirth == 0 {
-			if sc.selfYear(i) {
+			if sc.toks[i].kind == kNum && sc.selfYear(i) {
 				sc.dayAfterYear(i) // "je suis de 1975, le 3 juin"
-			} else if end := sc.selfDate(i); end > 0 {
-				sc.addToks(i+1, end, NAISSANCE, 0.85) // "je suis du 23/08/1979"
+			} else if i > 0 && sc.toks[i-1].cue&cSelfWeak != 0 {
+				if end := sc.selfDate(i); end > 0 {
+					sc.addToks(i+1, end, NAISSANCE, 0.85) // "je suis du 23/08/1979"
+				}
 			}
 			continue
 		}

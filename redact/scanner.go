@@ -28,6 +28,7 @@ type scanner struct {
 	sorter   candSorter // resolve's sort buffers
 	caseless bool       // the text ignores case: all lower or all upper case
 	allCues  cueBits    // the cues of the whole chunk, once markPhrases has run
+	allBits  wordBits   // the lexicon bits of the chunk's words: a detector of words none has skips the chunk
 	// found holds the names found in the pieces of a long text read so
 	// far, nil for a text read at once (see detectChunks).
 	found *nameSet
@@ -55,6 +56,10 @@ func (sc *scanner) scan(s string) []cand {
 	sc.cands = sc.cands[:0]
 	sc.addrs = sc.addrs[:0]
 	sc.caseless = sc.detectCaseless()
+	sc.allBits = 0
+	for _, t := range sc.toks {
+		sc.allBits |= t.bits
+	}
 	sc.markPhrases()
 	sc.morphWords()
 	sc.samePartner()

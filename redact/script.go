@@ -60,6 +60,9 @@ func (sc *scanner) tokScript(i int) int {
 // uncased one, a word of two to four Chinese characters standing alone.
 func (sc *scanner) scriptNames() {
 	for i := 0; i < len(sc.toks); i++ {
+		if sc.toks[i].shape&shASCII != 0 {
+			continue // tokScript's Latin, read without a call
+		}
 		sc0 := sc.tokScript(i)
 		if sc0 == scriptLatin {
 			continue
