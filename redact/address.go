@@ -23,7 +23,7 @@ func (sc *scanner) addresses() {
 		switch {
 		case t.kind == kNum && t.end-t.start == 5:
 			last, conf = sc.postalCity(i, lastPart)
-		case (t.kind == kNum && t.end-t.start <= 4) || sc.houseNumber(i):
+		case (t.kind == kNum && t.end-t.start <= 4) || t.kind == kAlnum && sc.houseNumber(i):
 			last, conf = sc.numberedStreet(i), 0.9
 			if last < 0 && t.kind == kNum && t.end-t.start == 4 {
 				last, conf = sc.postalCity(i, lastPart) // Belgium, Switzerland

@@ -101,7 +101,7 @@ func (sc *scanner) houseNumberAfter(i int) int {
 	if k < len(sc.toks) && sc.punct(k) == '.' && sc.attached(k) {
 		k++
 	}
-	if k >= len(sc.toks) || sc.toks[k].gap != gapSpace || (sc.toks[k].kind != kNum && !sc.houseNumber(k)) || sc.toks[k].end-sc.toks[k].start > 5 {
+	if k >= len(sc.toks) || sc.toks[k].gap != gapSpace || sc.toks[k].end-sc.toks[k].start > 5 || (sc.toks[k].kind != kNum && !sc.houseNumber(k)) {
 		return -1
 	}
 	if sc.punct(k+1) == '/' && sc.attached(k+1) && k+2 < len(sc.toks) && sc.attached(k+2) && sc.toks[k+2].kind == kNum {

@@ -26,7 +26,7 @@ var ibanLengths = map[string]int{
 // key but the right length for its country is still masked.
 func (sc *scanner) ibans() {
 	for i := range sc.toks {
-		if !sc.ibanStart(i) {
+		if k := sc.toks[i].kind; k != kAlnum && k != kWord || !sc.ibanStart(i) {
 			continue
 		}
 		s := sc.text(i)
