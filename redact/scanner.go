@@ -104,7 +104,7 @@ func (sc *scanner) addToks(i, j int, typ Type, conf float64) {
 }
 
 func (sc *scanner) text(i int) string {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	return sc.s[t.start:t.end]
 }
 
@@ -124,7 +124,7 @@ func (sc *scanner) punct(i int) rune {
 	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
-	if t := sc.toks[i]; t.kind == kPunct {
+	if t := &sc.toks[i]; t.kind == kPunct { // no copy of the token
 		return rune(t.val)
 	}
 	return 0
