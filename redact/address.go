@@ -18,7 +18,7 @@ func (sc *scanner) addresses() {
 	n := len(sc.toks)
 	lastPart := -2 // last token of the previous address part
 	for i := 0; i < n; i++ {
-		t := sc.toks[i]
+		t := &sc.toks[i]
 		first, last, conf := i, -1, 0.0
 		switch {
 		case t.kind == kNum && t.end-t.start == 5:

@@ -195,7 +195,8 @@ func dropKeeps(cands []cand) []cand {
 // wordFilter returns a filter of the hashes of the words of the last scan.
 func (sc *scanner) wordFilter() *wordFilter {
 	f := new(wordFilter)
-	for _, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind == kWord && t.val != 0 {
 			f.set(t.val)
 		}

@@ -103,7 +103,8 @@ func (sc *scanner) birthDateStart(i int) int {
 // hanBirths finds the Chinese dates of birth written in one word with
 // their cue: "出生于1985年3月12日", "出生日期1985年3月12日".
 func (sc *scanner) hanBirths() {
-	for i, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind != kAlnum || sc.s[t.start] < utf8.RuneSelf {
 			continue
 		}

@@ -26,7 +26,7 @@ func (sc *scanner) foreignAddresses() {
 	n0 := len(sc.addrs)
 	for i := 0; i < len(sc.toks); i++ {
 		last := -1
-		switch t := sc.toks[i]; {
+		switch t := &sc.toks[i]; {
 		case t.kind == kWord && t.shape&shCap != 0:
 			// the house number first: it is rarer, and cheaper to read
 			if last = sc.houseNumberAfter(i); last >= 0 && !sc.streetSuffix(i) {
@@ -58,7 +58,7 @@ func (sc *scanner) foreignAddresses() {
 // The name starts with a capitalized article and has capitalized words only;
 // i itself when there is none.
 func (sc *scanner) placeNameBefore(i int) int {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.kind != kNum || t.end-t.start != 5 || i < 3 || sc.punct(i-1) != ',' {
 		return i
 	}
@@ -80,7 +80,7 @@ func (sc *scanner) placeNameBefore(i int) int {
 
 // streetSuffix reports whether word i is a one-word street name.
 func (sc *scanner) streetSuffix(i int) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.end-t.start < 6 || t.end-t.start > 40 {
 		return false
 	}

@@ -89,7 +89,7 @@ func (sc *scanner) ibanStart(i int) bool {
 // ibanStartAt is ibanStart for an alphanumeric token or a word of two
 // bytes.
 func (sc *scanner) ibanStartAt(i int) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	s := sc.text(i)
 	switch {
 	case t.kind == kAlnum && len(s) >= 4:

@@ -377,7 +377,8 @@ func (sc *scanner) messageIDs() {
 	if all&(cCNI|cCAF) == 0 {
 		return
 	}
-	for i, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind != kNum || (i+1 < len(sc.toks) && sc.toks[i+1].kind == kNum && sc.toks[i+1].gap <= gapSpace) ||
 			(i > 0 && sc.toks[i-1].kind == kNum && t.gap <= gapSpace) || sc.currencyAfter(i) {
 			continue
@@ -400,7 +401,8 @@ func (sc *scanner) sentencePassports() {
 	if sc.allCues&cPasseport == 0 {
 		return
 	}
-	for i, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind != kAlnum || !passportWord(sc.text(i)) {
 			continue
 		}

@@ -29,7 +29,7 @@ const notName = wFunc | wCivility | wInstitution | wMonth | wCurrency | wLegal |
 func (sc *scanner) names() {
 	n := len(sc.toks)
 	for i := 0; i < n; i++ {
-		t := sc.toks[i]
+		t := &sc.toks[i]
 		if t.kind != kWord {
 			continue
 		}
@@ -54,7 +54,7 @@ func (sc *scanner) names() {
 // the last token of what it added, or -1. Only a word with the bits
 // wCivility or wRelative or one of the cues its cases test announces one.
 func (sc *scanner) nameCue(i int) int {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	b := sc.bits(i)
 	switch {
 	case b&wCivility != 0 && sc.civilityOK(i):

@@ -233,7 +233,7 @@ func (sc *scanner) numberTok(i int) bool {
 
 // alnumNumberTok is numberTok for an alphanumeric token.
 func (sc *scanner) alnumNumberTok(i int) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if oZero(sc.text(i)) {
 		return true // "o6 12 34 56 78": a letter o typed for the zero
 	}

@@ -115,7 +115,7 @@ func (sc *scanner) obfuscatedEmails() {
 		if sc.toks[i].gap >= gapLine {
 			continue
 		}
-		switch t := sc.toks[i]; {
+		switch t := &sc.toks[i]; {
 		case t.kind == kWord && sc.bits(i)&wAtWord == 0,
 			t.kind == kPunct && !markerOpen(sc.punct(i)),
 			t.kind == kNum || t.kind == kAlnum:

@@ -19,7 +19,8 @@ func (sc *scanner) markPhrases() {
 		}
 	}
 	sc.allCues = 0
-	for _, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		sc.allCues |= t.cue
 	}
 }

@@ -57,7 +57,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.addrs = sc.addrs[:0]
 	sc.caseless = sc.detectCaseless()
 	sc.allBits = 0
-	for _, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		sc.allBits |= t.bits
 	}
 	sc.markPhrases()
@@ -171,7 +172,8 @@ func (sc *scanner) isFirstName(i int) bool {
 
 func (sc *scanner) detectCaseless() bool {
 	n, upper, capital := 0, 0, 0
-	for _, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind != kWord || t.end-t.start < 2 {
 			continue
 		}

@@ -171,7 +171,7 @@ func (sc *scanner) emailNames() {
 // emailNameWord reports whether token i is a name-like word equal to one
 // of parts.
 func (sc *scanner) emailNameWord(i int, parts []string) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.kind != kWord || t.end-t.start < 3 || sc.bits(i)&(wFunc|wStop|notName) != 0 ||
 		t.shape&shUpper != 0 && t.end-t.start <= 4 && !sc.isFirstName(i) {
 		return false // "VTC" in mehdi.vtc75@…
