@@ -29,7 +29,8 @@ func (sc *scanner) markPhrases() {
 // word of each with its cue and adds the candidates they make.
 func (sc *scanner) matchPhrases(i int, phrases []phrase, keepEnd *int) {
 	next := -2 // the word after i, read once for all the phrases
-	for _, p := range phrases {
+	for k := range phrases {
+		p := &phrases[k]
 		j := i
 		if len(p.rest) > 0 {
 			if next == -2 {
