@@ -10,31 +10,42 @@ func (sc *scanner) markPhrases() {
 	keepEnd := -1 // last token of the protected phrases so far
 	for i := range sc.toks {
 		e := sc.toks[i].ent
+		if e == numeroAbbrev.n && e != 0 && (sc.punct(i+1) == '°' || sc.punct(i+1) == 'º') && sc.attached(i+1) {
+			// "n° de mandat" is read as "numéro de mandat"
+			sc.matchPhrases(i, i+1, lex.entries[numeroAbbrev.numero].phrases, &keepEnd)
+		}
 		if !lex.phrased[e] {
 			continue
 		}
-		sc.matchPhrases(i, lex.entries[e].phrases, &keepEnd)
+		sc.matchPhrases(i, i, lex.entries[e].phrases, &keepEnd)
 		if s := lex.entries[e].plural; s != 0 {
-			sc.matchPhrases(i, lex.entries[s].phrases, &keepEnd) // a plural read as its singular
+			sc.matchPhrases(i, i, lex.entries[s].phrases, &keepEnd) // a plural read as its singular
 		}
 	}
 	sc.allCues = 0
 	for i := range sc.toks {
-		t := &sc.toks[i]
-		sc.allCues |= t.cue
+		sc.allCues |= sc.toks[i].cue
 	}
 }
 
-// matchPhrases matches the phrases that start at token i, tags the last
-// word of each with its cue and adds the candidates they make.
-func (sc *scanner) matchPhrases(i int, phrases []phrase, keepEnd *int) {
-	next := -2 // the word after i, read once for all the phrases
+// numeroAbbrev holds the entries of "n", which with "°" abbreviates
+// "numéro", and of "numero", whose phrases it starts too.
+var numeroAbbrev = struct{ n, numero uint32 }{lex.words["n"], lex.words["numero"]}
+
+// matchPhrases matches the phrases that start at token i, their first word
+// ending at token first (i itself, or the "°" of "n°"), tags the last word
+// of each with its cue and adds the candidates they make.
+func (sc *scanner) matchPhrases(i, first int, phrases []phrase, keepEnd *int) {
+	next := -2 // the word after first, read once for all the phrases
 	for k := range phrases {
 		p := &phrases[k]
-		j := i
+		if first != i && len(p.rest) == 0 {
+			continue // "n°" alone is no phone's cue, as "numéro" is
+		}
+		j := first
 		if len(p.rest) > 0 {
 			if next == -2 {
-				next = sc.nextWord(i)
+				next = sc.nextWord(first)
 			}
 			if next < 0 || sc.toks[next].ent != p.rest[0] {
 				continue
@@ -63,7 +74,7 @@ func (sc *scanner) matchPhrases(i int, phrases []phrase, keepEnd *int) {
 			if p.ext {
 				end = sc.complement(j)
 			}
-			if end == j && p.needComp {
+			if end == j && p.needComp || sc.genericSpecial(i, j) {
 				continue
 			}
 			end = sc.bracketAfter(end)
