@@ -397,7 +397,8 @@ func (sc *scanner) messageIDs() {
 	if all&cCNI != 0 {
 		sc.dictatedCNIs()
 	}
-	for i, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind == kAlnum && all&cFT != 0 && ftShape(sc.text(i)) {
 			sc.addToks(i, i, FRANCE_TRAVAIL, 0.55) // "… France Travail … je crois que c'était 3581264K"
 			continue
@@ -464,7 +465,8 @@ func (sc *scanner) sentencePassports() {
 	if sc.allCues&cPasseport == 0 {
 		return
 	}
-	for i, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind != kAlnum || !passportWord(sc.text(i)) {
 			continue
 		}

@@ -230,10 +230,15 @@ func (sc *scanner) fillerEnd(n int) int {
 // numberTok reports whether token i can be a group of a number: digits, or
 // the Corsican department of a NIR ("2A", "184122A45108946").
 func (sc *scanner) numberTok(i int) bool {
-	t := sc.toks[i]
-	if t.kind == kNum {
-		return true
+	if k := sc.toks[i].kind; k != kAlnum {
+		return k == kNum // oZero's tokens are alphanumeric too
 	}
+	return sc.alnumNumberTok(i)
+}
+
+// alnumNumberTok is numberTok for an alphanumeric token.
+func (sc *scanner) alnumNumberTok(i int) bool {
+	t := &sc.toks[i]
 	if oZero(sc.text(i)) {
 		return true // "o6 12 34 56 78": a letter o typed for the zero
 	}

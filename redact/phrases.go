@@ -23,8 +23,8 @@ func (sc *scanner) markPhrases() {
 		}
 	}
 	sc.allCues = 0
-	for _, t := range sc.toks {
-		sc.allCues |= t.cue
+	for i := range sc.toks {
+		sc.allCues |= sc.toks[i].cue
 	}
 }
 
@@ -36,18 +36,21 @@ var numeroAbbrev = struct{ n, numero uint32 }{lex.words["n"], lex.words["numero"
 // ending at token first (i itself, or the "°" of "n°"), tags the last word
 // of each with its cue and adds the candidates they make.
 func (sc *scanner) matchPhrases(i, first int, phrases []phrase, keepEnd *int) {
-	for _, p := range phrases {
+	next := -2 // the word after first, read once for all the phrases
+	for k := range phrases {
+		p := &phrases[k]
 		if first != i && len(p.rest) == 0 {
 			continue // "n°" alone is no phone's cue, as "numéro" is
 		}
 		j := first
-		for _, w := range p.rest {
-			k := sc.nextWord(j)
-			if k < 0 || sc.toks[k].ent != w {
-				j = -1
-				break
+		if len(p.rest) > 0 {
+			if next == -2 {
+				next = sc.nextWord(first)
 			}
-			j = k
+			if next < 0 || sc.toks[next].ent != p.rest[0] {
+				continue
+			}
+			j = sc.phraseEnd(next, p.rest[1:])
 		}
 		if j < 0 {
 			continue
@@ -81,6 +84,19 @@ func (sc *scanner) matchPhrases(i, first int, phrases []phrase, keepEnd *int) {
 			}
 		}
 	}
+}
+
+// phraseEnd returns the last token of the words rest read after token j,
+// or -1 when they do not follow.
+func (sc *scanner) phraseEnd(j int, rest []uint32) int {
+	for _, w := range rest {
+		k := sc.nextWord(j)
+		if k < 0 || sc.toks[k].ent != w {
+			return -1
+		}
+		j = k
+	}
+	return j
 }
 
 // nextWordAny returns the index of the token after j when it is a word on
