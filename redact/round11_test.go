@@ -33,7 +33,7 @@ func TestRedactRound11(t *testing.T) {
 		{"a party card", "j'ai ma carte au PS", "j'ai [SYNDICAT_1]"},
 		{"a sentence served", "j'ai fait ma peine à Fleury", "j'ai [JUSTICE_1] à Fleury"},
 		{"a slur used of oneself", "je suis pd et fier", "je [ORIENTATION_1] et fier"},
-		{"a relative's office in a faith", "mon père est rabbin", "mon père [RELIGION_1]"},
+		{"a relative's office in a faith", "mon père est rabbin", "mon père est [RELIGION_1]"},
 		{"an office in a union's section", "je suis secrétaire de la section syndicale", "je suis [SYNDICAT_1]"},
 		{"attraction stated outright", "je suis attirée par les femmes", "je suis [ORIENTATION_1]"},
 		{"sympathy for a party", "je suis sympathisant du RN", "je suis [SYNDICAT_1]"},
