@@ -280,6 +280,7 @@ func (sc *scanner) date(j int) int {
 			if k := sc.ofWord(j + 1); k < n && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
 				return sc.monthYear(k)
 			}
+			return sc.ordinalNumericDate(j)
 		}
 	case kWord:
 		if sc.isMonth(j) {
@@ -348,10 +349,36 @@ func hanDate(s string) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-// isOrdinalFirst reports whether token j is "1er".
+// ordinalNumericDate reads a month and a year in digits after an ordinal
+// day at token j, with the same separator attached: "1er/02/2004",
+// "1er.02.2004", "2e-03-1990". It returns the year's token, or -1.
+func (sc *scanner) ordinalNumericDate(j int) int {
+	k := j + 1
+	if k+3 >= len(sc.toks) {
+		return -1
+	}
+	sep := sc.punct(k)
+	if sep != '/' && sep != '.' && sep != '-' || !sc.attached(k) || sc.punct(k+2) != sep {
+		return -1
+	}
+	m, y := k+1, k+3
+	if !sc.attached(m) || !sc.attached(k+2) || !sc.attached(y) || sc.toks[m].kind != kNum || sc.toks[y].kind != kNum {
+		return -1
+	}
+	if v, _ := atoi(sc.text(m)); v < 1 || v > 12 || sc.toks[m].end-sc.toks[m].start > 2 {
+		return -1
+	}
+	if l := sc.toks[y].end - sc.toks[y].start; l != 2 && l != 4 {
+		return -1
+	}
+	return y
+}
+
+// isOrdinalFirst reports whether token j is "1er", or "1ᵉʳ" in the
+// superscript letters a word processor puts there.
 func (sc *scanner) isOrdinalFirst(j int) bool {
 	s := sc.text(j)
-	return len(s) == 3 && s[0] == '1' && (s[1] == 'e' || s[1] == 'E') && (s[2] == 'r' || s[2] == 'R')
+	return len(s) == 3 && s[0] == '1' && (s[1] == 'e' || s[1] == 'E') && (s[2] == 'r' || s[2] == 'R') || s == "1ᵉʳ"
 }
 
 // monthYear returns the last token of a month name at k and the year that

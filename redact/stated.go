@@ -25,34 +25,39 @@ var (
 	malePossessives   = map[string]bool{"mon": true, "mi": true, "meu": true, "mio": true, "my": true}
 )
 
-// copulas introduce what the writer says she or he is: "je suis", "soy",
-// "estoy", "sou", "estou", "sono", "I am".
-var copulas = map[string]bool{"suis": true, "jsuis": true, "chui": true, "jsui": true, "soy": true,
+// copulas introduce what the writer says she or he is: "je suis",
+// "j'étais", "soy", "estoy", "sou", "estou", "sono", "I am"; "été" after
+// "ai" ("j'ai été licenciée") is read as one.
+var copulas = map[string]bool{"suis": true, "jsuis": true, "chui": true, "jsui": true, "etais": true, "soy": true,
 	"estoy": true, "sou": true, "estou": true, "sono": true, "am": true}
 
 // genderedEndings are the endings of feminine (+1) and masculine (-1)
 // participles and adjectives after a copula: "mariée", "casada",
-// "sposata", "brasileira"; "casado", "sposato". French masculine
+// "sposata", "brasileira", "séropositive", "heureuse", "algérienne",
+// "directrice"; "casado", "sposato", "séropositif", "heureux". French masculine
 // participles end in "é", which folds like any "e": they are maleSelf.
 var genderedEndings = []struct {
 	suffix string
 	gender int
-}{{"ee", 1}, {"ada", 1}, {"ida", 1}, {"ata", 1}, {"eira", 1}, {"ado", -1}, {"ido", -1}, {"ato", -1}, {"eiro", -1}}
+}{{"ee", 1}, {"ada", 1}, {"ida", 1}, {"ata", 1}, {"eira", 1}, {"ive", 1}, {"euse", 1}, {"ienne", 1}, {"rice", 1},
+	{"ado", -1}, {"ido", -1}, {"ato", -1}, {"eiro", -1}, {"if", -1}, {"eux", -1}}
 
 // writerGender returns +1 when the writer says she is a woman ("je suis
 // née", "je suis mariée", "je suis enceinte", "soy casada"), -1 when he
 // says he is a man ("je suis marié", "je suis né", "sou casado") and
 // nothing says otherwise, else 0. A feminine agreement is deliberate, a
 // masculine one may be an "e" left out: one feminine statement outweighs
-// any masculine one.
+// any masculine one. The writer's first name says it too: after "je
+// suis" or "je m'appelle" it decides at once; signing one of the last
+// three lines, it decides when no feminine agreement has.
 func (sc *scanner) writerGender() int {
 	var buf [48]byte
 	male := false
 	for i := range sc.toks {
-		if sc.toks[i].kind != kWord || sc.toks[i].end-sc.toks[i].start > 6 {
+		if sc.toks[i].kind != kWord || sc.toks[i].end-sc.toks[i].start > 7 {
 			continue
 		}
-		if w := string(fold.Append(buf[:0], sc.text(i))); !copulas[w] {
+		if w := string(fold.Append(buf[:0], sc.text(i))); !sc.isCopula(i, w) {
 			if sc.coupleFeminine(i, w) {
 				return 1
 			}
@@ -65,6 +70,9 @@ func (sc *scanner) writerGender() int {
 		if k < 0 || int(sc.toks[k].end-sc.toks[k].start) > len(buf) {
 			continue
 		}
+		if g := sc.nameGender(k); g != 0 {
+			return g // "je suis Julien Marchand", "je m'appelle Élodie"
+		}
 		switch g := selfGender(string(fold.Append(buf[:0], sc.text(k)))); g {
 		case 1:
 			return 1
@@ -72,10 +80,25 @@ func (sc *scanner) writerGender() int {
 			male = true
 		}
 	}
+	if g := sc.signedGender(); g != 0 {
+		return g
+	}
 	if male {
 		return -1
 	}
 	return 0
+}
+
+// isCopula reports whether word i, folded w, introduces what the writer
+// says she or he is: a copula, "été" after "ai", "appelle" after "m'".
+func (sc *scanner) isCopula(i int, w string) bool {
+	switch w {
+	case "ete":
+		return sc.isText(i-1, "ai")
+	case "appelle":
+		return sc.isText(i-1, "m") || sc.isText(i-2, "m")
+	}
+	return copulas[w]
 }
 
 // coupleFeminine reports whether the writer says, with her partner, that
