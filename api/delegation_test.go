@@ -399,3 +399,31 @@ func TestAuditHoldsNoMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditOfDocuments: a global administrator's changes to a service's
+// document are in that service's audit log, a move in both services'; a
+// service's administrator may not ask for another service's log.
+func TestAuditOfDocuments(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	caf, ants := fmt.Sprint(e.docs["caf"]), fmt.Sprint(e.docs["ants2"])
+	e.must(http.StatusOK, request{method: "PUT", path: "/v1/documents/" + caf + "/status", key: "admin", body: map[string]string{"status": "draft"}})
+	var doc map[string]any
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/documents/" + ants, key: "admin"}).decode(t, &doc)
+	e.must(http.StatusOK, request{method: "PUT", path: "/v1/documents/" + ants, key: "admin", body: map[string]any{
+		"title": doc["title"], "text": "Le texte de la fiche, passée à la CAF.", "service": "caf"}})
+	want := []string{"PUT /v1/documents/:id " + ants + " 200 caf", "PUT /v1/documents/:id/status " + caf + " 200 caf"}
+	if diff := cmp.Diff(want, summary(e.auditOf("admin-caf", ""))); diff != "" {
+		t.Errorf("the CAF's audit log (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"PUT /v1/documents/:id " + ants + " 200 ants"}, summary(e.auditOf("admin-ants", ""))); diff != "" {
+		t.Errorf("the ANTS's audit log (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, summary(e.auditOf("admin", "?service=caf"))); diff != "" {
+		t.Errorf("the CAF's audit log as a global administrator reads it (-want +got):\n%s", diff)
+	}
+	if r := e.do(request{method: "GET", path: "/v1/audit?service=caf", key: "admin-ants"}); r.status != http.StatusForbidden {
+		t.Errorf("the ANTS's administrator asking for the CAF's log: %d %.200s, want 403", r.status, r.body)
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/audit?service=ants", key: "admin-ants"})
+}
