@@ -104,3 +104,25 @@ func TestConcurrentCreation(t *testing.T) {
 		})
 	}
 }
+
+// TestConflictSaysLittle: a 409 for an id another service took says that
+// the id is taken, nothing of the other service's document.
+func TestConflictSaysLittle(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-ants", body: map[string]string{
+		"id": "fiche-x", "source": "markdown", "title": "Titre confidentiel", "text": "Texte confidentiel."}})
+	body, ct := multipartBody(t, map[string]string{"fiche-x.md": "---\nid: fiche-x\ntitle: Autre\n---\nAutre texte.\n"}, nil)
+	for name, req := range map[string]request{
+		"post": {method: "POST", path: "/v1/documents", key: "admin-caf", body: map[string]string{
+			"id": "fiche-x", "source": "markdown", "title": "Autre", "text": "Autre texte."}},
+		"upload": {method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct},
+	} {
+		r := e.do(req)
+		msg := strings.ToLower(string(r.body))
+		if r.status != http.StatusConflict || !strings.Contains(msg, "is taken") ||
+			strings.Contains(msg, "ants") || strings.Contains(msg, "service") || strings.Contains(msg, "confidentiel") {
+			t.Errorf("%s: %d %s, want 409 saying only that the id is taken", name, r.status, r.body)
+		}
+	}
+}
