@@ -106,9 +106,9 @@ func benchSearch(b *testing.B, s *rag.Searcher, stages *stageLog, questions []st
 	stages.report(b)
 }
 
-func questionTexts(b *testing.B, file string) []string {
+func questionTexts(tb testing.TB, file string) []string {
 	var out []string
-	for _, q := range loadQuestions(b, filepath.Join("testdata", file)) {
+	for _, q := range loadQuestions(tb, filepath.Join("testdata", file)) {
 		out = append(out, q.Q)
 	}
 	return out

@@ -1,9 +1,13 @@
 package rag_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
+
+	"github.com/plume-sp/plume/rag"
 )
 
 // Retrieval quality on real service-public.fr fiches, with questions written
@@ -24,6 +28,33 @@ func TestRetrievalSPFFiches(t *testing.T) {
 	if recall < minRecallSPF || recall < baseline {
 		t.Errorf("recall@5 = %.3f, want at least %.2f and BM25's %.3f", recall, minRecallSPF, baseline)
 	}
+	if got := reliableWhenFound(t, s, qs); got < minReliableShortSPF {
+		t.Errorf("short questions found in the first five marked reliable: %.3f, want at least %.2f", got, minReliableShortSPF)
+	}
+}
+
+// minReliableShortSPF gates how many short questions whose fiche is in
+// the first five are marked reliable over the 535 fiches: 0.958 in this
+// test and 0.965 on the tuning database when set (2026-12-01). The
+// reliability model is fitted on long messages only, and a model reading
+// the message's length marked 0.077 of them reliable (README).
+const minReliableShortSPF = 0.93
+
+// reliableWhenFound evaluates qs as "plume eval" does and returns the
+// share of those found in the first five that are marked reliable.
+func reliableWhenFound(t *testing.T, s *rag.Searcher, qs []question) float64 {
+	t.Helper()
+	eqs := make([]rag.EvalQuestion, len(qs))
+	for i, q := range qs {
+		eqs[i] = rag.EvalQuestion{ID: strconv.Itoa(i + 1), Question: q.Q, Expected: q.IDs}
+	}
+	rep, err := s.Evaluate(context.Background(), eqs, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("short questions: reliable when found in the first five %.3f (recall@5 on distinct documents %.3f)",
+		rep.ReliableFoundInTop5, rep.RecallAt5)
+	return rep.ReliableFoundInTop5
 }
 
 // TestRetrievalFullCorpus ingests the whole 2020 corpus (4,111 pages) next
@@ -55,7 +86,7 @@ func TestRetrievalFullCorpus(t *testing.T) {
 		}
 	}
 	checkMessages(t, st, s, "full", fullMessageGoals)
-	checkHeldOut(t, st, s, "full", fullHeldOutGoals)
+	checkHeldOut(t, st, s, "full", fullHeldOutGoals, fullHeldOut8Goals)
 }
 
 const (

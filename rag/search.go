@@ -197,6 +197,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	filter := store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
 	plan := planQuery(stats, weights, filter, s.opts)
+	plan.query.Version = stats.Version
 	focus := focusText(sentences)
 	plan.ownCase, plan.outside = askCues(q.Text.String(), focus.String())
 
@@ -227,7 +228,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	res.semantic = semanticSearch{model: model, ranking: sem}
 	docs := s.fuseDocuments(found, sem)
 	res.found = fusedShares(docs)
-	res.Results, res.top, err = s.rank(ctx, plan, docs, q.K)
+	res.Results, res.top, err = s.bestPassages(ctx, plan, docs, q.K)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}

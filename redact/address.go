@@ -18,21 +18,21 @@ func (sc *scanner) addresses() {
 	n := len(sc.toks)
 	lastPart := -2 // last token of the previous address part
 	for i := 0; i < n; i++ {
-		t := sc.toks[i]
+		t := &sc.toks[i]
 		first, last, conf := i, -1, 0.0
 		switch {
 		case t.kind == kNum && t.end-t.start == 5:
 			last, conf = sc.postalCity(i, lastPart)
-		case (t.kind == kNum && t.end-t.start <= 4) || sc.houseNumber(i):
+		case (t.kind == kNum && t.end-t.start <= 4) || t.kind == kAlnum && sc.houseNumber(i):
 			last, conf = sc.numberedStreet(i), 0.9
 			if last < 0 && t.kind == kNum && t.end-t.start == 4 {
 				last, conf = sc.postalCity(i, lastPart) // Belgium, Switzerland
 			}
 		case t.kind == kAlnum && t.end-t.start <= 5:
 			last, conf = sc.ordinalFloor(i), 0.6
-		case sc.numberSign(i) && i+2 < n && sc.toks[i+2].kind == kNum && sc.toks[i+2].end-sc.toks[i+2].start <= 4 && lastPart >= 0 && i-lastPart <= 2:
+		case lastPart >= 0 && i-lastPart <= 2 && sc.numberSign(i) && i+2 < n && sc.toks[i+2].kind == kNum && sc.toks[i+2].end-sc.toks[i+2].start <= 4:
 			last, conf = i+2, 0.45 // "bloc 12 n° 3": only after another part
-		case t.kind == kWord && sc.isText(i, "cite") && i+2 < n && sc.toks[i+1].kind == kNum && strings.EqualFold(sc.text(i+2), "logements"):
+		case t.kind == kWord && i+2 < n && sc.toks[i+1].kind == kNum && sc.isText(i, "cite") && strings.EqualFold(sc.text(i+2), "logements"):
 			last, conf = i+2, 0.6 // Algeria: "Cité 500 logements"
 		case t.kind == kWord && sc.has(i, wStreet|wAddrComp):
 			if sc.has(i, wStreet) {

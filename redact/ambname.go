@@ -176,9 +176,12 @@ var commonEndings = []string{"ment", "ant", "ants", "ante", "antes", "tion", "ti
 // Martin"). It walks the tokens, not the names, since those first names
 // are rare: the names are indexed by their start only when one is met.
 func (sc *scanner) ambBeforeNames() {
+	if sc.allBits&wFirstAmb == 0 {
+		return
+	}
 	var starts map[int32][]int // start of a name → its candidates
 	for p := 0; p+1 < len(sc.toks); p++ {
-		if lex.bits[sc.toks[p].ent]&wFirstAmb == 0 || sc.toks[p+1].gap != gapSpace || sc.toks[p+1].kind != kWord ||
+		if sc.toks[p].bits&wFirstAmb == 0 || sc.toks[p+1].gap != gapSpace || sc.toks[p+1].kind != kWord ||
 			!sc.caseless && sc.toks[p].shape&shCap != 0 || !sc.ambFirst(p) {
 			continue
 		}

@@ -110,7 +110,7 @@ func (sc *scanner) koreanDate(j int) int {
 // selfYear reports whether token i is a year the writer gives as their
 // birth year: "je suis de 1975", "jsuis de 82", "moi je suis de 1990".
 func (sc *scanner) selfYear(i int) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.kind != kNum || (t.end-t.start != 4 && t.end-t.start != 2) || i < 2 || !sc.isText(i-1, "de") {
 		return false
 	}

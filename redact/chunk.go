@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -57,10 +58,39 @@ func detect(ctx context.Context, text string) ([]cand, error) {
 		return nil, fmt.Errorf("redact: %w", err)
 	}
 	var sc scanner
+	sc.takeBuffers()
+	defer sc.giveBuffers()
 	if len(text) <= chunkBytes {
 		return dropKeeps(sc.resolve(sc.scan(text))), nil
 	}
 	return detectChunks(ctx, &sc, text)
+}
+
+// scanBuffers are the buffers of a scanner that no result of detect
+// refers to: the next call of detect reuses them rather than allocate
+// them again (a long text's tokens take megabytes).
+type scanBuffers struct {
+	toks   []token
+	cands  []cand
+	addrs  []addrPart
+	keys   []uint64
+	sorted []cand
+}
+
+var scanBufferPool sync.Pool // of *scanBuffers
+
+// takeBuffers gives sc the buffers of an earlier scanner, if any.
+func (sc *scanner) takeBuffers() {
+	if b, ok := scanBufferPool.Get().(*scanBuffers); ok {
+		sc.toks, sc.cands, sc.addrs = b.toks[:0], b.cands[:0], b.addrs[:0]
+		sc.sorter.keys, sc.sorter.sorted = b.keys[:0], b.sorted[:0]
+	}
+}
+
+// giveBuffers hands sc's buffers on to a later scanner. Its resolved
+// candidates (sc.acc) are not among them: detect returns them.
+func (sc *scanner) giveBuffers() {
+	scanBufferPool.Put(&scanBuffers{toks: sc.toks, cands: sc.cands, addrs: sc.addrs, keys: sc.sorter.keys, sorted: sc.sorter.sorted})
 }
 
 // detectChunks detects the values of a text longer than one piece. The
@@ -69,6 +99,11 @@ func detect(ctx context.Context, text string) ([]cand, error) {
 // second pass over those whose words may hold it.
 func detectChunks(ctx context.Context, sc *scanner, text string) ([]cand, error) {
 	sc.found = &nameSet{}
+	// room for the tokens of the largest window, so that they are
+	// allocated once
+	if want := (chunkBytes+4*chunkOverlap)/4 + 16; cap(sc.toks) < want {
+		sc.toks = make([]token, 0, want)
+	}
 	var all []cand
 	var chunks []chunkScan
 	for base := 0; base < len(text); {
@@ -160,7 +195,8 @@ func dropKeeps(cands []cand) []cand {
 // wordFilter returns a filter of the hashes of the words of the last scan.
 func (sc *scanner) wordFilter() *wordFilter {
 	f := new(wordFilter)
-	for _, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind == kWord && t.val != 0 {
 			f.set(t.val)
 		}

@@ -71,7 +71,7 @@ func (sc *scanner) afterPart(i, lastPart int) bool {
 
 // postalCode reports whether token i is a French postal code.
 func (sc *scanner) postalCode(i int) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.kind != kNum || t.end-t.start != 5 {
 		return false
 	}

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,7 +41,46 @@ var socialSites = map[string]bool{
 	"twitter.com": true, "x.com": true, "github.com": true, "youtube.com": true, "t.me": true, "wa.me": true,
 	"vk.com": true, "snapchat.com": true, "behance.net": true, "dribbble.com": true, "linktr.ee": true,
 	"about.me": true, "pinterest.com": true, "soundcloud.com": true, "threads.net": true, "bsky.app": true,
-	"tumblr.com": true, "flickr.com": true,
+	"tumblr.com": true, "flickr.com": true, "paypal.me": true, "leetchi.com": true, "gofundme.com": true,
+	"lepotcommun.fr": true, "malt.fr": true, "lydia-app.com": true,
+}
+
+// siteBuilders host people's own sites under a name of their choice:
+// "karimbenali.wixsite.com", "famille-dupont.over-blog.com".
+var siteBuilders = [...]string{".wixsite.com", ".wordpress.com", ".blogspot.com", ".blogspot.fr", ".over-blog.com",
+	".github.io", ".jimdosite.com", ".jimdofree.com", ".weebly.com", ".canalblog.com", ".e-monsite.com",
+	".webnode.fr", ".webnode.page", ".carrd.co", ".substack.com", ".eklablog.com", ".skyrock.com"}
+
+// builtSite reports whether host h (lower case) is a site of its own on a
+// site builder; the builder's own host ("www.wix.com") is not.
+func builtSite(h string) bool {
+	for _, b := range siteBuilders {
+		if strings.HasSuffix(h, b) && len(h) > len(b) && !strings.HasPrefix(h, "www.") {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPossessives make a page the writer's own: "mon site", "our blog";
+// "son site" may be an organisation's.
+var firstPossessives = map[string]bool{"mon": true, "ma": true, "notre": true, "my": true, "our": true,
+	"mi": true, "meu": true, "minha": true, "mio": true, "mia": true}
+
+// ownSiteBefore reports whether the URL at byte start follows a first
+// person's possessive and a word for a web page within three tokens:
+// "mon site : https://www.karim-benali.fr".
+func (sc *scanner) ownSiteBefore(start int) bool {
+	ti := sort.Search(len(sc.toks), func(k int) bool { return int(sc.toks[k].start) >= start })
+	for i := ti - 1; i >= 1 && i >= ti-3; i-- {
+		if siteWords[sc.foldedWord(i)] && firstPossessives[sc.foldedWord(i-1)] {
+			return true
+		}
+		if sc.toks[i].gap >= gapLine {
+			return false
+		}
+	}
+	return false
 }
 
 // shareSites hold people's own files: any path on them is a link to a
@@ -306,7 +346,7 @@ func (sc *scanner) urls(marker string) {
 			end--
 		}
 		if end > k+len(marker) {
-			if urlPersonal(s[start:end]) {
+			if urlPersonal(s[start:end]) || sc.ownSiteBefore(start) {
 				sc.add(start, end, URL, 0.9)
 			} else {
 				sc.add(start, end, typKeep, 1.2)
@@ -360,6 +400,9 @@ func urlPersonal(u string) bool {
 	public := strings.HasSuffix(h, ".gouv.fr") || strings.HasSuffix(h, "service-public.fr") || strings.HasSuffix(h, "legifrance.fr")
 	if len(path) > 1 && personalSite(h) && !publicContent(path) {
 		return true // facebook.com/karim.benali.75, drive.google.com/file/d/…
+	}
+	if builtSite(h) || h == "sites.google.com" && strings.HasPrefix(path, "/view/") {
+		return true // karimbenali.wixsite.com/cv: a person's own site on a site builder
 	}
 	for _, seg := range strings.Split(path, "/") {
 		if !public && personalValue(seg) {

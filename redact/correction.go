@@ -7,6 +7,9 @@ package redact
 // corrections masks the number that follows a correction word right after
 // an identifier, as that identifier's type, when its length is near.
 func (sc *scanner) corrections() {
+	if sc.allBits&wCorrection == 0 {
+		return
+	}
 	for j := range sc.toks {
 		if !sc.has(j, wCorrection) {
 			continue

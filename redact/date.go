@@ -10,10 +10,12 @@ import (
 func (sc *scanner) births() {
 	for i := range sc.toks {
 		if sc.toks[i].cue&cBirth == 0 {
-			if sc.selfYear(i) {
+			if sc.toks[i].kind == kNum && sc.selfYear(i) {
 				sc.dayAfterYear(i) // "je suis de 1975, le 3 juin"
-			} else if end := sc.selfDate(i); end > 0 {
-				sc.addToks(i+1, end, NAISSANCE, 0.85) // "je suis du 23/08/1979"
+			} else if i > 0 && sc.toks[i-1].cue&cSelfWeak != 0 {
+				if end := sc.selfDate(i); end > 0 {
+					sc.addToks(i+1, end, NAISSANCE, 0.85) // "je suis du 23/08/1979"
+				}
 			}
 			continue
 		}
@@ -101,7 +103,8 @@ func (sc *scanner) birthDateStart(i int) int {
 // hanBirths finds the Chinese dates of birth written in one word with
 // their cue: "出生于1985年3月12日", "出生日期1985年3月12日".
 func (sc *scanner) hanBirths() {
-	for i, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind != kAlnum || sc.s[t.start] < utf8.RuneSelf {
 			continue
 		}
@@ -169,7 +172,7 @@ func (sc *scanner) isText(i int, words ...string) bool {
 	if e == 0 {
 		return false
 	}
-	word := lex.entries[e].word
+	word := lex.word[e]
 	for _, w := range words {
 		if word == w {
 			return true

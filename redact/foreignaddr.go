@@ -26,7 +26,7 @@ func (sc *scanner) foreignAddresses() {
 	n0 := len(sc.addrs)
 	for i := 0; i < len(sc.toks); i++ {
 		last := -1
-		switch t := sc.toks[i]; {
+		switch t := &sc.toks[i]; {
 		case t.kind == kWord && t.shape&shCap != 0:
 			// the house number first: it is rarer, and cheaper to read
 			if last = sc.houseNumberAfter(i); last >= 0 && !sc.streetSuffix(i) {
@@ -58,7 +58,7 @@ func (sc *scanner) foreignAddresses() {
 // The name starts with a capitalized article and has capitalized words only;
 // i itself when there is none.
 func (sc *scanner) placeNameBefore(i int) int {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.kind != kNum || t.end-t.start != 5 || i < 3 || sc.punct(i-1) != ',' {
 		return i
 	}
@@ -80,7 +80,7 @@ func (sc *scanner) placeNameBefore(i int) int {
 
 // streetSuffix reports whether word i is a one-word street name.
 func (sc *scanner) streetSuffix(i int) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.end-t.start < 6 || t.end-t.start > 40 {
 		return false
 	}
@@ -101,7 +101,7 @@ func (sc *scanner) houseNumberAfter(i int) int {
 	if k < len(sc.toks) && sc.punct(k) == '.' && sc.attached(k) {
 		k++
 	}
-	if k >= len(sc.toks) || sc.toks[k].gap != gapSpace || (sc.toks[k].kind != kNum && !sc.houseNumber(k)) || sc.toks[k].end-sc.toks[k].start > 5 {
+	if k >= len(sc.toks) || sc.toks[k].gap != gapSpace || sc.toks[k].end-sc.toks[k].start > 5 || (sc.toks[k].kind != kNum && !sc.houseNumber(k)) {
 		return -1
 	}
 	if sc.punct(k+1) == '/' && sc.attached(k+1) && k+2 < len(sc.toks) && sc.attached(k+2) && sc.toks[k+2].kind == kNum {

@@ -7,7 +7,7 @@ package redact
 // Martin", "Jean DUPONT"), a surname in capitals before a first name
 // ("DUPONT Jean"), or a first name alone.
 func (sc *scanner) freeName(i int) int {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	isFirst := sc.isFirstName(i)
 	b := sc.bits(i)
 	if !isFirst {

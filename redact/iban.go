@@ -26,7 +26,7 @@ var ibanLengths = map[string]int{
 // key but the right length for its country is still masked.
 func (sc *scanner) ibans() {
 	for i := range sc.toks {
-		if !sc.ibanStart(i) {
+		if k := sc.toks[i].kind; k != kAlnum && k != kWord || !sc.ibanStart(i) {
 			continue
 		}
 		s := sc.text(i)
@@ -80,7 +80,16 @@ func (sc *scanner) ibans() {
 // ibanStart reports whether an IBAN may start at token i: "FR76…", or a
 // country code written apart ("FR 76 3000…").
 func (sc *scanner) ibanStart(i int) bool {
-	t := sc.toks[i]
+	if t := sc.toks[i]; t.kind != kAlnum && (t.kind != kWord || t.end-t.start != 2) {
+		return false
+	}
+	return sc.ibanStartAt(i)
+}
+
+// ibanStartAt is ibanStart for an alphanumeric token or a word of two
+// bytes.
+func (sc *scanner) ibanStartAt(i int) bool {
+	t := &sc.toks[i]
 	s := sc.text(i)
 	switch {
 	case t.kind == kAlnum && len(s) >= 4:

@@ -143,10 +143,7 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 	}
 	// The nearest context decides: the cue word and what follows it,
 	// then the rest of the sentence.
-	var near cueBits
-	for k := i; k < j; k++ {
-		near |= sc.toks[k].cue
-	}
+	near := sc.nearCues(i, j)
 	wide := sc.cueBefore(j, 10)
 	legal := false
 	for k := max(0, i-4); k < j; k++ {
@@ -173,7 +170,7 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 		if typ == ETRANGER && ofpraShape(sc.s[sc.toks[j].start:sc.toks[r.parts[p].tok].end]) {
 			typ = DOSSIER // "numéro OFPRA 2404-01873": an asylum case, not a foreigner's number
 		}
-		if typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0 && near&cTel == 0 {
+		if (typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0) && near&cTel == 0 {
 			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
 		}
 		if typ != "" {
@@ -182,6 +179,25 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// docCues are the cues of one kind of document or benefit number.
+const docCues = cCNI | cPasseport | cPermis | cEtranger | cINE | cCAF | cFT | cPlaque
+
+// nearCues returns the cues of tokens i (the cue) to j (the value,
+// excluded). When another document's cue stands between them, the nearest
+// document decides: "passeport tunisien et carte consulaire n° 1234/2020"
+// is the consular card's number.
+func (sc *scanner) nearCues(i, j int) cueBits {
+	var near, last cueBits
+	for k := i; k < j; k++ {
+		c := sc.toks[k].cue
+		near |= c
+		if c&docCues != 0 {
+			last = c & docCues
+		}
+	}
+	return near &^ (docCues &^ last)
 }
 
 // colonAhead returns the index of a colon within n tokens from j on the same
@@ -338,9 +354,9 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 	switch {
 	case cues&cPasseport != 0 && (passportShape(id) || (l >= 8 && l <= 9 && digits >= 2)):
 		return PASSEPORT, 0.9
-	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 16 && digits >= 5)):
-		return CNI, 0.85
-	case cues&cPermis != 0 && l >= 8 && l <= 15 && digits >= 5:
+	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 18 && digits >= 5)):
+		return CNI, 0.85 // 18: Algeria's NIN, China's and Mexico's numbers
+	case cues&cPermis != 0 && l >= 8 && l <= 16 && digits >= 5: // 16: a British licence
 		return PERMIS, 0.85
 	case cues&cPlaque != 0 && (sivLikeShape(id) || fniShape(id)):
 		return PLAQUE, 0.85
@@ -370,14 +386,23 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 // messageIDs finds the identifiers whose cue is elsewhere in the message:
 // "… ma carte d'identité … sa carte c'était 070905946804", "… ma prime
 // d'activité … Stéphane Girard – n° 8099707". Only lone numbers of the
-// exact length of a CNI (12 digits) or of a CAF number after "n°" (7
-// digits) are taken, with a low confidence.
+// exact length of a CNI (12 digits, also dictated one at a time) or of a
+// CAF number after "n°" (7 digits), and France Travail's seven digits and
+// a letter, are taken, with a low confidence.
 func (sc *scanner) messageIDs() {
 	all := sc.allCues
-	if all&(cCNI|cCAF) == 0 {
+	if all&(cCNI|cCAF|cFT) == 0 {
 		return
 	}
-	for i, t := range sc.toks {
+	if all&cCNI != 0 {
+		sc.dictatedCNIs()
+	}
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind == kAlnum && all&cFT != 0 && ftShape(sc.text(i)) {
+			sc.addToks(i, i, FRANCE_TRAVAIL, 0.55) // "… France Travail … je crois que c'était 3581264K"
+			continue
+		}
 		if t.kind != kNum || (i+1 < len(sc.toks) && sc.toks[i+1].kind == kNum && sc.toks[i+1].gap <= gapSpace) ||
 			(i > 0 && sc.toks[i-1].kind == kNum && t.gap <= gapSpace) || sc.currencyAfter(i) {
 			continue
@@ -391,6 +416,46 @@ func (sc *scanner) messageIDs() {
 	}
 }
 
+// ftShape reports whether s is written as a France Travail identifier:
+// seven digits and a capital letter.
+func ftShape(s string) bool {
+	return len(s) == 8 && allDigits(s[:7]) && s[7] >= 'A' && s[7] <= 'Z'
+}
+
+// dictatedCNIs finds the twelve digits of an old identity card dictated
+// one at a time, with spaces or " / " between them, in a message that
+// names the card: "Numero de l'ancienne 8 8 0 6 9 2 3 1 0 2 8 5", "0 9 0
+// 7 / 7 5 0 / 1 2 3 4 5". Exactly twelve, with a low confidence.
+func (sc *scanner) dictatedCNIs() {
+	for i := 0; i < len(sc.toks); i++ {
+		if !sc.oneDigit(i) || i > 0 && sc.toks[i-1].kind == kNum && sc.toks[i].gap <= gapSpace {
+			continue
+		}
+		last, n := i, 1
+		for k := i + 1; k < len(sc.toks) && n <= 12; k++ {
+			if sc.toks[k].gap > gapSpace {
+				break
+			}
+			if p := sc.punct(k); (p == '/' || p == '-') && sc.toks[k].gap == gapSpace && k+1 < len(sc.toks) {
+				continue // "0 9 0 7 / 7 5 0"
+			}
+			if !sc.oneDigit(k) {
+				break
+			}
+			last, n = k, n+1
+		}
+		if n == 12 && !(last+1 < len(sc.toks) && sc.toks[last+1].kind == kNum && sc.toks[last+1].gap <= gapSpace) {
+			sc.addToks(i, last, CNI, 0.55)
+		}
+		i = last
+	}
+}
+
+// oneDigit reports whether token i is a single digit.
+func (sc *scanner) oneDigit(i int) bool {
+	return sc.toks[i].kind == kNum && sc.toks[i].end-sc.toks[i].start == 1
+}
+
 // sentencePassports finds the passport numbers written further in the
 // sentence of a passport's cue than idents reads: "mon numéro de passeport
 // et le mien a changé : ancien FZ123456, nouveau GA987654". Only a word
@@ -400,7 +465,8 @@ func (sc *scanner) sentencePassports() {
 	if sc.allCues&cPasseport == 0 {
 		return
 	}
-	for i, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind != kAlnum || !passportWord(sc.text(i)) {
 			continue
 		}

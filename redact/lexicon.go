@@ -149,6 +149,7 @@ type lexicon struct {
 	entries []lexEntry
 	table   wordTable  // words, for tokenize's lookups
 	bits    []wordBits // entries[i].bits, packed: the detectors read them for every token
+	word    []string   // entries[i].word, packed: isText reads them for many tokens
 	phrased []bool     // entries[i] starts a phrase, itself or as the plural of one
 }
 
@@ -268,9 +269,11 @@ func buildLexicon(words, firstNames string) *lexicon {
 	l.linkPlurals()
 	l.table = newWordTable(l.words)
 	l.bits = make([]wordBits, len(l.entries))
+	l.word = make([]string, len(l.entries))
 	l.phrased = make([]bool, len(l.entries))
 	for i, e := range l.entries {
 		l.bits[i] = e.bits
+		l.word[i] = e.word
 		l.phrased[i] = len(e.phrases) > 0 || e.plural != 0
 	}
 	return l

@@ -60,6 +60,17 @@ func NewMapping(entries []MappingEntry) (Mapping, error) {
 	return m, nil
 }
 
+// reserve makes room in an empty mapping for about n placeholders, so that
+// the mapping of a long text is not rehashed again and again as it grows.
+func (m *Mapping) reserve(n int) {
+	if m.entries != nil {
+		return
+	}
+	m.entries = make(map[string]mapEntry, n)
+	m.byValue = make(map[valueKey]string, n)
+	m.count = map[Type]int{}
+}
+
 // set records placeholder ph; index makes value find ph again.
 func (m *Mapping) set(ph string, t Type, n int, value string, index bool) {
 	if m.entries == nil {

@@ -29,13 +29,15 @@ const notName = wFunc | wCivility | wInstitution | wMonth | wCurrency | wLegal |
 func (sc *scanner) names() {
 	n := len(sc.toks)
 	for i := 0; i < n; i++ {
-		t := sc.toks[i]
+		t := &sc.toks[i]
 		if t.kind != kWord {
 			continue
 		}
-		if last := sc.nameCue(i); last >= 0 {
-			i = last
-			continue
+		if t.bits&(wCivility|wRelative) != 0 || t.cue&(cSelf|cFormName|cSelfMed|cSelfWeak|cClosing) != 0 {
+			if last := sc.nameCue(i); last >= 0 {
+				i = last
+				continue
+			}
 		}
 		if last := sc.greetedName(i); last >= 0 {
 			i = last
@@ -49,9 +51,10 @@ func (sc *scanner) names() {
 }
 
 // nameCue reads the name announced by the cue at token i, if any, and returns
-// the last token of what it added, or -1.
+// the last token of what it added, or -1. Only a word with the bits
+// wCivility or wRelative or one of the cues its cases test announces one.
 func (sc *scanner) nameCue(i int) int {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	b := sc.bits(i)
 	switch {
 	case b&wCivility != 0 && sc.civilityOK(i):

@@ -255,7 +255,7 @@ func (sc *scanner) titleSurname(k int) bool {
 // without dots ("J-P Morel", "M-C."), or -1.
 func (sc *scanner) dashedInitials(k int) int {
 	capLetter := func(i int) bool {
-		t := sc.toks[i]
+		t := &sc.toks[i]
 		return t.kind == kWord && t.end-t.start == 1 && t.shape&shCap != 0
 	}
 	if sc.caseless || k+2 >= len(sc.toks) || !capLetter(k) || sc.punct(k+1) != '-' || !sc.attached(k+1) ||

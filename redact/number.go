@@ -10,8 +10,13 @@ type group struct {
 }
 
 // maxGroups bounds how many groups one identifier may span, which keeps the
-// matching linear however long a run of numbers is.
-const maxGroups = 12
+// matching linear however long a run of numbers is; maxDictated bounds a
+// number dictated one digit at a time from the start of its run ("4 9 7 0
+// 3 5 …": a card's 16 digits, a NIR's 15).
+const (
+	maxGroups   = 12
+	maxDictated = 19
+)
 
 // numbers finds the identifiers written with digits only: phone numbers,
 // NIR, bank cards, SIREN/SIRET and numéros fiscaux.
@@ -87,12 +92,12 @@ func (sc *scanner) numbers() {
 const runWindow = 256
 
 // matchRun adds the identifiers that start in run: all of them when final,
-// else those that start before the last maxGroups groups, which stay for
+// else those that start before the last maxDictated groups, which stay for
 // the next window. It returns the groups left.
 func (sc *scanner) matchRun(run []group, final bool) []group {
 	limit := len(run)
 	if !final {
-		limit -= maxGroups
+		limit -= maxDictated
 	}
 	p := 0
 	for p < limit {
@@ -225,10 +230,15 @@ func (sc *scanner) fillerEnd(n int) int {
 // numberTok reports whether token i can be a group of a number: digits, or
 // the Corsican department of a NIR ("2A", "184122A45108946").
 func (sc *scanner) numberTok(i int) bool {
-	t := sc.toks[i]
-	if t.kind == kNum {
-		return true
+	if k := sc.toks[i].kind; k != kAlnum {
+		return k == kNum // oZero's tokens are alphanumeric too
 	}
+	return sc.alnumNumberTok(i)
+}
+
+// alnumNumberTok is numberTok for an alphanumeric token.
+func (sc *scanner) alnumNumberTok(i int) bool {
+	t := &sc.toks[i]
 	if oZero(sc.text(i)) {
 		return true // "o6 12 34 56 78": a letter o typed for the zero
 	}
@@ -346,8 +356,15 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	}
 	intlRun := plus || (len(run[p].digits) >= 2 && run[p].digits[:2] == "00")
 	zeros := 0
-	for k := 1; k <= maxGroups && p+k <= len(run); k++ {
+	span := maxGroups
+	if p == 0 || len(run[p-1].digits) > 1 {
+		span = maxDictated // checked below: every group past maxGroups is one digit
+	}
+	for k := 1; k <= span && p+k <= len(run); k++ {
 		g := run[p+k-1]
+		if k > maxGroups && len(g.digits) != 1 {
+			break
+		}
 		crossed = crossed || k > 1 && g.line
 		if g.zero {
 			zeros++
@@ -485,23 +502,12 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		// a number after an identity document's cue is that document's,
 		// even when it passes Luhn by chance: "CNP 2900615400123"
 		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' && !idDocCue(sc.cueBefore(first, 3)) {
-			fours := k == 1 || sh.allFours() || sh == shapeAmex || sh == shapeDiners
-			nir := len(d) <= 16 && nirSex(d) || d[0] == '3' || d[0] == '4'
-			nir = nir && sh != shapeAmex && ctxOf()&cCarte == 0 && ((len(d) == 13 || len(d) == 15) && nirShape(d) &&
-				(ctxOf()&cNIR != 0 || (sh == shapeNIR || sh == shapeNIR13) && d[0] != '3' && d[0] != '4') || // Visa 4…, Amex 3…
-				nirAmiss(d, ctxOf()))
-			switch {
-			case nir:
-				// a NIR's shape with no card word: a social security
-				// number whose key is wrong passes Luhn one time in ten
-			case luhn(d) && fours:
-				consider(k, CARTE, 0.95)
-			case luhn(d) && !weak:
-				consider(k, CARTE, 0.85)
-			case len(d) == 16 && sh == shapeCard && ctxOf()&cCarte != 0:
-				consider(k, CARTE, 0.8)
-			case len(d) == 16 && sh == shapeCard && !weak:
-				consider(k, CARTE, 0.7)
+			if c := cardConf(d, sh, k, ctxOf(), weak); c > 0 {
+				if typ := sc.cardRival(first, d, sh, k); typ != "" {
+					consider(k, typ, 0.5)
+				} else {
+					consider(k, CARTE, c)
+				}
 			}
 		}
 	}
@@ -573,7 +579,7 @@ func nirConf(s []byte, sh shapeKey, ctx cueBits, weak bool) float64 {
 	case nirKeyValid(s):
 		return 0.99
 	case ctx&cNIR != 0:
-		return 0.85
+		return 0.9 // as sure as a NIR typed a digit off after its cue (typedAmiss), and longer
 	case sh == shapeNIR || sh == shapeNIR2 || sh == shape15:
 		return 0.75
 	case weak:

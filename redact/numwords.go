@@ -125,6 +125,9 @@ type numGroup struct {
 
 // spelledNumbers finds phone numbers written wholly or partly in words.
 func (sc *scanner) spelledNumbers() {
+	if sc.allBits&wNumWord == 0 {
+		return
+	}
 	var run []numGroup
 	for i := 0; i < len(sc.toks); i++ {
 		if !sc.has(i, wNumWord) {

@@ -115,9 +115,9 @@ func (sc *scanner) obfuscatedEmails() {
 		if sc.toks[i].gap >= gapLine {
 			continue
 		}
-		switch t := sc.toks[i]; {
+		switch t := &sc.toks[i]; {
 		case t.kind == kWord && sc.bits(i)&wAtWord == 0,
-			t.kind == kPunct && !strings.ContainsRune("([{<@#", sc.punct(i)),
+			t.kind == kPunct && !markerOpen(sc.punct(i)),
 			t.kind == kNum || t.kind == kAlnum:
 			continue
 		}
@@ -304,4 +304,13 @@ func (sc *scanner) commaTLD(e int) int {
 		return e + 2
 	}
 	return e
+}
+
+// markerOpen reports whether r may start an '@' marker: "([{<@#".
+func markerOpen(r rune) bool {
+	switch r {
+	case '(', '[', '{', '<', '@', '#':
+		return true
+	}
+	return false
 }

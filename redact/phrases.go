@@ -10,32 +10,47 @@ func (sc *scanner) markPhrases() {
 	keepEnd := -1 // last token of the protected phrases so far
 	for i := range sc.toks {
 		e := sc.toks[i].ent
+		if e == numeroAbbrev.n && e != 0 && (sc.punct(i+1) == '°' || sc.punct(i+1) == 'º') && sc.attached(i+1) {
+			// "n° de mandat" is read as "numéro de mandat"
+			sc.matchPhrases(i, i+1, lex.entries[numeroAbbrev.numero].phrases, &keepEnd)
+		}
 		if !lex.phrased[e] {
 			continue
 		}
-		sc.matchPhrases(i, lex.entries[e].phrases, &keepEnd)
+		sc.matchPhrases(i, i, lex.entries[e].phrases, &keepEnd)
 		if s := lex.entries[e].plural; s != 0 {
-			sc.matchPhrases(i, lex.entries[s].phrases, &keepEnd) // a plural read as its singular
+			sc.matchPhrases(i, i, lex.entries[s].phrases, &keepEnd) // a plural read as its singular
 		}
 	}
 	sc.allCues = 0
-	for _, t := range sc.toks {
-		sc.allCues |= t.cue
+	for i := range sc.toks {
+		sc.allCues |= sc.toks[i].cue
 	}
 }
 
-// matchPhrases matches the phrases that start at token i, tags the last
-// word of each with its cue and adds the candidates they make.
-func (sc *scanner) matchPhrases(i int, phrases []phrase, keepEnd *int) {
-	for _, p := range phrases {
-		j := i
-		for _, w := range p.rest {
-			k := sc.nextWord(j)
-			if k < 0 || sc.toks[k].ent != w {
-				j = -1
-				break
+// numeroAbbrev holds the entries of "n", which with "°" abbreviates
+// "numéro", and of "numero", whose phrases it starts too.
+var numeroAbbrev = struct{ n, numero uint32 }{lex.words["n"], lex.words["numero"]}
+
+// matchPhrases matches the phrases that start at token i, their first word
+// ending at token first (i itself, or the "°" of "n°"), tags the last word
+// of each with its cue and adds the candidates they make.
+func (sc *scanner) matchPhrases(i, first int, phrases []phrase, keepEnd *int) {
+	next := -2 // the word after first, read once for all the phrases
+	for k := range phrases {
+		p := &phrases[k]
+		if first != i && len(p.rest) == 0 {
+			continue // "n°" alone is no phone's cue, as "numéro" is
+		}
+		j := first
+		if len(p.rest) > 0 {
+			if next == -2 {
+				next = sc.nextWord(first)
 			}
-			j = k
+			if next < 0 || sc.toks[next].ent != p.rest[0] {
+				continue
+			}
+			j = sc.phraseEnd(next, p.rest[1:])
 		}
 		if j < 0 {
 			continue
@@ -59,7 +74,7 @@ func (sc *scanner) matchPhrases(i int, phrases []phrase, keepEnd *int) {
 			if p.ext {
 				end = sc.complement(j)
 			}
-			if end == j && p.needComp {
+			if end == j && p.needComp || sc.genericSpecial(i, j) {
 				continue
 			}
 			end = sc.bracketAfter(end)
@@ -69,6 +84,19 @@ func (sc *scanner) matchPhrases(i int, phrases []phrase, keepEnd *int) {
 			}
 		}
 	}
+}
+
+// phraseEnd returns the last token of the words rest read after token j,
+// or -1 when they do not follow.
+func (sc *scanner) phraseEnd(j int, rest []uint32) int {
+	for _, w := range rest {
+		k := sc.nextWord(j)
+		if k < 0 || sc.toks[k].ent != w {
+			return -1
+		}
+		j = k
+	}
+	return j
 }
 
 // nextWordAny returns the index of the token after j when it is a word on

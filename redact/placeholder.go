@@ -1,6 +1,9 @@
 package redact
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // A placeholder is written "[TYPE_n]". Models mangle them: they add spaces,
 // change case, drop the brackets or swap the underscore. The scanner below
@@ -51,7 +54,17 @@ var typesByInitial = func() (t [256][]Type) {
 // after from. Only '[' and '_' can make one ("[NOM_1]", "NOM_1"), so the
 // loop looks at those bytes alone and, for '_', reads the word before it.
 func nextPlaceholder(s string, from int) (phMatch, bool) {
+	bracket, under := -1, -1 // the next '[' and '_' at or after i
 	for i := from; i < len(s); i++ {
+		if bracket < i {
+			bracket = indexByteFrom(s, i, '[')
+		}
+		if under < i {
+			under = indexByteFrom(s, i, '_')
+		}
+		if i = min(bracket, under); i == len(s) {
+			break
+		}
 		switch s[i] {
 		case '[':
 			if m, ok := bracketAt(s, i); ok {
@@ -74,6 +87,15 @@ func nextPlaceholder(s string, from int) (phMatch, bool) {
 		}
 	}
 	return phMatch{}, false
+}
+
+// indexByteFrom returns the offset of the first c in s at or after i,
+// len(s) when there is none.
+func indexByteFrom(s string, i int, c byte) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(s)
 }
 
 func isWordByte(c byte) bool {

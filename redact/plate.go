@@ -76,7 +76,7 @@ func fniShape(id []byte) bool {
 func (sc *scanner) plainIDs() {
 	var buf [16]byte
 	for i := range sc.toks {
-		t := sc.toks[i]
+		t := &sc.toks[i]
 		switch {
 		case t.kind == kAlnum && t.end-t.start == 9 && t.shape&shLower == 0:
 			if passportShape([]byte(sc.text(i))) {

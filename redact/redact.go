@@ -99,6 +99,7 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.m.reserve(len(spans)/2 + 1) // a long text names the same values again
 	var b strings.Builder
 	b.Grow(len(text) + len(spans)*4)
 	ents := make([]Entity, 0, len(spans))

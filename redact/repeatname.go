@@ -90,7 +90,7 @@ func (sc *scanner) markNames(ns *nameSet) {
 		return
 	}
 	for i := 0; i < len(sc.toks); i++ {
-		t := sc.toks[i]
+		t := &sc.toks[i]
 		if t.kind != kWord || t.val == 0 || !ns.mayHave(t.val) {
 			continue
 		}
@@ -153,7 +153,7 @@ func (sc *scanner) folded(i int) string {
 
 // foldedIs reports whether word i, folded, is w, without allocating.
 func (sc *scanner) foldedIs(i int, w string) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.kind != kWord {
 		return false
 	}
@@ -166,7 +166,7 @@ func (sc *scanner) foldedIs(i int, w string) bool {
 
 // foldedIn reports whether word i, folded, is in set, without allocating.
 func (sc *scanner) foldedIn(i int, set map[string]bool) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.kind != kWord {
 		return false
 	}

@@ -28,6 +28,7 @@ type scanner struct {
 	sorter   candSorter // resolve's sort buffers
 	caseless bool       // the text ignores case: all lower or all upper case
 	allCues  cueBits    // the cues of the whole chunk, once markPhrases has run
+	allBits  wordBits   // the lexicon bits of the chunk's words: a detector of words none has skips the chunk
 	// found holds the names found in the pieces of a long text read so
 	// far, nil for a text read at once (see detectChunks).
 	found *nameSet
@@ -55,6 +56,11 @@ func (sc *scanner) scan(s string) []cand {
 	sc.cands = sc.cands[:0]
 	sc.addrs = sc.addrs[:0]
 	sc.caseless = sc.detectCaseless()
+	sc.allBits = 0
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		sc.allBits |= t.bits
+	}
 	sc.markPhrases()
 	sc.morphWords()
 	sc.samePartner()
@@ -99,7 +105,7 @@ func (sc *scanner) addToks(i, j int, typ Type, conf float64) {
 }
 
 func (sc *scanner) text(i int) string {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	return sc.s[t.start:t.end]
 }
 
@@ -107,7 +113,7 @@ func (sc *scanner) bits(i int) wordBits {
 	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
-	return lex.bits[sc.toks[i].ent]
+	return sc.toks[i].bits
 }
 
 func (sc *scanner) has(i int, b wordBits) bool { return sc.bits(i)&b != 0 }
@@ -119,7 +125,7 @@ func (sc *scanner) punct(i int) rune {
 	if i < 0 || i >= len(sc.toks) {
 		return 0
 	}
-	if t := sc.toks[i]; t.kind == kPunct {
+	if t := &sc.toks[i]; t.kind == kPunct { // no copy of the token
 		return rune(t.val)
 	}
 	return 0
@@ -166,7 +172,8 @@ func (sc *scanner) isFirstName(i int) bool {
 
 func (sc *scanner) detectCaseless() bool {
 	n, upper, capital := 0, 0, 0
-	for _, t := range sc.toks {
+	for i := range sc.toks {
+		t := &sc.toks[i]
 		if t.kind != kWord || t.end-t.start < 2 {
 			continue
 		}

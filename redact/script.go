@@ -60,6 +60,9 @@ func (sc *scanner) tokScript(i int) int {
 // uncased one, a word of two to four Chinese characters standing alone.
 func (sc *scanner) scriptNames() {
 	for i := 0; i < len(sc.toks); i++ {
+		if sc.toks[i].shape&shASCII != 0 {
+			continue // tokScript's Latin, read without a call
+		}
 		sc0 := sc.tokScript(i)
 		if sc0 == scriptLatin {
 			continue
@@ -168,7 +171,7 @@ func (sc *scanner) emailNames() {
 // emailNameWord reports whether token i is a name-like word equal to one
 // of parts.
 func (sc *scanner) emailNameWord(i int, parts []string) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.kind != kWord || t.end-t.start < 3 || sc.bits(i)&(wFunc|wStop|notName) != 0 ||
 		t.shape&shUpper != 0 && t.end-t.start <= 4 && !sc.isFirstName(i) {
 		return false // "VTC" in mehdi.vtc75@…

@@ -127,6 +127,9 @@ var (
 // marié", "mi esposa" after "soy casada". It asks the writer's gender
 // only when a possessive and a partner word are found.
 func (sc *scanner) samePartner() {
+	if sc.allBits&wPartner == 0 {
+		return
+	}
 	gender := 0
 	for i := 1; i < len(sc.toks); i++ {
 		if !sc.has(i, wPartner) {
@@ -219,6 +222,9 @@ func (sc *scanner) unionBefore(k int) int {
 // it a condition: "une bronchite chronique", "insomnie chronique",
 // "chronic pain" read the other way.
 func (sc *scanner) chronicConditions() {
+	if sc.allBits&wChronic == 0 {
+		return
+	}
 	for i := 1; i < len(sc.toks); i++ {
 		if !sc.has(i, wChronic) {
 			continue
@@ -261,6 +267,9 @@ var bodyLinks = map[string]bool{
 // cœur". A part of the body alone says nothing, nor a trigger followed
 // by anything else ("un problème de paiement").
 func (sc *scanner) bodyConditions() {
+	if sc.allBits&wBody == 0 {
+		return
+	}
 	for i := range sc.toks {
 		if !sc.has(i, wBody) {
 			continue

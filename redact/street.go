@@ -8,7 +8,7 @@ import "github.com/plume-sp/plume/fold"
 // houseNumber reports whether token i is a house number with its suffix
 // written together: "12bis", "3B".
 func (sc *scanner) houseNumber(i int) bool {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.kind != kAlnum || t.end-t.start > 10 {
 		return false
 	}

@@ -38,8 +38,9 @@ const (
 // relative to the scanned chunk.
 type token struct {
 	start, end int32
-	ent        uint32  // index of the folded word's lexicon entry, 0 if unknown
-	cue        cueBits // cues of the phrases that end at this token
+	ent        uint32   // index of the folded word's lexicon entry, 0 if unknown
+	bits       wordBits // lex.bits[ent], read by the detectors for most tokens
+	cue        cueBits  // cues of the phrases that end at this token
 	// val is the normalized rune of a punctuation token (see punct) and
 	// the wordHash of a word's folded form (0 for a word too long).
 	val   uint32
@@ -108,7 +109,7 @@ func runeClassAt(s string, i int) (uint8, int) {
 // tokenize splits s into tokens, appending to toks[:0]. It looks every word
 // up in the lexicon and tags the words that end a lexicon phrase.
 func tokenize(s string, toks []token) []token {
-	if want := len(s)/5 + 16; cap(toks) < want {
+	if want := len(s)/4 + 16; cap(toks) < want {
 		toks = make([]token, 0, want)
 	}
 	toks = toks[:0]
@@ -156,11 +157,108 @@ func gapOf(nsp, nnl int) uint8 {
 	return gapNone
 }
 
+// maxWord is the length in bytes of the longest word looked up in the
+// lexicon.
+const maxWord = 48
+
 // readWord reads the word or number that starts at s[i] into t (end, kind,
 // shape, and for a word its hash and lexicon entry) and returns its end.
-// An ASCII word is folded (lower-cased) and hashed as it is read.
 func readWord(s string, i int, t *token) int {
-	var buf [48]byte
+	if end, ok := readASCIIWord(s, i, t); ok {
+		return end
+	}
+	return readAnyWord(s, i, t)
+}
+
+// readASCIIWord is readWord for a word of ASCII letters and digits, the
+// most common: it returns false, having changed nothing, for a word that
+// holds a character of several bytes.
+func readASCIIWord(s string, i int, t *token) (int, bool) {
+	start := i
+	digits, letters, uppers := 0, 0, 0
+	capFirst := false
+	h := uint32(fnvOffset)
+word:
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch byteClass[c] {
+		case clLower:
+			letters++
+		case clUpper:
+			capFirst = capFirst || letters == 0
+			letters++
+			uppers++
+			c += 'a' - 'A'
+		case clDigit:
+			digits++
+		case clMulti:
+			return 0, false
+		default:
+			break word
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	t.end = int32(i)
+	t.kind = wordKind(digits, letters)
+	t.shape = wordShape(letters, uppers) | shASCII
+	if capFirst {
+		t.shape |= shCap
+	}
+	if t.kind != kWord || i-start > maxWord {
+		return i, true
+	}
+	t.val = h
+	if uppers == 0 {
+		t.ent = lex.table.lookupString(s[start:i], h)
+		t.bits = lex.bits[t.ent]
+		return i, true
+	}
+	var buf [maxWord]byte
+	w := buf[:i-start]
+	for k := range w {
+		w[k] = lowerASCII(s[start+k])
+	}
+	t.ent = lex.table.lookup(w, h)
+	t.bits = lex.bits[t.ent]
+	return i, true
+}
+
+// wordKind returns the kind of a word of so many digits and letters.
+func wordKind(digits, letters int) tokKind {
+	switch {
+	case letters == 0:
+		return kNum
+	case digits == 0:
+		return kWord
+	}
+	return kAlnum
+}
+
+// wordShape returns the case shape bits of a word of so many letters, of
+// which uppers are upper case.
+func wordShape(letters, uppers int) uint8 {
+	switch {
+	case uppers == 0:
+		return shLower
+	case uppers == letters && letters >= 2:
+		return shUpper
+	}
+	return 0
+}
+
+// lowerASCII returns the ASCII letter c in lower case, any other byte as
+// it is.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// readAnyWord is readWord for any word. An ASCII word is folded
+// (lower-cased) and hashed as it is read.
+func readAnyWord(s string, i int, t *token) int {
+	var buf [maxWord]byte
 	digits, letters, uppers, ascii := 0, 0, 0, true
 	first := true
 	n, h := 0, uint32(fnvOffset)
@@ -198,19 +296,8 @@ word:
 		i += size
 	}
 	t.end = int32(i)
-	switch {
-	case letters == 0:
-		t.kind = kNum
-	case digits == 0:
-		t.kind = kWord
-	default:
-		t.kind = kAlnum
-	}
-	if uppers == 0 {
-		t.shape |= shLower
-	} else if uppers == letters && letters >= 2 {
-		t.shape |= shUpper
-	}
+	t.kind = wordKind(digits, letters)
+	t.shape |= wordShape(letters, uppers)
 	if ascii {
 		t.shape |= shASCII
 	}
@@ -224,5 +311,6 @@ word:
 	}
 	t.val = h
 	t.ent = lex.table.lookup(w, h)
+	t.bits = lex.bits[t.ent]
 	return i
 }

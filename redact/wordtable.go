@@ -58,3 +58,16 @@ func (t *wordTable) lookup(b []byte, h uint32) uint32 {
 		}
 	}
 }
+
+// lookupString is lookup for a word held in a string.
+func (t *wordTable) lookupString(w string, h uint32) uint32 {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if uint32(s>>32) == h && t.keys[i] == w {
+			return uint32(s)
+		}
+	}
+}

@@ -97,11 +97,13 @@ func (c *chunkCache) done(version int64, x *chunkIndex, err error) {
 
 // chunkIndexAt returns the chunk index if it is of the corpus's current
 // version, and otherwise starts reading one in the background (see
-// chunkCache) and returns nil.
-func (s *Store) chunkIndexAt(ctx context.Context) (*chunkIndex, error) {
-	var version int64
-	if err := s.pool.QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&version); err != nil {
-		return nil, fmt.Errorf("full-text search: read the corpus version: %w", err)
+// chunkCache) and returns nil. The current version is version when set
+// (the caller read it), read from the database otherwise.
+func (s *Store) chunkIndexAt(ctx context.Context, version int64) (*chunkIndex, error) {
+	if version == 0 {
+		if err := s.pool.QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&version); err != nil {
+			return nil, fmt.Errorf("full-text search: read the corpus version: %w", err)
+		}
 	}
 	x, start := s.chunks.current(version)
 	if start {

@@ -283,3 +283,27 @@ func (s *Store) ModelsInUse(ctx context.Context) (map[string]bool, error) {
 	}
 	return inUse, nil
 }
+
+// PassageTexts returns the text of each of the chunks (by id) that still
+// exist; a chunk removed since it was found (its document changed) is
+// left out.
+func (s *Store) PassageTexts(ctx context.Context, chunkIDs []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(chunkIDs))
+	if len(chunkIDs) == 0 {
+		return out, nil
+	}
+	rows, err := s.pool.Query(ctx, "SELECT id, text FROM chunks WHERE id = ANY($1::bigint[])", chunkIDs)
+	if err != nil {
+		return nil, fmt.Errorf("passage texts: %w", err)
+	}
+	var id int64
+	var text string
+	_, err = pgx.ForEachRow(rows, []any{&id, &text}, func() error {
+		out[id] = text
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("passage texts: %w", err)
+	}
+	return out, nil
+}

@@ -77,7 +77,7 @@ func (s *Store) searchTextInMemory(ctx context.Context, q HybridQuery) (hits []H
 	if !ok {
 		return nil, false, nil
 	}
-	x, err := s.chunkIndexAt(ctx)
+	x, err := s.chunkIndexAt(ctx, q.version)
 	if err != nil || x == nil {
 		return nil, false, err
 	}

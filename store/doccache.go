@@ -104,6 +104,25 @@ func (c *docCache) view(terms []DocTerm) cacheView {
 	return v
 }
 
+// table returns the documents of the cache's version, nil when not loaded.
+func (c *docCache) table() *docTable {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.docs
+}
+
+// admitted returns those of ids (kept in order) whose documents are in
+// the table and pass f.
+func (t *docTable) admitted(f SearchFilter, ids []int64) []int64 {
+	out := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		if at, ok := t.place(id); ok && f.admits(t.infos[at]) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // reset empties the cache, now at version, unless it is at a later one
 // already (a slow search read an older version).
 func (c *docCache) reset(version int64) {

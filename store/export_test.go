@@ -122,3 +122,23 @@ func (s *Store) SearchPassagesSQL(ctx context.Context, q HybridQuery, ids []int6
 func (s *Store) SearchTextRankFirst(ctx context.Context, q HybridQuery) (hits []Hit, exact bool, err error) {
 	return s.searchTextRankFirst(ctx, q)
 }
+
+// FixTyposSQL is typo repair in the database.
+func (s *Store) FixTyposSQL(ctx context.Context, words []string) (map[string]TermStat, error) {
+	return s.fixTypos(ctx, words, 0)
+}
+
+// TypoIndex is the typo index of a store, read by LoadTypoIndex.
+type TypoIndex struct{ x *typoIndex }
+
+// LoadTypoIndex reads the typo index now.
+func (s *Store) LoadTypoIndex(ctx context.Context) (TypoIndex, error) {
+	x, err := s.loadTypoIndex(ctx)
+	return TypoIndex{x}, err
+}
+
+// FixTypos is typo repair in the index; ok is false when a word needs
+// the database (a tie, or a word outside ASCII).
+func (x TypoIndex) FixTypos(words []string) (fixed map[string]TermStat, ok bool) {
+	return x.x.fixAll(words)
+}

@@ -127,6 +127,9 @@ type HybridQuery struct {
 	Model  string
 	Dim    int
 	Vector []float32
+	// version is the corpus version the caller read (0: none), with
+	// which the full-text search picks the chunk index (Query.Version).
+	version int64
 }
 
 // Hit is a chunk found by a search.
@@ -164,6 +167,9 @@ type pick struct {
 	// only, where joining its ids back to the chunks would read every
 	// chunk and document twice.
 	direct string
+	// textless leaves the chunks' text out of the hits (empty), for a
+	// search of many passages of which few are shown (PassageTexts).
+	textless bool
 }
 
 // searchShape is what a search returns of each hit.
@@ -217,6 +223,10 @@ func searchSQL(q HybridQuery, where []string, choose func(conds string) pick, ar
 	if shape == withVersion {
 		textRank, matched, version = "0", "0", ", (SELECT version FROM corpus_version)"
 	}
+	text := "c.text"
+	if p.textless {
+		text = "''"
+	}
 	from := "picked JOIN chunks c ON c.id = picked.id JOIN documents d ON d.id = c.document_id " + p.order
 	if p.direct != "" {
 		from = p.direct
@@ -224,7 +234,7 @@ func searchSQL(q HybridQuery, where []string, choose func(conds string) pick, ar
 		ctes = append(ctes, "picked AS ("+p.sel+")")
 	}
 	return "WITH " + strings.Join(ctes, ",\n") + `
-		SELECT c.id, c.document_id, d.source, d.external_id, d.url, d.service, c.title, c.heading, c.text,
+		SELECT c.id, c.document_id, d.source, d.external_id, d.url, d.service, c.title, c.heading, ` + text + `,
 			` + textRank + `::float8, (` + sim + `)::float8, ` + matched + `::float8` + version + `
 		FROM ` + from, args
 }
@@ -376,7 +386,9 @@ func nearestSQL(dim int, conds, vector, limit string) string {
 // SearchPassages returns every chunk of the given documents (those that
 // pass q.Filter) with its text rank, similarity and matched weight, so that
 // the best passages of documents found as a whole can be picked; q.K bounds
-// the number of chunks loaded. The chunk index, when it is of the version
+// the number of chunks loaded. The hits' Text is left empty: PassageTexts
+// reads that of the few passages picked (the texts of every passage were
+// most of the search's time in receiving them). The chunk index, when it is of the version
 // the chunks are read at, gives the text ranks and matched weights; it is
 // not tried when the corpus has changed since it was read (the query would
 // run twice).
@@ -407,7 +419,7 @@ func (s *Store) searchPassages(ctx context.Context, q HybridQuery, documentIDs [
 	// (half the database time of picking the ids first).
 	choose := func(conds string) pick {
 		return pick{direct: `chunks c JOIN documents d ON d.id = c.document_id WHERE ` + conds +
-			` ORDER BY c.document_id, c.ordinal LIMIT $5`}
+			` ORDER BY c.document_id, c.ordinal LIMIT $5`, textless: true}
 	}
 	sql, args := searchSQL(q, where, choose, args, shape)
 	return s.runSearch(ctx, "passage", sql, args, shape)

@@ -178,3 +178,33 @@ func TestRefreshMergesPendingPostings(t *testing.T) {
 		t.Errorf("%d pages of postings were still pending after RefreshLexemeStats", pages)
 	}
 }
+
+// TestPassageTexts: the texts of the chunks asked for, and none for a
+// chunk that no longer exists.
+func TestPassageTexts(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	seed(t, st)
+	var ids []int64
+	want := map[int64]string{}
+	rows, err := st.Pool().Query(ctx, "SELECT id, text FROM chunks ORDER BY id LIMIT 2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			t.Fatal(err)
+		}
+		ids, want[id] = append(ids, id), text
+	}
+	got, err := st.PassageTexts(ctx, append(ids, -1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" || len(want) != 2 {
+		t.Errorf("texts of %v (-want +got):\n%s", ids, diff)
+	}
+}

@@ -130,10 +130,15 @@ func (s *Store) CachedCorpusVersion() int64 {
 }
 
 // AdmittedDocuments returns those of ids (kept in order) whose documents
-// pass f.
+// pass f: as of the version the document search last read when it holds
+// the documents of that version (the search that asks has just checked
+// it), from the database otherwise.
 func (s *Store) AdmittedDocuments(ctx context.Context, f SearchFilter, ids []int64) ([]int64, error) {
 	if len(ids) == 0 {
 		return nil, nil
+	}
+	if docs := s.docs.table(); docs != nil {
+		return docs.admitted(f, ids), nil
 	}
 	conds, args := filterSQL(f, []string{"d.id = ANY($1::bigint[])"}, []any{ids})
 	rows, err := s.pool.Query(ctx, "SELECT d.id FROM documents d WHERE "+strings.Join(conds, " AND "), args...)

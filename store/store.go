@@ -46,11 +46,14 @@ type Store struct {
 	// chunks keeps the full-text index of the chunks, as of one version
 	// of the corpus.
 	chunks *chunkCache
+	// typos keeps the lexemes and their trigrams for typo repair, as of
+	// one refresh of lexeme_stats.
+	typos *typoCache
 }
 
 // newStore returns a store over pool.
 func newStore(pool *pgxpool.Pool) *Store {
-	return &Store{pool: pool, docs: &docCache{}, chunks: newChunkCache()}
+	return &Store{pool: pool, docs: &docCache{}, chunks: newChunkCache(), typos: newTypoCache()}
 }
 
 // Open connects to the database at url (a PostgreSQL connection string; extra
@@ -128,6 +131,7 @@ func redactURL(cfg *pgxpool.Config) string {
 // every connection.
 func (s *Store) Close() {
 	s.chunks.close()
+	s.typos.close()
 	s.pool.Close()
 }
 

@@ -53,6 +53,10 @@ type QueryStats struct {
 	// AvgDocTerms is the mean length of a document in lexemes, as of the
 	// last RefreshLexemeStats.
 	AvgDocTerms float64
+	// Version is the corpus version read with the frequencies, which a
+	// search of the query hands on (Query.Version) so as not to read it
+	// again.
+	Version int64
 }
 
 // QueryTerms analyses text and phrases with the French full-text
@@ -85,15 +89,17 @@ func (s *Store) AnalyzeQuery(ctx context.Context, sentences []Sentence, phrases 
 	if len(phrases) > 0 {
 		queuePhrases(batch, phrases, &phraseStats)
 	}
-	batch.Queue(`SELECT coalesce(df, 0), coalesce(ddf, 0), coalesce(terms::float8 / nullif(ddf, 0), 0)
-		FROM (SELECT 1) AS one LEFT JOIN lexeme_stats ON lexeme = ''`).QueryRow(func(row pgx.Row) error {
-		return row.Scan(&qs.Chunks, &qs.Documents, &qs.AvgDocTerms)
+	var generation int64
+	batch.Queue(`SELECT coalesce(df, 0), coalesce(ddf, 0), coalesce(terms::float8 / nullif(ddf, 0), 0), v.version,
+			coalesce(lexeme_stats.xmin::text::bigint, 0)
+		FROM corpus_version v LEFT JOIN lexeme_stats ON lexeme = ''`).QueryRow(func(row pgx.Row) error {
+		return row.Scan(&qs.Chunks, &qs.Documents, &qs.AvgDocTerms, &qs.Version, &generation)
 	})
 	if err := s.pool.SendBatch(ctx, batch).Close(); err != nil {
 		return QueryStats{}, fmt.Errorf("analyse query: %w", err)
 	}
 	if len(words.unknown) > 0 {
-		fixed, err := s.fixTypos(ctx, words.unknown)
+		fixed, err := s.fixTypos(ctx, words.unknown, generation)
 		if err != nil {
 			return QueryStats{}, err
 		}
@@ -203,8 +209,15 @@ func mergeTerms(words queryWords, phrases []TermStat) []TermStat {
 	return out
 }
 
-// fixTypos returns, for each word that has one, the closest known lexeme.
-func (s *Store) fixTypos(ctx context.Context, words []string) (map[string]TermStat, error) {
+// fixTypos returns, for each word that has one, the closest known lexeme:
+// in memory when the typo index of the lexemes' generation is read (see
+// typoIndex), in the database otherwise.
+func (s *Store) fixTypos(ctx context.Context, words []string, generation int64) (map[string]TermStat, error) {
+	if x := s.typoIndexAt(generation); x != nil {
+		if fixed, ok := x.fixAll(words); ok {
+			return fixed, nil
+		}
+	}
 	rows, err := s.pool.Query(ctx, `SELECT w, fix.lexeme, fix.df, fix.ddf FROM unnest($1::text[]) AS w
 		JOIN LATERAL (
 			SELECT ls.lexeme, ls.df, ls.ddf FROM lexeme_stats ls

@@ -24,8 +24,9 @@ var pastCodes = map[string]bool{CodeBereavement: true, CodeFraud: true}
 func (r rule) pastMatters() bool { return CodeLevel(r.code) == Urgent || pastCodes[r.code] }
 
 // inPastClause reports whether the cue at loc in folded is in a clause
-// that speaks of years ago (pastRe) and not of now or of the next days.
-func inPastClause(folded string, loc []int) bool {
+// that speaks of the past (past: years ago, pastRe, or last year,
+// lastYearRe) and not of now or of the next days.
+func inPastClause(folded string, loc []int, past *pattern) bool {
 	start, end := 0, len(folded)
 	for _, b := range clauseBreak.FindAllStringIndex(folded, -1) {
 		switch {
@@ -36,16 +37,16 @@ func inPastClause(folded string, loc []int) bool {
 		}
 	}
 	clause := folded[start:end]
-	return pastRe.MatchString(clause) && !nowRe.MatchString(clause) && !nearRe.MatchString(clause)
+	return past.MatchString(clause) && !nowRe.MatchString(clause) && !nearRe.MatchString(clause)
 }
 
 // affirmed reports whether p matches folded somewhere it is not denied
-// (« mon ex ne me harcèle pas du tout »), nor, when past, in a clause
-// about years ago (inPastClause), nor named as a topic or in a figure of
-// speech (topicFramed, inFigure).
-func affirmed(p *pattern, folded string, past bool) bool {
+// (« mon ex ne me harcèle pas du tout »), nor, when past is not nil, in a
+// clause about that past (inPastClause), nor named as a topic or in a
+// figure of speech (topicFramed, inFigure).
+func affirmed(p *pattern, folded string, past *pattern) bool {
 	for _, loc := range p.FindAllStringIndex(folded, -1) {
-		if negated(folded[:loc[0]], folded[loc[1]:]) || past && inPastClause(folded, loc) {
+		if negated(folded[:loc[0]], folded[loc[1]:]) || past != nil && inPastClause(folded, loc, past) {
 			continue
 		}
 		if !topicFramed(folded[:loc[0]]) && !inFigure(folded, loc) {

@@ -23,13 +23,15 @@ import (
 // transcriptions, by writers who never saw the code) was the honest
 // estimate measured once on 2026-12-01 before it became training data.
 // Rounds 11 and 12 (three new writers each who never saw the code) were
-// measured once as honest rounds on 2026-12-01, then trained on.
+// measured once as honest rounds on 2026-12-01, then trained on; so was
+// round 13 (the fourth and fifth sessions of that day).
 var trainingRounds = []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7", "round8a", "round8b", "round8c", "round9",
-	"round10a", "round10b", "round10c", "round11a", "round11b", "round11c", "round12a", "round12b", "round12c"}
+	"round10a", "round10b", "round10c", "round11a", "round11b", "round11c", "round12a", "round12b", "round12c",
+	"round13a", "round13b", "round13c"}
 
 // trainingRoundGroups are the training rounds written in parts, reported
 // and gated with their parts taken together.
-var trainingRoundGroups = []string{"round8", "round10", "round11", "round12"}
+var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "round13"}
 
 // honestRounds are the honest rounds: written by writers who never saw
 // the code, kept away from whoever changes the triage, never trained or
@@ -37,20 +39,16 @@ var trainingRoundGroups = []string{"round8", "round10", "round11", "round12"}
 // files exists (skipped otherwise), and gated by its gate (reported only
 // while its gate is zero).
 var honestRounds = []honestRound{
-	{name: "round13", parts: []string{"round13a", "round13b", "round13c"}, gate: round13Gate},
+	{name: "round14", parts: []string{"round14a", "round14b", "round14c"}, gate: round14Gate},
 }
 
-// round13Gate gates round 13 (13a rural elderly people, farmers,
-// artisans and overseas departments; 13b students and young adults in SMS
-// style, English and Spanish; 13c advisers' call notes, interpreters and
-// long disorganised messages: three writers who never saw the code) a
-// little under the figures it gave when measured on 2026-12-01 after that
-// session's triage changes (urgent 0.941, needs attention 0.969,
-// attention 0.978, routine kept 0.741, reasons 0.687; before them, with
-// main at f1f4cb0: 0.922, 0.958, 0.978, 0.722, 0.693; keywords 0.137,
-// 0.385, 0.489, 0.704). Routine kept is far under the 0.90 goal: 13b's
-// 0.667 is under the keywords' 0.722 on that part.
-var round13Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRecall: 0.96, routineKept: 0.72, reasonRecall: 0.67}
+// round14Gate gates round 14 (14a young adults' posts and SMS, irony and
+// hyperbole; 14b elderly writers and those who write for them; 14c
+// advisers' notes overseas and in suburbs, other languages), written on
+// 2026-12-01 by three writers who never saw the code. Measured before
+// that day's changes: 0.889 / 0.933 / 0.933 / 0.850 / 0.598; after them:
+// 0.911 / 0.956 / 0.956 / 0.867 / 0.614. The gate sits a message under.
+var round14Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.94, attentionRecall: 0.94, routineKept: 0.85, reasonRecall: 0.60}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
@@ -63,7 +61,7 @@ type honestRound struct {
 // messages, each written after the lexicon was frozen, in phrasings unlike
 // its cues ("il m'a jetée contre le mur", "tout le monde serait mieux sans
 // moi"). The classifier is trained on the training rounds: their figures
-// are in-sample, and rounds 7, 9, 10, 11 and 12 are gated under the
+// are in-sample, and rounds 7, 9, 10, 11, 12 and 13 are gated under the
 // figures they had when they were honest rounds, against regressions only.
 // The honest rounds (honestRounds), when present, are the honest estimate.
 // README.md gives the figures each round had when it was first measured.
@@ -166,15 +164,15 @@ func logFigures(t *testing.T, set []labelled) scores {
 	return s
 }
 
-// trainingRoundGates hold rounds 7, 9, 10, 11 and 12 a little under the figures
-// they had when each was the honest estimate, measured once with the
+// trainingRoundGates hold rounds 7, 9, 10, 11, 12 and 13 a little under
+// the figures they had when each was the honest estimate, measured once with the
 // classifier: round 7 on 2026-11-30 (urgent 0.719, needs-attention 0.882,
 // attention 0.972, routine kept 0.896, reasons found 0.675), round 9 on
 // 2026-12-01 (0.885, 0.907, 0.844, 0.849, 0.685; before the changes of
 // round 8: 0.712, 0.835, 0.844, 0.849, 0.581), round 10, its three parts
 // taken together, on 2026-12-01 (0.824, 0.938, 0.911, 0.759, 0.634;
 // before that session's changes, with main at fb9dac8: 0.784, 0.948,
-// 0.911, 0.741, 0.628), rounds 11 and 12 as their gates below say. All
+// 0.911, 0.741, 0.628), rounds 11, 12 and 13 as their gates below say. All
 // are training data now: the gates guard against regressions only.
 var trainingRoundGates = map[string]holdoutGate{
 	"round7":  {urgentRecall: 0.70, needsRecall: 0.86, attentionRecall: 0.94, routineKept: 0.88, reasonRecall: 0.65},
@@ -182,6 +180,7 @@ var trainingRoundGates = map[string]holdoutGate{
 	"round10": {urgentRecall: 0.80, needsRecall: 0.92, attentionRecall: 0.89, routineKept: 0.74, reasonRecall: 0.61},
 	"round11": round11Gate,
 	"round12": round12Gate,
+	"round13": round13Gate,
 }
 
 // round11Gate gates round 11 a little under the figures it gave when
@@ -201,3 +200,17 @@ var round11Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.96, attentionRe
 // message more kept, two needing attention missed) and not kept. Routine
 // kept is gated at the keywords' figure on this round, 0.778.
 var round12Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.95, attentionRecall: 0.93, routineKept: 0.77, reasonRecall: 0.70}
+
+// round13Gate gates round 13 (13a rural elderly people, farmers,
+// artisans and overseas departments; 13b students and young adults in SMS
+// style, English and Spanish; 13c advisers' call notes, interpreters and
+// long disorganised messages: three writers who never saw the code) a
+// little under the figures it gave when measured on 2026-12-01 after that
+// session's triage changes (urgent 0.941, needs attention 0.969,
+// attention 0.978, routine kept 0.741, reasons 0.687; before them, with
+// main at f1f4cb0: 0.922, 0.958, 0.978, 0.722, 0.693; keywords 0.137,
+// 0.385, 0.489, 0.704). Routine kept is far under the 0.90 goal: 13b's
+// 0.667 is under the keywords' 0.722 on that part. Since the fifth
+// session of 2026-12-01 it is training data, gated against regressions
+// only.
+var round13Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRecall: 0.96, routineKept: 0.72, reasonRecall: 0.67}

@@ -114,12 +114,21 @@ type rule struct {
 func re(s string) *pattern { return compile(fold.String(s)) }
 
 var rules = []rule{
-	{code: CodeSuicide, cue: re(` (?:me|se|te) (?:suicider|pendre|jeter sous|jeter par|tuer )| suicidaire| tentative de suicide| (?:mettre|mette) fin a (?:mes|ses|mon|sa) (?:jours|vie)| (?:envie d' |veux |vais )en finir| (?:plus|pas) envie de vivre| envie de mourir| (?:je )?veux mourir| (?:me|m' ) tuer | me (?:fous|foutre) en l' air| idees noires| ne serai plus la| plus d' issue| mieux sans moi| plus la force de vivre| plus de raison de vivre| a quoi bon vivre| (?:avaler|prendre) (?:tous |toutes )?(?:mes|les|mes boites de) (?:cachets|medicaments|comprimes)| prepare les (?:medicaments|cachets)| disparaitre pour de bon| dernier message| adieu | kill myself| want to die| (?:want|wish) to live anymore| don' t want to live| end my life| arreter de me battre| plus (?:envie|la force) de (?:me battre|continuer|lutter)| tout laisser tomber| mettre un terme a (?:ma|mes) (?:vie|jours)| me supprimer| sauter (?:du|d' un|par la) (?:pont|fenetre|balcon)| plus (?:gout|envie) (?:a|de) rien| sous (?:le|un) (?:metro|train|camion)| me laisser mourir| lettres? (?:d' adieu|a mes enfants)| ne vois pas comment m' en sortir| ne vois plus (?:de |d' )?(?:solution|issue|avenir)| bout du rouleau| (?:me )?reveillais plus| ne plus me reveiller| plus simple si je (?:n' etais|disparaissais|partais)| (?:ce sera|c' est) mon dernier (?:courrier|message)| mes affaires (?:sont )?en ordre| j' ai tout regle| de quoi en finir| (?:pense|pensais|songe) (?:tous les jours |souvent )?a mourir| ne supporte plus (?:cette|la) vie| (?:vais|veux|aller) (?:la|le|les) rejoindre (?:avant|bientot|la-haut|au ciel)| rejoindre (?:mon mari|ma femme|mon epouse|mon epoux|mon fils|ma fille) (?:la-haut|au ciel|bientot)| n' aurai (?:bientot )?plus besoin de rien| si je (?:ne )?suis plus la| (?:recupere|pris|charge|sorti) (?:le|un|mon) fusil| (?:laisse|ecrit) (?:les|des|une|mes) lettres? pour| ce soir (?:c' est|tout est|tout sera) fini`),
-		except: re(` tuer le temps| tuer a la tache| prevention du suicide| (?:va|vont|allait|allaient|vais) me tuer`)},
+	{code: CodeSuicide, cue: re(` (?:me|se|te) (?:suicider|pendre|jeter sous|jeter par)| suicidaire| tentative de suicide| (?:mettre|mette) fin a (?:mes|ses|mon|sa) (?:jours|vie)| (?:envie d' |veux |vais )en finir| (?:plus|pas) envie de vivre| envie de mourir| (?:je )?veux mourir| me (?:fous|foutre) en l' air| idees noires| ne serai plus la| plus d' issue| mieux sans moi| plus la force de vivre| plus de raison de vivre| a quoi bon vivre| (?:avaler|prendre) (?:tous |toutes )?(?:mes|les|mes boites de) (?:cachets|medicaments|comprimes)| prepare les (?:medicaments|cachets)| disparaitre pour de bon| (?:mon|un|ceci est le|c' est le|voici le) dernier message| adieu | kill myself| want to die| (?:want|wish) to live anymore| don' t want to live| end my life| arreter de me battre| plus (?:envie|la force) de (?:me battre|continuer|lutter)| tout laisser tomber| mettre un terme a (?:ma|mes) (?:vie|jours)| me supprimer| sauter (?:du|d' un|par la) (?:pont|fenetre|balcon)| plus (?:gout|envie) (?:a|de) rien| sous (?:le|un) (?:metro|train|camion)| me laisser mourir| lettres? (?:d' adieu|a mes enfants)| ne vois pas comment m' en sortir| ne vois plus (?:de |d' )?(?:solution|issue|avenir)| bout du rouleau| (?:me )?reveillais plus| ne plus me reveiller| plus simple si je (?:n' etais|disparaissais|partais)| (?:ce sera|c' est) mon dernier (?:courrier|message)| mes affaires (?:sont )?en ordre| j' ai tout regle| de quoi en finir| (?:pense|pensais|songe) (?:tous les jours |souvent )?a mourir| ne supporte plus (?:cette|la) vie| (?:vais|veux|aller) (?:la|le|les) rejoindre (?:avant|bientot|la-haut|au ciel)| rejoindre (?:mon mari|ma femme|mon epouse|mon epoux|mon fils|ma fille) (?:la-haut|au ciel|bientot)| n' aurai (?:bientot )?plus besoin de rien| si je (?:ne )?suis plus la| (?:recupere|pris|charge|sorti) (?:le|un|mon) fusil| (?:laisse|ecrit) (?:les|des|une|mes) lettres? pour| ce soir (?:c' est|tout est|tout sera) fini`),
+		except: re(` prevention du suicide`)},
+	// « me tuer » is the writer's own act unless someone else is its
+	// subject (« mon patron va me tuer si… »): that exception cancels only
+	// this cue, never the others of the sentence.
+	{code: CodeSuicide, cue: re(` (?:me|se|te|m' ) tuer `),
+		except: re(` tuer le temps| tuer a la tache| prevention du suicide| (?:va|vont|allait|allaient|veut|veulent|voulait|a voulu|a essaye de|menace de) me tuer`)},
+	// Someone close who says they will kill the writer is a threat, not a
+	// figure of speech (« mon mari va me tuer », « il veut me tuer »).
+	{code: CodeViolence, cue: re(` (?:mari|conjoint|compagnon|concubin|copain|ex|pere|beau-pere|frere|fils|voisin) (?:va|veut|allait|voulait|menace de|a voulu|a essaye de) me tuer| (?:il|elle|ils) (?:veut|veulent|voulait|a voulu|a essaye de|menace de) me tuer`)},
 	{code: CodeViolence, cue: re(` (?:le|les|lui) (?:a )?(?:frapp|battu|cogn|etrangl|brutalis|menace de|gifl|tabass)| (?:me|m' |nous|la|l' ) ?(?:a )?(?:frapp|battu|bat |cogn|etrangl|viol[e ]|brutalis|menac|gifl|tabass|jete(?:e)? contre|pousse(?:e)? (?:dans|contre)|brule|enferm)| menace(?:e|es|s)? de mort| violences? conjugales?| victime de violences?| (?:devient|est|etait|devenu) (?:tres )?violent| (?:des|les|de) coups | coups de (?:poing|pied|ceinture)| (?:avec|sous la menace d' )(?:un|une) (?:couteau|arme)| peur (?:qu' il|qu' elle|pour ma vie|de rentrer|de lui|de mon (?:mari|conjoint|compagnon|ex))| (?:il|elle) (?:me |nous |les |le |la )?(?:frappe|bat |battait)| frappe (?:mon|ma|mes|les)| harcel| en cachette| ordonnance de protection| main courante| (?:cache|confisque|pris|garde) (?:mes|mon) (?:papiers|passeport|titre)| sous emprise| agress(?:e |ee|ion)| (?:hits|beats|hurt|threatens) me| domestic violence| i am afraid| (?:n' ose|peur de|n' ose plus) (?:pas )?rentrer| casse (?:la porte|tout|mes affaires)| (?:me|nous) faire payer| menace(?:r|e|s)? de (?:me|nous) | (?:hit|hits|hitting|beat|kicked|threw) me| threw me out| me suit | m' attend devant| (?:vais|allez|va) le regretter| giflee?| frappee| battue| etranglee| violentee| agressee| tabassee| bouscul| n' ose plus dormir chez| leve la main sur| oeil au beurre noir| crie sur (?:ma|moi|mon|nous)| photos de moi nue?s?| photos intimes| menace d' envoyer| revenge| chantage`),
 		except: re(` self-defense| autodefense| benevole| afficher| salle d' attente| droit de (?:me|nous) faire payer| (?:me|nous) faire payer (?:des|les|le|la|ca|cela|[0-9])`)},
 	{code: CodeViolence, cue: re(` j' ai (?:tres |vraiment |tellement )?peur`),
-		except: re(` peur (?:de (?:tout )?(?:rater|perdre|ne|me tromper|mal|faire|manquer)|d' oublier|d' etre en retard|que (?:ma demande|mon dossier))`)},
+		except: re(` peur (?:de (?:tout )?(?:rater|perdre|ne|me tromper|mal|faire|manquer)|d' oublier|d' etre en retard|que (?:ma demande|mon dossier|si ))` +
+			`| peur (?:de |d' )(?:tout )?[a-z]+(?:er|ir|re|oir) (?:la|le|les|l' |mon|ma|mes|un|une|des|du|de|d' |ce|cette|ca|quelque)`)},
 	{code: CodeChild, cue: re(` (?:petit-fils|petite-fille|enfants?|fils|fille|bebe|nourrisson|eleve|niece|neveu|mineure?s?|petite?s?-enfants?|ado|adolescente?)[ ,]| (?:une|la|cette) petite | (?:un|le|ce) petit | eleve `),
 		with:   re(` seuls? (?:depuis|a la maison|toute la)| laisses? seuls?| (?:frapp|bat |battu|maltrait|bleus|touche |fugu|en danger|abandonn|attouchement|hurl|coups|negli|abus|prostitu|dort dehors|information preoccupante|harcel|cyberharcel|pedo|disparu|font vendre|trafic|dealer|emprise|menac|mariee? de force|excision|pleure sans arret|personne entrer)| (?:n' est pas|pas) rentree? depuis| (?:lui|leur) fait (?:du )?mal| des marques| demande des photos| photos (?:intimes|denudee)| veut (?:la|le) rencontrer| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la )?nourrir| (?:avait|avaient|a|ont) faim| se drogu| couches (?:pas|jamais) changees`),
 		except: re(` a partir de quel age| quel age| peut-il rester| peut-elle rester| famille d' accueil| nom de jeune fille`), harm: true},
@@ -132,7 +141,7 @@ var rules = []rule{
 	{code: CodeHousingLoss, cue: re(` (?:suis|sommes|etre|retrouver|retrouve|mettre|met|mis) a la rue| (?:dors|dort|dorment|dormons|dormir) (?:dans (?:ma|la|une|notre|sa|leur) (?:voiture|rue|gare)|dehors|en voiture|chez des amis)| a la rue (?:depuis|avec)| dormi (?:dans|dehors)| sans (?:abri|logement|domicile|toit)| ou aller ce soir| nulle part (?:ou|pour) (?:dormir|aller)| fait evacuer| evacue| hall de la gare| hebergement d' urgence| sleeping (?:in|on) the street| homeless| aucun endroit ou (?:aller|dormir)| ou aller avec| nowhere to go| jetee?s? dehors| mise?s? dehors| (?:dors|dormi|dormir|dormons|dorment|vis|vit|vivons|vivre|nuits?|retrouve|retrouver|retrouvee?s?|affaires|sorti|sortie|sortis|jete|jetee?s?|mise?s?) sur le trottoir| vide (?:l' appartement|le logement|mon appartement)| dors chez (?:un|une) (?:ami|amie|copain|copine)| ne sais pas ou (?:aller|dormir)| pas de (?:toit|logement)| incendie | sinistre| heberge(?:e|es|s)? (?:au|dans un) (?:gymnase|hotel|foyer)| laisses? sans rien| dans un parc| sous une tente| dans (?:un|le) squat| le 115 (?:est sature|ne repond)| mure | on est dehors| sommes dehors| a la porte du| chez un pote pour`),
 		except: re(` benevole| aider les (?:personnes|gens|familles)| (?:evacuation|securite|exercice|formation|prevention|detecteurs?|alarme|risque|consignes?) (?:d' )?incendie`)},
 	{code: CodeHousingLoss, cue: re(` expuls| quitter (?:le|mon|notre|l' ) ?(?:logement|appartement|domicile|lieux)| change les serrures| changer les serrures| resiliation du bail| vente aux encheres (?:de|du) (?:ma|mon|notre|la|le) (?:maison|appartement|logement)| commandement de (?:payer|quitter)| mettre dehors| met dehors| jete dehors| (?:nous|me) sortir de (?:l' ) ?(?:appartement|logement|maison|chez)| recuperer (?:l' ) ?(?:appartement|logement|maison)| fin du bail| conge pour (?:vente|reprise)| aucun (?:autre )?logement| liberer (?:la chambre|le logement|l' appartement|les lieux)| quitter le foyer| evicted| eviction`),
-		except: re(` film| livre| roman| documentaire| exposition| expose | (?:vieille|ancienne) expulsion`), when: imminent, later: CodeHousingRisk},
+		except: re(` film| livre| roman| documentaire| exposition| expose | (?:vieille|ancienne) expulsion| (?:mon|ma|mes|nos|notre) locataires?`), when: imminent, later: CodeHousingRisk},
 	{code: CodeEnergyCut, cue: re(` (?:plus|pas) (?:de|d' ) ?(?:gaz|electricite|courant|chauffage|eau chaude|lumiere)| sans (?:chauffage|electricite|gaz|eau|lumiere)| (?:a|ont) coupe (?:le|l' |la|les)| compteur (?:coupe|suspendu|bloque)| (?:suspendu|coupe) le compteur| dans le noir| (?:eau|electricite|gaz|courant|chauffage|lumiere) (?:a|ont) ete coupee?s?| coupee?s? chez (?:nous|moi)| scelles| ni chauffage| de quoi cuisiner| (?:plus|pas) d' eau courante| ferme l' arrivee| coupe l' arrivee`)},
 	{code: CodeEnergyCut, cue: re(` coup(?:er|ure|e|era)s? `),
 		with:   re(` (?:impaye|payer|paie|regle|facture|dette|relance|retard|avis de coupure|menace|va (?:me|nous) couper|vont (?:me |nous )?couper|annonce|prevue?|programmee?)`),
@@ -147,7 +156,7 @@ var rules = []rule{
 	{code: CodeRepeatedFailure, cue: re(` (?:[2-9]|1[0-9]|deux|trois|quatre|cinq|six|plusieurs|deuxieme|troisieme|quatrieme|cinquieme|enieme|[2-9]e|[2-9]eme) (?:fois|courriers|mails|appels|relances|recommandes|courriers recommandes)| a plusieurs reprises| toujours (?:pas|aucune?|rien|en attente)| (?:je )?relance| deja envoye| a chaque fois| encore une copie| vous les perdez| aucune reponse| sans reponse| jamais de reponse| personne ne (?:repond|me repond|me rappelle|me tient)| pas de reponse| aucun creneau| redemande| en attente depuis| j' attends (?:depuis|toujours)| (?:fait|voila|depuis) (?:[2-9]|1[0-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs) mois (?:que|sans|d' attente)| sans nouvelles| aucune nouvelle| (?:perdu|egare) mon dossier| de service en service| personne n' est capable| erreur technique| a chaque tentative| essaye (?:plusieurs|[0-9]+|deux|trois) fois| (?:deuxieme|troisieme|2e|3e) annee consecutive| alors que je (?:l' )?avais (?:deja )?(?:fourni|envoye|transmis)| deja (?:fourni|transmis)| combien de temps encore| (?:on|vous) me (?:dit|dites|repond) depuis| aucune des (?:deux|trois)| n' apparai(?:t|ssent) (?:pas|nulle part|dans votre)| desesperer| encore une fois| (?:quatrieme|cinquieme|troisieme|deuxieme|[2-9]e|[2-9]eme) (?:mail|courrier|appel|relance|demande)| d' un service a l' autre| repart de zero`),
 		except: re(` en plusieurs fois| en [0-9]+ fois| toujours pas compris| (?:paye|payee|rembourse|remboursee|preleve|prelevee|debite|debitee|verse|versee|facture|facturee)s? (?:[0-9]+|deux|trois) fois| (?:ses|les|des|en|de|aux|nos|vos|mes) [3-6]e `)},
 	{code: CodeBereavement, cue: re(` decede| deces (?:de|d' ) ?(?:mon|ma|mes|notre|nos)| suite au deces| (?:mari|femme|pere|mere|fils|fille|frere|soeur|compagnon|compagne|epoux|epouse|enfant|bebe|papa|maman|grand-pere|grand-mere)(?: [a-z]+)? (?:est|sont|vient d' etre) (?:mort|morte|morts|decedee?)| nous a quitte| obseques| enterrement| (?:suis|est|devenue?|retrouve|retrouvee|restee?|etre|sommes|je) (?:[a-z]+ )?veu(?:f|ve)| veu(?:f|ve) depuis| deuil| perdu (?:mon|ma|notre|nos|son|sa) (?:mari|femme|epoux|epouse|fils|fille|enfant|pere|mere|maman|papa|bebe|compagne?|frere|soeur)| depuis la mort de| passed away| nous a laisses? (?:les enfants|seuls?)| apres une longue maladie| enterrer| ne sans vie| mort-ne| fausse couche| partie? brutalement| brutalement disparue?| s' est eteinte?| s' est tuee?| (?:tuee?|mort|morte|decedee?) dans un accident| accident mortel| perte de (?:notre|mon|ma|nos)| son deces`),
-		except: re(` genealog| arriere| en (?:1[0-9]{3}|200[0-9]|201[0-9])| question generale| archives| (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (?:1[89][0-9]{2}|200[0-9]|201[0-9]) | (?:contrat|convention|assurance) obseques| y a (?:[1-9][0-9]|[2-9]) ans| depuis (?:19|20)[0-9]{2}| litige familial| (?:chien|chienne|chat|chatte|cheval|animal) `)},
+		except: re(` genealog| arriere| en (?:1[0-9]{3}|200[0-9]|201[0-9])| question generale| archives| (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (?:1[89][0-9]{2}|200[0-9]|201[0-9]) | (?:contrat|convention|assurance) obseques| y a (?:[1-9][0-9]|[2-9]) ans| depuis (?:19|20)[0-9]{2}| litige familial| (?:chien|chienne|chat|chatte|cheval|animal) | (?:mes|une de mes|un de mes|mon|ma|nos) (?:patiente?s?|residente?s?) `)},
 	{code: CodeDisability, except: re(` (?:l' |une |mon |notre )association| tout est envoye| merci`), cue: re(` handicap| mdph| aah | rqth| fauteuil roulant| malvoyant| non-voyant| aveugle| sourde?s? | malentendant| autist| autisme| trisomi| invalidite| paralys| aesh| synthese vocale| tetraplegi| pmr | avc | amput| ne (?:peux|peut) plus (?:utiliser|marcher|bouger|voir|entendre)| wheelchair| disabled| dys(?:praxi|lexi|calculi|phasi)| tdah| plan d' accompagnement| projet personnalise de scolarisation| troubles? (?:du spectre|de l' apprentissage|cognitifs?|psychiques?)| schizophr| bipolaire| mobilite reduite| deficien| sclerose| parkinson| myopathie| maladie (?:chronique|invalidante)| ne (?:peux|peut) plus travailler| polyhandicap| en fauteuil| handicape`)},
 	{code: CodeLanguage, except: re(` assermente`), cue: re(` (?:ne )?parle pas (?:bien |tres bien |beaucoup )?(?:le )?francais| (?:parle|parler) (?:un peu|peu|mal) (?:le )?francais| pas (?:bien )?parler (?:le )?francais| excuse[zr]? (?:moi )?(?:pour )?mon francais| mon francais (?:n' est pas|est mauvais)| francais (?:difficile|pas bon)| je comprends? pas (?:le courrier|les courriers|bien|le francais)| moi (?:pas|arrive|besoin|vouloir|etre|avoir) | interprete| traducteur| don' t speak french| do not speak french| no hablo| hablo poco| ne lit pas (?:le )?francais| ne (?:sait|peut) pas (?:lire|ecrire)| illettr| analphab| ecrire a (?:sa|ma) place| ne comprend pas (?:bien )?le francais| je parle (?:arabe|anglais|espagnol|portugais|russe|ukrainien|turc|chinois|roumain|tamoul|pachto|dari|farsi|swahili|lingala|wolof|bambara)| (?:il|elle) tradui| (?:me|nous) tradui| salam | my french is| french is (?:very )?bad| explain simply`)},
 	{code: CodeDebt, cue: re(` trop-percu| trop percu| indu | dette| verse(?:e|es|s)? a tort| (?:touche|percu|verse)(?:e|es|s)? en trop| rendre [0-9]| recouvrement| saisie (?:sur|de)| surendett| commissaire de justice| huissier| (?:me|nous) reclame| reclamer cette somme| impayes?| rembourser (?:cette|la|les|[0-9])| restituer| (?:dois|doit|devons) (?:rendre|rembourser|payer) [0-9]| payer en plusieurs fois| echeancier| (?:somme|montant) (?:reclamee?|due)| retient| retenues? sur| trop versee?s?| se retourne (?:vers|contre) (?:moi|nous)| amende majoree| (?:bloque|saisi) mon compte| saisie administrative| opposition (?:a tiers|administrative)| (?:mois|semaines) de retard de (?:loyer|paiement)| retard de loyer| a qui je dois| demande le remboursement| je n' ai pas cette somme`),
@@ -155,8 +164,31 @@ var rules = []rule{
 	{code: CodeFraud, except: re(` repression des fraudes`), cue: re(` arnaque| escroqu| usurpation| usurpe| pirate| piratage| phishing| hameconnage| faux (?:site|conseiller|agent|technicien|sms|mail|courriel)| se (?:presentant|faisant passer) (?:comme|pour)| fraude| frauduleu| abus de confiance| soutir| extorqu| chantage| scam| (?:vendeur|acheteur|loueur|annonceur|site) a disparu| fausse annonce| faux vendeur| fausse signature| faux (?:papiers|documents?)| jamais possede| a mon insu| sans mon accord| conseiller cpf| (?:donne|communique) (?:son|mon|ses|mes) (?:numero|coordonnees|code|identifiants|mot de passe)| vol(?:e|er) (?:ses|mes) droits| (?:quelqu' un|on) a utilise mon (?:compte|identite|nom|numero|carte)| clique sur un lien| prelevements? (?:que je ne connais pas|inconnus?|frauduleux)| se presentait comme officiel| faux site| site (?:frauduleux|non officiel)| s' en sert pour| je ne reconnais pas`)},
 }
 
+// settles reports whether a trouble said to be over cancels r's cue: an
+// urgent one but a suicidal one, a debt, a fraud.
+func (r rule) settles() bool {
+	return CodeLevel(r.code) == Urgent && r.code != CodeSuicide || r.code == CodeDebt || r.code == CodeFraud
+}
+
 // pastRe marks a sentence about years ago.
 var pastRe = compile(` il y a (?:plus de |presque |pres de |environ |bien )?(?:une |un )?(?:[0-9]+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|douzaine|dizaine|quinzaine|vingtaine|quelques|plusieurs) (?:d' )?(?:ans|annees)| il y a (?:bien |tres )?longtemps| en (?:19[0-9]{2}|20[01][0-9]|202[0-4]) `)
+
+// lastYearRe marks a sentence about last year: long enough ago for an
+// urgent cue in a clause that speaks of no present (« l'an dernier j'ai
+// été expulsée mais depuis j'ai un HLM »), not for a death.
+var lastYearRe = compile(` l' (?:an|annee|hiver|ete) (?:dernier|derniere|passe|passee) `)
+
+// settledRe marks a sentence that says a trouble is over (« c'est de
+// l'histoire ancienne », « tout est rentré dans l'ordre »): an urgent cue
+// in it or in the sentence before, but a suicidal one, is nobody's
+// emergency now, nor a debt or a fraud a trouble (settles).
+var settledRe = compile(` c' est (?:de l' histoire ancienne|du passe|derriere (?:moi|nous)|(?:bien |enfin )?(?:regle|resolu))| tout (?:est|s' est|a ete) (?:(?:bien |enfin )?(?:regle|arrange|resolu)|rentre dans l' ordre)| (?:le probleme|la situation|tout ca) (?:est|a ete) (?:reglee?|resolue?)| tout va bien (?:maintenant|aujourd' hui|depuis)| (?:ca|tout) va (?:beaucoup )?mieux (?:maintenant|aujourd' hui|depuis)`)
+
+// fictionRe marks a sentence about a story: a character, a role, a film,
+// a series, a novel or a video game (« le héros se fait expulser », « le
+// jeu vidéo de mon fils est violent »); its cues, but a suicidal one,
+// describe nobody.
+var fictionRe = compile(` (?:le|un|mon|son|du|au|l' ) ?(?:personnage|heros|heroine|role) | jeu video| jeux video| (?:dans|d' ) ?(?:le|la|un|une|mon|ma|ce|cette|l' ) ?(?:film|serie|roman|piece de theatre|court-metrage|bd|manga|dessin anime|scenario) `)
 
 // generalRe marks a sentence that speaks of a subject in general, for a
 // school talk or out of interest: its cues describe nobody's situation.
@@ -183,12 +215,18 @@ func (r rule) read(s sentence, m *message) (string, bool) {
 	// Laughter cancels a cue, but never a suicidal one (« je vais me
 	// suicider mdr »): a false alarm costs the agent a glance, a miss may
 	// cost a life.
-	if s.joke && r.code != CodeSuicide || s.general || !r.fires(s) {
+	if (s.joke || s.fiction) && r.code != CodeSuicide || s.general || !r.fires(s) {
+		return "", false
+	}
+	// « Mon ex me frappait, c'est de l'histoire ancienne »: a trouble
+	// said to be over, unless it is a suicidal one or comes back within
+	// days.
+	if s.settled && !s.near && r.settles() {
 		return "", false
 	}
 	// "Il y a dix ans j'ai dormi dans la rue": a sentence of years ago
 	// that speaks of no present is nobody's emergency now.
-	if CodeLevel(r.code) == Urgent && !s.now && !s.near && s.past {
+	if CodeLevel(r.code) == Urgent && !s.now && !s.near && (s.past || s.lastYear) {
 		return "", false
 	}
 	if r.with != nil && !r.withMatches(s.folded) || r.except != nil && r.except.MatchString(s.folded) {
@@ -213,7 +251,7 @@ func (r rule) read(s sentence, m *message) (string, bool) {
 // for a harm).
 func (r rule) withMatches(folded string) bool {
 	if r.harm {
-		return affirmed(r.with, folded, false)
+		return affirmed(r.with, folded, nil)
 	}
 	return r.with.MatchString(folded)
 }
@@ -221,7 +259,13 @@ func (r rule) withMatches(folded string) bool {
 // fires reports whether one of r's cues in s is not negated, nor, for a
 // danger, a death or a fraud, in a clause about years ago.
 func (r rule) fires(s sentence) bool {
-	return affirmed(r.cue, s.folded, s.past && r.pastMatters())
+	switch {
+	case s.past && r.pastMatters():
+		return affirmed(r.cue, s.folded, pastRe)
+	case s.lastYear && CodeLevel(r.code) == Urgent:
+		return affirmed(r.cue, s.folded, lastYearRe)
+	}
+	return affirmed(r.cue, s.folded, nil)
 }
 
 var strongNegations = wordSet("pas jamais aucun aucune sans ni non not no never")

@@ -18,7 +18,7 @@ import (
 //go:generate go test -run TestModelFile -update .
 
 // modelFile is the classifier, trained by train_test.go on the tuning half
-// of the evaluation set, the holdout rounds 1 to 12 (never an honest
+// of the evaluation set, the holdout rounds 1 to 13 (never an honest
 // round) and testdata/long.jsonl.
 //
 //go:embed model.bin

@@ -33,6 +33,15 @@ func TestLexiconNewVoices(t *testing.T) {
 		{"mon copain me frappe pas hein, on se separe juste, qui garde les apl ?", Routine, nil},
 		{"Il y a dix ans j'ai dormi dans la rue. Je voudrais devenir bénévole.", Routine, nil},
 		{"Mon patron va me tuer si je demande encore un jour pour la préfecture.", Routine, nil},
+		// The writer's own « me tuer » is suicidal; someone else's cancels only
+		// that cue, and a partner's is a threat (review, 2026-12-01).
+		{"je vais me tuer", Urgent, []string{CodeSuicide}},
+		{"Bonjour, je n'en peux plus, je vais me tuer ce soir.", Urgent, []string{CodeSuicide}},
+		{"Je vais me tuer, je n'ai plus de raison de vivre.", Urgent, []string{CodeSuicide}},
+		{"Ma mère va me tuer, je n'ai plus de raison de vivre.", Urgent, []string{CodeSuicide}},
+		{"Mon mari va me tuer.", Urgent, []string{CodeViolence}},
+		{"Il veut me tuer, il l'a dit devant les enfants.", Urgent, []string{CodeViolence}},
+		{"Je vais me tuer à la tâche avec tous ces papiers.", Routine, nil},
 		{"jai faim de reussir, je cherche une formation", Routine, nil},
 		{"Je prépare un exposé sur les violences conjugales, avez-vous des chiffres ?", Routine, nil},
 		{"plus de chauffage pas d'eau chaude depuis hier avec le bebe", Urgent, []string{CodeEnergyCut}},

@@ -24,9 +24,13 @@ type sentence struct {
 	near, far, now bool
 	// joke says whether it, or the sentence after it, laughs (jokeRe).
 	joke bool
-	// past says whether it speaks of years ago (pastRe), general whether
-	// it speaks of a subject in general (generalRe).
-	past, general bool
+	// past says whether it speaks of years ago (pastRe), lastYear whether
+	// of last year (lastYearRe), general whether it speaks of a subject in
+	// general (generalRe), fiction whether of a story (fictionRe).
+	past, lastYear, general, fiction bool
+	// settled says whether it, or the sentence after it, says a trouble
+	// is over (settledRe).
+	settled bool
 }
 
 // message is a text cut into sentences, with what the rules read across
@@ -60,6 +64,7 @@ func newMessage(text string, now time.Time) *message {
 			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: foldSentence(trimmed)}
 			s.near, s.far, s.now = timeOf(s.folded, now)
 			s.past, s.general = pastRe.MatchString(s.folded), generalRe.MatchString(s.folded)
+			s.lastYear, s.fiction = lastYearRe.MatchString(s.folded), fictionRe.MatchString(s.folded)
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
 			m.general = m.general || s.general
 			m.count(s.folded)
@@ -75,11 +80,11 @@ func newMessage(text string, now time.Time) *message {
 		start = end
 	}
 	add(len(text))
-	nextLaughs := false
+	nextLaughs, nextSettles := false, false
 	for i := len(m.sentences) - 1; i >= 0; i-- {
-		laughs := jokeRe.MatchString(m.sentences[i].folded)
-		m.sentences[i].joke = laughs || nextLaughs
-		nextLaughs = laughs
+		laughs, settles := jokeRe.MatchString(m.sentences[i].folded), settledRe.MatchString(m.sentences[i].folded)
+		m.sentences[i].joke, m.sentences[i].settled = laughs || nextLaughs, settles || nextSettles
+		nextLaughs, nextSettles = laughs, settles
 	}
 	m.countScripts(text)
 	return m

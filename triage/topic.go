@@ -15,7 +15,8 @@ import (
 var topicNouns = wordSet("seance seances semaine journee journees reunion soiree conference conferences debat atelier ateliers " +
 	"expose memoire these affiche affiches brochure brochures plaquette plaquettes flyer flyers support supports " +
 	"documentation module modules formation formations stage cours campagne reportage documentaire film livre roman " +
-	"exposition article questionnaire enquete statistiques chiffres projet dossier info information prevention sensibilisation")
+	"exposition article questionnaire enquete statistiques chiffres projet dossier info information prevention sensibilisation " +
+	"court-metrage long-metrage podcast webinaire colloque spectacle emission serie piece pieces")
 
 // topicPrepositions introduce a topic after any of topicNouns.
 var topicPrepositions = wordSet("sur contre concernant autour")
@@ -27,6 +28,26 @@ var topicOf = map[string]map[string]bool{
 	"gestion":         wordSet("de des du"),
 	"lutte":           wordSet("contre"),
 }
+
+// workOf are the jobs and volunteering whose field follows a
+// preposition: « je travaille auprès de femmes victimes de violences »,
+// « du bénévolat aux Restos du cœur », « un poste dans un centre
+// d'hébergement d'urgence » name a field of work, not the writer's
+// situation.
+var workOf = map[string]map[string]bool{
+	"travaille":  wordSet("avec aupres dans pour"),
+	"travailler": wordSet("avec aupres dans pour"),
+	"benevole":   wordSet("a aux au dans chez pour aupres"),
+	"benevolat":  wordSet("a aux au dans chez pour aupres"),
+	"poste":      wordSet("d' de aupres dans"),
+	"emploi":     wordSet("d' de aupres dans"),
+	"job":        wordSet("d' de aupres dans"),
+}
+
+// maxTopicGap is how many words may stand between a topic noun and its
+// preposition: « une formation en ligne sur », « notre projet de classe
+// porte sur ».
+const maxTopicGap = 4
 
 // topicStops end the noun phrase of a topic: a pronoun, a determiner of
 // someone's own, a conjunction of clauses. « Une formation sur … et mon
@@ -40,21 +61,52 @@ var topicStops = wordSet("je j' il elle on nous vous ils elles m' me moi mon ma 
 const maxTopicWords = 8
 
 // topicFramed reports whether the cue that folded before ends before is
-// the topic of an activity or a document: after a topic noun and its
-// preposition, with only the words of a noun phrase between.
+// the topic of an activity or a document, or the field of a job: after a
+// topic noun and its preposition (a few words may stand between them),
+// or after a topic noun and an infinitive (« la formation « Repérer les
+// violences » »), with only the words of a noun phrase between.
 func topicFramed(before string) bool {
-	words := lastWords(before, maxTopicWords+1)
+	words := lastWords(before, maxTopicWords+maxTopicGap+1)
 	for i := len(words) - 1; i >= 1; i-- {
 		w := words[i]
 		if topicStops[w] {
 			return false
 		}
-		noun := words[i-1]
-		if topicPrepositions[w] && topicNouns[noun] || topicOf[noun][w] {
+		if i >= len(words)-maxTopicWords && topicIntroduces(words[:i], w) {
 			return true
 		}
 	}
 	return false
+}
+
+// topicIntroduces reports whether w, after the words before, introduces a
+// topic: a preposition after a topic noun up to maxTopicGap words back
+// (no pronoun or determiner of someone's own between), a preposition
+// right after a noun of topicOf or workOf, or an infinitive right after a
+// topic noun.
+func topicIntroduces(before []string, w string) bool {
+	noun := before[len(before)-1]
+	if topicOf[noun][w] || workOf[noun][w] || topicNouns[noun] && infinitive(w) {
+		return true
+	}
+	if !topicPrepositions[w] {
+		return false
+	}
+	for k := len(before) - 1; k >= max(0, len(before)-maxTopicGap); k-- {
+		if topicNouns[before[k]] {
+			return true
+		}
+		if topicStops[before[k]] {
+			return false
+		}
+	}
+	return false
+}
+
+// infinitive reports whether w looks like a French infinitive of the
+// first or second group (« repérer », « agir »).
+func infinitive(w string) bool {
+	return len(w) > 4 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir"))
 }
 
 // figureRe marks figures of speech that hold a cue's words: a death, a
@@ -73,10 +125,28 @@ var deviceFigureRe = compile(`^ (?:(?:bon|alors|et|bref|franchement|sinon|en plu
 	`(?: vieux| vieil| vieille| nouveau| nouvel| nouvelle| petit| petite)? (?:pc|ordi|ordinateur|imprimante|voiture|telephone|portable|box|tablette|site|appli|application|logiciel|scanner)` +
 	` (?:est|etait|devient) (?:[a-z]+ )?suicidaire`)
 
+// deviceHarmRe marks a blow or a death promised to a machine (« à deux
+// doigts de tuer mon ordinateur à coups de marteau », « j'ai envie de
+// balancer l'imprimante par la fenêtre »): a harm nobody suffers.
+var deviceHarmRe = compile(` (?:tuer|frapper|cogner|balancer|jeter|exploser|fracasser|massacrer|etrangler|defenestrer|casser|bruler)` +
+	` (?:mon|ma|le|la|l' |ce|cet|cette|son|sa|leur|votre|notre)(?: [a-z]+)? (?:pc|ordinateur|ordi|imprimante|telephone|portable|box|tablette|ecran|clavier|scanner|television|tele|machine|application|appli|logiciel|site)` +
+	`(?: (?:a coups? de|avec (?:un|une|le|la|mon|ma)|par) [a-z]+)?`)
+
+// institutionHarmRe marks a harassment or a threat by an institution or
+// by its letters (« le harcèlement de la CAF pour mes justificatifs », « les
+// impôts me harcèlent de relances »): pressure from the administration,
+// not violence.
+var institutionHarmRe = compile(` (?:harcelement|harcele(?:e|es|s|nt)?|menace(?:e|es|s)?) (?:de|par|du|des) (?:la |le |l' |les )?` + institutions +
+	`| (?:la|le|l' |les|mon|ma) ?` + institutions + ` (?:me|nous) (?:harcel|menac)`)
+
+// institutions are the administrations, firms and letters whose pressure
+// institutionHarmRe reads.
+const institutions = `(?:caf|cpam|urssaf|msa|impots|fisc|tresor public|banque|assurance|mutuelle|operateur|administration|prefecture|mairie|france travail|pole emploi|edf|engie|ants|huissier|relances?|courriers?|mails?|appels?|sms|demarchage)`
+
 // inFigure reports whether the cue at loc in folded lies inside a figure
-// of speech (figureRe, deviceFigureRe).
+// of speech (figureRe, deviceFigureRe, deviceHarmRe, institutionHarmRe).
 func inFigure(folded string, loc []int) bool {
-	for _, re := range []*pattern{figureRe, deviceFigureRe} {
+	for _, re := range []*pattern{figureRe, deviceFigureRe, deviceHarmRe, institutionHarmRe} {
 		for _, f := range re.FindAllStringIndex(folded, -1) {
 			if f[0] < loc[1] && loc[0] < f[1] {
 				return true

@@ -88,3 +88,20 @@ func NewStoreURL(tb testing.TB) (*store.Store, string) {
 	}
 	return s, u.String()
 }
+
+// Ingested opens the already ingested database whose URL the environment
+// variable env names (such as the whole corpus), closed when the test
+// ends; the test is skipped when env is unset. Tests only read it.
+func Ingested(tb testing.TB, env string) *store.Store {
+	tb.Helper()
+	url := os.Getenv(env)
+	if url == "" {
+		tb.Skipf("set %s to the URL of an ingested database", env)
+	}
+	st, err := store.Open(context.Background(), url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(st.Close)
+	return st
+}
