@@ -240,6 +240,14 @@ func TestAnswerSourcesInScope(t *testing.T) {
 	if r.status != http.StatusBadRequest {
 		t.Errorf("update citing another service's document: %d %s, want 400", r.status, r.body)
 	}
+	// A global administrator promoting a draft of no service: the answer
+	// is for the service of the documents it cites.
+	d := e.draft("admin", "Bonjour, comment changer l'adresse de ma carte grise après mon déménagement ?")
+	var promoted answerBody
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "admin", body: map[string]any{"draft_id": d.ID}}).decode(t, &promoted)
+	if promoted.Service != "ants" || promoted.DraftID == nil || *promoted.DraftID != d.ID {
+		t.Errorf("answer promoted from a draft citing the ANTS's page: service %q, draft %v", promoted.Service, promoted.DraftID)
+	}
 	// A global administrator moving it to the ANTS, its sources kept.
 	r = e.do(request{method: "PUT", path: path, key: "admin", body: map[string]any{
 		"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "service": "ants", "version": a.Version}})

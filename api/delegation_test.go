@@ -373,7 +373,7 @@ func TestAuditHoldsNoMessage(t *testing.T) {
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "admin",
 		body: map[string]any{"outcome": "edited", "final_text": "Madame Élodie Dupré, pour votre carte grise, appelez le 06 12 34 56 78."}})
 	var a struct{ ID, Version int64 }
-	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "admin", body: map[string]any{"draft_id": d.ID, "service": "ants"}}).decode(t, &a)
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "admin", body: map[string]any{"draft_id": d.ID}}).decode(t, &a)
 	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", a.ID), key: "admin",
 		body: map[string]any{"question": question, "text": "Madame Élodie Dupré, votre carte grise.", "version": a.Version}})
 	e.must(http.StatusOK, request{method: "POST", path: "/v1/curation/close", key: "admin",

@@ -447,7 +447,9 @@ func (a *Answers) Update(ctx context.Context, id int64, in AnswerInput, scope st
 // FromDraft promotes a stored draft: its question and final, the text its
 // agent sent or a reviewer wrote (the draft itself when empty), redacted
 // again as every answer is, with the documents it cited. service is where
-// the answer applies ("" keeps the draft's).
+// the answer applies ("" keeps the draft's or, for a draft of no service,
+// takes that of its cited documents when they belong to one service: an
+// answer cites only documents its service sees).
 func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, authorService string, by *int64) (store.Answer, error) {
 	var cites []Citation
 	if err := json.Unmarshal(d.Sources, &cites); err != nil {
@@ -466,12 +468,40 @@ func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, 
 	if service == "" {
 		service = d.Service
 	}
+	if strings.TrimSpace(service) == "" {
+		var err error
+		if service, err = a.servicesOf(ctx, ids); err != nil {
+			return store.Answer{}, err
+		}
+	}
 	draftID := d.ID
 	ans, err := a.create(ctx, AnswerInput{Question: d.Question.String(), Text: text, DocumentIDs: ids, Service: service}, authorService, by, &draftID)
 	if err != nil {
 		return store.Answer{}, err
 	}
 	return ans, nil
+}
+
+// servicesOf returns the one service the documents ids belong to, besides
+// the shared ones; "" when they are all shared or of several services.
+func (a *Answers) servicesOf(ctx context.Context, ids []int64) (string, error) {
+	one := ""
+	for _, id := range ids {
+		d, err := a.store.GetDocument(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // sourcesOf refuses it
+		}
+		if err != nil {
+			return "", fmt.Errorf("answer: source %d: %w", id, err)
+		}
+		if d.Service != "" && one != "" && d.Service != one {
+			return "", nil
+		}
+		if d.Service != "" {
+			one = d.Service
+		}
+	}
+	return one, nil
 }
 
 // Match returns the validated answers close to a message, redacted first.
