@@ -16,7 +16,9 @@ import (
 const (
 	ctxAuditKey     = "plume.audit_details"
 	ctxAuditService = "plume.audit_service"
-	ctxAuditTarget  = "plume.audit_target"
+	// ctxAuditAlso is a second service the entry is written for.
+	ctxAuditAlso   = "plume.audit_also"
+	ctxAuditTarget = "plume.audit_target"
 )
 
 // scope is what the caller administers: every service for an administrator
@@ -98,5 +100,21 @@ func (s *Server) writeAudit(c echo.Context, status int) {
 	defer cancel()
 	if err := s.deps.Store.Audit(ctx, e); err != nil {
 		s.log.Error("audit log not written", "err", err, "action", e.Action, "request_id", requestIDOf(c))
+	}
+	if also, ok := c.Get(ctxAuditAlso).(string); ok && also != e.Service {
+		e.Service = also
+		if err := s.deps.Store.Audit(ctx, e); err != nil {
+			s.log.Error("audit log not written", "err", err, "action", e.Action, "request_id", requestIDOf(c))
+		}
+	}
+}
+
+// auditDocument records that the request acts on a document of service,
+// moved to service to when it differs: the entry goes to the document's
+// service, and to the other as well, whoever acts.
+func auditDocument(c echo.Context, service, to string) {
+	c.Set(ctxAuditService, service)
+	if to != service {
+		c.Set(ctxAuditAlso, to)
 	}
 }

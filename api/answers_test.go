@@ -22,6 +22,7 @@ type answerBody struct {
 	StatusReason string          `json:"status_reason"`
 	Version      int             `json:"version"`
 	Sources      json.RawMessage `json:"sources"`
+	DraftID      *string         `json:"draft_id"`
 }
 
 const (
@@ -47,8 +48,9 @@ func TestAnswersFlow(t *testing.T) {
 			t.Errorf("stored answer holds %q: %q / %q", v, a.Question, a.Text)
 		}
 	}
-	if a.Service != "caf" || !strings.Contains(a.Text, "Mon Compte") || a.Status != "active" || a.Version != 1 {
-		t.Errorf("promoted answer %+v: want the CAF's (a service key writes for its own), active, with the final text", a)
+	if a.Service != "caf" || !strings.Contains(a.Text, "Mon Compte") || a.Status != "active" || a.Version != 1 ||
+		a.DraftID == nil || *a.DraftID != d.ID {
+		t.Errorf("promoted answer %+v: want the CAF's (a service key writes for its own), active, with the final text and draft %s", a, d.ID)
 	}
 	var sources []rag.Citation
 	if err := json.Unmarshal(a.Sources, &sources); err != nil || len(sources) == 0 {
@@ -199,36 +201,57 @@ func TestCurationKeysChecked(t *testing.T) {
 	}
 }
 
-// TestAnswerSourcesInScope: a service's reviewer cites its service's
-// documents and the shared ones only; ids of no document are invalid.
+// TestAnswerSourcesInScope: an answer cites only documents its service
+// sees (its own and the shared ones), whoever writes it, and a service's
+// reviewer only documents of its service or shared; ids of no document
+// are invalid.
 func TestAnswerSourcesInScope(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
-	post := func(key string, ids ...int64) response {
+	post := func(key, service string, ids ...int64) response {
 		return e.do(request{method: "POST", path: "/v1/answers", key: key,
-			body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": ids}})
+			body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": ids, "service": service}})
 	}
 	for _, tc := range []struct {
-		key    string
-		ids    []int64
-		status int
+		key, service string
+		ids          []int64
+		status       int
 	}{
-		{"reviewer-caf", []int64{e.docs["caf"], e.docs["shared"]}, 201},
-		{"reviewer-caf", []int64{e.docs["caf"], e.docs["ants"]}, 400},
-		{"admin-ants", []int64{e.docs["caf"]}, 400},
-		{"reviewer-caf", []int64{-5}, 400},
-		{"reviewer-caf", []int64{9223372036854775807}, 400},
-		{"admin", []int64{e.docs["caf"], e.docs["ants"]}, 201},
+		{"reviewer-caf", "", []int64{e.docs["caf"], e.docs["shared"]}, 201},
+		{"reviewer-caf", "", []int64{e.docs["caf"], e.docs["ants"]}, 400},
+		{"admin-ants", "", []int64{e.docs["caf"]}, 400},
+		{"reviewer-caf", "", []int64{-5}, 400},
+		{"reviewer-caf", "", []int64{9223372036854775807}, 400},
+		{"admin", "caf", []int64{e.docs["caf"], e.docs["shared"]}, 201},
+		{"admin", "", []int64{e.docs["shared"]}, 201},
+		{"admin", "ants", []int64{e.docs["caf"]}, 400},
+		{"admin", "", []int64{e.docs["caf"]}, 400},
+		{"admin", "caf", []int64{e.docs["caf"], e.docs["ants"]}, 400},
 	} {
-		if r := post(tc.key, tc.ids...); r.status != tc.status {
-			t.Errorf("%s citing %v: %d %s, want %d", tc.key, tc.ids, r.status, r.body, tc.status)
+		if r := post(tc.key, tc.service, tc.ids...); r.status != tc.status {
+			t.Errorf("%s for %q citing %v: %d %s, want %d", tc.key, tc.service, tc.ids, r.status, r.body, tc.status)
 		}
 	}
 	var a answerBody
-	post("reviewer-caf", e.docs["caf"]).decode(t, &a)
-	r := e.do(request{method: "PUT", path: fmt.Sprint("/v1/answers/", a.ID), key: "reviewer-caf", body: map[string]any{
+	post("reviewer-caf", "", e.docs["caf"]).decode(t, &a)
+	path := fmt.Sprint("/v1/answers/", a.ID)
+	r := e.do(request{method: "PUT", path: path, key: "reviewer-caf", body: map[string]any{
 		"question": cafParaphrase, "text": "Voyez aussi l'ANTS.", "document_ids": []int64{e.docs["ants"]}, "version": a.Version}})
 	if r.status != http.StatusBadRequest {
 		t.Errorf("update citing another service's document: %d %s, want 400", r.status, r.body)
+	}
+	// A global administrator promoting a draft of no service: the answer
+	// is for the service of the documents it cites.
+	d := e.draft("admin", "Bonjour, comment changer l'adresse de ma carte grise après mon déménagement ?")
+	var promoted answerBody
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "admin", body: map[string]any{"draft_id": d.ID}}).decode(t, &promoted)
+	if promoted.Service != "ants" || promoted.DraftID == nil || *promoted.DraftID != d.ID {
+		t.Errorf("answer promoted from a draft citing the ANTS's page: service %q, draft %v", promoted.Service, promoted.DraftID)
+	}
+	// A global administrator moving it to the ANTS, its sources kept.
+	r = e.do(request{method: "PUT", path: path, key: "admin", body: map[string]any{
+		"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "service": "ants", "version": a.Version}})
+	if r.status != http.StatusBadRequest {
+		t.Errorf("moving an answer to a service that does not see its source: %d %s, want 400", r.status, r.body)
 	}
 }

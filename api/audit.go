@@ -16,8 +16,8 @@ import (
 const auditPageSize = 1000
 
 // auditFilter reads the audit log's filters: since and until (UTC days,
-// both included; without since, the last days, default 30), action and
-// actor, within the caller's scope.
+// both included; without since, the last days, default 30), action, actor
+// and service, within the caller's scope (403 for a service outside it).
 func (s *Server) auditFilter(c echo.Context) (store.AuditFilter, error) {
 	days, err := queryInt(c, "days", 30, 1, 3660)
 	if err != nil {
@@ -25,6 +25,13 @@ func (s *Server) auditFilter(c echo.Context) (store.AuditFilter, error) {
 	}
 	f := store.AuditFilter{Scope: keyOf(c).scope(), Action: strings.TrimSpace(c.QueryParam("action")),
 		Actor: strings.TrimSpace(c.QueryParam("actor"))}
+	if _, ok := c.QueryParams()["service"]; ok {
+		service := strings.TrimSpace(c.QueryParam("service"))
+		if err := keyOf(c).mayManage(service); err != nil {
+			return store.AuditFilter{}, err
+		}
+		f.Scope = store.Scope{Service: service}
+	}
 	if f.Since, err = queryDay(c, "since"); err != nil {
 		return store.AuditFilter{}, err
 	}

@@ -57,31 +57,32 @@ func errUnauthenticated() *Error {
 }
 
 // authenticate checks the bearer key, or the page's session cookie when
-// there is no Authorization header, and remembers who called.
+// there is no Authorization header, and remembers who called. An address
+// that sent too many wrong keys gets 429 for every wrong or malformed one,
+// but a valid key or session is still accepted: they are too long to
+// guess, and a shared address (a France services office's NAT) must not
+// lock out its agents because one client there tried wrong keys.
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		addr := clientAddr(c)
 		scheme, secret, ok := strings.Cut(c.Request().Header.Get("Authorization"), " ")
 		secret = strings.TrimSpace(secret)
-		if wait := s.loginBlocked(c.Request().Context(), addr); wait > 0 && !s.known.has(secret, s.deps.Now()) {
-			return errTooManyFailedLogins(wait)
-		}
+		wait := s.loginBlocked(c.Request().Context(), addr)
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="plume"`)
 		if ck, err := c.Cookie(sessionCookie); err == nil && c.Request().Header.Get("Authorization") == "" {
-			return s.authenticateSession(c, next, ck.Value)
+			return s.authenticateSession(c, next, ck.Value, wait)
 		}
 		if !ok || !strings.EqualFold(scheme, "Bearer") || !strings.HasPrefix(secret, store.KeyPrefix) || len(secret) > 100 {
-			return errUnauthenticated() // no lookup: not counted
+			return refusedLogin(wait, errUnauthenticated()) // no lookup: not counted
 		}
 		key, err := s.deps.Store.APIKeyBySecret(c.Request().Context(), secret)
 		if errors.Is(err, store.ErrNotFound) {
 			s.loginFailed(c.Request().Context(), addr)
-			return errUnauthenticated()
+			return refusedLogin(wait, errUnauthenticated())
 		}
 		if err != nil {
 			return err
 		}
-		s.known.add(secret, s.deps.Now())
 		c.Response().Header().Del("WWW-Authenticate")
 		c.Set(ctxKeyKey, &keyInfo{APIKey: key})
 		return next(c)

@@ -115,7 +115,8 @@ func TestAuthMatrix(t *testing.T) {
 		"GET /auth/callback": {req: request{method: "GET", path: "/auth/callback?state=x&code=y"}, public: true, publicStatus: 404},
 		"POST /auth/logout":  {req: request{method: "POST", path: "/auth/logout"}, public: true},
 		// Administrators of a service manage their service's agents, keys
-		// and rules (TestDelegated* cover the cases).
+		// and rules, but only an administrator of every service writes a
+		// rule (TestDelegated* cover the cases).
 		"GET /v1/agents": {req: request{method: "GET", path: "/v1/agents"},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-caf", 200}, {"admin", 200}}},
 		"PUT /v1/agents/{id}": {req: request{method: "PUT", path: fmt.Sprint("/v1/agents/", e.agent(nil).ID), body: map[string]string{"role": "agent"}},
@@ -133,7 +134,7 @@ func TestAuthMatrix(t *testing.T) {
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-caf", 200}, {"admin", 200}}},
 		"POST /v1/rules": {req: request{method: "POST", path: "/v1/rules",
 			body: map[string]string{"kind": "domain", "value": "caf.fr", "role": "agent", "service": "caf"}},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 201}, {"admin", 409}}},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 403}, {"admin", 201}, {"admin", 409}}},
 		"DELETE /v1/rules/{id}": {req: request{method: "DELETE", path: fmt.Sprint("/v1/rules/", cafRule.ID)},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 204}, {"admin", 404}}},
 		"GET /v1/audit": {req: request{method: "GET", path: "/v1/audit"},

@@ -220,10 +220,11 @@ func TestDelegatedKeys(t *testing.T) {
 	}
 }
 
-// TestDelegatedRules: an administrator of a service writes and deletes
-// assignment rules of its service only, one per domain or SIRET, none
-// shadowing the configuration's; the rules give access at sign-in after
-// the configuration's.
+// TestDelegatedRules: only an administrator of every service writes
+// assignment rules (a service's could claim another service's domain), one
+// per domain or SIRET, none shadowing the configuration's, each domain a
+// valid one; a service's administrator sees and deletes its service's; the
+// rules give access at sign-in after the configuration's.
 func TestDelegatedRules(t *testing.T) {
 	t.Parallel()
 	e := signInEnv(t, "domain:interieur.gouv.fr=agent/ants")
@@ -231,7 +232,7 @@ func TestDelegatedRules(t *testing.T) {
 		return e.do(request{method: "POST", path: "/v1/rules", key: key, body: body})
 	}
 	var rule struct{ ID int64 }
-	post201 := post("admin-caf", map[string]string{"kind": "domain", "value": "@CAF.fr", "role": "agent", "service": "caf"})
+	post201 := post("admin", map[string]string{"kind": "domain", "value": "@CAF.fr", "role": "agent", "service": "caf"})
 	if post201.status != http.StatusCreated {
 		t.Fatalf("create: %d %s", post201.status, post201.body)
 	}
@@ -247,6 +248,10 @@ func TestDelegatedRules(t *testing.T) {
 		{"a domain already ruled", "admin", map[string]string{"kind": "domain", "value": "caf.fr", "role": "admin", "service": "ants"}, 409},
 		{"the configuration's domain", "admin", map[string]string{"kind": "domain", "value": "interieur.gouv.fr", "role": "agent", "service": "caf"}, 409},
 		{"a bad SIRET", "admin-caf", map[string]string{"kind": "siret", "value": "123", "role": "agent", "service": "caf"}, 400},
+		{"another service's domain for its own", "admin-caf", map[string]string{"kind": "domain", "value": "ants.gouv.fr", "role": "agent", "service": "caf"}, 403},
+		{"a SIRET for its own", "admin-caf", map[string]string{"kind": "siret", "value": "13002526500013", "role": "agent", "service": "caf"}, 403},
+		{"a domain with a final dot", "admin", map[string]string{"kind": "domain", "value": "ants.gouv.fr.", "role": "agent", "service": "ants"}, 400},
+		{"not a domain", "admin", map[string]string{"kind": "domain", "value": "ants_gouv", "role": "agent", "service": "ants"}, 400},
 	} {
 		if r := post(tc.key, tc.body); r.status != tc.want {
 			t.Errorf("%s: %d %s, want %d", tc.name, r.status, r.body, tc.want)
@@ -393,4 +398,32 @@ func TestAuditHoldsNoMessage(t *testing.T) {
 			t.Errorf("the audit log holds %q:\n%s", p, export)
 		}
 	}
+}
+
+// TestAuditOfDocuments: a global administrator's changes to a service's
+// document are in that service's audit log, a move in both services'; a
+// service's administrator may not ask for another service's log.
+func TestAuditOfDocuments(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	caf, ants := fmt.Sprint(e.docs["caf"]), fmt.Sprint(e.docs["ants2"])
+	e.must(http.StatusOK, request{method: "PUT", path: "/v1/documents/" + caf + "/status", key: "admin", body: map[string]string{"status": "draft"}})
+	var doc map[string]any
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/documents/" + ants, key: "admin"}).decode(t, &doc)
+	e.must(http.StatusOK, request{method: "PUT", path: "/v1/documents/" + ants, key: "admin", body: map[string]any{
+		"title": doc["title"], "text": "Le texte de la fiche, passée à la CAF.", "service": "caf"}})
+	want := []string{"PUT /v1/documents/:id " + ants + " 200 caf", "PUT /v1/documents/:id/status " + caf + " 200 caf"}
+	if diff := cmp.Diff(want, summary(e.auditOf("admin-caf", ""))); diff != "" {
+		t.Errorf("the CAF's audit log (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"PUT /v1/documents/:id " + ants + " 200 ants"}, summary(e.auditOf("admin-ants", ""))); diff != "" {
+		t.Errorf("the ANTS's audit log (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, summary(e.auditOf("admin", "?service=caf"))); diff != "" {
+		t.Errorf("the CAF's audit log as a global administrator reads it (-want +got):\n%s", diff)
+	}
+	if r := e.do(request{method: "GET", path: "/v1/audit?service=caf", key: "admin-ants"}); r.status != http.StatusForbidden {
+		t.Errorf("the ANTS's administrator asking for the CAF's log: %d %.200s, want 403", r.status, r.body)
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/audit?service=ants", key: "admin-ants"})
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/plume-sp/plume/ingest"
 	"github.com/plume-sp/plume/store"
@@ -31,9 +32,9 @@ func unchangedDocument(in documentInput, d store.Document, chunks []store.Chunk)
 
 // editedBlocks cuts the edited text into its paragraphs (blank lines
 // between them) and gives each the heading of the stored passage it comes
-// from: the next passage, in order, whose text holds it; a paragraph found
-// in none (new or edited) takes the heading of the one before it (the
-// first passage's at the start).
+// from: the next passage, in order, whose text holds it or, edited, most
+// of its words (see passageOf); a paragraph like none (new) takes the
+// heading of the one before it (the first passage's at the start).
 func editedBlocks(text string, chunks []store.Chunk) []ingest.Block {
 	var blocks []ingest.Block
 	var heading []string
@@ -45,13 +46,49 @@ func editedBlocks(text string, chunks []store.Chunk) []ingest.Block {
 		if p = strings.TrimSpace(p); p == "" {
 			continue
 		}
-		for i := next; i < len(chunks); i++ {
-			if strings.Contains(chunks[i].Text, p) {
-				heading, next = ingest.SplitHeading(chunks[i].Heading), i
-				break
-			}
+		if i := passageOf(p, chunks, next); i >= 0 {
+			heading, next = ingest.SplitHeading(chunks[i].Heading), i
 		}
 		blocks = append(blocks, ingest.Block{Heading: heading, Text: p})
 	}
 	return blocks
+}
+
+// minEditedShare is the share of an edited paragraph's words that the
+// passage it came from must hold.
+const minEditedShare = 0.5
+
+// passageOf returns the index, from next on, of the first passage holding
+// the paragraph p, or else of the passage holding the largest share of
+// p's words (at least minEditedShare, the first of equals), or -1.
+func passageOf(p string, chunks []store.Chunk, next int) int {
+	for i := next; i < len(chunks); i++ {
+		if strings.Contains(chunks[i].Text, p) {
+			return i
+		}
+	}
+	words := editWords(p)
+	best, bestShare := -1, minEditedShare
+	for i := next; i < len(chunks) && len(words) > 0; i++ {
+		held := editWords(chunks[i].Text)
+		n := 0
+		for w := range words {
+			if held[w] {
+				n++
+			}
+		}
+		if share := float64(n) / float64(len(words)); share >= bestShare && (best < 0 || share > bestShare) {
+			best, bestShare = i, share
+		}
+	}
+	return best
+}
+
+// editWords is the set of the lower-cased words (letters and digits) of s.
+func editWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out[w] = true
+	}
+	return out
 }

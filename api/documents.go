@@ -102,10 +102,11 @@ func scopeService(key *keyInfo, service string) (string, error) {
 // ingestDocs chunks, embeds and stores docs, then returns them as stored;
 // the semantic model is retrained by plume serve's jobs, not in the request.
 // New documents get status (published when empty); with explicit set, the
-// status is applied to existing documents too.
-func (s *Server) ingestDocs(c echo.Context, origin string, docs []ingest.Document, status store.Status) ([]documentJSON, error) {
+// status is applied to existing documents too. guard says which existing
+// documents may be overwritten: the check is atomic with the write.
+func (s *Server) ingestDocs(c echo.Context, origin string, docs []ingest.Document, status store.Status, guard store.SaveGuard) ([]documentJSON, error) {
 	ctx := c.Request().Context()
-	p := ingest.NewPipeline(s.deps.Store, s.deps.Embedder, s.log, ingest.Options{Status: status, SkipSemantic: true})
+	p := ingest.NewPipeline(s.deps.Store, s.deps.Embedder, s.log, ingest.Options{Status: status, SkipSemantic: true, Guard: guard})
 	if rep, err := p.IngestDocuments(ctx, origin, docs); err != nil {
 		return nil, partlyStored(err, rep.Stored, len(docs))
 	}
@@ -176,12 +177,11 @@ func (s *Server) createDocument(c echo.Context) error {
 		return err
 	}
 	in.Service = service
-	if _, err := s.deps.Store.DocumentByKey(c.Request().Context(), store.DocKey{Source: in.Source, ExternalID: in.ID}); err == nil {
-		return errorf(http.StatusConflict, "conflict", "a document %s/%s exists: use PUT /v1/documents/{id}", in.Source, in.ID)
-	} else if !errors.Is(err, store.ErrNotFound) {
-		return err
+	auditDocument(c, service, service)
+	docs, err := s.ingestDocs(c, apiSource, []ingest.Document{in.document(in.Source, in.ID)}, in.Status, store.SaveGuard{New: true})
+	if errors.Is(err, store.ErrDuplicate) {
+		return errorf(http.StatusConflict, "conflict", "the id %s/%s is taken: choose another, or PUT /v1/documents/{id} to change a document you curate", in.Source, in.ID)
 	}
-	docs, err := s.ingestDocs(c, apiSource, []ingest.Document{in.document(in.Source, in.ID)}, in.Status)
 	if err != nil {
 		return err
 	}
@@ -288,6 +288,7 @@ func (s *Server) updateDocument(c echo.Context) error {
 	if in.Service, err = scopeService(keyOf(c), in.Service); err != nil {
 		return err
 	}
+	auditDocument(c, d.Service, in.Service)
 	chunks, err := s.deps.Store.Chunks(c.Request().Context(), d.ID)
 	if err != nil {
 		return err
@@ -302,7 +303,7 @@ func (s *Server) updateDocument(c echo.Context) error {
 	if d.UpdatedAt != nil {
 		doc.UpdatedAt = *d.UpdatedAt
 	}
-	docs, err := s.ingestDocs(c, d.Origin, []ingest.Document{doc}, in.Status)
+	docs, err := s.ingestDocs(c, d.Origin, []ingest.Document{doc}, in.Status, store.SaveGuard{Service: keyOf(c).Service})
 	if err != nil {
 		return err
 	}
@@ -314,6 +315,7 @@ func (s *Server) deleteDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	auditDocument(c, d.Service, d.Service)
 	if _, err := s.deps.Store.DeleteDocuments(c.Request().Context(), []int64{d.ID}); err != nil {
 		return err
 	}
@@ -339,6 +341,7 @@ func (s *Server) setDocumentStatus(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	auditDocument(c, d.Service, d.Service)
 	d, err = s.deps.Store.SetDocumentStatus(c.Request().Context(), d.ID, body.Status)
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package api
 
 import (
 	"container/list"
-	"crypto/sha256"
 	"math"
 	"net"
 	"net/http"
@@ -162,34 +161,11 @@ func errTooManyFailedLogins(wait time.Duration) *Error {
 		RetryAfter: max(1, int(math.Ceil(wait.Seconds())))}
 }
 
-// knownKeys remembers, by hash, the keys that authenticated lately, so that
-// an address over its limit of wrong keys (a NAT or a proxy shared with a
-// client trying keys) still lets its agents' good keys through: those are
-// looked up as usual, the unknown ones are refused without a lookup.
-type knownKeys struct {
-	mu   sync.Mutex
-	seen map[[sha256.Size]byte]time.Time
-}
-
-// knownKeyTTL is how long a key that authenticated stays known, and
-// maxKnownKeys how many are kept (past it the set starts again empty).
-const (
-	knownKeyTTL  = time.Hour
-	maxKnownKeys = 10_000
-)
-
-func (k *knownKeys) add(secret string, now time.Time) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.seen == nil || len(k.seen) >= maxKnownKeys {
-		k.seen = map[[sha256.Size]byte]time.Time{}
+// refusedLogin is err, or 429 when the address is throttled (wait > 0)
+// for its wrong keys.
+func refusedLogin(wait time.Duration, err *Error) *Error {
+	if wait > 0 {
+		return errTooManyFailedLogins(wait)
 	}
-	k.seen[sha256.Sum256([]byte(secret))] = now
-}
-
-func (k *knownKeys) has(secret string, now time.Time) bool {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	at, ok := k.seen[sha256.Sum256([]byte(secret))]
-	return ok && now.Sub(at) < knownKeyTTL
+	return err
 }

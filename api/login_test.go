@@ -5,13 +5,17 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plume-sp/plume/api"
 )
 
 // TestFailedLoginsLimited: an address that keeps sending wrong keys is
-// refused (429, Retry-After) without a database lookup, whatever key it
-// sends then; good keys before that are not failures.
+// refused (429, Retry-After) for every wrong or malformed key then, the
+// malformed ones without a database lookup; good keys before that are not
+// failures, and a good key, even one never used before, is still accepted
+// (one client trying wrong keys behind a shared address, a France services
+// office's NAT, does not lock its colleagues out).
 func TestFailedLoginsLimited(t *testing.T) {
 	t.Parallel()
 	var proxy *dbProxy
@@ -27,22 +31,30 @@ func TestFailedLoginsLimited(t *testing.T) {
 			e.must(http.StatusOK, request{method: "GET", path: "/v1/me", key: "agent"})
 		}
 	}
-	// With the database cut, a lookup would answer 503: for unknown keys
-	// the refusal comes first.
-	proxy.cut()
-	for _, key := range []string{"plume_wrong-again", "no-prefix", "admin"} {
+	tooMany := func(key string) {
+		t.Helper()
 		r := e.do(request{method: "GET", path: "/v1/me", key: key})
 		if r.status != http.StatusTooManyRequests || r.errorCode() != "too_many_failed_logins" || r.header.Get("Retry-After") == "" {
 			t.Errorf("key %s after 3 failures: %d %s, want 429 too_many_failed_logins with Retry-After", key, r.status, r.body)
 		}
 	}
-	// A key that authenticated lately is still looked up (hence 503 with
-	// the database cut): one client trying wrong keys behind a shared
-	// address (a France services office's NAT) does not lock its
-	// colleagues out.
-	if r := e.do(request{method: "GET", path: "/v1/me", key: "agent"}); r.status != http.StatusServiceUnavailable {
-		t.Errorf("a known good key after 3 failures from its address: %d %s, want it looked up (503 with the database cut)", r.status, r.body)
+	// With the database cut, a lookup would answer 503: for malformed keys
+	// the refusal comes first.
+	proxy.cut()
+	tooMany("no-prefix")
+	tooMany("")
+	proxy.restore()
+	for deadline := time.Now().Add(10 * time.Second); e.do(request{method: "GET", path: "/v1/me", key: "agent"}).status != http.StatusOK; {
+		if time.Now().After(deadline) {
+			t.Fatal("a good key after 3 failures from its address: never accepted")
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
+	tooMany("plume_wrong-again")
+	if r := e.do(request{method: "GET", path: "/v1/me", key: "admin-ants"}); r.status != http.StatusOK {
+		t.Errorf("a good key never used before, after 3 failures from its address: %d %s, want 200", r.status, r.body)
+	}
+	tooMany("plume_wrong-once-more")
 }
 
 // TestMetricsToken: with a metrics token, /metrics asks for it.

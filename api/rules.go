@@ -61,9 +61,11 @@ func (s *Server) listRules(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"rules": out})
 }
 
-// createRule adds an assignment rule. A service's administrator writes
-// rules of its service only; no two rules name the same domain or SIRET
-// (409), so that no rule takes another service's agents.
+// createRule adds an assignment rule. Only an administrator of every
+// service writes one: a service's administrator cannot show that a domain
+// or SIRET is its service's, and a rule for another service's domain would
+// give that service's agents to it. No two rules name the same domain or
+// SIRET (409, saying no more).
 func (s *Server) createRule(c echo.Context) error {
 	var body struct {
 		Kind    string     `json:"kind"`
@@ -79,11 +81,15 @@ func (s *Server) createRule(c echo.Context) error {
 		return errorf(http.StatusBadRequest, "invalid_request", "%v", err)
 	}
 	k := keyOf(c)
+	if k.Service != "" {
+		return errorf(http.StatusForbidden, "forbidden",
+			"only an administrator of every service writes assignment rules: a domain or SIRET may be another service's")
+	}
 	if err := k.mayGrant(r.Access); err != nil {
 		return err
 	}
 	if s.cfg.SignIn.Rules.Has(r) {
-		return errorf(http.StatusConflict, "conflict", "the configuration already has a rule for %s %s", r.Kind, r.Value)
+		return errorf(http.StatusConflict, "conflict", "a rule for this %s exists", r.Kind)
 	}
 	saved, err := s.deps.Store.CreateAccessRule(c.Request().Context(),
 		store.AccessRule{Kind: r.Kind, Value: r.Value, Access: r.Access, CreatedBy: k.ID})

@@ -125,8 +125,6 @@ type Server struct {
 	logins  *loginGuard
 	// starts counts the sign-ins each address starts (signInStarts).
 	starts *loginGuard
-	// known are the keys that authenticated lately (see knownKeys).
-	known knownKeys
 
 	replicaMetrics *replicaMetrics
 }

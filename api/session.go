@@ -62,16 +62,16 @@ var validSessionID = regexp.MustCompile(`^[A-Za-z0-9_-]{43}$`)
 // authenticateSession authenticates a request of the page by its session
 // cookie: the session must be live, its agent have access and, for a
 // request that changes something, carry the session's CSRF token.
-func (s *Server) authenticateSession(c echo.Context, next echo.HandlerFunc, id string) error {
+func (s *Server) authenticateSession(c echo.Context, next echo.HandlerFunc, id string, wait time.Duration) error {
 	addr := clientAddr(c)
 	if !validSessionID.MatchString(id) {
-		return errSessionEnded() // no lookup: not counted
+		return refusedLogin(wait, errSessionEnded()) // no lookup: not counted
 	}
 	ss, a, err := s.deps.Store.SessionAgent(c.Request().Context(), id, s.deps.Now(), s.cfg.SignIn.IdleTimeout)
 	if errors.Is(err, store.ErrNotFound) {
 		s.logins.failed(addr, s.deps.Now())
 		c.SetCookie(expiredCookie(sessionCookie, "/"))
-		return errSessionEnded()
+		return refusedLogin(wait, errSessionEnded())
 	}
 	if err != nil {
 		return err

@@ -117,6 +117,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	auditDocument(c, service, service)
 	docs, partial, err := s.readUpload(c.Request().Context(), form.File["file"], key, service)
 	if err != nil {
 		return err
@@ -124,7 +125,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 	if err := s.checkTakeover(c.Request().Context(), key, docs); err != nil {
 		return err
 	}
-	stored, err := s.ingestDocs(c, "upload", docs, status)
+	stored, err := s.ingestDocs(c, "upload", docs, status, store.SaveGuard{Service: key.Service})
 	if err != nil {
 		return err
 	}
@@ -309,8 +310,7 @@ func (s *Server) checkTakeover(ctx context.Context, key *keyInfo, docs []ingest.
 	}
 	for _, k := range keys {
 		if svc, ok := services[k]; ok && !key.curates(svc) {
-			return errorf(http.StatusConflict, "conflict",
-				"a document %s/%s exists that this key may not curate (shared or of another service): nothing was stored", k.Source, k.ExternalID)
+			return errorf(http.StatusConflict, "conflict", "the id %s/%s is taken: nothing was stored", k.Source, k.ExternalID)
 		}
 	}
 	return nil

@@ -56,8 +56,8 @@ func NewRule(kind, value string, a store.Access) (Rule, error) {
 	switch kind {
 	case "domain":
 		value = strings.TrimPrefix(value, "@")
-		if strings.ContainsAny(value, "@ ") {
-			return Rule{}, fmt.Errorf("domain %q: want a domain such as interieur.gouv.fr", value)
+		if !validDomain(value) {
+			return Rule{}, fmt.Errorf("domain %q: want a domain such as interieur.gouv.fr (letters, digits and hyphens, labels separated by dots, no final dot)", value)
 		}
 	case "siret":
 		value = strings.ReplaceAll(value, " ", "")
@@ -97,4 +97,21 @@ func (rs Rules) Match(p store.AgentProfile) *store.Access {
 		}
 	}
 	return nil
+}
+
+// validDomain reports whether d, lower case, is a domain name as e-mail
+// addresses end with: two labels or more of letters, digits and inner
+// hyphens (punycode for accented names), separated by single dots, none
+// after the last label.
+func validDomain(d string) bool {
+	labels := strings.Split(d, ".")
+	if len(d) > 253 || len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' || strings.Trim(l, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -29,7 +29,9 @@ func TestRules(t *testing.T) {
 			t.Errorf("%s (-want +got):\n%s", tc.name, diff)
 		}
 	}
-	for _, bad := range []string{"domain=agent", "siret:123=agent", "mail:a.fr=agent", "domain:a.fr=king", "domain:=agent"} {
+	for _, bad := range []string{"domain=agent", "siret:123=agent", "mail:a.fr=agent", "domain:a.fr=king", "domain:=agent",
+		"domain:ants.gouv.fr.=agent", "domain:fr=agent", "domain:a..fr=agent", "domain:-a.fr=agent", "domain:a_b.fr=agent",
+		"domain:a@b.fr=agent", "domain:a b.fr=agent", "domain:préfecture.fr=agent"} {
 		if _, err := auth.ParseRules(bad); err == nil {
 			t.Errorf("ParseRules(%q) accepted", bad)
 		}

@@ -55,6 +55,9 @@ type Options struct {
 	// ingest that changed something (see semantic.TrainStore); plume serve
 	// retrains it in the background when it is stale.
 	SkipSemantic bool
+	// Guard limits which stored documents the ingest may overwrite; a
+	// refused one fails the ingest with store.ErrDuplicate.
+	Guard store.SaveGuard
 }
 
 // NewPipeline returns a pipeline storing into st with vectors from embedder.
@@ -306,6 +309,9 @@ func (r *run) ingestOne(ctx context.Context, j job) error {
 	if dup {
 		r.p.log.Warn("document given twice, the last one wins", "source", d.Source, "id", d.ExternalID)
 	}
+	if exists && r.p.opts.Guard.New {
+		return fmt.Errorf("the id %s/%s is taken: %w", d.Source, d.ExternalID, store.ErrDuplicate)
+	}
 	if exists && state.ContentHash == hash && state.Origin == j.origin {
 		r.mu.Lock()
 		r.report.Unchanged++
@@ -333,7 +339,7 @@ func (r *run) ingestOne(ctx context.Context, j job) error {
 	// unknown, so Report.Stored is exact.
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), saveTimeout)
 	defer cancel()
-	if err := r.p.store.SaveDocument(sctx, &sd, rows); err != nil {
+	if err := r.p.store.SaveDocumentGuarded(sctx, &sd, rows, r.p.opts.Guard); err != nil {
 		return err
 	}
 	r.mu.Lock()

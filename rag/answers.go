@@ -364,7 +364,7 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (st
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the text: %w", err)
 	}
-	sources, err := a.sourcesOf(ctx, in.DocumentIDs, scope)
+	sources, err := a.sourcesOf(ctx, in.DocumentIDs, scope, in.Service)
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
 	}
@@ -379,11 +379,12 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (st
 	return store.Answer{Service: in.Service, Question: store.Redacted(q.Text), Text: store.Redacted(t.Text), Sources: sources}, w, nil
 }
 
-// sourcesOf describes the documents an answer relies on, as citations.
-// A key of a service (scope) may cite its service's documents and the
-// shared ones, those it retrieves and curates; a global key ("") any. An
-// id that names no such document is invalid (ErrInvalid).
-func (a *Answers) sourcesOf(ctx context.Context, ids []int64, scope string) (json.RawMessage, error) {
+// sourcesOf describes the documents an answer of service relies on, as
+// citations. Every source must be one the answer's service sees (shared,
+// or of service: whoever writes, its readers must see what it cites) and
+// one the key's service (scope) sees, a global key ("") any. An id that
+// names no such document is invalid (ErrInvalid).
+func (a *Answers) sourcesOf(ctx context.Context, ids []int64, scope, service string) (json.RawMessage, error) {
 	cites := []Citation{}
 	for i, id := range ids {
 		if id <= 0 {
@@ -396,6 +397,10 @@ func (a *Answers) sourcesOf(ctx context.Context, ids []int64, scope string) (jso
 		if err != nil {
 			return nil, fmt.Errorf("answer: source %d: %w", id, err)
 		}
+		if d.Service != "" && d.Service != strings.TrimSpace(service) {
+			return nil, fmt.Errorf("answer: source %d: the answer's service %q does not see this document (only shared ones and its own): %w",
+				id, service, ErrInvalid)
+		}
 		cites = append(cites, Citation{N: i + 1, DocID: d.ExternalID, DocumentID: d.ID, Title: d.Title, URL: d.URL, Cited: true})
 	}
 	b, err := json.Marshal(cites)
@@ -407,11 +412,17 @@ func (a *Answers) sourcesOf(ctx context.Context, ids []int64, scope string) (jso
 
 // Create stores a validated answer written (or pasted) by a reviewer.
 func (a *Answers) Create(ctx context.Context, in AnswerInput, authorService string, by *int64) (store.Answer, error) {
+	return a.create(ctx, in, authorService, by, nil)
+}
+
+// create stores a validated answer, promoted from the draft draftID when
+// not nil.
+func (a *Answers) create(ctx context.Context, in AnswerInput, authorService string, by *int64, draftID *string) (store.Answer, error) {
 	ans, w, err := a.prepare(ctx, in, authorService)
 	if err != nil {
 		return store.Answer{}, err
 	}
-	ans.AuthorService, ans.CreatedBy = authorService, by
+	ans.AuthorService, ans.CreatedBy, ans.DraftID = authorService, by, draftID
 	if err := a.store.CreateAnswer(ctx, &ans, w); err != nil {
 		return store.Answer{}, err
 	}
@@ -436,7 +447,9 @@ func (a *Answers) Update(ctx context.Context, id int64, in AnswerInput, scope st
 // FromDraft promotes a stored draft: its question and final, the text its
 // agent sent or a reviewer wrote (the draft itself when empty), redacted
 // again as every answer is, with the documents it cited. service is where
-// the answer applies ("" keeps the draft's).
+// the answer applies ("" keeps the draft's or, for a draft of no service,
+// takes that of its cited documents when they belong to one service: an
+// answer cites only documents its service sees).
 func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, authorService string, by *int64) (store.Answer, error) {
 	var cites []Citation
 	if err := json.Unmarshal(d.Sources, &cites); err != nil {
@@ -455,11 +468,40 @@ func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, 
 	if service == "" {
 		service = d.Service
 	}
-	ans, err := a.Create(ctx, AnswerInput{Question: d.Question.String(), Text: text, DocumentIDs: ids, Service: service}, authorService, by)
+	if strings.TrimSpace(service) == "" {
+		var err error
+		if service, err = a.servicesOf(ctx, ids); err != nil {
+			return store.Answer{}, err
+		}
+	}
+	draftID := d.ID
+	ans, err := a.create(ctx, AnswerInput{Question: d.Question.String(), Text: text, DocumentIDs: ids, Service: service}, authorService, by, &draftID)
 	if err != nil {
 		return store.Answer{}, err
 	}
 	return ans, nil
+}
+
+// servicesOf returns the one service the documents ids belong to, besides
+// the shared ones; "" when they are all shared or of several services.
+func (a *Answers) servicesOf(ctx context.Context, ids []int64) (string, error) {
+	one := ""
+	for _, id := range ids {
+		d, err := a.store.GetDocument(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // sourcesOf refuses it
+		}
+		if err != nil {
+			return "", fmt.Errorf("answer: source %d: %w", id, err)
+		}
+		if d.Service != "" && one != "" && d.Service != one {
+			return "", nil
+		}
+		if d.Service != "" {
+			one = d.Service
+		}
+	}
+	return one, nil
 }
 
 // Match returns the validated answers close to a message, redacted first.

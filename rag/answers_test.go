@@ -71,7 +71,7 @@ func TestValidatedAnswersInDraft(t *testing.T) {
 	doc := docID(t, e.store, "demo-carte-grise-changement-adresse")
 	a, err := answers.Create(ctx, rag.AnswerInput{Question: "Comment changer l'adresse de ma carte grise après un déménagement ?",
 		Text:        "Madame Claire Martin,\nVous déclarez votre nouvelle adresse sur le site de l'ANTS, en ligne.\nCordialement",
-		DocumentIDs: []int64{doc}}, "", nil)
+		DocumentIDs: []int64{doc}, Service: "ants"}, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func TestNoPersonalDataStored(t *testing.T) {
 	e := newDraftEnv(t)
 	d := e.drafter(nil)
 	answers := rag.NewAnswers(e.store, nil, nil)
-	draft, err := writeDraft(ctx, d, rag.Request{Question: personalQuestion, Channel: "email"})
+	draft, err := writeDraft(ctx, d, rag.Request{Question: personalQuestion, Channel: "email", Service: "ants", Services: []string{"ants", ""}})
 	if err != nil {
 		t.Fatal(err)
 	}

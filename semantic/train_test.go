@@ -150,3 +150,31 @@ func BenchmarkEmbedRank(b *testing.B) {
 		m.Rank(m.Embed(counts), 20)
 	}
 }
+
+// TestTrainDropsRareTerms: a document brings at most MaxOwnTerms lexemes
+// found in no other document, so that one document of thousands of unique
+// words does not multiply the vocabulary (and the model's size); a corpus
+// under the bound trains as before.
+func TestTrainDropsRareTerms(t *testing.T) {
+	base, err := semantic.Train(corpus(240, order(240, false)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := corpus(240, order(240, false))
+	for i := range 20000 {
+		c.Add(1, fmt.Sprintf("unique%05d", i), 1)
+	}
+	m, err := semantic.Train(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The synthetic corpus has 43 words shared by documents, and one of
+	// its own per document (kept: under the bound); the long document keeps
+	// MaxOwnTerms of its own, its former one among them or not.
+	if want := 283 - 1 + semantic.MaxOwnTerms; base.Terms() != 283 || m.Terms() != want {
+		t.Errorf("terms: %d without the long document, %d with it, want 283 and %d", base.Terms(), m.Terms(), want)
+	}
+	if len(m.Encode()) > 4*len(base.Encode()) {
+		t.Errorf("model of %d bytes with the long document, %d without", len(m.Encode()), len(base.Encode()))
+	}
+}

@@ -123,11 +123,29 @@ func (s *Store) DocumentServices(ctx context.Context, keys []DocKey) (map[DocKey
 	return out, nil
 }
 
+// SaveGuard limits which existing document a save may overwrite; the zero
+// guard overwrites any.
+type SaveGuard struct {
+	// New refuses to overwrite any document.
+	New bool
+	// Service, when not empty, refuses to overwrite a document of another
+	// service or a shared one.
+	Service string
+}
+
 // SaveDocument inserts d, or updates the document with the same source and
 // external id, and replaces its chunks, all in one transaction. An updated
 // document keeps its status; a new one gets d.Status (published when empty).
 // It sets d.ID and the timestamps.
 func (s *Store) SaveDocument(ctx context.Context, d *Document, chunks []Chunk) error {
+	return s.SaveDocumentGuarded(ctx, d, chunks, SaveGuard{})
+}
+
+// SaveDocumentGuarded is SaveDocument, but returns ErrDuplicate, changing
+// nothing, when a document with the same key exists that g refuses to
+// overwrite. The check and the write are one statement, so two concurrent
+// saves cannot both pass it.
+func (s *Store) SaveDocumentGuarded(ctx context.Context, d *Document, chunks []Chunk, g SaveGuard) error {
 	if d.Source == "" || d.ExternalID == "" || d.Title == "" {
 		return fmt.Errorf("save document: source, external id and title are required: %w", ErrInvalid)
 	}
@@ -147,10 +165,14 @@ func (s *Store) SaveDocument(ctx context.Context, d *Document, chunks []Chunk) e
 				audience = excluded.audience, service = excluded.service, tags = excluded.tags,
 				breadcrumb = excluded.breadcrumb, content_hash = excluded.content_hash,
 				origin = excluded.origin, updated_at = excluded.updated_at, modified_at = now()
+			WHERE NOT $14::boolean AND ($15::text = '' OR documents.service = $15::text)
 			RETURNING `+documentColumns,
 			d.Source, d.ExternalID, d.Title, d.Description, d.URL, nonNil(d.Audience), d.Service,
-			nonNil(d.Tags), nonNil(d.Breadcrumb), d.Status, d.ContentHash, d.Origin, d.UpdatedAt)
+			nonNil(d.Tags), nonNil(d.Breadcrumb), d.Status, d.ContentHash, d.Origin, d.UpdatedAt, g.New, g.Service)
 		saved, err := scanDocument(row)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("the id %s/%s is taken: %w", d.Source, d.ExternalID, ErrDuplicate)
+		}
 		if err != nil {
 			return fmt.Errorf("save document %s/%s: %w", d.Source, d.ExternalID, err)
 		}

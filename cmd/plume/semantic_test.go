@@ -17,7 +17,7 @@ import (
 
 // TestRetrainSemantic checks that plume serve's job trains the semantic
 // model once documents uploaded without one (as the API does) reach
-// semantic.MinDocuments.
+// semantic.MinDocuments, and then, nothing changing, never again.
 func TestRetrainSemantic(t *testing.T) {
 	t.Parallel()
 	st, _ := storetest.NewStoreURL(t)
@@ -44,9 +44,10 @@ func TestRetrainSemantic(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		retrainSemantic(ctx, st, time.Hour, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		retrainSemantic(ctx, st, 20*time.Millisecond, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	}()
 	deadline := time.Now().Add(time.Minute)
+	var first int64
 	for {
 		m, ok, err := st.LatestSemanticModel(ctx)
 		if err != nil {
@@ -56,12 +57,17 @@ func TestRetrainSemantic(t *testing.T) {
 			if m.Documents != len(docs) {
 				t.Errorf("model on %d documents, want %d", m.Documents, len(docs))
 			}
+			first = m.ID
 			break
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("no model trained")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond) // 25 checks
+	if m, _, err := st.LatestSemanticModel(ctx); err != nil || m.ID != first {
+		t.Errorf("model %d then %d (%v): retrained while nothing changed", first, m.ID, err)
 	}
 	cancel()
 	<-done
