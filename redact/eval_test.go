@@ -66,6 +66,12 @@ var (
 //     long stories), measured whole once before and once after the
 //     eighth round on 2026-12-01 and kept out of it; split by the same
 //     rule from then on, its test half gated.
+//   - testdata/messy6.jsonl: 100 messages (626 values) by two more writers
+//     who never saw the code (6a foreign nationals, refugees and their
+//     helpers, other scripts and languages; 6b SMS, dictated numbers,
+//     forwarded e-mails, special categories in stories), measured whole
+//     once before and once after session 8's rounds and kept out of them;
+//     split by the same rule from then on, its test half gated.
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
@@ -77,6 +83,7 @@ const (
 	ambNamesFile  = "testdata/ambnames.jsonl"
 	ambCheckFile  = "testdata/ambnames-check.jsonl"
 	messy5File    = "testdata/messy5.jsonl"
+	messy6File    = "testdata/messy6.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -383,6 +390,7 @@ func TestLabelledSet(t *testing.T) {
 	tuning3, test3 := halves(t, messy3File)
 	tuning4, test4 := halves(t, messy4File)
 	tuning5, test5 := halves(t, messy5File)
+	tuning6, test6 := halves(t, messy6File)
 	sets := []struct {
 		name   string
 		msgs   []labelled
@@ -403,6 +411,8 @@ func TestLabelledSet(t *testing.T) {
 		{"ambnames-check", loadLabelled(t, ambCheckFile), false}, // measured, never tuned on
 		{"messy5-tuning", tuning5, *evalVerbose},
 		{"messy5-test", test5, false},
+		{"messy6-tuning", tuning6, *evalVerbose},
+		{"messy6-test", test6, false},
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {
