@@ -114,7 +114,7 @@ type rule struct {
 func re(s string) *pattern { return compile(fold.String(s)) }
 
 var rules = []rule{
-	{code: CodeSuicide, cue: re(` (?:me|se|te) (?:suicider|pendre|jeter sous|jeter par)| suicidaire| tentative de suicide| (?:mettre|mette) fin a (?:mes|ses|mon|sa) (?:jours|vie)| (?:envie d' |veux |vais )en finir| (?:plus|pas) envie de vivre| envie de mourir| (?:je )?veux mourir| me (?:fous|foutre) en l' air| idees noires| ne serai plus la| plus d' issue| mieux sans moi| plus la force de vivre| plus de raison de vivre| a quoi bon vivre| (?:avaler|prendre) (?:tous |toutes )?(?:mes|les|mes boites de) (?:cachets|medicaments|comprimes)| prepare les (?:medicaments|cachets)| disparaitre pour de bon| (?:mon|un|ceci est le|c' est le|voici le) dernier message| adieu | kill myself| want to die| (?:want|wish) to live anymore| don' t want to live| end my life| arreter de me battre| plus (?:envie|la force) de (?:me battre|continuer|lutter)| tout laisser tomber| mettre un terme a (?:ma|mes) (?:vie|jours)| me supprimer| sauter (?:du|d' un|par la) (?:pont|fenetre|balcon)| plus (?:gout|envie) (?:a|de) rien| sous (?:le|un) (?:metro|train|camion)| me laisser mourir| lettres? (?:d' adieu|a mes enfants)| ne vois pas comment m' en sortir| ne vois plus (?:de |d' )?(?:solution|issue|avenir)| bout du rouleau| (?:me )?reveillais plus| ne plus me reveiller| plus simple si je (?:n' etais|disparaissais|partais)| (?:ce sera|c' est) mon dernier (?:courrier|message)| mes affaires (?:sont )?en ordre| j' ai tout regle| de quoi en finir| (?:pense|pensais|songe) (?:tous les jours |souvent )?a mourir| ne supporte plus (?:cette|la) vie| (?:vais|veux|aller) (?:la|le|les) rejoindre (?:avant|bientot|la-haut|au ciel)| rejoindre (?:mon mari|ma femme|mon epouse|mon epoux|mon fils|ma fille) (?:la-haut|au ciel|bientot)| n' aurai (?:bientot )?plus besoin de rien| si je (?:ne )?suis plus la| (?:recupere|pris|charge|sorti) (?:le|un|mon) fusil| (?:laisse|ecrit) (?:les|des|une|mes) lettres? pour| ce soir (?:c' est|tout est|tout sera) fini`),
+	{code: CodeSuicide, cue: re(` (?:me|se|te) (?:suicider|pendre|jeter sous|jeter par)| suicidaire| tentative de suicide| (?:mettre|mette) fin a (?:mes|ses|mon|sa) (?:jours|vie)| (?:envie d' |veux |vais )en finir| (?:plus|pas) envie de vivre| envie de mourir| (?:je )?veux mourir| me (?:fous|foutre) en l'? air| idees noires| ne serai plus la| plus d' issue| mieux sans moi| plus la force de vivre| plus de raison de vivre| a quoi bon vivre| (?:avaler|prendre) (?:tous |toutes )?(?:mes|les|mes boites de) (?:cachets|medicaments|comprimes)| prepare les (?:medicaments|cachets)| disparaitre pour de bon| (?:mon|un|ceci est le|c' est le|voici le) dernier message|^ dernier message| adieu | kill myself| want to die| (?:want|wish) to live anymore| don' t want to live| end my life| arreter de me battre| plus (?:envie|la force) de (?:me battre|continuer|lutter)| tout laisser tomber| mettre un terme a (?:ma|mes) (?:vie|jours)| me supprimer| sauter (?:du|d' un|par la) (?:pont|fenetre|balcon)| plus (?:gout|envie) (?:a|de) rien| sous (?:le|un) (?:metro|train|camion)| me laisser mourir| lettres? (?:d' adieu|a mes enfants)| ne vois pas comment m' en sortir| ne vois plus (?:de |d' )?(?:solution|issue|avenir)| bout du rouleau| (?:me )?reveillais plus| ne plus me reveiller| plus simple si je (?:n' etais|disparaissais|partais)| (?:ce sera|c' est) mon dernier (?:courrier|message)| mes affaires (?:sont )?en ordre| j' ai tout regle| de quoi en finir| (?:pense|pensais|songe) (?:tous les jours |souvent )?a mourir| ne supporte plus (?:cette|la) vie| (?:vais|veux|aller) (?:la|le|les) rejoindre (?:avant|bientot|la-haut|au ciel)| rejoindre (?:mon mari|ma femme|mon epouse|mon epoux|mon fils|ma fille) (?:la-haut|au ciel|bientot)| n' aurai (?:bientot )?plus besoin de rien| si je (?:ne )?suis plus la| (?:recupere|pris|charge|sorti) (?:le|un|mon) fusil| (?:laisse|ecrit) (?:les|des|une|mes) lettres? pour| ce soir (?:c' est|tout est|tout sera) fini`),
 		except: re(` prevention du suicide`)},
 	// « me tuer » is the writer's own act unless someone else is its
 	// subject (« mon patron va me tuer si… »): that exception cancels only
@@ -123,7 +123,9 @@ var rules = []rule{
 		except: re(` tuer le temps| tuer a la tache| prevention du suicide| (?:va|vont|allait|allaient|veut|veulent|voulait|a voulu|a essaye de|menace de) me tuer`)},
 	// Someone close who says they will kill the writer is a threat, not a
 	// figure of speech (« mon mari va me tuer », « il veut me tuer »).
-	{code: CodeViolence, cue: re(` (?:mari|conjoint|compagnon|concubin|copain|ex|pere|beau-pere|frere|fils|voisin) (?:va|veut|allait|voulait|menace de|a voulu|a essaye de) me tuer| (?:il|elle|ils) (?:veut|veulent|voulait|a voulu|a essaye de|menace de) me tuer`)},
+	{code: CodeViolence, cue: re(` (?:mari|conjoint|compagnon|concubin|copain|ex|pere|beau-pere|frere|fils|voisin) (?:va|veut|allait|voulait|menace de|a voulu|a essaye de) me tuer| (?:il|elle|ils) (?:va|vont|veut|veulent|voulait|a voulu|a essaye de|menace de) me tuer| (?:he|she) (?:is going to|will|wants to|tried to) kill me`)},
+	// An English-speaking writer's child in danger.
+	{code: CodeChild, cue: re(` (?:child|children|kid|kids|baby|son|daughter) (?:is|are) (?:in danger|being (?:hit|beaten|abused|hurt))`)},
 	{code: CodeViolence, cue: re(` (?:le|les|lui) (?:a )?(?:frapp|battu|cogn|etrangl|brutalis|menace de|gifl|tabass)| (?:me|m' |nous|la|l' ) ?(?:a )?(?:frapp|battu|bat |cogn|etrangl|viol[e ]|brutalis|menac|gifl|tabass|jete(?:e)? contre|pousse(?:e)? (?:dans|contre)|brule|enferm)| menace(?:e|es|s)? de mort| violences? conjugales?| victime de violences?| (?:devient|est|etait|devenu) (?:tres )?violent| (?:des|les|de) coups | coups de (?:poing|pied|ceinture)| (?:avec|sous la menace d' )(?:un|une) (?:couteau|arme)| peur (?:qu' il|qu' elle|pour ma vie|de rentrer|de lui|de mon (?:mari|conjoint|compagnon|ex))| (?:il|elle) (?:me |nous |les |le |la )?(?:frappe|bat |battait)| frappe (?:mon|ma|mes|les)| harcel| en cachette| ordonnance de protection| main courante| (?:cache|confisque|pris|garde) (?:mes|mon) (?:papiers|passeport|titre)| sous emprise| agress(?:e |ee|ion)| (?:hits|beats|hurt|threatens) me| domestic violence| i am afraid| (?:n' ose|peur de|n' ose plus) (?:pas )?rentrer| casse (?:la porte|tout|mes affaires)| (?:me|nous) faire payer| menace(?:r|e|s)? de (?:me|nous) | (?:hit|hits|hitting|beat|kicked|threw) me| threw me out| me suit | m' attend devant| (?:vais|allez|va) le regretter| giflee?| frappee| battue| etranglee| violentee| agressee| tabassee| bouscul| n' ose plus dormir chez| leve la main sur| oeil au beurre noir| crie sur (?:ma|moi|mon|nous)| photos de moi nue?s?| photos intimes| menace d' envoyer| revenge| chantage`),
 		except: re(` self-defense| autodefense| benevole| afficher| salle d' attente| droit de (?:me|nous) faire payer| (?:me|nous) faire payer (?:des|les|le|la|ca|cela|[0-9])`)},
 	{code: CodeViolence, cue: re(` j' ai (?:tres |vraiment |tellement )?peur`),
@@ -178,17 +180,27 @@ var pastRe = compile(` il y a (?:plus de |presque |pres de |environ |bien )?(?:u
 // été expulsée mais depuis j'ai un HLM »), not for a death.
 var lastYearRe = compile(` l' (?:an|annee|hiver|ete) (?:dernier|derniere|passe|passee) `)
 
+// sinceRe marks a sentence that says what changed since (« mais depuis
+// j'ai un HLM »): without it a sentence of last year may still speak of
+// now (« l'année dernière j'ai été expulsée et je dors dans ma voiture »).
+var sinceRe = compile(` depuis | maintenant | aujourd' hui `)
+
 // settledRe marks a sentence that says a trouble is over (« c'est de
 // l'histoire ancienne », « tout est rentré dans l'ordre »): an urgent cue
 // in it or in the sentence before, but a suicidal one, is nobody's
 // emergency now, nor a debt or a fraud a trouble (settles).
-var settledRe = compile(` c' est (?:de l' histoire ancienne|du passe|derriere (?:moi|nous)|(?:bien |enfin )?(?:regle|resolu))| tout (?:est|s' est|a ete) (?:(?:bien |enfin )?(?:regle|arrange|resolu)|rentre dans l' ordre)| (?:le probleme|la situation|tout ca) (?:est|a ete) (?:reglee?|resolue?)| tout va bien (?:maintenant|aujourd' hui|depuis)| (?:ca|tout) va (?:beaucoup )?mieux (?:maintenant|aujourd' hui|depuis)`)
+var settledRe = compile(` c' est (?:de l' histoire ancienne|du passe|derriere (?:moi|nous)|(?:bien |enfin )?(?:regle|resolu))| tout (?:est|s' est|a ete) (?:(?:bien |enfin )?(?:regle|arrange|resolu)|rentre dans l' ordre)| (?:le probleme|la situation|tout ca) (?:est|a ete) (?:reglee?|resolue?)| tout va bien (?:maintenant|aujourd' hui|depuis)`)
+
+// unsettledRe marks a settled phrase that names what it settles, or a
+// trouble that is not (« c'est réglé pour le loyer mais pas pour ça »): the
+// sentence's other troubles are not over.
+var unsettledRe = compile(` (?:regle|reglee|resolu|resolue|arrange|arrangee) pour | mais pas| sauf `)
 
 // fictionRe marks a sentence about a story: a character, a role, a film,
 // a series, a novel or a video game (« le héros se fait expulser », « le
 // jeu vidéo de mon fils est violent »); its cues, but a suicidal one,
 // describe nobody.
-var fictionRe = compile(` (?:le|un|mon|son|du|au|l' ) ?(?:personnage|heros|heroine|role) | jeu video| jeux video| (?:dans|d' ) ?(?:le|la|un|une|mon|ma|ce|cette|l' ) ?(?:film|serie|roman|piece de theatre|court-metrage|bd|manga|dessin anime|scenario) `)
+var fictionRe = compile(` (?:le|un|mon|son|du|au|l' ) ?(?:personnage|heros|heroine) | jeu video| jeux video| (?:dans|d' ) ?(?:le|la|un|une|mon|ma|ce|cette|l' ) ?(?:film|serie|roman|piece de theatre|court-metrage|bd|manga|dessin anime|scenario) `)
 
 // generalRe marks a sentence that speaks of a subject in general, for a
 // school talk or out of interest: its cues describe nobody's situation.

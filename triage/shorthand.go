@@ -31,6 +31,7 @@ var shorthand = map[string]string{
 	"vrmt": "vraiment", "vrm": "vraiment", "tlm": "tout le monde", "jms": "jamais", "cmt": "comment",
 	"cmnt": "comment", "ptet": "peut-etre", "dla": "de la",
 	"jsais": "je sais", "jsuis": "je suis",
+	"veu": "veux", "plu": "plus", "envi": "envie",
 }
 
 // expandShorthand rewrites the shorthand words of a folded sentence (see
@@ -43,6 +44,10 @@ func expandShorthand(folded string) string {
 		if x, ok := shorthand[w]; ok {
 			words[i], changed = x, true
 		} else if x, ok := gluedJe(w); ok {
+			// « jveu » is « je veu », itself shorthand for « je veux ».
+			if y, ok := shorthand[strings.TrimPrefix(x, "je ")]; ok {
+				x = "je " + y
+			}
 			words[i], changed = x, true
 		}
 	}

@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"context"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -52,6 +53,39 @@ func TestLexiconNewVoices(t *testing.T) {
 		a := assessLexicon(newMessage(tc.text, evalNow), tc.text)
 		if diff := cmp.Diff(tc.codes, a.Codes()); a.Level != tc.level || diff != "" {
 			t.Errorf("lexicon(%q) = %s %v, want %s %v", tc.text, a.Level, a.Codes(), tc.level, tc.codes)
+		}
+	}
+}
+
+// TestReviewedUrgentMessages holds urgent the messages a review of
+// 2026-12-01 found routine after that day's lexicon changes (a settled
+// phrase that names something else, « un rôle » read as a story, last
+// year without a word of what changed since, a farewell opening the
+// message, SMS spellings) or before them.
+func TestReviewedUrgentMessages(t *testing.T) {
+	for _, text := range []string{
+		"Mon mari me frappe. C'est réglé pour le loyer mais pas pour ça.",
+		"Mon fils de 5 ans est seul à la maison depuis hier, ça va mieux maintenant pour mes papiers",
+		"mon mari me frappe, devant les autres il joue un rôle de gentil",
+		"l'année dernière j'ai été expulsée et je dors dans ma voiture",
+		"Dernier message avant de partir pour toujours",
+		"jpp jveu mourir",
+		"j'en peux plus jveu mourir",
+		"il va me tuer",
+		"a child is in danger at home",
+		"g plu envi de vivre",
+		"jvais me foutre en l air ce soir",
+	} {
+		if a := Assess(context.Background(), text); a.Level != Urgent {
+			t.Errorf("Assess(%q) = %s %v, want urgent", text, a.Level, a.Codes())
+		}
+	}
+	for _, text := range []string{
+		"l'an dernier j'ai été expulsée mais depuis j'ai un HLM, je voudrais savoir pour les APL",
+		"Mon ex me frappait, c'est de l'histoire ancienne, je voudrais changer de nom",
+	} {
+		if a := Assess(context.Background(), text); a.Level == Urgent {
+			t.Errorf("Assess(%q) = urgent %v, want a settled past", text, a.Codes())
 		}
 	}
 }

@@ -64,7 +64,8 @@ func newMessage(text string, now time.Time) *message {
 			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: foldSentence(trimmed)}
 			s.near, s.far, s.now = timeOf(s.folded, now)
 			s.past, s.general = pastRe.MatchString(s.folded), generalRe.MatchString(s.folded)
-			s.lastYear, s.fiction = lastYearRe.MatchString(s.folded), fictionRe.MatchString(s.folded)
+			s.lastYear = lastYearRe.MatchString(s.folded) && sinceRe.MatchString(s.folded)
+			s.fiction = fictionRe.MatchString(s.folded)
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
 			m.general = m.general || s.general
 			m.count(s.folded)
@@ -82,7 +83,8 @@ func newMessage(text string, now time.Time) *message {
 	add(len(text))
 	nextLaughs, nextSettles := false, false
 	for i := len(m.sentences) - 1; i >= 0; i-- {
-		laughs, settles := jokeRe.MatchString(m.sentences[i].folded), settledRe.MatchString(m.sentences[i].folded)
+		f := m.sentences[i].folded
+		laughs, settles := jokeRe.MatchString(f), settledRe.MatchString(f) && !unsettledRe.MatchString(f)
 		m.sentences[i].joke, m.sentences[i].settled = laughs || nextLaughs, settles || nextSettles
 		nextLaughs, nextSettles = laughs, settles
 	}
