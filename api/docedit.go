@@ -42,11 +42,12 @@ func editedBlocks(text string, chunks []store.Chunk) []ingest.Block {
 		heading = ingest.SplitHeading(chunks[0].Heading)
 	}
 	next := 0
+	held := make([]map[string]bool, len(chunks)) // each passage's words, read once
 	for _, p := range strings.Split(text, passageSeparator) {
 		if p = strings.TrimSpace(p); p == "" {
 			continue
 		}
-		if i := passageOf(p, chunks, next); i >= 0 {
+		if i := passageOf(p, chunks, held, next); i >= 0 {
 			heading, next = ingest.SplitHeading(chunks[i].Heading), i
 		}
 		blocks = append(blocks, ingest.Block{Heading: heading, Text: p})
@@ -54,14 +55,22 @@ func editedBlocks(text string, chunks []store.Chunk) []ingest.Block {
 	return blocks
 }
 
+// editWindow is how many passages from the last one matched an edited
+// paragraph is compared with by its words: edits keep the passages' order,
+// and the bound keeps a long edit linear in its length.
+const editWindow = 16
+
 // minEditedShare is the share of an edited paragraph's words that the
 // passage it came from must hold.
 const minEditedShare = 0.5
 
 // passageOf returns the index, from next on, of the first passage holding
 // the paragraph p, or else of the passage holding the largest share of
-// p's words (at least minEditedShare, the first of equals), or -1.
-func passageOf(p string, chunks []store.Chunk, next int) int {
+// p's words among the editWindow passages from next (at least
+// minEditedShare, the first of equals), or -1. held
+// keeps each passage's words once read, so that a long edit reads every
+// passage's words once, not once per paragraph.
+func passageOf(p string, chunks []store.Chunk, held []map[string]bool, next int) int {
 	for i := next; i < len(chunks); i++ {
 		if strings.Contains(chunks[i].Text, p) {
 			return i
@@ -69,11 +78,13 @@ func passageOf(p string, chunks []store.Chunk, next int) int {
 	}
 	words := editWords(p)
 	best, bestShare := -1, minEditedShare
-	for i := next; i < len(chunks) && len(words) > 0; i++ {
-		held := editWords(chunks[i].Text)
+	for i := next; i < min(len(chunks), next+editWindow) && len(words) > 0; i++ {
+		if held[i] == nil {
+			held[i] = editWords(chunks[i].Text)
+		}
 		n := 0
 		for w := range words {
-			if held[w] {
+			if held[i][w] {
 				n++
 			}
 		}
