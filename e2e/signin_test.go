@@ -243,6 +243,12 @@ func TestSignInDelegation(t *testing.T) {
 	if forced != 403 {
 		t.Errorf("a change of another service's agent answered %d, want 403", forced)
 	}
+	// Only an administrator of every service writes a rule: Bernard's page
+	// offers none to write.
+	b.do("open the rules", chromedp.Click(css("#onglet-regles")))
+	if !eval[bool](b, `document.querySelector("#form-regle").hidden`) {
+		t.Error("a service's administrator is offered the form to write a rule")
+	}
 	b.do("open the journal", chromedp.Click(css("#onglet-journal")))
 	b.waitFor("the refusal in the journal", `[...document.querySelectorAll("#audit-table tbody tr")].some(r =>
 		r.textContent.includes("PUT /v1/agents/:id") && r.textContent.includes("Refusé") && r.cells[1].textContent === "Bernard Petit")`)

@@ -46,9 +46,11 @@ export function loadAdmin(who) {
   me = who;
   $('#admin-portee').textContent = me.service
     ? `Vous administrez le service « ${me.service} » : ses agents, ses clés d'API, ses règles d'attribution et son journal. `
-      + 'Les agents qui attendent un accès apparaissent aussi : vous pouvez les accueillir dans votre service.'
+      + 'Les agents qui attendent un accès apparaissent aussi : vous pouvez les accueillir dans votre service. '
+      + "Une règle d'attribution s'écrit par un administrateur de tous les services : vous pouvez supprimer celles de votre service."
     : 'Vous administrez tous les services.';
   for (const f of document.querySelectorAll('#vue-agents .champ-service')) f.hidden = !!me.service;
+  $('#form-regle').hidden = !!me.service; // only an administrator of every service writes a rule
   selectTab(shown);
 }
 
