@@ -25,25 +25,18 @@ type chunkCache struct {
 	seen     int64
 	loading  bool
 	tooLarge int64
-	// ctx ends the reading when the store closes; wg waits for it.
-	ctx  context.Context
-	stop context.CancelFunc
-	wg   sync.WaitGroup
+	bg       background
 }
 
 // newChunkCache returns an empty cache.
 func newChunkCache() *chunkCache {
-	ctx, stop := context.WithCancel(context.Background())
-	return &chunkCache{ctx: ctx, stop: stop}
+	c := &chunkCache{}
+	c.bg.init()
+	return c
 }
 
 // close stops a reading under way and waits for it; none starts after.
-func (c *chunkCache) close() {
-	c.mu.Lock()
-	c.stop()
-	c.mu.Unlock()
-	c.wg.Wait()
-}
+func (c *chunkCache) close() { c.bg.close(&c.mu) }
 
 // current returns the index of version, or nil; start is true when the
 // caller must read the index (see chunkCache), which then counts as
@@ -54,11 +47,8 @@ func (c *chunkCache) current(version int64) (x *chunkIndex, start bool) {
 	if c.index != nil && c.index.version == version {
 		return c.index, false
 	}
-	start = c.seen == version && !c.loading && c.tooLarge != version && c.ctx.Err() == nil
-	if start {
-		c.loading = true
-		c.wg.Add(1)
-	}
+	start = c.seen == version && !c.loading && c.tooLarge != version && c.bg.begin()
+	c.loading = c.loading || start
 	c.seen = version
 	return nil, start
 }
@@ -107,17 +97,12 @@ func (s *Store) chunkIndexAt(ctx context.Context, version int64) (*chunkIndex, e
 	}
 	x, start := s.chunks.current(version)
 	if start {
-		go s.readChunkIndex(version)
+		s.chunks.bg.run(func(ctx context.Context) {
+			x, err := s.loadChunkIndex(ctx)
+			s.chunks.done(version, x, err)
+		})
 	}
 	return x, nil
-}
-
-// readChunkIndex reads the chunk index for the cache, which asked for it
-// at version.
-func (s *Store) readChunkIndex(version int64) {
-	defer s.chunks.wg.Done()
-	x, err := s.loadChunkIndex(s.chunks.ctx)
-	s.chunks.done(version, x, err)
 }
 
 // ChunkIndexStats are the size of the chunk index a store keeps.

@@ -194,25 +194,18 @@ type typoCache struct {
 	// failed is the generation whose reading failed: not tried again
 	// (the database repairs typos until the next refresh).
 	failed int64
-	// ctx ends the reading when the store closes; wg waits for it.
-	ctx  context.Context
-	stop context.CancelFunc
-	wg   sync.WaitGroup
+	bg     background
 }
 
 // newTypoCache returns an empty cache.
 func newTypoCache() *typoCache {
-	ctx, stop := context.WithCancel(context.Background())
-	return &typoCache{ctx: ctx, stop: stop}
+	c := &typoCache{}
+	c.bg.init()
+	return c
 }
 
 // close stops a reading under way and waits for it; none starts after.
-func (c *typoCache) close() {
-	c.mu.Lock()
-	c.stop()
-	c.mu.Unlock()
-	c.wg.Wait()
-}
+func (c *typoCache) close() { c.bg.close(&c.mu) }
 
 // current returns the index of generation, or nil; start is true when the
 // caller must read it, which then counts as under way.
@@ -222,11 +215,8 @@ func (c *typoCache) current(generation int64) (x *typoIndex, start bool) {
 	if c.index != nil && c.index.generation == generation {
 		return c.index, false
 	}
-	start = generation != 0 && !c.loading && c.failed != generation && c.ctx.Err() == nil
-	if start {
-		c.loading = true
-		c.wg.Add(1)
-	}
+	start = generation != 0 && !c.loading && c.failed != generation && c.bg.begin()
+	c.loading = c.loading || start
 	return nil, start
 }
 
@@ -248,11 +238,10 @@ func (c *typoCache) done(generation int64, x *typoIndex, err error) {
 func (s *Store) typoIndexAt(generation int64) *typoIndex {
 	x, start := s.typos.current(generation)
 	if start {
-		go func() {
-			defer s.typos.wg.Done()
-			x, err := s.loadTypoIndex(s.typos.ctx)
+		s.typos.bg.run(func(ctx context.Context) {
+			x, err := s.loadTypoIndex(ctx)
 			s.typos.done(generation, x, err)
-		}()
+		})
 	}
 	return x
 }
