@@ -182,8 +182,9 @@ var lastYearRe = compile(` l' (?:an|annee|hiver|ete) (?:dernier|derniere|passe|p
 
 // sinceRe marks a sentence that says what changed since (« mais depuis
 // j'ai un HLM »): without it a sentence of last year may still speak of
-// now (« l'année dernière j'ai été expulsée et je dors dans ma voiture »).
-var sinceRe = compile(` depuis | maintenant | aujourd' hui `)
+// now (« l'année dernière j'ai été expulsée et je dors dans ma voiture »,
+// « … et maintenant il recommence »).
+var sinceRe = compile(` mais (?:depuis|maintenant|aujourd' hui) | depuis (?:j' ai|nous avons|on a|tout va|ca va) `)
 
 // settledRe marks a sentence that says a trouble is over (« c'est de
 // l'histoire ancienne », « tout est rentré dans l'ordre »): an urgent cue

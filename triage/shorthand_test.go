@@ -75,6 +75,7 @@ func TestReviewedUrgentMessages(t *testing.T) {
 		"a child is in danger at home",
 		"g plu envi de vivre",
 		"jvais me foutre en l air ce soir",
+		"l'an dernier mon mari me frappait et maintenant il recommence",
 	} {
 		if a := Assess(context.Background(), text); a.Level != Urgent {
 			t.Errorf("Assess(%q) = %s %v, want urgent", text, a.Level, a.Codes())
