@@ -187,7 +187,9 @@ func (sc *scanner) civilityOK(i int) bool {
 	// and followed by one.
 	if e := sc.toks[i].ent; e == entProfesseur || e == entDocteur || e == entMaitre {
 		if sc.toks[i].shape&shCap == 0 && !sc.caseless {
-			return false
+			// "c'est maître Dupuis": in lower case, a capitalized word
+			// that is no common word must follow
+			return nextCap && sc.bits(next)&(notName|wStop) == 0
 		}
 		return nextCap || (next < len(sc.toks) && sc.has(next, wParticle) && sc.afterParticles(next, strong, 0) >= 0)
 	}
