@@ -29,7 +29,7 @@ func (sc *scanner) addresses() {
 				last, conf = sc.postalCity(i, lastPart) // Belgium, Switzerland
 			}
 		case t.kind == kAlnum && t.end-t.start <= 5:
-			last, conf = sc.ordinalFloor(i), 0.6
+			last, conf = sc.ordinalFloor(i)
 		case lastPart >= 0 && i-lastPart <= 2 && sc.numberSign(i) && i+2 < n && sc.toks[i+2].kind == kNum && sc.toks[i+2].end-sc.toks[i+2].start <= 4:
 			last, conf = i+2, 0.45 // "bloc 12 n° 3": only after another part
 		case t.kind == kWord && i+2 < n && sc.toks[i+1].kind == kNum && sc.isText(i, "cite") && strings.EqualFold(sc.text(i+2), "logements"):

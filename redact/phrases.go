@@ -138,9 +138,10 @@ func (sc *scanner) complement(j int) int {
 			// "atteint d'une sclérose", "traitement pour mon VIH"
 			k = n
 			continue
-		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth|wStop|wNumWord) == 0:
+		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth|wStop|wNumWord|wInstitution) == 0:
 			// not a common word: "diagnostiqué l'an dernier" takes no
-			// complement, "hospitalisé à l'hôpital" stops before it
+			// complement, "hospitalisé à l'hôpital" and "incarcéré au
+			// centre pénitentiaire de Meaux" stop before the institution
 			end, k = n, n
 			words++
 			continue
