@@ -24,7 +24,11 @@ func (sc *scanner) contacts() {
 			from = at + 1
 			continue
 		}
-		sc.add(start, end, EMAIL, 0.99)
+		if sharedMailbox(s[start:at], s[at+1:end]) {
+			sc.add(start, end, typKeep, 1.5) // "ne-pas-repondre@urssaf.fr": an organisation's, public
+		} else {
+			sc.add(start, end, EMAIL, 0.99)
+		}
 		from = end
 	}
 	sc.urls("://")
@@ -445,3 +449,33 @@ func personalValue(v string) bool {
 	}
 	return len(v) >= 16 && digits >= 3 && letters >= 3 && !strings.ContainsAny(v, ".")
 }
+
+// sharedMailbox reports whether the e-mail address local@domain is an
+// organisation's shared mailbox, which names no one and stays: every word
+// of its local part is a mailbox's role ("ne-pas-repondre", "scolarite-l1",
+// "rrhh"; two letters or fewer say nothing), and no word of its domain is
+// a first name ("contact@yasmine-elamrani-design.fr" is a person's).
+func sharedMailbox(local, domain string) bool {
+	role := false
+	for _, p := range strings.FieldsFunc(local, notLetter) {
+		switch {
+		case genericMailbox[strings.ToLower(p)]:
+			role = true
+		case len(p) > 2:
+			return false
+		}
+	}
+	if !role {
+		return false
+	}
+	for _, p := range strings.FieldsFunc(domain, notLetter) {
+		if e := lex.words[strings.ToLower(p)]; e != 0 && lex.bits[e]&wFirst != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// notLetter reports whether r is no letter: the separators of the words
+// of an e-mail address.
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }

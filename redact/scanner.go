@@ -87,6 +87,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.foreignAddresses()
 	sc.names()
 	sc.scriptNames()
+	sc.bracketNames()
 	sc.emailNames()
 	sc.signatureName()
 	sc.repeatedNames()
