@@ -184,7 +184,9 @@ func (sc *scanner) civilityOK(i int) bool {
 		return false
 	case "Dr", "Pr", "Mr", "DR", "PR", "MR":
 		return dot || nextCap
-	case "dr", "pr", "mr", "mm":
+	case "pr":
+		return dot // in SMS, "pr" is "pour": "ma cb pr renouveler"
+	case "dr", "mr", "mm":
 		return dot || sc.caseless
 	}
 	// "le professeur principal", "maître d'ouvrage": titles other than

@@ -77,8 +77,9 @@ func (sc *scanner) matchPhrases(i, first int, phrases []phrase, keepEnd *int) {
 			if end == j && p.needComp || sc.genericSpecial(i, j) {
 				continue
 			}
+			typ := sc.complementType(j, end, p.cue)
 			end = sc.bracketAfter(end)
-			sc.addToks(i, end, specialType(p.cue), 0.7)
+			sc.addToks(i, end, typ, 0.7)
 			if p.cue&cJustice != 0 {
 				sc.offenceAfter(end)
 			}
@@ -206,4 +207,33 @@ func (sc *scanner) bracketAfter(j int) int {
 		}
 	}
 	return j
+}
+
+// complementType returns the special category of a phrase with cue cue
+// whose last word is token j and whose complement ends at token end: the
+// phrase's own, unless the complement's first word is itself a one-word
+// phrase of another category only ("diagnostiqué sourd" tells a
+// disability, not an illness).
+func (sc *scanner) complementType(j, end int, cue cueBits) Type {
+	typ := specialType(cue)
+	for k := j + 1; k <= end && k < len(sc.toks); k++ {
+		if sc.toks[k].kind != kWord {
+			continue
+		}
+		e := &lex.entries[sc.toks[k].ent]
+		if !e.special {
+			return typ
+		}
+		other := typ
+		for _, p := range e.phrases {
+			if len(p.rest) == 0 && p.cue&cue&cSpecial != 0 {
+				return typ // a word of the phrase's own category too
+			}
+			if len(p.rest) == 0 && p.cue&cSpecial != 0 {
+				other = specialType(p.cue)
+			}
+		}
+		return other
+	}
+	return typ
 }
