@@ -21,6 +21,9 @@ func (sc *scanner) contacts() {
 		at += from
 		start, end := emailAt(s, at)
 		if start < 0 {
+			if e := socialHandle(s, at); e > 0 {
+				sc.add(at, e, URL, 0.85) // "insta @manon.lgd_"
+			}
 			from = at + 1
 			continue
 		}
@@ -479,3 +482,34 @@ func sharedMailbox(local, domain string) bool {
 // notLetter reports whether r is no letter: the separators of the words
 // of an e-mail address.
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// socialApps are the words that announce a handle on a social network.
+var socialApps = [...]string{"insta", "instagram", "snap", "snapchat", "tiktok", "twitter", "telegram", "threads", "bluesky", "ig"}
+
+// socialHandle returns the end of a handle on a social network written at
+// s[at] ("insta @manon.lgd_": three to thirty letters, digits, dots and
+// underscores after an '@' that starts a word, the network named in the
+// few words before), or 0.
+func socialHandle(s string, at int) int {
+	if at > 0 && s[at-1] != ' ' && s[at-1] != '(' && s[at-1] != ':' {
+		return 0
+	}
+	end := at + 1
+	for end < len(s) && end-at <= 31 && (isLetter(s[end]) || isDigit(s[end]) || s[end] == '.' || s[end] == '_') {
+		end++
+	}
+	for end > at+1 && s[end-1] == '.' {
+		end-- // the sentence's full stop
+	}
+	if end-at-1 < 3 || end-at > 31 {
+		return 0
+	}
+	before := strings.ToLower(s[max(0, at-24):at])
+	for _, app := range socialApps {
+		if k := strings.LastIndex(before, app); k >= 0 && (k == 0 || !isLetter(before[k-1])) &&
+			(k+len(app) == len(before) || !isLetter(before[k+len(app)])) {
+			return end
+		}
+	}
+	return 0
+}
