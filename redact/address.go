@@ -112,6 +112,9 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 			first-- // "3 résidence du Parc"
 		}
 		if last := sc.placeName(k); last >= 0 {
+			if sc.isText(i, "ehpad") {
+				return first, last, 0.45 // "l'EHPAD Les Cèdres": an institution, an address only next to a street
+			}
 			return first, last, 0.7
 		}
 		// "Résidence internationale": only next to another part
