@@ -72,7 +72,7 @@ func (sc *scanner) matchPhrases(i, first int, phrases []phrase, keepEnd *int) {
 			}
 			end := j
 			if p.ext {
-				end = sc.complement(j)
+				end = sc.complement(j, p.cue&cSyndicat == 0)
 			}
 			if end == j && p.needComp || sc.genericSpecial(i, j) {
 				continue
@@ -120,8 +120,15 @@ func specialType(c cueBits) Type {
 }
 
 // complement returns the last token of the noun phrase that follows token j
-// ("d'une sclérose en plaques"), or j when there is none.
-func (sc *scanner) complement(j int) int {
+// ("d'une sclérose en plaques"), or j when there is none. With
+// stopInstitution it stops before an institution ("incarcéré au centre
+// pénitentiaire"); a union's or a party's phrase takes one ("adhérent à La
+// France Insoumise").
+func (sc *scanner) complement(j int, stopInstitution bool) int {
+	stop := wFunc | wCurrency | wMonth | wStop | wNumWord
+	if stopInstitution {
+		stop |= wInstitution
+	}
 	end, k, words := j, j, 0
 	for steps := 0; steps < 8 && words < 3; steps++ {
 		n := k + 1
@@ -139,7 +146,7 @@ func (sc *scanner) complement(j int) int {
 			// "atteint d'une sclérose", "traitement pour mon VIH"
 			k = n
 			continue
-		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth|wStop|wNumWord|wInstitution) == 0:
+		case t.kind == kWord && sc.bits(n)&stop == 0:
 			// not a common word: "diagnostiqué l'an dernier" takes no
 			// complement, "hospitalisé à l'hôpital" and "incarcéré au
 			// centre pénitentiaire de Meaux" stop before the institution
@@ -176,7 +183,7 @@ func (sc *scanner) offenceAfter(j int) {
 			o++
 		}
 		if o < len(sc.toks) && sc.toks[o].gap < gapLine && sc.has(o, wOffence) {
-			sc.addToks(k, sc.complement(o), JUSTICE, 0.7)
+			sc.addToks(k, sc.complement(o, true), JUSTICE, 0.7)
 		}
 		return
 	}
