@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -460,28 +461,57 @@ func personalValue(v string) bool {
 // a first name ("contact@yasmine-elamrani-design.fr" is a person's).
 func sharedMailbox(local, domain string) bool {
 	role := false
-	for _, p := range strings.FieldsFunc(local, notLetter) {
-		switch {
-		case genericMailbox[strings.ToLower(p)]:
+	ok := eachWord(local, func(w string) bool {
+		if genericMailbox[lowerASCIIWord(w)] {
 			role = true
-		case len(p) > 2:
-			return false
+			return true
 		}
-	}
-	if !role {
+		return len(w) <= 2
+	})
+	if !ok || !role {
 		return false
 	}
-	for _, p := range strings.FieldsFunc(domain, notLetter) {
-		if e := lex.words[strings.ToLower(p)]; e != 0 && lex.bits[e]&wFirst != 0 {
+	return eachWord(domain, func(w string) bool {
+		e := lex.words[lowerASCIIWord(w)]
+		return e == 0 || lex.bits[e]&wFirst == 0
+	})
+}
+
+// eachWord calls f on every run of letters of s, in order, and reports
+// whether f accepted them all. It allocates nothing.
+func eachWord(s string, f func(string) bool) bool {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += n
+		}
+		if !f(s[i:j]) {
 			return false
 		}
+		i = j
 	}
 	return true
 }
 
-// notLetter reports whether r is no letter: the separators of the words
-// of an e-mail address.
-func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+// lowerASCIIWord returns w in lower case when it is ASCII and holds an
+// upper-case letter (allocating then only), else w itself.
+func lowerASCIIWord(w string) string {
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
 
 // socialApps are the words that announce a handle on a social network.
 var socialApps = [...]string{"insta", "instagram", "snap", "snapchat", "tiktok", "twitter", "telegram", "threads", "bluesky", "ig"}
@@ -504,9 +534,13 @@ func socialHandle(s string, at int) int {
 	if end-at-1 < 3 || end-at > 31 {
 		return 0
 	}
-	before := strings.ToLower(s[max(0, at-24):at])
+	var buf [24]byte
+	before := buf[:0]
+	for _, c := range []byte(s[max(0, at-24):at]) {
+		before = append(before, lowerASCII(c))
+	}
 	for _, app := range socialApps {
-		if k := strings.LastIndex(before, app); k >= 0 && (k == 0 || !isLetter(before[k-1])) &&
+		if k := bytes.LastIndex(before, []byte(app)); k >= 0 && (k == 0 || !isLetter(before[k-1])) &&
 			(k+len(app) == len(before) || !isLetter(before[k+len(app)])) {
 			return end
 		}
