@@ -171,6 +171,9 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 			// 8845 90176"
 			typ = FISCAL
 		}
+		if typ == CNI && near&cNIR != 0 && (len(id) == 13 || len(id) == 15) && allDigits(id) && nirSex(id) {
+			return false // "social security number 1 85 03 75 112 045": a NIR's length, read by numbers
+		}
 		if typ == ETRANGER && ofpraShape(sc.s[sc.toks[j].start:sc.toks[r.parts[p].tok].end]) {
 			typ = DOSSIER // "numéro OFPRA 2404-01873": an asylum case, not a foreigner's number
 		}

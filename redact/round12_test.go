@@ -17,6 +17,9 @@ func TestRedactRound12(t *testing.T) {
 		// numbers
 		{"NIR after social security number", "my social security number is 1 85 03 75 112 045 67", "my social security number is [NIR_1]"},
 		{"NIR run together after social security number", "My French social security number: 185037511204567.", "My French social security number: [NIR_1]."},
+		{"NIR without its key after social security number", "my social security number is 1 85 03 75 112 045", "my social security number is [NIR_1]"},
+		{"NIR with a mistyped month after social security number", "my social security number is 1 85 13 75 112 045 67", "my social security number is [NIR_1]"},
+		{"a Romanian number after its own cue stays a CNI", "CNP 2900615400123", "CNP [CNI_1]"},
 		{"a US SSN stays a foreign identity number", "my SSN is 123-45-6789", "my SSN is [CNI_1]"},
 		{"a numéro fiscal passing Luhn in a message about taxes", "Mon numéro fiscal est le 1 04 32 418 559 07 ; celui de mon mari était le 1 05 32 097 114 62.",
 			"Mon numéro fiscal est le [FISCAL_1] ; celui de mon mari était le [FISCAL_2]."},
