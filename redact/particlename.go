@@ -46,6 +46,9 @@ func (sc *scanner) placeSurname(k, m, s, words int) bool {
 	if sc.caseless || t.shape&shCap == 0 || t.shape&shUpper != 0 || t.end-t.start < 3 {
 		return false
 	}
+	if sc.punct(m+1) == '-' && sc.attached(m+1) {
+		return false // a hyphenated place: "de la Tour-du-Pin"
+	}
 	if words == 0 && (s != strong || sc.isText(k, "le", "la", "les", "l")) {
 		return false
 	}

@@ -28,6 +28,7 @@ func TestRedactRoundNames(t *testing.T) {
 		{"lower-case surname after je m'appelle", "je m'appelle sophie martin", "je m'appelle [NOM_1]"},
 		// look-alikes that stay
 		{"a place with particles", "je vais à la mairie de la Tour-du-Pin", "je vais à la mairie de la Tour-du-Pin"},
+		{"a first name before a hyphenated place", "Marie de la Tour-du-Pin est venue", "[NOM_1] de la Tour-du-Pin est venue"},
 		{"a first name then a service", "Marie du service social m'a appelé", "[NOM_1] du service social m'a appelé"},
 		{"jean the garment", "je porte un jean bleu", "je porte un jean bleu"},
 		{"from the region", "je suis de la région", "je suis de la région"},
