@@ -22,8 +22,8 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 		}
 		switch {
 		case sc.has(k, wParticle) && !sc.isFirstName(k) && !(words > 0 && sc.accentedShort(k)) && sc.initials(k) < 0:
-			m := sc.afterParticles(k, s, words)
-			if m < 0 || !sc.nameWord(m, strong, words+1) {
+			m := sc.particleSurname(k, s, words, firstName)
+			if m < 0 {
 				return first, last, words, firstName
 			}
 			w = m
@@ -40,7 +40,7 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 				return first, last, words, firstName
 			}
 		default:
-			if !sc.nameWord(k, s, words) && !(firstName && (sc.titleSurname(k) || sc.capsSurname(k))) {
+			if !sc.nameWord(k, s, words) && !(firstName && (sc.titleSurname(k) || sc.capsSurname(k))) && !sc.lowerSurname(k, words, firstName) {
 				return first, last, words, firstName
 			}
 		}
@@ -144,7 +144,7 @@ func (sc *scanner) afterParticles(k int, s int, pos int) int {
 	for count := 0; count < 3 && m < n && sc.toks[m].kind == kWord && sc.has(m, wParticle) && !sc.isFirstName(m); count++ {
 		e := sc.toks[m].ent
 		article := e == entLe || e == entLa || e == lex.words["les"]
-		if article && sc.toks[m].shape&shCap == 0 && (count == 0 || sc.caseless) {
+		if article && sc.toks[m].shape&shCap == 0 && (count == 0 || sc.caseless) && !sc.lowerArticleOK(m, s, pos) {
 			return -1
 		}
 		if sc.caseless && s != strong {

@@ -80,6 +80,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.sentencePassports()
 	sc.plainIDs()
 	sc.corrections()
+	sc.secrets()
+	sc.ipAddresses()
 	sc.births()
 	sc.hanBirths()
 	sc.bracketBirths()
