@@ -151,6 +151,13 @@ type lexicon struct {
 	bits    []wordBits // entries[i].bits, packed: the detectors read them for every token
 	word    []string   // entries[i].word, packed: isText reads them for many tokens
 	phrased []bool     // entries[i] starts a phrase, itself or as the plural of one
+	// alone[i] lists the phrases of entries[i] of one word, by their
+	// index in entries[i].phrases, and next[i<<32|k] those of one word
+	// and those whose second word is entries[k], in the order of
+	// entries[i].phrases: a word that starts many phrases ("numéro")
+	// reads only those the next word may continue.
+	alone [][]uint16
+	next  map[uint64][]uint16
 }
 
 // lex is the package's immutable lexicon.
@@ -276,7 +283,37 @@ func buildLexicon(words, firstNames string) *lexicon {
 		l.word[i] = e.word
 		l.phrased[i] = len(e.phrases) > 0 || e.plural != 0
 	}
+	l.indexPhrases()
 	return l
+}
+
+// indexPhrases fills l.alone and l.next.
+func (l *lexicon) indexPhrases() {
+	l.alone = make([][]uint16, len(l.entries))
+	l.next = map[uint64][]uint16{}
+	for i, e := range l.entries {
+		for k, p := range e.phrases {
+			if len(p.rest) == 0 {
+				l.alone[i] = append(l.alone[i], uint16(k))
+			}
+		}
+		for _, p := range e.phrases {
+			if len(p.rest) == 0 {
+				continue
+			}
+			key := uint64(i)<<32 | uint64(p.rest[0])
+			if _, ok := l.next[key]; ok {
+				continue
+			}
+			var idx []uint16
+			for m, q := range e.phrases {
+				if len(q.rest) == 0 || q.rest[0] == p.rest[0] {
+					idx = append(idx, uint16(m))
+				}
+			}
+			l.next[key] = idx
+		}
+	}
 }
 
 // linkPlurals reads the plural of a special category's one-word phrase

@@ -55,12 +55,7 @@ func (sc *scanner) scan(s string) []cand {
 	}
 	sc.cands = sc.cands[:0]
 	sc.addrs = sc.addrs[:0]
-	sc.caseless = sc.detectCaseless()
-	sc.allBits = 0
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		sc.allBits |= t.bits
-	}
+	sc.caseless = sc.detectCaseless() // and sc.allBits
 	sc.markPhrases()
 	sc.morphWords()
 	sc.samePartner()
@@ -170,11 +165,19 @@ func (sc *scanner) isFirstName(i int) bool {
 	return sc.toks[i].shape&shASCII != 0 || b&wFirstAccented != 0
 }
 
+// detectCaseless reports whether the text ignores case, and sets
+// sc.allBits, the union of the lexicon bits of its words, in the same
+// pass (only words have bits).
 func (sc *scanner) detectCaseless() bool {
 	n, upper, capital := 0, 0, 0
+	sc.allBits = 0
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		if t.kind != kWord || t.end-t.start < 2 {
+		if t.kind != kWord {
+			continue
+		}
+		sc.allBits |= t.bits
+		if t.end-t.start < 2 {
 			continue
 		}
 		n++
