@@ -26,7 +26,7 @@ var ibanLengths = map[string]int{
 // key but the right length for its country is still masked.
 func (sc *scanner) ibans() {
 	for i := range sc.toks {
-		if k := sc.toks[i].kind; k != kAlnum && k != kWord || !sc.ibanStart(i) {
+		if t := &sc.toks[i]; t.kind != kAlnum && (t.kind != kWord || t.end-t.start != 2) || !sc.ibanStartAt(i) {
 			continue
 		}
 		s := sc.text(i)
