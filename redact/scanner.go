@@ -305,12 +305,12 @@ func (sc *scanner) resolve(cands []cand) []cand {
 }
 
 // candSorter sorts candidates by start, the longest first. Long lists are
-// sorted through packed integer keys (start, inverted length, index), which
-// is several times faster than comparing structs. Its buffers are reused
-// from one sort to the next.
+// sorted stably: candidates of the same start and end keep the order in
+// which the detectors found them. Its buffers are reused from one sort to
+// the next.
 type candSorter struct {
-	keys   []uint64
 	sorted []cand
+	runs   []int
 }
 
 func (cs *candSorter) sort(cands []cand) {
@@ -322,23 +322,64 @@ func (cs *candSorter) sort(cands []cand) {
 		sortCandsFunc(cands)
 		return
 	}
-	keys := slices.Grow(cs.keys[:0], len(cands))[:len(cands)]
-	cs.keys = keys
-	for i, c := range cands {
-		n := c.end - c.start
-		if c.start >= 1<<(64-2*bits) || n >= 1<<bits || n < 0 {
+	for _, c := range cands {
+		if n := c.end - c.start; c.start >= 1<<(64-2*bits) || n >= 1<<bits || n < 0 {
 			sortCandsFunc(cands)
 			return
 		}
-		keys[i] = uint64(c.start)<<(2*bits) | uint64(1<<bits-1-n)<<bits | uint64(i)
 	}
-	slices.Sort(keys)
-	sorted := slices.Grow(cs.sorted[:0], len(cands))[:len(cands)]
-	cs.sorted = sorted
-	for i, k := range keys {
-		sorted[i] = cands[k&(1<<bits-1)]
+	cs.mergeRuns(cands)
+}
+
+// mergeRuns sorts cands stably by merging its sorted runs two by two: the
+// detectors each add their candidates mostly in text order, so a chunk's
+// candidates are a few runs (14 for 35,000 candidates of the benchmark's
+// text), merged in a few passes.
+func (cs *candSorter) mergeRuns(cands []cand) {
+	runs := append(cs.runs[:0], 0)
+	for i := 1; i < len(cands); i++ {
+		if cmpCands(cands[i-1], cands[i]) > 0 {
+			runs = append(runs, i)
+		}
 	}
-	copy(cands, sorted)
+	runs = append(runs, len(cands))
+	buf := slices.Grow(cs.sorted[:0], len(cands))[:len(cands)]
+	cs.sorted = buf
+	src, dst := cands, buf
+	for len(runs) > 2 {
+		next := runs[:0] // written behind what is read
+		for k := 0; k+1 < len(runs); k += 2 {
+			lo, mid := runs[k], runs[k+1]
+			hi := mid
+			if k+2 < len(runs) {
+				hi = runs[k+2]
+			}
+			mergeCands(dst[lo:hi], src[lo:mid], src[mid:hi])
+			next = append(next, lo)
+		}
+		runs = append(next, len(cands))
+		src, dst = dst, src
+	}
+	cs.runs = runs
+	if &src[0] != &cands[0] {
+		copy(cands, src)
+	}
+}
+
+// mergeCands merges the sorted a and b into dst, a's candidates first
+// among equals.
+func mergeCands(dst, a, b []cand) {
+	k := 0
+	for len(a) > 0 && len(b) > 0 {
+		if cmpCands(a[0], b[0]) <= 0 {
+			dst[k], a = a[0], a[1:]
+		} else {
+			dst[k], b = b[0], b[1:]
+		}
+		k++
+	}
+	k += copy(dst[k:], a)
+	copy(dst[k:], b)
 }
 
 func sortCandsFunc(cands []cand) {
