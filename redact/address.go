@@ -22,6 +22,9 @@ func (sc *scanner) addresses() {
 	lastPart := -2 // last token of the previous address part
 	for i := 0; i < n; i++ {
 		t := &sc.toks[i]
+		if t.kind == kPunct || t.kind == kWord && t.bits&(wStreet|wAddrComp) == 0 && t.ent != entCite && (lastPart < 0 || i-lastPart > 2) {
+			continue // no case below takes it: only words have entries ("n°", "cité")
+		}
 		first, last, conf := i, -1, 0.0
 		switch {
 		case t.kind == kNum && t.end-t.start == 5:

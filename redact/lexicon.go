@@ -152,12 +152,19 @@ type lexicon struct {
 	word    []string   // entries[i].word, packed: isText reads them for many tokens
 	phrased []bool     // entries[i] starts a phrase, itself or as the plural of one
 	// alone[i] lists the phrases of entries[i] of one word, by their
-	// index in entries[i].phrases, and next[i<<32|k] those of one word
-	// and those whose second word is entries[k], in the order of
+	// index in entries[i].phrases, and next[i] for each second word
+	// those of one word and those of that second word, in the order of
 	// entries[i].phrases: a word that starts many phrases ("numéro")
 	// reads only those the next word may continue.
 	alone [][]uint16
-	next  map[uint64][]uint16
+	next  [][]phraseNext
+}
+
+// phraseNext lists the phrases a first word starts when entry ent
+// follows it.
+type phraseNext struct {
+	ent uint32
+	idx []uint16
 }
 
 // lex is the package's immutable lexicon.
@@ -290,7 +297,7 @@ func buildLexicon(words, firstNames string) *lexicon {
 // indexPhrases fills l.alone and l.next.
 func (l *lexicon) indexPhrases() {
 	l.alone = make([][]uint16, len(l.entries))
-	l.next = map[uint64][]uint16{}
+	l.next = make([][]phraseNext, len(l.entries))
 	for i, e := range l.entries {
 		for k, p := range e.phrases {
 			if len(p.rest) == 0 {
@@ -301,8 +308,7 @@ func (l *lexicon) indexPhrases() {
 			if len(p.rest) == 0 {
 				continue
 			}
-			key := uint64(i)<<32 | uint64(p.rest[0])
-			if _, ok := l.next[key]; ok {
+			if l.phrasesAfter(uint32(i), p.rest[0]) != nil {
 				continue
 			}
 			var idx []uint16
@@ -311,9 +317,20 @@ func (l *lexicon) indexPhrases() {
 					idx = append(idx, uint16(m))
 				}
 			}
-			l.next[key] = idx
+			l.next[i] = append(l.next[i], phraseNext{ent: p.rest[0], idx: idx})
 		}
 	}
+}
+
+// phrasesAfter returns the phrases entry first starts when entry second
+// follows it (see lexicon.next), nil when second continues none.
+func (l *lexicon) phrasesAfter(first, second uint32) []uint16 {
+	for _, n := range l.next[first] {
+		if n.ent == second {
+			return n.idx
+		}
+	}
+	return nil
 }
 
 // linkPlurals reads the plural of a special category's one-word phrase

@@ -41,7 +41,7 @@ func (sc *scanner) matchPhrases(i, first int, e uint32, keepEnd *int) {
 		next = sc.nextWord(first)
 	}
 	if next >= 0 {
-		if l, ok := lex.next[uint64(e)<<32|uint64(sc.toks[next].ent)]; ok {
+		if l := lex.phrasesAfter(e, sc.toks[next].ent); l != nil {
 			idx = l
 		}
 	}
