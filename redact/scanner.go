@@ -369,17 +369,18 @@ func (cs *candSorter) mergeRuns(cands []cand) {
 // mergeCands merges the sorted a and b into dst, a's candidates first
 // among equals.
 func mergeCands(dst, a, b []cand) {
-	k := 0
-	for len(a) > 0 && len(b) > 0 {
-		if cmpCands(a[0], b[0]) <= 0 {
-			dst[k], a = a[0], a[1:]
+	i, j, k := 0, 0, 0
+	for ; i < len(a) && j < len(b); k++ {
+		if x, y := &a[i], &b[j]; y.start < x.start || y.start == x.start && y.end > x.end {
+			dst[k] = *y
+			j++
 		} else {
-			dst[k], b = b[0], b[1:]
+			dst[k] = *x
+			i++
 		}
-		k++
 	}
-	k += copy(dst[k:], a)
-	copy(dst[k:], b)
+	k += copy(dst[k:], a[i:])
+	copy(dst[k:], b[j:])
 }
 
 func sortCandsFunc(cands []cand) {
