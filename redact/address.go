@@ -2,6 +2,9 @@ package redact
 
 import "strings"
 
+// entCite is the entry of "cite" (Algeria's "Cité 500 logements").
+var entCite = lex.words["cite"]
+
 // houseSuffix are the words after a house number: "12 bis", "3 ter", "5 B".
 var houseSuffix = map[string]bool{"bis": true, "ter": true, "quater": true, "a": true, "b": true, "c": true, "d": true}
 
@@ -19,6 +22,9 @@ func (sc *scanner) addresses() {
 	lastPart := -2 // last token of the previous address part
 	for i := 0; i < n; i++ {
 		t := &sc.toks[i]
+		if t.kind == kPunct || t.kind == kWord && t.bits&(wStreet|wAddrComp) == 0 && t.ent != entCite && (lastPart < 0 || i-lastPart > 2) {
+			continue // no case below takes it: only words have entries ("n°", "cité")
+		}
 		first, last, conf := i, -1, 0.0
 		switch {
 		case t.kind == kNum && t.end-t.start == 5:
@@ -32,7 +38,7 @@ func (sc *scanner) addresses() {
 			last, conf = sc.ordinalFloor(i)
 		case lastPart >= 0 && i-lastPart <= 2 && sc.numberSign(i) && i+2 < n && sc.toks[i+2].kind == kNum && sc.toks[i+2].end-sc.toks[i+2].start <= 4:
 			last, conf = i+2, 0.45 // "bloc 12 n° 3": only after another part
-		case t.kind == kWord && i+2 < n && sc.toks[i+1].kind == kNum && sc.isText(i, "cite") && strings.EqualFold(sc.text(i+2), "logements"):
+		case t.kind == kWord && i+2 < n && sc.toks[i+1].kind == kNum && t.ent == entCite && entCite != 0 && strings.EqualFold(sc.text(i+2), "logements"):
 			last, conf = i+2, 0.6 // Algeria: "Cité 500 logements"
 		case t.kind == kWord && sc.has(i, wStreet|wAddrComp):
 			if sc.has(i, wStreet) {

@@ -39,6 +39,9 @@ func (sc *scanner) names() {
 				continue
 			}
 		}
+		if t.bits&wFirst == 0 && t.shape&shUpper == 0 && !greetingWords[t.ent] {
+			continue // neither a greeting nor what freeName reads
+		}
 		if last := sc.greetedName(i); last >= 0 {
 			i = last
 			continue

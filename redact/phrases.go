@@ -7,24 +7,21 @@ package redact
 // adds the candidates that phrases make by themselves (special categories,
 // protected spans).
 func (sc *scanner) markPhrases() {
-	keepEnd := -1 // last token of the protected phrases so far
+	keepEnd := -1  // last token of the protected phrases so far
+	sc.allCues = 0 // matchPhrases adds the cues it tags
 	for i := range sc.toks {
 		e := sc.toks[i].ent
 		if e == numeroAbbrev.n && e != 0 && (sc.punct(i+1) == '°' || sc.punct(i+1) == 'º') && sc.attached(i+1) {
 			// "n° de mandat" is read as "numéro de mandat"
-			sc.matchPhrases(i, i+1, lex.entries[numeroAbbrev.numero].phrases, &keepEnd)
+			sc.matchPhrases(i, i+1, numeroAbbrev.numero, &keepEnd)
 		}
 		if !lex.phrased[e] {
 			continue
 		}
-		sc.matchPhrases(i, i, lex.entries[e].phrases, &keepEnd)
+		sc.matchPhrases(i, i, e, &keepEnd)
 		if s := lex.entries[e].plural; s != 0 {
-			sc.matchPhrases(i, i, lex.entries[s].phrases, &keepEnd) // a plural read as its singular
+			sc.matchPhrases(i, i, s, &keepEnd) // a plural read as its singular
 		}
-	}
-	sc.allCues = 0
-	for i := range sc.toks {
-		sc.allCues |= sc.toks[i].cue
 	}
 }
 
@@ -32,30 +29,36 @@ func (sc *scanner) markPhrases() {
 // "numéro", and of "numero", whose phrases it starts too.
 var numeroAbbrev = struct{ n, numero uint32 }{lex.words["n"], lex.words["numero"]}
 
-// matchPhrases matches the phrases that start at token i, their first word
-// ending at token first (i itself, or the "°" of "n°"), tags the last word
-// of each with its cue and adds the candidates they make.
-func (sc *scanner) matchPhrases(i, first int, phrases []phrase, keepEnd *int) {
-	next := -2 // the word after first, read once for all the phrases
-	for k := range phrases {
+// matchPhrases matches the phrases of entry e that start at token i, their
+// first word ending at token first (i itself, or the "°" of "n°"), tags the
+// last word of each with its cue and adds the candidates they make. Of
+// e's phrases it reads those of one word and those the next word starts
+// to continue (lex.next), in the lexicon's order.
+func (sc *scanner) matchPhrases(i, first int, e uint32, keepEnd *int) {
+	phrases := lex.entries[e].phrases
+	idx, next := lex.alone[e], -1
+	if len(idx) < len(phrases) {
+		next = sc.nextWord(first)
+	}
+	if next >= 0 {
+		if l := lex.phrasesAfter(e, sc.toks[next].ent); l != nil {
+			idx = l
+		}
+	}
+	for _, k := range idx {
 		p := &phrases[k]
 		if first != i && len(p.rest) == 0 {
 			continue // "n°" alone is no phone's cue, as "numéro" is
 		}
 		j := first
 		if len(p.rest) > 0 {
-			if next == -2 {
-				next = sc.nextWord(first)
-			}
-			if next < 0 || sc.toks[next].ent != p.rest[0] {
-				continue
-			}
 			j = sc.phraseEnd(next, p.rest[1:])
 		}
 		if j < 0 {
 			continue
 		}
 		sc.toks[j].cue |= p.cue
+		sc.allCues |= p.cue
 		switch {
 		case p.cue&cKeep != 0:
 			sc.addToks(i, j, typKeep, 1.5)

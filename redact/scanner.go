@@ -58,12 +58,7 @@ func (sc *scanner) scan(s string) []cand {
 	}
 	sc.cands = sc.cands[:0]
 	sc.addrs = sc.addrs[:0]
-	sc.caseless = sc.detectCaseless()
-	sc.allBits = 0
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		sc.allBits |= t.bits
-	}
+	sc.caseless = sc.detectCaseless() // and sc.allBits
 	sc.markPhrases()
 	sc.morphWords()
 	sc.samePartner()
@@ -176,11 +171,19 @@ func (sc *scanner) isFirstName(i int) bool {
 	return sc.toks[i].shape&shASCII != 0 || b&wFirstAccented != 0
 }
 
+// detectCaseless reports whether the text ignores case, and sets
+// sc.allBits, the union of the lexicon bits of its words, in the same
+// pass (only words have bits).
 func (sc *scanner) detectCaseless() bool {
 	n, upper, capital := 0, 0, 0
+	sc.allBits = 0
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		if t.kind != kWord || t.end-t.start < 2 {
+		if t.kind != kWord {
+			continue
+		}
+		sc.allBits |= t.bits
+		if t.end-t.start < 2 {
 			continue
 		}
 		n++
@@ -334,12 +337,12 @@ func (sc *scanner) namesJoin(a, c cand) bool {
 }
 
 // candSorter sorts candidates by start, the longest first. Long lists are
-// sorted through packed integer keys (start, inverted length, index), which
-// is several times faster than comparing structs. Its buffers are reused
-// from one sort to the next.
+// sorted stably: candidates of the same start and end keep the order in
+// which the detectors found them. Its buffers are reused from one sort to
+// the next.
 type candSorter struct {
-	keys   []uint64
 	sorted []cand
+	runs   []int
 }
 
 func (cs *candSorter) sort(cands []cand) {
@@ -351,23 +354,65 @@ func (cs *candSorter) sort(cands []cand) {
 		sortCandsFunc(cands)
 		return
 	}
-	keys := slices.Grow(cs.keys[:0], len(cands))[:len(cands)]
-	cs.keys = keys
-	for i, c := range cands {
-		n := c.end - c.start
-		if c.start >= 1<<(64-2*bits) || n >= 1<<bits || n < 0 {
+	for _, c := range cands {
+		if n := c.end - c.start; c.start >= 1<<(64-2*bits) || n >= 1<<bits || n < 0 {
 			sortCandsFunc(cands)
 			return
 		}
-		keys[i] = uint64(c.start)<<(2*bits) | uint64(1<<bits-1-n)<<bits | uint64(i)
 	}
-	slices.Sort(keys)
-	sorted := slices.Grow(cs.sorted[:0], len(cands))[:len(cands)]
-	cs.sorted = sorted
-	for i, k := range keys {
-		sorted[i] = cands[k&(1<<bits-1)]
+	cs.mergeRuns(cands)
+}
+
+// mergeRuns sorts cands stably by merging its sorted runs two by two: the
+// detectors each add their candidates mostly in text order, so a chunk's
+// candidates are a few runs (14 for 35,000 candidates of the benchmark's
+// text), merged in a few passes.
+func (cs *candSorter) mergeRuns(cands []cand) {
+	runs := append(cs.runs[:0], 0)
+	for i := 1; i < len(cands); i++ {
+		if cmpCands(cands[i-1], cands[i]) > 0 {
+			runs = append(runs, i)
+		}
 	}
-	copy(cands, sorted)
+	runs = append(runs, len(cands))
+	buf := slices.Grow(cs.sorted[:0], len(cands))[:len(cands)]
+	cs.sorted = buf
+	src, dst := cands, buf
+	for len(runs) > 2 {
+		next := runs[:0] // written behind what is read
+		for k := 0; k+1 < len(runs); k += 2 {
+			lo, mid := runs[k], runs[k+1]
+			hi := mid
+			if k+2 < len(runs) {
+				hi = runs[k+2]
+			}
+			mergeCands(dst[lo:hi], src[lo:mid], src[mid:hi])
+			next = append(next, lo)
+		}
+		runs = append(next, len(cands))
+		src, dst = dst, src
+	}
+	cs.runs = runs
+	if &src[0] != &cands[0] {
+		copy(cands, src)
+	}
+}
+
+// mergeCands merges the sorted a and b into dst, a's candidates first
+// among equals.
+func mergeCands(dst, a, b []cand) {
+	i, j, k := 0, 0, 0
+	for ; i < len(a) && j < len(b); k++ {
+		if x, y := &a[i], &b[j]; y.start < x.start || y.start == x.start && y.end > x.end {
+			dst[k] = *y
+			j++
+		} else {
+			dst[k] = *x
+			i++
+		}
+	}
+	k += copy(dst[k:], a[i:])
+	copy(dst[k:], b[j:])
 }
 
 func sortCandsFunc(cands []cand) {

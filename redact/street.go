@@ -31,7 +31,7 @@ func (sc *scanner) numberedStreet(i int) int {
 	}
 	if j < n && sc.toks[j].kind == kWord && sc.toks[j].gap <= gapBlank && sc.toks[j].end-sc.toks[j].start <= 6 {
 		var buf [8]byte
-		if houseSuffix[string(fold.Append(buf[:0], sc.text(j)))] && j+1 < n && (sc.has(j+1, wStreet) || sc.punct(j+1) == ',' && sc.has(j+2, wStreet)) {
+		if j+1 < n && (sc.has(j+1, wStreet) || sc.punct(j+1) == ',' && sc.has(j+2, wStreet)) && houseSuffix[string(fold.Append(buf[:0], sc.text(j)))] {
 			j++
 		}
 	}
