@@ -117,7 +117,7 @@ func rankedCandidates(docs []rankedDoc) []rankCandidate {
 
 // DefaultRanker is the ranker fitted by TestFitRanker on the tuning halves
 // of the three message files, searched over the 535 fiches and over the
-// whole corpus with the local embedder (336 searches whose expected
+// whole corpus with the local embedder (the searches whose expected
 // document is among the first ten; L2 penalty 1e-3, chosen by five-fold
 // cross-validation by message). Its features, in order: the places by
 // BM25, full text, vectors and the semantic model, the place and score

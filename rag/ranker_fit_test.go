@@ -132,3 +132,7 @@ func listGradient(r Ranker, l RankList, g *rankVector) {
 		}
 	}
 }
+
+// SetRanker makes the searcher order its first documents with r (a zero
+// ranker keeps the fused order).
+func (s *Searcher) SetRanker(r Ranker) { s.ranker = r }
