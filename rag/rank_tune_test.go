@@ -315,3 +315,14 @@ func TestRankShortQuestions(t *testing.T) {
 		st.Close()
 	}
 }
+
+func TestRankDepth(t *testing.T) {
+	cases := rankCases(t)
+	for _, depth := range []int{3, 5, 10} {
+		old := rag.SetRankDepth(depth)
+		fit := func(ls []rag.RankList) rag.Ranker { return rag.FitRanker(ls, rankerL2, rankerSteps) }
+		fused, ranked := crossValidateRanker(cases, fit)
+		rag.SetRankDepth(old)
+		t.Logf("depth %d: spf fused %v ranked %v; full fused %v ranked %v", depth, fused["spf"], ranked["spf"], fused["full"], ranked["full"])
+	}
+}

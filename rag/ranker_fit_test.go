@@ -136,3 +136,11 @@ func listGradient(r Ranker, l RankList, g *rankVector) {
 // SetRanker makes the searcher order its first documents with r (a zero
 // ranker keeps the fused order).
 func (s *Searcher) SetRanker(r Ranker) { s.ranker = r }
+
+// SetRankDepth sets how many first documents rankers order, for
+// experiments; it returns the former depth.
+func SetRankDepth(n int) int {
+	old := rankDepth
+	rankDepth = n
+	return old
+}
