@@ -115,3 +115,17 @@ func TestFitRankerLearns(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRanker measures what the ranker adds to a search: the features
+// of 20 documents of 30 passages each and the order of the first five.
+func BenchmarkRanker(b *testing.B) {
+	docs := make([]rankedDoc, 20)
+	for i := range docs {
+		docs[i] = rankedDoc{cand: docCandidate{id: int64(i), bm25Rank: i + 1, score: 1 / float64(i+1)},
+			hits: make([]store.Hit, 30), feat: Features{Cosine: float64(i%7) / 7}}
+	}
+	for b.Loop() {
+		rankFeatures(docs, 20)
+		DefaultRanker.order(docs)
+	}
+}
