@@ -316,6 +316,8 @@ func TestRankShortQuestions(t *testing.T) {
 	}
 }
 
+// TestRankDepth cross-validates rankers ordering the first three, five
+// and ten documents (DefaultRanker orders five, see rankDepth).
 func TestRankDepth(t *testing.T) {
 	cases := rankCases(t)
 	for _, depth := range []int{3, 5, 10} {
