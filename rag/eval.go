@@ -56,6 +56,9 @@ type EvalOutcome struct {
 	// Top holds the reliability features of the best document.
 	Top  Features
 	Took time.Duration
+	// candidates are the documents the search ranked, in their final
+	// order, with their features (for fitting the ranker).
+	candidates []rankCandidate
 }
 
 // Answerable reports whether the question has expected documents.
@@ -117,7 +120,7 @@ func (s *Searcher) evalOne(ctx context.Context, q EvalQuestion, k int) (EvalOutc
 		}
 	}
 	o.Rank = FirstRank(o.Docs, q.Expected)
-	o.Top = res.top
+	o.Top, o.candidates = res.top, res.ranked
 	return o, nil
 }
 

@@ -35,22 +35,24 @@ type docCandidate struct {
 	score    float64
 }
 
-// rank loads the passages of the best documents (best first) and returns
-// the k best passages, at most MaxPerDocument per document, each scored by
-// the reliability model, and the features of the document the base
-// fusion puts first among those with passages: the reliability decision
-// is the one calibrated without the semantic ranking, which only orders.
-func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate, k int) ([]Result, Features, error) {
+// rank loads the passages of the best documents (best first), orders the
+// first of them again with the ranker, and returns the k best passages, at
+// most MaxPerDocument per document, each scored by the reliability model,
+// the features of the document the base fusion puts first among those
+// with passages (the reliability decision is the one calibrated without
+// the semantic ranking and the ranker, which only order), and the
+// documents ranked, in their final order.
+func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate, k int) ([]Result, Features, []rankedDoc, error) {
 	if len(docs) == 0 {
-		return nil, Features{}, nil
+		return nil, Features{}, nil, nil
 	}
 	docs = docs[:min(len(docs), max(k, 10), maxRankedDocuments)]
 	byDoc, err := s.passagesOf(ctx, plan, docs)
 	if err != nil {
-		return nil, Features{}, err
+		return nil, Features{}, nil, err
 	}
 	maxScore := bm25Ceiling(plan.query.Documents)
-	var out []Result
+	var ranked []rankedDoc
 	var top Features
 	topRank := 0
 	for _, d := range docs {
@@ -62,15 +64,21 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate
 		if d.baseRank > 0 && (topRank == 0 || d.baseRank < topRank) {
 			top, topRank = feat, d.baseRank
 		}
+		ranked = append(ranked, rankedDoc{cand: d, hits: hits, feat: feat})
+	}
+	rankFeatures(ranked, s.opts.RRFK)
+	s.ranker.order(ranked)
+	var out []Result
+	for _, d := range ranked {
 		if len(out) == k {
-			continue
+			break
 		}
-		score := s.reliability.Score(feat)
-		for _, h := range hits[:min(len(hits), s.opts.MaxPerDocument, k-len(out))] {
+		score := s.reliability.Score(d.feat)
+		for _, h := range d.hits[:min(len(d.hits), s.opts.MaxPerDocument, k-len(out))] {
 			out = append(out, resultOf(h, score, score >= s.threshold()))
 		}
 	}
-	return out, top, nil
+	return out, top, ranked, nil
 }
 
 // passagesOf returns the passages of docs by document, each document's

@@ -274,7 +274,7 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 	}
 	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, opts)
 	var qs []rag.EvalQuestion
-	for _, file := range []string{messagesFile, heldOutFile} {
+	for _, file := range []string{messagesFile, heldOutFile, heldOut8File} {
 		qs = append(qs, messageSet(loadMessageFile(t, file), corpus, "tuning")...)
 	}
 	plume, err := s.Evaluate(ctx, qs, 10)

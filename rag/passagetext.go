@@ -6,10 +6,10 @@ import "context"
 // the store reads for those few only (store.SearchPassages leaves it
 // out). A passage whose chunk was removed since it was found (its
 // document changed meanwhile) is left out: it can no longer be cited.
-func (s *Searcher) bestPassages(ctx context.Context, plan queryPlan, docs []docCandidate, k int) ([]Result, Features, error) {
-	results, top, err := s.rank(ctx, plan, docs, k)
+func (s *Searcher) bestPassages(ctx context.Context, plan queryPlan, docs []docCandidate, k int) ([]Result, Features, []rankedDoc, error) {
+	results, top, ranked, err := s.rank(ctx, plan, docs, k)
 	if err != nil || len(results) == 0 {
-		return results, top, err
+		return results, top, ranked, err
 	}
 	ids := make([]int64, len(results))
 	for i, r := range results {
@@ -17,7 +17,7 @@ func (s *Searcher) bestPassages(ctx context.Context, plan queryPlan, docs []docC
 	}
 	texts, err := s.store.PassageTexts(ctx, ids)
 	if err != nil {
-		return nil, Features{}, err
+		return nil, Features{}, nil, err
 	}
 	kept := results[:0]
 	for _, r := range results {
@@ -26,5 +26,5 @@ func (s *Searcher) bestPassages(ctx context.Context, plan queryPlan, docs []docC
 			kept = append(kept, r)
 		}
 	}
-	return kept, top, nil
+	return kept, top, ranked, nil
 }

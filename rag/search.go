@@ -35,6 +35,8 @@ type Searcher struct {
 	reliability Reliability
 	// semantic holds the corpus's semantic model (semanticModel).
 	semantic semanticModels
+	// ranker orders the first documents of the fusion (see Ranker).
+	ranker Ranker
 }
 
 // SearchOptions tunes retrieval. The zero value gives the defaults.
@@ -101,7 +103,7 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Searcher{store: st, embedder: embedder, lexicon: lexicon, log: log, opts: opts, reliability: DefaultReliability}
+	return &Searcher{store: st, embedder: embedder, lexicon: lexicon, log: log, opts: opts, reliability: DefaultReliability, ranker: DefaultRanker}
 }
 
 // Query is a search request.
@@ -153,6 +155,10 @@ type Results struct {
 	// semantic is the semantic model's part of the search (none without
 	// a model): validated answers are compared in its space too.
 	semantic semanticSearch
+	// ranked are the documents whose passages were loaded, in their
+	// final order, with what the ranker and the reliability model know
+	// of each: for evaluation and for fitting the ranker.
+	ranked []rankCandidate
 }
 
 // Warning texts of a degraded search.
@@ -228,10 +234,12 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	res.semantic = semanticSearch{model: model, ranking: sem}
 	docs := s.fuseDocuments(found, sem)
 	res.found = fusedShares(docs)
-	res.Results, res.top, err = s.bestPassages(ctx, plan, docs, q.K)
+	var ranked []rankedDoc
+	res.Results, res.top, ranked, err = s.bestPassages(ctx, plan, docs, q.K)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
+	res.ranked = rankedCandidates(ranked)
 	res.Reliable = len(res.Results) > 0 && s.reliability.Score(res.top) >= s.threshold()
 	took.passages = lap(&mark)
 	res.Took = time.Since(start)
