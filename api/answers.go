@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,12 +47,15 @@ type answerJSON struct {
 	CreatedAt     time.Time       `json:"created_at"`
 	UpdatedAt     time.Time       `json:"updated_at"`
 	ReviewedAt    time.Time       `json:"reviewed_at"`
+	// OutOfScopeSources are the sources its service no longer sees
+	// (deleted, or moved to another service): to remove or replace.
+	OutOfScopeSources []int64 `json:"out_of_scope_sources"`
 }
 
 func toAnswerJSON(a store.Answer) answerJSON {
 	return answerJSON{ID: a.ID, Service: a.Service, AuthorService: a.AuthorService, Question: a.Question.String(),
 		Text: a.Text.String(), Sources: a.Sources, Status: string(a.Status), StatusReason: a.StatusReason.String(), Version: a.Version, DraftID: a.DraftID,
-		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt}
+		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt, OutOfScopeSources: nonNil(a.OutOfScope)}
 }
 
 // answerRequest is the body of POST /v1/answers and PUT /v1/answers/{id}:
@@ -173,6 +177,9 @@ func (s *Server) updateAnswer(c echo.Context) error {
 			}
 		}
 	}
+	if err := keepsOutOfScope(body.DocumentIDs, old.OutOfScope); err != nil {
+		return err
+	}
 	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, key.Service, body.Version)
 	if errors.Is(err, store.ErrStaleVersion) {
 		return errorf(http.StatusConflict, "conflict", "the answer changed since version %d: reload it", body.Version)
@@ -181,6 +188,24 @@ func (s *Server) updateAnswer(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, toAnswerJSON(a))
+}
+
+// keepsOutOfScope refuses, with 400, an edit that keeps sources its
+// answer's service no longer sees (outOfScope): it must remove or replace
+// them, as it must not add any (see rag.Answers.Update).
+func keepsOutOfScope(ids, outOfScope []int64) error {
+	var kept []int64
+	for _, id := range ids {
+		if slices.Contains(outOfScope, id) {
+			kept = append(kept, id)
+		}
+	}
+	if len(kept) > 0 {
+		return errorf(http.StatusBadRequest, "invalid_request",
+			"the sources %v are no longer documents the answer's service sees (deleted, or moved to another service): "+
+				"send document_ids without them, or with documents that replace them", kept)
+	}
+	return nil
 }
 
 type answerStatusRequest struct {
@@ -204,6 +229,10 @@ func (s *Server) setAnswerStatus(c echo.Context) error {
 	}
 	if !keyOf(c).reviews(a.Service) {
 		return errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
+	}
+	if store.AnswerStatus(body.Status) == store.AnswerActive && len(a.OutOfScope) > 0 {
+		return errorf(http.StatusBadRequest, "invalid_request", "the sources %v are no longer documents the answer's service sees "+
+			"(deleted, or moved to another service): edit the answer to remove or replace them first", a.OutOfScope)
 	}
 	if len(body.Reason) > 500 {
 		return errorf(http.StatusBadRequest, "invalid_request", "the reason is over 500 bytes")
@@ -237,13 +266,18 @@ func (s *Server) listAnswers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	outOfScope, err := queryBool(c, "out_of_scope")
+	if err != nil {
+		return err
+	}
 	key := keyOf(c)
 	services, err := key.retrievalServices(c.QueryParam("service"))
 	if err != nil {
 		return err
 	}
 	page, err := s.deps.Store.ListAnswers(c.Request().Context(), store.AnswerFilter{Services: services,
-		Status: store.AnswerStatus(c.QueryParam("status")), DocumentID: int64(docID), Limit: limit, Offset: offset})
+		Status: store.AnswerStatus(c.QueryParam("status")), DocumentID: int64(docID), OutOfScope: outOfScope,
+		Limit: limit, Offset: offset})
 	if err != nil {
 		return err
 	}
