@@ -128,10 +128,11 @@ type auditCopy struct {
 	Details json.RawMessage
 }
 
-// auditDocument records that the request acts on a document of service,
-// moved to service to when it differs: the entry goes to the document's
-// service, and to the other as well, whoever acts.
-func auditDocument(c echo.Context, service, to string) {
+// auditService records that the request acts on a document or a validated
+// answer of service, moved to service to when it differs: the entry goes
+// to its service, and to the other as well, whoever acts (a global
+// administrator's change is in the service's log).
+func auditService(c echo.Context, service, to string) {
 	c.Set(ctxAuditService, service)
 	if to != service {
 		c.Set(ctxAuditAlso, []auditCopy{{Service: to}})

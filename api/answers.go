@@ -85,6 +85,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 		if !key.reviews(body.Service) {
 			return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", body.Service)
 		}
+		auditService(c, body.Service, body.Service)
 		a, err := s.answers().Create(ctx, body.AnswerInput, key.Service, &key.ID)
 		if err != nil {
 			return err
@@ -99,6 +100,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 	if !key.reviews(d.Service) || !key.reviews(service) {
 		return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", d.Service)
 	}
+	auditService(c, service, service)
 	final := body.Text
 	if final == "" {
 		if final, err = s.deps.Store.FinalText(ctx, d.ID); err != nil {
@@ -109,6 +111,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	auditService(c, a.Service, a.Service) // the draft's documents may have given it its service
 	return c.JSON(http.StatusCreated, toAnswerJSON(a))
 }
 
@@ -165,6 +168,7 @@ func (s *Server) updateAnswer(c echo.Context) error {
 		return errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
 	}
 	body.Service = s.answerService(key, body.Service, old.Service)
+	auditService(c, old.Service, body.Service)
 	if body.DocumentIDs == nil {
 		// Sources left out: the answer keeps its own.
 		var cites []rag.Citation
@@ -230,6 +234,7 @@ func (s *Server) setAnswerStatus(c echo.Context) error {
 	if !keyOf(c).reviews(a.Service) {
 		return errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
 	}
+	auditService(c, a.Service, a.Service)
 	if store.AnswerStatus(body.Status) == store.AnswerActive && len(a.OutOfScope) > 0 {
 		return errorf(http.StatusBadRequest, "invalid_request", "the sources %v are no longer documents the answer's service sees "+
 			"(deleted, or moved to another service): edit the answer to remove or replace them first", a.OutOfScope)

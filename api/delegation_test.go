@@ -472,3 +472,29 @@ func TestAuditOfUploadMoves(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditOfAnswers: a global administrator's changes to a service's
+// validated answer are in that service's audit log, a move to another
+// service in both services' logs.
+func TestAuditOfAnswers(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	a := e.answer("caf")
+	path := fmt.Sprint("/v1/answers/", a.ID)
+	e.must(http.StatusOK, request{method: "PUT", path: path + "/status", key: "admin", body: map[string]string{"status": "to_review"}})
+	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin", body: map[string]any{
+		"question": "Comment déclarer un changement de situation ?", "text": "Déclarez-le en ligne.", "service": "ants"}})
+	id := fmt.Sprint(a.ID)
+	for _, tc := range []struct {
+		key, query string
+		want       []string
+	}{
+		{"admin-caf", "", []string{"PUT /v1/answers/:id " + id + " 200 caf", "PUT /v1/answers/:id/status " + id + " 200 caf"}},
+		{"admin-ants", "", []string{"PUT /v1/answers/:id " + id + " 200 ants"}},
+		{"admin", "?service=", nil},
+	} {
+		if diff := cmp.Diff(tc.want, summary(e.auditOf(tc.key, tc.query))); diff != "" {
+			t.Errorf("%s's audit log%s (-want +got):\n%s", tc.key, tc.query, diff)
+		}
+	}
+}

@@ -119,7 +119,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	auditDocument(c, service, service)
+	auditService(c, service, service)
 	docs, partial, err := s.readUpload(c.Request().Context(), form.File["file"], key, service)
 	if err != nil {
 		return err
