@@ -169,20 +169,18 @@ func (s *Server) updateAnswer(c echo.Context) error {
 	}
 	body.Service = s.answerService(key, body.Service, old.Service)
 	auditService(c, old.Service, body.Service)
-	if body.DocumentIDs == nil {
-		// Sources left out: the answer keeps its own.
-		var cites []rag.Citation
-		if err := json.Unmarshal(old.Sources, &cites); err != nil {
-			return fmt.Errorf("read the sources of answer %d: %w", old.ID, err)
-		}
-		for _, c := range cites {
-			if c.DocumentID != 0 {
-				body.DocumentIDs = append(body.DocumentIDs, c.DocumentID)
-			}
+	if body.DocumentIDs == nil { // sources left out: the answer keeps its own
+		if body.DocumentIDs, err = sourceIDs(old); err != nil {
+			return err
 		}
 	}
-	if err := keepsOutOfScope(body.DocumentIDs, old.OutOfScope); err != nil {
-		return err
+	// Moved to another service, its sources are checked against that one's
+	// (rag.Answers.Update); kept in its service, those it no longer sees are
+	// named.
+	if body.Service == strings.TrimSpace(old.Service) {
+		if err := keepsOutOfScope(body.DocumentIDs, old.OutOfScope); err != nil {
+			return err
+		}
 	}
 	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, key.Service, body.Version)
 	if errors.Is(err, store.ErrStaleVersion) {
@@ -192,6 +190,21 @@ func (s *Server) updateAnswer(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, toAnswerJSON(a))
+}
+
+// sourceIDs are the ids of the documents an answer cites.
+func sourceIDs(a store.Answer) ([]int64, error) {
+	var cites []rag.Citation
+	if err := json.Unmarshal(a.Sources, &cites); err != nil {
+		return nil, fmt.Errorf("read the sources of answer %d: %w", a.ID, err)
+	}
+	var ids []int64
+	for _, c := range cites {
+		if c.DocumentID != 0 {
+			ids = append(ids, c.DocumentID)
+		}
+	}
+	return ids, nil
 }
 
 // keepsOutOfScope refuses, with 400, an edit that keeps sources its

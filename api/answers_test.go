@@ -24,6 +24,8 @@ type answerBody struct {
 	Version      int             `json:"version"`
 	Sources      json.RawMessage `json:"sources"`
 	DraftID      *string         `json:"draft_id"`
+	// OutOfScopeSources are the sources its service no longer sees.
+	OutOfScopeSources []int64 `json:"out_of_scope_sources"`
 }
 
 const (
@@ -331,19 +333,17 @@ func TestAnswerSourcesOutOfScope(t *testing.T) {
 			}
 		}
 	}
-	var repaired answerBody
-	r := e.do(request{method: "PUT", path: fmt.Sprint("/v1/answers/", answers[0].ID), key: "admin-caf",
-		body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["caf"]}}})
-	if r.status != http.StatusOK {
-		t.Fatalf("source replaced: %d %s", r.status, r.body)
-	}
-	r = e.do(request{method: "PUT", path: fmt.Sprint("/v1/answers/", answers[1].ID), key: "admin-caf",
-		body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["shared"]}}})
-	if r.status != http.StatusOK {
-		t.Fatalf("source removed: %d %s", r.status, r.body)
-	}
-	if r.decode(t, &repaired); repaired.Status != "active" {
-		t.Errorf("repaired answer: status %q, want active", repaired.Status)
+	// A global administrator moves the first along with its source; the
+	// CAF's administrator replaces the second's sources.
+	var repaired [2]answerBody
+	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", answers[0].ID), key: "admin",
+		body: map[string]any{"question": cafParaphrase, "text": "Voyez l'ANTS.", "service": "ants"}}).decode(t, &repaired[0])
+	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", answers[1].ID), key: "admin-caf",
+		body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["caf"]}}}).decode(t, &repaired[1])
+	for i, a := range repaired {
+		if a.Status != "active" || len(a.OutOfScopeSources) != 0 {
+			t.Errorf("repaired answer %d: status %q, out of scope %v; want active, none", i, a.Status, a.OutOfScopeSources)
+		}
 	}
 	if got := flagged("?out_of_scope=true"); len(got) != 0 {
 		t.Errorf("answers still flagged after their repair: %v", got)
