@@ -16,7 +16,8 @@ import (
 const (
 	ctxAuditKey     = "plume.audit_details"
 	ctxAuditService = "plume.audit_service"
-	// ctxAuditAlso is a second service the entry is written for.
+	// ctxAuditAlso holds the other services the entry is written for
+	// ([]auditCopy).
 	ctxAuditAlso   = "plume.audit_also"
 	ctxAuditTarget = "plume.audit_target"
 )
@@ -98,23 +99,42 @@ func (s *Server) writeAudit(c echo.Context, status int) {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 5*time.Second)
 	defer cancel()
-	if err := s.deps.Store.Audit(ctx, e); err != nil {
-		s.log.Error("audit log not written", "err", err, "action", e.Action, "request_id", requestIDOf(c))
-	}
-	if also, ok := c.Get(ctxAuditAlso).(string); ok && also != e.Service {
-		e.Service = also
-		if err := s.deps.Store.Audit(ctx, e); err != nil {
-			s.log.Error("audit log not written", "err", err, "action", e.Action, "request_id", requestIDOf(c))
+	s.writeEntry(ctx, c, e)
+	also, _ := c.Get(ctxAuditAlso).([]auditCopy)
+	for _, cp := range also {
+		if cp.Service == e.Service {
+			continue
 		}
+		copied := e
+		copied.Service = cp.Service
+		if cp.Details != nil {
+			copied.Details = cp.Details
+		}
+		s.writeEntry(ctx, c, copied)
 	}
 }
 
-// auditDocument records that the request acts on a document of service,
-// moved to service to when it differs: the entry goes to the document's
-// service, and to the other as well, whoever acts.
-func auditDocument(c echo.Context, service, to string) {
+// writeEntry writes e, logging a failure: the request's answer stands.
+func (s *Server) writeEntry(ctx context.Context, c echo.Context, e store.AuditEntry) {
+	if err := s.deps.Store.Audit(ctx, e); err != nil {
+		s.log.Error("audit log not written", "err", err, "action", e.Action, "request_id", requestIDOf(c))
+	}
+}
+
+// auditCopy is a copy of an entry for another service concerned, with
+// its own details when they are not nil.
+type auditCopy struct {
+	Service string
+	Details json.RawMessage
+}
+
+// auditService records that the request acts on a document or a validated
+// answer of service, moved to service to when it differs: the entry goes
+// to its service, and to the other as well, whoever acts (a global
+// administrator's change is in the service's log).
+func auditService(c echo.Context, service, to string) {
 	c.Set(ctxAuditService, service)
 	if to != service {
-		c.Set(ctxAuditAlso, to)
+		c.Set(ctxAuditAlso, []auditCopy{{Service: to}})
 	}
 }

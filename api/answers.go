@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,12 +47,15 @@ type answerJSON struct {
 	CreatedAt     time.Time       `json:"created_at"`
 	UpdatedAt     time.Time       `json:"updated_at"`
 	ReviewedAt    time.Time       `json:"reviewed_at"`
+	// OutOfScopeSources are the sources its service no longer sees
+	// (deleted, or moved to another service): to remove or replace.
+	OutOfScopeSources []int64 `json:"out_of_scope_sources"`
 }
 
 func toAnswerJSON(a store.Answer) answerJSON {
 	return answerJSON{ID: a.ID, Service: a.Service, AuthorService: a.AuthorService, Question: a.Question.String(),
 		Text: a.Text.String(), Sources: a.Sources, Status: string(a.Status), StatusReason: a.StatusReason.String(), Version: a.Version, DraftID: a.DraftID,
-		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt}
+		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt, OutOfScopeSources: nonNil(a.OutOfScope)}
 }
 
 // answerRequest is the body of POST /v1/answers and PUT /v1/answers/{id}:
@@ -81,6 +85,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 		if !key.reviews(body.Service) {
 			return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", body.Service)
 		}
+		auditService(c, body.Service, body.Service)
 		a, err := s.answers().Create(ctx, body.AnswerInput, key.Service, &key.ID)
 		if err != nil {
 			return err
@@ -95,6 +100,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 	if !key.reviews(d.Service) || !key.reviews(service) {
 		return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", d.Service)
 	}
+	auditService(c, service, service)
 	final := body.Text
 	if final == "" {
 		if final, err = s.deps.Store.FinalText(ctx, d.ID); err != nil {
@@ -105,6 +111,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	auditService(c, a.Service, a.Service) // the draft's documents may have given it its service
 	return c.JSON(http.StatusCreated, toAnswerJSON(a))
 }
 
@@ -161,16 +168,18 @@ func (s *Server) updateAnswer(c echo.Context) error {
 		return errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
 	}
 	body.Service = s.answerService(key, body.Service, old.Service)
-	if body.DocumentIDs == nil {
-		// Sources left out: the answer keeps its own.
-		var cites []rag.Citation
-		if err := json.Unmarshal(old.Sources, &cites); err != nil {
-			return fmt.Errorf("read the sources of answer %d: %w", old.ID, err)
+	auditService(c, old.Service, body.Service)
+	if body.DocumentIDs == nil { // sources left out: the answer keeps its own
+		if body.DocumentIDs, err = sourceIDs(old); err != nil {
+			return err
 		}
-		for _, c := range cites {
-			if c.DocumentID != 0 {
-				body.DocumentIDs = append(body.DocumentIDs, c.DocumentID)
-			}
+	}
+	// Moved to another service, its sources are checked against that one's
+	// (rag.Answers.Update); kept in its service, those it no longer sees are
+	// named.
+	if body.Service == strings.TrimSpace(old.Service) {
+		if err := keepsOutOfScope(body.DocumentIDs, old.OutOfScope); err != nil {
+			return err
 		}
 	}
 	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, key.Service, body.Version)
@@ -181,6 +190,39 @@ func (s *Server) updateAnswer(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, toAnswerJSON(a))
+}
+
+// sourceIDs are the ids of the documents an answer cites.
+func sourceIDs(a store.Answer) ([]int64, error) {
+	var cites []rag.Citation
+	if err := json.Unmarshal(a.Sources, &cites); err != nil {
+		return nil, fmt.Errorf("read the sources of answer %d: %w", a.ID, err)
+	}
+	var ids []int64
+	for _, c := range cites {
+		if c.DocumentID != 0 {
+			ids = append(ids, c.DocumentID)
+		}
+	}
+	return ids, nil
+}
+
+// keepsOutOfScope refuses, with 400, an edit that keeps sources its
+// answer's service no longer sees (outOfScope): it must remove or replace
+// them, as it must not add any (see rag.Answers.Update).
+func keepsOutOfScope(ids, outOfScope []int64) error {
+	var kept []int64
+	for _, id := range ids {
+		if slices.Contains(outOfScope, id) {
+			kept = append(kept, id)
+		}
+	}
+	if len(kept) > 0 {
+		return errorf(http.StatusBadRequest, "invalid_request",
+			"the sources %v are no longer documents the answer's service sees (deleted, or moved to another service): "+
+				"send document_ids without them, or with documents that replace them", kept)
+	}
+	return nil
 }
 
 type answerStatusRequest struct {
@@ -204,6 +246,11 @@ func (s *Server) setAnswerStatus(c echo.Context) error {
 	}
 	if !keyOf(c).reviews(a.Service) {
 		return errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
+	}
+	auditService(c, a.Service, a.Service)
+	if store.AnswerStatus(body.Status) == store.AnswerActive && len(a.OutOfScope) > 0 {
+		return errorf(http.StatusBadRequest, "invalid_request", "the sources %v are no longer documents the answer's service sees "+
+			"(deleted, or moved to another service): edit the answer to remove or replace them first", a.OutOfScope)
 	}
 	if len(body.Reason) > 500 {
 		return errorf(http.StatusBadRequest, "invalid_request", "the reason is over 500 bytes")
@@ -237,13 +284,18 @@ func (s *Server) listAnswers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	outOfScope, err := queryBool(c, "out_of_scope")
+	if err != nil {
+		return err
+	}
 	key := keyOf(c)
 	services, err := key.retrievalServices(c.QueryParam("service"))
 	if err != nil {
 		return err
 	}
 	page, err := s.deps.Store.ListAnswers(c.Request().Context(), store.AnswerFilter{Services: services,
-		Status: store.AnswerStatus(c.QueryParam("status")), DocumentID: int64(docID), Limit: limit, Offset: offset})
+		Status: store.AnswerStatus(c.QueryParam("status")), DocumentID: int64(docID), OutOfScope: outOfScope,
+		Limit: limit, Offset: offset})
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/plume-sp/plume/api"
 	"github.com/plume-sp/plume/rag"
 )
@@ -23,6 +24,8 @@ type answerBody struct {
 	Version      int             `json:"version"`
 	Sources      json.RawMessage `json:"sources"`
 	DraftID      *string         `json:"draft_id"`
+	// OutOfScopeSources are the sources its service no longer sees.
+	OutOfScopeSources []int64 `json:"out_of_scope_sources"`
 }
 
 const (
@@ -253,5 +256,99 @@ func TestAnswerSourcesInScope(t *testing.T) {
 		"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "service": "ants", "version": a.Version}})
 	if r.status != http.StatusBadRequest {
 		t.Errorf("moving an answer to a service that does not see its source: %d %s, want 400", r.status, r.body)
+	}
+}
+
+// TestAnswerSourcesOutOfScope: an answer citing a document its service no
+// longer sees (moved to another service, or deleted) is flagged in the
+// list and found by out_of_scope=true; an edit that keeps the source, or
+// marks the answer reviewed as it is, gets a clear 400, one that adds
+// another service's document too; one that removes or replaces the source
+// repairs it.
+func TestAnswerSourcesOutOfScope(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	var docs [2]struct{ ID int64 }
+	for i, id := range []string{"note-deplacee", "note-supprimee"} {
+		e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-caf",
+			body: map[string]any{"id": id, "title": "Note " + id, "text": "Déclarez tout changement de situation à la CAF."}}).decode(t, &docs[i])
+	}
+	var answers [2]answerBody
+	for i, d := range docs {
+		e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "admin-caf", body: map[string]any{
+			"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["shared"], d.ID}}}).decode(t, &answers[i])
+	}
+	moved, deleted := fmt.Sprint("/v1/documents/", docs[0].ID), fmt.Sprint("/v1/documents/", docs[1].ID)
+	e.must(http.StatusOK, request{method: "PUT", path: moved, key: "admin", body: map[string]any{
+		"title": "Note passée à l'ANTS", "text": "Déclarez tout changement de situation à la CAF.", "service": "ants"}})
+	e.must(http.StatusNoContent, request{method: "DELETE", path: deleted, key: "admin-caf"})
+
+	flagged := func(query string) map[int64][]int64 {
+		var page struct {
+			Answers []struct {
+				ID                int64
+				OutOfScopeSources []int64 `json:"out_of_scope_sources"`
+			}
+		}
+		e.must(http.StatusOK, request{method: "GET", path: "/v1/answers" + query, key: "admin-caf"}).decode(t, &page)
+		out := map[int64][]int64{}
+		for _, a := range page.Answers {
+			out[a.ID] = a.OutOfScopeSources
+		}
+		return out
+	}
+	want := map[int64][]int64{answers[0].ID: {docs[0].ID}, answers[1].ID: {docs[1].ID}}
+	if diff := cmp.Diff(want, flagged("?out_of_scope=true")); diff != "" {
+		t.Errorf("answers with sources out of scope (-want +got):\n%s", diff)
+	}
+	if got := flagged(""); len(got[answers[0].ID]) != 1 || len(got[answers[1].ID]) != 1 {
+		t.Errorf("the whole list does not flag them: %v", got)
+	}
+	for i, a := range answers {
+		path := fmt.Sprint("/v1/answers/", a.ID)
+		edit := func(ids ...int64) response {
+			body := map[string]any{"question": cafParaphrase, "text": "Déclarez-le en ligne sur caf.fr."}
+			if ids != nil {
+				body["document_ids"] = ids
+			}
+			return e.do(request{method: "PUT", path: path, key: "admin-caf", body: body})
+		}
+		for _, tc := range []struct {
+			name string
+			r    response
+			want string
+		}{
+			{"sources left out (kept)", edit(), "no longer documents"},
+			{"source kept", edit(e.docs["shared"], docs[i].ID), "no longer documents"},
+			{"marked reviewed", e.do(request{method: "PUT", path: path + "/status", key: "admin-caf",
+				body: map[string]string{"status": "active"}}), "edit the answer to remove or replace"},
+			{"another service's source added", edit(e.docs["shared"], e.docs["ants"]), "no document of the service"},
+		} {
+			var body struct {
+				Error struct{ Code, Message string }
+			}
+			tc.r.decode(t, &body)
+			if tc.r.status != http.StatusBadRequest || body.Error.Code != "invalid_request" || !strings.Contains(body.Error.Message, tc.want) {
+				t.Errorf("answer %d, %s: %d %s, want 400 invalid_request saying %q", i, tc.name, tc.r.status, tc.r.body, tc.want)
+			}
+		}
+	}
+	// A global administrator moves the first along with its source; the
+	// CAF's administrator replaces the second's sources.
+	var repaired [2]answerBody
+	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", answers[0].ID), key: "admin",
+		body: map[string]any{"question": cafParaphrase, "text": "Voyez l'ANTS.", "service": "ants"}}).decode(t, &repaired[0])
+	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", answers[1].ID), key: "admin-caf",
+		body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["caf"]}}}).decode(t, &repaired[1])
+	for i, a := range repaired {
+		if a.Status != "active" || len(a.OutOfScopeSources) != 0 {
+			t.Errorf("repaired answer %d: status %q, out of scope %v; want active, none", i, a.Status, a.OutOfScopeSources)
+		}
+	}
+	if got := flagged("?out_of_scope=true"); len(got) != 0 {
+		t.Errorf("answers still flagged after their repair: %v", got)
+	}
+	if r := e.do(request{method: "GET", path: "/v1/answers?out_of_scope=peut-etre", key: "admin-caf"}); r.status != http.StatusBadRequest {
+		t.Errorf("out_of_scope=peut-etre: %d, want 400", r.status)
 	}
 }

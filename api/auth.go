@@ -61,7 +61,9 @@ func errUnauthenticated() *Error {
 // that sent too many wrong keys gets 429 for every wrong or malformed one,
 // but a valid key or session is still accepted: they are too long to
 // guess, and a shared address (a France services office's NAT) must not
-// lock out its agents because one client there tried wrong keys.
+// lock out its agents because one client there tried wrong keys. Such an
+// address's keys are looked up only when the process's copy of the known
+// credentials holds them, so that its wrong keys cost no lookup.
 func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		addr := clientAddr(c)
@@ -74,6 +76,9 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		if !ok || !strings.EqualFold(scheme, "Bearer") || !strings.HasPrefix(secret, store.KeyPrefix) || len(secret) > 100 {
 			return refusedLogin(wait, errUnauthenticated()) // no lookup: not counted
+		}
+		if wait > 0 && !s.mayBeKnown(c.Request().Context(), store.HashKey(secret)) {
+			return errTooManyFailedLogins(wait) // no lookup: bounded (see knownCredentials)
 		}
 		key, err := s.deps.Store.APIKeyBySecret(c.Request().Context(), secret)
 		if errors.Is(err, store.ErrNotFound) {

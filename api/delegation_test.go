@@ -427,3 +427,74 @@ func TestAuditOfDocuments(t *testing.T) {
 	}
 	e.must(http.StatusOK, request{method: "GET", path: "/v1/audit?service=ants", key: "admin-ants"})
 }
+
+// TestAuditOfUploadMoves: an upload that moves a document to another
+// service is in both services' audit logs, each entry naming the document
+// that left or came; an upload that moves nothing stays in its service's.
+func TestAuditOfUploadMoves(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	d, err := e.st.GetDocument(t.Context(), e.docs["ants2"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := fmt.Sprintf("---\nid: %s\ntitle: Passée à la CAF\nservice: caf\n---\n## Texte\nLa fiche passe à la CAF.\n", d.ExternalID)
+	body, ct := multipartBody(t, map[string]string{"fiche.md": md}, nil)
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: body, contentType: ct})
+	md = fmt.Sprintf("---\nid: %s\ntitle: Mise à jour CAF\n---\n## Texte\nNouvelle version.\n", corpusDocs["caf"])
+	body, ct = multipartBody(t, map[string]string{"caf.md": md}, nil)
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct})
+	moved := fmt.Sprintf(" moved %s/%s from ants to caf", d.Source, d.ExternalID)
+	for _, tc := range []struct {
+		key, query string
+		want       []string
+	}{
+		{"admin-ants", "", []string{"POST /v1/documents  201 ants" + moved}},
+		{"admin-caf", "", []string{"POST /v1/documents  201 caf", "POST /v1/documents  201 caf" + moved}},
+		{"admin", "?service=ants", []string{"POST /v1/documents  201 ants" + moved}},
+		{"admin", "?service=", []string{"POST /v1/documents  201 "}},
+	} {
+		es := e.auditOf(tc.key, tc.query)
+		got := summary(es)
+		for i, en := range es {
+			var details struct {
+				Moved []struct{ Document, From, To string }
+			}
+			if err := json.Unmarshal(en.Details, &details); err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range details.Moved {
+				got[i] += fmt.Sprintf(" moved %s from %s to %s", m.Document, m.From, m.To)
+			}
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s's audit log%s (-want +got):\n%s", tc.key, tc.query, diff)
+		}
+	}
+}
+
+// TestAuditOfAnswers: a global administrator's changes to a service's
+// validated answer are in that service's audit log, a move to another
+// service in both services' logs.
+func TestAuditOfAnswers(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	a := e.answer("caf")
+	path := fmt.Sprint("/v1/answers/", a.ID)
+	e.must(http.StatusOK, request{method: "PUT", path: path + "/status", key: "admin", body: map[string]string{"status": "to_review"}})
+	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin", body: map[string]any{
+		"question": "Comment déclarer un changement de situation ?", "text": "Déclarez-le en ligne.", "service": "ants"}})
+	id := fmt.Sprint(a.ID)
+	for _, tc := range []struct {
+		key, query string
+		want       []string
+	}{
+		{"admin-caf", "", []string{"PUT /v1/answers/:id " + id + " 200 caf", "PUT /v1/answers/:id/status " + id + " 200 caf"}},
+		{"admin-ants", "", []string{"PUT /v1/answers/:id " + id + " 200 ants"}},
+		{"admin", "?service=", nil},
+	} {
+		if diff := cmp.Diff(tc.want, summary(e.auditOf(tc.key, tc.query))); diff != "" {
+			t.Errorf("%s's audit log%s (-want +got):\n%s", tc.key, tc.query, diff)
+		}
+	}
+}

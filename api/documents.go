@@ -177,7 +177,7 @@ func (s *Server) createDocument(c echo.Context) error {
 		return err
 	}
 	in.Service = service
-	auditDocument(c, service, service)
+	auditService(c, service, service)
 	docs, err := s.ingestDocs(c, apiSource, []ingest.Document{in.document(in.Source, in.ID)}, in.Status, store.SaveGuard{New: true})
 	if errors.Is(err, store.ErrDuplicate) {
 		return errorf(http.StatusConflict, "conflict", "the id %s/%s is taken: choose another, or PUT /v1/documents/{id} to change a document you curate", in.Source, in.ID)
@@ -288,7 +288,7 @@ func (s *Server) updateDocument(c echo.Context) error {
 	if in.Service, err = scopeService(keyOf(c), in.Service); err != nil {
 		return err
 	}
-	auditDocument(c, d.Service, in.Service)
+	auditService(c, d.Service, in.Service)
 	chunks, err := s.deps.Store.Chunks(c.Request().Context(), d.ID)
 	if err != nil {
 		return err
@@ -315,7 +315,7 @@ func (s *Server) deleteDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	auditDocument(c, d.Service, d.Service)
+	auditService(c, d.Service, d.Service)
 	if _, err := s.deps.Store.DeleteDocuments(c.Request().Context(), []int64{d.ID}); err != nil {
 		return err
 	}
@@ -341,7 +341,7 @@ func (s *Server) setDocumentStatus(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	auditDocument(c, d.Service, d.Service)
+	auditService(c, d.Service, d.Service)
 	d, err = s.deps.Store.SetDocumentStatus(c.Request().Context(), d.ID, body.Status)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/store"
 )
 
 // TestFailedLoginsLimited: an address that keeps sending wrong keys is
@@ -85,4 +87,40 @@ func TestMetricsAddr(t *testing.T) {
 	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "plume_http_request_duration_seconds") {
 		t.Errorf("metrics handler: %d %.200s", w.Code, w.Body.String())
 	}
+}
+
+// TestThrottledWrongKeysNotLookedUp: once an address is throttled, its
+// well-formed wrong keys get 429 without a database lookup (with the
+// database cut, the answer is still 429, not 503), while a valid key,
+// even one created after the throttle began, still gets through.
+func TestThrottledWrongKeysNotLookedUp(t *testing.T) {
+	t.Parallel()
+	var proxy *dbProxy
+	e := newEnvWith(t, api.Config{RatePerSecond: -1, FailedLogins: api.FailedLoginLimits{PerSecond: 0.01, Burst: 2}},
+		envOptions{serverStore: viaProxy(&proxy)})
+	wrong := func(i int) string { return fmt.Sprintf("plume_%032d", i) }
+	for i := range 2 {
+		e.must(http.StatusUnauthorized, request{method: "GET", path: "/v1/me", key: wrong(i)})
+	}
+	e.must(http.StatusTooManyRequests, request{method: "GET", path: "/v1/me", key: wrong(2)})
+	proxy.cut()
+	for i := 3; i < 50; i++ {
+		r := e.do(request{method: "GET", path: "/v1/me", key: wrong(i)})
+		if r.status != http.StatusTooManyRequests || r.errorCode() != "too_many_failed_logins" {
+			t.Fatalf("throttled wrong key %d with the database cut: %d %s, want 429 too_many_failed_logins (no lookup)", i, r.status, r.body)
+		}
+	}
+	proxy.restore()
+	_, secret, err := e.st.CreateAPIKey(t.Context(), "nouvelle", store.RoleAgent, "caf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); e.do(request{method: "GET", path: "/v1/me", key: secret}).status != http.StatusOK; {
+		if time.Now().After(deadline) {
+			t.Fatal("a key created after the throttle began: never accepted from the throttled address")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/me", key: "agent"})
+	e.must(http.StatusTooManyRequests, request{method: "GET", path: "/v1/me", key: wrong(99)})
 }

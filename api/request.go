@@ -170,6 +170,19 @@ func queryInt(c echo.Context, name string, def, lo, hi int) (int, error) {
 	return n, nil
 }
 
+// queryBool parses an optional boolean query parameter (false when absent).
+func queryBool(c echo.Context, name string) (bool, error) {
+	v := c.QueryParam(name)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, errorf(http.StatusBadRequest, "invalid_request", "%s must be true or false", name)
+	}
+	return b, nil
+}
+
 // queryDay parses an optional query parameter holding a UTC day,
 // YYYY-MM-DD (zero when absent).
 func queryDay(c echo.Context, name string) (time.Time, error) {

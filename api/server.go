@@ -125,6 +125,8 @@ type Server struct {
 	logins  *loginGuard
 	// starts counts the sign-ins each address starts (signInStarts).
 	starts *loginGuard
+	// known holds the credentials a throttled address may still use.
+	known *knownCredentials
 
 	replicaMetrics *replicaMetrics
 }
@@ -149,7 +151,8 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	cfg = cfg.withDefaults()
 	s := &Server{cfg: cfg, deps: deps, log: deps.Log, metrics: newServerMetrics(deps.Store.Pool()),
 		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now), uploads: newUploadGate(cfg.Upload.PerKey),
-		logins: newLoginGuard(cfg.FailedLogins), starts: newLoginGuard(signInStarts)}
+		logins: newLoginGuard(cfg.FailedLogins), starts: newLoginGuard(signInStarts),
+		known: newKnownCredentials(deps.Store.CredentialHashes)}
 	s.replicaMetrics = newReplicaMetrics(s.metrics.reg, deps.Replica)
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

@@ -67,6 +67,9 @@ func (s *Server) authenticateSession(c echo.Context, next echo.HandlerFunc, id s
 	if !validSessionID.MatchString(id) {
 		return refusedLogin(wait, errSessionEnded()) // no lookup: not counted
 	}
+	if wait > 0 && !s.mayBeKnown(c.Request().Context(), store.HashKey(id)) {
+		return errTooManyFailedLogins(wait) // no lookup: bounded (see knownCredentials)
+	}
 	ss, a, err := s.deps.Store.SessionAgent(c.Request().Context(), id, s.deps.Now(), s.cfg.SignIn.IdleTimeout)
 	if errors.Is(err, store.ErrNotFound) {
 		s.logins.failed(addr, s.deps.Now())

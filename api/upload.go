@@ -2,11 +2,13 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"mime/multipart"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -117,14 +119,20 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	auditDocument(c, service, service)
+	auditService(c, service, service)
 	docs, partial, err := s.readUpload(c.Request().Context(), form.File["file"], key, service)
 	if err != nil {
 		return err
 	}
-	if err := s.checkTakeover(c.Request().Context(), key, docs); err != nil {
+	keys := docKeys(docs)
+	previous, err := s.deps.Store.DocumentServices(c.Request().Context(), keys)
+	if err != nil {
 		return err
 	}
+	if err := checkTakeover(key, keys, previous); err != nil {
+		return err
+	}
+	auditUpload(c, service, docs, previous)
 	stored, err := s.ingestDocs(c, "upload", docs, status, store.SaveGuard{Service: key.Service})
 	if err != nil {
 		return err
@@ -293,25 +301,69 @@ func isEmptyDocument(d ingest.Document) bool {
 	return true
 }
 
-// checkTakeover refuses documents that already exist in a service the key
-// does not curate (another service's, or shared ones for a service's
-// admin), as POST /v1/documents refuses an existing document.
-func (s *Server) checkTakeover(ctx context.Context, key *keyInfo, docs []ingest.Document) error {
-	if key.Service == "" {
-		return nil
-	}
+// docKeys are the keys of docs.
+func docKeys(docs []ingest.Document) []store.DocKey {
 	keys := make([]store.DocKey, len(docs))
 	for i, d := range docs {
 		keys[i] = store.DocKey{Source: d.Source, ExternalID: d.ExternalID}
 	}
-	services, err := s.deps.Store.DocumentServices(ctx, keys)
-	if err != nil {
-		return err
-	}
+	return keys
+}
+
+// checkTakeover refuses documents that already exist (previous: their
+// services) in a service the key does not curate (another service's, or
+// shared ones for a service's admin), as POST /v1/documents refuses an
+// existing document.
+func checkTakeover(key *keyInfo, keys []store.DocKey, previous map[store.DocKey]string) error {
 	for _, k := range keys {
-		if svc, ok := services[k]; ok && !key.curates(svc) {
+		if svc, ok := previous[k]; ok && !key.curates(svc) {
 			return errorf(http.StatusConflict, "conflict", "the id %s/%s is taken: nothing was stored", k.Source, k.ExternalID)
 		}
 	}
 	return nil
+}
+
+// movedDocument is a document an upload moves from one service to another,
+// as the audit log names it.
+type movedDocument struct {
+	Document string `json:"document"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+}
+
+// auditUpload writes the upload's entry for every service it concerns: the
+// upload's, each document's and, for a document that existed, the one it
+// had; each service's entry lists the documents that left it or came to it
+// from another, so that both services keep the trace of a move.
+func auditUpload(c echo.Context, service string, docs []ingest.Document, previous map[store.DocKey]string) {
+	concerned := []string{service}
+	moves := map[string][]movedDocument{}
+	for _, d := range docs {
+		concerned = append(concerned, d.Service)
+		from, ok := previous[store.DocKey{Source: d.Source, ExternalID: d.ExternalID}]
+		if !ok || from == d.Service {
+			continue
+		}
+		concerned = append(concerned, from)
+		m := movedDocument{Document: d.Source + "/" + d.ExternalID, From: from, To: d.Service}
+		moves[from], moves[d.Service] = append(moves[from], m), append(moves[d.Service], m)
+	}
+	c.Set(ctxAuditService, service)
+	var copies []auditCopy
+	slices.Sort(concerned[1:]) // the upload's service first, then the others once each
+	for i, svc := range concerned {
+		if i > 0 && (svc == service || svc == concerned[i-1]) {
+			continue
+		}
+		details := json.RawMessage("{}")
+		if len(moves[svc]) > 0 {
+			details, _ = json.Marshal(map[string]any{"moved": moves[svc]})
+		}
+		if svc == service {
+			c.Set(ctxAuditKey, details)
+			continue
+		}
+		copies = append(copies, auditCopy{Service: svc, Details: details})
+	}
+	c.Set(ctxAuditAlso, copies)
 }

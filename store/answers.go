@@ -55,6 +55,10 @@ type Answer struct {
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 	ReviewedAt   time.Time
+	// OutOfScope lists the sources the answer's service no longer sees:
+	// deleted, or moved to another service. Read by every query but the
+	// matching of answers, which leaves it nil.
+	OutOfScope []int64
 }
 
 // AnswerWrite is what creating or updating an answer needs beyond the
@@ -76,10 +80,21 @@ type AnswerWrite struct {
 const answerColumns = `id, service, author_service, question, text, sources, status, status_reason, version,
 	draft_id, created_by, created_at, updated_at, reviewed_at`
 
+// answerRow is what scanAnswer reads: the columns, then the sources out
+// of the answer's scope.
+const answerRow = answerColumns + ", " + outOfScopeSources
+
+// outOfScopeSources is the array of the ids of an answer's sources that
+// name no document, or one of another service than the shared ones and
+// the answer's own.
+const outOfScopeSources = `ARRAY(SELECT (c->>'document_id')::bigint FROM jsonb_array_elements(answers.sources) c
+	WHERE (c->>'document_id')::bigint > 0 AND NOT EXISTS (SELECT 1 FROM documents d
+		WHERE d.id = (c->>'document_id')::bigint AND d.service IN ('', btrim(answers.service))))`
+
 func scanAnswer(row pgx.Row) (Answer, error) {
 	var a Answer
 	err := row.Scan(&a.ID, &a.Service, &a.AuthorService, &a.Question.s, &a.Text.s, &a.Sources, &a.Status, &a.StatusReason.s,
-		&a.Version, &a.DraftID, &a.CreatedBy, &a.CreatedAt, &a.UpdatedAt, &a.ReviewedAt)
+		&a.Version, &a.DraftID, &a.CreatedBy, &a.CreatedAt, &a.UpdatedAt, &a.ReviewedAt, &a.OutOfScope)
 	return a, err
 }
 
@@ -124,7 +139,7 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 				status, status_reason, draft_id, created_by, lexemes, text_lexemes, embedding, text_embedding, embed_model)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tsvector_to_array(to_tsvector('plume_fr', $10)),
 				tsvector_to_array(to_tsvector('plume_fr', $11)), $12, $13, $14)
-			RETURNING `+answerColumns,
+			RETURNING `+answerRow,
 			a.Service, a.AuthorService, a.Question.s, a.Text.s, a.Sources, a.Status, a.StatusReason.s, a.DraftID, a.CreatedBy,
 			w.MatchText.s, w.TextMatch.s, vec, textVec, model))
 		if err != nil {
@@ -162,7 +177,7 @@ func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVe
 				status = 'active', status_reason = '', version = version + 1, updated_at = now(), reviewed_at = now(),
 				lexemes = tsvector_to_array(to_tsvector('plume_fr', $6)), text_lexemes = tsvector_to_array(to_tsvector('plume_fr', $10)),
 				embedding = $7, text_embedding = $11, embed_model = $8
-			WHERE id = $1 AND ($9 = 0 OR version = $9) RETURNING `+answerColumns,
+			WHERE id = $1 AND ($9 = 0 OR version = $9) RETURNING `+answerRow,
 			a.ID, a.Service, a.Question.s, a.Text.s, a.Sources, w.MatchText.s, vec, model, ifVersion, w.TextMatch.s, textVec))
 		if errors.Is(err, pgx.ErrNoRows) {
 			return s.answerMissingOrConflict(ctx, tx, a.ID)
@@ -201,7 +216,7 @@ func (s *Store) SetAnswerStatus(ctx context.Context, id int64, status AnswerStat
 		var err error
 		a, err = scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET status = $2, status_reason = $3, updated_at = now(),
 				reviewed_at = CASE WHEN $2 = 'active' THEN now() ELSE reviewed_at END
-			WHERE id = $1 RETURNING `+answerColumns, id, status, reason.s))
+			WHERE id = $1 RETURNING `+answerRow, id, status, reason.s))
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("answer %d: %w", id, ErrNotFound)
 		}
@@ -223,7 +238,7 @@ func (s *Store) SetAnswerStatus(ctx context.Context, id int64, status AnswerStat
 
 // GetAnswer returns the answer with the given id.
 func (s *Store) GetAnswer(ctx context.Context, id int64) (Answer, error) {
-	a, err := scanAnswer(s.pool.QueryRow(ctx, "SELECT "+answerColumns+" FROM answers WHERE id = $1", id))
+	a, err := scanAnswer(s.pool.QueryRow(ctx, "SELECT "+answerRow+" FROM answers WHERE id = $1", id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Answer{}, fmt.Errorf("answer %d: %w", id, ErrNotFound)
 	}
@@ -241,6 +256,9 @@ type AnswerFilter struct {
 	Status   AnswerStatus
 	// DocumentID keeps the answers relying on one document, when set.
 	DocumentID int64
+	// OutOfScope keeps the answers citing a document their service no
+	// longer sees (see Answer.OutOfScope).
+	OutOfScope bool
 	// Limit bounds the page (default 50, at most 500); Offset skips rows.
 	Limit  int
 	Offset int
@@ -263,14 +281,15 @@ func (s *Store) ListAnswers(ctx context.Context, f AnswerFilter) (AnswerPage, er
 		return AnswerPage{}, fmt.Errorf("list answers: status %q: %w", f.Status, ErrInvalid)
 	}
 	where := `($1::text[] IS NULL OR service = ANY($1)) AND ($2 = '' OR status = $2)
-		AND ($3 = 0 OR id IN (SELECT answer_id FROM answer_sources WHERE document_id = $3))`
-	args := []any{f.Services, string(f.Status), f.DocumentID}
+		AND ($3 = 0 OR id IN (SELECT answer_id FROM answer_sources WHERE document_id = $3))
+		AND (NOT $4 OR cardinality(` + outOfScopeSources + `) > 0)`
+	args := []any{f.Services, string(f.Status), f.DocumentID, f.OutOfScope}
 	var page AnswerPage
 	if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM answers WHERE "+where, args...).Scan(&page.Total); err != nil {
 		return AnswerPage{}, fmt.Errorf("count answers: %w", err)
 	}
-	rows, err := s.pool.Query(ctx, "SELECT "+answerColumns+" FROM answers WHERE "+where+
-		` ORDER BY status = 'to_review' DESC, updated_at DESC, id DESC LIMIT $4 OFFSET $5`, append(args, f.Limit, f.Offset)...)
+	rows, err := s.pool.Query(ctx, "SELECT "+answerRow+" FROM answers WHERE "+where+
+		` ORDER BY status = 'to_review' DESC, updated_at DESC, id DESC LIMIT $5 OFFSET $6`, append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return AnswerPage{}, fmt.Errorf("list answers: %w", err)
 	}

@@ -152,3 +152,33 @@ func (s *Store) SetAPIKeyReviewer(ctx context.Context, id int64, reviewer bool) 
 	}
 	return nil
 }
+
+// CredentialHashes returns the hashes of the API keys not revoked and of
+// the sessions not expired that were created at since or later (all of
+// them for the zero time), and the latest creation time among them (since
+// when there is none). Keys and sessions are hashed alike (HashKey).
+func (s *Store) CredentialHashes(ctx context.Context, since time.Time) ([][]byte, time.Time, error) {
+	rows, err := s.pool.Query(ctx, `SELECT hash, created_at FROM api_keys WHERE revoked_at IS NULL AND created_at >= $1
+		UNION ALL SELECT id_hash, created_at FROM sessions WHERE expires_at > now() AND created_at >= $1`, since)
+	if err != nil {
+		return nil, since, fmt.Errorf("read credential hashes: %w", err)
+	}
+	defer rows.Close()
+	var hashes [][]byte
+	latest := since
+	for rows.Next() {
+		var h []byte
+		var at time.Time
+		if err := rows.Scan(&h, &at); err != nil {
+			return nil, since, fmt.Errorf("read credential hashes: %w", err)
+		}
+		hashes = append(hashes, h)
+		if at.After(latest) {
+			latest = at
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, since, fmt.Errorf("read credential hashes: %w", err)
+	}
+	return hashes, latest, nil
+}

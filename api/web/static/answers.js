@@ -65,15 +65,18 @@ export async function loadAnswers() {
 
 function card(a) {
   const actions = [];
+  const unseen = a.out_of_scope_sources || [];
   for (const [status, label] of [['active', a.status === 'to_review' ? 'Marquer comme relue' : 'Réactiver'],
     ['to_review', 'Marquer à revoir'], ['archived', 'Archiver']]) {
-    if (a.status === status) continue;
+    // An answer citing a source its service no longer sees is repaired by an edit, not marked reviewed.
+    if (a.status === status || (status === 'active' && unseen.length)) continue;
     actions.push(el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--secondary', onclick: () => setStatus(a, status) }, label,
       el('span', { class: 'fr-sr-only' }, ` (réponse type n° ${a.id})`)));
   }
   actions.push(el('button', { type: 'button', class: 'fr-btn fr-btn--sm fr-btn--tertiary fr-icon-edit-line fr-btn--icon-left', onclick: () => edit(a) }, 'Modifier',
     el('span', { class: 'fr-sr-only' }, ` (réponse type n° ${a.id})`)));
-  const sources = (a.sources || []).map((s) => el('li', {}, s.title || s.doc_id || 'Source'));
+  const sources = (a.sources || []).map((s) => el('li', {}, s.title || s.doc_id || 'Source',
+    unseen.includes(s.document_id) ? [' ', badge(UNSEEN, 'error')] : null));
   return el('li', { class: 'carte', id: `rt-${a.id}` },
     el('h2', { class: 'fr-h5' }, `Réponse type n° ${a.id} `, statusBadge(a.status)),
     el('p', { class: 'fr-text--sm' }, `Service ${a.service || 'commun'}, version ${a.version}, relue le ${formatDate(a.reviewed_at)}`,
@@ -81,27 +84,52 @@ function card(a) {
     el('p', {}, el('strong', {}, 'Question : '), a.question),
     el('p', { class: 'texte-brut' }, a.text),
     sources.length ? el('div', {}, el('p', { class: 'fr-text--sm fr-mb-0' }, 'Sources :'), el('ul', {}, sources)) : null,
+    unseen.length ? alertBox('error', '', 'Une de ses sources n\'est plus visible par ce service (supprimée, ou passée à un autre service) : '
+      + 'modifiez la réponse pour la retirer ou la remplacer.') : null,
     el('div', { class: 'actions' }, actions));
 }
 
-/** edit shows a form to change an answer's question and text: a new version, reviewed now. */
+const UNSEEN = 'plus visible par ce service';
+
+/**
+ * sourceChoices lists an answer's documents as boxes to keep them, those
+ * its service no longer sees unticked; ids() gives the ticked ones.
+ */
+function sourceChoices(a) {
+  const unseen = a.out_of_scope_sources || [];
+  const boxes = (a.sources || []).filter((s) => s.document_id).map((s, i) => {
+    const box = el('input', { type: 'checkbox', id: `rt-s-${a.id}-${i}`, value: String(s.document_id),
+      checked: !unseen.includes(s.document_id) });
+    return el('div', { class: 'fr-fieldset__element' }, el('div', { class: 'fr-checkbox-group' }, box,
+      el('label', { class: 'fr-label', for: box.id }, s.title || s.doc_id || 'Source',
+        unseen.includes(s.document_id) ? el('span', { class: 'fr-hint-text' }, `${UNSEEN} : à retirer ou remplacer`) : null)));
+  });
+  const node = boxes.length ? el('fieldset', { class: 'fr-fieldset' },
+    el('legend', { class: 'fr-fieldset__legend fr-text--regular' }, 'Sources gardées'), boxes) : null;
+  const ids = () => boxes.map((b) => b.querySelector('input')).filter((b) => b.checked).map((b) => Number(b.value));
+  return { node, ids };
+}
+
+/** edit shows a form to change an answer's question, text and sources: a new version, reviewed now. */
 function edit(a) {
   const item = $(`#rt-${a.id}`);
   if (item.querySelector('form')) return;
   const q = el('input', { class: 'fr-input', id: `rt-q-${a.id}`, type: 'text', value: a.question });
   const t = el('textarea', { class: 'fr-input', id: `rt-t-${a.id}`, rows: '8' }, a.text);
   const err = el('p', { class: 'fr-error-text', role: 'alert' });
+  const sources = sourceChoices(a);
   const form = el('form', { class: 'fr-mt-3w', novalidate: true, 'aria-label': `Modifier la réponse type n° ${a.id}` },
     el('div', { class: 'fr-input-group' }, el('label', { class: 'fr-label', for: q.id }, 'Question'), q),
     el('div', { class: 'fr-input-group' }, el('label', { class: 'fr-label', for: t.id }, 'Texte ', el('span', { class: 'fr-hint-text' },
       'Gardez les marqueurs tels que [NOM_1] : aucune donnée personnelle.')), t),
+    sources.node,
     err,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'fr-btn' }, 'Enregistrer une nouvelle version'),
       el('button', { type: 'button', class: 'fr-btn fr-btn--secondary', onclick: () => form.remove() }, 'Annuler')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {
-      const saved = await call('PUT', `/v1/answers/${a.id}`, { question: q.value, text: t.value, version: a.version });
+      const saved = await call('PUT', `/v1/answers/${a.id}`, { question: q.value, text: t.value, document_ids: sources.ids(), version: a.version });
       await loadAnswers();
       say($('#rt-etat'), `Réponse type n° ${a.id} enregistrée (version ${saved.version}).`);
     } catch (e) {
