@@ -83,7 +83,7 @@ func TestSearchFilters(t *testing.T) {
 			t.Errorf("%s of service %q in a search restricted to caf and shared documents", r.DocID, r.Service)
 		}
 	}
-	if _, err := s.Search(context.Background(), rag.Query{Text: query(t, s, "  ")}); !errors.Is(err, rag.ErrInvalid) {
+	if _, _, err := s.RedactQuery(context.Background(), "  "); !errors.Is(err, rag.ErrInvalid) {
 		t.Errorf("empty query: %v, want ErrInvalid", err)
 	}
 	if _, err := s.Search(context.Background(), rag.Query{Text: query(t, s, "x"), K: 51}); !errors.Is(err, rag.ErrInvalid) {

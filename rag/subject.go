@@ -28,7 +28,7 @@ const WarnNoSubject = "no_subject"
 func searchWords(t redact.Text) (redact.Text, error) {
 	words := stripPlaceholders(t)
 	if !hasWord(words.String()) {
-		return redact.Text{}, fmt.Errorf("the text holds no word besides its personal data: %w", ErrNoWords)
+		return redact.Text{}, fmt.Errorf("the text holds no word once its personal data are masked: %w", ErrNoWords)
 	}
 	return words, nil
 }
