@@ -207,6 +207,9 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for _, w := range deadlineWords {
 		l.entry(w)
 	}
+	for _, w := range secretCueWords {
+		l.entry(w)
+	}
 	for w := range figurativeAfter {
 		l.entry(w)
 	}

@@ -301,7 +301,7 @@ func (sc *scanner) morphWords() {
 		}
 		end := i
 		if ty != ORIENTATION {
-			end = sc.bracketAfter(sc.complement(i)) // "arthrose du genou"
+			end = sc.bracketAfter(sc.complement(i, false)) // "arthrose du genou"
 		}
 		sc.addToks(i, end, ty, 0.7)
 	}

@@ -72,13 +72,14 @@ func (sc *scanner) matchPhrases(i, first int, phrases []phrase, keepEnd *int) {
 			}
 			end := j
 			if p.ext {
-				end = sc.complement(j)
+				end = sc.complement(j, p.cue&cSyndicat == 0)
 			}
 			if end == j && p.needComp || sc.genericSpecial(i, j) {
 				continue
 			}
+			typ := sc.complementType(j, end, p.cue)
 			end = sc.bracketAfter(end)
-			sc.addToks(i, end, specialType(p.cue), 0.7)
+			sc.addToks(i, end, typ, 0.7)
 			if p.cue&cJustice != 0 {
 				sc.offenceAfter(end)
 			}
@@ -119,8 +120,15 @@ func specialType(c cueBits) Type {
 }
 
 // complement returns the last token of the noun phrase that follows token j
-// ("d'une sclérose en plaques"), or j when there is none.
-func (sc *scanner) complement(j int) int {
+// ("d'une sclérose en plaques"), or j when there is none. With
+// stopInstitution it stops before an institution ("incarcéré au centre
+// pénitentiaire"); a union's or a party's phrase takes one ("adhérent à La
+// France Insoumise").
+func (sc *scanner) complement(j int, stopInstitution bool) int {
+	stop := wFunc | wCurrency | wMonth | wStop | wNumWord
+	if stopInstitution {
+		stop |= wInstitution
+	}
 	end, k, words := j, j, 0
 	for steps := 0; steps < 8 && words < 3; steps++ {
 		n := k + 1
@@ -138,9 +146,10 @@ func (sc *scanner) complement(j int) int {
 			// "atteint d'une sclérose", "traitement pour mon VIH"
 			k = n
 			continue
-		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth|wStop|wNumWord) == 0:
+		case t.kind == kWord && sc.bits(n)&stop == 0:
 			// not a common word: "diagnostiqué l'an dernier" takes no
-			// complement, "hospitalisé à l'hôpital" stops before it
+			// complement, "hospitalisé à l'hôpital" and "incarcéré au
+			// centre pénitentiaire de Meaux" stop before the institution
 			end, k = n, n
 			words++
 			continue
@@ -174,7 +183,7 @@ func (sc *scanner) offenceAfter(j int) {
 			o++
 		}
 		if o < len(sc.toks) && sc.toks[o].gap < gapLine && sc.has(o, wOffence) {
-			sc.addToks(k, sc.complement(o), JUSTICE, 0.7)
+			sc.addToks(k, sc.complement(o, true), JUSTICE, 0.7)
 		}
 		return
 	}
@@ -205,4 +214,33 @@ func (sc *scanner) bracketAfter(j int) int {
 		}
 	}
 	return j
+}
+
+// complementType returns the special category of a phrase with cue cue
+// whose last word is token j and whose complement ends at token end: the
+// phrase's own, unless the complement's first word is itself a one-word
+// phrase of another category only ("diagnostiqué sourd" tells a
+// disability, not an illness).
+func (sc *scanner) complementType(j, end int, cue cueBits) Type {
+	typ := specialType(cue)
+	for k := j + 1; k <= end && k < len(sc.toks); k++ {
+		if sc.toks[k].kind != kWord {
+			continue
+		}
+		e := &lex.entries[sc.toks[k].ent]
+		if !e.special {
+			return typ
+		}
+		other := typ
+		for _, p := range e.phrases {
+			if len(p.rest) == 0 && p.cue&cue&cSpecial != 0 {
+				return typ // a word of the phrase's own category too
+			}
+			if len(p.rest) == 0 && p.cue&cSpecial != 0 {
+				other = specialType(p.cue)
+			}
+		}
+		return other
+	}
+	return typ
 }

@@ -2,8 +2,11 @@ package redact
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plume-sp/plume/fold"
 )
 
 // typKeep marks a protected span: text that no detector may mask (a public
@@ -77,6 +80,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.sentencePassports()
 	sc.plainIDs()
 	sc.corrections()
+	sc.secrets()
+	sc.ipAddresses()
 	sc.births()
 	sc.hanBirths()
 	sc.bracketBirths()
@@ -84,6 +89,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.foreignAddresses()
 	sc.names()
 	sc.scriptNames()
+	sc.bracketNames()
 	sc.emailNames()
 	sc.signatureName()
 	sc.repeatedNames()
@@ -294,11 +300,37 @@ func (sc *scanner) resolve(cands []cand) []cand {
 			}
 			acc = acc[:len(acc)-1]
 		}
+		if keep && len(acc) > 0 && sc.namesJoin(acc[len(acc)-1], c) {
+			acc[len(acc)-1].end = c.end // one person: "Fofana Ibrahima", "OKAFOR née ADEYEMI"
+			continue
+		}
 		if keep {
 			acc = append(acc, c)
 		}
 	}
 	return acc
+}
+
+// namesJoin reports whether names a and c, c after a, are parts of one
+// person's name: only a space between them on the line, or a word of
+// nameCont ("née", "épouse", "dite").
+func (sc *scanner) namesJoin(a, c cand) bool {
+	if a.typ != NOM || c.typ != NOM || c.start < a.end || c.start-a.end > 10 {
+		return false
+	}
+	gap := sc.s[a.end:c.start]
+	if gap == " " {
+		return true
+	}
+	if len(gap) < 3 || gap[0] != ' ' || gap[len(gap)-1] != ' ' {
+		return false
+	}
+	w := strings.TrimSuffix(gap[1:len(gap)-1], ".")
+	if strings.ContainsAny(w, " \t\n") {
+		return false
+	}
+	e := lex.words[string(fold.Append(nil, w))]
+	return e != 0 && lex.bits[e]&wNameCont != 0
 }
 
 // candSorter sorts candidates by start, the longest first. Long lists are
