@@ -231,7 +231,8 @@ type answerStatusRequest struct {
 }
 
 // setAnswerStatus archives an answer, flags it to review, or makes it
-// active again (a review of its sources as they now are).
+// active again (a review of its sources as they now are), which needs
+// every source published (409 source_not_published).
 func (s *Server) setAnswerStatus(c echo.Context) error {
 	var body answerStatusRequest
 	if err := s.decodeJSON(c, &body); err != nil {
@@ -260,6 +261,9 @@ func (s *Server) setAnswerStatus(c echo.Context) error {
 		return err
 	}
 	a, err = s.deps.Store.SetAnswerStatus(c.Request().Context(), a.ID, store.AnswerStatus(body.Status), reason)
+	if errors.Is(err, store.ErrSourceNotPublished) {
+		return errorf(http.StatusConflict, "source_not_published", "%s", err.Error())
+	}
 	if err != nil {
 		return err
 	}

@@ -352,3 +352,41 @@ func TestAnswerSourcesOutOfScope(t *testing.T) {
 		t.Errorf("out_of_scope=peut-etre: %d, want 400", r.status)
 	}
 }
+
+// TestAnswerSourcesPublished: an answer cites at least one published
+// document; a source set back to draft flags its answers to review, and
+// none is made active again while a source is not published.
+func TestAnswerSourcesPublished(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	post := func(body map[string]any) response {
+		return e.do(request{method: "POST", path: "/v1/answers", key: "reviewer-caf", body: body})
+	}
+	for name, body := range map[string]map[string]any{
+		"no document_ids":    {"question": cafParaphrase, "text": "Déclarez-le sur caf.fr."},
+		"empty document_ids": {"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{}},
+		"holding reply":      {"draft_id": e.draft("agent-caf", "Quelle est la recette de la tarte aux pommes ?").ID},
+	} {
+		if r := post(body); r.status != http.StatusBadRequest || !strings.Contains(string(r.body), "published document") {
+			t.Errorf("answer with %s: %d %s, want 400 naming the published document it needs", name, r.status, r.body)
+		}
+	}
+	var a answerBody
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "reviewer-caf", body: map[string]any{
+		"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["caf"]}}}).decode(t, &a)
+	doc, path := fmt.Sprint("/v1/documents/", e.docs["caf"], "/status"), fmt.Sprint("/v1/answers/", a.ID)
+	e.must(http.StatusOK, request{method: "PUT", path: doc, key: "admin", body: map[string]string{"status": "draft"}})
+	e.must(http.StatusOK, request{method: "GET", path: path, key: "reviewer-caf"}).decode(t, &a)
+	if a.Status != "to_review" || a.StatusReason != "source_unpublished" {
+		t.Errorf("after its source went back to draft: %s %q, want to_review source_unpublished", a.Status, a.StatusReason)
+	}
+	r := e.do(request{method: "PUT", path: path + "/status", key: "reviewer-caf", body: map[string]string{"status": "active"}})
+	if r.status != http.StatusConflict || !strings.Contains(string(r.body), "source_not_published") {
+		t.Errorf("reactivation with a draft source: %d %s, want 409 source_not_published", r.status, r.body)
+	}
+	if r := post(map[string]any{"question": cafParaphrase, "text": "Déclarez-le.", "document_ids": []int64{e.docs["caf"]}}); r.status != http.StatusBadRequest {
+		t.Errorf("answer citing a draft document: %d %s, want 400", r.status, r.body)
+	}
+	e.must(http.StatusOK, request{method: "PUT", path: doc, key: "admin", body: map[string]string{"status": "published"}})
+	e.must(http.StatusOK, request{method: "PUT", path: path + "/status", key: "reviewer-caf", body: map[string]string{"status": "active"}})
+}

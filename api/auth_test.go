@@ -27,7 +27,7 @@ func TestAuthMatrix(t *testing.T) {
 	answer := fmt.Sprint("/v1/answers/", cafAnswer.ID)
 	e.closeItem("caf", "fedcba9876543210")
 	answerBody := map[string]any{"question": "Comment déclarer un changement de situation ?", "text": "Madame, Monsieur, …",
-		"service": "caf"}
+		"service": "caf", "document_ids": []int64{e.docs["caf"]}}
 	closeBody := map[string]any{"kind": "unanswered", "key": "0123456789abcdef", "service": "caf", "action": "out_of_scope"}
 	cafKey, _, err := e.st.CreateAPIKey(context.Background(), "guichet", store.RoleAgent, "caf")
 	if err != nil {

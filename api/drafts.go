@@ -50,7 +50,7 @@ func (s *Server) createDraft(c echo.Context) error {
 	}
 	// The drafter's validation (question, note, channel) is the one, with
 	// its one limit; it comes before a stream starts.
-	req, err := s.deps.Drafter.Validate(rag.Request{Question: strings.TrimSpace(body.Question), Channel: body.Channel,
+	req, err := s.deps.Drafter.Validate(c.Request().Context(), rag.Request{Question: strings.TrimSpace(body.Question), Channel: body.Channel,
 		Service: service, Services: services, Audience: body.Audience, AgentNote: body.Note, APIKeyID: &key.ID})
 	if err != nil {
 		return err

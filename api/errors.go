@@ -71,7 +71,7 @@ func errorResponse(err error) *Error {
 		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "question_too_long", Message: err.Error()}
 	case errors.Is(err, rag.ErrNoWords):
 		return &Error{Status: http.StatusBadRequest, Code: "no_words",
-			Message: "the text holds no word to search for (only punctuation, or words as common as « le » or « de »)"}
+			Message: "the text holds no word to search for (only punctuation, personal data, or words as common as « le » or « de »)"}
 	case errors.Is(err, rag.ErrInvalid), errors.Is(err, store.ErrInvalid):
 		return &Error{Status: http.StatusBadRequest, Code: "invalid_request", Message: err.Error()}
 	case errors.Is(err, store.ErrNotFound):

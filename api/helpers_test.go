@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -286,7 +287,8 @@ func (e *env) draft(key, question string) rag.Draft {
 func (e *env) answer(service string) store.Answer {
 	e.tb.Helper()
 	a := store.Answer{Service: service, Question: store.Redacted(redacttest.Text(e.tb, "Comment déclarer un changement de situation à la CAF ?")),
-		Text: store.Redacted(redacttest.Text(e.tb, "Madame [NOM_1], vous déclarez le changement en ligne."))}
+		Text:    store.Redacted(redacttest.Text(e.tb, "Madame [NOM_1], vous déclarez le changement en ligne.")),
+		Sources: json.RawMessage(fmt.Sprintf(`[{"n":1,"document_id":%d,"cited":true}]`, e.docs["caf"]))}
 	if err := e.st.CreateAnswer(context.Background(), &a, store.AnswerWrite{DocumentIDs: []int64{e.docs["caf"]},
 		MatchText: a.Question}); err != nil {
 		e.tb.Fatal(err)

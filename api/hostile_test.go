@@ -104,6 +104,8 @@ func TestHostileInput(t *testing.T) {
 		{name: "search without words", req: request{method: "GET", path: "/v1/search?q=!"}, status: 400, code: "no_words"},
 		{name: "search of punctuation", req: request{method: "GET", path: "/v1/search?q=%3F%21+...+%E2%80%94"}, status: 400, code: "no_words"},
 		{name: "search of common words only", req: request{method: "GET", path: "/v1/search?q=le+de+les"}, status: 400, code: "no_words"},
+		{name: "search of a phone number only", req: request{method: "GET", path: "/v1/search?q=06+12+34+56+78"}, status: 400, code: "no_words"},
+		{name: "search of a placeholder only", req: request{method: "GET", path: "/v1/search?q=%5BNOM_1%5D"}, status: 400, code: "no_words"},
 		{name: "search with NUL", req: request{method: "GET", path: "/v1/search?q=carte%00grise"}, status: 400, code: "invalid_text"},
 		{name: "search invalid UTF-8", req: request{method: "GET", path: "/v1/search?q=carte%FFgrise"}, status: 400, code: "invalid_text"},
 		{name: "search audience NUL", req: request{method: "GET", path: "/v1/search?q=passeport&audience=%00"}, status: 400, code: "invalid_text"},
@@ -156,6 +158,9 @@ func TestHostileInput(t *testing.T) {
 		// JSON bodies.
 		{name: "draft without words", req: request{method: "POST", path: "/v1/drafts", body: map[string]any{"question": "?!"}}, status: 400, code: "no_words"},
 		{name: "draft of common words only", req: request{method: "POST", path: "/v1/drafts", body: map[string]any{"question": "le la les de"}}, status: 400, code: "no_words"},
+		{name: "draft of personal data only", req: request{method: "POST", path: "/v1/drafts", body: map[string]any{"question": "06 12 34 56 78"}}, status: 400, code: "no_words"},
+		{name: "streamed draft of personal data only", req: request{method: "POST", path: "/v1/drafts", body: map[string]any{"question": "[NOM_1] 06 12 34 56 78"},
+			header: map[string]string{"Accept": "text/event-stream"}}, status: 400, code: "no_words"},
 		{name: "draft question NUL", req: request{method: "POST", path: "/v1/drafts", body: `{"question": "carte\u0000grise"}`}, status: 400, code: "invalid_text"},
 		{name: "draft question invalid UTF-8", req: request{method: "POST", path: "/v1/drafts", body: "{\"question\": \"carte \xff grise\"}"}, status: 400, code: "invalid_text"},
 		{name: "draft note NUL", req: request{method: "POST", path: "/v1/drafts", body: `{"question": "carte grise", "note": "\u0000"}`}, status: 400, code: "invalid_text"},

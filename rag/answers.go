@@ -326,7 +326,9 @@ func NewAnswers(st *store.Store, embedder llm.Embedder, policy redact.Policy) *A
 type AnswerInput struct {
 	Question string `json:"question"`
 	Text     string `json:"text"`
-	// DocumentIDs are the official documents the answer relies on.
+	// DocumentIDs are the official documents the answer relies on: at
+	// least one, each published (an answer with no source could only be
+	// checked against nothing, and is never given to the model).
 	DocumentIDs []int64 `json:"document_ids"`
 	Service     string  `json:"service"`
 }
@@ -345,6 +347,9 @@ func (in *AnswerInput) validate() error {
 		return fmt.Errorf("answer: text is not valid UTF-8: %w", ErrInvalid)
 	case len(in.DocumentIDs) > 50:
 		return fmt.Errorf("answer: at most 50 documents: %w", ErrInvalid)
+	case len(in.DocumentIDs) == 0:
+		return fmt.Errorf("answer: no source: an answer cites at least one published document (document_ids; "+
+			"a draft promoted must cite one): %w", ErrInvalid)
 	}
 	return nil
 }
@@ -380,10 +385,10 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (st
 }
 
 // sourcesOf describes the documents an answer of service relies on, as
-// citations. Every source must be one the answer's service sees (shared,
-// or of service: whoever writes, its readers must see what it cites) and
-// one the key's service (scope) sees, a global key ("") any. An id that
-// names no such document is invalid (ErrInvalid).
+// citations. Every source must be published, one the answer's service
+// sees (shared, or of service: whoever writes, its readers must see what
+// it cites) and one the key's service (scope) sees, a global key ("") any.
+// An id that names no such document is invalid (ErrInvalid).
 func (a *Answers) sourcesOf(ctx context.Context, ids []int64, scope, service string) (json.RawMessage, error) {
 	cites := []Citation{}
 	for i, id := range ids {
@@ -396,6 +401,9 @@ func (a *Answers) sourcesOf(ctx context.Context, ids []int64, scope, service str
 		}
 		if err != nil {
 			return nil, fmt.Errorf("answer: source %d: %w", id, err)
+		}
+		if d.Status != store.StatusPublished {
+			return nil, fmt.Errorf("answer: source %d is not published (status %s): %w", id, d.Status, ErrInvalid)
 		}
 		if d.Service != "" && d.Service != strings.TrimSpace(service) {
 			return nil, fmt.Errorf("answer: source %d: the answer's service %q does not see this document (only shared ones and its own): %w",

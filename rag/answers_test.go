@@ -170,8 +170,11 @@ func TestNoPersonalDataStored(t *testing.T) {
 	if _, err := answers.FromDraft(ctx, stored, final, "", "", nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := answers.Create(ctx, rag.AnswerInput{Question: personalQuestion,
-		Text: "IBAN FR76 3000 6000 0112 3456 7890 189, Claire Martin"}, "", nil); err != nil {
+	if len(draft.Citations) == 0 {
+		t.Fatal("the draft cites no source")
+	}
+	if _, err := answers.Create(ctx, rag.AnswerInput{Question: personalQuestion, DocumentIDs: []int64{draft.Citations[0].DocumentID},
+		Text: "IBAN FR76 3000 6000 0112 3456 7890 189, Claire Martin", Service: "ants"}, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	draftUnreliable(t, e, d, 3)

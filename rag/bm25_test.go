@@ -107,11 +107,11 @@ func (ix *bm25Index) evaluate(tb testing.TB, st *store.Store, qs []rag.EvalQuest
 	tb.Helper()
 	var outs []rag.EvalOutcome
 	for _, q := range qs {
-		text, _, err := rag.NewSearcher(st, nil, nil, nil, rag.SearchOptions{}).RedactQuery(context.Background(), q.Question)
+		_, red, err := rag.NewSearcher(st, nil, nil, nil, rag.SearchOptions{}).RedactQuery(context.Background(), q.Question)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		docs := ix.search(tb, st, text.String(), k)
+		docs := ix.search(tb, st, red.Text.WithoutPlaceholders(red.Mapping).String(), k)
 		outs = append(outs, rag.EvalOutcome{Question: q, Docs: docs, Rank: rag.FirstRank(docs, q.Expected)})
 	}
 	return rag.Summarize(outs)

@@ -144,7 +144,7 @@ func recallAt(tb testing.TB, s *rag.Searcher, qs []question, k int, withAlso boo
 
 // writeDraft validates req and drafts it, as the API and the CLI do.
 func writeDraft(ctx context.Context, d *rag.Drafter, req rag.Request) (rag.Draft, error) {
-	valid, err := d.Validate(req)
+	valid, err := d.Validate(ctx, req)
 	if err != nil {
 		return rag.Draft{}, err
 	}
@@ -153,7 +153,7 @@ func writeDraft(ctx context.Context, d *rag.Drafter, req rag.Request) (rag.Draft
 
 // streamDraft validates req and drafts it as a stream, as the API does.
 func streamDraft(ctx context.Context, d *rag.Drafter, req rag.Request, onEvent func(rag.StreamEvent) error) (rag.Draft, error) {
-	valid, err := d.Validate(req)
+	valid, err := d.Validate(ctx, req)
 	if err != nil {
 		return rag.Draft{}, err
 	}

@@ -48,13 +48,16 @@ type ValidRequest struct{ req Request }
 // with the drafter's one limit. It returns req with its channel defaulted,
 // or an error wrapping ErrInvalid: ErrTooLong for a question over
 // DraftOptions.MaxQuestionBytes, ErrNoWords for one without a letter or a
-// digit.
-func (d *Drafter) Validate(req Request) (ValidRequest, error) {
+// digit once its personal data are masked (« 06 12 34 56 78 »).
+func (d *Drafter) Validate(ctx context.Context, req Request) (ValidRequest, error) {
 	if err := d.validateMessage("draft: the question", req.Question); err != nil {
 		return ValidRequest{}, err
 	}
 	if !hasWord(req.Question) {
 		return ValidRequest{}, fmt.Errorf("draft: the question holds no letter or digit: %w", ErrNoWords)
+	}
+	if err := checkWords(ctx, req.Question, d.opts.Redaction); err != nil {
+		return ValidRequest{}, fmt.Errorf("draft: %w", err)
 	}
 	if len(req.AgentNote) > maxNoteBytes {
 		return ValidRequest{}, fmt.Errorf("draft: the agent's note is over %d bytes: %w", maxNoteBytes, ErrInvalid)

@@ -109,6 +109,8 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 // Query is a search request.
 type Query struct {
 	// Text is what to search for: redacted text only (see RedactQuery).
+	// Its placeholders are removed before it is searched; those that
+	// follow a label (« tel [TEL_1] ») tell it names no subject.
 	Text redact.Text
 	// K is the number of results wanted (default 5, at most 50).
 	K        int
@@ -117,6 +119,8 @@ type Query struct {
 	// for documents shared by all services.
 	Services []string
 	Tags     []string
+	// noSubject is set by normalized when Text names no subject.
+	noSubject bool
 }
 
 // Result is one passage found.
@@ -241,6 +245,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	res.ranked = rankedCandidates(ranked)
 	res.Reliable = len(res.Results) > 0 && s.reliability.Score(res.top) >= s.threshold()
+	if q.noSubject {
+		res.withoutSubject()
+	}
 	took.passages = lap(&mark)
 	res.Took = time.Since(start)
 	s.logStages(ctx, took, res.Took)
@@ -309,6 +316,12 @@ func (q Query) normalized() (Query, error) {
 	if q.Text.IsEmpty() {
 		return Query{}, fmt.Errorf("search: empty query: %w", ErrInvalid)
 	}
+	q.noSubject = !namesSubject(q.Text)
+	words, err := searchWords(q.Text)
+	if err != nil {
+		return Query{}, err
+	}
+	q.Text = words
 	if q.K <= 0 {
 		q.K = 5
 	}
@@ -370,15 +383,19 @@ func (s *Searcher) redactQueries(ctx context.Context, queries []string) ([]redac
 func (s *Searcher) Policy() redact.Policy { return s.opts.Redaction }
 
 // RedactQuery redacts a search typed by a person with the searcher's
-// policy and returns the text to search with: redacted, without
-// placeholders. It is the one way from a person's query to a Query; the
-// result says what was masked.
+// policy and returns the text to search with: redacted, placeholders kept
+// (Search removes them). It is the one way from a person's query to a
+// Query; the result says what was masked. A query that holds nothing but
+// personal data fails with ErrNoWords.
 func (s *Searcher) RedactQuery(ctx context.Context, text string) (redact.Text, redact.Result, error) {
 	red, err := redact.Redact(ctx, text, s.opts.Redaction)
 	if err != nil {
 		return redact.Text{}, redact.Result{}, fmt.Errorf("redact query: %w", err)
 	}
-	return red.Text.WithoutPlaceholders(red.Mapping), red, nil
+	if _, err := searchWords(red.Text); err != nil {
+		return redact.Text{}, redact.Result{}, err
+	}
+	return red.Text, red, nil
 }
 
 // hasSearchableWord reports whether a query holds a word that tells

@@ -75,16 +75,14 @@ func (t Text) Blank(spans [][]int, f Filler) Text {
 }
 
 // WithoutPlaceholders returns t with the placeholders of m replaced by
-// blanks, or t itself when nothing but blanks would be left. It is the
-// text to search with: words such as "NOM_1" or "EMAIL_1" match nothing
-// relevant and lower the scores of the passages that answer.
+// blanks, even when nothing but blanks is left. It is the text to search
+// with: words such as "NOM" or "TEL_1" would find the pages about names
+// or telephones, and a message that holds only personal data holds no
+// word to search for.
 func (t Text) WithoutPlaceholders(m Mapping) Text {
 	text := t.s
 	for _, ph := range m.Placeholders() {
 		text = strings.ReplaceAll(text, ph, " ")
-	}
-	if strings.TrimSpace(text) == "" {
-		return t
 	}
 	return Text{text}
 }

@@ -30,10 +30,20 @@ func (s AnswerStatus) Valid() bool {
 
 // Reasons an answer was flagged "to review" by a change of its sources.
 const (
-	ReasonSourceChanged  = "source_changed"
-	ReasonSourceArchived = "source_archived"
-	ReasonSourceDeleted  = "source_deleted"
+	ReasonSourceChanged     = "source_changed"
+	ReasonSourceArchived    = "source_archived"
+	ReasonSourceDeleted     = "source_deleted"
+	ReasonSourceUnpublished = "source_unpublished"
+	// ReasonNoSource flags, at migration 0024, the answers stored active
+	// without any source before one was required.
+	ReasonNoSource = "no_source"
 )
+
+// ErrSourceNotPublished refuses to make active an answer that cites no
+// document, or one that is not published (a draft, archived, deleted) or
+// that its service does not see: only answers resting on published
+// sources are given to the model.
+var ErrSourceNotPublished = errors.New("source not published")
 
 // Answer is a validated answer ("réponse type"): a redacted reply an
 // administrator or a reviewer approved for a recurring question.
@@ -206,13 +216,20 @@ func (s *Store) answerMissingOrConflict(ctx context.Context, tx pgx.Tx, id int64
 
 // SetAnswerStatus changes an answer's status with a reason. Making an answer
 // active again is a review: its sources' current content becomes the
-// reviewed one.
+// reviewed one; it is refused (ErrSourceNotPublished) unless the answer
+// cites a document and every document it cites is published and seen by
+// its service.
 func (s *Store) SetAnswerStatus(ctx context.Context, id int64, status AnswerStatus, reason Text) (Answer, error) {
 	if !status.Valid() {
 		return Answer{}, fmt.Errorf("answer status %q: %w", status, ErrInvalid)
 	}
 	var a Answer
 	err := s.Transact(ctx, func(tx pgx.Tx) error {
+		if status == AnswerActive {
+			if err := checkAnswerSources(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		var err error
 		a, err = scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET status = $2, status_reason = $3, updated_at = now(),
 				reviewed_at = CASE WHEN $2 = 'active' THEN now() ELSE reviewed_at END
@@ -301,20 +318,57 @@ func (s *Store) ListAnswers(ctx context.Context, f AnswerFilter) (AnswerPage, er
 }
 
 // flagAnswersOfDocument marks "to review" the active answers relying on a
-// document whose content changed since they were reviewed, or which is
-// archived. SaveDocument and SetDocumentStatus call it in their transaction.
+// document whose content changed since they were reviewed, or which is no
+// longer published (archived, or back to draft). SaveDocument and
+// SetDocumentStatus call it in their transaction.
 func flagAnswersOfDocument(ctx context.Context, tx pgx.Tx, docID int64) error {
 	_, err := tx.Exec(ctx, `UPDATE answers a SET status = 'to_review', updated_at = now(),
-			status_reason = CASE WHEN d.status = 'archived' THEN $2 ELSE $3 END
+			status_reason = CASE d.status WHEN 'archived' THEN $2 WHEN 'published' THEN $3 ELSE $4 END
 		FROM answer_sources s JOIN documents d ON d.id = s.document_id
 		WHERE s.answer_id = a.id AND s.document_id = $1 AND a.status = 'active'
-			AND (d.status = 'archived' OR d.content_hash <> s.content_hash)`,
-		docID, ReasonSourceArchived, ReasonSourceChanged)
+			AND (d.status <> 'published' OR d.content_hash <> s.content_hash)`,
+		docID, ReasonSourceArchived, ReasonSourceChanged, ReasonSourceUnpublished)
 	if err != nil {
 		return fmt.Errorf("flag answers of document %d: %w", docID, err)
 	}
 	return nil
 }
+
+// checkAnswerSources fails with ErrSourceNotPublished unless the answer id
+// cites at least one document and every document it cites is published
+// and shared or of the answer's service. The cited documents are those of
+// answer_sources and those its sources name, which keep a deleted
+// document's id.
+func checkAnswerSources(ctx context.Context, tx pgx.Tx, id int64) error {
+	var service string
+	err := tx.QueryRow(ctx, "SELECT service FROM answers WHERE id = $1 FOR UPDATE", id).Scan(&service)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("answer %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("check the sources of answer %d: %w", id, err)
+	}
+	var cited, published int
+	if err := tx.QueryRow(ctx, `SELECT count(*), count(d.id) FILTER (WHERE d.status = 'published'
+			AND (d.service = '' OR d.service = btrim($2)))
+		FROM (`+citedDocuments+`) c LEFT JOIN documents d ON d.id = c.doc`, id, service).Scan(&cited, &published); err != nil {
+		return fmt.Errorf("check the sources of answer %d: %w", id, err)
+	}
+	switch {
+	case cited == 0:
+		return fmt.Errorf("answer %d cites no document: write it again with its sources: %w", id, ErrSourceNotPublished)
+	case published < cited:
+		return fmt.Errorf("answer %d cites %d document(s) not published (draft, archived or deleted) or out of its service: "+
+			"publish them or write the answer again with other sources: %w", id, cited-published, ErrSourceNotPublished)
+	}
+	return nil
+}
+
+// citedDocuments selects (as doc) the ids of the documents answer $1
+// cites: those of answer_sources and those its sources name.
+const citedDocuments = `SELECT document_id AS doc FROM answer_sources WHERE answer_id = $1
+	UNION SELECT (e->>'document_id')::bigint FROM answers a, jsonb_array_elements(a.sources) e
+		WHERE a.id = $1 AND coalesce((e->>'document_id')::bigint, 0) > 0`
 
 // FinalText returns the redacted text finally sent for a draft, from its
 // latest feedback that gave one; "" when none did.

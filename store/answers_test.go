@@ -136,6 +136,14 @@ func TestAnswersFlaggedWhenSourceChanges(t *testing.T) {
 	if s, _ := status(other.ID); s != store.AnswerActive {
 		t.Errorf("answer without that source: %s", s)
 	}
+	d4 := saveDoc(t, st, "F4", "h4")
+	a4 := newAnswer(t, st, "caf", d4.ID)
+	if _, err := st.SetDocumentStatus(ctx, d4.ID, store.StatusDraft); err != nil {
+		t.Fatal(err)
+	}
+	if s, r := status(a4.ID); s != store.AnswerToReview || r != store.ReasonSourceUnpublished {
+		t.Errorf("source back to draft: %s %s", s, r)
+	}
 	// A review makes it active with the new content; a later save of the
 	// same content keeps it so.
 	if _, err := st.SetAnswerStatus(ctx, a1.ID, store.AnswerActive, red(t, "relu")); err != nil {
@@ -145,6 +153,82 @@ func TestAnswersFlaggedWhenSourceChanges(t *testing.T) {
 	if s, _ := status(a1.ID); s != store.AnswerActive {
 		t.Errorf("reviewed answer, same content saved again: %s", s)
 	}
+}
+
+// TestAnswerActiveNeedsPublishedSources checks that an answer is made
+// active again only when it cites documents and all of them are published
+// and seen by its service.
+func TestAnswerActiveNeedsPublishedSources(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	draft, archived, deleted, kept := saveDoc(t, st, "F1", "h1"), saveDoc(t, st, "F2", "h2"), saveDoc(t, st, "F3", "h3"), saveDoc(t, st, "F4", "h4")
+	cases := []struct {
+		name string
+		a    store.Answer
+		want error
+	}{
+		{"draft source", newAnswer(t, st, "caf", draft.ID, kept.ID), store.ErrSourceNotPublished},
+		{"archived source", newAnswer(t, st, "caf", archived.ID), store.ErrSourceNotPublished},
+		{"deleted source", newAnswer(t, st, "caf", deleted.ID), store.ErrSourceNotPublished},
+		{"deleted source, named in its sources", newCitingAnswer(t, st, deleted.ID, kept.ID), store.ErrSourceNotPublished},
+		{"no source", newAnswer(t, st, "caf"), store.ErrSourceNotPublished},
+		{"source of another service", newAnswer(t, st, "msa", kept.ID), store.ErrSourceNotPublished},
+		{"published sources", newAnswer(t, st, "caf", kept.ID), nil},
+	}
+	for _, doc := range []struct {
+		id     int64
+		status store.Status
+	}{{draft.ID, store.StatusDraft}, {archived.ID, store.StatusArchived}} {
+		if _, err := st.SetDocumentStatus(ctx, doc.id, doc.status); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.DeleteDocuments(ctx, []int64{deleted.ID}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range cases {
+		if _, err := st.SetAnswerStatus(ctx, tt.a.ID, store.AnswerToReview, store.Text{}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := st.SetAnswerStatus(ctx, tt.a.ID, store.AnswerActive, red(t, "relu"))
+		if !errors.Is(err, tt.want) {
+			t.Errorf("%s: reactivation = %v, want %v", tt.name, err, tt.want)
+		}
+		a, err := st.GetAnswer(ctx, tt.a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := store.AnswerToReview
+		if tt.want == nil {
+			want = store.AnswerActive
+		}
+		if a.Status != want {
+			t.Errorf("%s: status %s, want %s", tt.name, a.Status, want)
+		}
+	}
+	if _, err := st.SetAnswerStatus(ctx, 1<<40, store.AnswerActive, store.Text{}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("missing answer: %v, want ErrNotFound", err)
+	}
+}
+
+// newCitingAnswer stores an answer of caf whose sources name docs, as
+// answers written through package rag do.
+func newCitingAnswer(t *testing.T, st *store.Store, docs ...int64) store.Answer {
+	t.Helper()
+	var cites []map[string]any
+	for i, id := range docs {
+		cites = append(cites, map[string]any{"n": i + 1, "document_id": id})
+	}
+	sources, err := json.Marshal(cites)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := store.Answer{Service: "caf", Question: red(t, "Comment déclarer un déménagement ?"), Text: red(t, "En ligne."), Sources: sources}
+	if err := st.CreateAnswer(context.Background(), &a, store.AnswerWrite{DocumentIDs: docs[1:], MatchText: a.Question}); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 func TestMatchAnswers(t *testing.T) {
@@ -261,4 +345,41 @@ func TestCurationQueries(t *testing.T) {
 func jsonInt(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// TestMigrationFlagsAnswersWithoutPublishedSources: migration 0024 flags
+// to review the active answers stored before the rule whose sources are
+// not all published, or which have none, and leaves the others alone.
+func TestMigrationFlagsAnswersWithoutPublishedSources(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := secondStore(t, emptySchema(t))
+	if _, err := st.MigrateTo(ctx, 23); err != nil {
+		t.Fatal(err)
+	}
+	published, unpublished := saveDoc(t, st, "F1", "h1"), saveDoc(t, st, "F2", "h2")
+	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET status = 'draft' WHERE id = $1", unpublished.ID); err != nil {
+		t.Fatal(err)
+	}
+	good, bad, none := newAnswer(t, st, "caf", published.ID), newAnswer(t, st, "caf", published.ID, unpublished.ID), newAnswer(t, st, "caf")
+	reviewed := newAnswer(t, st, "caf")
+	if _, err := st.SetAnswerStatus(ctx, reviewed.ID, store.AnswerToReview, red(t, "à relire")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for name, id := range map[string]int64{"good": good.ID, "bad": bad.ID, "none": none.ID, "reviewed": reviewed.ID} {
+		a, err := st.GetAnswer(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[name] = string(a.Status) + " " + a.StatusReason.String()
+	}
+	want := map[string]string{"good": "active ", "bad": "to_review source_unpublished", "none": "to_review no_source",
+		"reviewed": "to_review à relire"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("statuses after migration (-want +got):\n%s", diff)
+	}
 }

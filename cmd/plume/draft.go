@@ -53,7 +53,7 @@ func runDraft(ctx context.Context, a *app, args []string) error {
 	if *service != "" {
 		req.Services = []string{*service, ""}
 	}
-	valid, err := p.Drafter.Validate(req)
+	valid, err := p.Drafter.Validate(ctx, req)
 	if err != nil {
 		return err
 	}

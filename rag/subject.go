@@ -1,0 +1,110 @@
+package rag
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/plume-sp/plume/fold"
+	"github.com/plume-sp/plume/redact"
+)
+
+// Once its personal data are masked, a message may say nothing a page
+// could answer: « 06 12 34 56 78 » is only a placeholder, « Bonjour, je
+// suis [NOM_1], tel [TEL_1], merci de me rappeler » and « Bonjour,
+// pouvez-vous m'aider ? » ask for help without saying about what. The
+// first holds no word to search for (ErrNoWords); the others are searched,
+// but nothing they find is reliable, so a draft is a holding reply.
+
+// WarnNoSubject marks a search whose message names no subject: greetings,
+// thanks, a request for help or a call back, personal data.
+const WarnNoSubject = "no_subject"
+
+// searchWords returns the text to search for in a redacted text: its
+// placeholders (and text that looked like one, which redaction masks too)
+// removed, so that « [TEL_1] » never finds the pages about telephones. It
+// fails with ErrNoWords when no word is left.
+func searchWords(t redact.Text) (redact.Text, error) {
+	words := stripPlaceholders(t)
+	if !hasWord(words.String()) {
+		return redact.Text{}, fmt.Errorf("the text holds no word once its personal data are masked: %w", ErrNoWords)
+	}
+	return words, nil
+}
+
+// checkWords fails with ErrNoWords when text, redacted by policy, holds
+// no word besides its personal data: a draft of it could only quote pages
+// found by chance.
+func checkWords(ctx context.Context, text string, policy redact.Policy) error {
+	red, err := redact.Redact(ctx, text, policy)
+	if err != nil {
+		return fmt.Errorf("redact: %w", err)
+	}
+	_, err = searchWords(red.Text)
+	return err
+}
+
+// namesSubject reports whether a redacted text, placeholders kept, holds a
+// word that names what it is about: one that is not courtesy, a function
+// word, a request for help or contact, nor the label of a value it gives
+// (« tel » just before a placeholder). A word typed alone, « tel » or
+// « nom », names a subject.
+func namesSubject(t redact.Text) bool {
+	segments := placeholderRe.Split(t.String(), -1)
+	for i, seg := range segments {
+		words := strings.Fields(fold.Words(seg))
+		for j, w := range words {
+			labels := i < len(segments)-1 && j == len(words)-1 && valueLabels[w]
+			if !labels && !subjectless(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectless reports whether a folded word says nothing of a message's
+// subject.
+func subjectless(w string) bool {
+	return utf8.RuneCountInString(w) < 2 || courtesyWords[w] || functionWords[w] || helpWords[w]
+}
+
+// withoutSubject marks every result unreliable, with WarnNoSubject.
+func (r *Results) withoutSubject() {
+	r.Reliable = false
+	for i := range r.Results {
+		r.Results[i].Reliable = false
+	}
+	r.Warnings = append(r.Warnings, WarnNoSubject)
+}
+
+// wordSet returns the set of the words of s.
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+// functionWords are folded French words that name nothing: pronouns,
+// articles, prepositions, auxiliaries, modal verbs, negation.
+var functionWords = wordSet(`je tu il elle on nous vous ils elles me te se moi toi lui leur leurs le la les
+	un une des du de au aux ce cet cette ces ca cela ceci mon ma mes ton ta tes son sa ses notre votre nos vos
+	et ou mais donc car ni que qui quoi dont en ai as avons avez ont suis es est sommes etes sont etre avoir
+	pour par sur avec sans dans chez vers pouvez pourriez pouvoir peux peut puis voudrais voudrions souhaite
+	souhaiterais aimerais besoin ne pas plus si oui non ok accord plait stp svp tres bien quelqu quelque chose
+	voila alors ici ne nee`)
+
+// helpWords are folded words that ask for help, an answer or a call back
+// without saying about what.
+var helpWords = wordSet(`aide aider aidez aidiez aidant rappeler rappelez rappel recontacter contacter
+	contactez contact joindre appeler appelez renseigner renseignez renseignement renseignements information
+	informations info infos question questions demande demander repondre repondez reponse urgent urgence
+	help assistance probleme soucis souci urgente`)
+
+// valueLabels are folded words that label the value after them: « tel »
+// before [TEL_1], « je m'appelle » before [NOM_1].
+var valueLabels = wordSet(`tel telephone portable mobile fixe numero num mail email courriel adresse nom
+	prenom appelle ne nee`)
