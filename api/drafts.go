@@ -44,6 +44,9 @@ func (s *Server) createDraft(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if !store.ValidService(body.Service) {
+		return errorf(http.StatusBadRequest, "unknown_service", "unknown service: a service is a short lower-case name such as caf")
+	}
 	service := body.Service
 	if key.Service != "" {
 		service = key.Service

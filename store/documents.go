@@ -155,6 +155,9 @@ func (s *Store) SaveDocumentGuarded(ctx context.Context, d *Document, chunks []C
 	if !d.Status.Valid() {
 		return fmt.Errorf("save document: status %q: %w", d.Status, ErrInvalid)
 	}
+	if err := CheckService(d.Service); err != nil {
+		return fmt.Errorf("save document %s: %w", d.ExternalID, err)
+	}
 	return s.Transact(ctx, func(tx pgx.Tx) error {
 		row := tx.QueryRow(ctx, `
 			INSERT INTO documents (source, external_id, title, description, url, audience, service, tags,
