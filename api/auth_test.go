@@ -67,7 +67,7 @@ func TestAuthMatrix(t *testing.T) {
 			calls: []call{{"agent-caf", 200}, {"admin-caf", 200}, {"admin", 200}, {"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}}},
 		"POST /v1/drafts/{id}/feedback": {req: request{method: "POST", path: "/v1/drafts/" + cafDraft.ID + "/feedback",
 			body: map[string]any{"outcome": "accepted"}},
-			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}, {"agent-caf", 201}, {"admin-caf", 201}}},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}, {"admin-caf", 403}, {"agent-caf", 201}, {"agent-caf", 200}}},
 		"POST /v1/redact": {req: request{method: "POST", path: "/v1/redact", body: map[string]any{"text": "bonjour"}},
 			calls: []call{{"agent", 200}, {"agent-caf", 200}, {"admin-caf", 200}}},
 		"POST /v1/triage": {req: request{method: "POST", path: "/v1/triage", body: map[string]any{"text": "bonjour"}},

@@ -1,0 +1,52 @@
+package api_test
+
+import (
+	"net/http"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/plume-sp/plume/api"
+)
+
+// TestOneFeedbackPerDraft: a draft's author gives one feedback; a second
+// one, even sent at once, replaces the first, and the statistics count the
+// draft once. An administrator of the draft's service may read it but not
+// rate it in the agent's place.
+func TestOneFeedbackPerDraft(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	d := e.draft("agent-caf", question)
+	path := "/v1/drafts/" + d.ID + "/feedback"
+	e.must(http.StatusForbidden, request{method: "POST", path: path, key: "admin-caf", body: map[string]any{"outcome": "rejected"}})
+	var wg sync.WaitGroup
+	statuses := make([]int, 4)
+	for i := range statuses {
+		wg.Go(func() {
+			statuses[i] = e.do(request{method: "POST", path: path, key: "agent-caf", body: map[string]any{"outcome": "accepted", "rating": 2}}).status
+		})
+	}
+	wg.Wait()
+	for _, s := range statuses {
+		if s != http.StatusCreated && s != http.StatusOK {
+			t.Errorf("parallel feedback: statuses %v, want 201 or 200", statuses)
+		}
+	}
+	var fb struct{ Outcome string }
+	e.must(http.StatusOK, request{method: "POST", path: path, key: "agent-caf", body: map[string]any{"outcome": "edited", "rating": 4,
+		"final_text": "Bonjour, voici la démarche."}}).decode(t, &fb)
+	var stats struct {
+		Feedback struct {
+			Count, Edited int64
+			Ratings       map[string]int64
+		}
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/stats", key: "admin"}).decode(t, &stats)
+	want := struct {
+		Count, Edited int64
+		Ratings       map[string]int64
+	}{1, 1, map[string]int64{"4": 1}}
+	if diff := cmp.Diff(want, stats.Feedback); diff != "" {
+		t.Errorf("feedback stats (-want +got):\n%s", diff)
+	}
+}
