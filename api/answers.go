@@ -91,6 +91,11 @@ func (s *Server) createAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The answer shows the draft's question and text: who may not read
+	// the draft (a reviewer, a colleague's) may not promote it either.
+	if err := key.mayRead(d); err != nil {
+		return err
+	}
 	service := s.answerService(key, body.Service, d.Service)
 	if !key.reviews(d.Service) || !key.reviews(service) {
 		return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", d.Service)

@@ -35,11 +35,11 @@ const (
 func TestAnswersFlow(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
-	d := e.draft("agent-caf", cafQuestion)
-	e.must(http.StatusCreated, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "agent-caf",
+	d := e.draft("reviewer-caf", cafQuestion)
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "reviewer-caf",
 		body: map[string]any{"outcome": "edited", "final_text": "Madame Claire Martin, déclarez votre changement de situation en ligne sur caf.fr, rubrique Mon Compte."}})
 
-	// A reviewer of the CAF promotes it: the final text, masked.
+	// A reviewer of the CAF promotes its draft: the final text, masked.
 	var a answerBody
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "reviewer-caf",
 		body: map[string]any{"draft_id": d.ID, "service": "ants"}}).decode(t, &a)

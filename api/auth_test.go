@@ -28,6 +28,9 @@ func TestAuthMatrix(t *testing.T) {
 	e.closeItem("caf", "fedcba9876543210")
 	answerBody := map[string]any{"question": "Comment déclarer un changement de situation ?", "text": "Madame, Monsieur, …",
 		"service": "caf"}
+	// A new answer differs from the one PUT writes: an identical active
+	// answer is refused (409).
+	newAnswerBody := map[string]any{"question": answerBody["question"], "text": "Bonjour, voici la démarche.", "service": "caf"}
 	closeBody := map[string]any{"kind": "unanswered", "key": "0123456789abcdef", "service": "caf", "action": "out_of_scope"}
 	cafKey, _, err := e.st.CreateAPIKey(context.Background(), "guichet", store.RoleAgent, "caf")
 	if err != nil {
@@ -88,10 +91,12 @@ func TestAuthMatrix(t *testing.T) {
 			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 204}, {"admin", 404}}},
 		"GET /v1/answers": {req: request{method: "GET", path: "/v1/answers"},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"reviewer-caf", 200}, {"admin-caf", 200}, {"admin", 200}}},
-		"POST /v1/answers": {req: request{method: "POST", path: "/v1/answers", body: answerBody},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"reviewer-caf", 201}, {"admin-caf", 201}, {"admin", 201}}},
+		"POST /v1/answers": {req: request{method: "POST", path: "/v1/answers", body: newAnswerBody},
+			// The same answer again is 409: the key was let through.
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"reviewer-caf", 201}, {"admin-caf", 409}, {"admin", 409}}},
 		"POST /v1/answers (from a draft)": {req: request{method: "POST", path: "/v1/answers", body: map[string]any{"draft_id": cafDraft.ID}},
-			calls: []call{{"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 201}, {"admin", 201}}},
+			// A reviewer promotes its own drafts only: it may not read a colleague's.
+			calls: []call{{"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 403}, {"admin-caf", 201}, {"admin", 409}}},
 		"GET /v1/answers/{id}": {req: request{method: "GET", path: answer},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 200}, {"admin-caf", 200}, {"admin", 200}}},
 		"PUT /v1/answers/{id}": {req: request{method: "PUT", path: answer, body: answerBody},

@@ -50,3 +50,21 @@ func TestOneFeedbackPerDraft(t *testing.T) {
 		t.Errorf("feedback stats (-want +got):\n%s", diff)
 	}
 }
+
+// TestAnswerSentTwice: a validated answer sent twice (a double click) is
+// stored once; the second request is 409.
+func TestAnswerSentTwice(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	body := map[string]any{"question": "Comment déclarer un changement de situation ?", "text": "Déclarez-le en ligne sur caf.fr.",
+		"service": "caf", "document_ids": []int64{e.docs["caf"]}}
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "reviewer-caf", body: body})
+	if r := e.do(request{method: "POST", path: "/v1/answers", key: "reviewer-caf", body: body}); r.status != http.StatusConflict {
+		t.Errorf("the same answer again: %d %s, want 409", r.status, r.body)
+	}
+	var page struct{ Total int }
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/answers?service=caf", key: "reviewer-caf"}).decode(t, &page)
+	if page.Total != 1 {
+		t.Errorf("%d answers stored, want 1", page.Total)
+	}
+}
