@@ -1,7 +1,9 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 	"sync"
 	"testing"
 
@@ -67,4 +69,39 @@ func TestAnswerSentTwice(t *testing.T) {
 	if page.Total != 1 {
 		t.Errorf("%d answers stored, want 1", page.Total)
 	}
+}
+
+// TestDocumentEditVersion: a PUT that gives the modified_at it read is
+// refused with 409 once another PUT changed the document, even at once:
+// of two editors of the same version, one wins and the other is told.
+func TestDocumentEditVersion(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	path := fmt.Sprint("/v1/documents/", e.docs["caf"])
+	var read struct {
+		Title      string
+		ModifiedAt string `json:"modified_at"`
+	}
+	e.must(http.StatusOK, request{method: "GET", path: path, key: "admin-caf"}).decode(t, &read)
+	edit := func(text string) response {
+		return e.do(request{method: "PUT", path: path, key: "admin-caf", body: map[string]any{"title": read.Title,
+			"text": text, "service": "caf", "modified_at": read.ModifiedAt}})
+	}
+	statuses := make([]int, 3)
+	var wg sync.WaitGroup
+	for i := range statuses {
+		wg.Go(func() {
+			statuses[i] = edit(fmt.Sprintf("Texte modifié par l'éditeur %d, avec une démarche.", i)).status
+		})
+	}
+	wg.Wait()
+	slices.Sort(statuses)
+	if diff := cmp.Diff([]int{http.StatusOK, http.StatusConflict, http.StatusConflict}, statuses); diff != "" {
+		t.Errorf("3 edits of one version at once (-want +got):\n%s", diff)
+	}
+	if r := edit("Encore une autre version du texte."); r.status != http.StatusConflict || r.errorCode() != "conflict" {
+		t.Errorf("edit of a stale version: %d %s, want 409", r.status, r.body)
+	}
+	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin-caf", body: map[string]any{"title": read.Title,
+		"text": "Sans version, le texte est remplacé."}})
 }
