@@ -109,6 +109,17 @@ func (s *Server) writeAudit(c echo.Context, status int) {
 	}
 }
 
+// auditCreated records the ids of what the request created: the target
+// when there is one, and all of them in the details.
+func auditCreated(c echo.Context, ids ...int64) {
+	if len(ids) == 1 {
+		c.Set(ctxAuditTarget, formatID(ids[0]))
+	}
+	if b, err := json.Marshal(map[string]any{"ids": ids}); err == nil {
+		c.Set(ctxAuditKey, json.RawMessage(b))
+	}
+}
+
 // auditDocument records that the request acts on a document of service,
 // moved to service to when it differs: the entry goes to the document's
 // service, and to the other as well, whoever acts.

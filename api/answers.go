@@ -85,6 +85,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 		if err != nil {
 			return err
 		}
+		auditCreated(c, a.ID)
 		return c.JSON(http.StatusCreated, toAnswerJSON(a))
 	}
 	d, err := s.deps.Store.GetDraft(ctx, body.DraftID)
@@ -110,6 +111,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	auditCreated(c, a.ID)
 	return c.JSON(http.StatusCreated, toAnswerJSON(a))
 }
 

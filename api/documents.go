@@ -188,6 +188,7 @@ func (s *Server) createDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	auditCreated(c, docs[0].ID)
 	return c.JSON(http.StatusCreated, docs[0])
 }
 
@@ -234,7 +235,9 @@ func (s *Server) listDocuments(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
-// curatedDocument loads the document of the path, if the key curates it.
+// curatedDocument loads the document of the path, if the key curates it:
+// another service's is 404, as a missing one, so that ids do not tell
+// which documents other services have.
 func (s *Server) curatedDocument(c echo.Context) (store.Document, error) {
 	id, err := pathID(c)
 	if err != nil {
@@ -245,7 +248,7 @@ func (s *Server) curatedDocument(c echo.Context) (store.Document, error) {
 		return store.Document{}, err
 	}
 	if !keyOf(c).curates(d.Service) {
-		return store.Document{}, errorf(http.StatusForbidden, "forbidden", "this key may not curate documents of this service")
+		return store.Document{}, errorf(http.StatusNotFound, "not_found", "not found")
 	}
 	return d, nil
 }
