@@ -66,8 +66,10 @@ func TestUploadSaysSkippedMember(t *testing.T) {
 	body, ct := multipartBody(t, map[string]string{"f.zip": string(zipOf(t, [2]string{"ok.md", md("z-ok")},
 		[2]string{"../evade.md", md("z-evade")}))}, nil)
 	var got struct {
-		Documents []struct{ ExternalID string `json:"external_id"` }
-		Errors    []string
+		Documents []struct {
+			ExternalID string `json:"external_id"`
+		}
+		Errors []string
 	}
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: body, contentType: ct}).decode(t, &got)
 	if len(got.Documents) != 1 || got.Documents[0].ExternalID != "z-ok" {
