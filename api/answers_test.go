@@ -209,8 +209,10 @@ func TestAnswerSourcesInScope(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 	post := func(key, service string, ids ...int64) response {
+		// Each text its own: an answer identical to an active one is 409.
+		text := fmt.Sprint("Déclarez-le sur caf.fr (", key, service, ids, ").")
 		return e.do(request{method: "POST", path: "/v1/answers", key: key,
-			body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": ids, "service": service}})
+			body: map[string]any{"question": cafParaphrase, "text": text, "document_ids": ids, "service": service}})
 	}
 	for _, tc := range []struct {
 		key, service string
