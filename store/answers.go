@@ -146,11 +146,17 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 
 // refuseIdenticalAnswer locks, for the rest of tx, the answers with a's
 // service, question and text, and returns ErrDuplicate if one is active.
+// The check is a statement of its own, after the lock: its snapshot sees
+// what a transaction that held the lock committed.
 func refuseIdenticalAnswer(ctx context.Context, tx pgx.Tx, a *Answer) error {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('plume.answer.' || current_schema() || $1 || $2 || $3, 0))`,
+		a.Service, a.Question.s, a.Text.s); err != nil {
+		return fmt.Errorf("create answer: %w", err)
+	}
 	var id int64
-	err := tx.QueryRow(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('plume.answer.' || current_schema() || $1 || $2 || $3, 0)),
-			coalesce((SELECT id FROM answers WHERE service = $1 AND question = $2 AND text = $3 AND status = 'active' LIMIT 1), 0)`,
-		a.Service, a.Question.s, a.Text.s).Scan(nil, &id)
+	err := tx.QueryRow(ctx, `SELECT coalesce((SELECT id FROM answers
+			WHERE service = $1 AND question = $2 AND text = $3 AND status = 'active' LIMIT 1), 0)`,
+		a.Service, a.Question.s, a.Text.s).Scan(&id)
 	if err != nil {
 		return fmt.Errorf("create answer: %w", err)
 	}
