@@ -78,6 +78,9 @@ func NewPipeline(st *store.Store, embedder llm.Embedder, log *slog.Logger, opts 
 type job struct {
 	origin string
 	doc    Document
+	// turn is the job's place in the producer's order, in which the
+	// documents are written (turnstile).
+	turn int
 }
 
 // run is the state of one ingest.
@@ -263,23 +266,32 @@ func (r *run) process(ctx context.Context, produce func(emit func(job) error) er
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	jobs := make(chan job, 64)
+	turns := newTurnstile()
 	var wg sync.WaitGroup
 	for range r.p.opts.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				if err := r.ingestOne(ctx, j); err != nil {
+				err := r.ingestOne(ctx, j, turns)
+				if err == nil {
+					err = turns.wait(ctx, j.turn)
+				}
+				if err != nil {
 					cancel(err)
 					// Drain so that the producer never blocks.
 					for range jobs {
 					}
 					return
 				}
+				turns.pass(j.turn)
 			}
 		}()
 	}
+	given := 0
 	perr := produce(func(j job) error {
+		j.turn = given
+		given++
 		select {
 		case jobs <- j:
 			return nil
@@ -295,8 +307,8 @@ func (r *run) process(ctx context.Context, produce func(emit func(job) error) er
 	return perr
 }
 
-// ingestOne stores one document unless it is unchanged.
-func (r *run) ingestOne(ctx context.Context, j job) error {
+// ingestOne stores one document unless it is unchanged, in its turn.
+func (r *run) ingestOne(ctx context.Context, j job, turns *turnstile) error {
 	d := j.doc
 	key := store.DocKey{Source: d.Source, ExternalID: d.ExternalID}
 	hash := d.ContentHash() + ":" + chunkerVersion
@@ -337,6 +349,9 @@ func (r *run) ingestOne(ctx context.Context, j job) error {
 	// A document whose vectors are ready is written whole even if ctx
 	// ends meanwhile: a cancel never leaves a commit whose outcome is
 	// unknown, so Report.Stored is exact.
+	if err := turns.wait(ctx, j.turn); err != nil {
+		return err
+	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), saveTimeout)
 	defer cancel()
 	if err := r.p.store.SaveDocumentGuarded(sctx, &sd, rows, r.p.opts.Guard); err != nil {

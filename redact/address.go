@@ -2,6 +2,9 @@ package redact
 
 import "strings"
 
+// entCite is the entry of "cite" (Algeria's "Cité 500 logements").
+var entCite = lex.words["cite"]
+
 // houseSuffix are the words after a house number: "12 bis", "3 ter", "5 B".
 var houseSuffix = map[string]bool{"bis": true, "ter": true, "quater": true, "a": true, "b": true, "c": true, "d": true}
 
@@ -19,6 +22,9 @@ func (sc *scanner) addresses() {
 	lastPart := -2 // last token of the previous address part
 	for i := 0; i < n; i++ {
 		t := &sc.toks[i]
+		if t.kind == kPunct || t.kind == kWord && t.bits&(wStreet|wAddrComp) == 0 && t.ent != entCite && (lastPart < 0 || i-lastPart > 2) {
+			continue // no case below takes it: only words have entries ("n°", "cité")
+		}
 		first, last, conf := i, -1, 0.0
 		switch {
 		case t.kind == kNum && t.end-t.start == 5:
@@ -29,10 +35,10 @@ func (sc *scanner) addresses() {
 				last, conf = sc.postalCity(i, lastPart) // Belgium, Switzerland
 			}
 		case t.kind == kAlnum && t.end-t.start <= 5:
-			last, conf = sc.ordinalFloor(i), 0.6
+			last, conf = sc.ordinalFloor(i)
 		case lastPart >= 0 && i-lastPart <= 2 && sc.numberSign(i) && i+2 < n && sc.toks[i+2].kind == kNum && sc.toks[i+2].end-sc.toks[i+2].start <= 4:
 			last, conf = i+2, 0.45 // "bloc 12 n° 3": only after another part
-		case t.kind == kWord && i+2 < n && sc.toks[i+1].kind == kNum && sc.isText(i, "cite") && strings.EqualFold(sc.text(i+2), "logements"):
+		case t.kind == kWord && i+2 < n && sc.toks[i+1].kind == kNum && t.ent == entCite && entCite != 0 && strings.EqualFold(sc.text(i+2), "logements"):
 			last, conf = i+2, 0.6 // Algeria: "Cité 500 logements"
 		case t.kind == kWord && sc.has(i, wStreet|wAddrComp):
 			if sc.has(i, wStreet) {
@@ -112,6 +118,9 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 			first-- // "3 résidence du Parc"
 		}
 		if last := sc.placeName(k); last >= 0 {
+			if sc.isText(i, "ehpad") {
+				return first, last, 0.45 // "l'EHPAD Les Cèdres": an institution, an address only next to a street
+			}
 			return first, last, 0.7
 		}
 		// "Résidence internationale": only next to another part
@@ -135,7 +144,7 @@ func (sc *scanner) mergeAddresses() {
 		if cur.conf < 0.5 && parts == 1 {
 			return
 		}
-		first, last := sc.placeBeforeAddress(cur.first), sc.countryAfter(cur.last)
+		first, last := sc.headingPlace(sc.placeBeforeAddress(cur.first)), sc.countryAfter(cur.last)
 		if sc.orgAddress(cur.first, last) {
 			return
 		}
@@ -163,8 +172,8 @@ func (sc *scanner) placeBeforeAddress(f int) int {
 		return f
 	}
 	end := f - 1
-	if sc.punct(end) == ',' {
-		end--
+	if p := sc.punct(end); p == ',' || (p == '–' || p == '-') && sc.toks[end].gap == gapSpace && sc.toks[f].gap == gapSpace {
+		end-- // "La Grange Neuve, 18200 …", "La Bastide Neuve – 1250 route de Gordes"
 	} else if !sc.postalCode(f) && !sc.has(f, wAddrComp) {
 		return f // without a comma, only before "23200 Aubusson" or "bât B"
 	}
@@ -351,4 +360,51 @@ func (sc *scanner) orgNumber(i int) bool {
 		}
 	}
 	return false
+}
+
+// headingPlace widens an address that starts a line at token f over the
+// line before it when that line names a place and follows a name with its
+// civility, as letters are headed: "Monsieur Bernard Lacombe / Le Moulin
+// de Tauzia / 47 chemin du Moulin", "Mademoiselle … / Foyer-logement « Les
+// Capucines » / Chambre 14". It returns the new first token.
+func (sc *scanner) headingPlace(f int) int {
+	if f < 3 || sc.toks[f].gap != gapLine || sc.caseless {
+		return f
+	}
+	a := f - 1
+	for a > 0 && sc.toks[a].gap < gapLine && f-a <= 8 {
+		a--
+	}
+	if sc.toks[a].gap != gapLine || a == 0 || !sc.placeLine(a, f) {
+		return f
+	}
+	h := a - 1
+	for h > 0 && sc.toks[h].gap < gapLine {
+		h--
+	}
+	if !sc.has(h, wCivility) {
+		return f
+	}
+	return a
+}
+
+// placeLine reports whether tokens a to f-1 name a place: capitalized
+// words and the words that link them, compounds, quotes, no first name.
+func (sc *scanner) placeLine(a, f int) bool {
+	words := 0
+	for k := a; k < f; k++ {
+		t := sc.toks[k]
+		switch {
+		case t.kind == kWord && sc.isFirstName(k):
+			return false
+		case t.kind == kWord && t.shape&shCap != 0 && sc.bits(k)&(wFunc|wCivility|wPossessive) == 0:
+			words++
+		case t.kind == kWord && (lex.bits[t.ent]&wStreetLink != 0 || t.ent == entLe || t.ent == entLa || t.ent == entLes):
+		case t.kind == kWord && t.gap == gapNone && sc.punct(k-1) == '-':
+		case t.kind == kPunct && (sc.punct(k) == '«' || sc.punct(k) == '»' || sc.punct(k) == '"' || (sc.punct(k) == '-' || sc.punct(k) == '\'') && t.gap == gapNone):
+		default:
+			return false
+		}
+	}
+	return words > 0 && sc.toks[a].shape&shCap != 0
 }

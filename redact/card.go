@@ -37,7 +37,8 @@ const cardRivals = cFiscal | cNIR | cCAF | cFT | cINE | cCNI | cPasseport | cPer
 // cardRival returns the type the nearest cue before token first gives
 // the card-like digits d (k groups of shape sh) when that cue names
 // another number and no card ("mon numéro fiscal est le 1788577598773",
-// "numéro d'identité roumain, c'est le 2900615400123"), or "". Sixteen
+// "numéro d'identité roumain, c'est le 2900615400123"), or a numéro
+// fiscal's shape names one in a message about taxes, or "". Sixteen
 // digits or more in groups of four stay a card: no rival number is
 // written so.
 func (sc *scanner) cardRival(first int, d []byte, sh shapeKey, k int) Type {
@@ -45,6 +46,12 @@ func (sc *scanner) cardRival(first int, d []byte, sh shapeKey, k int) Type {
 		return ""
 	}
 	c := sc.nearestIdentCue(first, 8)
+	if c == 0 && spiShape(d) && sc.allCues&cFiscal != 0 && sc.allCues&cCarte == 0 {
+		// a numéro fiscal's shape in a message about taxes and no card:
+		// "mon numéro fiscal est le … ; celui de Didier était le 1 05 32
+		// 097 114 62"
+		return FISCAL
+	}
 	if c&cardRivals == 0 || c&cCarte != 0 {
 		return ""
 	}

@@ -73,7 +73,7 @@ type scanBuffers struct {
 	toks   []token
 	cands  []cand
 	addrs  []addrPart
-	keys   []uint64
+	runs   []int
 	sorted []cand
 }
 
@@ -83,14 +83,14 @@ var scanBufferPool sync.Pool // of *scanBuffers
 func (sc *scanner) takeBuffers() {
 	if b, ok := scanBufferPool.Get().(*scanBuffers); ok {
 		sc.toks, sc.cands, sc.addrs = b.toks[:0], b.cands[:0], b.addrs[:0]
-		sc.sorter.keys, sc.sorter.sorted = b.keys[:0], b.sorted[:0]
+		sc.sorter.runs, sc.sorter.sorted = b.runs[:0], b.sorted[:0]
 	}
 }
 
 // giveBuffers hands sc's buffers on to a later scanner. Its resolved
 // candidates (sc.acc) are not among them: detect returns them.
 func (sc *scanner) giveBuffers() {
-	scanBufferPool.Put(&scanBuffers{toks: sc.toks, cands: sc.cands, addrs: sc.addrs, keys: sc.sorter.keys, sorted: sc.sorter.sorted})
+	scanBufferPool.Put(&scanBuffers{toks: sc.toks, cands: sc.cands, addrs: sc.addrs, runs: sc.sorter.runs, sorted: sc.sorter.sorted})
 }
 
 // detectChunks detects the values of a text longer than one piece. The

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,10 +22,17 @@ func (sc *scanner) contacts() {
 		at += from
 		start, end := emailAt(s, at)
 		if start < 0 {
+			if e := socialHandle(s, at); e > 0 {
+				sc.add(at, e, URL, 0.85) // "insta @manon.lgd_"
+			}
 			from = at + 1
 			continue
 		}
-		sc.add(start, end, EMAIL, 0.99)
+		if sharedMailbox(s[start:at], s[at+1:end]) {
+			sc.add(start, end, typKeep, 1.5) // "ne-pas-repondre@urssaf.fr": an organisation's, public
+		} else {
+			sc.add(start, end, EMAIL, 0.99)
+		}
 		from = end
 	}
 	sc.urls("://")
@@ -444,4 +452,98 @@ func personalValue(v string) bool {
 		run = 0
 	}
 	return len(v) >= 16 && digits >= 3 && letters >= 3 && !strings.ContainsAny(v, ".")
+}
+
+// sharedMailbox reports whether the e-mail address local@domain is an
+// organisation's shared mailbox, which names no one and stays: every word
+// of its local part is a mailbox's role ("ne-pas-repondre", "scolarite-l1",
+// "rrhh"; two letters or fewer say nothing), and no word of its domain is
+// a first name ("contact@yasmine-elamrani-design.fr" is a person's).
+func sharedMailbox(local, domain string) bool {
+	role := false
+	ok := eachWord(local, func(w string) bool {
+		if genericMailbox[lowerASCIIWord(w)] {
+			role = true
+			return true
+		}
+		return len(w) <= 2
+	})
+	if !ok || !role {
+		return false
+	}
+	return eachWord(domain, func(w string) bool {
+		e := lex.words[lowerASCIIWord(w)]
+		return e == 0 || lex.bits[e]&wFirst == 0
+	})
+}
+
+// eachWord calls f on every run of letters of s, in order, and reports
+// whether f accepted them all. It allocates nothing.
+func eachWord(s string, f func(string) bool) bool {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += n
+		}
+		if !f(s[i:j]) {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// lowerASCIIWord returns w in lower case when it is ASCII and holds an
+// upper-case letter (allocating then only), else w itself.
+func lowerASCIIWord(w string) string {
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// socialApps are the words that announce a handle on a social network.
+var socialApps = [...]string{"insta", "instagram", "snap", "snapchat", "tiktok", "twitter", "telegram", "threads", "bluesky", "ig"}
+
+// socialHandle returns the end of a handle on a social network written at
+// s[at] ("insta @manon.lgd_": three to thirty letters, digits, dots and
+// underscores after an '@' that starts a word, the network named in the
+// few words before), or 0.
+func socialHandle(s string, at int) int {
+	if at > 0 && s[at-1] != ' ' && s[at-1] != '(' && s[at-1] != ':' {
+		return 0
+	}
+	end := at + 1
+	for end < len(s) && end-at <= 31 && (isLetter(s[end]) || isDigit(s[end]) || s[end] == '.' || s[end] == '_') {
+		end++
+	}
+	for end > at+1 && s[end-1] == '.' {
+		end-- // the sentence's full stop
+	}
+	if end-at-1 < 3 || end-at > 31 {
+		return 0
+	}
+	var buf [24]byte
+	before := buf[:0]
+	for _, c := range []byte(s[max(0, at-24):at]) {
+		before = append(before, lowerASCII(c))
+	}
+	for _, app := range socialApps {
+		if k := bytes.LastIndex(before, []byte(app)); k >= 0 && (k == 0 || !isLetter(before[k-1])) &&
+			(k+len(app) == len(before) || !isLetter(before[k+len(app)])) {
+			return end
+		}
+	}
+	return 0
 }

@@ -16,6 +16,11 @@ func (sc *scanner) corrections() {
 		}
 		v := sc.numberAfter(j)
 		if v == 0 {
+			if g := sc.groupAfter(j); g > 0 {
+				if c, ok := sc.identEndingBefore(j); ok {
+					sc.add(c.start, int(sc.toks[g].end), c.typ, c.conf-0.05)
+				}
+			}
 			continue
 		}
 		c, ok := sc.identEndingBefore(j)
@@ -25,8 +30,27 @@ func (sc *scanner) corrections() {
 		first, last := sc.numberSpan(v)
 		if l := int(sc.toks[last].end - sc.toks[first].start); l >= (c.end-c.start)*2/3 && l <= (c.end-c.start)*3/2 {
 			sc.addToks(first, last, c.typ, c.conf-0.05)
+		} else if l == 2 && last == v && sc.trailingGroup(v, v, sc.text(v)) {
+			sc.add(c.start, int(sc.toks[v].end), c.typ, c.conf-0.05) // "06 12 34 56 78 non 79": the last group again
 		}
 	}
+}
+
+// groupAfter returns the last token of one group of a number dictated in
+// words right after the correction word j ("… soixante-sept euh non
+// soixante-huit": the last group again), or 0.
+func (sc *scanner) groupAfter(j int) int {
+	k := j + 1
+	if sc.punct(k) == ',' {
+		k++
+	}
+	if k >= len(sc.toks) || sc.toks[k].gap >= gapLine || !sc.has(k, wNumWord) {
+		return 0
+	}
+	if d, last := sc.spelled(k); d != "" && len(d) <= 2 && last >= k {
+		return last
+	}
+	return 0
 }
 
 // numberAfter returns the token of a number within the few tokens after

@@ -73,8 +73,8 @@ func (sc *scanner) birthDateStart(i int) int {
 		switch {
 		case t.kind == kPunct:
 			switch sc.punct(j) {
-			case ':', '(', ')', '-', ',', '=', '.', '\'', '：':
-				j++
+			case ':', '(', ')', '-', ',', '=', '.', '\'', '：', '«', '"', '“':
+				j++ // a dictated date in quotes: « le vingt-deux novembre … »
 				continue
 			}
 			return -1

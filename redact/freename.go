@@ -154,8 +154,10 @@ func (sc *scanner) nameLines() {
 			switch {
 			case (whole || comma) && (firstName || initial):
 				sc.addToks(first, last, NOM, 0.75)
-			case whole && lastLine && s != a && words <= 3:
-				// a signature after the last sentence: "… ? Hind Belkacem"
+			case whole && lastLine && words <= 3:
+				// a signature after the last sentence: "… ? Hind Belkacem",
+				// or on the message's last line, first names no list
+				// holds: "Najibullah Ahmadi"
 				sc.addToks(first, last, NOM, 0.6)
 			default:
 				continue

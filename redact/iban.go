@@ -26,7 +26,7 @@ var ibanLengths = map[string]int{
 // key but the right length for its country is still masked.
 func (sc *scanner) ibans() {
 	for i := range sc.toks {
-		if k := sc.toks[i].kind; k != kAlnum && k != kWord || !sc.ibanStart(i) {
+		if t := &sc.toks[i]; t.kind != kAlnum && (t.kind != kWord || t.end-t.start != 2) || !sc.ibanStartAt(i) {
 			continue
 		}
 		s := sc.text(i)
@@ -77,17 +77,9 @@ func (sc *scanner) ibans() {
 	}
 }
 
-// ibanStart reports whether an IBAN may start at token i: "FR76…", or a
-// country code written apart ("FR 76 3000…").
-func (sc *scanner) ibanStart(i int) bool {
-	if t := sc.toks[i]; t.kind != kAlnum && (t.kind != kWord || t.end-t.start != 2) {
-		return false
-	}
-	return sc.ibanStartAt(i)
-}
-
-// ibanStartAt is ibanStart for an alphanumeric token or a word of two
-// bytes.
+// ibanStartAt reports whether an IBAN may start at token i, an
+// alphanumeric token or a word of two bytes (ibans tests that first):
+// "FR76…", or a country code written apart ("FR 76 3000…").
 func (sc *scanner) ibanStartAt(i int) bool {
 	t := &sc.toks[i]
 	s := sc.text(i)

@@ -164,8 +164,15 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 		if typ == DOSSIER && (legal || sc.currencyAfter(r.parts[p].tok)) || typ != "" && sc.dateLike(j, r.parts[p].tok) {
 			continue // a date is no identifier: "passeport c'est le 31/12/1975"
 		}
-		if typ == DOSSIER && wide&cFiscal != 0 && spiShape(id) {
-			typ = FISCAL // "mon numéro fiscal est sur l'avis : 30 12 345 678 901"
+		if typ == DOSSIER && (wide&cFiscal != 0 || sc.allCues&cFiscal != 0 && near&cDossier == 0) && spiShape(id) {
+			// "mon numéro fiscal est sur l'avis : 30 12 345 678 901";
+			// without a case's cue of its own, the cue anywhere in the
+			// message: "Son numéro fiscal : … Le mien si besoin : 3012
+			// 8845 90176"
+			typ = FISCAL
+		}
+		if typ == CNI && near&cNIR != 0 && (len(id) == 13 || len(id) == 15) && allDigits(id) && nirSex(id) {
+			return false // "social security number 1 85 03 75 112 045": a NIR's length, read by numbers
 		}
 		if typ == ETRANGER && ofpraShape(sc.s[sc.toks[j].start:sc.toks[r.parts[p].tok].end]) {
 			typ = DOSSIER // "numéro OFPRA 2404-01873": an asylum case, not a foreigner's number

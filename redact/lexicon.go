@@ -151,6 +151,20 @@ type lexicon struct {
 	bits    []wordBits // entries[i].bits, packed: the detectors read them for every token
 	word    []string   // entries[i].word, packed: isText reads them for many tokens
 	phrased []bool     // entries[i] starts a phrase, itself or as the plural of one
+	// alone[i] lists the phrases of entries[i] of one word, by their
+	// index in entries[i].phrases, and next[i] for each second word
+	// those of one word and those of that second word, in the order of
+	// entries[i].phrases: a word that starts many phrases ("numéro")
+	// reads only those the next word may continue.
+	alone [][]uint16
+	next  [][]phraseNext
+}
+
+// phraseNext lists the phrases a first word starts when entry ent
+// follows it.
+type phraseNext struct {
+	ent uint32
+	idx []uint16
 }
 
 // lex is the package's immutable lexicon.
@@ -205,6 +219,9 @@ func buildLexicon(words, firstNames string) *lexicon {
 		l.entry(w)
 	}
 	for _, w := range deadlineWords {
+		l.entry(w)
+	}
+	for _, w := range secretCueWords {
 		l.entry(w)
 	}
 	for w := range figurativeAfter {
@@ -276,7 +293,47 @@ func buildLexicon(words, firstNames string) *lexicon {
 		l.word[i] = e.word
 		l.phrased[i] = len(e.phrases) > 0 || e.plural != 0
 	}
+	l.indexPhrases()
 	return l
+}
+
+// indexPhrases fills l.alone and l.next.
+func (l *lexicon) indexPhrases() {
+	l.alone = make([][]uint16, len(l.entries))
+	l.next = make([][]phraseNext, len(l.entries))
+	for i, e := range l.entries {
+		for k, p := range e.phrases {
+			if len(p.rest) == 0 {
+				l.alone[i] = append(l.alone[i], uint16(k))
+			}
+		}
+		for _, p := range e.phrases {
+			if len(p.rest) == 0 {
+				continue
+			}
+			if l.phrasesAfter(uint32(i), p.rest[0]) != nil {
+				continue
+			}
+			var idx []uint16
+			for m, q := range e.phrases {
+				if len(q.rest) == 0 || q.rest[0] == p.rest[0] {
+					idx = append(idx, uint16(m))
+				}
+			}
+			l.next[i] = append(l.next[i], phraseNext{ent: p.rest[0], idx: idx})
+		}
+	}
+}
+
+// phrasesAfter returns the phrases entry first starts when entry second
+// follows it (see lexicon.next), nil when second continues none.
+func (l *lexicon) phrasesAfter(first, second uint32) []uint16 {
+	for _, n := range l.next[first] {
+		if n.ent == second {
+			return n.idx
+		}
+	}
+	return nil
 }
 
 // linkPlurals reads the plural of a special category's one-word phrase

@@ -269,11 +269,41 @@ func morphCandidate(w string) bool {
 	if strings.HasSuffix(w, "té") || strings.HasSuffix(w, "TÉ") || strings.HasSuffix(w, "ène") || strings.HasSuffix(w, "ÈNE") || strings.HasSuffix(w, "ă") {
 		return true // "homosexualité", "transidentité", "schizophrène", "hepatită"
 	}
-	var t [3]byte
-	for k := range t {
-		t[k] = w[n-3+k] | 0x20
+	return morphEndingSet.has(w[n-3]|0x20, w[n-2]|0x20, w[n-1]|0x20)
+}
+
+// endingSet is a set of three-letter endings, lower-case ASCII letters,
+// one bit each: morphCandidate tests every long word of the text.
+type endingSet [(26*26*26 + 63) / 64]uint64
+
+// morphEndingSet holds morphEndings.
+var morphEndingSet = func() (s endingSet) {
+	for e := range morphEndings {
+		s.add(e[0], e[1], e[2])
 	}
-	return morphEndings[string(t[:])]
+	return s
+}()
+
+// endingIndex returns the index of the ending a, b, c, false when one of
+// them is no lower-case ASCII letter.
+func endingIndex(a, b, c byte) (int, bool) {
+	if a-'a' >= 26 || b-'a' >= 26 || c-'a' >= 26 {
+		return 0, false
+	}
+	return (int(a-'a')*26+int(b-'a'))*26 + int(c-'a'), true
+}
+
+func (s *endingSet) add(a, b, c byte) {
+	k, ok := endingIndex(a, b, c)
+	if !ok {
+		panic("redact: morphEndings: " + string([]byte{a, b, c}) + " is no lower-case ending")
+	}
+	s[k/64] |= 1 << (k % 64)
+}
+
+func (s *endingSet) has(a, b, c byte) bool {
+	k, ok := endingIndex(a, b, c)
+	return ok && s[k/64]&(1<<(k%64)) != 0
 }
 
 // morphWords masks the words that name a disease, a disability or a
@@ -301,7 +331,7 @@ func (sc *scanner) morphWords() {
 		}
 		end := i
 		if ty != ORIENTATION {
-			end = sc.bracketAfter(sc.complement(i)) // "arthrose du genou"
+			end = sc.bracketAfter(sc.complement(i, false)) // "arthrose du genou"
 		}
 		sc.addToks(i, end, ty, 0.7)
 	}

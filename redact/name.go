@@ -39,6 +39,9 @@ func (sc *scanner) names() {
 				continue
 			}
 		}
+		if t.bits&wFirst == 0 && t.shape&shUpper == 0 && !greetingWords[t.ent] {
+			continue // neither a greeting nor what freeName reads
+		}
 		if last := sc.greetedName(i); last >= 0 {
 			i = last
 			continue
@@ -92,6 +95,11 @@ func (sc *scanner) nameCue(i int) int {
 		}
 	case b&wRelative != 0 && sc.possessiveBefore(i):
 		return sc.relativeNames(i)
+	case b&wRelative != 0 && sc.punct(i+1) == ':' && sc.startsSentence(i):
+		// a relative's field in a note or a form: "Mari : Singh Gurpreet"
+		if j := i + 2; sc.sameLine(j) && sc.formValueOK(j) {
+			return sc.emitName(j, strong, 0.85)
+		}
 	case t.cue&cClosing != 0:
 		return sc.emitName(sc.skipPunct(i+1, true), medium, 0.8)
 	}
@@ -179,7 +187,9 @@ func (sc *scanner) civilityOK(i int) bool {
 		return false
 	case "Dr", "Pr", "Mr", "DR", "PR", "MR":
 		return dot || nextCap
-	case "dr", "pr", "mr", "mm":
+	case "pr":
+		return dot // in SMS, "pr" is "pour": "ma cb pr renouveler"
+	case "dr", "mr", "mm":
 		return dot || sc.caseless
 	}
 	// "le professeur principal", "maître d'ouvrage": titles other than
@@ -187,7 +197,9 @@ func (sc *scanner) civilityOK(i int) bool {
 	// and followed by one.
 	if e := sc.toks[i].ent; e == entProfesseur || e == entDocteur || e == entMaitre {
 		if sc.toks[i].shape&shCap == 0 && !sc.caseless {
-			return false
+			// "c'est maître Dupuis": in lower case, a capitalized word
+			// that is no common word must follow
+			return nextCap && sc.bits(next)&(notName|wStop) == 0
 		}
 		return nextCap || (next < len(sc.toks) && sc.has(next, wParticle) && sc.afterParticles(next, strong, 0) >= 0)
 	}
@@ -292,3 +304,12 @@ func (sc *scanner) smsFirstName(i, j int) bool {
 // the word they also are: "c juste", "c claire" (clair).
 var notSMSName = wordSet("claire juste rose marine olive blanche brune modeste divine celeste aime honore exauce france mai avril " +
 	"can do ho line pape merveille patience prudence constance victoire perle fleur reine ange long grace noel clement marin constant")
+
+// startsSentence reports whether token i starts a line or a sentence.
+func (sc *scanner) startsSentence(i int) bool {
+	if i == 0 || sc.toks[i].gap >= gapLine {
+		return true
+	}
+	p := sc.punct(i - 1)
+	return p == '.' || p == ';' || p == '!' || p == '?'
+}

@@ -10,6 +10,9 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 	first, last = j, -1
 	k := j
 	for k < n && words < 5 {
+		if words > 0 && sc.nickname(k) {
+			k += 3 // "Robert (Bob) Sullivan": the surname is read next
+		}
 		if k >= n || sc.toks[k].kind != kWord || (words > 0 && sc.toks[k].gap >= gapLine) {
 			break
 		}
@@ -19,8 +22,8 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 		}
 		switch {
 		case sc.has(k, wParticle) && !sc.isFirstName(k) && !(words > 0 && sc.accentedShort(k)) && sc.initials(k) < 0:
-			m := sc.afterParticles(k, s, words)
-			if m < 0 || !sc.nameWord(m, strong, words+1) {
+			m := sc.particleSurname(k, s, words, firstName)
+			if m < 0 {
 				return first, last, words, firstName
 			}
 			w = m
@@ -37,7 +40,7 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 				return first, last, words, firstName
 			}
 		default:
-			if !sc.nameWord(k, s, words) && !(firstName && sc.titleSurname(k)) {
+			if !sc.nameWord(k, s, words) && !(firstName && (sc.titleSurname(k) || sc.capsSurname(k))) && !sc.lowerSurname(k, words, firstName) {
 				return first, last, words, firstName
 			}
 		}
@@ -141,7 +144,7 @@ func (sc *scanner) afterParticles(k int, s int, pos int) int {
 	for count := 0; count < 3 && m < n && sc.toks[m].kind == kWord && sc.has(m, wParticle) && !sc.isFirstName(m); count++ {
 		e := sc.toks[m].ent
 		article := e == entLe || e == entLa || e == lex.words["les"]
-		if article && sc.toks[m].shape&shCap == 0 && (count == 0 || sc.caseless) {
+		if article && sc.toks[m].shape&shCap == 0 && (count == 0 || sc.caseless) && !sc.lowerArticleOK(m, s, pos) {
 			return -1
 		}
 		if sc.caseless && s != strong {
@@ -238,7 +241,7 @@ func (sc *scanner) nextCapWord(k int) bool {
 // titleSurname reports whether word k, after a first name, is a surname
 // that is also a title ("Jean-Claude Maréchal", "Paul Général", "Anne
 // Lemaire"): capitalized, no other reason to stop a name, and ending it
-// (punctuation, a line break or the end follows).
+// (nameEnds).
 func (sc *scanner) titleSurname(k int) bool {
 	t := sc.toks[k]
 	if t.kind != kWord || t.shape&shCap == 0 || sc.caseless || t.end-t.start < 3 {
@@ -247,8 +250,32 @@ func (sc *scanner) titleSurname(k int) bool {
 	if b := sc.bits(k); b&wInstitution == 0 || b&(notName&^wInstitution) != 0 {
 		return false
 	}
-	n := k + 1
-	return n >= len(sc.toks) || sc.toks[n].gap >= gapLine || sc.toks[n].kind == kPunct && sc.punct(n) != '-'
+	return sc.nameEnds(k + 1)
+}
+
+// capsSurname reports whether word k, after a first name, is a surname
+// in capitals that is also a common word ("Nathan PETIT", "Léa BLANC"):
+// three letters or more, no other reason to stop a name, and ending it.
+func (sc *scanner) capsSurname(k int) bool {
+	t := sc.toks[k]
+	if t.kind != kWord || t.shape&shUpper == 0 || t.shape&shLower != 0 || sc.caseless || t.end-t.start < 3 {
+		return false
+	}
+	return sc.bits(k)&notName == 0 && sc.nameEnds(k+1)
+}
+
+// nameEnds reports whether token n ends the name before it: the end, a
+// line break, punctuation other than a dash, or a function word in lower
+// case ("Julien Maréchal et moi").
+func (sc *scanner) nameEnds(n int) bool {
+	if n >= len(sc.toks) || sc.toks[n].gap >= gapLine {
+		return true
+	}
+	t := &sc.toks[n]
+	if t.kind == kPunct {
+		return sc.punct(n) != '-'
+	}
+	return t.kind == kWord && t.shape&(shCap|shUpper) == 0 && sc.has(n, wFunc)
 }
 
 // dashedInitials returns the last token of two initials joined by a dash
@@ -266,4 +293,16 @@ func (sc *scanner) dashedInitials(k int) int {
 		return k + 3
 	}
 	return k + 2
+}
+
+// nickname reports whether token k opens a nickname in brackets between a
+// first name and a surname: "Robert (Bob) Sullivan", one capitalized word
+// in the brackets and a capitalized word that may be a surname after them.
+func (sc *scanner) nickname(k int) bool {
+	if sc.punct(k) != '(' || k+3 >= len(sc.toks) || sc.caseless {
+		return false
+	}
+	in, sur := &sc.toks[k+1], &sc.toks[k+3]
+	return in.kind == kWord && in.shape&shCap != 0 && sc.attached(k+1) && sc.punct(k+2) == ')' && sc.attached(k+2) &&
+		sur.kind == kWord && sur.gap == gapSpace && sur.shape&shCap != 0 && sc.bits(k+3)&(notName|wStop) == 0
 }

@@ -133,6 +133,21 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 	return append(run[:0], run[min(p, len(run)):]...)
 }
 
+// fewDigits reports whether groups g hold fewer than nine digits, "(0)"
+// groups left out: too few for any identifier matchNumber reads but
+// international phones.
+func fewDigits(g []group) bool {
+	n := 0
+	for _, x := range g {
+		if !x.zero {
+			if n += len(x.digits); n >= 9 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // groupDigits returns the digits of groups g, joined.
 func groupDigits(g []group) string {
 	n := 0
@@ -328,6 +343,10 @@ var (
 func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	first := run[p].tok
 	plus := sc.plusBefore(first)
+	intlRun := plus || (len(run[p].digits) >= 2 && run[p].digits[:2] == "00")
+	if !intlRun && fewDigits(run[p:]) {
+		return 0, "", 0 // "14 mars", "2021": every length below is too short
+	}
 	ctxDone, ctxBits := false, cueBits(0)
 	ctxOf := func() cueBits {
 		if !ctxDone {
@@ -354,7 +373,6 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			bestK, bestTyp, bestConf = k, typ, conf
 		}
 	}
-	intlRun := plus || (len(run[p].digits) >= 2 && run[p].digits[:2] == "00")
 	zeros := 0
 	span := maxGroups
 	if p == 0 || len(run[p-1].digits) > 1 {

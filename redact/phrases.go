@@ -7,24 +7,21 @@ package redact
 // adds the candidates that phrases make by themselves (special categories,
 // protected spans).
 func (sc *scanner) markPhrases() {
-	keepEnd := -1 // last token of the protected phrases so far
+	keepEnd := -1  // last token of the protected phrases so far
+	sc.allCues = 0 // matchPhrases adds the cues it tags
 	for i := range sc.toks {
 		e := sc.toks[i].ent
 		if e == numeroAbbrev.n && e != 0 && (sc.punct(i+1) == '°' || sc.punct(i+1) == 'º') && sc.attached(i+1) {
 			// "n° de mandat" is read as "numéro de mandat"
-			sc.matchPhrases(i, i+1, lex.entries[numeroAbbrev.numero].phrases, &keepEnd)
+			sc.matchPhrases(i, i+1, numeroAbbrev.numero, &keepEnd)
 		}
 		if !lex.phrased[e] {
 			continue
 		}
-		sc.matchPhrases(i, i, lex.entries[e].phrases, &keepEnd)
+		sc.matchPhrases(i, i, e, &keepEnd)
 		if s := lex.entries[e].plural; s != 0 {
-			sc.matchPhrases(i, i, lex.entries[s].phrases, &keepEnd) // a plural read as its singular
+			sc.matchPhrases(i, i, s, &keepEnd) // a plural read as its singular
 		}
-	}
-	sc.allCues = 0
-	for i := range sc.toks {
-		sc.allCues |= sc.toks[i].cue
 	}
 }
 
@@ -32,30 +29,36 @@ func (sc *scanner) markPhrases() {
 // "numéro", and of "numero", whose phrases it starts too.
 var numeroAbbrev = struct{ n, numero uint32 }{lex.words["n"], lex.words["numero"]}
 
-// matchPhrases matches the phrases that start at token i, their first word
-// ending at token first (i itself, or the "°" of "n°"), tags the last word
-// of each with its cue and adds the candidates they make.
-func (sc *scanner) matchPhrases(i, first int, phrases []phrase, keepEnd *int) {
-	next := -2 // the word after first, read once for all the phrases
-	for k := range phrases {
+// matchPhrases matches the phrases of entry e that start at token i, their
+// first word ending at token first (i itself, or the "°" of "n°"), tags the
+// last word of each with its cue and adds the candidates they make. Of
+// e's phrases it reads those of one word and those the next word starts
+// to continue (lex.next), in the lexicon's order.
+func (sc *scanner) matchPhrases(i, first int, e uint32, keepEnd *int) {
+	phrases := lex.entries[e].phrases
+	idx, next := lex.alone[e], -1
+	if len(idx) < len(phrases) {
+		next = sc.nextWord(first)
+	}
+	if next >= 0 {
+		if l := lex.phrasesAfter(e, sc.toks[next].ent); l != nil {
+			idx = l
+		}
+	}
+	for _, k := range idx {
 		p := &phrases[k]
 		if first != i && len(p.rest) == 0 {
 			continue // "n°" alone is no phone's cue, as "numéro" is
 		}
 		j := first
 		if len(p.rest) > 0 {
-			if next == -2 {
-				next = sc.nextWord(first)
-			}
-			if next < 0 || sc.toks[next].ent != p.rest[0] {
-				continue
-			}
 			j = sc.phraseEnd(next, p.rest[1:])
 		}
 		if j < 0 {
 			continue
 		}
 		sc.toks[j].cue |= p.cue
+		sc.allCues |= p.cue
 		switch {
 		case p.cue&cKeep != 0:
 			sc.addToks(i, j, typKeep, 1.5)
@@ -72,13 +75,14 @@ func (sc *scanner) matchPhrases(i, first int, phrases []phrase, keepEnd *int) {
 			}
 			end := j
 			if p.ext {
-				end = sc.complement(j)
+				end = sc.complement(j, p.cue&cSyndicat == 0)
 			}
 			if end == j && p.needComp || sc.genericSpecial(i, j) {
 				continue
 			}
+			typ := sc.complementType(j, end, p.cue)
 			end = sc.bracketAfter(end)
-			sc.addToks(i, end, specialType(p.cue), 0.7)
+			sc.addToks(i, end, typ, 0.7)
 			if p.cue&cJustice != 0 {
 				sc.offenceAfter(end)
 			}
@@ -119,8 +123,15 @@ func specialType(c cueBits) Type {
 }
 
 // complement returns the last token of the noun phrase that follows token j
-// ("d'une sclérose en plaques"), or j when there is none.
-func (sc *scanner) complement(j int) int {
+// ("d'une sclérose en plaques"), or j when there is none. With
+// stopInstitution it stops before an institution ("incarcéré au centre
+// pénitentiaire"); a union's or a party's phrase takes one ("adhérent à La
+// France Insoumise").
+func (sc *scanner) complement(j int, stopInstitution bool) int {
+	stop := wFunc | wCurrency | wMonth | wStop | wNumWord
+	if stopInstitution {
+		stop |= wInstitution
+	}
 	end, k, words := j, j, 0
 	for steps := 0; steps < 8 && words < 3; steps++ {
 		n := k + 1
@@ -138,9 +149,10 @@ func (sc *scanner) complement(j int) int {
 			// "atteint d'une sclérose", "traitement pour mon VIH"
 			k = n
 			continue
-		case t.kind == kWord && sc.bits(n)&(wFunc|wCurrency|wMonth|wStop|wNumWord) == 0:
+		case t.kind == kWord && sc.bits(n)&stop == 0:
 			// not a common word: "diagnostiqué l'an dernier" takes no
-			// complement, "hospitalisé à l'hôpital" stops before it
+			// complement, "hospitalisé à l'hôpital" and "incarcéré au
+			// centre pénitentiaire de Meaux" stop before the institution
 			end, k = n, n
 			words++
 			continue
@@ -174,7 +186,7 @@ func (sc *scanner) offenceAfter(j int) {
 			o++
 		}
 		if o < len(sc.toks) && sc.toks[o].gap < gapLine && sc.has(o, wOffence) {
-			sc.addToks(k, sc.complement(o), JUSTICE, 0.7)
+			sc.addToks(k, sc.complement(o, true), JUSTICE, 0.7)
 		}
 		return
 	}
@@ -205,4 +217,33 @@ func (sc *scanner) bracketAfter(j int) int {
 		}
 	}
 	return j
+}
+
+// complementType returns the special category of a phrase with cue cue
+// whose last word is token j and whose complement ends at token end: the
+// phrase's own, unless the complement's first word is itself a one-word
+// phrase of another category only ("diagnostiqué sourd" tells a
+// disability, not an illness).
+func (sc *scanner) complementType(j, end int, cue cueBits) Type {
+	typ := specialType(cue)
+	for k := j + 1; k <= end && k < len(sc.toks); k++ {
+		if sc.toks[k].kind != kWord {
+			continue
+		}
+		e := &lex.entries[sc.toks[k].ent]
+		if !e.special {
+			return typ
+		}
+		other := typ
+		for _, p := range e.phrases {
+			if len(p.rest) == 0 && p.cue&cue&cSpecial != 0 {
+				return typ // a word of the phrase's own category too
+			}
+			if len(p.rest) == 0 && p.cue&cSpecial != 0 {
+				other = specialType(p.cue)
+			}
+		}
+		return other
+	}
+	return typ
 }

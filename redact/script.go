@@ -193,6 +193,9 @@ var genericMailbox = map[string]bool{
 	"contact": true, "info": true, "infos": true, "accueil": true, "service": true, "services": true,
 	"secretariat": true, "admin": true, "support": true, "noreply": true, "mairie": true, "direction": true,
 	"courrier": true, "mail": true, "email": true, "hello": true, "bonjour": true, "office": true,
+	"pas": true, "repondre": true, "reply": true, "donotreply": true, "notification": true, "notifications": true,
+	"scolarite": true, "rrhh": true, "drh": true, "compta": true, "comptabilite": true, "facturation": true,
+	"recrutement": true, "inscription": true, "inscriptions": true, "relation": true, "clients": true,
 }
 
 // signatureName masks a first name alone, in any case, that ends the
@@ -253,4 +256,25 @@ func (sc *scanner) signatureStart(i int) bool {
 		return sc.punct(i-2) == '-' // "-- sonia m."
 	}
 	return false
+}
+
+// bracketNames masks a name in Latin letters in brackets right after a
+// name found otherwise, as people give the transliteration of a name in
+// another script: "همسرم فرشته احمدی (Fereshta Ahmadi)". One to three
+// capitalized words, and only the closing bracket after them.
+func (sc *scanner) bracketNames() {
+	for ci, n := 0, len(sc.cands); ci < n; ci++ {
+		c := sc.cands[ci]
+		if c.typ != NOM || c.end+2 >= len(sc.s) || sc.s[c.end] != ' ' || sc.s[c.end+1] != '(' {
+			continue
+		}
+		k := sort.Search(len(sc.toks), func(k int) bool { return int(sc.toks[k].start) >= c.end+1 })
+		j := k + 1
+		if sc.punct(k) != '(' || j >= len(sc.toks) || !sc.attached(j) || sc.toks[j].kind != kWord || sc.toks[j].shape&shCap == 0 {
+			continue
+		}
+		if _, last, words, _ := sc.nameSpan(j, strong); words >= 1 && words <= 3 && sc.punct(last+1) == ')' && sc.attached(last+1) {
+			sc.addToks(j, last, NOM, 0.7)
+		}
+	}
 }

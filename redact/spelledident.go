@@ -50,6 +50,9 @@ func (sc *scanner) spelledIdent(run []numGroup) (int, bool) {
 	if typ == "" {
 		return 0, false
 	}
+	if typ == NIR {
+		last = sc.namedKeyAfter(last)
+	}
 	sc.addToks(first, last, typ, conf)
 	return last, true
 }
@@ -99,4 +102,31 @@ func spelledIdentType(id []byte, ctx cueBits) (Type, float64) {
 		return FISCAL, 0.9
 	}
 	return classifyIdent(id, ctx)
+}
+
+// namedKeyAfter extends a NIR dictated in words, ending at token last,
+// over its key named after it, in words or digits: "… zéro vingt et un,
+// clé quarante-huit", "…, clé 48". It returns the new last token.
+func (sc *scanner) namedKeyAfter(last int) int {
+	k := last + 1
+	if sc.punct(k) == ',' {
+		k++
+	}
+	if k >= len(sc.toks) || sc.toks[k].gap >= gapLine || !nirKeyWords[sc.foldedWord(k)] {
+		return last
+	}
+	k++
+	if sc.punct(k) == ':' {
+		k++
+	}
+	if k >= len(sc.toks) || sc.toks[k].gap >= gapLine {
+		return last
+	}
+	if t := sc.toks[k]; t.kind == kNum && t.end-t.start <= 2 {
+		return k
+	}
+	if d, l := sc.spelled(k); d != "" && l >= k {
+		return l
+	}
+	return last
 }

@@ -31,7 +31,7 @@ func (sc *scanner) numberedStreet(i int) int {
 	}
 	if j < n && sc.toks[j].kind == kWord && sc.toks[j].gap <= gapBlank && sc.toks[j].end-sc.toks[j].start <= 6 {
 		var buf [8]byte
-		if houseSuffix[string(fold.Append(buf[:0], sc.text(j)))] && j+1 < n && (sc.has(j+1, wStreet) || sc.punct(j+1) == ',' && sc.has(j+2, wStreet)) {
+		if j+1 < n && (sc.has(j+1, wStreet) || sc.punct(j+1) == ',' && sc.has(j+2, wStreet)) && houseSuffix[string(fold.Append(buf[:0], sc.text(j)))] {
 			j++
 		}
 	}
@@ -57,12 +57,43 @@ func (sc *scanner) numberSign(m int) bool {
 	return sc.isText(m, "n", "no") && (sc.punct(m+1) == '°' || sc.punct(m+1) == 'º') && sc.attached(m+1)
 }
 
-// ordinalFloor reads "3e étage", "2ème étage" from the ordinal at i.
-func (sc *scanner) ordinalFloor(i int) int {
-	if sc.toks[i].kind != kAlnum || i+1 >= len(sc.toks) || !sc.isText(i+1, "etage") {
-		return -1
+// ordinalFloor reads "3e étage", "2ème étage" from the ordinal at i, with
+// the side of the landing after it ("2e étage gauche"); a floor and a
+// side alone ("2e gauche") only next to another part. It returns the last
+// token, or -1, and the confidence.
+func (sc *scanner) ordinalFloor(i int) (int, float64) {
+	if sc.toks[i].kind != kAlnum {
+		return -1, 0
 	}
-	return i + 1
+	last, conf := -1, 0.0
+	k := i + 1
+	if sc.isText(k, "etage") {
+		last, conf, k = k, 0.6, k+1
+	}
+	if k < len(sc.toks) && sc.toks[k].gap == gapSpace && sc.isText(k, "gauche", "droite", "fond") && ordinalWord(sc.text(i)) {
+		last = k
+		if conf == 0 {
+			conf = 0.45
+		}
+	}
+	return last, conf
+}
+
+// ordinalWord reports whether s is an ordinal written with digits: "2e",
+// "3ème", "1er", "2eme".
+func ordinalWord(s string) bool {
+	d := 0
+	for d < len(s) && isDigit(s[d]) {
+		d++
+	}
+	if d == 0 || d > 2 {
+		return false
+	}
+	switch s[d:] {
+	case "e", "E", "eme", "ème", "er", "ere", "ère", "ieme", "ième":
+		return true
+	}
+	return false
 }
 
 // bareStreet reads a street without a number: "rue Victor Hugo", or any

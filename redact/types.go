@@ -32,6 +32,8 @@ const (
 	NOM            Type = "NOM"            // a person's name
 	ADRESSE        Type = "ADRESSE"        // postal address
 	NAISSANCE      Type = "NAISSANCE"      // date of birth
+	SECRET         Type = "SECRET"         // password, secret code or PIN given after its cue
+	IP             Type = "IP"             // IPv4 or IPv6 address
 	// The special categories of personal data (GDPR article 9 and 10), each
 	// with its own policy switch.
 	SANTE       Type = "SANTE"       // health, pregnancy, mental health
@@ -62,8 +64,8 @@ func (t Type) Special() bool {
 // tries FRANCE_TRAVAIL before shorter names.
 var allTypes = []Type{
 	FRANCE_TRAVAIL, ORIENTATION, PASSEPORT, NAISSANCE, HANDICAP, RELIGION,
-	SYNDICAT, ETRANGER, DOSSIER, ADRESSE, JUSTICE, FISCAL, PERMIS, PLAQUE,
-	CARTE, SIRET, EMAIL, SANTE, IBAN, NIR, TEL, URL, CNI, CAF, INE, NOM,
+	SYNDICAT, ETRANGER, DOSSIER, ADRESSE, JUSTICE, FISCAL, PERMIS, PLAQUE, SECRET,
+	CARTE, SIRET, EMAIL, SANTE, IBAN, NIR, TEL, URL, CNI, CAF, INE, NOM, IP,
 }
 
 // Types returns every Type the package knows, sorted by name.

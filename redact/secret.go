@@ -1,0 +1,168 @@
+package redact
+
+// Secrets: a password, a secret code or a PIN that the writer gives after
+// its cue ("mon mot de passe caf est Azerty123!", "mdp : soleil2024",
+// "code PIN 4821"). The value is masked as SECRET; the cue stays.
+
+// secretCueWords are the last words of the cues, registered in the
+// lexicon so that a token's entry tells them apart.
+var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin"}
+
+// secretCue says what a cue word announces: a password (any value with a
+// digit or a sign, or any word after a colon) or a code (digits).
+type secretCue uint8
+
+const (
+	noSecret secretCue = iota
+	passwordCue
+	codeCue
+)
+
+// secretCues maps the entries of the cue words to what they announce,
+// indexed by entry.
+var secretCues = func() []secretCue {
+	cues := make([]secretCue, len(lex.entries))
+	for _, w := range secretCueWords {
+		cues[lex.words[w]] = passwordCue
+	}
+	for _, w := range []string{"secret", "confidentiel", "pin"} {
+		cues[lex.words[w]] = codeCue
+	}
+	cues[0] = noSecret
+	return cues
+}()
+
+// secretSkip are the words between a cue and its value: the service, the
+// verb, a qualifier ("mon mot de passe caf est", "mdp provisoire :").
+var secretSkip = wordSet("est c de du d mon ma le la l caf ameli impots impot ants cpam msa urssaf france connect franceconnect " +
+	"travail pole emploi compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
+	"is was my the sera etait")
+
+// secretAfter are the words after a number that make it a length or an
+// amount, not a code: "mot de passe de 12 caractères".
+var secretAfter = wordSet("caracteres caractere chiffres chiffre lettres lettre fois jours jour mois ans euros euro minutes heures h")
+
+// secrets masks the values that follow a password or code cue.
+func (sc *scanner) secrets() {
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind != kWord || int(t.ent) >= len(secretCues) {
+			continue
+		}
+		cue := secretCues[t.ent]
+		if cue == noSecret || !sc.secretCueAt(i) {
+			continue
+		}
+		if start, end, ok := sc.secretValue(i+1, cue); ok {
+			sc.add(start, end, SECRET, 0.8)
+		}
+	}
+}
+
+// secretCueAt reports whether the cue word at i is a cue in its place:
+// "passe" after "mot de", "secret" and "confidentiel" after "code", "pin"
+// after "code" or written "PIN".
+func (sc *scanner) secretCueAt(i int) bool {
+	switch lex.word[sc.toks[i].ent] {
+	case "passe":
+		d := sc.prevWord(i)
+		return d >= 0 && sc.isText(d, "de", "2") && sc.isText(sc.prevWord(d), "mot", "mots")
+	case "secret", "confidentiel":
+		return sc.isText(sc.prevWord(i), "code")
+	case "pin":
+		return sc.text(i) == "PIN" || sc.isText(sc.prevWord(i), "code")
+	}
+	return true
+}
+
+// prevWord returns the word before token i on its line, across an
+// attached hyphen ("mot-de-passe") or apostrophe, or -1.
+func (sc *scanner) prevWord(i int) int {
+	if i > 0 && sc.attached(i) && sc.punct(i-1) == '-' {
+		i--
+	}
+	return sc.wordBefore(i)
+}
+
+// secretValue returns the byte span of the value after a cue that ends at
+// token j-1, or false.
+func (sc *scanner) secretValue(j int, cue secretCue) (start, end int, ok bool) {
+	colon := false
+	for k := 0; k < 6 && j < len(sc.toks) && sc.toks[j].gap < gapLine; k++ {
+		switch p := sc.punct(j); {
+		case p == ':' || p == '=':
+			colon = true
+		case p == '-' || p == '\'' || p == '«' || p == '"' || p == '(':
+		case p == 0 && sc.toks[j].kind == kWord && sc.foldedIn(j, secretSkip):
+		default:
+			k = 6
+			continue
+		}
+		j++
+	}
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine || sc.toks[j].kind == kPunct {
+		return 0, 0, false
+	}
+	start = int(sc.toks[j].start)
+	end = start
+	for end < len(sc.s) && end-start <= maxSecret && sc.s[end] != '\n' && sc.s[end] != '\r' && !isBlank(sc.s[end]) {
+		end++
+	}
+	for end > start && isTrailing(sc.s[end-1]) {
+		end--
+	}
+	v := sc.s[start:end]
+	if !secretShape(v, cue, colon) || sc.secretAfterWord(j, end) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// maxSecret bounds a secret's length, which keeps the reading linear on a
+// text without blanks.
+const maxSecret = 64
+
+// secretShape reports whether v can be the value of the cue: a code is 4
+// to 8 characters with a digit; a password 4 to 64 characters with a
+// digit or a sign, or any word right after a colon.
+func secretShape(v string, cue secretCue, colon bool) bool {
+	if len(v) < 4 || len(v) > maxSecret {
+		return false
+	}
+	digits, signs := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c < 0x80 && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'):
+			signs++
+		}
+	}
+	if cue == codeCue {
+		return digits > 0 && len(v) <= 8
+	}
+	return digits > 0 || signs > 0 || colon
+}
+
+// secretAfterWord reports whether the word after the value at byte end is
+// a unit that makes the value a length or an amount. The value starts at
+// token j.
+func (sc *scanner) secretAfterWord(j, end int) bool {
+	for i := j; i < len(sc.toks) && i < j+64; i++ {
+		if int(sc.toks[i].start) >= end {
+			return sc.toks[i].kind == kWord && sc.foldedIn(i, secretAfter)
+		}
+	}
+	return false
+}
+
+// isTrailing reports whether c, ending a value, is the sentence's
+// punctuation rather than the value's: "…est soleil2024." The signs a
+// password takes ('!', '?', '*') stay.
+func isTrailing(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', ')', '"':
+		return true
+	}
+	return false
+}
