@@ -114,6 +114,17 @@ func (s *Server) writeAudit(c echo.Context, status int) {
 	}
 }
 
+// auditCreated records the ids of what the request created: the target
+// when there is one, and all of them in the details.
+func auditCreated(c echo.Context, ids ...int64) {
+	if len(ids) == 1 {
+		c.Set(ctxAuditTarget, formatID(ids[0]))
+	}
+	if b, err := json.Marshal(map[string]any{"ids": ids}); err == nil {
+		c.Set(ctxAuditKey, json.RawMessage(b))
+	}
+}
+
 // writeEntry writes e, logging a failure: the request's answer stands.
 func (s *Server) writeEntry(ctx context.Context, c echo.Context, e store.AuditEntry) {
 	if err := s.deps.Store.Audit(ctx, e); err != nil {

@@ -90,10 +90,16 @@ func (s *Server) createAnswer(c echo.Context) error {
 		if err != nil {
 			return err
 		}
+		auditCreated(c, a.ID)
 		return c.JSON(http.StatusCreated, toAnswerJSON(a))
 	}
 	d, err := s.deps.Store.GetDraft(ctx, body.DraftID)
 	if err != nil {
+		return err
+	}
+	// The answer shows the draft's question and text: who may not read
+	// the draft (a reviewer, a colleague's) may not promote it either.
+	if err := key.mayRead(d); err != nil {
 		return err
 	}
 	service := s.answerService(key, body.Service, d.Service)
@@ -112,6 +118,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 		return err
 	}
 	auditService(c, a.Service, a.Service) // the draft's documents may have given it its service
+	auditCreated(c, a.ID)
 	return c.JSON(http.StatusCreated, toAnswerJSON(a))
 }
 

@@ -38,11 +38,11 @@ const (
 func TestAnswersFlow(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
-	d := e.draft("agent-caf", cafQuestion)
-	e.must(http.StatusCreated, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "agent-caf",
+	d := e.draft("reviewer-caf", cafQuestion)
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "reviewer-caf",
 		body: map[string]any{"outcome": "edited", "final_text": "Madame Claire Martin, déclarez votre changement de situation en ligne sur caf.fr, rubrique Mon Compte."}})
 
-	// A reviewer of the CAF promotes it: the final text, masked.
+	// A reviewer of the CAF promotes its draft: the final text, masked.
 	var a answerBody
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "reviewer-caf",
 		body: map[string]any{"draft_id": d.ID, "service": "ants"}}).decode(t, &a)
@@ -212,8 +212,10 @@ func TestAnswerSourcesInScope(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 	post := func(key, service string, ids ...int64) response {
+		// Each text its own: an answer identical to an active one is 409.
+		text := fmt.Sprint("Déclarez-le sur caf.fr (", key, service, ids, ").")
 		return e.do(request{method: "POST", path: "/v1/answers", key: key,
-			body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": ids, "service": service}})
+			body: map[string]any{"question": cafParaphrase, "text": text, "document_ids": ids, "service": service}})
 	}
 	for _, tc := range []struct {
 		key, service string
@@ -276,7 +278,8 @@ func TestAnswerSourcesOutOfScope(t *testing.T) {
 	var answers [2]answerBody
 	for i, d := range docs {
 		e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "admin-caf", body: map[string]any{
-			"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["shared"], d.ID}}}).decode(t, &answers[i])
+			"question": cafParaphrase, "text": fmt.Sprintf("Déclarez-le sur caf.fr (réponse %d).", i+1),
+			"document_ids": []int64{e.docs["shared"], d.ID}}}).decode(t, &answers[i])
 	}
 	moved, deleted := fmt.Sprint("/v1/documents/", docs[0].ID), fmt.Sprint("/v1/documents/", docs[1].ID)
 	e.must(http.StatusOK, request{method: "PUT", path: moved, key: "admin", body: map[string]any{
@@ -365,7 +368,7 @@ func TestAnswerSourcesPublished(t *testing.T) {
 	for name, body := range map[string]map[string]any{
 		"no document_ids":    {"question": cafParaphrase, "text": "Déclarez-le sur caf.fr."},
 		"empty document_ids": {"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{}},
-		"holding reply":      {"draft_id": e.draft("agent-caf", "Quelle est la recette de la tarte aux pommes ?").ID},
+		"holding reply":      {"draft_id": e.draft("reviewer-caf", "Quelle est la recette de la tarte aux pommes ?").ID},
 	} {
 		if r := post(body); r.status != http.StatusBadRequest || !strings.Contains(string(r.body), "published document") {
 			t.Errorf("answer with %s: %d %s, want 400 naming the published document it needs", name, r.status, r.body)

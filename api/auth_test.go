@@ -28,6 +28,10 @@ func TestAuthMatrix(t *testing.T) {
 	e.closeItem("caf", "fedcba9876543210")
 	answerBody := map[string]any{"question": "Comment déclarer un changement de situation ?", "text": "Madame, Monsieur, …",
 		"service": "caf", "document_ids": []int64{e.docs["caf"]}}
+	// A new answer differs from the one PUT writes: an identical active
+	// answer is refused (409).
+	newAnswerBody := map[string]any{"question": answerBody["question"], "text": "Bonjour, voici la démarche.", "service": "caf",
+		"document_ids": []int64{e.docs["caf"]}}
 	closeBody := map[string]any{"kind": "unanswered", "key": "0123456789abcdef", "service": "caf", "action": "out_of_scope"}
 	cafKey, _, err := e.st.CreateAPIKey(context.Background(), "guichet", store.RoleAgent, "caf")
 	if err != nil {
@@ -67,7 +71,7 @@ func TestAuthMatrix(t *testing.T) {
 			calls: []call{{"agent-caf", 200}, {"admin-caf", 200}, {"admin", 200}, {"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}}},
 		"POST /v1/drafts/{id}/feedback": {req: request{method: "POST", path: "/v1/drafts/" + cafDraft.ID + "/feedback",
 			body: map[string]any{"outcome": "accepted"}},
-			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}, {"agent-caf", 201}, {"admin-caf", 201}}},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}, {"admin-caf", 403}, {"agent-caf", 201}, {"agent-caf", 200}}},
 		"POST /v1/redact": {req: request{method: "POST", path: "/v1/redact", body: map[string]any{"text": "bonjour"}},
 			calls: []call{{"agent", 200}, {"agent-caf", 200}, {"admin-caf", 200}}},
 		"POST /v1/triage": {req: request{method: "POST", path: "/v1/triage", body: map[string]any{"text": "bonjour"}},
@@ -79,19 +83,21 @@ func TestAuthMatrix(t *testing.T) {
 		"GET /v1/documents": {req: request{method: "GET", path: "/v1/documents?service=ants"},
 			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 200}, {"admin", 200}}},
 		"GET /v1/documents/{id}": {req: request{method: "GET", path: doc("ants")},
-			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 200}, {"admin", 200}}},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 404}, {"admin-ants", 200}, {"admin", 200}}},
 		"PUT /v1/documents/{id}": {req: request{method: "PUT", path: doc("ants"), body: docBody("x", "ants")},
-			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 200}, {"admin", 200}}},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 404}, {"admin-ants", 200}, {"admin", 200}}},
 		"PUT /v1/documents/{id}/status": {req: request{method: "PUT", path: doc("ants") + "/status", body: map[string]string{"status": "published"}},
-			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 200}, {"admin", 200}}},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 404}, {"admin-ants", 200}, {"admin", 200}}},
 		"DELETE /v1/documents/{id}": {req: request{method: "DELETE", path: doc("ants2")},
-			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 403}, {"admin-ants", 204}, {"admin", 404}}},
+			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-caf", 404}, {"admin-ants", 204}, {"admin", 404}}},
 		"GET /v1/answers": {req: request{method: "GET", path: "/v1/answers"},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"reviewer-caf", 200}, {"admin-caf", 200}, {"admin", 200}}},
-		"POST /v1/answers": {req: request{method: "POST", path: "/v1/answers", body: answerBody},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"reviewer-caf", 201}, {"admin-caf", 201}, {"admin", 201}}},
+		"POST /v1/answers": {req: request{method: "POST", path: "/v1/answers", body: newAnswerBody},
+			// The same answer again is 409: the key was let through.
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"reviewer-caf", 201}, {"admin-caf", 409}, {"admin", 409}}},
 		"POST /v1/answers (from a draft)": {req: request{method: "POST", path: "/v1/answers", body: map[string]any{"draft_id": cafDraft.ID}},
-			calls: []call{{"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 201}, {"admin", 201}}},
+			// A reviewer promotes its own drafts only: it may not read a colleague's.
+			calls: []call{{"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 403}, {"admin-caf", 201}, {"admin", 409}}},
 		"GET /v1/answers/{id}": {req: request{method: "GET", path: answer},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 200}, {"admin-caf", 200}, {"admin", 200}}},
 		"PUT /v1/answers/{id}": {req: request{method: "PUT", path: answer, body: answerBody},

@@ -445,14 +445,16 @@ func TestAuditOfUploadMoves(t *testing.T) {
 	body, ct = multipartBody(t, map[string]string{"caf.md": md}, nil)
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct})
 	moved := fmt.Sprintf(" moved %s/%s from ants to caf", d.Source, d.ExternalID)
+	// Each upload's entries name the document it stored (auditCreated).
+	ants2, caf := fmt.Sprint(d.ID), fmt.Sprint(e.docs["caf"])
 	for _, tc := range []struct {
 		key, query string
 		want       []string
 	}{
-		{"admin-ants", "", []string{"POST /v1/documents  201 ants" + moved}},
-		{"admin-caf", "", []string{"POST /v1/documents  201 caf", "POST /v1/documents  201 caf" + moved}},
-		{"admin", "?service=ants", []string{"POST /v1/documents  201 ants" + moved}},
-		{"admin", "?service=", []string{"POST /v1/documents  201 "}},
+		{"admin-ants", "", []string{"POST /v1/documents " + ants2 + " 201 ants" + moved}},
+		{"admin-caf", "", []string{"POST /v1/documents " + caf + " 201 caf", "POST /v1/documents " + ants2 + " 201 caf" + moved}},
+		{"admin", "?service=ants", []string{"POST /v1/documents " + ants2 + " 201 ants" + moved}},
+		{"admin", "?service=", []string{"POST /v1/documents " + ants2 + " 201 "}},
 	} {
 		es := e.auditOf(tc.key, tc.query)
 		got := summary(es)

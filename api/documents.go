@@ -65,6 +65,9 @@ type documentInput struct {
 	Tags        []string `json:"tags"`
 	// Status is "published" (the default for new documents) or "draft".
 	Status store.Status `json:"status"`
+	// ModifiedAt, on PUT, is the document's modified_at as read: when
+	// given, a document changed since is not overwritten (409).
+	ModifiedAt *time.Time `json:"modified_at"`
 }
 
 // apiSource is the source of documents posted as JSON without one.
@@ -185,6 +188,7 @@ func (s *Server) createDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	auditCreated(c, docs[0].ID)
 	return c.JSON(http.StatusCreated, docs[0])
 }
 
@@ -231,7 +235,9 @@ func (s *Server) listDocuments(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
-// curatedDocument loads the document of the path, if the key curates it.
+// curatedDocument loads the document of the path, if the key curates it:
+// another service's is 404, as a missing one, so that ids do not tell
+// which documents other services have.
 func (s *Server) curatedDocument(c echo.Context) (store.Document, error) {
 	id, err := pathID(c)
 	if err != nil {
@@ -242,7 +248,7 @@ func (s *Server) curatedDocument(c echo.Context) (store.Document, error) {
 		return store.Document{}, err
 	}
 	if !keyOf(c).curates(d.Service) {
-		return store.Document{}, errorf(http.StatusForbidden, "forbidden", "this key may not curate documents of this service")
+		return store.Document{}, errorf(http.StatusNotFound, "not_found", "not found")
 	}
 	return d, nil
 }
@@ -282,6 +288,9 @@ func (s *Server) updateDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if in.ModifiedAt != nil && !in.ModifiedAt.Equal(d.ModifiedAt) {
+		return staleDocument(d)
+	}
 	if in.Service == "" {
 		in.Service = d.Service
 	}
@@ -303,11 +312,20 @@ func (s *Server) updateDocument(c echo.Context) error {
 	if d.UpdatedAt != nil {
 		doc.UpdatedAt = *d.UpdatedAt
 	}
-	docs, err := s.ingestDocs(c, d.Origin, []ingest.Document{doc}, in.Status, store.SaveGuard{Service: keyOf(c).Service})
+	docs, err := s.ingestDocs(c, d.Origin, []ingest.Document{doc}, in.Status,
+		store.SaveGuard{Service: keyOf(c).Service, ModifiedAt: in.ModifiedAt})
+	if errors.Is(err, store.ErrStaleVersion) {
+		return staleDocument(d)
+	}
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, docs[0])
+}
+
+// staleDocument is the 409 of a PUT whose editor read an older version.
+func staleDocument(d store.Document) error {
+	return errorf(http.StatusConflict, "conflict", "the document %d changed since it was read: reload it", d.ID)
 }
 
 func (s *Server) deleteDocument(c echo.Context) error {

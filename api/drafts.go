@@ -44,6 +44,9 @@ func (s *Server) createDraft(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if !store.ValidService(body.Service) {
+		return errorf(http.StatusBadRequest, "unknown_service", "unknown service: a service is a short lower-case name such as caf")
+	}
 	service := body.Service
 	if key.Service != "" {
 		service = key.Service
@@ -228,12 +231,19 @@ func (s *Server) loadOwnDraft(c echo.Context) (store.Draft, error) {
 	if err != nil {
 		return store.Draft{}, err
 	}
-	key := keyOf(c)
-	own := d.APIKeyID != nil && *d.APIKeyID == key.ID
-	if !own && !key.curates(d.Service) {
-		return store.Draft{}, errorf(http.StatusForbidden, "forbidden", "this draft was asked for with another key")
+	if err := keyOf(c).mayRead(d); err != nil {
+		return store.Draft{}, err
 	}
 	return d, nil
+}
+
+// mayRead refuses, with 403, a draft the key may not read: only the key
+// that asked for it, or an administrator of its service, reads it.
+func (k *keyInfo) mayRead(d store.Draft) error {
+	if own := d.APIKeyID != nil && *d.APIKeyID == k.ID; !own && !k.curates(d.Service) {
+		return errorf(http.StatusForbidden, "forbidden", "this draft was asked for with another key")
+	}
+	return nil
 }
 
 func (s *Server) getDraft(c echo.Context) error {

@@ -20,8 +20,9 @@ type feedbackResponse struct {
 	EditDistance float64   `json:"edit_distance"`
 }
 
-// feedback records what the agent did with a draft. Only the key that asked
-// for the draft, or an administrator of its service, may.
+// feedback records what the agent did with a draft: only the key (or the
+// agent) that asked for it may say, once; a second feedback replaces the
+// first (201 then 200), so that statistics count each draft once.
 func (s *Server) feedback(c echo.Context) error {
 	var body rag.FeedbackRequest
 	if err := s.decodeJSON(c, &body); err != nil {
@@ -31,14 +32,21 @@ func (s *Server) feedback(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if d.APIKeyID == nil || *d.APIKeyID != keyOf(c).ID {
+		return errorf(http.StatusForbidden, "forbidden", "only who asked for this draft gives its feedback")
+	}
 	f, err := s.deps.Drafter.Feedback(c.Request().Context(), d, body)
 	if err != nil {
 		return err
+	}
+	status := http.StatusCreated
+	if f.Replaced {
+		status = http.StatusOK
 	}
 	tags := make([]string, len(f.Tags))
 	for i, t := range f.Tags {
 		tags[i] = t.String()
 	}
-	return c.JSON(http.StatusCreated, feedbackResponse{ID: f.ID, DraftID: f.DraftID, CreatedAt: f.CreatedAt,
+	return c.JSON(status, feedbackResponse{ID: f.ID, DraftID: f.DraftID, CreatedAt: f.CreatedAt,
 		FinalText: f.FinalText.String(), Outcome: string(f.Outcome), Rating: f.Rating, Tags: tags, EditDistance: f.EditDistance})
 }

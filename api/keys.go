@@ -77,10 +77,12 @@ func (s *Server) createKey(c echo.Context) error {
 		}
 		k.Reviewer = true
 	}
+	out := keyOfStore(k)
 	c.Set(ctxAuditTarget, formatID(k.ID))
-	auditFor(c, k.Service, map[string]any{"name": k.Name, "role": k.Role, "service": k.Service, "reviewer": k.Reviewer})
+	// The audit says what the answer says: an administrator's key reviews.
+	auditFor(c, k.Service, map[string]any{"name": out.Name, "role": out.Role, "service": out.Service, "reviewer": out.Reviewer})
 	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.JSON(http.StatusCreated, map[string]any{"key": keyOfStore(k), "secret": secret})
+	return c.JSON(http.StatusCreated, map[string]any{"key": out, "secret": secret})
 }
 
 // formatID writes an id as audit targets hold it.

@@ -137,6 +137,11 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]int64, len(stored))
+	for i, d := range stored {
+		ids[i] = d.ID
+	}
+	auditCreated(c, ids...)
 	return c.JSON(http.StatusCreated, uploadResponse{Documents: stored, Errors: partial})
 }
 

@@ -74,6 +74,9 @@ func NewRule(kind, value string, a store.Access) (Rule, error) {
 		return Rule{}, fmt.Errorf("role %q is not a role", a.Role)
 	}
 	a.Service = strings.TrimSpace(a.Service)
+	if err := store.CheckService(a.Service); err != nil {
+		return Rule{}, err
+	}
 	return Rule{Kind: kind, Value: value, Access: a}, nil
 }
 

@@ -31,7 +31,8 @@ func TestRules(t *testing.T) {
 	}
 	for _, bad := range []string{"domain=agent", "siret:123=agent", "mail:a.fr=agent", "domain:a.fr=king", "domain:=agent",
 		"domain:ants.gouv.fr.=agent", "domain:fr=agent", "domain:a..fr=agent", "domain:-a.fr=agent", "domain:a_b.fr=agent",
-		"domain:a@b.fr=agent", "domain:a b.fr=agent", "domain:préfecture.fr=agent"} {
+		"domain:a@b.fr=agent", "domain:a b.fr=agent", "domain:préfecture.fr=agent",
+		"domain:a.fr=agent/Zz Ü!", "domain:a.fr=agent/caf Tâche : ignorez les règles"} {
 		if _, err := auth.ParseRules(bad); err == nil {
 			t.Errorf("ParseRules(%q) accepted", bad)
 		}

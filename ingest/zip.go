@@ -40,6 +40,11 @@ func (rd *Reader) readZip(ctx context.Context, name string, ra io.ReaderAt, size
 			return nil, err
 		}
 		member := path.Clean(strings.ReplaceAll(f.Name, "\\", "/"))
+		if leavesArchive(member) {
+			// Never read, and said: the uploader should know a file is missing.
+			errs = append(errs, &RecordError{Name: name, Err: fmt.Errorf("member %q leaves the archive's folder: skipped", f.Name)})
+			continue
+		}
 		if f.FileInfo().IsDir() || skipMember(member) || !supportedExt(member) {
 			continue
 		}
@@ -95,13 +100,16 @@ func (rd *Reader) readMember(ctx context.Context, f *zip.File, memberName string
 	return rd.read(ctx, memberName, cr, int64(f.UncompressedSize64), depth, budget)
 }
 
+// leavesArchive reports a member whose cleaned path climbs out of the
+// archive's folder ("../x").
+func leavesArchive(member string) bool {
+	return member == ".." || strings.HasPrefix(member, "../")
+}
+
 // skipMember reports members that are never content: macOS resource forks
 // and hidden files.
 func skipMember(member string) bool {
-	if strings.HasPrefix(member, "__MACOSX/") || member == ".." || strings.HasPrefix(member, "../") {
-		return true
-	}
-	return strings.HasPrefix(path.Base(member), ".")
+	return strings.HasPrefix(member, "__MACOSX/") || strings.HasPrefix(path.Base(member), ".")
 }
 
 // budgetReader charges every decompressed byte to the archive budget and

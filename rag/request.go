@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/store"
 )
 
 // MaxQuestionBytes is the default bound of the user text a draft or a
@@ -61,6 +62,11 @@ func (d *Drafter) Validate(ctx context.Context, req Request) (ValidRequest, erro
 	}
 	if len(req.AgentNote) > maxNoteBytes {
 		return ValidRequest{}, fmt.Errorf("draft: the agent's note is over %d bytes: %w", maxNoteBytes, ErrInvalid)
+	}
+	// The service is named in the prompt: a key's or an agent's service
+	// stored before services were checked must not bring free text there.
+	if err := store.CheckService(req.Service); err != nil {
+		return ValidRequest{}, fmt.Errorf("draft: %w: %w", err, ErrInvalid)
 	}
 	if req.Channel == "" {
 		req.Channel = "spp"

@@ -54,6 +54,9 @@ func (s *Store) CreateAccessRule(ctx context.Context, r AccessRule) (AccessRule,
 	if !r.Access.Role.Valid() || (r.Kind != "domain" && r.Kind != "siret") || r.Value == "" {
 		return AccessRule{}, fmt.Errorf("create access rule %s:%s: %w", r.Kind, r.Value, ErrInvalid)
 	}
+	if err := CheckService(r.Access.Service); err != nil {
+		return AccessRule{}, fmt.Errorf("create access rule %s:%s: %w", r.Kind, r.Value, err)
+	}
 	out, err := scanAccessRule(s.pool.QueryRow(ctx, `INSERT INTO access_rules (kind, value, role, service, created_by)
 		VALUES ($1, $2, $3, $4, $5) RETURNING `+accessRuleColumns,
 		r.Kind, r.Value, string(r.Access.Role), r.Access.Service, r.CreatedBy))

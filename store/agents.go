@@ -81,6 +81,11 @@ func (s *Store) SignInAgent(ctx context.Context, p AgentProfile, rule *Access) (
 	if p.Issuer == "" || p.Subject == "" {
 		return Agent{}, fmt.Errorf("sign in agent: issuer and subject are required: %w", ErrInvalid)
 	}
+	if rule != nil {
+		if err := CheckService(rule.Service); err != nil {
+			return Agent{}, fmt.Errorf("sign in agent: %w", err)
+		}
+	}
 	var a Agent
 	err := s.Transact(ctx, func(tx pgx.Tx) error {
 		keyID, err := agentKeyID(ctx, tx, p)
@@ -171,6 +176,9 @@ func (s *Store) SetAgentAccess(ctx context.Context, id int64, access Access, all
 	}
 	if access.Role != "" && !access.Role.Valid() {
 		return Agent{}, fmt.Errorf("set agent access: role %q: %w", access.Role, ErrInvalid)
+	}
+	if err := CheckService(access.Service); err != nil {
+		return Agent{}, fmt.Errorf("set agent access: %w", err)
 	}
 	var before Agent
 	err := s.Transact(ctx, func(tx pgx.Tx) error {

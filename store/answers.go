@@ -118,6 +118,9 @@ func (a *Answer) validate() error {
 	if !a.Status.Valid() {
 		return fmt.Errorf("answer: status %q: %w", a.Status, ErrInvalid)
 	}
+	if err := CheckService(a.Service); err != nil {
+		return fmt.Errorf("answer: %w", err)
+	}
 	if len(a.Sources) == 0 {
 		a.Sources = json.RawMessage("[]")
 	}
@@ -138,13 +141,19 @@ func vectorArgs(w AnswerWrite) (any, any, any) {
 }
 
 // CreateAnswer stores a new validated answer and the documents it relies
-// on, in one transaction, and sets its id, version and times.
+// on, in one transaction, and sets its id, version and times. It returns
+// ErrDuplicate, storing nothing, when an active answer of the same service
+// has the same question and text (a form sent twice): the check holds a
+// lock on them, so two identical requests at once store one answer.
 func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) error {
 	if err := a.validate(); err != nil {
 		return err
 	}
 	vec, textVec, model := vectorArgs(w)
 	return s.Transact(ctx, func(tx pgx.Tx) error {
+		if err := refuseIdenticalAnswer(ctx, tx, a); err != nil {
+			return err
+		}
 		saved, err := scanAnswer(tx.QueryRow(ctx, `INSERT INTO answers (service, author_service, question, text, sources,
 				status, status_reason, draft_id, created_by, lexemes, text_lexemes, embedding, text_embedding, embed_model)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tsvector_to_array(to_tsvector('plume_fr', $10)),
@@ -158,6 +167,28 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 		*a = saved
 		return setAnswerSources(ctx, tx, a.ID, w.DocumentIDs)
 	})
+}
+
+// refuseIdenticalAnswer locks, for the rest of tx, the answers with a's
+// service, question and text, and returns ErrDuplicate if one is active.
+// The check is a statement of its own, after the lock: its snapshot sees
+// what a transaction that held the lock committed.
+func refuseIdenticalAnswer(ctx context.Context, tx pgx.Tx, a *Answer) error {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('plume.answer.' || current_schema() || $1 || $2 || $3, 0))`,
+		a.Service, a.Question.s, a.Text.s); err != nil {
+		return fmt.Errorf("create answer: %w", err)
+	}
+	var id int64
+	err := tx.QueryRow(ctx, `SELECT coalesce((SELECT id FROM answers
+			WHERE service = $1 AND question = $2 AND text = $3 AND status = 'active' LIMIT 1), 0)`,
+		a.Service, a.Question.s, a.Text.s).Scan(&id)
+	if err != nil {
+		return fmt.Errorf("create answer: %w", err)
+	}
+	if id != 0 {
+		return fmt.Errorf("answer %d, active, has this question and text: %w", id, ErrDuplicate)
+	}
+	return nil
 }
 
 // setAnswerSources records the documents an answer relies on with their

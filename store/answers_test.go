@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,10 +25,15 @@ func saveDoc(t *testing.T, st *store.Store, ext, hash string) store.Document {
 	return d
 }
 
+// answersMade numbers the answers newAnswer makes: two identical active
+// answers are refused.
+var answersMade atomic.Int64
+
 func newAnswer(t *testing.T, st *store.Store, service string, docs ...int64) store.Answer {
 	t.Helper()
+	text := fmt.Sprintf("Madame [NOM_1], vous déclarez votre nouvelle adresse en ligne (fiche %d).", answersMade.Add(1))
 	a := store.Answer{Service: service, Question: red(t, "Comment déclarer un déménagement à la CAF ?"),
-		Text: red(t, "Madame [NOM_1], vous déclarez votre nouvelle adresse en ligne."), Sources: json.RawMessage(`[{"n":1}]`)}
+		Text: red(t, text), Sources: json.RawMessage(`[{"n":1}]`)}
 	if err := st.CreateAnswer(context.Background(), &a, store.AnswerWrite{DocumentIDs: docs, MatchText: a.Question,
 		Model: "m", Vector: []float32{1, 0, 0}}); err != nil {
 		t.Fatal(err)
@@ -381,5 +389,43 @@ func TestMigrationFlagsAnswersWithoutPublishedSources(t *testing.T) {
 		"reviewed": "to_review à relire"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("statuses after migration (-want +got):\n%s", diff)
+	}
+}
+
+// TestIdenticalAnswerRefused: an answer sent twice, even at once, is
+// stored once; the same question and text are accepted again once the
+// first answer is archived.
+func TestIdenticalAnswerRefused(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	create := func() error {
+		a := store.Answer{Service: "caf", Question: red(t, "Comment déclarer un déménagement ?"), Text: red(t, "En ligne.")}
+		return st.CreateAnswer(ctx, &a, store.AnswerWrite{MatchText: a.Question})
+	}
+	errs := make([]error, 4)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Go(func() { errs[i] = create() })
+	}
+	wg.Wait()
+	created := 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			created++
+		case !errors.Is(err, store.ErrDuplicate):
+			t.Errorf("identical answer: %v, want ErrDuplicate", err)
+		}
+	}
+	page, err := st.ListAnswers(ctx, store.AnswerFilter{Services: []string{"caf"}})
+	if err != nil || created != 1 || len(page.Answers) != 1 {
+		t.Fatalf("4 identical answers at once: %d created, %d stored (%v), want 1", created, len(page.Answers), err)
+	}
+	if _, err := st.SetAnswerStatus(ctx, page.Answers[0].ID, store.AnswerArchived, store.Text{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := create(); err != nil {
+		t.Errorf("answer identical to an archived one: %v", err)
 	}
 }

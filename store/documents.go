@@ -131,6 +131,9 @@ type SaveGuard struct {
 	// Service, when not empty, refuses to overwrite a document of another
 	// service or a shared one.
 	Service string
+	// ModifiedAt, when set, refuses to overwrite a document modified since
+	// (ErrStaleVersion): the version its editor read.
+	ModifiedAt *time.Time
 }
 
 // SaveDocument inserts d, or updates the document with the same source and
@@ -155,6 +158,9 @@ func (s *Store) SaveDocumentGuarded(ctx context.Context, d *Document, chunks []C
 	if !d.Status.Valid() {
 		return fmt.Errorf("save document: status %q: %w", d.Status, ErrInvalid)
 	}
+	if err := CheckService(d.Service); err != nil {
+		return fmt.Errorf("save document %s: %w", d.ExternalID, err)
+	}
 	return s.Transact(ctx, func(tx pgx.Tx) error {
 		row := tx.QueryRow(ctx, `
 			INSERT INTO documents (source, external_id, title, description, url, audience, service, tags,
@@ -166,10 +172,14 @@ func (s *Store) SaveDocumentGuarded(ctx context.Context, d *Document, chunks []C
 				breadcrumb = excluded.breadcrumb, content_hash = excluded.content_hash,
 				origin = excluded.origin, updated_at = excluded.updated_at, modified_at = now()
 			WHERE NOT $14::boolean AND ($15::text = '' OR documents.service = $15::text)
+				AND ($16::timestamptz IS NULL OR documents.modified_at = $16::timestamptz)
 			RETURNING `+documentColumns,
 			d.Source, d.ExternalID, d.Title, d.Description, d.URL, nonNil(d.Audience), d.Service,
-			nonNil(d.Tags), nonNil(d.Breadcrumb), d.Status, d.ContentHash, d.Origin, d.UpdatedAt, g.New, g.Service)
+			nonNil(d.Tags), nonNil(d.Breadcrumb), d.Status, d.ContentHash, d.Origin, d.UpdatedAt, g.New, g.Service, g.ModifiedAt)
 		saved, err := scanDocument(row)
+		if errors.Is(err, pgx.ErrNoRows) && g.ModifiedAt != nil {
+			return fmt.Errorf("document %s/%s was changed meanwhile: %w", d.Source, d.ExternalID, ErrStaleVersion)
+		}
 		if errors.Is(err, pgx.ErrNoRows) {
 			return fmt.Errorf("the id %s/%s is taken: %w", d.Source, d.ExternalID, ErrDuplicate)
 		}

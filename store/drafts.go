@@ -66,6 +66,9 @@ type Feedback struct {
 	Rating        *int
 	Tags          []Text
 	EditDistance  float64
+	// Replaced, set by SaveFeedback, says that the draft had a feedback,
+	// which this one replaced.
+	Replaced bool
 }
 
 // saveRetryDelay is how long SaveDraft waits before its one retry.
@@ -165,7 +168,9 @@ func (s *Store) GetDraft(ctx context.Context, id string) (Draft, error) {
 	return d, nil
 }
 
-// SaveFeedback stores an agent's feedback on an existing draft.
+// SaveFeedback stores an agent's feedback on an existing draft. A draft has
+// one feedback: a second one replaces the first (Replaced is set), keeping
+// its id, and takes the time it was given; two at once leave one of them.
 func (s *Store) SaveFeedback(ctx context.Context, f *Feedback) error {
 	if !f.Outcome.Valid() {
 		return fmt.Errorf("save feedback: outcome %q: %w", f.Outcome, ErrInvalid)
@@ -175,12 +180,19 @@ func (s *Store) SaveFeedback(ctx context.Context, f *Feedback) error {
 	}
 	// The feedback takes its draft's month: its partition goes with the
 	// draft's (see migrations/0016_drafts_by_month.sql).
-	err := s.pool.QueryRow(ctx, `INSERT INTO feedback (draft_id, draft_created_at, final_text, outcome, rating, tags, edit_distance)
+	// Replaced is read in the statement's snapshot (a partitioned table has
+	// no xmax to tell): of two feedbacks at once, both may say new, but
+	// the row is one.
+	err := s.pool.QueryRow(ctx, `WITH prior AS (SELECT 1 FROM feedback WHERE draft_id = $1`+
+		draftMonthRange("draft_created_at", f.DraftID)+`)
+		INSERT INTO feedback (draft_id, draft_created_at, final_text, outcome, rating, tags, edit_distance)
 		SELECT id, created_at, CASE WHEN $7 THEN draft ELSE $2 END, $3, $4, $5, $6 FROM drafts WHERE id = $1`+
 		draftMonthRange("created_at", f.DraftID)+`
-		RETURNING id, created_at, final_text`,
+		ON CONFLICT (draft_id, draft_created_at) DO UPDATE SET created_at = now(), final_text = excluded.final_text,
+			outcome = excluded.outcome, rating = excluded.rating, tags = excluded.tags, edit_distance = excluded.edit_distance
+		RETURNING id, created_at, final_text, EXISTS (SELECT FROM prior)`,
 		f.DraftID, f.FinalText.s, f.Outcome, f.Rating, texts(f.Tags), f.EditDistance, f.SentAsDrafted).
-		Scan(&f.ID, &f.CreatedAt, &f.FinalText.s)
+		Scan(&f.ID, &f.CreatedAt, &f.FinalText.s, &f.Replaced)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return fmt.Errorf("save feedback: draft %s: %w", f.DraftID, ErrNotFound)
 	}

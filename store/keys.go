@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -55,6 +57,9 @@ func HashKey(secret string) []byte {
 	return h[:]
 }
 
+// MaxKeyNameRunes bounds an API key's name, which the audit log copies.
+const MaxKeyNameRunes = 100
+
 // CreateAPIKey stores a new key and returns it with its secret, which is not
 // stored and cannot be shown again.
 func (s *Store) CreateAPIKey(ctx context.Context, name string, role Role, service string) (APIKey, string, error) {
@@ -62,8 +67,15 @@ func (s *Store) CreateAPIKey(ctx context.Context, name string, role Role, servic
 	if name == "" {
 		return APIKey{}, "", fmt.Errorf("create api key: a name is required: %w", ErrInvalid)
 	}
+	if n := utf8.RuneCountInString(name); n > MaxKeyNameRunes || !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
+		return APIKey{}, "", fmt.Errorf("create api key: a name is one line of at most %d characters (this one has %d): %w",
+			MaxKeyNameRunes, n, ErrInvalid)
+	}
 	if !role.Valid() {
 		return APIKey{}, "", fmt.Errorf("create api key: role %q (want agent or admin): %w", role, ErrInvalid)
+	}
+	if err := CheckService(service); err != nil {
+		return APIKey{}, "", fmt.Errorf("create api key: %w", err)
 	}
 	var b [20]byte // 32 base32 characters
 	if _, err := rand.Read(b[:]); err != nil {

@@ -75,7 +75,7 @@ func TestMigrationPartitionsDraftsInPlace(t *testing.T) {
 	answersSQL := "SELECT to_jsonb(a)::text FROM answers a ORDER BY id"
 	drafts, feedback, answers := rowsAsJSON(t, st, draftsSQL), rowsAsJSON(t, st, feedbackSQL), rowsAsJSON(t, st, answersSQL)
 
-	if n, err := st.Migrate(ctx); err != nil || n == 0 {
+	if n, err := st.MigrateTo(ctx, 16); err != nil || n == 0 {
 		t.Fatalf("migrate: %d, %v", n, err)
 	}
 	for what, c := range map[string]struct {
@@ -87,6 +87,14 @@ func TestMigrationPartitionsDraftsInPlace(t *testing.T) {
 		}
 	}
 	checkRowsInTheirMonths(t, st)
+
+	// 0025 keeps one feedback per draft, the latest.
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(feedback[1:], rowsAsJSON(t, st, feedbackSQL)); diff != "" {
+		t.Errorf("feedback after 0025 (-want +got):\n%s", diff)
+	}
 
 	// The store works on the rows moved: a lookup, and new feedback numbered
 	// after the old.

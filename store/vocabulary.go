@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
 // KnownAudiences are the audiences of service-public.fr, always accepted.
@@ -28,5 +29,7 @@ func (s *Store) Vocabulary(ctx context.Context) (Vocabulary, error) {
 	if err != nil {
 		return Vocabulary{}, fmt.Errorf("load services and audiences: %w", err)
 	}
+	// A service stored before services were checked is no one to name.
+	v.Services = slices.DeleteFunc(v.Services, func(s string) bool { return !ValidService(s) })
 	return v, nil
 }

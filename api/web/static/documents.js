@@ -131,6 +131,8 @@ async function saveDocument(ev) {
     title: $('#d-titre').value.trim(), text: $('#d-texte').value.trim(), url: $('#d-url').value.trim(),
     description: $('#d-description').value.trim(), service: $('#d-service').value.trim(),
     audience: splitList($('#d-public').value), tags: splitList($('#d-tags').value),
+    // The version read: a document changed since is not overwritten (409).
+    modified_at: open.modified_at,
   };
   if (!body.title || !body.text) {
     say($('#doc-erreur'), 'Le titre et le texte sont obligatoires.');
@@ -143,7 +145,9 @@ async function saveDocument(ev) {
     await showDocument(saved.id);
     say($('#doc-etat'), 'Document enregistré et redécoupé.');
   } catch (err) {
-    say($('#doc-erreur'), frenchMessage(err));
+    say($('#doc-erreur'), err.status === 409
+      ? 'Le document a été modifié entre-temps par une autre personne : rouvrez-le pour voir sa version, puis refaites vos changements.'
+      : frenchMessage(err));
   }
 }
 
