@@ -42,14 +42,24 @@ func inPastClause(folded string, loc []int, past *pattern) bool {
 
 // affirmed reports whether p matches folded somewhere it is not denied
 // (« mon ex ne me harcèle pas du tout »), nor, when past is not nil, in a
-// clause about that past (inPastClause), nor named as a topic or in a
-// figure of speech (topicFramed, inFigure).
-func affirmed(p *pattern, folded string, past *pattern) bool {
+// clause about that past (inPastClause), nor inside a match of others
+// (someone else's act), nor named as a topic, or as the next item of a
+// topic's list, or in a figure of speech (topicFramed, listGoesOn,
+// inFigure).
+func affirmed(p *pattern, folded string, past, others *pattern) bool {
+	framedEnd := -1 // the end of the last cue named as a topic
 	for _, loc := range p.FindAllStringIndex(folded, -1) {
 		if negated(folded[:loc[0]], folded[loc[1]:]) || past != nil && inPastClause(folded, loc, past) {
 			continue
 		}
-		if !topicFramed(folded[:loc[0]]) && !inFigure(folded, loc) {
+		if others != nil && overlaps(others, folded, loc) {
+			continue
+		}
+		if topicFramed(folded[:loc[0]]) || framedEnd >= 0 && listGoesOn(folded[framedEnd:loc[0]]) {
+			framedEnd = loc[1]
+			continue
+		}
+		if !inFigure(folded, loc) {
 			return true
 		}
 	}

@@ -98,9 +98,11 @@ type rule struct {
 	code string
 	cue  *pattern
 	// with must match the sentence too; except cancels the cue when it
-	// matches the sentence.
-	with, except *pattern
-	when         timing
+	// matches the sentence; others cancels only the uses of the cue it
+	// holds (« ma mère va me tuer » is someone else's act, « je vais me
+	// tuer » in the same sentence still counts).
+	with, except, others *pattern
+	when                 timing
 	// harm: with is a harm that a negation denies (« ne me harcèle
 	// pas »); other rules' with may hold a negation of their own (« pas
 	// les moyens de payer »).
@@ -117,10 +119,13 @@ var rules = []rule{
 	{code: CodeSuicide, cue: re(` (?:me|se|te) (?:suicider|pendre|jeter sous|jeter par)| suicidaire| tentative de suicide| (?:mettre|mette) fin a (?:mes|ses|mon|sa) (?:jours|vie)| (?:envie d' |veux |vais )en finir| (?:plus|pas) envie de vivre| envie de mourir| (?:je )?veux mourir| me (?:fous|foutre) en l'? air| idees noires| ne serai plus la| plus d' issue| mieux sans moi| plus la force de vivre| plus de raison de vivre| a quoi bon vivre| (?:avaler|prendre) (?:tous |toutes )?(?:mes|les|mes boites de) (?:cachets|medicaments|comprimes)| prepare les (?:medicaments|cachets)| disparaitre pour de bon| (?:mon|un|ceci est le|c' est le|voici le) dernier message|^ dernier message| adieu | kill myself| want to die| (?:want|wish) to live anymore| don' t want to live| end my life| arreter de me battre| plus (?:envie|la force) de (?:me battre|continuer|lutter)| tout laisser tomber| mettre un terme a (?:ma|mes) (?:vie|jours)| me supprimer| sauter (?:du|d' un|par la) (?:pont|fenetre|balcon)| plus (?:gout|envie) (?:a|de) rien| sous (?:le|un) (?:metro|train|camion)| me laisser mourir| lettres? (?:d' adieu|a mes enfants)| ne vois pas comment m' en sortir| ne vois plus (?:de |d' )?(?:solution|issue|avenir)| bout du rouleau| (?:me )?reveillais plus| ne plus me reveiller| plus simple si je (?:n' etais|disparaissais|partais)| (?:ce sera|c' est) mon dernier (?:courrier|message)| mes affaires (?:sont )?en ordre| j' ai tout regle| de quoi en finir| (?:pense|pensais|songe) (?:tous les jours |souvent )?a mourir| ne supporte plus (?:cette|la) vie| (?:vais|veux|aller) (?:la|le|les) rejoindre (?:avant|bientot|la-haut|au ciel)| rejoindre (?:mon mari|ma femme|mon epouse|mon epoux|mon fils|ma fille) (?:la-haut|au ciel|bientot)| n' aurai (?:bientot )?plus besoin de rien| si je (?:ne )?suis plus la| (?:recupere|pris|charge|sorti) (?:le|un|mon) fusil| (?:laisse|ecrit) (?:les|des|une|mes) lettres? pour| ce soir (?:c' est|tout est|tout sera) fini`),
 		except: re(` prevention du suicide`)},
 	// « me tuer » is the writer's own act unless someone else is its
-	// subject (« mon patron va me tuer si… »): that exception cancels only
-	// this cue, never the others of the sentence.
+	// subject (« mon patron va me tuer si… »): that use alone does not
+	// count, the writer's own in the same sentence does (« ma mère va me
+	// tuer, je vais me tuer »); nor does an accident nearly suffered (« j'ai
+	// failli me tuer dans la baignoire »).
 	{code: CodeSuicide, cue: re(` (?:me|se|te|m' ) tuer `),
-		except: re(` tuer le temps| tuer a la tache| prevention du suicide| (?:va|vont|allait|allaient|veut|veulent|voulait|a voulu|a essaye de|menace de) me tuer`)},
+		except: re(` tuer le temps| tuer a la tache| prevention du suicide`),
+		others: re(` (?:va|vont|allait|allaient|veut|veulent|voulait|a voulu|a essaye de|menace de|failli|manque de) (?:me|se|te|m' ) tuer `)},
 	// Someone close who says they will kill the writer is a threat, not a
 	// figure of speech (« mon mari va me tuer », « il veut me tuer »).
 	{code: CodeViolence, cue: re(` (?:mari|conjoint|compagnon|concubin|copain|ex|pere|beau-pere|frere|fils|voisin) (?:va|veut|allait|voulait|menace de|a voulu|a essaye de) me tuer| (?:il|elle|ils) (?:va|vont|veut|veulent|voulait|a voulu|a essaye de|menace de) me tuer| (?:he|she) (?:is going to|will|wants to|tried to) kill me`)},
@@ -136,7 +141,7 @@ var rules = []rule{
 		except: re(` a partir de quel age| quel age| peut-il rester| peut-elle rester| famille d' accueil| nom de jeune fille`), harm: true},
 	{code: CodeVulnerableAdult, cue: re(`(?: personne agee| personne handicapee| majeur protege| (?:pere|mere|maman|papa|grand-pere|grand-mere|voisine?|tante|oncle|frere|soeur)[ ,].{0,40}(?:[7-9][0-9] ans|agee?|handicap|tutelle|curatelle|vit seule?|alzheimer|dement|malade|dependant))`),
 		with: re(` tombee?| ne repond plus| ne mange (?:presque )?plus| enfermee?| prend tout son argent| maltrait| abus de faiblesse| plus de chauffage| refuse d| en pleurs| negligee?| battue?| laissee? seule?| oublie le gaz| ne vient plus| abandonn| errance| chute| sans soins| escroqu| denutri| insalubre| cafards| (?:curateur|tuteur) ne repond| livree? a (?:lui|elle)-meme| errant| pompiers| retrouvee?| desorientee?| perdue? dans| volets| courrier s' accumule| pas de nouvelles| ne (?:sort|repond) plus| pas ouvert| prend sa carte| prend sa pension| s' est installe chez| maigrit| a peur de lui`), harm: true},
-	{code: CodeHealth, cue: re(` insuline| dialyse| (?:je |elle |il )saigne| hemorragie| crise d' (?:epilepsie|asthme)| malaise| coma | ne (?:peux|peut) plus respirer| urgence medicale| (?:sans|plus de|besoin de son|besoin de mon) (?:traitement|medicaments?)| refuse de (?:me )?(?:donner|delivrer) mon (?:traitement|medicament)| (?:payer|acheter) (?:mes|ses|les) medicaments| renonce(?:r)? (?:aux|a mes|a ses) soins| (?:pas|plus) les moyens de (?:me|se|nous) soigner| pas de mutuelle pour les medicaments| can' t breathe| chest pain| douleurs? (?:dans|a) la poitrine| respire (?:mal|plus)| essouffl| perdu connaissance| inconscient| convuls| forte fievre| refuse (?:de (?:se|le|la) soigner|les soins|d' appeler)| crise d' (?:angoisse|panique)| (?:n' arrive|arrive) plus a respirer| ventoline| plaie| gangren| noircit| (?:refuse|refusent) de consulter| faute d' argent pour (?:se|me) soigner`)},
+	{code: CodeHealth, cue: re(` insuline| dialyse| (?:je |elle |il )saigne| hemorragie| crise d' (?:epilepsie|asthme)| malaise| coma | ne (?:peux|peut) plus respirer| urgence medicale| (?:sans|plus de|besoin de son|besoin de mon) (?:traitement|medicaments?)| refuse de (?:me )?(?:donner|delivrer) mon (?:traitement|medicament)| (?:payer|acheter) (?:mes|ses|les) medicaments| renonce(?:r)? (?:aux|a mes|a ses) soins| (?:pas|plus) les moyens de (?:me|se|nous) soigner| pas de mutuelle pour les medicaments| can' t breathe| chest pain| douleurs? (?:dans|a) la poitrine| (?:tient|tenait|serre|serrait|mal a) la poitrine| (?:descend|irradie|part) dans le bras| douleur (?:au|dans le) bras gauche| respire (?:mal|plus)| essouffl| perdu connaissance| inconscient| convuls| forte fievre| refuse (?:de (?:se|le|la) soigner|les soins|d' appeler)| crise d' (?:angoisse|panique)| (?:n' arrive|arrive) plus a respirer| ventoline| plaie| gangren| noircit| (?:refuse|refusent) de consulter| faute d' argent pour (?:se|me) soigner`)},
 	{code: CodeHealth, cue: re(` (?:chimio|dialyse|insuline|traitement|medicaments?|soins)`),
 		with: re(` (?:ne veut plus|ne veulent plus|refuse|plus de|sans |ferme|coupe|bloque|arrete|plus droit)`)},
 	{code: CodeHealth, cue: re(` (?:bebe|nourrisson)`), with: re(` fievre| vomit| deshydrat| ne (?:mange|boit) plus| respire mal| convuls`)},
@@ -152,7 +157,7 @@ var rules = []rule{
 	{code: CodeLegalDeadline, cue: re(` date limite| delai de recours| dernier delai| oqtf| obligation de quitter| mise en demeure| audience| recours| contester| contestation| forclusion| jugement| definitive| irrecevable| jusqu' a demain| suspendent tout| report | cnda| saisir (?:la|le) (?:commission|tribunal|juge)| notification de refus| convoquee?s? devant| juge des enfants| (?:titre de sejour|recepisse|carte de sejour|visa|autorisation provisoire de sejour) (?:expire|arrive a expiration|se termine|prend fin)| faire opposition`),
 		with: re(` (?:delai|date|recours|audience|oqtf|demeure|jugement|tribunal|contest|juge|expire|definitive|commission|irrecevable|cnda|refus|convoque|controle|suspend|report|garde|opposition)`), except: re(` assister a (?:une|l' |des) audiences?`), when: deadline},
 
-	{code: CodeComplaint, except: re(` rien (?:remarque )?d' anormal`), cue: re(` inadmissible| inacceptable| intolerable| scandal| honte| honteu| lamentable| deplorable| (?:me|nous) plaindre| plainte contre| reclamation| mecontent| meprisant| mepris | desagreable| impoli| irrespectu| manque de respect| condescend| hautain| arrogant| grossier| insult| humili| outree?| indignee?| choquee?| furieu| en colere| exaspere| (?:leve|levait) les yeux au ciel| soupire| raccroche au nez| se moque| incompetent| n' importe quoi| ras-le-bol| ras le bol| j' en ai marre| faute grave| des excuses| pas normal| pas serieux| mal (?:recu|accueilli|parle)| m' a mal parle| aucune consideration| remettrai plus les pieds| que je (?:la|le|les) derangeais| aucune (?:ecoute|empathie|politesse)| (?:m' a|on m' a) (?:ignore|ignoree|snobe)| traitee? comme| decue? (?:par|de) (?:l' accueil|votre|vos)| anormal| courtoisie| pas mon probleme| decue?[ ,]| (?:est-ce|c' est) ca le service public| attendre [0-9]+ minutes| tutoye| moquee?s? de| (?:pas|peu) apprecie| incomprehensible| contradictoire| qui croire| (?:pas|meme pas) leve les yeux| revenir un autre jour| venue? de [0-9]+ km`)},
+	{code: CodeComplaint, except: re(` rien (?:remarque )?d' anormal`), cue: re(` inadmissible| inacceptable| intolerable| scandal| honte| honteu| lamentable| deplorable| (?:me|nous) plaindre| plainte contre| reclamation| mecontent| meprisant| mepris | desagreable| impoli| irrespectu| manque de respect| condescend| hautain| arrogant| grossier| insult| humili| outree? | indignee?| choquee?| furieu| en colere| exaspere| (?:leve|levait) les yeux au ciel| soupire| raccroche au nez| se moque| incompetent| n' importe quoi| ras-le-bol| ras le bol| j' en ai marre| faute grave| des excuses| pas normal| pas serieux| mal (?:recu|accueilli|parle)| m' a mal parle| aucune consideration| remettrai plus les pieds| que je (?:la|le|les) derangeais| aucune (?:ecoute|empathie|politesse)| (?:m' a|on m' a) (?:ignore|ignoree|snobe)| traitee? comme| decue? (?:par|de) (?:l' accueil|votre|vos)| anormal| courtoisie| pas mon probleme| decue?[ ,]| (?:est-ce|c' est) ca le service public| attendre [0-9]+ minutes| tutoye| moquee?s? de| (?:pas|peu) apprecie| incomprehensible| contradictoire| qui croire| (?:pas|meme pas) leve les yeux| revenir un autre jour| venue? de [0-9]+ km| changer de conseill(?:er|ere)| ce genre de (?:remarques?|propos|reflexions?)| (?:soit|soient) (?:signalee?s?|remontee?s?)| (?:me|nous) faire juger| mal (?:informee?s?|renseignee?s?|conseillee?s?)`)},
 	{code: CodeLegalThreat, cue: re(` mon avocate?(?: (?:me|maitre) [a-z-]+)?(?: deja)? (?:va |vous |[a-z]+era |[a-z]+ira |est (?:deja )?(?:informee?|saisie?|en copie)|a (?:deja )?(?:le dossier|ete saisie?))| (?:l' intermediaire de|transmets|transmettre|transmettrai|confie|confier|confierai) (?:le dossier |l' affaire |ce dossier )?a? ?mon avocate?| une avocate| un avocat (?:va|est)| contact avec (?:un|une) avocat| saisir (?:la justice|le tribunal|le juge|le defenseur|le mediateur)| saisirai| saisir le tribunal| devant (?:le juge|la justice|le tribunal|les tribunaux)| en justice| porter plainte contre| poursuivre| poursuites| defenseur des droits| recours contentieux| garde (?:toutes )?les preuves| sue you| my lawyer| (?:engager|intenter|lancer) (?:une )?(?:procedure|action)| procedure contre| attaquer (?:en justice|l' administration)| juriste| suites? (?:judiciaires?|a donner)| conseil juridique| (?:vous )?mets? en demeure| toute action utile| faute de quoi`)},
 	{code: CodeMediaThreat, cue: re(` journalist| la presse| les medias| reseaux sociaux| facebook| twitter| tiktok| instagram| youtube| une video| (?:faire|ferai|tourner) (?:un )?reportage| (?:mon|ma|au|a mon|a ma) depute| (?:mon|au) maire| senateur| ministre| television| televisee?s? | france 3| bfm| le parisien| publier| petition| que choisir| the press| association de (?:consommateurs|defense)| avis sur google| (?:tout le monde|les gens) (?:sache|saura|sachent)| rendre public| temoigner publiquement| alerter (?:la presse|les medias|l' opinion)| elue? | au conseil municipal| aupres du prefet| (?:ecrire|ecrit|ecrirai) au prefet`)},
 	{code: CodeRepeatedFailure, cue: re(` (?:[2-9]|1[0-9]|deux|trois|quatre|cinq|six|plusieurs|deuxieme|troisieme|quatrieme|cinquieme|enieme|[2-9]e|[2-9]eme) (?:fois|courriers|mails|appels|relances|recommandes|courriers recommandes)| a plusieurs reprises| toujours (?:pas|aucune?|rien|en attente)| (?:je )?relance| deja envoye| a chaque fois| encore une copie| vous les perdez| aucune reponse| sans reponse| jamais de reponse| personne ne (?:repond|me repond|me rappelle|me tient)| pas de reponse| aucun creneau| redemande| en attente depuis| j' attends (?:depuis|toujours)| (?:fait|voila|depuis) (?:[2-9]|1[0-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs) mois (?:que|sans|d' attente)| sans nouvelles| aucune nouvelle| (?:perdu|egare) mon dossier| de service en service| personne n' est capable| erreur technique| a chaque tentative| essaye (?:plusieurs|[0-9]+|deux|trois) fois| (?:deuxieme|troisieme|2e|3e) annee consecutive| alors que je (?:l' )?avais (?:deja )?(?:fourni|envoye|transmis)| deja (?:fourni|transmis)| combien de temps encore| (?:on|vous) me (?:dit|dites|repond) depuis| aucune des (?:deux|trois)| n' apparai(?:t|ssent) (?:pas|nulle part|dans votre)| desesperer| encore une fois| (?:quatrieme|cinquieme|troisieme|deuxieme|[2-9]e|[2-9]eme) (?:mail|courrier|appel|relance|demande)| d' un service a l' autre| repart de zero`),
@@ -163,17 +168,25 @@ var rules = []rule{
 	{code: CodeLanguage, except: re(` assermente`), cue: re(` (?:ne )?parle pas (?:bien |tres bien |beaucoup )?(?:le )?francais| (?:parle|parler) (?:un peu|peu|mal) (?:le )?francais| pas (?:bien )?parler (?:le )?francais| excuse[zr]? (?:moi )?(?:pour )?mon francais| mon francais (?:n' est pas|est mauvais)| francais (?:difficile|pas bon)| je comprends? pas (?:le courrier|les courriers|bien|le francais)| moi (?:pas|arrive|besoin|vouloir|etre|avoir) | interprete| traducteur| don' t speak french| do not speak french| no hablo| hablo poco| ne lit pas (?:le )?francais| ne (?:sait|peut) pas (?:lire|ecrire)| illettr| analphab| ecrire a (?:sa|ma) place| ne comprend pas (?:bien )?le francais| je parle (?:arabe|anglais|espagnol|portugais|russe|ukrainien|turc|chinois|roumain|tamoul|pachto|dari|farsi|swahili|lingala|wolof|bambara)| (?:il|elle) tradui| (?:me|nous) tradui| salam | my french is| french is (?:very )?bad| explain simply`)},
 	{code: CodeDebt, cue: re(` trop-percu| trop percu| indu | dette| verse(?:e|es|s)? a tort| (?:touche|percu|verse)(?:e|es|s)? en trop| rendre [0-9]| recouvrement| saisie (?:sur|de)| surendett| commissaire de justice| huissier| (?:me|nous) reclame| reclamer cette somme| impayes?| rembourser (?:cette|la|les|[0-9])| restituer| (?:dois|doit|devons) (?:rendre|rembourser|payer) [0-9]| payer en plusieurs fois| echeancier| (?:somme|montant) (?:reclamee?|due)| retient| retenues? sur| trop versee?s?| se retourne (?:vers|contre) (?:moi|nous)| amende majoree| (?:bloque|saisi) mon compte| saisie administrative| opposition (?:a tiers|administrative)| (?:mois|semaines) de retard de (?:loyer|paiement)| retard de loyer| a qui je dois| demande le remboursement| je n' ai pas cette somme`),
 		except: re(` entre particuliers| soldee?s? depuis (?:19|20)[0-9]{2}| (?:entierement|integralement|totalement) (?:soldee?s?|remboursee?s?)| a qui je dois (?:m' adresser|ecrire|envoyer|demander)| je prete| preter| dette publique| dette de l' etat| reconnaissance de dette`)},
-	{code: CodeFraud, except: re(` repression des fraudes`), cue: re(` arnaque| escroqu| usurpation| usurpe| pirate| piratage| phishing| hameconnage| faux (?:site|conseiller|agent|technicien|sms|mail|courriel)| se (?:presentant|faisant passer) (?:comme|pour)| fraude| frauduleu| abus de confiance| soutir| extorqu| chantage| scam| (?:vendeur|acheteur|loueur|annonceur|site) a disparu| fausse annonce| faux vendeur| fausse signature| faux (?:papiers|documents?)| jamais possede| a mon insu| sans mon accord| conseiller cpf| (?:donne|communique) (?:son|mon|ses|mes) (?:numero|coordonnees|code|identifiants|mot de passe)| vol(?:e|er) (?:ses|mes) droits| (?:quelqu' un|on) a utilise mon (?:compte|identite|nom|numero|carte)| clique sur un lien| prelevements? (?:que je ne connais pas|inconnus?|frauduleux)| se presentait comme officiel| faux site| site (?:frauduleux|non officiel)| s' en sert pour| je ne reconnais pas`)},
+	{code: CodeFraud, except: re(` repression des fraudes| je n' ai rien fait| (?:j' ai|je l' ai|je les ai) (?:tout de suite |aussitot |immediatement )?(?:supprime|efface)| (?:pas|jamais) clique| au cas ou d' autres`), cue: re(` arnaque| escroqu| usurpation| usurpe| pirate| piratage| phishing| hameconnage| faux (?:site|conseiller|agent|technicien|sms|mail|courriel)| se (?:presentant|faisant passer) (?:comme|pour)| fraude| frauduleu| abus de confiance| soutir| extorqu| chantage| scam| (?:vendeur|acheteur|loueur|annonceur|site) a disparu| fausse annonce| faux vendeur| fausse signature| faux (?:papiers|documents?)| jamais possede| a mon insu| sans mon accord| conseiller cpf| (?:donne|communique) (?:son|mon|ses|mes) (?:numero|coordonnees|code|identifiants|mot de passe)| vol(?:e|er) (?:ses|mes) droits| (?:quelqu' un|on) a utilise mon (?:compte|identite|nom|numero|carte)| clique sur un lien| prelevements? (?:que je ne connais pas|inconnus?|frauduleux)| se presentait comme officiel| faux site| site (?:frauduleux|non officiel)| s' en sert pour| je ne reconnais pas`)},
 }
 
-// settles reports whether a trouble said to be over cancels r's cue: an
-// urgent one but a suicidal one, a debt, a fraud.
-func (r rule) settles() bool {
-	return CodeLevel(r.code) == Urgent && r.code != CodeSuicide || r.code == CodeDebt || r.code == CodeFraud
+// settles reports whether a trouble said to be over cancels r's cue in
+// s: an urgent one but a suicidal one when s or the sentence after it says
+// so, a debt, a fraud or a failure when s or any sentence after it does
+// (« j'avais reçu une relance… Elle a tout débloqué. Tout est rentré dans
+// l'ordre »): a danger needs its settling close by, a failure thanked for
+// later is over.
+func (r rule) settles(s sentence) bool {
+	switch r.code {
+	case CodeDebt, CodeFraud, CodeRepeatedFailure:
+		return s.settledLater
+	}
+	return s.settled && CodeLevel(r.code) == Urgent && r.code != CodeSuicide
 }
 
 // pastRe marks a sentence about years ago.
-var pastRe = compile(` il y a (?:plus de |presque |pres de |environ |bien )?(?:une |un )?(?:[0-9]+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|douzaine|dizaine|quinzaine|vingtaine|quelques|plusieurs) (?:d' )?(?:ans|annees)| il y a (?:bien |tres )?longtemps| en (?:19[0-9]{2}|20[01][0-9]|202[0-4]) `)
+var pastRe = compile(` il y a (?:plus de |presque |pres de |environ |bien )?(?:une |un )?(?:[0-9]+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|douzaine|dizaine|quinzaine|vingtaine|quelques|plusieurs) (?:d' )?(?:ans|annees)| il y a (?:bien |tres )?longtemps| en (?:19[0-9]{2}|20[01][0-9]|202[0-4]) | a l' epoque `)
 
 // lastYearRe marks a sentence about last year: long enough ago for an
 // urgent cue in a clause that speaks of no present (« l'an dernier j'ai
@@ -234,7 +247,7 @@ func (r rule) read(s sentence, m *message) (string, bool) {
 	// « Mon ex me frappait, c'est de l'histoire ancienne »: a trouble
 	// said to be over, unless it is a suicidal one or comes back within
 	// days.
-	if s.settled && !s.near && r.settles() {
+	if !s.near && r.settles(s) {
 		return "", false
 	}
 	// "Il y a dix ans j'ai dormi dans la rue": a sentence of years ago
@@ -264,7 +277,7 @@ func (r rule) read(s sentence, m *message) (string, bool) {
 // for a harm).
 func (r rule) withMatches(folded string) bool {
 	if r.harm {
-		return affirmed(r.with, folded, nil)
+		return affirmed(r.with, folded, nil, nil)
 	}
 	return r.with.MatchString(folded)
 }
@@ -274,11 +287,11 @@ func (r rule) withMatches(folded string) bool {
 func (r rule) fires(s sentence) bool {
 	switch {
 	case s.past && r.pastMatters():
-		return affirmed(r.cue, s.folded, pastRe)
+		return affirmed(r.cue, s.folded, pastRe, r.others)
 	case s.lastYear && CodeLevel(r.code) == Urgent:
-		return affirmed(r.cue, s.folded, lastYearRe)
+		return affirmed(r.cue, s.folded, lastYearRe, r.others)
 	}
-	return affirmed(r.cue, s.folded, nil)
+	return affirmed(r.cue, s.folded, nil, r.others)
 }
 
 var strongNegations = wordSet("pas jamais aucun aucune sans ni non not no never")

@@ -29,8 +29,9 @@ type sentence struct {
 	// general (generalRe), fiction whether of a story (fictionRe).
 	past, lastYear, general, fiction bool
 	// settled says whether it, or the sentence after it, says a trouble
-	// is over (settledRe).
-	settled bool
+	// is over (settledRe); settledLater whether it or any sentence after
+	// it does.
+	settled, settledLater bool
 }
 
 // message is a text cut into sentences, with what the rules read across
@@ -81,11 +82,13 @@ func newMessage(text string, now time.Time) *message {
 		start = end
 	}
 	add(len(text))
-	nextLaughs, nextSettles := false, false
+	nextLaughs, nextSettles, laterSettles := false, false, false
 	for i := len(m.sentences) - 1; i >= 0; i-- {
 		f := m.sentences[i].folded
 		laughs, settles := jokeRe.MatchString(f), settledRe.MatchString(f) && !unsettledRe.MatchString(f)
 		m.sentences[i].joke, m.sentences[i].settled = laughs || nextLaughs, settles || nextSettles
+		laterSettles = laterSettles || settles
+		m.sentences[i].settledLater = laterSettles
 		nextLaughs, nextSettles = laughs, settles
 	}
 	m.countScripts(text)

@@ -1,0 +1,61 @@
+package triage
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestLexiconFamilies checks, with the lexicon alone, the families of
+// misses read on round 14 when it became training data (session 9 of
+// 2026-12-01), each beside a look-alike that must keep its level: someone
+// else's « me tuer » beside the writer's own, an accident nearly suffered,
+// the items of a topic's list, a school's oral, what a worker sees pass, a
+// trouble of back then, a scam avoided, a failure thanked for once
+// settled, a complaint about an agent's remarks or wrong information,
+// chest pain, Outre-mer, English and Romanian cues.
+func TestLexiconFamilies(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		level Level
+		codes []string
+	}{
+		{"someone else's and my own", "Ma mère va me tuer, je vais me tuer.", Urgent, []string{CodeSuicide}},
+		{"someone else's only", "Ma mère va me tuer si je rate encore le rendez-vous.", Routine, nil},
+		{"an accident nearly suffered", "Mon mari a glissé dans la douche, « j'ai failli me tuer » dit-il, on voudrait une aide pour l'aménager.", Routine, nil},
+		{"the writer's own act", "Je pense à me tuer depuis des semaines.", Urgent, []string{CodeSuicide}},
+		{"a topic's list", "Je fais un mémoire sur les violences conjugales : la loi de 2010, le téléphone grave danger, l'ordonnance de protection, les chiffres.", Routine, nil},
+		{"a list that turns to me", "Je fais un mémoire sur les violences conjugales et mon mari me frappe.", Urgent, []string{CodeViolence}},
+		{"a school's oral", "Je prépare mon grand oral sur le harcèlement scolaire, avez-vous des chiffres ?", Routine, nil},
+		{"a law's topic", "Que dit la loi sur l'ordonnance de protection, qui peut la demander ?", Routine, nil},
+		{"what a worker sees pass", "Ambulancier, je vois passer des chutes, des agressions, des malaises, je voudrais me reconvertir.", Routine, nil},
+		{"what I suffer at work", "Ambulancier, j'ai été agressé hier soir par un patient.", Urgent, []string{CodeViolence}},
+		{"back then", "Tout est réglé, merci. Mes enfants vont bien. Franchement à l'époque je pensais qu'on allait finir à la rue avec les petits. J'ai une question sur l'APL.", Routine, nil},
+		{"now", "Je pense qu'on va finir à la rue avec les petits ce soir.", Urgent, []string{CodeHousingLoss}},
+		{"a scam avoided", "J'ai reçu un faux SMS de l'Assurance maladie, c'était une arnaque, je n'ai rien fait et je l'ai supprimé.", Routine, nil},
+		{"a scam suffered", "J'ai cliqué sur le faux SMS, c'était une arnaque, ils ont vidé mon compte.", Attention, []string{CodeFraud}},
+		{"a failure thanked for once settled", "Mon dossier était bloqué, j'avais relancé trois fois. Une conseillère a tout débloqué. Tout est rentré dans l'ordre, merci.", Routine, nil},
+		{"a failure going on", "Mon dossier est bloqué, j'ai relancé trois fois.", Attention, []string{CodeRepeatedFailure}},
+		{"an agent's remarks", "Je demande à changer de conseiller, ce genre de remarque n'a rien à faire ici.", Attention, []string{CodeComplaint}},
+		{"wrong information", "La conseillère nous a mal informés et je voudrais que ce soit signalé.", Attention, []string{CodeComplaint}},
+		{"chest pain", "Un monsieur à l'accueil se tient la poitrine, ça descend dans le bras.", Urgent, []string{CodeHealth}},
+		{"Outre-mer", "Je cherche les chiffres du chômage en Outre-mer.", Routine, nil},
+		{"English, not eaten", "I have not eaten a proper meal since Saturday, I have 3 euros left.", Urgent, []string{CodeFood, CodeLanguage}},
+		{"English, left alone", "My wife has dementia and cannot be left alone, I go to hospital on Monday.", Urgent, []string{CodeVulnerableAdult, CodeLanguage}},
+		{"Romanian, beaten", "Șeful l-a bătut pe colegul meu, are capul spart.", Urgent, []string{CodeViolence}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := assessLexiconOnly(labelled{Text: tc.text})
+			got := a.Codes()
+			slices.Sort(got)
+			want := slices.Clone(tc.codes)
+			slices.Sort(want)
+			if diff := cmp.Diff(want, got); a.Level != tc.level || diff != "" {
+				t.Errorf("lexicon(%q) = %s %v, want %s %v", tc.text, a.Level, a.Codes(), tc.level, tc.codes)
+			}
+		})
+	}
+}
