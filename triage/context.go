@@ -6,7 +6,13 @@ package triage
 // jokeRe marks a sentence that laughs: a cue in it, or in the sentence
 // before it (« mon mari me menace… de partir sans moi 😂 »), describes
 // nobody's situation. Laughing emoji are folded to « mdr » (foldSentence).
-var jokeRe = compile(` mdr | ptdr | lol | blague a part| je plaisante| je rigole| c' est pour rire| haha`)
+var jokeRe = compile(` mdr | ptdr | blague a part| je plaisante| je rigole| c' est pour rire| haha`)
+
+// loneJokeRe marks a sentence that laughs at itself only: « lol » is
+// often a shy or bitter aside (« too ashamed to tell my professors lol »)
+// after a sentence that meant what it said (« I haven't eaten since
+// Saturday »).
+var loneJokeRe = compile(` lol `)
 
 // clauseBreak ends a clause inside a sentence: « expulsée en 2019 mais
 // maintenant tout va bien ».

@@ -14,7 +14,11 @@ import (
 // the items of a topic's list, a school's oral, what a worker sees pass, a
 // trouble of back then, a scam avoided, a failure thanked for once
 // settled, a complaint about an agent's remarks or wrong information,
-// chest pain, Outre-mer, English and Romanian cues.
+// chest pain, Outre-mer, English, Romanian and Turkish cues, blows (a
+// neck squeezed, a slap, a protection order broken), a fall with nobody
+// to lift, little ones alone, a child asking for food, a lock changed,
+// self-harm, a baby who barely drinks, a fuel tank empty, a « lol » that
+// laughs at its own sentence only, times within days in other languages.
 func TestLexiconFamilies(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -45,6 +49,25 @@ func TestLexiconFamilies(t *testing.T) {
 		{"English, not eaten", "I have not eaten a proper meal since Saturday, I have 3 euros left.", Urgent, []string{CodeFood, CodeLanguage}},
 		{"English, left alone", "My wife has dementia and cannot be left alone, I go to hospital on Monday.", Urgent, []string{CodeVulnerableAdult, CodeLanguage}},
 		{"Romanian, beaten", "Șeful l-a bătut pe colegul meu, are capul spart.", Urgent, []string{CodeViolence}},
+		{"Turkish, hit and passport taken", "Babam bana vurdu ve pasaportumu aldı.", Urgent, []string{CodeViolence}},
+		{"a neck squeezed", "Jeudi il m'a serré le cou contre le mur.", Urgent, []string{CodeViolence}},
+		{"a slap", "Samedi mon patron m'a mis une claque devant tout le monde.", Urgent, []string{CodeViolence}},
+		{"fed up", "J'en ai ma claque de ces formulaires, où envoyer l'attestation ?", Routine, nil},
+		{"a protection order broken", "Mon ex est en bas de l'immeuble alors qu'il n'a pas le droit de s'approcher.", Urgent, []string{CodeViolence}},
+		{"a fall, nobody to lift", "Mon mari est tombé cette nuit, il est toujours par terre, je n'arrive pas à le relever.", Urgent, []string{CodeHealth}},
+		{"little ones alone", "Les deux petits restent seuls dans la maison depuis vendredi.", Urgent, []string{CodeChild}},
+		{"little ones' papers", "Les deux petits ont besoin d'une attestation pour la cantine.", Routine, nil},
+		{"a child asking for food", "La petite d'en face a toqué pour demander à manger.", Urgent, []string{CodeFood}},
+		{"an empty fridge", "Depuis une semaine elle n'a rien dans le frigidaire.", Urgent, []string{CodeFood}},
+		{"the lock changed", "Hier le propriétaire a changé la serrure pendant mon hospitalisation.", Urgent, []string{CodeHousingLoss}},
+		{"self-harm", "Elle a des coupures sur les deux avant-bras, certaines fraîches.", Urgent, []string{CodeSuicide}},
+		{"a baby who barely drinks", "Mon bébé boit presque plus depuis hier.", Urgent, []string{CodeHealth}},
+		{"an empty fuel tank", "La cuve de fioul est vide depuis samedi.", Urgent, []string{CodeEnergyCut}},
+		{"a fuel question", "Combien coûte le remplissage d'une cuve de fioul avec le chèque énergie ?", Routine, nil},
+		{"English hunger, then lol", "I haven't eaten since Saturday. Too ashamed to tell my professors lol.", Urgent, []string{CodeFood, CodeLanguage}},
+		{"a French laugh after", "Mon mari me menace… de partir sans moi 😂. Quels papiers pour un passeport ?", Routine, nil},
+		{"a Spanish Friday", "Me cortan la luz este viernes, van a cortar la luz.", Urgent, []string{CodeEnergyCut}},
+		{"a Romanian date", "Am primit o hârtie: audiență pe 3 decembrie, recours au tribunal, je comprends pas.", Urgent, []string{CodeLegalDeadline}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
