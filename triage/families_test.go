@@ -18,7 +18,8 @@ import (
 // neck squeezed, a slap, a protection order broken), a fall with nobody
 // to lift, little ones alone, a child asking for food, a lock changed,
 // self-harm, a baby who barely drinks, a fuel tank empty, a « lol » that
-// laughs at its own sentence only, times within days in other languages.
+// laughs at its own sentence only, times within days in other languages, an elderly parent named a few
+// sentences before her distress.
 func TestLexiconFamilies(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -67,6 +68,8 @@ func TestLexiconFamilies(t *testing.T) {
 		{"English hunger, then lol", "I haven't eaten since Saturday. Too ashamed to tell my professors lol.", Urgent, []string{CodeFood, CodeLanguage}},
 		{"a French laugh after", "Mon mari me menace… de partir sans moi 😂. Quels papiers pour un passeport ?", Routine, nil},
 		{"a Spanish Friday", "Me cortan la luz este viernes, van a cortar la luz.", Urgent, []string{CodeEnergyCut}},
+		{"an elderly mother named, then her silence", "Ma mère a 88 ans et vit seule à Aurillac. Je l'appelle tous les soirs. Depuis jeudi elle ne décroche plus.", Urgent, []string{CodeVulnerableAdult}},
+		{"an elderly mother named, then a refusal", "Ma mère a 88 ans et vit seule à Aurillac. Elle a refusé de signer le formulaire, que faire ?", Routine, nil},
 		{"a Romanian date", "Am primit o hârtie: audiență pe 3 decembrie, recours au tribunal, je comprends pas.", Urgent, []string{CodeLegalDeadline}},
 	}
 	for _, tc := range tests {

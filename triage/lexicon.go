@@ -109,6 +109,20 @@ type rule struct {
 	harm bool
 	// later is the code when the time is not within days ("" for none).
 	later string
+	// reach is how many sentences before the one farWith matches in may
+	// hold the cue: a letter names an elderly mother in its first sentence
+	// and tells her fall in its third (see message.joined). farWith is
+	// narrower than with: « elle a refusé de… » two sentences later is no
+	// distress.
+	reach   int
+	farWith *pattern
+}
+
+// reached returns r reading its cue up to r.reach sentences before the
+// one its second cue is in: with is farWith.
+func (r rule) reached() rule {
+	r.with = r.farWith
+	return r
 }
 
 // re compiles a cue written as people write it, folded as the text is
@@ -140,6 +154,7 @@ var rules = []rule{
 		with:   re(` seuls? (?:depuis|a la maison|toute la)| (?:restent|reste|sont|est) seule?s? (?:dans|a) la maison| laisses? seuls?| (?:frapp|bat |battu|maltrait|bleus|touche |fugu|en danger|abandonn|attouchement|hurl|coups|negli|abus|prostitu|dort dehors|information preoccupante|harcel|cyberharcel|pedo|disparu|font vendre|trafic|dealer|emprise|menac|mariee? de force|excision|pleure sans arret|personne entrer)| (?:n' est pas|pas) rentree? depuis| (?:lui|leur) fait (?:du )?mal| des marques| demande des photos| photos (?:intimes|denudee)| veut (?:la|le) rencontrer| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la )?nourrir| (?:avait|avaient|a|ont) faim| se drogu| couches (?:pas|jamais) changees`),
 		except: re(` a partir de quel age| quel age| peut-il rester| peut-elle rester| famille d' accueil| nom de jeune fille`), harm: true},
 	{code: CodeVulnerableAdult, cue: re(`(?: personne agee| personne handicapee| majeur protege| (?:pere|mere|maman|papa|grand-pere|grand-mere|voisine?|tante|oncle|frere|soeur)[ ,].{0,40}(?:[7-9][0-9] ans|agee?|handicap|tutelle|curatelle|vit seule?|alzheimer|dement|malade|dependant))`),
+		reach: 3, farWith: re(` tombee? (?:par terre|dans|cette nuit|hier|ce matin|la nuit)| ne repond plus| ne (?:decroche|sort|mange) (?:presque )?plus| enfermee?| laissee? seule?| oublie le gaz| errance| errant| desorientee?| perdue? dans| volets| courrier s' accumule| pas de nouvelles| pompiers| sans soins| denutri| maigrit| prend (?:tout )?(?:sa carte|sa pension|son argent)| battue?| maltrait`),
 		with: re(` tombee?| ne repond plus| ne mange (?:presque )?plus| enfermee?| prend tout son argent| maltrait| abus de faiblesse| plus de chauffage| refuse d| en pleurs| negligee?| battue?| laissee? seule?| oublie le gaz| ne vient plus| abandonn| errance| chute| sans soins| escroqu| denutri| insalubre| cafards| (?:curateur|tuteur) ne repond| livree? a (?:lui|elle)-meme| errant| pompiers| retrouvee?| desorientee?| perdue? dans| volets| courrier s' accumule| pas de nouvelles| ne (?:sort|repond) plus| pas ouvert| prend sa carte| prend sa pension| s' est installe chez| maigrit| a peur de lui`), harm: true},
 	{code: CodeHealth, cue: re(` insuline| dialyse| (?:je |elle |il )saigne| hemorragie| crise d' (?:epilepsie|asthme)| malaise| coma | ne (?:peux|peut) plus respirer| urgence medicale| (?:sans|plus de|besoin de son|besoin de mon) (?:traitement|medicaments?)| refuse de (?:me )?(?:donner|delivrer) mon (?:traitement|medicament)| (?:payer|acheter) (?:mes|ses|les) medicaments| renonce(?:r)? (?:aux|a mes|a ses) soins| (?:pas|plus) les moyens de (?:me|se|nous) soigner| pas de mutuelle pour les medicaments| can' t breathe| chest pain| douleurs? (?:dans|a) la poitrine| (?:tient|tenait|serre|serrait|mal a) la poitrine| (?:descend|irradie|part) dans le bras| douleur (?:au|dans le) bras gauche| respire (?:mal|plus)| essouffl| perdu connaissance| inconscient| convuls| forte fievre| refuse (?:de (?:se|le|la) soigner|les soins|d' appeler)| crise d' (?:angoisse|panique)| (?:n' arrive|arrive) plus a respirer| ventoline| plaie| gangren| noircit| (?:refuse|refusent) de consulter| faute d' argent pour (?:se|me) soigner| (?:toujours|reste|restee?|encore) par terre| (?:arrive|peux|peut|arrivons) pas a (?:le|la) relever| (?:ne|n' ) ?(?:peut|peux|arrive) (?:pas|plus) (?:a )?(?:se|me) relever`)},
 	{code: CodeHealth, cue: re(` (?:chimio|dialyse|insuline|traitement|medicaments?|soins)`),

@@ -96,6 +96,21 @@ func newMessage(text string, now time.Time) *message {
 	return m
 }
 
+// joined returns sentence i with the folded text of up to n sentences
+// before it put in front of its own, for a rule whose cue may stand in an
+// earlier sentence than its second cue (rule.reach); its other readings are
+// sentence i's.
+func (m *message) joined(i, n int) sentence {
+	s := m.sentences[i]
+	var b strings.Builder
+	for _, p := range m.sentences[max(0, i-n):i] {
+		b.WriteString(p.folded)
+	}
+	b.WriteString(s.folded)
+	s.folded = b.String()
+	return s
+}
+
 // foldSentence folds s (fold.String: lower case, no accents), straightens
 // apostrophes and collapses everything that is not a letter, a digit, an
 // apostrophe, a slash or a hyphen into single spaces, with one space at
