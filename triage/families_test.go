@@ -19,7 +19,7 @@ import (
 // to lift, little ones alone, a child asking for food, a lock changed,
 // self-harm, a baby who barely drinks, a fuel tank empty, a « lol » that
 // laughs at its own sentence only, times within days in other languages, an elderly parent named a few
-// sentences before her distress.
+// sentences before her distress, words spelt as they sound.
 func TestLexiconFamilies(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -70,6 +70,10 @@ func TestLexiconFamilies(t *testing.T) {
 		{"a Spanish Friday", "Me cortan la luz este viernes, van a cortar la luz.", Urgent, []string{CodeEnergyCut}},
 		{"an elderly mother named, then her silence", "Ma mère a 88 ans et vit seule à Aurillac. Je l'appelle tous les soirs. Depuis jeudi elle ne décroche plus.", Urgent, []string{CodeVulnerableAdult}},
 		{"an elderly mother named, then a refusal", "Ma mère a 88 ans et vit seule à Aurillac. Elle a refusé de signer le formulaire, que faire ?", Routine, nil},
+		{"spelt as it sounds, blows", "hier soir il ma tapé devan les enfan", Urgent, []string{CodeViolence}},
+		{"spelt as it sounds, a threat", "il di si je revien il me tu", Urgent, []string{CodeViolence}},
+		{"on my nerves", "Ce formulaire me tape sur les nerfs, où trouver le numéro fiscal ?", Routine, nil},
+		{"spelt as it sounds, a car", "je dor dan ma voiture avec mes 2 garcon depui mardi", Urgent, []string{CodeHousingLoss}},
 		{"a Romanian date", "Am primit o hârtie: audiență pe 3 decembrie, recours au tribunal, je comprends pas.", Urgent, []string{CodeLegalDeadline}},
 	}
 	for _, tc := range tests {
