@@ -1,11 +1,6 @@
 package triage
 
-import (
-	"slices"
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
-)
+import "testing"
 
 // TestLexiconFamilies checks, with the lexicon alone, the families of
 // misses read on round 14 when it became training data (session 9 of
@@ -21,12 +16,7 @@ import (
 // laughs at its own sentence only, times within days in other languages, an elderly parent named a few
 // sentences before her distress, words spelt as they sound.
 func TestLexiconFamilies(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		level Level
-		codes []string
-	}{
+	checkLexicon(t, []lexiconCase{
 		{"someone else's and my own", "Ma mère va me tuer, je vais me tuer.", Urgent, []string{CodeSuicide}},
 		{"someone else's only", "Ma mère va me tuer si je rate encore le rendez-vous.", Routine, nil},
 		{"an accident nearly suffered", "Mon mari a glissé dans la douche, « j'ai failli me tuer » dit-il, on voudrait une aide pour l'aménager.", Routine, nil},
@@ -75,17 +65,5 @@ func TestLexiconFamilies(t *testing.T) {
 		{"on my nerves", "Ce formulaire me tape sur les nerfs, où trouver le numéro fiscal ?", Routine, nil},
 		{"spelt as it sounds, a car", "je dor dan ma voiture avec mes 2 garcon depui mardi", Urgent, []string{CodeHousingLoss}},
 		{"a Romanian date", "Am primit o hârtie: audiență pe 3 decembrie, recours au tribunal, je comprends pas.", Urgent, []string{CodeLegalDeadline}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			a := assessLexiconOnly(labelled{Text: tc.text})
-			got := a.Codes()
-			slices.Sort(got)
-			want := slices.Clone(tc.codes)
-			slices.Sort(want)
-			if diff := cmp.Diff(want, got); a.Level != tc.level || diff != "" {
-				t.Errorf("lexicon(%q) = %s %v, want %s %v", tc.text, a.Level, a.Codes(), tc.level, tc.codes)
-			}
-		})
-	}
+	})
 }
