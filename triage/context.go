@@ -6,7 +6,13 @@ package triage
 // jokeRe marks a sentence that laughs: a cue in it, or in the sentence
 // before it (« mon mari me menace… de partir sans moi 😂 »), describes
 // nobody's situation. Laughing emoji are folded to « mdr » (foldSentence).
-var jokeRe = compile(` mdr | ptdr | lol | blague a part| je plaisante| je rigole| c' est pour rire| haha`)
+var jokeRe = compile(` mdr | ptdr | blague a part| je plaisante| je rigole| c' est pour rire| haha`)
+
+// loneJokeRe marks a sentence that laughs at itself only: « lol » is
+// often a shy or bitter aside (« too ashamed to tell my professors lol »)
+// after a sentence that meant what it said (« I haven't eaten since
+// Saturday »).
+var loneJokeRe = compile(` lol `)
 
 // clauseBreak ends a clause inside a sentence: « expulsée en 2019 mais
 // maintenant tout va bien ».
@@ -42,14 +48,24 @@ func inPastClause(folded string, loc []int, past *pattern) bool {
 
 // affirmed reports whether p matches folded somewhere it is not denied
 // (« mon ex ne me harcèle pas du tout »), nor, when past is not nil, in a
-// clause about that past (inPastClause), nor named as a topic or in a
-// figure of speech (topicFramed, inFigure).
-func affirmed(p *pattern, folded string, past *pattern) bool {
+// clause about that past (inPastClause), nor inside a match of others
+// (someone else's act), nor named as a topic, or as the next item of a
+// topic's list, or in a figure of speech (topicFramed, listGoesOn,
+// inFigure).
+func affirmed(p *pattern, folded string, past, others *pattern) bool {
+	framedEnd := -1 // the end of the last cue named as a topic
 	for _, loc := range p.FindAllStringIndex(folded, -1) {
 		if negated(folded[:loc[0]], folded[loc[1]:]) || past != nil && inPastClause(folded, loc, past) {
 			continue
 		}
-		if !topicFramed(folded[:loc[0]]) && !inFigure(folded, loc) {
+		if others != nil && overlaps(others, folded, loc) {
+			continue
+		}
+		if topicFramed(folded[:loc[0]]) || framedEnd >= 0 && listGoesOn(folded[framedEnd:loc[0]]) {
+			framedEnd = loc[1]
+			continue
+		}
+		if !inFigure(folded, loc) {
 			return true
 		}
 	}

@@ -12,12 +12,7 @@ import (
 // general talk, cues in other scripts, a short legal delay counted in days,
 // a danger named as a topic, a figure of speech.
 func TestLexiconContext(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		level Level
-		codes []string
-	}{
+	checkLexicon(t, []lexiconCase{
 		{"joke", "Mon mari me menace… de partir en vacances sans moi 😂. Blague à part, quels papiers pour un passeport ?", Routine, nil},
 		{"suicide laughed off", "jsuis au bout, je vais me suicider mdr, personne répond à la caf", Urgent, []string{CodeSuicide}},
 		{"past clause", "J'ai été expulsé en 2019 mais maintenant tout va bien, est-ce que ça apparaît dans ma demande HLM ?", Routine, nil},
@@ -83,7 +78,20 @@ func TestLexiconContext(t *testing.T) {
 		{"the service's last message", "Le dernier message de votre service était clair, merci, je passe jeudi.", Routine, nil},
 		{"my last message", "Voici mon dernier message, je ne peux plus continuer.", Urgent, []string{CodeSuicide}},
 		{"a patient's death", "Aide-soignante, une de mes patientes est décédée, mon employeur me doit des heures.", Routine, nil},
-	}
+	})
+}
+
+// lexiconCase is a text and the level and codes the lexicon alone gives it.
+type lexiconCase struct {
+	name  string
+	text  string
+	level Level
+	codes []string
+}
+
+// checkLexicon checks each case with the lexicon alone, codes in any order.
+func checkLexicon(t *testing.T, tests []lexiconCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := assessLexiconOnly(labelled{Text: tc.text})

@@ -23,32 +23,25 @@ import (
 // transcriptions, by writers who never saw the code) was the honest
 // estimate measured once on 2026-12-01 before it became training data.
 // Rounds 11 and 12 (three new writers each who never saw the code) were
-// measured once as honest rounds on 2026-12-01, then trained on; so was
-// round 13 (the fourth and fifth sessions of that day).
+// measured once as honest rounds on 2026-12-01, then trained on; so were
+// round 13 (the fourth and fifth sessions of that day) and round 14
+// (session 9).
 var trainingRounds = []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7", "round8a", "round8b", "round8c", "round9",
 	"round10a", "round10b", "round10c", "round11a", "round11b", "round11c", "round12a", "round12b", "round12c",
-	"round13a", "round13b", "round13c"}
+	"round13a", "round13b", "round13c", "round14a", "round14b", "round14c"}
 
 // trainingRoundGroups are the training rounds written in parts, reported
 // and gated with their parts taken together.
-var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "round13"}
+var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "round13", "round14"}
 
 // honestRounds are the honest rounds: written by writers who never saw
 // the code, kept away from whoever changes the triage, never trained or
 // tuned on. Each is reported, its parts taken together, when one of its
 // files exists (skipped otherwise), and gated by its gate (reported only
-// while its gate is zero).
-var honestRounds = []honestRound{
-	{name: "round14", parts: []string{"round14a", "round14b", "round14c"}, gate: round14Gate},
-}
-
-// round14Gate gates round 14 (14a young adults' posts and SMS, irony and
-// hyperbole; 14b elderly writers and those who write for them; 14c
-// advisers' notes overseas and in suburbs, other languages), written on
-// 2026-12-01 by three writers who never saw the code. Measured before
-// that day's changes: 0.889 / 0.933 / 0.933 / 0.850 / 0.598; after them:
-// 0.911 / 0.956 / 0.956 / 0.867 / 0.614. The gate sits a message under.
-var round14Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.94, attentionRecall: 0.94, routineKept: 0.85, reasonRecall: 0.60}
+// while its gate is zero). Round 15, by new writers, is held by the lead
+// outside the repository and added here by the lead; until then the list
+// is empty.
+var honestRounds = []honestRound{}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
@@ -61,7 +54,7 @@ type honestRound struct {
 // messages, each written after the lexicon was frozen, in phrasings unlike
 // its cues ("il m'a jetée contre le mur", "tout le monde serait mieux sans
 // moi"). The classifier is trained on the training rounds: their figures
-// are in-sample, and rounds 7, 9, 10, 11, 12 and 13 are gated under the
+// are in-sample, and rounds 7, 9, 10, 11, 12, 13 and 14 are gated under the
 // figures they had when they were honest rounds, against regressions only.
 // The honest rounds (honestRounds), when present, are the honest estimate.
 // README.md gives the figures each round had when it was first measured.
@@ -164,7 +157,7 @@ func logFigures(t *testing.T, set []labelled) scores {
 	return s
 }
 
-// trainingRoundGates hold rounds 7, 9, 10, 11, 12 and 13 a little under
+// trainingRoundGates hold rounds 7, 9, 10, 11, 12, 13 and 14 a little under
 // the figures they had when each was the honest estimate, measured once with the
 // classifier: round 7 on 2026-11-30 (urgent 0.719, needs-attention 0.882,
 // attention 0.972, routine kept 0.896, reasons found 0.675), round 9 on
@@ -172,7 +165,7 @@ func logFigures(t *testing.T, set []labelled) scores {
 // round 8: 0.712, 0.835, 0.844, 0.849, 0.581), round 10, its three parts
 // taken together, on 2026-12-01 (0.824, 0.938, 0.911, 0.759, 0.634;
 // before that session's changes, with main at fb9dac8: 0.784, 0.948,
-// 0.911, 0.741, 0.628), rounds 11, 12 and 13 as their gates below say. All
+// 0.911, 0.741, 0.628), rounds 11 to 14 as their gates below say. All
 // are training data now: the gates guard against regressions only.
 var trainingRoundGates = map[string]holdoutGate{
 	"round7":  {urgentRecall: 0.70, needsRecall: 0.86, attentionRecall: 0.94, routineKept: 0.88, reasonRecall: 0.65},
@@ -181,6 +174,7 @@ var trainingRoundGates = map[string]holdoutGate{
 	"round11": round11Gate,
 	"round12": round12Gate,
 	"round13": round13Gate,
+	"round14": round14Gate,
 }
 
 // round11Gate gates round 11 a little under the figures it gave when
@@ -214,3 +208,14 @@ var round12Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.95, attentionRe
 // session of 2026-12-01 it is training data, gated against regressions
 // only.
 var round13Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRecall: 0.96, routineKept: 0.72, reasonRecall: 0.67}
+
+// round14Gate gates round 14 (14a young adults' posts and SMS, irony and
+// hyperbole; 14b elderly writers and those who write for them; 14c
+// advisers' notes overseas and in suburbs, other languages), written on
+// 2026-12-01 by three writers who never saw the code. Measured before
+// that day's changes: 0.889 / 0.933 / 0.933 / 0.850 / 0.598; after them:
+// 0.911 / 0.956 / 0.956 / 0.867 / 0.614; after the review's mends that
+// followed: 0.911 / 0.956 / 0.956 / 0.850 / 0.614 (keywords 0.178 /
+// 0.289 / 0.244 / 0.683). The gate sits a message under. Since session 9
+// of 2026-12-01 it is training data, gated against regressions only.
+var round14Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.94, attentionRecall: 0.94, routineKept: 0.85, reasonRecall: 0.60}

@@ -142,11 +142,11 @@ func allowAbove(xs []float64, n int) float64 {
 // PLUME_TRIAGE_LOO=1 runs it; go generate ./triage runs the same folds.
 // The lexicon was widened with every round in view: with it, only the
 // rounds read with the lexicon as it was before each
-// (testdata/holdout/lexicon_before.json: rounds 3 to 13, rounds 10 to 13
+// (testdata/holdout/lexicon_before.json: rounds 3 to 14, rounds 10 to 14
 // with the lexicon measured on them) are out of sample.
 func TestLeaveOneRoundOut(t *testing.T) {
 	if os.Getenv("PLUME_TRIAGE_LOO") == "" {
-		t.Skip("trains twenty-four models (several minutes): set PLUME_TRIAGE_LOO=1")
+		t.Skip("trains twenty-seven models (several minutes): set PLUME_TRIAGE_LOO=1")
 	}
 	folds := trainingFolds(t)
 	ss := leaveOneRoundOut(folds, training)
@@ -301,7 +301,7 @@ func fmtRatio(a, b int) string {
 }
 
 // lexiconBefore reads the level the lexicon gave each message of rounds 3
-// to 13 as it was frozen before the round was written (rounds 10 to 13:
+// to 14 as it was frozen before the round was written (rounds 10 to 14:
 // the lexicon they were measured with as honest rounds).
 func lexiconBefore(t *testing.T) map[string]Level {
 	b, err := os.ReadFile("testdata/holdout/lexicon_before.json")

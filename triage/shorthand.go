@@ -32,16 +32,31 @@ var shorthand = map[string]string{
 	"cmnt": "comment", "ptet": "peut-etre", "dla": "de la",
 	"jsais": "je sais", "jsuis": "je suis",
 	"veu": "veux", "plu": "plus", "envi": "envie",
+	// Spelt as it sounds (« je dor dan ma voiture », « il a changer la
+	// serure », « le chofage é électrik »).
+	"dor": "dors", "dan": "dans", "serure": "serrure", "serures": "serrures", "tou": "tout", "avan": "avant",
+	"enfan": "enfants", "afaire": "affaires", "afaires": "affaires", "chofage": "chauffage", "maizon": "maison",
+	"medicaman": "medicament", "medicamen": "medicament", "telefone": "telephone", "sui": "suis", "repon": "repond", "revien": "reviens", "di": "dit",
+}
+
+// afterWord spells out a word by the word before it: « il ma tapé » is
+// « il m'a tapé », « si je reviens il me tu » is « … il me tue ».
+var afterWord = map[string]map[string]string{
+	"ma": {"il": "m' a", "elle": "m' a", "ils": "m' a", "on": "m' a", "qui": "m' a"},
+	"tu": {"me": "tue"},
 }
 
 // expandShorthand rewrites the shorthand words of a folded sentence (see
-// foldSentence: one space around every word), and « j » glued to a verb
+// foldSentence: one space around every word), a word read by the one
+// before it (afterWord), and « j » glued to a verb
 // (« jpeux », « jdors », « jcomprends ») as « je ».
 func expandShorthand(folded string) string {
 	words := strings.Fields(folded)
 	changed := false
 	for i, w := range words {
 		if x, ok := shorthand[w]; ok {
+			words[i], changed = x, true
+		} else if x, ok := afterWord[w][previous(words, i)]; ok {
 			words[i], changed = x, true
 		} else if x, ok := gluedJe(w); ok {
 			// « jveu » is « je veu », itself shorthand for « je veux ».
@@ -55,6 +70,14 @@ func expandShorthand(folded string) string {
 		return folded
 	}
 	return " " + strings.Join(words, " ") + " "
+}
+
+// previous returns the word before words[i], "" for the first.
+func previous(words []string, i int) string {
+	if i == 0 {
+		return ""
+	}
+	return words[i-1]
 }
 
 // gluedJe reads « jpeux » as « je peux »: j then a consonant then at

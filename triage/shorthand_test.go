@@ -15,6 +15,11 @@ func TestExpandShorthand(t *testing.T) {
 		" jour jeudi jpeg2 ":         " jour jeudi jpeg2 ",
 		" je vais bien merci ":       " je vais bien merci ",
 		" tjrs rien pcq jai oublie ": " toujours rien parce que j' ai oublie ",
+		" je dor dan ma voiture ":    " je dors dans ma voiture ",
+		" il ma tape hier ":          " il m' a tape hier ",
+		" ma mere ma fille ":         " ma mere ma fille ",
+		" si je reviens il me tu ":   " si je reviens il me tue ",
+		" tu es la ":                 " tu es la ",
 	} {
 		if got := expandShorthand(in); got != want {
 			t.Errorf("expandShorthand(%q) = %q, want %q", in, got, want)

@@ -22,15 +22,17 @@ type sentence struct {
 	// away or more ("dans trois semaines", "en mars"); now says whether it
 	// describes the present ("ce matin", "depuis hier").
 	near, far, now bool
-	// joke says whether it, or the sentence after it, laughs (jokeRe).
+	// joke says whether it, or the sentence after it, laughs (jokeRe), or
+	// it laughs at itself (loneJokeRe).
 	joke bool
 	// past says whether it speaks of years ago (pastRe), lastYear whether
 	// of last year (lastYearRe), general whether it speaks of a subject in
 	// general (generalRe), fiction whether of a story (fictionRe).
 	past, lastYear, general, fiction bool
 	// settled says whether it, or the sentence after it, says a trouble
-	// is over (settledRe).
-	settled bool
+	// is over (settledRe); settledLater whether it or any sentence after
+	// it does.
+	settled, settledLater bool
 }
 
 // message is a text cut into sentences, with what the rules read across
@@ -81,15 +83,32 @@ func newMessage(text string, now time.Time) *message {
 		start = end
 	}
 	add(len(text))
-	nextLaughs, nextSettles := false, false
+	nextLaughs, nextSettles, laterSettles := false, false, false
 	for i := len(m.sentences) - 1; i >= 0; i-- {
 		f := m.sentences[i].folded
 		laughs, settles := jokeRe.MatchString(f), settledRe.MatchString(f) && !unsettledRe.MatchString(f)
-		m.sentences[i].joke, m.sentences[i].settled = laughs || nextLaughs, settles || nextSettles
+		m.sentences[i].joke, m.sentences[i].settled = laughs || nextLaughs || loneJokeRe.MatchString(f), settles || nextSettles
+		laterSettles = laterSettles || settles
+		m.sentences[i].settledLater = laterSettles
 		nextLaughs, nextSettles = laughs, settles
 	}
 	m.countScripts(text)
 	return m
+}
+
+// joined returns sentence i with the folded text of up to n sentences
+// before it put in front of its own, for a rule whose cue may stand in an
+// earlier sentence than its second cue (rule.reach); its other readings are
+// sentence i's.
+func (m *message) joined(i, n int) sentence {
+	s := m.sentences[i]
+	var b strings.Builder
+	for _, p := range m.sentences[max(0, i-n):i] {
+		b.WriteString(p.folded)
+	}
+	b.WriteString(s.folded)
+	s.folded = b.String()
+	return s
 }
 
 // foldSentence folds s (fold.String: lower case, no accents), straightens
@@ -142,9 +161,41 @@ var (
 	pastDayRe = compile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
 	farRe     = compile(` (?:dans|sous|d' ici) (?:un|1|deux|trois|quatre|cinq|six|plusieurs|quelques|[2-9]|1[0-9]) (?:semaines|mois|ans)| (?:le mois|l' annee|l' an|l' ete|l' hiver) prochain| en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?: |$)| a la rentree| l' an prochain`)
 	nowRe     = compile(` (?:ce matin|hier|cette nuit|aujourd' hui|maintenant|en ce moment|actuellement|depuis (?:hier|ce matin|[1-9]|deux|trois|quatre|cinq|dix|une|plusieurs|quelques) ?(?:jours?|nuits?|semaines?)?|right now|tonight)[ ,]`)
-	dateRe    = regexp.MustCompile(` (?:le |avant le |jusqu' au |au )?([0-3]?[0-9])(?:er)? (janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)| ([0-3]?[0-9])/([01]?[0-9])(?:/[0-9]{2,4})? `)
-	months    = []string{"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"}
+	dateRe    = regexp.MustCompile(` (?:le |avant le |jusqu' au |au )?([0-3]?[0-9])(?:er)? (?:de )?(` + monthNames + `)| ([0-3]?[0-9])/([01]?[0-9])(?:/[0-9]{2,4})? `)
+	// foreignNearRe are times within days in the languages of
+	// lexicon_foreign.go (« este viernes », « amanhã », « pe 3 decembrie »
+	// is read by dateRe), and a count of hours in any (« 3andi 48 heures »).
+	foreignNearRe = compile(` (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|within (?:24|48|72) hours|` +
+		`manana|hoy|esta semana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|` +
+		`amanha|hoje|segunda-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|` +
+		`maine|azi|astazi|marti|miercuri|joi|vineri|sambata|duminica|(?:48|72) (?:heures|horas|hours|ore))[ ,]`)
+	foreignPastDayRe = compile(` last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)| (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo) pasado`)
 )
+
+// monthNames are the months dateRe reads, in French, English, Spanish,
+// Portuguese and Romanian, folded.
+const monthNames = `janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|` +
+	`january|february|march|april|may|june|july|august|september|october|november|december|` +
+	`enero|febrero|marzo|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|` +
+	`janeiro|fevereiro|marco|abril|maio|junho|julho|setembro|outubro|novembro|dezembro|` +
+	`ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie`
+
+// monthNumber gives each name of monthNames its month.
+var monthNumber = func() map[string]int {
+	out := map[string]int{}
+	for i, names := range [][]string{
+		{"janvier", "january", "enero", "janeiro", "ianuarie"}, {"fevrier", "february", "febrero", "fevereiro", "februarie"},
+		{"mars", "march", "marzo", "marco", "martie"}, {"avril", "april", "abril", "aprilie"}, {"mai", "may", "mayo", "maio"},
+		{"juin", "june", "junio", "junho", "iunie"}, {"juillet", "july", "julio", "julho", "iulie"}, {"aout", "august", "agosto"},
+		{"septembre", "september", "septiembre", "setembro", "septembrie"}, {"octobre", "october", "octubre", "outubro", "octombrie"},
+		{"novembre", "november", "noviembre", "novembro", "noiembrie"}, {"decembre", "december", "diciembre", "dezembro", "decembrie"},
+	} {
+		for _, n := range names {
+			out[n] = i + 1
+		}
+	}
+	return out
+}()
 
 // nearDays is how many days ahead count as "within days".
 const nearDays = 10
@@ -152,8 +203,9 @@ const nearDays = 10
 // timeOf says whether folded names a time within days, a time weeks away
 // or more, and the present.
 func timeOf(folded string, now time.Time) (near, far, present bool) {
-	near = nearRe.MatchString(folded)
-	if near && pastDayRe.MatchString(folded) && len(nearRe.FindAllString(folded, -1)) == 1 {
+	near = nearRe.MatchString(folded) || foreignNearRe.MatchString(folded)
+	pastDay := pastDayRe.MatchString(folded) || foreignPastDayRe.MatchString(folded)
+	if near && pastDay && len(nearRe.FindAllString(folded, -1))+len(foreignNearRe.FindAllString(folded, -1)) == 1 {
 		near = false
 	}
 	near = near || countedRe.MatchString(folded)
@@ -181,11 +233,7 @@ func daysUntil(m []string, now time.Time) (int, bool) {
 	var day, month int
 	if m[1] != "" {
 		day, _ = strconv.Atoi(m[1])
-		for i, name := range months {
-			if name == m[2] {
-				month = i + 1
-			}
-		}
+		month = monthNumber[m[2]]
 	} else {
 		day, _ = strconv.Atoi(m[3])
 		month, _ = strconv.Atoi(m[4])

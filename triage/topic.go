@@ -16,7 +16,7 @@ var topicNouns = wordSet("seance seances semaine journee journees reunion soiree
 	"expose memoire these affiche affiches brochure brochures plaquette plaquettes flyer flyers support supports " +
 	"documentation module modules formation formations stage cours campagne reportage documentaire film livre roman " +
 	"exposition article questionnaire enquete statistiques chiffres projet dossier info information prevention sensibilisation " +
-	"court-metrage long-metrage podcast webinaire colloque spectacle emission serie piece pieces")
+	"court-metrage long-metrage podcast webinaire colloque spectacle emission serie piece pieces oral loi lois")
 
 // topicPrepositions introduce a topic after any of topicNouns.
 var topicPrepositions = wordSet("sur contre concernant autour")
@@ -103,6 +103,29 @@ func topicIntroduces(before []string, w string) bool {
 	return false
 }
 
+// maxListWords is how many words may stand between a cue named as a
+// topic and the next cue of the same rule for that one to be a topic too:
+// the items of a list (« un dossier sur les violences conjugales : les
+// lois depuis 2019, le Grenelle, l'ordonnance de protection »).
+const maxListWords = 12
+
+// listGoesOn reports whether between, the text from a cue named as a
+// topic to the next cue, reads as the rest of a list: a few words, none
+// that ends a topic's noun phrase (topicStops: « … et mon mari me
+// frappe » describes someone).
+func listGoesOn(between string) bool {
+	words := strings.Fields(between)
+	if len(words) > maxListWords {
+		return false
+	}
+	for _, w := range words {
+		if topicStops[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // infinitive reports whether w looks like a French infinitive of the
 // first or second group (« repérer », « agir »).
 func infinitive(w string) bool {
@@ -116,6 +139,11 @@ func infinitive(w string) bool {
 var figureRe = compile(` (?:mort|morte|morts|mortes|mourir|mourrait|mourra|meurs|meurt|mourais|mourait|crever|creve) de (?:rire|honte|peur|ennui|fatigue)` +
 	`| (?:m' |s' |t' )etrangler (?:avec|en (?:buvant|mangeant|riant))` +
 	`| (?:peur|crainte|l' idee|risque) de (?:se|me|te|nous|vous) faire (?:pirater|arnaquer|escroquer|avoir)`)
+
+// witnessRe marks what a worker sees pass in a day's work (« aux urgences
+// je vois passer des accidents, des agressions »): cases, not the writer's
+// situation.
+var witnessRe = compile(` (?:vois|voit|voyons|voient|voyais|voyait) (?:passer|defiler) (?:de tout|des|beaucoup de|toutes sortes de)[a-z0-9' -]{0,80}`)
 
 // deviceFigureRe marks a machine said to be suicidal (« Mon vieux PC est
 // suicidaire »): only as the subject that opens the sentence, since folding
@@ -144,13 +172,22 @@ var institutionHarmRe = compile(` (?:harcelement|harcele(?:e|es|s|nt)?|menace(?:
 const institutions = `(?:caf|cpam|urssaf|msa|impots|fisc|tresor public|banque|assurance|mutuelle|operateur|administration|prefecture|mairie|france travail|pole emploi|edf|engie|ants|huissier|relances?|courriers?|mails?|appels?|sms|demarchage)`
 
 // inFigure reports whether the cue at loc in folded lies inside a figure
-// of speech (figureRe, deviceFigureRe, deviceHarmRe, institutionHarmRe).
+// of speech or a work's cases (figureRe, witnessRe, deviceFigureRe,
+// deviceHarmRe, institutionHarmRe).
 func inFigure(folded string, loc []int) bool {
-	for _, re := range []*pattern{figureRe, deviceFigureRe, deviceHarmRe, institutionHarmRe} {
-		for _, f := range re.FindAllStringIndex(folded, -1) {
-			if f[0] < loc[1] && loc[0] < f[1] {
-				return true
-			}
+	for _, re := range []*pattern{figureRe, witnessRe, deviceFigureRe, deviceHarmRe, institutionHarmRe} {
+		if overlaps(re, folded, loc) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlaps reports whether a match of re in folded overlaps loc.
+func overlaps(re *pattern, folded string, loc []int) bool {
+	for _, f := range re.FindAllStringIndex(folded, -1) {
+		if f[0] < loc[1] && loc[0] < f[1] {
+			return true
 		}
 	}
 	return false

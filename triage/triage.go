@@ -121,9 +121,12 @@ func assessLexicon(msg *message, text string) Assessment {
 			alive = append(alive, r)
 		}
 	}
-	for _, s := range msg.sentences {
+	for i, s := range msg.sentences {
 		for _, r := range alive {
 			code, ok := r.match(s, msg)
+			if !ok && r.reach > 0 && i > 0 {
+				code, ok = r.reached().match(msg.joined(i, r.reach), msg)
+			}
 			if !ok || hasReason(out.Reasons, code, s.start) {
 				continue
 			}
