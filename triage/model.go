@@ -189,18 +189,22 @@ func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
 // flaggedDecides reports whether the flagged threshold decides whether v
 // is urgent, for a message the lexicon gives lex: the message has an
 // urgent code its dates allow, is not urgent already (by the lexicon, the
-// urgent threshold or a nearest code of urgent level) and needs attention,
-// by the needs sub-model (its nearest code of attention level) or, below
-// the needs threshold, by the lexicon. The flagged threshold is chosen on
-// exactly these messages (see chooseThresholds in loro_test.go).
+// urgent threshold or a nearest code of urgent level), and the lexicon
+// reads it as needing attention (and the needs sub-model, when it is over
+// its threshold, agrees with a nearest code of attention level). Two weak
+// cues make one strong only when they are two: the classifier's lean
+// alone, its needs and its urgent sub-models reading the same words, made
+// « Mon dossier CAF est bloqué depuis 2 mois. » urgent for want of food.
+// The flagged threshold is chosen on exactly these messages (see
+// chooseThresholds in loro_test.go).
 func (v verdict) flaggedDecides(m *model, th thresholds, lex Level) bool {
-	if v.urgentCode < 0 || lex == Urgent || v.urgent > th.urgent {
+	if v.urgentCode < 0 || lex != Attention || v.urgent > th.urgent {
 		return false
 	}
 	if v.needs > th.needs && !v.foreign {
 		return CodeLevel(m.header.Models[v.code]) == Attention
 	}
-	return lex == Attention
+	return true
 }
 
 // soon reports whether a message speaks of the next days for a timed

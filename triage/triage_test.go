@@ -166,3 +166,20 @@ func TestAssessConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestOneCueIsNotTwo: a message the lexicon reads as routine is not made
+// urgent by the flagged threshold, whose « two weak cues make one strong »
+// needs the lexicon's attention beside the classifier's lean (a review
+// found « Mon dossier CAF est bloqué depuis 2 mois. » urgent for want of
+// food, its draft opening with the 115).
+func TestOneCueIsNotTwo(t *testing.T) {
+	for _, text := range []string{
+		"Mon dossier CAF est bloqué depuis 2 mois.",
+		"Tout va bien pour moi. Mon dossier CAF est bloqué depuis 2 mois.",
+		"Je ne suis pas en danger, tout va bien. Mon dossier de retraite est bloqué depuis 6 mois.",
+	} {
+		if a := Assess(context.Background(), text); a.Level == Urgent {
+			t.Errorf("%q: %s %v, want at most attention", text, a.Level, a.Codes())
+		}
+	}
+}
