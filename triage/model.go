@@ -19,7 +19,7 @@ import (
 
 // modelFile is the classifier, trained by train_test.go on the tuning half
 // of the evaluation set, the holdout rounds 1 to 13 (never an honest
-// round) and testdata/long.jsonl.
+// round), testdata/long.jsonl and testdata/short.jsonl.
 //
 //go:embed model.bin
 var modelFile []byte
@@ -170,8 +170,8 @@ func (m *model) thresholds() thresholds {
 
 // decide returns the level and reason sub-model of v under th, for a
 // message the lexicon gives lex (Routine and -1 when it needs nothing). A
-// message needing attention, by the lexicon or the needs sub-model, is
-// urgent above the flagged threshold (see flaggedDecides). The model reads
+// message the lexicon reads as needing attention is urgent above the
+// flagged threshold (see flaggedDecides). The model reads
 // French: a message the lexicon finds foreign is left to the lexicon (a
 // language barrier, and its urgent cues in other languages).
 func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
@@ -243,8 +243,12 @@ func (v verdict) vetoes(th thresholds, lex Level) bool {
 // raise returns a raised, when the classifier's reading of msg is more
 // pressing, with one reason: the code of the reading, on the sentence that
 // scores highest for it; or routine when the reading vetoes the
-// lexicon's attention and raises nothing.
+// lexicon's attention and raises nothing. A message of courtesy or a
+// call-back request alone (courtesyOnly) is left as the lexicon reads it.
 func (m *model) raise(a Assessment, msg *message) Assessment {
+	if msg.courtesyOnly() {
+		return a
+	}
 	v, th := m.reading(msg), m.thresholds()
 	if v.vetoes(th, a.Level) {
 		a = Assessment{Level: Routine, Reasons: []Reason{}}

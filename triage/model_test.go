@@ -64,7 +64,8 @@ func TestModelRaises(t *testing.T) {
 // TestDecideFlagged checks the flagged threshold: a message the lexicon
 // finds in need of attention is urgent when the urgent sub-model scores it
 // above the flagged threshold, though under the urgent threshold; the same
-// score alone raises nothing.
+// score alone, or beside the needs sub-model's lean only, does not make it
+// urgent.
 func TestDecideFlagged(t *testing.T) {
 	m := defaultModel()
 	debt, violence := slices.Index(m.header.Models, CodeDebt), slices.Index(m.header.Models, CodeViolence)
@@ -77,8 +78,8 @@ func TestDecideFlagged(t *testing.T) {
 		t.Errorf("not flagged: %s, want routine", l)
 	}
 	v.needs = 2.5
-	if l, _ := v.decide(m, th, Routine); l != Urgent {
-		t.Errorf("flagged by the needs sub-model: %s, want urgent", l)
+	if l, j := v.decide(m, th, Routine); l != Attention || j != debt {
+		t.Errorf("the needs sub-model alone is one cue, not two: %s %d, want attention %d", l, j, debt)
 	}
 	v.urgent = 0.4
 	if l, j := v.decide(m, th, Routine); l != Attention || j != debt {
