@@ -114,8 +114,10 @@ type rule struct {
 	// and tells her fall in its third (see message.joined). farWith is
 	// narrower than with: « elle a refusé de… » two sentences later is no
 	// distress.
-	reach   int
-	farWith *pattern
+	// farExcept cancels a reach: the reached sentence tells of a
+	// telephone line ended or of a time long past.
+	reach              int
+	farWith, farExcept *pattern
 }
 
 // reached returns r reading its cue up to r.reach sentences before the
@@ -123,6 +125,16 @@ type rule struct {
 func (r rule) reached() rule {
 	r.with = r.farWith
 	return r
+}
+
+// reaches reports whether s, the sentence r's cue may be reached from,
+// holds r's second cue itself: a cue of the sentences before it (« pas de
+// nouvelles » of a request, « tombé » last year) reaches nothing.
+func (r rule) reaches(s sentence) bool {
+	if r.reach == 0 || r.farExcept != nil && r.farExcept.MatchString(s.folded) {
+		return false
+	}
+	return affirmed(r.farWith, s.folded, nil, nil)
 }
 
 // re compiles a cue written as people write it, folded as the text is
@@ -140,6 +152,15 @@ var rules = []rule{
 	{code: CodeSuicide, cue: re(` (?:me|se|te|m' ) tuer `),
 		except: re(` tuer le temps| tuer a la tache| prevention du suicide`),
 		others: re(` (?:va|vont|allait|allaient|veut|veulent|voulait|a voulu|a essaye de|menace de|failli|manque de) (?:me|se|te|m' ) tuer `)},
+	// « J'ai failli me tuer » is the writer's own near miss: an accident
+	// with its context (« en tombant dans la baignoire »), despair when a
+	// clause of it is near (« je n'en peux plus de cette vie »).
+	{code: CodeSuicide, cue: re(` (?:j' ai|j' avais) (?:failli|manque de) me tuer`),
+		with: re(` n' en (?:peux|pouvais) plus| (?:plus|pas) envie de| marre de (?:tout|la vie|vivre)| fatigue de vivre| desespere| a quoi bon| (?:cette|ma) vie (?:n' a|ne vaut|est foutue)| recommencer| la prochaine fois`)},
+	// Someone else who nearly killed the writer is violence, unless an
+	// accident is told (« il a failli me tuer en glissant »).
+	{code: CodeViolence, cue: re(` (?:mari|femme|conjoint|conjointe|compagnon|compagne|concubin|copain|copine|ex|pere|mere|beau-pere|frere|fils|voisin|voisine|il|elle|ils|elles|on) (?:a |ont |m' a |m' ont )?(?:failli|manque de) me tuer`),
+		except: re(` en (?:tombant|glissant)| glisse| baignoire| douche| (?:de|d' un|d' une) (?:rire|peur|stress)| accident(?:el|ellement)?| sans (?:le )?faire expres| pas fait expres`)},
 	// Someone close who says they will kill the writer is a threat, not a
 	// figure of speech (« mon mari va me tuer », « il veut me tuer »).
 	{code: CodeViolence, cue: re(` (?:mari|conjoint|compagnon|concubin|copain|ex|pere|beau-pere|frere|fils|voisin) (?:va|veut|allait|voulait|menace de|a voulu|a essaye de) me tuer| (?:il|elle|ils) (?:va|vont|veut|veulent|voulait|a voulu|a essaye de|menace de) me tuer| (?:he|she) (?:is going to|will|wants to|tried to) kill me`)},
@@ -154,8 +175,9 @@ var rules = []rule{
 		with:   re(` seuls? (?:depuis|a la maison|toute la)| (?:restent|reste|sont|est) seule?s? (?:dans|a) la maison| laisses? seuls?| (?:frapp|bat |battu|maltrait|bleus|touche |fugu|en danger|abandonn|attouchement|hurl|coups|negli|abus|prostitu|dort dehors|information preoccupante|harcel|cyberharcel|pedo|disparu|font vendre|trafic|dealer|emprise|menac|mariee? de force|excision|pleure sans arret|personne entrer)| (?:n' est pas|pas) rentree? depuis| (?:lui|leur) fait (?:du )?mal| des marques| demande des photos| photos (?:intimes|denudee)| veut (?:la|le) rencontrer| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la )?nourrir| (?:avait|avaient|a|ont) faim| se drogu| couches (?:pas|jamais) changees`),
 		except: re(` a partir de quel age| quel age| peut-il rester| peut-elle rester| famille d' accueil| nom de jeune fille`), harm: true},
 	{code: CodeVulnerableAdult, cue: re(`(?: personne agee| personne handicapee| majeur protege| (?:pere|mere|maman|papa|grand-pere|grand-mere|voisine?|tante|oncle|frere|soeur)[ ,].{0,40}(?:[7-9][0-9] ans|agee?|handicap|tutelle|curatelle|vit seule?|alzheimer|dement|malade|dependant))`),
-		reach: 3, farWith: re(` tombee? (?:par terre|dans|cette nuit|hier|ce matin|la nuit)| ne repond plus| ne (?:decroche|sort|mange) (?:presque )?plus| enfermee?| laissee? seule?| oublie le gaz| errance| errant| desorientee?| perdue? dans| volets| courrier s' accumule| pas de nouvelles| pompiers| sans soins| denutri| maigrit| prend (?:tout )?(?:sa carte|sa pension|son argent)| battue?| maltrait`),
-		with: re(` tombee?| ne repond plus| ne mange (?:presque )?plus| enfermee?| prend tout son argent| maltrait| abus de faiblesse| plus de chauffage| refuse d| en pleurs| negligee?| battue?| laissee? seule?| oublie le gaz| ne vient plus| abandonn| errance| chute| sans soins| escroqu| denutri| insalubre| cafards| (?:curateur|tuteur) ne repond| livree? a (?:lui|elle)-meme| errant| pompiers| retrouvee?| desorientee?| perdue? dans| volets| courrier s' accumule| pas de nouvelles| ne (?:sort|repond) plus| pas ouvert| prend sa carte| prend sa pension| s' est installe chez| maigrit| a peur de lui`), harm: true},
+		reach: 3, farWith: re(` tombee? (?:par terre|dans|cette nuit|hier|ce matin|la nuit)| (?:elle|il|mamie|mamy|papi|papy|maman|papa|mere|pere|grand-mere|grand-pere|tante|oncle) ne (?:repond|decroche|sort|mange) (?:presque )?plus| (?:curateur|curatrice|tuteur|tutrice|mandataire) ne repond plus| enfermee?| laissee? seule?| oublie le gaz| errance| errant| desorientee?| perdue? dans| volets (?:sont |restent |toujours )*(?:fermes|clos|baisses)| (?:pas|plus|aucune) (?:de )?nouvelles? (?:d' elle|de lui|d' eux)| courrier s' accumule.*(?:pas|plus|aucune) (?:de )?nouvelles| (?:pas|plus|aucune) (?:de )?nouvelles.*courrier s' accumule| pompiers| sans soins| denutri| maigrit| prend (?:tout )?(?:sa carte|sa pension|son argent)| battue?| maltrait`),
+		farExcept: re(` resili| (?:l' an|l' annee) (?:dernier|derniere|passee?)| il y a [a-z0-9]+ (?:ans|mois)`),
+		with:      re(` tombee?| ne repond plus| ne mange (?:presque )?plus| enfermee?| prend tout son argent| maltrait| abus de faiblesse| plus de chauffage| refuse d| en pleurs| negligee?| battue?| laissee? seule?| oublie le gaz| ne vient plus| abandonn| errance| chute| sans soins| escroqu| denutri| insalubre| cafards| (?:curateur|tuteur) ne repond| livree? a (?:lui|elle)-meme| errant| pompiers| retrouvee?| desorientee?| perdue? dans| volets| courrier s' accumule| pas de nouvelles| ne (?:sort|repond) plus| pas ouvert| prend sa carte| prend sa pension| s' est installe chez| maigrit| a peur de lui`), harm: true},
 	{code: CodeHealth, cue: re(` insuline| dialyse| (?:je |elle |il )saigne| hemorragie| crise d' (?:epilepsie|asthme)| malaise| coma | ne (?:peux|peut) plus respirer| urgence medicale| (?:sans|plus de|besoin de son|besoin de mon) (?:traitement|medicaments?)| refuse de (?:me )?(?:donner|delivrer) mon (?:traitement|medicament)| (?:payer|acheter) (?:mes|ses|les) medicaments| renonce(?:r)? (?:aux|a mes|a ses) soins| (?:pas|plus) les moyens de (?:me|se|nous) soigner| pas de mutuelle pour les medicaments| can' t breathe| chest pain| douleurs? (?:dans|a) la poitrine| (?:tient|tenait|serre|serrait|mal a) la poitrine| (?:descend|irradie|part) dans le bras| douleur (?:au|dans le) bras gauche| respire (?:mal|plus)| essouffl| perdu connaissance| inconscient| convuls| forte fievre| refuse (?:de (?:se|le|la) soigner|les soins|d' appeler)| crise d' (?:angoisse|panique)| (?:n' arrive|arrive) plus a respirer| ventoline| plaie| gangren| noircit| (?:refuse|refusent) de consulter| faute d' argent pour (?:se|me) soigner| (?:toujours|reste|restee?|encore) par terre| (?:arrive|peux|peut|arrivons) pas a (?:le|la) relever| (?:ne|n' ) ?(?:peut|peux|arrive) (?:pas|plus) (?:a )?(?:se|me) relever`)},
 	{code: CodeHealth, cue: re(` (?:chimio|dialyse|insuline|traitement|medicaments?|soins)`),
 		with: re(` (?:ne veut plus|ne veulent plus|refuse|plus de|sans |ferme|coupe|bloque|arrete|plus droit)`)},

@@ -124,7 +124,7 @@ func assessLexicon(msg *message, text string) Assessment {
 	for i, s := range msg.sentences {
 		for _, r := range alive {
 			code, ok := r.match(s, msg)
-			if !ok && r.reach > 0 && i > 0 {
+			if !ok && i > 0 && r.reaches(s) {
 				code, ok = r.reached().match(msg.joined(i, r.reach), msg)
 			}
 			if !ok || hasReason(out.Reasons, code, s.start) {

@@ -1,0 +1,70 @@
+package triage
+
+import (
+	"context"
+	"testing"
+)
+
+// TestNearlyKilled checks, with the lexicon alone, « failli me tuer »
+// (review of session 9's lexicon: someone else's near killing had become
+// routine): another person who nearly killed the writer is violence, the
+// writer's own near miss is an accident unless despair is next to it.
+func TestNearlyKilled(t *testing.T) {
+	checkLexicon(t, []lexiconCase{
+		{"a husband", "Mon mari a failli me tuer hier soir.", Urgent, []string{CodeViolence}},
+		{"an ex", "Mon ex a manqué de me tuer.", Urgent, []string{CodeViolence}},
+		{"a car on purpose", "Il a failli me tuer avec sa voiture, il l'a fait exprès.", Urgent, []string{CodeViolence}},
+		{"my own, in despair", "J'ai failli me tuer, je n'en peux plus de cette vie.", Urgent, []string{CodeSuicide}},
+		{"my own, in the bathtub", "J'ai failli me tuer dans la baignoire hier, je voudrais une aide pour une douche.", Routine, nil},
+		{"his slip", "Il a failli me tuer en glissant sur le verglas, on rigole encore.", Routine, nil},
+	})
+}
+
+// TestElderlyParentReach checks, with the lexicon alone, that an elderly
+// parent named sentences before is in danger only when the later sentence
+// tells her distress itself (review: questions about an elderly parent's
+// rights had become urgent).
+func TestElderlyParentReach(t *testing.T) {
+	checkLexicon(t, []lexiconCase{
+		{"news of a request", "Ma mère a 82 ans et vit seule. Je voudrais savoir si elle a droit à l'APA. Je n'ai pas de nouvelles de ma demande depuis mars.", Routine, nil},
+		{"roller shutters", "Mon père a 80 ans. Il a fait refaire ses volets roulants. Peut-il avoir le crédit d'impôt ?", Routine, nil},
+		{"mail piling up in a care home", "Ma mère a 90 ans. Elle est entrée en EHPAD. Le courrier s'accumule chez elle, comment faire suivre ?", Routine, nil},
+		{"a fall last year", "Mon père a 78 ans. Il est tombé dans les escaliers l'an dernier. Peut-il avoir une aide pour un monte-escalier ?", Routine, nil},
+		{"a landline ended", "Ma grand-mère est âgée. Elle ne répond plus au téléphone fixe, on l'a résilié. Comment récupérer le dépôt de garantie ?", Routine, nil},
+		{"no news of her", "Ma mère a 85 ans et vit seule. Je n'ai plus de nouvelles d'elle depuis une semaine.", Urgent, []string{CodeVulnerableAdult}},
+		{"silence and shutters", "Ma mère a 85 ans et vit seule. Elle ne répond plus depuis trois jours, les volets sont fermés.", Urgent, []string{CodeVulnerableAdult}},
+		{"mail and no news", "Mon oncle a 84 ans. Le courrier s'accumule et pas de nouvelles depuis dix jours.", Urgent, []string{CodeVulnerableAdult}},
+	})
+}
+
+// TestReviewLevels checks the review's cases with the classifier too:
+// call-back requests and one-line questions are routine (the retrained
+// model had read some as violence or suicide), the urgent ones stay so.
+func TestReviewLevels(t *testing.T) {
+	tests := []struct {
+		text string
+		want Level
+	}{
+		{"Merci de me rappeler quand vous pourrez, rien d'urgent.", Routine},
+		{"Vous pourrez me rappeler ?", Routine},
+		{"Merci de me rappeler au 06 quand vous pourrez.", Routine},
+		{"Je vous remercie de me rappeler quand vous pourrez.", Routine},
+		{"Rappelez-moi quand vous pourrez.", Routine},
+		{"Pouvez-vous me rappeler demain ?", Routine},
+		{"Je dois renvoyer un justificatif de domicile ?", Routine},
+		{"Ma mère a 82 ans et vit seule. Je voudrais savoir si elle a droit à l'APA. Je n'ai pas de nouvelles de ma demande depuis mars.", Routine},
+		{"Mon père a 80 ans. Il a fait refaire ses volets roulants. Peut-il avoir le crédit d'impôt ?", Routine},
+		{"Ma mère a 90 ans. Elle est entrée en EHPAD. Le courrier s'accumule chez elle, comment faire suivre ?", Routine},
+		{"Mon père a 78 ans. Il est tombé dans les escaliers l'an dernier. Peut-il avoir une aide pour un monte-escalier ?", Routine},
+		{"Mon mari a failli me tuer hier soir.", Urgent},
+		{"Mon ex a manqué de me tuer.", Urgent},
+		{"Il a failli me tuer avec sa voiture, il l'a fait exprès.", Urgent},
+		{"J'ai failli me tuer, je n'en peux plus de cette vie.", Urgent},
+		{"Rappelez-moi vite, il va me tuer.", Urgent},
+	}
+	for _, tc := range tests {
+		if a := Assess(context.Background(), tc.text); a.Level != tc.want {
+			t.Errorf("Assess(%q) = %s %v, want %s", tc.text, a.Level, a.Codes(), tc.want)
+		}
+	}
+}
