@@ -48,7 +48,9 @@ var training = trainSettings{lambda: 1e-6, epochs: 150, rate: 0.05, maxRoutineRa
 
 // trainingFold is one fold of leave-one-round-out: the tuning half of the
 // evaluation set, or a holdout round; the long messages of
-// testdata/long.jsonl are spread over the folds.
+// testdata/long.jsonl and the short routine look-alikes of
+// testdata/short.jsonl (call-back requests, one-line questions) are
+// spread over the folds.
 type trainingFold struct {
 	name string
 	msgs []labelled
@@ -62,8 +64,12 @@ func trainingPaths(t testing.TB) []string {
 	for _, r := range trainingRounds {
 		paths = append(paths, "testdata/holdout/"+r+".jsonl")
 	}
-	return append(paths, "testdata/long.jsonl")
+	return append(paths, spreadPaths...)
 }
+
+// spreadPaths are the training files that are no round of their own:
+// their messages are spread over the folds.
+var spreadPaths = []string{"testdata/long.jsonl", "testdata/short.jsonl"}
 
 // trainingFolds are the folds of leave-one-round-out: the tuning half,
 // then one per training round, the long messages spread over them.
@@ -78,11 +84,13 @@ func trainingFolds(t testing.TB) []trainingFold {
 	for _, r := range trainingRounds {
 		folds = append(folds, trainingFold{r, loadJSONL(t, "testdata/holdout/"+r+".jsonl")})
 	}
-	for _, m := range loadJSONL(t, "testdata/long.jsonl") {
-		h := fnv.New32a()
-		h.Write([]byte(m.ID))
-		k := h.Sum32() % uint32(len(folds))
-		folds[k].msgs = append(folds[k].msgs, m)
+	for _, path := range spreadPaths {
+		for _, m := range loadJSONL(t, path) {
+			h := fnv.New32a()
+			h.Write([]byte(m.ID))
+			k := h.Sum32() % uint32(len(folds))
+			folds[k].msgs = append(folds[k].msgs, m)
+		}
 	}
 	return folds
 }
