@@ -68,3 +68,26 @@ func TestReviewLevels(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtesyOnly checks which messages the classifier may not raise:
+// courtesy and call-back requests alone, never a message with anything
+// else in it.
+func TestCourtesyOnly(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Merci de me rappeler quand vous pourrez, rien d'urgent.", true},
+		{"Bonjour, pourriez-vous me rappeler au 06 12 34 56 78 demain matin ? Cordialement.", true},
+		{"Rappelez-moi quand vous pourrez.", true},
+		{"Rappelez-moi vite, il va me tuer.", false},
+		{"Merci de me rappeler, je n'ai plus rien à manger.", false},
+		{"Je dois renvoyer un justificatif de domicile ?", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := newMessage(tc.text, evalNow).courtesyOnly(); got != tc.want {
+			t.Errorf("courtesyOnly(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
