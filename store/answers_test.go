@@ -171,6 +171,7 @@ func TestAnswerActiveNeedsPublishedSources(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	draft, archived, deleted, kept := saveDoc(t, st, "F1", "h1"), saveDoc(t, st, "F2", "h2"), saveDoc(t, st, "F3", "h3"), saveDoc(t, st, "F4", "h4")
+	moved := saveDoc(t, st, "F5", "h5")
 	cases := []struct {
 		name string
 		a    store.Answer
@@ -181,7 +182,7 @@ func TestAnswerActiveNeedsPublishedSources(t *testing.T) {
 		{"deleted source", newAnswer(t, st, "caf", deleted.ID), store.ErrSourceNotPublished},
 		{"deleted source, named in its sources", newCitingAnswer(t, st, deleted.ID, kept.ID), store.ErrSourceNotPublished},
 		{"no source", newAnswer(t, st, "caf"), store.ErrSourceNotPublished},
-		{"source of another service", newAnswer(t, st, "msa", kept.ID), store.ErrSourceNotPublished},
+		{"source of another service", answerOfMovedSource(t, st, "msa", moved.ID), store.ErrSourceNotPublished},
 		{"published sources", newAnswer(t, st, "caf", kept.ID), nil},
 	}
 	for _, doc := range []struct {
@@ -218,6 +219,22 @@ func TestAnswerActiveNeedsPublishedSources(t *testing.T) {
 	if _, err := st.SetAnswerStatus(ctx, 1<<40, store.AnswerActive, store.Text{}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("missing answer: %v, want ErrNotFound", err)
 	}
+}
+
+// answerOfMovedSource stores an answer of service citing doc while doc is
+// shared, then gives doc back to caf, as a document moved after the
+// answer's review.
+func answerOfMovedSource(t *testing.T, st *store.Store, service string, doc int64) store.Answer {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET service = '' WHERE id = $1", doc); err != nil {
+		t.Fatal(err)
+	}
+	a := newAnswer(t, st, service, doc)
+	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET service = 'caf' WHERE id = $1", doc); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // newCitingAnswer stores an answer of caf whose sources name docs, as
@@ -366,10 +383,10 @@ func TestMigrationFlagsAnswersWithoutPublishedSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	published, unpublished := saveDoc(t, st, "F1", "h1"), saveDoc(t, st, "F2", "h2")
+	good, bad, none := newAnswer(t, st, "caf", published.ID), newAnswer(t, st, "caf", published.ID, unpublished.ID), newAnswer(t, st, "caf")
 	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET status = 'draft' WHERE id = $1", unpublished.ID); err != nil {
 		t.Fatal(err)
 	}
-	good, bad, none := newAnswer(t, st, "caf", published.ID), newAnswer(t, st, "caf", published.ID, unpublished.ID), newAnswer(t, st, "caf")
 	reviewed := newAnswer(t, st, "caf")
 	if _, err := st.SetAnswerStatus(ctx, reviewed.ID, store.AnswerToReview, red(t, "à relire")); err != nil {
 		t.Fatal(err)
