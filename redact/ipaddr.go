@@ -10,7 +10,9 @@ import "net/netip"
 
 // ipNotAfter are the words that make four dotted numbers a version or a
 // section number.
-var ipNotAfter = wordSet("version versions v ver release build article art articles section paragraphe alinea chapitre annexe")
+var ipNotAfter = wordSet("version versions v ver release build article art articles section paragraphe alinea chapitre annexe " +
+	"point points norme normes iso nf ref reference references numero no circulaire decret loi rubrique item etape partie titre " +
+	"livre tableau figure cerfa")
 
 // ipCueWords are the words that announce an address when its parts are
 // all small: "mon IP 1.2.3.4".

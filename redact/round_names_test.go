@@ -72,6 +72,12 @@ func TestRedactRoundNames(t *testing.T) {
 		{"a legal reference stays", "article L. 262-1 du code", "article L. 262-1 du code"},
 		{"a decimal stays", "il reste 12.50 euros", "il reste 12.50 euros"},
 		{"a date stays", "le 12.03.2024 à 10:30", "le 12.03.2024 à 10:30"},
+		// found by the session's final review
+		{"a circular's point stays", "Voir le point 2.3.10.1 de la circulaire.", "Voir le point 2.3.10.1 de la circulaire."},
+		{"a standard's number stays", "La norme ISO 14.2.11.3", "La norme ISO 14.2.11.3"},
+		{"a date after the cue stays", "mot de passe le 12/03/2024", "mot de passe le 12/03/2024"},
+		{"what the password is stays", "Mot de passe : perdu", "Mot de passe : perdu"},
+		{"a word after a colon is a password", "mot de passe : soleil", "mot de passe : [SECRET_1]"},
 	}
 	checkRedactions(t, tests)
 }

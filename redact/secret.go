@@ -112,10 +112,35 @@ func (sc *scanner) secretValue(j int, cue secretCue) (start, end int, ok bool) {
 		end--
 	}
 	v := sc.s[start:end]
-	if !secretShape(v, cue, colon) || sc.secretAfterWord(j, end) {
+	if !secretShape(v, cue, colon) || sc.secretAfterWord(j, end) || isDateShape(v) || sc.plainWordValue(j, end) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// plainWordValue reports whether the value at token j, ending at byte end,
+// is one everyday word of the lexicon's function or stop words: what the
+// writer says of the password ("Mot de passe : perdu"), not the password.
+func (sc *scanner) plainWordValue(j, end int) bool {
+	return int(sc.toks[j].end) == end && sc.toks[j].kind == kWord && sc.bits(j)&(wFunc|wStop) != 0
+}
+
+// isDateShape reports whether v is a date written with digits ("12/03/2024",
+// "12-03-24", "12.03.2024"): a date after the cue ("mot de passe le
+// 12/03/2024") is when, not what.
+func isDateShape(v string) bool {
+	parts, n := 0, 0
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) && '0' <= v[i] && v[i] <= '9' {
+			n++
+			continue
+		}
+		if n == 0 || n > 4 || i < len(v) && v[i] != '/' && v[i] != '-' && v[i] != '.' {
+			return false
+		}
+		parts, n = parts+1, 0
+	}
+	return parts == 3
 }
 
 // maxSecret bounds a secret's length, which keeps the reading linear on a
