@@ -25,11 +25,7 @@ func TestIngestExitCode(t *testing.T) {
 		"abime.md":    "---\nid: abime\ntitle: Passeport\n---\nLa démarche se fait en mairie \xff.\n",
 		"casse.jsonl": "{pas du json\n",
 	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -68,11 +64,7 @@ func TestIngestInvalidService(t *testing.T) {
 		"bon.md": "---\nid: bon\ntitle: Carte grise\n---\nLe changement d'adresse se fait en ligne.\n",
 		"bad.md": "---\nid: bad\ntitle: Aides\nservice: caf/paris\n---\nLes aides au logement.\n",
 	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -97,6 +89,16 @@ func TestIngestInvalidService(t *testing.T) {
 		d, err := st.DocumentByKey(context.Background(), store.DocKey{Source: "markdown", ExternalID: id})
 		if err != nil || d.Service != service {
 			t.Errorf("document %s: service %q (%v), want %q", id, d.Service, err, service)
+		}
+	}
+}
+
+// writeFiles writes files (name to content) into dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
