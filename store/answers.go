@@ -34,9 +34,6 @@ const (
 	ReasonSourceArchived    = "source_archived"
 	ReasonSourceDeleted     = "source_deleted"
 	ReasonSourceUnpublished = "source_unpublished"
-	// ReasonNoSource flags, at migration 0024, the answers stored active
-	// without any source before one was required.
-	ReasonNoSource = "no_source"
 )
 
 // ErrSourceNotPublished refuses to make active an answer that cites no
@@ -392,9 +389,10 @@ func flagAnswersOfDocument(ctx context.Context, tx pgx.Tx, docID int64) error {
 	return nil
 }
 
-// checkAnswerSources fails with ErrSourceNotPublished unless the answer id
-// cites at least one document and every document it cites is published
-// and shared or of the answer's service. The cited documents are those of
+// checkAnswerSources fails with ErrSourceNotPublished unless every
+// document the answer id cites is published and shared or of the answer's
+// service (an answer citing none, written for questions the knowledge base
+// does not answer, passes). The cited documents are those of
 // answer_sources and those its sources name, which keep a deleted
 // document's id.
 func checkAnswerSources(ctx context.Context, tx pgx.Tx, id int64) error {
@@ -419,10 +417,7 @@ func checkAnswerSources(ctx context.Context, tx pgx.Tx, id int64) error {
 		FROM (`+citedDocuments+`) c LEFT JOIN documents d ON d.id = c.doc`, id, service).Scan(&cited, &published); err != nil {
 		return fmt.Errorf("check the sources of answer %d: %w", id, err)
 	}
-	switch {
-	case cited == 0:
-		return fmt.Errorf("answer %d cites no document: write it again with its sources: %w", id, ErrSourceNotPublished)
-	case published < cited:
+	if published < cited {
 		return fmt.Errorf("answer %d cites %d document(s) not published (draft, archived or deleted) or out of its service: "+
 			"publish them or write the answer again with other sources: %w", id, cited-published, ErrSourceNotPublished)
 	}
