@@ -120,9 +120,30 @@ func auditCreated(c echo.Context, ids ...int64) {
 	if len(ids) == 1 {
 		c.Set(ctxAuditTarget, formatID(ids[0]))
 	}
-	if b, err := json.Marshal(map[string]any{"ids": ids}); err == nil {
-		c.Set(ctxAuditKey, json.RawMessage(b))
+	prior, _ := c.Get(ctxAuditKey).(json.RawMessage)
+	c.Set(ctxAuditKey, withIDs(prior, ids))
+	if also, ok := c.Get(ctxAuditAlso).([]auditCopy); ok {
+		for i := range also {
+			also[i].Details = withIDs(also[i].Details, ids)
+		}
 	}
+}
+
+// withIDs returns details, a JSON object or nothing, with "ids" set to
+// ids, keeping what it held (an upload's "moved").
+func withIDs(details json.RawMessage, ids []int64) json.RawMessage {
+	fields := map[string]any{}
+	if len(details) > 0 {
+		if err := json.Unmarshal(details, &fields); err != nil || fields == nil {
+			fields = map[string]any{}
+		}
+	}
+	fields["ids"] = ids
+	b, err := json.Marshal(fields)
+	if err != nil {
+		return details
+	}
+	return b
 }
 
 // writeEntry writes e, logging a failure: the request's answer stands.

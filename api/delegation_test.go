@@ -444,23 +444,37 @@ func TestAuditOfUploadMoves(t *testing.T) {
 	md = fmt.Sprintf("---\nid: %s\ntitle: Mise à jour CAF\n---\n## Texte\nNouvelle version.\n", corpusDocs["caf"])
 	body, ct = multipartBody(t, map[string]string{"caf.md": md}, nil)
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct})
+	// A global administrator uploading for caf a document of ants: caf's
+	// own entry, the upload's, keeps the move next to the ids.
+	a, err := e.st.GetDocument(t.Context(), e.docs["ants"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	md = fmt.Sprintf("---\nid: %s\ntitle: Reprise par la CAF\n---\n## Texte\nLa CAF reprend la fiche.\n", a.ExternalID)
+	body, ct = multipartBody(t, map[string]string{"reprise.md": md}, map[string]string{"service": "caf"})
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: body, contentType: ct})
 	moved := fmt.Sprintf(" moved %s/%s from ants to caf", d.Source, d.ExternalID)
+	movedA := fmt.Sprintf(" moved %s/%s from ants to caf", a.Source, a.ExternalID)
 	// Each upload's entries name the document it stored (auditCreated).
-	ants2, caf := fmt.Sprint(d.ID), fmt.Sprint(e.docs["caf"])
+	ants, ants2, caf := fmt.Sprint(a.ID), fmt.Sprint(d.ID), fmt.Sprint(e.docs["caf"])
 	for _, tc := range []struct {
 		key, query string
 		want       []string
 	}{
-		{"admin-ants", "", []string{"POST /v1/documents " + ants2 + " 201 ants" + moved}},
-		{"admin-caf", "", []string{"POST /v1/documents " + caf + " 201 caf", "POST /v1/documents " + ants2 + " 201 caf" + moved}},
-		{"admin", "?service=ants", []string{"POST /v1/documents " + ants2 + " 201 ants" + moved}},
-		{"admin", "?service=", []string{"POST /v1/documents " + ants2 + " 201 "}},
+		{"admin-ants", "", []string{"POST /v1/documents " + ants + " 201 ants" + movedA + " ids " + ants,
+			"POST /v1/documents " + ants2 + " 201 ants" + moved + " ids " + ants2}},
+		{"admin-caf", "", []string{"POST /v1/documents " + ants + " 201 caf" + movedA + " ids " + ants,
+			"POST /v1/documents " + caf + " 201 caf ids " + caf, "POST /v1/documents " + ants2 + " 201 caf" + moved + " ids " + ants2}},
+		{"admin", "?service=ants", []string{"POST /v1/documents " + ants + " 201 ants" + movedA + " ids " + ants,
+			"POST /v1/documents " + ants2 + " 201 ants" + moved + " ids " + ants2}},
+		{"admin", "?service=", []string{"POST /v1/documents " + ants2 + " 201  ids " + ants2}},
 	} {
 		es := e.auditOf(tc.key, tc.query)
 		got := summary(es)
 		for i, en := range es {
 			var details struct {
 				Moved []struct{ Document, From, To string }
+				IDs   []int64
 			}
 			if err := json.Unmarshal(en.Details, &details); err != nil {
 				t.Fatal(err)
@@ -468,6 +482,7 @@ func TestAuditOfUploadMoves(t *testing.T) {
 			for _, m := range details.Moved {
 				got[i] += fmt.Sprintf(" moved %s from %s to %s", m.Document, m.From, m.To)
 			}
+			got[i] += " ids " + strings.Trim(fmt.Sprint(details.IDs), "[]")
 		}
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("%s's audit log%s (-want +got):\n%s", tc.key, tc.query, diff)

@@ -46,7 +46,10 @@ func parseRule(s string) (Rule, error) {
 		return Rule{}, fmt.Errorf("want KIND:VALUE=ROLE[/SERVICE], e.g. domain:interieur.gouv.fr=agent/ants")
 	}
 	role, service, _ := strings.Cut(access, "/")
-	return NewRule(kind, value, store.Access{Role: store.Role(strings.TrimSpace(role)), Service: strings.TrimSpace(service)})
+	// The configuration's services are normalised (« France Travail »
+	// is france-travail), as those of documents read from files; the
+	// API's are checked as given.
+	return NewRule(kind, value, store.Access{Role: store.Role(strings.TrimSpace(role)), Service: store.NormalizeService(service)})
 }
 
 // NewRule checks and normalises a rule: kind "domain" (an e-mail's

@@ -9,7 +9,7 @@ import (
 )
 
 func TestRules(t *testing.T) {
-	rs, err := auth.ParseRules("domain:@Interieur.gouv.fr=agent/ants;\n siret:130 025 265 00013=admin ; domain:caf.fr=admin/caf")
+	rs, err := auth.ParseRules("domain:@Interieur.gouv.fr=agent/ants;\n siret:130 025 265 00013=admin ; domain:caf.fr=admin/caf; domain:francetravail.fr=agent/ France Travail ")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,6 +24,7 @@ func TestRules(t *testing.T) {
 		{"subdomain is another domain", store.AgentProfile{Email: "a@x.interieur.gouv.fr"}, nil},
 		{"domain as a suffix of the local part", store.AgentProfile{Email: "interieur.gouv.fr@evil.fr"}, nil},
 		{"no e-mail", store.AgentProfile{}, nil},
+		{"service normalised", store.AgentProfile{Email: "a@francetravail.fr"}, &store.Access{Role: store.RoleAgent, Service: "france-travail"}},
 	} {
 		if diff := cmp.Diff(tc.want, rs.Match(tc.p)); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tc.name, diff)

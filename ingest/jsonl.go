@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/plume-sp/plume/store"
 )
 
 // maxJSONLLine bounds one JSONL line; fiches are at most a few hundred KB.
@@ -130,7 +132,10 @@ func jsonlDocument(line []byte) (Document, error) {
 		ExternalID:  id,
 		Title:       collapseSpace(rec.Title),
 		Description: collapseSpace(rec.Description),
-		Service:     strings.ToLower(collapseSpace(rec.Service)),
+		Service:     store.NormalizeService(rec.Service),
+	}
+	if err := store.CheckService(doc.Service); err != nil {
+		return Document{}, fmt.Errorf("id %q: %w", id, err)
 	}
 	if doc.Title == "" {
 		doc.Title = id

@@ -3,6 +3,8 @@ package ingest
 import (
 	"regexp"
 	"strings"
+
+	"github.com/plume-sp/plume/store"
 )
 
 // readMarkdown reads a Markdown file with optional front matter between
@@ -101,7 +103,7 @@ func frontMatter(lines []string, doc *Document) []string {
 	}
 	doc.Title = one("title")
 	doc.Description = one("description")
-	doc.Service = strings.ToLower(one("service"))
+	doc.Service = store.NormalizeService(one("service"))
 	doc.Audience = lowerAll(list("audience"))
 	doc.Tags = list("tags")
 	if u, err := checkURL(one("url")); err == nil {

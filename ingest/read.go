@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/plume-sp/plume/store"
 )
 
 // ErrUnsupportedFormat reports a file whose format no reader handles (an
@@ -360,6 +362,9 @@ func (rd *Reader) read(ctx context.Context, name string, r io.Reader, size int64
 	switch f {
 	case formatMarkdown:
 		doc = readMarkdown(name, data)
+		// A service that is no identifier even normalised fails this
+		// file only, not the whole ingest at its save.
+		err = store.CheckService(doc.Service)
 	case formatHTML:
 		doc, err = readHTML(name, data)
 	default:

@@ -326,9 +326,10 @@ func NewAnswers(st *store.Store, embedder llm.Embedder, policy redact.Policy) *A
 type AnswerInput struct {
 	Question string `json:"question"`
 	Text     string `json:"text"`
-	// DocumentIDs are the official documents the answer relies on: at
-	// least one, each published (an answer with no source could only be
-	// checked against nothing, and is never given to the model).
+	// DocumentIDs are the official documents the answer relies on, each
+	// published and seen by the answer's service; none for an answer to
+	// questions the knowledge base does not answer (curation's « réponse
+	// type ajoutée »), which no source change can flag.
 	DocumentIDs []int64 `json:"document_ids"`
 	Service     string  `json:"service"`
 }
@@ -347,9 +348,6 @@ func (in *AnswerInput) validate() error {
 		return fmt.Errorf("answer: text is not valid UTF-8: %w", ErrInvalid)
 	case len(in.DocumentIDs) > 50:
 		return fmt.Errorf("answer: at most 50 documents: %w", ErrInvalid)
-	case len(in.DocumentIDs) == 0:
-		return fmt.Errorf("answer: no source: an answer cites at least one published document (document_ids; "+
-			"a draft promoted must cite one): %w", ErrInvalid)
 	}
 	return nil
 }

@@ -34,9 +34,6 @@ const (
 	ReasonSourceArchived    = "source_archived"
 	ReasonSourceDeleted     = "source_deleted"
 	ReasonSourceUnpublished = "source_unpublished"
-	// ReasonNoSource flags, at migration 0024, the answers stored active
-	// without any source before one was required.
-	ReasonNoSource = "no_source"
 )
 
 // ErrSourceNotPublished refuses to make active an answer that cites no
@@ -164,8 +161,11 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 		if err != nil {
 			return fmt.Errorf("create answer: %w", err)
 		}
+		if err := writeAnswerSources(ctx, tx, &saved, w.DocumentIDs); err != nil {
+			return err
+		}
 		*a = saved
-		return setAnswerSources(ctx, tx, a.ID, w.DocumentIDs)
+		return nil
 	})
 }
 
@@ -189,6 +189,27 @@ func refuseIdenticalAnswer(ctx context.Context, tx pgx.Tx, a *Answer) error {
 		return fmt.Errorf("answer %d, active, has this question and text: %w", id, ErrDuplicate)
 	}
 	return nil
+}
+
+// writeAnswerSources locks the documents an answer cites (FOR SHARE),
+// refuses (ErrSourceNotPublished) an active answer citing one that is not
+// published or not seen by its service, and records them. The check is
+// in the answer's transaction, after the lock, so that an archive running
+// at the same time is either waited for and seen, or waits and then flags
+// the answer.
+func writeAnswerSources(ctx context.Context, tx pgx.Tx, a *Answer, docs []int64) error {
+	var cited, published int
+	err := tx.QueryRow(ctx, `WITH locked AS (SELECT id, status, service FROM documents WHERE id = ANY($1) ORDER BY id FOR SHARE)
+		SELECT cardinality(ARRAY(SELECT DISTINCT unnest($1::bigint[]))), count(*) FILTER (WHERE status = 'published'
+			AND (service = '' OR service = btrim($2))) FROM locked`, docs, a.Service).Scan(&cited, &published)
+	if err != nil {
+		return fmt.Errorf("lock the sources of answer %d: %w", a.ID, err)
+	}
+	if a.Status == AnswerActive && published < cited {
+		return fmt.Errorf("answer %d cites %d document(s) not published (draft, archived or deleted) or out of its service: %w",
+			a.ID, cited-published, ErrSourceNotPublished)
+	}
+	return setAnswerSources(ctx, tx, a.ID, docs)
 }
 
 // setAnswerSources records the documents an answer relies on with their
@@ -226,8 +247,11 @@ func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVe
 		if err != nil {
 			return fmt.Errorf("update answer %d: %w", a.ID, err)
 		}
+		if err := writeAnswerSources(ctx, tx, &saved, w.DocumentIDs); err != nil {
+			return err
+		}
 		*a = saved
-		return setAnswerSources(ctx, tx, a.ID, w.DocumentIDs)
+		return nil
 	})
 }
 
@@ -365,9 +389,10 @@ func flagAnswersOfDocument(ctx context.Context, tx pgx.Tx, docID int64) error {
 	return nil
 }
 
-// checkAnswerSources fails with ErrSourceNotPublished unless the answer id
-// cites at least one document and every document it cites is published
-// and shared or of the answer's service. The cited documents are those of
+// checkAnswerSources fails with ErrSourceNotPublished unless every
+// document the answer id cites is published and shared or of the answer's
+// service (an answer citing none, written for questions the knowledge base
+// does not answer, passes). The cited documents are those of
 // answer_sources and those its sources name, which keep a deleted
 // document's id.
 func checkAnswerSources(ctx context.Context, tx pgx.Tx, id int64) error {
@@ -379,16 +404,20 @@ func checkAnswerSources(ctx context.Context, tx pgx.Tx, id int64) error {
 	if err != nil {
 		return fmt.Errorf("check the sources of answer %d: %w", id, err)
 	}
+	// The cited documents are locked before they are read: an archive
+	// or edit running meanwhile is waited for and its result read (the
+	// next statement's snapshot sees it), and one starting later waits
+	// for this transaction, then flags the answer it made active.
+	if _, err := tx.Exec(ctx, `SELECT 1 FROM documents WHERE id IN (`+citedDocuments+`) ORDER BY id FOR SHARE`, id); err != nil {
+		return fmt.Errorf("lock the sources of answer %d: %w", id, err)
+	}
 	var cited, published int
 	if err := tx.QueryRow(ctx, `SELECT count(*), count(d.id) FILTER (WHERE d.status = 'published'
 			AND (d.service = '' OR d.service = btrim($2)))
 		FROM (`+citedDocuments+`) c LEFT JOIN documents d ON d.id = c.doc`, id, service).Scan(&cited, &published); err != nil {
 		return fmt.Errorf("check the sources of answer %d: %w", id, err)
 	}
-	switch {
-	case cited == 0:
-		return fmt.Errorf("answer %d cites no document: write it again with its sources: %w", id, ErrSourceNotPublished)
-	case published < cited:
+	if published < cited {
 		return fmt.Errorf("answer %d cites %d document(s) not published (draft, archived or deleted) or out of its service: "+
 			"publish them or write the answer again with other sources: %w", id, cited-published, ErrSourceNotPublished)
 	}

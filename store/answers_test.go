@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -32,8 +33,17 @@ var answersMade atomic.Int64
 func newAnswer(t *testing.T, st *store.Store, service string, docs ...int64) store.Answer {
 	t.Helper()
 	text := fmt.Sprintf("Madame [NOM_1], vous déclarez votre nouvelle adresse en ligne (fiche %d).", answersMade.Add(1))
+	// Its sources name the documents it cites, as the answers rag writes.
+	sources := `[{"n":1}]`
+	if len(docs) > 0 {
+		var cites []string
+		for i, d := range docs {
+			cites = append(cites, fmt.Sprintf(`{"n":%d,"document_id":%d}`, i+1, d))
+		}
+		sources = "[" + strings.Join(cites, ",") + "]"
+	}
 	a := store.Answer{Service: service, Question: red(t, "Comment déclarer un déménagement à la CAF ?"),
-		Text: red(t, text), Sources: json.RawMessage(`[{"n":1}]`)}
+		Text: red(t, text), Sources: json.RawMessage(sources)}
 	if err := st.CreateAnswer(context.Background(), &a, store.AnswerWrite{DocumentIDs: docs, MatchText: a.Question,
 		Model: "m", Vector: []float32{1, 0, 0}}); err != nil {
 		t.Fatal(err)
@@ -171,6 +181,7 @@ func TestAnswerActiveNeedsPublishedSources(t *testing.T) {
 	ctx := context.Background()
 	st := storetest.NewStore(t)
 	draft, archived, deleted, kept := saveDoc(t, st, "F1", "h1"), saveDoc(t, st, "F2", "h2"), saveDoc(t, st, "F3", "h3"), saveDoc(t, st, "F4", "h4")
+	moved := saveDoc(t, st, "F5", "h5")
 	cases := []struct {
 		name string
 		a    store.Answer
@@ -180,8 +191,8 @@ func TestAnswerActiveNeedsPublishedSources(t *testing.T) {
 		{"archived source", newAnswer(t, st, "caf", archived.ID), store.ErrSourceNotPublished},
 		{"deleted source", newAnswer(t, st, "caf", deleted.ID), store.ErrSourceNotPublished},
 		{"deleted source, named in its sources", newCitingAnswer(t, st, deleted.ID, kept.ID), store.ErrSourceNotPublished},
-		{"no source", newAnswer(t, st, "caf"), store.ErrSourceNotPublished},
-		{"source of another service", newAnswer(t, st, "msa", kept.ID), store.ErrSourceNotPublished},
+		{"no source (questions the knowledge base does not answer)", newAnswer(t, st, "caf"), nil},
+		{"source of another service", answerOfMovedSource(t, st, "msa", moved.ID), store.ErrSourceNotPublished},
 		{"published sources", newAnswer(t, st, "caf", kept.ID), nil},
 	}
 	for _, doc := range []struct {
@@ -218,6 +229,22 @@ func TestAnswerActiveNeedsPublishedSources(t *testing.T) {
 	if _, err := st.SetAnswerStatus(ctx, 1<<40, store.AnswerActive, store.Text{}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("missing answer: %v, want ErrNotFound", err)
 	}
+}
+
+// answerOfMovedSource stores an answer of service citing doc while doc is
+// shared, then gives doc back to caf, as a document moved after the
+// answer's review.
+func answerOfMovedSource(t *testing.T, st *store.Store, service string, doc int64) store.Answer {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET service = '' WHERE id = $1", doc); err != nil {
+		t.Fatal(err)
+	}
+	a := newAnswer(t, st, service, doc)
+	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET service = 'caf' WHERE id = $1", doc); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // newCitingAnswer stores an answer of caf whose sources name docs, as
@@ -357,7 +384,8 @@ func jsonInt(n int64) string {
 
 // TestMigrationFlagsAnswersWithoutPublishedSources: migration 0024 flags
 // to review the active answers stored before the rule whose sources are
-// not all published, or which have none, and leaves the others alone.
+// not all published, and leaves the others alone, those citing none too
+// (written for questions the knowledge base does not answer).
 func TestMigrationFlagsAnswersWithoutPublishedSources(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -366,10 +394,10 @@ func TestMigrationFlagsAnswersWithoutPublishedSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	published, unpublished := saveDoc(t, st, "F1", "h1"), saveDoc(t, st, "F2", "h2")
+	good, bad, none := newAnswer(t, st, "caf", published.ID), newAnswer(t, st, "caf", published.ID, unpublished.ID), newAnswer(t, st, "caf")
 	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET status = 'draft' WHERE id = $1", unpublished.ID); err != nil {
 		t.Fatal(err)
 	}
-	good, bad, none := newAnswer(t, st, "caf", published.ID), newAnswer(t, st, "caf", published.ID, unpublished.ID), newAnswer(t, st, "caf")
 	reviewed := newAnswer(t, st, "caf")
 	if _, err := st.SetAnswerStatus(ctx, reviewed.ID, store.AnswerToReview, red(t, "à relire")); err != nil {
 		t.Fatal(err)
@@ -385,7 +413,7 @@ func TestMigrationFlagsAnswersWithoutPublishedSources(t *testing.T) {
 		}
 		got[name] = string(a.Status) + " " + a.StatusReason.String()
 	}
-	want := map[string]string{"good": "active ", "bad": "to_review source_unpublished", "none": "to_review no_source",
+	want := map[string]string{"good": "active ", "bad": "to_review source_unpublished", "none": "active ",
 		"reviewed": "to_review à relire"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("statuses after migration (-want +got):\n%s", diff)

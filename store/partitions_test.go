@@ -63,7 +63,7 @@ func TestMigrationPartitionsDraftsInPlace(t *testing.T) {
 		`INSERT INTO feedback (draft_id, outcome, rating, final_text, tags)
 		 VALUES ('d_old', 'rejected', 1, '', '{faux}'), ('d_old', 'edited', 4, 'Réponse corrigée.', '{}'),
 		        ('d_new', 'accepted', 5, 'Dernière réponse.', '{}')`,
-		// to_review: migration 0024 flags an active answer without sources.
+		// an answer to review, which the migrations keep as it is.
 		`INSERT INTO answers (question, text, draft_id, status) VALUES ('Autre question ?', 'Réponse type.', 'd_mid', 'to_review')`,
 	} {
 		if _, err := st.Pool().Exec(ctx, q); err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -22,6 +23,16 @@ var serviceRe = regexp.MustCompile(`^[a-z0-9àâäçéèêëîïôöùûüÿœæ
 // prompt's building check it here.
 func ValidService(s string) bool {
 	return s == "" || (utf8.RuneCountInString(s) <= MaxServiceRunes && serviceRe.MatchString(s))
+}
+
+// NormalizeService returns a service's name as read from a document, a
+// file or the configuration in the form ValidService wants: trimmed, in
+// lower case, inner runs of spaces turned into one hyphen, so that
+// « France Travail » is france-travail. Migration 0026 rewrites the
+// stored services the same way. What it returns may still be invalid
+// ("caf/paris"): CheckService tells.
+func NormalizeService(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), "-")
 }
 
 // CheckService returns an ErrInvalid error naming what a service may be

@@ -29,6 +29,23 @@ func TestValidService(t *testing.T) {
 	}
 }
 
+func TestNormalizeService(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ in, want string }{
+		{"France Travail", "france-travail"}, {" France\u00a0 Travail\t", "france-travail"}, {"CAF", "caf"},
+		{"caf", "caf"}, {"", ""}, {"   ", ""}, {"Préfecture du Nord", "préfecture-du-nord"},
+		{"prefecture-75", "prefecture-75"}, {"caf / paris", "caf-/-paris"},
+	} {
+		got := store.NormalizeService(tc.in)
+		if got != tc.want {
+			t.Errorf("NormalizeService(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if store.NormalizeService(got) != got {
+			t.Errorf("NormalizeService(%q) is not stable", got)
+		}
+	}
+}
+
 // TestServiceCheckedWhereStored: every write of a service refuses free text
 // with ErrInvalid, and the vocabulary never lists a service stored before
 // services were checked.

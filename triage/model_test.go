@@ -64,8 +64,8 @@ func TestModelRaises(t *testing.T) {
 // TestDecideFlagged checks the flagged threshold: a message the lexicon
 // finds in need of attention is urgent when the urgent sub-model scores it
 // above the flagged threshold, though under the urgent threshold; the same
-// score alone, or beside the needs sub-model's lean only, does not make it
-// urgent.
+// score alone raises nothing, and neither does it beside the needs
+// sub-model's attention alone (the classifier's two leans are one cue).
 func TestDecideFlagged(t *testing.T) {
 	m := defaultModel()
 	debt, violence := slices.Index(m.header.Models, CodeDebt), slices.Index(m.header.Models, CodeViolence)
@@ -79,7 +79,10 @@ func TestDecideFlagged(t *testing.T) {
 	}
 	v.needs = 2.5
 	if l, j := v.decide(m, th, Routine); l != Attention || j != debt {
-		t.Errorf("the needs sub-model alone is one cue, not two: %s %d, want attention %d", l, j, debt)
+		t.Errorf("flagged by the needs sub-model only: %s %d, want attention %d", l, j, debt)
+	}
+	if l, j := v.decide(m, th, Attention); l != Urgent || j != violence {
+		t.Errorf("flagged by the lexicon and the needs sub-model: %s %d, want urgent %d", l, j, violence)
 	}
 	v.urgent = 0.4
 	if l, j := v.decide(m, th, Routine); l != Attention || j != debt {

@@ -79,7 +79,9 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 	if len(report.Failed) > 0 && !*keepGoing {
 		// The other files were ingested; the exit code says that some
 		// were not, for scripts (--keep-going accepts it).
-		return fmt.Errorf("%d files could not be read (listed above); the others were ingested", len(report.Failed))
+		first := report.Failed[0]
+		return fmt.Errorf("%d files could not be read (listed above; the first, %s: %v); the others were ingested",
+			len(report.Failed), first.Path, first.Err)
 	}
 	return nil
 }

@@ -1,7 +1,8 @@
 -- An active answer must rest on published documents its service sees
 -- (store.SetAnswerStatus): answers stored before that rule whose sources
--- are not (back to draft, archived, deleted, or none at all) are flagged to
--- review, as a change of their sources would flag them now.
+-- are not (back to draft, archived, deleted) are flagged to review, as a
+-- change of their sources would flag them now. An answer citing none
+-- (written for questions the knowledge base does not answer) stays.
 WITH cited AS (
     SELECT answer_id, document_id AS doc FROM answer_sources
     UNION
@@ -17,6 +18,6 @@ WITH cited AS (
     GROUP BY a.id
 )
 UPDATE answers a SET status = 'to_review', updated_at = now(),
-    status_reason = CASE WHEN k.cited = 0 THEN 'no_source' ELSE 'source_unpublished' END
+    status_reason = 'source_unpublished'
 FROM checked k
-WHERE a.id = k.id AND k.published < greatest(k.cited, 1);
+WHERE a.id = k.id AND k.published < k.cited;
