@@ -41,7 +41,20 @@ var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "r
 // while its gate is zero). Round 15, by new writers, is held by the lead
 // outside the repository and added here by the lead; until then the list
 // is empty.
-var honestRounds = []honestRound{}
+var honestRounds = []honestRound{
+	{name: "round15", parts: []string{"round15a", "round15b", "round15c"}, gate: round15Gate},
+}
+
+// round15Gate gates round 15 (15a neighbours and relatives, elderly people
+// alone, SMS, broken French and English, angry routine posts, debts; 15b
+// parents and teachers, arrears, migrants, one alarming sentence in a long
+// letter, figurative « tuer », « mourir »; 15c advisers' notes, disability
+// and illness, scams, bereavement, press and lawyer threats, thanks),
+// written on 2026-12-01 by three writers who never saw the code. Measured
+// before session 9's changes: 0.902 / 0.989 / 0.974 / 0.783 / 0.675; after
+// them: 0.902 / 0.989 / 0.974 / 0.783 / 0.681. The gate sits a message
+// under.
+var round15Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.97, attentionRecall: 0.94, routineKept: 0.76, reasonRecall: 0.66}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
