@@ -112,8 +112,14 @@ type Slot struct {
 
 // Release gives the slot back.
 func (s *Slot) Release() {
-	// Closing the session releases its advisory locks.
-	_ = s.conn.Close(context.Background())
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	// The locks are released before the session is closed: closing alone
+	// frees them only when the server's backend ends, after Close has
+	// returned, so that a slot taken right after could still be refused
+	// (TestSharedUploadsPerKey failed so once). Closing stays the fallback.
+	_, _ = s.conn.Exec(ctx, "SELECT pg_advisory_unlock_all()")
+	_ = s.conn.Close(ctx)
 }
 
 // TakeSlot takes one of the max slots named name ("upload:42") across every
