@@ -46,7 +46,8 @@ func (f *wordFilter) set(h uint32)      { f[h>>6&4095] |= 1 << (h & 63) }
 func (f *wordFilter) has(h uint32) bool { return f[h>>6&4095]&(1<<(h&63)) != 0 }
 
 // detect validates text and returns the resolved spans of personal data, in
-// text order, offsets relative to text.
+// text order, offsets relative to text. The detectors read the text's
+// normal view (see normalView).
 func detect(ctx context.Context, text string) ([]cand, error) {
 	if len(text) > MaxInputBytes {
 		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), MaxInputBytes)
@@ -57,13 +58,18 @@ func detect(ctx context.Context, text string) ([]cand, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("redact: %w", err)
 	}
+	v := normalView(text)
 	var sc scanner
 	sc.takeBuffers()
 	defer sc.giveBuffers()
-	if len(text) <= chunkBytes {
-		return dropKeeps(sc.resolve(sc.scan(text))), nil
+	if len(v.s) <= chunkBytes {
+		return v.mapSpans(dropKeeps(sc.resolve(sc.scan(v.s)))), nil
 	}
-	return detectChunks(ctx, &sc, text)
+	spans, err := detectChunks(ctx, &sc, v.s)
+	if err != nil {
+		return nil, err
+	}
+	return v.mapSpans(spans), nil
 }
 
 // scanBuffers are the buffers of a scanner that no result of detect

@@ -39,8 +39,10 @@ func fuzzValues(tb testing.TB) []fuzzValue {
 // FuzzLabelledValues takes a labelled value (phone, e-mail, IBAN, card,
 // NIR) of the generated set or of a hand-written set's tuning half, rewrites it
 // as people do (spacing, case, separators, digits in words, e-mail
-// obfuscations), puts it back in its message and checks that nothing
-// panics and that the rewritten value does not survive redaction.
+// obfuscations; other scripts' digits, full width, invisible characters:
+// see rewriteForm), puts it back in its message and checks that nothing
+// panics and that the rewritten value does not survive redaction, nor
+// reads as itself in the output's normal view.
 func FuzzLabelledValues(f *testing.F) {
 	values := fuzzValues(f)
 	if len(values) < 50 {
@@ -51,7 +53,7 @@ func FuzzLabelledValues(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, pick uint16, mut uint32) {
 		v := values[int(pick)%len(values)]
-		mutated := mutateValue(v.typ, v.value, mut)
+		mutated := rewriteForm(mutateValue(v.typ, v.value, mut), mut)
 		text := strings.Replace(v.text, v.value, mutated, 1)
 		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Redact hangs on %q", text)) })
 		defer watchdog.Stop()
@@ -59,10 +61,44 @@ func FuzzLabelledValues(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(res.Text.String(), mutated) {
+		if strings.Contains(res.Text.String(), mutated) || strings.Contains(normalView(res.Text.String()).s, normalView(mutated).s) {
 			t.Fatalf("%s value %q (labelled %q) survives:\n%s", v.typ, mutated, v.value, res.Text.String())
 		}
 	})
+}
+
+// invisibles are the characters rewriteForm slips into a value.
+var invisibles = []string{zwsp, shy, zwnj, zwj, wj, bom, lrm, rlm, vs16}
+
+// rewriteForm rewrites value, according to bits 12 and up of mut, as
+// another keyboard or a copy from elsewhere gives it: its digits in full
+// width, Arabic-Indic, Extended Arabic-Indic or mathematical digits, all
+// of it in full width, or invisible characters between some of its
+// characters. Three times in eight it leaves value alone.
+func rewriteForm(value string, mut uint32) string {
+	switch (mut >> 12) % 8 {
+	case 3:
+		return inScript(value, fullWidthZero)
+	case 4:
+		return inScript(value, arabicZero)
+	case 5:
+		return inScript(value, persianZero)
+	case 6:
+		return inScript(value, mathBoldZero)
+	case 7:
+		return fullWidth(value)
+	case 2:
+		inv, every := invisibles[int(mut>>15)%len(invisibles)], 1+int(mut>>19)%3
+		var b strings.Builder
+		for i, r := range []rune(value) {
+			if i > 0 && i%every == 0 {
+				b.WriteString(inv)
+			}
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	return value
 }
 
 // mutateValue rewrites value of type typ according to the bits of mut:

@@ -1,0 +1,227 @@
+package redact
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The detectors read a normal view of the text, in which a value typed on
+// another keyboard or hidden by invisible characters reads as the plain
+// value: compatibility forms of letters and digits are spelled in ASCII
+// (full-width "０６" and mathematical "𝟎𝟔" are "06"), the decimal digits of
+// every script are ASCII digits ("٠٦", "۰۶", "०६"), and format characters
+// (zero-width space and joiners, soft hyphen, word joiner, byte order mark,
+// bidirectional marks, variation selectors) are dropped. Each span found
+// in the view is mapped back to the original bytes, widened to whole
+// characters, so the value masked is the text as written, invisible
+// characters included, and Restore gives it back exactly.
+
+// view is the normal view of a text with what maps its offsets back.
+type view struct {
+	s string
+	// edits are the characters the view changed, in text order: the view's
+	// bytes [n, nEnd) stand for the text's [o, oEnd). A dropped character
+	// has n == nEnd. Between two edits the view copies the text.
+	edits []edit
+}
+
+// edit is one character of the text that the view spells otherwise.
+type edit struct{ n, nEnd, o, oEnd int }
+
+// normalView returns the view of s. When no character of s changes, the
+// view is s itself and costs one pass over its bytes.
+func normalView(s string) view {
+	first := firstToFold(s)
+	if first < 0 {
+		return view{s: s}
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:first]...)
+	var edits []edit
+	for i := first; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if repl, ok := foldRune(r); ok {
+			edits = append(edits, edit{n: len(b), nEnd: len(b) + len(repl), o: i, oEnd: i + size})
+			b = append(b, repl...)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return view{s: string(b), edits: edits}
+}
+
+// firstToFold returns the offset of the first character of s that the view
+// changes, or -1.
+func firstToFold(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if mayFold(r) {
+			if _, ok := foldRune(r); ok {
+				return i
+			}
+		}
+		i += size
+	}
+	return -1
+}
+
+// mayFold is the cheap test before foldRune: false for the characters of
+// Latin-1 and Latin Extended other than the soft hyphen, and for those of
+// the Basic Multilingual Plane that foldMap leaves alone.
+func mayFold(r rune) bool {
+	switch {
+	case r < latinKept:
+		return r == 0xAD
+	case r < 0x10000:
+		return foldMap[r>>6]&(1<<(r&63)) != 0
+	}
+	return true
+}
+
+// foldMap has one bit per character of the Basic Multilingual Plane, set
+// when foldRune changes it.
+var foldMap = func() (m [0x10000 / 64]uint64) {
+	for r := rune(latinKept); r < 0x10000; r++ {
+		if _, ok := foldRune(r); ok {
+			m[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return m
+}()
+
+// latinKept ends the characters the view keeps but for the soft hyphen:
+// Latin-1 ("²", "½" and "ª" included) and the Latin Extended blocks, so
+// that a text without exotic characters reads the same. The modifier
+// letters after them are folded ("1ᵉʳ" is "1er").
+const latinKept = 0x2B0
+
+// foldRune returns how the view spells r, and false when it keeps r.
+func foldRune(r rune) (string, bool) {
+	switch {
+	case r < latinKept:
+		return "", r == 0xAD
+	case invisible(r):
+		return "", true
+	case unicode.IsDigit(r):
+		return string(rune('0' + digitValue(r))), true
+	case r == 0x3000: // ideographic space
+		return " ", true
+	case 0xFF01 <= r && r <= 0xFF5E: // full-width ASCII, punctuation included
+		return string(r - 0xFEE0), true
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	d := norm.NFKD.Properties(buf[:n]).Decomposition()
+	if len(d) == 0 {
+		return "", false
+	}
+	for _, c := range d {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return "", false // "…" stays "…", "①" becomes "1", "𝐜" "c"
+		}
+	}
+	return string(d), true
+}
+
+// invisible reports whether r is a format character or another default
+// ignorable one: it shows nothing, or nothing but a hyphen at a line end.
+func invisible(r rune) bool {
+	return unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) &&
+		!unicode.IsSpace(r)
+}
+
+// digitValue returns the value of the decimal digit r. Unicode encodes the
+// decimal digits of every script as runs of ten from zero to nine, which
+// unicode.Nd lists as ranges that start with a zero.
+func digitValue(r rune) int {
+	for _, rg := range unicode.Nd.R16 {
+		if rune(rg.Lo) <= r && r <= rune(rg.Hi) {
+			return int(r-rune(rg.Lo)) % 10
+		}
+	}
+	for _, rg := range unicode.Nd.R32 {
+		if rune(rg.Lo) <= r && r <= rune(rg.Hi) {
+			return int(r-rune(rg.Lo)) % 10
+		}
+	}
+	return 0
+}
+
+// start returns the offset in the text of the view's offset x taken as
+// the start of a span: a span that starts inside a changed character
+// starts with it, and one that starts right after a dropped character
+// does not take it.
+func (v *view) start(x int) int {
+	k := v.lastEdit(x, false)
+	if k < 0 {
+		return x
+	}
+	e := v.edits[k]
+	if x < e.nEnd {
+		return e.o
+	}
+	return e.oEnd + x - e.nEnd
+}
+
+// end returns the offset in the text of the view's offset y taken as the
+// end of a span: a span that ends inside a changed character ends with
+// it, and dropped characters inside the span are taken.
+func (v *view) end(y int) int {
+	k := v.lastEdit(y, true)
+	if k < 0 {
+		return y
+	}
+	e := v.edits[k]
+	if y <= e.nEnd {
+		return e.oEnd
+	}
+	return e.oEnd + y - e.nEnd
+}
+
+// lastEdit returns the index of the last edit that starts at or before x
+// in the view (strictly before when strict), or -1.
+func (v *view) lastEdit(x int, strict bool) int {
+	lo, hi := 0, len(v.edits) // the answer + 1 is in [lo, hi]
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if n := v.edits[m].n; n < x || !strict && n == x {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo - 1
+}
+
+// mapSpans maps spans, in order and not overlapping in the view, to the
+// text. Two spans that the widening to whole characters makes overlap
+// become one.
+func (v *view) mapSpans(spans []cand) []cand {
+	if len(v.edits) == 0 {
+		return spans
+	}
+	out := spans[:0]
+	for _, c := range spans {
+		c.start, c.end = v.start(c.start), v.end(c.end)
+		if n := len(out); n > 0 && out[n-1].end > c.start {
+			out[n-1].end = max(out[n-1].end, c.end)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
