@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -238,4 +239,53 @@ func checkPublicReply(t *testing.T, d *rag.Drafter, stream bool) {
 	if diff := cmp.Diff([]string{"[ADRESSE_1]", "[IBAN_1]", "[NIR_1]", "[SANTE_1]"}, w.Values); diff != "" {
 		t.Errorf("withheld placeholders (-want +got):\n%s", diff)
 	}
+}
+
+// TestDraftKeepsOtherFormsLocal drafts a reply to a message whose values
+// are typed in full-width or Arabic-Indic digits or hold invisible
+// characters: none reaches the model or the database, as written or as
+// the plain value it reads as, and the agent gets the name back as
+// written.
+func TestDraftKeepsOtherFormsLocal(t *testing.T) {
+	t.Parallel()
+	env := newDraftEnv(t)
+	srv := llmtest.New(t, llmtest.WithReply(greetingReply))
+	d := env.drafter(fakeChat(t, srv, 10*time.Second))
+	ctx := context.Background()
+	m := labelledMessage{ID: "other forms", Text: "Bonjour, je suis J\u200bean Dup\u00adont. Mon NIR ２８５０３７５１２３４５６７８, " +
+		"tél ٠٦١٢٣٤٥٦٧٨ ou 07\u200b12\u200b34\u200b56\u200b78 ou ۰۶۹۸۷۶۵۴۳۲, mail jean.dupont\u200b@gmail.com. Comment obtenir ma carte Vitale ?"}
+	for _, v := range []struct{ typ, value string }{
+		{"NOM", "J\u200bean Dup\u00adont"}, {"NIR", "２８５０３７５１２３４５６７８"}, {"TEL", "٠٦١٢٣٤٥٦٧٨"},
+		{"TEL", "07\u200b12\u200b34\u200b56\u200b78"}, {"TEL", "۰۶۹۸۷۶۵۴۳۲"}, {"EMAIL", "jean.dupont\u200b@gmail.com"},
+	} {
+		m.Entities = append(m.Entities, struct {
+			Type  string `json:"type"`
+			Value string `json:"value"`
+		}{v.typ, v.value})
+	}
+	got, err := writeDraft(ctx, d, rag.Request{Question: m.Text, Channel: "email"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := srv.AllBodies()
+	row, err := env.store.GetDraft(ctx, got.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := strings.Join([]string{row.Question.String(), row.Draft, string(row.Sources), strings.Join(row.Warnings, " ")}, "\n")
+	checkValuesStayLocal(t, m, m.Text, bodies, stored)
+	visible := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.Is(unicode.Cf, r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	for _, plain := range []string{"285037512345678", "0612345678", "0712345678", "0698765432", "jean.dupont@", "Dupont"} {
+		if strings.Contains(visible(bodies), plain) || strings.Contains(visible(stored), plain) {
+			t.Errorf("%q reached the model or the database", plain)
+		}
+	}
+	checkNameRestored(t, got, row, m.Text, bodies)
 }
