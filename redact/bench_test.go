@@ -104,3 +104,38 @@ func BenchmarkRestore(b *testing.B) {
 		Restore(res.Text.String(), res.Mapping, nil)
 	}
 }
+
+// BenchmarkNormalView measures the normal view alone: on French text
+// without exotic characters (the fast path, no copy), and on the same
+// text with a zero-width space in every phone number and full-width
+// digits in every NIR.
+func BenchmarkNormalView(b *testing.B) {
+	plain := realisticText(1 << 20)
+	exotic := strings.ReplaceAll(plain, "06 12 34", "06\u200b12\u200b34")
+	exotic = strings.ReplaceAll(exotic, "2 90 04 75", "２ ９０ ０４ ７５")
+	for _, bc := range []struct{ name, text string }{{"plain", plain}, {"exotic", exotic}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				normalView(bc.text)
+			}
+		})
+	}
+}
+
+// BenchmarkRedactExotic1MB is BenchmarkRedact1MB on the exotic text of
+// BenchmarkNormalView: the view's copy and offset map on top of the
+// detectors.
+func BenchmarkRedactExotic1MB(b *testing.B) {
+	text := strings.ReplaceAll(realisticText(1<<20), "06 12 34", "06\u200b12\u200b34")
+	text = strings.ReplaceAll(text, "2 90 04 75", "２ ９０ ０４ ７５")
+	ctx := context.Background()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Redact(ctx, text, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

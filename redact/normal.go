@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,50 +34,49 @@ type edit struct{ n, nEnd, o, oEnd int }
 // normalView returns the view of s. When no character of s changes, the
 // view is s itself and costs one pass over its bytes.
 func normalView(s string) view {
-	first := firstToFold(s)
-	if first < 0 {
+	i, repl, size := nextToFold(s, 0)
+	if i < 0 {
 		return view{s: s}
 	}
-	b := make([]byte, 0, len(s))
-	b = append(b, s[:first]...)
+	var b strings.Builder // its String does not copy
+	b.Grow(len(s))
 	var edits []edit
-	for i := first; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if repl, ok := foldRune(r); ok {
-			edits = append(edits, edit{n: len(b), nEnd: len(b) + len(repl), o: i, oEnd: i + size})
-			b = append(b, repl...)
-		} else {
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
+	last := 0
+	for ; i >= 0; i, repl, size = nextToFold(s, last) {
+		b.WriteString(s[last:i])
+		edits = append(edits, edit{n: b.Len(), nEnd: b.Len() + len(repl), o: i, oEnd: i + size})
+		b.WriteString(repl)
+		last = i + size
 	}
-	return view{s: string(b), edits: edits}
+	b.WriteString(s[last:])
+	return view{s: b.String(), edits: edits}
 }
 
-// firstToFold returns the offset of the first character of s that the view
-// changes, or -1.
-func firstToFold(s string) int {
-	for i := 0; i < len(s); {
+// nextToFold returns the offset, spelling in the view and size of the
+// first character of s from offset i on that the view changes, or -1.
+func nextToFold(s string, i int) (int, string, int) {
+	for i < len(s) {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
 			i++
+			continue
+		case c < 0xCA && i+1 < len(s): // U+0080 to U+027F: kept but the soft hyphen
+			if c == 0xC2 && s[i+1] == 0xAD {
+				return i, "", 2
+			}
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if mayFold(r) {
-			if _, ok := foldRune(r); ok {
-				return i
+			if repl, ok := foldRune(r); ok {
+				return i, repl, size
 			}
 		}
 		i += size
 	}
-	return -1
+	return -1, "", 0
 }
 
 // mayFold is the cheap test before foldRune: false for the characters of
@@ -117,11 +117,11 @@ func foldRune(r rune) (string, bool) {
 	case invisible(r):
 		return "", true
 	case unicode.IsDigit(r):
-		return string(rune('0' + digitValue(r))), true
+		return asciiString(byte('0' + digitValue(r))), true
 	case r == 0x3000: // ideographic space
 		return " ", true
 	case 0xFF01 <= r && r <= 0xFF5E: // full-width ASCII, punctuation included
-		return string(r - 0xFEE0), true
+		return asciiString(byte(r - 0xFEE0)), true
 	}
 	var buf [utf8.UTFMax]byte
 	n := utf8.EncodeRune(buf[:], r)
@@ -136,6 +136,13 @@ func foldRune(r rune) (string, bool) {
 	}
 	return string(d), true
 }
+
+// asciiChars are the printable ASCII characters, from the space on.
+const asciiChars = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+
+// asciiString returns the printable ASCII character c as a string without
+// allocating one.
+func asciiString(c byte) string { return asciiChars[c-' ' : c-' '+1] }
 
 // invisible reports whether r is a format character or another default
 // ignorable one: it shows nothing, or nothing but a hyphen at a line end.
