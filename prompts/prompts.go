@@ -78,7 +78,9 @@ type Prompt struct {
 type Set struct {
 	names    []string
 	channels map[string]*channel
-	clean    *sanitizer
+	// answerCheck asks whether a validated answer answers a message.
+	answerCheck *checkPrompt
+	clean       *sanitizer
 }
 
 // channel is the parsed templates of one channel.

@@ -310,6 +310,9 @@ type Answers struct {
 	searcher *Searcher
 	policy   redact.Policy
 	match    AnswerMatch
+	// checker, when set, asks the model whether the answers matched
+	// answer the message (WithChecker).
+	checker *AnswerChecker
 }
 
 // NewAnswers returns the validated answers' manager. embedder may be nil
@@ -490,13 +493,23 @@ func (a *Answers) servicesOf(ctx context.Context, ids []int64) (string, error) {
 	return one, nil
 }
 
-// Match returns the validated answers close to a message, redacted first.
+// Match returns the validated answers close to a message, redacted first,
+// checked by the model as a draft's are when a has a checker
+// (WithChecker).
 func (a *Answers) Match(ctx context.Context, message string, services []string) ([]ValidatedAnswer, error) {
 	text, res, err := a.matchText(ctx, message, services)
 	if err != nil {
 		return nil, err
 	}
-	return matchAnswers(ctx, a.store, a.embedder, a.match, text, services, res)
+	found, err := matchAnswers(ctx, a.store, a.embedder, a.match, text, services, res)
+	if err != nil || a.checker == nil || len(found) == 0 {
+		return found, err
+	}
+	red, err := redact.Redact(ctx, message, a.policy)
+	if err != nil {
+		return nil, fmt.Errorf("validated answers: redact: %w", err)
+	}
+	return a.checker.Filter(ctx, red.Text.TrimSpace(), found), nil
 }
 
 // matchText is a message redacted, placeholders removed, and its search
@@ -540,6 +553,14 @@ func (a *Answers) WithSearcher(s *Searcher) *Answers {
 	c := *a
 	c.searcher = s
 	return &c
+}
+
+// WithChecker returns a copy of a whose matches c checks, as a draft's
+// (nil: not checked).
+func (a *Answers) WithChecker(c *AnswerChecker) *Answers {
+	cp := *a
+	cp.checker = c
+	return &cp
 }
 
 // WithMatch returns a copy of a matching with m.
