@@ -86,11 +86,7 @@ func (s *Set) buildAnswerCheck(f *file) (*checkPrompt, error) {
 
 // renderUser executes the check's user template and tidies its blank space.
 func (c *checkPrompt) renderUser(d answerCheckData) (string, error) {
-	var b strings.Builder
-	if err := c.user.Execute(&b, d); err != nil {
-		return "", fmt.Errorf("prompts: render %s: %w", c.origin, err)
-	}
-	return tidy(b.String()), nil
+	return execute(c.user, c.origin, d)
 }
 
 // RenderAnswerCheck returns the messages that ask the model whether a

@@ -2,8 +2,6 @@ package prompts
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -27,20 +25,7 @@ func TestAnswerCheckGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := formatPrompt(p)
-	path := filepath.Join("testdata", "verification.golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run with -update to create it): %v", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
+	checkGolden(t, "verification", p)
 	if strings.Contains(p.Messages[0].Content.String(), "carte grise") {
 		t.Error("the check's system message holds request data")
 	}

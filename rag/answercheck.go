@@ -48,9 +48,7 @@ type AnswerChecker struct {
 	policy  redact.Policy
 	timeout time.Duration
 	log     *slog.Logger
-
-	mu    sync.Mutex
-	cache map[[sha256.Size]byte]bool
+	cache   *hashCache[bool]
 }
 
 // NewAnswerChecker returns a checker over chat giving each call at most
@@ -68,7 +66,7 @@ func NewAnswerChecker(chat llm.Chatter, ps *prompts.Set, policy redact.Policy, t
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &AnswerChecker{chat: chat, prompts: ps, policy: policy, timeout: timeout, log: log,
-		cache: map[[sha256.Size]byte]bool{}}
+		cache: newHashCache[bool](answerCheckCacheSize)}
 }
 
 // Filter returns the answers to show for a redacted message: of found
@@ -122,10 +120,7 @@ func (c *AnswerChecker) Check(ctx context.Context, message redact.Text, a Valida
 		return false, fmt.Errorf("answer check: %w", err)
 	}
 	key := promptKey(p)
-	c.mu.Lock()
-	cached, ok := c.cache[key]
-	c.mu.Unlock()
-	if ok {
+	if cached, ok := c.cache.get(key); ok {
 		return cached, nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
@@ -138,12 +133,7 @@ func (c *AnswerChecker) Check(ctx context.Context, message redact.Text, a Valida
 	if err != nil {
 		return false, err
 	}
-	c.mu.Lock()
-	if len(c.cache) >= answerCheckCacheSize {
-		clear(c.cache)
-	}
-	c.cache[key] = verdict
-	c.mu.Unlock()
+	c.cache.put(key, verdict)
 	return verdict, nil
 }
 
@@ -193,4 +183,32 @@ func truncateUTF8(s string, n int) string {
 		return s
 	}
 	return strings.ToValidUTF8(s[:n], "")
+}
+
+// hashCache is a bounded in-memory cache of model replies by the hash of
+// what was asked, cleared when full; safe for concurrent use.
+type hashCache[V any] struct {
+	mu   sync.Mutex
+	m    map[[sha256.Size]byte]V
+	size int
+}
+
+func newHashCache[V any](size int) *hashCache[V] {
+	return &hashCache[V]{m: map[[sha256.Size]byte]V{}, size: size}
+}
+
+func (c *hashCache[V]) get(key [sha256.Size]byte) (V, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.m[key]
+	return v, ok
+}
+
+func (c *hashCache[V]) put(key [sha256.Size]byte, v V) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= c.size {
+		clear(c.m)
+	}
+	c.m[key] = v
 }
