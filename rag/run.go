@@ -129,10 +129,10 @@ func (t *timer) stage(name string) {
 }
 
 // finish returns the timings so far, with the total and plume's share of
-// it (all but the model's).
+// it (all but the model's: the draft's and the answer check's).
 func (t *timer) finish() map[string]float64 {
 	total := float64(time.Since(t.start).Microseconds()) / 1000
 	t.ms["total_ms"] = total
-	t.ms["plume_ms"] = total - t.ms["model_ms"]
+	t.ms["plume_ms"] = total - t.ms["model_ms"] - t.ms["answer_check_ms"]
 	return t.ms
 }
