@@ -123,7 +123,7 @@ func TestRedactMessy(t *testing.T) {
 		{"switchboard landline stays", "le standard de la préfecture, 01 40 20 30 40, ne répond pas", "le standard de la préfecture, 01 40 20 30 40, ne répond pas"},
 		{"mobile after switchboard", "le standard ne répond pas, mon portable 06 12 34 56 78", "le standard ne répond pas, mon portable [TEL_1]"},
 		{"foreign plate after plate word", "my car (UK plates KX19 PLU) was towed", "my car (UK plates [PLAQUE_1]) was towed"},
-		{"RG is a case number", "Dossier TJ Créteil RG 24/01187", "Dossier TJ Créteil RG [DOSSIER_1]"},
+		{"RG is a case number", "Dossier TJ Créteil RG 24/01187", "Dossier TJ Créteil [DOSSIER_1]"},
 		{"address unit then postal code", "Adresse actuelle 41 rue Gabriel Péri app 34 93200 Saint-Denis.", "Adresse actuelle [ADRESSE_1]."},
 		{"place name before postal code", "domicilié Manoir de Kerlann 56610 Arradon, sollicite", "domicilié [ADRESSE_1], sollicite"},
 		{"house number before residence", "3 résidence du Parc apt 12 61000 Alençon", "[ADRESSE_1]"},

@@ -78,6 +78,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.secrets()
 	sc.ipAddresses()
 	sc.births()
+	sc.disabilityDegrees()
 	sc.hanBirths()
 	sc.bracketBirths()
 	sc.addresses()
