@@ -20,7 +20,7 @@ func (sc *scanner) birthPlace(i int) int {
 		return i // a noun, "date de naissance … à", "la prime de naissance versée le … à la CAF": no place
 	}
 	plainA := verb >= 0 && sc.toks[verb].shape&shASCII != 0 // "ne le … a Oran"; after "née", "a" is a verb
-	j := i + 1
+	j, loose := i+1, false
 	for steps := 0; j < len(sc.toks) && steps < 16; steps++ {
 		t := &sc.toks[j]
 		if t.gap >= gapPara {
@@ -48,18 +48,22 @@ func (sc *scanner) birthPlace(i int) int {
 			j++ // "nascida em 14/02/1991"
 			continue
 		}
+		if t.kind == kWord && (t.cue&cBirth != 0 || birthLinks[lex.entries[t.ent].word] || sc.has(j, wRelative)) {
+			j++
+			continue
+		}
 		if end := sc.date(j); end >= j {
 			j = end + 1
 			continue
 		}
-		if start, end := sc.looseBirthDate(i, j); start >= 0 && start <= j {
-			j = end + 1 // "née le on iki Mayıs 1979 à Konya"
-			continue
+		if !loose { // "née le on iki Mayıs 1979 à Konya", read once
+			loose = true
+			if start, end := sc.looseBirthDate(i, j); start >= 0 && start <= j {
+				j = end + 1
+				continue
+			}
 		}
-		if t.kind != kWord || !(t.cue&cBirth != 0 || birthLinks[lex.entries[t.ent].word] || sc.has(j, wRelative)) {
-			break
-		}
-		j++
+		break
 	}
 	return j
 }

@@ -2,41 +2,47 @@ package redact
 
 import "strings"
 
-// disabilityDegrees masks a degree of disability: a disability group of
-// the former Soviet countries ("invalidité du 2e groupe", "2e groupe
+// disabilityDegrees masks a degree of disability next to the words of
+// disability markPhrases found (sc.disabled): a disability group of the
+// former Soviet countries ("invalidité du 2e groupe", "2e groupe
 // d'invalidité", "disabled 2nd group"), and a rate right after "MDPH" or
 // "invalidité" ("reconnue MDPH à 80 %", "carte d invalidite 80%"). The
 // statuses themselves stay ("MDPH", "carte d'invalidité", "pension
 // d'invalidité catégorie 2", as the README says).
 func (sc *scanner) disabilityDegrees() {
-	for i := range sc.toks {
-		switch t := &sc.toks[i]; {
-		case t.kind == kAlnum && t.end-t.start <= 4 && sc.groupWord(i+1) && groupOrdinal(sc.text(i)):
-			if k := sc.invalidityNear(i); k >= 0 {
+	for _, k := range sc.disabled {
+		for i := max(0, k-4); i <= k+3 && i+1 < len(sc.toks); i++ {
+			if t := &sc.toks[i]; t.kind == kAlnum && t.end-t.start <= 4 && sc.groupWord(i+1) && groupOrdinal(sc.text(i)) {
 				sc.addToks(min(k, i), max(k, i+1), HANDICAP, 0.8)
+				break
 			}
-		case t.kind == kNum && t.end-t.start <= 3 && sc.punct(i+1) == '%':
-			k := i - 1
-			if sc.isText(k, "a", "de") {
-				k--
-			}
-			if sc.isText(k, "mdph", "invalidite") {
-				sc.addToks(i, i+1, HANDICAP, 0.8)
-			}
+		}
+		if !sc.isText(k, "mdph", "invalidite") {
+			continue
+		}
+		i := k + 1
+		if sc.isText(i, "a", "de") {
+			i++
+		}
+		if i+1 < len(sc.toks) && sc.toks[i].kind == kNum && sc.toks[i].end-sc.toks[i].start <= 3 && sc.punct(i+1) == '%' {
+			sc.addToks(i, i+1, HANDICAP, 0.8)
 		}
 	}
 }
 
-// invalidityNear returns the word of disability within three words of
-// the group's ordinal at token i ("invalidité du 2e groupe", "2e groupe
-// d'invalidité", "disabled 2nd group"), or -1.
-func (sc *scanner) invalidityNear(i int) int {
-	for k := max(0, i-3); k <= i+4 && k < len(sc.toks); k++ {
-		if k != i && k != i+1 && sc.isText(k, "invalidite", "disabled", "handicap") {
-			return k
+// disabilityEntries are the lexicon's entries of the words next to which
+// disabilityDegrees reads a group or a rate; each starts a phrase.
+var disabilityEntries = [...]uint32{lex.words["invalidite"], lex.words["mdph"], lex.words["disabled"], lex.words["handicap"]}
+
+// disabilityWord reports whether lexicon entry e is a word of disability,
+// whose neighbours disabilityDegrees reads.
+func disabilityWord(e uint32) bool {
+	for _, d := range disabilityEntries {
+		if e == d {
+			return true
 		}
 	}
-	return -1
+	return false
 }
 
 // groupOrdinal reports whether w is a group's ordinal in digits, French
