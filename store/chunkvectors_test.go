@@ -134,6 +134,20 @@ func vectorIDs(t *testing.T, st *store.Store, c vectorCorpus, q []float32, servi
 	return ids
 }
 
+// vectorStore returns a fresh store holding n documents of random vectors
+// (seedVectors, drawn from seed), its chunk index read, and the random
+// source to go on with.
+func vectorStore(t *testing.T, seed uint64, n int) (*store.Store, vectorCorpus, *rand.Rand) {
+	t.Helper()
+	st := storetest.NewStore(t)
+	r := rand.New(rand.NewPCG(seed, 1))
+	c := seedVectors(t, st, r, n)
+	if err := st.LoadChunkIndex(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return st, c, r
+}
+
 // TestVectorSearchIsExact checks that the vector search returns exactly
 // the nearest chunks, ties by id, so that two builds of the HNSW index
 // (drawn at random by pgvector) give the same results: the HNSW index
@@ -141,12 +155,7 @@ func vectorIDs(t *testing.T, st *store.Store, c vectorCorpus, q []float32, servi
 func TestVectorSearchIsExact(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	st := storetest.NewStore(t)
-	r := rand.New(rand.NewPCG(10, 1))
-	c := seedVectors(t, st, r, 700)
-	if err := st.LoadChunkIndex(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st, c, r := vectorStore(t, 10, 700)
 	queries := make([][]float32, 60)
 	for i := range queries {
 		queries[i] = randomVector(r, c.dim)
@@ -184,12 +193,7 @@ func TestVectorSearchIsExact(t *testing.T) {
 func TestVectorSearchSeesNewEmbeddings(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	st := storetest.NewStore(t)
-	r := rand.New(rand.NewPCG(11, 1))
-	c := seedVectors(t, st, r, 30)
-	if err := st.LoadChunkIndex(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st, c, r := vectorStore(t, 11, 30)
 	q := randomVector(r, c.dim)
 	if diff := cmp.Diff(c.exactNearest(q, "", 10), vectorIDs(t, st, c, q, "", 10)); diff != "" {
 		t.Fatalf("before the re-embed (-exact +got):\n%s", diff)
