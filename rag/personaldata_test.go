@@ -66,9 +66,7 @@ func loadMessages(tb testing.TB, ids ...string) []labelledMessage {
 // the database, and the agent gets the name back in the draft.
 func TestDraftKeepsPersonalDataLocal(t *testing.T) {
 	t.Parallel()
-	env := newDraftEnv(t)
-	srv := llmtest.New(t, llmtest.WithReply(greetingReply))
-	d := env.drafter(fakeChat(t, srv, 10*time.Second))
+	env, srv, d := greetingDrafter(t)
 	ctx := context.Background()
 	msgs := loadMessages(t, "m001", "m003", "m005", "m006", "m009", "m013", "m024", "m037", "m038", "m044", "m073", "m076")
 	for _, m := range msgs {
@@ -241,6 +239,15 @@ func checkPublicReply(t *testing.T, d *rag.Drafter, stream bool) {
 	}
 }
 
+// greetingDrafter returns a drafting environment and a drafter whose
+// recording fake model greets [NOM_1].
+func greetingDrafter(t *testing.T) (*draftEnv, *llmtest.Server, *rag.Drafter) {
+	t.Helper()
+	env := newDraftEnv(t)
+	srv := llmtest.New(t, llmtest.WithReply(greetingReply))
+	return env, srv, env.drafter(fakeChat(t, srv, 10*time.Second))
+}
+
 // TestDraftKeepsOtherFormsLocal drafts a reply to a message whose values
 // are typed in full-width or Arabic-Indic digits or hold invisible
 // characters: none reaches the model or the database, as written or as
@@ -248,9 +255,7 @@ func checkPublicReply(t *testing.T, d *rag.Drafter, stream bool) {
 // written.
 func TestDraftKeepsOtherFormsLocal(t *testing.T) {
 	t.Parallel()
-	env := newDraftEnv(t)
-	srv := llmtest.New(t, llmtest.WithReply(greetingReply))
-	d := env.drafter(fakeChat(t, srv, 10*time.Second))
+	env, srv, d := greetingDrafter(t)
 	ctx := context.Background()
 	m := labelledMessage{ID: "other forms", Text: "Bonjour, je suis J\u200bean Dup\u00adont. Mon NIR ２８５０３７５１２３４５６７８, " +
 		"tél ٠٦١٢٣٤٥٦٧٨ ou 07\u200b12\u200b34\u200b56\u200b78 ou ۰۶۹۸۷۶۵۴۳۲, mail jean.dupont\u200b@gmail.com. Comment obtenir ma carte Vitale ?"}
