@@ -8,10 +8,7 @@
 // one word per run of letters and digits). It imports nothing.
 package courtesy
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Kind is a set of kinds of courtesy words.
 type Kind uint16
@@ -42,9 +39,6 @@ const (
 	// When: when to call back (demain, ce soir, lundi matin, dès que
 	// possible).
 	When
-	// Reassurance: what says that nothing presses, read as a phrase
-	// only (« rien d'urgent », « ce n'est pas urgent »): see Only.
-	Reassurance
 )
 
 // Empty are the kinds that name no subject: a message made only of
@@ -54,7 +48,7 @@ const Empty = Greeting | Signature | English | Function | CallBack | Help
 // CallBackOnly are the kinds a message of courtesy or a call-back request
 // alone is made of: no function word outside a polite request (« je suis
 // pas bien » is no courtesy), no request for help.
-const CallBackOnly = Greeting | Signature | CallBack | Polite | When | Reassurance
+const CallBackOnly = Greeting | Signature | CallBack | Polite | When
 
 // lists holds each kind's words, folded.
 var lists = []struct {
@@ -85,17 +79,6 @@ var lists = []struct {
 		possible`},
 }
 
-// phrases are read as a whole only: each word alone is of its own kinds.
-var phrases = []struct {
-	kind  Kind
-	words []string
-}{
-	{Reassurance, strings.Fields("rien d urgent")},
-	{Reassurance, strings.Fields("ce n est pas urgent")},
-	{Reassurance, strings.Fields("c est pas urgent")},
-	{Reassurance, strings.Fields("pas urgent")},
-}
-
 // kinds maps each word to its kinds.
 var kinds = func() map[string]Kind {
 	out := map[string]Kind{}
@@ -109,41 +92,3 @@ var kinds = func() map[string]Kind {
 
 // Of returns the kinds of a folded word, 0 for a word of none.
 func Of(word string) Kind { return kinds[word] }
-
-// Only reports whether words, folded, are all of the kinds k, a phrase
-// of k counting as one word, or numbers (a telephone number is no
-// subject). It reports false for no words.
-func Only(words []string, k Kind) bool {
-	for i := 0; i < len(words); {
-		if n := phraseAt(words[i:], k); n > 0 {
-			i += n
-			continue
-		}
-		if kinds[words[i]]&k == 0 && !number(words[i]) {
-			return false
-		}
-		i++
-	}
-	return len(words) > 0
-}
-
-// phraseAt returns the length of the phrase of kinds k that words start
-// with, 0 for none.
-func phraseAt(words []string, k Kind) int {
-	for _, p := range phrases {
-		if p.kind&k != 0 && len(words) >= len(p.words) && slices.Equal(words[:len(p.words)], p.words) {
-			return len(p.words)
-		}
-	}
-	return 0
-}
-
-// number reports whether w is made of digits only.
-func number(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return w != ""
-}

@@ -2,22 +2,28 @@ package triage
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plume-sp/plume/courtesy"
 	"github.com/plume-sp/plume/fold"
 )
 
-// courtesyOnly reports whether every sentence of msg is courtesy or a
-// call-back request and nothing else (« merci de me rappeler quand vous
-// pourrez, rien d'urgent »: courtesy.CallBackOnly): words that hold no
-// evidence of distress for the classifier, whose hashed n-grams (« me
-// rappeler » beside « me tuer ») may still score high in a short text. The
-// classifier raises no such message, whatever its scores.
-func (m *message) courtesyOnly() bool {
-	for _, s := range m.sentences {
-		if w := strings.Fields(fold.Words(s.folded)); len(w) > 0 && !courtesy.Only(w, courtesy.CallBackOnly) {
-			return false
+// evidenceOf counts the words of a folded sentence that may tell a
+// situation: not courtesy nor a call-back request (« merci de me
+// rappeler demain matin »: courtesy.CallBackOnly), not a
+// number, not a lone letter. The classifier's scores of a message are read
+// as strong as its count (see model.shrink).
+func evidenceOf(folded string) int {
+	n := 0
+	for _, w := range strings.Fields(fold.Words(folded)) {
+		if utf8.RuneCountInString(w) >= 2 && courtesy.Of(w)&courtesy.CallBackOnly == 0 && !number(w) {
+			n++
 		}
 	}
-	return len(m.sentences) > 0
+	return n
+}
+
+// number reports whether w is made of digits only.
+func number(w string) bool {
+	return strings.Trim(w, "0123456789") == ""
 }

@@ -49,6 +49,8 @@ type message struct {
 	// those of non-Latin scripts.
 	english, spanish, french int
 	letters, foreignLetters  int
+	// evidence counts the words that may tell a situation (evidenceOf).
+	evidence int
 }
 
 // sentenceEnd ends a sentence: punctuation followed by a space or the end,
@@ -71,6 +73,7 @@ func newMessage(text string, now time.Time) *message {
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
 			m.general = m.general || s.general
 			m.count(s.folded)
+			m.evidence += evidenceOf(s.folded)
 			m.sentences = append(m.sentences, s)
 		}
 	}
