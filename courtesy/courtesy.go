@@ -3,8 +3,8 @@
 // function words, and requests for help or a call back that do not say
 // about what (« Bonjour, merci de me rappeler demain matin »). Each word
 // has kinds; a caller picks the kinds it reads as empty: rag, to tell a
-// message that names no subject, triage, to tell a message of courtesy
-// only. Words are folded as fold.Words folds them (lower case, no accents,
+// message that names no subject, triage, to count the words of evidence
+// its classifier's scores rest on. Words are folded as fold.Words folds them (lower case, no accents,
 // one word per run of letters and digits). It imports nothing.
 package courtesy
 

@@ -113,3 +113,19 @@ func TestEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestNoSituation checks, with the lexicon alone, two families of false
+// alarms of the training rounds' routine messages: a message that says it
+// tells of nobody's situation (an adviser's note of a poster, a procedure)
+// raises nothing but a suicidal cue; a debt repaid in full is over.
+func TestNoSituation(t *testing.T) {
+	checkLexicon(t, []lexiconCase{
+		{"a poster", "Deux collégiennes préparent une affiche sur le harcèlement et demandent le numéro contre le harcèlement. Aucune situation personnelle évoquée.", Routine, nil},
+		{"a procedure", "Pour une personne sans domicile stable, le CCAS doit-il accepter l'élection de domicile ? Aucune situation en cours, c'est pour notre procédure.", Routine, nil},
+		{"suicide still counts", "Aucune situation personnelle, mais j'ai envie de mourir.", Urgent, []string{CodeSuicide}},
+		{"a situation under review", "Son RSA est suspendu (contrôle de situation en cours). Il me frappe depuis hier.", Urgent, []string{CodeViolence}},
+		{"a debt repaid in full", "En 2019 j'avais un trop-perçu d'allocation logement que j'ai remboursé en totalité. Comment obtenir une attestation ?", Routine, nil},
+		{"nothing owed any more", "La CAF m'avait réclamé un indu, je ne dois plus rien depuis janvier.", Routine, nil},
+		{"a debt to repay", "La CAF me réclame un trop-perçu de 800 €, je dois tout rembourser.", Attention, []string{CodeDebt}},
+	})
+}
