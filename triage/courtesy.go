@@ -2,10 +2,10 @@ package triage
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/plume-sp/plume/courtesy"
-	"github.com/plume-sp/plume/fold"
 )
 
 // evidenceOf counts the words of a folded sentence that may tell a
@@ -15,13 +15,17 @@ import (
 // as strong as its count (see model.shrink).
 func evidenceOf(folded string) int {
 	n := 0
-	for _, w := range strings.Fields(fold.Words(folded)) {
+	for _, w := range strings.FieldsFunc(folded, notWord) {
 		if utf8.RuneCountInString(w) >= 2 && courtesy.Of(w)&courtesy.CallBackOnly == 0 && !number(w) {
 			n++
 		}
 	}
 	return n
 }
+
+// notWord reports whether r cuts words as fold.Words cuts them: any rune
+// but a letter or a digit (folded already: no need to fold again).
+func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // number reports whether w is made of digits only.
 func number(w string) bool {
