@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/plume-sp/plume/courtesy"
 	"github.com/plume-sp/plume/fold"
 	"github.com/plume-sp/plume/redact"
 )
@@ -175,7 +176,7 @@ func isPunct(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 // isCourtesy reports whether a word only addresses or thanks the reader,
 // or is an English function word that the French analysis would keep.
 func isCourtesy(w string) bool {
-	return courtesyWords[fold.Words(strings.TrimFunc(w, isPunct))]
+	return courtesy.Of(fold.Words(strings.TrimFunc(w, isPunct)))&(courtesy.Greeting|courtesy.Signature|courtesy.English) != 0
 }
 
 // isRequest reports whether a sentence asks something.
@@ -204,21 +205,4 @@ var requestCues = []string{
 	" a qui ", " aupres de qui ", " quelle demarche ", " quelles demarches ", " je ne sais pas ", " je sais pas ",
 	" jsp ", " svp ", " stp ", " how ", " what ", " can i ", " do i ", " should i ", " where ", " which ",
 	" is it ", " am i ", " could you ", " i would like ", " i need ", " i want ",
-}
-
-// courtesyWords are folded words that carry no request: greetings, thanks,
-// civilities, closings, phone signatures, SMS courtesy, and English function
-// words.
-var courtesyWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`bonjour bonsoir salut slt coucou hello hi dear madame monsieur mesdames
-		messieurs mme mr mlle melle cordialement cordialemen cdlt bien sincerement salutations respectueusement
-		distinguees distingues merci mercii remerciant remercie remercions remerciements avance thanks thank
-		regards best kind sincerely please envoye iphone android samsung galaxy mail courriel objet re tr fw
-		the a an of to in on at for my me i you your is are was be been it this that and or but with from by
-		have has had do does did not no so if as we our they their he she his her its can could would should
-		will just about also get got`) {
-		courtesyWords[w] = true
-	}
 }

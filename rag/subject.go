@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/plume-sp/plume/courtesy"
 	"github.com/plume-sp/plume/fold"
 	"github.com/plume-sp/plume/redact"
 )
@@ -67,7 +68,7 @@ func namesSubject(t redact.Text) bool {
 // subjectless reports whether a folded word says nothing of a message's
 // subject.
 func subjectless(w string) bool {
-	return utf8.RuneCountInString(w) < 2 || courtesyWords[w] || functionWords[w] || helpWords[w]
+	return utf8.RuneCountInString(w) < 2 || courtesy.Of(w)&courtesy.Empty != 0
 }
 
 // withoutSubject marks every result unreliable, with WarnNoSubject.
@@ -87,22 +88,6 @@ func wordSet(s string) map[string]bool {
 	}
 	return out
 }
-
-// functionWords are folded French words that name nothing: pronouns,
-// articles, prepositions, auxiliaries, modal verbs, negation.
-var functionWords = wordSet(`je tu il elle on nous vous ils elles me te se moi toi lui leur leurs le la les
-	un une des du de au aux ce cet cette ces ca cela ceci mon ma mes ton ta tes son sa ses notre votre nos vos
-	et ou mais donc car ni que qui quoi dont en ai as avons avez ont suis es est sommes etes sont etre avoir
-	pour par sur avec sans dans chez vers pouvez pourriez pouvoir peux peut puis voudrais voudrions souhaite
-	souhaiterais aimerais besoin ne pas plus si oui non ok accord plait stp svp tres bien quelqu quelque chose
-	voila alors ici ne nee`)
-
-// helpWords are folded words that ask for help, an answer or a call back
-// without saying about what.
-var helpWords = wordSet(`aide aider aidez aidiez aidant rappeler rappelez rappel recontacter contacter
-	contactez contact joindre appeler appelez renseigner renseignez renseignement renseignements information
-	informations info infos question questions demande demander repondre repondez reponse urgent urgence
-	help assistance probleme soucis souci urgente`)
 
 // valueLabels are folded words that label the value after them: « tel »
 // before [TEL_1], « je m'appelle » before [NOM_1].

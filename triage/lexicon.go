@@ -240,7 +240,15 @@ var sinceRe = compile(` mais (?:depuis|maintenant|aujourd' hui) | depuis (?:j' a
 // l'histoire ancienne », « tout est rentré dans l'ordre »): an urgent cue
 // in it or in the sentence before, but a suicidal one, is nobody's
 // emergency now, nor a debt or a fraud a trouble (settles).
-var settledRe = compile(` c' est (?:de l' histoire ancienne|du passe|derriere (?:moi|nous)|(?:bien |enfin )?(?:regle|resolu))| tout (?:est|s' est|a ete) (?:(?:bien |enfin )?(?:regle|arrange|resolu)|rentre dans l' ordre)| (?:le probleme|la situation|tout ca) (?:est|a ete) (?:reglee?|resolue?)| tout va bien (?:maintenant|aujourd' hui|depuis)`)
+var settledRe = compile(` c' est (?:de l' histoire ancienne|du passe|derriere (?:moi|nous)|(?:bien |enfin )?(?:regle|resolu))| tout (?:est|s' est|a ete) (?:(?:bien |enfin )?(?:regle|arrange|resolu)|rentre dans l' ordre)| (?:le probleme|la situation|tout ca) (?:est|a ete) (?:reglee?|resolue?)| tout va bien (?:maintenant|aujourd' hui|depuis)| (?:rembourse|remboursee|paye|payee|regle|reglee)s? (?:en totalite|integralement|entierement)| (?:entierement|integralement) rembourse| (?:je ne|ne) (?:dois|doit|devons|devait|devais) plus rien| l' affaire est (?:close|classee)| soldee?s? depuis`)
+
+// noSituationRe marks a sentence that says the message tells of nobody's
+// situation (« Aucune situation personnelle évoquée », « Pas de situation
+// individuelle », « Aucune situation en cours, c'est pour mettre à jour
+// notre procédure »): an adviser's note of a question asked for a poster,
+// a training or a procedure. No cue of the message counts, but a suicidal
+// one (see rule.read).
+var noSituationRe = compile(` (?:aucune|pas de) situation (?:personnelle|individuelle|particuliere|concrete|en cours)`)
 
 // unsettledRe marks a settled phrase that names what it settles, or a
 // trouble that is not (« c'est réglé pour le loyer mais pas pour ça »): the
@@ -277,8 +285,9 @@ func (r rule) read(s sentence, m *message) (string, bool) {
 	// for a school talk or out of interest needs no particular attention.
 	// Laughter cancels a cue, but never a suicidal one (« je vais me
 	// suicider mdr »): a false alarm costs the agent a glance, a miss may
-	// cost a life.
-	if (s.joke || s.fiction) && r.code != CodeSuicide || s.general || !r.fires(s) {
+	// cost a life. Nor does a message that says it tells of nobody's
+	// situation (noSituationRe) describe anyone's.
+	if (s.joke || s.fiction || m.noSituation) && r.code != CodeSuicide || s.general || !r.fires(s) {
 		return "", false
 	}
 	// « Mon ex me frappait, c'est de l'histoire ancienne »: a trouble

@@ -11,16 +11,19 @@ import (
 )
 
 // scored is a message with the verdict of a model trained without its
-// fold.
+// fold, and the scores it was read from.
 type scored struct {
 	labelled
 	fold int
 	verdict
 	model *model
+	msg   *message
+	raw   []float64 // the scores before shrink, nil for a foreign message
 }
 
 // leaveOneRoundOut scores the messages of each fold with a model trained
-// on the other folds.
+// on the other folds; the verdicts are read with no shrink (see
+// atEvidence).
 func leaveOneRoundOut(folds []trainingFold, settings trainSettings) []scored {
 	var out []scored
 	for k, f := range folds {
@@ -32,10 +35,77 @@ func leaveOneRoundOut(folds []trainingFold, settings trainSettings) []scored {
 		}
 		m := trainModel(train, settings)
 		for _, l := range f.msgs {
-			out = append(out, scored{l, k, m.reading(newMessage(l.Text, evalNow)), m})
+			x := scored{labelled: l, fold: k, model: m, msg: newMessage(l.Text, evalNow)}
+			if !x.msg.foreign() {
+				x.raw = m.scores(vectorize(x.msg.foldedText(), m.rows))
+			}
+			out = append(out, x)
 		}
 	}
+	return atEvidence(out, 0)
+}
+
+// atEvidence returns ss with every verdict read at evidence k (see
+// model.shrink), by the model of its fold.
+func atEvidence(ss []scored, k float64) []scored {
+	out := slices.Clone(ss)
+	for i := range out {
+		x := &out[i]
+		if x.raw == nil {
+			x.verdict = x.model.reading(x.msg)
+			continue
+		}
+		m := *x.model
+		m.header.Evidence = k
+		x.verdict = m.verdictOf(m.shrink(slices.Clone(x.raw), x.msg.evidence), x.msg)
+	}
 	return out
+}
+
+// outOfFold is what leave-one-round-out chooses: the evidence, then the
+// thresholds, with the verdicts read at that evidence and the lexicon's
+// level of each message.
+type outOfFold struct {
+	ss       []scored
+	lex      map[string]Level
+	evidence float64
+	th       thresholds
+}
+
+// chooseOutOfFold chooses the evidence (chooseEvidence), then the
+// thresholds (chooseThresholds), for the out-of-fold scores ss.
+func chooseOutOfFold(ss []scored) outOfFold {
+	lex := lexiconLevels(ss)
+	k := chooseEvidence(ss, lex, training)
+	ss = atEvidence(ss, k)
+	return outOfFold{ss: ss, lex: lex, evidence: k, th: chooseThresholds(ss, lex, training)}
+}
+
+// evidenceGrid are the values of Evidence leave-one-round-out chooses
+// from; 0 leaves scores as they are.
+var evidenceGrid = []float64{0, 1, 2, 3, 5, 8, 12, 20}
+
+// chooseEvidence returns the value of evidenceGrid under which the
+// classifier alone, its thresholds chosen out of fold for that value
+// (chooseThresholds: the same share of routine messages raised), finds
+// the most messages needing attention and urgent messages out of fold;
+// the smaller value on a tie. lex holds the lexicon's level of each
+// message.
+func chooseEvidence(ss []scored, lex map[string]Level, s trainSettings) float64 {
+	best, top := 0.0, -1
+	for _, k := range evidenceGrid {
+		at := atEvidence(ss, k)
+		th := chooseThresholds(at, lex, s)
+		found := 0
+		for _, x := range at {
+			l, _ := x.levelAt(th, Routine)
+			found += b2i(x.Level != Routine && l != Routine) + b2i(x.Level == Urgent && l == Urgent)
+		}
+		if found > top {
+			best, top = k, found
+		}
+	}
+	return best
 }
 
 // chooseThresholds returns, out of fold, the lowest urgent threshold that
@@ -149,14 +219,12 @@ func TestLeaveOneRoundOut(t *testing.T) {
 		t.Skip("trains twenty-seven models (several minutes): set PLUME_TRIAGE_LOO=1")
 	}
 	folds := trainingFolds(t)
-	ss := leaveOneRoundOut(folds, training)
-	lex := lexiconLevels(ss)
-	th := chooseThresholds(ss, lex, training)
-	if got := defaultModel().thresholds(); !sameThresholds(got, th) {
-		t.Errorf("model.bin thresholds %+v, leave-one-round-out chooses %+v: run go generate ./triage", got, th)
+	r := chooseOutOfFold(leaveOneRoundOut(folds, training))
+	if got, k := defaultModel().thresholds(), defaultModel().header.Evidence; !sameThresholds(got, r.th) || k != r.evidence {
+		t.Errorf("model.bin thresholds %+v, evidence %g; leave-one-round-out chooses %+v, %g: run go generate ./triage", got, k, r.th, r.evidence)
 	}
-	t.Logf("thresholds: needs %.3f, urgent %.3f, flagged %.3f, veto %.3f", th.needs, th.urgent, th.flagged, th.veto)
-	logFolds(t, folds, ss, lex, lexiconBefore(t), th)
+	t.Logf("evidence %g, thresholds: needs %.3f, urgent %.3f, flagged %.3f, veto %.3f", r.evidence, r.th.needs, r.th.urgent, r.th.flagged, r.th.veto)
+	logFolds(t, folds, r.ss, r.lex, lexiconBefore(t), r.th)
 }
 
 // sameThresholds reports whether a and b are equal but for rounding.

@@ -59,7 +59,11 @@ type modelHeader struct {
 	// expulsions », a cat's name on a tax notice). Chosen by
 	// leave-one-round-out too.
 	VetoThreshold float64 `json:"veto_threshold"`
-	Rows          int     `json:"rows"`
+	// Evidence is the number of words of evidence at which a message
+	// keeps half of each score's distance from its sub-model's bias (see
+	// shrink). Chosen by leave-one-round-out too.
+	Evidence float64 `json:"evidence"`
+	Rows     int     `json:"rows"`
 }
 
 // model is a set of linear classifiers over the same hashed features:
@@ -135,7 +139,29 @@ func (m *model) reading(msg *message) verdict {
 	if msg.foreign() {
 		return verdict{needs: math.Inf(-1), urgent: math.Inf(-1), veto: math.Inf(-1), code: -1, urgentCode: -1, foreign: true}
 	}
-	return m.verdictOf(m.scores(vectorize(msg.foldedText(), m.rows)), msg)
+	return m.verdictOf(m.shrink(m.scores(vectorize(msg.foldedText(), m.rows)), msg.evidence), msg)
+}
+
+// shrink moves the scores s of a message holding n words of evidence
+// towards the sub-models' biases, the scores of a text that says nothing:
+// it keeps n/(n+Evidence) of each score's distance from its bias. A
+// linear model over hashed features reads a few words strongly: a short
+// text is a few n-grams, and those of « me rappeler » sit near those of
+// « me tuer » (« Vous pouvez m'appeler ? » scored as an elderly person in
+// danger, « Je rappellerai demain. » as violence). Scores are read as
+// strong as the evidence they rest on: a short message, or one of
+// courtesy and call-back requests, moves little from the bias; a long
+// one keeps its scores.
+func (m *model) shrink(s []float64, n int) []float64 {
+	if m.header.Evidence <= 0 {
+		return s
+	}
+	keep := float64(n) / (float64(n) + m.header.Evidence)
+	for j := range s {
+		b := float64(m.header.Biases[j])
+		s[j] = b + (s[j]-b)*keep
+	}
+	return s
 }
 
 // verdictOf returns the verdict on msg, not foreign, whose scores under
@@ -243,12 +269,8 @@ func (v verdict) vetoes(th thresholds, lex Level) bool {
 // raise returns a raised, when the classifier's reading of msg is more
 // pressing, with one reason: the code of the reading, on the sentence that
 // scores highest for it; or routine when the reading vetoes the
-// lexicon's attention and raises nothing. A message of courtesy or a
-// call-back request alone (courtesyOnly) is left as the lexicon reads it.
+// lexicon's attention and raises nothing.
 func (m *model) raise(a Assessment, msg *message) Assessment {
-	if msg.courtesyOnly() {
-		return a
-	}
 	v, th := m.reading(msg), m.thresholds()
 	if v.vetoes(th, a.Level) {
 		a = Assessment{Level: Routine, Reasons: []Reason{}}

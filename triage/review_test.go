@@ -69,25 +69,63 @@ func TestReviewLevels(t *testing.T) {
 	}
 }
 
-// TestCourtesyOnly checks which messages the classifier may not raise:
-// courtesy and call-back requests alone, never a message with anything
-// else in it.
-func TestCourtesyOnly(t *testing.T) {
+// TestShortMessages checks that a short message's scores weigh as much
+// as its evidence (model.shrink): call-back requests in words of no
+// training message, which the classifier read as an elderly person in
+// danger (« Vous pouvez m'appeler ? ») or violence (« Je rappellerai
+// demain. ») before, are routine; a call-back request with a distress in
+// it is not.
+func TestShortMessages(t *testing.T) {
 	tests := []struct {
 		text string
-		want bool
+		want Level
 	}{
-		{"Merci de me rappeler quand vous pourrez, rien d'urgent.", true},
-		{"Bonjour, pourriez-vous me rappeler au 06 12 34 56 78 demain matin ? Cordialement.", true},
-		{"Rappelez-moi quand vous pourrez.", true},
-		{"Rappelez-moi vite, il va me tuer.", false},
-		{"Merci de me rappeler, je n'ai plus rien à manger.", false},
-		{"Je dois renvoyer un justificatif de domicile ?", false},
-		{"", false},
+		{"Vous pouvez m'appeler ?", Routine},
+		{"Je rappellerai demain.", Routine},
+		{"Merci de me rappeler quand vous pourrez, rien d'urgent.", Routine},
+		{"Bonjour, pourriez-vous me rappeler au 06 12 34 56 78 demain matin ? Cordialement.", Routine},
+		{"Rappelez-moi vite, il va me tuer.", Urgent},
+		{"Merci de me rappeler, je n'ai plus rien à manger.", Urgent},
 	}
 	for _, tc := range tests {
-		if got := newMessage(tc.text, evalNow).courtesyOnly(); got != tc.want {
-			t.Errorf("courtesyOnly(%q) = %v, want %v", tc.text, got, tc.want)
+		if a := AssessAt(context.Background(), tc.text, evalNow); a.Level != tc.want {
+			t.Errorf("AssessAt(%q) = %s %v, want %s", tc.text, a.Level, a.Codes(), tc.want)
 		}
 	}
+}
+
+// TestEvidence checks which words count as evidence: not courtesy, a
+// call-back request, a number or a lone letter.
+func TestEvidence(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Merci de me rappeler au 06 12 34 56 78 demain matin.", 0},
+		{"Bonjour, pourriez-vous me rappeler ? Cordialement.", 0},
+		{"Vous pouvez m'appeler ?", 0},
+		{"J'attends votre appel.", 3},
+		{"Rappelez-moi vite, il va me tuer.", 3},
+	}
+	for _, tc := range tests {
+		if got := newMessage(tc.text, evalNow).evidence; got != tc.want {
+			t.Errorf("evidence of %q = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestNoSituation checks, with the lexicon alone, two families of false
+// alarms of the training rounds' routine messages: a message that says it
+// tells of nobody's situation (an adviser's note of a poster, a procedure)
+// raises nothing but a suicidal cue; a debt repaid in full is over.
+func TestNoSituation(t *testing.T) {
+	checkLexicon(t, []lexiconCase{
+		{"a poster", "Deux collégiennes préparent une affiche sur le harcèlement et demandent le numéro contre le harcèlement. Aucune situation personnelle évoquée.", Routine, nil},
+		{"a procedure", "Pour une personne sans domicile stable, le CCAS doit-il accepter l'élection de domicile ? Aucune situation en cours, c'est pour notre procédure.", Routine, nil},
+		{"suicide still counts", "Aucune situation personnelle, mais j'ai envie de mourir.", Urgent, []string{CodeSuicide}},
+		{"a situation under review", "Son RSA est suspendu (contrôle de situation en cours). Il me frappe depuis hier.", Urgent, []string{CodeViolence}},
+		{"a debt repaid in full", "En 2019 j'avais un trop-perçu d'allocation logement que j'ai remboursé en totalité. Comment obtenir une attestation ?", Routine, nil},
+		{"nothing owed any more", "La CAF m'avait réclamé un indu, je ne dois plus rien depuis janvier.", Routine, nil},
+		{"a debt to repay", "La CAF me réclame un trop-perçu de 800 €, je dois tout rembourser.", Attention, []string{CodeDebt}},
+	})
 }

@@ -49,6 +49,11 @@ type message struct {
 	// those of non-Latin scripts.
 	english, spanish, french int
 	letters, foreignLetters  int
+	// evidence counts the words that may tell a situation (evidenceOf).
+	evidence int
+	// noSituation is true when a sentence says the message tells of
+	// nobody's situation (noSituationRe).
+	noSituation bool
 }
 
 // sentenceEnd ends a sentence: punctuation followed by a space or the end,
@@ -70,7 +75,9 @@ func newMessage(text string, now time.Time) *message {
 			s.fiction = fictionRe.MatchString(s.folded)
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
 			m.general = m.general || s.general
+			m.noSituation = m.noSituation || noSituationRe.MatchString(s.folded)
 			m.count(s.folded)
+			m.evidence += evidenceOf(s.folded)
 			m.sentences = append(m.sentences, s)
 		}
 	}

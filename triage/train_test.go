@@ -109,6 +109,7 @@ func trainingDigest(t testing.TB) string {
 	s := training
 	fmt.Fprintf(h, "bits %d ngrams %d-%d lambda %g epochs %d rate %g raised %g urgent %g flagged %g veto %g\n",
 		featureBits, ngramMin, ngramMax, s.lambda, s.epochs, s.rate, s.maxRoutineRaised, s.maxAttentionUrgent, s.maxFlaggedUrgent, s.maxVetoLost)
+	fmt.Fprintf(h, "evidence %v\n", evidenceGrid)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -266,10 +267,9 @@ func TestModelFile(t *testing.T) {
 		return
 	}
 	folds := trainingFolds(t)
-	ss := leaveOneRoundOut(folds, training)
-	lex := lexiconLevels(ss)
-	th := chooseThresholds(ss, lex, training)
-	logFolds(t, folds, ss, lex, lexiconBefore(t), th)
+	r := chooseOutOfFold(leaveOneRoundOut(folds, training))
+	th := r.th
+	logFolds(t, folds, r.ss, r.lex, lexiconBefore(t), th)
 	var all []labelled
 	for _, f := range folds {
 		all = append(all, f.msgs...)
@@ -277,7 +277,7 @@ func TestModelFile(t *testing.T) {
 	m := trainModel(all, training)
 	m.header.Digest = digest
 	m.header.NeedsThreshold, m.header.UrgentThreshold, m.header.FlaggedUrgentThreshold = th.needs, th.urgent, th.flagged
-	m.header.VetoThreshold = th.veto
+	m.header.VetoThreshold, m.header.Evidence = th.veto, r.evidence
 	var buf bytes.Buffer
 	if err := m.encode(&buf); err != nil {
 		t.Fatal(err)
@@ -287,5 +287,5 @@ func TestModelFile(t *testing.T) {
 	}
 	t.Logf("model.bin: %d features, %d sub-models, %d bytes, thresholds %.3f (needs) %.3f (urgent)",
 		m.header.Rows, len(m.header.Models), buf.Len(), th.needs, th.urgent)
-	t.Logf("flagged threshold %.3f, veto %.3f", th.flagged, th.veto)
+	t.Logf("flagged threshold %.3f, veto %.3f, evidence %g", th.flagged, th.veto, r.evidence)
 }
