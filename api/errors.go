@@ -72,7 +72,7 @@ func errorResponse(err error) *Error {
 	case errors.Is(err, rag.ErrNoWords):
 		return &Error{Status: http.StatusBadRequest, Code: "no_words",
 			Message: "the text holds no word to search for (only punctuation, personal data, or words as common as « le » or « de »)"}
-	case errors.Is(err, rag.ErrInvalid), errors.Is(err, store.ErrInvalid):
+	case errors.Is(err, rag.ErrInvalid), errors.Is(err, store.ErrInvalid), errors.Is(err, ingest.ErrInvalidDocument):
 		return &Error{Status: http.StatusBadRequest, Code: "invalid_request", Message: err.Error()}
 	case errors.Is(err, store.ErrNotFound):
 		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "not found"}
