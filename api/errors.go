@@ -67,6 +67,8 @@ func errorResponse(err error) *Error {
 	case errors.Is(err, ingest.ErrUnsupportedFormat):
 		return &Error{Status: http.StatusUnsupportedMediaType, Code: "unsupported_format",
 			Message: "the file's format is not supported (DILA XML, JSONL, Markdown, HTML, text, PDF or zip)"}
+	case errors.Is(err, rag.ErrTextTooLong):
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "text_too_long", Message: err.Error()}
 	case errors.Is(err, rag.ErrTooLong):
 		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "question_too_long", Message: err.Error()}
 	case errors.Is(err, rag.ErrNoWords):
