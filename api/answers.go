@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -60,7 +59,7 @@ func toAnswerJSON(a store.Answer) answerJSON {
 
 // answerRequest is the body of POST /v1/answers and PUT /v1/answers/{id}:
 // a draft to promote (POST only), or a question, a text and the documents
-// they rely on. Version, on PUT, must be the stored one when given.
+// they rely on. Version, on PUT, is required and must be the stored one.
 type answerRequest struct {
 	DraftID string `json:"draft_id"`
 	rag.AnswerInput
@@ -78,7 +77,13 @@ func (s *Server) createAnswer(c echo.Context) error {
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err
 	}
+	if err := body.checkPost(); err != nil {
+		return err
+	}
 	key := keyOf(c)
+	if err := mayName(key, body.Service); err != nil {
+		return err
+	}
 	ctx := c.Request().Context()
 	if body.DraftID == "" {
 		body.Service = s.answerService(key, body.Service, "")
@@ -122,6 +127,44 @@ func (s *Server) createAnswer(c echo.Context) error {
 	return c.JSON(http.StatusCreated, toAnswerJSON(a))
 }
 
+// checkPost refuses what a POST cannot combine: a version (PUT's), and a
+// question or sources beside a draft to promote, which brings its own
+// (text may replace its final text), rather than ignoring them.
+func (r *answerRequest) checkPost() error {
+	switch {
+	case r.Version != 0:
+		return errorf(http.StatusBadRequest, "invalid_request", "version is for PUT /v1/answers/{id}, not for a new answer")
+	case r.DraftID != "" && (r.Question != "" || r.DocumentIDs != nil):
+		return errorf(http.StatusBadRequest, "invalid_request",
+			"draft_id cannot be combined with question or document_ids: a promoted draft brings its question and sources (text may replace its final text); "+
+				"without draft_id, send question, text and document_ids")
+	}
+	return nil
+}
+
+// checkPut refuses a PUT without the version read (it would overwrite a
+// colleague's edit unseen) or with a draft to promote (POST's).
+func (r *answerRequest) checkPut() error {
+	switch {
+	case r.DraftID != "":
+		return errorf(http.StatusBadRequest, "invalid_request", "draft_id is for POST /v1/answers: an update takes question, text and document_ids")
+	case r.Version <= 0:
+		return errorf(http.StatusBadRequest, "invalid_request",
+			"version is required: the answer's version as read, so that an edit made meanwhile is not overwritten (409 then)")
+	}
+	return nil
+}
+
+// mayName refuses, with 403, a service's key that names another service
+// for an answer: it writes for its own only, and is told so rather than
+// silently given its own.
+func mayName(k *keyInfo, service string) error {
+	if service = strings.TrimSpace(service); k.Service != "" && service != "" && service != k.Service {
+		return errorf(http.StatusForbidden, "forbidden", "this key writes answers of the service %q only, not %q", k.Service, service)
+	}
+	return nil
+}
+
 // answerService is the service an answer is for: a service's key writes
 // for its service only; a global key's request, trimmed, or else current
 // (the draft's or the answer's service, trimmed too: drafts stored before
@@ -139,9 +182,9 @@ func (s *Server) answerService(k *keyInfo, requested, current string) string {
 // loadAnswer returns the answer named in the path if the caller may
 // review it.
 func (s *Server) loadAnswer(c echo.Context) (store.Answer, error) {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return store.Answer{}, errorf(http.StatusBadRequest, "invalid_request", "the answer id must be a positive integer")
+	id, err := pathID(c)
+	if err != nil {
+		return store.Answer{}, err
 	}
 	a, err := s.deps.Store.GetAnswer(c.Request().Context(), id)
 	if err != nil {
@@ -166,11 +209,17 @@ func (s *Server) updateAnswer(c echo.Context) error {
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err
 	}
+	if err := body.checkPut(); err != nil {
+		return err
+	}
 	old, err := s.loadAnswer(c)
 	if err != nil {
 		return err
 	}
 	key := keyOf(c)
+	if err := mayName(key, body.Service); err != nil {
+		return err
+	}
 	if !key.reviews(old.Service) {
 		return errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
 	}

@@ -45,7 +45,7 @@ func TestAnswersFlow(t *testing.T) {
 	// A reviewer of the CAF promotes its draft: the final text, masked.
 	var a answerBody
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "reviewer-caf",
-		body: map[string]any{"draft_id": d.ID, "service": "ants"}}).decode(t, &a)
+		body: map[string]any{"draft_id": d.ID}}).decode(t, &a)
 	for _, v := range []string{"Claire", "Martin", "06 12 34 56 78"} {
 		if strings.Contains(a.Question+a.Text, v) {
 			t.Errorf("stored answer holds %q: %q / %q", v, a.Question, a.Text)
@@ -53,7 +53,7 @@ func TestAnswersFlow(t *testing.T) {
 	}
 	if a.Service != "caf" || !strings.Contains(a.Text, "Mon Compte") || a.Status != "active" || a.Version != 1 ||
 		a.DraftID == nil || *a.DraftID != d.ID {
-		t.Errorf("promoted answer %+v: want the CAF's (a service key writes for its own), active, with the final text and draft %s", a, d.ID)
+		t.Errorf("promoted answer %+v: want the CAF's (a service key writes for its own; naming another is 403, TestAnswerInput), active, with the final text and draft %s", a, d.ID)
 	}
 	var sources []rag.Citation
 	if err := json.Unmarshal(a.Sources, &sources); err != nil || len(sources) == 0 {
@@ -310,7 +310,7 @@ func TestAnswerSourcesOutOfScope(t *testing.T) {
 	for i, a := range answers {
 		path := fmt.Sprint("/v1/answers/", a.ID)
 		edit := func(ids ...int64) response {
-			body := map[string]any{"question": cafParaphrase, "text": "Déclarez-le en ligne sur caf.fr."}
+			body := map[string]any{"question": cafParaphrase, "text": "Déclarez-le en ligne sur caf.fr.", "version": a.Version}
 			if ids != nil {
 				body["document_ids"] = ids
 			}
@@ -340,9 +340,10 @@ func TestAnswerSourcesOutOfScope(t *testing.T) {
 	// CAF's administrator replaces the second's sources.
 	var repaired [2]answerBody
 	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", answers[0].ID), key: "admin",
-		body: map[string]any{"question": cafParaphrase, "text": "Voyez l'ANTS.", "service": "ants"}}).decode(t, &repaired[0])
+		body: map[string]any{"question": cafParaphrase, "text": "Voyez l'ANTS.", "service": "ants", "version": answers[0].Version}}).decode(t, &repaired[0])
 	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", answers[1].ID), key: "admin-caf",
-		body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["caf"]}}}).decode(t, &repaired[1])
+		body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["caf"]},
+			"version": answers[1].Version}}).decode(t, &repaired[1])
 	for i, a := range repaired {
 		if a.Status != "active" || len(a.OutOfScopeSources) != 0 {
 			t.Errorf("repaired answer %d: status %q, out of scope %v; want active, none", i, a.Status, a.OutOfScopeSources)

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -100,8 +101,10 @@ func TestAuthMatrix(t *testing.T) {
 			calls: []call{{"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 403}, {"admin-caf", 201}, {"admin", 409}}},
 		"GET /v1/answers/{id}": {req: request{method: "GET", path: answer},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 200}, {"admin-caf", 200}, {"admin", 200}}},
-		"PUT /v1/answers/{id}": {req: request{method: "PUT", path: answer, body: answerBody},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 200}, {"admin", 200}}},
+		// The version read is 1: the reviewer's edit makes 2, so the global
+		// admin, allowed, then meets the conflict check (409), not a 403.
+		"PUT /v1/answers/{id}": {req: request{method: "PUT", path: answer, body: withVersion(answerBody, 1)},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 200}, {"admin", 409}}},
 		"PUT /v1/answers/{id}/status": {req: request{method: "PUT", path: answer + "/status", body: map[string]string{"status": "active"}},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 200}, {"admin-caf", 200}}},
 		"GET /v1/curation": {req: request{method: "GET", path: "/v1/curation?service=caf"},
@@ -208,4 +211,11 @@ func TestAuthMatrix(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withVersion is an answer's body with the version read.
+func withVersion(body map[string]any, version int) map[string]any {
+	out := maps.Clone(body)
+	out["version"] = version
+	return out
 }

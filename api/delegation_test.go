@@ -501,7 +501,7 @@ func TestAuditOfAnswers(t *testing.T) {
 	e.must(http.StatusOK, request{method: "PUT", path: path + "/status", key: "admin", body: map[string]string{"status": "to_review"}})
 	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin", body: map[string]any{
 		"question": "Comment déclarer un changement de situation ?", "text": "Déclarez-le en ligne.", "service": "ants",
-		"document_ids": []int64{e.docs["ants"]}}})
+		"document_ids": []int64{e.docs["ants"]}, "version": a.Version}})
 	id := fmt.Sprint(a.ID)
 	for _, tc := range []struct {
 		key, query string

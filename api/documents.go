@@ -8,10 +8,12 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 	"github.com/plume-sp/plume/ingest"
 	"github.com/plume-sp/plume/store"
+	"golang.org/x/text/unicode/norm"
 )
 
 // documentJSON is a document as the API shows it.
@@ -88,6 +90,23 @@ func (in *documentInput) document(source, externalID string) ingest.Document {
 	return ingest.Document{Source: source, ExternalID: externalID, Title: in.Title, Description: in.Description,
 		URL: in.URL, Audience: in.Audience, Service: in.Service, Tags: in.Tags,
 		Blocks: []ingest.Block{{Text: in.Text}}}
+}
+
+// checkFields applies the knowledge base's rules on a document's fields
+// (ingest.CheckDocument: limits, no control or bidirectional character, an
+// http(s) URL, NFC) to in, as a document of source with externalID, and
+// keeps the normalised values; a refusal is 400 naming the field.
+func (in *documentInput) checkFields(source, externalID string) (ingest.Document, error) {
+	doc := in.document(source, externalID)
+	if err := ingest.CheckDocument(&doc); err != nil {
+		return ingest.Document{}, err
+	}
+	if strings.ContainsFunc(source, unicode.IsSpace) || ingest.UnsafeName(source) || len(source) > ingest.MaxLabelRunes {
+		return ingest.Document{}, errorf(http.StatusBadRequest, "invalid_request",
+			"source %q: one word of at most %d characters", source, ingest.MaxLabelRunes)
+	}
+	in.Title, in.Description, in.URL, in.Tags, in.Audience = doc.Title, doc.Description, doc.URL, doc.Tags, doc.Audience
+	return doc, nil
 }
 
 // scopeService checks that the key may curate documents of service, and
@@ -168,7 +187,7 @@ func (s *Server) createDocument(c echo.Context) error {
 	if err := in.validate(); err != nil {
 		return err
 	}
-	in.ID, in.Source = strings.TrimSpace(in.ID), strings.TrimSpace(in.Source)
+	in.ID, in.Source = strings.TrimSpace(in.ID), norm.NFC.String(strings.TrimSpace(in.Source))
 	if in.ID == "" {
 		return errorf(http.StatusBadRequest, "invalid_request", "id is required")
 	}
@@ -180,10 +199,15 @@ func (s *Server) createDocument(c echo.Context) error {
 		return err
 	}
 	in.Service = service
+	doc, err := in.checkFields(in.Source, in.ID)
+	if err != nil {
+		return err
+	}
 	auditService(c, service, service)
-	docs, err := s.ingestDocs(c, apiSource, []ingest.Document{in.document(in.Source, in.ID)}, in.Status, store.SaveGuard{New: true})
+	docs, err := s.ingestDocs(c, apiSource, []ingest.Document{doc}, in.Status, store.SaveGuard{New: true})
 	if errors.Is(err, store.ErrDuplicate) {
-		return errorf(http.StatusConflict, "conflict", "the id %s/%s is taken: choose another, or PUT /v1/documents/{id} to change a document you curate", in.Source, in.ID)
+		return errorf(http.StatusConflict, "conflict", "the id %s/%s is taken: choose another, or PUT /v1/documents/{id} to change a document you curate",
+			doc.Source, doc.ExternalID)
 	}
 	if err != nil {
 		return err
@@ -302,10 +326,13 @@ func (s *Server) updateDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	doc, err := in.checkFields(d.Source, d.ExternalID)
+	if err != nil {
+		return err
+	}
 	if unchangedDocument(in, d, chunks) {
 		return c.JSON(http.StatusOK, toDocumentJSON(d))
 	}
-	doc := in.document(d.Source, d.ExternalID)
 	// What the body does not give, the document keeps: its headings, its
 	// breadcrumb and the date of its official text.
 	doc.Blocks, doc.Breadcrumb = editedBlocks(in.Text, chunks), d.Breadcrumb

@@ -102,14 +102,30 @@ func (s *Server) checkVocabulary(ctx context.Context, key *keyInfo, service stri
 	return nil
 }
 
-// wantsEventStream reports whether the client asked for server-sent events.
+// wantsEventStream reports whether the client asked for server-sent events:
+// Accept names text/event-stream with a weight above 0 (q=0 means "not
+// this") and at least that of application/json, when it names that too.
 func wantsEventStream(r *http.Request) bool {
+	sse, json := -1.0, -1.0
 	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
-		if mt, _, err := mime.ParseMediaType(strings.TrimSpace(part)); err == nil && mt == "text/event-stream" {
-			return true
+		mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		q := 1.0
+		if v, ok := params["q"]; ok {
+			if q, err = strconv.ParseFloat(v, 64); err != nil || q < 0 || q > 1 {
+				continue
+			}
+		}
+		switch mt {
+		case "text/event-stream":
+			sse = max(sse, q)
+		case "application/json":
+			json = max(json, q)
 		}
 	}
-	return false
+	return sse > 0 && sse >= json
 }
 
 // deltaEvent is the data of a "delta" or "replace" event.

@@ -67,12 +67,14 @@ func errorResponse(err error) *Error {
 	case errors.Is(err, ingest.ErrUnsupportedFormat):
 		return &Error{Status: http.StatusUnsupportedMediaType, Code: "unsupported_format",
 			Message: "the file's format is not supported (DILA XML, JSONL, Markdown, HTML, text, PDF or zip)"}
+	case errors.Is(err, rag.ErrTextTooLong):
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "text_too_long", Message: err.Error()}
 	case errors.Is(err, rag.ErrTooLong):
 		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "question_too_long", Message: err.Error()}
 	case errors.Is(err, rag.ErrNoWords):
 		return &Error{Status: http.StatusBadRequest, Code: "no_words",
 			Message: "the text holds no word to search for (only punctuation, personal data, or words as common as « le » or « de »)"}
-	case errors.Is(err, rag.ErrInvalid), errors.Is(err, store.ErrInvalid):
+	case errors.Is(err, rag.ErrInvalid), errors.Is(err, store.ErrInvalid), errors.Is(err, ingest.ErrInvalidDocument):
 		return &Error{Status: http.StatusBadRequest, Code: "invalid_request", Message: err.Error()}
 	case errors.Is(err, store.ErrNotFound):
 		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "not found"}

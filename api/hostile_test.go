@@ -144,7 +144,7 @@ func TestHostileInput(t *testing.T) {
 		{name: "answers status NUL", req: request{method: "GET", path: "/v1/answers?status=%00"}, status: 400, code: "invalid_text"},
 		{name: "answers unknown status", req: request{method: "GET", path: "/v1/answers?status=maybe"}, status: 400, code: "invalid_request"},
 		{name: "answer id invalid UTF-8", req: request{method: "GET", path: "/v1/answers/%FF"}, status: 400, code: "invalid_text"},
-		{name: "answer id not a number", req: request{method: "GET", path: "/v1/answers/abc"}, status: 400, code: "invalid_request"},
+		{name: "answer id not a number", req: request{method: "GET", path: "/v1/answers/abc"}, status: 404, code: "not_found"},
 		{name: "answer from nothing", req: request{method: "POST", path: "/v1/answers", body: `{}`}, status: 400, code: "invalid_request"},
 		{name: "answer text NUL", req: request{method: "POST", path: "/v1/answers", body: `{"question": "carte grise", "text": "a\u0000b"}`}, status: 400, code: "invalid_text"},
 		{name: "answer deep JSON", req: request{method: "POST", path: "/v1/answers", body: deep}, status: 400, code: "malformed_json"},

@@ -123,7 +123,8 @@ func checkStrings(v reflect.Value, field string) error {
 }
 
 // checkParams refuses invalid UTF-8 and NUL characters in the path and
-// query parameters of every route, before any handler runs.
+// query parameters of every route, and query parameters a route does not
+// declare (queryParams.check), before any handler runs.
 func (s *Server) checkParams(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		for _, v := range c.ParamValues() {
@@ -144,15 +145,19 @@ func (s *Server) checkParams(next echo.HandlerFunc) echo.HandlerFunc {
 				}
 			}
 		}
+		if err := s.params.check(c); err != nil {
+			return err
+		}
 		return next(c)
 	}
 }
 
-// pathID parses a numeric path parameter; anything else is an unknown id.
+// pathID parses a numeric path parameter; anything else (abc, 0, -1) is
+// an unknown id, 404 as a missing one, on every route.
 func pathID(c echo.Context) (int64, error) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, errorf(http.StatusNotFound, "not_found", "not found")
+		return 0, errorf(http.StatusNotFound, "not_found", "not found: an id is a positive integer")
 	}
 	return id, nil
 }

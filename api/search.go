@@ -69,6 +69,11 @@ func (s *Server) search(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
+	// As a draft's: an unknown service or audience is 400, not a search
+	// that finds nothing.
+	if err := s.checkVocabulary(ctx, keyOf(c), c.QueryParam("service"), queryList(c, "audience")); err != nil {
+		return err
+	}
 	text, red, err := s.deps.Searcher.RedactQuery(ctx, q)
 	if err != nil {
 		return err

@@ -127,6 +127,8 @@ type Server struct {
 	starts *loginGuard
 	// known holds the credentials a throttled address may still use.
 	known *knownCredentials
+	// params are the query parameters each route declares.
+	params queryParams
 
 	replicaMetrics *replicaMetrics
 }
@@ -153,6 +155,11 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		limiter: newLimiter(cfg.RatePerSecond, cfg.Burst, deps.Now), uploads: newUploadGate(cfg.Upload.PerKey),
 		logins: newLoginGuard(cfg.FailedLogins), starts: newLoginGuard(signInStarts),
 		known: newKnownCredentials(deps.Store.CredentialHashes)}
+	params, err := declaredParams(openapiDocument)
+	if err != nil {
+		return nil, err
+	}
+	s.params = params
 	s.replicaMetrics = newReplicaMetrics(s.metrics.reg, deps.Replica)
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

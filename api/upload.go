@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -223,6 +224,9 @@ func (s *Server) readUpload(ctx context.Context, files []*multipart.FileHeader, 
 	switch {
 	case len(docs) == 0 && empty > 0:
 		return nil, nil, errorf(http.StatusUnprocessableEntity, "empty_document", "the files hold only empty documents")
+	case len(docs) == 0 && len(partial) > 0:
+		return nil, nil, errorf(http.StatusUnprocessableEntity, "invalid_document", "no document could be stored: %s",
+			strings.Join(partial[:min(len(partial), 5)], "; "))
 	case len(docs) == 0:
 		return nil, nil, errorf(http.StatusBadRequest, "invalid_request", "the files hold no document")
 	}
@@ -237,6 +241,11 @@ func readUploadFile(ctx context.Context, fh *multipart.FileHeader, lim UploadLim
 	name := path.Base(strings.ReplaceAll(fh.Filename, `\`, "/"))
 	if err := checkText("file name", name); err != nil {
 		return nil, nil, err
+	}
+	if ingest.UnsafeName(name) {
+		// Its documents would be named after it: this file fails alone.
+		return nil, []string{fmt.Sprintf("file %s: its name holds a control or bidirectional formatting character: not read",
+			strconv.Quote(name))}, nil
 	}
 	if fh.Size > budget.bytes || budget.files <= 0 {
 		return nil, nil, tooLargeUpload(lim)

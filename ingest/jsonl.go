@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -220,17 +219,4 @@ func parseDate(s string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("%s: want RFC 3339 or YYYY-MM-DD", strconv.Quote(s))
-}
-
-// checkURL accepts an empty value or an absolute http(s) URL.
-func checkURL(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", nil
-	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("url %s: want an absolute http(s) URL", strconv.Quote(s))
-	}
-	return s, nil
 }

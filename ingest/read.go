@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -291,7 +292,48 @@ func (rd *Reader) Read(ctx context.Context, name string, r io.Reader, size int64
 	if err != nil && !isPartial(err) {
 		return docs, fmt.Errorf("%s: %w", name, err)
 	}
-	return docs, err
+	return checkDocuments(name, docs, err)
+}
+
+// checkDocuments passes docs through CheckDocument: a document it refuses
+// fails alone, reported as a *RecordError in the *PartialError returned
+// with the others (err, when partial already, is extended).
+func checkDocuments(name string, docs []Document, err error) ([]Document, error) {
+	var errs []error
+	var p *PartialError
+	if errors.As(err, &p) {
+		errs = p.Errs
+	}
+	kept := docs[:0]
+	for _, d := range docs {
+		id := d.ExternalID
+		fileTitle(&d)
+		if cerr := CheckDocument(&d); cerr != nil {
+			errs = append(errs, &RecordError{Name: name, Err: fmt.Errorf("document %s: %w", strconv.Quote(id), cerr)})
+			continue
+		}
+		kept = append(kept, d)
+	}
+	return kept, partial(name, errs)
+}
+
+// fileTitle gives a document read from a file the title CheckDocument
+// wants when the file's is missing or too long, as readers derive titles:
+// its identifier for none, its first MaxTitleRunes characters, cut at a
+// word and said in a warning, for one too long (a PDF's first line).
+func fileTitle(d *Document) {
+	t := collapseSpace(d.Title)
+	switch n := utf8.RuneCountInString(t); {
+	case t == "":
+		d.Title = d.ExternalID
+	case n > MaxTitleRunes:
+		cut := []rune(t)[:MaxTitleRunes-1]
+		if i := strings.LastIndexByte(string(cut), ' '); i > 0 {
+			cut = []rune(string(cut)[:i])
+		}
+		d.Title = string(cut) + "…"
+		d.Warnings = append(d.Warnings, fmt.Sprintf("title of %d characters cut to %d", n, utf8.RuneCountInString(d.Title)))
+	}
 }
 
 func isPartial(err error) bool {

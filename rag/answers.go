@@ -345,12 +345,42 @@ func (in *AnswerInput) validate() error {
 	switch {
 	case in.Question == "" || in.Text == "":
 		return fmt.Errorf("answer: question and text are required: %w", ErrInvalid)
-	case len(in.Question) > MaxQuestionBytes || len(in.Text) > MaxAnswerBytes:
-		return fmt.Errorf("answer: question over %d bytes or text over %d: %w", MaxQuestionBytes, MaxAnswerBytes, ErrInvalid)
+	case len(in.Question) > MaxQuestionBytes:
+		return fmt.Errorf("answer: the question is %d bytes long, over %d: %w", len(in.Question), MaxQuestionBytes, ErrTooLong)
+	case len(in.Text) > MaxAnswerBytes:
+		return fmt.Errorf("answer: the text is %d bytes long, over %d: %w", len(in.Text), MaxAnswerBytes, ErrTextTooLong)
 	case !utf8.ValidString(in.Question) || !utf8.ValidString(in.Text):
 		return fmt.Errorf("answer: text is not valid UTF-8: %w", ErrInvalid)
 	case len(in.DocumentIDs) > 50:
 		return fmt.Errorf("answer: at most 50 documents: %w", ErrInvalid)
+	}
+	in.DocumentIDs = uniqueIDs(in.DocumentIDs)
+	return nil
+}
+
+// uniqueIDs is ids without repeats, in order: [545, 545] cites 545 once.
+func uniqueIDs(ids []int64) []int64 {
+	var out []int64
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	if ids != nil && out == nil {
+		out = []int64{}
+	}
+	return out
+}
+
+// checkAnswerWords refuses, as a draft's question is refused, a question
+// without a word to match once its personal data are masked (« 06 12 34 56
+// 78 »), and a text that is only personal data (« Jean Dupont »).
+func checkAnswerWords(q, t redact.Text) error {
+	if _, err := searchWords(q); err != nil {
+		return fmt.Errorf("answer: the question: %w", err)
+	}
+	if _, err := searchWords(t); err != nil {
+		return fmt.Errorf("answer: the text: %w", err)
 	}
 	return nil
 }
@@ -369,6 +399,9 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (st
 	t, err := redact.Redact(ctx, in.Text, a.policy)
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the text: %w", err)
+	}
+	if err := checkAnswerWords(q.Text, t.Text); err != nil {
+		return store.Answer{}, store.AnswerWrite{}, err
 	}
 	match, textMatch := matchable(stripPlaceholders(q.Text.WithoutPlaceholders(q.Mapping))), stripPlaceholders(t.Text)
 	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, Scope: scope, Cite: citeSources, MatchText: store.Redacted(match),
@@ -420,7 +453,8 @@ func (a *Answers) create(ctx context.Context, in AnswerInput, authorService stri
 
 // Update replaces an answer's text, question, sources and service: a new
 // version, reviewed now. scope is the service of the key that writes ("":
-// a global key); ifVersion, when not zero, must be the stored one.
+// a global key); ifVersion, when not zero, must be the stored one (the API
+// requires it).
 func (a *Answers) Update(ctx context.Context, id int64, in AnswerInput, scope string, ifVersion int) (store.Answer, error) {
 	ans, w, err := a.prepare(ctx, in, scope)
 	if err != nil {

@@ -81,7 +81,7 @@ func validateFeedback(fb *FeedbackRequest) ([]string, error) {
 	case fb.Rating != nil && (*fb.Rating < 1 || *fb.Rating > 5):
 		return nil, fmt.Errorf("feedback: rating %d is not between 1 and 5: %w", *fb.Rating, ErrInvalid)
 	case len(fb.FinalText) > MaxFinalTextBytes:
-		return nil, fmt.Errorf("feedback: the final text is %d bytes long, over %d: %w", len(fb.FinalText), MaxFinalTextBytes, ErrInvalid)
+		return nil, fmt.Errorf("feedback: the final text is %d bytes long, over %d: %w", len(fb.FinalText), MaxFinalTextBytes, ErrTextTooLong)
 	case !utf8.ValidString(fb.FinalText):
 		return nil, fmt.Errorf("feedback: the final text is not valid UTF-8: %w", ErrInvalid)
 	case fb.Outcome == string(store.OutcomeEdited) && fb.FinalText == "":
@@ -112,14 +112,20 @@ func validateFeedback(fb *FeedbackRequest) ([]string, error) {
 // validTag is a label: words, no markup, address or link.
 var validTag = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} '’_.,!?-]*$`)
 
-// redactTags masks the personal data a tag may hold (a phone number typed
-// as a reminder): tags are stored and counted in statistics.
+// redactTags refuses a tag holding personal data (a name, a phone number
+// typed as a reminder): tags are labels, stored and counted in statistics,
+// where « [NOM_1] » would tell nothing. What is stored is still the
+// redacted text, as for every text a person writes.
 func redactTags(ctx context.Context, tags []string, policy redact.Policy) ([]store.Text, error) {
 	out := make([]store.Text, 0, len(tags))
-	for _, tag := range tags {
+	for i, tag := range tags {
 		red, err := redact.Redact(ctx, tag, policy)
 		if err != nil {
 			return nil, fmt.Errorf("feedback: redact a tag: %w", err)
+		}
+		if len(red.Entities) > 0 {
+			return nil, fmt.Errorf("feedback: tag %d holds personal data (%s): a tag is a label such as « clair » or « incomplet », "+
+				"never a name or a number: %w", i+1, red.Entities[0].Type, ErrInvalid)
 		}
 		if t := store.Redacted(red.Text); !slices.ContainsFunc(out, t.Equal) {
 			out = append(out, t)

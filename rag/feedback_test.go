@@ -205,7 +205,8 @@ func checkFeedbackErrors(t *testing.T, d *rag.Drafter, row store.Draft) {
 			{"too many tags", row.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: tags}, rag.ErrInvalid},
 			{"long tag", row.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{strings.Repeat("é", 41)}}, rag.ErrInvalid},
 			{"empty tag", row.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{" "}}, rag.ErrInvalid},
-			{"long text", row.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: strings.Repeat("a", 2*rag.MaxQuestionBytes+1)}, rag.ErrInvalid},
+			{"long text", row.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: strings.Repeat("a", 2*rag.MaxQuestionBytes+1)}, rag.ErrTextTooLong},
+			{"tag with a phone number", row.ID, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{"rappeler 06 12 34 56 78"}}, rag.ErrInvalid},
 			{"invalid UTF-8", row.ID, rag.FeedbackRequest{Outcome: "edited", FinalText: "abc\xff"}, rag.ErrInvalid},
 			{"unknown draft", "d_nosuchdraft", rag.FeedbackRequest{Outcome: "accepted"}, store.ErrNotFound},
 		}

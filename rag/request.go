@@ -22,6 +22,11 @@ const maxNoteBytes = 2000
 // ErrTooLong marks a text over its size limit; it wraps ErrInvalid.
 var ErrTooLong = fmt.Errorf("text too long: %w", ErrInvalid)
 
+// ErrTextTooLong marks a text other than a question over its limit (a
+// feedback's final text, a validated answer's text): too long as a
+// question is (it wraps ErrTooLong).
+var ErrTextTooLong = fmt.Errorf("text too long: %w", ErrTooLong)
+
 // Request asks for a draft. Question and AgentNote are raw user text: the
 // drafter redacts them before anything else reads them.
 type Request struct {

@@ -184,17 +184,23 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 
 // refuseIdenticalAnswer locks, for the rest of tx, the answers with a's
 // service, question and text, and returns ErrDuplicate if one is active.
-// The check is a statement of its own, after the lock: its snapshot sees
-// what a transaction that held the lock committed.
+// Question and text are compared with their runs of white space made one
+// space (spaceRuns, as strings.Fields cuts): a doubled space or a line
+// break for a space makes no other answer. The check is a statement of its
+// own, after the lock: its snapshot sees what a transaction that held the
+// lock committed.
 func refuseIdenticalAnswer(ctx context.Context, tx pgx.Tx, a *Answer) error {
+	q, t := strings.Join(strings.Fields(a.Question.s), " "), strings.Join(strings.Fields(a.Text.s), " ")
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('plume.answer.' || current_schema() || $1 || $2 || $3, 0))`,
-		a.Service, a.Question.s, a.Text.s); err != nil {
+		a.Service, q, t); err != nil {
 		return fmt.Errorf("create answer: %w", err)
 	}
 	var id int64
 	err := tx.QueryRow(ctx, `SELECT coalesce((SELECT id FROM answers
-			WHERE service = $1 AND question = $2 AND text = $3 AND status = 'active' LIMIT 1), 0)`,
-		a.Service, a.Question.s, a.Text.s).Scan(&id)
+			WHERE service = $1 AND status = 'active'
+				AND btrim(regexp_replace(question, '`+spaceRuns+`', ' ', 'g'), ' ') = $2
+				AND btrim(regexp_replace(text, '`+spaceRuns+`', ' ', 'g'), ' ') = $3 LIMIT 1), 0)`,
+		a.Service, q, t).Scan(&id)
 	if err != nil {
 		return fmt.Errorf("create answer: %w", err)
 	}
@@ -203,6 +209,10 @@ func refuseIdenticalAnswer(ctx context.Context, tx pgx.Tx, a *Answer) error {
 	}
 	return nil
 }
+
+// spaceRuns matches, in PostgreSQL, a run of the characters Go's
+// unicode.IsSpace calls white space.
+const spaceRuns = `[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+`
 
 // lockAnswerSources locks the documents an answer cites (FOR SHARE),
 // checks them and returns the answer's sources (w.Cite's, or a's own).

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/plume-sp/plume/redact"
 )
 
 // Role is what an API key may do.
@@ -60,6 +61,29 @@ func HashKey(secret string) []byte {
 // MaxKeyNameRunes bounds an API key's name, which the audit log copies.
 const MaxKeyNameRunes = 100
 
+// checkKeyName refuses a key's name that is not a label of one line, at
+// most MaxKeyNameRunes characters, without personal data: the name is an
+// administrator's label for a counter or a tool (« guichet CAF Lyon »),
+// shown in every list of keys and kept in the audit log, where a person's
+// name or number has no place (the person signs in as an agent instead).
+func checkKeyName(ctx context.Context, name string) error {
+	switch n := utf8.RuneCountInString(name); {
+	case !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl):
+		return fmt.Errorf("a key's name is one line, without line breaks, tabs or control characters: %w", ErrInvalid)
+	case n > MaxKeyNameRunes:
+		return fmt.Errorf("a key's name is at most %d characters (this one has %d): %w", MaxKeyNameRunes, n, ErrInvalid)
+	}
+	red, err := redact.Redact(ctx, name, redact.DefaultPolicy())
+	if err != nil {
+		return fmt.Errorf("check the key's name: %w", err)
+	}
+	if len(red.Entities) > 0 {
+		return fmt.Errorf("a key's name is a label for a counter or a tool, such as « guichet CAF Lyon », and holds no personal data "+
+			"(here %s): it is shown in lists and kept in the audit log: %w", red.Entities[0].Type, ErrInvalid)
+	}
+	return nil
+}
+
 // CreateAPIKey stores a new key and returns it with its secret, which is not
 // stored and cannot be shown again.
 func (s *Store) CreateAPIKey(ctx context.Context, name string, role Role, service string) (APIKey, string, error) {
@@ -67,9 +91,8 @@ func (s *Store) CreateAPIKey(ctx context.Context, name string, role Role, servic
 	if name == "" {
 		return APIKey{}, "", fmt.Errorf("create api key: a name is required: %w", ErrInvalid)
 	}
-	if n := utf8.RuneCountInString(name); n > MaxKeyNameRunes || !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
-		return APIKey{}, "", fmt.Errorf("create api key: a name is one line of at most %d characters (this one has %d): %w",
-			MaxKeyNameRunes, n, ErrInvalid)
+	if err := checkKeyName(ctx, name); err != nil {
+		return APIKey{}, "", fmt.Errorf("create api key: %w", err)
 	}
 	if !role.Valid() {
 		return APIKey{}, "", fmt.Errorf("create api key: role %q (want agent or admin): %w", role, ErrInvalid)

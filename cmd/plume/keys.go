@@ -35,7 +35,7 @@ func runKeysCreate(ctx context.Context, a *app, args []string) error {
 	fs := newFlagSet(a, "keys create")
 	role := fs.String("role", "", "agent or admin")
 	service := fs.String("service", "", "restrict the key to one service (e.g. caf); empty: all services")
-	name := fs.String("name", "", "who or what the key is for")
+	name := fs.String("name", "", "what the key is for: a counter or a tool (« guichet CAF Lyon »), no personal data")
 	reviewer := fs.Bool("reviewer", false, "let the key validate answers (réponses types) of its service")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)

@@ -163,6 +163,7 @@ async function sendFiles(ev) {
   const fields = { status: $('#depot-statut').value, service: $('#depot-service').value.trim() };
   const list = $('#depot-resultats');
   list.replaceChildren();
+  let failed = false;
   await Promise.all(files.map(async (file, i) => {
     const bar = el('progress', { max: '100', value: '0', id: `depot-${i}` });
     const result = el('span', { role: 'status' }, 'envoi…');
@@ -177,9 +178,13 @@ async function sendFiles(ev) {
     } catch (err) {
       result.textContent = `Échec : ${frenchMessage(err)}`;
       result.className = 'fr-error-text erreur';
+      failed = true;
     }
   }));
-  $('#fichiers').value = '';
+  // After a failure the files stay chosen: the admin fixes what the error
+  // says and sends again without picking them anew (a file already stored
+  // comes back unchanged).
+  if (!failed) $('#fichiers').value = '';
   offset = 0;
   await loadDocuments();
 }

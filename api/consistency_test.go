@@ -1,0 +1,54 @@
+package api_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/plume-sp/plume/api"
+)
+
+// TestStatusConsistency: a search's service and audience are checked as a
+// draft's, a feedback's final text over its limit is 413 as a question,
+// ids that are not ids are 404 everywhere, unknown query parameters are
+// refused, and Accept's q=0 is honoured.
+func TestStatusConsistency(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	d := e.draft("agent", question)
+	feedback := func(body map[string]any) request {
+		return request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "agent", body: body}
+	}
+	e.run(t, []check{
+		{"search: unknown service", request{method: "GET", path: "/v1/search?q=carte+grise&service=nosuch"}, 400, "unknown_service", ""},
+		{"search: unknown audience", request{method: "GET", path: "/v1/search?q=carte+grise&audience=zz"}, 400, "unknown_audience", ""},
+		{"search: known service", request{method: "GET", path: "/v1/search?q=carte+grise&service=caf&audience=particuliers"}, 200, "", ""},
+		{"feedback: final text too long", feedback(map[string]any{"outcome": "edited", "final_text": strings.Repeat("a ", 20001)}), 413, "text_too_long", "40000"},
+		{"feedback: a tag with a phone number", feedback(map[string]any{"outcome": "accepted", "tags": []string{"06 12 34 56 78"}}), 400, "invalid_request", "personal data"},
+		{"answer id abc", request{method: "GET", path: "/v1/answers/abc"}, 404, "not_found", ""},
+		{"document id abc", request{method: "GET", path: "/v1/documents/abc"}, 404, "not_found", ""},
+		{"answer id 0", request{method: "PUT", path: "/v1/answers/0", body: map[string]any{"question": "q", "text": "t", "version": 1}}, 404, "not_found", ""},
+		{"answers?q=RSA", request{method: "GET", path: "/v1/answers?q=RSA"}, 400, "unknown_parameter", "only service, status"},
+		{"drafts?foo=1", request{method: "GET", path: "/v1/drafts?foo=1", key: "agent"}, 400, "unknown_parameter", "foo"},
+		{"POST with a query", request{method: "POST", path: "/v1/redact?x=1", key: "agent", body: map[string]string{"text": "bonjour"}}, 400, "unknown_parameter", "no query parameter"},
+		{"documents?q= is known", request{method: "GET", path: "/v1/documents?q=carte&limit=5"}, 200, "", ""},
+	})
+	for _, tc := range []struct {
+		accept string
+		stream bool
+	}{
+		{"text/event-stream", true},
+		{"text/event-stream;q=0", false},
+		{"application/json, text/event-stream;q=0.5", false},
+		{"application/json;q=0.5, text/event-stream", true},
+		{"", false},
+	} {
+		t.Run("Accept "+tc.accept, func(t *testing.T) {
+			r := e.must(http.StatusOK, request{method: "POST", path: "/v1/drafts", key: "agent", body: map[string]string{"question": question},
+				header: map[string]string{"Accept": tc.accept}})
+			if got := strings.HasPrefix(r.header.Get("Content-Type"), "text/event-stream"); got != tc.stream {
+				t.Errorf("Content-Type %q, want a stream: %v", r.header.Get("Content-Type"), tc.stream)
+			}
+		})
+	}
+}
