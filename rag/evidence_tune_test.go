@@ -555,83 +555,18 @@ type logit struct {
 	w               []float64
 }
 
-func (m logit) score(x []float64) float64 {
-	z := m.bias
-	for i, w := range m.w {
-		z += w * x[i]
-	}
-	return 1 / (1 + math.Exp(-z))
-}
+func (m logit) score(x []float64) float64 { return logistic(m.bias, m.w, x) }
 
-// fitLogit is fitLogistic over any number of features, with the same
-// rate, penalty, steps, class weights and threshold rule.
+// fitLogit is Calibrate's fit over any number of features.
 func fitLogit(xs [][]float64, ys []float64) logit {
-	var pos float64
-	for _, y := range ys {
-		pos += y
-	}
-	n := float64(len(ys))
-	wPos, wNeg := n/(2*pos), n/(2*(n-pos))
 	m := logit{w: make([]float64, len(xs[0]))}
-	const rate, l2, steps = 0.5, 1e-3, 4000
-	gw := make([]float64, len(m.w))
-	for range steps {
-		var gb float64
-		clear(gw)
-		for i, x := range xs {
-			cw := wNeg
-			if ys[i] == 1 {
-				cw = wPos
-			}
-			d := cw * (m.score(x) - ys[i])
-			gb += d
-			for j := range gw {
-				gw[j] += d * x[j]
-			}
-		}
-		m.bias -= rate * gb / n
-		for j := range m.w {
-			m.w[j] -= rate * (gw[j]/n + l2*m.w[j])
-		}
-	}
-	m.threshold = balancedThreshold(m, xs, ys)
-	return m
-}
-
-// balancedThreshold is bestThreshold for a logit.
-func balancedThreshold(m logit, xs [][]float64, ys []float64) float64 {
-	type scored struct{ s, y float64 }
-	all := make([]scored, len(xs))
-	var pos float64
+	m.bias = fitWeights(xs, ys, m.w)
+	scores := make([]float64, len(xs))
 	for i, x := range xs {
-		all[i] = scored{m.score(x), ys[i]}
-		pos += ys[i]
+		scores[i] = m.score(x)
 	}
-	neg := float64(len(xs)) - pos
-	sort.Slice(all, func(i, j int) bool { return all[i].s < all[j].s })
-	best, bestMin, bestSum := 0.5, -1.0, -1.0
-	below := [2]float64{}
-	for i := 0; i <= len(all); i++ {
-		if i > 0 {
-			below[int(all[i-1].y)]++
-			if i < len(all) && all[i].s == all[i-1].s {
-				continue
-			}
-		}
-		tnr, tpr := below[0]/neg, 1-below[1]/pos
-		if mn := math.Min(tnr, tpr); mn > bestMin || (mn == bestMin && tnr+tpr > bestSum) {
-			bestMin, bestSum = mn, tnr+tpr
-			switch {
-			case i == 0:
-				best = all[0].s
-			case i == len(all):
-				best = all[i-1].s + 1e-9
-			default:
-				best = (all[i-1].s + all[i].s) / 2
-			}
-		}
-	}
-	return best
+	m.threshold = balancedThreshold(scores, ys)
+	return m
 }
 
 // vectorOf is a row's features: the base ones (those of keepBase) and the
