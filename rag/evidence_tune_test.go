@@ -101,18 +101,25 @@ func halfEvidence(t *testing.T, path string, parity uint32) []evidenceRow {
 	return rows
 }
 
-func corpusEvidence(t *testing.T, url, corpus string, parity uint32) []evidenceRow {
-	ctx := context.Background()
-	st, err := store.Open(ctx, url)
+// OpenTuneSearcher opens an ingested database for tuning and returns it
+// with a searcher over it (local embedder, default lexicon); the store
+// closes when the test ends.
+func OpenTuneSearcher(t testing.TB, url string, opts SearchOptions) (*store.Store, *Searcher) {
+	st, err := store.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(st.Close)
 	embedder, err := llm.NewLocalEmbedder(0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewSearcher(st, embedder, DefaultLexicon(), nil, SearchOptions{})
+	return st, NewSearcher(st, embedder, DefaultLexicon(), nil, opts)
+}
+
+func corpusEvidence(t *testing.T, url, corpus string, parity uint32) []evidenceRow {
+	ctx := context.Background()
+	st, s := OpenTuneSearcher(t, url, SearchOptions{})
 	var tr searchTrace
 	s.probe = func(x searchTrace) { tr = x }
 	var rows []evidenceRow
