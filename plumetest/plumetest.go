@@ -126,6 +126,13 @@ func New(tb testing.TB, opts ...Option) *Plume {
 	if p.Plume, err = wire.New(context.Background(), cfg, o.log, parts); err != nil {
 		tb.Fatal(err)
 	}
+	if len(o.corpus) > 0 && o.store == nil {
+		// As serve does before it is ready (Store.Warm): every search
+		// ranks in memory, vectors exactly, whatever the HNSW index.
+		if err := st.LoadChunkIndex(context.Background()); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	tb.Cleanup(p.Close)
 	return p
 }

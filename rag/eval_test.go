@@ -13,9 +13,9 @@ import (
 // Retrieval quality on real service-public.fr fiches, with questions written
 // as users write them (rag/testdata). The thresholds sit a little under the
 // figures measured when they were set (see README), so that a regression
-// fails the test. Over the whole corpus the approximate (HNSW) vector search
-// makes one to three questions come and go from one build of the index to
-// another, hence a wider margin there.
+// fails the test. The vector search is exact (store/chunkvectors.go), so a
+// fresh ingest gives the same figures whatever the HNSW index drew; the
+// wider margin over the whole corpus dates from when it was not.
 
 func TestRetrievalSPFFiches(t *testing.T) {
 	t.Parallel()

@@ -89,7 +89,7 @@ func (sc *scanner) ambNameAt(j int, how ambCue) int {
 	switch {
 	case adjective:
 		return -1
-	case sc.clauseEnds(last + 1):
+	case sc.clauseEndsAt(last+1, ambNameStops):
 		return last
 	case sc.subjectGoesOn(last+1, how) && !(sc.toks[last+1].ent == entA && sc.toks[j].ent == entGrace):
 		return last // not "grâce à": "ma fille grace a vous a eu son bac"
@@ -105,20 +105,6 @@ func (sc *scanner) hyphenEnd(j int) int {
 		j += 2
 	}
 	return j
-}
-
-// clauseEnds reports whether the clause ends before token k: the end of
-// the text or of the line, or punctuation other than a dash or an
-// apostrophe.
-func (sc *scanner) clauseEnds(k int) bool {
-	if k >= len(sc.toks) || sc.toks[k].gap >= gapLine {
-		return true
-	}
-	if sc.toks[k].kind != kPunct {
-		return false
-	}
-	p := sc.punct(k)
-	return p != '-' && p != '\'' && p != '@' && p != '.' || p == '.' && !sc.attached(k+1)
 }
 
 // subjectGoesOn reports whether token k goes on a clause whose subject is

@@ -457,14 +457,25 @@ func personalValue(v string) bool {
 // sharedMailbox reports whether the e-mail address local@domain is an
 // organisation's shared mailbox, which names no one and stays: every word
 // of its local part is a mailbox's role ("ne-pas-repondre", "scolarite-l1",
-// "rrhh"; two letters or fewer say nothing), and no word of its domain is
-// a first name ("contact@yasmine-elamrani-design.fr" is a person's).
+// "service.client", "rrhh"; two letters or fewer say nothing), or it is a
+// public office's and its place ("sie.annecy", no first name), and no word
+// of its domain is a first name ("contact@yasmine-elamrani-design.fr" is a
+// person's; "jean.dupont@caf.fr", an agent's, stays masked).
 func sharedMailbox(local, domain string) bool {
-	role := false
+	role, office, words := false, false, 0
 	ok := eachWord(local, func(w string) bool {
-		if genericMailbox[lowerASCIIWord(w)] {
+		lw := lowerASCIIWord(w)
+		words++
+		switch {
+		case genericMailbox[lw]:
 			role = true
 			return true
+		case words == 1 && officeMailbox[lw]:
+			role, office = true, true
+			return true
+		case office:
+			e := lex.words[lw] // the office's place, no first name: "sie.annecy"
+			return e == 0 || lex.bits[e]&wFirst == 0
 		}
 		return len(w) <= 2
 	})

@@ -5,9 +5,11 @@ import (
 	"unicode/utf8"
 )
 
-// births finds dates of birth: a date after "né le", "née en", "date de
-// naissance :", "DDN". Other dates (deadlines, appointments) stay.
+// births finds dates and places of birth: a date after "né le", "née en",
+// "date de naissance :", "DDN", a town after "né à" (birthPlace). Other
+// dates (deadlines, appointments) and towns stay.
 func (sc *scanner) births() {
+	placeEnd := -1
 	for i := range sc.toks {
 		if sc.toks[i].cue&cBirth == 0 {
 			if sc.toks[i].kind == kNum && sc.selfYear(i) {
@@ -20,6 +22,9 @@ func (sc *scanner) births() {
 			continue
 		}
 		sc.birthBefore(i)
+		if i > placeEnd {
+			placeEnd = sc.birthPlace(i)
+		}
 		j := sc.birthDateStart(i)
 		if j < 0 {
 			continue

@@ -181,7 +181,11 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
 		}
 		if typ != "" {
-			sc.addToks(j, r.parts[p].tok, typ, conf)
+			start := j
+			if typ == DOSSIER && sc.isText(j-1, "rg") && sc.toks[j].gap == gapSpace {
+				start = j - 1 // "n° RG 23/01872": the court's register goes with its number
+			}
+			sc.addToks(start, r.parts[p].tok, typ, conf)
 			return true
 		}
 	}

@@ -241,7 +241,7 @@ func (sc *scanner) nextCapWord(k int) bool {
 // titleSurname reports whether word k, after a first name, is a surname
 // that is also a title ("Jean-Claude Maréchal", "Paul Général", "Anne
 // Lemaire"): capitalized, no other reason to stop a name, and ending it
-// (nameEnds).
+// (surnameStops).
 func (sc *scanner) titleSurname(k int) bool {
 	t := sc.toks[k]
 	if t.kind != kWord || t.shape&shCap == 0 || sc.caseless || t.end-t.start < 3 {
@@ -250,7 +250,7 @@ func (sc *scanner) titleSurname(k int) bool {
 	if b := sc.bits(k); b&wInstitution == 0 || b&(notName&^wInstitution) != 0 {
 		return false
 	}
-	return sc.nameEnds(k + 1)
+	return sc.clauseEndsAt(k+1, surnameStops)
 }
 
 // capsSurname reports whether word k, after a first name, is a surname
@@ -261,21 +261,7 @@ func (sc *scanner) capsSurname(k int) bool {
 	if t.kind != kWord || t.shape&shUpper == 0 || t.shape&shLower != 0 || sc.caseless || t.end-t.start < 3 {
 		return false
 	}
-	return sc.bits(k)&notName == 0 && sc.nameEnds(k+1)
-}
-
-// nameEnds reports whether token n ends the name before it: the end, a
-// line break, punctuation other than a dash, or a function word in lower
-// case ("Julien Maréchal et moi").
-func (sc *scanner) nameEnds(n int) bool {
-	if n >= len(sc.toks) || sc.toks[n].gap >= gapLine {
-		return true
-	}
-	t := &sc.toks[n]
-	if t.kind == kPunct {
-		return sc.punct(n) != '-'
-	}
-	return t.kind == kWord && t.shape&(shCap|shUpper) == 0 && sc.has(n, wFunc)
+	return sc.bits(k)&notName == 0 && sc.clauseEndsAt(k+1, surnameStops)
 }
 
 // dashedInitials returns the last token of two initials joined by a dash

@@ -122,27 +122,7 @@ func (sc *scanner) lowerSurnameWord(k int, particle bool) bool {
 	if b&(notName|wFirstAmb) != 0 || (!particle && b&wStop != 0) || adjectiveEnding(sc.text(k)) {
 		return false
 	}
-	return sc.clauseEnd(k + 1)
-}
-
-// clauseEnd reports whether token j ends the clause of a name: the end of
-// the text or of a line, a punctuation mark, a number (a phone after a
-// signature) or a word that starts another clause.
-func (sc *scanner) clauseEnd(j int) bool {
-	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine {
-		return true
-	}
-	switch t := &sc.toks[j]; t.kind {
-	case kNum:
-		return true
-	case kPunct:
-		switch sc.punct(j) {
-		case ',', '.', '!', '?', ';', ':', ')':
-			return true
-		}
-		return false
-	}
-	return sc.isText(j, "et", "je", "j", "a", "est", "qui", "mon", "ma", "mes", "tel", "merci")
+	return sc.clauseEndsAt(k+1, lowerSurnameStops)
 }
 
 // adjectiveEnding reports whether a lower-case word ends as French

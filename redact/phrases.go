@@ -9,6 +9,7 @@ package redact
 func (sc *scanner) markPhrases() {
 	keepEnd := -1  // last token of the protected phrases so far
 	sc.allCues = 0 // matchPhrases adds the cues it tags
+	sc.disabled = sc.disabled[:0]
 	for i := range sc.toks {
 		e := sc.toks[i].ent
 		if e == numeroAbbrev.n && e != 0 && (sc.punct(i+1) == '°' || sc.punct(i+1) == 'º') && sc.attached(i+1) {
@@ -17,6 +18,9 @@ func (sc *scanner) markPhrases() {
 		}
 		if !lex.phrased[e] {
 			continue
+		}
+		if disabilityWord(e) {
+			sc.disabled = append(sc.disabled, i)
 		}
 		sc.matchPhrases(i, i, e, &keepEnd)
 		if s := lex.entries[e].plural; s != 0 {

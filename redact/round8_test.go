@@ -29,7 +29,7 @@ func TestRedactRound8(t *testing.T) {
 		{"romanian case file", "Numar dosar amenda: 7412589630147. Multumesc!", "Numar dosar amenda: [DOSSIER_1]. Multumesc!"},
 		{"trans in sms style", "g change de prenom (jsuis trans) et le dossier", "g change de prenom ([ORIENTATION_1]) et le dossier"},
 		// months and birth cues in Latin letters, a condition in Spanish, profile links
-		{"ukrainian month in latin letters", "je suis née le 30 sichnia 1979 à Kyiv", "je suis née le [NAISSANCE_1] à Kyiv"},
+		{"ukrainian month in latin letters", "je suis née le 30 sichnia 1979 à Kyiv", "je suis née le [NAISSANCE_1] à [NAISSANCE_2]"},
 		{"russian month in latin letters", "date of birth 12 oktyabrya 1985", "date of birth [NAISSANCE_1]"},
 		{"born on, ukrainian month", "date de naissance de ma fille : 17 lypnya 2012", "date de naissance de ma fille : [NAISSANCE_1]"},
 		{"ukrainian birth cue in latin letters", "Data narodzhennia: 30 sichnia 1979. Tel", "Data narodzhennia: [NAISSANCE_1]. Tel"},

@@ -31,6 +31,7 @@ type scanner struct {
 	sorter   candSorter // resolve's sort buffers
 	caseless bool       // the text ignores case: all lower or all upper case
 	allCues  cueBits    // the cues of the whole chunk, once markPhrases has run
+	disabled []int      // the chunk's words of disability (disabilityWord), once markPhrases has run
 	allBits  wordBits   // the lexicon bits of the chunk's words: a detector of words none has skips the chunk
 	// found holds the names found in the pieces of a long text read so
 	// far, nil for a text read at once (see detectChunks).
@@ -78,6 +79,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.secrets()
 	sc.ipAddresses()
 	sc.births()
+	sc.disabilityDegrees()
 	sc.hanBirths()
 	sc.bracketBirths()
 	sc.addresses()

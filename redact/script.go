@@ -196,6 +196,16 @@ var genericMailbox = map[string]bool{
 	"pas": true, "repondre": true, "reply": true, "donotreply": true, "notification": true, "notifications": true,
 	"scolarite": true, "rrhh": true, "drh": true, "compta": true, "comptabilite": true, "facturation": true,
 	"recrutement": true, "inscription": true, "inscriptions": true, "relation": true, "clients": true,
+	"client": true, "usagers": true, "usager": true, "public": true,
+}
+
+// officeMailbox are the first words of the mailboxes of public offices,
+// followed by the office's place: "sie.annecy@dgfip.finances.gouv.fr",
+// "sip.lyon-3@…", "cpam-lyon@…".
+var officeMailbox = map[string]bool{
+	"sie": true, "sip": true, "spf": true, "sgc": true, "cdif": true, "pcrp": true, "ddfip": true, "drfip": true,
+	"cpam": true, "caf": true, "carsat": true, "urssaf": true, "mdph": true, "ccas": true, "prefecture": true,
+	"agence": true, "antenne": true,
 }
 
 // signatureName masks a first name alone, in any case, that ends the

@@ -53,6 +53,17 @@ func (c *chunkCache) current(version int64) (x *chunkIndex, start bool) {
 	return nil, start
 }
 
+// at returns the index if it is of version, nil otherwise; unlike
+// current, it never asks for a reading.
+func (c *chunkCache) at(version int64) *chunkIndex {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.index == nil || c.index.version != version {
+		return nil
+	}
+	return c.index
+}
+
 // latest returns the index last read, of whichever version (nil: none).
 func (c *chunkCache) latest() *chunkIndex {
 	c.mu.Lock()
@@ -77,6 +88,12 @@ func (c *chunkCache) done(version int64, x *chunkIndex, err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.loading = false
+	c.keep(version, x, err)
+}
+
+// keep records a reading at version: x, when read, replaces an older
+// index; c.mu is held.
+func (c *chunkCache) keep(version int64, x *chunkIndex, err error) {
 	if errors.Is(err, errIndexTooLarge) {
 		c.tooLarge = version
 	}
@@ -103,6 +120,30 @@ func (s *Store) chunkIndexAt(ctx context.Context, version int64) (*chunkIndex, e
 		})
 	}
 	return x, nil
+}
+
+// LoadChunkIndex reads the chunk index of the corpus's current version
+// now, unless the store holds it: the searches that follow rank chunks in
+// memory from the first (vector searches exactly, see chunkVectors). A
+// corpus over the index's bound is not an error (searches stay in the
+// database); a corpus that changed while it was read leaves the reading
+// to the searches.
+func (s *Store) LoadChunkIndex(ctx context.Context) error {
+	var version int64
+	if err := s.pool.QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&version); err != nil {
+		return fmt.Errorf("chunk index: read the corpus version: %w", err)
+	}
+	if s.chunks.at(version) != nil {
+		return nil
+	}
+	x, err := s.loadChunkIndex(ctx)
+	s.chunks.mu.Lock()
+	s.chunks.keep(version, x, err)
+	s.chunks.mu.Unlock()
+	if err != nil && !errors.Is(err, errIndexTooLarge) {
+		return err
+	}
+	return nil
 }
 
 // ChunkIndexStats are the size of the chunk index a store keeps.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sort"
+
+	"github.com/pgvector/pgvector-go"
 )
 
 // maxIndexedPositions bounds the full-text positions the chunk index of
@@ -58,11 +60,20 @@ type chunkIndex struct {
 	lexemes map[string]*chunkPostings
 	// npos is the number of positions held.
 	npos int
+	// vectors are the chunks' vectors by embedding model, nfloats the
+	// number of their components; noVectors is set when they were
+	// dropped (dropVectors).
+	vectors   map[string]*chunkVectors
+	nfloats   int
+	noVectors bool
 }
 
 // bytes estimates the memory the index holds, for its report.
 func (x *chunkIndex) bytes() int {
-	n := 12 * len(x.ids)
+	n := 12*len(x.ids) + 4*x.nfloats
+	for _, v := range x.vectors {
+		n += 12 * len(v.places)
+	}
 	for lexeme, p := range x.lexemes {
 		n += len(lexeme) + 16 + 80 + 4*cap(p.chunks) + 4*cap(p.ends) + 2*cap(p.pos)
 	}
@@ -94,28 +105,35 @@ func (x *chunkIndex) trim() {
 		p.ends = append([]uint32(nil), p.ends...)
 		p.pos = append([]uint16(nil), p.pos...)
 	}
+	for _, v := range x.vectors {
+		v.places, v.data = append([]int32(nil), v.places...), append([]float32(nil), v.data...)
+		v.norms = append([]float64(nil), v.norms...)
+	}
 }
 
 // errIndexTooLarge stops reading a corpus past maxIndexedPositions.
 var errIndexTooLarge = fmt.Errorf("chunk index: over %d positions", maxIndexedPositions)
 
-// loadChunkIndex reads every chunk's tsvector and the documents as of
-// one version of the corpus. It returns a nil index when the corpus
-// changed between the two readings, errIndexTooLarge past the bound.
+// loadChunkIndex reads every chunk's tsvector and vector and the
+// documents as of one version of the corpus. It returns a nil index when
+// the corpus changed between the two readings, errIndexTooLarge past the
+// bound of positions; past that of vectors, it keeps none.
 func (s *Store) loadChunkIndex(ctx context.Context) (*chunkIndex, error) {
 	rows, err := s.pool.Query(ctx, `SELECT v.version, coalesce(c.id, 0), coalesce(c.document_id, 0),
-			coalesce(tsvectorsend(c.tsv), tsvectorsend(''::tsvector))
+			coalesce(tsvectorsend(c.tsv), tsvectorsend(''::tsvector)), coalesce(c.embed_model, ''), c.embedding
 		FROM corpus_version v LEFT JOIN chunks c ON true ORDER BY c.id`)
 	if err != nil {
 		return nil, fmt.Errorf("chunk index: %w", err)
 	}
 	defer rows.Close()
-	x := &chunkIndex{lexemes: map[string]*chunkPostings{}}
+	x := &chunkIndex{lexemes: map[string]*chunkPostings{}, vectors: map[string]*chunkVectors{}}
 	var docIDs []int64
 	for rows.Next() {
 		var id, doc int64
 		var tsv []byte
-		if err := rows.Scan(&x.version, &id, &doc, &tsv); err != nil {
+		var model string
+		var vec *pgvector.Vector
+		if err := rows.Scan(&x.version, &id, &doc, &tsv, &model, &vec); err != nil {
 			return nil, fmt.Errorf("chunk index: %w", err)
 		}
 		if id == 0 {
@@ -127,6 +145,10 @@ func (s *Store) loadChunkIndex(ctx context.Context) (*chunkIndex, error) {
 		docIDs = append(docIDs, doc)
 		if x.npos > maxIndexedPositions {
 			return nil, errIndexTooLarge
+		}
+		if vec != nil && model != "" && !x.noVectors &&
+			(!x.addVector(int32(len(x.ids)-1), model, *vec) || x.nfloats > maxIndexedFloats) {
+			x.dropVectors()
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -226,7 +226,9 @@ func (s *Store) ChunksToEmbed(ctx context.Context, model string, afterID int64, 
 }
 
 // SetEmbeddings stores the vectors made by model for the chunks, in one
-// transaction; vectors[i] belongs to chunks[i].
+// transaction; vectors[i] belongs to chunks[i]. It counts as a change of
+// the corpus (its version), as the vector search reads them from the
+// chunk index.
 func (s *Store) SetEmbeddings(ctx context.Context, model string, chunks []Chunk, vectors [][]float32) error {
 	if len(chunks) != len(vectors) {
 		return fmt.Errorf("set embeddings: %d chunks but %d vectors: %w", len(chunks), len(vectors), ErrInvalid)
@@ -240,8 +242,17 @@ func (s *Store) SetEmbeddings(ctx context.Context, model string, chunks []Chunk,
 		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 			return fmt.Errorf("set embeddings: %w", err)
 		}
-		return nil
+		return bumpCorpusVersion(ctx, tx)
 	})
+}
+
+// bumpCorpusVersion counts a change to the chunks' vectors as a change to
+// the corpus: the chunk index, which holds them, is then read again.
+func bumpCorpusVersion(ctx context.Context, tx pgx.Tx) error {
+	if _, err := tx.Exec(ctx, "UPDATE corpus_version SET version = version + 1"); err != nil {
+		return fmt.Errorf("bump the corpus version: %w", err)
+	}
+	return nil
 }
 
 // DropEmbedModel forgets a model: its vectors are cleared, its index dropped.
@@ -261,7 +272,7 @@ func (s *Store) DropEmbedModel(ctx context.Context, model string) error {
 		if _, err := tx.Exec(ctx, "UPDATE chunks SET embedding = NULL, embed_model = NULL WHERE embed_model = $1", model); err != nil {
 			return fmt.Errorf("clear vectors of embedding model %q: %w", model, err)
 		}
-		return nil
+		return bumpCorpusVersion(ctx, tx)
 	})
 }
 

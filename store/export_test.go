@@ -85,16 +85,6 @@ func (s *Store) SearchTextIDsSQL(ctx context.Context, q HybridQuery) ([]Hit, err
 	return s.searchTextSQL(ctx, q, true)
 }
 
-// LoadChunkIndex reads the chunk index now, as the background reading
-// does.
-func (s *Store) LoadChunkIndex(ctx context.Context) error {
-	x, err := s.loadChunkIndex(ctx)
-	if x != nil {
-		s.chunks.done(x.version, x, err)
-	}
-	return err
-}
-
 // SearchPassagesInMemory is SearchPassages with the text ranks and
 // matched weights of the chunk index; ok is false when it has none of the
 // version of the chunks read.

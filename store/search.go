@@ -357,6 +357,9 @@ func (s *Store) searchVector(ctx context.Context, q HybridQuery, lean bool) ([]H
 	// model's partial HNSW index.
 	where := []string{"c.embed_model = " + quoteLiteral(q.Model)}
 	if lean {
+		if hits, ok := s.searchVectorInMemory(q); ok {
+			return hits, nil
+		}
 		// Only the vector and the filter as parameters, the limit written
 		// in: PostgreSQL then plans the search once per connection (with
 		// LIMIT $n it planned every search anew).

@@ -149,6 +149,8 @@ func (s *Store) Ping(ctx context.Context) error {
 // types: several round trips each). It is called before the process
 // reports ready. Not the whole pool: processes started side by side (tests,
 // a rolling release) would hold connections their load may never need.
+// It then reads the chunk index (LoadChunkIndex), so that the first
+// searches rank in memory.
 func (s *Store) Warm(ctx context.Context) error {
 	conns := make([]*pgxpool.Conn, max(1, int(s.pool.Config().MaxConns)/4))
 	g, gctx := errgroup.WithContext(ctx)
@@ -164,7 +166,7 @@ func (s *Store) Warm(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("open the pool's connections: %w", err)
 	}
-	return nil
+	return s.LoadChunkIndex(ctx)
 }
 
 // Pool returns the underlying pool, for tests and benchmarks.

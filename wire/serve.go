@@ -54,7 +54,14 @@ func (p *Plume) openReplica(ctx context.Context) (*api.ReadReplica, func(), erro
 	}
 	var rr *api.ReadReplica
 	r, err := store.OpenReplica(ctx, p.Store, cfg.ReplicaURL, store.ReplicaOptions{MaxLag: cfg.ReplicaMaxLag, Log: p.Log,
-		Warmup: func(ctx context.Context) error { return rr.Searcher.LoadReliability(ctx) }})
+		Warmup: func(ctx context.Context) error {
+			if err := rr.Searcher.LoadReliability(ctx); err != nil {
+				return err
+			}
+			// As Store.Warm on the primary: the replica's first
+			// searches rank in memory, vectors exactly.
+			return rr.Replica.Store().LoadChunkIndex(ctx)
+		}})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -66,7 +73,7 @@ func (p *Plume) openReplica(ctx context.Context) (*api.ReadReplica, func(), erro
 }
 
 // ReadReplica returns what serves reads from the replica r: a searcher over
-// it, whose reliability model the replica's warm-up loads, and a drafter
+// it, whose reliability model and chunk index the replica's warm-up loads, and a drafter
 // that retrieves there and saves to the primary.
 func (p *Plume) ReadReplica(r *store.Replica) *api.ReadReplica {
 	s := searcherOn(p.Config, r.Store(), p.Config.queryEmbedder(p.Embedder), p.Chat, p.Log)

@@ -103,5 +103,8 @@ func Ingested(tb testing.TB, env string) *store.Store {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(st.Close)
+	if err := st.LoadChunkIndex(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
 	return st
 }

@@ -1,0 +1,170 @@
+package redact
+
+import "strings"
+
+// Places of birth: the town after a birth cue.
+
+// birthPlace masks the town of birth that the birth cue at token i
+// announces: "né à Oran", "née le 3 mai 1960 à Bucarest (Roumanie)",
+// "born in Lagos", "nacido en Quito", "lieu de naissance : Tizi Ouzou".
+// Links, punctuation and a date may stand between. A country stays
+// ("né au Maroc", "née en Algérie"), as a birth year does: agents need it
+// and it identifies no one; so do "né à terme", "née à la maternité",
+// "née à 8h". It returns the last token it read.
+func (sc *scanner) birthPlace(i int) int {
+	if sc.isText(i, "ne") && sc.isText(i-1, negationSubjects...) {
+		return i // "je ne suis à Lyon que depuis mars": a negation
+	}
+	verb, direct := sc.birthVerb(i), sc.placeOfBirthCue(i)
+	if verb < 0 && !direct {
+		return i // a noun, "date de naissance … à", "la prime de naissance versée le … à la CAF": no place
+	}
+	plainA := verb >= 0 && sc.toks[verb].shape&shASCII != 0 // "ne le … a Oran"; after "née", "a" is a verb
+	j, loose := i+1, false
+	for steps := 0; j < len(sc.toks) && steps < 16; steps++ {
+		t := &sc.toks[j]
+		if t.gap >= gapPara {
+			break
+		}
+		if t.kind == kPunct {
+			switch sc.punct(j) {
+			case ':', '(', ')', ',', '-', '=':
+				j++
+				continue
+			}
+			break
+		}
+		if direct {
+			if end := sc.townAt(j); end >= 0 {
+				sc.addToks(j, end, NAISSANCE, 0.8)
+				return end
+			}
+		}
+		if verb >= 0 && sc.birthPrep(i, j, plainA) {
+			if end := sc.townAt(j + 1); end >= 0 {
+				sc.addToks(j+1, end, NAISSANCE, 0.8)
+				return end
+			}
+			j++ // "nascida em 14/02/1991"
+			continue
+		}
+		if t.kind == kWord && (t.cue&cBirth != 0 || birthLinks[lex.entries[t.ent].word] || sc.has(j, wRelative)) {
+			j++
+			continue
+		}
+		if end := sc.date(j); end >= j {
+			j = end + 1
+			continue
+		}
+		if !loose { // "née le on iki Mayıs 1979 à Konya", read once
+			loose = true
+			if start, end := sc.looseBirthDate(i, j); start >= 0 && start <= j {
+				j = end + 1
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// birthVerb returns the token of the verb of the birth cue at token i
+// ("né", "née le", "né(e) le", "born", "nacida", "geboren"), after which a
+// preposition introduces the place, or -1 when the cue is a noun ("date
+// de naissance", "DDN"), after which "à" rarely does ("la prime de
+// naissance à la CAF").
+func (sc *scanner) birthVerb(i int) int {
+	for k := i; k >= 0 && k >= i-3; k-- {
+		if sc.isText(k, "ne", "nee", "nes", "nees", "born", "nacido", "nacida", "naci", "nacio", "nato", "nata",
+			"geboren", "urodzony", "urodzona", "nascido", "nascida", "nasci", "nasceu", "nascut", "nascuta") {
+			return k
+		}
+		if k < i && sc.toks[k].kind == kWord && sc.toks[k].cue&cBirth == 0 && !sc.isText(k, "e") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// placeOfBirthCue reports whether the birth cue at token i names the place
+// of birth, which then needs no preposition: "lieu de naissance :", "lieu
+// et date de naissance", "place of birth", "lugar de nacimiento", "luogo
+// di nascita", "local de nascimento".
+func (sc *scanner) placeOfBirthCue(i int) bool {
+	if !sc.isText(i, "naissance", "birth", "nacimiento", "nascita", "nascimento") || !sc.isText(i-1, "de", "of", "di") {
+		return false
+	}
+	return sc.isText(i-2, "lieu", "place", "lugar", "luogo", "local") ||
+		sc.isText(i-2, "date") && sc.isText(i-3, "et") && sc.isText(i-4, "lieu")
+}
+
+// birthPrep reports whether word j is the preposition that introduces a
+// town of birth after the cue at i: "à", "in", "em", "w"; "a" unaccented
+// only when plainA (an unaccented verb, "ne le … a Bamako", or "nato a":
+// after "née" the writer accents, and "a" is the verb, "née en 2010, a
+// …"); "en" only after a Spanish cue ("nacido en Quito"), since French
+// "né en" introduces a year, a country or a region.
+func (sc *scanner) birthPrep(i, j int, plainA bool) bool {
+	if sc.isText(j, "in", "em", "w") {
+		return true
+	}
+	if sc.isText(j, "a") {
+		return plainA || sc.toks[j].shape&shASCII == 0
+	}
+	if !sc.isText(j, "en") {
+		return false
+	}
+	for k := i; k >= 0 && k >= i-2; k-- {
+		if sc.isText(k, "nacido", "nacida", "naci", "nacio") {
+			return true
+		}
+	}
+	return false
+}
+
+// townAt reads the name of a town from token j and returns its last token,
+// or -1: capitalized words that are no country (cityName), or, in a text
+// without case, one word or compound that is no word of the lexicon and
+// ends the clause or comes before a date ("ne le 3 fevrier 1994 a kayes.").
+func (sc *scanner) townAt(j int) int {
+	if j >= len(sc.toks) || sc.toks[j].kind != kWord || sc.toks[j].gap >= gapLine || sc.has(j, wCountry) ||
+		birthCountries[strings.ToLower(sc.text(j))] {
+		return -1
+	}
+	if !sc.caseless {
+		return sc.cityName(j)
+	}
+	t := &sc.toks[j]
+	if t.ent != 0 || t.end-t.start < 3 || notTown[strings.ToLower(sc.text(j))] {
+		return -1
+	}
+	end := sc.compoundEnd(j)
+	if !sc.clauseEndsAt(end+1, lowerSurnameStops) && !sc.isText(end+1, "le") {
+		return -1
+	}
+	return end
+}
+
+// notTown are words that follow "né à" without being a place and that the
+// lexicon may not hold: "né à terme", "née à domicile".
+var notTown = wordSet("terme domicile maison maternite maternité hopital hôpital clinique etranger étranger midi minuit")
+
+// negationSubjects are the subjects before a "ne" that negates a verb
+// rather than saying "born" unaccented: "je ne suis à Lyon que depuis".
+var negationSubjects = []string{"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce", "c", "ca", "cela", "qui", "rien", "personne"}
+
+// birthCountries are countries of birth, in the languages of the
+// messages, beside the lexicon's few: "born in Nigeria", "née à
+// Madagascar", "nacida en Colombia" stay, as "né au Maroc" does.
+var birthCountries = wordSet("algérie algeria argelia tunisia tunez túnez marruecos morocco marocco " +
+	"sénégal nigeria nigéria niger ghana guinée guinea guiné congo gabon togo bénin benin tchad chad mauritanie mauritania " +
+	"cameroon camerún égypte egypt egipto libye libya syrie syria liban lebanon irak iraq iran afghanistan pakistan bangladesh " +
+	"inde india chine china japon japan vietnam viêt-nam cambodge cambodia laos thaïlande thailand philippines indonésie indonesia " +
+	"madagascar comores maurice mauritius haïti haiti cuba brésil brasil brazil mexique mexico méxico colombie colombia " +
+	"pérou peru perú argentine argentina chili chile venezuela équateur ecuador bolivie bolivia " +
+	"russie russia rusia géorgie georgia arménie armenia moldavie moldova serbie serbia croatie croatia bosnie bosnia " +
+	"kosovo albanie albania grèce greece grecia bulgarie bulgaria hongrie hungary hungría " +
+	"england scotland wales ireland irlande germany alemania spain españa italy italia poland polonia " +
+	"turkey türkiye turquía romania rumania belgium bélgica switzerland suiza netherlands usa america " +
+	"érythrée eritrea éthiopie ethiopia somalie somalia soudan sudan kenya angola mozambique " +
+	"chypre cyprus malte malta singapour singapore")
