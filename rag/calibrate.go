@@ -40,46 +40,78 @@ func Calibrate(outs []EvalOutcome) (Reliability, error) {
 // fitLogistic fits a logistic regression by gradient descent, with a small
 // L2 penalty and classes weighed equally.
 func fitLogistic(xs [][numFeatures]float64, ys []float64) Reliability {
+	rows := make([][]float64, len(xs))
+	for i := range xs {
+		rows[i] = xs[i][:]
+	}
+	var r Reliability
+	r.Bias = fitWeights(rows, ys, r.Weights[:])
+	return r
+}
+
+// fitWeights fits the weights w (len: the features of a row) and returns
+// the bias of a logistic regression by gradient descent, with a small L2
+// penalty and classes weighed equally.
+func fitWeights(xs [][]float64, ys []float64, w []float64) (bias float64) {
 	var pos float64
 	for _, y := range ys {
 		pos += y
 	}
 	wPos, wNeg := float64(len(ys))/(2*pos), float64(len(ys))/(2*(float64(len(ys))-pos))
-	var r Reliability
 	const rate, l2, steps = 0.5, 1e-3, 4000
+	gw := make([]float64, len(w))
 	for range steps {
 		var gb float64
-		var gw [numFeatures]float64
+		clear(gw)
 		for i, x := range xs {
 			cw := wNeg
 			if ys[i] == 1 {
 				cw = wPos
 			}
-			d := cw * (r.score(x) - ys[i])
+			d := cw * (logistic(bias, w, x) - ys[i])
 			gb += d
 			for j := range gw {
 				gw[j] += d * x[j]
 			}
 		}
 		n := float64(len(xs))
-		r.Bias -= rate * gb / n
-		for j := range r.Weights {
-			r.Weights[j] -= rate * (gw[j]/n + l2*r.Weights[j])
+		bias -= rate * gb / n
+		for j := range w {
+			w[j] -= rate * (gw[j]/n + l2*w[j])
 		}
 	}
-	return r
+	return bias
+}
+
+// logistic is the probability a model of bias and weights w gives x.
+func logistic(bias float64, w, x []float64) float64 {
+	z := bias
+	for i, wi := range w {
+		z += wi * x[i]
+	}
+	return 1 / (1 + math.Exp(-z))
 }
 
 // bestThreshold picks the score from which a document counts as reliable.
 func bestThreshold(r Reliability, xs [][numFeatures]float64, ys []float64) float64 {
-	type scored struct{ s, y float64 }
-	all := make([]scored, len(xs))
-	var pos float64
+	scores := make([]float64, len(xs))
 	for i, x := range xs {
-		all[i] = scored{r.score(x), ys[i]}
+		scores[i] = r.score(x)
+	}
+	return balancedThreshold(scores, ys)
+}
+
+// balancedThreshold is the threshold over scores that best balances the
+// two rates (the larger of the smaller rate, then of their sum).
+func balancedThreshold(scores, ys []float64) float64 {
+	type scored struct{ s, y float64 }
+	all := make([]scored, len(scores))
+	var pos float64
+	for i, s := range scores {
+		all[i] = scored{s, ys[i]}
 		pos += ys[i]
 	}
-	neg := float64(len(xs)) - pos
+	neg := float64(len(scores)) - pos
 	sort.Slice(all, func(i, j int) bool { return all[i].s < all[j].s })
 	best, bestMin, bestSum := 0.5, -1.0, -1.0
 	below := [2]float64{} // negatives and positives below the candidate threshold

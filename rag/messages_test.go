@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
 )
@@ -269,16 +268,7 @@ func crossValidate(outs []rag.EvalOutcome, strip func(*rag.Features)) (rag.EvalR
 
 func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.EvalOutcome {
 	ctx := context.Background()
-	st, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	embedder, err := llm.NewLocalEmbedder(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, opts)
+	st, s := rag.OpenTuneSearcher(t, url, opts)
 	var qs []rag.EvalQuestion
 	for _, file := range []string{messagesFile, heldOutFile, heldOut8File, heldOut9File} {
 		qs = append(qs, messageSet(loadMessageFile(t, file), corpus, "tuning")...)

@@ -37,6 +37,20 @@ type Searcher struct {
 	semantic semanticModels
 	// ranker orders the first documents of the fusion (see Ranker).
 	ranker Ranker
+	// probe, when set (tests only), receives what each search computed.
+	probe func(searchTrace)
+}
+
+// searchTrace is what one search computed, for tests that study new
+// evidence of reliability.
+type searchTrace struct {
+	stats   store.QueryStats
+	texts   []store.Sentence
+	weights []float64
+	plan    queryPlan
+	found   store.Found
+	docs    []docCandidate
+	ranked  []rankedDoc
 }
 
 // SearchOptions tunes retrieval. The zero value gives the defaults.
@@ -244,6 +258,9 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
 	res.ranked = rankedCandidates(ranked)
+	if s.probe != nil {
+		s.probe(searchTrace{stats: stats, texts: texts, weights: weights, plan: plan, found: found, docs: docs, ranked: ranked})
+	}
 	res.Reliable = len(res.Results) > 0 && s.reliability.Score(res.top) >= s.threshold()
 	if q.noSubject {
 		res.withoutSubject()
