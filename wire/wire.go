@@ -200,10 +200,16 @@ func NewSearcher(ctx context.Context, cfg Config, st *store.Store, log *slog.Log
 
 // searcher returns a searcher over st embedding queries with queries
 // (traced), with the query rewriter over chat when PLUME_QUERY_REWRITE is
-// on, and its reliability model loaded.
+// on, its reliability model loaded, and the store's chunk index read: a
+// search before the index is read goes through the approximate vector
+// index, whose results depend on its build, so that plume eval, search and
+// draft would not give the figures and lists the server gives.
 func searcher(ctx context.Context, cfg Config, st *store.Store, queries llm.Embedder, chat llm.Chatter, log *slog.Logger) (*rag.Searcher, error) {
 	s := searcherOn(cfg, st, queries, chat, log)
 	if err := s.LoadReliability(ctx); err != nil {
+		return nil, err
+	}
+	if err := st.LoadChunkIndex(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil
