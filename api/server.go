@@ -268,8 +268,8 @@ func (s *Server) Start(ctx context.Context) error {
 
 // Serve is Start on an existing listener.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	base, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelBase()
+	base, cancelBase := context.WithCancelCause(context.WithoutCancel(ctx))
+	defer cancelBase(nil)
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -293,7 +293,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if err != nil {
 		// Out of patience: end the streams through their contexts, give
 		// them a moment to send their last event, then close.
-		cancelBase()
+		cancelBase(errShutdownCut)
 		time.Sleep(100 * time.Millisecond)
 		_ = srv.Close()
 		s.log.Warn("shutdown cut in-flight requests", "err", err)
