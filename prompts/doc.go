@@ -12,7 +12,12 @@
 //     conseiller (a working note for a France services adviser) and
 //     telephone (what an agent says on a call or a call-back, in short
 //     spoken sentences with no address read aloud, then a follow-up text
-//     to send by SMS or e-mail with the links and the sources).
+//     to send by SMS or e-mail with the links and the sources);
+//   - verification.check.tmpl: no channel, the short check that asks the
+//     model whether a validated answer answers a message before it is shown
+//     (PLUME_ANSWER_CHECK; RenderAnswerCheck), its "system" message fixed
+//     and its "user" one holding the message, the answer's question and its
+//     text, each in its block.
 //
 // Every file starts with a version comment, {{/* version: spp-2026-11-27.1 */ -}},
 // and a rendered Prompt carries the versions of the files that made it, so

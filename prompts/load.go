@@ -130,7 +130,7 @@ func build(files map[string]*file) (*Set, error) {
 		switch {
 		case strings.HasSuffix(name, systemSuffix):
 			s.names = append(s.names, strings.TrimSuffix(name, systemSuffix))
-		case strings.HasSuffix(name, userSuffix):
+		case strings.HasSuffix(name, userSuffix), strings.HasSuffix(name, checkSuffix):
 		default:
 			shared = append(shared, files[name])
 		}
@@ -149,6 +149,10 @@ func build(files map[string]*file) (*Set, error) {
 	}
 	if len(s.names) == 0 {
 		return nil, errors.New("prompts: no channel templates")
+	}
+	var err error
+	if s.answerCheck, err = s.buildAnswerCheck(files[answerCheckFile]); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

@@ -78,7 +78,9 @@ type Prompt struct {
 type Set struct {
 	names    []string
 	channels map[string]*channel
-	clean    *sanitizer
+	// answerCheck asks whether a validated answer answers a message.
+	answerCheck *checkPrompt
+	clean       *sanitizer
 }
 
 // channel is the parsed templates of one channel.
@@ -187,10 +189,14 @@ func (s *Set) data(in plain) (userData, error) {
 }
 
 // renderUser executes the user template and tidies its blank space.
-func (ch *channel) renderUser(d userData) (string, error) {
+func (ch *channel) renderUser(d userData) (string, error) { return execute(ch.user, ch.origin, d) }
+
+// execute executes t (from origin, for errors) with d and tidies its blank
+// space.
+func execute(t *template.Template, origin string, d any) (string, error) {
 	var b strings.Builder
-	if err := ch.user.Execute(&b, d); err != nil {
-		return "", fmt.Errorf("prompts: render %s: %w", ch.origin, err)
+	if err := t.Execute(&b, d); err != nil {
+		return "", fmt.Errorf("prompts: render %s: %w", origin, err)
 	}
 	return tidy(b.String()), nil
 }

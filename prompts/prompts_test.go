@@ -98,22 +98,29 @@ func TestGolden(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Render: %v", err)
 				}
-				got := formatPrompt(p)
-				path := filepath.Join("testdata", ch+tc.suffix+".golden")
-				if *update {
-					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("read golden (run with -update to create it): %v", err)
-				}
-				if diff := cmp.Diff(string(want), got); diff != "" {
-					t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-				}
+				checkGolden(t, ch+tc.suffix, p)
 			})
 		}
+	}
+}
+
+// checkGolden compares p with testdata/<name>.golden (rewritten with
+// -update).
+func checkGolden(t *testing.T, name string, p Prompt) {
+	t.Helper()
+	got := formatPrompt(p)
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run with -update to create it): %v", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
 }
 

@@ -310,6 +310,9 @@ type Answers struct {
 	searcher *Searcher
 	policy   redact.Policy
 	match    AnswerMatch
+	// checker, when set, asks the model whether the answers matched
+	// answer the message (WithChecker).
+	checker *AnswerChecker
 }
 
 // NewAnswers returns the validated answers' manager. embedder may be nil
@@ -353,8 +356,8 @@ func (in *AnswerInput) validate() error {
 }
 
 // prepare redacts the input (placeholders already there stay) and builds
-// what the store needs; scope is the service of the key that writes (see
-// sourcesOf).
+// what the store needs; scope is the service of the key that writes (the
+// store checks the sources with it, see citeSources).
 func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (store.Answer, store.AnswerWrite, error) {
 	if err := in.validate(); err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
@@ -367,46 +370,26 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (st
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the text: %w", err)
 	}
-	sources, err := a.sourcesOf(ctx, in.DocumentIDs, scope, in.Service)
-	if err != nil {
-		return store.Answer{}, store.AnswerWrite{}, err
-	}
 	match, textMatch := matchable(stripPlaceholders(q.Text.WithoutPlaceholders(q.Mapping))), stripPlaceholders(t.Text)
-	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, MatchText: store.Redacted(match), TextMatch: store.Redacted(textMatch)}
+	w := store.AnswerWrite{DocumentIDs: in.DocumentIDs, Scope: scope, Cite: citeSources, MatchText: store.Redacted(match),
+		TextMatch: store.Redacted(textMatch)}
 	if a.embedder != nil {
 		vecs, err := a.embedder.Embed(ctx, []llm.Text{llm.Redacted(match), llm.Redacted(textMatch)})
 		if err == nil && len(vecs) == 2 {
 			w.Model, w.Vector, w.TextVector = a.embedder.Model(), vecs[0], vecs[1]
 		}
 	}
-	return store.Answer{Service: in.Service, Question: store.Redacted(q.Text), Text: store.Redacted(t.Text), Sources: sources}, w, nil
+	return store.Answer{Service: in.Service, Question: store.Redacted(q.Text), Text: store.Redacted(t.Text)}, w, nil
 }
 
-// sourcesOf describes the documents an answer of service relies on, as
-// citations. Every source must be published, one the answer's service
-// sees (shared, or of service: whoever writes, its readers must see what
-// it cites) and one the key's service (scope) sees, a global key ("") any.
-// An id that names no such document is invalid (ErrInvalid).
-func (a *Answers) sourcesOf(ctx context.Context, ids []int64, scope, service string) (json.RawMessage, error) {
-	cites := []Citation{}
-	for i, id := range ids {
-		if id <= 0 {
-			return nil, fmt.Errorf("answer: source %d: document ids are positive: %w", id, ErrInvalid)
-		}
-		d, err := a.store.GetDocument(ctx, id)
-		if errors.Is(err, store.ErrNotFound) || err == nil && scope != "" && d.Service != "" && d.Service != scope {
-			return nil, fmt.Errorf("answer: source %d: no document of the service %q or shared has this id: %w", id, scope, ErrInvalid)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("answer: source %d: %w", id, err)
-		}
-		if d.Status != store.StatusPublished {
-			return nil, fmt.Errorf("answer: source %d is not published (status %s): %w", id, d.Status, ErrInvalid)
-		}
-		if d.Service != "" && d.Service != strings.TrimSpace(service) {
-			return nil, fmt.Errorf("answer: source %d: the answer's service %q does not see this document (only shared ones and its own): %w",
-				id, service, ErrInvalid)
-		}
+// citeSources describes the documents an answer relies on, as citations.
+// The store calls it with the documents read and checked under lock:
+// every source must be published, one the answer's service sees (shared,
+// or of its service: whoever writes, its readers must see what it cites)
+// and one the key's service sees, a global key any (store.AnswerWrite).
+func citeSources(docs []store.Document) (json.RawMessage, error) {
+	cites := make([]Citation, 0, len(docs))
+	for i, d := range docs {
 		cites = append(cites, Citation{N: i + 1, DocID: d.ExternalID, DocumentID: d.ID, Title: d.Title, URL: d.URL, Cited: true})
 	}
 	b, err := json.Marshal(cites)
@@ -495,7 +478,7 @@ func (a *Answers) servicesOf(ctx context.Context, ids []int64) (string, error) {
 	for _, id := range ids {
 		d, err := a.store.GetDocument(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {
-			continue // sourcesOf refuses it
+			continue // the store refuses it
 		}
 		if err != nil {
 			return "", fmt.Errorf("answer: source %d: %w", id, err)
@@ -510,13 +493,23 @@ func (a *Answers) servicesOf(ctx context.Context, ids []int64) (string, error) {
 	return one, nil
 }
 
-// Match returns the validated answers close to a message, redacted first.
+// Match returns the validated answers close to a message, redacted first,
+// checked by the model as a draft's are when a has a checker
+// (WithChecker).
 func (a *Answers) Match(ctx context.Context, message string, services []string) ([]ValidatedAnswer, error) {
 	text, res, err := a.matchText(ctx, message, services)
 	if err != nil {
 		return nil, err
 	}
-	return matchAnswers(ctx, a.store, a.embedder, a.match, text, services, res)
+	found, err := matchAnswers(ctx, a.store, a.embedder, a.match, text, services, res)
+	if err != nil || a.checker == nil || len(found) == 0 {
+		return found, err
+	}
+	red, err := redact.Redact(ctx, message, a.policy)
+	if err != nil {
+		return nil, fmt.Errorf("validated answers: redact: %w", err)
+	}
+	return a.checker.Filter(ctx, red.Text.TrimSpace(), found), nil
 }
 
 // matchText is a message redacted, placeholders removed, and its search
@@ -560,6 +553,14 @@ func (a *Answers) WithSearcher(s *Searcher) *Answers {
 	c := *a
 	c.searcher = s
 	return &c
+}
+
+// WithChecker returns a copy of a whose matches c checks, as a draft's
+// (nil: not checked).
+func (a *Answers) WithChecker(c *AnswerChecker) *Answers {
+	cp := *a
+	cp.checker = c
+	return &cp
 }
 
 // WithMatch returns a copy of a matching with m.

@@ -24,8 +24,11 @@ type Drafter struct {
 	prompts  *prompts.Set
 	// shingles detect the system prompts leaking into a draft.
 	shingles promptShingles
-	log      *slog.Logger
-	opts     DraftOptions
+	// answerCheck, when set, asks the model whether a validated answer
+	// answers the message before it is shown (AnswerCheck).
+	answerCheck *AnswerChecker
+	log         *slog.Logger
+	opts        DraftOptions
 }
 
 // DraftOptions configures a Drafter. The zero value gives the defaults.
@@ -54,6 +57,12 @@ type DraftOptions struct {
 	// level of each message; it can raise the lexicon's level, never lower
 	// it.
 	SecondOpinion bool
+	// AnswerCheck asks the model, with a chat model only, whether each of
+	// the first validated answers found answers the redacted message
+	// before it is shown (see AnswerChecker); AnswerCheckTimeout bounds
+	// each call (default DefaultAnswerCheckTimeout).
+	AnswerCheck        bool
+	AnswerCheckTimeout time.Duration
 }
 
 // defaultSources is how many passages a draft gives the model by default.
@@ -87,13 +96,17 @@ func (o DraftOptions) withDefaults(searcher *Searcher) DraftOptions {
 }
 
 // NewDrafter returns a drafter. chat may be nil: every draft is then
-// extractive.
+// extractive, and validated answers are not checked (AnswerCheck).
 func NewDrafter(searcher *Searcher, st *store.Store, chat llm.Chatter, ps *prompts.Set, log *slog.Logger, opts DraftOptions) *Drafter {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Drafter{searcher: searcher, store: st, chat: chat, prompts: ps, shingles: newPromptShingles(ps.SystemTexts()),
+	d := &Drafter{searcher: searcher, store: st, chat: chat, prompts: ps, shingles: newPromptShingles(ps.SystemTexts()),
 		log: log, opts: opts.withDefaults(searcher)}
+	if opts.AnswerCheck && chat != nil {
+		d.answerCheck = NewAnswerChecker(chat, ps, d.opts.Redaction, opts.AnswerCheckTimeout, log)
+	}
+	return d
 }
 
 // Channels lists the channels drafts can be written for.

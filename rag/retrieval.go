@@ -47,9 +47,15 @@ func (d *Drafter) search(ctx context.Context, r run) (retrieval, error) {
 }
 
 // answers is the answers stage: the validated answers close to the
-// question, and the example the model may follow.
+// question, checked by the model when the drafter has a checker (its own
+// stage, answer_check), and the example the model may follow.
 func (d *Drafter) answers(ctx context.Context, r run) ([]ValidatedAnswer, redact.Text) {
 	found := d.validatedAnswers(ctx, matchable(stripPlaceholders(r.red.searchable())), r.req.Services, &r.found.results)
+	r.timer.stage("answers")
+	if d.answerCheck != nil && len(found) > 0 {
+		found = d.answerCheck.Filter(ctx, r.red.question, found)
+		r.timer.stage("answer_check")
+	}
 	return found, d.example(ctx, found)
 }
 

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -40,9 +39,7 @@ const (
 type QueryRewriter struct {
 	chat    llm.Chatter
 	timeout time.Duration
-
-	mu    sync.Mutex
-	cache map[[sha256.Size]byte][]string
+	cache   *hashCache[[]string]
 }
 
 // DefaultRewriteTimeout bounds a rewrite when NewQueryRewriter is given no
@@ -55,17 +52,14 @@ func NewQueryRewriter(chat llm.Chatter, timeout time.Duration) *QueryRewriter {
 	if timeout <= 0 {
 		timeout = DefaultRewriteTimeout
 	}
-	return &QueryRewriter{chat: chat, timeout: timeout, cache: map[[sha256.Size]byte][]string{}}
+	return &QueryRewriter{chat: chat, timeout: timeout, cache: newHashCache[[]string](rewriteCacheSize)}
 }
 
 // Rewrite returns the search queries of a redacted message, as the model
 // wrote them (its placeholders dropped).
 func (r *QueryRewriter) Rewrite(ctx context.Context, redacted redact.Text) ([]string, error) {
 	key := sha256.Sum256([]byte(redacted.String()))
-	r.mu.Lock()
-	cached, ok := r.cache[key]
-	r.mu.Unlock()
-	if ok {
+	if cached, ok := r.cache.get(key); ok {
 		return cached, nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, r.timeout)
@@ -84,12 +78,7 @@ func (r *QueryRewriter) Rewrite(ctx context.Context, redacted redact.Text) ([]st
 	if len(queries) == 0 {
 		return nil, fmt.Errorf("rewrite query: the model gave no query")
 	}
-	r.mu.Lock()
-	if len(r.cache) >= rewriteCacheSize {
-		clear(r.cache)
-	}
-	r.cache[key] = queries
-	r.mu.Unlock()
+	r.cache.put(key, queries)
 	return queries, nil
 }
 

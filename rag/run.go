@@ -15,10 +15,11 @@ import (
 
 // A draft goes through stages, in order: validate (Validate, which makes
 // the ValidRequest the others start from), redact, triage, search,
-// answers, prompt and model (or the extractive fallback), checks, restore,
-// store. Each stage is a method that reads the run so far and returns its
-// own result, which draft records in the run; the timer records each
-// stage (write, for its prompt and model stages). Only the redact stage
+// answers (then answer_check, the model's check of them, when configured),
+// prompt and model (or the extractive fallback), checks, restore, store.
+// Each stage is a method that reads the run so far and returns its own
+// result, which draft records in the run; the timer records each stage
+// (write, for its prompt and model stages). Only the redact stage
 // and the triage stage (locally, in package triage) read the request's
 // texts: every other stage sees the redacted ones.
 
@@ -55,7 +56,6 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 	}
 	r.timer.stage("search")
 	r.answers, r.example = d.answers(ctx, r)
-	r.timer.stage("answers")
 	r.opening = d.opening(r)
 	stream, err := startStream(d, r, onEvent)
 	if err != nil {
@@ -129,10 +129,10 @@ func (t *timer) stage(name string) {
 }
 
 // finish returns the timings so far, with the total and plume's share of
-// it (all but the model's).
+// it (all but the model's: the draft's and the answer check's).
 func (t *timer) finish() map[string]float64 {
 	total := float64(time.Since(t.start).Microseconds()) / 1000
 	t.ms["total_ms"] = total
-	t.ms["plume_ms"] = total - t.ms["model_ms"]
+	t.ms["plume_ms"] = total - t.ms["model_ms"] - t.ms["answer_check_ms"]
 	return t.ms
 }

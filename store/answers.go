@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -74,7 +75,14 @@ type Answer struct {
 // by (the question without placeholders) and that text's embedding.
 type AnswerWrite struct {
 	DocumentIDs []int64
-	MatchText   Text
+	// Scope is the service of the key that writes ("" a global key): every
+	// document cited must be shared or of it (see lockAnswerSources).
+	Scope string
+	// Cite, when not nil, writes the answer's sources from the documents
+	// it cites, in the order of DocumentIDs, as read under lock once
+	// checked; nil keeps the answer's Sources as given.
+	Cite      func(docs []Document) (json.RawMessage, error)
+	MatchText Text
 	// TextMatch is the answer's text without placeholders.
 	TextMatch Text
 	// Model names the embedding model of Vector (the question's) and
@@ -141,7 +149,8 @@ func vectorArgs(w AnswerWrite) (any, any, any) {
 // on, in one transaction, and sets its id, version and times. It returns
 // ErrDuplicate, storing nothing, when an active answer of the same service
 // has the same question and text (a form sent twice): the check holds a
-// lock on them, so two identical requests at once store one answer.
+// lock on them, so two identical requests at once store one answer. Its
+// sources are checked under lock (see lockAnswerSources).
 func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) error {
 	if err := a.validate(); err != nil {
 		return err
@@ -151,17 +160,21 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 		if err := refuseIdenticalAnswer(ctx, tx, a); err != nil {
 			return err
 		}
+		sources, err := lockAnswerSources(ctx, tx, a, w)
+		if err != nil {
+			return err
+		}
 		saved, err := scanAnswer(tx.QueryRow(ctx, `INSERT INTO answers (service, author_service, question, text, sources,
 				status, status_reason, draft_id, created_by, lexemes, text_lexemes, embedding, text_embedding, embed_model)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tsvector_to_array(to_tsvector('plume_fr', $10)),
 				tsvector_to_array(to_tsvector('plume_fr', $11)), $12, $13, $14)
 			RETURNING `+answerRow,
-			a.Service, a.AuthorService, a.Question.s, a.Text.s, a.Sources, a.Status, a.StatusReason.s, a.DraftID, a.CreatedBy,
+			a.Service, a.AuthorService, a.Question.s, a.Text.s, sources, a.Status, a.StatusReason.s, a.DraftID, a.CreatedBy,
 			w.MatchText.s, w.TextMatch.s, vec, textVec, model))
 		if err != nil {
 			return fmt.Errorf("create answer: %w", err)
 		}
-		if err := writeAnswerSources(ctx, tx, &saved, w.DocumentIDs); err != nil {
+		if err := setAnswerSources(ctx, tx, saved.ID, w.DocumentIDs); err != nil {
 			return err
 		}
 		*a = saved
@@ -191,25 +204,61 @@ func refuseIdenticalAnswer(ctx context.Context, tx pgx.Tx, a *Answer) error {
 	return nil
 }
 
-// writeAnswerSources locks the documents an answer cites (FOR SHARE),
-// refuses (ErrSourceNotPublished) an active answer citing one that is not
-// published or not seen by its service, and records them. The check is
-// in the answer's transaction, after the lock, so that an archive running
-// at the same time is either waited for and seen, or waits and then flags
-// the answer.
-func writeAnswerSources(ctx context.Context, tx pgx.Tx, a *Answer, docs []int64) error {
-	var cited, published int
-	err := tx.QueryRow(ctx, `WITH locked AS (SELECT id, status, service FROM documents WHERE id = ANY($1) ORDER BY id FOR SHARE)
-		SELECT cardinality(ARRAY(SELECT DISTINCT unnest($1::bigint[]))), count(*) FILTER (WHERE status = 'published'
-			AND (service = '' OR service = btrim($2))) FROM locked`, docs, a.Service).Scan(&cited, &published)
+// lockAnswerSources locks the documents an answer cites (FOR SHARE),
+// checks them and returns the answer's sources (w.Cite's, or a's own).
+// Every id must name a document shared or of w.Scope (ErrInvalid); an
+// active answer's must also be published and seen by its service
+// (ErrInvalid and ErrSourceNotPublished). The check is in the answer's
+// transaction, after the lock, so that an archive running at the same
+// time is either waited for and seen, or waits and then flags the answer.
+func lockAnswerSources(ctx context.Context, tx pgx.Tx, a *Answer, w AnswerWrite) (json.RawMessage, error) {
+	rows, err := tx.Query(ctx, "SELECT "+documentColumns+" FROM documents WHERE id = ANY($1) ORDER BY id FOR SHARE", w.DocumentIDs)
 	if err != nil {
-		return fmt.Errorf("lock the sources of answer %d: %w", a.ID, err)
+		return nil, fmt.Errorf("lock the sources of the answer: %w", err)
 	}
-	if a.Status == AnswerActive && published < cited {
-		return fmt.Errorf("answer %d cites %d document(s) not published (draft, archived or deleted) or out of its service: %w",
-			a.ID, cited-published, ErrSourceNotPublished)
+	locked, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Document, error) { return scanDocument(r) })
+	if err != nil {
+		return nil, fmt.Errorf("lock the sources of the answer: %w", err)
 	}
-	return setAnswerSources(ctx, tx, a.ID, docs)
+	byID := make(map[int64]Document, len(locked))
+	for _, d := range locked {
+		byID[d.ID] = d
+	}
+	docs := make([]Document, 0, len(w.DocumentIDs))
+	for _, id := range w.DocumentIDs {
+		d, found := byID[id]
+		if err := checkAnswerSource(id, d, found, w.Scope, a); err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	if w.Cite == nil {
+		return a.Sources, nil
+	}
+	sources, err := w.Cite(docs)
+	if err != nil {
+		return nil, fmt.Errorf("answer: write the sources: %w", err)
+	}
+	return sources, nil
+}
+
+// checkAnswerSource checks one source of a (see lockAnswerSources): d,
+// found, is what the document id holds.
+func checkAnswerSource(id int64, d Document, found bool, scope string, a *Answer) error {
+	switch {
+	case id <= 0:
+		return fmt.Errorf("answer: source %d: document ids are positive: %w", id, ErrInvalid)
+	case !found || scope != "" && d.Service != "" && d.Service != scope:
+		return fmt.Errorf("answer: source %d: no document of the service %q or shared has this id: %w", id, scope, ErrInvalid)
+	case a.Status != AnswerActive:
+		return nil
+	case d.Status != StatusPublished:
+		return fmt.Errorf("answer: source %d is not published (status %s): %w (%w)", id, d.Status, ErrInvalid, ErrSourceNotPublished)
+	case d.Service != "" && d.Service != strings.TrimSpace(a.Service):
+		return fmt.Errorf("answer: source %d: the answer's service %q does not see this document (only shared ones and its own): %w (%w)",
+			id, a.Service, ErrInvalid, ErrSourceNotPublished)
+	}
+	return nil
 }
 
 // setAnswerSources records the documents an answer relies on with their
@@ -227,27 +276,33 @@ func setAnswerSources(ctx context.Context, tx pgx.Tx, id int64, docs []int64) er
 
 // UpdateAnswer replaces an answer's question, text, sources and service,
 // raises its version and records a new review: the answer is active again
-// and its sources' current content is the reviewed one. ifVersion, when
-// not zero, must be the stored version (ErrStaleVersion otherwise).
+// and its sources' current content is the reviewed one (checked under
+// lock, see lockAnswerSources). ifVersion, when not zero, must be the
+// stored version (ErrStaleVersion otherwise).
 func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVersion int) error {
 	if err := a.validate(); err != nil {
 		return err
 	}
+	a.Status = AnswerActive // what the update makes it
 	vec, textVec, model := vectorArgs(w)
 	return s.Transact(ctx, func(tx pgx.Tx) error {
+		sources, err := lockAnswerSources(ctx, tx, a, w)
+		if err != nil {
+			return err
+		}
 		saved, err := scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET service = $2, question = $3, text = $4, sources = $5,
 				status = 'active', status_reason = '', version = version + 1, updated_at = now(), reviewed_at = now(),
 				lexemes = tsvector_to_array(to_tsvector('plume_fr', $6)), text_lexemes = tsvector_to_array(to_tsvector('plume_fr', $10)),
 				embedding = $7, text_embedding = $11, embed_model = $8
 			WHERE id = $1 AND ($9 = 0 OR version = $9) RETURNING `+answerRow,
-			a.ID, a.Service, a.Question.s, a.Text.s, a.Sources, w.MatchText.s, vec, model, ifVersion, w.TextMatch.s, textVec))
+			a.ID, a.Service, a.Question.s, a.Text.s, sources, w.MatchText.s, vec, model, ifVersion, w.TextMatch.s, textVec))
 		if errors.Is(err, pgx.ErrNoRows) {
 			return s.answerMissingOrConflict(ctx, tx, a.ID)
 		}
 		if err != nil {
 			return fmt.Errorf("update answer %d: %w", a.ID, err)
 		}
-		if err := writeAnswerSources(ctx, tx, &saved, w.DocumentIDs); err != nil {
+		if err := setAnswerSources(ctx, tx, saved.ID, w.DocumentIDs); err != nil {
 			return err
 		}
 		*a = saved

@@ -457,3 +457,54 @@ func TestIdenticalAnswerRefused(t *testing.T) {
 		t.Errorf("answer identical to an archived one: %v", err)
 	}
 }
+
+// TestAnswerSourcesChecked: the store checks an answer's sources under
+// lock, with a message naming the source and what is wrong with it, and
+// writes the sources Cite makes of the documents, in the order cited.
+func TestAnswerSourcesChecked(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	caf, draft := saveDoc(t, st, "S1", "h1"), saveDoc(t, st, "S2", "h2")
+	shared := store.Document{Source: "dila", ExternalID: "S3", Title: "Fiche S3", ContentHash: "h3"}
+	if err := st.SaveDocument(ctx, &shared, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET status = 'draft' WHERE id = $1", draft.ID); err != nil {
+		t.Fatal(err)
+	}
+	cite := func(docs []store.Document) (json.RawMessage, error) {
+		ids := []string{}
+		for _, d := range docs {
+			ids = append(ids, d.ExternalID)
+		}
+		return json.Marshal(ids)
+	}
+	for _, tc := range []struct {
+		name, scope, service string
+		ids                  []int64
+		want                 string // the sources written, or the error's words
+		notPublished         bool
+	}{
+		{"shared and own, in order", "caf", "caf", []int64{shared.ID, caf.ID}, `["S3", "S1"]`, false},
+		{"no source", "caf", "caf", nil, `[]`, false},
+		{"another service's, for its key", "ants", "ants", []int64{caf.ID}, `no document of the service "ants" or shared`, false},
+		{"unknown", "", "caf", []int64{caf.ID + 1000}, "no document of the service", false},
+		{"not positive", "", "caf", []int64{0}, "document ids are positive", false},
+		{"not published", "", "caf", []int64{caf.ID, draft.ID}, "is not published (status draft)", true},
+		{"not seen by the answer's service", "", "ants", []int64{caf.ID}, `the answer's service "ants" does not see`, true},
+	} {
+		a := store.Answer{Service: tc.service, Question: red(t, "Comment déclarer un déménagement ?"), Text: red(t, "En ligne: "+tc.name)}
+		err := st.CreateAnswer(ctx, &a, store.AnswerWrite{DocumentIDs: tc.ids, Scope: tc.scope, Cite: cite, MatchText: a.Question})
+		if err == nil {
+			if got := string(a.Sources); got != tc.want {
+				t.Errorf("%s: sources %s, want %s", tc.name, got, tc.want)
+			}
+			continue
+		}
+		if !errors.Is(err, store.ErrInvalid) || errors.Is(err, store.ErrSourceNotPublished) != tc.notPublished ||
+			!strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want ErrInvalid (not published: %v) saying %q", tc.name, err, tc.notPublished, tc.want)
+		}
+	}
+}

@@ -47,6 +47,12 @@ type Config struct {
 	// (PLUME_QUERY_REWRITE_TIMEOUT).
 	QueryRewrite        bool
 	QueryRewriteTimeout time.Duration
+	// AnswerCheck asks the chat model, before a validated answer is shown
+	// with a draft, whether it answers the redacted message
+	// (PLUME_ANSWER_CHECK=on|off; needs PLUME_CHAT_MODEL);
+	// AnswerCheckTimeout bounds each call (PLUME_ANSWER_CHECK_TIMEOUT).
+	AnswerCheck        bool
+	AnswerCheckTimeout time.Duration
 	// Retention is how long drafts and feedback are kept
 	// (PLUME_RETENTION: "365d" or a Go duration; a year is what a
 	// data-protection officer accepts for working records of the replies

@@ -97,6 +97,13 @@ func modelSettings() []Setting {
 		{Name: "PLUME_QUERY_REWRITE_TIMEOUT", Type: "duration", Default: formatDuration(rag.DefaultRewriteTimeout),
 			Doc: "bound on the rewrite call; past it the message is searched alone",
 			set: setDuration("3s", func(c *Config) *time.Duration { return &c.QueryRewriteTimeout })},
+		{Name: "PLUME_ANSWER_CHECK", Type: "on|off", Default: "off",
+			Doc: "`on`: before a validated answer is shown with a draft, ask the chat model whether it answers the message " +
+				"(redacted text; the first two answers; needs `PLUME_CHAT_MODEL`)",
+			set: setOnOff(func(c *Config) *bool { return &c.AnswerCheck })},
+		{Name: "PLUME_ANSWER_CHECK_TIMEOUT", Type: "duration", Default: formatDuration(rag.DefaultAnswerCheckTimeout),
+			Doc: "bound on each answer check; past it, or on any failure, the answer is shown as matched",
+			set: setDuration("3s", func(c *Config) *time.Duration { return &c.AnswerCheckTimeout })},
 		{Name: "PLUME_EMBED_BREAKER", Type: "duration", Default: "30s",
 			Doc: "after a remote embedding endpoint failed, how long searches skip it and use full text only (`full_text_only` warning); " +
 				"then one search probes it, for 3 s at most; `0`: try it every time",

@@ -99,6 +99,9 @@ func (p *Plume) build(ctx context.Context, parts Parts) error {
 	if p.Searcher, err = searcher(ctx, p.Config, p.Store, queries, p.Chat, p.Log); err != nil {
 		return err
 	}
+	if p.Config.AnswerCheck && p.Chat == nil {
+		p.Log.Warn("PLUME_ANSWER_CHECK=on needs PLUME_CHAT_MODEL: validated answers are shown as matched")
+	}
 	p.Drafter = p.NewDrafter(p.Searcher)
 	return nil
 }
@@ -231,7 +234,7 @@ func (c Config) queryEmbedder(e llm.Embedder) llm.Embedder {
 // draftOptions are the drafter's options from the configuration.
 func (c Config) draftOptions() rag.DraftOptions {
 	return rag.DraftOptions{Model: c.ChatModel, Emergency: c.EmergencyContacts, SecondOpinion: c.TriageSecondOpinion,
-		MaxQuestionBytes: c.MaxQuestionBytes}
+		MaxQuestionBytes: c.MaxQuestionBytes, AnswerCheck: c.AnswerCheck, AnswerCheckTimeout: c.AnswerCheckTimeout}
 }
 
 // NewTriager returns a drafter for triage alone, with the chat model of
