@@ -107,8 +107,8 @@ const statusClientGone = 499
 
 // errShutdownCut is the cause given to the requests' contexts when a
 // shutdown runs out of patience: their interruption is the server's, not
-// their clients'.
-var errShutdownCut = errors.New("shutdown cut the request")
+// their clients'. It is context.Canceled for whoever reads the cause.
+var errShutdownCut = fmt.Errorf("shutdown cut the request: %w", context.Canceled)
 
 // clientGone reports whether the client of a request whose server context
 // is ctx left: the context ended, and not by a shutdown.
