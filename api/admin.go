@@ -66,16 +66,32 @@ func auditFor(c echo.Context, service string, details map[string]any) {
 // request that changes something and each refused one (403), with its
 // outcome: a refused attempt on another service is kept too.
 func (s *Server) audit(next echo.HandlerFunc) echo.HandlerFunc {
+	return s.auditWhen(next, func(c echo.Context, status int) bool {
+		return unsafeMethod(c.Request().Method) || status == http.StatusForbidden
+	})
+}
+
+// auditRefused writes to the audit log, once answered, each refused
+// request (403) of an agent's route: an agent's drafts and feedback are
+// not audited, its attempts beyond its rights are.
+func (s *Server) auditRefused(next echo.HandlerFunc) echo.HandlerFunc {
+	return s.auditWhen(next, func(_ echo.Context, status int) bool {
+		return status == http.StatusForbidden
+	})
+}
+
+// auditWhen writes to the audit log, once answered, the requests for which
+// want is true given their status.
+func (s *Server) auditWhen(next echo.HandlerFunc, want func(c echo.Context, status int) bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		err := next(c)
 		status := c.Response().Status
 		if err != nil {
 			status = errorResponse(err).Status
 		}
-		if !unsafeMethod(c.Request().Method) && status != http.StatusForbidden {
-			return err
+		if want(c, status) {
+			s.writeAudit(c, status)
 		}
-		s.writeAudit(c, status)
 		return err
 	}
 }

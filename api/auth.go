@@ -74,6 +74,9 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		if ck, err := c.Cookie(sessionCookie); err == nil && c.Request().Header.Get("Authorization") == "" {
 			return s.authenticateSession(c, next, ck.Value, wait)
 		}
+		if c.Request().Header.Get("Authorization") == "" {
+			return errUnauthenticated() // no credential: nothing to throttle
+		}
 		if !ok || !strings.EqualFold(scheme, "Bearer") || !strings.HasPrefix(secret, store.KeyPrefix) || len(secret) > 100 {
 			return refusedLogin(wait, errUnauthenticated()) // no lookup: not counted
 		}

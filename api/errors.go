@@ -64,6 +64,10 @@ func errorResponse(err error) *Error {
 		return ae
 	case errors.As(err, &tooBig), errors.Is(err, ingest.ErrTooLarge):
 		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "too_large", Message: "the request body is too large"}
+	case errors.Is(err, ingest.ErrSaveTimeout):
+		// Retrying would fail again: a 4xx, not a 503.
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "document_too_large",
+			Message: err.Error() + "; split the document", Err: err}
 	case errors.Is(err, ingest.ErrUnsupportedFormat):
 		return &Error{Status: http.StatusUnsupportedMediaType, Code: "unsupported_format",
 			Message: "the file's format is not supported (DILA XML, JSONL, Markdown, HTML, text, PDF or zip)"}

@@ -86,6 +86,7 @@ func TestErrorTable(t *testing.T) {
 		{fmt.Errorf("get: %w", store.ErrNotFound), 404, "not_found"},
 		{fmt.Errorf("read: %w", ingest.ErrUnsupportedFormat), 415, "unsupported_format"},
 		{fmt.Errorf("read: %w", ingest.ErrTooLarge), 413, "too_large"},
+		{fmt.Errorf("ingest: %w", ingest.ErrSaveTimeout), 413, "document_too_large"},
 		{&http.MaxBytesError{Limit: 1}, 413, "too_large"},
 		{errorf(http.StatusForbidden, "forbidden", "no"), 403, "forbidden"},
 		{errors.New("pq: relation drafts does not exist"), 500, "internal"},

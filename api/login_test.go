@@ -14,7 +14,8 @@ import (
 
 // TestFailedLoginsLimited: an address that keeps sending wrong keys is
 // refused (429, Retry-After) for every wrong or malformed key then, the
-// malformed ones without a database lookup; good keys before that are not
+// malformed ones without a database lookup (a request with no key at all
+// is 401, not throttled); good keys before that are not
 // failures, and a good key, even one never used before, is still accepted
 // (one client trying wrong keys behind a shared address, a France services
 // office's NAT, does not lock its colleagues out).
@@ -44,7 +45,10 @@ func TestFailedLoginsLimited(t *testing.T) {
 	// the refusal comes first.
 	proxy.cut()
 	tooMany("no-prefix")
-	tooMany("")
+	// A request without any credential is not a failed login: 401.
+	if r := e.do(request{method: "GET", path: "/v1/me"}); r.status != http.StatusUnauthorized {
+		t.Errorf("no Authorization header after 3 failures: %d %s, want 401", r.status, r.body)
+	}
 	proxy.restore()
 	for deadline := time.Now().Add(10 * time.Second); e.do(request{method: "GET", path: "/v1/me", key: "agent"}).status != http.StatusOK; {
 		if time.Now().After(deadline) {

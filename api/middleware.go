@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -50,7 +51,9 @@ func (s *Server) requestID(next echo.HandlerFunc) echo.HandlerFunc {
 func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
-		if err := next(c); err != nil {
+		reqCtx := c.Request().Context()
+		err := next(c)
+		if err != nil {
 			c.Error(err)
 		}
 		latency := time.Since(start)
@@ -59,6 +62,12 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 			route = "unmatched"
 		}
 		status := c.Response().Status
+		gone := (err != nil || errorOf(c) != nil) && clientGone(reqCtx)
+		if gone {
+			// The status sent, if any, reached no one: say so rather than
+			// log the 200 of a stream or the 503 of an interruption.
+			status = statusClientGone
+		}
 		method := c.Request().Method
 		if !knownMethods[method] {
 			method = "other" // clients choose methods: keep the labels few
@@ -73,7 +82,9 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 			attrs = append(attrs, slog.Int64("key_id", k.ID))
 		}
 		level := slog.LevelInfo
-		if e := errorOf(c); e != nil {
+		if gone {
+			attrs = append(attrs, slog.String("code", "client_gone"))
+		} else if e := errorOf(c); e != nil {
 			attrs = append(attrs, slog.String("code", e.Code))
 			switch {
 			case e.Code == "interrupted":
@@ -88,6 +99,21 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		s.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
 		return nil
 	}
+}
+
+// statusClientGone is the status logged and counted for a request whose
+// client left before its answer (nginx's 499), never sent.
+const statusClientGone = 499
+
+// errShutdownCut is the cause given to the requests' contexts when a
+// shutdown runs out of patience: their interruption is the server's, not
+// their clients'. It is context.Canceled for whoever reads the cause.
+var errShutdownCut = fmt.Errorf("shutdown cut the request: %w", context.Canceled)
+
+// clientGone reports whether the client of a request whose server context
+// is ctx left: the context ended, and not by a shutdown.
+func clientGone(ctx context.Context) bool {
+	return ctx.Err() != nil && !errors.Is(context.Cause(ctx), errShutdownCut)
 }
 
 // knownMethods are the methods logged and counted by name.

@@ -181,8 +181,10 @@ func (s *Server) routes(e *echo.Echo) {
 
 	// Middleware is given per route rather than per group: echo's groups
 	// answer 404 instead of 405 for a known path with a wrong method.
-	agent := []echo.MiddlewareFunc{s.authenticate, s.rateLimit}
-	admin := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireAdmin, s.audit}
+	// The audit step comes before the role checks, so that a refused
+	// request (403) is written to the audit log too.
+	agent := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.auditRefused}
+	admin := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.audit, s.requireAdmin}
 	e.GET("/v1/me", s.me, agent...)
 	e.POST("/v1/drafts", s.createDraft, agent...)
 	e.GET("/v1/drafts", s.listDrafts, agent...)
@@ -216,7 +218,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/v1/rules", s.createRule, admin...)
 	e.DELETE("/v1/rules/:id", s.deleteRule, admin...)
 	e.GET("/v1/audit", s.auditLog, admin...)
-	reviewer := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.requireReviewer, s.audit}
+	reviewer := []echo.MiddlewareFunc{s.authenticate, s.rateLimit, s.audit, s.requireReviewer}
 	e.GET("/v1/answers", s.listAnswers, reviewer...)
 	e.POST("/v1/answers", s.createAnswer, reviewer...)
 	e.GET("/v1/answers/:id", s.getAnswer, reviewer...)
@@ -273,8 +275,8 @@ func (s *Server) Start(ctx context.Context) error {
 
 // Serve is Start on an existing listener.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	base, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelBase()
+	base, cancelBase := context.WithCancelCause(context.WithoutCancel(ctx))
+	defer cancelBase(nil)
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -298,7 +300,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if err != nil {
 		// Out of patience: end the streams through their contexts, give
 		// them a moment to send their last event, then close.
-		cancelBase()
+		cancelBase(errShutdownCut)
 		time.Sleep(100 * time.Millisecond)
 		_ = srv.Close()
 		s.log.Warn("shutdown cut in-flight requests", "err", err)

@@ -21,8 +21,18 @@ import (
 // the next ingest re-chunks documents whose content did not change.
 const chunkerVersion = "c1"
 
-// saveTimeout bounds the write of one document, which a cancel does not cut.
-const saveTimeout = 30 * time.Second
+// Defaults of Options.SaveTimeout and Options.SaveBytesPerSecond: the
+// write of one document, which a cancel does not cut, is given 30 s plus
+// a second per 128 KiB of text and vectors (a 20 MB document, about 3 min).
+const (
+	defaultSaveTimeout        = 30 * time.Second
+	defaultSaveBytesPerSecond = 128 << 10
+)
+
+// ErrSaveTimeout means a document could not be written within its time
+// (Options.SaveTimeout and SaveBytesPerSecond): too large to store, not a
+// fault of the moment; nothing of it is stored.
+var ErrSaveTimeout = errors.New("document too large to store in time")
 
 // ErrModelMismatch means the knowledge base is embedded with another model
 // than the configured one: a re-embed must be planned, never mixed in.
@@ -58,6 +68,11 @@ type Options struct {
 	// Guard limits which stored documents the ingest may overwrite; a
 	// refused one fails the ingest with store.ErrDuplicate.
 	Guard store.SaveGuard
+	// SaveTimeout and SaveBytesPerSecond bound the write of one document:
+	// SaveTimeout plus a second per SaveBytesPerSecond bytes of its chunks'
+	// text and vectors (defaults 30 s and 128 KiB).
+	SaveTimeout        time.Duration
+	SaveBytesPerSecond int
 }
 
 // NewPipeline returns a pipeline storing into st with vectors from embedder.
@@ -67,6 +82,12 @@ func NewPipeline(st *store.Store, embedder llm.Embedder, log *slog.Logger, opts 
 	}
 	if opts.Status == "" {
 		opts.Status = store.StatusPublished
+	}
+	if opts.SaveTimeout <= 0 {
+		opts.SaveTimeout = defaultSaveTimeout
+	}
+	if opts.SaveBytesPerSecond <= 0 {
+		opts.SaveBytesPerSecond = defaultSaveBytesPerSecond
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -352,9 +373,7 @@ func (r *run) ingestOne(ctx context.Context, j job, turns *turnstile) error {
 	if err := turns.wait(ctx, j.turn); err != nil {
 		return err
 	}
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), saveTimeout)
-	defer cancel()
-	if err := r.p.store.SaveDocumentGuarded(sctx, &sd, rows, r.p.opts.Guard); err != nil {
+	if err := r.p.save(ctx, &sd, rows); err != nil {
 		return err
 	}
 	r.mu.Lock()
@@ -368,6 +387,36 @@ func (r *run) ingestOne(ctx context.Context, j job, turns *turnstile) error {
 	r.progress()
 	r.mu.Unlock()
 	return nil
+}
+
+// save writes a document and its chunks whole, even if ctx ends meanwhile,
+// within a time that grows with their size; out of time, nothing is
+// stored and the error is ErrSaveTimeout.
+func (p *Pipeline) save(ctx context.Context, d *store.Document, rows []store.Chunk) error {
+	size := saveSize(rows)
+	limit := p.opts.saveLimit(size)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), limit)
+	defer cancel()
+	err := p.store.SaveDocumentGuarded(sctx, d, rows, p.opts.Guard)
+	if err != nil && errors.Is(sctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%s/%s: %d chunks, %d bytes, not stored within %s: %w", d.Source, d.ExternalID,
+			len(rows), size, limit.Round(time.Second), ErrSaveTimeout)
+	}
+	return err
+}
+
+// saveLimit is the time given to write size bytes of chunks.
+func (o Options) saveLimit(size int) time.Duration {
+	return o.SaveTimeout + time.Duration(float64(size)/float64(o.SaveBytesPerSecond)*float64(time.Second))
+}
+
+// saveSize is the bytes of text and vectors a document's chunks write.
+func saveSize(rows []store.Chunk) int {
+	n := 0
+	for _, c := range rows {
+		n += len(c.Heading) + len(c.Text) + 4*len(c.Embedding)
+	}
+	return n
 }
 
 // progress reports the running totals; the caller holds r.mu.

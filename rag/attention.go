@@ -102,7 +102,7 @@ func kbContacts(passages []Result, listed []triage.Contact) []kbContact {
 			if !helpCueRe.MatchString(s) {
 				continue
 			}
-			replacePhones(s, func(m string) string {
+			replacePhones(s, nil, func(m string) string {
 				if d := digits(m); !seen[d] && len(out) < 3 {
 					seen[d] = true
 					out = append(out, kbContact{number: strings.TrimSpace(m), title: p.Title})

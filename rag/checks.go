@@ -171,15 +171,16 @@ type sourceContacts struct {
 	urls   []string
 }
 
-// replacePhones replaces each phone number of text by fn's answer. A short
+// replacePhones replaces each phone number of text by fn's answer, but
+// those overlapping a span of skip (an identifier, such as a NIR). A short
 // number counts only after a word that announces a phone number, so that
 // amounts and years stay.
-func replacePhones(text string, fn func(string) string) string {
+func replacePhones(text string, skip [][2]int, fn func(string) string) string {
 	var b strings.Builder
 	last := 0
 	for _, loc := range phoneRe.FindAllStringIndex(text, -1) {
 		m := text[loc[0]:loc[1]]
-		if len(digits(m)) == 4 && !phoneCueRe.MatchString(text[max(0, loc[0]-30):loc[0]]) {
+		if len(digits(m)) == 4 && !phoneCueRe.MatchString(text[max(0, loc[0]-30):loc[0]]) || overlaps(loc[0], loc[1], skip) {
 			continue
 		}
 		b.WriteString(text[last:loc[0]])
@@ -233,9 +234,11 @@ func urlAllowed(link string, sources []string, policy ContactPolicy) bool {
 }
 
 // checkContacts masks every phone number, e-mail address and URL of the
-// draft that appears neither in the sources nor in the allow-list, so that
-// a contact the model invented never reaches a user.
-func checkContacts(draft string, sources []string, policy ContactPolicy) (string, []Warning) {
+// draft that appears neither in the sources nor in the allow-list, and
+// every IBAN, card number and NIR that appears neither in the sources nor
+// in own (the user's values), so that a contact or account the model
+// invented never reaches a user.
+func checkContacts(draft string, sources, own []string, policy ContactPolicy) (string, []Warning) {
 	known := collectContacts(sources)
 	allowedPhone := map[string]bool{}
 	for _, p := range policy.Phones {
@@ -260,7 +263,9 @@ func checkContacts(draft string, sources []string, policy ContactPolicy) (string
 		masked = append(masked, m)
 		return maskedContact
 	})
-	draft = replacePhones(draft, func(m string) string {
+	draft, ids, kept := replaceIdentifiers(draft, knownIdentifiers(sources, own))
+	masked = append(masked, ids...)
+	draft = replacePhones(draft, kept, func(m string) string {
 		d := digits(m)
 		if known.phones[d] || allowedPhone[d] {
 			return m

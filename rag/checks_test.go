@@ -15,6 +15,7 @@ import (
 var contactSources = []string{
 	"Contactez la Caf au 32 30 ou sur https://www.caf.fr/allocataires/mon-compte.",
 	"Écrivez à contact@exemple-mairie.fr ou appelez le 01 23 45 67 89.",
+	"Payez par virement au compte FR76 3000 4000 0312 3456 7890 143.",
 }
 
 // contactCases are drafts whose contacts the checks keep or mask.
@@ -56,13 +57,19 @@ var contactCases = []struct {
 		"Appelez le [coordonnée à vérifier], le [coordonnée à vérifier], le [coordonnée à vérifier] ou le [coordonnée à vérifier].",
 		[]string{"+33 6 1 2 3 4 5 6 7 8", "0 6 12 34 56 78", "06-1234-5678", "0612 345 678"}},
 	{"a source phone split oddly stays", "Appelez le 0123 456 789.", "Appelez le 0123 456 789.", nil},
+	{"invented IBAN and NIR, the NIR not read as a phone", "Votre IBAN FR76 3000 6000 0112 3456 7890 189 et votre NIR 1 85 03 75 123 456 78.",
+		"Votre IBAN [coordonnée à vérifier] et votre NIR [coordonnée à vérifier].", []string{"1 85 03 75 123 456 78", "FR76 3000 6000 0112 3456 7890 189"}},
+	{"invented card number", "Réglez avec la carte 4970 1012 3456 7890.", "Réglez avec la carte [coordonnée à vérifier].", []string{"4970 1012 3456 7890"}},
+	{"a source IBAN stays, however grouped", "Virement au fr7630004000031234567890143.", "Virement au fr7630004000031234567890143.", nil},
+	{"the user's placeholders stay", "Votre IBAN [IBAN_1], votre NIR [NIR_1] et votre carte [CARTE_1].",
+		"Votre IBAN [IBAN_1], votre NIR [NIR_1] et votre carte [CARTE_1].", nil},
 }
 
 func TestCheckContacts(t *testing.T) {
 	t.Parallel()
 	for _, tt := range contactCases {
 		t.Run(tt.name, func(t *testing.T) {
-			got, warnings := checkContacts(tt.draft, contactSources, DefaultContactPolicy())
+			got, warnings := checkContacts(tt.draft, contactSources, nil, DefaultContactPolicy())
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("draft (-want +got):\n%s", diff)
 			}
@@ -194,5 +201,21 @@ func TestLeaksPromptOrdinaryText(t *testing.T) {
 		if set.leaksPrompt(string(b)) {
 			t.Errorf("%s taken for a prompt leak", filepath.Base(f))
 		}
+	}
+}
+
+// TestCheckContactsOwnIdentifiers: an identifier of the user's own data
+// stays, whole (a NIR is not read as a phone); another one is masked.
+func TestCheckContactsOwnIdentifiers(t *testing.T) {
+	t.Parallel()
+	own := []string{"Élodie Dupré", "1 85 03 75 123 456 41"}
+	draft := "Votre NIR 185037512345641 est bien enregistré, pas le 2 90 01 13 004 077 02."
+	want := "Votre NIR 185037512345641 est bien enregistré, pas le [coordonnée à vérifier]."
+	got, warnings := checkContacts(draft, contactSources, own, DefaultContactPolicy())
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("draft (-want +got):\n%s", diff)
+	}
+	if len(warnings) != 1 || warnings[0].Code != WarnContactMasked || !cmp.Equal(warnings[0].Values, []string{"2 90 01 13 004 077 02"}) {
+		t.Errorf("warnings: %+v", warnings)
 	}
 }

@@ -62,6 +62,18 @@ var outputCases = []outputCase{
 		channel:  "email",
 	},
 	{
+		// A bank account or NIR the model writes could divert a payment
+		// or be anyone's; the NIR is masked whole, not read as a phone.
+		name: "invented bank account and NIR",
+		reply: "Bonjour [NOM_1], versez la somme sur l'IBAN FR76 3000 6000 0112 3456 7890 189 et rappelez votre NIR 1 85 03 75 123 456 78 [1]. " +
+			"Nous vous rappelons au [TEL_1].",
+		want: "Bonjour Marie Dupont, versez la somme sur l'IBAN [coordonnée à vérifier] et rappelez votre NIR [coordonnée à vérifier] [1]. " +
+			"Nous vous rappelons au 06 12 34 56 78.",
+		warnings: map[string][]string{rag.WarnContactMasked: {"1 85 03 75 123 456 78", "FR76 3000 6000 0112 3456 7890 189"}},
+		cited:    []int{1},
+		channel:  "email",
+	},
+	{
 		name:     "invented and dropped placeholders",
 		reply:    "Bonjour [NOM_1], votre fils [NOM_7] peut faire sa demande en mairie [1].",
 		want:     "Bonjour Marie Dupont, votre fils [NOM_7] peut faire sa demande en mairie [1].",

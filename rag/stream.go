@@ -36,7 +36,11 @@ func (c *checker) check(text string) (string, []Citation, []Warning) {
 	for _, p := range c.passages {
 		sources = append(sources, p.Title+"\n"+p.URL+"\n"+p.Text)
 	}
-	text, warns := checkContacts(text, sources, c.contacts)
+	var own []string
+	for _, e := range c.restore.Entries() {
+		own = append(own, e.Value)
+	}
+	text, warns := checkContacts(text, sources, own, c.contacts)
 	return text, citations, append(warnings, warns...)
 }
 

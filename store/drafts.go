@@ -170,7 +170,8 @@ func (s *Store) GetDraft(ctx context.Context, id string) (Draft, error) {
 
 // SaveFeedback stores an agent's feedback on an existing draft. A draft has
 // one feedback: a second one replaces the first (Replaced is set), keeping
-// its id, and takes the time it was given; two at once leave one of them.
+// its id, and takes the time it was given; of several at once, exactly one
+// is new, the others replace it in turn.
 func (s *Store) SaveFeedback(ctx context.Context, f *Feedback) error {
 	if !f.Outcome.Valid() {
 		return fmt.Errorf("save feedback: outcome %q: %w", f.Outcome, ErrInvalid)
@@ -181,9 +182,20 @@ func (s *Store) SaveFeedback(ctx context.Context, f *Feedback) error {
 	// The feedback takes its draft's month: its partition goes with the
 	// draft's (see migrations/0016_drafts_by_month.sql).
 	// Replaced is read in the statement's snapshot (a partitioned table has
-	// no xmax to tell): of two feedbacks at once, both may say new, but
-	// the row is one.
-	err := s.pool.QueryRow(ctx, `WITH prior AS (SELECT 1 FROM feedback WHERE draft_id = $1`+
+	// no xmax to tell): the feedbacks of one draft take a lock first, so
+	// that each statement's snapshot sees the one committed before it.
+	return s.Transact(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('plume.feedback.' || current_schema() || $1, 0))`,
+			f.DraftID); err != nil {
+			return fmt.Errorf("save feedback: lock draft %s: %w", f.DraftID, err)
+		}
+		return saveFeedback(ctx, tx, f)
+	})
+}
+
+// saveFeedback writes f, its lock taken.
+func saveFeedback(ctx context.Context, tx pgx.Tx, f *Feedback) error {
+	err := tx.QueryRow(ctx, `WITH prior AS (SELECT 1 FROM feedback WHERE draft_id = $1`+
 		draftMonthRange("draft_created_at", f.DraftID)+`)
 		INSERT INTO feedback (draft_id, draft_created_at, final_text, outcome, rating, tags, edit_distance)
 		SELECT id, created_at, CASE WHEN $7 THEN draft ELSE $2 END, $3, $4, $5, $6 FROM drafts WHERE id = $1`+

@@ -1,0 +1,50 @@
+package api_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/store"
+)
+
+// TestRefusedRequestsAudited: every refused request (403) is in the audit
+// log, whoever makes it: an agent or a reviewer on an administrator's
+// route, an agent on a reviewer's route, an administrator reading another
+// service's draft; nothing of the requests' bodies is, and an agent's
+// allowed drafts are not.
+func TestRefusedRequestsAudited(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	agent := e.agent(&store.Access{Role: store.RoleAgent, Service: "caf"})
+	d := e.draft("agent-caf", "Comment déclarer un changement de situation à la CAF ?")
+	doc := fmt.Sprint(e.docs["caf"])
+	for _, r := range []request{
+		{method: "POST", path: "/v1/keys", key: "agent-caf", body: map[string]string{"name": "Élodie Dupré", "role": "admin"}},
+		{method: "DELETE", path: "/v1/documents/" + doc, key: "agent-caf"},
+		{method: "PUT", path: fmt.Sprint("/v1/agents/", agent.ID), key: "reviewer-caf", body: map[string]string{"role": "admin", "service": ""}},
+		{method: "POST", path: "/v1/answers", key: "agent-caf", body: map[string]any{"draft_id": d.ID}},
+		{method: "GET", path: "/v1/drafts/" + d.ID, key: "admin-ants"},
+	} {
+		e.must(http.StatusForbidden, r)
+	}
+	want := []string{
+		"GET /v1/drafts/:id " + d.ID + " 403 ants",
+		"POST /v1/answers  403 caf",
+		fmt.Sprint("PUT /v1/agents/:id ", agent.ID, " 403 caf"),
+		"DELETE /v1/documents/:id " + doc + " 403 caf",
+		"POST /v1/keys  403 caf",
+	}
+	if diff := cmp.Diff(want, summary(e.auditOf("admin", ""))); diff != "" {
+		t.Errorf("audit log (-want +got):\n%s", diff)
+	}
+	export := string(e.must(http.StatusOK, request{method: "GET", path: "/v1/audit?format=jsonl", key: "admin"}).body)
+	for _, p := range []string{"Élodie", "Dupré", "changement"} {
+		if strings.Contains(export, p) {
+			t.Errorf("the audit log holds %q:\n%s", p, export)
+		}
+	}
+}
