@@ -38,11 +38,12 @@ var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "r
 // the code, kept away from whoever changes the triage, never trained or
 // tuned on. Each is reported, its parts taken together, when one of its
 // files exists (skipped otherwise), and gated by its gate (reported only
-// while its gate is zero). Round 15, by new writers, is held by the lead
-// outside the repository and added here by the lead; until then the list
-// is empty.
+// while its gate is zero). Each round is held by the lead outside the
+// repository while the session's changes are made, measured before and
+// after them, and added here at the session's end.
 var honestRounds = []honestRound{
 	{name: "round15", parts: []string{"round15a", "round15b", "round15c"}, gate: round15Gate},
+	{name: "round16", parts: []string{"round16a", "round16b", "round16c"}, gate: round16Gate},
 }
 
 // round15Gate gates round 15 (15a neighbours and relatives, elderly people
@@ -55,6 +56,18 @@ var honestRounds = []honestRound{
 // them: 0.902 / 0.989 / 0.974 / 0.783 / 0.681. The gate sits a message
 // under.
 var round15Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.97, attentionRecall: 0.94, routineKept: 0.76, reasonRecall: 0.66}
+
+// round16Gate gates round 16 (16a letters from elderly people, families
+// and carers, advisers' notes, a sign hidden in a list of questions; 16b
+// public posts, SMS, the young and the precariously employed, sarcasm,
+// a suicide hint in a one-star review; 16c foreign nationals in broken
+// French and six other languages, farmers and shopkeepers, very short and
+// very long messages), written on 2026-12-01 (session 10) by three writers
+// who never saw the code. Measured before session 10's changes: 0.902 /
+// 0.967 / 0.923 / 0.850 / 0.664 (keywords 0.098 / 0.278 / 0.308 / 0.767);
+// after them: 0.922 / 0.967 / 0.923 / 0.850 / 0.664. The gate sits a
+// message under.
+var round16Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.95, attentionRecall: 0.89, routineKept: 0.83, reasonRecall: 0.64}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
