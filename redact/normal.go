@@ -14,7 +14,9 @@ import (
 // (full-width "０６" and mathematical "𝟎𝟔" are "06"), the decimal digits of
 // every script are ASCII digits ("٠٦", "۰۶", "०६"), and format characters
 // (zero-width space and joiners, soft hyphen, word joiner, byte order mark,
-// bidirectional marks, variation selectors) are dropped. Each span found
+// bidirectional marks, variation selectors) are dropped, and so are the
+// combining marks after a digit ("0̲6̲", the keycap "0️⃣"); "¹²³" are digits
+// next to another digit or superscript digit only ("m²" stays). Each span found
 // in the view is mapped back to the original bytes, widened to whole
 // characters, so the value masked is the text as written, invisible
 // characters included, and Restore gives it back exactly.
@@ -44,12 +46,35 @@ func normalView(s string) view {
 	last := 0
 	for ; i >= 0; i, repl, size = nextToFold(s, last) {
 		b.WriteString(s[last:i])
-		edits = append(edits, edit{n: b.Len(), nEnd: b.Len() + len(repl), o: i, oEnd: i + size})
+		e := edit{n: b.Len(), nEnd: b.Len() + len(repl), o: i, oEnd: i + size}
+		if r, _ := utf8.DecodeRuneInString(s[i:]); repl == "" && isMark(r) {
+			edits, e = joinBase(edits, e, prevRune(s, i))
+		}
+		edits = append(edits, e)
 		b.WriteString(repl)
 		last = i + size
 	}
 	b.WriteString(s[last:])
 	return view{s: b.String(), edits: edits}
+}
+
+// joinBase widens the edit e of a dropped combining mark to the character
+// p it combines with, so that a span ending with "8" in "7̲8̲" takes the
+// mark too: the edits from p on become one. It returns the edits left and
+// the widened edit.
+func joinBase(edits []edit, e edit, p prev) ([]edit, edit) {
+	if p.r < 0 {
+		return edits, e
+	}
+	n := e.n - (e.o - p.at) // when no edit lies between p and the mark
+	k := len(edits)
+	for k > 0 && edits[k-1].o >= p.at {
+		k--
+	}
+	if k < len(edits) {
+		n = edits[k].n - (edits[k].o - p.at)
+	}
+	return edits[:k], edit{n: n, nEnd: e.nEnd, o: p.at, oEnd: e.oEnd}
 }
 
 // nextToFold returns the offset, spelling in the view and size of the
@@ -61,9 +86,9 @@ func nextToFold(s string, i int) (int, string, int) {
 		case c < utf8.RuneSelf:
 			i++
 			continue
-		case c < 0xCA && i+1 < len(s): // U+0080 to U+027F: kept but the soft hyphen
-			if c == 0xC2 && s[i+1] == 0xAD {
-				return i, "", 2
+		case c < 0xCA && i+1 < len(s): // U+0080 to U+027F: kept but the soft hyphen and ¹²³ among digits
+			if repl, ok := foldLatin1(s, i); ok {
+				return i, repl, 2
 			}
 			i += 2
 			continue
@@ -74,9 +99,116 @@ func nextToFold(s string, i int) (int, string, int) {
 				return i, repl, size
 			}
 		}
+		if isMark(r) && viewDigit(s, prevRune(s, i)) {
+			return i, "", size // "0̲" and the keycap "0️⃣" are "0"
+		}
 		i += size
 	}
 	return -1, "", 0
+}
+
+// foldLatin1 returns how the view spells the two-byte character at s[i]:
+// the soft hyphen is dropped, and "¹", "²" and "³" are digits when next
+// to another digit or superscript digit ("⁰⁶ ¹² ³⁴" is "06 12 34"), so
+// that "m²" and "x³" keep their meaning.
+func foldLatin1(s string, i int) (string, bool) {
+	if s[i] != 0xC2 {
+		return "", false
+	}
+	switch s[i+1] {
+	case 0xAD:
+		return "", true
+	case 0xB9:
+		return "1", amongDigits(s, i, i+2)
+	case 0xB2:
+		return "2", amongDigits(s, i, i+2)
+	case 0xB3:
+		return "3", amongDigits(s, i, i+2)
+	}
+	return "", false
+}
+
+// amongDigits reports whether the character s[i:j] has a digit or a
+// superscript digit next to it, passing over invisible characters and
+// combining marks.
+func amongDigits(s string, i, j int) bool {
+	return digitLike(prevRune(s, i).r) || digitLike(nextRune(s, j))
+}
+
+// digitLike reports whether r reads as a digit in the view, or is a
+// superscript digit.
+func digitLike(r rune) bool {
+	return r == 0xB9 || r == 0xB2 || r == 0xB3 || foldsToDigit(r)
+}
+
+// viewDigit reports whether the character p of s, found by prevRune,
+// reads as a digit in the view: a combining mark after it is dropped.
+func viewDigit(s string, p prev) bool {
+	if p.r == 0xB9 || p.r == 0xB2 || p.r == 0xB3 {
+		return amongDigits(s, p.at, p.at+2)
+	}
+	return foldsToDigit(p.r)
+}
+
+// foldsToDigit reports whether the view spells r as an ASCII digit.
+func foldsToDigit(r rune) bool {
+	if '0' <= r && r <= '9' {
+		return true
+	}
+	if r < latinKept || !mayFold(r) {
+		return false
+	}
+	repl, ok := foldRune(r)
+	return ok && len(repl) == 1 && '0' <= repl[0] && repl[0] <= '9'
+}
+
+// isMark reports whether r is a combining mark, nonspacing or enclosing
+// (the keycap U+20E3 is one).
+func isMark(r rune) bool {
+	return r >= 0x300 && unicode.In(r, unicode.Mn, unicode.Me)
+}
+
+// passedOver reports whether r is passed over when looking for the
+// character next to another: an invisible character or a combining mark.
+func passedOver(r rune) bool {
+	return r == 0xAD || isMark(r) || invisible(r)
+}
+
+// maxPassed bounds the characters passed over when looking for a
+// neighbour, so that a text of marks costs linear time: a digit further
+// away than that is not seen.
+const maxPassed = 32
+
+// prev is a character of a text and its offset; r is -1 when there is none.
+type prev struct {
+	r  rune
+	at int
+}
+
+// prevRune returns the character before offset i of s that is not passed
+// over, with its offset.
+func prevRune(s string, i int) prev {
+	for k := 0; i > 0 && k < maxPassed; k++ {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		if !passedOver(r) {
+			return prev{r, i}
+		}
+	}
+	return prev{-1, i}
+}
+
+// nextRune returns the first character from offset j of s on that is not
+// passed over, or -1.
+func nextRune(s string, j int) rune {
+	for k := 0; j < len(s) && k < maxPassed; k++ {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !passedOver(r) {
+			return r
+		}
+		j += n
+	}
+	return -1
 }
 
 // mayFold is the cheap test before foldRune: false for the characters of
