@@ -236,7 +236,7 @@ var foldMap = func() (m [0x10000 / 64]uint64) {
 }()
 
 // latinKept ends the characters the view keeps but for the soft hyphen:
-// Latin-1 ("²", "½" and "ª" included) and the Latin Extended blocks, so
+// Latin-1 ("½", "ª", and "²" but next to digits) and Latin Extended, so
 // that a text without exotic characters reads the same. The modifier
 // letters after them are folded ("1ᵉʳ" is "1er").
 const latinKept = 0x2B0
