@@ -172,6 +172,45 @@ func TestModelChangeNeedsReembed(t *testing.T) {
 	}
 }
 
+// TestReembedMovesVersionOnce checks that a re-embed moves the corpus
+// version once, whatever its batches, and not at all when it has nothing
+// to do: each move makes every process read its caches again.
+func TestReembedMovesVersionOnce(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	first, _ := llm.NewLocalEmbedder(0)
+	dir := t.TempDir()
+	for i := range 3 {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("f%d.md", i)),
+			guide(fmt.Sprintf("f%d", i), fmt.Sprintf("Fiche %d", i), "Toute personne de nationalité française."))
+	}
+	if _, err := ingest.NewPipeline(st, first, nil, ingest.Options{}).IngestPaths(ctx, []string{dir}); err != nil {
+		t.Fatal(err)
+	}
+	small, _ := llm.NewLocalEmbedder(64)
+	second := otherEmbedder{small}
+	for _, step := range []struct {
+		name string
+		move int64
+	}{{"model change", 1}, {"nothing left to embed", 0}} {
+		var before int64
+		if err := st.Pool().QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&before); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ingest.Reembed(ctx, st, second, nil, nil); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		var after int64
+		if err := st.Pool().QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&after); err != nil {
+			t.Fatal(err)
+		}
+		if after-before != step.move {
+			t.Errorf("%s: the corpus version moved by %d, want %d", step.name, after-before, step.move)
+		}
+	}
+}
+
 // TestPipelineSameDocumentInTwoFiles gives the same fiche in two files: the
 // first file in walk order wins, the copy is reported, and re-ingesting
 // rewrites nothing, whether the copies agree or not.

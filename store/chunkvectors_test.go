@@ -188,8 +188,21 @@ func TestVectorSearchIsExact(t *testing.T) {
 	}
 }
 
+// corpusVersion reads the corpus version.
+func corpusVersion(t *testing.T, st *store.Store) int64 {
+	t.Helper()
+	var version int64
+	if err := st.Pool().QueryRow(context.Background(), "SELECT version FROM corpus_version").Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	return version
+}
+
 // TestVectorSearchSeesNewEmbeddings checks that vectors stored by a
-// re-embed are searched at once, not those the chunk index read before.
+// re-embed are searched once it ends (EmbeddingsChanged), not those the
+// chunk index read before, and that its batches (SetEmbeddings) leave the
+// corpus version alone: each move makes every process read the corpus
+// again and the semantic model stale.
 func TestVectorSearchSeesNewEmbeddings(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -204,8 +217,21 @@ func TestVectorSearchSeesNewEmbeddings(t *testing.T) {
 		v := randomVector(r, c.dim)
 		chunks, vectors, c.vectors[id] = append(chunks, store.Chunk{ID: id}), append(vectors, v), v
 	}
-	if err := st.SetEmbeddings(ctx, c.model, chunks, vectors); err != nil {
+	before := corpusVersion(t, st)
+	for i := 0; i < len(chunks); i += 7 { // batches, as a re-embed stores them
+		end := min(i+7, len(chunks))
+		if err := st.SetEmbeddings(ctx, c.model, chunks[i:end], vectors[i:end]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := corpusVersion(t, st); got != before {
+		t.Errorf("corpus version after the batches = %d, want %d (unchanged)", got, before)
+	}
+	if err := st.EmbeddingsChanged(ctx); err != nil {
 		t.Fatal(err)
+	}
+	if got := corpusVersion(t, st); got != before+1 {
+		t.Errorf("corpus version after EmbeddingsChanged = %d, want %d", got, before+1)
 	}
 	if err := st.LoadChunkIndex(ctx); err != nil {
 		t.Fatal(err)
