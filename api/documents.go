@@ -164,8 +164,12 @@ func partlyStored(err error, stored []store.DocKey, total int) error {
 	e := *errorResponse(err)
 	e.Err = err
 	e.Code = "partly_stored"
-	e.Message = fmt.Sprintf("stopped after storing %d of %d documents (%s): they are listed in \"stored\"; "+
-		"send the same upload again to finish", len(stored), total, errorResponse(err).Message)
+	next := "send the same upload again to finish"
+	if errors.Is(err, ingest.ErrSaveTimeout) {
+		next = "split the document that failed, then send it and the ones after it"
+	}
+	e.Message = fmt.Sprintf("stopped after storing %d of %d documents (%s): they are listed in \"stored\"; %s",
+		len(stored), total, errorResponse(err).Message, next)
 	for _, k := range stored {
 		e.Stored = append(e.Stored, storedKey{Source: k.Source, ExternalID: k.ExternalID})
 	}

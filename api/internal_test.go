@@ -112,3 +112,26 @@ func TestIsAPIPath(t *testing.T) {
 		}
 	}
 }
+
+// TestPartlyStoredAdvice: an upload stopped by a document too large to
+// store is not told to send the same upload again, which would fail the
+// same way; one stopped by another fault is.
+func TestPartlyStoredAdvice(t *testing.T) {
+	t.Parallel()
+	stored := []store.DocKey{{Source: "test", ExternalID: "a"}}
+	for _, tc := range []struct {
+		err       error
+		want, not string
+	}{
+		{fmt.Errorf("ingest: %w", ingest.ErrSaveTimeout), "split the document", "send the same upload again"},
+		{errors.New("connection reset"), "send the same upload again", "split the document"},
+	} {
+		var e *Error
+		if !errors.As(partlyStored(tc.err, stored, 3), &e) {
+			t.Fatalf("partlyStored(%v) is no *Error", tc.err)
+		}
+		if !strings.Contains(e.Message, tc.want) || strings.Contains(e.Message, tc.not) {
+			t.Errorf("partlyStored(%v).Message = %q, want %q and not %q", tc.err, e.Message, tc.want, tc.not)
+		}
+	}
+}

@@ -391,23 +391,33 @@ func (r *run) ingestOne(ctx context.Context, j job, turns *turnstile) error {
 
 // save writes a document and its chunks whole, even if ctx ends meanwhile,
 // within a time that grows with their size; out of time, nothing is
-// stored and the error is ErrSaveTimeout.
+// stored. The error is then ErrSaveTimeout when the document's size gave
+// most of that time (too large: splitting it is the cure), and the store's
+// own deadline error otherwise (a slow or locked database: worth a retry).
 func (p *Pipeline) save(ctx context.Context, d *store.Document, rows []store.Chunk) error {
 	size := saveSize(rows)
 	limit := p.opts.saveLimit(size)
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), limit)
 	defer cancel()
 	err := p.store.SaveDocumentGuarded(sctx, d, rows, p.opts.Guard)
-	if err != nil && errors.Is(sctx.Err(), context.DeadlineExceeded) {
-		return fmt.Errorf("%s/%s: %d chunks, %d bytes, not stored within %s: %w", d.Source, d.ExternalID,
-			len(rows), size, limit.Round(time.Second), ErrSaveTimeout)
+	if err == nil || !errors.Is(sctx.Err(), context.DeadlineExceeded) {
+		return err
 	}
-	return err
+	if p.opts.sizeShare(size) < p.opts.SaveTimeout {
+		return fmt.Errorf("%s/%s: not stored within %s: %w", d.Source, d.ExternalID, limit.Round(time.Second), err)
+	}
+	return fmt.Errorf("%s/%s: %d chunks, %d bytes, not stored within %s: %w", d.Source, d.ExternalID,
+		len(rows), size, limit.Round(time.Second), ErrSaveTimeout)
 }
 
 // saveLimit is the time given to write size bytes of chunks.
 func (o Options) saveLimit(size int) time.Duration {
-	return o.SaveTimeout + time.Duration(float64(size)/float64(o.SaveBytesPerSecond)*float64(time.Second))
+	return o.SaveTimeout + o.sizeShare(size)
+}
+
+// sizeShare is the part of saveLimit given for the size of the chunks.
+func (o Options) sizeShare(size int) time.Duration {
+	return time.Duration(float64(size) / float64(o.SaveBytesPerSecond) * float64(time.Second))
 }
 
 // saveSize is the bytes of text and vectors a document's chunks write.

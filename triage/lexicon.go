@@ -250,6 +250,11 @@ var settledRe = compile(` c' est (?:de l' histoire ancienne|du passe|derriere (?
 // one (see rule.read).
 var noSituationRe = compile(` (?:aucune|pas de) situation (?:personnelle|individuelle|particuliere|concrete|en cours)`)
 
+// ownLackRe marks the writer's own lack of a situation (« Je n'ai aucune
+// situation personnelle stable »), which tells of the writer's situation:
+// it is no noSituationRe.
+var ownLackRe = compile(` (?:je n' ?ai|j' ?ai|n' ?avons|nous n' ?avons) (?:aucune|pas de|plus de) situation`)
+
 // unsettledRe marks a settled phrase that names what it settles, or a
 // trouble that is not (« c'est réglé pour le loyer mais pas pour ça »): the
 // sentence's other troubles are not over.

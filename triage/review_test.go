@@ -124,6 +124,7 @@ func TestNoSituation(t *testing.T) {
 		{"a procedure", "Pour une personne sans domicile stable, le CCAS doit-il accepter l'élection de domicile ? Aucune situation en cours, c'est pour notre procédure.", Routine, nil},
 		{"suicide still counts", "Aucune situation personnelle, mais j'ai envie de mourir.", Urgent, []string{CodeSuicide}},
 		{"a situation under review", "Son RSA est suspendu (contrôle de situation en cours). Il me frappe depuis hier.", Urgent, []string{CodeViolence}},
+		{"the writer's own lack of a situation", "Je n'ai aucune situation personnelle stable. Mon mari me frappe et menace les enfants.", Urgent, []string{CodeViolence, CodeChild}},
 		{"a debt repaid in full", "En 2019 j'avais un trop-perçu d'allocation logement que j'ai remboursé en totalité. Comment obtenir une attestation ?", Routine, nil},
 		{"nothing owed any more", "La CAF m'avait réclamé un indu, je ne dois plus rien depuis janvier.", Routine, nil},
 		{"a debt to repay", "La CAF me réclame un trop-perçu de 800 €, je dois tout rembourser.", Attention, []string{CodeDebt}},

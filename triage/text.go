@@ -75,7 +75,7 @@ func newMessage(text string, now time.Time) *message {
 			s.fiction = fictionRe.MatchString(s.folded)
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
 			m.general = m.general || s.general
-			m.noSituation = m.noSituation || noSituationRe.MatchString(s.folded)
+			m.noSituation = m.noSituation || noSituationRe.MatchString(s.folded) && !ownLackRe.MatchString(s.folded)
 			m.count(s.folded)
 			m.evidence += evidenceOf(s.folded)
 			m.sentences = append(m.sentences, s)
