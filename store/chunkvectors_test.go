@@ -115,10 +115,7 @@ func (c vectorCorpus) exactNearest(q []float32, service string, k int) []int64 {
 func vectorIDs(t *testing.T, st *store.Store, c vectorCorpus, q []float32, service string, k int) []int64 {
 	t.Helper()
 	ctx := context.Background()
-	var version int64
-	if err := st.Pool().QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&version); err != nil {
-		t.Fatal(err)
-	}
+	version := storetest.CorpusVersion(t, st)
 	hq := store.HybridQuery{K: k, Model: c.model, Dim: c.dim, Vector: q}
 	if service != "" {
 		hq.Filter.Services = []string{service}
@@ -188,16 +185,6 @@ func TestVectorSearchIsExact(t *testing.T) {
 	}
 }
 
-// corpusVersion reads the corpus version.
-func corpusVersion(t *testing.T, st *store.Store) int64 {
-	t.Helper()
-	var version int64
-	if err := st.Pool().QueryRow(context.Background(), "SELECT version FROM corpus_version").Scan(&version); err != nil {
-		t.Fatal(err)
-	}
-	return version
-}
-
 // TestVectorSearchSeesNewEmbeddings checks that vectors stored by a
 // re-embed are searched once it ends (EmbeddingsChanged), not those the
 // chunk index read before, and that its batches (SetEmbeddings) leave the
@@ -217,20 +204,20 @@ func TestVectorSearchSeesNewEmbeddings(t *testing.T) {
 		v := randomVector(r, c.dim)
 		chunks, vectors, c.vectors[id] = append(chunks, store.Chunk{ID: id}), append(vectors, v), v
 	}
-	before := corpusVersion(t, st)
+	before := storetest.CorpusVersion(t, st)
 	for i := 0; i < len(chunks); i += 7 { // batches, as a re-embed stores them
 		end := min(i+7, len(chunks))
 		if err := st.SetEmbeddings(ctx, c.model, chunks[i:end], vectors[i:end]); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if got := corpusVersion(t, st); got != before {
+	if got := storetest.CorpusVersion(t, st); got != before {
 		t.Errorf("corpus version after the batches = %d, want %d (unchanged)", got, before)
 	}
 	if err := st.EmbeddingsChanged(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got := corpusVersion(t, st); got != before+1 {
+	if got := storetest.CorpusVersion(t, st); got != before+1 {
 		t.Errorf("corpus version after EmbeddingsChanged = %d, want %d", got, before+1)
 	}
 	if err := st.LoadChunkIndex(ctx); err != nil {
