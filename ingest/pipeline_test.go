@@ -155,9 +155,18 @@ func TestModelChangeNeedsReembed(t *testing.T) {
 	if !errors.Is(err, ingest.ErrModelMismatch) {
 		t.Fatalf("ingest with another model: %v, want ErrModelMismatch", err)
 	}
-	n, err := ingest.Reembed(ctx, st, second, nil, nil)
-	if err != nil || n != 1 {
-		t.Fatalf("Reembed = %d, %v; want 1 chunk", n, err)
+	// A re-embed moves the corpus version once (each move makes every
+	// process read its caches again), whatever its batches; none when it
+	// has nothing to do.
+	for _, step := range []struct{ chunks, move int }{{1, 1}, {0, 0}} {
+		before := storetest.CorpusVersion(t, st)
+		n, err := ingest.Reembed(ctx, st, second, nil, nil)
+		if err != nil || n != step.chunks {
+			t.Fatalf("Reembed = %d, %v; want %d chunks", n, err, step.chunks)
+		}
+		if moved := storetest.CorpusVersion(t, st) - before; moved != int64(step.move) {
+			t.Errorf("Reembed of %d chunks moved the corpus version by %d, want %d", step.chunks, moved, step.move)
+		}
 	}
 	models, _ := st.EmbedModels(ctx)
 	if diff := cmp.Diff([]store.EmbedModel{{Model: "local:other", Dim: 64, Chunks: 1}}, models); diff != "" {

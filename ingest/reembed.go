@@ -17,10 +17,23 @@ const reembedBatch = 256
 // and indexes of every other model. Until it ends, searches with the new
 // model see only the chunks already done; it can be stopped and run again,
 // and goes on where it stopped. It returns the number of chunks embedded.
-func Reembed(ctx context.Context, st *store.Store, embedder llm.Embedder, log *slog.Logger, progress func(done int)) (int, error) {
+// The chunk index, which the vector search reads, sees the new vectors
+// when it ends (stopped or not), not at every batch.
+func Reembed(ctx context.Context, st *store.Store, embedder llm.Embedder, log *slog.Logger, progress func(done int)) (n int, err error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	// changed: vectors were stored that no bump of the corpus version
+	// (EmbeddingsChanged, DropEmbedModel) has counted yet.
+	changed := false
+	defer func() {
+		if !changed {
+			return
+		}
+		if bumpErr := st.EmbeddingsChanged(context.WithoutCancel(ctx)); bumpErr != nil && err == nil {
+			err = fmt.Errorf("reembed: %w", bumpErr)
+		}
+	}()
 	model := embedder.Model()
 	if err := st.EnsureEmbedModel(ctx, model, embedder.Dim()); err != nil {
 		return 0, err
@@ -50,6 +63,7 @@ func Reembed(ctx context.Context, st *store.Store, embedder llm.Embedder, log *s
 		if err := st.SetEmbeddings(ctx, model, chunks, vecs); err != nil {
 			return done, fmt.Errorf("reembed: %w", err)
 		}
+		changed = true
 		done += len(chunks)
 		after = chunks[len(chunks)-1].ID
 		if progress != nil {
@@ -67,6 +81,7 @@ func Reembed(ctx context.Context, st *store.Store, embedder llm.Embedder, log *s
 		if err := st.DropEmbedModel(ctx, m.Model); err != nil {
 			return done, err
 		}
+		changed = false // the drop bumped the version, after every batch
 		log.Info("dropped vectors of the previous embedding model", "model", m.Model)
 	}
 	return done, nil

@@ -226,9 +226,11 @@ func (s *Store) ChunksToEmbed(ctx context.Context, model string, afterID int64, 
 }
 
 // SetEmbeddings stores the vectors made by model for the chunks, in one
-// transaction; vectors[i] belongs to chunks[i]. It counts as a change of
-// the corpus (its version), as the vector search reads them from the
-// chunk index.
+// transaction; vectors[i] belongs to chunks[i]. The chunk index, which
+// the vector search reads, keeps the vectors it read until the caller
+// calls EmbeddingsChanged: once, when its re-embed ends, so that a re-embed
+// of many batches does not make every process read the corpus again at
+// each batch.
 func (s *Store) SetEmbeddings(ctx context.Context, model string, chunks []Chunk, vectors [][]float32) error {
 	if len(chunks) != len(vectors) {
 		return fmt.Errorf("set embeddings: %d chunks but %d vectors: %w", len(chunks), len(vectors), ErrInvalid)
@@ -242,8 +244,15 @@ func (s *Store) SetEmbeddings(ctx context.Context, model string, chunks []Chunk,
 		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 			return fmt.Errorf("set embeddings: %w", err)
 		}
-		return bumpCorpusVersion(ctx, tx)
+		return nil
 	})
+}
+
+// EmbeddingsChanged counts the vectors stored by SetEmbeddings as a change
+// to the corpus (its version): every process reads the chunk index, which
+// holds them, again. A re-embed calls it once, when it ends.
+func (s *Store) EmbeddingsChanged(ctx context.Context) error {
+	return s.Transact(ctx, func(tx pgx.Tx) error { return bumpCorpusVersion(ctx, tx) })
 }
 
 // bumpCorpusVersion counts a change to the chunks' vectors as a change to

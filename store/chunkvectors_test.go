@@ -115,10 +115,7 @@ func (c vectorCorpus) exactNearest(q []float32, service string, k int) []int64 {
 func vectorIDs(t *testing.T, st *store.Store, c vectorCorpus, q []float32, service string, k int) []int64 {
 	t.Helper()
 	ctx := context.Background()
-	var version int64
-	if err := st.Pool().QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&version); err != nil {
-		t.Fatal(err)
-	}
+	version := storetest.CorpusVersion(t, st)
 	hq := store.HybridQuery{K: k, Model: c.model, Dim: c.dim, Vector: q}
 	if service != "" {
 		hq.Filter.Services = []string{service}
@@ -189,7 +186,10 @@ func TestVectorSearchIsExact(t *testing.T) {
 }
 
 // TestVectorSearchSeesNewEmbeddings checks that vectors stored by a
-// re-embed are searched at once, not those the chunk index read before.
+// re-embed are searched once it ends (EmbeddingsChanged), not those the
+// chunk index read before, and that its batches (SetEmbeddings) leave the
+// corpus version alone: each move makes every process read the corpus
+// again and the semantic model stale.
 func TestVectorSearchSeesNewEmbeddings(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -204,8 +204,21 @@ func TestVectorSearchSeesNewEmbeddings(t *testing.T) {
 		v := randomVector(r, c.dim)
 		chunks, vectors, c.vectors[id] = append(chunks, store.Chunk{ID: id}), append(vectors, v), v
 	}
-	if err := st.SetEmbeddings(ctx, c.model, chunks, vectors); err != nil {
+	before := storetest.CorpusVersion(t, st)
+	for i := 0; i < len(chunks); i += 7 { // batches, as a re-embed stores them
+		end := min(i+7, len(chunks))
+		if err := st.SetEmbeddings(ctx, c.model, chunks[i:end], vectors[i:end]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := storetest.CorpusVersion(t, st); got != before {
+		t.Errorf("corpus version after the batches = %d, want %d (unchanged)", got, before)
+	}
+	if err := st.EmbeddingsChanged(ctx); err != nil {
 		t.Fatal(err)
+	}
+	if got := storetest.CorpusVersion(t, st); got != before+1 {
+		t.Errorf("corpus version after EmbeddingsChanged = %d, want %d", got, before+1)
 	}
 	if err := st.LoadChunkIndex(ctx); err != nil {
 		t.Fatal(err)

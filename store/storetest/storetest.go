@@ -108,3 +108,13 @@ func Ingested(tb testing.TB, env string) *store.Store {
 	}
 	return st
 }
+
+// CorpusVersion reads the corpus version of st.
+func CorpusVersion(tb testing.TB, st *store.Store) int64 {
+	tb.Helper()
+	var version int64
+	if err := st.Pool().QueryRow(context.Background(), "SELECT version FROM corpus_version").Scan(&version); err != nil {
+		tb.Fatal(err)
+	}
+	return version
+}
