@@ -531,41 +531,49 @@ func (a *Answers) servicesOf(ctx context.Context, ids []int64) (string, error) {
 // checked by the model as a draft's are when a has a checker
 // (WithChecker).
 func (a *Answers) Match(ctx context.Context, message string, services []string) ([]ValidatedAnswer, error) {
-	text, res, err := a.matchText(ctx, message, services)
+	in, err := a.matchText(ctx, message, services)
 	if err != nil {
 		return nil, err
 	}
-	found, err := matchAnswers(ctx, a.store, a.embedder, a.match, text, services, res)
+	found, err := matchAnswers(ctx, a.store, a.embedder, a.match, in.text, services, in.res)
 	if err != nil || a.checker == nil || len(found) == 0 {
 		return found, err
 	}
-	red, err := redact.Redact(ctx, message, a.policy)
-	if err != nil {
-		return nil, fmt.Errorf("validated answers: redact: %w", err)
-	}
-	return a.checker.Filter(ctx, red.Text.TrimSpace(), found), nil
+	return a.checker.Filter(ctx, in.redacted.TrimSpace(), found), nil
 }
 
-// matchText is a message redacted, placeholders removed, and its search
-// as a draft runs it (nil without a searcher, or with no word to search).
-func (a *Answers) matchText(ctx context.Context, message string, services []string) (redact.Text, *Results, error) {
+// matchInput is what the matching reads of a message.
+type matchInput struct {
+	// redacted is the message redacted, placeholders kept: what a model
+	// checking an answer may see.
+	redacted redact.Text
+	// text is it without placeholders and courtesy: what is matched.
+	text redact.Text
+	// res is its search as a draft runs it (nil without a searcher, or
+	// with no word to search).
+	res *Results
+}
+
+// matchText redacts a message once and searches it as a draft does.
+func (a *Answers) matchText(ctx context.Context, message string, services []string) (matchInput, error) {
 	red, err := redact.Redact(ctx, message, a.policy)
 	if err != nil {
-		return redact.Text{}, nil, fmt.Errorf("validated answers: redact: %w", err)
+		return matchInput{}, fmt.Errorf("validated answers: redact: %w", err)
 	}
 	question := red.Text.WithoutPlaceholders(red.Mapping)
-	text := matchable(stripPlaceholders(question))
+	in := matchInput{redacted: red.Text, text: matchable(stripPlaceholders(question))}
 	if a.searcher == nil {
-		return text, nil, nil
+		return in, nil
 	}
 	res, err := a.searcher.Search(ctx, Query{Text: question, K: defaultSources, Services: services})
 	if errors.Is(err, ErrNoWords) {
-		return text, nil, nil
+		return in, nil
 	}
 	if err != nil {
-		return redact.Text{}, nil, fmt.Errorf("validated answers: %w", err)
+		return matchInput{}, fmt.Errorf("validated answers: %w", err)
 	}
-	return text, &res, nil
+	in.res = &res
+	return in, nil
 }
 
 // matchable is a text without its courtesy (greetings, thanks,

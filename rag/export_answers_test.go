@@ -11,11 +11,11 @@ type CandidateFeatures struct {
 
 // CandidateFeatures returns the signals of every candidate answer.
 func (a *Answers) CandidateFeatures(ctx context.Context, message string) ([]CandidateFeatures, error) {
-	text, res, err := a.matchText(ctx, message, nil)
+	in, err := a.matchText(ctx, message, nil)
 	if err != nil {
 		return nil, err
 	}
-	cands, err := answerCandidates(ctx, a.store, a.embedder, text, nil, res, semanticAll)
+	cands, err := answerCandidates(ctx, a.store, a.embedder, in.text, nil, in.res, semanticAll)
 	if err != nil {
 		return nil, err
 	}
