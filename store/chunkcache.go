@@ -8,9 +8,10 @@ import (
 )
 
 // chunkCache keeps the chunk index (chunkIndex) of one version of the
-// corpus, read in the background: a search checks the corpus version and
-// ranks chunks in memory when the index is of that version, in the
-// database otherwise. As for the document cache, each process (replicas
+// vectors (corpus_version.vectors, which every change to the documents
+// moves too), read in the background: a search checks the vectors
+// version and ranks chunks in memory when the index is of that version,
+// in the database otherwise. As for the document cache, each process (replicas
 // share the database) checks the version on every search, so that a
 // change made by any of them is seen by the next search of all, and a
 // new index is read only once two searches in a row have seen the same
@@ -102,14 +103,14 @@ func (c *chunkCache) keep(version int64, x *chunkIndex, err error) {
 	}
 }
 
-// chunkIndexAt returns the chunk index if it is of the corpus's current
+// chunkIndexAt returns the chunk index if it is of the current vectors
 // version, and otherwise starts reading one in the background (see
 // chunkCache) and returns nil. The current version is version when set
 // (the caller read it), read from the database otherwise.
 func (s *Store) chunkIndexAt(ctx context.Context, version int64) (*chunkIndex, error) {
 	if version == 0 {
-		if err := s.pool.QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&version); err != nil {
-			return nil, fmt.Errorf("full-text search: read the corpus version: %w", err)
+		if err := s.pool.QueryRow(ctx, "SELECT vectors FROM corpus_version").Scan(&version); err != nil {
+			return nil, fmt.Errorf("full-text search: read the vectors version: %w", err)
 		}
 	}
 	x, start := s.chunks.current(version)
@@ -122,7 +123,7 @@ func (s *Store) chunkIndexAt(ctx context.Context, version int64) (*chunkIndex, e
 	return x, nil
 }
 
-// LoadChunkIndex reads the chunk index of the corpus's current version
+// LoadChunkIndex reads the chunk index of the current vectors version
 // now, unless the store holds it: the searches that follow rank chunks in
 // memory from the first (vector searches exactly, see chunkVectors). A
 // corpus over the index's bound is not an error (searches stay in the
@@ -130,8 +131,8 @@ func (s *Store) chunkIndexAt(ctx context.Context, version int64) (*chunkIndex, e
 // to the searches.
 func (s *Store) LoadChunkIndex(ctx context.Context) error {
 	var version int64
-	if err := s.pool.QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&version); err != nil {
-		return fmt.Errorf("chunk index: read the corpus version: %w", err)
+	if err := s.pool.QueryRow(ctx, "SELECT vectors FROM corpus_version").Scan(&version); err != nil {
+		return fmt.Errorf("chunk index: read the vectors version: %w", err)
 	}
 	if s.chunks.at(version) != nil {
 		return nil
@@ -148,7 +149,7 @@ func (s *Store) LoadChunkIndex(ctx context.Context) error {
 
 // ChunkIndexStats are the size of the chunk index a store keeps.
 type ChunkIndexStats struct {
-	// Version is the corpus version of the index (0: none).
+	// Version is the vectors version of the index (0: none).
 	Version                    int64
 	Chunks, Lexemes, Positions int
 	// Bytes estimates the memory it holds.

@@ -47,10 +47,14 @@ func (p *chunkPostings) at(i int) []uint16 {
 	return p.pos[start:p.ends[i]]
 }
 
-// chunkIndex is the full-text index of every chunk as of one version of
-// the corpus: each lexeme's chunks and positions, read from the chunks'
-// tsvectors, and each chunk's document, for the filter.
+// chunkIndex is the full-text index of every chunk and their vectors as
+// of one version of the vectors (corpus_version.vectors, which every
+// change to the documents moves too): each lexeme's chunks and positions,
+// read from the chunks' tsvectors, and each chunk's document, for the
+// filter.
 type chunkIndex struct {
+	// version is the vectors version; docs were read at the corpus
+	// version of the same reading.
 	version int64
 	docs    *docTable
 	// ids are the chunks' ids, ascending; doc is the place of each
@@ -115,11 +119,11 @@ func (x *chunkIndex) trim() {
 var errIndexTooLarge = fmt.Errorf("chunk index: over %d positions", maxIndexedPositions)
 
 // loadChunkIndex reads every chunk's tsvector and vector and the
-// documents as of one version of the corpus. It returns a nil index when
+// documents as of one version of the vectors. It returns a nil index when
 // the corpus changed between the two readings, errIndexTooLarge past the
 // bound of positions; past that of vectors, it keeps none.
 func (s *Store) loadChunkIndex(ctx context.Context) (*chunkIndex, error) {
-	rows, err := s.pool.Query(ctx, `SELECT v.version, coalesce(c.id, 0), coalesce(c.document_id, 0),
+	rows, err := s.pool.Query(ctx, `SELECT v.version, v.vectors, coalesce(c.id, 0), coalesce(c.document_id, 0),
 			coalesce(tsvectorsend(c.tsv), tsvectorsend(''::tsvector)), coalesce(c.embed_model, ''), c.embedding
 		FROM corpus_version v LEFT JOIN chunks c ON true ORDER BY c.id`)
 	if err != nil {
@@ -127,13 +131,14 @@ func (s *Store) loadChunkIndex(ctx context.Context) (*chunkIndex, error) {
 	}
 	defer rows.Close()
 	x := &chunkIndex{lexemes: map[string]*chunkPostings{}, vectors: map[string]*chunkVectors{}}
+	var corpus int64
 	var docIDs []int64
 	for rows.Next() {
 		var id, doc int64
 		var tsv []byte
 		var model string
 		var vec *pgvector.Vector
-		if err := rows.Scan(&x.version, &id, &doc, &tsv, &model, &vec); err != nil {
+		if err := rows.Scan(&corpus, &x.version, &id, &doc, &tsv, &model, &vec); err != nil {
 			return nil, fmt.Errorf("chunk index: %w", err)
 		}
 		if id == 0 {
@@ -154,14 +159,15 @@ func (s *Store) loadChunkIndex(ctx context.Context) (*chunkIndex, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("chunk index: %w", err)
 	}
-	return s.placeDocuments(ctx, x, docIDs)
+	return s.placeDocuments(ctx, x, corpus, docIDs)
 }
 
-// placeDocuments sets the documents of x, read at x's version, and the
-// place of each chunk's document (docIDs); nil when the version moved.
-func (s *Store) placeDocuments(ctx context.Context, x *chunkIndex, docIDs []int64) (*chunkIndex, error) {
-	version, docs, err := s.loadDocInfoOnce(ctx, x.version)
-	if err != nil || version != x.version {
+// placeDocuments sets the documents of x, read at the corpus version its
+// chunks were read at, and the place of each chunk's document (docIDs);
+// nil when the version moved.
+func (s *Store) placeDocuments(ctx context.Context, x *chunkIndex, corpus int64, docIDs []int64) (*chunkIndex, error) {
+	version, docs, err := s.loadDocInfoOnce(ctx, corpus)
+	if err != nil || version != corpus {
 		return nil, err
 	}
 	for i, id := range docIDs {

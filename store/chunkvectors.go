@@ -124,7 +124,7 @@ func (t *topK) add(place int32, score float64) {
 }
 
 // searchVectorInMemory is the lean searchVector run exactly on the chunk
-// index; ok is false when the caller read no corpus version, or the
+// index; ok is false when the caller read no vectors version, or the
 // index is not of that version or holds no vectors of q's model: the
 // caller searches the database. It never starts reading an index (the
 // full-text search of the same query does).

@@ -118,3 +118,13 @@ func CorpusVersion(tb testing.TB, st *store.Store) int64 {
 	}
 	return version
 }
+
+// VectorsVersion reads the vectors version of st, the chunk index's.
+func VectorsVersion(tb testing.TB, st *store.Store) int64 {
+	tb.Helper()
+	var version int64
+	if err := st.Pool().QueryRow(context.Background(), "SELECT vectors FROM corpus_version").Scan(&version); err != nil {
+		tb.Fatal(err)
+	}
+	return version
+}
