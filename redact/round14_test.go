@@ -2,10 +2,13 @@ package redact
 
 import "testing"
 
-// TestRedactRound14 covers session 11's rules on cards and on letters of
-// other alphabets: a card's expiry date and security code are masked with
-// it, sixteen digits after the word "carte" alone are a card even with a
-// digit mistyped; amounts, dates and years after a card stay.
+// TestRedactRound14 covers session 11's rules on cards and dates of birth:
+// a card's expiry date and security code are masked with it, sixteen
+// digits after the word "carte" alone are a card even with a digit
+// mistyped; dates of birth dictated in words with their article, with the
+// month by its number or ordinal, and a second person's in the same
+// sentence; amounts, dates and years after a card stay, and so do the
+// dates of another sentence.
 func TestRedactRound14(t *testing.T) {
 	checkRedactions(t, []redactCase{
 		{"a card, its expiry and its code", "Mon numéro de carte 4970 1012 3456 7893 exp 09/27 cvv 123 merci", "Mon numéro de carte [CARTE_1] merci"},
@@ -14,7 +17,16 @@ func TestRedactRound14(t *testing.T) {
 		{"the details between slashes", "CB: 4970101234567893 / 0927 / 123", "CB: [CARTE_1]"},
 		{"the three digits on the back", "carte visa 4970 1012 3456 7893, expire fin 09/2027, les 3 chiffres derrière 123", "carte visa [CARTE_1]"},
 		{"a card after « carte » alone, a digit mistyped", "voici le numéro de ma carte: 4970101234567892 voilà", "voici le numéro de ma carte: [CARTE_1] voilà"},
+		// dates of birth
+		{"a dictated date with its article", "je suis né le quatre mars mille neuf cent quarante-sept, voilà", "je suis né [NAISSANCE_1], voilà"},
+		{"a dictated date, the year in two words", "née le douze mars quatre-vingt-sept point", "née [NAISSANCE_1] point"},
+		{"a day du month de year", "je suis né le 17 du 9 de 1998 à Lyon", "je suis né le [NAISSANCE_1] à [NAISSANCE_2]"},
+		{"a day du ordinal month", "née le 12 du septième mois 1975", "née le [NAISSANCE_1]"},
+		{"a second person's birth in the sentence", "Julien est né le 21/06/1988 à Angers, moi le 9 septembre 1985 à Cholet. On se",
+			"[NOM_1] est né le [NAISSANCE_1] à [NAISSANCE_2], moi le [NAISSANCE_3] à [NAISSANCE_4]. On se"},
 		// what must stay
+		{"an appointment after a birth stays", "né le 3 mai 1980 à Lyon. Moi le 12 mars 2025 j'ai rendez-vous", "né le [NAISSANCE_1] à [NAISSANCE_2]. Moi le 12 mars 2025 j'ai rendez-vous"},
+		{"a month and year after a pronoun stays", "né le 3 mai 1980, lui le mois dernier", "né le [NAISSANCE_1], lui le mois dernier"},
 		{"an amount after a card stays", "ma carte bancaire 4970 1012 3456 7893, je vous ai payé 123 € hier", "ma carte bancaire [CARTE_1], je vous ai payé 123 € hier"},
 		{"a year and a date after a card stay", "carte bleue 4970 1012 3456 7893 depuis 2019 et 12/03/2024 le prélèvement", "carte bleue [CARTE_1] depuis 2019 et 12/03/2024 le prélèvement"},
 		{"a payment's date stays", "Paiement par carte 4970101234567893 le 12/03 de 150 euros", "Paiement par carte [CARTE_1] le 12/03 de 150 euros"},
