@@ -7,8 +7,9 @@ import "testing"
 // digits after the word "carte" alone are a card even with a digit
 // mistyped; dates of birth dictated in words with their article, with the
 // month by its number or ordinal, and a second person's in the same
-// sentence; amounts, dates and years after a card stay, and so do the
-// dates of another sentence.
+// sentence; identifiers dictated digit by digit, after « número », and a
+// second person's of the same document; amounts, dates and years after a
+// card stay, and so do the dates of another sentence.
 func TestRedactRound14(t *testing.T) {
 	checkRedactions(t, []redactCase{
 		{"a card, its expiry and its code", "Mon numéro de carte 4970 1012 3456 7893 exp 09/27 cvv 123 merci", "Mon numéro de carte [CARTE_1] merci"},
@@ -24,7 +25,14 @@ func TestRedactRound14(t *testing.T) {
 		{"a day du ordinal month", "née le 12 du septième mois 1975", "née le [NAISSANCE_1]"},
 		{"a second person's birth in the sentence", "Julien est né le 21/06/1988 à Angers, moi le 9 septembre 1985 à Cholet. On se",
 			"[NOM_1] est né le [NAISSANCE_1] à [NAISSANCE_2], moi le [NAISSANCE_3] à [NAISSANCE_4]. On se"},
+		// identifiers
+		{"a numéro fiscal dictated digit by digit", "mon numéro fiscal 0 1 9 8 7 6 5 4 3 2 1 0 9. Je vis", "mon numéro fiscal [FISCAL_1]. Je vis"},
+		{"a récépissé's number after « número »", "Mi récépissé é o número 0 6 9 1 2 3 4 5 6 7, vence em 30 dias", "Mi récépissé é o número [ETRANGER_1], vence em 30 dias"},
+		{"a second foreigner's number in the sentence", "numéro étranger 6 9 0 1 5 7 3 3 2 0 pour lui, 6 9 0 1 5 7 3 3 2 1 pour elle ; merci",
+			"numéro étranger [ETRANGER_1] pour lui, [ETRANGER_2] pour elle ; merci"},
+		{"a NIR after « numéro sécu » stays a NIR", "sur mon compte marocain. Mon numéro sécu 1 52 09 99 350 114 62. Je pars", "sur mon compte marocain. Mon numéro sécu [NIR_1]. Je pars"},
 		// what must stay
+		{"a phone after a foreigner's number stays a phone", "numéro étranger 6901573320, appelez le 06 12 34 56 78", "numéro étranger [ETRANGER_1], appelez le [TEL_1]"},
 		{"an appointment after a birth stays", "né le 3 mai 1980 à Lyon. Moi le 12 mars 2025 j'ai rendez-vous", "né le [NAISSANCE_1] à [NAISSANCE_2]. Moi le 12 mars 2025 j'ai rendez-vous"},
 		{"a month and year after a pronoun stays", "né le 3 mai 1980, lui le mois dernier", "né le [NAISSANCE_1], lui le mois dernier"},
 		{"an amount after a card stays", "ma carte bancaire 4970 1012 3456 7893, je vous ai payé 123 € hier", "ma carte bancaire [CARTE_1], je vous ai payé 123 € hier"},
