@@ -88,6 +88,9 @@ func (sc *scanner) taxBase(i int) bool {
 type identReader struct {
 	parts []identPart
 	norm  []byte
+	// sibling and siblingNorm are siblingIdent's buffers.
+	sibling     []identPart
+	siblingNorm []byte
 }
 
 // identStart skips what may stand between the cue at token i and its value:
@@ -553,9 +556,8 @@ func (sc *scanner) siblingIdent(r *identReader, k, p int, typ Type, conf float64
 		case t.kind != kNum && t.kind != kAlnum:
 			return
 		}
-		var parts []identPart
-		parts, _ = sc.readIdent(k, parts, nil)
-		if len(parts) == n && parts[n-1].norm == want && !sc.dateLike(k, parts[n-1].tok) {
+		r.sibling, r.siblingNorm = sc.readIdent(k, r.sibling[:0], r.siblingNorm[:0])
+		if parts := r.sibling; len(parts) == n && parts[n-1].norm == want && !sc.dateLike(k, parts[n-1].tok) {
 			sc.addToks(k, parts[n-1].tok, typ, conf)
 		}
 		return
