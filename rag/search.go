@@ -258,7 +258,7 @@ func (s *Searcher) analyse(ctx context.Context, q Query) (analysis, error) {
 	a.stats = stats
 	a.filter = store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
 	a.plan = planQuery(stats, a.weights, a.filter, s.opts)
-	a.plan.query.Version = stats.Version
+	a.plan.query.VectorsVersion = stats.VectorsVersion
 	a.focus = focusText(a.sentences)
 	a.plan.ownCase, a.plan.outside = askCues(q.Text.String(), a.focus.String())
 	a.plan.rankDepth = rankDepthOf(len(a.sentences) - len(a.rewritten))
