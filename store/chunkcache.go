@@ -151,6 +151,9 @@ type ChunkIndexStats struct {
 	// Version is the corpus version of the index (0: none).
 	Version                    int64
 	Chunks, Lexemes, Positions int
+	// Vectors is the number of chunk vectors it holds, of every
+	// embedding model (0: vector searches go to the HNSW index).
+	Vectors int
 	// Bytes estimates the memory it holds.
 	Bytes int
 }
@@ -161,5 +164,10 @@ func (s *Store) ChunkIndexStats() ChunkIndexStats {
 	if x == nil {
 		return ChunkIndexStats{}
 	}
-	return ChunkIndexStats{Version: x.version, Chunks: len(x.ids), Lexemes: len(x.lexemes), Positions: x.npos, Bytes: x.bytes()}
+	var vectors int
+	for _, v := range x.vectors {
+		vectors += len(v.places)
+	}
+	return ChunkIndexStats{Version: x.version, Chunks: len(x.ids), Lexemes: len(x.lexemes), Positions: x.npos,
+		Vectors: vectors, Bytes: x.bytes()}
 }
