@@ -205,13 +205,15 @@ func TestMessagesSPFFiches(t *testing.T) {
 	checkHeldOut(t, st, s, "spf")
 }
 
-// TestTuneMessages evaluates the tuning halves of both message files
+// TestTuneMessages evaluates the tuning halves of the five message files
 // against already ingested databases (PLUME_TUNE_DB, where "{corpus}"
 // stands for each of the comma-separated PLUME_TUNE_CORPUS, spf or full),
-// with search options from PLUME_TUNE_OPTS (JSON): it is how weights and
-// thresholds are chosen, never on the test half. PLUME_TUNE_DUMP names a
-// file to append every outcome's features to (dumpOutcomes). It calibrates the reliability model on the tuning
-// halves together and prints it.
+// searched as the server searches (OpenTuneSearcher) with search options
+// from PLUME_TUNE_OPTS (JSON): it is how weights and thresholds are
+// chosen, never on the test half. PLUME_TUNE_DUMP names a file to append
+// every outcome's features to (dumpOutcomes). It calibrates the
+// reliability model on the tuning halves together and prints it (how
+// DefaultReliability was fitted).
 func TestTuneMessages(t *testing.T) {
 	t.Parallel()
 	url, corpora := os.Getenv("PLUME_TUNE_DB"), os.Getenv("PLUME_TUNE_CORPUS")
