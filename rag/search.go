@@ -237,7 +237,7 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	filter := store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
 	plan := planQuery(stats, weights, filter, s.opts)
-	plan.query.Version = stats.Version
+	plan.query.VectorsVersion = stats.VectorsVersion
 	focus := focusText(sentences)
 	plan.ownCase, plan.outside = askCues(q.Text.String(), focus.String())
 
