@@ -120,6 +120,22 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 	return &Searcher{store: st, embedder: embedder, lexicon: lexicon, log: log, opts: opts, reliability: DefaultReliability, ranker: DefaultRanker}
 }
 
+// Prepare reads what a searcher needs before its first search: the
+// reliability model calibrated for its embedding model (LoadReliability)
+// and the store's chunk index (store.LoadChunkIndex). Before the index is
+// read, vectors are searched through the approximate HNSW index, whose
+// results depend on its build: the server, plume eval and the tuning
+// tests all prepare their searchers this way, so that they rank alike.
+func (s *Searcher) Prepare(ctx context.Context) error {
+	if err := s.LoadReliability(ctx); err != nil {
+		return err
+	}
+	if err := s.store.LoadChunkIndex(ctx); err != nil {
+		return fmt.Errorf("prepare the searcher: %w", err)
+	}
+	return nil
+}
+
 // Query is a search request.
 type Query struct {
 	// Text is what to search for: redacted text only (see RedactQuery).
