@@ -115,9 +115,6 @@ func OpenTuneSearcher(t testing.TB, url string, opts SearchOptions) (*store.Stor
 		t.Fatal(err)
 	}
 	t.Cleanup(st.Close)
-	if err := st.LoadChunkIndex(context.Background()); err != nil {
-		t.Fatal(err)
-	}
 	embedder, err := llm.NewLocalEmbedder(0)
 	if err != nil {
 		t.Fatal(err)
