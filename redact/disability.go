@@ -17,7 +17,7 @@ func (sc *scanner) disabilityDegrees() {
 				break
 			}
 		}
-		if !sc.isText(k, "mdph", "invalidite") {
+		if !sc.isText(k, "mdph", "invalidite", "invalide") {
 			continue
 		}
 		i := k + 1
@@ -32,7 +32,7 @@ func (sc *scanner) disabilityDegrees() {
 
 // disabilityEntries are the lexicon's entries of the words next to which
 // disabilityDegrees reads a group or a rate; each starts a phrase.
-var disabilityEntries = [...]uint32{lex.words["invalidite"], lex.words["mdph"], lex.words["disabled"], lex.words["handicap"]}
+var disabilityEntries = [...]uint32{lex.words["invalidite"], lex.words["invalide"], lex.words["mdph"], lex.words["disabled"], lex.words["handicap"]}
 
 // disabilityWord reports whether lexicon entry e is a word of disability,
 // whose neighbours disabilityDegrees reads.

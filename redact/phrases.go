@@ -81,7 +81,7 @@ func (sc *scanner) matchPhrases(i, first int, e uint32, keepEnd *int) {
 			if p.ext {
 				end = sc.complement(j, p.cue&cSyndicat == 0)
 			}
-			if end == j && p.needComp || sc.genericSpecial(i, j) {
+			if end == j && p.needComp || sc.genericSpecial(i, j) || sc.figurativeSpecial(i, j, p.cue) {
 				continue
 			}
 			typ := sc.complementType(j, end, p.cue)
@@ -190,7 +190,9 @@ func (sc *scanner) offenceAfter(j int) {
 			o++
 		}
 		if o < len(sc.toks) && sc.toks[o].gap < gapLine && sc.has(o, wOffence) {
-			sc.addToks(k, sc.complement(o, true), JUSTICE, 0.7)
+			// surer than a health reading of the same words, "condamné
+			// pour violences conjugales (tribunal de Lorient)"
+			sc.addToks(k, sc.bracketAfter(sc.complement(o, true)), JUSTICE, 0.75)
 		}
 		return
 	}

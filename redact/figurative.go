@@ -1,0 +1,100 @@
+package redact
+
+// Words of a special category used for something else: "j'en suis
+// malade" (upset), "le numéro est invalide" (a thing that is not valid),
+// "ce n'est pas un crime" (denied). They say nothing of a person and stay.
+
+// invalidThings are nouns of things that can be "invalide": not a person.
+var invalidThings = wordSet("numero numeros code codes carte cartes adresse mail email lien fichier document documents " +
+	"piece pieces justificatif justificatifs identifiant identifiants mot passe format saisie date formulaire " +
+	"dossier demande attestation signature photo passeport titre iban rib cheque ticket billet qr reference " +
+	"donnee donnees champ login compte paiement virement")
+
+// invalidVerbs say that a system or an agent finds a thing not valid:
+// "ameli dit invalide", "le site affiche invalide".
+var invalidVerbs = wordSet("dit disent indique indiquent affiche affichent marque marquent signale signalent " +
+	"considere consideree juge jugee declare declaree")
+
+// copulaLinks come between a subject and what is said of it: "le code
+// est invalide", "la carte semble invalide".
+var copulaLinks = wordSet("est sont etait etaient semble semblent parait apparait reste devient")
+
+// negations before a denied offence: "pas un crime", "jamais de casier";
+// deniedLinks between them: "jamais été condamné", "pas eu de casier".
+var (
+	negations   = wordSet("pas jamais aucun aucune ni sans")
+	deniedLinks = wordSet("un une de d ete eu")
+)
+
+// upsetVerbs make "malade" a feeling: "ça me rend malade"; upsetCopulas
+// after "en" do too: "j'en suis malade".
+var (
+	upsetVerbs   = wordSet("rend rendent rendre rends rendait")
+	upsetCopulas = wordSet("suis est etais etait sommes sont serais")
+)
+
+// figurativeSpecial reports whether the special category's phrase of
+// tokens i to j is a figure of speech or a denial, not a person's state:
+// "j'en suis malade", "ça me rend malade", "le numéro est invalide",
+// "ameli dit invalide", "ce n'est pas un crime", "for disabled people".
+func (sc *scanner) figurativeSpecial(i, j int, cue cueBits) bool {
+	switch {
+	case i == j && sc.foldedIs(i, "malade"):
+		return sc.upsetMalade(i)
+	case i == j && sc.foldedIs(i, "invalide"):
+		return sc.invalidThing(i)
+	case cue&cJustice != 0:
+		return sc.deniedOffence(i)
+	case cue&cHandicap != 0:
+		k := sc.nextWordAny(j)
+		return k != j && sc.foldedIn(k, genericPeople) // "housing for disabled people"
+	}
+	return false
+}
+
+// upsetMalade reports whether "malade" at i says the writer is upset:
+// "j'en suis malade", "il en est malade", "ça me rend malade".
+func (sc *scanner) upsetMalade(i int) bool {
+	k := sc.wordBefore(i)
+	if k < 0 {
+		return false
+	}
+	if sc.foldedIn(k, upsetVerbs) {
+		return true
+	}
+	e := sc.wordBefore(k)
+	return e >= 0 && sc.foldedIs(e, "en") && sc.foldedIn(k, upsetCopulas)
+}
+
+// invalidThing reports whether "invalide" at i is said of a thing: right
+// after the thing ("un code invalide") or a verb of a system or an agent
+// ("ameli dit invalide"), or after a copula whose subject, up to four
+// words before it, is a thing ("le numéro de sécu est invalide").
+func (sc *scanner) invalidThing(i int) bool {
+	k := sc.wordBefore(i)
+	if k < 0 {
+		return false
+	}
+	if sc.foldedIn(k, invalidVerbs) || sc.foldedIn(k, invalidThings) {
+		return true // "ameli dit invalide", "un code invalide"
+	}
+	if !sc.foldedIn(k, copulaLinks) {
+		return false
+	}
+	for n, w := 0, sc.wordBefore(k); n < 4 && w >= 0; n, w = n+1, sc.wordBefore(w) {
+		if sc.foldedIn(w, invalidThings) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedOffence reports whether the offence or conviction starting at
+// token i is denied: "ce n'est pas un crime", "jamais de casier".
+func (sc *scanner) deniedOffence(i int) bool {
+	k := sc.wordBefore(i)
+	for n := 0; n < 3 && k >= 0 && sc.foldedIn(k, deniedLinks); n++ {
+		k = sc.wordBefore(k)
+	}
+	return k >= 0 && sc.foldedIn(k, negations)
+}
