@@ -181,6 +181,9 @@ type ChunkIndexStats struct {
 	// Version is the vectors version of the index (0: none).
 	Version                    int64
 	Chunks, Lexemes, Positions int
+	// Vectors is the number of chunk vectors it holds, of every
+	// embedding model (0: vector searches go to the HNSW index).
+	Vectors int
 	// Bytes estimates the memory it holds.
 	Bytes int
 	// Reads counts the readings of the index the store made (each reads
@@ -196,5 +199,10 @@ func (s *Store) ChunkIndexStats() ChunkIndexStats {
 	if x == nil {
 		return ChunkIndexStats{Reads: reads}
 	}
-	return ChunkIndexStats{Version: x.version, Chunks: len(x.ids), Lexemes: len(x.lexemes), Positions: x.npos, Bytes: x.bytes(), Reads: reads}
+	var vectors int
+	for _, v := range x.vectors {
+		vectors += len(v.places)
+	}
+	return ChunkIndexStats{Version: x.version, Chunks: len(x.ids), Lexemes: len(x.lexemes), Positions: x.npos,
+		Vectors: vectors, Bytes: x.bytes(), Reads: reads}
 }
