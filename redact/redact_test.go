@@ -142,6 +142,30 @@ func TestSessionNumbersAcrossMessages(t *testing.T) {
 	}
 }
 
+// TestSessionFrom: a session started from a message's mapping numbers a
+// later text after it (a value of the message keeps its placeholder, a
+// placeholder already in the text is another value) and leaves the
+// message's mapping as it was.
+func TestSessionFrom(t *testing.T) {
+	ctx := context.Background()
+	msg, err := Redact(ctx, "Je suis Mme Durand, tel 06 12 34 56 78.", DefaultPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		got, err := NewSessionFrom(DefaultPolicy(), msg.Mapping).Redact(ctx, "Madame [NOM_1], M. Petit et Mme Durand au 06 12 34 56 78.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff("Madame [NOM_2], M. [NOM_3] et Mme [NOM_1] au [TEL_1].", got.Text.String()); diff != "" {
+			t.Errorf("text after the message (-want +got):\n%s", diff)
+		}
+	}
+	if diff := cmp.Diff([]string{"[NOM_1]", "[TEL_1]"}, msg.Mapping.Placeholders()); diff != "" {
+		t.Errorf("the message's mapping changed (-want +got):\n%s", diff)
+	}
+}
+
 func TestPolicy(t *testing.T) {
 	in := "M. Martin, né le 3 avril 1990, diabétique, tel 06 12 34 56 78."
 	policy, err := ParsePolicy("NOM=keep, SANTE=mask-no-restore")
