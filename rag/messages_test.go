@@ -419,14 +419,15 @@ var spfHeldOut10Goals = messageGoals{minRecall5: 0.66, minOverBM25: 0, minReliab
 
 var fullHeldOut10Goals = messageGoals{minRecall5: 0.59, minOverBM25: 0, minReliableFound: 0.52, minFlagged: 0.30}
 
-// The retr11 gates sit a message under its test half's figures measured on
-// 2026-12-01 after session 11's changes: fiches r@5 0.929 (BM25 0.857),
-// MRR 0.744 (0.629), reliable when found 0.692, flagged 0.714 (5 of 7);
-// whole corpus r@5 0.700 (BM25 0.467), MRR 0.481 (0.341), reliable when
-// found 0.524, flagged 0.571 (4 of 7). Before those changes: the same r@5,
-// fiches MRR 0.702, whole-corpus MRR 0.490, reliable when found 0.476,
-// flagged 0.714. On the fiches' test half plume is one message above BM25,
-// so the gate over BM25 is 0: never under it.
+// The retr11 gates sit a message under its test half's figures, measured
+// on 2026-12-01 before and after session 11's changes, which left them as
+// they were (the ten-deep ranker and the reliability refit were reverted):
+// fiches r@5 0.929 (BM25 0.857), MRR 0.702 (0.629), reliable when found
+// 0.692, flagged 0.714 (5 of 7); whole corpus r@5 0.700 (BM25 0.467), MRR
+// 0.490 (0.341), reliable when found 0.476, flagged 0.714. With both
+// changes in, the whole corpus's reliable when found was 0.524 and flagged
+// 0.571. On the fiches' test half plume is one message above BM25, so the
+// gate over BM25 is 0: never under it.
 var spfHeldOut11Goals = messageGoals{minRecall5: 0.85, minOverBM25: 0, minReliableFound: 0.61, minFlagged: 0.57}
 
-var fullHeldOut11Goals = messageGoals{minRecall5: 0.66, minOverBM25: 0.20, minReliableFound: 0.47, minFlagged: 0.42}
+var fullHeldOut11Goals = messageGoals{minRecall5: 0.66, minOverBM25: 0.20, minReliableFound: 0.42, minFlagged: 0.57}
