@@ -142,50 +142,9 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (rep Report,
 	}
 	defer r.end(ctx, start, &rep, &err)
 	var roots []string
-	err = r.process(ctx, func(emit func(job) error) error {
-		for _, path := range paths {
-			root, err := filepath.Abs(path)
-			if err != nil {
-				return fmt.Errorf("resolve %s: %w", path, err)
-			}
-			if _, err := os.Stat(root); err != nil {
-				return fmt.Errorf("ingest %s: %w", path, err)
-			}
-			roots = append(roots, root)
-			rd := Reader{Unchanged: r.unchanged}
-			err = rd.Walk(ctx, root, func(file string, docs []Document, err error) error {
-				origin, _ := filepath.Abs(file)
-				// A file read with a repair is not remembered: it is read
-				// again, and its warning shown again, until it is fixed.
-				if err == nil && !slices.ContainsFunc(docs, func(d Document) bool { return len(d.Warnings) > 0 }) {
-					r.remember(origin, docs)
-				}
-				r.mu.Lock()
-				r.report.Files++
-				if errors.Is(err, ErrUnchanged) {
-					r.mu.Unlock()
-					return nil
-				}
-				if err != nil {
-					r.report.Failed = append(r.report.Failed, FileError{Path: file, Err: err})
-					r.failed[origin] = true
-				}
-				r.mu.Unlock()
-				if err != nil {
-					p.log.Warn("file skipped", "path", file, "err", err)
-				}
-				for _, d := range r.firstGiven(file, origin, docs) {
-					if err := emit(job{origin: origin, doc: d}); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+	err = r.process(ctx, func(emit func(job) error) (err error) {
+		roots, err = r.walkPaths(ctx, paths, emit)
+		return err
 	})
 	if err != nil {
 		return r.report, err
@@ -199,6 +158,61 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string) (rep Report,
 		return r.report, err
 	}
 	return r.finish(ctx)
+}
+
+// walkPaths reads the files under each of paths and emits their
+// documents; it returns the paths made absolute, the roots to prune.
+func (r *run) walkPaths(ctx context.Context, paths []string, emit func(job) error) ([]string, error) {
+	var roots []string
+	for _, path := range paths {
+		root, err := filepath.Abs(path)
+		if err != nil {
+			return nil, fmt.Errorf("resolve %s: %w", path, err)
+		}
+		if _, err := os.Stat(root); err != nil {
+			return nil, fmt.Errorf("ingest %s: %w", path, err)
+		}
+		roots = append(roots, root)
+		rd := Reader{Unchanged: r.unchanged}
+		err = rd.Walk(ctx, root, func(file string, docs []Document, err error) error {
+			return r.walked(file, docs, err, emit)
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return roots, nil
+}
+
+// walked counts a file the walk read (its documents, or err), remembers
+// it when read whole and clean, and emits its documents.
+func (r *run) walked(file string, docs []Document, err error, emit func(job) error) error {
+	origin, _ := filepath.Abs(file)
+	// A file read with a repair is not remembered: it is read again, and
+	// its warning shown again, until it is fixed.
+	if err == nil && !slices.ContainsFunc(docs, func(d Document) bool { return len(d.Warnings) > 0 }) {
+		r.remember(origin, docs)
+	}
+	r.mu.Lock()
+	r.report.Files++
+	if errors.Is(err, ErrUnchanged) {
+		r.mu.Unlock()
+		return nil
+	}
+	if err != nil {
+		r.report.Failed = append(r.report.Failed, FileError{Path: file, Err: err})
+		r.failed[origin] = true
+	}
+	r.mu.Unlock()
+	if err != nil {
+		r.p.log.Warn("file skipped", "path", file, "err", err)
+	}
+	for _, d := range r.firstGiven(file, origin, docs) {
+		if err := emit(job{origin: origin, doc: d}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // IngestDocuments stores documents that did not come from files (an upload,

@@ -155,17 +155,21 @@ func TestModelChangeNeedsReembed(t *testing.T) {
 	if !errors.Is(err, ingest.ErrModelMismatch) {
 		t.Fatalf("ingest with another model: %v, want ErrModelMismatch", err)
 	}
-	// A re-embed moves the corpus version once (each move makes every
-	// process read its caches again), whatever its batches; none when it
-	// has nothing to do.
+	// A re-embed moves the vectors version once (each move makes every
+	// process read its chunk index again), whatever its batches; none when
+	// it has nothing to do. It never moves the corpus version: the text
+	// did not change.
 	for _, step := range []struct{ chunks, move int }{{1, 1}, {0, 0}} {
-		before := storetest.CorpusVersion(t, st)
+		corpus, before := storetest.CorpusVersion(t, st), storetest.VectorsVersion(t, st)
 		n, err := ingest.Reembed(ctx, st, second, nil, nil)
 		if err != nil || n != step.chunks {
 			t.Fatalf("Reembed = %d, %v; want %d chunks", n, err, step.chunks)
 		}
-		if moved := storetest.CorpusVersion(t, st) - before; moved != int64(step.move) {
-			t.Errorf("Reembed of %d chunks moved the corpus version by %d, want %d", step.chunks, moved, step.move)
+		if moved := storetest.VectorsVersion(t, st) - before; moved != int64(step.move) {
+			t.Errorf("Reembed of %d chunks moved the vectors version by %d, want %d", step.chunks, moved, step.move)
+		}
+		if moved := storetest.CorpusVersion(t, st) - corpus; moved != 0 {
+			t.Errorf("Reembed of %d chunks moved the corpus version by %d, want 0", step.chunks, moved)
 		}
 	}
 	models, _ := st.EmbedModels(ctx)

@@ -352,40 +352,64 @@ func (rd *Reader) read(ctx context.Context, name string, r io.Reader, size int64
 		return nil, err
 	}
 	br := bufio.NewReaderSize(r, 4096)
+	f, err := rd.sniff(name, br, size)
+	if err != nil {
+		return nil, err
+	}
+	if f == formatPDF || f == formatZip {
+		return rd.readRandomAccess(ctx, name, f, r, br, size, depth, budget)
+	}
+	return readStream(ctx, name, f, &limitReader{r: br, left: rd.maxFile()})
+}
+
+// sniff returns the format of a file from its name and first bytes, and
+// checks its size (-1: unknown) against the limit of the format.
+func (rd *Reader) sniff(name string, br *bufio.Reader, size int64) (format, error) {
 	head, err := br.Peek(512)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, fmt.Errorf("read: %w", err)
+		return formatUnknown, fmt.Errorf("read: %w", err)
 	}
 	f := detect(name, head)
 	if f == formatUnknown {
-		return nil, fmt.Errorf("%w (extension %q)", ErrUnsupportedFormat, path.Ext(name))
+		return formatUnknown, fmt.Errorf("%w (extension %q)", ErrUnsupportedFormat, path.Ext(name))
 	}
-	limit := rd.maxFile()
+	if limit := rd.limit(f); size > limit {
+		return formatUnknown, fmt.Errorf("%d bytes, limit %d: %w", size, limit, ErrTooLarge)
+	}
+	return f, nil
+}
+
+// limit is the size a file of format f may have.
+func (rd *Reader) limit(f format) int64 {
 	if f == formatZip {
-		limit = rd.maxArchive()
+		return rd.maxArchive()
 	}
-	if size > limit {
-		return nil, fmt.Errorf("%d bytes, limit %d: %w", size, limit, ErrTooLarge)
+	return rd.maxFile()
+}
+
+// readRandomAccess reads a PDF or a zip archive (f), which need random
+// access to the whole content.
+func (rd *Reader) readRandomAccess(ctx context.Context, name string, f format, r io.Reader, br *bufio.Reader, size int64, depth int, budget *archiveBudget) ([]Document, error) {
+	ra, n, err := readerAt(r, br, size, rd.limit(f))
+	if err != nil {
+		return nil, err
 	}
-	switch f {
-	case formatPDF, formatZip:
-		ra, n, err := readerAt(r, br, size, limit)
+	if f == formatPDF {
+		doc, err := readPDFLimits(ctx, name, ra, n, pdfLimits{pages: rd.MaxPDFPages, content: rd.MaxPDFContentBytes})
 		if err != nil {
 			return nil, err
 		}
-		if f == formatPDF {
-			doc, err := readPDFLimits(ctx, name, ra, n, pdfLimits{pages: rd.MaxPDFPages, content: rd.MaxPDFContentBytes})
-			if err != nil {
-				return nil, err
-			}
-			return []Document{doc}, nil
-		}
-		if depth >= maxArchiveDepth {
-			return nil, fmt.Errorf("zip nested more than %d deep: %w", maxArchiveDepth, ErrUnsupportedFormat)
-		}
-		return rd.readZip(ctx, name, ra, n, depth+1, budget)
+		return []Document{doc}, nil
 	}
-	lr := &limitReader{r: br, left: limit}
+	if depth >= maxArchiveDepth {
+		return nil, fmt.Errorf("zip nested more than %d deep: %w", maxArchiveDepth, ErrUnsupportedFormat)
+	}
+	return rd.readZip(ctx, name, ra, n, depth+1, budget)
+}
+
+// readStream reads a file of format f read in order: a DILA fiche or a
+// JSON Lines file as it streams, the other formats whole.
+func readStream(ctx context.Context, name string, f format, lr *limitReader) ([]Document, error) {
 	switch f {
 	case formatDILA:
 		doc, err := readDILA(ctx, lr)
@@ -400,22 +424,26 @@ func (rd *Reader) read(ctx context.Context, name string, r io.Reader, size int64
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
-	var doc Document
-	switch f {
-	case formatMarkdown:
-		doc = readMarkdown(name, data)
-		// A service that is no identifier even normalised fails this
-		// file only, not the whole ingest at its save.
-		err = store.CheckService(doc.Service)
-	case formatHTML:
-		doc, err = readHTML(name, data)
-	default:
-		doc = readText(name, data)
-	}
+	doc, err := readWhole(name, f, data)
 	if err != nil {
 		return nil, err
 	}
 	return []Document{doc}, nil
+}
+
+// readWhole reads a Markdown, HTML or text file (f) from its content.
+func readWhole(name string, f format, data []byte) (Document, error) {
+	switch f {
+	case formatMarkdown:
+		doc := readMarkdown(name, data)
+		// A service that is no identifier even normalised fails this
+		// file only, not the whole ingest at its save.
+		return doc, store.CheckService(doc.Service)
+	case formatHTML:
+		return readHTML(name, data)
+	default:
+		return readText(name, data), nil
+	}
 }
 
 // readerAt returns random access to the whole content: r itself when it

@@ -23,7 +23,7 @@ func Reembed(ctx context.Context, st *store.Store, embedder llm.Embedder, log *s
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	// changed: vectors were stored that no bump of the corpus version
+	// changed: vectors were stored that no bump of the vectors version
 	// (EmbeddingsChanged, DropEmbedModel) has counted yet.
 	changed := false
 	defer func() {

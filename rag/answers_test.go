@@ -245,6 +245,8 @@ func TestGroupQuestions(t *testing.T) {
 		q("d4", "caf", "Quel est le tarif de la fourrière municipale pour un chien ?", 4),
 		q("d5", "ants", "Comment déclarer mon chat à la mairie ?", 5),
 		q("d6", "caf", "Bonjour, merci", 6),
+		{DraftID: "d8", Service: "caf", Question: "déclarer son chat en mairie ?", CreatedAt: t0, Count: 2, FirstSeen: t0.AddDate(0, 0, -1),
+			DraftIDs: []string{"d8", "d7"}},
 	})
 	type summary struct {
 		Service string
@@ -261,11 +263,14 @@ func TestGroupQuestions(t *testing.T) {
 			}
 		}
 	}
-	// The three questions on declaring a cat merge (days 1 to 3, on the
-	// 2nd to the 4th); another service's stays apart; greetings alone
-	// make no group.
-	want := []summary{{"caf", 3, 2, 4}, {"ants", 1, 6, 6}, {"caf", 1, 5, 5}}
+	// The questions on declaring a cat merge (days -1 to 3, October 31st
+	// to November 4th), the one asked by two drafts counting twice;
+	// another service's stays apart; greetings alone make no group.
+	want := []summary{{"caf", 5, 31, 4}, {"ants", 1, 6, 6}, {"caf", 1, 5, 5}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("groups (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"d1", "d2", "d3", "d8", "d7"}, groups[0].DraftIDs); diff != "" {
+		t.Errorf("draft ids of the first group (-want +got):\n%s", diff)
 	}
 }

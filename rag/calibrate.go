@@ -58,17 +58,25 @@ func fitWeights(xs [][]float64, ys []float64, w []float64) (bias float64) {
 		pos += y
 	}
 	wPos, wNeg := float64(len(ys))/(2*pos), float64(len(ys))/(2*(float64(len(ys))-pos))
+	rows := make([]float64, len(ys))
+	for i, y := range ys {
+		rows[i] = wNeg
+		if y == 1 {
+			rows[i] = wPos
+		}
+	}
+	return fitWeighted(xs, ys, rows, w)
+}
+
+// fitWeighted is fitWeights with each row weighing rows[i].
+func fitWeighted(xs [][]float64, ys, rows, w []float64) (bias float64) {
 	const rate, l2, steps = 0.5, 1e-3, 4000
 	gw := make([]float64, len(w))
 	for range steps {
 		var gb float64
 		clear(gw)
 		for i, x := range xs {
-			cw := wNeg
-			if ys[i] == 1 {
-				cw = wPos
-			}
-			d := cw * (logistic(bias, w, x) - ys[i])
+			d := rows[i] * (logistic(bias, w, x) - ys[i])
 			gb += d
 			for j := range gw {
 				gw[j] += d * x[j]

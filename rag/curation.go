@@ -150,7 +150,6 @@ func Curation(ctx context.Context, st *store.Store, sc store.CurationScope, opts
 	opts = opts.withDefaults()
 	now := opts.Now()
 	sc.Since = now.Add(-opts.Since)
-	rep := CurationReport{Since: sc.Since}
 	closures, err := st.CurationClosures(ctx, sc)
 	if err != nil {
 		return CurationReport{}, err
@@ -159,13 +158,12 @@ func Curation(ctx context.Context, st *store.Store, sc store.CurationScope, opts
 	if err != nil {
 		return CurationReport{}, err
 	}
-	rep.Unanswered = GroupQuestions(qs)
-	for i := range rep.Unanswered {
-		g := &rep.Unanswered[i]
-		g.Closed = closedUnless(closures, g.Service, ItemUnanswered, g.Key, g.LastSeen)
+	rep := CurationReport{Since: sc.Since, Unanswered: unanswered(GroupQuestions(qs), closures, opts.Items)}
+	low, err := st.LowRatedDrafts(ctx, sc, 4*opts.Items)
+	if err != nil {
+		return CurationReport{}, err
 	}
-	rep.Unanswered = openFirst(rep.Unanswered, opts.Items, func(g QuestionGroup) bool { return g.Closed == nil })
-	if rep.LowRated, err = lowRated(ctx, st, sc, closures, opts.Items); err != nil {
+	if rep.LowRated, err = lowRated(low, closures, opts.Items); err != nil {
 		return CurationReport{}, err
 	}
 	most, least, err := st.DocumentUses(ctx, sc, 10)
@@ -173,10 +171,21 @@ func Curation(ctx context.Context, st *store.Store, sc store.CurationScope, opts
 		return CurationReport{}, err
 	}
 	rep.MostCited, rep.LeastCited = docUses(most), docUses(least)
-	if rep.Stale, err = stale(ctx, st, sc, closures, now.Add(-opts.StaleAfter), opts.Items); err != nil {
+	old, err := st.StaleDocuments(ctx, sc, now.Add(-opts.StaleAfter), 4*opts.Items)
+	if err != nil {
 		return CurationReport{}, err
 	}
+	rep.Stale = stale(old, closures, opts.Items)
 	return rep, nil
+}
+
+// unanswered marks the groups closed and keeps n, open ones first.
+func unanswered(groups []QuestionGroup, closures map[string]store.Closure, n int) []QuestionGroup {
+	for i := range groups {
+		g := &groups[i]
+		g.Closed = closedUnless(closures, g.Service, ItemUnanswered, g.Key, g.LastSeen)
+	}
+	return openFirst(groups, n, func(g QuestionGroup) bool { return g.Closed == nil })
 }
 
 // closedUnless returns an item's closure, or nil when there is none or the
@@ -206,11 +215,7 @@ func openFirst[T any](items []T, n int, open func(T) bool) []T {
 	return items
 }
 
-func lowRated(ctx context.Context, st *store.Store, sc store.CurationScope, closures map[string]store.Closure, n int) ([]LowRatedItem, error) {
-	rows, err := st.LowRatedDrafts(ctx, sc, 4*n)
-	if err != nil {
-		return nil, err
-	}
+func lowRated(rows []store.LowRatedDraft, closures map[string]store.Closure, n int) ([]LowRatedItem, error) {
 	out := []LowRatedItem{}
 	for _, r := range rows {
 		it := LowRatedItem{Key: r.DraftID, DraftID: r.DraftID, Service: r.Service, Question: r.Question,
@@ -228,11 +233,7 @@ func lowRated(ctx context.Context, st *store.Store, sc store.CurationScope, clos
 	return openFirst(out, n, func(i LowRatedItem) bool { return i.Closed == nil }), nil
 }
 
-func stale(ctx context.Context, st *store.Store, sc store.CurationScope, closures map[string]store.Closure, before time.Time, n int) ([]StaleItem, error) {
-	rows, err := st.StaleDocuments(ctx, sc, before, 4*n)
-	if err != nil {
-		return nil, err
-	}
+func stale(rows []store.StaleDocument, closures map[string]store.Closure, n int) []StaleItem {
 	out := []StaleItem{}
 	for _, r := range rows {
 		it := StaleItem{Key: fmt.Sprint(r.DocumentID), DocumentID: r.DocumentID, Title: r.Title, URL: r.URL,
@@ -245,7 +246,7 @@ func stale(ctx context.Context, st *store.Store, sc store.CurationScope, closure
 		it.Closed = closedUnless(closures, r.Service, ItemStale, it.Key, last)
 		out = append(out, it)
 	}
-	return openFirst(out, n, func(i StaleItem) bool { return i.Closed == nil }), nil
+	return openFirst(out, n, func(i StaleItem) bool { return i.Closed == nil })
 }
 
 func docUses(in []store.DocumentUse) []DocumentUse {
@@ -265,7 +266,9 @@ func nonNilStrings(s []string) []string {
 
 // GroupQuestions merges near-duplicate questions into topics, per service:
 // two questions join when they share at least half of the informative
-// words of the shorter one (and two of them). Groups come largest first.
+// words of the shorter one (and two of them). A row stands for every
+// draft that asked the same text (store.QuestionRow). Groups come largest
+// first.
 func GroupQuestions(qs []store.QuestionRow) []QuestionGroup {
 	cs := questionClusters{indexes: map[string]map[string][]int{}}
 	for _, q := range qs {
@@ -294,10 +297,14 @@ type questionCluster struct {
 }
 
 // questionClusters are the topics grouped so far, and per service an
-// index from each word to the clusters holding it.
+// index from each word to the clusters holding it; shared counts, for
+// each cluster, the words a question shares with it (reused from one
+// question to the next, zeroed back through touched).
 type questionClusters struct {
 	all     []*questionCluster
 	indexes map[string]map[string][]int
+	shared  []int
+	touched []int
 }
 
 // add puts q in the closest cluster of its service, or in a new one.
@@ -314,6 +321,7 @@ func (cs *questionClusters) add(q store.QuestionRow) {
 	best := cs.closest(index, words)
 	if best < 0 {
 		cs.all = append(cs.all, &questionCluster{service: q.Service, seedWords: len(words), words: map[string]int{}})
+		cs.shared = append(cs.shared, 0)
 		best = len(cs.all) - 1
 		for _, w := range words {
 			index[w] = append(index[w], best)
@@ -322,26 +330,31 @@ func (cs *questionClusters) add(q store.QuestionRow) {
 	c := cs.all[best]
 	c.rows = append(c.rows, q)
 	for _, w := range words {
-		c.words[w]++
+		c.words[w] += max(q.Count, 1)
 	}
 }
 
 // closest returns the cluster of index sharing the most of words (the
 // first on a tie), among those sharing enough; -1 when none does.
 func (cs *questionClusters) closest(index map[string][]int, words []string) int {
-	best, bestShared := -1, 0
-	seen := map[int]int{}
 	for _, w := range words {
 		for _, ci := range index[w] {
-			seen[ci]++
+			if cs.shared[ci] == 0 {
+				cs.touched = append(cs.touched, ci)
+			}
+			cs.shared[ci]++
 		}
 	}
-	for ci, shared := range seen {
+	best, bestShared := -1, 0
+	for _, ci := range cs.touched {
+		shared := cs.shared[ci]
+		cs.shared[ci] = 0
 		need := max(2, (min(len(words), cs.all[ci].seedWords)+1)/2)
 		if shared >= need && (shared > bestShared || (shared == bestShared && ci < best)) {
 			best, bestShared = ci, shared
 		}
 	}
+	cs.touched = cs.touched[:0]
 	return best
 }
 
@@ -352,9 +365,9 @@ func groupOf(service string, seed store.QuestionRow, members iter.Seq[store.Ques
 	g := QuestionGroup{Key: hex.EncodeToString(sum[:8]), Service: service, Label: seed.Question, Questions: []string{},
 		DraftIDs: []string{}, FirstSeen: seed.CreatedAt, LastSeen: seed.CreatedAt}
 	for m := range members {
-		g.Count++
-		if m.CreatedAt.Before(g.FirstSeen) {
-			g.FirstSeen = m.CreatedAt
+		g.Count += max(m.Count, 1)
+		if first := firstSeen(m); first.Before(g.FirstSeen) {
+			g.FirstSeen = first
 		}
 		if m.CreatedAt.After(g.LastSeen) {
 			g.LastSeen = m.CreatedAt
@@ -362,9 +375,11 @@ func groupOf(service string, seed store.QuestionRow, members iter.Seq[store.Ques
 		if m.DraftID != seed.DraftID && len(g.Questions) < 5 && !slices.Contains(g.Questions, m.Question) && m.Question != seed.Question {
 			g.Questions = append(g.Questions, m.Question)
 		}
-		if len(g.DraftIDs) < 20 {
-			g.DraftIDs = append(g.DraftIDs, m.DraftID)
+		ids := m.DraftIDs
+		if ids == nil {
+			ids = []string{m.DraftID}
 		}
+		g.DraftIDs = append(g.DraftIDs, ids[:min(len(ids), 20-len(g.DraftIDs))]...)
 	}
 	g.Label = excerpt(g.Label, 300)
 	for i, q := range g.Questions {
@@ -372,6 +387,14 @@ func groupOf(service string, seed store.QuestionRow, members iter.Seq[store.Ques
 	}
 	g.Words = topWords(words, 5)
 	return g
+}
+
+// firstSeen is when a row's question was first asked.
+func firstSeen(q store.QuestionRow) time.Time {
+	if q.FirstSeen.IsZero() {
+		return q.CreatedAt
+	}
+	return q.FirstSeen
 }
 
 func topWords(words map[string]int, n int) []string {

@@ -102,10 +102,15 @@ func halfEvidence(t *testing.T, path string, parity uint32) []evidenceRow {
 }
 
 // OpenTuneSearcher opens an ingested database for tuning and returns it
-// with a searcher over it (local embedder, default lexicon); the store
-// closes when the test ends.
+// with a searcher over it (local embedder, default lexicon), prepared as
+// the server prepares its own (Prepare: the stored reliability model and
+// the chunk index, so that vectors are searched exactly and not through
+// the HNSW index); the store closes when the test ends. It fails when the
+// chunk index holds no vector of the embedder: tuning would then rank
+// otherwise than the server.
 func OpenTuneSearcher(t testing.TB, url string, opts SearchOptions) (*store.Store, *Searcher) {
-	st, err := store.Open(context.Background(), url)
+	ctx := context.Background()
+	st, err := store.Open(ctx, url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +119,14 @@ func OpenTuneSearcher(t testing.TB, url string, opts SearchOptions) (*store.Stor
 	if err != nil {
 		t.Fatal(err)
 	}
-	return st, NewSearcher(st, embedder, DefaultLexicon(), nil, opts)
+	s := NewSearcher(st, embedder, DefaultLexicon(), nil, opts)
+	if err := s.Prepare(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if stats := st.ChunkIndexStats(); stats.Vectors == 0 {
+		t.Fatalf("chunk index %+v holds no vector: searches would go through the HNSW index", stats)
+	}
+	return st, s
 }
 
 func corpusEvidence(t *testing.T, url, corpus string, parity uint32) []evidenceRow {

@@ -205,13 +205,15 @@ func TestMessagesSPFFiches(t *testing.T) {
 	checkHeldOut(t, st, s, "spf")
 }
 
-// TestTuneMessages evaluates the tuning halves of both message files
+// TestTuneMessages evaluates the tuning halves of the five message files
 // against already ingested databases (PLUME_TUNE_DB, where "{corpus}"
 // stands for each of the comma-separated PLUME_TUNE_CORPUS, spf or full),
-// with search options from PLUME_TUNE_OPTS (JSON): it is how weights and
-// thresholds are chosen, never on the test half. PLUME_TUNE_DUMP names a
-// file to append every outcome's features to (dumpOutcomes). It calibrates the reliability model on the tuning
-// halves together and prints it.
+// searched as the server searches (OpenTuneSearcher) with search options
+// from PLUME_TUNE_OPTS (JSON): it is how weights and thresholds are
+// chosen, never on the test half. PLUME_TUNE_DUMP names a file to append
+// every outcome's features to (dumpOutcomes). It calibrates the
+// reliability model on the tuning halves together and prints it (how
+// DefaultReliability was fitted).
 func TestTuneMessages(t *testing.T) {
 	t.Parallel()
 	url, corpora := os.Getenv("PLUME_TUNE_DB"), os.Getenv("PLUME_TUNE_CORPUS")
@@ -225,8 +227,13 @@ func TestTuneMessages(t *testing.T) {
 		}
 	}
 	var all []rag.EvalOutcome
+	var of []string
 	for _, corpus := range strings.Split(corpora, ",") {
-		all = append(all, tuneCorpus(t, strings.ReplaceAll(url, "{corpus}", corpus), corpus, opts)...)
+		outs := tuneCorpus(t, strings.ReplaceAll(url, "{corpus}", corpus), corpus, opts)
+		all = append(all, outs...)
+		for range outs {
+			of = append(of, corpus)
+		}
 	}
 	r, err := rag.Calibrate(all)
 	if err != nil {
@@ -235,12 +242,13 @@ func TestTuneMessages(t *testing.T) {
 	after := rag.Summarize(rag.Rescore(all, r))
 	t.Logf("calibrated: %#v\nafter: reliable answerable %.3f, found in top 5 %.3f, flagged %.3f",
 		r, after.ReliableAnswerable, after.ReliableFoundInTop5, after.FlaggedOutOfCorpus)
-	logCrossValidation(t, all)
+	logCrossValidation(t, all, of)
 }
 
 // logCrossValidation logs the reliability decision cross-validated on the
-// tuning half, with every feature and without the cues.
-func logCrossValidation(t *testing.T, outs []rag.EvalOutcome) {
+// tuning half, with every feature and without the cues, over every corpus
+// together and over each (of names the corpus of each outcome).
+func logCrossValidation(t *testing.T, outs []rag.EvalOutcome, of []string) {
 	for _, v := range []struct {
 		name  string
 		strip func(*rag.Features)
@@ -248,45 +256,62 @@ func logCrossValidation(t *testing.T, outs []rag.EvalOutcome) {
 		{"every feature", func(*rag.Features) {}},
 		{"without the own-case and outside cues", func(f *rag.Features) { f.OwnCase, f.Outside = 0, 0 }},
 	} {
-		cv, err := crossValidate(outs, v.strip)
+		decided, err := crossValidate(outs, v.strip)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("five-fold cross-validation, %s: found in top 5 %.3f, flagged %.3f", v.name, cv.ReliableFoundInTop5, cv.FlaggedOutOfCorpus)
+		cv := rag.Summarize(decided)
+		line := fmt.Sprintf("five-fold cross-validation, %s: found in top 5 %.3f, flagged %.3f", v.name, cv.ReliableFoundInTop5, cv.FlaggedOutOfCorpus)
+		byCorpus := map[string][]rag.EvalOutcome{}
+		var names []string
+		for i, o := range decided {
+			if byCorpus[of[i]] == nil {
+				names = append(names, of[i])
+			}
+			byCorpus[of[i]] = append(byCorpus[of[i]], o)
+		}
+		for _, c := range names {
+			r := rag.Summarize(byCorpus[c])
+			line += fmt.Sprintf("; %s %.3f / %.3f", c, r.ReliableFoundInTop5, r.FlaggedOutOfCorpus)
+		}
+		t.Log(line)
 	}
 }
 
 // crossValidate calibrates the reliability model on four fifths of the
 // outcomes and decides on the fifth left out, for each fifth (a message's
 // outcomes on both corpora in the same fifth), with strip applied to every
-// outcome's features first. On the tuning half, it tells what a feature
+// outcome's features first; it returns the outcomes so decided, in order. On the tuning half, it tells what a feature
 // adds on messages the model was not fitted on; the own-case and outside
 // cues were written from the tuning half's messages, so the figure without
 // them is what the other features give on messages no cue was written for.
-func crossValidate(outs []rag.EvalOutcome, strip func(*rag.Features)) (rag.EvalReport, error) {
+func crossValidate(outs []rag.EvalOutcome, strip func(*rag.Features)) ([]rag.EvalOutcome, error) {
 	fold := func(o rag.EvalOutcome) uint32 { return fnv32a("fold:"+o.Question.ID) % 5 }
 	stripped := make([]rag.EvalOutcome, len(outs))
 	for i, o := range outs {
 		strip(&o.Top)
 		stripped[i] = o
 	}
-	var decided []rag.EvalOutcome
+	decided := make([]rag.EvalOutcome, len(outs))
 	for k := range uint32(5) {
 		var train, held []rag.EvalOutcome
-		for _, o := range stripped {
+		var at []int
+		for i, o := range stripped {
 			if fold(o) == k {
-				held = append(held, o)
+				held, at = append(held, o), append(at, i)
 			} else {
 				train = append(train, o)
 			}
 		}
 		r, err := rag.Calibrate(train)
 		if err != nil {
-			return rag.EvalReport{}, err
+			return nil, err
 		}
-		decided = append(decided, rag.Rescore(held, r)...)
+		for j, o := range rag.Rescore(held, r) {
+			decided[at[j]] = o
+		}
 	}
-	return rag.Summarize(decided), nil
+	return decided, nil
 }
 
 func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.EvalOutcome {
@@ -313,7 +338,8 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 
 // dumpOutcomes appends the outcomes of a corpus, one JSON object a line, to
 // the file PLUME_TUNE_DUMP names (nothing when unset): the features of
-// every message's first document, to try reliability models on.
+// every message's first document and its first three documents, to try
+// reliability models on (TestReliabilityStudy).
 func dumpOutcomes(t *testing.T, corpus string, outs []rag.EvalOutcome) {
 	path := os.Getenv("PLUME_TUNE_DUMP")
 	if path == "" {
@@ -327,11 +353,11 @@ func dumpOutcomes(t *testing.T, corpus string, outs []rag.EvalOutcome) {
 	enc := json.NewEncoder(f)
 	for _, o := range outs {
 		line := struct {
-			ID, Corpus string
-			Expected   []string
-			Rank       int
-			Top        rag.Features
-		}{o.Question.ID, corpus, o.Question.Expected, o.Rank, o.Top}
+			ID, Corpus     string
+			Expected, Docs []string
+			Rank           int
+			Top            rag.Features
+		}{o.Question.ID, corpus, o.Question.Expected, o.Docs[:min(len(o.Docs), 3)], o.Rank, o.Top}
 		if err := enc.Encode(line); err != nil {
 			t.Fatal(err)
 		}

@@ -120,6 +120,22 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 	return &Searcher{store: st, embedder: embedder, lexicon: lexicon, log: log, opts: opts, reliability: DefaultReliability, ranker: DefaultRanker}
 }
 
+// Prepare reads what a searcher needs before its first search: the
+// reliability model calibrated for its embedding model (LoadReliability)
+// and the store's chunk index (store.LoadChunkIndex). Before the index is
+// read, vectors are searched through the approximate HNSW index, whose
+// results depend on its build: the server, plume eval and the tuning
+// tests all prepare their searchers this way, so that they rank alike.
+func (s *Searcher) Prepare(ctx context.Context) error {
+	if err := s.LoadReliability(ctx); err != nil {
+		return err
+	}
+	if err := s.store.LoadChunkIndex(ctx); err != nil {
+		return fmt.Errorf("prepare the searcher: %w", err)
+	}
+	return nil
+}
+
 // Query is a search request.
 type Query struct {
 	// Text is what to search for: redacted text only (see RedactQuery).
@@ -204,71 +220,119 @@ func (s *Searcher) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, err
 	}
-	var res Results
-	sentences, rewritten := s.sentences(ctx, q.Text)
-	res.Rewritten = rewritten
-	expansions := s.lexicon.Expand(q.Text.String())
-	texts, weights := searchTexts(sentences, expansions)
-	stats, err := s.store.AnalyzeQuery(ctx, texts, expansions)
-	if err != nil {
-		return Results{}, fmt.Errorf("search: %w", err)
-	}
 	var took stageTimes
 	mark := start
+	a, err := s.analyse(ctx, q)
 	took.analyse = lap(&mark)
-	if !hasSearchableWord(stats) {
-		return Results{}, fmt.Errorf("search: %w", ErrNoWords)
-	}
-	filter := store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
-	plan := planQuery(stats, weights, filter, s.opts)
-	plan.query.Version = stats.Version
-	focus := focusText(sentences)
-	plan.ownCase, plan.outside = askCues(q.Text.String(), focus.String())
-
-	vec, err := s.queryVector(ctx, focus, expansions)
 	if err != nil {
 		return Results{}, err
 	}
-	if vec == nil {
-		res.Warnings = append(res.Warnings, WarnVectorUnavailable)
-	} else {
-		passages := &plan.query.Passages
-		passages.Model, passages.Dim, passages.Vector = s.embedder.Model(), s.embedder.Dim(), vec
-	}
-	took.embed = lap(&mark)
-	found, err := s.store.Search(ctx, plan.query)
+	res := Results{Rewritten: a.rewritten}
+	found, err := s.runSearches(ctx, &a, &res, &took, &mark)
 	if err != nil {
+		return Results{}, err
+	}
+	if err := s.rankFound(ctx, q, a, found, &res); err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
-	}
-	took.searches, took.each = lap(&mark), found.Took
-	if plan.query.Passages.Vector != nil && len(found.Vector) == 0 && len(found.Text)+len(found.Documents) > 0 {
-		// Chunks exist but none was embedded by this model: a re-embed is due.
-		res.Warnings = append(res.Warnings, WarnNoEmbeddings)
-	}
-	sem, model, err := s.semanticRanking(ctx, stats, len(sentences), filter)
-	if err != nil {
-		return Results{}, fmt.Errorf("search: %w", err)
-	}
-	res.semantic = semanticSearch{model: model, ranking: sem}
-	docs := s.fuseDocuments(found, sem)
-	res.found = fusedShares(docs)
-	var ranked []rankedDoc
-	res.Results, res.top, ranked, err = s.bestPassages(ctx, plan, docs, q.K)
-	if err != nil {
-		return Results{}, fmt.Errorf("search: %w", err)
-	}
-	res.ranked = rankedCandidates(ranked)
-	if s.probe != nil {
-		s.probe(searchTrace{stats: stats, texts: texts, weights: weights, plan: plan, found: found, docs: docs, ranked: ranked})
-	}
-	res.Reliable = len(res.Results) > 0 && s.reliability.Score(res.top) >= s.threshold()
-	if q.noSubject {
-		res.withoutSubject()
 	}
 	took.passages = lap(&mark)
 	res.Took = time.Since(start)
 	s.logStages(ctx, took, res.Took)
 	return res, nil
+}
+
+// analysis is a message analysed for search: its weighted sentences, the
+// lexicon's expansions, the texts analysed and their weights, the
+// analysis's statistics, the plan of the searches and the text to embed.
+type analysis struct {
+	sentences  []part
+	rewritten  []string
+	expansions []string
+	texts      []store.Sentence
+	weights    []float64
+	stats      store.QueryStats
+	filter     store.SearchFilter
+	plan       queryPlan
+	focus      redact.Text
+}
+
+// analyse weighs the sentences of a normalized query, analyses its words
+// in the store and plans the searches; ErrNoWords when no word tells
+// passages apart.
+func (s *Searcher) analyse(ctx context.Context, q Query) (analysis, error) {
+	var a analysis
+	a.sentences, a.rewritten = s.sentences(ctx, q.Text)
+	a.expansions = s.lexicon.Expand(q.Text.String())
+	a.texts, a.weights = searchTexts(a.sentences, a.expansions)
+	stats, err := s.store.AnalyzeQuery(ctx, a.texts, a.expansions)
+	if err != nil {
+		return analysis{}, fmt.Errorf("search: %w", err)
+	}
+	if !hasSearchableWord(stats) {
+		return analysis{}, fmt.Errorf("search: %w", ErrNoWords)
+	}
+	a.stats = stats
+	a.filter = store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
+	a.plan = planQuery(stats, a.weights, a.filter, s.opts)
+	a.plan.query.VectorsVersion = stats.VectorsVersion
+	a.focus = focusText(a.sentences)
+	a.plan.ownCase, a.plan.outside = askCues(q.Text.String(), a.focus.String())
+	a.plan.rankDepth = rankDepthOf(len(a.sentences) - len(a.rewritten))
+	return a, nil
+}
+
+// runSearches embeds the query and runs the three searches of a's plan at
+// once, adding to res the warnings of a degraded search and to took the
+// stages' times (from *mark on).
+func (s *Searcher) runSearches(ctx context.Context, a *analysis, res *Results, took *stageTimes, mark *time.Time) (store.Found, error) {
+	vec, err := s.queryVector(ctx, a.focus, a.expansions)
+	if err != nil {
+		return store.Found{}, err
+	}
+	if vec == nil {
+		res.Warnings = append(res.Warnings, WarnVectorUnavailable)
+	} else {
+		passages := &a.plan.query.Passages
+		passages.Model, passages.Dim, passages.Vector = s.embedder.Model(), s.embedder.Dim(), vec
+	}
+	took.embed = lap(mark)
+	found, err := s.store.Search(ctx, a.plan.query)
+	if err != nil {
+		return store.Found{}, fmt.Errorf("search: %w", err)
+	}
+	took.searches, took.each = lap(mark), found.Took
+	if a.plan.query.Passages.Vector != nil && len(found.Vector) == 0 && len(found.Text)+len(found.Documents) > 0 {
+		// Chunks exist but none was embedded by this model: a re-embed is due.
+		res.Warnings = append(res.Warnings, WarnNoEmbeddings)
+	}
+	return found, nil
+}
+
+// rankFound adds the semantic ranking to what the searches found, fuses
+// them by document, picks the best documents' passages into res and
+// decides whether the best is reliable.
+func (s *Searcher) rankFound(ctx context.Context, q Query, a analysis, found store.Found, res *Results) error {
+	sem, model, err := s.semanticRanking(ctx, a.stats, len(a.sentences), a.filter)
+	if err != nil {
+		return err
+	}
+	res.semantic = semanticSearch{model: model, ranking: sem}
+	docs := s.fuseDocuments(found, sem)
+	res.found = fusedShares(docs)
+	var ranked []rankedDoc
+	res.Results, res.top, ranked, err = s.bestPassages(ctx, a.plan, docs, q.K)
+	if err != nil {
+		return err
+	}
+	res.ranked = rankedCandidates(ranked)
+	if s.probe != nil {
+		s.probe(searchTrace{stats: a.stats, texts: a.texts, weights: a.weights, plan: a.plan, found: found, docs: docs, ranked: ranked})
+	}
+	res.Reliable = len(res.Results) > 0 && s.reliability.Score(res.top) >= s.threshold()
+	if q.noSubject {
+		res.withoutSubject()
+	}
+	return nil
 }
 
 // stageTimes are how long the stages of one search took: the query's

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plume-sp/plume/fold"
 )
 
 // Dates of birth written in other ways than date reads them: loosely
@@ -170,19 +172,54 @@ func (sc *scanner) dayAfterYear(y int) {
 var deadlineWords = []string{"rdv", "rendez", "convocation", "convoque", "convoquee", "depuis", "avant", "apres", "jusqu",
 	"jusque", "delai", "expire", "echeance", "limite", "audience", "entretien"}
 
-// duMonthDate reads "3 du 6 1990" (day, "du", month number, year) from the
-// day at token j and returns its last token, or -1.
+// duMonthDate reads "3 du 6 1990", "17 du 9 de 1998" and "12 du septième
+// mois 1975" (day, "du", month by its number, year) from the day at token
+// j and returns its last token, or -1.
 func (sc *scanner) duMonthDate(j int) int {
 	k := j + 1
-	if !sc.isText(k, "du") || k+2 >= len(sc.toks) || sc.toks[k+1].kind != kNum || sc.toks[k+2].kind != kNum ||
-		sc.toks[k+1].gap != gapSpace || sc.toks[k+2].gap != gapSpace {
+	if !sc.isText(k, "du") || k+2 >= len(sc.toks) || sc.toks[k+1].gap != gapSpace {
 		return -1
 	}
-	m, _ := atoi(sc.text(k + 1))
-	if l := sc.toks[k+2].end - sc.toks[k+2].start; m < 1 || m > 12 || l != 2 && l != 4 {
+	m, y := 0, k+2
+	switch sc.toks[k+1].kind {
+	case kNum:
+		m, _ = atoi(sc.text(k + 1))
+	case kWord, kAlnum:
+		m = ordinalMonth(fold.String(sc.text(k + 1)))
+		if !sc.isText(y, "mois") {
+			return -1
+		}
+		y++
+	}
+	y = sc.ofWord(y)
+	if y >= len(sc.toks) || sc.toks[y].kind != kNum || sc.toks[y].gap != gapSpace {
 		return -1
 	}
-	return k + 2
+	if l := sc.toks[y].end - sc.toks[y].start; m < 1 || m > 12 || l != 2 && l != 4 {
+		return -1
+	}
+	return y
+}
+
+// ordinalMonths are the French ordinals of the twelve months, folded.
+var ordinalMonths = [...]string{"premier", "deuxieme", "troisieme", "quatrieme", "cinquieme", "sixieme",
+	"septieme", "huitieme", "neuvieme", "dixieme", "onzieme", "douzieme"}
+
+// ordinalMonth returns the month that the folded ordinal w numbers
+// ("septieme", "7e", "7eme"), or 0.
+func ordinalMonth(w string) int {
+	for m, o := range ordinalMonths {
+		if w == o {
+			return m + 1
+		}
+	}
+	if n := leadingDigits(w); n > 0 && n <= 2 {
+		if suf := w[n:]; suf == "e" || suf == "eme" || suf == "er" {
+			m, _ := atoi(w[:n])
+			return m
+		}
+	}
+	return 0
 }
 
 // compactDate6 reports whether s is a date of six digits, day, month and

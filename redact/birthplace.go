@@ -19,53 +19,72 @@ func (sc *scanner) birthPlace(i int) int {
 	if verb < 0 && !direct {
 		return i // a noun, "date de naissance … à", "la prime de naissance versée le … à la CAF": no place
 	}
-	plainA := verb >= 0 && sc.toks[verb].shape&shASCII != 0 // "ne le … a Oran"; after "née", "a" is a verb
-	j, loose := i+1, false
+	// "ne le … a Oran"; after "née", "a" is a verb
+	c := birthCue{i: i, verb: verb, direct: direct, plainA: verb >= 0 && sc.toks[verb].shape&shASCII != 0}
+	j := i + 1
 	for steps := 0; j < len(sc.toks) && steps < 16; steps++ {
-		t := &sc.toks[j]
-		if t.gap >= gapPara {
+		next, end := sc.birthPlaceStep(&c, j)
+		if end >= 0 {
+			return end
+		}
+		if next < 0 {
 			break
 		}
-		if t.kind == kPunct {
-			switch sc.punct(j) {
-			case ':', '(', ')', ',', '-', '=':
-				j++
-				continue
-			}
-			break
-		}
-		if direct {
-			if end := sc.townAt(j); end >= 0 {
-				sc.addToks(j, end, NAISSANCE, 0.8)
-				return end
-			}
-		}
-		if verb >= 0 && sc.birthPrep(i, j, plainA) {
-			if end := sc.townAt(j + 1); end >= 0 {
-				sc.addToks(j+1, end, NAISSANCE, 0.8)
-				return end
-			}
-			j++ // "nascida em 14/02/1991"
-			continue
-		}
-		if t.kind == kWord && (t.cue&cBirth != 0 || birthLinks[lex.entries[t.ent].word] || sc.has(j, wRelative)) {
-			j++
-			continue
-		}
-		if end := sc.date(j); end >= j {
-			j = end + 1
-			continue
-		}
-		if !loose { // "née le on iki Mayıs 1979 à Konya", read once
-			loose = true
-			if start, end := sc.looseBirthDate(i, j); start >= 0 && start <= j {
-				j = end + 1
-				continue
-			}
-		}
-		break
+		j = next
 	}
 	return j
+}
+
+// birthCue is what birthPlace knows of the birth cue at token i: the
+// token of its verb (-1 for a noun), whether it names the place itself
+// ("lieu de naissance"), whether a plain "a" is the preposition, and
+// whether a loose date was looked for.
+type birthCue struct {
+	i, verb               int
+	direct, plainA, loose bool
+}
+
+// birthPlaceStep reads token j after the birth cue c. It returns the last
+// token of the town of birth that starts there, masked, or else the token
+// to read next; -1 for both when no place can follow.
+func (sc *scanner) birthPlaceStep(c *birthCue, j int) (next, end int) {
+	t := &sc.toks[j]
+	if t.gap >= gapPara {
+		return -1, -1
+	}
+	if t.kind == kPunct {
+		switch sc.punct(j) {
+		case ':', '(', ')', ',', '-', '=':
+			return j + 1, -1
+		}
+		return -1, -1
+	}
+	if c.direct {
+		if end := sc.townAt(j); end >= 0 {
+			sc.addToks(j, end, NAISSANCE, 0.8)
+			return -1, end
+		}
+	}
+	if c.verb >= 0 && sc.birthPrep(c.i, j, c.plainA) {
+		if end := sc.townAt(j + 1); end >= 0 {
+			sc.addToks(j+1, end, NAISSANCE, 0.8)
+			return -1, end
+		}
+		return j + 1, -1 // "nascida em 14/02/1991"
+	}
+	if t.kind == kWord && (t.cue&cBirth != 0 || birthLinks[lex.entries[t.ent].word] || sc.has(j, wRelative)) {
+		return j + 1, -1
+	}
+	if end := sc.date(j); end >= j {
+		return end + 1, -1
+	}
+	if !c.loose { // "née le on iki Mayıs 1979 à Konya", read once
+		c.loose = true
+		if start, end := sc.looseBirthDate(c.i, j); start >= 0 && start <= j {
+			return end + 1, -1
+		}
+	}
+	return -1, -1
 }
 
 // birthVerb returns the token of the verb of the birth cue at token i

@@ -45,7 +45,38 @@ func (sc *scanner) births() {
 		if end < 0 {
 			continue
 		}
+		if sc.toks[j].kind == kWord && sc.has(j, wNumWord) && sc.isText(j-1, "le") && sc.toks[j].gap <= gapBlank {
+			j-- // a dictated date, "le douze mars quatre-vingt-sept", is said with its article
+		}
 		sc.addToks(j, end, NAISSANCE, 0.9)
+		sc.siblingBirth(end + 1)
+	}
+}
+
+// siblingBirth masks the date and town of birth of a second person that
+// the sentence of a date of birth gives from token k on, after a pronoun:
+// "Julien est né le 21/06/1988 à Angers, moi le 9 septembre 1985 à
+// Cholet". The date must be whole (a day, a month and a year).
+func (sc *scanner) siblingBirth(k int) {
+	for end := min(len(sc.toks), k+24); k < end && sc.toks[k].gap < gapPara; k++ {
+		switch sc.punct(k) {
+		case '.', '!', '?', ';':
+			return
+		}
+		if !sc.isText(k, "moi", "lui", "elle", "toi") || !sc.isText(k+1, "le") {
+			continue
+		}
+		d := sc.date(k + 2)
+		if d < k+4 {
+			return // a day alone, or a month and a year: "moi le 12"
+		}
+		sc.addToks(k+2, d, NAISSANCE, 0.85)
+		if sc.isText(d+1, "a") {
+			if town := sc.townAt(d + 2); town >= 0 {
+				sc.addToks(d+2, town, NAISSANCE, 0.8)
+			}
+		}
+		return
 	}
 }
 

@@ -88,6 +88,9 @@ func (sc *scanner) taxBase(i int) bool {
 type identReader struct {
 	parts []identPart
 	norm  []byte
+	// sibling and siblingNorm are siblingIdent's buffers.
+	sibling     []identPart
+	siblingNorm []byte
 }
 
 // identStart skips what may stand between the cue at token i and its value:
@@ -177,7 +180,7 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 		if typ == ETRANGER && ofpraShape(sc.s[sc.toks[j].start:sc.toks[r.parts[p].tok].end]) {
 			typ = DOSSIER // "numéro OFPRA 2404-01873": an asylum case, not a foreigner's number
 		}
-		if (typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0) && near&cTel == 0 {
+		if (typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0) && !sc.phoneWord(i, j) && near&otherNumbers == 0 {
 			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
 		}
 		if typ != "" {
@@ -186,6 +189,7 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 				start = j - 1 // "n° RG 23/01872": the court's register goes with its number
 			}
 			sc.addToks(start, r.parts[p].tok, typ, conf)
+			sc.siblingIdent(r, r.parts[p].tok+1, p, typ, conf)
 			return true
 		}
 	}
@@ -234,12 +238,16 @@ func (sc *scanner) colonAhead(j, n int) int {
 	return -1
 }
 
+// maxIdentParts bounds the parts readIdent reads: a numéro fiscal
+// dictated one digit at a time has thirteen.
+const maxIdentParts = 16
+
 // readIdent reads the identifier that starts at token j: letters and digits
 // joined by - / . _ or single spaces. It appends its parts and its
 // normalized (upper-case, separator-free) form.
 func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart, []byte) {
 	k := j
-	for len(parts) < 12 && k < len(sc.toks) {
+	for len(parts) < maxIdentParts && k < len(sc.toks) {
 		if len(parts) > 0 {
 			n := k
 			switch {
@@ -515,4 +523,43 @@ func ofpraShape(s string) bool {
 // first 0 to 3.
 func spiShape(id []byte) bool {
 	return len(id) == 13 && allDigits(id) && id[0] <= '3'
+}
+
+// otherNumbers are the cues of the numbers that the numbers detector
+// reads by their shape and key: after them an identifier's shape is no
+// surer than theirs ("mon numéro sécu 1 52 09 99 350 114 62").
+const otherNumbers = cNIR | cFiscal | cSiret | cIBAN | cCarte
+
+// phoneWord reports whether a phone's cue stands among tokens i to j
+// (excluded) other than the word "numéro", which names any number:
+// "récépissé, o número 0 6 9 1 2 3 4 5 6 7" is the récépissé's.
+func (sc *scanner) phoneWord(i, j int) bool {
+	for k := i; k < j; k++ {
+		if sc.toks[k].cue&cTel != 0 && !sc.isText(k, "numero", "num", "number", "no", "nr") {
+			return true
+		}
+	}
+	return false
+}
+
+// siblingIdent masks the second number of the same document given in
+// the sentence of the one idents read, from token k on, with the first's
+// type: "numéro étranger 6 9 0 1 5 7 3 3 2 0 pour lui, 6 9 0 1 5 7 3 3 2 1
+// pour elle". The second must be written as the first, in as many parts
+// (p+1) of as many characters, within a few words.
+func (sc *scanner) siblingIdent(r *identReader, k, p int, typ Type, conf float64) {
+	want, n := r.parts[p].norm, p+1
+	for end := min(len(sc.toks), k+6); k < end && sc.toks[k].gap < gapLine; k++ {
+		switch t := sc.toks[k]; {
+		case t.kind == kPunct && (sc.punct(k) == ',' || sc.punct(k) == '-'), t.kind == kWord && t.end-t.start <= 5:
+			continue
+		case t.kind != kNum && t.kind != kAlnum:
+			return
+		}
+		r.sibling, r.siblingNorm = sc.readIdent(k, r.sibling[:0], r.siblingNorm[:0])
+		if parts := r.sibling; len(parts) == n && parts[n-1].norm == want && !sc.dateLike(k, parts[n-1].tok) {
+			sc.addToks(k, parts[n-1].tok, typ, conf)
+		}
+		return
+	}
 }

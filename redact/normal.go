@@ -16,7 +16,9 @@ import (
 // (zero-width space and joiners, soft hyphen, word joiner, byte order mark,
 // bidirectional marks, variation selectors) are dropped, and so are the
 // combining marks after a digit ("0̲6̲", the keycap "0️⃣"); "¹²³" are digits
-// next to another digit or superscript digit only ("m²" stays). Each span found
+// next to another digit or superscript digit only ("m²" stays); Cyrillic
+// and Greek letters that look Latin are Latin inside a Latin word
+// ("Dupоnt" with a Cyrillic "о", confusable.go). Each span found
 // in the view is mapped back to the original bytes, widened to whole
 // characters, so the value masked is the text as written, invisible
 // characters included, and Restore gives it back exactly.
@@ -97,6 +99,11 @@ func nextToFold(s string, i int) (int, string, int) {
 		if mayFold(r) {
 			if repl, ok := foldRune(r); ok {
 				return i, repl, size
+			}
+		}
+		if confusableRange(r) {
+			if repl, ok := foldConfusable(s, i, i+size, r); ok {
+				return i, repl, size // "Dupоnt" with a Cyrillic "о"
 			}
 		}
 		if isMark(r) && viewDigit(s, prevRune(s, i)) {

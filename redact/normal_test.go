@@ -133,7 +133,13 @@ func TestRedactOtherForms(t *testing.T) {
 		{"a NIR with tildes", "mon numéro de sécu " + marked("284127645108946", tilde), "mon numéro de sécu [NIR_1]"},
 		{"a NIR in keycaps", "mon numéro de sécu " + marked("284127645108946", keycap), "mon numéro de sécu [NIR_1]"},
 		{"a NIR in superscript digits", "mon numéro de sécu " + superscript("284127645108946"), "mon numéro de sécu [NIR_1]"},
+		{"a name with Cyrillic look-alikes", "Bonjour, Mаrie Dupоnt a appelé hier", "Bonjour, [NOM_1] a appelé hier"},
+		{"a first name with a Cyrillic capital", "Mon fils Рierre a 12 ans", "Mon fils [NOM_1] a 12 ans"},
+		{"an e-mail with a Greek omicron", "écrivez à jean.dupοnt@gmail.com", "écrivez à [EMAIL_1]"},
+		{"a name in mathematical italic", "Je m'appelle 𝑀𝑎𝑟𝑖𝑒 𝐷𝑢𝑝𝑜𝑛𝑡", "Je m'appelle [NOM_1]"},
+		{"a name in mathematical sans-serif bold", "Cordialement,\n𝗠𝗮𝗿𝗶𝗲 𝗗𝘂𝗽𝗼𝗻𝘁", "Cordialement,\n[NOM_1]"},
 		// what must stay
+		{"Cyrillic and Greek words stay", "он сказал: а это всё. Ολα καλά", "он сказал: а это всё. Ολα καλά"},
 		{"square metres stay", "un studio de 30 m², libre le 1er", "un studio de 30 m², libre le 1er"},
 		{"a power stays", "x² + y³ = z¹", "x² + y³ = z¹"},
 		{"accents stay", "un cafe\u0301 au lait", "un cafe\u0301 au lait"},
@@ -208,6 +214,8 @@ func TestNormalView(t *testing.T) {
 		{"superscripts among digits", "x ¹²³ ⁴¹", "x 123 41", [2]int{2, 8}, "¹²³ ⁴¹"},
 		{"a lone superscript stays", "m² ¹ 2ᵉ", "m² ¹ 2e", [2]int{0, 3}, "m²"},
 		{"an accent stays", "e\u0301 0\u0301", "e\u0301 0", [2]int{0, 3}, "e\u0301"},
+		{"Cyrillic look-alikes in a Latin word", "Mаrie Сосо", "Marie Сосо", [2]int{0, 5}, "Mаrie"},
+		{"a look-alike ending a word", "Duponт Dupо", "Duponт Dupo", [2]int{8, 12}, "Dupо"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

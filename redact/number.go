@@ -520,7 +520,11 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		// a number after an identity document's cue is that document's,
 		// even when it passes Luhn by chance: "CNP 2900615400123"
 		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' && !idDocCue(sc.cueBefore(first, 3)) {
-			if c := cardConf(d, sh, k, ctxOf(), weak); c > 0 {
+			ctx := ctxOf()
+			if len(d) == 16 && sc.cardWordBefore(first) {
+				ctx |= cCarte // "ma carte : 4970101234567892", a digit mistyped
+			}
+			if c := cardConf(d, sh, k, ctx, weak); c > 0 {
 				if typ := sc.cardRival(first, d, sh, k); typ != "" {
 					consider(k, typ, 0.5)
 				} else {

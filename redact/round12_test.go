@@ -61,7 +61,7 @@ func TestRedactRound12(t *testing.T) {
 		{"an EHPAD's name alone stays", "secrétaire de la section à l'EHPAD Les Cèdres. On a 3 collègues", "secrétaire de la section à l'EHPAD Les Cèdres. On a 3 collègues"},
 		{"an EHPAD with its street", "Il réside à l'EHPAD Les Glycines, 3 rue du Général de Gaulle, 68000 Colmar.", "Il réside à l'[ADRESSE_1]."},
 		// dates of birth
-		{"a dictated date of birth in quotes", "Date de naissance : « le vingt-deux novembre quatre-vingt-sept ».", "Date de naissance : « le [NAISSANCE_1] »."},
+		{"a dictated date of birth in quotes", "Date de naissance : « le vingt-deux novembre quatre-vingt-sept ».", "Date de naissance : « [NAISSANCE_1] »."},
 		// contacts
 		{"a shared mailbox stays", "> De : ne-pas-repondre@urssaf.fr\nDe: scolarite-l1@univ-lille.fr", "> De : ne-pas-repondre@urssaf.fr\nDe: scolarite-l1@univ-lille.fr"},
 		{"a shared mailbox on a person's domain", "écrivez à contact@yasmine-elamrani-design.fr", "écrivez à [EMAIL_1]"},

@@ -4,13 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // chunkCache keeps the chunk index (chunkIndex) of one version of the
-// corpus, read in the background: a search checks the corpus version and
-// ranks chunks in memory when the index is of that version, in the
-// database otherwise. As for the document cache, each process (replicas
+// vectors (corpus_version.vectors, which every change to the documents
+// moves too), read in the background: a search checks the vectors
+// version and ranks chunks in memory when the index is of that version,
+// in the database otherwise. As for the document cache, each process (replicas
 // share the database) checks the version on every search, so that a
 // change made by any of them is seen by the next search of all, and a
 // new index is read only once two searches in a row have seen the same
@@ -20,12 +24,17 @@ type chunkCache struct {
 	mu    sync.Mutex
 	index *chunkIndex
 	// seen is the version the last search read; loading is true while
-	// an index is read; tooLarge is the version whose index was over
-	// maxIndexedPositions.
+	// a search's background reading is under way; tooLarge is the
+	// version whose index was over maxIndexedPositions; reads counts the
+	// readings made.
 	seen     int64
 	loading  bool
 	tooLarge int64
+	reads    int
 	bg       background
+	// loads makes the readings of one version asked for at the same time
+	// (LoadChunkIndex, a search's background reading) share one.
+	loads singleflight.Group
 }
 
 // newChunkCache returns an empty cache.
@@ -82,18 +91,27 @@ func (c *chunkCache) fresh() *chunkIndex {
 	return c.index
 }
 
-// done ends a reading started at version: x, when read, replaces an
-// older index.
-func (c *chunkCache) done(version int64, x *chunkIndex, err error) {
+// done ends a search's background reading.
+func (c *chunkCache) done() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.loading = false
-	c.keep(version, x, err)
+}
+
+// held reports whether a reading at version would be in vain: the index
+// of version is held, or it was over maxIndexedPositions.
+func (c *chunkCache) held(version int64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.index != nil && c.index.version == version || c.tooLarge == version
 }
 
 // keep records a reading at version: x, when read, replaces an older
-// index; c.mu is held.
+// index.
 func (c *chunkCache) keep(version int64, x *chunkIndex, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.reads++
 	if errors.Is(err, errIndexTooLarge) {
 		c.tooLarge = version
 	}
@@ -102,45 +120,57 @@ func (c *chunkCache) keep(version int64, x *chunkIndex, err error) {
 	}
 }
 
-// chunkIndexAt returns the chunk index if it is of the corpus's current
+// readChunkIndex reads and keeps the chunk index of version, unless the
+// cache holds it. The callers that ask for one version at the same time
+// share one reading, as those of the documents do (loadDocInfoOnce), so
+// that the corpus is read once; it runs under the context of the first.
+func (s *Store) readChunkIndex(ctx context.Context, version int64) error {
+	_, err, _ := s.chunks.loads.Do(strconv.FormatInt(version, 10), func() (any, error) {
+		if s.chunks.held(version) {
+			return nil, nil
+		}
+		x, err := s.loadChunkIndex(ctx)
+		s.chunks.keep(version, x, err)
+		return nil, err
+	})
+	return err
+}
+
+// chunkIndexAt returns the chunk index if it is of the current vectors
 // version, and otherwise starts reading one in the background (see
 // chunkCache) and returns nil. The current version is version when set
 // (the caller read it), read from the database otherwise.
 func (s *Store) chunkIndexAt(ctx context.Context, version int64) (*chunkIndex, error) {
 	if version == 0 {
-		if err := s.pool.QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&version); err != nil {
-			return nil, fmt.Errorf("full-text search: read the corpus version: %w", err)
+		if err := s.pool.QueryRow(ctx, "SELECT vectors FROM corpus_version").Scan(&version); err != nil {
+			return nil, fmt.Errorf("full-text search: read the vectors version: %w", err)
 		}
 	}
 	x, start := s.chunks.current(version)
 	if start {
 		s.chunks.bg.run(func(ctx context.Context) {
-			x, err := s.loadChunkIndex(ctx)
-			s.chunks.done(version, x, err)
+			// A failed reading is left to the next searches, which go
+			// to the database meanwhile.
+			_ = s.readChunkIndex(ctx, version)
+			s.chunks.done()
 		})
 	}
 	return x, nil
 }
 
-// LoadChunkIndex reads the chunk index of the corpus's current version
+// LoadChunkIndex reads the chunk index of the current vectors version
 // now, unless the store holds it: the searches that follow rank chunks in
 // memory from the first (vector searches exactly, see chunkVectors). A
-// corpus over the index's bound is not an error (searches stay in the
-// database); a corpus that changed while it was read leaves the reading
-// to the searches.
+// reading of that version under way (another LoadChunkIndex, a search's
+// in the background) is waited for, not made again. A corpus over the
+// index's bound is not an error (searches stay in the database); a corpus
+// that changed while it was read leaves the reading to the searches.
 func (s *Store) LoadChunkIndex(ctx context.Context) error {
 	var version int64
-	if err := s.pool.QueryRow(ctx, "SELECT version FROM corpus_version").Scan(&version); err != nil {
-		return fmt.Errorf("chunk index: read the corpus version: %w", err)
+	if err := s.pool.QueryRow(ctx, "SELECT vectors FROM corpus_version").Scan(&version); err != nil {
+		return fmt.Errorf("chunk index: read the vectors version: %w", err)
 	}
-	if s.chunks.at(version) != nil {
-		return nil
-	}
-	x, err := s.loadChunkIndex(ctx)
-	s.chunks.mu.Lock()
-	s.chunks.keep(version, x, err)
-	s.chunks.mu.Unlock()
-	if err != nil && !errors.Is(err, errIndexTooLarge) {
+	if err := s.readChunkIndex(ctx, version); err != nil && !errors.Is(err, errIndexTooLarge) {
 		return err
 	}
 	return nil
@@ -148,18 +178,31 @@ func (s *Store) LoadChunkIndex(ctx context.Context) error {
 
 // ChunkIndexStats are the size of the chunk index a store keeps.
 type ChunkIndexStats struct {
-	// Version is the corpus version of the index (0: none).
+	// Version is the vectors version of the index (0: none).
 	Version                    int64
 	Chunks, Lexemes, Positions int
+	// Vectors is the number of chunk vectors it holds, of every
+	// embedding model (0: vector searches go to the HNSW index).
+	Vectors int
 	// Bytes estimates the memory it holds.
 	Bytes int
+	// Reads counts the readings of the index the store made (each reads
+	// every chunk).
+	Reads int
 }
 
 // ChunkIndexStats returns the size of the chunk index the store keeps.
 func (s *Store) ChunkIndexStats() ChunkIndexStats {
-	x := s.chunks.latest()
+	s.chunks.mu.Lock()
+	x, reads := s.chunks.index, s.chunks.reads
+	s.chunks.mu.Unlock()
 	if x == nil {
-		return ChunkIndexStats{}
+		return ChunkIndexStats{Reads: reads}
 	}
-	return ChunkIndexStats{Version: x.version, Chunks: len(x.ids), Lexemes: len(x.lexemes), Positions: x.npos, Bytes: x.bytes()}
+	var vectors int
+	for _, v := range x.vectors {
+		vectors += len(v.places)
+	}
+	return ChunkIndexStats{Version: x.version, Chunks: len(x.ids), Lexemes: len(x.lexemes), Positions: x.npos,
+		Vectors: vectors, Bytes: x.bytes(), Reads: reads}
 }

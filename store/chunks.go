@@ -249,17 +249,19 @@ func (s *Store) SetEmbeddings(ctx context.Context, model string, chunks []Chunk,
 }
 
 // EmbeddingsChanged counts the vectors stored by SetEmbeddings as a change
-// to the corpus (its version): every process reads the chunk index, which
-// holds them, again. A re-embed calls it once, when it ends.
+// to the vectors (corpus_version.vectors): every process reads the chunk
+// index, which holds them, again. The corpus version stays: what depends
+// on the text alone (the document search's cache, the semantic model) is
+// still current. A re-embed calls it once, when it ends.
 func (s *Store) EmbeddingsChanged(ctx context.Context) error {
-	return s.Transact(ctx, func(tx pgx.Tx) error { return bumpCorpusVersion(ctx, tx) })
+	return s.Transact(ctx, func(tx pgx.Tx) error { return bumpVectorsVersion(ctx, tx) })
 }
 
-// bumpCorpusVersion counts a change to the chunks' vectors as a change to
-// the corpus: the chunk index, which holds them, is then read again.
-func bumpCorpusVersion(ctx context.Context, tx pgx.Tx) error {
-	if _, err := tx.Exec(ctx, "UPDATE corpus_version SET version = version + 1"); err != nil {
-		return fmt.Errorf("bump the corpus version: %w", err)
+// bumpVectorsVersion counts a change to the chunks' vectors that changed
+// no text: the chunk index, which holds them, is then read again.
+func bumpVectorsVersion(ctx context.Context, tx pgx.Tx) error {
+	if _, err := tx.Exec(ctx, "UPDATE corpus_version SET vectors = vectors + 1"); err != nil {
+		return fmt.Errorf("bump the vectors version: %w", err)
 	}
 	return nil
 }
@@ -281,7 +283,7 @@ func (s *Store) DropEmbedModel(ctx context.Context, model string) error {
 		if _, err := tx.Exec(ctx, "UPDATE chunks SET embedding = NULL, embed_model = NULL WHERE embed_model = $1", model); err != nil {
 			return fmt.Errorf("clear vectors of embedding model %q: %w", model, err)
 		}
-		return bumpCorpusVersion(ctx, tx)
+		return bumpVectorsVersion(ctx, tx)
 	})
 }
 

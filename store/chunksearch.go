@@ -70,7 +70,7 @@ func parseTerms(terms []Term) (phrases []phrase, weights []float64, ok bool) {
 }
 
 // searchTextInMemory is the lean searchText run on the chunk index; ok is
-// false when there is no index of the corpus's current version or it
+// false when there is no index of the current vectors version or it
 // cannot run q: the caller searches the database.
 func (s *Store) searchTextInMemory(ctx context.Context, q HybridQuery) (hits []Hit, ok bool, err error) {
 	p, ok := newTextPlan(q)

@@ -315,3 +315,39 @@ func TestSearchTextConcurrently(t *testing.T) {
 		checkTextInMemory(t, a, q)
 	}
 }
+
+// TestChunkIndexReadOnce: two first loads at once (LoadChunkIndex, which
+// Warm and the test helpers call) and searches during the load (the
+// second starts a reading in the background) read the index once.
+func TestChunkIndexReadOnce(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	_, b, lexemes := twoStores(t, rand.New(rand.NewPCG(9, 9)), 300)
+	q := store.HybridQuery{K: 10, Select: []store.Term{{Lexeme: lexemes[0]}, {Lexeme: lexemes[1]}}}
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			<-start
+			if err := b.LoadChunkIndex(ctx); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Go(func() {
+		<-start
+		for range 3 {
+			if _, err := b.SearchTextIDs(ctx, q); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	})
+	close(start)
+	wg.Wait()
+	checkTextInMemory(t, b, q)
+	b.Close() // waits for a reading in the background
+	if got := b.ChunkIndexStats().Reads; got != 1 {
+		t.Errorf("the chunk index was read %d times, want once", got)
+	}
+}

@@ -1,10 +1,11 @@
 package store
 
 import (
+	"encoding/binary"
+	"fmt"
 	"math"
 	"sort"
 
-	"github.com/pgvector/pgvector-go"
 	"gonum.org/v1/gonum/blas/blas32"
 )
 
@@ -28,25 +29,44 @@ type chunkVectors struct {
 	norms  []float64
 }
 
-// addVector records the vector model made of the chunk at place; false
-// when its size differs from the model's others (the model's vectors are
-// then not kept: the search goes to the database).
-func (x *chunkIndex) addVector(place int32, model string, v pgvector.Vector) bool {
-	s := v.Slice()
-	cv := x.vectors[model]
-	if cv == nil {
-		cv = &chunkVectors{dim: len(s)}
-		x.vectors[model] = cv
+// vectorComponents returns the components of a vector in pgvector's
+// binary form (vector_send: its size in two bytes, two unused, then its
+// components as big-endian float4).
+func vectorComponents(b []byte) ([]byte, error) {
+	if len(b) < 4 || len(b) != 4+4*int(binary.BigEndian.Uint16(b)) {
+		return nil, fmt.Errorf("vector of %d bytes: not pgvector's binary form", len(b))
 	}
-	if len(s) != cv.dim {
+	return b[4:], nil
+}
+
+// addVector records the vector model made of the chunk at place, its
+// components as vectorComponents returns them; false when its size
+// differs from the model's others, or the model's vectors would pass
+// maxIndexedFloats (the model's vectors are then not kept: the search goes
+// to the database). A model's first vector makes its slab, of the size
+// counted (x.expected).
+func (x *chunkIndex) addVector(place int32, model, components []byte) bool {
+	dim := len(components) / 4
+	cv := x.vectors[string(model)]
+	if cv == nil {
+		n := x.expected[string(model)]
+		if x.nfloats+n*dim > maxIndexedFloats {
+			return false
+		}
+		cv = &chunkVectors{dim: dim, places: make([]int32, 0, n), data: make([]float32, 0, n*dim), norms: make([]float64, 0, n)}
+		x.vectors[string(model)] = cv
+	}
+	if dim != cv.dim {
 		return false
 	}
 	var sq float64
-	for _, f := range s {
+	for i := 0; i < len(components); i += 4 {
+		f := math.Float32frombits(binary.BigEndian.Uint32(components[i:]))
 		sq += float64(f) * float64(f)
+		cv.data = append(cv.data, f)
 	}
-	cv.places, cv.data, cv.norms = append(cv.places, place), append(cv.data, s...), append(cv.norms, math.Sqrt(sq))
-	x.nfloats += len(s)
+	cv.places, cv.norms = append(cv.places, place), append(cv.norms, math.Sqrt(sq))
+	x.nfloats += dim
 	return true
 }
 
@@ -124,7 +144,7 @@ func (t *topK) add(place int32, score float64) {
 }
 
 // searchVectorInMemory is the lean searchVector run exactly on the chunk
-// index; ok is false when the caller read no corpus version, or the
+// index; ok is false when the caller read no vectors version, or the
 // index is not of that version or holds no vectors of q's model: the
 // caller searches the database. It never starts reading an index (the
 // full-text search of the same query does).

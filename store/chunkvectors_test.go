@@ -115,12 +115,12 @@ func (c vectorCorpus) exactNearest(q []float32, service string, k int) []int64 {
 func vectorIDs(t *testing.T, st *store.Store, c vectorCorpus, q []float32, service string, k int) []int64 {
 	t.Helper()
 	ctx := context.Background()
-	version := storetest.CorpusVersion(t, st)
+	version := storetest.VectorsVersion(t, st)
 	hq := store.HybridQuery{K: k, Model: c.model, Dim: c.dim, Vector: q}
 	if service != "" {
 		hq.Filter.Services = []string{service}
 	}
-	found, err := st.Search(ctx, store.Query{Passages: hq, Version: version})
+	found, err := st.Search(ctx, store.Query{Passages: hq, VectorsVersion: version})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,9 +187,10 @@ func TestVectorSearchIsExact(t *testing.T) {
 
 // TestVectorSearchSeesNewEmbeddings checks that vectors stored by a
 // re-embed are searched once it ends (EmbeddingsChanged), not those the
-// chunk index read before, and that its batches (SetEmbeddings) leave the
-// corpus version alone: each move makes every process read the corpus
-// again and the semantic model stale.
+// chunk index read before, that its batches (SetEmbeddings) leave the
+// vectors version alone (each move makes every process read the chunk
+// index again), and that it leaves the corpus version alone (a move makes
+// the semantic model stale).
 func TestVectorSearchSeesNewEmbeddings(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -204,21 +205,24 @@ func TestVectorSearchSeesNewEmbeddings(t *testing.T) {
 		v := randomVector(r, c.dim)
 		chunks, vectors, c.vectors[id] = append(chunks, store.Chunk{ID: id}), append(vectors, v), v
 	}
-	before := storetest.CorpusVersion(t, st)
+	corpus, before := storetest.CorpusVersion(t, st), storetest.VectorsVersion(t, st)
 	for i := 0; i < len(chunks); i += 7 { // batches, as a re-embed stores them
 		end := min(i+7, len(chunks))
 		if err := st.SetEmbeddings(ctx, c.model, chunks[i:end], vectors[i:end]); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if got := storetest.CorpusVersion(t, st); got != before {
-		t.Errorf("corpus version after the batches = %d, want %d (unchanged)", got, before)
+	if got := storetest.VectorsVersion(t, st); got != before {
+		t.Errorf("vectors version after the batches = %d, want %d (unchanged)", got, before)
 	}
 	if err := st.EmbeddingsChanged(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got := storetest.CorpusVersion(t, st); got != before+1 {
-		t.Errorf("corpus version after EmbeddingsChanged = %d, want %d", got, before+1)
+	if got := storetest.VectorsVersion(t, st); got != before+1 {
+		t.Errorf("vectors version after EmbeddingsChanged = %d, want %d", got, before+1)
+	}
+	if got := storetest.CorpusVersion(t, st); got != corpus {
+		t.Errorf("corpus version after EmbeddingsChanged = %d, want %d (unchanged)", got, corpus)
 	}
 	if err := st.LoadChunkIndex(ctx); err != nil {
 		t.Fatal(err)
@@ -226,4 +230,110 @@ func TestVectorSearchSeesNewEmbeddings(t *testing.T) {
 	if diff := cmp.Diff(c.exactNearest(q, "", 10), vectorIDs(t, st, c, q, "", 10)); diff != "" {
 		t.Errorf("after the re-embed (-exact +got):\n%s", diff)
 	}
+}
+
+// TestReembedKeepsTextCaches checks that a re-embed, which changes no
+// text, makes the chunk index be read again (its vectors are searched)
+// but leaves the semantic model current and the document search's cache
+// at its version, while a document change moves all three.
+func TestReembedKeepsTextCaches(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, c, r := vectorStore(t, 12, 30)
+	trainedAt, err := st.EachDocumentTerm(ctx, func(int64, string, float64) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The model's bytes do not matter: only its corpus version is read.
+	if err := st.SaveSemanticModel(ctx, &store.SemanticModel{CorpusVersion: trainedAt, Documents: 30, Dims: 1, Data: []byte{1}}); err != nil {
+		t.Fatal(err)
+	}
+	type moved struct {
+		SemanticStale      bool
+		DocCache, ChunkIdx int64
+	}
+	for _, step := range []struct {
+		name   string
+		change func(*testing.T, *store.Store, *vectorCorpus, *rand.Rand)
+		want   moved
+	}{
+		{"re-embed", reembedAll, moved{SemanticStale: false, DocCache: 0, ChunkIdx: 1}},
+		{"document update", updateFirstDocument, moved{SemanticStale: true, DocCache: 1, ChunkIdx: 1}},
+	} {
+		docs, index := searchedVersions(t, st)
+		step.change(t, st, &c, r)
+		after, afterIndex := searchedVersions(t, st)
+		stale, err := st.SemanticModelStale(ctx, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(step.want, moved{stale, after - docs, afterIndex - index}); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", step.name, diff)
+		}
+		q := randomVector(r, c.dim)
+		if diff := cmp.Diff(c.exactNearest(q, "", 10), vectorIDs(t, st, c, q, "", 10)); diff != "" {
+			t.Errorf("%s: nearest chunks (-exact +got):\n%s", step.name, diff)
+		}
+	}
+}
+
+// searchedVersions runs a document search and reads the chunk index, and
+// returns the versions of the document cache and of the chunk index.
+func searchedVersions(t *testing.T, st *store.Store) (docs, index int64) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := st.SearchDocuments(ctx, docQuery(store.SearchFilter{})); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.LoadChunkIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return st.CachedCorpusVersion(), st.ChunkIndexStats().Version
+}
+
+// reembedAll gives every chunk a new random vector, in batches, as a
+// re-embed does, and ends the re-embed (EmbeddingsChanged).
+func reembedAll(t *testing.T, st *store.Store, c *vectorCorpus, r *rand.Rand) {
+	t.Helper()
+	ctx := context.Background()
+	var chunks []store.Chunk
+	var vectors [][]float32
+	for id := range c.vectors {
+		v := randomVector(r, c.dim)
+		chunks, vectors, c.vectors[id] = append(chunks, store.Chunk{ID: id}), append(vectors, v), v
+	}
+	if err := st.SetEmbeddings(ctx, c.model, chunks, vectors); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.EmbeddingsChanged(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// updateFirstDocument replaces the text and chunks of the first seeded
+// document (published, of the caf).
+func updateFirstDocument(t *testing.T, st *store.Store, c *vectorCorpus, r *rand.Rand) {
+	t.Helper()
+	ctx := context.Background()
+	states, err := st.DocumentStates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := st.Chunks(ctx, states[store.DocKey{Source: "v", ExternalID: "v0"}].ID)
+	if err != nil || len(old) == 0 {
+		t.Fatalf("chunks of v0: %v (%d)", err, len(old))
+	}
+	for _, ch := range old {
+		delete(c.vectors, ch.ID)
+	}
+	d := store.Document{Source: "v", ExternalID: "v0", Title: "fiche revue", ContentHash: "h2", Service: "caf"}
+	v := randomVector(r, c.dim)
+	if err := st.SaveDocument(ctx, &d, []store.Chunk{{Text: "texte revu", Embedding: v, EmbedModel: c.model}}); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := st.Chunks(ctx, d.ID)
+	if err != nil || len(saved) != 1 {
+		t.Fatalf("chunks of v0 after the update: %v (%d)", err, len(saved))
+	}
+	c.vectors[saved[0].ID], c.services[saved[0].ID] = v, "caf"
 }

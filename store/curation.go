@@ -23,25 +23,42 @@ func (c CurationScope) args() []any { return []any{c.ServiceSet, c.Service, c.Si
 // scopeWhere filters drafts (alias d) by a scope given as $1, $2, $3.
 const scopeWhere = `($1 = false OR d.service = $2) AND d.created_at >= $3`
 
-// QuestionRow is a stored, redacted question of a draft.
+// QuestionRow is a stored, redacted question, the same text asked by one
+// or more drafts merged: the newest of them, and how many asked it, since
+// when.
 type QuestionRow struct {
+	// DraftID is the newest draft asking it, CreatedAt when it was asked.
 	DraftID   string
 	CreatedAt time.Time
 	Service   string
 	Question  string
+	// Count is how many drafts asked it (0 counts as 1), FirstSeen when
+	// the first did (zero: CreatedAt), and DraftIDs the newest of their
+	// ids, at most maxQuestionDrafts, DraftID first (nil: DraftID alone).
+	Count     int
+	FirstSeen time.Time
+	DraftIDs  []string
 }
 
+// maxQuestionDrafts bounds the draft ids kept of one question.
+const maxQuestionDrafts = 20
+
 // UnreliableQuestions returns the questions of the drafts that found no
-// reliable source, newest first, at most limit.
+// reliable source, the same text merged (its drafts counted), most
+// recently asked first, at most limit.
 func (s *Store) UnreliableQuestions(ctx context.Context, sc CurationScope, limit int) ([]QuestionRow, error) {
-	rows, err := s.pool.Query(ctx, `SELECT d.id, d.created_at, d.service, d.question FROM drafts d
-		WHERE NOT d.reliable AND `+scopeWhere+` ORDER BY d.created_at DESC LIMIT $4`, append(sc.args(), limit)...)
+	rows, err := s.pool.Query(ctx, `SELECT ids[1], last, service, question, n, first, ids[1:$5] FROM (
+			SELECT d.service, d.question, count(*) AS n, min(d.created_at) AS first, max(d.created_at) AS last,
+				array_agg(d.id ORDER BY d.created_at DESC, d.id) AS ids
+			FROM drafts d WHERE NOT d.reliable AND `+scopeWhere+`
+			GROUP BY d.service, d.question) q
+		ORDER BY last DESC, ids[1] LIMIT $4`, append(sc.args(), limit, maxQuestionDrafts)...)
 	if err != nil {
 		return nil, fmt.Errorf("unreliable questions: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (QuestionRow, error) {
 		var q QuestionRow
-		return q, r.Scan(&q.DraftID, &q.CreatedAt, &q.Service, &q.Question)
+		return q, r.Scan(&q.DraftID, &q.CreatedAt, &q.Service, &q.Question, &q.Count, &q.FirstSeen, &q.DraftIDs)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("unreliable questions: %w", err)
@@ -62,15 +79,17 @@ type LowRatedDraft struct {
 }
 
 // LowRatedDrafts returns the drafts rejected or rated 2 or less, most
-// recent feedback first.
+// recent feedback first. A draft has one feedback (migration 0025): they
+// are read newest first along feedback_low_recent_idx, each draft by its
+// key, until limit drafts of the scope are found. OFFSET 0 keeps the
+// draft a lookup: joined, the planner misjudges how many pass and reads
+// every draft of the scope.
 func (s *Store) LowRatedDrafts(ctx context.Context, sc CurationScope, limit int) ([]LowRatedDraft, error) {
-	rows, err := s.pool.Query(ctx, `WITH low AS (
-			SELECT DISTINCT ON (draft_id) draft_id, outcome, rating, tags, created_at FROM feedback
-			WHERE outcome = 'rejected' OR rating <= 2 ORDER BY draft_id, created_at DESC)
-		SELECT d.id, d.created_at, d.service, d.question, f.outcome, f.rating, f.tags, d.sources, f.created_at
-		FROM low f JOIN drafts d ON d.id = f.draft_id
-		WHERE `+scopeWhere+`
-		ORDER BY f.created_at DESC, d.id LIMIT $4`, append(sc.args(), limit)...)
+	rows, err := s.pool.Query(ctx, `SELECT d.id, d.created_at, d.service, d.question, f.outcome, f.rating, f.tags, d.sources, f.created_at
+		FROM feedback f CROSS JOIN LATERAL (SELECT * FROM drafts d
+			WHERE d.id = f.draft_id AND d.created_at = f.draft_created_at AND `+scopeWhere+` OFFSET 0) d
+		WHERE (f.outcome = 'rejected' OR f.rating <= 2) AND f.draft_created_at >= $3
+		ORDER BY f.created_at DESC, f.draft_id LIMIT $4`, append(sc.args(), limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("low-rated drafts: %w", err)
 	}
@@ -96,12 +115,15 @@ type DocumentUse struct {
 
 // DocumentUses returns the n published documents of the scope's service
 // most cited by the scope's drafts, and the n least cited (never cited
-// first). The citations are counted once, for every document.
+// first). The citations are counted once, for every document: a draft
+// counts once for each document it cites (its distinct ids), so that the
+// counts add up by hashing rather than by sorting every citation.
 func (s *Store) DocumentUses(ctx context.Context, sc CurationScope, n int) (most, least []DocumentUse, err error) {
 	rows, err := s.pool.Query(ctx, `WITH cited AS (
-			SELECT (c->>'document_id')::bigint AS id, count(DISTINCT d.id) AS n
-			FROM drafts d, jsonb_array_elements(d.sources) c
-			WHERE `+scopeWhere+` AND coalesce((c->>'cited')::boolean, true)
+			SELECT c.id, count(*) AS n
+			FROM drafts d CROSS JOIN LATERAL (SELECT DISTINCT (e->>'document_id')::bigint AS id
+				FROM jsonb_array_elements(d.sources) e WHERE coalesce((e->>'cited')::boolean, true)) c
+			WHERE `+scopeWhere+`
 			GROUP BY 1)
 		SELECT doc.id, doc.title, doc.url, doc.service, coalesce(cited.n, 0)
 		FROM documents doc LEFT JOIN cited ON cited.id = doc.id

@@ -49,10 +49,11 @@ var tsqueryQuoter = strings.NewReplacer(`\`, `\\`, `'`, `''`)
 type Query struct {
 	Passages  HybridQuery
 	Documents DocQuery
-	// Version, when set, is the corpus version the query's analysis read
-	// (QueryStats.Version): the full-text search takes the chunk index of
-	// that version without reading the version again.
-	Version int64
+	// VectorsVersion, when set, is the vectors version the query's
+	// analysis read (QueryStats.VectorsVersion): the full-text search
+	// takes the chunk index of that version without reading the version
+	// again.
+	VectorsVersion int64
 }
 
 // Found is what the three searches of a Query returned, each best first.
@@ -85,7 +86,7 @@ func timed(took *time.Duration, search func() error) func() error {
 // SearchText and SearchVector, with their ids only.
 func (s *Store) Search(ctx context.Context, q Query) (Found, error) {
 	var f Found
-	q.Passages.version = q.Version
+	q.Passages.version = q.VectorsVersion
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(timed(&f.Took.Vector, func() (err error) { f.Vector, err = s.searchVector(gctx, q.Passages, true); return err }))
 	g.Go(timed(&f.Took.Documents, func() (err error) { f.Documents, err = s.SearchDocuments(gctx, q.Documents); return err }))

@@ -127,8 +127,9 @@ type HybridQuery struct {
 	Model  string
 	Dim    int
 	Vector []float32
-	// version is the corpus version the caller read (0: none), with
-	// which the full-text search picks the chunk index (Query.Version).
+	// version is the vectors version the caller read (0: none), with
+	// which the full-text search picks the chunk index
+	// (Query.VectorsVersion).
 	version int64
 }
 
@@ -183,7 +184,7 @@ const (
 	withScores
 	// withVersion: the chunk and its document with its similarity (text
 	// rank and matched weight 0, for the chunk index to compute), and the
-	// corpus version read in the same statement.
+	// vectors version read in the same statement.
 	withVersion
 )
 
@@ -221,7 +222,7 @@ func searchSQL(q HybridQuery, where []string, choose func(conds string) pick, ar
 	textRank := "coalesce((SELECT sum(t.w * ts_rank('{0.1, 0.2, 0.4, 1.0}', c.tsv, t.tq)) FROM cterms t), 0)"
 	matched, version := "coalesce((SELECT sum(t.w) FROM terms t WHERE c.tsv @@ t.tq), 0)", ""
 	if shape == withVersion {
-		textRank, matched, version = "0", "0", ", (SELECT version FROM corpus_version)"
+		textRank, matched, version = "0", "0", ", (SELECT vectors FROM corpus_version)"
 	}
 	text := "c.text"
 	if p.textless {
@@ -240,7 +241,7 @@ func searchSQL(q HybridQuery, where []string, choose func(conds string) pick, ar
 }
 
 // runSearch runs a search built by searchSQL and returns its hits, as
-// shape has them, and the corpus version withVersion.
+// shape has them, and the vectors version withVersion.
 func (s *Store) runSearch(ctx context.Context, kind, sql string, args []any, shape searchShape) ([]Hit, int64, error) {
 	rows, err := s.pool.Query(ctx, sql, args...)
 	if err != nil {

@@ -53,10 +53,10 @@ type QueryStats struct {
 	// AvgDocTerms is the mean length of a document in lexemes, as of the
 	// last RefreshLexemeStats.
 	AvgDocTerms float64
-	// Version is the corpus version read with the frequencies, which a
-	// search of the query hands on (Query.Version) so as not to read it
-	// again.
-	Version int64
+	// VectorsVersion is the vectors version (the chunk index's) read with
+	// the frequencies, which a search of the query hands on
+	// (Query.VectorsVersion) so as not to read it again.
+	VectorsVersion int64
 }
 
 // QueryTerms analyses text and phrases with the French full-text
@@ -90,10 +90,10 @@ func (s *Store) AnalyzeQuery(ctx context.Context, sentences []Sentence, phrases 
 		queuePhrases(batch, phrases, &phraseStats)
 	}
 	var generation int64
-	batch.Queue(`SELECT coalesce(df, 0), coalesce(ddf, 0), coalesce(terms::float8 / nullif(ddf, 0), 0), v.version,
+	batch.Queue(`SELECT coalesce(df, 0), coalesce(ddf, 0), coalesce(terms::float8 / nullif(ddf, 0), 0), v.vectors,
 			coalesce(lexeme_stats.xmin::text::bigint, 0)
 		FROM corpus_version v LEFT JOIN lexeme_stats ON lexeme = ''`).QueryRow(func(row pgx.Row) error {
-		return row.Scan(&qs.Chunks, &qs.Documents, &qs.AvgDocTerms, &qs.Version, &generation)
+		return row.Scan(&qs.Chunks, &qs.Documents, &qs.AvgDocTerms, &qs.VectorsVersion, &generation)
 	})
 	if err := s.pool.SendBatch(ctx, batch).Close(); err != nil {
 		return QueryStats{}, fmt.Errorf("analyse query: %w", err)

@@ -33,7 +33,7 @@ func leaveOneRoundOut(folds []trainingFold, settings trainSettings) []scored {
 				train = append(train, g.msgs...)
 			}
 		}
-		m := trainModel(train, settings)
+		m := foldModel(train, settings)
 		for _, l := range f.msgs {
 			x := scored{labelled: l, fold: k, model: m, msg: newMessage(l.Text, evalNow)}
 			if !x.msg.foreign() {

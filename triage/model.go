@@ -15,7 +15,7 @@ import (
 	"sync"
 )
 
-//go:generate go test -run TestModelFile -update .
+//go:generate go test -run TestModelFile -update -timeout 0 .
 
 // modelFile is the classifier, trained by train_test.go on the tuning half
 // of the evaluation set, the holdout rounds 1 to 13 (never an honest

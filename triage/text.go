@@ -49,6 +49,9 @@ type message struct {
 	// those of non-Latin scripts.
 	english, spanish, french int
 	letters, foreignLetters  int
+	// arabizi counts the words of Arabic written in Latin letters and
+	// digits (« 3alikoum », « n3refch », « 9bel »: arabiziWord).
+	arabizi int
 	// evidence counts the words that may tell a situation (evidenceOf).
 	evidence int
 	// noSituation is true when a sentence says the message tells of
@@ -277,6 +280,7 @@ func (m *message) count(folded string) {
 		m.english += b2i(englishWords[w])
 		m.spanish += b2i(spanishWords[w])
 		m.french += b2i(frenchWords[w])
+		m.arabizi += b2i(arabiziWord(w))
 	}
 }
 
@@ -297,6 +301,38 @@ func (m *message) countScripts(text string) {
 func (m *message) foreign() bool {
 	return (m.english >= 3 && m.english > m.french) || (m.spanish >= 2 && m.spanish > m.french) ||
 		(m.letters >= 10 && m.foreignLetters*2 > m.letters)
+}
+
+// arabiziWord reports whether w is a word of Arabic written with Latin
+// letters and the digits 3, 7 and 9 for ع, ح and ق: a digit inside letters
+// (« n3refch », « ma3andhach ») or before three letters (« 3alikoum »,
+// « 9bel »), not an ordinal (« 3eme ») nor an hour (« 9h30 »).
+func arabiziWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] != '3' && w[i] != '7' && w[i] != '9' {
+			continue
+		}
+		before := i > 0 && isLower(w[i-1])
+		after := 0
+		for j := i + 1; j < len(w) && isLower(w[j]); j++ {
+			after++
+		}
+		if before && after > 0 || i == 0 && after >= 3 && !strings.HasPrefix(w[1:], "eme") {
+			return true
+		}
+	}
+	return false
+}
+
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// barrier reports whether the way the message is written is a language
+// barrier by itself: mostly in another language (foreign), or with two
+// words of Arabizi (« salam 3alikoum, smahli ma n3refch nekteb »); not
+// for a greeting (« Salam, bonjour » before fluent French: until session
+// 11 « salam » was a cue).
+func (m *message) barrier() bool {
+	return m.foreign() || m.arabizi >= 2
 }
 
 func b2i(b bool) int {

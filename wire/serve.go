@@ -55,12 +55,9 @@ func (p *Plume) openReplica(ctx context.Context) (*api.ReadReplica, func(), erro
 	var rr *api.ReadReplica
 	r, err := store.OpenReplica(ctx, p.Store, cfg.ReplicaURL, store.ReplicaOptions{MaxLag: cfg.ReplicaMaxLag, Log: p.Log,
 		Warmup: func(ctx context.Context) error {
-			if err := rr.Searcher.LoadReliability(ctx); err != nil {
-				return err
-			}
 			// As Store.Warm on the primary: the replica's first
 			// searches rank in memory, vectors exactly.
-			return rr.Replica.Store().LoadChunkIndex(ctx)
+			return rr.Searcher.Prepare(ctx)
 		}})
 	if err != nil {
 		return nil, nil, err

@@ -206,17 +206,14 @@ func NewSearcher(ctx context.Context, cfg Config, st *store.Store, log *slog.Log
 // draft would not give the figures and lists the server gives.
 func searcher(ctx context.Context, cfg Config, st *store.Store, queries llm.Embedder, chat llm.Chatter, log *slog.Logger) (*rag.Searcher, error) {
 	s := searcherOn(cfg, st, queries, chat, log)
-	if err := s.LoadReliability(ctx); err != nil {
-		return nil, err
-	}
-	if err := st.LoadChunkIndex(ctx); err != nil {
+	if err := s.Prepare(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// searcherOn is searcher without loading the reliability model: a replica
-// loads it once it answers.
+// searcherOn is searcher without preparing it (rag.Searcher.Prepare): a
+// replica prepares it once it answers.
 func searcherOn(cfg Config, st *store.Store, queries llm.Embedder, chat llm.Chatter, log *slog.Logger) *rag.Searcher {
 	opts := rag.SearchOptions{}
 	switch {

@@ -112,9 +112,20 @@ func Ingested(tb testing.TB, env string) *store.Store {
 // CorpusVersion reads the corpus version of st.
 func CorpusVersion(tb testing.TB, st *store.Store) int64 {
 	tb.Helper()
-	var version int64
-	if err := st.Pool().QueryRow(context.Background(), "SELECT version FROM corpus_version").Scan(&version); err != nil {
+	return readVersions(tb, st)[0]
+}
+
+// VectorsVersion reads the vectors version of st, the chunk index's.
+func VectorsVersion(tb testing.TB, st *store.Store) int64 {
+	tb.Helper()
+	return readVersions(tb, st)[1]
+}
+
+// readVersions reads the corpus and vectors versions of st.
+func readVersions(tb testing.TB, st *store.Store) (v [2]int64) {
+	tb.Helper()
+	if err := st.Pool().QueryRow(context.Background(), "SELECT version, vectors FROM corpus_version").Scan(&v[0], &v[1]); err != nil {
 		tb.Fatal(err)
 	}
-	return version
+	return v
 }
