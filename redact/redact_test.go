@@ -92,7 +92,7 @@ func TestRedact(t *testing.T) {
 		{"birth year stays", "je suis né en 1963", "je suis né en 1963"},
 		// sensitive
 		{"health", "je suis atteint d'une sclérose en plaques", "je suis [SANTE_1]"},
-		{"benefits stay", "je touche l'allocation aux adultes handicapés et la pension d'invalidité", "je touche l'allocation aux adultes handicapés et la pension d'invalidité"},
+		{"disability benefits are masked", "je touche l'allocation aux adultes handicapés et la pension d'invalidité", "je touche l'[HANDICAP_1] et la [HANDICAP_2]"},
 		// placeholders in the input
 		{"placeholder-looking input", "[NOM_1] et NOM_2, puis Jean Dupont", "[NOM_1] et [NOM_2], puis [NOM_3]"},
 	}
