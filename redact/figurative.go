@@ -11,9 +11,15 @@ var invalidThings = wordSet("numero numeros code codes carte cartes adresse mail
 	"donnee donnees champ login compte paiement virement")
 
 // invalidVerbs say that a system or an agent finds a thing not valid:
-// "ameli dit invalide", "le site affiche invalide".
-var invalidVerbs = wordSet("dit disent indique indiquent affiche affichent marque marquent signale signalent " +
-	"considere consideree juge jugee declare declaree")
+// "ameli dit invalide", "le site affiche invalide". Not "déclaré",
+// "jugé", "considéré": those are how a person is found disabled ("le
+// médecin conseil m'a déclaré invalide").
+var invalidVerbs = wordSet("dit disent indique indiquent affiche affichent marque marquent signale signalent")
+
+// personWords end the search for a thing before a copula: in "sur le
+// formulaire mon fils est invalide" the one said invalid is the son.
+var personWords = wordSet("je j me m moi il elle lui on nous vous ils elles fils fille mari femme epoux epouse " +
+	"pere mere enfant enfants frere soeur conjoint conjointe compagnon compagne papa maman bebe")
 
 // copulaLinks come between a subject and what is said of it: "le code
 // est invalide", "la carte semble invalide".
@@ -27,10 +33,11 @@ var (
 )
 
 // upsetVerbs make "malade" a feeling: "ça me rend malade"; upsetCopulas
-// after "en" do too: "j'en suis malade".
+// after "en" do too, in the first person only: "j'en suis malade" (in
+// "ma mère en est malade", "en" may be an illness named before).
 var (
 	upsetVerbs   = wordSet("rend rendent rendre rends rendait")
-	upsetCopulas = wordSet("suis est etais etait sommes sont serais")
+	upsetCopulas = wordSet("suis etais serais")
 )
 
 // figurativeSpecial reports whether the special category's phrase of
@@ -53,7 +60,7 @@ func (sc *scanner) figurativeSpecial(i, j int, cue cueBits) bool {
 }
 
 // upsetMalade reports whether "malade" at i says the writer is upset:
-// "j'en suis malade", "il en est malade", "ça me rend malade".
+// "j'en suis malade", "ça me rend malade".
 func (sc *scanner) upsetMalade(i int) bool {
 	k := sc.wordBefore(i)
 	if k < 0 {
@@ -69,7 +76,8 @@ func (sc *scanner) upsetMalade(i int) bool {
 // invalidThing reports whether "invalide" at i is said of a thing: right
 // after the thing ("un code invalide") or a verb of a system or an agent
 // ("ameli dit invalide"), or after a copula whose subject, up to four
-// words before it, is a thing ("le numéro de sécu est invalide").
+// words before it with no person between, is a thing ("le numéro de sécu
+// est invalide", not "sur le formulaire mon fils est invalide").
 func (sc *scanner) invalidThing(i int) bool {
 	k := sc.wordBefore(i)
 	if k < 0 {
@@ -81,7 +89,7 @@ func (sc *scanner) invalidThing(i int) bool {
 	if !sc.foldedIn(k, copulaLinks) {
 		return false
 	}
-	for n, w := 0, sc.wordBefore(k); n < 4 && w >= 0; n, w = n+1, sc.wordBefore(w) {
+	for n, w := 0, sc.wordBefore(k); n < 4 && w >= 0 && !sc.foldedIn(w, personWords); n, w = n+1, sc.wordBefore(w) {
 		if sc.foldedIn(w, invalidThings) {
 			return true
 		}

@@ -19,6 +19,10 @@ func TestRedactRound15(t *testing.T) {
 		{"upset, not ill", "J'en suis malade de cette histoire.", "J'en suis malade de cette histoire."},
 		{"it makes me sick", "ça me rend malade, ce dossier", "ça me rend malade, ce dossier"},
 		{"ill stays masked", "Mon père est malade depuis mars.", "Mon père est [SANTE_1] depuis mars."},
+		{"another's illness after « en »", "Le covid, ma mère en est malade depuis deux ans.", "[SANTE_1], ma mère en est [SANTE_2] depuis deux ans."},
+		{"declared invalid by a doctor", "Le médecin conseil m'a déclaré invalide en 2021.", "Le médecin conseil m'a déclaré [HANDICAP_1] en 2021."},
+		{"judged invalid by a fund", "La CPAM m'a jugée invalide depuis mars.", "La CPAM m'a jugée [HANDICAP_1] depuis mars."},
+		{"a son invalid, a form before him", "Sur le formulaire mon fils est invalide depuis 2019.", "Sur le formulaire mon fils est [HANDICAP_1] depuis 2019."},
 		// disability
 		{"cannot walk", "je ne peux pas marcher longtemps", "je ne [HANDICAP_1] longtemps"},
 		{"a walking stick", "il marche avec une canne.", "il [HANDICAP_1]."},
