@@ -176,6 +176,19 @@ type auditCopy struct {
 	Details json.RawMessage
 }
 
+// auditAlso records that the request concerns a resource of service
+// too (a draft it was refused): the entry goes to that service's log as
+// well as to the caller's, so that the service's administrators see who
+// tried to reach its data. A shared resource ("") needs no copy: only a
+// global administrator reads that log, and reads the caller's.
+func auditAlso(c echo.Context, service string) {
+	if service == "" {
+		return
+	}
+	also, _ := c.Get(ctxAuditAlso).([]auditCopy)
+	c.Set(ctxAuditAlso, append(also, auditCopy{Service: service}))
+}
+
 // auditService records that the request acts on a document or a validated
 // answer of service, moved to service to when it differs: the entry goes
 // to its service, and to the other as well, whoever acts (a global

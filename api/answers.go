@@ -104,7 +104,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 	}
 	// The answer shows the draft's question and text: who may not read
 	// the draft (a reviewer, a colleague's) may not promote it either.
-	if err := key.mayRead(d); err != nil {
+	if err := mayReadDraft(c, d); err != nil {
 		return err
 	}
 	service := s.answerService(key, body.Service, d.Service)

@@ -247,10 +247,20 @@ func (s *Server) loadOwnDraft(c echo.Context) (store.Draft, error) {
 	if err != nil {
 		return store.Draft{}, err
 	}
-	if err := keyOf(c).mayRead(d); err != nil {
+	if err := mayReadDraft(c, d); err != nil {
 		return store.Draft{}, err
 	}
 	return d, nil
+}
+
+// mayReadDraft is the caller's mayRead of d; a refusal is audited for
+// d's service as well as the caller's.
+func mayReadDraft(c echo.Context, d store.Draft) error {
+	err := keyOf(c).mayRead(d)
+	if err != nil {
+		auditAlso(c, d.Service)
+	}
+	return err
 }
 
 // mayRead refuses, with 403, a draft the key may not read: only the key

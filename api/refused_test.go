@@ -14,8 +14,9 @@ import (
 // TestRefusedRequestsAudited: every refused request (403) is in the audit
 // log, whoever makes it: an agent or a reviewer on an administrator's
 // route, an agent on a reviewer's route, an administrator reading another
-// service's draft; nothing of the requests' bodies is, and an agent's
-// allowed drafts are not.
+// service's draft (in both services' logs, so twice in the whole log);
+// nothing of the requests' bodies is, and an agent's allowed drafts are
+// not.
 func TestRefusedRequestsAudited(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
@@ -32,6 +33,7 @@ func TestRefusedRequestsAudited(t *testing.T) {
 		e.must(http.StatusForbidden, r)
 	}
 	want := []string{
+		"GET /v1/drafts/:id " + d.ID + " 403 caf", // the draft's service's copy
 		"GET /v1/drafts/:id " + d.ID + " 403 ants",
 		"POST /v1/answers  403 caf",
 		fmt.Sprint("PUT /v1/agents/:id ", agent.ID, " 403 caf"),
@@ -45,6 +47,45 @@ func TestRefusedRequestsAudited(t *testing.T) {
 	for _, p := range []string{"Élodie", "Dupré", "changement"} {
 		if strings.Contains(export, p) {
 			t.Errorf("the audit log holds %q:\n%s", p, export)
+		}
+	}
+}
+
+// TestRefusedDraftReadAuditedForOwner: a refused read of another
+// service's draft (GET, feedback, promotion) is in the audit log of the
+// caller's service and of the draft's, whose administrators see who tried
+// to read their service's drafts; the owner's own refusal on its
+// service's draft is written once.
+func TestRefusedDraftReadAuditedForOwner(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	d := e.draft("agent-caf", "Comment déclarer un changement de situation à la CAF ?")
+	for _, r := range []request{
+		{method: "GET", path: "/v1/drafts/" + d.ID, key: "admin-ants"},
+		{method: "GET", path: "/v1/drafts/" + d.ID, key: "agent-ants"},
+		{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "agent-ants", body: map[string]any{"outcome": "accepted"}},
+		{method: "POST", path: "/v1/answers", key: "admin-ants", body: map[string]any{"draft_id": d.ID}},
+		{method: "GET", path: "/v1/drafts/" + d.ID, key: "reviewer-caf"},
+	} {
+		e.must(http.StatusForbidden, r)
+	}
+	for key, want := range map[string][]string{
+		"admin-ants": {
+			"POST /v1/answers  403 ants",
+			"POST /v1/drafts/:id/feedback " + d.ID + " 403 ants",
+			"GET /v1/drafts/:id " + d.ID + " 403 ants",
+			"GET /v1/drafts/:id " + d.ID + " 403 ants",
+		},
+		"admin-caf": {
+			"GET /v1/drafts/:id " + d.ID + " 403 caf",
+			"POST /v1/answers  403 caf",
+			"POST /v1/drafts/:id/feedback " + d.ID + " 403 caf",
+			"GET /v1/drafts/:id " + d.ID + " 403 caf",
+			"GET /v1/drafts/:id " + d.ID + " 403 caf",
+		},
+	} {
+		if diff := cmp.Diff(want, summary(e.auditOf(key, ""))); diff != "" {
+			t.Errorf("audit log of %s (-want +got):\n%s", key, diff)
 		}
 	}
 }

@@ -69,13 +69,13 @@ func NewAnswerChecker(chat llm.Chatter, ps *prompts.Set, policy redact.Policy, t
 		cache: newHashCache[bool](answerCheckCacheSize)}
 }
 
-// Filter returns the answers to show for a redacted message: of found
-// (the matching's, best first), the first answerCheckCandidates checked
+// Filter returns the answers to show for a redacted message, numbered
+// by mapping (see Check): of found (the matching's, best first), the first answerCheckCandidates checked
 // at once, those the model says answer it kept, those it says do not
 // dropped, those whose check failed kept; the answers after them are not
 // shown, the model having vouched for none. When every check fails, found
 // is returned as it is: the matching without the model.
-func (c *AnswerChecker) Filter(ctx context.Context, message redact.Text, found []ValidatedAnswer) []ValidatedAnswer {
+func (c *AnswerChecker) Filter(ctx context.Context, message redact.Text, mapping redact.Mapping, found []ValidatedAnswer) []ValidatedAnswer {
 	n := min(len(found), answerCheckCandidates)
 	if n == 0 || message.IsEmpty() {
 		return found
@@ -83,7 +83,7 @@ func (c *AnswerChecker) Filter(ctx context.Context, message redact.Text, found [
 	yes, errs := make([]bool, n), make([]error, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Go(func() { yes[i], errs[i] = c.Check(ctx, message, found[i]) })
+		wg.Go(func() { yes[i], errs[i] = c.Check(ctx, message, mapping, found[i]) })
 	}
 	wg.Wait()
 	out, failed := []ValidatedAnswer{}, 0
@@ -105,13 +105,17 @@ func (c *AnswerChecker) Filter(ctx context.Context, message redact.Text, found [
 // Check reports whether the validated answer a answers the redacted
 // message, as the model says; its question and text (the first
 // answerCheckTextBytes) are redacted again, as every text given to a
-// model is.
-func (c *AnswerChecker) Check(ctx context.Context, message redact.Text, a ValidatedAnswer) (bool, error) {
-	question, err := redact.Redact(ctx, a.Question, c.policy)
+// model is, in a session going on from mapping, the one that numbered
+// the message's placeholders: a value of the message keeps its
+// placeholder, and the answer's own (« [NOM_1] », the person it was
+// written for) is numbered after the message's, never taken for one.
+func (c *AnswerChecker) Check(ctx context.Context, message redact.Text, mapping redact.Mapping, a ValidatedAnswer) (bool, error) {
+	session := redact.NewSessionFrom(c.policy, mapping)
+	question, err := session.Redact(ctx, a.Question)
 	if err != nil {
 		return false, fmt.Errorf("answer check: redact the question: %w", err)
 	}
-	text, err := redact.Redact(ctx, truncateUTF8(a.Text, answerCheckTextBytes), c.policy)
+	text, err := session.Redact(ctx, truncateUTF8(a.Text, answerCheckTextBytes))
 	if err != nil {
 		return false, fmt.Errorf("answer check: redact the text: %w", err)
 	}

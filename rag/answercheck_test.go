@@ -3,6 +3,8 @@ package rag_test
 import (
 	"context"
 	"errors"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -43,14 +45,15 @@ func checksIn(t *testing.T, srv *llmtest.Server) int {
 	return n
 }
 
-// redactedMessage is personalQuestion redacted, as a draft passes it.
-func redactedMessage(t *testing.T) redact.Text {
+// redactedMessage is personalQuestion redacted, as a draft passes it:
+// its text and the mapping that numbered it.
+func redactedMessage(t *testing.T) redact.Result {
 	t.Helper()
 	red, err := redact.Redact(context.Background(), personalQuestion, redact.DefaultPolicy())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return red.Text
+	return red
 }
 
 // newChecker returns a checker over a fake answering reply, each call
@@ -95,7 +98,8 @@ func TestAnswerCheck(t *testing.T) {
 				return tc.reply, nil
 			})
 			start := time.Now()
-			got, err := c.Check(context.Background(), redactedMessage(t), carteGrise)
+			msg := redactedMessage(t)
+			got, err := c.Check(context.Background(), msg.Text, msg.Mapping, carteGrise)
 			if (err != nil) != tc.wantErr || got != tc.want {
 				t.Errorf("Check = %v, %v; want %v, error %v", got, err, tc.want, tc.wantErr)
 			}
@@ -137,7 +141,7 @@ func TestAnswerCheckCache(t *testing.T) {
 		mu.Lock()
 		reply = step.reply
 		mu.Unlock()
-		got, err := c.Check(ctx, msg, step.answer)
+		got, err := c.Check(ctx, msg.Text, msg.Mapping, step.answer)
 		if err != nil || got != step.want || srv.Calls(llmtest.ChatCompletions) != step.calls {
 			t.Errorf("step %d: %v, %v after %d calls; want %v after %d", i, got, err, srv.Calls(llmtest.ChatCompletions), step.want, step.calls)
 		}
@@ -148,7 +152,7 @@ func TestAnswerCheckCache(t *testing.T) {
 	reply = "peut-être"
 	mu.Unlock()
 	for range 2 {
-		if _, err := c.Check(ctx, msg, other); err == nil {
+		if _, err := c.Check(ctx, msg.Text, msg.Mapping, other); err == nil {
 			t.Error("a garbage reply gave a verdict")
 		}
 	}
@@ -195,7 +199,8 @@ func TestAnswerCheckFilter(t *testing.T) {
 		{"none found", answers(), []int64{}},
 	} {
 		got := []int64{}
-		for _, a := range c.Filter(context.Background(), redactedMessage(t), tc.found) {
+		msg := redactedMessage(t)
+		for _, a := range c.Filter(context.Background(), msg.Text, msg.Mapping, tc.found) {
 			got = append(got, a.ID)
 		}
 		if diff := cmp.Diff(tc.want, got); diff != "" {
@@ -206,13 +211,17 @@ func TestAnswerCheckFilter(t *testing.T) {
 
 // TestAnswerCheckRedacted: the model gets the message's placeholders and
 // never a personal value, even one left in an answer's text (redacted
-// again on its way).
+// again on its way, numbered after the message: a value of the message
+// keeps its placeholder, the answer's own and its other values get new
+// ones).
 func TestAnswerCheckRedacted(t *testing.T) {
 	t.Parallel()
 	c, srv := newChecker(t, 5*time.Second, func(openai.ChatCompletionRequest) (string, error) { return `{"repond": true}`, nil })
 	leaky := carteGrise
-	leaky.Text = "Madame Claire Martin, rappelez-nous au 06 12 34 56 78 ou à claire.martin@example.org."
-	if _, err := c.Check(context.Background(), redactedMessage(t), leaky); err != nil {
+	leaky.Text = "M. Paul Durand, agent, répond à [NOM_1].\n" +
+		"Madame Claire Martin, rappelez-nous au 06 12 34 56 78 ou à claire.martin@example.org."
+	msg := redactedMessage(t)
+	if _, err := c.Check(context.Background(), msg.Text, msg.Mapping, leaky); err != nil {
 		t.Fatal(err)
 	}
 	bodies := srv.AllBodies()
@@ -221,8 +230,15 @@ func TestAnswerCheckRedacted(t *testing.T) {
 			t.Errorf("the answer check sent %q to the model", v)
 		}
 	}
-	if !strings.Contains(bodies, "[NOM_1]") || !strings.Contains(bodies, "carte grise") {
-		t.Errorf("the check did not send the redacted message:\n%s", bodies)
+	req, err := srv.Requests()[0].Chat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := between(userText(req), "<<<TEXTE_TYPE\n", "\nTEXTE_TYPE>>>")
+	want := "[NOM_2], agent, répond à [NOM_3].\nMadame [NOM_1], rappelez-nous au [TEL_1] ou à [EMAIL_1]."
+	if diff := cmp.Diff(want, got); diff != "" || !strings.Contains(msg.Text.String(), "Mme [NOM_1] ([EMAIL_1], [TEL_1]") ||
+		!strings.Contains(bodies, "carte grise") {
+		t.Errorf("the answer's text as checked (-want +got):\n%s\nmessage: %s", diff, msg.Text)
 	}
 }
 
@@ -303,5 +319,77 @@ func TestAnswerCheckInDraft(t *testing.T) {
 	}
 	if got, err := checked.Match(ctx, answerParaphrase, nil); err != nil || len(got) != 0 || checksIn(t, srv) == 0 {
 		t.Errorf("Match checked, the model saying no: %+v, %v after %d checks; want none after a check", got, err, checksIn(t, srv))
+	}
+}
+
+// checkBlocks returns the placeholders of the message and of the answer's
+// question and text in every answer check srv received.
+func checkBlocks(t *testing.T, srv *llmtest.Server) (message, answer []string) {
+	t.Helper()
+	for _, r := range srv.Requests() {
+		req, err := r.Chat()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !isCheck(req) {
+			continue
+		}
+		u := userText(req)
+		message = append(message, placeholderRE.FindAllString(between(u, "<<<MESSAGE_USAGER\n", "\nMESSAGE_USAGER>>>"), -1)...)
+		answer = append(answer, placeholderRE.FindAllString(between(u, checkBlock, "\nQUESTION_TYPE>>>"), -1)...)
+		answer = append(answer, placeholderRE.FindAllString(between(u, "<<<TEXTE_TYPE\n", "\nTEXTE_TYPE>>>"), -1)...)
+	}
+	return message, answer
+}
+
+var placeholderRE = regexp.MustCompile(`\[[A-Z_]+_[0-9]+\]`)
+
+// TestAnswerCheckOneNumbering: the answer check numbers the placeholders
+// of the answer after the message's, as one redaction session does: the
+// stored answer's « [NOM_1] » (the person it was written for) never
+// reaches the model as the message's [NOM_1] (another person), in a
+// draft as in Answers.Match.
+func TestAnswerCheckOneNumbering(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := newDraftEnv(t)
+	embedder, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = rag.NewAnswers(e.store, embedder, nil).Create(ctx, rag.AnswerInput{
+		Question:    "Comment changer l'adresse de ma carte grise après un déménagement ?",
+		Text:        "Madame Claire Martin,\nVous déclarez votre nouvelle adresse sur le site de l'ANTS, en ligne.\nCordialement",
+		DocumentIDs: []int64{docID(t, e.store, "demo-carte-grise-changement-adresse")}, Service: "ants"}, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	draftSrv := llmtest.New(t, llmtest.WithReply(func(req openai.ChatCompletionRequest) (string, error) {
+		if isCheck(req) {
+			return `{"repond": true}`, nil
+		}
+		return (&promptRecorder{}).reply(req)
+	}))
+	d := rag.NewDrafter(e.searcher, e.store, fakeChat(t, draftSrv, 10*time.Second), e.prompts, nil,
+		rag.DraftOptions{Model: llmtest.DefaultChatModel, AnswerCheck: true, AnswerCheckTimeout: 5 * time.Second})
+	if _, err := writeDraft(ctx, d, rag.Request{Question: answerParaphrase, Channel: "email"}); err != nil {
+		t.Fatal(err)
+	}
+	matchSrv := llmtest.New(t, fixedReply(`{"repond": true}`))
+	answers := rag.NewAnswers(e.store, embedder, nil).WithSearcher(e.searcher).
+		WithChecker(rag.NewAnswerChecker(fakeChat(t, matchSrv, 10*time.Second), e.prompts, nil, 5*time.Second, nil))
+	if _, err := answers.Match(ctx, answerParaphrase, nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, srv := range map[string]*llmtest.Server{"draft": draftSrv, "match": matchSrv} {
+		message, answer := checkBlocks(t, srv)
+		if len(message) == 0 || len(answer) == 0 {
+			t.Fatalf("%s: placeholders of the checks: message %v, answer %v; want both", name, message, answer)
+		}
+		for _, ph := range answer {
+			if slices.Contains(message, ph) {
+				t.Errorf("%s: the answer's other person is %s, as the message's (%v)", name, ph, message)
+			}
+		}
 	}
 }

@@ -539,7 +539,7 @@ func (a *Answers) Match(ctx context.Context, message string, services []string) 
 	if err != nil || a.checker == nil || len(found) == 0 {
 		return found, err
 	}
-	return a.checker.Filter(ctx, in.redacted.TrimSpace(), found), nil
+	return a.checker.Filter(ctx, in.redacted.TrimSpace(), in.mapping, found), nil
 }
 
 // matchInput is what the matching reads of a message.
@@ -547,6 +547,9 @@ type matchInput struct {
 	// redacted is the message redacted, placeholders kept: what a model
 	// checking an answer may see.
 	redacted redact.Text
+	// mapping numbered redacted's placeholders: the answer check numbers
+	// the answers' after them.
+	mapping redact.Mapping
 	// text is it without placeholders and courtesy: what is matched.
 	text redact.Text
 	// res is its search as a draft runs it (nil without a searcher, or
@@ -561,7 +564,7 @@ func (a *Answers) matchText(ctx context.Context, message string, services []stri
 		return matchInput{}, fmt.Errorf("validated answers: redact: %w", err)
 	}
 	question := red.Text.WithoutPlaceholders(red.Mapping)
-	in := matchInput{redacted: red.Text, text: matchable(stripPlaceholders(question))}
+	in := matchInput{redacted: red.Text, mapping: red.Mapping, text: matchable(stripPlaceholders(question))}
 	if a.searcher == nil {
 		return in, nil
 	}

@@ -235,10 +235,10 @@ func urlAllowed(link string, sources []string, policy ContactPolicy) bool {
 
 // checkContacts masks every phone number, e-mail address and URL of the
 // draft that appears neither in the sources nor in the allow-list, and
-// every IBAN, card number and NIR that appears neither in the sources nor
-// in own (the user's values), so that a contact or account the model
-// invented never reaches a user.
-func checkContacts(draft string, sources, own []string, policy ContactPolicy) (string, []Warning) {
+// every IBAN, card number and NIR that ids (made from the same sources
+// and the user's values) does not know, so that a contact or account the
+// model invented never reaches a user.
+func checkContacts(draft string, sources []string, ids *identifierScan, policy ContactPolicy) (string, []Warning) {
 	known := collectContacts(sources)
 	allowedPhone := map[string]bool{}
 	for _, p := range policy.Phones {
@@ -263,8 +263,8 @@ func checkContacts(draft string, sources, own []string, policy ContactPolicy) (s
 		masked = append(masked, m)
 		return maskedContact
 	})
-	draft, ids, kept := replaceIdentifiers(draft, knownIdentifiers(sources, own))
-	masked = append(masked, ids...)
+	draft, idents, kept := ids.replace(draft)
+	masked = append(masked, idents...)
 	draft = replacePhones(draft, kept, func(m string) string {
 		d := digits(m)
 		if known.phones[d] || allowedPhone[d] {

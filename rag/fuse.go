@@ -67,7 +67,7 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate
 		ranked = append(ranked, rankedDoc{cand: d, hits: hits, feat: feat})
 	}
 	rankFeatures(ranked, s.opts.RRFK)
-	s.ranker.order(ranked, plan.rankDepth)
+	s.ranker.order(ranked)
 	var out []Result
 	for _, d := range ranked {
 		if len(out) == k {

@@ -47,16 +47,108 @@ func knownIdentifiers(sources, own []string) string {
 	return strings.Join(parts, " ")
 }
 
-// replaceIdentifiers masks each IBAN, card number and NIR of draft (found
-// by the redactor's detectors) that appears neither in the sources nor in
-// the user's own values (known, from knownIdentifiers); a placeholder of
-// the user's value stays. It returns the text, the values masked and the
-// spans, in the new text, of the identifiers kept, which the phone check
-// must not read as phones. A draft the redactor refuses (invalid UTF-8,
-// over redact.MaxInputBytes) is returned as is.
-func replaceIdentifiers(draft, known string) (string, []string, [][2]int) {
-	res, err := redact.Redact(context.Background(), draft, identifierPolicy())
-	if err != nil || len(res.Entities) == 0 {
+// Margins of an identifierScan's rescans, in bytes: the identifiers
+// ending more than identifierSettle before the end of what was scanned
+// (or before the first change) are kept; the rescan starts
+// identifierLead before them, at a space, so that the detectors read
+// the context they look back on (a cue such as « IBAN : », a few words
+// of the same sentence or the line before). Both are far longer than an
+// identifier, spelled out or grouped, and than the context it needs.
+const (
+	identifierSettle = 256
+	identifierLead   = 512
+)
+
+// identifierScan finds the IBANs, card numbers and NIRs of a draft as it
+// grows while it is streamed: each call rescans only the text after the
+// identifiers settled by the previous one (from identifierLead before
+// them), so that the cost of a whole stream is linear in the draft's
+// length, not quadratic; what it finds is what the redactor finds in the
+// whole text. Not safe for concurrent use.
+type identifierScan struct {
+	// known is knownIdentifiers of the sources and the user's values.
+	known string
+	// text is the draft last scanned, found its identifiers.
+	text  string
+	found []identifier
+	// scanned counts the bytes given to the redactor.
+	scanned int
+}
+
+// identifier is one identifier of a draft: its span, and whether it
+// stays (a placeholder of the user's value, or known).
+type identifier struct {
+	start, end int
+	keep       bool
+}
+
+// newIdentifierScan returns a scan that keeps the identifiers of sources
+// and own (see knownIdentifiers).
+func newIdentifierScan(sources, own []string) *identifierScan {
+	return &identifierScan{known: knownIdentifiers(sources, own)}
+}
+
+// find returns the identifiers of draft, offsets in draft, as
+// redact.Redact with identifierPolicy finds them in the whole of it;
+// ok is false when the redactor refuses the draft.
+func (s *identifierScan) find(draft string) (_ []identifier, ok bool) {
+	from := max(0, commonPrefix(s.text, draft)-identifierSettle)
+	kept := s.found[:0:0]
+	keptEnd := 0
+	for _, e := range s.found {
+		if e.end <= from {
+			kept, keptEnd = append(kept, e), e.end
+		}
+	}
+	lo := spaceBefore(draft, from-identifierLead)
+	s.scanned += len(draft) - lo
+	res, err := redact.Redact(context.Background(), draft[lo:], identifierPolicy())
+	if err != nil {
+		s.text, s.found = "", nil
+		return nil, false
+	}
+	for _, e := range res.Entities {
+		start, end := e.Start+lo, e.End+lo
+		if end > from && start >= keptEnd {
+			value := draft[start:end]
+			keep := len(redact.Placeholders(value)) > 0 || strings.Contains(s.known, compact(value))
+			kept = append(kept, identifier{start: start, end: end, keep: keep})
+		}
+	}
+	s.text, s.found = draft, kept
+	return kept, true
+}
+
+// commonPrefix returns the length of the longest common prefix of a and b.
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+// spaceBefore returns the offset just after the last space or line
+// break of text before i, or 0: a rescan starts on a word.
+func spaceBefore(text string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	return strings.LastIndexAny(text[:i], " \n") + 1
+}
+
+// replace masks each IBAN, card number and NIR of draft (found by the
+// redactor's detectors) that appears neither in the sources nor in the
+// user's own values; a placeholder of the user's value stays. It returns
+// the text, the values masked and the spans, in the new text, of the
+// identifiers kept, which the phone check must not read as phones. A
+// draft the redactor refuses (invalid UTF-8, over redact.MaxInputBytes)
+// is returned as is.
+func (s *identifierScan) replace(draft string) (string, []string, [][2]int) {
+	found, ok := s.find(draft)
+	if !ok || len(found) == 0 {
 		return draft, nil, nil
 	}
 	var (
@@ -65,11 +157,11 @@ func replaceIdentifiers(draft, known string) (string, []string, [][2]int) {
 		kept   [][2]int
 		last   int
 	)
-	for _, e := range res.Entities {
-		value := draft[e.Start:e.End]
-		b.WriteString(draft[last:e.Start])
-		last = e.End
-		if len(redact.Placeholders(value)) > 0 || strings.Contains(known, compact(value)) {
+	for _, e := range found {
+		value := draft[e.start:e.end]
+		b.WriteString(draft[last:e.start])
+		last = e.end
+		if e.keep {
 			kept = append(kept, [2]int{b.Len(), b.Len() + len(value)})
 			b.WriteString(value)
 			continue

@@ -48,9 +48,6 @@ type queryPlan struct {
 	// where the person's own file stands; its request is a matter of a
 	// town hall, another country or a private company.
 	ownCase, outside float64
-	// rankDepth is how many of the fused order's first documents the
-	// ranker orders (rankDepthOf the message's sentences).
-	rankDepth int
 }
 
 // planQuery weighs the analysed terms of a message. weights[i] is the weight

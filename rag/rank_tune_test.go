@@ -12,7 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
 )
 
 // rankCase is one message's search on one corpus, as the ranker sees it.
@@ -111,7 +113,7 @@ func crossValidateRanker(cases []rankCase, fit func([]rag.RankList) rag.Ranker) 
 	return fused, ranked
 }
 
-// TestFitRanker fits the ranker on the tuning halves of the five message
+// TestFitRanker fits the ranker on the tuning halves of the three message
 // files, cross-validated by message (five folds, a message's searches on
 // both corpora in the same fold) for each L2 penalty, and prints the
 // weights fitted on every message with the penalty DefaultRanker uses. It
@@ -277,15 +279,17 @@ func TestRankShortQuestions(t *testing.T) {
 	if url == "" || corpora == "" {
 		t.Skip("set PLUME_TUNE_DB and PLUME_TUNE_CORPUS")
 	}
-	var opts rag.SearchOptions
-	if o := os.Getenv("PLUME_TUNE_OPTS"); o != "" {
-		if err := json.Unmarshal([]byte(o), &opts); err != nil {
-			t.Fatal(err)
-		}
-	}
 	ctx := context.Background()
 	for _, corpus := range strings.Split(corpora, ",") {
-		_, s := rag.OpenTuneSearcher(t, strings.ReplaceAll(url, "{corpus}", corpus), opts)
+		st, err := store.Open(ctx, strings.ReplaceAll(url, "{corpus}", corpus))
+		if err != nil {
+			t.Fatal(err)
+		}
+		embedder, err := llm.NewLocalEmbedder(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, rag.SearchOptions{})
 		files := []string{"spf-questions.jsonl"}
 		if corpus == "full" {
 			files = append(files, "vosdroits-questions.jsonl")
@@ -308,11 +312,12 @@ func TestRankShortQuestions(t *testing.T) {
 					rep.RecallAt1, rep.RecallAt5, rep.MRR, rep.ReliableFoundInTop5)
 			}
 		}
+		st.Close()
 	}
 }
 
 // TestRankDepth cross-validates rankers ordering the first three, five
-// and ten documents (DefaultRanker orders ten of a message, see rankDepth).
+// and ten documents (DefaultRanker orders five, see rankDepth).
 func TestRankDepth(t *testing.T) {
 	cases := rankCases(t)
 	for _, depth := range []int{3, 5, 10} {

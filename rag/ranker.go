@@ -11,30 +11,13 @@ import (
 const numRankFeatures = 15
 
 // rankDepth is how many of the fused order's first documents the ranker
-// orders again for a message of two sentences or more (the others follow
-// in fused order): ten, all those whose passages are loaded for a search
-// of five results, so that a document the fusion puts sixth to tenth can
-// reach the first five on its own evidence (cross-validated on the tuning
-// halves of the five message files, against ordering five: fiches r@5
-// 0.888 → 0.895, MRR 0.758 → 0.770; whole corpus r@5 0.688 → 0.720, MRR
-// 0.555 → 0.565). A variable for the fitting tests only.
-var rankDepth = 10
-
-// questionRankDepth is how many first documents the ranker orders for a
-// question of one sentence: the ranker is fitted on messages, all of two
-// sentences or more, and ordering ten took short questions' documents
-// out of the first five (vosdroits-questions r@5 on the whole corpus's
-// tuning database 0.891 → 0.873), where ordering five does not.
-const questionRankDepth = 5
-
-// rankDepthOf is how many first documents the ranker orders for a
-// message of that many sentences.
-func rankDepthOf(sentences int) int {
-	if sentences < 2 {
-		return min(questionRankDepth, rankDepth)
-	}
-	return rankDepth
-}
+// orders again (the others follow in fused order): five, so that the
+// documents a search of five results returns are the fusion's and only
+// their order is learned. Ordering the first ten (cross-validated on the
+// tuning halves: whole corpus r@5 0.693 → 0.716, the same r@1 and MRR)
+// took documents of the short questions and of a held-out test half out
+// of the first five. A variable for TestRankDepth only.
+var rankDepth = 5
 
 // rankVector is what the ranker knows of one candidate document: its
 // places in the four rankings, its document-level evidence and its
@@ -102,13 +85,13 @@ func (r Ranker) score(v rankVector) float64 {
 	return z
 }
 
-// order sorts the first depth documents by the ranker's score (ties in
-// their fused order); a zero ranker leaves the order as it is.
-func (r Ranker) order(docs []rankedDoc, depth int) {
+// order sorts the first rankDepth documents by the ranker's score (ties
+// in their fused order); a zero ranker leaves the order as it is.
+func (r Ranker) order(docs []rankedDoc) {
 	if r.Weights == (rankVector{}) {
 		return
 	}
-	head := docs[:min(len(docs), depth)]
+	head := docs[:min(len(docs), rankDepth)]
 	scores := make(map[int64]float64, len(head))
 	for _, d := range head {
 		scores[d.cand.id] = r.score(d.vec)
@@ -136,15 +119,15 @@ func rankedCandidates(docs []rankedDoc) []rankCandidate {
 }
 
 // DefaultRanker is the ranker fitted by TestFitRanker on the tuning halves
-// of the five message files, searched over the 535 fiches and over the
-// whole corpus with the local embedder and the exact chunk index (the
-// searches whose expected document is among the first rankDepth; L2
-// penalty 1e-3, chosen by five-fold cross-validation by message). Its
-// features, in order: the places by BM25, full text, vectors and the
-// semantic model, the place and score in the fusion, the BM25 share of its
-// ceiling and of the best's, the shares of the message's and the request's
-// words, the title's, the best passage's share and cosine (minus the
-// best's), the passages holding a word and all of them (log).
+// of the three message files, searched over the 535 fiches and over the
+// whole corpus with the local embedder (the searches whose expected
+// document is among the first five; L2 penalty 1e-3, chosen by five-fold
+// cross-validation by message). Its features, in order: the places by
+// BM25, full text, vectors and the semantic model, the place and score
+// in the fusion, the BM25 share of its ceiling and of the best's, the
+// shares of the message's and the request's words, the title's, the best
+// passage's share and cosine (minus the best's), the passages holding a
+// word and all of them (log).
 var DefaultRanker = Ranker{Weights: rankVector{
-	-0.326, 1.084, 0.352, 2.739, 1.683, -0.216, 2.017, 4.941, 0.140, -0.708, 0.890, 4.344, 3.415, -2.455, -2.832,
+	-0.942, 1.141, 0.217, 3.012, 1.030, -0.051, 1.882, 4.361, -0.238, 0.099, 0.410, 3.570, 4.391, -2.030, -2.717,
 }}

@@ -61,7 +61,7 @@ func (r Ranker) Order(l RankList) []int {
 	for i, v := range l.Vecs {
 		docs[i] = rankedDoc{cand: docCandidate{id: int64(i)}, vec: v}
 	}
-	r.order(docs, rankDepth)
+	r.order(docs)
 	out := make([]int, len(docs))
 	for i, d := range docs {
 		out[i] = int(d.cand.id)

@@ -32,36 +32,20 @@ func TestRankerOrder(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		ranker Ranker
-		depth  int
 		docs   []rankedDoc
 		want   []int64
 	}{
-		{"zero ranker keeps the fused order", Ranker{}, 5, docsWith(0.1, 0.9, 0.5), []int64{1, 2, 3}},
-		{"orders by score", one, 5, docsWith(0.1, 0.9, 0.5), []int64{2, 3, 1}},
-		{"ties keep the fused order", one, 5, docsWith(0.5, 0.9, 0.5), []int64{2, 1, 3}},
-		{"only the first five", one, 5, docsWith(0, 0, 0, 0, 0.1, 0.9, 0.5), []int64{5, 1, 2, 3, 4, 6, 7}},
-		{"the first seven", one, 7, docsWith(0, 0, 0, 0, 0.1, 0.9, 0.5, 1), []int64{6, 7, 5, 1, 2, 3, 4, 8}},
+		{"zero ranker keeps the fused order", Ranker{}, docsWith(0.1, 0.9, 0.5), []int64{1, 2, 3}},
+		{"orders by score", one, docsWith(0.1, 0.9, 0.5), []int64{2, 3, 1}},
+		{"ties keep the fused order", one, docsWith(0.5, 0.9, 0.5), []int64{2, 1, 3}},
+		{"only the first five", one, docsWith(0, 0, 0, 0, 0.1, 0.9, 0.5), []int64{5, 1, 2, 3, 4, 6, 7}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			tc.ranker.order(tc.docs, tc.depth)
+			tc.ranker.order(tc.docs)
 			if diff := cmp.Diff(tc.want, ids(tc.docs)); diff != "" {
 				t.Errorf("order (-want +got):\n%s", diff)
 			}
 		})
-	}
-}
-
-// TestRankDepthOf checks that a question of one sentence has its first
-// five documents ordered, a message of two sentences or more its first
-// ten.
-func TestRankDepthOf(t *testing.T) {
-	got := map[int]int{}
-	for _, n := range []int{0, 1, 2, 6} {
-		got[n] = rankDepthOf(n)
-	}
-	want := map[int]int{0: 5, 1: 5, 2: 10, 6: 10}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("rank depth by sentences (-want +got):\n%s", diff)
 	}
 }
 
@@ -142,6 +126,6 @@ func BenchmarkRanker(b *testing.B) {
 	}
 	for b.Loop() {
 		rankFeatures(docs, 20)
-		DefaultRanker.order(docs, rankDepth)
+		DefaultRanker.order(docs)
 	}
 }

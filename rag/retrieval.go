@@ -53,7 +53,7 @@ func (d *Drafter) answers(ctx context.Context, r run) ([]ValidatedAnswer, redact
 	found := d.validatedAnswers(ctx, matchable(stripPlaceholders(r.red.searchable())), r.req.Services, &r.found.results)
 	r.timer.stage("answers")
 	if d.answerCheck != nil && len(found) > 0 {
-		found = d.answerCheck.Filter(ctx, r.red.question, found)
+		found = d.answerCheck.Filter(ctx, r.red.question, r.red.mapping, found)
 		r.timer.stage("answer_check")
 	}
 	return found, d.example(ctx, found)

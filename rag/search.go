@@ -277,7 +277,6 @@ func (s *Searcher) analyse(ctx context.Context, q Query) (analysis, error) {
 	a.plan.query.VectorsVersion = stats.VectorsVersion
 	a.focus = focusText(a.sentences)
 	a.plan.ownCase, a.plan.outside = askCues(q.Text.String(), a.focus.String())
-	a.plan.rankDepth = rankDepthOf(len(a.sentences) - len(a.rewritten))
 	return a, nil
 }
 

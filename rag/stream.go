@@ -18,12 +18,18 @@ type StreamEvent struct {
 }
 
 // checker runs the output checks of a draft on redacted text and restores
-// checked text for the agent.
+// checked text for the agent. It keeps, from one call of check to the
+// next, what the sources give and the identifiers of the text so far: a
+// streamed draft is checked again at each sentence, and the identifiers
+// check reads only what is new. Not safe for concurrent use.
 type checker struct {
 	passages []Result
 	contacts ContactPolicy
 	restore  redact.Mapping
 	policy   redact.Policy
+	// sources and ids are made by the first check.
+	sources []string
+	ids     *identifierScan
 }
 
 // check returns text with unknown citations removed and unknown contacts
@@ -32,15 +38,18 @@ type checker struct {
 func (c *checker) check(text string) (string, []Citation, []Warning) {
 	citations := citationsOf(c.passages)
 	text, warnings := checkCitations(text, citations)
-	sources := make([]string, 0, len(c.passages))
-	for _, p := range c.passages {
-		sources = append(sources, p.Title+"\n"+p.URL+"\n"+p.Text)
+	if c.ids == nil {
+		c.sources = make([]string, 0, len(c.passages))
+		for _, p := range c.passages {
+			c.sources = append(c.sources, p.Title+"\n"+p.URL+"\n"+p.Text)
+		}
+		var own []string
+		for _, e := range c.restore.Entries() {
+			own = append(own, e.Value)
+		}
+		c.ids = newIdentifierScan(c.sources, own)
 	}
-	var own []string
-	for _, e := range c.restore.Entries() {
-		own = append(own, e.Value)
-	}
-	text, warns := checkContacts(text, sources, own, c.contacts)
+	text, warns := checkContacts(text, c.sources, c.ids, c.contacts)
 	return text, citations, append(warnings, warns...)
 }
 

@@ -1,22 +1,15 @@
 package redact
 
-import "strings"
-
 // disabilityDegrees masks a degree of disability next to the words of
 // disability markPhrases found (sc.disabled): a disability group of the
 // former Soviet countries ("invalidité du 2e groupe", "2e groupe
-// d'invalidité", "disabled 2nd group"), and a rate right after "MDPH" or
-// "invalidité" ("reconnue MDPH à 80 %", "carte d invalidite 80%"). The
-// statuses themselves stay ("MDPH", "carte d'invalidité", "pension
-// d'invalidité catégorie 2", as the README says).
+// d'invalidité", "disabled 2nd group"), a category of a pension
+// d'invalidité ("de 2e catégorie", "catégorie 2"), and a rate right after
+// "MDPH", "invalidité" or "invalide" ("reconnue MDPH à 80 %", "carte d
+// invalidite 80%", "invalide à 80 %"). The statuses themselves are the lexicon's [handicap] phrases.
 func (sc *scanner) disabilityDegrees() {
 	for _, k := range sc.disabled {
-		for i := max(0, k-4); i <= k+3 && i+1 < len(sc.toks); i++ {
-			if t := &sc.toks[i]; t.kind == kAlnum && t.end-t.start <= 4 && sc.groupWord(i+1) && groupOrdinal(sc.text(i)) {
-				sc.addToks(min(k, i), max(k, i+1), HANDICAP, 0.8)
-				break
-			}
-		}
+		sc.disabilityGroup(k)
 		if !sc.isText(k, "mdph", "invalidite", "invalide") {
 			continue
 		}
@@ -26,6 +19,23 @@ func (sc *scanner) disabilityDegrees() {
 		}
 		if i+1 < len(sc.toks) && sc.toks[i].kind == kNum && sc.toks[i].end-sc.toks[i].start <= 3 && sc.punct(i+1) == '%' {
 			sc.addToks(i, i+1, HANDICAP, 0.8)
+		}
+	}
+}
+
+// disabilityGroup masks, with the disability word at token k, a group or
+// a category written around it: an ordinal before "groupe" or
+// "catégorie" ("2e catégorie"), or one or two digits after "groupe" or
+// "catégorie" ("catégorie 2").
+func (sc *scanner) disabilityGroup(k int) {
+	for i := max(0, k-4); i <= k+3 && i+1 < len(sc.toks); i++ {
+		if t := &sc.toks[i]; t.kind == kAlnum && t.end-t.start <= 4 && sc.groupWord(i+1) && groupOrdinal(sc.text(i)) {
+			sc.addToks(min(k, i), max(k, i+1), HANDICAP, 0.8)
+			return
+		}
+		if t := &sc.toks[i+1]; i >= k && sc.groupWord(i) && t.kind == kNum && t.end-t.start <= 2 && t.gap < gapLine {
+			sc.addToks(k, i+1, HANDICAP, 0.8)
+			return
 		}
 	}
 }
@@ -61,12 +71,11 @@ func groupOrdinal(w string) bool {
 	return false
 }
 
-// groupWord reports whether token i is "groupe" or "group", words the
-// lexicon does not hold.
+// groupWord reports whether token i is "groupe", "group" or
+// "catégorie" (with or without its accent).
 func (sc *scanner) groupWord(i int) bool {
 	if i >= len(sc.toks) || sc.toks[i].kind != kWord {
 		return false
 	}
-	w := sc.text(i)
-	return strings.EqualFold(w, "groupe") || strings.EqualFold(w, "group")
+	return sc.foldedIs(i, "groupe") || sc.foldedIs(i, "group") || sc.foldedIs(i, "categorie")
 }

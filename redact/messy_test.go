@@ -108,8 +108,8 @@ func TestRedactMessy(t *testing.T) {
 		{"union", "je suis délégué syndical CGT", "je suis [SYNDICAT_1] [SYNDICAT_2]"},
 		{"orientation", "nous sommes homosexuels", "nous sommes [ORIENTATION_1]"},
 		{"offence", "condamné pour conduite en état d'ivresse", "[JUSTICE_1]"},
-		{"statuses stay", "en arrêt maladie, ALD, RQTH, AAH et pension d'invalidité, congé maternité",
-			"en arrêt maladie, ALD, RQTH, AAH et pension d'invalidité, congé maternité"},
+		{"statuses stay, disability statuses are masked", "en arrêt maladie, ALD, RQTH, AAH et pension d'invalidité, congé maternité",
+			"en arrêt maladie, ALD, [HANDICAP_1], [HANDICAP_2] et [HANDICAP_3], congé maternité"},
 		{"institutions stay", "la maison d'arrêt et le centre pénitentiaire de Fresnes", "la maison d'arrêt et le centre pénitentiaire de Fresnes"},
 		// general rules of the third round (issue 10)
 		{"birth 'c'est le'", "ma date de naissance c'est le 12/03/1985 merci", "ma date de naissance c'est le [NAISSANCE_1] merci"},

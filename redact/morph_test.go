@@ -74,7 +74,7 @@ func TestRedactMorphology(t *testing.T) {
 		{"arrested for", "il a été interpellé pour recel", "il a [JUSTICE_1]"},
 		{"was arrested", "en 2019 j'ai été arrêté à Ankara", "en 2019 j'ai [JUSTICE_1]"},
 		{"a decree stays", "l'arrêté préfectoral du 3 mai", "l'arrêté préfectoral du 3 mai"},
-		{"disabled worker, feminine, stays", "reconnue travailleuse handicapée en 2022", "reconnue travailleuse handicapée en 2022"},
+		{"disabled worker, feminine, a status", "reconnue travailleuse handicapée en 2022", "reconnue [HANDICAP_1] en 2022"},
 		{"hospital document stays", "je joins le bulletin d'hospitalisation", "je joins le bulletin d'hospitalisation"},
 		{"a fit", "je fais des crises de tétanie depuis mars", "je fais des [SANTE_1] depuis mars"},
 		{"a crisis of confidence stays", "c'est la crise de confiance avec mon bailleur", "c'est la crise de confiance avec mon bailleur"},

@@ -69,6 +69,15 @@ func NewSession(policy Policy) *Session {
 	return &Session{policy: policy}
 }
 
+// NewSessionFrom returns a Session that applies policy and goes on from
+// a copy of m, the mapping of an earlier session: a value of m keeps its
+// placeholder, a new one is numbered after m's, so that texts redacted
+// apart from a message (an answer checked against it) share its
+// numbering without adding to it.
+func NewSessionFrom(policy Policy, m Mapping) *Session {
+	return &Session{policy: policy, m: m.clone()}
+}
+
 // Mapping returns a copy of the session's mapping so far.
 func (s *Session) Mapping() Mapping {
 	s.mu.Lock()

@@ -92,7 +92,7 @@ func TestRedact(t *testing.T) {
 		{"birth year stays", "je suis né en 1963", "je suis né en 1963"},
 		// sensitive
 		{"health", "je suis atteint d'une sclérose en plaques", "je suis [SANTE_1]"},
-		{"benefits stay", "je touche l'allocation aux adultes handicapés et la pension d'invalidité", "je touche l'allocation aux adultes handicapés et la pension d'invalidité"},
+		{"disability benefits are masked", "je touche l'allocation aux adultes handicapés et la pension d'invalidité", "je touche l'[HANDICAP_1] et la [HANDICAP_2]"},
 		// placeholders in the input
 		{"placeholder-looking input", "[NOM_1] et NOM_2, puis Jean Dupont", "[NOM_1] et [NOM_2], puis [NOM_3]"},
 	}
@@ -139,6 +139,30 @@ func TestSessionNumbersAcrossMessages(t *testing.T) {
 	draft := "Madame [NOM_1], nous appellerons [TEL_2] et [nom 2]."
 	if diff := cmp.Diff("Madame Durand, nous appellerons 07 11 22 33 44 et Petit.", s.Restore(draft)); diff != "" {
 		t.Errorf("restore (-want +got):\n%s", diff)
+	}
+}
+
+// TestSessionFrom: a session started from a message's mapping numbers a
+// later text after it (a value of the message keeps its placeholder, a
+// placeholder already in the text is another value) and leaves the
+// message's mapping as it was.
+func TestSessionFrom(t *testing.T) {
+	ctx := context.Background()
+	msg, err := Redact(ctx, "Je suis Mme Durand, tel 06 12 34 56 78.", DefaultPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		got, err := NewSessionFrom(DefaultPolicy(), msg.Mapping).Redact(ctx, "Madame [NOM_1], M. Petit et Mme Durand au 06 12 34 56 78.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff("Madame [NOM_2], M. [NOM_3] et Mme [NOM_1] au [TEL_1].", got.Text.String()); diff != "" {
+			t.Errorf("text after the message (-want +got):\n%s", diff)
+		}
+	}
+	if diff := cmp.Diff([]string{"[NOM_1]", "[TEL_1]"}, msg.Mapping.Placeholders()); diff != "" {
+		t.Errorf("the message's mapping changed (-want +got):\n%s", diff)
 	}
 }
 

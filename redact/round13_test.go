@@ -23,11 +23,11 @@ func TestRedactRound13(t *testing.T) {
 		{"a disability group first", "mon père a le 2e groupe d'invalidité", "mon père a le [HANDICAP_1]"},
 		{"disabled 2nd group", "I am disabled 2nd group in Ukraine", "I am [HANDICAP_1] in Ukraine"},
 		{"a rate after MDPH", "reconnue MDPH à 80%. Moi", "reconnue MDPH à [HANDICAP_1]. Moi"},
-		{"a rate after a disability card", "elle a une carte d invalidite 80% donc", "elle a une carte d invalidite [HANDICAP_1] donc"},
+		{"a rate after a disability card", "elle a une carte d invalidite 80% donc", "elle a une [HANDICAP_1] [HANDICAP_2] donc"},
 		{"a group of people stays", "le 2e groupe de parole a lieu jeudi", "le 2e groupe de parole a lieu jeudi"},
 		{"a number after MDPH stays", "la MDPH a 80 dossiers en retard", "la MDPH a 80 dossiers en retard"},
 		{"a percentage elsewhere stays", "le taux de prélèvement est de 7,5 %", "le taux de prélèvement est de 7,5 %"},
-		{"a pension's category stays", "je touche une pension d'invalidité catégorie 2", "je touche une pension d'invalidité catégorie 2"},
+		{"a pension's category goes with it", "je touche une pension d'invalidité catégorie 2", "je touche une [HANDICAP_1]"},
 		// shared mailboxes
 		{"a customer service's mailbox stays", "> De : service.client@caf.fr", "> De : service.client@caf.fr"},
 		{"a tax office's mailbox stays", "> De : <sie.annecy@dgfip.finances.gouv.fr>", "> De : <sie.annecy@dgfip.finances.gouv.fr>"},

@@ -55,7 +55,7 @@ func TestRedactRound6(t *testing.T) {
 		{"c claire (clair) stays", "c claire.", "c claire."},
 		// health said the way older people and advisers' notes say it
 		{"injury in brackets", "Monsieur en invalidité après un accident de chantier (dos), Madame femme de ménage",
-			"Monsieur en invalidité après un [SANTE_1], Madame femme de ménage"},
+			"Monsieur [HANDICAP_1] après un [SANTE_1], Madame femme de ménage"},
 		{"work accident stays, the bracket goes", "accident du travail (genou) en 2022", "accident du travail [SANTE_1] en 2022"},
 		{"a bracket after a form stays", "voir le formulaire (dos) et la page 2", "voir le formulaire (dos) et la page 2"},
 		{"state of a part of the body", "jai les poumons fragiles et mon dos est bloqué", "jai les [SANTE_1] et mon [SANTE_2]"},
@@ -65,8 +65,8 @@ func TestRedactRound6(t *testing.T) {
 		{"kidney failure", "je suis insuffisant rénal, dialyse 3 fois par semaine", "je suis [SANTE_1], [SANTE_2] 3 fois par semaine"},
 		{"hearing aids", "je suis appareillé des deux oreilles", "je suis [HANDICAP_1]"},
 		{"end of life", "mon pere est en fin de vie a l'hopital", "mon pere est [SANTE_1] a l'hopital"},
-		{"disability pension status stays", "en invalidité depuis 2019, pension d'invalidité catégorie 2",
-			"en invalidité depuis 2019, pension d'invalidité catégorie 2"},
+		{"disability pension status", "en invalidité depuis 2019, pension d'invalidité catégorie 2",
+			"[HANDICAP_1] depuis 2019, [HANDICAP_2]"},
 		// dates of birth: after a name, in six digits, "du", Roman months, more cues
 		{"child listed with a date", "mes enfants : Lina 03/05/2016 et Adam 12/12/2018, a charge", "mes enfants : [NOM_1] [NAISSANCE_1] et [NOM_2] [NAISSANCE_2], a charge"},
 		{"name, date, class", "Lucas, 12/03/2015, CE2", "[NOM_1], [NAISSANCE_1], CE2"},

@@ -44,6 +44,7 @@ var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "r
 var honestRounds = []honestRound{
 	{name: "round15", parts: []string{"round15a", "round15b", "round15c"}, gate: round15Gate},
 	{name: "round16", parts: []string{"round16a", "round16b", "round16c"}, gate: round16Gate},
+	{name: "round17", parts: []string{"round17a", "round17b", "round17c"}, gate: round17Gate},
 }
 
 // round15Gate gates round 15 (15a neighbours and relatives, elderly people
@@ -68,6 +69,19 @@ var round15Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.97, attentionRe
 // after them: 0.922 / 0.967 / 0.923 / 0.850 / 0.664. The gate sits a
 // message under.
 var round16Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.95, attentionRecall: 0.89, routineKept: 0.83, reasonRecall: 0.64}
+
+// round17Gate gates round 17 (17a advisers' notes at a France services
+// desk, elderly and isolated people, housing and energy; 17b SMS and the
+// young, foreigners in English or mixed French, families and children,
+// routine messages full of alarming words; 17c angry public posts, long
+// e-mails with quoted exchanges, debts, deadlines, fraud, bereavement and
+// disability, urgent needs hidden in the middle), written on 2026-12-01
+// (session 11) by three writers who never saw the code. Measured before
+// session 11's changes: urgent 0.863, needs 0.989, attention 1.000,
+// routine kept 0.867, reasons 0.632 (keywords 0.098 / 0.367 / 0.333 /
+// 0.667); after them: 0.843 / 0.978 / 1.000 / 0.883 / 0.627 (one urgent
+// message fewer, one routine message more). The gate sits a message under.
+var round17Gate = holdoutGate{urgentRecall: 0.82, needsRecall: 0.96, attentionRecall: 0.97, routineKept: 0.86, reasonRecall: 0.62}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
