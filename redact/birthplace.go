@@ -7,8 +7,9 @@ import "strings"
 // birthPlace masks the town of birth that the birth cue at token i
 // announces: "né à Oran", "née le 3 mai 1960 à Bucarest (Roumanie)",
 // "born in Lagos", "nacido en Quito", "lieu de naissance : Tizi Ouzou".
-// Links, punctuation and a date may stand between. A country stays
-// ("né au Maroc", "née en Algérie"), as a birth year does: agents need it
+// Links, punctuation, a date and an aside after it may stand between. A
+// country alone stays ("né au Maroc", "née en Algérie"; in brackets after
+// the town it goes with it, townTail), as a birth year does: agents need it
 // and it identifies no one; so do "né à terme", "née à la maternité",
 // "née à 8h". It returns the last token it read.
 func (sc *scanner) birthPlace(i int) int {
@@ -20,7 +21,7 @@ func (sc *scanner) birthPlace(i int) int {
 		return i // a noun, "date de naissance … à", "la prime de naissance versée le … à la CAF": no place
 	}
 	// "ne le … a Oran"; after "née", "a" is a verb
-	c := birthCue{i: i, verb: verb, direct: direct, plainA: verb >= 0 && sc.toks[verb].shape&shASCII != 0}
+	c := birthCue{i: i, verb: verb, dated: -1, direct: direct, plainA: verb >= 0 && sc.toks[verb].shape&shASCII != 0}
 	j := i + 1
 	for steps := 0; j < len(sc.toks) && steps < 16; steps++ {
 		next, end := sc.birthPlaceStep(&c, j)
@@ -40,7 +41,7 @@ func (sc *scanner) birthPlace(i int) int {
 // ("lieu de naissance"), whether a plain "a" is the preposition, and
 // whether a loose date was looked for.
 type birthCue struct {
-	i, verb               int
+	i, verb, dated        int
 	direct, plainA, loose bool
 }
 
@@ -53,22 +54,20 @@ func (sc *scanner) birthPlaceStep(c *birthCue, j int) (next, end int) {
 		return -1, -1
 	}
 	if t.kind == kPunct {
-		switch sc.punct(j) {
-		case ':', '(', ')', ',', '-', '=':
-			return j + 1, -1
-		}
-		return -1, -1
+		return sc.birthPunctStep(c, j)
 	}
 	if c.direct {
 		if end := sc.townAt(j); end >= 0 {
-			sc.addToks(j, end, NAISSANCE, 0.8)
-			return -1, end
+			return -1, sc.addTown(j, end)
 		}
 	}
-	if c.verb >= 0 && sc.birthPrep(c.i, j, c.plainA) {
-		if end := sc.townAt(j + 1); end >= 0 {
-			sc.addToks(j+1, end, NAISSANCE, 0.8)
-			return -1, end
+	if c.verb >= 0 && sc.birthPrep(c.i, j, c.plainA || j == c.dated) {
+		k := j + 1
+		if sc.punct(k) == ':' { // "à : AMIENS"
+			k++
+		}
+		if end := sc.townAt(k); end >= 0 {
+			return -1, sc.addTown(k, end)
 		}
 		return j + 1, -1 // "nascida em 14/02/1991"
 	}
@@ -76,11 +75,13 @@ func (sc *scanner) birthPlaceStep(c *birthCue, j int) (next, end int) {
 		return j + 1, -1
 	}
 	if end := sc.date(j); end >= j {
+		c.dated = end + 1
 		return end + 1, -1
 	}
 	if !c.loose { // "née le on iki Mayıs 1979 à Konya", read once
 		c.loose = true
 		if start, end := sc.looseBirthDate(c.i, j); start >= 0 && start <= j {
+			c.dated = end + 1
 			return end + 1, -1
 		}
 	}
@@ -129,6 +130,12 @@ func (sc *scanner) birthPrep(i, j int, plainA bool) bool {
 	}
 	if sc.isText(j, "a") {
 		return plainA || sc.toks[j].shape&shASCII == 0
+	}
+	if sc.isText(j, "la") { // "născut la Constanța"
+		return sc.isText(i, "nascut", "nascuta") || sc.isText(i-1, "nascut", "nascuta")
+	}
+	if sc.isText(j, "au") { // "né au Havre", not "né au Maroc"
+		return auTowns[strings.ToLower(sc.text(j+1))]
 	}
 	if !sc.isText(j, "en") {
 		return false

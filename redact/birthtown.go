@@ -1,0 +1,135 @@
+package redact
+
+import "strings"
+
+// What stands around a town of birth: the brackets, districts and states
+// written beside it, and the asides between the date and the town.
+
+// birthPunctStep reads punctuation token j after the birth cue c, as
+// birthPlaceStep does: it returns the token to read next, or the last
+// token of a town of birth it masked, or -1 for both.
+func (sc *scanner) birthPunctStep(c *birthCue, j int) (next, end int) {
+	switch sc.punct(j) {
+	case ',':
+		if j == c.dated && sc.isText(c.verb, "born") { // "born 3rd of march 2004, Munich."
+			if end := sc.cityName(j + 1); end == j+1 && !sc.isFirstName(j+1) && sc.clauseEndsAt(end+1, lowerSurnameStops) {
+				return -1, sc.addTown(j+1, end)
+			}
+		}
+		return j + 1, -1
+	case '(':
+		if j == c.dated { // "née le 1er janvier 1996 (c'est juste la date sur mes papiers) a Kaolack"
+			if k := sc.asideEnd(j); k > j {
+				return k + 1, -1
+			}
+		}
+		return j + 1, -1
+	case ':', ')', '-', '=':
+		return j + 1, -1
+	}
+	return -1, -1
+}
+
+// asideEnd returns the closing bracket of the aside that opens at token j
+// on its line, or -1 when there is none within 16 tokens or the aside holds
+// a preposition that may introduce the town itself.
+func (sc *scanner) asideEnd(j int) int {
+	for k := j + 1; k < len(sc.toks) && k <= j+16; k++ {
+		if sc.toks[k].gap >= gapLine || sc.isText(k, "a", "in", "en", "em", "au") || sc.punct(k) == '(' {
+			return -1
+		}
+		if sc.punct(k) == ')' {
+			return k
+		}
+	}
+	return -1
+}
+
+// addTown masks the town of birth from token j to end with what the
+// writer set beside it (townTail) and returns its last token.
+func (sc *scanner) addTown(j, end int) int {
+	end = sc.townTail(end)
+	sc.addToks(j, end, NAISSANCE, 0.8)
+	return end
+}
+
+// townTail extends the town of birth ending at token end over what is
+// written beside it: its country, department or former name in brackets
+// ("Iași (Roumanie)", "AMIENS (80)", "Hô-Chi-Minh-Ville (Saigon à
+// l'époque)"), its district ("Marseille 5e") and, after a comma, the state
+// that ends the clause ("Columbus, Ohio.").
+func (sc *scanner) townTail(end int) int {
+	k := end + 1
+	if k >= len(sc.toks) || sc.toks[k].gap >= gapLine {
+		return end
+	}
+	switch {
+	case sc.punct(k) == '(':
+		if c := sc.bracketEnd(k); c > k {
+			return c
+		}
+	case sc.toks[k].kind == kAlnum && district(sc.text(k)):
+		return k
+	case sc.punct(k) == ',' && sc.isState(k+1):
+		return k + 1
+	}
+	return end
+}
+
+// bracketEnd returns the closing bracket of the brackets that open at token
+// k after a town, when they hold a department number or a capitalized name
+// on the same line within 6 tokens; -1 otherwise.
+func (sc *scanner) bracketEnd(k int) int {
+	first := k + 1
+	if first >= len(sc.toks) {
+		return -1
+	}
+	t := &sc.toks[first]
+	dept := t.kind == kNum && t.end-t.start <= 3 || t.kind == kAlnum && (sc.text(first) == "2A" || sc.text(first) == "2B")
+	if !dept && (t.kind != kWord || t.shape&(shCap|shUpper) == 0) {
+		return -1
+	}
+	for c := first + 1; c < len(sc.toks) && c <= k+7; c++ {
+		if sc.toks[c].gap >= gapLine || sc.punct(c) == '(' {
+			return -1
+		}
+		if sc.punct(c) == ')' {
+			return c
+		}
+	}
+	return -1
+}
+
+// isState reports whether word k, after a town and a comma, is the name of
+// its state or province that ends the clause: "Columbus, Ohio."; a country
+// stays, as it does alone.
+func (sc *scanner) isState(k int) bool {
+	if k >= len(sc.toks) || sc.toks[k].kind != kWord || sc.toks[k].shape&shCap == 0 || sc.toks[k].ent != 0 ||
+		sc.has(k, wCountry) || birthCountries[strings.ToLower(sc.text(k))] || sc.isFirstName(k) {
+		return false
+	}
+	next := sc.punct(k + 1)
+	return k+1 >= len(sc.toks) || next == '.' || next == ';' || next == ')'
+}
+
+// district reports whether s is an arrondissement written after its town:
+// "5e", "14ème", "1er".
+func district(s string) bool {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	switch strings.ToLower(s[n:]) {
+	case "e", "eme", "ème", "er":
+		return true
+	}
+	return false
+}
+
+// auTowns are the towns whose name starts with "Le", after which "né au"
+// introduces a town rather than a country: "né au Havre", "au
+// Puy-en-Velay".
+var auTowns = wordSet("havre mans puy creusot raincy bourget vésinet vesinet pecq cannet touquet lamentin")
