@@ -251,11 +251,7 @@ func TestAnswerCheckInDraft(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	e := newDraftEnv(t)
-	embedder, err := llm.NewLocalEmbedder(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := rag.NewAnswers(e.store, embedder, nil).Create(ctx, rag.AnswerInput{
+	a, err := e.answers(t).Create(ctx, rag.AnswerInput{
 		Question:    "Comment changer l'adresse de ma carte grise après un déménagement ?",
 		Text:        "Madame Claire Martin,\nVous déclarez votre nouvelle adresse sur le site de l'ANTS, en ligne.\nCordialement",
 		DocumentIDs: []int64{docID(t, e.store, "demo-carte-grise-changement-adresse")}, Service: "ants"}, "", nil)
@@ -311,7 +307,7 @@ func TestAnswerCheckInDraft(t *testing.T) {
 	}
 	// Answers.Match, as the evaluation runs it, checks as a draft does.
 	srv := llmtest.New(t, fixedReply(`{"repond": false}`))
-	answers := rag.NewAnswers(e.store, embedder, nil).WithSearcher(e.searcher)
+	answers := e.answers(t).WithSearcher(e.searcher)
 	checked := answers.WithChecker(rag.NewAnswerChecker(fakeChat(t, srv, 10*time.Second), e.prompts, nil, 5*time.Second, nil))
 	plain, err := answers.Match(ctx, answerParaphrase, nil)
 	if err != nil || len(plain) == 0 || plain[0].ID != a.ID {
@@ -353,11 +349,7 @@ func TestAnswerCheckOneNumbering(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	e := newDraftEnv(t)
-	embedder, err := llm.NewLocalEmbedder(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = rag.NewAnswers(e.store, embedder, nil).Create(ctx, rag.AnswerInput{
+	_, err := e.answers(t).Create(ctx, rag.AnswerInput{
 		Question:    "Comment changer l'adresse de ma carte grise après un déménagement ?",
 		Text:        "Madame Claire Martin,\nVous déclarez votre nouvelle adresse sur le site de l'ANTS, en ligne.\nCordialement",
 		DocumentIDs: []int64{docID(t, e.store, "demo-carte-grise-changement-adresse")}, Service: "ants"}, "", nil)
@@ -376,7 +368,7 @@ func TestAnswerCheckOneNumbering(t *testing.T) {
 		t.Fatal(err)
 	}
 	matchSrv := llmtest.New(t, fixedReply(`{"repond": true}`))
-	answers := rag.NewAnswers(e.store, embedder, nil).WithSearcher(e.searcher).
+	answers := e.answers(t).WithSearcher(e.searcher).
 		WithChecker(rag.NewAnswerChecker(fakeChat(t, matchSrv, 10*time.Second), e.prompts, nil, 5*time.Second, nil))
 	if _, err := answers.Match(ctx, answerParaphrase, nil); err != nil {
 		t.Fatal(err)

@@ -11,7 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	openai "github.com/sashabaranov/go-openai"
 
-	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact/redacttest"
@@ -63,11 +62,7 @@ func TestValidatedAnswersInDraft(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	e := newDraftEnv(t)
-	embedder, err := llm.NewLocalEmbedder(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	answers := rag.NewAnswers(e.store, embedder, nil)
+	answers := e.answers(t)
 	doc := docID(t, e.store, "demo-carte-grise-changement-adresse")
 	a, err := answers.Create(ctx, rag.AnswerInput{Question: "Comment changer l'adresse de ma carte grise après un déménagement ?",
 		Text:        "Madame Claire Martin,\nVous déclarez votre nouvelle adresse sur le site de l'ANTS, en ligne.\nCordialement",

@@ -103,3 +103,14 @@ func findWarning(d rag.Draft, code string) (rag.Warning, bool) {
 
 // errorsIsInvalid reports whether err wraps rag.ErrInvalid.
 func errorsIsInvalid(err error) bool { return errors.Is(err, rag.ErrInvalid) }
+
+// answers returns validated answers over the environment's store, matched
+// with the local embedder.
+func (e *draftEnv) answers(tb testing.TB) *rag.Answers {
+	tb.Helper()
+	embedder, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rag.NewAnswers(e.store, embedder, nil)
+}
