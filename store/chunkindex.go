@@ -66,10 +66,13 @@ type chunkIndex struct {
 	// npos is the number of positions held.
 	npos int
 	// vectors are the chunks' vectors by embedding model, nfloats the
-	// number of their components; noVectors is set when they were
-	// dropped (dropVectors).
+	// number of their components, reserved the components their slabs
+	// were made for (all models' counted vectors, kept under
+	// maxIndexedFloats together); noVectors is set when they were dropped
+	// (dropVectors).
 	vectors   map[string]*chunkVectors
 	nfloats   int
+	reserved  int
 	noVectors bool
 	// expected are the numbers of vectors by model counted before
 	// reading them, the sizes of their slabs.

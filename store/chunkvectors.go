@@ -50,9 +50,10 @@ func (x *chunkIndex) addVector(place int32, model, components []byte) bool {
 	cv := x.vectors[string(model)]
 	if cv == nil {
 		n := x.expected[string(model)]
-		if x.nfloats+n*dim > maxIndexedFloats {
+		if x.reserved+n*dim > maxIndexedFloats {
 			return false
 		}
+		x.reserved += n * dim
 		cv = &chunkVectors{dim: dim, places: make([]int32, 0, n), data: make([]float32, 0, n*dim), norms: make([]float64, 0, n)}
 		x.vectors[string(model)] = cv
 	}
@@ -73,7 +74,7 @@ func (x *chunkIndex) addVector(place int32, model, components []byte) bool {
 // dropVectors forgets every vector: past maxIndexedFloats, or on a model
 // whose vectors differ in size, vector searches stay in the database.
 func (x *chunkIndex) dropVectors() {
-	x.vectors, x.nfloats, x.noVectors = nil, 0, true
+	x.vectors, x.nfloats, x.reserved, x.noVectors = nil, 0, 0, true
 }
 
 // nearest returns the k chunks embedded by model (vectors of size dim)
