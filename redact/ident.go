@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // Identifiers that only their context tells apart: CAF, France Travail,
 // AGDREF, INE, passport, identity card, driving licence, plate and case
 // numbers.
@@ -61,9 +63,11 @@ func (sc *scanner) identSign(k int) int {
 			return v + 1
 		}
 		return 0
-	case sc.isText(k, "num", "numero", "nr", "nro", "nº"):
+	case sc.isText(k, "num", "numero", "nr", "nro", "nº", "number"):
 		if p := sc.punct(v); p == '.' || p == ':' {
 			v++
+		} else if sc.isText(v, "is") {
+			v++ // "(Withdrawal Agreement) number is 2401234567"
 		}
 	default:
 		return 0
@@ -177,8 +181,8 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 		if typ == CNI && near&cNIR != 0 && (len(id) == 13 || len(id) == 15) && allDigits(id) && nirSex(id) {
 			return false // "social security number 1 85 03 75 112 045": a NIR's length, read by numbers
 		}
-		if typ == ETRANGER && ofpraShape(sc.s[sc.toks[j].start:sc.toks[r.parts[p].tok].end]) {
-			typ = DOSSIER // "numéro OFPRA 2404-01873": an asylum case, not a foreigner's number
+		if w := sc.s[sc.toks[j].start:sc.toks[r.parts[p].tok].end]; typ == ETRANGER && (ofpraShape(w) || caseShape(w)) {
+			typ = DOSSIER // "numéro OFPRA 2404-01873", "OFII number 44-2026-7781": a case, not a foreigner's number
 		}
 		if (typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0) && !sc.phoneWord(i, j) && near&otherNumbers == 0 {
 			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
@@ -517,6 +521,22 @@ func ofpraShape(s string) bool {
 		return false
 	}
 	return allDigits(s[:4]) && allDigits(s[5:])
+}
+
+// caseShape reports whether s is written as a case's number, which a
+// foreigner's number never is: parts joined by slashes ("26/00/12345"), or
+// by dashes around a year ("44-2026-7781").
+func caseShape(s string) bool {
+	if strings.IndexByte(s, '/') >= 0 {
+		return true
+	}
+	parts := strings.Split(s, "-")
+	for k, p := range parts {
+		if len(parts) >= 3 && k > 0 && len(p) == 4 && (strings.HasPrefix(p, "19") || strings.HasPrefix(p, "20")) && allDigits(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // spiShape reports whether id is a French numéro fiscal: 13 digits, the

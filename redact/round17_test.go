@@ -1,0 +1,27 @@
+package redact
+
+import "testing"
+
+// TestRedactRound17 covers session 12's identifier rules: the residence
+// permits named in English and Algeria's certificat de résidence, a
+// foreigner's number dictated a digit at a time after its English name,
+// "number is" after a document's name and its bracket, an application
+// number, and the cases that a foreigner's cue announces (a case's number
+// with slashes or a year between dashes is a case, not an AGDREF number).
+func TestRedactRound17(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"a residence card", "We hold the residence card (mine is number 24 0 61 88 203, hers 24 0 61 88 204).",
+			"We hold the residence card (mine is number [ETRANGER_1], hers [ETRANGER_2])."},
+		{"a certificat de résidence", "elle a un certificat de résidence de 10 ans n°1302345678 qui expire",
+			"elle a un certificat de résidence de 10 ans n°[ETRANGER_1] qui expire"},
+		{"a foreign national number dictated", "My foreign national number is 7 5 0 3 1 1 2 8 4 9. My",
+			"My foreign national number is [ETRANGER_1]. My"},
+		{"number is after a bracket", "My carte de séjour (Withdrawal Agreement) number is 2401234567. I",
+			"My carte de séjour (Withdrawal Agreement) number is [ETRANGER_1]. I"},
+		{"an application number", "application number 2026-0048871, but", "application number [DOSSIER_1], but"},
+		{"an OFII case number", "validated online, OFII number 44-2026-7781. I use", "validated online, OFII number [DOSSIER_1]. I use"},
+		{"a receipt's number with slashes", "J'ai porté plainte, récépissé n° 26/00/12345. Marc", "J'ai porté plainte, récépissé n° [DOSSIER_1]. [NOM_1]"},
+		// what stays a foreigner's number
+		{"a receipt's AGDREF number", "récépissé n° 7503112849 valable", "récépissé n° [ETRANGER_1] valable"},
+	})
+}
