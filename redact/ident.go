@@ -115,6 +115,9 @@ func (sc *scanner) identStart(i int) int {
 			}
 			break
 		}
+		if sc.letterPrefix(j) {
+			break // "contrat n° L-0045871-22": the letter is the number's
+		}
 		if t.kind == kWord && (sc.has(j, wFiller|wStop|wInstitution) || t.cue&(identCues|cNIR|cFiscal|cTel) != 0) {
 			j++
 			continue
@@ -131,13 +134,47 @@ func (sc *scanner) identStart(i int) int {
 		}
 		// "Référence de la proposition de rectification : X": a label
 		// that ends with a colon on the same line.
-		if colon := sc.colonAhead(j, 5); colon > 0 {
+		if colon := sc.colonAhead(j, 6); colon > 0 {
 			j = colon + 1
 			continue
 		}
 		break
 	}
 	return j
+}
+
+// legalRef reports whether a legal text's word stands between the cue at
+// token i and its value at token j, or in the cue's clause before it:
+// "décret n°", "article 4 … référence". A word of another clause does not
+// count: « "dossier en cours d'instruction" under reference 2024-… ».
+func (sc *scanner) legalRef(i, j int, near cueBits) bool {
+	legal := func(k int) bool {
+		// "Code de cession : CES-7741-2023" names a case, not a code
+		return sc.has(k, wLegal) && !(sc.isText(k, "code") && near&cDossier != 0)
+	}
+	for k := i + 1; k < j; k++ {
+		if legal(k) {
+			return true
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch sc.punct(k) {
+		case ',', ';', '"', '(', ')', '«', '»', '“', '”':
+			return false
+		}
+		if legal(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// letterPrefix reports whether token j is a capital letter joined by a dash
+// to the digits after it: the first part of an identifier, "L-0045871".
+func (sc *scanner) letterPrefix(j int) bool {
+	t := sc.toks[j]
+	return t.kind == kWord && t.end-t.start == 1 && t.shape&shCap != 0 && sc.punct(j+1) == '-' &&
+		sc.attached(j+1) && j+2 < len(sc.toks) && sc.attached(j+2) && sc.toks[j+2].kind == kNum
 }
 
 // identAt reads the value at token j announced by the cue at token i and
@@ -152,13 +189,7 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 	// then the rest of the sentence.
 	near := sc.nearCues(i, j)
 	wide := sc.cueBefore(j, 10)
-	legal := false
-	for k := max(0, i-4); k < j; k++ {
-		// "Code de cession : CES-7741-2023" names a case, not a code
-		if k != i && sc.has(k, wLegal) && !(sc.isText(k, "code") && near&cDossier != 0) {
-			legal = true
-		}
-	}
+	legal := sc.legalRef(i, j, near)
 	// Try the longest reading first, then drop trailing parts.
 	for p := len(r.parts) - 1; p >= 0; p-- {
 		id := r.norm[:r.parts[p].norm]

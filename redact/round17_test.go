@@ -7,7 +7,10 @@ import "testing"
 // foreigner's number dictated a digit at a time after its English name,
 // "number is" after a document's name and its bracket, an application
 // number, and the cases that a foreigner's cue announces (a case's number
-// with slashes or a year between dashes is a case, not an AGDREF number).
+// with slashes or a year between dashes is a case, not an AGDREF number);
+// a case's number after a court's name and a colon, after a reference
+// whose legal word is in another clause, with its letter before a dash,
+// and after an agent's, a veteran's, an MDPH, ALD or Spanish appeal's cue.
 func TestRedactRound17(t *testing.T) {
 	checkRedactions(t, []redactCase{
 		{"a residence card", "We hold the residence card (mine is number 24 0 61 88 203, hers 24 0 61 88 204).",
@@ -21,6 +24,19 @@ func TestRedactRound17(t *testing.T) {
 		{"an application number", "application number 2026-0048871, but", "application number [DOSSIER_1], but"},
 		{"an OFII case number", "validated online, OFII number 44-2026-7781. I use", "validated online, OFII number [DOSSIER_1]. I use"},
 		{"a receipt's number with slashes", "J'ai porté plainte, récépissé n° 26/00/12345. Marc", "J'ai porté plainte, récépissé n° [DOSSIER_1]. [NOM_1]"},
+		{"a court's name before the colon", "Mon n° de dossier au tribunal correctionnel de Tours : 24012000087. Mon",
+			"Mon n° de dossier au tribunal correctionnel de Tours : [DOSSIER_1]. Mon"},
+		{"a legal word in another clause", `shows "dossier en cours d'instruction" under reference 2024-LIM-0048812. I`,
+			`shows "dossier en cours d'instruction" under reference [DOSSIER_1]. I`},
+		{"a letter before the dash", "contrat n° L-0045871-22. Je", "contrat n° [DOSSIER_1]. Je"},
+		{"an agent's number", "Agent n° 004512. Je", "Agent n° [DOSSIER_1]. Je"},
+		{"a veteran's card", "(carte du combattant n° 21 084 577), né", "(carte du combattant n° [DOSSIER_1]), né"},
+		{"an MDPH number", "Numéro MDPH : 76-2019-004587.", "Numéro MDPH : [DOSSIER_1]."},
+		{"a long illness's number", "(ALD n° 2023-ALD-55821)", "(ALD n° [DOSSIER_1])"},
+		{"a Spanish appeal", "recurso n° 25041873. Mi", "recurso n° [DOSSIER_1]. Mi"},
+		// what stays
+		{"a decree's number stays", "voir la référence du décret 2023-1234 du texte", "voir la référence du décret 2023-1234 du texte"},
+		{"the agent said three times", "l'agent m'a dit 3 fois non", "l'agent m'a dit 3 fois non"},
 		// what stays a foreigner's number
 		{"a receipt's AGDREF number", "récépissé n° 7503112849 valable", "récépissé n° [ETRANGER_1] valable"},
 	})
