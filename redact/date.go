@@ -276,10 +276,10 @@ func (sc *scanner) date(j int) int {
 		if end := sc.spacedDate(j); end > j {
 			return end
 		}
-		if k+1 < n && sc.attached(k) && sc.attached(k+1) && sc.toks[k+1].kind == kNum {
+		if k+1 < n && sc.attached(k) && sc.attached(k+1) && sc.dateNum(k+1) {
 			sep := sc.punct(k)
 			if sep == '/' || sep == '.' || sep == '-' {
-				m, _ := atoi(sc.text(k + 1))
+				m, _ := atoi(sc.groupText(k + 1))
 				if l := sc.toks[k+1].end - sc.toks[k+1].start; l == 4 && v >= 1 && v <= 12 && m >= 1900 && m <= 2099 {
 					return k + 1 // month and year: 03/1985
 				}
@@ -298,8 +298,8 @@ func (sc *scanner) date(j int) int {
 				return end
 			}
 		}
-		if k < n && sc.toks[k].gap == gapSpace && sc.toks[k].kind == kNum && k+1 < n && sc.toks[k+1].gap == gapSpace && sc.toks[k+1].kind == kNum {
-			m, _ := atoi(sc.text(k))
+		if k < n && sc.toks[k].gap == gapSpace && sc.dateNum(k) && k+1 < n && sc.toks[k+1].gap == gapSpace && sc.toks[k+1].kind == kNum {
+			m, _ := atoi(sc.groupText(k)) // "23 O3 1996": a letter O typed for the zero
 			if l := sc.toks[k+1].end - sc.toks[k+1].start; m >= 1 && m <= 12 && (l == 2 || l == 4) {
 				return k + 1
 			}
@@ -327,6 +327,12 @@ func (sc *scanner) date(j int) int {
 		}
 	}
 	return -1
+}
+
+// dateNum reports whether token k is a number, or a letter O typed for
+// its zero ("O3").
+func (sc *scanner) dateNum(k int) bool {
+	return sc.toks[k].kind == kNum || sc.toks[k].kind == kAlnum && oZero(sc.text(k))
 }
 
 // dateOnlyMonths are month names that are also names or words ("Marco",

@@ -10,7 +10,9 @@ import "testing"
 // with slashes or a year between dashes is a case, not an AGDREF number);
 // a case's number after a court's name and a colon, after a reference
 // whose legal word is in another clause, with its letter before a dash,
-// and after an agent's, a veteran's, an MDPH, ALD or Spanish appeal's cue.
+// and after an agent's, a veteran's, an MDPH, ALD or Spanish appeal's cue;
+// a date of birth with a letter O typed for a zero, and a name after
+// Darija's "smiti" (my name).
 func TestRedactRound17(t *testing.T) {
 	checkRedactions(t, []redactCase{
 		{"a residence card", "We hold the residence card (mine is number 24 0 61 88 203, hers 24 0 61 88 204).",
@@ -37,6 +39,12 @@ func TestRedactRound17(t *testing.T) {
 		// what stays
 		{"a decree's number stays", "voir la référence du décret 2023-1234 du texte", "voir la référence du décret 2023-1234 du texte"},
 		{"the agent said three times", "l'agent m'a dit 3 fois non", "l'agent m'a dit 3 fois non"},
+		// dates of birth and names
+		{"a letter O for a zero in a date of birth", "Je suis né le 23 O3 1996 (le clavier bug dsl).", "Je suis né le [NAISSANCE_1] (le clavier bug dsl)."},
+		{"with slashes", "née le 3/O5/1985 à", "née le [NAISSANCE_1] à"},
+		{"an appointment with a letter O stays", "rdv le 23 O3 2026 à 10h", "rdv le 23 O3 2026 à 10h"},
+		{"ana smiti", "Salam alikoum, ana smiti Belkacem Haddad, 71 ans, retraité de Renault", "Salam alikoum, ana smiti [NOM_1], 71 ans, retraité de Renault"},
+		{"smiti before a name in lower case", "salam, ana smiti youssef, j'ai 19 ans", "salam, ana smiti [NOM_1], j'ai 19 ans"},
 		// what stays a foreigner's number
 		{"a receipt's AGDREF number", "récépissé n° 7503112849 valable", "récépissé n° [ETRANGER_1] valable"},
 	})
