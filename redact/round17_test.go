@@ -12,7 +12,9 @@ import "testing"
 // whose legal word is in another clause, with its letter before a dash,
 // and after an agent's, a veteran's, an MDPH, ALD or Spanish appeal's cue;
 // a date of birth with a letter O typed for a zero, and a name after
-// Darija's "smiti" (my name).
+// Darija's "smiti" (my name); a finger or a toe amputated as health, a
+// limb as a disability, a stay in hospital told in the first person,
+// "paralysed", a stroke without "cérébral".
 func TestRedactRound17(t *testing.T) {
 	checkRedactions(t, []redactCase{
 		{"a residence card", "We hold the residence card (mine is number 24 0 61 88 203, hers 24 0 61 88 204).",
@@ -45,6 +47,13 @@ func TestRedactRound17(t *testing.T) {
 		{"an appointment with a letter O stays", "rdv le 23 O3 2026 à 10h", "rdv le 23 O3 2026 à 10h"},
 		{"ana smiti", "Salam alikoum, ana smiti Belkacem Haddad, 71 ans, retraité de Renault", "Salam alikoum, ana smiti [NOM_1], 71 ans, retraité de Renault"},
 		{"smiti before a name in lower case", "salam, ana smiti youssef, j'ai 19 ans", "salam, ana smiti [NOM_1], j'ai 19 ans"},
+		// health and disability
+		{"a toe amputated is an injury", "Diabétique, amputé d'un orteil l'an dernier", "[SANTE_1], [SANTE_2] l'an dernier"},
+		{"a leg amputated is a disability", "il est amputé de la jambe gauche", "il est [HANDICAP_1]"},
+		{"in hospital for a knee", "pck j etais a l hopital pour mon genou, j ai", "pck [SANTE_1], j ai"},
+		{"paralysed in English", "and is now partially paralysed on his left side.", "and is now partially [HANDICAP_1] on his left side."},
+		{"a stroke without its last word", "depuis son accident vasculaire. Né", "depuis son [SANTE_1]. Né"},
+		{"the hospital's address stays", "l'hôpital pour enfants est au bout de la rue", "l'hôpital pour enfants est au bout de la rue"},
 		// what stays a foreigner's number
 		{"a receipt's AGDREF number", "récépissé n° 7503112849 valable", "récépissé n° [ETRANGER_1] valable"},
 	})
