@@ -300,6 +300,8 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 				sc.attached(n+1) && sc.toks[n+2].kind == kNum && sc.toks[n+2].gap == gapSpace:
 				n += 2 // "seria RX nr. 482913"
 			case sc.toks[n].gap == gapSpace && sc.toks[n].kind != kPunct:
+			case sc.toks[n].gap == gapBlank && sc.oneDigit(n) && sc.oneDigit(parts[len(parts)-1].tok):
+				// dictated digits with a slip of the space bar: "8  0 2 9 1 1 3"
 			default:
 				return parts, norm
 			}

@@ -14,7 +14,8 @@ import "testing"
 // a date of birth with a letter O typed for a zero, and a name after
 // Darija's "smiti" (my name); a finger or a toe amputated as health, a
 // limb as a disability, a stay in hospital told in the first person,
-// "paralysed", a stroke without "cérébral".
+// "paralysed", a stroke without "cérébral"; a phone's pairs between
+// spaced dots, and dictated digits with a double space.
 func TestRedactRound17(t *testing.T) {
 	checkRedactions(t, []redactCase{
 		{"a residence card", "We hold the residence card (mine is number 24 0 61 88 203, hers 24 0 61 88 204).",
@@ -54,6 +55,10 @@ func TestRedactRound17(t *testing.T) {
 		{"paralysed in English", "and is now partially paralysed on his left side.", "and is now partially [HANDICAP_1] on his left side."},
 		{"a stroke without its last word", "depuis son accident vasculaire. Né", "depuis son [SANTE_1]. Né"},
 		{"the hospital's address stays", "l'hôpital pour enfants est au bout de la rue", "l'hôpital pour enfants est au bout de la rue"},
+		// numbers in odd formats
+		{"a phone with spaced dots", "mon portable 06 . 32 . 18 . 77 . 04, je", "mon portable [TEL_1], je"},
+		{"an age with a spaced dot stays", "il a 12 . 34 ans", "il a 12 . 34 ans"},
+		{"dictated digits with two spaces", "my CAF number is 8  0 2 9 1 1 3 and my", "my CAF number is [CAF_1] and my"},
 		// what stays a foreigner's number
 		{"a receipt's AGDREF number", "récépissé n° 7503112849 valable", "récépissé n° [ETRANGER_1] valable"},
 	})
