@@ -11,7 +11,8 @@ import "testing"
 // a case's number after a court's name and a colon, after a reference
 // whose legal word is in another clause, with its letter before a dash,
 // and after an agent's, a veteran's, an MDPH, ALD or Spanish appeal's cue;
-// a date of birth with a letter O typed for a zero, and a name after
+// a date of birth with a letter O typed for a zero, a place of birth after
+// Spanish and Portuguese "natural de", and a name after
 // Darija's "smiti" (my name); a finger or a toe amputated as health, a
 // limb as a disability, a stay in hospital told in the first person,
 // "paralysed", a stroke without "cérébral"; a phone's pairs between
@@ -46,6 +47,8 @@ func TestRedactRound17(t *testing.T) {
 		{"a letter O for a zero in a date of birth", "Je suis né le 23 O3 1996 (le clavier bug dsl).", "Je suis né le [NAISSANCE_1] (le clavier bug dsl)."},
 		{"with slashes", "née le 3/O5/1985 à", "née le [NAISSANCE_1] à"},
 		{"an appointment with a letter O stays", "rdv le 23 O3 2026 à 10h", "rdv le 23 O3 2026 à 10h"},
+		{"natural de", "Juan, natural de Sevilla, y vivo en Lyon.", "[NOM_1], natural de [NAISSANCE_1], y vivo en Lyon."},
+		{"natural de before a country stays", "natural de Marruecos, vivo en Lyon", "natural de Marruecos, vivo en Lyon"},
 		{"ana smiti", "Salam alikoum, ana smiti Belkacem Haddad, 71 ans, retraité de Renault", "Salam alikoum, ana smiti [NOM_1], 71 ans, retraité de Renault"},
 		{"smiti before a name in lower case", "salam, ana smiti youssef, j'ai 19 ans", "salam, ana smiti [NOM_1], j'ai 19 ans"},
 		// health and disability
