@@ -42,6 +42,34 @@ func TestSession12Families(t *testing.T) {
 	})
 }
 
+// TestSession12Hidden checks, with the lexicon alone, the urgent needs
+// told in passing that session 12 reads: farewells told as chores,
+// hunger told as a menu, violence told by its marks, a child or an old
+// person left alone.
+func TestSession12Hidden(t *testing.T) {
+	checkLexicon(t, []lexiconCase{
+		{"papers sorted for a son", "J'ai classé tous mes papiers dans une enveloppe pour mon fils, il saura.", Urgent, []string{CodeSuicide}},
+		{"papers found while sorting", "En rangeant ses papiers j'ai trouvé un vieux livret.", Routine, nil},
+		{"pills counted", "J'ai compté les comprimés du docteur, il y en a assez.", Urgent, []string{CodeSuicide}},
+		{"pills for blood pressure", "Mes comprimés pour la tension sont-ils remboursés ?", Routine, nil},
+		{"still there", "Je ne sais pas si je serai encore là à Noël.", Urgent, []string{CodeSuicide}},
+		{"trains on the platform", "Je suis au bord du quai et je pense qu'à ça.", Urgent, []string{CodeSuicide}},
+		{"no pasta left", "Depuis lundi c'est pâtes au beurre et là y a plus de pâtes.", Urgent, []string{CodeFood}},
+		{"not eaten for days", "Il dit ne pas avoir mangé depuis trois jours.", Urgent, []string{CodeFood}},
+		{"an empty cupboard", "Mon placard est vide depuis dimanche.", Urgent, []string{CodeFood}},
+		{"a bruise on the arm", "Elle avait des bleus sur les bras et ne voulait pas dire pourquoi.", Urgent, []string{CodeViolence}},
+		{"a threat if she leaves", "Il dit qu'il la tuerait si elle part.", Urgent, []string{CodeViolence}},
+		{"a phone taken from a teenager", "Mon fils, depuis qu'on lui a confisqué son portable, boude.", Routine, nil},
+		{"a girl alone at night", "La voisine laisse sa fille de 5 ans toute seule la nuit.", Urgent, []string{CodeChild}},
+		{"two little ones alone", "Les 3 petits sont seuls depuis samedi.", Urgent, []string{CodeChild}},
+		{"a mother who lives alone", "Je vis seule depuis longtemps, ma fille voudrait la téléassistance.", Routine, nil},
+		{"an old man out at night", "Mon voisin a 86 ans. Hier soir on l'a retrouvé dehors en pyjama.", Urgent, []string{CodeVulnerableAdult}},
+		{"shutters closed", "M. Martin, 91 ans, vit seul. Ses volets sont restés fermés depuis jeudi.", Urgent, []string{CodeVulnerableAdult}},
+		{"a heat-wave register", "Ma mère a 90 ans et voudrait s'inscrire au registre canicule.", Routine, nil},
+		{"whom to tell", "À qui je dois le signaler ?", Routine, nil},
+	})
+}
+
 // TestDatedWithin checks which dates a legal deadline counts as within
 // days.
 func TestDatedWithin(t *testing.T) {
