@@ -67,6 +67,16 @@ func TestSession12Hidden(t *testing.T) {
 		{"shutters closed", "M. Martin, 91 ans, vit seul. Ses volets sont restés fermés depuis jeudi.", Urgent, []string{CodeVulnerableAdult}},
 		{"a heat-wave register", "Ma mère a 90 ans et voudrait s'inscrire au registre canicule.", Routine, nil},
 		{"whom to tell", "À qui je dois le signaler ?", Routine, nil},
+		{"pregnant and bleeding", "Je suis enceinte de 6 mois et je saigne depuis ce matin.", Urgent, []string{CodeHealth}},
+		{"a fever for days", "Ma fille a 40 de fièvre depuis trois jours.", Urgent, []string{CodeHealth}},
+		{"a fever told past", "Ma fille a eu une gastro avec 39 de fièvre, je suis restée deux jours à la maison.", Routine, nil},
+		{"the oxygen taken back", "Le prestataire veut reprendre le concentrateur d'oxygène de mon père lundi.", Urgent, []string{CodeHealth}},
+		{"power cut by the supplier", "EDF nous a coupé l'elec ce matin, on a un bébé.", Urgent, []string{CodeEnergyCut}},
+		{"a cut for works", "L'eau sera coupée jeudi matin pour des travaux sur la canalisation.", Routine, nil},
+		{"a supplier changed", "Je change de fournisseur d'électricité, y aura-t-il une coupure ?", Routine, nil},
+		{"sleeping in the cab", "Je dors dans la cabine du camion depuis la séparation.", Urgent, []string{CodeHousingLoss}},
+		{"the room to give back", "Le foyer dit que je dois rendre la chambre dimanche.", Urgent, []string{CodeHousingLoss}},
+		{"summoned by a judge", "Ma mère est convoquée mercredi par le juge des tutelles.", Urgent, []string{CodeLegalDeadline}},
 	})
 }
 

@@ -169,7 +169,7 @@ var (
 	// countedRe counts the days left (« on est le 14 », « il me reste
 	// moins d'une semaine », « 15 jours pour le recours »): a time within
 	// days too. Top-level alternatives, each with its prefilter.
-	countedRe = compile(` dans les (?:8|huit|10|dix|15|quinze) jours[ ,']| (?:on est|nous sommes) (?:le |deja le )?[0-9]{1,2} | aujourd' hui (?:c' ?est|on est) (?:le )?[0-9]{1,2} |` +
+	countedRe = compile(` dans les (?:8|huit|10|dix|15|quinze) jours[ ,']| (?:on est|nous sommes) (?:le |deja le )?[0-9]{1,2} | aujourd' hui (?:c' ?est |on est )?(?:le )?[0-9]{1,2} |` +
 		` la fin de (?:la|cette) semaine| (?:8|huit|15|quinze) jours? pour (?:le |un |faire (?:le |un )?)?(?:recours|contester|tribunal)|` +
 		` il (?:me|nous|lui) reste (?:moins d' une semaine|(?:[1-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques) jours)`)
 	pastDayRe = compile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
