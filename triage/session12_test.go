@@ -76,6 +76,9 @@ func TestSession12Hidden(t *testing.T) {
 		{"a supplier changed", "Je change de fournisseur d'électricité, y aura-t-il une coupure ?", Routine, nil},
 		{"sleeping in the cab", "Je dors dans la cabine du camion depuis la séparation.", Urgent, []string{CodeHousingLoss}},
 		{"the room to give back", "Le foyer dit que je dois rendre la chambre dimanche.", Urgent, []string{CodeHousingLoss}},
+		{"a benefit cut", "La CAF a coupé l'aide au logement depuis ce mois-ci.", Routine, nil},
+		{"a benefit cut, the rent due", "Ils m'ont coupé les APL, je dois payer le loyer demain.", Routine, nil},
+		{"a benefit and the power cut", "La CAF a coupé le RSA et EDF a coupé le courant ce matin.", Urgent, []string{CodeEnergyCut}},
 		{"summoned by a judge", "Ma mère est convoquée mercredi par le juge des tutelles.", Urgent, []string{CodeLegalDeadline}},
 	})
 }
