@@ -8,6 +8,7 @@ import (
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
@@ -99,7 +100,7 @@ func TestReliabilityVersion0Loads(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := `{"bias":-2.5,"weights":[2,-1,2.7,0.6,2,1.5,1,-1.2,-2],"threshold":0.47,"examples":212}`
-	if err := st.SaveCalibration(ctx, local.Model(), []byte(old)); err != nil {
+	if err := st.SaveCalibration(ctx, store.CalibrationReliability, local.Model(), []byte(old)); err != nil {
 		t.Fatal(err)
 	}
 	s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
