@@ -48,7 +48,7 @@ func (e *answerEval) tune(t *testing.T) {
 	plain, plainScore = ascend(t, set, plain, plainScore, 6)
 	t.Logf("the same without the semantic model's signals, from the matching of 2026-11-30: %+v: %s", plain, plainScore)
 	t.Logf("the matching in use there: %s", scoreSet(set, rag.DefaultAnswerMatch))
-	for _, m := range []rag.AnswerMatch{rag.DefaultAnswerMatch, pooled, best} {
+	for _, m := range []rag.AnswerMatch{rag.DefaultAnswerMatch, pooled, best, plain} {
 		m.SemanticQuestion, m.SemanticText, m.SemanticSource = 0, 0, 0
 		m, s := thresholded(t, set, m)
 		t.Logf("without the semantic signals, thresholds chosen by the same rule: %+v: %s", m, s)
