@@ -4,57 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
-	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
-	"github.com/plume-sp/plume/store/storetest"
 )
-
-// The answers' thresholds are stored for the embedding model they were
-// chosen with: a searcher of that model prepared afterwards matches with
-// them, one of another model keeps the default, and the reliability model
-// stored beside them is another calibration.
-func TestAnswerCalibrationStoredPerModel(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	st := storetest.NewStore(t)
-	local, err := llm.NewLocalEmbedder(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
-	if diff := cmp.Diff(rag.DefaultAnswerMatch, s.AnswerMatch()); diff != "" {
-		t.Errorf("a new searcher's matching (-default +got):\n%s", diff)
-	}
-	c := rag.AnswerCalibration{Threshold: 0.42, AgreedThreshold: 0.21, Margin: 0.04, WithAnswer: 30, RightFirst: 20, Without: 100, NoneShown: 97}
-	if err := s.SaveAnswerCalibration(ctx, c); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SaveReliability(ctx, rag.Reliability{Bias: -1, Threshold: 0.4, Examples: 80}); err != nil {
-		t.Fatal(err)
-	}
-	want := rag.DefaultAnswerMatch
-	want.Threshold, want.AgreedThreshold, want.Margin = 0.42, 0.21, 0.04
-	again := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
-	if err := again.Prepare(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, again.AnswerMatch()); diff != "" {
-		t.Errorf("matching after Prepare (-want +got):\n%s", diff)
-	}
-	other, err := llm.NewLocalEmbedder(64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	third := rag.NewSearcher(st, other, nil, nil, rag.SearchOptions{})
-	if err := third.Prepare(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(rag.DefaultAnswerMatch, third.AnswerMatch()); diff != "" {
-		t.Errorf("another model's matching (-default +got):\n%s", diff)
-	}
-}
 
 // calibrationAnswers are validated answers on demo documents, and
 // calibrationMessages labelled messages: each of the first six expects one
