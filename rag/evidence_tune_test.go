@@ -37,8 +37,25 @@ type evidenceRow struct {
 // halfMessages returns one half of the four message files for a corpus
 // (parity 0: the tuning half, 1: the test half).
 func halfMessages(t *testing.T, corpus string, parity uint32) []EvalQuestion {
+	files := []string{"messages.jsonl", "messages-r7.jsonl", "messages-r8.jsonl", "messages-r9.jsonl"}
 	var out []EvalQuestion
-	for _, file := range []string{"messages.jsonl", "messages-r7.jsonl", "messages-r8.jsonl", "messages-r9.jsonl"} {
+	for _, q := range halfMessageFiles(t, files, corpus, parity) {
+		out = append(out, q.EvalQuestion)
+	}
+	return out
+}
+
+// fileQuestion is a message of a message file.
+type fileQuestion struct {
+	EvalQuestion
+	file string
+}
+
+// halfMessageFiles returns one half of message files for a corpus (parity
+// 0: the tuning half, 1: the test half), each message with its file.
+func halfMessageFiles(t *testing.T, files []string, corpus string, parity uint32) []fileQuestion {
+	var out []fileQuestion
+	for _, file := range files {
 		raw, err := os.ReadFile(filepath.Join("testdata", file))
 		if err != nil {
 			t.Fatal(err)
@@ -59,7 +76,7 @@ func halfMessages(t *testing.T, corpus string, parity uint32) []EvalQuestion {
 			if h.Sum32()%2 != parity || (corpus == "spf" && m.Corpus == "vosdroits") {
 				continue
 			}
-			out = append(out, m.EvalQuestion)
+			out = append(out, fileQuestion{m.EvalQuestion, file})
 		}
 	}
 	return out

@@ -47,10 +47,13 @@ type searchTrace struct {
 	stats   store.QueryStats
 	texts   []store.Sentence
 	weights []float64
-	plan    queryPlan
-	found   store.Found
-	docs    []docCandidate
-	ranked  []rankedDoc
+	// sentences is how many of texts are the message's (the lexicon's
+	// expansions follow).
+	sentences int
+	plan      queryPlan
+	found     store.Found
+	docs      []docCandidate
+	ranked    []rankedDoc
 }
 
 // SearchOptions tunes retrieval. The zero value gives the defaults.
@@ -325,7 +328,7 @@ func (s *Searcher) rankFound(ctx context.Context, q Query, a analysis, found sto
 	}
 	res.ranked = rankedCandidates(ranked)
 	if s.probe != nil {
-		s.probe(searchTrace{stats: a.stats, texts: a.texts, weights: a.weights, plan: a.plan, found: found, docs: docs, ranked: ranked})
+		s.probe(searchTrace{stats: a.stats, texts: a.texts, weights: a.weights, sentences: len(a.sentences), plan: a.plan, found: found, docs: docs, ranked: ranked})
 	}
 	res.Reliable = len(res.Results) > 0 && s.reliability.Score(res.top) >= s.threshold()
 	if q.noSubject {
