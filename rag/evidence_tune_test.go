@@ -91,8 +91,16 @@ func evidenceRows(t *testing.T) []evidenceRow {
 
 // halfEvidence is evidenceRows for one half, cached in path.
 func halfEvidence(t *testing.T, path string, parity uint32) []evidenceRow {
+	return tuneRows(t, path, func(url, corpus string) []evidenceRow { return corpusEvidence(t, url, corpus, parity) })
+}
+
+// tuneRows reads rows from the JSON file at path when it exists; otherwise
+// it gathers them on the databases of PLUME_TUNE_DB for each corpus of
+// PLUME_TUNE_CORPUS (see TestTuneMessages) with corpusRows and writes them
+// there (when path is set).
+func tuneRows[T any](t *testing.T, path string, corpusRows func(url, corpus string) []T) []T {
 	if raw, err := os.ReadFile(path); path != "" && err == nil {
-		var rows []evidenceRow
+		var rows []T
 		if err := json.Unmarshal(raw, &rows); err != nil {
 			t.Fatal(err)
 		}
@@ -102,9 +110,9 @@ func halfEvidence(t *testing.T, path string, parity uint32) []evidenceRow {
 	if url == "" || corpora == "" {
 		t.Skip("set PLUME_TUNE_DB and PLUME_TUNE_CORPUS")
 	}
-	var rows []evidenceRow
+	var rows []T
 	for _, corpus := range strings.Split(corpora, ",") {
-		rows = append(rows, corpusEvidence(t, strings.ReplaceAll(url, "{corpus}", corpus), corpus, parity)...)
+		rows = append(rows, corpusRows(strings.ReplaceAll(url, "{corpus}", corpus), corpus)...)
 	}
 	if path != "" {
 		raw, err := json.Marshal(rows)

@@ -50,33 +50,11 @@ func plainQuery(qs store.QueryStats, sentences int, filter store.SearchFilter) s
 	return q
 }
 
+// orderRows searches the tuning messages on every corpus of
+// PLUME_TUNE_CORPUS, or reads the rows from PLUME_ORDER_ROWS when that file
+// exists (written there otherwise).
 func orderRows(t *testing.T) []orderRow {
-	path := os.Getenv("PLUME_ORDER_ROWS")
-	if raw, err := os.ReadFile(path); path != "" && err == nil {
-		var rows []orderRow
-		if err := json.Unmarshal(raw, &rows); err != nil {
-			t.Fatal(err)
-		}
-		return rows
-	}
-	url, corpora := os.Getenv("PLUME_TUNE_DB"), os.Getenv("PLUME_TUNE_CORPUS")
-	if url == "" || corpora == "" {
-		t.Skip("set PLUME_TUNE_DB and PLUME_TUNE_CORPUS")
-	}
-	var rows []orderRow
-	for _, corpus := range strings.Split(corpora, ",") {
-		rows = append(rows, corpusOrderRows(t, strings.ReplaceAll(url, "{corpus}", corpus), corpus)...)
-	}
-	if path != "" {
-		raw, err := json.Marshal(rows)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, raw, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return rows
+	return tuneRows(t, os.Getenv("PLUME_ORDER_ROWS"), func(url, corpus string) []orderRow { return corpusOrderRows(t, url, corpus) })
 }
 
 func corpusOrderRows(t *testing.T, url, corpus string) []orderRow {
