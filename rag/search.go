@@ -285,7 +285,7 @@ func (s *Searcher) analyse(ctx context.Context, q Query) (analysis, error) {
 		return analysis{}, fmt.Errorf("search: %w", ErrNoWords)
 	}
 	a.stats = stats
-	a.filter = store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
+	a.filter = store.SearchFilter{Audience: store.NFCLabels(q.Audience), Services: q.Services, Tags: store.NFCLabels(q.Tags)}
 	a.plan = planQuery(stats, a.weights, len(a.sentences), a.filter, s.opts)
 	a.plan.query.VectorsVersion = stats.VectorsVersion
 	a.focus = focusText(a.sentences)
