@@ -388,7 +388,10 @@ func checkAnswerWords(q, t redact.Text) error {
 // prepare redacts the input (placeholders already there stay) and builds
 // what the store needs; scope is the service of the key that writes (the
 // store checks the sources with it, see citeSources).
-func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (store.Answer, store.AnswerWrite, error) {
+//
+// session, when not nil, redacts the text (a promoted draft's: see
+// draftSession); otherwise each text has a session of its own.
+func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string, session *redact.Session) (store.Answer, store.AnswerWrite, error) {
 	if err := in.validate(); err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
 	}
@@ -396,7 +399,10 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (st
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the question: %w", err)
 	}
-	t, err := redact.Redact(ctx, in.Text, a.policy)
+	if session == nil {
+		session = redact.NewSession(a.policy)
+	}
+	t, err := session.Redact(ctx, in.Text)
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the text: %w", err)
 	}
@@ -437,10 +443,15 @@ func (a *Answers) Create(ctx context.Context, in AnswerInput, authorService stri
 	return a.create(ctx, in, authorService, by, nil)
 }
 
-// create stores a validated answer, promoted from the draft draftID when
-// not nil.
-func (a *Answers) create(ctx context.Context, in AnswerInput, authorService string, by *int64, draftID *string) (store.Answer, error) {
-	ans, w, err := a.prepare(ctx, in, authorService)
+// create stores a validated answer, promoted from the draft d when not
+// nil (its text redacted in the draft's session).
+func (a *Answers) create(ctx context.Context, in AnswerInput, authorService string, by *int64, d *store.Draft) (store.Answer, error) {
+	var session *redact.Session
+	var draftID *string
+	if d != nil {
+		session, draftID = draftSession(a.policy, *d, in.Text), &d.ID
+	}
+	ans, w, err := a.prepare(ctx, in, authorService, session)
 	if err != nil {
 		return store.Answer{}, err
 	}
@@ -456,7 +467,7 @@ func (a *Answers) create(ctx context.Context, in AnswerInput, authorService stri
 // a global key); ifVersion, when not zero, must be the stored one (the API
 // requires it).
 func (a *Answers) Update(ctx context.Context, id int64, in AnswerInput, scope string, ifVersion int) (store.Answer, error) {
-	ans, w, err := a.prepare(ctx, in, scope)
+	ans, w, err := a.prepare(ctx, in, scope, nil)
 	if err != nil {
 		return store.Answer{}, err
 	}
@@ -497,8 +508,7 @@ func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, 
 			return store.Answer{}, err
 		}
 	}
-	draftID := d.ID
-	ans, err := a.create(ctx, AnswerInput{Question: d.Question.String(), Text: text, DocumentIDs: ids, Service: service}, authorService, by, &draftID)
+	ans, err := a.create(ctx, AnswerInput{Question: d.Question.String(), Text: text, DocumentIDs: ids, Service: service}, authorService, by, &d)
 	if err != nil {
 		return store.Answer{}, err
 	}
