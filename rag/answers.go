@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
@@ -341,7 +343,7 @@ type AnswerInput struct {
 const MaxAnswerBytes = 2 * MaxQuestionBytes
 
 func (in *AnswerInput) validate() error {
-	in.Question, in.Text = strings.TrimSpace(in.Question), strings.TrimSpace(in.Text)
+	in.Question, in.Text = normalAnswerText(in.Question), normalAnswerText(in.Text)
 	switch {
 	case in.Question == "" || in.Text == "":
 		return fmt.Errorf("answer: question and text are required: %w", ErrInvalid)
@@ -351,11 +353,28 @@ func (in *AnswerInput) validate() error {
 		return fmt.Errorf("answer: the text is %d bytes long, over %d: %w", len(in.Text), MaxAnswerBytes, ErrTextTooLong)
 	case !utf8.ValidString(in.Question) || !utf8.ValidString(in.Text):
 		return fmt.Errorf("answer: text is not valid UTF-8: %w", ErrInvalid)
+	case store.UnsafeText(in.Question) || store.UnsafeText(in.Text):
+		return fmt.Errorf("answer: a control or bidirectional formatting character (an escape, U+202E) is not allowed: %w", ErrInvalid)
 	case len(in.DocumentIDs) > 50:
 		return fmt.Errorf("answer: at most 50 documents: %w", ErrInvalid)
 	}
 	in.DocumentIDs = uniqueIDs(in.DocumentIDs)
 	return nil
+}
+
+// normalAnswerText returns s trimmed, in Unicode NFC and without its
+// zero-width characters, as documents are kept: an answer typed with
+// combining accents, or with an invisible character inside, is the same
+// answer (and a duplicate of it is refused).
+func normalAnswerText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(norm.NFC.String(s))
 }
 
 // uniqueIDs is ids without repeats, in order: [545, 545] cites 545 once.
