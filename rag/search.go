@@ -33,6 +33,9 @@ type Searcher struct {
 	opts     SearchOptions
 	// reliability decides which results are reliable (see LoadReliability).
 	reliability Reliability
+	// answerMatch is how drafts match validated answers, with the
+	// thresholds calibrated for the embedding model (LoadAnswerCalibration).
+	answerMatch AnswerMatch
 	// semantic holds the corpus's semantic model (semanticModel).
 	semantic semanticModels
 	// ranker orders the first documents of the fusion (see Ranker).
@@ -117,17 +120,22 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Searcher{store: st, embedder: embedder, lexicon: lexicon, log: log, opts: opts, reliability: DefaultReliability, ranker: DefaultRanker}
+	return &Searcher{store: st, embedder: embedder, lexicon: lexicon, log: log, opts: opts, reliability: DefaultReliability, ranker: DefaultRanker,
+		answerMatch: DefaultAnswerMatch}
 }
 
 // Prepare reads what a searcher needs before its first search: the
-// reliability model calibrated for its embedding model (LoadReliability)
-// and the store's chunk index (store.LoadChunkIndex). Before the index is
+// reliability model and the answers' thresholds calibrated for its
+// embedding model (LoadReliability, LoadAnswerCalibration) and the store's
+// chunk index (store.LoadChunkIndex). Before the index is
 // read, vectors are searched through the approximate HNSW index, whose
 // results depend on its build: the server, plume eval and the tuning
 // tests all prepare their searchers this way, so that they rank alike.
 func (s *Searcher) Prepare(ctx context.Context) error {
 	if err := s.LoadReliability(ctx); err != nil {
+		return err
+	}
+	if err := s.LoadAnswerCalibration(ctx); err != nil {
 		return err
 	}
 	if err := s.store.LoadChunkIndex(ctx); err != nil {
