@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
+	"golang.org/x/text/unicode/norm"
 )
 
 // curationScope reads the scope of a curation request: a service's admin
@@ -113,7 +114,11 @@ func (s *Server) closeRequest(c echo.Context) (closeRequest, store.CurationScope
 			"key must be an item's key as the work list gives it (a group's hex hash, a draft's id, a document's id)")
 	case len(body.Reason) > 1000:
 		return body, store.CurationScope{}, errorf(http.StatusBadRequest, "invalid_request", "the reason is over 1000 bytes")
+	case store.UnsafeText(body.Reason):
+		return body, store.CurationScope{}, errorf(http.StatusBadRequest, "invalid_request",
+			"the reason holds a control or bidirectional formatting character (an escape, U+202E)")
 	}
+	body.Reason = norm.NFC.String(body.Reason)
 	// A service's admin may leave the service out: it is the key's.
 	sc, err := s.curationScope(c, body.Service, body.Service != "" || keyOf(c).Service == "")
 	return body, sc, err

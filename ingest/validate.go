@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/plume-sp/plume/store"
 )
 
 // Limits of a document's fields, whatever brings the document (a file, an
@@ -112,19 +114,9 @@ func checkLabels(field string, labels []string) ([]string, error) {
 	return out, nil
 }
 
-// unsafeRune reports a character a field shown to people must not hold:
-// a control character (C0, DEL, C1: ANSI escapes among them) or one of
-// the bidirectional formatting characters, which reorder what is shown
-// (U+202E makes « txt.exe » read « exe.txt »).
-func unsafeRune(r rune) bool {
-	switch {
-	case unicode.IsControl(r):
-		return true
-	case r == '\u061c', r == '\u200e', r == '\u200f', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-		return true
-	}
-	return false
-}
+// unsafeRune reports a character a field shown to people must not hold
+// (store.UnsafeRune).
+func unsafeRune(r rune) bool { return store.UnsafeRune(r) }
 
 // UnsafeName reports whether a name (a file's, a zip member's) holds a
 // control or bidirectional formatting character.

@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
@@ -381,7 +383,7 @@ type AnswerInput struct {
 const MaxAnswerBytes = 2 * MaxQuestionBytes
 
 func (in *AnswerInput) validate() error {
-	in.Question, in.Text = strings.TrimSpace(in.Question), strings.TrimSpace(in.Text)
+	in.Question, in.Text = normalAnswerText(in.Question), normalAnswerText(in.Text)
 	switch {
 	case in.Question == "" || in.Text == "":
 		return fmt.Errorf("answer: question and text are required: %w", ErrInvalid)
@@ -391,11 +393,28 @@ func (in *AnswerInput) validate() error {
 		return fmt.Errorf("answer: the text is %d bytes long, over %d: %w", len(in.Text), MaxAnswerBytes, ErrTextTooLong)
 	case !utf8.ValidString(in.Question) || !utf8.ValidString(in.Text):
 		return fmt.Errorf("answer: text is not valid UTF-8: %w", ErrInvalid)
+	case store.UnsafeText(in.Question) || store.UnsafeText(in.Text):
+		return fmt.Errorf("answer: a control or bidirectional formatting character (an escape, U+202E) is not allowed: %w", ErrInvalid)
 	case len(in.DocumentIDs) > 50:
 		return fmt.Errorf("answer: at most 50 documents: %w", ErrInvalid)
 	}
 	in.DocumentIDs = uniqueIDs(in.DocumentIDs)
 	return nil
+}
+
+// normalAnswerText returns s trimmed, in Unicode NFC and without its
+// zero-width characters, as documents are kept: an answer typed with
+// combining accents, or with an invisible character inside, is the same
+// answer (and a duplicate of it is refused).
+func normalAnswerText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(norm.NFC.String(s))
 }
 
 // uniqueIDs is ids without repeats, in order: [545, 545] cites 545 once.
@@ -428,7 +447,10 @@ func checkAnswerWords(q, t redact.Text) error {
 // prepare redacts the input (placeholders already there stay) and builds
 // what the store needs; scope is the service of the key that writes (the
 // store checks the sources with it, see citeSources).
-func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (store.Answer, store.AnswerWrite, error) {
+//
+// session, when not nil, redacts the text (a promoted draft's: see
+// draftSession); otherwise each text has a session of its own.
+func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string, session *redact.Session) (store.Answer, store.AnswerWrite, error) {
 	if err := in.validate(); err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
 	}
@@ -436,7 +458,10 @@ func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string) (st
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the question: %w", err)
 	}
-	t, err := redact.Redact(ctx, in.Text, a.policy)
+	if session == nil {
+		session = redact.NewSession(a.policy)
+	}
+	t, err := session.Redact(ctx, in.Text)
 	if err != nil {
 		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the text: %w", err)
 	}
@@ -477,10 +502,15 @@ func (a *Answers) Create(ctx context.Context, in AnswerInput, authorService stri
 	return a.create(ctx, in, authorService, by, nil)
 }
 
-// create stores a validated answer, promoted from the draft draftID when
-// not nil.
-func (a *Answers) create(ctx context.Context, in AnswerInput, authorService string, by *int64, draftID *string) (store.Answer, error) {
-	ans, w, err := a.prepare(ctx, in, authorService)
+// create stores a validated answer, promoted from the draft d when not
+// nil (its text redacted in the draft's session).
+func (a *Answers) create(ctx context.Context, in AnswerInput, authorService string, by *int64, d *store.Draft) (store.Answer, error) {
+	var session *redact.Session
+	var draftID *string
+	if d != nil {
+		session, draftID = draftSession(a.policy, *d, in.Text), &d.ID
+	}
+	ans, w, err := a.prepare(ctx, in, authorService, session)
 	if err != nil {
 		return store.Answer{}, err
 	}
@@ -496,7 +526,7 @@ func (a *Answers) create(ctx context.Context, in AnswerInput, authorService stri
 // a global key); ifVersion, when not zero, must be the stored one (the API
 // requires it).
 func (a *Answers) Update(ctx context.Context, id int64, in AnswerInput, scope string, ifVersion int) (store.Answer, error) {
-	ans, w, err := a.prepare(ctx, in, scope)
+	ans, w, err := a.prepare(ctx, in, scope, nil)
 	if err != nil {
 		return store.Answer{}, err
 	}
@@ -537,8 +567,7 @@ func (a *Answers) FromDraft(ctx context.Context, d store.Draft, final, service, 
 			return store.Answer{}, err
 		}
 	}
-	draftID := d.ID
-	ans, err := a.create(ctx, AnswerInput{Question: d.Question.String(), Text: text, DocumentIDs: ids, Service: service}, authorService, by, &draftID)
+	ans, err := a.create(ctx, AnswerInput{Question: d.Question.String(), Text: text, DocumentIDs: ids, Service: service}, authorService, by, &d)
 	if err != nil {
 		return store.Answer{}, err
 	}

@@ -51,12 +51,13 @@ func (d *Drafter) Feedback(ctx context.Context, draft store.Draft, fb FeedbackRe
 		return store.Feedback{}, err
 	}
 	f := store.Feedback{DraftID: draft.ID, Outcome: store.Outcome(fb.Outcome), Rating: fb.Rating}
-	if f.Tags, err = redactTags(ctx, tags, d.opts.Redaction); err != nil {
+	session := draftSession(d.opts.Redaction, draft, fb.FinalText)
+	if f.Tags, err = redactTags(ctx, tags, session); err != nil {
 		return store.Feedback{}, err
 	}
 	final := draft.Draft
 	if fb.FinalText != "" {
-		red, err := redact.Redact(ctx, fb.FinalText, d.opts.Redaction)
+		red, err := session.Redact(ctx, fb.FinalText)
 		if err != nil {
 			return store.Feedback{}, fmt.Errorf("feedback: redact the final text: %w", err)
 		}
@@ -71,6 +72,18 @@ func (d *Drafter) Feedback(ctx context.Context, draft store.Draft, fb FeedbackRe
 	}
 	d.log.Info("feedback recorded", "draft_id", draft.ID, "outcome", fb.Outcome, "edit_distance", f.EditDistance)
 	return f, nil
+}
+
+// draftSession returns a redaction session that goes on from the draft's
+// own: the values restored into the draft, read back from text, the text
+// its agent sent or a reviewer wrote from it (redact.Recover), and the
+// numbers of the placeholders of its question. A value of the draft is
+// then masked wherever text repeats it, in whatever form, and keeps its
+// placeholder, where a detector alone misses it (a bare « 7654321 » once
+// its cue « allocataire » is gone). The draft's mapping itself lives in
+// memory only, for the request that made it.
+func draftSession(policy redact.Policy, draft store.Draft, text string) *redact.Session {
+	return redact.NewSessionFrom(policy, redact.Recover(draft.Draft, text, draft.Question.String()))
 }
 
 // validateFeedback checks fb, trims its final text, and returns its tags
@@ -118,11 +131,11 @@ var validTag = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} '’_.,!?-]*$`)
 // typed as a reminder): tags are labels, stored and counted in statistics,
 // where « [NOM_1] » would tell nothing. What is stored is still the
 // redacted text, as for every text a person writes.
-func redactTags(ctx context.Context, tags []string, policy redact.Policy) ([]store.Text, error) {
+func redactTags(ctx context.Context, tags []string, session *redact.Session) ([]store.Text, error) {
 	out := make([]store.Text, 0, len(tags))
 	for i, tag := range tags {
 		// « café » typed with a combining accent is the tag « café ».
-		red, err := redact.Redact(ctx, norm.NFC.String(tag), policy)
+		red, err := session.Redact(ctx, norm.NFC.String(tag))
 		if err != nil {
 			return nil, fmt.Errorf("feedback: redact a tag: %w", err)
 		}

@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // Names without a cue: a first name with its surname, a surname in capitals,
 // signature lines and letter headings.
 
@@ -56,10 +58,24 @@ func (sc *scanner) freeName(i int) int {
 		if sc.caseless {
 			conf = 0.5
 		}
+		if sc.surnameBefore(first) {
+			first-- // "… ? Lambert Sophie, comment …"
+		}
 		sc.addToks(first, last, NOM, conf)
 		return last
 	}
 	return -1
+}
+
+// surnameBefore reports whether the word before the first name at i is
+// its surname ("Dubois Paul travaille"): joinsName, and not an adverb in
+// "-ment" opening the sentence ("Finalement Paul est venu").
+func (sc *scanner) surnameBefore(i int) bool {
+	k := i - 1
+	if !sc.joinsName(k, i) || sc.placeBefore(k) {
+		return false
+	}
+	return !sc.startsSentence(k) || !strings.HasSuffix(sc.folded(k), "ment")
 }
 
 // placeCompound reports whether word i is part of a hyphenated place name,

@@ -103,7 +103,10 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 	if err != nil {
 		return Result{}, err
 	}
-	spans = s.applyPolicy(spans)
+	s.mu.Lock()
+	known := knownSpans(text, s.m)
+	s.mu.Unlock()
+	spans = s.applyPolicy(unionSpans(spans, cands(known)))
 	spans = addEscapes(text, spans, s.policy)
 
 	s.mu.Lock()
@@ -115,7 +118,10 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 	last := 0
 	for _, c := range spans {
 		action := s.policy.Action(c.typ)
-		ph := s.m.placeholderFor(c.typ, text[c.start:c.end], action != MaskNoRestore)
+		ph, ok := placeholderAt(known, c)
+		if !ok {
+			ph = s.m.placeholderFor(c.typ, text[c.start:c.end], action != MaskNoRestore)
+		}
 		b.WriteString(text[last:c.start])
 		b.WriteString(ph)
 		last = c.end
@@ -169,10 +175,16 @@ func addEscapes(text string, spans []cand, policy Policy) []cand {
 		}
 		i = m.end
 	}
-	if len(esc) == 0 {
+	return unionSpans(spans, esc)
+}
+
+// unionSpans returns spans and more in text order, each overlap made one
+// span that covers both, of the first one's type.
+func unionSpans(spans, more []cand) []cand {
+	if len(more) == 0 {
 		return spans
 	}
-	all := append(spans, esc...)
+	all := append(spans, more...)
 	var cs candSorter
 	cs.sort(all)
 	out := all[:0:0]

@@ -98,6 +98,14 @@ func (sc *scanner) markNames(ns *nameSet) {
 		if !ok {
 			continue
 		}
+		if !sc.cueName(first, last) {
+			if sc.joinsName(first-1, first) {
+				first-- // "Mon mari Paul. Dubois Paul travaille."
+			}
+			if sc.joinsName(last+1, last+1) {
+				last++ // "Mon fils Lucas … Lucas Garnier"
+			}
+		}
 		sc.addToks(first, last, NOM, 0.7)
 		i = last
 	}
@@ -137,6 +145,33 @@ func (sc *scanner) nameAround(ns *nameSet, p namePlace, i int) (first, last int)
 		last++
 	}
 	return first, last
+}
+
+// cueName reports whether tokens first to last are within a name found
+// with a cue, one ns holds: the name as first written, whose cue ("Sou",
+// "Doña", "Cabinet") is no surname.
+func (sc *scanner) cueName(first, last int) bool {
+	start, end := int(sc.toks[first].start), int(sc.toks[last].end)
+	for _, c := range sc.cands {
+		if c.typ == NOM && c.conf >= 0.75 && c.start <= start && end <= c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// joinsName reports whether word k, beside a name written again, is
+// part of it: on the same line, one blank between them (gap is the token
+// after the blank), capitalised, no common word, no first name that is
+// also one, not in capitals (an acronym: "CAF Paul"), nor in a hyphenated
+// compound, as a surname read with a first name found without a cue.
+func (sc *scanner) joinsName(k, gap int) bool {
+	if k < 0 || k >= len(sc.toks) || sc.caseless || sc.toks[gap].gap != gapSpace {
+		return false
+	}
+	t := sc.toks[k]
+	return t.kind == kWord && t.cue == 0 && t.end-t.start >= 2 && t.shape&shCap != 0 && t.shape&shUpper == 0 &&
+		sc.bits(k)&(notName|wStop|wFirstAmb|wParticle|wCountry) == 0 && !sc.inCompound(k)
 }
 
 // folded returns word i folded, or "" for a token that is no word.

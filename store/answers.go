@@ -183,7 +183,8 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 }
 
 // refuseIdenticalAnswer locks, for the rest of tx, the answers with a's
-// service, question and text, and returns ErrDuplicate if one is active.
+// service, question and text, and returns ErrDuplicate if one other than
+// a (a.ID, zero for a new answer) is active.
 // Question and text are compared with their runs of white space made one
 // space (spaceRuns, as strings.Fields cuts): a doubled space or a line
 // break for a space makes no other answer. The check is a statement of its
@@ -193,16 +194,16 @@ func refuseIdenticalAnswer(ctx context.Context, tx pgx.Tx, a *Answer) error {
 	q, t := strings.Join(strings.Fields(a.Question.s), " "), strings.Join(strings.Fields(a.Text.s), " ")
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('plume.answer.' || current_schema() || $1 || $2 || $3, 0))`,
 		a.Service, q, t); err != nil {
-		return fmt.Errorf("create answer: %w", err)
+		return fmt.Errorf("answer: %w", err)
 	}
 	var id int64
 	err := tx.QueryRow(ctx, `SELECT coalesce((SELECT id FROM answers
-			WHERE service = $1 AND status = 'active'
+			WHERE service = $1 AND status = 'active' AND id <> $4
 				AND btrim(regexp_replace(question, '`+spaceRuns+`', ' ', 'g'), ' ') = $2
 				AND btrim(regexp_replace(text, '`+spaceRuns+`', ' ', 'g'), ' ') = $3 LIMIT 1), 0)`,
-		a.Service, q, t).Scan(&id)
+		a.Service, q, t, a.ID).Scan(&id)
 	if err != nil {
-		return fmt.Errorf("create answer: %w", err)
+		return fmt.Errorf("answer: %w", err)
 	}
 	if id != 0 {
 		return fmt.Errorf("answer %d, active, has this question and text: %w", id, ErrDuplicate)
@@ -288,7 +289,9 @@ func setAnswerSources(ctx context.Context, tx pgx.Tx, id int64, docs []int64) er
 // raises its version and records a new review: the answer is active again
 // and its sources' current content is the reviewed one (checked under
 // lock, see lockAnswerSources). ifVersion, when not zero, must be the
-// stored version (ErrStaleVersion otherwise).
+// stored version (ErrStaleVersion otherwise). It returns ErrDuplicate,
+// changing nothing, when another active answer of the same service has
+// the new question and text, as CreateAnswer does.
 func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVersion int) error {
 	if err := a.validate(); err != nil {
 		return err
@@ -296,6 +299,9 @@ func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVe
 	a.Status = AnswerActive // what the update makes it
 	vec, textVec, model := vectorArgs(w)
 	return s.Transact(ctx, func(tx pgx.Tx) error {
+		if err := refuseIdenticalAnswer(ctx, tx, a); err != nil {
+			return err
+		}
 		sources, err := lockAnswerSources(ctx, tx, a, w)
 		if err != nil {
 			return err

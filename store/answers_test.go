@@ -472,6 +472,34 @@ func TestIdenticalAnswerRefused(t *testing.T) {
 	}
 }
 
+// TestUpdateToIdenticalAnswerRefused: an update cannot make an answer
+// identical to another active one (it could be created so); it can keep
+// its own question and text.
+func TestUpdateToIdenticalAnswerRefused(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	answer := func(text string) store.Answer {
+		return store.Answer{Service: "caf", Question: red(t, "Comment déclarer un déménagement ?"), Text: red(t, text)}
+	}
+	first, second := answer("En ligne."), answer("Au guichet.")
+	for _, a := range []*store.Answer{&first, &second} {
+		if err := st.CreateAnswer(ctx, a, store.AnswerWrite{MatchText: a.Question}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	same := answer("En ligne.")
+	same.ID = second.ID
+	if err := st.UpdateAnswer(ctx, &same, store.AnswerWrite{MatchText: same.Question}, 0); !errors.Is(err, store.ErrDuplicate) {
+		t.Errorf("update to another active answer's text: %v, want ErrDuplicate", err)
+	}
+	again := answer("En  ligne.")
+	again.ID = first.ID
+	if err := st.UpdateAnswer(ctx, &again, store.AnswerWrite{MatchText: again.Question}, 0); err != nil {
+		t.Errorf("update keeping its own text: %v", err)
+	}
+}
+
 // TestAnswerSourcesChecked: the store checks an answer's sources under
 // lock, with a message naming the source and what is wrong with it, and
 // writes the sources Cite makes of the documents, in the order cited.

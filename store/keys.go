@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
@@ -68,8 +67,8 @@ const MaxKeyNameRunes = 100
 // name or number has no place (the person signs in as an agent instead).
 func checkKeyName(ctx context.Context, name string) error {
 	switch n := utf8.RuneCountInString(name); {
-	case !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl):
-		return fmt.Errorf("a key's name is one line, without line breaks, tabs or control characters: %w", ErrInvalid)
+	case !utf8.ValidString(name) || strings.ContainsFunc(name, UnsafeRune):
+		return fmt.Errorf("a key's name is one line, without line breaks, tabs, control or bidirectional formatting characters: %w", ErrInvalid)
 	case n > MaxKeyNameRunes:
 		return fmt.Errorf("a key's name is at most %d characters (this one has %d): %w", MaxKeyNameRunes, n, ErrInvalid)
 	}

@@ -69,3 +69,16 @@ func TestAPIKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyNameCharacters: a key's name, shown in every list of keys and
+// copied to the audit log, holds no escape nor bidirectional override.
+func TestKeyNameCharacters(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	for _, name := range []string{"guichet \u202eFAC", "guichet \x1b[31mCAF", "guichet \u2066CAF"} {
+		if _, _, err := st.CreateAPIKey(ctx, name, store.RoleAgent, "caf"); !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("key name %q: %v, want ErrInvalid", name, err)
+		}
+	}
+}

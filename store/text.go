@@ -1,6 +1,11 @@
 package store
 
-import "github.com/plume-sp/plume/redact"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/plume-sp/plume/redact"
+)
 
 // Text is a user's text as the store keeps it: redacted. The store writes
 // a Text only from a redact.Text (Redacted) and reads it back as it was
@@ -28,4 +33,25 @@ func texts(ts []Text) []string {
 		out[i] = t.s
 	}
 	return out
+}
+
+// UnsafeRune reports a character a text shown to people must not hold:
+// a control character (C0, DEL, C1: ANSI escapes among them) or one of
+// the bidirectional formatting characters, which reorder what is shown
+// (U+202E makes « txt.exe » read « exe.txt »). Documents, answers,
+// curation reasons and key names are refused with one.
+func UnsafeRune(r rune) bool {
+	switch {
+	case unicode.IsControl(r):
+		return true
+	case r == '\u061c', r == '\u200e', r == '\u200f', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true
+	}
+	return false
+}
+
+// UnsafeText reports whether s, a text of several lines, holds an
+// UnsafeRune other than a line break or a tab.
+func UnsafeText(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r != '\n' && r != '\r' && r != '\t' && UnsafeRune(r) })
 }

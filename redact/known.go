@@ -1,0 +1,166 @@
+package redact
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/plume-sp/plume/fold"
+)
+
+// A session that goes on from an earlier one (NewSessionFrom) knows the
+// values of its mapping: a text redacted in it has each of them masked
+// wherever it is written again, whatever its form, and not only where a
+// detector finds it ("allocataire 7654321" in the message, a bare
+// "76 54 321" in the reply; "Karim Benali", then "KARIM-BENALI" or
+// "M. Benali").
+
+// minKnownKey is the shortest folded key looked for: shorter values
+// ("Li", "12") would match words and numbers of any text.
+const minKnownKey = 4
+
+// knownKey is one value of a mapping, folded to its letters and digits.
+type knownKey struct {
+	key string
+	typ Type
+	ph  string // the value's placeholder; "" for a word of a name
+}
+
+// knownKeys returns the keys of m's values: each value whole, and each
+// word of a name that is no common word.
+func knownKeys(m Mapping) []knownKey {
+	var keys []knownKey
+	for ph, e := range m.entries {
+		if _, ph := nextPlaceholder(e.value, 0); !e.restore || ph {
+			continue // no value, or a placeholder standing for itself (Recover)
+		}
+		if k := foldAlnum(e.value); len(k) >= minKnownKey {
+			keys = append(keys, knownKey{key: k, typ: e.typ, ph: ph})
+		}
+		if e.typ != NOM {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(e.value, notAlnum) {
+			k := foldAlnum(w)
+			if len(k) >= minKnownKey && k != foldAlnum(e.value) && lex.entries[lex.words[k]].bits&(wFunc|wStop|wFirstAmb|wParticle) == 0 {
+				keys = append(keys, knownKey{key: k, typ: NOM})
+			}
+		}
+	}
+	return keys
+}
+
+func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// foldAlnum folds s (case, accents) and keeps its letters and digits.
+func foldAlnum(s string) string {
+	f := fold.String(s)
+	return strings.Map(func(r rune) rune {
+		if notAlnum(r) {
+			return -1
+		}
+		return r
+	}, f)
+}
+
+// knownSpan is a value of a mapping written again, with its placeholder.
+type knownSpan struct {
+	cand
+	ph string
+}
+
+// knownSpans returns the spans of text that write a value of m again: from
+// a word's start to a word's end, the value's letters and digits, folded,
+// with blanks or punctuation between them ("07.98.76.54.32", "Benali
+// Karim" does not match "Karim Benali": its words are found one by one).
+// A whole value keeps its placeholder.
+func knownSpans(text string, m Mapping) []knownSpan {
+	keys := knownKeys(m)
+	if len(keys) == 0 {
+		return nil
+	}
+	var out []knownSpan
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if notAlnum(r) || (i > 0 && !notAlnum(lastRune(text[:i]))) {
+			i += size
+			continue
+		}
+		best := knownSpan{cand: cand{start: i, end: -1}}
+		for _, k := range keys {
+			if end := matchKey(text, i, k.key); end > best.end {
+				best.end, best.typ, best.ph = end, k.typ, k.ph
+			}
+		}
+		if best.end < 0 {
+			i += size
+			continue
+		}
+		best.conf = 0.9
+		out = append(out, best)
+		i = best.end
+	}
+	return out
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// maxKnownGap is the most characters that are no letter or digit between
+// two of a value's ("07 - 98", "Karim  Benali").
+const maxKnownGap = 3
+
+// matchKey returns the end of key written from i, ending a word, or -1.
+func matchKey(text string, i int, key string) int {
+	var buf [16]byte
+	k, gap := 0, 0
+	for j := i; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if notAlnum(r) {
+			if gap++; gap > maxKnownGap || r == '\n' {
+				return -1
+			}
+			j += size
+			continue
+		}
+		f := fold.Append(buf[:0], text[j:j+size])
+		if k+len(f) > len(key) || string(f) != key[k:k+len(f)] {
+			return -1
+		}
+		k, gap, j = k+len(f), 0, j+size
+		if k == len(key) {
+			if j < len(text) && !notAlnum(firstRune(text[j:])) {
+				return -1 // the word goes on: "Benalis"
+			}
+			return j
+		}
+	}
+	return -1
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// placeholderAt returns the placeholder of the known value that spans c
+// exactly, if any; known is in text order.
+func placeholderAt(known []knownSpan, c cand) (string, bool) {
+	i := sort.Search(len(known), func(i int) bool { return known[i].start >= c.start })
+	if i < len(known) && known[i].start == c.start && known[i].end == c.end && known[i].typ == c.typ && known[i].ph != "" {
+		return known[i].ph, true
+	}
+	return "", false
+}
+
+// cands returns the spans of known.
+func cands(known []knownSpan) []cand {
+	out := make([]cand, len(known))
+	for i, k := range known {
+		out[i] = k.cand
+	}
+	return out
+}

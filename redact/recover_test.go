@@ -1,0 +1,74 @@
+package redact
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRecover covers the values read back from a restored, then edited,
+// text: each placeholder's value found between the shared words around
+// it, side by side placeholders split by their types, and nothing where
+// the place cannot be told.
+func TestRecover(t *testing.T) {
+	tests := []struct {
+		name, redacted, restored string
+		want                     map[string]string
+	}{
+		{"side by side", "Bonjour [NOM_1] [CAF_1] [TEL_1] …", "Bonjour Karim Benali 7654321 07 98 76 54 32 …",
+			map[string]string{"[NOM_1]": "Karim Benali", "[CAF_1]": "7654321", "[TEL_1]": "07 98 76 54 32"}},
+		{"edited around", "Bonjour [NOM_1],\nvotre dossier [CAF_1] est à jour. Appelez le [TEL_1] si besoin.",
+			"Madame, Monsieur,\nvotre dossier 7654321 est à jour. Appelez le 07 98 76 54 32 si besoin, merci.",
+			map[string]string{"[NOM_1]": "[NOM_1]", "[CAF_1]": "7654321", "[TEL_1]": "07 98 76 54 32"}},
+		{"a placeholder left as it was stands for itself", "Votre numéro [CAF_1] est noté.", "Votre numéro [CAF_1] est noté.",
+			map[string]string{"[CAF_1]": "[CAF_1]"}},
+		{"the shared words rewritten", "Votre numéro [CAF_1] est noté.", "Le numéro a été noté : 7654321.",
+			map[string]string{"[CAF_1]": "[CAF_1]"}},
+		{"at the text's ends", "[NOM_1], merci de votre message", "Karim Benali, merci de votre message",
+			map[string]string{"[NOM_1]": "Karim Benali"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[string]string{}
+			for _, e := range Recover(tt.redacted, tt.restored).Entries() {
+				got[e.Placeholder] = e.Value
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Recover (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRecoverSessionMasksRestoredValues covers the black-box finding: a
+// bare number put back into a draft, sent as the final text, was stored
+// unmasked, no detector seeing it without its cue.
+func TestRecoverSessionMasksRestoredValues(t *testing.T) {
+	ctx := context.Background()
+	final := "Bonjour Karim Benali 7654321 07 98 76 54 32 …"
+	m := Recover("Bonjour [NOM_1] [CAF_1] [TEL_1] …", final)
+	res, err := NewSessionFrom(DefaultPolicy(), m).Redact(ctx, final)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff("Bonjour [NOM_1] [CAF_1] [TEL_1] …", res.Text.String()); diff != "" {
+		t.Errorf("final text (-want +got):\n%s", diff)
+	}
+}
+
+// TestRecoverReserves covers the placeholders Recover cannot read: a new
+// value is numbered after them and one left as it was stays.
+func TestRecoverReserves(t *testing.T) {
+	ctx := context.Background()
+	final := "Votre numéro [CAF_1] est noté, Mme Claire Martin vous rappelle au 06 11 22 33 44."
+	m := Recover("Votre numéro [CAF_1] est noté.", final, "Je suis [NOM_1], tel [TEL_1]")
+	res, err := NewSessionFrom(DefaultPolicy(), m).Redact(ctx, final)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Votre numéro [CAF_1] est noté, Mme [NOM_2] vous rappelle au [TEL_2]."
+	if diff := cmp.Diff(want, res.Text.String()); diff != "" {
+		t.Errorf("final text (-want +got):\n%s", diff)
+	}
+}
