@@ -51,6 +51,8 @@ func (s *Server) createDraft(c echo.Context) error {
 	if key.Service != "" {
 		service = key.Service
 	}
+	// An audience typed in NFD is the vocabulary's, stored in NFC.
+	body.Audience = store.NFCLabels(body.Audience)
 	// The drafter's validation (question, note, channel) is the one, with
 	// its one limit; it comes before a stream starts.
 	req, err := s.deps.Drafter.Validate(c.Request().Context(), rag.Request{Question: strings.TrimSpace(body.Question), Channel: body.Channel,

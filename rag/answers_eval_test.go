@@ -209,8 +209,9 @@ func TestValidatedAnswerMatching(t *testing.T) {
 	// categories changed what validated answers keep (129/136); with the
 	// search's documents in the score it misses by two messages (128/136),
 	// which the gate still lets through: one more fails. The right answer
-	// first (goal 0.90, not met) is gated a little under its measure (11/19)
-	// and at the goal with PLUME_ANSWER_GATES set.
+	// first (goal 0.90, not met) is gated a little under its measure (11/19,
+	// 12/19 since the search's agreement lowers the threshold: 128/136 none
+	// shown) and at the goal with PLUME_ANSWER_GATES set.
 	if test.none() < minNoneShown {
 		t.Errorf("test half: %s; want none shown ≥ %.2f", test, minNoneShown)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/store/storetest"
 )
 
@@ -50,7 +51,11 @@ func TestCalibrate(t *testing.T) {
 	}
 }
 
-func TestReliabilityStoredPerModel(t *testing.T) {
+// The reliability model and the validated answers' thresholds are stored
+// for the embedding model they were fitted with, each its own calibration:
+// a searcher of that model prepared afterwards uses both, one of another
+// model keeps the defaults.
+func TestCalibrationsStoredPerModel(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := storetest.NewStore(t)
@@ -62,17 +67,29 @@ func TestReliabilityStoredPerModel(t *testing.T) {
 	if diff := cmp.Diff(rag.DefaultReliability, s.Reliability()); diff != "" {
 		t.Errorf("a new searcher's model (-default +got):\n%s", diff)
 	}
+	if diff := cmp.Diff(rag.DefaultAnswerMatch, s.AnswerMatch()); diff != "" {
+		t.Errorf("a new searcher's matching (-default +got):\n%s", diff)
+	}
 	fitted := rag.Reliability{Bias: -1, Threshold: 0.4, Examples: 80}
 	fitted.Weights[2] = 3
 	if err := s.SaveReliability(ctx, fitted); err != nil {
 		t.Fatal(err)
 	}
+	c := rag.AnswerCalibration{Threshold: 0.42, AgreedThreshold: 0.21, Margin: 0.04, WithAnswer: 30, RightFirst: 20, Without: 100, NoneShown: 97}
+	if err := s.SaveAnswerCalibration(ctx, c); err != nil {
+		t.Fatal(err)
+	}
 	again := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
-	if err := again.LoadReliability(ctx); err != nil {
+	if err := again.Prepare(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(fitted, again.Reliability()); diff != "" {
 		t.Errorf("loaded model (-saved +got):\n%s", diff)
+	}
+	want := rag.DefaultAnswerMatch
+	want.Threshold, want.AgreedThreshold, want.Margin = 0.42, 0.21, 0.04
+	if diff := cmp.Diff(want, again.AnswerMatch()); diff != "" {
+		t.Errorf("matching after Prepare (-want +got):\n%s", diff)
 	}
 	// Another embedding model has none stored: it keeps the default.
 	other, err := llm.NewLocalEmbedder(64)
@@ -80,11 +97,14 @@ func TestReliabilityStoredPerModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	third := rag.NewSearcher(st, other, nil, nil, rag.SearchOptions{})
-	if err := third.LoadReliability(ctx); err != nil {
+	if err := third.Prepare(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(rag.DefaultReliability, third.Reliability()); diff != "" {
 		t.Errorf("another model's reliability (-default +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(rag.DefaultAnswerMatch, third.AnswerMatch()); diff != "" {
+		t.Errorf("another model's matching (-default +got):\n%s", diff)
 	}
 }
 
@@ -99,7 +119,7 @@ func TestReliabilityVersion0Loads(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := `{"bias":-2.5,"weights":[2,-1,2.7,0.6,2,1.5,1,-1.2,-2],"threshold":0.47,"examples":212}`
-	if err := st.SaveCalibration(ctx, local.Model(), []byte(old)); err != nil {
+	if err := st.SaveCalibration(ctx, store.CalibrationReliability, local.Model(), []byte(old)); err != nil {
 		t.Fatal(err)
 	}
 	s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})

@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -52,23 +51,31 @@ type Citation struct {
 	Cited bool `json:"cited"`
 }
 
-var (
-	citationRe = regexp.MustCompile(`\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]`)
-	numberRe   = regexp.MustCompile(`\d+`)
-)
+var citationRe = regexp.MustCompile(`\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]`)
 
-// checkCitations finds the [n] markers of draft, marks the cited sources,
-// removes markers naming no source and reports them.
-func checkCitations(draft string, citations []Citation) (string, []Warning) {
+// citationCheck finds the [n] markers of a draft; its scan keeps the
+// markers found from one call to the next, so that a streamed draft,
+// checked again at each sentence, is read once (see spanScan).
+type citationCheck struct{ markers spanScan }
+
+// newCitationCheck returns a citation check that has read nothing yet.
+func newCitationCheck() *citationCheck {
+	return &citationCheck{markers: spanScan{spans: regexSpans(citationRe)}}
+}
+
+// check marks the sources of citations that draft cites, removes the
+// markers naming none of them and reports those and a draft citing
+// nothing.
+func (c *citationCheck) check(draft string, citations []Citation) (string, []Warning) {
 	valid := map[int]int{}
 	for i, c := range citations {
 		valid[c.N] = i
 	}
 	var invalid []string
 	cited := 0
-	out := citationRe.ReplaceAllStringFunc(draft, func(m string) string {
+	out := replaceSpans(draft, c.markers.find(draft), func(m string) string {
 		var keep []string
-		for _, part := range numberRe.FindAllString(m, -1) {
+		for _, part := range strings.FieldsFunc(m, notDigit) {
 			n, _ := strconv.Atoi(part)
 			if i, ok := valid[n]; ok {
 				if !citations[i].Cited {
@@ -96,6 +103,10 @@ func checkCitations(draft string, citations []Citation) (string, []Warning) {
 	}
 	return out, warnings
 }
+
+// notDigit reports whether r is not an ASCII digit: the numbers of a
+// citation marker are the runs of digits between.
+func notDigit(r rune) bool { return r < '0' || r > '9' }
 
 // Contacts found in drafts. Phones: French numbers of ten digits however
 // they are grouped (0X XX XX XX XX, 0XXX XXX XXX, 0 X XX…, with spaces,
@@ -171,24 +182,38 @@ type sourceContacts struct {
 	urls   []string
 }
 
-// replacePhones replaces each phone number of text by fn's answer, but
-// those overlapping a span of skip (an identifier, such as a NIR). A short
-// number counts only after a word that announces a phone number, so that
-// amounts and years stay.
+// replacePhones replaces each phone number of text (see phoneSpans) by
+// fn's answer, but those overlapping a span of skip.
 func replacePhones(text string, skip [][2]int, fn func(string) string) string {
-	var b strings.Builder
-	last := 0
-	for _, loc := range phoneRe.FindAllStringIndex(text, -1) {
-		m := text[loc[0]:loc[1]]
-		if len(digits(m)) == 4 && !phoneCueRe.MatchString(text[max(0, loc[0]-30):loc[0]]) || overlaps(loc[0], loc[1], skip) {
-			continue
+	return replaceSpans(text, unskipped((&spanScan{spans: phoneSpans}).find(text), skip), fn)
+}
+
+// phoneSpans returns the spans of the phone numbers of text from from on:
+// a short number counts only after a word that announces a phone number,
+// so that amounts and years stay.
+func phoneSpans(text string, from int) [][]int {
+	var out [][]int
+	for _, loc := range regexSpans(phoneRe)(text, from) {
+		if len(digits(text[loc[0]:loc[1]])) != 4 || phoneCueRe.MatchString(text[max(0, loc[0]-30):loc[0]]) {
+			out = append(out, loc)
 		}
-		b.WriteString(text[last:loc[0]])
-		b.WriteString(fn(m))
-		last = loc[1]
 	}
-	b.WriteString(text[last:])
-	return b.String()
+	return out
+}
+
+// unskipped returns the spans that overlap none of skip (an identifier,
+// such as a NIR, is not a phone number). Both are in order.
+func unskipped(spans, skip [][2]int) [][2]int {
+	var out [][2]int
+	for _, s := range spans {
+		for len(skip) > 0 && skip[0][1] <= s[0] {
+			skip = skip[1:]
+		}
+		if len(skip) == 0 || s[1] <= skip[0][0] {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func collectContacts(texts []string) sourceContacts {
@@ -200,7 +225,7 @@ func collectContacts(texts []string) sourceContacts {
 		for _, m := range emailRe.FindAllString(t, -1) {
 			c.emails[strings.ToLower(m)] = true
 		}
-		for _, loc := range urlSpans(t) {
+		for _, loc := range urlSpans(t, 0) {
 			c.urls = append(c.urls, normalizeURL(t[loc[0]:loc[1]]))
 		}
 	}
@@ -231,55 +256,6 @@ func urlAllowed(link string, sources []string, policy ContactPolicy) bool {
 	}
 	u, err := url.Parse(link)
 	return err == nil && policy.hostAllowed(u.Hostname())
-}
-
-// checkContacts masks every phone number, e-mail address and URL of the
-// draft that appears neither in the sources nor in the allow-list, and
-// every IBAN, card number and NIR that ids (made from the same sources
-// and the user's values) does not know, so that a contact or account the
-// model invented never reaches a user.
-func checkContacts(draft string, sources []string, ids *identifierScan, policy ContactPolicy) (string, []Warning) {
-	known := collectContacts(sources)
-	allowedPhone := map[string]bool{}
-	for _, p := range policy.Phones {
-		allowedPhone[digits(p)] = true
-	}
-	var masked []string
-	draft = replaceURLs(draft, func(m string) string {
-		trimmed := strings.TrimRight(m, ".,;:!?")
-		if urlAllowed(trimmed, known.urls, policy) {
-			return m
-		}
-		masked = append(masked, trimmed)
-		return maskedContact + m[len(trimmed):]
-	})
-	draft = emailRe.ReplaceAllStringFunc(draft, func(m string) string {
-		if known.emails[strings.ToLower(m)] {
-			return m
-		}
-		if _, domain, ok := strings.Cut(m, "@"); ok && policy.hostAllowed(domain) {
-			return m
-		}
-		masked = append(masked, m)
-		return maskedContact
-	})
-	draft, idents, kept := ids.replace(draft)
-	masked = append(masked, idents...)
-	draft = replacePhones(draft, kept, func(m string) string {
-		d := digits(m)
-		if known.phones[d] || allowedPhone[d] {
-			return m
-		}
-		masked = append(masked, m)
-		return maskedContact
-	})
-	if len(masked) == 0 {
-		return draft, nil
-	}
-	sort.Strings(masked)
-	return draft, []Warning{{Code: WarnContactMasked, Severity: "warning",
-		Message: "Des coordonnées absentes des sources ont été masquées : complétez-les vous-même si nécessaire.",
-		Values:  masked}}
 }
 
 // checked is a draft's redacted text after the checks.

@@ -69,7 +69,7 @@ func TestCheckContacts(t *testing.T) {
 	t.Parallel()
 	for _, tt := range contactCases {
 		t.Run(tt.name, func(t *testing.T) {
-			got, warnings := checkContacts(tt.draft, contactSources, newIdentifierScan(contactSources, nil), DefaultContactPolicy())
+			got, warnings := newContactCheck(contactSources, newIdentifierScan(contactSources, nil), DefaultContactPolicy()).check(tt.draft)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("draft (-want +got):\n%s", diff)
 			}
@@ -105,7 +105,7 @@ func TestCheckCitations(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := cits()
-			got, warnings := checkCitations(tt.draft, c)
+			got, warnings := newCitationCheck().check(tt.draft, c)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("draft (-want +got):\n%s", diff)
 			}
@@ -211,7 +211,7 @@ func TestCheckContactsOwnIdentifiers(t *testing.T) {
 	own := []string{"Élodie Dupré", "1 85 03 75 123 456 41"}
 	draft := "Votre NIR 185037512345641 est bien enregistré, pas le 2 90 01 13 004 077 02."
 	want := "Votre NIR 185037512345641 est bien enregistré, pas le [coordonnée à vérifier]."
-	got, warnings := checkContacts(draft, contactSources, newIdentifierScan(contactSources, own), DefaultContactPolicy())
+	got, warnings := newContactCheck(contactSources, newIdentifierScan(contactSources, own), DefaultContactPolicy()).check(draft)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("draft (-want +got):\n%s", diff)
 	}

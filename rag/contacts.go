@@ -7,12 +7,13 @@ import (
 	"golang.org/x/net/publicsuffix"
 )
 
-// urlSpans returns the byte ranges of the web addresses of text, in order:
-// those with a scheme or www. (urlRe), then bare host names (bareHostRe)
-// that bareURL accepts and that no other address overlaps.
-func urlSpans(text string) [][]int {
-	spans := urlRe.FindAllStringIndex(text, -1)
-	for _, loc := range bareHostRe.FindAllStringIndex(text, -1) {
+// urlSpans returns the byte ranges of the web addresses of text from
+// from on, in order: those with a scheme or www. (urlRe), then bare host
+// names (bareHostRe) that bareURL accepts and that no other address
+// overlaps.
+func urlSpans(text string, from int) [][]int {
+	spans := regexSpans(urlRe)(text, from)
+	for _, loc := range regexSpans(bareHostRe)(text, from) {
 		if loc[0] > 0 && strings.IndexByte("@./:-_", text[loc[0]-1]) >= 0 ||
 			loc[1] < len(text) && text[loc[1]] == '@' || !bareURL(text[loc[0]:loc[1]]) {
 			continue
@@ -49,17 +50,5 @@ func bareURL(m string) bool {
 
 // replaceURLs replaces each web address of text (urlSpans) by fn's answer.
 func replaceURLs(text string, fn func(string) string) string {
-	spans := urlSpans(text)
-	if len(spans) == 0 {
-		return text
-	}
-	var b strings.Builder
-	last := 0
-	for _, loc := range spans {
-		b.WriteString(text[last:loc[0]])
-		b.WriteString(fn(text[loc[0]:loc[1]]))
-		last = loc[1]
-	}
-	b.WriteString(text[last:])
-	return b.String()
+	return replaceSpans(text, (&spanScan{spans: urlSpans}).find(text), fn)
 }

@@ -2,62 +2,83 @@ package rag_test
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
 )
 
 // BenchmarkCuration builds the curation work list over 10,000 stored
-// drafts of one service: a third without a reliable source (questions of
-// the test sets, so that groups form), a tenth rejected or rated low, every
-// draft citing demo documents. The goal is under 300 ms an operation.
+// drafts of four services (benchCurationStore): for one service's admin
+// (the CAF's, 40 % of the drafts) and for a global admin (all of them).
+// The goal is under 300 ms an operation.
 func BenchmarkCuration(b *testing.B) {
 	ctx := context.Background()
 	st := benchCurationStore(b)
-	sc := store.CurationScope{Service: "caf", ServiceSet: true}
-	var rep rag.CurationReport
-	var err error
-	for b.Loop() {
-		if rep, err = rag.Curation(ctx, st, sc, rag.CurationOptions{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(len(rep.Unanswered)), "groups")
-	if len(rep.Unanswered) == 0 || len(rep.LowRated) == 0 || len(rep.MostCited) == 0 {
-		b.Fatalf("empty report: %d groups, %d low rated, %d cited", len(rep.Unanswered), len(rep.LowRated), len(rep.MostCited))
+	for _, tc := range []struct {
+		name string
+		sc   store.CurationScope
+	}{
+		{"service", store.CurationScope{Service: "caf", ServiceSet: true}},
+		{"global", store.CurationScope{}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			var rep rag.CurationReport
+			var err error
+			for b.Loop() {
+				if rep, err = rag.Curation(ctx, st, tc.sc, rag.CurationOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(rep.Unanswered)), "groups")
+			if len(rep.Unanswered) == 0 || len(rep.LowRated) == 0 || len(rep.MostCited) == 0 {
+				b.Fatalf("empty report: %d groups, %d low rated, %d cited", len(rep.Unanswered), len(rep.LowRated), len(rep.MostCited))
+			}
+		})
 	}
 }
 
-// benchCurationStore is the demo corpus with 10,000 drafts of the CAF.
+// benchServices are the services of the benchmark's drafts and their
+// shares, out of 20.
+var benchServices = []struct {
+	name  string
+	share int
+}{{"caf", 8}, {"france-travail", 5}, {"ants", 4}, {"impots", 3}}
+
+// benchCurationStore is the demo corpus with 10,000 drafts spread over
+// four services and 90 days (benchDrafts) and feedback on 60 % of them
+// (benchFeedback).
 func benchCurationStore(b *testing.B) *store.Store {
 	ctx := context.Background()
 	st, _ := ingested(b, filepath.Join(repoRoot, "demo", "corpus"))
-	var questions []string
-	for _, q := range loadQuestions(b, "testdata/spf-questions.jsonl") {
-		questions = append(questions, "Bonjour [NOM_1], "+q.Q+" Merci.")
-	}
 	page, err := st.ListDocuments(ctx, store.DocumentFilter{Limit: 100})
 	if err != nil {
 		b.Fatal(err)
 	}
-	var ids []int64
+	var docs []int64
 	for _, d := range page.Documents {
-		ids = append(ids, d.ID)
+		docs = append(docs, d.ID)
 	}
+	rnd := rand.New(rand.NewPCG(2026, 12))
+	d := benchDrafts(rnd, curationQuestions(b), docs, 10000)
 	_, err = st.Pool().Exec(ctx, `INSERT INTO drafts (id, created_at, channel, service, question, draft, reliable, sources)
-		SELECT 'd_bench' || i, now() - (i % 90) * interval '1 day', 'email', 'caf', ($1::text[])[1 + i % cardinality($1::text[])],
-			'Brouillon', i % 3 <> 0,
-			jsonb_build_array(jsonb_build_object('n', 1, 'document_id', ($2::bigint[])[1 + i % cardinality($2::bigint[])], 'cited', true,
-				'title', 'Titre'))
-		FROM generate_series(1, 10000) i`, questions, ids)
+		SELECT id, created_at, 'email', service, question, 'Brouillon', reliable, sources::jsonb
+		FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::bool[], $6::text[])
+			AS t(id, created_at, service, question, reliable, sources)`, d.ids, d.created, d.services, d.questions, d.reliable, d.sources)
 	if err != nil {
 		b.Fatal(err)
 	}
+	f := benchFeedback(rnd, d)
 	_, err = st.Pool().Exec(ctx, `INSERT INTO feedback (draft_id, draft_created_at, outcome, rating, tags)
-		SELECT d.id, d.created_at, CASE WHEN i % 20 = 0 THEN 'rejected' ELSE 'edited' END, 1 + i % 5, '{incomplet}'
-		FROM generate_series(1, 10000, 5) i JOIN drafts d ON d.id = 'd_bench' || i`)
+		SELECT id, created_at, outcome, rating, string_to_array(tags, ',')
+		FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::int[], $5::text[]) AS t(id, created_at, outcome, rating, tags)`,
+		f.ids, f.created, f.outcomes, f.ratings, f.tags)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -65,4 +86,132 @@ func benchCurationStore(b *testing.B) *store.Store {
 		b.Fatal(err)
 	}
 	return st
+}
+
+// curationQuestions are the questions drafts are asked from: the short
+// questions of the test sets and the realistic messages, redacted as
+// drafts store them.
+func curationQuestions(b *testing.B) []string {
+	var out []string
+	for _, set := range []string{"testdata/spf-questions.jsonl", "testdata/vosdroits-questions.jsonl"} {
+		for _, q := range loadQuestions(b, set) {
+			out = append(out, q.Q)
+		}
+	}
+	for _, m := range loadUserMessages(b) {
+		red, err := redact.Redact(context.Background(), m.Question, redact.DefaultPolicy())
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, red.Text.String())
+	}
+	return out
+}
+
+// benchRows are drafts (or their feedback) as columns.
+type benchRows struct {
+	ids, services, questions, sources, outcomes, tags []string
+	created                                           []time.Time
+	reliable                                          []bool
+	ratings                                           []*int32
+}
+
+// benchDrafts draws n drafts: a question drawn with a long tail (a few
+// asked often, most rarely), written again half the time as people write
+// the same question (benchVariant); a service by benchServices' shares; a
+// day in the last 90; a reliable source two times in three, one to three
+// cited documents.
+func benchDrafts(rnd *rand.Rand, questions []string, docs []int64, n int) benchRows {
+	var d benchRows
+	zipf := rand.NewZipf(rnd, 1.1, 4, uint64(len(questions)-1))
+	now := time.Now()
+	for i := range n {
+		q := questions[zipf.Uint64()]
+		if rnd.IntN(2) == 0 {
+			q = benchVariant(rnd, q)
+		}
+		d.ids = append(d.ids, fmt.Sprintf("d_bench%d", i))
+		d.services = append(d.services, benchService(rnd))
+		d.questions = append(d.questions, q)
+		d.created = append(d.created, now.Add(-time.Duration(rnd.Float64()*90*24)*time.Hour))
+		d.reliable = append(d.reliable, rnd.IntN(3) != 0)
+		d.sources = append(d.sources, benchSources(rnd, docs))
+	}
+	return d
+}
+
+func benchService(rnd *rand.Rand) string {
+	r := rnd.IntN(20)
+	for _, s := range benchServices {
+		if r < s.share {
+			return s.name
+		}
+		r -= s.share
+	}
+	return benchServices[0].name
+}
+
+// benchSources are one to three cited documents, as a draft's citations.
+func benchSources(rnd *rand.Rand, docs []int64) string {
+	var cites []string
+	for n := range 1 + rnd.IntN(3) {
+		cites = append(cites, fmt.Sprintf(`{"n": %d, "document_id": %d, "cited": true, "title": "Titre"}`, n+1, docs[rnd.IntN(len(docs))]))
+	}
+	return "[" + strings.Join(cites, ", ") + "]"
+}
+
+// benchVariant writes q again as another person would: a greeting or
+// thanks added, lower case, accents dropped, a word left out, two letters
+// swapped.
+func benchVariant(rnd *rand.Rand, q string) string {
+	switch rnd.IntN(5) {
+	case 0:
+		return []string{"Bonjour, ", "Bonjour [NOM_1], ", "slt ", "Madame, Monsieur, "}[rnd.IntN(4)] + q
+	case 1:
+		return strings.ToLower(q) + []string{" merci", " Merci d'avance.", " svp", ""}[rnd.IntN(4)]
+	case 2:
+		return strings.NewReplacer("é", "e", "è", "e", "ê", "e", "à", "a", "ç", "c", "ô", "o", "û", "u", "'", " ").Replace(q)
+	case 3:
+		words := strings.Fields(q)
+		if len(words) < 4 {
+			return q
+		}
+		i := rnd.IntN(len(words))
+		return strings.Join(append(words[:i:i], words[i+1:]...), " ")
+	}
+	r := []rune(q)
+	if len(r) > 3 {
+		i := 1 + rnd.IntN(len(r)-2)
+		r[i], r[i+1] = r[i+1], r[i]
+	}
+	return string(r)
+}
+
+// benchFeedback gives 60 % of the drafts feedback: accepted (rated 4 or 5,
+// or not rated), edited (rated 2 to 4), or rejected (rated 1 or 2), more
+// often rejected when no reliable source was found; tags as agents give
+// them.
+func benchFeedback(rnd *rand.Rand, d benchRows) benchRows {
+	var f benchRows
+	tags := []string{"", "clair", "incomplet", "hors sujet", "ton", "incomplet,source"}
+	for i, id := range d.ids {
+		if rnd.IntN(10) >= 6 {
+			continue
+		}
+		outcome, lo, hi := "accepted", 4, 5
+		switch r := rnd.IntN(20); {
+		case r < 3 || !d.reliable[i] && r < 8:
+			outcome, lo, hi = "rejected", 1, 2
+		case r < 11:
+			outcome, lo, hi = "edited", 2, 4
+		}
+		var rating *int32
+		if rnd.IntN(5) != 0 {
+			v := int32(lo + rnd.IntN(hi-lo+1))
+			rating = &v
+		}
+		f.ids, f.created, f.outcomes = append(f.ids, id), append(f.created, d.created[i]), append(f.outcomes, outcome)
+		f.ratings, f.tags = append(f.ratings, rating), append(f.tags, tags[rnd.IntN(len(tags))])
+	}
+	return f
 }

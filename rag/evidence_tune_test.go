@@ -37,8 +37,25 @@ type evidenceRow struct {
 // halfMessages returns one half of the four message files for a corpus
 // (parity 0: the tuning half, 1: the test half).
 func halfMessages(t *testing.T, corpus string, parity uint32) []EvalQuestion {
+	files := []string{"messages.jsonl", "messages-r7.jsonl", "messages-r8.jsonl", "messages-r9.jsonl"}
 	var out []EvalQuestion
-	for _, file := range []string{"messages.jsonl", "messages-r7.jsonl", "messages-r8.jsonl", "messages-r9.jsonl"} {
+	for _, q := range halfMessageFiles(t, files, corpus, parity) {
+		out = append(out, q.EvalQuestion)
+	}
+	return out
+}
+
+// fileQuestion is a message of a message file.
+type fileQuestion struct {
+	EvalQuestion
+	file string
+}
+
+// halfMessageFiles returns one half of message files for a corpus (parity
+// 0: the tuning half, 1: the test half), each message with its file.
+func halfMessageFiles(t *testing.T, files []string, corpus string, parity uint32) []fileQuestion {
+	var out []fileQuestion
+	for _, file := range files {
 		raw, err := os.ReadFile(filepath.Join("testdata", file))
 		if err != nil {
 			t.Fatal(err)
@@ -59,7 +76,7 @@ func halfMessages(t *testing.T, corpus string, parity uint32) []EvalQuestion {
 			if h.Sum32()%2 != parity || (corpus == "spf" && m.Corpus == "vosdroits") {
 				continue
 			}
-			out = append(out, m.EvalQuestion)
+			out = append(out, fileQuestion{m.EvalQuestion, file})
 		}
 	}
 	return out
@@ -74,8 +91,16 @@ func evidenceRows(t *testing.T) []evidenceRow {
 
 // halfEvidence is evidenceRows for one half, cached in path.
 func halfEvidence(t *testing.T, path string, parity uint32) []evidenceRow {
+	return tuneRows(t, path, func(url, corpus string) []evidenceRow { return corpusEvidence(t, url, corpus, parity) })
+}
+
+// tuneRows reads rows from the JSON file at path when it exists; otherwise
+// it gathers them on the databases of PLUME_TUNE_DB for each corpus of
+// PLUME_TUNE_CORPUS (see TestTuneMessages) with corpusRows and writes them
+// there (when path is set).
+func tuneRows[T any](t *testing.T, path string, corpusRows func(url, corpus string) []T) []T {
 	if raw, err := os.ReadFile(path); path != "" && err == nil {
-		var rows []evidenceRow
+		var rows []T
 		if err := json.Unmarshal(raw, &rows); err != nil {
 			t.Fatal(err)
 		}
@@ -85,9 +110,9 @@ func halfEvidence(t *testing.T, path string, parity uint32) []evidenceRow {
 	if url == "" || corpora == "" {
 		t.Skip("set PLUME_TUNE_DB and PLUME_TUNE_CORPUS")
 	}
-	var rows []evidenceRow
+	var rows []T
 	for _, corpus := range strings.Split(corpora, ",") {
-		rows = append(rows, corpusEvidence(t, strings.ReplaceAll(url, "{corpus}", corpus), corpus, parity)...)
+		rows = append(rows, corpusRows(strings.ReplaceAll(url, "{corpus}", corpus), corpus)...)
 	}
 	if path != "" {
 		raw, err := json.Marshal(rows)

@@ -1,6 +1,10 @@
 package rag
 
-import "context"
+import (
+	"context"
+
+	"github.com/plume-sp/plume/store"
+)
 
 // CandidateFeatures are the signals of one validated answer for a message,
 // for tuning the matching on labelled messages.
@@ -28,3 +32,23 @@ func (a *Answers) CandidateFeatures(ctx context.Context, message string) ([]Cand
 
 // Score is the score m gives to c.
 func (m AnswerMatch) Score(c CandidateFeatures) float64 { return m.score(c.f) }
+
+// NewAnswerExample is a labelled message's candidates and the answers
+// that fit it, for calibrating the matching on them.
+func NewAnswerExample(cands []CandidateFeatures, right ...int64) AnswerExample {
+	e := AnswerExample{right: right}
+	for _, c := range cands {
+		e.cands = append(e.cands, answerCandidate{answer: store.Answer{ID: c.ID}, features: c.f})
+	}
+	return e
+}
+
+// First is the answer m shows first among cands, 0 when none.
+func (m AnswerMatch) First(cands []CandidateFeatures) int64 {
+	e := NewAnswerExample(cands)
+	shown := m.shown(e.cands)
+	if len(shown) == 0 {
+		return 0
+	}
+	return shown[0].ID
+}

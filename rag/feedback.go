@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
 )
@@ -119,7 +121,8 @@ var validTag = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} '’_.,!?-]*$`)
 func redactTags(ctx context.Context, tags []string, policy redact.Policy) ([]store.Text, error) {
 	out := make([]store.Text, 0, len(tags))
 	for i, tag := range tags {
-		red, err := redact.Redact(ctx, tag, policy)
+		// « café » typed with a combining accent is the tag « café ».
+		red, err := redact.Redact(ctx, norm.NFC.String(tag), policy)
 		if err != nil {
 			return nil, fmt.Errorf("feedback: redact a tag: %w", err)
 		}

@@ -20,7 +20,10 @@ type docCandidate struct {
 	textRank, vecRank int
 	// semRank is its rank by the semantic model (0: not among its
 	// candidates).
-	semRank        int
+	semRank int
+	// plainRank is its rank by plain BM25 (0: not among its first
+	// documents), which only the ranker reads.
+	plainRank      int
 	bm25, matched  float64
 	requestMatched float64
 	title          float64
@@ -167,6 +170,18 @@ func (s *Searcher) fuseDocuments(f store.Found, sem []int64) []docCandidate {
 		return copyCandidates(fu.order)
 	}
 	return copyCandidates(s.withSemantic(&fu, sem))
+}
+
+// markPlain sets the rank by plain BM25 (plain, best first) of the
+// documents found.
+func markPlain(docs []docCandidate, plain []store.DocHit) {
+	rank := make(map[int64]int, len(plain))
+	for i, h := range plain {
+		rank[h.DocumentID] = i + 1
+	}
+	for i := range docs {
+		docs[i].plainRank = rank[docs[i].id]
+	}
 }
 
 // fusion gathers the documents the rankings found, in the order first

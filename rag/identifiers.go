@@ -119,17 +119,6 @@ func (s *identifierScan) find(draft string) (_ []identifier, ok bool) {
 	return kept, true
 }
 
-// commonPrefix returns the length of the longest common prefix of a and b.
-func commonPrefix(a, b string) int {
-	n := min(len(a), len(b))
-	for i := range n {
-		if a[i] != b[i] {
-			return i
-		}
-	}
-	return n
-}
-
 // spaceBefore returns the offset just after the last space or line
 // break of text before i, or 0: a rescan starts on a word.
 func spaceBefore(text string, i int) int {
@@ -171,14 +160,4 @@ func (s *identifierScan) replace(draft string) (string, []string, [][2]int) {
 	}
 	b.WriteString(draft[last:])
 	return b.String(), masked, kept
-}
-
-// overlaps reports whether [start, end) overlaps one of spans.
-func overlaps(start, end int, spans [][2]int) bool {
-	for _, s := range spans {
-		if start < s[1] && s[0] < end {
-			return true
-		}
-	}
-	return false
 }

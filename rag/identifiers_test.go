@@ -32,11 +32,11 @@ var identifierSentences = []string{
 	"Le montant est de 1 250 euros pour 2026 (article L. 262-2).\n",
 }
 
-// identifierDraft returns a draft of n sentences drawn by rng.
-func identifierDraft(rng *rand.Rand, n int) string {
+// drawDraft returns a draft of n sentences drawn by rng from sentences.
+func drawDraft(rng *rand.Rand, sentences []string, n int) string {
 	var b strings.Builder
 	for range n {
-		b.WriteString(identifierSentences[rng.IntN(len(identifierSentences))])
+		b.WriteString(sentences[rng.IntN(len(sentences))])
 	}
 	return b.String()
 }
@@ -72,13 +72,9 @@ func TestIdentifierScanStreamed(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 2026))
 	masked := 0
 	for d := range 4 {
-		draft := identifierDraft(rng, 30+15*d)
+		draft := drawDraft(rng, identifierSentences, 30+15*d)
 		chk := identifierChecker(t)
-		for end := 0; end < len(draft); {
-			end = min(len(draft), end+1+rng.IntN(40))
-			for end < len(draft) && !utf8RuneStart(draft[end]) {
-				end++
-			}
+		for _, end := range randomCuts(rng, draft) {
 			text, cites, warns := chk.check(draft[:end])
 			wantText, wantCites, wantWarns := identifierChecker(t).check(draft[:end])
 			if diff := cmp.Diff(checkResult{wantText, wantCites, wantWarns}, checkResult{text, cites, warns}); diff != "" {
@@ -100,7 +96,19 @@ func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
 // margin per sentence, not the whole draft again at each sentence.
 func TestIdentifierScanLinear(t *testing.T) {
 	t.Parallel()
-	draft := identifierDraft(rand.New(rand.NewPCG(7, 7)), 150)
+	draft := drawDraft(rand.New(rand.NewPCG(7, 7)), identifierSentences, 150)
+	chk, steps := streamWords(t, draft)
+	bound := len(draft) + steps*(identifierSettle+identifierLead+64)
+	if chk.contactCheck.ids.scanned > bound {
+		t.Errorf("%d bytes redacted for a draft of %d bytes in %d checks, over %d", chk.contactCheck.ids.scanned, len(draft), steps, bound)
+	}
+}
+
+// streamWords streams draft word by word through the guard, with an
+// identifierChecker, and returns the checker and the number of checks.
+// What the guard shows at the end must be the whole draft checked.
+func streamWords(t *testing.T, draft string) (*checker, int) {
+	t.Helper()
 	chk := identifierChecker(t)
 	g := &streamGuard{leak: newPromptShingles(nil).scanner(), emit: func(StreamEvent) error { return nil }}
 	steps := 0
@@ -113,13 +121,10 @@ func TestIdentifierScanLinear(t *testing.T) {
 			steps++
 		}
 	}
-	bound := len(draft) + steps*(identifierSettle+identifierLead+64)
-	if chk.ids.scanned > bound {
-		t.Errorf("%d bytes redacted for a draft of %d bytes in %d checks, over %d", chk.ids.scanned, len(draft), steps, bound)
-	}
 	if want := identifierChecker(t).show(draft); g.shown != want {
 		t.Errorf("streamed draft differs from the whole draft checked:\n%s\nwant\n%s", g.shown, want)
 	}
+	return chk, steps
 }
 
 // BenchmarkIdentifierScan checks drafts of n sentences as a stream does,
@@ -129,7 +134,7 @@ func TestIdentifierScanLinear(t *testing.T) {
 // linearly with n streamed, quadratically rescanned.
 func BenchmarkIdentifierScan(b *testing.B) {
 	for _, n := range []int{25, 50, 100, 200} {
-		draft := identifierDraft(rand.New(rand.NewPCG(3, uint64(n))), n)
+		draft := drawDraft(rand.New(rand.NewPCG(3, uint64(n))), identifierSentences, n)
 		var cuts []int
 		for i := range draft {
 			if i > 0 && draft[i-1] == ' ' && strings.IndexByte(".:;", draft[max(0, i-2)]) >= 0 || draft[i] == '\n' {

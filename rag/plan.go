@@ -2,6 +2,7 @@ package rag
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -44,18 +45,22 @@ type queryPlan struct {
 	// document contains, even after typo repair: names of things the
 	// knowledge base does not know.
 	unknown float64
+	// plain is the plain BM25 search of documents (plainDocuments), whose
+	// ranking the ranker reads.
+	plain store.DocQuery
 	// ownCase and outside are the message's cues (askCues): it asks
 	// where the person's own file stands; its request is a matter of a
 	// town hall, another country or a private company.
 	ownCase, outside float64
 }
 
-// planQuery weighs the analysed terms of a message. weights[i] is the weight
-// of sentence i; a term counts with the largest weight of the sentences it
+// planQuery weighs the analysed terms of a message, whose first
+// messageSentences sentences are its own (the lexicon's expansions
+// follow). weights[i] is the weight of sentence i; a term counts with the largest weight of the sentences it
 // occurs in. Terms found in no chunk weigh as much as the rarest known term
 // in totalWeight, so that a question about something absent scores low;
 // lexicon phrases help find and rank passages but do not count there.
-func planQuery(qs store.QueryStats, weights []float64, filter store.SearchFilter, o SearchOptions) queryPlan {
+func planQuery(qs store.QueryStats, weights []float64, messageSentences int, filter store.SearchFilter, o SearchOptions) queryPlan {
 	var p queryPlan
 	p.query.Passages, p.totalWeight = planPassages(qs, weights)
 	p.query.Passages.Filter, p.query.Passages.K = filter, o.Candidates
@@ -63,6 +68,7 @@ func planQuery(qs store.QueryStats, weights []float64, filter store.SearchFilter
 	docs := &p.query.Documents
 	docs.Filter, docs.K = filter, o.Documents
 	docs.K1, docs.B, docs.TitleBoost = o.BM25K1, o.BM25B, o.TitleBoost
+	p.plain = plainDocuments(qs, messageSentences, filter, o.Documents)
 	var requestWords, unknownWords float64
 	for _, st := range qs.Terms {
 		if st.Lexemes <= 1 && termWeight(st, weights) >= requestWeight && len(st.Lexeme) >= 4 {
@@ -132,6 +138,22 @@ func planDocuments(qs store.QueryStats, weights []float64) (q store.DocQuery, to
 	q.Terms = strongestTerms(q.Terms, maxDocTerms)
 	q.AvgDocTerms = qs.AvgDocTerms
 	return q, total, request
+}
+
+// plainDocuments is the plain BM25 search of the k best documents for the
+// words of the message's own sentences (the first messageSentences
+// analysed, not the lexicon's expansions): each weighed by its idf alone
+// whatever sentence it comes from, title and text as one field, as the
+// baseline of the message sets weighs them.
+func plainDocuments(qs store.QueryStats, messageSentences int, filter store.SearchFilter, k int) store.DocQuery {
+	nd := float64(max(qs.Documents, 1))
+	q := store.DocQuery{Filter: filter, K: k, K1: 1.2, B: 0.75, TitleBoost: 1, AvgDocTerms: qs.AvgDocTerms}
+	for _, st := range qs.Terms {
+		if st.Lexemes <= 1 && st.DDF > 0 && slices.ContainsFunc(st.Sentences, func(i int) bool { return i < messageSentences }) {
+			q.Terms = append(q.Terms, store.DocTerm{Lexeme: st.Lexeme, Weight: idf(nd, st.DDF)})
+		}
+	}
+	return q
 }
 
 // strongestTerms keeps the n heaviest terms, in their order.

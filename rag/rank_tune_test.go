@@ -280,6 +280,12 @@ func TestRankShortQuestions(t *testing.T) {
 		t.Skip("set PLUME_TUNE_DB and PLUME_TUNE_CORPUS")
 	}
 	ctx := context.Background()
+	var opts rag.SearchOptions
+	if o := os.Getenv("PLUME_TUNE_OPTS"); o != "" {
+		if err := json.Unmarshal([]byte(o), &opts); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, corpus := range strings.Split(corpora, ",") {
 		st, err := store.Open(ctx, strings.ReplaceAll(url, "{corpus}", corpus))
 		if err != nil {
@@ -289,7 +295,7 @@ func TestRankShortQuestions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, rag.SearchOptions{})
+		s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), nil, opts)
 		files := []string{"spf-questions.jsonl"}
 		if corpus == "full" {
 			files = append(files, "vosdroits-questions.jsonl")

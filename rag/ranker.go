@@ -8,7 +8,7 @@ import (
 )
 
 // numRankFeatures is the number of features of the ranker.
-const numRankFeatures = 15
+const numRankFeatures = 16
 
 // rankDepth is how many of the fused order's first documents the ranker
 // orders again (the others follow in fused order): five, so that the
@@ -20,8 +20,8 @@ const numRankFeatures = 15
 var rankDepth = 5
 
 // rankVector is what the ranker knows of one candidate document: its
-// places in the four rankings, its document-level evidence and its
-// passages'.
+// places in the four rankings and by plain BM25, its document-level
+// evidence and its passages'.
 type rankVector [numRankFeatures]float64
 
 // Ranker is a linear model that orders the first documents of the fusion
@@ -72,6 +72,7 @@ func rankFeatures(docs []rankedDoc, rrfK float64) {
 			d.feat.Document, d.feat.Request, d.feat.Title,
 			d.feat.Passage, d.feat.Cosine - bestCos,
 			math.Log1p(float64(matching)) / math.Log(64), math.Log1p(float64(len(d.hits))) / math.Log(256),
+			place(d.cand.plainRank),
 		}
 	}
 }
@@ -119,7 +120,7 @@ func rankedCandidates(docs []rankedDoc) []rankCandidate {
 }
 
 // DefaultRanker is the ranker fitted by TestFitRanker on the tuning halves
-// of the three message files, searched over the 535 fiches and over the
+// of the six message files, searched over the 535 fiches and over the
 // whole corpus with the local embedder (the searches whose expected
 // document is among the first five; L2 penalty 1e-3, chosen by five-fold
 // cross-validation by message). Its features, in order: the places by
@@ -127,7 +128,7 @@ func rankedCandidates(docs []rankedDoc) []rankCandidate {
 // in the fusion, the BM25 share of its ceiling and of the best's, the
 // shares of the message's and the request's words, the title's, the best
 // passage's share and cosine (minus the best's), the passages holding a
-// word and all of them (log).
+// word and all of them (log), the place by plain BM25.
 var DefaultRanker = Ranker{Weights: rankVector{
-	-0.942, 1.141, 0.217, 3.012, 1.030, -0.051, 1.882, 4.361, -0.238, 0.099, 0.410, 3.570, 4.391, -2.030, -2.717,
+	-1.917, 1.152, 0.439, 2.550, 1.107, -0.483, 1.531, 4.240, -0.162, -0.255, 0.573, 2.835, 3.817, -2.651, -2.872, 2.362,
 }}

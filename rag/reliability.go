@@ -101,7 +101,7 @@ func (r Reliability) score(v [numFeatures]float64) float64 {
 // stored before the cues (version 0, nine weights) is used as it is, the
 // cues weighing nothing, with a warning to calibrate again.
 func (s *Searcher) LoadReliability(ctx context.Context) error {
-	raw, err := s.store.Calibration(ctx, s.embedder.Model())
+	raw, err := s.store.Calibration(ctx, store.CalibrationReliability, s.embedder.Model())
 	if errors.Is(err, store.ErrNotFound) {
 		return nil
 	}
@@ -127,7 +127,7 @@ func (s *Searcher) SaveReliability(ctx context.Context, r Reliability) error {
 	if err != nil {
 		return fmt.Errorf("save reliability model: %w", err)
 	}
-	if err := s.store.SaveCalibration(ctx, s.embedder.Model(), raw); err != nil {
+	if err := s.store.SaveCalibration(ctx, store.CalibrationReliability, s.embedder.Model(), raw); err != nil {
 		return fmt.Errorf("save reliability model: %w", err)
 	}
 	s.reliability = r

@@ -62,7 +62,7 @@ func (d *Drafter) answers(ctx context.Context, r run) ([]ValidatedAnswer, redact
 // validatedAnswers returns the validated answers close to a draft's
 // question; a failure only loses them (logged), never the draft.
 func (d *Drafter) validatedAnswers(ctx context.Context, text redact.Text, services []string, res *Results) []ValidatedAnswer {
-	found, err := matchAnswers(ctx, d.store, d.searcher.embedder, DefaultAnswerMatch, text, services, res)
+	found, err := matchAnswers(ctx, d.store, d.searcher.embedder, d.searcher.AnswerMatch(), text, services, res)
 	if err != nil {
 		if ctx.Err() == nil {
 			d.log.Warn("validated answers unavailable", "err", err)

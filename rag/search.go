@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
@@ -33,6 +35,9 @@ type Searcher struct {
 	opts     SearchOptions
 	// reliability decides which results are reliable (see LoadReliability).
 	reliability Reliability
+	// answerMatch is how drafts match validated answers, with the
+	// thresholds calibrated for the embedding model (LoadAnswerCalibration).
+	answerMatch AnswerMatch
 	// semantic holds the corpus's semantic model (semanticModel).
 	semantic semanticModels
 	// ranker orders the first documents of the fusion (see Ranker).
@@ -47,10 +52,13 @@ type searchTrace struct {
 	stats   store.QueryStats
 	texts   []store.Sentence
 	weights []float64
-	plan    queryPlan
-	found   store.Found
-	docs    []docCandidate
-	ranked  []rankedDoc
+	// sentences is how many of texts are the message's (the lexicon's
+	// expansions follow).
+	sentences int
+	plan      queryPlan
+	found     store.Found
+	docs      []docCandidate
+	ranked    []rankedDoc
 }
 
 // SearchOptions tunes retrieval. The zero value gives the defaults.
@@ -117,17 +125,22 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Searcher{store: st, embedder: embedder, lexicon: lexicon, log: log, opts: opts, reliability: DefaultReliability, ranker: DefaultRanker}
+	return &Searcher{store: st, embedder: embedder, lexicon: lexicon, log: log, opts: opts, reliability: DefaultReliability, ranker: DefaultRanker,
+		answerMatch: DefaultAnswerMatch}
 }
 
 // Prepare reads what a searcher needs before its first search: the
-// reliability model calibrated for its embedding model (LoadReliability)
-// and the store's chunk index (store.LoadChunkIndex). Before the index is
+// reliability model and the answers' thresholds calibrated for its
+// embedding model (LoadReliability, LoadAnswerCalibration) and the store's
+// chunk index (store.LoadChunkIndex). Before the index is
 // read, vectors are searched through the approximate HNSW index, whose
 // results depend on its build: the server, plume eval and the tuning
 // tests all prepare their searchers this way, so that they rank alike.
 func (s *Searcher) Prepare(ctx context.Context) error {
 	if err := s.LoadReliability(ctx); err != nil {
+		return err
+	}
+	if err := s.LoadAnswerCalibration(ctx); err != nil {
 		return err
 	}
 	if err := s.store.LoadChunkIndex(ctx); err != nil {
@@ -272,8 +285,8 @@ func (s *Searcher) analyse(ctx context.Context, q Query) (analysis, error) {
 		return analysis{}, fmt.Errorf("search: %w", ErrNoWords)
 	}
 	a.stats = stats
-	a.filter = store.SearchFilter{Audience: q.Audience, Services: q.Services, Tags: q.Tags}
-	a.plan = planQuery(stats, a.weights, a.filter, s.opts)
+	a.filter = store.SearchFilter{Audience: store.NFCLabels(q.Audience), Services: q.Services, Tags: store.NFCLabels(q.Tags)}
+	a.plan = planQuery(stats, a.weights, len(a.sentences), a.filter, s.opts)
 	a.plan.query.VectorsVersion = stats.VectorsVersion
 	a.focus = focusText(a.sentences)
 	a.plan.ownCase, a.plan.outside = askCues(q.Text.String(), a.focus.String())
@@ -283,10 +296,10 @@ func (s *Searcher) analyse(ctx context.Context, q Query) (analysis, error) {
 // runSearches embeds the query and runs the three searches of a's plan at
 // once, adding to res the warnings of a degraded search and to took the
 // stages' times (from *mark on).
-func (s *Searcher) runSearches(ctx context.Context, a *analysis, res *Results, took *stageTimes, mark *time.Time) (store.Found, error) {
+func (s *Searcher) runSearches(ctx context.Context, a *analysis, res *Results, took *stageTimes, mark *time.Time) (found, error) {
 	vec, err := s.queryVector(ctx, a.focus, a.expansions)
 	if err != nil {
-		return store.Found{}, err
+		return found{}, err
 	}
 	if vec == nil {
 		res.Warnings = append(res.Warnings, WarnVectorUnavailable)
@@ -295,28 +308,49 @@ func (s *Searcher) runSearches(ctx context.Context, a *analysis, res *Results, t
 		passages.Model, passages.Dim, passages.Vector = s.embedder.Model(), s.embedder.Dim(), vec
 	}
 	took.embed = lap(mark)
-	found, err := s.store.Search(ctx, a.plan.query)
+	f, err := s.search(ctx, a.plan)
 	if err != nil {
-		return store.Found{}, fmt.Errorf("search: %w", err)
+		return found{}, fmt.Errorf("search: %w", err)
 	}
-	took.searches, took.each = lap(mark), found.Took
-	if a.plan.query.Passages.Vector != nil && len(found.Vector) == 0 && len(found.Text)+len(found.Documents) > 0 {
+	took.searches, took.each = lap(mark), f.Took
+	if a.plan.query.Passages.Vector != nil && len(f.Vector) == 0 && len(f.Text)+len(f.Documents) > 0 {
 		// Chunks exist but none was embedded by this model: a re-embed is due.
 		res.Warnings = append(res.Warnings, WarnNoEmbeddings)
 	}
-	return found, nil
+	return f, nil
+}
+
+// found is what the searches of a message returned: the store's three
+// searches and the plain BM25 search of documents.
+type found struct {
+	store.Found
+	plain []store.DocHit
+}
+
+// search runs the plan's searches: the store's three and, beside them,
+// the plain BM25 search of documents.
+func (s *Searcher) search(ctx context.Context, plan queryPlan) (found, error) {
+	var f found
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { f.Found, err = s.store.Search(gctx, plan.query); return err })
+	g.Go(func() (err error) { f.plain, err = s.store.SearchDocuments(gctx, plan.plain); return err })
+	if err := g.Wait(); err != nil {
+		return found{}, err
+	}
+	return f, nil
 }
 
 // rankFound adds the semantic ranking to what the searches found, fuses
 // them by document, picks the best documents' passages into res and
 // decides whether the best is reliable.
-func (s *Searcher) rankFound(ctx context.Context, q Query, a analysis, found store.Found, res *Results) error {
+func (s *Searcher) rankFound(ctx context.Context, q Query, a analysis, f found, res *Results) error {
 	sem, model, err := s.semanticRanking(ctx, a.stats, len(a.sentences), a.filter)
 	if err != nil {
 		return err
 	}
 	res.semantic = semanticSearch{model: model, ranking: sem}
-	docs := s.fuseDocuments(found, sem)
+	docs := s.fuseDocuments(f.Found, sem)
+	markPlain(docs, f.plain)
 	res.found = fusedShares(docs)
 	var ranked []rankedDoc
 	res.Results, res.top, ranked, err = s.bestPassages(ctx, a.plan, docs, q.K)
@@ -325,7 +359,7 @@ func (s *Searcher) rankFound(ctx context.Context, q Query, a analysis, found sto
 	}
 	res.ranked = rankedCandidates(ranked)
 	if s.probe != nil {
-		s.probe(searchTrace{stats: a.stats, texts: a.texts, weights: a.weights, plan: a.plan, found: found, docs: docs, ranked: ranked})
+		s.probe(searchTrace{stats: a.stats, texts: a.texts, weights: a.weights, sentences: len(a.sentences), plan: a.plan, found: f.Found, docs: docs, ranked: ranked})
 	}
 	res.Reliable = len(res.Results) > 0 && s.reliability.Score(res.top) >= s.threshold()
 	if q.noSubject {

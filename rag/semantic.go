@@ -17,13 +17,14 @@ const semanticRetry = 5 * time.Second
 
 // semanticModels holds the latest semantic model of the corpus (package
 // semantic) for the searches of one process. The first search reads it;
-// later ones, when the corpus version changed (saving a model bumps it),
-// look for a newer one in the background and go on with the one held
+// later ones, when the models version changed (store.QueryStats.
+// ModelsVersion, which saving or deleting a model moves), look for a
+// newer one in the background and go on with the one held
 // meanwhile: a search never waits for a model to be trained or reloaded.
 type semanticModels struct {
 	mu     sync.Mutex
 	loaded bool
-	// checked is the corpus version at which the latest model was looked
+	// checked is the models version at which the latest model was looked
 	// for; refreshing is true while a goroutine looks.
 	checked    int64
 	refreshing bool
@@ -40,12 +41,12 @@ func (m *semanticModels) retryable() bool {
 }
 
 // semanticModel returns the model to search with (nil: none), reading it first
-// when none was read yet, and starting a refresh when the corpus changed.
-func (s *Searcher) semanticModel(ctx context.Context) *semantic.Model {
+// when none was read yet, and starting a refresh when the models version
+// (read with the query's analysis) moved.
+func (s *Searcher) semanticModel(ctx context.Context, version int64) *semantic.Model {
 	m := &s.semantic
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	version := s.store.CachedCorpusVersion()
 	if !m.loaded {
 		if !m.retryable() {
 			return nil
@@ -143,7 +144,7 @@ func (s *Searcher) semanticRanking(ctx context.Context, stats store.QueryStats, 
 	if s.opts.SemanticWeight < 0 {
 		return nil, nil, nil
 	}
-	model := s.semanticModel(ctx)
+	model := s.semanticModel(ctx, stats.ModelsVersion)
 	if model == nil {
 		return nil, nil, nil
 	}

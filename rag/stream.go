@@ -19,38 +19,44 @@ type StreamEvent struct {
 
 // checker runs the output checks of a draft on redacted text and restores
 // checked text for the agent. It keeps, from one call of check to the
-// next, what the sources give and the identifiers of the text so far: a
-// streamed draft is checked again at each sentence, and the identifiers
+// next, what the sources give and what its scans found in the text so
+// far: a streamed draft is checked again at each sentence, and each
 // check reads only what is new. Not safe for concurrent use.
 type checker struct {
 	passages []Result
 	contacts ContactPolicy
 	restore  redact.Mapping
 	policy   redact.Policy
-	// sources and ids are made by the first check.
-	sources []string
-	ids     *identifierScan
+	// citationCheck and contactCheck are made by the first check.
+	citationCheck *citationCheck
+	contactCheck  *contactCheck
 }
 
 // check returns text with unknown citations removed and unknown contacts
 // masked, the citations it marks as cited (numbered after passages), and
 // the warnings.
 func (c *checker) check(text string) (string, []Citation, []Warning) {
-	citations := citationsOf(c.passages)
-	text, warnings := checkCitations(text, citations)
-	if c.ids == nil {
-		c.sources = make([]string, 0, len(c.passages))
-		for _, p := range c.passages {
-			c.sources = append(c.sources, p.Title+"\n"+p.URL+"\n"+p.Text)
-		}
-		var own []string
-		for _, e := range c.restore.Entries() {
-			own = append(own, e.Value)
-		}
-		c.ids = newIdentifierScan(c.sources, own)
+	if c.contactCheck == nil {
+		c.start()
 	}
-	text, warns := checkContacts(text, c.sources, c.ids, c.contacts)
+	citations := citationsOf(c.passages)
+	text, warnings := c.citationCheck.check(text, citations)
+	text, warns := c.contactCheck.check(text)
 	return text, citations, append(warnings, warns...)
+}
+
+// start makes the checks, from the passages and the user's own values.
+func (c *checker) start() {
+	sources := make([]string, 0, len(c.passages))
+	for _, p := range c.passages {
+		sources = append(sources, p.Title+"\n"+p.URL+"\n"+p.Text)
+	}
+	var own []string
+	for _, e := range c.restore.Entries() {
+		own = append(own, e.Value)
+	}
+	c.citationCheck = newCitationCheck()
+	c.contactCheck = newContactCheck(sources, newIdentifierScan(sources, own), c.contacts)
 }
 
 // show returns text checked and restored, as the agent may see it.

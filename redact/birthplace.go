@@ -109,8 +109,12 @@ func (sc *scanner) birthVerb(i int) int {
 // placeOfBirthCue reports whether the birth cue at token i names the place
 // of birth, which then needs no preposition: "lieu de naissance :", "lieu
 // et date de naissance", "place of birth", "lugar de nacimiento", "luogo
-// di nascita", "local de nascimento".
+// di nascita", "local de nascimento", Spanish and Portuguese "natural
+// de" (native of).
 func (sc *scanner) placeOfBirthCue(i int) bool {
+	if sc.isText(i, "de", "da", "do") && sc.isText(i-1, "natural") {
+		return true // "natural de Sevilla", "natural do Porto"
+	}
 	if !sc.isText(i, "naissance", "birth", "nacimiento", "nascita", "nascimento") || !sc.isText(i-1, "de", "of", "di") {
 		return false
 	}

@@ -231,80 +231,7 @@ func (sc *scanner) date(j int) int {
 	}
 	switch t.kind {
 	case kNum:
-		s := sc.text(j)
-		v, _ := atoi(s)
-		if len(s) == 4 && v >= 1900 && v <= 2099 {
-			if end := sc.isoDate(j); end > j {
-				return end
-			}
-		}
-		if len(s) == 8 {
-			d, _ := atoi(s[:2])
-			m, _ := atoi(s[2:4])
-			y, _ := atoi(s[4:])
-			if d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 1900 && y <= 2099 {
-				return j
-			}
-			return -1
-		}
-		if len(s) == 4 {
-			if v >= 1900 && v <= 2099 {
-				return j
-			}
-			return -1
-		}
-		if len(s) > 2 || v < 1 || v > 31 {
-			return -1
-		}
-		if end := sc.thangDate(j); end > j {
-			return end
-		}
-		if k := j + 1; sc.punct(k) == '.' && sc.attached(k) && k+1 < n && sc.isMonth(k+1) && sc.toks[k+1].gap <= gapSpace {
-			return sc.monthYear(k + 1) // 12. März 1985
-		}
-		// day then month name, or day sep month sep year
-		if k := sc.ofWord(j + 1); k < n && sc.toks[k].kind == kWord && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
-			return sc.monthYear(k)
-		}
-		if end := sc.duMonthDate(j); end > j {
-			return end // "le 3 du 6 1990"
-		}
-		if end := sc.romanMonthDate(j); end > j {
-			return end // "12.III.1985", "3/VI/1990", "12 III 1985"
-		}
-		k := j + 1
-		if end := sc.spacedDate(j); end > j {
-			return end
-		}
-		if k+1 < n && sc.attached(k) && sc.attached(k+1) && sc.toks[k+1].kind == kNum {
-			sep := sc.punct(k)
-			if sep == '/' || sep == '.' || sep == '-' {
-				m, _ := atoi(sc.text(k + 1))
-				if l := sc.toks[k+1].end - sc.toks[k+1].start; l == 4 && v >= 1 && v <= 12 && m >= 1900 && m <= 2099 {
-					return k + 1 // month and year: 03/1985
-				}
-				if v <= 12 && m > 12 && m <= 31 {
-					m = v // month first: 09/23/2001
-				}
-				if m < 1 || m > 12 || sc.toks[k+1].end-sc.toks[k+1].start > 2 {
-					return -1
-				}
-				end := k + 1
-				if y := k + 3; y < n && sc.punct(k+2) == sep && sc.attached(k+2) && sc.attached(y) && sc.toks[y].kind == kNum {
-					if l := sc.toks[y].end - sc.toks[y].start; l == 2 || l == 4 {
-						end = y
-					}
-				}
-				return end
-			}
-		}
-		if k < n && sc.toks[k].gap == gapSpace && sc.toks[k].kind == kNum && k+1 < n && sc.toks[k+1].gap == gapSpace && sc.toks[k+1].kind == kNum {
-			m, _ := atoi(sc.text(k))
-			if l := sc.toks[k+1].end - sc.toks[k+1].start; m >= 1 && m <= 12 && (l == 2 || l == 4) {
-				return k + 1
-			}
-		}
-		return -1
+		return sc.numDate(j)
 	case kAlnum:
 		if _, end, ok := hanDate(sc.text(j)); ok && end == len(sc.text(j)) {
 			return j // 1985年3月12日
@@ -327,6 +254,107 @@ func (sc *scanner) date(j int) int {
 		}
 	}
 	return -1
+}
+
+// numDate is date for a date that starts with a number at token j:
+// "1990", "03041990", "3 avril 1990", "03/04/1990", "12. März 1985",
+// "3/VI/1990", "03/1985", "23 O3 1996".
+func (sc *scanner) numDate(j int) int {
+	s := sc.text(j)
+	v, _ := atoi(s)
+	if len(s) == 4 && v >= 1900 && v <= 2099 {
+		if end := sc.isoDate(j); end > j {
+			return end
+		}
+	}
+	if len(s) == 8 {
+		d, _ := atoi(s[:2])
+		m, _ := atoi(s[2:4])
+		y, _ := atoi(s[4:])
+		if d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 1900 && y <= 2099 {
+			return j
+		}
+		return -1
+	}
+	if len(s) == 4 {
+		if v >= 1900 && v <= 2099 {
+			return j
+		}
+		return -1
+	}
+	if len(s) > 2 || v < 1 || v > 31 {
+		return -1
+	}
+	return sc.dayDate(j, v)
+}
+
+// dayDate is date for a date that starts with the day v at token j: "3
+// avril 1990", "12. März 1985", "12 tháng 3 năm 1985", "le 3 du 6 1990",
+// "12.III.1985", "3 / 4 / 1990", or numbers (numericDate).
+func (sc *scanner) dayDate(j, v int) int {
+	n := len(sc.toks)
+	if end := sc.thangDate(j); end > j {
+		return end
+	}
+	if k := j + 1; sc.punct(k) == '.' && sc.attached(k) && k+1 < n && sc.isMonth(k+1) && sc.toks[k+1].gap <= gapSpace {
+		return sc.monthYear(k + 1) // 12. März 1985
+	}
+	// day then month name, or day sep month sep year
+	if k := sc.ofWord(j + 1); k < n && sc.toks[k].kind == kWord && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {
+		return sc.monthYear(k)
+	}
+	if end := sc.duMonthDate(j); end > j {
+		return end // "le 3 du 6 1990"
+	}
+	if end := sc.romanMonthDate(j); end > j {
+		return end // "12.III.1985", "3/VI/1990", "12 III 1985"
+	}
+	if end := sc.spacedDate(j); end > j {
+		return end
+	}
+	return sc.numericDate(j, v)
+}
+
+// numericDate is date for a day v at token j followed by a month and a
+// year in digits: "03/04/1990", "3.4.90", "03/1985", "09/23/2001",
+// "23 O3 1996".
+func (sc *scanner) numericDate(j, v int) int {
+	n, k := len(sc.toks), j+1
+	if k+1 < n && sc.attached(k) && sc.attached(k+1) && sc.dateNum(k+1) {
+		sep := sc.punct(k)
+		if sep == '/' || sep == '.' || sep == '-' {
+			m, _ := atoi(sc.groupText(k + 1))
+			if l := sc.toks[k+1].end - sc.toks[k+1].start; l == 4 && v >= 1 && v <= 12 && m >= 1900 && m <= 2099 {
+				return k + 1 // month and year: 03/1985
+			}
+			if v <= 12 && m > 12 && m <= 31 {
+				m = v // month first: 09/23/2001
+			}
+			if m < 1 || m > 12 || sc.toks[k+1].end-sc.toks[k+1].start > 2 {
+				return -1
+			}
+			end := k + 1
+			if y := k + 3; y < n && sc.punct(k+2) == sep && sc.attached(k+2) && sc.attached(y) && sc.toks[y].kind == kNum {
+				if l := sc.toks[y].end - sc.toks[y].start; l == 2 || l == 4 {
+					end = y
+				}
+			}
+			return end
+		}
+	}
+	if k < n && sc.toks[k].gap == gapSpace && sc.dateNum(k) && k+1 < n && sc.toks[k+1].gap == gapSpace && sc.toks[k+1].kind == kNum {
+		m, _ := atoi(sc.groupText(k)) // "23 O3 1996": a letter O typed for the zero
+		if l := sc.toks[k+1].end - sc.toks[k+1].start; m >= 1 && m <= 12 && (l == 2 || l == 4) {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// dateNum reports whether token k is a number, or a letter O typed for
+// its zero ("O3").
+func (sc *scanner) dateNum(k int) bool {
+	return sc.toks[k].kind == kNum || sc.toks[k].kind == kAlnum && oZero(sc.text(k))
 }
 
 // dateOnlyMonths are month names that are also names or words ("Marco",

@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // Identifiers that only their context tells apart: CAF, France Travail,
 // AGDREF, INE, passport, identity card, driving licence, plate and case
 // numbers.
@@ -61,9 +63,11 @@ func (sc *scanner) identSign(k int) int {
 			return v + 1
 		}
 		return 0
-	case sc.isText(k, "num", "numero", "nr", "nro", "nº"):
+	case sc.isText(k, "num", "numero", "nr", "nro", "nº", "number"):
 		if p := sc.punct(v); p == '.' || p == ':' {
 			v++
+		} else if sc.isText(v, "is") {
+			v++ // "(Withdrawal Agreement) number is 2401234567"
 		}
 	default:
 		return 0
@@ -111,6 +115,9 @@ func (sc *scanner) identStart(i int) int {
 			}
 			break
 		}
+		if sc.letterPrefix(j) {
+			break // "contrat n° L-0045871-22": the letter is the number's
+		}
 		if t.kind == kWord && (sc.has(j, wFiller|wStop|wInstitution) || t.cue&(identCues|cNIR|cFiscal|cTel) != 0) {
 			j++
 			continue
@@ -127,13 +134,47 @@ func (sc *scanner) identStart(i int) int {
 		}
 		// "Référence de la proposition de rectification : X": a label
 		// that ends with a colon on the same line.
-		if colon := sc.colonAhead(j, 5); colon > 0 {
+		if colon := sc.colonAhead(j, 6); colon > 0 {
 			j = colon + 1
 			continue
 		}
 		break
 	}
 	return j
+}
+
+// legalRef reports whether a legal text's word stands between the cue at
+// token i and its value at token j, or in the cue's clause before it:
+// "décret n°", "article 4 … référence". A word of another clause does not
+// count: « "dossier en cours d'instruction" under reference 2024-… ».
+func (sc *scanner) legalRef(i, j int, near cueBits) bool {
+	legal := func(k int) bool {
+		// "Code de cession : CES-7741-2023" names a case, not a code
+		return sc.has(k, wLegal) && !(sc.isText(k, "code") && near&cDossier != 0)
+	}
+	for k := i + 1; k < j; k++ {
+		if legal(k) {
+			return true
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch sc.punct(k) {
+		case ',', ';', '"', '(', ')', '«', '»', '“', '”':
+			return false
+		}
+		if legal(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// letterPrefix reports whether token j is a capital letter joined by a dash
+// to the digits after it: the first part of an identifier, "L-0045871".
+func (sc *scanner) letterPrefix(j int) bool {
+	t := sc.toks[j]
+	return t.kind == kWord && t.end-t.start == 1 && t.shape&shCap != 0 && sc.punct(j+1) == '-' &&
+		sc.attached(j+1) && j+2 < len(sc.toks) && sc.attached(j+2) && sc.toks[j+2].kind == kNum
 }
 
 // identAt reads the value at token j announced by the cue at token i and
@@ -146,54 +187,70 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 	}
 	// The nearest context decides: the cue word and what follows it,
 	// then the rest of the sentence.
-	near := sc.nearCues(i, j)
-	wide := sc.cueBefore(j, 10)
-	legal := false
-	for k := max(0, i-4); k < j; k++ {
-		// "Code de cession : CES-7741-2023" names a case, not a code
-		if k != i && sc.has(k, wLegal) && !(sc.isText(k, "code") && near&cDossier != 0) {
-			legal = true
-		}
-	}
+	c := identCtx{i: i, j: j, near: sc.nearCues(i, j), wide: sc.cueBefore(j, 10)}
+	c.legal = sc.legalRef(i, j, c.near)
 	// Try the longest reading first, then drop trailing parts.
 	for p := len(r.parts) - 1; p >= 0; p-- {
-		id := r.norm[:r.parts[p].norm]
-		typ, conf := classifyIdent(id, near)
-		if typ == "" || typ == DOSSIER && (near&cDossier == 0 || sc.isText(i, "id", "identifiant", "login")) {
-			if t2, c2 := classifyIdent(id, wide); t2 != "" && (typ == "" || t2 != DOSSIER) {
-				typ, conf = t2, c2
-			}
+		last := r.parts[p].tok
+		typ, conf, nir := sc.identType(c, r.norm[:r.parts[p].norm], last)
+		if nir {
+			return false
 		}
-		if typ == DOSSIER && (legal || sc.currencyAfter(r.parts[p].tok)) || typ != "" && sc.dateLike(j, r.parts[p].tok) {
-			continue // a date is no identifier: "passeport c'est le 31/12/1975"
+		if typ == "" {
+			continue
 		}
-		if typ == DOSSIER && (wide&cFiscal != 0 || sc.allCues&cFiscal != 0 && near&cDossier == 0) && spiShape(id) {
-			// "mon numéro fiscal est sur l'avis : 30 12 345 678 901";
-			// without a case's cue of its own, the cue anywhere in the
-			// message: "Son numéro fiscal : … Le mien si besoin : 3012
-			// 8845 90176"
-			typ = FISCAL
+		start := j
+		if typ == DOSSIER && sc.isText(j-1, "rg") && sc.toks[j].gap == gapSpace {
+			start = j - 1 // "n° RG 23/01872": the court's register goes with its number
 		}
-		if typ == CNI && near&cNIR != 0 && (len(id) == 13 || len(id) == 15) && allDigits(id) && nirSex(id) {
-			return false // "social security number 1 85 03 75 112 045": a NIR's length, read by numbers
-		}
-		if typ == ETRANGER && ofpraShape(sc.s[sc.toks[j].start:sc.toks[r.parts[p].tok].end]) {
-			typ = DOSSIER // "numéro OFPRA 2404-01873": an asylum case, not a foreigner's number
-		}
-		if (typ == ETRANGER && near&cEtranger != 0 || typ == DOSSIER && near&cDossier != 0) && !sc.phoneWord(i, j) && near&otherNumbers == 0 {
-			conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
-		}
-		if typ != "" {
-			start := j
-			if typ == DOSSIER && sc.isText(j-1, "rg") && sc.toks[j].gap == gapSpace {
-				start = j - 1 // "n° RG 23/01872": the court's register goes with its number
-			}
-			sc.addToks(start, r.parts[p].tok, typ, conf)
-			sc.siblingIdent(r, r.parts[p].tok+1, p, typ, conf)
-			return true
-		}
+		sc.addToks(start, last, typ, conf)
+		sc.siblingIdent(r, last+1, p, typ, conf)
+		return true
 	}
 	return false
+}
+
+// identCtx is the context of a value identAt reads: the cue's token i,
+// the value's first token j, the cues near (from the cue to the value)
+// and wide (the sentence before the value), and whether a legal text's
+// word stands by (legalRef).
+type identCtx struct {
+	i, j       int
+	near, wide cueBits
+	legal      bool
+}
+
+// identType returns the type and confidence of the normalized reading id
+// of tokens c.j to last, "" when it is none (a date, an amount, a legal
+// reference); nir reports a NIR's number after a foreign cue, which the
+// numbers detector reads and no shorter reading may take.
+func (sc *scanner) identType(c identCtx, id []byte, last int) (typ Type, conf float64, nir bool) {
+	typ, conf = classifyIdent(id, c.near)
+	if typ == "" || typ == DOSSIER && (c.near&cDossier == 0 || sc.isText(c.i, "id", "identifiant", "login")) {
+		if t2, c2 := classifyIdent(id, c.wide); t2 != "" && (typ == "" || t2 != DOSSIER) {
+			typ, conf = t2, c2
+		}
+	}
+	if typ == DOSSIER && (c.legal || sc.currencyAfter(last)) || typ != "" && sc.dateLike(c.j, last) {
+		return "", 0, false // a date is no identifier: "passeport c'est le 31/12/1975"
+	}
+	if typ == DOSSIER && (c.wide&cFiscal != 0 || sc.allCues&cFiscal != 0 && c.near&cDossier == 0) && spiShape(id) {
+		// "mon numéro fiscal est sur l'avis : 30 12 345 678 901";
+		// without a case's cue of its own, the cue anywhere in the
+		// message: "Son numéro fiscal : … Le mien si besoin : 3012
+		// 8845 90176"
+		typ = FISCAL
+	}
+	if typ == CNI && c.near&cNIR != 0 && (len(id) == 13 || len(id) == 15) && allDigits(id) && nirSex(id) {
+		return "", 0, true // "social security number 1 85 03 75 112 045": a NIR's length, read by numbers
+	}
+	if w := sc.s[sc.toks[c.j].start:sc.toks[last].end]; typ == ETRANGER && (ofpraShape(w) || caseShape(w)) {
+		typ = DOSSIER // "numéro OFPRA 2404-01873", "OFII number 44-2026-7781": a case, not a foreigner's number
+	}
+	if (typ == ETRANGER && c.near&cEtranger != 0 || typ == DOSSIER && c.near&cDossier != 0) && !sc.phoneWord(c.i, c.j) && c.near&otherNumbers == 0 {
+		conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
+	}
+	return typ, conf, false
 }
 
 // docCues are the cues of one kind of document or benefit number.
@@ -249,42 +306,12 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 	k := j
 	for len(parts) < maxIdentParts && k < len(sc.toks) {
 		if len(parts) > 0 {
-			n := k
-			switch {
-			case sc.toks[n].kind == kPunct && sc.toks[n].gap == gapNone && n+1 < len(sc.toks) && sc.attached(n+1):
-				switch sc.punct(n) {
-				case '-', '/', '.', '_':
-					n++
-				default:
-					return parts, norm
-				}
-			case sc.toks[n].gap == gapSpace && isSerialNo(sc.text(n)) && n+1 < len(sc.toks) && sc.toks[n+1].kind == kNum &&
-				sc.toks[n+1].gap == gapSpace:
-				n++ // Romanian identity cards: "seria RX nr 482913"
-			case sc.toks[n].gap == gapSpace && isSerialNo(sc.text(n)) && n+2 < len(sc.toks) && sc.punct(n+1) == '.' &&
-				sc.attached(n+1) && sc.toks[n+2].kind == kNum && sc.toks[n+2].gap == gapSpace:
-				n += 2 // "seria RX nr. 482913"
-			case sc.toks[n].gap == gapSpace && sc.toks[n].kind != kPunct:
-			default:
+			if k = sc.identJoin(k, parts[len(parts)-1].tok); k < 0 {
 				return parts, norm
 			}
-			k = n
 		}
 		t := sc.toks[k]
-		switch t.kind {
-		case kNum, kAlnum:
-		case kWord:
-			maxLen := int32(4)
-			if len(parts) > 0 && t.gap == gapNone {
-				maxLen = 8 // 2024/DGFIP/PR/00873
-			}
-			if t.end-t.start > maxLen || (t.shape&shUpper == 0 && !(t.end-t.start == 1 && t.shape&shCap != 0) && !sc.dashedLower(k, len(parts))) {
-				return parts, norm
-			}
-		default:
-			return parts, norm
-		}
-		if len(norm)+int(t.end-t.start) > 40 {
+		if !sc.identPartOK(k, len(parts)) || len(norm)+int(t.end-t.start) > 40 {
 			return parts, norm
 		}
 		s := sc.text(k)
@@ -298,6 +325,52 @@ func (sc *scanner) readIdent(j int, parts []identPart, norm []byte) ([]identPart
 		k++
 	}
 	return parts, norm
+}
+
+// identJoin returns the token of the next part of an identifier, the part
+// before ending at token prev and token k following it: k itself after a
+// single space, the token after a separator written without spaces (- / .
+// _), the number after a series' "nr"; -1 when the identifier ends at prev.
+func (sc *scanner) identJoin(k, prev int) int {
+	t := &sc.toks[k]
+	switch {
+	case t.kind == kPunct && t.gap == gapNone && k+1 < len(sc.toks) && sc.attached(k+1):
+		switch sc.punct(k) {
+		case '-', '/', '.', '_':
+			return k + 1
+		}
+		return -1
+	case t.gap == gapSpace && isSerialNo(sc.text(k)) && k+1 < len(sc.toks) && sc.toks[k+1].kind == kNum &&
+		sc.toks[k+1].gap == gapSpace:
+		return k + 1 // Romanian identity cards: "seria RX nr 482913"
+	case t.gap == gapSpace && isSerialNo(sc.text(k)) && k+2 < len(sc.toks) && sc.punct(k+1) == '.' &&
+		sc.attached(k+1) && sc.toks[k+2].kind == kNum && sc.toks[k+2].gap == gapSpace:
+		return k + 2 // "seria RX nr. 482913"
+	case t.gap == gapSpace && t.kind != kPunct:
+		return k
+	case t.gap == gapBlank && sc.oneDigit(k) && sc.oneDigit(prev):
+		return k // dictated digits with a slip of the space bar: "8  0 2 9 1 1 3"
+	}
+	return -1
+}
+
+// identPartOK reports whether token k may be a part of an identifier that
+// has parts parts before it: digits, letters and digits, or a short word
+// in capitals ("NAT-06", "2024/DGFIP/PR/00873"), a single capital, a
+// lower-case word joined by dashes ("ab-123-cd").
+func (sc *scanner) identPartOK(k, parts int) bool {
+	t := &sc.toks[k]
+	switch t.kind {
+	case kNum, kAlnum:
+		return true
+	case kWord:
+		maxLen := int32(4)
+		if parts > 0 && t.gap == gapNone {
+			maxLen = 8 // 2024/DGFIP/PR/00873
+		}
+		return t.end-t.start <= maxLen && (t.shape&shUpper != 0 || t.end-t.start == 1 && t.shape&shCap != 0 || sc.dashedLower(k, parts))
+	}
+	return false
 }
 
 // dashedLower reports whether the lower-case word k of at most three
@@ -517,6 +590,22 @@ func ofpraShape(s string) bool {
 		return false
 	}
 	return allDigits(s[:4]) && allDigits(s[5:])
+}
+
+// caseShape reports whether s is written as a case's number, which a
+// foreigner's number never is: parts joined by slashes ("26/00/12345"), or
+// by dashes around a year ("44-2026-7781").
+func caseShape(s string) bool {
+	if strings.IndexByte(s, '/') >= 0 {
+		return true
+	}
+	parts := strings.Split(s, "-")
+	for k, p := range parts {
+		if len(parts) >= 3 && k > 0 && len(p) == 4 && (strings.HasPrefix(p, "19") || strings.HasPrefix(p, "20")) && allDigits(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // spiShape reports whether id is a French numéro fiscal: 13 digits, the

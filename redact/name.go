@@ -42,6 +42,9 @@ func (sc *scanner) names() {
 		if t.bits&wFirst == 0 && t.shape&shUpper == 0 && !greetingWords[t.ent] {
 			continue // neither a greeting nor what freeName reads
 		}
+		if t.shape&shLower != 0 && i+1 < n && sc.toks[i+1].cue&cSelf != 0 && sc.toks[i+1].gap == gapSpace {
+			continue // the pronoun of a self-introduction, "salam, ana smiti youssef": "ana" is "I"
+		}
 		if last := sc.greetedName(i); last >= 0 {
 			i = last
 			continue

@@ -53,8 +53,8 @@ func (sc *scanner) numbers() {
 				}
 				continue
 			case t.kind == kPunct && sc.groupSep(n) && n+1 < len(sc.toks) && sc.numberTok(n+1) &&
-				(t.gap == gapNone && sc.attached(n+1) || t.gap == gapSpace && sc.toks[n+1].gap == gapSpace && sc.punct(n) != '.'):
-				// 06.12.34, 06-12, 07/61/22, 06 - 31 - 77
+				(t.gap == gapNone && sc.attached(n+1) || t.gap == gapSpace && sc.toks[n+1].gap == gapSpace && (sc.punct(n) != '.' || sc.spacedDot(j, n+1))):
+				// 06.12.34, 06-12, 07/61/22, 06 - 31 - 77, 06 . 32 . 18
 				run = append(run, group{tok: n + 1, digits: sc.groupText(n + 1)})
 				j = n + 1
 				continue
@@ -221,6 +221,14 @@ func (sc *scanner) groupSep(n int) bool {
 		return true
 	}
 	return false
+}
+
+// spacedDot reports whether the spaced dot between number tokens a and b
+// separates the pairs of a phone, "06 . 32 . 18 . 77 . 04", and ends no
+// sentence: both are two digits.
+func (sc *scanner) spacedDot(a, b int) bool {
+	return sc.toks[a].kind == kNum && sc.toks[a].end-sc.toks[a].start == 2 &&
+		sc.toks[b].kind == kNum && sc.toks[b].end-sc.toks[b].start == 2
 }
 
 // fillerEnd returns the number token after one to three filler marks

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/singleflight"
 )
@@ -106,34 +107,56 @@ func (c *chunkCache) held(version int64) bool {
 	return c.index != nil && c.index.version == version || c.tooLarge == version
 }
 
-// keep records a reading at version: x, when read, replaces an older
-// index.
-func (c *chunkCache) keep(version int64, x *chunkIndex, err error) {
+// keep records a reading: x, when read, replaces an older index; a
+// corpus over maxIndexedPositions is remembered at the version read,
+// which may be newer than the one asked for.
+func (c *chunkCache) keep(x *chunkIndex, err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.reads++
-	if errors.Is(err, errIndexTooLarge) {
-		c.tooLarge = version
+	if tooLarge, ok := errors.AsType[*indexTooLargeError](err); ok {
+		c.tooLarge = tooLarge.version
 	}
 	if x != nil && (c.index == nil || x.version > c.index.version) {
 		c.index = x
 	}
 }
 
-// readChunkIndex reads and keeps the chunk index of version, unless the
+// chunkLoadTimeout bounds a reading of the chunk index, which no single
+// caller's cancellation stops (see read).
+const chunkLoadTimeout = 5 * time.Minute
+
+// read reads and keeps the chunk index of version with load, unless the
 // cache holds it. The callers that ask for one version at the same time
 // share one reading, as those of the documents do (loadDocInfoOnce), so
-// that the corpus is read once; it runs under the context of the first.
-func (s *Store) readChunkIndex(ctx context.Context, version int64) error {
-	_, err, _ := s.chunks.loads.Do(strconv.FormatInt(version, 10), func() (any, error) {
-		if s.chunks.held(version) {
+// that the corpus is read once. The reading runs detached from their
+// cancellation, since the others wait for it, but ends with the cache
+// (close) or after chunkLoadTimeout; each caller stops waiting when its
+// own ctx ends.
+func (c *chunkCache) read(ctx context.Context, version int64, load func(context.Context) (*chunkIndex, error)) error {
+	shared := c.loads.DoChan(strconv.FormatInt(version, 10), func() (any, error) {
+		if c.held(version) {
 			return nil, nil
 		}
-		x, err := s.loadChunkIndex(ctx)
-		s.chunks.keep(version, x, err)
+		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), chunkLoadTimeout)
+		defer cancel()
+		defer context.AfterFunc(c.bg.ctx, cancel)()
+		x, err := load(lctx)
+		c.keep(x, err)
 		return nil, err
 	})
-	return err
+	select {
+	case r := <-shared:
+		return r.Err
+	case <-ctx.Done():
+		return fmt.Errorf("chunk index: %w", ctx.Err())
+	}
+}
+
+// readChunkIndex reads and keeps the chunk index of version, unless the
+// cache holds it (see chunkCache.read).
+func (s *Store) readChunkIndex(ctx context.Context, version int64) error {
+	return s.chunks.read(ctx, version, s.loadChunkIndex)
 }
 
 // chunkIndexAt returns the chunk index if it is of the current vectors

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -122,10 +123,19 @@ func (x *chunkIndex) trim() {
 // errIndexTooLarge stops reading a corpus past maxIndexedPositions.
 var errIndexTooLarge = fmt.Errorf("chunk index: over %d positions", maxIndexedPositions)
 
+// indexTooLargeError is errIndexTooLarge at the vectors version read.
+type indexTooLargeError struct{ version int64 }
+
+func (e *indexTooLargeError) Error() string {
+	return fmt.Sprintf("%v at vectors version %d", errIndexTooLarge, e.version)
+}
+
+func (e *indexTooLargeError) Unwrap() error { return errIndexTooLarge }
+
 // loadChunkIndex reads every chunk's tsvector and vector and the
 // documents as of one version of the vectors. It returns a nil index when
-// the corpus changed between the two readings, errIndexTooLarge past the
-// bound of positions; past that of vectors, it keeps none. The chunks are
+// the corpus changed between the two readings, an indexTooLargeError
+// (errIndexTooLarge at the version read) past the bound of positions; past that of vectors, it keeps none. The chunks are
 // counted first, in the same snapshot, so that their vectors go straight
 // into one slab per model, of the right size.
 func (s *Store) loadChunkIndex(ctx context.Context) (*chunkIndex, error) {
@@ -141,6 +151,9 @@ func (s *Store) loadChunkIndex(ctx context.Context) (*chunkIndex, error) {
 		corpus, docIDs, err = x.readChunks(ctx, tx, sizes.chunks)
 		return err
 	})
+	if errors.Is(err, errIndexTooLarge) {
+		return nil, &indexTooLargeError{version: x.version}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -235,7 +235,9 @@ func TestVectorSearchSeesNewEmbeddings(t *testing.T) {
 // TestReembedKeepsTextCaches checks that a re-embed, which changes no
 // text, makes the chunk index be read again (its vectors are searched)
 // but leaves the semantic model current and the document search's cache
-// at its version, while a document change moves all three.
+// at its version, while a document change moves all three, and saving a
+// semantic model, which changes no document, moves the models version
+// alone (the document cache, which does not depend on the model, stays).
 func TestReembedKeepsTextCaches(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -259,6 +261,7 @@ func TestReembedKeepsTextCaches(t *testing.T) {
 	}{
 		{"re-embed", reembedAll, moved{SemanticStale: false, DocCache: 0, ChunkIdx: 1}},
 		{"document update", updateFirstDocument, moved{SemanticStale: true, DocCache: 1, ChunkIdx: 1}},
+		{"model save", saveModel, moved{SemanticStale: false, DocCache: 0, ChunkIdx: 0}},
 	} {
 		docs, index := searchedVersions(t, st)
 		step.change(t, st, &c, r)
@@ -275,6 +278,34 @@ func TestReembedKeepsTextCaches(t *testing.T) {
 			t.Errorf("%s: nearest chunks (-exact +got):\n%s", step.name, diff)
 		}
 	}
+}
+
+// saveModel saves a semantic model trained at the current corpus version.
+func saveModel(t *testing.T, st *store.Store, _ *vectorCorpus, _ *rand.Rand) {
+	t.Helper()
+	ctx := context.Background()
+	trainedAt, err := st.EachDocumentTerm(ctx, func(int64, string, float64) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := modelsVersion(t, st)
+	// The model's bytes do not matter: only its corpus version is read.
+	if err := st.SaveSemanticModel(ctx, &store.SemanticModel{CorpusVersion: trainedAt, Documents: 30, Dims: 1, Data: []byte{1}}); err != nil {
+		t.Fatal(err)
+	}
+	if after := modelsVersion(t, st); after == before {
+		t.Errorf("models version %d after a model save, unchanged", after)
+	}
+}
+
+// modelsVersion is the models version a query's analysis reads.
+func modelsVersion(t *testing.T, st *store.Store) int64 {
+	t.Helper()
+	stats, err := st.AnalyzeQuery(context.Background(), []store.Sentence{{Text: "carte"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stats.ModelsVersion
 }
 
 // searchedVersions runs a document search and reads the chunk index, and

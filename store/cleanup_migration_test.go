@@ -83,14 +83,7 @@ func TestMigrationPlaceholderTags(t *testing.T) {
 	want := [][]string{{"clair", "incomplet"}, {"utile"}, {"clair", "[NOM]", "[nom_1]", "trop long"}, {}}
 	ids := make([]int64, len(tags))
 	for i, tt := range tags {
-		d := store.Draft{Channel: "email", Question: red(t, "Question ?"), Draft: "x"}
-		if err := st.SaveDraft(ctx, &d); err != nil {
-			t.Fatal(err)
-		}
-		f := store.Feedback{DraftID: d.ID, Outcome: store.OutcomeAccepted}
-		if err := st.SaveFeedback(ctx, &f); err != nil {
-			t.Fatal(err)
-		}
+		_, f := draftWithFeedback(t, st)
 		if _, err := st.Pool().Exec(ctx, "UPDATE feedback SET tags = $1 WHERE id = $2", tt, f.ID); err != nil {
 			t.Fatal(err)
 		}
@@ -113,4 +106,19 @@ func TestMigrationPlaceholderTags(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// draftWithFeedback saves a draft and its feedback.
+func draftWithFeedback(t *testing.T, st *store.Store) (store.Draft, store.Feedback) {
+	t.Helper()
+	ctx := context.Background()
+	d := store.Draft{Channel: "email", Question: red(t, "Question ?"), Draft: "x"}
+	if err := st.SaveDraft(ctx, &d); err != nil {
+		t.Fatal(err)
+	}
+	f := store.Feedback{DraftID: d.ID, Outcome: store.OutcomeAccepted}
+	if err := st.SaveFeedback(ctx, &f); err != nil {
+		t.Fatal(err)
+	}
+	return d, f
 }

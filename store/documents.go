@@ -144,11 +144,13 @@ func (s *Store) SaveDocument(ctx context.Context, d *Document, chunks []Chunk) e
 	return s.SaveDocumentGuarded(ctx, d, chunks, SaveGuard{})
 }
 
-// SaveDocumentGuarded is SaveDocument, but returns ErrDuplicate, changing
+// SaveDocumentGuarded is SaveDocument (d's title, description, tags and
+// audiences put in NFC), but returns ErrDuplicate, changing
 // nothing, when a document with the same key exists that g refuses to
 // overwrite. The check and the write are one statement, so two concurrent
 // saves cannot both pass it.
 func (s *Store) SaveDocumentGuarded(ctx context.Context, d *Document, chunks []Chunk, g SaveGuard) error {
+	nfcDocument(d)
 	if d.Source == "" || d.ExternalID == "" || d.Title == "" {
 		return fmt.Errorf("save document: source, external id and title are required: %w", ErrInvalid)
 	}

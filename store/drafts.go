@@ -124,7 +124,7 @@ func (s *Store) insertDraft(ctx context.Context, id string, d *Draft) error {
 			prompt_tokens, completion_tokens, attention_level, attention_reasons, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
 		ON CONFLICT (id, created_at) DO NOTHING`,
-		id, d.Channel, d.Service, nonNil(d.Audience), d.APIKeyID, d.Question.s, d.PromptVersion, d.Model,
+		id, d.Channel, d.Service, nonNil(NFCLabels(d.Audience)), d.APIKeyID, d.Question.s, d.PromptVersion, d.Model,
 		d.Extractive, d.Reliable, sources, d.Draft, nonNil(d.Warnings), nonNilMap(d.RedactionCounts),
 		nonNilMap(d.Timings), d.PromptTokens, d.CompletionTokens, d.AttentionLevel, d.AttentionReasons, d.CreatedAt)
 	return err

@@ -106,13 +106,14 @@ func (s *Store) LoadSemanticModel(ctx context.Context, id int64) (m SemanticMode
 
 // SemanticModelStale reports whether the semantic model should be
 // trained again: the documents changed since the latest model (the corpus
-// version is past the one its saving set), or there is none and at least
-// minDocuments documents are published.
+// version is past the one it was trained at; saving a model moves only
+// corpus_version.models), or there is none and at least minDocuments
+// documents are published.
 func (s *Store) SemanticModelStale(ctx context.Context, minDocuments int) (bool, error) {
 	var stale bool
 	err := s.pool.QueryRow(ctx, `SELECT CASE WHEN m.id IS NULL
 			THEN (SELECT count(*) FROM documents WHERE status = 'published') >= $1
-			ELSE v.version > m.corpus_version + 1 END
+			ELSE v.version > m.corpus_version END
 		FROM corpus_version v LEFT JOIN (SELECT id, corpus_version FROM semantic_models ORDER BY id DESC LIMIT 1) m ON true`,
 		minDocuments).Scan(&stale)
 	if err != nil {

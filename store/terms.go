@@ -57,6 +57,10 @@ type QueryStats struct {
 	// the frequencies, which a search of the query hands on
 	// (Query.VectorsVersion) so as not to read it again.
 	VectorsVersion int64
+	// ModelsVersion counts the saves and deletions of semantic models
+	// (corpus_version.models): a searcher looks for a newer model when it
+	// moves.
+	ModelsVersion int64
 }
 
 // QueryTerms analyses text and phrases with the French full-text
@@ -91,9 +95,9 @@ func (s *Store) AnalyzeQuery(ctx context.Context, sentences []Sentence, phrases 
 	}
 	var generation int64
 	batch.Queue(`SELECT coalesce(df, 0), coalesce(ddf, 0), coalesce(terms::float8 / nullif(ddf, 0), 0), v.vectors,
-			coalesce(lexeme_stats.xmin::text::bigint, 0)
+			v.models, coalesce(lexeme_stats.xmin::text::bigint, 0)
 		FROM corpus_version v LEFT JOIN lexeme_stats ON lexeme = ''`).QueryRow(func(row pgx.Row) error {
-		return row.Scan(&qs.Chunks, &qs.Documents, &qs.AvgDocTerms, &qs.VectorsVersion, &generation)
+		return row.Scan(&qs.Chunks, &qs.Documents, &qs.AvgDocTerms, &qs.VectorsVersion, &qs.ModelsVersion, &generation)
 	})
 	if err := s.pool.SendBatch(ctx, batch).Close(); err != nil {
 		return QueryStats{}, fmt.Errorf("analyse query: %w", err)

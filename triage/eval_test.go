@@ -88,6 +88,19 @@ func testHalf(id string) bool {
 	return h.Sum32()%2 == 1
 }
 
+// splitHalves splits set by the fixed rule (testHalf): the tuning half,
+// whose misses may be read and tuned on, and the test half, measured only.
+func splitHalves(set []labelled) (tuning, test []labelled) {
+	for _, m := range set {
+		if testHalf(m.ID) {
+			test = append(test, m)
+		} else {
+			tuning = append(tuning, m)
+		}
+	}
+	return tuning, test
+}
+
 // scores are the figures the README reports.
 type scores struct {
 	n               map[Level]int
@@ -178,15 +191,7 @@ func naive(m labelled) Assessment {
 // -v prints the figures; PLUME_TRIAGE_MISSES=1 lists the tuning half's
 // misses (never the test half's: that half is not tuned on).
 func TestEvaluation(t *testing.T) {
-	set := loadSet(t)
-	var tuning, test []labelled
-	for _, m := range set {
-		if testHalf(m.ID) {
-			test = append(test, m)
-		} else {
-			tuning = append(tuning, m)
-		}
-	}
+	tuning, test := splitHalves(loadSet(t))
 	for _, half := range []struct {
 		name string
 		set  []labelled

@@ -133,8 +133,9 @@ func TestHoldout(t *testing.T) {
 	}
 }
 
-// test reports and gates the round when one of its files exists; its
-// misses are never listed.
+// test reports and gates the round when one of its files exists, then
+// reports its halves by the fixed rule (testHalf): the misses of the
+// tuning half are listed with PLUME_TRIAGE_MISSES, never the test half's.
 func (r honestRound) test(t *testing.T) {
 	var set []labelled
 	for _, part := range r.parts {
@@ -152,6 +153,16 @@ func (r honestRound) test(t *testing.T) {
 		t.Errorf("%d non-routine assessments without a reason", s.missingReasons)
 	}
 	r.gate.check(t, r.name, s)
+	tuning, test := splitHalves(set)
+	t.Run("tuning", func(t *testing.T) {
+		s := logFigures(t, tuning)
+		if os.Getenv("PLUME_TRIAGE_MISSES") != "" {
+			for _, m := range s.misses {
+				t.Log("  miss: " + m)
+			}
+		}
+	})
+	t.Run("test", func(t *testing.T) { logFigures(t, test) })
 }
 
 // holdoutGate holds a round's figures at or above these.

@@ -43,9 +43,9 @@ func TestDecodeModelRejects(t *testing.T) {
 // classifier makes it urgent, with a reason of that level pointing at a
 // sentence of the text as given.
 func TestModelRaises(t *testing.T) {
-	text := "Bonjour, je suis agriculteur, les dettes s'accumulent et ce matin j'ai regardé la corde dans la grange plus longtemps que je ne devrais. Je ne sais pas pourquoi je vous écris."
+	text := "Bonjour, mon fils est schizophrène et ne prend plus son traitement depuis deux semaines, il ne dort plus et parle de faire du mal à quelqu'un."
 	if lex := assessLexicon(newMessage(text, evalNow), text); lex.Level != Attention {
-		t.Fatalf("lexicon alone: %s %v, want attention (the debts)", lex.Level, lex.Codes())
+		t.Fatalf("lexicon alone: %s %v, want attention (the disability)", lex.Level, lex.Codes())
 	}
 	a := AssessAt(context.Background(), text, evalNow)
 	if a.Level != Urgent {

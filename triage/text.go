@@ -22,6 +22,9 @@ type sentence struct {
 	// away or more ("dans trois semaines", "en mars"); now says whether it
 	// describes the present ("ce matin", "depuis hier").
 	near, far, now bool
+	// deadline says whether it names a time within days or a date within
+	// deadlineDays: a legal deadline takes days of work to meet.
+	deadline bool
 	// joke says whether it, or the sentence after it, laughs (jokeRe), or
 	// it laughs at itself (loneJokeRe).
 	joke bool
@@ -74,6 +77,7 @@ func newMessage(text string, now time.Time) *message {
 			lead := strings.Index(raw, trimmed)
 			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: foldSentence(trimmed)}
 			s.near, s.far, s.now = timeOf(s.folded, now)
+			s.deadline = s.near || datedWithin(s.folded, now, deadlineDays)
 			s.past, s.general = pastRe.MatchString(s.folded), generalRe.MatchString(s.folded)
 			s.lastYear = lastYearRe.MatchString(s.folded) && sinceRe.MatchString(s.folded)
 			s.fiction = fictionRe.MatchString(s.folded)
@@ -160,12 +164,12 @@ func foldSentence(s string) string {
 var (
 	nearRe = compile(` (?:demain|apres-demain|ce soir|cette nuit|aujourd' hui|ce week-end|cette semaine|la semaine prochaine|` +
 		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|immediatement|tout de suite|des que possible|au plus vite|` +
-		`(?:sous|dans|d' ici|en) (?:24|48|72) ?h(?:eures)?|sous (?:huit|8|quinze|15) jours|dans (?:un|deux|trois|quatre|cinq|quelques|[1-9]|10) jours|` +
+		`(?:sous|dans|d' ici|en) (?:24|48|72) ?h(?:eures)?|sous (?:huit|8|quinze|15) jours|dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|[1-9]|10) jours|` +
 		`d' ici (?:la fin de la semaine|demain|[1-9] jours)|(?:reste|restent|plus que|seulement|sous|d' ici) (?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours|deux nuits|tonight|tomorrow|today|this week)[ ,]`)
 	// countedRe counts the days left (« on est le 14 », « il me reste
 	// moins d'une semaine », « 15 jours pour le recours »): a time within
 	// days too. Top-level alternatives, each with its prefilter.
-	countedRe = compile(` dans les (?:8|huit|10|dix|15|quinze) jours[ ,']| (?:on est|nous sommes) (?:le |deja le )?[0-9]{1,2} | aujourd' hui (?:c' ?est|on est) (?:le )?[0-9]{1,2} |` +
+	countedRe = compile(` dans les (?:8|huit|10|dix|15|quinze) jours[ ,']| (?:on est|nous sommes) (?:le |deja le )?[0-9]{1,2} | aujourd' hui (?:c' ?est |on est )?(?:le )?[0-9]{1,2} |` +
 		` la fin de (?:la|cette) semaine| (?:8|huit|15|quinze) jours? pour (?:le |un |faire (?:le |un )?)?(?:recours|contester|tribunal)|` +
 		` il (?:me|nous|lui) reste (?:moins d' une semaine|(?:[1-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques) jours)`)
 	pastDayRe = compile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
@@ -175,7 +179,7 @@ var (
 	// foreignNearRe are times within days in the languages of
 	// lexicon_foreign.go (« este viernes », « amanhã », « pe 3 decembrie »
 	// is read by dateRe), and a count of hours in any (« 3andi 48 heures »).
-	foreignNearRe = compile(` (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|within (?:24|48|72) hours|` +
+	foreignNearRe = compile(` (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|within (?:24|48|72) hours|in (?:[1-9]|two|three|four|five|a few) days|` +
 		`manana|hoy|esta semana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|` +
 		`amanha|hoje|segunda-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|` +
 		`maine|azi|astazi|marti|miercuri|joi|vineri|sambata|duminica|(?:48|72) (?:heures|horas|hours|ore))[ ,]`)
@@ -209,6 +213,22 @@ var monthNumber = func() map[string]int {
 
 // nearDays is how many days ahead count as "within days".
 const nearDays = 10
+
+// deadlineDays is how many days ahead a dated legal deadline counts as
+// within days (« il y a un mois pour faire opposition, donc jusqu'au 12
+// décembre », written on 30 November).
+const deadlineDays = 15
+
+// datedWithin reports whether folded names a date from today to days
+// ahead.
+func datedWithin(folded string, now time.Time, days int) bool {
+	for _, m := range dateRe.FindAllStringSubmatch(folded, -1) {
+		if d, ok := daysUntil(m, now); ok && d >= 0 && d <= days {
+			return true
+		}
+	}
+	return false
+}
 
 // timeOf says whether folded names a time within days, a time weeks away
 // or more, and the present.

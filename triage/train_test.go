@@ -74,12 +74,7 @@ var spreadPaths = []string{"testdata/long.jsonl", "testdata/short.jsonl"}
 // trainingFolds are the folds of leave-one-round-out: the tuning half,
 // then one per training round, the long messages spread over them.
 func trainingFolds(t testing.TB) []trainingFold {
-	var tuning []labelled
-	for _, m := range loadSet(t) {
-		if !testHalf(m.ID) {
-			tuning = append(tuning, m)
-		}
-	}
+	tuning, _ := splitHalves(loadSet(t))
 	folds := []trainingFold{{"tuning half", tuning}}
 	for _, r := range trainingRounds {
 		folds = append(folds, trainingFold{r, loadJSONL(t, "testdata/holdout/"+r+".jsonl")})

@@ -11,12 +11,14 @@ import (
 	"github.com/plume-sp/plume/wire"
 )
 
-// evalOutput is the JSON form of plume eval: the report, and the reliability
-// model when --calibrate fitted one.
+// evalOutput is the JSON form of plume eval: the report, the reliability
+// model when --calibrate fitted one and the validated answers' thresholds
+// when --calibrate-answers chose them.
 type evalOutput struct {
 	rag.EvalReport
-	Calibrated *rag.Reliability `json:"calibrated,omitempty"`
-	Misses     []evalMiss       `json:"misses,omitempty"`
+	Calibrated        *rag.Reliability       `json:"calibrated,omitempty"`
+	AnswersCalibrated *rag.AnswerCalibration `json:"answers_calibrated,omitempty"`
+	Misses            []evalMiss             `json:"misses,omitempty"`
 }
 
 // evalMiss is an answerable question whose document was not among the k
@@ -34,12 +36,14 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	k := fs.Int("k", 10, "documents looked at per question (1 to 25)")
 	calibrate := fs.Bool("calibrate", false, "fit the reliability model on the file and store it for the embedding model")
+	calAnswers := fs.Bool("calibrate-answers", false,
+		"choose the thresholds at which a validated answer is shown on the file and store them for the embedding model")
 	misses := fs.Int("misses", 20, "how many misses to list")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if fs.NArg() != 1 || *k < 1 || *k > 25 || *misses < 0 {
-		return fmt.Errorf("%w: plume eval QUESTIONS.jsonl [--k N (1-25)] [--json] [--calibrate] [--misses N]", errUsage)
+		return fmt.Errorf("%w: plume eval QUESTIONS.jsonl [--k N (1-25)] [--json] [--calibrate] [--calibrate-answers] [--misses N]", errUsage)
 	}
 	qs, err := readEvalFile(fs.Arg(0))
 	if err != nil {
@@ -50,7 +54,7 @@ func runEval(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer st.Close()
-	searcher, _, err := wire.NewSearcher(ctx, a.cfg, st, a.log)
+	searcher, embedder, err := wire.NewSearcher(ctx, a.cfg, st, a.log)
 	if err != nil {
 		return err
 	}
@@ -70,6 +74,13 @@ func runEval(ctx context.Context, a *app, args []string) error {
 		out.EvalReport = rag.Summarize(rag.Rescore(report.Outcomes, r))
 		out.Calibrated = &r
 	}
+	if *calAnswers {
+		c, err := calibrateAnswers(ctx, rag.NewAnswers(st, embedder, searcher.Policy()).WithSearcher(searcher), searcher, qs)
+		if err != nil {
+			return err
+		}
+		out.AnswersCalibrated = &c
+	}
 	out.Misses = listMisses(out.Outcomes, *misses)
 	if *asJSON {
 		enc := json.NewEncoder(a.stdout)
@@ -78,6 +89,25 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	}
 	printEval(a.stdout, out, *k)
 	return nil
+}
+
+// calibrateAnswers chooses, on the labelled messages, the thresholds at
+// which the stored validated answers are shown (an answer citing one of a
+// message's expected documents is the right one), and stores them for the
+// searcher's embedding model.
+func calibrateAnswers(ctx context.Context, answers *rag.Answers, searcher *rag.Searcher, qs []rag.EvalQuestion) (rag.AnswerCalibration, error) {
+	examples, err := answers.AnswerExamples(ctx, qs)
+	if err != nil {
+		return rag.AnswerCalibration{}, err
+	}
+	c, err := rag.CalibrateAnswers(searcher.AnswerMatch(), examples)
+	if err != nil {
+		return rag.AnswerCalibration{}, err
+	}
+	if err := searcher.SaveAnswerCalibration(ctx, c); err != nil {
+		return rag.AnswerCalibration{}, err
+	}
+	return c, nil
 }
 
 func readEvalFile(path string) ([]rag.EvalQuestion, error) {
@@ -123,6 +153,11 @@ func printEval(w io.Writer, out evalOutput, k int) {
 	if c := out.Calibrated; c != nil {
 		fmt.Fprintf(w, "calibrated on %d questions and stored: bias %.3f, weights %.3f, threshold %.3f\n",
 			c.Examples, c.Bias, c.Weights, c.Threshold)
+	}
+	if c := out.AnswersCalibrated; c != nil {
+		fmt.Fprintf(w, "validated answers' thresholds chosen and stored: %.2f, %.2f when the search agrees, margin %.2f: "+
+			"right answer first %d/%d, none shown %d/%d\n", c.Threshold, c.AgreedThreshold, c.Margin, c.RightFirst, c.WithAnswer,
+			c.NoneShown, c.Without)
 	}
 	for _, m := range out.Misses {
 		what := "not found"

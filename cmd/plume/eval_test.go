@@ -75,6 +75,8 @@ func TestEvalCommandErrors(t *testing.T) {
 		"k out of range": {[]string{"eval", "--k", "0", writeEvalFile(t, evalQuestions)}, "usage"},
 		"calibrate on too few": {[]string{"eval", "--calibrate", writeEvalFile(t, evalQuestions)},
 			"at least 5 of each"},
+		"calibrate answers with none stored": {[]string{"eval", "--calibrate-answers", writeEvalFile(t, evalQuestions)},
+			"0 messages with a fitting answer"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var out, errw bytes.Buffer

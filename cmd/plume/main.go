@@ -48,7 +48,7 @@ func commands() map[string]command {
 		"ingest":   {"ingest guidance files or folders: plume ingest [--prune] [--keep-going] PATH...", runIngest},
 		"reembed":  {"re-embed every chunk with the configured embedder", runReembed},
 		"search":   {"search the knowledge base: plume search [--json] [--k N] QUERY", runSearch},
-		"eval":     {"measure retrieval on labelled questions: plume eval QUESTIONS.jsonl [--k N] [--json] [--calibrate] [--misses N]", runEval},
+		"eval":     {"measure retrieval on labelled questions: plume eval QUESTIONS.jsonl [--k N] [--json] [--calibrate] [--calibrate-answers] [--misses N]", runEval},
 		"redact":   {"redact personal data from stdin: plume redact [--json]", runRedact},
 		"draft":    {"draft a reply: plume draft [--channel C] [--json] QUESTION", runDraft},
 		"triage":   {"triage a message: plume triage [--json] [MESSAGE] (or the message on stdin)", runTriage},
