@@ -73,13 +73,14 @@ func TestAnswersFlow(t *testing.T) {
 		t.Errorf("an ANTS agent got the CAF's answers: %+v", got.ValidatedAnswers)
 	}
 
-	// Editing the source flags it; a stale version is refused; an update
-	// makes it active again.
+	// Editing the source flags it; an update keeps it to review; a stale
+	// version is refused; only the status route makes it active again.
 	doc := fmt.Sprint("/v1/documents/", sources[0].DocumentID)
 	var docBody map[string]any
 	e.must(http.StatusOK, request{method: "GET", path: doc, key: "admin"}).decode(t, &docBody)
 	e.must(http.StatusOK, request{method: "PUT", path: doc, key: "admin", body: map[string]any{"title": docBody["title"],
-		"service": docBody["service"], "url": docBody["url"], "text": "Nouvelle règle : la déclaration se fait sous huit jours."}})
+		"service": docBody["service"], "url": docBody["url"], "text": "Nouvelle règle : la déclaration se fait sous huit jours.",
+		"modified_at": docBody["modified_at"]}})
 	path := fmt.Sprint("/v1/answers/", a.ID)
 	e.must(http.StatusOK, request{method: "GET", path: path, key: "admin-caf"}).decode(t, &a)
 	if a.Status != "to_review" || a.StatusReason != "source_changed" {
@@ -87,7 +88,7 @@ func TestAnswersFlow(t *testing.T) {
 	}
 	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin-caf",
 		body: map[string]any{"question": a.Question, "text": a.Text + " Sous huit jours.", "version": 1}}).decode(t, &a)
-	if a.Status != "active" || a.Version != 2 || !strings.Contains(string(a.Sources), fmt.Sprint(sources[0].DocumentID)) {
+	if a.Status != "to_review" || a.Version != 2 || !strings.Contains(string(a.Sources), fmt.Sprint(sources[0].DocumentID)) {
 		t.Errorf("after an update without document_ids: %s v%d, sources %s (want kept)", a.Status, a.Version, a.Sources)
 	}
 	if r := e.do(request{method: "PUT", path: path, key: "admin-caf",
@@ -170,7 +171,8 @@ func TestCurationFlow(t *testing.T) {
 
 // TestCurationKeysChecked: a closed item's key has the form the work list
 // gives items of its kind; anything else (free text, personal data, another
-// kind's key) is refused before it is stored.
+// kind's key) is refused before it is stored (400), and a key of the right
+// form is no item of the work list here (404).
 func TestCurationKeysChecked(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
@@ -179,10 +181,10 @@ func TestCurationKeysChecked(t *testing.T) {
 		kind, key string
 		status    int
 	}{
-		{"unanswered", "0123456789abcdef", 200},
-		{"low_rated", draftID, 200},
-		{"low_rated", "d_" + strings.Repeat("a", 24), 200},
-		{"stale", fmt.Sprint(e.docs["caf"]), 200},
+		{"unanswered", "0123456789abcdef", 404},
+		{"low_rated", draftID, 404},
+		{"low_rated", "d_" + strings.Repeat("a", 24), 404},
+		{"stale", fmt.Sprint(e.docs["caf"]), 404},
 		{"stale", "Claire Martin 06 12 34 56 78", 400},
 		{"unanswered", "carte grise", 400},
 		{"unanswered", "0123456789ABCDEF", 400},
@@ -282,8 +284,8 @@ func TestAnswerSourcesOutOfScope(t *testing.T) {
 			"document_ids": []int64{e.docs["shared"], d.ID}}}).decode(t, &answers[i])
 	}
 	moved, deleted := fmt.Sprint("/v1/documents/", docs[0].ID), fmt.Sprint("/v1/documents/", docs[1].ID)
-	e.must(http.StatusOK, request{method: "PUT", path: moved, key: "admin", body: map[string]any{
-		"title": "Note passée à l'ANTS", "text": "Déclarez tout changement de situation à la CAF.", "service": "ants"}})
+	e.must(http.StatusOK, request{method: "PUT", path: moved, key: "admin", body: e.asRead(docs[0].ID, map[string]any{
+		"title": "Note passée à l'ANTS", "text": "Déclarez tout changement de situation à la CAF.", "service": "ants"})})
 	e.must(http.StatusNoContent, request{method: "DELETE", path: deleted, key: "admin-caf"})
 
 	flagged := func(query string) map[int64][]int64 {
@@ -344,9 +346,16 @@ func TestAnswerSourcesOutOfScope(t *testing.T) {
 	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", answers[1].ID), key: "admin-caf",
 		body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["caf"]},
 			"version": answers[1].Version}}).decode(t, &repaired[1])
+	// The edit keeps them to review; the status route makes them active.
 	for i, a := range repaired {
-		if a.Status != "active" || len(a.OutOfScopeSources) != 0 {
-			t.Errorf("repaired answer %d: status %q, out of scope %v; want active, none", i, a.Status, a.OutOfScopeSources)
+		if a.Status != "to_review" || len(a.OutOfScopeSources) != 0 {
+			t.Errorf("repaired answer %d: status %q, out of scope %v; want to_review, none", i, a.Status, a.OutOfScopeSources)
+		}
+		key := map[int]string{0: "admin", 1: "admin-caf"}[i]
+		e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", a.ID, "/status"), key: key,
+			body: map[string]string{"status": "active"}}).decode(t, &repaired[i])
+		if repaired[i].Status != "active" {
+			t.Errorf("repaired answer %d made active: %q", i, repaired[i].Status)
 		}
 	}
 	if got := flagged("?out_of_scope=true"); len(got) != 0 {

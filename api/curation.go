@@ -28,16 +28,22 @@ func (s *Server) curationScope(c echo.Context, service string, given bool) (stor
 
 // curationReport builds the work list the query asks for.
 func (s *Server) curationReport(c echo.Context) (rag.CurationReport, error) {
+	_, given := c.QueryParams()["service"]
+	sc, err := s.curationScope(c, c.QueryParam("service"), given)
+	if err != nil {
+		return rag.CurationReport{}, err
+	}
+	return s.scopeReport(c, sc)
+}
+
+// scopeReport builds the work list of sc, over the days (?days=) and
+// with the age of a stale document (?stale_months=) the query gives.
+func (s *Server) scopeReport(c echo.Context, sc store.CurationScope) (rag.CurationReport, error) {
 	days, err := queryInt(c, "days", 180, 1, 3660)
 	if err != nil {
 		return rag.CurationReport{}, err
 	}
 	months, err := queryInt(c, "stale_months", 12, 1, 120)
-	if err != nil {
-		return rag.CurationReport{}, err
-	}
-	_, given := c.QueryParams()["service"]
-	sc, err := s.curationScope(c, c.QueryParam("service"), given)
 	if err != nil {
 		return rag.CurationReport{}, err
 	}
@@ -93,12 +99,15 @@ func (s *Server) curationExport(c echo.Context) error {
 }
 
 // closeRequest closes (or, on reopen, opens) one item of the work list.
+// Service is the item's, as the work list gives it ("" for an item of no
+// service): a global admin must give it, a service's admin may leave it
+// out.
 type closeRequest struct {
-	Kind    string `json:"kind"`
-	Key     string `json:"key"`
-	Service string `json:"service"`
-	Action  string `json:"action"`
-	Reason  string `json:"reason"`
+	Kind    string  `json:"kind"`
+	Key     string  `json:"key"`
+	Service *string `json:"service"`
+	Action  string  `json:"action"`
+	Reason  string  `json:"reason"`
 }
 
 func (s *Server) closeRequest(c echo.Context) (closeRequest, store.CurationScope, error) {
@@ -120,7 +129,15 @@ func (s *Server) closeRequest(c echo.Context) (closeRequest, store.CurationScope
 	}
 	body.Reason = norm.NFC.String(body.Reason)
 	// A service's admin may leave the service out: it is the key's.
-	sc, err := s.curationScope(c, body.Service, body.Service != "" || keyOf(c).Service == "")
+	if body.Service == nil && keyOf(c).Service == "" {
+		return body, store.CurationScope{}, errorf(http.StatusBadRequest, "invalid_request",
+			`service is required: the item's service as the work list gives it ("" for an item of no service)`)
+	}
+	service := ""
+	if body.Service != nil {
+		service = *body.Service
+	}
+	sc, err := s.curationScope(c, service, body.Service != nil)
 	return body, sc, err
 }
 
@@ -133,6 +150,9 @@ func (s *Server) closeItem(c echo.Context) error {
 	}
 	if !store.CurationAction(body.Action).Valid() {
 		return errorf(http.StatusBadRequest, "invalid_request", "action must be document_written, answer_added, out_of_scope or other")
+	}
+	if err := s.checkOpenItem(c, sc, body.Kind, body.Key); err != nil {
+		return err
 	}
 	reason, err := s.redactedText(c, body.Reason)
 	if err != nil {
@@ -155,4 +175,19 @@ func (s *Server) reopenItem(c echo.Context) error {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
+}
+
+// checkOpenItem fails with 404 unless key is an open item of kind in the
+// work list of sc, over the days the query gives (as GET /v1/curation):
+// a closure of anything else would be stored for nothing, or for an item
+// of another service.
+func (s *Server) checkOpenItem(c echo.Context, sc store.CurationScope, kind, key string) error {
+	rep, err := s.scopeReport(c, sc)
+	if err != nil {
+		return err
+	}
+	if !rep.Open(kind, key) {
+		return errorf(http.StatusNotFound, "not_found", "no open %s item %s in the work list of the service %q", kind, key, sc.Service)
+	}
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
 )
 
@@ -376,8 +377,16 @@ func TestAuditHoldsNoMessage(t *testing.T) {
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "admin", body: map[string]any{"draft_id": d.ID}}).decode(t, &a)
 	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", a.ID), key: "admin",
 		body: map[string]any{"question": question, "text": "Madame Élodie Dupré, votre carte grise.", "version": a.Version}})
+	if _, err := e.st.Pool().Exec(t.Context(), "UPDATE drafts SET reliable = false WHERE id = $1", d.ID); err != nil {
+		t.Fatal(err)
+	}
+	var rep rag.CurationReport
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/curation?service=", key: "admin"}).decode(t, &rep)
+	if len(rep.Unanswered) != 1 {
+		t.Fatalf("unanswered of no service: %+v", rep.Unanswered)
+	}
 	e.must(http.StatusOK, request{method: "POST", path: "/v1/curation/close", key: "admin",
-		body: map[string]any{"kind": "unanswered", "key": "00112233445566aa", "action": "other", "reason": "rappeler Élodie Dupré au 06 12 34 56 78"}})
+		body: map[string]any{"kind": "unanswered", "key": rep.Unanswered[0].Key, "service": "", "action": "other", "reason": "rappeler Élodie Dupré au 06 12 34 56 78"}})
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin",
 		body: map[string]any{"id": "note-evreux", "title": "Carte grise à Évreux", "text": "Cas d'Élodie Dupré, elodie.dupre@exemple.fr."}})
 	export := e.must(http.StatusOK, request{method: "GET", path: "/v1/audit?format=jsonl", key: "admin"}).body
@@ -411,7 +420,7 @@ func TestAuditOfDocuments(t *testing.T) {
 	var doc map[string]any
 	e.must(http.StatusOK, request{method: "GET", path: "/v1/documents/" + ants, key: "admin"}).decode(t, &doc)
 	e.must(http.StatusOK, request{method: "PUT", path: "/v1/documents/" + ants, key: "admin", body: map[string]any{
-		"title": doc["title"], "text": "Le texte de la fiche, passée à la CAF.", "service": "caf"}})
+		"title": doc["title"], "text": "Le texte de la fiche, passée à la CAF.", "service": "caf", "modified_at": doc["modified_at"]}})
 	want := []string{"PUT /v1/documents/:id " + ants + " 200 caf", "PUT /v1/documents/:id/status " + caf + " 200 caf"}
 	if diff := cmp.Diff(want, summary(e.auditOf("admin-caf", ""))); diff != "" {
 		t.Errorf("the CAF's audit log (-want +got):\n%s", diff)

@@ -61,13 +61,13 @@ func TestPageEditKeepsStructure(t *testing.T) {
 			t.Fatalf("%s: demo document without headings, breadcrumb or date: %+v", name, before)
 		}
 		path := fmt.Sprint("/v1/documents/", before.ID)
-		e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin", body: pageEdit(before, strings.Join(texts, "\n\n"))})
+		e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin", body: e.asRead(before.ID, pageEdit(before, strings.Join(texts, "\n\n")))})
 		if diff := cmp.Diff(before, get(before.ID)); diff != "" {
 			t.Errorf("%s saved unchanged from the page (-before +after):\n%s", name, diff)
 		}
 		added := "Nouvelle règle : la démarche se fait désormais sous un mois."
 		texts[len(texts)-1] += "\n\n" + added
-		e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin", body: pageEdit(before, strings.Join(texts, "\n\n"))})
+		e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin", body: e.asRead(before.ID, pageEdit(before, strings.Join(texts, "\n\n")))})
 		after := get(before.ID)
 		got := map[string]bool{}
 		var addedUnder *string

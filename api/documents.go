@@ -67,8 +67,8 @@ type documentInput struct {
 	Tags        []string `json:"tags"`
 	// Status is "published" (the default for new documents) or "draft".
 	Status store.Status `json:"status"`
-	// ModifiedAt, on PUT, is the document's modified_at as read: when
-	// given, a document changed since is not overwritten (409).
+	// ModifiedAt, required on PUT, is the document's modified_at as read:
+	// a document changed since is not overwritten (409).
 	ModifiedAt *time.Time `json:"modified_at"`
 }
 
@@ -303,7 +303,8 @@ func (s *Server) getDocument(c echo.Context) error {
 // source, identifier and origin, its service unless one is given (a
 // service's admin may not move it to another), its status unless one is
 // given, its breadcrumb, official date and headings (see editedBlocks);
-// when nothing changed, nothing is rebuilt.
+// when nothing changed, nothing is rebuilt. The body's modified_at must be
+// the document's (400 without it, 409 when it changed since).
 func (s *Server) updateDocument(c echo.Context) error {
 	var in documentInput
 	if err := s.decodeJSON(c, &in); err != nil {
@@ -316,7 +317,11 @@ func (s *Server) updateDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if in.ModifiedAt != nil && !in.ModifiedAt.Equal(d.ModifiedAt) {
+	if in.ModifiedAt == nil {
+		return errorf(http.StatusBadRequest, "invalid_request",
+			"modified_at is required: the document's modified_at as read, so that an edit made meanwhile is not overwritten (409 then)")
+	}
+	if !in.ModifiedAt.Equal(d.ModifiedAt) {
 		return staleDocument(d)
 	}
 	if in.Service == "" {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -303,4 +304,17 @@ func (e *env) closeItem(service, key string) {
 		Action: store.ActionOutOfScope}); err != nil {
 		e.tb.Fatal(err)
 	}
+}
+
+// asRead returns body with the modified_at of document id as stored now:
+// the version read, which a PUT of the document must give, as the page does.
+func (e *env) asRead(id int64, body map[string]any) map[string]any {
+	e.tb.Helper()
+	d, err := e.st.GetDocument(context.Background(), id)
+	if err != nil {
+		e.tb.Fatal(err)
+	}
+	out := maps.Clone(body)
+	out["modified_at"] = d.ModifiedAt
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -102,6 +103,9 @@ func TestDocumentEditVersion(t *testing.T) {
 	if r := edit("Encore une autre version du texte."); r.status != http.StatusConflict || r.errorCode() != "conflict" {
 		t.Errorf("edit of a stale version: %d %s, want 409", r.status, r.body)
 	}
-	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin-caf", body: map[string]any{"title": read.Title,
-		"text": "Sans version, le texte est remplacé."}})
+	// Without the version read, nothing is overwritten blindly.
+	if r := e.do(request{method: "PUT", path: path, key: "admin-caf", body: map[string]any{"title": read.Title,
+		"text": "Sans version, le texte serait remplacé."}}); r.status != http.StatusBadRequest || !strings.Contains(string(r.body), "modified_at") {
+		t.Errorf("edit without modified_at: %d %s, want 400 naming it", r.status, r.body)
+	}
 }

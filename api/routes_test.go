@@ -184,7 +184,7 @@ func TestDocumentRoutes(t *testing.T) {
 	upd := docBody("ignored", "")
 	upd["title"] = "Horaires d'été"
 	upd["text"] = "En juillet et en août, le point d'accueil ferme à 16 h."
-	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/documents/", d.ID), key: "admin-caf", body: upd}).decode(t, &got)
+	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/documents/", d.ID), key: "admin-caf", body: e.asRead(d.ID, upd)}).decode(t, &got)
 	if got.ID != d.ID || got.ExternalID != "100" || got.Title != "Horaires d'été" || got.Service != "caf" {
 		t.Errorf("PUT document = %+v", got)
 	}

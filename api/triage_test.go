@@ -33,7 +33,7 @@ func TestTriageRoutes(t *testing.T) {
 	for _, bad := range []struct {
 		body   any
 		status int
-	}{{map[string]any{"text": " "}, 400}, {map[string]any{"message": "x"}, 400}, {map[string]any{"text": strings.Repeat("a", rag.MaxQuestionBytes+1)}, 413}} {
+	}{{map[string]any{"text": " "}, 400}, {map[string]any{"text": "\u200b\u200d\ufeff\u00ad"}, 400}, {map[string]any{"message": "x"}, 400}, {map[string]any{"text": strings.Repeat("a", rag.MaxQuestionBytes+1)}, 413}} {
 		e.must(bad.status, request{method: "POST", path: "/v1/triage", key: "agent", body: bad.body})
 	}
 
@@ -91,5 +91,32 @@ func TestTriageRoutes(t *testing.T) {
 	}
 	if logs := e.logs.String(); strings.Contains(logs, "Claire") || strings.Contains(logs, "frappe") {
 		t.Errorf("the logs hold personal data or the message:\n%s", logs)
+	}
+}
+
+// TestTriageWrappedMessage checks that a message wrapped at a fixed width,
+// its cue cut by a line break, is triaged as the same message on one line,
+// with offsets into the text as given, and that its draft leads with the
+// emergency number.
+func TestTriageWrappedMessage(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	for _, text := range []string{
+		"Bonjour,\nje n en peux plus, je veux me\nsuicider. Merci",
+		"Bonjour,\r\nje n en peux plus, je veux me\r\nsuicider. Merci",
+		"Bonjour, je n en peux plus, je veux me su\u200bicider. Merci",
+	} {
+		var a triage.Assessment
+		e.must(http.StatusOK, request{method: "POST", path: "/v1/triage", key: "agent", body: map[string]any{"text": text}}).decode(t, &a)
+		if a.Level != triage.Urgent || len(a.Reasons) == 0 || a.Reasons[0].Code != triage.CodeSuicide ||
+			!strings.HasSuffix(text[a.Reasons[0].Start:a.Reasons[0].End], "icider.") {
+			t.Errorf("triage of %q = %+v", text, a)
+		}
+		var d rag.Draft
+		e.must(http.StatusOK, request{method: "POST", path: "/v1/drafts", key: "agent-caf",
+			body: map[string]any{"question": text}}).decode(t, &d)
+		if d.Attention.Level != triage.Urgent || !strings.Contains(d.Draft, "3114") {
+			t.Errorf("draft of %q (%s):\n%s", text, d.Attention.Level, d.Draft)
+		}
 	}
 }

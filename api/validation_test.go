@@ -52,7 +52,7 @@ func TestDocumentFields(t *testing.T) {
 	put := request{method: "PUT", path: fmt.Sprint("/v1/documents/", e.docs["shared"])}
 	putWith := func(edit func(map[string]any)) request {
 		r := put
-		r.body = doc("", edit)
+		r.body = e.asRead(e.docs["shared"], doc("", edit))
 		return r
 	}
 	upload := func(files map[string]string) request {

@@ -131,3 +131,17 @@ var spelled = map[rune]string{
 	'Þ': "th", 'þ': "th", 'Ħ': "h", 'ħ': "h", 'Ŧ': "t", 'ŧ': "t", 'Ŋ': "n", 'ŋ': "n",
 	'ı': "i", 'ĸ': "q", 'ŉ': "'n",
 }
+
+// Invisible reports whether r shows nothing: a format character (zero-width
+// space and joiners, soft hyphen, word joiner, byte order mark,
+// bidirectional marks), a variation selector or another default ignorable
+// code point, but not a space. A word with one inside reads as the word
+// without it.
+func Invisible(r rune) bool {
+	return unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) &&
+		!unicode.IsSpace(r)
+}
+
+// Blank reports whether r is a space or Invisible: a text of such runes
+// alone says nothing.
+func Blank(r rune) bool { return unicode.IsSpace(r) || Invisible(r) }

@@ -165,7 +165,7 @@ func TestTriageSecondOpinion(t *testing.T) {
 	if err != nil || a.Level != triage.Routine {
 		t.Errorf("an unreadable opinion changed the level: %+v, %v", a, err)
 	}
-	for _, bad := range []string{"", " ", "\xff", strings.Repeat("a", rag.MaxQuestionBytes+1)} {
+	for _, bad := range []string{"", " ", "\u200b\u200d\ufeff\u00ad \u2060", "\xff", strings.Repeat("a", rag.MaxQuestionBytes+1)} {
 		if _, err := d.Triage(ctx, bad); !errorsIsInvalid(err) {
 			t.Errorf("Triage(%.10q) = %v, want ErrInvalid", bad, err)
 		}

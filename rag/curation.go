@@ -145,6 +145,19 @@ type CurationReport struct {
 	Stale      []StaleItem     `json:"stale"`
 }
 
+// Open reports whether key is an item of kind in r that is not closed.
+func (r CurationReport) Open(kind, key string) bool {
+	switch kind {
+	case ItemUnanswered:
+		return slices.ContainsFunc(r.Unanswered, func(g QuestionGroup) bool { return g.Key == key && g.Closed == nil })
+	case ItemLowRated:
+		return slices.ContainsFunc(r.LowRated, func(l LowRatedItem) bool { return l.Key == key && l.Closed == nil })
+	case ItemStale:
+		return slices.ContainsFunc(r.Stale, func(s StaleItem) bool { return s.Key == key && s.Closed == nil })
+	}
+	return false
+}
+
 // Curation builds the work list of a scope (Since is set from opts).
 func Curation(ctx context.Context, st *store.Store, sc store.CurationScope, opts CurationOptions) (CurationReport, error) {
 	opts = opts.withDefaults()

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/plume-sp/plume/fold"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
 )
@@ -87,7 +88,7 @@ func (d *Drafter) Validate(ctx context.Context, req Request) (ValidRequest, erro
 // against the drafter's limit; what names it in the errors.
 func (d *Drafter) validateMessage(what, text string) error {
 	switch {
-	case strings.TrimSpace(text) == "":
+	case strings.TrimFunc(text, fold.Blank) == "": // zero-width characters alone too
 		return fmt.Errorf("%s is empty: %w", what, ErrInvalid)
 	case len(text) > d.opts.MaxQuestionBytes:
 		return fmt.Errorf("%s is %d bytes long, over %d: %w", what, len(text), d.opts.MaxQuestionBytes, ErrTooLong)

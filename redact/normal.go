@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/plume-sp/plume/fold"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -284,11 +285,9 @@ const asciiChars = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ
 func asciiString(c byte) string { return asciiChars[c-' ' : c-' '+1] }
 
 // invisible reports whether r is a format character or another default
-// ignorable one: it shows nothing, or nothing but a hyphen at a line end.
-func invisible(r rune) bool {
-	return unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) &&
-		!unicode.IsSpace(r)
-}
+// ignorable one (fold.Invisible): it shows nothing, or nothing but a
+// hyphen at a line end.
+func invisible(r rune) bool { return fold.Invisible(r) }
 
 // digitValue returns the value of the decimal digit r. Unicode encodes the
 // decimal digits of every script as runs of ten from zero to nine, which

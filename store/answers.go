@@ -286,28 +286,39 @@ func setAnswerSources(ctx context.Context, tx pgx.Tx, id int64, docs []int64) er
 }
 
 // UpdateAnswer replaces an answer's question, text, sources and service,
-// raises its version and records a new review: the answer is active again
-// and its sources' current content is the reviewed one (checked under
-// lock, see lockAnswerSources). ifVersion, when not zero, must be the
-// stored version (ErrStaleVersion otherwise). It returns ErrDuplicate,
-// changing nothing, when another active answer of the same service has
-// the new question and text, as CreateAnswer does.
+// raises its version and records a new review: its sources' current
+// content is the reviewed one (checked under lock, see lockAnswerSources).
+// The answer keeps its status and its reason: an archived answer or one
+// to review stays so (SetAnswerStatus changes it). ifVersion, when not
+// zero, must be the stored version (ErrStaleVersion otherwise). It returns
+// ErrDuplicate, changing nothing, when another active answer of the same
+// service has the new question and text, as CreateAnswer does.
 func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVersion int) error {
+	a.Status = AnswerActive // validated as such; the stored one is read under lock
 	if err := a.validate(); err != nil {
 		return err
 	}
-	a.Status = AnswerActive // what the update makes it
 	vec, textVec, model := vectorArgs(w)
 	return s.Transact(ctx, func(tx pgx.Tx) error {
 		if err := refuseIdenticalAnswer(ctx, tx, a); err != nil {
 			return err
+		}
+		if err := lockAnswerDocuments(ctx, tx, a.ID, w.DocumentIDs); err != nil {
+			return err
+		}
+		err := tx.QueryRow(ctx, "SELECT status FROM answers WHERE id = $1 FOR UPDATE", a.ID).Scan(&a.Status)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("answer %d: %w", a.ID, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("lock answer %d: %w", a.ID, err)
 		}
 		sources, err := lockAnswerSources(ctx, tx, a, w)
 		if err != nil {
 			return err
 		}
 		saved, err := scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET service = $2, question = $3, text = $4, sources = $5,
-				status = 'active', status_reason = '', version = version + 1, updated_at = now(), reviewed_at = now(),
+				version = version + 1, updated_at = now(), reviewed_at = now(),
 				lexemes = tsvector_to_array(to_tsvector('plume_fr', $6)), text_lexemes = tsvector_to_array(to_tsvector('plume_fr', $10)),
 				embedding = $7, text_embedding = $11, embed_model = $8
 			WHERE id = $1 AND ($9 = 0 OR version = $9) RETURNING `+answerRow,
@@ -446,8 +457,17 @@ func (s *Store) ListAnswers(ctx context.Context, f AnswerFilter) (AnswerPage, er
 // flagAnswersOfDocument marks "to review" the active answers relying on a
 // document whose content changed since they were reviewed, or which is no
 // longer published (archived, or back to draft). SaveDocument and
-// SetDocumentStatus call it in their transaction.
+// SetDocumentStatus call it in their transaction, after the document's
+// write locked it. The answers are locked by ascending id before they are
+// changed, so that two documents flagging the same answers wait for each
+// other in order.
 func flagAnswersOfDocument(ctx context.Context, tx pgx.Tx, docID int64) error {
+	if _, err := tx.Exec(ctx, `SELECT 1 FROM answers a JOIN answer_sources s ON s.answer_id = a.id
+			JOIN documents d ON d.id = s.document_id
+		WHERE s.document_id = $1 AND a.status = 'active' AND (d.status <> 'published' OR d.content_hash <> s.content_hash)
+		ORDER BY a.id FOR UPDATE OF a`, docID); err != nil {
+		return fmt.Errorf("lock the answers of document %d: %w", docID, err)
+	}
 	_, err := tx.Exec(ctx, `UPDATE answers a SET status = 'to_review', updated_at = now(),
 			status_reason = CASE d.status WHEN 'archived' THEN $2 WHEN 'published' THEN $3 ELSE $4 END
 		FROM answer_sources s JOIN documents d ON d.id = s.document_id
@@ -467,6 +487,14 @@ func flagAnswersOfDocument(ctx context.Context, tx pgx.Tx, docID int64) error {
 // answer_sources and those its sources name, which keep a deleted
 // document's id.
 func checkAnswerSources(ctx context.Context, tx pgx.Tx, id int64) error {
+	// The cited documents are locked before the answer, as every writer
+	// locks them (lockAnswerDocuments), and before they are read: an
+	// archive or edit running meanwhile is waited for and its result read
+	// (the next statement's snapshot sees it), and one starting later
+	// waits for this transaction, then flags the answer it made active.
+	if err := lockAnswerDocuments(ctx, tx, id, nil); err != nil {
+		return err
+	}
 	var service string
 	err := tx.QueryRow(ctx, "SELECT service FROM answers WHERE id = $1 FOR UPDATE", id).Scan(&service)
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -475,12 +503,10 @@ func checkAnswerSources(ctx context.Context, tx pgx.Tx, id int64) error {
 	if err != nil {
 		return fmt.Errorf("check the sources of answer %d: %w", id, err)
 	}
-	// The cited documents are locked before they are read: an archive
-	// or edit running meanwhile is waited for and its result read (the
-	// next statement's snapshot sees it), and one starting later waits
-	// for this transaction, then flags the answer it made active.
-	if _, err := tx.Exec(ctx, `SELECT 1 FROM documents WHERE id IN (`+citedDocuments+`) ORDER BY id FOR SHARE`, id); err != nil {
-		return fmt.Errorf("lock the sources of answer %d: %w", id, err)
+	// An edit committed while this transaction waited for the answer may
+	// cite other documents: they are locked too.
+	if err := lockAnswerDocuments(ctx, tx, id, nil); err != nil {
+		return err
 	}
 	var cited, published int
 	if err := tx.QueryRow(ctx, `SELECT count(*), count(d.id) FILTER (WHERE d.status = 'published'
@@ -491,6 +517,20 @@ func checkAnswerSources(ctx context.Context, tx pgx.Tx, id int64) error {
 	if published < cited {
 		return fmt.Errorf("answer %d cites %d document(s) not published (draft, archived or deleted) or out of its service: "+
 			"publish them or write the answer again with other sources: %w", id, cited-published, ErrSourceNotPublished)
+	}
+	return nil
+}
+
+// lockAnswerDocuments locks (FOR SHARE) the documents answer id cites
+// and those of ids, in the one order of plume's writers: documents before
+// answers, by ascending id. A document's edit or status change locks the
+// document, then the answers it flags (flagAnswersOfDocument); an answer's
+// write locks its documents first too, so neither waits for the other
+// while holding what the other waits for.
+func lockAnswerDocuments(ctx context.Context, tx pgx.Tx, id int64, ids []int64) error {
+	if _, err := tx.Exec(ctx, `SELECT 1 FROM documents WHERE id = ANY($2) OR id IN (`+citedDocuments+`)
+		ORDER BY id FOR SHARE`, id, ids); err != nil {
+		return fmt.Errorf("lock the sources of answer %d: %w", id, err)
 	}
 	return nil
 }

@@ -132,3 +132,8 @@ func (s *Store) LoadTypoIndex(ctx context.Context) (TypoIndex, error) {
 func (x TypoIndex) FixTypos(words []string) (fixed map[string]TermStat, ok bool) {
 	return x.x.fixAll(words)
 }
+
+// SetTxAttempts sets how many times a transaction aborted by a deadlock or
+// a serialization failure is run: 1 tests the lock order alone. It must be
+// called before the store is used concurrently.
+func (s *Store) SetTxAttempts(n int) { s.attempts = n }

@@ -43,7 +43,7 @@ func (s *Store) Purge(ctx context.Context, cutoff time.Time) (PurgeReport, error
 		func(tx pgx.Tx, r *PurgeReport) error { return deleteBefore(ctx, tx, cutoff, r) },
 	} {
 		var done PurgeReport
-		if err := s.Transact(ctx, func(tx pgx.Tx) error { return step(tx, &done) }); err != nil {
+		if err := s.Transact(ctx, func(tx pgx.Tx) error { done = PurgeReport{}; return step(tx, &done) }); err != nil {
 			return rep, err
 		}
 		rep.Drafts, rep.Feedback, rep.Months = rep.Drafts+done.Drafts, rep.Feedback+done.Feedback, rep.Months+done.Months

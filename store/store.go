@@ -8,10 +8,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	pgxvec "github.com/pgvector/pgvector-go/pgx"
 	"golang.org/x/sync/errgroup"
@@ -49,11 +52,15 @@ type Store struct {
 	// typos keeps the lexemes and their trigrams for typo repair, as of
 	// one refresh of lexeme_stats.
 	typos *typoCache
+	// attempts is how many times transact runs a transaction aborted by
+	// a deadlock or a serialization failure: txAttempts, 1 in a test of
+	// the lock order alone.
+	attempts int
 }
 
 // newStore returns a store over pool.
 func newStore(pool *pgxpool.Pool) *Store {
-	return &Store{pool: pool, docs: &docCache{}, chunks: newChunkCache(), typos: newTypoCache()}
+	return &Store{pool: pool, docs: &docCache{}, chunks: newChunkCache(), typos: newTypoCache(), attempts: txAttempts}
 }
 
 // Open connects to the database at url (a PostgreSQL connection string; extra
@@ -173,7 +180,8 @@ func (s *Store) Warm(ctx context.Context) error {
 func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
 // Transact runs fn in a transaction, committing when fn returns nil and
-// rolling back otherwise (including when fn panics).
+// rolling back otherwise (including when fn panics); a transaction aborted
+// by a deadlock or a serialization failure is run again (transact).
 func (s *Store) Transact(ctx context.Context, fn func(pgx.Tx) error) error {
 	return s.transact(ctx, pgx.TxOptions{}, fn)
 }
@@ -185,8 +193,42 @@ func (s *Store) readSnapshot(ctx context.Context, fn func(pgx.Tx) error) error {
 	return s.transact(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, fn)
 }
 
-// transact is Transact with the transaction's options.
-func (s *Store) transact(ctx context.Context, opts pgx.TxOptions, fn func(pgx.Tx) error) (err error) {
+// txAttempts is how many times transact runs a transaction that the
+// database aborts to resolve a conflict with another (retryable), unless
+// a test says otherwise (Store.attempts).
+const txAttempts = 4
+
+// transact is Transact with the transaction's options. A transaction
+// aborted by a serialization failure or a deadlock (SQLSTATE 40001,
+// 40P01) is run again, fn included, up to s.attempts times in all, after a short
+// random pause that grows with each attempt: the writers take their locks
+// in one order (documents before answers, ids ascending), so a deadlock
+// is a bug, but one the agent should not see as a 500. fn must therefore
+// leave nothing behind when it fails but the transaction's writes.
+func (s *Store) transact(ctx context.Context, opts pgx.TxOptions, fn func(pgx.Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := s.transactOnce(ctx, opts, fn)
+		if attempt >= s.attempts || !retryable(err) {
+			return err
+		}
+		pause := time.Duration(attempt)*10*time.Millisecond + rand.N(10*time.Millisecond)
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pause):
+		}
+	}
+}
+
+// retryable reports whether err is a serialization failure or a deadlock,
+// which the same transaction run again may not meet.
+func retryable(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && (pgErr.Code == "40001" || pgErr.Code == "40P01")
+}
+
+// transactOnce runs fn in one transaction with opts.
+func (s *Store) transactOnce(ctx context.Context, opts pgx.TxOptions, fn func(pgx.Tx) error) (err error) {
 	tx, err := s.pool.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)

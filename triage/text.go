@@ -62,16 +62,17 @@ type message struct {
 	noSituation bool
 }
 
-// sentenceEnd ends a sentence: punctuation followed by a space or the end,
-// or a line break.
-var sentenceEnd = regexp.MustCompile(`[.!?…]+(?:\s|$)|\n+`)
+// sentenceEnd is where a sentence may end: punctuation followed by a space
+// or the end, or a line break, which ends one only when it ends a
+// paragraph (breaksSentence).
+var sentenceEnd = regexp.MustCompile(`[.!?…]+(?:\s|$)|\r\n|[\r\n\x{2028}\x{2029}]`)
 
 func newMessage(text string, now time.Time) *message {
 	m := &message{}
 	start := 0
 	add := func(end int) {
 		raw := text[start:end]
-		trimmed := strings.TrimSpace(raw)
+		trimmed := strings.TrimFunc(raw, fold.Blank)
 		if trimmed != "" {
 			lead := strings.Index(raw, trimmed)
 			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: foldSentence(trimmed)}
@@ -88,11 +89,7 @@ func newMessage(text string, now time.Time) *message {
 			m.sentences = append(m.sentences, s)
 		}
 	}
-	for _, loc := range sentenceEnd.FindAllStringIndex(text, -1) {
-		end := loc[1]
-		for end > loc[0] && (text[end-1] == ' ' || text[end-1] == '\n' || text[end-1] == '\t' || text[end-1] == '\r') {
-			end--
-		}
+	for _, end := range sentenceEnds(text) {
 		add(end)
 		start = end
 	}
@@ -128,7 +125,8 @@ func (m *message) joined(i, n int) sentence {
 // foldSentence folds s (fold.String: lower case, no accents), straightens
 // apostrophes and collapses everything that is not a letter, a digit, an
 // apostrophe, a slash or a hyphen into single spaces, with one space at
-// each end; SMS shorthand is spelt out (expandShorthand).
+// each end; invisible characters (fold.Invisible) are dropped; SMS
+// shorthand is spelt out (expandShorthand).
 func foldSentence(s string) string {
 	s = fold.String(s)
 	var b strings.Builder
@@ -137,6 +135,8 @@ func foldSentence(s string) string {
 	space := true
 	for _, r := range s {
 		switch {
+		case fold.Invisible(r):
+			// dropped: « su\u200bicider » is « suicider »
 		case r == '😂' || r == '🤣' || r == '😆' || r == '😹':
 			if !space {
 				b.WriteByte(' ')

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/plume-sp/plume/fold"
 	"github.com/plume-sp/plume/triage"
 	"github.com/plume-sp/plume/wire"
 )
@@ -31,7 +32,7 @@ func runTriage(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(message) == "" {
+	if strings.TrimFunc(message, fold.Blank) == "" {
 		return fmt.Errorf("%w: plume triage [--json] MESSAGE (or the message on stdin)", errUsage)
 	}
 	assessment, err := a.triage(ctx, message)

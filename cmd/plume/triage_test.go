@@ -40,8 +40,17 @@ func TestTriageCommand(t *testing.T) {
 	if want := "urgent\n- Violences ou menaces (violence, urgent) : « Mon mari me frappe depuis des mois. »\n"; code != 0 || out.String() != want {
 		t.Errorf("triage text output (exit %d):\n%s\nwant:\n%s", code, out.String(), want)
 	}
-	if code := run(context.Background(), []string{"triage"}, strings.NewReader("  "), &out, &errw, noEnv); code != 2 {
-		t.Errorf("empty message: exit code %d, want 2", code)
+	for _, empty := range []string{"  ", "\u200b\ufeff\u00ad\n"} {
+		if code := run(context.Background(), []string{"triage"}, strings.NewReader(empty), &out, &errw, noEnv); code != 2 {
+			t.Errorf("empty message %q: exit code %d, want 2", empty, code)
+		}
+	}
+	// A message wrapped at a fixed width, on stdin: the line break inside
+	// the sentence hides nothing.
+	out.Reset()
+	code = run(context.Background(), []string{"triage"}, strings.NewReader("Bonjour,\nje n en peux plus, je veux me\nsuicider. Merci\n"), &out, &errw, noEnv)
+	if want := "urgent\n- "; code != 0 || !strings.HasPrefix(out.String(), want) || !strings.Contains(out.String(), "je veux me\nsuicider. »") {
+		t.Errorf("triage of a wrapped message (exit %d):\n%s", code, out.String())
 	}
 }
 

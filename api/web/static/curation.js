@@ -10,8 +10,11 @@ const ACTIONS = {
 };
 const OUTCOMES = { accepted: 'envoyé tel quel', edited: 'modifié', rejected: 'rejeté' };
 
+/** days is the period of the work list shown, which a closure is checked against. */
+const days = () => new URLSearchParams({ days: $('#c-jours').value });
+
 function params() {
-  const p = new URLSearchParams({ days: $('#c-jours').value });
+  const p = days();
   const service = $('#c-service').value.trim();
   if (service) p.set('service', service);
   return p;
@@ -59,7 +62,7 @@ function closeForm(kind, item, label) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {
-      await call('POST', '/v1/curation/close', { kind, key: item.key, service: item.service, action: select.value,
+      await call('POST', `/v1/curation/close?${days()}`, { kind, key: item.key, service: item.service, action: select.value,
         reason: reason.value });
       say(status, 'Élément clos.');
       await loadCuration();
@@ -149,7 +152,7 @@ async function saveAnswer(ev) {
   say($('#c-rt-erreur'), '');
   try {
     const a = await call('POST', '/v1/answers', { question: $('#c-rt-question').value, text, service: answering.service });
-    await call('POST', '/v1/curation/close', { kind: 'unanswered', key: answering.key, service: answering.service,
+    await call('POST', `/v1/curation/close?${days()}`, { kind: 'unanswered', key: answering.key, service: answering.service,
       action: 'answer_added', reason: `réponse type n° ${a.id}` });
     await loadCuration();
     say($('#c-rt-etat'), `Réponse type n° ${a.id} enregistrée (texte masqué) ; le sujet est clos.`);

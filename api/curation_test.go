@@ -1,0 +1,63 @@
+package api_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/rag"
+)
+
+// TestCurationCloseChecksItem: a closure names an open item of the work
+// list of one service. A global admin must say which service (400 without
+// it: a closure stored for no service closes nothing); a key that is not
+// an open item of that service, another service's included, is 404.
+func TestCurationCloseChecksItem(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	for _, agent := range []string{"agent-caf", "agent-ants"} {
+		d := e.draft(agent, "quelle est la meilleure recette de gâteau au chocolat ?")
+		if _, err := e.st.Pool().Exec(t.Context(), "UPDATE drafts SET reliable = false WHERE id = $1", d.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keyOf := func(service string) string {
+		var rep rag.CurationReport
+		e.must(http.StatusOK, request{method: "GET", path: "/v1/curation?service=" + service, key: "admin"}).decode(t, &rep)
+		if len(rep.Unanswered) != 1 {
+			t.Fatalf("unanswered of %s: %+v", service, rep.Unanswered)
+		}
+		return rep.Unanswered[0].Key
+	}
+	caf, ants := keyOf("caf"), keyOf("ants")
+	closeBody := func(key string, service ...string) map[string]any {
+		b := map[string]any{"kind": "unanswered", "key": key, "action": "other"}
+		if len(service) > 0 {
+			b["service"] = service[0]
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		name, key string
+		body      map[string]any
+		status    int
+	}{
+		{"global admin, no service", "admin", closeBody(caf), 400},
+		{"global admin, another service", "admin", closeBody(caf, "ants"), 404},
+		{"global admin, no service's items", "admin", closeBody(caf, ""), 404},
+		{"service admin, a key of nothing", "admin-caf", closeBody("0123456789abcdef"), 404},
+		{"service admin, another service's item", "admin-caf", closeBody(ants), 404},
+		{"service admin, another service named", "admin-caf", closeBody(ants, "ants"), 403},
+		{"service admin, its item", "admin-caf", closeBody(caf), 200},
+		{"closed already", "admin", closeBody(caf, "caf"), 404},
+		{"global admin, an item", "admin", closeBody(ants, "ants"), 200},
+	} {
+		if r := e.do(request{method: "POST", path: "/v1/curation/close", key: tc.key, body: tc.body}); r.status != tc.status {
+			t.Errorf("%s: %d %s, want %d", tc.name, r.status, r.body, tc.status)
+		}
+	}
+	var n int
+	if err := e.st.Pool().QueryRow(t.Context(), "SELECT count(*) FROM curation_closures WHERE service = ''").Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d closures of no service (%v)", n, err)
+	}
+}
