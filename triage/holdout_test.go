@@ -45,6 +45,7 @@ var honestRounds = []honestRound{
 	{name: "round15", parts: []string{"round15a", "round15b", "round15c"}, gate: round15Gate},
 	{name: "round16", parts: []string{"round16a", "round16b", "round16c"}, gate: round16Gate},
 	{name: "round17", parts: []string{"round17a", "round17b", "round17c"}, gate: round17Gate},
+	{name: "round18", parts: []string{"round18a", "round18b", "round18c"}, gate: round18Gate},
 }
 
 // round15Gate gates round 15 (15a neighbours and relatives, elderly people
@@ -82,6 +83,20 @@ var round16Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.95, attentionRe
 // 0.667); after them: 0.843 / 0.978 / 1.000 / 0.883 / 0.627 (one urgent
 // message fewer, one routine message more). The gate sits a message under.
 var round17Gate = holdoutGate{urgentRecall: 0.82, needsRecall: 0.96, attentionRecall: 0.97, routineKept: 0.86, reasonRecall: 0.62}
+
+// round18Gate gates round 18 (18a elderly people and their relatives, SMS,
+// advisers' notes; 18b young adults, single parents, foreigners writing in
+// English, Spanish, Portuguese or mixed French, people who understate; 18c
+// workers, farmers and shopkeepers, angry formal letters, people writing
+// for a neighbour or a parent, routine messages full of alarming words and
+// urgent ones that sound calm), written on 2026-12-01 (session 12) by
+// three writers who never saw the code. Measured before session 12's
+// changes: urgent 0.843, needs 0.978, attention 0.974, routine kept 0.783,
+// reasons 0.701 (lexicon alone urgent 0.431; keywords 0.059 / 0.300 /
+// 0.333 / 0.817); after them: 0.843 / 0.978 / 0.974 / 0.783 / 0.718
+// (lexicon alone urgent 0.510: its new cues catch what the model already
+// caught). The gate sits a message under.
+var round18Gate = holdoutGate{urgentRecall: 0.82, needsRecall: 0.96, attentionRecall: 0.94, routineKept: 0.76, reasonRecall: 0.70}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
