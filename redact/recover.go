@@ -42,8 +42,9 @@ func Recover(redacted, restored string, reserved ...string) Mapping {
 // recovered returns the values Recover reads.
 func recovered(redacted, restored string) Mapping {
 	var m Mapping
-	cursor := 0
+	cursor, steps := 0, maxSplitSteps
 	for _, g := range placeholderGroups(redacted) {
+		g.steps = &steps
 		vals, end, ok := g.findShortening(restored, cursor)
 		if !ok {
 			continue
@@ -74,7 +75,14 @@ type phGroup struct {
 	before, after string   // the anchors: the end and start of the texts around
 	seps          []string // the separators between the placeholders
 	phs           []phMatch
+	steps         *int // the cuts split may still try, shared by a Recover call
 }
+
+// maxSplitSteps bounds the cuts one Recover call tries: ways of cutting a
+// text among placeholders side by side grow exponentially with their
+// number, and the agent writes the text. A group whose values are not read
+// within it is left out, as an ambiguous one is.
+const maxSplitSteps = 20000
 
 // placeholderGroups cuts redacted into groups of placeholders.
 func placeholderGroups(redacted string) []phGroup {
@@ -187,9 +195,10 @@ func (g phGroup) split(region string) ([]string, bool) {
 	var found [][]string
 	var walk func(i int, rest string, acc []string)
 	walk = func(i int, rest string, acc []string) {
-		if len(found) > 16 {
+		if len(found) > 16 || *g.steps <= 0 {
 			return
 		}
+		*g.steps--
 		if i == len(g.phs)-1 {
 			if fitsType(g.phs[i].typ, rest) {
 				found = append(found, append(slicesClone(acc), rest))
@@ -204,7 +213,7 @@ func (g phGroup) split(region string) ([]string, bool) {
 		}
 	}
 	walk(0, region, nil)
-	if len(found) == 0 {
+	if len(found) == 0 || *g.steps <= 0 {
 		return nil, false
 	}
 	found = g.bestSplits(found)

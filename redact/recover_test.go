@@ -2,6 +2,8 @@ package redact
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -70,5 +72,36 @@ func TestRecoverReserves(t *testing.T) {
 	want := "Votre numéro [CAF_1] est noté, Mme [NOM_2] vous rappelle au [TEL_2]."
 	if diff := cmp.Diff(want, res.Text.String()); diff != "" {
 		t.Errorf("final text (-want +got):\n%s", diff)
+	}
+}
+
+// TestRecoverBoundsItsWork: placeholders side by side can be cut among in
+// exponentially many ways, and the agent writes the text. With twelve
+// names then a phone whose text holds no digit, no cut fits; Recover
+// gives up within its budget (maxSplitSteps cuts; unbounded, this took
+// minutes at ten names) and leaves every placeholder standing for itself.
+func TestRecoverBoundsItsWork(t *testing.T) {
+	t.Parallel()
+	const n = 12
+	var redacted, restored strings.Builder
+	redacted.WriteString("Bonjour à vous, voici la liste :")
+	restored.WriteString("Bonjour à vous, voici la liste :")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&redacted, " [NOM_%d]", i)
+		restored.WriteString(" Jean Paul Marie")
+	}
+	redacted.WriteString(" [TEL_1] et merci pour tout.")
+	restored.WriteString(" zéro six et merci pour tout.")
+	got := map[string]string{}
+	for _, e := range Recover(redacted.String(), restored.String()).Entries() {
+		got[e.Placeholder] = e.Value
+	}
+	for p, v := range got {
+		if p != v {
+			t.Errorf("%s read as %q, want it standing for itself", p, v)
+		}
+	}
+	if len(got) != n+1 {
+		t.Errorf("%d placeholders in the mapping, want %d", len(got), n+1)
 	}
 }
