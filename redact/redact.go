@@ -106,8 +106,7 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 	s.mu.Lock()
 	known := knownSpans(text, s.m)
 	s.mu.Unlock()
-	spans = s.applyPolicy(unionSpans(spans, cands(known)))
-	spans = addEscapes(text, spans, s.policy)
+	spans = addEscapes(text, s.masked(spans, cands(known)), s.policy)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -133,6 +132,15 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 		m = s.m.clone()
 	}
 	return Result{Text: Text{b.String()}, Entities: ents, Mapping: m}, nil
+}
+
+// masked returns the spans to mask: the detectors' and the session's known
+// values', each without the types the policy keeps, then merged. The
+// policy comes first so that a kept span (a health phrase under
+// SANTE=keep) never takes in, and drops with it, a known value it
+// overlaps.
+func (s *Session) masked(detected, known []cand) []cand {
+	return unionSpans(s.applyPolicy(detected), s.applyPolicy(known))
 }
 
 // applyPolicy drops the spans of types the policy keeps.
