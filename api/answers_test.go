@@ -73,8 +73,8 @@ func TestAnswersFlow(t *testing.T) {
 		t.Errorf("an ANTS agent got the CAF's answers: %+v", got.ValidatedAnswers)
 	}
 
-	// Editing the source flags it; an update keeps it to review; a stale
-	// version is refused; only the status route makes it active again.
+	// Editing the source flags it; a stale version is refused; an update
+	// reviews it, active again (an archived answer would stay archived).
 	doc := fmt.Sprint("/v1/documents/", sources[0].DocumentID)
 	var docBody map[string]any
 	e.must(http.StatusOK, request{method: "GET", path: doc, key: "admin"}).decode(t, &docBody)
@@ -88,7 +88,7 @@ func TestAnswersFlow(t *testing.T) {
 	}
 	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin-caf",
 		body: map[string]any{"question": a.Question, "text": a.Text + " Sous huit jours.", "version": 1}}).decode(t, &a)
-	if a.Status != "to_review" || a.Version != 2 || !strings.Contains(string(a.Sources), fmt.Sprint(sources[0].DocumentID)) {
+	if a.Status != "active" || a.Version != 2 || !strings.Contains(string(a.Sources), fmt.Sprint(sources[0].DocumentID)) {
 		t.Errorf("after an update without document_ids: %s v%d, sources %s (want kept)", a.Status, a.Version, a.Sources)
 	}
 	if r := e.do(request{method: "PUT", path: path, key: "admin-caf",
@@ -346,16 +346,10 @@ func TestAnswerSourcesOutOfScope(t *testing.T) {
 	e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", answers[1].ID), key: "admin-caf",
 		body: map[string]any{"question": cafParaphrase, "text": "Déclarez-le sur caf.fr.", "document_ids": []int64{e.docs["caf"]},
 			"version": answers[1].Version}}).decode(t, &repaired[1])
-	// The edit keeps them to review; the status route makes them active.
+	// The edit of an answer to review is its review: active again.
 	for i, a := range repaired {
-		if a.Status != "to_review" || len(a.OutOfScopeSources) != 0 {
-			t.Errorf("repaired answer %d: status %q, out of scope %v; want to_review, none", i, a.Status, a.OutOfScopeSources)
-		}
-		key := map[int]string{0: "admin", 1: "admin-caf"}[i]
-		e.must(http.StatusOK, request{method: "PUT", path: fmt.Sprint("/v1/answers/", a.ID, "/status"), key: key,
-			body: map[string]string{"status": "active"}}).decode(t, &repaired[i])
-		if repaired[i].Status != "active" {
-			t.Errorf("repaired answer %d made active: %q", i, repaired[i].Status)
+		if a.Status != "active" || len(a.OutOfScopeSources) != 0 {
+			t.Errorf("repaired answer %d: status %q, out of scope %v; want active, none", i, a.Status, a.OutOfScopeSources)
 		}
 	}
 	if got := flagged("?out_of_scope=true"); len(got) != 0 {

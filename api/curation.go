@@ -151,7 +151,7 @@ func (s *Server) closeItem(c echo.Context) error {
 	if !store.CurationAction(body.Action).Valid() {
 		return errorf(http.StatusBadRequest, "invalid_request", "action must be document_written, answer_added, out_of_scope or other")
 	}
-	if err := s.checkOpenItem(c, sc, body.Kind, body.Key); err != nil {
+	if err := s.checkItem(c, sc, body.Kind, body.Key); err != nil {
 		return err
 	}
 	reason, err := s.redactedText(c, body.Reason)
@@ -177,17 +177,17 @@ func (s *Server) reopenItem(c echo.Context) error {
 	return c.NoContent(http.StatusNoContent)
 }
 
-// checkOpenItem fails with 404 unless key is an open item of kind in the
-// work list of sc, over the days the query gives (as GET /v1/curation):
-// a closure of anything else would be stored for nothing, or for an item
-// of another service.
-func (s *Server) checkOpenItem(c echo.Context, sc store.CurationScope, kind, key string) error {
+// checkItem fails with 404 unless key is an item of kind, open or closed,
+// in the work list of sc, over the days the query gives (as GET
+// /v1/curation): a closure of anything else would be stored for nothing,
+// or for an item of another service.
+func (s *Server) checkItem(c echo.Context, sc store.CurationScope, kind, key string) error {
 	rep, err := s.scopeReport(c, sc)
 	if err != nil {
 		return err
 	}
-	if !rep.Open(kind, key) {
-		return errorf(http.StatusNotFound, "not_found", "no open %s item %s in the work list of the service %q", kind, key, sc.Service)
+	if !rep.Holds(kind, key) {
+		return errorf(http.StatusNotFound, "not_found", "no %s item %s in the work list of the service %q", kind, key, sc.Service)
 	}
 	return nil
 }

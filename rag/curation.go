@@ -145,15 +145,17 @@ type CurationReport struct {
 	Stale      []StaleItem     `json:"stale"`
 }
 
-// Open reports whether key is an item of kind in r that is not closed.
-func (r CurationReport) Open(kind, key string) bool {
+// Holds reports whether key is an item of kind in r, open or closed (a
+// closure may be replaced: a réponse type written for a group closed as
+// « document written » closes it as « answer added »).
+func (r CurationReport) Holds(kind, key string) bool {
 	switch kind {
 	case ItemUnanswered:
-		return slices.ContainsFunc(r.Unanswered, func(g QuestionGroup) bool { return g.Key == key && g.Closed == nil })
+		return slices.ContainsFunc(r.Unanswered, func(g QuestionGroup) bool { return g.Key == key })
 	case ItemLowRated:
-		return slices.ContainsFunc(r.LowRated, func(l LowRatedItem) bool { return l.Key == key && l.Closed == nil })
+		return slices.ContainsFunc(r.LowRated, func(l LowRatedItem) bool { return l.Key == key })
 	case ItemStale:
-		return slices.ContainsFunc(r.Stale, func(s StaleItem) bool { return s.Key == key && s.Closed == nil })
+		return slices.ContainsFunc(r.Stale, func(s StaleItem) bool { return s.Key == key })
 	}
 	return false
 }

@@ -288,8 +288,9 @@ func setAnswerSources(ctx context.Context, tx pgx.Tx, id int64, docs []int64) er
 // UpdateAnswer replaces an answer's question, text, sources and service,
 // raises its version and records a new review: its sources' current
 // content is the reviewed one (checked under lock, see lockAnswerSources).
-// The answer keeps its status and its reason: an archived answer or one
-// to review stays so (SetAnswerStatus changes it). ifVersion, when not
+// An answer to review is active after it (the edit is its review, so its
+// sources must be published); an archived one stays archived with its
+// reason (SetAnswerStatus changes it), an active one stays active. ifVersion, when not
 // zero, must be the stored version (ErrStaleVersion otherwise). It returns
 // ErrDuplicate, changing nothing, when another active answer of the same
 // service has the new question and text, as CreateAnswer does.
@@ -313,16 +314,20 @@ func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVe
 		if err != nil {
 			return fmt.Errorf("lock answer %d: %w", a.ID, err)
 		}
+		if a.Status == AnswerToReview {
+			a.Status = AnswerActive // the edit is its review
+		}
 		sources, err := lockAnswerSources(ctx, tx, a, w)
 		if err != nil {
 			return err
 		}
 		saved, err := scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET service = $2, question = $3, text = $4, sources = $5,
 				version = version + 1, updated_at = now(), reviewed_at = now(),
+				status_reason = CASE WHEN status = $12 THEN status_reason ELSE '' END, status = $12,
 				lexemes = tsvector_to_array(to_tsvector('plume_fr', $6)), text_lexemes = tsvector_to_array(to_tsvector('plume_fr', $10)),
 				embedding = $7, text_embedding = $11, embed_model = $8
 			WHERE id = $1 AND ($9 = 0 OR version = $9) RETURNING `+answerRow,
-			a.ID, a.Service, a.Question.s, a.Text.s, sources, w.MatchText.s, vec, model, ifVersion, w.TextMatch.s, textVec))
+			a.ID, a.Service, a.Question.s, a.Text.s, sources, w.MatchText.s, vec, model, ifVersion, w.TextMatch.s, textVec, a.Status))
 		if errors.Is(err, pgx.ErrNoRows) {
 			return s.answerMissingOrConflict(ctx, tx, a.ID)
 		}
