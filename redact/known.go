@@ -1,6 +1,8 @@
 package redact
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,6 +50,12 @@ func knownKeys(m Mapping) []knownKey {
 			}
 		}
 	}
+	// The mapping is a map: in a fixed order, the same text gives the same
+	// spans whatever the iteration's (a whole value before a name's word
+	// where both end at the same place).
+	slices.SortFunc(keys, func(a, b knownKey) int {
+		return cmp.Or(cmp.Compare(len(b.ph), len(a.ph)), cmp.Compare(a.ph, b.ph), cmp.Compare(a.key, b.key), cmp.Compare(a.typ, b.typ))
+	})
 	return keys
 }
 
