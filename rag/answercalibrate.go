@@ -245,11 +245,7 @@ func (s *Searcher) LoadAnswerCalibration(ctx context.Context) error {
 // SaveAnswerCalibration stores c as the answers' calibration of the
 // searcher's embedding model and uses it from now on.
 func (s *Searcher) SaveAnswerCalibration(ctx context.Context, c AnswerCalibration) error {
-	raw, err := json.Marshal(c)
-	if err != nil {
-		return fmt.Errorf("save the answers' calibration: %w", err)
-	}
-	if err := s.store.SaveCalibration(ctx, store.CalibrationAnswers, s.embedder.Model(), raw); err != nil {
+	if err := s.saveCalibration(ctx, store.CalibrationAnswers, c); err != nil {
 		return fmt.Errorf("save the answers' calibration: %w", err)
 	}
 	s.answerMatch = c.Apply(DefaultAnswerMatch)

@@ -123,15 +123,21 @@ func (s *Searcher) LoadReliability(ctx context.Context) error {
 // SaveReliability stores r as the reliability model of the searcher's
 // embedding model and uses it from now on.
 func (s *Searcher) SaveReliability(ctx context.Context, r Reliability) error {
-	raw, err := json.Marshal(r)
-	if err != nil {
-		return fmt.Errorf("save reliability model: %w", err)
-	}
-	if err := s.store.SaveCalibration(ctx, store.CalibrationReliability, s.embedder.Model(), raw); err != nil {
+	if err := s.saveCalibration(ctx, store.CalibrationReliability, r); err != nil {
 		return fmt.Errorf("save reliability model: %w", err)
 	}
 	s.reliability = r
 	return nil
+}
+
+// saveCalibration stores v, in JSON, as the calibration of kind for the
+// searcher's embedding model.
+func (s *Searcher) saveCalibration(ctx context.Context, kind store.CalibrationKind, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return s.store.SaveCalibration(ctx, kind, s.embedder.Model(), raw)
 }
 
 // Reliability returns the model the searcher uses.
