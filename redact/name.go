@@ -72,7 +72,10 @@ func (sc *scanner) nameCue(i int) int {
 			j++ // "Mme veuve Lemaire", "Mme née Kaci"
 		}
 		if sc.sameLine(j) {
-			return sc.emitName(j, strong, 0.9)
+			if last := sc.emitName(j, strong, 0.9); last >= 0 {
+				return last
+			}
+			return sc.civilityWordName(i, j)
 		}
 	case t.cue&cSelf != 0:
 		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {

@@ -1,0 +1,50 @@
+package redact
+
+// Lower-case names after a civility that the usual rules leave because
+// their first word is also a common word: "je suis la tutrice de monsieur
+// petit jean-claude", "j'écris pour mme riviere.", "m. moulin
+// jean-pierre". Capitalised ("Monsieur Petit Jean-Claude"), a civility
+// makes any word a name; in lower case a common word ("petit") needs more.
+
+// wordSurnames are frequent French surnames that the lexicon also lists
+// as common words (folded): after a civility, in lower case, they are a
+// name when a first name follows or the clause ends. The surnames that
+// are no word of the lexicon ("blanc", "leroy") are read by the usual
+// rules.
+var wordSurnames = entrySet("petit fontaine riviere moulin cousin marechal long court")
+
+// civilityWordName reads the name at word j after a civility when the
+// usual rules found none there, and returns its last token, or -1. Word j
+// is in lower case and a common word; it is a surname when it is a
+// known one (wordSurnames) followed by a first name or ending its clause,
+// or when a compound first name follows it ("madame vigne
+// marie-france"). A determiner before the civility ("un monsieur petit
+// et gros") makes it the common noun.
+func (sc *scanner) civilityWordName(civ, j int) int {
+	if j >= len(sc.toks) || sc.toks[j].kind != kWord || sc.toks[j].gap != gapSpace || sc.determinerBefore(civ) {
+		return -1
+	}
+	t := &sc.toks[j]
+	if t.shape&shLower == 0 || t.shape&shCap != 0 || t.end-t.start < 3 || sc.bits(j)&(notName&^(wRelative|wInstitution)) != 0 {
+		return -1
+	}
+	last := j
+	if f := j + 1; f < len(sc.toks) && sc.toks[f].gap == gapSpace && sc.isFirstName(f) && sc.bits(f)&(wFunc|wStop) == 0 {
+		if end := sc.hyphenEnd(f); wordSurnames[t.ent] || end > f {
+			last = end // "petit jean-claude", "vigne marie-france"
+		}
+	}
+	if last == j && (!wordSurnames[t.ent] || !sc.clauseEndsAt(j+1, surnameStops)) {
+		return -1
+	}
+	sc.addToks(j, last, NOM, 0.85)
+	return last
+}
+
+// wordSurnameAfterFirst reports whether word k, after a first name read
+// with a strong cue, is a known surname that is also a common word and
+// ends the clause: "monsieur jean-claude petit", "Mme Anne fontaine.".
+func (sc *scanner) wordSurnameAfterFirst(k int) bool {
+	t := &sc.toks[k]
+	return t.kind == kWord && t.shape&shCap == 0 && wordSurnames[t.ent] && sc.clauseEndsAt(k+1, surnameStops)
+}

@@ -1,0 +1,27 @@
+package redact
+
+import "testing"
+
+// TestRedactRound13b covers what a black-box test found reaching the model
+// (issue 10, session 13): lower-case surnames that are words after a
+// civility, a NIR told in pieces, an e-mail told with "sur gmail", phone
+// digits glued to number words, a RIB's parts after their cues, and the
+// political opinion stated of a person; each with look-alikes that stay.
+func TestRedactRound13b(t *testing.T) {
+	tests := []redactCase{
+		// a lower-case civility and a surname that is also a word
+		{"civility, surname word and compound first name", "je suis la tutrice de monsieur petit jean-claude", "je suis la tutrice de monsieur [NOM_1]"},
+		{"the same in a text with capitals", "Bonjour, je suis la tutrice de monsieur petit jean-claude depuis 2020.", "Bonjour, je suis la tutrice de monsieur [NOM_1] depuis 2020."},
+		{"a known surname ending the clause", "Bonjour, j'écris pour mme riviere.", "Bonjour, j'écris pour mme [NOM_1]."},
+		{"a known surname before a function word", "je suis la fille de madame fontaine depuis toujours", "je suis la fille de madame [NOM_1] depuis toujours"},
+		{"m. and a compound first name", "j'écris pour m. moulin jean-pierre, merci", "j'écris pour m. [NOM_1], merci"},
+		{"any common word before a compound first name", "bonjour madame vigne marie-france svp", "bonjour madame [NOM_1] svp"},
+		{"first name then surname word", "je suis la fille de monsieur jean-claude petit.", "je suis la fille de monsieur [NOM_1]."},
+		{"capitalised as before", "Je suis la tutrice de Monsieur Petit Jean-Claude", "Je suis la tutrice de Monsieur [NOM_1]"},
+		{"a small problem stays", "bonjour monsieur petit souci avec ma caf", "bonjour monsieur petit souci avec ma caf"},
+		{"a short man stays", "j'ai vu un monsieur petit et gros", "j'ai vu un monsieur petit et gros"},
+		{"a reminder after the greeting stays", "Bonjour madame, petit rappel pour mon dossier", "Bonjour madame, petit rappel pour mon dossier"},
+		{"many thanks stay", "Monsieur grand merci pour votre aide", "Monsieur grand merci pour votre aide"},
+	}
+	checkRedactions(t, tests)
+}
