@@ -22,6 +22,12 @@ func TestRedactRound13b(t *testing.T) {
 		{"a short man stays", "j'ai vu un monsieur petit et gros", "j'ai vu un monsieur petit et gros"},
 		{"a reminder after the greeting stays", "Bonjour madame, petit rappel pour mon dossier", "Bonjour madame, petit rappel pour mon dossier"},
 		{"many thanks stay", "Monsieur grand merci pour votre aide", "Monsieur grand merci pour votre aide"},
+		// a NIR told in pieces
+		{"a NIR in three pieces", "Mon numéro de sécu commence par 2 85 puis 07 75 et finit par 056 234 12", "Mon numéro de sécu commence par [NIR_1]"},
+		{"a NIR in pieces without its key", "numero de secu : 1 84 12 ensuite 75 112 puis 045", "numero de secu : [NIR_1]"},
+		{"pieces past a NIR's length stay", "Ma sécu commence par 2 85 puis 07 75 et finit par 056 234 12 85 euros", "Ma sécu commence par 2 85 puis 07 75 et finit par 056 234 12 85 euros"},
+		{"counts after a NIR cue stay", "ma sécu commence par 2 et j'ai 3 enfants et 4 petits enfants", "ma sécu commence par 2 et j'ai 3 enfants et 4 petits enfants"},
+		{"pieces without a NIR cue stay", "j'ai payé 2 85 puis 07 75 et enfin 056 234 12", "j'ai payé 2 85 puis 07 75 et enfin 056 234 12"},
 	}
 	checkRedactions(t, tests)
 }

@@ -70,6 +70,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.obfuscatedEmails()
 	sc.numbers()
 	sc.spelledNumbers()
+	sc.nirPieces()
 	sc.cardDetails()
 	sc.ibans()
 	sc.idents()
