@@ -9,10 +9,10 @@ import "strings"
 // atWords are the words that stand for '@'; "a", "à" and "at" only count
 // between parts that look like an address.
 var atWords = map[string]bool{"arobase": true, "arobas": true, "arrobase": true, "arobaz": true, "at": true, "a": true,
-	"chez": true, "sobaka": true, "собака": true, "arroba": true, "malpa": true, "chiocciola": true, "klammeraffe": true}
+	"chez": true, "sur": true, "sobaka": true, "собака": true, "arroba": true, "malpa": true, "chiocciola": true, "klammeraffe": true}
 
 // weakAt are the at-words that are also common words.
-var weakAt = map[string]bool{"at": true, "a": true, "chez": true}
+var weakAt = map[string]bool{"at": true, "a": true, "chez": true, "sur": true}
 
 // dotWords are the words that stand for '.'.
 var dotWords = map[string]bool{"point": true, "dot": true, "pt": true, "punto": true, "ponto": true, "kropka": true, "punkt": true}
@@ -141,13 +141,10 @@ func (sc *scanner) obfuscatedEmails() {
 			continue
 		}
 		lStart, parts := sc.mailLocal(i - 1)
-		if lStart < 0 || dots == 0 && weakMarker && parts < 2 {
-			continue // "jean.dupont at gmail" has two parts and a provider
+		if lStart < 0 || !sc.weakLocalOK(m, weakMarker, lStart, i-1, parts, dots, provider) {
+			continue
 		}
 		dEnd = sc.commaTLD(dEnd)
-		if weakMarker && parts < 2 && (!provider && m == "a" || m == "chez") {
-			continue // "je suis a paris.fr", "un compte chez free.fr"
-		}
 		conf := 0.95
 		if weakMarker {
 			conf = 0.85
@@ -155,6 +152,42 @@ func (sc *scanner) obfuscatedEmails() {
 		sc.addToks(lStart, dEnd, EMAIL, conf)
 		i = dEnd
 	}
+}
+
+// weakLocalOK reports whether the local part from token s to e, of parts
+// labels, may go with the at-word m and a domain of dots dots (provider:
+// its first label is a mail provider's). A strong at-word takes any; a
+// weak one ("at", "a", "chez", "sur") takes two labels or more before a
+// provider ("jean.dupont at gmail") or a domain, or one label mixing
+// letters and digits, as logins do ("mariecurie1867 chez gmail"); "sur"
+// takes a provider only ("marie_curie1867 sur gmail", not "infos sur
+// service-public.fr"), and "a" one label only before a provider ("je suis
+// a paris.fr"), "chez" one only as a login ("un compte chez free.fr").
+func (sc *scanner) weakLocalOK(m string, weakMarker bool, s, e, parts, dots int, provider bool) bool {
+	if !weakMarker {
+		return true
+	}
+	if m == "sur" && !provider {
+		return false
+	}
+	if parts >= 2 {
+		return true
+	}
+	if s == e && sc.toks[s].kind == kAlnum && sc.login(s) {
+		return true
+	}
+	return dots > 0 && provider && m == "a" || dots > 0 && m == "at"
+}
+
+// login reports whether the alphanumeric token i reads as a login: letters
+// first, digits after, as "mariecurie1867" or "nath74".
+func (sc *scanner) login(i int) bool {
+	w := sc.text(i)
+	letters := 0
+	for letters < len(w) && (w[letters]|0x20 >= 'a' && w[letters]|0x20 <= 'z') {
+		letters++
+	}
+	return letters >= 3 && letters < len(w)
 }
 
 // mailDomain reads a domain from token k: labels joined by dots or dot

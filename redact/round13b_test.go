@@ -28,6 +28,14 @@ func TestRedactRound13b(t *testing.T) {
 		{"pieces past a NIR's length stay", "Ma sécu commence par 2 85 puis 07 75 et finit par 056 234 12 85 euros", "Ma sécu commence par 2 85 puis 07 75 et finit par 056 234 12 85 euros"},
 		{"counts after a NIR cue stay", "ma sécu commence par 2 et j'ai 3 enfants et 4 petits enfants", "ma sécu commence par 2 et j'ai 3 enfants et 4 petits enfants"},
 		{"pieces without a NIR cue stay", "j'ai payé 2 85 puis 07 75 et enfin 056 234 12", "j'ai payé 2 85 puis 07 75 et enfin 056 234 12"},
+		// an e-mail told with "sur", "chez", "at" and a provider
+		{"a local part and sur gmail", "écrivez moi : marie_curie1867 sur gmail", "écrivez moi : [EMAIL_1]"},
+		{"a login and chez gmail", "mon mail mariecurie1867 chez gmail", "mon mail [EMAIL_1]"},
+		{"a login and sur a provider's domain", "mon mail c'est mcurie67 sur gmail.com", "mon mail c'est [EMAIL_1]"},
+		{"two labels and sur a provider", "écrire à jean.dupont sur hotmail", "écrire à [EMAIL_1]"},
+		{"information on a public site stays", "les infos sur service-public.fr", "les infos sur service-public.fr"},
+		{"a phone plan stays", "mon forfait sur free depuis 2010", "mon forfait sur free depuis 2010"},
+		{"an account at a provider stays", "un compte chez free.fr", "un compte chez free.fr"},
 	}
 	checkRedactions(t, tests)
 }
