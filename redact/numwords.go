@@ -166,6 +166,14 @@ func (sc *scanner) numRun(i int, run []numGroup) []numGroup {
 		switch {
 		case sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 4:
 			g = numGroup{first: k, last: k, digits: sc.text(k)}
+		case sc.toks[k].kind == kAlnum:
+			d := sc.gluedDigits(k) // "0six12trente4"
+			if d == "" {
+				k = len(sc.toks)
+				continue
+			}
+			g = numGroup{first: k, last: k, digits: d, word: true}
+			words++
 		default:
 			d, last := sc.spelledLarge(k)
 			if d == "" {

@@ -36,6 +36,11 @@ func TestRedactRound13b(t *testing.T) {
 		{"information on a public site stays", "les infos sur service-public.fr", "les infos sur service-public.fr"},
 		{"a phone plan stays", "mon forfait sur free depuis 2010", "mon forfait sur free depuis 2010"},
 		{"an account at a provider stays", "un compte chez free.fr", "un compte chez free.fr"},
+		// phone digits glued to number words
+		{"digits glued to number words", "mon tel 0six12trente4 56 78", "mon tel [TEL_1]"},
+		{"glued groups among digits", "appelez le 06 douze34 cinquante6 78", "appelez le [TEL_1]"},
+		{"a Corsican department stays", "le bus 2A passe", "le bus 2A passe"},
+		{"a count glued to a noun stays", "j'ai 3enfants et 2chats", "j'ai 3enfants et 2chats"},
 	}
 	checkRedactions(t, tests)
 }

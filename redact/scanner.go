@@ -71,6 +71,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.numbers()
 	sc.spelledNumbers()
 	sc.nirPieces()
+	sc.gluedNumbers()
 	sc.cardDetails()
 	sc.ibans()
 	sc.idents()
