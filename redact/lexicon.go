@@ -224,6 +224,9 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for _, w := range secretCueWords {
 		l.entry(w)
 	}
+	for _, w := range ribCueWords {
+		l.entry(w)
+	}
 	for w := range figurativeAfter {
 		l.entry(w)
 	}

@@ -41,6 +41,13 @@ func TestRedactRound13b(t *testing.T) {
 		{"glued groups among digits", "appelez le 06 douze34 cinquante6 78", "appelez le [TEL_1]"},
 		{"a Corsican department stays", "le bus 2A passe", "le bus 2A passe"},
 		{"a count glued to a noun stays", "j'ai 3enfants et 2chats", "j'ai 3enfants et 2chats"},
+		// a RIB's parts after their cues
+		{"a RIB's four parts", "code banque 30004 code guichet 00823 numéro de compte 12345678901 clé 45",
+			"code banque [IBAN_1] code guichet [IBAN_2] numéro de compte [IBAN_3] clé [IBAN_4]"},
+		{"a RIB as form fields", "Banque : 30004 ; Guichet : 00823 ; Compte : 0001234567X ; Clé RIB : 45",
+			"Banque : [IBAN_1] ; Guichet : [IBAN_2] ; Compte : [IBAN_3] ; Clé RIB : [IBAN_4]"},
+		{"a counter and a locker's key stay", "merci à l'agent du guichet 4, la clé 45 du casier", "merci à l'agent du guichet 4, la clé 45 du casier"},
+		{"a postal code and a key stay", "code postal 75011, clé 12 à la gardienne", "code postal 75011, clé 12 à la gardienne"},
 	}
 	checkRedactions(t, tests)
 }

@@ -72,6 +72,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.spelledNumbers()
 	sc.nirPieces()
 	sc.gluedNumbers()
+	sc.ribParts()
 	sc.cardDetails()
 	sc.ibans()
 	sc.idents()
