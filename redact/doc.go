@@ -14,7 +14,8 @@
 // postal addresses, dates of birth, and the special categories of personal
 // data, each its own type: health (SANTE), disability (HANDICAP), religion
 // (RELIGION), union membership and political opinions (SYNDICAT), sexual
-// orientation (ORIENTATION), offences and convictions (JUSTICE).
+// orientation (ORIENTATION), offences and convictions (JUSTICE), racial or
+// ethnic origin (ORIGINE).
 //
 // Public short numbers (3939, 3646, 115…), amounts, deadlines, legal
 // references (article L. 262-2, décret n° 2023-1234), public institutions and

@@ -227,6 +227,9 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for _, w := range ribCueWords {
 		l.entry(w)
 	}
+	for _, w := range artNineEntries() {
+		l.entry(w)
+	}
 	for w := range figurativeAfter {
 		l.entry(w)
 	}

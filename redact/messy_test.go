@@ -147,7 +147,7 @@ func TestRedactMessy(t *testing.T) {
 // TestSpecialPolicy checks that each special category has its own policy
 // switch.
 func TestSpecialPolicy(t *testing.T) {
-	in := "diabétique, paraplégique, musulmane, syndiquée, lesbienne, condamnée pour vol."
+	in := "diabétique, paraplégique, musulmane, syndiquée, lesbienne, condamnée pour vol. Je suis kurde."
 	for _, ty := range specialTypes {
 		t.Run(string(ty), func(t *testing.T) {
 			p, err := ParsePolicy(string(ty) + "=keep")

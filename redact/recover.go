@@ -266,7 +266,7 @@ func slicesClone(s []string) []string { return append([]string(nil), s...) }
 // wordyTypes are the types whose values are words; the others are
 // numbers and codes, each of whose words holds a digit.
 var wordyTypes = map[Type]bool{NOM: true, ADRESSE: true, NAISSANCE: true, EMAIL: true, URL: true, SECRET: true,
-	SANTE: true, HANDICAP: true, RELIGION: true, SYNDICAT: true, ORIENTATION: true, JUSTICE: true}
+	SANTE: true, HANDICAP: true, RELIGION: true, SYNDICAT: true, ORIENTATION: true, JUSTICE: true, ORIGINE: true}
 
 // fitsType reports whether v can be a value of type t: one line, not
 // blank, no longer than maxValueBytes, not starting or ending with a

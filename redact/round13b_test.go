@@ -48,6 +48,16 @@ func TestRedactRound13b(t *testing.T) {
 			"Banque : [IBAN_1] ; Guichet : [IBAN_2] ; Compte : [IBAN_3] ; Clé RIB : [IBAN_4]"},
 		{"a counter and a locker's key stay", "merci à l'agent du guichet 4, la clé 45 du casier", "merci à l'agent du guichet 4, la clé 45 du casier"},
 		{"a postal code and a key stay", "code postal 75011, clé 12 à la gardienne", "code postal 75011, clé 12 à la gardienne"},
+		// ethnic origin and political opinion stated of a person
+		{"a political refugee's opinion and origin", "je suis réfugiée politique kurde", "je suis réfugiée [SYNDICAT_1] [ORIGINE_1]"},
+		{"an origin after a name", "M. Mehmet Yılmaz, kurde de Diyarbakır", "[NOM_1], [ORIGINE_1] de Diyarbakır"},
+		{"an origin after origine", "je suis d'origine kabyle", "je suis d'origine [ORIGINE_1]"},
+		{"an origin after a person", "nous sommes une famille rom", "nous sommes une famille [ORIGINE_1]"},
+		{"political asylum", "j'ai demandé l'asile politique en 2023", "j'ai demandé l'asile [SYNDICAT_1] en 2023"},
+		{"a language stays", "je parle kurde et kabyle", "je parle kurde et kabyle"},
+		{"a thing stays", "j'achète un tapis berbère", "j'achète un tapis berbère"},
+		{"a class of people stays", "la communauté kurde et les Roms de Marseille", "la communauté kurde et les Roms de Marseille"},
+		{"a policy stays", "la politique de la CAF est claire", "la politique de la CAF est claire"},
 	}
 	checkRedactions(t, tests)
 }

@@ -84,6 +84,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.ipAddresses()
 	sc.births()
 	sc.disabilityDegrees()
+	sc.origins()
 	sc.hanBirths()
 	sc.bracketBirths()
 	sc.addresses()

@@ -42,15 +42,16 @@ const (
 	SYNDICAT    Type = "SYNDICAT"    // union membership, political opinion or party
 	ORIENTATION Type = "ORIENTATION" // sexual orientation, sex life, gender identity
 	JUSTICE     Type = "JUSTICE"     // offences, convictions, prison
+	ORIGINE     Type = "ORIGINE"     // racial or ethnic origin
 )
 
 // specialTypes are the special categories, in the order of their lexicon
-// sections.
-var specialTypes = []Type{SANTE, HANDICAP, RELIGION, SYNDICAT, ORIENTATION, JUSTICE}
+// sections (specialCues); ORIGINE, last, has none: origins.go reads it.
+var specialTypes = []Type{SANTE, HANDICAP, RELIGION, SYNDICAT, ORIENTATION, JUSTICE, ORIGINE}
 
 // Special reports whether t is a special category of personal data (health,
 // disability, religion, union or political opinion, sexual orientation,
-// offences): the types whose value is a statement rather than an identifier.
+// offences, ethnic origin): the types whose value is a statement rather than an identifier.
 func (t Type) Special() bool {
 	for _, k := range specialTypes {
 		if k == t {
@@ -64,7 +65,7 @@ func (t Type) Special() bool {
 // tries FRANCE_TRAVAIL before shorter names.
 var allTypes = []Type{
 	FRANCE_TRAVAIL, ORIENTATION, PASSEPORT, NAISSANCE, HANDICAP, RELIGION,
-	SYNDICAT, ETRANGER, DOSSIER, ADRESSE, JUSTICE, FISCAL, PERMIS, PLAQUE, SECRET,
+	SYNDICAT, ETRANGER, DOSSIER, ADRESSE, JUSTICE, ORIGINE, FISCAL, PERMIS, PLAQUE, SECRET,
 	CARTE, SIRET, EMAIL, SANTE, IBAN, NIR, TEL, URL, CNI, CAF, INE, NOM, IP,
 }
 

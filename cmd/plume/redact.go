@@ -17,7 +17,7 @@ import (
 func runRedact(ctx context.Context, a *app, args []string) error {
 	fs := newFlagSet(a, "redact")
 	asJSON := fs.Bool("json", false, `write {"text": ..., "entities": [...]} instead of the redacted text`)
-	policyFlag := fs.String("policy", "", `per-type actions on top of the safe defaults, e.g. "SANTE=keep,RELIGION=mask-no-restore" (special categories: SANTE, HANDICAP, RELIGION, SYNDICAT, ORIENTATION, JUSTICE)`)
+	policyFlag := fs.String("policy", "", `per-type actions on top of the safe defaults, e.g. "SANTE=keep,RELIGION=mask-no-restore" (special categories: SANTE, HANDICAP, RELIGION, SYNDICAT, ORIENTATION, JUSTICE, ORIGINE)`)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err

@@ -20,6 +20,7 @@ export const TYPES = {
   CAF: 'n° allocataire', FRANCE_TRAVAIL: 'identifiant France Travail', ETRANGER: 'n° étranger',
   INE: 'INE', DOSSIER: 'n° de dossier', NAISSANCE: 'date de naissance', SANTE: 'santé', HANDICAP: 'handicap',
   RELIGION: 'religion', SYNDICAT: 'syndicat ou opinion politique', ORIENTATION: 'orientation sexuelle', JUSTICE: 'infraction ou condamnation',
+  ORIGINE: 'origine ethnique',
 };
 const typeName = (t) => TYPES[t] || t.toLowerCase();
 
