@@ -48,6 +48,10 @@ func TestRedactRound13b(t *testing.T) {
 			"Banque : [IBAN_1] ; Guichet : [IBAN_2] ; Compte : [IBAN_3] ; Clé RIB : [IBAN_4]"},
 		{"a counter and a locker's key stay", "merci à l'agent du guichet 4, la clé 45 du casier", "merci à l'agent du guichet 4, la clé 45 du casier"},
 		{"a postal code and a key stay", "code postal 75011, clé 12 à la gardienne", "code postal 75011, clé 12 à la gardienne"},
+		// a birth year stays, with or without its town (the labelled sets
+		// disagree: see the README)
+		{"a birth year alone stays", "Je suis né en 1963. Merci", "Je suis né en 1963. Merci"},
+		{"a birth year with the town stays", "Je suis né à Oran en 1962 et je vis à Lyon.", "Je suis né à [NAISSANCE_1] en 1962 et je vis à Lyon."},
 		// ethnic origin and political opinion stated of a person
 		{"a political refugee's opinion and origin", "je suis réfugiée politique kurde", "je suis réfugiée [SYNDICAT_1] [ORIGINE_1]"},
 		{"an origin after a name", "M. Mehmet Yılmaz, kurde de Diyarbakır", "[NOM_1], [ORIGINE_1] de Diyarbakır"},
