@@ -43,13 +43,27 @@ func (sc *scanner) ribParts() {
 		}
 	}
 	for a, p := range found {
-		for b, q := range found {
-			if a != b && p[0] != q[0] && abs(p[1]-q[1]) <= ribWindow {
-				sc.addToks(p[1], p[2], IBAN, 0.99)
-				break
-			}
+		if ribNeighbour(found, a) {
+			sc.addToks(p[1], p[2], IBAN, 0.99)
 		}
 	}
+}
+
+// ribNeighbour reports whether a part of another kind than found[a] lies
+// within ribWindow tokens of it. The parts are in token order, each a cue
+// and a value, so that few lie within the window: the cost stays linear.
+func ribNeighbour(found [][3]int, a int) bool {
+	for b := a - 1; b >= 0 && found[a][1]-found[b][1] <= ribWindow; b-- {
+		if found[b][0] != found[a][0] {
+			return true
+		}
+	}
+	for b := a + 1; b < len(found) && found[b][1]-found[a][1] <= ribWindow; b++ {
+		if found[b][0] != found[a][0] {
+			return true
+		}
+	}
+	return false
 }
 
 // ribCue returns the part whose cue word is token i ("code banque",
@@ -117,12 +131,4 @@ func (sc *scanner) ribValue(kind ribPart, k int) (int, int) {
 		}
 	}
 	return -1, -1
-}
-
-// abs returns the absolute value of n.
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }

@@ -1,6 +1,10 @@
 package redact
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+)
 
 // TestRedactRound13b covers what a black-box test found reaching the model
 // (issue 10, session 13): lower-case surnames that are words after a
@@ -64,4 +68,25 @@ func TestRedactRound13b(t *testing.T) {
 		{"a policy stays", "la politique de la CAF est claire", "la politique de la CAF est claire"},
 	}
 	checkRedactions(t, tests)
+}
+
+// TestHostileRound13b feeds the new readers floods of their cues: RIB
+// parts, a NIR's cue before pieces, glued tokens and ethnic words, which
+// a reader comparing every part with every other, or reading on from
+// every cue to the end, would make quadratic.
+func TestHostileRound13b(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large inputs")
+	}
+	for _, in := range []string{
+		strings.Repeat("clé 45 code guichet 00823 ", 100_000),
+		strings.Repeat("sécu 2 85 puis 07 ", 100_000),
+		strings.Repeat("0six12trente4 ", 100_000),
+		strings.Repeat("je suis kurde, réfugiée politique ", 100_000),
+		strings.Repeat("monsieur petit ", 100_000),
+	} {
+		if _, err := Redact(context.Background(), in, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
