@@ -22,7 +22,7 @@ var originWords = []string{"kurde", "kurdes", "rom", "roms", "rrom", "rroms", "t
 // originBefore are the words after which an ethnic word is said of a
 // person: a verb of being, "origine", a person or a status (folded).
 var originBefore = wordSet("suis es est sommes etes sont etait etais etions jsuis chui jss origine " +
-	"homme femme hommes femmes fille filles garcon garcons fils mari epouse femme compagnon compagne enfant enfants " +
+	"homme femme hommes femmes fille filles garcon garcons fils mari epouse compagnon compagne enfant enfants " +
 	"famille personne mere pere frere soeur parents refugie refugiee refugies refugiees demandeur demandeuse " +
 	"politique politiques")
 
