@@ -22,7 +22,8 @@ import (
 // decodeJSON reads the request body into v: the body must be JSON
 // (Content-Type application/json, else 415), at most MaxBodyBytes (else
 // 413), one object with no unknown field (else 400: a misspelt field is an
-// error, not silently ignored).
+// error, not silently ignored), no key twice in an object and no lone
+// UTF-16 surrogate escaped in a string (400: checkStrictJSON).
 func (s *Server) decodeJSON(c echo.Context, v any) error {
 	r := c.Request()
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -62,6 +63,9 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 			return err
 		}
 		return errorf(http.StatusBadRequest, "malformed_json", "the body holds more than one JSON value")
+	}
+	if err := checkStrictJSON(body); err != nil {
+		return err
 	}
 	return checkStrings(reflect.ValueOf(v), "body")
 }
