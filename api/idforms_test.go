@@ -12,7 +12,7 @@ import (
 
 // notFoundBody is the one body of a 404 for an id: missing, malformed, or
 // another service's.
-const notFoundBody = `{"error":{"code":"not_found","message":"not found"}}`
+const notFoundBody = `{"error":{"code":"not_found","message":"not found among what this key may see"}}`
 
 // TestPathIDForms: an id in a path is the decimal form of a positive
 // integer, nothing else: « +1 », « 01 », « 1e0 », « 0x1 » or « 1.0 » name no

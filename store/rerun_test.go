@@ -56,3 +56,71 @@ func TestStatsRerunStartsAfresh(t *testing.T) {
 		t.Errorf("ratings and tags after a rerun (-want +got):\n%s", diff)
 	}
 }
+
+// TestSaveDocumentRerunKeepsItsInput: a save run again after a
+// serialization failure saves what it was given, not the row the aborted
+// attempt read back: here the document it updated was deleted between the
+// attempts (the other transaction of the conflict), so the second attempt
+// creates it, with the status asked for (published), not the deleted
+// one's (draft).
+func TestSaveDocumentRerunKeepsItsInput(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	doc := func(status store.Status) *store.Document {
+		return &store.Document{Source: "test", ExternalID: "rerun", Title: "Relance", Status: status}
+	}
+	old := doc(store.StatusDraft)
+	if err := st.SaveDocument(ctx, old, nil); err != nil {
+		t.Fatal(err)
+	}
+	deleted := make(chan error, 1)
+	calls := 0
+	st.SetBeforeCommit(func(ctx context.Context, tx pgx.Tx) error {
+		if calls++; calls > 1 {
+			return nil
+		}
+		// The delete waits for this attempt's lock on the row, and runs as
+		// soon as the attempt is rolled back.
+		go func() {
+			_, err := st.DeleteDocuments(context.Background(), []int64{old.ID})
+			deleted <- err
+		}()
+		waitForAnyLockWait(t, st)
+		_, err := tx.Exec(ctx, `DO $$ BEGIN RAISE EXCEPTION 'test conflict' USING ERRCODE = 'serialization_failure'; END $$`)
+		return err
+	})
+	d := doc(store.StatusPublished)
+	if err := st.SaveDocument(ctx, d, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-deleted; err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.GetDocument(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != store.StatusPublished || got.ID == old.ID || d.Status != got.Status {
+		t.Errorf("saved again after the deletion: id %d (deleted %d), status %q (returned %q), want a new published document",
+			got.ID, old.ID, got.Status, d.Status)
+	}
+}
+
+// waitForAnyLockWait waits until a statement waits for a lock.
+func waitForAnyLockWait(t *testing.T, st *store.Store) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var waiting bool
+		if err := st.Pool().QueryRow(context.Background(), "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted)").Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+		if waiting {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no statement waited for a lock")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
