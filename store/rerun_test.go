@@ -106,13 +106,15 @@ func TestSaveDocumentRerunKeepsItsInput(t *testing.T) {
 	}
 }
 
-// waitForAnyLockWait waits until a statement waits for a lock.
+// waitForAnyLockWait waits until a deletion of documents waits for a lock.
 func waitForAnyLockWait(t *testing.T, st *store.Store) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		var waiting bool
-		if err := st.Pool().QueryRow(context.Background(), "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted)").Scan(&waiting); err != nil {
+		err := st.Pool().QueryRow(context.Background(), `SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+			WHERE NOT l.granted AND a.datname = current_database() AND a.query LIKE 'DELETE FROM documents%')`).Scan(&waiting)
+		if err != nil {
 			t.Fatal(err)
 		}
 		if waiting {
