@@ -85,7 +85,7 @@ func TestSaveDocumentRerunKeepsItsInput(t *testing.T) {
 			_, err := st.DeleteDocuments(context.Background(), []int64{old.ID})
 			deleted <- err
 		}()
-		waitForAnyLockWait(t, st)
+		waitForDeleteWait(t, st)
 		_, err := tx.Exec(ctx, `DO $$ BEGIN RAISE EXCEPTION 'test conflict' USING ERRCODE = 'serialization_failure'; END $$`)
 		return err
 	})
@@ -106,23 +106,10 @@ func TestSaveDocumentRerunKeepsItsInput(t *testing.T) {
 	}
 }
 
-// waitForAnyLockWait waits until a deletion of documents waits for a lock.
-func waitForAnyLockWait(t *testing.T, st *store.Store) {
+// waitForDeleteWait waits until a deletion of documents waits for a lock.
+func waitForDeleteWait(t *testing.T, st *store.Store) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		var waiting bool
-		err := st.Pool().QueryRow(context.Background(), `SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-			WHERE NOT l.granted AND a.datname = current_database() AND a.query LIKE 'DELETE FROM documents%')`).Scan(&waiting)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if waiting {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no statement waited for a lock")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitForQuery(t, st, `SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+		WHERE NOT l.granted AND a.datname = current_database() AND a.query LIKE 'DELETE FROM documents%')`,
+		"the deletion never waited for the save's lock")
 }
