@@ -103,22 +103,8 @@ var listExtras = map[string]func(c listCase) float64{
 		_, i := c.top()
 		return b2f(i == 0)
 	},
-	"firstsAgree": func(c listCase) float64 {
-		d, _ := c.top()
-		n := 0.0
-		for _, j := range []int{0, 1, 2, 3, 15} {
-			n += b2f(d.Vec[j] > 0.95)
-		}
-		return n / 5
-	},
-	"listsHold": func(c listCase) float64 {
-		d, _ := c.top()
-		n := 0.0
-		for _, j := range []int{0, 1, 2, 3, 15} {
-			n += b2f(d.Vec[j] > 0)
-		}
-		return n / 5
-	},
+	"firstsAgree": func(c listCase) float64 { return listsWhere(c, func(p float64) bool { return p > 0.95 }) },
+	"listsHold":   func(c listCase) float64 { return listsWhere(c, func(p float64) bool { return p > 0 }) },
 	"plainAgree5": func(c listCase) float64 {
 		n := 0.0
 		for _, d := range c.Candidates[:min(5, len(c.Candidates))] {
@@ -145,28 +131,34 @@ var listExtras = map[string]func(c listCase) float64{
 		}
 		return logOdds(DefaultReliability.Score(c.Candidates[0].Feat))
 	},
-	"secondRequestGap": func(c listCase) float64 {
-		if len(c.Candidates) < 2 {
-			return 1
-		}
-		d, i := c.top()
-		o := c.Candidates[0]
-		if i == 0 {
-			o = c.Candidates[1]
-		}
-		return d.Feat.Request - o.Feat.Request
-	},
-	"secondPassageGap": func(c listCase) float64 {
-		if len(c.Candidates) < 2 {
-			return 1
-		}
-		d, i := c.top()
-		o := c.Candidates[0]
-		if i == 0 {
-			o = c.Candidates[1]
-		}
-		return d.Feat.Passage - o.Feat.Passage
-	},
+	"secondRequestGap": func(c listCase) float64 { return gapToNext(c, func(f Features) float64 { return f.Request }) },
+	"secondPassageGap": func(c listCase) float64 { return gapToNext(c, func(f Features) float64 { return f.Passage }) },
+}
+
+// listsWhere is the share of the five lists (BM25, full text, vectors,
+// semantic, plain BM25) whose place for the document the decision reads
+// satisfies ok.
+func listsWhere(c listCase, ok func(place float64) bool) float64 {
+	d, _ := c.top()
+	n := 0.0
+	for _, j := range []int{0, 1, 2, 3, 15} {
+		n += b2f(ok(d.Vec[j]))
+	}
+	return n / 5
+}
+
+// gapToNext is f of the document the decision reads minus f of the best
+// other document (1 with a single document).
+func gapToNext(c listCase, f func(Features) float64) float64 {
+	if len(c.Candidates) < 2 {
+		return 1
+	}
+	d, i := c.top()
+	o := c.Candidates[0]
+	if i == 0 {
+		o = c.Candidates[1]
+	}
+	return f(d.Feat) - f(o.Feat)
 }
 
 // bestOf5 is the largest value of f among the first five documents.
@@ -208,11 +200,7 @@ func cvLists(cases []listCase, extras []string, strip bool, salts []string) list
 func cvListsFit(cases []listCase, extras []string, strip bool, salts []string, grouped bool) listRates {
 	sum := map[string][4]float64{}
 	for _, salt := range salts {
-		fold := func(id string) uint32 {
-			h := fnv.New32a()
-			h.Write([]byte(salt + id))
-			return h.Sum32() % 5
-		}
+		fold := func(id string) uint32 { return saltedFold(salt, id) }
 		for k := range uint32(5) {
 			var xs [][]float64
 			var ys []float64
@@ -322,6 +310,13 @@ func TestReliabilityListsGreedy(t *testing.T) {
 			t.Logf("%v %-16s %.3f / %.3f", set, g, r[g][0], r[g][1])
 		}
 	}
+}
+
+// saltedFold is the fold (of five) of a message id under a salt.
+func saltedFold(salt, id string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(salt + id))
+	return h.Sum32() % 5
 }
 
 func contains(xs []string, x string) bool {
