@@ -51,7 +51,8 @@ type DraftOptions struct {
 	// Contacts says which contacts a draft may give without a source.
 	Contacts ContactPolicy
 	// Emergency are the numbers an urgent message's draft starts with
-	// (default triage.DefaultContacts()); the checks allow them.
+	// (default triage.DefaultContacts()); the checks allow them in the
+	// drafts of urgent and attention messages only.
 	Emergency []triage.Contact
 	// SecondOpinion asks the model, on the redacted text, for the triage
 	// level of each message; it can raise the lexicon's level, never lower
@@ -89,9 +90,6 @@ func (o DraftOptions) withDefaults(searcher *Searcher) DraftOptions {
 		o.Emergency = triage.DefaultContacts()
 	}
 	o.Contacts.Phones = slices.Clone(o.Contacts.Phones)
-	for _, c := range o.Emergency {
-		o.Contacts.Phones = append(o.Contacts.Phones, c.Number)
-	}
 	return o
 }
 
