@@ -54,6 +54,9 @@ type DraftOptions struct {
 	// (default triage.DefaultContacts()); the checks allow them in the
 	// drafts of urgent and attention messages only.
 	Emergency []triage.Contact
+	// FeedbackTags are the labels agents may tag feedback with (default
+	// DefaultFeedbackTags()): any other tag is refused.
+	FeedbackTags []string
 	// SecondOpinion asks the model, on the redacted text, for the triage
 	// level of each message; it can raise the lexicon's level, never lower
 	// it.
@@ -88,6 +91,9 @@ func (o DraftOptions) withDefaults(searcher *Searcher) DraftOptions {
 	}
 	if o.Emergency == nil {
 		o.Emergency = triage.DefaultContacts()
+	}
+	if len(o.FeedbackTags) == 0 {
+		o.FeedbackTags = DefaultFeedbackTags()
 	}
 	o.Contacts.Phones = slices.Clone(o.Contacts.Phones)
 	return o

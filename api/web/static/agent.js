@@ -377,6 +377,8 @@ export function startAgent(key) {
   $('#service-fixe').hidden = !key.service;
   $('#service-fixe-nom').textContent = key.service || '';
   if (key.service) $('#service').value = '';
+  // Only the configured labels are taken: a free one could hold a name.
+  $('#etiquettes-liste').textContent = key.feedback_tags?.length ? `, parmi : ${key.feedback_tags.join(', ')}` : '';
   showRecent();
 }
 
