@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -130,12 +131,26 @@ func checkText(field, v string) error {
 	return nil
 }
 
+// checkInt refuses an integer that PostgreSQL's integer (int4) cannot
+// hold: a body's Go int fields (a version, a rating) are stored in such
+// columns, and a value past them would fail in SQL (500) rather than here
+// (400 naming the field). Ids are int64 fields, bigint columns.
+func checkInt(field string, n int64) error {
+	if n < math.MinInt32 || n > math.MaxInt32 {
+		return errorf(http.StatusBadRequest, "invalid_request", "%s must be an integer from %d to %d", field, math.MinInt32, math.MaxInt32)
+	}
+	return nil
+}
+
 // checkStrings runs checkText on every string reachable from v (struct
-// fields, slices, maps, pointers), as decoded from a JSON body.
+// fields, slices, maps, pointers), as decoded from a JSON body, and
+// checkInt on every integer.
 func checkStrings(v reflect.Value, field string) error {
 	switch v.Kind() {
 	case reflect.String:
 		return checkText(field, v.String())
+	case reflect.Int, reflect.Int32:
+		return checkInt(field, v.Int())
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			return nil
