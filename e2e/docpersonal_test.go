@@ -36,12 +36,7 @@ func TestDocumentPersonalData(t *testing.T) {
 	b.do("open the page", chromedp.Navigate(s.url), chromedp.WaitVisible(css("#cle")))
 	b.do("log in as an admin", chromedp.SetValue(css("#cle"), s.admKey), chromedp.Click(css("#form-cle button")),
 		chromedp.WaitVisible(css("#vue-rediger")))
-	b.do("open Documents", chromedp.Click(css(`a[data-vue="documents"]`)), chromedp.WaitVisible(css("#vue-documents")))
-	listed := `document.querySelector("#docs-table").getAttribute("aria-busy") === "false" && `
-	b.do("find a document", chromedp.SetValue(css("#f-titre"), doc.Title), chromedp.Click(css("#form-filtres button")))
-	b.waitFor("one document", listed+`document.querySelectorAll("#docs-table tbody tr").length === 1`)
-	b.do("view it", chromedp.Click(css("#docs-table tbody button")))
-	b.waitFor("document detail", `!document.querySelector("#doc-detail").hidden && document.querySelector("#d-texte").value !== ""`)
+	b.openDocument(doc.Title)
 	b.do("paste a user's message", chromedp.Click(css("#d-texte")), chromedp.KeyEvent("\n"),
 		chromedp.SendKeys(css("#d-texte"), "Cas de Mme Lambert, NIR "+exampleNIR+"."),
 		chromedp.Click(css("#form-doc button[type=submit]")))
@@ -84,4 +79,17 @@ func checkRefusal(t *testing.T, b *browser, alert string) {
 	if role := eval[string](b, `document.querySelector(`+jsString(alert)+`).getAttribute("role")`); role != "alert" {
 		t.Errorf("%s has role %q, want alert", alert, role)
 	}
+}
+
+// openDocument opens the Documents view, finds the document titled title
+// and shows its detail, text loaded.
+func (b *browser) openDocument(title string) {
+	b.tb.Helper()
+	type css = chromedp.CSS
+	b.do("open Documents", chromedp.Click(css(`a[data-vue="documents"]`)), chromedp.WaitVisible(css("#vue-documents")))
+	listed := `document.querySelector("#docs-table").getAttribute("aria-busy") === "false" && `
+	b.do("find "+title, chromedp.SetValue(css("#f-titre"), title), chromedp.Click(css("#form-filtres button")))
+	b.waitFor("one document", listed+`document.querySelectorAll("#docs-table tbody tr").length === 1`)
+	b.do("view it", chromedp.Click(css("#docs-table tbody button")))
+	b.waitFor("document detail", `!document.querySelector("#doc-detail").hidden && document.querySelector("#d-texte").value !== ""`)
 }
