@@ -313,9 +313,10 @@ func (s *Server) getDocument(c echo.Context) error {
 // source, identifier and origin, its service unless one is given (a
 // service's admin may not move it to another), its status unless one is
 // given, its breadcrumb, official date and headings (see editedBlocks);
-// when nothing changed, nothing is rebuilt. A person's identifier in its
-// title, description or text is refused as on POST (checkPersonalData). The body's modified_at must be
-// the document's (400 without it, 409 when it changed since).
+// when nothing changed, nothing is rebuilt. The body's modified_at must be
+// the document's (400 without it, 409 when it changed since). A person's
+// identifier in its title, description or text is refused as on POST
+// (checkPersonalData), even when nothing changed: saving it asks again.
 func (s *Server) updateDocument(c echo.Context) error {
 	var in documentInput
 	if err := s.decodeJSON(c, &in); err != nil {
