@@ -26,6 +26,9 @@ type Error struct {
 	Err error
 	// Stored, for an ingest stopped half-way, lists what was stored.
 	Stored []storedKey
+	// Findings, for a document refused for personal data, says where each
+	// identifier is (field, type, byte offsets), never its value.
+	Findings []personalFinding
 }
 
 func (e *Error) Error() string {
@@ -62,6 +65,9 @@ type errorBody struct {
 	Error errorDetail `json:"error"`
 	// Stored lists the documents stored before an ingest stopped.
 	Stored []storedKey `json:"stored,omitempty"`
+	// Findings lists the identifiers a refused document holds (422
+	// personal_data).
+	Findings []personalFinding `json:"findings,omitempty"`
 }
 
 type errorDetail struct {
@@ -152,5 +158,6 @@ func (s *Server) handleError(err error, c echo.Context) {
 		_ = c.NoContent(e.Status)
 		return
 	}
-	_ = c.JSON(e.Status, errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}, Stored: e.Stored})
+	_ = c.JSON(e.Status, errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}, Stored: e.Stored,
+		Findings: e.Findings})
 }
