@@ -177,6 +177,8 @@ type meResponse struct {
 	// Agent and CSRFToken are set for a signed-in agent (session).
 	Agent     *meAgent `json:"agent,omitempty"`
 	CSRFToken string   `json:"csrf_token,omitempty"`
+	// FeedbackTags are the labels feedback may be tagged with.
+	FeedbackTags []string `json:"feedback_tags"`
 }
 
 // meAgent is the signed-in agent, as the provider named it.
@@ -191,7 +193,8 @@ type meAgent struct {
 // whether to offer a choice of service.
 func (s *Server) me(c echo.Context) error {
 	k := keyOf(c)
-	me := meResponse{KeyID: k.ID, Name: k.Name, Role: k.Role, Service: k.Service, Reviewer: k.Reviewer || k.admin()}
+	me := meResponse{KeyID: k.ID, Name: k.Name, Role: k.Role, Service: k.Service, Reviewer: k.Reviewer || k.admin(),
+		FeedbackTags: s.deps.Drafter.FeedbackTags()}
 	if k.agent != nil {
 		me.Agent = &meAgent{ID: k.agent.ID, Email: k.agent.Email, GivenName: k.agent.GivenName, UsualName: k.agent.UsualName}
 		me.CSRFToken = k.session.CSRFToken

@@ -70,6 +70,10 @@ type documentInput struct {
 	// ModifiedAt, required on PUT, is the document's modified_at as read:
 	// a document changed since is not overwritten (409).
 	ModifiedAt *time.Time `json:"modified_at"`
+	// PersonalDataChecked stores a document the personal data check
+	// refused (422 personal_data): what it found are examples of a
+	// format, not a person's data. The audit log records the override.
+	PersonalDataChecked bool `json:"personal_data_checked"`
 }
 
 // apiSource is the source of documents posted as JSON without one.
@@ -178,7 +182,9 @@ func partlyStored(err error, stored []store.DocKey, total int) error {
 
 // createDocument adds a document: a JSON document, or files in any ingest
 // format posted as multipart/form-data (field "file", repeatable; optional
-// fields "status" and "service").
+// fields "status" and "service"). A JSON document holding a person's
+// identifier is refused, 422 personal_data, unless personal_data_checked
+// (checkPersonalData); uploaded files are not checked.
 func (s *Server) createDocument(c echo.Context) error {
 	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get("Content-Type"))
 	if mt == "multipart/form-data" {
@@ -188,6 +194,7 @@ func (s *Server) createDocument(c echo.Context) error {
 	if err := s.decodeJSON(c, &in); err != nil {
 		return err
 	}
+	sent := in.sentFields()
 	if err := in.validate(); err != nil {
 		return err
 	}
@@ -208,6 +215,9 @@ func (s *Server) createDocument(c echo.Context) error {
 		return err
 	}
 	auditService(c, service, service)
+	if err := checkPersonalData(c, sent, in.PersonalDataChecked); err != nil {
+		return err
+	}
 	docs, err := s.ingestDocs(c, apiSource, []ingest.Document{doc}, in.Status, store.SaveGuard{New: true})
 	if errors.Is(err, store.ErrDuplicate) {
 		return errorf(http.StatusConflict, "conflict", "the id %s/%s is taken: choose another, or PUT /v1/documents/{id} to change a document you curate",
@@ -276,7 +286,7 @@ func (s *Server) curatedDocument(c echo.Context) (store.Document, error) {
 		return store.Document{}, err
 	}
 	if !keyOf(c).curates(d.Service) {
-		return store.Document{}, errorf(http.StatusNotFound, "not_found", "not found")
+		return store.Document{}, hidden(d.Service)
 	}
 	return d, nil
 }
@@ -304,12 +314,15 @@ func (s *Server) getDocument(c echo.Context) error {
 // service's admin may not move it to another), its status unless one is
 // given, its breadcrumb, official date and headings (see editedBlocks);
 // when nothing changed, nothing is rebuilt. The body's modified_at must be
-// the document's (400 without it, 409 when it changed since).
+// the document's (400 without it, 409 when it changed since). A person's
+// identifier in its title, description or text is refused as on POST
+// (checkPersonalData), even when nothing changed: saving it asks again.
 func (s *Server) updateDocument(c echo.Context) error {
 	var in documentInput
 	if err := s.decodeJSON(c, &in); err != nil {
 		return err
 	}
+	sent := in.sentFields()
 	if err := in.validate(); err != nil {
 		return err
 	}
@@ -317,12 +330,8 @@ func (s *Server) updateDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if in.ModifiedAt == nil {
-		return errorf(http.StatusBadRequest, "invalid_request",
-			"modified_at is required: the document's modified_at as read, so that an edit made meanwhile is not overwritten (409 then)")
-	}
-	if !in.ModifiedAt.Equal(d.ModifiedAt) {
-		return staleDocument(d)
+	if err := in.checkVersion(d); err != nil {
+		return err
 	}
 	if in.Service == "" {
 		in.Service = d.Service
@@ -337,6 +346,9 @@ func (s *Server) updateDocument(c echo.Context) error {
 	}
 	doc, err := in.checkFields(d.Source, d.ExternalID)
 	if err != nil {
+		return err
+	}
+	if err := checkPersonalData(c, sent, in.PersonalDataChecked); err != nil {
 		return err
 	}
 	if unchangedDocument(in, d, chunks) {
@@ -357,6 +369,19 @@ func (s *Server) updateDocument(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, docs[0])
+}
+
+// checkVersion refuses a PUT without the modified_at its editor read
+// (400) or with an older one than d's (409).
+func (in *documentInput) checkVersion(d store.Document) error {
+	if in.ModifiedAt == nil {
+		return errorf(http.StatusBadRequest, "invalid_request",
+			"modified_at is required: the document's modified_at as read, so that an edit made meanwhile is not overwritten (409 then)")
+	}
+	if !in.ModifiedAt.Equal(d.ModifiedAt) {
+		return staleDocument(d)
+	}
+	return nil
 }
 
 // staleDocument is the 409 of a PUT whose editor read an older version.

@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
+	"github.com/plume-sp/plume/triage"
 )
 
 // draftRequest is the body of POST /v1/drafts.
@@ -255,21 +256,13 @@ func (s *Server) loadOwnDraft(c echo.Context) (store.Draft, error) {
 	return d, nil
 }
 
-// mayReadDraft is the caller's mayRead of d; a refusal is audited for
-// d's service as well as the caller's.
+// mayReadDraft refuses, as missing (hidden: 404, audited for d's
+// service), a draft the caller may not read: only the key that asked for
+// it, or an administrator of its service, reads it.
 func mayReadDraft(c echo.Context, d store.Draft) error {
-	err := keyOf(c).mayRead(d)
-	if err != nil {
-		auditAlso(c, d.Service)
-	}
-	return err
-}
-
-// mayRead refuses, with 403, a draft the key may not read: only the key
-// that asked for it, or an administrator of its service, reads it.
-func (k *keyInfo) mayRead(d store.Draft) error {
+	k := keyOf(c)
 	if own := d.APIKeyID != nil && *d.APIKeyID == k.ID; !own && !k.curates(d.Service) {
-		return errorf(http.StatusForbidden, "forbidden", "this draft was asked for with another key")
+		return hidden(d.Service)
 	}
 	return nil
 }
@@ -283,7 +276,27 @@ func (s *Server) getDraft(c echo.Context) error {
 		Audience: nonNil(d.Audience), Question: d.Question.String(), Draft: d.Draft, Citations: d.Sources, Warnings: nonNil(d.Warnings),
 		Extractive: d.Extractive, Reliable: d.Reliable, Model: d.Model, PromptVersion: d.PromptVersion, Timings: d.Timings,
 		Tokens: rag.Tokens{Prompt: d.PromptTokens, Completion: d.CompletionTokens}, Redactions: d.RedactionCounts,
-		Attention: storedAttention{Level: d.AttentionLevel, Reasons: d.AttentionReasons}})
+		Attention: storedAttention{Level: d.AttentionLevel, Reasons: withSource(d.AttentionReasons)}})
+}
+
+// withSource returns stored triage reasons, those stored before reasons
+// said which text they point into given the question's: the note was not
+// triaged then.
+func withSource(raw json.RawMessage) json.RawMessage {
+	var reasons []triage.Reason
+	if err := json.Unmarshal(raw, &reasons); err != nil || !slices.ContainsFunc(reasons, func(r triage.Reason) bool { return r.Source == "" }) {
+		return raw
+	}
+	for i := range reasons {
+		if reasons[i].Source == "" {
+			reasons[i].Source = triage.SourceQuestion
+		}
+	}
+	out, err := json.Marshal(reasons)
+	if err != nil {
+		return raw
+	}
+	return out
 }
 
 func nonNil[T any](s []T) []T {

@@ -10,18 +10,22 @@ import (
 // triageRequest is the body of POST /v1/triage.
 type triageRequest struct {
 	Text string `json:"text"`
+	// Note is the agent's note of what the person said (on the telephone,
+	// at a counter), triaged beside the text; optional.
+	Note string `json:"note"`
 }
 
-// triage assesses a message without drafting or storing anything: its
-// level and reasons (codes, labels, offsets), for a ticketing tool to order
-// its queue.
+// triage assesses a message, and the agent's note when given, without
+// drafting or storing anything: its level and reasons (codes, labels,
+// offsets and the text they point into), for a ticketing tool to order its
+// queue.
 func (s *Server) triage(c echo.Context) error {
 	var body triageRequest
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err
 	}
 	// The drafter validates the text, with the limit of drafts.
-	a, err := s.deps.Drafter.Triage(c.Request().Context(), body.Text)
+	a, err := s.deps.Drafter.Triage(c.Request().Context(), body.Text, body.Note)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/plume-sp/plume/api"
 	"github.com/plume-sp/plume/llm/llmtest"
 )
@@ -102,5 +104,40 @@ func TestDraftServiceTrimmed(t *testing.T) {
 		body: map[string]any{"draft_id": d.ID, "service": "  ", "text": "Voyez la fiche de l'ANTS."}}).decode(t, &a)
 	if a.Service != "ants" {
 		t.Errorf("answer promoted with a blank service by a global key: service %q, want the draft's %q", a.Service, "ants")
+	}
+}
+
+// TestFeedbackTagsFromTheVocabulary: a feedback tag is one of the
+// configured labels (GET /v1/me lists them), stored as the vocabulary
+// spells it; a surname or a street, which the redactor cannot tell from
+// a word, is refused (they were stored and counted before), and nothing
+// of a refused feedback is stored.
+func TestFeedbackTagsFromTheVocabulary(t *testing.T) {
+	t.Parallel()
+	e := newEnvWith(t, api.Config{RatePerSecond: -1}, envOptions{env: map[string]string{"PLUME_FEEDBACK_TAGS": "clair, trop long,Source manquante"}})
+	var me struct {
+		FeedbackTags []string `json:"feedback_tags"`
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/me", key: "agent-caf"}).decode(t, &me)
+	if diff := cmp.Diff([]string{"clair", "trop long", "Source manquante"}, me.FeedbackTags); diff != "" {
+		t.Errorf("feedback_tags (-want +got):\n%s", diff)
+	}
+	d := e.draft("agent-caf", question)
+	path := "/v1/drafts/" + d.ID + "/feedback"
+	for _, tag := range []string{"Fontaine", "dupont", "rue Pasteur"} {
+		r := e.do(request{method: "POST", path: path, key: "agent-caf", body: map[string]any{"outcome": "accepted", "tags": []string{"clair", tag}}})
+		if r.status != http.StatusBadRequest || r.errorCode() != "invalid_request" || !strings.Contains(string(r.body), "tag 2 is not one of the labels") {
+			t.Errorf("tag %q: %d %s, want 400 naming the labels", tag, r.status, r.body)
+		}
+	}
+	var n int
+	if err := e.st.Pool().QueryRow(t.Context(), "SELECT count(*) FROM feedback WHERE draft_id = $1", d.ID).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d feedback stored for refused tags (%v)", n, err)
+	}
+	var fb struct{ Tags []string }
+	e.must(http.StatusCreated, request{method: "POST", path: path, key: "agent-caf",
+		body: map[string]any{"outcome": "accepted", "tags": []string{"Clair", "source  manquante"}}}).decode(t, &fb)
+	if diff := cmp.Diff([]string{"clair", "Source manquante"}, fb.Tags); diff != "" {
+		t.Errorf("stored tags (-want +got):\n%s", diff)
 	}
 }

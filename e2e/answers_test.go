@@ -100,12 +100,7 @@ func TestValidatedAnswers(t *testing.T) {
 	b.do("log out again", chromedp.Click(css("#deconnexion")), chromedp.WaitVisible(css("#cle")))
 	b.do("log in as the admin", chromedp.SetValue(css("#cle"), s.admKey), chromedp.Click(css("#form-cle button")),
 		chromedp.WaitVisible(css("#vue-rediger")))
-	b.do("open Documents", chromedp.Click(css(`a[data-vue="documents"]`)), chromedp.WaitVisible(css("#vue-documents")))
-	listed := `document.querySelector("#docs-table").getAttribute("aria-busy") === "false" && `
-	b.do("find the source", chromedp.SetValue(css("#f-titre"), doc.Title), chromedp.Click(css("#form-filtres button")))
-	b.waitFor("one document", listed+`document.querySelectorAll("#docs-table tbody tr").length === 1`)
-	b.do("view it", chromedp.Click(css("#docs-table tbody button")))
-	b.waitFor("document detail", `!document.querySelector("#doc-detail").hidden && document.querySelector("#d-texte").value !== ""`)
+	b.openDocument(doc.Title)
 	b.do("change its text", chromedp.Click(css("#d-texte")), chromedp.KeyEvent("\n"),
 		chromedp.SendKeys(css("#d-texte"), "Nouvelle règle : la démarche se fait désormais sous un mois."),
 		chromedp.Click(css("#form-doc button[type=submit]")))

@@ -179,7 +179,7 @@ func TestJourney(t *testing.T) {
 	b.waitFor("copied", `document.querySelector("#copie-etat").textContent.includes("copié")`)
 	// Rating and tags with the keyboard only.
 	b.do("rate 4 with the keyboard", chromedp.Focus(css(`input[name=note][value="4"]`)), chromedp.KeyEvent(" "),
-		chromedp.Focus(css("#etiquettes")), chromedp.SendKeys(css("#etiquettes"), "clair, adresse"),
+		chromedp.Focus(css("#etiquettes")), chromedp.SendKeys(css("#etiquettes"), "clair, Incomplet"),
 		chromedp.Focus(css("#btn-avis")), chromedp.KeyEvent("\r"))
 	b.waitFor("feedback sent", `document.querySelector("#avis-etat").textContent.includes("enregistré")`)
 	if !eval[bool](b, `document.querySelector("#btn-avis").disabled && document.activeElement.id === "avis-etat"`) {

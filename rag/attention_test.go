@@ -141,7 +141,7 @@ func TestTriageSecondOpinion(t *testing.T) {
 	d := rag.NewDrafter(env.searcher, env.store, fakeChat(t, srv, 10*time.Second), env.prompts, nil,
 		rag.DraftOptions{Model: llmtest.DefaultChatModel, SecondOpinion: true})
 
-	a, err := d.Triage(ctx, routineQuestion)
+	a, err := d.Triage(ctx, routineQuestion, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestTriageSecondOpinion(t *testing.T) {
 		t.Errorf("the model saw personal data or not the redacted text:\n%.400s", body)
 	}
 	opinion = "routine"
-	a, err = d.Triage(ctx, urgentQuestion)
+	a, err = d.Triage(ctx, urgentQuestion, "")
 	if err != nil || a.Level != triage.Urgent {
 		t.Errorf("a routine opinion lowered an urgent message: %+v, %v", a, err)
 	}
@@ -161,12 +161,12 @@ func TestTriageSecondOpinion(t *testing.T) {
 		t.Errorf("draft attention %+v, %v", draft.Attention, err)
 	}
 	opinion = "je ne sais pas"
-	a, err = d.Triage(ctx, routineQuestion)
+	a, err = d.Triage(ctx, routineQuestion, "")
 	if err != nil || a.Level != triage.Routine {
 		t.Errorf("an unreadable opinion changed the level: %+v, %v", a, err)
 	}
 	for _, bad := range []string{"", " ", "\u200b\u200d\ufeff\u00ad \u2060", "\xff", strings.Repeat("a", rag.MaxQuestionBytes+1)} {
-		if _, err := d.Triage(ctx, bad); !errorsIsInvalid(err) {
+		if _, err := d.Triage(ctx, bad, ""); !errorsIsInvalid(err) {
 			t.Errorf("Triage(%.10q) = %v, want ErrInvalid", bad, err)
 		}
 	}

@@ -65,6 +65,14 @@ var (
 	// signatureLineRe is the start of a line that holds only a signature:
 	// dashes, maybe a civility.
 	signatureLineRe = regexp.MustCompile(`(?i)^[\s\pP]*(?:` + civilityPattern + `)?$`)
+	// relationAfterRe starts what follows a name that belongs to someone
+	// the writer is related to: « Odile Martin\nma voisine… », « X, mon
+	// fils ». A name right after the relation (« X, mon fils Y ») is the
+	// relative's instead: see relatedAfter.
+	relationAfterRe = regexp.MustCompile(`(?i)^[\s,;:.\-–—()]*(?:ma|mon|mes|notre|nos)\s+(?:(?:ex|beau|belle|demi|arri[èe]re|petit|petite|grand|grande)[\s-]+)*` +
+		`(?:voisin|voisine|voisins|fils|fille|filles|enfants?|m[èe]re|p[èe]re|parents?|femme|mari|[ée]pou(?:x|se)|conjointe?|compagnon|compagne|` +
+		`concubine?|fr[èe]re|s[œo]e?ur|oncle|tante|neveu|ni[èe]ce|cousine?|amie?|copain|copine|locataire|propri[ée]taire|tut(?:eur|rice)|` +
+		`curat(?:eur|rice)|patiente?|cliente?|coll[èe]gue|employ[ée]e?|employeur|b[ée]b[ée]|proche|belle-m[èe]re|beau-p[èe]re)\b`)
 	// civilityEndRe finds the civility right before a name.
 	civilityEndRe = regexp.MustCompile(`(?i)(?:^|[^\pL])(madame|monsieur|mademoiselle|mme|mlle|mr|m\.)\.?\s*$`)
 )
@@ -109,6 +117,8 @@ func authorOf(text redact.Text, entities []redact.Entity) author {
 	for _, sp := range spans {
 		before := s[windowStart(s, sp.start):sp.start]
 		switch {
+		case relatedAfter(s, sp):
+			// « Je suis\nOdile Martin\nma voisine… »: the neighbour's.
 		case selfCueRe.MatchString(before) || opensWithHello(s, sp):
 			intro = append(intro, sp)
 		case startsMessage(s, sp):
@@ -127,6 +137,20 @@ func authorOf(text redact.Text, entities []redact.Entity) author {
 		a.civility = civilityBefore(s, spans, a.names[0])
 	}
 	return a
+}
+
+// relatedAfter reports whether a relation word follows sp's name (« ma
+// voisine », « mon fils »), with no name after it: the name is that
+// person's, never the writer's. « Je suis X, mon fils Y… » keeps X as the
+// writer, Y being the son; « Je suis X, mon fils a perdu… » loses X, a
+// greeting without the name being the safe side of a public reply.
+func relatedAfter(s string, sp nameSpan) bool {
+	loc := relationAfterRe.FindStringIndex(s[sp.end:])
+	if loc == nil {
+		return false
+	}
+	rest := strings.TrimLeft(s[sp.end+loc[1]:], " \t\r\n,:")
+	return !strings.HasPrefix(rest, "[NOM_")
 }
 
 // opensWithHello reports whether the message opens by presenting sp's

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/triage"
 )
 
 // Warning codes carried by drafts.
@@ -117,6 +118,16 @@ var (
 	phoneRe = regexp.MustCompile(`(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9]|\b0\s?[1-9])(?:[\s.\-]?\d){8}\b|\b0\s?[89]\d{2}(?:[\s.\-]?\d{3}){2}\b|\b3\d\s?\d{2}\b`)
 	// phoneCueRe must end the 30 bytes before a short number for it to
 	// count as a phone number.
+	// shortRe finds France's short emergency and help numbers: the Samu,
+	// police, fire brigade, 112, 114, 115, 119, 191, 196, 197 and the
+	// 116 xxx lines; phoneSpans counts them once announced.
+	shortRe = regexp.MustCompile(`\b(?:1[578]|11[2459]|19[167]|116\s?\d{3})\b`)
+	// listedRe ends with a number of a list going on: « 3919 ou le »,
+	// « 17, ».
+	listedRe = regexp.MustCompile(`(\d(?:[\d \t.]*\d)?)\s*(?:,|ou|et)\s*(?:le|au)?\s*$`)
+	// notPhoneRe starts what follows a number that is a date, a time, an
+	// amount or a duration rather than a phone number.
+	notPhoneRe = regexp.MustCompile(`(?i)^\s*(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|h\b|heures?\b|min|jours?\b|mois\b|ans?\b|€|euros?\b|%|e\b|er\b|[èe]me)`)
 	phoneCueRe = regexp.MustCompile(`(?i)(?:appel\w*|compos\w*|num[ée]ro|t[ée]l[ée]phon\w*|t[ée]l\.?|joindre|contact\w*)\s*(?:le|au|:)?\s*$`)
 	emailRe    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 	urlRe      = regexp.MustCompile(`(?i)\b(?:[a-z][a-z0-9+.\-]*://|www\.)[^\s<>"'\)\]]+`)
@@ -188,17 +199,37 @@ func replacePhones(text string, skip [][2]int, fn func(string) string) string {
 	return replaceSpans(text, unskipped((&spanScan{spans: phoneSpans}).find(text), skip), fn)
 }
 
-// phoneSpans returns the spans of the phone numbers of text from from on:
-// a short number counts only after a word that announces a phone number,
-// so that amounts and years stay.
+// phoneSpans returns the spans of the phone numbers of text from from on,
+// in order: a short number (3646, or an emergency one, shortRe) counts
+// only once announced, so that amounts, years and dates stay.
 func phoneSpans(text string, from int) [][]int {
 	var out [][]int
 	for _, loc := range regexSpans(phoneRe)(text, from) {
-		if len(digits(text[loc[0]:loc[1]])) != 4 || phoneCueRe.MatchString(text[max(0, loc[0]-30):loc[0]]) {
+		if len(digits(text[loc[0]:loc[1]])) != 4 || announced(text, loc[0]) {
 			out = append(out, loc)
 		}
 	}
+	long := out
+	for _, loc := range regexSpans(shortRe)(text, from) {
+		inside := slices.ContainsFunc(long, func(l []int) bool { return l[0] < loc[1] && loc[0] < l[1] })
+		if !inside && announced(text, loc[0]) && !notPhoneRe.MatchString(text[loc[1]:]) {
+			out = append(out, loc)
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	return out
+}
+
+// announced reports whether the number of text at start is announced as a
+// phone number: by a word (phoneCueRe), or as the next of a list of
+// numbers that is (« appelez le 3919 ou le 3114 ou le 15 »).
+func announced(text string, start int) bool {
+	if phoneCueRe.MatchString(text[max(0, start-30):start]) {
+		return true
+	}
+	from := max(0, start-40)
+	m := listedRe.FindStringSubmatchIndex(text[from:start])
+	return m != nil && announced(text, from+m[2])
 }
 
 // unskipped returns the spans that overlap none of skip (an identifier,
@@ -221,6 +252,9 @@ func collectContacts(texts []string) sourceContacts {
 	for _, t := range texts {
 		for _, m := range phoneRe.FindAllString(t, -1) {
 			c.phones[digits(m)] = true
+		}
+		for _, loc := range phoneSpans(t, 0) {
+			c.phones[digits(t[loc[0]:loc[1]])] = true
 		}
 		for _, m := range emailRe.FindAllString(t, -1) {
 			c.emails[strings.ToLower(m)] = true
@@ -266,10 +300,18 @@ type checked struct {
 }
 
 // checker returns the checks of a draft that drew on passages: its
-// opening's numbers are allowed, and it restores what its channel may.
+// opening's numbers are allowed, so are the configured emergency numbers
+// when the message is urgent or needs attention (a routine draft gives
+// them only when a source does, as any number), and it restores what its
+// channel may.
 func (d *Drafter) checker(r run, passages []Result) *checker {
 	contacts := d.opts.Contacts
 	contacts.Phones = append(slices.Clone(contacts.Phones), r.opening.phones...)
+	if r.attention.Level != triage.Routine {
+		for _, c := range d.opts.Emergency {
+			contacts.Phones = append(contacts.Phones, c.Number)
+		}
+	}
 	return &checker{passages: passages, contacts: contacts, restore: restoreMapping(r.req.Channel, r.red.mapping, r.red.author),
 		policy: d.opts.Redaction}
 }

@@ -31,6 +31,11 @@ var contactCases = []struct {
 	{"invented phone", "Appelez le 06 12 34 56 78 ou le +33 7 11 22 33 44.",
 		"Appelez le [coordonnée à vérifier] ou le [coordonnée à vérifier].", []string{"+33 7 11 22 33 44", "06 12 34 56 78"}},
 	{"invented short number", "Composez le 3999 pour un conseiller.", "Composez le [coordonnée à vérifier] pour un conseiller.", []string{"3999"}},
+	{"emergency numbers in a list", "En cas de danger, appelez le 3919 ou le 3114 ou le 15, composez le 112 ou le 116 006.",
+		"En cas de danger, appelez le [coordonnée à vérifier] ou le [coordonnée à vérifier] ou le [coordonnée à vérifier], " +
+			"composez le [coordonnée à vérifier] ou le [coordonnée à vérifier].", []string{"112", "116 006", "15", "3114", "3919"}},
+	{"dates, durations and counts stay", "Appelez le 15 mars ou le 17 à 18 h ; vous avez 15 jours et 3 ou 15 pièces à joindre.",
+		"Appelez le 15 mars ou le 17 à 18 h ; vous avez 15 jours et 3 ou 15 pièces à joindre.", nil},
 	{"amounts and years stay", "Vous recevrez 3500 euros en 2026 (article 3100).", "Vous recevrez 3500 euros en 2026 (article 3100).", nil},
 	{"gouv.fr allowed", "Voir https://www.impots.gouv.fr/particulier et www.service-public.fr.",
 		"Voir https://www.impots.gouv.fr/particulier et www.service-public.fr.", nil},

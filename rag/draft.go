@@ -51,8 +51,12 @@ type DraftOptions struct {
 	// Contacts says which contacts a draft may give without a source.
 	Contacts ContactPolicy
 	// Emergency are the numbers an urgent message's draft starts with
-	// (default triage.DefaultContacts()); the checks allow them.
+	// (default triage.DefaultContacts()); the checks allow them in the
+	// drafts of urgent and attention messages only.
 	Emergency []triage.Contact
+	// FeedbackTags are the labels agents may tag feedback with (default
+	// DefaultFeedbackTags()): any other tag is refused.
+	FeedbackTags []string
 	// SecondOpinion asks the model, on the redacted text, for the triage
 	// level of each message; it can raise the lexicon's level, never lower
 	// it.
@@ -88,10 +92,10 @@ func (o DraftOptions) withDefaults(searcher *Searcher) DraftOptions {
 	if o.Emergency == nil {
 		o.Emergency = triage.DefaultContacts()
 	}
-	o.Contacts.Phones = slices.Clone(o.Contacts.Phones)
-	for _, c := range o.Emergency {
-		o.Contacts.Phones = append(o.Contacts.Phones, c.Number)
+	if len(o.FeedbackTags) == 0 {
+		o.FeedbackTags = DefaultFeedbackTags()
 	}
+	o.Contacts.Phones = slices.Clone(o.Contacts.Phones)
 	return o
 }
 

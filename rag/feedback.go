@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/plume-sp/plume/fold"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
 )
@@ -52,6 +53,9 @@ func (d *Drafter) Feedback(ctx context.Context, draft store.Draft, fb FeedbackRe
 	}
 	f := store.Feedback{DraftID: draft.ID, Outcome: store.Outcome(fb.Outcome), Rating: fb.Rating}
 	session := draftSession(d.opts.Redaction, draft, fb.FinalText)
+	if tags, err = d.vocabularyTags(ctx, tags, session); err != nil {
+		return store.Feedback{}, err
+	}
 	if f.Tags, err = redactTags(ctx, tags, session); err != nil {
 		return store.Feedback{}, err
 	}
@@ -146,6 +150,45 @@ func redactTags(ctx context.Context, tags []string, session *redact.Session) ([]
 		if t := store.Redacted(red.Text); !slices.ContainsFunc(out, t.Equal) {
 			out = append(out, t)
 		}
+	}
+	return out, nil
+}
+
+// DefaultFeedbackTags are the labels an agent may tag feedback with when
+// a deployment configures none (PLUME_FEEDBACK_TAGS).
+func DefaultFeedbackTags() []string {
+	return []string{"clair", "utile", "complet", "incomplet", "trop long", "trop court", "imprécis", "erreur", "hors sujet",
+		"mauvaise source", "source manquante", "source obsolète", "ton inadapté", "à reformuler", "hallucination",
+		"contact manquant", "données personnelles"}
+}
+
+// FeedbackTags returns the labels feedback may be tagged with.
+func (d *Drafter) FeedbackTags() []string { return slices.Clone(d.opts.FeedbackTags) }
+
+// vocabularyTags returns tags as the vocabulary spells them (« Trop
+// Long » is « trop long »), each once, or an error wrapping ErrInvalid for
+// one outside it, which says so, or that it holds personal data when the
+// redactor finds some. A tag is stored and counted in the statistics: a
+// free label could hold what no redactor tells from a word (a surname
+// alone, « Fontaine », « rue Pasteur »), so that only the configured
+// labels are kept; they still go through the redactor (redactTags), as
+// every stored text.
+func (d *Drafter) vocabularyTags(ctx context.Context, tags []string, session *redact.Session) ([]string, error) {
+	vocabulary := d.opts.FeedbackTags
+	out := make([]string, 0, len(tags))
+	for i, tag := range tags {
+		j := slices.IndexFunc(vocabulary, func(v string) bool { return fold.Words(v) == fold.Words(tag) })
+		if j >= 0 {
+			if !slices.Contains(out, vocabulary[j]) {
+				out = append(out, vocabulary[j])
+			}
+			continue
+		}
+		if _, err := redactTags(ctx, tags[:i+1], session); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("feedback: tag %d is not one of the labels agents tag feedback with (%s): %w", i+1,
+			strings.Join(vocabulary, ", "), ErrInvalid)
 	}
 	return out, nil
 }

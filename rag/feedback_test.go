@@ -97,16 +97,45 @@ func TestFeedback(t *testing.T) {
 	})
 
 	checkFeedbackErrors(t, d, row)
-	t.Run("tag of 40 characters", func(t *testing.T) {
-		tag := strings.Repeat("é", 40)
-		got, err := d.Feedback(ctx, row, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{tag}})
-		if err != nil {
-			t.Fatal(err)
+}
+
+// TestFeedbackTagVocabulary: feedback tags are the configured labels,
+// whatever their case and accents, stored as the vocabulary spells them;
+// a surname or an address, which no redactor tells from a word, is
+// refused as any label outside it, and personal data is named as such.
+func TestFeedbackTagVocabulary(t *testing.T) {
+	t.Parallel()
+	env := newDraftEnv(t)
+	long := strings.Repeat("é", 40)
+	d := rag.NewDrafter(env.searcher, env.store, nil, env.prompts, nil, rag.DraftOptions{FeedbackTags: []string{"clair", "trop long", long}})
+	ctx := context.Background()
+	draft, err := writeDraft(ctx, d, rag.Request{Question: "Comment renouveler mon passeport ?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, err := env.store.GetDraft(ctx, draft.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := d.Feedback(ctx, row, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{"CLAIR", "Trop  Long", "clair", strings.ToUpper(long)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"clair", "trop long", long}, storedTexts(got.Tags)); diff != "" {
+		t.Errorf("tags (-want +got):\n%s", diff)
+	}
+	for _, tc := range []struct{ tag, want string }{
+		{"Fontaine", "not one of the labels"}, {"dupont", "not one of the labels"}, {"rue Pasteur", "not one of the labels"},
+		{"incomplet", "not one of the labels"}, {"Marie", "personal data"}, {"06 12 34 56 78", "personal data"},
+	} {
+		_, err := d.Feedback(ctx, row, rag.FeedbackRequest{Outcome: "accepted", Tags: []string{"clair", tc.tag}})
+		if !errors.Is(err, rag.ErrInvalid) || !strings.Contains(err.Error(), "tag 2 ") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("tag %q: %v, want ErrInvalid saying %q", tc.tag, err, tc.want)
 		}
-		if diff := cmp.Diff([]string{tag}, storedTexts(got.Tags)); diff != "" {
-			t.Errorf("tags (-want +got):\n%s", diff)
-		}
-	})
+	}
+	if d.FeedbackTags()[0] != "clair" || len(rag.DefaultFeedbackTags()) == 0 {
+		t.Errorf("vocabulary %q, default %q", d.FeedbackTags(), rag.DefaultFeedbackTags())
+	}
 }
 
 // feedbackCase is one feedback on a draft and what the store keeps of it.

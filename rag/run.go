@@ -49,7 +49,7 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 		return Draft{}, err
 	}
 	r.timer.stage("redact")
-	r.attention = d.assess(ctx, req.Question, r.red.full)
+	r.attention = d.assess(ctx, req.Question, req.AgentNote, r.red)
 	r.timer.stage("triage")
 	if r.found, err = d.search(ctx, r); err != nil {
 		return Draft{}, err

@@ -41,6 +41,7 @@ var stringParams = map[string]string{
 
 	// rag: user text that is redacted inside, before it goes anywhere
 	"rag.Drafter.Triage(text)":       "raw message: validated, triaged locally by package triage, redacted before the model's second opinion",
+	"rag.Drafter.Triage(note)":       "the agent's raw note: bounded, triaged locally by package triage, redacted with the message before the model's second opinion",
 	"rag.Searcher.RedactQuery(text)": "raw query: the one way from a person's query to a redacted rag.Query",
 	"rag.Answers.Match(message)":     "raw message: redacted by Answers before it is matched or embedded",
 	"rag.Answers.FromDraft(final)":   "a stored final text or a reviewer's text: redacted again by Create, as every answer",

@@ -63,16 +63,48 @@ func ParseContacts(s string) ([]Contact, error) {
 }
 
 // ContactsFor returns the contacts that answer a's reasons, in the order
-// of contacts, each once.
+// of contacts, each once. An urgent reason no contact answers (the model's
+// second opinion, or a code the deployment gave no number) brings the
+// general ones (GeneralContacts): an urgent message never goes without a
+// number to call, and never with one the list does not hold.
 func ContactsFor(a Assessment, contacts []Contact) []Contact {
+	general := false
+	for _, r := range a.Reasons {
+		if r.Level == Urgent && !slices.ContainsFunc(contacts, func(c Contact) bool { return slices.Contains(c.Codes, r.Code) }) {
+			general = true
+		}
+	}
+	var extra []Contact
+	if general {
+		extra = GeneralContacts(contacts)
+	}
 	var out []Contact
 	for _, c := range contacts {
-		for _, code := range a.Codes() {
-			if slices.Contains(c.Codes, code) {
-				out = append(out, c)
-				break
-			}
+		if slices.ContainsFunc(extra, func(e Contact) bool { return e.Number == c.Number }) || slices.ContainsFunc(a.Codes(), func(code string) bool { return slices.Contains(c.Codes, code) }) {
+			out = append(out, c)
 		}
+	}
+	return out
+}
+
+// generalNumbers are France's emergency numbers for any danger: the Samu,
+// the police, the fire brigade, the European number and the one by text
+// message for the deaf.
+var generalNumbers = []string{"15", "17", "18", "112", "114"}
+
+// GeneralContacts returns the contacts of the list whose number is a
+// general emergency number (15, 17, 18, 112, 114), in order; all of them
+// when the list holds none, so that what it returns is never invented and
+// never empty for a list that is not.
+func GeneralContacts(contacts []Contact) []Contact {
+	var out []Contact
+	for _, c := range contacts {
+		if slices.Contains(generalNumbers, strings.ReplaceAll(c.Number, " ", "")) {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return slices.Clone(contacts)
 	}
 	return out
 }

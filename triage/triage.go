@@ -54,14 +54,26 @@ func Max(a, b Level) Level {
 
 // Reason is one thing that made a message non-routine: a code, its short
 // French label, its level, and the byte range [Start, End) of the sentence
-// that triggered it in the text as given.
+// that triggered it in the text Source names, as given.
 type Reason struct {
 	Code  string `json:"code"`
 	Label string `json:"label"`
 	Level Level  `json:"level"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
+	// Source is the text Start and End point into: SourceQuestion or
+	// SourceNote.
+	Source string `json:"source"`
 }
+
+// The texts a reason's offsets point into.
+const (
+	// SourceQuestion is the message, as the person wrote it.
+	SourceQuestion = "question"
+	// SourceNote is the agent's note, what the agent wrote of what the
+	// person said (on the telephone, at a counter).
+	SourceNote = "note"
+)
 
 // Assessment is the triage of one message. Reasons is empty for a routine
 // message and never empty otherwise.
@@ -103,7 +115,34 @@ func Assess(ctx context.Context, text string) Assessment {
 // urgency) from a message it reads as clearly routine.
 func AssessAt(_ context.Context, text string, now time.Time) Assessment {
 	msg := newMessage(text, now)
-	return defaultModel().raise(assessLexicon(msg, text), msg)
+	return defaultModel().raise(assessLexicon(msg, text), msg).from(SourceQuestion)
+}
+
+// AssessWithNote triages a message and the agent's note of what the person
+// said, as of now: each is read on its own, and the assessment is the more
+// pressing of the two, with the reasons of both, each saying which text its
+// offsets point into. An empty note changes nothing.
+func AssessWithNote(ctx context.Context, question, note string) Assessment {
+	return AssessWithNoteAt(ctx, question, note, time.Now())
+}
+
+// AssessWithNoteAt is AssessWithNote as of now.
+func AssessWithNoteAt(ctx context.Context, question, note string, now time.Time) Assessment {
+	a := AssessAt(ctx, question, now)
+	if strings.TrimSpace(note) == "" {
+		return a
+	}
+	n := AssessAt(ctx, note, now).from(SourceNote)
+	return Assessment{Level: Max(a.Level, n.Level), Reasons: append(a.Reasons, n.Reasons...)}
+}
+
+// from returns a with its reasons' source set to source.
+func (a Assessment) from(source string) Assessment {
+	a.Reasons = slices.Clone(a.Reasons)
+	for i := range a.Reasons {
+		a.Reasons[i].Source = source
+	}
+	return a
 }
 
 // assessLexicon triages msg, cut from text, with the lexicon alone.

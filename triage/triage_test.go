@@ -183,3 +183,27 @@ func TestOneCueIsNotTwo(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessWithNote: the agent's note of what the person said is triaged
+// beside the question; each reason says which text its offsets point into.
+func TestAssessWithNote(t *testing.T) {
+	const question = "Bonjour, comment demander le RSA ?"
+	const note = "Au téléphone la personne dit qu elle va se suicider ce soir, son mari la frappe"
+	ctx := context.Background()
+	a := AssessWithNoteAt(ctx, question, note, evalNow)
+	if a.Level != Urgent || len(a.Reasons) == 0 {
+		t.Fatalf("assessment %+v, want urgent", a)
+	}
+	for _, r := range a.Reasons {
+		if r.Source != SourceNote || r.End > len(note) || !strings.Contains(note[r.Start:r.End], "suicider") {
+			t.Errorf("reason %+v, want the note's sentence", r)
+		}
+	}
+	a = AssessWithNoteAt(ctx, "Mon mari me frappe.", "Rappeler demain matin.", evalNow)
+	if a.Level != Urgent || len(a.Reasons) == 0 || a.Reasons[0].Source != SourceQuestion {
+		t.Errorf("assessment %+v, want urgent from the question", a)
+	}
+	if diff := cmp.Diff(AssessAt(ctx, question, evalNow), AssessWithNoteAt(ctx, question, " ", evalNow)); diff != "" {
+		t.Errorf("a blank note changed the assessment (-without +with):\n%s", diff)
+	}
+}

@@ -79,6 +79,9 @@ type Config struct {
 	// EmergencyContacts are the numbers an urgent message's draft starts
 	// with, for the reasons each answers (PLUME_EMERGENCY_CONTACTS).
 	EmergencyContacts []triage.Contact
+	// FeedbackTags are the labels agents tag feedback with
+	// (PLUME_FEEDBACK_TAGS): any other tag is refused.
+	FeedbackTags []string
 	// TriageSecondOpinion asks the chat model for the triage level of each
 	// message, on its redacted text; it can raise the level, never lower
 	// it (PLUME_TRIAGE_SECOND_OPINION).

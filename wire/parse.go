@@ -7,8 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/plume-sp/plume/auth"
+	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/triage"
 )
 
@@ -202,6 +204,26 @@ func setRedirectURL(c *Config, v string) error {
 		return errors.New("want plume's callback, https://…/auth/callback")
 	}
 	c.oidc().RedirectURL = v
+	return nil
+}
+
+// setFeedbackTags reads the labels of feedback, separated by commas.
+func setFeedbackTags(c *Config, v string) error {
+	var tags []string
+	for _, t := range strings.Split(v, ",") {
+		t = strings.Join(strings.Fields(t), " ")
+		switch {
+		case t == "":
+			continue
+		case utf8.RuneCountInString(t) > rag.MaxFeedbackTagRunes:
+			return fmt.Errorf("the label %q is over %d characters", t, rag.MaxFeedbackTagRunes)
+		}
+		tags = append(tags, t)
+	}
+	if len(tags) == 0 {
+		return fmt.Errorf("no label in %q", v)
+	}
+	c.FeedbackTags = tags
 	return nil
 }
 

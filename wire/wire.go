@@ -236,7 +236,7 @@ func (c Config) queryEmbedder(e llm.Embedder) llm.Embedder {
 
 // draftOptions are the drafter's options from the configuration.
 func (c Config) draftOptions() rag.DraftOptions {
-	return rag.DraftOptions{Model: c.ChatModel, Emergency: c.EmergencyContacts, SecondOpinion: c.TriageSecondOpinion,
+	return rag.DraftOptions{Model: c.ChatModel, Emergency: c.EmergencyContacts, FeedbackTags: c.FeedbackTags, SecondOpinion: c.TriageSecondOpinion,
 		MaxQuestionBytes: c.MaxQuestionBytes, AnswerCheck: c.AnswerCheck, AnswerCheckTimeout: c.AnswerCheckTimeout}
 }
 

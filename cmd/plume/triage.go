@@ -67,5 +67,5 @@ func (a *app) triage(ctx context.Context, message string) (triage.Assessment, er
 	if err != nil {
 		return triage.Assessment{}, err
 	}
-	return triager.Triage(ctx, message)
+	return triager.Triage(ctx, message, "")
 }

@@ -46,7 +46,8 @@ let me = null; // the key: {key_id, name, role, service}
 /**
  * showAttention shows, before the draft, why a message is urgent or needs
  * attention: each reason's label and, when the message as sent is known,
- * the sentence that triggered it (offsets are UTF-8 bytes).
+ * the sentence that triggered it (offsets are UTF-8 bytes, into the text
+ * the reason's source names: the page shows the message's only).
  */
 function showAttention(attention, text) {
   const box = $('#priorite');
@@ -58,7 +59,7 @@ function showAttention(attention, text) {
   const bytes = text ? new TextEncoder().encode(text) : null;
   const dec = new TextDecoder();
   const items = (attention.reasons || []).map((r) => el('li', {}, el('strong', {}, r.label),
-    bytes && r.end <= bytes.length && r.start < r.end
+    bytes && (r.source || 'question') === 'question' && r.end <= bytes.length && r.start < r.end
       ? el('span', { class: 'phrase' }, ` : « ${dec.decode(bytes.subarray(r.start, r.end)).trim()} »`) : null));
   box.replaceChildren(el('div', { class: `fr-alert fr-alert--${level.alert} fr-mb-3w priorite ${attention.level}` },
     el('h3', { class: 'fr-alert__title' }, level.title), el('ul', {}, items)));
@@ -377,6 +378,8 @@ export function startAgent(key) {
   $('#service-fixe').hidden = !key.service;
   $('#service-fixe-nom').textContent = key.service || '';
   if (key.service) $('#service').value = '';
+  // Only the configured labels are taken: a free one could hold a name.
+  $('#etiquettes-liste').textContent = key.feedback_tags?.length ? `, parmi : ${key.feedback_tags.join(', ')}` : '';
   showRecent();
 }
 

@@ -2,12 +2,17 @@
 
 const KEY = 'plume.cle';
 
-/** ApiError is a failed call: its status and the API's code and message. */
+/**
+ * ApiError is a failed call: its status and the API's code and message,
+ * and for a document refused for personal data, the findings (field, type,
+ * byte offsets).
+ */
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, findings = []) {
     super(message);
     this.status = status;
     this.code = code;
+    this.findings = findings;
   }
 }
 
@@ -38,6 +43,8 @@ const MESSAGES = {
 /** frenchMessage explains an error to the agent, in French. */
 export function frenchMessage(err) {
   if (err instanceof ApiError) {
+    // A refusal for personal data is explained in French by the API.
+    if (err.code === 'personal_data' && err.message) return err.message;
     const base = MESSAGES[err.status] || (err.status >= 500
       ? 'Le service a rencontré une erreur. Réessayez dans un instant.'
       : 'Demande refusée.');
@@ -48,14 +55,15 @@ export function frenchMessage(err) {
 }
 
 async function errorFrom(resp) {
-  let code = '', message = '';
+  let code = '', message = '', findings = [];
   try {
     const body = await resp.json();
     code = body?.error?.code || '';
     message = body?.error?.message || '';
+    findings = Array.isArray(body?.findings) ? body.findings : [];
   } catch { /* not JSON */ }
   if (resp.status === 401) unauthorized();
-  return new ApiError(resp.status, code, message);
+  return new ApiError(resp.status, code, message, findings);
 }
 
 function authHeaders() {

@@ -4,6 +4,7 @@
 // document started from a group of questions. Text goes in as text nodes.
 import { call, frenchMessage, download } from './api.js';
 import { el, $, say, formatDate, row, fillTable } from './dom.js';
+import { personalGuard } from './personal.js';
 
 const ACTIONS = {
   document_written: 'Fiche rédigée', answer_added: 'Réponse type ajoutée', out_of_scope: 'Hors champ', other: 'Autre',
@@ -119,6 +120,7 @@ function uses(table, rows) {
 /** startDocument opens a new document, as a draft, listing the group's questions. */
 function startDocument(g) {
   $('#c-doc').hidden = false;
+  personal.reset();
   $('#c-doc-titre').value = '';
   $('#c-doc-service').value = g.service || '';
   $('#c-doc-texte').value = ['Questions posées par les usagers (masquées) :',
@@ -161,6 +163,8 @@ async function saveAnswer(ev) {
   }
 }
 
+let personal = null; // the new fiche's refusal for personal data (personalGuard)
+
 async function saveDocument(ev) {
   ev.preventDefault();
   const title = $('#c-doc-titre').value.trim();
@@ -171,12 +175,14 @@ async function saveDocument(ev) {
   }
   say($('#c-doc-erreur'), '');
   const id = `curation-${Date.now()}`;
+  const body = { id, title, text: $('#c-doc-texte').value, service: $('#c-doc-service').value.trim(), status: 'draft' };
+  if (personal.checked()) body.personal_data_checked = true;
   try {
-    const d = await call('POST', '/v1/documents', { id, title, text: $('#c-doc-texte').value,
-      service: $('#c-doc-service').value.trim(), status: 'draft' });
+    const d = await call('POST', '/v1/documents', body);
+    personal.reset();
     say($('#c-doc-etat'), `Fiche « ${d.title} » créée en brouillon : relisez-la et publiez-la depuis la vue Documents.`);
   } catch (err) {
-    say($('#c-doc-erreur'), frenchMessage(err));
+    say($('#c-doc-erreur'), personal.refused(err, body) || frenchMessage(err));
   }
 }
 
@@ -193,6 +199,7 @@ async function exportItems() {
 export function initCuration() {
   $('#form-curation').addEventListener('submit', (ev) => { ev.preventDefault(); loadCuration(); });
   $('#c-export').addEventListener('click', exportItems);
+  personal = personalGuard($('#c-doc-pii'), $('#c-doc-pii-ok'), ['#c-doc-titre', '#c-doc-texte'].map((id) => $(id)));
   $('#form-c-doc').addEventListener('submit', saveDocument);
   $('#c-doc-fermer').addEventListener('click', () => { $('#c-doc').hidden = true; });
   $('#form-c-rt').addEventListener('submit', saveAnswer);

@@ -3,12 +3,14 @@
 // publish / archive / delete.
 import { call, upload, frenchMessage } from './api.js';
 import { el, $, say, formatDate, formatDay, splitList, badge, fillTable, latest } from './dom.js';
+import { personalGuard } from './personal.js';
 
 const PAGE = 25;
 const STATUS = { published: 'Publié', draft: 'Brouillon', archived: 'Archivé' };
 const STATUS_BADGE = { published: 'success', draft: 'info', archived: '' };
 let offset = 0;
 let open = null; // the document shown in the detail panel
+let personal = null; // the detail form's refusal for personal data (personalGuard)
 const listing = latest(); // older answers of the list are dropped
 
 function filters() {
@@ -106,6 +108,7 @@ async function showDocument(id) {
     $('#d-tags').value = (d.tags || []).join(', ');
     $('#d-texte').value = (d.chunks || []).map((c) => c.text).join('\n\n');
     say($('#doc-erreur'), '');
+    personal.reset();
     say($('#doc-etat'), `Statut : ${STATUS[d.status] || d.status}. ${d.chunks?.length || 0} passage(s).`);
     $('#doc-passages').replaceChildren(...(d.chunks || []).map((c) => el('li', {},
       c.heading ? el('p', { class: 'source-titre fr-mb-0' }, c.heading) : null,
@@ -138,16 +141,18 @@ async function saveDocument(ev) {
     say($('#doc-erreur'), 'Le titre et le texte sont obligatoires.');
     return;
   }
+  if (personal.checked()) body.personal_data_checked = true;
   try {
     const saved = await call('PUT', `/v1/documents/${open.id}`, body);
     say($('#doc-erreur'), '');
+    personal.reset();
     await loadDocuments();
     await showDocument(saved.id);
     say($('#doc-etat'), 'Document enregistré et redécoupé.');
   } catch (err) {
-    say($('#doc-erreur'), err.status === 409
+    say($('#doc-erreur'), personal.refused(err, body) || (err.status === 409
       ? 'Le document a été modifié entre-temps par une autre personne : rouvrez-le pour voir sa version, puis refaites vos changements.'
-      : frenchMessage(err));
+      : frenchMessage(err)));
   }
 }
 
@@ -194,6 +199,7 @@ export function initDocuments() {
   $('#docs-prec').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); loadDocuments(); });
   $('#docs-suiv').addEventListener('click', () => { offset += PAGE; loadDocuments(); });
   $('#form-depot').addEventListener('submit', sendFiles);
+  personal = personalGuard($('#doc-pii'), $('#doc-pii-ok'), ['#d-titre', '#d-description', '#d-texte'].map((id) => $(id)));
   $('#form-doc').addEventListener('submit', saveDocument);
   $('#doc-fermer').addEventListener('click', closeDocument);
 }

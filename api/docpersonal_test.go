@@ -1,0 +1,146 @@
+package api_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/store"
+)
+
+// piiBody is the error body of a document refused for personal data.
+type piiBody struct {
+	Error struct {
+		Code, Message string
+	}
+	Findings []piiFinding
+}
+
+type piiFinding struct {
+	Field, Type string
+	Start, End  int
+}
+
+// span is the finding of value inside field's text, by byte offsets.
+func span(field, typ, text, value string) piiFinding {
+	i := strings.Index(text, value)
+	return piiFinding{Field: field, Type: typ, Start: i, End: i + len(value)}
+}
+
+// The values of the black-box test: a person's NIR and mobile phone.
+const (
+	piiNIR   = "2 61 04 75 112 334 56"
+	piiPhone = "06 77 88 99 00"
+)
+
+// TestDocumentPersonalData: a JSON document whose title or text holds a
+// person's identifier is refused (422 personal_data, the types and where,
+// never the values) and nothing is stored; with personal_data_checked it
+// is stored and the audit log records the override; official guidance
+// with a service's phone and an office's address is stored without
+// question; PUT is checked as POST.
+func TestDocumentPersonalData(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	title := "  Fiche de Mme Lambert " + piiNIR
+	text := "Mme Josiane Lambert, NIR " + piiNIR + ", " + piiPhone + ", demande le RSA."
+	body := map[string]any{"id": "pii-1", "title": title, "text": text, "service": "caf"}
+
+	r := e.must(http.StatusUnprocessableEntity, request{method: "POST", path: "/v1/documents", key: "admin", body: body})
+	got := refusal(t, r)
+	want := []piiFinding{span("title", "NIR", title, piiNIR), span("text", "NIR", text, piiNIR)}
+	if diff := cmp.Diff(want, got.Findings); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	if _, err := e.st.DocumentByKey(t.Context(), store.DocKey{Source: "api", ExternalID: "pii-1"}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("refused document stored: %v", err)
+	}
+
+	body["personal_data_checked"] = true
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: body})
+
+	official := map[string]any{"id": "pii-official", "title": "Contacter le centre des finances publiques",
+		"text": "Le service des impôts des particuliers de Lyon vous reçoit au 3 rue de la Charité, 69002 Lyon, " +
+			"du lundi au vendredi. Vous pouvez aussi l'appeler au 04 72 40 83 00 ou au 0 809 401 401 (service gratuit). " +
+			"En cas de maladie ou d'hospitalisation, un délai de paiement peut être accordé. Mme Dupont, directrice, signe les courriers."}
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: official})
+
+	edit := map[string]any{"title": "Changement de situation", "text": "Virement sur le compte FR76 3000 6000 0112 3456 7890 189."}
+	path := fmt.Sprint("/v1/documents/", e.docs["caf"])
+	got = refusal(t, e.must(http.StatusUnprocessableEntity, request{method: "PUT", path: path, key: "admin", body: e.asRead(e.docs["caf"], edit)}))
+	if len(got.Findings) != 1 || got.Findings[0].Type != "IBAN" || got.Findings[0].Field != "text" {
+		t.Errorf("PUT findings %+v, want one IBAN in text", got.Findings)
+	}
+	edit["personal_data_checked"] = true
+	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin", body: e.asRead(e.docs["caf"], edit)})
+
+	checkPersonalAudit(t, e)
+}
+
+// refusal checks that r is a personal_data refusal whose message names
+// the types and where, and holds no value.
+func refusal(t *testing.T, r response) piiBody {
+	t.Helper()
+	var b piiBody
+	r.decode(t, &b)
+	if b.Error.Code != "personal_data" {
+		t.Errorf("code %q, want personal_data", b.Error.Code)
+	}
+	for _, v := range []string{piiNIR, piiPhone, "Lambert", "3000 6000"} {
+		if strings.Contains(string(r.body), v) {
+			t.Errorf("the refusal holds the value %q: %s", v, r.body)
+		}
+	}
+	if !strings.Contains(b.Error.Message, "octets") || !strings.Contains(b.Error.Message, "personal_data_checked") {
+		t.Errorf("message %q names neither where nor how to override", b.Error.Message)
+	}
+	return b
+}
+
+// checkPersonalAudit checks the audit entries of the documents' writes:
+// the types refused or overridden, never a value.
+func checkPersonalAudit(t *testing.T, e *env) {
+	t.Helper()
+	entries, err := e.st.AuditLog(t.Context(), store.AuditFilter{Scope: store.Scope{Global: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		Action string
+		Status int
+		Types  []string
+		Check  bool
+	}
+	var got []row
+	for _, en := range entries {
+		if !strings.Contains(en.Action, "/v1/documents") {
+			continue
+		}
+		var d struct {
+			Types []string `json:"personal_data_types"`
+			Check bool     `json:"personal_data_checked"`
+		}
+		if err := json.Unmarshal(en.Details, &d); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(en.Details), "334") || strings.Contains(string(en.Details), "3000") {
+			t.Errorf("audit details hold a value: %s", en.Details)
+		}
+		got = append(got, row{en.Action, en.Status, d.Types, d.Check})
+	}
+	want := []row{ // newest first
+		{"PUT /v1/documents/:id", 200, []string{"IBAN"}, true},
+		{"PUT /v1/documents/:id", 422, []string{"IBAN"}, false},
+		{"POST /v1/documents", 201, nil, false},
+		{"POST /v1/documents", 201, []string{"NIR"}, true},
+		{"POST /v1/documents", 422, []string{"NIR"}, false},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("audit entries (-want +got):\n%s", diff)
+	}
+}
