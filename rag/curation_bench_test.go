@@ -54,7 +54,11 @@ var benchServices = []struct {
 // benchCurationStore is the demo corpus with 10,000 drafts spread over
 // four services and 90 days (benchDrafts) and feedback on 60 % of them
 // (benchFeedback).
-func benchCurationStore(b *testing.B) *store.Store {
+func benchCurationStore(b *testing.B) *store.Store { return curationStore(b, 10000) }
+
+// curationStore is the demo corpus with n drafts as benchCurationStore
+// spreads them, and their feedback.
+func curationStore(b testing.TB, n int) *store.Store {
 	ctx := context.Background()
 	st, _ := ingested(b, filepath.Join(repoRoot, "demo", "corpus"))
 	page, err := st.ListDocuments(ctx, store.DocumentFilter{Limit: 100})
@@ -66,7 +70,7 @@ func benchCurationStore(b *testing.B) *store.Store {
 		docs = append(docs, d.ID)
 	}
 	rnd := rand.New(rand.NewPCG(2026, 12))
-	d := benchDrafts(rnd, curationQuestions(b), docs, 10000)
+	d := benchDrafts(rnd, curationQuestions(b), docs, n)
 	_, err = st.Pool().Exec(ctx, `INSERT INTO drafts (id, created_at, channel, service, question, draft, reliable, sources)
 		SELECT id, created_at, 'email', service, question, 'Brouillon', reliable, sources::jsonb
 		FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::bool[], $6::text[])
@@ -91,7 +95,7 @@ func benchCurationStore(b *testing.B) *store.Store {
 // curationQuestions are the questions drafts are asked from: the short
 // questions of the test sets and the realistic messages, redacted as
 // drafts store them.
-func curationQuestions(b *testing.B) []string {
+func curationQuestions(b testing.TB) []string {
 	var out []string
 	for _, set := range []string{"testdata/spf-questions.jsonl", "testdata/vosdroits-questions.jsonl"} {
 		for _, q := range loadQuestions(b, set) {
