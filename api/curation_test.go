@@ -1,7 +1,9 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,4 +117,33 @@ func TestCurationReopen(t *testing.T) {
 			closeIt()
 		}
 	}
+}
+
+// TestCurationClosePastTheList: an item of the work list past the first
+// 50 it shows can be closed too: the check asks for the item, it does not
+// look for it in the list built for the page.
+func TestCurationClosePastTheList(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	var ids []string
+	for i := range 51 {
+		ids = append(ids, fmt.Sprintf("d_%s%c%c", strings.Repeat("a", 22), 'a'+i/26, 'a'+i%26))
+	}
+	_, err := e.st.Pool().Exec(t.Context(), `WITH d AS (
+			INSERT INTO drafts (id, created_at, channel, service, question, draft, reliable, sources)
+			SELECT id, now() - interval '1 day', 'email', 'caf', 'Question', 'Brouillon', true, '[]'::jsonb FROM unnest($1::text[]) id
+			RETURNING id, created_at)
+		INSERT INTO feedback (draft_id, draft_created_at, outcome, rating, created_at)
+		SELECT d.id, d.created_at, 'rejected', 1, now() - (array_position($1::text[], d.id) * interval '1 minute') FROM d`, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep rag.CurationReport
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/curation?service=caf", key: "admin"}).decode(t, &rep)
+	last := ids[len(ids)-1] // the oldest feedback: listed last, past the 50
+	if len(rep.LowRated) != 50 || slices.ContainsFunc(rep.LowRated, func(l rag.LowRatedItem) bool { return l.Key == last }) {
+		t.Fatalf("want the 50 newest low-rated drafts listed, %s not: %d listed", last, len(rep.LowRated))
+	}
+	e.must(http.StatusOK, request{method: "POST", path: "/v1/curation/close", key: "admin-caf",
+		body: map[string]any{"kind": "low_rated", "key": last, "action": "other"}})
 }
