@@ -2,7 +2,9 @@ package rag_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"os"
 	"slices"
 	"testing"
 
@@ -10,10 +12,13 @@ import (
 )
 
 // labelled is a message's candidate signals and the answer it should get
-// (0: none).
+// (0: none), with the message's id and the third of the fiches whose
+// answers were active.
 type labelled struct {
 	want  int64
 	cands []rag.CandidateFeatures
+	msg   string
+	third int
 }
 
 // tune searches the weights and the thresholds on the tuning half only,
@@ -77,7 +82,7 @@ func (e *answerEval) tuningSet(t *testing.T) []labelled {
 			if err != nil {
 				t.Fatal(err)
 			}
-			set = append(set, labelled{want: e.wantFor(msg), cands: cands})
+			set = append(set, labelled{want: e.wantFor(msg), cands: cands, msg: msg.ID, third: third})
 		}
 	}
 	return set
@@ -174,4 +179,39 @@ func scoreSet(set []labelled, m rag.AnswerMatch) answerScore {
 		}
 	}
 	return s
+}
+
+// dump writes the candidates' signals of every tuning-half message, with
+// the answers of each third in turn (tuningSet), as JSON lines to path:
+// for studying the misses (PLUME_ANSWER_DUMP). The test half is never
+// written.
+func (e *answerEval) dump(t *testing.T, path string) {
+	type cand struct {
+		ID      int64              `json:"id"`
+		Signals map[string]float64 `json:"s"`
+	}
+	type line struct {
+		Msg   string `json:"msg"`
+		Third int    `json:"third"`
+		Want  int64  `json:"want"`
+		Cands []cand `json:"cands"`
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, l := range e.tuningSet(t) {
+		out := line{Msg: l.msg, Third: l.third, Want: l.want, Cands: []cand{}}
+		for _, c := range l.cands {
+			out.Cands = append(out.Cands, cand{c.ID, c.Signals()})
+		}
+		if err := enc.Encode(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
