@@ -44,6 +44,34 @@ func BenchmarkCuration(b *testing.B) {
 	}
 }
 
+// BenchmarkCurationHolds is the check a closure makes over the same
+// drafts (rag.CurationHolds): one item of each kind that the global work
+// list holds, for a global admin, against the whole list it replaced
+// (BenchmarkCuration/global).
+func BenchmarkCurationHolds(b *testing.B) {
+	ctx := context.Background()
+	st := benchCurationStore(b)
+	rep, err := rag.Curation(ctx, st, store.CurationScope{}, rag.CurationOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(rep.Unanswered) == 0 || len(rep.LowRated) == 0 || len(rep.Stale) == 0 {
+		b.Fatalf("empty report: %d groups, %d low rated, %d stale", len(rep.Unanswered), len(rep.LowRated), len(rep.Stale))
+	}
+	for _, it := range []struct{ kind, key string }{
+		{rag.ItemUnanswered, rep.Unanswered[0].Key}, {rag.ItemLowRated, rep.LowRated[0].Key}, {rag.ItemStale, rep.Stale[0].Key},
+	} {
+		b.Run(it.kind, func(b *testing.B) {
+			for b.Loop() {
+				ok, err := rag.CurationHolds(ctx, st, store.CurationScope{}, rag.CurationOptions{}, it.kind, it.key)
+				if err != nil || !ok {
+					b.Fatalf("%s %s: %v, %v", it.kind, it.key, ok, err)
+				}
+			}
+		})
+	}
+}
+
 // benchServices are the services of the benchmark's drafts and their
 // shares, out of 20.
 var benchServices = []struct {
