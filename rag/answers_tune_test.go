@@ -34,7 +34,7 @@ type labelled struct {
 func (e *answerEval) tune(t *testing.T) {
 	set := e.tuningSet(t)
 	pooled := rag.AnswerMatch{QuestionWords: 1, MessageWords: 4, TextCosine: 2, SourceFound: 2,
-		AgreedPlaces: rag.DefaultAnswerMatch.AgreedPlaces}
+		AgreedPlaces: rag.DefaultAnswerMatch.AgreedPlaces, AgreedShare: rag.DefaultAnswerMatch.AgreedShare}
 	var best rag.AnswerMatch
 	var bestScore answerScore
 	for _, start := range []rag.AnswerMatch{rag.DefaultAnswerMatch, pooled} {
@@ -66,6 +66,20 @@ func (e *answerEval) tune(t *testing.T) {
 		base.Threshold, base.Margin, baselineAnswerMatch.Threshold, baselineAnswerMatch.Margin, s)
 	best.Threshold, best.AgreedThreshold, best.Margin = 0, 0, 0
 	t.Logf("same weights, no threshold (ranking alone): %s", scoreSet(set, best))
+	agreedShares(t, set)
+}
+
+// agreedShares reports the matching in use with the least fused share of
+// an agreed source below the first place (AgreedShare) in turn, the
+// thresholds chosen by the same rule (0: the place alone).
+func agreedShares(t *testing.T, set []labelled) {
+	for _, share := range []float64{0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1} {
+		m := rag.DefaultAnswerMatch
+		m.AgreedShare = share
+		m, s := thresholded(t, set, m)
+		t.Logf("agreed below the first place from a share of %.2f: threshold %.2f, agreed %.2f, margin %.2f: %s",
+			share, m.Threshold, m.AgreedThreshold, m.Margin, s)
+	}
 }
 
 // tuningSet is the candidates' signals of every tuning-half message, with
