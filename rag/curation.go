@@ -184,7 +184,10 @@ func Curation(ctx context.Context, st *store.Store, sc store.CurationScope, opts
 // sc as Curation builds it with opts, open or closed, past the lists' first
 // items too: one targeted query for the item, never the whole report (a
 // closure of anything else would be stored for nothing). A group of
-// questions is known by the question that keys it (groupOf).
+// questions is known by the question that keys it (groupOf): the check
+// takes the key of any question of the scope without a reliable source,
+// which keys a group of its own whenever the questions it joined age out,
+// never a key of nothing or of another service.
 func CurationHolds(ctx context.Context, st *store.Store, sc store.CurationScope, opts CurationOptions, kind, key string) (bool, error) {
 	opts = opts.withDefaults()
 	now := opts.Now()
