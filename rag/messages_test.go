@@ -331,15 +331,24 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 	ctx := context.Background()
 	st, s := rag.OpenTuneSearcher(t, url, opts)
 	var qs []rag.EvalQuestion
-	for _, file := range []string{messagesFile, heldOutFile, heldOut8File, heldOut9File, heldOut10File, heldOut11File, heldOut12File} {
-		qs = append(qs, messageSet(loadMessageFile(t, file), corpus, "tuning")...)
+	var files []string // the file of each question
+	for _, file := range messageFiles {
+		set := messageSet(loadMessageFile(t, file), corpus, "tuning")
+		qs = append(qs, set...)
+		for range set {
+			files = append(files, file)
+		}
 	}
 	plume, err := s.Evaluate(ctx, qs, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	bm25 := loadBM25(t, st).evaluate(t, st, qs, 10)
+	ix := loadBM25(t, st)
+	bm25 := ix.evaluate(t, st, qs, 10)
 	t.Log("\n" + formatReports(corpus+" corpus, tuning half", plume, bm25))
+	if os.Getenv("PLUME_TUNE_BY_FILE") != "" {
+		logByFile(t, st, ix, corpus, files, plume.Outcomes)
+	}
 	for _, o := range plume.Outcomes {
 		if os.Getenv("PLUME_TUNE_MISSES") != "" && o.Answerable() && (o.Rank == 0 || o.Rank > 5) {
 			t.Logf("miss %s rank %d want %v got %v: %.150s", o.Question.ID, o.Rank, o.Question.Expected, o.Docs, o.Question.Question)
@@ -347,6 +356,24 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 	}
 	dumpOutcomes(t, corpus, plume.Outcomes)
 	return plume.Outcomes
+}
+
+// messageFiles are the message files, oldest first.
+var messageFiles = []string{messagesFile, heldOutFile, heldOut8File, heldOut9File, heldOut10File, heldOut11File, heldOut12File}
+
+// logByFile logs the tuning half of each message file (files: the file of
+// each outcome), plume beside BM25.
+func logByFile(t *testing.T, st *store.Store, ix *bm25Index, corpus string, files []string, outs []rag.EvalOutcome) {
+	for _, file := range messageFiles {
+		var mine []rag.EvalOutcome
+		var qs []rag.EvalQuestion
+		for i, o := range outs {
+			if files[i] == file {
+				mine, qs = append(mine, o), append(qs, o.Question)
+			}
+		}
+		t.Log("\n" + formatReports(file+", "+corpus+" corpus, tuning half", rag.Summarize(mine), ix.evaluate(t, st, qs, 10)))
+	}
 }
 
 // dumpOutcomes appends the outcomes of a corpus, one JSON object a line, to

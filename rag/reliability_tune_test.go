@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"os"
 	"path/filepath"
@@ -100,11 +99,7 @@ func withPairs(pairs ...[2]int) func(studyRow) []float64 {
 // oof returns every decided row's out-of-fold score under a form (five
 // folds by message, salted), and each row's fold's threshold.
 func oof(rows []studyRow, form studyForm, salt string) (scores, thresholds []float64) {
-	fold := func(id string) uint32 {
-		h := fnv.New32a()
-		h.Write([]byte(salt + id))
-		return h.Sum32() % 5
-	}
+	fold := func(id string) uint32 { return saltedFold(salt, id) }
 	scores, thresholds = make([]float64, len(rows)), make([]float64, len(rows))
 	groups := []string{""}
 	if form.split {
@@ -374,11 +369,7 @@ func TestReliabilityGroups(t *testing.T) {
 	for _, f := range []studyForm{{name: "eleven features", x: baseX}, {name: "+ whole corpus", x: withFull()}} {
 		sum := studyRates{map[string]float64{}, map[string]float64{}}
 		for _, salt := range studySalts {
-			fold := func(id string) uint32 {
-				h := fnv.New32a()
-				h.Write([]byte(salt + id))
-				return h.Sum32() % 5
-			}
+			fold := func(id string) uint32 { return saltedFold(salt, id) }
 			scores, th := make([]float64, len(rows)), make([]float64, len(rows))
 			for k := range uint32(5) {
 				var xs [][]float64

@@ -62,10 +62,11 @@ type message struct {
 	noSituation bool
 }
 
-// sentenceEnd is where a sentence may end: punctuation followed by a space
-// or the end, or a line break, which ends one only when it ends a
+// sentenceEnd is where a sentence may end: punctuation, with the closing
+// quotes and brackets after it (« … tu vas voir. » belongs to its
+// sentence), followed by a space or the end, or a line break, which ends one only when it ends a
 // paragraph (breaksSentence).
-var sentenceEnd = regexp.MustCompile(`[.!?…]+(?:\s|$)|\r\n|[\r\n\x{2028}\x{2029}]`)
+var sentenceEnd = regexp.MustCompile(`[.!?…]+(?:[ \x{a0}\x{202f}]*[»”)\]]|")*(?:\s|$)|\r\n|[\r\n\x{2028}\x{2029}]`)
 
 func newMessage(text string, now time.Time) *message {
 	m := &message{}
