@@ -39,16 +39,26 @@ func (s *Server) curationReport(c echo.Context) (rag.CurationReport, error) {
 // scopeReport builds the work list of sc, over the days (?days=) and
 // with the age of a stale document (?stale_months=) the query gives.
 func (s *Server) scopeReport(c echo.Context, sc store.CurationScope) (rag.CurationReport, error) {
-	days, err := queryInt(c, "days", 180, 1, 3660)
+	opts, err := s.curationOptions(c)
 	if err != nil {
 		return rag.CurationReport{}, err
+	}
+	return rag.Curation(c.Request().Context(), s.deps.Store, sc, opts)
+}
+
+// curationOptions reads the days (?days=) and the age of a stale
+// document (?stale_months=) of a work list.
+func (s *Server) curationOptions(c echo.Context) (rag.CurationOptions, error) {
+	days, err := queryInt(c, "days", 180, 1, 3660)
+	if err != nil {
+		return rag.CurationOptions{}, err
 	}
 	months, err := queryInt(c, "stale_months", 12, 1, 120)
 	if err != nil {
-		return rag.CurationReport{}, err
+		return rag.CurationOptions{}, err
 	}
-	return rag.Curation(c.Request().Context(), s.deps.Store, sc, rag.CurationOptions{
-		Since: time.Duration(days) * 24 * time.Hour, StaleAfter: time.Duration(months) * 30 * 24 * time.Hour, Now: s.deps.Now})
+	return rag.CurationOptions{Since: time.Duration(days) * 24 * time.Hour, StaleAfter: time.Duration(months) * 30 * 24 * time.Hour,
+		Now: s.deps.Now}, nil
 }
 
 // curation returns an admin's work list: questions without a reliable
@@ -179,14 +189,19 @@ func (s *Server) reopenItem(c echo.Context) error {
 
 // checkItem fails with 404 unless key is an item of kind, open or closed,
 // in the work list of sc, over the days the query gives (as GET
-// /v1/curation): a closure of anything else would be stored for nothing,
-// or for an item of another service.
+// /v1/curation), past the first items listed too: a closure of anything
+// else would be stored for nothing, or for an item of another service.
+// It asks for that item only (rag.CurationHolds), never the whole list.
 func (s *Server) checkItem(c echo.Context, sc store.CurationScope, kind, key string) error {
-	rep, err := s.scopeReport(c, sc)
+	opts, err := s.curationOptions(c)
 	if err != nil {
 		return err
 	}
-	if !rep.Holds(kind, key) {
+	ok, err := rag.CurationHolds(c.Request().Context(), s.deps.Store, sc, opts, kind, key)
+	if err != nil {
+		return err
+	}
+	if !ok {
 		return errorf(http.StatusNotFound, "not_found", "no %s item %s in the work list of the service %q", kind, key, sc.Service)
 	}
 	return nil

@@ -119,7 +119,7 @@ func (m AnswerMatch) topsOf(e AnswerExample) answerTop {
 			t.second = s.score
 		}
 		slot := &t.other
-		if m.AgreedPlaces > 0 && c.features.sourcePlace >= 1 && c.features.sourcePlace <= m.AgreedPlaces {
+		if m.agreed(c.features) {
 			slot = &t.agreed
 		}
 		if !slot.ok || s.ranksBefore(*slot) {

@@ -103,3 +103,42 @@ func TestCalibrateAnswers(t *testing.T) {
 
 // cmpRounded compares thresholds to the hundredth.
 var cmpRounded = cmp.Comparer(func(a, b float64) bool { return int(a*100+0.5) == int(b*100+0.5) })
+
+// TestAnswerAgreedShare: the search agrees with an answer whose source it
+// put first, or second with a fused score close enough to the first's;
+// the thresholds and the calibration read the same agreement.
+func TestAnswerAgreedShare(t *testing.T) {
+	t.Parallel()
+	m := wordsOnly
+	m.AgreedShare, m.Threshold, m.AgreedThreshold = 0.75, 0.5, 0.3
+	for _, tc := range []struct {
+		name         string
+		places       int
+		share        float64
+		place        int
+		found        float64
+		want         bool
+		wantAsShared bool // with AgreedShare 0: the place alone
+	}{
+		{name: "first, whatever its share", places: 2, share: 0.75, place: 1, found: 0.2, want: true, wantAsShared: true},
+		{name: "second, close to the first", places: 2, share: 0.75, place: 2, found: 0.8, want: true, wantAsShared: true},
+		{name: "second, at the share", places: 2, share: 0.75, place: 2, found: 0.75, want: true, wantAsShared: true},
+		{name: "second, far under the first", places: 2, share: 0.75, place: 2, found: 0.6, want: false, wantAsShared: true},
+		{name: "third, as high as the first", places: 2, share: 0.75, place: 3, found: 1, want: false, wantAsShared: false},
+		{name: "not found", places: 2, share: 0.75, place: 0, found: 0, want: false, wantAsShared: false},
+		{name: "no place agrees", places: 0, share: 0.75, place: 1, found: 1, want: false, wantAsShared: false},
+	} {
+		f := answerFeatures{questionWords: 0.4, sourcePlace: tc.place, sourceFound: tc.found, searched: true}
+		m.AgreedPlaces = tc.places
+		byPlace := m
+		byPlace.AgreedShare = 0
+		got := []bool{m.agreed(f), byPlace.agreed(f), m.threshold(f) == m.AgreedThreshold}
+		if diff := cmp.Diff([]bool{tc.want, tc.wantAsShared, tc.want}, got); diff != "" {
+			t.Errorf("%s: agreed, by place alone, agreed threshold (-want +got):\n%s", tc.name, diff)
+		}
+		e := AnswerExample{cands: []answerCandidate{{answer: store.Answer{ID: 1}, features: f}}}
+		if top := m.topsOf(e); top.agreed.ok != tc.want {
+			t.Errorf("%s: the calibration reads agreed %v, want %v", tc.name, top.agreed.ok, tc.want)
+		}
+	}
+}

@@ -68,11 +68,14 @@ type AnswerMatch struct {
 	// Threshold is the least score shown; AgreedThreshold that of an
 	// answer one of whose sources is among the first AgreedPlaces
 	// documents of the message's search (the search agrees with it; 0
-	// places: no such answer is told apart). Margin is the least lead of
-	// the first answer over the second for any to be shown.
+	// places: no such answer is told apart), first or, further down, with
+	// a fused score at least AgreedShare of the first document's (0: the
+	// place alone). Margin is the least lead of the first answer over the
+	// second for any to be shown.
 	Threshold       float64
 	AgreedThreshold float64
 	AgreedPlaces    int
+	AgreedShare     float64
 	Margin          float64
 	// Max bounds the answers returned.
 	Max int
@@ -112,10 +115,18 @@ func (m AnswerMatch) semanticWant() semanticWant {
 // with one threshold (README.md, "Validated answers"). The semantic
 // model's signals weigh nothing: with them the tuning gains two messages
 // (47/72), none from the agreement, and on 2026-12-01 they showed more
-// wrong answers on the test half. The thresholds are those of the local
-// embedder: plume eval --calibrate-answers chooses them for another.
+// wrong answers on the test half. An answer whose source the search put
+// second is agreed only when that document's fused score is at least 0.75
+// of the first's (2026-12-02: three of the five wrong answers agreed
+// through the second document had it at 0.68–0.72 of the first's, the
+// right ones at 0.81 or more; the same weights and thresholds then show
+// one wrong answer less on the tuning half, 45/72 and 383/393, and in
+// five-fold cross-validation by message 44–45/72 right first against
+// 41–44/72, any share from 0.70 to 0.80 alike; the test half did not
+// move). The thresholds are those of the local embedder: plume eval
+// --calibrate-answers chooses them for another.
 var DefaultAnswerMatch = AnswerMatch{QuestionWords: 4, FocusWords: 1, MessageWords: 8, TextCosine: 2,
-	Threshold: 0.29, AgreedThreshold: 0.23, AgreedPlaces: 2, Margin: 0.02, Max: 3}
+	Threshold: 0.29, AgreedThreshold: 0.23, AgreedPlaces: 2, AgreedShare: 0.75, Margin: 0.02, Max: 3}
 
 // answerFeatures are the signals of one candidate, each in [0, 1].
 type answerFeatures struct {
@@ -175,10 +186,21 @@ func matchAnswers(ctx context.Context, st *store.Store, emb llm.Embedder, m Answ
 
 // threshold is the least score at which an answer of signals f is shown.
 func (m AnswerMatch) threshold(f answerFeatures) float64 {
-	if m.AgreedPlaces > 0 && f.sourcePlace >= 1 && f.sourcePlace <= m.AgreedPlaces {
+	if m.agreed(f) {
 		return m.AgreedThreshold
 	}
 	return m.Threshold
+}
+
+// agreed says whether the message's search agrees with an answer of
+// signals f: a source of it first among the documents found, or among the
+// first AgreedPlaces with a fused score at least AgreedShare of the
+// first's.
+func (m AnswerMatch) agreed(f answerFeatures) bool {
+	if m.AgreedPlaces == 0 || f.sourcePlace < 1 || f.sourcePlace > m.AgreedPlaces {
+		return false
+	}
+	return f.sourcePlace == 1 || f.sourceFound >= m.AgreedShare
 }
 
 // shown returns the candidates m shows, best first: each at or over its

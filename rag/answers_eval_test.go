@@ -184,13 +184,16 @@ func TestValidatedAnswerMatching(t *testing.T) {
 		t.Skip("ingests the 535 fiches")
 	}
 	e := newAnswerEval(t, answered)
-	if os.Getenv("PLUME_TUNE_ANSWERS") != "" || os.Getenv("PLUME_ANSWER_THIRDS") != "" {
+	if os.Getenv("PLUME_TUNE_ANSWERS") != "" || os.Getenv("PLUME_ANSWER_THIRDS") != "" || os.Getenv("PLUME_ANSWER_DUMP") != "" {
 		all := newAnswerEval(t, func(string) bool { return true })
 		if os.Getenv("PLUME_TUNE_ANSWERS") != "" {
 			all.tune(t)
 		}
 		if os.Getenv("PLUME_ANSWER_THIRDS") != "" {
 			all.eachThird(t)
+		}
+		if path := os.Getenv("PLUME_ANSWER_DUMP"); path != "" {
+			all.dump(t, path)
 		}
 	}
 	tuning, test := e.evaluate(t, rag.DefaultAnswerMatch, "tuning"), e.evaluate(t, rag.DefaultAnswerMatch, "test")

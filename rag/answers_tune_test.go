@@ -2,7 +2,9 @@ package rag_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"os"
 	"slices"
 	"testing"
 
@@ -10,10 +12,13 @@ import (
 )
 
 // labelled is a message's candidate signals and the answer it should get
-// (0: none).
+// (0: none), with the message's id and the third of the fiches whose
+// answers were active.
 type labelled struct {
 	want  int64
 	cands []rag.CandidateFeatures
+	msg   string
+	third int
 }
 
 // tune searches the weights and the thresholds on the tuning half only,
@@ -29,7 +34,7 @@ type labelled struct {
 func (e *answerEval) tune(t *testing.T) {
 	set := e.tuningSet(t)
 	pooled := rag.AnswerMatch{QuestionWords: 1, MessageWords: 4, TextCosine: 2, SourceFound: 2,
-		AgreedPlaces: rag.DefaultAnswerMatch.AgreedPlaces}
+		AgreedPlaces: rag.DefaultAnswerMatch.AgreedPlaces, AgreedShare: rag.DefaultAnswerMatch.AgreedShare}
 	var best rag.AnswerMatch
 	var bestScore answerScore
 	for _, start := range []rag.AnswerMatch{rag.DefaultAnswerMatch, pooled} {
@@ -61,6 +66,20 @@ func (e *answerEval) tune(t *testing.T) {
 		base.Threshold, base.Margin, baselineAnswerMatch.Threshold, baselineAnswerMatch.Margin, s)
 	best.Threshold, best.AgreedThreshold, best.Margin = 0, 0, 0
 	t.Logf("same weights, no threshold (ranking alone): %s", scoreSet(set, best))
+	agreedShares(t, set)
+}
+
+// agreedShares reports the matching in use with the least fused share of
+// an agreed source below the first place (AgreedShare) in turn, the
+// thresholds chosen by the same rule (0: the place alone).
+func agreedShares(t *testing.T, set []labelled) {
+	for _, share := range []float64{0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1} {
+		m := rag.DefaultAnswerMatch
+		m.AgreedShare = share
+		m, s := thresholded(t, set, m)
+		t.Logf("agreed below the first place from a share of %.2f: threshold %.2f, agreed %.2f, margin %.2f: %s",
+			share, m.Threshold, m.AgreedThreshold, m.Margin, s)
+	}
 }
 
 // tuningSet is the candidates' signals of every tuning-half message, with
@@ -77,7 +96,7 @@ func (e *answerEval) tuningSet(t *testing.T) []labelled {
 			if err != nil {
 				t.Fatal(err)
 			}
-			set = append(set, labelled{want: e.wantFor(msg), cands: cands})
+			set = append(set, labelled{want: e.wantFor(msg), cands: cands, msg: msg.ID, third: third})
 		}
 	}
 	return set
@@ -174,4 +193,39 @@ func scoreSet(set []labelled, m rag.AnswerMatch) answerScore {
 		}
 	}
 	return s
+}
+
+// dump writes the candidates' signals of every tuning-half message, with
+// the answers of each third in turn (tuningSet), as JSON lines to path:
+// for studying the misses (PLUME_ANSWER_DUMP). The test half is never
+// written.
+func (e *answerEval) dump(t *testing.T, path string) {
+	type cand struct {
+		ID      int64              `json:"id"`
+		Signals map[string]float64 `json:"s"`
+	}
+	type line struct {
+		Msg   string `json:"msg"`
+		Third int    `json:"third"`
+		Want  int64  `json:"want"`
+		Cands []cand `json:"cands"`
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, l := range e.tuningSet(t) {
+		out := line{Msg: l.msg, Third: l.third, Want: l.want, Cands: []cand{}}
+		for _, c := range l.cands {
+			out.Cands = append(out.Cands, cand{c.ID, c.Signals()})
+		}
+		if err := enc.Encode(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 }

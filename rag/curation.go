@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -145,21 +146,6 @@ type CurationReport struct {
 	Stale      []StaleItem     `json:"stale"`
 }
 
-// Holds reports whether key is an item of kind in r, open or closed (a
-// closure may be replaced: a réponse type written for a group closed as
-// « document written » closes it as « answer added »).
-func (r CurationReport) Holds(kind, key string) bool {
-	switch kind {
-	case ItemUnanswered:
-		return slices.ContainsFunc(r.Unanswered, func(g QuestionGroup) bool { return g.Key == key })
-	case ItemLowRated:
-		return slices.ContainsFunc(r.LowRated, func(l LowRatedItem) bool { return l.Key == key })
-	case ItemStale:
-		return slices.ContainsFunc(r.Stale, func(s StaleItem) bool { return s.Key == key })
-	}
-	return false
-}
-
 // Curation builds the work list of a scope (Since is set from opts).
 func Curation(ctx context.Context, st *store.Store, sc store.CurationScope, opts CurationOptions) (CurationReport, error) {
 	opts = opts.withDefaults()
@@ -192,6 +178,33 @@ func Curation(ctx context.Context, st *store.Store, sc store.CurationScope, opts
 	}
 	rep.Stale = stale(old, closures, opts.Items)
 	return rep, nil
+}
+
+// CurationHolds reports whether key is an item of kind in the work list of
+// sc as Curation builds it with opts, open or closed, past the lists' first
+// items too: one targeted query for the item, never the whole report (a
+// closure of anything else would be stored for nothing). A group of
+// questions is known by the question that keys it (groupOf): the check
+// takes the key of any question of the scope without a reliable source,
+// which keys a group of its own whenever the questions it joined age out,
+// never a key of nothing or of another service.
+func CurationHolds(ctx context.Context, st *store.Store, sc store.CurationScope, opts CurationOptions, kind, key string) (bool, error) {
+	opts = opts.withDefaults()
+	now := opts.Now()
+	sc.Since = now.Add(-opts.Since)
+	switch kind {
+	case ItemUnanswered:
+		return st.HasUnreliableQuestion(ctx, sc, key)
+	case ItemLowRated:
+		return st.HasLowRatedDraft(ctx, sc, key)
+	case ItemStale:
+		id, err := strconv.ParseInt(key, 10, 64)
+		if err != nil {
+			return false, nil
+		}
+		return st.HasStaleDocument(ctx, sc, now.Add(-opts.StaleAfter), id)
+	}
+	return false, nil
 }
 
 // unanswered marks the groups closed and keeps n, open ones first.

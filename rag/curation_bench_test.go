@@ -44,6 +44,36 @@ func BenchmarkCuration(b *testing.B) {
 	}
 }
 
+// BenchmarkCurationHolds is the check a closure makes over the same
+// drafts (rag.CurationHolds): one item of each kind that the global work
+// list holds, for a global admin, against the whole list it replaced
+// (BenchmarkCuration/global). Every document counts as stale here (the
+// demo corpus is recent).
+func BenchmarkCurationHolds(b *testing.B) {
+	ctx := context.Background()
+	st := benchCurationStore(b)
+	opts := rag.CurationOptions{StaleAfter: time.Nanosecond}
+	rep, err := rag.Curation(ctx, st, store.CurationScope{}, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(rep.Unanswered) == 0 || len(rep.LowRated) == 0 || len(rep.Stale) == 0 {
+		b.Fatalf("empty report: %d groups, %d low rated, %d stale", len(rep.Unanswered), len(rep.LowRated), len(rep.Stale))
+	}
+	for _, it := range []struct{ kind, key string }{
+		{rag.ItemUnanswered, rep.Unanswered[0].Key}, {rag.ItemLowRated, rep.LowRated[0].Key}, {rag.ItemStale, rep.Stale[0].Key},
+	} {
+		b.Run(it.kind, func(b *testing.B) {
+			for b.Loop() {
+				ok, err := rag.CurationHolds(ctx, st, store.CurationScope{}, opts, it.kind, it.key)
+				if err != nil || !ok {
+					b.Fatalf("%s %s: %v, %v", it.kind, it.key, ok, err)
+				}
+			}
+		})
+	}
+}
+
 // benchServices are the services of the benchmark's drafts and their
 // shares, out of 20.
 var benchServices = []struct {
@@ -54,7 +84,11 @@ var benchServices = []struct {
 // benchCurationStore is the demo corpus with 10,000 drafts spread over
 // four services and 90 days (benchDrafts) and feedback on 60 % of them
 // (benchFeedback).
-func benchCurationStore(b *testing.B) *store.Store {
+func benchCurationStore(b *testing.B) *store.Store { return curationStore(b, 10000) }
+
+// curationStore is the demo corpus with n drafts as benchCurationStore
+// spreads them, and their feedback.
+func curationStore(b testing.TB, n int) *store.Store {
 	ctx := context.Background()
 	st, _ := ingested(b, filepath.Join(repoRoot, "demo", "corpus"))
 	page, err := st.ListDocuments(ctx, store.DocumentFilter{Limit: 100})
@@ -66,7 +100,7 @@ func benchCurationStore(b *testing.B) *store.Store {
 		docs = append(docs, d.ID)
 	}
 	rnd := rand.New(rand.NewPCG(2026, 12))
-	d := benchDrafts(rnd, curationQuestions(b), docs, 10000)
+	d := benchDrafts(rnd, curationQuestions(b), docs, n)
 	_, err = st.Pool().Exec(ctx, `INSERT INTO drafts (id, created_at, channel, service, question, draft, reliable, sources)
 		SELECT id, created_at, 'email', service, question, 'Brouillon', reliable, sources::jsonb
 		FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::bool[], $6::text[])
@@ -91,7 +125,7 @@ func benchCurationStore(b *testing.B) *store.Store {
 // curationQuestions are the questions drafts are asked from: the short
 // questions of the test sets and the realistic messages, redacted as
 // drafts store them.
-func curationQuestions(b *testing.B) []string {
+func curationQuestions(b testing.TB) []string {
 	var out []string
 	for _, set := range []string{"testdata/spf-questions.jsonl", "testdata/vosdroits-questions.jsonl"} {
 		for _, q := range loadQuestions(b, set) {

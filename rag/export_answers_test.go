@@ -52,3 +52,17 @@ func (m AnswerMatch) First(cands []CandidateFeatures) int64 {
 	}
 	return shown[0].ID
 }
+
+// Signals returns c's signals by name, for studying the matching.
+func (c CandidateFeatures) Signals() map[string]float64 {
+	b := func(v bool) float64 {
+		if v {
+			return 1
+		}
+		return 0
+	}
+	f := c.f
+	return map[string]float64{"qw": f.questionWords, "fw": f.focusWords, "mw": f.messageWords, "qc": f.questionCosine,
+		"tc": f.textCosine, "vec": b(f.vectors), "sf": f.sourceFound, "sp": float64(f.sourcePlace),
+		"searched": b(f.searched), "sq": f.semQuestion, "st": f.semText, "ss": f.semSource, "sem": b(f.semantic)}
+}

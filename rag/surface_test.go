@@ -53,8 +53,8 @@ var stringParams = map[string]string{
 	"rag.Answers.Update(scope)":            "the service of the caller's key",
 	"rag.ValidItemKey(kind)":               "a curation item's kind, compared with the three kinds; stored only when valid",
 	"rag.ValidItemKey(key)":                "a curation item's key, matched against its kind's form (hex, draft id, number); never stored here",
-	"rag.CurationReport.Holds(kind)":       "a curation item's kind, compared with the three kinds; never stored",
-	"rag.CurationReport.Holds(key)":        "a curation item's key, compared with the work list's keys; never stored",
+	"rag.CurationHolds(kind)":              "a curation item's kind, compared with the three kinds; never stored",
+	"rag.CurationHolds(key)":               "a curation item's key (a hash, a draft's or a document's id), compared in a query; never stored",
 	"rag.FirstRank(docs)":                  "document ids",
 	"rag.FirstRank(expected)":              "document ids",
 	// rag: pure functions of text that send nothing

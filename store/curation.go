@@ -166,11 +166,7 @@ func (s *Store) StaleDocuments(ctx context.Context, sc CurationScope, before tim
 	rows, err := s.pool.Query(ctx, `SELECT doc.id, doc.title, doc.url, doc.service, coalesce(doc.updated_at, doc.modified_at),
 			(SELECT count(*) FROM answer_sources s JOIN answers a ON a.id = s.answer_id
 			 WHERE s.document_id = doc.id AND a.status = 'to_review') AS to_review
-		FROM documents doc
-		WHERE doc.status <> 'draft' AND ($1 = false OR doc.service = $2)
-		  AND (coalesce(doc.updated_at, doc.modified_at) < $3 OR EXISTS (
-			SELECT 1 FROM answer_sources s JOIN answers a ON a.id = s.answer_id
-			WHERE s.document_id = doc.id AND a.status = 'to_review'))
+		FROM documents doc WHERE `+staleWhere+`
 		ORDER BY to_review DESC, coalesce(doc.updated_at, doc.modified_at), doc.id LIMIT $4`,
 		sc.ServiceSet, sc.Service, before, limit)
 	if err != nil {
@@ -184,6 +180,61 @@ func (s *Store) StaleDocuments(ctx context.Context, sc CurationScope, before tim
 		return nil, fmt.Errorf("stale documents: %w", err)
 	}
 	return out, nil
+}
+
+// HasUnreliableQuestion reports whether the scope holds a question that
+// found no reliable source whose newest draft, with its service, hashes to
+// key: the first 16 hex digits of the SHA-256 of service, a zero byte and
+// the draft's id, as the work list keys the group a question starts
+// (rag.groupOf). The same text's drafts are merged as UnreliableQuestions
+// merges them, so the check reads those drafts and nothing else.
+func (s *Store) HasUnreliableQuestion(ctx context.Context, sc CurationScope, key string) (bool, error) {
+	var ok bool
+	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM (
+			SELECT d.service, (array_agg(d.id ORDER BY d.created_at DESC, d.id))[1] AS id
+			FROM drafts d WHERE NOT d.reliable AND `+scopeWhere+`
+			GROUP BY d.service, d.question) q
+		WHERE left(encode(sha256(convert_to(q.service, 'UTF8') || '\x00'::bytea || convert_to(q.id, 'UTF8')), 'hex'), 16) = $4)`,
+		append(sc.args(), key)...).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("unreliable question %s: %w", key, err)
+	}
+	return ok, nil
+}
+
+// HasLowRatedDraft reports whether the draft id is one of the scope's
+// that its agent rejected or rated 2 or less (as LowRatedDrafts lists
+// them), by its key.
+func (s *Store) HasLowRatedDraft(ctx context.Context, sc CurationScope, id string) (bool, error) {
+	var ok bool
+	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM feedback f JOIN drafts d
+			ON d.id = f.draft_id AND d.created_at = f.draft_created_at
+		WHERE f.draft_id = $4 AND (f.outcome = 'rejected' OR f.rating <= 2) AND f.draft_created_at >= $3 AND `+scopeWhere+`)`,
+		append(sc.args(), id)...).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("low-rated draft %s: %w", id, err)
+	}
+	return ok, nil
+}
+
+// staleWhere selects the stale documents (alias doc) of a scope given as
+// $1, $2: published, and last updated before $3 or relied on by answers
+// to review.
+const staleWhere = `doc.status <> 'draft' AND ($1 = false OR doc.service = $2)
+	AND (coalesce(doc.updated_at, doc.modified_at) < $3 OR EXISTS (
+		SELECT 1 FROM answer_sources s JOIN answers a ON a.id = s.answer_id
+		WHERE s.document_id = doc.id AND a.status = 'to_review'))`
+
+// HasStaleDocument reports whether the document id is one of the scope's
+// stale documents (StaleDocuments), by its key.
+func (s *Store) HasStaleDocument(ctx context.Context, sc CurationScope, before time.Time, id int64) (bool, error) {
+	var ok bool
+	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM documents doc WHERE doc.id = $4 AND `+staleWhere+`)`,
+		sc.ServiceSet, sc.Service, before, id).Scan(&ok)
+	if err != nil {
+		return false, fmt.Errorf("stale document %d: %w", id, err)
+	}
+	return ok, nil
 }
 
 // CurationAction is what an admin did to close a curation item.
