@@ -26,8 +26,28 @@ func (sc *scanner) birthPunctStep(c *birthCue, j int) (next, end int) {
 		return j + 1, -1
 	case ':', ')', '-', '=':
 		return j + 1, -1
+	case '.':
+		if j == c.i+1 && c.direct && sc.attached(j) { // "lieu naiss. Dakar": an abbreviation's dot
+			return j + 1, -1
+		}
 	}
 	return -1, -1
+}
+
+// placeFieldAfter masks the town of a form's "Lieu :" field written on
+// the line after a date of birth that ends at token end: "Date de
+// naissance : 12-12-1975 / Lieu : Tlemcen (Algérie)".
+func (sc *scanner) placeFieldAfter(end int) {
+	k := end + 1
+	for n := 0; k < len(sc.toks) && sc.toks[k].gap < gapLine && n < 8; n++ {
+		k++
+	}
+	if k+2 >= len(sc.toks) || sc.toks[k].gap != gapLine || !sc.isText(k, "lieu") || sc.punct(k+1) != ':' {
+		return
+	}
+	if e := sc.townAt(k + 2); e >= 0 {
+		sc.addTown(k+2, e)
+	}
 }
 
 // asideEnd returns the closing bracket of the aside that opens at token j

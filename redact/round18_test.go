@@ -34,5 +34,14 @@ func TestRedactRound18(t *testing.T) {
 			"pour le dossier de mon pere. voila ses infos: [NIR_1] / merci"},
 		{"a case number stays a case", "pour le dossier de mon pere. voila ses infos: 2024-145-12993 / merci",
 			"pour le dossier de mon pere. voila ses infos: [DOSSIER_1] / merci"},
+		// places of birth
+		{"lieu naiss.", "M. DIOP Mamadou – ddn 01/05/79 – lieu naiss. Dakar – tds expiré",
+			"M. [NOM_1] – ddn [NAISSANCE_1] – lieu naiss. [NAISSANCE_2] – tds expiré"},
+		{"a form's place field", "Date de naissance : 12-12-1975\nLieu : Tlemcen (Algérie)\nPasseport",
+			"Date de naissance : [NAISSANCE_1]\nLieu : [NAISSANCE_2]\nPasseport"},
+		{"a place field after another date stays", "Date du rendez-vous : 12-12-2026\nLieu : Tours\nMerci",
+			"Date du rendez-vous : 12-12-2026\nLieu : Tours\nMerci"},
+		{"Darija: he was born in", "w howa tzad f Gabès le 17/09/1979. On a", "w howa tzad f [NAISSANCE_1] le [NAISSANCE_2]. On a"},
+		{"Darija: born, feminine", "ana mzyouda f Sfax, w howa", "ana mzyouda f [NAISSANCE_1], w howa"},
 	})
 }
