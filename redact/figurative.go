@@ -43,7 +43,8 @@ var (
 // figurativeSpecial reports whether the special category's phrase of
 // tokens i to j is a figure of speech or a denial, not a person's state:
 // "j'en suis malade", "ça me rend malade", "le numéro est invalide",
-// "ameli dit invalide", "ce n'est pas un crime", "for disabled people".
+// "ameli dit invalide", "ce n'est pas un crime", "for disabled people",
+// "je ne suis pas handicapé", "jamais été syndiqué".
 func (sc *scanner) figurativeSpecial(i, j int, cue cueBits) bool {
 	switch {
 	case i == j && sc.foldedIs(i, "malade"):
@@ -54,7 +55,9 @@ func (sc *scanner) figurativeSpecial(i, j int, cue cueBits) bool {
 		return sc.deniedOffence(i)
 	case cue&cHandicap != 0:
 		k := sc.nextWordAny(j)
-		return k != j && sc.foldedIn(k, genericPeople) // "housing for disabled people"
+		return k != j && sc.foldedIn(k, genericPeople) || sc.deniedState(i) // "housing for disabled people", "je ne suis pas handicapé"
+	case cue&cSyndicat != 0:
+		return sc.deniedState(i) // "je ne suis pas syndiqué"
 	}
 	return false
 }
@@ -106,3 +109,18 @@ func (sc *scanner) deniedOffence(i int) bool {
 	}
 	return k >= 0 && sc.foldedIn(k, negations)
 }
+
+// deniedState reports whether the state said by the adjective at token i
+// is denied, the negation right before it: "je ne suis pas handicapé",
+// "jamais été syndiqué". Not "pas de RQTH pour l'instant": a status not
+// yet granted still tells the disability.
+func (sc *scanner) deniedState(i int) bool {
+	k := sc.wordBefore(i)
+	if k >= 0 && sc.foldedIs(k, "ete") {
+		k = sc.wordBefore(k)
+	}
+	return k >= 0 && sc.foldedIn(k, stateNegations)
+}
+
+// stateNegations deny a state said by an adjective: "pas handicapé".
+var stateNegations = wordSet("pas jamais ni")

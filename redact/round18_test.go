@@ -43,5 +43,14 @@ func TestRedactRound18(t *testing.T) {
 			"Date du rendez-vous : 12-12-2026\nLieu : Tours\nMerci"},
 		{"Darija: he was born in", "w howa tzad f Gabès le 17/09/1979. On a", "w howa tzad f [NAISSANCE_1] le [NAISSANCE_2]. On a"},
 		{"Darija: born, feminine", "ana mzyouda f Sfax, w howa", "ana mzyouda f [NAISSANCE_1], w howa"},
+		// denied states
+		{"a disability denied", "Bonjour, je ne suis pas handicapé mais j'ai 74 ans", "Bonjour, je ne suis pas handicapé mais j'ai 74 ans"},
+		{"others' disability denied", "les gens qui ne sont pas handicapés n'ont jamais", "les gens qui ne sont pas handicapés n'ont jamais"},
+		{"a union membership denied", "je ne suis pas syndiqué et je", "je ne suis pas syndiqué et je"},
+		{"a status not yet granted is told", "Demande l'AAH, pas de RQTH pour l'instant.", "Demande l'[HANDICAP_1], pas de [HANDICAP_2] pour l'instant."},
+		{"a disability told", "mon fils est handicapé depuis", "mon fils est [HANDICAP_1] depuis"},
+		// a court's registry
+		{"Greffe civil stays", "Greffe civil du tribunal de Créteil", "Greffe civil du tribunal de Créteil"},
+		{"a graft is health", "il a eu une greffe du rein en mars", "il a eu une [SANTE_1] en mars"},
 	})
 }
