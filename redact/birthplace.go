@@ -119,8 +119,8 @@ func (sc *scanner) placeOfBirthCue(i int) bool {
 	if sc.isText(i, "f") && sc.isText(i-1, darijaBirth...) {
 		return true // Darija "tzad f Gabès" (born in)
 	}
-	if sc.isText(i, "naiss", "naissance") && sc.isText(i-1, "lieu") {
-		return true // "lieu naiss. Dakar"
+	if sc.isText(i, "naiss", "naissance") && sc.isText(i-1, "lieu") || sc.isText(i, "ldn") {
+		return true // "lieu naiss. Dakar", "LDN : Enugu"
 	}
 	if !sc.isText(i, "naissance", "birth", "nacimiento", "nascita", "nascimento") || !sc.isText(i-1, "de", "of", "di") {
 		return false

@@ -7,9 +7,12 @@ import "testing"
 // further on in the message and repeated in figures in brackets after the
 // words; a Romanian card's series with its word, a Portuguese citizen's
 // card after "é o nº"; a NIR grouped as a NIR after a case's cue; a town
-// of birth after "lieu naiss." and in a form's "Lieu :" field on the line
-// after a date of birth, after Darija verbs of birth; a disability or a
-// union membership denied right before its word; a court's registry; and
+// of birth after "lieu naiss.", "LDN" and in a form's "Lieu :" field on
+// the line after a date of birth, after Darija verbs of birth, with its
+// country after a comma or "au"; a disability or a union membership
+// denied right before its word, disabled bays, a clumsiness with
+// computers, a deafness to requests, a number invalidated; a court's
+// registry; and
 // phones with ".." between their pairs, a capital I typed for a one, a
 // mobile's four first digits then small groups.
 func TestRedactRound18(t *testing.T) {
@@ -41,6 +44,10 @@ func TestRedactRound18(t *testing.T) {
 			"Date de naissance : [NAISSANCE_1]\nLieu : [NAISSANCE_2]\nPasseport"},
 		{"a place field after another date stays", "Date du rendez-vous : 12-12-2026\nLieu : Tours\nMerci",
 			"Date du rendez-vous : 12-12-2026\nLieu : Tours\nMerci"},
+		{"a country after a comma goes with the town", "born on 14 July 1992 in Arequipa, Perú, and I live", "born on [NAISSANCE_1] in [NAISSANCE_2], and I live"},
+		{"a country after au goes with the town", "Je suis né à Dakar au Sénégal en 1985.", "Je suis né à [NAISSANCE_1] en 1985."},
+		{"a country alone stays", "Je suis né au Sénégal en 1985.", "Je suis né au Sénégal en 1985."},
+		{"LDN", "- LDN : Enugu, Nigeria\n- N°", "- LDN : [NAISSANCE_1]\n- N°"},
 		{"Darija: he was born in", "w howa tzad f Gabès le 17/09/1979. On a", "w howa tzad f [NAISSANCE_1] le [NAISSANCE_2]. On a"},
 		{"Darija: born, feminine", "ana mzyouda f Sfax, w howa", "ana mzyouda f [NAISSANCE_1], w howa"},
 		// denied states
@@ -49,6 +56,12 @@ func TestRedactRound18(t *testing.T) {
 		{"a union membership denied", "je ne suis pas syndiqué et je", "je ne suis pas syndiqué et je"},
 		{"a status not yet granted is told", "Demande l'AAH, pas de RQTH pour l'instant.", "Demande l'[HANDICAP_1], pas de [HANDICAP_2] pour l'instant."},
 		{"a disability told", "mon fils est handicapé depuis", "mon fils est [HANDICAP_1] depuis"},
+		{"disabled bays", "Can I still park in disabled bays while", "Can I still park in disabled bays while"},
+		{"clumsy with computers", "je suis complètement handicapé avec l'informatique, alors", "je suis complètement handicapé avec l'informatique, alors"},
+		{"deaf to requests", "on dirait qu'ils sont sourds à l'ANTS. Mon", "on dirait qu'ils sont sourds à l'ANTS. Mon"},
+		{"deaf in one ear", "Elle est sourde à l'oreille gauche.", "Elle est [HANDICAP_1] à l'oreille gauche."},
+		{"a number invalidated", "si l'ancien numéro est bien invalidé partout", "si l'ancien numéro est bien invalidé partout"},
+		{"a person invalid", "mon mari est invalide depuis", "mon mari est [HANDICAP_1] depuis"},
 		// a court's registry
 		{"Greffe civil stays", "Greffe civil du tribunal de Créteil", "Greffe civil du tribunal de Créteil"},
 		{"a graft is health", "il a eu une greffe du rein en mars", "il a eu une [SANTE_1] en mars"},
