@@ -50,12 +50,11 @@ func (sc *scanner) figurativeSpecial(i, j int, cue cueBits) bool {
 	case i == j && sc.foldedIs(i, "malade"):
 		return sc.upsetMalade(i)
 	case i == j && sc.foldedIs(i, "invalide"):
-		return sc.invalidThing(i)
+		return invalidated(sc.text(i)) || sc.invalidThing(i)
 	case cue&cJustice != 0:
 		return sc.deniedOffence(i)
 	case cue&cHandicap != 0:
-		k := sc.nextWordAny(j)
-		return k != j && sc.foldedIn(k, genericPeople) || sc.deniedState(i) // "housing for disabled people", "je ne suis pas handicapé"
+		return sc.figurativeDisability(i, j)
 	case cue&cSyndicat != 0:
 		return sc.deniedState(i) // "je ne suis pas syndiqué"
 	}
@@ -124,3 +123,62 @@ func (sc *scanner) deniedState(i int) bool {
 
 // stateNegations deny a state said by an adjective: "pas handicapé".
 var stateNegations = wordSet("pas jamais ni")
+
+// figurativeDisability reports whether the disability's phrase of tokens
+// i to j says nothing of a person's body: said of a class of people or
+// of a facility in English ("housing for disabled people", "disabled
+// bays"), denied ("je ne suis pas handicapé"), a clumsiness ("handicapé
+// avec l'informatique"), a deafness to requests ("ils sont sourds à
+// l'ANTS").
+func (sc *scanner) figurativeDisability(i, j int) bool {
+	k := sc.nextWordAny(j)
+	switch {
+	case k != j && (sc.foldedIn(k, genericPeople) || sc.foldedIn(k, facilities) || sc.foldedIn(k, englishFacilities)):
+		return true
+	case sc.deniedState(i):
+		return true
+	case i == j && k != j && sc.foldedIn(i, clumsyWords) && sc.foldedIs(k, "avec"):
+		return true
+	case i == j && k != j && sc.foldedIn(i, deafWords) && sc.foldedIn(k, deafToLinks):
+		return !sc.earAfter(k) // not "sourde à l'oreille gauche", "sourd à 80 %"
+	}
+	return false
+}
+
+// earAfter reports whether an ear or a figure follows token k within
+// three tokens on its line: "à l'oreille gauche", "à 80 %".
+func (sc *scanner) earAfter(k int) bool {
+	for n := k + 1; n < len(sc.toks) && n <= k+3 && sc.toks[n].gap < gapLine; n++ {
+		if sc.toks[n].kind == kNum || sc.foldedIs(n, "oreille") || sc.foldedIs(n, "oreilles") {
+			return true
+		}
+	}
+	return false
+}
+
+// invalidated reports whether s, a form of "invalide" as the lexicon
+// folds it, is written with the accent of the verb's participle:
+// "l'ancien numéro est bien invalidé" (cancelled), not "invalide".
+func invalidated(s string) bool {
+	for _, end := range []string{"é", "ée", "és", "ées", "É", "ÉE"} {
+		if len(s) > len(end) && s[len(s)-len(end):] == end {
+			return true
+		}
+	}
+	return false
+}
+
+// englishFacilities are English nouns of places for a class of people,
+// after their adjective: "disabled bays", "disabled toilets".
+var englishFacilities = wordSet("bay bays space spaces spot spots toilet toilets parking access entrance")
+
+// clumsyWords are the disabilities said of a clumsiness with a thing:
+// "complètement handicapé avec l'informatique".
+var clumsyWords = wordSet("handicape handicapee handicapes handicapees")
+
+// deafWords and deafToLinks make a deafness to requests: "ils sont
+// sourds à nos demandes", "sourde aux appels".
+var (
+	deafWords   = wordSet("sourd sourde sourds sourdes")
+	deafToLinks = wordSet("a aux au")
+)
