@@ -47,6 +47,8 @@ var (
 // "je ne suis pas handicapé", "jamais été syndiqué".
 func (sc *scanner) figurativeSpecial(i, j int, cue cueBits) bool {
 	switch {
+	case i == j && cue&cSpecial == cSante && sc.metaphor(i):
+		return true // "un vrai cancer pour l'immeuble", "une vraie maladie chez moi"
 	case i == j && sc.foldedIs(i, "malade"):
 		return sc.upsetMalade(i)
 	case i == j && sc.foldedIs(i, "invalide"):
@@ -182,3 +184,14 @@ var (
 	deafWords   = wordSet("sourd sourde sourds sourdes")
 	deafToLinks = wordSet("a aux au")
 )
+
+// metaphor reports whether the illness at token i is a figure: after
+// "vrai" and before what it plagues, "un vrai cancer pour l'immeuble",
+// "une vraie maladie chez moi"; not "une vraie dépression".
+func (sc *scanner) metaphor(i int) bool {
+	k, n := sc.wordBefore(i), sc.nextWordAny(i)
+	return k >= 0 && sc.foldedIn(k, metaphorWords) && n != i && (sc.foldedIs(n, "pour") || sc.foldedIs(n, "chez"))
+}
+
+// metaphorWords make the illness after them a figure of speech.
+var metaphorWords = wordSet("vrai vraie veritable")

@@ -11,7 +11,8 @@ import "testing"
 // the line after a date of birth, after Darija verbs of birth, with its
 // country after a comma or "au"; a disability or a union membership
 // denied right before its word, disabled bays, a clumsiness with
-// computers, a deafness to requests, a number invalidated; a court's
+// computers, a deafness to requests, a number invalidated, an illness as
+// a figure ("un vrai cancer pour l'immeuble"); a court's
 // registry; and
 // phones with ".." between their pairs, a capital I typed for a one, a
 // mobile's four first digits then small groups.
@@ -62,6 +63,8 @@ func TestRedactRound18(t *testing.T) {
 		{"deaf in one ear", "Elle est sourde à l'oreille gauche.", "Elle est [HANDICAP_1] à l'oreille gauche."},
 		{"a number invalidated", "si l'ancien numéro est bien invalidé partout", "si l'ancien numéro est bien invalidé partout"},
 		{"a person invalid", "mon mari est invalide depuis", "mon mari est [HANDICAP_1] depuis"},
+		{"a cancer for the building", "Ce type est un vrai cancer pour l'immeuble, il fait", "Ce type est un vrai cancer pour l'immeuble, il fait"},
+		{"a real depression is told", "Elle a une vraie dépression depuis mars.", "Elle a une vraie [SANTE_1] depuis mars."},
 		// a court's registry
 		{"Greffe civil stays", "Greffe civil du tribunal de Créteil", "Greffe civil du tribunal de Créteil"},
 		{"a graft is health", "il a eu une greffe du rein en mars", "il a eu une [SANTE_1] en mars"},
