@@ -132,6 +132,10 @@ func (sc *scanner) identStart(i int) int {
 			j += 2
 			continue
 		}
+		if j == i+1 && t.kind == kNum && t.end-t.start <= 3 && t.gap == gapSpace && sc.punct(j+1) == ':' {
+			j += 2 // "CAF 13 : 2987451": the cue's department
+			continue
+		}
 		// "Référence de la proposition de rectification : X": a label
 		// that ends with a colon on the same line.
 		if colon := sc.colonAhead(j, 6); colon > 0 {

@@ -3,7 +3,7 @@ package redact
 import "testing"
 
 // TestRedactRound18 covers session 13's rules: a Romanian CAF cue and the
-// plural "allocataires", a CAF number dictated one digit at a time
+// plural "allocataires", a CAF's department ("CAF 13 :"), a CAF number dictated one digit at a time
 // further on in the message and repeated in figures in brackets after the
 // words; a Romanian card's series with its word, a Portuguese citizen's
 // card after "é o nº"; a NIR grouped as a NIR after a case's cue; a town
@@ -26,6 +26,8 @@ func TestRedactRound18(t *testing.T) {
 			"le num allocataire ct celui de ma mere [CAF_1] jcrois."},
 		{"figures in brackets after the words", "num allocataire dyali: deux six sept quatre, un neuf huit (2674198). bnti",
 			"num allocataire dyali: [CAF_1] ([CAF_2]). bnti"},
+		{"the cue's department", "CAF 13 : 2987451. Nouveau portable", "CAF 13 : [CAF_1]. Nouveau portable"},
+		{"an age before a colon stays", "J'ai eu 13 ans : 2987451 euros.", "J'ai eu 13 ans : 2987451 euros."},
 		{"six dictated digits stay", "la caf m'a dit 2 7 8 4 5 1 fois", "la caf m'a dit 2 7 8 4 5 1 fois"},
 		{"a bracketed number after a figure stays", "la caf verse 3 (1234567) euros", "la caf verse 3 (1234567) euros"},
 		// identity cards
