@@ -26,5 +26,3 @@ var foreignRules = []rule{
 	{code: CodeVulnerableAdult, cue: re(` alzheimer| dementia| demencia| demência`),
 		with: re(` nao voltou| não voltou| no ha vuelto| no volvio| desaparec| sumiu| is missing| has not come back| hasn' t come back| not come home`)},
 }
-
-func init() { rules = append(rules, foreignRules...) }
