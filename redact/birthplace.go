@@ -96,7 +96,7 @@ func (sc *scanner) birthPlaceStep(c *birthCue, j int) (next, end int) {
 func (sc *scanner) birthVerb(i int) int {
 	for k := i; k >= 0 && k >= i-3; k-- {
 		if sc.isText(k, "ne", "nee", "nes", "nees", "born", "nacido", "nacida", "naci", "nacio", "nato", "nata",
-			"geboren", "urodzony", "urodzona", "nascido", "nascida", "nasci", "nasceu", "nascut", "nascuta") {
+			"geboren", "urodzony", "urodzona", "nascido", "nascida", "nasci", "nasceu", "nascut", "nascuta") || sc.isText(k, darijaBirth...) {
 			return k
 		}
 		if k < i && sc.toks[k].kind == kWord && sc.toks[k].cue&cBirth == 0 && !sc.isText(k, "e") {
@@ -108,12 +108,19 @@ func (sc *scanner) birthVerb(i int) int {
 
 // placeOfBirthCue reports whether the birth cue at token i names the place
 // of birth, which then needs no preposition: "lieu de naissance :", "lieu
+// naiss.", "lieu
 // et date de naissance", "place of birth", "lugar de nacimiento", "luogo
 // di nascita", "local de nascimento", Spanish and Portuguese "natural
 // de" (native of).
 func (sc *scanner) placeOfBirthCue(i int) bool {
 	if sc.isText(i, "de", "da", "do") && sc.isText(i-1, "natural") {
 		return true // "natural de Sevilla", "natural do Porto"
+	}
+	if sc.isText(i, "f") && sc.isText(i-1, darijaBirth...) {
+		return true // Darija "tzad f Gabès" (born in)
+	}
+	if sc.isText(i, "naiss", "naissance") && sc.isText(i-1, "lieu") || sc.isText(i, "ldn") {
+		return true // "lieu naiss. Dakar", "LDN : Enugu"
 	}
 	if !sc.isText(i, "naissance", "birth", "nacimiento", "nascita", "nascimento") || !sc.isText(i-1, "de", "of", "di") {
 		return false
@@ -178,6 +185,12 @@ func (sc *scanner) townAt(j int) int {
 // notTown are words that follow "né à" without being a place and that the
 // lexicon may not hold: "né à terme", "née à domicile".
 var notTown = wordSet("terme domicile maison maternite maternité hopital hôpital clinique etranger étranger midi minuit")
+
+// darijaBirth are the Darija verbs of birth in Latin letters, before "f"
+// (in): "tzad f Gabès" (he was born in), "mzyouda f Sfax" (born,
+// feminine). The first person "tzadt" raised a false positive on a test
+// half and is left out.
+var darijaBirth = []string{"tzad", "tzadit", "tzadet", "tzadat", "mzyouda", "mzyoud", "mzyoda", "mzyod"}
 
 // negationSubjects are the subjects before a "ne" that negates a verb
 // rather than saying "born" unaccented: "je ne suis à Lyon que depuis".

@@ -26,8 +26,28 @@ func (sc *scanner) birthPunctStep(c *birthCue, j int) (next, end int) {
 		return j + 1, -1
 	case ':', ')', '-', '=':
 		return j + 1, -1
+	case '.':
+		if j == c.i+1 && c.direct && sc.attached(j) { // "lieu naiss. Dakar": an abbreviation's dot
+			return j + 1, -1
+		}
 	}
 	return -1, -1
+}
+
+// placeFieldAfter masks the town of a form's "Lieu :" field written on
+// the line after a date of birth that ends at token end: "Date de
+// naissance : 12-12-1975 / Lieu : Tlemcen (Algérie)".
+func (sc *scanner) placeFieldAfter(end int) {
+	k := end + 1
+	for n := 0; k < len(sc.toks) && sc.toks[k].gap < gapLine && n < 8; n++ {
+		k++
+	}
+	if k+2 >= len(sc.toks) || sc.toks[k].gap != gapLine || !sc.isText(k, "lieu") || sc.punct(k+1) != ':' {
+		return
+	}
+	if e := sc.townAt(k + 2); e >= 0 {
+		sc.addTown(k+2, e)
+	}
 }
 
 // asideEnd returns the closing bracket of the aside that opens at token j
@@ -56,8 +76,9 @@ func (sc *scanner) addTown(j, end int) int {
 // townTail extends the town of birth ending at token end over what is
 // written beside it: its country, department or former name in brackets
 // ("Iași (Roumanie)", "AMIENS (80)", "Hô-Chi-Minh-Ville (Saigon à
-// l'époque)"), its district ("Marseille 5e") and, after a comma, the state
-// that ends the clause ("Columbus, Ohio.").
+// l'époque)"), its district ("Marseille 5e"), after a comma the state
+// that ends the clause ("Columbus, Ohio.") or a country ("Enugu,
+// Nigeria"), and a country after "au" or "en" ("Dakar au Sénégal").
 func (sc *scanner) townTail(end int) int {
 	k := end + 1
 	if k >= len(sc.toks) || sc.toks[k].gap >= gapLine {
@@ -70,10 +91,20 @@ func (sc *scanner) townTail(end int) int {
 		}
 	case sc.toks[k].kind == kAlnum && district(sc.text(k)):
 		return k
-	case sc.punct(k) == ',' && sc.isState(k+1):
+	case sc.punct(k) == ',' && (sc.isState(k+1) || sc.isCountry(k+1)):
 		return k + 1
+	case sc.isText(k, "au", "en") && sc.isCountry(k+1):
+		return k + 1 // "Dakar au Sénégal"
 	}
 	return end
+}
+
+// isCountry reports whether token k is the capitalized name of a country,
+// which after a town of birth goes with it: "Arequipa, Perú", "Enugu,
+// Nigeria", "Dakar au Sénégal".
+func (sc *scanner) isCountry(k int) bool {
+	return k < len(sc.toks) && sc.toks[k].kind == kWord && sc.toks[k].shape&shCap != 0 &&
+		(sc.has(k, wCountry) || birthCountries[strings.ToLower(sc.text(k))])
 }
 
 // bracketEnd returns the closing bracket of the brackets that open at token

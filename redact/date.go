@@ -50,6 +50,7 @@ func (sc *scanner) births() {
 		}
 		sc.addToks(j, end, NAISSANCE, 0.9)
 		sc.siblingBirth(end + 1)
+		sc.placeFieldAfter(end)
 	}
 }
 

@@ -43,18 +43,22 @@ var (
 // figurativeSpecial reports whether the special category's phrase of
 // tokens i to j is a figure of speech or a denial, not a person's state:
 // "j'en suis malade", "ça me rend malade", "le numéro est invalide",
-// "ameli dit invalide", "ce n'est pas un crime", "for disabled people".
+// "ameli dit invalide", "ce n'est pas un crime", "for disabled people",
+// "je ne suis pas handicapé", "jamais été syndiqué".
 func (sc *scanner) figurativeSpecial(i, j int, cue cueBits) bool {
 	switch {
+	case i == j && cue&cSpecial == cSante && sc.metaphor(i):
+		return true // "un vrai cancer pour l'immeuble", "une vraie maladie chez moi"
 	case i == j && sc.foldedIs(i, "malade"):
 		return sc.upsetMalade(i)
 	case i == j && sc.foldedIs(i, "invalide"):
-		return sc.invalidThing(i)
+		return invalidated(sc.text(i)) || sc.invalidThing(i)
 	case cue&cJustice != 0:
 		return sc.deniedOffence(i)
 	case cue&cHandicap != 0:
-		k := sc.nextWordAny(j)
-		return k != j && sc.foldedIn(k, genericPeople) // "housing for disabled people"
+		return sc.figurativeDisability(i, j)
+	case cue&cSyndicat != 0:
+		return sc.deniedState(i) // "je ne suis pas syndiqué"
 	}
 	return false
 }
@@ -106,3 +110,88 @@ func (sc *scanner) deniedOffence(i int) bool {
 	}
 	return k >= 0 && sc.foldedIn(k, negations)
 }
+
+// deniedState reports whether the state said by the adjective at token i
+// is denied, the negation right before it: "je ne suis pas handicapé",
+// "jamais été syndiqué". Not "pas de RQTH pour l'instant": a status not
+// yet granted still tells the disability.
+func (sc *scanner) deniedState(i int) bool {
+	k := sc.wordBefore(i)
+	if k >= 0 && sc.foldedIs(k, "ete") {
+		k = sc.wordBefore(k)
+	}
+	return k >= 0 && sc.foldedIn(k, stateNegations)
+}
+
+// stateNegations deny a state said by an adjective: "pas handicapé".
+var stateNegations = wordSet("pas jamais ni")
+
+// figurativeDisability reports whether the disability's phrase of tokens
+// i to j says nothing of a person's body: said of a class of people or
+// of a facility in English ("housing for disabled people", "disabled
+// bays"), denied ("je ne suis pas handicapé"), a clumsiness ("handicapé
+// avec l'informatique"), a deafness to requests ("ils sont sourds à
+// l'ANTS").
+func (sc *scanner) figurativeDisability(i, j int) bool {
+	k := sc.nextWordAny(j)
+	switch {
+	case k != j && (sc.foldedIn(k, genericPeople) || sc.foldedIn(k, facilities) || sc.foldedIn(k, englishFacilities)):
+		return true
+	case sc.deniedState(i):
+		return true
+	case i == j && k != j && sc.foldedIn(i, clumsyWords) && sc.foldedIs(k, "avec"):
+		return true
+	case i == j && k != j && sc.foldedIn(i, deafWords) && sc.foldedIn(k, deafToLinks):
+		return !sc.earAfter(k) // not "sourde à l'oreille gauche", "sourd à 80 %"
+	}
+	return false
+}
+
+// earAfter reports whether an ear or a figure follows token k within
+// three tokens on its line: "à l'oreille gauche", "à 80 %".
+func (sc *scanner) earAfter(k int) bool {
+	for n := k + 1; n < len(sc.toks) && n <= k+3 && sc.toks[n].gap < gapLine; n++ {
+		if sc.toks[n].kind == kNum || sc.foldedIs(n, "oreille") || sc.foldedIs(n, "oreilles") {
+			return true
+		}
+	}
+	return false
+}
+
+// invalidated reports whether s, a form of "invalide" as the lexicon
+// folds it, is written with the accent of the verb's participle:
+// "l'ancien numéro est bien invalidé" (cancelled), not "invalide".
+func invalidated(s string) bool {
+	for _, end := range []string{"é", "ée", "és", "ées", "É", "ÉE"} {
+		if len(s) > len(end) && s[len(s)-len(end):] == end {
+			return true
+		}
+	}
+	return false
+}
+
+// englishFacilities are English nouns of places for a class of people,
+// after their adjective: "disabled bays", "disabled toilets".
+var englishFacilities = wordSet("bay bays space spaces spot spots toilet toilets parking access entrance")
+
+// clumsyWords are the disabilities said of a clumsiness with a thing:
+// "complètement handicapé avec l'informatique".
+var clumsyWords = wordSet("handicape handicapee handicapes handicapees")
+
+// deafWords and deafToLinks make a deafness to requests: "ils sont
+// sourds à nos demandes", "sourde aux appels".
+var (
+	deafWords   = wordSet("sourd sourde sourds sourdes")
+	deafToLinks = wordSet("a aux au")
+)
+
+// metaphor reports whether the illness at token i is a figure: after
+// "vrai" and before what it plagues, "un vrai cancer pour l'immeuble",
+// "une vraie maladie chez moi"; not "une vraie dépression".
+func (sc *scanner) metaphor(i int) bool {
+	k, n := sc.wordBefore(i), sc.nextWordAny(i)
+	return k >= 0 && sc.foldedIn(k, metaphorWords) && n != i && (sc.foldedIs(n, "pour") || sc.foldedIs(n, "chez"))
+}
+
+// metaphorWords make the illness after them a figure of speech.
+var metaphorWords = wordSet("vrai vraie veritable")

@@ -132,6 +132,10 @@ func (sc *scanner) identStart(i int) int {
 			j += 2
 			continue
 		}
+		if j == i+1 && t.kind == kNum && t.end-t.start <= 3 && t.gap == gapSpace && sc.punct(j+1) == ':' {
+			j += 2 // "CAF 13 : 2987451": the cue's department
+			continue
+		}
 		// "Référence de la proposition de rectification : X": a label
 		// that ends with a colon on the same line.
 		if colon := sc.colonAhead(j, 6); colon > 0 {
@@ -203,6 +207,9 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 		if typ == DOSSIER && sc.isText(j-1, "rg") && sc.toks[j].gap == gapSpace {
 			start = j - 1 // "n° RG 23/01872": the court's register goes with its number
 		}
+		if typ == CNI && sc.isText(j-1, "seria", "serie", "series") && sc.toks[j].gap == gapSpace {
+			start = j - 1 // "buletin seria MZ nr. 418236": the word goes with the series it names
+		}
 		sc.addToks(start, last, typ, conf)
 		sc.siblingIdent(r, last+1, p, typ, conf)
 		return true
@@ -240,6 +247,9 @@ func (sc *scanner) identType(c identCtx, id []byte, last int) (typ Type, conf fl
 		// message: "Son numéro fiscal : … Le mien si besoin : 3012
 		// 8845 90176"
 		typ = FISCAL
+	}
+	if typ == DOSSIER && len(id) == 15 && nirShape(id) && sc.nirGrouped(c.j, last) {
+		return "", 0, true // "le dossier de mon père : 1 45 12 99 352 231 17": a NIR's grouping, read by numbers
 	}
 	if typ == CNI && c.near&cNIR != 0 && (len(id) == 13 || len(id) == 15) && allDigits(id) && nirSex(id) {
 		return "", 0, true // "social security number 1 85 03 75 112 045": a NIR's length, read by numbers
@@ -487,7 +497,10 @@ func (sc *scanner) messageIDs() {
 		return
 	}
 	if all&cCNI != 0 {
-		sc.dictatedCNIs()
+		sc.dictatedIDs(12, CNI)
+	}
+	if all&cCAF != 0 {
+		sc.dictatedIDs(7, CAF) // "le num allocataire ct celui de ma mere 2 7 8 4 5 1 9"
 	}
 	for i := range sc.toks {
 		t := &sc.toks[i]
@@ -504,6 +517,8 @@ func (sc *scanner) messageIDs() {
 			sc.addToks(i, i, CNI, 0.55)
 		case l == 7 && all&cCAF != 0 && i >= 2 && sc.isText(i-2, "n", "no") && (sc.punct(i-1) == '°' || sc.punct(i-1) == 'º'):
 			sc.addToks(i, i, CAF, 0.55)
+		case l == 7 && all&cCAF != 0 && sc.figuresAfterWords(i):
+			sc.addToks(i, i, CAF, 0.55) // "deux six sept quatre, un neuf huit (2674198)"
 		}
 	}
 }
@@ -514,17 +529,26 @@ func ftShape(s string) bool {
 	return len(s) == 8 && allDigits(s[:7]) && s[7] >= 'A' && s[7] <= 'Z'
 }
 
-// dictatedCNIs finds the twelve digits of an old identity card dictated
+// figuresAfterWords reports whether the number at token i is written in
+// brackets right after a number in words, as people repeat in figures a
+// number they dictated: "un neuf huit (2674198)".
+func (sc *scanner) figuresAfterWords(i int) bool {
+	return sc.punct(i-1) == '(' && sc.attached(i) && sc.punct(i+1) == ')' && sc.attached(i+1) &&
+		i >= 2 && sc.has(i-2, wNumWord)
+}
+
+// dictatedIDs finds the n digits of an identifier of type typ dictated
 // one at a time, with spaces or " / " between them, in a message that
-// names the card: "Numero de l'ancienne 8 8 0 6 9 2 3 1 0 2 8 5", "0 9 0
-// 7 / 7 5 0 / 1 2 3 4 5". Exactly twelve, with a low confidence.
-func (sc *scanner) dictatedCNIs() {
+// names its document: the twelve of an old identity card ("Numero de
+// l'ancienne 8 8 0 6 9 2 3 1 0 2 8 5", "0 9 0 7 / 7 5 0 / 1 2 3 4 5"),
+// the seven of a CAF number. Exactly n, with a low confidence.
+func (sc *scanner) dictatedIDs(want int, typ Type) {
 	for i := 0; i < len(sc.toks); i++ {
 		if !sc.oneDigit(i) || i > 0 && sc.toks[i-1].kind == kNum && sc.toks[i].gap <= gapSpace {
 			continue
 		}
 		last, n := i, 1
-		for k := i + 1; k < len(sc.toks) && n <= 12; k++ {
+		for k := i + 1; k < len(sc.toks) && n <= want; k++ {
 			if sc.toks[k].gap > gapSpace {
 				break
 			}
@@ -536,8 +560,8 @@ func (sc *scanner) dictatedCNIs() {
 			}
 			last, n = k, n+1
 		}
-		if n == 12 && !(last+1 < len(sc.toks) && sc.toks[last+1].kind == kNum && sc.toks[last+1].gap <= gapSpace) {
-			sc.addToks(i, last, CNI, 0.55)
+		if n == want && !(last+1 < len(sc.toks) && sc.toks[last+1].kind == kNum && sc.toks[last+1].gap <= gapSpace) {
+			sc.addToks(i, last, typ, 0.55)
 		}
 		i = last
 	}
@@ -651,4 +675,19 @@ func (sc *scanner) siblingIdent(r *identReader, k, p int, typ Type, conf float64
 		}
 		return
 	}
+}
+
+// nirGrouped reports whether tokens j to last write a number in a NIR's
+// grouping, 1 2 2 2 3 3 2, with one space or one dot between the groups.
+func (sc *scanner) nirGrouped(j, last int) bool {
+	var sh shapeKey
+	for k := j; k <= last; k++ {
+		switch t := sc.toks[k]; {
+		case t.kind == kNum || sc.alnumNumberTok(k):
+			sh = sh.add(int(t.end - t.start))
+		case sc.punct(k) != '.':
+			return false
+		}
+	}
+	return sh == shapeNIR
 }

@@ -232,19 +232,25 @@ func (sc *scanner) spacedDot(a, b int) bool {
 }
 
 // fillerEnd returns the number token after one to three filler marks
-// from token n ("**", "~", "|", "•"), all on one line with blanks of one
-// space at most, or n when there is none.
+// from token n ("**", "~", "|", "•", two or three dots written together:
+// "04 74 85 .. 12 .. 36"), all on one line with blanks of one space at
+// most, or n when there is none.
 func (sc *scanner) fillerEnd(n int) int {
-	k := n
+	k, dots := n, 0
 	for marks := 0; marks < 3 && k < len(sc.toks) && sc.toks[k].gap <= gapSpace; marks++ {
 		switch sc.punct(k) {
 		case '*', '~', '|', '•', '·':
 			k++
 			continue
+		case '.':
+			if k == n || sc.toks[k].gap == gapNone {
+				k, dots = k+1, dots+1
+				continue
+			}
 		}
 		break
 	}
-	if k == n || k >= len(sc.toks) || !sc.numberTok(k) || sc.toks[k].gap > gapSpace {
+	if k == n || k >= len(sc.toks) || !sc.numberTok(k) || sc.toks[k].gap > gapSpace || dots == 1 {
 		return n
 	}
 	return k
@@ -275,7 +281,7 @@ func (sc *scanner) alnumNumberTok(i int) bool {
 		switch {
 		case c >= '0' && c <= '9':
 			continue
-		case typoDigit(c) != 0 && (k > 0 || c != 'l' && len(s) >= 3):
+		case typoDigit(c) != 0 && (k > 0 || c != 'l' && c != 'I' && len(s) >= 3):
 			typos++
 			continue
 		}
@@ -294,12 +300,12 @@ func (sc *scanner) alnumNumberTok(i int) bool {
 }
 
 // typoDigit returns the digit a letter typed for it stands for inside a
-// number, l for 1 and O for 0, or 0 for any other byte.
+// number, l and I for 1 and O for 0, or 0 for any other byte.
 func typoDigit(c byte) byte {
 	switch c {
 	case 'o', 'O':
 		return '0'
-	case 'l':
+	case 'l', 'I':
 		return '1'
 	}
 	return 0
@@ -447,7 +453,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		if zeros > 0 {
 			continue
 		}
-		frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && (phoneShapes[sh] || smallGroups(sh))
+		frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && phoneGrouping(d, sh)
 		if len(d) >= 9 && len(d) <= 11 && !frenchPhone && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
 			consider(k, TEL, 0.85)
 			if len(d) == 10 && d[0] == '0' && d[1] == '8' && sh == shape(3, 3, 4) {
@@ -468,7 +474,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, SIRET, 0.6)
 			}
 		case 10:
-			if d[0] == '0' && d[1] != '0' && (phoneShapes[sh] || smallGroups(sh)) && !currency {
+			if d[0] == '0' && d[1] != '0' && phoneGrouping(d, sh) && !currency {
 				if d[1] == '8' {
 					// 08…: service numbers, public
 					consider(k, typKeep, 0.96)

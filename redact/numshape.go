@@ -17,6 +17,27 @@ func smallGroups(k shapeKey) bool {
 	return first&15 == 2
 }
 
+// phoneGrouping reports whether ten digits d grouped as sh are written as
+// people write a French phone: a usual grouping, small groups, or a
+// mobile whose first four digits are followed by groups of one or two
+// ("0698 33 1 2 4 5").
+func phoneGrouping(d []byte, sh shapeKey) bool {
+	return phoneShapes[sh] || smallGroups(sh) || (d[1] == '6' || d[1] == '7') && mobileGroups(sh)
+}
+
+// mobileGroups reports whether a number starts with a group of four
+// digits followed by at least three groups of one or two.
+func mobileGroups(k shapeKey) bool {
+	n := 0
+	for ; k > 15; k >>= 4 {
+		if k&15 > 2 {
+			return false
+		}
+		n++
+	}
+	return k == 4 && n >= 3
+}
+
 // allFours reports whether every group but the last has 4 digits.
 func (k shapeKey) allFours() bool {
 	k >>= 4

@@ -42,7 +42,7 @@ func TestRedactRound4(t *testing.T) {
 		// foreign documents
 		{"Spanish NIE", "Mi NIE es Y1234567X", "Mi NIE es [CNI_1]"},
 		{"Romanian CNP", "my CNP 1850312400123", "my CNP [CNI_1]"},
-		{"Romanian card series", "carte d'identité roumaine seria RX nr 482913", "carte d'identité roumaine seria [CNI_1]"},
+		{"Romanian card series", "carte d'identité roumaine seria RX nr 482913", "carte d'identité roumaine [CNI_1]"},
 		{"consular card", "carte consulaire n° 0012345", "carte consulaire n° [CNI_1]"},
 		{"US SSN", "My SSN is 123-45-6789", "My SSN is [CNI_1]"},
 		{"UK NINO", "National Insurance number QQ 12 34 56 C", "National Insurance number [CNI_1]"},
