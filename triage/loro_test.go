@@ -216,7 +216,7 @@ func allowAbove(xs []float64, n int) float64 {
 // with the lexicon measured on them) are out of sample.
 func TestLeaveOneRoundOut(t *testing.T) {
 	if os.Getenv("PLUME_TRIAGE_LOO") == "" {
-		t.Skip("trains twenty-seven models (several minutes): set PLUME_TRIAGE_LOO=1")
+		t.Skip("trains a model per fold (several minutes): set PLUME_TRIAGE_LOO=1")
 	}
 	folds := trainingFolds(t)
 	r := chooseOutOfFold(leaveOneRoundOut(folds, training))
