@@ -2,18 +2,27 @@ package triage
 
 // foreignRules are urgent cues in the languages people born abroad mix
 // with French (Spanish, Portuguese, English, Romanian, Russian and
-// Ukrainian, Turkish), on folded text: a message in another language is a
-// language barrier, and these say when it is also an emergency.
+// Ukrainian, Turkish), on folded text, and a few attention cues in
+// English: a message in another script is a language barrier, one in
+// English or Spanish only beside another reason (message.latinForeign),
+// and these say when it needs attention or is an emergency.
 var foreignRules = []rule{
-	{code: CodeSuicide, cue: re(` quitarme la vida| matarme| suicidarme| no quiero (?:seguir )?vivir| ganas de morir| quiero morir| acabar con todo| quero morrer| me matar| tirar a minha vida| nao quero mais viver| acabar com tudo| kill myself| take my (?:own )?life| end it all| no reason to live| better off without me| vreau sa mor| sa ma sinucid| покончить с собой| не хочу (?:больше )?жить| уйти навсегда| убить себя| покінчити з собою| не хочу жити| intihar| olmek istiyorum| (?:tonight|today) i will end it| i can' t do this anymore| quiero desaparecer| que todo se acabe| cansad[oa] de luchar| guardadas las pastillas| i cannot go on| no quiero seguir| لا أريد أن أعيش| أريد أن أموت| سأقتل نفسي| أنهي حياتي| ma b[q9]itch bagh?i n3ich| ma bghitch n3ich| (?:bghit|baghi) nmout| nsali m3a (?:had )?d[eu]n[iy]?a`)},
-	{code: CodeViolence, cue: re(` me pega | me pego | me golpea| me golpeo| me pegou| me bate | me bateu| me agrede| me agrediu| me amenaza| me ameaca| violencia (?:domestica|de genero)| maltrat(?:a|o) | beat me| beats me| hit me| abuses me| ma bate| m-a batut| (?:m|l|ne|te)-a (?:batut|lovit)| (?:m|l|ne|te)-au (?:batut|lovit)| capul spart| бьет меня| бьёт меня| избивает| бил меня| б'є мене| beni dov| bana vurdu| beni dovdu| vuruyor| pasaportumu aldi| zorla evlendir| evlendirmek istiyor| меня бьёт| меня бьет| ударил (?:меня|головой)| (?:will|going to) kill (?:me|her|us|you)| took (?:her|my) (?:passport|papers)| يضربني| ضربني| زوجي يضرب| pushed me (?:against|into|down|to the)| (?:becomes|gets|got|became) (?:very |really )?violent`)},
+	{code: CodeSuicide, cue: re(` quitarme la vida| matarme| suicidarme| no quiero (?:seguir )?vivir| ganas de morir| quiero morir| acabar con todo| quero morrer| me matar| tirar a minha vida| nao quero mais viver| acabar com tudo| kill myself| take my (?:own )?life| end it all| no reason to live| better off without me| vreau sa mor| sa ma sinucid| покончить с собой| не хочу (?:больше )?жить| уйти навсегда| убить себя| покінчити з собою| не хочу жити| intihar| olmek istiyorum| (?:tonight|today) i will end it| i can' t do this anymore| quiero desaparecer| que todo se acabe| cansad[oa] de luchar| guardadas las pastillas| i cannot go on| no quiero seguir| لا أريد أن أعيش| أريد أن أموت| سأقتل نفسي| أنهي حياتي| ma b[q9]itch bagh?i n3ich| ma bghitch n3ich| (?:bghit|baghi) nmout| nsali m3a (?:had )?d[eu]n[iy]?a| melhor sem mim| (?:mejor|mejores) sin mi| sumir de vez| ja pensei (?:ate )?em como`)},
+	{code: CodeViolence, cue: re(` me pega | me pego | me golpea| me golpeo| me pegou| me bate | me bateu| me agrede| me agrediu| me amenaza| me ameaca| violencia (?:domestica|de genero)| maltrat(?:a|o) | beat me| beats me| hit me| abuses me| ma bate| m-a batut| (?:m|l|ne|te)-a (?:batut|lovit)| (?:m|l|ne|te)-au (?:batut|lovit)| capul spart| бьет меня| бьёт меня| избивает| бил меня| б'є мене| beni dov| bana vurdu| beni dovdu| vuruyor| pasaportumu aldi| zorla evlendir| evlendirmek istiyor| меня бьёт| меня бьет| ударил (?:меня|головой)| (?:will|going to) kill (?:me|her|us|you)| took (?:her|my) (?:passport|papers)| يضربني| ضربني| زوجي يضرب| pushed me (?:against|into|down|to the)| (?:becomes|gets|got|became) (?:very |really )?violent| (?:la|me|lo|le|nos) empujo| moretones| hematomas`)},
 	{code: CodeViolence, cue: re(` tengo miedo| tenho medo| i am scared| i' m scared| я боюсь| мені страшно| mi-e frica| korkuyorum`),
 		except: re(` (?:de|of) (?:perder|ser|llegar|chegar|fail|lose|miss)`)},
-	{code: CodeHousingLoss, cue: re(` (?:dormimos|dormir|durmiendo|dormindo|dormi|dormiu) (?:en la|na|en el|no) (?:calle|rua|estacion|estacao|coche|carro|parque)| en la calle| na rua| no tenemos (?:a )?donde (?:ir|dormir)| nao temos (?:para )?onde (?:ir|dormir)| sin techo| sem teto| on the street| sleeping (?:in|on) (?:my|the|a) (?:car|street|station)| no place to (?:sleep|stay)| ночуем| ночую| на улице| sokakta| in strada| slept (?:two|three|[0-9]+) nights| (?:slept|sleeping|sleep) (?:in|at) (?:the|a|my) (?:train )?(?:station|car|park|street)| no place (?:for us )?tonight| nowhere to sleep| ننام في| أنام في| أنام تحت| ننام تحت| لا يوجد مكان| sin (?:lugar|sitio) (?:donde|para) dormir| ma ?3andi(?:ch|sh)? fin (?:nemchi|nmchi|nbat|n3ich|nrgod)| (?:changed|has changed|change) the locks?| locked (?:me|us) out| (?:we are|we' re|i am|i' m|we sleep|i sleep|we live|i live|we stay|i stay) in (?:my|our|the|a) car`)},
-	{code: CodeHousingLoss, cue: re(` desalojo| desalojad| desahucio| despejo| despejad| evacuad| kicked (?:us |me )?out| выселя| выгоняет| tahliye`),
+	{code: CodeHousingLoss, cue: re(` (?:dormimos|dormir|durmiendo|dormindo|dormi|dormiu) (?:en la|na|en el|no) (?:calle|rua|estacion|estacao|coche|carro|parque)| en la calle| na rua| no tenemos (?:a )?donde (?:ir|dormir)| nao temos (?:para )?onde (?:ir|dormir)| sin techo| sem teto| on the street| sleeping (?:in|on) (?:my|the|a) (?:car|street|station)| no place to (?:sleep|stay)| ночуем| ночую| на улице| sokakta| in strada| slept (?:two|three|[0-9]+) nights| (?:slept|sleeping|sleep) (?:in|at) (?:the|a|my) (?:train )?(?:station|car|park|street)| no place (?:for us )?tonight| nowhere to sleep| ننام في| أنام في| أنام تحت| ننام تحت| لا يوجد مكان| sin (?:lugar|sitio) (?:donde|para) dormir| ma ?3andi(?:ch|sh)? fin (?:nemchi|nmchi|nbat|n3ich|nrgod)| (?:changed|has changed|change) the locks?| locked (?:me|us) out| (?:we are|we' re|i am|i' m|we sleep|i sleep|we live|i live|we stay|i stay) in (?:my|our|the|a) car| (?:sleep|sleeping|slept|living|live) in the streets?`)},
+	{code: CodeHousingLoss, cue: re(` desalojo| desalojad| desahucio| despejo| despejad| evacuad| kicked (?:us |me )?out| выселя| выгоняет| tahliye| (?:sacar|echar)(?:nos|me|los|las)? (?:del|de la|de mi|de nuestro|de nuestra) (?:apartamento|piso|casa|departamento|vivienda)`),
 		when: imminent, later: CodeHousingRisk},
 	{code: CodeFood, cue: re(` no tenemos (?:nada )?(?:que|para) comer| nao temos (?:nada |o )?(?:que|para) comer| sin comida| sem comida| nothing to eat| no food| hambre| passando fome| fome | нечего есть| голодн| nu avem ce manca| yiyecek yok| (?:have not|haven' t|has not|hasn' t|did not|didn' t) eat(?:en)? (?:anything|since|a (?:proper |real |decent |single )?meal|properly|for (?:two|three|[0-9]+) days)| nothing left to eat| ليس عندي أكل| ما عندي أكل| لا يوجد أكل| no hemos comido| nao comemos`)},
 	{code: CodeHealth, cue: re(` insulina| инсулин| інсулін| dialisis| dialise| no puede respirar| nao consegue respirar| sangrando| hemorragia| desmay| desmai| convulsion| не может дышать| без лекарств| sin medicamentos| sem remedio| sem medicamentos| no medicine| insulin| (?:o )?remedio acabou| acabou o remedio| se acabo (?:el|la) (?:medicamento|medicina)| medicine (?:ran|has run) out`)},
+	// A complaint, a debt, a fraud and a failure repeated, told in
+	// English (a complaint in Spanish too; since session 13: a message in English is no language
+	// barrier by itself).
+	{code: CodeComplaint, cue: re(` (?:make|file|lodge|submit|making|filing|lodging) a (?:formal |written |official )?complaint| (?:want|would like|wish) to complain| (?:formal|official) complaint| (?:presentar|poner|hacer) una (?:queja|reclamacion)| quejarme| falta de respeto| fazer uma reclamacao`)},
+	{code: CodeDebt, cue: re(` (?:saying|says|claims?|claiming) (?:that )?(?:i|we) owe| wrongly paid| overpaid| overpayment`)},
+	{code: CodeFraud, cue: re(` identity theft| stole my identity| (?:used|using) (?:a copy of )?my (?:passport|identity|identity card|name|bank card)| scammed`)},
+	{code: CodeRepeatedFailure, cue: re(` for the (?:second|third|fourth|fifth|[2-9](?:nd|rd|th)) time| (?:three|four|five|several|[2-9]) (?:letters|reminders|e-?mails) from| still no (?:answer|reply|response|news)| never (?:received|got|had) (?:an |any )?(?:answer|reply|response)| no (?:answer|reply|response) (?:yet|so far|since|after)`)},
 	{code: CodeLegalDeadline, cue: re(` (?:24|48|72) horas para| (?:8|ocho|15|quince) dias para (?:el|hacer el|presentar el) recurso| (?:[0-9]+|fifteen|eight) days to appeal| يوم للطعن| أيام للطعن`)},
 	{code: CodeEnergyCut, cue: re(` (?:electricity|power|gas|gaz|water|heating) (?:will be|is going to be|is being) (?:suspended|cut|disconnected|shut off)| (?:will|going to) (?:suspend|disconnect|cut off) (?:my|our|the) (?:electricity|power|gas|water)| (?:van|vont) (?:a )?cortar (?:la luz|el gas|el agua)| vao cortar (?:a luz|o gas|a agua)`),
 		when: imminent, later: CodeEnergyRisk},
@@ -21,6 +30,12 @@ var foreignRules = []rule{
 	{code: CodeChild, cue: re(` (?:my|her|his|our|the) (?:daughter|son|child|kid|girl|boy)| (?:mi|su|nuestro|nuestra|meu|minha|seu|sua|el|la|o|a|un|una|al|del|um|uma) (?:niño|niña|hijo|hija|filho|filha|menino|menina)`),
 		with: re(` left (?:the house|home)| ran away| is missing| disappeared| cara hinchada| golpea| le pega| bate nele| bate nela| desaparec| sumiu`)},
 	{code: CodeVulnerableAdult, cue: re(` (?:cannot|can' t|can not|must not) be left alone| wanders (?:off|away)`)},
+	// An old person living alone, told of in English, with a strong
+	// distress in her sentence or up to three after (« My father, 86,
+	// lives alone… she found him walking along the main road at night in
+	// his pyjamas »), as distressOfOld in French (since session 13).
+	{code: CodeVulnerableAdult, cue: re(` (?:[7-9][0-9]|10[0-9]) (?:lives|living|years? old|yo )| (?:lives|living) (?:alone|on (?:her|his) own|by (?:herself|himself))`),
+		with: distressOfOldEnglish, harm: true, reach: 3, farWith: distressOfOldEnglish},
 	{code: CodeVulnerableAdult, cue: re(` alzheimer| dementia`),
 		with: re(` nobody else| no one else| alone (?:at home|in the house)| forgets the (?:cooker|stove|gas)| has fallen| fell (?:down|again)`)},
 	{code: CodeVulnerableAdult, cue: re(` alzheimer| dementia| demencia| demência`),
@@ -28,3 +43,8 @@ var foreignRules = []rule{
 }
 
 func init() { rules = append(rules, foreignRules...) }
+
+// distressOfOldEnglish is what puts an old person living alone in danger,
+// told in English: out at night in pyjamas, the gas left on, unable to
+// get up, sleeping in her armchair, a fall.
+var distressOfOldEnglish = re(` in (?:his|her) (?:pyjamas|pajamas|nightgown|nightdress|nightie|slippers)| (?:gas|hob|cooker|stove)(?: [a-z]+){0,2} (?:was |is )?(?:lit|on) with nothing| left (?:the )?(?:gas|hob|cooker|stove) on| (?:barely|hardly) (?:been )?able to (?:get|stand|walk|move)| can(?:' t|not) get (?:up|out of)| sleeps in (?:her|his|the|an) (?:armchair|chair)| had a fall| has fallen| nobody to (?:help|lift|get) (?:her|him)| not eating| stopped eating| (?:does not|doesn' t) recogni[sz]e`)
