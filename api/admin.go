@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"time"
 
@@ -38,6 +39,15 @@ func (k *keyInfo) mayManage(service string) error {
 	return nil
 }
 
+// mayManageRow refuses, as missing (hidden), a key, an agent or a rule of
+// a service the caller does not administer: its id tells nothing.
+func (k *keyInfo) mayManageRow(service string) error {
+	if !k.scope().Includes(service) {
+		return hidden(service)
+	}
+	return nil
+}
+
 // mayGrant refuses, with 403, to give an access above the caller's own: an
 // administrator of a service gives roles in that service only (never
 // another service, never every service); "no access" is always allowed.
@@ -63,8 +73,9 @@ func auditFor(c echo.Context, service string, details map[string]any) {
 }
 
 // audit writes to the audit log, once answered, each administrator's
-// request that changes something and each refused one (403), with its
-// outcome: a refused attempt on another service is kept too.
+// request that changes something and each refused one (403, or 404 on
+// another service's row: auditHidden), with its outcome: a refused attempt
+// on another service is kept too.
 func (s *Server) audit(next echo.HandlerFunc) echo.HandlerFunc {
 	return s.auditWhen(next, func(c echo.Context, status int) bool {
 		return unsafeMethod(c.Request().Method) || status == http.StatusForbidden
@@ -89,11 +100,29 @@ func (s *Server) auditWhen(next echo.HandlerFunc, want func(c echo.Context, stat
 		if err != nil {
 			status = errorResponse(err).Status
 		}
-		if want(c, status) {
+		var h *hiddenError
+		if errors.As(err, &h) {
+			s.auditHidden(c, status, h.service, want(c, status))
+		} else if want(c, status) {
 			s.writeAudit(c, status)
 		}
 		return err
 	}
+}
+
+// auditHidden writes a request refused on another service's row (a
+// hiddenError, answered as missing) to that service's log, whose
+// administrators see who tried to reach its data, and to the caller's
+// only as a request on a missing id is written there (asMissing), so that
+// the caller's log does not tell the two apart either.
+func (s *Server) auditHidden(c echo.Context, status int, service string, asMissing bool) {
+	if asMissing {
+		auditAlso(c, service)
+	} else {
+		c.Set(ctxAuditService, service)
+		c.Set(ctxAuditAlso, []auditCopy(nil))
+	}
+	s.writeAudit(c, status)
 }
 
 // writeAudit writes one entry of the audit log for the request c.

@@ -71,7 +71,7 @@ func (s *Server) setAgentAccess(c echo.Context) error {
 		if before.Role == "" {
 			return nil // waiting: any administrator may take it in
 		}
-		return k.mayManage(before.Service)
+		return k.mayManageRow(before.Service)
 	})
 	if err != nil {
 		return err

@@ -180,7 +180,7 @@ func (s *Server) answerService(k *keyInfo, requested, current string) string {
 }
 
 // loadAnswer returns the answer named in the path if the caller may
-// review it.
+// review it; another service's is missing (hidden).
 func (s *Server) loadAnswer(c echo.Context) (store.Answer, error) {
 	id, err := pathID(c)
 	if err != nil {
@@ -191,7 +191,7 @@ func (s *Server) loadAnswer(c echo.Context) (store.Answer, error) {
 		return store.Answer{}, err
 	}
 	if k := keyOf(c); !k.reviews(a.Service) && !(a.Service == "" && (k.admin() || k.Reviewer)) {
-		return store.Answer{}, errorf(http.StatusForbidden, "forbidden", "this answer belongs to another service")
+		return store.Answer{}, hidden(a.Service)
 	}
 	return a, nil
 }

@@ -15,7 +15,9 @@ import (
 
 // TestAuthMatrix checks, for every route, who may call it: no key and bad
 // keys get 401, agents get 403 on administrators' routes, and keys of a
-// service get 403 on what belongs to another. Public routes answer without
+// service get 403 on what belongs to another, 404 on a row of another
+// (a draft, an answer, a document, a key, an agent, a rule: as a missing
+// id, TestOtherServicesRowsLookMissing). Public routes answer without
 // a key. A route missing from the table fails the test.
 func TestAuthMatrix(t *testing.T) {
 	t.Parallel()
@@ -69,10 +71,10 @@ func TestAuthMatrix(t *testing.T) {
 		"POST /v1/drafts": {req: request{method: "POST", path: "/v1/drafts", body: map[string]any{"question": "Mon passeport est périmé"}},
 			calls: []call{{"agent", 200}, {"admin-ants", 200}, {"agent-caf", 200}}},
 		"GET /v1/drafts/{id}": {req: request{method: "GET", path: "/v1/drafts/" + cafDraft.ID},
-			calls: []call{{"agent-caf", 200}, {"admin-caf", 200}, {"admin", 200}, {"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}}},
+			calls: []call{{"agent-caf", 200}, {"admin-caf", 200}, {"admin", 200}, {"agent", 404}, {"agent-ants", 404}, {"admin-ants", 404}}},
 		"POST /v1/drafts/{id}/feedback": {req: request{method: "POST", path: "/v1/drafts/" + cafDraft.ID + "/feedback",
 			body: map[string]any{"outcome": "accepted"}},
-			calls: []call{{"agent", 403}, {"agent-ants", 403}, {"admin-ants", 403}, {"admin-caf", 403}, {"agent-caf", 201}, {"agent-caf", 200}}},
+			calls: []call{{"agent", 404}, {"agent-ants", 404}, {"admin-ants", 404}, {"admin-caf", 403}, {"agent-caf", 201}, {"agent-caf", 200}}},
 		"POST /v1/redact": {req: request{method: "POST", path: "/v1/redact", body: map[string]any{"text": "bonjour"}},
 			calls: []call{{"agent", 200}, {"agent-caf", 200}, {"admin-caf", 200}}},
 		"POST /v1/triage": {req: request{method: "POST", path: "/v1/triage", body: map[string]any{"text": "bonjour"}},
@@ -98,15 +100,15 @@ func TestAuthMatrix(t *testing.T) {
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"reviewer-caf", 201}, {"admin-caf", 409}, {"admin", 409}}},
 		"POST /v1/answers (from a draft)": {req: request{method: "POST", path: "/v1/answers", body: map[string]any{"draft_id": cafDraft.ID}},
 			// A reviewer promotes its own drafts only: it may not read a colleague's.
-			calls: []call{{"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 403}, {"admin-caf", 201}, {"admin", 409}}},
+			calls: []call{{"agent-caf", 403}, {"admin-ants", 404}, {"reviewer-caf", 404}, {"admin-caf", 201}, {"admin", 409}}},
 		"GET /v1/answers/{id}": {req: request{method: "GET", path: answer},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 200}, {"admin-caf", 200}, {"admin", 200}}},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 404}, {"reviewer-caf", 200}, {"admin-caf", 200}, {"admin", 200}}},
 		// The version read is 1: the reviewer's edit makes 2, so the global
 		// admin, allowed, then meets the conflict check (409), not a 403.
 		"PUT /v1/answers/{id}": {req: request{method: "PUT", path: answer, body: withVersion(answerBody, 1)},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 200}, {"admin", 409}}},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 404}, {"reviewer-caf", 200}, {"admin", 409}}},
 		"PUT /v1/answers/{id}/status": {req: request{method: "PUT", path: answer + "/status", body: map[string]string{"status": "active"}},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"reviewer-caf", 200}, {"admin-caf", 200}}},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 404}, {"reviewer-caf", 200}, {"admin-caf", 200}}},
 		"GET /v1/curation": {req: request{method: "GET", path: "/v1/curation?service=caf"},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"reviewer-caf", 403}, {"admin-ants", 403}, {"admin-caf", 200}, {"admin", 200}}},
 		"GET /v1/curation/export": {req: request{method: "GET", path: "/v1/curation/export?service=caf"},
@@ -139,14 +141,14 @@ func TestAuthMatrix(t *testing.T) {
 		"POST /v1/keys": {req: request{method: "POST", path: "/v1/keys", body: map[string]string{"name": "k", "role": "agent", "service": "caf"}},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 201}, {"admin", 201}}},
 		"DELETE /v1/keys/{id}": {req: request{method: "DELETE", path: fmt.Sprint("/v1/keys/", cafKey.ID)},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 204}, {"admin", 204}}},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 404}, {"admin-caf", 204}, {"admin", 204}}},
 		"GET /v1/rules": {req: request{method: "GET", path: "/v1/rules"},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-caf", 200}, {"admin", 200}}},
 		"POST /v1/rules": {req: request{method: "POST", path: "/v1/rules",
 			body: map[string]string{"kind": "domain", "value": "caf.fr", "role": "agent", "service": "caf"}},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 403}, {"admin", 201}, {"admin", 409}}},
 		"DELETE /v1/rules/{id}": {req: request{method: "DELETE", path: fmt.Sprint("/v1/rules/", cafRule.ID)},
-			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 403}, {"admin-caf", 204}, {"admin", 404}}},
+			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-ants", 404}, {"admin-caf", 204}, {"admin", 404}}},
 		"GET /v1/audit": {req: request{method: "GET", path: "/v1/audit"},
 			calls: []call{{"agent", 403}, {"agent-caf", 403}, {"admin-caf", 200}, {"admin", 200}}},
 	}

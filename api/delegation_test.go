@@ -49,7 +49,8 @@ func summary(es []store.AuditEntry) []string {
 // TestDelegatedAgents: an administrator of a service manages its service's
 // agents and those waiting, gives roles in its service only, and never
 // touches another service's agent or an administrator of every service;
-// each refusal answers 403 and is in the audit log, which each service's
+// each refusal answers 403 (404 for another service's agent, as for a
+// missing one) and is in the audit log, which each service's
 // administrators read for their service only.
 func TestDelegatedAgents(t *testing.T) {
 	t.Parallel()
@@ -80,11 +81,11 @@ func TestDelegatedAgents(t *testing.T) {
 		wantService string
 	}{
 		{"take a waiting agent in", "admin-caf", waiting, "agent", "caf", 200, "caf"},
-		{"another service's agent", "admin-caf", ants, "agent", "caf", 403, "ants"},
-		{"another service's agent, access removed", "admin-caf", ants, "", "", 403, "ants"},
+		{"another service's agent", "admin-caf", ants, "agent", "caf", 404, "ants"},
+		{"another service's agent, access removed", "admin-caf", ants, "", "", 404, "ants"},
 		{"move an agent to another service", "admin-caf", caf, "agent", "ants", 403, "caf"},
 		{"make an administrator of every service", "admin-caf", caf, "admin", "", 403, "caf"},
-		{"an administrator of every service", "admin-caf", boss, "", "", 403, ""},
+		{"an administrator of every service", "admin-caf", boss, "", "", 404, ""},
 		{"an administrator of its own service", "admin-caf", caf, "admin", "caf", 200, "caf"},
 		{"a global administrator moves anyone", "admin", ants, "agent", "caf", 200, "caf"},
 	} {
@@ -102,18 +103,21 @@ func TestDelegatedAgents(t *testing.T) {
 	id := func(a store.Agent) string { return fmt.Sprint(a.ID) }
 	wantCAF := []string{
 		"PUT /v1/agents/:id " + id(ants) + " 200 caf", "PUT /v1/agents/:id " + id(caf) + " 200 caf",
-		"PUT /v1/agents/:id " + id(boss) + " 403 caf", "PUT /v1/agents/:id " + id(caf) + " 403 caf",
-		"PUT /v1/agents/:id " + id(caf) + " 403 caf", "PUT /v1/agents/:id " + id(ants) + " 403 caf",
-		"PUT /v1/agents/:id " + id(ants) + " 403 caf", "PUT /v1/agents/:id " + id(waiting) + " 200 caf",
+		"PUT /v1/agents/:id " + id(boss) + " 404 caf", "PUT /v1/agents/:id " + id(caf) + " 403 caf",
+		"PUT /v1/agents/:id " + id(caf) + " 403 caf", "PUT /v1/agents/:id " + id(ants) + " 404 caf",
+		"PUT /v1/agents/:id " + id(ants) + " 404 caf", "PUT /v1/agents/:id " + id(waiting) + " 200 caf",
 	}
 	if diff := cmp.Diff(wantCAF, summary(e.auditOf("admin-caf", ""))); diff != "" {
 		t.Errorf("the CAF's audit log (-want +got):\n%s", diff)
 	}
-	if got := e.auditOf("admin-ants", ""); len(got) != 0 {
-		t.Errorf("the ANTS's administrator reads %v", summary(got))
+	// Another service's agent is missing to the CAF's administrator; its
+	// attempts are in the ANTS's log too.
+	wantANTS := []string{"PUT /v1/agents/:id " + id(ants) + " 404 ants", "PUT /v1/agents/:id " + id(ants) + " 404 ants"}
+	if diff := cmp.Diff(wantANTS, summary(e.auditOf("admin-ants", ""))); diff != "" {
+		t.Errorf("the ANTS's audit log (-want +got):\n%s", diff)
 	}
-	if got := e.auditOf("admin", "?action="+urlEscape("PUT /v1/agents/:id")); len(got) != len(wantCAF) {
-		t.Errorf("the global administrator reads %d entries, want %d", len(got), len(wantCAF))
+	if got := e.auditOf("admin", "?action="+urlEscape("PUT /v1/agents/:id")); len(got) != len(wantCAF)+len(wantANTS) {
+		t.Errorf("the global administrator reads %d entries, want %d", len(got), len(wantCAF)+len(wantANTS))
 	}
 	export := e.must(http.StatusOK, request{method: "GET", path: "/v1/audit?format=jsonl", key: "admin-caf"})
 	if n := bytes.Count(export.body, []byte("\n")); n != len(wantCAF) || bytes.Contains(export.body, []byte(`"service":"ants"`)) {
@@ -191,10 +195,10 @@ func TestDelegatedKeys(t *testing.T) {
 	revoke := func(k string, id int64) int {
 		return e.do(request{method: "DELETE", path: fmt.Sprint("/v1/keys/", id), key: k}).status
 	}
-	if st := revoke("admin-caf", idOf("admin-ants")); st != 403 {
+	if st := revoke("admin-caf", idOf("admin-ants")); st != 404 { // as a missing one
 		t.Errorf("revoke another service's key: %d", st)
 	}
-	if st := revoke("admin-caf", idOf("admin")); st != 403 {
+	if st := revoke("admin-caf", idOf("admin")); st != 404 {
 		t.Errorf("revoke a global key: %d", st)
 	}
 	if st := revoke("admin", idOf("agent (OIDC)")); st != 400 {
@@ -211,8 +215,8 @@ func TestDelegatedKeys(t *testing.T) {
 	}
 	wantCAF := []string{
 		fmt.Sprintf("DELETE /v1/keys/:id %d 204 caf", made.Key.ID),
-		fmt.Sprintf("DELETE /v1/keys/:id %d 403 caf", idOf("admin")),
-		fmt.Sprintf("DELETE /v1/keys/:id %d 403 caf", idOf("admin-ants")),
+		fmt.Sprintf("DELETE /v1/keys/:id %d 404 caf", idOf("admin")),
+		fmt.Sprintf("DELETE /v1/keys/:id %d 404 caf", idOf("admin-ants")),
 		"POST /v1/keys  400 caf", "POST /v1/keys  400 caf", "POST /v1/keys  403 caf", "POST /v1/keys  403 caf",
 		fmt.Sprintf("POST /v1/keys %d 201 caf", made.Key.ID),
 	}
@@ -293,7 +297,7 @@ func TestDelegatedRules(t *testing.T) {
 	del := func(key string, id int64) int {
 		return e.do(request{method: "DELETE", path: fmt.Sprint("/v1/rules/", id), key: key}).status
 	}
-	if st := del("admin-ants", rule.ID); st != 403 {
+	if st := del("admin-ants", rule.ID); st != 404 { // as a missing one
 		t.Errorf("delete another service's rule: %d", st)
 	}
 	if st := del("admin-caf", rule.ID); st != 204 {
@@ -302,7 +306,7 @@ func TestDelegatedRules(t *testing.T) {
 	if st := del("admin-caf", rule.ID); st != 404 {
 		t.Errorf("delete it again: %d", st)
 	}
-	if got := summary(e.auditOf("admin-ants", "")); len(got) != 1 || got[0] != fmt.Sprintf("DELETE /v1/rules/:id %d 403 ants", rule.ID) {
+	if got := summary(e.auditOf("admin-ants", "")); len(got) != 1 || got[0] != fmt.Sprintf("DELETE /v1/rules/:id %d 404 ants", rule.ID) {
 		t.Errorf("the ANTS's audit log: %q", got)
 	}
 }

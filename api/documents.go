@@ -276,7 +276,7 @@ func (s *Server) curatedDocument(c echo.Context) (store.Document, error) {
 		return store.Document{}, err
 	}
 	if !keyOf(c).curates(d.Service) {
-		return store.Document{}, errorf(http.StatusNotFound, "not_found", "not found")
+		return store.Document{}, hidden(d.Service)
 	}
 	return d, nil
 }

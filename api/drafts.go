@@ -255,21 +255,13 @@ func (s *Server) loadOwnDraft(c echo.Context) (store.Draft, error) {
 	return d, nil
 }
 
-// mayReadDraft is the caller's mayRead of d; a refusal is audited for
-// d's service as well as the caller's.
+// mayReadDraft refuses, as missing (hidden: 404, audited for d's
+// service), a draft the caller may not read: only the key that asked for
+// it, or an administrator of its service, reads it.
 func mayReadDraft(c echo.Context, d store.Draft) error {
-	err := keyOf(c).mayRead(d)
-	if err != nil {
-		auditAlso(c, d.Service)
-	}
-	return err
-}
-
-// mayRead refuses, with 403, a draft the key may not read: only the key
-// that asked for it, or an administrator of its service, reads it.
-func (k *keyInfo) mayRead(d store.Draft) error {
+	k := keyOf(c)
 	if own := d.APIKeyID != nil && *d.APIKeyID == k.ID; !own && !k.curates(d.Service) {
-		return errorf(http.StatusForbidden, "forbidden", "this draft was asked for with another key")
+		return hidden(d.Service)
 	}
 	return nil
 }

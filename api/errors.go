@@ -41,6 +41,22 @@ func errorf(status int, code, format string, args ...any) *Error {
 	return &Error{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
+// hiddenError refuses a row of service that the caller may not see
+// (another service's draft, validated answer, document, key, agent or
+// rule). It wraps store.ErrNotFound, so that errorResponse answers it as a
+// missing row, 404 with the same body, and ids tell nothing of what other
+// services hold; auditWhen writes it to service's log (auditHidden).
+type hiddenError struct{ service string }
+
+func (e *hiddenError) Error() string {
+	return fmt.Sprintf("a row of the service %q: %v", e.service, store.ErrNotFound)
+}
+
+func (e *hiddenError) Unwrap() error { return store.ErrNotFound }
+
+// hidden refuses a row of service as missing (hiddenError).
+func hidden(service string) error { return &hiddenError{service: service} }
+
 // errorBody is the one error format of the API.
 type errorBody struct {
 	Error errorDetail `json:"error"`
@@ -81,7 +97,9 @@ func errorResponse(err error) *Error {
 	case errors.Is(err, rag.ErrInvalid), errors.Is(err, store.ErrInvalid), errors.Is(err, ingest.ErrInvalidDocument):
 		return &Error{Status: http.StatusBadRequest, Code: "invalid_request", Message: err.Error()}
 	case errors.Is(err, store.ErrNotFound):
-		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "not found"}
+		// A missing row and one the caller may not see (hiddenError) read
+		// alike.
+		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "not found among what this key may see"}
 	case errors.Is(err, store.ErrDuplicate):
 		return &Error{Status: http.StatusConflict, Code: "conflict", Message: err.Error()}
 	case errors.Is(err, context.DeadlineExceeded):

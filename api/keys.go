@@ -99,7 +99,7 @@ func (s *Server) revokeKey(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := keyOf(c).mayManage(k.Service); err != nil {
+	if err := keyOf(c).mayManageRow(k.Service); err != nil {
 		return err
 	}
 	if k.Prefix == agentKeyPrefix {

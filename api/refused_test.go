@@ -13,10 +13,10 @@ import (
 
 // TestRefusedRequestsAudited: every refused request (403) is in the audit
 // log, whoever makes it: an agent or a reviewer on an administrator's
-// route, an agent on a reviewer's route, an administrator reading another
-// service's draft (in both services' logs, so twice in the whole log);
-// nothing of the requests' bodies is, and an agent's allowed drafts are
-// not.
+// route, an agent on a reviewer's route; so is an administrator reading
+// another service's draft (404, as a missing one: in the draft's service's
+// log only, TestOtherServicesRowsLookMissing); nothing of the requests'
+// bodies is, and an agent's allowed drafts are not.
 func TestRefusedRequestsAudited(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
@@ -28,13 +28,12 @@ func TestRefusedRequestsAudited(t *testing.T) {
 		{method: "DELETE", path: "/v1/documents/" + doc, key: "agent-caf"},
 		{method: "PUT", path: fmt.Sprint("/v1/agents/", agent.ID), key: "reviewer-caf", body: map[string]string{"role": "admin", "service": ""}},
 		{method: "POST", path: "/v1/answers", key: "agent-caf", body: map[string]any{"draft_id": d.ID}},
-		{method: "GET", path: "/v1/drafts/" + d.ID, key: "admin-ants"},
 	} {
 		e.must(http.StatusForbidden, r)
 	}
+	e.must(http.StatusNotFound, request{method: "GET", path: "/v1/drafts/" + d.ID, key: "admin-ants"})
 	want := []string{
-		"GET /v1/drafts/:id " + d.ID + " 403 caf", // the draft's service's copy
-		"GET /v1/drafts/:id " + d.ID + " 403 ants",
+		"GET /v1/drafts/:id " + d.ID + " 404 caf", // the draft's service's log only
 		"POST /v1/answers  403 caf",
 		fmt.Sprint("PUT /v1/agents/:id ", agent.ID, " 403 caf"),
 		"DELETE /v1/documents/:id " + doc + " 403 caf",
@@ -52,10 +51,12 @@ func TestRefusedRequestsAudited(t *testing.T) {
 }
 
 // TestRefusedDraftReadAuditedForOwner: a refused read of another
-// service's draft (GET, feedback, promotion) is in the audit log of the
-// caller's service and of the draft's, whose administrators see who tried
-// to read their service's drafts; the owner's own refusal on its
-// service's draft is written once.
+// service's draft (GET, feedback, promotion), answered as a missing one
+// (404), is in the audit log of the draft's service, whose administrators
+// see who tried to read their service's drafts, and in the caller's only
+// where a missing id is too (the promotion, a reviewer's request that
+// changes something); a refusal on a draft of the caller's own service is
+// written once.
 func TestRefusedDraftReadAuditedForOwner(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
@@ -67,21 +68,18 @@ func TestRefusedDraftReadAuditedForOwner(t *testing.T) {
 		{method: "POST", path: "/v1/answers", key: "admin-ants", body: map[string]any{"draft_id": d.ID}},
 		{method: "GET", path: "/v1/drafts/" + d.ID, key: "reviewer-caf"},
 	} {
-		e.must(http.StatusForbidden, r)
+		e.must(http.StatusNotFound, r)
 	}
 	for key, want := range map[string][]string{
 		"admin-ants": {
-			"POST /v1/answers  403 ants",
-			"POST /v1/drafts/:id/feedback " + d.ID + " 403 ants",
-			"GET /v1/drafts/:id " + d.ID + " 403 ants",
-			"GET /v1/drafts/:id " + d.ID + " 403 ants",
+			"POST /v1/answers  404 ants",
 		},
 		"admin-caf": {
-			"GET /v1/drafts/:id " + d.ID + " 403 caf",
-			"POST /v1/answers  403 caf",
-			"POST /v1/drafts/:id/feedback " + d.ID + " 403 caf",
-			"GET /v1/drafts/:id " + d.ID + " 403 caf",
-			"GET /v1/drafts/:id " + d.ID + " 403 caf",
+			"GET /v1/drafts/:id " + d.ID + " 404 caf",
+			"POST /v1/answers  404 caf",
+			"POST /v1/drafts/:id/feedback " + d.ID + " 404 caf",
+			"GET /v1/drafts/:id " + d.ID + " 404 caf",
+			"GET /v1/drafts/:id " + d.ID + " 404 caf",
 		},
 	} {
 		if diff := cmp.Diff(want, summary(e.auditOf(key, ""))); diff != "" {

@@ -17,12 +17,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/store"
 )
 
 // decodeJSON reads the request body into v: the body must be JSON
 // (Content-Type application/json, else 415), at most MaxBodyBytes (else
 // 413), one object with no unknown field (else 400: a misspelt field is an
-// error, not silently ignored).
+// error, not silently ignored), no key twice in an object and no lone
+// UTF-16 surrogate escaped in a string (400: checkStrictJSON).
 func (s *Server) decodeJSON(c echo.Context, v any) error {
 	r := c.Request()
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -63,7 +65,57 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 		}
 		return errorf(http.StatusBadRequest, "malformed_json", "the body holds more than one JSON value")
 	}
-	return checkStrings(reflect.ValueOf(v), "body")
+	if err := checkStrictJSON(body); err != nil {
+		return err
+	}
+	if err := checkStrings(reflect.ValueOf(v), "body"); err != nil {
+		return err
+	}
+	normalizeServices(reflect.ValueOf(v))
+	return nil
+}
+
+// normalizeServices puts every field named "service" (a string or a
+// pointer to one) of the decoded body v in the form services are stored
+// and compared in (store.NormalizeService: « CAF » and « caf », « France
+// Travail » and « france-travail » are one service, as in an ingested
+// file), so that no handler compares a name as sent.
+func normalizeServices(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			normalizeServices(v.Elem())
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range v.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			f := v.Field(i)
+			switch {
+			case !t.Field(i).IsExported():
+			case name != "service":
+				normalizeServices(f)
+			case f.Kind() == reflect.Pointer && !f.IsNil() && f.Elem().Kind() == reflect.String:
+				f = f.Elem()
+				fallthrough
+			case f.Kind() == reflect.String && f.CanSet():
+				f.SetString(store.NormalizeService(f.String()))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			normalizeServices(v.Index(i))
+		}
+	}
+}
+
+// normalizeServiceParam puts the service query parameter, on every route
+// that takes one, in the form services are compared in (normalizeServices).
+func normalizeServiceParam(c echo.Context) {
+	vs := c.QueryParams()["service"]
+	for i, v := range vs {
+		vs[i] = store.NormalizeService(v)
+	}
 }
 
 // checkText refuses text that no database column or model may receive:
@@ -148,16 +200,20 @@ func (s *Server) checkParams(next echo.HandlerFunc) echo.HandlerFunc {
 		if err := s.params.check(c); err != nil {
 			return err
 		}
+		normalizeServiceParam(c)
 		return next(c)
 	}
 }
 
-// pathID parses a numeric path parameter; anything else (abc, 0, -1) is
-// an unknown id, 404 as a missing one, on every route.
+// pathID parses a numeric path parameter: the decimal form of a positive
+// integer, digits only without a leading zero. Anything else (abc, 0, -1,
+// but also +1 or 01, which strconv reads as 1: an id must not have aliases)
+// names no row: 404 with the body of a missing id, on every route.
 func pathID(c echo.Context) (int64, error) {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, errorf(http.StatusNotFound, "not_found", "not found: an id is a positive integer")
+	raw := c.Param("id")
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || id <= 0 || raw != strconv.FormatInt(id, 10) {
+		return 0, fmt.Errorf("id %q: %w", raw, store.ErrNotFound)
 	}
 	return id, nil
 }

@@ -112,7 +112,7 @@ func (s *Server) deleteRule(c echo.Context) error {
 	}
 	k := keyOf(c)
 	r, err := s.deps.Store.DeleteAccessRule(c.Request().Context(), id, func(r store.AccessRule) error {
-		return k.mayManage(r.Access.Service)
+		return k.mayManageRow(r.Access.Service)
 	})
 	if err != nil {
 		return err

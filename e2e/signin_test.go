@@ -235,13 +235,14 @@ func TestSignInDelegation(t *testing.T) {
 	b.checkAccessibility("administration déléguée")
 
 	// A change of Claire (every service), forced with the session's own
-	// token: the page does not list her; she was the first to sign in.
+	// token: the page does not list her; she was the first to sign in. She
+	// is not of Bernard's service: 404, as a missing agent.
 	const claire = 1
 	forced := eval[int](b, fmt.Sprintf(`fetch("/v1/me").then(r => r.json()).then(me => fetch("/v1/agents/%d", {method: "PUT",
 		headers: {"Content-Type": "application/json", "X-CSRF-Token": me.csrf_token},
 		body: JSON.stringify({role: "admin", service: "caf"})})).then(r => r.status)`, claire))
-	if forced != 403 {
-		t.Errorf("a change of another service's agent answered %d, want 403", forced)
+	if forced != 404 {
+		t.Errorf("a change of another service's agent answered %d, want 404", forced)
 	}
 	// Only an administrator of every service writes a rule: Bernard's page
 	// offers none to write.

@@ -1,6 +1,10 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/plume-sp/plume/fold"
+)
 
 // entCite is the entry of "cite" (Algeria's "Cité 500 logements").
 var entCite = lex.words["cite"]
@@ -165,8 +169,11 @@ func (sc *scanner) mergeAddresses() {
 
 // placeBeforeAddress widens an address that starts at token f over a place
 // name written before it on the same line: "La Grange Neuve, 18200 …",
-// "Les Hauts de Saint-Pierre, bât. 2, …". The name must start its line or
-// follow a colon or an address cue.
+// "Les Hauts de Saint-Pierre, bât. 2, …". The name must start its line,
+// follow a colon or an address cue, or follow a house number: a housing
+// estate, a hamlet or a street named without a street-type word ("14 Les
+// Beaudottes, 93270 Sevran", "11 Le Bourg, 15100 Saint-Flour", "102 Bis
+// Stalingrad 93300 Aubervilliers").
 func (sc *scanner) placeBeforeAddress(f int) int {
 	if f < 2 || sc.toks[f].gap >= gapLine {
 		return f
@@ -177,7 +184,7 @@ func (sc *scanner) placeBeforeAddress(f int) int {
 	} else if !sc.postalCode(f) && !sc.has(f, wAddrComp) {
 		return f // without a comma, only before "23200 Aubusson" or "bât B"
 	}
-	start, words := -1, 0
+	start, name, words := -1, -1, 0
 	for k := end; k >= 0 && k >= end-7; k-- {
 		t := sc.toks[k]
 		switch {
@@ -191,11 +198,15 @@ func (sc *scanner) placeBeforeAddress(f int) int {
 			return f
 		}
 		if t.gap >= gapLine || (k > 0 && (sc.punct(k-1) == ':' || sc.toks[k-1].cue&cAddrCue != 0)) {
-			start = k
+			start, name = k, k
+			break
+		}
+		if h := sc.houseNumberBefore(k); h >= 0 && words > 0 && (t.shape&shCap != 0 || lex.bits[t.ent]&wStreetLink != 0) {
+			start, name = h, -1 // "14 Les Beaudottes, 93270 Sevran", "14 bis des Tilleuls 59300…": a house number, then the place's name
 			break
 		}
 	}
-	if start < 0 || words == 0 || sc.toks[start].shape&shCap == 0 || sc.caseless {
+	if start < 0 || words == 0 || name >= 0 && sc.toks[name].shape&shCap == 0 || sc.caseless {
 		return f
 	}
 	for k := start; k < f; k++ {
@@ -407,4 +418,30 @@ func (sc *scanner) placeLine(a, f int) bool {
 		}
 	}
 	return words > 0 && sc.toks[a].shape&shCap != 0
+}
+
+// houseNumberBefore returns the house number written just before the
+// place name starting at token k, on the same line: "14", "15B", "14
+// bis". A number of four digits from 1900 to 2099 is a year unless its
+// line starts with it ("depuis 2019 Les Ulis, 91940…"). It returns -1
+// when there is none.
+func (sc *scanner) houseNumberBefore(k int) int {
+	h := k - 1
+	if h >= 1 && sc.toks[h].kind == kWord && sc.toks[h].gap == gapSpace && houseSuffix[fold.String(sc.text(h))] && len(sc.text(h)) > 1 {
+		h-- // "14 bis des Tilleuls"
+	}
+	if h < 0 || sc.toks[h+1].gap != gapSpace {
+		return -1
+	}
+	t := sc.toks[h]
+	switch {
+	case t.kind == kNum && t.end-t.start <= 4:
+		if y, _ := atoi(sc.text(h)); y >= 1900 && y <= 2099 && h > 0 && t.gap < gapLine {
+			return -1
+		}
+		return h
+	case sc.houseNumber(h):
+		return h
+	}
+	return -1
 }

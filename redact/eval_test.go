@@ -109,6 +109,17 @@ var (
 //     stay), measured whole once before and once after session 12's
 //     changes and kept out of them; split by the same rule from then on,
 //     its test half gated.
+//   - testdata/messy11.jsonl: 100 messages (904 values) by two more
+//     writers who never saw the code (11a identity documents, residence
+//     permits and AGDREF numbers, CAF and tax numbers in odd formats,
+//     dates and places of birth abroad and in other languages, foreign
+//     and dictated phones, pasted forms; 11b health, disability,
+//     religion, unions, orientation and justice in everyday words beside
+//     figurative uses, relatives and neighbours, obfuscated e-mails,
+//     addresses without a street-type word, SMS, mixed languages),
+//     written on session 13, measured whole once before that session's
+//     changes, then split by the same rule: its tuning half tuned on from
+//     then, its test half gated.
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
@@ -125,6 +136,7 @@ const (
 	messy8File    = "testdata/messy8.jsonl"
 	messy9File    = "testdata/messy9.jsonl"
 	messy10File   = "testdata/messy10.jsonl"
+	messy11File   = "testdata/messy11.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -436,6 +448,7 @@ func TestLabelledSet(t *testing.T) {
 	tuning8, test8 := halves(t, messy8File)
 	tuning9, test9 := halves(t, messy9File)
 	tuning10, test10 := halves(t, messy10File)
+	tuning11, test11 := halves(t, messy11File)
 	sets := []struct {
 		name   string
 		msgs   []labelled
@@ -466,6 +479,8 @@ func TestLabelledSet(t *testing.T) {
 		{"messy9-test", test9, false},
 		{"messy10-tuning", tuning10, *evalVerbose},
 		{"messy10-test", test10, false},
+		{"messy11-tuning", tuning11, *evalVerbose},
+		{"messy11-test", test11, false},
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {

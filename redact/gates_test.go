@@ -98,7 +98,9 @@ var gatedSets = []struct {
 }{{"generated", 0.98}, {"messy-test", 0.97}, {"messy2-test", 0.97}, {"messy3-test", 0.97}, {"badkeys", 0.97},
 	{"messy4-test", 0.89}, // messy4's test half keeps 0.910 of its phrases: gated under it, the goal being 0.97
 	{"ambnames", 0.97},
-	{"messy5-test", 0.97}, {"messy6-test", 0.97}, {"messy7-test", 0.97}, {"messy8-test", 0.97}, {"messy9-test", 0.97}, {"messy10-test", 0.97}}
+	{"messy5-test", 0.97}, {"messy6-test", 0.97}, {"messy7-test", 0.97}, {"messy8-test", 0.97}, {"messy9-test", 0.97}, {"messy10-test", 0.97},
+	{"messy11-test", 0.92}, // messy11's test half kept 0.944 of its phrases when it was added: gated under it, the goal being 0.97
+}
 
 // newGates computes the gates of one set from its figures, never under
 // the gates prev it had before.

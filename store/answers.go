@@ -156,7 +156,10 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 		return err
 	}
 	vec, textVec, model := vectorArgs(w)
-	return s.Transact(ctx, func(tx pgx.Tx) error {
+	// a stays as given until the commit: a second attempt (Transact)
+	// stores it again.
+	var saved Answer
+	err := s.Transact(ctx, func(tx pgx.Tx) error {
 		if err := refuseIdenticalAnswer(ctx, tx, a); err != nil {
 			return err
 		}
@@ -164,7 +167,7 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 		if err != nil {
 			return err
 		}
-		saved, err := scanAnswer(tx.QueryRow(ctx, `INSERT INTO answers (service, author_service, question, text, sources,
+		saved, err = scanAnswer(tx.QueryRow(ctx, `INSERT INTO answers (service, author_service, question, text, sources,
 				status, status_reason, draft_id, created_by, lexemes, text_lexemes, embedding, text_embedding, embed_model)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, tsvector_to_array(to_tsvector('plume_fr', $10)),
 				tsvector_to_array(to_tsvector('plume_fr', $11)), $12, $13, $14)
@@ -174,12 +177,13 @@ func (s *Store) CreateAnswer(ctx context.Context, a *Answer, w AnswerWrite) erro
 		if err != nil {
 			return fmt.Errorf("create answer: %w", err)
 		}
-		if err := setAnswerSources(ctx, tx, saved.ID, w.DocumentIDs); err != nil {
-			return err
-		}
-		*a = saved
-		return nil
+		return setAnswerSources(ctx, tx, saved.ID, w.DocumentIDs)
 	})
+	if err != nil {
+		return err
+	}
+	*a = saved
+	return nil
 }
 
 // refuseIdenticalAnswer locks, for the rest of tx, the answers with a's
@@ -300,8 +304,12 @@ func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVe
 		return err
 	}
 	vec, textVec, model := vectorArgs(w)
-	return s.Transact(ctx, func(tx pgx.Tx) error {
-		if err := refuseIdenticalAnswer(ctx, tx, a); err != nil {
+	// a stays as given until the commit: a second attempt (Transact)
+	// reads the stored status again into its own copy.
+	var saved Answer
+	err := s.Transact(ctx, func(tx pgx.Tx) error {
+		a := *a
+		if err := refuseIdenticalAnswer(ctx, tx, &a); err != nil {
 			return err
 		}
 		if err := lockAnswerDocuments(ctx, tx, a.ID, w.DocumentIDs); err != nil {
@@ -317,11 +325,11 @@ func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVe
 		if a.Status == AnswerToReview {
 			a.Status = AnswerActive // the edit is its review
 		}
-		sources, err := lockAnswerSources(ctx, tx, a, w)
+		sources, err := lockAnswerSources(ctx, tx, &a, w)
 		if err != nil {
 			return err
 		}
-		saved, err := scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET service = $2, question = $3, text = $4, sources = $5,
+		saved, err = scanAnswer(tx.QueryRow(ctx, `UPDATE answers SET service = $2, question = $3, text = $4, sources = $5,
 				version = version + 1, updated_at = now(), reviewed_at = now(),
 				status_reason = CASE WHEN status = $12 THEN status_reason ELSE '' END, status = $12,
 				lexemes = tsvector_to_array(to_tsvector('plume_fr', $6)), text_lexemes = tsvector_to_array(to_tsvector('plume_fr', $10)),
@@ -334,12 +342,13 @@ func (s *Store) UpdateAnswer(ctx context.Context, a *Answer, w AnswerWrite, ifVe
 		if err != nil {
 			return fmt.Errorf("update answer %d: %w", a.ID, err)
 		}
-		if err := setAnswerSources(ctx, tx, saved.ID, w.DocumentIDs); err != nil {
-			return err
-		}
-		*a = saved
-		return nil
+		return setAnswerSources(ctx, tx, saved.ID, w.DocumentIDs)
 	})
+	if err != nil {
+		return err
+	}
+	*a = saved
+	return nil
 }
 
 // ErrStaleVersion means an answer changed since the caller read it.

@@ -29,6 +29,9 @@ func (b *background) begin() bool {
 	return true
 }
 
+// end ends a reading begun by begin that its caller ran itself.
+func (b *background) end() { b.wg.Done() }
+
 // run runs a reading begun by begin.
 func (b *background) run(read func(ctx context.Context)) {
 	go func() {

@@ -92,6 +92,14 @@ func (c *chunkCache) fresh() *chunkIndex {
 	return c.index
 }
 
+// begin counts a reading as under way (background.begin), unless the
+// cache is closed.
+func (c *chunkCache) begin() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bg.begin()
+}
+
 // done ends a search's background reading.
 func (c *chunkCache) done() {
 	c.mu.Lock()
@@ -122,6 +130,9 @@ func (c *chunkCache) keep(x *chunkIndex, err error) {
 	}
 }
 
+// errCacheClosed is what a reading asked for once the store closed returns.
+var errCacheClosed = errors.New("chunk index: the store is closed")
+
 // chunkLoadTimeout bounds a reading of the chunk index, which no single
 // caller's cancellation stops (see read).
 const chunkLoadTimeout = 5 * time.Minute
@@ -131,10 +142,17 @@ const chunkLoadTimeout = 5 * time.Minute
 // share one reading, as those of the documents do (loadDocInfoOnce), so
 // that the corpus is read once. The reading runs detached from their
 // cancellation, since the others wait for it, but ends with the cache
-// (close) or after chunkLoadTimeout; each caller stops waiting when its
-// own ctx ends.
+// (close, which waits for it) or after chunkLoadTimeout; each caller stops
+// waiting when its own ctx ends. Once the cache is closed, none is made
+// (errCacheClosed).
 func (c *chunkCache) read(ctx context.Context, version int64, load func(context.Context) (*chunkIndex, error)) error {
 	shared := c.loads.DoChan(strconv.FormatInt(version, 10), func() (any, error) {
+		// The reading counts as under way for close, which waits for it:
+		// it may outlive every caller, never the store's pool.
+		if !c.begin() {
+			return nil, errCacheClosed
+		}
+		defer c.bg.end()
 		if c.held(version) {
 			return nil, nil
 		}

@@ -105,3 +105,40 @@ func TestChunkCacheCloseStopsAReading(t *testing.T) {
 		t.Fatal("closing the cache does not stop the reading")
 	}
 }
+
+// TestChunkCacheCloseWaitsForSharedRead: a reading that LoadChunkIndex
+// started, and whose caller gave up, is stopped and waited for by close,
+// so that it never outlives the store and touches a closed pool; a reading
+// asked for once the cache is closed is not made.
+func TestChunkCacheCloseWaitsForSharedRead(t *testing.T) {
+	t.Parallel()
+	c := newChunkCache()
+	started := make(chan struct{})
+	var ended bool // set by the reading, read after close: -race checks the order
+	load := func(ctx context.Context) (*chunkIndex, error) {
+		close(started)
+		<-ctx.Done()
+		time.Sleep(50 * time.Millisecond) // the pool's last use
+		ended = true
+		return nil, ctx.Err()
+	}
+	caller, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- c.read(caller, 7, load) }()
+	<-started
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("the caller's read: %v, want context.Canceled", err)
+	}
+	c.close()
+	if !ended {
+		t.Error("close returned while the reading was still under way")
+	}
+	err := c.read(t.Context(), 8, func(context.Context) (*chunkIndex, error) {
+		t.Error("a reading was made after close")
+		return nil, nil
+	})
+	if !errors.Is(err, errCacheClosed) {
+		t.Errorf("read after close: %v, want errCacheClosed", err)
+	}
+}

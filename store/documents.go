@@ -163,7 +163,10 @@ func (s *Store) SaveDocumentGuarded(ctx context.Context, d *Document, chunks []C
 	if err := CheckService(d.Service); err != nil {
 		return fmt.Errorf("save document %s: %w", d.ExternalID, err)
 	}
-	return s.Transact(ctx, func(tx pgx.Tx) error {
+	// The closure leaves d as given until the commit: a second attempt
+	// (Transact) saves d again, not the row the first one read back.
+	var saved Document
+	err := s.Transact(ctx, func(tx pgx.Tx) error {
 		row := tx.QueryRow(ctx, `
 			INSERT INTO documents (source, external_id, title, description, url, audience, service, tags,
 				breadcrumb, status, content_hash, origin, updated_at)
@@ -178,7 +181,8 @@ func (s *Store) SaveDocumentGuarded(ctx context.Context, d *Document, chunks []C
 			RETURNING `+documentColumns,
 			d.Source, d.ExternalID, d.Title, d.Description, d.URL, nonNil(d.Audience), d.Service,
 			nonNil(d.Tags), nonNil(d.Breadcrumb), d.Status, d.ContentHash, d.Origin, d.UpdatedAt, g.New, g.Service, g.ModifiedAt)
-		saved, err := scanDocument(row)
+		var err error
+		saved, err = scanDocument(row)
 		if errors.Is(err, pgx.ErrNoRows) && g.ModifiedAt != nil {
 			return fmt.Errorf("document %s/%s was changed meanwhile: %w", d.Source, d.ExternalID, ErrStaleVersion)
 		}
@@ -188,18 +192,22 @@ func (s *Store) SaveDocumentGuarded(ctx context.Context, d *Document, chunks []C
 		if err != nil {
 			return fmt.Errorf("save document %s/%s: %w", d.Source, d.ExternalID, err)
 		}
-		*d = saved
-		if _, err := tx.Exec(ctx, "DELETE FROM chunks WHERE document_id = $1", d.ID); err != nil {
+		if _, err := tx.Exec(ctx, "DELETE FROM chunks WHERE document_id = $1", saved.ID); err != nil {
 			return fmt.Errorf("delete old chunks of %s/%s: %w", d.Source, d.ExternalID, err)
 		}
-		if err := copyChunks(ctx, tx, d, chunks); err != nil {
+		if err := copyChunks(ctx, tx, &saved, chunks); err != nil {
 			return err
 		}
-		if err := flagAnswersOfDocument(ctx, tx, d.ID); err != nil {
+		if err := flagAnswersOfDocument(ctx, tx, saved.ID); err != nil {
 			return err
 		}
-		return indexDocumentTerms(ctx, tx, d)
+		return indexDocumentTerms(ctx, tx, &saved)
 	})
+	if err != nil {
+		return err
+	}
+	*d = saved
+	return nil
 }
 
 // GetDocument returns the document with the given id.

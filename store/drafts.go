@@ -184,13 +184,22 @@ func (s *Store) SaveFeedback(ctx context.Context, f *Feedback) error {
 	// Replaced is read in the statement's snapshot (a partitioned table has
 	// no xmax to tell): the feedbacks of one draft take a lock first, so
 	// that each statement's snapshot sees the one committed before it.
-	return s.Transact(ctx, func(tx pgx.Tx) error {
+	// f stays as given until the commit: a second attempt (Transact)
+	// saves it again, not the final text the first one read back.
+	var saved Feedback
+	err := s.Transact(ctx, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('plume.feedback.' || current_schema() || $1, 0))`,
 			f.DraftID); err != nil {
 			return fmt.Errorf("save feedback: lock draft %s: %w", f.DraftID, err)
 		}
-		return saveFeedback(ctx, tx, f)
+		saved = *f
+		return saveFeedback(ctx, tx, &saved)
 	})
+	if err != nil {
+		return err
+	}
+	*f = saved
+	return nil
 }
 
 // saveFeedback writes f, its lock taken.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // MigrateTo applies the migrations numbered up to last, for tests that
@@ -137,3 +139,9 @@ func (x TypoIndex) FixTypos(words []string) (fixed map[string]TermStat, ok bool)
 // a serialization failure is run: 1 tests the lock order alone. It must be
 // called before the store is used concurrently.
 func (s *Store) SetTxAttempts(n int) { s.attempts = n }
+
+// SetBeforeCommit makes every transaction of the store run f once its
+// closure has returned nil, before the commit; an error f returns aborts
+// that attempt (a serialization failure is then run again). It must be
+// called before the store is used concurrently.
+func (s *Store) SetBeforeCommit(f func(ctx context.Context, tx pgx.Tx) error) { s.beforeCommit = f }

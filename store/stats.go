@@ -97,15 +97,13 @@ func (s *Store) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
 		where: "d.created_at >= $1 AND d.created_at < $2 AND ($3 = false OR d.service = $4)",
 		args:  []any{f.Since, f.Until, f.ServiceSet, f.Service},
 	}
-	out := Stats{Feedback: FeedbackStats{Ratings: map[string]int64{}, Tags: map[string]int64{}}}
-	batch := &pgx.Batch{}
-	sel.queueCounts(batch, &out)
-	sel.queueDraftsPerDay(batch, &out.DraftsPerDay)
-	sel.queueAttentionPerDay(batch, &out.AttentionPerDay)
-	sel.queueFeedback(batch, &out.Feedback)
-	sel.queueFeedbackPerDay(batch, &out.FeedbackPerDay)
-	sel.queueGaps(batch, f.Gaps, &out.Gaps)
-	err := s.readSnapshot(ctx, func(tx pgx.Tx) error { return tx.SendBatch(ctx, batch).Close() })
+	var out Stats
+	// Each attempt reads into fresh maps: one run again after a
+	// serialization failure keeps nothing of the aborted one (Transact).
+	err := s.readSnapshot(ctx, func(tx pgx.Tx) error {
+		out = Stats{Feedback: FeedbackStats{Ratings: map[string]int64{}, Tags: map[string]int64{}}}
+		return tx.SendBatch(ctx, sel.queueAll(&out, f.Gaps)).Close()
+	})
 	if err != nil {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
@@ -114,6 +112,19 @@ func (s *Store) Stats(ctx context.Context, f StatsFilter) (Stats, error) {
 		fb.AcceptanceRate, fb.EditRate, fb.RejectRate = float64(fb.Accepted)/n, float64(fb.Edited)/n, float64(fb.Rejected)/n
 	}
 	return out, nil
+}
+
+// queueAll queues every figure of the statistics, read into out (gaps
+// questions without a reliable source at most).
+func (sel draftSelection) queueAll(out *Stats, gaps int) *pgx.Batch {
+	batch := &pgx.Batch{}
+	sel.queueCounts(batch, out)
+	sel.queueDraftsPerDay(batch, &out.DraftsPerDay)
+	sel.queueAttentionPerDay(batch, &out.AttentionPerDay)
+	sel.queueFeedback(batch, &out.Feedback)
+	sel.queueFeedbackPerDay(batch, &out.FeedbackPerDay)
+	sel.queueGaps(batch, gaps, &out.Gaps)
+	return batch
 }
 
 // draftSelection is the condition on drafts (alias d) of a StatsFilter,

@@ -80,19 +80,25 @@ func TestStatsReadOneSnapshot(t *testing.T) {
 // lock on the feedback table.
 func waitForLockWait(t *testing.T, st *store.Store) {
 	t.Helper()
+	waitForQuery(t, st, "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'feedback'::regclass)",
+		"Stats never waited for the feedback table")
+}
+
+// waitForQuery waits until query, returning a boolean, is true; it fails
+// the test with failure after 10 s.
+func waitForQuery(t *testing.T, st *store.Store, query, failure string) {
+	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		var waiting bool
-		err := st.Pool().QueryRow(context.Background(),
-			"SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'feedback'::regclass)").Scan(&waiting)
-		if err != nil {
+		var ok bool
+		if err := st.Pool().QueryRow(context.Background(), query).Scan(&ok); err != nil {
 			t.Fatal(err)
 		}
-		if waiting {
+		if ok {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("Stats never waited for the feedback table")
+			t.Fatal(failure)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

@@ -56,6 +56,10 @@ type Store struct {
 	// a deadlock or a serialization failure: txAttempts, 1 in a test of
 	// the lock order alone.
 	attempts int
+	// beforeCommit, set by tests only, runs in each transaction of
+	// transact once fn has returned nil, before the commit: an error it
+	// returns aborts that attempt as a failed commit would.
+	beforeCommit func(ctx context.Context, tx pgx.Tx) error
 }
 
 // newStore returns a store over pool.
@@ -181,7 +185,18 @@ func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
 // Transact runs fn in a transaction, committing when fn returns nil and
 // rolling back otherwise (including when fn panics); a transaction aborted
-// by a deadlock or a serialization failure is run again (transact).
+// by a deadlock or a serialization failure is run again (transact), fn
+// included, even after fn returned nil (the commit may be what fails).
+//
+// fn must therefore be re-runnable: it may write to the database through
+// tx and set results the caller reads once Transact returns, but each run
+// must start from the same inputs. It must not change what it reads
+// (overwrite its inputs with a row it stored), accumulate across runs
+// (append to a captured slice, add to a captured map or counter without
+// clearing it first), nor act outside the transaction (send on a channel,
+// call a service, write a file or a cache): an aborted run leaves those
+// behind. Set the caller's results from locals once Transact succeeded,
+// or reset them at fn's start.
 func (s *Store) Transact(ctx context.Context, fn func(pgx.Tx) error) error {
 	return s.transact(ctx, pgx.TxOptions{}, fn)
 }
@@ -244,6 +259,11 @@ func (s *Store) transactOnce(ctx context.Context, opts pgx.TxOptions, fn func(pg
 	}()
 	if err := fn(tx); err != nil {
 		return err
+	}
+	if s.beforeCommit != nil {
+		if err := s.beforeCommit(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("commit transaction: %w", err)

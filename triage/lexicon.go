@@ -335,7 +335,7 @@ var unsettledRe = compile(` (?:regle|reglee|resolu|resolue|arrange|arrangee) pou
 // a series, a novel or a video game (« le héros se fait expulser », « le
 // jeu vidéo de mon fils est violent »); its cues, but a suicidal one,
 // describe nobody.
-var fictionRe = compile(` (?:le|un|mon|son|du|au|l' ) ?(?:personnage|heros|heroine) | jeu video| jeux video| (?:dans|d' ) ?(?:le|la|un|une|mon|ma|ce|cette|l' ) ?(?:film|serie|roman|piece de theatre|court-metrage|bd|manga|dessin anime|scenario) `)
+var fictionRe = compile(` (?:le|un|ce|mon) (?:film|documentaire|roman|livre|feuilleton|telefilm|podcast) (?:parle|parlait|traite|traitait|raconte|racontait|montre|montrait) | (?:le|un|mon|son|du|au|l' ) ?(?:personnage|heros|heroine) | jeu video| jeux video| (?:dans|d' ) ?(?:le|la|un|une|mon|ma|ce|cette|l' ) ?(?:film|serie|roman|piece de theatre|court-metrage|bd|manga|dessin anime|scenario) `)
 
 // generalRe marks a sentence that speaks of a subject in general, for a
 // school talk or out of interest: its cues describe nobody's situation.

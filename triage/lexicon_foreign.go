@@ -42,8 +42,6 @@ var foreignRules = []rule{
 		with: re(` nao voltou| não voltou| no ha vuelto| no volvio| desaparec| sumiu| is missing| has not come back| hasn' t come back| not come home`)},
 }
 
-func init() { rules = append(rules, foreignRules...) }
-
 // distressOfOldEnglish is what puts an old person living alone in danger,
 // told in English: out at night in pyjamas, the gas left on, unable to
 // get up, sleeping in her armchair, a fall.

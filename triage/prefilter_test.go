@@ -39,7 +39,7 @@ func TestAnchors(t *testing.T) {
 func TestPrefilterKeepsMatches(t *testing.T) {
 	set := loadSet(t)
 	var all []*pattern
-	for _, r := range rules {
+	for _, r := range allRules {
 		all = append(all, r.cue)
 		if r.with != nil {
 			all = append(all, r.with)

@@ -30,6 +30,9 @@ func TestSentences(t *testing.T) {
 		{"trailing break", "Merci\n", []string{"Merci"}},
 		{"invisible edges", "\ufeffBonjour\u200b", []string{"Bonjour"}},
 		{"dash inside a line", "Bonjour\n-3 degrés chez moi", []string{"Bonjour\n-3 degrés chez moi"}},
+		{"a closing quote ends its sentence", "Il m'a dit « tu vas voir. » Je veux mourir.", []string{"Il m'a dit « tu vas voir. »", "Je veux mourir."}},
+		{"an opening straight quote starts the next", `Il dit. "Bonjour" ok`, []string{"Il dit.", `"Bonjour" ok`}},
+		{"a closing bracket and quote", `(c'est fini.) "Merci !" Bonjour`, []string{"(c'est fini.)", `"Merci !"`, "Bonjour"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

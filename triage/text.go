@@ -62,10 +62,11 @@ type message struct {
 	noSituation bool
 }
 
-// sentenceEnd is where a sentence may end: punctuation followed by a space
-// or the end, or a line break, which ends one only when it ends a
+// sentenceEnd is where a sentence may end: punctuation, with the closing
+// quotes and brackets after it (« … tu vas voir. » belongs to its
+// sentence), followed by a space or the end, or a line break, which ends one only when it ends a
 // paragraph (breaksSentence).
-var sentenceEnd = regexp.MustCompile(`[.!?…]+(?:\s|$)|\r\n|[\r\n\x{2028}\x{2029}]`)
+var sentenceEnd = regexp.MustCompile(`[.!?…]+(?:[ \x{a0}\x{202f}]*[»”)\]]|")*(?:\s|$)|\r\n|[\r\n\x{2028}\x{2029}]`)
 
 func newMessage(text string, now time.Time) *message {
 	m := &message{}
@@ -126,9 +127,10 @@ func (m *message) joined(i, n int) sentence {
 // apostrophes and collapses everything that is not a letter, a digit, an
 // apostrophe, a slash or a hyphen into single spaces, with one space at
 // each end; invisible characters (fold.Invisible) are dropped; SMS
-// shorthand is spelt out (expandShorthand).
+// shorthand is spelt out (expandShorthand); digits and signs typed for
+// letters are read as letters (unleet).
 func foldSentence(s string) string {
-	s = fold.String(s)
+	s = unleet(fold.String(s))
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte(' ')
@@ -378,4 +380,28 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// leet are the characters typed for letters between two letters: « M0n
+// m@ri me fr@ppe », « m0urir », « su1cider ». Not 3, 7 or 9, which write
+// Arabic sounds in Latin letters (« n3refch », arabiziWord).
+var leet = map[rune]rune{'0': 'o', '1': 'i', '@': 'a', '$': 's'}
+
+// unleet reads the characters of leet as their letters when a letter is
+// on each side.
+func unleet(s string) string {
+	if !strings.ContainsAny(s, "01@$") {
+		return s
+	}
+	rs := []rune(s)
+	changed := false
+	for i := 1; i+1 < len(rs); i++ {
+		if l, ok := leet[rs[i]]; ok && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
+			rs[i], changed = l, true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return string(rs)
 }

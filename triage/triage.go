@@ -116,7 +116,7 @@ func assessLexicon(msg *message, text string) Assessment {
 		folded.WriteString(s.folded)
 	}
 	var alive []rule
-	for _, r := range rules {
+	for _, r := range allRules {
 		if r.cue.possible(folded.String()) {
 			alive = append(alive, r)
 		}

@@ -39,10 +39,14 @@ function filters() {
   return p;
 }
 
-/** result tells an entry's outcome: done, refused, failed. */
+/**
+ * result tells an entry's outcome: done, refused, failed. A 404 is a
+ * missing id or another service's row, which the API answers alike.
+ */
 function result(status) {
   if (status === 0 || (status >= 200 && status < 300)) return badge('Fait', 'success');
   if (status === 403) return badge('Refusé', 'error');
+  if (status === 404) return badge('Refusé ou introuvable', 'error');
   return badge(`Échec (${status})`, 'warning');
 }
 
