@@ -24,15 +24,17 @@ import (
 // estimate measured once on 2026-12-01 before it became training data.
 // Rounds 11 and 12 (three new writers each who never saw the code) were
 // measured once as honest rounds on 2026-12-01, then trained on; so were
-// round 13 (the fourth and fifth sessions of that day) and round 14
-// (session 9).
+// round 13 (the fourth and fifth sessions of that day), round 14
+// (session 9), and rounds 15 and 16 (honest rounds of sessions 9 to 12,
+// trained on since session 13).
 var trainingRounds = []string{"round1", "round2", "round3", "round4", "round5", "round6", "round7", "round8a", "round8b", "round8c", "round9",
 	"round10a", "round10b", "round10c", "round11a", "round11b", "round11c", "round12a", "round12b", "round12c",
-	"round13a", "round13b", "round13c", "round14a", "round14b", "round14c"}
+	"round13a", "round13b", "round13c", "round14a", "round14b", "round14c",
+	"round15a", "round15b", "round15c", "round16a", "round16b", "round16c"}
 
 // trainingRoundGroups are the training rounds written in parts, reported
 // and gated with their parts taken together.
-var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "round13", "round14"}
+var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "round13", "round14", "round15", "round16"}
 
 // honestRounds are the honest rounds: written by writers who never saw
 // the code, kept away from whoever changes the triage, never trained or
@@ -42,34 +44,9 @@ var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "r
 // repository while the session's changes are made, measured before and
 // after them, and added here at the session's end.
 var honestRounds = []honestRound{
-	{name: "round15", parts: []string{"round15a", "round15b", "round15c"}, gate: round15Gate},
-	{name: "round16", parts: []string{"round16a", "round16b", "round16c"}, gate: round16Gate},
 	{name: "round17", parts: []string{"round17a", "round17b", "round17c"}, gate: round17Gate},
 	{name: "round18", parts: []string{"round18a", "round18b", "round18c"}, gate: round18Gate},
 }
-
-// round15Gate gates round 15 (15a neighbours and relatives, elderly people
-// alone, SMS, broken French and English, angry routine posts, debts; 15b
-// parents and teachers, arrears, migrants, one alarming sentence in a long
-// letter, figurative « tuer », « mourir »; 15c advisers' notes, disability
-// and illness, scams, bereavement, press and lawyer threats, thanks),
-// written on 2026-12-01 by three writers who never saw the code. Measured
-// before session 9's changes: 0.902 / 0.989 / 0.974 / 0.783 / 0.675; after
-// them: 0.902 / 0.989 / 0.974 / 0.783 / 0.681. The gate sits a message
-// under.
-var round15Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.97, attentionRecall: 0.94, routineKept: 0.76, reasonRecall: 0.66}
-
-// round16Gate gates round 16 (16a letters from elderly people, families
-// and carers, advisers' notes, a sign hidden in a list of questions; 16b
-// public posts, SMS, the young and the precariously employed, sarcasm,
-// a suicide hint in a one-star review; 16c foreign nationals in broken
-// French and six other languages, farmers and shopkeepers, very short and
-// very long messages), written on 2026-12-01 (session 10) by three writers
-// who never saw the code. Measured before session 10's changes: 0.902 /
-// 0.967 / 0.923 / 0.850 / 0.664 (keywords 0.098 / 0.278 / 0.308 / 0.767);
-// after them: 0.922 / 0.967 / 0.923 / 0.850 / 0.664. The gate sits a
-// message under.
-var round16Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.95, attentionRecall: 0.89, routineKept: 0.83, reasonRecall: 0.64}
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
 // desk, elderly and isolated people, housing and energy; 17b SMS and the
@@ -109,7 +86,7 @@ type honestRound struct {
 // messages, each written after the lexicon was frozen, in phrasings unlike
 // its cues ("il m'a jetée contre le mur", "tout le monde serait mieux sans
 // moi"). The classifier is trained on the training rounds: their figures
-// are in-sample, and rounds 7, 9, 10, 11, 12, 13 and 14 are gated under the
+// are in-sample, and rounds 7 and 9 to 16 are gated under the
 // figures they had when they were honest rounds, against regressions only.
 // The honest rounds (honestRounds), when present, are the honest estimate.
 // README.md gives the figures each round had when it was first measured.
@@ -223,7 +200,7 @@ func logFigures(t *testing.T, set []labelled) scores {
 	return s
 }
 
-// trainingRoundGates hold rounds 7, 9, 10, 11, 12, 13 and 14 a little under
+// trainingRoundGates hold rounds 7 and 9 to 16 a little under
 // the figures they had when each was the honest estimate, measured once with the
 // classifier: round 7 on 2026-11-30 (urgent 0.719, needs-attention 0.882,
 // attention 0.972, routine kept 0.896, reasons found 0.675), round 9 on
@@ -231,7 +208,7 @@ func logFigures(t *testing.T, set []labelled) scores {
 // round 8: 0.712, 0.835, 0.844, 0.849, 0.581), round 10, its three parts
 // taken together, on 2026-12-01 (0.824, 0.938, 0.911, 0.759, 0.634;
 // before that session's changes, with main at fb9dac8: 0.784, 0.948,
-// 0.911, 0.741, 0.628), rounds 11 to 14 as their gates below say. All
+// 0.911, 0.741, 0.628), rounds 11 to 16 as their gates below say. All
 // are training data now: the gates guard against regressions only.
 var trainingRoundGates = map[string]holdoutGate{
 	"round7":  {urgentRecall: 0.70, needsRecall: 0.86, attentionRecall: 0.94, routineKept: 0.88, reasonRecall: 0.65},
@@ -241,6 +218,8 @@ var trainingRoundGates = map[string]holdoutGate{
 	"round12": round12Gate,
 	"round13": round13Gate,
 	"round14": round14Gate,
+	"round15": round15Gate,
+	"round16": round16Gate,
 }
 
 // round11Gate gates round 11 a little under the figures it gave when
@@ -285,3 +264,28 @@ var round13Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRe
 // 0.289 / 0.244 / 0.683). The gate sits a message under. Since session 9
 // of 2026-12-01 it is training data, gated against regressions only.
 var round14Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.94, attentionRecall: 0.94, routineKept: 0.85, reasonRecall: 0.60}
+
+// round15Gate gates round 15 (15a neighbours and relatives, elderly people
+// alone, SMS, broken French and English, angry routine posts, debts; 15b
+// parents and teachers, arrears, migrants, one alarming sentence in a long
+// letter, figurative « tuer », « mourir »; 15c advisers' notes, disability
+// and illness, scams, bereavement, press and lawyer threats, thanks),
+// written on 2026-12-01 by three writers who never saw the code. Measured
+// before session 9's changes: 0.902 / 0.989 / 0.974 / 0.783 / 0.675; after
+// them: 0.902 / 0.989 / 0.974 / 0.783 / 0.681. The gate sits a message
+// under. Since session 13 it is training data, gated against regressions
+// only.
+var round15Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.97, attentionRecall: 0.94, routineKept: 0.76, reasonRecall: 0.66}
+
+// round16Gate gates round 16 (16a letters from elderly people, families
+// and carers, advisers' notes, a sign hidden in a list of questions; 16b
+// public posts, SMS, the young and the precariously employed, sarcasm,
+// a suicide hint in a one-star review; 16c foreign nationals in broken
+// French and six other languages, farmers and shopkeepers, very short and
+// very long messages), written on 2026-12-01 (session 10) by three writers
+// who never saw the code. Measured before session 10's changes: 0.902 /
+// 0.967 / 0.923 / 0.850 / 0.664 (keywords 0.098 / 0.278 / 0.308 / 0.767);
+// after them: 0.922 / 0.967 / 0.923 / 0.850 / 0.664. The gate sits a
+// message under. Since session 13 it is training data, gated against
+// regressions only.
+var round16Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.95, attentionRecall: 0.89, routineKept: 0.83, reasonRecall: 0.64}

@@ -37,10 +37,14 @@ func foldModel(msgs []labelled, s trainSettings) *model {
 }
 
 // foldKey identifies what a fold model is trained on: every message's id,
-// level, reasons and folded text, the feature settings and s.
+// level, reasons and folded text, the feature settings and the settings
+// of s that training reads (lambda, epochs, rate). The shares the
+// thresholds are chosen by change no weight: a fold model cached under
+// one share serves another, so they are compared out of fold without
+// retraining.
 func foldKey(msgs []labelled, s trainSettings) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "bits %d ngrams %d-%d %+v\n", featureBits, ngramMin, ngramMax, s)
+	fmt.Fprintf(h, "bits %d ngrams %d-%d lambda %g epochs %d rate %g\n", featureBits, ngramMin, ngramMax, s.lambda, s.epochs, s.rate)
 	for _, m := range msgs {
 		fmt.Fprintf(h, "%s\x00%s\x00%q\x00%s\x00", m.ID, m.Level, m.Reasons, foldedOf(m.Text))
 	}

@@ -212,11 +212,12 @@ func allowAbove(xs []float64, n int) float64 {
 // PLUME_TRIAGE_LOO=1 runs it; go generate ./triage runs the same folds.
 // The lexicon was widened with every round in view: with it, only the
 // rounds read with the lexicon as it was before each
-// (testdata/holdout/lexicon_before.json: rounds 3 to 14, rounds 10 to 14
-// with the lexicon measured on them) are out of sample.
+// (testdata/holdout/lexicon_before.json: rounds 3 to 16, rounds 10 to 14
+// with the lexicon measured on them, rounds 15 and 16 with the lexicon
+// before the session that measured each) are out of sample.
 func TestLeaveOneRoundOut(t *testing.T) {
 	if os.Getenv("PLUME_TRIAGE_LOO") == "" {
-		t.Skip("trains twenty-seven models (several minutes): set PLUME_TRIAGE_LOO=1")
+		t.Skip("trains a model per fold (several minutes): set PLUME_TRIAGE_LOO=1")
 	}
 	folds := trainingFolds(t)
 	r := chooseOutOfFold(leaveOneRoundOut(folds, training))
@@ -369,8 +370,9 @@ func fmtRatio(a, b int) string {
 }
 
 // lexiconBefore reads the level the lexicon gave each message of rounds 3
-// to 14 as it was frozen before the round was written (rounds 10 to 14:
-// the lexicon they were measured with as honest rounds).
+// to 16 as it was frozen before the round was written (rounds 10 to 14:
+// the lexicon they were measured with as honest rounds; round 15: main at
+// 08047a0, round 16: main at 98bb836, the "before" of their sessions).
 func lexiconBefore(t *testing.T) map[string]Level {
 	b, err := os.ReadFile("testdata/holdout/lexicon_before.json")
 	if err != nil {

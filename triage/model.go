@@ -198,8 +198,9 @@ func (m *model) thresholds() thresholds {
 // message the lexicon gives lex (Routine and -1 when it needs nothing). A
 // message the lexicon reads as needing attention is urgent above the
 // flagged threshold (see flaggedDecides). The model reads
-// French: a message the lexicon finds foreign is left to the lexicon (a
-// language barrier, and its urgent cues in other languages).
+// French: a message the lexicon finds foreign is left to the lexicon (its
+// cues in other languages, and a language barrier: by itself in another
+// script, beside another reason in English or Spanish).
 func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
 	switch {
 	case v.urgent > th.urgent && v.urgentCode >= 0:

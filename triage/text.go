@@ -169,9 +169,10 @@ var (
 		`(?:sous|dans|d' ici|en) (?:24|48|72) ?h(?:eures)?|sous (?:huit|8|quinze|15) jours|dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|[1-9]|10) jours|` +
 		`d' ici (?:la fin de la semaine|demain|[1-9] jours)|(?:reste|restent|plus que|seulement|sous|d' ici) (?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours|deux nuits|tonight|tomorrow|today|this week)[ ,]`)
 	// countedRe counts the days left (« on est le 14 », « il me reste
-	// moins d'une semaine », « 15 jours pour le recours »): a time within
-	// days too. Top-level alternatives, each with its prefilter.
-	countedRe = compile(` dans les (?:8|huit|10|dix|15|quinze) jours[ ,']| (?:on est|nous sommes) (?:le |deja le )?[0-9]{1,2} | aujourd' hui (?:c' ?est |on est )?(?:le )?[0-9]{1,2} |` +
+	// moins d'une semaine », « 15 jours pour le recours », « il a 48h
+	// pour faire recours »): a time within days too. Top-level
+	// alternatives, each with its prefilter.
+	countedRe = compile(` dans les (?:8|huit|10|dix|15|quinze) jours[ ,']| (?:24|48|72) ?h(?:eures)? pour | (?:on est|nous sommes) (?:le |deja le )?[0-9]{1,2} | aujourd' hui (?:c' ?est |on est )?(?:le )?[0-9]{1,2} |` +
 		` la fin de (?:la|cette) semaine| (?:8|huit|15|quinze) jours? pour (?:le |un |faire (?:le |un )?)?(?:recours|contester|tribunal)|` +
 		` il (?:me|nous|lui) reste (?:moins d' une semaine|(?:[1-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques) jours)`)
 	pastDayRe = compile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
@@ -321,8 +322,7 @@ func (m *message) countScripts(text string) {
 // language than French: English or Spanish words outnumber French ones, or
 // most letters are of another script (Arabic, Cyrillic…).
 func (m *message) foreign() bool {
-	return (m.english >= 3 && m.english > m.french) || (m.spanish >= 2 && m.spanish > m.french) ||
-		(m.letters >= 10 && m.foreignLetters*2 > m.letters)
+	return (m.english >= 3 && m.english > m.french) || (m.spanish >= 2 && m.spanish > m.french) || m.otherScript()
 }
 
 // arabiziWord reports whether w is a word of Arabic written with Latin
@@ -349,12 +349,30 @@ func arabiziWord(w string) bool {
 func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // barrier reports whether the way the message is written is a language
-// barrier by itself: mostly in another language (foreign), or with two
-// words of Arabizi (« salam 3alikoum, smahli ma n3refch nekteb »); not
-// for a greeting (« Salam, bonjour » before fluent French: until session
-// 11 « salam » was a cue).
+// barrier by itself: mostly in another script, or with two words of
+// Arabizi (« salam 3alikoum, smahli ma n3refch nekteb »); not for a
+// greeting (« Salam, bonjour » before fluent French: until session 11
+// « salam » was a cue). A message written mostly in English or Spanish
+// is one beside another reason only (latinForeign).
 func (m *message) barrier() bool {
-	return m.foreign() || m.arabizi >= 2
+	return m.otherScript() || m.arabizi >= 2
+}
+
+// latinForeign reports whether the message is written mostly in English
+// or Spanish. Since session 13 that alone raises nothing: the writers of
+// rounds 13 to 18 kept routine every such message that asks its question
+// plainly (« Hi! I'm an American moving to Paris… do I need to register
+// with the sécu? », 16 of 16) and named the barrier when the writer says
+// French is hard for them, which a cue of the lexicon reads (« my French
+// is poor », « no hablo francés »); beside another reason it is still one.
+func (m *message) latinForeign() bool {
+	return m.foreign() && !m.otherScript()
+}
+
+// otherScript reports whether most letters of the message are of another
+// script than the Latin one (Arabic, Cyrillic…).
+func (m *message) otherScript() bool {
+	return m.letters >= 10 && m.foreignLetters*2 > m.letters
 }
 
 func b2i(b bool) int {

@@ -86,7 +86,7 @@ func topicFramed(before string) bool {
 // topic noun.
 func topicIntroduces(before []string, w string) bool {
 	noun := before[len(before)-1]
-	if topicOf[noun][w] || workOf[noun][w] || topicNouns[noun] && infinitive(w) {
+	if topicOf[noun][w] || workOf[noun][w] || topicNouns[noun] && infinitive(w) || inCaseOf(before, w) {
 		return true
 	}
 	if !topicPrepositions[w] {
@@ -101,6 +101,15 @@ func topicIntroduces(before []string, w string) bool {
 		}
 	}
 	return false
+}
+
+// inCaseOf reports whether w, after the words before, ends « en cas
+// de »: a danger named as a case to be ready for (« savoir réagir en cas
+// d'arrêt cardiaque ou d'hémorragie », « que faire en cas de coupure »)
+// is no situation (since session 13).
+func inCaseOf(before []string, w string) bool {
+	n := len(before)
+	return (w == "de" || w == "d'") && n >= 2 && before[n-1] == "cas" && before[n-2] == "en"
 }
 
 // maxListWords is how many words may stand between a cue named as a

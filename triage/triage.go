@@ -174,7 +174,8 @@ func assessLexicon(msg *message, text string) Assessment {
 			out.Level = Max(out.Level, c.level)
 		}
 	}
-	if msg.barrier() && !slices.ContainsFunc(out.Reasons, func(r Reason) bool { return r.Code == CodeLanguage }) {
+	barrier := msg.barrier() || msg.latinForeign() && out.Level != Routine
+	if barrier && !slices.ContainsFunc(out.Reasons, func(r Reason) bool { return r.Code == CodeLanguage }) {
 		c := codes[CodeLanguage]
 		out.Reasons = append(out.Reasons, Reason{Code: CodeLanguage, Label: c.label, Level: c.level, Start: 0, End: len(text)})
 		out.Level = Max(out.Level, c.level)
