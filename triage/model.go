@@ -126,6 +126,9 @@ type verdict struct {
 	// urgentCode were it urgent (-1 for none).
 	code, urgentCode int
 	foreign          bool // written mostly in another language
+	// evidence is the message's words of evidence (evidenceOf);
+	// attentionCode the code of attention level that scores highest.
+	evidence, attentionCode int
 }
 
 // reading returns the verdict on msg. Its reason is the code that scores
@@ -167,7 +170,7 @@ func (m *model) shrink(s []float64, n int) []float64 {
 // verdictOf returns the verdict on msg, not foreign, whose scores under
 // m's sub-models are s (see reading).
 func (m *model) verdictOf(s []float64, msg *message) verdict {
-	v := verdict{needs: s[needsModel], urgent: s[urgentModel], urgentCode: -1}
+	v := verdict{needs: s[needsModel], urgent: s[urgentModel], urgentCode: -1, evidence: msg.evidence}
 	v.veto = v.needs + s[m.nearestCode(s, Attention)]
 	v.code = m.nearestCode(s, "")
 	name := m.header.Models[v.code]
@@ -177,7 +180,7 @@ func (m *model) verdictOf(s []float64, msg *message) verdict {
 			v.code = slices.Index(m.header.Models, later)
 		}
 	}
-	v.urgentCode = m.nearestCode(s, Urgent)
+	v.urgentCode, v.attentionCode = m.nearestCode(s, Urgent), m.nearestCode(s, Attention)
 	c := m.header.Models[v.urgentCode]
 	if _, timed := timedCodes[c]; timed && !msg.soon(c) {
 		v.urgentCode = -1
@@ -203,10 +206,12 @@ func (m *model) thresholds() thresholds {
 // script, beside another reason in English or Spanish).
 func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
 	switch {
-	case v.urgent > th.urgent && v.urgentCode >= 0:
+	case v.urgent > th.urgent && v.urgentCode >= 0 && v.evidence >= minUrgentEvidence:
 		return Urgent, v.urgentCode
-	case v.flaggedDecides(m, th, lex) && v.urgent > th.flagged:
+	case v.flaggedDecides(m, th, lex) && v.urgent > th.flagged && v.evidence >= minUrgentEvidence:
 		return Urgent, v.urgentCode
+	case v.needs > th.needs && !v.foreign && v.evidence < minUrgentEvidence:
+		return Attention, v.attentionCode
 	case v.needs > th.needs && !v.foreign:
 		return CodeLevel(m.header.Models[v.code]), v.code
 	}
@@ -370,3 +375,15 @@ func (m *model) encode(w io.Writer) error {
 	}
 	return zw.Close()
 }
+
+// minUrgentEvidence is the fewest words of evidence on which the model
+// alone makes a message urgent. Under it, the model may still make it need
+// attention (with the attention code that scores highest), and the
+// lexicon's urgent cues still count. An agent's short
+// note (« personne sourde », « rappeler demain, personne sourde »,
+// « veuve depuis mars ») is a few n-grams that its urgent sub-model read
+// as suicide, a lost home or a power cut: the flagged threshold lies
+// under that sub-model's bias, so any short text the lexicon gave
+// attention was urgent, with an emergency template (a black-box test of
+// session 13).
+const minUrgentEvidence = 6

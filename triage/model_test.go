@@ -70,7 +70,7 @@ func TestDecideFlagged(t *testing.T) {
 	m := defaultModel()
 	debt, violence := slices.Index(m.header.Models, CodeDebt), slices.Index(m.header.Models, CodeViolence)
 	th := thresholds{needs: 2, urgent: 3, flagged: 0.5}
-	v := verdict{needs: -5, urgent: 1, code: debt, urgentCode: violence}
+	v := verdict{needs: -5, urgent: 1, code: debt, urgentCode: violence, evidence: minUrgentEvidence}
 	if l, j := v.decide(m, th, Attention); l != Urgent || j != violence {
 		t.Errorf("flagged by the lexicon: %s %d, want urgent %d", l, j, violence)
 	}
@@ -92,6 +92,12 @@ func TestDecideFlagged(t *testing.T) {
 	v.urgent = 4
 	if l, _ := v.decide(m, th, Attention); l != Attention {
 		t.Errorf("no urgent code the dates allow: %s, want attention", l)
+	}
+	// A short text: the model alone makes nothing urgent, its reason is of
+	// attention level (minUrgentEvidence).
+	short := verdict{needs: 2.5, urgent: 4, code: violence, urgentCode: violence, attentionCode: debt, evidence: minUrgentEvidence - 1}
+	if l, j := short.decide(m, th, Attention); l != Attention || j != debt {
+		t.Errorf("a short text: %s %d, want attention %d", l, j, debt)
 	}
 }
 

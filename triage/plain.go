@@ -2,17 +2,30 @@ package triage
 
 import "slices"
 
-// plainRules are cues said in the plainest words, which the lexicon's
+// plainRules are cues said in the plainest words (a suicide attempt noted
+// « TS » is read « une tous »: shorthand spells « ts » out as « tous »), which the lexicon's
 // longer phrasings missed (a black-box test of session 13): « je ne veux
 // plus vivre », « je préfère mourir », « la vie n'a plus aucun sens »,
 // « je me suis ouvert les veines », « j'ai été violée hier soir ».
 // Negation, the past, topics and jokes read them as they read every cue.
 var plainRules = []rule{
-	{code: CodeSuicide, cue: re(` (?:veux|veut|voulais|voudrais|ai|a) (?:plus|pas) (?:envie de )?vivre| en (?:peux|peut|pouvais) plus de (?:vivre|cette vie|la vie)| (?:prefere|preferais|prefererais|aimerais mieux|plutot) (?:encore )?mourir| mourir (?:c' est|ce serait|serait) (?:mieux|plus simple|la solution)| mieux vaut mourir| (?:veux|voudrais|aimerais|souhaite) (?:ne )?(?:plus|pas) me reveiller| (?:m' |me )?endormir (?:et|pour) ne (?:jamais|plus|pas) me reveiller| disparaitre (?:pour toujours|a jamais|de ce monde|de la surface de la terre)| (?:vie|existence) (?:n' a|a) (?:plus|pas|aucun) (?:aucun |de )?sens| (?:vie|existence) n' a (?:plus )?aucun sens| (?:ouvert|ouverte|ouvrir|taillade|tailladee|taillader|coupe|coupee|couper) les (?:veines|poignets)`),
-		except: re(` prevention du suicide`)},
-	{code: CodeViolence, cue: re(` (?:j' ai|j' avais|ma fille a|ma soeur a|ma mere a|mon fils a|elle a|il a) ete violee?s? | (?:il|ils|on|elle) m' (?:a|ont|avait) violee? | (?:victime d' (?:un )?|subi (?:un )?|porter plainte pour )viol | (?:i was|i have been|i got|she was) raped`)},
+	{code: CodeSuicide, cue: re(` (?:pense|pensais|pensait|songe|songeais|songeait|envisage|envisageais|envisageait) (?:tous les jours |souvent |serieusement |de plus en plus )?(?:au|a un|a me|a se|le) suicid| suicide (?:est|serait|comme) (?:ma|la|une|sa) (?:seule |derniere )?(?:option|solution|issue|sortie)| (?:fait|faite|refait) une (?:ts|tous) | (?:veux|veut|voulais|voudrais) (?:plus|pu|pus) exister| a quoi bon (?:continuer a )?vivre| (?:veux|veut|voulais|voudrais|ai|a) (?:plus|pas) (?:envie de )?vivre| (?:veux|veut|voulais) (?:pu|pus) vivre| en (?:peux|peut|pouvais) plus de (?:vivre|cette vie|la vie)| (?:prefere|preferais|prefererais|aimerais mieux|plutot) (?:encore )?mourir| mourir (?:c' est|ce serait|serait) (?:mieux|plus simple|la solution)| mieux vaut mourir| (?:veux|voudrais|aimerais|souhaite) (?:ne )?(?:plus|pas) me reveiller| (?:m' |me )?endormir (?:et|pour) ne (?:jamais|plus|pas) me reveiller| disparaitre (?:pour toujours|a jamais|de ce monde|de la surface de la terre)| (?:vie|existence) (?:n' a|a) (?:plus|pas|aucun) (?:aucun |de )?sens| (?:vie|existence) n' a (?:plus )?aucun sens| (?:ouvert|ouverte|ouvrir|taillade|tailladee|taillader|coupe|coupee|couper) les (?:veines|poignets)`),
+		except: re(` prevention du suicide`),
+		// « je ne veux plus vivre dans ce logement », « mon fils ne veut
+		// plus vivre chez son père »: a place or a company to leave.
+		others: re(` (?:veux|veut|voulais|voudrais|ai|a) (?:plus|pas) (?:envie de )?vivre (?:dans|ici|chez|avec|comme|en|a|au|aux|aupres|sous|sur|la-bas|seule?|pres|loin|sans)`)},
+	{code: CodeViolence, cue: re(` (?:me suis|me fais|me fait|m' etais|s' est|se fait|se sont|s' etait) fait(?:e|es|s)? (?:violer|frapper|tabasser|battre|agresser|etrangler|cogner|taper dessus)| victimes? de vif | violences? intrafamiliales?| (?:me|se|te) (?:fais|fait|font) (?:violer|frapper|tabasser|battre|agresser|etrangler|cogner)| (?:menac[a-z]* (?:de (?:venir|revenir|passer) )?|(?:venu|venue|revenu|revenue|debarque|debarquee|rentre|rentree) )avec (?:un|une) (?:couteau|arme|fusil|pistolet|hache|machette) | armee? d' (?:un|une) (?:couteau|arme|fusil|pistolet|hache|machette) | (?:j' ai|j' avais|ma fille a|ma soeur a|ma mere a|mon fils a|elle a|il a) ete violee?s? | (?:il|ils|on|elle) m' (?:a|ont|avait) violee? | (?:victime d' (?:un )?|subi (?:un )?|porter plainte pour )viol | (?:i was|i have been|i got|she was) raped`)},
+}
+
+// plainNeeds are urgent needs as an agent notes them, in two or three
+// words (« bébé sans lait », « plus de nourriture », « à la rue », « SDF,
+// pas d'adresse postale »), and a relative's suicide, a bereavement.
+var plainNeeds = []rule{
+	{code: CodeFood, cue: re(` (?:bebe|nourrisson|enfants?|petits?) (?:sans|n' a plus de|n' ont plus de|a plus de|ont plus de) (?:lait|nourriture|couches et lait)| plus (?:de|aucune) nourriture| (?:plus|pas|rien) (?:rien )?a manger (?:depuis|ce soir|aujourd' hui|pour (?:ce soir|les enfants|demain))| ne mange(?:nt)? plus depuis`)},
+	{code: CodeHousingLoss, cue: re(` (?:suis|est|sommes|sont|se retrouve|se retrouvent|me retrouve|nous retrouvons|etre|mis|mise|mises|mis dehors) (?:a la rue|dehors avec|sans (?:abri|logement|toit))| sdf | sans domicile fixe|^ a la rue `)},
+	{code: CodeBereavement, cue: re(` s' est (?:suicidee?|donnee? la mort|pendue?)| (?:mort|morte|decede|decedee) par suicide| suicide de (?:mon|ma|notre|son|sa) (?:fils|fille|mari|femme|frere|soeur|pere|mere|epoux|epouse|compagnon|compagne)`)},
 }
 
 // allRules are every rule the lexicon reads: the French ones (rules), the
 // other languages' (foreignRules) and the plain ones.
-var allRules = slices.Concat(rules, foreignRules, plainRules)
+var allRules = slices.Concat(rules, foreignRules, plainRules, plainNeeds)

@@ -1,6 +1,9 @@
 package triage
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // TestPlainWords covers plainRules and unleet: distress said in the
 // plainest words, and cues typed with digits or signs for letters (a
@@ -19,7 +22,29 @@ func TestPlainWords(t *testing.T) {
 		{"raped last night", "j'ai été violée hier soir", Urgent, []string{CodeViolence}},
 		{"raped, said of a daughter", "ma fille a été violée par son oncle", Urgent, []string{CodeViolence}},
 		{"signs for letters", "M0n m@ri me fr@ppe", Urgent, []string{CodeViolence}},
+		{"thinks of suicide", "L'usager pense au suicide.", Urgent, []string{CodeSuicide}},
+		{"considers suicide", "j'envisage le suicide", Urgent, []string{CodeSuicide}},
+		{"suicide the only option", "le suicide est ma seule option", Urgent, []string{CodeSuicide}},
+		{"an attempt noted TS", "a fait une TS le mois dernier", Urgent, []string{CodeSuicide}},
+		{"no longer wants to exist", "je ne veux plus exister", Urgent, []string{CodeSuicide}},
+		{"what is the point of living", "à quoi bon continuer à vivre", Urgent, []string{CodeSuicide}},
+		{"pu for plus", "j'veux pu vivre", Urgent, []string{CodeSuicide}},
+		{"se faire violer", "je me fais violer par mon mari", Urgent, []string{CodeViolence}},
+		{"se faire frapper", "je me suis fait frapper par mon mari", Urgent, []string{CodeViolence}},
+		{"VIF", "victime de VIF", Urgent, []string{CodeViolence}},
+		{"a weapon threatened", "menace de venir avec une arme", Urgent, []string{CodeViolence}},
+		{"a baby without milk", "bébé sans lait", Urgent, []string{CodeFood}},
+		{"no more food", "plus de nourriture", Urgent, []string{CodeFood}},
+		{"on the street, noted", "à la rue", Urgent, []string{CodeHousingLoss}},
+		{"homeless", "SDF, pas d'adresse postale", Urgent, []string{CodeHousingLoss}},
+		{"a brother's suicide is a bereavement", "mon frère s'est suicidé, comment déclarer le décès ?", Attention, []string{CodeBereavement}},
 		// what stays routine
+		{"no longer wants to live in a flat", "je ne veux plus vivre dans ce logement insalubre, comment demander un HLM ?", Routine, nil},
+		{"a son leaving his father's", "Mon fils ne veut plus vivre chez son père", Routine, nil},
+		{"done with a file", "je veux en finir avec ce dossier", Routine, nil},
+		{"a cake, not a weapon", "Ils sont tous venus avec une tarte", Routine, nil},
+		{"a school talk on the homeless", "je prépare un exposé sur les SDF", Routine, nil},
+		{"a lively interest", "un vif intérêt pour ce poste", Routine, nil},
 		{"a law broken", "il a violé la loi en louant sans bail", Routine, nil},
 		{"rights violated", "mes droits ont été violés par la caisse", Routine, nil},
 		{"off the files", "je veux disparaître de vos fichiers", Routine, nil},
@@ -27,6 +52,30 @@ func TestPlainWords(t *testing.T) {
 		{"a film's topic", "Le film parle de violences conjugales, comment obtenir une carte grise ?", Routine, nil},
 		{"an e-mail address", "écrivez à jean@gmail.com ou au 0612345678", Routine, nil},
 	})
+}
+
+// TestShortNotesNotUrgent checks that the model alone makes no short note
+// urgent (minUrgentEvidence): an agent's « personne sourde » was urgent
+// for suicide, with an emergency template, while the lexicon's urgent
+// cues still count in a short text.
+func TestShortNotesNotUrgent(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want Level
+	}{
+		{"personne sourde", Attention},
+		{"rappeler demain, personne sourde", Attention},
+		{"personne en fauteuil", Attention},
+		{"veuve depuis mars", Attention},
+		{"Rappeler la personne demain, elle est sourde", Attention},
+		{"hébergée chez sa soeur", Routine},
+		{"plus à manger depuis trois jours", Urgent},
+		{"je veux me suicider", Urgent},
+	} {
+		if got := AssessAt(context.Background(), tc.text, evalNow).Level; got != tc.want {
+			t.Errorf("Assess(%q) = %s, want %s", tc.text, got, tc.want)
+		}
+	}
 }
 
 func TestUnleet(t *testing.T) {
