@@ -46,6 +46,7 @@ var trainingRoundGroups = []string{"round8", "round10", "round11", "round12", "r
 var honestRounds = []honestRound{
 	{name: "round17", parts: []string{"round17a", "round17b", "round17c"}, gate: round17Gate},
 	{name: "round18", parts: []string{"round18a", "round18b", "round18c"}, gate: round18Gate},
+	{name: "round19", parts: []string{"round19a", "round19b", "round19c"}, gate: round19Gate},
 }
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
@@ -74,6 +75,23 @@ var round17Gate = holdoutGate{urgentRecall: 0.82, needsRecall: 0.96, attentionRe
 // (lexicon alone urgent 0.510: its new cues catch what the model already
 // caught). The gate sits a message under.
 var round18Gate = holdoutGate{urgentRecall: 0.82, needsRecall: 0.96, attentionRecall: 0.94, routineKept: 0.76, reasonRecall: 0.70}
+
+// round19Gate gates round 19 (19a elderly people living alone and their
+// children, carers, advisers' notes, rural people, people who understate;
+// 19b students and young workers in SMS style, single parents, English,
+// Portuguese, Spanish, transliterated Arabic or broken French, sarcastic
+// posts, routine messages full of alarming words; 19c employees and job
+// seekers, farmers and shopkeepers, angry formal letters, people writing
+// for a neighbour or a parent, quoted threads, calm urgent needs in the
+// middle of long messages), written on 2026-12-02 (session 13) by three
+// writers who never saw the code. Measured before session 13's changes:
+// urgent 0.902, needs 0.978, attention 0.974, routine kept 0.900, reasons
+// 0.758 (lexicon alone 0.686 / 0.833 / 0.897 / 0.850; keywords 0.078 /
+// 0.311 / 0.462 / 0.633); after them: 0.922 / 0.956 / 0.949 / 0.900 /
+// 0.766 (lexicon alone 0.686 / 0.811 / 0.872 / 0.850): one urgent message
+// more, two needing attention fewer (English writers no longer a barrier
+// by their language alone). The gate sits a message under.
+var round19Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.94, attentionRecall: 0.92, routineKept: 0.88, reasonRecall: 0.75}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
