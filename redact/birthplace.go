@@ -146,7 +146,7 @@ func (sc *scanner) birthPrep(i, j int, plainA bool) bool {
 		return sc.isText(i, "nascut", "nascuta") || sc.isText(i-1, "nascut", "nascuta")
 	}
 	if sc.isText(j, "au") { // "né au Havre", not "né au Maroc"
-		return auTowns[strings.ToLower(sc.text(j+1))]
+		return j+1 < len(sc.toks) && auTowns[strings.ToLower(sc.text(j+1))] // « né au » ends the text
 	}
 	if !sc.isText(j, "en") {
 		return false

@@ -1,6 +1,9 @@
 package redact
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // TestRedactHouseNumberAndPlaceName covers addresses written without a
 // street-type word: a house number, the name of an estate, a hamlet or a
@@ -21,4 +24,14 @@ func TestRedactHouseNumberAndPlaceName(t *testing.T) {
 		{"no cue right before", "Bonjour, je vis avec 2 Enfants et mon Mari.", "Bonjour, je vis avec 2 Enfants et mon Mari."},
 		{"a year before a town", "Depuis 2019 Les Ulis, 91940 Les Ulis", "Depuis 2019 Les Ulis, [ADRESSE_1]"},
 	})
+}
+
+// TestRedactBirthCueAtTheEnd: « né au » ending a text read a token past
+// the last (a panic found by the diff review of session 13).
+func TestRedactBirthCueAtTheEnd(t *testing.T) {
+	for _, text := range []string{"né au", "Je suis née au", "né le 12/03/1980 au\n"} {
+		if _, err := Redact(context.Background(), text, DefaultPolicy()); err != nil {
+			t.Errorf("Redact(%q): %v", text, err)
+		}
+	}
 }

@@ -52,20 +52,36 @@ func inPastClause(folded string, loc []int, past *pattern) bool {
 // (someone else's act), nor named as a topic, or as the next item of a
 // topic's list, or in a figure of speech (topicFramed, listGoesOn,
 // inFigure).
+//
+// The matches of others and of the figures are found once per call, on
+// first need: a sentence repeating a cue that others cancels (« je ne veux
+// plus vivre dans … » seven hundred times) read them again for each match,
+// seconds for a message of 20 KB.
 func affirmed(p *pattern, folded string, past, others *pattern) bool {
 	framedEnd := -1 // the end of the last cue named as a topic
+	var otherSpans *matchSpans
+	var figures []matchSpans
 	for _, loc := range p.FindAllStringIndex(folded, -1) {
 		if negated(folded[:loc[0]], folded[loc[1]:]) || past != nil && inPastClause(folded, loc, past) {
 			continue
 		}
-		if others != nil && overlaps(others, folded, loc) {
-			continue
+		if others != nil {
+			if otherSpans == nil {
+				s := findSpans(others, folded)
+				otherSpans = &s
+			}
+			if otherSpans.overlaps(loc) {
+				continue
+			}
 		}
 		if topicFramed(folded[:loc[0]]) || framedEnd >= 0 && listGoesOn(folded[framedEnd:loc[0]]) {
 			framedEnd = loc[1]
 			continue
 		}
-		if !inFigure(folded, loc) {
+		if figures == nil {
+			figures = figureSpans(folded)
+		}
+		if !anyOverlaps(figures, loc) {
 			return true
 		}
 	}

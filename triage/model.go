@@ -210,7 +210,9 @@ func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
 		return Urgent, v.urgentCode
 	case v.flaggedDecides(m, th, lex) && v.urgent > th.flagged && v.evidence >= minUrgentEvidence:
 		return Urgent, v.urgentCode
-	case v.needs > th.needs && !v.foreign && v.evidence < minUrgentEvidence:
+	case v.evidence < minUrgentEvidence && !v.foreign && (v.needs > th.needs || v.urgent > th.urgent && v.urgentCode >= 0):
+		// « huissier demain matin », « coupure électricité demain, bébé
+		// de 2 mois »: an urgent reading of a short text needs attention.
 		return Attention, v.attentionCode
 	case v.needs > th.needs && !v.foreign:
 		return CodeLevel(m.header.Models[v.code]), v.code

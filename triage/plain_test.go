@@ -2,6 +2,7 @@ package triage
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -68,7 +69,8 @@ func TestShortNotesNotUrgent(t *testing.T) {
 		{"personne en fauteuil", Attention},
 		{"veuve depuis mars", Attention},
 		{"Rappeler la personne demain, elle est sourde", Attention},
-		{"hébergée chez sa soeur", Routine},
+		{"hébergée chez sa soeur", Attention}, // the model's urgent reading, of a short text
+		{"huissier demain matin", Attention},
 		{"plus à manger depuis trois jours", Urgent},
 		{"je veux me suicider", Urgent},
 	} {
@@ -89,5 +91,22 @@ func TestUnleet(t *testing.T) {
 		if got := unleet(tc.in); got != tc.want {
 			t.Errorf("unleet(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestPlainWordsReview covers the diff review of session 13: a street
+// named « à la rue … », a suicide attempt a year ago, a question about
+// infant milk; and a sentence repeating a cue that others cancels (each
+// match read the others' matches anew: seconds at 20 KB; now found once).
+func TestPlainWordsReview(t *testing.T) {
+	checkLexicon(t, []lexiconCase{
+		{"a street", "A la rue Jean Jaurès il y a un nid de poule, qui contacter ?", Routine, nil},
+		{"an attempt a year ago", "Mon fils a fait une TS l'an dernier, comment renouveler ?", Routine, nil},
+		{"infant milk refunded", "Le bébé sans lait : est-ce que la CAF rembourse le lait infantile ?", Routine, nil},
+		{"on the street since yesterday", "à la rue depuis hier avec mes enfants", Urgent, []string{CodeHousingLoss}},
+	})
+	long := strings.Repeat("je ne veux plus vivre dans ce logement ", 2000)
+	if a := assessLexiconOnly(labelled{Text: long}); a.Level == Urgent {
+		t.Errorf("a flat left two thousand times is urgent: %v", a.Codes())
 	}
 }

@@ -2,6 +2,7 @@ package triage
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -180,26 +181,54 @@ var institutionHarmRe = compile(` (?:harcelement|harcele(?:e|es|s|nt)?|menace(?:
 // institutionHarmRe reads.
 const institutions = `(?:caf|cpam|urssaf|msa|impots|fisc|tresor public|banque|assurance|mutuelle|operateur|administration|prefecture|mairie|france travail|pole emploi|edf|engie|ants|huissier|relances?|courriers?|mails?|appels?|sms|demarchage)`
 
-// inFigure reports whether the cue at loc in folded lies inside a figure
-// of speech or a work's cases (figureRe, witnessRe, deviceFigureRe,
-// deviceHarmRe, institutionHarmRe).
-func inFigure(folded string, loc []int) bool {
+// figureSpans returns the matches in folded of the figures of speech and
+// the works' cases (figureRe, witnessRe, deviceFigureRe, deviceHarmRe,
+// institutionHarmRe): a cue inside one is no situation.
+func figureSpans(folded string) []matchSpans {
+	var out []matchSpans
 	for _, re := range []*pattern{figureRe, witnessRe, deviceFigureRe, deviceHarmRe, institutionHarmRe} {
-		if overlaps(re, folded, loc) {
+		out = append(out, findSpans(re, folded))
+	}
+	return out
+}
+
+// anyOverlaps reports whether a match of one of spans overlaps loc.
+func anyOverlaps(spans []matchSpans, loc []int) bool {
+	for _, s := range spans {
+		if s.overlaps(loc) {
 			return true
 		}
 	}
 	return false
 }
 
-// overlaps reports whether a match of re in folded overlaps loc.
-func overlaps(re *pattern, folded string, loc []int) bool {
-	for _, f := range re.FindAllStringIndex(folded, -1) {
-		if f[0] < loc[1] && loc[0] < f[1] {
-			return true
-		}
+// matchSpans are the matches of a pattern in a text, sorted by start:
+// found once, then asked for each cue whether one overlaps it.
+type matchSpans struct {
+	starts []int
+	// maxEnds[i] is the largest end among the first i+1 matches.
+	maxEnds []int
+}
+
+// findSpans returns the matches of re in folded (its alternatives' matches
+// may overlap and come grouped by alternative).
+func findSpans(re *pattern, folded string) matchSpans {
+	locs := re.FindAllStringIndex(folded, -1)
+	slices.SortFunc(locs, func(a, b []int) int { return a[0] - b[0] })
+	m := matchSpans{starts: make([]int, len(locs)), maxEnds: make([]int, len(locs))}
+	end := 0
+	for i, l := range locs {
+		end = max(end, l[1])
+		m.starts[i], m.maxEnds[i] = l[0], end
 	}
-	return false
+	return m
+}
+
+// overlaps reports whether a match overlaps loc: one starts before loc
+// ends and ends after loc starts.
+func (m matchSpans) overlaps(loc []int) bool {
+	i := sort.SearchInts(m.starts, loc[1]) // the matches before i start before loc ends
+	return i > 0 && m.maxEnds[i-1] > loc[0]
 }
 
 // lastWords returns the last n words of s (fewer when s holds fewer), in
