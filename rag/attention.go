@@ -41,18 +41,24 @@ func (d *Drafter) Triage(ctx context.Context, text, note string) (triage.Assessm
 
 // assess is the triage stage: the lexicon's assessment of the question and
 // of the agent's note (read locally), and the model's second opinion on
-// their redacted texts when configured. A failed second opinion leaves the
-// lexicon's level.
+// their redacted texts when configured, within its own time limit
+// (SecondOpinionTimeout), so that a slow model leaves the draft its time.
+// A failed second opinion leaves the lexicon's level and says so
+// (SecondOpinion: triage.OpinionFailed).
 func (d *Drafter) assess(ctx context.Context, question, note string, red redacted) triage.Assessment {
 	a := triage.AssessWithNote(ctx, question, note)
 	if !d.opts.SecondOpinion || d.chat == nil || red.full.IsEmpty() {
 		return a
 	}
+	ctx, cancel := context.WithTimeout(ctx, d.opts.SecondOpinionTimeout)
+	defer cancel()
 	level, err := d.secondOpinion(ctx, red.full, red.note)
 	if err != nil {
 		d.log.Warn("triage second opinion failed, keeping the lexicon's level", "err", err)
+		a.SecondOpinion = triage.OpinionFailed
 		return a
 	}
+	a.SecondOpinion = triage.OpinionGiven
 	label, _ := triage.Label(triage.CodeModel)
 	return a.Raise(level, triage.Reason{Code: triage.CodeModel, Label: label, Level: level, Start: 0, End: len(question),
 		Source: triage.SourceQuestion})

@@ -3,6 +3,7 @@ package rag_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -145,7 +146,7 @@ func TestTriageSecondOpinion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Level != triage.Urgent || len(a.Reasons) != 1 || a.Reasons[0].Code != triage.CodeModel {
+	if a.Level != triage.Urgent || len(a.Reasons) != 1 || a.Reasons[0].Code != triage.CodeModel || a.SecondOpinion != triage.OpinionGiven {
 		t.Errorf("raised assessment %+v", a)
 	}
 	if body := srv.AllBodies(); strings.Contains(body, "Paul") || strings.Contains(body, "Moreau") || !strings.Contains(body, "[NOM_1]") {
@@ -162,12 +163,50 @@ func TestTriageSecondOpinion(t *testing.T) {
 	}
 	opinion = "je ne sais pas"
 	a, err = d.Triage(ctx, routineQuestion, "")
-	if err != nil || a.Level != triage.Routine {
-		t.Errorf("an unreadable opinion changed the level: %+v, %v", a, err)
+	if err != nil || a.Level != triage.Routine || a.SecondOpinion != triage.OpinionFailed {
+		t.Errorf("an unreadable opinion changed the level or was not reported: %+v, %v", a, err)
 	}
 	for _, bad := range []string{"", " ", "\u200b\u200d\ufeff\u00ad \u2060", "\xff", strings.Repeat("a", rag.MaxQuestionBytes+1)} {
 		if _, err := d.Triage(ctx, bad, ""); !errorsIsInvalid(err) {
 			t.Errorf("Triage(%.10q) = %v, want ErrInvalid", bad, err)
 		}
+	}
+}
+
+// TestSlowSecondOpinion: a model that hangs costs the triage its second
+// opinion's own limit only, not the model's, and the answer says the
+// second opinion failed; a draft then keeps its time for the model (here
+// failing too: an extractive draft) instead of running out of the
+// request's (black-box test: a note's draft ended in 504 after 120 s).
+func TestSlowSecondOpinion(t *testing.T) {
+	t.Parallel()
+	env := newDraftEnv(t)
+	srv := llmtest.New(t, llmtest.WithDelay(time.Minute, llmtest.ChatCompletions))
+	const modelTimeout = 6 * time.Second
+	d := rag.NewDrafter(env.searcher, env.store, fakeChat(t, srv, modelTimeout), env.prompts, nil,
+		rag.DraftOptions{Model: llmtest.DefaultChatModel, SecondOpinion: true, SecondOpinionTimeout: 200 * time.Millisecond})
+
+	start := time.Now()
+	a, err := d.Triage(context.Background(), routineQuestion, "Elle dit que tout va bien.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Level != triage.Routine || a.SecondOpinion != triage.OpinionFailed {
+		t.Errorf("triage with a hanging model = %+v, want routine with second_opinion failed", a)
+	}
+	if took := time.Since(start); took >= modelTimeout {
+		t.Errorf("triage took %s, the model's limit: the second opinion has no limit of its own", took)
+	}
+
+	// The request's own limit: one model call and some, not two.
+	ctx, cancel := context.WithTimeout(context.Background(), modelTimeout*3/2)
+	defer cancel()
+	draft, err := writeDraft(ctx, d, rag.Request{Question: routineQuestion, AgentNote: "Elle dit que tout va bien."})
+	if err != nil {
+		t.Fatalf("draft with a hanging model: %v", err)
+	}
+	if draft.Attention.SecondOpinion != triage.OpinionFailed || !draft.Extractive ||
+		!slices.Contains(warningCodes(draft), rag.WarnSecondOpinionFailed) {
+		t.Errorf("draft: extractive %v, attention %+v, warnings %v", draft.Extractive, draft.Attention, warningCodes(draft))
 	}
 }

@@ -24,6 +24,9 @@ const (
 	WarnModelFailed        = "model_failed"
 	WarnFullTextOnly       = "full_text_only"
 	WarnPublicWithheld     = "personal_data_withheld"
+	// WarnSecondOpinionFailed: the triage second opinion was asked for
+	// and the model gave no level in time; the level is the local one.
+	WarnSecondOpinionFailed = "second_opinion_failed"
 )
 
 // Warning is something the agent must know about a draft before sending it.
