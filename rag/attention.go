@@ -61,8 +61,24 @@ func (d *Drafter) assess(ctx context.Context, question, note string, red redacte
 	}
 	a.SecondOpinion = triage.OpinionGiven
 	label, _ := triage.Label(triage.CodeModel)
-	return a.Raise(level, triage.Reason{Code: triage.CodeModel, Label: label, Level: level, Start: 0, End: len(question),
-		Source: triage.SourceQuestion})
+	r := triage.Reason{Code: triage.CodeModel, Label: label, Level: level, Start: 0, End: len(question), Source: triage.SourceQuestion}
+	if !red.note.IsEmpty() && questionLevel(a) == triage.Routine {
+		r.End, r.Source = len(note), triage.SourceNote
+	}
+	return a.Raise(level, r)
+}
+
+// questionLevel is the level the local triage gives the question alone.
+// The model reads the message and the note together: when the question
+// alone is routine, what it raised is put on the note, the likelier cause.
+func questionLevel(a triage.Assessment) triage.Level {
+	l := triage.Routine
+	for _, r := range a.Reasons {
+		if r.Source == triage.SourceQuestion {
+			l = triage.Max(l, r.Level)
+		}
+	}
+	return l
 }
 
 // secondOpinionPrompt is the fixed instruction of the triage second

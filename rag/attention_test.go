@@ -13,6 +13,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/triage"
@@ -208,5 +209,44 @@ func TestSlowSecondOpinion(t *testing.T) {
 	if draft.Attention.SecondOpinion != triage.OpinionFailed || !draft.Extractive ||
 		!slices.Contains(warningCodes(draft), rag.WarnSecondOpinionFailed) {
 		t.Errorf("draft: extractive %v, attention %+v, warnings %v", draft.Extractive, draft.Attention, warningCodes(draft))
+	}
+}
+
+// TestSecondOpinionSource: the model's reason points into the text behind
+// it as far as plume can tell: the question when there is no note, or when
+// the question alone is not routine; the note when the question alone is
+// routine (it was reported on the question, black-box test).
+func TestSecondOpinionSource(t *testing.T) {
+	t.Parallel()
+	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) { return "urgent", nil }))
+	ps, err := prompts.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := rag.NewDrafter(nil, nil, fakeChat(t, srv, 10*time.Second), ps, nil, rag.DraftOptions{SecondOpinion: true})
+	const note = "Elle demande à quelle adresse envoyer le formulaire de sa carte grise."
+	const attentionQuestion = "Bonjour, cela fait trois fois que j'envoie mon dossier et personne ne me répond, je vais porter plainte."
+	for _, tt := range []struct {
+		name, question, note string
+		want                 triage.Reason
+	}{
+		{"no note", routineQuestion, "", triage.Reason{Start: 0, End: len(routineQuestion), Source: triage.SourceQuestion}},
+		{"routine question and a note", routineQuestion, note, triage.Reason{Start: 0, End: len(note), Source: triage.SourceNote}},
+		{"question of its own level and a note", attentionQuestion, note,
+			triage.Reason{Start: 0, End: len(attentionQuestion), Source: triage.SourceQuestion}},
+	} {
+		a, err := d.Triage(context.Background(), tt.question, tt.note)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(a.Reasons, func(r triage.Reason) bool { return r.Code == triage.CodeModel })
+		if a.Level != triage.Urgent || i < 0 {
+			t.Errorf("%s: %+v, want urgent by the model", tt.name, a)
+			continue
+		}
+		got := triage.Reason{Start: a.Reasons[i].Start, End: a.Reasons[i].End, Source: a.Reasons[i].Source}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: the model's reason (-want +got):\n%s", tt.name, diff)
+		}
 	}
 }
