@@ -34,7 +34,9 @@
 // invisible format characters are rewritten, so that no text can close a
 // block early or pose as a source. Load checks the templates with sample
 // data and refuses a set that would drop the user's message or put it
-// outside a block.
+// outside a block. The short prompts built outside the templates (the
+// triage second opinion, the query rewrite, in package rag) neutralise
+// their texts the same way with a Neutraliser of their own labels.
 //
 // Input takes the user's message and the agent's note as redact.Text: only
 // redacted text can be rendered into a prompt. The package imports only

@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/plume-sp/plume/llm"
+	"github.com/plume-sp/plume/redact"
 )
 
 var (
@@ -164,4 +167,23 @@ func tidy(s string) string {
 // labelWords writes a matched block label as plain lower-case words.
 func labelWords(m string) string {
 	return strings.ToLower(strings.NewReplacer("_", " ", "-", " ").Replace(m))
+}
+
+// Neutraliser neutralises the redacted texts of a prompt built outside the
+// templates (the triage second opinion, the query rewrite) as Render
+// neutralises a draft's: a text cannot close the block it is put in, nor
+// open another, with the prompt's markers (« MESSAGE_USAGER>>> », any
+// case or separator, look-alike brackets). It is safe for concurrent use.
+type Neutraliser struct{ z *sanitizer }
+
+// NewNeutraliser returns a Neutraliser for the block labels that texts,
+// the prompt's own instructions, open with <<<LABEL.
+func NewNeutraliser(texts ...string) *Neutraliser {
+	return &Neutraliser{z: newSanitizer(texts)}
+}
+
+// Text returns t neutralised, as a text of a prompt rendered from redacted
+// input.
+func (n *Neutraliser) Text(t redact.Text) llm.Text {
+	return llm.Official(n.z.text(t.String()))
 }

@@ -3,6 +3,7 @@ package rag_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/plume-sp/plume/llm/llmtest"
+	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/store"
 	"github.com/plume-sp/plume/triage"
@@ -145,7 +147,7 @@ func TestTriageSecondOpinion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Level != triage.Urgent || len(a.Reasons) != 1 || a.Reasons[0].Code != triage.CodeModel {
+	if a.Level != triage.Urgent || len(a.Reasons) != 1 || a.Reasons[0].Code != triage.CodeModel || a.SecondOpinion != triage.OpinionGiven {
 		t.Errorf("raised assessment %+v", a)
 	}
 	if body := srv.AllBodies(); strings.Contains(body, "Paul") || strings.Contains(body, "Moreau") || !strings.Contains(body, "[NOM_1]") {
@@ -162,12 +164,89 @@ func TestTriageSecondOpinion(t *testing.T) {
 	}
 	opinion = "je ne sais pas"
 	a, err = d.Triage(ctx, routineQuestion, "")
-	if err != nil || a.Level != triage.Routine {
-		t.Errorf("an unreadable opinion changed the level: %+v, %v", a, err)
+	if err != nil || a.Level != triage.Routine || a.SecondOpinion != triage.OpinionFailed {
+		t.Errorf("an unreadable opinion changed the level or was not reported: %+v, %v", a, err)
 	}
 	for _, bad := range []string{"", " ", "\u200b\u200d\ufeff\u00ad \u2060", "\xff", strings.Repeat("a", rag.MaxQuestionBytes+1)} {
 		if _, err := d.Triage(ctx, bad, ""); !errorsIsInvalid(err) {
 			t.Errorf("Triage(%.10q) = %v, want ErrInvalid", bad, err)
+		}
+	}
+}
+
+// TestSlowSecondOpinion: a model that hangs costs the triage its second
+// opinion's own limit only, not the model's, and the answer says the
+// second opinion failed; a draft then keeps its time for the model (here
+// failing too: an extractive draft) instead of running out of the
+// request's (black-box test: a note's draft ended in 504 after 120 s).
+func TestSlowSecondOpinion(t *testing.T) {
+	t.Parallel()
+	env := newDraftEnv(t)
+	srv := llmtest.New(t, llmtest.WithDelay(time.Minute, llmtest.ChatCompletions))
+	const modelTimeout = 6 * time.Second
+	d := rag.NewDrafter(env.searcher, env.store, fakeChat(t, srv, modelTimeout), env.prompts, nil,
+		rag.DraftOptions{Model: llmtest.DefaultChatModel, SecondOpinion: true, SecondOpinionTimeout: 200 * time.Millisecond})
+
+	start := time.Now()
+	a, err := d.Triage(context.Background(), routineQuestion, "Elle dit que tout va bien.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Level != triage.Routine || a.SecondOpinion != triage.OpinionFailed {
+		t.Errorf("triage with a hanging model = %+v, want routine with second_opinion failed", a)
+	}
+	if took := time.Since(start); took >= modelTimeout {
+		t.Errorf("triage took %s, the model's limit: the second opinion has no limit of its own", took)
+	}
+
+	// The request's own limit: one model call and some, not two.
+	ctx, cancel := context.WithTimeout(context.Background(), modelTimeout*3/2)
+	defer cancel()
+	draft, err := writeDraft(ctx, d, rag.Request{Question: routineQuestion, AgentNote: "Elle dit que tout va bien."})
+	if err != nil {
+		t.Fatalf("draft with a hanging model: %v", err)
+	}
+	if draft.Attention.SecondOpinion != triage.OpinionFailed || !draft.Extractive ||
+		!slices.Contains(warningCodes(draft), rag.WarnSecondOpinionFailed) {
+		t.Errorf("draft: extractive %v, attention %+v, warnings %v", draft.Extractive, draft.Attention, warningCodes(draft))
+	}
+}
+
+// TestSecondOpinionSource: the model's reason points into the text behind
+// it as far as plume can tell: the question when there is no note, or when
+// the question alone is not routine; the note when the question alone is
+// routine (it was reported on the question, black-box test).
+func TestSecondOpinionSource(t *testing.T) {
+	t.Parallel()
+	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) { return "urgent", nil }))
+	ps, err := prompts.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := rag.NewDrafter(nil, nil, fakeChat(t, srv, 10*time.Second), ps, nil, rag.DraftOptions{SecondOpinion: true})
+	const note = "Elle demande à quelle adresse envoyer le formulaire de sa carte grise."
+	const attentionQuestion = "Bonjour, cela fait trois fois que j'envoie mon dossier et personne ne me répond, je vais porter plainte."
+	for _, tt := range []struct {
+		name, question, note string
+		want                 triage.Reason
+	}{
+		{"no note", routineQuestion, "", triage.Reason{Start: 0, End: len(routineQuestion), Source: triage.SourceQuestion}},
+		{"routine question and a note", routineQuestion, note, triage.Reason{Start: 0, End: len(note), Source: triage.SourceNote}},
+		{"question of its own level and a note", attentionQuestion, note,
+			triage.Reason{Start: 0, End: len(attentionQuestion), Source: triage.SourceQuestion}},
+	} {
+		a, err := d.Triage(context.Background(), tt.question, tt.note)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(a.Reasons, func(r triage.Reason) bool { return r.Code == triage.CodeModel })
+		if a.Level != triage.Urgent || i < 0 {
+			t.Errorf("%s: %+v, want urgent by the model", tt.name, a)
+			continue
+		}
+		got := triage.Reason{Start: a.Reasons[i].Start, End: a.Reasons[i].End, Source: a.Reasons[i].Source}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: the model's reason (-want +got):\n%s", tt.name, diff)
 		}
 	}
 }

@@ -24,6 +24,9 @@ const (
 	WarnModelFailed        = "model_failed"
 	WarnFullTextOnly       = "full_text_only"
 	WarnPublicWithheld     = "personal_data_withheld"
+	// WarnSecondOpinionFailed: the triage second opinion was asked for
+	// and the model gave no level in time; the level is the local one.
+	WarnSecondOpinionFailed = "second_opinion_failed"
 )
 
 // Warning is something the agent must know about a draft before sending it.
@@ -112,19 +115,22 @@ func notDigit(r rune) bool { return r < '0' || r > '9' }
 // Contacts found in drafts. Phones: French numbers of ten digits however
 // they are grouped (0X XX XX XX XX, 0XXX XXX XXX, 0 X XX…, with spaces,
 // dots or dashes; +33 / 0033; 0 800 …) and, after a word that announces a
-// phone number, short numbers (39 39, 3646); e-mails; web addresses with
+// phone number, short numbers (39 39, 3646), their digits apart or not
+// (« 39 19 », « 31-14 », « 3 1 1 4 », « 1 5 », « 1.1.2 »); e-mails; web addresses with
 // any scheme (https, ftp…), with www., or bare (bareHostRe).
 var (
-	phoneRe = regexp.MustCompile(`(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9]|\b0\s?[1-9])(?:[\s.\-]?\d){8}\b|\b0\s?[89]\d{2}(?:[\s.\-]?\d{3}){2}\b|\b3\d\s?\d{2}\b`)
+	phoneRe = regexp.MustCompile(`(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9]|\b0\s?[1-9])(?:[\s.\-]?\d){8}\b|\b0\s?[89]\d{2}(?:[\s.\-]?\d{3}){2}\b|\b3(?:[\s.\-]?\d){3}\b`)
 	// phoneCueRe must end the 30 bytes before a short number for it to
 	// count as a phone number.
 	// shortRe finds France's short emergency and help numbers: the Samu,
 	// police, fire brigade, 112, 114, 115, 119, 191, 196, 197 and the
 	// 116 xxx lines; phoneSpans counts them once announced.
-	shortRe = regexp.MustCompile(`\b(?:1[578]|11[2459]|19[167]|116\s?\d{3})\b`)
+	shortRe = regexp.MustCompile(`\b(?:1[\s.\-]?[578]|1[\s.\-]?1[\s.\-]?[2459]|1[\s.\-]?9[\s.\-]?[167]|1[\s.\-]?1[\s.\-]?6\s?\d{3})\b`)
+	// dayMonthRe is a short number that is a date, « 31-12 » (« 31-12-2026 »).
+	dayMonthRe = regexp.MustCompile(`^3[01][.\-/](?:0[1-9]|1[0-2])$|^\d+[.\-/]\d+[.\-/]\d`)
 	// listedRe ends with a number of a list going on: « 3919 ou le »,
 	// « 17, ».
-	listedRe = regexp.MustCompile(`(\d(?:[\d \t.]*\d)?)\s*(?:,|ou|et)\s*(?:le|au)?\s*$`)
+	listedRe = regexp.MustCompile(`(\d(?:[\d \t.\-]*\d)?)\s*(?:,|ou|et)\s*(?:le|au)?\s*$`)
 	// notPhoneRe starts what follows a number that is a date, a time, an
 	// amount or a duration rather than a phone number.
 	notPhoneRe = regexp.MustCompile(`(?i)^\s*(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|h\b|heures?\b|min|jours?\b|mois\b|ans?\b|€|euros?\b|%|e\b|er\b|[èe]me)`)
@@ -205,7 +211,7 @@ func replacePhones(text string, skip [][2]int, fn func(string) string) string {
 func phoneSpans(text string, from int) [][]int {
 	var out [][]int
 	for _, loc := range regexSpans(phoneRe)(text, from) {
-		if len(digits(text[loc[0]:loc[1]])) != 4 || announced(text, loc[0]) {
+		if len(digits(text[loc[0]:loc[1]])) != 4 || announced(text, loc[0]) && !dayMonth(text, loc) {
 			out = append(out, loc)
 		}
 	}
@@ -218,6 +224,14 @@ func phoneSpans(text string, from int) [][]int {
 	}
 	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	return out
+}
+
+// dayMonth reports whether the short number of text at loc is a date
+// (« 31-12 », « 31-12-2026 »): its digits apart by a dash, a dot or a
+// slash, as a day and a month, or followed by more.
+func dayMonth(text string, loc []int) bool {
+	end := min(len(text), loc[1]+2)
+	return dayMonthRe.MatchString(text[loc[0]:loc[1]]) || dayMonthRe.MatchString(text[loc[0]:end])
 }
 
 // announced reports whether the number of text at start is announced as a

@@ -34,6 +34,11 @@ var contactCases = []struct {
 	{"emergency numbers in a list", "En cas de danger, appelez le 3919 ou le 3114 ou le 15, composez le 112 ou le 116 006.",
 		"En cas de danger, appelez le [coordonnée à vérifier] ou le [coordonnée à vérifier] ou le [coordonnée à vérifier], " +
 			"composez le [coordonnée à vérifier] ou le [coordonnée à vérifier].", []string{"112", "116 006", "15", "3114", "3919"}},
+	{"emergency numbers spaced or hyphenated", "En cas de danger, appelez le 39 19, 31-14, 3 1 1 4, le 1 5 ou le 1.1.2.",
+		"En cas de danger, appelez le [coordonnée à vérifier], [coordonnée à vérifier], [coordonnée à vérifier], " +
+			"le [coordonnée à vérifier] ou le [coordonnée à vérifier].", []string{"1 5", "1.1.2", "3 1 1 4", "31-14", "39 19"}},
+	{"spaced numbers not announced and dates stay", "Le 31-12-2026, 3 1 1 4 pièces ; appelez le 31-12 à 9 h, article 31-14.",
+		"Le 31-12-2026, 3 1 1 4 pièces ; appelez le 31-12 à 9 h, article 31-14.", nil},
 	{"dates, durations and counts stay", "Appelez le 15 mars ou le 17 à 18 h ; vous avez 15 jours et 3 ou 15 pièces à joindre.",
 		"Appelez le 15 mars ou le 17 à 18 h ; vous avez 15 jours et 3 ou 15 pièces à joindre.", nil},
 	{"amounts and years stay", "Vous recevrez 3500 euros en 2026 (article 3100).", "Vous recevrez 3500 euros en 2026 (article 3100).", nil},

@@ -60,7 +60,10 @@ type DraftOptions struct {
 	// SecondOpinion asks the model, on the redacted text, for the triage
 	// level of each message; it can raise the lexicon's level, never lower
 	// it.
-	SecondOpinion bool
+	// SecondOpinionTimeout bounds that call (default
+	// DefaultSecondOpinionTimeout): past it the lexicon's level stands.
+	SecondOpinion        bool
+	SecondOpinionTimeout time.Duration
 	// AnswerCheck asks the model, with a chat model only, whether each of
 	// the first validated answers found answers the redacted message
 	// before it is shown (see AnswerChecker); AnswerCheckTimeout bounds
@@ -68,6 +71,11 @@ type DraftOptions struct {
 	AnswerCheck        bool
 	AnswerCheckTimeout time.Duration
 }
+
+// DefaultSecondOpinionTimeout bounds the triage second opinion when
+// DraftOptions gives no limit: a few words from the model, which must not
+// eat the time of the draft that follows it.
+const DefaultSecondOpinionTimeout = 5 * time.Second
 
 // defaultSources is how many passages a draft gives the model by default.
 const defaultSources = 5
@@ -79,6 +87,7 @@ func (o DraftOptions) withDefaults(searcher *Searcher) DraftOptions {
 	o.MaxTokens = orDefault(o.MaxTokens, 1024)
 	o.Sources = orDefault(o.Sources, defaultSources)
 	o.MaxQuestionBytes = orDefault(o.MaxQuestionBytes, MaxQuestionBytes)
+	o.SecondOpinionTimeout = orDefault(o.SecondOpinionTimeout, DefaultSecondOpinionTimeout)
 	switch {
 	case o.Redaction != nil:
 	case searcher != nil:

@@ -85,7 +85,11 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 
 // warnings are every warning of the run, in the order the stages gave them.
 func (r run) warnings() []Warning {
-	out := make([]Warning, 0, len(r.found.warnings)+len(r.written.warnings)+len(r.checked.warnings))
+	out := make([]Warning, 0, 1+len(r.found.warnings)+len(r.written.warnings)+len(r.checked.warnings))
+	if r.attention.SecondOpinion == triage.OpinionFailed {
+		out = append(out, Warning{Code: WarnSecondOpinionFailed, Severity: "info",
+			Message: "Le second avis du modèle sur le tri n'a pas abouti : le niveau est celui du tri local seul."})
+	}
 	out = append(out, r.found.warnings...)
 	out = append(out, r.written.warnings...)
 	return append(out, r.checked.warnings...)

@@ -215,7 +215,7 @@ const (
 )
 
 // orDefault returns v, or def when v is not positive.
-func orDefault[T int | float64](v, def T) T {
+func orDefault[T int | float64 | time.Duration](v, def T) T {
 	if v <= 0 {
 		return def
 	}

@@ -37,7 +37,8 @@ var stringParams = map[string]string{
 	"llm.EstimateTokens(s)": "counts tokens locally; sends nothing",
 
 	// prompts
-	"prompts.Load(dir)": "the folder of the templates (PLUME_PROMPTS_DIR)",
+	"prompts.Load(dir)":             "the folder of the templates (PLUME_PROMPTS_DIR)",
+	"prompts.NewNeutraliser(texts)": "plume's own prompt instructions, whose block labels it learns; the texts it neutralises are redact.Text",
 
 	// rag: user text that is redacted inside, before it goes anywhere
 	"rag.Drafter.Triage(text)":       "raw message: validated, triaged locally by package triage, redacted before the model's second opinion",

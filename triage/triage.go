@@ -80,7 +80,21 @@ const (
 type Assessment struct {
 	Level   Level    `json:"level"`
 	Reasons []Reason `json:"reasons"`
+	// SecondOpinion says what became of a model's second opinion, when
+	// one was asked for (empty otherwise): OpinionGiven or OpinionFailed.
+	SecondOpinion string `json:"second_opinion,omitempty"`
 }
+
+// What became of a model's second opinion (Assessment.SecondOpinion).
+const (
+	// OpinionGiven: the model answered with a level, which raised the
+	// assessment or left it as it was.
+	OpinionGiven = "given"
+	// OpinionFailed: the model gave no level (no answer within its time
+	// limit, an error, an unreadable reply): the assessment is the local
+	// one alone.
+	OpinionFailed = "failed"
+)
 
 // Codes returns the distinct codes of a's reasons, in order.
 func (a Assessment) Codes() []string {

@@ -84,8 +84,10 @@ type Config struct {
 	FeedbackTags []string
 	// TriageSecondOpinion asks the chat model for the triage level of each
 	// message, on its redacted text; it can raise the level, never lower
-	// it (PLUME_TRIAGE_SECOND_OPINION).
-	TriageSecondOpinion bool
+	// it (PLUME_TRIAGE_SECOND_OPINION); TriageSecondOpinionTimeout bounds
+	// that call (PLUME_TRIAGE_SECOND_OPINION_TIMEOUT).
+	TriageSecondOpinion        bool
+	TriageSecondOpinionTimeout time.Duration
 	// MaxQuestionBytes bounds the user text a draft, a search or a triage
 	// is asked for (PLUME_MAX_QUESTION_BYTES): the one limit of user text.
 	MaxQuestionBytes int

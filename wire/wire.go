@@ -237,7 +237,7 @@ func (c Config) queryEmbedder(e llm.Embedder) llm.Embedder {
 // draftOptions are the drafter's options from the configuration.
 func (c Config) draftOptions() rag.DraftOptions {
 	return rag.DraftOptions{Model: c.ChatModel, Emergency: c.EmergencyContacts, FeedbackTags: c.FeedbackTags, SecondOpinion: c.TriageSecondOpinion,
-		MaxQuestionBytes: c.MaxQuestionBytes, AnswerCheck: c.AnswerCheck, AnswerCheckTimeout: c.AnswerCheckTimeout}
+		SecondOpinionTimeout: c.TriageSecondOpinionTimeout, MaxQuestionBytes: c.MaxQuestionBytes, AnswerCheck: c.AnswerCheck, AnswerCheckTimeout: c.AnswerCheckTimeout}
 }
 
 // NewTriager returns a drafter for triage alone, with the chat model of

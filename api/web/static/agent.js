@@ -36,6 +36,7 @@ const WARNING_TITLES = {
   prompt_leak: 'Consigne interne retirée',
   full_text_only: 'Recherche plein texte seulement',
   personal_data_withheld: 'Données personnelles non rétablies',
+  second_opinion_failed: 'Second avis du modèle sur le tri indisponible',
 };
 
 let current = null; // the draft being worked on: {id, draft}
