@@ -235,16 +235,29 @@ func dayMonth(text string, loc []int) bool {
 }
 
 // announced reports whether the number of text at start is announced as a
-// phone number: by a word (phoneCueRe), or as the next of a list of
-// numbers that is (« appelez le 3919 ou le 3114 ou le 15 »).
+// phone number: by a word (phoneCueRe), or as one of the next
+// maxListedAfterCue numbers of a list that is (« appelez le 3919 ou le
+// 3114 ou le 15 »).
 func announced(text string, start int) bool {
-	if phoneCueRe.MatchString(text[max(0, start-30):start]) {
-		return true
+	for range maxListedAfterCue + 1 {
+		if phoneCueRe.MatchString(text[max(0, start-30):start]) {
+			return true
+		}
+		from := max(0, start-40)
+		m := listedRe.FindStringSubmatchIndex(text[from:start])
+		if m == nil {
+			return false
+		}
+		start = from + m[2]
 	}
-	from := max(0, start-40)
-	m := listedRe.FindStringSubmatchIndex(text[from:start])
-	return m != nil && announced(text, from+m[2])
+	return false
 }
+
+// maxListedAfterCue is how far down a list a number may stand from its
+// announcing word: walking back through a whole list of numbers (« 15,
+// 15, 15… ») made each number cost the list's length (phoneSpans took
+// 10 s for 4 KB of them; a diff review of session 13).
+const maxListedAfterCue = 4
 
 // unskipped returns the spans that overlap none of skip (an identifier,
 // such as a NIR, is not a phone number). Both are in order.
