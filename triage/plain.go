@@ -23,6 +23,10 @@ var plainRules = []rule{
 var plainNeeds = []rule{
 	{code: CodeFood, except: re(` rembours| lait infantile| prix du lait`), cue: re(` (?:bebe|nourrisson|enfants?|petits?) (?:sans|n' a plus de|n' ont plus de|a plus de|ont plus de) (?:lait|nourriture|couches et lait)| plus (?:de|aucune) nourriture| (?:plus|pas|rien) (?:rien )?a manger (?:depuis|ce soir|aujourd' hui|pour (?:ce soir|les enfants|demain))| ne mange(?:nt)? plus depuis`)},
 	{code: CodeHousingLoss, cue: re(` (?:suis|est|sommes|sont|se retrouve|se retrouvent|me retrouve|nous retrouvons|etre|mis|mise|mises|mis dehors) (?:a la rue|dehors avec|sans (?:abri|logement|toit))| sdf | sans domicile fixe|^ a la rue (?:depuis|avec|ce soir|cette nuit|demain|dans|et|sans|$)`)},
+	// « coupure électricité demain »: a cut named with its supply needs no
+	// unpaid bill beside it.
+	{code: CodeEnergyCut, cue: re(` coupure (?:de |d' )?(?:l' )?(?:electricite|courant|gaz|eau|chauffage) `),
+		except: re(` travaux| maintenance| panne| canalisation| reseau| internet`), others: benefitCut, when: imminent, later: CodeEnergyRisk},
 	{code: CodeBereavement, cue: re(` s' est (?:suicidee?|donnee? la mort|pendue?)| (?:mort|morte|decede|decedee) par suicide| suicide de (?:mon|ma|notre|son|sa) (?:fils|fille|mari|femme|frere|soeur|pere|mere|epoux|epouse|compagnon|compagne)`)},
 }
 

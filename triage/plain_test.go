@@ -103,6 +103,8 @@ func TestPlainWordsReview(t *testing.T) {
 		{"a street", "A la rue Jean Jaurès il y a un nid de poule, qui contacter ?", Routine, nil},
 		{"an attempt a year ago", "Mon fils a fait une TS l'an dernier, comment renouveler ?", Routine, nil},
 		{"infant milk refunded", "Le bébé sans lait : est-ce que la CAF rembourse le lait infantile ?", Routine, nil},
+		{"a cut named with its supply", "coupure électricité demain, bébé de 2 mois", Urgent, []string{CodeEnergyCut}},
+		{"a cut for works", "coupure de courant prévue le 3 mars pour travaux", Routine, nil},
 		{"on the street since yesterday", "à la rue depuis hier avec mes enfants", Urgent, []string{CodeHousingLoss}},
 	})
 	long := strings.Repeat("je ne veux plus vivre dans ce logement ", 2000)
