@@ -63,6 +63,12 @@ func TestMigrationNFCKeys(t *testing.T) {
 // TestMigrationPlaceholderTags: migration 0029 drops the feedback tags
 // holding a placeholder of any redaction type, stored before such tags
 // were refused, and keeps the others in their order.
+// addedAfterTagCleanup are the types redact added after migration 29,
+// which knows redact.Types() of its day: feedback tags come from a closed
+// vocabulary since (rag.CheckFeedbackTags), so that no stored tag can hold
+// their placeholders.
+var addedAfterTagCleanup = map[redact.Type]bool{redact.ORIGINE: true}
+
 func TestMigrationPlaceholderTags(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -72,6 +78,9 @@ func TestMigrationPlaceholderTags(t *testing.T) {
 	}
 	var typed []string
 	for _, ty := range redact.Types() {
+		if addedAfterTagCleanup[ty] {
+			continue
+		}
 		typed = append(typed, "rappeler ["+string(ty)+"_12]")
 	}
 	tags := [][]string{
