@@ -63,7 +63,7 @@ type documentInput struct {
 	Description string   `json:"description"`
 	URL         string   `json:"url"`
 	Audience    []string `json:"audience"`
-	Service     string   `json:"service"`
+	Service     string   `json:"service" service:"noblank"`
 	Tags        []string `json:"tags"`
 	// Status is "published" (the default for new documents) or "draft".
 	Status store.Status `json:"status"`
