@@ -181,3 +181,18 @@ func TestAudienceErrorScoped(t *testing.T) {
 	}
 	e.must(http.StatusOK, request{method: "GET", path: "/v1/search?q=carte&audience=allocataires-caf-secret", key: "agent-caf"})
 }
+
+// TestFeedbackTagsNormalised: a tag typed decomposed (a + U+0300) or with
+// a no-break space is the vocabulary's label (black-box test: both were
+// refused).
+func TestFeedbackTagsNormalised(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	d := e.draft("agent-caf", question)
+	var fb struct{ Tags []string }
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "agent-caf",
+		body: map[string]any{"outcome": "accepted", "tags": []string{"a\u0300 reformuler", "trop\u00a0long", "trop\u202fcourt"}}}).decode(t, &fb)
+	if diff := cmp.Diff([]string{"à reformuler", "trop long", "trop court"}, fb.Tags); diff != "" {
+		t.Errorf("stored tags (-want +got):\n%s", diff)
+	}
+}
