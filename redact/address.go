@@ -38,6 +38,9 @@ func (sc *scanner) addresses() {
 			if last < 0 && t.kind == kNum && t.end-t.start == 4 {
 				last, conf = sc.postalCity(i, lastPart) // Belgium, Switzerland
 			}
+			if last < 0 {
+				last, conf = sc.cuedPlace(i), 0.7
+			}
 		case t.kind == kAlnum && t.end-t.start <= 5:
 			last, conf = sc.ordinalFloor(i)
 		case lastPart >= 0 && i-lastPart <= 2 && sc.numberSign(i) && i+2 < n && sc.toks[i+2].kind == kNum && sc.toks[i+2].end-sc.toks[i+2].start <= 4:
@@ -444,4 +447,35 @@ func (sc *scanner) houseNumberBefore(k int) int {
 		return h
 	}
 	return -1
+}
+
+// cuedPlace reads, from the house number at token i, a place named without
+// a street-type word right after an address cue: « j'habite au 11 Le
+// Bourg », « je vis au 4 Kerlann », « mon adresse est 102 Bis Stalingrad
+// 93300 » (a postal code without its town is taken too). It returns the
+// last token, or -1.
+func (sc *scanner) cuedPlace(i int) int {
+	n := len(sc.toks)
+	j := i - 1
+	if j >= 0 && (sc.punct(j) == ':' || sc.isText(j, "au", "a", "est")) {
+		j--
+	}
+	if j < 0 || sc.toks[j].cue&cAddrCue == 0 || sc.caseless {
+		return -1 // the cue right before: « je vis avec 2 Enfants » is no address
+	}
+	k := i + 1
+	if k < n && sc.toks[k].kind == kWord && sc.toks[k].gap == gapSpace && len(sc.text(k)) > 1 && houseSuffix[fold.String(sc.text(k))] {
+		k++ // « 14 bis »
+	}
+	if k >= n || sc.toks[k].gap != gapSpace {
+		return -1
+	}
+	last := sc.placeName(k)
+	if last < 0 || sc.toks[k].shape&shCap == 0 {
+		return -1
+	}
+	if m := last + 1; m < n && sc.postalCode(m) && sc.toks[m].gap <= gapSpace && (m+1 >= n || sc.toks[m+1].kind != kWord || sc.toks[m+1].gap >= gapLine) {
+		last = m // « … Stalingrad 93300, merci »: a postal code without its town
+	}
+	return last
 }
