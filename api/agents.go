@@ -56,7 +56,7 @@ func (s *Server) setAgentAccess(c echo.Context) error {
 	}
 	var body struct {
 		Role    store.Role `json:"role"`
-		Service string     `json:"service"`
+		Service string     `json:"service" service:"noblank"`
 	}
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err

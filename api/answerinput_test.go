@@ -31,7 +31,8 @@ func TestAnswerInput(t *testing.T) {
 	spaced := map[string]any{"question": "Comment déclarer  une naissance à la CAF ?", "text": "Vous la déclarez en ligne,\ndans Mon Compte.", "service": "caf"}
 	e.run(t, []check{
 		{"PUT without version", request{method: "PUT", path: path, body: map[string]any{"question": "q ?", "text": "t"}}, 400, "invalid_request", "version is required"},
-		{"PUT with version 0", request{method: "PUT", path: path, body: map[string]any{"question": "q ?", "text": "t", "version": 0}}, 400, "invalid_request", "version is required"},
+		{"PUT with version 0", request{method: "PUT", path: path, body: map[string]any{"question": "q ?", "text": "t", "version": 0}}, 400, "invalid_request", "version must be a positive integer"},
+		{"PUT with version -5", request{method: "PUT", path: path, body: map[string]any{"question": "q ?", "text": "t", "version": -5}}, 400, "invalid_request", "version must be a positive integer"},
 		{"PUT with a draft", request{method: "PUT", path: path, body: map[string]any{"draft_id": d.ID, "version": 1}}, 400, "invalid_request", "draft_id is for POST"},
 		{"personal data only", request{method: "POST", path: "/v1/answers", body: map[string]any{"question": "06 12 34 56 78", "text": "Jean Dupont", "service": "caf"}},
 			400, "no_words", ""},

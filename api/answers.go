@@ -63,7 +63,7 @@ func toAnswerJSON(a store.Answer) answerJSON {
 type answerRequest struct {
 	DraftID string `json:"draft_id"`
 	rag.AnswerInput
-	Version int `json:"version"`
+	Version *int `json:"version"`
 }
 
 func (s *Server) answers() *rag.Answers {
@@ -132,7 +132,7 @@ func (s *Server) createAnswer(c echo.Context) error {
 // (text may replace its final text), rather than ignoring them.
 func (r *answerRequest) checkPost() error {
 	switch {
-	case r.Version != 0:
+	case r.Version != nil && *r.Version != 0:
 		return errorf(http.StatusBadRequest, "invalid_request", "version is for PUT /v1/answers/{id}, not for a new answer")
 	case r.DraftID != "" && (r.Question != "" || r.DocumentIDs != nil):
 		return errorf(http.StatusBadRequest, "invalid_request",
@@ -148,9 +148,12 @@ func (r *answerRequest) checkPut() error {
 	switch {
 	case r.DraftID != "":
 		return errorf(http.StatusBadRequest, "invalid_request", "draft_id is for POST /v1/answers: an update takes question, text and document_ids")
-	case r.Version <= 0:
+	case r.Version == nil:
 		return errorf(http.StatusBadRequest, "invalid_request",
 			"version is required: the answer's version as read, so that an edit made meanwhile is not overwritten (409 then)")
+	case *r.Version <= 0:
+		return errorf(http.StatusBadRequest, "invalid_request",
+			"version must be a positive integer: the answer's version as read (%d was sent)", *r.Version)
 	}
 	return nil
 }
@@ -238,9 +241,9 @@ func (s *Server) updateAnswer(c echo.Context) error {
 			return err
 		}
 	}
-	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, key.Service, body.Version)
+	a, err := s.answers().Update(c.Request().Context(), old.ID, body.AnswerInput, key.Service, *body.Version)
 	if errors.Is(err, store.ErrStaleVersion) {
-		return errorf(http.StatusConflict, "conflict", "the answer changed since version %d: reload it", body.Version)
+		return errorf(http.StatusConflict, "conflict", "the answer changed since version %d: reload it", *body.Version)
 	}
 	if err != nil {
 		return err

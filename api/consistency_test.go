@@ -11,7 +11,8 @@ import (
 // TestStatusConsistency: a search's service and audience are checked as a
 // draft's, a feedback's final text over its limit is 413 as a question,
 // ids that are not ids are 404 everywhere, unknown query parameters are
-// refused, and Accept's q=0 is honoured.
+// refused, so is one given twice that is not repeatable (black-box test:
+// ?q=carte&q=velo searched the first only), and Accept's q=0 is honoured.
 func TestStatusConsistency(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
@@ -32,6 +33,9 @@ func TestStatusConsistency(t *testing.T) {
 		{"drafts?foo=1", request{method: "GET", path: "/v1/drafts?foo=1", key: "agent"}, 400, "unknown_parameter", "foo"},
 		{"POST with a query", request{method: "POST", path: "/v1/redact?x=1", key: "agent", body: map[string]string{"text": "bonjour"}}, 400, "unknown_parameter", "no query parameter"},
 		{"documents?q= is known", request{method: "GET", path: "/v1/documents?q=carte&limit=5"}, 200, "", ""},
+		{"search: q twice", request{method: "GET", path: "/v1/search?q=carte&q=velo"}, 400, "invalid_request", `\"q\" is given 2 times`},
+		{"documents: limit twice", request{method: "GET", path: "/v1/documents?limit=5&limit=500"}, 400, "invalid_request", `\"limit\" is given 2 times`},
+		{"search: audience repeatable", request{method: "GET", path: "/v1/search?q=carte&audience=particuliers&audience=professionnels"}, 200, "", ""},
 	})
 	for _, tc := range []struct {
 		accept string

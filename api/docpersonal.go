@@ -14,8 +14,8 @@ import (
 
 // A document of the knowledge base reaches the model as a source: it must
 // not hold a person's data. POST and PUT /v1/documents (JSON) run the
-// redactor over the document's title, description and text and refuse,
-// 422 personal_data, a document holding a person's identifier, unless the
+// redactor over the document's title, description, text, tags and
+// audience and refuse, 422 personal_data, a document holding a person's identifier, unless the
 // body says personal_data_checked (official examples of a format); the
 // audit log then records that the check was overridden, with the types
 // found and never their values. Uploaded files (official formats) are not
@@ -71,9 +71,20 @@ type sentField struct {
 	name, value string
 }
 
-// sentFields returns the fields of in the check reads, as sent.
+// sentFields returns the fields of in the check reads, as sent: the title,
+// description and text, and each tag and audience (labels are shown and
+// searched as the text is), named by their index (tags[1]).
 func (in *documentInput) sentFields() []sentField {
-	return []sentField{{"title", in.Title}, {"description", in.Description}, {"text", in.Text}}
+	out := []sentField{{"title", in.Title}, {"description", in.Description}, {"text", in.Text}}
+	for _, l := range []struct {
+		name   string
+		values []string
+	}{{"tags", in.Tags}, {"audience", in.Audience}} {
+		for i, v := range l.values {
+			out = append(out, sentField{fmt.Sprintf("%s[%d]", l.name, i), v})
+		}
+	}
+	return out
 }
 
 // personalFindings runs the redactor, default policy, over fields and
@@ -146,13 +157,19 @@ func personalMessage(found []personalFinding) string {
 		" Si ce sont des exemples de format et non les données d'une personne, renvoyez-le avec \"personal_data_checked\": true."
 }
 
-// fieldLabel names a checked field in French.
+// fieldLabel names a checked field in French: tags[1] is « étiquette 2 ».
 func fieldLabel(field string) string {
 	switch field {
 	case "title":
 		return "titre"
 	case "text":
 		return "texte"
+	}
+	for name, label := range map[string]string{"tags": "étiquette", "audience": "public"} {
+		var i int
+		if _, err := fmt.Sscanf(field, name+"[%d]", &i); err == nil {
+			return fmt.Sprintf("%s %d", label, i+1)
+		}
 	}
 	return field
 }

@@ -144,3 +144,28 @@ func checkPersonalAudit(t *testing.T, e *env) {
 		t.Errorf("audit entries (-want +got):\n%s", diff)
 	}
 }
+
+// TestDocumentPersonalDataLabels: a person's identifier in a document's
+// tags or audience is refused as in its text (black-box test: a NIR in
+// tags and an IBAN in audience were stored), the finding naming the label.
+func TestDocumentPersonalDataLabels(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	nir, iban := "2 84 05 75 123 456 78", "FR7630006000011234567890189"
+	body := map[string]any{"id": "pii-labels", "title": "Fiche", "text": "ok", "service": "caf",
+		"tags": []string{"logement", nir}, "audience": []string{iban}}
+	got := refusal(t, e.must(http.StatusUnprocessableEntity, request{method: "POST", path: "/v1/documents", key: "admin", body: body}))
+	want := []piiFinding{
+		{Field: "tags[1]", Type: "NIR", Start: 0, End: len(nir)},
+		{Field: "audience[0]", Type: "IBAN", Start: 0, End: len(iban)},
+	}
+	if diff := cmp.Diff(want, got.Findings); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	edit := map[string]any{"title": "Fiche", "text": "ok", "tags": []string{nir}}
+	path := fmt.Sprint("/v1/documents/", e.docs["caf"])
+	got = refusal(t, e.must(http.StatusUnprocessableEntity, request{method: "PUT", path: path, key: "admin", body: e.asRead(e.docs["caf"], edit)}))
+	if len(got.Findings) != 1 || got.Findings[0].Field != "tags[0]" {
+		t.Errorf("PUT findings %+v, want one in tags[0]", got.Findings)
+	}
+}

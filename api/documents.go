@@ -63,7 +63,7 @@ type documentInput struct {
 	Description string   `json:"description"`
 	URL         string   `json:"url"`
 	Audience    []string `json:"audience"`
-	Service     string   `json:"service"`
+	Service     string   `json:"service" service:"noblank"`
 	Tags        []string `json:"tags"`
 	// Status is "published" (the default for new documents) or "draft".
 	Status store.Status `json:"status"`
@@ -315,7 +315,7 @@ func (s *Server) getDocument(c echo.Context) error {
 // given, its breadcrumb, official date and headings (see editedBlocks);
 // when nothing changed, nothing is rebuilt. The body's modified_at must be
 // the document's (400 without it, 409 when it changed since). A person's
-// identifier in its title, description or text is refused as on POST
+// identifier in its title, description, text, tags or audience is refused as on POST
 // (checkPersonalData), even when nothing changed: saving it asks again.
 func (s *Server) updateDocument(c echo.Context) error {
 	var in documentInput

@@ -81,7 +81,8 @@ const maxAudiences = 3
 
 // checkVocabulary refuses a service or an audience that does not exist:
 // the service line goes into the prompt and both are stored, so they must
-// never carry free text. A service's key drafts for its own service.
+// never carry free text. A service's key drafts for its own service, and
+// names (and is told of) only the audiences of the documents it searches.
 func (s *Server) checkVocabulary(ctx context.Context, key *keyInfo, service string, audience []string) error {
 	service = strings.TrimSpace(service)
 	if (service == "" || key.Service != "") && len(audience) == 0 {
@@ -90,7 +91,11 @@ func (s *Server) checkVocabulary(ctx context.Context, key *keyInfo, service stri
 	if len(audience) > maxAudiences {
 		return errorf(http.StatusBadRequest, "unknown_audience", "at most %d audiences", maxAudiences)
 	}
-	v, err := s.deps.Store.Vocabulary(ctx)
+	var scope []string // a service's key sees its own and the shared documents' audiences
+	if key.Service != "" {
+		scope = []string{key.Service, ""}
+	}
+	v, err := s.deps.Store.Vocabulary(ctx, scope)
 	if err != nil {
 		return err
 	}

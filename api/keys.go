@@ -53,7 +53,7 @@ func (s *Server) createKey(c echo.Context) error {
 	var body struct {
 		Name     string     `json:"name"`
 		Role     store.Role `json:"role"`
-		Service  string     `json:"service"`
+		Service  string     `json:"service" service:"noblank"`
 		Reviewer bool       `json:"reviewer"`
 	}
 	if err := s.decodeJSON(c, &body); err != nil {

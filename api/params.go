@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -13,7 +14,14 @@ import (
 // queryParams maps each route of the OpenAPI document ("GET
 // /v1/answers") to the query parameters it declares: the one list of what
 // a route takes, so that the contract and the refusals cannot differ.
-type queryParams map[string][]string
+type queryParams map[string][]queryParam
+
+// queryParam is a declared query parameter: repeatable when its schema is
+// an array (?audience=a&audience=b), else given at most once.
+type queryParam struct {
+	name       string
+	repeatable bool
+}
 
 // declaredParams reads the query parameters of every route of the OpenAPI
 // document doc.
@@ -28,18 +36,21 @@ func declaredParams(doc []byte) (queryParams, error) {
 	for path, ops := range d.Paths {
 		for method, raw := range ops {
 			var op struct {
-				Parameters []struct{ Name, In string } `json:"parameters"`
+				Parameters []struct {
+					Name, In string
+					Schema   struct{ Type string }
+				} `json:"parameters"`
 			}
 			if err := json.Unmarshal(raw, &op); err != nil {
 				continue // not an operation ("summary", "parameters")
 			}
-			names := []string{}
+			params := []queryParam{}
 			for _, p := range op.Parameters {
 				if p.In == "query" {
-					names = append(names, p.Name)
+					params = append(params, queryParam{name: p.Name, repeatable: p.Schema.Type == "array"})
 				}
 			}
-			out[strings.ToUpper(method)+" "+path] = names
+			out[strings.ToUpper(method)+" "+path] = params
 		}
 	}
 	return out, nil
@@ -47,8 +58,10 @@ func declaredParams(doc []byte) (queryParams, error) {
 
 // check refuses, with 400 unknown_parameter, a query parameter that the
 // route of c does not declare: /v1/answers?q=RSA would otherwise list every
-// answer as if it had been searched. Routes outside /v1 (the provider's
-// callback adds what it wants) are not checked.
+// answer as if it had been searched; and, 400 invalid_request, one given
+// twice that is not repeatable (?q=carte&q=velo would search the first
+// only). Routes outside /v1 (the provider's callback adds what it wants)
+// are not checked.
 func (q queryParams) check(c echo.Context) error {
 	if !strings.HasPrefix(c.Path(), "/v1/") {
 		return nil
@@ -58,16 +71,28 @@ func (q queryParams) check(c echo.Context) error {
 	if !ok {
 		return nil
 	}
-	for name := range c.QueryParams() {
-		if slices.Contains(known, name) {
-			continue
+	for _, name := range slices.Sorted(maps.Keys(c.QueryParams())) {
+		i := slices.IndexFunc(known, func(p queryParam) bool { return p.name == name })
+		switch {
+		case i < 0:
+			return errorf(http.StatusBadRequest, "unknown_parameter", "unknown query parameter %q: %s takes %s",
+				strings.ToValidUTF8(name, "\uFFFD"), route, takes(known))
+		case !known[i].repeatable && len(c.QueryParams()[name]) > 1:
+			return errorf(http.StatusBadRequest, "invalid_request", "the query parameter %q is given %d times: give it once",
+				name, len(c.QueryParams()[name]))
 		}
-		takes := "no query parameter"
-		if len(known) > 0 {
-			takes = "only " + strings.Join(known, ", ")
-		}
-		return errorf(http.StatusBadRequest, "unknown_parameter", "unknown query parameter %q: %s takes %s",
-			strings.ToValidUTF8(name, "\uFFFD"), route, takes)
 	}
 	return nil
+}
+
+// takes says which query parameters a route takes.
+func takes(known []queryParam) string {
+	if len(known) == 0 {
+		return "no query parameter"
+	}
+	names := make([]string, len(known))
+	for i, p := range known {
+		names[i] = p.name
+	}
+	return "only " + strings.Join(names, ", ")
 }

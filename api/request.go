@@ -25,7 +25,8 @@ import (
 // (Content-Type application/json, else 415), at most MaxBodyBytes (else
 // 413), one object with no unknown field (else 400: a misspelt field is an
 // error, not silently ignored), no key twice in an object and no lone
-// UTF-16 surrogate escaped in a string (400: checkStrictJSON).
+// UTF-16 surrogate escaped in a string (400: checkStrictJSON), every key
+// spelt exactly as its field's name (400: checkKeyNames).
 func (s *Server) decodeJSON(c echo.Context, v any) error {
 	r := c.Request()
 	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -69,45 +70,71 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 	if err := checkStrictJSON(body); err != nil {
 		return err
 	}
+	if err := checkKeyNames(body, reflect.TypeOf(v)); err != nil {
+		return err
+	}
 	if err := checkStrings(reflect.ValueOf(v), "body"); err != nil {
 		return err
 	}
-	normalizeServices(reflect.ValueOf(v))
-	return nil
+	return normalizeServices(reflect.ValueOf(v))
 }
 
 // normalizeServices puts every field named "service" (a string or a
 // pointer to one) of the decoded body v in the form services are stored
 // and compared in (store.NormalizeService: « CAF » and « caf », « France
 // Travail » and « france-travail » are one service, as in an ingested
-// file), so that no handler compares a name as sent.
-func normalizeServices(v reflect.Value) {
+// file), so that no handler compares a name as sent. On a field tagged
+// service:"noblank" (a key's, an agent's, a rule's, a document's: there no
+// service widens the scope to every service, or to the shared documents),
+// a service sent blank but not empty (« », a no-break space) is refused,
+// 400, not taken for none; "" or no field says none.
+func normalizeServices(v reflect.Value) error {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			normalizeServices(v.Elem())
+			return normalizeServices(v.Elem())
 		}
 	case reflect.Struct:
 		t := v.Type()
 		for i := range v.NumField() {
 			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-			f := v.Field(i)
-			switch {
-			case !t.Field(i).IsExported():
-			case name != "service":
-				normalizeServices(f)
-			case f.Kind() == reflect.Pointer && !f.IsNil() && f.Elem().Kind() == reflect.String:
-				f = f.Elem()
-				fallthrough
-			case f.Kind() == reflect.String && f.CanSet():
-				f.SetString(store.NormalizeService(f.String()))
+			if !t.Field(i).IsExported() {
+				continue
+			}
+			noBlank := t.Field(i).Tag.Get("service") == "noblank"
+			if err := normalizeField(v.Field(i), name, noBlank); err != nil {
+				return err
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			normalizeServices(v.Index(i))
+			if err := normalizeServices(v.Index(i)); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
+}
+
+// normalizeField normalises f, the field name of a struct, when it is a
+// service (refusing a blank one when noBlank), and what it holds otherwise.
+func normalizeField(f reflect.Value, name string, noBlank bool) error {
+	if name != "service" {
+		return normalizeServices(f)
+	}
+	if f.Kind() == reflect.Pointer && !f.IsNil() && f.Elem().Kind() == reflect.String {
+		f = f.Elem()
+	}
+	if f.Kind() != reflect.String || !f.CanSet() {
+		return nil
+	}
+	sent := f.String()
+	f.SetString(store.NormalizeService(sent))
+	if noBlank && sent != "" && f.String() == "" {
+		return errorf(http.StatusBadRequest, "invalid_request",
+			"service is blank: name a service, or leave the field out (or \"\") for none")
+	}
+	return nil
 }
 
 // normalizeServiceParam puts the service query parameter, on every route

@@ -71,7 +71,7 @@ func (s *Server) createRule(c echo.Context) error {
 		Kind    string     `json:"kind"`
 		Value   string     `json:"value"`
 		Role    store.Role `json:"role"`
-		Service string     `json:"service"`
+		Service string     `json:"service" service:"noblank"`
 	}
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err

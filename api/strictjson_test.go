@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"encoding/json"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -40,6 +42,10 @@ func TestBodiesDecodedStrictly(t *testing.T) {
 		{"document, tag twice as a key", "admin", "/v1/documents",
 			`{"id": "x", "title": "T", "text": "Un texte.", "tags": ["a"], "tags": ["\ud800"]}`, 400,
 			body("malformed_json", `the body holds the key "tags" twice (byte 62): send each field once`)},
+		{"redact, a key in capitals", "agent", "/v1/redact", `{"TEXT": "Jean Dupont"}`, 400,
+			body("malformed_json", `the body holds the key "TEXT": field names are case-sensitive, write "text"`)},
+		{"key, a field twice by its case", "admin", "/v1/keys", `{"name": "guichet", "role": "agent", "Role": "admin"}`, 400,
+			body("malformed_json", `the body holds the key "Role": field names are case-sensitive, write "role"`)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := e.do(request{method: "POST", path: tc.path, key: tc.key, body: tc.body})
@@ -57,5 +63,18 @@ func TestBodiesDecodedStrictly(t *testing.T) {
 				t.Errorf("error body (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestFeedbackKeyCase: {"rating": 4, "RATING": 1} was stored with rating
+// 1 (black-box test: encoding/json matches names case-insensitively).
+func TestFeedbackKeyCase(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	d := e.draft("agent-caf", question)
+	r := e.must(http.StatusBadRequest, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "agent-caf",
+		body: `{"outcome": "accepted", "rating": 4, "RATING": 1}`})
+	if r.errorCode() != "malformed_json" || !strings.Contains(string(r.body), `\"RATING\"`) {
+		t.Errorf("%s, want malformed_json naming RATING", r.body)
 	}
 }

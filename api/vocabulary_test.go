@@ -141,3 +141,58 @@ func TestFeedbackTagsFromTheVocabulary(t *testing.T) {
 		t.Errorf("stored tags (-want +got):\n%s", diff)
 	}
 }
+
+// TestAudienceErrorScoped: an unknown audience's error lists only the
+// audiences of the documents the key may search (black-box test: another
+// service's key was shown caf's labels), and a service's key may not name
+// an audience only another service's documents hold.
+func TestAudienceErrorScoped(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	body := map[string]any{"id": "caf-only-audience", "title": "Fiche", "text": "La carte de quotient familial.",
+		"service": "caf", "audience": []string{"allocataires-caf-secret"}}
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: body})
+	for _, tc := range []struct {
+		name, key string
+		req       request
+		listed    bool
+	}{
+		{"draft, other service", "agent-ants", request{method: "POST", path: "/v1/drafts", body: map[string]any{"question": question, "audience": []string{"zz"}}}, false},
+		{"search, other service", "agent-ants", request{method: "GET", path: "/v1/search?q=carte&audience=zz"}, false},
+		{"search, other service's audience", "agent-ants", request{method: "GET", path: "/v1/search?q=carte&audience=allocataires-caf-secret"}, false},
+		{"search, own service", "agent-caf", request{method: "GET", path: "/v1/search?q=carte&audience=zz"}, true},
+		{"search, global key", "agent", request{method: "GET", path: "/v1/search?q=carte&audience=zz"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.req.key = tc.key
+			r := e.must(http.StatusBadRequest, tc.req)
+			if r.errorCode() != "unknown_audience" {
+				t.Fatalf("%s, want unknown_audience", r.body)
+			}
+			var body struct{ Error struct{ Message string } }
+			r.decode(t, &body)
+			if got := strings.Contains(body.Error.Message, "allocataires-caf-secret"); got != tc.listed {
+				t.Errorf("caf's audience listed %v, want %v: %s", got, tc.listed, r.body)
+			}
+			if !strings.Contains(body.Error.Message, "particuliers") {
+				t.Errorf("the known audiences are not listed: %s", r.body)
+			}
+		})
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/search?q=carte&audience=allocataires-caf-secret", key: "agent-caf"})
+}
+
+// TestFeedbackTagsNormalised: a tag typed decomposed (a + U+0300) or with
+// a no-break space is the vocabulary's label (black-box test: both were
+// refused).
+func TestFeedbackTagsNormalised(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	d := e.draft("agent-caf", question)
+	var fb struct{ Tags []string }
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "agent-caf",
+		body: map[string]any{"outcome": "accepted", "tags": []string{"a\u0300 reformuler", "trop\u00a0long", "trop\u202fcourt"}}}).decode(t, &fb)
+	if diff := cmp.Diff([]string{"à reformuler", "trop long", "trop court"}, fb.Tags); diff != "" {
+		t.Errorf("stored tags (-want +got):\n%s", diff)
+	}
+}

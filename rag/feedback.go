@@ -110,22 +110,63 @@ func validateFeedback(fb *FeedbackRequest) ([]string, error) {
 	}
 	tags := make([]string, 0, len(fb.Tags))
 	for _, tag := range fb.Tags {
-		tag = strings.TrimSpace(tag)
-		switch {
-		case tag == "":
-			return nil, fmt.Errorf("feedback: empty tag: %w", ErrInvalid)
-		case !utf8.ValidString(tag):
-			return nil, fmt.Errorf("feedback: a tag is not valid UTF-8: %w", ErrInvalid)
-		case utf8.RuneCountInString(tag) > MaxFeedbackTagRunes:
-			return nil, fmt.Errorf("feedback: a tag is over %d characters: %w", MaxFeedbackTagRunes, ErrInvalid)
-		case !validTag.MatchString(tag):
-			return nil, fmt.Errorf("feedback: a tag is a short label of letters, digits, spaces and ' - _ . , ! ?: %w", ErrInvalid)
+		tag = NormalizeTag(tag)
+		if err := checkTag(tag); err != nil {
+			return nil, fmt.Errorf("feedback: %w", err)
 		}
 		if !slices.Contains(tags, tag) {
 			tags = append(tags, tag)
 		}
 	}
 	return tags, nil
+}
+
+// NormalizeTag puts a feedback tag, or a label of the vocabulary, in the
+// form they are compared in: Unicode NFC (« à » typed a + U+0300 is « à »)
+// and each run of white space (a no-break space) one space, trimmed.
+func NormalizeTag(tag string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(tag)), " ")
+}
+
+// checkTag refuses, with an error wrapping ErrInvalid, a normalised tag
+// that is no short label.
+func checkTag(tag string) error {
+	switch {
+	case tag == "":
+		return fmt.Errorf("empty tag: %w", ErrInvalid)
+	case !utf8.ValidString(tag):
+		return fmt.Errorf("a tag is not valid UTF-8: %w", ErrInvalid)
+	case utf8.RuneCountInString(tag) > MaxFeedbackTagRunes:
+		return fmt.Errorf("a tag is over %d characters: %w", MaxFeedbackTagRunes, ErrInvalid)
+	case !validTag.MatchString(tag):
+		return fmt.Errorf("a tag is a short label of letters, digits, spaces and ' - _ . , ! ?: %w", ErrInvalid)
+	}
+	return nil
+}
+
+// CheckFeedbackTags checks the labels of a configured vocabulary
+// (PLUME_FEEDBACK_TAGS), normalised (NormalizeTag): each must be a tag an
+// agent may send (checkTag), none may be another but for case, accents or
+// punctuation (they would match the same tags), and none may hold what
+// the redactor reads as personal data (a tag is stored and counted).
+func CheckFeedbackTags(ctx context.Context, labels []string) error {
+	session := redact.NewSession(redact.DefaultPolicy())
+	for i, l := range labels {
+		if err := checkTag(l); err != nil {
+			return fmt.Errorf("label %q: %w", l, err)
+		}
+		if j := slices.IndexFunc(labels[:i], func(v string) bool { return fold.Words(v) == fold.Words(l) }); j >= 0 {
+			return fmt.Errorf("labels %q and %q are one label (tags match either): %w", labels[j], l, ErrInvalid)
+		}
+		red, err := session.Redact(ctx, l)
+		if err != nil {
+			return fmt.Errorf("redact label %q: %w", l, err)
+		}
+		if len(red.Entities) > 0 {
+			return fmt.Errorf("label %q reads as personal data (%s): a label is a word such as « clair »: %w", l, red.Entities[0].Type, ErrInvalid)
+		}
+	}
+	return nil
 }
 
 // validTag is a label: words, no markup, address or link.

@@ -89,7 +89,7 @@ func TestServiceCheckedWhereStored(t *testing.T) {
 	if _, err := st.Pool().Exec(ctx, "UPDATE api_keys SET service = $2 WHERE id = $1", k.ID, bad); err != nil {
 		t.Fatal(err)
 	}
-	v, err := st.Vocabulary(ctx)
+	v, err := st.Vocabulary(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

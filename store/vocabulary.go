@@ -18,14 +18,18 @@ type Vocabulary struct {
 	Audiences []string
 }
 
-// Vocabulary returns the services and audiences in use.
-func (s *Store) Vocabulary(ctx context.Context) (Vocabulary, error) {
+// Vocabulary returns the services and audiences in use. With services
+// (a service's key: its own and "" for the shared documents), Audiences
+// are only those of these services' documents: another service's labels
+// are not its to see.
+func (s *Store) Vocabulary(ctx context.Context, services []string) (Vocabulary, error) {
 	var v Vocabulary
 	err := s.pool.QueryRow(ctx, `SELECT
 		ARRAY(SELECT service FROM documents WHERE service <> ''
 			UNION SELECT service FROM api_keys WHERE service <> '' ORDER BY 1),
-		ARRAY(SELECT unnest(audience) FROM documents UNION SELECT unnest($1::text[]) ORDER BY 1)`,
-		KnownAudiences).Scan(&v.Services, &v.Audiences)
+		ARRAY(SELECT unnest(audience) FROM documents WHERE $2::text[] IS NULL OR service = ANY($2)
+			UNION SELECT unnest($1::text[]) ORDER BY 1)`,
+		KnownAudiences, services).Scan(&v.Services, &v.Audiences)
 	if err != nil {
 		return Vocabulary{}, fmt.Errorf("load services and audiences: %w", err)
 	}

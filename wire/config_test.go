@@ -2,6 +2,7 @@ package wire
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -134,4 +135,30 @@ func TestEmbedBreakerConfig(t *testing.T) {
 // envWith returns a getenv that knows only vars.
 func envWith(vars map[string]string) func(string) string {
 	return func(k string) string { return vars[k] }
+}
+
+// TestFeedbackTagsConfig: the feedback labels are read normalised (NFC,
+// one space), and a vocabulary with two labels that match the same tags,
+// a label no agent could send or one that reads as personal data fails
+// the configuration, naming the label (black-box test: they were taken).
+func TestFeedbackTagsConfig(t *testing.T) {
+	t.Parallel()
+	cfg, err := LoadConfig(envWith(map[string]string{"PLUME_FEEDBACK_TAGS": "a\u0300 reformuler, trop\u00a0 long,clair"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"à reformuler", "trop long", "clair"}, cfg.FeedbackTags); diff != "" {
+		t.Errorf("labels (-want +got):\n%s", diff)
+	}
+	for _, tc := range []struct{ tags, want string }{
+		{"clair,CLAIR", `labels "clair" and "CLAIR" are one label`},
+		{"trop long,Trop-long", `labels "trop long" and "Trop-long" are one label`},
+		{"clair,a;b", `label "a;b": a tag is a short label`},
+		{"clair,0612345678", `label "0612345678" reads as personal data`},
+	} {
+		_, err := LoadConfig(envWith(map[string]string{"PLUME_FEEDBACK_TAGS": tc.tags}))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("PLUME_FEEDBACK_TAGS=%s: %v, want an error holding %q", tc.tags, err, tc.want)
+		}
+	}
 }

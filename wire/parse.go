@@ -1,13 +1,13 @@
 package wire
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/plume-sp/plume/auth"
 	"github.com/plume-sp/plume/rag"
@@ -207,21 +207,23 @@ func setRedirectURL(c *Config, v string) error {
 	return nil
 }
 
-// setFeedbackTags reads the labels of feedback, separated by commas.
+// setFeedbackTags reads the labels of feedback, separated by commas, in
+// the form tags are compared in (rag.NormalizeTag: NFC, one space), and
+// refuses a vocabulary that rag.CheckFeedbackTags refuses: two labels
+// matching the same tags, a label no agent could send, or one the redactor
+// reads as personal data.
 func setFeedbackTags(c *Config, v string) error {
 	var tags []string
 	for _, t := range strings.Split(v, ",") {
-		t = strings.Join(strings.Fields(t), " ")
-		switch {
-		case t == "":
-			continue
-		case utf8.RuneCountInString(t) > rag.MaxFeedbackTagRunes:
-			return fmt.Errorf("the label %q is over %d characters", t, rag.MaxFeedbackTagRunes)
+		if t = rag.NormalizeTag(t); t != "" {
+			tags = append(tags, t)
 		}
-		tags = append(tags, t)
 	}
 	if len(tags) == 0 {
 		return fmt.Errorf("no label in %q", v)
+	}
+	if err := rag.CheckFeedbackTags(context.Background(), tags); err != nil {
+		return err
 	}
 	c.FeedbackTags = tags
 	return nil

@@ -113,7 +113,7 @@ func modelSettings() []Setting {
 			Doc:   "numbers an urgent draft starts with, `NUMBER|LABEL|CODE,CODE;…` (codes: the urgent reasons of `triage/`)",
 			set:   setContacts, quiet: true},
 		{Name: "PLUME_FEEDBACK_TAGS", Type: "list", Default: strings.Join(rag.DefaultFeedbackTags(), ", "),
-			Doc: "the labels agents may tag feedback with, separated by commas; any other tag is refused (a free label may hold a surname)",
+			Doc: "the labels agents may tag feedback with, separated by commas; any other tag is refused (a free label may hold a surname), a tag typed decomposed or with a no-break space is its label; labels alike but for case or accents, or read as personal data, fail the start",
 			set: setFeedbackTags},
 		{Name: "PLUME_TRIAGE_SECOND_OPINION", Type: "bool", Default: "false",
 			Doc: "ask the chat model for the triage level too (redacted text; raises only)",
