@@ -39,6 +39,8 @@ var stringParams = map[string]string{
 	// prompts
 	"prompts.Load(dir)":             "the folder of the templates (PLUME_PROMPTS_DIR)",
 	"prompts.NewNeutraliser(texts)": "plume's own prompt instructions, whose block labels it learns; the texts it neutralises are redact.Text",
+	"rag.CheckFeedbackTags(labels)": "the deployment's configured tag vocabulary (PLUME_FEEDBACK_TAGS), checked at start; it reaches no model",
+	"rag.NormalizeTag(tag)":         "folds a tag (NFC, spaces) to match it against the vocabulary; it returns a string and reaches no model",
 
 	// rag: user text that is redacted inside, before it goes anywhere
 	"rag.Drafter.Triage(text)":       "raw message: validated, triaged locally by package triage, redacted before the model's second opinion",
