@@ -109,7 +109,8 @@ func jsonFields(t reflect.Type) map[string]reflect.Type {
 	return out
 }
 
-// childPath names key of the object at path, as checkStrictJSON does.
+// childPath names key of the object at path (checkStrictJSON's and
+// checkKeyNames' paths).
 func childPath(path, key string) string {
 	if path == "the body" {
 		return key

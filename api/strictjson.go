@@ -28,10 +28,7 @@ func (l *jsonLevel) child() string {
 		return "the body"
 	}
 	if l.object {
-		if l.path == "the body" {
-			return l.key
-		}
-		return l.path + "." + l.key
+		return childPath(l.path, l.key)
 	}
 	return fmt.Sprintf("%s[%d]", l.path, l.index)
 }

@@ -430,7 +430,7 @@ func (sc *scanner) placeLine(a, f int) bool {
 // when there is none.
 func (sc *scanner) houseNumberBefore(k int) int {
 	h := k - 1
-	if h >= 1 && sc.toks[h].kind == kWord && sc.toks[h].gap == gapSpace && houseSuffix[fold.String(sc.text(h))] && len(sc.text(h)) > 1 {
+	if h >= 1 && sc.suffixWord(h) {
 		h-- // "14 bis des Tilleuls"
 	}
 	if h < 0 || sc.toks[h+1].gap != gapSpace {
@@ -464,7 +464,7 @@ func (sc *scanner) cuedPlace(i int) int {
 		return -1 // the cue right before: « je vis avec 2 Enfants » is no address
 	}
 	k := i + 1
-	if k < n && sc.toks[k].kind == kWord && sc.toks[k].gap == gapSpace && len(sc.text(k)) > 1 && houseSuffix[fold.String(sc.text(k))] {
+	if k < n && sc.suffixWord(k) {
 		k++ // « 14 bis »
 	}
 	if k >= n || sc.toks[k].gap != gapSpace {
@@ -478,4 +478,11 @@ func (sc *scanner) cuedPlace(i int) int {
 		last = m // « … Stalingrad 93300, merci »: a postal code without its town
 	}
 	return last
+}
+
+// suffixWord reports whether token k is a house number's suffix written
+// as a word after a space (« 14 bis », « 3 ter »; a lone letter is no
+// suffix here: « 4 a » is a preposition).
+func (sc *scanner) suffixWord(k int) bool {
+	return sc.toks[k].kind == kWord && sc.toks[k].gap == gapSpace && len(sc.text(k)) > 1 && houseSuffix[fold.String(sc.text(k))]
 }
