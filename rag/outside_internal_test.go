@@ -91,3 +91,18 @@ func TestAskCuesNearMisses(t *testing.T) {
 		}
 	}
 }
+
+// TestCuesStartWithAWord checks that every cue starts with a space and a
+// literal word of at least two letters, which match looks for before
+// calling the regexp package: a cue that starts with an alternation is
+// tried at every space of every message.
+func TestCuesStartWithAWord(t *testing.T) {
+	t.Parallel()
+	for _, set := range []cueSet{ownCaseCues, otherFileCues, outsideCues} {
+		for _, c := range set {
+			if len(c.prefix) < 3 || c.prefix[0] != ' ' {
+				t.Errorf("cue %q starts with %q, want a space and a word", c.re, c.prefix)
+			}
+		}
+	}
+}
