@@ -74,7 +74,7 @@ var localCues = concat([]string{
 	` piscine (municipale|de la ville)`, ` mediatheque`, ` bibliotheque municipale`,
 	` mairie annexe`, ` police municipale`, ` conseil municipal`,
 	` postuler\b.{0,40}\bmairie`, ` poste\b.{0,40}\bmairie`, ` emploi\b.{0,40}\bmairie`, ` candidature\b.{0,40}\bmairie`,
-	` ecole\b.{0,40}\bfermee`, ` fermee aujourd`, ` marche de noel`, ` associations? du quartier`,
+	` ecole\b.{0,40}\bfermee`, ` fermee aujourd`, ` marche de noel`, ` associations? du quartier`, ` objets? trouves?\b`,
 }, wordCues(`(e|es|s)? (le|les) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)`, "ouvert", "ferme"),
 	wordCues(` (sont |commencent |finissent |des |de |d )?(les )?vacances (scolaires|de|d)\b`, "quand", "dates?"))
 
@@ -82,7 +82,9 @@ var localCues = concat([]string{
 // name alone is no cue: the French going abroad ask too).
 var foreignCues = concat([]string{
 	` consulat (du |de |d.)` + foreignCountries, ` ambassade (du |de |d.)` + foreignCountries,
-}, wordCues(` of\b`, "consulate", "embassy"),
+}, wordCues(` (in|of) (spain|portugal|germany|italy|the uk|england|belgium|morocco|algeria|tunisia|the us|canada|switzerland)\b`,
+	"rules", "law", "laws", "tax", "taxes"),
+	wordCues(` of\b`, "consulate", "embassy"),
 	wordCues(` (consulate|embassy|id|passport|license|licence|administration|tax|office)\b`, "spanish", "portuguese", "italian", "german",
 		"belgian", "moroccan", "algerian", "tunisian", "british", "american", "canadian", "swiss", "polish", "romanian", "turkish"),
 	wordCues(`(n?e)?s?\b`, "belge", "allemand", "espagnol", "portugais", "marocain", "algerien", "tunisien", "quebecois",
@@ -98,8 +100,9 @@ var companyCues = concat(wordCues(`\b`, "netflix", "uber", "whatsapp", "amazon",
 	` mot de passe`, ` compte client`, ` appli(cation)? (bancaire|de (ma|la) banque)`, ` debloquer l.appli`,
 	` installer\b.{0,30}\b(application|appli|logiciel)`,
 	` aucune demarche administrative`, ` pas de demarche administrative`,
-	` enseigne\b`, ` numero direct`, ` service client\b`, ` geste commercial`,
-}, wordCues(` (a )?(un|une) (humain|vraie personne)\b`, "parler", "joindre"),
+	` enseigne\b`, ` numero direct`, ` service client\b`, ` geste commercial`, ` livreur`,
+}, wordCues(` open\b`, "still", "is it"), wordCues(`\b.{0,30}\b(pas arrive|jamais arrive|perdu|abime|vole)\b`, "mon colis", "ce colis", "le colis"),
+	wordCues(` (a )?(un|une) (humain|vraie personne)\b`, "parler", "joindre"),
 	wordCues(` (ou|et) (orange|sfr|bouygues|free)\b`, "orange", "sfr", "bouygues", "free"))
 
 // adviceCues ask which private provider or offer to choose, or what a
@@ -128,6 +131,8 @@ var opinionCues = concat([]string{
 var errandCues = concat([]string{
 	` appeler pour moi\b`, ` intervenir aupres\b`, ` verifier ce qui bloque`, ` courrier officiel`, ` partager ce message`,
 	` qui va (me |nous |les |le |la |lui |leur )?(dedommager|indemniser)\b`,
+	// A private dispute's outcome.
+	` chances de (gagner|l.emporter)\b`, ` will (i|we|he|she|they) win\b`,
 }, wordCues(`.vous (les |l.|le |la |lui |leur )?(appeler|contacter|telephoner|intervenir|vous renseigner)\b`, "pourriez", "pouvez"),
 	wordCues(` (peut|pourrait) (les |l.|le |la |lui )?appeler\b`, "quelqu.un", "qqn"),
 	wordCues(` (appelle|appeliez|telephone|contacte|contactiez)\b`, "qu.on", "que vous", "que france services", "la mairie"),
