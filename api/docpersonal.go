@@ -67,9 +67,9 @@ type personalFinding struct {
 	// Document names an uploaded document: source/external id.
 	Document string      `json:"document,omitempty"`
 	Field    string      `json:"field"`
-	Type  redact.Type `json:"type"`
-	Start int         `json:"start"`
-	End   int         `json:"end"`
+	Type     redact.Type `json:"type"`
+	Start    int         `json:"start"`
+	End      int         `json:"end"`
 }
 
 // sentField is a field of a document's body as sent, before trimming: the
