@@ -130,8 +130,13 @@ func (s *Server) promotedAnswer(c echo.Context, key *keyInfo, body answerRequest
 	auditService(c, service, service)
 	final := body.Text
 	if final == "" {
-		if final, err = s.deps.Store.FinalText(ctx, d.ID); err != nil {
+		var rejected bool
+		if final, rejected, err = s.deps.Store.FinalText(ctx, d.ID); err != nil {
 			return store.Answer{}, err
+		}
+		if rejected {
+			return store.Answer{}, errorf(http.StatusConflict, "draft_rejected",
+				"the agent rejected this draft: send text, the answer's text, to promote its question")
 		}
 	}
 	a, err := s.answers().FromDraft(ctx, d, final, service, key.Service, &key.ID)
