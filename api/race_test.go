@@ -54,49 +54,44 @@ func (b barrierEmbedder) Embed(ctx context.Context, texts []llm.Text) ([][]float
 // service's document of the same id: it does not race for a new one.)
 func TestConcurrentCreation(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"two posts"} {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			e := newEnvWith(t, api.Config{RatePerSecond: -1}, envOptions{embedder: func(em llm.Embedder) llm.Embedder {
-				return newBarrierEmbedder(em, "Concurrence", 2)
-			}})
-			post := func(key string) request {
-				return request{method: "POST", path: "/v1/documents", key: key, body: map[string]string{
-					"id": "course", "source": "markdown", "service": "caf", "title": "Concurrence " + key, "text": "Concurrence de " + key + "."}}
-			}
-			reqs := map[string]request{"admin-caf": post("admin-caf"), "admin": post("admin")}
-			var mu sync.Mutex
-			got := map[string]response{}
-			var wg sync.WaitGroup
-			for key, req := range reqs {
-				wg.Go(func() {
-					r := e.do(req)
-					mu.Lock()
-					got[key] = r
-					mu.Unlock()
-				})
-			}
-			wg.Wait()
-			created := ""
-			for key, r := range got {
-				switch {
-				case r.status == http.StatusCreated:
-					if created != "" {
-						t.Errorf("both got 201: %s and %s", got["admin-caf"].body, got["admin"].body)
-					}
-					created = key
-				case r.status != http.StatusConflict:
-					t.Errorf("%s: %d %s, want 201 or 409", key, r.status, r.body)
-				}
-			}
-			d, err := e.st.DocumentByKey(context.Background(), store.DocKey{Service: "caf", Source: "markdown", ExternalID: "course"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if created == "" || d.Title != "Concurrence "+created || !strings.Contains(string(got[created].body), `"title":"Concurrence `+created+`"`) {
-				t.Errorf("stored %q, created by %q: %s", d.Title, created, got[created].body)
-			}
+	e := newEnvWith(t, api.Config{RatePerSecond: -1}, envOptions{embedder: func(em llm.Embedder) llm.Embedder {
+		return newBarrierEmbedder(em, "Concurrence", 2)
+	}})
+	post := func(key string) request {
+		return request{method: "POST", path: "/v1/documents", key: key, body: map[string]string{
+			"id": "course", "source": "markdown", "service": "caf", "title": "Concurrence " + key, "text": "Concurrence de " + key + "."}}
+	}
+	reqs := map[string]request{"admin-caf": post("admin-caf"), "admin": post("admin")}
+	var mu sync.Mutex
+	got := map[string]response{}
+	var wg sync.WaitGroup
+	for key, req := range reqs {
+		wg.Go(func() {
+			r := e.do(req)
+			mu.Lock()
+			got[key] = r
+			mu.Unlock()
 		})
+	}
+	wg.Wait()
+	created := ""
+	for key, r := range got {
+		switch {
+		case r.status == http.StatusCreated:
+			if created != "" {
+				t.Errorf("both got 201: %s and %s", got["admin-caf"].body, got["admin"].body)
+			}
+			created = key
+		case r.status != http.StatusConflict:
+			t.Errorf("%s: %d %s, want 201 or 409", key, r.status, r.body)
+		}
+	}
+	d, err := e.st.DocumentByKey(context.Background(), store.DocKey{Service: "caf", Source: "markdown", ExternalID: "course"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created == "" || d.Title != "Concurrence "+created || !strings.Contains(string(got[created].body), `"title":"Concurrence `+created+`"`) {
+		t.Errorf("stored %q, created by %q: %s", d.Title, created, got[created].body)
 	}
 }
 
