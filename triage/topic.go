@@ -14,7 +14,7 @@ import (
 // topicNouns are the activities and documents whose topic follows a
 // preposition (topicPrepositions): « une séance sur les violences ».
 var topicNouns = wordSet("seance seances semaine journee journees reunion soiree conference conferences debat atelier ateliers " +
-	"expose memoire these affiche affiches brochure brochures plaquette plaquettes flyer flyers support supports " +
+	"expose memoire these sequence sequences lecon lecons affiche affiches brochure brochures plaquette plaquettes flyer flyers support supports " +
 	"documentation module modules formation formations stage cours campagne reportage documentaire film livre roman " +
 	"exposition article questionnaire enquete statistiques chiffres projet dossier info information prevention sensibilisation " +
 	"court-metrage long-metrage podcast webinaire colloque spectacle emission serie piece pieces oral loi lois")
