@@ -24,7 +24,7 @@ var plainNeeds = []rule{
 	{code: CodeFood, except: re(` rembours| lait infantile| prix du lait| collecte| association| benevole| faire un don| ramadan| jeune | careme| regime`), cue: re(` (?:bebe|nourrisson|enfants?|petits?) (?:sans|n' a plus de|n' ont plus de|a plus de|ont plus de) (?:lait|nourriture|couches et lait)| plus (?:de|aucune) nourriture| (?:plus|pas|rien) (?:rien )?a manger (?:depuis|ce soir|aujourd' hui|pour (?:ce soir|les enfants|demain))| ne mange(?:nt)? plus depuis` +
 		// Told in passing (since session 14): « je saute le dîner, il ne
 		// reste que du riz », « moi pas manger depuis 3 jour ».
-		`| saute (?:le|les|un|des) (?:diner|dejeuner|souper|repas)| (?:il )?(?:ne )?reste (?:plus )?que (?:du riz|des pates|du pain|des biscottes|des cereales) | (?:pas|rien) manger depuis`)},
+		`| saute (?:le|les|un|des) (?:diner|dejeuner|souper|repas)| (?:il )?(?:ne )?reste (?:plus )?que (?:du riz|des pates|du pain|des biscottes|des cereales) | (?:pas|rien) manger depuis| (?:j' ai|on a|nous avons) (?:plus )?rien pour (?:la petite|le petit|le bebe|mon bebe)`)},
 	{code: CodeHousingLoss, cue: re(` (?:suis|est|sommes|sont|se retrouve|se retrouvent|me retrouve|nous retrouvons|etre|mis|mise|mises|mis dehors) (?:a la rue|dehors avec|sans (?:abri|logement|toit))| sdf | sans domicile fixe|^ a la rue (?:depuis|avec|ce soir|cette nuit|demain|dans|et|sans|$)` +
 		// « je vis dans ma voiture depuis un mois » (since session 14).
 		`| (?:suis|sommes|est|sont|dormons|dors|dort) dans la rue (?:avec|depuis|ce soir|cette nuit)| (?:vis|vit|vivons|vivent|habite|habitons|habitent) (?:dans|sous) (?:ma|la|une|notre|sa|leur|mon|le|un) (?:voiture|tente|cave|squat|cage d' escalier|hall)`)},

@@ -38,6 +38,10 @@ func TestSession14Hidden(t *testing.T) {
 		{"simpler not to be there", "Je n'ai plus la force, parfois je me dis que ce serait plus simple de ne plus être là.", Urgent, []string{CodeSuicide}},
 		{"soon no burden", "De toute façon je ne serai bientôt plus un problème pour personne.", Urgent, []string{CodeSuicide}},
 		{"nothing to wait for", "Je suis fatiguée de tout, je n'ai plus rien à attendre de la vie.", Urgent, []string{CodeSuicide}},
+		{"cut again", "Bonjour, je me suis recoupée cette semaine, ça cicatrise mal.", Urgent, []string{CodeSuicide}},
+		{"a finger cut cooking", "Bonjour, je me suis coupée au doigt en cuisinant, est-ce un accident du travail ?", Routine, nil},
+		{"nothing for the baby", "Bonjour, j'ai rien pour la petite, plus de lait.", Urgent, []string{CodeFood}},
+		{"nothing left for the children's care", "Bonjour, il me reste rien pour les enfants côté garde ce mercredi, connaissez-vous un centre de loisirs ?", Routine, nil},
 		{"no problem for the adviser", "Je ne serai plus un problème pour vous, j'ai trouvé la réponse sur le site, merci !", Routine, nil},
 	})
 }
@@ -84,6 +88,20 @@ func TestSession14Foreign(t *testing.T) {
 		{"a move, in Spanish", "Hola, tengo que salir del piso en junio porque me mudo a Lyon, ¿cómo doy de baja la luz?", Routine, nil},
 		{"a fever and no money, in Spanish", "Mi hijo tiene fiebre muy alta y no tenemos dinero para el médico.", Urgent, []string{CodeHealth, CodeLanguage}},
 		{"a private clinic too dear", "I can't afford the doctor's fees in the private clinic, is there a cheaper public option?", Routine, nil},
+		{"no heating with a baby", "Hello, we have no heating and no hot water since Monday, the baby is 4 months old and it is very cold.", Urgent, []string{CodeEnergyCut, CodeLanguage}},
+		{"no hot water for works", "Hello, there was no hot water for two hours this morning because of the works, is that normal?", Routine, nil},
+		{"water cut for maintenance", "Hello, the company will cut our water on Monday for maintenance works from 9 to 12, do we need to do anything?", Routine, nil},
+		{"no heating, in Spanish", "Hola, no tenemos calefacción ni agua caliente y mi bebé tiene tres meses.", Urgent, []string{CodeEnergyCut}},
+		{"no gas contract yet, in Spanish", "Hola, no tenemos gas en el nuevo piso, ¿cómo contratamos con la compañía?", Routine, nil},
+		{"children alone since yesterday", "Hello, my neighbour's kids are alone in the flat since yesterday, the mother has not come back.", Urgent, []string{CodeChild, CodeLanguage}},
+		{"a child alone for an hour", "Hello, my son is 12, can he stay alone at home after school for an hour? Is there a legal age?", Routine, nil},
+		{"a grown daughter alone", "Hi, my daughter is alone since her father left, she is 25 and needs help with her CV.", Routine, nil},
+		{"an old man fallen", "Hello, my grandfather is 91, he fell in the kitchen and he can't get up, I am in London and nobody answers.", Urgent, []string{CodeVulnerableAdult, CodeLanguage}},
+		{"an old woman in love", "Hello, my grandmother is 85, she fell in love with a village in Brittany, can she get help to move?", Routine, nil},
+		{"better off gone", "Hi, I keep thinking everyone would be better off if I was gone.", Urgent, []string{CodeSuicide, CodeLanguage}},
+		{"cutting oneself", "Hi, I have been cutting myself again, I don't know who to talk to.", Urgent, []string{CodeSuicide, CodeLanguage}},
+		{"a paper on self-harm", "Hi, I'm writing a paper on self-harm among students for my psychology course, do you have statistics?", Routine, nil},
+		{"a street slept in, words between", "I sleep with my wife in the street near the station since three days.", Urgent, []string{CodeHousingLoss, CodeLanguage}},
 	})
 }
 
