@@ -156,10 +156,13 @@ func personalFindings(ctx context.Context, fields []sentField) ([]personalFindin
 }
 
 // fieldFindings returns the person's identifiers the redactor finds in one
-// field, and inside each web link it finds there (linkFindings). The URL
-// field is read as a link whole.
+// field, and inside each web link it finds there (linkFindings). The URL,
+// id and source, a link or a key rather than prose, are read as a link
+// whole: an integration's key is often a long number (a timestamp's 13
+// digits read as a tax number), and only an identifier a checksum
+// confirms refuses it.
 func fieldFindings(ctx context.Context, f sentField) ([]personalFinding, error) {
-	if f.name == "url" {
+	if f.name == "url" || f.name == "id" || f.name == "source" {
 		return linkFindings(ctx, f.name, f.value, 0)
 	}
 	res, err := redact.Redact(ctx, f.value, redact.DefaultPolicy())

@@ -277,3 +277,13 @@ func TestDocumentPersonalDataLinks(t *testing.T) {
 		"url":  "https://www.service-public.fr/particuliers/vosdroits/F2345?lang=fr&xtor=RSS-100"}
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: official})
 }
+
+// TestDocumentKeyTimestamp: a document keyed by a number, as integrations
+// and the curation page key theirs (a time's 13 digits, read alone as a tax
+// number), is stored; a NIR as its key is refused (TestDocumentPersonalDataLinks).
+func TestDocumentKeyTimestamp(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	body := map[string]any{"id": "1764662400123", "source": "2025123456789", "title": "Fiche", "text": "ok", "service": "caf"}
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: body})
+}
