@@ -262,6 +262,14 @@ func TestDocumentPersonalDataLinks(t *testing.T) {
 			[]piiFinding{span("text", "IBAN", text, iban)}},
 		{"underscores", map[string]any{"id": "pii-under", "title": "Fiche", "text": "ok", "url": "https://x.fr/a_1_85_05_78_006_084_36"},
 			[]piiFinding{span("url", "NIR", "https://x.fr/a_1_85_05_78_006_084_36", "1_85_05_78_006_084_36")}},
+		// A link the redactor keeps whole (black-box test, round 2: each
+		// of these was stored and reached the prompt beside its source).
+		{"dots in a kept link", map[string]any{"id": "pii-dots", "title": "Fiche", "text": "Voir https://ex.fr/?n=2.92.03.75.120.045.52 ici."},
+			[]piiFinding{span("text", "NIR", "Voir https://ex.fr/?n=2.92.03.75.120.045.52 ici.", "2.92.03.75.120.045.52")}},
+		{"dashes in a path", map[string]any{"id": "pii-dashes", "title": "Fiche", "text": "Lien : https://ex.fr/2-92-03-75-120-045-52"},
+			[]piiFinding{span("text", "NIR", "Lien : https://ex.fr/2-92-03-75-120-045-52", "2-92-03-75-120-045-52")}},
+		{"escaped spaces", map[string]any{"id": "pii-escapes", "title": "Fiche", "text": "[ici](https://ex.fr/?n=2%2092%2003%2075%20120%20045%2052)"},
+			[]piiFinding{span("text", "NIR", "[ici](https://ex.fr/?n=2%2092%2003%2075%20120%20045%2052)", "2%2092%2003%2075%20120%20045%2052")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
