@@ -65,14 +65,58 @@ func TestFuseWithSemantic(t *testing.T) {
 		}
 		return out
 	}
-	base := list(s.fuseDocuments(found, nil))
+	base := list(s.fuseDocuments(found, nil, nil))
 	want := []doc{{1, 1, 0.045}, {2, 2, 0.043}, {3, 3, 1}}
 	if diff := cmp.Diff(want, base); diff != "" {
 		t.Fatalf("base fusion (-want +got):\n%s", diff)
 	}
-	got := list(s.fuseDocuments(found, []int64{3, 9}))
+	got := list(s.fuseDocuments(found, nil, []int64{3, 9}))
 	want = []doc{{3, 3, 1}, {1, 1, 0.045}, {2, 2, 0.043}, {9, 0, 0}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("with the semantic ranking (-want +got):\n%s", diff)
+	}
+}
+
+// TestFuseWithOrder checks that the ordering document search reorders the
+// documents and brings new ones (with their words' shares), while each
+// document's base rank, margin and fused score (which the reliability
+// decision and the validated answers read) stay those of the base fusion.
+func TestFuseWithOrder(t *testing.T) {
+	s := NewSearcher(nil, nil, nil, nil, SearchOptions{})
+	found := store.Found{
+		Documents: []store.DocHit{{DocumentID: 1, Matched: 3}, {DocumentID: 2, Matched: 2}, {DocumentID: 3, Matched: 1}},
+		Text:      []store.Hit{{DocumentID: 2}},
+	}
+	type doc struct {
+		ID       int64
+		BaseRank int
+		Margin   float64
+		Fused    float64
+		Matched  float64
+	}
+	list := func(docs []docCandidate) []doc {
+		out := make([]doc, len(docs))
+		for i, d := range docs {
+			out[i] = doc{d.id, d.baseRank, math.Round(d.margin*1000) / 1000, math.Round(d.fused*1000) / 1000, d.matched}
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		order []store.DocHit
+		want  []doc
+	}{
+		{"none", nil, []doc{{2, 1, 0.313, 0.139, 2}, {1, 2, 0.087, 0.095, 3}, {3, 3, 1, 0.087, 1}}},
+		{"the same order", []store.DocHit{{DocumentID: 1}, {DocumentID: 2}, {DocumentID: 3}},
+			[]doc{{2, 1, 0.313, 0.139, 2}, {1, 2, 0.087, 0.095, 3}, {3, 3, 1, 0.087, 1}}},
+		{"reordered, one new", []store.DocHit{{DocumentID: 3}, {DocumentID: 7, Matched: 5}, {DocumentID: 2}},
+			[]doc{{2, 1, 0.313, 0.139, 2}, {3, 3, 1, 0.087, 1}, {7, 0, 0, 0, 5}, {1, 2, 0.087, 0.095, 3}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, list(s.fuseDocuments(found, tt.order, nil))); diff != "" {
+				t.Errorf("fusion ordered by %v (-want +got):\n%s", tt.order, diff)
+			}
+		})
 	}
 }
