@@ -80,7 +80,7 @@ type SearchOptions struct {
 	// OrderBM25B is the length normalisation of a second BM25 search of
 	// documents, with the same words and weights, whose ranks replace the
 	// document search's in the fusion that orders the documents (default
-	// 1: a long document pays fully for its length; chosen on the tuning
+	// 0.9: a long document pays more for its length; chosen on the tuning
 	// halves, README "Retrieval"). The base fusion, which the reliability
 	// decision and the validated answers read as they were calibrated,
 	// keeps BM25B.
@@ -118,7 +118,7 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 	opts.MaxPerDocument = orDefault(opts.MaxPerDocument, 2)
 	opts.BM25K1 = orDefault(opts.BM25K1, 1.2)
 	opts.BM25B = orDefault(opts.BM25B, 0.75)
-	opts.OrderBM25B = orDefault(opts.OrderBM25B, 1)
+	opts.OrderBM25B = orDefault(opts.OrderBM25B, 0.9)
 	opts.TitleBoost = orDefault(opts.TitleBoost, 2)
 	opts.Documents = orDefault(opts.Documents, 30)
 	if opts.Fusion == [3]float64{} {
