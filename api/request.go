@@ -26,8 +26,8 @@ import (
 // 415), at most MaxBodyBytes (else
 // 413), one object with no unknown field (else 400: a misspelt field is an
 // error, not silently ignored), no key twice in an object and no lone
-// UTF-16 surrogate escaped in a string (400: checkStrictJSON), every key
-// spelt exactly as its field's name (400: checkKeyNames).
+// UTF-16 surrogate escaped in a string, every key spelt exactly as its
+// field's name (400: checkJSON).
 func (s *Server) decodeJSON(c echo.Context, v any) error {
 	r := c.Request()
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -71,10 +71,7 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 		}
 		return errorf(http.StatusBadRequest, "malformed_json", "the body holds more than one JSON value")
 	}
-	if err := checkStrictJSON(body); err != nil {
-		return err
-	}
-	if err := checkKeyNames(body, reflect.TypeOf(v)); err != nil {
+	if err := checkJSON(body, reflect.TypeOf(v)); err != nil {
 		return err
 	}
 	if err := checkStrings(reflect.ValueOf(v), "body"); err != nil {
