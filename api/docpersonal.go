@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -111,7 +110,8 @@ func documentFields(doc string, d ingest.Document, text string) []sentField {
 // uploadedFields are the fields of uploaded documents that the check reads,
 // as read from the files: for each document those of documentFields, its
 // text being its passages (one blank line between two: what the page
-// edits), and its headings (one a line).
+// edits), its headings and its breadcrumb (one a line: a DILA file's
+// themes, shown with the document).
 func uploadedFields(docs []ingest.Document) []sentField {
 	var out []sentField
 	for _, d := range docs {
@@ -124,7 +124,8 @@ func uploadedFields(docs []ingest.Document) []sentField {
 			}
 		}
 		out = append(out, documentFields(name, d, strings.Join(texts, passageSeparator))...)
-		out = append(out, sentField{name, "headings", strings.Join(headings, "\n")})
+		out = append(out, sentField{name, "headings", strings.Join(headings, "\n")},
+			sentField{name, "breadcrumb", strings.Join(d.Breadcrumb, "\n")})
 	}
 	return out
 }
@@ -174,15 +175,14 @@ const (
 // checkUploadPersonalData is checkPersonalData for the documents read from
 // uploaded files; checked is the form field personal_data_checked (true
 // or false; 400 otherwise).
-func checkUploadPersonalData(c echo.Context, docs []ingest.Document, checked string) error {
-	ok := false
-	if checked != "" {
-		var err error
-		if ok, err = strconv.ParseBool(checked); err != nil {
-			return errorf(http.StatusBadRequest, "invalid_request", "personal_data_checked %q (want true or false)", checked)
-		}
+func checkUploadPersonalData(c echo.Context, docs []ingest.Document, checked []string) error {
+	switch {
+	case len(checked) > 1:
+		return errorf(http.StatusBadRequest, "invalid_request", "personal_data_checked is sent %d times (send it once)", len(checked))
+	case len(checked) == 1 && checked[0] != "true" && checked[0] != "false":
+		return errorf(http.StatusBadRequest, "invalid_request", "personal_data_checked %q (want true or false)", checked[0])
 	}
-	return checkPersonal(c, uploadedFields(docs), ok, uploadOverride)
+	return checkPersonal(c, uploadedFields(docs), len(checked) == 1 && checked[0] == "true", uploadOverride)
 }
 
 // checkPersonal is checkPersonalData, the refusal's message telling of
@@ -248,6 +248,8 @@ func fieldLabel(field string) string {
 		return "adresse web"
 	case "headings":
 		return "intertitres"
+	case "breadcrumb":
+		return "fil d'Ariane"
 	}
 	for name, label := range map[string]string{"tags": "étiquette", "audience": "public"} {
 		var i int

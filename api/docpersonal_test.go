@@ -125,8 +125,19 @@ func TestUploadPersonalData(t *testing.T) {
 			t.Errorf("%s stored from a refused upload: %v", id, err)
 		}
 	}
-	if r := upload(map[string]string{"personal_data_checked": "oui"}); r.status != http.StatusBadRequest {
-		t.Errorf("personal_data_checked=oui: %d %s, want 400", r.status, r.body)
+	for _, v := range []string{"oui", "TRUE", "1"} {
+		if r := upload(map[string]string{"personal_data_checked": v}); r.status != http.StatusBadRequest {
+			t.Errorf("personal_data_checked=%s: %d %s, want 400", v, r.status, r.body)
+		}
+	}
+	// Sent twice (black-box test, round 2: the first value won silently).
+	body, ct := multipartBody(t, files, nil)
+	twice := strings.Replace(string(body), "--"+strings.TrimPrefix(ct, "multipart/form-data; boundary="),
+		"--"+strings.TrimPrefix(ct, "multipart/form-data; boundary=")+"\r\nContent-Disposition: form-data; name=\"personal_data_checked\"\r\n\r\nfalse\r\n"+
+			"--"+strings.TrimPrefix(ct, "multipart/form-data; boundary=")+"\r\nContent-Disposition: form-data; name=\"personal_data_checked\"\r\n\r\ntrue\r\n"+
+			"--"+strings.TrimPrefix(ct, "multipart/form-data; boundary="), 1)
+	if r := e.do(request{method: "POST", path: "/v1/documents", key: "admin-caf", body: []byte(twice), contentType: ct}); r.status != http.StatusBadRequest {
+		t.Errorf("personal_data_checked sent twice: %d %s, want 400", r.status, r.body)
 	}
 	if r := upload(map[string]string{"personal_data_checked": "true"}); r.status != http.StatusCreated {
 		t.Fatalf("upload with personal_data_checked=true: %d %s, want 201", r.status, r.body)
