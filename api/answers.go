@@ -128,7 +128,7 @@ func (s *Server) promotedAnswer(c echo.Context, key *keyInfo, body answerRequest
 		return store.Answer{}, errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", d.Service)
 	}
 	auditService(c, service, service)
-	final := body.Text
+	final := strings.TrimSpace(body.Text)
 	if final == "" {
 		var rejected bool
 		if final, rejected, err = s.deps.Store.FinalText(ctx, d.ID); err != nil {

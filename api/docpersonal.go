@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -111,7 +110,8 @@ func documentFields(doc string, d ingest.Document, text string) []sentField {
 // uploadedFields are the fields of uploaded documents that the check reads,
 // as read from the files: for each document those of documentFields, its
 // text being its passages (one blank line between two: what the page
-// edits), and its headings (one a line).
+// edits), its headings and its breadcrumb (one a line: a DILA file's
+// themes, shown with the document).
 func uploadedFields(docs []ingest.Document) []sentField {
 	var out []sentField
 	for _, d := range docs {
@@ -124,7 +124,8 @@ func uploadedFields(docs []ingest.Document) []sentField {
 			}
 		}
 		out = append(out, documentFields(name, d, strings.Join(texts, passageSeparator))...)
-		out = append(out, sentField{name, "headings", strings.Join(headings, "\n")})
+		out = append(out, sentField{name, "headings", strings.Join(headings, "\n")},
+			sentField{name, "breadcrumb", strings.Join(d.Breadcrumb, "\n")})
 	}
 	return out
 }
@@ -155,74 +156,6 @@ func personalFindings(ctx context.Context, fields []sentField) ([]personalFindin
 	return out, nil
 }
 
-// fieldFindings returns the person's identifiers the redactor finds in one
-// field, and inside each web link it finds there (linkFindings). The URL,
-// id and source, a link or a key rather than prose, are read as a link
-// whole: an integration's key is often a long number (a timestamp's 13
-// digits read as a tax number), and only an identifier a checksum
-// confirms refuses it.
-func fieldFindings(ctx context.Context, f sentField) ([]personalFinding, error) {
-	if f.name == "url" || f.name == "id" || f.name == "source" {
-		return linkFindings(ctx, f.name, f.value, 0)
-	}
-	res, err := redact.Redact(ctx, f.value, redact.DefaultPolicy())
-	if err != nil {
-		return nil, fmt.Errorf("check %s for personal data: %w", f.name, err)
-	}
-	var out []personalFinding
-	for _, e := range res.Entities {
-		if personIdentifier(e.Type) {
-			out = append(out, personalFinding{Field: f.name, Type: e.Type, Start: e.Start, End: e.End})
-		}
-		if e.Type != redact.URL {
-			continue
-		}
-		inside, err := linkFindings(ctx, f.name, f.value[e.Start:e.End], e.Start)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, inside...)
-	}
-	return out, nil
-}
-
-// linkFindings returns the social-security numbers and IBANs a web link
-// carries in its path or query string (« ?nir=… »), read with its
-// separators as spaces (linkWords), at offsets shifted by at. A link is
-// masked whole as a URL, which a document may hold, so what it carries is
-// read again; only the two identifiers a checksum confirms count there:
-// official links are full of long numbers (a journal's page, a form's
-// number) that other types' shapes take for a card or a tax number (about
-// fifty of the 26,000 links of the 2020 corpus).
-func linkFindings(ctx context.Context, field, link string, at int) ([]personalFinding, error) {
-	res, err := redact.Redact(ctx, linkWords(link), redact.DefaultPolicy())
-	if err != nil {
-		return nil, fmt.Errorf("check %s for personal data: %w", field, err)
-	}
-	var out []personalFinding
-	for _, e := range res.Entities {
-		if e.Type == redact.NIR || e.Type == redact.IBAN {
-			out = append(out, personalFinding{Field: field, Type: e.Type, Start: at + e.Start, End: at + e.End})
-		}
-	}
-	return out, nil
-}
-
-// linkWords returns link with the separators of its path and query string
-// (/ ? & = # + _ and the escaped space %20) turned into spaces, byte for
-// byte, so that offsets in it are offsets in link: « ?nir=185057800608436 »
-// reads as the number it carries.
-func linkWords(link string) string {
-	b := []byte(strings.ReplaceAll(link, "%20", "   "))
-	for i, c := range b {
-		switch c {
-		case '/', '?', '&', '=', '#', '+', '_':
-			b[i] = ' '
-		}
-	}
-	return string(b)
-}
-
 // checkPersonalData refuses, 422 personal_data, a document whose fields
 // hold a person's identifier, unless checked (the admin said they are
 // examples of a format): then the audit entry records the override and the
@@ -242,15 +175,14 @@ const (
 // checkUploadPersonalData is checkPersonalData for the documents read from
 // uploaded files; checked is the form field personal_data_checked (true
 // or false; 400 otherwise).
-func checkUploadPersonalData(c echo.Context, docs []ingest.Document, checked string) error {
-	ok := false
-	if checked != "" {
-		var err error
-		if ok, err = strconv.ParseBool(checked); err != nil {
-			return errorf(http.StatusBadRequest, "invalid_request", "personal_data_checked %q (want true or false)", checked)
-		}
+func checkUploadPersonalData(c echo.Context, docs []ingest.Document, checked []string) error {
+	switch {
+	case len(checked) > 1:
+		return errorf(http.StatusBadRequest, "invalid_request", "personal_data_checked is sent %d times (send it once)", len(checked))
+	case len(checked) == 1 && checked[0] != "true" && checked[0] != "false":
+		return errorf(http.StatusBadRequest, "invalid_request", "personal_data_checked %q (want true or false)", checked[0])
 	}
-	return checkPersonal(c, uploadedFields(docs), ok, uploadOverride)
+	return checkPersonal(c, uploadedFields(docs), len(checked) == 1 && checked[0] == "true", uploadOverride)
 }
 
 // checkPersonal is checkPersonalData, the refusal's message telling of
@@ -316,6 +248,8 @@ func fieldLabel(field string) string {
 		return "adresse web"
 	case "headings":
 		return "intertitres"
+	case "breadcrumb":
+		return "fil d'Ariane"
 	}
 	for name, label := range map[string]string{"tags": "étiquette", "audience": "public"} {
 		var i int

@@ -125,8 +125,19 @@ func TestUploadPersonalData(t *testing.T) {
 			t.Errorf("%s stored from a refused upload: %v", id, err)
 		}
 	}
-	if r := upload(map[string]string{"personal_data_checked": "oui"}); r.status != http.StatusBadRequest {
-		t.Errorf("personal_data_checked=oui: %d %s, want 400", r.status, r.body)
+	for _, v := range []string{"oui", "TRUE", "1"} {
+		if r := upload(map[string]string{"personal_data_checked": v}); r.status != http.StatusBadRequest {
+			t.Errorf("personal_data_checked=%s: %d %s, want 400", v, r.status, r.body)
+		}
+	}
+	// Sent twice (black-box test, round 2: the first value won silently).
+	body, ct := multipartBody(t, files, nil)
+	twice := strings.Replace(string(body), "--"+strings.TrimPrefix(ct, "multipart/form-data; boundary="),
+		"--"+strings.TrimPrefix(ct, "multipart/form-data; boundary=")+"\r\nContent-Disposition: form-data; name=\"personal_data_checked\"\r\n\r\nfalse\r\n"+
+			"--"+strings.TrimPrefix(ct, "multipart/form-data; boundary=")+"\r\nContent-Disposition: form-data; name=\"personal_data_checked\"\r\n\r\ntrue\r\n"+
+			"--"+strings.TrimPrefix(ct, "multipart/form-data; boundary="), 1)
+	if r := e.do(request{method: "POST", path: "/v1/documents", key: "admin-caf", body: []byte(twice), contentType: ct}); r.status != http.StatusBadRequest {
+		t.Errorf("personal_data_checked sent twice: %d %s, want 400", r.status, r.body)
 	}
 	if r := upload(map[string]string{"personal_data_checked": "true"}); r.status != http.StatusCreated {
 		t.Fatalf("upload with personal_data_checked=true: %d %s, want 201", r.status, r.body)
@@ -262,6 +273,14 @@ func TestDocumentPersonalDataLinks(t *testing.T) {
 			[]piiFinding{span("text", "IBAN", text, iban)}},
 		{"underscores", map[string]any{"id": "pii-under", "title": "Fiche", "text": "ok", "url": "https://x.fr/a_1_85_05_78_006_084_36"},
 			[]piiFinding{span("url", "NIR", "https://x.fr/a_1_85_05_78_006_084_36", "1_85_05_78_006_084_36")}},
+		// A link the redactor keeps whole (black-box test, round 2: each
+		// of these was stored and reached the prompt beside its source).
+		{"dots in a kept link", map[string]any{"id": "pii-dots", "title": "Fiche", "text": "Voir https://ex.fr/?n=2.92.03.75.120.045.52 ici."},
+			[]piiFinding{span("text", "NIR", "Voir https://ex.fr/?n=2.92.03.75.120.045.52 ici.", "2.92.03.75.120.045.52")}},
+		{"dashes in a path", map[string]any{"id": "pii-dashes", "title": "Fiche", "text": "Lien : https://ex.fr/2-92-03-75-120-045-52"},
+			[]piiFinding{span("text", "NIR", "Lien : https://ex.fr/2-92-03-75-120-045-52", "2-92-03-75-120-045-52")}},
+		{"escaped spaces", map[string]any{"id": "pii-escapes", "title": "Fiche", "text": "[ici](https://ex.fr/?n=2%2092%2003%2075%20120%20045%2052)"},
+			[]piiFinding{span("text", "NIR", "[ici](https://ex.fr/?n=2%2092%2003%2075%20120%20045%2052)", "2%2092%2003%2075%20120%20045%2052")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -61,8 +61,7 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 		if errors.Is(err, io.EOF) {
 			return errorf(http.StatusBadRequest, "malformed_json", "the body is empty")
 		}
-		return errorf(http.StatusBadRequest, "malformed_json", "the body is not valid JSON for this route: %s",
-			strings.TrimPrefix(err.Error(), "json: "))
+		return errorf(http.StatusBadRequest, "malformed_json", "the body is not valid JSON for this route: %s", decodeProblem(err))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		var tooBig *http.MaxBytesError
@@ -345,4 +344,37 @@ func pageParams(c echo.Context, def, max int) (limit, offset int, err error) {
 		return 0, 0, err
 	}
 	return limit, offset, nil
+}
+
+// decodeProblem says what a JSON decoding error found, in the body's terms:
+// a value of the wrong type by its field's JSON name and the kind of
+// value the field takes, never the Go type it is read into
+// (« FeedbackRequest.rating »).
+func decodeProblem(err error) string {
+	var wrongType *json.UnmarshalTypeError
+	if errors.As(err, &wrongType) && wrongType.Field != "" {
+		return fmt.Sprintf("the field %q takes %s, not a %s", wrongType.Field, jsonKind(wrongType.Type), wrongType.Value)
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// jsonKind names the kind of JSON value a Go type is read from.
+func jsonKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	}
+	return "an object"
 }

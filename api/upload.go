@@ -125,7 +125,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := checkUploadPersonalData(c, docs, firstValue(form, "personal_data_checked")); err != nil {
+	if err := checkUploadPersonalData(c, docs, form.Value["personal_data_checked"]); err != nil {
 		return err
 	}
 	auditUpload(c, service, docs)
