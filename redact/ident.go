@@ -36,7 +36,7 @@ func (sc *scanner) idents() {
 		if j >= len(sc.toks) || sc.toks[j].gap >= gapPara {
 			continue
 		}
-		if sc.identAt(&r, i, j) {
+		if sc.toks[i].cue&cFiscal != 0 && sc.wrappedTax(j) || sc.identAt(&r, i, j) {
 			continue
 		}
 		// "dossier social étudiant (DSE 2024-2025) : n° 24-0315877": the

