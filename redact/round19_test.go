@@ -18,5 +18,13 @@ func TestRound19(t *testing.T) {
 		// DOSSIER: social housing applications
 		{"housing applicant number", "mon numéro de demandeur de logement social 0931124587412, merci", "mon numéro de demandeur de logement social [DOSSIER_1], merci"},
 		{"numéro unique", "numéro unique 075122104356789 pour ma demande HLM", "numéro unique [DOSSIER_1] pour ma demande HLM"},
+		// NOM: surname first in capitals, lower-case compound surnames
+		{"caps surname that is a word, before a first name", "Bonjour, je suis FONTAINE Marie et j'habite à Lyon.", "Bonjour, je suis [NOM_1] et j'habite à Lyon."},
+		{"surname and first name both in capitals in a field", "Voici mon RIB.\nTitulaire : M GAUTRAND SYLVIE\nMerci.", "Voici mon RIB.\nTitulaire : M [NOM_1]\nMerci."},
+		{"capitals mid-sentence keep a common word", "Voici mon message. URGENT PAUL ne peut pas venir. Merci.", "Voici mon message. URGENT [NOM_1] ne peut pas venir. Merci."},
+		{"lower-case hyphenated surname", "moi je suis sa fille, odile perrin-lacaze, mon portable est coupé", "moi je suis sa fille, [NOM_1], mon portable est coupé"},
+		{"lower-case surname that is a frequent word", "c'est sa sœur, marie-hélène fontaine, qui gère", "c'est sa sœur, [NOM_1], qui gère"},
+		{"a place after a first name stays", "ma fille léa est là-bas.", "ma fille [NOM_1] est là-bas."},
+		{"the CAF in capitals stays", "Voici mon message. La CAF DU NORD a écrit. Merci.", "Voici mon message. La CAF DU NORD a écrit. Merci."},
 	})
 }
