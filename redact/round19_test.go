@@ -26,5 +26,15 @@ func TestRound19(t *testing.T) {
 		{"lower-case surname that is a frequent word", "c'est sa sœur, marie-hélène fontaine, qui gère", "c'est sa sœur, [NOM_1], qui gère"},
 		{"a place after a first name stays", "ma fille léa est là-bas.", "ma fille [NOM_1] est là-bas."},
 		{"the CAF in capitals stays", "Voici mon message. La CAF DU NORD a écrit. Merci.", "Voici mon message. La CAF DU NORD a écrit. Merci."},
+		// ADRESSE: places without a street word, floors, where one lives
+		{"floor abbreviated between the unit and the postcode", "au 14 rue Pasteur bât B 2e ét. 42000 Saint-Étienne : fuite", "au [ADRESSE_1] : fuite"},
+		{"housing estate after a verb of living", "Ils habitent cité des Lilas bât 2 apt 7, 59000 Lille. Merci", "Ils habitent [ADRESSE_1]. Merci"},
+		{"a house's name before its hamlet", "We live at Le Clos, 7 Les Hauts Champs, 24200 Sarlat. Thanks", "We live at [ADRESSE_1]. Thanks"},
+		{"a hamlet with a first name's word after a verb of living", "I am living full time at La Rose Blanche, 24250 Domme. Thanks", "I am living full time at [ADRESSE_1]. Thanks"},
+		{"a hostel where the person lives", "I live in a CADA in Rennes (4 Les Glycines, 35000 Rennes). Help", "I live in a CADA in Rennes ([ADRESSE_1]). Help"},
+		{"an organisation's address asked about stays", "L'adresse de la CAF du Rhône c'est bien 67 boulevard Vivier Merle 69003 Lyon ?", "L'adresse de la CAF du Rhône c'est bien 67 boulevard Vivier Merle 69003 Lyon ?"},
+		{"an ordinal and 'et' stay", "et 3e et dernier point : la CAF.", "et 3e et dernier point : la CAF."},
+		{"a town alone stays", "We live in Paris since 2019 and we love it.", "We live in Paris since 2019 and we love it."},
+		{"a postcode after a town in brackets stays", "Je suis allée à Poitiers (86000) pour le rendez-vous.", "Je suis allée à Poitiers (86000) pour le rendez-vous."},
 	})
 }
