@@ -36,5 +36,14 @@ func TestRound19(t *testing.T) {
 		{"an ordinal and 'et' stay", "et 3e et dernier point : la CAF.", "et 3e et dernier point : la CAF."},
 		{"a town alone stays", "We live in Paris since 2019 and we love it.", "We live in Paris since 2019 and we love it."},
 		{"a postcode after a town in brackets stays", "Je suis allée à Poitiers (86000) pour le rendez-vous.", "Je suis allée à Poitiers (86000) pour le rendez-vous."},
+		// JUSTICE: a term served, parole, the judge of sentences
+		{"a term served at a named prison", "sorti en juin (j'ai fait 18 mois à la maison d'arrêt de Nantes), je cherche", "sorti en juin (j'ai [JUSTICE_1]), je cherche"},
+		{"a term served in words", "il a passé deux ans au centre pénitentiaire et il travaille", "il a [JUSTICE_1] et il travaille"},
+		{"the prison's distance stays", "La maison d'arrêt de Nantes est à 3 km, j'y vais 2 fois par mois.", "La maison d'arrêt de Nantes est à 3 km, j'y vais 2 fois par mois."},
+		{"a wait before the prison stays", "Ça fait 3 mois que j'attends, la maison d'arrêt ne répond pas.", "Ça fait 3 mois que j'attends, la maison d'arrêt ne répond pas."},
+		{"a former convict", "le voisin dit que c'est un repris de justice.", "le voisin dit que c'est un [JUSTICE_1]."},
+		{"parole", "il a besoin d'une adresse pour sa conditionnelle.", "il a besoin d'une adresse pour [JUSTICE_1]."},
+		{"the judge of sentences stays", "le juge d'application des peines doit signer ?", "le juge d'application des peines doit signer ?"},
+		{"one's own judge of sentences", "mon juge d'application des peines doit signer ?", "[JUSTICE_1] doit signer ?"},
 	})
 }
