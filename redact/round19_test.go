@@ -45,5 +45,11 @@ func TestRound19(t *testing.T) {
 		{"parole", "il a besoin d'une adresse pour sa conditionnelle.", "il a besoin d'une adresse pour [JUSTICE_1]."},
 		{"the judge of sentences stays", "le juge d'application des peines doit signer ?", "le juge d'application des peines doit signer ?"},
 		{"one's own judge of sentences", "mon juge d'application des peines doit signer ?", "[JUSTICE_1] doit signer ?"},
+		// NAISSANCE: Arabic months, a date of birth restated in brackets
+		{"arabic month in a birth date", "Mon mari, né à Tripoli le 14 أيار 1986, a un passeport", "Mon mari, né à [NAISSANCE_1] le [NAISSANCE_2], a un passeport"},
+		{"birth date restated in brackets", "Mon mari, né à Tripoli le 14 أيار 1986 (le 14 mai 1986), a un passeport", "Mon mari, né à [NAISSANCE_1] le [NAISSANCE_2] (le [NAISSANCE_3]), a un passeport"},
+		{"restated in figures", "née le 2 avril 1979 (02/04/1979) à Rouen", "née le [NAISSANCE_1] ([NAISSANCE_2]) à [NAISSANCE_3]"},
+		{"another date in brackets stays", "née le 12/03/1985 (mars 2020 je crois) à Lyon", "née le [NAISSANCE_1] (mars 2020 je crois) à [NAISSANCE_2]"},
+		{"a birth year alone stays", "je suis né en 1961, à quel âge puis-je partir ?", "je suis né en 1961, à quel âge puis-je partir ?"},
 	})
 }
