@@ -51,5 +51,12 @@ func TestRound19(t *testing.T) {
 		{"restated in figures", "née le 2 avril 1979 (02/04/1979) à Rouen", "née le [NAISSANCE_1] ([NAISSANCE_2]) à [NAISSANCE_3]"},
 		{"another date in brackets stays", "née le 12/03/1985 (mars 2020 je crois) à Lyon", "née le [NAISSANCE_1] (mars 2020 je crois) à [NAISSANCE_2]"},
 		{"a birth year alone stays", "je suis né en 1961, à quel âge puis-je partir ?", "je suis né en 1961, à quel âge puis-je partir ?"},
+		// DOSSIER: case numbers after a foreigner's cue, dates told apart
+		{"a long OFPRA number", "Mon numéro OFPRA est 2208-00341977 et j'ai fait un recours.", "Mon numéro OFPRA est [DOSSIER_1] et j'ai fait un recours."},
+		{"a receipt's case number", "titulaire du récépissé n° P-31-2025-004417 et de", "titulaire du récépissé n° [DOSSIER_1] et de"},
+		{"a case number that starts like a date", "dossier OFPRA 24-11-0093312. La mère", "dossier OFPRA [DOSSIER_1]. La mère"},
+		{"a police report", "J'ai une main courante au commissariat de Melun (n° 01192/2025). Merci", "J'ai une main courante au commissariat de Melun (n° [DOSSIER_1]). Merci"},
+		{"a date on a residence card stays", "sur sa carte de resident c marque 00/00/1962 pcq", "sur sa carte de resident c marque 00/00/1962 pcq"},
+		{"a permit's expiry stays", "mon titre de séjour expire le 12-06-2026, que faire", "mon titre de séjour expire le 12-06-2026, que faire"},
 	})
 }
