@@ -58,5 +58,9 @@ func TestRound19(t *testing.T) {
 		{"a police report", "J'ai une main courante au commissariat de Melun (n° 01192/2025). Merci", "J'ai une main courante au commissariat de Melun (n° [DOSSIER_1]). Merci"},
 		{"a date on a residence card stays", "sur sa carte de resident c marque 00/00/1962 pcq", "sur sa carte de resident c marque 00/00/1962 pcq"},
 		{"a permit's expiry stays", "mon titre de séjour expire le 12-06-2026, que faire", "mon titre de séjour expire le 12-06-2026, que faire"},
+		// NOM: Spanish, Portuguese and Italian civilities
+		{"portuguese civility", "o senhorio, sr. Moreau, quer que eu saia", "o senhorio, sr. [NOM_1], quer que eu saia"},
+		{"spanish civility", "Mi casera, la Sra. Gómez, no contesta.", "Mi casera, la Sra. [NOM_1], no contesta."},
+		{"a French 'pan' stays", "le pan de mur est tombé", "le pan de mur est tombé"},
 	})
 }
