@@ -126,7 +126,8 @@ func (sc *scanner) lowerSurnameWord(k int, particle bool) bool {
 
 // lowerNamePart reports whether word k, in lower case, may be a part of a
 // surname in lower case: no word that rules a name out, no adjective's or
-// participle's ending.
+// participle's ending, and no common word unless after a particle or a
+// frequent surname (wordSurnames: "marie-hélène fontaine").
 func (sc *scanner) lowerNamePart(k int, particle bool) bool {
 	t := &sc.toks[k]
 	if t.kind != kWord || t.shape&shLower == 0 || t.end-t.start < 2 {
