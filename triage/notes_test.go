@@ -12,6 +12,7 @@ func TestNoteRules(t *testing.T) {
 		{"talks of ending his days", "Usager parle de mettre fin à ses jours.", Urgent, []string{CodeSuicide}},
 		{"dark thoughts and a plan", "Note : idées noires, a un plan.", Urgent, []string{CodeSuicide}},
 		{"ending a file", "l'usager veut en finir avec ce dossier", Routine, nil},
+		{"ending his mother's file", "Je veux en finir avec son dossier de carte grise, que faut-il signer ?", Routine, nil},
 		{"ending his retirement file", "Usager veut en finir avec son dossier de retraite, question sur la pension de réversion.", Routine, nil},
 		{"grandmother fallen, unreachable", "mamie seule, tombée, injoignable", Urgent, []string{CodeVulnerableAdult, CodeHealth}},
 		{"demented and wandering", "M. 90a, seul, dément, errance", Urgent, []string{CodeVulnerableAdult}},
