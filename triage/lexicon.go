@@ -148,7 +148,7 @@ var rules = []rule{
 		// « de mon vivant »: an estate planned for years of life ahead.
 		// « J'étais au bout du rouleau quand je suis venue vous voir »:
 		// a weariness told in the past is no cue by itself.
-		others: re(` en finir avec (?:ce|cette|ces|le|la|les|mon|ma|mes|l' |leur|votre|vos) (?:dossier|demarche|procedure|histoire|probleme|affaire|papiers|paperasse|litige|feuilleton|recours|impaye|dette|bail|voisin|proprio|proprietaire|caf|administration)| mes affaires (?:sont )?en ordre (?:tant que|de mon vivant|pour (?:mes|nos) (?:enfants|heritiers))| (?:etais|etions|avais ete|ai ete) au bout du rouleau`)},
+		others: re(endAFile + `| mes affaires (?:sont )?en ordre (?:tant que|de mon vivant|pour (?:mes|nos) (?:enfants|heritiers))| (?:etais|etions|avais ete|ai ete) au bout du rouleau`)},
 	// Farewells told as chores: papers sorted for the family (« j'ai
 	// rangé tous mes papiers dans une chemise bleue, elle saura quoi en
 	// faire »), pills put aside or counted (« j'ai mis de côté toutes les

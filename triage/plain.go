@@ -27,7 +27,9 @@ var plainNeeds = []rule{
 		`| saute (?:le|les|un|des) (?:diner|dejeuner|souper|repas)| (?:il )?(?:ne )?reste (?:plus )?que (?:du riz|des pates|du pain|des biscottes|des cereales) | (?:pas|rien) manger depuis| (?:j' ai|on a|nous avons) (?:plus )?rien pour (?:la petite|le petit|le bebe|mon bebe)`)},
 	{code: CodeHousingLoss, cue: re(` (?:suis|est|sommes|sont|se retrouve|se retrouvent|me retrouve|nous retrouvons|etre|mis|mise|mises|mis dehors) (?:a la rue|dehors avec|sans (?:abri|logement|toit))| sdf | sans domicile fixe|^ a la rue (?:depuis|avec|ce soir|cette nuit|demain|dans|et|sans|$)` +
 		// « je vis dans ma voiture depuis un mois » (since session 14).
-		`| (?:suis|sommes|est|sont|dormons|dors|dort) dans la rue (?:avec|depuis|ce soir|cette nuit)| (?:vis|vit|vivons|vivent|habite|habitons|habitent) (?:dans|sous) (?:ma|la|une|notre|sa|leur|mon|le|un) (?:voiture|tente|cave|squat|cage d' escalier|hall)`)},
+		`| (?:suis|sommes|est|sont|dormons|dors|dort) dans la rue (?:avec|depuis|ce soir|cette nuit)| (?:vis|vit|vivons|vivent|habite|habitons|habitent) (?:dans|sous) (?:ma|la|une|notre|sa|leur|mon|le|un) (?:voiture|tente|cave|squat|cage d' escalier|hall)`),
+		// « ancien SDF, relogé depuis 2019 » (since session 14's notes).
+		except: re(` (?:ancien|ancienne|anciens|anciennes) (?:sdf|sans domicile fixe)`)},
 	// « coupure électricité demain »: a cut named with its supply needs no
 	// unpaid bill beside it.
 	{code: CodeEnergyCut, cue: re(` coupure (?:de |d' )?(?:l' )?(?:electricite|courant|gaz|eau|chauffage) `),
@@ -55,5 +57,6 @@ var plainNeeds = []rule{
 }
 
 // allRules are every rule the lexicon reads: the French ones (rules), the
-// other languages' (foreignRules) and the plain ones.
-var allRules = slices.Concat(rules, foreignRules, plainRules, plainNeeds)
+// other languages' (foreignRules), the plain ones and advisers' notes
+// (noteRules).
+var allRules = slices.Concat(rules, foreignRules, plainRules, plainNeeds, noteRules)
