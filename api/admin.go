@@ -175,7 +175,7 @@ func auditCreated(c echo.Context, ids ...int64) {
 }
 
 // withIDs returns details, a JSON object or nothing, with "ids" set to
-// ids, keeping what it held (an upload's "moved").
+// ids, keeping what it held (the personal data check's types).
 func withIDs(details json.RawMessage, ids []int64) json.RawMessage {
 	fields := map[string]any{}
 	if len(details) > 0 {

@@ -84,52 +84,67 @@ func (s *Server) createAnswer(c echo.Context) error {
 	if err := mayName(key, body.Service); err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
+	var a store.Answer
+	var err error
 	if body.DraftID == "" {
-		body.Service = s.answerService(key, body.Service, "")
-		if !key.reviews(body.Service) {
-			return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", body.Service)
-		}
-		auditService(c, body.Service, body.Service)
-		a, err := s.answers().Create(ctx, body.AnswerInput, key.Service, &key.ID)
-		if err != nil {
-			return err
-		}
-		auditCreated(c, a.ID)
-		return c.JSON(http.StatusCreated, toAnswerJSON(a))
+		a, err = s.writtenAnswer(c, key, body)
+	} else {
+		a, err = s.promotedAnswer(c, key, body)
 	}
-	d, err := s.deps.Store.GetDraft(ctx, body.DraftID)
 	if err != nil {
 		return err
+	}
+	auditCreated(c, a.ID)
+	return c.JSON(http.StatusCreated, toAnswerJSON(a))
+}
+
+// writtenAnswer stores the answer body gives, question, text and sources,
+// in its service if the key reviews it.
+func (s *Server) writtenAnswer(c echo.Context, key *keyInfo, body answerRequest) (store.Answer, error) {
+	body.Service = s.answerService(key, body.Service, "")
+	if !key.reviews(body.Service) {
+		return store.Answer{}, errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", body.Service)
+	}
+	auditService(c, body.Service, body.Service)
+	return s.answers().Create(c.Request().Context(), body.AnswerInput, key.Service, &key.ID)
+}
+
+// promotedAnswer stores as an answer the draft body names, with its final
+// text or body's text, if the key may read the draft and reviews its
+// service and the answer's.
+func (s *Server) promotedAnswer(c echo.Context, key *keyInfo, body answerRequest) (store.Answer, error) {
+	ctx := c.Request().Context()
+	d, err := s.deps.Store.GetDraft(ctx, body.DraftID)
+	if err != nil {
+		return store.Answer{}, err
 	}
 	// The answer shows the draft's question and text: who may not read
 	// the draft (a reviewer, a colleague's) may not promote it either.
 	if err := mayReadDraft(c, d); err != nil {
-		return err
+		return store.Answer{}, err
 	}
 	service := s.answerService(key, body.Service, d.Service)
 	if !key.reviews(d.Service) || !key.reviews(service) {
-		return errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", d.Service)
+		return store.Answer{}, errorf(http.StatusForbidden, "forbidden", "this key may not validate answers of the service %q", d.Service)
 	}
 	auditService(c, service, service)
-	final := body.Text
+	final := strings.TrimSpace(body.Text)
 	if final == "" {
 		var rejected bool
 		if final, rejected, err = s.deps.Store.FinalText(ctx, d.ID); err != nil {
-			return err
+			return store.Answer{}, err
 		}
 		if rejected {
-			return errorf(http.StatusConflict, "draft_rejected",
+			return store.Answer{}, errorf(http.StatusConflict, "draft_rejected",
 				"the agent rejected this draft: send text, the answer's text, to promote its question")
 		}
 	}
 	a, err := s.answers().FromDraft(ctx, d, final, service, key.Service, &key.ID)
 	if err != nil {
-		return err
+		return store.Answer{}, err
 	}
 	auditService(c, a.Service, a.Service) // the draft's documents may have given it its service
-	auditCreated(c, a.ID)
-	return c.JSON(http.StatusCreated, toAnswerJSON(a))
+	return a, nil
 }
 
 // checkPost refuses what a POST cannot combine: a version (PUT's), and a

@@ -416,6 +416,9 @@ func TestPromoteRejectedDraft(t *testing.T) {
 	if !strings.Contains(string(r.body), `"draft_rejected"`) {
 		t.Errorf("promoting a rejected draft: %s, want code draft_rejected", r.body)
 	}
+	// A blank text is no text (black-box test, round 2: "   " promoted
+	// the rejected model text).
+	e.must(http.StatusConflict, request{method: "POST", path: "/v1/answers", key: "reviewer-caf", body: map[string]any{"draft_id": d.ID, "text": "  \n "}})
 	var list struct{ Answers []answerBody }
 	e.must(http.StatusOK, request{method: "GET", path: "/v1/answers", key: "reviewer-caf"}).decode(t, &list)
 	if len(list.Answers) != 0 {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/ingest"
 	"github.com/plume-sp/plume/redact"
 )
 
@@ -19,8 +20,10 @@ import (
 // query string's « ?nir=… »), and refuse, 422 personal_data, a document holding a person's identifier, unless the
 // body says personal_data_checked (official examples of a format); the
 // audit log then records that the check was overridden, with the types
-// found and never their values. Uploaded files (official formats) are not
-// checked.
+// found and never their values. Uploaded files (POST /v1/documents,
+// multipart) are checked the same way, each document read from them
+// (checkUploadPersonalData), with the form field personal_data_checked
+// (true) as the override.
 
 // maxFindingsListed bounds the findings named in the error's message; the
 // body's list has them all, up to maxFindings.
@@ -58,18 +61,23 @@ func personIdentifier(t redact.Type) bool {
 }
 
 // personalFinding is where a document holds a person's identifier: the
-// field, the type and the byte offsets of the value in the field as sent.
+// field, the type and the byte offsets of the value in the field as sent
+// (as read, for an uploaded file's document, named by Document).
 type personalFinding struct {
-	Field string      `json:"field"`
-	Type  redact.Type `json:"type"`
-	Start int         `json:"start"`
-	End   int         `json:"end"`
+	// Document names an uploaded document: source/external id.
+	Document string      `json:"document,omitempty"`
+	Field    string      `json:"field"`
+	Type     redact.Type `json:"type"`
+	Start    int         `json:"start"`
+	End      int         `json:"end"`
 }
 
 // sentField is a field of a document's body as sent, before trimming: the
 // findings' offsets are in it.
 type sentField struct {
-	name, value string
+	// doc names an uploaded document (source/external id), "" for a
+	// JSON body's.
+	doc, name, value string
 }
 
 // sentFields returns the fields of in the check reads, as sent: the id and
@@ -78,18 +86,52 @@ type sentField struct {
 // source), and each tag and audience (labels are shown and searched as the
 // text is), named by their index (tags[1]).
 func (in *documentInput) sentFields() []sentField {
-	out := []sentField{{"id", in.ID}, {"source", in.Source}, {"title", in.Title}, {"description", in.Description},
-		{"text", in.Text}, {"url", in.URL}}
+	return documentFields("", ingest.Document{ExternalID: in.ID, Source: in.Source, Title: in.Title,
+		Description: in.Description, URL: in.URL, Tags: in.Tags, Audience: in.Audience}, in.Text)
+}
+
+// documentFields are the fields of d, named doc, that the check reads,
+// text its text: id, source, title, description, text, URL, and each tag
+// and audience.
+func documentFields(doc string, d ingest.Document, text string) []sentField {
+	out := []sentField{{doc, "id", d.ExternalID}, {doc, "source", d.Source}, {doc, "title", d.Title},
+		{doc, "description", d.Description}, {doc, "text", text}, {doc, "url", d.URL}}
 	for _, l := range []struct {
 		name   string
 		values []string
-	}{{"tags", in.Tags}, {"audience", in.Audience}} {
+	}{{"tags", d.Tags}, {"audience", d.Audience}} {
 		for i, v := range l.values {
-			out = append(out, sentField{fmt.Sprintf("%s[%d]", l.name, i), v})
+			out = append(out, sentField{doc, fmt.Sprintf("%s[%d]", l.name, i), v})
 		}
 	}
 	return out
 }
+
+// uploadedFields are the fields of uploaded documents that the check reads,
+// as read from the files: for each document those of documentFields, its
+// text being its passages (one blank line between two: what the page
+// edits), its headings and its breadcrumb (one a line: a DILA file's
+// themes, shown with the document).
+func uploadedFields(docs []ingest.Document) []sentField {
+	var out []sentField
+	for _, d := range docs {
+		name := d.Source + "/" + d.ExternalID
+		texts, headings := make([]string, 0, len(d.Blocks)), []string{}
+		for _, b := range d.Blocks {
+			texts = append(texts, b.Text)
+			if h := strings.Join(b.Heading, headingJoint); h != "" && (len(headings) == 0 || headings[len(headings)-1] != h) {
+				headings = append(headings, h)
+			}
+		}
+		out = append(out, documentFields(name, d, strings.Join(texts, passageSeparator))...)
+		out = append(out, sentField{name, "headings", strings.Join(headings, "\n")},
+			sentField{name, "breadcrumb", strings.Join(d.Breadcrumb, "\n")})
+	}
+	return out
+}
+
+// headingJoint joins a passage's heading path, as chunks show it.
+const headingJoint = " > "
 
 // personalFindings runs the redactor, default policy, over fields and
 // returns the person's identifiers it finds, in field order.
@@ -103,6 +145,9 @@ func personalFindings(ctx context.Context, fields []sentField) ([]personalFindin
 		if err != nil {
 			return nil, err
 		}
+		for i := range found {
+			found[i].Document = f.doc
+		}
 		out = append(out, found...)
 		if len(out) > maxFindings {
 			return out[:maxFindings], nil
@@ -111,77 +156,38 @@ func personalFindings(ctx context.Context, fields []sentField) ([]personalFindin
 	return out, nil
 }
 
-// fieldFindings returns the person's identifiers the redactor finds in one
-// field, and inside each web link it finds there (linkFindings). The URL
-// field is read as a link whole.
-func fieldFindings(ctx context.Context, f sentField) ([]personalFinding, error) {
-	if f.name == "url" {
-		return linkFindings(ctx, f.name, f.value, 0)
-	}
-	res, err := redact.Redact(ctx, f.value, redact.DefaultPolicy())
-	if err != nil {
-		return nil, fmt.Errorf("check %s for personal data: %w", f.name, err)
-	}
-	var out []personalFinding
-	for _, e := range res.Entities {
-		if personIdentifier(e.Type) {
-			out = append(out, personalFinding{Field: f.name, Type: e.Type, Start: e.Start, End: e.End})
-		}
-		if e.Type != redact.URL {
-			continue
-		}
-		inside, err := linkFindings(ctx, f.name, f.value[e.Start:e.End], e.Start)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, inside...)
-	}
-	return out, nil
-}
-
-// linkFindings returns the social-security numbers and IBANs a web link
-// carries in its path or query string (« ?nir=… »), read with its
-// separators as spaces (linkWords), at offsets shifted by at. A link is
-// masked whole as a URL, which a document may hold, so what it carries is
-// read again; only the two identifiers a checksum confirms count there:
-// official links are full of long numbers (a journal's page, a form's
-// number) that other types' shapes take for a card or a tax number (about
-// fifty of the 26,000 links of the 2020 corpus).
-func linkFindings(ctx context.Context, field, link string, at int) ([]personalFinding, error) {
-	res, err := redact.Redact(ctx, linkWords(link), redact.DefaultPolicy())
-	if err != nil {
-		return nil, fmt.Errorf("check %s for personal data: %w", field, err)
-	}
-	var out []personalFinding
-	for _, e := range res.Entities {
-		if e.Type == redact.NIR || e.Type == redact.IBAN {
-			out = append(out, personalFinding{Field: field, Type: e.Type, Start: at + e.Start, End: at + e.End})
-		}
-	}
-	return out, nil
-}
-
-// linkWords returns link with the separators of its path and query string
-// (/ ? & = # + _ and the escaped space %20) turned into spaces, byte for
-// byte, so that offsets in it are offsets in link: « ?nir=185057800608436 »
-// reads as the number it carries.
-func linkWords(link string) string {
-	b := []byte(strings.ReplaceAll(link, "%20", "   "))
-	for i, c := range b {
-		switch c {
-		case '/', '?', '&', '=', '#', '+', '_':
-			b[i] = ' '
-		}
-	}
-	return string(b)
-}
-
 // checkPersonalData refuses, 422 personal_data, a document whose fields
 // hold a person's identifier, unless checked (the admin said they are
 // examples of a format): then the audit entry records the override and the
 // types found. A refusal's audit entry records the types too; neither
 // records a value.
 func checkPersonalData(c echo.Context, fields []sentField, checked bool) error {
+	return checkPersonal(c, fields, checked, jsonOverride)
+}
+
+// The override a refusal's message tells of: a JSON body's field, an
+// upload's form field.
+const (
+	jsonOverride   = `renvoyez-le avec "personal_data_checked": true.`
+	uploadOverride = `renvoyez les fichiers avec le champ de formulaire personal_data_checked=true.`
+)
+
+// checkUploadPersonalData is checkPersonalData for the documents read from
+// uploaded files; checked is the form field personal_data_checked (true
+// or false; 400 otherwise).
+func checkUploadPersonalData(c echo.Context, docs []ingest.Document, checked []string) error {
+	switch {
+	case len(checked) > 1:
+		return errorf(http.StatusBadRequest, "invalid_request", "personal_data_checked is sent %d times (send it once)", len(checked))
+	case len(checked) == 1 && checked[0] != "true" && checked[0] != "false":
+		return errorf(http.StatusBadRequest, "invalid_request", "personal_data_checked %q (want true or false)", checked[0])
+	}
+	return checkPersonal(c, uploadedFields(docs), len(checked) == 1 && checked[0] == "true", uploadOverride)
+}
+
+// checkPersonal is checkPersonalData, the refusal's message telling of
+// override.
+func checkPersonal(c echo.Context, fields []sentField, checked bool, override string) error {
 	found, err := personalFindings(c.Request().Context(), fields)
 	if err != nil || len(found) == 0 {
 		return err
@@ -196,7 +202,7 @@ func checkPersonalData(c echo.Context, fields []sentField, checked bool) error {
 	if checked {
 		return nil
 	}
-	return &Error{Status: http.StatusUnprocessableEntity, Code: "personal_data", Message: personalMessage(found), Findings: found}
+	return &Error{Status: http.StatusUnprocessableEntity, Code: "personal_data", Message: personalMessage(found, override), Findings: found}
 }
 
 // findingTypes returns the types of found, sorted, once each.
@@ -210,19 +216,23 @@ func findingTypes(found []personalFinding) []redact.Type {
 }
 
 // personalMessage says, in French, what the document holds and where,
-// without the values, and how to send it anyway.
-func personalMessage(found []personalFinding) string {
+// without the values, and how to send it anyway (override).
+func personalMessage(found []personalFinding, override string) string {
 	parts := make([]string, 0, maxFindingsListed)
 	for i, f := range found {
 		if i == maxFindingsListed {
 			parts = append(parts, fmt.Sprintf("et %d autre(s) (voir findings)", len(found)-i))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s, octets %d à %d)", typeLabel(f.Type), fieldLabel(f.Field), f.Start, f.End))
+		where := fieldLabel(f.Field)
+		if f.Document != "" {
+			where = "document " + f.Document + ", " + where
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s, octets %d à %d)", typeLabel(f.Type), where, f.Start, f.End))
 	}
 	return "Le document semble contenir les données d'une personne : " + strings.Join(parts, " ; ") +
 		". Retirez-les : un document devient une source des brouillons, rien de personnel ne doit y être." +
-		" Si ce sont des exemples de format et non les données d'une personne, renvoyez-le avec \"personal_data_checked\": true."
+		" Si ce sont des exemples de format et non les données d'une personne, " + override
 }
 
 // fieldLabel names a checked field in French: tags[1] is « étiquette 2 ».
@@ -236,6 +246,10 @@ func fieldLabel(field string) string {
 		return "texte"
 	case "url":
 		return "adresse web"
+	case "headings":
+		return "intertitres"
+	case "breadcrumb":
+		return "fil d'Ariane"
 	}
 	for name, label := range map[string]string{"tags": "étiquette", "audience": "public"} {
 		var i int

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,6 +23,7 @@ type piiBody struct {
 }
 
 type piiFinding struct {
+	Document    string
 	Field, Type string
 	Start, End  int
 }
@@ -57,7 +59,7 @@ func TestDocumentPersonalData(t *testing.T) {
 	if diff := cmp.Diff(want, got.Findings); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
-	if _, err := e.st.DocumentByKey(t.Context(), store.DocKey{Source: "api", ExternalID: "pii-1"}); !errors.Is(err, store.ErrNotFound) {
+	if _, err := e.st.DocumentByKey(t.Context(), store.DocKey{Service: "caf", Source: "api", ExternalID: "pii-1"}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("refused document stored: %v", err)
 	}
 
@@ -80,6 +82,81 @@ func TestDocumentPersonalData(t *testing.T) {
 	e.must(http.StatusOK, request{method: "PUT", path: path, key: "admin", body: e.asRead(e.docs["caf"], edit)})
 
 	checkPersonalAudit(t, e)
+}
+
+// TestUploadPersonalData: uploaded files are checked as JSON documents
+// are, each document read from them: a person's identifier in a title,
+// the text or a heading refuses the whole upload (422 personal_data, the
+// document, field, type and offsets in the text as read, never a value)
+// and nothing is stored; the form field personal_data_checked=true stores
+// it, the audit log recording the override; another value is 400.
+func TestUploadPersonalData(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	clean := "---\nid: propre\ntitle: Changer d'adresse\n---\n## Démarche\nDéclarez votre nouvelle adresse en ligne.\n"
+	personal := "---\nid: pii-md\ntitle: Dossier de Mme Lambert\n---\n## NIR " + piiNIR + "\nPremier passage.\n\nMme Lambert, née le 12/03/1961 à Lyon, NIR " + piiNIR + ".\n"
+	files := map[string]string{"propre.md": clean, "pii.md": personal}
+	upload := func(fields map[string]string) response {
+		body, ct := multipartBody(t, files, fields)
+		return e.do(request{method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct})
+	}
+	r := upload(nil)
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("upload with a NIR: %d %s, want 422", r.status, r.body)
+	}
+	got := refusal(t, r)
+	types := map[string]bool{}
+	for _, f := range got.Findings {
+		types[f.Field+" "+f.Type] = true
+		if f.Document != "markdown/pii-md" {
+			t.Errorf("finding %+v names another document than markdown/pii-md", f)
+		}
+	}
+	for _, want := range []string{"text NIR", "headings NIR"} {
+		if !types[want] {
+			t.Errorf("findings %+v: no %s", got.Findings, want)
+		}
+	}
+	if !strings.Contains(got.Error.Message, "markdown/pii-md") || !strings.Contains(got.Error.Message, "personal_data_checked=true") {
+		t.Errorf("message %q names neither the document nor the form field", got.Error.Message)
+	}
+	for _, id := range []string{"propre", "pii-md"} {
+		if _, err := e.st.DocumentByKey(t.Context(), store.DocKey{Service: "caf", Source: "markdown", ExternalID: id}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("%s stored from a refused upload: %v", id, err)
+		}
+	}
+	for _, v := range []string{"oui", "TRUE", "1"} {
+		if r := upload(map[string]string{"personal_data_checked": v}); r.status != http.StatusBadRequest {
+			t.Errorf("personal_data_checked=%s: %d %s, want 400", v, r.status, r.body)
+		}
+	}
+	// Sent twice (black-box test, round 2: the first value won silently).
+	body, ct := multipartBody(t, files, nil)
+	twice := strings.Replace(string(body), "--"+strings.TrimPrefix(ct, "multipart/form-data; boundary="),
+		"--"+strings.TrimPrefix(ct, "multipart/form-data; boundary=")+"\r\nContent-Disposition: form-data; name=\"personal_data_checked\"\r\n\r\nfalse\r\n"+
+			"--"+strings.TrimPrefix(ct, "multipart/form-data; boundary=")+"\r\nContent-Disposition: form-data; name=\"personal_data_checked\"\r\n\r\ntrue\r\n"+
+			"--"+strings.TrimPrefix(ct, "multipart/form-data; boundary="), 1)
+	if r := e.do(request{method: "POST", path: "/v1/documents", key: "admin-caf", body: []byte(twice), contentType: ct}); r.status != http.StatusBadRequest {
+		t.Errorf("personal_data_checked sent twice: %d %s, want 400", r.status, r.body)
+	}
+	if r := upload(map[string]string{"personal_data_checked": "true"}); r.status != http.StatusCreated {
+		t.Fatalf("upload with personal_data_checked=true: %d %s, want 201", r.status, r.body)
+	}
+	entries, err := e.st.AuditLog(t.Context(), store.AuditFilter{Scope: store.Scope{Global: true}})
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("audit log: %d entries, %v", len(entries), err)
+	}
+	var d struct {
+		Types []string `json:"personal_data_types"`
+		Check bool     `json:"personal_data_checked"`
+		IDs   []int64
+	}
+	if err := json.Unmarshal(entries[0].Details, &d); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(d.Types, "NIR") || !d.Check || len(d.IDs) != 2 || strings.Contains(string(entries[0].Details), "334") {
+		t.Errorf("the stored upload's audit entry %s %d %s: want NIR, the override and 2 ids, no value", entries[0].Action, entries[0].Status, entries[0].Details)
+	}
 }
 
 // refusal checks that r is a personal_data refusal whose message names
@@ -196,6 +273,14 @@ func TestDocumentPersonalDataLinks(t *testing.T) {
 			[]piiFinding{span("text", "IBAN", text, iban)}},
 		{"underscores", map[string]any{"id": "pii-under", "title": "Fiche", "text": "ok", "url": "https://x.fr/a_1_85_05_78_006_084_36"},
 			[]piiFinding{span("url", "NIR", "https://x.fr/a_1_85_05_78_006_084_36", "1_85_05_78_006_084_36")}},
+		// A link the redactor keeps whole (black-box test, round 2: each
+		// of these was stored and reached the prompt beside its source).
+		{"dots in a kept link", map[string]any{"id": "pii-dots", "title": "Fiche", "text": "Voir https://ex.fr/?n=2.92.03.75.120.045.52 ici."},
+			[]piiFinding{span("text", "NIR", "Voir https://ex.fr/?n=2.92.03.75.120.045.52 ici.", "2.92.03.75.120.045.52")}},
+		{"dashes in a path", map[string]any{"id": "pii-dashes", "title": "Fiche", "text": "Lien : https://ex.fr/2-92-03-75-120-045-52"},
+			[]piiFinding{span("text", "NIR", "Lien : https://ex.fr/2-92-03-75-120-045-52", "2-92-03-75-120-045-52")}},
+		{"escaped spaces", map[string]any{"id": "pii-escapes", "title": "Fiche", "text": "[ici](https://ex.fr/?n=2%2092%2003%2075%20120%20045%2052)"},
+			[]piiFinding{span("text", "NIR", "[ici](https://ex.fr/?n=2%2092%2003%2075%20120%20045%2052)", "2%2092%2003%2075%20120%20045%2052")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,4 +295,14 @@ func TestDocumentPersonalDataLinks(t *testing.T) {
 		"text": "Article https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006430983 du code.",
 		"url":  "https://www.service-public.fr/particuliers/vosdroits/F2345?lang=fr&xtor=RSS-100"}
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: official})
+}
+
+// TestDocumentKeyTimestamp: a document keyed by a number, as integrations
+// and the curation page key theirs (a time's 13 digits, read alone as a tax
+// number), is stored; a NIR as its key is refused (TestDocumentPersonalDataLinks).
+func TestDocumentKeyTimestamp(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	body := map[string]any{"id": "1764662400123", "source": "2025123456789", "title": "Fiche", "text": "ok", "service": "caf"}
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: body})
 }

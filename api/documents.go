@@ -138,7 +138,7 @@ func (s *Server) ingestDocs(c echo.Context, origin string, docs []ingest.Documen
 	}
 	out := make([]documentJSON, 0, len(docs))
 	for _, d := range docs {
-		sd, err := s.deps.Store.DocumentByKey(ctx, store.DocKey{Source: d.Source, ExternalID: d.ExternalID})
+		sd, err := s.deps.Store.DocumentByKey(ctx, store.DocKey{Service: d.Service, Source: d.Source, ExternalID: d.ExternalID})
 		if err != nil {
 			return nil, err
 		}
@@ -182,20 +182,18 @@ func partlyStored(err error, stored []store.DocKey, total int) error {
 
 // createDocument adds a document: a JSON document, or files in any ingest
 // format posted as multipart/form-data (field "file", repeatable; optional
-// fields "status" and "service"). A JSON document holding a person's
-// identifier is refused, 422 personal_data, unless personal_data_checked
-// (checkPersonalData); uploaded files are not checked.
+// fields "status", "service" and "personal_data_checked"). A document
+// holding a person's identifier is refused, 422 personal_data, unless
+// personal_data_checked (checkPersonalData). Its id must be free in its
+// service only (409 otherwise): each service has its own ids.
 func (s *Server) createDocument(c echo.Context) error {
 	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get("Content-Type"))
 	if mt == "multipart/form-data" {
 		return s.uploadDocuments(c)
 	}
 	var in documentInput
-	if err := s.decodeJSON(c, &in); err != nil {
-		return err
-	}
-	sent := in.sentFields()
-	if err := in.validate(); err != nil {
+	sent, err := s.decodeDocument(c, &in)
+	if err != nil {
 		return err
 	}
 	in.ID, in.Source = strings.TrimSpace(in.ID), norm.NFC.String(strings.TrimSpace(in.Source))
@@ -220,7 +218,7 @@ func (s *Server) createDocument(c echo.Context) error {
 	}
 	docs, err := s.ingestDocs(c, apiSource, []ingest.Document{doc}, in.Status, store.SaveGuard{New: true})
 	if errors.Is(err, store.ErrDuplicate) {
-		return errorf(http.StatusConflict, "conflict", "the id %s/%s is taken: choose another, or PUT /v1/documents/{id} to change a document you curate",
+		return errorf(http.StatusConflict, "conflict", "the id %s/%s is taken in this service: choose another, or PUT /v1/documents/{id} to change a document you curate",
 			doc.Source, doc.ExternalID)
 	}
 	if err != nil {
@@ -311,44 +309,30 @@ func (s *Server) getDocument(c echo.Context) error {
 
 // updateDocument replaces a document's content and metadata; it keeps its
 // source, identifier and origin, its service unless one is given (a
-// service's admin may not move it to another), its status unless one is
-// given, its breadcrumb, official date and headings (see editedBlocks);
-// when nothing changed, nothing is rebuilt. The body's modified_at must be
-// the document's (400 without it, 409 when it changed since). A person's
-// identifier in its title, description, text, tags or audience is refused as on POST
-// (checkPersonalData), even when nothing changed: saving it asks again.
+// service's admin may not move it to another; a global one may, unless the
+// service already holds a document of the same source and identifier:
+// 409), its status unless one is given, its breadcrumb, official date and
+// headings (see editedBlocks); when nothing changed, nothing is rebuilt.
+// The body's modified_at must be the document's (400 without it, 409 when
+// it changed since). A person's identifier in its title, description,
+// text, tags or audience is refused as on POST (checkPersonalData), even
+// when nothing changed: saving it asks again.
 func (s *Server) updateDocument(c echo.Context) error {
 	var in documentInput
-	if err := s.decodeJSON(c, &in); err != nil {
-		return err
-	}
-	sent := in.sentFields()
-	if err := in.validate(); err != nil {
+	sent, err := s.decodeDocument(c, &in)
+	if err != nil {
 		return err
 	}
 	d, err := s.curatedDocument(c)
 	if err != nil {
 		return err
 	}
-	if err := in.checkVersion(d); err != nil {
+	doc, err := in.checkUpdate(c, d, sent)
+	if err != nil {
 		return err
 	}
-	if in.Service == "" {
-		in.Service = d.Service
-	}
-	if in.Service, err = scopeService(keyOf(c), in.Service); err != nil {
-		return err
-	}
-	auditService(c, d.Service, in.Service)
 	chunks, err := s.deps.Store.Chunks(c.Request().Context(), d.ID)
 	if err != nil {
-		return err
-	}
-	doc, err := in.checkFields(d.Source, d.ExternalID)
-	if err != nil {
-		return err
-	}
-	if err := checkPersonalData(c, sent, in.PersonalDataChecked); err != nil {
 		return err
 	}
 	if unchangedDocument(in, d, chunks) {
@@ -361,7 +345,7 @@ func (s *Server) updateDocument(c echo.Context) error {
 		doc.UpdatedAt = *d.UpdatedAt
 	}
 	docs, err := s.ingestDocs(c, d.Origin, []ingest.Document{doc}, in.Status,
-		store.SaveGuard{Service: keyOf(c).Service, ModifiedAt: in.ModifiedAt})
+		store.SaveGuard{ID: d.ID, Service: keyOf(c).Service, ModifiedAt: in.ModifiedAt})
 	if errors.Is(err, store.ErrStaleVersion) {
 		return staleDocument(d)
 	}
@@ -369,6 +353,39 @@ func (s *Server) updateDocument(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, docs[0])
+}
+
+// decodeDocument reads a document's JSON body into in, checks it
+// (validate) and returns its fields as sent, for checkPersonalData.
+func (s *Server) decodeDocument(c echo.Context, in *documentInput) ([]sentField, error) {
+	if err := s.decodeJSON(c, in); err != nil {
+		return nil, err
+	}
+	sent := in.sentFields()
+	return sent, in.validate()
+}
+
+// checkUpdate applies to in, the body of a PUT of d, the version check,
+// the key's scope on its service (d's by default), the fields' rules and
+// the personal data check, recording the services the audit entry goes
+// to; it returns the document to save.
+func (in *documentInput) checkUpdate(c echo.Context, d store.Document, sent []sentField) (ingest.Document, error) {
+	if err := in.checkVersion(d); err != nil {
+		return ingest.Document{}, err
+	}
+	if in.Service == "" {
+		in.Service = d.Service
+	}
+	var err error
+	if in.Service, err = scopeService(keyOf(c), in.Service); err != nil {
+		return ingest.Document{}, err
+	}
+	auditService(c, d.Service, in.Service)
+	doc, err := in.checkFields(d.Source, d.ExternalID)
+	if err != nil {
+		return ingest.Document{}, err
+	}
+	return doc, checkPersonalData(c, sent, in.PersonalDataChecked)
 }
 
 // checkVersion refuses a PUT without the modified_at its editor read

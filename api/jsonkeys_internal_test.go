@@ -44,11 +44,11 @@ func TestCheckKeyNames(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got *Error
-			if err := checkKeyNames([]byte(tc.body), reflect.TypeFor[*body]()); err != nil {
+			if err := checkJSON([]byte(tc.body), reflect.TypeFor[*body]()); err != nil {
 				got = err.(*Error)
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("checkKeyNames(%s) (-want +got):\n%s", tc.body, diff)
+				t.Errorf("checkJSON(%s) (-want +got):\n%s", tc.body, diff)
 			}
 		})
 	}

@@ -53,6 +53,26 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestWrongTypeMessage: a value of the wrong type is named by its field's
+// JSON name and the kind of value it takes, never by Go's names
+// (black-box test, round 2: « FeedbackRequest.rating »).
+func TestWrongTypeMessage(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	for _, tc := range []struct {
+		path, body, want string
+	}{
+		{"/v1/drafts", `{"question": 12}`, `the field \"question\" takes a string, not a number`},
+		{"/v1/drafts/d_nope/feedback", `{"outcome": "accepted", "rating": "5"}`, `the field \"rating\" takes an integer, not a string`},
+	} {
+		r := e.do(request{method: "POST", path: tc.path, key: "admin", body: tc.body})
+		if r.status != http.StatusBadRequest || !strings.Contains(string(r.body), tc.want) || strings.Contains(string(r.body), "Go ") ||
+			strings.Contains(string(r.body), "Request.") {
+			t.Errorf("%s: %d %s, want 400 saying %s", tc.body, r.status, r.body, tc.want)
+		}
+	}
+}
+
 func TestRateLimit(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: 0.5, Burst: 3})

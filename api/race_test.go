@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -47,82 +48,106 @@ func (b barrierEmbedder) Embed(ctx context.Context, texts []llm.Text) ([][]float
 	return b.Embedder.Embed(ctx, texts)
 }
 
-// TestConcurrentCreation: two services creating the same document id at
-// the same moment, by POST or by upload, get one 201 and one 409; the
-// stored document is the winner's, and no 201 shows the other's.
+// TestConcurrentCreation: a service's admin and a global one creating the
+// same document id in one service at the same moment get one 201 and one
+// 409; the stored document is the winner's. (An upload replaces its
+// service's document of the same id: it does not race for a new one.)
 func TestConcurrentCreation(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
-		name   string
-		upload bool
-	}{{"two posts", false}, {"a post and an upload", true}} {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			e := newEnvWith(t, api.Config{RatePerSecond: -1}, envOptions{embedder: func(em llm.Embedder) llm.Embedder {
-				return newBarrierEmbedder(em, "Concurrence", 2)
-			}})
-			post := func(key, service string) request {
-				return request{method: "POST", path: "/v1/documents", key: key, body: map[string]string{
-					"id": "course", "source": "markdown", "title": "Concurrence " + service, "text": "Concurrence de " + service + "."}}
-			}
-			reqs := map[string]request{"caf": post("admin-caf", "caf"), "ants": post("admin-ants", "ants")}
-			if tc.upload {
-				body, ct := multipartBody(t, map[string]string{"course.md": "---\nid: course\ntitle: Concurrence caf\n---\nConcurrence de caf.\n"}, nil)
-				reqs["caf"] = request{method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct}
-			}
-			var mu sync.Mutex
-			got := map[string]response{}
-			var wg sync.WaitGroup
-			for service, req := range reqs {
-				wg.Go(func() {
-					r := e.do(req)
-					mu.Lock()
-					got[service] = r
-					mu.Unlock()
-				})
-			}
-			wg.Wait()
-			created := ""
-			for service, r := range got {
-				switch {
-				case r.status == http.StatusCreated:
-					if created != "" {
-						t.Errorf("both got 201: %s and %s", got["caf"].body, got["ants"].body)
-					}
-					created = service
-				case r.status != http.StatusConflict:
-					t.Errorf("%s: %d %s, want 201 or 409", service, r.status, r.body)
-				}
-			}
-			d, err := e.st.DocumentByKey(context.Background(), store.DocKey{Source: "markdown", ExternalID: "course"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if created == "" || d.Service != created || !strings.Contains(string(got[created].body), `"service":"`+created+`"`) {
-				t.Errorf("stored %q, created by %q: %s", d.Service, created, got[created].body)
-			}
+	e := newEnvWith(t, api.Config{RatePerSecond: -1}, envOptions{embedder: func(em llm.Embedder) llm.Embedder {
+		return newBarrierEmbedder(em, "Concurrence", 2)
+	}})
+	post := func(key string) request {
+		return request{method: "POST", path: "/v1/documents", key: key, body: map[string]string{
+			"id": "course", "source": "markdown", "service": "caf", "title": "Concurrence " + key, "text": "Concurrence de " + key + "."}}
+	}
+	reqs := map[string]request{"admin-caf": post("admin-caf"), "admin": post("admin")}
+	var mu sync.Mutex
+	got := map[string]response{}
+	var wg sync.WaitGroup
+	for key, req := range reqs {
+		wg.Go(func() {
+			r := e.do(req)
+			mu.Lock()
+			got[key] = r
+			mu.Unlock()
 		})
+	}
+	wg.Wait()
+	created := ""
+	for key, r := range got {
+		switch {
+		case r.status == http.StatusCreated:
+			if created != "" {
+				t.Errorf("both got 201: %s and %s", got["admin-caf"].body, got["admin"].body)
+			}
+			created = key
+		case r.status != http.StatusConflict:
+			t.Errorf("%s: %d %s, want 201 or 409", key, r.status, r.body)
+		}
+	}
+	d, err := e.st.DocumentByKey(context.Background(), store.DocKey{Service: "caf", Source: "markdown", ExternalID: "course"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created == "" || d.Title != "Concurrence "+created || !strings.Contains(string(got[created].body), `"title":"Concurrence `+created+`"`) {
+		t.Errorf("stored %q, created by %q: %s", d.Title, created, got[created].body)
 	}
 }
 
-// TestConflictSaysLittle: a 409 for an id another service took says that
-// the id is taken, nothing of the other service's document.
-func TestConflictSaysLittle(t *testing.T) {
+// TestSameIDInTwoServices: two services create documents of the same id,
+// by POST or by upload, and both get 201 with their own document, the
+// answers holding nothing of the other's; each service's admin reads,
+// lists, edits and deletes its own only; a second creation in one service
+// is 409, saying only that the id is taken there; a global admin moving
+// one to the other service is 409 too, changing nothing.
+func TestSameIDInTwoServices(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
+	var ants, caf, cafUpload map[string]any
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-ants", body: map[string]string{
-		"id": "fiche-x", "source": "markdown", "title": "Titre confidentiel", "text": "Texte confidentiel."}})
-	body, ct := multipartBody(t, map[string]string{"fiche-x.md": "---\nid: fiche-x\ntitle: Autre\n---\nAutre texte.\n"}, nil)
-	for name, req := range map[string]request{
-		"post": {method: "POST", path: "/v1/documents", key: "admin-caf", body: map[string]string{
-			"id": "fiche-x", "source": "markdown", "title": "Autre", "text": "Autre texte."}},
-		"upload": {method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct},
-	} {
-		r := e.do(req)
-		msg := strings.ToLower(string(r.body))
-		if r.status != http.StatusConflict || !strings.Contains(msg, "is taken") ||
-			strings.Contains(msg, "ants") || strings.Contains(msg, "service") || strings.Contains(msg, "confidentiel") {
-			t.Errorf("%s: %d %s, want 409 saying only that the id is taken", name, r.status, r.body)
+		"id": "fiche-x", "source": "markdown", "title": "Titre confidentiel", "text": "Texte confidentiel."}}).decode(t, &ants)
+	post := request{method: "POST", path: "/v1/documents", key: "admin-caf", body: map[string]string{
+		"id": "fiche-x", "source": "markdown", "title": "Autre", "text": "Autre texte."}}
+	e.must(http.StatusCreated, post).decode(t, &caf)
+	body, ct := multipartBody(t, map[string]string{"fiche-y.md": "---\nid: fiche-y\ntitle: Autre\n---\nAutre texte.\n"}, nil)
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-ants", body: body, contentType: ct})
+	body, ct = multipartBody(t, map[string]string{"fiche-y.md": "---\nid: fiche-y\ntitle: Autre\n---\nAutre texte.\n"}, nil)
+	r := e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct})
+	r.decode(t, &cafUpload)
+	for _, b := range []string{fmt.Sprint(caf), string(r.body)} {
+		if msg := strings.ToLower(b); strings.Contains(msg, "ants") || strings.Contains(msg, "confidentiel") {
+			t.Errorf("caf's creation answers %s", b)
 		}
+	}
+	if caf["id"] == ants["id"] || caf["service"] != "caf" || ants["service"] != "ants" {
+		t.Errorf("two services' documents: %v and %v", caf, ants)
+	}
+	if r := e.do(post); r.status != http.StatusConflict || !strings.Contains(string(r.body), "is taken in this service") ||
+		strings.Contains(strings.ToLower(string(r.body)), "confidentiel") {
+		t.Errorf("caf creating fiche-x again: %d %s, want 409, the id taken in this service", r.status, r.body)
+	}
+	antsPath, cafPath := fmt.Sprint("/v1/documents/", ants["id"]), fmt.Sprint("/v1/documents/", caf["id"])
+	if r := e.do(request{method: "GET", path: antsPath, key: "admin-caf"}); r.status != http.StatusNotFound {
+		t.Errorf("caf reading ants's fiche-x: %d %s, want 404", r.status, r.body)
+	}
+	var list struct{ Documents []struct{ ID any } }
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/documents?q=Autre", key: "admin-caf"}).decode(t, &list)
+	if len(list.Documents) != 2 {
+		t.Errorf("caf's list of « Autre »: %+v, want its 2 documents", list)
+	}
+	e.must(http.StatusOK, request{method: "PUT", path: cafPath, key: "admin-caf", body: e.asRead(int64(caf["id"].(float64)), map[string]any{
+		"title": "Autre, revu", "text": "Autre texte revu."})})
+	if r := e.do(request{method: "PUT", path: cafPath, key: "admin", body: e.asRead(int64(caf["id"].(float64)), map[string]any{
+		"title": "Autre, revu", "text": "Autre texte revu.", "service": "ants"})}); r.status != http.StatusConflict {
+		t.Errorf("moving caf's fiche-x to ants, which has one: %d %s, want 409", r.status, r.body)
+	}
+	if r := e.do(request{method: "DELETE", path: antsPath, key: "admin-caf"}); r.status != http.StatusNotFound {
+		t.Errorf("caf deleting ants's fiche-x: %d %s, want 404", r.status, r.body)
+	}
+	e.must(http.StatusNoContent, request{method: "DELETE", path: cafPath, key: "admin-caf"})
+	d, err := e.st.DocumentByKey(t.Context(), store.DocKey{Service: "ants", Source: "markdown", ExternalID: "fiche-x"})
+	if err != nil || d.Title != "Titre confidentiel" {
+		t.Errorf("ants's fiche-x after caf's changes: %+v, %v", d, err)
 	}
 }

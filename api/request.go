@@ -26,8 +26,8 @@ import (
 // 415), at most MaxBodyBytes (else
 // 413), one object with no unknown field (else 400: a misspelt field is an
 // error, not silently ignored), no key twice in an object and no lone
-// UTF-16 surrogate escaped in a string (400: checkStrictJSON), every key
-// spelt exactly as its field's name (400: checkKeyNames).
+// UTF-16 surrogate escaped in a string, every key spelt exactly as its
+// field's name (400: checkJSON).
 func (s *Server) decodeJSON(c echo.Context, v any) error {
 	r := c.Request()
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -61,8 +61,7 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 		if errors.Is(err, io.EOF) {
 			return errorf(http.StatusBadRequest, "malformed_json", "the body is empty")
 		}
-		return errorf(http.StatusBadRequest, "malformed_json", "the body is not valid JSON for this route: %s",
-			strings.TrimPrefix(err.Error(), "json: "))
+		return errorf(http.StatusBadRequest, "malformed_json", "the body is not valid JSON for this route: %s", decodeProblem(err))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		var tooBig *http.MaxBytesError
@@ -71,10 +70,7 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 		}
 		return errorf(http.StatusBadRequest, "malformed_json", "the body holds more than one JSON value")
 	}
-	if err := checkStrictJSON(body); err != nil {
-		return err
-	}
-	if err := checkKeyNames(body, reflect.TypeOf(v)); err != nil {
+	if err := checkJSON(body, reflect.TypeOf(v)); err != nil {
 		return err
 	}
 	if err := checkStrings(reflect.ValueOf(v), "body"); err != nil {
@@ -348,4 +344,37 @@ func pageParams(c echo.Context, def, max int) (limit, offset int, err error) {
 		return 0, 0, err
 	}
 	return limit, offset, nil
+}
+
+// decodeProblem says what a JSON decoding error found, in the body's terms:
+// a value of the wrong type by its field's JSON name and the kind of
+// value the field takes, never the Go type it is read into
+// (« FeedbackRequest.rating »).
+func decodeProblem(err error) string {
+	var wrongType *json.UnmarshalTypeError
+	if errors.As(err, &wrongType) && wrongType.Field != "" {
+		return fmt.Sprintf("the field %q takes %s, not a %s", wrongType.Field, jsonKind(wrongType.Type), wrongType.Value)
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// jsonKind names the kind of JSON value a Go type is read from.
+func jsonKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	}
+	return "an object"
 }

@@ -4,15 +4,25 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 )
 
-// jsonLevel is an object or an array being read by checkStrictJSON.
+// jsonLevel is an object or an array being read by checkJSON.
 type jsonLevel struct {
 	object bool
 	path   string
+	// fields are the JSON fields of the struct the object fills, by name
+	// (nil when its keys are free: a map's, an interface's, or a type
+	// that decodes itself); elem is the type of a map's value or an
+	// array's element (nil when not checked).
+	fields map[string]reflect.Type
+	elem   reflect.Type
 	// keys are the object's keys so far; key is the one whose value comes
 	// next, wantKey true while a key (or the end) comes next.
 	keys    map[string]bool
@@ -33,6 +43,14 @@ func (l *jsonLevel) child() string {
 	return fmt.Sprintf("%s[%d]", l.path, l.index)
 }
 
+// childType is the type of the value that comes next in l.
+func (l *jsonLevel) childType() reflect.Type {
+	if l.fields != nil {
+		return l.fields[l.key]
+	}
+	return l.elem
+}
+
 // valueDone moves l past the value just read.
 func (l *jsonLevel) valueDone() {
 	if l == nil {
@@ -45,12 +63,38 @@ func (l *jsonLevel) valueDone() {
 	}
 }
 
-// checkStrictJSON refuses, with 400 naming the field and the byte, what
-// encoding/json accepts silently in a body it has already read as valid
-// JSON: a key twice in one object (the last would win: malformed_json), and
-// a \u escape of a lone UTF-16 surrogate, in a key or a value (it would
-// become U+FFFD: invalid_text).
-func checkStrictJSON(body []byte) error {
+var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+
+// newLevel is the level of an object (or an array) at path filling a
+// value of type t (nil: not checked).
+func newLevel(object bool, path string, t reflect.Type) *jsonLevel {
+	l := &jsonLevel{object: object, path: path, keys: map[string]bool{}, wantKey: true}
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || reflect.PointerTo(t).Implements(unmarshalerType) {
+		return l
+	}
+	switch k := t.Kind(); {
+	case object && k == reflect.Struct:
+		l.fields = jsonFields(t)
+	case object && k == reflect.Map, !object && (k == reflect.Slice || k == reflect.Array):
+		l.elem = t.Elem()
+	}
+	return l
+}
+
+// checkJSON refuses, with 400 naming the field (and the byte), what
+// encoding/json accepts silently in a body it has already decoded without
+// error into a value of type t: a key twice in one object (the last would
+// win: malformed_json), a \u escape of a lone UTF-16 surrogate, in a key or
+// a value (it would become U+FFFD: invalid_text), and a key not spelt
+// exactly as the JSON name of the field of t it fills (malformed_json):
+// encoding/json matches names case-insensitively, so « RATING » would fill
+// rating, and {"rating": 4, "RATING": 1} would keep 1 unseen by the
+// duplicate check. A map's own keys are free. It reads the body once, as
+// one stream of tokens, and reports the first fault in it.
+func checkJSON(body []byte, t reflect.Type) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	var stack []*jsonLevel
 	for {
@@ -63,29 +107,16 @@ func checkStrictJSON(body []byte) error {
 		if len(stack) > 0 {
 			top = stack[len(stack)-1]
 		}
-		raw := body[start:dec.InputOffset()]
-		switch t := tok.(type) {
+		switch v := tok.(type) {
 		case json.Delim:
-			if t == '{' || t == '[' {
-				stack = append(stack, &jsonLevel{object: t == '{', path: top.child(), keys: map[string]bool{}, wantKey: true})
-				continue
-			}
-			stack = stack[:len(stack)-1]
-			if len(stack) > 0 {
-				stack[len(stack)-1].valueDone()
-			}
+			stack = nextLevels(stack, top, v, t)
 			continue
 		case string:
+			raw := body[start:dec.InputOffset()]
 			if top != nil && top.object && top.wantKey {
-				if at, ok := loneSurrogate(raw); ok {
-					return errorf(http.StatusBadRequest, "invalid_text",
-						"a key of %s holds a lone UTF-16 surrogate (byte %d): escape a character outside the BMP as a pair", top.path, start+int64(at))
+				if err := top.checkKey(v, raw, start); err != nil {
+					return err
 				}
-				if top.keys[t] {
-					return errorf(http.StatusBadRequest, "malformed_json", "%s holds the key %q twice (byte %d): send each field once",
-						top.path, t, start+int64(bytes.IndexByte(raw, '"')))
-				}
-				top.keys[t], top.key, top.wantKey = true, t, false
 				continue
 			}
 			if at, ok := loneSurrogate(raw); ok {
@@ -95,6 +126,56 @@ func checkStrictJSON(body []byte) error {
 		}
 		top.valueDone()
 	}
+}
+
+// nextLevels is stack after the delimiter d: a level more for an opening
+// one (of the type t for the body itself), one less for a closing one.
+func nextLevels(stack []*jsonLevel, top *jsonLevel, d json.Delim, t reflect.Type) []*jsonLevel {
+	if d == '{' || d == '[' {
+		if top != nil {
+			t = top.childType()
+		}
+		return append(stack, newLevel(d == '{', top.child(), t))
+	}
+	stack = stack[:len(stack)-1]
+	if len(stack) > 0 {
+		stack[len(stack)-1].valueDone()
+	}
+	return stack
+}
+
+// checkKey checks k, a key of the object l read as raw at byte start: no
+// lone surrogate, not twice, spelt as a field's name; its value comes
+// next.
+func (l *jsonLevel) checkKey(k string, raw []byte, start int64) error {
+	if at, ok := loneSurrogate(raw); ok {
+		return errorf(http.StatusBadRequest, "invalid_text",
+			"a key of %s holds a lone UTF-16 surrogate (byte %d): escape a character outside the BMP as a pair", l.path, start+int64(at))
+	}
+	if l.keys[k] {
+		return errorf(http.StatusBadRequest, "malformed_json", "%s holds the key %q twice (byte %d): send each field once",
+			l.path, k, start+int64(bytes.IndexByte(raw, '"')))
+	}
+	if err := checkKeyName(l.fields, k, l.path); err != nil {
+		return err
+	}
+	l.keys[k], l.key, l.wantKey = true, k, false
+	return nil
+}
+
+// checkKeyName refuses k, a key of the object at path, when it is not
+// the JSON name of one of fields (nil: any key).
+func checkKeyName(fields map[string]reflect.Type, k, path string) error {
+	if _, ok := fields[k]; ok || fields == nil {
+		return nil
+	}
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		if strings.EqualFold(name, k) {
+			return errorf(http.StatusBadRequest, "malformed_json",
+				"%s holds the key %q: field names are case-sensitive, write %q", path, k, name)
+		}
+	}
+	return errorf(http.StatusBadRequest, "malformed_json", "%s holds the unknown key %q", path, k)
 }
 
 // loneSurrogate returns the offset in raw (one JSON string, with what

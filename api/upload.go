@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"mime/multipart"
@@ -95,7 +94,12 @@ type uploadResponse struct {
 // uploadDocuments stores the documents of files posted as multipart/form-data.
 // It refuses, before storing anything: more than the upload limits (413), an
 // unreadable file (422), a file holding only empty documents (422), a
-// document of another service or a shared one for a service's admin (409).
+// document of another service or a shared one for a service's admin (403),
+// a document holding a person's identifier unless the form field
+// personal_data_checked is true (422 personal_data, checkPersonalData).
+// Documents are stored in their service's namespace: an existing document
+// of the same service, source and id is updated, another service's is
+// never touched nor named.
 func (s *Server) uploadDocuments(c echo.Context) error {
 	key := keyOf(c)
 	leave, ok, err := s.enterUpload(c.Request().Context(), key.ID)
@@ -112,11 +116,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 		return err
 	}
 	defer form.RemoveAll() //nolint:errcheck
-	status := store.Status(firstValue(form, "status"))
-	if status != "" && !status.Valid() {
-		return errorf(http.StatusBadRequest, "invalid_request", "status %q (want draft, published or archived)", status)
-	}
-	service, err := scopeService(key, firstValue(form, "service"))
+	status, service, err := uploadOptions(key, form)
 	if err != nil {
 		return err
 	}
@@ -125,15 +125,10 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	keys := docKeys(docs)
-	previous, err := s.deps.Store.DocumentServices(c.Request().Context(), keys)
-	if err != nil {
+	if err := checkUploadPersonalData(c, docs, form.Value["personal_data_checked"]); err != nil {
 		return err
 	}
-	if err := checkTakeover(key, keys, previous); err != nil {
-		return err
-	}
-	auditUpload(c, service, docs, previous)
+	auditUpload(c, service, docs)
 	stored, err := s.ingestDocs(c, "upload", docs, status, store.SaveGuard{Service: key.Service})
 	if err != nil {
 		return err
@@ -144,6 +139,17 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 	}
 	auditCreated(c, ids...)
 	return c.JSON(http.StatusCreated, uploadResponse{Documents: stored, Errors: partial})
+}
+
+// uploadOptions reads an upload's form fields status and service (the
+// key's by default).
+func uploadOptions(key *keyInfo, form *multipart.Form) (store.Status, string, error) {
+	status := store.Status(firstValue(form, "status"))
+	if status != "" && !status.Valid() {
+		return "", "", errorf(http.StatusBadRequest, "invalid_request", "status %q (want draft, published or archived)", status)
+	}
+	service, err := scopeService(key, firstValue(form, "service"))
+	return status, service, err
 }
 
 // parseUpload reads the multipart form within MaxUploadBytes; it must hold
@@ -315,69 +321,20 @@ func isEmptyDocument(d ingest.Document) bool {
 	return true
 }
 
-// docKeys are the keys of docs.
-func docKeys(docs []ingest.Document) []store.DocKey {
-	keys := make([]store.DocKey, len(docs))
-	for i, d := range docs {
-		keys[i] = store.DocKey{Source: d.Source, ExternalID: d.ExternalID}
-	}
-	return keys
-}
-
-// checkTakeover refuses documents that already exist (previous: their
-// services) in a service the key does not curate (another service's, or
-// shared ones for a service's admin), as POST /v1/documents refuses an
-// existing document.
-func checkTakeover(key *keyInfo, keys []store.DocKey, previous map[store.DocKey]string) error {
-	for _, k := range keys {
-		if svc, ok := previous[k]; ok && !key.curates(svc) {
-			return errorf(http.StatusConflict, "conflict", "the id %s/%s is taken: nothing was stored", k.Source, k.ExternalID)
-		}
-	}
-	return nil
-}
-
-// movedDocument is a document an upload moves from one service to another,
-// as the audit log names it.
-type movedDocument struct {
-	Document string `json:"document"`
-	From     string `json:"from"`
-	To       string `json:"to"`
-}
-
 // auditUpload writes the upload's entry for every service it concerns: the
-// upload's, each document's and, for a document that existed, the one it
-// had; each service's entry lists the documents that left it or came to it
-// from another, so that both services keep the trace of a move.
-func auditUpload(c echo.Context, service string, docs []ingest.Document, previous map[store.DocKey]string) {
-	concerned := []string{service}
-	moves := map[string][]movedDocument{}
+// upload's and each document's.
+func auditUpload(c echo.Context, service string, docs []ingest.Document) {
+	others := make([]string, 0, len(docs))
 	for _, d := range docs {
-		concerned = append(concerned, d.Service)
-		from, ok := previous[store.DocKey{Source: d.Source, ExternalID: d.ExternalID}]
-		if !ok || from == d.Service {
-			continue
+		if d.Service != service {
+			others = append(others, d.Service)
 		}
-		concerned = append(concerned, from)
-		m := movedDocument{Document: d.Source + "/" + d.ExternalID, From: from, To: d.Service}
-		moves[from], moves[d.Service] = append(moves[from], m), append(moves[d.Service], m)
 	}
+	slices.Sort(others)
 	c.Set(ctxAuditService, service)
 	var copies []auditCopy
-	slices.Sort(concerned[1:]) // the upload's service first, then the others once each
-	for i, svc := range concerned {
-		if i > 0 && (svc == service || svc == concerned[i-1]) {
-			continue
-		}
-		details := json.RawMessage("{}")
-		if len(moves[svc]) > 0 {
-			details, _ = json.Marshal(map[string]any{"moved": moves[svc]})
-		}
-		if svc == service {
-			c.Set(ctxAuditKey, details)
-			continue
-		}
-		copies = append(copies, auditCopy{Service: svc, Details: details})
+	for _, svc := range slices.Compact(others) {
+		copies = append(copies, auditCopy{Service: svc})
 	}
 	c.Set(ctxAuditAlso, copies)
 }

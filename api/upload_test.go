@@ -19,10 +19,11 @@ import (
 	"github.com/plume-sp/plume/store"
 )
 
-// TestUploadCannotTakeOverOtherDocuments: a service's admin uploading a
-// file whose header names a document of another service, or a shared one,
-// is refused as the JSON path refuses it, and nothing is written.
-func TestUploadCannotTakeOverOtherDocuments(t *testing.T) {
+// TestUploadStaysInItsService: a service's admin uploading a file whose
+// header names the id of another service's document, or of a shared one,
+// stores its own service's document of that id, answering as for a new
+// id: the other document is not changed, nor named.
+func TestUploadStaysInItsService(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{})
 	for _, tc := range []struct {
@@ -40,9 +41,14 @@ func TestUploadCannotTakeOverOtherDocuments(t *testing.T) {
 			}
 			md := fmt.Sprintf("---\nid: %s\ntitle: Repris\n%s---\n## Texte\nRemplacé par un autre service.\n", corpusDocs[tc.doc], tc.header)
 			body, ct := multipartBody(t, map[string]string{"prise.md": md}, map[string]string{"status": "archived"})
-			r := e.do(request{method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct})
-			if r.status != http.StatusConflict || r.errorCode() != "conflict" {
-				t.Errorf("upload over %s: %d %s, want 409 conflict", tc.doc, r.status, r.body)
+			var got struct{ Documents []struct{ ID int64 } }
+			e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct}).decode(t, &got)
+			own, err := e.st.DocumentByKey(t.Context(), store.DocKey{Service: "caf", Source: before.Source, ExternalID: before.ExternalID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Documents) != 1 || got.Documents[0].ID != own.ID || own.ID == before.ID || own.Title != "Repris" {
+				t.Errorf("upload over %s: %+v, caf's document %+v", tc.doc, got, own)
 			}
 			after, err := e.st.GetDocument(t.Context(), e.docs[tc.doc])
 			if err != nil {
@@ -54,13 +60,18 @@ func TestUploadCannotTakeOverOtherDocuments(t *testing.T) {
 			}
 		})
 	}
-	// Its own service's document, it may replace; a global admin any.
+	// Its own service's document, it replaces; a global admin any.
 	md := fmt.Sprintf("---\nid: %s\ntitle: Mise à jour CAF\n---\n## Texte\nNouvelle version.\n", corpusDocs["caf"])
 	body, ct := multipartBody(t, map[string]string{"caf.md": md}, nil)
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct})
 	md = fmt.Sprintf("---\nid: %s\ntitle: Mise à jour nationale\n---\n## Texte\nNouvelle version.\n", corpusDocs["shared"])
 	body, ct = multipartBody(t, map[string]string{"shared.md": md}, nil)
 	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: body, contentType: ct})
+	for doc, title := range map[string]string{"caf": "Mise à jour CAF", "shared": "Mise à jour nationale"} {
+		if d, err := e.st.GetDocument(t.Context(), e.docs[doc]); err != nil || d.Title != title {
+			t.Errorf("%s's document after its update: %q, %v; want %q", doc, d.Title, err, title)
+		}
+	}
 }
 
 // slowEmbedder delays every call, so that an upload is still running when

@@ -81,6 +81,12 @@ func SplitHeading(h string) []string {
 	return strings.Split(h, headingSeparator)
 }
 
+// key is the key d is stored under: its service, source and identifier.
+func (d *Document) key() store.DocKey {
+	return store.DocKey{Service: d.Service, Source: d.Source, ExternalID: d.ExternalID}
+}
+
+// toStoreDocument is d as the store saves it.
 func toStoreDocument(d Document, hash, origin string, status store.Status) store.Document {
 	sd := store.Document{
 		Source: d.Source, ExternalID: d.ExternalID, Title: d.Title, Description: d.Description, URL: d.URL,

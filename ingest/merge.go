@@ -1,6 +1,10 @@
 package ingest
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/plume-sp/plume/store"
+)
 
 // audienceRank orders DILA audiences: the particuliers version of a page
 // shared by several audiences is the one kept (its URL is the one the
@@ -17,19 +21,18 @@ func rankOf(d Document) int {
 	return best
 }
 
-// MergeDuplicates returns docs with one document per (Source, ExternalID),
-// at the position of its first occurrence. DILA publishes a page shared by
+// MergeDuplicates returns docs with one document per key (Service, Source,
+// ExternalID: each service has its own ids), at the position of its first occurrence. DILA publishes a page shared by
 // several audiences once per audience (the same ID in particuliers/ and
 // professionnels/): the copies are merged into the version of the
 // best-ranked audience (particuliers, then professionnels, then
 // associations), with the union of the audiences and tags. For other
 // sources the first occurrence wins. docs is not modified.
 func MergeDuplicates(docs []Document) []Document {
-	type key struct{ source, id string }
-	index := make(map[key]int, len(docs))
+	index := make(map[store.DocKey]int, len(docs))
 	out := make([]Document, 0, len(docs))
 	for _, d := range docs {
-		k := key{d.Source, d.ExternalID}
+		k := d.key()
 		i, dup := index[k]
 		if !dup {
 			index[k] = len(out)

@@ -82,7 +82,7 @@ func (r *run) remember(origin string, docs []Document) {
 	}
 	keys := map[store.DocKey]bool{}
 	for _, d := range docs {
-		keys[store.DocKey{Source: d.Source, ExternalID: d.ExternalID}] = true
+		keys[d.key()] = true
 	}
 	r.read = append(r.read, store.IngestedFile{Path: origin, SHA256: sum, Version: r.fileVersion(), Documents: len(keys)})
 }
@@ -103,7 +103,7 @@ func (r *run) firstGiven(file, origin string, docs []Document) []Document {
 				r.p.log.Warn("file read with a repair", "path", file, "warning", w)
 			}
 		}
-		key := store.DocKey{Source: d.Source, ExternalID: d.ExternalID}
+		key := d.key()
 		if other, ok := r.claims[key]; ok && other != origin {
 			r.report.Duplicates = append(r.report.Duplicates, FileError{Path: file,
 				Err: fmt.Errorf("document %s/%s already given by %s: skipped", d.Source, d.ExternalID, other)})

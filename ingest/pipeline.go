@@ -345,7 +345,7 @@ func (r *run) process(ctx context.Context, produce func(emit func(job) error) er
 // ingestOne stores one document unless it is unchanged, in its turn.
 func (r *run) ingestOne(ctx context.Context, j job, turns *turnstile) error {
 	d := j.doc
-	key := store.DocKey{Source: d.Source, ExternalID: d.ExternalID}
+	key := d.key()
 	hash := d.ContentHash() + ":" + chunkerVersion
 	r.mu.Lock()
 	r.report.Documents++
@@ -359,7 +359,9 @@ func (r *run) ingestOne(ctx context.Context, j job, turns *turnstile) error {
 	if exists && r.p.opts.Guard.New {
 		return fmt.Errorf("the id %s/%s is taken: %w", d.Source, d.ExternalID, store.ErrDuplicate)
 	}
-	if exists && state.ContentHash == hash && state.Origin == j.origin {
+	// An update by id (Guard.ID) may move the document to another
+	// service: what its new key holds is another document.
+	if exists && r.p.opts.Guard.ID == 0 && state.ContentHash == hash && state.Origin == j.origin {
 		r.mu.Lock()
 		r.report.Unchanged++
 		r.progress()

@@ -25,14 +25,21 @@ var personal = []string{"Claire", "Martin", "claire.martin@example.org", "06 12 
 const personalQuestion = "Bonjour, je suis Mme Claire Martin (claire.martin@example.org, 06 12 34 56 78, sécu 2 84 12 76 451 089 46). " +
 	"J'ai déménagé : comment changer l'adresse de ma carte grise ?"
 
-// docID returns the id of a demo document.
+// docID returns the id of a demo document, whatever its service (the
+// demo has one document of each id).
 func docID(t *testing.T, st *store.Store, ext string) int64 {
 	t.Helper()
-	d, err := st.DocumentByKey(context.Background(), store.DocKey{Source: "markdown", ExternalID: ext})
+	states, err := st.DocumentStates(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d.ID
+	for k, s := range states {
+		if k.Source == "markdown" && k.ExternalID == ext {
+			return s.ID
+		}
+	}
+	t.Fatalf("no demo document %s", ext)
+	return 0
 }
 
 // promptRecorder keeps the user messages the fake model received.

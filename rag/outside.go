@@ -41,37 +41,130 @@ var ownCaseCues = cues(
 	` my (application|file|case)\b`, ` our (application|file|case)\b`, ` application (was )?accepted`,
 )
 
-// outsideCues are matters of a town hall, of another country's
-// administration or of a private company; they are looked for in the
-// request only (a story may mention a town hall or a country in passing).
-var outsideCues = cues(append(append(append(
-	// Town hall and local services.
-	[]string{
-		` salle (des fetes|communale|municipale|polyvalente)`,
-		` cantine`, ` creche`, ` encombrants`, ` dech(e|et)terie`, ` ramassage`, ` poubelle`,
-		` nid.de.poule`, ` voirie`, ` eclairage public`, ` lignes? de bus`, ` quel bus`,
-		` horaires? d.ouverture`, ` habitants de la commune`,
-		` de ma (commune|ville)\b`, ` de la (commune|ville)\b`, ` de notre (commune|ville)\b`,
-		` piscine (municipale|de la ville)`, ` mediatheque`, ` bibliotheque municipale`,
-		` mairie annexe`, ` police municipale`, ` conseil municipal`,
-		` postuler\b.{0,40}\bmairie`, ` poste\b.{0,40}\bmairie`, ` emploi\b.{0,40}\bmairie`, ` candidature\b.{0,40}\bmairie`,
-		` ecole\b.{0,40}\bfermee`, ` fermee aujourd`,
-		// Another country's administration: its documents and offices (a
-		// country's name alone is no cue: the French going abroad ask too).
-		` consulat (du |de |d.)` + foreignCountries, ` ambassade (du |de |d.)` + foreignCountries,
-	},
+// otherFileCues ask where someone else's file stands, as an agent writes
+// it down, or the day a payment of one's own arrives; they are looked for
+// in the request only, and count as ownCaseCues.
+var otherFileCues = cues(concat([]string{
+	` ou en (est|sont) (exactement |actuellement )?(sa|son|ses|leur|leurs)\b`,
+	` si (elle|il) a ete (accepte|acceptee|refuse|refusee)\b`,
+	` quel agent (traite|s occupe|gere)`, ` qui (traite|s occupe de|gere) (mon|ma|son|sa) (dossier|demande)`,
+	` l argent arrivera`, ` status of (my|his|her|our)\b`,
+}, wordCues(` si (mon|ma|son|sa|leur) (dossier|demande|plainte)\b.{0,30}\b(a ete|est|va etre|sera|va) (accepte|acceptee|refuse|refusee|traite|traitee|complet|passer)\b`,
+	"savoir", "dire", "verifier"),
+	wordCues(`\b.{0,20}\b(est (bien )?arrive|arrivera|interviendra|tombera)`, pairs([]string{"mon", "son", "sa", "leur"},
+		[]string{"paiement", "versement", "virement", "remboursement"})...))...)
+
+// outsideCues are matters no official page answers: a town hall's or a
+// local body's (localCues), another country's administration
+// (foreignCues), a private company's service (companyCues), a
+// recommendation among private providers (adviceCues), an opinion or
+// politics (opinionCues), an errand the agent is asked to run for the
+// person (errandCues) and a website's or a device's fault (faultCues).
+// They are looked for in the request only (a story may mention a town
+// hall or a country in passing).
+var outsideCues = cues(concat(localCues, foreignCues, companyCues, adviceCues, opinionCues, errandCues, faultCues)...)
+
+// localCues are a town hall's or a local body's practical details.
+var localCues = concat([]string{
+	` salle (des fetes|communale|municipale|polyvalente|des mariages)`,
+	` cantine`, ` creche`, ` encombrants`, ` dech(e|et)terie`, ` ramassage`, ` poubelle`,
+	` nid.de.poule`, ` voirie`, ` eclairage public`, ` lignes? de bus`, ` quel bus`,
+	` horaires? d.ouverture`, ` habitants de la commune`, ` opening (hours|times)`, ` what time\b`,
+	` de ma (commune|ville)\b`, ` de la (commune|ville)\b`, ` de notre (commune|ville)\b`,
+	` piscine (municipale|de la ville)`, ` mediatheque`, ` bibliotheque municipale`,
+	` mairie annexe`, ` police municipale`, ` conseil municipal`,
+	` postuler\b.{0,40}\bmairie`, ` poste\b.{0,40}\bmairie`, ` emploi\b.{0,40}\bmairie`, ` candidature\b.{0,40}\bmairie`,
+	` ecole\b.{0,40}\bfermee`, ` fermee aujourd`, ` marche de noel`, ` associations? du quartier`, ` objets? trouves?\b`,
+}, wordCues(`(e|es|s)? (le|les) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)`, "ouvert", "ferme"),
+	wordCues(` (sont |commencent |finissent |des |de |d )?(les )?vacances (scolaires|de|d)\b`, "quand", "dates?"))
+
+// foreignCues are another country's documents and offices (a country's
+// name alone is no cue: the French going abroad ask too).
+var foreignCues = concat([]string{
+	` consulat (du |de |d.)` + foreignCountries, ` ambassade (du |de |d.)` + foreignCountries,
+}, wordCues(` (in|of) (spain|portugal|germany|italy|the uk|england|belgium|morocco|algeria|tunisia|the us|canada|switzerland)\b`,
+	"rules", "law", "laws", "tax", "taxes"),
+	wordCues(` of\b`, "consulate", "embassy"),
+	wordCues(` (consulate|embassy|id|passport|license|licence|administration|tax|office)\b`, "spanish", "portuguese", "italian", "german",
+		"belgian", "moroccan", "algerian", "tunisian", "british", "american", "canadian", "swiss", "polish", "romanian", "turkish"),
 	wordCues(`(n?e)?s?\b`, "belge", "allemand", "espagnol", "portugais", "marocain", "algerien", "tunisien", "quebecois",
 		"canadien", "italien", "britannique", "senegalais", "turc", "turque", "roumain", "polonais", "luxembourgeois",
-		"neerlandais", "ivoirien", "malien", "camerounais")...),
-	// Private companies and services.
-	wordCues(`\b`, "netflix", "uber", "whatsapp", "amazon", "facebook", "instagram", "tiktok", "snapchat", "google", "gmail",
-		"apple", "icloud", "iphone", "android", "deliveroo", "airbnb", "booking", "leboncoin", "vinted", "paypal", "spotify",
-		"disney", "youtube", "twitter", "microsoft", "outlook", "hotmail")...),
+		"neerlandais", "ivoirien", "malien", "camerounais"))
+
+// companyCues are private companies and their services.
+var companyCues = concat(wordCues(`\b`, "netflix", "uber", "whatsapp", "amazon", "facebook", "instagram", "tiktok", "snapchat", "google", "gmail",
+	"apple", "icloud", "iphone", "android", "deliveroo", "airbnb", "booking", "leboncoin", "vinted", "paypal", "spotify",
+	"disney", "youtube", "twitter", "microsoft", "outlook", "hotmail",
+	"boursorama", "macif", "maaf", "maif", "axa", "chronopost", "colissimo", "dhl", "fedex", "basic.fit",
+	"credit agricole", "banque postale", "direct assurance", "mondial relay", "relais colis"), []string{
 	` mot de passe`, ` compte client`, ` appli(cation)? (bancaire|de (ma|la) banque)`, ` debloquer l.appli`,
 	` installer\b.{0,30}\b(application|appli|logiciel)`,
 	` aucune demarche administrative`, ` pas de demarche administrative`,
-	` enseigne\b`, ` numero direct`,
-)...)
+	` enseigne\b`, ` numero direct`, ` service client\b`, ` geste commercial`, ` livreur`,
+}, wordCues(` open\b`, "still", "is it"), wordCues(`\b.{0,30}\b(pas arrive|jamais arrive|perdu|abime|vole)\b`, "mon colis", "ce colis", "le colis"),
+	wordCues(` (a )?(un|une) (humain|vraie personne)\b`, "parler", "joindre"),
+	wordCues(` (ou|et) (orange|sfr|bouygues|free)\b`, "orange", "sfr", "bouygues", "free"))
+
+// adviceCues ask which private provider or offer to choose, or what a
+// price is worth.
+var adviceCues = concat([]string{
+	` recommend\b`, ` cheapest\b`, ` which .{0,30}\bbest\b`, ` vous connaissez (des|un|une) `,
+	` quel(le)?s? [a-z]+ (vous |me |nous |lui |leur )?(conseillez|conseilleriez|recommandez|recommanderiez)\b`,
+}, wordCues(`\b.{0,40}\b(conseille|conseillez|conseilleriez|recommandez|recommanderiez)\b`,
+	"lequel", "laquelle", "lesquels", "lesquelles"),
+	wordCues(`(.vous)? (entre|plutot)\b`, "conseillez", "recommandez"),
+	wordCues(` (un|une|des) (bon|bonne|bons|bonnes)\b`, "recommander", "conseiller"),
+	wordCues(`(e|es|s)?\b`, pairs([]string{"le", "la", "les"}, []string{"moins cher", "plus cher"})...),
+	wordCues(` (est|sont|serait|marche|fonctionne) (le|la|les) (mieux|meilleur|meilleure|meilleurs|meilleures|moins|plus fiable|plus serieux)\b`,
+		"lequel", "laquelle", "lesquels", "lesquelles", "qui"),
+	wordCues(` (correct|raisonnable|normal|honnete)\b`, "prix", "tarif"))
+
+// opinionCues ask the agent's opinion or about politics.
+var opinionCues = concat([]string{
+	` votre avis (svp|sur|avant|merci|sincere|personnel)\b`, ` vous en pensez\b`, ` what do you think`, ` your opinion`,
+	` pourquoi (le gouvernement|l.etat|les politiques|les elus|le president)\b`, ` qui a vote\b`,
+	` gracier\b`, ` vous les fonctionnaires`,
+}, wordCues(` votre avis\b`, "a", "aimerais", "voudrais"))
+
+// errandCues ask the agent to act for the person: call someone, check an
+// account, step in with a third party, pass a message on.
+var errandCues = concat([]string{
+	` appeler pour moi\b`, ` intervenir aupres\b`, ` verifier ce qui bloque`, ` courrier officiel`, ` partager ce message`,
+	` qui va (me |nous |les |le |la |lui |leur )?(dedommager|indemniser)\b`,
+	// A private dispute's outcome.
+	` chances de (gagner|l.emporter)\b`, ` will (i|we|he|she|they) win\b`,
+}, wordCues(`.vous (les |l.|le |la |lui |leur )?(appeler|contacter|telephoner|intervenir|vous renseigner)\b`, "pourriez", "pouvez"),
+	wordCues(` (peut|pourrait) (les |l.|le |la |lui )?appeler\b`, "quelqu.un", "qqn"),
+	wordCues(` (appelle|appeliez|telephone|contacte|contactiez)\b`, "qu.on", "que vous", "que france services", "la mairie"),
+	wordCues(` (au|a la) (ministre|president|depute|prefet)\b`, "remonter?", "transmettre"))
+
+// faultCues are a website's, an application's or a device's fault.
+var faultCues = concat([]string{
+	` message d.erreur`, ` error message`,
+}, wordCues(`\b`, "bugs?", "beug", "bugue", "beugue", "la box", "le decodeur", "recherche des chaines", "wifi"),
+	wordCues(` plante\b`, "ca", "site", "appli", "application"),
+	wordCues(`\b.{0,30}\b(marche pas|marche plus|fonctionne pas|fonctionne plus|charge pas|plante)\b`, "site", "appli", "application", "page"))
+
+// concat is lists one after the other.
+func concat(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// pairs is every word of firsts followed by a space and every word of
+// seconds.
+func pairs(firsts, seconds []string) []string {
+	out := make([]string, 0, len(firsts)*len(seconds))
+	for _, f := range firsts {
+		for _, s := range seconds {
+			out = append(out, f+" "+s)
+		}
+	}
+	return out
+}
 
 // foreignCountries are the countries whose consulates and embassies a cue
 // names.
@@ -87,21 +180,31 @@ func wordCues(end string, words ...string) []string {
 }
 
 // cueSet is a list of cues, each a regular expression on a text's words.
-type cueSet []*regexp.Regexp
+type cueSet []cue
+
+// cue is a compiled cue and the literal its matches start with, looked for
+// first: most cues are absent from most texts, and a substring search costs
+// less than a call to the regexp package.
+type cue struct {
+	re     *regexp.Regexp
+	prefix string
+}
 
 // cues compiles cues.
 func cues(exprs ...string) cueSet {
 	out := make(cueSet, len(exprs))
 	for i, e := range exprs {
-		out[i] = regexp.MustCompile(e)
+		re := regexp.MustCompile(e)
+		prefix, _ := re.LiteralPrefix()
+		out[i] = cue{re: re, prefix: prefix}
 	}
 	return out
 }
 
 // match says whether one of the cues is in words (cueWords).
 func (c cueSet) match(words string) bool {
-	for _, re := range c {
-		if re.MatchString(words) {
+	for _, q := range c {
+		if strings.Contains(words, q.prefix) && q.re.MatchString(words) {
 			return true
 		}
 	}
@@ -135,7 +238,8 @@ func cueWords(text string) string {
 // stands, and whether its request (the request sentences, focusText) is
 // about a matter outside any knowledge base (see outsideCues).
 func askCues(message, request string) (ownCase, outside float64) {
-	ownCase = b2f(ownCaseCues.match(cueWords(message)))
-	outside = b2f(outsideCues.match(cueWords(request)))
+	asked := cueWords(request)
+	ownCase = b2f(ownCaseCues.match(cueWords(message)) || otherFileCues.match(asked))
+	outside = b2f(outsideCues.match(asked))
 	return ownCase, outside
 }

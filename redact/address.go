@@ -151,7 +151,11 @@ func (sc *scanner) mergeAddresses() {
 		if cur.conf < 0.5 && parts == 1 {
 			return
 		}
-		first, last := sc.headingPlace(sc.placeBeforeAddress(cur.first)), sc.countryAfter(cur.last)
+		first := sc.placeBeforeAddress(cur.first)
+		if first < cur.first {
+			first = sc.placeBeforeAddress(first) // "La Grange, 12 Les Granges Basses, 46300 …": a house's name, then its hamlet
+		}
+		first, last := sc.headingPlace(first), sc.countryAfter(cur.last)
 		if sc.orgAddress(cur.first, last) {
 			return
 		}
@@ -200,7 +204,7 @@ func (sc *scanner) placeBeforeAddress(f int) int {
 		default:
 			return f
 		}
-		if t.gap >= gapLine || (k > 0 && (sc.punct(k-1) == ':' || sc.toks[k-1].cue&cAddrCue != 0)) {
+		if t.gap >= gapLine || (k > 0 && (sc.punct(k-1) == ':' || sc.toks[k-1].cue&cAddrCue != 0 || sc.livingAt(k-1))) {
 			start, name = k, k
 			break
 		}
@@ -212,12 +216,42 @@ func (sc *scanner) placeBeforeAddress(f int) int {
 	if start < 0 || words == 0 || name >= 0 && sc.toks[name].shape&shCap == 0 || sc.caseless {
 		return f
 	}
-	for k := start; k < f; k++ {
+	for k := start; k < f && !sc.articlePlace(start); k++ {
 		if sc.isFirstName(k) && !(k >= 2 && sc.punct(k-1) == '-' && (sc.toks[k-2].ent == entSaint || sc.toks[k-2].ent == entSainte)) {
 			return f // a person's name before the address: "Thierry Bousquet, 12 allée…"
 		}
 	}
 	return start
+}
+
+// livingAt reports whether token k is the preposition of a verb of living
+// a few words before it: "I am living full time at La Croix Blanche, …",
+// "on habite depuis peu au Clos Fleuri, …".
+func (sc *scanner) livingAt(k int) bool {
+	if !sc.isText(k, "at", "au", "a") {
+		return false
+	}
+	if sc.cueBefore(k, 5)&cAddrCue != 0 {
+		return true
+	}
+	for m := k - 1; m >= 0 && m >= k-5 && sc.toks[m].kind == kWord && sc.toks[m+1].gap < gapLine; m-- {
+		if sc.isText(m, livingVerbs...) {
+			return true
+		}
+	}
+	return false
+}
+
+// livingVerbs say where someone lives when a place follows them a few
+// words on, past an adverb: "living full time at", "on vit depuis peu au".
+var livingVerbs = []string{"live", "lives", "living", "lived", "vis", "vit", "vivons", "vivez", "vivent", "reside", "resides", "residing"}
+
+// articlePlace reports whether the place name starting at token k opens
+// with a capitalised article, as places are named and people are not:
+// "La Croix Blanche, 24250 …" keeps its first name's word.
+func (sc *scanner) articlePlace(k int) bool {
+	e := sc.toks[k].ent
+	return sc.toks[k].shape&shCap != 0 && (e == entLe || e == entLa || e == entLes)
 }
 
 // countryAfter widens an address that ends at token l over ", Belgique",
@@ -345,7 +379,7 @@ func (sc *scanner) orgAddress(first, last int) bool {
 			return false
 		}
 		if sc.orgWord(k) {
-			return true
+			return !sc.livesIn(k)
 		}
 		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' || sc.toks[k+1].gap >= gapPara {
 			return false
@@ -353,6 +387,23 @@ func (sc *scanner) orgAddress(first, last int) bool {
 	}
 	return false
 }
+
+// livesIn reports whether the organisation word k is where the person
+// lives, a verb of living a few words before it: "I live in a CADA in
+// Poitiers (…)", "j'habite au foyer ADOMA, …"; the noun "adresse" names
+// the organisation's ("l'adresse de la CAF c'est bien …").
+func (sc *scanner) livesIn(k int) bool {
+	for m := k - 1; m >= 0 && m >= k-3 && sc.toks[m].kind == kWord && sc.toks[m+1].gap < gapLine; m-- {
+		if sc.toks[m].cue&cAddrCue != 0 {
+			return !sc.isText(m, addressNouns...)
+		}
+	}
+	return false
+}
+
+// addressNouns are the address cues that name an address rather than say
+// where someone lives.
+var addressNouns = []string{"adresse", "address", "adres", "adresa", "direccion", "indirizzo", "endereco", "anschrift", "wohnadresse"}
 
 // orgWord reports whether word k names an organisation whose address or
 // registration number is public: "CAF", "préfecture", "France Travail",

@@ -307,3 +307,23 @@ func dateMayFollow(s string, i int) bool {
 	}
 	return i < len(s) && (isDigit(s[i]) || s[i] == 'n' || s[i] == 'N')
 }
+
+// restatedBirth masks a date of birth written again in brackets right
+// after the one ending at token end, in another calendar, script or
+// form: "le 3 شباط 1989 (le 3 février 1989)", "12/03/1985 (12 mars
+// 1985)". The bracket must hold a whole date and nothing else.
+func (sc *scanner) restatedBirth(end int) {
+	k := end + 1
+	if sc.punct(k) != '(' || k+1 >= len(sc.toks) || sc.toks[k+1].gap >= gapLine {
+		return
+	}
+	k++
+	if sc.isText(k, "le", "soit", "ie", "i") {
+		k++
+	}
+	d := sc.date(k)
+	if d < k+2 || sc.punct(d+1) != ')' {
+		return // a day alone or a month and a year
+	}
+	sc.addToks(k, d, NAISSANCE, 0.85)
+}

@@ -49,6 +49,7 @@ func (sc *scanner) births() {
 			j-- // a dictated date, "le douze mars quatre-vingt-sept", is said with its article
 		}
 		sc.addToks(j, end, NAISSANCE, 0.9)
+		sc.restatedBirth(end)
 		sc.siblingBirth(end + 1)
 		sc.placeFieldAfter(end)
 	}

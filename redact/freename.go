@@ -13,12 +13,12 @@ func (sc *scanner) freeName(i int) int {
 	isFirst := sc.isFirstName(i)
 	b := sc.bits(i)
 	if !isFirst {
-		// DUPONT Jean
-		if sc.caseless || t.shape&shUpper == 0 || b&(notName|wStop) != 0 {
+		// DUPONT Jean; FONTAINE Marie, a frequent surname that is also a word
+		if sc.caseless || t.shape&shUpper == 0 || b&notName != 0 || b&wStop != 0 && !wordSurnames[t.ent] {
 			return -1
 		}
 		m := i + 1
-		if m >= len(sc.toks) || sc.toks[m].gap >= gapLine || !sc.isFirstName(m) || sc.toks[m].shape&shCap == 0 {
+		if m >= len(sc.toks) || sc.toks[m].gap >= gapLine || !sc.isFirstName(m) || !sc.capsFirstAfter(i, m) {
 			return -1
 		}
 		if sc.placeBefore(i) {
@@ -65,6 +65,21 @@ func (sc *scanner) freeName(i int) int {
 		return last
 	}
 	return -1
+}
+
+// capsFirstAfter reports whether the first name at m, after the surname
+// in capitals at i, is written as a first name is: capitalised ("DUPONT
+// Jean"), or in capitals too when neither is a common word and the pair
+// starts a line, a field or follows a civility ("Titulaire : M LEMOINE
+// FABRICE"; "… ATTENTION MARIE ne vient pas" stays).
+func (sc *scanner) capsFirstAfter(i, m int) bool {
+	t := &sc.toks[m]
+	if t.shape&shCap != 0 {
+		return true
+	}
+	unknown := sc.toks[i].ent == 0 || wordSurnames[sc.toks[i].ent]
+	opens := sc.toks[i].gap >= gapLine || sc.punct(i-1) == ':' || sc.has(i-1, wCivility)
+	return unknown && opens && t.shape&shUpper != 0 && t.shape&shLower == 0 && sc.bits(m)&(wFirstAmb|wStop|notName) == 0
 }
 
 // surnameBefore reports whether the word before the first name at i is

@@ -36,7 +36,7 @@ func (sc *scanner) idents() {
 		if j >= len(sc.toks) || sc.toks[j].gap >= gapPara {
 			continue
 		}
-		if sc.identAt(&r, i, j) {
+		if sc.toks[i].cue&cFiscal != 0 && sc.wrappedTax(j) || sc.identAt(&r, i, j) {
 			continue
 		}
 		// "dossier social étudiant (DSE 2024-2025) : n° 24-0315877": the
@@ -254,8 +254,10 @@ func (sc *scanner) identType(c identCtx, id []byte, last int) (typ Type, conf fl
 	if typ == CNI && c.near&cNIR != 0 && (len(id) == 13 || len(id) == 15) && allDigits(id) && nirSex(id) {
 		return "", 0, true // "social security number 1 85 03 75 112 045": a NIR's length, read by numbers
 	}
-	if w := sc.s[sc.toks[c.j].start:sc.toks[last].end]; typ == ETRANGER && (ofpraShape(w) || caseShape(w)) {
-		typ = DOSSIER // "numéro OFPRA 2404-01873", "OFII number 44-2026-7781": a case, not a foreigner's number
+	if w := sc.s[sc.toks[c.j].start:sc.toks[last].end]; (typ == ETRANGER || typ == "" && c.near&cEtranger != 0 && !sc.dateLike(c.j, last) && !dateForm(w) && len(w) >= 8) && (ofpraShape(w) || caseShape(w)) {
+		// "numéro OFPRA 2404-01873", "OFII number 44-2026-7781", "récépissé
+		// n° R-74-2024-118943": a case, not a foreigner's number
+		typ, conf = DOSSIER, 0.8
 	}
 	if (typ == ETRANGER && c.near&cEtranger != 0 || typ == DOSSIER && c.near&cDossier != 0) && !sc.phoneWord(c.i, c.j) && c.near&otherNumbers == 0 {
 		conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
@@ -435,7 +437,8 @@ func (sc *scanner) dateLike(i, j int) bool {
 		if nums[0] >= 1900 && nums[0] <= 2099 {
 			return nums[1] >= 1 && nums[1] <= 12 && nums[2] >= 1 && nums[2] <= 31
 		}
-		return nums[0] >= 1 && nums[0] <= 31 && nums[1] >= 1 && nums[1] <= 12
+		// a day, a month and a year of two or four digits: "23-08-0011245" is a case
+		return nums[0] >= 1 && nums[0] <= 31 && nums[1] >= 1 && nums[1] <= 12 && (sc.numLen(j) == 2 || sc.numLen(j) == 4)
 	}
 	return false
 }
@@ -608,9 +611,9 @@ func passportWord(s string) bool {
 }
 
 // ofpraShape reports whether s is written as an OFPRA case number: four
-// digits (year and month), a dash, five digits.
+// digits (year and month), a dash, five to eight digits.
 func ofpraShape(s string) bool {
-	if len(s) != 10 || s[4] != '-' {
+	if len(s) < 10 || len(s) > 13 || s[4] != '-' {
 		return false
 	}
 	return allDigits(s[:4]) && allDigits(s[5:])
@@ -631,6 +634,21 @@ func caseShape(s string) bool {
 	}
 	return false
 }
+
+// dateForm reports whether s is written as a date, whatever its values:
+// one or two digits, one or two digits, two or four digits, joined by
+// slashes, dots or dashes ("00/00/1956": a date of birth whose day is
+// unknown).
+func dateForm(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
+	if len(parts) != 3 || !allDigits(parts[0]) || !allDigits(parts[1]) || !allDigits(parts[2]) {
+		return false
+	}
+	return len(parts[0]) <= 2 && len(parts[1]) <= 2 && (len(parts[2]) == 2 || len(parts[2]) == 4)
+}
+
+// numLen returns the length of token j's text.
+func (sc *scanner) numLen(j int) int { return int(sc.toks[j].end - sc.toks[j].start) }
 
 // spiShape reports whether id is a French numéro fiscal: 13 digits, the
 // first 0 to 3.

@@ -111,18 +111,30 @@ func (sc *scanner) lowerSurname(k, words int, firstName bool) bool {
 }
 
 // lowerSurnameWord reports whether word k, in lower case, can end a name
-// and ends its clause. A common word is allowed after a particle only
-// ("de la fontaine").
+// and ends its clause, with the parts joined to it by hyphens
+// ("marchand-roux"): each part a word that may be a name's. A common word
+// is allowed after a particle only ("de la fontaine").
 func (sc *scanner) lowerSurnameWord(k int, particle bool) bool {
+	end := sc.hyphenEnd(k)
+	for p := k; p <= end; p += 2 {
+		if !sc.lowerNamePart(p, particle) {
+			return false
+		}
+	}
+	return sc.clauseEndsAt(end+1, lowerSurnameStops)
+}
+
+// lowerNamePart reports whether word k, in lower case, may be a part of a
+// surname in lower case: no word that rules a name out, no adjective's or
+// participle's ending, and no common word unless after a particle or a
+// frequent surname (wordSurnames: "marie-hélène fontaine").
+func (sc *scanner) lowerNamePart(k int, particle bool) bool {
 	t := &sc.toks[k]
 	if t.kind != kWord || t.shape&shLower == 0 || t.end-t.start < 2 {
 		return false
 	}
 	b := sc.bits(k)
-	if b&(notName|wFirstAmb) != 0 || (!particle && b&wStop != 0) || adjectiveEnding(sc.text(k)) {
-		return false
-	}
-	return sc.clauseEndsAt(k+1, lowerSurnameStops)
+	return b&(notName|wFirstAmb) == 0 && (particle || b&wStop == 0 || wordSurnames[t.ent]) && !adjectiveEnding(sc.text(k))
 }
 
 // adjectiveEnding reports whether a lower-case word ends as French

@@ -67,8 +67,9 @@ func (sc *scanner) matchPhrases(i, first int, e uint32, keepEnd *int) {
 		case p.cue&cKeep != 0:
 			sc.addToks(i, j, typKeep, 1.5)
 			*keepEnd = max(*keepEnd, j)
-			if sc.isText(j, "arret", "penitentiaire") {
-				sc.offenceAfter(j) // "maison d'arrêt … après 18 mois pour escroquerie"
+			if sc.isText(j, "arret", "penitentiaire", "detention") {
+				sc.timeServed(i, j) // "j'ai fait 18 mois à la maison d'arrêt de Brest"
+				sc.offenceAfter(j)  // "maison d'arrêt … après 18 mois pour escroquerie"
 			}
 		case p.cue&cSpecial != 0 && i <= *keepEnd:
 			// "caisse d'assurance maladie de Lyon": a word of a

@@ -69,6 +69,8 @@ func (sc *scanner) ordinalFloor(i int) (int, float64) {
 	k := i + 1
 	if sc.isText(k, "etage") {
 		last, conf, k = k, 0.6, k+1
+	} else if sc.isText(k, "et", "etg") && ordinalWord(sc.text(i)) && sc.punct(k+1) == '.' && sc.attached(k+1) && sc.toks[k].gap == gapSpace {
+		last, conf, k = k+1, 0.6, k+2 // "3e ét.": the floor abbreviated
 	}
 	if k < len(sc.toks) && sc.toks[k].gap == gapSpace && sc.isText(k, "gauche", "droite", "fond") && ordinalWord(sc.text(i)) {
 		last = k

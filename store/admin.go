@@ -91,10 +91,11 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
 }
 
-// DocumentByKey returns the document with the given source and external id.
+// DocumentByKey returns the document of key: of its service ("" for a
+// shared one), source and external id.
 func (s *Store) DocumentByKey(ctx context.Context, key DocKey) (Document, error) {
 	d, err := scanDocument(s.pool.QueryRow(ctx, "SELECT "+documentColumns+
-		" FROM documents WHERE source = $1 AND external_id = $2", key.Source, key.ExternalID))
+		" FROM documents WHERE service = $1 AND source = $2 AND external_id = $3", key.Service, key.Source, key.ExternalID))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return Document{}, fmt.Errorf("document %s/%s: %w", key.Source, key.ExternalID, ErrNotFound)
 	}

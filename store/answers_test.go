@@ -407,7 +407,8 @@ func TestMigrationFlagsAnswersWithoutPublishedSources(t *testing.T) {
 	if _, err := st.MigrateTo(ctx, 23); err != nil {
 		t.Fatal(err)
 	}
-	published, unpublished := saveDoc(t, st, "F1", "h1"), saveDoc(t, st, "F2", "h2")
+	var published, unpublished store.Document
+	savedBeforeServiceKeys(t, st, func() { published, unpublished = saveDoc(t, st, "F1", "h1"), saveDoc(t, st, "F2", "h2") })
 	good, bad, none := newAnswer(t, st, "caf", published.ID), newAnswer(t, st, "caf", published.ID, unpublished.ID), newAnswer(t, st, "caf")
 	if _, err := st.Pool().Exec(ctx, "UPDATE documents SET status = 'draft' WHERE id = $1", unpublished.ID); err != nil {
 		t.Fatal(err)

@@ -350,7 +350,7 @@ func updateFirstDocument(t *testing.T, st *store.Store, c *vectorCorpus, r *rand
 	if err != nil {
 		t.Fatal(err)
 	}
-	old, err := st.Chunks(ctx, states[store.DocKey{Source: "v", ExternalID: "v0"}].ID)
+	old, err := st.Chunks(ctx, states[store.DocKey{Service: "caf", Source: "v", ExternalID: "v0"}].ID)
 	if err != nil || len(old) == 0 {
 		t.Fatalf("chunks of v0: %v (%d)", err, len(old))
 	}

@@ -79,3 +79,18 @@ func TestMigrateWaiterWritesVectors(t *testing.T) {
 		t.Errorf("save a vector from the process that waited: %v", err)
 	}
 }
+
+// savedBeforeServiceKeys runs save, which saves documents with this
+// code, on st migrated to a version before 33 (documents keyed by source
+// and id only): the key the code's upsert names is added for its time.
+func savedBeforeServiceKeys(t *testing.T, st *store.Store, save func()) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := st.Pool().Exec(ctx, `ALTER TABLE documents ADD CONSTRAINT test_service_key UNIQUE (service, source, external_id)`); err != nil {
+		t.Fatal(err)
+	}
+	save()
+	if _, err := st.Pool().Exec(ctx, `ALTER TABLE documents DROP CONSTRAINT test_service_key`); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -18,9 +18,11 @@ func TestMigrationModelsVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := store.Document{Source: "dila", ExternalID: "F1", Title: "Carte d'identité", ContentHash: "h"}
-	if err := st.SaveDocument(ctx, &d, []store.Chunk{{Text: "En mairie."}}); err != nil {
-		t.Fatal(err)
-	}
+	savedBeforeServiceKeys(t, st, func() {
+		if err := st.SaveDocument(ctx, &d, []store.Chunk{{Text: "En mairie."}}); err != nil {
+			t.Fatal(err)
+		}
+	})
 	save := func() {
 		t.Helper()
 		trainedAt, err := st.EachDocumentTerm(ctx, func(int64, string, float64) {})

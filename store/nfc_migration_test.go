@@ -72,11 +72,13 @@ func TestMigrationNFCTitlesLabels(t *testing.T) {
 	}
 	chunks := []store.Chunk{{Ordinal: 0, Heading: "Date", Text: "La fête a lieu le 21 juin, partout."}}
 	twin, old := nfdDocument("F1"), nfdDocument("F2")
-	for _, d := range []*store.Document{&twin, &old} {
-		if err := st.SaveDocument(ctx, d, chunks); err != nil {
-			t.Fatal(err)
+	savedBeforeServiceKeys(t, st, func() {
+		for _, d := range []*store.Document{&twin, &old} {
+			if err := st.SaveDocument(ctx, d, chunks); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
+	})
 	nfd := nfdDocument("")
 	d, f := draftWithFeedback(t, st)
 	// The rows as written before: NFD, the postings of the NFD title.

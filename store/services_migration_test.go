@@ -20,7 +20,8 @@ func TestMigrationNormalizesServices(t *testing.T) {
 	if _, err := st.MigrateTo(ctx, 25); err != nil {
 		t.Fatal(err)
 	}
-	doc := saveDoc(t, st, "F1", "h1")
+	var doc store.Document
+	savedBeforeServiceKeys(t, st, func() { doc = saveDoc(t, st, "F1", "h1") })
 	newAnswer(t, st, "caf", doc.ID)
 	key, _, err := st.CreateAPIKey(ctx, "clé", store.RoleAgent, "caf")
 	if err != nil {

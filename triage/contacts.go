@@ -22,7 +22,7 @@ func DefaultContacts() []Contact {
 		{"3114", "numéro national de prévention du suicide, gratuit, 24 h/24", []string{CodeSuicide}},
 		{"115", "Samu social, hébergement d'urgence, gratuit, 24 h/24", []string{CodeHousingLoss, CodeFood}},
 		{"119", "Allô Enfance en danger, gratuit, 24 h/24", []string{CodeChild}},
-		{"15", "Samu, urgence médicale", []string{CodeHealth}},
+		{"15", "Samu, urgence médicale", []string{CodeHealth, CodeVulnerableAdult}},
 		{"17", "Police secours, en cas de danger immédiat", []string{CodeViolence, CodeChild, CodeVulnerableAdult}},
 		{"112", "numéro d'urgence européen, depuis un portable", []string{CodeViolence, CodeHealth, CodeVulnerableAdult}},
 	}

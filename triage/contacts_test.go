@@ -57,6 +57,9 @@ func TestContactsForUnansweredUrgency(t *testing.T) {
 		{"model, list with the Samu", []Reason{{Code: CodeModel, Level: Urgent}}, withSamu, []string{"1 5"}},
 		{"model, no general number", []Reason{{Code: CodeModel, Level: Urgent}}, local, []string{"3919", "3114"}},
 		{"an answered reason", []Reason{{Code: CodeSuicide, Level: Urgent}}, local, []string{"3114"}},
+		// An elderly neighbour who fell and no longer answers (black-box
+		// test: only 17 and 112 were given): the Samu too.
+		{"vulnerable adult, default list", []Reason{{Code: CodeVulnerableAdult, Level: Urgent}}, DefaultContacts(), []string{"15", "17", "112"}},
 		{"an attention reason", []Reason{{Code: CodeModel, Level: Attention}}, local, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

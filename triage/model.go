@@ -206,6 +206,10 @@ func (m *model) thresholds() thresholds {
 // script, beside another reason in English or Spanish).
 func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
 	switch {
+	case lex != Urgent && v.evidence >= minUrgentEvidence && v.evidence < minAloneEvidence && !(v.needs > th.needs):
+		// Its urgent sub-model alone raises no short message (see
+		// minAloneEvidence); a shorter one still needs attention.
+		return Routine, -1
 	case v.urgent > th.urgent && v.urgentCode >= 0 && v.evidence >= minUrgentEvidence:
 		return Urgent, v.urgentCode
 	case v.flaggedDecides(m, th, lex) && v.urgent > th.flagged && v.evidence >= minUrgentEvidence:
@@ -389,3 +393,15 @@ func (m *model) encode(w io.Writer) error {
 // attention was urgent, with an emergency template (a black-box test of
 // session 13).
 const minUrgentEvidence = 6
+
+// minAloneEvidence is the fewest words of evidence on which the urgent
+// sub-model alone, its needs sub-model under its threshold, raises a
+// message of minUrgentEvidence words or more (under that, its urgent
+// reading still makes a note need attention: « hébergée chez sa
+// soeur »): an adviser's short note (« La personne a la voix fatiguée et
+// rappellera demain. ») scored as suicide, « L'appel a coupé deux fois
+// pendant que j'attendais » (a failure the lexicon reads) over the
+// flagged threshold as a lost home (since session 14). In the training
+// rounds and the honest rounds' tuning halves no message under twelve
+// words of evidence was raised by the urgent sub-model alone.
+const minAloneEvidence = 12

@@ -70,7 +70,7 @@ func TestDecideFlagged(t *testing.T) {
 	m := defaultModel()
 	debt, violence := slices.Index(m.header.Models, CodeDebt), slices.Index(m.header.Models, CodeViolence)
 	th := thresholds{needs: 2, urgent: 3, flagged: 0.5}
-	v := verdict{needs: -5, urgent: 1, code: debt, urgentCode: violence, evidence: minUrgentEvidence}
+	v := verdict{needs: -5, urgent: 1, code: debt, urgentCode: violence, evidence: minAloneEvidence}
 	if l, j := v.decide(m, th, Attention); l != Urgent || j != violence {
 		t.Errorf("flagged by the lexicon: %s %d, want urgent %d", l, j, violence)
 	}
@@ -98,6 +98,21 @@ func TestDecideFlagged(t *testing.T) {
 	short := verdict{needs: 2.5, urgent: 4, code: violence, urgentCode: violence, attentionCode: debt, evidence: minUrgentEvidence - 1}
 	if l, j := short.decide(m, th, Attention); l != Attention || j != debt {
 		t.Errorf("a short text: %s %d, want attention %d", l, j, debt)
+	}
+	// A text under minAloneEvidence: the urgent sub-model alone, the needs
+	// sub-model under its threshold, raises nothing (« La personne a la
+	// voix fatiguée et rappellera demain. »); with the needs sub-model
+	// over its threshold it still does.
+	alone := verdict{needs: 1, urgent: 4, code: debt, urgentCode: violence, attentionCode: debt, evidence: minAloneEvidence - 1}
+	if l, _ := alone.decide(m, th, Routine); l != Routine {
+		t.Errorf("the urgent sub-model alone, a short text the lexicon reads as routine: %s, want routine", l)
+	}
+	if l, _ := alone.decide(m, th, Attention); l != Routine {
+		t.Errorf("the urgent sub-model alone, a short text the lexicon reads as needing attention: %s, want no raise", l)
+	}
+	alone.needs = 2.5
+	if l, j := alone.decide(m, th, Routine); l != Urgent || j != violence {
+		t.Errorf("both sub-models, a short text: %s %d, want urgent %d", l, j, violence)
 	}
 }
 

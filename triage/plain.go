@@ -21,15 +21,42 @@ var plainRules = []rule{
 // words (« bébé sans lait », « plus de nourriture », « à la rue », « SDF,
 // pas d'adresse postale »), and a relative's suicide, a bereavement.
 var plainNeeds = []rule{
-	{code: CodeFood, except: re(` rembours| lait infantile| prix du lait`), cue: re(` (?:bebe|nourrisson|enfants?|petits?) (?:sans|n' a plus de|n' ont plus de|a plus de|ont plus de) (?:lait|nourriture|couches et lait)| plus (?:de|aucune) nourriture| (?:plus|pas|rien) (?:rien )?a manger (?:depuis|ce soir|aujourd' hui|pour (?:ce soir|les enfants|demain))| ne mange(?:nt)? plus depuis`)},
-	{code: CodeHousingLoss, cue: re(` (?:suis|est|sommes|sont|se retrouve|se retrouvent|me retrouve|nous retrouvons|etre|mis|mise|mises|mis dehors) (?:a la rue|dehors avec|sans (?:abri|logement|toit))| sdf | sans domicile fixe|^ a la rue (?:depuis|avec|ce soir|cette nuit|demain|dans|et|sans|$)`)},
+	{code: CodeFood, except: re(` rembours| lait infantile| prix du lait| collecte| association| benevole| faire un don| ramadan| jeune | careme| regime`), cue: re(` (?:bebe|nourrisson|enfants?|petits?) (?:sans|n' a plus de|n' ont plus de|a plus de|ont plus de) (?:lait|nourriture|couches et lait)| plus (?:de|aucune) nourriture| (?:plus|pas|rien) (?:rien )?a manger (?:depuis|ce soir|aujourd' hui|pour (?:ce soir|les enfants|demain))| ne mange(?:nt)? plus depuis` +
+		// Told in passing (since session 14): « je saute le dîner, il ne
+		// reste que du riz », « moi pas manger depuis 3 jour ».
+		`| saute (?:le|les|un|des) (?:diner|dejeuner|souper|repas)| (?:il )?(?:ne )?reste (?:plus )?que (?:du riz|des pates|du pain|des biscottes|des cereales) | (?:pas|rien) manger depuis| (?:j' ai|on a|nous avons) (?:plus )?rien pour (?:la petite|le petit|le bebe|mon bebe)`)},
+	{code: CodeHousingLoss, cue: re(` (?:suis|est|sommes|sont|se retrouve|se retrouvent|me retrouve|nous retrouvons|etre|mis|mise|mises|mis dehors) (?:a la rue|dehors avec|sans (?:abri|logement|toit))| sdf | sans domicile fixe|^ a la rue (?:depuis|avec|ce soir|cette nuit|demain|dans|et|sans|$)` +
+		// « je vis dans ma voiture depuis un mois » (since session 14).
+		`| (?:suis|sommes|est|sont|dormons|dors|dort) dans la rue (?:avec|depuis|ce soir|cette nuit)| (?:vis|vit|vivons|vivent|habite|habitons|habitent) (?:dans|sous) (?:ma|la|une|notre|sa|leur|mon|le|un) (?:voiture|tente|cave|squat|cage d' escalier|hall)`),
+		// « ancien SDF, relogé depuis 2019 » (since session 14's notes).
+		except: re(` (?:ancien|ancienne|anciens|anciennes) (?:sdf|sans domicile fixe)`)},
 	// « coupure électricité demain »: a cut named with its supply needs no
 	// unpaid bill beside it.
 	{code: CodeEnergyCut, cue: re(` coupure (?:de |d' )?(?:l' )?(?:electricite|courant|gaz|eau|chauffage) `),
 		except: re(` travaux| maintenance| panne| canalisation| reseau| internet`), others: benefitCut, when: imminent, later: CodeEnergyRisk},
+	// A date to be gone by (since session 14): « le propriétaire nous a
+	// donné jusqu'à samedi pour partir ».
+	{code: CodeHousingLoss, cue: re(` (?:donne|laisse|accorde) (?:jusqu' (?:a|au)|[0-9]+ jours|huit jours|quinze jours|une semaine|deux semaines)(?: [a-z0-9]+){0,3} pour (?:partir|quitter|vider|sortir|deguerpir|degager)`),
+		except: re(` (?:je|nous|on) (?:demenage|demenageons|pars|partons) | mon depart| notre depart| preavis| (?:j' ai|nous avons|on a) (?:donne|pose|envoye) (?:mon|notre) conge`),
+		when:   imminent, later: CodeHousingRisk},
+	// A landlord's order told in broken French (« proprio dit moi
+	// partir lundi »).
+	{code: CodeHousingLoss, cue: re(` (?:proprio|proprietaire|bailleur|logeur)(?: [a-z']+){0,4} (?:partir|sortir|degager|quitter|parte|partions|sorte|sortions) `),
+		except: re(` (?:je|nous|on) (?:demenage|demenageons|pars|partons) | mon depart| notre depart| preavis| (?:j' ai|nous avons|on a) (?:donne|pose|envoye) (?:mon|notre) conge| (?:proprio|proprietaire|bailleur) (?:est|etait) (?:parti|sorti)| (?:chien|chat|animal|animaux)| (?:peut|pourrait|peuvent|pourraient|a le droit|ont le droit|droit de)`),
+		when:   imminent, later: CodeHousingRisk},
+	// Someone the writer fears who knows where the writer lives (« mon
+	// ex est sorti de prison hier et il sait où j'habite »).
+	{code: CodeViolence, cue: re(` sait ou (?:j' habite|je vis|on habite|nous habitons|je suis)| (?:connait|a trouve|a retrouve|a eu|a obtenu) (?:ma|mon|notre) (?:nouvelle |nouvel )?adresse`),
+		with: re(` prison| ordonnance de protection| agresseur| (?:j' ai|on a|nous avons) (?:tres |vraiment )?peur| menace| violent`)},
+	// Care that ran out (« pas médicament depuis une semaine »).
+	{code: CodeHealth, cue: re(` (?:pas|plus|sans) (?:de )?(?:medicaments?|traitement|insuline|medocs) depuis (?:[0-9]+|une|un|deux|trois|quatre|cinq|six|huit|dix|quinze|hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce matin|plusieurs|quelques)`)},
+	// A supply cut told in a few words (« l'électricité coupée hier »).
+	{code: CodeEnergyCut, cue: re(` (?:electricite|gaz|courant|eau|chauffage|lumiere) coupee?s? (?:hier|depuis|ce matin|aujourd' hui|avant-hier|cette semaine)`),
+		except: re(` travaux| maintenance| panne| canalisation| reseau| internet`), others: benefitCut},
 	{code: CodeBereavement, cue: re(` s' est (?:suicidee?|donnee? la mort|pendue?)| (?:mort|morte|decede|decedee) par suicide| suicide de (?:mon|ma|notre|son|sa) (?:fils|fille|mari|femme|frere|soeur|pere|mere|epoux|epouse|compagnon|compagne)`)},
 }
 
 // allRules are every rule the lexicon reads: the French ones (rules), the
-// other languages' (foreignRules) and the plain ones.
-var allRules = slices.Concat(rules, foreignRules, plainRules, plainNeeds)
+// other languages' (foreignRules), the plain ones and advisers' notes
+// (noteRules).
+var allRules = slices.Concat(rules, foreignRules, plainRules, plainNeeds, noteRules)

@@ -139,7 +139,7 @@ func foldSentence(s string) string {
 		switch {
 		case fold.Invisible(r):
 			// dropped: « su\u200bicider » is « suicider »
-		case r == '😂' || r == '🤣' || r == '😆' || r == '😹':
+		case r == '😂' || r == '🤣' || r == '😆' || r == '😹' || r == '😅':
 			if !space {
 				b.WriteByte(' ')
 			}

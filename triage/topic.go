@@ -14,7 +14,7 @@ import (
 // topicNouns are the activities and documents whose topic follows a
 // preposition (topicPrepositions): « une séance sur les violences ».
 var topicNouns = wordSet("seance seances semaine journee journees reunion soiree conference conferences debat atelier ateliers " +
-	"expose memoire these affiche affiches brochure brochures plaquette plaquettes flyer flyers support supports " +
+	"expose memoire these sequence sequences lecon lecons affiche affiches brochure brochures plaquette plaquettes flyer flyers support supports " +
 	"documentation module modules formation formations stage cours campagne reportage documentaire film livre roman " +
 	"exposition article questionnaire enquete statistiques chiffres projet dossier info information prevention sensibilisation " +
 	"court-metrage long-metrage podcast webinaire colloque spectacle emission serie piece pieces oral loi lois")
@@ -97,12 +97,22 @@ func topicIntroduces(before []string, w string) bool {
 		if topicNouns[before[k]] {
 			return true
 		}
-		if topicStops[before[k]] {
+		if topicStops[before[k]] && !forAudience(before, k) {
 			return false
 		}
 	}
 	return false
 }
+
+// forAudience reports whether before[k], a determiner of someone's own,
+// opens the audience of an activity after « pour »: « une séquence pour
+// mes 4e sur les violences » (since session 14).
+func forAudience(before []string, k int) bool {
+	return k > 0 && before[k-1] == "pour" && audienceDeterminers[before[k]]
+}
+
+// audienceDeterminers are the determiners of an audience (forAudience).
+var audienceDeterminers = wordSet("mes nos ses leurs mon ma son sa notre leur")
 
 // inCaseOf reports whether w, after the words before, ends « en cas
 // de »: a danger named as a case to be ready for (« savoir réagir en cas

@@ -109,7 +109,8 @@ func printDraft(a *app, d rag.Draft) {
 
 // argsOrStdin returns the message given as arguments, or read from stdin
 // (at most a question's size) when there is none; a message that is not
-// valid UTF-8 is a usage error, as plume redact refuses it.
+// valid UTF-8, as plume redact refuses it, or holds a NUL byte, which no
+// stored text may, is a usage error.
 func (a *app) argsOrStdin(fs *flag.FlagSet) (string, error) {
 	message := strings.Join(fs.Args(), " ")
 	if fs.NArg() == 0 {
@@ -121,6 +122,9 @@ func (a *app) argsOrStdin(fs *flag.FlagSet) (string, error) {
 	}
 	if !utf8.ValidString(message) {
 		return "", fmt.Errorf("%w: the message is not valid UTF-8 (first bad byte at offset %d)", errUsage, firstInvalidByte(message))
+	}
+	if i := strings.IndexByte(message, 0); i >= 0 {
+		return "", fmt.Errorf("%w: the message holds a NUL byte (at offset %d)", errUsage, i)
 	}
 	return message, nil
 }

@@ -86,7 +86,7 @@ func TestIngestInvalidService(t *testing.T) {
 		}
 	}
 	for id, service := range map[string]string{"ft": "france-travail", "bon": ""} {
-		d, err := st.DocumentByKey(context.Background(), store.DocKey{Source: "markdown", ExternalID: id})
+		d, err := st.DocumentByKey(context.Background(), store.DocKey{Service: service, Source: "markdown", ExternalID: id})
 		if err != nil || d.Service != service {
 			t.Errorf("document %s: service %q (%v), want %q", id, d.Service, err, service)
 		}

@@ -55,6 +55,11 @@ func TestTriageCommand(t *testing.T) {
 			t.Errorf("%q with bytes that are not UTF-8: exit code %d, stderr %q; want 2 and where", args, code, errw.String())
 		}
 	}
+	errw.Reset()
+	if code := run(context.Background(), []string{"triage"}, strings.NewReader("carte grise \x00 nul"), &out, &errw, noEnv); code != 2 ||
+		!strings.Contains(errw.String(), "NUL byte (at offset 12)") {
+		t.Errorf("a NUL byte: exit code %d, stderr %q; want 2 and where", code, errw.String())
+	}
 	// A message wrapped at a fixed width, on stdin: the line break inside
 	// the sentence hides nothing.
 	out.Reset()
