@@ -1,0 +1,47 @@
+package redact
+
+import "testing"
+
+// TestRedactRound19 covers session 14's rules on the special categories
+// and foreign documents: a disability benefit asked about with a question
+// mark stays, one received is masked; "malade de" and what upsets, "une
+// religion chez moi" as a habit; passports of a capital and six to nine
+// digits, the capital written apart, after whose document it is; a "n°"
+// with a label before its colon; a bare "carte" after "numéro de la"
+// referring to the residence permit or identity card named before.
+func TestRedactRound19(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		// benefits asked about
+		{"asked with s'il and a question mark", "tu m'as demandé s'il touche l'AAH ? non, l'ASPA.",
+			"tu m'as demandé s'il touche l'AAH ? non, l'ASPA."},
+		{"asked with droit à une", "Est-ce qu'il a droit à une pension d'invalidité ? Merci",
+			"Est-ce qu'il a droit à une pension d'invalidité ? Merci"},
+		{"si and the benefit, asked", "Et si la PCH ? je ne sais pas", "Et si la PCH ? je ne sais pas"},
+		{"received, a question after", "Je touche l'AAH, c'est cumulable ?", "Je touche l'[HANDICAP_1], c'est cumulable ?"},
+		{"the writer's own, asked", "et si je touche l'AAH ?", "et si je touche l'[HANDICAP_1] ?"},
+		{"si without a question mark", "savoir si l'AAH peut prendre le relais.", "savoir si l'[HANDICAP_1] peut prendre le relais."},
+		{"received with its category", "je touche une pension d'invalidité catégorie 2.", "je touche une [HANDICAP_1]."},
+		// figures
+		{"malade de cette histoire", "j'en ai marre, je suis malade de cette histoire.", "j'en ai marre, je suis malade de cette histoire."},
+		{"malade d'inquiétude", "sa mère est malade d'inquiétude depuis", "sa mère est malade d'inquiétude depuis"},
+		{"malade du cœur is told", "mon père est malade du cœur depuis 2010", "mon père est [SANTE_1] depuis 2010"},
+		{"a religion as a habit", "relire mes mails c'est devenu une religion chez moi", "relire mes mails c'est devenu une religion chez moi"},
+		{"one's religion is told", "c'est ma religion, je prie", "c'est ma [RELIGION_1], je prie"},
+		// passports
+		{"a capital written apart", "son passeport vietnamien C 1234567 expire", "son passeport vietnamien [PASSEPORT_1] expire"},
+		{"a capital and dictated digits", "passeport : K 5 3 1 9 0 2 7 6.", "passeport : [PASSEPORT_1]."},
+		{"whose passport it is", "Passeport tchadien de Mme : R012345678.", "Passeport tchadien de Mme : [PASSEPORT_1]."},
+		{"a capital and six digits", "mon passport number is B765432, thanks", "mon passport number is [PASSEPORT_1], thanks"},
+		{"the SMS c before an age stays", "mon passeport c 12 ans de galère", "mon passeport c 12 ans de galère"},
+		// a label before the colon after n°
+		{"n° with a label", "j'ai perdu ma CNI (n° noté sur un papier : 0712 3345 9981) hier",
+			"j'ai perdu ma CNI (n° noté sur un papier : [CNI_1]) hier"},
+		// a bare card named again
+		{"the residence card named again", "J'ai perdu ma carte de séjour hier soir dans le train pour Lille, je suis perdu. Numéro de la carte : 9 8 1 2 3 4 5 6 7 0, svp",
+			"J'ai perdu ma carte de séjour hier soir dans le train pour Lille, je suis perdu. Numéro de la carte : [ETRANGER_1], svp"},
+		{"a residence card's own number", "Mon titre de séjour expire demain. N° de carte : CD7654321.", "Mon titre de séjour expire demain. N° de carte : [ETRANGER_1]."},
+		{"a bank card named last", "Mon titre de séjour est ok mais ma carte bancaire est bloquée. Numéro de la carte : 4970 1012 3456 7891",
+			"Mon titre de séjour est ok mais ma carte bancaire est bloquée. Numéro de la carte : [CARTE_1]"},
+		{"no document before", "Numéro de la carte : CD7654321, fidélité", "Numéro de la carte : CD7654321, fidélité"},
+	})
+}
