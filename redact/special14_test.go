@@ -2,14 +2,14 @@ package redact
 
 import "testing"
 
-// TestRedactRound19 covers session 14's rules on the special categories
+// TestRedactSpecial14 covers session 14's rules on the special categories
 // and foreign documents: a disability benefit asked about with a question
 // mark stays, one received is masked; "malade de" and what upsets, "une
 // religion chez moi" as a habit; passports of a capital and six to nine
 // digits, the capital written apart, after whose document it is; a "n°"
 // with a label before its colon; a bare "carte" after "numéro de la"
 // referring to the residence permit or identity card named before.
-func TestRedactRound19(t *testing.T) {
+func TestRedactSpecial14(t *testing.T) {
 	checkRedactions(t, []redactCase{
 		// benefits asked about
 		{"asked with s'il and a question mark", "tu m'as demandé s'il touche l'AAH ? non, l'ASPA.",
@@ -43,5 +43,23 @@ func TestRedactRound19(t *testing.T) {
 		{"a bank card named last", "Mon titre de séjour est ok mais ma carte bancaire est bloquée. Numéro de la carte : 4970 1012 3456 7891",
 			"Mon titre de séjour est ok mais ma carte bancaire est bloquée. Numéro de la carte : [CARTE_1]"},
 		{"no document before", "Numéro de la carte : CD7654321, fidélité", "Numéro de la carte : CD7654321, fidélité"},
+	})
+}
+
+// TestRedactSpecial14Words covers session 14's words: the branches of a
+// faith, teachers' and students' unions, pregnancy and blood pressure in
+// other languages, memory troubles, a lifelong treatment and nightmares
+// told by the person, while a nightmare said of a thing stays.
+func TestRedactSpecial14Words(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"a branch of a faith", "ma famille est sunnite, mon mari aussi", "ma famille est [RELIGION_1], mon mari aussi"},
+		{"a teachers' union", "elle est au snuipp depuis 2015", "elle est au [SYNDICAT_1] depuis 2015"},
+		{"a students' union", "je suis à l'UNEF depuis la L1", "je suis à l'[SYNDICAT_1] depuis la L1"},
+		{"blood pressure", "my father has high blood pressure and diabetes", "my father has [SANTE_1] and [SANTE_2]"},
+		{"a risky pregnancy in Spanish", "tengo un embarazo de riesgo y no puedo", "tengo un [SANTE_1] y no puedo"},
+		{"memory troubles", "il a des problèmes de mémoire depuis l'an dernier", "il a des [SANTE_1] depuis l'an dernier"},
+		{"a lifelong treatment", "je suis sous traitement à vie depuis 2019", "je suis [SANTE_1] depuis 2019"},
+		{"nightmares told", "je fais des cauchemars toutes les nuits", "[SANTE_1] toutes les nuits"},
+		{"a nightmare of a thing stays", "ce dossier est un vrai cauchemar", "ce dossier est un vrai cauchemar"},
 	})
 }
