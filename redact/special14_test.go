@@ -43,6 +43,11 @@ func TestRedactSpecial14(t *testing.T) {
 		{"a bank card named last", "Mon titre de séjour est ok mais ma carte bancaire est bloquée. Numéro de la carte : 4970 1012 3456 7891",
 			"Mon titre de séjour est ok mais ma carte bancaire est bloquée. Numéro de la carte : [CARTE_1]"},
 		{"no document before", "Numéro de la carte : CD7654321, fidélité", "Numéro de la carte : CD7654321, fidélité"},
+		// an IBAN across a line break
+		{"an IBAN over two lines", "IBAN FR76 3000 4000 0312\n3456 7890 143 merci", "IBAN [IBAN_1] merci"},
+		{"a wrong key in fours over two lines", "mon rib FR76 1027 8060 4100\n0204 5678 913. ok", "mon rib [IBAN_1]. ok"},
+		{"a phone on the next line stays a phone", "FR76 1027 8060 4100\n0612345678 voila", "FR76 1027 8060 4100\n[TEL_1] voila"},
+		{"an IBAN then a phone on the next line", "FR76 3000 4000 0312 3456 7890 143\n06 12 34 56 78", "[IBAN_1]\n[TEL_1]"},
 	})
 }
 
