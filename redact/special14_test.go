@@ -54,7 +54,8 @@ func TestRedactSpecial14(t *testing.T) {
 // TestRedactSpecial14Words covers session 14's words: the branches of a
 // faith, teachers' and students' unions, pregnancy and blood pressure in
 // other languages, memory troubles, a lifelong treatment and nightmares
-// told by the person, while a nightmare said of a thing stays.
+// told by the person, while a nightmare said of a thing stays; moving
+// about with difficulty, a walker, while a day one cannot come stays.
 func TestRedactSpecial14Words(t *testing.T) {
 	checkRedactions(t, []redactCase{
 		{"a branch of a faith", "ma famille est sunnite, mon mari aussi", "ma famille est [RELIGION_1], mon mari aussi"},
@@ -66,5 +67,8 @@ func TestRedactSpecial14Words(t *testing.T) {
 		{"a lifelong treatment", "je suis sous traitement à vie depuis 2019", "je suis [SANTE_1] depuis 2019"},
 		{"nightmares told", "je fais des cauchemars toutes les nuits", "[SANTE_1] toutes les nuits"},
 		{"a nightmare of a thing stays", "ce dossier est un vrai cauchemar", "ce dossier est un vrai cauchemar"},
+		{"moving about with difficulty", "je me déplace très difficilement depuis 2020", "je [HANDICAP_1] depuis 2020"},
+		{"a walker without its article", "il marche avec déambulateur dehors", "il [HANDICAP_1] dehors"},
+		{"an appointment missed stays", "je ne peux pas me déplacer mardi, désolé", "je ne peux pas me déplacer mardi, désolé"},
 	})
 }
