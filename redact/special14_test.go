@@ -43,6 +43,11 @@ func TestRedactSpecial14(t *testing.T) {
 		{"a bank card named last", "Mon titre de séjour est ok mais ma carte bancaire est bloquée. Numéro de la carte : 4970 1012 3456 7891",
 			"Mon titre de séjour est ok mais ma carte bancaire est bloquée. Numéro de la carte : [CARTE_1]"},
 		{"no document before", "Numéro de la carte : CD7654321, fidélité", "Numéro de la carte : CD7654321, fidélité"},
+		// a phone named by its country
+		{"a second phone after its country", "mon numero au maroc 06 61 23 45 67 et au senegal 77 123 45 67",
+			"mon numero au maroc [TEL_1] et au senegal [TEL_2]"},
+		{"a count after a country stays", "j'ai vécu 12 ans au Sénégal 77 fois plus", "j'ai vécu 12 ans au Sénégal 77 fois plus"},
+		{"another number's cue stays", "mon numero fiscal au portugal 912 345 678", "mon numero fiscal au portugal 912 345 678"},
 		// an IBAN across a line break
 		{"an IBAN over two lines", "IBAN FR76 3000 4000 0312\n3456 7890 143 merci", "IBAN [IBAN_1] merci"},
 		{"a wrong key in fours over two lines", "mon rib FR76 1027 8060 4100\n0204 5678 913. ok", "mon rib [IBAN_1]. ok"},
