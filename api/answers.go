@@ -114,8 +114,13 @@ func (s *Server) createAnswer(c echo.Context) error {
 	auditService(c, service, service)
 	final := body.Text
 	if final == "" {
-		if final, err = s.deps.Store.FinalText(ctx, d.ID); err != nil {
+		var rejected bool
+		if final, rejected, err = s.deps.Store.FinalText(ctx, d.ID); err != nil {
 			return err
+		}
+		if rejected {
+			return errorf(http.StatusConflict, "draft_rejected",
+				"the agent rejected this draft: send text, the answer's text, to promote its question")
 		}
 	}
 	a, err := s.answers().FromDraft(ctx, d, final, service, key.Service, &key.ID)

@@ -400,3 +400,31 @@ func TestAnswerSourcesPublished(t *testing.T) {
 	e.must(http.StatusOK, request{method: "PUT", path: doc, key: "admin", body: map[string]string{"status": "published"}})
 	e.must(http.StatusOK, request{method: "PUT", path: path + "/status", key: "reviewer-caf", body: map[string]string{"status": "active"}})
 }
+
+// TestPromoteRejectedDraft: a draft its agent rejected is not promoted with
+// the model's text (black-box test: it became an active answer holding the
+// draft's invented placeholders, the agent's own text ignored): 409
+// draft_rejected, nothing stored; with a text, the question is promoted
+// with that text.
+func TestPromoteRejectedDraft(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	d := e.draft("reviewer-caf", cafQuestion)
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/drafts/" + d.ID + "/feedback", key: "reviewer-caf",
+		body: map[string]any{"outcome": "rejected", "rating": 1, "final_text": "Réponse écrite à la main : voyez caf.fr."}})
+	r := e.must(http.StatusConflict, request{method: "POST", path: "/v1/answers", key: "reviewer-caf", body: map[string]any{"draft_id": d.ID}})
+	if !strings.Contains(string(r.body), `"draft_rejected"`) {
+		t.Errorf("promoting a rejected draft: %s, want code draft_rejected", r.body)
+	}
+	var list struct{ Answers []answerBody }
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/answers", key: "reviewer-caf"}).decode(t, &list)
+	if len(list.Answers) != 0 {
+		t.Errorf("answers after a refused promotion: %+v, want none", list.Answers)
+	}
+	var a answerBody
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/answers", key: "reviewer-caf",
+		body: map[string]any{"draft_id": d.ID, "text": "Déclarez votre changement de situation sur caf.fr."}}).decode(t, &a)
+	if a.Text != "Déclarez votre changement de situation sur caf.fr." {
+		t.Errorf("promoted with a text: %q", a.Text)
+	}
+}

@@ -169,3 +169,45 @@ func TestDocumentPersonalDataLabels(t *testing.T) {
 		t.Errorf("PUT findings %+v, want one in tags[0]", got.Findings)
 	}
 }
+
+// TestDocumentPersonalDataLinks: a person's identifier in a document's id,
+// source or URL, or inside a web link of its text (a query string's
+// « ?nir=… », a path's segment), is refused as in its text (black-box
+// test: a NIR in the URL was stored and printed in the model's prompt
+// beside the source); an official link with a long article number is not.
+func TestDocumentPersonalDataLinks(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	nir, iban := "185057800608436", "FR7630006000011234567890189"
+	url := "https://caf.fr/zorglub?nir=" + nir
+	text := "Voir https://www.service-public.fr/particuliers/vosdroits/F1234?iban=" + iban + " pour la suite."
+	tests := []struct {
+		name string
+		body map[string]any
+		want []piiFinding
+	}{
+		{"url", map[string]any{"id": "pii-url", "title": "Fiche", "text": "ok", "url": url},
+			[]piiFinding{span("url", "NIR", url, nir)}},
+		{"id", map[string]any{"id": "caf-1 85 05 78 006 084 36", "title": "Fiche", "text": "ok"},
+			[]piiFinding{span("id", "NIR", "caf-1 85 05 78 006 084 36", "1 85 05 78 006 084 36")}},
+		{"source", map[string]any{"id": "pii-source", "source": iban, "title": "Fiche", "text": "ok"},
+			[]piiFinding{span("source", "IBAN", iban, iban)}},
+		{"link in text", map[string]any{"id": "pii-link", "title": "Fiche", "text": text},
+			[]piiFinding{span("text", "IBAN", text, iban)}},
+		{"underscores", map[string]any{"id": "pii-under", "title": "Fiche", "text": "ok", "url": "https://x.fr/a_1_85_05_78_006_084_36"},
+			[]piiFinding{span("url", "NIR", "https://x.fr/a_1_85_05_78_006_084_36", "1_85_05_78_006_084_36")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.body["service"] = "caf"
+			got := refusal(t, e.must(http.StatusUnprocessableEntity, request{method: "POST", path: "/v1/documents", key: "admin", body: tt.body}))
+			if diff := cmp.Diff(tt.want, got.Findings); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+		})
+	}
+	official := map[string]any{"id": "pii-official", "title": "Fiche", "service": "caf",
+		"text": "Article https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006430983 du code.",
+		"url":  "https://www.service-public.fr/particuliers/vosdroits/F2345?lang=fr&xtor=RSS-100"}
+	e.must(http.StatusCreated, request{method: "POST", path: "/v1/documents", key: "admin", body: official})
+}

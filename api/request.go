@@ -22,16 +22,20 @@ import (
 )
 
 // decodeJSON reads the request body into v: the body must be JSON
-// (Content-Type application/json, else 415), at most MaxBodyBytes (else
+// (Content-Type application/json, in UTF-8 when a charset is named, else
+// 415), at most MaxBodyBytes (else
 // 413), one object with no unknown field (else 400: a misspelt field is an
 // error, not silently ignored), no key twice in an object and no lone
 // UTF-16 surrogate escaped in a string (400: checkStrictJSON), every key
 // spelt exactly as its field's name (400: checkKeyNames).
 func (s *Server) decodeJSON(c echo.Context, v any) error {
 	r := c.Request()
-	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != "application/json" {
 		return errorf(http.StatusUnsupportedMediaType, "unsupported_media_type", "the body must be application/json")
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
+		return errorf(http.StatusUnsupportedMediaType, "unsupported_media_type", "the body must be JSON in UTF-8, not charset %q", cs)
 	}
 	if r.ContentLength > s.cfg.MaxBodyBytes {
 		return errorf(http.StatusRequestEntityTooLarge, "too_large", "the body is over %d bytes", s.cfg.MaxBodyBytes)

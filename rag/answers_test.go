@@ -158,7 +158,7 @@ func TestNoPersonalDataStored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	final, err := e.store.FinalText(ctx, draft.ID)
+	final, _, err := e.store.FinalText(ctx, draft.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func TestRestoredValuesMaskedAgain(t *testing.T) {
 	values := []string{"7654321", "Benali", "07 98 76 54 32"}
 	noValues(t, "feedback final text", fb.FinalText.String(), values)
 	answers := rag.NewAnswers(e.store, nil, nil)
-	final, err := e.store.FinalText(ctx, draft.ID)
+	final, _, err := e.store.FinalText(ctx, draft.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -109,10 +110,10 @@ func validateFeedback(fb *FeedbackRequest) ([]string, error) {
 		return nil, fmt.Errorf("feedback: %d tags, over %d: %w", len(fb.Tags), MaxFeedbackTags, ErrInvalid)
 	}
 	tags := make([]string, 0, len(fb.Tags))
-	for _, tag := range fb.Tags {
+	for i, tag := range fb.Tags {
 		tag = NormalizeTag(tag)
 		if err := checkTag(tag); err != nil {
-			return nil, fmt.Errorf("feedback: %w", err)
+			return nil, fmt.Errorf("feedback: tag %d: %w", i+1, err)
 		}
 		if !slices.Contains(tags, tag) {
 			tags = append(tags, tag)
@@ -139,10 +140,18 @@ func checkTag(tag string) error {
 	case utf8.RuneCountInString(tag) > MaxFeedbackTagRunes:
 		return fmt.Errorf("a tag is over %d characters: %w", MaxFeedbackTagRunes, ErrInvalid)
 	case !validTag.MatchString(tag):
+		if i := strings.IndexFunc(tag, invisible); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(tag[i:])
+			return fmt.Errorf("a tag holds an invisible character (U+%04X): %w", r, ErrInvalid)
+		}
 		return fmt.Errorf("a tag is a short label of letters, digits, spaces and ' - _ . , ! ?: %w", ErrInvalid)
 	}
 	return nil
 }
+
+// invisible reports whether r is a character a reader does not see: a
+// control or format character (a zero-width space, a bidirectional mark).
+func invisible(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
 
 // CheckFeedbackTags checks the labels of a configured vocabulary
 // (PLUME_FEEDBACK_TAGS), normalised (NormalizeTag): each must be a tag an

@@ -556,17 +556,20 @@ const citedDocuments = `SELECT document_id AS doc FROM answer_sources WHERE answ
 		WHERE a.id = $1 AND coalesce((e->>'document_id')::bigint, 0) > 0`
 
 // FinalText returns the redacted text finally sent for a draft, from its
-// latest feedback that gave one; "" when none did.
-func (s *Store) FinalText(ctx context.Context, draftID string) (string, error) {
-	var text string
-	err := s.pool.QueryRow(ctx, `SELECT final_text FROM feedback WHERE draft_id = $1`+
-		draftMonthRange("draft_created_at", draftID)+` AND final_text <> ''
-		AND outcome <> 'rejected' ORDER BY created_at DESC, id DESC LIMIT 1`, draftID).Scan(&text)
+// feedback ("" when it gave none), and whether that feedback rejected the
+// draft: the text of a rejected draft is then never returned.
+func (s *Store) FinalText(ctx context.Context, draftID string) (text string, rejected bool, err error) {
+	var outcome Outcome
+	err = s.pool.QueryRow(ctx, `SELECT final_text, outcome FROM feedback WHERE draft_id = $1`+
+		draftMonthRange("draft_created_at", draftID)+` ORDER BY created_at DESC, id DESC LIMIT 1`, draftID).Scan(&text, &outcome)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return "", nil
+		return "", false, nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("final text of draft %s: %w", draftID, err)
+		return "", false, fmt.Errorf("final text of draft %s: %w", draftID, err)
 	}
-	return text, nil
+	if outcome == OutcomeRejected {
+		return "", true, nil
+	}
+	return text, false, nil
 }

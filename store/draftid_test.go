@@ -75,8 +75,8 @@ func TestOldDraftIDsStillResolve(t *testing.T) {
 		if err := st.SaveFeedback(ctx, &f); err != nil {
 			t.Errorf("SaveFeedback(%s): %v", c.id, err)
 		}
-		if final, err := st.FinalText(ctx, c.id); err != nil || final != "Envoyé "+c.id {
-			t.Errorf("FinalText(%s) = %q, %v", c.id, final, err)
+		if final, rejected, err := st.FinalText(ctx, c.id); err != nil || final != "Envoyé "+c.id || rejected {
+			t.Errorf("FinalText(%s) = %q, %v, %v", c.id, final, rejected, err)
 		}
 	}
 	// A dated id made the day before its draft: the wrong month is read.
@@ -159,7 +159,7 @@ func TestImpossibleDraftDays(t *testing.T) {
 		if err := st.SaveFeedback(ctx, &f); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("SaveFeedback(%s): %v, want ErrNotFound", id, err)
 		}
-		if _, err := st.FinalText(ctx, id); err != nil && !errors.Is(err, store.ErrNotFound) {
+		if _, _, err := st.FinalText(ctx, id); err != nil && !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("FinalText(%s): %v", id, err)
 		}
 	}

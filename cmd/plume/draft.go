@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
@@ -107,14 +108,32 @@ func printDraft(a *app, d rag.Draft) {
 }
 
 // argsOrStdin returns the message given as arguments, or read from stdin
-// (at most a question's size) when there is none.
+// (at most a question's size) when there is none; a message that is not
+// valid UTF-8 is a usage error, as plume redact refuses it.
 func (a *app) argsOrStdin(fs *flag.FlagSet) (string, error) {
-	if fs.NArg() > 0 {
-		return strings.Join(fs.Args(), " "), nil
+	message := strings.Join(fs.Args(), " ")
+	if fs.NArg() == 0 {
+		in, err := io.ReadAll(io.LimitReader(a.stdin, int64(a.cfg.MaxQuestionBytes)+1))
+		if err != nil {
+			return "", fmt.Errorf("read stdin: %w", err)
+		}
+		message = string(in)
 	}
-	in, err := io.ReadAll(io.LimitReader(a.stdin, int64(a.cfg.MaxQuestionBytes)+1))
-	if err != nil {
-		return "", fmt.Errorf("read stdin: %w", err)
+	if !utf8.ValidString(message) {
+		return "", fmt.Errorf("%w: the message is not valid UTF-8 (first bad byte at offset %d)", errUsage, firstInvalidByte(message))
 	}
-	return string(in), nil
+	return message, nil
+}
+
+// firstInvalidByte returns the offset of the first byte of s that is not
+// part of a valid UTF-8 sequence, or len(s).
+func firstInvalidByte(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
 }

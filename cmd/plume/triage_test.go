@@ -45,6 +45,16 @@ func TestTriageCommand(t *testing.T) {
 			t.Errorf("empty message %q: exit code %d, want 2", empty, code)
 		}
 	}
+	// Bytes that are not UTF-8 are refused, as plume redact refuses them
+	// (black-box test: they were triaged routine, exit 0), on stdin and
+	// as an argument, and the error says where.
+	for _, args := range [][]string{{"triage", "--json"}, {"triage", "ok \xff"}} {
+		errw.Reset()
+		code := run(context.Background(), args, strings.NewReader("\xff\xfe"), &out, &errw, noEnv)
+		if code != 2 || !strings.Contains(errw.String(), "not valid UTF-8 (first bad byte at offset") {
+			t.Errorf("%q with bytes that are not UTF-8: exit code %d, stderr %q; want 2 and where", args, code, errw.String())
+		}
+	}
 	// A message wrapped at a fixed width, on stdin: the line break inside
 	// the sentence hides nothing.
 	out.Reset()
