@@ -49,6 +49,8 @@ func (sc *scanner) figurativeSpecial(i, j int, cue cueBits) bool {
 	switch {
 	case i == j && cue&cSpecial == cSante && sc.metaphor(i):
 		return true // "un vrai cancer pour l'immeuble", "une vraie maladie chez moi"
+	case i == j && cue&cSpecial == cReligion && sc.foldedIs(i, "religion") && sc.habitReligion(i):
+		return true // "ça devient une religion chez moi de vérifier mes mails"
 	case i == j && sc.foldedIs(i, "malade"):
 		return sc.upsetMalade(i)
 	case i == j && sc.foldedIs(i, "invalide"):
@@ -70,11 +72,37 @@ func (sc *scanner) upsetMalade(i int) bool {
 	if k < 0 {
 		return false
 	}
-	if sc.foldedIn(k, upsetVerbs) {
+	if sc.foldedIn(k, upsetVerbs) || sc.upsetCause(i) {
 		return true
 	}
 	e := sc.wordBefore(k)
 	return e >= 0 && sc.foldedIs(e, "en") && sc.foldedIn(k, upsetCopulas)
+}
+
+// upsetCauses follow "malade de" when it tells a feeling: "malade de
+// cette histoire", "malade d'inquiétude", "malade de tout ça"; not "malade
+// du cœur", "malade de la thyroïde".
+var upsetCauses = wordSet("cette ce cet ces ca cela tout toute toutes tous inquietude stress rage honte jalousie colere chagrin peur")
+
+// upsetCause reports whether "malade" at i is followed by "de" and what
+// upsets: "je suis malade de cette histoire".
+func (sc *scanner) upsetCause(i int) bool {
+	d := sc.nextWord(i)
+	if d < 0 || !sc.foldedIs(d, "de") && !sc.foldedIs(d, "d") {
+		return false
+	}
+	n := sc.nextWord(d)
+	return n >= 0 && sc.foldedIn(n, upsetCauses)
+}
+
+// habitReligion reports whether "religion" at i names a habit: an
+// indefinite article or "vraie" before it and "chez", "pour" after it,
+// "c'est devenu une religion chez moi", "une vraie religion pour lui";
+// not "ma religion", "la religion musulmane".
+func (sc *scanner) habitReligion(i int) bool {
+	k, n := sc.wordBefore(i), sc.nextWordAny(i)
+	return k >= 0 && (sc.foldedIs(k, "une") || sc.foldedIn(k, metaphorWords)) && n != i &&
+		(sc.foldedIs(n, "pour") || sc.foldedIs(n, "chez"))
 }
 
 // invalidThing reports whether "invalide" at i is said of a thing: right
@@ -137,7 +165,7 @@ func (sc *scanner) figurativeDisability(i, j int) bool {
 	switch {
 	case k != j && (sc.foldedIn(k, genericPeople) || sc.foldedIn(k, facilities) || sc.foldedIn(k, englishFacilities)):
 		return true
-	case sc.deniedState(i):
+	case sc.deniedState(i), sc.askedBenefit(i, j):
 		return true
 	case i == j && k != j && sc.foldedIn(i, clumsyWords) && sc.foldedIs(k, "avec"):
 		return true

@@ -33,14 +33,26 @@ func (sc *scanner) ibans() {
 		var buf [40]byte
 		norm := buf[:0]
 		want := ibanLengths[string([]byte{upper(s[0]), upper(s[1])})]
-		bestValid, bestLen, nearLen, lastTok := -1, -1, -1, i
-		for j := i; j >= 0; j = sc.ibanNext(j) {
+		bestValid, bestLen, nearLen, lastTok, crossed, fours := -1, -1, -1, i, -1, true
+		for j := i; j >= 0; j = sc.ibanNext(j, &crossed) {
 			part := sc.text(j)
 			if len(norm)+len(part) > 34 {
 				break
 			}
 			for k := 0; k < len(part); k++ {
 				norm = append(norm, upper(part[k]))
+			}
+			if crossed >= 0 {
+				// past a line break, the country's length in groups of
+				// four at most ("FR76 1027 8060 4100⏎0204 5678 912"), its
+				// key right or wrong
+				if fours = fours && len(part) <= 4; want != 0 && len(norm) == want && fours {
+					bestLen = j
+					if ibanValid(string(norm)) {
+						bestValid = j
+					}
+				}
+				continue
 			}
 			if isDigit(part[len(part)-1]) {
 				lastTok = j // not a word after it: "… 5680 19 svp"
@@ -97,11 +109,15 @@ func (sc *scanner) ibanStartAt(i int) bool {
 }
 
 // ibanNext returns the token that continues the IBAN whose last part is
-// token j, or -1.
-func (sc *scanner) ibanNext(j int) int {
+// token j, or -1. It crosses one line break before a number, and sets
+// *crossed to the token after it.
+func (sc *scanner) ibanNext(j int, crossed *int) int {
 	n := j + 1
 	if n < len(sc.toks) && (sc.punct(n) == '-' || sc.punct(n) == '.') && sc.attached(n) && n+1 < len(sc.toks) && sc.attached(n+1) {
 		n++
+	} else if n < len(sc.toks) && sc.toks[n].gap == gapLine && sc.toks[n].kind == kNum && *crossed < 0 && sc.toks[j].kind != kWord {
+		*crossed = n
+		return n
 	} else if n < len(sc.toks) && (sc.toks[n].gap == gapNone || sc.toks[n].gap > gapBlank) {
 		return -1
 	}

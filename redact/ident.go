@@ -41,7 +41,9 @@ func (sc *scanner) idents() {
 		}
 		// "dossier social étudiant (DSE 2024-2025) : n° 24-0315877": the
 		// first reading failed, the sign "n°" on the line announces the value.
-		for k := j; k < len(sc.toks) && k < j+8 && (k == j || sc.toks[k].gap < gapLine); k++ {
+		// From the cue on: "CNI (n° donné de mémoire : 1107 5912 3456)",
+		// whose sign the first reading skipped.
+		for k := i + 1; k < len(sc.toks) && k < j+8 && (k <= j || sc.toks[k].gap < gapLine); k++ {
 			if v := sc.identSign(k); v > 0 {
 				if !sc.has(k-1, wLegal) && !sc.has(k-2, wLegal) { // not "cerfa n°14069*04"
 					sc.identAt(&r, i, v)
@@ -59,10 +61,13 @@ func (sc *scanner) identSign(k int) int {
 	v := k + 1
 	switch {
 	case sc.isText(k, "n", "no") && (sc.punct(v) == '°' || sc.punct(v) == 'º') && sc.attached(v):
-		if v+1 < len(sc.toks) {
-			return v + 1
+		if v+1 >= len(sc.toks) {
+			return 0
 		}
-		return 0
+		if colon := sc.colonAhead(v+1, 5); colon > 0 && colon+1 < len(sc.toks) {
+			return colon + 1 // "n° donné de mémoire : 1107 5912 3456"
+		}
+		return v + 1
 	case sc.isText(k, "num", "numero", "nr", "nro", "nº", "number"):
 		if p := sc.punct(v); p == '.' || p == ':' {
 			v++
@@ -115,8 +120,12 @@ func (sc *scanner) identStart(i int) int {
 			}
 			break
 		}
-		if sc.letterPrefix(j) {
-			break // "contrat n° L-0045871-22": the letter is the number's
+		if sc.letterPrefix(j) || sc.letterApart(j) {
+			break // "contrat n° L-0045871-22", "passeport C 1234567": the letter is the number's
+		}
+		if t.kind == kWord && sc.has(j, wCivility) {
+			j++ // "passeport syrien de M. : N009283417": whose document it is
+			continue
 		}
 		if t.kind == kWord && (sc.has(j, wFiller|wStop|wInstitution) || t.cue&(identCues|cNIR|cFiscal|cTel) != 0) {
 			j++
@@ -179,6 +188,15 @@ func (sc *scanner) letterPrefix(j int) bool {
 	t := sc.toks[j]
 	return t.kind == kWord && t.end-t.start == 1 && t.shape&shCap != 0 && sc.punct(j+1) == '-' &&
 		sc.attached(j+1) && j+2 < len(sc.toks) && sc.attached(j+2) && sc.toks[j+2].kind == kNum
+}
+
+// letterApart reports whether token j is a single capital written apart
+// before the digits of an identifier: "passeport vietnamien C 1234567",
+// "K 4 8 2 1 7 3 9 9" (not the SMS "c" of "c'est", in lower case).
+func (sc *scanner) letterApart(j int) bool {
+	t := &sc.toks[j]
+	return t.kind == kWord && t.end-t.start == 1 && t.shape&shCap != 0 && j+1 < len(sc.toks) &&
+		sc.toks[j+1].kind == kNum && sc.toks[j+1].gap == gapSpace
 }
 
 // identAt reads the value at token j announced by the cue at token i and
@@ -457,7 +475,7 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 	}
 	letters := l - digits
 	switch {
-	case cues&cPasseport != 0 && (passportShape(id) || (l >= 8 && l <= 9 && digits >= 2)):
+	case cues&cPasseport != 0 && (passportShape(id) || (l >= 8 && l <= 9 && digits >= 2) || (l == 7 || l == 10) && digits >= 6 && isLetter(id[0])):
 		return PASSEPORT, 0.9
 	case cues&cCNI != 0 && ((l == 12 && digits >= 9) || (l == 9 && letters >= 1) || (l >= 6 && l <= 18 && digits >= 5)):
 		return CNI, 0.85 // 18: Algeria's NIN, China's and Mexico's numbers
@@ -471,6 +489,8 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 		return INE, 0.85 // letters inside: "0A2B3C4D5E6"
 	case cues&cEtranger != 0 && letters == 0 && (l == 10 || l == 9):
 		return ETRANGER, 0.85
+	case cues&cEtranger != 0 && l == 9 && letters == 2 && isLetter(id[0]) && isLetter(id[1]):
+		return ETRANGER, 0.8 // a residence card's own number: "N° de carte : AB3021447"
 	case cues&cEtranger != 0 && letters == 1 && l >= 10 && l <= 14 && isDigit(id[0]) && isDigit(id[l-1]):
 		return ETRANGER, 0.8 // a récépissé's number with its letter: "910R000123456"
 

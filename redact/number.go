@@ -365,6 +365,9 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	ctxOf := func() cueBits {
 		if !ctxDone {
 			ctxDone, ctxBits = true, sc.cueBefore(first, 8)
+			if ctxBits&cTel == 0 && sc.countryPhone(first) {
+				ctxBits |= cTel
+			}
 		}
 		return ctxBits
 	}

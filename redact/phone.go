@@ -103,3 +103,15 @@ func nationalPhone(digits []byte) bool {
 	}
 	return false
 }
+
+// countryPhone reports whether the number at token first is a phone named
+// by its country after a phone's cue further back in the sentence: "mon
+// numéro au Maroc 06 61 23 45 67 et au Sénégal 77 123 45 67". The country
+// is right before the number, "au", "en", "du" or "de" before it.
+func (sc *scanner) countryPhone(first int) bool {
+	k := sc.wordBefore(first)
+	if k < 0 || !sc.has(k, wCountry) {
+		return false
+	}
+	return sc.cueBefore(k, 24)&cTel != 0
+}

@@ -75,6 +75,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.ribParts()
 	sc.cardDetails()
 	sc.ibans()
+	sc.cardRefs()
 	sc.idents()
 	sc.messageIDs()
 	sc.sentencePassports()
