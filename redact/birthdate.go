@@ -159,7 +159,7 @@ func (sc *scanner) dayAfterYear(y int) {
 		if sc.isText(k, deadlineWords...) {
 			return // "je suis de 1975, rdv le 3 juin"
 		}
-		if sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 2 || sc.spelledDay(k) {
+		if sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 2 || sc.spelledDay(k) || sc.isOrdinalFirst(k) {
 			if end := sc.date(k); end > k {
 				sc.addToks(y, end, NAISSANCE, 0.8)
 			}
