@@ -147,7 +147,7 @@ func (sc *scanner) selfDate(i int) int {
 // dayAfterYear masks the day and month written a few words after a birth
 // year that stays alone ("né à Tunis en 1975, le 12 juin", "née en 1987
 // le trois mars"): together they make a full date of birth, masked whole
-// from the year on. Only within the sentence.
+// from the year on when only "le" stands between. Only within the sentence.
 func (sc *scanner) dayAfterYear(y int) {
 	for k := y + 1; k < len(sc.toks) && k <= y+6; k++ {
 		if sc.toks[k].gap >= gapLine {
@@ -161,7 +161,11 @@ func (sc *scanner) dayAfterYear(y int) {
 		}
 		if sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 2 || sc.spelledDay(k) || sc.isOrdinalFirst(k) {
 			if end := sc.date(k); end > k {
-				sc.addToks(y, end, NAISSANCE, 0.8)
+				start := k
+				if k <= y+2 && sc.punct(k-1) == 0 && sc.toks[y].end-sc.toks[y].start == 4 {
+					start = y // "née en 1987 le trois mars": one date, told year first
+				}
+				sc.addToks(start, end, NAISSANCE, 0.8)
 			}
 			return
 		}

@@ -19,6 +19,7 @@ func TestLeaks(t *testing.T) {
 		// a date of birth told year first, or its year after the day
 		{"year then day in words", "je suis née en 1987 le trois mars, à Brest", "je suis née en [NAISSANCE_1], à [NAISSANCE_2]"},
 		{"year then day in digits", "il est né en 1990 le 12 juin à Oran", "il est né en [NAISSANCE_1] à [NAISSANCE_2]"},
+		{"year, a comma, then the day: the day goes", "née en 1987, le 3 mars", "née en 1987, le [NAISSANCE_1]"},
 		{"year then the first of the month", "née en 1987 le 1er mars à Lyon", "née en [NAISSANCE_1] à [NAISSANCE_2]"},
 		{"day and month then the year", "née un 3 mars, en 1987", "née un [NAISSANCE_1]"},
 		{"day and month then the year with de", "né le 14 juillet de 1979 je crois", "né le [NAISSANCE_1] je crois"},
