@@ -47,6 +47,7 @@ var honestRounds = []honestRound{
 	{name: "round17", parts: []string{"round17a", "round17b", "round17c"}, gate: round17Gate},
 	{name: "round18", parts: []string{"round18a", "round18b", "round18c"}, gate: round18Gate},
 	{name: "round19", parts: []string{"round19a", "round19b", "round19c"}, gate: round19Gate},
+	{name: "round20", parts: []string{"round20a", "round20b", "round20c"}, gate: round20Gate},
 }
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
@@ -92,6 +93,19 @@ var round18Gate = holdoutGate{urgentRecall: 0.82, needsRecall: 0.96, attentionRe
 // more, two needing attention fewer (English writers no longer a barrier
 // by their language alone). The gate sits a message under.
 var round19Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.94, attentionRecall: 0.92, routineKept: 0.88, reasonRecall: 0.75}
+
+// round20Gate gates round 20 (20a older people and families, e-mails and
+// Services Publics+ posts, urgent needs understated and buried mid-story;
+// 20b SMS, the young, foreigners in imperfect French, English and mixed
+// languages, routine messages full of alarming words; 20c advisers'
+// notes, short and clinical, and a few long formal letters), written on
+// 2026-12-02 (session 14) by three writers who never saw the code.
+// Measured before session 14's changes: urgent 0.902, needs 0.967,
+// attention 0.974, routine kept 0.917, reasons 0.693 (lexicon alone
+// 0.647 / 0.811 / 0.821 / 0.833; keywords 0.098 / 0.322 / 0.359 /
+// 0.683); after them: 0.941 / 0.989 / 0.974 / 0.933 / 0.706 (lexicon
+// alone 0.706 / 0.833 / 0.821 / 0.850). The gate sits a message under.
+var round20Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRecall: 0.94, routineKept: 0.91, reasonRecall: 0.69}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
