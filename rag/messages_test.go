@@ -505,12 +505,14 @@ var fullHeldOut13Goals = messageGoals{minRecall5: 0.59, minOverBM25: 0.14, minRe
 
 // The retr14 gates sit a message under its test half's figures measured
 // on 2026-12-02 after session 14's changes: fiches r@5 0.825 (BM25 0.800),
-// r@1 0.650 (0.575), MRR 0.739 (0.660), reliable when found 0.818 (27 of
-// 33), flagged 0.667 (8 of 12); whole corpus r@5 0.720 (BM25 0.580), r@1
-// 0.540 (0.320), MRR 0.617 (0.434), reliable when found 0.833 (30 of 36),
-// flagged 0.667 (8 of 12). Before those changes: the same on the fiches
-// (MRR 0.742); whole corpus r@5 0.680, MRR 0.611, reliable when found
-// 0.853, flagged 0.667. The fiches' gate over BM25 is 0: never under it.
+// r@1 0.650 (0.575), MRR 0.742 (0.660), reliable when found 0.818 (27 of
+// 33), flagged 0.667 (8 of 12); whole corpus r@5 0.680 (BM25 0.580), r@1
+// 0.540 (0.320), MRR 0.611 (0.434), reliable when found 0.853 (29 of 34),
+// flagged 0.667 (8 of 12), the same as before them. The fiches' gate over
+// BM25 is 0: never under it. (An ordering search at b 0.9, which raised
+// the whole corpus's r@5 to 0.720 here, was not kept: with the outside
+// cues it put messages.jsonl's whole-corpus reliable when found under its
+// gate.)
 var spfHeldOut14Goals = messageGoals{minRecall5: 0.79, minOverBM25: 0, minReliableFound: 0.78, minFlagged: 0.58}
 
-var fullHeldOut14Goals = messageGoals{minRecall5: 0.69, minOverBM25: 0.11, minReliableFound: 0.80, minFlagged: 0.58}
+var fullHeldOut14Goals = messageGoals{minRecall5: 0.66, minOverBM25: 0.08, minReliableFound: 0.82, minFlagged: 0.58}
