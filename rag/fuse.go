@@ -138,11 +138,9 @@ func (s *Searcher) threshold() float64 {
 }
 
 // fuseDocuments merges the three rankings by document with weighted
-// reciprocal rank fusion (fused, base ranks and margins), orders them by
-// the same fusion with order's ranks in place of the document search's
-// (orderFusion), then adds the semantic ranking (sem, best first; see
-// withSemantic); best first.
-func (s *Searcher) fuseDocuments(f store.Found, order []store.DocHit, sem []int64) []docCandidate {
+// reciprocal rank fusion, then adds the semantic ranking (sem, best first;
+// see withSemantic); best first.
+func (s *Searcher) fuseDocuments(f store.Found, sem []int64) []docCandidate {
 	fu := fusion{byID: map[int64]*docCandidate{}}
 	for i, h := range f.Documents {
 		d := fu.get(h.DocumentID)
@@ -168,33 +166,10 @@ func (s *Searcher) fuseDocuments(f store.Found, order []store.DocHit, sem []int6
 		d.margin, d.baseRank = margin(fu.order, i), i+1
 		d.score = d.fused
 	}
-	if order != nil {
-		s.orderFusion(&fu, order)
-	}
 	if len(sem) == 0 {
 		return copyCandidates(fu.order)
 	}
 	return copyCandidates(s.withSemantic(&fu, sem))
-}
-
-// orderFusion scores the documents of the base fusion f (already ranked
-// by it) by the same fusion with the ranks of order, the document search
-// with the ordering length normalisation, in place of the document
-// search's, and sorts them by that score. A document only order found
-// takes its words' shares from it.
-func (s *Searcher) orderFusion(f *fusion, order []store.DocHit) {
-	rank := make(map[int64]int, len(order))
-	for i, h := range order {
-		rank[h.DocumentID] = i + 1
-		if d := f.get(h.DocumentID); d.bm25Rank == 0 {
-			d.matched, d.requestMatched, d.title = h.Matched, h.RequestMatched, h.TitleShare
-		}
-	}
-	w := s.opts.Fusion
-	for _, d := range f.order {
-		d.score = w[0]*s.rrf(rank[d.id]) + w[1]*s.rrf(d.textRank) + w[2]*s.rrf(d.vecRank)
-	}
-	sort.SliceStable(f.order, func(i, j int) bool { return f.order[i].score > f.order[j].score })
 }
 
 // markPlain sets the rank by plain BM25 (plain, best first) of the

@@ -48,9 +48,6 @@ type queryPlan struct {
 	// plain is the plain BM25 search of documents (plainDocuments), whose
 	// ranking the ranker reads.
 	plain store.DocQuery
-	// order is the document search with the ordering fusion's length
-	// normalisation (SearchOptions.OrderBM25B).
-	order store.DocQuery
 	// ownCase and outside are the message's cues (askCues): it asks
 	// where the person's own file stands; its request is a matter of a
 	// town hall, another country or a private company.
@@ -72,8 +69,6 @@ func planQuery(qs store.QueryStats, weights []float64, messageSentences int, fil
 	docs.Filter, docs.K = filter, o.Documents
 	docs.K1, docs.B, docs.TitleBoost = o.BM25K1, o.BM25B, o.TitleBoost
 	p.plain = plainDocuments(qs, messageSentences, filter, o.Documents)
-	p.order = *docs
-	p.order.B = o.OrderBM25B
 	var requestWords, unknownWords float64
 	for _, st := range qs.Terms {
 		if st.Lexemes <= 1 && termWeight(st, weights) >= requestWeight && len(st.Lexeme) >= 4 {

@@ -77,14 +77,6 @@ type SearchOptions struct {
 	// BM25K1, BM25B and TitleBoost tune the document search (defaults
 	// 1.2, 0.75 and 2).
 	BM25K1, BM25B, TitleBoost float64
-	// OrderBM25B is the length normalisation of a second BM25 search of
-	// documents, with the same words and weights, whose ranks replace the
-	// document search's in the fusion that orders the documents (default
-	// 0.9: a long document pays more for its length; chosen on the tuning
-	// halves, README "Retrieval"). The base fusion, which the reliability
-	// decision and the validated answers read as they were calibrated,
-	// keeps BM25B.
-	OrderBM25B float64
 	// Documents is how many documents the document search returns before
 	// fusion (default 30).
 	Documents int
@@ -118,7 +110,6 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 	opts.MaxPerDocument = orDefault(opts.MaxPerDocument, 2)
 	opts.BM25K1 = orDefault(opts.BM25K1, 1.2)
 	opts.BM25B = orDefault(opts.BM25B, 0.75)
-	opts.OrderBM25B = orDefault(opts.OrderBM25B, 0.9)
 	opts.TitleBoost = orDefault(opts.TitleBoost, 2)
 	opts.Documents = orDefault(opts.Documents, 30)
 	if opts.Fusion == [3]float64{} {
@@ -334,21 +325,15 @@ func (s *Searcher) runSearches(ctx context.Context, a *analysis, res *Results, t
 type found struct {
 	store.Found
 	plain []store.DocHit
-	// order is the document search with OrderBM25B, nil when it is
-	// BM25B (the store's document search then orders too).
-	order []store.DocHit
 }
 
 // search runs the plan's searches: the store's three and, beside them,
-// the plain BM25 search of documents and the one that orders them.
+// the plain BM25 search of documents.
 func (s *Searcher) search(ctx context.Context, plan queryPlan) (found, error) {
 	var f found
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() (err error) { f.Found, err = s.store.Search(gctx, plan.query); return err })
 	g.Go(func() (err error) { f.plain, err = s.store.SearchDocuments(gctx, plan.plain); return err })
-	if plan.order.B != plan.query.Documents.B {
-		g.Go(func() (err error) { f.order, err = s.store.SearchDocuments(gctx, plan.order); return err })
-	}
 	if err := g.Wait(); err != nil {
 		return found{}, err
 	}
@@ -364,7 +349,7 @@ func (s *Searcher) rankFound(ctx context.Context, q Query, a analysis, f found, 
 		return err
 	}
 	res.semantic = semanticSearch{model: model, ranking: sem}
-	docs := s.fuseDocuments(f.Found, f.order, sem)
+	docs := s.fuseDocuments(f.Found, sem)
 	markPlain(docs, f.plain)
 	res.found = fusedShares(docs)
 	var ranked []rankedDoc

@@ -47,6 +47,7 @@ var honestRounds = []honestRound{
 	{name: "round17", parts: []string{"round17a", "round17b", "round17c"}, gate: round17Gate},
 	{name: "round18", parts: []string{"round18a", "round18b", "round18c"}, gate: round18Gate},
 	{name: "round19", parts: []string{"round19a", "round19b", "round19c"}, gate: round19Gate},
+	{name: "round20", parts: []string{"round20a", "round20b", "round20c"}, gate: round20Gate},
 }
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
@@ -60,7 +61,9 @@ var honestRounds = []honestRound{
 // routine kept 0.867, reasons 0.632 (keywords 0.098 / 0.367 / 0.333 /
 // 0.667); after them: 0.843 / 0.978 / 1.000 / 0.883 / 0.627 (one urgent
 // message fewer, one routine message more). The gate sits a message under.
-var round17Gate = holdoutGate{urgentRecall: 0.82, needsRecall: 0.96, attentionRecall: 0.97, routineKept: 0.86, reasonRecall: 0.62}
+// After session 14's changes: 0.961 / 0.989 / 1.000 / 0.950 / 0.691; the
+// gate raised to a message under.
+var round17Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.97, attentionRecall: 0.97, routineKept: 0.93, reasonRecall: 0.68}
 
 // round18Gate gates round 18 (18a elderly people and their relatives, SMS,
 // advisers' notes; 18b young adults, single parents, foreigners writing in
@@ -74,7 +77,9 @@ var round17Gate = holdoutGate{urgentRecall: 0.82, needsRecall: 0.96, attentionRe
 // 0.333 / 0.817); after them: 0.843 / 0.978 / 0.974 / 0.783 / 0.718
 // (lexicon alone urgent 0.510: its new cues catch what the model already
 // caught). The gate sits a message under.
-var round18Gate = holdoutGate{urgentRecall: 0.82, needsRecall: 0.96, attentionRecall: 0.94, routineKept: 0.76, reasonRecall: 0.70}
+// After session 14's changes: 0.941 / 0.989 / 1.000 / 0.867 / 0.795; the
+// gate raised to a message under.
+var round18Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRecall: 0.97, routineKept: 0.85, reasonRecall: 0.78}
 
 // round19Gate gates round 19 (19a elderly people living alone and their
 // children, carers, advisers' notes, rural people, people who understate;
@@ -91,7 +96,22 @@ var round18Gate = holdoutGate{urgentRecall: 0.82, needsRecall: 0.96, attentionRe
 // 0.766 (lexicon alone 0.686 / 0.811 / 0.872 / 0.850): one urgent message
 // more, two needing attention fewer (English writers no longer a barrier
 // by their language alone). The gate sits a message under.
-var round19Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.94, attentionRecall: 0.92, routineKept: 0.88, reasonRecall: 0.75}
+// After session 14's changes: 0.941 / 0.967 / 0.974 / 0.967 / 0.797; the
+// gate raised to a message under.
+var round19Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRecall: 0.94, routineKept: 0.95, reasonRecall: 0.78}
+
+// round20Gate gates round 20 (20a older people and families, e-mails and
+// Services Publics+ posts, urgent needs understated and buried mid-story;
+// 20b SMS, the young, foreigners in imperfect French, English and mixed
+// languages, routine messages full of alarming words; 20c advisers'
+// notes, short and clinical, and a few long formal letters), written on
+// 2026-12-02 (session 14) by three writers who never saw the code.
+// Measured before session 14's changes: urgent 0.902, needs 0.967,
+// attention 0.974, routine kept 0.917, reasons 0.693 (lexicon alone
+// 0.647 / 0.811 / 0.821 / 0.833; keywords 0.098 / 0.322 / 0.359 /
+// 0.683); after them: 0.941 / 0.989 / 0.974 / 0.933 / 0.706 (lexicon
+// alone 0.706 / 0.833 / 0.821 / 0.850). The gate sits a message under.
+var round20Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRecall: 0.94, routineKept: 0.91, reasonRecall: 0.69}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
