@@ -145,8 +145,9 @@ func (sc *scanner) selfDate(i int) int {
 }
 
 // dayAfterYear masks the day and month written a few words after a birth
-// year that stays alone ("né à Tunis en 1975, le 12 juin"): together they
-// make a full date of birth. Only within the sentence.
+// year that stays alone ("né à Tunis en 1975, le 12 juin", "née en 1987
+// le trois mars"): together they make a full date of birth, masked whole
+// from the year on when only "le" stands between. Only within the sentence.
 func (sc *scanner) dayAfterYear(y int) {
 	for k := y + 1; k < len(sc.toks) && k <= y+6; k++ {
 		if sc.toks[k].gap >= gapLine {
@@ -158,13 +159,46 @@ func (sc *scanner) dayAfterYear(y int) {
 		if sc.isText(k, deadlineWords...) {
 			return // "je suis de 1975, rdv le 3 juin"
 		}
-		if sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 2 {
+		if sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start <= 2 || sc.spelledDay(k) || sc.isOrdinalFirst(k) {
 			if end := sc.date(k); end > k {
-				sc.addToks(k, end, NAISSANCE, 0.8)
+				start := k
+				if k <= y+2 && sc.punct(k-1) == 0 && sc.toks[y].end-sc.toks[y].start == 4 {
+					start = y // "née en 1987 le trois mars": one date, told year first
+				}
+				sc.addToks(start, end, NAISSANCE, 0.8)
 			}
 			return
 		}
 	}
+}
+
+// spelledDay reports whether token k starts a day written in words before
+// its month: "trois mars", "vingt et un juin" (not "un" alone, which is
+// an article).
+func (sc *scanner) spelledDay(k int) bool {
+	return sc.toks[k].kind == kWord && sc.has(k, wNumWord) && !sc.isText(k, "un", "une", "et")
+}
+
+// yearAfterDay returns the token of a birth year written right after a
+// day and month that ends at token end ("née un 3 mars, en 1987", "le 3
+// mars de 1987"), or end itself when none follows.
+func (sc *scanner) yearAfterDay(end int) int {
+	if !sc.isMonth(end) {
+		return end // the date has its year, or is no day and month
+	}
+	for k := end + 1; k < len(sc.toks) && k <= end+3; k++ {
+		if sc.toks[k].gap >= gapLine {
+			return end
+		}
+		switch {
+		case sc.punct(k) == ',', sc.isText(k, "en", "de", "in"):
+			continue
+		case sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start == 4 && sc.numDate(k) == k:
+			return k
+		}
+		return end
+	}
+	return end
 }
 
 // deadlineWords announce a date that is no birth: an appointment, a

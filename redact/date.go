@@ -48,6 +48,7 @@ func (sc *scanner) births() {
 		if sc.toks[j].kind == kWord && sc.has(j, wNumWord) && sc.isText(j-1, "le") && sc.toks[j].gap <= gapBlank {
 			j-- // a dictated date, "le douze mars quatre-vingt-sept", is said with its article
 		}
+		end = sc.yearAfterDay(end)
 		sc.addToks(j, end, NAISSANCE, 0.9)
 		sc.restatedBirth(end)
 		sc.siblingBirth(end + 1)

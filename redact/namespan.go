@@ -151,10 +151,7 @@ func (sc *scanner) afterParticles(k int, s int, pos int) int {
 		if sc.caseless && s != strong {
 			return -1
 		}
-		m++
-		if m < n && sc.punct(m) == '\'' && sc.attached(m) {
-			m++
-		}
+		m = sc.pastParticle(m)
 		if m >= n || sc.toks[m].gap >= gapLine {
 			return -1
 		}

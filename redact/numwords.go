@@ -290,6 +290,12 @@ func (sc *scanner) matchSpelled(run []numGroup) int {
 				p = k
 				break
 			}
+			if k == p+4 && sc.bareMobile(run[p:k+1]) {
+				sc.addToks(run[p].first, run[k].last, TEL, 0.8)
+				matched = true
+				p = k
+				break
+			}
 			if len(d) >= 11 && len(d) <= 13 && (d[:2] == "33" || d[:2] == "00") && words >= 1 && k+1 == len(run) {
 				sc.addToks(run[p].first, run[k].last, TEL, 0.8)
 				matched = true
@@ -299,6 +305,23 @@ func (sc *scanner) matchSpelled(run []numGroup) int {
 		}
 	}
 	return last
+}
+
+// bareMobile reports whether the five groups g are a French mobile
+// dictated without its leading zero right after a phone's cue: "appelez-moi
+// au six douze trente-quatre cinquante-six soixante-dix-huit" (six or
+// sept, then four numbers of two digits). Without the cue, amounts, ages
+// and dates in words stay.
+func (sc *scanner) bareMobile(g []numGroup) bool {
+	if len(g) != 5 || g[0].digits != "6" && g[0].digits != "7" {
+		return false
+	}
+	for _, x := range g[1:] {
+		if len(x.digits) != 2 {
+			return false
+		}
+	}
+	return sc.cueBefore(g[0].first, 6)&cTel != 0
 }
 
 // spelledFallback masks a dictated number that no reading makes a phone

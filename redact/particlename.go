@@ -87,10 +87,7 @@ func (sc *scanner) lowerParticleSurname(k, words int, firstName bool) int {
 	m := k
 	for count := 0; count < 3 && m < len(sc.toks) && sc.toks[m].kind == kWord && sc.has(m, wParticle) &&
 		sc.toks[m].shape&shLower != 0 && !sc.isFirstName(m); count++ {
-		m++
-		if m < len(sc.toks) && sc.punct(m) == '\'' && sc.attached(m) {
-			m++
-		}
+		m = sc.pastParticle(m)
 		if m >= len(sc.toks) || sc.toks[m].gap >= gapLine {
 			return -1
 		}
@@ -150,3 +147,27 @@ func adjectiveEnding(w string) bool {
 }
 
 var adjectiveSuffixes = []string{"é", "ée", "és", "ées", "ant", "ante", "ants", "antes", "eux", "euse", "ment", "ive", "if", "ète", "ais", "ait"}
+
+// hyphenParticles are the particles joined to their surname by a hyphen:
+// "El-Amrani", "ben-ali", "Van-Damme", "Ould-Ahmed"; not the articles,
+// which the hyphen joins to other words ("la-bas", "le-long").
+var hyphenParticles = wordSet("el al ben bin ibn ould van von de di da del della dos das ter ten")
+
+// pastParticle returns the token after the particle at m and the
+// apostrophe or hyphen attached to it: the surname's start in "d'Artagnan",
+// "n'diaye", "el-amrani".
+func (sc *scanner) pastParticle(m int) int {
+	next := m + 1
+	if next+1 >= len(sc.toks) || !sc.attached(next) {
+		return next
+	}
+	switch sc.punct(next) {
+	case '\'':
+		return next + 1
+	case '-':
+		if sc.attached(next+1) && sc.toks[next+1].kind == kWord && sc.foldedIn(m, hyphenParticles) {
+			return next + 1
+		}
+	}
+	return next
+}

@@ -286,6 +286,11 @@ func (sc *scanner) resolve(cands []cand) []cand {
 				keep = false
 				break
 			}
+			if v, ok := sc.checksumOver(*a, c); ok {
+				*a = v // "Dossier IBAN DE89 …": the check digits name the value
+				keep = false
+				break
+			}
 			if a.start == c.start && a.end == c.end && c.conf > a.conf {
 				*a = c // the same text read two ways: the surer reading wins
 				keep = false
