@@ -120,6 +120,17 @@ var (
 //     written on session 13, measured whole once before that session's
 //     changes, then split by the same rule: its tuning half tuned on from
 //     then, its test half gated.
+//   - testdata/messy12.jsonl: 100 messages (795 values) by two more
+//     writers who never saw the code (12a elderly people and their
+//     children, formal letters with address blocks, forms pasted into
+//     e-mails, names surname first in capitals or all in lower case,
+//     hyphenated first names, addresses without a postcode or a street
+//     word, health in passing; 12b foreign nationals, students, small
+//     businesses, SMS and obfuscated contacts, tax and case numbers in odd
+//     formats, offences, unions, religion and origin in passing), written
+//     on session 14, measured whole once before and once after that
+//     session's changes and kept out of them; split by the same rule from
+//     then on, its test half gated.
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
@@ -137,6 +148,7 @@ const (
 	messy9File    = "testdata/messy9.jsonl"
 	messy10File   = "testdata/messy10.jsonl"
 	messy11File   = "testdata/messy11.jsonl"
+	messy12File   = "testdata/messy12.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -449,6 +461,7 @@ func TestLabelledSet(t *testing.T) {
 	tuning9, test9 := halves(t, messy9File)
 	tuning10, test10 := halves(t, messy10File)
 	tuning11, test11 := halves(t, messy11File)
+	tuning12, test12 := halves(t, messy12File)
 	sets := []struct {
 		name   string
 		msgs   []labelled
@@ -481,6 +494,8 @@ func TestLabelledSet(t *testing.T) {
 		{"messy10-test", test10, false},
 		{"messy11-tuning", tuning11, *evalVerbose},
 		{"messy11-test", test11, false},
+		{"messy12-tuning", tuning12, *evalVerbose},
+		{"messy12-test", test12, false},
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {
