@@ -222,10 +222,14 @@ func (sc *scanner) isText(i int, words ...string) bool {
 
 // date reads a date starting at token j and returns its last token, or -1:
 // "3 avril 1990", "1er avril 1990", "03/04/1990", "3.4.90", "avril 1990",
-// "1990", "03041990".
+// "1990", "03041990". A j past the tokens (a cue ending the text) starts
+// no date.
 func (sc *scanner) date(j int) int {
-	t := sc.toks[j]
 	n := len(sc.toks)
+	if j < 0 || j >= n {
+		return -1
+	}
+	t := sc.toks[j]
 	if d, last := sc.spelled(j); d != "" && t.kind == kWord {
 		// vingt-sept juin mille neuf cent soixante-quatorze
 		if k := sc.ofWord(last + 1); k < n && sc.isMonth(k) && sc.toks[k].gap <= gapBlank {

@@ -18,6 +18,11 @@ var fuzzSeeds = []string{
 	"https://x.fr/a?token=abc123def456ghi789&id=NOM_1",
 	"Mme N'Diaye\u00a006\u202f12 34 56 78 \u2028 [ TEL_1 ]",
 	"a@b.c@d.e NOM_1@x.fr",
+	// A birth cue ending the text (the final diff review of session 14:
+	// a rule read the token past the last one).
+	"Je suis né le 12/03/1985 (le",
+	"date de naissance : 12 mars 1985 (soit",
+	"mon frère est né le 21/06/1988 à Angers, moi le",
 }
 
 // FuzzRedact checks, for any input: no panic, output valid UTF-8, and
