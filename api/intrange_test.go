@@ -35,7 +35,7 @@ func TestBodyIntegersInRange(t *testing.T) {
 	}
 	e.run(t, []check{
 		{"version past int4", put(map[string]any{"version": int64(1) << 31}), 400, "invalid_request", "version"},
-		{"version past int64", put(map[string]any{"version": 1e19}), 400, "malformed_json", "field answerRequest.version"},
+		{"version past int64", put(map[string]any{"version": 1e19}), 400, "malformed_json", `field \"version\" takes an integer, and 10000000000000000000 is not one or is out of its range`},
 		{"version negative", put(map[string]any{"version": -(int64(1) << 31) - 1}), 400, "invalid_request", "version"},
 		{"document id 0", put(map[string]any{"version": 1, "document_ids": []int64{0}}), 400, "invalid_request", "document ids are positive"},
 		{"document id negative", put(map[string]any{"version": 1, "document_ids": []int64{-(int64(1) << 62)}}), 400, "invalid_request", "document ids are positive"},
@@ -43,7 +43,7 @@ func TestBodyIntegersInRange(t *testing.T) {
 			"question": "Comment déclarer un décès ?", "text": "En ligne.", "document_ids": []int64{-1}, "service": "caf"}},
 			400, "invalid_request", "document ids are positive"},
 		{"rating past int4", feedback(int64(1) << 31), 400, "invalid_request", "rating"},
-		{"rating past int64", feedback(1e19), 400, "malformed_json", "field FeedbackRequest.rating"},
+		{"rating past int64", feedback(1e19), 400, "malformed_json", `field \"rating\" takes an integer, and 10000000000000000000 is not one or is out of its range`},
 		{"version in range, stale", put(map[string]any{"version": 1<<31 - 1}), 409, "conflict", "since version 2147483647"},
 	})
 }

@@ -353,6 +353,9 @@ func pageParams(c echo.Context, def, max int) (limit, offset int, err error) {
 func decodeProblem(err error) string {
 	var wrongType *json.UnmarshalTypeError
 	if errors.As(err, &wrongType) && wrongType.Field != "" {
+		if n, ok := strings.CutPrefix(wrongType.Value, "number "); ok {
+			return fmt.Sprintf("the field %q takes %s, and %s is not one or is out of its range", wrongType.Field, jsonKind(wrongType.Type), n)
+		}
 		return fmt.Sprintf("the field %q takes %s, not a %s", wrongType.Field, jsonKind(wrongType.Type), wrongType.Value)
 	}
 	return strings.TrimPrefix(err.Error(), "json: ")
