@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 
@@ -78,8 +79,8 @@ func linkWords(link string) (string, []int) {
 	for i := 0; i < len(link); i++ {
 		c, from := link[i], i
 		if c == '%' && i+2 < len(link) {
-			if d, ok := unhex(link[i+1], link[i+2]); ok && d < 0x80 {
-				c, i = d, i+2
+			if d, err := hex.DecodeString(link[i+1 : i+3]); err == nil && d[0] < 0x80 {
+				c, i = d[0], i+2
 			}
 		}
 		switch c {
@@ -89,24 +90,4 @@ func linkWords(link string) (string, []int) {
 		words, offsets = append(words, c), append(offsets, from)
 	}
 	return string(words), append(offsets, len(link))
-}
-
-// unhex returns the byte two hexadecimal digits write.
-func unhex(hi, lo byte) (byte, bool) {
-	h, ok1 := hexDigit(hi)
-	l, ok2 := hexDigit(lo)
-	return h<<4 | l, ok1 && ok2
-}
-
-// hexDigit returns the value of a hexadecimal digit.
-func hexDigit(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
 }

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -140,7 +139,7 @@ func checkTag(tag string) error {
 	case utf8.RuneCountInString(tag) > MaxFeedbackTagRunes:
 		return fmt.Errorf("a tag is over %d characters: %w", MaxFeedbackTagRunes, ErrInvalid)
 	case !validTag.MatchString(tag):
-		if i := strings.IndexFunc(tag, invisible); i >= 0 {
+		if i := strings.IndexFunc(tag, func(r rune) bool { return store.UnsafeRune(r) || fold.Invisible(r) }); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(tag[i:])
 			return fmt.Errorf("a tag holds an invisible character (U+%04X): %w", r, ErrInvalid)
 		}
@@ -148,10 +147,6 @@ func checkTag(tag string) error {
 	}
 	return nil
 }
-
-// invisible reports whether r is a character a reader does not see: a
-// control or format character (a zero-width space, a bidirectional mark).
-func invisible(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
 
 // CheckFeedbackTags checks the labels of a configured vocabulary
 // (PLUME_FEEDBACK_TAGS), normalised (NormalizeTag): each must be a tag an

@@ -53,7 +53,7 @@ func detect(ctx context.Context, text string) ([]cand, error) {
 		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), MaxInputBytes)
 	}
 	if !utf8.ValidString(text) {
-		return nil, fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, firstInvalid(text))
+		return nil, fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, FirstInvalid(text))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("redact: %w", err)

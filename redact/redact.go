@@ -154,9 +154,9 @@ func (s *Session) applyPolicy(spans []cand) []cand {
 	return out
 }
 
-// firstInvalid returns the offset of the first byte of s that is not part of
+// FirstInvalid returns the offset of the first byte of s that is not part of
 // valid UTF-8.
-func firstInvalid(s string) int {
+func FirstInvalid(s string) int {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {

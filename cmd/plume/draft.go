@@ -13,6 +13,7 @@ import (
 
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/wire"
 )
 
@@ -121,23 +122,10 @@ func (a *app) argsOrStdin(fs *flag.FlagSet) (string, error) {
 		message = string(in)
 	}
 	if !utf8.ValidString(message) {
-		return "", fmt.Errorf("%w: the message is not valid UTF-8 (first bad byte at offset %d)", errUsage, firstInvalidByte(message))
+		return "", fmt.Errorf("%w: the message is not valid UTF-8 (first bad byte at offset %d)", errUsage, redact.FirstInvalid(message))
 	}
 	if i := strings.IndexByte(message, 0); i >= 0 {
 		return "", fmt.Errorf("%w: the message holds a NUL byte (at offset %d)", errUsage, i)
 	}
 	return message, nil
-}
-
-// firstInvalidByte returns the offset of the first byte of s that is not
-// part of a valid UTF-8 sequence, or len(s).
-func firstInvalidByte(s string) int {
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				return i
-			}
-		}
-	}
-	return len(s)
 }
