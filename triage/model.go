@@ -210,13 +210,15 @@ func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
 		// Its urgent sub-model alone raises no short message (see
 		// minAloneEvidence); a shorter one still needs attention.
 		return Routine, -1
-	case v.urgent > th.urgent && v.urgentCode >= 0 && v.evidence >= minUrgentEvidence:
+	case v.urgent > th.urgent && v.urgentCode >= 0 && v.evidence >= minAloneEvidence:
 		return Urgent, v.urgentCode
-	case v.flaggedDecides(m, th, lex) && v.urgent > th.flagged && v.evidence >= minUrgentEvidence:
+	case v.flaggedDecides(m, th, lex) && v.urgent > th.flagged && v.evidence >= minAloneEvidence:
 		return Urgent, v.urgentCode
-	case v.evidence < minUrgentEvidence && !v.foreign && (v.needs > th.needs || v.urgent > th.urgent && v.urgentCode >= 0):
+	case v.evidence < minAloneEvidence && !v.foreign && (v.needs > th.needs || v.urgent > th.urgent && v.urgentCode >= 0):
 		// « huissier demain matin », « coupure électricité demain, bébé
-		// de 2 mois »: an urgent reading of a short text needs attention.
+		// de 2 mois », « ne répond plus aux courriers de la CAF, dossier
+		// suspendu »: an urgent reading of a short text needs attention
+		// (see minAloneEvidence).
 		return Attention, v.attentionCode
 	case v.needs > th.needs && !v.foreign:
 		return CodeLevel(m.header.Models[v.code]), v.code
@@ -383,7 +385,8 @@ func (m *model) encode(w io.Writer) error {
 }
 
 // minUrgentEvidence is the fewest words of evidence on which the model
-// alone makes a message urgent. Under it, the model may still make it need
+// alone made a message urgent until session 15 (minAloneEvidence since).
+// Under it, the urgent sub-model alone still makes a message need
 // attention (with the attention code that scores highest), and the
 // lexicon's urgent cues still count. An agent's short
 // note (« personne sourde », « rappeler demain, personne sourde »,
@@ -403,5 +406,12 @@ const minUrgentEvidence = 6
 // pendant que j'attendais » (a failure the lexicon reads) over the
 // flagged threshold as a lost home (since session 14). In the training
 // rounds and the honest rounds' tuning halves no message under twelve
-// words of evidence was raised by the urgent sub-model alone.
+// words of evidence was raised by the urgent sub-model alone. Since
+// session 15 the model makes no message under it urgent at all, its needs
+// sub-model over its threshold or not: it makes it need attention, with
+// its nearest attention code. « Note: ne répond plus aux courriers de la
+// CAF, dossier suspendu. » (nine words) scored over both thresholds and
+// was urgent for suicide; in the training rounds and the honest rounds'
+// tuning halves no message under eighteen words of evidence was made
+// urgent by the model and not by the lexicon but one of seventeen.
 const minAloneEvidence = 12

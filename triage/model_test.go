@@ -110,9 +110,16 @@ func TestDecideFlagged(t *testing.T) {
 	if l, _ := alone.decide(m, th, Attention); l != Routine {
 		t.Errorf("the urgent sub-model alone, a short text the lexicon reads as needing attention: %s, want no raise", l)
 	}
+	// Both sub-models over their thresholds make it need attention, not
+	// urgent (« Note: ne répond plus aux courriers de la CAF, dossier
+	// suspendu. » was urgent for suicide); at minAloneEvidence words, urgent.
 	alone.needs = 2.5
+	if l, j := alone.decide(m, th, Routine); l != Attention || j != debt {
+		t.Errorf("both sub-models, a short text: %s %d, want attention %d", l, j, debt)
+	}
+	alone.evidence = minAloneEvidence
 	if l, j := alone.decide(m, th, Routine); l != Urgent || j != violence {
-		t.Errorf("both sub-models, a short text: %s %d, want urgent %d", l, j, violence)
+		t.Errorf("both sub-models, a text of minAloneEvidence words: %s %d, want urgent %d", l, j, violence)
 	}
 }
 
