@@ -50,6 +50,10 @@ var plainNeeds = []rule{
 		with: re(` prison| ordonnance de protection| agresseur| (?:j' ai|on a|nous avons) (?:tres |vraiment )?peur| menace| violent`)},
 	// Care that ran out (« pas médicament depuis une semaine »).
 	{code: CodeHealth, cue: re(` (?:pas|plus|sans) (?:de )?(?:medicaments?|traitement|insuline|medocs) depuis (?:[0-9]+|une|un|deux|trois|quatre|cinq|six|huit|dix|quinze|hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce matin|plusieurs|quelques)`)},
+	// Insulin or a treatment rationed (since session 15: « dit ne plus
+	// s'injecter depuis 5 jours "pour faire durer" le dernier stylo »;
+	// until then « insulino-dépendante » was read as « insulin »).
+	{code: CodeHealth, cue: re(` (?:ne (?:plus|pas) |n' ose plus |plus |arrete de )(?:me |m' |s' |se |te |t' )injecter| pour faire durer (?:le|la|les|son|mon|ma|mes|ses|sa) (?:(?:dernier|derniere|derniers|dernieres) (?:stylos?|traitement|medicaments?|boites?|flacons?|cachets|comprimes|doses?)|stylos?|boites?|insuline|flacons?)`)},
 	// A supply cut told in a few words (« l'électricité coupée hier »).
 	{code: CodeEnergyCut, cue: re(` (?:electricite|gaz|courant|eau|chauffage|lumiere) coupee?s? (?:hier|depuis|ce matin|aujourd' hui|avant-hier|cette semaine)`),
 		except: re(` travaux| maintenance| panne| canalisation| reseau| internet`), others: benefitCut},
