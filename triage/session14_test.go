@@ -125,7 +125,6 @@ func TestSession14ShortNotes(t *testing.T) {
 		{"a weak voice", "Il a la voix faible mais dit que tout va bien, il rappellera demain.", Routine, nil},
 		{"a call cut twice", "L'appel a coupé deux fois pendant que j'attendais, pouvez-vous me rappeler pour ma facture ?", Attention, []string{CodeRepeatedFailure}},
 		{"a short urgent note", "Coupure électricité demain, bébé de 2 mois.", Urgent, []string{CodeEnergyCut}},
-		{"letters unanswered, a file suspended", "Note: ne répond plus aux courriers de la CAF, dossier suspendu.", Attention, []string{CodeRepeatedFailure}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,13 @@
 package triage
 
-import "testing"
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
 
 // TestSession15Lexicon checks, with the lexicon alone, the cues session 15
 // reads or stops reading (from the honest rounds' tuning halves and one
@@ -27,4 +34,37 @@ func TestSession15Lexicon(t *testing.T) {
 		{"not understanding written French, in Portuguese", "Eu não percebo bem francês escrito, podem ajudar?", Attention, []string{CodeLanguage}},
 		{"broken English", "bonjour madam, me no good french. i receive letter from impots, i not understand.", Attention, []string{CodeLanguage}},
 	})
+}
+
+// TestSession15ShortNotes checks, with the classifier, the false alarms
+// of advisers' short notes that session 15 mends: a note made urgent by
+// the model alone under minAloneEvidence words, a name written in its own
+// script read as a language barrier; and the messages beside them that
+// keep their level.
+func TestSession15ShortNotes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		level      Level
+		codes      []string
+	}{
+		{"letters unanswered, a file suspended", "Note: ne répond plus aux courriers de la CAF, dossier suspendu.", Attention, []string{CodeRepeatedFailure}},
+		{"a name in Cyrillic", "Mme Олена Шевченко", Routine, nil},
+		{"two names in Cyrillic", "Note : Mme Олена Шевченко, M. Андрій Шевченко.", Routine, nil},
+		{"a name in Greek", "Γιώργος Παπαδόπουλος", Routine, nil},
+		{"names in Latin letters", "Note : Mme KOUASSI Aminata, M. Benali Karim, Mme Nguyen Thi Lan.", Routine, nil},
+		{"a message in Russian", "Здравствуйте, мне нужна помощь.", Attention, []string{CodeLanguage}},
+		{"a name, then a message in Russian", "Я Олена Шевченко, мне нужна помощь.", Attention, []string{CodeLanguage}},
+		{"a shout in capitals", "ПОМОГИТЕ МНЕ", Attention, []string{CodeLanguage}},
+		{"a short urgent note", "Coupure électricité demain, bébé de 2 mois.", Urgent, []string{CodeEnergyCut}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := AssessAt(context.Background(), tc.text, evalNow)
+			got := a.Codes()
+			slices.Sort(got)
+			if diff := cmp.Diff(tc.codes, got, cmpopts.EquateEmpty()); a.Level != tc.level || diff != "" {
+				t.Errorf("Assess(%q) = %s %v, want %s %v", tc.text, a.Level, got, tc.level, tc.codes)
+			}
+		})
+	}
 }

@@ -52,6 +52,10 @@ type message struct {
 	// those of non-Latin scripts.
 	english, spanish, french int
 	letters, foreignLetters  int
+	// foreignWords counts the words mostly of non-Latin letters,
+	// foreignNames those of them written as a name is in a script with
+	// capitals (« Олена Шевченко »: a capital, then small letters).
+	foreignWords, foreignNames int
 	// arabizi counts the words of Arabic written in Latin letters and
 	// digits (« 3alikoum », « n3refch », « 9bel »: arabiziWord).
 	arabizi int
@@ -308,14 +312,42 @@ func (m *message) count(folded string) {
 }
 
 func (m *message) countScripts(text string) {
-	for _, r := range text {
-		if r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
-			m.foreignLetters++
+	for _, w := range strings.Fields(text) {
+		var letters, foreign int
+		for _, r := range w {
+			if r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+				foreign++
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
 		}
-		if unicode.IsLetter(r) {
-			m.letters++
+		m.letters, m.foreignLetters = m.letters+letters, m.foreignLetters+foreign
+		if foreign*2 > letters {
+			m.foreignWords++
+			m.foreignNames += b2i(nameWord(w))
 		}
 	}
+}
+
+// nameWord reports whether w is written as a name: a capital, then small
+// letters only (« Шевченко », not « ПОМОГИТЕ » nor « помогите », nor a
+// word of a script without capitals).
+func nameWord(w string) bool {
+	first := true
+	for _, r := range w {
+		switch {
+		case !unicode.IsLetter(r):
+		case first:
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			first = false
+		case !unicode.IsLower(r):
+			return false
+		}
+	}
+	return !first
 }
 
 // foreign reports whether the message is written mostly in another
@@ -372,7 +404,16 @@ func (m *message) latinForeign() bool {
 // otherScript reports whether most letters of the message are of another
 // script than the Latin one (Arabic, Cyrillic…).
 func (m *message) otherScript() bool {
-	return m.letters >= 10 && m.foreignLetters*2 > m.letters
+	return m.letters >= 10 && m.foreignLetters*2 > m.letters && !m.foreignNamesOnly()
+}
+
+// foreignNamesOnly reports whether the words of another script are a
+// name and nothing else, two to four words written as names (« Mme
+// Олена Шевченко »): an adviser's note naming someone in her own script
+// (a false alarm of session 15: a language barrier). A single word
+// (« Помогите ! ») is still read as a message.
+func (m *message) foreignNamesOnly() bool {
+	return m.foreignWords >= 2 && m.foreignWords <= 4 && m.foreignNames == m.foreignWords
 }
 
 func b2i(b bool) int {
