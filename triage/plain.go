@@ -32,8 +32,10 @@ var plainNeeds = []rule{
 		except: re(` (?:ancien|ancienne|anciens|anciennes) (?:sdf|sans domicile fixe)`)},
 	// « coupure électricité demain »: a cut named with its supply needs no
 	// unpaid bill beside it.
+	// Nor is a cut at a place of work or study (« Note: coupure de courant
+	// au bureau, rappeler l'usager », since session 15).
 	{code: CodeEnergyCut, cue: re(` coupure (?:de |d' )?(?:l' )?(?:electricite|courant|gaz|eau|chauffage) `),
-		except: re(` travaux| maintenance| panne| canalisation| reseau| internet`), others: benefitCut, when: imminent, later: CodeEnergyRisk},
+		except: re(` travaux| maintenance| panne| canalisation| reseau| internet| (?:au|du) (?:bureau|guichet|travail|boulot)| (?:a|de) (?:la|l' ) ?(?:agence|permanence|mairie|ecole|fac|universite)`), others: benefitCut, when: imminent, later: CodeEnergyRisk},
 	// A date to be gone by (since session 14): « le propriétaire nous a
 	// donné jusqu'à samedi pour partir ».
 	{code: CodeHousingLoss, cue: re(` (?:donne|laisse|accorde) (?:jusqu' (?:a|au)|[0-9]+ jours|huit jours|quinze jours|une semaine|deux semaines)(?: [a-z0-9]+){0,3} pour (?:partir|quitter|vider|sortir|deguerpir|degager)`),

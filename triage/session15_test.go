@@ -32,6 +32,8 @@ func TestSession15Lexicon(t *testing.T) {
 		{"the last day on Friday, in Portuguese", "Tenho 2 meses para contestar, mas a carta é de 2 meses atrás, o último dia é sexta-feira.", Urgent, []string{CodeLegalDeadline}},
 		{"the last day of a sale, in Portuguese", "O último dia é sexta-feira para a promoção da loja?", Routine, nil},
 		{"not understanding written French, in Portuguese", "Eu não percebo bem francês escrito, podem ajudar?", Attention, []string{CodeLanguage}},
+		{"a power cut at the office", "Note: coupure de courant au bureau, rappeler l'usager.", Routine, nil},
+		{"a power cut at home tomorrow", "Coupure de courant demain chez moi, facture impayée, bébé de 2 mois.", Urgent, []string{CodeDebt, CodeEnergyCut}},
 		{"broken English", "bonjour madam, me no good french. i receive letter from impots, i not understand.", Attention, []string{CodeLanguage}},
 	})
 }
