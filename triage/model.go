@@ -299,16 +299,29 @@ func (m *model) raise(a Assessment, msg *message) Assessment {
 }
 
 // bestSentence returns the byte range of the sentence of msg that scores
-// highest under sub-model j.
+// highest under sub-model j, among those of minReasonEvidence words of
+// evidence or more when there are some: a signature (« Lucía
+// Fernández ») scores near the sub-model's bias, above the sentences that
+// read as anything else, and was shown as the reason of a suicidal
+// reading (session 15).
 func (m *model) bestSentence(msg *message, j int) (start, end int) {
-	top := math.Inf(-1)
+	top, told := math.Inf(-1), false
 	for _, s := range msg.sentences {
-		if sc := m.score(vectorize(s.folded, m.rows), j); sc > top {
+		tells := evidenceOf(s.folded) >= minReasonEvidence
+		if told && !tells {
+			continue
+		}
+		if sc := m.score(vectorize(s.folded, m.rows), j); sc > top || tells && !told {
 			top, start, end = sc, s.start, s.end
 		}
+		told = told || tells
 	}
 	return start, end
 }
+
+// minReasonEvidence is the fewest words of evidence of a sentence the
+// model's reason may point to, when the message has one.
+const minReasonEvidence = 3
 
 // foldedText is the folded text of the whole message.
 func (m *message) foldedText() string {

@@ -70,3 +70,22 @@ func TestSession15ShortNotes(t *testing.T) {
 		})
 	}
 }
+
+// TestBestSentenceTells checks that the model's reason points to a
+// sentence that tells something, not to a signature, whichever sub-model
+// reads it; a message of short sentences only still gets one.
+func TestBestSentenceTells(t *testing.T) {
+	m := defaultModel()
+	text := "Quiero presentar una queja. Me gritó delante de todos.\n\nLucía Fernández"
+	msg := newMessage(text, evalNow)
+	for j, name := range m.header.Models {
+		start, end := m.bestSentence(msg, j)
+		if got := text[start:end]; got == "Lucía Fernández" {
+			t.Errorf("sub-model %s: reason on the signature %q", name, got)
+		}
+	}
+	short := "Merci.\n\nLucía Fernández"
+	if start, end := m.bestSentence(newMessage(short, evalNow), firstCode); end <= start {
+		t.Errorf("a message of short sentences: no sentence [%d, %d)", start, end)
+	}
+}
