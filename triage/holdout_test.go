@@ -111,7 +111,10 @@ var round19Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRe
 // 0.647 / 0.811 / 0.821 / 0.833; keywords 0.098 / 0.322 / 0.359 /
 // 0.683); after them: 0.941 / 0.989 / 0.974 / 0.933 / 0.706 (lexicon
 // alone 0.706 / 0.833 / 0.821 / 0.850). The gate sits a message under.
-var round20Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRecall: 0.94, routineKept: 0.91, reasonRecall: 0.69}
+// After session 15's changes (read on its tuning half; the test half
+// unchanged): 0.980 / 1.000 / 1.000 / 0.983 / 0.725 (lexicon alone 0.745
+// / 0.856 / 0.846 / 0.900); the gate raised to a message under.
+var round20Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.98, attentionRecall: 0.97, routineKept: 0.96, reasonRecall: 0.71}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
