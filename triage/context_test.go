@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestLexiconContext checks what a cue's surroundings change, with the
@@ -92,15 +93,28 @@ type lexiconCase struct {
 // checkLexicon checks each case with the lexicon alone, codes in any order.
 func checkLexicon(t *testing.T, tests []lexiconCase) {
 	t.Helper()
+	checkCases(t, "lexicon", assessLexiconOnly, tests)
+}
+
+// checkAssess checks each case with the triage plume runs (the lexicon,
+// then the classifier), codes in any order.
+func checkAssess(t *testing.T, tests []lexiconCase) {
+	t.Helper()
+	checkCases(t, "Assess", assessFull, tests)
+}
+
+// checkCases checks each case with assess, named what in a failure.
+func checkCases(t *testing.T, what string, assess func(labelled) Assessment, tests []lexiconCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := assessLexiconOnly(labelled{Text: tc.text})
+			a := assess(labelled{Text: tc.text})
 			got := a.Codes()
 			slices.Sort(got)
 			want := slices.Clone(tc.codes)
 			slices.Sort(want)
-			if diff := cmp.Diff(want, got); a.Level != tc.level || diff != "" {
-				t.Errorf("lexicon(%q) = %s %v, want %s %v", tc.text, a.Level, a.Codes(), tc.level, tc.codes)
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); a.Level != tc.level || diff != "" {
+				t.Errorf("%s(%q) = %s %v, want %s %v", what, tc.text, a.Level, a.Codes(), tc.level, tc.codes)
 			}
 		})
 	}

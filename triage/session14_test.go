@@ -1,13 +1,6 @@
 package triage
 
-import (
-	"context"
-	"slices"
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
-)
+import "testing"
 
 // TestSession14Hidden checks, with the lexicon alone, the urgent needs told
 // in passing that session 14 reads, and the harmless uses kept routine
@@ -116,24 +109,10 @@ func TestSession14Foreign(t *testing.T) {
 // message under minAloneEvidence words of evidence) while a short urgent
 // one the lexicon reads stays urgent.
 func TestSession14ShortNotes(t *testing.T) {
-	tests := []struct {
-		name, text string
-		level      Level
-		codes      []string
-	}{
+	checkAssess(t, []lexiconCase{
 		{"a tired voice", "La personne a la voix fatiguée et rappellera demain.", Routine, nil},
 		{"a weak voice", "Il a la voix faible mais dit que tout va bien, il rappellera demain.", Routine, nil},
 		{"a call cut twice", "L'appel a coupé deux fois pendant que j'attendais, pouvez-vous me rappeler pour ma facture ?", Attention, []string{CodeRepeatedFailure}},
 		{"a short urgent note", "Coupure électricité demain, bébé de 2 mois.", Urgent, []string{CodeEnergyCut}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			a := AssessAt(context.Background(), tc.text, evalNow)
-			got := a.Codes()
-			slices.Sort(got)
-			if diff := cmp.Diff(tc.codes, got, cmpopts.EquateEmpty()); a.Level != tc.level || diff != "" {
-				t.Errorf("Assess(%q) = %s %v, want %s %v", tc.text, a.Level, got, tc.level, tc.codes)
-			}
-		})
-	}
+	})
 }

@@ -1,13 +1,6 @@
 package triage
 
-import (
-	"context"
-	"slices"
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
-)
+import "testing"
 
 // TestSession15Lexicon checks, with the lexicon alone, the cues session 15
 // reads or stops reading (from the honest rounds' tuning halves and one
@@ -44,11 +37,7 @@ func TestSession15Lexicon(t *testing.T) {
 // script read as a language barrier; and the messages beside them that
 // keep their level.
 func TestSession15ShortNotes(t *testing.T) {
-	tests := []struct {
-		name, text string
-		level      Level
-		codes      []string
-	}{
+	checkAssess(t, []lexiconCase{
 		{"letters unanswered, a file suspended", "Note: ne répond plus aux courriers de la CAF, dossier suspendu.", Attention, []string{CodeRepeatedFailure}},
 		{"a name in Cyrillic", "Mme Олена Шевченко", Routine, nil},
 		{"two names in Cyrillic", "Note : Mme Олена Шевченко, M. Андрій Шевченко.", Routine, nil},
@@ -57,18 +46,7 @@ func TestSession15ShortNotes(t *testing.T) {
 		{"a message in Russian", "Здравствуйте, мне нужна помощь.", Attention, []string{CodeLanguage}},
 		{"a name, then a message in Russian", "Я Олена Шевченко, мне нужна помощь.", Attention, []string{CodeLanguage}},
 		{"a shout in capitals", "ПОМОГИТЕ МНЕ", Attention, []string{CodeLanguage}},
-		{"a short urgent note", "Coupure électricité demain, bébé de 2 mois.", Urgent, []string{CodeEnergyCut}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			a := AssessAt(context.Background(), tc.text, evalNow)
-			got := a.Codes()
-			slices.Sort(got)
-			if diff := cmp.Diff(tc.codes, got, cmpopts.EquateEmpty()); a.Level != tc.level || diff != "" {
-				t.Errorf("Assess(%q) = %s %v, want %s %v", tc.text, a.Level, got, tc.level, tc.codes)
-			}
-		})
-	}
+	})
 }
 
 // TestBestSentenceTells checks that the model's reason points to a
