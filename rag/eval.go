@@ -159,15 +159,15 @@ func sourceFeatures(res Results) []Features {
 	if slices.Contains(res.Warnings, WarnNoSubject) {
 		return []Features{}
 	}
-	byDoc := make(map[string]Features, len(res.ranked))
+	byDoc := make(map[int64]Features, len(res.ranked))
 	for _, c := range res.ranked {
-		byDoc[c.DocID] = c.Feat
+		byDoc[c.id] = c.Feat
 	}
 	var out []Features
-	seen := map[string]bool{}
+	seen := map[int64]bool{}
 	for _, r := range res.Results[:min(len(res.Results), defaultSources)] {
-		if f, ok := byDoc[r.DocID]; ok && !seen[r.DocID] {
-			seen[r.DocID] = true
+		if f, ok := byDoc[r.DocumentID]; ok && !seen[r.DocumentID] {
+			seen[r.DocumentID] = true
 			out = append(out, f)
 		}
 	}

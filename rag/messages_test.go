@@ -414,7 +414,9 @@ func dumpOutcomes(t *testing.T, corpus string, outs []rag.EvalOutcome) {
 			Expected, Docs []string
 			Rank           int
 			Top            rag.Features
-		}{o.Question.ID, corpus, o.Question.Expected, o.Docs[:min(len(o.Docs), 3)], o.Rank, o.Top}
+			Sources        []rag.Features
+			Draft          bool
+		}{o.Question.ID, corpus, o.Question.Expected, o.Docs[:min(len(o.Docs), 3)], o.Rank, o.Top, o.Sources(), o.DraftReliable}
 		if err := enc.Encode(line); err != nil {
 			t.Fatal(err)
 		}
