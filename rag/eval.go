@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -53,9 +54,18 @@ type EvalOutcome struct {
 	// Rank is the 1-based rank of the first expected document (0: absent).
 	Rank     int
 	Reliable bool
+	// DraftReliable is the decision a draft makes on the same search: it
+	// gives the holding reply only when none of its sources (the first
+	// defaultSources passages) is reliable, each scored by its document's
+	// features, where Reliable reads the base fusion's first document
+	// alone.
+	DraftReliable bool
 	// Top holds the reliability features of the best document.
-	Top  Features
-	Took time.Duration
+	Top Features
+	// sources are the reliability features of the documents of a draft's
+	// sources, in order.
+	sources []Features
+	Took    time.Duration
 	// candidates are the documents the search ranked, in their final
 	// order, with their features (for fitting the ranker).
 	candidates []rankCandidate
@@ -76,11 +86,15 @@ type EvalReport struct {
 	ReliableAnswerable float64 `json:"reliable_answerable"`
 	// ReliableFoundInTop5 is the share of answerable questions whose
 	// document is in the first five that are marked reliable.
-	ReliableFoundInTop5 float64       `json:"reliable_found_top5"`
-	FlaggedOutOfCorpus  float64       `json:"flagged_out_of_corpus"`
-	LatencyP50          float64       `json:"latency_p50_ms"`
-	LatencyP95          float64       `json:"latency_p95_ms"`
-	Outcomes            []EvalOutcome `json:"-"`
+	ReliableFoundInTop5 float64 `json:"reliable_found_top5"`
+	FlaggedOutOfCorpus  float64 `json:"flagged_out_of_corpus"`
+	// DraftReliableFoundInTop5 and DraftFlaggedOutOfCorpus are the same
+	// rates for the decision drafts make (EvalOutcome.DraftReliable).
+	DraftReliableFoundInTop5 float64       `json:"draft_reliable_found_top5"`
+	DraftFlaggedOutOfCorpus  float64       `json:"draft_flagged_out_of_corpus"`
+	LatencyP50               float64       `json:"latency_p50_ms"`
+	LatencyP95               float64       `json:"latency_p95_ms"`
+	Outcomes                 []EvalOutcome `json:"-"`
 }
 
 // Evaluate searches every question (k documents) and measures recall on
@@ -121,7 +135,43 @@ func (s *Searcher) evalOne(ctx context.Context, q EvalQuestion, k int) (EvalOutc
 	}
 	o.Rank = FirstRank(o.Docs, q.Expected)
 	o.Top, o.candidates = res.top, res.ranked
+	o.sources = sourceFeatures(res)
+	o.DraftReliable = draftReliable(res.Results)
 	return o, nil
+}
+
+// draftReliable reports whether a draft on these results would have a
+// reliable source (Drafter.search): one of its first defaultSources
+// passages reliable.
+func draftReliable(results []Result) bool {
+	for _, r := range results[:min(len(results), defaultSources)] {
+		if r.Reliable {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceFeatures returns the reliability features of the documents whose
+// passages are a draft's sources (the first defaultSources results), in
+// order; none when the search found no subject (every result unreliable).
+func sourceFeatures(res Results) []Features {
+	if slices.Contains(res.Warnings, WarnNoSubject) {
+		return []Features{}
+	}
+	byDoc := make(map[int64]Features, len(res.ranked))
+	for _, c := range res.ranked {
+		byDoc[c.id] = c.Feat
+	}
+	var out []Features
+	seen := map[int64]bool{}
+	for _, r := range res.Results[:min(len(res.Results), defaultSources)] {
+		if f, ok := byDoc[r.DocumentID]; ok && !seen[r.DocumentID] {
+			seen[r.DocumentID] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // FirstRank returns the 1-based rank of the first of expected in docs, or 0.
@@ -142,6 +192,12 @@ func Rescore(outs []EvalOutcome, r Reliability) []EvalOutcome {
 	out := make([]EvalOutcome, len(outs))
 	for i, o := range outs {
 		o.Reliable = o.Rank >= 0 && len(o.Docs) > 0 && r.Score(o.Top) >= r.Threshold
+		if o.sources != nil {
+			o.DraftReliable = false
+			for _, f := range o.sources {
+				o.DraftReliable = o.DraftReliable || r.Score(f) >= r.Threshold
+			}
+		}
 		out[i] = o
 	}
 	return out
@@ -150,15 +206,14 @@ func Rescore(outs []EvalOutcome, r Reliability) []EvalOutcome {
 // Summarize computes the figures of a report from its outcomes.
 func Summarize(outs []EvalOutcome) EvalReport {
 	r := EvalReport{N: len(outs), Outcomes: outs}
-	var at1, at5, at10, rr, rel, found5, relFound5, flagged float64
+	var at1, at5, at10, rr, rel, found5, relFound5, flagged, draftFound5, draftFlagged float64
 	var took []float64
 	for _, o := range outs {
 		took = append(took, float64(o.Took.Microseconds())/1000)
 		if !o.Answerable() {
 			r.OutOfCorpus++
-			if !o.Reliable {
-				flagged++
-			}
+			flagged += b2f(!o.Reliable)
+			draftFlagged += b2f(!o.DraftReliable)
 			continue
 		}
 		r.Answerable++
@@ -172,6 +227,7 @@ func Summarize(outs []EvalOutcome) EvalReport {
 		if o.Rank > 0 && o.Rank <= 5 {
 			found5++
 			relFound5 += b2f(o.Reliable)
+			draftFound5 += b2f(o.DraftReliable)
 		}
 	}
 	a := float64(max(r.Answerable, 1))
@@ -179,6 +235,8 @@ func Summarize(outs []EvalOutcome) EvalReport {
 	r.ReliableAnswerable = rel / a
 	r.ReliableFoundInTop5 = relFound5 / math.Max(found5, 1)
 	r.FlaggedOutOfCorpus = flagged / float64(max(r.OutOfCorpus, 1))
+	r.DraftReliableFoundInTop5 = draftFound5 / math.Max(found5, 1)
+	r.DraftFlaggedOutOfCorpus = draftFlagged / float64(max(r.OutOfCorpus, 1))
 	r.LatencyP50, r.LatencyP95 = percentile(took, 0.5), percentile(took, 0.95)
 	return r
 }

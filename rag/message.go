@@ -52,6 +52,11 @@ func SplitMessage(text string) []Sentence {
 type part struct {
 	text   redact.Text
 	weight float64
+	// whole is the sentence as written, its courtesy and English function
+	// words kept (the cues read it: « what do you think », « il a été
+	// accepté »); empty for a query the rewriter wrote, whose text is
+	// whole.
+	whole redact.Text
 }
 
 // splitRedacted is SplitMessage of a redacted message: its sentences are
@@ -64,7 +69,7 @@ func splitRedacted(t redact.Text) []part {
 		for j, w := range s.words {
 			words[j] = t.Slice(w.start, w.end)
 		}
-		out[i] = part{text: redact.Join(words, redact.Space), weight: s.weight}
+		out[i] = part{text: redact.Join(words, redact.Space), weight: s.weight, whole: t.Slice(s.whole.start, s.whole.end)}
 	}
 	return out
 }
@@ -77,6 +82,8 @@ type span struct{ start, end int }
 type sentenceSpan struct {
 	words  []span
 	weight float64
+	// whole is the sentence's span, every word kept.
+	whole span
 }
 
 // sentenceSpans finds the sentences of SplitMessage in text.
@@ -100,7 +107,7 @@ func sentenceSpans(text string) []sentenceSpan {
 		if isRequest(raw) {
 			weight, hasRequest = requestWeight, true
 		}
-		out = append(out, sentenceSpan{words: kept, weight: weight})
+		out = append(out, sentenceSpan{words: kept, weight: weight, whole: sentence})
 	}
 	if !hasRequest {
 		for i := range out {

@@ -139,6 +139,8 @@ func formatReports(name string, plume, bm25 rag.EvalReport) string {
 	fmt.Fprintf(&b, "  %-6s r@1 %.3f  r@5 %.3f  r@10 %.3f  MRR %.3f  reliable: answerable %.3f, found in top 5 %.3f; out of corpus flagged %.3f; p50 %.1f ms p95 %.1f ms\n",
 		"plume", plume.RecallAt1, plume.RecallAt5, plume.RecallAt10, plume.MRR,
 		plume.ReliableAnswerable, plume.ReliableFoundInTop5, plume.FlaggedOutOfCorpus, plume.LatencyP50, plume.LatencyP95)
+	fmt.Fprintf(&b, "  %-6s as drafts decide (no reliable source among the first %d passages): found in top 5 %.3f; out of corpus flagged %.3f\n",
+		"", 5, plume.DraftReliableFoundInTop5, plume.DraftFlaggedOutOfCorpus)
 	return b.String()
 }
 
@@ -412,7 +414,9 @@ func dumpOutcomes(t *testing.T, corpus string, outs []rag.EvalOutcome) {
 			Expected, Docs []string
 			Rank           int
 			Top            rag.Features
-		}{o.Question.ID, corpus, o.Question.Expected, o.Docs[:min(len(o.Docs), 3)], o.Rank, o.Top}
+			Sources        []rag.Features
+			Draft          bool
+		}{o.Question.ID, corpus, o.Question.Expected, o.Docs[:min(len(o.Docs), 3)], o.Rank, o.Top, o.Sources(), o.DraftReliable}
 		if err := enc.Encode(line); err != nil {
 			t.Fatal(err)
 		}

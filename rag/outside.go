@@ -24,7 +24,7 @@ import (
 // ownCaseCues are phrases asking where the person's own file stands; they
 // are looked for in the whole message (the story often holds them).
 var ownCaseCues = cues(
-	` ou en (est|sont) (exactement |actuellement )?(mon|ma|mes|notre|nos|le dossier|la demande|le traitement|l.instruction)\b`,
+	` ou en (est|sont) (exactement |actuellement |precisement )?(mon|ma|mes|notre|nos|le dossier|la demande|le traitement|l.instruction)\b`,
 	` numero de (dossier|demande)`,
 	` mon dossier\b.{0,40}\b(bloque|en cours|traite|instruction|commission|recu|avance|statut|attente|complet)`,
 	` ma demande\b.{0,40}\b(bloquee|en cours|traitee|instruction|recue|avance|statut|attente|complete)`,
@@ -50,7 +50,7 @@ var otherFileCues = cues(concat([]string{
 	` quel agent (traite|s occupe|gere)`, ` qui (traite|s occupe de|gere) (mon|ma|son|sa) (dossier|demande)`,
 	` l argent arrivera`, ` status of (my|his|her|our)\b`,
 }, wordCues(` si (mon|ma|son|sa|leur) (dossier|demande|plainte)\b.{0,30}\b(a ete|est|va etre|sera|va) (accepte|acceptee|refuse|refusee|traite|traitee|complet|passer)\b`,
-	"savoir", "dire", "verifier"),
+	"savoir", "dire", "verifier", "demande"),
 	wordCues(`\b.{0,20}\b(est (bien )?arrive|arrivera|interviendra|tombera)`, pairs([]string{"mon", "son", "sa", "leur"},
 		[]string{"paiement", "versement", "virement", "remboursement"})...))...)
 
@@ -73,7 +73,7 @@ var localCues = concat([]string{
 	` de ma (commune|ville)\b`, ` de la (commune|ville)\b`, ` de notre (commune|ville)\b`,
 	` piscine (municipale|de la ville)`, ` mediatheque`, ` bibliotheque municipale`,
 	` mairie annexe`, ` police municipale`, ` conseil municipal`,
-	` postuler\b.{0,40}\bmairie`, ` poste\b.{0,40}\bmairie`, ` emploi\b.{0,40}\bmairie`, ` candidature\b.{0,40}\bmairie`,
+	` postuler\b.{0,50}\bmairie`, ` poste\b.{0,50}\bmairie`, ` emploi\b.{0,50}\bmairie`, ` candidature\b.{0,50}\bmairie`,
 	` ecole\b.{0,40}\bfermee`, ` fermee aujourd`, ` marche de noel`, ` associations? du quartier`, ` objets? trouves?\b`,
 }, wordCues(`(e|es|s)? (le|les) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)`, "ouvert", "ferme"),
 	wordCues(` (sont |commencent |finissent |des |de |d )?(les )?vacances (scolaires|de|d)\b`, "quand", "dates?"))
@@ -133,7 +133,11 @@ var errandCues = concat([]string{
 	` qui va (me |nous |les |le |la |lui |leur )?(dedommager|indemniser)\b`,
 	// A private dispute's outcome.
 	` chances de (gagner|l.emporter)\b`, ` will (i|we|he|she|they) win\b`,
-}, wordCues(`.vous (les |l.|le |la |lui |leur )?(appeler|contacter|telephoner|intervenir|vous renseigner)\b`, "pourriez", "pouvez"),
+},
+	// What a judge or a board will decide.
+	wordCues(` (va|vont|acceptera|donnera) (me |lui |nous |leur |le |la |les )?(donner raison|croire|condamner|accorder)\b`,
+		"le juge", "la commission", "le tribunal", "la cour"),
+	wordCues(`.vous (les |l.|le |la |lui |leur )?(appeler|contacter|telephoner|intervenir|vous renseigner)\b`, "pourriez", "pouvez"),
 	wordCues(` (peut|pourrait) (les |l.|le |la |lui )?appeler\b`, "quelqu.un", "qqn"),
 	wordCues(` (appelle|appeliez|telephone|contacte|contactiez)\b`, "qu.on", "que vous", "que france services", "la mairie"),
 	wordCues(` (au|a la) (ministre|president|depute|prefet)\b`, "remonter?", "transmettre"))
@@ -141,7 +145,8 @@ var errandCues = concat([]string{
 // faultCues are a website's, an application's or a device's fault.
 var faultCues = concat([]string{
 	` message d.erreur`, ` error message`,
-}, wordCues(`\b`, "bugs?", "beug", "bugue", "beugue", "la box", "le decodeur", "recherche des chaines", "wifi"),
+}, wordCues(` (sera|soit|va etre) (repare|reparee|retabli|retablie)\b`, "site", "appli", "application", "plateforme"),
+	wordCues(`\b`, "bugs?", "beug", "bugue", "beugue", "la box", "le decodeur", "recherche des chaines", "wifi"),
 	wordCues(` plante\b`, "ca", "site", "appli", "application"),
 	wordCues(`\b.{0,30}\b(marche pas|marche plus|fonctionne pas|fonctionne plus|charge pas|plante)\b`, "site", "appli", "application", "page"))
 
@@ -235,8 +240,9 @@ func cueWords(text string) string {
 }
 
 // askCues says (1 or 0) whether a message asks where the person's own file
-// stands, and whether its request (the request sentences, focusText) is
-// about a matter outside any knowledge base (see outsideCues).
+// stands, and whether its request (the request sentences as written,
+// cueRequest) is about a matter outside any knowledge base (see
+// outsideCues).
 func askCues(message, request string) (ownCase, outside float64) {
 	asked := cueWords(request)
 	ownCase = b2f(ownCaseCues.match(cueWords(message)) || otherFileCues.match(asked))

@@ -104,6 +104,9 @@ func (r Ranker) order(docs []rankedDoc) {
 // evaluation: its id and features.
 type rankCandidate struct {
 	DocID string
+	// id is its document's id in the store (DocID may name two documents
+	// of two sources).
+	id int64
 	// Place is its 1-based place in the fused order.
 	Place int
 	Vec   rankVector
@@ -114,7 +117,7 @@ type rankCandidate struct {
 func rankedCandidates(docs []rankedDoc) []rankCandidate {
 	out := make([]rankCandidate, len(docs))
 	for i, d := range docs {
-		out[i] = rankCandidate{DocID: d.hits[0].ExternalID, Place: d.place, Vec: d.vec, Feat: d.feat}
+		out[i] = rankCandidate{DocID: d.hits[0].ExternalID, id: d.cand.id, Place: d.place, Vec: d.vec, Feat: d.feat}
 	}
 	return out
 }

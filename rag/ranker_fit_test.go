@@ -15,6 +15,10 @@ type RankVector = rankVector
 // order, with their features.
 func (o EvalOutcome) Candidates() []RankCandidate { return o.candidates }
 
+// Sources returns the reliability features of the documents of a draft's
+// sources on the search of o.
+func (o EvalOutcome) Sources() []Features { return o.sources }
+
 // RankList is one search's candidates (in fused order) and which of them
 // answer.
 type RankList struct {

@@ -289,7 +289,7 @@ func (s *Searcher) analyse(ctx context.Context, q Query) (analysis, error) {
 	a.plan = planQuery(stats, a.weights, len(a.sentences), a.filter, s.opts)
 	a.plan.query.VectorsVersion = stats.VectorsVersion
 	a.focus = focusText(a.sentences)
-	a.plan.ownCase, a.plan.outside = askCues(q.Text.String(), a.focus.String())
+	a.plan.ownCase, a.plan.outside = askCues(q.Text.String(), cueRequest(a.sentences))
 	return a, nil
 }
 
@@ -523,6 +523,24 @@ func hasSearchableWord(qs store.QueryStats) bool {
 		}
 	}
 	return false
+}
+
+// cueRequest is the request as the cues read it: the request's sentences
+// as written (part.whole), or the whole message when they are all of one
+// weight, one a line.
+func cueRequest(sentences []part) string {
+	var lines []string
+	for _, s := range sentences {
+		if s.weight < requestWeight {
+			continue
+		}
+		if s.whole.IsEmpty() {
+			lines = append(lines, s.text.String())
+		} else {
+			lines = append(lines, s.whole.String())
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // focusText is the text to embed: the request's sentences, or the whole

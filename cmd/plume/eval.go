@@ -149,6 +149,8 @@ func printEval(w io.Writer, out evalOutput, k int) {
 	fmt.Fprintf(w, "recall@1 %.3f   recall@5 %.3f   recall@%d %.3f   MRR %.3f\n", r.RecallAt1, r.RecallAt5, k, r.RecallAt10, r.MRR)
 	fmt.Fprintf(w, "reliable: %.3f of answerable questions (%.3f of those found in the first 5); %.3f of out-of-corpus questions flagged\n",
 		r.ReliableAnswerable, r.ReliableFoundInTop5, r.FlaggedOutOfCorpus)
+	fmt.Fprintf(w, "as drafts decide (a holding reply when none of the first 5 passages is reliable): %.3f of those found in the first 5 get a draft; %.3f of out-of-corpus questions a holding reply\n",
+		r.DraftReliableFoundInTop5, r.DraftFlaggedOutOfCorpus)
 	fmt.Fprintf(w, "search latency: p50 %.1f ms, p95 %.1f ms\n", r.LatencyP50, r.LatencyP95)
 	if c := out.Calibrated; c != nil {
 		fmt.Fprintf(w, "calibrated on %d questions and stored: bias %.3f, weights %.3f, threshold %.3f\n",
