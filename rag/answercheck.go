@@ -15,6 +15,7 @@ import (
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/prompts"
 	"github.com/plume-sp/plume/redact"
+	"github.com/plume-sp/plume/store"
 )
 
 // Answer check: with a chat model configured (PLUME_ANSWER_CHECK=on),
@@ -70,46 +71,73 @@ func NewAnswerChecker(chat llm.Chatter, ps *prompts.Set, policy redact.Policy, t
 }
 
 // Filter returns the answers to show for a redacted message, numbered
-// by mapping (see Check): of found (the matching's, best first), the first answerCheckCandidates checked
-// at once, those the model says answer it kept, those it says do not
-// dropped, those whose check failed kept; the answers after them are not
-// shown, the model having vouched for none. When every check fails, found
-// is returned as it is: the matching without the model.
+// by mapping (see Check): of found (the matching's, best first), the
+// first answerCheckCandidates active ones checked at once, those the
+// model says answer it kept, those it says do not dropped, those whose
+// check failed kept; the active answers after them are not shown, the
+// model having vouched for none. An answer to review (its source changed)
+// never reaches the model: it is not checked, takes no check's place,
+// and is shown where the matching put it, with its mark. When every check
+// fails, found is returned as it is: the matching without the model.
 func (c *AnswerChecker) Filter(ctx context.Context, message redact.Text, mapping redact.Mapping, found []ValidatedAnswer) []ValidatedAnswer {
-	n := min(len(found), answerCheckCandidates)
-	if n == 0 || message.IsEmpty() {
+	checked := checkable(found)
+	if len(checked) == 0 || message.IsEmpty() {
 		return found
 	}
-	yes, errs := make([]bool, n), make([]error, n)
+	yes, errs := make([]bool, len(checked)), make([]error, len(checked))
 	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() { yes[i], errs[i] = c.Check(ctx, message, mapping, found[i]) })
+	for i, k := range checked {
+		wg.Go(func() { yes[i], errs[i] = c.Check(ctx, message, mapping, found[k]) })
 	}
 	wg.Wait()
-	out, failed := []ValidatedAnswer{}, 0
-	for i := range n {
+	failed, keep := 0, map[int]bool{}
+	for i, k := range checked {
 		if errs[i] != nil {
 			failed++
-			c.log.Warn("answer check failed, the matching's answer is kept", "answer_id", found[i].ID, "err", errs[i])
+			c.log.Warn("answer check failed, the matching's answer is kept", "answer_id", found[k].ID, "err", errs[i])
 		}
-		if errs[i] != nil || yes[i] {
-			out = append(out, found[i])
-		}
+		keep[k] = errs[i] != nil || yes[i]
 	}
-	if failed == n {
+	if failed == len(checked) {
 		return found
+	}
+	out := []ValidatedAnswer{}
+	for k, a := range found {
+		if keep[k] || !a.active() {
+			out = append(out, a)
+		}
 	}
 	return out
 }
 
+// checkable returns the places in found of the answers to check: the
+// first answerCheckCandidates active ones.
+func checkable(found []ValidatedAnswer) []int {
+	var out []int
+	for k, a := range found {
+		if a.active() && len(out) < answerCheckCandidates {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// active reports whether a may reach a model: an active answer, not one
+// to review or archived.
+func (a ValidatedAnswer) active() bool { return a.Status == string(store.AnswerActive) }
+
 // Check reports whether the validated answer a answers the redacted
-// message, as the model says; its question and text (the first
+// message, as the model says (an answer that is not active is refused:
+// it never reaches a model); its question and text (the first
 // answerCheckTextBytes) are redacted again, as every text given to a
 // model is, in a session going on from mapping, the one that numbered
 // the message's placeholders: a value of the message keeps its
 // placeholder, and the answer's own (« [NOM_1] », the person it was
 // written for) is numbered after the message's, never taken for one.
 func (c *AnswerChecker) Check(ctx context.Context, message redact.Text, mapping redact.Mapping, a ValidatedAnswer) (bool, error) {
+	if !a.active() {
+		return false, fmt.Errorf("answer check: answer %d is %s, not active: it never reaches the model: %w", a.ID, a.Status, ErrInvalid)
+	}
 	session := redact.NewSessionFrom(c.policy, mapping)
 	question, err := session.Redact(ctx, a.Question)
 	if err != nil {

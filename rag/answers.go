@@ -466,26 +466,42 @@ func checkAnswerWords(q, t redact.Text) error {
 	return nil
 }
 
+// answerSession returns the one session that redacts an answer's
+// question and text: they are stored, shown and given to a model
+// together, so a placeholder names one value in both and two values never
+// share one. It goes on from the draft d's (draftSession) when the answer
+// is promoted from one (its question is the draft's), and keeps as they
+// are the placeholders already in the input (an answer edited, a draft's
+// redacted question), so that a second redaction changes none of them.
+func answerSession(policy redact.Policy, in AnswerInput, d *store.Draft) *redact.Session {
+	if d != nil {
+		return draftSession(policy, *d, in.Text)
+	}
+	return redact.NewSessionFrom(policy, redact.Recover("", "", in.Question, in.Text))
+}
+
+// redactAnswer redacts an answer's question, then its text, in session.
+func redactAnswer(ctx context.Context, in AnswerInput, session *redact.Session) (q, t redact.Result, err error) {
+	if q, err = session.Redact(ctx, in.Question); err != nil {
+		return q, t, fmt.Errorf("answer: redact the question: %w", err)
+	}
+	if t, err = session.Redact(ctx, in.Text); err != nil {
+		return q, t, fmt.Errorf("answer: redact the text: %w", err)
+	}
+	return q, t, nil
+}
+
 // prepare redacts the input (placeholders already there stay) and builds
 // what the store needs; scope is the service of the key that writes (the
-// store checks the sources with it, see citeSources).
-//
-// session, when not nil, redacts the text (a promoted draft's: see
-// draftSession); otherwise each text has a session of its own.
-func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string, session *redact.Session) (store.Answer, store.AnswerWrite, error) {
+// store checks the sources with it, see citeSources). d, when not nil, is
+// the draft the answer is promoted from (see answerSession).
+func (a *Answers) prepare(ctx context.Context, in AnswerInput, scope string, d *store.Draft) (store.Answer, store.AnswerWrite, error) {
 	if err := in.validate(); err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
 	}
-	q, err := redact.Redact(ctx, in.Question, a.policy)
+	q, t, err := redactAnswer(ctx, in, answerSession(a.policy, in, d))
 	if err != nil {
-		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the question: %w", err)
-	}
-	if session == nil {
-		session = redact.NewSession(a.policy)
-	}
-	t, err := session.Redact(ctx, in.Text)
-	if err != nil {
-		return store.Answer{}, store.AnswerWrite{}, fmt.Errorf("answer: redact the text: %w", err)
+		return store.Answer{}, store.AnswerWrite{}, err
 	}
 	if err := checkAnswerWords(q.Text, t.Text); err != nil {
 		return store.Answer{}, store.AnswerWrite{}, err
@@ -527,12 +543,11 @@ func (a *Answers) Create(ctx context.Context, in AnswerInput, authorService stri
 // create stores a validated answer, promoted from the draft d when not
 // nil (its text redacted in the draft's session).
 func (a *Answers) create(ctx context.Context, in AnswerInput, authorService string, by *int64, d *store.Draft) (store.Answer, error) {
-	var session *redact.Session
 	var draftID *string
 	if d != nil {
-		session, draftID = draftSession(a.policy, *d, in.Text), &d.ID
+		draftID = &d.ID
 	}
-	ans, w, err := a.prepare(ctx, in, authorService, session)
+	ans, w, err := a.prepare(ctx, in, authorService, d)
 	if err != nil {
 		return store.Answer{}, err
 	}

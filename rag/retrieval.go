@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/plume-sp/plume/redact"
-	"github.com/plume-sp/plume/store"
 )
 
 // retrieval is what the search stage found for a draft.
@@ -82,7 +81,7 @@ func (d *Drafter) validatedAnswers(ctx context.Context, text redact.Text, servic
 // is; a failure (only a cancelled context) gives no example.
 func (d *Drafter) example(ctx context.Context, answers []ValidatedAnswer) redact.Text {
 	for _, a := range answers {
-		if a.Status != string(store.AnswerActive) {
+		if !a.active() {
 			continue
 		}
 		red, err := redact.Redact(ctx, a.Text, d.opts.Redaction)

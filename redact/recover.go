@@ -21,7 +21,10 @@ import (
 // Every other placeholder of redacted and of the texts reserved (the
 // draft's question) stands for itself, so that a session going on from
 // the mapping numbers a new value after them and keeps one left as it was
-// ("[TEL_1]" withheld from a reply stays "[TEL_1]").
+// ("[TEL_1]" withheld from a reply stays "[TEL_1]"). A placeholder whose
+// value was read stays itself too where a text redacted again holds it
+// as it is: the draft's question, already redacted, keeps its
+// placeholders beside the final text that names their values.
 func Recover(redacted, restored string, reserved ...string) Mapping {
 	m := recovered(redacted, restored)
 	for _, text := range append([]string{redacted}, reserved...) {
@@ -31,12 +34,22 @@ func Recover(redacted, restored string, reserved ...string) Mapping {
 				break
 			}
 			i = p.end
-			if _, dup := m.entries[p.canonical()]; !dup {
-				m.set(p.canonical(), p.typ, p.n, p.canonical(), true)
-			}
+			m.keepPlaceholder(p)
 		}
 	}
 	return m
+}
+
+// keepPlaceholder makes placeholder p of a redacted text stand for itself: new,
+// it is added with itself as value; read already (recovered), its own
+// text is indexed beside its value, so that both keep it.
+func (m *Mapping) keepPlaceholder(p phMatch) {
+	ph := p.canonical()
+	if _, dup := m.entries[ph]; !dup {
+		m.set(ph, p.typ, p.n, ph, true)
+		return
+	}
+	m.byValue[valueKey{p.typ, ph}] = ph
 }
 
 // recovered returns the values Recover reads.

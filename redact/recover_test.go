@@ -75,6 +75,31 @@ func TestRecoverReserves(t *testing.T) {
 	}
 }
 
+// TestRecoverKeepsReadPlaceholders: a placeholder whose value was read
+// from the final text stays itself where a text redacted again in the
+// session holds it as it is (the draft's question, already redacted):
+// the question and the final text share one numbering, and a redaction
+// of redacted text changes none of its placeholders.
+func TestRecoverKeepsReadPlaceholders(t *testing.T) {
+	ctx := context.Background()
+	question := "Je suis [NOM_1], tel [TEL_1]. Mme Claire Martin est ma voisine."
+	final := "Bonjour Karim Benali, votre dossier est à jour."
+	s := NewSessionFrom(DefaultPolicy(), Recover("Bonjour [NOM_1], votre dossier est à jour.", final, question))
+	var got []string
+	for _, text := range []string{question, final, "Relu pour [NOM_1] ([TEL_1])."} {
+		res, err := s.Redact(ctx, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, res.Text.String())
+	}
+	want := []string{"Je suis [NOM_1], tel [TEL_1]. Mme [NOM_2] est ma voisine.",
+		"Bonjour [NOM_1], votre dossier est à jour.", "Relu pour [NOM_1] ([TEL_1])."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("texts redacted in one session (-want +got):\n%s", diff)
+	}
+}
+
 // TestRecoverBoundsItsWork: placeholders side by side can be cut among in
 // exponentially many ways, and the agent writes the text. With twelve
 // names then a phone whose text holds no digit, no cut fits; Recover
