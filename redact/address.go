@@ -125,7 +125,7 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 			first-- // "3 résidence du Parc"
 		}
 		if last := sc.placeName(k); last >= 0 {
-			if sc.isText(i, "ehpad") {
+			if sc.isText(i, "ehpad", "quartier") {
 				return first, last, 0.45 // "l'EHPAD Les Cèdres": an institution, an address only next to a street
 			}
 			return first, last, 0.7
@@ -155,7 +155,7 @@ func (sc *scanner) mergeAddresses() {
 		if first < cur.first {
 			first = sc.placeBeforeAddress(first) // "La Grange, 12 Les Granges Basses, 46300 …": a house's name, then its hamlet
 		}
-		first, last := sc.headingPlace(first), sc.countryAfter(cur.last)
+		first, last := sc.headingPlace(first), sc.townAfter(cur.first, sc.countryAfter(cur.last))
 		if sc.orgAddress(cur.first, last) {
 			return
 		}

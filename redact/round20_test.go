@@ -1,0 +1,23 @@
+package redact
+
+import "testing"
+
+// TestRound20 covers the twentieth round (issue 10, « redaction that holds
+// on real writing »): addresses without a postcode widened up to their
+// town, past building units and districts; and what must stay beside
+// them.
+func TestRound20(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		// ADRESSE: the town after an address without a postcode
+		{"a hamlet beside its village", "Elle vit seule au lieu-dit La Croix Guérin, à côté de Percy-en-Auge, il n'y a pas de numéro.", "Elle vit seule au [ADRESSE_1], il n'y a pas de numéro."},
+		{"a street, its district and its town", "Elle vit avec moi, chemin de la Sablière, quartier Les Garrigues, à Uzès.", "Elle vit avec moi, [ADRESSE_1]."},
+		{"a villa, its district and its town", "Elle vit chez ma mère, villa Les Oliviers, quartier Saint-Pancrace, Nice.", "Elle vit chez ma mère, [ADRESSE_1]."},
+		{"a residence, a named building and the town", "Adresse : Résidence Kerguelen, bât. Iroise, Lorient\nMerci", "Adresse : [ADRESSE_1]\nMerci"},
+		{"the town alone on the next line", "M. Dupuis\nRésidence du Parc, Bât. B, 3e étage\nAntibes\n\nMadame,", "[NOM_1]\n[ADRESSE_1]\n\nMadame,"},
+		{"a residence and its town after à", "J'habite la Résidence Saint-Joseph, appartement 3, à Bar-le-Duc.\nMerci", "J'habite la [ADRESSE_1].\nMerci"},
+		{"the commune of a hamlet", "Elle habite au hameau de la Bertinière, commune de Chambray, on ne peut pas la rater", "Elle habite au [ADRESSE_1], on ne peut pas la rater"},
+		{"a first name after an address stays a name", "Adresse : Résidence Kerguelen, bât. Iroise\nMarie\n", "Adresse : [ADRESSE_1]\n[NOM_1]\n"},
+		{"a district alone stays", "le quartier Nord est calme depuis un an.", "le quartier Nord est calme depuis un an."},
+		{"an address with its postcode keeps what follows", "au 14 rue Pasteur 42000 Saint-Étienne, à Noël", "au [ADRESSE_1], à Noël"},
+	})
+}
