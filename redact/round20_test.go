@@ -19,5 +19,11 @@ func TestRound20(t *testing.T) {
 		{"a first name after an address stays a name", "Adresse : Résidence Kerguelen, bât. Iroise\nMarie\n", "Adresse : [ADRESSE_1]\n[NOM_1]\n"},
 		{"a district alone stays", "le quartier Nord est calme depuis un an.", "le quartier Nord est calme depuis un an."},
 		{"an address with its postcode keeps what follows", "au 14 rue Pasteur 42000 Saint-Étienne, à Noël", "au [ADRESSE_1], à Noël"},
+		// ETRANGER: an asylum seeker's attestation, an EU card
+		{"Spain's foreigner number stays a CNI", "Mi NIE español es X4821937L por si lo necesitan.", "Mi NIE español es [CNI_1] por si lo necesitan."},
+		{"Spain's national identity stays a CNI", "son DNI 12345678Z merci", "son DNI [CNI_1] merci"},
+		{"an asylum attestation in threes", "Tengo la attestation de demande d'asile número 750-226-418-93 y el récépissé.", "Tengo la attestation de demande d'asile número [ETRANGER_1] y el récépissé."},
+		{"an OFPRA case that opens with a date stays a case", "attestation de demande d'asile n° 7503214569, dossier OFPRA 23-08-0011245. La mère", "attestation de demande d'asile n° [ETRANGER_1], dossier OFPRA [DOSSIER_1]. La mère"},
+		{"an EU residence card", "carte de sejour UE 5700218846, jhabite a Metz", "carte de sejour UE [ETRANGER_1], jhabite a Metz"},
 	})
 }
