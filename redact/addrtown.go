@@ -132,3 +132,51 @@ func (sc *scanner) lineTown(k int) int {
 	}
 	return e
 }
+
+// fieldPlace reads the place named without a street-type word or number
+// in a form's address field from token i: "Adresse : Le Moulin Bas,
+// Saint-Sauveur", "Address: La Maison Neuve, lieu-dit …". It returns its
+// last token, or -1. The place opens with an article or a comma follows
+// it; a first name there is a person's ("Adresse : Marie Dupont, …").
+func (sc *scanner) fieldPlace(i int) int {
+	t := &sc.toks[i]
+	if t.kind != kWord || t.shape&shCap == 0 || sc.caseless || i < 2 || sc.punct(i-1) != ':' ||
+		!sc.isText(i-2, addressNouns...) || t.gap >= gapLine {
+		return -1
+	}
+	if sc.isFirstName(i) && !sc.articlePlace(i) || sc.has(i, wFunc|wStop|wCivility|wStreet|wAddrComp) && !sc.articlePlace(i) {
+		return -1
+	}
+	last := sc.placeWords(i, true)
+	if last < 0 || !sc.articlePlace(i) && sc.punct(last+1) != ',' {
+		return -1 // "Adresse : Inchangée depuis mars"
+	}
+	return last
+}
+
+// unitOfPlace reports whether the tokens between two address parts,
+// last and first, say that the first is a unit of the second: "Bâtiment
+// B2 de la résidence du Moulin", "escalier C du foyer Les Lilas".
+func (sc *scanner) unitOfPlace(last, first int) bool {
+	if !sc.has(first, wAddrNamed) || !sc.has(last-1, wAddrComp) && !sc.has(last, wAddrComp) {
+		return false
+	}
+	k := last + 1
+	switch {
+	case sc.isText(k, "du", "des"):
+		k++
+	case sc.isText(k, "de") && sc.isText(k+1, "la"):
+		k += 2
+	case sc.isText(k, "de") && sc.isText(k+1, "l") && sc.punct(k+2) == '\'':
+		k += 3
+	}
+	if k == last+1 || k != first {
+		return false
+	}
+	for m := last + 1; m <= first; m++ {
+		if sc.toks[m].gap > gapSpace {
+			return false
+		}
+	}
+	return true
+}

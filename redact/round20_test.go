@@ -18,6 +18,13 @@ func TestRound20(t *testing.T) {
 		{"the commune of a hamlet", "Elle habite au hameau de la Bertinière, commune de Chambray, on ne peut pas la rater", "Elle habite au [ADRESSE_1], on ne peut pas la rater"},
 		{"a first name after an address stays a name", "Adresse : Résidence Kerguelen, bât. Iroise\nMarie\n", "Adresse : [ADRESSE_1]\n[NOM_1]\n"},
 		{"a district alone stays", "le quartier Nord est calme depuis un an.", "le quartier Nord est calme depuis un an."},
+		{"a form's address field without a street word", "Adresse : Le Moulin Bas, Saint-Sauveur-en-Puisaye.\nMerci", "Adresse : [ADRESSE_1].\nMerci"},
+		{"a hamlet named after a family", "Adresse : La Maison Neuve, lieu-dit Chez Bernard, Montbron\nTel", "Adresse : [ADRESSE_1]\nTel"},
+		{"a name in the address field stays a name", "Adresse : Marie Dupont, Lyon", "Adresse : [NOM_1], Lyon"},
+		{"the address field's words stay", "Adresse : Inchangée depuis l'an dernier.", "Adresse : Inchangée depuis l'an dernier."},
+		{"a building of a residence", "il habite avec nous au Bâtiment B2 de la résidence du Moulin, Roubaix. Nous", "il habite avec nous au [ADRESSE_1]. Nous"},
+		{"the door on the landing", "On habite au 6 rue Ordener, 4e étage porte gauche, 75018 Paris. Est-ce", "On habite au [ADRESSE_1]. Est-ce"},
+		{"a door alone stays", "la porte gauche est cassée depuis lundi", "la porte gauche est cassée depuis lundi"},
 		{"an address with its postcode keeps what follows", "au 14 rue Pasteur 42000 Saint-Étienne, à Noël", "au [ADRESSE_1], à Noël"},
 		// ETRANGER: an asylum seeker's attestation, an EU card
 		{"Spain's foreigner number stays a CNI", "Mi NIE español es X4821937L por si lo necesitan.", "Mi NIE español es [CNI_1] por si lo necesitan."},
