@@ -26,6 +26,11 @@ func TestRound20(t *testing.T) {
 		{"the door on the landing", "On habite au 6 rue Ordener, 4e étage porte gauche, 75018 Paris. Est-ce", "On habite au [ADRESSE_1]. Est-ce"},
 		{"a door alone stays", "la porte gauche est cassée depuis lundi", "la porte gauche est cassée depuis lundi"},
 		{"an address with its postcode keeps what follows", "au 14 rue Pasteur 42000 Saint-Étienne, à Noël", "au [ADRESSE_1], à Noël"},
+		// NAISSANCE: a place field after the date on its line, a passport's month in two languages
+		{"place field right after the date", "Date de naissance : 08.11.1927. Lieu : Potenza.", "Date de naissance : [NAISSANCE_1]. Lieu : [NAISSANCE_2]."},
+		{"an appointment's place stays", "rdv le 08.11.2027. Lieu : Mairie de Nice.", "rdv le 08.11.2027. Lieu : Mairie de Nice."},
+		{"a passport's month in two languages", "Date de naissance : 21 ABR / APR 1944\nLieu de naissance : BRAGA", "Date de naissance : [NAISSANCE_1]\nLieu de naissance : [NAISSANCE_2]"},
+		{"two months of an appointment stay", "rdv le 3 mars / avril 2025 selon", "rdv le 3 mars / avril 2025 selon"},
 		// ETRANGER: an asylum seeker's attestation, an EU card
 		{"Spain's foreigner number stays a CNI", "Mi NIE español es X4821937L por si lo necesitan.", "Mi NIE español es [CNI_1] por si lo necesitan."},
 		{"Spain's national identity stays a CNI", "son DNI 12345678Z merci", "son DNI [CNI_1] merci"},
