@@ -31,6 +31,11 @@ func TestRound20(t *testing.T) {
 		{"an appointment's place stays", "rdv le 08.11.2027. Lieu : Mairie de Nice.", "rdv le 08.11.2027. Lieu : Mairie de Nice."},
 		{"a passport's month in two languages", "Date de naissance : 21 ABR / APR 1944\nLieu de naissance : BRAGA", "Date de naissance : [NAISSANCE_1]\nLieu de naissance : [NAISSANCE_2]"},
 		{"two months of an appointment stay", "rdv le 3 mars / avril 2025 selon", "rdv le 3 mars / avril 2025 selon"},
+		// ORIGINE: the Spanish word for a Gitan, a skin colour said of a person
+		{"a Gitan in Spanish", "Es gitano y nunca tuvo dirección fija", "Es [ORIGINE_1] y nunca tuvo dirección fija"},
+		{"a skin colour after an origin", "Je suis d'origine kabyle et noir de peau, je pense", "Je suis d'origine [ORIGINE_1] et [ORIGINE_2], je pense"},
+		{"a skin colour said of a person", "il est noir de peau et on le refuse", "il est [ORIGINE_1] et on le refuse"},
+		{"a thing's colour stays", "le sac noir de peau douce est perdu", "le sac noir de peau douce est perdu"},
 		// ETRANGER: an asylum seeker's attestation, an EU card
 		{"Spain's foreigner number stays a CNI", "Mi NIE español es X4821937L por si lo necesitan.", "Mi NIE español es [CNI_1] por si lo necesitan."},
 		{"Spain's national identity stays a CNI", "son DNI 12345678Z merci", "son DNI [CNI_1] merci"},
