@@ -36,6 +36,11 @@ func TestRound20(t *testing.T) {
 		{"a skin colour after an origin", "Je suis d'origine kabyle et noir de peau, je pense", "Je suis d'origine [ORIGINE_1] et [ORIGINE_2], je pense"},
 		{"a skin colour said of a person", "il est noir de peau et on le refuse", "il est [ORIGINE_1] et on le refuse"},
 		{"a thing's colour stays", "le sac noir de peau douce est perdu", "le sac noir de peau douce est perdu"},
+		// NOM: couples sharing a surname, lists of first names
+		{"a couple signs", "Gracias ! Annie et Michel Boyer", "Gracias ! [NOM_1]"},
+		{"a couple after civilities", "réponse à :\nM. et Mme Roger et Simone Chambon\nLa Croze", "réponse à :\nM. et Mme [NOM_1]\nLa Croze"},
+		{"a form's first names", "Prénoms : Brigitte, Anne, Marie\nNé(e) le : 22 / 10 / 1948", "Prénoms : [NOM_1]\nNé(e) le : [NAISSANCE_1]"},
+		{"two first names apart", "J'ai vu Paul et Marie hier, et Marie Dupont aussi.", "J'ai vu [NOM_1] et [NOM_2] hier, et [NOM_3] aussi."},
 		// ETRANGER: an asylum seeker's attestation, an EU card
 		{"Spain's foreigner number stays a CNI", "Mi NIE español es X4821937L por si lo necesitan.", "Mi NIE español es [CNI_1] por si lo necesitan."},
 		{"Spain's national identity stays a CNI", "son DNI 12345678Z merci", "son DNI [CNI_1] merci"},

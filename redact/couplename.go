@@ -1,0 +1,55 @@
+package redact
+
+import "strings"
+
+// coupleNames joins a first name alone and the first name and surname
+// after it, linked by "et", "and", "&", "y" or "e", into one name: "Annie
+// et Michel Boyer", "Roger et Simone Chambon" name a couple sharing the
+// surname, which the first name alone would not carry. The one-word names
+// of a list separated by commas are joined too ("Prénoms : Brigitte,
+// Anne, Marie").
+func (sc *scanner) coupleNames() {
+	starts := map[int]int{}
+	for ci, c := range sc.cands {
+		if c.typ == NOM {
+			starts[c.start] = ci
+		}
+	}
+	if len(starts) < 2 {
+		return
+	}
+	for ci, n := 0, len(sc.cands); ci < n; ci++ {
+		c := sc.cands[ci]
+		if c.typ != NOM || strings.ContainsAny(sc.s[c.start:c.end], " \t\n") {
+			continue
+		}
+		p, list := coupleLink(sc.s, c.end)
+		if p < 0 {
+			continue
+		}
+		if di, ok := starts[p]; ok {
+			d := sc.cands[di]
+			dt := sc.s[d.start:d.end]
+			if !strings.ContainsRune(dt, '\n') && (list && !strings.ContainsAny(dt, " \t") || !list && strings.IndexByte(dt, ' ') > 0) {
+				sc.add(c.start, d.end, NOM, max(c.conf, d.conf))
+			}
+		}
+	}
+}
+
+// coupleLinks are the words between the two first names of a couple.
+var coupleLinks = []string{" et ", " and ", " & ", " y ", " e ", " und "}
+
+// coupleLink returns the offset after a link of coupleLinks at s[i:], or
+// after ", " between the first names of a list (list), or -1.
+func coupleLink(s string, i int) (int, bool) {
+	if strings.HasPrefix(s[i:], ", ") {
+		return i + 2, true
+	}
+	for _, l := range coupleLinks {
+		if strings.HasPrefix(s[i:], l) {
+			return i + len(l), false
+		}
+	}
+	return -1, false
+}
