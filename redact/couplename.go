@@ -1,13 +1,18 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // coupleNames joins a first name alone and the first name and surname
 // after it, linked by "et", "and", "&", "y" or "e", into one name: "Annie
 // et Michel Boyer", "Roger et Simone Chambon" name a couple sharing the
 // surname, which the first name alone would not carry. The one-word names
 // of a list separated by commas are joined too ("Prénoms : Brigitte,
-// Anne, Marie").
+// Anne, Marie"; in capitals only: "mes enfants pierre, rose et claire"
+// are three).
 func (sc *scanner) coupleNames() {
 	starts := map[int]int{}
 	for ci, c := range sc.cands {
@@ -30,11 +35,17 @@ func (sc *scanner) coupleNames() {
 		if di, ok := starts[p]; ok {
 			d := sc.cands[di]
 			dt := sc.s[d.start:d.end]
-			if !strings.ContainsRune(dt, '\n') && (list && !strings.ContainsAny(dt, " \t") || !list && strings.IndexByte(dt, ' ') > 0) {
+			if !strings.ContainsRune(dt, '\n') && (list && !strings.ContainsAny(dt, " \t") && capitalized(dt) && capitalized(sc.s[c.start:c.end]) || !list && strings.IndexByte(dt, ' ') > 0) {
 				sc.add(c.start, d.end, NOM, max(c.conf, d.conf))
 			}
 		}
 	}
+}
+
+// capitalized reports whether s starts with an upper-case letter.
+func capitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // coupleLinks are the words between the two first names of a couple.
