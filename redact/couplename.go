@@ -14,30 +14,29 @@ import (
 // Anne, Marie"; in capitals only: "mes enfants pierre, rose et claire"
 // are three).
 func (sc *scanner) coupleNames() {
-	starts := map[int]int{}
+	var want map[int]int // the start of a second name → the first name's candidate
 	for ci, c := range sc.cands {
-		if c.typ == NOM {
-			starts[c.start] = ci
-		}
-	}
-	if len(starts) < 2 {
-		return
-	}
-	for ci, n := 0, len(sc.cands); ci < n; ci++ {
-		c := sc.cands[ci]
 		if c.typ != NOM || strings.ContainsAny(sc.s[c.start:c.end], " \t\n") {
 			continue
 		}
-		p, list := coupleLink(sc.s, c.end)
-		if p < 0 {
+		if p, _ := coupleLink(sc.s, c.end); p >= 0 {
+			if want == nil {
+				want = map[int]int{}
+			}
+			want[p] = ci
+		}
+	}
+	for di, n := 0, len(sc.cands); di < n && want != nil; di++ {
+		d := sc.cands[di]
+		ci, ok := want[d.start]
+		if !ok || d.typ != NOM {
 			continue
 		}
-		if di, ok := starts[p]; ok {
-			d := sc.cands[di]
-			dt := sc.s[d.start:d.end]
-			if !strings.ContainsRune(dt, '\n') && (list && !strings.ContainsAny(dt, " \t") && capitalized(dt) && capitalized(sc.s[c.start:c.end]) || !list && strings.IndexByte(dt, ' ') > 0) {
-				sc.add(c.start, d.end, NOM, max(c.conf, d.conf))
-			}
+		c := sc.cands[ci]
+		_, list := coupleLink(sc.s, c.end)
+		dt := sc.s[d.start:d.end]
+		if !strings.ContainsRune(dt, '\n') && (list && !strings.ContainsAny(dt, " \t") && capitalized(dt) && capitalized(sc.s[c.start:c.end]) || !list && strings.IndexByte(dt, ' ') > 0) {
+			sc.add(c.start, d.end, NOM, max(c.conf, d.conf))
 		}
 	}
 }
