@@ -26,6 +26,11 @@ func (sc *scanner) addresses() {
 	lastPart := -2 // last token of the previous address part
 	for i := 0; i < n; i++ {
 		t := &sc.toks[i]
+		if last := sc.fieldPlace(i); last >= 0 {
+			sc.addrs = append(sc.addrs, addrPart{first: i, last: last, conf: 0.7})
+			lastPart, i = last, last
+			continue
+		}
 		if t.kind == kPunct || t.kind == kWord && t.bits&(wStreet|wAddrComp) == 0 && t.ent != entCite && (lastPart < 0 || i-lastPart > 2) {
 			continue // no case below takes it: only words have entries ("n°", "cité")
 		}
@@ -83,6 +88,11 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 			return i, -1, 0
 		}
 		e = lex.words["lieudit"]
+		if k+1 < n && sc.isText(k, "chez") && sc.toks[k].shape&shCap != 0 && sc.toks[k+1].gap == gapSpace {
+			if last := sc.placeName(k + 1); last >= 0 {
+				return first, last, 0.7 // "lieu-dit Chez Bernard"
+			}
+		}
 	}
 	if sc.isText(i, "hebergement") {
 		// centre d'hébergement, foyer d'hébergement
@@ -101,6 +111,9 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 			if m < n && (sc.punct(m) == '°' || sc.punct(m) == 'º' || sc.punct(m) == '.') {
 				m++
 			}
+		}
+		if m < n && sc.toks[m].gap < gapLine && sc.isText(i, "porte") && sc.isText(m, "gauche", "droite", "face") {
+			return first, m, 0.45 // "4e étage porte gauche": only next to another part
 		}
 		if m < n && sc.toks[m].gap < gapLine {
 			t := sc.toks[m]
@@ -125,7 +138,7 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 			first-- // "3 résidence du Parc"
 		}
 		if last := sc.placeName(k); last >= 0 {
-			if sc.isText(i, "ehpad") {
+			if sc.isText(i, "ehpad", "quartier") {
 				return first, last, 0.45 // "l'EHPAD Les Cèdres": an institution, an address only next to a street
 			}
 			return first, last, 0.7
@@ -155,14 +168,14 @@ func (sc *scanner) mergeAddresses() {
 		if first < cur.first {
 			first = sc.placeBeforeAddress(first) // "La Grange, 12 Les Granges Basses, 46300 …": a house's name, then its hamlet
 		}
-		first, last := sc.headingPlace(first), sc.countryAfter(cur.last)
+		first, last := sc.headingPlace(first), sc.townAfter(cur.first, sc.countryAfter(cur.last))
 		if sc.orgAddress(cur.first, last) {
 			return
 		}
 		sc.addToks(first, last, ADRESSE, max(cur.conf, 0.5))
 	}
 	for _, a := range sc.addrs[1:] {
-		if a.first > cur.last && (addrGlue(sc.s[sc.toks[cur.last].end:sc.toks[a.first].start]) || sc.districtBetween(cur.last, a.first)) {
+		if a.first > cur.last && (addrGlue(sc.s[sc.toks[cur.last].end:sc.toks[a.first].start]) || sc.districtBetween(cur.last, a.first) || sc.unitOfPlace(cur.last, a.first)) {
 			cur.last = a.last
 			cur.conf = max(cur.conf, a.conf)
 			parts++

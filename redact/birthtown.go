@@ -35,14 +35,22 @@ func (sc *scanner) birthPunctStep(c *birthCue, j int) (next, end int) {
 }
 
 // placeFieldAfter masks the town of a form's "Lieu :" field written on
-// the line after a date of birth that ends at token end: "Date de
-// naissance : 12-12-1975 / Lieu : Tlemcen (Algérie)".
+// the line after a date of birth that ends at token end, or right after
+// it on its line: "Date de naissance : 12-12-1975 / Lieu : Tlemcen
+// (Algérie)", "Date de naissance : 08.11.1927. Lieu : Potenza.".
 func (sc *scanner) placeFieldAfter(end int) {
 	k := end + 1
-	for n := 0; k < len(sc.toks) && sc.toks[k].gap < gapLine && n < 8; n++ {
-		k++
+	if p := sc.punct(k); (p == '.' || p == ',' || p == ';' || p == '/' || p == '–' || p == '-') && sc.isText(k+1, "lieu") && sc.toks[k+1].gap < gapLine {
+		k++ // "Date de naissance : 08.11.1927. Lieu : Potenza."
+	} else {
+		for n := 0; k < len(sc.toks) && sc.toks[k].gap < gapLine && n < 8; n++ {
+			k++
+		}
+		if k < len(sc.toks) && sc.toks[k].gap != gapLine {
+			return
+		}
 	}
-	if k+2 >= len(sc.toks) || sc.toks[k].gap != gapLine || !sc.isText(k, "lieu") || sc.punct(k+1) != ':' {
+	if k+2 >= len(sc.toks) || !sc.isText(k, "lieu") || sc.punct(k+1) != ':' {
 		return
 	}
 	if e := sc.townAt(k + 2); e >= 0 {

@@ -459,6 +459,9 @@ func (sc *scanner) monthYear(k int) int {
 	if k+1 < len(sc.toks) && sc.punct(k+1) == '.' && sc.attached(k+1) {
 		end = k + 1
 	}
+	if end+2 < len(sc.toks) && sc.punct(end+1) == '/' && sc.isMonth(end+2) && sc.toks[end+2].gap <= gapSpace {
+		end += 2 // a passport's month in two languages: "21 ABR / APR 1944"
+	}
 	y := end + 1
 	if y+1 < len(sc.toks) && (sc.toks[y].kind == kNum && sc.toks[y].end-sc.toks[y].start <= 2 || sc.toks[y].kind == kAlnum && sc.isOrdinal(y)) &&
 		sc.toks[y].gap <= gapBlank {

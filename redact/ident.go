@@ -277,6 +277,9 @@ func (sc *scanner) identType(c identCtx, id []byte, last int) (typ Type, conf fl
 		// n° R-74-2024-118943": a case, not a foreigner's number
 		typ, conf = DOSSIER, 0.8
 	}
+	if typ != ETRANGER && c.near&cEtranger != 0 && len(id) == 11 && asylumShape(sc.s[sc.toks[c.j].start:sc.toks[last].end]) {
+		typ, conf = ETRANGER, 0.85 // an asylum seeker's attestation: "750-226-418-93"
+	}
 	if (typ == ETRANGER && c.near&cEtranger != 0 || typ == DOSSIER && c.near&cDossier != 0) && !sc.phoneWord(c.i, c.j) && c.near&otherNumbers == 0 {
 		conf = 0.96 // AGDREF and case numbers may look like phones: 0699214873
 	}
@@ -637,6 +640,25 @@ func ofpraShape(s string) bool {
 		return false
 	}
 	return allDigits(s[:4]) && allDigits(s[5:])
+}
+
+// asylumShape reports whether w, eleven digits, is written as an asylum
+// seeker's attestation number: whole, or in threes ("750-226-418-93"),
+// never as a case's number that opens with a date ("23-08-0011245").
+func asylumShape(w string) bool {
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == ' ' || r == '.' })
+	if len(parts) == 1 {
+		return allDigits(parts[0])
+	}
+	if len(parts) != 4 {
+		return false
+	}
+	for k, p := range parts {
+		if want := 3 - k/3; len(p) != want || !allDigits(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // caseShape reports whether s is written as a case's number, which a

@@ -221,6 +221,9 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for _, w := range deadlineWords {
 		l.entry(w)
 	}
+	for _, w := range townLinkWords {
+		l.entry(w)
+	}
 	for _, w := range secretCueWords {
 		l.entry(w)
 	}

@@ -17,7 +17,8 @@ var originWords = []string{"kurde", "kurdes", "rom", "roms", "rrom", "rroms", "t
 	"berbere", "berberes", "amazigh", "amazighe", "amazighs", "kabyle", "kabyles", "chaoui", "chaouie", "chaouis",
 	"touareg", "touaregs", "targui", "targuie", "peul", "peule", "peuls", "peules", "tamoul", "tamoule", "tamouls",
 	"tamoules", "ouighour", "ouighoure", "ouighours", "ouigour", "ouigoure", "ouigours", "rohingya", "rohingyas",
-	"hmong", "hmongs", "sahraoui", "sahraouie", "sahraouis", "bedouin", "bedouine", "bedouins", "kanak", "kanake", "kanaks"}
+	"hmong", "hmongs", "sahraoui", "sahraouie", "sahraouis", "bedouin", "bedouine", "bedouins", "kanak", "kanake", "kanaks",
+	"gitano", "gitana", "gitanos", "gitanas"}
 
 // originBefore are the words after which an ethnic word is said of a
 // person: a verb of being, "origine", a person or a status (folded).
@@ -30,6 +31,10 @@ var originBefore = wordSet("suis es est sommes etes sont etait etais etions jsui
 // "je suis une Kurde", "d'origine kabyle".
 var originArticles = wordSet("un une d de")
 
+// skinColours are the colours of "noir de peau", said of a person: a
+// racial origin (folded).
+var skinColours = wordSet("noir noire noirs noires blanc blanche blancs blanches metis metisse metisses")
+
 // politicalWords are the statuses after which "politique" tells the
 // person's political opinion: "réfugiée politique", "asile politique",
 // "opposant politique" (folded).
@@ -40,13 +45,14 @@ var politicalWords = wordSet("refugie refugiee refugies refugiees asile exile ex
 // lexicon (buildLexicon adds them), so that a token is tested by its
 // entry.
 func artNineEntries() []string {
-	return append([]string{"politique", "politiques"}, originWords...)
+	return append([]string{"politique", "politiques", "peau"}, originWords...)
 }
 
 var (
 	originFlags    = entryFlags(joinWords(originWords))
 	entPolitique   = lex.words["politique"]
 	entPolitiquesP = lex.words["politiques"]
+	entSkin        = lex.words["peau"]
 )
 
 // joinWords joins words with blanks.
@@ -73,10 +79,18 @@ func (sc *scanner) origins() {
 		switch {
 		case originFlags[t.ent] && sc.saidOfPerson(i):
 			sc.addToks(i, i, ORIGINE, 0.8)
+		case t.ent == entSkin && i >= 2 && sc.foldedIs(i-1, "de") && sc.foldedIn(i-2, skinColours) && sc.skinOfPerson(i-2):
+			sc.addToks(i-2, i, ORIGINE, 0.8) // "je suis noir de peau"
 		case (t.ent == entPolitique || t.ent == entPolitiquesP) && sc.toks[i].gap == gapSpace && sc.foldedIn(i-1, politicalWords):
 			sc.addToks(i, i, SYNDICAT, 0.8) // "réfugiée politique": the status stays, the opinion goes
 		}
 	}
+}
+
+// skinOfPerson reports whether the colour at k is said of a person, as
+// an ethnic word is, or after one and "et": "kabyle et noir de peau".
+func (sc *scanner) skinOfPerson(k int) bool {
+	return sc.saidOfPerson(k) || k >= 2 && sc.foldedIs(k-1, "et") && originFlags[sc.toks[k-2].ent] && sc.toks[k-2].kind == kWord
 }
 
 // saidOfPerson reports whether the ethnic word at i is said of a person:

@@ -97,6 +97,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.signatureName()
 	sc.repeatedNames()
 	sc.ambBeforeNames()
+	sc.coupleNames()
 	sc.nameDates()
 	sc.mergeAddresses()
 	return sc.cands
