@@ -89,6 +89,7 @@ func (sc *scanner) markNames(ns *nameSet) {
 	if ns.at == nil {
 		return
 	}
+	var cued *spanCover // built at the first repeat: most texts have none
 	for i := 0; i < len(sc.toks); i++ {
 		t := &sc.toks[i]
 		if t.kind != kWord || t.val == 0 || !ns.mayHave(t.val) {
@@ -98,7 +99,10 @@ func (sc *scanner) markNames(ns *nameSet) {
 		if !ok {
 			continue
 		}
-		if !sc.cueName(first, last) {
+		if cued == nil {
+			cued = sc.cueNames()
+		}
+		if !cued.covers(int(sc.toks[first].start), int(sc.toks[last].end)) {
 			if sc.joinsName(first-1, first) {
 				first-- // "Mon mari Paul. Dubois Paul travaille."
 			}
@@ -147,17 +151,19 @@ func (sc *scanner) nameAround(ns *nameSet, p namePlace, i int) (first, last int)
 	return first, last
 }
 
-// cueName reports whether tokens first to last are within a name found
-// with a cue, one ns holds: the name as first written, whose cue ("Sou",
-// "Doña", "Cabinet") is no surname.
-func (sc *scanner) cueName(first, last int) bool {
-	start, end := int(sc.toks[first].start), int(sc.toks[last].end)
+// cueNames returns the spans of the names found with a cue, which ns
+// holds: a repeat within one is the name as first written, whose cue
+// ("Sou", "Doña", "Cabinet") is no surname. markNames adds names of a
+// lower confidence only, so the spans hold while it runs.
+func (sc *scanner) cueNames() *spanCover {
+	var sp spanCover
 	for _, c := range sc.cands {
-		if c.typ == NOM && c.conf >= 0.75 && c.start <= start && end <= c.end {
-			return true
+		if c.typ == NOM && c.conf >= 0.75 {
+			sp.spans = append(sp.spans, c)
 		}
 	}
-	return false
+	sp.index()
+	return &sp
 }
 
 // joinsName reports whether word k, beside a name written again, is
