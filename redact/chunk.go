@@ -226,11 +226,13 @@ func chunkEnd(text string, base int) int {
 	if len(text)-base <= chunkBytes {
 		return len(text)
 	}
-	window := text[base : base+chunkBytes]
-	half := chunkBytes / 2
+	// only the second half is searched: a text without blanks costs one
+	// reading of it, not four
+	half := base + chunkBytes/2
+	second := text[half : base+chunkBytes]
 	for _, sep := range []string{"\n\n", "\n", ". ", " "} {
-		if k := strings.LastIndex(window, sep); k >= half {
-			return base + k + len(sep)
+		if k := strings.LastIndex(second, sep); k >= 0 {
+			return half + k + len(sep)
 		}
 	}
 	return runeStartBefore(text, base+chunkBytes)

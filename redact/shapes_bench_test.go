@@ -26,6 +26,8 @@ var benchShapes = []benchShape{
 	{"contacts", contactsText},
 	{"oneline", func(n int) string { return strings.ReplaceAll(realisticText(n), "\n", " ") }},
 	{"brackets", func(n int) string { return repeatTo("[NOM_1] [ nom 2 ] TEL_3 [EMAIL_12] [", n) }},
+	{"surnames", surnamesText},
+	{"corrections", func(n int) string { return repeatTo("allocataire 1234567 pardon 1234576 ", n) }},
 }
 
 // benchSizes are the sizes BenchmarkRedactShapes reads each shape at.
@@ -46,6 +48,23 @@ func contactsText(n int) string {
 	b.Grow(n + 128)
 	for i := 0; b.Len() < n; i++ {
 		fmt.Fprintf(&b, "jean.dupont%d@exemple.fr 06 %02d %02d %02d %02d, ", i, i/1000000%100, i/10000%100, i/100%100, i%100)
+	}
+	return b.String()
+}
+
+// surnamesText returns about n bytes of distinct names introduced by a
+// civility, all sharing one surname: "Mme Dupont Bakide, ".
+func surnamesText(n int) string {
+	const syl = "bacadefagilomunipotaruvexo"
+	var b strings.Builder
+	b.Grow(n + 64)
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString("Mme Dupont ")
+		b.WriteByte('A' + byte(i%26))
+		for k := i / 26; k > 0; k /= 13 {
+			b.WriteString(syl[k%13*2 : k%13*2+2])
+		}
+		b.WriteString(", ")
 	}
 	return b.String()
 }
