@@ -226,8 +226,8 @@ func chunkEnd(text string, base int) int {
 	if len(text)-base <= chunkBytes {
 		return len(text)
 	}
-	// only the second half is searched: a text without blanks costs one
-	// reading of it, not four
+	// only the second half is searched: a cut must fall there, and a text
+	// without blanks is read half as much
 	half := base + chunkBytes/2
 	second := text[half : base+chunkBytes]
 	for _, sep := range []string{"\n\n", "\n", ". ", " "} {
