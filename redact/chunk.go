@@ -59,11 +59,15 @@ func detect(ctx context.Context, text string) ([]cand, error) {
 		return nil, fmt.Errorf("redact: %w", err)
 	}
 	v := normalView(text)
-	var sc scanner
+	sc := scanner{done: ctx.Done()}
 	sc.takeBuffers()
 	defer sc.giveBuffers()
 	if len(v.s) <= chunkBytes {
-		return v.mapSpans(dropKeeps(sc.resolve(sc.scan(v.s)))), nil
+		spans := dropKeeps(sc.resolve(sc.scan(v.s)))
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("redact: %w", err)
+		}
+		return v.mapSpans(spans), nil
 	}
 	spans, err := detectChunks(ctx, &sc, v.s)
 	if err != nil {
@@ -136,6 +140,9 @@ func detectChunks(ctx context.Context, sc *scanner, text string) ([]cand, error)
 			return nil, fmt.Errorf("redact: %w", err)
 		}
 		all = appendRead(all, sc.rescanNames(text[c.w.lo:c.w.hi]), c.w, len(text))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("redact: %w", err)
 	}
 	sc.s = text
 	sc.acc = all[:0] // resolved in place: all is sorted, resolve writes behind what it reads

@@ -111,10 +111,14 @@ func (sc *scanner) markNames(ns *nameSet) {
 		return
 	}
 	var cued *spanCover // built at the first repeat: most texts have none
+	repeats := 0
 	for i := 0; i < len(sc.toks); i++ {
 		t := &sc.toks[i]
 		if t.kind != kWord || t.val == 0 || !ns.mayHave(t.val) {
 			continue
+		}
+		if repeats++; repeats&255 == 0 && sc.cancelled() {
+			return // names sharing words may cost more than the text's length
 		}
 		first, last, ok := sc.repeatAt(ns, i)
 		if !ok {
