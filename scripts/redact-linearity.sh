@@ -40,14 +40,14 @@ count() {
   local n
   GOGC=off GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 valgrind --tool=callgrind \
     --callgrind-out-file="$tmp/cg" \
-    "$tmp/redact.test" -test.run '^$' -test.bench "^BenchmarkRedactShapes/$1/$2\$" \
+    "$tmp/redact.test" -test.run '^$' -test.bench "^BenchmarkRedactShapes\$/^$1\$/^$2\$" \
     -test.benchtime 1x >"$tmp/log" 2>&1 || { cat "$tmp/log" >&2; exit 2; }
   n=$(awk '/^summary:/ {print $2}' "$tmp/cg")
   [ -n "$n" ] || { echo "redact-linearity: no count for $1/$2" >&2; cat "$tmp/log" >&2; exit 2; }
   echo $(( n - ${base:-0} ))
 }
 
-shapes=$(GOMAXPROCS=1 "$tmp/redact.test" -test.run '^$' -test.bench '^BenchmarkRedactShapes/.*/100KB$' -test.benchtime 1x |
+shapes=$(GOMAXPROCS=1 "$tmp/redact.test" -test.run '^$' -test.bench '^BenchmarkRedactShapes$/./^100KB$' -test.benchtime 1x |
   awk -F/ '/^BenchmarkRedactShapes\// {print $2}' | grep -E "$SHAPES")
 base=$(count none none)
 printf '%-12s %14s %14s %7s\n' shape "instr/B $SMALL" "instr/B $BIG" ratio
