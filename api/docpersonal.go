@@ -3,10 +3,12 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/plume-sp/plume/ingest"
@@ -162,7 +164,7 @@ func personalFindings(ctx context.Context, fields []sentField) ([]personalFindin
 // types found. A refusal's audit entry records the types too; neither
 // records a value.
 func checkPersonalData(c echo.Context, fields []sentField, checked bool) error {
-	return checkPersonal(c, fields, checked, jsonOverride)
+	return checkPersonal(c.Request().Context(), c, fields, checked, jsonOverride)
 }
 
 // The override a refusal's message tells of: a JSON body's field, an
@@ -174,21 +176,29 @@ const (
 
 // checkUploadPersonalData is checkPersonalData for the documents read from
 // uploaded files; checked is the form field personal_data_checked (true
-// or false; 400 otherwise).
-func checkUploadPersonalData(c echo.Context, docs []ingest.Document, checked []string) error {
+// or false; 400 otherwise). A check longer than within refuses the
+// upload, 413 check_too_long: smaller uploads pass.
+func checkUploadPersonalData(c echo.Context, docs []ingest.Document, checked []string, within time.Duration) error {
 	switch {
 	case len(checked) > 1:
 		return errorf(http.StatusBadRequest, "invalid_request", "personal_data_checked is sent %d times (send it once)", len(checked))
 	case len(checked) == 1 && checked[0] != "true" && checked[0] != "false":
 		return errorf(http.StatusBadRequest, "invalid_request", "personal_data_checked %q (want true or false)", checked[0])
 	}
-	return checkPersonal(c, uploadedFields(docs), len(checked) == 1 && checked[0] == "true", uploadOverride)
+	ctx, cancel := context.WithTimeout(c.Request().Context(), within)
+	defer cancel()
+	err := checkPersonal(ctx, c, uploadedFields(docs), len(checked) == 1 && checked[0] == "true", uploadOverride)
+	if errors.Is(err, context.DeadlineExceeded) && c.Request().Context().Err() == nil {
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "check_too_long", Err: err,
+			Message: fmt.Sprintf("checking these files for personal data took over %s; send them in smaller uploads", within)}
+	}
+	return err
 }
 
-// checkPersonal is checkPersonalData, the refusal's message telling of
-// override.
-func checkPersonal(c echo.Context, fields []sentField, checked bool, override string) error {
-	found, err := personalFindings(c.Request().Context(), fields)
+// checkPersonal is checkPersonalData within ctx, the refusal's message
+// telling of override.
+func checkPersonal(ctx context.Context, c echo.Context, fields []sentField, checked bool, override string) error {
+	found, err := personalFindings(ctx, fields)
 	if err != nil || len(found) == 0 {
 		return err
 	}

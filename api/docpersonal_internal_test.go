@@ -1,6 +1,8 @@
 package api
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/plume-sp/plume/ingest"
@@ -21,5 +23,33 @@ func TestUploadedBreadcrumbChecked(t *testing.T) {
 	}
 	if len(found) != 1 || found[0].Field != "breadcrumb" || found[0].Type != redact.NIR || found[0].Document != "dila/F1028" {
 		t.Errorf("findings %+v, want the NIR in the breadcrumb of dila/F1028", found)
+	}
+}
+
+// BenchmarkUploadCheck measures the personal-data check of an uploaded
+// document of 32 MiB (the largest upload before expansion): guidance
+// text with phones, addresses and names, and the same text flooded with
+// names that share a surname, the redactor's slowest shape.
+func BenchmarkUploadCheck(b *testing.B) {
+	guidance := "## Démarche\nDéclarez votre changement d'adresse en ligne ou au 3939. Mme Claire Martin, " +
+		"conseillère, vous reçoit au 12 rue Victor Hugo, 69003 Lyon, du lundi au vendredi. " +
+		"Délai : deux mois (article L. 262-2 du code de l'action sociale et des familles).\n\n"
+	var names strings.Builder
+	for i := 0; names.Len() < 32<<20; i++ {
+		fmt.Fprintf(&names, "Mme Dupont %c%x, ", 'A'+i%26, i)
+	}
+	for _, bc := range []struct{ name, text string }{
+		{"guidance", strings.Repeat(guidance, 32<<20/len(guidance))},
+		{"surnames", names.String()},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			docs := []ingest.Document{{Source: "markdown", ExternalID: "grand", Title: "Grand", Blocks: []ingest.Block{{Text: bc.text}}}}
+			b.SetBytes(int64(len(bc.text)))
+			for b.Loop() {
+				if _, err := personalFindings(b.Context(), uploadedFields(docs)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/plume-sp/plume/api"
@@ -156,6 +157,26 @@ func TestUploadPersonalData(t *testing.T) {
 	}
 	if !slices.Contains(d.Types, "NIR") || !d.Check || len(d.IDs) != 2 || strings.Contains(string(entries[0].Details), "334") {
 		t.Errorf("the stored upload's audit entry %s %d %s: want NIR, the override and 2 ids, no value", entries[0].Action, entries[0].Status, entries[0].Details)
+	}
+}
+
+// TestUploadCheckTime: an upload whose personal-data check takes longer
+// than Upload.CheckTime is refused, 413 check_too_long, nothing stored,
+// rather than hold a processor until the request's timeout.
+func TestUploadCheckTime(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1, Upload: api.UploadLimits{CheckTime: time.Nanosecond}})
+	body, ct := multipartBody(t, map[string]string{"lent.md": "---\nid: lent\ntitle: Lent\n---\n## Démarche\nDéclarez-vous en ligne.\n"}, nil)
+	r := e.do(request{method: "POST", path: "/v1/documents", key: "admin-caf", body: body, contentType: ct})
+	var got piiBody
+	if err := json.Unmarshal(r.body, &got); err != nil || r.status != http.StatusRequestEntityTooLarge || got.Error.Code != "check_too_long" {
+		t.Fatalf("upload past CheckTime: %d %s, want 413 check_too_long", r.status, r.body)
+	}
+	if !strings.Contains(got.Error.Message, "smaller uploads") {
+		t.Errorf("message %q does not say what to do", got.Error.Message)
+	}
+	if _, err := e.st.DocumentByKey(t.Context(), store.DocKey{Service: "caf", Source: "markdown", ExternalID: "lent"}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("document stored from a refused upload: %v", err)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/plume-sp/plume/ingest"
@@ -36,6 +37,14 @@ type UploadLimits struct {
 	PDFContentBytes int64
 	// PerKey bounds the uploads one key runs at once (default 2).
 	PerKey int
+	// CheckTime bounds the personal-data check of an upload's documents
+	// (default 30 s): past it the upload is refused, 413 check_too_long,
+	// nothing stored, rather than hold a processor until the request's
+	// timeout. The redactor reads about 20 MB of messages a second on one
+	// core of the development machine, and at least about 1.5 MB a
+	// second on the floods of its benchmarks (redact/README.md,
+	// "Throughput"), checking the request's end between pieces of 1 MiB.
+	CheckTime time.Duration
 }
 
 func (l UploadLimits) withDefaults() UploadLimits {
@@ -53,6 +62,9 @@ func (l UploadLimits) withDefaults() UploadLimits {
 	}
 	if l.PerKey <= 0 {
 		l.PerKey = 2
+	}
+	if l.CheckTime <= 0 {
+		l.CheckTime = 30 * time.Second
 	}
 	return l
 }
@@ -97,7 +109,9 @@ type uploadResponse struct {
 // unreadable file (422), a file holding only empty documents (422), a
 // document of another service or a shared one for a service's admin (403),
 // a document holding a person's identifier unless the form field
-// personal_data_checked is true (422 personal_data, checkPersonalData).
+// personal_data_checked is true (422 personal_data, checkPersonalData), a
+// check of the documents for personal data longer than Upload.CheckTime
+// (413 check_too_long).
 // Documents are stored in their service's namespace: an existing document
 // of the same service, source and id is updated, another service's is
 // never touched nor named.
@@ -126,7 +140,7 @@ func (s *Server) uploadDocuments(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := checkUploadPersonalData(c, docs, form.Value["personal_data_checked"]); err != nil {
+	if err := checkUploadPersonalData(c, docs, form.Value["personal_data_checked"], s.cfg.Upload.CheckTime); err != nil {
 		return err
 	}
 	auditUpload(c, service, docs)

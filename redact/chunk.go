@@ -59,11 +59,15 @@ func detect(ctx context.Context, text string) ([]cand, error) {
 		return nil, fmt.Errorf("redact: %w", err)
 	}
 	v := normalView(text)
-	var sc scanner
+	sc := scanner{done: ctx.Done()}
 	sc.takeBuffers()
 	defer sc.giveBuffers()
 	if len(v.s) <= chunkBytes {
-		return v.mapSpans(dropKeeps(sc.resolve(sc.scan(v.s)))), nil
+		spans := dropKeeps(sc.resolve(sc.scan(v.s)))
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("redact: %w", err)
+		}
+		return v.mapSpans(spans), nil
 	}
 	spans, err := detectChunks(ctx, &sc, v.s)
 	if err != nil {
@@ -136,6 +140,9 @@ func detectChunks(ctx context.Context, sc *scanner, text string) ([]cand, error)
 			return nil, fmt.Errorf("redact: %w", err)
 		}
 		all = appendRead(all, sc.rescanNames(text[c.w.lo:c.w.hi]), c.w, len(text))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("redact: %w", err)
 	}
 	sc.s = text
 	sc.acc = all[:0] // resolved in place: all is sorted, resolve writes behind what it reads
@@ -226,11 +233,13 @@ func chunkEnd(text string, base int) int {
 	if len(text)-base <= chunkBytes {
 		return len(text)
 	}
-	window := text[base : base+chunkBytes]
-	half := chunkBytes / 2
+	// only the second half is searched: a cut must fall there, and a text
+	// without blanks is read half as much
+	half := base + chunkBytes/2
+	second := text[half : base+chunkBytes]
 	for _, sep := range []string{"\n\n", "\n", ". ", " "} {
-		if k := strings.LastIndex(window, sep); k >= half {
-			return base + k + len(sep)
+		if k := strings.LastIndex(second, sep); k >= 0 {
+			return half + k + len(sep)
 		}
 	}
 	return runeStartBefore(text, base+chunkBytes)

@@ -10,6 +10,7 @@ func (sc *scanner) corrections() {
 	if sc.allBits&wCorrection == 0 {
 		return
 	}
+	var ids identEnds
 	for j := range sc.toks {
 		if !sc.has(j, wCorrection) {
 			continue
@@ -17,22 +18,43 @@ func (sc *scanner) corrections() {
 		v := sc.numberAfter(j)
 		if v == 0 {
 			if g := sc.groupAfter(j); g > 0 {
-				if c, ok := sc.identEndingBefore(j); ok {
-					sc.add(c.start, int(sc.toks[g].end), c.typ, c.conf-0.05)
+				if c, ok := sc.identEndingBefore(&ids, j); ok {
+					sc.addCorrected(&ids, c, c.start, int(sc.toks[g].end))
 				}
 			}
 			continue
 		}
-		c, ok := sc.identEndingBefore(j)
+		c, ok := sc.identEndingBefore(&ids, j)
 		if !ok {
 			continue
 		}
 		first, last := sc.numberSpan(v)
 		if l := int(sc.toks[last].end - sc.toks[first].start); l >= (c.end-c.start)*2/3 && l <= (c.end-c.start)*3/2 {
-			sc.addToks(first, last, c.typ, c.conf-0.05)
+			sc.addCorrected(&ids, c, int(sc.toks[first].start), int(sc.toks[last].end))
 		} else if l == 2 && last == v && sc.trailingGroup(v, v, sc.text(v)) {
-			sc.add(c.start, int(sc.toks[v].end), c.typ, c.conf-0.05) // "06 12 34 56 78 non 79": the last group again
+			sc.addCorrected(&ids, c, c.start, int(sc.toks[v].end)) // "06 12 34 56 78 non 79": the last group again
 		}
+	}
+}
+
+// identEnds indexes by their end offset the candidates identEndingBefore
+// may return, each list in the order the candidates were found: a
+// correction reads the few that end just before it, not every candidate
+// (a text of corrections stays linear).
+type identEnds map[int][]int32
+
+// isIdent reports whether c is an identifier a correction may repeat.
+func isIdent(c cand) bool {
+	return c.typ != NOM && c.typ != typKeep && c.typ != ADRESSE && !c.typ.Special() && c.conf >= 0.75
+}
+
+// addCorrected adds the number typed again from start to end, of the type
+// of c, the identifier it corrects, and indexes it in ids.
+func (sc *scanner) addCorrected(ids *identEnds, c cand, start, end int) {
+	n := len(sc.cands)
+	sc.add(start, end, c.typ, c.conf-0.05)
+	if len(sc.cands) > n && *ids != nil && isIdent(sc.cands[n]) {
+		(*ids)[end] = append((*ids)[end], int32(n))
 	}
 }
 
@@ -70,18 +92,31 @@ func (sc *scanner) numberAfter(j int) int {
 }
 
 // identEndingBefore returns the identifier found so far that ends within
-// the few tokens before the correction word j, on its line.
-func (sc *scanner) identEndingBefore(j int) (cand, bool) {
+// the few tokens before the correction word j, on its line: the first
+// found of those. ids is built at the first call.
+func (sc *scanner) identEndingBefore(ids *identEnds, j int) (cand, bool) {
+	if *ids == nil {
+		*ids = identEnds{}
+		for ci, c := range sc.cands {
+			if isIdent(c) {
+				(*ids)[c.end] = append((*ids)[c.end], int32(ci))
+			}
+		}
+	}
 	k := j
 	for ; k > 0 && k > j-3 && sc.toks[k].gap < gapLine; k-- {
 	}
 	lo, hi := int(sc.toks[k].start), int(sc.toks[j].start)
-	for _, c := range sc.cands {
-		if c.end >= lo && c.end <= hi && c.typ != NOM && c.typ != typKeep && c.typ != ADRESSE && !c.typ.Special() && c.conf >= 0.75 {
-			return c, true
+	best := int32(-1)
+	for end := lo; end <= hi; end++ {
+		if l := (*ids)[end]; len(l) > 0 && (best < 0 || l[0] < best) {
+			best = l[0]
 		}
 	}
-	return cand{}, false
+	if best < 0 {
+		return cand{}, false
+	}
+	return sc.cands[best], true
 }
 
 // numberSpan returns the tokens of the number starting at token v: its

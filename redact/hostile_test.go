@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -74,5 +75,23 @@ func TestHostileInput(t *testing.T) {
 				tt.check(t, res)
 			}
 		})
+	}
+}
+
+// TestCancelledNamesFlood: names that share two words ("Mme Dupont Jean
+// Bakide, Mme Dupont Jean Cazu, …") still cost more than their length in
+// the pass that looks for names written again; a caller's deadline stops
+// that pass, and Redact returns the context's error, never the values
+// found so far.
+func TestCancelledNamesFlood(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large inputs")
+	}
+	text := strings.ReplaceAll(surnamesText(100<<10), "Dupont ", "Dupont Jean ")
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	res, err := Redact(ctx, text, nil)
+	if !errors.Is(err, context.DeadlineExceeded) || res.Text.String() != "" || len(res.Entities) != 0 {
+		t.Fatalf("Redact past its deadline: err %v, %d entities, want the deadline's error and nothing", err, len(res.Entities))
 	}
 }

@@ -20,24 +20,45 @@ type nameSet struct {
 	at     map[uint32][]namePlace // a looked-for word → its places
 	seen   map[string]bool        // names already collected, as written
 	added  []namePlace            // every looked-for word, in the order added
+	// before and after index the places of a word by the word written
+	// before or after it in its name (wordPair of both hashes): a repeat
+	// reads the few places its neighbours may extend, not every place of
+	// its word (a family's or a register's shared surname).
+	before, after map[uint64][]int32 // → indices in added
 }
 
 type namePlace struct {
 	name, pos int
 	word      string
 	hash      uint32
+	idx       int32 // index in nameSet.added
 }
 
-func (ns *nameSet) add(w string, name, pos int) {
+// add adds word w, at place pos of name (-1 for two words joined),
+// whose words are words.
+func (ns *nameSet) add(w string, name, pos int, words []string) {
 	h := wordHash([]byte(w))
 	if ns.at == nil {
 		ns.at = map[uint32][]namePlace{}
+		ns.before = map[uint64][]int32{}
+		ns.after = map[uint64][]int32{}
 	}
 	ns.filter[h>>6&1023] |= 1 << (h & 63)
-	p := namePlace{name: name, pos: pos, word: w, hash: h}
+	p := namePlace{name: name, pos: pos, word: w, hash: h, idx: int32(len(ns.added))}
 	ns.at[h] = append(ns.at[h], p)
 	ns.added = append(ns.added, p)
+	if pos > 0 {
+		k := wordPair(h, wordHash([]byte(words[pos-1])))
+		ns.before[k] = append(ns.before[k], p.idx)
+	}
+	if pos >= 0 && pos+1 < len(words) {
+		k := wordPair(h, wordHash([]byte(words[pos+1])))
+		ns.after[k] = append(ns.after[k], p.idx)
+	}
 }
+
+// wordPair is the key of a word's hash h beside a word of hash n.
+func wordPair(h, n uint32) uint64 { return uint64(h)<<32 | uint64(n) }
 
 func (ns *nameSet) mayHave(h uint32) bool {
 	return ns.at != nil && ns.filter[h>>6&1023]&(1<<(h&63)) != 0
@@ -89,16 +110,24 @@ func (sc *scanner) markNames(ns *nameSet) {
 	if ns.at == nil {
 		return
 	}
+	var cued *spanCover // built at the first repeat: most texts have none
+	repeats := 0
 	for i := 0; i < len(sc.toks); i++ {
 		t := &sc.toks[i]
 		if t.kind != kWord || t.val == 0 || !ns.mayHave(t.val) {
 			continue
 		}
+		if repeats++; repeats&255 == 0 && sc.cancelled() {
+			return // names sharing words may cost more than the text's length
+		}
 		first, last, ok := sc.repeatAt(ns, i)
 		if !ok {
 			continue
 		}
-		if !sc.cueName(first, last) {
+		if cued == nil {
+			cued = sc.cueNames()
+		}
+		if !cued.covers(int(sc.toks[first].start), int(sc.toks[last].end)) {
 			if sc.joinsName(first-1, first) {
 				first-- // "Mon mari Paul. Dubois Paul travaille."
 			}
@@ -114,20 +143,71 @@ func (sc *scanner) markNames(ns *nameSet) {
 // repeatAt returns the tokens of the longest name of ns that word i
 // repeats, with the words of that name around it ("Pierre Benali … Sofia
 // Benali … pierre benali": both names hold "benali", the first one fits).
+//
+// Of the places of that word, only the first and those whose name has the
+// word before or after word i beside it can give more than word i alone:
+// those are the ones read, so that a word many names share costs as much
+// as one.
 func (sc *scanner) repeatAt(ns *nameSet, i int) (first, last int, ok bool) {
 	if sc.inCompound(i) {
 		return 0, 0, false
 	}
-	for _, p := range ns.at[sc.toks[i].val] {
-		if !sc.foldedIs(i, p.word) {
-			continue
-		}
-		f, l := sc.nameAround(ns, p, i)
-		if !ok || l-f > last-first {
-			first, last, ok = f, l, true
+	h := sc.toks[i].val
+	var r nameRepeat
+	for _, p := range ns.at[h] {
+		if sc.foldedIs(i, p.word) {
+			r = sc.longerRepeat(r, ns, p, i)
+			break
 		}
 	}
-	return first, last, ok
+	if !r.ok {
+		return 0, 0, false
+	}
+	if n, ok := sc.besideHash(i-1, i); ok {
+		for _, k := range ns.before[wordPair(h, n)] {
+			r = sc.longerRepeat(r, ns, ns.added[k], i)
+		}
+	}
+	if n, ok := sc.besideHash(i+1, i+1); ok {
+		for _, k := range ns.after[wordPair(h, n)] {
+			r = sc.longerRepeat(r, ns, ns.added[k], i)
+		}
+	}
+	return r.first, r.last, true
+}
+
+// nameRepeat is a name written again: its tokens and the place of ns it
+// was read from.
+type nameRepeat struct {
+	first, last int
+	idx         int32
+	ok          bool
+}
+
+// longerRepeat returns the name written again at word i read from place p
+// when it is longer than r, or as long and p was added first; else r.
+func (sc *scanner) longerRepeat(r nameRepeat, ns *nameSet, p namePlace, i int) nameRepeat {
+	if !sc.foldedIs(i, p.word) {
+		return r
+	}
+	f, l := sc.nameAround(ns, p, i)
+	if !r.ok || l-f > r.last-r.first || l-f == r.last-r.first && p.idx < r.idx {
+		return nameRepeat{first: f, last: l, idx: p.idx, ok: true}
+	}
+	return r
+}
+
+// besideHash returns the wordHash of word k folded, when it is a word and
+// token gap, the later of k and its neighbour, follows a single blank,
+// as nameAround reads the words of a name around a repeat.
+func (sc *scanner) besideHash(k, gap int) (uint32, bool) {
+	if k < 0 || k >= len(sc.toks) || sc.toks[gap].gap != gapSpace || sc.toks[k].kind != kWord {
+		return 0, false
+	}
+	if v := sc.toks[k].val; v != 0 {
+		return v, true
+	}
+	return wordHash([]byte(sc.folded(k))), true
 }
 
 // nameAround extends word i, at place p of its name, over the words of
@@ -147,17 +227,19 @@ func (sc *scanner) nameAround(ns *nameSet, p namePlace, i int) (first, last int)
 	return first, last
 }
 
-// cueName reports whether tokens first to last are within a name found
-// with a cue, one ns holds: the name as first written, whose cue ("Sou",
-// "Doña", "Cabinet") is no surname.
-func (sc *scanner) cueName(first, last int) bool {
-	start, end := int(sc.toks[first].start), int(sc.toks[last].end)
+// cueNames returns the spans of the names found with a cue, which ns
+// holds: a repeat within one is the name as first written, whose cue
+// ("Sou", "Doña", "Cabinet") is no surname. markNames adds names of a
+// lower confidence only, so the spans hold while it runs.
+func (sc *scanner) cueNames() *spanCover {
+	var sp spanCover
 	for _, c := range sc.cands {
-		if c.typ == NOM && c.conf >= 0.75 && c.start <= start && end <= c.end {
-			return true
+		if c.typ == NOM && c.conf >= 0.75 {
+			sp.spans = append(sp.spans, c)
 		}
 	}
-	return false
+	sp.index()
+	return &sp
 }
 
 // joinsName reports whether word k, beside a name written again, is
@@ -234,9 +316,9 @@ func (sc *scanner) collectName(ns *nameSet, c cand) {
 		if !sc.repeatableName(k) {
 			continue
 		}
-		ns.add(words[pos], name, pos)
+		ns.add(words[pos], name, pos, words)
 		if pos > 0 && toks[pos-1] == k-1 && sc.toks[k].gap == gapSpace {
-			ns.add(words[pos-1]+words[pos], name, -1)
+			ns.add(words[pos-1]+words[pos], name, -1, words)
 		}
 	}
 }

@@ -38,6 +38,20 @@ type scanner struct {
 	found *nameSet
 	// cutEnd tells that the text read stops before the message's end.
 	cutEnd bool
+	// done is the caller's context's Done: the passes whose cost may grow
+	// faster than the text (markNames) stop when it is closed, and detect
+	// then returns the context's error, never what they found so far.
+	done <-chan struct{}
+}
+
+// cancelled reports whether the caller gave up (see done).
+func (sc *scanner) cancelled() bool {
+	select {
+	case <-sc.done:
+		return true
+	default:
+		return false
+	}
 }
 
 // Entries of words the detectors compare tokens with.
