@@ -348,6 +348,8 @@ func pageParams(c echo.Context, def, max int) (limit, offset int, err error) {
 func (s *Server) readBody(c echo.Context) ([]byte, error) {
 	// A recorder in tests cannot set deadlines: the server's read timeout
 	// then bounds the body alone.
+	// net/http lifts the deadline once the body is read (its watch for a
+	// client that leaves has none): a draft may last longer.
 	_ = http.NewResponseController(c.Response()).SetReadDeadline(time.Now().Add(s.cfg.BodyTimeout))
 	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), c.Request().Body, s.cfg.MaxBodyBytes))
 	if err != nil {

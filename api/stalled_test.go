@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -12,6 +14,7 @@ import (
 	"time"
 
 	"github.com/plume-sp/plume/api"
+	"github.com/plume-sp/plume/llm/llmtest"
 )
 
 // TestStalledBody: a client that announces a body and stalls in its
@@ -61,5 +64,38 @@ func TestStalledBody(t *testing.T) {
 	}
 	if strings.Contains(e.logs.String(), `"status":500`) {
 		t.Errorf("a 500 was logged:\n%s", e.logs.String())
+	}
+}
+
+// TestLongDraftAfterBodyTimeout: the body's deadline ends once the body is
+// read (net/http lifts it for its watch of the client): a stream that
+// lasts longer than BodyTimeout ends with its draft, not cut as if its
+// client had gone.
+func TestLongDraftAfterBodyTimeout(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{BodyTimeout: 100 * time.Millisecond}, llmtest.WithStreamChunks(4, 150*time.Millisecond))
+	body, err := json.Marshal(map[string]string{"question": question})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hr, err := http.NewRequest("POST", e.http.URL+"/v1/drafts", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hr.Header.Set("Content-Type", "application/json")
+	hr.Header.Set("Accept", "text/event-stream")
+	hr.Header.Set("Authorization", "Bearer "+e.keys["agent"])
+	resp, err := e.http.Client().Do(hr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := parseEvents(t, data)
+	if last := events[len(events)-1]; last.name != "draft" {
+		t.Errorf("a stream longer than the body's deadline ended with %q %s, want its draft", last.name, last.data)
 	}
 }
