@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
+	"golang.org/x/sync/errgroup"
 )
 
 // BenchmarkCuration builds the curation work list over 10,000 stored
@@ -41,6 +44,70 @@ func BenchmarkCuration(b *testing.B) {
 				b.Fatalf("empty report: %d groups, %d low rated, %d cited", len(rep.Unanswered), len(rep.LowRated), len(rep.MostCited))
 			}
 		})
+	}
+}
+
+// BenchmarkCurationConcurrent is a few administrators opening the work
+// list at once (curationCallers global lists at a time) while agents
+// draft: it reports the most pool connections in use, and how long a
+// one-row query (a draft's read, probed every millisecond) waited for
+// one, at the median and the 95th percentile. The goal: the lists take
+// at most store.CurationSlots connections, whatever the callers, and
+// leave the rest of the pool to drafting.
+func BenchmarkCurationConcurrent(b *testing.B) {
+	ctx := context.Background()
+	st := benchCurationStore(b)
+	pool := st.Pool()
+	var probes []time.Duration
+	peak := int32(0)
+	for b.Loop() {
+		stop := make(chan struct{})
+		done := make(chan []time.Duration)
+		go func() { done <- probePool(ctx, pool, stop, &peak) }()
+		var g errgroup.Group
+		for range curationCallers {
+			g.Go(func() error {
+				_, err := rag.Curation(ctx, st, store.CurationScope{}, rag.CurationOptions{})
+				return err
+			})
+		}
+		err := g.Wait()
+		close(stop)
+		probes = append(probes, <-done...)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	slices.Sort(probes)
+	b.ReportMetric(float64(peak), "peak-conns")
+	b.ReportMetric(float64(probes[len(probes)/2].Microseconds())/1000, "probe-p50-ms")
+	b.ReportMetric(float64(probes[len(probes)*95/100].Microseconds())/1000, "probe-p95-ms")
+}
+
+// curationCallers is how many administrators BenchmarkCurationConcurrent
+// has open the work list at once.
+const curationCallers = 4
+
+// probePool runs a one-row query every millisecond until stop, and
+// returns how long each took; peak keeps the most connections the pool
+// had acquired at any probe (the probe's own excluded).
+func probePool(ctx context.Context, pool *pgxpool.Pool, stop chan struct{}, peak *int32) []time.Duration {
+	var took []time.Duration
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-stop:
+			return took
+		case <-tick.C:
+		}
+		*peak = max(*peak, pool.Stat().AcquiredConns())
+		start := time.Now()
+		var one int
+		if err := pool.QueryRow(ctx, "SELECT 1").Scan(&one); err != nil {
+			return took
+		}
+		took = append(took, time.Since(start))
 	}
 }
 
