@@ -25,7 +25,7 @@ func unchangedDocument(in documentInput, d store.Document, chunks []store.Chunk)
 	for i, ch := range chunks {
 		texts[i] = ch.Text
 	}
-	return in.Title == d.Title && in.Description == d.Description && in.URL == d.URL && in.Service == d.Service &&
+	return in.Title == d.Title && in.Description == d.Description && in.URL == d.URL && in.service() == d.Service &&
 		slices.Equal(nonNil(in.Audience), nonNil(d.Audience)) && slices.Equal(nonNil(in.Tags), nonNil(d.Tags)) &&
 		(in.Status == "" || in.Status == d.Status) && in.Text == strings.TrimSpace(strings.Join(texts, passageSeparator))
 }

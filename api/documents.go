@@ -63,8 +63,12 @@ type documentInput struct {
 	Description string   `json:"description"`
 	URL         string   `json:"url"`
 	Audience    []string `json:"audience"`
-	Service     string   `json:"service" service:"noblank"`
-	Tags        []string `json:"tags"`
+	// Service is the document's service; "" makes it shared when a
+	// global admin sends it (POST or PUT: one rule), its own service's for
+	// a service's admin. Left out, POST reads it as "" and PUT keeps the
+	// document's.
+	Service *string  `json:"service" service:"noblank"`
+	Tags    []string `json:"tags"`
 	// Status is "published" (the default for new documents) or "draft".
 	Status store.Status `json:"status"`
 	// ModifiedAt, required on PUT, is the document's modified_at as read:
@@ -92,8 +96,16 @@ func (in *documentInput) validate() error {
 
 func (in *documentInput) document(source, externalID string) ingest.Document {
 	return ingest.Document{Source: source, ExternalID: externalID, Title: in.Title, Description: in.Description,
-		URL: in.URL, Audience: in.Audience, Service: in.Service, Tags: in.Tags,
+		URL: in.URL, Audience: in.Audience, Service: in.service(), Tags: in.Tags,
 		Blocks: []ingest.Block{{Text: in.Text}}}
+}
+
+// service is the service in names, "" when left out.
+func (in *documentInput) service() string {
+	if in.Service == nil {
+		return ""
+	}
+	return *in.Service
 }
 
 // checkFields applies the knowledge base's rules on a document's fields
@@ -203,11 +215,11 @@ func (s *Server) createDocument(c echo.Context) error {
 	if in.Source == "" {
 		in.Source = apiSource
 	}
-	service, err := scopeService(keyOf(c), in.Service)
+	service, err := scopeService(keyOf(c), in.service())
 	if err != nil {
 		return err
 	}
-	in.Service = service
+	in.Service = &service
 	doc, err := in.checkFields(in.Source, in.ID)
 	if err != nil {
 		return err
@@ -308,10 +320,10 @@ func (s *Server) getDocument(c echo.Context) error {
 }
 
 // updateDocument replaces a document's content and metadata; it keeps its
-// source, identifier and origin, its service unless one is given (a
-// service's admin may not move it to another; a global one may, unless the
-// service already holds a document of the same source and identifier:
-// 409), its status unless one is given, its breadcrumb, official date and
+// source, identifier and origin, its service unless the body names one
+// (a service's admin may not move it to another; a global one may, "" to
+// the shared documents as on POST, unless the service already holds a
+// document of the same source and identifier: 409), its status unless one is given, its breadcrumb, official date and
 // headings (see editedBlocks); when nothing changed, nothing is rebuilt.
 // The body's modified_at must be the document's (400 without it, 409 when
 // it changed since). A person's identifier in its title, description,
@@ -373,14 +385,16 @@ func (in *documentInput) checkUpdate(c echo.Context, d store.Document, sent []se
 	if err := in.checkVersion(d); err != nil {
 		return ingest.Document{}, err
 	}
-	if in.Service == "" {
-		in.Service = d.Service
+	service := d.Service // left out: the document keeps its service
+	if in.Service != nil {
+		service = *in.Service // "": shared, as on POST (a service's admin: its own)
 	}
-	var err error
-	if in.Service, err = scopeService(keyOf(c), in.Service); err != nil {
+	service, err := scopeService(keyOf(c), service)
+	if err != nil {
 		return ingest.Document{}, err
 	}
-	auditService(c, d.Service, in.Service)
+	in.Service = &service
+	auditService(c, d.Service, service)
 	doc, err := in.checkFields(d.Source, d.ExternalID)
 	if err != nil {
 		return ingest.Document{}, err

@@ -118,11 +118,12 @@ func (r *run) firstGiven(file, origin string, docs []Document) []Document {
 }
 
 // prune deletes documents whose origin lies under one of roots and that this
-// ingest did not see, except those of files that failed to read.
+// ingest did not see, except those of files that failed to read and those
+// it moved to another service (the document is the moved one).
 func (r *run) prune(ctx context.Context, roots []string) error {
 	var ids []int64
 	for key, st := range r.states {
-		if r.seen[key] || r.failed[st.Origin] || !underAny(st.Origin, roots) {
+		if r.seen[key] || r.moved[key] || r.failed[st.Origin] || !underAny(st.Origin, roots) {
 			continue
 		}
 		ids = append(ids, st.ID)

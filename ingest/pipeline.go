@@ -102,6 +102,9 @@ type job struct {
 	// turn is the job's place in the producer's order, in which the
 	// documents are written (turnstile).
 	turn int
+	// movedFrom, when set, is the stored document that doc is, under
+	// another service (see moveJobs): it is updated, not added.
+	movedFrom *store.DocKey
 }
 
 // run is the state of one ingest.
@@ -129,6 +132,11 @@ type run struct {
 	// Both are used by the walking goroutine only.
 	byOrigin map[string][]store.DocKey
 	sums     map[string]string
+	// byID lists the stored documents of each source and id, in every
+	// service (walking goroutine only); moved holds those a job moves to
+	// another service, which prune keeps.
+	byID  map[[2]string][]store.DocKey
+	moved map[store.DocKey]bool
 }
 
 // IngestPaths ingests files and folders (recursively), and zip archives.
@@ -207,8 +215,8 @@ func (r *run) walked(file string, docs []Document, err error, emit func(job) err
 	if err != nil {
 		r.p.log.Warn("file skipped", "path", file, "err", err)
 	}
-	for _, d := range r.firstGiven(file, origin, docs) {
-		if err := emit(job{origin: origin, doc: d}); err != nil {
+	for _, j := range r.moveJobs(file, origin, r.firstGiven(file, origin, docs)) {
+		if err := emit(j); err != nil {
 			return err
 		}
 	}
@@ -253,7 +261,7 @@ func (p *Pipeline) begin(ctx context.Context) (*run, error) {
 		return nil, err
 	}
 	r := &run{p: p, states: states, seen: map[store.DocKey]bool{}, claims: map[store.DocKey]string{},
-		failed: map[string]bool{}, files: files, sums: map[string]string{}}
+		failed: map[string]bool{}, files: files, sums: map[string]string{}, moved: map[store.DocKey]bool{}}
 	inUse, err := p.store.ModelsInUse(ctx)
 	if err != nil {
 		return nil, err
@@ -383,20 +391,28 @@ func (r *run) ingestOne(ctx context.Context, j job, turns *turnstile) error {
 			Embedding: vecs[i], EmbedModel: r.p.embedder.Model()}
 	}
 	sd := toStoreDocument(d, hash, j.origin, r.p.opts.Status)
+	guard := r.p.opts.Guard
+	if j.movedFrom != nil {
+		guard.ID = r.states[*j.movedFrom].ID
+	}
 	// A document whose vectors are ready is written whole even if ctx
 	// ends meanwhile: a cancel never leaves a commit whose outcome is
 	// unknown, so Report.Stored is exact.
 	if err := turns.wait(ctx, j.turn); err != nil {
 		return err
 	}
-	if err := r.p.save(ctx, &sd, rows); err != nil {
+	if err := r.p.save(ctx, &sd, rows, guard); err != nil {
 		return err
 	}
 	r.mu.Lock()
 	r.report.Stored = append(r.report.Stored, key)
-	if exists {
+	switch {
+	case j.movedFrom != nil:
 		r.report.Updated++
-	} else {
+		r.noteMove(j)
+	case exists:
+		r.report.Updated++
+	default:
 		r.report.Added++
 	}
 	r.report.Chunks += len(rows)
@@ -405,17 +421,17 @@ func (r *run) ingestOne(ctx context.Context, j job, turns *turnstile) error {
 	return nil
 }
 
-// save writes a document and its chunks whole, even if ctx ends meanwhile,
+// save writes a document and its chunks whole, as guard allows, even if ctx ends meanwhile,
 // within a time that grows with their size; out of time, nothing is
 // stored. The error is then ErrSaveTimeout when the document's size gave
 // most of that time (too large: splitting it is the cure), and the store's
 // own deadline error otherwise (a slow or locked database: worth a retry).
-func (p *Pipeline) save(ctx context.Context, d *store.Document, rows []store.Chunk) error {
+func (p *Pipeline) save(ctx context.Context, d *store.Document, rows []store.Chunk, guard store.SaveGuard) error {
 	size := saveSize(rows)
 	limit := p.opts.saveLimit(size)
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), limit)
 	defer cancel()
-	err := p.store.SaveDocumentGuarded(sctx, d, rows, p.opts.Guard)
+	err := p.store.SaveDocumentGuarded(sctx, d, rows, guard)
 	if err == nil || !errors.Is(sctx.Err(), context.DeadlineExceeded) {
 		return err
 	}

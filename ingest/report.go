@@ -33,6 +33,10 @@ type Report struct {
 	// order, gave the same one (same source and id): the first file wins,
 	// so that re-ingesting rewrites neither.
 	Duplicates []FileError
+	// Moved are documents a file gave under another service than the
+	// one it gave them under before: each was moved, keeping its id,
+	// rather than stored twice (see moveJobs).
+	Moved []FileError
 	// Semantic is the number of documents the semantic model was trained
 	// on at the end of the ingest (0: none, too few documents).
 	Semantic int
@@ -51,6 +55,9 @@ func (r Report) String() string {
 	}
 	if len(r.Duplicates) > 0 {
 		s += fmt.Sprintf("; %d duplicates skipped", len(r.Duplicates))
+	}
+	if len(r.Moved) > 0 {
+		s += fmt.Sprintf("; %d moved to another service", len(r.Moved))
 	}
 	if !r.Changed() && len(r.Failed) == 0 {
 		s += " (nothing changed)"

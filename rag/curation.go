@@ -150,7 +150,10 @@ type CurationReport struct {
 // Curation builds the work list of a scope (Since is set from opts). Its
 // five reads run at once, each on its own connection, the questions
 // grouped as soon as they are read: the list takes the time of its
-// slowest read rather than of their sum.
+// slowest read rather than of their sum. The store bounds the curation
+// reads running at once, every caller's together (store.CurationSlots),
+// so that administrators opening the list together leave the pool's other
+// connections to drafting.
 func Curation(ctx context.Context, st *store.Store, sc store.CurationScope, opts CurationOptions) (CurationReport, error) {
 	opts = opts.withDefaults()
 	now := opts.Now()

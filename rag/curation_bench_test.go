@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/store"
+	"golang.org/x/sync/errgroup"
 )
 
 // BenchmarkCuration builds the curation work list over 10,000 stored
@@ -42,6 +45,104 @@ func BenchmarkCuration(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCurationConcurrent is a few administrators opening the work
+// list at once (curationCallers global lists at a time) while agents
+// draft: it reports the most pool connections in use, and how long a
+// one-row query (a draft's read, probed every millisecond) took in all at
+// the 95th percentile, and waited for a connection at most and how often
+// over a millisecond, and how many acquisitions found every connection
+// taken (pool-empty, any caller's: the one figure the machine's load does
+// not blur). The
+// goal: the lists hold at most store.CurationSlots connections, whatever
+// the callers, and leave the rest of the pool to drafting.
+func BenchmarkCurationConcurrent(b *testing.B) {
+	ctx := context.Background()
+	st := benchCurationStore(b)
+	var probes poolProbes
+	empty := st.Pool().Stat().EmptyAcquireCount()
+	for b.Loop() {
+		stop := make(chan struct{})
+		done := make(chan struct{})
+		go func() { probes.run(ctx, st.Pool(), stop); close(done) }()
+		var g errgroup.Group
+		for range curationCallers {
+			g.Go(func() error {
+				_, err := rag.Curation(ctx, st, store.CurationScope{}, rag.CurationOptions{})
+				return err
+			})
+		}
+		err := g.Wait()
+		close(stop)
+		<-done
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(probes.peak), "peak-conns")
+	b.ReportMetric(float64(st.Pool().Stat().EmptyAcquireCount()-empty)/float64(b.N), "pool-empty/op")
+	b.ReportMetric(p95ms(probes.queries), "query-p95-ms")
+	if len(probes.waits) == 0 {
+		b.Fatal("no probe ran")
+	}
+	b.ReportMetric(float64(slices.Max(probes.waits).Microseconds())/1000, "wait-max-ms")
+	waited := 0
+	for _, w := range probes.waits {
+		if w > time.Millisecond {
+			waited++
+		}
+	}
+	b.ReportMetric(100*float64(waited)/float64(len(probes.waits)), "%waited>1ms")
+}
+
+// curationCallers is how many administrators BenchmarkCurationConcurrent
+// has open the work list at once.
+const curationCallers = 4
+
+// poolProbes are the waits for a connection and the durations of one-row
+// queries, and the most connections acquired at any probe (the probe's
+// own excluded).
+type poolProbes struct {
+	waits, queries []time.Duration
+	peak           int32
+}
+
+// run probes pool every millisecond until stop.
+func (p *poolProbes) run(ctx context.Context, pool *pgxpool.Pool, stop chan struct{}) {
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+		}
+		p.peak = max(p.peak, pool.Stat().AcquiredConns())
+		start := time.Now()
+		conn, err := pool.Acquire(ctx)
+		if err != nil {
+			return
+		}
+		p.waits = append(p.waits, time.Since(start))
+		var one int
+		err = conn.QueryRow(ctx, "SELECT 1").Scan(&one)
+		conn.Release()
+		if err != nil {
+			return
+		}
+		p.queries = append(p.queries, time.Since(start))
+	}
+}
+
+// p95ms is the 95th percentile of ds, in milliseconds.
+func p95ms(ds []time.Duration) float64 {
+	if len(ds) == 0 {
+		return 0
+	}
+	ds = slices.Clone(ds)
+	slices.Sort(ds)
+	return float64(ds[len(ds)*95/100].Microseconds()) / 1000
 }
 
 // BenchmarkCurationHolds is the check a closure makes over the same

@@ -11,6 +11,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/plume-sp/plume/redact"
 )
 
 // EvalQuestion is one line of an evaluation file: a message and the ids of
@@ -22,13 +25,19 @@ type EvalQuestion struct {
 }
 
 // ReadEvalQuestions reads JSONL evaluation lines; blank lines are skipped.
+// A line that is not valid UTF-8 (which JSON would read as U+FFFD, a
+// message no one wrote) or holds a NUL character, as a byte or escaped
+// (\u0000), is refused with ErrInvalid, naming the line and the offset.
 func ReadEvalQuestions(r io.Reader) ([]EvalQuestion, error) {
 	var out []EvalQuestion
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
+		line := sc.Text()
+		if err := checkEvalLine(line); err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		if line = strings.TrimSpace(line); line == "" {
 			continue
 		}
 		var q EvalQuestion
@@ -38,12 +47,35 @@ func ReadEvalQuestions(r io.Reader) ([]EvalQuestion, error) {
 		if strings.TrimSpace(q.Question) == "" {
 			return nil, fmt.Errorf("line %d: no question: %w", n, ErrInvalid)
 		}
+		if q.hasNUL() {
+			return nil, fmt.Errorf("line %d: a NUL character (\\u0000) in a string: %w", n, ErrInvalid)
+		}
 		out = append(out, q)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read questions: %w", err)
 	}
 	return out, nil
+}
+
+// checkEvalLine refuses a line of an evaluation file that is not valid
+// UTF-8 or holds a NUL byte, naming the offset of the first bad byte.
+func checkEvalLine(line string) error {
+	if !utf8.ValidString(line) {
+		return fmt.Errorf("not valid UTF-8 (first bad byte at offset %d): %w", redact.FirstInvalid(line), ErrInvalid)
+	}
+	if i := strings.IndexByte(line, 0); i >= 0 {
+		return fmt.Errorf("a NUL byte (at offset %d): %w", i, ErrInvalid)
+	}
+	return nil
+}
+
+// hasNUL reports whether a field of q holds a NUL character (escaped in
+// its line: a raw one is refused before).
+func (q EvalQuestion) hasNUL() bool {
+	return slices.ContainsFunc(append([]string{q.ID, q.Question}, q.Expected...), func(s string) bool {
+		return strings.IndexByte(s, 0) >= 0
+	})
 }
 
 // EvalOutcome is what one search gave for one question.

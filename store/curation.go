@@ -47,6 +47,11 @@ const maxQuestionDrafts = 20
 // reliable source, the same text merged (its drafts counted), most
 // recently asked first, at most limit.
 func (s *Store) UnreliableQuestions(ctx context.Context, sc CurationScope, limit int) ([]QuestionRow, error) {
+	release, err := s.curationSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	rows, err := s.pool.Query(ctx, `SELECT ids[1], last, service, question, n, first, ids[1:$5] FROM (
 			SELECT d.service, d.question, count(*) AS n, min(d.created_at) AS first, max(d.created_at) AS last,
 				array_agg(d.id ORDER BY d.created_at DESC, d.id) AS ids
@@ -85,6 +90,11 @@ type LowRatedDraft struct {
 // draft a lookup: joined, the planner misjudges how many pass and reads
 // every draft of the scope.
 func (s *Store) LowRatedDrafts(ctx context.Context, sc CurationScope, limit int) ([]LowRatedDraft, error) {
+	release, err := s.curationSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	rows, err := s.pool.Query(ctx, `SELECT d.id, d.created_at, d.service, d.question, f.outcome, f.rating, f.tags, d.sources, f.created_at
 		FROM feedback f CROSS JOIN LATERAL (SELECT * FROM drafts d
 			WHERE d.id = f.draft_id AND d.created_at = f.draft_created_at AND `+scopeWhere+` OFFSET 0) d
@@ -119,6 +129,11 @@ type DocumentUse struct {
 // counts once for each document it cites (its distinct ids), so that the
 // counts add up by hashing rather than by sorting every citation.
 func (s *Store) DocumentUses(ctx context.Context, sc CurationScope, n int) (most, least []DocumentUse, err error) {
+	release, err := s.curationSlot(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer release()
 	rows, err := s.pool.Query(ctx, `WITH cited AS (
 			SELECT c.id, count(*) AS n
 			FROM drafts d CROSS JOIN LATERAL (SELECT DISTINCT (e->>'document_id')::bigint AS id
@@ -163,6 +178,11 @@ type StaleDocument struct {
 // StaleDocuments returns the published documents of the scope's service
 // last updated before before, or with answers to review, oldest first.
 func (s *Store) StaleDocuments(ctx context.Context, sc CurationScope, before time.Time, limit int) ([]StaleDocument, error) {
+	release, err := s.curationSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	rows, err := s.pool.Query(ctx, `SELECT doc.id, doc.title, doc.url, doc.service, coalesce(doc.updated_at, doc.modified_at),
 			(SELECT count(*) FROM answer_sources s JOIN answers a ON a.id = s.answer_id
 			 WHERE s.document_id = doc.id AND a.status = 'to_review') AS to_review
@@ -297,6 +317,11 @@ func (s *Store) ReopenCurationItem(ctx context.Context, service, kind, key strin
 // CurationClosures returns the closures of the scope's service (all when
 // the scope has none), by kind and key.
 func (s *Store) CurationClosures(ctx context.Context, sc CurationScope) (map[string]Closure, error) {
+	release, err := s.curationSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	rows, err := s.pool.Query(ctx, `SELECT service, kind, item_key, action, reason, closed_by, closed_at
 		FROM curation_closures WHERE $1 = false OR service = $2`, sc.ServiceSet, sc.Service)
 	if err != nil {

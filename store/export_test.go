@@ -145,3 +145,16 @@ func (s *Store) SetTxAttempts(n int) { s.attempts = n }
 // that attempt (a serialization failure is then run again). It must be
 // called before the store is used concurrently.
 func (s *Store) SetBeforeCommit(f func(ctx context.Context, tx pgx.Tx) error) { s.beforeCommit = f }
+
+// HoldCurationSlots takes n of the curation reads' turns, as n reads
+// running would, until release.
+func (s *Store) HoldCurationSlots(n int) (release func()) {
+	for range n {
+		s.curation <- struct{}{}
+	}
+	return func() {
+		for range n {
+			<-s.curation
+		}
+	}
+}

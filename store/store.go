@@ -60,11 +60,14 @@ type Store struct {
 	// transact once fn has returned nil, before the commit: an error it
 	// returns aborts that attempt as a failed commit would.
 	beforeCommit func(ctx context.Context, tx pgx.Tx) error
+	// curation bounds the curation reads running at once (curationSlot).
+	curation chan struct{}
 }
 
 // newStore returns a store over pool.
 func newStore(pool *pgxpool.Pool) *Store {
-	return &Store{pool: pool, docs: &docCache{}, chunks: newChunkCache(), typos: newTypoCache(), attempts: txAttempts}
+	return &Store{pool: pool, docs: &docCache{}, chunks: newChunkCache(), typos: newTypoCache(), attempts: txAttempts,
+		curation: newCurationSlots(pool.Config().MaxConns)}
 }
 
 // Open connects to the database at url (a PostgreSQL connection string; extra

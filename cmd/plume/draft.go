@@ -121,11 +121,19 @@ func (a *app) argsOrStdin(fs *flag.FlagSet) (string, error) {
 		}
 		message = string(in)
 	}
-	if !utf8.ValidString(message) {
-		return "", fmt.Errorf("%w: the message is not valid UTF-8 (first bad byte at offset %d)", errUsage, redact.FirstInvalid(message))
+	return message, checkText("the message", message)
+}
+
+// checkText refuses, as a usage error, a text given on the command line or
+// stdin (named what) that is not valid UTF-8 or holds a NUL byte, naming
+// the offset of the first bad byte: every command that reads a person's
+// text refuses it alike.
+func checkText(what, text string) error {
+	if !utf8.ValidString(text) {
+		return fmt.Errorf("%w: %s is not valid UTF-8 (first bad byte at offset %d)", errUsage, what, redact.FirstInvalid(text))
 	}
-	if i := strings.IndexByte(message, 0); i >= 0 {
-		return "", fmt.Errorf("%w: the message holds a NUL byte (at offset %d)", errUsage, i)
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		return fmt.Errorf("%w: %s holds a NUL byte (at offset %d)", errUsage, what, i)
 	}
-	return message, nil
+	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -117,6 +118,9 @@ func readEvalFile(path string) ([]rag.EvalQuestion, error) {
 	}
 	defer f.Close()
 	qs, err := rag.ReadEvalQuestions(f)
+	if errors.Is(err, rag.ErrInvalid) { // a bad line: the file is to fix, as a bad argument is
+		return nil, fmt.Errorf("%w: %s: %w", errUsage, path, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

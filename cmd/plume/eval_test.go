@@ -89,3 +89,39 @@ func TestEvalCommandErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalRefusesBadText: a questions file with bytes that are not UTF-8
+// (JSON would read them as U+FFFD, a message no one wrote) or with a NUL
+// character, raw or escaped, is refused naming the line and the offset,
+// as plume triage and draft refuse such a message: exit code 2, nothing
+// searched.
+func TestEvalRefusesBadText(t *testing.T) {
+	t.Parallel()
+	env := ingestedEnv(t)(nil)
+	first := `{"question": "Comment renouveler ma carte d'identité ?", "expected": ["demo-cni-renouvellement"]}` + "\n"
+	for name, tc := range map[string]struct {
+		line, want string
+	}{
+		"latin-1 byte":      {"{\"question\": \"caf\xe9 ferm\xe9 ?\"}", "line 2: not valid UTF-8 (first bad byte at offset 17)"},
+		"cut sequence":      {"{\"question\": \"carte \xc3\"}", "line 2: not valid UTF-8 (first bad byte at offset 20)"},
+		"NUL byte":          {"{\"question\": \"carte\x00 grise\"}", "line 2: a NUL byte (at offset 19)"},
+		"escaped NUL":       {`{"question": "carte\u0000 grise"}`, `line 2: a NUL character (\u0000)`},
+		"NUL in expected":   {`{"question": "carte grise", "expected": ["demo\u0000"]}`, `line 2: a NUL character (\u0000)`},
+		"bad byte in an id": {"{\"id\": \"q\xff\", \"question\": \"carte grise\"}", "line 2: not valid UTF-8 (first bad byte at offset 9)"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			path := writeEvalFile(t, first+tc.line+"\n")
+			var out, errw bytes.Buffer
+			if code := run(context.Background(), []string{"eval", path}, strings.NewReader(""), &out, &errw, env); code != 2 {
+				t.Fatalf("exit code %d, want 2; stderr: %s", code, errw.String())
+			}
+			if !strings.Contains(errw.String(), tc.want) || !strings.Contains(errw.String(), path) {
+				t.Errorf("stderr %q does not name %s and say %q", errw.String(), path, tc.want)
+			}
+			if out.Len() > 0 {
+				t.Errorf("a report was printed: %s", out.String())
+			}
+		})
+	}
+}

@@ -69,6 +69,9 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 	for _, f := range report.Duplicates {
 		fmt.Fprintf(a.stderr, "duplicate: %s: %v\n", f.Path, f.Err)
 	}
+	for _, f := range report.Moved {
+		fmt.Fprintf(a.stderr, "moved: %s: %v\n", f.Path, f.Err)
+	}
 	if err != nil {
 		return err
 	}

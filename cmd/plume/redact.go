@@ -35,6 +35,9 @@ func runRedact(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return fmt.Errorf("read stdin: %w", err)
 	}
+	if err := checkText("stdin", string(in)); err != nil {
+		return err
+	}
 	res, err := redact.Redact(ctx, string(in), policy)
 	if err != nil {
 		return fmt.Errorf("redact stdin: %w", err)

@@ -71,16 +71,23 @@ func TestRedactCommandErrors(t *testing.T) {
 		args  []string
 		stdin string
 		code  int
+		want  string
 	}{
-		{"bad policy", []string{"redact", "--policy", "FOO=keep"}, "x", 2},
-		{"argument", []string{"redact", "file.txt"}, "x", 2},
-		{"invalid utf-8", []string{"redact"}, "abc\xff", 1},
+		{"bad policy", []string{"redact", "--policy", "FOO=keep"}, "x", 2, "FOO"},
+		{"argument", []string{"redact", "file.txt"}, "x", 2, "takes no arguments"},
+		// Refused as plume triage and draft refuse them: a usage error
+		// naming the byte.
+		{"invalid utf-8", []string{"redact"}, "abc\xff", 2, "stdin is not valid UTF-8 (first bad byte at offset 3)"},
+		{"NUL", []string{"redact"}, "M. Jean Dupont\x00", 2, "stdin holds a NUL byte (at offset 14)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errw bytes.Buffer
 			if code := run(context.Background(), tt.args, strings.NewReader(tt.stdin), &out, &errw, noEnv); code != tt.code {
 				t.Errorf("exit code %d, want %d; stderr: %s", code, tt.code, errw.String())
+			}
+			if !strings.Contains(errw.String(), tt.want) {
+				t.Errorf("stderr %q does not say %q", errw.String(), tt.want)
 			}
 		})
 	}

@@ -42,6 +42,9 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	if *k < 1 || *k > 50 {
 		return fmt.Errorf("%w: --k must be between 1 and 50", errUsage)
 	}
+	if err := checkText("the query", query); err != nil {
+		return err
+	}
 	if len(services) > 0 {
 		services = append(services, "")
 	}
