@@ -85,6 +85,18 @@ func loadUserMessages(tb testing.TB) []message {
 // 12 out-of-corpus messages, every one a near-miss (a case's status, a
 // site's bug, a local decision, another country's rules, an opinion),
 // measured whole once before and once after that session's changes.
+// heldOut15File (retr15) was written on session 15 by two new writers,
+// each on 28 fiches and 22 pages of the 2020 corpus (seeds 20261271 and
+// 20261281; the fiches no earlier file labels, then the least labelled,
+// since every fiche had been labelled once; none shared), each with 12
+// out-of-corpus messages, mostly near-misses, measured whole once before
+// and once after that session's changes (the same figures). It is not
+// among heldOutSets, not gated: on its test half plume is one message
+// under BM25 at recall@10 over the fiches (0.893 against 0.929; r@5 0.821
+// against 0.750, MRR 0.659 against 0.542), which checkMessageFile fails
+// whatever the goals. Its tuning half is in messageFiles: the next change
+// to the ranking tunes on it too, and gates this file once its test half
+// is level with BM25 at every depth (README, "Retrieval", retr15).
 const (
 	messagesFile  = "messages.jsonl"
 	heldOutFile   = "messages-r7.jsonl"
@@ -95,6 +107,7 @@ const (
 	heldOut12File = "messages-r12.jsonl"
 	heldOut13File = "messages-r13.jsonl"
 	heldOut14File = "messages-r14.jsonl"
+	heldOut15File = "messages-r15.jsonl"
 )
 
 func loadMessageFile(tb testing.TB, name string) []message {
@@ -376,7 +389,7 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 }
 
 // messageFiles are the message files, oldest first.
-var messageFiles = []string{messagesFile, heldOutFile, heldOut8File, heldOut9File, heldOut10File, heldOut11File, heldOut12File, heldOut13File, heldOut14File}
+var messageFiles = []string{messagesFile, heldOutFile, heldOut8File, heldOut9File, heldOut10File, heldOut11File, heldOut12File, heldOut13File, heldOut14File, heldOut15File}
 
 // logByFile logs the tuning half of each message file (files: the file of
 // each outcome), plume beside BM25.

@@ -48,6 +48,7 @@ var honestRounds = []honestRound{
 	{name: "round18", parts: []string{"round18a", "round18b", "round18c"}, gate: round18Gate},
 	{name: "round19", parts: []string{"round19a", "round19b", "round19c"}, gate: round19Gate},
 	{name: "round20", parts: []string{"round20a", "round20b", "round20c"}, gate: round20Gate},
+	{name: "round21", parts: []string{"round21a", "round21b", "round21c"}, gate: round21Gate},
 }
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
@@ -115,6 +116,18 @@ var round19Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRe
 // unchanged): 0.980 / 1.000 / 1.000 / 0.983 / 0.725 (lexicon alone 0.745
 // / 0.856 / 0.846 / 0.900); the gate raised to a message under.
 var round20Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.98, attentionRecall: 0.97, routineKept: 0.96, reasonRecall: 0.71}
+
+// round21Gate gates round 21 (21a advisers' short notes, elderly people
+// and carers writing for a relative; 21b Services Publics+ posts, angry or
+// ironic, SMS-style youths, English and poor French; 21c formal e-mails
+// with the urgency one sentence deep, routine messages full of alarming
+// words), written on 2026-12-02 (session 15) by three writers who never
+// saw the code. Measured before and after session 15's changes (the
+// same): urgent 0.863 (44 of 51), needs 0.967, attention 1.000, routine
+// kept 0.867, reasons 0.664 (lexicon alone 0.706 / 0.889 → 0.900 / 0.923
+// → 0.949 / 0.750; keywords 0.216 / 0.378 / 0.436 / 0.583); test half
+// 0.926 / 1.000 / 1.000 / 0.875. The gate sits a message under.
+var round21Gate = holdoutGate{urgentRecall: 0.84, needsRecall: 0.95, attentionRecall: 0.97, routineKept: 0.85, reasonRecall: 0.65}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
