@@ -40,6 +40,9 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 				return first, last, words, firstName
 			}
 		default:
+			if words > 0 && sc.actionAfterName(k, last) && !(firstName && s == strong && sc.wordSurnameAfterFirst(k)) {
+				return first, last, words, firstName
+			}
 			if !sc.nameWord(k, s, words) && !(firstName && (sc.titleSurname(k) || sc.capsSurname(k))) && !sc.lowerSurname(k, words, firstName) &&
 				!(firstName && s == strong && sc.wordSurnameAfterFirst(k)) {
 				return first, last, words, firstName
