@@ -19,5 +19,15 @@ func TestNames15(t *testing.T) {
 		{"lower-case verb after a lower-case name", "mme dupont habite à Rennes", "mme [NOM_1] habite à Rennes"},
 		{"three lower-case words after a strong cue", "Je m'appelle Nguyen thi hoa", "Je m'appelle [NOM_1]"},
 		{"a first name ending as a participle", "Je m'appelle jean rené dupont", "Je m'appelle [NOM_1]"},
+		// lower-case surnames after particles
+		{"lower-case double surname after a particle", "Je m'appelle marie-josé da silva pereira, je vous écris.", "Je m'appelle [NOM_1], je vous écris."},
+		{"dos and two surnames", "je m'appelle joão dos santos ferreira", "je m'appelle [NOM_1]"},
+		{"lower-case particles alone after mon nom est", "Bonjour, mon nom est van der berg et j'ai un rendez-vous.", "Bonjour, mon nom est [NOM_1] et j'ai un rendez-vous."},
+		{"lower-case particles after a civility", "Mme van der berg a appelé.", "Mme [NOM_1] a appelé."},
+		{"an office after a civility's article stays", "Je suis M. le maire.", "Je suis M. le maire."},
+		{"a civility then de and a common word stays", "Il y avait un monsieur de passage à l'accueil.", "Il y avait un monsieur de passage à l'accueil."},
+		{"thanks to madame stays", "Merci madame de votre aide.", "Merci madame de votre aide."},
+		{"the CAF's madame stays", "Bonjour madame de la caf, je vous écris.", "Bonjour madame de la caf, je vous écris."},
+		{"a second word that goes on stays apart", "je suis marie de la fontaine heureuse de venir", "je suis [NOM_1] de la fontaine heureuse de venir"},
 	})
 }
