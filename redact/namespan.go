@@ -103,7 +103,7 @@ func (sc *scanner) trailingInitial(k int) bool {
 }
 
 // initials returns the last token of initials starting at k ("J.",
-// "M.-T.", "J-P"), or -1.
+// "M.-T.", "J.P.", "J-P"), or -1.
 func (sc *scanner) initials(k int) int {
 	if e := sc.dashedInitials(k); e > k {
 		return e
@@ -117,6 +117,10 @@ func (sc *scanner) initials(k int) int {
 		end = k + 1
 		if k+3 < len(sc.toks) && sc.punct(k+2) == '-' && sc.attached(k+2) && sc.attached(k+3) {
 			k += 3
+			continue
+		}
+		if k+2 < len(sc.toks) && sc.attached(k+2) && sc.toks[k+2].kind == kWord {
+			k += 2 // "J.P."
 			continue
 		}
 		break

@@ -88,6 +88,16 @@ func (sc *scanner) lowerParticleSurname(k, s, words int, firstName bool) int {
 	if !alone && (words == 0 || !firstName || sc.toks[k-1].shape&shLower == 0) {
 		return -1
 	}
+	m := sc.pastLowerParticles(k)
+	if m < 0 {
+		return -1
+	}
+	return sc.lowerSurnameEnd(m, !alone)
+}
+
+// pastLowerParticles returns the word after the lower-case particles at
+// k ("de la", "van der", "d'"), on their line, or -1 when there is none.
+func (sc *scanner) pastLowerParticles(k int) int {
 	m := k
 	for count := 0; count < 3 && m < len(sc.toks) && sc.toks[m].kind == kWord && sc.has(m, wParticle) &&
 		sc.toks[m].shape&shLower != 0 && !sc.isFirstName(m); count++ {
@@ -99,7 +109,7 @@ func (sc *scanner) lowerParticleSurname(k, s, words int, firstName bool) int {
 	if m == k {
 		return -1
 	}
-	return sc.lowerSurnameEnd(m, !alone)
+	return m
 }
 
 // lowerSurnameEnd returns the last word of the lower-case surname at m,
