@@ -56,7 +56,7 @@ func TestTriageReadsTheNote(t *testing.T) {
 	if len(a.Reasons) == 0 || a.Reasons[0].Source != triage.SourceQuestion {
 		t.Errorf("triage of a question alone: %+v, want reasons from the question", a)
 	}
-	e.must(http.StatusBadRequest, request{method: "POST", path: "/v1/triage", key: "agent",
+	e.must(http.StatusRequestEntityTooLarge, request{method: "POST", path: "/v1/triage", key: "agent",
 		body: map[string]any{"text": rsaQuestion, "note": strings.Repeat("a", 2001)}})
 	if logs := e.logs.String(); strings.Contains(logs, "suicider") || strings.Contains(logs, "frappe") {
 		t.Errorf("the logs hold the note:\n%s", logs)

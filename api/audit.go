@@ -25,8 +25,11 @@ func (s *Server) auditFilter(c echo.Context) (store.AuditFilter, error) {
 	}
 	f := store.AuditFilter{Scope: keyOf(c).scope(), Action: strings.TrimSpace(c.QueryParam("action")),
 		Actor: strings.TrimSpace(c.QueryParam("actor"))}
-	if _, ok := c.QueryParams()["service"]; ok {
-		service := strings.TrimSpace(c.QueryParam("service"))
+	service, given, err := s.serviceParam(c)
+	if err != nil {
+		return store.AuditFilter{}, err
+	}
+	if given {
 		if err := keyOf(c).mayManage(service); err != nil {
 			return store.AuditFilter{}, err
 		}

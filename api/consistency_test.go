@@ -35,6 +35,14 @@ func TestStatusConsistency(t *testing.T) {
 		{"documents?q= is known", request{method: "GET", path: "/v1/documents?q=carte&limit=5"}, 200, "", ""},
 		{"search: q twice", request{method: "GET", path: "/v1/search?q=carte&q=velo"}, 400, "invalid_request", `\"q\" is given 2 times`},
 		{"documents: limit twice", request{method: "GET", path: "/v1/documents?limit=5&limit=500"}, 400, "invalid_request", `\"limit\" is given 2 times`},
+		{"draft: note too long", request{method: "POST", path: "/v1/drafts", key: "agent", body: map[string]any{"question": question, "note": strings.Repeat("a", 2001)}}, 413, "text_too_long", "2000"},
+		{"stats: unknown service", request{method: "GET", path: "/v1/stats?service=zzz"}, 400, "unknown_service", ""},
+		{"audit: unknown service", request{method: "GET", path: "/v1/audit?service=zzz"}, 400, "unknown_service", ""},
+		{"curation: a path as service", request{method: "GET", path: "/v1/curation?service=../x"}, 400, "unknown_service", ""},
+		{"documents: unknown service", request{method: "GET", path: "/v1/documents?service=zzz"}, 400, "unknown_service", ""},
+		{"stats: known service", request{method: "GET", path: "/v1/stats?service=caf"}, 200, "", ""},
+		{"stats: shared", request{method: "GET", path: "/v1/stats?service="}, 200, "", ""},
+		{"curation: service key, other service", request{method: "GET", path: "/v1/curation?service=ants", key: "admin-caf"}, 403, "forbidden", ""},
 		{"search: audience repeatable", request{method: "GET", path: "/v1/search?q=carte&audience=particuliers&audience=professionnels"}, 200, "", ""},
 	})
 	for _, tc := range []struct {

@@ -28,8 +28,11 @@ func (s *Server) curationScope(c echo.Context, service string, given bool) (stor
 
 // curationReport builds the work list the query asks for.
 func (s *Server) curationReport(c echo.Context) (rag.CurationReport, error) {
-	_, given := c.QueryParams()["service"]
-	sc, err := s.curationScope(c, c.QueryParam("service"), given)
+	service, given, err := s.serviceParam(c)
+	if err != nil {
+		return rag.CurationReport{}, err
+	}
+	sc, err := s.curationScope(c, service, given)
 	if err != nil {
 		return rag.CurationReport{}, err
 	}

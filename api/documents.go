@@ -246,8 +246,8 @@ func (s *Server) listDocuments(c echo.Context) error {
 	}
 	f := store.DocumentFilter{Source: c.QueryParam("source"), Status: store.Status(c.QueryParam("status")),
 		Title: strings.TrimSpace(c.QueryParam("q")), Limit: limit, Offset: offset}
-	if _, ok := c.QueryParams()["service"]; ok {
-		f.Service, f.ServiceSet = c.QueryParam("service"), true
+	if f.Service, f.ServiceSet, err = s.serviceParam(c); err != nil {
+		return err
 	}
 	if f.StaleBefore, err = queryDay(c, "stale_before"); err != nil {
 		return err

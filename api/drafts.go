@@ -392,3 +392,20 @@ func (s *Server) listDrafts(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, out)
 }
+
+// serviceParam reads the ?service= filter of an admin's read: whether it is
+// given, and its value, which must be a service plume knows (its
+// documents' or its keys') when a global key gives it: 400 unknown_service
+// rather than an empty list for a typo. A service's key is held to its
+// own service by the route's scope check (403), and "" names the shared
+// documents.
+func (s *Server) serviceParam(c echo.Context) (service string, given bool, err error) {
+	if _, given = c.QueryParams()["service"]; !given {
+		return "", false, nil
+	}
+	service = strings.TrimSpace(c.QueryParam("service"))
+	if err := s.checkVocabulary(c.Request().Context(), keyOf(c), service, nil); err != nil {
+		return "", false, err
+	}
+	return service, true, nil
+}

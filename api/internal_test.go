@@ -105,7 +105,7 @@ func TestIsAPIPath(t *testing.T) {
 	t.Parallel()
 	for path, api := range map[string]bool{
 		"/": false, "/app.js": false, "/v1x": false,
-		"/v1/openapi.json": true, "/v1/drafts": true, "/healthz": true, "/readyz": true, "/metrics": true, "/v1": true,
+		"/v1/openapi.json": true, "/v1/drafts": true, "//v1/me": true, "///healthz": true, "//app.js": false, "/healthz": true, "/readyz": true, "/metrics": true, "/v1": true,
 	} {
 		if got := isAPIPath(path); got != api {
 			t.Errorf("isAPIPath(%q) = %v, want %v", path, got, api)

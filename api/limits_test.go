@@ -60,14 +60,19 @@ func TestWrongTypeMessage(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{RatePerSecond: -1})
 	for _, tc := range []struct {
-		path, body, want string
+		method, path, body, want string
 	}{
-		{"/v1/drafts", `{"question": 12}`, `the field \"question\" takes a string, not a number`},
-		{"/v1/drafts/d_nope/feedback", `{"outcome": "accepted", "rating": "5"}`, `the field \"rating\" takes an integer, not a string`},
+		{"POST", "/v1/drafts", `{"question": 12}`, `the field \"question\" takes a string, not a number`},
+		{"POST", "/v1/drafts/d_nope/feedback", `{"outcome": "accepted", "rating": "5"}`, `the field \"rating\" takes an integer, not a string`},
+		// Round 1 of session 15: a field of an embedded struct was named
+		// through it, a body of the wrong kind by Go's type.
+		{"POST", "/v1/answers", `{"question": "q", "text": "t", "document_ids": ["a"]}`, `the field \"document_ids\" takes an integer, not a string`},
+		{"PUT", "/v1/agents/1", `[]`, `the body must be an object, not an array`},
+		{"POST", "/v1/drafts", `"question"`, `the body must be an object, not a string`},
 	} {
-		r := e.do(request{method: "POST", path: tc.path, key: "admin", body: tc.body})
+		r := e.do(request{method: tc.method, path: tc.path, key: "admin", body: tc.body})
 		if r.status != http.StatusBadRequest || !strings.Contains(string(r.body), tc.want) || strings.Contains(string(r.body), "Go ") ||
-			strings.Contains(string(r.body), "Request.") {
+			strings.Contains(string(r.body), "Request.") || strings.Contains(string(r.body), "Input.") || strings.Contains(string(r.body), "struct") {
 			t.Errorf("%s: %d %s, want 400 saying %s", tc.body, r.status, r.body, tc.want)
 		}
 	}

@@ -62,7 +62,7 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 			route = "unmatched"
 		}
 		status := c.Response().Status
-		gone := (err != nil || errorOf(c) != nil) && clientGone(reqCtx)
+		gone := (err != nil || errorOf(c) != nil) && clientGone(reqCtx) && !stalled(errorOf(c))
 		if gone {
 			// The status sent, if any, reached no one: say so rather than
 			// log the 200 of a stream or the 503 of an interruption.
@@ -121,6 +121,11 @@ var knownMethods = map[string]bool{
 	http.MethodGet: true, http.MethodHead: true, http.MethodPost: true, http.MethodPut: true,
 	http.MethodPatch: true, http.MethodDelete: true, http.MethodOptions: true,
 }
+
+// stalled reports whether e answers a client that stalled in its body: the
+// server's read error ended the request's context, yet the client is
+// there and gets the 408.
+func stalled(e *Error) bool { return e != nil && e.Code == codeBodyTimeout }
 
 func errorOf(c echo.Context) *Error {
 	e, _ := c.Get(ctxErrorKey).(*Error)

@@ -10,7 +10,9 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,13 +42,9 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 	if r.ContentLength > s.cfg.MaxBodyBytes {
 		return errorf(http.StatusRequestEntityTooLarge, "too_large", "the body is over %d bytes", s.cfg.MaxBodyBytes)
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), r.Body, s.cfg.MaxBodyBytes))
+	body, err := s.readBody(c)
 	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return err
-		}
-		return fmt.Errorf("read body: %w", err)
+		return err
 	}
 	if !utf8.Valid(body) {
 		return errorf(http.StatusBadRequest, "invalid_text", "the body is not valid UTF-8")
@@ -346,19 +344,73 @@ func pageParams(c echo.Context, def, max int) (limit, offset int, err error) {
 	return limit, offset, nil
 }
 
+// readBody reads a JSON body of at most MaxBodyBytes within BodyTimeout.
+func (s *Server) readBody(c echo.Context) ([]byte, error) {
+	// A recorder in tests cannot set deadlines: the server's read timeout
+	// then bounds the body alone.
+	_ = http.NewResponseController(c.Response()).SetReadDeadline(time.Now().Add(s.cfg.BodyTimeout))
+	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), c.Request().Body, s.cfg.MaxBodyBytes))
+	if err != nil {
+		return nil, bodyReadError(err, s.cfg.BodyTimeout)
+	}
+	return body, nil
+}
+
+// bodyReadError says why a request body could not be read: over its
+// limit (413), not arrived in time (408: the client stalled), or cut
+// before its announced length (400).
+func bodyReadError(err error, timeout time.Duration) error {
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		return err
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return errorf(http.StatusRequestTimeout, codeBodyTimeout, "the request body did not arrive within %s", timeout)
+	default:
+		return errorf(http.StatusBadRequest, "incomplete_body", "the request body ended before its announced length")
+	}
+}
+
+// codeBodyTimeout is the error code of a body that did not arrive in time:
+// the client is still there, and gets it.
+const codeBodyTimeout = "body_timeout"
+
 // decodeProblem says what a JSON decoding error found, in the body's terms:
 // a value of the wrong type by its field's JSON name and the kind of
 // value the field takes, never the Go type it is read into
 // (« FeedbackRequest.rating »).
 func decodeProblem(err error) string {
 	var wrongType *json.UnmarshalTypeError
-	if errors.As(err, &wrongType) && wrongType.Field != "" {
-		if n, ok := strings.CutPrefix(wrongType.Value, "number "); ok {
-			return fmt.Sprintf("the field %q takes %s, and %s is not one or is out of its range", wrongType.Field, jsonKind(wrongType.Type), n)
-		}
-		return fmt.Sprintf("the field %q takes %s, not a %s", wrongType.Field, jsonKind(wrongType.Type), wrongType.Value)
+	if !errors.As(err, &wrongType) {
+		return strings.TrimPrefix(err.Error(), "json: ")
 	}
-	return strings.TrimPrefix(err.Error(), "json: ")
+	field := jsonPath(wrongType.Field)
+	switch n, isNumber := strings.CutPrefix(wrongType.Value, "number "); {
+	case field == "":
+		return fmt.Sprintf("the body must be %s, not %s", jsonKind(wrongType.Type), article(wrongType.Value))
+	case isNumber:
+		return fmt.Sprintf("the field %q takes %s, and %s is not one or is out of its range", field, jsonKind(wrongType.Type), n)
+	default:
+		return fmt.Sprintf("the field %q takes %s, not %s", field, jsonKind(wrongType.Type), article(wrongType.Value))
+	}
+}
+
+// jsonPath is the path of a field as the client wrote it: encoding/json
+// names it through the Go structs that embed others ("AnswerInput.text"),
+// whose names the client never sent; the API's JSON keys are lower case.
+func jsonPath(field string) string {
+	parts := strings.Split(field, ".")
+	parts = slices.DeleteFunc(parts, func(p string) bool { return p == "" || unicode.IsUpper([]rune(p)[0]) })
+	return strings.Join(parts, ".")
+}
+
+// article puts "a" or "an" before the kind of JSON value encoding/json
+// names ("array", "object", "string", "bool", "number …").
+func article(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // jsonKind names the kind of JSON value a Go type is read from.

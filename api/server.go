@@ -37,6 +37,12 @@ type Config struct {
 	// RequestTimeout bounds a request's work, streams included (default
 	// 2 minutes).
 	RequestTimeout time.Duration
+	// BodyTimeout bounds the reading of a JSON request body, from the
+	// moment its handler starts to read it (default 30 seconds): a client
+	// that stalls in the middle of its body gets a 408 rather than holding
+	// a connection for the whole RequestTimeout. Uploads, larger and
+	// slower, are bounded by the server's read timeout (2 minutes).
+	BodyTimeout time.Duration
 	// Upload bounds what one upload may hold once expanded.
 	Upload UploadLimits
 	// FailedLogins bounds the wrong keys per client address.
@@ -83,6 +89,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.ShutdownTimeout <= 0 {
 		c.ShutdownTimeout = 30 * time.Second
+	}
+	if c.BodyTimeout <= 0 {
+		c.BodyTimeout = 30 * time.Second
 	}
 	c.Upload = c.Upload.withDefaults()
 	c.FailedLogins = c.FailedLogins.withDefaults()
@@ -239,8 +248,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.echo.ServeHTTP(w, r)
 }
 
-// isAPIPath reports whether path belongs to the API rather than to the page.
+// isAPIPath reports whether path belongs to the API rather than to the
+// page, repeated slashes read as one (« //v1/me » is the API's, and gets
+// its JSON 404).
 func isAPIPath(path string) bool {
+	path = "/" + strings.TrimLeft(path, "/")
 	switch path {
 	case "/v1", "/healthz", "/readyz", "/metrics":
 		return true
@@ -273,6 +285,11 @@ func (s *Server) Start(ctx context.Context) error {
 	return s.Serve(ctx, ln)
 }
 
+// uploadReadTimeout bounds the reading of a whole request, headers and
+// body: it is what bounds an upload (a JSON body is bounded sooner, by
+// Config.BodyTimeout).
+const uploadReadTimeout = 2 * time.Minute
+
 // Serve is Start on an existing listener.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	base, cancelBase := context.WithCancelCause(context.WithoutCancel(ctx))
@@ -280,7 +297,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       2 * time.Minute,
+		ReadTimeout:       uploadReadTimeout,
 		IdleTimeout:       2 * time.Minute,
 		BaseContext:       func(net.Listener) context.Context { return base },
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),

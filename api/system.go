@@ -84,8 +84,8 @@ func (s *Server) stats(c echo.Context) error {
 	key := keyOf(c)
 	now := s.deps.Now()
 	f := store.StatsFilter{Since: now.Add(-time.Duration(days) * 24 * time.Hour), Until: now.Add(time.Minute)}
-	if _, ok := c.QueryParams()["service"]; ok {
-		f.Service, f.ServiceSet = c.QueryParam("service"), true
+	if f.Service, f.ServiceSet, err = s.serviceParam(c); err != nil {
+		return err
 	}
 	if key.Service != "" {
 		if f.ServiceSet && f.Service != key.Service {

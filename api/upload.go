@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"os"
 	"path"
 	"slices"
 	"strconv"
@@ -162,8 +163,11 @@ func (s *Server) parseUpload(c echo.Context) (*multipart.Form, error) {
 	r.Body = http.MaxBytesReader(c.Response(), r.Body, s.cfg.MaxUploadBytes)
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
 		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
+		switch {
+		case errors.As(err, &tooBig):
 			return nil, err
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			return nil, errorf(http.StatusRequestTimeout, codeBodyTimeout, "the upload did not arrive within %s", uploadReadTimeout)
 		}
 		return nil, errorf(http.StatusBadRequest, "malformed_multipart", "the body is not a valid multipart form")
 	}

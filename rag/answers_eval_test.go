@@ -354,8 +354,14 @@ func (e *answerEval) editDistances(t *testing.T) {
 		without += rag.EditDistance(plain, final)
 		n++
 	}
+	with, without, clicked = with/float64(max(n, 1)), without/float64(max(n, 1)), clicked/float64(max(n, 1))
 	t.Logf("edit distance to the final text over %d test-half messages with a validated answer: model draft %.3f with the example, %.3f without; "+
-		"starting from the first validated answer shown (else the draft) %.3f", n, with/float64(max(n, 1)), without/float64(max(n, 1)), clicked/float64(max(n, 1)))
+		"starting from the first validated answer shown (else the draft) %.3f", n, with, without, clicked)
+	// The goal: a draft started from a validated answer needs
+	// less editing than one without.
+	if with >= without || clicked >= without {
+		t.Errorf("edit distance with a validated answer %.3f (the model's draft) and %.3f (one click), not under %.3f without", with, clicked, without)
+	}
 }
 
 // stored returns a draft's stored (redacted) text.

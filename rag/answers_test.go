@@ -3,6 +3,7 @@ package rag_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -180,14 +181,36 @@ func TestNoPersonalDataStored(t *testing.T) {
 		t.Fatal(err)
 	}
 	draftUnreliable(t, e, d, 3)
+	rejectWithPersonalTags(t, e, d)
 	rep, err := rag.Curation(ctx, e.store, store.CurationScope{}, rag.CurationOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Unanswered) == 0 {
-		t.Fatal("no unanswered group")
+	if len(rep.Unanswered) == 0 || len(rep.LowRated) == 0 {
+		t.Fatalf("%d unanswered groups, %d low-rated drafts: want some of each", len(rep.Unanswered), len(rep.LowRated))
 	}
 	checkNoPersonalData(t, e.store, rep)
+}
+
+// rejectWithPersonalTags drafts a message holding labelled personal data
+// and rejects it, rated 1, with tags an agent typed from the message: the
+// curation list's low-rated item shows the question and the tags.
+func rejectWithPersonalTags(t *testing.T, e *draftEnv, d *rag.Drafter) {
+	t.Helper()
+	ctx := context.Background()
+	g, err := writeDraft(ctx, d, rag.Request{Question: personalQuestion, Channel: "email"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := 1
+	_, err = d.Feedback(ctx, storedDraft(t, e.store, g.ID), rag.FeedbackRequest{Outcome: "rejected", Rating: &one,
+		Tags: []string{"incomplet", "Claire Martin", "rappeler 06 12 34 56 78"}})
+	if errors.Is(err, rag.ErrInvalid) { // refused: the draft is rejected with a plain tag
+		_, err = d.Feedback(ctx, storedDraft(t, e.store, g.ID), rag.FeedbackRequest{Outcome: "rejected", Rating: &one, Tags: []string{"incomplet"}})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // draftUnreliable drafts n questions without a reliable source, for the

@@ -24,8 +24,8 @@ func (d *Drafter) Triage(ctx context.Context, text, note string) (triage.Assessm
 	if err := d.validateMessage("triage: the message", text); err != nil {
 		return triage.Assessment{}, err
 	}
-	if len(note) > maxNoteBytes {
-		return triage.Assessment{}, fmt.Errorf("triage: the agent's note is over %d bytes: %w", maxNoteBytes, ErrInvalid)
+	if err := checkNote("triage", note); err != nil {
+		return triage.Assessment{}, err
 	}
 	if !utf8.ValidString(note) {
 		return triage.Assessment{}, fmt.Errorf("triage: the agent's note is not valid UTF-8: %w", ErrInvalid)

@@ -20,6 +20,15 @@ const MaxQuestionBytes = 20000
 // maxNoteBytes bounds the agent's note.
 const maxNoteBytes = 2000
 
+// checkNote refuses an agent's note over its limit, as a text too long
+// (413 over HTTP, like a question).
+func checkNote(what, note string) error {
+	if len(note) > maxNoteBytes {
+		return fmt.Errorf("%s: the agent's note is %d bytes long, over %d: %w", what, len(note), maxNoteBytes, ErrTextTooLong)
+	}
+	return nil
+}
+
 // ErrTooLong marks a text over its size limit; it wraps ErrInvalid.
 var ErrTooLong = fmt.Errorf("text too long: %w", ErrInvalid)
 
@@ -66,8 +75,8 @@ func (d *Drafter) Validate(ctx context.Context, req Request) (ValidRequest, erro
 	if err := checkWords(ctx, req.Question, d.opts.Redaction); err != nil {
 		return ValidRequest{}, fmt.Errorf("draft: %w", err)
 	}
-	if len(req.AgentNote) > maxNoteBytes {
-		return ValidRequest{}, fmt.Errorf("draft: the agent's note is over %d bytes: %w", maxNoteBytes, ErrInvalid)
+	if err := checkNote("draft", req.AgentNote); err != nil {
+		return ValidRequest{}, err
 	}
 	// The service is named in the prompt: a key's or an agent's service
 	// stored before services were checked must not bring free text there.

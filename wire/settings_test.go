@@ -72,7 +72,7 @@ func TestSettingsDefaults(t *testing.T) {
 	}
 	d := api.DefaultConfig()
 	want := api.Config{RatePerSecond: d.RatePerSecond, Burst: d.Burst, MaxBodyBytes: d.MaxBodyBytes, MaxUploadBytes: d.MaxUploadBytes,
-		RequestTimeout: d.RequestTimeout, ShutdownTimeout: d.ShutdownTimeout, Upload: d.Upload, SignIn: d.SignIn}
+		RequestTimeout: d.RequestTimeout, BodyTimeout: d.BodyTimeout, ShutdownTimeout: d.ShutdownTimeout, Upload: d.Upload, SignIn: d.SignIn}
 	if diff := cmp.Diff(want, owned.Server); diff != "" {
 		t.Errorf("api's defaults read back (-api +table):\n%s", diff)
 	}
