@@ -53,6 +53,7 @@ func (sc *scanner) names() {
 			i = last
 		}
 	}
+	sc.cuedNames()
 	sc.nameLines()
 }
 

@@ -40,6 +40,9 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 				return first, last, words, firstName
 			}
 		default:
+			if words > 0 && sc.actionAfterName(k, last) && !(firstName && s == strong && sc.wordSurnameAfterFirst(k)) {
+				return first, last, words, firstName
+			}
 			if !sc.nameWord(k, s, words) && !(firstName && (sc.titleSurname(k) || sc.capsSurname(k))) && !sc.lowerSurname(k, words, firstName) &&
 				!(firstName && s == strong && sc.wordSurnameAfterFirst(k)) {
 				return first, last, words, firstName
@@ -100,7 +103,7 @@ func (sc *scanner) trailingInitial(k int) bool {
 }
 
 // initials returns the last token of initials starting at k ("J.",
-// "M.-T.", "J-P"), or -1.
+// "M.-T.", "J.P.", "J-P"), or -1.
 func (sc *scanner) initials(k int) int {
 	if e := sc.dashedInitials(k); e > k {
 		return e
@@ -114,6 +117,10 @@ func (sc *scanner) initials(k int) int {
 		end = k + 1
 		if k+3 < len(sc.toks) && sc.punct(k+2) == '-' && sc.attached(k+2) && sc.attached(k+3) {
 			k += 3
+			continue
+		}
+		if k+2 < len(sc.toks) && sc.attached(k+2) && sc.toks[k+2].kind == kWord {
+			k += 2 // "J.P."
 			continue
 		}
 		break

@@ -33,7 +33,7 @@ func (sc *scanner) particleSurname(k, s, words int, firstName bool) int {
 		}
 		return -1
 	}
-	return sc.lowerParticleSurname(k, words, firstName)
+	return sc.lowerParticleSurname(k, s, words, firstName)
 }
 
 // placeSurname reports whether the capitalized word m, after the particles
@@ -76,14 +76,28 @@ func (sc *scanner) lowerArticleOK(m, s, pos int) bool {
 		sc.toks[n].end-sc.toks[n].start >= 3 && !sc.foldedIn(n, officeWords)
 }
 
-// lowerParticleSurname returns the lower-case surname after the particles
-// at k that follow a first name written in lower case, or -1: "marie-claire
-// de la fontaine". The surname must end the clause, so that "jean de la
-// région parisienne" and "marie du service social" stay.
-func (sc *scanner) lowerParticleSurname(k, words int, firstName bool) int {
-	if words == 0 || !firstName || sc.toks[k-1].shape&shLower == 0 {
+// lowerParticleSurname returns the last token of the lower-case surname
+// after the particles at k, or -1: after a first name written in lower
+// case ("marie-claire de la fontaine", "marie-josé da silva pereira") or,
+// read with a strong cue, as the whole name ("mon nom est van der berg";
+// an article there is an office's: "M. le maire"). The surname must end
+// the clause, so that "jean de la région parisienne" and "marie du
+// service social" stay.
+func (sc *scanner) lowerParticleSurname(k, s, words int, firstName bool) int {
+	alone := words == 0 && s == strong && !sc.isText(k, "le", "la", "les", "l")
+	if !alone && (words == 0 || !firstName || sc.toks[k-1].shape&shLower == 0) {
 		return -1
 	}
+	m := sc.pastLowerParticles(k)
+	if m < 0 {
+		return -1
+	}
+	return sc.lowerSurnameEnd(m, !alone)
+}
+
+// pastLowerParticles returns the word after the lower-case particles at
+// k ("de la", "van der", "d'"), on their line, or -1 when there is none.
+func (sc *scanner) pastLowerParticles(k int) int {
 	m := k
 	for count := 0; count < 3 && m < len(sc.toks) && sc.toks[m].kind == kWord && sc.has(m, wParticle) &&
 		sc.toks[m].shape&shLower != 0 && !sc.isFirstName(m); count++ {
@@ -92,10 +106,31 @@ func (sc *scanner) lowerParticleSurname(k, words int, firstName bool) int {
 			return -1
 		}
 	}
-	if m == k || !sc.lowerSurnameWord(m, true) {
+	if m == k {
 		return -1
 	}
 	return m
+}
+
+// lowerSurnameEnd returns the last word of the lower-case surname at m,
+// after its particles, or -1: m itself when it ends the clause, or a
+// second surname after it that does ("da silva pereira", "dos santos
+// ferreira"). With particle, a common word may be the first ("de la
+// fontaine").
+func (sc *scanner) lowerSurnameEnd(m int, particle bool) int {
+	if sc.lowerSurnameWord(m, particle) {
+		return m
+	}
+	end := sc.hyphenEnd(m)
+	for p := m; p <= end; p += 2 {
+		if !sc.lowerNamePart(p, particle) {
+			return -1
+		}
+	}
+	if n := end + 1; n < len(sc.toks) && sc.toks[n].gap == gapSpace && sc.lowerSurnameWord(n, false) {
+		return n
+	}
+	return -1
 }
 
 // lowerSurname reports whether the lower-case word k, right after a first

@@ -6,7 +6,7 @@ package redact
 
 // secretCueWords are the last words of the cues, registered in the
 // lexicon so that a token's entry tells them apart.
-var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin"}
+var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin", "acces"}
 
 // secretCue says what a cue word announces: a password (any value with a
 // digit or a sign, or any word after a colon) or a code (digits).
@@ -53,15 +53,21 @@ func (sc *scanner) secrets() {
 		if cue == noSecret || !sc.secretCueAt(i) {
 			continue
 		}
-		if start, end, ok := sc.secretValue(i+1, cue); ok {
-			sc.add(start, end, SECRET, 0.8)
+		start, end, ok := sc.secretValue(i+1, cue)
+		if !ok || sc.isText(i, "acces") && !sc.accessCodeGiven(i, start) {
+			continue
+		}
+		sc.add(start, end, SECRET, 0.8)
+		if sc.loginBefore(i) {
+			sc.secondSecret(i+1, end)
 		}
 	}
 }
 
 // secretCueAt reports whether the cue word at i is a cue in its place:
 // "passe" after "mot de", "secret" and "confidentiel" after "code", "pin"
-// after "code" or written "PIN".
+// after "code", a possessive ("mon pin") or written "PIN", "accès" after
+// "code d'".
 func (sc *scanner) secretCueAt(i int) bool {
 	switch lex.word[sc.toks[i].ent] {
 	case "passe":
@@ -70,7 +76,10 @@ func (sc *scanner) secretCueAt(i int) bool {
 	case "secret", "confidentiel":
 		return sc.isText(sc.prevWord(i), "code")
 	case "pin":
-		return sc.text(i) == "PIN" || sc.isText(sc.prevWord(i), "code")
+		return sc.text(i) == "PIN" || sc.isText(sc.prevWord(i), "code") || sc.has(sc.prevWord(i), wPossessive)
+	case "acces":
+		d := sc.prevWord(i)
+		return d >= 0 && sc.isText(d, "d", "de") && sc.isText(sc.prevWord(d), "code", "codes")
 	}
 	return true
 }
@@ -148,7 +157,8 @@ func isDateShape(v string) bool {
 const maxSecret = 64
 
 // secretShape reports whether v can be the value of the cue: a code is 4
-// to 8 characters with a digit; a password 4 to 64 characters with a
+// to 8 characters with a digit, or longer with letters or signs beside
+// its digits; a password 4 to 64 characters with a
 // digit or a sign, or any word right after a colon.
 func secretShape(v string, cue secretCue, colon bool) bool {
 	if len(v) < 4 || len(v) > maxSecret {
@@ -164,7 +174,7 @@ func secretShape(v string, cue secretCue, colon bool) bool {
 		}
 	}
 	if cue == codeCue {
-		return digits > 0 && len(v) <= 8
+		return digits > 0 && (len(v) <= 8 || digits < len(v)) // "4821", "Soleil2024!"
 	}
 	return digits > 0 || signs > 0 || colon
 }

@@ -1,0 +1,278 @@
+package redact
+
+// Names after the words that announce a person without a civility: who
+// signed, read, checked, sent or met ("signé : rolande guégan", "relu par
+// Goulven Morvan", "vu avec goulven morvan"), a name before "ici" ("pierre
+// durand ici, …"), and initials before a surname ("J.-P. Lefort").
+
+var (
+	entPar  = lex.words["par"]
+	entAvec = lex.words["avec"]
+)
+
+// byPersonCues are the participles that "par" and a person follow:
+// "relu par", "validée par", "transmis par".
+var byPersonCues = wordSet("relu relue relus valide validee valides transmis transmise envoye envoyee redige redigee " +
+	"ecrit ecrite signe signee rempli remplie recu recue suivi suivie traite traitee verifie verifiee controle controlee " +
+	"vise visee approuve approuvee instruit instruite saisi saisie accompagne accompagnee oriente orientee adresse " +
+	"adressee contacte contactee appele appelee rappele rappelee convoque convoquee recus recues signes")
+
+// withPersonCues are the words that "avec" and a person follow: "vu
+// avec", "rdv avec", "entretien avec".
+var withPersonCues = wordSet("vu vue vus rdv rendez-vous vous entretien entretiens echange echanges parle " +
+	"rencontre reunion point appel contact lien")
+
+// signedWords are the words that sign a message or a document: "signé :
+// rolande guégan".
+var signedWords = wordSet("signe signee")
+
+// nounEndings end French nouns and adjectives that are seldom surnames,
+// beside commonEndings: "médicale", "gestionnaire", "directrice".
+var nounEndings = []string{"ale", "ales", "aire", "aires", "eur", "eurs", "rice", "isme", "iste"}
+
+// orgWords are words of organisations' names that the lexicon does not
+// know: "Crédit Agricole", "Médecins du Monde", "Emmaüs Connect".
+var orgWords = wordSet("credit agricole mutuel medecins monde connect express solidarite solidaire association asso " +
+	"fondation federation union groupe societe entreprise cabinet agence centre espace relais collectif comite " +
+	"conseil office institut clinique pharmacie laboratoire college lycee universite services")
+
+// cuedNames reads the names that a cue of a person announces, the names
+// before "ici" and the names after initials.
+func (sc *scanner) cuedNames() {
+	for i := 0; i < len(sc.toks); i++ {
+		t := &sc.toks[i]
+		if t.kind != kWord {
+			continue
+		}
+		last := -1
+		switch {
+		case t.ent == entIci:
+			last = sc.hereName(i)
+		case t.end-t.start == 1:
+			last = sc.initialsName(i)
+		default:
+			if j := sc.personCueAt(i); j >= 0 {
+				last = sc.cuedPersonName(j)
+			}
+		}
+		if last > i {
+			i = last
+		}
+	}
+}
+
+// personCueAt returns the token where the name announced by the cue
+// word at i starts, or -1: the word after "par" or "avec" and their cue
+// ("relu par", "vu avec"), or after "signé" and a colon or opening its
+// sentence ("signé : …", "Signé Rolande Guégan").
+func (sc *scanner) personCueAt(i int) int {
+	t := &sc.toks[i]
+	switch {
+	case t.ent != 0 && (t.ent == entPar || t.ent == entAvec):
+		p := sc.wordBefore(i)
+		set := byPersonCues
+		if t.ent == entAvec {
+			set = withPersonCues
+		}
+		if p < 0 || !sc.foldedIn(p, set) || sc.isText(p, "vous") && !sc.isText(sc.prevWord(p), "rendez") {
+			return -1
+		}
+		return sc.skipPunct(i+1, false)
+	case t.end-t.start >= 5 && t.end-t.start <= 7 && (sc.s[t.start] == 's' || sc.s[t.start] == 'S') && sc.foldedIn(i, signedWords):
+		switch sc.punct(i + 1) {
+		case ':', '-', '–':
+			return sc.skipPunct(i+1, true)
+		}
+		if sc.startsSentence(i) {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// cuedPersonName adds the name at j after a cue of a person and returns
+// its last token, or -1. Written with capitals, it is read as after a
+// closing, of two words or more or with a first name, no common word in
+// it, and without a first name only of words unknown to the lexicon that
+// end as no common noun does ("validé par Pôle Emploi", "vu avec la
+// Mission Locale" stay); in lower case, see lowerCuedName.
+func (sc *scanner) cuedPersonName(j int) int {
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapPara || sc.toks[j].kind != kWord {
+		return -1
+	}
+	if sc.caseless || sc.toks[j].shape&shLower != 0 {
+		return sc.lowerCuedName(j, false)
+	}
+	first, last, words, firstName := sc.nameSpan(j, medium)
+	if words == 0 || words < 2 && !firstName || sc.commonWordIn(first, last) || !firstName && !sc.unknownWords(first, last) {
+		return -1
+	}
+	sc.addToks(first, last, NOM, 0.8)
+	return last
+}
+
+// lowerCuedName adds the name in lower case at j, after a cue of a
+// person or before "ici" (here), and returns its last token, or -1. It
+// must end its clause and hold no common word, participle or adjective;
+// one word only when a first name, and when none of its words is a first
+// name, each must be unknown to the lexicon and end as no common noun
+// does ("vu avec goulven morvan"; "transmis par courrier recommandé",
+// "validé par commission médicale" stay). Before "ici", a first name that
+// is also a word opens it ("pierre durand ici").
+func (sc *scanner) lowerCuedName(j int, here bool) int {
+	first, last, words, firstName := sc.nameSpan(j, strong)
+	if words == 0 || sc.commonWordIn(first, last) {
+		return -1
+	}
+	if here && sc.isFirstName(first) && words >= 2 {
+		firstName = true
+	}
+	if m := sc.particleTail(last, firstName); m > last {
+		last, words = m, words+1
+	}
+	if words < 2 && !firstName || !sc.clauseEndsAt(last+1, lowerSurnameStops|stopFuncWord) {
+		return -1
+	}
+	if !firstName && !sc.unknownWords(first, last) {
+		return -1
+	}
+	sc.addToks(first, last, NOM, 0.75)
+	return last
+}
+
+// particleTail returns the last word of a lower-case surname after
+// particles that follows the first name ending at last and ends its
+// clause at a function word too ("jean-marc le goff ce matin"), or -1.
+func (sc *scanner) particleTail(last int, firstName bool) int {
+	if !firstName || last+1 >= len(sc.toks) || sc.toks[last+1].gap != gapSpace || !sc.has(last+1, wParticle) {
+		return -1
+	}
+	m := sc.pastLowerParticles(last + 1)
+	if m < 0 || !sc.lowerNamePart(m, true) {
+		return -1
+	}
+	if e := sc.hyphenEnd(m); sc.clauseEndsAt(e+1, lowerSurnameStops|stopFuncWord) {
+		return e
+	}
+	return -1
+}
+
+// commonWordIn reports whether a word of the name from first to last,
+// particles and initials aside, is a common word: one that rules a name
+// out, a frequent word that is no frequent surname, or a participle's or
+// an adjective's ending; first names aside.
+func (sc *scanner) commonWordIn(first, last int) bool {
+	for k := first; k <= last; k++ {
+		t := &sc.toks[k]
+		if t.kind != kWord || t.end-t.start == 1 || sc.has(k, wParticle) || sc.isFirstName(k) {
+			continue
+		}
+		b := sc.bits(k)
+		if b&notName != 0 || b&wStop != 0 && !wordSurnames[t.ent] || t.shape&shLower != 0 && adjectiveEnding(sc.text(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownWords reports whether every word of the name from first to last,
+// particles aside, is unknown to the lexicon and ends as no common noun
+// or adjective does (commonEndings, nounEndings), and no organisation's
+// word (orgWords).
+func (sc *scanner) unknownWords(first, last int) bool {
+	for k := first; k <= last; k++ {
+		t := &sc.toks[k]
+		if t.kind != kWord || sc.has(k, wParticle) {
+			continue
+		}
+		if t.ent != 0 && !wordSurnames[t.ent] {
+			return false
+		}
+		if w := sc.folded(k); hasSuffixOf(w, commonEndings) || hasSuffixOf(w, nounEndings) || orgWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// hereName adds the name in lower case that opens a sentence, a line or
+// a greeting before the word "ici" at i and ends there ("pierre durand
+// ici, je voulais…", "bonjour, rolande guégan ici."), and returns i, or
+// -1. A name with capitals is read by the other rules.
+func (sc *scanner) hereName(i int) int {
+	if !sc.clauseEndsAt(i+1, stopMarksOnly) {
+		return -1 // "le bureau ici est fermé"
+	}
+	j := i
+	for n := 0; n < 6 && j > 0 && sc.toks[j].gap < gapLine; n++ {
+		p := j - 1
+		if sc.toks[p].kind != kWord && !(sc.punct(p) == '-' && sc.attached(p) && sc.attached(p+1)) {
+			break
+		}
+		j = p
+	}
+	for j < i && sc.toks[j].kind != kWord {
+		j++
+	}
+	if j >= i || !sc.opensName(j) {
+		return -1
+	}
+	if last := sc.lowerCuedName(j, true); last == i-1 {
+		return i
+	}
+	return -1
+}
+
+// opensName reports whether a name may start at token j before "ici": at
+// a line's or a sentence's start, after a comma or a greeting, or after a
+// self-introduction ("c'est pierre durand ici").
+func (sc *scanner) opensName(j int) bool {
+	if sc.startsSentence(j) || sc.punct(j-1) == ',' {
+		return true
+	}
+	p := j - 1
+	return sc.toks[p].kind == kWord && (greetingWords[sc.toks[p].ent] || sc.toks[p].cue&(cSelf|cSelfWeak) != 0)
+}
+
+// initialsName adds a name made of initials and a surname without a cue
+// ("Bonjour, J.-P. Lefort, gérant", "vu avec A. Morvan") and returns its
+// last token, or -1. "M." is a civility's, read with it. Initials of two letters ("J.-P.", "M.T.", "J-P") are
+// enough, unless they abbreviate something else ("N.B.", "P.-S."); one
+// ("J.") must follow a mark, a function word or a line's
+// start, so that "permis B. Martin" or "bâtiment C. Le gardien" stay.
+func (sc *scanner) initialsName(i int) int {
+	e := sc.initials(i)
+	if e < i || sc.has(i-1, wCivility) || e == i+1 && sc.has(i, wCivility) || sc.punct(i-1) == '.' && i >= 2 && sc.toks[i-2].end-sc.toks[i-2].start == 1 {
+		return -1
+	}
+	if e == i+1 && !sc.startsSentence(i) && sc.punct(i-1) != ',' && sc.punct(i-1) != ':' && !sc.has(i-1, wFunc) {
+		return -1
+	}
+	if abbreviations[sc.initialLetters(i, e)] {
+		return -1
+	}
+	first, last, words, _ := sc.nameSpan(i, medium)
+	if words < 2 || last <= e || sc.commonWordIn(e+1, last) || sc.placeBefore(first) {
+		return -1
+	}
+	sc.addToks(first, last, NOM, 0.8)
+	return last
+}
+
+// abbreviations are initials written like a name's that abbreviate
+// something else: "N.B.", "P.-S.", "C.V.", "J.O.".
+var abbreviations = wordSet("nb ps pj cv sa jo us rd ue uk pv cf ok tv rh qg ad")
+
+// initialLetters returns the letters of the initials from token i to e,
+// folded and joined: "ps" for "P.-S.".
+func (sc *scanner) initialLetters(i, e int) string {
+	var b [8]byte
+	n := 0
+	for k := i; k <= e && n < len(b); k++ {
+		if t := &sc.toks[k]; t.kind == kWord && t.end-t.start == 1 {
+			b[n] = sc.s[t.start] | 0x20
+			n++
+		}
+	}
+	return string(b[:n])
+}

@@ -1,0 +1,61 @@
+package redact
+
+// Secrets told in a pair or after an access code's cue: "identifiant et
+// mot de passe : jdupont / Lune77?", "mon code d'accès est Soleil2024!".
+
+// accessCodeGiven reports whether the value at byte start after the cue
+// "code d'accès" at i is given as the writer's: a possessive before
+// "code" ("mon code d'accès …"), or a colon, "=" or a verb between the
+// cue and the value ("code d'accès : …", "le code d'accès c'est …"); "le
+// code d'accès 1234B" of a building's door stays.
+func (sc *scanner) accessCodeGiven(i, start int) bool {
+	code := sc.prevWord(sc.prevWord(i))
+	if code >= 0 && sc.has(sc.wordBefore(code), wPossessive) {
+		return true
+	}
+	for k := i + 1; k < len(sc.toks) && int(sc.toks[k].start) < start; k++ {
+		if p := sc.punct(k); p == ':' || p == '=' || sc.isText(k, "est", "c", "cest", "is", "sera", "etait") {
+			return true
+		}
+	}
+	return false
+}
+
+// loginBefore reports whether the cue word at i, "passe" of "mot de
+// passe" or another, follows a login's cue and "et" or "/": the value
+// read first is then the login, and the password follows it
+// ("identifiant et mot de passe : jdupont / Lune77?").
+func (sc *scanner) loginBefore(i int) bool {
+	k := i
+	if sc.isText(i, "passe") {
+		k = sc.prevWord(sc.prevWord(i)) // "mot"
+	}
+	if k <= 0 {
+		return false
+	}
+	link := k - 1
+	if sc.toks[link].kind == kWord && !sc.isText(link, "et", "and") || sc.toks[link].kind == kPunct && sc.punct(link) != '/' {
+		return false
+	}
+	return sc.isText(link-1, "identifiant", "identifiants", "login", "id", "username", "utilisateur")
+}
+
+// secondSecret masks the password after the login ending at byte end,
+// past a "/", ",", ";", "-", "|" or "et" ("jdupont / Lune77?"); from
+// token j, the first after the cue.
+func (sc *scanner) secondSecret(j, end int) {
+	for j < len(sc.toks) && int(sc.toks[j].start) < end {
+		j++
+	}
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine {
+		return
+	}
+	switch p := sc.punct(j); {
+	case p == '/' || p == ',' || p == ';' || p == '-' || p == '|' || sc.isText(j, "et", "and"):
+	default:
+		return
+	}
+	if start, end, ok := sc.secretValue(j+1, passwordCue); ok {
+		sc.add(start, end, SECRET, 0.97) // surer than the case number (0.96) the "identifiant" cue reads there
+	}
+}
