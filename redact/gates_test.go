@@ -101,6 +101,7 @@ var gatedSets = []struct {
 	{"messy5-test", 0.97}, {"messy6-test", 0.97}, {"messy7-test", 0.97}, {"messy8-test", 0.97}, {"messy9-test", 0.97}, {"messy10-test", 0.97},
 	{"messy11-test", 0.92}, // messy11's test half kept 0.944 of its phrases when it was added: gated under it, the goal being 0.97
 	{"messy12-test", 0.97},
+	{"messy13-test", 0.93}, // messy13's test half keeps 0.949 of its phrases (94 of 99; the regex baseline 0.970): gated a phrase under it, the goal being 0.97
 }
 
 // newGates computes the gates of one set from its figures, never under
