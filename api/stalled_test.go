@@ -2,8 +2,6 @@ package api_test
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -74,27 +72,9 @@ func TestStalledBody(t *testing.T) {
 func TestLongDraftAfterBodyTimeout(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, api.Config{BodyTimeout: 100 * time.Millisecond}, llmtest.WithStreamChunks(4, 150*time.Millisecond))
-	body, err := json.Marshal(map[string]string{"question": question})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hr, err := http.NewRequest("POST", e.http.URL+"/v1/drafts", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	hr.Header.Set("Content-Type", "application/json")
-	hr.Header.Set("Accept", "text/event-stream")
-	hr.Header.Set("Authorization", "Bearer "+e.keys["agent"])
-	resp, err := e.http.Client().Do(hr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	events := parseEvents(t, data)
+	r := e.must(http.StatusOK, request{method: "POST", path: "/v1/drafts", key: "agent", body: map[string]string{"question": question},
+		header: map[string]string{"Accept": "text/event-stream"}})
+	events := parseEvents(t, r.body)
 	if last := events[len(events)-1]; last.name != "draft" {
 		t.Errorf("a stream longer than the body's deadline ended with %q %s, want its draft", last.name, last.data)
 	}
