@@ -371,8 +371,11 @@ func (s *Server) listAnswers(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	key := keyOf(c)
-	services, err := key.retrievalServices(c.QueryParam("service"))
+	service, _, err := s.serviceParam(c)
+	if err != nil {
+		return err
+	}
+	services, err := keyOf(c).retrievalServices(service)
 	if err != nil {
 		return err
 	}

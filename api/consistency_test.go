@@ -39,6 +39,8 @@ func TestStatusConsistency(t *testing.T) {
 		{"stats: unknown service", request{method: "GET", path: "/v1/stats?service=zzz"}, 400, "unknown_service", ""},
 		{"audit: unknown service", request{method: "GET", path: "/v1/audit?service=zzz"}, 400, "unknown_service", ""},
 		{"curation: a path as service", request{method: "GET", path: "/v1/curation?service=../x"}, 400, "unknown_service", ""},
+		{"answers: unknown service", request{method: "GET", path: "/v1/answers?service=zzz"}, 400, "unknown_service", ""},
+		{"answers: known service", request{method: "GET", path: "/v1/answers?service=caf"}, 200, "", ""},
 		{"documents: unknown service", request{method: "GET", path: "/v1/documents?service=zzz"}, 400, "unknown_service", ""},
 		{"stats: known service", request{method: "GET", path: "/v1/stats?service=caf"}, 200, "", ""},
 		{"stats: shared", request{method: "GET", path: "/v1/stats?service="}, 200, "", ""},

@@ -22,8 +22,10 @@ import (
 // with the stored document it moves, if any (movedFrom).
 func (r *run) moveJobs(file, origin string, docs []Document) []job {
 	given := map[store.DocKey]bool{}
+	sameID := map[[2]string]int{} // documents of this read per source and id
 	for _, d := range docs {
 		given[d.key()] = true
+		sameID[[2]string{d.Source, d.ExternalID}]++
 	}
 	jobs := make([]job, len(docs))
 	for i, d := range docs {
@@ -32,7 +34,13 @@ func (r *run) moveJobs(file, origin string, docs []Document) []job {
 		if len(left) == 0 {
 			continue
 		}
-		if _, taken := r.states[d.key()]; !taken && len(left) == 1 {
+		// One document left behind, claimed by one document of this read
+		// under a service not stored yet: that one moved. Two documents
+		// now giving the id under two services could both claim it (the
+		// stored row would move twice, one of them reported stored and
+		// missing): neither does.
+		alone := sameID[[2]string{d.Source, d.ExternalID}] == 1
+		if _, taken := r.states[d.key()]; !taken && len(left) == 1 && alone {
 			jobs[i].movedFrom = &left[0]
 			r.mu.Lock()
 			r.moved[left[0]] = true
@@ -60,7 +68,7 @@ func (r *run) leftBehind(d Document, origin string, given map[store.DocKey]bool)
 	defer r.mu.Unlock()
 	for _, k := range r.byID[[2]string{d.Source, d.ExternalID}] {
 		_, claimed := r.claims[k]
-		if k.Service != d.Service && r.states[k].Origin == origin && !given[k] && !claimed {
+		if k.Service != d.Service && r.states[k].Origin == origin && !given[k] && !claimed && !r.moved[k] {
 			out = append(out, k)
 		}
 	}

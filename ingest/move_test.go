@@ -109,6 +109,16 @@ func TestIngestMovesAServiceChange(t *testing.T) {
 				"ants, caf from an earlier read of this file: kept until an ingest with --prune deletes it"},
 			ficheService: "", lignes: 3},
 		{name: "--prune deletes them", fiche: fiche(""), archive: archive("impots"), prune: true, ficheService: "", lignes: 1},
+		// The final review: two documents now giving the id under two
+		// services both claimed the one left behind, and the stored row
+		// moved twice (one of them reported stored, and missing).
+		{name: "one service before, two now: none moved, a warning each", fiche: fiche(""), archive: archive("ants", "caf"),
+			warnings: []string{
+				"lignes.zip: document markdown/ligne, now of the service ants, is also stored under the service " +
+					"impots from an earlier read of this file: kept until an ingest with --prune deletes it",
+				"lignes.zip: document markdown/ligne, now of the service caf, is also stored under the service " +
+					"impots from an earlier read of this file: kept until an ingest with --prune deletes it"},
+			ficheService: "", lignes: 3},
 	} {
 		writeFile(t, filepath.Join(dir, "fiche.md"), step.fiche)
 		writeFile(t, filepath.Join(dir, "lignes.zip"), step.archive)

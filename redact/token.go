@@ -266,9 +266,9 @@ word:
 	for i < len(s) {
 		c := s[i]
 		cl, size := byteClass[c], 1
-		if cl == clMulti {
+		multi := cl == clMulti
+		if multi {
 			cl, size = runeClassAt(s, i)
-			ascii = false
 		}
 		switch cl {
 		case clDigit:
@@ -288,6 +288,11 @@ word:
 		if cl != clDigit {
 			first = false
 		}
+		// A character of several bytes makes the word non-ASCII only when
+		// it is part of it: « Mme » before a no-break space is the ASCII
+		// civility (the space once made it "Mẹ"-like, and the name after
+		// it was left).
+		ascii = ascii && !multi
 		if ascii && n < len(buf) {
 			buf[n] = c
 			n++
