@@ -24,6 +24,11 @@ func TestNames15(t *testing.T) {
 		{"narrow no-break space after Mme", "Bonjour Mme\u202fDurand", "Bonjour Mme\u202f[NOM_1]"},
 		{"thin space after Dr", "Dr\u2009Leroy", "Dr\u2009[NOM_1]"},
 		{"no-break spaces in a full name", "Mme\u00a0Claire\u00a0Martin", "Mme\u00a0[NOM_1]"},
+		// an invisible character joining a first name and a surname
+		{"soft hyphen between names", "je suis Pierre\u00adDurand", "je suis [NOM_1]"},
+		{"zero-width space between names", "Je suis Marc\u200bLefèvre, merci", "Je suis [NOM_1], merci"},
+		{"word joiner between names", "je suis Jean\u2060Durand", "je suis [NOM_1]"},
+		{"a soft hyphen inside a word stays", "l'adminis\u00adtration de la CAF", "l'adminis\u00adtration de la CAF"},
 		{"participle after a lower-case name", "Mme kerbrat rappelée au téléphone.", "Mme [NOM_1] rappelée au téléphone."},
 		{"verb in an adviser's note", "Mme Le Goff accompagne son fils.", "Mme [NOM_1] accompagne son fils."},
 		{"verb after a civility and a surname", "M. Dupont vient pour son dossier", "M. [NOM_1] vient pour son dossier"},

@@ -48,6 +48,9 @@ func normalView(s string) view {
 	var edits []edit
 	last := 0
 	for ; i >= 0; i, repl, size = nextToFold(s, last) {
+		if repl == "" && wordsJoined(s, i, size) {
+			repl = " "
+		}
 		b.WriteString(s[last:i])
 		e := edit{n: b.Len(), nEnd: b.Len() + len(repl), o: i, oEnd: i + size}
 		if r, _ := utf8.DecodeRuneInString(s[i:]); repl == "" && isMark(r) {
@@ -59,6 +62,20 @@ func normalView(s string) view {
 	}
 	b.WriteString(s[last:])
 	return view{s: b.String(), edits: edits}
+}
+
+// wordsJoined reports whether the character of size bytes at s[i], one
+// the view drops, is an invisible one between a lower-case letter and a
+// capital: two words it joins to hide them ("Pierre\u00adDurand", "Marc
+// \u200bLefèvre") read as two, where one word's soft hyphen
+// ("adminis\u00adtration") is dropped.
+func wordsJoined(s string, i, size int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if isMark(r) {
+		return false
+	}
+	p, n := prevRune(s, i), nextRune(s, i+size)
+	return p.r >= 0 && unicode.IsLower(p.r) && n >= 0 && unicode.IsUpper(n)
 }
 
 // joinBase widens the edit e of a dropped combining mark to the character
