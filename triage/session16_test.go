@@ -84,3 +84,19 @@ func TestSession16Hidden(t *testing.T) {
 		{"sleeping at a friend's", "On dort chez une copine depuis que le proprio a changé la serrure.", Urgent, []string{CodeHousingLoss, CodeHousingRisk}},
 	})
 }
+
+// TestSession16Window checks, with the lexicon alone, a time to act
+// counted from a letter (window.go): its end is days away when the time
+// since the letter nearly fills it, weeks away otherwise, and a deadline
+// already passed is no time to act.
+func TestSession16Window(t *testing.T) {
+	checkLexicon(t, []lexiconCase{
+		{"a month from a date", "J'ai reçu le jugement le 5 novembre, j'ai un mois pour faire appel.", Urgent, []string{CodeLegalDeadline}},
+		{"a month from days ago", "J'ai reçu la décision il y a 25 jours et j'ai un mois pour contester.", Urgent, []string{CodeLegalDeadline}},
+		{"a month from days ago, in English", "My friend says I have one month to appeal. The letter was sent 27 days ago.", Urgent, []string{CodeLegalDeadline, CodeLanguage}},
+		{"a time limit from a date", "La lettre date du 10 novembre, le délai de recours est de un mois.", Urgent, []string{CodeLegalDeadline}},
+		{"two months from days ago", "J'ai reçu la décision il y a 3 jours et j'ai deux mois pour contester.", Routine, nil},
+		{"a month from yesterday", "J'ai reçu le jugement hier, j'ai un mois pour faire appel.", Routine, nil},
+		{"a time limit passed", "Bonjour, j'ai complètement oublié la taxe foncière, la date limite était il y a trois jours.", Routine, nil},
+	})
+}

@@ -116,6 +116,7 @@ func newMessage(text string, now time.Time) *message {
 		nextLaughs, nextSettles = laughs, settles
 	}
 	m.countScripts(text)
+	m.windowCloses(now)
 	return m
 }
 
