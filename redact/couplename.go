@@ -71,7 +71,8 @@ func coupleLink(s string, i int) (int, bool) {
 // ending its clause or before its verb; in lower case only after a name
 // ending in a first name and before a mark ("mr et mme durand pierre et
 // rose."). Before a lone first name found, only capitalised and ending
-// the clause with it ("(Ion et Maria)").
+// the clause with it ("(Ion et Maria)"); first names in brackets after a
+// name, see bracketFirstNames.
 func (sc *scanner) coupledFirstNames() {
 	if sc.allBits&wFirstAmb == 0 {
 		return
@@ -86,8 +87,39 @@ func (sc *scanner) coupledFirstNames() {
 		}
 		if e := sc.hyphenEnd(k); sc.coupledAfter(k, e, ends) || sc.coupledBefore(k, e, starts) {
 			sc.addToks(k, e, NOM, 0.8)
+		} else if last := sc.bracketFirstNames(k, ends); last > k {
+			k = last
 		}
 	}
+}
+
+// bracketFirstNames reads the first names in brackets right after a name
+// found (ends) when all are first names joined by "et" or commas, the
+// ambiguous first name at k opening them: "M. et Mme Leroy (Pierre et
+// Rose)". It adds each and returns the closing bracket's token, or -1.
+func (sc *scanner) bracketFirstNames(k int, ends map[int32]bool) int {
+	if sc.punct(k-1) != '(' || sc.toks[k-2].kind != kWord || !ends[sc.toks[k-2].end] || sc.toks[k].shape&shCap == 0 && !sc.caseless {
+		return -1
+	}
+	var firsts [4][2]int
+	n, m := 0, k
+	for n < len(firsts) && m < len(sc.toks) && sc.isFirstName(m) && (sc.toks[m].shape&shCap != 0 || sc.caseless) {
+		firsts[n] = [2]int{m, sc.hyphenEnd(m)}
+		n++
+		m = firsts[n-1][1] + 1
+		if m < len(sc.toks) && (sc.toks[m].ent == entEt || sc.punct(m) == ',') {
+			m++
+			continue
+		}
+		break
+	}
+	if n < 2 || sc.punct(m) != ')' {
+		return -1
+	}
+	for _, f := range firsts[:n] {
+		sc.addToks(f[0], f[1], NOM, 0.8)
+	}
+	return m
 }
 
 // loneNameEdges returns the ends of the names found, and the starts of

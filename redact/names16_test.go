@@ -45,6 +45,9 @@ func TestNames16(t *testing.T) {
 		{"couple in lower case", "mr et mme durand pierre et rose", "mr et mme [NOM_1] et [NOM_2]"},
 		{"civility and surname, then a first name", "Mme Durand et Rose sont venues", "Mme [NOM_1] et [NOM_2] sont venues"},
 		{"couple's first names in brackets", "M. et Mme STOICA (Ion et Maria), vivent ici", "M. et Mme [NOM_1] ([NOM_2] et [NOM_3]), vivent ici"},
+		{"couple's first names both words, in brackets", "M. et Mme Leroy (Pierre et Rose)", "M. et Mme [NOM_1] ([NOM_2] et [NOM_3])"},
+		{"children's first names in brackets after the family", "la famille Leroy (Jade et Rose) est venue", "la famille [NOM_1] ([NOM_2] et [NOM_3]) est venue"},
+		{"first names in brackets without a name before stay", "(Pierre et Rose)", "(Pierre et Rose)"},
 		// civility, line break, name
 		{"civility then a surname on the next line", "Mme\nLeroy", "Mme\n[NOM_1]"},
 		{"greeting, civility, surname on the next line", "Bonjour Mme\nLeroy, voici mon dossier.", "Bonjour Mme\n[NOM_1], voici mon dossier."},
