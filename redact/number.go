@@ -281,7 +281,7 @@ func (sc *scanner) alnumNumberTok(i int) bool {
 		switch {
 		case c >= '0' && c <= '9':
 			continue
-		case typoDigit(c) != 0 && (k > 0 || c != 'l' && c != 'I' && len(s) >= 3):
+		case typoDigit(c) != 0 && (k > 0 || c != 'l' && c != 'I' && len(s) >= 3 || len(s) == 2 && sc.afterGroup(i)):
 			typos++
 			continue
 		}
@@ -297,6 +297,19 @@ func (sc *scanner) alnumNumberTok(i int) bool {
 		return letters == 0 && typos <= 2 && (len(s)-typos >= 8 || len(s) <= 3)
 	}
 	return letters == 1
+}
+
+// afterGroup reports whether token i follows a group of a number, a space
+// or a dot between: "O6 I2 34 56 78", where "I2" is a group and no word.
+func (sc *scanner) afterGroup(i int) bool {
+	k := i - 1
+	if k >= 0 && sc.toks[i].gap == gapNone && sc.punct(k) == '.' {
+		k--
+	}
+	if k < 0 || sc.toks[k+1].gap > gapSpace {
+		return false
+	}
+	return sc.toks[k].kind == kNum || oZero(sc.text(k))
 }
 
 // typoDigit returns the digit a letter typed for it stands for inside a
@@ -571,6 +584,8 @@ func siretConf(d []byte, sh shapeKey, ctx cueBits, weak bool) float64 {
 	switch {
 	case ctx&cSiret != 0:
 		return 0.95
+	case idDocCue(ctx) && sh != shapeSIRET:
+		return 0.5 // "carte d'identité égyptienne 28905121401234": the document's, read by idents
 	case luhn(d) && grouped:
 		return 0.95
 	case luhn(d):
