@@ -45,5 +45,17 @@ func TestIDs16(t *testing.T) {
 		{"a Romanian plate after its car", "o amenda pentru masina cu numar romanesc B-123-XYZ, dar nu eu", "o amenda pentru masina cu numar romanesc [PLAQUE_1], dar nu eu"},
 		{"a Romanian plate after its word", "Camionul meu cu numărul de înmatriculare B 123 MCN (românesc) a fost oprit", "Camionul meu cu numărul de înmatriculare [PLAQUE_1] (românesc) a fost oprit"},
 		{"a Romanian plate after a French car", "ma voiture CJ 07 ABC est en panne", "ma voiture [PLAQUE_1] est en panne"},
+		// JUSTICE: SMS spellings, an arrest, a case dropped, a positive test
+		{"a record in SMS", "jai un casier, jai été condamné", "[JUSTICE_1], jai été [JUSTICE_2]"},
+		{"leaving police custody", "jai le PV de sortie de GAV si besoin", "jai le PV de [JUSTICE_1] si besoin"},
+		{"a case dropped", "(affaire classee sans suite apres)", "([JUSTICE_1] apres)"},
+		{"a positive test at the wheel", "suspendu après un contrôle positif à l'alcool en juillet", "suspendu après un [JUSTICE_1] en juillet"},
+		// SANTE: surgery with an article, ulcers, dementia, insulin
+		{"a kidney removed", "elle a subi l'ablation d'un rein en 2019", "elle a subi l'[SANTE_1] en 2019"},
+		{"an amputation", "suite à l'amputation de la jambe", "suite à l'[SANTE_1]"},
+		{"a varicose ulcer", "un ulcère variqueux à la jambe droite", "un [SANTE_1] à la jambe droite"},
+		{"dementia in Spanish", "mi madre tiene demencia senil", "mi madre tiene [SANTE_1]"},
+		{"insulin in English", "she needs insulin every day", "she needs [SANTE_1] every day"},
+		{"a part-time cure stays", "je suis en mi-temps thérapeutique depuis mars", "je suis en mi-temps thérapeutique depuis mars"},
 	})
 }
