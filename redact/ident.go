@@ -114,7 +114,7 @@ func (sc *scanner) identStart(i int) int {
 		}
 		if t.kind == kPunct {
 			switch sc.punct(j) {
-			case ':', '°', '#', '(', ')', '=', '.', '-', ',', '\'', 'º', '/', '"', '«', '»', '“', '”':
+			case ':', '°', '#', '(', ')', '=', '.', '-', ',', '\'', 'º', '/', '"', '«', '»', '“', '”', '+':
 				j++
 				continue
 			}
@@ -183,11 +183,20 @@ func (sc *scanner) legalRef(i, j int, near cueBits) bool {
 }
 
 // letterPrefix reports whether token j is a capital letter joined by a dash
-// to the digits after it: the first part of an identifier, "L-0045871".
+// to the digits after it, or a short word in capitals joined to digits or
+// letters and digits: the first part of an identifier, "L-0045871",
+// "APA-37-558214".
 func (sc *scanner) letterPrefix(j int) bool {
 	t := sc.toks[j]
-	return t.kind == kWord && t.end-t.start == 1 && t.shape&shCap != 0 && sc.punct(j+1) == '-' &&
-		sc.attached(j+1) && j+2 < len(sc.toks) && sc.attached(j+2) && sc.toks[j+2].kind == kNum
+	if t.kind != kWord || sc.punct(j+1) != '-' || !sc.attached(j+1) || j+2 >= len(sc.toks) || !sc.attached(j+2) {
+		return false
+	}
+	if t.end-t.start == 1 {
+		return t.shape&shCap != 0 && sc.toks[j+2].kind == kNum
+	}
+	// "APA-37-558214", "RDV-PREF75-88231": a word in capitals that is no
+	// cue of its own opens the reference
+	return t.end-t.start <= 4 && t.shape&shUpper != 0 && t.cue == 0 && (sc.toks[j+2].kind == kNum || sc.toks[j+2].kind == kAlnum)
 }
 
 // letterApart reports whether token j is a single capital written apart
@@ -275,7 +284,7 @@ func (sc *scanner) identType(c identCtx, id []byte, last int) (typ Type, conf fl
 	if typ == CNI && c.near&cNIR != 0 && (len(id) == 13 || len(id) == 15) && allDigits(id) && nirSex(id) {
 		return "", 0, true // "social security number 1 85 03 75 112 045": a NIR's length, read by numbers
 	}
-	if w := sc.s[sc.toks[c.j].start:sc.toks[last].end]; (typ == ETRANGER || typ == "" && c.near&cEtranger != 0 && !sc.dateLike(c.j, last) && !dateForm(w) && len(w) >= 8) && (ofpraShape(w) || caseShape(w)) {
+	if w := strings.ReplaceAll(sc.s[sc.toks[c.j].start:sc.toks[last].end], " ", ""); (typ == ETRANGER || typ == "" && c.near&cEtranger != 0 && !sc.dateLike(c.j, last) && !dateForm(w) && len(w) >= 8) && (ofpraShape(w) || caseShape(w)) {
 		// "numéro OFPRA 2404-01873", "OFII number 44-2026-7781", "récépissé
 		// n° R-74-2024-118943": a case, not a foreigner's number
 		typ, conf = DOSSIER, 0.8
@@ -386,6 +395,9 @@ func (sc *scanner) identJoin(k, prev int) int {
 		return k
 	case t.gap == gapBlank && sc.oneDigit(k) && sc.oneDigit(prev):
 		return k // dictated digits with a slip of the space bar: "8  0 2 9 1 1 3"
+	case t.gap == gapSpace && sc.punct(k) == '-' && sc.oneDigit(prev) && k+1 < len(sc.toks) && sc.oneDigit(k+1) &&
+		sc.toks[k+1].gap == gapSpace:
+		return k + 1 // an OFPRA number dictated: "2 0 2 6 - 0 4 4 7 1 8"
 	}
 	return -1
 }

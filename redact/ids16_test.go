@@ -45,6 +45,15 @@ func TestIDs16(t *testing.T) {
 		{"a Romanian plate after its car", "o amenda pentru masina cu numar romanesc B-123-XYZ, dar nu eu", "o amenda pentru masina cu numar romanesc [PLAQUE_1], dar nu eu"},
 		{"a Romanian plate after its word", "Camionul meu cu numărul de înmatriculare B 123 MCN (românesc) a fost oprit", "Camionul meu cu numărul de înmatriculare [PLAQUE_1] (românesc) a fost oprit"},
 		{"a Romanian plate after a French car", "ma voiture CJ 07 ABC est en panne", "ma voiture [PLAQUE_1] est en panne"},
+		// DOSSIER: English cues, a confirmation, a mandate, a reference opened by a word in capitals
+		{"an appointment's confirmation", "reçu confirmation n° RDV-PREF75-88231 pour lundi", "reçu confirmation n° [DOSSIER_1] pour lundi"},
+		{"a case number in English", "Her case number is APA-37-558214. She", "Her case number is [DOSSIER_1]. She"},
+		{"an OFPRA number dictated", "mon numéro OFPRA est 2 0 2 6 - 0 4 4 7 1 8 et mon AGDREF", "mon numéro OFPRA est [DOSSIER_1] et mon AGDREF"},
+		{"a direct debit's mandate", "Réf. mandat SEPA ++FR44ZZZ123456-CL-0098213", "Réf. mandat SEPA ++[DOSSIER_1]"},
+		{"a CAF cue keeps its word", "CAF-93 : mon dossier", "CAF-93 : mon dossier"},
+		// FISCAL: a letter O in a group
+		{"an O in a tax number's group", "le mien 3O41 2567 8901 3 pour les impôts", "le mien [FISCAL_1] pour les impôts"},
+		{"an O in a word stays", "le BO12 est arrivé", "le BO12 est arrivé"},
 		// JUSTICE: SMS spellings, an arrest, a case dropped, a positive test
 		{"a record in SMS", "jai un casier, jai été condamné", "[JUSTICE_1], jai été [JUSTICE_2]"},
 		{"leaving police custody", "jai le PV de sortie de GAV si besoin", "jai le PV de [JUSTICE_1] si besoin"},

@@ -293,8 +293,9 @@ func (sc *scanner) alnumNumberTok(i int) bool {
 	if typos > 0 {
 		// "1850l75112045", a key "4l": a letter l or O typed for a digit
 		// inside a long number or as a key's second digit (never a
-		// Corsican department with it)
-		return letters == 0 && typos <= 2 && (len(s)-typos >= 8 || len(s) <= 3)
+		// Corsican department with it), or in a group of four or five
+		// before another group ("3O41 2567 8901 3")
+		return letters == 0 && typos <= 2 && (len(s)-typos >= 8 || len(s) <= 3 || typos == 1 && len(s) <= 5 && sc.beforeGroup(i))
 	}
 	return letters == 1
 }
@@ -310,6 +311,13 @@ func (sc *scanner) afterGroup(i int) bool {
 		return false
 	}
 	return sc.toks[k].kind == kNum || oZero(sc.text(k))
+}
+
+// beforeGroup reports whether a group of three digits or more follows
+// token i after a space: "3O41 2567", where "3O41" is a group.
+func (sc *scanner) beforeGroup(i int) bool {
+	k := i + 1
+	return k < len(sc.toks) && sc.toks[k].gap == gapSpace && sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start >= 3
 }
 
 // typoDigit returns the digit a letter typed for it stands for inside a
