@@ -113,6 +113,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.repeatedNames()
 	sc.ambBeforeNames()
 	sc.coupleNames()
+	sc.coupledFirstNames()
 	sc.nameDates()
 	sc.mergeAddresses()
 	return sc.cands
