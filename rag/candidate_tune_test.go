@@ -7,19 +7,20 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/plume-sp/plume/store"
 )
 
 // TestCandidateStudy prints, on the tuning halves of every message file,
 // where plume loses the expected document from its first ten (or five)
 // while plain BM25 keeps it: never a candidate of the fusion, a candidate
 // past the documents whose passages are loaded, or loaded and ordered
-// past ten.
+// past them; and how often plume keeps one plain BM25 loses.
 func TestCandidateStudy(t *testing.T) {
 	url, corpora := os.Getenv("PLUME_TUNE_DB"), os.Getenv("PLUME_TUNE_CORPUS")
 	if url == "" || corpora == "" {
 		t.Skip("set PLUME_TUNE_DB and PLUME_TUNE_CORPUS")
 	}
-	ctx := context.Background()
 	for _, corpus := range strings.Split(corpora, ",") {
 		st, s := OpenTuneSearcher(t, strings.ReplaceAll(url, "{corpus}", corpus), SearchOptions{})
 		var tr searchTrace
@@ -30,54 +31,15 @@ func TestCandidateStudy(t *testing.T) {
 				continue
 			}
 			tr = searchTrace{}
-			o, err := s.evalOne(ctx, q.EvalQuestion, 10)
+			o, err := s.evalOne(context.Background(), q.EvalQuestion, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
-			pq := tr.plan.plain
-			pq.K = 100
-			hits, err := st.SearchDocuments(ctx, pq)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ids := make([]int64, len(hits))
-			for i, h := range hits {
-				ids[i] = h.DocumentID
-			}
-			plainRank := FirstRank(externalIDs(t, st, ids), q.Expected)
-			cids := make([]int64, len(tr.docs))
-			for i, d := range tr.docs {
-				cids[i] = d.id
-			}
-			cands := externalIDs(t, st, cids)
-			candRank := FirstRank(cands, q.Expected)
-			for _, depth := range []int{5, 10} {
-				if plainRank == 0 || plainRank > depth || (o.Rank > 0 && o.Rank <= depth) {
-					continue
-				}
-				kind := "ordered"
-				switch {
-				case candRank == 0:
-					kind = "not a candidate"
-				case candRank > maxRankedDocuments:
-					kind = "not loaded"
-				}
-				counts[fmt.Sprintf("@%d %s", depth, kind)]++
-				d := docCandidate{}
-				if candRank > 0 {
-					d = tr.docs[candRank-1]
-				}
-				t.Logf("%s %s %s @%d: plain %d plume %d cand %d/%d (bm25 %d txt %d vec %d sem %d base %d) %s", corpus, q.file, q.ID, depth, plainRank, o.Rank, candRank, len(cands),
-					d.bm25Rank, d.textRank, d.vecRank, d.semRank, d.baseRank, kind)
-			}
-			// The reverse: plume keeps it where plain BM25 loses it.
-			for _, depth := range []int{5, 10} {
-				if o.Rank > 0 && o.Rank <= depth && (plainRank == 0 || plainRank > depth) {
-					counts[fmt.Sprintf("@%d won", depth)]++
-				}
+			for _, l := range candidateLosses(t, st, tr, q.Expected, o.Rank) {
+				counts[l]++
 			}
 		}
-		var keys []string
+		keys := make([]string, 0, len(counts))
 		for k := range counts {
 			keys = append(keys, k)
 		}
@@ -86,4 +48,45 @@ func TestCandidateStudy(t *testing.T) {
 			t.Logf("%s %s: %d", corpus, k, counts[k])
 		}
 	}
+}
+
+// candidateLosses names, at five and at ten, what became of the expected
+// document of a search (tr, plume's rank) that plain BM25 (its first 100
+// documents) keeps and plume loses, or "won" when plume keeps it and plain
+// BM25 does not.
+func candidateLosses(t *testing.T, st *store.Store, tr searchTrace, expected []string, rank int) []string {
+	pq := tr.plan.plain
+	pq.K = 100
+	hits, err := st.SearchDocuments(context.Background(), pq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.DocumentID
+	}
+	plainRank := FirstRank(externalIDs(t, st, ids), expected)
+	cids := make([]int64, len(tr.docs))
+	for i, d := range tr.docs {
+		cids[i] = d.id
+	}
+	candRank := FirstRank(externalIDs(t, st, cids), expected)
+	var out []string
+	for _, depth := range []int{5, 10} {
+		plainHas, plumeHas := plainRank > 0 && plainRank <= depth, rank > 0 && rank <= depth
+		switch {
+		case plumeHas && !plainHas:
+			out = append(out, fmt.Sprintf("@%d won", depth))
+		case plainHas && !plumeHas && candRank == 0:
+			out = append(out, fmt.Sprintf("@%d not a candidate", depth))
+		case plainHas && !plumeHas && candRank > maxRankedDocuments:
+			out = append(out, fmt.Sprintf("@%d not loaded", depth))
+		case plainHas && !plumeHas:
+			d := tr.docs[candRank-1]
+			t.Logf("@%d: plain %d, plume %d, candidate %d (bm25 %d, text %d, vector %d, semantic %d, base %d)",
+				depth, plainRank, rank, candRank, d.bm25Rank, d.textRank, d.vecRank, d.semRank, d.baseRank)
+			out = append(out, fmt.Sprintf("@%d ordered", depth))
+		}
+	}
+	return out
 }
