@@ -256,7 +256,9 @@ func TestMessagesSPFFiches(t *testing.T) {
 // chosen, never on the test half. PLUME_TUNE_DUMP names a file to append
 // every outcome's features to (dumpOutcomes). It calibrates the
 // reliability model on the tuning halves together and prints it (how
-// DefaultReliability was fitted).
+// DefaultReliability was fitted). PLUME_TUNE_HALF=test prints the test
+// halves' figures instead (for a report, never to tune on: no message is
+// listed, nothing fitted or dumped).
 func TestTuneMessages(t *testing.T) {
 	t.Parallel()
 	url, corpora := os.Getenv("PLUME_TUNE_DB"), os.Getenv("PLUME_TUNE_CORPUS")
@@ -277,6 +279,9 @@ func TestTuneMessages(t *testing.T) {
 		for range outs {
 			of = append(of, corpus)
 		}
+	}
+	if os.Getenv("PLUME_TUNE_HALF") == "test" {
+		return // the test half's figures only: nothing is fitted on it
 	}
 	r, err := rag.Calibrate(all)
 	if err != nil {
@@ -362,8 +367,12 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 	st, s := rag.OpenTuneSearcher(t, url, opts)
 	var qs []rag.EvalQuestion
 	var files []string // the file of each question
+	half := "tuning"
+	if os.Getenv("PLUME_TUNE_HALF") == "test" {
+		half = "test" // figures only, for a report: never tuned on
+	}
 	for _, file := range messageFiles {
-		set := messageSet(loadMessageFile(t, file), corpus, "tuning")
+		set := messageSet(loadMessageFile(t, file), corpus, half)
 		qs = append(qs, set...)
 		for range set {
 			files = append(files, file)
@@ -375,16 +384,18 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 	}
 	ix := loadBM25(t, st)
 	bm25 := ix.evaluate(t, st, qs, 10)
-	t.Log("\n" + formatReports(corpus+" corpus, tuning half", plume, bm25))
+	t.Log("\n" + formatReports(corpus+" corpus, "+half+" half", plume, bm25))
 	if os.Getenv("PLUME_TUNE_BY_FILE") != "" {
-		logByFile(t, st, ix, corpus, files, plume.Outcomes)
+		logByFile(t, st, ix, corpus, half, files, plume.Outcomes)
 	}
 	for _, o := range plume.Outcomes {
-		if os.Getenv("PLUME_TUNE_MISSES") != "" && o.Answerable() && (o.Rank == 0 || o.Rank > 5) {
+		if half == "tuning" && os.Getenv("PLUME_TUNE_MISSES") != "" && o.Answerable() && (o.Rank == 0 || o.Rank > 5) {
 			t.Logf("miss %s rank %d want %v got %v: %.150s", o.Question.ID, o.Rank, o.Question.Expected, o.Docs, o.Question.Question)
 		}
 	}
-	dumpOutcomes(t, corpus, plume.Outcomes)
+	if half == "tuning" {
+		dumpOutcomes(t, corpus, plume.Outcomes)
+	}
 	return plume.Outcomes
 }
 
@@ -393,7 +404,7 @@ var messageFiles = []string{messagesFile, heldOutFile, heldOut8File, heldOut9Fil
 
 // logByFile logs the tuning half of each message file (files: the file of
 // each outcome), plume beside BM25.
-func logByFile(t *testing.T, st *store.Store, ix *bm25Index, corpus string, files []string, outs []rag.EvalOutcome) {
+func logByFile(t *testing.T, st *store.Store, ix *bm25Index, corpus, half string, files []string, outs []rag.EvalOutcome) {
 	for _, file := range messageFiles {
 		var mine []rag.EvalOutcome
 		var qs []rag.EvalQuestion
@@ -402,7 +413,7 @@ func logByFile(t *testing.T, st *store.Store, ix *bm25Index, corpus string, file
 				mine, qs = append(mine, o), append(qs, o.Question)
 			}
 		}
-		t.Log("\n" + formatReports(file+", "+corpus+" corpus, tuning half", rag.Summarize(mine), ix.evaluate(t, st, qs, 10)))
+		t.Log("\n" + formatReports(file+", "+corpus+" corpus, "+half+" half", rag.Summarize(mine), ix.evaluate(t, st, qs, 10)))
 	}
 }
 
