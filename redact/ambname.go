@@ -20,6 +20,7 @@ const (
 	ambSelf                   // "je suis", "c'est": an adjective may follow
 	ambHere                   // "ici": no adjective follows
 	ambGreeting               // "bonjour", "salut"
+	ambClosing                // "cordialement", "bien à vous": as a greeting, the name on the next line too
 )
 
 // Entries the rules compare words with.
@@ -33,6 +34,7 @@ var (
 	greetingWords = entryFlags("bonjour bonsoir salut hello coucou hey bjr bsr slt")
 	entIci        = lex.words["ici"]
 	entGrace      = lex.words["grace"]
+	entJuste      = lex.words["juste"]
 	// determiners before a common word rule out a name that a surname
 	// seems to follow: "la rose Martin", "en france Martin".
 	determiners = entrySet("le la les l un une des du au aux ce cet cette en mon ton son ma ta sa mes tes ses " +
@@ -72,14 +74,24 @@ func (sc *scanner) ambFirst(j int) bool {
 // ambNameAt returns the last token of the name that the ambiguous first
 // name at j starts after a cue of kind how, its surname included, or -1.
 func (sc *scanner) ambNameAt(j int, how ambCue) int {
-	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine || !sc.ambFirst(j) {
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine && how != ambClosing {
+		return -1
+	}
+	place := (how == ambRelative || how == ambSelf) && sc.ambPlaceFirst(j)
+	if !place && !sc.ambFirst(j) {
 		return -1
 	}
 	last := sc.hyphenEnd(j)
 	if l := sc.surnameEnd(last + 1); l >= 0 {
 		return l
 	}
-	if how == ambGreeting {
+	if place {
+		return -1 // "ma mère france blanc", not "ma mère en france"
+	}
+	if l := sc.wordSurnameEnd(j, last+1); l >= 0 {
+		return l // "bien à vous, olive petit", "JE SUIS OLIVE PETIT,"
+	}
+	if how == ambGreeting || how == ambClosing {
 		return -1 // "bonjour claire, …" may greet the agent
 	}
 	// "je suis claire.", "c'est rose": the adjective, unless capitalised
@@ -93,6 +105,31 @@ func (sc *scanner) ambNameAt(j int, how ambCue) int {
 		return last
 	case sc.subjectGoesOn(last+1, how) && !(sc.toks[last+1].ent == entA && sc.toks[j].ent == entGrace):
 		return last // not "grâce à": "ma fille grace a vous a eu son bac"
+	}
+	return -1
+}
+
+// ambPlaceFirst reports whether word j is a first name that is also a
+// country or a region ("france", "lorraine"), which firstnames.txt leaves
+// out: after a relative or a self-introduction, it is a name when a
+// surname follows it ("ma mère france blanc", "je suis france blanc").
+func (sc *scanner) ambPlaceFirst(j int) bool {
+	b := sc.bits(j)
+	return sc.toks[j].kind == kWord && b&(wFirstAmb|wCountry) == wFirstAmb|wCountry && b&(wStop|wFunc|wMonth) == 0
+}
+
+// wordSurnameEnd returns the last token of a frequent surname that is also
+// a common word (wordSurnames: "petit", "fontaine") at k, after the
+// ambiguous first name at j, when it ends the clause ("bien à vous, olive
+// petit"), or -1. An adverb before it keeps both words ("c'est juste
+// petit").
+func (sc *scanner) wordSurnameEnd(j, k int) int {
+	if k >= len(sc.toks) || sc.toks[k].gap != gapSpace || sc.toks[k].kind != kWord || !wordSurnames[sc.toks[k].ent] ||
+		sc.toks[j].ent == entJuste {
+		return -1
+	}
+	if e := sc.hyphenEnd(k); sc.clauseEndsAt(e+1, ambNameStops) {
+		return e
 	}
 	return -1
 }

@@ -48,3 +48,25 @@ func (sc *scanner) wordSurnameAfterFirst(k int) bool {
 	t := &sc.toks[k]
 	return t.kind == kWord && t.shape&shCap == 0 && wordSurnames[t.ent] && sc.clauseEndsAt(k+1, surnameStops)
 }
+
+// civilityNextLine reads the name at word j, the first of the line after
+// a civility that ends its own line without a mark ("Mme⏎Leroy",
+// "Bonjour Madame⏎Claire Martin, …"), and returns its last token, or -1.
+// Read as a free-standing name is, with capitals, no common word and
+// ending its clause: a letter's "Madame,⏎Suite à votre courrier" or
+// "Madame⏎Je vous écris" stays; one word must be a first name or unknown
+// to the lexicon.
+func (sc *scanner) civilityNextLine(j int) int {
+	if j >= len(sc.toks) || sc.toks[j].gap != gapLine || sc.toks[j].kind != kWord || sc.caseless || sc.toks[j].shape&shCap == 0 {
+		return -1
+	}
+	first, last, words, firstName := sc.nameSpan(j, medium)
+	if words == 0 || sc.commonWordIn(first, last) || !sc.clauseEndsAt(last+1, stopMarksOnly|stopNumber) {
+		return -1
+	}
+	if !firstName && !sc.unknownWords(first, last) {
+		return -1
+	}
+	sc.addToks(first, last, NOM, 0.85)
+	return last
+}

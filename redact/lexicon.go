@@ -124,6 +124,13 @@ var phraseSections = map[string]cueBits{
 	"justice": cJustice,
 }
 
+// setSections are the sections of lexicon.txt read as plain sets of folded
+// words, for rules that compare a word with a short list of their own
+// rather than with a property of every word: "relu par", "vu avec".
+var setSections = map[string]bool{
+	"person-by": true, "person-with": true, "person-signed": true, "org-word": true,
+}
+
 // phrase is a multi-word cue starting at the word that holds it.
 type phrase struct {
 	rest     []uint32 // entries of the words after the first
@@ -158,6 +165,8 @@ type lexicon struct {
 	// reads only those the next word may continue.
 	alone [][]uint16
 	next  [][]phraseNext
+	// sets are the word sets of setSections, by section.
+	sets map[string]map[string]bool
 }
 
 // phraseNext lists the phrases a first word starts when entry ent
@@ -182,7 +191,7 @@ func (l *lexicon) entry(w string) uint32 {
 }
 
 func buildLexicon(words, firstNames string) *lexicon {
-	l := &lexicon{words: make(map[string]uint32, 4096), entries: make([]lexEntry, 1, 4096)}
+	l := &lexicon{words: make(map[string]uint32, 4096), entries: make([]lexEntry, 1, 4096), sets: map[string]map[string]bool{}}
 	var buf []byte
 	for _, line := range strings.Split(firstNames, "\n") {
 		line, _, _ = strings.Cut(line, "#")
@@ -256,11 +265,15 @@ func buildLexicon(words, firstNames string) *lexicon {
 		}
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
 			section = line[1 : len(line)-1]
-			if _, ok := wordSections[section]; !ok {
+			if _, ok := wordSections[section]; !ok && !setSections[section] {
 				if _, ok := phraseSections[section]; !ok {
 					panic("redact: lexicon.txt: unknown section " + section)
 				}
 			}
+			continue
+		}
+		if setSections[section] {
+			l.addToSet(section, line)
 			continue
 		}
 		if bit, ok := wordSections[section]; ok {
@@ -304,6 +317,28 @@ func buildLexicon(words, firstNames string) *lexicon {
 	}
 	l.indexPhrases()
 	return l
+}
+
+// addToSet adds the folded words of line to the word set of section.
+func (l *lexicon) addToSet(section, line string) {
+	set := l.sets[section]
+	if set == nil {
+		set = map[string]bool{}
+		l.sets[section] = set
+	}
+	for _, w := range strings.Fields(line) {
+		set[fold.String(w)] = true
+	}
+}
+
+// set returns the word set of a section of setSections; it panics on a
+// section lexicon.txt does not hold, a programming error.
+func (l *lexicon) set(section string) map[string]bool {
+	set, ok := l.sets[section]
+	if !ok {
+		panic("redact: lexicon.txt has no word set " + section)
+	}
+	return set
 }
 
 // indexPhrases fills l.alone and l.next.

@@ -78,6 +78,7 @@ func (sc *scanner) nameCue(i int) int {
 			}
 			return sc.civilityWordName(i, j)
 		}
+		return sc.civilityNextLine(j)
 	case t.cue&cSelf != 0:
 		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {
 			return sc.emitName(j, strong, 0.9)
@@ -94,7 +95,7 @@ func (sc *scanner) nameCue(i int) int {
 		// "il s'appelle Lucas", "la famille Ouédraogo"; not "Numéro de
 		// famille : FAM-004512"
 		if j := i + 1; sc.sameLine(j) && sc.toks[j].kind == kWord {
-			return sc.emitName(j, medium, 0.85)
+			return sc.namedName(i, j)
 		}
 	case t.cue&cSelfWeak != 0:
 		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {
@@ -108,9 +109,43 @@ func (sc *scanner) nameCue(i int) int {
 			return sc.emitName(j, strong, 0.85)
 		}
 	case t.cue&cClosing != 0:
-		return sc.emitName(sc.skipPunct(i+1, true), medium, 0.8)
+		return sc.closingName(sc.skipPunct(i+1, true))
 	}
 	return -1
+}
+
+// namedName reads the name at j after the cue at i that names someone
+// ("il s'appelle", "prénommé", "la famille") and returns its last token,
+// or -1. A first name that is also a word is a name there, alone after a
+// verb of naming ("il s'appelle pierre"), with its surname after "famille".
+func (sc *scanner) namedName(i, j int) int {
+	if last := sc.emitName(j, medium, 0.85); last >= 0 {
+		return last
+	}
+	how := ambHere
+	if sc.isText(i, "famille") {
+		how = ambGreeting
+	}
+	last := sc.ambNameAt(j, how)
+	if last >= 0 {
+		sc.addToks(j, last, NOM, 0.8)
+	}
+	return last
+}
+
+// closingName reads the name at j after a closing ("cordialement,
+// pierre durand", "bien à vous, olive petit", the name on the next line)
+// and returns its last token, or -1: a first name that is also a word
+// only before its surname.
+func (sc *scanner) closingName(j int) int {
+	if last := sc.emitName(j, medium, 0.8); last >= 0 {
+		return last
+	}
+	last := sc.ambNameAt(j, ambClosing)
+	if last >= 0 {
+		sc.addToks(j, last, NOM, 0.75)
+	}
+	return last
 }
 
 // weakSelfName reads the name at j after the weak self-introduction at i

@@ -40,11 +40,13 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 				return first, last, words, firstName
 			}
 		default:
-			if words > 0 && sc.actionAfterName(k, last) && !(firstName && s == strong && sc.wordSurnameAfterFirst(k)) {
+			// "mme olive petit": a frequent surname that is a word, after any first name
+			wordSurname := (firstName || words > 0 && sc.isFirstName(last)) && s == strong && sc.wordSurnameAfterFirst(k)
+			if words > 0 && sc.actionAfterName(k, last) && !wordSurname {
 				return first, last, words, firstName
 			}
 			if !sc.nameWord(k, s, words) && !(firstName && (sc.titleSurname(k) || sc.capsSurname(k))) && !sc.lowerSurname(k, words, firstName) &&
-				!(firstName && s == strong && sc.wordSurnameAfterFirst(k)) {
+				!wordSurname {
 				return first, last, words, firstName
 			}
 		}

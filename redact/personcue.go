@@ -8,33 +8,29 @@ package redact
 var (
 	entPar  = lex.words["par"]
 	entAvec = lex.words["avec"]
+	entPour = lex.words["pour"]
 )
 
 // byPersonCues are the participles that "par" and a person follow:
-// "relu par", "validée par", "transmis par".
-var byPersonCues = wordSet("relu relue relus valide validee valides transmis transmise envoye envoyee redige redigee " +
-	"ecrit ecrite signe signee rempli remplie recu recue suivi suivie traite traitee verifie verifiee controle controlee " +
-	"vise visee approuve approuvee instruit instruite saisi saisie accompagne accompagnee oriente orientee adresse " +
-	"adressee contacte contactee appele appelee rappele rappelee convoque convoquee recus recues signes")
+// "relu par", "validée par", "transmis par" (lexicon.txt [person-by]).
+var byPersonCues = lex.set("person-by")
 
 // withPersonCues are the words that "avec" and a person follow: "vu
-// avec", "rdv avec", "entretien avec".
-var withPersonCues = wordSet("vu vue vus rdv rendez-vous vous entretien entretiens echange echanges parle " +
-	"rencontre reunion point appel contact lien")
+// avec", "rdv avec", "entretien avec" (lexicon.txt [person-with]).
+var withPersonCues = lex.set("person-with")
 
 // signedWords are the words that sign a message or a document: "signé :
-// rolande guégan".
-var signedWords = wordSet("signe signee")
+// rolande guégan" (lexicon.txt [person-signed]).
+var signedWords = lex.set("person-signed")
 
 // nounEndings end French nouns and adjectives that are seldom surnames,
 // beside commonEndings: "médicale", "gestionnaire", "directrice".
 var nounEndings = []string{"ale", "ales", "aire", "aires", "eur", "eurs", "rice", "isme", "iste"}
 
 // orgWords are words of organisations' names that the lexicon does not
-// know: "Crédit Agricole", "Médecins du Monde", "Emmaüs Connect".
-var orgWords = wordSet("credit agricole mutuel medecins monde connect express solidarite solidaire association asso " +
-	"fondation federation union groupe societe entreprise cabinet agence centre espace relais collectif comite " +
-	"conseil office institut clinique pharmacie laboratoire college lycee universite services")
+// know otherwise: "Crédit Agricole", "Médecins du Monde", "Emmaüs Connect"
+// (lexicon.txt [org-word]).
+var orgWords = lex.set("org-word")
 
 // cuedNames reads the names that a cue of a person announces, the names
 // before "ici" and the names after initials.
@@ -51,8 +47,8 @@ func (sc *scanner) cuedNames() {
 		case t.end-t.start == 1:
 			last = sc.initialsName(i)
 		default:
-			if j := sc.personCueAt(i); j >= 0 {
-				last = sc.cuedPersonName(j)
+			if j, bare := sc.personCueAt(i); j >= 0 {
+				last = sc.cuedPersonName(j, bare)
 			}
 		}
 		if last > i {
@@ -64,30 +60,37 @@ func (sc *scanner) cuedNames() {
 // personCueAt returns the token where the name announced by the cue
 // word at i starts, or -1: the word after "par" or "avec" and their cue
 // ("relu par", "vu avec"), or after "signé" and a colon or opening its
-// sentence ("signé : …", "Signé Rolande Guégan").
-func (sc *scanner) personCueAt(i int) int {
+// sentence ("signé : …", "Signé Rolande Guégan"). After "pour" or "avec"
+// without a cue (bare) the name must show more (see cuedPersonName).
+func (sc *scanner) personCueAt(i int) (j int, bare bool) {
 	t := &sc.toks[i]
 	switch {
-	case t.ent != 0 && (t.ent == entPar || t.ent == entAvec):
+	case t.ent == 0:
+	case t.ent == entPour:
+		return i + 1, true
+	case t.ent == entPar || t.ent == entAvec:
 		p := sc.wordBefore(i)
 		set := byPersonCues
 		if t.ent == entAvec {
 			set = withPersonCues
 		}
 		if p < 0 || !sc.foldedIn(p, set) || sc.isText(p, "vous") && !sc.isText(sc.prevWord(p), "rendez") {
-			return -1
+			if t.ent == entAvec {
+				return i + 1, true
+			}
+			return -1, false
 		}
-		return sc.skipPunct(i+1, false)
+		return sc.skipPunct(i+1, false), false
 	case t.end-t.start >= 5 && t.end-t.start <= 7 && (sc.s[t.start] == 's' || sc.s[t.start] == 'S') && sc.foldedIn(i, signedWords):
 		switch sc.punct(i + 1) {
 		case ':', '-', '–':
-			return sc.skipPunct(i+1, true)
+			return sc.skipPunct(i+1, true), false
 		}
 		if sc.startsSentence(i) {
-			return i + 1
+			return i + 1, false
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // cuedPersonName adds the name at j after a cue of a person and returns
@@ -95,16 +98,18 @@ func (sc *scanner) personCueAt(i int) int {
 // closing, of two words or more or with a first name, no common word in
 // it, and without a first name only of words unknown to the lexicon that
 // end as no common noun does ("validé par Pôle Emploi", "vu avec la
-// Mission Locale" stay); in lower case, see lowerCuedName.
-func (sc *scanner) cuedPersonName(j int) int {
-	if j >= len(sc.toks) || sc.toks[j].gap >= gapPara || sc.toks[j].kind != kWord {
+// Mission Locale" stay); after a bare "pour" or "avec", two words or more
+// ("pour Goulven Morvan"; "avec rosette" stays), and in lower case a first
+// name too ("pour pierre durand"), see lowerCuedName.
+func (sc *scanner) cuedPersonName(j int, bare bool) int {
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapPara || sc.toks[j].kind != kWord || bare && sc.toks[j].gap >= gapLine {
 		return -1
 	}
 	if sc.caseless || sc.toks[j].shape&shLower != 0 {
-		return sc.lowerCuedName(j, false)
+		return sc.lowerCuedName(j, false, bare)
 	}
 	first, last, words, firstName := sc.nameSpan(j, medium)
-	if words == 0 || words < 2 && !firstName || sc.commonWordIn(first, last) || !firstName && !sc.unknownWords(first, last) {
+	if words == 0 || words < 2 && (!firstName || bare) || sc.commonWordIn(first, last) || !firstName && !sc.unknownWords(first, last) {
 		return -1
 	}
 	sc.addToks(first, last, NOM, 0.8)
@@ -117,15 +122,21 @@ func (sc *scanner) cuedPersonName(j int) int {
 // one word only when a first name, and when none of its words is a first
 // name, each must be unknown to the lexicon and end as no common noun
 // does ("vu avec goulven morvan"; "transmis par courrier recommandé",
-// "validé par commission médicale" stay). Before "ici", a first name that
-// is also a word opens it ("pierre durand ici").
-func (sc *scanner) lowerCuedName(j int, here bool) int {
+// "validé par commission médicale" stay). A first name that is also a
+// word opens it before its surname ("relu par pierre durand", "pierre
+// durand ici"). After a bare "pour" or "avec" (needFirst) it must hold a
+// first name and a surname.
+func (sc *scanner) lowerCuedName(j int, here, needFirst bool) int {
 	first, last, words, firstName := sc.nameSpan(j, strong)
 	if words == 0 || sc.commonWordIn(first, last) {
 		return -1
 	}
-	if here && sc.isFirstName(first) && words >= 2 {
-		firstName = true
+	if !firstName && sc.isFirstName(first) {
+		if l := sc.ambNameAt(first, ambGreeting); l > first && l >= last {
+			last, words, firstName = l, max(words, 2), true // "relu par pierre durand", "vu avec olive petit"
+		} else if here && words >= 2 {
+			firstName = true // "pierre durand ici"
+		}
 	}
 	if m := sc.particleTail(last, firstName); m > last {
 		last, words = m, words+1
@@ -133,7 +144,7 @@ func (sc *scanner) lowerCuedName(j int, here bool) int {
 	if words < 2 && !firstName || !sc.clauseEndsAt(last+1, lowerSurnameStops|stopFuncWord) {
 		return -1
 	}
-	if !firstName && !sc.unknownWords(first, last) {
+	if !firstName && (needFirst || !sc.unknownWords(first, last)) || needFirst && words < 2 {
 		return -1
 	}
 	sc.addToks(first, last, NOM, 0.75)
@@ -217,7 +228,7 @@ func (sc *scanner) hereName(i int) int {
 	if j >= i || !sc.opensName(j) {
 		return -1
 	}
-	if last := sc.lowerCuedName(j, true); last == i-1 {
+	if last := sc.lowerCuedName(j, true, false); last == i-1 {
 		return i
 	}
 	return -1

@@ -93,6 +93,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.idents()
 	sc.messageIDs()
 	sc.sentencePassports()
+	sc.cpfNumbers()
 	sc.plainIDs()
 	sc.corrections()
 	sc.secrets()
@@ -112,6 +113,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.repeatedNames()
 	sc.ambBeforeNames()
 	sc.coupleNames()
+	sc.coupledFirstNames()
 	sc.nameDates()
 	sc.mergeAddresses()
 	return sc.cands
