@@ -112,6 +112,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.repeatedNames()
 	sc.ambBeforeNames()
 	sc.coupleNames()
+	sc.nicknames()
 	sc.nameDates()
 	sc.mergeAddresses()
 	return sc.cands
