@@ -175,11 +175,20 @@ func TestDelegatedKeys(t *testing.T) {
 	}{
 		{"another service", map[string]any{"name": "x", "role": "agent", "service": "ants"}, 403},
 		{"every service", map[string]any{"name": "x", "role": "admin", "service": ""}, 403},
+		{"no service: its own", map[string]any{"name": "guichet 4", "role": "agent"}, 201},
 		{"unknown role", map[string]any{"name": "x", "role": "king", "service": "caf"}, 400},
 		{"no name", map[string]any{"role": "agent", "service": "caf"}, 400},
 	} {
-		if r := create("admin-caf", tc.body); r.status != tc.want {
+		r := create("admin-caf", tc.body)
+		if r.status != tc.want {
 			t.Errorf("create %s: %d %s, want %d", tc.name, r.status, r.body, tc.want)
+			continue
+		}
+		if r.status == http.StatusCreated {
+			var got struct{ Key key }
+			if r.decode(t, &got); got.Key.Service != "caf" {
+				t.Errorf("create %s: the key's service is %q, want caf", tc.name, got.Key.Service)
+			}
 		}
 	}
 

@@ -53,13 +53,19 @@ func (s *Server) createKey(c echo.Context) error {
 	var body struct {
 		Name     string     `json:"name"`
 		Role     store.Role `json:"role"`
-		Service  string     `json:"service" service:"noblank"`
+		Service  *string    `json:"service" service:"noblank"`
 		Reviewer bool       `json:"reviewer"`
 	}
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err
 	}
-	want := store.Access{Role: body.Role, Service: strings.TrimSpace(body.Service)}
+	// Left out, the service is the caller's: a service's administrator
+	// makes keys of its service; "" asks for every service's.
+	service := keyOf(c).Service
+	if body.Service != nil {
+		service = strings.TrimSpace(*body.Service)
+	}
+	want := store.Access{Role: body.Role, Service: service}
 	if !want.Role.Valid() {
 		return errorf(http.StatusBadRequest, "invalid_request", "role %q: want agent or admin", body.Role)
 	}

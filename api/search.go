@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/plume-sp/plume/fold"
 	"github.com/plume-sp/plume/rag"
 	"github.com/plume-sp/plume/redact"
 	"github.com/plume-sp/plume/telemetry"
@@ -21,11 +22,20 @@ type redactRequest struct {
 }
 
 // redact masks the personal data of a text. Entities carry offsets and
-// placeholders, never the values.
+// placeholders, never the values. The text is what a draft's question may
+// be: not blank (400 invalid_request; a null body too), at most the
+// drafts' limit (413 text_too_long), so that what an agent checks here is
+// what a draft would accept.
 func (s *Server) redact(c echo.Context) error {
 	var body redactRequest
 	if err := s.decodeJSON(c, &body); err != nil {
 		return err
+	}
+	if strings.TrimFunc(body.Text, fold.Blank) == "" {
+		return errorf(http.StatusBadRequest, "invalid_request", "text is required and must not be blank")
+	}
+	if limit := s.deps.Drafter.MaxQuestionBytes(); len(body.Text) > limit {
+		return errorf(http.StatusRequestEntityTooLarge, "text_too_long", "text is %d bytes long, over %d", len(body.Text), limit)
 	}
 	res, err := redact.Redact(c.Request().Context(), body.Text, s.deps.Redaction)
 	if err != nil {

@@ -290,6 +290,11 @@ func (s *Server) Start(ctx context.Context) error {
 // Config.BodyTimeout).
 const uploadReadTimeout = 2 * time.Minute
 
+// cutWait bounds the wait, once the grace is over and the requests'
+// contexts are cancelled, for the cancelled streams to send their last
+// event before the connections are closed.
+const cutWait = 2 * time.Second
+
 // Serve is Start on an existing listener.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	base, cancelBase := context.WithCancelCause(context.WithoutCancel(ctx))
@@ -315,10 +320,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer cancel()
 	err := srv.Shutdown(sctx)
 	if err != nil {
-		// Out of patience: end the streams through their contexts, give
-		// them a moment to send their last event, then close.
+		// Out of patience: end the streams through their contexts, wait
+		// (at most cutWait: a loaded machine may need more than a moment)
+		// for them to send their last event and return, then close.
 		cancelBase(errShutdownCut)
-		time.Sleep(100 * time.Millisecond)
+		wctx, wcancel := context.WithTimeout(context.Background(), cutWait)
+		_ = srv.Shutdown(wctx) // the listener is closed already; this waits for the handlers
+		wcancel()
 		_ = srv.Close()
 		s.log.Warn("shutdown cut in-flight requests", "err", err)
 	}
