@@ -119,7 +119,7 @@ func appendWordCuts(cuts []int, s string, ws, we int) []int {
 	switch {
 	case p == ws:
 		ok = q < we && utf8.RuneCountInString(s[q:we]) >= 2 && confirmedValue(value, true)
-	case len(label) <= maxLabel && utf8.RuneCountInString(label) >= 2 && (ws == 0 || !digitBefore(s, ws)):
+	case len(label) <= maxLabel && utf8.RuneCountInString(label) >= 2:
 		ok = labelTakes(label, value) || confirmedValue(value, false)
 	}
 	if !ok {
@@ -133,9 +133,6 @@ func appendWordCuts(cuts []int, s string, ws, we int) []int {
 	}
 	return cuts
 }
-
-// digitBefore reports whether a digit ends s[:i].
-func digitBefore(s string, i int) bool { return i > 0 && isDigit(s[i-1]) }
 
 // valueEnd returns the end of the digits from s[p] on, a Corsican
 // department of a NIR included ("1842A45…").
