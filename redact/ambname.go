@@ -82,7 +82,7 @@ func (sc *scanner) ambNameAt(j int, how ambCue) int {
 		return -1
 	}
 	last := sc.hyphenEnd(j)
-	if l := sc.surnameEnd(last + 1); l >= 0 {
+	if l := sc.surnameEnd(last + 1); l >= 0 && !(place && sc.commonSurname(last+1, l)) {
 		return l
 	}
 	if place {
@@ -117,6 +117,29 @@ func (sc *scanner) ambPlaceFirst(j int) bool {
 	b := sc.bits(j)
 	return sc.toks[j].kind == kWord && b&(wFirstAmb|wCountry) == wFirstAmb|wCountry && b&(wStop|wFunc|wMonth) == 0
 }
+
+// commonSurname reports whether a word from k to last, read as the
+// surname after a country's first name, is a common word of the lexicon
+// or a region's ("ma mère france entière", "france hauts seine").
+func (sc *scanner) commonSurname(k, last int) bool {
+	for ; k <= last; k++ {
+		t := &sc.toks[k]
+		if t.kind != kWord || sc.isFirstName(k) {
+			continue
+		}
+		w := sc.folded(k)
+		if t.ent != 0 && !wordSurnames[t.ent] || orgWords[w] || adjectiveEnding(w) ||
+			t.shape&shLower != 0 && hasSuffixOf(w, placeAdjEndings) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAdjEndings are endings of adjectives in lower case after a
+// country's name ("france entière"), which commonEndings leaves to
+// surnames elsewhere.
+var placeAdjEndings = []string{"iere", "ieres", "ier", "iers", "elle", "elles"}
 
 // wordSurnameEnd returns the last token of a frequent surname that is also
 // a common word (wordSurnames: "petit", "fontaine") at k, after the

@@ -705,13 +705,35 @@ func (sc *scanner) cpfNumbers() {
 		if t.kind != kNum || t.end-t.start != 3 || int(t.start)+14 > len(sc.s) || !cpfShape(sc.s[t.start:t.start+14]) {
 			continue
 		}
-		for k := i - 1; k >= 0 && k >= i-3 && sc.toks[k].kind == kWord; k-- {
-			if s := sc.text(k); s == "CPF" || s == "cpf" {
-				sc.addToks(i, i+6, FISCAL, 0.8)
-				break
-			}
+		if sc.cpfBefore(i) {
+			sc.addToks(i, i+6, FISCAL, 0.8)
 		}
 	}
+}
+
+// cpfBefore reports whether "CPF" comes at most two words before token i,
+// past punctuation, "n°" and a word in brackets: "CPF : …", "CPF n° …",
+// "CPF (Brésil) …".
+func (sc *scanner) cpfBefore(i int) bool {
+	words := 0
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		switch t := &sc.toks[k]; {
+		case t.kind == kPunct:
+			continue
+		case t.kind != kWord:
+			return false
+		}
+		switch s := sc.text(k); {
+		case s == "CPF" || s == "cpf":
+			return true
+		case s == "n" || s == "N" || s == "no" || s == "num":
+			continue
+		}
+		if words++; words > 2 {
+			return false
+		}
+	}
+	return false
 }
 
 // cpfShape reports whether w is written as a Brazilian CPF: three groups

@@ -14,7 +14,7 @@ func (sc *scanner) nicknames() {
 		}
 		for j := i + 2; j < len(sc.toks) && j <= i+4; j++ {
 			if closeQuote(sc.punct(j)) {
-				if j > i+2 && sc.toks[i+2].kind == kWord && sc.toks[i+2].shape&shCap != 0 {
+				if j > i+2 && sc.toks[i+2].kind == kWord && sc.toks[i+2].shape&shCap != 0 && sc.nicknameAfter(i, j) {
 					sc.addToks(i+2, j-1, NOM, 0.8)
 				}
 				break
@@ -24,6 +24,18 @@ func (sc *scanner) nicknames() {
 			}
 		}
 	}
+}
+
+// nicknameAfter reports whether the quoted words from token i+2 to j-1,
+// after the cue at i, may be a nickname: any after "surnommé(e)" or
+// "alias"; after "dit" or "dite", which reports speech as often ("Mme
+// Durand dit « Non »"), one word only, unknown to the lexicon or a first
+// name ("dit « Pierrot »").
+func (sc *scanner) nicknameAfter(i, j int) bool {
+	if !sc.foldedIs(i, "dit") && !sc.foldedIs(i, "dite") {
+		return true
+	}
+	return j == i+3 && (sc.toks[i+2].ent == 0 || sc.isFirstName(i+2))
 }
 
 // nicknameCue reports whether token i announces a nickname: "dit",

@@ -132,7 +132,8 @@ func (sc *scanner) secretValue(j int, cue secretCue) (start, end int, ok bool) {
 		end--
 	}
 	v := sc.s[start:end]
-	if !secretShape(v, cue, colon) || strong && !passwordShape(v) || sc.secretAfterWord(j, end) || isDateShape(v) || sc.plainWordValue(j, end) {
+	if !secretShape(v, cue, colon) || strong && !passwordShape(v) || sc.secretAfterWord(j, end) || isDateShape(v) || sc.plainWordValue(j, end) ||
+		cue == bareCodeCue && adminRefShape(v) {
 		return 0, 0, false
 	}
 	return start, end, true

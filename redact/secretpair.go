@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // Secrets told in a pair or after an access code's cue: "identifiant et
 // mot de passe : jdupont / Lune77?", "mon code d'accès est Soleil2024!".
 
@@ -103,4 +105,29 @@ func (sc *scanner) otherSecret(j, end int) {
 			}
 		}
 	}
+}
+
+// adminRefShape reports whether v, after a bare "code", is written as a
+// code's legal article ("L262-1", "R.351-2") or a form's number
+// ("CERFA-12345", "RNCP34567", "RS5432"): a letter or a form's prefix,
+// then digits, dots, dashes, slashes and stars only.
+func adminRefShape(v string) bool {
+	rest := ""
+	switch u := strings.ToUpper(v); {
+	case strings.HasPrefix(u, "CERFA"):
+		rest = v[5:]
+	case strings.HasPrefix(u, "RNCP"):
+		rest = v[4:]
+	case strings.HasPrefix(u, "RS"):
+		rest = v[2:]
+	case len(v) > 1 && strings.IndexByte("LRD", v[0]) >= 0:
+		rest = strings.TrimPrefix(v[1:], ".")
+	default:
+		return false
+	}
+	rest = strings.TrimLeft(rest, " -_.:")
+	if rest == "" || !isDigit(rest[0]) {
+		return false
+	}
+	return strings.Trim(rest, "0123456789.-/*") == ""
 }

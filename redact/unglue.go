@@ -106,8 +106,11 @@ func appendWordCuts(cuts []int, s string, ws, we int) []int {
 	if p == we {
 		return cuts
 	}
+	if p == ws {
+		return appendTailCuts(cuts, s, ws, we)
+	}
 	label := s[ws:p]
-	if p > ws && ibanGlued(s, ws, p, we) {
+	if ibanGlued(s, ws, p, we) {
 		return append(cuts, p-2)
 	}
 	q := valueEnd(s, p, we)
@@ -115,23 +118,79 @@ func appendWordCuts(cuts []int, s string, ws, we int) []int {
 		return cuts // "AB12CD34": a reference
 	}
 	value := s[p:q]
-	ok := false
-	switch {
-	case p == ws:
-		ok = q < we && utf8.RuneCountInString(s[q:we]) >= 2 && confirmedValue(value, true)
-	case len(label) <= maxLabel && utf8.RuneCountInString(label) >= 2:
-		ok = labelTakes(label, value) || confirmedValue(value, false)
-	}
-	if !ok {
+	if len(label) > maxLabel || utf8.RuneCountInString(label) < 2 ||
+		!labelTakes(label, value) && !confirmedValue(value, false) {
 		return cuts
 	}
-	if p > ws {
-		cuts = append(cuts, p)
-	}
+	cuts = append(cuts, p)
 	if q < we && utf8.RuneCountInString(s[q:we]) >= 2 {
 		cuts = append(cuts, q)
 	}
 	return cuts
+}
+
+// appendTailCuts appends the cuts of the word s[ws:we] that starts with a
+// digit: before the letters glued after a confirmed value ("0612345678s",
+// "+33612345678svp") or after the last of a run of number groups ("06 12
+// 34 56 78stp", "FR76 3000 … 189merci"), and around the letters between
+// two confirmed values ("0612345678et0698765432"). Digits and letters
+// that confirm nothing ("12345678abc") stay together.
+func appendTailCuts(cuts []int, s string, ws, we int) []int {
+	q := valueEnd(s, ws, we)
+	r := q
+	for r < we && !isDigit(s[r]) {
+		r++
+	}
+	if q == we || !lettersOnly(s[q:r]) {
+		return cuts
+	}
+	value := s[ws:q]
+	if r < we {
+		if valueEnd(s, r, we) == we && confirmedValue(value, true) && confirmedValue(s[r:we], true) {
+			return append(cuts, q, r)
+		}
+		return cuts
+	}
+	tail := utf8.RuneCountInString(s[q:we])
+	if confirmedValue(value, true) || plusPhone(s, ws, value) || tail >= 2 && groupsBefore(s, ws) >= 2 {
+		return append(cuts, q)
+	}
+	return cuts
+}
+
+// plusPhone reports whether value, the digits after a "+" at s[ws-1], is
+// an international number: +33 and nine digits, or one libphonenumber
+// holds valid.
+func plusPhone(s string, ws int, value string) bool {
+	if ws == 0 || s[ws-1] != '+' {
+		return false
+	}
+	if len(value) == 11 && strings.HasPrefix(value, "33") && value[2] != '0' {
+		return true
+	}
+	return intlPhone([]byte(value)) >= 0.97
+}
+
+// groupsBefore returns how many groups of a number run before s[ws]: words
+// of letters and digits, at most six bytes and one a digit, each parted
+// from the next by one space, dot or hyphen ("06 12 34 56 78",
+// "FR76 3000 6000").
+func groupsBefore(s string, ws int) int {
+	n := 0
+	for k := ws; k >= 2 && strings.IndexByte(" .-", s[k-1]) >= 0; n++ {
+		e := k - 1
+		b := e
+		digit := false
+		for b > 0 && (isLetter(s[b-1]) || isDigit(s[b-1])) && e-b < 7 {
+			digit = digit || isDigit(s[b-1])
+			b--
+		}
+		if b == e || e-b > 6 || !digit {
+			return n
+		}
+		k = b
+	}
+	return n
 }
 
 // valueEnd returns the end of the digits from s[p] on, a Corsican
