@@ -49,6 +49,9 @@ func (sc *scanner) cuedNames() {
 		default:
 			if j, bare := sc.personCueAt(i); j >= 0 {
 				last = sc.cuedPersonName(j, bare)
+				if last < 0 && sc.foldedIn(i, signedWords) {
+					last = sc.signedFirstName(j)
+				}
 			}
 		}
 		if last > i {
@@ -113,6 +116,16 @@ func (sc *scanner) cuedPersonName(j int, bare bool) int {
 		return -1
 	}
 	sc.addToks(first, last, NOM, 0.8)
+	return last
+}
+
+// signedFirstName adds the first name that is also a word signing alone
+// at j ("signé olive") and returns its last token, or -1.
+func (sc *scanner) signedFirstName(j int) int {
+	last := sc.ambNameAt(j, ambHere)
+	if last >= 0 {
+		sc.addToks(j, last, NOM, 0.75)
+	}
 	return last
 }
 
