@@ -114,7 +114,7 @@ func (sc *scanner) identStart(i int) int {
 		}
 		if t.kind == kPunct {
 			switch sc.punct(j) {
-			case ':', '°', '#', '(', ')', '=', '.', '-', ',', '\'', 'º', '/', '"', '«', '»', '“', '”':
+			case ':', '°', '#', '(', ')', '=', '.', '-', ',', '\'', 'º', '/', '"', '«', '»', '“', '”', '+':
 				j++
 				continue
 			}
@@ -183,11 +183,20 @@ func (sc *scanner) legalRef(i, j int, near cueBits) bool {
 }
 
 // letterPrefix reports whether token j is a capital letter joined by a dash
-// to the digits after it: the first part of an identifier, "L-0045871".
+// to the digits after it, or a short word in capitals joined to digits or
+// letters and digits: the first part of an identifier, "L-0045871",
+// "APA-37-558214".
 func (sc *scanner) letterPrefix(j int) bool {
 	t := sc.toks[j]
-	return t.kind == kWord && t.end-t.start == 1 && t.shape&shCap != 0 && sc.punct(j+1) == '-' &&
-		sc.attached(j+1) && j+2 < len(sc.toks) && sc.attached(j+2) && sc.toks[j+2].kind == kNum
+	if t.kind != kWord || sc.punct(j+1) != '-' || !sc.attached(j+1) || j+2 >= len(sc.toks) || !sc.attached(j+2) {
+		return false
+	}
+	if t.end-t.start == 1 {
+		return t.shape&shCap != 0 && sc.toks[j+2].kind == kNum
+	}
+	// "APA-37-558214", "RDV-PREF75-88231": a word in capitals that is no
+	// cue of its own opens the reference
+	return t.end-t.start <= 4 && t.shape&shUpper != 0 && t.cue == 0 && (sc.toks[j+2].kind == kNum || sc.toks[j+2].kind == kAlnum)
 }
 
 // letterApart reports whether token j is a single capital written apart
@@ -251,6 +260,9 @@ type identCtx struct {
 // numbers detector reads and no shorter reading may take.
 func (sc *scanner) identType(c identCtx, id []byte, last int) (typ Type, conf float64, nir bool) {
 	typ, conf = classifyIdent(id, c.near)
+	if typ == "" && c.near&cEtranger != 0 && sc.foreignNumber(c.i, id) {
+		typ, conf = ETRANGER, 0.8
+	}
 	if typ == "" || typ == DOSSIER && (c.near&cDossier == 0 || sc.isText(c.i, "id", "identifiant", "login")) {
 		if t2, c2 := classifyIdent(id, c.wide); t2 != "" && (typ == "" || t2 != DOSSIER) {
 			typ, conf = t2, c2
@@ -272,7 +284,7 @@ func (sc *scanner) identType(c identCtx, id []byte, last int) (typ Type, conf fl
 	if typ == CNI && c.near&cNIR != 0 && (len(id) == 13 || len(id) == 15) && allDigits(id) && nirSex(id) {
 		return "", 0, true // "social security number 1 85 03 75 112 045": a NIR's length, read by numbers
 	}
-	if w := sc.s[sc.toks[c.j].start:sc.toks[last].end]; (typ == ETRANGER || typ == "" && c.near&cEtranger != 0 && !sc.dateLike(c.j, last) && !dateForm(w) && len(w) >= 8) && (ofpraShape(w) || caseShape(w)) {
+	if w := strings.ReplaceAll(sc.s[sc.toks[c.j].start:sc.toks[last].end], " ", ""); (typ == ETRANGER || typ == "" && c.near&cEtranger != 0 && !sc.dateLike(c.j, last) && !dateForm(w) && len(w) >= 8) && (ofpraShape(w) || caseShape(w)) {
 		// "numéro OFPRA 2404-01873", "OFII number 44-2026-7781", "récépissé
 		// n° R-74-2024-118943": a case, not a foreigner's number
 		typ, conf = DOSSIER, 0.8
@@ -383,6 +395,9 @@ func (sc *scanner) identJoin(k, prev int) int {
 		return k
 	case t.gap == gapBlank && sc.oneDigit(k) && sc.oneDigit(prev):
 		return k // dictated digits with a slip of the space bar: "8  0 2 9 1 1 3"
+	case t.gap == gapSpace && sc.punct(k) == '-' && sc.oneDigit(prev) && k+1 < len(sc.toks) && sc.oneDigit(k+1) &&
+		sc.toks[k+1].gap == gapSpace:
+		return k + 1 // an OFPRA number dictated: "2 0 2 6 - 0 4 4 7 1 8"
 	}
 	return -1
 }
@@ -484,7 +499,7 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 		return CNI, 0.85 // 18: Algeria's NIN, China's and Mexico's numbers
 	case cues&cPermis != 0 && l >= 8 && l <= 16 && digits >= 5: // 16: a British licence
 		return PERMIS, 0.85
-	case cues&cPlaque != 0 && (sivLikeShape(id) || fniShape(id)):
+	case cues&cPlaque != 0 && (sivLikeShape(id) || fniShape(id) || romanianPlateShape(id)):
 		return PLAQUE, 0.85
 	case cues&cPlateWord != 0 && l >= 4 && l <= 9 && letters >= 1:
 		return PLAQUE, 0.8 // a foreign plate: KX19PLU, VT482K
@@ -659,6 +674,53 @@ func asylumShape(w string) bool {
 		}
 	}
 	return true
+}
+
+// foreignNumber reports whether id, after the foreigner's cue at token
+// i, is written as a foreign national number or a visa's: twelve to
+// fourteen digits after "AVS" or "resident registration"
+// ("756.1234.5678.97", "950812-2345678"), a visa's number with its
+// country's letters after "VLS-TS" or "visa" ("0IND12345678").
+func (sc *scanner) foreignNumber(i int, id []byte) bool {
+	l, digits := len(id), 0
+	for _, c := range id {
+		if isDigit(c) {
+			digits++
+		}
+	}
+	letters := l - digits
+	if sc.isText(i, "avs", "registration") {
+		return letters == 0 && l >= 12 && l <= 14
+	}
+	return sc.isText(i, "ts", "vls", "visa") && letters >= 2 && letters <= 4 && digits >= 7 && l <= 14 && isDigit(id[0])
+}
+
+// cpfNumbers finds Brazil's CPF numbers, its taxpayers' register (FISCAL,
+// as the other foreign tax numbers), in their own shape after "CPF" and at
+// most two words: "mon CPF 529.982.247-25". "CPF" is no cue of its own:
+// in French it is a training account ("mon CPF 1500 €").
+func (sc *scanner) cpfNumbers() {
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.kind != kNum || t.end-t.start != 3 || int(t.start)+14 > len(sc.s) || !cpfShape(sc.s[t.start:t.start+14]) {
+			continue
+		}
+		for k := i - 1; k >= 0 && k >= i-3 && sc.toks[k].kind == kWord; k-- {
+			if s := sc.text(k); s == "CPF" || s == "cpf" {
+				sc.addToks(i, i+6, FISCAL, 0.8)
+				break
+			}
+		}
+	}
+}
+
+// cpfShape reports whether w is written as a Brazilian CPF: three groups
+// of three digits joined by dots, a dash, two digits ("529.982.247-25").
+func cpfShape(w string) bool {
+	if len(w) != 14 || w[3] != '.' || w[7] != '.' || w[11] != '-' {
+		return false
+	}
+	return allDigits(w[:3]) && allDigits(w[4:7]) && allDigits(w[8:11]) && allDigits(w[12:])
 }
 
 // caseShape reports whether s is written as a case's number, which a

@@ -281,7 +281,7 @@ func (sc *scanner) alnumNumberTok(i int) bool {
 		switch {
 		case c >= '0' && c <= '9':
 			continue
-		case typoDigit(c) != 0 && (k > 0 || c != 'l' && c != 'I' && len(s) >= 3):
+		case typoDigit(c) != 0 && (k > 0 || c != 'l' && c != 'I' && len(s) >= 3 || len(s) == 2 && sc.afterGroup(i)):
 			typos++
 			continue
 		}
@@ -293,10 +293,31 @@ func (sc *scanner) alnumNumberTok(i int) bool {
 	if typos > 0 {
 		// "1850l75112045", a key "4l": a letter l or O typed for a digit
 		// inside a long number or as a key's second digit (never a
-		// Corsican department with it)
-		return letters == 0 && typos <= 2 && (len(s)-typos >= 8 || len(s) <= 3)
+		// Corsican department with it), or in a group of four or five
+		// before another group ("3O41 2567 8901 3")
+		return letters == 0 && typos <= 2 && (len(s)-typos >= 8 || len(s) <= 3 || typos == 1 && len(s) <= 5 && sc.beforeGroup(i))
 	}
 	return letters == 1
+}
+
+// afterGroup reports whether token i follows a group of a number, a space
+// or a dot between: "O6 I2 34 56 78", where "I2" is a group and no word.
+func (sc *scanner) afterGroup(i int) bool {
+	k := i - 1
+	if k >= 0 && sc.toks[i].gap == gapNone && sc.punct(k) == '.' {
+		k--
+	}
+	if k < 0 || sc.toks[k+1].gap > gapSpace {
+		return false
+	}
+	return sc.toks[k].kind == kNum || oZero(sc.text(k))
+}
+
+// beforeGroup reports whether a group of three digits or more follows
+// token i after a space: "3O41 2567", where "3O41" is a group.
+func (sc *scanner) beforeGroup(i int) bool {
+	k := i + 1
+	return k < len(sc.toks) && sc.toks[k].gap == gapSpace && sc.toks[k].kind == kNum && sc.toks[k].end-sc.toks[k].start >= 3
 }
 
 // typoDigit returns the digit a letter typed for it stands for inside a
@@ -571,6 +592,8 @@ func siretConf(d []byte, sh shapeKey, ctx cueBits, weak bool) float64 {
 	switch {
 	case ctx&cSiret != 0:
 		return 0.95
+	case idDocCue(ctx) && sh != shapeSIRET:
+		return 0.5 // "carte d'identité égyptienne 28905121401234": the document's, read by idents
 	case luhn(d) && grouped:
 		return 0.95
 	case luhn(d):

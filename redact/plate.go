@@ -120,3 +120,17 @@ func (sc *scanner) plainIDs() {
 		}
 	}
 }
+
+// romanianPlateShape: a Romanian plate, the county's one or two letters,
+// two or three digits, three letters ("B123XYZ", "CJ07ABC").
+func romanianPlateShape(id []byte) bool {
+	i := 0
+	for i < len(id) && isLetter(id[i]) {
+		i++
+	}
+	j := i
+	for j < len(id) && isDigit(id[j]) {
+		j++
+	}
+	return i >= 1 && i <= 2 && j-i >= 2 && j-i <= 3 && len(id)-j == 3 && isLetter(id[j]) && isLetter(id[j+1]) && isLetter(id[j+2])
+}

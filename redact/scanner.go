@@ -93,6 +93,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.idents()
 	sc.messageIDs()
 	sc.sentencePassports()
+	sc.cpfNumbers()
 	sc.plainIDs()
 	sc.corrections()
 	sc.secrets()

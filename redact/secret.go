@@ -6,7 +6,7 @@ package redact
 
 // secretCueWords are the last words of the cues, registered in the
 // lexicon so that a token's entry tells them apart.
-var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin", "acces"}
+var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin", "acces", "code"}
 
 // secretCue says what a cue word announces: a password (any value with a
 // digit or a sign, or any word after a colon) or a code (digits).
@@ -16,6 +16,7 @@ const (
 	noSecret secretCue = iota
 	passwordCue
 	codeCue
+	bareCodeCue // "code" alone: "mon code Soleil2024!", a password's shape only
 )
 
 // secretCues maps the entries of the cue words to what they announce,
@@ -28,6 +29,7 @@ var secretCues = func() []secretCue {
 	for _, w := range []string{"secret", "confidentiel", "pin"} {
 		cues[lex.words[w]] = codeCue
 	}
+	cues[lex.words["code"]] = bareCodeCue
 	cues[0] = noSecret
 	return cues
 }()
@@ -36,7 +38,7 @@ var secretCues = func() []secretCue {
 // verb, a qualifier ("mon mot de passe caf est", "mdp provisoire :").
 var secretSkip = wordSet("est c de du d mon ma le la l caf ameli impots impot ants cpam msa urssaf france connect franceconnect " +
 	"travail pole emploi compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
-	"is was my the sera etait")
+	"is was my the sera etait bien toujours encore comme aussi juste maintenant now still")
 
 // secretAfter are the words after a number that make it a length or an
 // amount, not a code: "mot de passe de 12 caractères".
@@ -61,6 +63,7 @@ func (sc *scanner) secrets() {
 		if sc.loginBefore(i) {
 			sc.secondSecret(i+1, end)
 		}
+		sc.otherSecret(i+1, end)
 	}
 }
 
@@ -80,6 +83,8 @@ func (sc *scanner) secretCueAt(i int) bool {
 	case "acces":
 		d := sc.prevWord(i)
 		return d >= 0 && sc.isText(d, "d", "de") && sc.isText(sc.prevWord(d), "code", "codes")
+	case "code":
+		return sc.bareCodeAt(i)
 	}
 	return true
 }
@@ -109,6 +114,12 @@ func (sc *scanner) secretValue(j int, cue secretCue) (start, end int, ok bool) {
 		}
 		j++
 	}
+	strong := cue == bareCodeCue
+	if c := sc.colonAhead(j, 8); !colon && c > j && c+1 < len(sc.toks) && sc.toks[c+1].gap < gapLine {
+		// "mon ancien mot de passe pour que vous vérifiez : Soleil2019!Mimi":
+		// a clause then a colon; only a password's shape after it
+		j, colon, strong = c+1, true, true
+	}
 	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine || sc.toks[j].kind == kPunct {
 		return 0, 0, false
 	}
@@ -121,7 +132,7 @@ func (sc *scanner) secretValue(j int, cue secretCue) (start, end int, ok bool) {
 		end--
 	}
 	v := sc.s[start:end]
-	if !secretShape(v, cue, colon) || sc.secretAfterWord(j, end) || isDateShape(v) || sc.plainWordValue(j, end) {
+	if !secretShape(v, cue, colon) || strong && !passwordShape(v) || sc.secretAfterWord(j, end) || isDateShape(v) || sc.plainWordValue(j, end) {
 		return 0, 0, false
 	}
 	return start, end, true
@@ -173,8 +184,11 @@ func secretShape(v string, cue secretCue, colon bool) bool {
 			signs++
 		}
 	}
-	if cue == codeCue {
+	switch cue {
+	case codeCue:
 		return digits > 0 && (len(v) <= 8 || digits < len(v)) // "4821", "Soleil2024!"
+	case bareCodeCue:
+		return passwordShape(v)
 	}
 	return digits > 0 || signs > 0 || colon
 }
@@ -200,4 +214,23 @@ func isTrailing(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// passwordShape reports whether v is written as a password and as no word
+// or number: six characters or more, with a letter and a digit or a sign
+// ("Soleil2024!", "lola2003"; not "75001", "1AF").
+func passwordShape(v string) bool {
+	if len(v) < 6 {
+		return false
+	}
+	letters, others := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			letters++
+		case c < 0x80 && c != '-' && c != '\'':
+			others++ // not the dash of "peut-être"
+		}
+	}
+	return letters > 0 && others > 0
 }

@@ -59,3 +59,48 @@ func (sc *scanner) secondSecret(j, end int) {
 		sc.add(start, end, SECRET, 0.97) // surer than the case number (0.96) the "identifiant" cue reads there
 	}
 }
+
+// bareCodeAt reports whether "code" at token i, with no "secret", "PIN"
+// or "d'accès" after it, announces the writer's own code: a possessive
+// before it ("mon code Soleil2024!") or a verb or a colon right after it
+// ("le code c'est Soleil2024!"); secretValue then takes only a password's
+// shape, so "code postal", "mon code 1AF" and a case's "code de cession"
+// stay.
+func (sc *scanner) bareCodeAt(i int) bool {
+	if sc.has(sc.wordBefore(i), wPossessive) {
+		return true
+	}
+	k := i + 1
+	if k < len(sc.toks) && sc.isText(k, "c") && sc.punct(k+1) == '\'' {
+		k += 2
+	}
+	return k < len(sc.toks) && (sc.punct(k) == ':' || sc.punct(k) == '=' || sc.isText(k, "est", "cest", "etait", "is"))
+}
+
+// secretAlt are the words that announce another password tried.
+var secretAlt = wordSet("ou essaye sinon or tried")
+
+// otherSecret masks a second password the writer tried or remembers in
+// the sentence of the one ending at byte end, from token j on: "jai mis
+// comme mdp Ines1312* et jai aussi essayé lola2003", "… ou peut-être
+// Lune77?". Only a password's shape after "ou", "essayé", "sinon", "or"
+// or "tried".
+func (sc *scanner) otherSecret(j, end int) {
+	for j < len(sc.toks) && int(sc.toks[j].start) < end {
+		j++
+	}
+	alt := false
+	for k := j; k < len(sc.toks) && k < j+12 && sc.toks[k].gap < gapLine; k++ {
+		switch p := sc.punct(k); {
+		case p == '.' || p == '?' || p == '!' || p == ';':
+			return
+		case sc.foldedIn(k, secretAlt):
+			alt = true
+		case alt && (sc.toks[k].kind == kAlnum || sc.toks[k].kind == kWord):
+			if start, e, ok := sc.secretValue(k, bareCodeCue); ok && start == int(sc.toks[k].start) {
+				sc.add(start, e, SECRET, 0.7)
+				return
+			}
+		}
+	}
+}

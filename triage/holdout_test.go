@@ -80,7 +80,10 @@ var round17Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.97, attentionRe
 // caught). The gate sits a message under.
 // After session 14's changes: 0.941 / 0.989 / 1.000 / 0.867 / 0.795; the
 // gate raised to a message under.
-var round18Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRecall: 0.97, routineKept: 0.85, reasonRecall: 0.78}
+// After session 16's changes (its tuning half: a month to appeal counted
+// from a letter sent 27 days ago): 0.961 / 1.000 / 1.000 / 0.867 /
+// 0.803; the gate raised to a message under.
+var round18Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.98, attentionRecall: 0.97, routineKept: 0.85, reasonRecall: 0.79}
 
 // round19Gate gates round 19 (19a elderly people living alone and their
 // children, carers, advisers' notes, rural people, people who understate;
@@ -99,7 +102,10 @@ var round18Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRe
 // by their language alone). The gate sits a message under.
 // After session 14's changes: 0.941 / 0.967 / 0.974 / 0.967 / 0.797; the
 // gate raised to a message under.
-var round19Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRecall: 0.94, routineKept: 0.95, reasonRecall: 0.78}
+// After session 16's changes (its tuning half unchanged; the test half
+// measured once): 0.961 / 0.978 / 0.974 / 0.967 / 0.812; the gate raised
+// to a message under.
+var round19Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.96, attentionRecall: 0.94, routineKept: 0.95, reasonRecall: 0.80}
 
 // round20Gate gates round 20 (20a older people and families, e-mails and
 // Services Publics+ posts, urgent needs understated and buried mid-story;
@@ -115,7 +121,9 @@ var round19Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.95, attentionRe
 // After session 15's changes (read on its tuning half; the test half
 // unchanged): 0.980 / 1.000 / 1.000 / 0.983 / 0.725 (lexicon alone 0.745
 // / 0.856 / 0.846 / 0.900); the gate raised to a message under.
-var round20Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.98, attentionRecall: 0.97, routineKept: 0.96, reasonRecall: 0.71}
+// After session 16's changes: reasons 0.732; that gate raised to a code
+// under.
+var round20Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.98, attentionRecall: 0.97, routineKept: 0.96, reasonRecall: 0.72}
 
 // round21Gate gates round 21 (21a advisers' short notes, elderly people
 // and carers writing for a relative; 21b Services Publics+ posts, angry or
@@ -127,7 +135,11 @@ var round20Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.98, attentionRe
 // kept 0.867, reasons 0.664 (lexicon alone 0.706 / 0.889 → 0.900 / 0.923
 // → 0.949 / 0.750; keywords 0.216 / 0.378 / 0.436 / 0.583); test half
 // 0.926 / 1.000 / 1.000 / 0.875. The gate sits a message under.
-var round21Gate = holdoutGate{urgentRecall: 0.84, needsRecall: 0.95, attentionRecall: 0.97, routineKept: 0.85, reasonRecall: 0.65}
+// After session 16's changes (read on its tuning half): 0.961 (49 of 51)
+// / 1.000 / 1.000 / 0.933 / 0.724 (lexicon alone 0.804 / 0.933 / 0.949 /
+// 0.817); test half unchanged but reasons 0.653 → 0.667. The gate raised
+// to a message under.
+var round21Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.98, attentionRecall: 0.97, routineKept: 0.91, reasonRecall: 0.71}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {

@@ -64,6 +64,11 @@ type message struct {
 	// noSituation is true when a sentence says the message tells of
 	// nobody's situation (noSituationRe).
 	noSituation bool
+	// minor is true when the writer says an age under 18 (minorRe).
+	minor bool
+	// rehoused is true when a sentence says the writer's household has
+	// been rehoused for good (rehousedRe).
+	rehoused bool
 }
 
 // sentenceEnd is where a sentence may end: punctuation, with the closing
@@ -82,13 +87,15 @@ func newMessage(text string, now time.Time) *message {
 			lead := strings.Index(raw, trimmed)
 			s := sentence{start: start + lead, end: start + lead + len(trimmed), folded: foldSentence(trimmed)}
 			s.near, s.far, s.now = timeOf(s.folded, now)
-			s.deadline = s.near || datedWithin(s.folded, now, deadlineDays)
+			s.deadline = deadlineWithin(s.folded, s.near, now)
 			s.past, s.general = pastRe.MatchString(s.folded), generalRe.MatchString(s.folded)
 			s.lastYear = lastYearRe.MatchString(s.folded) && sinceRe.MatchString(s.folded)
 			s.fiction = fictionRe.MatchString(s.folded)
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
 			m.general = m.general || s.general
 			m.noSituation = m.noSituation || noSituationRe.MatchString(s.folded) && !ownLackRe.MatchString(s.folded)
+			m.minor = m.minor || minorRe.MatchString(s.folded)
+			m.rehoused = m.rehoused || rehousedRe.MatchString(s.folded) && !provisionalRe.MatchString(s.folded)
 			m.count(s.folded)
 			m.evidence += evidenceOf(s.folded)
 			m.sentences = append(m.sentences, s)
@@ -109,6 +116,7 @@ func newMessage(text string, now time.Time) *message {
 		nextLaughs, nextSettles = laughs, settles
 	}
 	m.countScripts(text)
+	m.windowCloses(now)
 	return m
 }
 
@@ -186,7 +194,7 @@ var (
 	// foreignNearRe are times within days in the languages of
 	// lexicon_foreign.go (« este viernes », « amanhã », « pe 3 decembrie »
 	// is read by dateRe), and a count of hours in any (« 3andi 48 heures »).
-	foreignNearRe = compile(` (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|within (?:24|48|72) hours|in (?:[1-9]|two|three|four|five|a few) days|` +
+	foreignNearRe = compile(` (?:tomorrow|today|tonight|this week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|within (?:24|48|72) hours|in (?:[1-9]|two|three|four|five|a few) days|` +
 		`manana|hoy|esta semana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|` +
 		`amanha|hoje|segunda-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|` +
 		`maine|azi|astazi|marti|miercuri|joi|vineri|sambata|duminica|(?:48|72) (?:heures|horas|hours|ore))[ ,]`)
@@ -225,6 +233,23 @@ const nearDays = 10
 // within days (« il y a un mois pour faire opposition, donc jusqu'au 12
 // décembre », written on 30 November).
 const deadlineDays = 15
+
+// ultimatumRe marks the time a writer gives the administration to answer
+// (« à défaut de réponse motivée sous quinze jours, mon avocat saisira le
+// tribunal »): a deadline the writer sets, not one the writer must meet
+// (since session 16).
+var ultimatumRe = regexp.MustCompile(` (?:a defaut|faute|en l' absence|sans) (?:de |d' )(?:(?:une|votre) )?(?:reponse|regularisation|retour|decision|solution|reaction)(?: [a-z']+){0,4}? (?:(?:sous|dans (?:les|un delai de)|d' ici) (?:[0-9]+|huit|dix|quinze|trente) (?:jours|j)|sous (?:huitaine|quinzaine)) `)
+
+// deadlineWithin reports whether a sentence, folded, names a time within
+// days (near, as timeOf read it) or a date within deadlineDays, leaving
+// out an ultimatum the writer sets (ultimatumRe).
+func deadlineWithin(folded string, near bool, now time.Time) bool {
+	if ultimatumRe.MatchString(folded) {
+		folded = ultimatumRe.ReplaceAllString(folded, " ")
+		near, _, _ = timeOf(folded, now)
+	}
+	return near || datedWithin(folded, now, deadlineDays)
+}
 
 // datedWithin reports whether folded names a date from today to days
 // ahead.

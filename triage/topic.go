@@ -17,10 +17,18 @@ var topicNouns = wordSet("seance seances semaine journee journees reunion soiree
 	"expose memoire these sequence sequences lecon lecons affiche affiches brochure brochures plaquette plaquettes flyer flyers support supports " +
 	"documentation module modules formation formations stage cours campagne reportage documentaire film livre roman " +
 	"exposition article questionnaire enquete statistiques chiffres projet dossier info information prevention sensibilisation " +
-	"court-metrage long-metrage podcast webinaire colloque spectacle emission serie piece pieces oral loi lois")
+	"court-metrage long-metrage podcast webinaire colloque spectacle emission serie piece pieces oral loi lois " +
+	// English (since session 16: « information leaflets about domestic
+	// violence »).
+	"leaflet leaflets posters booklet booklets workshop workshops training talk talks presentation session sessions awareness materials")
+
+// englishTopicNouns are the English topic nouns « on » may follow as a
+// preposition (« a workshop on domestic violence »); after any other word
+// it is the French pronoun (« on me frappe »).
+var englishTopicNouns = wordSet("leaflet leaflets posters booklet booklets workshop workshops training talk talks presentation session sessions awareness materials information")
 
 // topicPrepositions introduce a topic after any of topicNouns.
-var topicPrepositions = wordSet("sur contre concernant autour")
+var topicPrepositions = wordSet("sur contre concernant autour about")
 
 // topicOf are the nouns whose topic may also follow « de », « des », « aux
 // »…: « sensibilisation aux violences », « gestion des agressions ».
@@ -54,7 +62,8 @@ const maxTopicGap = 4
 // someone's own, a conjunction of clauses. « Une formation sur … et mon
 // mari me frappe » describes someone.
 var topicStops = wordSet("je j' il elle on nous vous ils elles m' me moi mon ma mes son sa ses notre nos leur leurs " +
-	"qui que qu' mais car parce donc alors lui t' te tu ton ta tes y")
+	"qui que qu' mais car parce donc alors lui t' te tu ton ta tes y " +
+	"i my me he she his her our we they their who that")
 
 // maxTopicWords is how many words of a topic's noun phrase may come
 // between its preposition and the cue (« une séance sur les violences
@@ -70,6 +79,9 @@ func topicFramed(before string) bool {
 	words := lastWords(before, maxTopicWords+maxTopicGap+1)
 	for i := len(words) - 1; i >= 1; i-- {
 		w := words[i]
+		if w == "on" && englishTopicNouns[words[i-1]] && i >= len(words)-maxTopicWords {
+			return true // « a workshop on domestic violence »
+		}
 		if topicStops[w] {
 			return false
 		}

@@ -188,6 +188,7 @@ func assessLexicon(msg *message, text string) Assessment {
 			out.Level = Max(out.Level, c.level)
 		}
 	}
+	out.Reasons = minorHarmed(msg, out.Reasons)
 	barrier := msg.barrier() || msg.latinForeign() && out.Level != Routine
 	if barrier && !slices.ContainsFunc(out.Reasons, func(r Reason) bool { return r.Code == CodeLanguage }) {
 		c := codes[CodeLanguage]
@@ -195,6 +196,22 @@ func assessLexicon(msg *message, text string) Assessment {
 		out.Level = Max(out.Level, c.level)
 	}
 	return out
+}
+
+// minorHarmed adds child_at_risk beside a violence the writer tells when
+// the writer says an age under 18 (« g 15 ans… mon beau-père m'a encore
+// frappé »): every such message of the training rounds is labelled so
+// (since session 16).
+func minorHarmed(msg *message, rs []Reason) []Reason {
+	if !msg.minor || slices.ContainsFunc(rs, func(r Reason) bool { return r.Code == CodeChild }) {
+		return rs
+	}
+	i := slices.IndexFunc(rs, func(r Reason) bool { return r.Code == CodeViolence })
+	if i < 0 {
+		return rs
+	}
+	c := codes[CodeChild]
+	return append(rs, Reason{Code: CodeChild, Label: c.label, Level: c.level, Start: rs[i].Start, End: rs[i].End})
 }
 
 func hasReason(rs []Reason, code string, start int) bool {

@@ -1,0 +1,105 @@
+package triage
+
+import (
+	"regexp"
+	"strconv"
+	"time"
+)
+
+// A time to act counted from a letter: « j'ai reçu le jugement le 5
+// novembre, j'ai un mois pour faire appel », « I have one month to
+// appeal… the letter was sent 27 days ago ». The window's end is days
+// away when the time elapsed since the letter nearly fills it (since
+// session 16: such letters were read as weeks away).
+
+// windowRe matches a time to act: a count, its unit, then « pour »,
+// « to » or « para » (or « le délai … est de » before them).
+var windowRe = regexp.MustCompile(` delai (?:de recours |d' appel |pour (?:contester|faire appel|repondre) )?(?:est )?de (` + windowCounts + `) (` + windowUnits + `) | (` + windowCounts + `) (` + windowUnits + `) (?:pour|to|para) `)
+
+// windowCounts and windowUnits are the counts and units of a time to act.
+const (
+	windowCounts = `un|une|1|deux|2|trois|3|quinze|15|trente|30|huit|8|dix|10|one|a|two|fifteen|thirty|eight|ten|fourteen|14|dos|um|dois`
+	windowUnits  = `mois|jours|months?|days|mes|meses|dias`
+)
+
+// elapsedRe matches a time elapsed: « il y a 25 jours », « 27 days
+// ago », « hace 20 días », « há 20 dias ».
+var elapsedRe = regexp.MustCompile(` il y a (?:plus de |presque |environ )?([0-9]+|deux|trois|quatre|quinze|vingt) (jours|semaines)| ([0-9]+|two|three|four) (days|weeks) ago| (?:hace|ha) ([0-9]+) (dias|semanas)`)
+
+// countWords are the counts windowRe and elapsedRe spell out.
+var countWords = map[string]int{"un": 1, "une": 1, "a": 1, "one": 1, "um": 1, "deux": 2, "two": 2, "dos": 2, "dois": 2,
+	"trois": 3, "three": 3, "quatre": 4, "four": 4, "huit": 8, "eight": 8, "dix": 10, "ten": 10, "fourteen": 14,
+	"quinze": 15, "fifteen": 15, "vingt": 20, "trente": 30, "thirty": 30}
+
+// countDays reads a count and its unit as days (a month is 30).
+func countDays(count, unit string) (int, bool) {
+	n, ok := countWords[count]
+	if !ok {
+		var err error
+		if n, err = strconv.Atoi(count); err != nil {
+			return 0, false
+		}
+	}
+	switch unit[0] {
+	case 'm': // mois, months, mes, meses
+		return n * 30, true
+	case 's', 'w': // semaines, weeks, semanas
+		return n * 7, true
+	}
+	return n, true
+}
+
+// longestCount returns the longest count, in days, of a match whose
+// groups are pairs of a count and its unit (the pairs of the
+// alternatives that did not match are empty).
+func longestCount(m []string) int {
+	best := 0
+	for i := 1; i+1 < len(m); i += 2 {
+		if d, ok := countDays(m[i], m[i+1]); m[i] != "" && ok && d > best {
+			best = d
+		}
+	}
+	return best
+}
+
+// windowOf returns the longest time to act folded names, in days.
+func windowOf(folded string) int {
+	best := 0
+	for _, m := range windowRe.FindAllStringSubmatch(folded, -1) {
+		best = max(best, longestCount(m))
+	}
+	return best
+}
+
+// elapsedOf returns the longest time folded says has passed, in days: a
+// count « ago », or a date under a month ago.
+func elapsedOf(folded string, now time.Time) int {
+	best := 0
+	for _, m := range elapsedRe.FindAllStringSubmatch(folded, -1) {
+		best = max(best, longestCount(m))
+	}
+	for _, m := range dateRe.FindAllStringSubmatch(folded, -1) {
+		if d, ok := daysUntil(m, now); ok && d < 0 && -d > best {
+			best = -d
+		}
+	}
+	return best
+}
+
+// windowCloses marks the sentences whose time to act ends within
+// deadlineDays, counted from the longest time the message says has
+// passed: their legal deadline is near.
+func (m *message) windowCloses(now time.Time) {
+	elapsed := 0
+	for _, s := range m.sentences {
+		elapsed = max(elapsed, elapsedOf(s.folded, now))
+	}
+	if elapsed == 0 {
+		return
+	}
+	for i, s := range m.sentences {
+		if w := windowOf(s.folded); w > 0 && w >= elapsed && w-elapsed <= deadlineDays {
+			m.sentences[i].deadline = true
+		}
+	}
+}
