@@ -82,8 +82,8 @@ func (sc *scanner) ambNameAt(j int, how ambCue) int {
 		return -1
 	}
 	last := sc.hyphenEnd(j)
-	if l := sc.surnameEnd(last + 1); l >= 0 {
-		return l
+	if l := sc.surnameEnd(last + 1); l >= 0 && !(place && how == ambClosing) {
+		return l // after a closing, a country stays before a word: "merci france bleu"
 	}
 	if l := sc.wordSurnameEnd(j, last+1); l >= 0 {
 		return l // "bien à vous, olive petit", "JE SUIS OLIVE PETIT,", "Cordialement,\nFRANCE PETIT"

@@ -150,12 +150,11 @@ func (sc *scanner) formName(j int) int {
 	if t.kind != kWord || !wordSurnames[t.ent] {
 		return -1
 	}
-	e := sc.hyphenEnd(j)
-	if !sc.clauseEndsAt(e+1, ambNameStops) && !(e+1 < len(sc.toks) && sc.toks[e+1].cue&cFormName != 0) {
-		return -1
+	if !sc.clauseEndsAt(j+1, ambNameStops) && !(j+1 < len(sc.toks) && sc.toks[j+1].cue&cFormName != 0) {
+		return -1 // "nom: petit-déjeuner"
 	}
-	sc.addToks(j, e, NOM, 0.8)
-	return e
+	sc.addToks(j, j, NOM, 0.8)
+	return j
 }
 
 // englishSon reports whether word i is the English "son" after "my" ("my

@@ -119,6 +119,9 @@ func TestNames16b(t *testing.T) {
 		{"all-caps routine message", "JE VEUX RENOUVELER MA CARTE GRISE A PARIS", "JE VEUX RENOUVELER MA CARTE GRISE A PARIS"},
 		{"closing, then France Travail", "Cordialement,\nFrance Travail", "Cordialement,\nFrance Travail"},
 		{"the French possessive son", "son fils Tom a 5 ans", "son fils [NOM_1] a 5 ans"},
+		{"a radio after a closing", "merci france bleu", "merci france bleu"},
+		{"signé and an adjective", "signé claire et net", "signé claire et net"},
+		{"a form label and a compound word", "nom: petit-déjeuner", "nom: petit-déjeuner"},
 		{"petit à petit", "en france petit à petit", "en france petit à petit"},
 	})
 }

@@ -119,13 +119,15 @@ func (sc *scanner) cuedPersonName(j int, bare bool) int {
 	return last
 }
 
-// signedFirstName adds the first name that is also a word signing alone
-// at j ("signé olive") and returns its last token, or -1.
+// signedFirstName adds the first name that is also a word signing at j,
+// alone up to the clause's end ("signé olive") or before its surname, and
+// returns its last token, or -1.
 func (sc *scanner) signedFirstName(j int) int {
 	last := sc.ambNameAt(j, ambHere)
-	if last >= 0 {
-		sc.addToks(j, last, NOM, 0.75)
+	if last < 0 || last == sc.hyphenEnd(j) && !sc.clauseEndsAt(last+1, ambNameStops) {
+		return -1 // "signé claire et net"
 	}
+	sc.addToks(j, last, NOM, 0.75)
 	return last
 }
 
