@@ -226,7 +226,9 @@ func TestDelegatedKeys(t *testing.T) {
 		fmt.Sprintf("DELETE /v1/keys/:id %d 204 caf", made.Key.ID),
 		fmt.Sprintf("DELETE /v1/keys/:id %d 404 caf", idOf("admin")),
 		fmt.Sprintf("DELETE /v1/keys/:id %d 404 caf", idOf("admin-ants")),
-		"POST /v1/keys  400 caf", "POST /v1/keys  400 caf", "POST /v1/keys  403 caf", "POST /v1/keys  403 caf",
+		"POST /v1/keys  400 caf", "POST /v1/keys  400 caf",
+		fmt.Sprintf("POST /v1/keys %d 201 caf", made.Key.ID+1), // without service: the CAF's
+		"POST /v1/keys  403 caf", "POST /v1/keys  403 caf",
 		fmt.Sprintf("POST /v1/keys %d 201 caf", made.Key.ID),
 	}
 	if diff := cmp.Diff(wantCAF, summary(e.auditOf("admin-caf", ""))); diff != "" {

@@ -302,6 +302,14 @@ func TestDocumentPersonalDataLinks(t *testing.T) {
 			[]piiFinding{span("text", "NIR", "Lien : https://ex.fr/2-92-03-75-120-045-52", "2-92-03-75-120-045-52")}},
 		{"escaped spaces", map[string]any{"id": "pii-escapes", "title": "Fiche", "text": "[ici](https://ex.fr/?n=2%2092%2003%2075%20120%20045%2052)"},
 			[]piiFinding{span("text", "NIR", "[ici](https://ex.fr/?n=2%2092%2003%2075%20120%20045%2052)", "2%2092%2003%2075%20120%20045%2052")}},
+		// A label typed against its value (black-box test, issue 10: the
+		// spaced NIR was refused, this one stored).
+		{"label glued in text", map[string]any{"id": "pii-glued", "title": "Fiche", "text": "NIR185057511542357"},
+			[]piiFinding{span("text", "NIR", "NIR185057511542357", "185057511542357")}},
+		{"label glued in title", map[string]any{"id": "pii-glued-title", "title": "Fiche IBAN" + iban, "text": "ok"},
+			[]piiFinding{span("title", "IBAN", "Fiche IBAN"+iban, iban)}},
+		{"label glued in a link", map[string]any{"id": "pii-glued-link", "title": "Fiche", "text": "ok", "url": "https://x.fr/dossier/nir" + nir},
+			[]piiFinding{span("url", "NIR", "https://x.fr/dossier/nir"+nir, nir)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

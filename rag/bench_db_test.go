@@ -2,6 +2,7 @@ package rag_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
@@ -20,7 +21,8 @@ import (
 // no ingest before, and reports beside the latencies and stages the CPU
 // time of one search: PostgreSQL's (its backends', from /proc) and Go's.
 // CPU time counts work, which a shared machine's load disturbs less than
-// it does wall-clock time.
+// it does wall-clock time. PLUME_BENCH_OPTS, JSON, sets search options
+// (as PLUME_TUNE_OPTS does for TestTuneMessages).
 func BenchmarkSearchMessagesDB(b *testing.B) {
 	url := os.Getenv("PLUME_BENCH_DB")
 	if url == "" {
@@ -38,7 +40,13 @@ func BenchmarkSearchMessagesDB(b *testing.B) {
 		b.Fatal(err)
 	}
 	stages := newStageLog()
-	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), slog.New(stages), rag.SearchOptions{})
+	var opts rag.SearchOptions
+	if o := os.Getenv("PLUME_BENCH_OPTS"); o != "" {
+		if err := json.Unmarshal([]byte(o), &opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s := rag.NewSearcher(st, embedder, rag.DefaultLexicon(), slog.New(stages), opts)
 	texts := messageTexts(b)
 	for _, q := range texts[:40] { // opens the connections, warms the caches
 		if _, err := s.Search(ctx, rag.Query{Text: query(b, s, q), K: 5}); err != nil {

@@ -151,6 +151,10 @@ type ContactPolicy struct {
 	Hosts []string
 	// Phones are allowed phone numbers, digits only (e.g. "3939").
 	Phones []string
+	// Links are pages a draft may give without a source, with the pages
+	// under them; of a host of Hosts, only the home page is allowed
+	// without a source or a link here.
+	Links []string
 }
 
 // DefaultContactPolicy allows the State's domains and service-public.fr.
@@ -303,11 +307,15 @@ func normalizeURL(u string) string {
 // the allow-list.
 const maskedContact = "[coordonnée à vérifier]"
 
-// urlAllowed reports whether a draft may give link: a source gives it (or
-// a page above or below it), or its host is allowed.
+// urlAllowed reports whether a draft may give link: a source or the
+// policy's Links give it (or a page above or below it), or it is the home
+// page of an allowed host. A page of an allowed host that neither gives
+// (« service-public.fr/particuliers/vosdroits/F1234 » with no source of
+// that address) is masked as any invented address: the whole domain is
+// allowed, not every path a model may write on it.
 func urlAllowed(link string, sources []string, policy ContactPolicy) bool {
 	n := normalizeURL(link)
-	for _, s := range sources {
+	for _, s := range slices.Concat(sources, policy.links()) {
 		if n == s || strings.HasPrefix(s, n+"/") || strings.HasPrefix(n, s+"/") || strings.HasPrefix(s, n+"?") {
 			return true
 		}
@@ -316,7 +324,17 @@ func urlAllowed(link string, sources []string, policy ContactPolicy) bool {
 		link = "https://" + link
 	}
 	u, err := url.Parse(link)
-	return err == nil && policy.hostAllowed(u.Hostname())
+	return err == nil && policy.hostAllowed(u.Hostname()) && strings.Trim(u.EscapedPath(), "/") == "" &&
+		u.RawQuery == "" && u.Fragment == ""
+}
+
+// links returns the policy's Links, normalized as source addresses.
+func (p ContactPolicy) links() []string {
+	out := make([]string, len(p.Links))
+	for i, l := range p.Links {
+		out[i] = normalizeURL(l)
+	}
+	return out
 }
 
 // checked is a draft's redacted text after the checks.

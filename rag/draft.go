@@ -95,7 +95,7 @@ func (o DraftOptions) withDefaults(searcher *Searcher) DraftOptions {
 	default:
 		o.Redaction = redact.DefaultPolicy()
 	}
-	if o.Contacts.Hosts == nil && o.Contacts.Phones == nil {
+	if o.Contacts.Hosts == nil && o.Contacts.Phones == nil && o.Contacts.Links == nil {
 		o.Contacts = DefaultContactPolicy()
 	}
 	if o.Emergency == nil {

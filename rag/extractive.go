@@ -204,11 +204,16 @@ func onlineServices(passages []Result) []string {
 // writeSources lists the passages as numbered sources, with their address.
 func writeSources(b *strings.Builder, passages []Result) {
 	for i, p := range passages {
-		if p.URL != "" {
-			fmt.Fprintf(b, "[%d] %s — %s\n", i+1, p.Title, p.URL)
-		} else {
-			fmt.Fprintf(b, "[%d] %s\n", i+1, p.Title)
-		}
+		writeSource(b, i+1, p)
+	}
+}
+
+// writeSource lists passage p as source n, with its address.
+func writeSource(b *strings.Builder, n int, p Result) {
+	if p.URL != "" {
+		fmt.Fprintf(b, "[%d] %s — %s\n", n, p.Title, p.URL)
+	} else {
+		fmt.Fprintf(b, "[%d] %s\n", n, p.Title)
 	}
 }
 

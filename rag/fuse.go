@@ -138,9 +138,10 @@ func (s *Searcher) threshold() float64 {
 }
 
 // fuseDocuments merges the three rankings by document with weighted
-// reciprocal rank fusion, then adds the semantic ranking (sem, best first;
-// see withSemantic); best first.
-func (s *Searcher) fuseDocuments(f store.Found, sem []int64) []docCandidate {
+// reciprocal rank fusion, then adds the semantic ranking (sem, best
+// first) and the plain BM25 ranking (plain), which only order (see
+// withOrdering); best first.
+func (s *Searcher) fuseDocuments(f store.Found, sem []int64, plain []store.DocHit) []docCandidate {
 	fu := fusion{byID: map[int64]*docCandidate{}}
 	for i, h := range f.Documents {
 		d := fu.get(h.DocumentID)
@@ -166,21 +167,16 @@ func (s *Searcher) fuseDocuments(f store.Found, sem []int64) []docCandidate {
 		d.margin, d.baseRank = margin(fu.order, i), i+1
 		d.score = d.fused
 	}
-	if len(sem) == 0 {
-		return copyCandidates(fu.order)
-	}
-	return copyCandidates(s.withSemantic(&fu, sem))
+	return copyCandidates(s.withOrdering(&fu, sem, plain))
 }
 
 // markPlain sets the rank by plain BM25 (plain, best first) of the
 // documents found.
-func markPlain(docs []docCandidate, plain []store.DocHit) {
-	rank := make(map[int64]int, len(plain))
+func markPlain(f *fusion, plain []store.DocHit) {
 	for i, h := range plain {
-		rank[h.DocumentID] = i + 1
-	}
-	for i := range docs {
-		docs[i].plainRank = rank[docs[i].id]
+		if d, ok := f.byID[h.DocumentID]; ok {
+			d.plainRank = i + 1
+		}
 	}
 }
 
@@ -202,11 +198,13 @@ func (f *fusion) get(id int64) *docCandidate {
 	return d
 }
 
-// withSemantic adds the semantic ranking sem to the base fusion (f.order,
-// best first) with its weight and returns the documents best first, the
-// base fusion's first SemanticKeep documents keeping a place in the first
-// five (keepInTop).
-func (s *Searcher) withSemantic(f *fusion, sem []int64) []*docCandidate {
+// withOrdering adds the semantic ranking sem to the base fusion (f.order,
+// best first) with its weight, marks the documents' places by plain BM25
+// (plain) and, with a PlainWeight, lets its ranking choose the first
+// PlainPlaces (plainFirst); it returns the documents best first, the base
+// fusion's first SemanticKeep documents keeping a place in the first five
+// (keepInTop).
+func (s *Searcher) withOrdering(f *fusion, sem []int64, plain []store.DocHit) []*docCandidate {
 	protected := map[int64]bool{}
 	for _, d := range f.order[:min(len(f.order), max(s.opts.SemanticKeep, 0))] {
 		protected[d.id] = true
@@ -217,7 +215,39 @@ func (s *Searcher) withSemantic(f *fusion, sem []int64) []*docCandidate {
 		d.score += s.opts.SemanticWeight * s.rrf(d.semRank)
 	}
 	sort.SliceStable(f.order, func(i, j int) bool { return f.order[i].score > f.order[j].score })
-	return keepInTop(f.order, protected, keptPlaces)
+	markPlain(f, plain)
+	order := f.order
+	if s.opts.PlainWeight > 0 && len(plain) > 0 {
+		order = s.plainFirst(order)
+	}
+	if len(sem) == 0 {
+		return order
+	}
+	return keepInTop(order, protected, keptPlaces)
+}
+
+// plainFirst returns order (best first by score) with its first
+// PlainPlaces documents chosen by their score plus the plain BM25
+// ranking's part (weight PlainWeight), the others after them in order.
+// The scores stay as they were: the ranker reads them. Only the first
+// places are chosen so: ordering every document so took documents that
+// the other rankings alone found out of the first ten (tuning halves).
+func (s *Searcher) plainFirst(order []*docCandidate) []*docCandidate {
+	withPlain := func(d *docCandidate) float64 { return d.score + s.opts.PlainWeight*s.rrf(d.plainRank) }
+	byPlain := append([]*docCandidate(nil), order...)
+	sort.SliceStable(byPlain, func(i, j int) bool { return withPlain(byPlain[i]) > withPlain(byPlain[j]) })
+	out := make([]*docCandidate, 0, len(order))
+	first := map[int64]bool{}
+	for _, d := range byPlain[:min(s.opts.PlainPlaces, len(byPlain))] {
+		first[d.id] = true
+		out = append(out, d)
+	}
+	for _, d := range order {
+		if !first[d.id] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // keptPlaces is how many first places the base fusion's first documents

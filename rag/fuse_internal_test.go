@@ -65,14 +65,53 @@ func TestFuseWithSemantic(t *testing.T) {
 		}
 		return out
 	}
-	base := list(s.fuseDocuments(found, nil))
+	base := list(s.fuseDocuments(found, nil, nil))
 	want := []doc{{1, 1, 0.045}, {2, 2, 0.043}, {3, 3, 1}}
 	if diff := cmp.Diff(want, base); diff != "" {
 		t.Fatalf("base fusion (-want +got):\n%s", diff)
 	}
-	got := list(s.fuseDocuments(found, []int64{3, 9}))
+	got := list(s.fuseDocuments(found, []int64{3, 9}, nil))
 	want = []doc{{3, 3, 1}, {1, 1, 0.045}, {2, 2, 0.043}, {9, 0, 0}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("with the semantic ranking (-want +got):\n%s", diff)
+	}
+}
+
+// TestFusePlainFirst checks that plain BM25's ranking chooses the first
+// PlainPlaces documents with the fused scores, the others keeping their
+// fused order after them, and that no weight (the default) or a negative
+// one leaves the order as it was.
+func TestFusePlainFirst(t *testing.T) {
+	found := store.Found{Documents: []store.DocHit{{DocumentID: 1}, {DocumentID: 2}, {DocumentID: 3}, {DocumentID: 4}}}
+	tests := []struct {
+		name  string
+		opts  SearchOptions
+		plain []int64
+		want  []int64
+	}{
+		{"first place chosen with plain BM25", SearchOptions{PlainPlaces: 1, PlainWeight: 2}, []int64{4, 3}, []int64{4, 1, 2, 3}},
+		{"first two chosen with it", SearchOptions{PlainPlaces: 2, PlainWeight: 2}, []int64{4, 3}, []int64{4, 3, 1, 2}},
+		{"the rest in fused order", SearchOptions{PlainPlaces: 2, PlainWeight: 2}, []int64{4}, []int64{4, 1, 2, 3}},
+		{"not used by default", SearchOptions{}, []int64{4, 3}, []int64{1, 2, 3, 4}},
+		{"not used, negative", SearchOptions{PlainWeight: -1}, []int64{4, 3}, []int64{1, 2, 3, 4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSearcher(nil, nil, nil, nil, tt.opts)
+			var plain []store.DocHit
+			for _, id := range tt.plain {
+				plain = append(plain, store.DocHit{DocumentID: id})
+			}
+			var got []int64
+			for _, d := range s.fuseDocuments(found, nil, plain) {
+				got = append(got, d.id)
+				if d.baseRank != int(d.id) {
+					t.Errorf("document %d: base rank %d, want its place in the base fusion", d.id, d.baseRank)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("order (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -97,6 +97,15 @@ func loadUserMessages(tb testing.TB) []message {
 // whatever the goals. Its tuning half is in messageFiles: the next change
 // to the ranking tunes on it too, and gates this file once its test half
 // is level with BM25 at every depth (README, "Retrieval", retr15).
+// heldOut16File (retr16) was written on session 16 by two new writers,
+// each on 32 fiches and 18 pages of the 2020 corpus (seeds 20261291 and
+// 20261301, the least labelled fiches first; none shared), each with 12
+// out-of-corpus near-misses, measured whole once before and once after
+// that session's changes (the same figures: no change to the ranking
+// landed on by default). Not gated, like retr15 and for the same reason:
+// on its test half plume is one message under BM25 at recall@10 over the
+// fiches (0.875 against 0.906; r@5 0.875 against 0.812, MRR 0.755
+// against 0.603). Its tuning half is in messageFiles.
 const (
 	messagesFile  = "messages.jsonl"
 	heldOutFile   = "messages-r7.jsonl"
@@ -108,6 +117,7 @@ const (
 	heldOut13File = "messages-r13.jsonl"
 	heldOut14File = "messages-r14.jsonl"
 	heldOut15File = "messages-r15.jsonl"
+	heldOut16File = "messages-r16.jsonl"
 )
 
 func loadMessageFile(tb testing.TB, name string) []message {
@@ -256,7 +266,9 @@ func TestMessagesSPFFiches(t *testing.T) {
 // chosen, never on the test half. PLUME_TUNE_DUMP names a file to append
 // every outcome's features to (dumpOutcomes). It calibrates the
 // reliability model on the tuning halves together and prints it (how
-// DefaultReliability was fitted).
+// DefaultReliability was fitted). PLUME_TUNE_HALF=test prints the test
+// halves' figures instead (for a report, never to tune on: no message is
+// listed, nothing fitted or dumped).
 func TestTuneMessages(t *testing.T) {
 	t.Parallel()
 	url, corpora := os.Getenv("PLUME_TUNE_DB"), os.Getenv("PLUME_TUNE_CORPUS")
@@ -277,6 +289,9 @@ func TestTuneMessages(t *testing.T) {
 		for range outs {
 			of = append(of, corpus)
 		}
+	}
+	if os.Getenv("PLUME_TUNE_HALF") == "test" {
+		return // the test half's figures only: nothing is fitted on it
 	}
 	r, err := rag.Calibrate(all)
 	if err != nil {
@@ -362,8 +377,12 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 	st, s := rag.OpenTuneSearcher(t, url, opts)
 	var qs []rag.EvalQuestion
 	var files []string // the file of each question
+	half := "tuning"
+	if os.Getenv("PLUME_TUNE_HALF") == "test" {
+		half = "test" // figures only, for a report: never tuned on
+	}
 	for _, file := range messageFiles {
-		set := messageSet(loadMessageFile(t, file), corpus, "tuning")
+		set := messageSet(loadMessageFile(t, file), corpus, half)
 		qs = append(qs, set...)
 		for range set {
 			files = append(files, file)
@@ -375,25 +394,27 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 	}
 	ix := loadBM25(t, st)
 	bm25 := ix.evaluate(t, st, qs, 10)
-	t.Log("\n" + formatReports(corpus+" corpus, tuning half", plume, bm25))
+	t.Log("\n" + formatReports(corpus+" corpus, "+half+" half", plume, bm25))
 	if os.Getenv("PLUME_TUNE_BY_FILE") != "" {
-		logByFile(t, st, ix, corpus, files, plume.Outcomes)
+		logByFile(t, st, ix, corpus, half, files, plume.Outcomes)
 	}
 	for _, o := range plume.Outcomes {
-		if os.Getenv("PLUME_TUNE_MISSES") != "" && o.Answerable() && (o.Rank == 0 || o.Rank > 5) {
+		if half == "tuning" && os.Getenv("PLUME_TUNE_MISSES") != "" && o.Answerable() && (o.Rank == 0 || o.Rank > 5) {
 			t.Logf("miss %s rank %d want %v got %v: %.150s", o.Question.ID, o.Rank, o.Question.Expected, o.Docs, o.Question.Question)
 		}
 	}
-	dumpOutcomes(t, corpus, plume.Outcomes)
+	if half == "tuning" {
+		dumpOutcomes(t, corpus, plume.Outcomes)
+	}
 	return plume.Outcomes
 }
 
 // messageFiles are the message files, oldest first.
-var messageFiles = []string{messagesFile, heldOutFile, heldOut8File, heldOut9File, heldOut10File, heldOut11File, heldOut12File, heldOut13File, heldOut14File, heldOut15File}
+var messageFiles = []string{messagesFile, heldOutFile, heldOut8File, heldOut9File, heldOut10File, heldOut11File, heldOut12File, heldOut13File, heldOut14File, heldOut15File, heldOut16File}
 
 // logByFile logs the tuning half of each message file (files: the file of
 // each outcome), plume beside BM25.
-func logByFile(t *testing.T, st *store.Store, ix *bm25Index, corpus string, files []string, outs []rag.EvalOutcome) {
+func logByFile(t *testing.T, st *store.Store, ix *bm25Index, corpus, half string, files []string, outs []rag.EvalOutcome) {
 	for _, file := range messageFiles {
 		var mine []rag.EvalOutcome
 		var qs []rag.EvalQuestion
@@ -402,7 +423,7 @@ func logByFile(t *testing.T, st *store.Store, ix *bm25Index, corpus string, file
 				mine, qs = append(mine, o), append(qs, o.Question)
 			}
 		}
-		t.Log("\n" + formatReports(file+", "+corpus+" corpus, tuning half", rag.Summarize(mine), ix.evaluate(t, st, qs, 10)))
+		t.Log("\n" + formatReports(file+", "+corpus+" corpus, "+half+" half", rag.Summarize(mine), ix.evaluate(t, st, qs, 10)))
 	}
 }
 

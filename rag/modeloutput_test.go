@@ -56,10 +56,11 @@ var outputCases = []outputCase{
 		reply: "Bonjour [NOM_1], appelez le 01 45 67 89 12 ou remplissez le formulaire sur https://www.aides-rapides.com/cni [1]. " +
 			"La fiche https://www.service-public.fr/particuliers/vosdroits/F1341 détaille la démarche. Nous vous rappelons au [TEL_1].",
 		want: "Bonjour Marie Dupont, appelez le [coordonnée à vérifier] ou remplissez le formulaire sur [coordonnée à vérifier] [1]. " +
-			"La fiche https://www.service-public.fr/particuliers/vosdroits/F1341 détaille la démarche. Nous vous rappelons au 06 12 34 56 78.",
-		warnings: map[string][]string{rag.WarnContactMasked: {"01 45 67 89 12", "https://www.aides-rapides.com/cni"}},
-		cited:    []int{1},
-		channel:  "email",
+			"La fiche [coordonnée à vérifier] détaille la démarche. Nous vous rappelons au 06 12 34 56 78.",
+		warnings: map[string][]string{rag.WarnContactMasked: {"01 45 67 89 12", "https://www.aides-rapides.com/cni",
+			"https://www.service-public.fr/particuliers/vosdroits/F1341"}},
+		cited:   []int{1},
+		channel: "email",
 	},
 	{
 		// A bank account or NIR the model writes could divert a payment

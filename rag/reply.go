@@ -21,7 +21,8 @@ type written struct {
 	// citations.
 	passages   []Result
 	extractive bool
-	// warnings say why the draft is extractive.
+	// warnings say why the draft is extractive, or how the model's
+	// reply was repaired to its channel's form.
 	warnings             []Warning
 	promptVersion, model string
 	tokens               Tokens
@@ -114,6 +115,9 @@ func (d *Drafter) accept(ctx context.Context, r run, p prompted, resp llm.ChatRe
 			Message: "La réponse du modèle reprenait ses consignes internes ; elle a été écartée au profit d'un brouillon extractif."})
 	}
 	w.text, w.fromModel, w.passages = strings.TrimSpace(resp.Content), true, p.passages
+	if r.req.Channel == "telephone" {
+		w.text, w.warnings = repairTelephone(w.text, p.passages)
+	}
 	return w, nil
 }
 

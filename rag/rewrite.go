@@ -4,9 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/prompts"
@@ -15,9 +18,11 @@ import (
 
 // Query rewrite: with a chat model configured (PLUME_QUERY_REWRITE=on), a
 // redacted message is turned into one to three short search queries by one
-// short model call. The queries are searched as the message's request and
-// the message itself as its context; when the call fails or takes too long
-// the search goes on without them.
+// short model call. The message is always searched alone too; the queries
+// are searched as the request and the message as its context, and the two
+// searches merged: the rewrite adds sources, it never takes away what the
+// message alone finds. When the call fails or takes too long the search
+// goes on without the queries.
 
 // RewritePromptVersion names the rewrite prompt, so that a change of it can
 // be told apart in evaluations.
@@ -109,6 +114,130 @@ func parseRewrite(reply string) []string {
 		out = append(out, line)
 		if len(out) == maxRewriteQueries {
 			break
+		}
+	}
+	return out
+}
+
+// searchRewritten searches a normalized query with the rewriter: the
+// message alone, while the model writes its queries, then with the
+// queries as the request and the message as its context; the two are
+// merged (mergeRewritten). The message's own search always stands: a
+// junk rewrite, a failed one or a failed second search cannot lower what
+// it finds, the rewrite only adds to it.
+func (s *Searcher) searchRewritten(ctx context.Context, q Query) (Results, error) {
+	start := time.Now()
+	var plain Results
+	var queries []redact.Text
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { plain, err = s.searchQueries(gctx, q, nil); return err })
+	g.Go(func() error { queries = s.rewriteQueries(gctx, q.Text); return nil })
+	if err := g.Wait(); err != nil {
+		return Results{}, err
+	}
+	if len(queries) == 0 {
+		return plain, nil
+	}
+	rewritten, err := s.searchQueries(ctx, q, queries)
+	if err != nil {
+		if ctx.Err() != nil {
+			return Results{}, fmt.Errorf("search: %w", ctx.Err())
+		}
+		s.log.Warn("search with the rewritten queries failed, keeping the message's own", "err", err)
+		return plain, nil
+	}
+	res := mergeRewritten(plain, rewritten, q.K)
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// rewriteQueries asks the rewriter for the search queries of a message,
+// redacted: the queries are the model's text, redacted like any other,
+// and one in which redaction masks a value is dropped. On failure there
+// are none (logged): the message is searched alone.
+func (s *Searcher) rewriteQueries(ctx context.Context, text redact.Text) []redact.Text {
+	written, err := s.opts.Rewriter.Rewrite(ctx, text)
+	var queries []redact.Text
+	if err == nil {
+		queries, err = s.redactQueries(ctx, written)
+	}
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.Warn("query rewrite failed, searching the message alone", "err", err)
+		}
+		return nil
+	}
+	return queries
+}
+
+// withQueries returns the rewriter's queries as the request, the
+// message's sentences as its context, and the queries as shown.
+func withQueries(queries []redact.Text, sentences []part) ([]part, []string) {
+	out := make([]part, 0, len(queries)+len(sentences))
+	shown := make([]string, len(queries))
+	for i, q := range queries {
+		out = append(out, part{text: q, weight: requestWeight})
+		shown[i] = q.String()
+	}
+	for _, st := range sentences {
+		out = append(out, part{text: st.text, weight: min(st.weight, contextWeight)})
+	}
+	return out, shown
+}
+
+// redactQueries redacts the rewriter's queries, dropping those in which
+// redaction masks a value; it fails when none is left.
+func (s *Searcher) redactQueries(ctx context.Context, queries []string) ([]redact.Text, error) {
+	out := make([]redact.Text, 0, len(queries))
+	for _, q := range queries {
+		red, err := redact.Redact(ctx, q, s.opts.Redaction)
+		if err != nil {
+			return nil, fmt.Errorf("redact the rewritten queries: %w", err)
+		}
+		if red.Mapping.Len() == 0 {
+			out = append(out, red.Text)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("rewrite query: every query held personal data")
+	}
+	return out, nil
+}
+
+// mergeRewritten merges the message's own search (plain) and the search
+// with the rewriter's queries, at most k results: the message's search
+// comes first, and keeps its reliable passages, unless the rewrite found a
+// reliable source where it found none; the other's passages follow, the
+// reliable ones before the rest. The search reliable is either's.
+func mergeRewritten(plain, rewritten Results, k int) Results {
+	first, second := plain, rewritten
+	if rewritten.Reliable && !plain.Reliable {
+		first, second = rewritten, plain
+	}
+	out := first
+	out.Rewritten = rewritten.Rewritten
+	out.Reliable = plain.Reliable || rewritten.Reliable
+	for _, w := range second.Warnings {
+		if !slices.Contains(out.Warnings, w) {
+			out.Warnings = append(out.Warnings, w)
+		}
+	}
+	out.Results = mergeResults(first.Results, second.Results, k)
+	return out
+}
+
+// mergeResults returns at most k results: the reliable ones of first,
+// then of second, then the others of first and of second, each passage
+// once.
+func mergeResults(first, second []Result, k int) []Result {
+	out := make([]Result, 0, k)
+	seen := map[int64]bool{}
+	for _, reliable := range []bool{true, false} {
+		for _, r := range slices.Concat(first, second) {
+			if r.Reliable == reliable && !seen[r.ChunkID] && len(out) < k {
+				seen[r.ChunkID] = true
+				out = append(out, r)
+			}
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package rag_test
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -101,5 +102,37 @@ func TestQueryRewriteFailsSilently(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestQueryRewriteJunk checks that a rewrite that has nothing to do with
+// the message (issue 9) lowers nothing: the message is searched alone too,
+// and what that search finds reliable stays first and reliable.
+func TestQueryRewriteJunk(t *testing.T) {
+	t.Parallel()
+	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) {
+		return "recette gâteau chocolat\nmétéo plage vacances\nxqzv wpty", nil
+	}))
+	plain, s := rewriteSearcher(t, srv, 2*time.Second)
+	const message = "Combien de temps est valable une carte d identité ?"
+	want := searchRedacted(t, plain, message)
+	if !want.Reliable || len(want.Results) == 0 {
+		t.Fatalf("the message alone finds nothing reliable: the test tests nothing (%+v)", want.Results)
+	}
+	got := searchRedacted(t, s, message)
+	if len(got.Rewritten) == 0 {
+		t.Fatalf("the junk rewrite was not used: rewritten %q", got.Rewritten)
+	}
+	if !got.Reliable || len(got.Results) == 0 || got.Results[0].ChunkID != want.Results[0].ChunkID || !got.Results[0].Reliable {
+		t.Errorf("with a junk rewrite: reliable %v, results %+v; want %s first and reliable as without rewrite",
+			got.Reliable, got.Results, want.Results[0].DocID)
+	}
+	for _, w := range want.Results {
+		if !w.Reliable {
+			continue
+		}
+		if !slices.ContainsFunc(got.Results, func(r rag.Result) bool { return r.ChunkID == w.ChunkID && r.Reliable }) {
+			t.Errorf("reliable passage of %s lost with the rewrite", w.DocID)
+		}
 	}
 }

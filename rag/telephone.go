@@ -2,6 +2,9 @@ package rag
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -55,4 +58,140 @@ func spoken(s string) string {
 	s = replaceURLs(s, func(string) string { return "(le lien est dans le message de suivi)" })
 	s = emailRe.ReplaceAllString(s, "(l'adresse est dans le message de suivi)")
 	return strings.NewReplacer(" €", " euros", "€", " euros", " %", " pour cent", "%", " pour cent", "n°", "numéro").Replace(s)
+}
+
+// WarnTelephoneRepaired: the model's telephone draft broke the channel's
+// form and was repaired before the checks: web and e-mail addresses moved
+// from the spoken part to the follow-up text, or the follow-up text, which
+// the model left out, written from the cited sources.
+const WarnTelephoneRepaired = "telephone_repaired"
+
+// What repairTelephone did, as the warning's values.
+const (
+	repairedAddresses = "addresses_moved"
+	repairedFollowUp  = "follow_up_added"
+)
+
+// followUpRe finds the heading of a telephone draft's follow-up text as a
+// model writes it: « Message de suivi (SMS ou courriel) : », bold or not,
+// « SMS de suivi », « Courriel de suivi ».
+var followUpRe = regexp.MustCompile(`(?im)^[^\p{L}\n]*(?:message|sms|texte|courriel|mail|e-mail)\s+de\s+suivi\b.*$`)
+
+// repairTelephone holds a model's telephone draft to the channel's form:
+// what is said aloud reads no address (each is replaced by a pointer to
+// the follow-up text, where it is added), and a follow-up text with the
+// links and sources always ends the draft, written from the cited passages
+// when the model left it out. The warning says what was repaired; none
+// when nothing was.
+func repairTelephone(text string, passages []Result) (string, []Warning) {
+	var said, followUp string
+	if loc := followUpRe.FindStringIndex(text); loc != nil {
+		said, followUp = text[:loc[0]], text[loc[0]:]
+	} else {
+		said = text
+	}
+	said, moved := moveAddresses(said)
+	var done []string
+	if len(moved) > 0 {
+		done = append(done, repairedAddresses)
+	}
+	if followUp == "" {
+		followUp = localFollowUp(text, passages)
+		done = append(done, repairedFollowUp)
+	}
+	followUp = withLinks(followUp, moved)
+	if len(done) == 0 {
+		return text, nil
+	}
+	out := strings.TrimRight(said, " \t\n") + "\n\n" + strings.TrimSpace(followUp)
+	return out, []Warning{{Code: WarnTelephoneRepaired, Severity: "warning",
+		Message: "Le brouillon téléphonique a été corrigé : aucune adresse n'est lue à voix haute (les liens sont dans le message de suivi) " +
+			"et le message de suivi reprend les sources citées. Relisez-le avant l'appel.",
+		Values: done}}
+}
+
+// moveAddresses replaces the web and e-mail addresses of the spoken part
+// of a telephone draft by a pointer to the follow-up text, and returns
+// them. A bare site name (« service-public.fr », no path) may be said and
+// stays.
+func moveAddresses(said string) (string, []string) {
+	var moved []string
+	said = replaceURLs(said, func(m string) string {
+		trimmed := strings.TrimRight(m, ".,;:!?")
+		if !strings.Contains(trimmed, "/") && !strings.HasPrefix(strings.ToLower(trimmed), "www.") {
+			return m
+		}
+		moved = append(moved, trimmed)
+		return "(le lien est dans le message de suivi)" + m[len(trimmed):]
+	})
+	said = emailRe.ReplaceAllStringFunc(said, func(m string) string {
+		moved = append(moved, m)
+		return "(l'adresse est dans le message de suivi)"
+	})
+	return said, moved
+}
+
+// withLinks adds to a follow-up text the addresses taken out of the
+// spoken part that it does not give yet.
+func withLinks(followUp string, moved []string) string {
+	var add []string
+	have := strings.ToLower(followUp)
+	for _, m := range moved {
+		if !strings.Contains(have, normalizeURL(m)) && !slices.Contains(add, m) {
+			add = append(add, m)
+		}
+	}
+	if len(add) == 0 {
+		return followUp
+	}
+	return strings.TrimRight(followUp, " \t\n") + "\nLiens :\n- " + strings.Join(add, "\n- ") + "\n"
+}
+
+// localFollowUp writes the follow-up text of a telephone draft whose model
+// left it out: the sources the draft cites (all the passages when it cites
+// none), their online services and their links, numbered as in the draft.
+func localFollowUp(text string, passages []Result) string {
+	var b strings.Builder
+	b.WriteString(telephoneFollowUp + "\n")
+	if len(passages) == 0 {
+		b.WriteString("Nous vérifions votre demande et revenons vers vous rapidement.\n")
+		return b.String()
+	}
+	cited := citedNumbers(text, len(passages))
+	b.WriteString("Bonjour, comme convenu au téléphone, voici les informations officielles sur votre demande :\n")
+	var used []Result
+	for _, n := range cited {
+		used = append(used, passages[n-1])
+	}
+	writeOnlineServices(&b, "Démarches en ligne :\n", used)
+	b.WriteString("Sources :\n")
+	for _, n := range cited {
+		writeSource(&b, n, passages[n-1])
+	}
+	return b.String()
+}
+
+// citedNumbers returns, in order, the source numbers from 1 to n that
+// text cites; all of them when it cites none.
+func citedNumbers(text string, n int) []int {
+	seen := make([]bool, n+1)
+	for _, m := range citationRe.FindAllString(text, -1) {
+		for _, part := range strings.FieldsFunc(m, notDigit) {
+			if k, err := strconv.Atoi(part); err == nil && k >= 1 && k <= n {
+				seen[k] = true
+			}
+		}
+	}
+	var out []int
+	for k := 1; k <= n; k++ {
+		if seen[k] {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		for k := 1; k <= n; k++ {
+			out = append(out, k)
+		}
+	}
+	return out
 }

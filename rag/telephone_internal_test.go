@@ -26,3 +26,93 @@ func TestSpoken(t *testing.T) {
 		t.Errorf("spoken = %q\nwant %q", got, want)
 	}
 }
+
+// TestRepairTelephone checks the repair of a model's telephone draft: no
+// address read aloud (moved to the follow-up text), a follow-up text always
+// there, written from the cited sources when the model left it out.
+func TestRepairTelephone(t *testing.T) {
+	t.Parallel()
+	passages := []Result{
+		{Title: "Revenu de solidarité active (RSA)", URL: "https://www.service-public.fr/particuliers/vosdroits/N19775", Text: "Le RSA…"},
+		{Title: "Prime d'activité", URL: "https://www.service-public.fr/particuliers/vosdroits/F2882", Text: "La prime…"},
+	}
+	const said = "À dire au téléphone :\n1. Faites la demande en ligne [1].\n2. Le RSA est versé chaque mois [1].\n"
+	const followUp = "Message de suivi (SMS ou courriel) :\nVoici la fiche : https://www.service-public.fr/particuliers/vosdroits/N19775 [1]."
+	tests := []struct {
+		name, draft, want string
+		done              []string
+	}{
+		{"well formed: unchanged", said + "\n" + followUp, said + "\n" + followUp, nil},
+		{"address said aloud, no follow-up",
+			"À dire au téléphone :\n1. Consultez https://www.service-public.fr/…/F1234. Écrivez à rsa@caf.fr [1].",
+			"À dire au téléphone :\n1. Consultez (le lien est dans le message de suivi). Écrivez à (l'adresse est dans le message de suivi) [1].\n\n" +
+				"Message de suivi (SMS ou courriel) :\nBonjour, comme convenu au téléphone, voici les informations officielles sur votre demande :\n" +
+				"Sources :\n[1] Revenu de solidarité active (RSA) — https://www.service-public.fr/particuliers/vosdroits/N19775\n" +
+				"Liens :\n- https://www.service-public.fr/…/F1234\n- rsa@caf.fr",
+			[]string{repairedAddresses, repairedFollowUp}},
+		{"no follow-up, nothing cited: every source",
+			said[:len(said)-len(" [1].\n2. Le RSA est versé chaque mois [1].\n")] + ".",
+			"À dire au téléphone :\n1. Faites la demande en ligne.\n\n" +
+				"Message de suivi (SMS ou courriel) :\nBonjour, comme convenu au téléphone, voici les informations officielles sur votre demande :\n" +
+				"Sources :\n[1] Revenu de solidarité active (RSA) — https://www.service-public.fr/particuliers/vosdroits/N19775\n" +
+				"[2] Prime d'activité — https://www.service-public.fr/particuliers/vosdroits/F2882",
+			[]string{repairedFollowUp}},
+		{"address said aloud, already in the follow-up",
+			"**À dire au téléphone** :\n1. Allez sur www.service-public.fr/particuliers/vosdroits/N19775 [1].\n\n**Message de suivi (SMS ou courriel)** :\n" +
+				"Fiche : https://www.service-public.fr/particuliers/vosdroits/N19775 [1].",
+			"**À dire au téléphone** :\n1. Allez sur (le lien est dans le message de suivi) [1].\n\n**Message de suivi (SMS ou courriel)** :\n" +
+				"Fiche : https://www.service-public.fr/particuliers/vosdroits/N19775 [1].",
+			[]string{repairedAddresses}},
+		{"a site's name may be said", "1. Rendez-vous sur service-public.fr [1].\n\nSMS de suivi : la fiche [1].",
+			"1. Rendez-vous sur service-public.fr [1].\n\nSMS de suivi : la fiche [1].", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, warns := repairTelephone(tt.draft, passages)
+			if got != tt.want {
+				t.Errorf("repaired:\n%s\nwant:\n%s", got, tt.want)
+			}
+			var done []string
+			for _, w := range warns {
+				if w.Code == WarnTelephoneRepaired {
+					done = w.Values
+				}
+			}
+			if strings.Join(done, ",") != strings.Join(tt.done, ",") || len(warns) > 1 {
+				t.Errorf("warnings %+v, want repairs %v", warns, tt.done)
+			}
+		})
+	}
+}
+
+// TestRepairTelephoneHolding checks a model's holding telephone reply
+// without a follow-up text: the holding follow-up is added.
+func TestRepairTelephoneHolding(t *testing.T) {
+	t.Parallel()
+	got, _ := repairTelephone("À VÉRIFIER PAR L'AGENT : aucune source trouvée.\nJe vérifie et je vous rappelle.", nil)
+	want := "À VÉRIFIER PAR L'AGENT : aucune source trouvée.\nJe vérifie et je vous rappelle.\n\n" +
+		"Message de suivi (SMS ou courriel) :\nNous vérifions votre demande et revenons vers vous rapidement."
+	if got != want {
+		t.Errorf("holding repair:\n%s", got)
+	}
+}
+
+// TestURLAllowedLinks checks the policy's links: a configured page and the
+// pages under it are allowed without a source, another page of the same
+// allowed host is not.
+func TestURLAllowedLinks(t *testing.T) {
+	t.Parallel()
+	policy := DefaultContactPolicy()
+	policy.Links = []string{"https://www.service-public.fr/particuliers/vosdroits/F1234"}
+	for link, want := range map[string]bool{
+		"https://www.service-public.fr/particuliers/vosdroits/F1234":      true,
+		"https://www.service-public.fr/particuliers/vosdroits/F1234/demo": true,
+		"https://www.service-public.fr/particuliers/vosdroits/F9999":      false,
+		"https://www.service-public.fr":                                   true,
+		"https://www.caf.fr/allocataires":                                 true,
+	} {
+		if got := urlAllowed(link, []string{"caf.fr/allocataires"}, policy); got != want {
+			t.Errorf("urlAllowed(%q) = %v, want %v", link, got, want)
+		}
+	}
+}

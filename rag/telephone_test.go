@@ -2,6 +2,7 @@ package rag_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -49,7 +50,56 @@ func checkTelephoneModel(t *testing.T, env *draftEnv) {
 			t.Errorf("an invented number passed the checks:\n%s", got.Draft)
 		}
 	})
+	checkTelephoneRepaired(t, env)
+}
 
+// checkTelephoneRepaired drafts for the telephone channel with a model
+// that reads an invented link aloud and leaves out the follow-up text
+// (issue 16): the link leaves the spoken part and is masked, and the
+// follow-up text is written from the cited sources, streamed or not.
+func checkTelephoneRepaired(t *testing.T, env *draftEnv) {
+	ctx := context.Background()
+	const invented = "https://www.service-public.fr/particuliers/vosdroits/F1234"
+	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) {
+		return "À dire au téléphone :\n1. Vous vous inscrivez en ligne [1].\n2. Consultez " + invented + " pour le détail.\n", nil
+	}))
+	d := env.drafter(fakeChat(t, srv, 10*time.Second))
+	for _, stream := range []bool{false, true} {
+		t.Run(map[bool]string{false: "repaired", true: "repaired streamed"}[stream], func(t *testing.T) {
+			var got rag.Draft
+			var err error
+			var shown string
+			if stream {
+				got, err = streamDraft(ctx, d, rag.Request{Question: telephoneQuestion, Channel: "telephone"}, func(e rag.StreamEvent) error {
+					shown = map[bool]string{false: shown + e.Text, true: e.Text}[e.Replace]
+					return nil
+				})
+			} else {
+				got, err = writeDraft(ctx, d, rag.Request{Question: telephoneQuestion, Channel: "telephone"})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stream && shown != got.Draft {
+				t.Errorf("the stream ended on\n%s\nnot the draft\n%s", shown, got.Draft)
+			}
+			spoken, followUp, ok := strings.Cut(got.Draft, "Message de suivi (SMS ou courriel) :")
+			if !ok || got.Extractive || strings.Contains(spoken, "http") || !strings.Contains(spoken, "(le lien est dans le message de suivi)") {
+				t.Fatalf("telephone draft:\n%s", got.Draft)
+			}
+			if strings.Contains(got.Draft, invented) || !strings.Contains(followUp, "Sources :\n[1] ") ||
+				!strings.Contains(followUp, got.Citations[0].URL) {
+				t.Errorf("follow-up text:\n%s", followUp)
+			}
+			codes := map[string][]string{}
+			for _, w := range got.Warnings {
+				codes[w.Code] = w.Values
+			}
+			if !slices.Contains(codes[rag.WarnContactMasked], invented) || len(codes[rag.WarnTelephoneRepaired]) != 2 {
+				t.Errorf("warnings %v", codes)
+			}
+		})
+	}
 }
 
 // checkTelephoneExtractive drafts for the telephone channel without a

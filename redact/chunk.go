@@ -58,7 +58,7 @@ func detect(ctx context.Context, text string) ([]cand, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("redact: %w", err)
 	}
-	v := normalView(text)
+	v := unglue(normalView(text))
 	sc := scanner{done: ctx.Done()}
 	sc.takeBuffers()
 	defer sc.giveBuffers()

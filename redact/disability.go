@@ -6,11 +6,11 @@ package redact
 // d'invalidité", "disabled 2nd group"), a category of a pension
 // d'invalidité ("de 2e catégorie", "catégorie 2"), and a rate right after
 // "MDPH", "invalidité" or "invalide" ("reconnue MDPH à 80 %", "carte d
-// invalidite 80%", "invalide à 80 %"). The statuses themselves are the lexicon's [handicap] phrases.
+// invalidite 80%", "invalide à 80 %", "handicapée à 80%"). The statuses themselves are the lexicon's [handicap] phrases.
 func (sc *scanner) disabilityDegrees() {
 	for _, k := range sc.disabled {
 		sc.disabilityGroup(k)
-		if !sc.isText(k, "mdph", "invalidite", "invalide") {
+		if !sc.isText(k, "mdph", "invalidite", "invalide", "handicape", "handicapee") {
 			continue
 		}
 		i := k + 1
@@ -18,7 +18,11 @@ func (sc *scanner) disabilityDegrees() {
 			i++
 		}
 		if i+1 < len(sc.toks) && sc.toks[i].kind == kNum && sc.toks[i].end-sc.toks[i].start <= 3 && sc.punct(i+1) == '%' {
-			sc.addToks(i, i+1, HANDICAP, 0.8)
+			from := i
+			if sc.isText(k, "handicape", "handicapee") {
+				from = k // one value: "handicapée à 80%"
+			}
+			sc.addToks(from, i+1, HANDICAP, 0.8)
 		}
 	}
 }
@@ -42,7 +46,8 @@ func (sc *scanner) disabilityGroup(k int) {
 
 // disabilityEntries are the lexicon's entries of the words next to which
 // disabilityDegrees reads a group or a rate; each starts a phrase.
-var disabilityEntries = [...]uint32{lex.words["invalidite"], lex.words["invalide"], lex.words["mdph"], lex.words["disabled"], lex.words["handicap"]}
+var disabilityEntries = [...]uint32{lex.words["invalidite"], lex.words["invalide"], lex.words["mdph"], lex.words["disabled"], lex.words["handicap"],
+	lex.words["handicape"], lex.words["handicapee"]}
 
 // disabilityWord reports whether lexicon entry e is a word of disability,
 // whose neighbours disabilityDegrees reads.

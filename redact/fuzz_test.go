@@ -23,6 +23,9 @@ var fuzzSeeds = []string{
 	"Je suis né le 12/03/1985 (le",
 	"date de naissance : 12 mars 1985 (soit",
 	"mon frère est né le 21/06/1988 à Angers, moi le",
+	// Labels glued to their values (issue 10, session 16): the view holds
+	// a space that stands for no character.
+	"NIR185057511542357 tel\u200b06 12 34 56 78 IBANFR7630006000011234567890189 0612345678svp ＮＩＲ184122A45108946",
 }
 
 // FuzzRedact checks, for any input: no panic, output valid UTF-8, and

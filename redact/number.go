@@ -478,7 +478,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			continue
 		}
 		frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && phoneGrouping(d, sh)
-		if len(d) >= 9 && len(d) <= 11 && !frenchPhone && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
+		if len(d) >= 9 && (len(d) <= 11 || sc.cuedTrunkPhone(d, ctxOf)) && !frenchPhone && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
 			consider(k, TEL, 0.85)
 			if len(d) == 10 && d[0] == '0' && d[1] == '8' && sh == shape(3, 3, 4) {
 				consider(k, TEL, 0.97) // Irish mobile: 087 482 1936

@@ -114,6 +114,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.ambBeforeNames()
 	sc.coupleNames()
 	sc.coupledFirstNames()
+	sc.nicknames()
 	sc.nameDates()
 	sc.mergeAddresses()
 	return sc.cands

@@ -37,6 +37,7 @@ const WARNING_TITLES = {
   full_text_only: 'Recherche plein texte seulement',
   personal_data_withheld: 'Données personnelles non rétablies',
   second_opinion_failed: 'Second avis du modèle sur le tri indisponible',
+  telephone_repaired: 'Brouillon téléphonique corrigé',
 };
 
 let current = null; // the draft being worked on: {id, draft}

@@ -1,0 +1,44 @@
+package rag
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestMergeRewritten checks the merge of the message's own search and the
+// search with the rewriter's queries: the message's reliable passages are
+// never lost nor pushed behind the rewrite's, the rewrite adds sources.
+func TestMergeRewritten(t *testing.T) {
+	t.Parallel()
+	res := func(reliable bool, chunks ...int64) Results {
+		out := Results{Reliable: reliable}
+		for i, c := range chunks {
+			out.Results = append(out.Results, Result{ChunkID: c, Reliable: reliable && i == 0})
+		}
+		return out
+	}
+	tests := []struct {
+		name           string
+		plain, rewrite Results
+		want           []int64
+		reliable       bool
+	}{
+		{"junk rewrite: the message's search stands", res(true, 1, 2, 3), res(false, 7, 8, 9), []int64{1, 2, 3}, true},
+		{"both reliable: the message's first, the rewrite's next", res(true, 1, 2, 3), res(true, 7, 1, 9), []int64{1, 7, 2}, true},
+		{"only the rewrite reliable: it comes first", res(false, 1, 2, 3), res(true, 7, 8), []int64{7, 8, 1}, true},
+		{"neither reliable", res(false, 1, 2), res(false, 2, 9), []int64{1, 2, 9}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.rewrite.Rewritten = []string{"q"}
+			got := mergeRewritten(tt.plain, tt.rewrite, 3)
+			var chunks []int64
+			for _, r := range got.Results {
+				chunks = append(chunks, r.ChunkID)
+			}
+			if !slices.Equal(chunks, tt.want) || got.Reliable != tt.reliable || len(got.Rewritten) != 1 {
+				t.Errorf("merged %v reliable %v rewritten %q, want %v reliable %v", chunks, got.Reliable, got.Rewritten, tt.want, tt.reliable)
+			}
+		})
+	}
+}
