@@ -49,6 +49,7 @@ var honestRounds = []honestRound{
 	{name: "round19", parts: []string{"round19a", "round19b", "round19c"}, gate: round19Gate},
 	{name: "round20", parts: []string{"round20a", "round20b", "round20c"}, gate: round20Gate},
 	{name: "round21", parts: []string{"round21a", "round21b", "round21c"}, gate: round21Gate},
+	{name: "round22", parts: []string{"round22a", "round22b", "round22c"}, gate: round22Gate},
 }
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
@@ -140,6 +141,20 @@ var round20Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.98, attentionRe
 // 0.817); test half unchanged but reasons 0.653 → 0.667. The gate raised
 // to a message under.
 var round21Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.98, attentionRecall: 0.97, routineKept: 0.91, reasonRecall: 0.71}
+
+// round22Gate gates round 22 (22a advisers' notes of elderly, isolated
+// visitors and people with little French, housing, energy, benefits cut
+// off; 22b SMS, students, single parents, foreigners in English, Spanish
+// or mixed French, routine messages full of dramatic words and slang; 22c
+// long formal e-mails and angry public posts, debts, tax, legal threats,
+// bereavement, urgent needs buried mid-message or understated), written
+// on 2026-12-02 (session 16) by three writers who never saw the code.
+// Measured before and after session 16's changes (the same levels):
+// urgent 0.902 (46 of 51), needs 0.944, attention 0.949, routine kept
+// 0.933, reasons 0.676 (lexicon alone 0.549 → 0.569 / 0.822 → 0.833 /
+// 0.872 / 0.900; keywords 0.137 / 0.344 / 0.385 / 0.833); test half
+// 0.926 / 0.952 / 0.867 / 0.906 / 0.633. The gate sits a message under.
+var round22Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.93, attentionRecall: 0.92, routineKept: 0.91, reasonRecall: 0.66}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {

@@ -126,6 +126,9 @@ type verdict struct {
 	// urgentCode were it urgent (-1 for none).
 	code, urgentCode int
 	foreign          bool // written mostly in another language
+	// codeSupported and urgentSupported say whether the message supports
+	// code and urgentCode (see supported).
+	codeSupported, urgentSupported bool
 	// evidence is the message's words of evidence (evidenceOf);
 	// attentionCode the code of attention level that scores highest.
 	evidence, attentionCode int
@@ -180,7 +183,11 @@ func (m *model) verdictOf(s []float64, msg *message) verdict {
 			v.code = slices.Index(m.header.Models, later)
 		}
 	}
-	v.urgentCode, v.attentionCode = m.nearestCode(s, Urgent), m.nearestCode(s, Attention)
+	v.urgentCode, v.attentionCode = m.nearestCode(s, Urgent), m.nearestAllowed(s, msg, Attention)
+	v.codeSupported, v.urgentSupported = m.supported(s, msg, v.code), m.supported(s, msg, v.urgentCode)
+	if v.urgentCode < 0 {
+		return v
+	}
 	c := m.header.Models[v.urgentCode]
 	if _, timed := timedCodes[c]; timed && !msg.soon(c) {
 		v.urgentCode = -1
@@ -210,9 +217,9 @@ func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
 		// Its urgent sub-model alone raises no short message (see
 		// minAloneEvidence); a shorter one still needs attention.
 		return Routine, -1
-	case v.urgent > th.urgent && v.urgentCode >= 0 && v.evidence >= minAloneEvidence:
+	case v.urgent > th.urgent && v.urgentCode >= 0 && v.evidence >= minAloneEvidence && v.backs(v.urgentSupported):
 		return Urgent, v.urgentCode
-	case v.flaggedDecides(m, th, lex) && v.urgent > th.flagged && v.evidence >= minAloneEvidence:
+	case v.flaggedDecides(m, th, lex) && v.urgent > th.flagged && v.evidence >= minAloneEvidence && v.backs(v.urgentSupported):
 		return Urgent, v.urgentCode
 	case v.evidence < minAloneEvidence && !v.foreign && (v.needs > th.needs || v.urgent > th.urgent && v.urgentCode >= 0):
 		// « huissier demain matin », « coupure électricité demain, bébé
@@ -221,9 +228,28 @@ func (v verdict) decide(m *model, th thresholds, lex Level) (Level, int) {
 		// (see minAloneEvidence).
 		return Attention, v.attentionCode
 	case v.needs > th.needs && !v.foreign:
-		return CodeLevel(m.header.Models[v.code]), v.code
+		return v.needsReason(m, th)
 	}
 	return Routine, -1
+}
+
+// needsReason returns the level and reason sub-model of v, over the needs
+// threshold: urgent for its nearest code when that code is urgent and v
+// backs it (see backs), else attention with its nearest attention code.
+func (v verdict) needsReason(m *model, th thresholds) (Level, int) {
+	if CodeLevel(m.header.Models[v.code]) == Urgent && v.backs(v.codeSupported && v.urgent > th.urgent) {
+		return Urgent, v.code
+	}
+	return Attention, v.attentionCode
+}
+
+// backs reports whether v backs an urgent reading: a message of
+// minBackedEvidence words of evidence or more always does, a shorter one
+// only when the reading is supported: its urgent code scores over its
+// bias (see supported) and, on the needs sub-model's way (needsReason),
+// the urgent sub-model is over its threshold too.
+func (v verdict) backs(supported bool) bool {
+	return v.evidence >= minBackedEvidence || supported
 }
 
 // flaggedDecides reports whether the flagged threshold decides whether v
@@ -293,7 +319,12 @@ func (m *model) raise(a Assessment, msg *message) Assessment {
 	if l.Rank() <= a.Level.Rank() {
 		return a
 	}
-	code := m.header.Models[j]
+	code := CodeModel
+	if j < 0 {
+		j = needsModel
+	} else {
+		code = m.header.Models[j]
+	}
 	start, end := m.bestSentence(msg, j)
 	return a.Raise(l, Reason{Code: code, Label: codes[code].label, Level: l, Start: start, End: end})
 }
@@ -428,3 +459,19 @@ const minUrgentEvidence = 6
 // tuning halves no message under eighteen words of evidence was made
 // urgent by the model and not by the lexicon but one of seventeen.
 const minAloneEvidence = 12
+
+// minBackedEvidence is the fewest words of evidence on which the model
+// makes a message urgent for a reason its own sub-model does not support
+// (see backs). « Je suis gay et j'ai été licencié à cause de mon
+// orientation sexuelle, je suis sous curatelle » (13 words) scored just
+// over the urgent threshold, its nearest urgent code food under its bias,
+// and was urgent for want of food; « je suis séropositif et je vis avec
+// mon compagnon Marc, puis-je avoir une aide au logement ? » was urgent
+// for violence, read by its needs and violence sub-models, its urgent
+// sub-model far under its threshold (session 16). In the training rounds,
+// the evaluation set's tuning half and the honest rounds' tuning halves,
+// the model made urgent no message under 61 words of evidence whose
+// urgent code scored under its bias, and every message under 40 words it
+// made urgent scored its urgent code at least 1.9 over its bias and its
+// urgent sub-model at least 3.1 over its threshold.
+const minBackedEvidence = 40

@@ -70,7 +70,7 @@ func TestDecideFlagged(t *testing.T) {
 	m := defaultModel()
 	debt, violence := slices.Index(m.header.Models, CodeDebt), slices.Index(m.header.Models, CodeViolence)
 	th := thresholds{needs: 2, urgent: 3, flagged: 0.5}
-	v := verdict{needs: -5, urgent: 1, code: debt, urgentCode: violence, evidence: minAloneEvidence}
+	v := verdict{needs: -5, urgent: 1, code: debt, urgentCode: violence, attentionCode: debt, evidence: minAloneEvidence, codeSupported: true, urgentSupported: true}
 	if l, j := v.decide(m, th, Attention); l != Urgent || j != violence {
 		t.Errorf("flagged by the lexicon: %s %d, want urgent %d", l, j, violence)
 	}
@@ -95,7 +95,7 @@ func TestDecideFlagged(t *testing.T) {
 	}
 	// A short text: the model alone makes nothing urgent, its reason is of
 	// attention level (minUrgentEvidence).
-	short := verdict{needs: 2.5, urgent: 4, code: violence, urgentCode: violence, attentionCode: debt, evidence: minUrgentEvidence - 1}
+	short := verdict{needs: 2.5, urgent: 4, code: violence, urgentCode: violence, attentionCode: debt, evidence: minUrgentEvidence - 1, codeSupported: true, urgentSupported: true}
 	if l, j := short.decide(m, th, Attention); l != Attention || j != debt {
 		t.Errorf("a short text: %s %d, want attention %d", l, j, debt)
 	}
@@ -103,7 +103,7 @@ func TestDecideFlagged(t *testing.T) {
 	// sub-model under its threshold, raises nothing (« La personne a la
 	// voix fatiguée et rappellera demain. »); with the needs sub-model
 	// over its threshold it still does.
-	alone := verdict{needs: 1, urgent: 4, code: debt, urgentCode: violence, attentionCode: debt, evidence: minAloneEvidence - 1}
+	alone := verdict{needs: 1, urgent: 4, code: debt, urgentCode: violence, attentionCode: debt, evidence: minAloneEvidence - 1, codeSupported: true, urgentSupported: true}
 	if l, _ := alone.decide(m, th, Routine); l != Routine {
 		t.Errorf("the urgent sub-model alone, a short text the lexicon reads as routine: %s, want routine", l)
 	}
@@ -120,6 +120,34 @@ func TestDecideFlagged(t *testing.T) {
 	alone.evidence = minAloneEvidence
 	if l, j := alone.decide(m, th, Routine); l != Urgent || j != violence {
 		t.Errorf("both sub-models, a text of minAloneEvidence words: %s %d, want urgent %d", l, j, violence)
+	}
+	checkBacked(t, m, th, violence, debt)
+}
+
+// checkBacked checks backs: under minBackedEvidence words, an urgent
+// code its sub-model scores under its bias, or an urgent sub-model under
+// its threshold, makes a message need attention, not urgent (« Je suis gay
+// et j'ai été licencié à cause de mon orientation sexuelle, je suis sous
+// curatelle » was urgent for want of food); at minBackedEvidence words
+// the model's reading stands.
+func checkBacked(t *testing.T, m *model, th thresholds, violence, debt int) {
+	t.Helper()
+	v := verdict{needs: 2.5, urgent: 4, code: violence, urgentCode: violence, attentionCode: debt, evidence: minAloneEvidence}
+	if l, j := v.decide(m, th, Routine); l != Attention || j != debt {
+		t.Errorf("an unsupported urgent code, a short text: %s %d, want attention %d", l, j, debt)
+	}
+	v.codeSupported, v.urgent = true, 1
+	if l, j := v.decide(m, th, Routine); l != Attention || j != debt {
+		t.Errorf("a supported code, the urgent sub-model under its threshold: %s %d, want attention %d", l, j, debt)
+	}
+	v.evidence = minBackedEvidence
+	if l, j := v.decide(m, th, Routine); l != Urgent || j != violence {
+		t.Errorf("a text of minBackedEvidence words: %s %d, want urgent %d", l, j, violence)
+	}
+	v.urgentSupported, v.urgent = true, 4
+	v.evidence = minAloneEvidence
+	if l, j := v.decide(m, th, Routine); l != Urgent || j != violence {
+		t.Errorf("a supported code, both sub-models over their thresholds: %s %d, want urgent %d", l, j, violence)
 	}
 }
 
