@@ -77,19 +77,22 @@ func (sc *scanner) ambNameAt(j int, how ambCue) int {
 	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine && how != ambClosing {
 		return -1
 	}
-	place := (how == ambRelative || how == ambSelf) && sc.ambPlaceFirst(j)
+	place := how != ambGreeting && how != ambHere && sc.ambPlaceFirst(j)
 	if !place && !sc.ambFirst(j) {
 		return -1
 	}
 	last := sc.hyphenEnd(j)
-	if l := sc.surnameEnd(last + 1); l >= 0 {
-		return l
-	}
-	if place {
-		return -1 // "ma mère france blanc", not "ma mère en france"
+	if l := sc.surnameEnd(last + 1); l >= 0 && !(place && how == ambClosing) {
+		return l // after a closing, a country stays before a word: "merci france bleu"
 	}
 	if l := sc.wordSurnameEnd(j, last+1); l >= 0 {
-		return l // "bien à vous, olive petit", "JE SUIS OLIVE PETIT,"
+		return l // "bien à vous, olive petit", "JE SUIS OLIVE PETIT,", "Cordialement,\nFRANCE PETIT"
+	}
+	if place {
+		if how == ambSelf && sc.relativeAfter(last+1) {
+			return last // "c'est france, la mère de kevin"
+		}
+		return -1 // "ma mère france blanc", not "ma mère en france"
 	}
 	if how == ambGreeting || how == ambClosing {
 		return -1 // "bonjour claire, …" may greet the agent
@@ -128,8 +131,8 @@ func (sc *scanner) wordSurnameEnd(j, k int) int {
 		sc.toks[j].ent == entJuste {
 		return -1
 	}
-	if e := sc.hyphenEnd(k); sc.clauseEndsAt(e+1, ambNameStops) {
-		return e
+	if e := sc.hyphenEnd(k); sc.clauseEndsAt(e+1, ambNameStops|stopOpener|stopNumber) {
+		return e // "JE SUIS OLIVE PETIT ET JE VEUX…"
 	}
 	return -1
 }
@@ -155,7 +158,25 @@ func (sc *scanner) subjectGoesOn(k int, how ambCue) bool {
 	if t.kind == kNum {
 		return how == ambRelative
 	}
-	return t.kind == kWord && subjectVerbs[t.ent]
+	return t.kind == kWord && (subjectVerbs[t.ent] || englishVerbs[sc.folded(k)])
+}
+
+// englishVerbs go on an English clause whose subject is the first name
+// before them: "my son Tom is 5".
+var englishVerbs = wordSet("is has was will and who lives works needs")
+
+// relativeAfter reports whether a comma at k is followed by a relative
+// that tells whose the name before it is: "c'est france, la mère de
+// kevin", "c'est rose, sa fille".
+func (sc *scanner) relativeAfter(k int) bool {
+	if sc.punct(k) != ',' || k+2 >= len(sc.toks) || sc.toks[k+1].gap >= gapLine {
+		return false
+	}
+	m := k + 1
+	if sc.toks[m].kind == kWord && (determiners[sc.toks[m].ent] || sc.has(m, wPossessive)) {
+		m++
+	}
+	return sc.toks[m].kind == kWord && sc.toks[m].gap < gapLine && sc.has(m, wRelative)
 }
 
 // surnameEnd returns the last token of a surname starting at word k, on

@@ -236,6 +236,9 @@ func buildLexicon(words, firstNames string) *lexicon {
 	for _, w := range secretCueWords {
 		l.entry(w)
 	}
+	for _, w := range secretCodeWords {
+		l.entry(w)
+	}
 	for _, w := range ribCueWords {
 		l.entry(w)
 	}

@@ -33,7 +33,7 @@ func (sc *scanner) names() {
 		if t.kind != kWord {
 			continue
 		}
-		if t.bits&(wCivility|wRelative) != 0 || t.cue&(cSelf|cFormName|cSelfMed|cSelfWeak|cClosing) != 0 {
+		if t.bits&(wCivility|wRelative) != 0 || t.cue&(cSelf|cFormName|cSelfMed|cSelfWeak|cClosing) != 0 || sc.englishSon(i) {
 			if last := sc.nameCue(i); last >= 0 {
 				i = last
 				continue
@@ -81,14 +81,14 @@ func (sc *scanner) nameCue(i int) int {
 		return sc.civilityNextLine(j)
 	case t.cue&cSelf != 0:
 		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {
-			return sc.emitName(j, strong, 0.9)
+			return sc.selfName(j)
 		}
 	case t.cue&cFormName != 0:
 		j := i + 1
 		switch sc.punct(j) {
 		case ':', '=':
 			if sc.sameLine(j+1) && sc.formValueOK(j+1) {
-				return sc.emitName(j+1, strong, 0.85)
+				return sc.formName(j + 1)
 			}
 		}
 	case t.cue&cSelfMed != 0:
@@ -103,6 +103,8 @@ func (sc *scanner) nameCue(i int) int {
 		}
 	case b&wRelative != 0 && sc.possessiveBefore(i):
 		return sc.relativeNames(i)
+	case sc.englishSon(i):
+		return sc.relativeNames(i)
 	case b&wRelative != 0 && sc.punct(i+1) == ':' && sc.startsSentence(i):
 		// a relative's field in a note or a form: "Mari : Singh Gurpreet"
 		if j := i + 2; sc.sameLine(j) && sc.formValueOK(j) {
@@ -112,6 +114,57 @@ func (sc *scanner) nameCue(i int) int {
 		return sc.closingName(sc.skipPunct(i+1, true))
 	}
 	return -1
+}
+
+// selfName reads the name at j after a strong self-introduction ("je
+// m'appelle", "my name is") and returns its last token, or -1: a first
+// name that is also a word or a country too, before its surname ("my
+// name is France Bernard").
+func (sc *scanner) selfName(j int) int {
+	return sc.nameOrAmbName(j, strong, 0.9, ambSelf, 0.85)
+}
+
+// nameOrAmbName adds the name at j read with strength s, or else the
+// ambiguous first name there read after a cue of kind how, and returns
+// its last token, or -1.
+func (sc *scanner) nameOrAmbName(j, s int, conf float64, how ambCue, ambConf float64) int {
+	if last := sc.emitName(j, s, conf); last >= 0 {
+		return last
+	}
+	last := sc.ambNameAt(j, how)
+	if last >= 0 {
+		sc.addToks(j, last, NOM, ambConf)
+	}
+	return last
+}
+
+// formName reads the name at j after a form label ("Nom :") and returns
+// its last token, or -1: a frequent surname that is also a word too,
+// alone up to the clause's end or the next label ("nom: petit prénom:
+// rose").
+func (sc *scanner) formName(j int) int {
+	if last := sc.emitName(j, strong, 0.85); last >= 0 {
+		return last
+	}
+	t := &sc.toks[j]
+	if t.kind != kWord || !wordSurnames[t.ent] {
+		return -1
+	}
+	if !sc.clauseEndsAt(j+1, ambNameStops) && !(j+1 < len(sc.toks) && sc.toks[j+1].cue&cFormName != 0) {
+		return -1 // "nom: petit-déjeuner"
+	}
+	sc.addToks(j, j, NOM, 0.8)
+	return j
+}
+
+// englishSon reports whether word i is the English "son" after "my" ("my
+// son Tom is 5"): in French, "son" is a possessive.
+func (sc *scanner) englishSon(i int) bool {
+	if sc.toks[i].end-sc.toks[i].start != 3 {
+		return false
+	}
+	p := sc.wordBefore(i)
+	return p >= 0 && sc.folded(i) == "son" && sc.folded(p) == "my"
 }
 
 // namedName reads the name at j after the cue at i that names someone
@@ -138,14 +191,7 @@ func (sc *scanner) namedName(i, j int) int {
 // and returns its last token, or -1: a first name that is also a word
 // only before its surname.
 func (sc *scanner) closingName(j int) int {
-	if last := sc.emitName(j, medium, 0.8); last >= 0 {
-		return last
-	}
-	last := sc.ambNameAt(j, ambClosing)
-	if last >= 0 {
-		sc.addToks(j, last, NOM, 0.75)
-	}
-	return last
+	return sc.nameOrAmbName(j, medium, 0.8, ambClosing, 0.75)
 }
 
 // weakSelfName reads the name at j after the weak self-introduction at i

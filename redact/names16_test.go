@@ -87,3 +87,41 @@ func TestNames16(t *testing.T) {
 		{"a claim on the next line", "Monsieur\nRéclamation", "Monsieur\nRéclamation"},
 	})
 }
+
+// TestNames16b covers the second set of session 16's misses (issue 10): a
+// self-introduction in a message wholly in capitals, English cues before a
+// first name that is also a word or a country, a surname that is a word
+// after a form label, a signature in capitals after a closing, "signé" and
+// a first name alone, "c'est" and a country first name before a relative.
+// Each with the phrases that must stay beside it.
+func TestNames16b(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"all-caps message, self-introduction then et", "JE SUIS OLIVE PETIT ET JE VEUX MON RSA MAINTENANT", "JE SUIS [NOM_1] ET JE VEUX MON RSA MAINTENANT"},
+		{"lower case, self-introduction then et", "je suis olive petit et je veux mon rsa", "je suis [NOM_1] et je veux mon rsa"},
+		{"my name is, country first name", "Hello, my name is France Bernard, I need help", "Hello, my name is [NOM_1], I need help"},
+		{"my name is, lower case", "hello, my name is france bernard, i need help", "hello, my name is [NOM_1], i need help"},
+		{"I am, country first name", "I am France Bernard", "I am [NOM_1]"},
+		{"this is, country first name", "this is France Bernard", "this is [NOM_1]"},
+		{"my son", "my son Tom is 5", "my son [NOM_1] is 5"},
+		{"my daughter", "my daughter Rose is 5", "my daughter [NOM_1] is 5"},
+		{"my wife", "my wife Claire has a job", "my wife [NOM_1] has a job"},
+		{"form labels, surname a word", "nom: petit prénom: rose", "nom: [NOM_1] prénom: [NOM_2]"},
+		{"closing, signature in capitals", "Merci.\nCordialement,\nFRANCE PETIT", "Merci.\nCordialement,\n[NOM_1]"},
+		{"signé and a first name alone", "signé olive", "signé [NOM_1]"},
+		{"c'est, country first name, a relative", "c'est france, la mère de kevin", "c'est [NOM_1], la mère de [NOM_2]"},
+		// what stays
+		{"France Travail", "France Travail", "France Travail"},
+		{"a channel", "c'est france 3", "c'est france 3"},
+		{"c'est france, a country", "c'est france, le pays", "c'est france, le pays"},
+		{"my name is on", "my name is on the lease", "my name is on the lease"},
+		{"a form label to fill in", "nom: à compléter", "nom: à compléter"},
+		{"signed and dated", "SIGNÉ ET DATÉ", "SIGNÉ ET DATÉ"},
+		{"all-caps routine message", "JE VEUX RENOUVELER MA CARTE GRISE A PARIS", "JE VEUX RENOUVELER MA CARTE GRISE A PARIS"},
+		{"closing, then France Travail", "Cordialement,\nFrance Travail", "Cordialement,\nFrance Travail"},
+		{"the French possessive son", "son fils Tom a 5 ans", "son fils [NOM_1] a 5 ans"},
+		{"a radio after a closing", "merci france bleu", "merci france bleu"},
+		{"signé and an adjective", "signé claire et net", "signé claire et net"},
+		{"a form label and a compound word", "nom: petit-déjeuner", "nom: petit-déjeuner"},
+		{"petit à petit", "en france petit à petit", "en france petit à petit"},
+	})
+}

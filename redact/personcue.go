@@ -49,6 +49,9 @@ func (sc *scanner) cuedNames() {
 		default:
 			if j, bare := sc.personCueAt(i); j >= 0 {
 				last = sc.cuedPersonName(j, bare)
+				if last < 0 && sc.foldedIn(i, signedWords) {
+					last = sc.signedFirstName(j)
+				}
 			}
 		}
 		if last > i {
@@ -113,6 +116,18 @@ func (sc *scanner) cuedPersonName(j int, bare bool) int {
 		return -1
 	}
 	sc.addToks(first, last, NOM, 0.8)
+	return last
+}
+
+// signedFirstName adds the first name that is also a word signing at j,
+// alone up to the clause's end ("signé olive") or before its surname, and
+// returns its last token, or -1.
+func (sc *scanner) signedFirstName(j int) int {
+	last := sc.ambNameAt(j, ambHere)
+	if last < 0 || last == sc.hyphenEnd(j) && !sc.clauseEndsAt(last+1, ambNameStops) {
+		return -1 // "signé claire et net"
+	}
+	sc.addToks(j, last, NOM, 0.75)
 	return last
 }
 

@@ -97,6 +97,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.plainIDs()
 	sc.corrections()
 	sc.secrets()
+	sc.codeSecrets()
 	sc.ipAddresses()
 	sc.births()
 	sc.disabilityDegrees()

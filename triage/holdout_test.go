@@ -151,8 +151,8 @@ var round21Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.98, attentionRe
 // on 2026-12-02 (session 16) by three writers who never saw the code.
 // Measured before and after session 16's changes (the same levels):
 // urgent 0.902 (46 of 51), needs 0.944, attention 0.949, routine kept
-// 0.933, reasons 0.676 (lexicon alone 0.549 → 0.569 / 0.822 → 0.833 /
-// 0.872 / 0.900; keywords 0.137 / 0.344 / 0.385 / 0.833); test half
+// 0.933, reasons 0.676 → 0.681 (lexicon alone 0.549 → 0.569 / 0.822 →
+// 0.833 / 0.872 / 0.900; keywords 0.137 / 0.344 / 0.385 / 0.833); test half
 // 0.926 / 0.952 / 0.867 / 0.906 / 0.633. The gate sits a message under.
 var round22Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.93, attentionRecall: 0.92, routineKept: 0.91, reasonRecall: 0.66}
 

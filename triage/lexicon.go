@@ -275,7 +275,7 @@ var rules = []rule{
 			// « j'ai attendu 45 minutes en musique puis ça a coupé »: a call cut.
 			`| (?:attendu|attente|musique|standard|appel|telephone|decroche|raccroche)(?: [a-z0-9']+){0,8} (?:puis |et |mais )?(?:ca|la ligne|la communication) (?:a|s' est) coupe| (?:appel|communication) coupee?| (?:l' appel|la ligne|la communication|le telephone) (?:a|s' est) coupe`),
 		others: benefitCut, when: imminent, later: CodeEnergyRisk},
-	{code: CodeFood, except: re(` collecte| benevole| association| faire un don| faim de (?:reussir|apprendre|savoir|connaissances?|progresser|culture)`), cue: re(` rien a manger| (?:plus|pas) de quoi (?:acheter a )?manger| plus rien dans (?:le frigo|les placards)| frigo (?:est )?vide| ventre vide| pas mange depuis| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la |me |nous )?nourrir| saute des repas| j' ai faim| ont faim| aide alimentaire| colis alimentaire| banque alimentaire| restos du coeur| epicerie sociale| nothing to eat| hungry| mange (?:qu' )?une fois par jour| plus que [0-9]+ euros| (?:[0-9]+|quelques) euros pour (?:manger|finir le mois|tenir)| pas de quoi (?:manger|nourrir)| ventre creux| (?:plus )?rien pour (?:leur |lui |nous |me )?(?:faire a )?manger| plus un (?:centime|sou|euro)| (?:n' ont|n' avons|n' ai) mange que| que du pain| (?:plus rien|rien) dans (?:son|mon|le) frig(?:o|idaire)| (?:demander|demande|demandait|demandent|mendier) (?:a|de quoi) manger| maigri| (?:plus|pas) de pates| pates (?:nature|au beurre|sans rien|au ketchup)| fini les pates| tiens avec des pates| reste (?:plus (?:rien|trop a manger|que du pain)|qu' un paquet|un paquet de (?:pates|riz)|des biscottes|un fond de soupe|des pates et du lait)| placard (?:est |etait )?vide| plus rien dans (?:le|mon|les|mes) placards?| (?:pas|sans) avoir mange depuis| plus de lait (?:pour|depuis)| fait avec de l' eau| (?:fait|faisait|fais|faisons|prend|prenait|mange|mangeait) (?:qu' )?un (?:seul )?repas par jour| (?:restait|reste) (?:plus )?que des biscottes`)},
+	{code: CodeFood, except: re(` collecte| benevole| association| faire un don| faim de (?:reussir|apprendre|savoir|connaissances?|progresser|culture)`), cue: re(` rien a manger| (?:plus|pas) de quoi (?:acheter a )?manger| plus rien dans (?:le frigo|les placards)| frigo (?:est )?vide| ventre vide| (?:pas|rien) mange depuis| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la |me |nous )?nourrir| saute des repas| j' ai faim| ont faim| aide alimentaire| colis alimentaire| banque alimentaire| restos du coeur| epicerie sociale| nothing to eat| hungry| mange (?:qu' )?une fois par jour| plus que [0-9]+ euros| (?:[0-9]+|quelques) euros pour (?:manger|finir le mois|tenir)| pas de quoi (?:manger|nourrir)| ventre creux| (?:plus )?rien pour (?:leur |lui |nous |me )?(?:faire a )?manger| plus un (?:centime|sou|euro)| (?:n' ont|n' avons|n' ai) mange que| que du pain| (?:plus rien|rien) dans (?:son|mon|le) frig(?:o|idaire)| (?:demander|demande|demandait|demandent|mendier) (?:a|de quoi) manger| maigri| (?:plus|pas) de pates| pates (?:nature|au beurre|sans rien|au ketchup)| fini les pates| tiens avec des pates| reste (?:plus (?:rien|trop a manger|que du pain)|qu' un paquet|un paquet de (?:pates|riz)|des biscottes|un fond de soupe|des pates et du lait)| placard (?:est |etait )?vide| plus rien dans (?:le|mon|les|mes) placards?| (?:pas|sans) avoir mange depuis| plus de lait (?:pour|depuis)| fait avec de l' eau| (?:fait|faisait|fais|faisons|prend|prenait|mange|mangeait) (?:qu' )?un (?:seul )?repas par jour| (?:restait|reste) (?:plus )?que des biscottes`)},
 	{code: CodeLegalDeadline, cue: re(` date limite| delai de recours| dernier delai| oqtf| obligation de quitter| mise en demeure| audience| recours| contester| contestation| forclusion| jugement| definitive| irrecevable| jusqu' a demain| suspendent tout| report | cnda| saisir (?:la|le) (?:commission|tribunal|juge)| notification de refus| convoquee?s? devant| convoquee?s? (?:[a-z]+ ){0,3}(?:par|chez) (?:le|la) (?:juge|tribunal)| convocation (?:du|au|devant le|chez le) (?:tribunal|juge)| juge des enfants| (?:titre de sejour|recepisse|carte de sejour|visa|autorisation provisoire de sejour) (?:expire|arrive a expiration|se termine|prend fin)| faire opposition| comparaitre`),
 		with: re(` (?:delai|date|recours?|audience|oqtf|quitter le territoire|demeure|jugement|tribunal|contest|juge|expire|definitive|commission|irrecevable|cnda|refus|convoque|controle|suspend|report|garde|opposition|comparaitre)`), except: re(` assister a (?:une|l' |des) audiences?`), when: deadline},
 	// « Le délai de réponse de 30 jours se termine lundi »: a time limit
@@ -439,7 +439,7 @@ func (r rule) read(s sentence, m *message) (string, bool) {
 	if CodeLevel(r.code) == Urgent && !s.now && !s.near && (s.past || s.lastYear) {
 		return "", false
 	}
-	if r.with != nil && !r.withMatches(s.folded) || r.except != nil && r.except.MatchString(s.folded) {
+	if r.with != nil && !r.withMatches(s.lexical()) || r.except != nil && r.except.MatchString(s.lexical()) {
 		return "", false
 	}
 	var soon bool
@@ -473,11 +473,11 @@ func (r rule) withMatches(folded string) bool {
 func (r rule) fires(s sentence) bool {
 	switch {
 	case s.past && r.pastMatters():
-		return affirmed(r.cue, s.folded, pastRe, r.others)
+		return affirmed(r.cue, s.lexical(), pastRe, r.others)
 	case s.lastYear && CodeLevel(r.code) == Urgent:
-		return affirmed(r.cue, s.folded, lastYearRe, r.others)
+		return affirmed(r.cue, s.lexical(), lastYearRe, r.others)
 	}
-	return affirmed(r.cue, s.folded, nil, r.others)
+	return affirmed(r.cue, s.lexical(), nil, r.others)
 }
 
 var strongNegations = wordSet("pas jamais aucun aucune sans ni non not no never")

@@ -100,3 +100,27 @@ func TestSession16Window(t *testing.T) {
 		{"a time limit passed", "Bonjour, j'ai complètement oublié la taxe foncière, la date limite était il y a trois jours.", Routine, nil},
 	})
 }
+
+// TestSession16Figures checks, with the lexicon and with the whole
+// triage, the figures of speech issue 16 found raised (a hunger for
+// knowledge or justice, a knock at the door, a quoted film title, a child
+// hungry in the morning asked a school breakfast for), and the close real
+// cases that stay urgent.
+func TestSession16Figures(t *testing.T) {
+	tests := []lexiconCase{
+		{"a hunger for knowledge", "Mon fils a faim de connaissances, il veut s'inscrire à l'université", Routine, nil},
+		{"a hunger for justice", "J'ai faim de justice", Routine, nil},
+		{"a knock at the door", "Ma fille se fait frapper à la porte par les démarcheurs", Routine, nil},
+		{"a quoted film title", "Le film « Les enfants ont faim » est-il subventionné ?", Routine, nil},
+		{"a school breakfast", "Mon enfant a faim le matin, peut-il avoir un petit-déjeuner à la cantine ?", Routine, nil},
+		{"children hungry for days", "mes enfants ont faim, je n'ai plus rien depuis trois jours", Urgent, []string{CodeChild, CodeFood}},
+		{"children hungry, and more", "mes enfants ont faim, de plus je n'ai plus de travail", Urgent, []string{CodeChild, CodeFood}},
+		{"a husband beating the children", "mon mari frappe les enfants", Urgent, []string{CodeViolence, CodeChild}},
+		{"a blow to the head", "il m'a frappée à la tête", Urgent, []string{CodeViolence}},
+		{"beaten at the school gate", "Ma fille se fait frapper à la porte de l'école", Urgent, []string{CodeChild, CodeViolence}},
+		{"nothing eaten since yesterday", "on n'a rien mangé depuis hier", Urgent, []string{CodeFood}},
+		{"a film title, then a blow", "Après le film « Paris », mon mari me frappe", Urgent, []string{CodeViolence}},
+	}
+	checkLexicon(t, tests)
+	checkAssess(t, tests)
+}

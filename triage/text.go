@@ -36,6 +36,39 @@ type sentence struct {
 	// is over (settledRe); settledLater whether it or any sentence after
 	// it does.
 	settled, settledLater bool
+	// untitled is folded with the quoted titles of works blanked (« le film
+	// « Les enfants ont faim » »): what the lexicon reads when it differs
+	// (titleRe); empty when the sentence names no such title.
+	untitled string
+}
+
+// lexical returns the folded text the lexicon's cues read: a quoted title
+// of a work names no situation of the writer's (since session 16).
+func (s sentence) lexical() string {
+	if s.untitled != "" {
+		return s.untitled
+	}
+	return s.folded
+}
+
+// titleRe marks a work's title in quotes after its kind (« le film « Les
+// enfants ont faim » », « le livre "Il me frappait" »), on raw text.
+var titleRe = regexp.MustCompile(`(?i)(?:film|livre|roman|spectacle|pi[eè]ce|chanson|documentaire|[eé]mission|exposition|album|s[eé]rie|podcast|titre|intitul[eé]e?s?|appel[eé]e?s?|nomm[eé]e?s?)\s*[«“"]\s*([^«»“”"]{1,120}?)\s*[»”"]`)
+
+// untitle returns folded with the folded quoted titles of raw blanked, or
+// "" when raw names none.
+func untitle(raw, folded string) string {
+	out := folded
+	for _, m := range titleRe.FindAllStringSubmatch(raw, -1) {
+		t := strings.TrimSpace(foldSentence(m[1]))
+		if t != "" {
+			out = strings.Replace(out, " "+t+" ", " titre ", 1)
+		}
+	}
+	if out == folded {
+		return ""
+	}
+	return out
 }
 
 // message is a text cut into sentences, with what the rules read across
@@ -91,6 +124,7 @@ func newMessage(text string, now time.Time) *message {
 			s.past, s.general = pastRe.MatchString(s.folded), generalRe.MatchString(s.folded)
 			s.lastYear = lastYearRe.MatchString(s.folded) && sinceRe.MatchString(s.folded)
 			s.fiction = fictionRe.MatchString(s.folded)
+			s.untitled = untitle(trimmed, s.folded)
 			m.near, m.far, m.now = m.near || s.near, m.far || s.far, m.now || s.now
 			m.general = m.general || s.general
 			m.noSituation = m.noSituation || noSituationRe.MatchString(s.folded) && !ownLackRe.MatchString(s.folded)
@@ -131,7 +165,7 @@ func (m *message) joined(i, n int) sentence {
 		b.WriteString(p.folded)
 	}
 	b.WriteString(s.folded)
-	s.folded = b.String()
+	s.folded, s.untitled = b.String(), ""
 	return s
 }
 

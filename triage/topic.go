@@ -170,7 +170,17 @@ func infinitive(w string) bool {
 // being defrauded one day (« morts de peur à l'idée de se faire pirater »).
 var figureRe = compile(` (?:mort|morte|morts|mortes|mourir|mourrait|mourra|meurs|meurt|mourais|mourait|crever|creve) de (?:rire|honte|peur|ennui|fatigue)` +
 	`| (?:m' |s' |t' )etrangler (?:avec|en (?:buvant|mangeant|riant))` +
-	`| (?:peur|crainte|l' idee|risque) de (?:se|me|te|nous|vous) faire (?:pirater|arnaquer|escroquer|avoir)`)
+	`| (?:peur|crainte|l' idee|risque) de (?:se|me|te|nous|vous) faire (?:pirater|arnaquer|escroquer|avoir)` +
+	// A hunger for something that is no food (« faim de connaissances »,
+	// « j'ai faim de justice »), a knock at the door (« se fait frapper à
+	// la porte par les démarcheurs », not « à la porte de l'école »), and
+	// a child hungry in the morning asked a school meal for (« a faim le
+	// matin, peut-il avoir un petit-déjeuner à la cantine ? »): since
+	// session 16.
+	`| faim (?:de |d' )(?:connaissances?|savoir|justice|reconnaissance|vivre|liberte|culture|apprendre|reussir|progresser|verite|respect|dignite|victoire|changement|aventure|nouveaute|nouveautes|decouvertes?|decouvrir|lecture|lire|comprendre|revanche|succes|reussite|gloire|pouvoir|amour|tendresse|musique|voyages?|sport|equite|egalite|paix|sens|beaute|progres|ailleurs)` +
+	`| (?:frapp|tap)[a-z]* (?:a|contre|sur) (?:la|ma|sa|ta|notre|votre|leur|une|chaque|les|nos|vos|leurs) portes?(?:$| [^d]| d[^e' ])` +
+	`| (?:frapp|tap)[a-z]* aux portes` +
+	`| faim (?:le matin|au reveil|en classe|a la recre|avant (?:midi|le dejeuner|la recre)|a (?:10|dix|onze|11) ?h[a-z]*)(?: [a-z0-9'-]+){0,12} (?:cantine|petit-dejeuner|petit dejeuner|gouter|collation|restauration scolaire|self)`)
 
 // witnessRe marks what a worker sees pass in a day's work (« aux urgences
 // je vois passer des accidents, des agressions »): cases, not the writer's
