@@ -303,6 +303,32 @@ func normalizeURL(u string) string {
 	return strings.TrimSuffix(strings.TrimPrefix(u, "www."), "/")
 }
 
+// linkKey is a link normalized for comparison with the sources: without
+// its #fragment, without tracking and language query parameters (lang,
+// xtor, utm_*), and with service-public.gouv.fr read as service-public.fr,
+// so that the model's « …/F1570#0 » or « …/F1570?lang=fr » is the source's
+// page, not an invented one.
+func linkKey(link string) string {
+	n := normalizeURL(link)
+	n, _, _ = strings.Cut(n, "#")
+	n, query, _ := strings.Cut(n, "?")
+	var kept []string
+	for _, p := range strings.Split(query, "&") {
+		name, _, _ := strings.Cut(p, "=")
+		if p != "" && name != "lang" && name != "xtor" && !strings.HasPrefix(name, "utm_") {
+			kept = append(kept, p)
+		}
+	}
+	n = strings.TrimSuffix(n, "/")
+	if rest, ok := strings.CutPrefix(n, "service-public.gouv.fr"); ok && (rest == "" || rest[0] == '/') {
+		n = "service-public.fr" + rest
+	}
+	if len(kept) > 0 {
+		n += "?" + strings.Join(kept, "&")
+	}
+	return n
+}
+
 // maskedContact replaces a contact that comes from neither the sources nor
 // the allow-list.
 const maskedContact = "[coordonnée à vérifier]"
@@ -314,8 +340,9 @@ const maskedContact = "[coordonnée à vérifier]"
 // that address) is masked as any invented address: the whole domain is
 // allowed, not every path a model may write on it.
 func urlAllowed(link string, sources []string, policy ContactPolicy) bool {
-	n := normalizeURL(link)
+	n := linkKey(link)
 	for _, s := range slices.Concat(sources, policy.links()) {
+		s = linkKey(s)
 		if n == s || strings.HasPrefix(s, n+"/") || strings.HasPrefix(n, s+"/") || strings.HasPrefix(s, n+"?") {
 			return true
 		}

@@ -109,6 +109,9 @@ func (d *Drafter) accept(ctx context.Context, r run, p prompted, resp llm.ChatRe
 	case strings.TrimSpace(resp.Content) == "":
 		return fallback(Warning{Code: WarnModelFailed, Severity: "warning",
 			Message: "Le modèle a rendu une réponse vide : ce brouillon reprend les passages officiels les plus pertinents."})
+	case r.req.Channel == "telephone" && telephoneSaysNothing(resp.Content):
+		return fallback(Warning{Code: WarnModelFailed, Severity: "warning",
+			Message: "Le modèle n'a rien écrit à dire au téléphone : ce brouillon reprend les passages officiels les plus pertinents."})
 	case d.shingles.leaksPrompt(resp.Content):
 		d.log.Warn("model output reproduced the system prompt, discarded")
 		return fallback(Warning{Code: WarnPromptLeak, Severity: "warning",

@@ -124,27 +124,39 @@ func parseRewrite(reply string) []string {
 // queries as the request and the message as its context; the two are
 // merged (mergeRewritten). The message's own search always stands: a
 // junk rewrite, a failed one or a failed second search cannot lower what
-// it finds, the rewrite only adds to it.
+// it finds, the rewrite only adds to it. A failed message search (say
+// ErrNoWords, its words all too common) is saved by the rewritten one:
+// its error is returned only when both fail or there is no rewrite.
 func (s *Searcher) searchRewritten(ctx context.Context, q Query) (Results, error) {
 	start := time.Now()
 	var plain Results
+	var plainErr error
 	var queries []redact.Text
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { plain, err = s.searchQueries(gctx, q, nil); return err })
-	g.Go(func() error { queries = s.rewriteQueries(gctx, q.Text); return nil })
-	if err := g.Wait(); err != nil {
-		return Results{}, err
+	var g errgroup.Group
+	g.Go(func() error { plain, plainErr = s.searchQueries(ctx, q, nil); return nil })
+	g.Go(func() error { queries = s.rewriteQueries(ctx, q.Text); return nil })
+	_ = g.Wait() // neither returns an error: the plain one is kept in plainErr
+	if ctx.Err() != nil {
+		return Results{}, fmt.Errorf("search: %w", ctx.Err())
 	}
 	if len(queries) == 0 {
-		return plain, nil
+		return plain, plainErr
 	}
 	rewritten, err := s.searchQueries(ctx, q, queries)
 	if err != nil {
 		if ctx.Err() != nil {
 			return Results{}, fmt.Errorf("search: %w", ctx.Err())
 		}
+		if plainErr != nil {
+			return Results{}, plainErr
+		}
 		s.log.Warn("search with the rewritten queries failed, keeping the message's own", "err", err)
 		return plain, nil
+	}
+	if plainErr != nil {
+		s.log.Info("the message alone found nothing to search, keeping the rewritten search", "err", plainErr)
+		rewritten.Took = time.Since(start)
+		return rewritten, nil
 	}
 	res := mergeRewritten(plain, rewritten, q.K)
 	res.Took = time.Since(start)

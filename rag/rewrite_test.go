@@ -2,6 +2,7 @@ package rag_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
+	"github.com/plume-sp/plume/redact"
 )
 
 // A story that never names what the person needs: the rewrite does.
@@ -134,5 +136,32 @@ func TestQueryRewriteJunk(t *testing.T) {
 		if !slices.ContainsFunc(got.Results, func(r rag.Result) bool { return r.ChunkID == w.ChunkID && r.Reliable }) {
 			t.Errorf("reliable passage of %s lost with the rewrite", w.DocID)
 		}
+	}
+}
+
+// TestQueryRewriteSavesCommonWords checks that a message whose own words
+// are all too common to search (here stop words: ErrNoWords alone) is searched with the
+// rewrite's queries instead of failing, and still fails without them.
+func TestQueryRewriteSavesCommonWords(t *testing.T) {
+	t.Parallel()
+	const message = "Et vous, je le suis ?" // stop words only: ErrNoWords alone
+	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) {
+		return "renouveler carte nationale d'identité\npasseport\n", nil
+	}))
+	plain, s := rewriteSearcher(t, srv, 2*time.Second)
+	ctx := context.Background()
+	red, err := redact.Redact(ctx, message, s.Policy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plain.Search(ctx, rag.Query{Text: red.Text, K: 3}); !errors.Is(err, rag.ErrNoWords) {
+		t.Fatalf("search without rewrite: %v, want ErrNoWords", err)
+	}
+	res, err := s.Search(ctx, rag.Query{Text: red.Text, K: 3})
+	if err != nil {
+		t.Fatalf("search with rewrite: %v, want the rewrite's results", err)
+	}
+	if len(res.Results) == 0 || len(res.Rewritten) == 0 {
+		t.Errorf("rewritten %q, %d results; want the rewrite's queries and results", res.Rewritten, len(res.Results))
 	}
 }

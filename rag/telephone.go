@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Headings of a telephone draft: what the agent says, then the follow-up
@@ -75,7 +76,20 @@ const (
 // followUpRe finds the heading of a telephone draft's follow-up text as a
 // model writes it: « Message de suivi (SMS ou courriel) : », bold or not,
 // « SMS de suivi », « Courriel de suivi ».
-var followUpRe = regexp.MustCompile(`(?im)^[^\p{L}\n]*(?:message|sms|texte|courriel|mail|e-mail)\s+de\s+suivi\b.*$`)
+var followUpRe = regexp.MustCompile(`(?im)^[^\p{L}\p{N}\n]*(?:message|sms|texte|courriel|mail|e-mail)\s+de\s+suivi\b.*$`)
+
+// telephoneSaysNothing reports whether a model's telephone draft has
+// nothing to say aloud: no letter or digit before its follow-up heading
+// once the « À dire au téléphone : » heading is set aside. Such a draft is
+// replaced by the extractive one rather than repaired into a blank call.
+func telephoneSaysNothing(text string) bool {
+	said := text
+	if loc := followUpRe.FindStringIndex(text); loc != nil {
+		said = text[:loc[0]]
+	}
+	said = strings.ReplaceAll(strings.ToLower(said), strings.ToLower(strings.TrimSuffix(telephoneSpoken, " :")), "")
+	return !strings.ContainsFunc(said, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
 
 // repairTelephone holds a model's telephone draft to the channel's form:
 // what is said aloud reads no address (each is replaced by a pointer to

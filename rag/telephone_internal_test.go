@@ -116,3 +116,62 @@ func TestURLAllowedLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestURLAllowedSourceVariants checks that a source's page written with a
+// #fragment, a language or tracking parameter, or the service-public.gouv.fr
+// host is the source's page, and an invented page stays masked.
+func TestURLAllowedSourceVariants(t *testing.T) {
+	t.Parallel()
+	policy := DefaultContactPolicy()
+	sources := []string{normalizeURL("https://www.service-public.fr/particuliers/vosdroits/F1570")}
+	for link, want := range map[string]bool{
+		"https://www.service-public.fr/particuliers/vosdroits/F1570#0":              true,
+		"https://www.service-public.fr/particuliers/vosdroits/F1570?lang=fr":        true,
+		"https://www.service-public.fr/particuliers/vosdroits/F1570?xtor=x&utm_a=b": true,
+		"https://www.service-public.gouv.fr/particuliers/vosdroits/F1570":           true,
+		"https://www.service-public.fr/particuliers/vosdroits/F1234":                false,
+		"https://www.service-public.fr/particuliers/vosdroits/F1234#0":              false,
+		"https://www.service-public.gouv.fr/particuliers/vosdroits/F1234?lang=fr":   false,
+		"https://www.service-public.fr/particuliers/vosdroits/F1570?id=2":           false,
+	} {
+		if got := urlAllowed(link, sources, policy); got != want {
+			t.Errorf("urlAllowed(%q) = %v, want %v", link, got, want)
+		}
+	}
+}
+
+// TestRepairTelephoneNumberedFollowUp checks that a numbered step naming the
+// follow-up text is not read as its heading: the later steps' addresses are
+// still moved out of the spoken part.
+func TestRepairTelephoneNumberedFollowUp(t *testing.T) {
+	t.Parallel()
+	draft := "À dire au téléphone :\n1. Faites la demande en ligne.\n2. Message de suivi : je vous envoie le lien.\n" +
+		"3. Écrivez à contact@ants.gouv.fr.\n\nMessage de suivi (SMS ou courriel) :\nVoici le lien."
+	got, warnings := repairTelephone(draft, nil)
+	said, _, _ := strings.Cut(got, "Message de suivi (SMS ou courriel) :")
+	if strings.Contains(said, "contact@ants.gouv.fr") || len(warnings) == 0 {
+		t.Errorf("address left in the spoken part (warnings %v):\n%s", warnings, got)
+	}
+	if !strings.Contains(said, "2. Message de suivi : je vous envoie le lien.") {
+		t.Errorf("step 2 taken out of the spoken part:\n%s", got)
+	}
+}
+
+// TestTelephoneSaysNothing checks which model telephone drafts have nothing
+// to say aloud (and are replaced by the extractive draft).
+func TestTelephoneSaysNothing(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]bool{
+		"":                        true,
+		" \n ":                    true,
+		"À dire au téléphone :\n": true,
+		"**À dire au téléphone :**\n\nMessage de suivi (SMS ou courriel) :\nVoici le lien.": true,
+		"Message de suivi : voici le lien.":                                                 true,
+		"À dire au téléphone :\n1. Faites la demande en ligne.":                             false,
+		"Faites la demande en ligne.\n\nMessage de suivi :\nVoici le lien.":                 false,
+	} {
+		if got := telephoneSaysNothing(text); got != want {
+			t.Errorf("telephoneSaysNothing(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

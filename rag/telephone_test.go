@@ -24,6 +24,27 @@ func TestTelephoneChannel(t *testing.T) {
 	env := newDraftEnv(t)
 	checkTelephoneModel(t, env)
 	checkTelephoneExtractive(t, env)
+	checkTelephoneSaysNothing(t, env)
+}
+
+// checkTelephoneSaysNothing drafts for the telephone channel with a model
+// whose reply has nothing to say aloud, only headings and a follow-up: the
+// extractive telephone draft is given instead, flagged as a failed model.
+func checkTelephoneSaysNothing(t *testing.T, env *draftEnv) {
+	t.Run("nothing to say", func(t *testing.T) {
+		srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) {
+			return "À dire au téléphone :\n\nMessage de suivi (SMS ou courriel) :\nVoici le lien.", nil
+		}))
+		d := env.drafter(fakeChat(t, srv, 10*time.Second))
+		got, err := writeDraft(context.Background(), d, rag.Request{Question: telephoneQuestion, Channel: "telephone"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		spoken, _, _ := strings.Cut(got.Draft, "Message de suivi (SMS ou courriel) :")
+		if _, ok := findWarning(got, rag.WarnModelFailed); !ok || !got.Extractive || !strings.Contains(spoken, "1. ") {
+			t.Errorf("extractive %v, warnings %v, draft:\n%s", got.Extractive, warningCodes(got), got.Draft)
+		}
+	})
 }
 
 // checkTelephoneModel drafts for the telephone channel with a model.
