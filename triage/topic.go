@@ -194,9 +194,12 @@ const schoolHunger = ` faim (?:le matin|au reveil|en classe|a la recre|avant (?:
 
 // knockFigure is a knock at a door (« se fait frapper à la porte par les
 // démarcheurs », « on frappe aux portes »; since session 16), not a blow
-// at a door's place (« à la porte de l'école »). A former partner who
+// at a door's place (« à la porte de l'école »), at a sentence's end too
+// (« les enfants frappent à notre porte. »: until session 17 the space
+// folding ends a sentence with let the figure read nothing). A former
+// partner who
 // knocks for an hour is read by a cue of its own (lexicon.go).
-const knockFigure = ` (?:frapp|tap)[a-z]* (?:a|contre|sur) (?:la|ma|sa|ta|notre|votre|leur|une|chaque|les|nos|vos|leurs) portes?(?:$| [^d]| d[^e' ])` +
+const knockFigure = ` (?:frapp|tap)[a-z]* (?:a|contre|sur) (?:la|ma|sa|ta|notre|votre|leur|une|chaque|les|nos|vos|leurs) portes?(?: ?$| [^d]| d[^e' ])` +
 	`| (?:frapp|tap)[a-z]* aux portes`
 
 // either joins the alternatives of a pattern.
