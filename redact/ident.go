@@ -303,7 +303,7 @@ func (sc *scanner) identType(c identCtx, id []byte, last int) (typ Type, conf fl
 			typ, conf = t2, c2
 		}
 	}
-	if typ == DOSSIER && (c.legal || sc.currencyAfter(last)) || typ != "" && sc.dateLike(c.j, last) {
+	if typ == DOSSIER && (c.legal || sc.currencyAfter(last) || sc.publicRef(c, last)) || typ != "" && sc.dateLike(c.j, last) {
 		return "", 0, false // a date is no identifier: "passeport c'est le 31/12/1975"
 	}
 	if typ == DOSSIER && (c.wide&cFiscal != 0 || sc.allCues&cFiscal != 0 && c.near&cDossier == 0) && spiShape(id) {
