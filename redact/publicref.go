@@ -1,30 +1,21 @@
 package redact
 
 // Public references after a case's cue: a reference that names a public
-// page or a document numbered for everyone, not a person's case, stays.
-// "la référence F1234" is a fiche of service-public.fr; "la facture
-// 2024-0056" an invoice's number in its issuer's yearly sequence. The
-// writer's own ("ma facture 2024-0056", "référence de mon dossier CAF"),
-// or one a case's word stands before ("mon numéro de dossier
-// 2024-0056"), is still a DOSSIER.
+// page, not a person's case, stays: "la référence F1234" is a fiche of
+// service-public.fr. The writer's own ("ma référence F1234", "référence de
+// mon dossier CAF"), or one a case's word stands before, is still a
+// DOSSIER. An invoice's number ("la facture 2024-0056") stays masked: the
+// sets' writers label a public body's invoice as the person's file, and
+// its placeholder is restored in the draft the agent reads.
 
 // publicRef reports whether the value of tokens c.j to last, read as a
 // DOSSIER after the cue at c.i, is a public reference: a fiche's shape
-// after "référence", an invoice's after "facture", right after the cue
+// after "référence", right after the cue
 // (a "n°" between), with no possessive before the cue and no other
 // identifier's cue in the sentence before it.
 func (sc *scanner) publicRef(c identCtx, last int) bool {
 	v := sc.s[sc.toks[c.j].start:sc.toks[last].end]
-	switch {
-	case sc.isText(c.i, "reference", "references", "ref"):
-		if !ficheShape(v) {
-			return false
-		}
-	case sc.isText(c.i, "facture", "factures"):
-		if !invoiceShape(v) {
-			return false
-		}
-	default:
+	if !sc.isText(c.i, "reference", "references", "ref") || !ficheShape(v) {
 		return false
 	}
 	for k := c.i + 1; k < c.j; k++ {
@@ -34,7 +25,7 @@ func (sc *scanner) publicRef(c identCtx, last int) bool {
 	}
 	for k, n := sc.wordBefore(c.i), 0; k >= 0 && n < 3; k, n = sc.wordBefore(k), n+1 {
 		if sc.has(k, wPossessive) {
-			return false // "ma facture 2024-0056"
+			return false // "ma référence F1234"
 		}
 	}
 	return sc.cueBefore(c.i, 10)&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) == 0
@@ -47,14 +38,4 @@ func ficheShape(v string) bool {
 		return false
 	}
 	return allDigits(v[1:])
-}
-
-// invoiceShape reports whether v is written as an invoice's number in a
-// yearly sequence: a year (19xx, 20xx), a dash or a slash and one to six
-// digits ("2024-0056", "2023/118").
-func invoiceShape(v string) bool {
-	if len(v) < 6 || len(v) > 11 || v[4] != '-' && v[4] != '/' || !allDigits(v[:4]) || !allDigits(v[5:]) {
-		return false
-	}
-	return v[:2] == "19" || v[:2] == "20"
 }
