@@ -38,7 +38,7 @@ func TestRankerOrder(t *testing.T) {
 		{"zero ranker keeps the fused order", Ranker{}, docsWith(0.1, 0.9, 0.5), []int64{1, 2, 3}},
 		{"orders by score", one, docsWith(0.1, 0.9, 0.5), []int64{2, 3, 1}},
 		{"ties keep the fused order", one, docsWith(0.5, 0.9, 0.5), []int64{2, 1, 3}},
-		{"only the first five", one, docsWith(0, 0, 0, 0, 0.1, 0.9, 0.5), []int64{5, 1, 2, 3, 4, 6, 7}},
+		{"the first five, then the others apart", one, docsWith(0, 0, 0, 0, 0.1, 0.5, 0.9, 0.2), []int64{5, 1, 2, 3, 4, 7, 6, 8}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.ranker.order(tc.docs)
