@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,11 +31,7 @@ func TestIngestMovesAServiceChange(t *testing.T) {
 	embedder, _ := llm.NewLocalEmbedder(0)
 	dir := t.TempDir()
 	fiche := func(service string) string {
-		s := ""
-		if service != "" {
-			s = "service: " + service + "\n"
-		}
-		return "---\nid: fiche\ntitle: Changement de situation\n" + s + "---\n## Démarche\nDéclarez-le en ligne.\n"
+		return markdownFiche("fiche", "Changement de situation", service, "## Démarche\nDéclarez-le en ligne.\n")
 	}
 	// An archive is one origin: it may give one id under two services.
 	archive := func(services ...string) string {
@@ -43,7 +40,7 @@ func TestIngestMovesAServiceChange(t *testing.T) {
 		for i, s := range services {
 			w, err := zw.Create(fmt.Sprintf("m%d.md", i))
 			if err == nil {
-				_, err = fmt.Fprintf(w, "---\nid: ligne\ntitle: Aide au logement\nservice: %s\n---\nL'aide se demande en ligne.\n", s)
+				_, err = io.WriteString(w, markdownFiche("ligne", "Aide au logement", s, "L'aide se demande en ligne.\n"))
 			}
 			if err != nil {
 				t.Fatal(err)

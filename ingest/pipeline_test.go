@@ -27,7 +27,17 @@ func writeFile(t *testing.T, path, text string) {
 }
 
 func guide(id, title, body string) string {
-	return "---\nid: " + id + "\ntitle: " + title + "\n---\n## Qui est concerné ?\n" + body + "\n"
+	return markdownFiche(id, title, "", "## Qui est concerné ?\n"+body+"\n")
+}
+
+// markdownFiche is a Markdown file with front matter: its id, title and,
+// unless empty, its service, then body.
+func markdownFiche(id, title, service, body string) string {
+	front := "---\nid: " + id + "\ntitle: " + title + "\n"
+	if service != "" {
+		front += "service: " + service + "\n"
+	}
+	return front + "---\n" + body
 }
 
 // counts is the part of a report the tests compare.

@@ -26,7 +26,7 @@ func TestPipelineNormalizesServices(t *testing.T) {
 	embedder, _ := llm.NewLocalEmbedder(0)
 	dir := t.TempDir()
 	withService := func(id, service string) string {
-		return "---\nid: " + id + "\ntitle: Fiche " + id + "\nservice: " + service + "\n---\n## Texte\nLa démarche se fait en ligne.\n"
+		return markdownFiche(id, "Fiche "+id, service, "## Texte\nLa démarche se fait en ligne.\n")
 	}
 	writeFile(t, filepath.Join(dir, "ft.md"), withService("ft", "France Travail"))
 	writeFile(t, filepath.Join(dir, "bad.md"), withService("bad", "caf/paris"))

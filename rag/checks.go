@@ -310,23 +310,26 @@ func normalizeURL(u string) string {
 // page, not an invented one.
 func linkKey(link string) string {
 	n := normalizeURL(link)
-	n, _, _ = strings.Cut(n, "#")
-	n, query, _ := strings.Cut(n, "?")
-	var kept []string
-	for _, p := range strings.Split(query, "&") {
-		name, _, _ := strings.Cut(p, "=")
-		if p != "" && name != "lang" && name != "xtor" && !strings.HasPrefix(name, "utm_") {
-			kept = append(kept, p)
+	u, err := url.Parse("https://" + n)
+	if err != nil || u.Host == "" {
+		n, _, _ = strings.Cut(n, "#")
+		return n
+	}
+	q := u.Query()
+	for name := range q {
+		if name == "lang" || name == "xtor" || strings.HasPrefix(name, "utm_") {
+			q.Del(name)
 		}
 	}
-	n = strings.TrimSuffix(n, "/")
-	if rest, ok := strings.CutPrefix(n, "service-public.gouv.fr"); ok && (rest == "" || rest[0] == '/') {
-		n = "service-public.fr" + rest
+	host := u.Host
+	if host == "service-public.gouv.fr" {
+		host = "service-public.fr"
 	}
-	if len(kept) > 0 {
-		n += "?" + strings.Join(kept, "&")
+	key := host + strings.TrimSuffix(u.EscapedPath(), "/")
+	if len(q) > 0 {
+		key += "?" + q.Encode()
 	}
-	return n
+	return key
 }
 
 // maskedContact replaces a contact that comes from neither the sources nor

@@ -140,6 +140,26 @@ func TestURLAllowedSourceVariants(t *testing.T) {
 	}
 }
 
+// TestLinkKeyQuery checks that a source's query parameters are compared as
+// parameters, not as text: in any order, escaped or not, with tracking ones
+// dropped; another value of a parameter is another page.
+func TestLinkKeyQuery(t *testing.T) {
+	t.Parallel()
+	source := linkKey("https://www.impots.gouv.fr/formulaire?annee=2024&type=2042")
+	for link, want := range map[string]bool{
+		"https://impots.gouv.fr/formulaire?type=2042&annee=2024":             true,
+		"https://www.impots.gouv.fr/formulaire/?annee=2024&type=2042#haut":   true,
+		"https://www.impots.gouv.fr/formulaire?annee=2024&utm_x=1&type=2042": true,
+		"https://www.impots.gouv.fr/formulaire?annee=%32024&type=2042":       true,
+		"https://www.impots.gouv.fr/formulaire?annee=2023&type=2042":         false,
+		"https://www.impots.gouv.fr/formulaire?annee=2024":                   false,
+	} {
+		if got := linkKey(link) == source; got != want {
+			t.Errorf("linkKey(%q) = %q, source %q: same = %v, want %v", link, linkKey(link), source, got, want)
+		}
+	}
+}
+
 // TestRepairTelephoneNumberedFollowUp checks that a numbered step naming the
 // follow-up text is not read as its heading: the later steps' addresses are
 // still moved out of the spoken part.

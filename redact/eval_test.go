@@ -149,6 +149,14 @@ var (
 //     session 16, measured whole once before and once after that
 //     session's changes and kept out of them; split by the same rule from
 //     then on, its test half gated.
+//   - testdata/messy15.jsonl: 100 messages (845 values) by two more
+//     writers who never saw the code (15a e-mails and posts by residents
+//     and foreign nationals, names that are words, capitals, surname first,
+//     compound and foreign names, obfuscated contacts; 15b advisers' notes,
+//     social workers, address blocks, quoted threads, forms, several
+//     languages, special categories written indirectly), written on session
+//     17, measured whole once on the session's start and committed before
+//     its changes, tuned on its tuning half only; its test half gated.
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
@@ -169,6 +177,7 @@ const (
 	messy12File   = "testdata/messy12.jsonl"
 	messy13File   = "testdata/messy13.jsonl"
 	messy14File   = "testdata/messy14.jsonl"
+	messy15File   = "testdata/messy15.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -259,8 +268,11 @@ func (s typeScore) precision() float64 {
 type setScore struct {
 	types             map[Type]*typeScore
 	keepTotal, keepOK int
-	record            bool
-	findings          []finding
+	// expected counts every labelled value, masked those some detection
+	// of any type covers: what reaches a prompt whatever the type said.
+	expected, masked int
+	record           bool
+	findings         []finding
 }
 
 func (s *setScore) score(ty Type) *typeScore {
@@ -384,6 +396,10 @@ func evaluate(tb testing.TB, msgs []labelled, r redactor, record bool) *setScore
 func (s *setScore) scoreExpected(m labelled, w span, got []span) {
 	ts := s.score(w.ty)
 	ts.expected++
+	s.expected++
+	if maskedAnyType(w, got) {
+		s.masked++
+	}
 	for _, d := range got {
 		// A value nested in a longer detected value ("amina" in the
 		// address amina.k@…) is masked with it.
@@ -393,6 +409,26 @@ func (s *setScore) scoreExpected(m labelled, w span, got []span) {
 		}
 	}
 	s.note("missed", w.ty, m.ID, m.Text[w.start:w.end])
+}
+
+// maskedAnyType reports whether some detection of any type takes labelled
+// value w out of the text (all of it; a special category's words overlapped
+// are masked with their phrase).
+func maskedAnyType(w span, got []span) bool {
+	for _, d := range got {
+		if d.start <= w.start && d.end >= w.end || w.ty.Special() && d.start < w.end && w.start < d.end {
+			return true
+		}
+	}
+	return false
+}
+
+// maskedRate is the share of labelled values masked whatever the type.
+func (s *setScore) maskedRate() float64 {
+	if s.expected == 0 {
+		return 1
+	}
+	return float64(s.masked) / float64(s.expected)
 }
 
 // scoreDetected counts detection d of m, false when it overlaps no
@@ -461,6 +497,7 @@ func table(name string, n int, p, base *setScore) string {
 	all, five, fiveBase := p.overall(nil), p.overall(baselineTypes), base.overall(baselineTypes)
 	fmt.Fprintf(&b, "all types: recall %d/%d = %.3f, precision %.3f; the baseline's 5 types: %.3f / %.3f (regex baseline %.3f / %.3f)\n",
 		all.found, all.expected, all.recall(), all.precision(), five.recall(), five.precision(), fiveBase.recall(), fiveBase.precision())
+	fmt.Fprintf(&b, "masked whatever the type: %d/%d = %.3f (regex baseline %.3f)\n", p.masked, p.expected, p.maskedRate(), base.maskedRate())
 	fmt.Fprintf(&b, "keep phrases intact: %d/%d = %.3f (regex baseline %.3f)", p.keepOK, p.keepTotal, p.keepRate(), base.keepRate())
 	return b.String()
 }
@@ -484,6 +521,7 @@ func TestLabelledSet(t *testing.T) {
 	tuning12, test12 := halves(t, messy12File)
 	tuning13, test13 := halves(t, messy13File)
 	tuning14, test14 := halves(t, messy14File)
+	tuning15, test15 := halves(t, messy15File)
 	sets := []struct {
 		name   string
 		msgs   []labelled
@@ -522,6 +560,8 @@ func TestLabelledSet(t *testing.T) {
 		{"messy13-test", test13, false},
 		{"messy14-tuning", tuning14, *evalVerbose},
 		{"messy14-test", test14, false},
+		{"messy15-tuning", tuning15, *evalVerbose},
+		{"messy15-test", test15, false},
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {

@@ -14,9 +14,12 @@ type gate struct {
 
 // gates holds the gates of each labelled set, read from gatesFile.
 type gates struct {
-	Note  string                   `json:"note"`
-	Keep  map[string]float64       `json:"keep"`
-	Types map[string]map[Type]gate `json:"types"`
+	Note string             `json:"note"`
+	Keep map[string]float64 `json:"keep"`
+	// Masked is the least share of labelled values masked whatever the
+	// type given them: the values that reach no prompt.
+	Masked map[string]float64       `json:"masked"`
+	Types  map[string]map[Type]gate `json:"types"`
 }
 
 // Goals of the issue, and the gates that existed before this baseline file
@@ -85,6 +88,11 @@ func checkGates(t *testing.T, g gates, set string, s *setScore) {
 			t.Errorf("%s: type %s has labels but no gate in %s", set, ty, gatesFile)
 		}
 	}
+	if m, ok := g.Masked[set]; !ok {
+		t.Errorf("%s has no masked gate for set %q", gatesFile, set)
+	} else if s.maskedRate() < m {
+		t.Errorf("%s: %d/%d = %.3f of the labelled values masked whatever the type, gate %.3f", set, s.masked, s.expected, s.maskedRate(), m)
+	}
 	if k := g.Keep[set]; s.keepRate() < k {
 		t.Errorf("%s: keep phrases intact in %.3f of cases, gate %.3f", set, s.keepRate(), k)
 	}
@@ -102,6 +110,7 @@ var gatedSets = []struct {
 	{"messy11-test", 0.92}, // messy11's test half kept 0.944 of its phrases when it was added: gated under it, the goal being 0.97
 	{"messy12-test", 0.97},
 	{"messy13-test", 0.93}, // messy13's test half keeps 0.949 of its phrases (94 of 99; the regex baseline 0.970): gated a phrase under it, the goal being 0.97
+	{"messy15-test", 0.92}, // messy15's test half keeps 66 of its 70 phrases (0.943; the regex baseline 0.986) at the session's start: gated under it, the goal being 0.97
 	{"messy14-test", 0.96}, // messy14's test half keeps 160 of its 165 phrases (0.9697; the regex baseline 0.994): gated a phrase under it, the goal being 0.97
 }
 
@@ -142,11 +151,17 @@ func writeGates(t *testing.T, scores map[string]*setScore) {
 		Note: "Minimum recall and precision per type, set by `go test -run TestLabelledSet -update-gates ./redact/` " +
 			"from the figures measured then: the goal of issue 10 where met, else the measure minus 0.02, " +
 			"never under the gate the file had before. Never lower a gate by hand.",
-		Keep:  map[string]float64{},
-		Types: map[string]map[Type]gate{},
+		Keep:   map[string]float64{},
+		Masked: map[string]float64{},
+		Types:  map[string]map[Type]gate{},
 	}
 	for _, set := range gatedSets {
 		g.Keep[set.name] = gateFor(scores[set.name].keepRate(), set.keep, prev.Keep[set.name])
+		goal := goalRecallMessy
+		if set.name == "generated" {
+			goal = goalRecallGenerated
+		}
+		g.Masked[set.name] = gateFor(scores[set.name].maskedRate(), goal, prev.Masked[set.name])
 		g.Types[set.name] = newGates(set.name, scores[set.name], prev.Types[set.name])
 	}
 	b, err := json.MarshalIndent(g, "", "  ")

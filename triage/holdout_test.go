@@ -50,6 +50,7 @@ var honestRounds = []honestRound{
 	{name: "round20", parts: []string{"round20a", "round20b", "round20c"}, gate: round20Gate},
 	{name: "round21", parts: []string{"round21a", "round21b", "round21c"}, gate: round21Gate},
 	{name: "round22", parts: []string{"round22a", "round22b", "round22c"}, gate: round22Gate},
+	{name: "round23", parts: []string{"round23a", "round23b"}, gate: round23Gate},
 }
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
@@ -155,6 +156,20 @@ var round21Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.98, attentionRe
 // 0.833 / 0.872 / 0.900; keywords 0.137 / 0.344 / 0.385 / 0.833); test half
 // 0.926 / 0.952 / 0.867 / 0.906 / 0.633. The gate sits a message under.
 var round22Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.93, attentionRecall: 0.92, routineKept: 0.91, reasonRecall: 0.66}
+
+// round23Gate gates round 23 (23a e-mails and public posts from people of
+// every age, some in English or mixed, urgent needs hidden in long
+// administrative stories, routine messages with dramatic words; 23b
+// advisers' notes, SMS, social workers, elderly people and their children,
+// foreigners with little French, attention cases close to urgent and
+// urgent ones that read as routine), 120 messages written on 2026-12-02
+// (session 17) by two writers who never saw the code, measured at the
+// session's start and committed before its changes to the triage: urgent
+// 0.950 (38 of 40), needs 0.986, attention 1.000, routine kept 0.938,
+// reasons 0.724 (lexicon alone 0.875 / 0.972 / 0.969 / 0.854; keywords
+// 0.150 / 0.333 / 0.312 / 0.667); test half 0.905 / 0.973 / 1.000 / 0.913
+// / 0.696. The gate sits a message under.
+var round23Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRecall: 0.96, routineKept: 0.91, reasonRecall: 0.70}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
