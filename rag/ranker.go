@@ -88,18 +88,41 @@ func (r Ranker) score(v rankVector) float64 {
 }
 
 // order sorts the first rankDepth documents by the ranker's score, then
-// the others among themselves (ties in their fused order); a zero ranker
-// leaves the order as it is. A document after the first rankDepth never
-// enters them: the ranker orders the tail (places 6 to 20 of a search of
-// twenty passages), where plume's weighted BM25 had left pages that plain
-// BM25 ranks within ten (README, "Retrieval", session 17).
+// the documents after the first rankDepth pages (distinctPlaces) among
+// themselves (ties in their fused order); a zero ranker leaves the order
+// as it is. No document enters the first rankDepth pages: over the whole
+// corpus a page often has two documents (its fiche and its 2020 page,
+// one id), and the first five pages stay the fusion's as ranked. The
+// tail is where plume's weighted BM25 had left pages that plain BM25
+// ranks within ten (README, "Retrieval", session 17).
 func (r Ranker) order(docs []rankedDoc) {
 	if r.Weights == (rankVector{}) {
 		return
 	}
-	head := docs[:min(len(docs), rankDepth)]
-	r.sortByScore(head)
-	r.sortByScore(docs[len(head):])
+	r.sortByScore(docs[:min(len(docs), rankDepth)])
+	r.sortByScore(docs[distinctPlaces(docs, rankDepth):])
+}
+
+// distinctPlaces is how many of docs (in order) hold their first n pages:
+// documents of one external id count as one page (a document with no
+// passage, as its own).
+func distinctPlaces(docs []rankedDoc, n int) int {
+	type page struct {
+		externalID string
+		id         int64
+	}
+	seen := map[page]bool{}
+	for i, d := range docs {
+		key := page{id: d.cand.id}
+		if len(d.hits) > 0 {
+			key = page{externalID: d.hits[0].ExternalID}
+		}
+		if !seen[key] && len(seen) == n {
+			return i
+		}
+		seen[key] = true
+	}
+	return len(docs)
 }
 
 // sortByScore sorts docs by the ranker's score, ties in their order.
