@@ -60,13 +60,18 @@ func (d *Drafter) Feedback(ctx context.Context, draft store.Draft, fb FeedbackRe
 		return store.Feedback{}, err
 	}
 	final := draft.Draft
-	if fb.FinalText != "" {
+	switch {
+	case fb.FinalText != "":
 		red, err := session.Redact(ctx, fb.FinalText)
 		if err != nil {
 			return store.Feedback{}, fmt.Errorf("feedback: redact the final text: %w", err)
 		}
 		f.FinalText, final = store.Redacted(red.Text), red.Text.String()
-	} else {
+	case f.Outcome == store.OutcomeRejected:
+		// Nothing of the draft was sent: no final text, and all of it was
+		// set aside (distance 1), not sent as drafted (distance 0).
+		final = ""
+	default:
 		// The draft was sent as stored: the store copies its text.
 		f.SentAsDrafted = true
 	}

@@ -147,6 +147,9 @@ type feedbackCase struct {
 	wantTags []string
 	// zero says whether the edit distance must be 0.
 	zero bool
+	// setAside says the draft was rejected with no text: nothing stored
+	// as sent, the edit distance 1.
+	setAside bool
 }
 
 // feedbackCases are the outcomes of feedback on a draft whose restored text
@@ -162,6 +165,7 @@ func feedbackCases(restored, edited string) []feedbackCase {
 		{name: "rejected", req: rag.FeedbackRequest{Outcome: "rejected", FinalText: "Madame, votre demande est transmise au service compétent.",
 			Rating: intPtr(1), Tags: []string{"mauvaise source"}}, wantText: "Madame, votre demande est transmise au service compétent.",
 			wantTags: []string{"mauvaise source"}},
+		{name: "rejected without a text", req: rag.FeedbackRequest{Outcome: "rejected", Rating: intPtr(1)}, setAside: true},
 	}
 }
 
@@ -194,6 +198,12 @@ func (tt feedbackCase) check(t *testing.T, row store.Draft, got store.Feedback) 
 		if strings.Contains(got.FinalText.String(), secret) {
 			t.Errorf("stored final text holds %q:\n%s", secret, got.FinalText.String())
 		}
+	}
+	if tt.setAside {
+		if got.FinalText.String() != "" || got.EditDistance != 1 {
+			t.Errorf("rejected without a text: final text %q, edit distance %v; want none and 1", got.FinalText.String(), got.EditDistance)
+		}
+		return
 	}
 	if tt.zero {
 		if diff := cmp.Diff(row.Draft, got.FinalText.String()); diff != "" {
