@@ -98,6 +98,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.corrections()
 	sc.secrets()
 	sc.codeSecrets()
+	sc.placeCodes()
+	sc.countryMobiles()
 	sc.ipAddresses()
 	sc.births()
 	sc.disabilityDegrees()
