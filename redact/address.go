@@ -12,10 +12,12 @@ var entCite = lex.words["cite"]
 // houseSuffix are the words after a house number: "12 bis", "3 ter", "5 B".
 var houseSuffix = map[string]bool{"bis": true, "ter": true, "quater": true, "a": true, "b": true, "c": true, "d": true}
 
-// addrPart is one part of an address, tokens first to last.
+// addrPart is one part of an address, tokens first to last; town marks
+// a postal code and its town.
 type addrPart struct {
 	first, last int
 	conf        float64
+	town        bool
 }
 
 // addresses finds postal addresses: numbered streets, streets after an
@@ -34,10 +36,11 @@ func (sc *scanner) addresses() {
 		if t.kind == kPunct || t.kind == kWord && t.bits&(wStreet|wAddrComp) == 0 && t.ent != entCite && (lastPart < 0 || i-lastPart > 2) {
 			continue // no case below takes it: only words have entries ("n°", "cité")
 		}
-		first, last, conf := i, -1, 0.0
+		first, last, conf, town := i, -1, 0.0, false
 		switch {
 		case t.kind == kNum && t.end-t.start == 5:
 			last, conf = sc.postalCity(i, lastPart)
+			town = true
 		case (t.kind == kNum && t.end-t.start <= 4) || t.kind == kAlnum && sc.houseNumber(i):
 			last, conf = sc.numberedStreet(i), 0.9
 			if last < 0 && t.kind == kNum && t.end-t.start == 4 {
@@ -61,7 +64,7 @@ func (sc *scanner) addresses() {
 			}
 		}
 		if last >= 0 {
-			sc.addrs = append(sc.addrs, addrPart{first: first, last: last, conf: conf})
+			sc.addrs = append(sc.addrs, addrPart{first: first, last: last, conf: conf, town: town})
 			lastPart = last
 			i = last
 		}
@@ -169,8 +172,8 @@ func (sc *scanner) mergeAddresses() {
 			first = sc.placeBeforeAddress(first) // "La Grange, 12 Les Granges Basses, 46300 …": a house's name, then its hamlet
 		}
 		first, last := sc.headingPlace(first), sc.townAfter(cur.first, sc.countryAfter(cur.last))
-		if sc.orgAddress(cur.first, last) {
-			return
+		if sc.orgAddress(cur.first, last) || parts == 1 && cur.town && sc.postalCode(first) && sc.postalCodeCue(first) {
+			return // "code postal 75015 Paris": a town given by its code, no address
 		}
 		sc.addToks(first, last, ADRESSE, max(cur.conf, 0.5))
 	}

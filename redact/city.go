@@ -171,3 +171,24 @@ func (sc *scanner) cedex(last int) int {
 	}
 	return last
 }
+
+// postalCodeCue reports whether the postal code at token i follows the
+// words that name it ("code postal 75015 Paris", "CP : 69003 Lyon",
+// "zip code 75015"), no address cue before them: the writer gives a
+// postal code and its town, which tell a town as "à Paris" does, not an
+// address.
+func (sc *scanner) postalCodeCue(i int) bool {
+	k := i - 1
+	if sc.punct(k) == ':' {
+		k--
+	}
+	if k < 0 || sc.toks[k].kind != kWord || sc.toks[k+1].gap >= gapLine {
+		return false
+	}
+	w, before := sc.folded(k), ""
+	if p := sc.wordBefore(k); p >= 0 {
+		before = sc.folded(p)
+	}
+	cued := w == "cp" || (w == "postal" || w == "postale") && before == "code" || w == "code" && (before == "postal" || before == "zip")
+	return cued && sc.cueBefore(k, 6)&cAddrCue == 0
+}

@@ -15,7 +15,8 @@ var wordSurnames = entrySet("petit fontaine riviere moulin cousin marechal long 
 
 // civilityWordName reads the name at word j after a civility when the
 // usual rules found none there, and returns its last token, or -1. Word j
-// is in lower case and a common word; it is a surname when it is a
+// is in lower case, or in a text in capitals ("JE SUIS MME PETIT
+// OLIVE"), and a common word; it is a surname when it is a
 // known one (wordSurnames) followed by a first name or ending its clause,
 // or when a compound first name follows it ("madame vigne
 // marie-france"). A determiner before the civility ("un monsieur petit
@@ -25,7 +26,7 @@ func (sc *scanner) civilityWordName(civ, j int) int {
 		return -1
 	}
 	t := &sc.toks[j]
-	if t.shape&shLower == 0 || t.shape&shCap != 0 || t.end-t.start < 3 || sc.bits(j)&(notName&^(wRelative|wInstitution)) != 0 {
+	if !sc.caseless && (t.shape&shLower == 0 || t.shape&shCap != 0) || t.end-t.start < 3 || sc.bits(j)&(notName&^(wRelative|wInstitution)) != 0 {
 		return -1
 	}
 	last := j
@@ -43,10 +44,11 @@ func (sc *scanner) civilityWordName(civ, j int) int {
 
 // wordSurnameAfterFirst reports whether word k, after a first name read
 // with a strong cue, is a known surname that is also a common word and
-// ends the clause: "monsieur jean-claude petit", "Mme Anne fontaine.".
+// ends the clause: "monsieur jean-claude petit", "Mme Anne fontaine.",
+// "JE M'APPELLE OLIVE PETIT" in a text in capitals.
 func (sc *scanner) wordSurnameAfterFirst(k int) bool {
 	t := &sc.toks[k]
-	return t.kind == kWord && t.shape&shCap == 0 && wordSurnames[t.ent] && sc.clauseEndsAt(k+1, surnameStops)
+	return t.kind == kWord && (t.shape&shCap == 0 || sc.caseless) && wordSurnames[t.ent] && sc.clauseEndsAt(k+1, surnameStops)
 }
 
 // civilityNextLine reads the name at word j, the first of the line after

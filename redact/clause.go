@@ -15,7 +15,8 @@ const (
 	// stopNumber: a number ends the clause (a phone after a signature).
 	stopNumber
 	// stopFuncWord: a function word in lower case ends it ("Julien
-	// Maréchal et moi").
+	// Maréchal et moi"), or in any case in a text in capitals ("MME
+	// PETIT ET MOI").
 	stopFuncWord
 	// stopOpener: a word that starts another clause ends it ("et", "je",
 	// "qui", "mon", "merci"…).
@@ -54,7 +55,7 @@ func (sc *scanner) clauseEndsAt(k int, stop clauseStop) bool {
 	case kNum:
 		return stop&stopNumber != 0
 	}
-	if stop&stopFuncWord != 0 && t.kind == kWord && t.shape&(shCap|shUpper) == 0 && sc.has(k, wFunc) {
+	if stop&stopFuncWord != 0 && t.kind == kWord && (sc.caseless || t.shape&(shCap|shUpper) == 0) && sc.has(k, wFunc) {
 		return true
 	}
 	return stop&stopOpener != 0 && sc.isText(k, clauseOpeners...)

@@ -70,8 +70,9 @@ func coupleLink(s string, i int) (int, bool) {
 // Maria)"): after the name, capitalised in a text that uses case and
 // ending its clause or before its verb; in lower case only after a name
 // ending in a first name and before a mark ("mr et mme durand pierre et
-// rose."). Before a lone first name found, only capitalised and ending
-// the clause with it ("(Ion et Maria)"); first names in brackets after a
+// rose.", and so in a text in capitals: "MR ET MME DURAND PIERRE ET
+// ROSE"). Before a lone first name found, only capitalised and ending the
+// clause with it ("(Ion et Maria)"); first names in brackets after a
 // name, see bracketFirstNames.
 func (sc *scanner) coupledFirstNames() {
 	if sc.allBits&wFirstAmb == 0 {
@@ -148,7 +149,7 @@ func (sc *scanner) coupledAfter(k, e int, ends map[int32]bool) bool {
 	if !sc.caseless && sc.toks[k].shape&shCap != 0 {
 		return sc.clauseEndsAt(e+1, surnameStops) || sc.subjectGoesOn(e+1, ambHere) || sc.isText(e+1, coupleVerbs...)
 	}
-	return sc.toks[k].shape&shLower != 0 && sc.isFirstName(prev) && sc.clauseEndsAt(e+1, ambNameStops)
+	return (sc.toks[k].shape&shLower != 0 || sc.caseless) && sc.isFirstName(prev) && sc.clauseEndsAt(e+1, ambNameStops)
 }
 
 // coupledBefore reports whether the capitalised first name from k to e

@@ -43,15 +43,43 @@ func (sc *scanner) idents() {
 		// first reading failed, the sign "n°" on the line announces the value.
 		// From the cue on: "CNI (n° donné de mémoire : 1107 5912 3456)",
 		// whose sign the first reading skipped.
+		signed := false
 		for k := i + 1; k < len(sc.toks) && k < j+8 && (k <= j || sc.toks[k].gap < gapLine); k++ {
 			if v := sc.identSign(k); v > 0 {
 				if !sc.has(k-1, wLegal) && !sc.has(k-2, wLegal) { // not "cerfa n°14069*04"
 					sc.identAt(&r, i, v)
 				}
+				signed = true
 				break
 			}
 		}
+		if v := sc.copulaValue(i); !signed && v > 0 {
+			sc.identAt(&r, i, v)
+		}
 	}
+}
+
+// identCopulas are the verbs "is" and "was" that give a value after a clause:
+// "Mi permiso de cuando vivía en Sevilla es 48123456K".
+var identCopulas = wordSet("es est etait ist war is was")
+
+// copulaValue returns the token of the value that a copula gives later
+// in the cue's sentence, within twelve words: a number or letters and
+// digits right after "es", "est", "ist", "is"; 0 when there is none.
+func (sc *scanner) copulaValue(i int) int {
+	for k := i + 1; k+1 < len(sc.toks) && k <= i+12 && sc.toks[k].gap < gapLine; k++ {
+		switch sc.punct(k) {
+		case '.', '?', '!', ';', ',', ':':
+			return 0
+		}
+		if sc.toks[k].cue&(identCues|cFiscal|cNIR|cTel) != 0 && k > i+1 {
+			return 0 // another document's cue: its own value
+		}
+		if sc.foldedIn(k, identCopulas) && sc.toks[k+1].gap == gapSpace && (sc.toks[k+1].kind == kNum || sc.toks[k+1].kind == kAlnum) {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // identSign returns the token of the value a numbering sign at token k
@@ -112,6 +140,10 @@ func (sc *scanner) identStart(i int) int {
 		if t.gap >= gapPara {
 			break
 		}
+		if c := sc.bracketedWord(j); c > 0 {
+			j = c + 1 // "Krankenversicherungsnummer (TK) ist …": the insurer's name
+			continue
+		}
 		if t.kind == kPunct {
 			switch sc.punct(j) {
 			case ':', '°', '#', '(', ')', '=', '.', '-', ',', '\'', 'º', '/', '"', '«', '»', '“', '”', '+':
@@ -131,8 +163,11 @@ func (sc *scanner) identStart(i int) int {
 			j++
 			continue
 		}
-		// "passeport algérien 197458213", "carte de résident 10 ans n° …"
-		if t.kind == kWord && t.shape&shLower != 0 && t.end-t.start >= 4 && sc.bits(j)&(wFunc|wLegal) == 0 && adjectives < 2 {
+		// "passeport algérien 197458213", "carte de résident 10 ans n° …", in
+		// capitals "CARTE D'IDENTITE POLONAISE AXL 912457" (a value's word
+		// has at most four letters)
+		if t.kind == kWord && (t.shape&shLower != 0 && t.end-t.start >= 4 || t.shape&shUpper != 0 && t.end-t.start >= 5) &&
+			sc.bits(j)&(wFunc|wLegal) == 0 && adjectives < 2 {
 			adjectives++
 			j++
 			continue
@@ -231,8 +266,8 @@ func (sc *scanner) identAt(r *identReader, i, j int) bool {
 			continue
 		}
 		start := j
-		if typ == DOSSIER && sc.isText(j-1, "rg") && sc.toks[j].gap == gapSpace {
-			start = j - 1 // "n° RG 23/01872": the court's register goes with its number
+		if typ == DOSSIER && sc.isText(j-1, "rg", "pv") && sc.text(j-1) != "pv" && sc.toks[j].gap == gapSpace {
+			start = j - 1 // "n° RG 23/01872", "PV 2024/004578": the register goes with its number
 		}
 		if typ == CNI && sc.isText(j-1, "seria", "serie", "series") && sc.toks[j].gap == gapSpace {
 			start = j - 1 // "buletin seria MZ nr. 418236": the word goes with the series it names
@@ -268,7 +303,7 @@ func (sc *scanner) identType(c identCtx, id []byte, last int) (typ Type, conf fl
 			typ, conf = t2, c2
 		}
 	}
-	if typ == DOSSIER && (c.legal || sc.currencyAfter(last)) || typ != "" && sc.dateLike(c.j, last) {
+	if typ == DOSSIER && (c.legal || sc.currencyAfter(last) || sc.publicRef(c, last)) || typ != "" && sc.dateLike(c.j, last) {
 		return "", 0, false // a date is no identifier: "passeport c'est le 31/12/1975"
 	}
 	if typ == DOSSIER && (c.wide&cFiscal != 0 || sc.allCues&cFiscal != 0 && c.near&cDossier == 0) && spiShape(id) {
@@ -288,6 +323,9 @@ func (sc *scanner) identType(c identCtx, id []byte, last int) (typ Type, conf fl
 		// "numéro OFPRA 2404-01873", "OFII number 44-2026-7781", "récépissé
 		// n° R-74-2024-118943": a case, not a foreigner's number
 		typ, conf = DOSSIER, 0.8
+	}
+	if typ == ETRANGER && c.near&cDossier != 0 && sc.asylumOffice(c.i, c.j) {
+		typ = DOSSIER // "n° dossier OFPRA 23-07-01234", "My OFPRA case number is 2203318754"
 	}
 	if typ != ETRANGER && c.near&cEtranger != 0 && len(id) == 11 && asylumShape(sc.s[sc.toks[c.j].start:sc.toks[last].end]) {
 		typ, conf = ETRANGER, 0.85 // an asylum seeker's attestation: "750-226-418-93"
@@ -412,6 +450,9 @@ func (sc *scanner) identPartOK(k, parts int) bool {
 	case kNum, kAlnum:
 		return true
 	case kWord:
+		if parts > 0 && t.gap != gapNone && t.end-t.start >= 2 && sc.has(k, wFunc) {
+			return false // "AXL 912457 EST OK": a word of the sentence in capitals
+		}
 		maxLen := int32(4)
 		if parts > 0 && t.gap == gapNone {
 			maxLen = 8 // 2024/DGFIP/PR/00873
@@ -511,6 +552,8 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 		return ETRANGER, 0.8 // a residence card's own number: "N° de carte : AB3021447"
 	case cues&cEtranger != 0 && letters == 1 && l >= 10 && l <= 14 && isDigit(id[0]) && isDigit(id[l-1]):
 		return ETRANGER, 0.8 // a récépissé's number with its letter: "910R000123456"
+	case cues&cEtranger != 0 && isLetter(id[0]) && digits >= 7 && l <= 10 && (letters == 1 || letters == 2 && isLetter(id[l-1])):
+		return ETRANGER, 0.8 // a letter then digits: Spain's NIE "X1234567L", a German insurance's "A123456780"
 
 	case cues&cFT != 0 && l >= 7 && l <= 11 && digits >= 6:
 		return FRANCE_TRAVAIL, 0.85
@@ -651,6 +694,9 @@ func passportWord(s string) bool {
 // ofpraShape reports whether s is written as an OFPRA case number: four
 // digits (year and month), a dash, five to eight digits.
 func ofpraShape(s string) bool {
+	if n := len(s); n > 2 && s[n-2] == '-' && isLetter(s[n-1]) {
+		s = s[:n-2] // "2301-04562-G": a letter after the number
+	}
 	if len(s) < 10 || len(s) > 13 || s[4] != '-' {
 		return false
 	}
@@ -806,19 +852,55 @@ func (sc *scanner) phoneWord(i, j int) bool {
 // (p+1) of as many characters, within a few words.
 func (sc *scanner) siblingIdent(r *identReader, k, p int, typ Type, conf float64) {
 	want, n := r.parts[p].norm, p+1
-	for end := min(len(sc.toks), k+6); k < end && sc.toks[k].gap < gapLine; k++ {
+	for end := min(len(sc.toks), k+8); k < end && sc.toks[k].gap < gapLine; k++ {
 		switch t := sc.toks[k]; {
-		case t.kind == kPunct && (sc.punct(k) == ',' || sc.punct(k) == '-'), t.kind == kWord && t.end-t.start <= 5:
+		case t.kind == kPunct && strings.ContainsRune(",-()", sc.punct(k)), t.kind == kWord && t.end-t.start <= 5:
+			// "7602219855 (pour moi) et 7602219856", "4512387K (ou 4512387 K)"
 			continue
 		case t.kind != kNum && t.kind != kAlnum:
 			return
 		}
 		r.sibling, r.siblingNorm = sc.readIdent(k, r.sibling[:0], r.siblingNorm[:0])
-		if parts := r.sibling; len(parts) == n && parts[n-1].norm == want && !sc.dateLike(k, parts[n-1].tok) {
+		if last := r.respelled(want); last >= 0 && !sc.dateLike(k, last) {
+			sc.addToks(k, last, typ, conf)
+		} else if parts := r.sibling; len(parts) == n && parts[n-1].norm == want && !sc.dateLike(k, parts[n-1].tok) {
 			sc.addToks(k, parts[n-1].tok, typ, conf)
 		}
 		return
 	}
+}
+
+// bracketedWord returns the token of the ")" when token j opens a
+// bracket that holds one word of letters only ("(TK)"), or -1.
+func (sc *scanner) bracketedWord(j int) int {
+	if sc.punct(j) != '(' || j+2 >= len(sc.toks) || sc.toks[j+1].kind != kWord || sc.punct(j+2) != ')' {
+		return -1
+	}
+	return j + 2
+}
+
+// asylumOffice reports whether the asylum office's or court's name, OFPRA
+// or CNDA, stands among tokens i-3 to j (excluded): with a case's word,
+// its number is a case's.
+func (sc *scanner) asylumOffice(i, j int) bool {
+	for k := max(0, i-3); k < j; k++ {
+		if sc.isText(k, "ofpra", "cnda") {
+			return true
+		}
+	}
+	return false
+}
+
+// respelled returns the last token of the sibling reading when it
+// writes the same value as the first reading's want characters in other
+// parts ("4512387K (ou 4512387 K je sais plus)"), or -1.
+func (r *identReader) respelled(want int) int {
+	for _, p := range r.sibling {
+		if p.norm == want && string(r.siblingNorm[:want]) == string(r.norm[:want]) {
+			return p.tok
+		}
+	}
+	return -1
 }
 
 // nirGrouped reports whether tokens j to last write a number in a NIR's

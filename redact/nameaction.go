@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // What follows a name: the verb or participle a name is the subject of is
 // no part of it ("Mme Ghislaine Kerbrat rappelée au…", "Mr. Müller wohnt
 // hier"), although a strong cue reads lower-case words as names.
@@ -13,7 +15,13 @@ package redact
 // demande" masks "Jean dupont").
 func (sc *scanner) actionAfterName(k, last int) bool {
 	t := &sc.toks[k]
-	if t.kind != kWord || t.shape&shLower == 0 || sc.isFirstName(k) {
+	if t.kind != kWord || sc.isFirstName(k) {
+		return false
+	}
+	if sc.pluralVerb(k) && !sc.clauseEndsAt(k+1, lowerSurnameStops) {
+		return true // "Mr et Mme Martin souhaitent une aide"
+	}
+	if t.shape&shLower == 0 {
 		return false
 	}
 	if adjectiveEnding(sc.text(k)) {
@@ -33,4 +41,23 @@ func (sc *scanner) actionAfterName(k, last int) bool {
 		return false
 	}
 	return !sc.clauseEndsAt(sc.hyphenEnd(k)+1, lowerSurnameStops)
+}
+
+// pluralVerb reports whether word k, in lower case or in a text without
+// case, is the plural of a verb whose singular is a frequent word of the
+// lexicon ("souhaitent", "écrivent" of "souhaite", "écrive"): the verb
+// of a couple or a family a name is the subject of, which surnames
+// seldom are.
+func (sc *scanner) pluralVerb(k int) bool {
+	t := &sc.toks[k]
+	if t.shape&shCap != 0 && !sc.caseless || t.end-t.start < 6 {
+		return false
+	}
+	w := sc.folded(k)
+	stem, ok := strings.CutSuffix(w, "nt")
+	if !ok || !strings.HasSuffix(stem, "e") {
+		return false
+	}
+	e := lex.words[stem]
+	return e != 0 && lex.bits[e]&wFunc != 0
 }

@@ -40,12 +40,16 @@ func (sc *scanner) nameSpan(j int, s int) (first, last, words int, firstName boo
 				return first, last, words, firstName
 			}
 		default:
-			// "mme olive petit": a frequent surname that is a word, after any first name
-			wordSurname := (firstName || words > 0 && sc.isFirstName(last)) && s == strong && sc.wordSurnameAfterFirst(k)
+			// "mme olive petit": a frequent surname that is a word, after any
+			// first name, one that is also a word included ("bien à vous,
+			// OLIVE PETIT"); in a text in capitals after any cue ("CORDIALEMENT,
+			// MARIE PETIT")
+			afterFirst := firstName || words > 0 && sc.isFirstName(last)
+			wordSurname := afterFirst && (s == strong || sc.caseless) && sc.wordSurnameAfterFirst(k)
 			if words > 0 && sc.actionAfterName(k, last) && !wordSurname {
 				return first, last, words, firstName
 			}
-			if !sc.nameWord(k, s, words) && !(firstName && (sc.titleSurname(k) || sc.capsSurname(k))) && !sc.lowerSurname(k, words, firstName) &&
+			if !sc.nameWord(k, s, words) && !(afterFirst && (sc.titleSurname(k) || sc.capsSurname(k))) && !sc.lowerSurname(k, words, firstName) &&
 				!wordSurname {
 				return first, last, words, firstName
 			}

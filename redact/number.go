@@ -398,6 +398,9 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			legal = true
 		}
 	}
+	// a phone word right before the number decides over a legal word
+	// before it: "mon code Soleil2024! Handynummer 0151 23456789"
+	legal = legal && !sc.phoneCueNearest(first)
 	var buf [64]byte
 	d := buf[:0]
 	var sh shapeKey
@@ -617,7 +620,7 @@ func (sc *scanner) foreignPhoneShape(run []group, p, k int, ctx func() cueBits) 
 		return false // French grouping: 06 12…
 	}
 	c := ctx()
-	if c&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) != 0 {
+	if c&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) != 0 && !sc.phoneCueNearest(run[p].tok) {
 		return false
 	}
 	n := 0
@@ -635,6 +638,27 @@ func (sc *scanner) foreignPhoneShape(run []group, p, k int, ctx func() cueBits) 
 	}
 	// 212 555 1234, 418.624.3917, 613-729-4186; 4186243917 after a phone cue
 	return k == 3 && len(run[p].digits) == 3 && len(run[p+1].digits) == 3 && len(run[p+2].digits) == 4 || k == 1 && c&cTel != 0
+}
+
+// phoneCueNearest reports whether a phone's word and no other number's
+// cue stands in the three tokens before token first: the phone word
+// right before the number decides over a code or a case named earlier
+// ("mon code Soleil2024! Handynummer 0151 23456789"). "numéro" and
+// "number", which name any number, are no phone word there ("la OFPRA
+// nos dio el numero 2301-04562-G").
+func (sc *scanner) phoneCueNearest(first int) bool {
+	if sc.cueBefore(first, 3)&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) != 0 {
+		return false
+	}
+	for k := first - 1; k >= 0 && k >= first-3; k-- {
+		if sc.toks[k].cue&cTel != 0 && !sc.isText(k, "numero", "num", "number") {
+			return true
+		}
+		if sc.toks[k].gap >= gapLine {
+			return false
+		}
+	}
+	return false
 }
 
 // nirConf grades a NIR-shaped number: its key, the context and how it is

@@ -98,6 +98,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.corrections()
 	sc.secrets()
 	sc.codeSecrets()
+	sc.triedSecrets()
 	sc.placeCodes()
 	sc.countryMobiles()
 	sc.ipAddresses()

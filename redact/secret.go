@@ -56,7 +56,11 @@ func (sc *scanner) secrets() {
 		if cue == noSecret || !sc.secretCueAt(i) {
 			continue
 		}
-		start, end, ok := sc.secretValue(i+1, cue)
+		j := i + 1
+		if sc.isText(i, "acces") {
+			j = sc.accessPlaceEnd(i, j)
+		}
+		start, end, ok := sc.secretValue(j, cue)
 		if !ok || sc.isText(i, "acces") && !sc.accessCodeGiven(i, start) {
 			continue
 		}

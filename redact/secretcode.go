@@ -50,8 +50,8 @@ func (sc *scanner) transferCodes() {
 			continue
 		}
 		j := i + 3
-		if sc.punct(j) == ':' {
-			j++
+		for k := 0; k < 4 && j < len(sc.toks) && (sc.punct(j) == ':' || sc.foldedIn(j, codeSkip)); k++ {
+			j++ // "le code de cession c etait 7H3K9Q"
 		}
 		if j >= len(sc.toks) || sc.toks[j].kind != kAlnum || sc.toks[j].gap >= gapLine {
 			continue
@@ -79,10 +79,50 @@ func (sc *scanner) codeCueAt(i int) codeKind {
 	case sc.isText(i-1, "verification", "sms", "otp"), sc.isText(i+1, "recu", "recue", "sms", "otp"),
 		sc.isText(i+1, "de") && sc.isText(i+2, "verification", "validation", "confirmation", "securite"):
 		return oneTimeCode
-	case sc.cardBefore(i):
+	case sc.cardBefore(i), sc.cardCodeAfter(i):
 		return cardPIN
+	case sc.sentCodeAfter(i):
+		return oneTimeCode
 	}
 	return noCode
+}
+
+// cardCodeAfter reports whether a card's security code is named after
+// "code" at token i in its sentence: "mon code 4821 et le cryptogramme
+// 532", the PIN given with it.
+func (sc *scanner) cardCodeAfter(i int) bool {
+	for k := i + 1; k < len(sc.toks) && k <= i+8 && sc.toks[k].gap < gapLine; k++ {
+		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' {
+			return false
+		}
+		if sc.isText(k, "cryptogramme", "cvv", "cvc") {
+			return true
+		}
+	}
+	return false
+}
+
+// codeSenders are the words that tell a code after "code" was sent to the
+// writer: "the code 884213 that my bank sent me", "le code 482913 que la
+// banque m'a envoyé par sms".
+var codeSenders = wordSet("banque bank sms texto envoye envoyee sent texted recu received")
+
+// sentCodeAfter reports whether digits follow "code" at token i and a word
+// telling who sent them follows the digits within a few words.
+func (sc *scanner) sentCodeAfter(i int) bool {
+	j := i + 1
+	if j >= len(sc.toks) || sc.toks[j].kind != kNum || sc.toks[j].gap >= gapLine {
+		return false
+	}
+	for k := j + 1; k < len(sc.toks) && k <= j+6 && sc.toks[k].gap < gapLine; k++ {
+		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' {
+			return false
+		}
+		if sc.foldedIn(k, codeSenders) {
+			return true
+		}
+	}
+	return false
 }
 
 // cardBefore reports whether a card's word comes before token i on its

@@ -12,8 +12,7 @@ import "strings"
 // the value right after the cue ("le code d'accès 1234B" of a door opens
 // it as well as the writer's).
 func (sc *scanner) accessCodeGiven(i, start int) bool {
-	code := sc.prevWord(sc.prevWord(i))
-	if code >= 0 && sc.has(sc.wordBefore(code), wPossessive) {
+	if sc.ownAccessCode(i) {
 		return true
 	}
 	if i+1 < len(sc.toks) && int(sc.toks[i+1].start) == start {
@@ -25,6 +24,35 @@ func (sc *scanner) accessCodeGiven(i, start int) bool {
 		}
 	}
 	return false
+}
+
+// ownAccessCode reports whether a possessive stands before "code" of the
+// cue "code d'accès" whose "accès" is token i: "mon code d'accès".
+func (sc *scanner) ownAccessCode(i int) bool {
+	code := sc.prevWord(sc.prevWord(i))
+	return code >= 0 && sc.has(sc.wordBefore(code), wPossessive)
+}
+
+// accessPlaceEnd returns the token after the place the writer's own
+// access code's cue names, from token j, when a verb or a colon follows
+// the place ("mon code d'accès au bâtiment est le 4589B", "mon code
+// d'accès de l'immeuble : 4589B"): the verb or the colon, which
+// secretValue skips. Otherwise, or when a number comes first, j; a
+// building's code that is not the writer's stays ("le code d'accès de
+// l'immeuble est 1234B").
+func (sc *scanner) accessPlaceEnd(i, j int) int {
+	if !sc.isText(j, "au", "du", "de", "d", "des", "a", "pour") || !sc.ownAccessCode(i) {
+		return j
+	}
+	for k := j + 1; k < len(sc.toks) && k < j+6 && sc.toks[k].gap < gapLine; k++ {
+		switch t := &sc.toks[k]; {
+		case sc.punct(k) == ':' || sc.punct(k) == '=' || sc.isText(k, "est", "cest", "etait", "sera"):
+			return k
+		case t.kind != kWord && sc.punct(k) != '\'' && sc.punct(k) != '-':
+			return j
+		}
+	}
+	return j
 }
 
 // loginBefore reports whether the cue word at i, "passe" of "mot de

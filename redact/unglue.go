@@ -137,11 +137,14 @@ func appendWordCuts(cuts []int, s string, ws, we int) []int {
 // that confirm nothing ("12345678abc") stay together.
 func appendTailCuts(cuts []int, s string, ws, we int) []int {
 	q := valueEnd(s, ws, we)
+	if q == we {
+		return appendMobileCuts(cuts, s[ws:we], ws)
+	}
 	r := q
 	for r < we && !isDigit(s[r]) {
 		r++
 	}
-	if q == we || !lettersOnly(s[q:r]) {
+	if !lettersOnly(s[q:r]) {
 		return cuts
 	}
 	value := s[ws:q]
@@ -154,6 +157,30 @@ func appendTailCuts(cuts []int, s string, ws, we int) []int {
 	tail := utf8.RuneCountInString(s[q:we])
 	if confirmedValue(value, true) || plusPhone(s, ws, value) || tail >= 2 && groupsBefore(s, ws) >= 2 {
 		return append(cuts, q)
+	}
+	return cuts
+}
+
+// maxGluedMobiles bounds the French mobile numbers read in one run of
+// digits.
+const maxGluedMobiles = 4
+
+// appendMobileCuts appends the cuts between French mobile numbers typed
+// one against the other with no separator, the digits d at s[ws:]
+// ("06123456780612345678"): two to maxGluedMobiles numbers of ten digits,
+// each a mobile's (06, 07). Other runs of digits stay whole.
+func appendMobileCuts(cuts []int, d string, ws int) []int {
+	n := len(d) / 10
+	if len(d)%10 != 0 || n < 2 || n > maxGluedMobiles {
+		return cuts
+	}
+	for k := 0; k < n; k++ {
+		if !confirmedValue(d[k*10:k*10+10], true) {
+			return cuts
+		}
+	}
+	for k := 1; k < n; k++ {
+		cuts = append(cuts, ws+k*10)
 	}
 	return cuts
 }

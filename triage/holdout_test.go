@@ -216,15 +216,27 @@ func TestHoldout(t *testing.T) {
 			}
 		})
 	}
+	var tuning, test []labelled
 	for _, r := range honestRounds {
-		t.Run(r.name, r.test)
+		t.Run(r.name, func(t *testing.T) {
+			tu, te := r.test(t)
+			tuning, test = append(tuning, tu...), append(test, te...)
+		})
 	}
+	t.Run("halves", func(t *testing.T) {
+		if len(tuning) == 0 {
+			t.Skip("no honest round written yet")
+		}
+		t.Run("tuning", func(t *testing.T) { logFigures(t, tuning) })
+		t.Run("test", func(t *testing.T) { logFigures(t, test) })
+	})
 }
 
 // test reports and gates the round when one of its files exists, then
 // reports its halves by the fixed rule (testHalf): the misses of the
 // tuning half are listed with PLUME_TRIAGE_MISSES, never the test half's.
-func (r honestRound) test(t *testing.T) {
+// It returns the halves, for the pooled figures.
+func (r honestRound) test(t *testing.T) (tuning, test []labelled) {
 	var set []labelled
 	for _, part := range r.parts {
 		path := "testdata/holdout/" + part + ".jsonl"
@@ -241,7 +253,7 @@ func (r honestRound) test(t *testing.T) {
 		t.Errorf("%d non-routine assessments without a reason", s.missingReasons)
 	}
 	r.gate.check(t, r.name, s)
-	tuning, test := splitHalves(set)
+	tuning, test = splitHalves(set)
 	t.Run("tuning", func(t *testing.T) {
 		s := logFigures(t, tuning)
 		if os.Getenv("PLUME_TRIAGE_MISSES") != "" {
@@ -251,6 +263,7 @@ func (r honestRound) test(t *testing.T) {
 		}
 	})
 	t.Run("test", func(t *testing.T) { logFigures(t, test) })
+	return tuning, test
 }
 
 // holdoutGate holds a round's figures at or above these.

@@ -60,7 +60,7 @@ var foreignRules = []rule{
 	// Children left alone, told in English (since session 14): « my
 	// neighbour's kids are alone in the flat since yesterday ».
 	{code: CodeChild, cue: re(` (?:kids?|children|child|son|daughter|baby|boy|girl|year old|years old|little ones)`),
-		with: re(` alone (?:at night|all night|overnight|(?:at home |in the (?:flat|apartment|house|home) )?(?:since (?:yesterday|last night|this morning|[a-z]+day|two|three|[0-9]+)|for (?:two|three|several|[0-9]+) (?:days|nights)))| left alone at night| (?:mother|father|mum|mom|dad|parents?) (?:has|have) not come back| (?:mother|father|mum|mom|dad|parents?) (?:hasn' t|haven' t) come back| (?:hasn' t|has not|didn' t|did not) (?:come|came) (?:back )?home (?:for|since|last night|yesterday)`), harm: true},
+		with: re(` alone (?:at night|all night|overnight|(?:at home |in the (?:flat|apartment|house|home) (?:(?:upstairs|downstairs|next door|above|below) )?)?(?:since (?:yesterday|last night|this morning|[a-z]+day|two|three|[0-9]+)|for (?:two|three|several|[0-9]+) (?:days|nights)))| left alone at night| (?:mother|father|mum|mom|dad|parents?) (?:has|have) not come back| (?:mother|father|mum|mom|dad|parents?) (?:went|has gone) away and (?:didn' t|did not|hasn' t|has not|never) come back| (?:mother|father|mum|mom|dad|parents?) (?:hasn' t|haven' t) come back| (?:hasn' t|has not|didn' t|did not) (?:come|came) (?:back )?home (?:for|since|last night|yesterday)`), harm: true},
 	// An old person living alone, told of in English, with a strong
 	// distress in her sentence or up to three after (« My father, 86,
 	// lives alone… she found him walking along the main road at night in

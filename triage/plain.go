@@ -13,8 +13,10 @@ var plainRules = []rule{
 		except: re(` prevention du suicide`),
 		// « je ne veux plus vivre dans ce logement », « mon fils ne veut
 		// plus vivre chez son père »: a place or a company to leave.
-		others: re(` (?:veux|veut|voulais|voudrais|ai|a) (?:plus|pas) (?:envie de )?vivre (?:dans|ici|chez|avec|comme|en|a|au|aux|aupres|sous|sur|la-bas|seule?|pres|loin|sans)`)},
-	{code: CodeViolence, cue: re(` (?:me suis|me fais|me fait|m' etais|s' est|se fait|se sont|s' etait) fait(?:e|es|s)? (?:violer|frapper|tabasser|battre|agresser|etrangler|cogner|taper dessus)| victimes? de vif | violences? intrafamiliales?| (?:me|se|te) (?:fais|fait|font) (?:violer|frapper|tabasser|battre|agresser|etrangler|cogner)| (?:menac[a-z]* (?:de (?:venir|revenir|passer) )?|(?:venu|venue|revenu|revenue|debarque|debarquee|rentre|rentree) )avec (?:un|une) (?:couteau|arme|fusil|pistolet|hache|machette) | armee? d' (?:un|une) (?:couteau|arme|fusil|pistolet|hache|machette) | (?:j' ai|j' avais|ma fille a|ma soeur a|ma mere a|mon fils a|elle a|il a) ete violee?s? | (?:il|ils|on|elle) m' (?:a|ont|avait) violee? | (?:victime d' (?:un )?|subi (?:un )?|porter plainte pour )viol | (?:i was|i have been|i got|she was) raped`)},
+		others: re(deathFigure + `| (?:veux|veut|voulais|voudrais|ai|a) (?:plus|pas) (?:envie de )?vivre (?:dans|ici|chez|avec|comme|en|a|au|aux|aupres|sous|sur|la-bas|seule?|pres|loin|sans)`)},
+	{code: CodeViolence, cue: re(` (?:me suis|me fais|me fait|m' etais|s' est|se fait|se sont|s' etait) fait(?:e|es|s)? (?:violer|frapper|tabasser|battre|agresser|etrangler|cogner|taper dessus)| victimes? de vif | violences? intrafamiliales?| (?:me|se|te) (?:fais|fait|font) (?:violer|frapper|tabasser|battre|agresser|etrangler|cogner)| (?:menac[a-z]* (?:de (?:venir|revenir|passer) )?|(?:venu|venue|revenu|revenue|debarque|debarquee|rentre|rentree) )avec (?:un|une) (?:couteau|arme|fusil|pistolet|hache|machette) | armee? d' (?:un|une) (?:couteau|arme|fusil|pistolet|hache|machette) | (?:j' ai|j' avais|ma fille a|ma soeur a|ma mere a|mon fils a|elle a|il a) ete violee?s? | (?:il|ils|on|elle) m' (?:a|ont|avait) violee? | (?:victime d' (?:un )?|subi (?:un )?|porter plainte pour )viol | (?:i was|i have been|i got|she was) raped`),
+		// « Ma fille se fait frapper à la porte par les démarcheurs ».
+		others: re(either(knockFigure, chokeFigure))},
 }
 
 // plainNeeds are urgent needs as an agent notes them, in two or three

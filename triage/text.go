@@ -102,6 +102,10 @@ type message struct {
 	// rehoused is true when a sentence says the writer's household has
 	// been rehoused for good (rehousedRe).
 	rehoused bool
+	// plannedCut is true when a sentence names a supply cut for works
+	// (plannedCutRe); landlord when the writer rents a home out
+	// (landlordRe).
+	plannedCut, landlord bool
 }
 
 // sentenceEnd is where a sentence may end: punctuation, with the closing
@@ -130,6 +134,8 @@ func newMessage(text string, now time.Time) *message {
 			m.noSituation = m.noSituation || noSituationRe.MatchString(s.folded) && !ownLackRe.MatchString(s.folded)
 			m.minor = m.minor || minorRe.MatchString(s.folded)
 			m.rehoused = m.rehoused || rehousedRe.MatchString(s.folded) && !provisionalRe.MatchString(s.folded)
+			m.plannedCut = m.plannedCut || plannedCutRe.MatchString(s.folded)
+			m.landlord = m.landlord || landlordRe.MatchString(s.folded)
 			m.count(s.folded)
 			m.evidence += evidenceOf(s.folded)
 			m.sentences = append(m.sentences, s)

@@ -1,0 +1,83 @@
+package redact
+
+// Passwords the writer says they tried, in a message about a password:
+// "jai oublie mon mot de passe ameli … jai essayer Marine2091! et
+// Marine2091 ca marche pas". The verb alone announces nothing: only in a
+// message that names a password, and only a password's shape.
+
+// triedWords are the verbs that announce a password tried.
+var triedWords = wordSet("essaye essayer essayee essayes essai tente tenter tape taper tried typed entered")
+
+// triedSecrets masks the passwords written after a verb of trying, and
+// those listed after the first with "et", "and", "puis" or a comma, in a
+// message whose text names a password elsewhere.
+func (sc *scanner) triedSecrets() {
+	if !sc.namesPassword() {
+		return
+	}
+	for i := range sc.toks {
+		if !sc.foldedIn(i, triedWords) {
+			continue
+		}
+		j := i + 1
+		for k := 0; k < 4 && j < len(sc.toks) && sc.toks[j].gap < gapLine; k++ {
+			if sc.punct(j) != ':' && !sc.foldedIn(j, triedSkip) {
+				break
+			}
+			j++
+		}
+		for n := 0; n < 4; n++ {
+			start, end, ok := sc.secretValue(j, bareCodeCue)
+			if !ok || start != int(sc.toks[j].start) {
+				break
+			}
+			sc.add(start, end, SECRET, 0.8)
+			if j = sc.nextListed(end); j < 0 {
+				break
+			}
+		}
+	}
+}
+
+// triedSkip are the words between a verb of trying and the password:
+// "j'ai essayé avec Soleil2024!", "tried again with …".
+var triedSkip = wordSet("avec with again encore aussi also le la les mon ma")
+
+// listJoin are the words that join a list's items.
+var listJoin = wordSet("et and puis then ou or")
+
+// nextListed returns the token of the next item of a list after the value
+// ending at byte end: past one "et", "and", "puis", "ou" or a comma on the
+// same line; -1 when none follows.
+func (sc *scanner) nextListed(end int) int {
+	j := 0
+	for j < len(sc.toks) && int(sc.toks[j].start) < end {
+		j++
+	}
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine {
+		return -1
+	}
+	if sc.punct(j) == ',' || sc.foldedIn(j, listJoin) {
+		j++
+	} else {
+		return -1
+	}
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine {
+		return -1
+	}
+	return j
+}
+
+// namesPassword reports whether the message names a password: "mot de
+// passe", "mdp", "password".
+func (sc *scanner) namesPassword() bool {
+	for i := range sc.toks {
+		switch {
+		case sc.isText(i, "mdp", "password", "passwd", "motdepasse"):
+			return true
+		case sc.isText(i, "passe") && sc.secretCueAt(i):
+			return true
+		}
+	}
+	return false
+}
