@@ -26,13 +26,16 @@ var ibanLengths = map[string]int{
 // key but the right length for its country is still masked.
 func (sc *scanner) ibans() {
 	for i := range sc.toks {
-		if t := &sc.toks[i]; t.kind != kAlnum && (t.kind != kWord || t.end-t.start != 2) || !sc.ibanStartAt(i) {
+		if t := &sc.toks[i]; t.kind != kAlnum && (t.kind != kWord || t.end-t.start > 2) {
 			continue
 		}
-		s := sc.text(i)
+		strict := sc.ibanStartAt(i)
+		if !strict && !sc.looseIBANStart(i) {
+			continue
+		}
 		var buf [40]byte
 		norm := buf[:0]
-		want := ibanLengths[string([]byte{upper(s[0]), upper(s[1])})]
+		want := ibanLengths[sc.ibanCountry(i)]
 		bestValid, bestLen, nearLen, lastTok, crossed, fours := -1, -1, -1, i, -1, true
 		for j := i; j >= 0; j = sc.ibanNext(j, &crossed) {
 			part := sc.text(j)
@@ -76,6 +79,8 @@ func (sc *scanner) ibans() {
 		switch {
 		case bestValid >= 0:
 			sc.addToks(i, bestValid, IBAN, 0.99)
+		case !strict:
+			// a country code in lower case or spelled apart: its key decides
 		case bestLen >= 0 && len(norm) >= 4 && allDigits(norm[2:4]):
 			// the shape of the country's IBAN with a wrong key: typed or
 			// invented, still an account number, and surer than the case
@@ -135,4 +140,39 @@ func (sc *scanner) ibanNext(j int, crossed *int) int {
 		}
 	}
 	return -1
+}
+
+// ibanCountry returns the upper-case country code that starts at token i:
+// the token's first two letters, or two one-letter words ("F R 76…").
+func (sc *scanner) ibanCountry(i int) string {
+	s := sc.text(i)
+	if len(s) == 1 && i+1 < len(sc.toks) {
+		s += sc.text(i + 1)
+	}
+	if len(s) < 2 {
+		return ""
+	}
+	return string([]byte{upper(s[0]), upper(s[1])})
+}
+
+// looseIBANStart reports whether an IBAN written loosely may start at
+// token i: its country code in lower case ("compte fr 76 3000…") or
+// spelled one letter at a time ("F R 7 6 3000…"), before a number. Only
+// a right key makes it an IBAN.
+func (sc *scanner) looseIBANStart(i int) bool {
+	t := &sc.toks[i]
+	n := i + 1
+	if t.kind != kWord || !isLetter(sc.text(i)[0]) {
+		return false
+	}
+	if t.end-t.start == 1 {
+		if n >= len(sc.toks) || sc.toks[n].kind != kWord || sc.toks[n].end-sc.toks[n].start != 1 || sc.toks[n].gap != gapSpace {
+			return false
+		}
+		n++
+	}
+	if ibanLengths[sc.ibanCountry(i)] == 0 || n >= len(sc.toks) || sc.toks[n].gap != gapSpace || sc.toks[n].kind != kNum {
+		return false
+	}
+	return i == 0 || sc.toks[i-1].kind != kWord || sc.toks[i].gap != gapNone
 }

@@ -12,7 +12,7 @@ func TestIDs16(t *testing.T) {
 		{"my code and a password", "mon code Soleil2024! pour entrer", "mon code [SECRET_1] pour entrer"},
 		{"the code is", "le code c'est Soleil2024!", "le code c'est [SECRET_1]"},
 		{"a postcode stays", "code postal 75001 et mon code postal : 75011", "code postal 75001 et mon code postal : 75011"},
-		{"a building's door code stays", "le code de l'immeuble 1234B", "le code de l'immeuble 1234B"},
+		{"a building's door code", "le code de l'immeuble 1234B", "le code de l'immeuble [SECRET_1]"},
 		{"digits after code stay", "code : 75001", "code : 75001"},
 		{"a tax box code stays", "mon code 1AF sur la déclaration", "mon code 1AF sur la déclaration"},
 		{"an activity code stays", "le code APE 4711D", "le code APE 4711D"},

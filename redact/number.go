@@ -501,9 +501,12 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, SIRET, 0.6)
 			}
 		case 10:
+			if d[0] == '0' && d[1] == '8' && serviceGrouping(sh) && !currency {
+				consider(k, typKeep, 0.96) // "0 800 00 12 34": a numéro vert as printed
+			}
 			if d[0] == '0' && d[1] != '0' && phoneGrouping(d, sh) && !currency {
-				if d[1] == '8' {
-					// 08…: service numbers, public
+				if d[1] == '8' || sc.servicePhone(d, first) {
+					// 08…, 09 69…: service numbers, public
 					consider(k, typKeep, 0.96)
 				} else if ctx := ctxOf(); idDocCue(ctx) && (ctx&cTel == 0 || sc.docCueNearest(first)) {
 					// "permis de conduire n° 0123456789": the document's
@@ -703,9 +706,14 @@ func nirSex(d []byte) bool {
 	return d[0] == '1' || d[0] == '2' || d[0] == '7' || d[0] == '8'
 }
 
-// currencyAfter reports whether the token after i is a currency.
+// currencyAfter reports whether the token after i is a currency, past
+// an amount's cents ("1 234,56 €").
 func (sc *scanner) currencyAfter(i int) bool {
 	n := i + 1
+	if p := sc.punct(n); (p == ',' || p == '.') && n+1 < len(sc.toks) && sc.attached(n) && sc.attached(n+1) &&
+		sc.toks[n+1].kind == kNum && sc.toks[n+1].end-sc.toks[n+1].start <= 2 {
+		n += 2
+	}
 	if n >= len(sc.toks) || sc.toks[n].gap > gapBlank {
 		return false
 	}

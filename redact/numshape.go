@@ -76,3 +76,30 @@ func frenchLandline(buf []byte, g []group) bool {
 	}
 	return len(d) == 10 && d[0] == '0' && (d[1] >= '1' && d[1] <= '5' || d[1] == '9')
 }
+
+// serviceGrouping reports whether a 10-digit number starting "08" is
+// grouped as the service numbers are printed: "0 800 00 12 34", "0 805
+// 123 456".
+func serviceGrouping(sh shapeKey) bool {
+	return sh == shape(1, 3, 2, 2, 2) || sh == shape(1, 3, 3, 3)
+}
+
+// servicePhone reports whether the 10 digits d, starting at token first,
+// are a "09 69" number (non-geographic, given to firms and institutions:
+// "appelez le 09 69 32 26 26 pour impots") not claimed by the writer: a
+// possessive among the four words before it ("mon fixe 09 69…") makes it
+// the writer's line.
+func (sc *scanner) servicePhone(d []byte, first int) bool {
+	if string(d[:4]) != "0969" {
+		return false
+	}
+	for k, n := first-1, 0; k >= 0 && n < 4 && sc.toks[k+1].gap < gapLine; k-- {
+		if sc.toks[k].kind == kWord {
+			if sc.has(k, wPossessive) {
+				return false
+			}
+			n++
+		}
+	}
+	return true
+}

@@ -137,6 +137,10 @@ func (sc *scanner) spelledNumbers() {
 		if len(run) == 0 {
 			continue
 		}
+		if end, ok := sc.spelledNIR(run); ok {
+			i = max(i, end)
+			continue
+		}
 		if end, ok := sc.spelledIdent(run); ok {
 			i = max(i, end)
 			continue

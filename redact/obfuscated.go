@@ -162,7 +162,8 @@ func (sc *scanner) obfuscatedEmails() {
 // letters and digits, as logins do ("mariecurie1867 chez gmail"); "sur"
 // takes a provider only ("marie_curie1867 sur gmail", not "infos sur
 // service-public.fr"), and "a" one label only before a provider ("je suis
-// a paris.fr"), "chez" one only as a login ("un compte chez free.fr").
+// a paris.fr"), "chez" one only as a login or an unknown word before a
+// provider ("jeandupont chez gmail point com"; not "un compte chez free.fr").
 func (sc *scanner) weakLocalOK(m string, weakMarker bool, s, e, parts, dots int, provider bool) bool {
 	if !weakMarker {
 		return true
@@ -173,10 +174,18 @@ func (sc *scanner) weakLocalOK(m string, weakMarker bool, s, e, parts, dots int,
 	if parts >= 2 {
 		return true
 	}
-	if s == e && sc.toks[s].kind == kAlnum && sc.login(s) {
+	if s == e && sc.toks[s].kind == kAlnum && sc.login(s) || m == "chez" && s == e && sc.loneMailWord(s, dots, provider) {
 		return true
 	}
 	return dots > 0 && provider && m == "a" || dots > 0 && m == "at"
+}
+
+// loneMailWord reports whether the word at s, alone before "chez", is an
+// address's local part: a word of no lexicon or a first name, before a
+// provider and its top-level domain ("jeandupont chez gmail point com";
+// not "un compte chez free.fr").
+func (sc *scanner) loneMailWord(s, dots int, provider bool) bool {
+	return dots > 0 && provider && sc.toks[s].kind == kWord && (sc.toks[s].ent == 0 || sc.isFirstName(s))
 }
 
 // login reports whether the alphanumeric token i reads as a login: letters

@@ -56,7 +56,7 @@ func TestRedactRoundNames(t *testing.T) {
 		{"a password's length stays", "le mot de passe doit faire 12 caractères", "le mot de passe doit faire 12 caractères"},
 		{"a length after the cue stays", "un mot de passe de 8 caractères", "un mot de passe de 8 caractères"},
 		{"a pin word stays", "une pomme de pin 2024", "une pomme de pin 2024"},
-		{"a code without a cue stays", "le code d'accès 1234B", "le code d'accès 1234B"},
+		{"an access code without a verb", "le code d'accès 1234B", "le code d'accès [SECRET_1]"},
 		{"a postal code stays", "le code postal est 75011", "le code postal est 75011"},
 		// IP addresses
 		{"an IPv4 address", "mon IP est 192.168.1.25 hier", "mon IP est [IP_1] hier"},

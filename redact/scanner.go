@@ -99,6 +99,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.secrets()
 	sc.codeSecrets()
 	sc.triedSecrets()
+	sc.placeCodes()
+	sc.countryMobiles()
 	sc.ipAddresses()
 	sc.births()
 	sc.disabilityDegrees()

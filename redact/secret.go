@@ -6,7 +6,8 @@ package redact
 
 // secretCueWords are the last words of the cues, registered in the
 // lexicon so that a token's entry tells them apart.
-var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin", "acces", "code"}
+var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin", "acces", "code",
+	"passwort", "kennwort", "contrasena", "senha"}
 
 // secretCue says what a cue word announces: a password (any value with a
 // digit or a sign, or any word after a colon) or a code (digits).
@@ -38,7 +39,7 @@ var secretCues = func() []secretCue {
 // verb, a qualifier ("mon mot de passe caf est", "mdp provisoire :").
 var secretSkip = wordSet("est c de du d mon ma le la l caf ameli impots impot ants cpam msa urssaf france connect franceconnect " +
 	"travail pole emploi compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
-	"is was my the sera etait cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still")
+	"is was my the sera etait ist mein meine lautet mi es minha e cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still")
 
 // secretAfter are the words after a number that make it a length or an
 // amount, not a code: "mot de passe de 12 caractères".

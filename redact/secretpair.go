@@ -8,11 +8,15 @@ import "strings"
 // accessCodeGiven reports whether the value at byte start after the cue
 // "code d'accès" at i is given as the writer's: a possessive before
 // "code" ("mon code d'accès …"), or a colon, "=" or a verb between the
-// cue and the value ("code d'accès : …", "le code d'accès c'est …"); "le
-// code d'accès 1234B" of a building's door stays.
+// cue and the value ("code d'accès : …", "le code d'accès c'est …"), or
+// the value right after the cue ("le code d'accès 1234B" of a door opens
+// it as well as the writer's).
 func (sc *scanner) accessCodeGiven(i, start int) bool {
 	if sc.ownAccessCode(i) {
 		return true
+	}
+	if i+1 < len(sc.toks) && int(sc.toks[i+1].start) == start {
+		return !shortPublicNumber(sc.text(i + 1)) // "code d'accès 4471"; "code d'accès 3949 puis tapez 1" dials a service
 	}
 	for k := i + 1; k < len(sc.toks) && int(sc.toks[k].start) < start; k++ {
 		if p := sc.punct(k); p == ':' || p == '=' || sc.isText(k, "est", "c", "cest", "is", "sera", "etait") {
@@ -158,4 +162,11 @@ func adminRefShape(v string) bool {
 		return false
 	}
 	return strings.Trim(rest, "0123456789.-/*") == ""
+}
+
+// shortPublicNumber reports whether v has the form of a public short
+// number (four digits starting with 3: "3949", "3939", "3230"), which a
+// code read without a verb or possessive may be.
+func shortPublicNumber(v string) bool {
+	return len(v) == 4 && v[0] == '3' && allDigits(v)
 }

@@ -130,3 +130,35 @@ func (sc *scanner) namedKeyAfter(last int) int {
 	}
 	return last
 }
+
+// spelledNIR masks a run that holds a social security number written
+// partly in words ("un quatre-vingt-cinq douze 75 108 012 34"): its 15
+// digits of a NIR's shape with a right key, or after a NIR's cue, or its
+// 13 digits without the key after the cue. It returns the run's last
+// token and whether it masked it.
+func (sc *scanner) spelledNIR(run []numGroup) (int, bool) {
+	var d []byte
+	cue := -1
+	for k, g := range run {
+		if d = append(d, g.digits...); len(d) > 15 {
+			return 0, false
+		}
+		if len(d) == 15 && nirShape(d) || len(d) == 13 && k+1 == len(run) && nirShape(d) {
+			if cue < 0 {
+				cue = 0
+				if sc.nearestIdentCue(run[0].first, 8)&cNIR != 0 {
+					cue = 1
+				}
+			}
+			if cue == 1 || len(d) == 15 && nirKeyValid(d) {
+				last := g.last
+				if len(d) == 13 {
+					last = sc.namedKeyAfter(last)
+				}
+				sc.addToks(run[0].first, last, NIR, 0.9)
+				return last, true
+			}
+		}
+	}
+	return 0, false
+}
