@@ -39,9 +39,10 @@ type docCandidate struct {
 }
 
 // rank loads the passages of the best documents (best first), orders the
-// first of them again with the ranker, and returns the k best passages, at
-// most MaxPerDocument per document, each scored by the reliability model,
-// the features of the document the base fusion puts first among those
+// first five of them again with the ranker, then the others among
+// themselves (Ranker.order), and returns the k best passages, at most
+// MaxPerDocument per document, each scored by the reliability model, the
+// features of the document the base fusion puts first among those
 // with passages (the reliability decision is the one calibrated without
 // the semantic ranking and the ranker, which only order), and the
 // documents ranked, in their final order.
@@ -199,10 +200,9 @@ func (f *fusion) get(id int64) *docCandidate {
 }
 
 // withOrdering adds the semantic ranking sem to the base fusion (f.order,
-// best first) with its weight, marks the documents' places by plain BM25
-// (plain) and, with a PlainWeight, lets its ranking choose the first
-// PlainPlaces (plainFirst); it returns the documents best first, the base
-// fusion's first SemanticKeep documents keeping a place in the first five
+// best first) with its weight and marks the documents' places by plain
+// BM25 (plain); it returns the documents best first, the base fusion's
+// first SemanticKeep documents keeping a place in the first five
 // (keepInTop).
 func (s *Searcher) withOrdering(f *fusion, sem []int64, plain []store.DocHit) []*docCandidate {
 	protected := map[int64]bool{}
@@ -216,38 +216,10 @@ func (s *Searcher) withOrdering(f *fusion, sem []int64, plain []store.DocHit) []
 	}
 	sort.SliceStable(f.order, func(i, j int) bool { return f.order[i].score > f.order[j].score })
 	markPlain(f, plain)
-	order := f.order
-	if s.opts.PlainWeight > 0 && len(plain) > 0 {
-		order = s.plainFirst(order)
-	}
 	if len(sem) == 0 {
-		return order
+		return f.order
 	}
-	return keepInTop(order, protected, keptPlaces)
-}
-
-// plainFirst returns order (best first by score) with its first
-// PlainPlaces documents chosen by their score plus the plain BM25
-// ranking's part (weight PlainWeight), the others after them in order.
-// The scores stay as they were: the ranker reads them. Only the first
-// places are chosen so: ordering every document so took documents that
-// the other rankings alone found out of the first ten (tuning halves).
-func (s *Searcher) plainFirst(order []*docCandidate) []*docCandidate {
-	withPlain := func(d *docCandidate) float64 { return d.score + s.opts.PlainWeight*s.rrf(d.plainRank) }
-	byPlain := append([]*docCandidate(nil), order...)
-	sort.SliceStable(byPlain, func(i, j int) bool { return withPlain(byPlain[i]) > withPlain(byPlain[j]) })
-	out := make([]*docCandidate, 0, len(order))
-	first := map[int64]bool{}
-	for _, d := range byPlain[:min(s.opts.PlainPlaces, len(byPlain))] {
-		first[d.id] = true
-		out = append(out, d)
-	}
-	for _, d := range order {
-		if !first[d.id] {
-			out = append(out, d)
-		}
-	}
-	return out
+	return keepInTop(f.order, protected, keptPlaces)
 }
 
 // keptPlaces is how many first places the base fusion's first documents

@@ -77,41 +77,21 @@ func TestFuseWithSemantic(t *testing.T) {
 	}
 }
 
-// TestFusePlainFirst checks that plain BM25's ranking chooses the first
-// PlainPlaces documents with the fused scores, the others keeping their
-// fused order after them, and that no weight (the default) or a negative
-// one leaves the order as it was.
-func TestFusePlainFirst(t *testing.T) {
+// TestFuseMarksPlainPlaces checks that plain BM25's ranking only marks
+// the places of the documents the rankings found (0 for those it does not
+// find; the documents it alone finds are no candidates) and leaves their
+// fused order as it was.
+func TestFuseMarksPlainPlaces(t *testing.T) {
 	found := store.Found{Documents: []store.DocHit{{DocumentID: 1}, {DocumentID: 2}, {DocumentID: 3}, {DocumentID: 4}}}
-	tests := []struct {
-		name  string
-		opts  SearchOptions
-		plain []int64
-		want  []int64
-	}{
-		{"first place chosen with plain BM25", SearchOptions{PlainPlaces: 1, PlainWeight: 2}, []int64{4, 3}, []int64{4, 1, 2, 3}},
-		{"first two chosen with it", SearchOptions{PlainPlaces: 2, PlainWeight: 2}, []int64{4, 3}, []int64{4, 3, 1, 2}},
-		{"the rest in fused order", SearchOptions{PlainPlaces: 2, PlainWeight: 2}, []int64{4}, []int64{4, 1, 2, 3}},
-		{"not used by default", SearchOptions{}, []int64{4, 3}, []int64{1, 2, 3, 4}},
-		{"not used, negative", SearchOptions{PlainWeight: -1}, []int64{4, 3}, []int64{1, 2, 3, 4}},
+	plain := []store.DocHit{{DocumentID: 4}, {DocumentID: 9}, {DocumentID: 2}}
+	s := NewSearcher(nil, nil, nil, nil, SearchOptions{})
+	type place struct{ ID, Base, Plain int64 }
+	var got []place
+	for _, d := range s.fuseDocuments(found, nil, plain) {
+		got = append(got, place{d.id, int64(d.baseRank), int64(d.plainRank)})
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := NewSearcher(nil, nil, nil, nil, tt.opts)
-			var plain []store.DocHit
-			for _, id := range tt.plain {
-				plain = append(plain, store.DocHit{DocumentID: id})
-			}
-			var got []int64
-			for _, d := range s.fuseDocuments(found, nil, plain) {
-				got = append(got, d.id)
-				if d.baseRank != int(d.id) {
-					t.Errorf("document %d: base rank %d, want its place in the base fusion", d.id, d.baseRank)
-				}
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("order (-want +got):\n%s", diff)
-			}
-		})
+	want := []place{{1, 1, 0}, {2, 2, 3}, {3, 3, 0}, {4, 4, 1}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("places (-want +got):\n%s", diff)
 	}
 }

@@ -11,7 +11,8 @@ import (
 const numRankFeatures = 16
 
 // rankDepth is how many of the fused order's first documents the ranker
-// orders again (the others follow in fused order): five, so that the
+// orders again apart from the others (ordered after them among
+// themselves: none enters the first rankDepth): five, so that the
 // documents a search of five results returns are the fusion's and only
 // their order is learned. Ordering the first ten (cross-validated on the
 // tuning halves: whole corpus r@5 0.693 → 0.716, the same r@1 and MRR)
@@ -86,18 +87,51 @@ func (r Ranker) score(v rankVector) float64 {
 	return z
 }
 
-// order sorts the first rankDepth documents by the ranker's score (ties
-// in their fused order); a zero ranker leaves the order as it is.
+// order sorts the first rankDepth documents by the ranker's score, then
+// the documents after the first rankDepth pages (distinctPlaces) among
+// themselves (ties in their fused order); a zero ranker leaves the order
+// as it is. No document enters the first rankDepth pages: over the whole
+// corpus a page often has two documents (its fiche and its 2020 page,
+// one id), and the first five pages stay the fusion's as ranked. The
+// tail is where plume's weighted BM25 had left pages that plain BM25
+// ranks within ten (README, "Retrieval", session 17).
 func (r Ranker) order(docs []rankedDoc) {
 	if r.Weights == (rankVector{}) {
 		return
 	}
-	head := docs[:min(len(docs), rankDepth)]
-	scores := make(map[int64]float64, len(head))
-	for _, d := range head {
+	r.sortByScore(docs[:min(len(docs), rankDepth)])
+	r.sortByScore(docs[distinctPlaces(docs, rankDepth):])
+}
+
+// distinctPlaces is how many of docs (in order) hold their first n pages:
+// documents of one external id count as one page (a document with no
+// passage, as its own).
+func distinctPlaces(docs []rankedDoc, n int) int {
+	type page struct {
+		externalID string
+		id         int64
+	}
+	seen := map[page]bool{}
+	for i, d := range docs {
+		key := page{id: d.cand.id}
+		if len(d.hits) > 0 {
+			key = page{externalID: d.hits[0].ExternalID}
+		}
+		if !seen[key] && len(seen) == n {
+			return i
+		}
+		seen[key] = true
+	}
+	return len(docs)
+}
+
+// sortByScore sorts docs by the ranker's score, ties in their order.
+func (r Ranker) sortByScore(docs []rankedDoc) {
+	scores := make(map[int64]float64, len(docs))
+	for _, d := range docs {
 		scores[d.cand.id] = r.score(d.vec)
 	}
-	sort.SliceStable(head, func(i, j int) bool { return scores[head[i].cand.id] > scores[head[j].cand.id] })
+	sort.SliceStable(docs, func(i, j int) bool { return scores[docs[i].cand.id] > scores[docs[j].cand.id] })
 }
 
 // rankCandidate is what a search keeps of a ranked document for

@@ -42,7 +42,7 @@ func NewRankList(candidates []RankCandidate, expected []string) RankList {
 
 // FirstRelevant is the 1-based place, among distinct document ids (two
 // sources may share one), of the first relevant candidate once r orders
-// the list's first rankDepth (0: none).
+// the list's first rankDepth, then the others (0: none).
 func (r Ranker) FirstRelevant(l RankList) int {
 	docs := make([]rankedDoc, len(l.Vecs))
 	for i, v := range l.Vecs {
@@ -59,7 +59,7 @@ func (r Ranker) FirstRelevant(l RankList) int {
 }
 
 // Order returns the indexes of the list's candidates once r orders its
-// first rankDepth, and the scores of r.
+// first rankDepth, then the others.
 func (r Ranker) Order(l RankList) []int {
 	docs := make([]rankedDoc, len(l.Vecs))
 	for i, v := range l.Vecs {

@@ -18,6 +18,14 @@ func docsWith(first ...float64) []rankedDoc {
 	return out
 }
 
+// withPages gives docs passages of these pages, in order.
+func withPages(docs []rankedDoc, pages ...string) []rankedDoc {
+	for i, p := range pages {
+		docs[i].hits = []store.Hit{{ExternalID: p}}
+	}
+	return docs
+}
+
 func ids(docs []rankedDoc) []int64 {
 	out := make([]int64, len(docs))
 	for i, d := range docs {
@@ -38,7 +46,8 @@ func TestRankerOrder(t *testing.T) {
 		{"zero ranker keeps the fused order", Ranker{}, docsWith(0.1, 0.9, 0.5), []int64{1, 2, 3}},
 		{"orders by score", one, docsWith(0.1, 0.9, 0.5), []int64{2, 3, 1}},
 		{"ties keep the fused order", one, docsWith(0.5, 0.9, 0.5), []int64{2, 1, 3}},
-		{"only the first five", one, docsWith(0, 0, 0, 0, 0.1, 0.9, 0.5), []int64{5, 1, 2, 3, 4, 6, 7}},
+		{"the first five, then the others apart", one, docsWith(0, 0, 0, 0, 0.1, 0.5, 0.9, 0.2), []int64{5, 1, 2, 3, 4, 7, 6, 8}},
+		{"the others after the first five pages", one, withPages(docsWith(0, 0.1, 0, 0, 0, 0.2, 0.5, 0.9), "a", "b", "b", "c", "d", "e", "f", "g"), []int64{2, 1, 3, 4, 5, 6, 8, 7}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.ranker.order(tc.docs)

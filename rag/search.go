@@ -96,16 +96,6 @@ type SearchOptions struct {
 	SemanticWeight     float64
 	SemanticCandidates int
 	SemanticKeep       int
-	// PlainWeight weighs the ranking of documents by plain BM25 (every
-	// word of the message alike, as the message sets' baseline), added
-	// to the fused and semantic scores to choose the first PlainPlaces
-	// documents, the others keeping their order (default none: zero or
-	// negative, not used; PlainPlaces default 5). It only orders: the
-	// reliability decision reads the base fusion. Weight 1 raised the
-	// tuning halves' r@5 but not the test halves' and put retr8's
-	// whole-corpus test half under its gate (README, "Retrieval").
-	PlainWeight float64
-	PlainPlaces int
 	// Redaction is the policy of the queries people type (RedactQuery),
 	// of the queries the rewriter writes, and by default of drafts
 	// (default redact.DefaultPolicy()).
@@ -129,7 +119,6 @@ func NewSearcher(st *store.Store, embedder llm.Embedder, lexicon *Lexicon, log *
 		opts.SemanticWeight = 1
 	}
 	opts.SemanticCandidates = orDefault(opts.SemanticCandidates, 20)
-	opts.PlainPlaces = orDefault(opts.PlainPlaces, 5)
 	if opts.Redaction == nil {
 		opts.Redaction = redact.DefaultPolicy()
 	}
