@@ -13,6 +13,20 @@ package redact
 // rules.
 var wordSurnames = entrySet("petit fontaine riviere moulin cousin marechal long court")
 
+// capsWordSurnames are frequent surnames that are also common
+// adjectives too frequent in lower case ("grand merci", "grand-père"):
+// a surname only written with a capital, in a text that is not all in
+// capitals ("GRAND Pierre", "NOM: GRAND").
+var capsWordSurnames = entrySet("grand")
+
+// wordSurname reports whether word k is a known surname that is also a
+// common word: one of wordSurnames, or of capsWordSurnames written with a
+// capital, in a text in capitals too after a form's label (field).
+func (sc *scanner) wordSurname(k int, field bool) bool {
+	t := &sc.toks[k]
+	return wordSurnames[t.ent] || capsWordSurnames[t.ent] && (field || !sc.caseless) && t.shape&shCap != 0
+}
+
 // civilityWordName reads the name at word j after a civility when the
 // usual rules found none there, and returns its last token, or -1. Word j
 // is in lower case, or in a text in capitals ("JE SUIS MME PETIT
@@ -70,5 +84,29 @@ func (sc *scanner) civilityNextLine(j int) int {
 		return -1
 	}
 	sc.addToks(first, last, NOM, 0.85)
+	return last
+}
+
+// wordSurnameName adds the known surname that is also a common word
+// (wordSurnames) at word j after a cue that announces a name (a closing's
+// signature, "au nom de", a maiden name), with the first name right after
+// it on its line ("GRAND Pierre", "Petit Camille"), or alone when it ends
+// its clause ("Cordialement\nPETIT"), and returns its last token, or -1:
+// "PETIT souci avec la CAF" stays.
+func (sc *scanner) wordSurnameName(j int) int {
+	if j < 0 || j >= len(sc.toks) || sc.toks[j].kind != kWord || !sc.wordSurname(j, false) {
+		return -1
+	}
+	last := -1
+	if f := j + 1; sc.sameLine(f) && sc.toks[f].gap == gapSpace && sc.isFirstName(f) && sc.bits(f)&(wFunc|wStop) == 0 {
+		if end := sc.hyphenEnd(f); sc.clauseEndsAt(end+1, surnameStops) {
+			last = end
+		}
+	} else if sc.clauseEndsAt(j+1, surnameStops) {
+		last = j
+	}
+	if last >= 0 {
+		sc.addToks(j, last, NOM, 0.8)
+	}
 	return last
 }

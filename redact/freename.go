@@ -13,8 +13,11 @@ func (sc *scanner) freeName(i int) int {
 	isFirst := sc.isFirstName(i)
 	b := sc.bits(i)
 	if !isFirst {
+		if last := sc.capsParticleName(i); last >= 0 {
+			return last // DE LA FONTAINE Jean
+		}
 		// DUPONT Jean; FONTAINE Marie, a frequent surname that is also a word
-		if sc.caseless || t.shape&shUpper == 0 || b&notName != 0 || b&wStop != 0 && !wordSurnames[t.ent] {
+		if sc.caseless || t.shape&shUpper == 0 || b&notName != 0 || b&wStop != 0 && !sc.wordSurname(i, false) {
 			return -1
 		}
 		m := i + 1

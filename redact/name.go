@@ -54,6 +54,8 @@ func (sc *scanner) names() {
 		}
 	}
 	sc.cuedNames()
+	sc.familyNames()
+	sc.initialNames()
 	sc.nameLines()
 }
 
@@ -80,6 +82,9 @@ func (sc *scanner) nameCue(i int) int {
 		}
 		return sc.civilityNextLine(j)
 	case t.cue&cSelf != 0:
+		if sc.punct(i+1) == '.' {
+			return -1 // "au nom de jeune fille. Ancienne CNI …": the cue ends its sentence
+		}
 		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {
 			return sc.selfName(j)
 		}
@@ -121,7 +126,10 @@ func (sc *scanner) nameCue(i int) int {
 // name that is also a word or a country too, before its surname ("my
 // name is France Bernard").
 func (sc *scanner) selfName(j int) int {
-	return sc.nameOrAmbName(j, strong, 0.9, ambSelf, 0.85)
+	if last := sc.nameOrAmbName(j, strong, 0.9, ambSelf, 0.85); last >= 0 {
+		return last
+	}
+	return sc.wordSurnameName(j)
 }
 
 // nameOrAmbName adds the name at j read with strength s, or else the
@@ -147,7 +155,7 @@ func (sc *scanner) formName(j int) int {
 		return last
 	}
 	t := &sc.toks[j]
-	if t.kind != kWord || !wordSurnames[t.ent] {
+	if t.kind != kWord || !sc.wordSurname(j, true) {
 		return -1
 	}
 	if !sc.clauseEndsAt(j+1, ambNameStops) && !(j+1 < len(sc.toks) && sc.toks[j+1].cue&cFormName != 0) {
@@ -182,8 +190,9 @@ func (sc *scanner) namedName(i, j int) int {
 	last := sc.ambNameAt(j, how)
 	if last >= 0 {
 		sc.addToks(j, last, NOM, 0.8)
+		return last
 	}
-	return last
+	return sc.wordSurnameName(j)
 }
 
 // closingName reads the name at j after a closing ("cordialement,
@@ -191,7 +200,10 @@ func (sc *scanner) namedName(i, j int) int {
 // and returns its last token, or -1: a first name that is also a word
 // only before its surname.
 func (sc *scanner) closingName(j int) int {
-	return sc.nameOrAmbName(j, medium, 0.8, ambClosing, 0.75)
+	if last := sc.nameOrAmbName(j, medium, 0.8, ambClosing, 0.75); last >= 0 {
+		return last
+	}
+	return sc.wordSurnameName(j)
 }
 
 // weakSelfName reads the name at j after the weak self-introduction at i
@@ -209,7 +221,7 @@ func (sc *scanner) weakSelfName(i, j int) int {
 		sc.addToks(j, last, NOM, 0.75)
 		return last
 	}
-	if !sc.smsFirstName(i, j) {
+	if !sc.smsFirstName(i, j) && !sc.capsSelfSurname(i, j) {
 		return -1
 	}
 	sc.addToks(j, j, NOM, 0.7)
