@@ -86,7 +86,7 @@ func TestNames15(t *testing.T) {
 		{"access code with a sign", "mon code d'accès est Soleil2024! merci", "mon code d'accès est [SECRET_1] merci"},
 		{"access code with a question mark", "mon code d'accès est Lune77? je crois", "mon code d'accès est [SECRET_1] je crois"},
 		{"access code after a colon", "code d'accès : 4821B", "code d'accès : [SECRET_1]"},
-		{"a door's access code stays", "le code d'accès de l'immeuble est 1234B", "le code d'accès de l'immeuble est 1234B"},
+		{"a door's access code, the writer's home's", "le code d'accès de l'immeuble est 1234B", "le code d'accès de l'immeuble est [SECRET_1]"},
 		{"an access code to come stays", "votre code d'accès vous sera envoyé par courrier", "votre code d'accès vous sera envoyé par courrier"},
 		{"a long confidential code", "mon code confidentiel est Soleil2024!", "mon code confidentiel est [SECRET_1]"},
 		{"login and password", "mon identifiant et mot de passe : jdupont / Lune77?", "mon identifiant et mot de passe : [SECRET_1] / [SECRET_2]"},

@@ -2,12 +2,12 @@ package redact
 
 // Secrets: a password, a secret code or a PIN that the writer gives after
 // its cue ("mon mot de passe caf est Azerty123!", "mdp : soleil2024",
-// "code PIN 4821"). The value is masked as SECRET; the cue stays.
+// "code PIN 4821", "OTP: 552310", "clave: Perro99"). The value is masked as SECRET; the cue stays.
 
 // secretCueWords are the last words of the cues, registered in the
 // lexicon so that a token's entry tells them apart.
 var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin", "acces", "code",
-	"passwort", "kennwort", "contrasena", "senha"}
+	"passwort", "kennwort", "contrasena", "senha", "clave", "otp"}
 
 // secretCue says what a cue word announces: a password (any value with a
 // digit or a sign, or any word after a colon) or a code (digits).
@@ -27,7 +27,7 @@ var secretCues = func() []secretCue {
 	for _, w := range secretCueWords {
 		cues[lex.words[w]] = passwordCue
 	}
-	for _, w := range []string{"secret", "confidentiel", "pin"} {
+	for _, w := range []string{"secret", "confidentiel", "pin", "otp"} {
 		cues[lex.words[w]] = codeCue
 	}
 	cues[lex.words["code"]] = bareCodeCue

@@ -64,8 +64,8 @@ func (sc *scanner) ownAccessCode(i int) bool {
 // the place ("mon code d'accès au bâtiment est le 4589B", "mon code
 // d'accès de l'immeuble : 4589B"): the verb or the colon, which
 // secretValue skips. Otherwise, or when a number comes first, j; a
-// building's code that is not the writer's stays ("le code d'accès de
-// l'immeuble est 1234B").
+// building's code without a possessive ("le code d'accès de l'immeuble
+// est 1234B") is placeCodes' to mask.
 func (sc *scanner) accessPlaceEnd(i, j int) int {
 	if !sc.isText(j, "au", "du", "de", "d", "des", "a", "pour") || !sc.ownAccessCode(i) {
 		return j

@@ -17,8 +17,9 @@ var placeNouns = wordSet("immeuble porte entree residence batiment hall portail 
 	"parking wifi espace compte site appli application connexion messagerie connect franceconnect")
 
 // placeFill are the words that may stand inside a place's phrase: "code
-// de mon espace", "code de l'immeuble", "code France Connect".
-var placeFill = wordSet("de du d l la le les mon ma mes notre votre son sa leur france pour")
+// de mon espace", "code de l'immeuble", "code France Connect", "code
+// d'accès de l'immeuble".
+var placeFill = wordSet("de du d l la le les mon ma mes notre votre son sa leur france pour acces")
 
 // placeVerb are the words between a place's phrase and its code.
 var placeVerb = wordSet("est c cest etait sera reste")

@@ -1,0 +1,68 @@
+package redact
+
+import "strings"
+
+// Origins told by "d'origine" and a nationality's adjective, said of a
+// person: "je suis d'origine algérienne", "mon mari est d'origine
+// marocaine". The nationality alone stays ("algérienne"); after "d'origine"
+// and a person it tells an ethnic origin (ORIGINE). "le document
+// d'origine", "l'origine du problème", "pays d'origine : Algérie" and a
+// product's origin ("viande d'origine française") stay.
+
+// nationStems are the masculine singular adjectives of nationalities and
+// regions of the world (folded); nationAdjectives derives their forms.
+const nationStems = "algerien marocain tunisien senegalais malien ivoirien camerounais congolais guineen mauritanien comorien " +
+	"malgache turc portugais espagnol italien polonais roumain russe ukrainien chinois vietnamien cambodgien laotien " +
+	"japonais coreen indien pakistanais afghan iranien irakien syrien libanais egyptien libyen soudanais ethiopien " +
+	"erytreen somalien haitien antillais martiniquais guadeloupeen reunionnais guyanais bresilien colombien peruvien " +
+	"chilien argentin mexicain americain africain maghrebin asiatique arabe europeen armenien albanais serbe bosniaque " +
+	"kosovar tchetchene georgien tcheque allemand anglais britannique irlandais belge suisse grec bulgare hongrois " +
+	"bangladais srilankais philippin thailandais nigerian ghaneen togolais beninois burkinabe nigerien tchadien " +
+	"centrafricain gabonais rwandais burundais angolais capverdien slave latino caribeen mahorais israelien palestinien " +
+	"jordanien saoudien yemenite chypriote moldave azerbaidjanais kazakh ouzbek mongol tibetain nepalais birman " +
+	"indonesien malaisien cubain dominicain venezuelien equatorien bolivien paraguayen uruguayen canadien australien " +
+	"etranger francais"
+
+// nationAdjectives are the forms of the nationStems: masculine and
+// feminine, singular and plural.
+var nationAdjectives = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(nationStems) {
+		var fem string
+		switch {
+		case strings.HasSuffix(w, "e"):
+			fem = w
+		case strings.HasSuffix(w, "en"):
+			fem = w + "ne"
+		case w == "turc":
+			fem = "turque"
+		case w == "grec":
+			fem = "grecque"
+		case w == "etranger":
+			fem = "etrangere"
+		default:
+			fem = w + "e"
+		}
+		for _, f := range []string{w, fem, fem + "s"} {
+			m[f] = true
+		}
+		if !strings.HasSuffix(w, "s") {
+			m[w+"s"] = true
+		}
+	}
+	return m
+}()
+
+// nationOrigins masks the nationality's adjective after "d'origine" said
+// of a person (see saidOfPerson): the word before "d'" is a verb of
+// being, a person or a status, or a comma after a name.
+func (sc *scanner) nationOrigins() {
+	for i := 1; i+1 < len(sc.toks); i++ {
+		if !sc.foldedIs(i, "origine") || sc.toks[i+1].gap >= gapLine || !sc.foldedIn(i+1, nationAdjectives) {
+			continue
+		}
+		if d := sc.wordBefore(i); d >= 0 && (sc.foldedIs(d, "d") || sc.foldedIs(d, "de")) && sc.saidOfPerson(d+1) {
+			sc.addToks(i+1, i+1, ORIGINE, 0.8)
+		}
+	}
+}
