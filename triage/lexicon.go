@@ -399,8 +399,9 @@ var provisionalRe = compile(` hotel| 115| foyer| provisoire| temporaire| gymnase
 var plannedCutRe = compile(` coupures?(?: [a-z0-9']+){0,10} pour travaux| (?:simple )?intervention technique`)
 
 // thatCutRe marks a sentence that names a cut told before (« pendant la
-// coupure », « cette coupure »).
-var thatCutRe = compile(` (?:la|cette) coupure`)
+// coupure », « cette coupure ») or a planned one (« une coupure
+// programmée »).
+var thatCutRe = compile(` (?:la|cette) coupure| coupures? (?:programmees?|prevues?|annoncees?)`)
 
 // unpaidRe marks a cut for an unpaid bill, which plannedCutRe does not
 // cancel.
