@@ -312,8 +312,11 @@ func linkKey(link string) string {
 	n := normalizeURL(link)
 	u, err := url.Parse("https://" + n)
 	if err != nil || u.Host == "" {
+		// Not a URL net/url reads (a bad escape): its page without the
+		// query and fragment, which it cannot compare as parameters.
 		n, _, _ = strings.Cut(n, "#")
-		return n
+		n, _, _ = strings.Cut(n, "?")
+		return gouvHost(strings.TrimSuffix(n, "/"))
 	}
 	q := u.Query()
 	for name := range q {
@@ -321,15 +324,22 @@ func linkKey(link string) string {
 			q.Del(name)
 		}
 	}
-	host := u.Host
-	if host == "service-public.gouv.fr" {
-		host = "service-public.fr"
-	}
-	key := host + strings.TrimSuffix(u.EscapedPath(), "/")
+	// The path unescaped: « …/démarches » and « …/d%C3%A9marches » (which
+	// normalizeURL lowercased) are the same page.
+	key := gouvHost(u.Host + strings.TrimSuffix(u.Path, "/"))
 	if len(q) > 0 {
 		key += "?" + q.Encode()
 	}
 	return key
+}
+
+// gouvHost reads service-public.gouv.fr, at the start of a link without
+// its scheme, as service-public.fr.
+func gouvHost(n string) string {
+	if rest, ok := strings.CutPrefix(n, "service-public.gouv.fr"); ok && (rest == "" || rest[0] == '/') {
+		return "service-public.fr" + rest
+	}
+	return n
 }
 
 // maskedContact replaces a contact that comes from neither the sources nor

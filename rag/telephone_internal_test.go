@@ -160,6 +160,20 @@ func TestLinkKeyQuery(t *testing.T) {
 	}
 }
 
+// TestLinkKeyPath checks that a path is compared unescaped, and that a link
+// net/url cannot read still loses its tracking and its .gouv host.
+func TestLinkKeyPath(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ a, b string }{
+		{"https://www.service-public.fr/d%C3%A9marches", "https://service-public.fr/démarches"},
+		{"https://www.service-public.gouv.fr/F1570%zz?utm_source=x", "https://service-public.fr/F1570%zz"},
+	} {
+		if linkKey(tt.a) != linkKey(tt.b) {
+			t.Errorf("linkKey(%q) = %q, linkKey(%q) = %q: want the same page", tt.a, linkKey(tt.a), tt.b, linkKey(tt.b))
+		}
+	}
+}
+
 // TestRepairTelephoneNumberedFollowUp checks that a numbered step naming the
 // follow-up text is not read as its heading: the later steps' addresses are
 // still moved out of the spoken part.

@@ -172,7 +172,7 @@ func (sc *scanner) mergeAddresses() {
 			first = sc.placeBeforeAddress(first) // "La Grange, 12 Les Granges Basses, 46300 …": a house's name, then its hamlet
 		}
 		first, last := sc.headingPlace(first), sc.townAfter(cur.first, sc.countryAfter(cur.last))
-		if sc.orgAddress(cur.first, last) || parts == 1 && cur.town && sc.postalCode(first) && sc.postalCodeCue(first) {
+		if sc.orgAddress(cur.first, last) || parts == 1 && cur.town && sc.postalCode(first) && sc.postalCodeCue(first) && !sc.addressNear(first) {
 			return // "code postal 75015 Paris": a town given by its code, no address
 		}
 		sc.addToks(first, last, ADRESSE, max(cur.conf, 0.5))
@@ -188,6 +188,32 @@ func (sc *scanner) mergeAddresses() {
 		cur, parts = a, 1
 	}
 	flush()
+}
+
+// addressNear reports whether a part of an address or an address's cue
+// stands in the line or sentence of token first or in the one before it:
+// "J'habite au 12 rue de Vaugirard\ncode postal 75015 Paris" gives the
+// code as the rest of the address.
+func (sc *scanner) addressNear(first int) bool {
+	from, breaks := first, 0
+	for k := first - 1; k >= 0 && breaks < 2; k-- {
+		if sc.toks[k+1].gap >= gapPara {
+			break
+		}
+		if p := sc.punct(k); sc.toks[k+1].gap >= gapLine || p == '.' || p == '?' || p == '!' {
+			breaks++
+		}
+		if sc.toks[k].cue&cAddrCue != 0 {
+			return true
+		}
+		from = k
+	}
+	for _, a := range sc.addrs {
+		if a.last >= from && a.first < first {
+			return true
+		}
+	}
+	return false
 }
 
 // placeBeforeAddress widens an address that starts at token f over a place

@@ -505,7 +505,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, typKeep, 0.96) // "0 800 00 12 34": a numéro vert as printed
 			}
 			if d[0] == '0' && d[1] != '0' && phoneGrouping(d, sh) && !currency {
-				if d[1] == '8' || sc.servicePhone(d, first) {
+				if d[1] == '8' || sc.servicePhone(d, first, last) {
 					// 08…, 09 69…: service numbers, public
 					consider(k, typKeep, 0.96)
 				} else if ctx := ctxOf(); idDocCue(ctx) && (ctx&cTel == 0 || sc.docCueNearest(first)) {

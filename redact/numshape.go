@@ -84,12 +84,15 @@ func serviceGrouping(sh shapeKey) bool {
 	return sh == shape(1, 3, 2, 2, 2) || sh == shape(1, 3, 3, 3)
 }
 
-// servicePhone reports whether the 10 digits d, starting at token first,
-// are a "09 69" number (non-geographic, given to firms and institutions:
-// "appelez le 09 69 32 26 26 pour impots") not claimed by the writer: a
-// possessive among the four words before it ("mon fixe 09 69…") makes it
-// the writer's line.
-func (sc *scanner) servicePhone(d []byte, first int) bool {
+// servicePhone reports whether the 10 digits d, from token first to
+// last, are a "09 69" number (non-geographic, given to firms and
+// institutions) after a service's cue: an institution's name or
+// "service", "standard", "numéro vert" among the six words before it, or
+// an institution named just after it ("appelez le 09 69 32 26 26 pour
+// impots"). A possessive among the four words before it ("mon fixe 09
+// 69…") makes it the writer's line, and so does a phone's cue alone
+// ("Tél : 09 69…", "appelez-moi au 09 69…").
+func (sc *scanner) servicePhone(d []byte, first, last int) bool {
 	if string(d[:4]) != "0969" {
 		return false
 	}
@@ -101,5 +104,28 @@ func (sc *scanner) servicePhone(d []byte, first int) bool {
 			n++
 		}
 	}
-	return true
+	for k, n := first-1, 0; k >= 0 && n < 6 && sc.toks[k+1].gap < gapLine; k-- {
+		if sc.toks[k].kind == kWord {
+			if sc.serviceWord(k) {
+				return true
+			}
+			n++
+		}
+	}
+	for k, n := last+1, 0; k < len(sc.toks) && n < 3 && sc.toks[k].gap < gapLine; k++ {
+		if sc.toks[k].kind == kWord {
+			if sc.orgWord(k) {
+				return true
+			}
+			n++
+		}
+	}
+	return false
+}
+
+// serviceWord reports whether word k names a service that answers a
+// public line: an institution, "service", "standard", "plateforme", or a
+// switchboard's phrase.
+func (sc *scanner) serviceWord(k int) bool {
+	return sc.orgWord(k) || sc.toks[k].cue&cPublicTel != 0 || sc.isText(k, "service", "services", "standard", "plateforme", "vert", "retraite", "impots", "assurance", "urssaf", "ameli")
 }

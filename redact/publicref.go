@@ -28,13 +28,49 @@ func (sc *scanner) publicRef(c identCtx, last int) bool {
 			return false // "ma référence F1234"
 		}
 	}
+	if sc.headerRef(c.i) || sc.caseWordAfter(last) {
+		return false
+	}
 	return sc.cueBefore(c.i, 10)&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) == 0
 }
 
+// caseWords are the words that make a reference the writer's case's
+// when they follow it: "la référence K12345 de mon dossier".
+var caseWords = wordSet("dossier dossiers allocataire client cliente compte contrat demande mon ma mes notre nos")
+
+// caseWordAfter reports whether a possessive or a case's word is among
+// the four words after token last, in its sentence.
+func (sc *scanner) caseWordAfter(last int) bool {
+	for k, n := last+1, 0; k < len(sc.toks) && n < 4 && sc.toks[k].gap < gapLine; k++ {
+		if p := sc.punct(k); p == '.' || p == '?' || p == '!' || p == ';' {
+			return false
+		}
+		if sc.toks[k].kind == kWord {
+			if sc.has(k, wPossessive) || sc.foldedIn(k, caseWords) {
+				return true
+			}
+			n++
+		}
+	}
+	return false
+}
+
+// headerRef reports whether the cue at token i opens a header's field:
+// "Référence : A12345", "Ref. K12345 - Mme Durand", the cue first on its
+// line and a colon or a period right after it.
+func (sc *scanner) headerRef(i int) bool {
+	if i > 0 && sc.toks[i].gap < gapLine {
+		return false
+	}
+	p := sc.punct(i + 1)
+	return p == ':' || p == '.'
+}
+
 // ficheShape reports whether v is written as a fiche of service-public.fr:
-// one capital letter and three to five digits ("F1234", "R12345").
+// "F", "N" or "R" and three to five digits ("F1234", "R12345"): another
+// capital starts a case's reference ("K12345").
 func ficheShape(v string) bool {
-	if len(v) < 4 || len(v) > 6 || v[0] < 'A' || v[0] > 'Z' {
+	if len(v) < 4 || len(v) > 6 || v[0] != 'F' && v[0] != 'N' && v[0] != 'R' {
 		return false
 	}
 	return allDigits(v[1:])

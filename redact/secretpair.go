@@ -16,11 +16,37 @@ func (sc *scanner) accessCodeGiven(i, start int) bool {
 		return true
 	}
 	if i+1 < len(sc.toks) && int(sc.toks[i+1].start) == start {
-		return !shortPublicNumber(sc.text(i + 1)) // "code d'accès 4471"; "code d'accès 3949 puis tapez 1" dials a service
+		return !shortPublicNumber(sc.text(i+1)) || !sc.dialCueNear(i+1) // "code d'accès 4471"; "code d'accès 3949 puis tapez 1" dials a service
 	}
 	for k := i + 1; k < len(sc.toks) && int(sc.toks[k].start) < start; k++ {
 		if p := sc.punct(k); p == ':' || p == '=' || sc.isText(k, "est", "c", "cest", "is", "sera", "etait") {
 			return true
+		}
+	}
+	return false
+}
+
+// dialWords are the words that tell a number is dialled: "code d'accès
+// 3949 puis tapez 1".
+var dialWords = wordSet("tapez taper tape appelez appeler appelle composez composer compose puis numero")
+
+// dialCueNear reports whether a word of dialling stands within four words
+// of token k, on its line.
+func (sc *scanner) dialCueNear(k int) bool {
+	for m, n := k-1, 0; m >= 0 && n < 4 && sc.toks[m+1].gap < gapLine; m-- {
+		if sc.toks[m].kind == kWord {
+			if sc.foldedIn(m, dialWords) {
+				return true
+			}
+			n++
+		}
+	}
+	for m, n := k+1, 0; m < len(sc.toks) && n < 4 && sc.toks[m].gap < gapLine; m++ {
+		if sc.toks[m].kind == kWord {
+			if sc.foldedIn(m, dialWords) {
+				return true
+			}
+			n++
 		}
 	}
 	return false

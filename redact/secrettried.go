@@ -50,10 +50,7 @@ var listJoin = wordSet("et and puis then ou or")
 // ending at byte end: past one "et", "and", "puis", "ou" or a comma on the
 // same line; -1 when none follows.
 func (sc *scanner) nextListed(end int) int {
-	j := 0
-	for j < len(sc.toks) && int(sc.toks[j].start) < end {
-		j++
-	}
+	j := sc.tokAfter(end)
 	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine {
 		return -1
 	}
