@@ -392,19 +392,33 @@ var provisionalRe = compile(` hotel| 115| foyer| provisoire| temporaire| gymnase
 
 // plannedCutRe marks a supply cut announced for works (« coupure de
 // courant programmée le 14 juin pour travaux », « simple intervention
-// technique »): the message's other cuts are that one (since session 17).
+// technique »): the cut its own sentence names is that one, and so is
+// « la coupure » a later sentence names back (thatCutRe); a cut of
+// another sentence (« EDF m'a coupé l'électricité ») is not (since
+// session 17).
 var plannedCutRe = compile(` coupures?(?: [a-z0-9']+){0,10} pour travaux| (?:simple )?intervention technique`)
+
+// thatCutRe marks a sentence that names a cut told before (« pendant la
+// coupure », « cette coupure ») or a planned one (« une coupure
+// programmée »).
+var thatCutRe = compile(` (?:la|cette) coupure| coupures? (?:programmees?|prevues?|annoncees?)`)
 
 // unpaidRe marks a cut for an unpaid bill, which plannedCutRe does not
 // cancel.
 var unpaidRe = compile(` impaye| facture| dette| relance| retard| avis de coupure| (?:pas|plus) (?:pu )?pay`)
 
-// landlordRe marks a writer who rents a home out (« je suis propriétaire
-// d'un petit studio que je loue », « petit propriétaire », « mon
-// locataire »; not « je loue un studio », which a tenant says too): an
-// eviction, unpaid rents and a tenant's debts are the tenant's, not the
-// writer's (since session 17).
-var landlordRe = compile(` (?:je suis|suis|petit|petite) proprietaire(?: bailleur| d' un| d' une| \(| [a-z0-9]+ a )| proprietaire bailleur| (?:mon|notre) locataire| amis bailleurs`)
+// landlordRe marks a writer who rents a home out (« mon locataire »,
+// « mes locataires », « je le loue à un étudiant », « propriétaire
+// bailleur »; not « je suis propriétaire d'une maison », which a homeowner
+// says, nor « je loue un studio », which a tenant says): an eviction,
+// unpaid rents and a tenant's debts told in a sentence about the tenant
+// are the tenant's, not the writer's (since session 17).
+var landlordRe = compile(` (?:mon|ma|notre) locataire| (?:mes|nos) locataires| je (?:le |la |les )?loue(?: [a-z0-9']+){0,6} a | proprietaire bailleur| (?:amis|petits?|je suis|suis) (?:un |une )?bailleu(?:r|rs|se)\b`)
+
+// ownHomeRe marks a sentence in which the writer tells of the writer's own
+// home (« je suis expulsée », « mon appartement », « on me coupe »): a
+// landlord's housing cue in it is the writer's.
+var ownHomeRe = compile(` (?:je suis|on est|nous sommes) (?:[a-z]+ )?expulsee?s?| (?:mon|notre) (?:appartement|appart|logement|domicile)| (?:on|ils?|elles?) (?:me|nous) (?:coupe|coupent|expulse|expulsent|met dehors|mettent dehors)`)
 
 // tenantRe marks a sentence in which the writer is a tenant too (« mon
 // propriétaire », « mon bailleur »).
@@ -415,18 +429,26 @@ var rentRe = compile(` loyers?| locataires?`)
 
 // outOfPlace reports whether the message says r's cue in s is no trouble
 // of the writer's: a home lost when the household has been rehoused for
-// good, a cut when the supply is cut for works, an eviction or unpaid
-// rents a landlord asks about.
+// good, a cut for works named in s (or named back), an eviction or unpaid
+// rents a landlord tells of in a sentence about the tenant.
 func (m *message) outOfPlace(r rule, s sentence) bool {
 	switch r.code {
 	case CodeHousingLoss, CodeHousingRisk:
-		return m.rehoused || m.landlord && !tenantRe.MatchString(s.folded)
+		return m.rehoused || m.landlord && m.aboutTenant(s) && !ownHomeRe.MatchString(s.folded)
 	case CodeEnergyCut, CodeEnergyRisk:
-		return m.plannedCut && !unpaidRe.MatchString(s.folded)
+		planned := plannedCutRe.MatchString(s.folded) || m.plannedCut && thatCutRe.MatchString(s.folded)
+		return planned && !unpaidRe.MatchString(s.folded)
 	case CodeDebt:
-		return m.landlord && rentRe.MatchString(s.folded) && !tenantRe.MatchString(s.folded)
+		return m.landlord && m.aboutTenant(s)
 	}
 	return false
+}
+
+// aboutTenant reports whether s speaks of a landlord's tenant or rents,
+// not of the writer as a tenant (tenantRe).
+func (m *message) aboutTenant(s sentence) bool {
+	about := rentRe.MatchString(s.folded) || landlordRe.MatchString(s.folded)
+	return about && !tenantRe.MatchString(s.folded)
 }
 
 // lastYearRe marks a sentence about last year: long enough ago for an

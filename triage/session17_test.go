@@ -81,3 +81,21 @@ func TestSession17Urgent(t *testing.T) {
 		{"a child upstairs", "My neighbour's girl lives in the flat upstairs.", Routine, nil},
 	})
 }
+
+// TestSession17PerSentence checks, with the lexicon and with the whole
+// triage, that a cut for works and a landlord's reading cancel only the
+// cues of their own sentences (the review of session 17): the writer's
+// own cut or eviction told beside them stays urgent, and a homeowner is
+// no landlord.
+func TestSession17PerSentence(t *testing.T) {
+	tests := []lexiconCase{
+		{"a cut for works last week, then the writer's own cut", "Il y a eu une coupure d'eau pour travaux la semaine dernière. Maintenant EDF m'a coupé l'électricité, j'ai un bébé de 2 mois.", Urgent, []string{CodeEnergyCut}},
+		{"a cut for works named back", "Enedis annonce une coupure de courant le 14 juin pour travaux. Puis-je être indemnisé si mon congélateur est perdu pendant la coupure ?", Routine, nil},
+		{"a landlord evicted from the writer's own flat", "Mon locataire ne paie plus. Moi je suis expulsée de mon appartement demain matin.", Urgent, []string{CodeHousingLoss}},
+		{"a landlord asking about a tenant's eviction", "Je suis propriétaire d'un petit studio que je loue. Mon locataire ne paie plus son loyer, comment se passe une procédure d'expulsion ?", Routine, nil},
+		{"a landlord renting to a student", "Je loue mon studio à un étudiant. Il ne paie plus son loyer, comment se passe une procédure d'expulsion ?", Routine, nil},
+		{"a homeowner evicted", "Je suis propriétaire d'une maison mais on m'expulse vendredi.", Urgent, []string{CodeHousingLoss}},
+	}
+	checkLexicon(t, tests)
+	checkAssess(t, tests)
+}
