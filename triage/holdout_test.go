@@ -168,9 +168,8 @@ var round22Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.93, attentionRe
 // 0.950 (38 of 40), needs 0.986, attention 1.000, routine kept 0.938,
 // reasons 0.724 (lexicon alone 0.875 / 0.972 / 0.969 / 0.854; keywords
 // 0.150 / 0.333 / 0.312 / 0.667); test half 0.905 / 0.973 / 1.000 / 0.913
-// / 0.696. The gate sits a message under. After session 17's changes
-// routine kept 0.958 (test half 0.957), the rest the same: its gate raised
-// to a message under.
+// / 0.696. The gate sits a message under (routine kept 0.93: the same
+// figures after session 17's changes).
 var round23Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRecall: 0.96, routineKept: 0.93, reasonRecall: 0.70}
 
 // honestRound is one honest round: its files and its gate.
