@@ -22,20 +22,18 @@ func TestCandidateStudy(t *testing.T) {
 		t.Skip("set PLUME_TUNE_DB and PLUME_TUNE_CORPUS")
 	}
 	for _, corpus := range strings.Split(corpora, ",") {
-		st, s := OpenTuneSearcher(t, strings.ReplaceAll(url, "{corpus}", corpus), SearchOptions{})
-		var tr searchTrace
-		s.probe = func(x searchTrace) { tr = x }
+		st, s, tr := tracedSearcher(t, strings.ReplaceAll(url, "{corpus}", corpus), SearchOptions{})
 		counts := map[string]int{}
 		for _, q := range halfMessageFiles(t, orderFiles, corpus, 0) {
 			if len(q.Expected) == 0 {
 				continue
 			}
-			tr = searchTrace{}
+			*tr = searchTrace{}
 			o, err := s.evalOne(context.Background(), q.EvalQuestion, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, l := range candidateLosses(t, st, tr, q.Expected, o.Rank) {
+			for _, l := range candidateLosses(t, st, *tr, q.Expected, o.Rank) {
 				counts[l]++
 			}
 		}

@@ -154,19 +154,26 @@ func OpenTuneSearcher(t testing.TB, url string, opts SearchOptions) (*store.Stor
 	return st, s
 }
 
+// tracedSearcher is OpenTuneSearcher with the trace of the searcher's last
+// search kept in the returned searchTrace.
+func tracedSearcher(t testing.TB, url string, opts SearchOptions) (*store.Store, *Searcher, *searchTrace) {
+	st, s := OpenTuneSearcher(t, url, opts)
+	tr := new(searchTrace)
+	s.probe = func(x searchTrace) { *tr = x }
+	return st, s, tr
+}
+
 func corpusEvidence(t *testing.T, url, corpus string, parity uint32) []evidenceRow {
 	ctx := context.Background()
-	st, s := OpenTuneSearcher(t, url, SearchOptions{})
-	var tr searchTrace
-	s.probe = func(x searchTrace) { tr = x }
+	st, s, tr := tracedSearcher(t, url, SearchOptions{})
 	var rows []evidenceRow
 	for _, q := range halfMessages(t, corpus, parity) {
-		tr = searchTrace{}
+		*tr = searchTrace{}
 		o, err := s.evalOne(ctx, q, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
-		extra, err := traceEvidence(ctx, st, tr)
+		extra, err := traceEvidence(ctx, st, *tr)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -63,12 +63,10 @@ func corpusOrderRows(t *testing.T, url, corpus string) []orderRow {
 
 func corpusOrderRowsWith(t *testing.T, url, corpus string, opts SearchOptions) []orderRow {
 	ctx := context.Background()
-	st, s := OpenTuneSearcher(t, url, opts)
-	var tr searchTrace
-	s.probe = func(x searchTrace) { tr = x }
+	st, s, tr := tracedSearcher(t, url, opts)
 	var rows []orderRow
 	for _, q := range halfMessageFiles(t, orderFiles, corpus, 0) {
-		tr = searchTrace{}
+		*tr = searchTrace{}
 		o, err := s.evalOne(ctx, q.EvalQuestion, 10)
 		if err != nil {
 			t.Fatal(err)

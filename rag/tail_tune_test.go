@@ -41,12 +41,10 @@ func tailRows(t *testing.T) []tailRow {
 
 func corpusTailRows(t *testing.T, url, corpus string, parity uint32) []tailRow {
 	ctx := context.Background()
-	st, s := OpenTuneSearcher(t, url, SearchOptions{})
-	var tr searchTrace
-	s.probe = func(x searchTrace) { tr = x }
+	st, s, tr := tracedSearcher(t, url, SearchOptions{})
 	var rows []tailRow
 	for _, q := range halfMessageFiles(t, orderFiles, corpus, parity) {
-		tr = searchTrace{}
+		*tr = searchTrace{}
 		o, err := s.evalOne(ctx, q.EvalQuestion, 10)
 		if err != nil {
 			t.Fatal(err)
