@@ -27,26 +27,33 @@ type knownKey struct {
 	key string
 	typ Type
 	ph  string // the value's placeholder; "" for a word of a name
+	// capital: the value is a name's word that is also a common word or
+	// first name ("Noel", "Rivière"), found only where written with a
+	// capital.
+	capital bool
 }
 
 // knownKeys returns the keys of m's values: each value whole, and each
-// word of a name that is no common word.
-func knownKeys(m Mapping) []knownKey {
+// word of a name that is no function word. A word that is also a common
+// word or first name ("Noel", "Rivière") is found only capitalised; for a
+// text's own values (self), so is any name or name's word.
+func knownKeys(m Mapping, self bool) []knownKey {
 	var keys []knownKey
 	for ph, e := range m.entries {
 		if _, ph := nextPlaceholder(e.value, 0); !e.restore || ph {
 			continue // no value, or a placeholder standing for itself (Recover)
 		}
-		if k := foldAlnum(e.value); len(k) >= minKnownKey {
-			keys = append(keys, knownKey{key: k, typ: e.typ, ph: ph})
+		whole := foldAlnum(e.value)
+		if len(whole) >= minKnownKey {
+			keys = append(keys, knownKey{key: whole, typ: e.typ, ph: ph, capital: e.typ == NOM && capitalOnly(whole, self)})
 		}
 		if e.typ != NOM {
 			continue
 		}
 		for _, w := range strings.FieldsFunc(e.value, notAlnum) {
 			k := foldAlnum(w)
-			if len(k) >= minKnownKey && k != foldAlnum(e.value) && lex.entries[lex.words[k]].bits&(wFunc|wStop|wFirstAmb|wParticle) == 0 {
-				keys = append(keys, knownKey{key: k, typ: NOM})
+			if len(k) >= minKnownKey && k != whole && lex.entries[lex.words[k]].bits&skipWords(self) == 0 {
+				keys = append(keys, knownKey{key: k, typ: NOM, capital: capitalOnly(k, self)})
 			}
 		}
 	}
@@ -57,6 +64,29 @@ func knownKeys(m Mapping) []knownKey {
 		return cmp.Or(cmp.Compare(len(b.ph), len(a.ph)), cmp.Compare(a.ph, b.ph), cmp.Compare(a.key, b.key), cmp.Compare(a.typ, b.typ))
 	})
 	return keys
+}
+
+// capitalOnly reports whether a name's folded word k is looked for only
+// where written with a capital: a first name that is also a common word
+// or a common content word ("Noel", "Rivière": "la rivière" stays); for
+// a text's own values, every name (repeatedNames finds a name's repeats
+// in small letters where they are no common word).
+func capitalOnly(k string, self bool) bool {
+	if self {
+		return true
+	}
+	e, ok := lex.words[k]
+	return ok && lex.entries[e].bits&(wStop|wFirstAmb) != 0
+}
+
+// skipWords are the bits of a name's words never looked for alone: a
+// function word or a particle, and for a text's own values a country
+// ("France Dupont" … "France Travail").
+func skipWords(self bool) wordBits {
+	if self {
+		return wFunc | wParticle | wCountry
+	}
+	return wFunc | wParticle
 }
 
 func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
@@ -84,10 +114,16 @@ type knownSpan struct {
 // Karim" does not match "Karim Benali": its words are found one by one).
 // A whole value keeps its placeholder.
 func knownSpans(text string, m Mapping) []knownSpan {
-	keys := knownKeys(m)
+	return keySpans(text, knownKeys(m, false))
+}
+
+// keySpans returns the spans of text that write one of keys, the longest
+// at each word's start.
+func keySpans(text string, keys []knownKey) []knownSpan {
 	if len(keys) == 0 {
 		return nil
 	}
+	idx := indexKeys(keys)
 	var out []knownSpan
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -96,7 +132,11 @@ func knownSpans(text string, m Mapping) []knownSpan {
 			continue
 		}
 		best := knownSpan{cand: cand{start: i, end: -1}}
-		for _, k := range keys {
+		for _, ki := range idx[keyPrefix(text, i)] {
+			k := &keys[ki]
+			if k.capital && !unicode.IsUpper(r) {
+				continue
+			}
 			if end := matchKey(text, i, k.key); end > best.end {
 				best.end, best.typ, best.ph = end, k.typ, k.ph
 			}
@@ -171,4 +211,40 @@ func cands(known []knownSpan) []cand {
 		out[i] = k.cand
 	}
 	return out
+}
+
+// keyHead is the first bytes of a key: keySpans tries at a word only the
+// keys whose text there begins the same, so that a text's many values cost
+// little more than a few.
+type keyHead [3]byte
+
+// indexKeys returns the indices of keys by their heads.
+func indexKeys(keys []knownKey) map[keyHead][]int {
+	idx := make(map[keyHead][]int, len(keys))
+	for i, k := range keys {
+		h := keyHead([]byte(k.key[:len(keyHead{})]))
+		idx[h] = append(idx[h], i)
+	}
+	return idx
+}
+
+// keyPrefix returns the head of the letters and digits written from i,
+// folded, read as matchKey reads them; short text gives a zero head.
+func keyPrefix(text string, i int) keyHead {
+	var h keyHead
+	var buf [16]byte
+	n, gap := 0, 0
+	for j := i; j < len(text) && n < len(h); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		j += size
+		if notAlnum(r) {
+			if gap++; gap > maxKnownGap || r == '\n' {
+				return keyHead{}
+			}
+			continue
+		}
+		gap = 0
+		n += copy(h[n:], fold.Append(buf[:0], text[j-size:j]))
+	}
+	return h
 }

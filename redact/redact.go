@@ -103,6 +103,8 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 	if err != nil {
 		return Result{}, err
 	}
+	spans = s.applyPolicy(spans)
+	spans = unionSpans(spans, repeatedSpans(text, spans))
 	s.mu.Lock()
 	known := knownSpans(text, s.m)
 	s.mu.Unlock()
