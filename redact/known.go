@@ -114,33 +114,34 @@ type knownSpan struct {
 // Karim" does not match "Karim Benali": its words are found one by one).
 // A whole value keeps its placeholder.
 func knownSpans(text string, m Mapping) []knownSpan {
-	return keySpans(text, knownKeys(m, false))
+	return keySpans(text, knownKeys(m, false), nil)
 }
 
 // keySpans returns the spans of text that write one of keys, the longest
-// at each word's start.
-func keySpans(text string, keys []knownKey) []knownSpan {
+// at each word's start, outside the spans of skip (in text order, apart).
+func keySpans(text string, keys []knownKey, skip []cand) []knownSpan {
 	if len(keys) == 0 {
 		return nil
 	}
 	idx := indexKeys(keys)
 	var out []knownSpan
 	for i := 0; i < len(text); {
+		for len(skip) > 0 && skip[0].end <= i {
+			skip = skip[1:]
+		}
+		if len(skip) > 0 && skip[0].start <= i {
+			i = skip[0].end
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if notAlnum(r) || (i > 0 && !notAlnum(lastRune(text[:i]))) {
 			i += size
 			continue
 		}
 		best := knownSpan{cand: cand{start: i, end: -1}}
-		for _, ki := range idx[keyPrefix(text, i)] {
-			k := &keys[ki]
-			if k.capital && !unicode.IsUpper(r) {
-				continue
-			}
-			if end := matchKey(text, i, k.key); end > best.end {
-				best.end, best.typ, best.ph = end, k.typ, k.ph
-			}
-		}
+		short, long := idx.at(text, i)
+		best = longestKey(text, best, keys, long, unicode.IsUpper(r))
+		best = longestKey(text, best, keys, short, unicode.IsUpper(r))
 		if best.end < 0 {
 			i += size
 			continue
@@ -150,6 +151,21 @@ func keySpans(text string, keys []knownKey) []knownSpan {
 		i = best.end
 	}
 	return out
+}
+
+// longestKey returns the longest of best and the keys of list written from
+// best.start; upper tells whether the text there starts with a capital.
+func longestKey(text string, best knownSpan, keys []knownKey, list []int, upper bool) knownSpan {
+	for _, ki := range list {
+		k := &keys[ki]
+		if k.capital && !upper {
+			continue
+		}
+		if end := matchKey(text, best.start, k.key); end > best.end {
+			best.end, best.typ, best.ph = end, k.typ, k.ph
+		}
+	}
+	return best
 }
 
 func lastRune(s string) rune {
@@ -215,22 +231,48 @@ func cands(known []knownSpan) []cand {
 
 // keyHead is the first bytes of a key: keySpans tries at a word only the
 // keys whose text there begins the same, so that a text's many values cost
-// little more than a few.
-type keyHead [3]byte
+// little more than a few. A key of 8 bytes or more is indexed by its first
+// 8 (the phone numbers of a long list share their first 4), a shorter one
+// by its first minKnownKey.
+type keyHead [8]byte
 
-// indexKeys returns the indices of keys by their heads.
-func indexKeys(keys []knownKey) map[keyHead][]int {
-	idx := make(map[keyHead][]int, len(keys))
+// keyIndex holds the indices of keys by their heads.
+type keyIndex struct {
+	short, long map[keyHead][]int
+}
+
+func indexKeys(keys []knownKey) keyIndex {
+	idx := keyIndex{short: map[keyHead][]int{}, long: map[keyHead][]int{}}
 	for i, k := range keys {
-		h := keyHead([]byte(k.key[:len(keyHead{})]))
-		idx[h] = append(idx[h], i)
+		var h keyHead
+		if len(k.key) >= len(h) {
+			copy(h[:], k.key)
+			idx.long[h] = append(idx.long[h], i)
+			continue
+		}
+		copy(h[:], k.key[:minKnownKey])
+		idx.short[h] = append(idx.short[h], i)
 	}
 	return idx
 }
 
+// at returns the keys that may be written from i.
+func (idx keyIndex) at(text string, i int) (short, long []int) {
+	h, n := keyPrefix(text, i)
+	if n >= len(h) {
+		long = idx.long[h]
+	}
+	if n >= minKnownKey {
+		clear(h[minKnownKey:])
+		short = idx.short[h]
+	}
+	return short, long
+}
+
 // keyPrefix returns the head of the letters and digits written from i,
-// folded, read as matchKey reads them; short text gives a zero head.
-func keyPrefix(text string, i int) keyHead {
+// folded, read as matchKey reads them, and how many of its bytes the text
+// gave.
+func keyPrefix(text string, i int) (keyHead, int) {
 	var h keyHead
 	var buf [16]byte
 	n, gap := 0, 0
@@ -239,12 +281,12 @@ func keyPrefix(text string, i int) keyHead {
 		j += size
 		if notAlnum(r) {
 			if gap++; gap > maxKnownGap || r == '\n' {
-				return keyHead{}
+				break
 			}
 			continue
 		}
 		gap = 0
 		n += copy(h[n:], fold.Append(buf[:0], text[j-size:j]))
 	}
-	return h
+	return h, n
 }

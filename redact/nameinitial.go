@@ -15,6 +15,9 @@ func (sc *scanner) initialNames() {
 		if last < 0 {
 			last = sc.surnameInitialName(i)
 		}
+		if last < 0 {
+			last = sc.initialSigned(i)
+		}
 		if last > i {
 			i = last
 		}

@@ -27,7 +27,7 @@ func repeatedSpans(text string, detected []cand) []cand {
 			m.placeholderFor(c.typ, text[c.start:c.end], true)
 		}
 	}
-	found := keySpans(text, knownKeys(m, true))
+	found := keySpans(text, knownKeys(m, true), detected)
 	out := make([]cand, 0, len(found))
 	for _, k := range found {
 		c := k.cand
@@ -93,14 +93,14 @@ func joinNameParts(text string, c cand, detected []cand) cand {
 	if s, ok := initialBefore(text, c.start); ok {
 		c.start = s
 	}
-	for _, d := range detected {
-		if d.typ != NOM {
-			continue
-		}
-		if d.end+1 == c.start && text[d.end] == ' ' {
+	// detected do not overlap: their ends are in order as their starts
+	if i := sort.Search(len(detected), func(i int) bool { return detected[i].end >= c.start-1 }); i < len(detected) {
+		if d := detected[i]; d.typ == NOM && d.end+1 == c.start && text[d.end] == ' ' {
 			c.start = d.start
 		}
-		if c.end+1 == d.start && text[c.end] == ' ' {
+	}
+	if i := sort.Search(len(detected), func(i int) bool { return detected[i].start >= c.end+1 }); i < len(detected) {
+		if d := detected[i]; d.typ == NOM && d.start == c.end+1 && text[c.end] == ' ' {
 			c.end = d.end
 		}
 	}

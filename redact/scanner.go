@@ -99,6 +99,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.secrets()
 	sc.codeSecrets()
 	sc.triedSecrets()
+	sc.secretsBefore()
+	sc.cardCodes()
 	sc.placeCodes()
 	sc.countryMobiles()
 	sc.ipAddresses()

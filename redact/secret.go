@@ -6,7 +6,7 @@ package redact
 
 // secretCueWords are the last words of the cues, registered in the
 // lexicon so that a token's entry tells them apart.
-var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin", "acces", "code",
+var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin", "acces", "activation", "code",
 	"passwort", "kennwort", "contrasena", "senha", "clave", "otp"}
 
 // secretCue says what a cue word announces: a password (any value with a
@@ -27,7 +27,7 @@ var secretCues = func() []secretCue {
 	for _, w := range secretCueWords {
 		cues[lex.words[w]] = passwordCue
 	}
-	for _, w := range []string{"secret", "confidentiel", "pin", "otp"} {
+	for _, w := range []string{"secret", "confidentiel", "pin", "otp", "activation"} {
 		cues[lex.words[w]] = codeCue
 	}
 	cues[lex.words["code"]] = bareCodeCue
@@ -39,7 +39,8 @@ var secretCues = func() []secretCue {
 // verb, a qualifier ("mon mot de passe caf est", "mdp provisoire :").
 var secretSkip = wordSet("est c de du d mon ma le la l caf ameli impots impot ants cpam msa urssaf france connect franceconnect " +
 	"travail pole emploi compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
-	"is was my the sera etait ist mein meine lautet mi es minha e cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still")
+	"is was my the sera etait ist mein meine lautet mi es minha e cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still " +
+	"recu recue par courrier sms fr gouv")
 
 // secretAfter are the words after a number that make it a length or an
 // amount, not a code: "mot de passe de 12 caractères".
@@ -75,7 +76,7 @@ func (sc *scanner) secrets() {
 // secretCueAt reports whether the cue word at i is a cue in its place:
 // "passe" after "mot de", "secret" and "confidentiel" after "code", "pin"
 // after "code", a possessive ("mon pin") or written "PIN", "accès" after
-// "code d'".
+// "code d'", "activation" after "code d'".
 func (sc *scanner) secretCueAt(i int) bool {
 	switch lex.word[sc.toks[i].ent] {
 	case "passe":
@@ -85,7 +86,7 @@ func (sc *scanner) secretCueAt(i int) bool {
 		return sc.isText(sc.prevWord(i), "code")
 	case "pin":
 		return sc.text(i) == "PIN" || sc.isText(sc.prevWord(i), "code") || sc.has(sc.prevWord(i), wPossessive)
-	case "acces":
+	case "acces", "activation":
 		d := sc.prevWord(i)
 		return d >= 0 && sc.isText(d, "d", "de") && sc.isText(sc.prevWord(d), "code", "codes")
 	case "code":
@@ -113,6 +114,7 @@ func (sc *scanner) secretValue(j int, cue secretCue) (start, end int, ok bool) {
 			colon = true
 		case p == '-' || p == '\'' || p == '«' || p == '"' || p == '(':
 		case p == 0 && sc.toks[j].kind == kWord && sc.foldedIn(j, secretSkip):
+		case p == '.' && sc.inDomain(j): // "mot de passe caf.fr"
 		default:
 			k = 6
 			continue
