@@ -89,7 +89,24 @@ func skipWords(self bool) wordBits {
 	return wFunc | wParticle
 }
 
-func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+func notAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	}
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// alnumEnd returns the end of the letters and digits from i.
+func alnumEnd(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if notAlnum(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
 
 // foldAlnum folds s (case, accents) and keeps its letters and digits.
 func foldAlnum(s string) string {
@@ -134,8 +151,12 @@ func keySpans(text string, keys []knownKey, skip []cand) []knownSpan {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if notAlnum(r) || (i > 0 && !notAlnum(lastRune(text[:i]))) {
+		if notAlnum(r) {
 			i += size
+			continue
+		}
+		if i > 0 && !notAlnum(lastRune(text[:i])) {
+			i = alnumEnd(text, i) // inside a word, after a skipped span
 			continue
 		}
 		best := knownSpan{cand: cand{start: i, end: -1}}
@@ -143,7 +164,7 @@ func keySpans(text string, keys []knownKey, skip []cand) []knownSpan {
 		best = longestKey(text, best, keys, long, unicode.IsUpper(r))
 		best = longestKey(text, best, keys, short, unicode.IsUpper(r))
 		if best.end < 0 {
-			i += size
+			i = alnumEnd(text, i)
 			continue
 		}
 		best.conf = 0.9
@@ -236,15 +257,24 @@ func cands(known []knownSpan) []cand {
 // by its first minKnownKey.
 type keyHead [8]byte
 
-// keyIndex holds the indices of keys by their heads.
+// keyIndex holds the indices of keys by their heads, and a bit filter of
+// their first minKnownKey bytes that most words of a text fail.
 type keyIndex struct {
 	short, long map[keyHead][]int
+	filter      []uint64 // about 16 bits a key, a power of two
+	shift       uint     // 32 minus the filter's bits
 }
 
-func indexKeys(keys []knownKey) keyIndex {
-	idx := keyIndex{short: map[keyHead][]int{}, long: map[keyHead][]int{}}
+func indexKeys(keys []knownKey) *keyIndex {
+	idx := &keyIndex{short: map[keyHead][]int{}, long: map[keyHead][]int{}, shift: 32 - 10}
+	for idx.shift > 12 && 1<<(32-idx.shift) < 16*len(keys) {
+		idx.shift--
+	}
+	idx.filter = make([]uint64, 1<<(32-idx.shift)/64)
 	for i, k := range keys {
 		var h keyHead
+		b := headBit(k.key, idx.shift)
+		idx.filter[b>>6] |= 1 << (b & 63)
 		if len(k.key) >= len(h) {
 			copy(h[:], k.key)
 			idx.long[h] = append(idx.long[h], i)
@@ -256,27 +286,39 @@ func indexKeys(keys []knownKey) keyIndex {
 	return idx
 }
 
+// headBit is the filter's bit of a head's first minKnownKey bytes, for a
+// filter of 32 - shift bits.
+func headBit[S string | []byte](h S, shift uint) uint32 {
+	v := uint32(h[0]) | uint32(h[1])<<8 | uint32(h[2])<<16 | uint32(h[3])<<24
+	return (v * 0x9E3779B1) >> shift
+}
+
 // at returns the keys that may be written from i.
-func (idx keyIndex) at(text string, i int) (short, long []int) {
-	h, n := keyPrefix(text, i)
-	if n >= len(h) {
-		long = idx.long[h]
+func (idx *keyIndex) at(text string, i int) (short, long []int) {
+	h, n := keyPrefix(text, i, minKnownKey)
+	if n < minKnownKey {
+		return nil, nil
 	}
-	if n >= minKnownKey {
-		clear(h[minKnownKey:])
-		short = idx.short[h]
+	if b := headBit(h[:], idx.shift); idx.filter[b>>6]&(1<<(b&63)) == 0 {
+		return nil, nil
 	}
-	return short, long
+	if len(idx.long) > 0 {
+		if full, n := keyPrefix(text, i, len(h)); n == len(h) {
+			long = idx.long[full]
+		}
+	}
+	clear(h[minKnownKey:])
+	return idx.short[h], long
 }
 
 // keyPrefix returns the head of the letters and digits written from i,
-// folded, read as matchKey reads them, and how many of its bytes the text
-// gave.
-func keyPrefix(text string, i int) (keyHead, int) {
+// folded, read as matchKey reads them, up to max bytes, and how many of
+// its bytes the text gave.
+func keyPrefix(text string, i, max int) (keyHead, int) {
 	var h keyHead
 	var buf [16]byte
 	n, gap := 0, 0
-	for j := i; j < len(text) && n < len(h); {
+	for j := i; j < len(text) && n < max; {
 		r, size := utf8.DecodeRuneInString(text[j:])
 		j += size
 		if notAlnum(r) {
@@ -286,6 +328,10 @@ func keyPrefix(text string, i int) (keyHead, int) {
 			continue
 		}
 		gap = 0
+		if r < utf8.RuneSelf {
+			h[n], n = byte(unicode.ToLower(r)), n+1
+			continue
+		}
 		n += copy(h[n:], fold.Append(buf[:0], text[j-size:j]))
 	}
 	return h, n
