@@ -116,6 +116,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.bracketNames()
 	sc.emailNames()
 	sc.signatureName()
+	sc.hyphenNames()
 	sc.repeatedNames()
 	sc.ambBeforeNames()
 	sc.coupleNames()
