@@ -51,16 +51,13 @@ func (sc *scanner) actionAfterName(k, last int) bool {
 var objectWords = wordSet("la le les l un une des ma mes mon ta tes ton sa ses son notre nos votre vos leur leurs que qu tout toute tous toutes")
 
 // verbWithObject reports whether the lower-case word k, after the
-// capitalised surname last (no first name, or a first name right after a
-// civility, "M. Martin": the name is whole), is a verb
+// capitalised surname last (no first name: "M. Jean dupont la semaine
+// dernière" may be a surname typed in lower case), is a verb
 // with its object after it: "M. Martin conteste la décision", "Mme
 // Bernard ignore mes courriers". A surname typed in lower case after
 // another is not followed by an article or a possessive.
 func (sc *scanner) verbWithObject(k, last int) bool {
-	if sc.toks[last].kind != kWord || sc.toks[last].shape&shCap == 0 || sc.has(k, wParticle) {
-		return false
-	}
-	if sc.isFirstName(last) && !sc.afterCivility(last) {
+	if sc.toks[last].kind != kWord || sc.toks[last].shape&shCap == 0 || sc.isFirstName(last) || sc.has(k, wParticle) {
 		return false
 	}
 	n := k + 1
@@ -85,14 +82,4 @@ func (sc *scanner) pluralVerb(k int) bool {
 	}
 	e := lex.words[stem]
 	return e != 0 && lex.bits[e]&wFunc != 0
-}
-
-// afterCivility reports whether word k follows a civility, its dot
-// between: "M. Martin", "Mme Bernard".
-func (sc *scanner) afterCivility(k int) bool {
-	p := k - 1
-	if sc.punct(p) == '.' && sc.attached(p) {
-		p--
-	}
-	return p >= 0 && sc.has(p, wCivility)
 }
