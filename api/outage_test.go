@@ -24,6 +24,10 @@ type dbProxy struct {
 	mu     sync.Mutex
 	down   bool
 	conns  map[net.Conn]bool
+	// dropNext, when set, cuts the next connection that sends a message,
+	// once: the statement is lost and its connection closed while new
+	// connections are still taken (a backend ended, the server still up).
+	dropNext bool
 }
 
 func newDBProxy(tb testing.TB, target string) *dbProxy {
@@ -64,9 +68,41 @@ func (p *dbProxy) forward(c net.Conn) {
 	p.mu.Lock()
 	p.conns[c], p.conns[up] = true, true
 	p.mu.Unlock()
-	go func() { io.Copy(up, c); up.Close() }() //nolint:errcheck
-	io.Copy(c, up)                             //nolint:errcheck
+	go func() { p.copyStatements(up, c); up.Close() }()
+	io.Copy(c, up) //nolint:errcheck
 	c.Close()
+}
+
+// copyStatements copies what the client sends to the server until either
+// ends, or until dropNext cuts the connection at a message.
+func (p *dbProxy) copyStatements(up, c net.Conn) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := c.Read(buf)
+		if n > 0 {
+			p.mu.Lock()
+			drop := p.dropNext
+			p.dropNext = false
+			p.mu.Unlock()
+			if drop {
+				c.Close()
+				return
+			}
+			if _, err := up.Write(buf[:n]); err != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// cutNextStatement arms dropNext.
+func (p *dbProxy) cutNextStatement() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.dropNext = true
 }
 
 // cut closes every connection and refuses new ones.

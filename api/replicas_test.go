@@ -98,6 +98,13 @@ func TestSharedFailedLoginsAcrossProcesses(t *testing.T) {
 // by the deployment test, cmd/plume/deploy_test.go).
 func replicaEnv(t *testing.T, cfg api.Config) (*env, *store.Replica, *dbProxy, *syncBuffer) {
 	t.Helper()
+	return replicaEnvConns(t, cfg, 0)
+}
+
+// replicaEnvConns is replicaEnv with the replica's pool holding at most
+// maxConns connections (0: the default).
+func replicaEnvConns(t *testing.T, cfg api.Config, maxConns int) (*env, *store.Replica, *dbProxy, *syncBuffer) {
+	t.Helper()
 	var raw string
 	e := newEnvWith(t, cfg, envOptions{serverStore: captureURL(&raw)})
 	u, err := url.Parse(raw)
@@ -106,6 +113,11 @@ func replicaEnv(t *testing.T, cfg api.Config) (*env, *store.Replica, *dbProxy, *
 	}
 	proxy := newDBProxy(t, u.Host)
 	u.Host = proxy.ln.Addr().String()
+	if maxConns > 0 {
+		q := u.Query()
+		q.Set("pool_max_conns", strconv.Itoa(maxConns))
+		u.RawQuery = q.Encode()
+	}
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, nil))
 	rep, err := store.OpenReplica(context.Background(), e.deps.Store, u.String(),
@@ -233,6 +245,31 @@ func TestPrimaryFaultNotBlamedOnReplica(t *testing.T) {
 		t.Errorf("%d model calls, want 1 (the draft is not made again)", n)
 	}
 	if diff := cmp.Diff([]string{"replica/=1"}, readCounts(e)); diff != "" {
+		t.Errorf("reads (-want +got):\n%s", diff)
+	}
+}
+
+// TestReplicaFaultWhileItAnswers: a read that loses its replica connection
+// (as when the replica shuts down, or ends a backend) is retried on the
+// primary even when the replica answers a new connection by the time the
+// server asks: the replica's own connection saw the fault.
+func TestReplicaFaultWhileItAnswers(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	// One connection: the read fails on it, the ping opens a new one.
+	e, rep, proxy, _ := replicaEnvConns(t, api.Config{RatePerSecond: -1, SharedLimits: true}, 1)
+	if st := rep.Check(ctx); !st.Usable {
+		t.Fatalf("replica: %+v", st)
+	}
+	search := request{method: "GET", path: "/v1/search?q=" + url.QueryEscape("changer l'adresse de la carte grise"), key: "agent-caf"}
+	e.must(http.StatusOK, search)
+	proxy.cutNextStatement() // the read's connection is cut, new ones are taken
+	// Another question: nothing of it is cached, the search reads the replica.
+	search.path = "/v1/search?q=" + url.QueryEscape("renouveler le passeport de mon fils")
+	if r := e.do(search); r.status != http.StatusOK {
+		t.Errorf("search after the replica's connection was cut: %d %.200s, want it retried on the primary", r.status, r.body)
+	}
+	if diff := cmp.Diff([]string{"primary/failed_over=1", "replica/=2"}, readCounts(e)); diff != "" {
 		t.Errorf("reads (-want +got):\n%s", diff)
 	}
 }

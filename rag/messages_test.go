@@ -110,6 +110,12 @@ func loadUserMessages(tb testing.TB) []message {
 // 20261321, the least labelled fiches first; none shared), each with 12
 // out-of-corpus near-misses, measured whole once on the session's start
 // and committed, gated, before its changes to the ranking.
+// heldOut18File (retr18) was written on session 18 by two new writers the
+// same way (seeds 20261331 and 20261341; 18a young people, retirees,
+// rural users and foreigners; 18b working parents, small business owners,
+// civil servants, angry complainers, advisers' terse notes), measured
+// whole once on the session's start and committed, gated, before its
+// changes.
 const (
 	messagesFile  = "messages.jsonl"
 	heldOutFile   = "messages-r7.jsonl"
@@ -123,6 +129,7 @@ const (
 	heldOut15File = "messages-r15.jsonl"
 	heldOut16File = "messages-r16.jsonl"
 	heldOut17File = "messages-r17.jsonl"
+	heldOut18File = "messages-r18.jsonl"
 )
 
 func loadMessageFile(tb testing.TB, name string) []message {
@@ -202,6 +209,7 @@ var heldOutSets = []heldOutSet{
 	{heldOut15File, spfHeldOut15Goals, fullHeldOut15Goals},
 	{heldOut16File, spfHeldOut16Goals, fullHeldOut16Goals},
 	{heldOut17File, spfHeldOut17Goals, fullHeldOut17Goals},
+	{heldOut18File, spfHeldOut18Goals, fullHeldOut18Goals},
 }
 
 // checkHeldOut is checkMessages on every held-out set, each with its goals
@@ -418,7 +426,7 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 }
 
 // messageFiles are the message files, oldest first.
-var messageFiles = []string{messagesFile, heldOutFile, heldOut8File, heldOut9File, heldOut10File, heldOut11File, heldOut12File, heldOut13File, heldOut14File, heldOut15File, heldOut16File, heldOut17File}
+var messageFiles = []string{messagesFile, heldOutFile, heldOut8File, heldOut9File, heldOut10File, heldOut11File, heldOut12File, heldOut13File, heldOut14File, heldOut15File, heldOut16File, heldOut17File, heldOut18File}
 
 // logByFile logs the tuning half of each message file (files: the file of
 // each outcome), plume beside BM25.
@@ -595,3 +603,14 @@ var fullHeldOut16Goals = messageGoals{minRecall5: 0.59, minOverBM25: 0.20, minRe
 var spfHeldOut17Goals = messageGoals{minRecall5: 0.90, minOverBM25: 0, minReliableFound: 0.73, minFlagged: 0.33}
 
 var fullHeldOut17Goals = messageGoals{minRecall5: 0.78, minOverBM25: 0.02, minReliableFound: 0.74, minFlagged: 0.41}
+
+// The retr18 gates sit a message under its test half's figures measured
+// on 2026-12-02 at the start of session 18: fiches r@5 0.861 (BM25
+// 0.722), r@1 0.528 (0.417), r@10 0.889 (0.722), MRR 0.656 (0.518),
+// reliable when found 0.645 (20 of 31), flagged 0.900 (9 of 10); whole
+// corpus r@5 0.596 (BM25 0.404), r@1 0.327 (0.231), r@10 0.731 (0.519),
+// MRR 0.448 (0.319), reliable when found 0.774 (24 of 31), flagged 0.800
+// (8 of 10).
+var spfHeldOut18Goals = messageGoals{minRecall5: 0.83, minOverBM25: 0.11, minReliableFound: 0.61, minFlagged: 0.80}
+
+var fullHeldOut18Goals = messageGoals{minRecall5: 0.57, minOverBM25: 0.17, minReliableFound: 0.74, minFlagged: 0.70}

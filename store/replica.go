@@ -47,6 +47,7 @@ type Replica struct {
 	warm    atomic.Bool
 	mu      sync.Mutex // serialises checks
 	prev    walMark    // the primary's position at the last check, under mu
+	faults  *faultTracer
 }
 
 // OpenReplica configures the replica at url (it connects lazily: a replica
@@ -61,11 +62,12 @@ func OpenReplica(ctx context.Context, primary *Store, url string, opts ReplicaOp
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	pool, err := newPool(ctx, url)
+	faults := &faultTracer{}
+	pool, err := newPool(ctx, url, faults)
 	if err != nil {
 		return nil, fmt.Errorf("replica: %w", err)
 	}
-	r := &Replica{primary: primary, store: newStore(pool), opts: opts}
+	r := &Replica{primary: primary, store: newStore(pool), opts: opts, faults: faults}
 	r.state.Store(&ReplicaState{Reason: "unchecked"})
 	r.warm.Store(opts.Warmup == nil)
 	return r, nil
@@ -193,9 +195,20 @@ func (r *Replica) Reachable(ctx context.Context) bool {
 	return err == nil
 }
 
+// Faults counts the times the replica's connections failed to reach it
+// (statements, connections, checks included) since it was opened. A caller
+// that saw a read fail compares the count taken before the read: a higher
+// count means the replica was at fault, even when it answers again (or
+// still answers a ping while it shuts down) by the time the caller asks.
+func (r *Replica) Faults() uint64 { return r.faults.faults.Load() }
+
 // MarkDown records that a read from the replica just failed to reach it:
-// reads go to the primary until the next check finds it back.
+// reads go to the primary until the next check finds it back. The
+// replica's pooled connections are closed (those in use when returned): a
+// fault that broke one, a restart or a cut, broke the others, and the next
+// check must not fail on them.
 func (r *Replica) MarkDown() {
+	r.store.pool.Reset()
 	old := r.state.Swap(&ReplicaState{Reason: "down"})
 	if old.Usable {
 		r.opts.Log.Warn("database replica skipped: reads go to the primary", "reason", "down")

@@ -344,3 +344,49 @@ func TestTakeSlotAcrossProcesses(t *testing.T) {
 	again.Release()
 	held[1].Release()
 }
+
+// TestReplicaFaults: the replica counts the reads and checks that could not
+// reach it, and nothing else, so that a caller can tell a fault of the
+// replica from one of the primary even when the replica answers a ping.
+func TestReplicaFaults(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	primary, url := storetest.NewStoreURL(t)
+	up, err := store.OpenReplica(ctx, primary, url, store.ReplicaOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer up.Close()
+	up.Check(ctx)
+	if _, err := up.Store().Stats(ctx, store.StatsFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := up.Faults(); n != 0 {
+		t.Errorf("a replica that answers counted %d faults", n)
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := ln.Addr().String()
+	ln.Close()
+	down, err := store.OpenReplica(ctx, primary, "postgres://postgres@"+closed+"/plume?sslmode=disable&connect_timeout=2", store.ReplicaOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer down.Close()
+	before := down.Faults()
+	_, err = down.Store().Stats(ctx, store.StatsFilter{})
+	if !store.IsUnavailable(err) {
+		t.Fatalf("a read on a closed port: %v, want the database unavailable", err)
+	}
+	if down.Faults() <= before {
+		t.Errorf("a read that could not reach the replica left its fault count at %d", down.Faults())
+	}
+	before = down.Faults()
+	down.Check(ctx)
+	if down.Faults() <= before {
+		t.Errorf("a check that could not reach the replica left its fault count at %d", down.Faults())
+	}
+}

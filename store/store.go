@@ -74,7 +74,7 @@ func newStore(pool *pgxpool.Pool) *Store {
 // parameters such as search_path become session settings) and checks that it
 // answers. The pgvector types are registered on every connection.
 func Open(ctx context.Context, url string) (*Store, error) {
-	pool, err := newPool(ctx, url)
+	pool, err := newPool(ctx, url, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -85,11 +85,16 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	return newStore(pool), nil
 }
 
-// newPool configures a pool on url; it connects lazily.
-func newPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
+// newPool configures a pool on url; it connects lazily. A tracer, when
+// given, sees the pool's statements (and its connections and acquisitions
+// when it implements pgx.ConnectTracer and pgxpool.AcquireTracer).
+func newPool(ctx context.Context, url string, tracer pgx.QueryTracer) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("parse database url: %w", err)
+	}
+	if tracer != nil {
+		cfg.ConnConfig.Tracer = tracer
 	}
 	if !strings.Contains(url, "pool_max_conns") {
 		cfg.MaxConns = defaultMaxConns()

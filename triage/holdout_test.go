@@ -51,6 +51,7 @@ var honestRounds = []honestRound{
 	{name: "round21", parts: []string{"round21a", "round21b", "round21c"}, gate: round21Gate},
 	{name: "round22", parts: []string{"round22a", "round22b", "round22c"}, gate: round22Gate},
 	{name: "round23", parts: []string{"round23a", "round23b"}, gate: round23Gate},
+	{name: "round24", parts: []string{"round24a", "round24b"}, gate: round24Gate},
 }
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
@@ -171,6 +172,19 @@ var round22Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.93, attentionRe
 // / 0.696. The gate sits a message under (routine kept 0.93: the same
 // figures after session 17's changes).
 var round23Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRecall: 0.96, routineKept: 0.93, reasonRecall: 0.70}
+
+// round24Gate gates round 24 (24a elderly people and their families,
+// people in debt, tenants, foreigners in broken French or English; 24b
+// France services advisers' notes, SMS, parents, people with disabilities,
+// angry complainers, Spanish and Portuguese speakers), 120 messages
+// written on 2026-12-02 (session 18) by two writers who never saw the
+// code, measured at the session's start and committed before its changes
+// to the triage: urgent 0.875 (35 of 40), needs 0.972, attention 1.000,
+// routine kept 0.812 (39 of 48), reasons 0.745 (lexicon alone 0.625 /
+// 0.847 / 0.938 / 0.875; keywords 0.100 / 0.306 / 0.281 / 0.708); test
+// half 0.900 / 0.972 / 1.000 / 0.833 / 0.723. The gate sits a message
+// under.
+var round24Gate = holdoutGate{urgentRecall: 0.85, needsRecall: 0.95, attentionRecall: 0.96, routineKept: 0.79, reasonRecall: 0.73}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
