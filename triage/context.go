@@ -65,7 +65,12 @@ func inPastClause(folded string, loc []int, past *pattern) bool {
 // plus vivre dans … » seven hundred times) read them again for each match,
 // seconds for a message of 20 KB.
 func affirmed(p *pattern, folded string, past, others *pattern) bool {
-	framedEnd := -1 // the end of the last cue named as a topic
+	// framedEnd is the end of the last cue named as a topic. p's matches
+	// come grouped by alternative, not in order: a list goes on only
+	// from a cue framed before this one (until session 18 a cue framed
+	// late in a sentence, then one of a later alternative earlier in it,
+	// sliced folded[framedEnd:loc[0]] backwards and Assess panicked).
+	framedEnd := -1
 	var otherSpans *matchSpans
 	var figures []matchSpans
 	for _, loc := range p.FindAllStringIndex(folded, -1) {
@@ -81,7 +86,7 @@ func affirmed(p *pattern, folded string, past, others *pattern) bool {
 				continue
 			}
 		}
-		if topicFramed(folded[:loc[0]]) || framedEnd >= 0 && listGoesOn(folded[framedEnd:loc[0]]) {
+		if topicFramed(folded[:loc[0]]) || framedEnd >= 0 && framedEnd <= loc[0] && listGoesOn(folded[framedEnd:loc[0]]) {
 			framedEnd = loc[1]
 			continue
 		}

@@ -444,6 +444,16 @@ var rentRe = compile(` loyers?| locataires?`)
 // of the writer's: a home lost when the household has been rehoused for
 // good, a cut for works named in s (or named back), an eviction or unpaid
 // rents a landlord tells of in a sentence about the tenant.
+//
+// These readings are not r.others (the review of session 18 asked; the
+// session-18 tests show what others would lose): others cancels only the
+// cue matches it overlaps, and holds no veto, while these read the whole
+// sentence (« intervention technique » is words away from « sera
+// coupée »), another sentence (the landlord of « je loue mon studio à un
+// étudiant », the planned cut « la coupure » names back), and are vetoed
+// by the sentence (an unpaid bill, the writer's own home, the writer's
+// landlord), which RE2 cannot say inside a pattern. They hold for every
+// rule of a code, French, foreign and plain alike.
 func (m *message) outOfPlace(r rule, s sentence) bool {
 	switch r.code {
 	case CodeHousingLoss, CodeHousingRisk:
