@@ -178,7 +178,8 @@ func (sc *scanner) mergeAddresses() {
 		sc.addToks(first, last, ADRESSE, max(cur.conf, 0.5))
 	}
 	for _, a := range sc.addrs[1:] {
-		if a.first > cur.last && (addrGlue(sc.s[sc.toks[cur.last].end:sc.toks[a.first].start]) || sc.districtBetween(cur.last, a.first) || sc.unitOfPlace(cur.last, a.first)) {
+		if a.first > cur.last && (addrGlue(sc.s[sc.toks[cur.last].end:sc.toks[a.first].start]) || sc.districtBetween(cur.last, a.first) || sc.unitOfPlace(cur.last, a.first) ||
+			sc.floorBetween(cur.last, a.first)) {
 			cur.last = a.last
 			cur.conf = max(cur.conf, a.conf)
 			parts++

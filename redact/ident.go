@@ -554,6 +554,8 @@ func classifyIdent(id []byte, cues cueBits) (Type, float64) {
 		return ETRANGER, 0.8 // a récépissé's number with its letter: "910R000123456"
 	case cues&cEtranger != 0 && isLetter(id[0]) && digits >= 7 && l <= 10 && (letters == 1 || letters == 2 && isLetter(id[l-1])):
 		return ETRANGER, 0.8 // a letter then digits: Spain's NIE "X1234567L", a German insurance's "A123456780"
+	case cues&cEtranger != 0 && letters == 3 && digits >= 7 && l <= 13 && isLetter(id[0]) && isLetter(id[1]) && isLetter(id[2]):
+		return ETRANGER, 0.8 // a card's number after its issuing state's code: "FRA1234567", "FRA023187764"
 
 	case cues&cFT != 0 && l >= 7 && l <= 11 && digits >= 6:
 		return FRANCE_TRAVAIL, 0.85

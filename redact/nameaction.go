@@ -33,6 +33,9 @@ func (sc *scanner) actionAfterName(k, last int) bool {
 	if sc.caseless || sc.toks[last].shape&shLower != 0 {
 		return false
 	}
+	if sc.verbWithObject(k, last) {
+		return true
+	}
 	// Only a word the lexicon knows (a frequent verb, a common word) is
 	// read as the action: an unknown one is a surname typed in lower case
 	// ("M. Jean dupont demande…"), and a surname left out of the name
@@ -41,6 +44,25 @@ func (sc *scanner) actionAfterName(k, last int) bool {
 		return false
 	}
 	return !sc.clauseEndsAt(sc.hyphenEnd(k)+1, lowerSurnameStops)
+}
+
+// objectWords open the object of a verb: articles, possessives, "que",
+// "tout".
+var objectWords = wordSet("la le les l un une des ma mes mon ta tes ton sa ses son notre nos votre vos leur leurs que qu tout toute tous toutes")
+
+// verbWithObject reports whether the lower-case word k, after the
+// capitalised surname last (no first name: "M. Jean dupont la semaine
+// dernière" may be a surname typed in lower case), is a verb
+// with its object after it: "M. Martin conteste la décision", "Mme
+// Bernard ignore mes courriers". A surname typed in lower case after
+// another is not followed by an article or a possessive.
+func (sc *scanner) verbWithObject(k, last int) bool {
+	if sc.toks[last].kind != kWord || sc.toks[last].shape&shCap == 0 || sc.isFirstName(last) || sc.has(k, wParticle) {
+		return false
+	}
+	n := k + 1
+	return n < len(sc.toks) && sc.toks[n].gap == gapSpace && sc.toks[n].kind == kWord && sc.toks[n].shape&shLower != 0 &&
+		objectWords[sc.foldedWord(n)]
 }
 
 // pluralVerb reports whether word k, in lower case or in a text without

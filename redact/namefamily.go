@@ -63,6 +63,32 @@ func (sc *scanner) capsSelfSurname(i, j int) bool {
 	return p >= 0 && sc.toks[p].kind == kWord && greetingWords[sc.toks[p].ent] && sc.startsSentence(p)
 }
 
+// colourSurnames are frequent French surnames that are also adjectives
+// the lexicon leaves out, read as a surname in capitals after "je suis"
+// (capsSurnameAndI); no trade, which "je suis" states as often.
+var colourSurnames = wordSet("blanc roux brun petit grand gros fort renard bonnet chevalier fontaine riviere moulin cousin leblanc lebrun legrand lenoir")
+
+// capsSurnameAndI reports whether word j, right after the weak
+// self-introduction "je suis" at i, is a surname in capitals that a
+// clause of the writer's own follows: "je suis BLANC et je conteste",
+// "je suis ROUX et j'ai". The word is one of colourSurnames, in a text
+// that uses case: in capitals an unknown word there is as often an
+// adjective stressed ("je suis EPUISEE et je", "je suis TRISTE et je").
+func (sc *scanner) capsSurnameAndI(i, j int) bool {
+	t := &sc.toks[j]
+	if t.kind != kWord || sc.caseless || t.shape&shUpper == 0 || !colourSurnames[sc.folded(j)] || !sc.isText(i, "suis") || t.gap != gapSpace {
+		return false
+	}
+	if p := sc.wordBefore(i); p < 0 || !sc.isText(p, "je", "j") {
+		return false
+	}
+	e, s := j+1, j+2
+	if e >= len(sc.toks) || s >= len(sc.toks) || !sc.isText(e, "et") || sc.toks[e].gap != gapSpace {
+		return false
+	}
+	return sc.isText(s, "je", "j") && sc.toks[s].gap == gapSpace
+}
+
 // vowels counts the vowels of s, accents aside.
 func vowels(s string) int {
 	n := 0

@@ -58,6 +58,11 @@ func (sc *scanner) numbers() {
 				run = append(run, group{tok: n + 1, digits: sc.groupText(n + 1)})
 				j = n + 1
 				continue
+			case t.kind == kPunct && sc.looseSep(run, j, n):
+				// 07 33. 62 .91 .84, 06 ,12, 70, 55, 03: see looseSep
+				run = append(run, group{tok: n + 1, digits: sc.groupText(n + 1), line: sc.toks[n+1].gap == gapLine})
+				j = n + 1
+				continue
 			case t.kind == kPunct && t.gap <= gapSpace && sc.fillerEnd(n) > n:
 				// 07 ** 81 22 ** 45, 06~12~34, 06 | 12 | 34: filler written to hide a number
 				m := sc.fillerEnd(n)
@@ -232,8 +237,8 @@ func (sc *scanner) spacedDot(a, b int) bool {
 }
 
 // fillerEnd returns the number token after one to three filler marks
-// from token n ("**", "~", "|", "•", two or three dots written together:
-// "04 74 85 .. 12 .. 36"), all on one line with blanks of one space at
+// from token n ("**", "~", "|", "•", two or three dots, dashes or slashes
+// written together: "04 74 85 .. 12 .. 36", "06--12"), all on one line with blanks of one space at
 // most, or n when there is none.
 func (sc *scanner) fillerEnd(n int) int {
 	k, dots := n, 0
@@ -242,8 +247,8 @@ func (sc *scanner) fillerEnd(n int) int {
 		case '*', '~', '|', '•', '·':
 			k++
 			continue
-		case '.':
-			if k == n || sc.toks[k].gap == gapNone {
+		case '.', '-', '/':
+			if k == n || sc.toks[k].gap == gapNone && sc.punct(k-1) == sc.punct(k) {
 				k, dots = k+1, dots+1
 				continue
 			}
@@ -505,7 +510,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, typKeep, 0.96) // "0 800 00 12 34": a numéro vert as printed
 			}
 			if d[0] == '0' && d[1] != '0' && phoneGrouping(d, sh) && !currency {
-				if d[1] == '8' || sc.servicePhone(d, first, last) {
+				if d[1] == '8' || sc.publicNumber(publicService, string(d), first, last) {
 					// 08…, 09 69…: service numbers, public
 					consider(k, typKeep, 0.96)
 				} else if ctx := ctxOf(); idDocCue(ctx) && (ctx&cTel == 0 || sc.docCueNearest(first)) {
@@ -577,7 +582,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			}
 		}
 	}
-	if bestTyp == TEL && ctxOf()&cPublicTel != 0 && frenchLandline(d[:0], run[p:p+bestK]) {
+	if bestTyp == TEL && sc.publicNumber(publicLandline, string(appendDialled(d[:0], run[p:p+bestK])), first, run[p+bestK-1].tok) {
 		return bestK, typKeep, bestConf
 	}
 	return bestK, bestTyp, bestConf

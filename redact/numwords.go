@@ -254,10 +254,12 @@ func (sc *scanner) multiplier(n int) int {
 }
 
 // numSep reports whether punctuation token p may separate the groups of a
-// dictated number.
+// dictated number: the usual separators, the long dash, and the marks
+// written to hide or space a number ("zéro six — trente et un",
+// "zéro six ** douze").
 func (sc *scanner) numSep(p int) bool {
 	switch sc.punct(p) {
-	case '-', '.', ',', '/', '–':
+	case '-', '.', ',', '/', '–', '—', '*', '|', '~', '•', '·':
 		return true
 	}
 	return false

@@ -251,14 +251,16 @@ func (sc *scanner) mailDomain(k int, weakMarker bool) (end, dots int, provider b
 }
 
 // mailLocal reads the local part of an address that ends at token k,
-// backwards: labels joined by '.', '_', '-', '+' or dot words. It returns
-// its first token and number of labels, or -1.
+// backwards: labels joined by '.', '_', '-', '+' or dot words, six at
+// most, or as many as an address spelled one letter at a time has
+// ("f.r.a.n.c.k.m.a.u.r.i.n"). It returns its first token and number of
+// labels, or -1.
 func (sc *scanner) mailLocal(k int) (int, int) {
 	if !sc.label(k) || sc.has(k, wFunc) && sc.toks[k].kind == kWord && !sc.attached(k) && sc.punct(k-1) == 0 {
 		return -1, 0
 	}
 	start, parts := k, 1
-	for parts < 6 {
+	for parts < 6 || parts < 64 && sc.spelledLabels(start, k) {
 		j := start - 1
 		if j < 1 || sc.toks[start].gap >= gapLine {
 			break
@@ -289,6 +291,18 @@ func (sc *scanner) mailLocal(k int) (int, int) {
 		break
 	}
 	return start, parts
+}
+
+// spelledLabels reports whether every label from token s to e is one
+// letter or digit, each joined to the next by an attached mark: a local
+// part spelled one character at a time.
+func (sc *scanner) spelledLabels(s, e int) bool {
+	for k := s; k <= e; k += 2 {
+		if sc.toks[k].end-sc.toks[k].start != 1 || sc.toks[k].kind == kPunct || k < e && !sc.attached(k+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // spacedEmail reads an address written one character at a time around the

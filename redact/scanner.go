@@ -118,6 +118,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.bracketNames()
 	sc.emailNames()
 	sc.signatureName()
+	sc.hyphenNames()
 	sc.repeatedNames()
 	sc.ambBeforeNames()
 	sc.coupleNames()

@@ -134,13 +134,14 @@ func (sc *scanner) namedKeyAfter(last int) int {
 // spelledNIR masks a run that holds a social security number written
 // partly in words ("un quatre-vingt-cinq douze 75 108 012 34"): its 15
 // digits of a NIR's shape with a right key, or after a NIR's cue, or its
-// 13 digits without the key after the cue. It returns the run's last
-// token and whether it masked it.
+// 13 digits without the key after the cue; a month said in one word
+// ("un 85 cinq 78 006 084 36") counts its zero (monthDigits). It returns
+// the run's last token and whether it masked it.
 func (sc *scanner) spelledNIR(run []numGroup) (int, bool) {
 	var d []byte
 	cue := -1
 	for k, g := range run {
-		if d = append(d, g.digits...); len(d) > 15 {
+		if d = append(d, monthDigits(g, len(d))...); len(d) > 15 {
 			return 0, false
 		}
 		if len(d) == 15 && nirShape(d) || len(d) == 13 && k+1 == len(run) && nirShape(d) {
@@ -161,4 +162,15 @@ func (sc *scanner) spelledNIR(run []numGroup) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// monthDigits returns the digits of group g of a NIR, n digits read
+// before it: a month said in one word of 2 to 9 ("cinq") where the
+// month starts is written with its zero, "05"; "zéro" or "un" there may
+// be the month's first digit dictated alone and stay as they are.
+func monthDigits(g numGroup, n int) string {
+	if n == 3 && g.word && len(g.digits) == 1 && g.digits[0] >= '2' && g.digits[0] <= '9' {
+		return "0" + g.digits
+	}
+	return g.digits
 }

@@ -8,6 +8,13 @@ package triage
 // nobody's situation. Laughing emoji are folded to « mdr » (foldSentence).
 var jokeRe = compile(` mdr | ptdr | blague a part| je plaisante| je rigole| c' est pour rire| haha`)
 
+// seriousRe marks a sentence that turns serious after a joke (« Plus
+// sérieusement, nous avons 76 et 78 ans… », « Trêve de plaisanterie »,
+// « Joking aside »): the sentence before it laughed (« mon mari a failli
+// me tuer quand il a vu le montant de la taxe foncière ! »), not this one
+// (since session 18).
+var seriousRe = compile(`^ ?(?:plus serieusement|bon plus serieusement|treve de plaisanterie|blague mise a part|(?:all )?jok(?:ing|es) aside|more seriously|on a serious note|hablando en serio|en serio|falando serio|brincadeiras a parte)[ ,]`)
+
 // loneJokeRe marks a sentence that laughs at itself only: « lol » is
 // often a shy or bitter aside (« too ashamed to tell my professors lol »)
 // after a sentence that meant what it said (« I haven't eaten since
