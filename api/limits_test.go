@@ -26,6 +26,8 @@ func TestBadInput(t *testing.T) {
 		{"no content type", request{method: "POST", path: "/v1/redact", body: `{"text": "x"}`, contentType: "text/plain"}, 415, "unsupported_media_type"},
 		{"form", request{method: "POST", path: "/v1/drafts", body: `question=x`, contentType: "application/x-www-form-urlencoded"}, 415, "unsupported_media_type"},
 		{"latin-1", request{method: "POST", path: "/v1/redact", body: `{"text": "x"}`, contentType: "application/json; charset=latin1"}, 415, "unsupported_media_type"},
+		{"said compressed, sent plain", request{method: "POST", path: "/v1/redact", body: `{"text": "x"}`, header: map[string]string{"Content-Encoding": "gzip"}}, 415, "unsupported_media_type"},
+		{"upload said compressed", request{method: "POST", path: "/v1/documents", body: "--b\r\n", contentType: "multipart/form-data; boundary=b", header: map[string]string{"Content-Encoding": "br"}}, 415, "unsupported_media_type"},
 		{"invalid UTF-8", request{method: "POST", path: "/v1/redact", body: "{\"text\": \"caf\xe9\"}", contentType: "application/json; charset=UTF-8"}, 400, "invalid_text"},
 		{"body too large", request{method: "POST", path: "/v1/redact", body: `{"text": "` + strings.Repeat("a", 5<<10) + `"}`}, 413, "too_large"},
 		{"question too long", request{method: "POST", path: "/v1/drafts", body: map[string]string{"question": strings.Repeat("a ", 600)}}, 413, "question_too_long"},

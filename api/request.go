@@ -23,9 +23,19 @@ import (
 	"github.com/plume-sp/plume/store"
 )
 
+// plainBody refuses a body sent compressed (415): the server reads no
+// Content-Encoding, and a body it would read as plain text while the
+// client said gzip is not what the client meant.
+func plainBody(r *http.Request) error {
+	if enc := strings.TrimSpace(r.Header.Get("Content-Encoding")); enc != "" && !strings.EqualFold(enc, "identity") {
+		return errorf(http.StatusUnsupportedMediaType, "unsupported_media_type", "the body must not be compressed (Content-Encoding %q)", enc)
+	}
+	return nil
+}
+
 // decodeJSON reads the request body into v: the body must be JSON
-// (Content-Type application/json, in UTF-8 when a charset is named, else
-// 415), at most MaxBodyBytes (else
+// (Content-Type application/json, in UTF-8 when a charset is named, not
+// compressed, else 415), at most MaxBodyBytes (else
 // 413), one object with no unknown field (else 400: a misspelt field is an
 // error, not silently ignored), no key twice in an object and no lone
 // UTF-16 surrogate escaped in a string, every key spelt exactly as its
@@ -38,6 +48,9 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 	}
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
 		return errorf(http.StatusUnsupportedMediaType, "unsupported_media_type", "the body must be JSON in UTF-8, not charset %q", cs)
+	}
+	if err := plainBody(r); err != nil {
+		return err
 	}
 	if r.ContentLength > s.cfg.MaxBodyBytes {
 		return errorf(http.StatusRequestEntityTooLarge, "too_large", "the body is over %d bytes", s.cfg.MaxBodyBytes)

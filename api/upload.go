@@ -116,6 +116,9 @@ type uploadResponse struct {
 // of the same service, source and id is updated, another service's is
 // never touched nor named.
 func (s *Server) uploadDocuments(c echo.Context) error {
+	if err := plainBody(c.Request()); err != nil {
+		return err
+	}
 	key := keyOf(c)
 	leave, ok, err := s.enterUpload(c.Request().Context(), key.ID)
 	if err != nil {

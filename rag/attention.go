@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/plume-sp/plume/llm"
@@ -37,7 +38,8 @@ func (d *Drafter) Triage(ctx context.Context, text, note string) (triage.Assessm
 			return triage.Assessment{}, fmt.Errorf("triage: %w", err)
 		}
 	}
-	return d.assess(ctx, text, note, red), nil
+	a, _ := d.assess(ctx, text, note, red)
+	return a, nil
 }
 
 // assess is the triage stage: the lexicon's assessment of the question and
@@ -46,18 +48,21 @@ func (d *Drafter) Triage(ctx context.Context, text, note string) (triage.Assessm
 // (SecondOpinionTimeout), so that a slow model leaves the draft its time.
 // A failed second opinion leaves the lexicon's level and says so
 // (SecondOpinion: triage.OpinionFailed).
-func (d *Drafter) assess(ctx context.Context, question, note string, red redacted) triage.Assessment {
+// It returns with the assessment how long it waited for the model.
+func (d *Drafter) assess(ctx context.Context, question, note string, red redacted) (triage.Assessment, time.Duration) {
 	a := triage.AssessWithNote(ctx, question, note)
 	if !d.opts.SecondOpinion || d.chat == nil || red.full.IsEmpty() {
-		return a
+		return a, 0
 	}
 	ctx, cancel := context.WithTimeout(ctx, d.opts.SecondOpinionTimeout)
 	defer cancel()
+	start := time.Now()
 	level, err := d.secondOpinion(ctx, red.full, red.note)
+	waited := time.Since(start)
 	if err != nil {
 		d.log.Warn("triage second opinion failed, keeping the lexicon's level", "err", err)
 		a.SecondOpinion = triage.OpinionFailed
-		return a
+		return a, waited
 	}
 	a.SecondOpinion = triage.OpinionGiven
 	label, _ := triage.Label(triage.CodeModel)
@@ -65,7 +70,7 @@ func (d *Drafter) assess(ctx context.Context, question, note string, red redacte
 	if !red.note.IsEmpty() && questionLevel(a) == triage.Routine {
 		r.End, r.Source = len(note), triage.SourceNote
 	}
-	return a.Raise(level, r)
+	return a.Raise(level, r), waited
 }
 
 // questionLevel is the level the local triage gives the question alone.

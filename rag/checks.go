@@ -129,8 +129,8 @@ var (
 	// dayMonthRe is a short number that is a date, « 31-12 » (« 31-12-2026 »).
 	dayMonthRe = regexp.MustCompile(`^3[01][.\-/](?:0[1-9]|1[0-2])$|^\d+[.\-/]\d+[.\-/]\d`)
 	// listedRe ends with a number of a list going on: « 3919 ou le »,
-	// « 17, ».
-	listedRe = regexp.MustCompile(`(\d(?:[\d \t.\-]*\d)?)\s*(?:,|ou|et)\s*(?:le|au)?\s*$`)
+	// « 17, », « 3919, et le », « 115 ou encore le ».
+	listedRe = regexp.MustCompile(`(\d(?:[\d \t.\-]*\d)?)\s*(?:,\s*(?:ou|et)?|ou|et)\s*(?:encore|aussi|bien)?\s*(?:le|au)?\s*$`)
 	// notPhoneRe starts what follows a number that is a date, a time, an
 	// amount or a duration rather than a phone number.
 	notPhoneRe = regexp.MustCompile(`(?i)^\s*(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|h\b|heures?\b|min|jours?\b|mois\b|ans?\b|€|euros?\b|%|e\b|er\b|[èe]me)`)

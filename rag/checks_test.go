@@ -34,6 +34,8 @@ var contactCases = []struct {
 	{"emergency numbers in a list", "En cas de danger, appelez le 3919 ou le 3114 ou le 15, composez le 112 ou le 116 006.",
 		"En cas de danger, appelez le [coordonnée à vérifier] ou le [coordonnée à vérifier] ou le [coordonnée à vérifier], " +
 			"composez le [coordonnée à vérifier] ou le [coordonnée à vérifier].", []string{"112", "116 006", "15", "3114", "3919"}},
+	{"emergency numbers after « , et le »", "Appelez le 3919, et le 115, ou encore le 119.",
+		"Appelez le [coordonnée à vérifier], et le [coordonnée à vérifier], ou encore le [coordonnée à vérifier].", []string{"115", "119", "3919"}},
 	{"emergency numbers spaced or hyphenated", "En cas de danger, appelez le 39 19, 31-14, 3 1 1 4, le 1 5 ou le 1.1.2.",
 		"En cas de danger, appelez le [coordonnée à vérifier], [coordonnée à vérifier], [coordonnée à vérifier], " +
 			"le [coordonnée à vérifier] ou le [coordonnée à vérifier].", []string{"1 5", "1.1.2", "3 1 1 4", "31-14", "39 19"}},

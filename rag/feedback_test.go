@@ -254,8 +254,12 @@ func checkFeedbackErrors(t *testing.T, d *rag.Drafter, row store.Draft) {
 			if tt.id != row.ID {
 				target = store.Draft{ID: tt.id}
 			}
-			if _, err := d.Feedback(ctx, target, tt.req); !errors.Is(err, tt.want) {
+			_, err := d.Feedback(ctx, target, tt.req)
+			if !errors.Is(err, tt.want) {
 				t.Errorf("%s: err = %v, want %v", tt.name, err, tt.want)
+			}
+			if err != nil && strings.Count(err.Error(), "too long") > 1 {
+				t.Errorf("%s: %q says it twice", tt.name, err)
 			}
 		}
 	})

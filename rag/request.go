@@ -34,8 +34,9 @@ var ErrTooLong = fmt.Errorf("text too long: %w", ErrInvalid)
 
 // ErrTextTooLong marks a text other than a question over its limit (a
 // feedback's final text, a validated answer's text): too long as a
-// question is (it wraps ErrTooLong).
-var ErrTextTooLong = fmt.Errorf("text too long: %w", ErrTooLong)
+// question is (it wraps ErrTooLong, and reads as it does: « text too
+// long » once).
+var ErrTextTooLong = fmt.Errorf("%w", ErrTooLong)
 
 // Request asks for a draft. Question and AgentNote are raw user text: the
 // drafter redacts them before anything else reads them.

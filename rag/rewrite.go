@@ -132,13 +132,19 @@ func (s *Searcher) searchRewritten(ctx context.Context, q Query) (Results, error
 	var plain Results
 	var plainErr error
 	var queries []redact.Text
+	var rewriting time.Duration
 	var g errgroup.Group
 	g.Go(func() error { plain, plainErr = s.searchQueries(ctx, q, nil); return nil })
-	g.Go(func() error { queries = s.rewriteQueries(ctx, q.Text); return nil })
+	g.Go(func() error {
+		queries = s.rewriteQueries(ctx, q.Text)
+		rewriting = time.Since(start)
+		return nil
+	})
 	_ = g.Wait() // neither returns an error: the plain one is kept in plainErr
 	if ctx.Err() != nil {
 		return Results{}, fmt.Errorf("search: %w", ctx.Err())
 	}
+	plain.RewriteTook = rewriting
 	if len(queries) == 0 {
 		return plain, plainErr
 	}
@@ -155,11 +161,11 @@ func (s *Searcher) searchRewritten(ctx context.Context, q Query) (Results, error
 	}
 	if plainErr != nil {
 		s.log.Info("the message alone found nothing to search, keeping the rewritten search", "err", plainErr)
-		rewritten.Took = time.Since(start)
+		rewritten.Took, rewritten.RewriteTook = time.Since(start), rewriting
 		return rewritten, nil
 	}
 	res := mergeRewritten(plain, rewritten, q.K)
-	res.Took = time.Since(start)
+	res.Took, res.RewriteTook = time.Since(start), rewriting
 	return res, nil
 }
 

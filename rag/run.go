@@ -11,11 +11,13 @@ import (
 	"github.com/plume-sp/plume/triage"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/trace"
+	"golang.org/x/sync/errgroup"
 )
 
 // A draft goes through stages, in order: validate (Validate, which makes
-// the ValidRequest the others start from), redact, triage, search,
-// answers (then answer_check, the model's check of them, when configured),
+// the ValidRequest the others start from), redact, triage and search (at
+// once: each may wait for the chat model, the second opinion and the
+// query rewrite, and neither reads the other's result), answers (then answer_check, the model's check of them, when configured),
 // prompt and model (or the extractive fallback), checks, restore, store.
 // Each stage is a method that reads the run so far and returns its own
 // result, which draft records in the run; the timer records each stage
@@ -49,12 +51,9 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 		return Draft{}, err
 	}
 	r.timer.stage("redact")
-	r.attention = d.assess(ctx, req.Question, req.AgentNote, r.red)
-	r.timer.stage("triage")
-	if r.found, err = d.search(ctx, r); err != nil {
+	if r.attention, r.found, err = d.triageAndSearch(ctx, r); err != nil {
 		return Draft{}, err
 	}
-	r.timer.stage("search")
 	r.answers, r.example = d.answers(ctx, r)
 	r.opening = d.opening(r)
 	stream, err := startStream(d, r, onEvent)
@@ -81,6 +80,35 @@ func (d *Drafter) draft(ctx context.Context, req Request, onEvent func(StreamEve
 		}
 	}
 	return d.result(r, stored), nil
+}
+
+// triageAndSearch runs the triage and search stages at once, each timed
+// on its own, with the chat model's waits inside them (second_opinion,
+// rewrite) kept out of plume's own time. A failed search cancels the
+// second opinion: the draft fails with the search's error.
+func (d *Drafter) triageAndSearch(ctx context.Context, r run) (triage.Assessment, retrieval, error) {
+	var a triage.Assessment
+	var found retrieval
+	var waited time.Duration
+	var triaged, searched time.Time
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		a, waited = d.assess(gctx, r.req.Question, r.req.AgentNote, r.red)
+		triaged = time.Now()
+		return nil
+	})
+	g.Go(func() error {
+		var err error
+		found, err = d.search(gctx, r)
+		searched = time.Now()
+		return err
+	})
+	if err := g.Wait(); err != nil {
+		return triage.Assessment{}, retrieval{}, err
+	}
+	r.timer.together(map[string]time.Time{"triage": triaged, "search": searched},
+		map[string]time.Duration{"second_opinion": waited, "rewrite": found.results.RewriteTook})
+	return a, found, nil
 }
 
 // warnings are every warning of the run, in the order the stages gave them.
@@ -116,6 +144,9 @@ type timer struct {
 	ctx         context.Context
 	start, last time.Time
 	ms          map[string]float64
+	// waited is the time stages run together spent waiting for the chat
+	// model (together), taken out of plume's own time.
+	waited time.Duration
 }
 
 func newTimer(ctx context.Context) *timer {
@@ -126,17 +157,51 @@ func newTimer(ctx context.Context) *timer {
 // stage ends the stage name.
 func (t *timer) stage(name string) {
 	now := time.Now()
-	t.ms[name+"_ms"] += float64(now.Sub(t.last).Microseconds()) / 1000
+	t.ms[name+"_ms"] += ms(now.Sub(t.last))
 	_, span := otel.Tracer(telemetry.TracerName).Start(t.ctx, "draft."+name, trace.WithTimestamp(t.last))
 	span.End(trace.WithTimestamp(now))
 	t.last = now
 }
 
+// together ends stages that ran at once from the end of the one before,
+// each at its own time (ends), and records the model's waits inside them:
+// the longest of them, within the stages' time, is the model's share.
+func (t *timer) together(ends map[string]time.Time, waits map[string]time.Duration) {
+	last := t.last
+	for name, end := range ends {
+		t.ms[name+"_ms"] += ms(end.Sub(t.last))
+		_, span := otel.Tracer(telemetry.TracerName).Start(t.ctx, "draft."+name, trace.WithTimestamp(t.last))
+		span.End(trace.WithTimestamp(end))
+		last = maxTime(last, end)
+	}
+	var longest time.Duration
+	for name, d := range waits {
+		if d > 0 {
+			t.ms[name+"_ms"] += ms(d)
+			longest = max(longest, d)
+		}
+	}
+	t.waited += min(longest, last.Sub(t.last))
+	t.last = last
+}
+
+// ms is d in milliseconds.
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// maxTime is the later of a and b.
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
 // finish returns the timings so far, with the total and plume's share of
-// it (all but the model's: the draft's and the answer check's).
+// it (all but the model's: the draft's, the answer check's, and the
+// second opinion's and the rewrite's while the triage and the search ran).
 func (t *timer) finish() map[string]float64 {
-	total := float64(time.Since(t.start).Microseconds()) / 1000
+	total := ms(time.Since(t.start))
 	t.ms["total_ms"] = total
-	t.ms["plume_ms"] = total - t.ms["model_ms"] - t.ms["answer_check_ms"]
+	t.ms["plume_ms"] = total - t.ms["model_ms"] - t.ms["answer_check_ms"] - ms(t.waited)
 	return t.ms
 }

@@ -189,6 +189,10 @@ type Results struct {
 	// Warnings explain a degraded search (e.g. vector search unavailable).
 	Warnings []string      `json:"warnings,omitempty"`
 	Took     time.Duration `json:"-"`
+	// RewriteTook is how long the chat model took to write the search
+	// queries, when query rewrite is on: part of Took spent waiting for
+	// the model.
+	RewriteTook time.Duration `json:"-"`
 	// Rewritten are the search queries the chat model wrote for the
 	// message, when query rewrite is on and worked.
 	Rewritten []string `json:"rewritten,omitempty"`

@@ -131,7 +131,7 @@ func (sc *scanner) commonSurname(k, last int) bool {
 			continue
 		}
 		w := sc.folded(k)
-		if t.ent != 0 && !wordSurnames[t.ent] || orgWords[w] || adjectiveEnding(w) ||
+		if t.ent != 0 && !wordSurnames[t.ent] || sc.has(k, wOrgWord) || adjectiveEnding(w) ||
 			t.shape&shLower != 0 && hasSuffixOf(w, placeAdjEndings) {
 			return true
 		}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -368,9 +369,10 @@ func wantSpans(tb testing.TB, m labelled) []span {
 // covers reports whether detection d finds labelled value w: it must cover
 // the whole value, except for the special categories, whose labels are
 // often whole clauses ("condamné pour conduite en état d'ivresse"): there a
-// detection of the type inside the clause counts.
-func covers(d, w span) bool {
-	if d.ty != w.ty {
+// detection inside the clause counts. Unless anyType, d must be of w's
+// type; with it, covers reports whether d takes w out of the text.
+func covers(d, w span, anyType bool) bool {
+	if !anyType && d.ty != w.ty {
 		return false
 	}
 	if w.ty.Special() {
@@ -409,30 +411,18 @@ func (s *setScore) scoreExpected(m labelled, w span, got []span) {
 	ts := s.score(w.ty)
 	ts.expected++
 	s.expected++
-	if maskedAnyType(w, got) {
-		s.masked++
+	if slices.ContainsFunc(got, func(d span) bool { return covers(d, w, true) }) {
+		s.masked++ // whatever its type
 	}
 	for _, d := range got {
 		// A value nested in a longer detected value ("amina" in the
 		// address amina.k@…) is masked with it.
-		if covers(d, w) || d.start <= w.start && d.end >= w.end && d.end-d.start > w.end-w.start {
+		if covers(d, w, false) || d.start <= w.start && d.end >= w.end && d.end-d.start > w.end-w.start {
 			ts.found++
 			return
 		}
 	}
 	s.note("missed", w.ty, m.ID, m.Text[w.start:w.end])
-}
-
-// maskedAnyType reports whether some detection of any type takes labelled
-// value w out of the text (all of it; a special category's words overlapped
-// are masked with their phrase).
-func maskedAnyType(w span, got []span) bool {
-	for _, d := range got {
-		if d.start <= w.start && d.end >= w.end || w.ty.Special() && d.start < w.end && w.start < d.end {
-			return true
-		}
-	}
-	return false
 }
 
 // maskedRate is the share of labelled values masked whatever the type.

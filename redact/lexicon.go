@@ -2,6 +2,8 @@ package redact
 
 import (
 	_ "embed"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -15,7 +17,7 @@ var lexiconText string
 var firstNamesText string
 
 // wordBits are the properties of one word, whatever surrounds it.
-type wordBits uint32
+type wordBits uint64
 
 const (
 	wFunc          wordBits = 1 << iota // function word, frequent verb, greeting
@@ -50,7 +52,21 @@ const (
 	wPartner    // a spouse or partner: "femme", "mari", "esposa", "husband"
 	wChronic    // "chronique": the word before it is a condition
 	wCorrection // "non", "pardon": a value typed again follows
+	// The properties below tell of the words around a word, not of the
+	// word itself (contextBits).
+	wPersonBy      // a participle that "par" and a person follow: "relu par"
+	wPersonWith    // a word that "avec" and a person follow: "vu avec", "rdv avec"
+	wSigned        // a word that signs a message or a document: "signé : …"
+	wOrgWord       // a word of an organisation's name, after a cue of a person: "Crédit Agricole"
+	wPublicService // a service that answers a 09 69 number after it: "le service au 09 69 …"
+	wDial          // a word of dialling beside a short public number: "3949 puis tapez 1"
 )
+
+// contextBits are the properties a word has for the words around it. A
+// word the lexicon holds only for them is unlisted: its token keeps them
+// but reads as a word the lexicon does not know (entry 0) to every other
+// rule, so that "Google" or "Loire" stays a possible name or town.
+const contextBits = wPersonBy | wPersonWith | wSigned | wOrgWord | wPublicService | wDial
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
 type cueBits uint32
@@ -110,6 +126,8 @@ var wordSections = map[string]wordBits{
 	"streetbare": wStreetBare, "addrunit": wAddrUnit, "addrnamed": wAddrNamed,
 	"org-addr": wOrgAddr, "offence": wOffence, "body": wBody,
 	"partner": wPartner, "chronic": wChronic, "correction": wCorrection,
+	"person-by": wPersonBy, "person-with": wPersonWith, "person-signed": wSigned,
+	"org-word": wOrgWord, "public-service": wPublicService, "public-dial": wDial,
 }
 
 var phraseSections = map[string]cueBits{
@@ -122,13 +140,6 @@ var phraseSections = map[string]cueBits{
 	"addr-cue": cAddrCue, "keep": cKeep, "sante": cSante,
 	"handicap": cHandicap, "religion": cReligion, "syndicat": cSyndicat, "orientation": cOrientation,
 	"justice": cJustice,
-}
-
-// setSections are the sections of lexicon.txt read as plain sets of folded
-// words, for rules that compare a word with a short list of their own
-// rather than with a property of every word: "relu par", "vu avec".
-var setSections = map[string]bool{
-	"person-by": true, "person-with": true, "person-signed": true, "org-word": true,
 }
 
 // phrase is a multi-word cue starting at the word that holds it.
@@ -152,9 +163,10 @@ type lexEntry struct {
 // changed afterwards. Tokens refer to entries by index, 0 meaning "not in
 // the lexicon", so that they hold no pointer.
 type lexicon struct {
-	words   map[string]uint32
+	words   map[string]uint32 // the listed words (see contextBits)
 	entries []lexEntry
-	table   wordTable  // words, for tokenize's lookups
+	listed  uint32     // entries from listed on are unlisted words' (see contextBits)
+	table   wordTable  // words and the unlisted words, for tokenize's lookups
 	bits    []wordBits // entries[i].bits, packed: the detectors read them for every token
 	word    []string   // entries[i].word, packed: isText reads them for many tokens
 	phrased []bool     // entries[i] starts a phrase, itself or as the plural of one
@@ -165,8 +177,6 @@ type lexicon struct {
 	// reads only those the next word may continue.
 	alone [][]uint16
 	next  [][]phraseNext
-	// sets are the word sets of setSections, by section.
-	sets map[string]map[string]bool
 }
 
 // phraseNext lists the phrases a first word starts when entry ent
@@ -191,7 +201,8 @@ func (l *lexicon) entry(w string) uint32 {
 }
 
 func buildLexicon(words, firstNames string) *lexicon {
-	l := &lexicon{words: make(map[string]uint32, 4096), entries: make([]lexEntry, 1, 4096), sets: map[string]map[string]bool{}}
+	l := &lexicon{words: make(map[string]uint32, 4096), entries: make([]lexEntry, 1, 4096)}
+	context := map[string]wordBits{} // the words of contextBits' sections
 	var buf []byte
 	for _, line := range strings.Split(firstNames, "\n") {
 		line, _, _ = strings.Cut(line, "#")
@@ -268,20 +279,20 @@ func buildLexicon(words, firstNames string) *lexicon {
 		}
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
 			section = line[1 : len(line)-1]
-			if _, ok := wordSections[section]; !ok && !setSections[section] {
+			if _, ok := wordSections[section]; !ok {
 				if _, ok := phraseSections[section]; !ok {
 					panic("redact: lexicon.txt: unknown section " + section)
 				}
 			}
 			continue
 		}
-		if setSections[section] {
-			l.addToSet(section, line)
-			continue
-		}
 		if bit, ok := wordSections[section]; ok {
 			for _, w := range strings.Fields(line) {
 				buf = fold.Append(buf[:0], w)
+				if bit&contextBits != 0 {
+					context[string(buf)] |= bit
+					continue
+				}
 				i := l.entry(string(buf))
 				l.entries[i].bits |= bit
 			}
@@ -309,7 +320,7 @@ func buildLexicon(words, firstNames string) *lexicon {
 		}
 	}
 	l.linkPlurals()
-	l.table = newWordTable(l.words)
+	l.table = newWordTable(l.addContext(context))
 	l.bits = make([]wordBits, len(l.entries))
 	l.word = make([]string, len(l.entries))
 	l.phrased = make([]bool, len(l.entries))
@@ -322,26 +333,35 @@ func buildLexicon(words, firstNames string) *lexicon {
 	return l
 }
 
-// addToSet adds the folded words of line to the word set of section.
-func (l *lexicon) addToSet(section, line string) {
-	set := l.sets[section]
-	if set == nil {
-		set = map[string]bool{}
-		l.sets[section] = set
+// addContext gives the words of context their properties (contextBits):
+// a listed word's entry takes them, and every other word gets an entry
+// of its own after the listed ones, left out of l.words. It returns the
+// words tokenize looks up: the listed ones and those.
+func (l *lexicon) addContext(context map[string]wordBits) map[string]uint32 {
+	l.listed = uint32(len(l.entries))
+	all := make(map[string]uint32, len(l.words)+len(context))
+	for w, e := range l.words {
+		all[w] = e
 	}
-	for _, w := range strings.Fields(line) {
-		set[fold.String(w)] = true
+	for _, w := range slices.Sorted(maps.Keys(context)) {
+		e, ok := l.words[w]
+		if !ok {
+			e = uint32(len(l.entries))
+			l.entries = append(l.entries, lexEntry{word: w})
+			all[w] = e
+		}
+		l.entries[e].bits |= context[w]
 	}
+	return all
 }
 
-// set returns the word set of a section of setSections; it panics on a
-// section lexicon.txt does not hold, a programming error.
-func (l *lexicon) set(section string) map[string]bool {
-	set, ok := l.sets[section]
-	if !ok {
-		panic("redact: lexicon.txt has no word set " + section)
+// tokenEntry returns the entry a token of the word of entry e refers to:
+// e, or 0 for an unlisted word (see contextBits).
+func (l *lexicon) tokenEntry(e uint32) uint32 {
+	if e >= l.listed {
+		return 0
 	}
-	return set
+	return e
 }
 
 // indexPhrases fills l.alone and l.next.

@@ -505,7 +505,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				consider(k, typKeep, 0.96) // "0 800 00 12 34": a numéro vert as printed
 			}
 			if d[0] == '0' && d[1] != '0' && phoneGrouping(d, sh) && !currency {
-				if d[1] == '8' || sc.servicePhone(d, first, last) {
+				if d[1] == '8' || sc.publicNumber(publicService, string(d), first, last) {
 					// 08…, 09 69…: service numbers, public
 					consider(k, typKeep, 0.96)
 				} else if ctx := ctxOf(); idDocCue(ctx) && (ctx&cTel == 0 || sc.docCueNearest(first)) {
@@ -577,7 +577,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 			}
 		}
 	}
-	if bestTyp == TEL && ctxOf()&cPublicTel != 0 && frenchLandline(d[:0], run[p:p+bestK]) {
+	if bestTyp == TEL && sc.publicNumber(publicLandline, string(appendDialled(d[:0], run[p:p+bestK])), first, run[p+bestK-1].tok) {
 		return bestK, typKeep, bestConf
 	}
 	return bestK, bestTyp, bestConf

@@ -58,74 +58,9 @@ func (sc *scanner) plusBefore(i int) bool {
 	return sc.attached(i) || sc.toks[i].gap == gapSpace && (i-1 == 0 || sc.toks[i-1].gap != gapNone)
 }
 
-// frenchLandline reports whether groups g write a French geographic number
-// (01 to 05, 09, or +33 1 to 5, 9): an institution's switchboard may have
-// one, while a mobile (06, 07) is always someone's. buf is reused.
-func frenchLandline(buf []byte, g []group) bool {
-	for _, x := range g {
-		if !x.zero {
-			buf = append(buf, x.digits...)
-		}
-	}
-	d := string(buf)
-	switch {
-	case len(d) == 11 && d[:2] == "33":
-		d = "0" + d[2:]
-	case len(d) == 13 && d[:4] == "0033":
-		d = "0" + d[4:]
-	}
-	return len(d) == 10 && d[0] == '0' && (d[1] >= '1' && d[1] <= '5' || d[1] == '9')
-}
-
 // serviceGrouping reports whether a 10-digit number starting "08" is
 // grouped as the service numbers are printed: "0 800 00 12 34", "0 805
 // 123 456".
 func serviceGrouping(sh shapeKey) bool {
 	return sh == shape(1, 3, 2, 2, 2) || sh == shape(1, 3, 3, 3)
-}
-
-// servicePhone reports whether the 10 digits d, from token first to
-// last, are a "09 69" number (non-geographic, given to firms and
-// institutions) after a service's cue: an institution's name or
-// "service", "standard", "numéro vert" among the six words before it, or
-// an institution named just after it ("appelez le 09 69 32 26 26 pour
-// impots"). A possessive among the four words before it ("mon fixe 09
-// 69…") makes it the writer's line, and so does a phone's cue alone
-// ("Tél : 09 69…", "appelez-moi au 09 69…").
-func (sc *scanner) servicePhone(d []byte, first, last int) bool {
-	if string(d[:4]) != "0969" {
-		return false
-	}
-	for k, n := first-1, 0; k >= 0 && n < 4 && sc.toks[k+1].gap < gapLine; k-- {
-		if sc.toks[k].kind == kWord {
-			if sc.has(k, wPossessive) {
-				return false
-			}
-			n++
-		}
-	}
-	for k, n := first-1, 0; k >= 0 && n < 6 && sc.toks[k+1].gap < gapLine; k-- {
-		if sc.toks[k].kind == kWord {
-			if sc.serviceWord(k) {
-				return true
-			}
-			n++
-		}
-	}
-	for k, n := last+1, 0; k < len(sc.toks) && n < 3 && sc.toks[k].gap < gapLine; k++ {
-		if sc.toks[k].kind == kWord {
-			if sc.orgWord(k) {
-				return true
-			}
-			n++
-		}
-	}
-	return false
-}
-
-// serviceWord reports whether word k names a service that answers a
-// public line: an institution, "service", "standard", "plateforme", or a
-// switchboard's phrase.
-func (sc *scanner) serviceWord(k int) bool {
-	return sc.orgWord(k) || sc.toks[k].cue&cPublicTel != 0 || sc.isText(k, "service", "services", "standard", "plateforme", "vert", "retraite", "impots", "assurance", "urssaf", "ameli")
 }

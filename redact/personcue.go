@@ -11,26 +11,9 @@ var (
 	entPour = lex.words["pour"]
 )
 
-// byPersonCues are the participles that "par" and a person follow:
-// "relu par", "validée par", "transmis par" (lexicon.txt [person-by]).
-var byPersonCues = lex.set("person-by")
-
-// withPersonCues are the words that "avec" and a person follow: "vu
-// avec", "rdv avec", "entretien avec" (lexicon.txt [person-with]).
-var withPersonCues = lex.set("person-with")
-
-// signedWords are the words that sign a message or a document: "signé :
-// rolande guégan" (lexicon.txt [person-signed]).
-var signedWords = lex.set("person-signed")
-
 // nounEndings end French nouns and adjectives that are seldom surnames,
 // beside commonEndings: "médicale", "gestionnaire", "directrice".
 var nounEndings = []string{"ale", "ales", "aire", "aires", "eur", "eurs", "rice", "isme", "iste"}
-
-// orgWords are words of organisations' names that the lexicon does not
-// know otherwise: "Crédit Agricole", "Médecins du Monde", "Emmaüs Connect"
-// (lexicon.txt [org-word]).
-var orgWords = lex.set("org-word")
 
 // cuedNames reads the names that a cue of a person announces, the names
 // before "ici" and the names after initials.
@@ -49,7 +32,7 @@ func (sc *scanner) cuedNames() {
 		default:
 			if j, bare := sc.personCueAt(i); j >= 0 {
 				last = sc.cuedPersonName(j, bare)
-				if last < 0 && sc.foldedIn(i, signedWords) {
+				if last < 0 && sc.has(i, wSigned) {
 					last = sc.signedFirstName(j)
 				}
 			}
@@ -73,18 +56,18 @@ func (sc *scanner) personCueAt(i int) (j int, bare bool) {
 		return i + 1, true
 	case t.ent == entPar || t.ent == entAvec:
 		p := sc.wordBefore(i)
-		set := byPersonCues
+		cue := wPersonBy // "relu par", "validée par", "transmis par"
 		if t.ent == entAvec {
-			set = withPersonCues
+			cue = wPersonWith // "vu avec", "rdv avec", "entretien avec"
 		}
-		if p < 0 || !sc.foldedIn(p, set) || sc.isText(p, "vous") && !sc.isText(sc.prevWord(p), "rendez") {
+		if p < 0 || !sc.has(p, cue) || sc.isText(p, "vous") && !sc.isText(sc.prevWord(p), "rendez") {
 			if t.ent == entAvec {
 				return i + 1, true
 			}
 			return -1, false
 		}
 		return sc.skipPunct(i+1, false), false
-	case t.end-t.start >= 5 && t.end-t.start <= 7 && (sc.s[t.start] == 's' || sc.s[t.start] == 'S') && sc.foldedIn(i, signedWords):
+	case t.end-t.start >= 5 && t.end-t.start <= 7 && (sc.s[t.start] == 's' || sc.s[t.start] == 'S') && sc.has(i, wSigned):
 		switch sc.punct(i + 1) {
 		case ':', '-', '–':
 			return sc.skipPunct(i+1, true), false
@@ -204,7 +187,7 @@ func (sc *scanner) commonWordIn(first, last int) bool {
 // unknownWords reports whether every word of the name from first to last,
 // particles aside, is unknown to the lexicon and ends as no common noun
 // or adjective does (commonEndings, nounEndings), and no organisation's
-// word (orgWords).
+// word (wOrgWord: "Crédit Agricole", "Médecins du Monde").
 func (sc *scanner) unknownWords(first, last int) bool {
 	for k := first; k <= last; k++ {
 		t := &sc.toks[k]
@@ -214,7 +197,7 @@ func (sc *scanner) unknownWords(first, last int) bool {
 		if t.ent != 0 && !wordSurnames[t.ent] {
 			return false
 		}
-		if w := sc.folded(k); hasSuffixOf(w, commonEndings) || hasSuffixOf(w, nounEndings) || orgWords[w] {
+		if w := sc.folded(k); hasSuffixOf(w, commonEndings) || hasSuffixOf(w, nounEndings) || sc.has(k, wOrgWord) {
 			return false
 		}
 	}

@@ -34,9 +34,10 @@ func (sc *scanner) publicRef(c identCtx, last int) bool {
 	return sc.cueBefore(c.i, 10)&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) == 0
 }
 
-// caseWords are the words that make a reference the writer's case's
-// when they follow it: "la référence K12345 de mon dossier".
-var caseWords = wordSet("dossier dossiers allocataire client cliente compte contrat demande mon ma mes notre nos")
+// caseWords are the words of a case that make a reference the writer's
+// case's when they follow it: "la référence K12345 du dossier"; a
+// possessive does too (wPossessive: "de mon dossier").
+var caseWords = wordSet("dossier dossiers allocataire client cliente compte contrat demande")
 
 // caseWordAfter reports whether a possessive or a case's word is among
 // the four words after token last, in its sentence.

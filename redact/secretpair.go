@@ -16,37 +16,11 @@ func (sc *scanner) accessCodeGiven(i, start int) bool {
 		return true
 	}
 	if i+1 < len(sc.toks) && int(sc.toks[i+1].start) == start {
-		return !shortPublicNumber(sc.text(i+1)) || !sc.dialCueNear(i+1) // "code d'accès 4471"; "code d'accès 3949 puis tapez 1" dials a service
+		return !sc.publicNumber(publicShort, sc.text(i+1), i+1, i+1) // "code d'accès 4471"; "code d'accès 3949 puis tapez 1" dials a service
 	}
 	for k := i + 1; k < len(sc.toks) && int(sc.toks[k].start) < start; k++ {
 		if p := sc.punct(k); p == ':' || p == '=' || sc.isText(k, "est", "c", "cest", "is", "sera", "etait") {
 			return true
-		}
-	}
-	return false
-}
-
-// dialWords are the words that tell a number is dialled: "code d'accès
-// 3949 puis tapez 1".
-var dialWords = wordSet("tapez taper tape appelez appeler appelle composez composer compose puis numero")
-
-// dialCueNear reports whether a word of dialling stands within four words
-// of token k, on its line.
-func (sc *scanner) dialCueNear(k int) bool {
-	for m, n := k-1, 0; m >= 0 && n < 4 && sc.toks[m+1].gap < gapLine; m-- {
-		if sc.toks[m].kind == kWord {
-			if sc.foldedIn(m, dialWords) {
-				return true
-			}
-			n++
-		}
-	}
-	for m, n := k+1, 0; m < len(sc.toks) && n < 4 && sc.toks[m].gap < gapLine; m++ {
-		if sc.toks[m].kind == kWord {
-			if sc.foldedIn(m, dialWords) {
-				return true
-			}
-			n++
 		}
 	}
 	return false
@@ -188,11 +162,4 @@ func adminRefShape(v string) bool {
 		return false
 	}
 	return strings.Trim(rest, "0123456789.-/*") == ""
-}
-
-// shortPublicNumber reports whether v has the form of a public short
-// number (four digits starting with 3: "3949", "3939", "3230"), which a
-// code read without a verb or possessive may be.
-func shortPublicNumber(v string) bool {
-	return len(v) == 4 && v[0] == '3' && allDigits(v)
 }

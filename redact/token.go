@@ -37,16 +37,23 @@ const (
 // token is one word, number or punctuation rune of the text. Offsets are
 // relative to the scanned chunk.
 type token struct {
+	bits       wordBits // the lexicon's bits of the word, read by the detectors for most tokens
 	start, end int32
-	ent        uint32   // index of the folded word's lexicon entry, 0 if unknown
-	bits       wordBits // lex.bits[ent], read by the detectors for most tokens
-	cue        cueBits  // cues of the phrases that end at this token
+	ent        uint32  // index of the folded word's lexicon entry, 0 if unknown or unlisted (see contextBits)
+	cue        cueBits // cues of the phrases that end at this token
 	// val is the normalized rune of a punctuation token (see punct) and
 	// the wordHash of a word's folded form (0 for a word too long).
 	val   uint32
 	kind  tokKind
 	shape uint8
 	gap   uint8
+}
+
+// setEntry sets the lexicon entry of word token t from the table's entry
+// e, and its bits: an unlisted word keeps its bits, but no entry.
+func (t *token) setEntry(e uint32) {
+	t.bits = lex.bits[e]
+	t.ent = lex.tokenEntry(e)
 }
 
 // Byte classes of ASCII characters.
@@ -209,8 +216,7 @@ word:
 	}
 	t.val = h
 	if uppers == 0 {
-		t.ent = lex.table.lookupString(s[start:i], h)
-		t.bits = lex.bits[t.ent]
+		t.setEntry(lex.table.lookupString(s[start:i], h))
 		return i, true
 	}
 	var buf [maxWord]byte
@@ -218,8 +224,7 @@ word:
 	for k := range w {
 		w[k] = lowerASCII(s[start+k])
 	}
-	t.ent = lex.table.lookup(w, h)
-	t.bits = lex.bits[t.ent]
+	t.setEntry(lex.table.lookup(w, h))
 	return i, true
 }
 
@@ -315,7 +320,6 @@ word:
 		h = wordHash(w)
 	}
 	t.val = h
-	t.ent = lex.table.lookup(w, h)
-	t.bits = lex.bits[t.ent]
+	t.setEntry(lex.table.lookup(w, h))
 	return i
 }

@@ -8,6 +8,13 @@ package triage
 // nobody's situation. Laughing emoji are folded to « mdr » (foldSentence).
 var jokeRe = compile(` mdr | ptdr | blague a part| je plaisante| je rigole| c' est pour rire| haha`)
 
+// seriousRe marks a sentence that turns serious after a joke (« Plus
+// sérieusement, nous avons 76 et 78 ans… », « Trêve de plaisanterie »,
+// « Joking aside »): the sentence before it laughed (« mon mari a failli
+// me tuer quand il a vu le montant de la taxe foncière ! »), not this one
+// (since session 18).
+var seriousRe = compile(`^ ?(?:plus serieusement|bon plus serieusement|treve de plaisanterie|blague mise a part|(?:all )?jok(?:ing|es) aside|more seriously|on a serious note|hablando en serio|en serio|falando serio|brincadeiras a parte)[ ,]`)
+
 // loneJokeRe marks a sentence that laughs at itself only: « lol » is
 // often a shy or bitter aside (« too ashamed to tell my professors lol »)
 // after a sentence that meant what it said (« I haven't eaten since
@@ -58,7 +65,12 @@ func inPastClause(folded string, loc []int, past *pattern) bool {
 // plus vivre dans … » seven hundred times) read them again for each match,
 // seconds for a message of 20 KB.
 func affirmed(p *pattern, folded string, past, others *pattern) bool {
-	framedEnd := -1 // the end of the last cue named as a topic
+	// framedEnd is the end of the last cue named as a topic. p's matches
+	// come grouped by alternative, not in order: a list goes on only
+	// from a cue framed before this one (until session 18 a cue framed
+	// late in a sentence, then one of a later alternative earlier in it,
+	// sliced folded[framedEnd:loc[0]] backwards and Assess panicked).
+	framedEnd := -1
 	var otherSpans *matchSpans
 	var figures []matchSpans
 	for _, loc := range p.FindAllStringIndex(folded, -1) {
@@ -74,7 +86,7 @@ func affirmed(p *pattern, folded string, past, others *pattern) bool {
 				continue
 			}
 		}
-		if topicFramed(folded[:loc[0]]) || framedEnd >= 0 && listGoesOn(folded[framedEnd:loc[0]]) {
+		if topicFramed(folded[:loc[0]]) || framedEnd >= 0 && framedEnd <= loc[0] && listGoesOn(folded[framedEnd:loc[0]]) {
 			framedEnd = loc[1]
 			continue
 		}

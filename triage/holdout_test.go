@@ -86,7 +86,11 @@ var round17Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.97, attentionRe
 // After session 16's changes (its tuning half: a month to appeal counted
 // from a letter sent 27 days ago): 0.961 / 1.000 / 1.000 / 0.867 /
 // 0.803; the gate raised to a message under.
-var round18Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.98, attentionRecall: 0.97, routineKept: 0.85, reasonRecall: 0.79}
+// After session 18's changes (one routine message of its tuning half, a
+// plain Portuguese question the model read as a language barrier, and
+// one of its test half kept): routine kept 0.867 → 0.900; that gate
+// raised to a message under.
+var round18Gate = holdoutGate{urgentRecall: 0.94, needsRecall: 0.98, attentionRecall: 0.97, routineKept: 0.88, reasonRecall: 0.79}
 
 // round19Gate gates round 19 (19a elderly people living alone and their
 // children, carers, advisers' notes, rural people, people who understate;
@@ -182,9 +186,12 @@ var round23Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRe
 // to the triage: urgent 0.875 (35 of 40), needs 0.972, attention 1.000,
 // routine kept 0.812 (39 of 48), reasons 0.745 (lexicon alone 0.625 /
 // 0.847 / 0.938 / 0.875; keywords 0.100 / 0.306 / 0.281 / 0.708); test
-// half 0.900 / 0.972 / 1.000 / 0.833 / 0.723. The gate sits a message
-// under.
-var round24Gate = holdoutGate{urgentRecall: 0.85, needsRecall: 0.95, attentionRecall: 0.96, routineKept: 0.79, reasonRecall: 0.73}
+// half 0.900 / 0.972 / 1.000 / 0.833 / 0.723. The gate sat a message
+// under. After session 18's changes (read on its tuning half): 0.950 (38
+// of 40) / 0.986 / 1.000 / 0.958 (46 of 48) / 0.777 (lexicon alone 0.700
+// / 0.903 / 0.969 / 0.938); test half 0.900 / 0.972 / 1.000 / 0.917 /
+// 0.702. The gate raised to a message under.
+var round24Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRecall: 0.96, routineKept: 0.93, reasonRecall: 0.76}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {

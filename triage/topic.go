@@ -20,15 +20,19 @@ var topicNouns = wordSet("seance seances semaine journee journees reunion soiree
 	"court-metrage long-metrage podcast webinaire colloque spectacle emission serie piece pieces oral loi lois " +
 	// English (since session 16: « information leaflets about domestic
 	// violence »).
-	"leaflet leaflets posters booklet booklets workshop workshops training talk talks presentation session sessions awareness materials")
+	"leaflet leaflets posters booklet booklets workshop workshops training talk talks presentation session sessions awareness materials " +
+	// Since session 18: a thesis or a school project in English, Spanish
+	// or Portuguese (« my master's thesis on domestic violence », « un
+	// trabajo para la universidad sobre la violencia de género »).
+	"thesis dissertation essay assignment research tesis trabajo proyecto informe folleto folletos taller charla tese trabalho projeto folheto folhetos palestra pesquisa")
 
 // englishTopicNouns are the English topic nouns « on » may follow as a
 // preposition (« a workshop on domestic violence »); after any other word
 // it is the French pronoun (« on me frappe »).
-var englishTopicNouns = wordSet("leaflet leaflets posters booklet booklets workshop workshops training talk talks presentation session sessions awareness materials information")
+var englishTopicNouns = wordSet("leaflet leaflets posters booklet booklets workshop workshops training talk talks presentation session sessions awareness materials information thesis dissertation essay assignment project research")
 
 // topicPrepositions introduce a topic after any of topicNouns.
-var topicPrepositions = wordSet("sur contre concernant autour about")
+var topicPrepositions = wordSet("sur contre concernant autour about sobre")
 
 // topicOf are the nouns whose topic may also follow « de », « des », « aux
 // »…: « sensibilisation aux violences », « gestion des agressions ».
@@ -63,7 +67,8 @@ const maxTopicGap = 4
 // mari me frappe » describes someone.
 var topicStops = wordSet("je j' il elle on nous vous ils elles m' me moi mon ma mes son sa ses notre nos leur leurs " +
 	"qui que qu' mais car parce donc alors lui t' te tu ton ta tes y " +
-	"i my me he she his her our we they their who that")
+	"i my me he she his her our we they their who that " +
+	"mi mis yo meu minha eu ele ela")
 
 // maxTopicWords is how many words of a topic's noun phrase may come
 // between its preposition and the cue (« une séance sur les violences
@@ -181,7 +186,27 @@ const chokeFigure = ` (?:m' |s' |t' )etrangler (?:avec|en (?:buvant|mangeant|ria
 
 // defraudFear is a fear of being defrauded one day (« morts de peur à
 // l'idée de se faire pirater »): no fraud, no fear of someone.
-const defraudFear = ` (?:peur|crainte|l' idee|risque) de (?:se|me|te|nous|vous) faire (?:pirater|arnaquer|escroquer|avoir)`
+const defraudFear = ` (?:peur|crainte|l' idee|risque) de (?:se|me|te|nous|vous) faire (?:pirater|arnaquer|escroquer|avoir)` +
+	`| (?:peur|crainte) qu' (?:ils|elles|il|elle|on) (?:en |me |nous |m' )?(?:[a-z]+ ){0,2}(?:d' autres |encore des |de nouveaux |un autre |un nouveau |une autre )?(?:credits?|prets?|emprunts?|abonnements?|contrats?|comptes?|achats?|virements?|prelevements?|dettes?)` +
+	`| (?:peur|crainte) qu' il y (?:ait|a) (?:d' autres|encore des|de nouveaux|de nouvelles|plein d' autres) (?:[a-z]+ ){0,2}(?:ouverte?s?|souscrite?s?|faite?s?|a mon nom|en mon nom)`
+
+// huntFigure is a hunt (« une battue aux sangliers », « partir en
+// battue »; since session 18): no beaten woman.
+const huntFigure = ` (?:en |une |la |les |des |de )?battues? (?:aux?|de|du|des) (?:sangliers?|chevreuils?|cerfs?|renards?|gibiers?|chasse|nuisibles|lievres?)| (?:en|une|la|de) battue`
+
+// incomeFigure is money one receives (« il touche une retraite CNAV,
+// une complémentaire et une petite pension »; since session 18): no
+// child touched.
+const incomeFigure = ` touche (?:[a-z']+ ){0,2}(?:retraite|pension|allocation|salaire|aides?|rsa|apl|aah|prime|indemnites?|chomage|bourse|somme|rente|smic|complementaire|euros|[0-9]+)| (?:une|la|cette) petite (?:pension|retraite|somme|aide|allocation|rente|maison|complementaire)`
+
+// billReaction is an anger at a bill (« a failli me tuer quand il a vu
+// le montant de la taxe foncière »; since session 18): no violence.
+const billReaction = `| quand (?:il|elle|ils|elles|on) (?:a|ont|avait|avaient|verra|verront|va|vont) (?:vu|voir|lu|lire|recu|decouvert|ouvert) (?:le montant|la facture|le prix|la note|l' addition|le devis|le releve|la taxe|l' avis|les impots|le total|la somme)| en (?:voyant|lisant|recevant|decouvrant|ouvrant) (?:le montant|la facture|le prix|la note|l' addition|le devis|le releve|la taxe|l' avis|les impots|le total|la somme)`
+
+// hireBailiff is a bailiff the writer would engage (« est-ce qu'il faut
+// passer par un commissaire de justice » for a tenant's unpaid rent;
+// since session 18): the writer is owed, no debt of the writer's.
+const hireBailiff = ` (?:faut(?:-il)?|faut il|dois-je|dois je|devons-nous|puis-je|peut-on|je (?:dois|peux|vais|voudrais|compte)|on (?:doit|peut)|nous (?:devons|pouvons|allons)) (?:[a-z']+ ){0,2}(?:passer par|faire appel a|mandater|contacter|saisir|prendre|engager) (?:un|une|le|la) (?:commissaire de justice|huissier)`
 
 // hungerFigure is a hunger for something that is no food (« faim de
 // connaissances », « j'ai faim de justice »; since session 16).

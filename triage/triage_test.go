@@ -83,6 +83,10 @@ func FuzzAssess(f *testing.F) {
 	f.Add("Mon mari me frappe. L'expulsion est demain !")
 	f.Add("é’\n\n...!!?")
 	f.Add("le 31/02 le 0 janvier dans 99 jours")
+	// A cue framed as a topic late in the sentence, then one of a later
+	// alternative earlier in it: until session 18 affirmed sliced the
+	// text backwards and Assess panicked.
+	f.Add("Je souhaiterais disposer de supports officiels et à jour présentant la procédure de dépôt d'un dossier de surendettement auprès de la Banque de France ainsi que les règles applicables en cas de saisie sur salaire.")
 	f.Fuzz(func(t *testing.T, text string) {
 		a := AssessAt(context.Background(), text, evalNow)
 		if !a.Level.Valid() || (a.Level != Routine) != (len(a.Reasons) > 0) {
