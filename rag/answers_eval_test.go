@@ -67,6 +67,8 @@ type answerEval struct {
 	// byFiche maps a fiche id to its answer's id.
 	byFiche map[string]int64
 	msgs    []message
+	// pooled are the messages of every message file (messageFiles).
+	pooled []message
 	// third is the third of the fiches whose answers are active (-1: all
 	// stored answers, see useThird).
 	third int
@@ -104,7 +106,7 @@ func newAnswerEval(t *testing.T, keep func(id string) bool) *answerEval {
 		}
 	}
 	e := &answerEval{answers: rag.NewAnswers(st, embedder, nil).WithSearcher(searcher), searcher: searcher, store: st, texts: map[int64]string{},
-		byFiche: map[string]int64{}, msgs: loadUserMessages(t), third: -1}
+		byFiche: map[string]int64{}, msgs: loadUserMessages(t), pooled: loadAllMessages(t), third: -1}
 	for _, f := range readFiches(t, path) {
 		if !keep(f.ID) {
 			continue
@@ -203,6 +205,7 @@ func TestValidatedAnswerMatching(t *testing.T) {
 	if test.right() < base.right() {
 		t.Errorf("test half: %s; the baseline does better: %s", test, base)
 	}
+	e.checkPooled(t)
 	e.editDistances(t)
 	if os.Getenv("PLUME_ANSWER_CHECK_EVAL") != "" {
 		e.withCheck(t, tuning, test)

@@ -1,7 +1,6 @@
 package rag_test
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -21,8 +20,9 @@ type labelled struct {
 	third int
 }
 
-// tune searches the weights and the thresholds on the tuning half only,
-// with the answers of each third of the fiches in turn (e has an answer for
+// tune searches the weights and the thresholds on the tuning halves of
+// every message file (messageFiles) only, with the answers of each third
+// of the fiches in turn (e has an answer for
 // every fiche). The rule, written before any result: the most right
 // answers first with none shown for at least 97 % of the messages that
 // have none (then the most none shown), rag.CalibrateAnswers picking the
@@ -82,22 +82,14 @@ func agreedShares(t *testing.T, set []labelled) {
 	}
 }
 
-// tuningSet is the candidates' signals of every tuning-half message, with
-// the answers of each third of the fiches in turn.
+// tuningSet is the candidates' signals of every tuning-half message of
+// every message file, with the answers of each third of the fiches in
+// turn.
 func (e *answerEval) tuningSet(t *testing.T) []labelled {
 	var set []labelled
 	for third := range 3 {
 		e.useThird(t, third)
-		for _, msg := range e.msgs {
-			if msg.Half() != "tuning" {
-				continue
-			}
-			cands, err := e.answers.CandidateFeatures(context.Background(), msg.Question)
-			if err != nil {
-				t.Fatal(err)
-			}
-			set = append(set, labelled{want: e.wantFor(msg), cands: cands, msg: msg.ID, third: third})
-		}
+		set = append(set, e.labelledHalf(t, e.pooled, "tuning")...)
 	}
 	return set
 }

@@ -64,5 +64,6 @@ func (c CandidateFeatures) Signals() map[string]float64 {
 	f := c.f
 	return map[string]float64{"qw": f.questionWords, "fw": f.focusWords, "mw": f.messageWords, "qc": f.questionCosine,
 		"tc": f.textCosine, "vec": b(f.vectors), "sf": f.sourceFound, "sp": float64(f.sourcePlace),
-		"searched": b(f.searched), "sq": f.semQuestion, "st": f.semText, "ss": f.semSource, "sem": b(f.semantic)}
+		"searched": b(f.searched), "sq": f.semQuestion, "st": f.semText, "ss": f.semSource, "sem": b(f.semantic),
+		"rel": b(f.reliable)}
 }
