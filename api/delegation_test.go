@@ -217,12 +217,17 @@ func TestDelegatedKeys(t *testing.T) {
 		t.Errorf("revoke its own service's key: %d", st)
 	}
 	e.must(http.StatusUnauthorized, request{method: "GET", path: "/v1/me", key: made.Secret})
+	if st := revoke("admin-caf", idOf("admin-caf")); st != 409 {
+		t.Errorf("an administrator revoking its own key: %d, want 409", st)
+	}
+	e.must(http.StatusOK, request{method: "GET", path: "/v1/me", key: "admin-caf"})
 
 	log := e.must(http.StatusOK, request{method: "GET", path: "/v1/audit?format=jsonl", key: "admin"}).body
 	if bytes.Contains(log, []byte(made.Secret)) || bytes.Contains(log, []byte(made.Secret[len(store.KeyPrefix):])) {
 		t.Error("the audit log holds a key's secret")
 	}
 	wantCAF := []string{
+		fmt.Sprintf("DELETE /v1/keys/:id %d 409 caf", idOf("admin-caf")),
 		fmt.Sprintf("DELETE /v1/keys/:id %d 204 caf", made.Key.ID),
 		fmt.Sprintf("DELETE /v1/keys/:id %d 404 caf", idOf("admin")),
 		fmt.Sprintf("DELETE /v1/keys/:id %d 404 caf", idOf("admin-ants")),

@@ -111,6 +111,11 @@ func (s *Server) revokeKey(c echo.Context) error {
 	if k.Prefix == agentKeyPrefix {
 		return errorf(http.StatusBadRequest, "agent_key", "key %d is a signed-in agent's: change the agent's access instead", id)
 	}
+	if k.ID == keyOf(c).ID {
+		// An administrator revoking the key it uses would lock itself
+		// out, and the last global administrator the whole API.
+		return errorf(http.StatusConflict, "own_key", "key %d is the key of this request: revoke it with another administrator's key", id)
+	}
 	if err := s.deps.Store.RevokeAPIKey(ctx, id); err != nil {
 		return err
 	}

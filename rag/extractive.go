@@ -145,8 +145,30 @@ func bestSentences(text string, words map[string]bool, n int) string {
 	return strings.Join(parts, " ")
 }
 
-// splitSentences cuts text into sentences and list items, one line each.
+// splitSentences cuts text into sentences and list items, one line each;
+// a sentence that announces a list (« Les changements à déclarer sont
+// notamment : ») goes with the list's first item, so that no sentence
+// quoted alone ends on nothing.
 func splitSentences(text string) []string {
+	return joinLeadIns(cutSentences(text))
+}
+
+// joinLeadIns joins each sentence ending with a colon to the next one.
+func joinLeadIns(sentences []string) []string {
+	var out []string
+	for i := 0; i < len(sentences); i++ {
+		s := sentences[i]
+		for strings.HasSuffix(s, ":") && i+1 < len(sentences) {
+			i++
+			s += " " + sentences[i]
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// cutSentences cuts text into sentences and list items, one line each.
+func cutSentences(text string) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "- "))

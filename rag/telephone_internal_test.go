@@ -209,3 +209,29 @@ func TestTelephoneSaysNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadInsKeepTheirList: a sentence announcing a list is never quoted
+// alone, ending on nothing (black-box test, round 2: « 1. Les changements
+// à déclarer sont notamment : [1] » read out on the telephone).
+func TestLeadInsKeepTheirList(t *testing.T) {
+	text := "Vous devez déclarer tout changement. Les changements à déclarer sont notamment :\n- un changement de domicile,\n- une naissance.\nLa déclaration se fait en ligne."
+	for _, tt := range []struct {
+		words []string
+		want  string
+	}{
+		{[]string{"chang", "decla"}, "Vous devez déclarer tout changement. Les changements à déclarer sont notamment : un changement de domicile,"},
+		{[]string{"domic"}, "Les changements à déclarer sont notamment : un changement de domicile,"},
+		{[]string{"ligne"}, "La déclaration se fait en ligne."},
+	} {
+		words := map[string]bool{}
+		for _, w := range tt.words {
+			words[w] = true
+		}
+		if got := bestSentences(text, words, 2); got != tt.want {
+			t.Errorf("bestSentences(%v) = %q, want %q", tt.words, got, tt.want)
+		}
+	}
+	if got := joinLeadIns([]string{"a :", "b :", "c", "d :"}); strings.Join(got, "|") != "a : b : c|d :" {
+		t.Errorf("joinLeadIns = %q", got)
+	}
+}
