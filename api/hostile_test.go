@@ -203,6 +203,7 @@ func TestHostileInput(t *testing.T) {
 		{name: "status field NUL", upload: []upload{{"a.md", []byte(page)}}, fields: map[string]string{"status": "\x00"}, status: 400, code: "invalid_text"},
 		{name: "service field invalid UTF-8", upload: []upload{{"a.md", []byte(page)}}, fields: map[string]string{"service": "\xff"}, status: 400, code: "invalid_text"},
 		{name: "file name NUL", upload: []upload{{"a\x00.md", []byte(page)}}, status: 400, code: "malformed_multipart"},
+		{name: "file name of 5,000 bytes", upload: []upload{{strings.Repeat("n", 4997) + ".md", []byte(page)}}, status: 400, code: "invalid_request"},
 	}
 	var spec struct {
 		Paths map[string]map[string]struct {

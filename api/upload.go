@@ -260,6 +260,9 @@ func (s *Server) readUpload(ctx context.Context, files []*multipart.FileHeader, 
 	return docs, partial, nil
 }
 
+// maxFileNameBytes bounds an uploaded file's name, as file systems do.
+const maxFileNameBytes = 255
+
 // readUploadFile reads one uploaded file, charging it to the budget. Too
 // large anything (a member, the expanded archive, a PDF) refuses the whole
 // upload; a file that cannot be parsed too; records that cannot be read
@@ -268,6 +271,10 @@ func readUploadFile(ctx context.Context, fh *multipart.FileHeader, lim UploadLim
 	name := path.Base(strings.ReplaceAll(fh.Filename, `\`, "/"))
 	if err := checkText("file name", name); err != nil {
 		return nil, nil, err
+	}
+	if len(name) > maxFileNameBytes {
+		// No file system keeps such a name; the error does not echo it.
+		return nil, nil, errorf(http.StatusBadRequest, "invalid_request", "a file name is %d bytes long, over %d", len(name), maxFileNameBytes)
 	}
 	if ingest.UnsafeName(name) {
 		// Its documents would be named after it: this file fails alone.
