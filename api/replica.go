@@ -84,12 +84,9 @@ func (s *Server) wroteRecently(c echo.Context) bool {
 func readWith[T any](c echo.Context, s *Server, ownWrites bool, fn func(context.Context, reads) (T, error)) (T, error) {
 	ctx := c.Request().Context()
 	rd := s.readsFor(c, ownWrites)
-	var faults uint64
-	if rd.replica {
-		faults = s.deps.Replica.Replica.Faults()
-	}
-	v, err := fn(ctx, rd)
-	if err == nil || !rd.replica || !store.IsUnavailable(err) || ctx.Err() != nil || !s.replicaAtFault(ctx, faults) {
+	readCtx, faults := store.CountFaults(ctx)
+	v, err := fn(readCtx, rd)
+	if err == nil || !rd.replica || !store.IsUnavailable(err) || ctx.Err() != nil || !s.replicaAtFault(ctx, faults()) {
 		return v, err
 	}
 	s.deps.Replica.Replica.MarkDown()
@@ -98,11 +95,11 @@ func readWith[T any](c echo.Context, s *Server, ownWrites bool, fn func(context.
 }
 
 // replicaAtFault reports whether a read that could not reach its database
-// failed on the replica: the replica's connections saw a fault since the
-// read began (its count was faults), or the replica does not answer now.
+// failed on the replica: the replica's connections met faults while
+// serving this read (store.CountFaults), or the replica does not answer
+// now.
 func (s *Server) replicaAtFault(ctx context.Context, faults uint64) bool {
-	r := s.deps.Replica.Replica
-	return r.Faults() > faults || !r.Reachable(ctx)
+	return faults > 0 || !s.deps.Replica.Replica.Reachable(ctx)
 }
 
 // replicaGauges tell the replica's state at its last check, when there is

@@ -96,8 +96,8 @@ func (s *Server) search(c echo.Context) error {
 	ctx, span := otel.Tracer(telemetry.TracerName).Start(ctx, "search", trace.WithAttributes(
 		attribute.Int("plume.k", k), attribute.Int("plume.services", len(services))))
 	// An admin's own writes may be documents the search must find.
-	res, err := readWith(c, s, keyOf(c).admin(), func(_ context.Context, rd reads) (rag.Results, error) {
-		return rd.searcher.Search(ctx, query)
+	res, err := readWith(c, s, keyOf(c).admin(), func(readCtx context.Context, rd reads) (rag.Results, error) {
+		return rd.searcher.Search(trace.ContextWithSpan(readCtx, span), query)
 	})
 	span.SetAttributes(attribute.Int("plume.results", len(res.Results)), attribute.Bool("plume.reliable", res.Reliable))
 	span.End()

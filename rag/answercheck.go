@@ -87,7 +87,9 @@ func (c *AnswerChecker) Filter(ctx context.Context, message redact.Text, mapping
 	yes, errs := make([]bool, len(checked)), make([]error, len(checked))
 	var wg sync.WaitGroup
 	for i, k := range checked {
-		wg.Go(func() { yes[i], errs[i] = c.Check(ctx, message, mapping, found[k]) })
+		wg.Go(func() {
+			errs[i] = recovered(func() (err error) { yes[i], err = c.Check(ctx, message, mapping, found[k]); return err })
+		})
 	}
 	wg.Wait()
 	failed, keep := 0, map[int]bool{}

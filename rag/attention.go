@@ -2,6 +2,7 @@ package rag
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -60,7 +61,9 @@ func (d *Drafter) assess(ctx context.Context, question, note string, red redacte
 	level, err := d.secondOpinion(ctx, red.full, red.note)
 	waited := time.Since(start)
 	if err != nil {
-		d.log.Warn("triage second opinion failed, keeping the lexicon's level", "err", err)
+		if ctx.Err() == nil || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			d.log.Warn("triage second opinion failed, keeping the lexicon's level", "err", err)
+		}
 		a.SecondOpinion = triage.OpinionFailed
 		return a, waited
 	}

@@ -166,15 +166,15 @@ func Curation(ctx context.Context, st *store.Store, sc store.CurationScope, opts
 		old         []store.StaleDocument
 	)
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { closures, err = st.CurationClosures(gctx, sc); return err })
-	g.Go(func() error {
+	goSafe(g, func() (err error) { closures, err = st.CurationClosures(gctx, sc); return err })
+	goSafe(g, func() error {
 		qs, err := st.UnreliableQuestions(gctx, sc, opts.Questions)
 		groups = GroupQuestions(qs)
 		return err
 	})
-	g.Go(func() (err error) { low, err = st.LowRatedDrafts(gctx, sc, 4*opts.Items); return err })
-	g.Go(func() (err error) { most, least, err = st.DocumentUses(gctx, sc, 10); return err })
-	g.Go(func() (err error) {
+	goSafe(g, func() (err error) { low, err = st.LowRatedDrafts(gctx, sc, 4*opts.Items); return err })
+	goSafe(g, func() (err error) { most, least, err = st.DocumentUses(gctx, sc, 10); return err })
+	goSafe(g, func() (err error) {
 		old, err = st.StaleDocuments(gctx, sc, now.Add(-opts.StaleAfter), 4*opts.Items)
 		return err
 	})

@@ -23,6 +23,15 @@ func TestAskCues(t *testing.T) {
 		{"how to follow a procedure", "J'ai commandé ma carte.", "Comment savoir où en est la fabrication ?", 0, 0},
 		{"private company", "Mon ex utilise mon compte.", "Comment changer le mot de passe Netflix ?", 0, 1},
 		{"a word containing a cue", "Je travaille dans une enseigne.", "M. Turcotte a-t-il droit au RSA ?", 0, 0},
+		// Questions a page answers, read as out of corpus by cues tried in
+		// session 18 and dropped after its diff review.
+		{"a benefit's payment date", "", "Quand tombera le versement de la prime d'activité ?", 0, 0},
+		{"an address on a form", "", "Dois-je indiquer mon adresse personnelle pour ma micro-entreprise ?", 0, 0},
+		{"a mediator", "", "Le médiateur peut-il intervenir pour moi auprès de la CAF ?", 0, 0},
+		{"a commission's meetings", "", "Quand la commission se réunit-elle pour un logement social ?", 0, 0},
+		{"an office's opening", "", "La MDPH est-elle ouverte le matin sans rendez-vous ?", 0, 0},
+		{"a licence from another EU country", "", "Mon permis de conduire croate est-il reconnu en France ?", 0, 0},
+		{"a processing time", "", "Combien de temps ça prend chez vous pour un passeport ?", 0, 0},
 	}
 	for _, c := range cases {
 		own, out := askCues(c.message, c.request)
@@ -73,22 +82,6 @@ func TestAskCuesNearMisses(t *testing.T) {
 		{"a lost parcel", "Mon colis n'est jamais arrivé et le vendeur ne répond pas.", 0, 1},
 		{"another country's tax rules", "What are the tax rules in Portugal for a pension?", 0, 1},
 		{"a lost umbrella", "Où sont les objets trouvés de la mairie ?", 0, 1},
-		{"a counter's hours", "Quels sont les horaires du guichet de la sous-préfecture le samedi ?", 0, 1},
-		{"an office open in the afternoon", "L'agence est ouverte l'après-midi ou seulement le matin ?", 0, 1},
-		{"a driving school's places", "Savez-vous s'ils ont encore de la place en août ?", 0, 1},
-		{"a provider's prices", "Quels sont leurs tarifs pour un enfant ?", 0, 1},
-		{"a sports club", "Est-ce que ce club prend les chèques vacances ?", 0, 1},
-		{"a website's repair", "Et quand est-ce que ce sera réparé ?", 0, 1},
-		{"a serious lawyer", "Pouvez-vous me recommander un notaire sérieux près de Lille ?", 0, 1},
-		{"reviews of a lawyer", "Avez-vous des retours sur ce cabinet ?", 0, 1},
-		{"a Spanish town hall", "Que demande l'ayuntamiento pour l'empadronamiento ?", 0, 1},
-		{"a Croatian licence", "Faut-il un permis croate pour louer un bateau ?", 0, 1},
-		{"a board's meeting day", "Vous savez quand la commission se réunit ce mois-ci ?", 0, 1},
-		{"the next payment's day", "Pouvez-vous me dire quand tombera le prochain versement ?", 1, 0},
-		{"a Greek island", "Pour aller en Grèce, la carte d'identité suffit ?", 0, 0},
-		{"working hours", "Quels sont les horaires de travail autorisés pour un apprenti de 16 ans ?", 0, 0},
-		{"a place in a nursing home", "Comment savoir s'il y a une place en Ehpad et combien ça coûte ?", 0, 0},
-		{"who is right", "Mon employeur dit que non, qui a raison ?", 0, 0},
 		{"sending a parcel abroad", "Quelles taxes pour envoyer un colis au Maroc ?", 0, 0},
 		{"someone else's file", "Elle aimerait savoir où en est sa demande de logement social.", 1, 0},
 		{"a payment's day", "Mon remboursement arrivera quand exactement ?", 1, 0},

@@ -84,13 +84,6 @@ const reliabilityVersion = 1
 // examples): over the fiches it marked more answerable test messages
 // reliable but flagged fewer out-of-corpus ones, three test halves under
 // their gates.
-// In session 18, with broader outside cues, a refit on the thirteen files'
-// tuning halves was on this model's curve, not above it (cross-validated:
-// at reliable when found 0.80, flagged 0.855 against this model's 0.885
-// at threshold 0.60), and neither a count of proper names in the request
-// nor the gap to the second source (passage share, cosine) nor the best
-// title share of the sources moved it by more than two messages in a
-// hundred: this one stays.
 var DefaultReliability = Reliability{
 	Bias:      -0.893,
 	Weights:   [numFeatures]float64{2.996, -0.845, 1.557, 0.328, 0.305, 1.649, 0.973, -1.686, -2.567, -4.547, -4.347},

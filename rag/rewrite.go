@@ -133,13 +133,9 @@ func (s *Searcher) searchRewritten(ctx context.Context, q Query) (Results, error
 	var plainErr error
 	var queries []redact.Text
 	var rewriting time.Duration
-	var g errgroup.Group
-	g.Go(func() error { plain, plainErr = s.searchQueries(ctx, q, nil); return nil })
-	g.Go(func() error {
-		queries = s.rewriteQueries(ctx, q.Text)
-		rewriting = time.Since(start)
-		return nil
-	})
+	g := new(errgroup.Group)
+	goSafe(g, func() error { plain, plainErr = s.searchQueries(ctx, q, nil); return nil })
+	goSafe(g, func() error { queries, rewriting = s.rewriteQueries(ctx, q.Text); return nil })
 	_ = g.Wait() // neither returns an error: the plain one is kept in plainErr
 	if ctx.Err() != nil {
 		return Results{}, fmt.Errorf("search: %w", ctx.Err())
@@ -172,9 +168,13 @@ func (s *Searcher) searchRewritten(ctx context.Context, q Query) (Results, error
 // rewriteQueries asks the rewriter for the search queries of a message,
 // redacted: the queries are the model's text, redacted like any other,
 // and one in which redaction masks a value is dropped. On failure there
-// are none (logged): the message is searched alone.
-func (s *Searcher) rewriteQueries(ctx context.Context, text redact.Text) []redact.Text {
+// are none (logged): the message is searched alone. It returns with them
+// how long the model took (the Rewrite call alone: the queries'
+// redaction is plume's own time).
+func (s *Searcher) rewriteQueries(ctx context.Context, text redact.Text) ([]redact.Text, time.Duration) {
+	start := time.Now()
 	written, err := s.opts.Rewriter.Rewrite(ctx, text)
+	took := time.Since(start)
 	var queries []redact.Text
 	if err == nil {
 		queries, err = s.redactQueries(ctx, written)
@@ -183,9 +183,9 @@ func (s *Searcher) rewriteQueries(ctx context.Context, text redact.Text) []redac
 		if ctx.Err() == nil {
 			s.log.Warn("query rewrite failed, searching the message alone", "err", err)
 		}
-		return nil
+		return nil, took
 	}
-	return queries
+	return queries, took
 }
 
 // withQueries returns the rewriter's queries as the request, the

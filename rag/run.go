@@ -92,12 +92,12 @@ func (d *Drafter) triageAndSearch(ctx context.Context, r run) (triage.Assessment
 	var waited time.Duration
 	var triaged, searched time.Time
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error {
+	goSafe(g, func() error {
 		a, waited = d.assess(gctx, r.req.Question, r.req.AgentNote, r.red)
 		triaged = time.Now()
 		return nil
 	})
-	g.Go(func() error {
+	goSafe(g, func() error {
 		var err error
 		found, err = d.search(gctx, r)
 		searched = time.Now()

@@ -347,8 +347,8 @@ type found struct {
 func (s *Searcher) search(ctx context.Context, plan queryPlan) (found, error) {
 	var f found
 	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { f.Found, err = s.store.Search(gctx, plan.query); return err })
-	g.Go(func() (err error) { f.plain, err = s.store.SearchDocuments(gctx, plan.plain); return err })
+	goSafe(g, func() (err error) { f.Found, err = s.store.Search(gctx, plan.query); return err })
+	goSafe(g, func() (err error) { f.plain, err = s.store.SearchDocuments(gctx, plan.plain); return err })
 	if err := g.Wait(); err != nil {
 		return found{}, err
 	}

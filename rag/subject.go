@@ -27,7 +27,7 @@ const WarnNoSubject = "no_subject"
 // removed, so that « [TEL_1] » never finds the pages about telephones. It
 // fails with ErrNoWords when no word is left.
 func searchWords(t redact.Text) (redact.Text, error) {
-	words := stripPlaceholders(t.WithTopics())
+	words := stripPlaceholders(t)
 	if !hasWord(words.String()) {
 		return redact.Text{}, fmt.Errorf("the text holds no word once its personal data are masked: %w", ErrNoWords)
 	}

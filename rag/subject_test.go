@@ -3,7 +3,6 @@ package rag_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -77,18 +76,5 @@ func TestSearchNoSubject(t *testing.T) {
 		if slices.Contains(res.Warnings, rag.WarnNoSubject) {
 			t.Errorf("%q: warnings %v; a word typed is a subject", q, res.Warnings)
 		}
-	}
-}
-
-// TestSearchKeepsDisabilityTopic: a benefit the redactor masks as a
-// disability (« l'AAH » → [HANDICAP_1]) leaves its topic to search with,
-// not « comment demander » alone (black-box test: the passport's page came
-// first, reliable).
-func TestSearchKeepsDisabilityTopic(t *testing.T) {
-	t.Parallel()
-	_, s := ingested(t, filepath.Join(repoRoot, "demo", "corpus"))
-	res := searchRedacted(t, s, "Comment demander l'AAH ?")
-	if len(res.Results) == 0 || res.Results[0].DocID != "demo-aah" {
-		t.Errorf("first result %+v, want demo-aah", res.Results)
 	}
 }

@@ -86,36 +86,3 @@ func (t Text) WithoutPlaceholders(m Mapping) Text {
 	}
 	return Text{text}
 }
-
-// searchTopics are the words the placeholders of a special category leave
-// in a text to search with: the category names the message's subject (« Comment
-// demander l'[HANDICAP_1] ? » asks about a disability benefit), and says
-// no more than the placeholder's own type already tells whoever reads it.
-// Health (SANTE) names no page's subject well enough (a pregnancy, an
-// illness told in passing) and leaves nothing.
-var searchTopics = map[Type]string{HANDICAP: "handicap"}
-
-// WithTopics returns t with the placeholders of the special categories in
-// searchTopics replaced by their topic word, the others left as they are:
-// the text a search reads before removing the placeholders.
-func (t Text) WithTopics() Text {
-	var b strings.Builder
-	last := 0
-	for i := 0; ; {
-		m, ok := nextPlaceholder(t.s, i)
-		if !ok {
-			break
-		}
-		i = m.end
-		if w, ok := searchTopics[m.typ]; ok {
-			b.WriteString(t.s[last:m.start])
-			b.WriteString(w)
-			last = m.end
-		}
-	}
-	if last == 0 {
-		return t
-	}
-	b.WriteString(t.s[last:])
-	return Text{b.String()}
-}

@@ -91,22 +91,3 @@ func TestTextDerivations(t *testing.T) {
 		t.Error("Equal or IsEmpty is wrong")
 	}
 }
-
-// TestWithTopics: a disability's placeholder leaves its topic in the text
-// searched; the other placeholders, health's included, stay for the search
-// to remove.
-func TestWithTopics(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"Comment demander l'AAH ?", "Comment demander l'handicap ?"},
-		{"Je suis Claire Martin, je touche la PCH et j'ai un diabète.", "Je suis [NOM_1], je touche la handicap et j'ai un [SANTE_1]."},
-		{"Bonjour, tel 06 12 34 56 78", "Bonjour, tel [TEL_1]"},
-	} {
-		res, err := Redact(context.Background(), tt.in, DefaultPolicy())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := res.Text.WithTopics().String(); got != tt.want {
-			t.Errorf("WithTopics(Redact(%q)) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}

@@ -47,7 +47,6 @@ type Replica struct {
 	warm    atomic.Bool
 	mu      sync.Mutex // serialises checks
 	prev    walMark    // the primary's position at the last check, under mu
-	faults  *faultTracer
 }
 
 // OpenReplica configures the replica at url (it connects lazily: a replica
@@ -62,12 +61,11 @@ func OpenReplica(ctx context.Context, primary *Store, url string, opts ReplicaOp
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	faults := &faultTracer{}
-	pool, err := newPool(ctx, url, faults)
+	pool, err := newPool(ctx, url, faultTracer{})
 	if err != nil {
 		return nil, fmt.Errorf("replica: %w", err)
 	}
-	r := &Replica{primary: primary, store: newStore(pool), opts: opts, faults: faults}
+	r := &Replica{primary: primary, store: newStore(pool), opts: opts}
 	r.state.Store(&ReplicaState{Reason: "unchecked"})
 	r.warm.Store(opts.Warmup == nil)
 	return r, nil
@@ -194,13 +192,6 @@ func (r *Replica) Reachable(ctx context.Context) bool {
 	}
 	return err == nil
 }
-
-// Faults counts the times the replica's connections failed to reach it
-// (statements, connections, checks included) since it was opened. A caller
-// that saw a read fail compares the count taken before the read: a higher
-// count means the replica was at fault, even when it answers again (or
-// still answers a ping while it shuts down) by the time the caller asks.
-func (r *Replica) Faults() uint64 { return r.faults.faults.Load() }
 
 // MarkDown records that a read from the replica just failed to reach it:
 // reads go to the primary until the next check finds it back. The

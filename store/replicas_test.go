@@ -345,9 +345,10 @@ func TestTakeSlotAcrossProcesses(t *testing.T) {
 	held[1].Release()
 }
 
-// TestReplicaFaults: the replica counts the reads and checks that could not
-// reach it, and nothing else, so that a caller can tell a fault of the
-// replica from one of the primary even when the replica answers a ping.
+// TestReplicaFaults: a read counts the faults the replica's pool met while
+// serving it, and nothing else: not a working replica's reads, not
+// another read's faults, so that a caller can tell a fault of the replica
+// from one of the primary even when the replica answers a ping.
 func TestReplicaFaults(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -357,12 +358,12 @@ func TestReplicaFaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer up.Close()
-	up.Check(ctx)
-	if _, err := up.Store().Stats(ctx, store.StatsFilter{}); err != nil {
+	upCtx, upFaults := store.CountFaults(ctx)
+	if _, err := up.Store().Stats(upCtx, store.StatsFilter{}); err != nil {
 		t.Fatal(err)
 	}
-	if n := up.Faults(); n != 0 {
-		t.Errorf("a replica that answers counted %d faults", n)
+	if n := upFaults(); n != 0 {
+		t.Errorf("a read on a replica that answers counted %d faults", n)
 	}
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -376,17 +377,20 @@ func TestReplicaFaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer down.Close()
-	before := down.Faults()
-	_, err = down.Store().Stats(ctx, store.StatsFilter{})
+	readCtx, readFaults := store.CountFaults(ctx)
+	otherCtx, otherFaults := store.CountFaults(ctx)
+	_, err = down.Store().Stats(readCtx, store.StatsFilter{})
 	if !store.IsUnavailable(err) {
 		t.Fatalf("a read on a closed port: %v, want the database unavailable", err)
 	}
-	if down.Faults() <= before {
-		t.Errorf("a read that could not reach the replica left its fault count at %d", down.Faults())
+	if readFaults() == 0 {
+		t.Error("a read that could not reach the replica counted no fault")
 	}
-	before = down.Faults()
-	down.Check(ctx)
-	if down.Faults() <= before {
-		t.Errorf("a check that could not reach the replica left its fault count at %d", down.Faults())
+	if n := otherFaults(); n != 0 {
+		t.Errorf("another read's count took %d of its faults", n)
+	}
+	_, _ = down.Store().Stats(ctx, store.StatsFilter{}) // a read that counts nothing
+	if _, err := primary.Stats(otherCtx, store.StatsFilter{}); err != nil || otherFaults() != 0 {
+		t.Errorf("a read on the primary: %v, %d faults", err, otherFaults())
 	}
 }

@@ -10,10 +10,13 @@ var jokeRe = compile(` mdr | ptdr | blague a part| je plaisante| je rigole| c' e
 
 // seriousRe marks a sentence that turns serious after a joke (« Plus
 // sérieusement, nous avons 76 et 78 ans… », « Trêve de plaisanterie »,
-// « Joking aside »): the sentence before it laughed (« mon mari a failli
+// « More seriously »): the sentence before it laughed (« mon mari a failli
 // me tuer quand il a vu le montant de la taxe foncière ! »), not this one
-// (since session 18).
-var seriousRe = compile(`^ ?(?:plus serieusement|bon plus serieusement|treve de plaisanterie|blague mise a part|(?:all )?jok(?:ing|es) aside|more seriously|on a serious note|hablando en serio|en serio|falando serio|brincadeiras a parte)[ ,]`)
+// (since session 18). « En serio », « falando sério » and « joking
+// aside » are not among them: they as often stress what follows a real
+// danger (« Mi marido me pega… En serio, tengo mucho miedo »; the diff
+// review of session 18).
+var seriousRe = compile(`^ ?(?:plus serieusement|bon plus serieusement|treve de plaisanterie|blague mise a part|more seriously|on a serious note|hablando en serio|brincadeiras a parte)[ ,]`)
 
 // loneJokeRe marks a sentence that laughs at itself only: « lol » is
 // often a shy or bitter aside (« too ashamed to tell my professors lol »)

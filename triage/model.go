@@ -316,17 +316,6 @@ func (m *model) raise(a Assessment, msg *message) Assessment {
 		a = Assessment{Level: Routine, Reasons: []Reason{}}
 	}
 	l, j := v.decide(m, th, a.Level)
-	if l == Urgent && msg.iberian() && !(v.urgent > th.urgent) {
-		// The model reads French: a message in Spanish or Portuguese
-		// its urgent sub-model reads as urgent only under its own
-		// threshold, on the flagged or the needs sub-model's way
-		// (« Quiero presentar una queja » for suicide, « Desculpe não
-		// falo bem francês » for a health danger), needs attention,
-		// its urgency left to the lexicon's cues in those languages;
-		// over its threshold it stays urgent (« Perdón mi francés es
-		// muy malo… » and a child at risk; since session 18).
-		l, j = Attention, v.attentionCode
-	}
 	if l.Rank() <= a.Level.Rank() || m.barrierAlone(v, l, j, a, msg) {
 		return a
 	}
