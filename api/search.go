@@ -93,7 +93,7 @@ func (s *Server) search(c echo.Context) error {
 	}
 	start := time.Now()
 	query := rag.Query{Text: text, K: k, Audience: queryList(c, "audience"), Services: services}
-	ctx, span := otel.Tracer(telemetry.TracerName).Start(ctx, "search", trace.WithAttributes(
+	_, span := otel.Tracer(telemetry.TracerName).Start(ctx, "search", trace.WithAttributes(
 		attribute.Int("plume.k", k), attribute.Int("plume.services", len(services))))
 	// An admin's own writes may be documents the search must find.
 	res, err := readWith(c, s, keyOf(c).admin(), func(readCtx context.Context, rd reads) (rag.Results, error) {
