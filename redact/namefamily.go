@@ -64,19 +64,22 @@ func (sc *scanner) capsSelfSurname(i, j int) bool {
 }
 
 // colourSurnames are frequent French surnames that are also adjectives
-// the lexicon leaves out, read as a surname in capitals after "je suis"
-// (capsSurnameAndI); no trade, which "je suis" states as often.
-var colourSurnames = wordSet("blanc roux brun petit grand gros fort renard bonnet chevalier fontaine riviere moulin cousin leblanc lebrun legrand lenoir")
+// or nouns, read as a surname in capitals after "je suis"
+// (capsSurnameAndI) beside the word surnames civname.go knows
+// (wordSurname: "petit", "fontaine", "grand"); no trade, which "je suis"
+// states as often.
+var colourSurnames = wordSet("blanc roux brun gros fort renard bonnet chevalier leblanc lebrun legrand lenoir")
 
 // capsSurnameAndI reports whether word j, right after the weak
 // self-introduction "je suis" at i, is a surname in capitals that a
 // clause of the writer's own follows: "je suis BLANC et je conteste",
-// "je suis ROUX et j'ai". The word is one of colourSurnames, in a text
+// "je suis ROUX et j'ai". The word is a known word surname, in a text
 // that uses case: in capitals an unknown word there is as often an
 // adjective stressed ("je suis EPUISEE et je", "je suis TRISTE et je").
 func (sc *scanner) capsSurnameAndI(i, j int) bool {
 	t := &sc.toks[j]
-	if t.kind != kWord || sc.caseless || t.shape&shUpper == 0 || !colourSurnames[sc.folded(j)] || !sc.isText(i, "suis") || t.gap != gapSpace {
+	if t.kind != kWord || sc.caseless || t.shape&shUpper == 0 || !colourSurnames[sc.folded(j)] && !sc.wordSurname(j, true) ||
+		!sc.isText(i, "suis") || t.gap != gapSpace {
 		return false
 	}
 	if p := sc.wordBefore(i); p < 0 || !sc.isText(p, "je", "j") {
