@@ -93,4 +93,3 @@ func (k sourceContacts) emailAllowed(m string, policy ContactPolicy) bool {
 	_, domain, _ := strings.Cut(m, "@")
 	return k.emails[strings.ToLower(m)] || policy.hostAllowed(domain)
 }
-
