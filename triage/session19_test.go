@@ -7,6 +7,9 @@ import "testing"
 // rounds' tuning halves, where only the classifier caught them), each
 // beside decoys that must keep their level: strong words used lightly,
 // past or solved events, films, someone else's situation, hypotheticals.
+// The whole triage is not checked: the classifier alone raises five of
+// these short decoys, as it did before (« l'aide à domicile ne passe plus
+// le samedi » of a mother of 88 read as urgent).
 func TestSession19Understated(t *testing.T) {
 	tests := []lexiconCase{
 		// Farewells said calmly.
@@ -58,6 +61,23 @@ func TestSession19Understated(t *testing.T) {
 		{"insulin for tonight only", "Pharmacie refuse de délivrer sans droits, insuline « plus que pour ce soir ».", Urgent, []string{CodeHealth}},
 		{"medicine ended with no rights", "les medicament fini depuis samedi parce que la AME elle est plus valable.", Urgent, []string{CodeHealth}},
 		{"an antibiotic course ended", "Mon traitement antibiotique est terminé depuis lundi, dois-je revoir le médecin ?", Routine, nil},
+		// Round 25's tuning half: a countdown said otherwise, the police
+		// coming back, nothing to give to eat, pills for two.
+		{"days left, counted", "Il fallait faire appel dans le mois, et nous sommes le 12, donc il me reste jusqu'à lundi si j'ai bien compté.", Urgent, []string{CodeLegalDeadline}},
+		{"an appeal won years ago", "J'ai fait appel en 2019 et j'ai gagné, si j'ai bien compté ça fait cinq ans.", Routine, nil},
+		{"the bailiff back with the police", "L'huissier est passé aujourd'hui, il revient jeudi matin avec la police.", Urgent, []string{CodeHousingLoss, CodeDebt}},
+		{"a police officer visiting a school", "Le policier revient jeudi matin avec la police municipale pour une intervention au collège sur la sécurité routière.", Routine, nil},
+		{"nothing to give a child to eat", "Ce soir j'ai rien à donner à manger à mon fils.", Urgent, []string{CodeFood}},
+		{"meals skipped at work", "Avec les réunions je saute des repas au travail, la mutuelle rembourse-t-elle une diététicienne ?", Routine, nil},
+		{"pills for two", "Des fois je me dis que je vais prendre ses cachets et les miens et qu'on partira ensemble.", Urgent, []string{CodeSuicide}},
+		{"a pregnancy that bleeds, in Spanish", "Está embarazada de 7 meses. Desde anoche tiene sangrado y dolor fuerte.", Urgent, []string{CodeHealth}},
+		{"a heat of last summer", "L'été dernier il faisait 35 degrés dans la chambre de ma mère (89 ans), comment l'inscrire sur le registre canicule ?", Routine, nil},
+		// A runaway minor, named first.
+		{"a minor with an adult man", "Ma petite soeur a 14 ans. Elle dort chez un mec de 29 ans depuis dimanche.", Urgent, []string{CodeChild}},
+		{"an adult daughter with her partner", "Ma fille a 25 ans, elle vit avec un homme de 30 ans, peut-elle avoir les APL ?", Routine, nil},
+		// Belongings given away with a farewell.
+		{"belongings given, no more need", "Le titre est refusé encore. J'ai donné mes affaires à mon coloc, je n'en aurai plus besoin.", Urgent, []string{CodeSuicide}},
+		{"a car given to a son before retiring", "J'ai donné ma voiture à mon fils avant la retraite, je n'en aurai plus besoin, faut-il déclarer le don ?", Routine, nil},
 		// A film and someone else's job stay routine.
 		{"a film of a farewell", "Dans le film, le héros dit que tout le monde serait plus tranquille s'il disparaissait.", Routine, nil},
 		{"a nurse's job", "Je suis aide à domicile : mes patients me demandent si la CAF rembourse, que dire ?", Routine, nil},

@@ -39,9 +39,17 @@ const runaway = ` fugu| (?:dort|dormi|vit|reste|partie?|repartie?|est) (?:chez|a
 // minorNamed is a child named by an age under 18 or as a young sibling.
 const minorNamed = ` (?:[1-9]|1[0-7]) ?(?:ans|an) | petite soeur| petit frere| mineure?s? | collegienne?| lyceenne?`
 
+// pregnancyHurts is a pregnancy that bleeds or hurts, in Spanish,
+// Portuguese or English.
+const pregnancyHurts = ` sangrado| sangra | sangue| sangramento| bleeding| dolor fuerte| dores? fortes?| severe pain| mucho dolor`
+
+// workMeals are meals skipped for work (« je saute des repas au
+// travail »): no privation.
+const workMeals = ` (?:saute|sauter|sautee) (?:des|les|mes|le|un) (?:repas|dejeuners?|diners?)(?: [a-z']+){0,2} (?:au|a cause du|avec le|pour le|pendant le) (?:travail|boulot|bureau)`
+
 // countdown is a writer counting the days left (« si je compte bien, ça
 // se termine vendredi », « il ne reste que deux jours »).
-const countdown = ` si je compte bien| (?:il )?(?:ne )?(?:me |nous |lui )?(?:reste|restent) (?:plus )?(?:que |qu' )(?:[1-9]|un|une|deux|trois|quatre|cinq) jours?| il (?:me|nous|lui) reste (?:[1-9]|deux|trois|quatre|cinq) jours| (?:ca|cela|le delai|il|le recours|la date limite) (?:se termine|finit|se finit|expire|prend fin|tombe) `
+const countdown = ` si je compte bien| si j' ai bien compte| d' apres mes calculs| il (?:ne )?(?:me|nous|lui) reste (?:plus que )?jusqu' (?:a|au) | (?:il )?(?:ne )?(?:me |nous |lui )?(?:reste|restent) (?:plus )?(?:que |qu' )(?:[1-9]|un|une|deux|trois|quatre|cinq) jours?| il (?:me|nous|lui) reste (?:[1-9]|deux|trois|quatre|cinq) jours| (?:ca|cela|le delai|il|le recours|la date limite) (?:se termine|finit|se finit|expire|prend fin|tombe) `
 
 // understatedRules are the understated dangers' rules.
 var understatedRules = []rule{
@@ -63,7 +71,7 @@ var understatedRules = []rule{
 	// A countdown to a legal time limit named up to two sentences
 	// before (« faire un recours dans les deux mois. Si je compte bien,
 	// ça se termine vendredi »).
-	{code: CodeLegalDeadline, cue: re(` delai| recours| contester| contestation| opposition| observations| commission| tribunal| saisir| refus`),
+	{code: CodeLegalDeadline, cue: re(` delai| recours| faire appel| interjeter appel| contester| contestation| opposition| observations| commission| tribunal| saisir| refus`),
 		with: re(countdown), reach: 2, farWith: re(countdown), when: deadline,
 		except: re(` conges| vacances| rtt| de stage| d' essai| de formation`)},
 	// Told to leave a shelter or a host's home, the keys to give back, the
@@ -71,8 +79,8 @@ var understatedRules = []rule{
 	// doit partir », « hébergée chez une cousine qui lui a dit de partir ce
 	// soir »): imminent, or weeks away. Not a move chosen, nor a
 	// hypothetical (« je dois partir si je prends un chien, c'est légal ? »).
-	{code: CodeHousingLoss, cue: re(` (?:m' a|lui a|nous a|leur a|m' ont|nous ont|lui ont|leur ont) (?:dit|demande|ordonne) de (?:partir|quitter|degager|sortir)| (?:doit|dois|devons|doivent|on doit|faut) (?:partir|quitter les lieux|avoir rendu les cles|rendre les cles|liberer (?:la chambre|le logement|l' appartement))| (?:viennent|viendront|vient|viendra|revient|reviennent|reviendront) avec la police`),
-		with:   re(` hotel| 115| hebergee?s?| chez (?:une|un|ma|mon|sa|son) (?:cousine?|amie?|tante|oncle|soeur|frere|copine?|copain)| prise en charge| huissier| commissaire de justice| police| prefet| expuls| bailleur| proprio| proprietaire| logeur`),
+	{code: CodeHousingLoss, cue: re(` (?:m' a|lui a|nous a|leur a|m' ont|nous ont|lui ont|leur ont) (?:dit|demande|ordonne) de (?:partir|quitter|degager|sortir)| (?:doit|dois|devons|doivent|on doit|faut) (?:partir|quitter les lieux|avoir rendu les cles|rendre les cles|liberer (?:la chambre|le logement|l' appartement))| (?:viennent|viendront|vient|viendra|revient|reviennent|reviendront|repasse|repassera)(?: [a-z']+){0,3} avec la police| concours de la force publique`),
+		with:   re(` hotel| 115| hebergee?s?| chez (?:une|un|ma|mon|sa|son) (?:cousine?|amie?|tante|oncle|soeur|frere|copine?|copain)| prise en charge| huissier| commissaire de justice| prefet| expuls| bailleur| proprio| proprietaire| logeur`),
 		except: re(` (?:partir|quitter|sortir|cles) si (?:je|j' |on|nous|tu|vous|il|elle)| (?:chien|chat|animal|animaux)| (?:est-ce|c' est) legal| a-t-(?:il|elle) le droit| etat des lieux| demenag| preavis| mutation| nouveau logement| nouvel appartement| (?:mon|notre) conge| vacances| voyage| stage| caution| depot de garantie| check-out`),
 		when:   imminent, later: CodeHousingRisk},
 	// The fear of ending on the street (streetFear): imminent, or weeks
@@ -114,6 +122,13 @@ var understatedRules = []rule{
 	// soir » »), not a fast nor a custom.
 	{code: CodeFood, cue: re(` (?:on|nous) (?:ne )?(?:mange|mangeons) (?:pas|plus|rien) (?:le soir|le midi|depuis|tous les jours|a (?:notre|sa) faim)`),
 		except: re(` ramadan| jeune | careme| regime| avant [0-9]| a table| devant la tele`)},
+	// Nothing to give the children to eat, the writer's meals skipped
+	// (« ce soir j'ai rien à donner à manger à mon fils », « j'ai sauté
+	// mes repas depuis lundi »).
+	{code: CodeFood, cue: re(` rien a (?:leur |lui )?donner a manger| (?:saute|sautee|sauter) (?:mes|ses|nos|les|des) repas`),
+		except: re(` ramadan| jeune | careme| regime`), others: re(workMeals)},
+	// Spanish, Portuguese, English: a pregnancy that bleeds or hurts.
+	{code: CodeHealth, cue: re(` embarazada| gravida| pregnant`), with: re(pregnancyHurts), reach: 2, farWith: re(pregnancyHurts)},
 	// Care that ran out with no right to more (« les medicament fini
 	// depuis samedi parce que la AME elle est plus valable »), or that
 	// lasts only tonight (« insuline plus que pour ce soir »).
