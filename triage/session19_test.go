@@ -78,6 +78,14 @@ func TestSession19Understated(t *testing.T) {
 		// Belongings given away with a farewell.
 		{"belongings given, no more need", "Le titre est refusé encore. J'ai donné mes affaires à mon coloc, je n'en aurai plus besoin.", Urgent, []string{CodeSuicide}},
 		{"a car given to a son before retiring", "J'ai donné ma voiture à mon fils avant la retraite, je n'en aurai plus besoin, faut-il déclarer le don ?", Routine, nil},
+		// The training rounds' lexicon misses: an old mother who no longer
+		// picks up, a night on the floor, a touch where one must not, a
+		// forced act.
+		{"an old mother who no longer picks up", "C'est pour ma mère, elle a 88 ans, depuis jeudi elle décroche plus le téléphone.", Urgent, []string{CodeVulnerableAdult}},
+		{"a night on the floor", "M. P., 87 ans, vit seul. Il a chuté samedi, a passé la nuit au sol.", Urgent, []string{CodeVulnerableAdult}},
+		{"touched where one must not", "L'homme envoyé pour sa toilette la touche là où il ne faut pas.", Urgent, []string{CodeViolence}},
+		{"forced, with no word for it", "Mon tuteur m'a forcée, je n'arrive pas à écrire le mot.", Urgent, []string{CodeViolence}},
+		{"forced to sign", "Le vendeur m'a forcée à signer le contrat, puis-je me rétracter ?", Routine, nil},
 		// A film and someone else's job stay routine.
 		{"a film of a farewell", "Dans le film, le héros dit que tout le monde serait plus tranquille s'il disparaissait.", Routine, nil},
 		{"a nurse's job", "Je suis aide à domicile : mes patients me demandent si la CAF rembourse, que dire ?", Routine, nil},

@@ -16,6 +16,7 @@ package triage
 const carerGone = ` (?:aide a domicile|aide-menagere|auxiliaire de vie|aide-soignante?|infirmiere)(?: [a-z']+){0,3} (?:ne (?:passe|vient) plus|n' est plus venue?|a arrete de (?:venir|passer)) depuis` +
 	`| depuis (?:[a-z0-9']+ ){1,4}(?:le |la |l' )?(?:service d' aide a domicile|aide a domicile|auxiliaire de vie|aide-menagere) (?:a|ont) arrete de (?:venir|passer)` +
 	`| personne ne (?:m' a|l' a|nous a|les a) (?:leve|levee|lave|lavee|change|changee|couche|couchee)` +
+	`| (?:a|ont) cesse d' intervenir| (?:passe|passee) la nuit (?:au sol|par terre)| (?:n' arrivait|n' arrive|ne pouvait|ne peut) (?:pas|plus) (?:a )?se relever` +
 	`| (?:dormi|dors|dort|suis reste|est reste|est restee|suis restee) dans (?:le|son|mon) fauteuil| dormi dedans` +
 	`| qui s' ?occupe (?:de lui|d' elle|de (?:mon|ma|son|sa) (?:pere|mere|frere|soeur|fils|fille))(?: [a-z0-9/']+){0,5} (?:a ete |est )?hospitalisee?` +
 	`| (?:laisser|laisse)(?: [a-z']+){0,4} et (?:fermer|ferme) a cle| sortie? (?:deux|trois|plusieurs|[2-9]) fois la nuit`
@@ -49,7 +50,7 @@ const workMeals = ` (?:saute|sauter|sautee) (?:des|les|mes|le|un) (?:repas|dejeu
 
 // countdown is a writer counting the days left (« si je compte bien, ça
 // se termine vendredi », « il ne reste que deux jours »).
-const countdown = ` si je compte bien| si j' ai bien compte| d' apres mes calculs| il (?:ne )?(?:me|nous|lui) reste (?:plus que )?jusqu' (?:a|au) | (?:il )?(?:ne )?(?:me |nous |lui )?(?:reste|restent) (?:plus )?(?:que |qu' )(?:[1-9]|un|une|deux|trois|quatre|cinq) jours?| il (?:me|nous|lui) reste (?:[1-9]|deux|trois|quatre|cinq) jours| (?:ca|cela|le delai|il|le recours|la date limite) (?:se termine|finit|se finit|expire|prend fin|tombe) `
+const countdown = ` il (?:ne )?(?:me|nous|lui) reste (?:donc )?(?:plus que |que )?moins d' une semaine| si je compte bien| si j' ai bien compte| d' apres mes calculs| il (?:ne )?(?:me|nous|lui) reste (?:plus que )?jusqu' (?:a|au) | (?:il )?(?:ne )?(?:me |nous |lui )?(?:reste|restent) (?:plus )?(?:que |qu' )(?:[1-9]|un|une|deux|trois|quatre|cinq) jours?| il (?:me|nous|lui) reste (?:[1-9]|deux|trois|quatre|cinq) jours| (?:ca|cela|le delai|il|le recours|la date limite) (?:se termine|finit|se finit|expire|prend fin|tombe) `
 
 // understatedRules are the understated dangers' rules.
 var understatedRules = []rule{
@@ -118,6 +119,10 @@ var understatedRules = []rule{
 	{code: CodeSuicide, cue: re(` pont | canal | voie ferree| rails | quai `),
 		with:   re(` (?:sais pas|sais plus|sait pas) si (?:je )?vais rentrer(?: chez moi)?(?: |$)(?:[^a]|$)| ca reglera (?:le|mon|tous|tout)| on ne (?:me|le) reverra`),
 		except: re(` rentrer (?:a temps|a l' heure|avant|pour|ce soir en)| embouteill| bouchon| travaux| greve`)},
+	// Touched where one must not, forced (« la touche « là où il ne faut
+	// pas » », « mon tuteur m'a forcée, je n'arrive pas à écrire le
+	// mot »), not forced to sign.
+	{code: CodeViolence, cue: re(` (?:me|la|le|les|lui) touch(?:e|ait|ent) la ou il (?:ne )?faut pas| m' (?:a|ont|avait) forcee? (?:je |j' |et |$)`)},
 	// Meals skipped at home (« l'enfant aurait dit « on mange pas le
 	// soir » »), not a fast nor a custom.
 	{code: CodeFood, cue: re(` (?:on|nous) (?:ne )?(?:mange|mangeons) (?:pas|plus|rien) (?:le soir|le midi|depuis|tous les jours|a (?:notre|sa) faim)`),
