@@ -39,3 +39,22 @@ func TestNamesSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestHasWordEscapes checks that terminal escape sequences are no words:
+// a question that is only one (« \x1b[31m », black-box round 1) is refused
+// as holding no word rather than drafted.
+func TestHasWordEscapes(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]bool{
+		"\x1b[31m":                   false,
+		"\x1b[1;31m\x1b[0m !":        false,
+		"\x1b]0;titre\x07":           false,
+		"\x1b]0;titre\x1b\\":         false,
+		"\x1b[31mcarte grise\x1b[0m": true,
+		"passeport":                  true,
+	} {
+		if got := hasWord(text); got != want {
+			t.Errorf("hasWord(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
