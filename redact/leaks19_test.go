@@ -65,17 +65,8 @@ func TestLeaks19(t *testing.T) {
 // properties reach the tokens, and that a word the lexicon holds only for
 // them ("Blanc") reads as unknown (entry 0).
 func TestSurnameAndTownWords(t *testing.T) {
-	type word struct {
-		Text   string
-		Listed bool
-		Bits   wordBits
-	}
-	text := "petit Fontaine grand Blanc ROUX Nancy merci"
-	var got []word
-	for _, tok := range tokenize(text, nil) {
-		got = append(got, word{text[tok.start:tok.end], tok.ent != 0, tok.bits & (surnameBits | wTownName)})
-	}
-	want := []word{
+	got := tokenWords("petit Fontaine grand Blanc ROUX Nancy merci", surnameBits|wTownName)
+	want := []tokenWord{
 		{"petit", true, wWordSurname}, {"Fontaine", true, wWordSurname}, {"grand", true, wCapsSurname},
 		{"Blanc", false, wSaidSurname}, {"ROUX", false, wSaidSurname}, {"Nancy", true, wTownName}, {"merci", true, 0},
 	}

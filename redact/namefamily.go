@@ -104,19 +104,13 @@ func (sc *scanner) capsSaidSurname(i, j int) bool {
 // (saidSurnameLinks) with its subject ("et je", "mais ma demande"; not
 // "et fort").
 func (sc *scanner) saidSurnameEnds(k int) bool {
-	if k >= len(sc.toks) || sc.toks[k].gap >= gapLine {
+	if sc.clauseEndsAt(k, stopMarksOnly) {
 		return true
 	}
 	t := &sc.toks[k]
-	switch t.kind {
-	case kPunct:
-		return sc.markEnds(k, stopMarksOnly)
-	case kWord:
-		next := sc.nextWordAny(k) // "je suis GRAND et fort": an adjective goes on
-		return t.gap == gapSpace && t.shape&shLower != 0 && sc.foldedIn(k, saidSurnameLinks) &&
-			next > k && sc.foldedIn(next, clauseSubjects)
-	}
-	return false
+	next := sc.nextWordAny(k) // "je suis GRAND et fort": an adjective goes on
+	return t.kind == kWord && t.gap == gapSpace && t.shape&shLower != 0 && sc.foldedIn(k, saidSurnameLinks) &&
+		next > k && sc.foldedIn(next, clauseSubjects)
 }
 
 // vowels counts the vowels of s, accents aside.
