@@ -55,7 +55,7 @@ func (c *contactCheck) check(draft string) (string, []Warning) {
 		return mask(trimmed) + m[len(trimmed):]
 	})
 	draft = replaceSpans(draft, c.emails.find(draft), func(m string) string {
-		if _, domain, _ := strings.Cut(m, "@"); c.known.emails[strings.ToLower(m)] || c.policy.hostAllowed(domain) {
+		if c.known.emailAllowed(m, c.policy) {
 			return m
 		}
 		return mask(m)
@@ -75,4 +75,21 @@ func (c *contactCheck) check(draft string) (string, []Warning) {
 	return draft, []Warning{{Code: WarnContactMasked, Severity: "warning",
 		Message: "Des coordonnées absentes des sources ont été masquées : complétez-les vous-même si nécessaire.",
 		Values:  masked}}
+}
+
+// sourceTexts returns what the checks read of each passage: its title,
+// address and text.
+func sourceTexts(passages []Result) []string {
+	sources := make([]string, 0, len(passages))
+	for _, p := range passages {
+		sources = append(sources, p.Title+"\n"+p.URL+"\n"+p.Text)
+	}
+	return sources
+}
+
+// emailAllowed reports whether a draft may give e-mail address m: a source
+// gives it or policy allows its domain.
+func (k sourceContacts) emailAllowed(m string, policy ContactPolicy) bool {
+	_, domain, _ := strings.Cut(m, "@")
+	return k.emails[strings.ToLower(m)] || policy.hostAllowed(domain)
 }

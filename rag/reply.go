@@ -119,7 +119,7 @@ func (d *Drafter) accept(ctx context.Context, r run, p prompted, resp llm.ChatRe
 	}
 	w.text, w.fromModel, w.passages = strings.TrimSpace(resp.Content), true, p.passages
 	if r.req.Channel == "telephone" {
-		w.text, w.warnings = repairTelephone(w.text, p.passages)
+		w.text, w.warnings = repairTelephone(w.text, p.passages, d.opts.Contacts)
 	}
 	return w, nil
 }

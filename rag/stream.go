@@ -47,10 +47,7 @@ func (c *checker) check(text string) (string, []Citation, []Warning) {
 
 // start makes the checks, from the passages and the user's own values.
 func (c *checker) start() {
-	sources := make([]string, 0, len(c.passages))
-	for _, p := range c.passages {
-		sources = append(sources, p.Title+"\n"+p.URL+"\n"+p.Text)
-	}
+	sources := sourceTexts(c.passages)
 	var own []string
 	for _, e := range c.restore.Entries() {
 		own = append(own, e.Value)

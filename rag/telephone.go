@@ -95,16 +95,19 @@ func telephoneSaysNothing(text string) bool {
 // what is said aloud reads no address (each is replaced by a pointer to
 // the follow-up text, where it is added), and a follow-up text with the
 // links and sources always ends the draft, written from the cited passages
-// when the model left it out. The warning says what was repaired; none
-// when nothing was.
-func repairTelephone(text string, passages []Result) (string, []Warning) {
+// when the model left it out. An address the checks will mask (neither the
+// passages nor policy give it) stays where it is: the checks mask it there,
+// rather than behind a pointer to a follow-up text that would not hold it.
+// The warning says what was repaired; none when nothing was.
+func repairTelephone(text string, passages []Result, policy ContactPolicy) (string, []Warning) {
 	var said, followUp string
 	if loc := followUpRe.FindStringIndex(text); loc != nil {
 		said, followUp = text[:loc[0]], text[loc[0]:]
 	} else {
 		said = text
 	}
-	said, moved := moveAddresses(said)
+	known := collectContacts(sourceTexts(passages))
+	said, moved := moveAddresses(said, known, policy)
 	var done []string
 	if len(moved) > 0 {
 		done = append(done, repairedAddresses)
@@ -125,20 +128,23 @@ func repairTelephone(text string, passages []Result) (string, []Warning) {
 }
 
 // moveAddresses replaces the web and e-mail addresses of the spoken part
-// of a telephone draft by a pointer to the follow-up text, and returns
-// them. A bare site name (« service-public.fr », no path) may be said and
-// stays.
-func moveAddresses(said string) (string, []string) {
+// of a telephone draft that the contact check allows (known sources or
+// policy give them) by a pointer to the follow-up text, and returns them.
+// A bare site name (« service-public.fr », no path) may be said and stays.
+func moveAddresses(said string, known sourceContacts, policy ContactPolicy) (string, []string) {
 	var moved []string
 	said = replaceURLs(said, func(m string) string {
 		trimmed := strings.TrimRight(m, ".,;:!?")
-		if !strings.Contains(trimmed, "/") && !strings.HasPrefix(strings.ToLower(trimmed), "www.") {
+		if !strings.Contains(trimmed, "/") && !strings.HasPrefix(strings.ToLower(trimmed), "www.") || !urlAllowed(trimmed, known.urls, policy) {
 			return m
 		}
 		moved = append(moved, trimmed)
 		return "(le lien est dans le message de suivi)" + m[len(trimmed):]
 	})
 	said = emailRe.ReplaceAllStringFunc(said, func(m string) string {
+		if !known.emailAllowed(m, policy) {
+			return m
+		}
 		moved = append(moved, m)
 		return "(l'adresse est dans le message de suivi)"
 	})

@@ -44,12 +44,16 @@ func TestRepairTelephone(t *testing.T) {
 	}{
 		{"well formed: unchanged", said + "\n" + followUp, said + "\n" + followUp, nil},
 		{"address said aloud, no follow-up",
-			"À dire au téléphone :\n1. Consultez https://www.service-public.fr/…/F1234. Écrivez à rsa@caf.fr [1].",
+			"À dire au téléphone :\n1. Consultez https://www.service-public.fr/particuliers/vosdroits/F2882/aide. Écrivez à rsa@caf.gouv.fr [1].",
 			"À dire au téléphone :\n1. Consultez (le lien est dans le message de suivi). Écrivez à (l'adresse est dans le message de suivi) [1].\n\n" +
 				"Message de suivi (SMS ou courriel) :\nBonjour, comme convenu au téléphone, voici les informations officielles sur votre demande :\n" +
 				"Sources :\n[1] Revenu de solidarité active (RSA) — https://www.service-public.fr/particuliers/vosdroits/N19775\n" +
-				"Liens :\n- https://www.service-public.fr/…/F1234\n- rsa@caf.fr",
+				"Liens :\n- https://www.service-public.fr/particuliers/vosdroits/F2882/aide\n- rsa@caf.gouv.fr",
 			[]string{repairedAddresses, repairedFollowUp}},
+		{"addresses the checks will mask stay where they are said",
+			"À dire au téléphone :\n1. Consultez https://www.service-public.fr/…/F1234. Écrivez à rsa@caf.fr [1].\n\nSMS de suivi : la fiche [1].",
+			"À dire au téléphone :\n1. Consultez https://www.service-public.fr/…/F1234. Écrivez à rsa@caf.fr [1].\n\nSMS de suivi : la fiche [1].",
+			nil},
 		{"no follow-up, nothing cited: every source",
 			said[:len(said)-len(" [1].\n2. Le RSA est versé chaque mois [1].\n")] + ".",
 			"À dire au téléphone :\n1. Faites la demande en ligne.\n\n" +
@@ -68,7 +72,7 @@ func TestRepairTelephone(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, warns := repairTelephone(tt.draft, passages)
+			got, warns := repairTelephone(tt.draft, passages, DefaultContactPolicy())
 			if got != tt.want {
 				t.Errorf("repaired:\n%s\nwant:\n%s", got, tt.want)
 			}
@@ -89,7 +93,7 @@ func TestRepairTelephone(t *testing.T) {
 // without a follow-up text: the holding follow-up is added.
 func TestRepairTelephoneHolding(t *testing.T) {
 	t.Parallel()
-	got, _ := repairTelephone("À VÉRIFIER PAR L'AGENT : aucune source trouvée.\nJe vérifie et je vous rappelle.", nil)
+	got, _ := repairTelephone("À VÉRIFIER PAR L'AGENT : aucune source trouvée.\nJe vérifie et je vous rappelle.", nil, DefaultContactPolicy())
 	want := "À VÉRIFIER PAR L'AGENT : aucune source trouvée.\nJe vérifie et je vous rappelle.\n\n" +
 		"Message de suivi (SMS ou courriel) :\nNous vérifions votre demande et revenons vers vous rapidement."
 	if got != want {
@@ -181,7 +185,7 @@ func TestRepairTelephoneNumberedFollowUp(t *testing.T) {
 	t.Parallel()
 	draft := "À dire au téléphone :\n1. Faites la demande en ligne.\n2. Message de suivi : je vous envoie le lien.\n" +
 		"3. Écrivez à contact@ants.gouv.fr.\n\nMessage de suivi (SMS ou courriel) :\nVoici le lien."
-	got, warnings := repairTelephone(draft, nil)
+	got, warnings := repairTelephone(draft, nil, DefaultContactPolicy())
 	said, _, _ := strings.Cut(got, "Message de suivi (SMS ou courriel) :")
 	if strings.Contains(said, "contact@ants.gouv.fr") || len(warnings) == 0 {
 		t.Errorf("address left in the spoken part (warnings %v):\n%s", warnings, got)

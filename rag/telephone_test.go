@@ -75,14 +75,18 @@ func checkTelephoneModel(t *testing.T, env *draftEnv) {
 }
 
 // checkTelephoneRepaired drafts for the telephone channel with a model
-// that reads an invented link aloud and leaves out the follow-up text
-// (issue 16): the link leaves the spoken part and is masked, and the
-// follow-up text is written from the cited sources, streamed or not.
+// that reads a source's link and an invented one aloud and leaves out the
+// follow-up text (issue 16): the source's link leaves the spoken part for
+// the follow-up text, the invented one is masked where it was said (a
+// pointer to a follow-up text that cannot hold it would send the agent
+// looking for nothing), and the follow-up text is written from the cited
+// sources, streamed or not.
 func checkTelephoneRepaired(t *testing.T, env *draftEnv) {
 	ctx := context.Background()
 	const invented = "https://www.service-public.fr/particuliers/vosdroits/F1234"
+	const source = "https://www.service-public.fr/particuliers/vosdroits/F1636"
 	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) {
-		return "À dire au téléphone :\n1. Vous vous inscrivez en ligne [1].\n2. Consultez " + invented + " pour le détail.\n", nil
+		return "À dire au téléphone :\n1. Vous vous inscrivez en ligne sur " + source + " [1].\n2. Consultez " + invented + " pour le détail.\n", nil
 	}))
 	d := env.drafter(fakeChat(t, srv, 10*time.Second))
 	for _, stream := range []bool{false, true} {
@@ -105,11 +109,13 @@ func checkTelephoneRepaired(t *testing.T, env *draftEnv) {
 				t.Errorf("the stream ended on\n%s\nnot the draft\n%s", shown, got.Draft)
 			}
 			spoken, followUp, ok := strings.Cut(got.Draft, "Message de suivi (SMS ou courriel) :")
-			if !ok || got.Extractive || strings.Contains(spoken, "http") || !strings.Contains(spoken, "(le lien est dans le message de suivi)") {
+			if !ok || got.Extractive || strings.Contains(spoken, "http") ||
+				!strings.Contains(spoken, "en ligne sur (le lien est dans le message de suivi) [1]") ||
+				!strings.Contains(spoken, "Consultez [coordonnée à vérifier] pour le détail") {
 				t.Fatalf("telephone draft:\n%s", got.Draft)
 			}
 			if strings.Contains(got.Draft, invented) || !strings.Contains(followUp, "Sources :\n[1] ") ||
-				!strings.Contains(followUp, got.Citations[0].URL) {
+				got.Citations[0].URL != source || !strings.Contains(followUp, source) {
 				t.Errorf("follow-up text:\n%s", followUp)
 			}
 			codes := map[string][]string{}

@@ -39,7 +39,8 @@ func (sc *scanner) birthPlace(i int) int {
 // birthCue is what birthPlace knows of the birth cue at token i: the
 // token of its verb (-1 for a noun), whether it names the place itself
 // ("lieu de naissance"), whether a plain "a" is the preposition, and
-// whether a loose date was looked for.
+// whether a loose date was looked for. dated is the token after the date
+// of birth read (-1 before one).
 type birthCue struct {
 	i, verb, dated        int
 	direct, plainA, loose bool
@@ -66,7 +67,11 @@ func (sc *scanner) birthPlaceStep(c *birthCue, j int) (next, end int) {
 		if sc.punct(k) == ':' { // "à : AMIENS"
 			k++
 		}
-		if end := sc.townAt(k); end >= 0 {
+		end := sc.townAt(k)
+		if end < 0 && j == c.dated {
+			end = sc.lowerTownAt(k, 0) // "ne le 4 novembre 2003 a fes,", not "a grandi a Lyon"
+		}
+		if end >= 0 {
 			return -1, sc.addTown(k, end)
 		}
 		return j + 1, -1 // "nascida em 14/02/1991"
@@ -164,22 +169,40 @@ func (sc *scanner) birthPrep(i, j int, plainA bool) bool {
 // without case, one word or compound that is no word of the lexicon and
 // ends the clause or comes before a date ("ne le 3 fevrier 1994 a kayes.").
 func (sc *scanner) townAt(j int) int {
-	if j >= len(sc.toks) || sc.toks[j].kind != kWord || sc.toks[j].gap >= gapLine || sc.has(j, wCountry) ||
-		birthCountries[strings.ToLower(sc.text(j))] {
+	if !sc.placeWord(j) {
 		return -1
 	}
 	if !sc.caseless {
 		return sc.cityName(j)
+	}
+	return sc.lowerTownAt(j, lowerSurnameStops)
+}
+
+// lowerTownAt returns the last token of a town written in lower case that
+// starts at word j, as a message without capitals writes it ("a oran,"),
+// or -1: a word the lexicon does not know, of three letters or more, that
+// ends its clause (or is followed by "le", "à oran le 3 mai"). stop says
+// what else than punctuation, a line's or the text's end may end it.
+func (sc *scanner) lowerTownAt(j int, stop clauseStop) int {
+	if !sc.placeWord(j) {
+		return -1
 	}
 	t := &sc.toks[j]
 	if t.ent != 0 || t.end-t.start < 3 || notTown[strings.ToLower(sc.text(j))] {
 		return -1
 	}
 	end := sc.compoundEnd(j)
-	if !sc.clauseEndsAt(end+1, lowerSurnameStops) && !sc.isText(end+1, "le") {
+	if !sc.clauseEndsAt(end+1, stop) && !sc.isText(end+1, "le") {
 		return -1
 	}
 	return end
+}
+
+// placeWord reports whether token j may start the name of a town: a word
+// on the line of the cue that is no country.
+func (sc *scanner) placeWord(j int) bool {
+	return j < len(sc.toks) && sc.toks[j].kind == kWord && sc.toks[j].gap < gapLine && !sc.has(j, wCountry) &&
+		!birthCountries[strings.ToLower(sc.text(j))]
 }
 
 // notTown are words that follow "né à" without being a place and that the

@@ -30,7 +30,13 @@ func TestBirthPlaces(t *testing.T) {
 		{"an SMS without accents", "jsuis ne le 3 fevrier 1994 a kayes. merci bcp", "jsuis ne le [NAISSANCE_1] a [NAISSANCE_2]. merci bcp"},
 		{"unaccented a after an unaccented cue", "M. TRAORE Moussa (ne le 01/01/1985 a Bamako)", "M. [NOM_1] (ne le [NAISSANCE_1] a [NAISSANCE_2])"},
 		{"a date in another language before the town", "née le on iki Mayıs 1979 à Konya (Turquie)", "née le [NAISSANCE_1] à [NAISSANCE_2]"},
+		{"a town in lower case right after the date, in a text with capitals", "Bonjour, jsuis Anas, ne le 4 novembre 2003 a fes, jai un recepisse",
+			"Bonjour, jsuis [NOM_1], ne le [NAISSANCE_1] a [NAISSANCE_2], jai un recepisse"},
+		{"born in a town in lower case", "Hi, I am Giulia. born 5 march 2002 in rome. Thanks", "Hi, I am [NOM_1]. born [NAISSANCE_1] in [NAISSANCE_2]. Thanks"},
 		// kept
+		{"a verb in lower case after the date, in a text with capitals", "Mon fils Paul, ne le 4 mai 2001 a grandi a Lyon.",
+			"Mon fils [NOM_1], ne le [NAISSANCE_1] a grandi a Lyon."},
+		{"a participle in lower case after the date", "Mon frère, ne le 3 mai 1990 a ete placé.", "Mon frère, ne le [NAISSANCE_1] a ete placé."},
 		{"a maternity", "je suis née à la maternité de Lyon", "je suis née à la maternité de Lyon"},
 		{"né à terme, je vis à", "il est né à terme, je vis à Lyon", "il est né à terme, je vis à Lyon"},
 		{"an hour", "ma fille est née à 8h du matin", "ma fille est née à 8h du matin"},

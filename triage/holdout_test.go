@@ -52,6 +52,7 @@ var honestRounds = []honestRound{
 	{name: "round22", parts: []string{"round22a", "round22b", "round22c"}, gate: round22Gate},
 	{name: "round23", parts: []string{"round23a", "round23b"}, gate: round23Gate},
 	{name: "round24", parts: []string{"round24a", "round24b"}, gate: round24Gate},
+	{name: "round25", parts: []string{"round25a", "round25b"}, gate: round25Gate},
 }
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
@@ -192,6 +193,19 @@ var round23Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRe
 // / 0.903 / 0.969 / 0.938); test half 0.900 / 0.972 / 1.000 / 0.917 /
 // 0.702. The gate raised to a message under.
 var round24Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRecall: 0.96, routineKept: 0.93, reasonRecall: 0.76}
+
+// round25Gate gates round 25 (25a France services visitors as advisers
+// note them, elderly people, carers, rural users; 25b young adults,
+// students, single parents, migrants writing in French, English, Spanish,
+// Portuguese and Arabic-French, angry public posts, routine decoys full of
+// strong words), 120 messages written on 2026-12-03 (session 19) by two
+// writers who never saw the code, measured at the session's start and
+// committed before its changes to the triage: urgent 0.925 (37 of 40),
+// needs 0.958 (69 of 72), attention 0.938 (30 of 32), routine kept 0.854
+// (41 of 48), reasons 0.670 (lexicon alone 0.700 / 0.833 / 0.875 / 0.833;
+// keywords 0.125 / 0.347 / 0.469 / 0.688); test half 0.842 / 0.971 /
+// 1.000 / 0.846 / 0.646. The gate sits a message under.
+var round25Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.94, attentionRecall: 0.90, routineKept: 0.83, reasonRecall: 0.65}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {
