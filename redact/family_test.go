@@ -20,3 +20,22 @@ func TestFamilyWordNames(t *testing.T) {
 		{"a family number", "Numéro de famille : FAM-004512", "Numéro de famille : [DOSSIER_1]"},
 	})
 }
+
+// TestCivilityCommonNouns covers a lower-case surname that the lexicon
+// knows as a common noun after a civility (black-box round 2 of session
+// 19: « mme vigne », « m. grange » reached the prompt), and the words after
+// a civility that stay.
+func TestCivilityCommonNouns(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		// masked
+		{"before a preposition", "appel de mme vigne pour un passeport", "appel de mme [NOM_1] pour un passeport"},
+		{"before a function word", "vu m. grange ce matin", "vu m. [NOM_1] ce matin"},
+		{"capitalised civility, lower-case name", "Mme vigne est venue", "Mme [NOM_1] est venue"},
+		// kept
+		{"an article after the civility", "monsieur le maire a dit", "monsieur le maire a dit"},
+		{"a negation", "mme pas contente", "mme pas contente"},
+		{"a greeting", "bonjour madame merci", "bonjour madame merci"},
+		{"a determiner before the civility", "un monsieur loyer et gros", "un monsieur loyer et gros"},
+		{"a letter's opening", "Madame, Monsieur,", "Madame, Monsieur,"},
+	})
+}
