@@ -106,7 +106,7 @@ func (sc *scanner) saidOfPerson(i int) bool {
 		return false
 	}
 	if sc.punct(k) == ',' {
-		return k > 0 && sc.toks[k-1].kind == kWord && sc.toks[k-1].shape&shCap != 0
+		return k > 0 && sc.toks[k-1].kind == kWord && sc.toks[k-1].shape&shCap != 0 || sc.statedBefore(k)
 	}
 	return sc.foldedIn(k, originBefore)
 }
