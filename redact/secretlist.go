@@ -65,6 +65,7 @@ func (sc *scanner) nextListSecret(end int, digits bool) (start, e int, ok bool) 
 	}
 	if digits {
 		start, e, ok = sc.codeDigits(j, codeKind{4, 8})
+		ok = ok && !sc.yearInSentence(j, start, e)
 	} else {
 		start, e, ok = sc.secretValue(j, passwordCue)
 		ok = ok && (passwordShape(sc.s[start:e]) || allDigitsOrBlank(sc.s[start:e])) // not "peut-être"
@@ -80,4 +81,16 @@ func allDigitsOrBlank(v string) bool {
 		}
 	}
 	return v != ""
+}
+
+// yearInSentence reports whether the digits from token j, bytes start to
+// end, are a year that a sentence goes on from: "code PIN 4821, 2024 a
+// été dure".
+func (sc *scanner) yearInSentence(j, start, end int) bool {
+	v := sc.s[start:end]
+	if len(v) != 4 || v[:2] != "19" && v[:2] != "20" {
+		return false
+	}
+	n := j + 1
+	return n < len(sc.toks) && sc.toks[n].gap < gapLine && sc.toks[n].kind == kWord && !sc.foldedIn(n, secretLinks)
 }
