@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 	"github.com/plume-sp/plume/ingest"
@@ -40,7 +42,15 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// errorf returns the API error status with its code and message; a text
+// argument over maxQuotedBytes (a value the client sent, quoted back) is
+// cut.
 func errorf(status int, code, format string, args ...any) *Error {
+	for i, a := range args {
+		if v, ok := a.(string); ok {
+			args[i] = cutText(v, maxQuotedBytes)
+		}
+	}
 	return &Error{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
@@ -94,14 +104,14 @@ func errorResponse(err error) *Error {
 		return &Error{Status: http.StatusUnsupportedMediaType, Code: "unsupported_format",
 			Message: "the file's format is not supported (DILA XML, JSONL, Markdown, HTML, text, PDF or zip)"}
 	case errors.Is(err, rag.ErrTextTooLong):
-		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "text_too_long", Message: err.Error()}
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "text_too_long", Message: clientMessage(err)}
 	case errors.Is(err, rag.ErrTooLong):
-		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "question_too_long", Message: err.Error()}
+		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "question_too_long", Message: clientMessage(err)}
 	case errors.Is(err, rag.ErrNoWords):
 		return &Error{Status: http.StatusBadRequest, Code: "no_words",
 			Message: "the text holds no word to search for (only punctuation, personal data, or words as common as « le » or « de »)"}
 	case errors.Is(err, rag.ErrInvalid), errors.Is(err, store.ErrInvalid), errors.Is(err, ingest.ErrInvalidDocument):
-		return &Error{Status: http.StatusBadRequest, Code: "invalid_request", Message: err.Error()}
+		return &Error{Status: http.StatusBadRequest, Code: "invalid_request", Message: clientMessage(err)}
 	case errors.Is(err, store.ErrNotFound):
 		// A missing row and one the caller may not see (hiddenError) read
 		// alike.
@@ -125,6 +135,40 @@ func errorResponse(err error) *Error {
 		return httpError(he)
 	}
 	return &Error{Status: http.StatusInternalServerError, Code: "internal", Message: "internal error", Err: err}
+}
+
+// clientMessage is the text of a client's error as the client reads it:
+// the words of the sentinel that closes its chain (« …: text too long:
+// invalid request ») dropped, the code saying it already.
+func clientMessage(err error) string {
+	msg := err.Error()
+	for _, sentinel := range []error{rag.ErrInvalid, store.ErrInvalid, ingest.ErrInvalidDocument} {
+		msg = strings.TrimSuffix(msg, ": "+sentinel.Error())
+	}
+	return msg
+}
+
+// maxMessageBytes bounds an error's message, maxQuotedBytes a value it
+// quotes: a role, a kind or a channel of 30,000 bytes is not sent back
+// whole, a message naming every identifier of a refused document is.
+const (
+	maxMessageBytes = 4000
+	maxQuotedBytes  = 200
+)
+
+// shortMessage returns msg cut to maxMessageBytes (cutText).
+func shortMessage(msg string) string { return cutText(msg, maxMessageBytes) }
+
+// cutText returns s cut to n bytes at a character's boundary, « … »
+// marking the cut.
+func cutText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // httpError maps echo's own errors (no route, wrong method).
@@ -158,6 +202,6 @@ func (s *Server) handleError(err error, c echo.Context) {
 		_ = c.NoContent(e.Status)
 		return
 	}
-	_ = c.JSON(e.Status, errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}, Stored: e.Stored,
+	_ = c.JSON(e.Status, errorBody{Error: errorDetail{Code: e.Code, Message: shortMessage(e.Message)}, Stored: e.Stored,
 		Findings: e.Findings})
 }

@@ -112,6 +112,8 @@ func TestHostileInput(t *testing.T) {
 		{name: "search service invalid", req: request{method: "GET", path: "/v1/search?q=passeport&service=%C3"}, status: 400, code: "invalid_text"},
 		{name: "query name NUL", req: request{method: "GET", path: "/v1/me?%00=1"}, status: 400, code: "invalid_text"},
 		{name: "drafts list NUL", req: request{method: "GET", path: "/v1/drafts?limit=%00"}, status: 400, code: "invalid_text"},
+		{name: "documents list, a query that is not URL encoding", req: request{method: "GET", path: "/v1/documents?q=%%%%"}, status: 400, code: "invalid_request"},
+		{name: "search, a broken escape", req: request{method: "GET", path: "/v1/search?q=carte%2"}, status: 400, code: "invalid_request"},
 		{name: "draft id NUL", req: request{method: "GET", path: "/v1/drafts/d_%00"}, status: 400, code: "invalid_text"},
 		{name: "draft id invalid UTF-8", req: request{method: "GET", path: "/v1/drafts/d_%FF"}, status: 400, code: "invalid_text"},
 		{name: "documents q NUL", req: request{method: "GET", path: "/v1/documents?q=a%00"}, status: 400, code: "invalid_text"},

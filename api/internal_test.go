@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/plume-sp/plume/ingest"
@@ -98,6 +99,31 @@ func TestErrorTable(t *testing.T) {
 		if got.Status == 500 && strings.Contains(got.Message, "relation") {
 			t.Errorf("500 message %q reveals the cause", got.Message)
 		}
+	}
+}
+
+// TestClientMessages checks what a client reads of its own errors: no
+// sentinel closing the chain (the code says it), and no more than
+// maxMessageBytes however long a value it quotes.
+func TestClientMessages(t *testing.T) {
+	t.Parallel()
+	tooLong := fmt.Errorf("draft: %w", rag.ErrTextTooLong)
+	if got := errorResponse(tooLong).Message; got != "draft: text too long" {
+		t.Errorf("text too long reads %q", got)
+	}
+	tag := fmt.Errorf("feedback: tag 2 is not one of the labels: %w", rag.ErrInvalid)
+	if got := errorResponse(tag).Message; got != "feedback: tag 2 is not one of the labels" {
+		t.Errorf("an invalid tag reads %q", got)
+	}
+	long := errorf(http.StatusBadRequest, "invalid_request", "role %q is not one of agent, admin", strings.Repeat("é", 15000))
+	if got := long.Message; len(got) > maxQuotedBytes+100 || !utf8.ValidString(got) || !strings.Contains(got, "…") {
+		t.Errorf("a 30,000-byte value reads back in %d bytes (valid UTF-8: %v)", len(got), utf8.ValidString(got))
+	}
+	if got := shortMessage(strings.Repeat("é", 15000)); len(got) > maxMessageBytes+len("…") || !utf8.ValidString(got) {
+		t.Errorf("a 30,000-byte message reads back in %d bytes (valid UTF-8: %v)", len(got), utf8.ValidString(got))
+	}
+	if got := shortMessage("role is required"); got != "role is required" {
+		t.Errorf("a short message reads %q", got)
 	}
 }
 

@@ -227,9 +227,11 @@ func checkStrings(v reflect.Value, field string) error {
 	return nil
 }
 
-// checkParams refuses invalid UTF-8 and NUL characters in the path and
-// query parameters of every route, and query parameters a route does not
-// declare (queryParams.check), before any handler runs.
+// checkParams refuses a query string that is not URL encoding (echo would
+// read « ?q=%%%% » as no q at all: every document listed), invalid UTF-8
+// and NUL characters in the path and query parameters of every route, and
+// query parameters a route does not declare (queryParams.check), before any
+// handler runs.
 func (s *Server) checkParams(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		for _, v := range c.ParamValues() {
@@ -241,6 +243,10 @@ func (s *Server) checkParams(next echo.HandlerFunc) echo.HandlerFunc {
 					return err
 				}
 			}
+		}
+		if _, err := url.ParseQuery(c.Request().URL.RawQuery); err != nil {
+			return errorf(http.StatusBadRequest, "invalid_request",
+				"the query string is not valid URL encoding (a « %% » must start an escape such as %%25)")
 		}
 		for name, vs := range c.QueryParams() {
 			for _, v := range append(vs, name) {

@@ -68,7 +68,7 @@ var lists = []struct {
 		donc car ni que qui quoi dont en ai as avons avez ont suis es est sommes etes sont etre avoir pour par
 		sur avec sans dans chez vers pouvez pourriez pouvoir peux peut puis voudrais voudrions souhaite
 		souhaiterais aimerais besoin ne pas plus si oui non ok accord plait stp svp tres bien quelqu quelque
-		chose voila alors ici ne nee`},
+		chose voila voici alors ici ne nee`},
 	{CallBack, `rappeler rappelez rappel recontacter contacter contactez contact joindre appeler appelez`},
 	{Help, `aide aider aidez aidiez aidant renseigner renseignez renseignement renseignements information
 		informations info infos question questions demande demander repondre repondez reponse urgent

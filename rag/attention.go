@@ -195,13 +195,17 @@ func urgentTemplate(channel string, a triage.Assessment, contacts []triage.Conta
 			b.WriteString("Si vous ou un proche êtes en danger, vous pouvez joindre dès maintenant :\n")
 		}
 	}
+	var items []string
 	for _, c := range configured {
-		fmt.Fprintf(&b, "- le %s (%s) ;\n", c.Number, c.Label)
+		items = append(items, fmt.Sprintf("- le %s (%s)", c.Number, c.Label))
 		numbers = append(numbers, digits(c.Number))
 	}
 	for _, c := range kb {
-		fmt.Fprintf(&b, "- le %s (indiqué par la fiche « %s ») ;\n", c.number, c.title)
+		items = append(items, fmt.Sprintf("- le %s (indiqué par la fiche « %s »)", c.number, c.title))
 		numbers = append(numbers, digits(c.number))
+	}
+	if len(items) > 0 { // a list of the French kind: « ; » after each item, « . » after the last
+		b.WriteString(strings.Join(items, " ;\n") + ".\n")
 	}
 	b.WriteString("\n")
 	return b.String(), numbers

@@ -47,6 +47,9 @@ func TestUrgentTemplateNeverForRoutine(t *testing.T) {
 				if (a.Level == triage.Urgent) != (tmpl != "") || a.Level != triage.Urgent && numbers != nil {
 					t.Errorf("%s (%s, assessed %s) on %s: template %q", m.ID, m.Level, a.Level, ch, tmpl)
 				}
+				if tmpl != "" && !strings.HasSuffix(tmpl, ").\n\n") {
+					t.Errorf("%s on %s: the contacts' list does not end with a full stop: %q", m.ID, ch, tmpl)
+				}
 				if m.Level == triage.Routine && (tmpl != "" || strings.Contains(tmpl, "3919")) {
 					t.Errorf("routine message %s got an emergency template on %s", m.ID, ch)
 				}

@@ -40,6 +40,8 @@ var modelFailureCases = []modelFailureCase{
 		timeout: 200 * time.Millisecond, calls: 1, extractive: true, warning: rag.WarnModelFailed, message: "délai dépassé"},
 	{name: "empty answer", opts: []llmtest.Option{fixedReply("  \n ")},
 		timeout: 10 * time.Second, calls: 1, extractive: true, warning: rag.WarnModelFailed, message: "réponse vide"},
+	{name: "a reply far over max tokens", opts: []llmtest.Option{llmtest.WithoutMaxTokens(), fixedReply(strings.Repeat("Le passeport se demande en mairie [1]. ", 3000))},
+		timeout: 10 * time.Second, calls: 1, extractive: true, warning: rag.WarnModelFailed, message: "dépassait de loin la longueur"},
 }
 
 // TestDraftModelFailures checks retries, the extractive fallback and the

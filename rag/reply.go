@@ -89,7 +89,8 @@ func (d *Drafter) model(ctx context.Context, r run, p prompted, stream *streamGu
 
 // accept takes the model's reply as the draft's text, or writes an
 // extractive draft from the prompt's passages when the call failed or the
-// reply is empty or leaks the system prompt.
+// reply is empty, far over the length asked (twice MaxTokens), says
+// nothing aloud on the telephone or leaks the system prompt.
 func (d *Drafter) accept(ctx context.Context, r run, p prompted, resp llm.ChatResponse, err error) (written, error) {
 	resp.Content = plainText(resp.Content)
 	w := written{promptVersion: p.prompt.Version, model: d.opts.Model,
@@ -109,6 +110,12 @@ func (d *Drafter) accept(ctx context.Context, r run, p prompted, resp llm.ChatRe
 	case strings.TrimSpace(resp.Content) == "":
 		return fallback(Warning{Code: WarnModelFailed, Severity: "warning",
 			Message: "Le modèle a rendu une réponse vide : ce brouillon reprend les passages officiels les plus pertinents."})
+	case llm.EstimateTokens(resp.Content) > 2*d.opts.MaxTokens:
+		// A server that ignores max_tokens (black-box round 1: 108 KB
+		// stored as a draft) gives no reply an agent can review.
+		d.log.Warn("model reply far over max tokens, discarded", "bytes", len(resp.Content), "max_tokens", d.opts.MaxTokens)
+		return fallback(Warning{Code: WarnModelFailed, Severity: "warning",
+			Message: "La réponse du modèle dépassait de loin la longueur demandée : ce brouillon reprend les passages officiels les plus pertinents."})
 	case r.req.Channel == "telephone" && telephoneSaysNothing(resp.Content):
 		return fallback(Warning{Code: WarnModelFailed, Severity: "warning",
 			Message: "Le modèle n'a rien écrit à dire au téléphone : ce brouillon reprend les passages officiels les plus pertinents."})

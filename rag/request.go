@@ -3,6 +3,7 @@ package rag
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -88,7 +89,7 @@ func (d *Drafter) Validate(ctx context.Context, req Request) (ValidRequest, erro
 		req.Channel = "spp"
 	}
 	if !slices.Contains(d.prompts.Channels(), req.Channel) {
-		return ValidRequest{}, fmt.Errorf("draft: unknown channel %q (want one of %s): %w", req.Channel,
+		return ValidRequest{}, fmt.Errorf("draft: unknown channel %.40q (want one of %s): %w", req.Channel,
 			strings.Join(d.prompts.Channels(), ", "), ErrInvalid)
 	}
 	return ValidRequest{req: req}, nil
@@ -108,10 +109,20 @@ func (d *Drafter) validateMessage(what, text string) error {
 	return nil
 }
 
-// hasWord reports whether text holds a letter or a digit.
+// hasWord reports whether text holds a letter or a digit outside terminal
+// escape sequences (« \x1b[31m » alone is no question: black-box round 1
+// had it drafted).
 func hasWord(text string) bool {
+	if strings.IndexByte(text, 0x1b) >= 0 {
+		text = terminalEscapeRe.ReplaceAllString(text, "")
+	}
 	return strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
+
+// terminalEscapeRe matches an ANSI terminal escape sequence: a control
+// sequence (« ESC [ 31 m »), an operating system command ending with BEL
+// or ESC \, or a two-character escape.
+var terminalEscapeRe = regexp.MustCompile(`\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])`)
 
 // Redaction is one masked value of the question, without the value.
 type Redaction struct {

@@ -134,13 +134,17 @@ func (s *Searcher) searchRewritten(ctx context.Context, q Query) (Results, error
 	var queries []redact.Text
 	var rewriting time.Duration
 	g := new(errgroup.Group)
-	goSafe(g, func() error { plain, plainErr = s.searchQueries(ctx, q, nil); return nil })
+	wide := q
+	wide.K = max(q.K, corroborationDepth)
+	goSafe(g, func() error { plain, plainErr = s.searchQueries(ctx, wide, nil); return nil })
 	goSafe(g, func() error { queries, rewriting = s.rewriteQueries(ctx, q.Text); return nil })
 	_ = g.Wait() // neither returns an error: the plain one is kept in plainErr
 	if ctx.Err() != nil {
 		return Results{}, fmt.Errorf("search: %w", ctx.Err())
 	}
 	plain.RewriteTook = rewriting
+	found := plain.Results // the documents the message's words lead to, for corroborated
+	plain.Results = plain.Results[:min(len(plain.Results), q.K)]
 	if len(queries) == 0 {
 		return plain, plainErr
 	}
@@ -156,11 +160,12 @@ func (s *Searcher) searchRewritten(ctx context.Context, q Query) (Results, error
 		return plain, nil
 	}
 	if plainErr != nil {
-		s.log.Info("the message alone found nothing to search, keeping the rewritten search", "err", plainErr)
+		s.log.Info("the message alone found nothing to search, keeping the rewritten search, unreliable", "err", plainErr)
+		rewritten = corroborated(rewritten, nil)
 		rewritten.Took, rewritten.RewriteTook = time.Since(start), rewriting
 		return rewritten, nil
 	}
-	res := mergeRewritten(plain, rewritten, q.K)
+	res := mergeRewritten(plain, corroborated(rewritten, found), q.K)
 	res.Took, res.RewriteTook = time.Since(start), rewriting
 	return res, nil
 }
@@ -226,7 +231,8 @@ func (s *Searcher) redactQueries(ctx context.Context, queries []string) ([]redac
 // with the rewriter's queries, at most k results: the message's search
 // comes first, and keeps its reliable passages, unless the rewrite found a
 // reliable source where it found none; the other's passages follow, the
-// reliable ones before the rest. The search reliable is either's.
+// reliable ones before the rest. The search reliable is either's (the
+// rewrite's as corroborated made it).
 func mergeRewritten(plain, rewritten Results, k int) Results {
 	first, second := plain, rewritten
 	if rewritten.Reliable && !plain.Reliable {
@@ -257,6 +263,34 @@ func mergeResults(first, second []Result, k int) []Result {
 				out = append(out, r)
 			}
 		}
+	}
+	return out
+}
+
+// corroborationDepth is how many passages of the message's own search
+// corroborate the rewrite's: its documents are those the message's words
+// lead to.
+const corroborationDepth = 20
+
+// corroborated returns the rewritten search with its passages reliable
+// only on documents of found, the message's own search taken wide
+// (corroborationDepth): the model's queries may bring such a document
+// forward, never vouch alone for one the message's words do not lead to.
+// A model that rewrites « je veux me pacser » as « changement d'adresse
+// carte grise » would otherwise make the vehicle's page a reliable source
+// of a draft on the PACS (black-box round 1, session 19).
+func corroborated(rewritten Results, found []Result) Results {
+	docs := map[int64]bool{}
+	for _, r := range found {
+		docs[r.DocumentID] = true
+	}
+	out := rewritten
+	out.Results = slices.Clone(rewritten.Results)
+	out.Reliable = false
+	for i := range out.Results {
+		r := &out.Results[i]
+		r.Reliable = r.Reliable && docs[r.DocumentID]
+		out.Reliable = out.Reliable || r.Reliable && i == 0
 	}
 	return out
 }

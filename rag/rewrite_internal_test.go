@@ -7,13 +7,15 @@ import (
 
 // TestMergeRewritten checks the merge of the message's own search and the
 // search with the rewriter's queries: the message's reliable passages are
-// never lost nor pushed behind the rewrite's, the rewrite adds sources.
+// never lost nor pushed behind the rewrite's, the rewrite adds sources, and
+// its passages count as reliable only on documents the message's own
+// search found too.
 func TestMergeRewritten(t *testing.T) {
 	t.Parallel()
 	res := func(reliable bool, chunks ...int64) Results {
 		out := Results{Reliable: reliable}
 		for i, c := range chunks {
-			out.Results = append(out.Results, Result{ChunkID: c, Reliable: reliable && i == 0})
+			out.Results = append(out.Results, Result{ChunkID: c, DocumentID: c, Reliable: reliable && i == 0})
 		}
 		return out
 	}
@@ -24,14 +26,16 @@ func TestMergeRewritten(t *testing.T) {
 		reliable       bool
 	}{
 		{"junk rewrite: the message's search stands", res(true, 1, 2, 3), res(false, 7, 8, 9), []int64{1, 2, 3}, true},
-		{"both reliable: the message's first, the rewrite's next", res(true, 1, 2, 3), res(true, 7, 1, 9), []int64{1, 7, 2}, true},
-		{"only the rewrite reliable: it comes first", res(false, 1, 2, 3), res(true, 7, 8), []int64{7, 8, 1}, true},
+		{"both reliable: the message's first, the rewrite's next", res(true, 1, 2, 3), res(true, 3, 8, 9), []int64{1, 3, 2}, true},
+		{"only the rewrite reliable, on a document the message found: it comes first", res(false, 1, 2, 3), res(true, 3, 8), []int64{3, 8, 1}, true},
+		{"only the rewrite reliable, on a document the message did not find: not reliable", res(false, 1, 2, 3), res(true, 7, 8), []int64{1, 2, 3}, false},
+		{"both reliable, the rewrite's on another document: the message's only", res(true, 1, 2, 3), res(true, 7, 1, 9), []int64{1, 2, 3}, true},
 		{"neither reliable", res(false, 1, 2), res(false, 2, 9), []int64{1, 2, 9}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.rewrite.Rewritten = []string{"q"}
-			got := mergeRewritten(tt.plain, tt.rewrite, 3)
+			got := mergeRewritten(tt.plain, corroborated(tt.rewrite, tt.plain.Results), 3)
 			var chunks []int64
 			for _, r := range got.Results {
 				chunks = append(chunks, r.ChunkID)

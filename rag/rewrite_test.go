@@ -139,6 +139,34 @@ func TestQueryRewriteJunk(t *testing.T) {
 	}
 }
 
+// TestQueryRewriteCannotVouch checks that an off-topic rewrite (black-box
+// round 1 of session 19: « je veux me pacser » rewritten as the vehicle
+// registration's change of address) does not make a search reliable on a
+// document the message's own words do not lead to: its passages may be
+// listed, never as reliable sources, and the draft keeps its holding reply.
+func TestQueryRewriteCannotVouch(t *testing.T) {
+	t.Parallel()
+	srv := llmtest.New(t, llmtest.WithReply(func(openai.ChatCompletionRequest) (string, error) {
+		return "certificat d'immatriculation changement adresse\ncarte grise nouvelle adresse", nil
+	}))
+	plain, s := rewriteSearcher(t, srv, 2*time.Second)
+	const message = "Bonjour, je veux me pacser avec mon copain, on va où pour ça ? merci"
+	alone := searchRedacted(t, plain, message)
+	if alone.Reliable || slices.ContainsFunc(alone.Results, func(r rag.Result) bool { return strings.HasPrefix(r.DocID, "demo-carte-grise") }) {
+		t.Fatalf("the message alone finds the vehicle's pages or a reliable source: the test tests nothing (%+v)", alone.Results)
+	}
+	if vouched := searchRedacted(t, plain, "certificat d'immatriculation changement adresse"); !vouched.Reliable {
+		t.Fatalf("the rewrite's query alone finds nothing reliable: the test tests nothing (%+v)", vouched.Results)
+	}
+	got := searchRedacted(t, s, message)
+	if len(got.Rewritten) == 0 {
+		t.Fatalf("the off-topic rewrite was not used: rewritten %q", got.Rewritten)
+	}
+	if got.Reliable || slices.ContainsFunc(got.Results, func(r rag.Result) bool { return r.Reliable }) {
+		t.Errorf("an off-topic rewrite made the search reliable: %+v", got.Results)
+	}
+}
+
 // TestQueryRewriteSavesCommonWords checks that a message whose own words
 // are all too common to search (here stop words: ErrNoWords alone) is searched with the
 // rewrite's queries instead of failing, and still fails without them.

@@ -49,20 +49,53 @@ func checkWords(ctx context.Context, text string, policy redact.Policy) error {
 // namesSubject reports whether a redacted text, placeholders kept, holds a
 // word that names what it is about: one that is not courtesy, a function
 // word, a request for help or contact, nor the label of a value it gives
-// (« tel » just before a placeholder). A word typed alone, « tel » or
-// « nom », names a subject.
+// (« tel » just before a placeholder, « mon numéro fiscal » before a
+// [FISCAL_1]: a fiscal number given is no question on taxes). A word typed
+// alone, « tel » or « nom », names a subject.
 func namesSubject(t redact.Text) bool {
-	segments := placeholderRe.Split(t.String(), -1)
-	for i, seg := range segments {
-		words := strings.Fields(fold.Words(seg))
-		for j, w := range words {
-			labels := i < len(segments)-1 && j == len(words)-1 && valueLabels[w]
-			if !labels && !subjectless(w) {
-				return true
-			}
+	s := t.String()
+	from := 0
+	for _, loc := range placeholderRe.FindAllStringIndex(s, -1) {
+		if segmentNamesSubject(s[from:loc[0]], placeholderType(s[loc[0]:loc[1]])) {
+			return true
+		}
+		from = loc[1]
+	}
+	return segmentNamesSubject(s[from:], "")
+}
+
+// segmentNamesSubject reports whether the text between two placeholders
+// names a subject, the words that label the value of type typ after it
+// set aside ("" when no value follows).
+func segmentNamesSubject(seg, typ string) bool {
+	words := strings.Fields(fold.Words(seg))
+	n := len(words)
+	for typ != "" && n > 0 && (subjectless(words[n-1]) || labelsValue(words[n-1], typ)) {
+		n--
+	}
+	for _, w := range words[:n] {
+		if !subjectless(w) {
+			return true
 		}
 	}
 	return false
+}
+
+// placeholderType returns the type of a placeholder: FISCAL for
+// « [FISCAL_1] ».
+func placeholderType(p string) string {
+	p = strings.Trim(p, "[]")
+	if i := strings.LastIndexByte(p, '_'); i > 0 {
+		return p[:i]
+	}
+	return p
+}
+
+// labelsValue reports whether folded word w may label a value of type typ
+// written right after it: a word of any value (valueLabels) or of its
+// kind (typeLabels).
+func labelsValue(w, typ string) bool {
+	return valueLabels[w] || typeLabels[typ][w]
 }
 
 // subjectless reports whether a folded word says nothing of a message's
@@ -92,4 +125,27 @@ func wordSet(s string) map[string]bool {
 // valueLabels are folded words that label the value after them: « tel »
 // before [TEL_1], « je m'appelle » before [NOM_1].
 var valueLabels = wordSet(`tel telephone portable mobile fixe numero num mail email courriel adresse nom
-	prenom appelle ne nee`)
+	prenom appelle ne nee no n identifiant reference ref`)
+
+// typeLabels are the folded words that label a value of one type: « numéro
+// fiscal » before [FISCAL_1], « numéro de sécurité sociale » before
+// [NIR_1].
+var typeLabels = map[string]map[string]bool{
+	"FISCAL":         wordSet("fiscal fiscale identification spi contribuable"),
+	"NIR":            wordSet("nir secu securite sociale ss insee assure"),
+	"IBAN":           wordSet("iban rib bic compte bancaire"),
+	"CARTE":          wordSet("carte bancaire bleue cb visa mastercard"),
+	"CAF":            wordSet("allocataire caf msa matricule"),
+	"FRANCE_TRAVAIL": wordSet("france travail pole emploi ft"),
+	"DOSSIER":        wordSet("dossier client contrat facture demande"),
+	"PASSEPORT":      wordSet("passeport"),
+	"CNI":            wordSet("carte identite cni"),
+	"PERMIS":         wordSet("permis conduire"),
+	"ETRANGER":       wordSet("titre sejour recepisse agdref visa etranger"),
+	"PLAQUE":         wordSet("plaque immatriculation"),
+	"SIRET":          wordSet("siret siren"),
+	"INE":            wordSet("ine"),
+	"SECRET":         wordSet("mot passe mdp code pin"),
+	"IP":             wordSet("ip"),
+	"NAISSANCE":      wordSet("date naissance"),
+}

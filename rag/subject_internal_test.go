@@ -18,7 +18,13 @@ func TestNamesSubject(t *testing.T) {
 		{"Mon mail : marie.durand@example.org, mon portable 06 12 34 56 78", false},
 		{"Je m'appelle Marie Durand, née le 12/03/1980", false},
 		{"Merci d'avance pour votre réponse. Cordialement, Marie Durand", false},
+		{"mon numéro fiscal 3012345678901", false},
+		{"Mon NIR 1 84 12 75 108 234 56 merci", false},
+		{"Bonjour, voici mon numéro de sécurité sociale : 1 84 12 75 108 234 56. Cordialement", false},
+		{"mon IBAN FR76 3000 6000 0112 3456 7890 189", false},
 		{"TEL", true},
+		{"Mon numéro fiscal 3012345678901 : comment payer ma taxe foncière ?", true},
+		{"Quel est mon numéro fiscal ?", true},
 		{"nom", true},
 		{"Mon téléphone a été volé", true},
 		{"Bonjour, je voudrais changer le nom de mon enfant, tel 06 12 34 56 78", true},
@@ -30,6 +36,25 @@ func TestNamesSubject(t *testing.T) {
 		}
 		if got := namesSubject(red.Text); got != tt.want {
 			t.Errorf("namesSubject(%q) = %v, want %v", red.Text, got, tt.want)
+		}
+	}
+}
+
+// TestHasWordEscapes checks that terminal escape sequences are no words:
+// a question that is only one (« \x1b[31m », black-box round 1) is refused
+// as holding no word rather than drafted.
+func TestHasWordEscapes(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]bool{
+		"\x1b[31m":                   false,
+		"\x1b[1;31m\x1b[0m !":        false,
+		"\x1b]0;titre\x07":           false,
+		"\x1b]0;titre\x1b\\":         false,
+		"\x1b[31mcarte grise\x1b[0m": true,
+		"passeport":                  true,
+	} {
+		if got := hasWord(text); got != want {
+			t.Errorf("hasWord(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

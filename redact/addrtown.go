@@ -114,12 +114,13 @@ func (sc *scanner) addrSegment(k int) int {
 // with its district's ordinal ("Marseille 14e"), and returns its last
 // token, or -1: capitalized words that are no first name, no cue and no
 // word of the lexicon's lists ("Tel", "Merci"; a property for the words
-// around it aside: "Loire", see contextBits), then the line's end.
+// around it and a word surname's aside: "Loire", "Blanc", see
+// unlistedBits), then the line's end.
 func (sc *scanner) lineTown(k int) int {
 	if k < len(sc.toks) {
 	}
 	if k >= len(sc.toks) || sc.toks[k].kind != kWord || sc.toks[k].shape&shCap == 0 || sc.isFirstName(k) ||
-		sc.bits(k)&^contextBits != 0 || sc.toks[k].cue != 0 {
+		sc.bits(k)&^unlistedBits != 0 || sc.toks[k].cue != 0 {
 		return -1
 	}
 	e := sc.compoundEnd(k)

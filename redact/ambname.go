@@ -131,7 +131,7 @@ func (sc *scanner) commonSurname(k, last int) bool {
 			continue
 		}
 		w := sc.folded(k)
-		if t.ent != 0 && !wordSurnames[t.ent] || sc.has(k, wOrgWord) || adjectiveEnding(w) ||
+		if t.ent != 0 && t.bits&wWordSurname == 0 || sc.has(k, wOrgWord) || adjectiveEnding(w) ||
 			t.shape&shLower != 0 && hasSuffixOf(w, placeAdjEndings) {
 			return true
 		}
@@ -145,12 +145,12 @@ func (sc *scanner) commonSurname(k, last int) bool {
 var placeAdjEndings = []string{"iere", "ieres", "ier", "iers", "elle", "elles"}
 
 // wordSurnameEnd returns the last token of a frequent surname that is also
-// a common word (wordSurnames: "petit", "fontaine") at k, after the
+// a common word ([word-surname]: "petit", "fontaine") at k, after the
 // ambiguous first name at j, when it ends the clause ("bien à vous, olive
 // petit"), or -1. An adverb before it keeps both words ("c'est juste
 // petit").
 func (sc *scanner) wordSurnameEnd(j, k int) int {
-	if k >= len(sc.toks) || sc.toks[k].gap != gapSpace || sc.toks[k].kind != kWord || !wordSurnames[sc.toks[k].ent] ||
+	if k >= len(sc.toks) || sc.toks[k].gap != gapSpace || sc.toks[k].kind != kWord || !sc.has(k, wWordSurname) ||
 		sc.toks[j].ent == entJuste {
 		return -1
 	}

@@ -6,32 +6,29 @@ package redact
 // jean-pierre". Capitalised ("Monsieur Petit Jean-Claude"), a civility
 // makes any word a name; in lower case a common word ("petit") needs more.
 
-// wordSurnames are frequent French surnames that the lexicon also lists
-// as common words (folded): after a civility, in lower case, they are a
-// name when a first name follows or the clause ends. The surnames that
-// are no word of the lexicon ("blanc", "leroy") are read by the usual
-// rules.
-var wordSurnames = entrySet("petit fontaine riviere moulin cousin marechal long court")
-
-// capsWordSurnames are frequent surnames that are also common
-// adjectives too frequent in lower case ("grand merci", "grand-père"):
-// a surname only written with a capital, in a text that is not all in
-// capitals ("GRAND Pierre", "NOM: GRAND").
-var capsWordSurnames = entrySet("grand")
+// The frequent French surnames that the lexicon also lists as common
+// words are its [word-surname] (wWordSurname: "petit", "fontaine"):
+// after a civility, in lower case, they are a name when a first name
+// follows or the clause ends. Those too frequent as a word in lower case
+// ("grand merci", "grand-père") are its [word-surname-caps]
+// (wCapsSurname): a surname only written with a capital, in a text that
+// is not all in capitals ("GRAND Pierre", "NOM: GRAND"). The surnames
+// that are no word of the lexicon ("blanc", "leroy") are read by the
+// usual rules.
 
 // wordSurname reports whether word k is a known surname that is also a
-// common word: one of wordSurnames, or of capsWordSurnames written with a
-// capital, in a text in capitals too after a form's label (field).
+// common word: one of [word-surname], or of [word-surname-caps] written
+// with a capital, in a text in capitals too after a form's label (field).
 func (sc *scanner) wordSurname(k int, field bool) bool {
 	t := &sc.toks[k]
-	return wordSurnames[t.ent] || capsWordSurnames[t.ent] && (field || !sc.caseless) && t.shape&shCap != 0
+	return t.bits&wWordSurname != 0 || t.bits&wCapsSurname != 0 && (field || !sc.caseless) && t.shape&shCap != 0
 }
 
 // civilityWordName reads the name at word j after a civility when the
 // usual rules found none there, and returns its last token, or -1. Word j
 // is in lower case, or in a text in capitals ("JE SUIS MME PETIT
 // OLIVE"), and a common word; it is a surname when it is a
-// known one (wordSurnames) followed by a first name or ending its clause,
+// known one ([word-surname]) followed by a first name or ending its clause,
 // or when a compound first name follows it ("madame vigne
 // marie-france"). A determiner before the civility ("un monsieur petit
 // et gros") makes it the common noun.
@@ -45,11 +42,11 @@ func (sc *scanner) civilityWordName(civ, j int) int {
 	}
 	last := j
 	if f := j + 1; f < len(sc.toks) && sc.toks[f].gap == gapSpace && sc.isFirstName(f) && sc.bits(f)&(wFunc|wStop) == 0 {
-		if end := sc.hyphenEnd(f); wordSurnames[t.ent] || end > f {
+		if end := sc.hyphenEnd(f); t.bits&wWordSurname != 0 || end > f {
 			last = end // "petit jean-claude", "vigne marie-france"
 		}
 	}
-	if last == j && (!wordSurnames[t.ent] || !sc.clauseEndsAt(j+1, surnameStops)) {
+	if last == j && (t.bits&wWordSurname == 0 || !sc.clauseEndsAt(j+1, surnameStops)) {
 		return -1
 	}
 	sc.addToks(j, last, NOM, 0.85)
@@ -62,7 +59,7 @@ func (sc *scanner) civilityWordName(civ, j int) int {
 // "JE M'APPELLE OLIVE PETIT" in a text in capitals.
 func (sc *scanner) wordSurnameAfterFirst(k int) bool {
 	t := &sc.toks[k]
-	return t.kind == kWord && (t.shape&shCap == 0 || sc.caseless) && wordSurnames[t.ent] && sc.clauseEndsAt(k+1, surnameStops)
+	return t.kind == kWord && (t.shape&shCap == 0 || sc.caseless) && t.bits&wWordSurname != 0 && sc.clauseEndsAt(k+1, surnameStops)
 }
 
 // civilityNextLine reads the name at word j, the first of the line after
@@ -88,7 +85,7 @@ func (sc *scanner) civilityNextLine(j int) int {
 }
 
 // wordSurnameName adds the known surname that is also a common word
-// (wordSurnames) at word j after a cue that announces a name (a closing's
+// ([word-surname]) at word j after a cue that announces a name (a closing's
 // signature, "au nom de", a maiden name), with the first name right after
 // it on its line ("GRAND Pierre", "Petit Camille"), or alone when it ends
 // its clause ("Cordialement\nPETIT"), and returns its last token, or -1:

@@ -57,6 +57,9 @@ func (sc *scanner) freeName(i int) int {
 		sc.addToks(first, last, NOM, 0.8)
 		return last
 	case words == 1 && !amb && b&(wStop|notName) == 0:
+		if sc.townAfterPrep(first) {
+			return last // "je travaille à Nancy", "à Florence (Italie)": a town
+		}
 		conf := 0.6
 		if sc.caseless {
 			conf = 0.5
@@ -80,7 +83,7 @@ func (sc *scanner) capsFirstAfter(i, m int) bool {
 	if t.shape&shCap != 0 {
 		return true
 	}
-	unknown := sc.toks[i].ent == 0 || wordSurnames[sc.toks[i].ent]
+	unknown := sc.toks[i].ent == 0 || sc.has(i, wWordSurname)
 	opens := sc.toks[i].gap >= gapLine || sc.punct(i-1) == ':' || sc.has(i-1, wCivility)
 	return unknown && opens && t.shape&shUpper != 0 && t.shape&shLower == 0 && sc.bits(m)&(wFirstAmb|wStop|notName) == 0
 }

@@ -52,6 +52,12 @@ const (
 	wPartner    // a spouse or partner: "femme", "mari", "esposa", "husband"
 	wChronic    // "chronique": the word before it is a condition
 	wCorrection // "non", "pardon": a value typed again follows
+	wTownName   // a first name that is also a town, a town after "à": "Nancy", "Florence"
+	// The surnames that are also common words (surnameBits): their
+	// sections add a property to a word, listed or not, but list none.
+	wWordSurname // a frequent surname that is also a word: "petit", "fontaine"
+	wCapsSurname // a surname only when capitalised, the word being too frequent: "grand"
+	wSaidSurname // a surname in capitals after "je suis", before a clause of the writer's: "BLANC"
 	// The properties below tell of the words around a word, not of the
 	// word itself (contextBits).
 	wPersonBy      // a participle that "par" and a person follow: "relu par"
@@ -67,6 +73,16 @@ const (
 // but reads as a word the lexicon does not know (entry 0) to every other
 // rule, so that "Google" or "Loire" stays a possible name or town.
 const contextBits = wPersonBy | wPersonWith | wSigned | wOrgWord | wPublicService | wDial
+
+// surnameBits are the properties of the surnames that are also common
+// words ([word-surname], [word-surname-caps], [word-surname-said]): like
+// contextBits, they list no word, so that "blanc" stays a word the
+// lexicon does not know to every other rule.
+const surnameBits = wWordSurname | wCapsSurname | wSaidSurname
+
+// unlistedBits are the properties whose sections list no word: a word
+// the lexicon holds only for them is unlisted (see contextBits).
+const unlistedBits = contextBits | surnameBits
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
 type cueBits uint32
@@ -128,6 +144,7 @@ var wordSections = map[string]wordBits{
 	"partner": wPartner, "chronic": wChronic, "correction": wCorrection,
 	"person-by": wPersonBy, "person-with": wPersonWith, "person-signed": wSigned,
 	"org-word": wOrgWord, "public-service": wPublicService, "public-dial": wDial,
+	"town-name": wTownName, "word-surname": wWordSurname, "word-surname-caps": wCapsSurname, "word-surname-said": wSaidSurname,
 }
 
 var phraseSections = map[string]cueBits{
@@ -163,9 +180,9 @@ type lexEntry struct {
 // changed afterwards. Tokens refer to entries by index, 0 meaning "not in
 // the lexicon", so that they hold no pointer.
 type lexicon struct {
-	words   map[string]uint32 // the listed words (see contextBits)
+	words   map[string]uint32 // the listed words (see unlistedBits)
 	entries []lexEntry
-	listed  uint32     // entries from listed on are unlisted words' (see contextBits)
+	listed  uint32     // entries from listed on are unlisted words' (see unlistedBits)
 	table   wordTable  // words and the unlisted words, for tokenize's lookups
 	bits    []wordBits // entries[i].bits, packed: the detectors read them for every token
 	word    []string   // entries[i].word, packed: isText reads them for many tokens
@@ -202,7 +219,7 @@ func (l *lexicon) entry(w string) uint32 {
 
 func buildLexicon(words, firstNames string) *lexicon {
 	l := &lexicon{words: make(map[string]uint32, 4096), entries: make([]lexEntry, 1, 4096)}
-	context := map[string]wordBits{} // the words of contextBits' sections
+	context := map[string]wordBits{} // the words of unlistedBits' sections
 	var buf []byte
 	for _, line := range strings.Split(firstNames, "\n") {
 		line, _, _ = strings.Cut(line, "#")
@@ -289,7 +306,7 @@ func buildLexicon(words, firstNames string) *lexicon {
 		if bit, ok := wordSections[section]; ok {
 			for _, w := range strings.Fields(line) {
 				buf = fold.Append(buf[:0], w)
-				if bit&contextBits != 0 {
+				if bit&unlistedBits != 0 {
 					context[string(buf)] |= bit
 					continue
 				}
@@ -333,7 +350,7 @@ func buildLexicon(words, firstNames string) *lexicon {
 	return l
 }
 
-// addContext gives the words of context their properties (contextBits):
+// addContext gives the words of context their properties (unlistedBits):
 // a listed word's entry takes them, and every other word gets an entry
 // of its own after the listed ones, left out of l.words. It returns the
 // words tokenize looks up: the listed ones and those.
@@ -356,7 +373,7 @@ func (l *lexicon) addContext(context map[string]wordBits) map[string]uint32 {
 }
 
 // tokenEntry returns the entry a token of the word of entry e refers to:
-// e, or 0 for an unlisted word (see contextBits).
+// e, or 0 for an unlisted word (see unlistedBits).
 func (l *lexicon) tokenEntry(e uint32) uint32 {
 	if e >= l.listed {
 		return 0

@@ -221,7 +221,7 @@ func (sc *scanner) weakSelfName(i, j int) int {
 		sc.addToks(j, last, NOM, 0.75)
 		return last
 	}
-	if !sc.smsFirstName(i, j) && !sc.capsSelfSurname(i, j) && !sc.capsSurnameAndI(i, j) {
+	if !sc.smsFirstName(i, j) && !sc.capsSelfSurname(i, j) && !sc.capsSaidSurname(i, j) {
 		return -1
 	}
 	sc.addToks(j, j, NOM, 0.7)

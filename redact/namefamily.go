@@ -63,33 +63,54 @@ func (sc *scanner) capsSelfSurname(i, j int) bool {
 	return p >= 0 && sc.toks[p].kind == kWord && greetingWords[sc.toks[p].ent] && sc.startsSentence(p)
 }
 
-// colourSurnames are frequent French surnames that are also adjectives
-// or nouns, read as a surname in capitals after "je suis"
-// (capsSurnameAndI) beside the word surnames civname.go knows
-// (wordSurname: "petit", "fontaine", "grand"); no trade, which "je suis"
-// states as often.
-var colourSurnames = wordSet("blanc roux brun gros fort renard bonnet chevalier leblanc lebrun legrand lenoir")
+// The surnames in capitals after "je suis" (capsSaidSurname) are the
+// word surnames civname.go knows (wordSurname: "petit", "fontaine",
+// "grand") and the lexicon's [word-surname-said] (wSaidSurname: "blanc",
+// "roux", "renard"), frequent French surnames that are also adjectives or
+// nouns; no trade, which "je suis" states as often.
 
-// capsSurnameAndI reports whether word j, right after the weak
-// self-introduction "je suis" at i, is a surname in capitals that a
-// clause of the writer's own follows: "je suis BLANC et je conteste",
-// "je suis ROUX et j'ai". The word is a known word surname, in a text
-// that uses case: in capitals an unknown word there is as often an
-// adjective stressed ("je suis EPUISEE et je", "je suis TRISTE et je").
-func (sc *scanner) capsSurnameAndI(i, j int) bool {
+// saidSurnameLinks are the conjunctions that open another clause after
+// "je suis" and a surname: "je suis BLANC et je", "je suis ROUX mais"
+// (folded).
+var saidSurnameLinks = wordSet("et mais car donc puis")
+
+// clauseSubjects are the words that start a clause's subject after a
+// conjunction: pronouns and determiners (folded).
+var clauseSubjects = wordSet("je j il elle on nous vous ils elles ma mon mes ta ton sa son ses le la les l notre votre nos vos " +
+	"leur leurs ce c cela ca cette ces n")
+
+// capsSaidSurname reports whether word j, right after the weak
+// self-introduction "je suis" at i, is a surname in capitals that ends
+// its clause: "je suis BLANC et je conteste", "je suis ROUX, j'ai",
+// "Je suis RENARD." The word is a known word surname, in a text that
+// uses case: in capitals an unknown word there is as often an adjective
+// stressed ("je suis EPUISEE et je", "je suis TRISTE, je").
+func (sc *scanner) capsSaidSurname(i, j int) bool {
 	t := &sc.toks[j]
-	if t.kind != kWord || sc.caseless || t.shape&shUpper == 0 || !colourSurnames[sc.folded(j)] && !sc.wordSurname(j, true) ||
+	if t.kind != kWord || sc.caseless || t.shape&shUpper == 0 || t.bits&wSaidSurname == 0 && !sc.wordSurname(j, true) ||
 		!sc.isText(i, "suis") || t.gap != gapSpace {
 		return false
 	}
 	if p := sc.wordBefore(i); p < 0 || !sc.isText(p, "je", "j") {
 		return false
 	}
-	e, s := j+1, j+2
-	if e >= len(sc.toks) || s >= len(sc.toks) || !sc.isText(e, "et") || sc.toks[e].gap != gapSpace {
-		return false
+	return sc.saidSurnameEnds(j + 1)
+}
+
+// saidSurnameEnds reports whether the clause of a surname after "je
+// suis" ends at token k: the end of the text or of its line, a mark
+// that ends a sentence or a clause (not a dash, an apostrophe or an
+// '@'), or a conjunction in lower case that opens another clause
+// (saidSurnameLinks) with its subject ("et je", "mais ma demande"; not
+// "et fort").
+func (sc *scanner) saidSurnameEnds(k int) bool {
+	if sc.clauseEndsAt(k, stopMarksOnly) {
+		return true
 	}
-	return sc.isText(s, "je", "j") && sc.toks[s].gap == gapSpace
+	t := &sc.toks[k]
+	next := sc.nextWordAny(k) // "je suis GRAND et fort": an adjective goes on
+	return t.kind == kWord && t.gap == gapSpace && t.shape&shLower != 0 && sc.foldedIn(k, saidSurnameLinks) &&
+		next > k && sc.foldedIn(next, clauseSubjects)
 }
 
 // vowels counts the vowels of s, accents aside.

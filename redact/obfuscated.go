@@ -126,8 +126,8 @@ func (sc *scanner) obfuscatedEmails() {
 			continue
 		}
 		if sc.toks[i-1].end-sc.toks[i-1].start == 1 { // "… s @ y …": written one character at a time
-			if s, e := sc.spacedEmail(i, last); s >= 0 && (m == "@" || !weakAt[m] || bracketed || i-s >= 3) {
-				sc.addToks(s, e, EMAIL, 0.9)
+			if s, e, conf := sc.spacedEmail(i, last, m == "@" || !weakAt[m] || bracketed); s >= 0 {
+				sc.addToks(s, e, EMAIL, conf)
 				i = e
 				continue
 			}
@@ -308,26 +308,46 @@ func (sc *scanner) spelledLabels(s, e int) bool {
 // spacedEmail reads an address written one character at a time around the
 // at-marker of tokens at to atEnd, "m a r i e . t h o m a s @ y a h o o .
 // f r", "… {at} y a h o o point f r": at least two single characters on
-// each side, a dot (or dot word) after the marker followed by two letters.
-// It returns the first and last tokens, or -1.
-func (sc *scanner) spacedEmail(at, atEnd int) (int, int) {
-	// single tells one character; the blanks between characters are
-	// checked by the loops, so that the first one may start a line.
-	single := func(k int) bool {
-		if k < 0 || k >= len(sc.toks) || sc.toks[k].end-sc.toks[k].start != 1 {
-			return false
-		}
-		switch sc.toks[k].kind {
-		case kWord, kNum:
-			return true
-		}
-		p := sc.punct(k)
-		return p == '.' || p == '_' || p == '-'
+// each side (three before a weak at-word, "a", "at", unless strong), a dot
+// (or dot word) after the marker followed by two letters. After a strong
+// marker, a local part of four characters or more also takes a domain in
+// words ("m a r i e . d u r a n d @ orange . fr"). It returns the first
+// and last tokens and the confidence, or -1.
+func (sc *scanner) spacedEmail(at, atEnd int, strong bool) (int, int, float64) {
+	start := sc.spacedLocal(at)
+	if at-start < 2 || !strong && at-start < 3 {
+		return -1, -1, 0
 	}
+	if end := sc.spacedDomain(atEnd); end >= 0 {
+		return start, end, 0.9
+	}
+	if strong && at-start >= 4 {
+		if end, dots, _ := sc.mailDomain(atEnd+1, false); end >= 0 && dots > 0 {
+			return start, sc.commaTLD(end), 0.95 // as the address in words would be
+		}
+	}
+	return -1, -1, 0
+}
+
+// spacedLocal returns the first token of the local part written one
+// character at a time before the at-marker at token at, or at when there
+// is none.
+func (sc *scanner) spacedLocal(at int) int {
 	start := at
-	for start-1 >= 0 && single(start-1) && at-start < 64 && sc.toks[start].gap <= gapBlank {
+	for start-1 >= 0 && sc.spelledChar(start-1) && at-start < 64 && sc.toks[start].gap <= gapBlank {
 		start--
 	}
+	for sc.toks[start].kind == kPunct && start < at {
+		start++
+	}
+	return start
+}
+
+// spacedDomain reads the domain written one character at a time after
+// the at-marker that ends at token atEnd: single characters and a dot
+// (or dot word) followed by two letters or more. It returns its last
+// token, or -1.
+func (sc *scanner) spacedDomain(atEnd int) int {
 	end, dot, tld := atEnd, -1, 0
 	for end+1 < len(sc.toks) && end-atEnd < 64 && sc.toks[end+1].gap <= gapBlank {
 		k := end + 1
@@ -335,7 +355,7 @@ func (sc *scanner) spacedEmail(at, atEnd int) (int, int) {
 			dot, tld, end = last, 0, last // ".", "point", "(dot)"
 			continue
 		}
-		if !single(k) {
+		if !sc.spelledChar(k) {
 			break
 		}
 		if dot >= 0 && sc.toks[k].kind == kWord {
@@ -343,13 +363,26 @@ func (sc *scanner) spacedEmail(at, atEnd int) (int, int) {
 		}
 		end = k
 	}
-	for sc.toks[start].kind == kPunct && start < at {
-		start++
+	if dot < 0 || tld < 2 || end == dot {
+		return -1
 	}
-	if at-start < 2 || dot < 0 || tld < 2 || end == dot {
-		return -1, -1
+	return end
+}
+
+// spelledChar reports whether token k is one character of an address
+// spelled one at a time: a letter, a digit, '.', '_' or '-'. The blanks
+// between characters are checked by the loops, so that the first one may
+// start a line.
+func (sc *scanner) spelledChar(k int) bool {
+	if k < 0 || k >= len(sc.toks) || sc.toks[k].end-sc.toks[k].start != 1 {
+		return false
 	}
-	return start, end
+	switch sc.toks[k].kind {
+	case kWord, kNum:
+		return true
+	}
+	p := sc.punct(k)
+	return p == '.' || p == '_' || p == '-'
 }
 
 // commaTLD extends a domain that ends at token e over a top-level domain

@@ -159,14 +159,14 @@ func (sc *scanner) lowerSurnameWord(k int, particle bool) bool {
 // lowerNamePart reports whether word k, in lower case, may be a part of a
 // surname in lower case: no word that rules a name out, no adjective's or
 // participle's ending, and no common word unless after a particle or a
-// frequent surname (wordSurnames: "marie-hélène fontaine").
+// frequent surname ([word-surname]: "marie-hélène fontaine").
 func (sc *scanner) lowerNamePart(k int, particle bool) bool {
 	t := &sc.toks[k]
 	if t.kind != kWord || t.shape&shLower == 0 || t.end-t.start < 2 {
 		return false
 	}
 	b := sc.bits(k)
-	return b&(notName|wFirstAmb) == 0 && (particle || b&wStop == 0 || wordSurnames[t.ent]) && !adjectiveEnding(sc.text(k))
+	return b&(notName|wFirstAmb) == 0 && (particle || b&wStop == 0 || b&wWordSurname != 0) && !adjectiveEnding(sc.text(k))
 }
 
 // adjectiveEnding reports whether a lower-case word ends as French

@@ -177,7 +177,7 @@ func (sc *scanner) commonWordIn(first, last int) bool {
 			continue
 		}
 		b := sc.bits(k)
-		if b&notName != 0 || b&wStop != 0 && !wordSurnames[t.ent] || t.shape&shLower != 0 && adjectiveEnding(sc.text(k)) {
+		if b&notName != 0 || b&wStop != 0 && b&wWordSurname == 0 || t.shape&shLower != 0 && adjectiveEnding(sc.text(k)) {
 			return true
 		}
 	}
@@ -194,7 +194,7 @@ func (sc *scanner) unknownWords(first, last int) bool {
 		if t.kind != kWord || sc.has(k, wParticle) {
 			continue
 		}
-		if t.ent != 0 && !wordSurnames[t.ent] {
+		if t.ent != 0 && t.bits&wWordSurname == 0 {
 			return false
 		}
 		if w := sc.folded(k); hasSuffixOf(w, commonEndings) || hasSuffixOf(w, nounEndings) || sc.has(k, wOrgWord) {

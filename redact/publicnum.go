@@ -19,7 +19,9 @@ package redact
 //   - a short number (four digits starting with 3: "3949", "3939") beside
 //     a word of dialling among the four words on either side on its line
 //     ([public-dial]: "code d'accès 3949 puis tapez 1"), where a code
-//     without a verb or a possessive could be read.
+//     without a verb or a possessive could be read; a possessive before
+//     "code" among the four words before it makes it the writer's code
+//     ("mon code 3817, puis …", "mon code d'accès est 3817 puis").
 
 // publicKind is a kind of public number, each with its cue.
 type publicKind uint8
@@ -41,7 +43,7 @@ func (sc *scanner) publicNumber(kind publicKind, d string, first, last int) bool
 		return len(d) == 10 && d[:4] == "0969" && !sc.wordOnLine(first, 4, true, sc.possessive) &&
 			(sc.wordOnLine(first, 6, true, sc.serviceWord) || sc.wordOnLine(last, 3, false, sc.orgWord))
 	case publicShort:
-		return len(d) == 4 && d[0] == '3' && allDigits(d) &&
+		return len(d) == 4 && d[0] == '3' && allDigits(d) && !sc.wordOnLine(first, 4, true, sc.ownCode) &&
 			(sc.wordOnLine(first, 4, true, sc.dialWord) || sc.wordOnLine(last, 4, false, sc.dialWord))
 	}
 	return false
@@ -98,6 +100,16 @@ func (sc *scanner) wordOnLine(k, n int, back bool, f func(int) bool) bool {
 
 // possessive reports whether word k is a possessive: "mon", "notre".
 func (sc *scanner) possessive(k int) bool { return sc.has(k, wPossessive) }
+
+// ownCode reports whether word k is "code" after a possessive: "mon
+// code", "votre code d'accès", the writer's or the reader's own code.
+func (sc *scanner) ownCode(k int) bool {
+	if !sc.isText(k, "code", "codes") {
+		return false
+	}
+	p := sc.wordBefore(k)
+	return p >= 0 && sc.possessive(p)
+}
 
 // serviceWord reports whether word k names a service that answers a
 // public line: an organisation, a switchboard's phrase, or a word of

@@ -49,17 +49,8 @@ func TestLandlineDigits(t *testing.T) {
 // properties carry them, and that a word the lexicon holds only for them
 // reads as unknown (entry 0) while a listed word keeps its entry.
 func TestContextWords(t *testing.T) {
-	type word struct {
-		Text   string
-		Listed bool
-		Bits   wordBits
-	}
-	text := "relu vu signé Google Loire tapez puis plateforme"
-	var got []word
-	for _, tok := range tokenize(text, nil) {
-		got = append(got, word{text[tok.start:tok.end], tok.ent != 0, tok.bits & contextBits})
-	}
-	want := []word{
+	got := tokenWords("relu vu signé Google Loire tapez puis plateforme", contextBits)
+	want := []tokenWord{
 		{"relu", false, wPersonBy}, {"vu", false, wPersonWith}, {"signé", true, wPersonBy | wSigned},
 		{"Google", false, wOrgWord}, {"Loire", false, wOrgWord}, {"tapez", false, wDial},
 		{"puis", true, wDial}, {"plateforme", true, wPublicService},
@@ -67,4 +58,21 @@ func TestContextWords(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("context words (-want +got):\n%s", diff)
 	}
+}
+
+// tokenWord is what a test reads of a token: its text, whether the
+// lexicon lists its word, and some of its properties.
+type tokenWord struct {
+	Text   string
+	Listed bool
+	Bits   wordBits
+}
+
+// tokenWords returns the tokens of text with their properties of mask.
+func tokenWords(text string, mask wordBits) []tokenWord {
+	var words []tokenWord
+	for _, tok := range tokenize(text, nil) {
+		words = append(words, tokenWord{text[tok.start:tok.end], tok.ent != 0, tok.bits & mask})
+	}
+	return words
 }

@@ -23,6 +23,7 @@ var (
 	oneTimeCode = codeKind{4, 8}
 	cardCode    = codeKind{3, 4}
 	cardPIN     = codeKind{4, 4}
+	ownCode     = codeKind{4, 6} // after "mon code": a PIN, an access or a one-time code
 )
 
 // codeSecrets masks the digits after a one-time code's, a card security
@@ -67,7 +68,8 @@ func (sc *scanner) transferCodes() {
 // codeCueAt returns what the word at i announces: "cryptogramme", "CVV",
 // "security code" a card code; "verification code", "code reçu", "code
 // sms", "code de vérification" a one-time code; "code" after a card's
-// word on its line a PIN.
+// word on its line a PIN; "code" after a possessive ("mon code 3817")
+// the writer's own code of 4 to 6 digits.
 func (sc *scanner) codeCueAt(i int) codeKind {
 	switch {
 	case sc.isText(i, "cryptogramme", "cvv", "cvc"):
@@ -83,6 +85,8 @@ func (sc *scanner) codeCueAt(i int) codeKind {
 		return cardPIN
 	case sc.sentCodeAfter(i):
 		return oneTimeCode
+	case sc.possessive(sc.wordBefore(i)) && sc.digitsAfterCode(i):
+		return ownCode // "mon code 3817, puis …"
 	}
 	return noCode
 }
@@ -100,6 +104,28 @@ func (sc *scanner) cardCodeAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// digitsAfterCode reports whether digits follow "code" at token i,
+// across the words and marks a code's cue may have before them ("mon
+// code est 3817", "mon code : 3817"), and no other word: "mon code
+// postal : 75011" stays.
+func (sc *scanner) digitsAfterCode(i int) bool {
+	j := sc.codeLeadEnd(i + 1)
+	return j < len(sc.toks) && sc.toks[j].kind == kNum && sc.toks[j].gap < gapLine
+}
+
+// codeLeadEnd returns the first token from j on, on its line, that is
+// neither a word of codeSkip nor a mark that leads to a code (isCodeLead),
+// eight at most: where a code's digits may start.
+func (sc *scanner) codeLeadEnd(j int) int {
+	for k := 0; k < 8 && j < len(sc.toks) && sc.toks[j].gap < gapLine; k++ {
+		if p := sc.punct(j); p == 0 && !sc.foldedIn(j, codeSkip) || p != 0 && !isCodeLead(p) {
+			break
+		}
+		j++
+	}
+	return j
 }
 
 // codeSenders are the words that tell a code after "code" was sent to the
@@ -143,13 +169,7 @@ func (sc *scanner) cardBefore(i int) bool {
 // token j-1, past codeSkip words and punctuation, in groups ("481 207"),
 // when their count fits the kind and no unit follows them.
 func (sc *scanner) codeDigits(j int, kind codeKind) (start, end int, ok bool) {
-	for k := 0; k < 8 && j < len(sc.toks) && sc.toks[j].gap < gapLine; k++ {
-		p := sc.punct(j)
-		if p == 0 && !sc.foldedIn(j, codeSkip) || p != 0 && !isCodeLead(p) {
-			break
-		}
-		j++
-	}
+	j = sc.codeLeadEnd(j)
 	if c := sc.colonAhead(j, 6); c > j {
 		j = c + 1 // "le code reçu par sms pour débloquer : 481 207"
 	}

@@ -39,7 +39,7 @@ const (
 type token struct {
 	bits       wordBits // the lexicon's bits of the word, read by the detectors for most tokens
 	start, end int32
-	ent        uint32  // index of the folded word's lexicon entry, 0 if unknown or unlisted (see contextBits)
+	ent        uint32  // index of the folded word's lexicon entry, 0 if unknown or unlisted (see unlistedBits)
 	cue        cueBits // cues of the phrases that end at this token
 	// val is the normalized rune of a punctuation token (see punct) and
 	// the wordHash of a word's folded form (0 for a word too long).

@@ -175,7 +175,7 @@ func (s *Store) SetAgentAccess(ctx context.Context, id int64, access Access, all
 		access.Service = "" // no access: waiting, for any service to take in
 	}
 	if access.Role != "" && !access.Role.Valid() {
-		return Agent{}, fmt.Errorf("set agent access: role %q: %w", access.Role, ErrInvalid)
+		return Agent{}, fmt.Errorf("set agent access: role %.40q: %w", access.Role, ErrInvalid)
 	}
 	if err := CheckService(access.Service); err != nil {
 		return Agent{}, fmt.Errorf("set agent access: %w", err)

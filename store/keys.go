@@ -94,7 +94,7 @@ func (s *Store) CreateAPIKey(ctx context.Context, name string, role Role, servic
 		return APIKey{}, "", fmt.Errorf("create api key: %w", err)
 	}
 	if !role.Valid() {
-		return APIKey{}, "", fmt.Errorf("create api key: role %q (want agent or admin): %w", role, ErrInvalid)
+		return APIKey{}, "", fmt.Errorf("create api key: role %.40q (want agent or admin): %w", role, ErrInvalid)
 	}
 	if err := CheckService(service); err != nil {
 		return APIKey{}, "", fmt.Errorf("create api key: %w", err)

@@ -173,7 +173,7 @@ var rules = []rule{
 	{code: CodeSuicide, cue: re(` (?:pris|prendre|prises) (?:toutes )?mes dispositions| tout (?:est )?(?:prevu|organise|prepare) pour (?:apres|quand)| (?:deja )?choisi (?:l' endroit|le lieu|le jour|la date|le moment)`),
 		with: re(` (?:ecrit|laisse|adresse) (?:un mot |une lettre |des lettres )?a (?:chacun de |chacune de )?(?:mes|ses) (?:enfants|proches|filles|fils|petits-enfants)| apres (?:moi|mon depart)| quand je (?:ne )?(?:serai|suis) plus la| le notaire a tout| ne vais (?:pas|plus) tenir| en finir| plus la force`)},
 	{code: CodeSuicide, cue: re(` (?:cachets|comprimes|medocs|somniferes|boites? de (?:medicaments|cachets|comprimes|somniferes))`),
-		with: re(` mis de cote| (?:ai|a) garde| (?:ai|a) (?:compte|comptes)| les ai comptes| combien| devant moi| sur la table| dans (?:le|mon) tiroir| toute la boite| toutes les boites| en a assez| assez pour| ce qu' il faut| les regarde| (?:prendre|avaler) tou`)},
+		with: re(` les miens| partir(?:a|ons|ont)? ensemble| regle pour tout le monde| mis de cote| (?:ai|a) garde| (?:ai|a) (?:compte|comptes)| les ai comptes| combien| devant moi| sur la table| dans (?:le|mon) tiroir| toute la boite| toutes les boites| en a assez| assez pour| ce qu' il faut| les regarde| (?:prendre|avaler) tou`)},
 	{code: CodeSuicide, cue: re(` les trains passent| quand le train arrive| au bord du quai`),
 		with: re(` calculer| je pense| pense qu' a| recule| sauter`)},
 	// « me tuer » is the writer's own act unless someone else is its
@@ -218,10 +218,10 @@ var rules = []rule{
 	{code: CodeViolence, cue: re(` (?:le|les|lui) (?:a )?(?:frapp|battu|cogn|etrangl|brutalis|menace de|gifl|tabass)| (?:me|m' a|nous|nous a) tap(?:e|ent|ait|aient) | (?:me|m' |nous|la|l' ) ?(?:a )?(?:frapp|battu|bat |cogn|etrangl|viol[e ]|brutalis|menac|gifl|tabass|jete(?:e)? contre|pousse(?:e)? (?:dans|contre)|brule|enferm)| (?:m' |l' |nous |les )(?:a|ont|avait) (?:encore|deja|de nouveau|encore une fois|une nouvelle fois|aussi|souvent) (?:frapp|battu|cogn|etrangl|gifl|tabass|brutalis|pousse|secoue)| menace(?:e|es|s)? de mort| violences? conjugales?| victime de violences?| (?:devient|est|etait|devenu) (?:tres )?violent| (?:des|les|de) coups | coups de (?:poing|pied|ceinture)| (?:avec|sous la menace d' )(?:un|une) (?:couteau|arme)| peur (?:qu' il|qu' elle|pour ma vie|de rentrer|de lui|de mon (?:mari|conjoint|compagnon|ex))| (?:il|elle) (?:me |nous |les |le |la )?(?:frappe|bat |battait)| frappe (?:mon|ma|mes|les)| harcel| en cachette| ordonnance de protection| (?:ne respecte|n' a pas respecte|viole|enfreint|bafoue) (?:pas )?(?:l' |son |mon )?(?:ordonnance de protection|interdiction de (?:contact|m' approcher|(?:s' )?approcher))| main courante| (?:cache|confisque|pris|garde) (?:mes|mon) (?:papiers|passeport|titre)| sous emprise| agress(?:e |ee|ion)| (?:hits|beats|hurt|threatens) me| domestic violence| i am afraid| (?:n' ose|peur de|n' ose plus) (?:pas )?rentrer| casse (?:la porte|tout|mes affaires)| (?:me|nous) faire payer| menace(?:r|e|s)? de (?:me|nous) | (?:hit|hits|hitting|beat|kicked|threw) me| threw me out| me suit | m' attend devant| (?:vais|allez|va) le regretter| giflee?| frappee| battue| etranglee| violentee| agressee| tabassee| bouscul| n' ose plus dormir chez| leve la main sur| (?:a|avait) (?:encore |deja )?leve la main| hematomes? (?:visibles? )?(?:sur|aux)| oeil au beurre noir| si je (?:reviens|rentre|pars|parle) (?:il|elle) me tue| (?:serre|serrait|pris|prise|attrape|attrapee) (?:par )?le cou| (?:mis|mise|donne|colle|mettre|met|file) une (?:claque|baffe|gifle)| (?:me|te|le|la|nous|vous|les) defonc| (?:pas le droit|interdiction|interdit) de (?:s' |m' |nous |me |l' )?(?:approcher|contacter)| crie sur (?:ma|moi|mon|nous)| (?:me|la|le|te|nous|les) tuerai(?:t|s|ent)? si| venir (?:me|la|le|te) planter| (?:finirait|finira) le travail| la prochaine fois (?:ce sera pire|il (?:me|la|le) tue)| (?:casse|casser|cassent|casserai|casserait) les jambes| (?:montre|sorti|sortait|brandi) un couteau| (?:il|elle) va recommencer (?:comme|si|ce soir|demain)| controle (?:mon|son|ma|mes|ses) (?:telephone|portable|argent|comptes?)| (?:il|elle) (?:m' |lui )?a confisque (?:mon|son|ma) (?:telephone|portable)| si je (?:pars|partais|quitte|quittais) (?:il|elle) me retrouver(?:a|ait)| tete contre (?:le |un |les )?mur| (?:bleus?|hematomes?|marques(?: de doigts)?) (?:sur|aux|au) (?:les |le |la |l' |ses |son |sa |mes |mon |ma )?(?:deux )?(?:bras|avant-bras|dos|visage|vizage|poignets|cou|jambes|oeil|yeux|cuisses|figure|bra) | photos de moi nue?s?| photos intimes| menace d' envoyer| revenge| chantage`),
 		except: re(` tap(?:e|ent|ait) sur (?:les|le) (?:nerfs|systeme)| self-defense| autodefense| benevole| afficher| salle d' attente| droit de (?:me|nous) faire payer| (?:me|nous) faire payer (?:des|les|le|la|ca|cela|[0-9])`),
 		// An agent who shouted at the desk is a complaint, not violence;
-		// nor is a knock at the door, a choke on coffee or a fear of
-		// being defrauded.
+		// nor is a knock at the door, a choke on coffee, a fear of being
+		// defrauded or a letter typed (tapFigure, since session 19).
 		others: re(either(` (?:guichet|agente?|dame|employee?|conseill(?:er|ere)|guichetiere?|fonctionnaire|secretaire|hotesse|standardiste)(?: [a-z0-9']+){0,4} crie sur `,
-			deathFigure, chokeFigure, defraudFear, knockFigure, huntFigure))},
+			deathFigure, chokeFigure, defraudFear, knockFigure, huntFigure, tapFigure))},
 	{code: CodeViolence, cue: re(` j' ai (?:tres |vraiment |tellement )?peur`),
 		except: re(` peur (?:de (?:tout )?(?:rater|perdre|ne|me tromper|mal|faire|manquer)|d' oublier|d' etre en retard|que (?:ma demande|mon dossier|si ))` +
 			`| peur qu' on (?:me |nous |lui |leur )?(?:les |la |le |l' )?(?:reclame|demande|supprime|retire|coupe|prenne|utilise|vole|enleve|radie|refuse)` +
@@ -234,21 +234,26 @@ var rules = []rule{
 		others: re(either(deathFigure, defraudFear))},
 	{code: CodeChild, cue: re(` (?:petit-fils|petite-fille|enfants?|fils|fille|bebe|nourrisson|eleve|niece|neveu|mineure?s?|petite?s?-enfants?|ado|adolescente?|garcons?|gamins?)[ ,]| (?:une|la|cette) petite | (?:un|le|ce|du) petit | (?:les|deux|trois|mes|ses|des|[2-9]) petits | eleve `),
 		with:   re(` seuls? (?:depuis|a la maison|toute la)| ne rentre plus (?:a la maison|chez (?:nous|moi|elle|lui)|le soir)| (?:dort|couche|vit) chez un homme| un homme de [2-9][0-9] ans| (?:copain|petit ami|petit copain|mec|amoureux|fiance) de [2-9][0-9] ans| seule?s? (?:la nuit|le soir)| (?:restent|reste|sont|est|restes|restees?) seule?s? (?:dans|a) (?:la maison|l' appartement|la case|le logement)| laisses? seuls?| laisse(?:nt)? (?:sa|son|ses|le|la|les) (?:fille|fils|enfants?|petits?|petite)(?: de [0-9]+ ans)? (?:toute?s? )?seule?s?| (?:tout|toute) seule? (?:sur|dans) | (?:ne sont pas|pas) venus? (?:le|la|les) chercher| personne pour (?:le|la|les) garder| (?:frapp|bat |battu|maltrait|bleus|touche |fugu|en danger|abandonn|attouchement|hurl|coups|negli|abus|prostitu|dort dehors|information preoccupante|harcel|cyberharcel|pedo|disparu|font vendre|trafic|dealer|emprise|menac|mariee? de force|excision|pleure sans arret|personne entrer)| (?:n' est pas|pas) rentree? depuis| (?:lui|leur) fait (?:du )?mal| des marques| demande des photos| photos (?:intimes|denudee)| veut (?:la|le) rencontrer| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la )?nourrir| (?:avait|avaient|a|ont) faim| se drogu| couches (?:pas|jamais) changees`),
-		except: re(` a partir de quel age| quel age| peut-il rester| peut-elle rester| famille d' accueil| nom de jeune fille`), harm: true,
+		except: re(` a partir de quel age| quel age| peut-il rester| peut-elle rester| famille d' accueil| nom de jeune fille| (?:fille|fils|enfant|soeur|frere)(?: [a-z]+)? (?:a|de) (?:1[89]|[2-9][0-9]) ans`), harm: true,
 		// « mon fils a faim de connaissances », « se fait frapper à la
 		// porte par les démarcheurs »: figures of the harm.
 		others: re(either(hungerFigure, schoolHunger, knockFigure, deathFigure, incomeFigure))},
-	{code: CodeVulnerableAdult, cue: re(`(?: personne agee| personne handicapee| majeur protege| (?:pere|mere|maman|papa|grand-pere|grand-mere|voisine?|tante|oncle|frere|soeur)[ ,].{0,40}(?:[7-9][0-9] ans|agee?|handicap|tutelle|curatelle|vit seule?|est seule?|alzheimer|dement|malade|dependant))`),
-		reach: 3, farWith: re(` tombee? (?:par terre|dans|cette nuit|hier|ce matin|la nuit)| trouvee? par terre| ne mange(?:nt)? plus que| (?:elle|il|mamie|mamy|papi|papy|maman|papa|mere|pere|grand-mere|grand-pere|tante|oncle) ne (?:repond|decroche|sort|mange) (?:presque )?plus| (?:curateur|curatrice|tuteur|tutrice|mandataire) ne repond plus| enfermee?| laissee? seule?| oublie le gaz| errance| errant| desorientee?| perdue? dans| volets (?:sont |restent |toujours )*(?:fermes|clos|baisses)| (?:pas|plus|aucune) (?:de )?nouvelles? (?:d' elle|de lui|d' eux)| courrier s' accumule.*(?:pas|plus|aucune) (?:de )?nouvelles| (?:pas|plus|aucune) (?:de )?nouvelles.*courrier s' accumule| pompiers| sans soins| denutri| maigrit| prend (?:tout )?(?:sa carte|sa pension|son argent)| battue?| maltrait`),
+	{code: CodeVulnerableAdult, cue: re(`(?: personne agee| personne handicapee| majeur protege| (?:pere|mere|maman|papa|grand-pere|grand-mere|voisine?|tante|oncle|frere|soeur)[ ,].{0,40}(?:[7-9][0-9] ans|agee?|handicap|tutelle|curatelle|vit seule?|est seule?|alzheimer|dement|malade|dependant))| (?:apa|allocation personnalisee d' autonomie) (?:de |d' )(?:ma|mon|sa|son) (?:mere|pere|maman|papa|grand-mere|grand-pere)`),
+		reach: 3, farWith: re(` tombee? (?:par terre|dans|cette nuit|hier|ce matin|la nuit|(?:deux|trois|plusieurs|[2-9]) fois)| (?:re)?trouvee? par terre| ne mange(?:nt)? plus que| (?:elle|il|mamie|mamy|papi|papy|maman|papa|mere|pere|grand-mere|grand-pere|tante|oncle) ne (?:repond|decroche|sort|mange) (?:presque )?plus| (?:curateur|curatrice|tuteur|tutrice|mandataire) ne repond plus| enfermee?| laissee? seule?| oublie le gaz| errance| errant| desorientee?| perdue? dans| volets (?:sont |restent |toujours )*(?:fermes|clos|baisses)| (?:pas|plus|aucune) (?:de )?nouvelles? (?:d' elle|de lui|d' eux)| courrier s' accumule.*(?:pas|plus|aucune) (?:de )?nouvelles| (?:pas|plus|aucune) (?:de )?nouvelles.*courrier s' accumule| pompiers| sans soins| denutri| maigrit| prend (?:tout )?(?:sa carte|sa pension|son argent)| battue?| maltrait| (?:elle|il|mamie|mamy|papi|papy|maman|papa|mere|pere) (?:ne )?(?:decroche|repond) plus (?:le|au|depuis|ni)| vide son compte| ne lui laisse que`),
 		farExcept: re(` resili| (?:l' an|l' annee) (?:dernier|derniere|passee?)| il y a [a-z0-9]+ (?:ans|mois)`),
-		with:      re(` tombee?| ne repond plus| ne mange (?:presque )?plus| enfermee?| prend tout son argent| maltrait| abus de faiblesse| plus de chauffage| refuse d| en pleurs| negligee?| battue?| laissee? seule?| oublie le gaz| ne vient plus| abandonn| errance| chute| sans soins| escroqu| denutri| insalubre| cafards| (?:curateur|tuteur) ne repond| livree? a (?:lui|elle)-meme| errant| pompiers| retrouvee?| desorientee?| perdue? dans| volets| courrier s' accumule| pas de nouvelles| ne (?:sort|repond) plus| pas ouvert| prend sa carte| prend sa pension| s' est installe chez| maigrit| a peur de lui`), harm: true,
+		with:      re(` tombee?| ne repond plus| (?:ne )?decroche plus (?:le|au|depuis|ni)| vide son compte| ne lui laisse que| ne mange (?:presque )?plus| enfermee?| prend tout son argent| maltrait| abus de faiblesse| plus de chauffage| refuse d| en pleurs| negligee?| battue?| laissee? seule?| oublie le gaz| ne vient plus| abandonn| errance| chute| sans soins| escroqu| denutri| insalubre| cafards| (?:curateur|tuteur) ne repond| livree? a (?:lui|elle)-meme| errant| pompiers| retrouvee?| desorientee?| perdue? dans| volets| courrier s' accumule| pas de nouvelles| ne (?:sort|repond) plus| pas ouvert| prend sa carte| prend sa pension| s' est installe chez| maigrit| a peur de lui`), harm: true,
 		others: re(either(defraudFear, huntFigure))},
 	// An old or dependent person (an age of 70 or more, a dementia, a
 	// guardianship) with a strong distress in the same sentence: out at
 	// night in a nightgown, the gas left on, no longer drinking, nobody to
-	// get her up, shutters closed, a letterbox overflowing.
-	{code: CodeVulnerableAdult, cue: re(` (?:[7-9][0-9]|10[0-9]) ?(?:ans|a) | alzheimer| maladie de la memoire| troubles (?:mnesiques|cognitifs|de la memoire)| dement| tetraplegi| deficience intellectuelle| handicap mental| sclerose en plaques| tutelle| curatelle| parkinson| gir [1-4] `),
+	// get her up, shutters closed, a letterbox overflowing. Since session
+	// 19 also « une dame âgée », a birth year before 1950, and a carer
+	// gone (carerGone).
+	{code: CodeVulnerableAdult, cue: re(` (?:[7-9][0-9]|10[0-9]) ?(?:ans|a) | (?:dame|monsieur|femme|homme) agee? | nee? (?:le |en )(?:[0-9]{1,2}/[0-9]{1,2}/)?19[0-4][0-9] | alzheimer| maladie de la memoire| troubles (?:mnesiques|cognitifs|de la memoire)| dement| tetraplegi| deficience intellectuelle| handicap mental| sclerose en plaques| tutelle| curatelle| parkinson| gir [1-4] `),
 		with: distressOfOld, harm: true, reach: 3, farWith: distressOfOld,
+		// « l'été dernier, 35 degrés dans la chambre, ma mère (89 ans) »:
+		// a heat of last summer (since session 19).
+		except:    re(` (?:l' ete|l' hiver|l' an|l' annee) (?:dernier|derniere|passe|passee)`),
 		farExcept: re(` resili| (?:l' an|l' annee) (?:dernier|derniere|passee?)| il y a [a-z0-9]+ (?:ans|mois)`)},
 	{code: CodeHealth, cue: re(` insuline| dialyse| (?:je |elle |il )saigne| hemorragie| crise d' (?:epilepsie|asthme)| malaise| coma | ne (?:peux|peut) plus respirer| urgence medicale| (?:sans|plus de|besoin de son|besoin de mon) (?:traitement|medicaments?)| refuse de (?:me )?(?:donner|delivrer) mon (?:traitement|medicament)| (?:payer|acheter) (?:mes|ses|les) medicaments| renonce(?:r)? (?:aux|a mes|a ses) soins| (?:pas|plus) les moyens de (?:me|se|nous) soigner| pas de mutuelle pour les medicaments| can' t breathe| chest pain| douleurs? (?:dans|a) la poitrine| (?:tient|tenait|serre|serrait|mal a) la poitrine| (?:descend|irradie|part) dans le bras| douleur (?:au|dans le) bras gauche| respire (?:mal|plus)| essouffl| perdu connaissance| inconscient| convuls| forte fievre| refuse (?:de (?:se|le|la) soigner|les soins|d' appeler)| crise d' (?:angoisse|panique)| (?:n' arrive|arrive) plus a respirer| ventoline| plaie| gangren| noircit| (?:refuse|refusent) de consulter| faute d' argent pour (?:se|me) soigner| (?:toujours|reste|restee?|encore) par terre| (?:arrive|peux|peut|arrivons) pas a (?:le|la) (?:relever|soulever)| (?:ne|n' ) ?(?:peut|peux|arrive) (?:pas|plus) (?:a )?(?:se|me) relever`)},
 	{code: CodeHealth, cue: re(` (?:chimio|dialyse|insuline|traitement|medicaments?|soins)`),
@@ -272,7 +277,7 @@ var rules = []rule{
 		// dehors »: people the writer sees, not the writer's household;
 		// nor « s'il voit quelqu'un dormir dehors » (since session 15).
 		// Nor is a knock at a door (« frapper à la porte du voisin »).
-		others: re(knockFigure + `| (?:les|des|ces|aux|tous ces|toutes ces) (?:personnes|gens|familles|sans-abri|sdf|migrants|exiles|hommes et (?:des |les )?femmes)(?: [a-z]+){0,2} (?:a la rue|qui dorment(?: [a-z]+)? dehors|qui dorment dans la rue|sans (?:abri|domicile|logement|toit))| qui dorment(?: [a-z]+)? (?:dehors|dans la rue)|` +
+		others: re(knockFigure + streetFear + `| (?:les|des|ces|aux|tous ces|toutes ces) (?:personnes|gens|familles|sans-abri|sdf|migrants|exiles|hommes et (?:des |les )?femmes)(?: [a-z]+){0,2} (?:a la rue|qui dorment(?: [a-z]+)? dehors|qui dorment dans la rue|sans (?:abri|domicile|logement|toit))| qui dorment(?: [a-z]+)? (?:dehors|dans la rue)|` +
 			` (?:voit|voir|vois|voient|voyons|voyez|croise|croiser|croisent|vu|apercoit) (?:quelqu' un|une personne|des personnes|des gens|un sdf|un sans-abri|une famille|un homme|une femme)(?: [a-z]+){0,2} (?:dormir|dort|dorment|qui dort|qui dorment) (?:dehors|dans la rue|sur le trottoir)`)},
 	// Not knowing where to go is a home lost now, or weeks away when the
 	// message dates the leaving weeks ahead and speaks of no day near (« je
@@ -303,12 +308,14 @@ var rules = []rule{
 		others: benefitCut, when: imminent, later: CodeEnergyRisk},
 	// « J'ai faim de justice », « a faim le matin, peut-il avoir un
 	// petit-déjeuner à la cantine ? »: figures of the cue.
-	{code: CodeFood, except: re(` collecte| benevole| association| faire un don| faim de (?:reussir|apprendre|savoir|connaissances?|progresser|culture)`), others: re(either(hungerFigure, schoolHunger)), cue: re(` rien a manger| (?:n' y a |il y a |y a )?plus rien a la maison depuis| (?:plus|pas) de quoi (?:acheter a )?manger| plus rien dans (?:le frigo|les placards)| frigo (?:est )?vide| ventre vide| (?:pas|rien) mange depuis| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la |me |nous )?nourrir| saute des repas| j' ai faim| ont faim| aide alimentaire| colis alimentaire| banque alimentaire| restos du coeur| epicerie sociale| nothing to eat| hungry| mange (?:qu' )?une fois par jour| plus que [0-9]+ euros| (?:[0-9]+|quelques) euros pour (?:manger|finir le mois|tenir)| pas de quoi (?:manger|nourrir)| ventre creux| (?:plus )?rien pour (?:leur |lui |nous |me )?(?:faire a )?manger| plus un (?:centime|sou|euro)| (?:n' ont|n' avons|n' ai) mange que| que du pain| (?:plus rien|rien) dans (?:son|mon|le) frig(?:o|idaire)| (?:demander|demande|demandait|demandent|mendier) (?:a|de quoi) manger| maigri| (?:plus|pas) de pates| pates (?:nature|au beurre|sans rien|au ketchup)| fini les pates| tiens avec des pates| reste (?:plus (?:rien|trop a manger|que du pain)|qu' un paquet|un paquet de (?:pates|riz)|des biscottes|un fond de soupe|des pates et du lait)| placard (?:est |etait )?vide| plus rien dans (?:le|mon|les|mes) placards?| (?:pas|sans) avoir mange depuis| plus de lait (?:pour|depuis)| fait avec de l' eau| (?:fait|faisait|fais|faisons|prend|prenait|mange|mangeait) (?:qu' )?un (?:seul )?repas par jour| (?:restait|reste) (?:plus )?que des biscottes`)},
+	{code: CodeFood, except: re(` collecte| benevole| association| faire un don| faim de (?:reussir|apprendre|savoir|connaissances?|progresser|culture)`), others: re(either(hungerFigure, schoolHunger, workMeals)), cue: re(` rien a manger| (?:n' y a |il y a |y a )?plus rien a la maison depuis| (?:plus|pas) de quoi (?:acheter a )?manger| plus rien dans (?:le frigo|les placards)| frigo (?:est )?vide| ventre vide| (?:pas|rien) mange depuis| ne (?:peux|peut|pouvons) (?:pas|plus) (?:les |le |la |me |nous )?nourrir| saute des repas| j' ai faim| ont faim| aide alimentaire| colis alimentaire| banque alimentaire| restos du coeur| epicerie sociale| nothing to eat| hungry| mange (?:qu' )?une fois par jour| plus que [0-9]+ euros| (?:[0-9]+|quelques) euros pour (?:manger|finir le mois|tenir)| pas de quoi (?:manger|nourrir)| ventre creux| (?:plus )?rien pour (?:leur |lui |nous |me )?(?:faire a )?manger| plus un (?:centime|sou|euro)| (?:n' ont|n' avons|n' ai) mange que| que du pain| (?:plus rien|rien) dans (?:son|mon|le) frig(?:o|idaire)| (?:demander|demande|demandait|demandent|mendier) (?:a|de quoi) manger| maigri| (?:plus|pas) de pates| pates (?:nature|au beurre|sans rien|au ketchup)| fini les pates| tiens avec des pates| reste (?:plus (?:rien|trop a manger|que du pain)|qu' un paquet|un paquet de (?:pates|riz)|des biscottes|un fond de soupe|des pates et du lait)| placard (?:est |etait )?vide| plus rien dans (?:le|mon|les|mes) placards?| (?:pas|sans) avoir mange depuis| plus de lait (?:pour|depuis)| fait avec de l' eau| (?:fait|faisait|fais|faisons|prend|prenait|mange|mangeait) (?:qu' )?un (?:seul )?repas par jour| (?:restait|reste) (?:plus )?que des biscottes`)},
+	// « Faire opposition à la carte » stops a bank card: no court's time
+	// limit (since session 19).
 	{code: CodeLegalDeadline, cue: re(` date limite| delai de recours| dernier delai| oqtf| obligation (?:de )?quitter| mise en demeure| audience| recours| contester| contestation| forclusion| jugement| definitive| irrecevable| jusqu' a demain| suspendent tout| report | cnda| saisir (?:la|le) (?:commission|tribunal|juge)| notification de refus| convoquee?s? devant| convoquee?s? (?:[a-z]+ ){0,3}(?:par|chez) (?:le|la) (?:juge|tribunal)| convocation (?:du|au|devant le|chez le) (?:tribunal|juge)| juge des enfants| (?:titre de sejour|recepisse|carte de sejour|visa|autorisation provisoire de sejour) (?:expire|arrive a expiration|se termine|prend fin)| faire opposition| comparaitre`),
-		with: re(` (?:delai|date|recours?|audience|oqtf|quitter le territoire|demeure|jugement|tribunal|contest|juge|expire|definitive|commission|irrecevable|cnda|refus|convoque|controle|suspend|report|garde|opposition|comparaitre)`), except: re(` assister a (?:une|l' |des) audiences?`), when: deadline},
+		with: re(` (?:delai|date|recours?|audience|oqtf|quitter le territoire|demeure|jugement|tribunal|contest|juge|expire|definitive|commission|irrecevable|cnda|refus|convoque|controle|suspend|report|garde|opposition|comparaitre)`), except: re(` assister a (?:une|l' |des) audiences?| opposition (?:a|sur|de) (?:la |ma |sa |une |mon |son )?(?:carte|cheque|cb|prelevement)`), when: deadline},
 	// « Le délai de réponse de 30 jours se termine lundi »: a time limit
 	// that ends within days.
-	{code: CodeLegalDeadline, cue: re(` delai`), with: re(` (?:se termine|se terminera|expire|expirera|prend fin|arrive a (?:echeance|expiration)|echoit)`), when: deadline},
+	{code: CodeLegalDeadline, cue: re(` delai`), with: re(` (?:se termine|se terminera|expire|expirera|prend fin|arrive a (?:echeance|expiration)|echoit|finit|finira|se finit)`), when: deadline},
 
 	// « Ras le bol de moi-même »: the writer's anger at himself is no
 	// complaint.
@@ -352,7 +359,7 @@ var benefitCut = re(` (?:coupe|coupee?s?|coupure|couper)(?: (?:de|d' |des|du))? 
 
 // distressOfOld is what puts an old or dependent person in danger when
 // told of her, in her sentence or up to three after the one naming her.
-var distressOfOld = re(` en (?:chemise de nuit|pyjama|pantoufles)| on (?:ne )?(?:le|la) (?:trouve|retrouve) plus| (?:n' est pas|pas) rentree? | (?:laisse|oublie) (?:le gaz|la gaziniere|la plaque) (?:allume|ouvert)| ne (?:me |nous |la |le )?reconnai(?:t|ssait) plus| boi(?:t|vent) (?:presque plus|a peine|tres peu)| (?:pas|rien) bu depuis| personne pour (?:la|le|me) (?:lever|coucher|changer)| (?:peux|peut) (?:pas|plus) (?:me|se) lever| dort dans (?:son|le) fauteuil| volets (?:restes? |sont |restent |toujours )*(?:fermes|clos)| pas ouvert (?:ses|les) volets| boite aux lettres (?:est )?(?:pleine|deborde)| ne sait (?:plus|pas) (?:son adresse|ou (?:il|elle) habite|se faire a manger)| (?:peut|peux) pas rester (?:seule?|sans personne)| seule? dans (?:l' appartement|la maison) depuis| 3[2-9] ?(?:degres|°)| (?:[5-9]|1[0-4]) degres| escarre| trouvee? par terre| ne mange(?:nt)? plus que| hematomes?| gere sa carte| n' a plus d' argent pour (?:les courses|manger)|` +
+var distressOfOld = re(carerGone + `| en (?:chemise de nuit|pyjama|pantoufles)| on (?:ne )?(?:le|la) (?:trouve|retrouve) plus| (?:n' est pas|pas) rentree? | (?:laisse|oublie) (?:le gaz|la gaziniere|la plaque) (?:allume|ouvert)| ne (?:me |nous |la |le )?reconnai(?:t|ssait) plus| boi(?:t|vent) (?:presque plus|a peine|tres peu)| (?:pas|rien) bu depuis| personne pour (?:la|le|me) (?:lever|coucher|changer)| (?:peux|peut) (?:pas|plus) (?:me|se) lever| dort dans (?:son|le) fauteuil| volets (?:restes? |sont |restent |toujours )*(?:fermes|clos)| pas ouvert (?:ses|les) volets| boite aux lettres (?:est )?(?:pleine|deborde)| ne sait (?:plus|pas) (?:son adresse|ou (?:il|elle) habite|se faire a manger)| ne se souvient (?:pas|plus) (?:de )?son adresse| (?:peut|peux) pas rester (?:seule?|sans personne)| seule? dans (?:l' appartement|la maison) depuis| 3[2-9] ?(?:degres|°)| (?:[5-9]|1[0-4]) degres| escarre| (?:re)?trouvee? par terre| tombee? (?:deux|trois|plusieurs|[2-9]) fois| ne mange(?:nt)? plus que| hematomes?| gere sa carte| n' a plus d' argent pour (?:les courses|manger)|` +
 	// A signature obtained from someone who cannot follow it (since
 	// session 15: « Mme ne semble pas comprendre ce qu'elle signe »).
 	` ne (?:semble|parait) pas comprendre ce qu' (?:elle|il) signe| signe(?:r)? sans (?:rien )?comprendre| (?:lui )?(?:fait|faire) signer n' importe quoi`)
@@ -615,8 +622,8 @@ func negated(before, after string) bool {
 		}
 	}
 	ne := false
-	for _, w := range prev {
-		if strongNegations[w] {
+	for i, w := range prev {
+		if strongNegations[w] && !boundNegation(w, prev[i+1:]) {
 			return true
 		}
 		ne = ne || w == "ne" || w == "n'"
@@ -627,6 +634,29 @@ func negated(before, after string) bool {
 	}
 	for _, w := range next[:min(2, len(next))] {
 		if w == "pas" || w == "jamais" || w == "plus" {
+			return true
+		}
+	}
+	return false
+}
+
+// nounNegations deny the noun right after them, not a cue further on.
+var nounNegations = wordSet("sans aucun aucune")
+
+// nounLinks are the words that may stand between such a negation and the
+// noun it denies (« sans ses médicaments », « sans plus de traitement »).
+var nounLinks = wordSet("le la les l' de d' du des un une mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs aucun aucune plus trop tres meme ce cet cette ces")
+
+// boundNegation reports whether w, a negation followed by between before
+// a cue, denies a noun of its own instead of the cue: « refuse de délivrer
+// sans droits, insuline plus que pour ce soir » (the comma is folded
+// away), not « sans ses médicaments ».
+func boundNegation(w string, between []string) bool {
+	if !nounNegations[w] {
+		return false
+	}
+	for _, b := range between {
+		if !nounLinks[b] {
 			return true
 		}
 	}

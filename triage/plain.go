@@ -23,7 +23,7 @@ var plainRules = []rule{
 // words (« bébé sans lait », « plus de nourriture », « à la rue », « SDF,
 // pas d'adresse postale »), and a relative's suicide, a bereavement.
 var plainNeeds = []rule{
-	{code: CodeFood, except: re(` rembours| lait infantile| prix du lait| collecte| association| benevole| faire un don| ramadan| jeune | careme| regime`), cue: re(` (?:bebe|nourrisson|enfants?|petits?) (?:sans|n' a plus de|n' ont plus de|a plus de|ont plus de) (?:lait|nourriture|couches et lait)| plus (?:de|aucune) nourriture| (?:plus|pas|rien) (?:rien )?a manger (?:depuis|ce soir|aujourd' hui|pour (?:ce soir|les enfants|demain))| ne mange(?:nt)? plus depuis` +
+	{code: CodeFood, others: re(workMeals), except: re(` rembours| lait infantile| prix du lait| collecte| association| benevole| faire un don| ramadan| jeune | careme| regime`), cue: re(` (?:bebe|nourrisson|enfants?|petits?) (?:sans|n' a plus de|n' ont plus de|a plus de|ont plus de) (?:lait|nourriture|couches et lait)| plus (?:de|aucune) nourriture| (?:plus|pas|rien) (?:rien )?a manger (?:depuis|ce soir|aujourd' hui|pour (?:ce soir|les enfants|demain))| ne mange(?:nt)? plus depuis` +
 		// Told in passing (since session 14): « je saute le dîner, il ne
 		// reste que du riz », « moi pas manger depuis 3 jour ».
 		`| saute (?:le|les|un|des) (?:diner|dejeuner|souper|repas)| (?:il )?(?:ne )?reste (?:plus )?que (?:du riz|des pates|du pain|des biscottes|des cereales) | (?:pas|rien) manger depuis| (?:j' ai|on a|nous avons) (?:plus )?rien pour (?:la petite|le petit|le bebe|mon bebe)`)},
@@ -31,7 +31,7 @@ var plainNeeds = []rule{
 		// « je vis dans ma voiture depuis un mois » (since session 14).
 		`| (?:suis|sommes|est|sont|dormons|dors|dort) dans la rue (?:avec|depuis|ce soir|cette nuit)| (?:vis|vit|vivons|vivent|habite|habitons|habitent) (?:dans|sous) (?:ma|la|une|notre|sa|leur|mon|le|un) (?:voiture|tente|cave|squat|cage d' escalier|hall)`),
 		// « ancien SDF, relogé depuis 2019 » (since session 14's notes).
-		except: re(` (?:ancien|ancienne|anciens|anciennes) (?:sdf|sans domicile fixe)`)},
+		except: re(` (?:ancien|ancienne|anciens|anciennes) (?:sdf|sans domicile fixe)`), others: re(streetFear[1:])},
 	// « coupure électricité demain »: a cut named with its supply needs no
 	// unpaid bill beside it.
 	// Nor is a cut at a place of work or study (« Note: coupure de courant
@@ -67,4 +67,4 @@ var plainNeeds = []rule{
 // allRules are every rule the lexicon reads: the French ones (rules), the
 // other languages' (foreignRules), the plain ones and advisers' notes
 // (noteRules).
-var allRules = slices.Concat(rules, foreignRules, plainRules, plainNeeds, noteRules)
+var allRules = slices.Concat(rules, foreignRules, plainRules, plainNeeds, noteRules, understatedRules)

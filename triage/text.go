@@ -221,7 +221,7 @@ func foldSentence(s string) string {
 var (
 	nearRe = compile(` (?:demain|apres-demain|ce soir|cette nuit|aujourd' hui|ce week-end|cette semaine|la semaine prochaine|` +
 		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|immediatement|tout de suite|des que possible|au plus vite|` +
-		`(?:sous|dans|d' ici|en) (?:24|48|72) ?h(?:eures)?|sous (?:huit|8|quinze|15) jours|dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|[1-9]|10) jours|` +
+		`(?:sous|dans|d' ici|en|recours|delai|delai de) (?:24|48|72) ?h(?:eures)?|dans (?:[1-9]|10) j|(?:reste|restent) (?:plus )?que (?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours|sous (?:huit|8|quinze|15) jours|dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|[1-9]|10) jours|` +
 		`d' ici (?:la fin de la semaine|demain|[1-9] jours)|(?:reste|restent|plus que|seulement|sous|d' ici) (?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours|deux nuits|tonight|tomorrow|today|this week)[ ,]`)
 	// countedRe counts the days left (« on est le 14 », « il me reste
 	// moins d'une semaine », « 15 jours pour le recours », « il a 48h

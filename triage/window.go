@@ -13,8 +13,9 @@ import (
 // session 16: such letters were read as weeks away).
 
 // windowRe matches a time to act: a count, its unit, then « pour »,
-// « to » or « para » (or « le délai … est de » before them).
-var windowRe = regexp.MustCompile(` delai (?:de recours |d' appel |pour (?:contester|faire appel|repondre) )?(?:est )?de (` + windowCounts + `) (` + windowUnits + `) | (` + windowCounts + `) (` + windowUnits + `) (?:pour|to|para) `)
+// « to » or « para » (or « le délai … est de », « un délai d'un mois » before
+// them).
+var windowRe = regexp.MustCompile(` delai (?:de recours |d' appel |pour (?:contester|faire appel|repondre) )?(?:est )?(?:de|d') (` + windowCounts + `) (` + windowUnits + `) | (` + windowCounts + `) (` + windowUnits + `) (?:pour|to|para) `)
 
 // windowCounts and windowUnits are the counts and units of a time to act.
 const (

@@ -61,8 +61,10 @@ type config struct {
 	embedDim     int
 	rejectDims   bool
 	withoutUsage bool
-	apiKey       string
-	models       []string
+	// ignoreMaxTokens answers whole replies whatever max_tokens says.
+	ignoreMaxTokens bool
+	apiKey          string
+	models          []string
 }
 
 func newConfig() *config {
@@ -174,6 +176,12 @@ func WithRejectDimensions() Option {
 // WithoutUsage leaves token usage out of every answer, streamed or not.
 func WithoutUsage() Option {
 	return func(c *config) { c.withoutUsage = true }
+}
+
+// WithoutMaxTokens makes the fake ignore max_tokens, as a misbehaving
+// server or proxy does: replies come whole however long.
+func WithoutMaxTokens() Option {
+	return func(c *config) { c.ignoreMaxTokens = true }
 }
 
 // WithAPIKey makes the fake answer 401 unless the request carries

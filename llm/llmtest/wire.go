@@ -93,7 +93,7 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request, body []byte) {
 	}
 	finish := "stop"
 	//lint:ignore SA1019 the fake honours both fields, as servers do.
-	if limit := max(req.MaxTokens, req.MaxCompletionTokens); limit > 0 && CountWords(text) > limit {
+	if limit := max(req.MaxTokens, req.MaxCompletionTokens); limit > 0 && CountWords(text) > limit && !s.cfg.ignoreMaxTokens {
 		text = strings.Join(strings.Fields(text)[:limit], " ")
 		finish = "length"
 	}
