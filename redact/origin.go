@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // Ethnic origin and political opinion stated of a person, special
 // categories of the GDPR (article 9): "je suis kurde", "M. Yılmaz, kurde
 // de Diyarbakır", "d'origine kabyle", "une famille rom", "réfugiée
@@ -45,7 +47,8 @@ var politicalWords = wordSet("refugie refugiee refugies refugiees asile exile ex
 // lexicon (buildLexicon adds them), so that a token is tested by its
 // entry.
 func artNineEntries() []string {
-	return append([]string{"politique", "politiques", "peau"}, originWords...)
+	words := append([]string{"politique", "politiques", "peau"}, originWords...)
+	return append(words, strings.Fields(statedColourWords)...)
 }
 
 var (

@@ -22,7 +22,14 @@ var personSubjects = wordSet("il elle ils elles on tu vous nous mari epouse femm
 // statedColours are the colours that, stated of a person, tell an
 // origin; "blanc" stays, as it more often tells a pallor ("je suis
 // blanc, je tremble").
-var statedColours = wordSet("noir noire noirs noires metis metisse metisses")
+var statedColours = wordSet(statedColourWords)
+
+// statedColourWords are statedColours' words, entries of the lexicon
+// (artNineEntries), so that each token is tested by its entry.
+const statedColourWords = "noir noire noirs noires metis metisse metisses"
+
+// statedColourFlags tells, by entry, the words of statedColours.
+var statedColourFlags = entryFlags(statedColourWords)
 
 // colourAfter are the words after a colour that make it no person's:
 // "noir de monde", "blanc comme un linge", "noir sur blanc".
@@ -35,7 +42,7 @@ var originLinks = wordSet("et ou")
 // that continue a list of origins.
 func (sc *scanner) originLists() {
 	for i := 1; i < len(sc.toks); i++ {
-		if sc.toks[i].kind == kWord && sc.foldedIn(i, statedColours) && sc.colourStated(i) {
+		if t := &sc.toks[i]; t.kind == kWord && statedColourFlags[t.ent] && sc.colourStated(i) {
 			sc.addToks(i, i, ORIGINE, 0.75)
 		}
 	}
