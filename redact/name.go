@@ -192,7 +192,30 @@ func (sc *scanner) namedName(i, j int) int {
 		sc.addToks(j, last, NOM, 0.8)
 		return last
 	}
-	return sc.wordSurnameName(j)
+	if last = sc.wordSurnameName(j); last < 0 && how == ambGreeting {
+		last = sc.familyWordName(j)
+	}
+	return last
+}
+
+// familyWordName reads, after « la famille », a capitalised word that the
+// lexicon knows as a common word (« la famille Vigne », « famille
+// Boulanger-Roux »): written with its capital inside a sentence after that
+// cue, it is the family's name. A country, an institution or an
+// organisation's word or a function word stays (« la famille France
+// Services », « ma famille Et moi »). It returns the name's last token,
+// or -1.
+func (sc *scanner) familyWordName(j int) int {
+	if j >= len(sc.toks) || sc.toks[j].kind != kWord || sc.toks[j].gap >= gapLine || sc.caseless ||
+		sc.toks[j].shape&shCap == 0 || sc.has(j, wCountry|wInstitution|wOrgWord|wFunc) {
+		return -1
+	}
+	last := sc.hyphenEnd(j)
+	if !sc.clauseEndsAt(last+1, lowerSurnameStops) && sc.toks[last+1].shape&shLower == 0 {
+		return -1
+	}
+	sc.addToks(j, last, NOM, 0.75)
+	return last
 }
 
 // closingName reads the name at j after a closing ("cordialement,

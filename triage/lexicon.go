@@ -221,7 +221,7 @@ var rules = []rule{
 		// nor is a knock at the door, a choke on coffee, a fear of being
 		// defrauded or a letter typed (tapFigure, since session 19).
 		others: re(either(` (?:guichet|agente?|dame|employee?|conseill(?:er|ere)|guichetiere?|fonctionnaire|secretaire|hotesse|standardiste)(?: [a-z0-9']+){0,4} crie sur `,
-			deathFigure, chokeFigure, defraudFear, knockFigure, huntFigure, tapFigure))},
+			deathFigure, chokeFigure, defraudFear, knockFigure, huntFigure, tapFigure, strikeFigure, fightFigure))},
 	{code: CodeViolence, cue: re(` j' ai (?:tres |vraiment |tellement )?peur`),
 		except: re(` peur (?:de (?:tout )?(?:rater|perdre|ne|me tromper|mal|faire|manquer)|d' oublier|d' etre en retard|que (?:ma demande|mon dossier|si ))` +
 			`| peur qu' on (?:me |nous |lui |leur )?(?:les |la |le |l' )?(?:reclame|demande|supprime|retire|coupe|prenne|utilise|vole|enleve|radie|refuse)` +
@@ -237,7 +237,7 @@ var rules = []rule{
 		except: re(` a partir de quel age| quel age| peut-il rester| peut-elle rester| famille d' accueil| nom de jeune fille| (?:fille|fils|enfant|soeur|frere)(?: [a-z]+)? (?:a|de) (?:1[89]|[2-9][0-9]) ans`), harm: true,
 		// « mon fils a faim de connaissances », « se fait frapper à la
 		// porte par les démarcheurs »: figures of the harm.
-		others: re(either(hungerFigure, schoolHunger, knockFigure, deathFigure, incomeFigure))},
+		others: re(either(hungerFigure, schoolHunger, knockFigure, deathFigure, incomeFigure, strikeFigure, fightFigure))},
 	{code: CodeVulnerableAdult, cue: re(`(?: personne agee| personne handicapee| majeur protege| (?:pere|mere|maman|papa|grand-pere|grand-mere|voisine?|tante|oncle|frere|soeur)[ ,].{0,40}(?:[7-9][0-9] ans|agee?|handicap|tutelle|curatelle|vit seule?|est seule?|alzheimer|dement|malade|dependant))| (?:apa|allocation personnalisee d' autonomie) (?:de |d' )(?:ma|mon|sa|son) (?:mere|pere|maman|papa|grand-mere|grand-pere)`),
 		reach: 3, farWith: re(` tombee? (?:par terre|dans|cette nuit|hier|ce matin|la nuit|(?:deux|trois|plusieurs|[2-9]) fois)| (?:re)?trouvee? par terre| ne mange(?:nt)? plus que| (?:elle|il|mamie|mamy|papi|papy|maman|papa|mere|pere|grand-mere|grand-pere|tante|oncle) ne (?:repond|decroche|sort|mange) (?:presque )?plus| (?:curateur|curatrice|tuteur|tutrice|mandataire) ne repond plus| enfermee?| laissee? seule?| oublie le gaz| errance| errant| desorientee?| perdue? dans| volets (?:sont |restent |toujours )*(?:fermes|clos|baisses)| (?:pas|plus|aucune) (?:de )?nouvelles? (?:d' elle|de lui|d' eux)| courrier s' accumule.*(?:pas|plus|aucune) (?:de )?nouvelles| (?:pas|plus|aucune) (?:de )?nouvelles.*courrier s' accumule| pompiers| sans soins| denutri| maigrit| prend (?:tout )?(?:sa carte|sa pension|son argent)| battue?| maltrait| (?:elle|il|mamie|mamy|papi|papy|maman|papa|mere|pere) (?:ne )?(?:decroche|repond) plus (?:le|au|depuis|ni)| vide son compte| ne lui laisse que`),
 		farExcept: re(` resili| (?:l' an|l' annee) (?:dernier|derniere|passee?)| il y a [a-z0-9]+ (?:ans|mois)`),

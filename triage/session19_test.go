@@ -1,6 +1,9 @@
 package triage
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // TestSession19Understated checks, with the lexicon alone, the families
 // of understated urgent messages session 19 reads (read on the honest
@@ -91,4 +94,28 @@ func TestSession19Understated(t *testing.T) {
 		{"a nurse's job", "Je suis aide à domicile : mes patients me demandent si la CAF rembourse, que dire ?", Routine, nil},
 	}
 	checkLexicon(t, tests)
+}
+
+// TestSession19Figures checks, on the whole triage, the blows and fights
+// said figuratively that black-box round 2 saw made urgent with a child
+// in the sentence (« frappé par la beauté du château », « s'est battu avec
+// la paperasse »), beside the real blows they must not hide, in the same
+// sentence or the next.
+func TestSession19Figures(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		text   string
+		urgent bool
+	}{
+		{"mon fils a été frappé par la beauté du château de Versailles, faut-il un passeport pour la visite ?", false},
+		{"mon fils s'est battu avec la paperasse pour sa bourse, une vraie guerre, comment faire la demande ?", false},
+		{"Ma fille se bat contre l'administration pour sa bourse depuis septembre.", false}, // a complaint may be read
+		{"mon fils est frappé par son père, et moi je me bats avec la CAF pour le RSA", true},
+		{"mon fils est frappé par son père. Je me bats avec la CAF pour le RSA.", true},
+		{"ma fille a été frappée par un camarade à l'école, touchée par la foudre de sa colère", true},
+	} {
+		if got := AssessAt(context.Background(), tt.text, evalNow).Level; (got == Urgent) != tt.urgent {
+			t.Errorf("%q: %s, want urgent %v", tt.text, got, tt.urgent)
+		}
+	}
 }

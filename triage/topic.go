@@ -227,6 +227,16 @@ const schoolHunger = ` faim (?:le matin|au reveil|en classe|a la recre|avant (?:
 const knockFigure = ` (?:frapp|tap)[a-z]* (?:a|contre|sur) (?:la|ma|sa|ta|notre|votre|leur|une|chaque|les|nos|vos|leurs) portes?(?: ?$| [^d]| d[^e' ])` +
 	`| (?:frapp|tap)[a-z]* aux portes`
 
+// strikeFigure is a blow taken figuratively (« frappé par la beauté du
+// château », « frappée par la malchance », « touché par votre réponse »):
+// admiration, fate or a measure, not a hand raised.
+const strikeFigure = ` (?:frappe|frappee|frappes|frappees|touche|touchee|touches|touchees) (?:par|de) (?:la |le |l' |les |une |un |cette |ce |votre |vos )?(?:beaute|grace|evidence|foudre|malchance|sort|destin|ressemblance|justesse|betise|absurdite|lenteur|complexite|taille|qualite|gentillesse|reponse|nouvelle|histoire|film|livre|spectacle|paysage|vue|lumiere|silence|reforme|taxe|mesure|crise|inflation|hausse|malus|amende|sanction|penalite|plafond|loi|decision)`
+
+// fightFigure is a fight with paperwork (« s'est battu avec la paperasse,
+// une vraie guerre », « se bat contre l'administration »): an effort,
+// not violence.
+const fightFigure = ` (?:bat|bats|battu|battue|battus|battent|battre|battait|battons|battez) (?:avec|contre) (?:la |le |l' |les |mon |ma |mes |son |sa |ses |cette |ce |ces |des |du )?(?:paperasse|administration|papiers|demarches|dossiers?|formulaires?|caf|impots|prefecture|bureaucratie|ordinateur|site|internet|systeme|banque|assurance|mutuelle|secu|cpam|msa|urssaf|france travail|pole emploi|mairie|ants|service|services|procedures?|lenteurs?|delais)`
+
 // either joins the alternatives of a pattern.
 func either(alts ...string) string { return strings.Join(alts, "|") }
 
