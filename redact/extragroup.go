@@ -1,17 +1,11 @@
 package redact
 
-// People often type one group too many at the end of a French phone
-// number ("07 60 quarante 90 11 04", "07.12.34.56.78.90"): the number is
+// People often type one group too many at the end of a phone number
+// ("07 60 quarante 90 11 04", "07.12.34.56.78.90", "+44 20 7946 0958 1"): the number is
 // theirs all the same, and leaving the extra group out would leave part of
 // what they wrote in the text. The group is taken when it is the last of
 // the run, one or two digits on the same line, and nothing after it makes
 // it a quantity or a house number ("… 78 12 ans", "… 78 15 rue").
-
-// frenchPhoneDigits reports whether d is a French phone number of ten
-// digits: a zero, then not a zero.
-func frenchPhoneDigits(d string) bool {
-	return len(d) == 10 && d[0] == '0' && d[1] != '0'
-}
 
 // trailingGroup reports whether the group whose tokens are first to last,
 // digits d, belongs to the number before it as its last group: a phone's

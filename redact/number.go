@@ -127,9 +127,9 @@ func (sc *scanner) matchRun(run []group, final bool) []group {
 		if typ == NIR {
 			last = sc.nirKeyAfter(run[p:p+k], last)
 		}
-		if typ == TEL && final && p+k == len(run)-1 && !run[p+k].line && frenchPhoneDigits(groupDigits(run[p:p+k])) &&
+		if typ == TEL && final && p+k == len(run)-1 && !run[p+k].line &&
 			sc.trailingGroup(run[p+k].tok, run[p+k].tok, run[p+k].digits) {
-			k++ // "07.12.34.56.78.90": a group typed too many
+			k++ // "07.12.34.56.78.90", "+44 20 7946 0958 1": a group typed too many, never left out
 			last = run[p+k-1].tok
 		}
 		sc.addToks(from, last, typ, conf)
@@ -151,23 +151,6 @@ func fewDigits(g []group) bool {
 		}
 	}
 	return true
-}
-
-// groupDigits returns the digits of groups g, joined.
-func groupDigits(g []group) string {
-	n := 0
-	for _, x := range g {
-		n += len(x.digits)
-	}
-	if n > 16 {
-		return ""
-	}
-	var buf [16]byte
-	d := buf[:0]
-	for _, x := range g {
-		d = append(d, x.digits...)
-	}
-	return string(d)
 }
 
 // nirKeyWords announce the key of a NIR.
@@ -391,7 +374,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	ctxOf := func() cueBits {
 		if !ctxDone {
 			ctxDone, ctxBits = true, sc.cueBefore(first, 8)
-			if ctxBits&cTel == 0 && sc.countryPhone(first) {
+			if ctxBits&cTel == 0 && (sc.countryPhone(first) || sc.phoneListBefore(first)) {
 				ctxBits |= cTel
 			}
 		}
@@ -521,6 +504,12 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 				} else {
 					consider(k, TEL, 0.95)
 				}
+			} else if d[0] == '0' && d[1] != '0' && d[1] != '8' && !currency && ctxOf()&cTel != 0 && frenchValid(d[1:]) {
+				consider(k, TEL, 0.85) // after a phone's cue, any grouping: "06123456 88"
+			}
+		case 11:
+			if d[0] == '3' && d[1] == '3' && d[2] != '0' && !weak && (run[p].digits == "33" || ctxOf()&cTel != 0) && frenchValid(d[2:]) {
+				consider(k, TEL, 0.9) // the calling code without its "+": "33 6 12 34 56 91"
 			}
 		case 13:
 			switch {

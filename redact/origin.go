@@ -1,5 +1,7 @@
 package redact
 
+import "strings"
+
 // Ethnic origin and political opinion stated of a person, special
 // categories of the GDPR (article 9): "je suis kurde", "M. Yılmaz, kurde
 // de Diyarbakır", "d'origine kabyle", "une famille rom", "réfugiée
@@ -45,7 +47,8 @@ var politicalWords = wordSet("refugie refugiee refugies refugiees asile exile ex
 // lexicon (buildLexicon adds them), so that a token is tested by its
 // entry.
 func artNineEntries() []string {
-	return append([]string{"politique", "politiques", "peau"}, originWords...)
+	words := append([]string{"politique", "politiques", "peau"}, originWords...)
+	return append(words, strings.Fields(statedColourWords)...)
 }
 
 var (
@@ -106,7 +109,7 @@ func (sc *scanner) saidOfPerson(i int) bool {
 		return false
 	}
 	if sc.punct(k) == ',' {
-		return k > 0 && sc.toks[k-1].kind == kWord && sc.toks[k-1].shape&shCap != 0
+		return k > 0 && sc.toks[k-1].kind == kWord && sc.toks[k-1].shape&shCap != 0 || sc.statedBefore(k)
 	}
 	return sc.foldedIn(k, originBefore)
 }

@@ -115,3 +115,17 @@ func (sc *scanner) countryPhone(first int) bool {
 	}
 	return sc.cueBefore(k, 24)&cTel != 0
 }
+
+// frenchValid reports whether nat, a French number's nine digits after
+// its trunk prefix or calling code, is a valid French number.
+func frenchValid(nat []byte) bool {
+	if len(nat) != 9 || nat[0] == '0' {
+		return false
+	}
+	n, err := strconv.ParseUint(string(nat), 10, 64)
+	if err != nil {
+		return false
+	}
+	cc := int32(33)
+	return phonenumbers.IsValidNumber(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &n})
+}

@@ -35,11 +35,14 @@ var secretCues = func() []secretCue {
 	return cues
 }()
 
+// motWords are the words before "de passe": "mes mots de passe : …".
+var motWords = wordSet("mot mots")
+
 // secretSkip are the words between a cue and its value: the service, the
 // verb, a qualifier ("mon mot de passe caf est", "mdp provisoire :").
 var secretSkip = wordSet("est c de du d mon ma le la l caf ameli impots impot ants cpam msa urssaf france connect franceconnect " +
 	"travail pole emploi compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
-	"is was my the sera etait ist mein meine lautet mi es minha e cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still " +
+	"sont is was my the sera etait ist mein meine lautet mi es minha e cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still " +
 	"recu recue par courrier sms fr gouv")
 
 // secretAfter are the words after a number that make it a length or an
@@ -81,7 +84,7 @@ func (sc *scanner) secretCueAt(i int) bool {
 	switch lex.word[sc.toks[i].ent] {
 	case "passe":
 		d := sc.prevWord(i)
-		return d >= 0 && sc.isText(d, "de", "2") && sc.isText(sc.prevWord(d), "mot", "mots")
+		return d >= 0 && sc.isText(d, "de", "2") && sc.prevWord(d) >= 0 && sc.foldedIn(sc.prevWord(d), motWords)
 	case "secret", "confidentiel":
 		return sc.isText(sc.prevWord(i), "code")
 	case "pin":
