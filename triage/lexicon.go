@@ -288,7 +288,9 @@ var rules = []rule{
 		except: re(` film| livre| roman| documentaire| exposition| expose | (?:vieille|ancienne) expulsion| expulsee?s? (?:de la|du|des|de l' ) ?(?:piscine|cours|classe|bus|train|tram|magasin|terrain|salle|match|stade|bar|boite|college|lycee|ecole|universite|fac|club|competition|tournoi|jeu|groupe)| (?:mon|ma|mes|nos|notre) locataires?`), when: imminent, later: CodeHousingRisk},
 	// A supply suspended or to be cut on a day: « l'intervention de
 	// suspension de la fourniture de gaz aura lieu le 21/11 ».
-	{code: CodeEnergyCut, cue: re(` suspension de (?:la )?fourniture| (?:electricite|gaz|courant|eau) (?:sera|va etre) (?:coupee?|suspendue?)| compteur au minimum`),
+	{code: CodeEnergyCut, cue: re(` suspension de (?:la )?fourniture| (?:electricite|gaz|courant|eau) (?:sera|va etre) (?:coupee?|suspendue?)| compteur au minimum` +
+		// « on nous coupe l'électricité demain » (black-box, session 19)
+		`| (?:nous|me|m') (?:coupe|coupent|coupera|couperont|va couper|vont couper) (?:l' electricite|le courant|le gaz|l' eau|l' elec|l elec|le chauffage)`),
 		except: re(` travaux| maintenance| panne| canalisation| reseau`), when: imminent, later: CodeEnergyRisk},
 	// A supply cut now (« l'électricité est coupée depuis mardi »), not
 	// for works (since session 13).

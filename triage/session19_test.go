@@ -25,6 +25,9 @@ func TestSession19Understated(t *testing.T) {
 		{"no interest in a contract", "Je ne sais pas si je tiendrai encore longtemps ce contrat, je n'en vois plus l'intérêt.", Routine, nil},
 		{"the means at home", "Il dit que si ça ne passe pas cette fois, il a ce qu'il faut à la maison pour régler le problème.", Urgent, []string{CodeSuicide}},
 		{"the tools at home for a leak", "J'ai ce qu'il faut à la maison pour régler le problème de la fuite, merci.", Routine, nil},
+		// A supply cut announced for a near day (black-box round 2).
+		{"a cut tomorrow, a baby", "On nous coupe l'électricité demain, on a un bébé de 2 mois et il fait -5.", Urgent, []string{CodeEnergyCut}},
+		{"a cut in two months", "EDF nous coupe l'électricité dans deux mois si on ne paie pas, que faire ?", Attention, []string{CodeEnergyRisk}},
 		// A dependent whose carer is gone.
 		{"the home help stopped coming", "Ma mère a 88 ans. L'aide à domicile ne passe plus depuis dix jours.", Urgent, []string{CodeVulnerableAdult}},
 		{"the home help off on Saturdays", "Ma mère a 88 ans. L'aide à domicile ne passe plus le samedi, peut-on changer d'association ?", Routine, nil},
