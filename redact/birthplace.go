@@ -68,8 +68,8 @@ func (sc *scanner) birthPlaceStep(c *birthCue, j int) (next, end int) {
 			k++
 		}
 		end := sc.townAt(k)
-		if end < 0 && j == c.dated {
-			end = sc.lowerTownAt(k, 0) // "ne le 4 novembre 2003 a fes,", not "a grandi a Lyon"
+		if end < 0 && (j == c.dated || j == c.verb+1) {
+			end = sc.nearLowerTown(k) // "ne le 4 novembre 2003 a fes,", not "a grandi a Lyon"
 		}
 		if end >= 0 {
 			return -1, sc.addTown(k, end)
@@ -193,6 +193,34 @@ func (sc *scanner) lowerTownAt(j int, stop clauseStop) int {
 	}
 	end := sc.compoundEnd(j)
 	if !sc.clauseEndsAt(end+1, stop) && !sc.isText(end+1, "le") {
+		return -1
+	}
+	return end
+}
+
+// townLinks are the words after which a town of birth in lower case ends
+// its clause in a text with capitals: « a roubaix et ma femme … ».
+var townLinks = []string{"le", "et", "mais", "ou", "puis"}
+
+// nearLowerTown reads a town of birth in lower case that a preposition
+// right after the cue's verb or the date of birth introduces, in a text
+// with capitals: « a fes, », « à saint-etienne et », « a la rochelle le
+// 1er mars ». Its word is one the lexicon does not know (or a saint's
+// compound, or either after an article) that a mark, the text's end or
+// one of townLinks ends. It returns the town's last token,
+// or -1.
+func (sc *scanner) nearLowerTown(k int) int {
+	start := k
+	if sc.isText(k, "la", "le", "les") && k+1 < len(sc.toks) && sc.toks[k+1].gap == gapSpace {
+		start = k + 1 // « a la rochelle », « au havre » is read as « au »
+	}
+	saint := sc.isText(start, "saint", "sainte", "st", "ste") && sc.punct(start+1) == '-' && sc.attached(start+1)
+	if !saint && (!sc.placeWord(start) || sc.toks[start].ent != 0 || sc.toks[start].end-sc.toks[start].start < 3 ||
+		notTown[strings.ToLower(sc.text(start))]) {
+		return -1
+	}
+	end := sc.compoundEnd(start)
+	if saint && end == start || !sc.clauseEndsAt(end+1, 0) && !sc.isText(end+1, townLinks...) {
 		return -1
 	}
 	return end

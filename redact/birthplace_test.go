@@ -32,6 +32,9 @@ func TestBirthPlaces(t *testing.T) {
 		{"a date in another language before the town", "née le on iki Mayıs 1979 à Konya (Turquie)", "née le [NAISSANCE_1] à [NAISSANCE_2]"},
 		{"a town in lower case right after the date, in a text with capitals", "Bonjour, jsuis Anas, ne le 4 novembre 2003 a fes, jai un recepisse",
 			"Bonjour, jsuis [NOM_1], ne le [NAISSANCE_1] a [NAISSANCE_2], jai un recepisse"},
+		{"a town in lower case before « et »", "Bonjour, né le 12/03/1987 a roubaix et ma femme aussi", "Bonjour, né le [NAISSANCE_1] a [NAISSANCE_2] et ma femme aussi"},
+		{"a saint's compound in lower case", "Bonjour, née le 3 avril 1990 à saint-etienne.", "Bonjour, née le [NAISSANCE_1] à [NAISSANCE_2]."},
+		{"a saint's compound with its department", "Bonjour, née le 12.03.87 à saint-denis (93).", "Bonjour, née le [NAISSANCE_1] à [NAISSANCE_2]."},
 		{"born in a town in lower case", "Hi, I am Giulia. born 5 march 2002 in rome. Thanks", "Hi, I am [NOM_1]. born [NAISSANCE_1] in [NAISSANCE_2]. Thanks"},
 		// kept
 		{"a verb in lower case after the date, in a text with capitals", "Mon fils Paul, ne le 4 mai 2001 a grandi a Lyon.",
