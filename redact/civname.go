@@ -28,11 +28,11 @@ func (sc *scanner) wordSurname(k int, field bool) bool {
 // usual rules found none there, and returns its last token, or -1. Word j
 // is in lower case, or in a text in capitals ("JE SUIS MME PETIT
 // OLIVE"), and a common word; it is a surname when it is a
-// known one ([word-surname]) or a common noun ([stop]: « mme vigne pour
-// un passeport », « m. grange ce matin »; not one of [word-surname-caps],
-// « monsieur grand merci ») followed by a first name or ending its
-// clause, or when a compound first name follows it ("madame vigne
-// marie-france"). A determiner before the civility ("un monsieur petit
+// known one ([word-surname]: « mme vigne pour un passeport », « m. grange
+// ce matin ») followed by a first name or ending its clause, or when a
+// compound first name follows it ("madame vigne marie-france"). Any
+// common noun there would take a title (« monsieur conseiller, », «
+// Madame directrice »). A determiner before the civility ("un monsieur petit
 // et gros") makes it the common noun.
 func (sc *scanner) civilityWordName(civ, j int) int {
 	if j >= len(sc.toks) || sc.toks[j].kind != kWord || sc.toks[j].gap != gapSpace || sc.determinerBefore(civ) {
@@ -48,8 +48,7 @@ func (sc *scanner) civilityWordName(civ, j int) int {
 			last = end // "petit jean-claude", "vigne marie-france"
 		}
 	}
-	commonNoun := t.bits&wStop != 0 && t.bits&wCapsSurname == 0 // « grand merci » stays
-	if last == j && (t.bits&wWordSurname == 0 && !commonNoun || !sc.clauseEndsAt(j+1, surnameStops)) {
+	if last == j && (t.bits&wWordSurname == 0 || !sc.clauseEndsAt(j+1, surnameStops)) {
 		return -1
 	}
 	sc.addToks(j, last, NOM, 0.85)
