@@ -1,9 +1,11 @@
 package rag
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -134,17 +136,13 @@ func (s *Searcher) searchRewritten(ctx context.Context, q Query) (Results, error
 	var queries []redact.Text
 	var rewriting time.Duration
 	g := new(errgroup.Group)
-	wide := q
-	wide.K = max(q.K, corroborationDepth)
-	goSafe(g, func() error { plain, plainErr = s.searchQueries(ctx, wide, nil); return nil })
+	goSafe(g, func() error { plain, plainErr = s.searchQueries(ctx, q, nil); return nil })
 	goSafe(g, func() error { queries, rewriting = s.rewriteQueries(ctx, q.Text); return nil })
 	_ = g.Wait() // neither returns an error: the plain one is kept in plainErr
 	if ctx.Err() != nil {
 		return Results{}, fmt.Errorf("search: %w", ctx.Err())
 	}
 	plain.RewriteTook = rewriting
-	found := plain.Results // the documents the message's words lead to, for corroborated
-	plain.Results = plain.Results[:min(len(plain.Results), q.K)]
 	if len(queries) == 0 {
 		return plain, plainErr
 	}
@@ -165,7 +163,7 @@ func (s *Searcher) searchRewritten(ctx context.Context, q Query) (Results, error
 		rewritten.Took, rewritten.RewriteTook = time.Since(start), rewriting
 		return rewritten, nil
 	}
-	res := mergeRewritten(plain, corroborated(rewritten, found), q.K)
+	res := mergeRewritten(plain, corroborated(rewritten, plain.found), q.K)
 	res.Took, res.RewriteTook = time.Since(start), rewriting
 	return res, nil
 }
@@ -267,23 +265,21 @@ func mergeResults(first, second []Result, k int) []Result {
 	return out
 }
 
-// corroborationDepth is how many passages of the message's own search
-// corroborate the rewrite's: its documents are those the message's words
-// lead to.
+// corroborationDepth is how many of the documents the message's own
+// search found, the best first by fused score, corroborate the rewrite's:
+// those the message's words lead to.
 const corroborationDepth = 20
 
 // corroborated returns the rewritten search with its passages reliable
-// only on documents of found, the message's own search taken wide
-// (corroborationDepth): the model's queries may bring such a document
-// forward, never vouch alone for one the message's words do not lead to.
-// A model that rewrites « je veux me pacser » as « changement d'adresse
-// carte grise » would otherwise make the vehicle's page a reliable source
-// of a draft on the PACS (black-box round 1, session 19).
-func corroborated(rewritten Results, found []Result) Results {
-	docs := map[int64]bool{}
-	for _, r := range found {
-		docs[r.DocumentID] = true
-	}
+// only on documents among the corroborationDepth best of found (the
+// message's own search's documents and their fused shares): the model's
+// queries may bring such a document forward, never vouch alone for one
+// the message's words do not lead to. A model that rewrites « je veux me
+// pacser » as « changement d'adresse carte grise » would otherwise make
+// the vehicle's page a reliable source of a draft on the PACS (black-box
+// round 1, session 19). The message's own ranking is left as it is.
+func corroborated(rewritten Results, found map[int64]float64) Results {
+	docs := bestShares(found, corroborationDepth)
 	out := rewritten
 	out.Results = slices.Clone(rewritten.Results)
 	out.Reliable = false
@@ -291,6 +287,23 @@ func corroborated(rewritten Results, found []Result) Results {
 		r := &out.Results[i]
 		r.Reliable = r.Reliable && docs[r.DocumentID]
 		out.Reliable = out.Reliable || r.Reliable && i == 0
+	}
+	return out
+}
+
+// bestShares returns the n documents of found with the highest shares
+// (ties by id, for a stable set).
+func bestShares(found map[int64]float64, n int) map[int64]bool {
+	ids := slices.Collect(maps.Keys(found))
+	slices.SortFunc(ids, func(a, b int64) int {
+		if c := cmp.Compare(found[b], found[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	out := make(map[int64]bool, min(n, len(ids)))
+	for _, id := range ids[:min(n, len(ids))] {
+		out[id] = true
 	}
 	return out
 }

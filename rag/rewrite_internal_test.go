@@ -35,7 +35,11 @@ func TestMergeRewritten(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.rewrite.Rewritten = []string{"q"}
-			got := mergeRewritten(tt.plain, corroborated(tt.rewrite, tt.plain.Results), 3)
+			found := map[int64]float64{}
+			for i, r := range tt.plain.Results {
+				found[r.DocumentID] = 1 / float64(i+1)
+			}
+			got := mergeRewritten(tt.plain, corroborated(tt.rewrite, found), 3)
 			var chunks []int64
 			for _, r := range got.Results {
 				chunks = append(chunks, r.ChunkID)
@@ -44,5 +48,18 @@ func TestMergeRewritten(t *testing.T) {
 				t.Errorf("merged %v reliable %v rewritten %q, want %v reliable %v", chunks, got.Reliable, got.Rewritten, tt.want, tt.reliable)
 			}
 		})
+	}
+}
+
+// TestBestShares checks the documents that corroborate a rewrite: the n
+// best by share, ties by id.
+func TestBestShares(t *testing.T) {
+	t.Parallel()
+	got := bestShares(map[int64]float64{1: 0.2, 2: 1, 3: 0.5, 4: 0.5, 5: 0.1}, 3)
+	if len(got) != 3 || !got[2] || !got[3] || !got[4] {
+		t.Errorf("bestShares = %v, want 2, 3 and 4", got)
+	}
+	if got := bestShares(nil, 20); len(got) != 0 {
+		t.Errorf("bestShares of nothing = %v", got)
 	}
 }

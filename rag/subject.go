@@ -127,25 +127,21 @@ func wordSet(s string) map[string]bool {
 var valueLabels = wordSet(`tel telephone portable mobile fixe numero num mail email courriel adresse nom
 	prenom appelle ne nee no n identifiant reference ref`)
 
-// typeLabels are the folded words that label a value of one type: « numéro
-// fiscal » before [FISCAL_1], « numéro de sécurité sociale » before
-// [NIR_1].
+// typeLabels are the folded words that label a value of one type and
+// name nothing else a page could answer: « numéro fiscal » before
+// [FISCAL_1], « numéro de sécurité sociale » before [NIR_1]. The
+// documents' own words (passeport, permis, carte, titre de séjour,
+// dossier) stay subjects: « demande de passeport [PASSEPORT_1] » asks
+// about a passport.
 var typeLabels = map[string]map[string]bool{
 	"FISCAL":         wordSet("fiscal fiscale identification spi contribuable"),
 	"NIR":            wordSet("nir secu securite sociale ss insee assure"),
-	"IBAN":           wordSet("iban rib bic compte bancaire"),
-	"CARTE":          wordSet("carte bancaire bleue cb visa mastercard"),
-	"CAF":            wordSet("allocataire caf msa matricule"),
-	"FRANCE_TRAVAIL": wordSet("france travail pole emploi ft"),
-	"DOSSIER":        wordSet("dossier client contrat facture demande"),
-	"PASSEPORT":      wordSet("passeport"),
-	"CNI":            wordSet("carte identite cni"),
-	"PERMIS":         wordSet("permis conduire"),
-	"ETRANGER":       wordSet("titre sejour recepisse agdref visa etranger"),
-	"PLAQUE":         wordSet("plaque immatriculation"),
+	"IBAN":           wordSet("iban rib bic"),
+	"CAF":            wordSet("allocataire matricule"),
+	"FRANCE_TRAVAIL": wordSet("ft"),
+	"ETRANGER":       wordSet("agdref"),
 	"SIRET":          wordSet("siret siren"),
 	"INE":            wordSet("ine"),
-	"SECRET":         wordSet("mot passe mdp code pin"),
 	"IP":             wordSet("ip"),
 	"NAISSANCE":      wordSet("date naissance"),
 }

@@ -23,6 +23,12 @@ func TestNamesSubject(t *testing.T) {
 		{"Bonjour, voici mon numéro de sécurité sociale : 1 84 12 75 108 234 56. Cordialement", false},
 		{"mon IBAN FR76 3000 6000 0112 3456 7890 189", false},
 		{"TEL", true},
+		// The documents' own words ask about them (the session's final review).
+		{"demande de passeport 18AB12345", true},
+		{"aide passeport 18AB12345", true},
+		{"Problème avec ma carte bancaire 4970 1012 3456 7890", true},
+		{"info permis de conduire 123456789012", true},
+		{"Urgent : mon titre de séjour 7501234567", true},
 		{"Mon numéro fiscal 3012345678901 : comment payer ma taxe foncière ?", true},
 		{"Quel est mon numéro fiscal ?", true},
 		{"nom", true},
