@@ -121,8 +121,8 @@ func hasWord(text string) bool {
 
 // terminalEscapeRe matches an ANSI terminal escape sequence: a control
 // sequence (« ESC [ 31 m »), an operating system command ending with BEL
-// or ESC \, or a two-character escape.
-var terminalEscapeRe = regexp.MustCompile(`\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])`)
+// or ESC \, or a two-character escape (« ESC c » resets the terminal).
+var terminalEscapeRe = regexp.MustCompile(`\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-~])`)
 
 // Redaction is one masked value of the question, without the value.
 type Redaction struct {
