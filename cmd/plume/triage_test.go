@@ -102,7 +102,7 @@ func TestDraftCommandTelephoneUrgent(t *testing.T) {
 	getenv := env(map[string]string{"PLUME_EMERGENCY_CONTACTS": "3919|Violences Femmes Info|violence"})
 	d, _, stderr := runDraftJSON(t, getenv, "", "--channel", "telephone",
 		"Mon mari me frappe, comment demander une aide au logement pour partir ?")
-	want := "À traiter en priorité : Violences ou menaces.\nContacts à donner à la personne dès maintenant :\n- le 3919 (Violences Femmes Info) ;\n\nÀ dire au téléphone :\n"
+	want := "À traiter en priorité : Violences ou menaces.\nContacts à donner à la personne dès maintenant :\n- le 3919 (Violences Femmes Info).\n\nÀ dire au téléphone :\n"
 	if !strings.HasPrefix(d.Draft, want) {
 		t.Errorf("draft:\n%s\nstderr: %s", d.Draft, stderr)
 	}
