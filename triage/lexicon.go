@@ -291,7 +291,9 @@ var rules = []rule{
 	{code: CodeEnergyCut, cue: re(` suspension de (?:la )?fourniture| (?:electricite|gaz|courant|eau) (?:sera|va etre) (?:coupee?|suspendue?)| compteur au minimum` +
 		// « on nous coupe l'électricité demain » (black-box, session 19)
 		`| (?:nous|me|m') (?:coupe|coupent|coupera|couperont|va couper|vont couper) (?:l' electricite|le courant|le gaz|l' eau|l' elec|l elec|le chauffage)`),
-		except: re(` travaux| maintenance| panne| canalisation| reseau`), when: imminent, later: CodeEnergyRisk},
+		// Nor a boiler's yearly service (« pour l'entretien annuel de la
+		// chaudière », since session 19's review).
+		except: re(` travaux| maintenance| panne| canalisation| reseau| entretien| ramonage| revision`), when: imminent, later: CodeEnergyRisk},
 	// A supply cut now (« l'électricité est coupée depuis mardi »), not
 	// for works (since session 13).
 	{code: CodeEnergyCut, cue: re(` (?:electricite|gaz|courant|eau|chauffage|lumiere) (?:est|sont) (?:coupee?s?|suspendue?s?)`),

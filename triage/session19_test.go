@@ -3,6 +3,8 @@ package triage
 import (
 	"context"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestSession19Understated checks, with the lexicon alone, the families
@@ -106,19 +108,69 @@ func TestSession19Understated(t *testing.T) {
 // sentence or the next.
 func TestSession19Figures(t *testing.T) {
 	t.Parallel()
-	for _, tt := range []struct {
-		text   string
-		urgent bool
-	}{
+	checkUrgency(t, []urgencyCase{
 		{"mon fils a été frappé par la beauté du château de Versailles, faut-il un passeport pour la visite ?", false},
 		{"mon fils s'est battu avec la paperasse pour sa bourse, une vraie guerre, comment faire la demande ?", false},
 		{"Ma fille se bat contre l'administration pour sa bourse depuis septembre.", false}, // a complaint may be read
 		{"mon fils est frappé par son père, et moi je me bats avec la CAF pour le RSA", true},
 		{"mon fils est frappé par son père. Je me bats avec la CAF pour le RSA.", true},
 		{"ma fille a été frappée par un camarade à l'école, touchée par la foudre de sa colère", true},
-	} {
-		if got := AssessAt(context.Background(), tt.text, evalNow).Level; (got == Urgent) != tt.urgent {
-			t.Errorf("%q: %s, want urgent %v", tt.text, got, tt.urgent)
+	})
+}
+
+// TestSession19Review checks, on the whole triage, the false urgents the
+// review of session 19 found in its rules (a tap on the nerves or for
+// money, a minor away on a planned stay or with a broken telephone, a
+// fear of being out late, a countdown of leave or of a sale, a boiler's
+// yearly service), beside one real urgent message per rule.
+func TestSession19Review(t *testing.T) {
+	t.Parallel()
+	checkUrgency(t, []urgencyCase{
+		{"Mon collègue m'a encore tapé sur les nerfs aujourd'hui, il me faut une attestation de salaire", false},
+		{"Mon frère m'a encore tapé 50 euros", false},
+		{"Ce dossier m'a tapé sur le système", false},
+		{"il m'a encore tapé hier soir, j'ose plus rentrer.", true},
+		{"Ma fille de 16 ans part avec un copain majeur en vacances", false},
+		{"Ma fille de 15 ans est partie avec un adulte de l'association en colonie", false},
+		{"Ma fille de 17 ans n'est pas rentrée de son stage à l'étranger, elle revient le 12", false},
+		{"Ma petite soeur a 14 ans. Elle dort chez un mec de 29 ans depuis dimanche.", true},
+		{"J'ai peur d'être dehors trop tard ce soir, le bureau ferme à quelle heure ?", false},
+		{"On doit être partis demain matin, j'ai peur de me retrouver à la rue avec ma fille.", true},
+		{"L'hébergement s'arrête demain, j'ai peur d'être dehors avec mes enfants.", true},
+		{"Il me reste que 2 jours de congés, mais la date limite expire quand pour le recours ?", false},
+		{"J'ai 30 jours pour faire mes observations. Si je compte bien il me reste trois jours.", true},
+		{"Il ne me reste que deux jours pour le recours contre le refus de la CAF.", true},
+		{"Le syndic nous coupe le chauffage demain pour l'entretien annuel de la chaudière.", false},
+		{"On nous coupe l'électricité demain, on a un bébé de 2 mois et il fait -5.", true},
+		{"L'intervention de suspension de la fourniture de gaz aura lieu demain.", true},
+	})
+}
+
+// urgencyCase is a message and whether the whole triage reads it as
+// urgent.
+type urgencyCase struct {
+	text   string
+	urgent bool
+}
+
+// checkUrgency checks whether the whole triage reads each case as urgent.
+func checkUrgency(t *testing.T, tests []urgencyCase) {
+	t.Helper()
+	for _, tt := range tests {
+		got := AssessAt(context.Background(), tt.text, evalNow).Level
+		if diff := cmp.Diff(tt.urgent, got == Urgent); diff != "" {
+			t.Errorf("%q: %s, urgent (-want +got):\n%s", tt.text, got, diff)
 		}
 	}
+}
+
+// TestSession19ReviewLexicon checks with the lexicon alone two of the
+// review's false urgents that the classifier alone still reads as urgent
+// (for an elderly person in danger, for health), as it did before
+// session 19's rules, which no longer fire on them.
+func TestSession19ReviewLexicon(t *testing.T) {
+	checkLexicon(t, []lexiconCase{
+		{"a telephone off, its screen broken", "Mon fils de 16 ans a son portable éteint depuis hier car l'écran est cassé", Routine, nil},
+		{"days left of a sale", "Il ne reste que deux jours avant la fin des soldes, et j'attends le refus de ma banque", Routine, nil},
+	})
 }

@@ -233,6 +233,12 @@ var (
 		` la fin de (?:la|cette) semaine| (?:8|huit|15|quinze) jours? pour (?:le |un |faire (?:le |un )?)?(?:recours|contester|tribunal)|` +
 		` il (?:me|nous|lui) reste (?:moins d' une semaine|(?:[1-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques) jours)|` +
 		` (?:recours|contester|faire appel)(?: [a-z']+){0,8} (?:c' est|que|seulement|juste) (?:seulement |que |juste )?(?:8|huit|10|dix|15|quinze) jours`)
+	// leisureRe is a countdown of days left of leave, of a sale, of
+	// enrolments or of an offer (« il me reste que 2 jours de congés »,
+	// « il ne reste que deux jours avant la fin des soldes »): no time
+	// within days for the rest of its sentence (since session 19's
+	// review).
+	leisureRe = regexp.MustCompile(` (?:reste|restent) (?:plus )?(?:que |qu' )?(?:[1-9]|10|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques) jours?(?: [a-z']+){0,5} (?:conges|soldes|inscriptions?|promos?|promotions?|rtt)[ ,.]`)
 	pastDayRe = compile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
 	farRe     = compile(` (?:dans|sous|d' ici) (?:un|1|deux|trois|quatre|cinq|six|plusieurs|quelques|[2-9]|1[0-9]) (?:semaines|mois|ans)| (?:le mois|l' annee|l' an|l' ete|l' hiver) prochain| en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?: |$)| a la rentree| l' an prochain`)
 	nowRe     = compile(` (?:ce matin|hier|cette nuit|aujourd' hui|maintenant|en ce moment|actuellement|depuis (?:hier|ce matin|[1-9]|deux|trois|quatre|cinq|dix|une|plusieurs|quelques) ?(?:jours?|nuits?|semaines?)?|right now|tonight)[ ,]`)
@@ -311,6 +317,9 @@ func datedWithin(folded string, now time.Time, days int) bool {
 // timeOf says whether folded names a time within days, a time weeks away
 // or more, and the present.
 func timeOf(folded string, now time.Time) (near, far, present bool) {
+	if leisureRe.MatchString(folded) {
+		folded = leisureRe.ReplaceAllString(folded, " ")
+	}
 	near = nearRe.MatchString(folded) || foreignNearRe.MatchString(folded)
 	pastDay := pastDayRe.MatchString(folded) || foreignPastDayRe.MatchString(folded)
 	if near && pastDay && len(nearRe.FindAllString(folded, -1))+len(foreignNearRe.FindAllString(folded, -1)) == 1 {

@@ -23,12 +23,30 @@ const carerGone = ` (?:aide a domicile|aide-menagere|auxiliaire de vie|aide-soig
 
 // streetFear is a fear of ending on the street (« j'ai peur de me
 // retrouver à la rue avec ma fille »): the housing rules that read « à la
-// rue » as now leave it to the fear's own rule, which reads its time.
-const streetFear = `| (?:peur|crains|crainte|angoisse|risque|risquons|risquent) (?:de |d' )(?:me |nous |se |la |le |les )?(?:retrouver|etre|finir|terminer) (?:a la rue|dehors|sans (?:logement|toit|abri))`
+// rue » as now leave it to the fear's own rules, which read its time. A
+// fear of being merely outside (« peur d'être dehors ») is one of the
+// street only beside a home (streetFearOutside, homeWord): « peur d'être
+// dehors trop tard ce soir » is a late evening.
+const streetFear = `|` + streetFearOf + `(?:retrouver|etre|finir|terminer) (?:a la rue|dehors|sans (?:logement|toit|abri))`
+
+// streetFearOf is the fear, or the risk, that opens a streetFear.
+const streetFearOf = ` (?:peur|crains|crainte|angoisse|risque|risquons|risquent) (?:de |d' )(?:me |nous |se |la |le |les )?`
+
+// streetFearHome is a streetFear that needs no home beside it: the
+// street, no roof, or ending outside.
+const streetFearHome = streetFearOf + `(?:(?:retrouver|finir|terminer) (?:a la rue|dehors|sans (?:logement|toit|abri))|etre (?:a la rue|sans (?:logement|toit|abri)))`
+
+// streetFearOutside is the fear of being outside, a fear of the street
+// beside a home word (homeWord).
+const streetFearOutside = streetFearOf + `etre dehors`
+
+// homeWord is a home, its loss or its landlord.
+const homeWord = ` logement| appart| maison| chez (?:moi|nous)| expuls| bail | proprio| proprietaire| bailleur| loyer| heberg| 115 | foyer| hotel| huissier| quitter| partir| toit`
 
 // tapFigure is a tap that is no blow: on the shoulder, a kiss, a text
-// typed (« ma fille m'a tapé la lettre à l'ordinateur »).
-const tapFigure = ` tapee? (?:sur l' epaule|dans le dos|dans la main|la bise|(?:mon|ma|mes|le|la|les|l' ?|un|une|des|ce|cette|son|sa|ses) ?(?:lettre|courrier|texte|message|mail|cv|dossier|code|numero|mot de passe|document|formulaire|attestation|demande|recours))`
+// typed (« ma fille m'a tapé la lettre à l'ordinateur »), the nerves got
+// on (« m'a tapé sur les nerfs »), money borrowed (« m'a tapé 50 euros »).
+const tapFigure = ` tapee? (?:sur l' epaule|sur les nerfs|sur le systeme|(?:de )?[0-9]+ ?(?:euros?|eur|balles)|dans le dos|dans la main|la bise|(?:mon|ma|mes|le|la|les|l' ?|un|une|des|ce|cette|son|sa|ses) ?(?:lettre|courrier|texte|message|mail|cv|dossier|code|numero|mot de passe|document|formulaire|attestation|demande|recours))`
 
 // runaway is a minor gone from home, or with an adult (« elle dort chez
 // un mec de 29 ans », « repartie avec un « copain » majeur », « n'est
@@ -74,7 +92,7 @@ var understatedRules = []rule{
 	// ça se termine vendredi »).
 	{code: CodeLegalDeadline, cue: re(` delai| recours| faire appel| interjeter appel| contester| contestation| opposition| observations| commission| tribunal| saisir| refus`),
 		with: re(countdown), reach: 2, farWith: re(countdown), when: deadline,
-		except: re(` conges| vacances| rtt| de stage| d' essai| de formation`)},
+		except: re(` conges| vacances| rtt| de stage| d' essai| de formation| soldes| inscriptions| promo`)},
 	// Told to leave a shelter or a host's home, the keys to give back, the
 	// police to come (« le monsieur de l'hôtel a dit que demain à midi on
 	// doit partir », « hébergée chez une cousine qui lui a dit de partir ce
@@ -87,7 +105,8 @@ var understatedRules = []rule{
 	// The fear of ending on the street (streetFear): imminent, or weeks
 	// away (« j'ai 2 mois pour régler… j'ai peur de me retrouver à la
 	// rue »).
-	{code: CodeHousingLoss, cue: re(streetFear[1:]), when: imminent, later: CodeHousingRisk},
+	{code: CodeHousingLoss, cue: re(streetFearHome), when: imminent, later: CodeHousingRisk},
+	{code: CodeHousingLoss, cue: re(streetFearOutside), with: re(homeWord), when: imminent, later: CodeHousingRisk},
 	// A supplier who cuts, told without an article (« ils coupe
 	// electricite jeudi »).
 	{code: CodeEnergyCut, cue: re(` (?:ils?|on|edf|engie|enedis|fournisseur) (?:va |vont )?coupe(?:nt|r)? (?:l' |le |la )?(?:electricite|courant|gaz|eau|lumiere) `),
@@ -105,7 +124,9 @@ var understatedRules = []rule{
 	// A minor gone from home or with an adult (runaway), the minor
 	// named up to three sentences before.
 	{code: CodeChild, cue: re(minorNamed), with: re(runaway), harm: true, reach: 3, farWith: re(runaway),
-		except: re(` (?:a partir de|quel) age| peut-(?:il|elle) (?:rester|dormir|partir)| a-t-(?:il|elle) le droit`)},
+		except: re(` (?:a partir de|quel) age| peut-(?:il|elle) (?:rester|dormir|partir)| a-t-(?:il|elle) le droit` +
+			// A stay planned, or a telephone broken (since session 19's review).
+			`| vacances| colonie| stage| sejour| voyage| casse| batterie| revient le | rentre le [0-9]`)},
 	// Belongings or a pet given away, with a farewell (« j'ai donné mes
 	// affaires à mon coloc, je n'en aurai plus besoin », « il a confié son
 	// chat à la voisine… bientôt vous aurez plus à gérer mon dossier »),
