@@ -76,7 +76,7 @@ func (c *citationCheck) check(draft string, citations []Citation) (string, []War
 		valid[c.N] = i
 	}
 	var invalid []string
-	cited := 0
+	cited, removed := 0, false
 	out := replaceSpans(draft, c.markers.find(draft), func(m string) string {
 		var keep []string
 		for _, part := range strings.FieldsFunc(m, notDigit) {
@@ -92,10 +92,14 @@ func (c *citationCheck) check(draft string, citations []Citation) (string, []War
 			}
 		}
 		if len(keep) == 0 {
+			removed = true
 			return ""
 		}
 		return "[" + strings.Join(keep, ", ") + "]"
 	})
+	if removed { // « Selon la fiche [7], … » reads « Selon la fiche, … »
+		out = danglingSpaceRe.ReplaceAllString(out, "$1")
+	}
 	var warnings []Warning
 	if len(invalid) > 0 {
 		warnings = append(warnings, Warning{Code: WarnInvalidCitation, Severity: "warning",
@@ -107,6 +111,10 @@ func (c *citationCheck) check(draft string, citations []Citation) (string, []War
 	}
 	return out, warnings
 }
+
+// danglingSpaceRe finds the spaces a removed citation marker leaves
+// before a comma, a full stop or a closing bracket.
+var danglingSpaceRe = regexp.MustCompile(` +([,.)])`)
 
 // notDigit reports whether r is not an ASCII digit: the numbers of a
 // citation marker are the runs of digits between.

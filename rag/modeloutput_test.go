@@ -36,7 +36,7 @@ var outputCases = []outputCase{
 	{
 		name:     "citations",
 		reply:    "Bonjour [NOM_1], la demande se fait en ligne puis en mairie [1]. Un délai s'applique [9]. Voir aussi [1, 9] et [2]. Nous vous rappelons au [TEL_1].",
-		want:     "Bonjour Marie Dupont, la demande se fait en ligne puis en mairie [1]. Un délai s'applique . Voir aussi [1] et [2]. Nous vous rappelons au 06 12 34 56 78.",
+		want:     "Bonjour Marie Dupont, la demande se fait en ligne puis en mairie [1]. Un délai s'applique. Voir aussi [1] et [2]. Nous vous rappelons au 06 12 34 56 78.",
 		warnings: map[string][]string{rag.WarnInvalidCitation: {"[9]", "[9]"}},
 		cited:    []int{1, 2},
 		channel:  "email",
