@@ -137,7 +137,7 @@ var typeLabels = map[string]map[string]bool{
 	"FISCAL":         wordSet("fiscal fiscale identification spi contribuable"),
 	"NIR":            wordSet("nir secu securite sociale ss insee assure"),
 	"IBAN":           wordSet("iban rib bic"),
-	"CAF":            wordSet("allocataire matricule"),
+	"CAF":            wordSet("allocataire matricule caf msa"),
 	"FRANCE_TRAVAIL": wordSet("ft"),
 	"ETRANGER":       wordSet("agdref"),
 	"SIRET":          wordSet("siret siren"),

@@ -22,6 +22,7 @@ func TestNamesSubject(t *testing.T) {
 		{"Mon NIR 1 84 12 75 108 234 56 merci", false},
 		{"Bonjour, voici mon numéro de sécurité sociale : 1 84 12 75 108 234 56. Cordialement", false},
 		{"mon IBAN FR76 3000 6000 0112 3456 7890 189", false},
+		{"mon numéro fiscal est le 1234567890123 et mon numéro CAF 7654321", false},
 		{"TEL", true},
 		// The documents' own words ask about them (the session's final review).
 		{"demande de passeport 18AB12345", true},
