@@ -175,27 +175,22 @@ func (sc *scanner) townAt(j int) int {
 	if !sc.caseless {
 		return sc.cityName(j)
 	}
-	return sc.lowerTownAt(j, lowerSurnameStops)
-}
-
-// lowerTownAt returns the last token of a town written in lower case that
-// starts at word j, as a message without capitals writes it ("a oran,"),
-// or -1: a word the lexicon does not know, of three letters or more, that
-// ends its clause (or is followed by "le", "à oran le 3 mai"). stop says
-// what else than punctuation, a line's or the text's end may end it.
-func (sc *scanner) lowerTownAt(j int, stop clauseStop) int {
-	if !sc.placeWord(j) {
-		return -1
-	}
-	t := &sc.toks[j]
-	if t.ent != 0 || t.end-t.start < 3 || notTown[strings.ToLower(sc.text(j))] {
+	if !sc.unknownTownWord(j) {
 		return -1
 	}
 	end := sc.compoundEnd(j)
-	if !sc.clauseEndsAt(end+1, stop) && !sc.isText(end+1, "le") {
+	if !sc.clauseEndsAt(end+1, lowerSurnameStops) && !sc.isText(end+1, "le") {
 		return -1
 	}
 	return end
+}
+
+// unknownTownWord reports whether word j may be a town written in lower
+// case: a place's word (placeWord) that the lexicon does not know, of
+// three letters or more, and none of notTown.
+func (sc *scanner) unknownTownWord(j int) bool {
+	return sc.placeWord(j) && sc.toks[j].ent == 0 && sc.toks[j].end-sc.toks[j].start >= 3 &&
+		!notTown[strings.ToLower(sc.text(j))]
 }
 
 // townLinks are the words after which a town of birth in lower case ends
@@ -215,8 +210,7 @@ func (sc *scanner) nearLowerTown(k int) int {
 		start = k + 1 // « a la rochelle », « au havre » is read as « au »
 	}
 	saint := sc.isText(start, "saint", "sainte", "st", "ste") && sc.punct(start+1) == '-' && sc.attached(start+1)
-	if !saint && (!sc.placeWord(start) || sc.toks[start].ent != 0 || sc.toks[start].end-sc.toks[start].start < 3 ||
-		notTown[strings.ToLower(sc.text(start))]) {
+	if !saint && !sc.unknownTownWord(start) {
 		return -1
 	}
 	end := sc.compoundEnd(start)
