@@ -27,7 +27,7 @@ const carerGone = ` (?:aide a domicile|aide-menagere|auxiliaire de vie|aide-soig
 // fear of being merely outside (« peur d'être dehors ») is one of the
 // street only beside a home (streetFearOutside, homeWord): « peur d'être
 // dehors trop tard ce soir » is a late evening.
-const streetFear = `|` + streetFearOf + `(?:retrouver|etre|finir|terminer) (?:a la rue|dehors|sans (?:logement|toit|abri))`
+const streetFear = `|` + streetFearHome + `|` + streetFearOutside
 
 // streetFearOf is the fear, or the risk, that opens a streetFear.
 const streetFearOf = ` (?:peur|crains|crainte|angoisse|risque|risquons|risquent) (?:de |d' )(?:me |nous |se |la |le |les )?`
