@@ -232,10 +232,11 @@ const knockFigure = ` (?:frapp|tap)[a-z]* (?:a|contre|sur) (?:la|ma|sa|ta|notre|
 // admiration, fate or a measure, not a hand raised.
 const strikeFigure = ` (?:frappe|frappee|frappes|frappees|touche|touchee|touches|touchees) (?:par|de) (?:la |le |l' |les |une |un |cette |ce |votre |vos )?(?:beaute|grace|evidence|foudre|malchance|sort|destin|ressemblance|justesse|betise|absurdite|lenteur|complexite|taille|qualite|gentillesse|reponse|nouvelle|histoire|film|livre|spectacle|paysage|vue|lumiere|silence|reforme|taxe|mesure|crise|inflation|hausse|malus|amende|sanction|penalite|plafond|loi|decision)`
 
-// fightFigure is a fight with paperwork (« s'est battu avec la paperasse,
-// une vraie guerre », « se bat contre l'administration »): an effort,
-// not violence.
-const fightFigure = ` (?:bat|bats|battu|battue|battus|battent|battre|battait|battons|battez) (?:avec|contre) (?:la |le |l' |les |mon |ma |mes |son |sa |ses |cette |ce |ces |des |du )?(?:paperasse|administration|papiers|demarches|dossiers?|formulaires?|caf|impots|prefecture|bureaucratie|ordinateur|site|internet|systeme|banque|assurance|mutuelle|secu|cpam|msa|urssaf|france travail|pole emploi|mairie|ants|service|services|procedures?|lenteurs?|delais)`
+// fightFigure is a fight with paperwork or studies (« s'est battu avec
+// la paperasse, une vraie guerre », « se bat contre l'administration »,
+// since session 20 « mon fils se bat avec Parcoursup », « se bat avec
+// les maths »): an effort, not violence.
+const fightFigure = ` (?:bat|bats|battu|battue|battus|battent|battre|battait|battons|battez) (?:avec|contre) (?:la |le |l' |les |mon |ma |mes |son |sa |ses |cette |ce |ces |des |du )?(?:paperasse|administration|papiers|demarches|dossiers?|formulaires?|caf|impots|prefecture|bureaucratie|ordinateur|site|internet|systeme|banque|assurance|mutuelle|secu|cpam|msa|urssaf|france travail|pole emploi|mairie|ants|service|services|procedures?|lenteurs?|delais|parcoursup|rectorat|crous|inscriptions?|affectations?|orientation|devoirs|maths|orthographe|bourses?|stages?|alternance|permis|code de la route|examens?|bac|concours)`
 
 // either joins the alternatives of a pattern.
 func either(alts ...string) string { return strings.Join(alts, "|") }

@@ -21,6 +21,19 @@ const carerGone = ` (?:aide a domicile|aide-menagere|auxiliaire de vie|aide-soig
 	`| qui s' ?occupe (?:de lui|d' elle|de (?:mon|ma|son|sa) (?:pere|mere|frere|soeur|fils|fille))(?: [a-z0-9/']+){0,5} (?:a ete |est )?hospitalisee?` +
 	`| (?:laisser|laisse)(?: [a-z']+){0,4} et (?:fermer|ferme) a cle| sortie? (?:deux|trois|plusieurs|[2-9]) fois la nuit`
 
+// parentAway is a parent leaving for hospital, an operation or custody
+// with nobody to care for the child named in the sentence (« je rentre à
+// l'hôpital demain, personne ne pourra s'occuper de mon fils »; since
+// session 20, black-box round 3 read it as a bereavement): a child left
+// alone, either order.
+const parentAway = `| ` + awayFor + `(?: [a-z0-9']+){0,12} ` + nobodyToCare + `| ` + nobodyToCare + `(?: [a-z0-9']+){0,12} ` + awayFor
+
+// awayFor is a parent's absence: hospital, an operation, prison.
+const awayFor = `(?:hospitalis[a-z]*|hopital|clinique|operee?|operation|incarcere[a-z]*|en prison|garde a vue)`
+
+// nobodyToCare is nobody left to look after someone.
+const nobodyToCare = `personne (?:ne (?:pourra|peut|pourrait|va)|pour|n' est la pour|qui puisse) (?:s' ?occuper|garder|(?:le|la|les) garder|(?:le|la|les) prendre)`
+
 // streetFear is a fear of ending on the street (« j'ai peur de me
 // retrouver à la rue avec ma fille »): the housing rules that read « à la
 // rue » as now leave it to the fear's own rules, which read its time. A
