@@ -17,3 +17,32 @@ func TestSession20Child(t *testing.T) {
 		{"Mon assistante maternelle part à la retraite en septembre, personne ne pourra garder mon fils, quelles aides pour une crèche ?", false},
 	})
 }
+
+// TestSession20Dangers checks, on the whole triage, the dangers round 26's
+// tuning half and black-box round 1 saw missed (nights outside with a
+// baby, children left alone, fumes of a stove, a room's locks changed, a
+// water cut in Portuguese), beside their routine look-alikes (a day's
+// errand outside, a stove's price, a fear of scams).
+func TestSession20Dangers(t *testing.T) {
+	t.Parallel()
+	checkUrgency(t, []urgencyCase{
+		{"bjr jsuis dehors depuis 3 nuits avec mon bébé de 4 mois il fait 2 degrés, personne répond au 115, on peut avoir une aide?", true},
+		{"Les voisins ont appelé samedi car les petits étaient seuls dans l'appartement à 23h.", true},
+		{"Le poêle fume beaucoup, on a enlevé la pile du détecteur et depuis hier on a mal à la tête et envie de vomir le soir.", true},
+		{"Combien coûte le remplacement d'un poêle à charbon avec MaPrimeRénov' ?", false},
+		{"Yesterday the locks were changed and my suitcase was outside the door, my friend can't keep me after tonight.", true},
+		{"A companhia da água cortou a água ontem, não tenho água para o biberão.", true},
+		{"J'ai peur des arnaques parce que je reçois plein d'appels sur mon CPF, comment savoir si une auto-école est agréée ?", false},
+	})
+}
+
+// TestSession20Outside checks, on the lexicon alone, that a day's errand
+// outside is no night on the street (the classifier alone reads « Je suis
+// dehors depuis 8h » as urgent, a false alarm left to its next training).
+func TestSession20Outside(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{name: "errand", text: "Je suis dehors depuis 8h pour mes démarches, à quelle heure ferme la mairie ?", level: Routine},
+		{name: "two days", text: "Je suis dehors depuis deux jours, je n'ai nulle part où aller.", level: Urgent, codes: []string{CodeHousingLoss}},
+	})
+}

@@ -185,8 +185,10 @@ const deathFigure = ` (?:mort|morte|morts|mortes|mourir|mourrait|mourra|meurs|me
 const chokeFigure = ` (?:m' |s' |t' )etrangler (?:avec|en (?:buvant|mangeant|riant))`
 
 // defraudFear is a fear of being defrauded one day (« morts de peur à
-// l'idée de se faire pirater »): no fraud, no fear of someone.
+// l'idée de se faire pirater », since session 20 « j'ai peur des arnaques
+// parce que je reçois plein d'appels »): no fraud, no fear of someone.
 const defraudFear = ` (?:peur|crainte|l' idee|risque) de (?:se|me|te|nous|vous) faire (?:pirater|arnaquer|escroquer|avoir)` +
+	`| (?:peur|crainte|mefie|mefiance) (?:des|d' une|d' un|de l' |de ces) (?:arnaques?|escroqueries?|fraudes?|pirates?|piratages?|faux sites?|arnaqueurs?|escrocs?|demarcheurs?)` +
 	`| (?:peur|crainte) qu' (?:ils|elles|il|elle|on) (?:en |me |nous |m' )?(?:[a-z]+ ){0,2}(?:d' autres |encore des |de nouveaux |un autre |un nouveau |une autre )?(?:credits?|prets?|emprunts?|abonnements?|contrats?|comptes?|achats?|virements?|prelevements?|dettes?)` +
 	`| (?:peur|crainte) qu' il y (?:ait|a) (?:d' autres|encore des|de nouveaux|de nouvelles|plein d' autres) (?:[a-z]+ ){0,2}(?:ouverte?s?|souscrite?s?|faite?s?|a mon nom|en mon nom)`
 

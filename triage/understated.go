@@ -34,6 +34,19 @@ const awayFor = `(?:hospitalis[a-z]*|hopital|clinique|operee?|operation|incarcer
 // nobodyToCare is nobody left to look after someone.
 const nobodyToCare = `personne (?:ne (?:pourra|peut|pourrait|va)|pour|n' est la pour|qui puisse) (?:s' ?occuper|garder|(?:le|la|les) garder|(?:le|la|les) prendre)`
 
+// outsideNights is a night or more spent outside (« jsuis dehors depuis 3
+// nuits avec mon bébé »; since session 20, black-box round 1 read it as an
+// energy cut only): no roof now, not a day's errand (« dehors depuis 8 h »).
+const outsideNights = `| (?:suis|sommes|est|sont|etes|etait|etions|etaient|dort|dors|dormons|dorment) dehors depuis (?:[0-9]+|deux|trois|quatre|cinq|plusieurs|des) (?:nuits?|jours)`
+
+// fumesSource and fumesSymptom are a heating or burning appliance and the
+// symptoms of its fumes in the same sentence (« le poêle fume beaucoup, on
+// a enlevé la pile du détecteur, et depuis hier on a mal à la tête et
+// envie de vomir »; since session 20): carbon monoxide, a danger now.
+const fumesSource = ` (?:poele|chaudiere|chauffe-eau|cheminee|insert|brasero|barbecue|groupe electrogene|detecteur de (?:co|monoxyde|fumee)|monoxyde)`
+
+const fumesSymptom = ` mal a la tete| maux de tete| migraines?| envie de vomir| vomi| nausees?| vertiges?| somnolen| evanoui| tete qui tourne`
+
 // streetFear is a fear of ending on the street (« j'ai peur de me
 // retrouver à la rue avec ma fille »): the housing rules that read « à la
 // rue » as now leave it to the fear's own rules, which read its time. A
