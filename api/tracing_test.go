@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/propagation"
@@ -50,7 +52,7 @@ func TestTraces(t *testing.T) {
 	}
 
 	names := map[string]int{}
-	for _, s := range rec.Ended() {
+	for _, s := range endedSpans(rec, "POST /v1/drafts", "GET /v1/search") {
 		names[s.Name()]++
 		if strings.HasPrefix(s.Name(), "draft.") || s.Name() == "model.chat" || s.Name() == "POST /v1/drafts" {
 			if got := s.SpanContext().TraceID().String(); got != traceID {
@@ -74,5 +76,24 @@ func TestTraces(t *testing.T) {
 		if names[want] == 0 {
 			t.Errorf("no span %q; spans: %v", want, names)
 		}
+	}
+}
+
+// endedSpans returns the spans rec saw end once those named want have:
+// a server span ends after its response is written, so the client may
+// read it before the span is recorded. It gives up after ten seconds.
+func endedSpans(rec *tracetest.SpanRecorder, want ...string) []sdktrace.ReadOnlySpan {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		spans := rec.Ended()
+		seen := map[string]bool{}
+		for _, s := range spans {
+			seen[s.Name()] = true
+		}
+		missing := slices.ContainsFunc(want, func(n string) bool { return !seen[n] })
+		if !missing || time.Now().After(deadline) {
+			return spans
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -39,17 +39,16 @@ func extractivePassages(passages []Result) []Result {
 // the best passages that share most words with the question, the online
 // services they link to, the sources and a closing. It greets who, the
 // question's author, by name when the question names them. With no passage
-// it is a holding reply.
-func extractiveDraft(channel, question string, who author, service string, passages []Result) string {
+// it is the holding reply h.
+func extractiveDraft(channel, question string, who author, service string, passages []Result, h holding) string {
 	if channel == "telephone" {
-		return telephoneDraft(question, passages)
+		return telephoneDraft(question, passages, h)
 	}
 	var b strings.Builder
 	if channel == "conseiller" {
 		b.WriteString("Note pour le conseiller France services\n\n")
 		if len(passages) == 0 {
-			b.WriteString("Aucune fiche officielle fiable ne répond à cette demande dans la base de connaissances. ")
-			b.WriteString("Vérifiez la démarche sur service-public.fr ou auprès de l'organisme concerné.\n")
+			b.WriteString(h.note)
 			return b.String()
 		}
 		b.WriteString("Points clés des fiches officielles :\n")
@@ -57,8 +56,7 @@ func extractiveDraft(channel, question string, who author, service string, passa
 		b.WriteString(who.greeting())
 		b.WriteString("\n\n")
 		if len(passages) == 0 {
-			b.WriteString("Nous avons bien reçu votre message et nous vous en remercions. ")
-			b.WriteString("Nous vérifions les informations qui s'appliquent à votre situation et revenons vers vous dans les meilleurs délais.\n\n")
+			b.WriteString(h.reply)
 			b.WriteString(closing(service))
 			return b.String()
 		}

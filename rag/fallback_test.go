@@ -113,6 +113,7 @@ func TestDraftWithoutModel(t *testing.T) {
 	ctx := context.Background()
 	checkAnsweredWithoutModel(t, env, d)
 	checkOffTopicWithoutModel(t, d)
+	checkNoSubjectWithoutModel(t, d)
 	t.Run("invalid", func(t *testing.T) {
 		for _, req := range []rag.Request{{Question: "  "}, {Question: "Bonjour", Channel: "fax"},
 			{Question: strings.Repeat("a", rag.MaxQuestionBytes+1)}} {
@@ -197,6 +198,43 @@ func checkOffTopicWithoutModel(t *testing.T, d *rag.Drafter) {
 		}
 	})
 
+}
+
+// checkNoSubjectWithoutModel drafts, without a model, a message that names
+// no subject on each channel: a holding reply that asks what the request
+// is about, and the no_subject warning beside no_reliable_source.
+func checkNoSubjectWithoutModel(t *testing.T, d *rag.Drafter) {
+	ctx := context.Background()
+	wants := map[string]string{
+		"spp":        "pourriez-vous nous préciser l'objet de votre demande",
+		"email":      "pourriez-vous nous préciser l'objet de votre demande",
+		"conseiller": "Demandez à la personne quelle démarche",
+		"telephone":  "Pouvez-vous me préciser l'objet de votre demande",
+	}
+	for channel, want := range wants {
+		t.Run("no subject "+channel, func(t *testing.T) {
+			got, err := writeDraft(ctx, d, rag.Request{Channel: channel,
+				Question: "Bonjour, je suis Mme Claire Durand, tél. 06 12 34 56 78, merci de me rappeler."})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]string{rag.WarnNoReliableSource, rag.WarnNoSubject, rag.WarnExtractive}, warningCodes(got)); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+			if !strings.Contains(got.Draft, want) || strings.Contains(got.Draft, "Nous vérifions") {
+				t.Errorf("holding reply does not ask for the subject (%q):\n%s", want, got.Draft)
+			}
+		})
+	}
+	t.Run("subject named", func(t *testing.T) {
+		got, err := writeDraft(ctx, d, rag.Request{Question: "Quelle est la meilleure recette de gâteau au chocolat pour un anniversaire ?"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := findWarning(got, rag.WarnNoSubject); ok || strings.Contains(got.Draft, "préciser l'objet") {
+			t.Errorf("a message naming its subject got the no-subject holding reply:\n%s", got.Draft)
+		}
+	})
 }
 
 // TestDraftNoReliableSourceWithModel checks that a question the corpus does

@@ -135,7 +135,8 @@ func (d *Drafter) accept(ctx context.Context, r run, p prompted, resp llm.ChatRe
 // each document, with the warning that says why.
 func extractive(r run, passages []Result, warn Warning) written {
 	quoted := extractivePassages(passages)
-	return written{text: extractiveDraft(r.req.Channel, r.red.question.String(), r.red.author, r.req.Service, quoted),
+	holding := holdingFor(r.found.noSubject)
+	return written{text: extractiveDraft(r.req.Channel, r.red.question.String(), r.red.author, r.req.Service, quoted, holding),
 		passages: quoted, extractive: true, warnings: []Warning{warn}}
 }
 

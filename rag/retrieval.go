@@ -13,7 +13,10 @@ type retrieval struct {
 	// passages are the reliable results, best first.
 	passages []Result
 	reliable bool
-	warnings []Warning
+	// noSubject is set when the message names no subject (WarnNoSubject):
+	// the holding reply asks what the request is about.
+	noSubject bool
+	warnings  []Warning
 	// results is the whole search, which validated answers are matched
 	// against.
 	results Results
@@ -41,6 +44,11 @@ func (d *Drafter) search(ctx context.Context, r run) (retrieval, error) {
 	if !out.reliable {
 		out.warnings = append(out.warnings, Warning{Code: WarnNoReliableSource, Severity: "warning",
 			Message: "Aucune source fiable n'a été trouvée : le brouillon est une réponse d'attente, vérifiez la réglementation avant de répondre."})
+	}
+	if slices.Contains(res.Warnings, WarnNoSubject) {
+		out.noSubject = true
+		out.warnings = append(out.warnings, Warning{Code: WarnNoSubject, Severity: "warning",
+			Message: "Le message ne dit pas sur quoi porte la demande (salutations, coordonnées, demande de rappel) : faites-la préciser avant de répondre sur le fond."})
 	}
 	return out, nil
 }

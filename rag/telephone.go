@@ -19,15 +19,14 @@ const (
 // telephoneDraft is the extractive draft of the telephone channel: short
 // numbered steps taken from the best sentences of each passage, with web
 // addresses replaced by where to find them, then a follow-up text with the
-// links and the sources. With no passage it is a holding answer.
-func telephoneDraft(question string, passages []Result) string {
+// links and the sources. With no passage it is the holding answer h.
+func telephoneDraft(question string, passages []Result, h holding) string {
 	var b strings.Builder
 	b.WriteString(telephoneSpoken + "\n")
 	if len(passages) == 0 {
-		b.WriteString("Je n'ai pas trouvé de fiche officielle qui réponde à votre question. ")
-		b.WriteString("Je vérifie auprès du service concerné. Je vous rappelle ou je vous écris dès que j'ai la réponse.\n\n")
+		b.WriteString(h.spoken)
 		b.WriteString(telephoneFollowUp + "\n")
-		b.WriteString("Nous vérifions votre demande et revenons vers vous rapidement.\n")
+		b.WriteString(h.followUp)
 		return b.String()
 	}
 	words := questionWords(question)
@@ -174,7 +173,7 @@ func localFollowUp(text string, passages []Result) string {
 	var b strings.Builder
 	b.WriteString(telephoneFollowUp + "\n")
 	if len(passages) == 0 {
-		b.WriteString("Nous vérifions votre demande et revenons vers vous rapidement.\n")
+		b.WriteString(checkingHolding.followUp)
 		return b.String()
 	}
 	cited := citedNumbers(text, len(passages))

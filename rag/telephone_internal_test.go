@@ -9,7 +9,7 @@ import (
 // reliable passage: a holding answer and follow-up, with nothing factual.
 func TestTelephoneHolding(t *testing.T) {
 	t.Parallel()
-	got := telephoneDraft("Quelle est la recette du gâteau ?", nil)
+	got := telephoneDraft("Quelle est la recette du gâteau ?", nil, checkingHolding)
 	want := "À dire au téléphone :\nJe n'ai pas trouvé de fiche officielle qui réponde à votre question. " +
 		"Je vérifie auprès du service concerné. Je vous rappelle ou je vous écris dès que j'ai la réponse.\n\n" +
 		"Message de suivi (SMS ou courriel) :\nNous vérifions votre demande et revenons vers vous rapidement.\n"

@@ -53,6 +53,7 @@ var honestRounds = []honestRound{
 	{name: "round23", parts: []string{"round23a", "round23b"}, gate: round23Gate},
 	{name: "round24", parts: []string{"round24a", "round24b"}, gate: round24Gate},
 	{name: "round25", parts: []string{"round25a", "round25b"}, gate: round25Gate},
+	{name: "round26", parts: []string{"round26a", "round26b"}, gate: round26Gate},
 }
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
@@ -206,6 +207,22 @@ var round24Gate = holdoutGate{urgentRecall: 0.92, needsRecall: 0.97, attentionRe
 // keywords 0.125 / 0.347 / 0.469 / 0.688); test half 0.842 / 0.971 /
 // 1.000 / 0.846 / 0.646. The gate sits a message under.
 var round25Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.94, attentionRecall: 0.90, routineKept: 0.83, reasonRecall: 0.65}
+
+// round26Gate gates round 26 (26a France services advisers' notes,
+// elderly people, carers writing for a relative, rural users, long stories
+// whose danger is one sentence near the end; 26b young people, students,
+// single parents, SMS style, foreigners in English, Spanish, Portuguese
+// and Arabic-French, angry public posts, sarcasm and idioms), 120 messages
+// written on 2026-12-03 (session 20) by two writers who never saw the
+// code, measured at the session's start (998f8ac) and committed before its
+// changes to the triage: urgent 0.825 (33 of 40), needs 0.931 (67 of 72),
+// attention 0.969 (31 of 32), routine kept 0.958 (46 of 48), reasons 0.745
+// (lexicon alone 0.650 / 0.875 / 0.938 / 0.958 / 0.663; keywords 0.125 /
+// 0.375 / 0.406 / 0.792); test half 0.900 / 0.944 / 1.000 / 0.958. The
+// writers' « health_risk » is read as health_danger and three adults
+// labelled child_at_risk as vulnerable_adult (the brief named the codes
+// wrongly); the gate sits a message under.
+var round26Gate = holdoutGate{urgentRecall: 0.80, needsRecall: 0.91, attentionRecall: 0.93, routineKept: 0.93, reasonRecall: 0.73}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {

@@ -26,6 +26,7 @@ const typeName = (t) => TYPES[t] || t.toLowerCase();
 
 const WARNING_TITLES = {
   no_reliable_source: 'Aucune source fiable',
+  no_subject: 'Objet de la demande à préciser',
   unknown_contact_masked: 'Coordonnées inventées masquées',
   extractive: 'Brouillon extractif',
   model_failed: 'Modèle indisponible',
