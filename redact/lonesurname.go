@@ -3,15 +3,18 @@ package redact
 import "strings"
 
 // A surname written alone, without a first name or a civility, where the
-// sentence says it is a person's: after a cue of a person and "avec"
-// ("vu avec Garnier"; after "par" a drug may stand, "traité par
-// Ritaline"), after a person's file
+// sentence says it is a person's: after "vu avec", an adviser's note of
+// whom a matter was seen with ("vu avec Garnier"; after "par" a drug may
+// stand, "traité par Ritaline", and after "rdv avec", "entretien avec" an
+// organisation, "rdv avec Adoma"), after a person's file
 // ("le dossier de Durand"), and after a name with its civility and a link
 // ("j'ai eu Mme Leroy puis Perrin au téléphone"). The word is capitalised,
 // unknown to the lexicon, ends as no common noun does, is no
 // organisation's, town's or country's word, and ends its clause: "vu avec
 // Pôle Emploi", "le dossier de Lyon-Est", "Mme Leroy et Marine nationale"
-// stay.
+// stay, and so does a word that ends as French towns do ("le dossier de
+// Créteil", "… de Bobigny"; placeEndings), though towns that end as
+// surnames do are read as them ("le dossier de Lyon" is masked).
 
 // fileNouns are the nouns after which "de" and a lone surname name the
 // person whose file it is (folded).
@@ -66,14 +69,30 @@ func (sc *scanner) civilityBefore(k int) bool {
 	return false
 }
 
+// seenWith reports whether "vu avec", "vue avec" or "revu avec" stands
+// right before word k.
+func (sc *scanner) seenWith(k int) bool {
+	a := sc.wordBefore(k)
+	return sc.isText(a, "avec") && sc.foldedIn(sc.wordBefore(a), seenWords)
+}
+
+// seenWords are the participles of "vu avec" (folded).
+var seenWords = wordSet("vu vue vus vues revu revue")
+
+// placeEndings are the endings of French towns that surnames seldom
+// have: "Créteil", "Argenteuil", "Bobigny", "Thionville", "Abbeville",
+// "Strasbourg", "Bischheim", "Harcourt".
+var placeEndings = []string{"eil", "euil", "gny", "ville", "court", "bourg", "heim", "ieux"}
+
 // loneSurname reports whether the capitalised word at k may be a surname
 // written alone: unknown to the lexicon and ending as no common noun does
-// (unknownWords), no first name, town or country, not in a compound, and
-// the clause ends after it.
+// (unknownWords) nor as towns do (placeEndings), no first name, town or
+// country, not in a compound, and the clause ends after it.
 func (sc *scanner) loneSurname(k int) bool {
 	t := &sc.toks[k]
 	if t.kind != kWord || t.shape&shCap == 0 || sc.isFirstName(k) || sc.has(k, wTownName|wCountry) ||
-		birthCountries[strings.ToLower(sc.text(k))] || !sc.unknownWords(k, k) || sc.compoundEnd(k) != k {
+		birthCountries[strings.ToLower(sc.text(k))] || !sc.unknownWords(k, k) || sc.compoundEnd(k) != k ||
+		hasSuffixOf(sc.folded(k), placeEndings) {
 		return false
 	}
 	return sc.clauseEndsAt(k+1, stopMarksOnly|stopFuncWord|stopNumber)
