@@ -46,3 +46,24 @@ func TestSession20Outside(t *testing.T) {
 		{name: "two days", text: "Je suis dehors depuis deux jours, je n'ai nulle part où aller.", level: Urgent, codes: []string{CodeHousingLoss}},
 	})
 }
+
+// TestSession20Fraud checks, on the lexicon alone, a free service paid
+// for on a site posing as the official one, beside the same words asked.
+func TestSession20Fraud(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{name: "paid", text: "j ai payé 89 euros sur un site trouvé sur google et maintenant je vois que c est gratuit sur le site officiel, je peux récupérer mon argent ?", level: Attention, codes: []string{CodeFraud}},
+		{name: "asked", text: "Le permis international est-il gratuit sur le site officiel de l'ANTS ?", level: Routine},
+	})
+}
+
+// TestSession20Ultimatum checks, on the lexicon alone, the writer's own
+// deadline before suing (a legal threat, not an urgent deadline) beside a
+// court date within days, and an overpayment claimed in a participle.
+func TestSession20Ultimatum(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{name: "ultimatum", text: "Sans régularisation sous quinze jours, j'ai donné instruction à mon avocat de saisir le tribunal administratif.", level: Attention, codes: []string{CodeLegalThreat}},
+		{name: "claimed", text: "Je viens de recevoir de la CAF un courrier réclamant 1 143 € d'APL versée après son décès.", level: Attention, codes: []string{CodeBereavement, CodeDebt}},
+	})
+}

@@ -47,6 +47,13 @@ const fumesSource = ` (?:poele|chaudiere|chauffe-eau|cheminee|insert|brasero|bar
 
 const fumesSymptom = ` mal a la tete| maux de tete| migraines?| envie de vomir| vomi| nausees?| vertiges?| somnolen| evanoui| tete qui tourne`
 
+// ownUltimatum is a deadline the writer gives the administration before
+// going to court (« Sans régularisation sous quinze jours, mon avocat
+// saisira le tribunal »; since session 20): a legal threat, not a time
+// limit the writer must meet.
+const ownUltimatum = `| sans (?:reponse|regularisation|remboursement|retour|reaction|solution|correction|rectification)(?: [a-z']+){0,3} (?:sous|d' ici|dans|avant) ` +
+	`| si (?:je n' ai|je n' obtiens|nous n' avons|nous n' obtenons|vous ne|rien n' est)(?: [a-z']+){0,8} (?:sous|d' ici|dans|avant) (?:[0-9]+|huit|dix|quinze|trente) (?:jours|semaines)`
+
 // streetFear is a fear of ending on the street (« j'ai peur de me
 // retrouver à la rue avec ma fille »): the housing rules that read « à la
 // rue » as now leave it to the fear's own rules, which read its time. A
