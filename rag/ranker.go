@@ -109,8 +109,8 @@ func (r Ranker) order(docs []rankedDoc) {
 // agreedPlaces is how many first places of both searches of whole
 // documents (plume's weighted BM25 and plain BM25) a document must hold
 // for lexicalFirst to put it first in the tail: chosen on the tuning
-// halves (README, "Retrieval", session 20), where 1 to 4 recover the same
-// pages and 5 or more push others out of the first ten.
+// halves (README, "Retrieval", session 20), where 3 and 4 recover the
+// most and 5 or more push other pages out of the first ten.
 const agreedPlaces = 3
 
 // lexicalFirst moves to the front of docs (the places after the first
