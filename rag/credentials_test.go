@@ -1,0 +1,51 @@
+package rag_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/plume-sp/plume/rag"
+)
+
+// TestSearchCredentialClause checks that a clause giving the person's
+// password or login does not change what a message is searched for
+// (black-box round of session 20: « mon mot de passe est Castor!77,
+// comment refaire ma carte d'identité ? » found the carte grise pages):
+// the message finds the documents its question alone finds, as reliably.
+func TestSearchCredentialClause(t *testing.T) {
+	t.Parallel()
+	env := newDraftEnv(t)
+	for _, tt := range []struct{ message, question string }{
+		{"mon mot de passe est Castor!77, comment refaire ma carte d'identité ?", "comment refaire ma carte d'identité ?"},
+		{"Je vous donne mon identifiant et mon mot de passe : comment demander la prime d'activité ?", "comment demander la prime d'activité ?"},
+		{"Voici mes identifiants : jdupont / Soleil2024! Comment déclarer mes revenus ?", "Comment déclarer mes revenus ?"},
+	} {
+		want := searchDocs(t, env.searcher, tt.question)
+		if got := searchDocs(t, env.searcher, tt.message); !cmp.Equal(got, want) {
+			t.Errorf("%q: %s", tt.message, cmp.Diff(want, got))
+		}
+	}
+}
+
+// searchedDocs is what a search found: its documents in order and
+// whether it is reliable.
+type searchedDocs struct {
+	Docs     []string
+	Reliable bool
+}
+
+// searchDocs searches q as a person's query.
+func searchDocs(t *testing.T, s *rag.Searcher, q string) searchedDocs {
+	t.Helper()
+	res, err := s.Search(context.Background(), rag.Query{Text: query(t, s, q), K: 5})
+	if err != nil {
+		t.Fatalf("%q: %v", q, err)
+	}
+	out := searchedDocs{Reliable: res.Reliable}
+	for _, r := range res.Results {
+		out.Docs = append(out.Docs, r.DocID)
+	}
+	return out
+}
