@@ -90,7 +90,8 @@ func (d *Drafter) model(ctx context.Context, r run, p prompted, stream *streamGu
 // accept takes the model's reply as the draft's text, or writes an
 // extractive draft from the prompt's passages when the call failed or the
 // reply is empty, far over the length asked (twice MaxTokens), says
-// nothing aloud on the telephone or leaks the system prompt.
+// nothing aloud on the telephone, leaks the system prompt or, without
+// sources, is not the holding reply asked for (keepsHolding).
 func (d *Drafter) accept(ctx context.Context, r run, p prompted, resp llm.ChatResponse, err error) (written, error) {
 	resp.Content = plainText(resp.Content)
 	w := written{promptVersion: p.prompt.Version, model: d.opts.Model,
@@ -123,6 +124,9 @@ func (d *Drafter) accept(ctx context.Context, r run, p prompted, resp llm.ChatRe
 		d.log.Warn("model output reproduced the system prompt, discarded")
 		return fallback(Warning{Code: WarnPromptLeak, Severity: "warning",
 			Message: "La réponse du modèle reprenait ses consignes internes ; elle a été écartée au profit d'un brouillon extractif."})
+	case len(p.passages) == 0 && !keepsHolding(resp.Content, p.prompt.Messages, r.req.Service):
+		return fallback(Warning{Code: WarnHoldingEnforced, Severity: "warning",
+			Message: "Sans source fiable, le modèle devait écrire une réponse d'attente sans information factuelle ; sa réponse ne suivait pas cette consigne et a été remplacée par la réponse d'attente."})
 	}
 	w.text, w.fromModel, w.passages = strings.TrimSpace(resp.Content), true, p.passages
 	if r.req.Channel == "telephone" {
