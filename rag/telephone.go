@@ -195,7 +195,7 @@ func localFollowUp(text string, passages []Result) string {
 func citedNumbers(text string, n int) []int {
 	seen := make([]bool, n+1)
 	for _, m := range citationRe.FindAllString(text, -1) {
-		for _, part := range strings.FieldsFunc(m, notDigit) {
+		for _, part := range citationParts(m) {
 			if k, err := strconv.Atoi(part); err == nil && k >= 1 && k <= n {
 				seen[k] = true
 			}
