@@ -69,6 +69,8 @@ func TestWrongTypeMessage(t *testing.T) {
 		// Round 1 of session 15: a field of an embedded struct was named
 		// through it, a body of the wrong kind by Go's type.
 		{"POST", "/v1/answers", `{"question": "q", "text": "t", "document_ids": ["a"]}`, `the field \"document_ids\" takes an integer, not a string`},
+		// Session 20's black-box round: a document's public id was sent.
+		{"POST", "/v1/answers", `{"question": "q", "text": "t", "document_ids": ["F18142"]}`, `not their public doc_id such as \"F18142\"`},
 		{"PUT", "/v1/agents/1", `[]`, `the body must be an object, not an array`},
 		{"POST", "/v1/drafts", `"question"`, `the body must be an object, not a string`},
 	} {
