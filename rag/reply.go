@@ -8,6 +8,7 @@ import (
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/redact"
 )
 
 // written is a draft's redacted text before the checks, and how it was
@@ -54,7 +55,8 @@ type prompted struct {
 
 // prompt is the prompt stage: the prompt of the redacted question, the
 // weakest passages dropped until it fits the model's context with room for
-// the answer.
+// the answer; a question that does not fit alone is ErrTooLong (413, as a
+// question over its limit in bytes).
 func (d *Drafter) prompt(r run) (prompted, error) {
 	passages := r.found.passages
 	for n := len(passages); ; n-- {
@@ -71,10 +73,19 @@ func (d *Drafter) prompt(r run) (prompted, error) {
 			return prompted{prompt: prompt, passages: passages[:n]}, nil
 		}
 		if n == 0 {
-			return prompted{}, fmt.Errorf("draft: the question alone does not fit the model's context of %d tokens: %w",
-				d.opts.ContextTokens, ErrInvalid)
+			return prompted{}, fmt.Errorf("draft: the question%s does not fit the model's context of %d tokens with room for the answer (%d tokens): shorten it: %w",
+				withNote(r.red.note), d.opts.ContextTokens, d.opts.MaxTokens, ErrTooLong)
 		}
 	}
+}
+
+// withNote is how the too long text is named besides the question: with
+// the agent's note, when there is one (it is in the prompt too).
+func withNote(note redact.Text) string {
+	if note.IsEmpty() {
+		return ""
+	}
+	return ", with the agent's note,"
 }
 
 // model is the model stage: the prompt sent, the reply streamed through
