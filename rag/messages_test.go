@@ -122,6 +122,21 @@ func loadUserMessages(tb testing.TB) []message {
 // a nurse, foreigners; 19b SMS style, run-on paragraphs, angry public
 // posts, terse advisers' notes, English speakers), measured whole once on
 // the session's start and committed, gated, before its changes.
+// heldOut20File (retr20) was written on session 20 by two new writers the
+// same way, each on 30 fiches and 20 pages of the 2020 corpus (seeds
+// 20261371 and 20261381; 20a older people, rural users, small business
+// owners, advisers' quick notes, long rambling e-mails; 20b students, young
+// parents, foreign residents in English, Spanish and Arabic-French mixes,
+// angry public posts, SMS-style blobs), each with 12 messages meant out of
+// corpus. The writers saw only their 50 pages: a third helper, who never
+// saw the code, read each of the 24 beside the 10 pages a plain BM25 over
+// the whole corpus ranks first and found 15 answered (their pages labelled
+// since; a bias towards BM25, the baseline, on those 15). Measured whole
+// once on the session's start (998f8ac): on its test half plume is one
+// message under BM25 at recall@10 over the fiches (0.889 against 0.926;
+// recall@5 0.889 against 0.852, MRR 0.799 against 0.656), so like retr15
+// and retr16 it is kept out of heldOutSets, its tuning half in
+// messageFiles, until a change to the ranking brings it level.
 const (
 	messagesFile  = "messages.jsonl"
 	heldOutFile   = "messages-r7.jsonl"
@@ -137,6 +152,7 @@ const (
 	heldOut17File = "messages-r17.jsonl"
 	heldOut18File = "messages-r18.jsonl"
 	heldOut19File = "messages-r19.jsonl"
+	heldOut20File = "messages-r20.jsonl"
 )
 
 func loadMessageFile(tb testing.TB, name string) []message {
@@ -434,7 +450,7 @@ func tuneCorpus(t *testing.T, url, corpus string, opts rag.SearchOptions) []rag.
 }
 
 // messageFiles are the message files, oldest first.
-var messageFiles = []string{messagesFile, heldOutFile, heldOut8File, heldOut9File, heldOut10File, heldOut11File, heldOut12File, heldOut13File, heldOut14File, heldOut15File, heldOut16File, heldOut17File, heldOut18File, heldOut19File}
+var messageFiles = []string{messagesFile, heldOutFile, heldOut8File, heldOut9File, heldOut10File, heldOut11File, heldOut12File, heldOut13File, heldOut14File, heldOut15File, heldOut16File, heldOut17File, heldOut18File, heldOut19File, heldOut20File}
 
 // logByFile logs the tuning half of each message file (files: the file of
 // each outcome), plume beside BM25.

@@ -173,16 +173,25 @@ func (sc *scanner) townAt(j int) int {
 		return -1
 	}
 	if !sc.caseless {
-		return sc.cityName(j)
-	}
-	if !sc.unknownTownWord(j) {
+		if end := sc.cityName(j); end >= 0 {
+			return sc.townJoined(end, true)
+		}
 		return -1
 	}
-	end := sc.compoundEnd(j)
-	if !sc.clauseEndsAt(end+1, lowerSurnameStops) && !sc.isText(end+1, "le") {
+	if !sc.unknownTownWord(j) && !sc.joinedTown(j) {
+		return -1
+	}
+	end := sc.townJoined(sc.compoundEnd(j), false)
+	if !sc.clauseEndsAt(end+1, lowerSurnameStops) && !sc.isText(end+1, "le") && !sc.yearAfter(end+1) {
 		return -1
 	}
 	return end
+}
+
+// yearAfter reports whether "en" and a year follow at token k: "né à
+// roubaix en 1980".
+func (sc *scanner) yearAfter(k int) bool {
+	return sc.isText(k, "en") && k+1 < len(sc.toks) && sc.toks[k+1].kind == kNum && sc.toks[k+1].end-sc.toks[k+1].start == 4
 }
 
 // unknownTownWord reports whether word j may be a town written in lower
@@ -210,11 +219,15 @@ func (sc *scanner) nearLowerTown(k int) int {
 		start = k + 1 // « a la rochelle », « au havre » is read as « au »
 	}
 	saint := sc.isText(start, "saint", "sainte", "st", "ste") && sc.punct(start+1) == '-' && sc.attached(start+1)
-	if !saint && !sc.unknownTownWord(start) {
+	if !saint && !sc.unknownTownWord(start) && !sc.joinedTown(start) {
 		return -1
 	}
 	end := sc.compoundEnd(start)
-	if saint && end == start || !sc.clauseEndsAt(end+1, 0) && !sc.isText(end+1, townLinks...) {
+	if saint && end == start {
+		return -1
+	}
+	end = sc.townJoined(end, false)
+	if !sc.clauseEndsAt(end+1, 0) && !sc.isText(end+1, townLinks...) && !sc.yearAfter(end+1) {
 		return -1
 	}
 	return end

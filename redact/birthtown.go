@@ -172,3 +172,74 @@ func district(s string) bool {
 // introduces a town rather than a country: "né au Havre", "au
 // Puy-en-Velay".
 var auTowns = wordSet("havre mans puy creusot raincy bourget vésinet vesinet pecq cannet touquet lamentin")
+
+// townJoins are the words that join the words of a town's name written
+// apart: "Pointe à Pitre", "aix en provence", "saint-denis de la réunion",
+// "Villeneuve sur Lot" (folded; "a" only accented, townJoined).
+var townJoins = wordSet("a à de du des en sur sous les lès lez aux")
+
+// townArticles may follow a join: "de la réunion", "sur l'ognon".
+var townArticles = wordSet("la le l les")
+
+// maxTownJoins bounds the joins read after a town's first word.
+const maxTownJoins = 3
+
+// townJoined extends the town of birth ending at token end over the words
+// a join adds to its name ("Pointe à Pitre", "puy en velay",
+// "saint-denis de la réunion"), at most maxTownJoins, and returns its
+// last token. A joined word is capitalised in a text with case when the
+// town was, and a word the lexicon does not know otherwise; no month,
+// country or first name ("née à Lyon en Mai", "né à Paris à Noël" hold
+// no such town).
+func (sc *scanner) townJoined(end int, capital bool) int {
+	for n := 0; n < maxTownJoins; n++ {
+		k := end + 1
+		if k+1 >= len(sc.toks) || sc.toks[k].gap != gapSpace || sc.toks[k].kind != kWord || !sc.foldedIn(k, townJoins) ||
+			sc.isText(k, "a") && sc.toks[k].shape&shASCII != 0 { // "a grandi a Lyon": the verb
+			return end
+		}
+		w := k + 1
+		if sc.foldedIn(w, townArticles) && w+1 < len(sc.toks) && (sc.toks[w+1].gap == gapSpace || sc.punct(w+1) == '\'' && sc.attached(w+1)) {
+			w++
+			if sc.punct(w) == '\'' {
+				w++
+			}
+		}
+		if w >= len(sc.toks) || !sc.joinedTownWord(w, capital) {
+			return end
+		}
+		end = sc.compoundEnd(w)
+	}
+	return end
+}
+
+// joinedTownWord reports whether word w may go on a town's name after a
+// join: capitalised when capital is set, else a word in lower case that
+// the lexicon does not know; never a month, a country or a first name.
+func (sc *scanner) joinedTownWord(w int, capital bool) bool {
+	t := &sc.toks[w]
+	if t.kind != kWord || t.gap >= gapLine || sc.has(w, wMonth|wCountry|wFunc|wCivility) || sc.isFirstName(w) {
+		return false
+	}
+	if capital {
+		return t.shape&shCap != 0 && !sc.caseless
+	}
+	return (sc.caseless || t.shape&shLower != 0) && sc.unknownTownWord(w)
+}
+
+// joinedTown reports whether the word at j, which the lexicon knows,
+// starts a town's name in lower case all the same: a join inside its
+// compound ("pointe-à-pitre") or after it, then a word the lexicon does
+// not know ("pointe à pitre"). No function or common word starts one.
+func (sc *scanner) joinedTown(j int) bool {
+	if !sc.placeWord(j) || sc.has(j, wFunc|wStop) || notTown[strings.ToLower(sc.text(j))] {
+		return false
+	}
+	end := sc.compoundEnd(j)
+	for k := j + 2; k < end; k += 2 {
+		if sc.foldedIn(k, townJoins) {
+			return true
+		}
+	}
+	return sc.townJoined(end, false) > end
+}

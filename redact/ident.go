@@ -159,7 +159,7 @@ func (sc *scanner) identStart(i int) int {
 			j++ // "passeport syrien de M. : N009283417": whose document it is
 			continue
 		}
-		if t.kind == kWord && (sc.has(j, wFiller|wStop|wInstitution) || t.cue&(identCues|cNIR|cFiscal|cTel) != 0) {
+		if t.kind == kWord && (sc.has(j, wFiller|wStop|wInstitution) || t.cue&(identCues|cNIR|cFiscal|cTel) != 0 || sc.copulaAu(i, j)) {
 			j++
 			continue
 		}
@@ -918,4 +918,13 @@ func (sc *scanner) nirGrouped(j, last int) bool {
 		}
 	}
 	return sh == shapeNIR
+}
+
+// copulaAu reports whether the word at j, between the cue at i and its
+// value, is the "au" of a number given as the writer's after a verb of
+// being: "ma CAF est au 1234567" (a possessive before the cue, a number
+// right after "au"; "la CAF est au 0810 …" gives an office's line).
+func (sc *scanner) copulaAu(i, j int) bool {
+	return sc.isText(j, "au") && sc.isText(j-1, "est", "etait", "cest") && sc.has(sc.wordBefore(i), wPossessive) &&
+		j+1 < len(sc.toks) && sc.toks[j+1].kind == kNum && sc.toks[j+1].gap == gapSpace
 }

@@ -22,7 +22,7 @@ func TestIssue10Leaks(t *testing.T) {
 		{"a date after a PIN stays", "mon code PIN est 4821, le 12/03/2024 ma carte", "mon code PIN est [SECRET_1], le 12/03/2024 ma carte"},
 		{"a year after a PIN stays", "mon code PIN est 4821, 2024 a été dure", "mon code PIN est [SECRET_1], 2024 a été dure"},
 		{"a length after a password's cue stays", "mon mot de passe fait 12 caractères, 3 chiffres", "mon mot de passe fait 12 caractères, 3 chiffres"},
-		{"a login after a password stays", "mon mot de passe est Soleil2024! et mon identifiant est jdupont", "mon mot de passe est [SECRET_1] et mon identifiant est jdupont"},
+		{"a login after a password is no second password but a login", "mon mot de passe est Soleil2024! et mon identifiant est jdupont", "mon mot de passe est [SECRET_1] et mon identifiant est [SECRET_2]"},
 		{"a legal article after a PIN stays", "mon code PIN est 4821 et l'article L262-1", "mon code PIN est [SECRET_1] et l'article L262-1"},
 		{"an amount after a password stays", "mot de passe : Soleil2024! et 300 euros", "mot de passe : [SECRET_1] et 300 euros"},
 		// ORIGINE: a colour stated, lists of origins

@@ -54,6 +54,7 @@ func (sc *scanner) names() {
 		}
 	}
 	sc.cuedNames()
+	sc.loneSurnames()
 	sc.familyNames()
 	sc.initialNames()
 	sc.nameLines()

@@ -55,9 +55,13 @@ var nationAdjectives = func() map[string]bool {
 
 // nationOrigins masks the nationality's adjective after "d'origine" said
 // of a person (see saidOfPerson): the word before "d'" is a verb of
-// being, a person or a status, or a comma after a name.
+// being, a person or a status, or a comma after a name; and the origins
+// written after a label (labelledOrigin).
 func (sc *scanner) nationOrigins() {
-	for i := 1; i+1 < len(sc.toks); i++ {
+	for i := 0; i+1 < len(sc.toks); i++ {
+		if n := sc.toks[i].end - sc.toks[i].start; n >= 6 && n <= 9 && sc.foldedIn(i, originLabels) { // "ethnie" to "origines"
+			sc.labelledOrigin(i)
+		}
 		if !sc.foldedIs(i, "origine") || sc.toks[i+1].gap >= gapLine || !sc.foldedIn(i+1, nationAdjectives) {
 			continue
 		}
@@ -65,4 +69,42 @@ func (sc *scanner) nationOrigins() {
 			sc.addToks(i+1, i+1, ORIGINE, 0.8)
 		}
 	}
+}
+
+// originLabels are the labels of a field that gives an ethnic origin:
+// "Origines : turque, kurde", "origine ethnique : peule", "ethnie : peule"
+// (folded).
+var originLabels = wordSet("origine origines ethnie ethnies")
+
+// labelLinks are the words before a label that make it some other thing's
+// origin or the origin told by nationOrigins: "pays d'origine : Algérie",
+// "je suis d'origine turque".
+var labelLinks = wordSet("d de du des pays")
+
+// ethnicWords qualify an origin's label: "origine ethnique" (folded).
+var ethnicWords = wordSet("ethnique ethniques")
+
+// labelledOrigin masks the origins written after the label at token i,
+// "ethnique" after it, and a colon or "est", "sont": an ethnic word or a
+// nationality's adjective, and those that continue its list ("Origines :
+// turque, kurde", "mes origines sont turques et kurdes"). A nationality
+// without the label stays ("je suis turc"), as a country does after it
+// ("Origine : Turquie").
+func (sc *scanner) labelledOrigin(i int) {
+	if d := sc.wordBefore(i); d >= 0 && sc.foldedIn(d, labelLinks) {
+		return
+	}
+	j := i + 1
+	if j < len(sc.toks) && sc.foldedIn(j, ethnicWords) {
+		j++
+	}
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine || sc.punct(j) != ':' && !sc.isText(j, "est", "sont") {
+		return
+	}
+	j++
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine || sc.toks[j].kind != kWord || !sc.originWord(j, true) {
+		return
+	}
+	sc.addToks(j, j, ORIGINE, 0.8)
+	sc.originListAfter(j, true)
 }

@@ -81,7 +81,9 @@ func (sc *scanner) personCueAt(i int) (j int, bare bool) {
 
 // cuedPersonName adds the name at j after a cue of a person and returns
 // its last token, or -1. Written with capitals, it is read as after a
-// closing, of two words or more or with a first name, no common word in
+// closing, of two words or more or with a first name, or after "vu avec"
+// a lone surname ending its clause (seenWith, loneSurname: "vu avec
+// Garnier"), no common word in
 // it, and without a first name only of words unknown to the lexicon that
 // end as no common noun does ("validé par Pôle Emploi", "vu avec la
 // Mission Locale" stay); after a bare "pour" or "avec", two words or more
@@ -95,7 +97,10 @@ func (sc *scanner) cuedPersonName(j int, bare bool) int {
 		return sc.lowerCuedName(j, false, bare)
 	}
 	first, last, words, firstName := sc.nameSpan(j, medium)
-	if words == 0 || words < 2 && (!firstName || bare) || sc.commonWordIn(first, last) || !firstName && !sc.unknownWords(first, last) {
+	// "vu avec Garnier"; not after "par" ("traité par Ritaline") nor an
+	// appointment's cue ("rdv avec Adoma", "entretien avec Manpower")
+	lone := words == 1 && !bare && !firstName && sc.seenWith(first) && sc.loneSurname(first)
+	if words == 0 || words < 2 && (!firstName || bare) && !lone || sc.commonWordIn(first, last) || !firstName && !sc.unknownWords(first, last) {
 		return -1
 	}
 	sc.addToks(first, last, NOM, 0.8)

@@ -104,6 +104,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.cardCodes()
 	sc.placeCodes()
 	sc.secretLists()
+	sc.logins()
 	sc.countryMobiles()
 	sc.ipAddresses()
 	sc.births()

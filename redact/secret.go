@@ -43,7 +43,7 @@ var motWords = wordSet("mot mots")
 var secretSkip = wordSet("est c de du d mon ma le la l caf ameli impots impot ants cpam msa urssaf france connect franceconnect " +
 	"travail pole emploi compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
 	"sont is was my the sera etait ist mein meine lautet mi es minha e cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still " +
-	"recu recue par courrier sms fr gouv")
+	"recu recue par courrier sms fr gouv oublie oubliee cetait")
 
 // secretAfter are the words after a number that make it a length or an
 // amount, not a code: "mot de passe de 12 caractères".
@@ -110,13 +110,14 @@ func (sc *scanner) prevWord(i int) int {
 // secretValue returns the byte span of the value after a cue that ends at
 // token j-1, or false.
 func (sc *scanner) secretValue(j int, cue secretCue) (start, end int, ok bool) {
-	colon := false
+	colon, said := false, false
 	for k := 0; k < 6 && j < len(sc.toks) && sc.toks[j].gap < gapLine; k++ {
 		switch p := sc.punct(j); {
 		case p == ':' || p == '=':
 			colon = true
 		case p == '-' || p == '\'' || p == '«' || p == '"' || p == '(':
 		case p == 0 && sc.toks[j].kind == kWord && sc.foldedIn(j, secretSkip):
+			said = said || sc.foldedIn(j, secretSaid)
 		case p == '.' && sc.inDomain(j): // "mot de passe caf.fr"
 		default:
 			k = 6
@@ -142,7 +143,8 @@ func (sc *scanner) secretValue(j int, cue secretCue) (start, end int, ok bool) {
 		end--
 	}
 	v := sc.s[start:end]
-	if !secretShape(v, cue, colon) || strong && !passwordShape(v) || sc.secretAfterWord(j, end) || isDateShape(v) || sc.plainWordValue(j, end) ||
+	shaped := secretShape(v, cue, colon) || cue == passwordCue && said && !colon && sc.plainPassword(j, end)
+	if !shaped || strong && !passwordShape(v) || sc.secretAfterWord(j, end) || isDateShape(v) || sc.plainWordValue(j, end) ||
 		cue == bareCodeCue && adminRefShape(v) {
 		return 0, 0, false
 	}

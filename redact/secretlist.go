@@ -13,7 +13,11 @@ var secretLinks = wordSet("et puis ou and then or")
 // secretOrder are the words that may stand between a link and the next
 // value: "et l'autre", "et le second", "puis le dernier c'est".
 var secretOrder = wordSet("l le la les autre autres second seconde deuxieme troisieme dernier derniere ensuite aussi enfin " +
-	"celui celle c est cest sinon other second")
+	"celui celle c est cest sinon other second ancien ancienne precedent precedente etait cetait avant")
+
+// maxSecretOrder bounds the tokens read between a link and the next
+// value: "l ' ancien c ' était".
+const maxSecretOrder = 7
 
 // maxSecretList bounds the values read after one cue.
 const maxSecretList = 8
@@ -27,10 +31,11 @@ func (sc *scanner) secretLists() {
 		if sc.cands[c].typ != SECRET {
 			continue
 		}
-		digits := allDigitsOrBlank(sc.s[sc.cands[c].start:sc.cands[c].end])
+		v := sc.s[sc.cands[c].start:sc.cands[c].end]
+		digits, plain := allDigitsOrBlank(v), v != "" && lettersOnly(v)
 		end, conf := sc.cands[c].end, sc.cands[c].conf
 		for k := 0; k < maxSecretList; k++ {
-			start, e, ok := sc.nextListSecret(end, digits)
+			start, e, ok := sc.nextListSecret(end, digits, plain)
 			if !ok {
 				break
 			}
@@ -41,8 +46,12 @@ func (sc *scanner) secretLists() {
 }
 
 // nextListSecret returns the span of the value that continues a list of
-// secrets whose last value ends at byte end, or false.
-func (sc *scanner) nextListSecret(end int, digits bool) (start, e int, ok bool) {
+// secrets whose last value ends at byte end, or false; plain says the
+// first value was one plain word (plainPassword), which another may
+// continue ("c'est soleil, l'ancien c'était papillon"), as may one that a
+// verb of being gives after any first value ("Soleil2024!, l'ancien
+// c'était papillon").
+func (sc *scanner) nextListSecret(end int, digits, plain bool) (start, e int, ok bool) {
 	j := sort.Search(len(sc.toks), func(i int) bool { return int(sc.toks[i].start) >= end })
 	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine {
 		return 0, 0, false
@@ -53,11 +62,12 @@ func (sc *scanner) nextListSecret(end int, digits bool) (start, e int, ok bool) 
 		return 0, 0, false
 	}
 	j++
-	for k := 0; k < 5 && j < len(sc.toks) && sc.toks[j].gap < gapLine; k++ {
+	for k := 0; k < maxSecretOrder && j < len(sc.toks) && sc.toks[j].gap < gapLine; k++ {
 		p := sc.punct(j)
 		if p == 0 && !sc.foldedIn(j, secretOrder) && !sc.foldedIn(j, secretLinks) || p != 0 && p != '\'' && p != ':' && p != '=' && p != '-' {
 			break
 		}
+		plain = plain || p == 0 && sc.foldedIn(j, secretSaid) // "…, l'ancien c'était papillon"
 		j++
 	}
 	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine || sc.toks[j].kind == kPunct {
@@ -66,6 +76,8 @@ func (sc *scanner) nextListSecret(end int, digits bool) (start, e int, ok bool) 
 	if digits {
 		start, e, ok = sc.codeDigits(j, codeKind{4, 8})
 		ok = ok && !sc.yearInSentence(j, start, e)
+	} else if t := &sc.toks[j]; plain && sc.plainPassword(j, int(t.end)) {
+		start, e, ok = int(t.start), int(t.end), true
 	} else {
 		start, e, ok = sc.secretValue(j, passwordCue)
 		ok = ok && (passwordShape(sc.s[start:e]) || allDigitsOrBlank(sc.s[start:e])) // not "peut-être"

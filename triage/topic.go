@@ -185,8 +185,10 @@ const deathFigure = ` (?:mort|morte|morts|mortes|mourir|mourrait|mourra|meurs|me
 const chokeFigure = ` (?:m' |s' |t' )etrangler (?:avec|en (?:buvant|mangeant|riant))`
 
 // defraudFear is a fear of being defrauded one day (« morts de peur à
-// l'idée de se faire pirater »): no fraud, no fear of someone.
+// l'idée de se faire pirater », since session 20 « j'ai peur des arnaques
+// parce que je reçois plein d'appels »): no fraud, no fear of someone.
 const defraudFear = ` (?:peur|crainte|l' idee|risque) de (?:se|me|te|nous|vous) faire (?:pirater|arnaquer|escroquer|avoir)` +
+	`| (?:peur|crainte|mefie|mefiance) (?:des|d' une|d' un|de l' |de ces) (?:arnaques?|escroqueries?|fraudes?|pirates?|piratages?|faux sites?|arnaqueurs?|escrocs?|demarcheurs?)` +
 	`| (?:peur|crainte) qu' (?:ils|elles|il|elle|on) (?:en |me |nous |m' )?(?:[a-z]+ ){0,2}(?:d' autres |encore des |de nouveaux |un autre |un nouveau |une autre )?(?:credits?|prets?|emprunts?|abonnements?|contrats?|comptes?|achats?|virements?|prelevements?|dettes?)` +
 	`| (?:peur|crainte) qu' il y (?:ait|a) (?:d' autres|encore des|de nouveaux|de nouvelles|plein d' autres) (?:[a-z]+ ){0,2}(?:ouverte?s?|souscrite?s?|faite?s?|a mon nom|en mon nom)`
 
@@ -232,10 +234,11 @@ const knockFigure = ` (?:frapp|tap)[a-z]* (?:a|contre|sur) (?:la|ma|sa|ta|notre|
 // admiration, fate or a measure, not a hand raised.
 const strikeFigure = ` (?:frappe|frappee|frappes|frappees|touche|touchee|touches|touchees) (?:par|de) (?:la |le |l' |les |une |un |cette |ce |votre |vos )?(?:beaute|grace|evidence|foudre|malchance|sort|destin|ressemblance|justesse|betise|absurdite|lenteur|complexite|taille|qualite|gentillesse|reponse|nouvelle|histoire|film|livre|spectacle|paysage|vue|lumiere|silence|reforme|taxe|mesure|crise|inflation|hausse|malus|amende|sanction|penalite|plafond|loi|decision)`
 
-// fightFigure is a fight with paperwork (« s'est battu avec la paperasse,
-// une vraie guerre », « se bat contre l'administration »): an effort,
-// not violence.
-const fightFigure = ` (?:bat|bats|battu|battue|battus|battent|battre|battait|battons|battez) (?:avec|contre) (?:la |le |l' |les |mon |ma |mes |son |sa |ses |cette |ce |ces |des |du )?(?:paperasse|administration|papiers|demarches|dossiers?|formulaires?|caf|impots|prefecture|bureaucratie|ordinateur|site|internet|systeme|banque|assurance|mutuelle|secu|cpam|msa|urssaf|france travail|pole emploi|mairie|ants|service|services|procedures?|lenteurs?|delais)`
+// fightFigure is a fight with paperwork or studies (« s'est battu avec
+// la paperasse, une vraie guerre », « se bat contre l'administration »,
+// since session 20 « mon fils se bat avec Parcoursup », « se bat avec
+// les maths »): an effort, not violence.
+const fightFigure = ` (?:bat|bats|battu|battue|battus|battent|battre|battait|battons|battez) (?:avec|contre) (?:la |le |l' |les |mon |ma |mes |son |sa |ses |cette |ce |ces |des |du )?(?:paperasse|administration|papiers|demarches|dossiers?|formulaires?|caf|impots|prefecture|bureaucratie|ordinateur|site|internet|systeme|banque|assurance|mutuelle|secu|cpam|msa|urssaf|france travail|pole emploi|mairie|ants|service|services|procedures?|lenteurs?|delais|parcoursup|rectorat|crous|inscriptions?|affectations?|orientation|devoirs|maths|orthographe|bourses?|stages?|alternance|permis|code de la route|examens?|bac|concours)`
 
 // either joins the alternatives of a pattern.
 func either(alts ...string) string { return strings.Join(alts, "|") }

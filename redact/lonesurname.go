@@ -1,0 +1,99 @@
+package redact
+
+import "strings"
+
+// A surname written alone, without a first name or a civility, where the
+// sentence says it is a person's: after "vu avec", an adviser's note of
+// whom a matter was seen with ("vu avec Garnier"; after "par" a drug may
+// stand, "traité par Ritaline", and after "rdv avec", "entretien avec" an
+// organisation, "rdv avec Adoma"), after a person's file
+// ("le dossier de Durand"), and after a name with its civility and a link
+// ("j'ai eu Mme Leroy puis Perrin au téléphone"). The word is capitalised,
+// unknown to the lexicon, ends as no common noun does, is no
+// organisation's, town's or country's word, and ends its clause: "vu avec
+// Pôle Emploi", "le dossier de Lyon-Est", "Mme Leroy et Marine nationale"
+// stay, and so does a word that ends as French towns do ("le dossier de
+// Créteil", "… de Bobigny"; placeEndings), though towns that end as
+// surnames do are read as them ("le dossier de Lyon" is masked).
+
+// fileNouns are the nouns after which "de" and a lone surname name the
+// person whose file it is (folded).
+var fileNouns = wordSet("dossier dossiers")
+
+// civilityLinks join a name with its civility to the lone surname of
+// another person: "Mme Leroy puis Perrin" (folded).
+var civilityLinks = wordSet("puis et ou")
+
+// loneSurnames masks the lone surnames after a person's file and after
+// a name with its civility; cuedPersonName reads those after a cue of a
+// person (loneSurname).
+func (sc *scanner) loneSurnames() {
+	for k := 2; k < len(sc.toks); k++ {
+		t := &sc.toks[k]
+		if t.kind != kWord || t.ent != 0 || t.shape&shCap == 0 || t.shape&shUpper != 0 || t.gap != gapSpace {
+			continue
+		}
+		if (sc.fileOwner(k) || sc.civilityBefore(k)) && sc.loneSurname(k) {
+			sc.addToks(k, k, NOM, 0.75)
+		}
+	}
+}
+
+// fileOwner reports whether "de" and a file's noun stand before word k:
+// "le dossier de Durand".
+func (sc *scanner) fileOwner(k int) bool {
+	d := k - 1
+	return sc.isText(d, "de") && sc.toks[d].gap == gapSpace && sc.foldedIn(d-1, fileNouns)
+}
+
+// civilityBefore reports whether a link follows, before word k, a name
+// that a civility opens: "Mme Leroy puis Perrin", "M. Diallo et Traoré".
+func (sc *scanner) civilityBefore(k int) bool {
+	l := k - 1
+	if !sc.foldedIn(l, civilityLinks) || sc.toks[l].gap != gapSpace {
+		return false
+	}
+	for j, words := l-1, 0; j >= 0 && words < 3 && sc.toks[j+1].gap < gapLine; j-- {
+		switch t := &sc.toks[j]; {
+		case t.kind == kPunct && sc.punct(j) == '.' && j > 0 && sc.has(j-1, wCivility):
+			return words > 0 // "M. Diallo"
+		case t.kind != kWord:
+			return false
+		case sc.has(j, wCivility):
+			return words > 0
+		case t.shape&(shCap|shUpper) == 0:
+			return false
+		}
+		words++
+	}
+	return false
+}
+
+// seenWith reports whether "vu avec", "vue avec" or "revu avec" stands
+// right before word k.
+func (sc *scanner) seenWith(k int) bool {
+	a := sc.wordBefore(k)
+	return sc.isText(a, "avec") && sc.foldedIn(sc.wordBefore(a), seenWords)
+}
+
+// seenWords are the participles of "vu avec" (folded).
+var seenWords = wordSet("vu vue vus vues revu revue")
+
+// placeEndings are the endings of French towns that surnames seldom
+// have: "Créteil", "Argenteuil", "Bobigny", "Thionville", "Abbeville",
+// "Strasbourg", "Bischheim", "Harcourt".
+var placeEndings = []string{"eil", "euil", "gny", "ville", "court", "bourg", "heim", "ieux"}
+
+// loneSurname reports whether the capitalised word at k may be a surname
+// written alone: unknown to the lexicon and ending as no common noun does
+// (unknownWords) nor as towns do (placeEndings), no first name, town or
+// country, not in a compound, and the clause ends after it.
+func (sc *scanner) loneSurname(k int) bool {
+	t := &sc.toks[k]
+	if t.kind != kWord || t.shape&shCap == 0 || sc.isFirstName(k) || sc.has(k, wTownName|wCountry) ||
+		birthCountries[strings.ToLower(sc.text(k))] || !sc.unknownWords(k, k) || sc.compoundEnd(k) != k ||
+		hasSuffixOf(sc.folded(k), placeEndings) {
+		return false
+	}
+	return sc.clauseEndsAt(k+1, stopMarksOnly|stopFuncWord|stopNumber)
+}
