@@ -3,9 +3,11 @@ package rag_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/plume-sp/plume/llm/llmtest"
 	"github.com/plume-sp/plume/rag"
 )
 
@@ -48,4 +50,35 @@ func searchDocs(t *testing.T, s *rag.Searcher, q string) searchedDocs {
 		out.Docs = append(out.Docs, r.DocID)
 	}
 	return out
+}
+
+// TestAnswersCredentialClause checks that a clause giving the person's
+// password does not match the validated answers about passwords: the
+// message is matched as its question alone.
+func TestAnswersCredentialClause(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := newDraftEnv(t)
+	a, err := e.answers(t).Create(ctx, rag.AnswerInput{Question: "J'ai oublié mon mot de passe, comment le réinitialiser ?",
+		Text:        "Bonjour,\nCliquez sur « mot de passe oublié » sur la page de connexion pour en choisir un nouveau.\nCordialement",
+		DocumentIDs: []int64{docID(t, e.store, "demo-declaration-revenus")}, Service: "dgfip"}, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := llmtest.New(t, llmtest.WithReply(greetingReply))
+	d := e.drafter(fakeChat(t, srv, 10*time.Second))
+	for _, q := range []string{
+		"Mon mot de passe est Castor!77, comment déclarer mes revenus ?",
+		"Je vous donne mon identifiant et mon mot de passe : comment déclarer mes revenus ?",
+	} {
+		got, err := writeDraft(ctx, d, rag.Request{Question: q, Channel: "email"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range got.ValidatedAnswers {
+			if v.ID == a.ID {
+				t.Errorf("%q: matched the answer on passwords %+v", q, v)
+			}
+		}
+	}
 }

@@ -151,8 +151,12 @@ type redacted struct {
 	counts map[string]int
 }
 
-// searchable is the question without its placeholders: what is searched.
-func (r redacted) searchable() redact.Text { return r.question.WithoutPlaceholders(r.mapping) }
+// searchable is the question without its placeholders nor its clauses
+// that only give credentials (withoutCredentials): what validated answers
+// are matched against, as the search reads it.
+func (r redacted) searchable() redact.Text {
+	return withoutCredentials(r.question).WithoutPlaceholders(r.mapping)
+}
 
 // redact masks the personal data of the question and of the agent's note
 // in one session, so that the two texts, which share a prompt, never give
