@@ -20,19 +20,9 @@ import (
 
 // withoutCredentials returns a redacted text, placeholders kept, with its
 // clauses that only give credentials blanked, or t itself when nothing
-// else would be left to search.
+// else would be left to search (onlyCredentials).
 func withoutCredentials(t redact.Text) redact.Text {
-	s := t.String()
-	var spans [][]int
-	for _, c := range clauseSpans(s) {
-		if givesCredentials(s[c.start:c.end]) {
-			end := c.end
-			if end < len(s) {
-				end++ // its end mark: « : comment … » would be searched
-			}
-			spans = append(spans, []int{c.start, end})
-		}
-	}
+	spans := credentialSpans(t.String())
 	if len(spans) == 0 {
 		return t
 	}
@@ -41,6 +31,26 @@ func withoutCredentials(t redact.Text) redact.Text {
 		return t
 	}
 	return out
+}
+
+// onlyCredentials reports whether a redacted text, placeholders kept, says
+// nothing but credentials given (« Voici mes identifiants : [SECRET_1] »):
+// it names no subject a page could answer.
+func onlyCredentials(t redact.Text) bool {
+	spans := credentialSpans(t.String())
+	return len(spans) > 0 && !hasWord(stripPlaceholders(t.Blank(spans, redact.Space)).String())
+}
+
+// credentialSpans are the spans of the clauses of s that only give
+// credentials, each with its end mark (« : comment … » would be searched).
+func credentialSpans(s string) [][]int {
+	var spans [][]int
+	for _, c := range clauseSpans(s) {
+		if givesCredentials(s[c.start:c.end], valueFollows(s, c.end)) {
+			spans = append(spans, []int{c.start, min(c.end+1, len(s))})
+		}
+	}
+	return spans
 }
 
 // clauseSpans cuts a text at the marks that end a clause: sentence ends,
@@ -60,12 +70,23 @@ func clauseSpans(s string) []span {
 // clauseEnds are the marks that end a clause.
 const clauseEnds = ".,:;!?\n"
 
+// valueFollows reports whether the clause of s ending at end labels the
+// value after it: a colon, then a placeholder (« identifiant : [SECRET_1] »).
+func valueFollows(s string, end int) bool {
+	if end >= len(s) || s[end] != ':' {
+		return false
+	}
+	loc := placeholderRe.FindStringIndex(strings.TrimLeft(s[end+1:], " \t"))
+	return loc != nil && loc[0] == 0
+}
+
 // givesCredentials reports whether a clause, placeholders kept, names a
 // credential (credentialWords), shows it is the person's own or given
-// (a placeholder, a possessive, a verb of giving: givingWords) and says
-// nothing else but function words and greetings.
-func givesCredentials(clause string) bool {
-	given := placeholderRe.MatchString(clause)
+// (a placeholder in it or right after it, valued; a possessive, a verb
+// of giving: givingWords) and says nothing else but function words and
+// greetings.
+func givesCredentials(clause string, valued bool) bool {
+	given := valued || placeholderRe.MatchString(clause)
 	folded := " " + fold.Words(placeholderRe.ReplaceAllString(clause, " ")) + " "
 	named := false
 	for _, w := range strings.Fields(strings.ReplaceAll(folded, " mot de passe ", " motdepasse ")) {

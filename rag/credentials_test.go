@@ -2,6 +2,7 @@ package rag_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -22,11 +23,30 @@ func TestSearchCredentialClause(t *testing.T) {
 	for _, tt := range []struct{ message, question string }{
 		{"mon mot de passe est Castor!77, comment refaire ma carte d'identité ?", "comment refaire ma carte d'identité ?"},
 		{"Je vous donne mon identifiant et mon mot de passe : comment demander la prime d'activité ?", "comment demander la prime d'activité ?"},
-		{"Voici mes identifiants : jdupont / Soleil2024! Comment déclarer mes revenus ?", "Comment déclarer mes revenus ?"},
+		{"identifiant : jdupont, mot de passe : Soleil2024! Comment déclarer mes revenus ?", "Comment déclarer mes revenus ?"},
 	} {
 		want := searchDocs(t, env.searcher, tt.question)
 		if got := searchDocs(t, env.searcher, tt.message); !cmp.Equal(got, want) {
 			t.Errorf("%q: %s", tt.message, cmp.Diff(want, got))
+		}
+	}
+}
+
+// TestSearchOnlyCredentials checks that a message that only gives
+// credentials names no subject: never reliable, with WarnNoSubject.
+func TestSearchOnlyCredentials(t *testing.T) {
+	t.Parallel()
+	env := newDraftEnv(t)
+	for _, q := range []string{
+		"identifiant : jdupont, mot de passe : Soleil2024!",
+		"Bonjour, mon mot de passe est Castor!77. Cordialement",
+	} {
+		res, err := env.searcher.Search(context.Background(), rag.Query{Text: query(t, env.searcher, q), K: 5})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if res.Reliable || !slices.Contains(res.Warnings, rag.WarnNoSubject) {
+			t.Errorf("%q: reliable %v, warnings %v; want unreliable with %s", q, res.Reliable, res.Warnings, rag.WarnNoSubject)
 		}
 	}
 }

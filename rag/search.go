@@ -446,8 +446,9 @@ func (q Query) normalized() (Query, error) {
 	if q.Text.IsEmpty() {
 		return Query{}, fmt.Errorf("search: empty query: %w", ErrInvalid)
 	}
+	q.noSubject = onlyCredentials(q.Text)
 	q.Text = withoutCredentials(q.Text)
-	q.noSubject = !namesSubject(q.Text)
+	q.noSubject = q.noSubject || !namesSubject(q.Text)
 	words, err := searchWords(q.Text)
 	if err != nil {
 		return Query{}, err
