@@ -158,6 +158,17 @@ func (r redacted) searchable() redact.Text {
 	return withoutCredentials(r.question).WithoutPlaceholders(r.mapping)
 }
 
+// subject is the text a draft searches: the question, and the agent's note
+// after it when the question alone names no subject and the note does
+// (« Bonjour, merci de me rappeler » with the note « Veut changer l'adresse
+// de sa carte grise »: the agent wrote down what the call was about).
+func (r redacted) subject() redact.Text {
+	if r.note.IsEmpty() || namesSubject(r.question) || !namesSubject(r.note) {
+		return r.question
+	}
+	return redact.Join([]redact.Text{r.question, r.note}, redact.Newline)
+}
+
 // redact masks the personal data of the question and of the agent's note
 // in one session, so that the two texts, which share a prompt, never give
 // one placeholder to two values.
