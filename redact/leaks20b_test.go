@@ -52,6 +52,10 @@ func TestLeaks20b(t *testing.T) {
 		{"a wrong answer stays", "la réponse secrète est fausse", "la réponse secrète est fausse"},
 		{"an answer without a password stays", "la réponse à votre demande est Rexona", "la réponse à votre demande est Rexona"},
 		{"the old one without a password stays", "l'ancien c'était Azerty123", "l'ancien c'était Azerty123"},
+		{"a name after avant stays a name", "Avant c'était Dupont qui gérait, mon mot de passe est bloqué",
+			"Avant c'était Dupont qui gérait, mon mot de passe est bloqué"},
+		{"an old account in capitals stays", "MOT DE PASSE OUBLIE. L ANCIEN COMPTE QUI EST CLOTURE.",
+			"MOT DE PASSE OUBLIE. L ANCIEN COMPTE QUI EST CLOTURE."},
 		{"a mistyped at still reads", "écrire à jean.dupont#gmail.com", "écrire à [EMAIL_1]"},
 		// ORIGINE: a country of origin stays (policy: countries and nationalities stay)
 		{"parents from a country stay", "Mes parents sont originaires du Mali.", "Mes parents sont originaires du Mali."},
