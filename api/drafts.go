@@ -100,11 +100,11 @@ func (s *Server) checkVocabulary(ctx context.Context, key *keyInfo, service stri
 		return err
 	}
 	if service != "" && key.Service == "" && !slices.Contains(v.Services, service) {
-		return errorf(http.StatusBadRequest, "unknown_service", "unknown service (want one of %s)", strings.Join(v.Services, ", "))
+		return errorf(http.StatusBadRequest, "unknown_service", "unknown service (want one of %s)", serverText(strings.Join(v.Services, ", ")))
 	}
 	for _, a := range audience {
 		if !slices.Contains(v.Audiences, a) {
-			return errorf(http.StatusBadRequest, "unknown_audience", "unknown audience (want some of %s)", strings.Join(v.Audiences, ", "))
+			return errorf(http.StatusBadRequest, "unknown_audience", "unknown audience (want some of %s)", serverText(strings.Join(v.Audiences, ", ")))
 		}
 	}
 	return nil

@@ -42,9 +42,13 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// serverText is an errorf argument plume wrote itself (a list of the
+// values a field takes): never cut, unlike the client's text quoted back.
+type serverText string
+
 // errorf returns the API error status with its code and message; a text
 // argument over maxQuotedBytes (a value the client sent, quoted back) is
-// cut.
+// cut, a serverText never is.
 func errorf(status int, code, format string, args ...any) *Error {
 	for i, a := range args {
 		if v, ok := a.(string); ok {

@@ -119,6 +119,10 @@ func TestClientMessages(t *testing.T) {
 	if got := long.Message; len(got) > maxQuotedBytes+100 || !utf8.ValidString(got) || !strings.Contains(got, "…") {
 		t.Errorf("a 30,000-byte value reads back in %d bytes (valid UTF-8: %v)", len(got), utf8.ValidString(got))
 	}
+	services := serverText(strings.TrimSuffix(strings.Repeat("service-des-titres, ", 30), ", "))
+	if got := errorf(http.StatusBadRequest, "unknown_service", "unknown service (want one of %s)", services).Message; !strings.HasSuffix(got, "service-des-titres)") {
+		t.Errorf("a list plume wrote was cut: %q", got)
+	}
 	if got := shortMessage(strings.Repeat("é", 15000)); len(got) > maxMessageBytes+len("…") || !utf8.ValidString(got) {
 		t.Errorf("a 30,000-byte message reads back in %d bytes (valid UTF-8: %v)", len(got), utf8.ValidString(got))
 	}

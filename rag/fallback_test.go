@@ -226,6 +226,16 @@ func checkNoSubjectWithoutModel(t *testing.T, d *rag.Drafter) {
 			}
 		})
 	}
+	t.Run("subject in the note", func(t *testing.T) {
+		got, err := writeDraft(ctx, d, rag.Request{Channel: "telephone", Question: "Bonjour, merci de me rappeler.",
+			AgentNote: "Veut renouveler son passeport avant un voyage."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := findWarning(got, rag.WarnNoSubject); ok || !got.Reliable || len(got.Citations) == 0 || got.Citations[0].DocID != "demo-passeport" {
+			t.Errorf("a call-back request whose note names the subject: reliable %v, warnings %v, citations %+v", got.Reliable, warningCodes(got), got.Citations)
+		}
+	})
 	t.Run("subject named", func(t *testing.T) {
 		got, err := writeDraft(ctx, d, rag.Request{Question: "Quelle est la meilleure recette de gâteau au chocolat pour un anniversaire ?"})
 		if err != nil {

@@ -361,47 +361,65 @@ var (
 	shapeBBAN   = shape(4, 4, 4, 4, 4, 3) // a French IBAN's grouping without "FR76"
 )
 
+// numberMatch is the search for the best identifier that starts at one
+// group of a run of digit groups: the groups read so far, the context
+// before the first one (read once, when a rule needs it) and the best
+// identifier found.
+type numberMatch struct {
+	sc  *scanner
+	run []group
+	p   int
+	// first is the token of the first group; plus, a « + » before it;
+	// intl, a run read as an international number (« + » or « 00 »);
+	// legal, a legal word just before (an article, not an identifier).
+	first             int
+	plus, intl, legal bool
+	// crossed: the groups so far span a line break.
+	crossed bool
+	ctxDone bool
+	ctxBits cueBits
+	bestK   int
+	bestTyp Type
+	bestCf  float64
+}
+
+// ctx returns the cues before the number, read once: a phone's cue when
+// the number follows a country's phone word or a list of phones.
+func (m *numberMatch) ctx() cueBits {
+	if !m.ctxDone {
+		m.ctxDone, m.ctxBits = true, m.sc.cueBefore(m.first, 8)
+		if m.ctxBits&cTel == 0 && (m.sc.countryPhone(m.first) || m.sc.phoneListBefore(m.first)) {
+			m.ctxBits |= cTel
+		}
+	}
+	return m.ctxBits
+}
+
+// consider keeps the identifier of k groups, typ and conf, when it beats
+// the best so far (a longer one wins a tie). Across a line break only the
+// surest kinds count.
+func (m *numberMatch) consider(k int, typ Type, conf float64) {
+	if m.crossed && !(typ == NIR && conf >= 0.99 || typ == CARTE && conf >= 0.95 || typ == TEL && conf >= 0.95) {
+		return
+	}
+	if conf > 0 && (conf > m.bestCf || (conf == m.bestCf && k > m.bestK)) {
+		m.bestK, m.bestTyp, m.bestCf = k, typ, conf
+	}
+}
+
 // matchNumber tries the identifiers that start at group p of run and returns
 // how many groups the best one spans (0 for none), its type and confidence.
 func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 	first := run[p].tok
-	plus := sc.plusBefore(first)
-	intlRun := plus || (len(run[p].digits) >= 2 && run[p].digits[:2] == "00")
-	if !intlRun && fewDigits(run[p:]) {
+	m := &numberMatch{sc: sc, run: run, p: p, first: first, plus: sc.plusBefore(first)}
+	m.intl = m.plus || (len(run[p].digits) >= 2 && run[p].digits[:2] == "00")
+	if !m.intl && fewDigits(run[p:]) {
 		return 0, "", 0 // "14 mars", "2021": every length below is too short
 	}
-	ctxDone, ctxBits := false, cueBits(0)
-	ctxOf := func() cueBits {
-		if !ctxDone {
-			ctxDone, ctxBits = true, sc.cueBefore(first, 8)
-			if ctxBits&cTel == 0 && (sc.countryPhone(first) || sc.phoneListBefore(first)) {
-				ctxBits |= cTel
-			}
-		}
-		return ctxBits
-	}
-	legal := false
-	for k := first - 1; k >= 0 && k >= first-4; k-- {
-		if sc.has(k, wLegal) {
-			legal = true
-		}
-	}
-	// a phone word right before the number decides over a legal word
-	// before it: "mon code Soleil2024! Handynummer 0151 23456789"
-	legal = legal && !sc.phoneCueNearest(first)
+	m.legal = sc.legalBefore(first)
 	var buf [64]byte
 	d := buf[:0]
 	var sh shapeKey
-	bestK, bestTyp, bestConf := 0, Type(""), 0.0
-	crossed := false // the groups so far span a line break
-	consider := func(k int, typ Type, conf float64) {
-		if crossed && !(typ == NIR && conf >= 0.99 || typ == CARTE && conf >= 0.95 || typ == TEL && conf >= 0.95) {
-			return
-		}
-		if conf > 0 && (conf > bestConf || (conf == bestConf && k > bestK)) {
-			bestK, bestTyp, bestConf = k, typ, conf
-		}
-	}
 	zeros := 0
 	span := maxGroups
 	if p == 0 || len(run[p-1].digits) > 1 {
@@ -412,7 +430,7 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		if k > maxGroups && len(g.digits) != 1 {
 			break
 		}
-		crossed = crossed || k > 1 && g.line
+		m.crossed = m.crossed || k > 1 && g.line
 		if g.zero {
 			zeros++
 			continue
@@ -422,159 +440,228 @@ func (sc *scanner) matchNumber(run []group, p int) (int, Type, float64) {
 		}
 		d = append(d, g.digits...)
 		sh = sh.add(len(g.digits))
-		if !intlRun && (len(d) < 9 || len(d) > 19 && len(d) != 23) {
+		if !m.intl && (len(d) < 9 || len(d) > 19 && len(d) != 23) {
 			continue
 		}
-		last := run[p+k-1].tok
-		currency := sc.currencyAfter(last)
-		weak := currency || legal
-		if !allDigits(d) {
-			switch {
-			case len(d) == 15 && nirShape(d):
-				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
-			case len(d) == 13 && nirShape(d) && !weak:
-				// Corsica without its key: 2 84 12 2A 451 089
-				consider(k, NIR, 0.7)
-			}
-			continue
-		}
-		// International numbers: +33…, 0033…, +44…
-		if intlRun {
-			intl := d
-			if !plus {
-				intl = d[2:]
-			}
-			if len(intl) >= 2 && intl[0] == '3' && intl[1] == '3' {
-				nat := intl[2:]
-				if (len(nat) == 9 && nat[0] != '0') || (len(nat) == 10 && nat[0] == '0' && nat[1] != '0') {
-					consider(k, TEL, 0.97)
-				}
-			} else if len(intl) >= 7 && len(intl) <= 15 && (plus || len(intl) >= 9) {
-				// The library only sees numbers written with "+", or with
-				// "00" after a phone cue; other "00…" runs keep the old rule.
-				c := 0.0
-				if plus || ctxOf()&cTel != 0 && ctxOf()&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) == 0 {
-					c = intlPhone(intl)
-				}
-				switch {
-				case c > 0:
-					consider(k, TEL, c)
-				case len(intl) >= 8:
-					consider(k, TEL, 0.8)
-				}
-			}
-			continue
-		}
-		if zeros > 0 {
-			continue
-		}
-		frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && phoneGrouping(d, sh)
-		if len(d) >= 9 && (len(d) <= 11 || sc.cuedTrunkPhone(d, ctxOf)) && !frenchPhone && !currency && !legal && sc.foreignPhoneShape(run, p, k, ctxOf) && nationalPhone(d) {
-			consider(k, TEL, 0.85)
-			if len(d) == 10 && d[0] == '0' && d[1] == '8' && sh == shape(3, 3, 4) {
-				consider(k, TEL, 0.97) // Irish mobile: 087 482 1936
-			}
-		}
-		switch len(d) {
-		case 9:
-			ctx := ctxOf()
-			switch {
-			case luhn(d) && ctx&cSiret != 0:
-				consider(k, SIRET, 0.9)
-			case ctx&cSiret != 0:
-				consider(k, SIRET, 0.75)
-			case (d[0] == '6' || d[0] == '7') && ctx&cTel != 0 && !weak:
-				consider(k, TEL, 0.8)
-			case luhn(d) && !weak && (k == 1 || sh == shapeSIREN):
-				consider(k, SIRET, 0.6)
-			}
-		case 10:
-			if d[0] == '0' && d[1] == '8' && serviceGrouping(sh) && !currency {
-				consider(k, typKeep, 0.96) // "0 800 00 12 34": a numéro vert as printed
-			}
-			if d[0] == '0' && d[1] != '0' && phoneGrouping(d, sh) && !currency {
-				if d[1] == '8' || sc.publicNumber(publicService, string(d), first, last) {
-					// 08…, 09 69…: service numbers, public
-					consider(k, typKeep, 0.96)
-				} else if ctx := ctxOf(); idDocCue(ctx) && (ctx&cTel == 0 || sc.docCueNearest(first)) {
-					// "permis de conduire n° 0123456789": the document's
-					// number, read by idents, unless a phone cue is nearer
-					// ("numéro de permis 0707691004 87": "permis" is)
-					consider(k, TEL, 0.8)
-				} else {
-					consider(k, TEL, 0.95)
-				}
-			} else if d[0] == '0' && d[1] != '0' && d[1] != '8' && !currency && ctxOf()&cTel != 0 && frenchValid(d[1:]) {
-				consider(k, TEL, 0.85) // after a phone's cue, any grouping: "06123456 88"
-			}
-		case 11:
-			if d[0] == '3' && d[1] == '3' && d[2] != '0' && !weak && (run[p].digits == "33" || ctxOf()&cTel != 0) && frenchValid(d[2:]) {
-				consider(k, TEL, 0.9) // the calling code without its "+": "33 6 12 34 56 91"
-			}
-		case 13:
-			switch {
-			case fiscalKeyValid(d):
-				consider(k, FISCAL, 0.97)
-			case nirShape(d) && (ctxOf()&cNIR != 0 || sh == shapeNIR13 && ctxOf()&cCarte == 0):
-				consider(k, NIR, 0.8)
-			case nirSex(d) && ctxOf()&cNIR != 0 && ctxOf()&cFiscal == 0:
-				consider(k, NIR, 0.75) // after its cue, an impossible month is mistyped
-			case ctxOf()&cFiscal != 0:
-				consider(k, FISCAL, 0.85)
-			case !weak && d[0] <= '3':
-				consider(k, FISCAL, 0.55)
-			}
-		case 14:
-			consider(k, SIRET, siretConf(d, sh, ctxOf(), weak))
-		case 15:
-			switch {
-			case nirShape(d) && (ctxOf()&cCarte == 0 || ctxOf()&cNIR != 0):
-				consider(k, NIR, nirConf(d, sh, ctxOf(), weak))
-			case nirSex(d) && ctxOf()&cNIR != 0:
-				consider(k, NIR, 0.8) // "sécurité sociale 2 99 13 75…": month mistyped
-			}
-		case 23:
-			// a French RIB: bank, branch, account and key, the whole
-			// divisible by 97; a wrong key in a RIB's grouping or after
-			// its cue is still an account number
-			rem, _ := mod97(d)
-			switch {
-			case sh == shapeBBAN:
-				// "1027 8060 3100 0201 2345 067": an IBAN's grouping with
-				// its country letters left out; no card is 23 digits long,
-				// so it is surer than the card its first four groups make
-				consider(k, IBAN, 0.96)
-			case rem == 0 && (sh == shapeRIB || ctxOf()&cIBAN != 0):
-				consider(k, IBAN, 0.9)
-			case sh == shapeRIB || ctxOf()&cIBAN != 0 && !weak:
-				consider(k, IBAN, 0.75)
-			}
-		}
-		if len(d) >= 12 && len(d) <= 17 && !weak {
-			if typ, conf := typedAmiss(d, sh, ctxOf()); typ != "" {
-				consider(k, typ, conf)
-			}
-		}
-		// a number after an identity document's cue is that document's,
-		// even when it passes Luhn by chance: "CNP 2900615400123"
-		if len(d) >= 13 && len(d) <= 19 && d[0] >= '1' && d[0] <= '6' && !idDocCue(sc.cueBefore(first, 3)) {
-			ctx := ctxOf()
-			if len(d) == 16 && sc.cardWordBefore(first) {
-				ctx |= cCarte // "ma carte : 4970101234567892", a digit mistyped
-			}
-			if c := cardConf(d, sh, k, ctx, weak); c > 0 {
-				if typ := sc.cardRival(first, d, sh, k); typ != "" {
-					consider(k, typ, 0.5)
-				} else {
-					consider(k, CARTE, c)
-				}
-			}
+		m.try(k, d, sh, zeros)
+	}
+	if m.bestTyp == TEL && sc.publicNumber(publicLandline, string(appendDialled(d[:0], run[p:p+m.bestK])), first, run[p+m.bestK-1].tok) {
+		return m.bestK, typKeep, m.bestCf
+	}
+	return m.bestK, m.bestTyp, m.bestCf
+}
+
+// legalBefore reports whether a legal word (an article of law) stands in
+// the four tokens before token first, and no phone word right before the
+// number decides over it: "mon code Soleil2024! Handynummer 0151 23456789".
+func (sc *scanner) legalBefore(first int) bool {
+	legal := false
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if sc.has(k, wLegal) {
+			legal = true
 		}
 	}
-	if bestTyp == TEL && sc.publicNumber(publicLandline, string(appendDialled(d[:0], run[p:p+bestK])), first, run[p+bestK-1].tok) {
-		return bestK, typKeep, bestConf
+	return legal && !sc.phoneCueNearest(first)
+}
+
+// try considers the identifiers the first k groups make: digits d in
+// groupings sh, after zeros groups written as a zero word.
+func (m *numberMatch) try(k int, d []byte, sh shapeKey, zeros int) {
+	last := m.run[m.p+k-1].tok
+	currency := m.sc.currencyAfter(last)
+	weak := currency || m.legal
+	switch {
+	case !allDigits(d):
+		m.tryLettered(k, d, sh, weak)
+		return
+	case m.intl:
+		m.tryIntl(k, d)
+		return
+	case zeros > 0:
+		return
 	}
-	return bestK, bestTyp, bestConf
+	m.tryForeignPhone(k, d, sh, currency)
+	m.tryLength(k, d, sh, last, currency, weak)
+	if len(d) >= 12 && len(d) <= 17 && !weak {
+		if typ, conf := typedAmiss(d, sh, m.ctx()); typ != "" {
+			m.consider(k, typ, conf)
+		}
+	}
+	m.tryCard(k, d, sh, weak)
+}
+
+// tryLettered considers a NIR with Corsica's 2A or 2B.
+func (m *numberMatch) tryLettered(k int, d []byte, sh shapeKey, weak bool) {
+	switch {
+	case len(d) == 15 && nirShape(d):
+		m.consider(k, NIR, nirConf(d, sh, m.ctx(), weak))
+	case len(d) == 13 && nirShape(d) && !weak:
+		// Corsica without its key: 2 84 12 2A 451 089
+		m.consider(k, NIR, 0.7)
+	}
+}
+
+// tryIntl considers an international number: +33…, 0033…, +44…
+func (m *numberMatch) tryIntl(k int, d []byte) {
+	intl := d
+	if !m.plus {
+		intl = d[2:]
+	}
+	if len(intl) >= 2 && intl[0] == '3' && intl[1] == '3' {
+		nat := intl[2:]
+		if (len(nat) == 9 && nat[0] != '0') || (len(nat) == 10 && nat[0] == '0' && nat[1] != '0') {
+			m.consider(k, TEL, 0.97)
+		}
+		return
+	}
+	if len(intl) < 7 || len(intl) > 15 || !m.plus && len(intl) < 9 {
+		return
+	}
+	// The library only sees numbers written with "+", or with "00" after
+	// a phone cue; other "00…" runs keep the old rule.
+	c := 0.0
+	if m.plus || m.ctx()&cTel != 0 && m.ctx()&(identCues|cNIR|cFiscal|cSiret|cIBAN|cCarte) == 0 {
+		c = intlPhone(intl)
+	}
+	switch {
+	case c > 0:
+		m.consider(k, TEL, c)
+	case len(intl) >= 8:
+		m.consider(k, TEL, 0.8)
+	}
+}
+
+// tryForeignPhone considers a foreign national phone number written
+// without its country code, in a foreign grouping.
+func (m *numberMatch) tryForeignPhone(k int, d []byte, sh shapeKey, currency bool) {
+	frenchPhone := len(d) == 10 && d[0] == '0' && d[1] != '0' && d[1] != '8' && phoneGrouping(d, sh)
+	if len(d) < 9 || !(len(d) <= 11 || m.sc.cuedTrunkPhone(d, m.ctx)) || frenchPhone || currency || m.legal ||
+		!m.sc.foreignPhoneShape(m.run, m.p, k, m.ctx) || !nationalPhone(d) {
+		return
+	}
+	m.consider(k, TEL, 0.85)
+	if len(d) == 10 && d[0] == '0' && d[1] == '8' && sh == shape(3, 3, 4) {
+		m.consider(k, TEL, 0.97) // Irish mobile: 087 482 1936
+	}
+}
+
+// tryLength considers the identifiers of d's length.
+func (m *numberMatch) tryLength(k int, d []byte, sh shapeKey, last int, currency, weak bool) {
+	switch len(d) {
+	case 9:
+		m.try9(k, d, sh, weak)
+	case 10:
+		m.try10(k, d, sh, last, currency)
+	case 11:
+		if d[0] == '3' && d[1] == '3' && d[2] != '0' && !weak && (m.run[m.p].digits == "33" || m.ctx()&cTel != 0) && frenchValid(d[2:]) {
+			m.consider(k, TEL, 0.9) // the calling code without its "+": "33 6 12 34 56 91"
+		}
+	case 13:
+		m.try13(k, d, sh, weak)
+	case 14:
+		m.consider(k, SIRET, siretConf(d, sh, m.ctx(), weak))
+	case 15:
+		switch {
+		case nirShape(d) && (m.ctx()&cCarte == 0 || m.ctx()&cNIR != 0):
+			m.consider(k, NIR, nirConf(d, sh, m.ctx(), weak))
+		case nirSex(d) && m.ctx()&cNIR != 0:
+			m.consider(k, NIR, 0.8) // "sécurité sociale 2 99 13 75…": month mistyped
+		}
+	case 23:
+		m.try23(k, d, sh, weak)
+	}
+}
+
+// try9 considers a SIREN, or a foreign mobile after a phone's cue.
+func (m *numberMatch) try9(k int, d []byte, sh shapeKey, weak bool) {
+	ctx := m.ctx()
+	switch {
+	case luhn(d) && ctx&cSiret != 0:
+		m.consider(k, SIRET, 0.9)
+	case ctx&cSiret != 0:
+		m.consider(k, SIRET, 0.75)
+	case (d[0] == '6' || d[0] == '7') && ctx&cTel != 0 && !weak:
+		m.consider(k, TEL, 0.8)
+	case luhn(d) && !weak && (k == 1 || sh == shapeSIREN):
+		m.consider(k, SIRET, 0.6)
+	}
+}
+
+// try10 considers a French phone number, or a service number kept.
+func (m *numberMatch) try10(k int, d []byte, sh shapeKey, last int, currency bool) {
+	if d[0] == '0' && d[1] == '8' && serviceGrouping(sh) && !currency {
+		m.consider(k, typKeep, 0.96) // "0 800 00 12 34": a numéro vert as printed
+	}
+	switch {
+	case d[0] == '0' && d[1] != '0' && phoneGrouping(d, sh) && !currency:
+		if d[1] == '8' || m.sc.publicNumber(publicService, string(d), m.first, last) {
+			// 08…, 09 69…: service numbers, public
+			m.consider(k, typKeep, 0.96)
+		} else if ctx := m.ctx(); idDocCue(ctx) && (ctx&cTel == 0 || m.sc.docCueNearest(m.first)) {
+			// "permis de conduire n° 0123456789": the document's
+			// number, read by idents, unless a phone cue is nearer
+			// ("numéro de permis 0707691004 87": "permis" is)
+			m.consider(k, TEL, 0.8)
+		} else {
+			m.consider(k, TEL, 0.95)
+		}
+	case d[0] == '0' && d[1] != '0' && d[1] != '8' && !currency && m.ctx()&cTel != 0 && frenchValid(d[1:]):
+		m.consider(k, TEL, 0.85) // after a phone's cue, any grouping: "06123456 88"
+	}
+}
+
+// try13 considers a tax number or a NIR without its key.
+func (m *numberMatch) try13(k int, d []byte, sh shapeKey, weak bool) {
+	switch {
+	case fiscalKeyValid(d):
+		m.consider(k, FISCAL, 0.97)
+	case nirShape(d) && (m.ctx()&cNIR != 0 || sh == shapeNIR13 && m.ctx()&cCarte == 0):
+		m.consider(k, NIR, 0.8)
+	case nirSex(d) && m.ctx()&cNIR != 0 && m.ctx()&cFiscal == 0:
+		m.consider(k, NIR, 0.75) // after its cue, an impossible month is mistyped
+	case m.ctx()&cFiscal != 0:
+		m.consider(k, FISCAL, 0.85)
+	case !weak && d[0] <= '3':
+		m.consider(k, FISCAL, 0.55)
+	}
+}
+
+// try23 considers a French RIB: bank, branch, account and key, the whole
+// divisible by 97; a wrong key in a RIB's grouping or after its cue is
+// still an account number.
+func (m *numberMatch) try23(k int, d []byte, sh shapeKey, weak bool) {
+	rem, _ := mod97(d)
+	switch {
+	case sh == shapeBBAN:
+		// "1027 8060 3100 0201 2345 067": an IBAN's grouping with its
+		// country letters left out; no card is 23 digits long, so it is
+		// surer than the card its first four groups make
+		m.consider(k, IBAN, 0.96)
+	case rem == 0 && (sh == shapeRIB || m.ctx()&cIBAN != 0):
+		m.consider(k, IBAN, 0.9)
+	case sh == shapeRIB || m.ctx()&cIBAN != 0 && !weak:
+		m.consider(k, IBAN, 0.75)
+	}
+}
+
+// tryCard considers a payment card. A number after an identity document's
+// cue is that document's, even when it passes Luhn by chance: "CNP
+// 2900615400123".
+func (m *numberMatch) tryCard(k int, d []byte, sh shapeKey, weak bool) {
+	if len(d) < 13 || len(d) > 19 || d[0] < '1' || d[0] > '6' || idDocCue(m.sc.cueBefore(m.first, 3)) {
+		return
+	}
+	ctx := m.ctx()
+	if len(d) == 16 && m.sc.cardWordBefore(m.first) {
+		ctx |= cCarte // "ma carte : 4970101234567892", a digit mistyped
+	}
+	if c := cardConf(d, sh, k, ctx, weak); c > 0 {
+		if typ := m.sc.cardRival(m.first, d, sh, k); typ != "" {
+			m.consider(k, typ, 0.5)
+		} else {
+			m.consider(k, CARTE, c)
+		}
+	}
 }
 
 // docCueNearest reports whether the two tokens before token first name

@@ -54,6 +54,7 @@ var honestRounds = []honestRound{
 	{name: "round24", parts: []string{"round24a", "round24b"}, gate: round24Gate},
 	{name: "round25", parts: []string{"round25a", "round25b"}, gate: round25Gate},
 	{name: "round26", parts: []string{"round26a", "round26b"}, gate: round26Gate},
+	{name: "round27", parts: []string{"round27a", "round27b"}, gate: round27Gate},
 }
 
 // round17Gate gates round 17 (17a advisers' notes at a France services
@@ -223,6 +224,22 @@ var round25Gate = holdoutGate{urgentRecall: 0.90, needsRecall: 0.94, attentionRe
 // labelled child_at_risk as vulnerable_adult (the brief named the codes
 // wrongly); the gate sits a message under.
 var round26Gate = holdoutGate{urgentRecall: 0.80, needsRecall: 0.91, attentionRecall: 0.93, routineKept: 0.93, reasonRecall: 0.73}
+
+// round27Gate gates round 27 (27a people who minimise, retirees,
+// farmers, immigrants in simple French, social workers and neighbours
+// writing about someone else, dangers in a subordinate clause; 27b
+// teenagers in SMS style and slang, English, Spanish, Romanian,
+// Turkish-French and Arabic-French, gig workers, people in shelters,
+// sarcastic public posts, lists of questions with one alarming item),
+// 120 messages of which 60 urgent, written on 2026-12-03 (session 20) by
+// two writers who never saw the code, measured once on main (f87290e,
+// after that session's first triage changes) and committed before its
+// later ones: urgent 0.883 (53 of 60), needs 0.950 (76 of 80), attention
+// 1.000 (20 of 20), routine kept 0.950 (38 of 40), reasons 0.667
+// (lexicon alone 0.600 / 0.812 / 0.950 / 0.850 / 0.544; keywords 0.133 /
+// 0.325 / 0.400 / 0.750); test half 0.800 / 0.925 / 1.000 / 0.900 /
+// 0.596. The gate sits a message under.
+var round27Gate = holdoutGate{urgentRecall: 0.86, needsRecall: 0.93, attentionRecall: 0.95, routineKept: 0.92, reasonRecall: 0.65}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {

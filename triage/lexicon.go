@@ -224,6 +224,9 @@ var rules = []rule{
 			deathFigure, chokeFigure, defraudFear, knockFigure, huntFigure, tapFigure, strikeFigure, fightFigure))},
 	{code: CodeViolence, cue: re(` j' ai (?:tres |vraiment |tellement )?peur`),
 		except: re(` peur (?:de (?:tout )?(?:rater|perdre|ne|me tromper|mal|faire|manquer)|d' oublier|d' etre en retard|que (?:ma demande|mon dossier|si ))` +
+			// « j'ai peur encore annulé » (a rendezvous cancelled again; since
+			// session 20): a fear for a file, not of someone.
+			`| peur (?:encore |que ce soit |qu' il soit |d' etre |qu' on )?(?:encore )?(?:annule|annulee|refuse|refusee|rejete|rejetee|perdu|perdue|bloque|bloquee)` +
 			`| peur qu' on (?:me |nous |lui |leur )?(?:les |la |le |l' )?(?:reclame|demande|supprime|retire|coupe|prenne|utilise|vole|enleve|radie|refuse)` +
 			`| peur (?:de |d' )(?:tout )?[a-z]+(?:er|ir|re|oir) (?:la|le|les|l' |mon|ma|mes|un|une|des|du|de|d' |ce|cette|ca|quelque)` +
 			`| peur de (?:me|nous|m' ) ?(?:retrouver|tromper|perdre|planter|louper|rater|faire avoir|faire refuser|faire radier)` +

@@ -65,6 +65,6 @@ var plainNeeds = []rule{
 }
 
 // allRules are every rule the lexicon reads: the French ones (rules), the
-// other languages' (foreignRules), the plain ones and advisers' notes
+// other languages' (foreignRules, englishRules), the plain ones and advisers' notes
 // (noteRules).
-var allRules = slices.Concat(rules, foreignRules, plainRules, plainNeeds, noteRules, understatedRules)
+var allRules = slices.Concat(rules, foreignRules, englishRules, plainRules, plainNeeds, noteRules, understatedRules)

@@ -1,0 +1,47 @@
+package triage
+
+// englishRules are urgent cues told in English (and a few in Italian and
+// German) that the classifier cannot read: a message the lexicon finds
+// foreign is left to the lexicon alone, so before session 20 « He said
+// next time he'll kill me and the kids » or « Since 2 days I don't eat…
+// My daughter is 3 » were routine (black-box round 2). Each is read as
+// every cue is: negation, the past, topics, jokes.
+var englishRules = []rule{
+	// Farewells and decisions: « I've written letters to my kids », « this
+	// will be my last week », « vuole morire e ha comprato una corda ».
+	{code: CodeSuicide, cue: re(` (?:written|wrote|left) (?:goodbye )?(?:letters?|notes?) (?:to|for) (?:my|the) (?:kids|children|family|son|daughter|wife|husband|parents)` +
+		`| this (?:will be|is going to be|is) my last (?:week|day|night|message|letter)| (?:want|wants|wanted) to die| end (?:my|his|her) life` +
+		`| (?:going|want|wants|decided) to end it| (?:will|want to|wants to|going to) (?:hang|kill) (?:myself|himself|herself)` +
+		`| (?:vuole|voglio|vorrei) morire| (?:mi voglio|si vuole|voglio) (?:uccidere|ammazzare)| (?:will|wollen|willst) (?:nicht mehr leben|sterben)| mich umbringen`)},
+	// « a repéré le pont » in an adviser's note: a place chosen.
+	{code: CodeSuicide, cue: re(` (?:a|ai|avait|avais) repere (?:le|un) pont| (?:a|ai) repere (?:un|l' ) endroit pour (?:sauter|en finir)`)},
+	// Violence at home: locked in, a phone taken, choked, threatened,
+	// kept in.
+	{code: CodeViolence, cue: re(` (?:locked|locks) (?:me|us|her)(?: and [a-z' ]{1,30})? (?:in|inside|up)| (?:took|takes|has taken|broke|smashed) my (?:phone|passport|papers)` +
+		`| (?:choked|chokes|strangled|strangles|slapped|slaps|punched|punches) (?:me|her|us)| (?:he|she)(?:' ll| will| would| is going to|' s going to) kill (?:me|us|her|him|the kids|the children)` +
+		`| (?:won' t|will not|doesn' t|does not) let me (?:leave|go out|go outside|out)| (?:hits|beats|hurts) her| (?:husband|partner|boyfriend) (?:hits|beats|hurts|threatens)`)},
+	// A child touched by an adult, named in the sentence.
+	{code: CodeChild, cue: re(` (?:touches|touched|touching) (?:me|her|him|my)`),
+		with: re(` teacher| uncle| stepfather| step-father| stepdad| coach| neighbou?r| cousin| babysitter| priest| (?:little|younger|baby) (?:sister|brother)| my (?:daughter|son)| (?:i' m|i am|she is|he is|she' s|he' s) (?:[1-9]|1[0-7])(?: |$)`)},
+	// Nights on the street, no room at the 115, belongings thrown out.
+	{code: CodeHousingLoss, cue: re(` (?:in|on) the street since| (?:sleeping|sleep|slept) (?:outside|rough|in the street|on the street|in (?:my|the|a|our) car)` +
+		`| no (?:place|room|space|bed|beds) (?:in|at|from) (?:the )?115| 115 (?:is full|doesn' t answer|does not answer|never answers)` +
+		`| throw (?:my|our) (?:things|stuff|belongings) (?:in|on|into|out)| (?:evicted|kicked out|thrown out) (?:tomorrow|today|tonight|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))`)},
+	{code: CodeHousingLoss, cue: re(` (?:not|be) out by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)`),
+		with: re(` landlord| landlady| owner| evict| throw| street| bailiff`)},
+	// Days without food, in English, Italian or German.
+	{code: CodeFood, cue: re(` (?:don' t|didn' t|haven' t|have not|did not|do not|hasn' t|has not) (?:eat|eaten)(?: anything)? (?:since|for)` +
+		`| since (?:[0-9]+|two|three|four|five|several) days (?:i|we|he|she) (?:don' t|didn' t|do not|did not|have not|haven' t) (?:eat|eaten)` +
+		`| nothing (?:left )?to eat| no food (?:left|at home|at all|for (?:the|my|our) (?:kids|children|baby|son|daughter))` +
+		`| (?:nichts|kaum) (?:mehr )?(?:gegessen|zu essen)| (?:niente|nulla) da mangiare| non mangi(?:o|amo|a) da`)},
+	// A baby who no longer drinks or burns with fever.
+	{code: CodeHealth, cue: re(` (?:baby|newborn|infant)`),
+		with: re(` not (?:drinking|feeding|eating)(?: anymore| any more)?| (?:won' t|doesn' t|does not) (?:drink|feed|wake)| very hot| high fever| fever (?:of )?(?:39|40|41)| not breathing| breathing (?:badly|hard|strangely)| blue lips| convuls| seizure`)},
+	// An elderly person with dementia gone from home.
+	{code: CodeVulnerableAdult, cue: re(` alzheimer| dementia`),
+		with: re(` wandered (?:off|away)| (?:can' t|cannot|can not) find (?:him|her)| (?:went|gone) missing`)},
+	// Said in the message or the note: the person speaks only another
+	// language, or apologises for their English.
+	{code: CodeLanguage, cue: re(` sorry for my (?:bad |poor |broken )?english| my english is (?:not (?:good|great)|bad|poor)| (?:spoke|speaks|speaking) only (?:english|spanish|italian|german|arabic|russian|portuguese)` +
+		`| only (?:speaks|spoke) (?:english|spanish|italian|german|arabic|russian|portuguese)| (?:parla|parlo) solo (?:italiano|inglese)| (?:spreche|spricht) (?:nur|kein)`)},
+}
