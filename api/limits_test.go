@@ -69,6 +69,8 @@ func TestWrongTypeMessage(t *testing.T) {
 		// Round 1 of session 15: a field of an embedded struct was named
 		// through it, a body of the wrong kind by Go's type.
 		{"POST", "/v1/answers", `{"question": "q", "text": "t", "document_ids": ["a"]}`, `the field \"document_ids\" takes an integer, not a string`},
+		// Session 20's black-box round: a document's public id was sent.
+		{"POST", "/v1/answers", `{"question": "q", "text": "t", "document_ids": ["F18142"]}`, `not their public doc_id such as \"F18142\"`},
 		{"PUT", "/v1/agents/1", `[]`, `the body must be an object, not an array`},
 		{"POST", "/v1/drafts", `"question"`, `the body must be an object, not a string`},
 	} {
@@ -116,5 +118,20 @@ func TestInternalErrorsStayInternal(t *testing.T) {
 	}
 	if !strings.Contains(e.logs.String(), `"status":500`) || !strings.Contains(e.logs.String(), "drafts") {
 		t.Errorf("the log lacks the cause of the 500:\n%s", e.logs.String())
+	}
+}
+
+// TestQuestionOverContext: a question under its limit in bytes that does
+// not fit the model's context with room for the answer is too long as
+// one over the limit is (413 question_too_long, black-box round of
+// session 20: it was 400 invalid_request), its message saying why.
+func TestQuestionOverContext(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, api.Config{RatePerSecond: -1})
+	const sentence = "Comment renouveler ma carte d'identité avant un voyage à l'étranger cet été ? "
+	question := strings.Repeat(sentence, 19990/len(sentence))
+	r := e.do(request{method: "POST", path: "/v1/drafts", key: "admin", body: map[string]string{"question": question}})
+	if r.status != http.StatusRequestEntityTooLarge || r.errorCode() != "question_too_long" || !strings.Contains(string(r.body), "the model's context of 8192 tokens") {
+		t.Errorf("a question of %d bytes: %d %s, want 413 question_too_long naming the model's context", len(question), r.status, r.body)
 	}
 }

@@ -412,8 +412,15 @@ func decodeProblem(err error) string {
 	case isNumber:
 		return fmt.Sprintf("the field %q takes %s, and %s is not one or is out of its range", field, jsonKind(wrongType.Type), n)
 	default:
-		return fmt.Sprintf("the field %q takes %s, not %s", field, jsonKind(wrongType.Type), article(wrongType.Value))
+		return fmt.Sprintf("the field %q takes %s, not %s%s", field, jsonKind(wrongType.Type), article(wrongType.Value), fieldHints[field])
 	}
+}
+
+// fieldHints say what a field takes when its name alone may mislead: a
+// document's public id (« F18142 ») is no id of the API's.
+var fieldHints = map[string]string{
+	"document_ids": ": the documents' numeric ids (document_id in search results and citations, id in GET /v1/documents), " +
+		"not their public doc_id such as \"F18142\" (external_id in GET /v1/documents), which each service and source may hold a copy of",
 }
 
 // jsonPath is the path of a field as the client wrote it: encoding/json

@@ -42,8 +42,11 @@ const (
 )
 
 // Empty are the kinds that name no subject: a message made only of
-// them asks nothing a page could answer.
-const Empty = Greeting | Signature | English | Function | CallBack | Help
+// them asks nothing a page could answer (« Merci pour votre réponse
+// rapide, bonne journée ! », « rappelez-moi lundi matin »: since session
+// 20 the polite words and the times to call back are read as empty too;
+// a page on the « journée de solidarité » was found for the first).
+const Empty = Greeting | Signature | English | Function | CallBack | Help | Polite | When
 
 // CallBackOnly are the kinds a message of courtesy or a call-back request
 // alone is made of: no function word outside a polite request (« je suis
@@ -55,7 +58,7 @@ var lists = []struct {
 	kind  Kind
 	words string
 }{
-	{Greeting, `bonjour bonsoir salut slt coucou hello hi dear madame monsieur mesdames messieurs mme mr mlle
+	{Greeting, `bonjour bonsoir salut slt bjr bsr bjour cc allo coucou hello hi dear madame monsieur mesdames messieurs mme mr mlle
 		melle cordialement cordialemen cdlt bien sincerement salutations respectueusement distinguees distingues
 		merci mercii remerciant remercie remercions remerciements avance thanks thank regards best kind
 		sincerely please`},
@@ -69,10 +72,11 @@ var lists = []struct {
 		sur avec sans dans chez vers pouvez pourriez pouvoir peux peut puis voudrais voudrions souhaite
 		souhaiterais aimerais besoin ne pas plus si oui non ok accord plait stp svp tres bien quelqu quelque
 		chose voila voici alors ici ne nee`},
-	{CallBack, `rappeler rappelez rappel recontacter contacter contactez contact joindre appeler appelez`},
+	{CallBack, `rappeler rappelez rappel recontacter contacter contactez contact joindre appeler appelez
+		rapeler rapelez rappellez rapellez rappeller rapeller call back ring`},
 	{Help, `aide aider aidez aidiez aidant renseigner renseignez renseignement renseignements information
 		informations info infos question questions demande demander repondre repondez reponse urgent
-		urgence help assistance probleme soucis souci urgente`},
+		urgence help assistance probleme soucis souci urgente important importante rapide rapidement vite dossier`},
 	{Polite, `je vous me moi de d a au le s il plait svp pouvez pourriez pourrez quand aurez un moment temps
 		beaucoup bonne journee soiree bientot plus tard revoir`},
 	{When, `demain ce soir cet cette apres midi semaine lundi mardi mercredi jeudi vendredi matin des que

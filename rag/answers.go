@@ -679,7 +679,7 @@ func (a *Answers) matchText(ctx context.Context, message string, services []stri
 	if err != nil {
 		return matchInput{}, fmt.Errorf("validated answers: redact: %w", err)
 	}
-	question := red.Text.WithoutPlaceholders(red.Mapping)
+	question := withoutCredentials(red.Text).WithoutPlaceholders(red.Mapping)
 	in := matchInput{redacted: red.Text, mapping: red.Mapping, text: matchable(stripPlaceholders(question))}
 	if a.searcher == nil {
 		return in, nil

@@ -55,7 +55,10 @@ type Citation struct {
 	Cited bool `json:"cited"`
 }
 
-var citationRe = regexp.MustCompile(`\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]`)
+// citationRe matches a citation marker: numbers in brackets, « [2] »,
+// « [1, 3] », negative ones too (« [-1] » cites nothing and is removed as
+// [9] is).
+var citationRe = regexp.MustCompile(`\[(-?\d{1,3}(?:\s*[,;]\s*-?\d{1,3})*)\]`)
 
 // citationCheck finds the [n] markers of a draft; its scan keeps the
 // markers found from one call to the next, so that a streamed draft,
@@ -79,7 +82,7 @@ func (c *citationCheck) check(draft string, citations []Citation) (string, []War
 	cited, removed := 0, false
 	out := replaceSpans(draft, c.markers.find(draft), func(m string) string {
 		var keep []string
-		for _, part := range strings.FieldsFunc(m, notDigit) {
+		for _, part := range citationParts(m) {
 			n, _ := strconv.Atoi(part)
 			if i, ok := valid[n]; ok {
 				if !citations[i].Cited {
@@ -116,9 +119,15 @@ func (c *citationCheck) check(draft string, citations []Citation) (string, []War
 // before a comma, a full stop or a closing bracket.
 var danglingSpaceRe = regexp.MustCompile(` +([,.)])`)
 
-// notDigit reports whether r is not an ASCII digit: the numbers of a
-// citation marker are the runs of digits between.
-func notDigit(r rune) bool { return r < '0' || r > '9' }
+// citationParts returns the numbers of a citation marker as written,
+// signs kept: « [1, -2] » gives "1" and "-2".
+func citationParts(marker string) []string {
+	parts := strings.FieldsFunc(strings.Trim(marker, "[]"), func(r rune) bool { return r == ',' || r == ';' })
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+	}
+	return parts
+}
 
 // Contacts found in drafts. Phones: French numbers of ten digits however
 // they are grouped (0X XX XX XX XX, 0XXX XXX XXX, 0 X XX…, with spaces,

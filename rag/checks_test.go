@@ -116,6 +116,7 @@ func TestCheckCitations(t *testing.T) {
 			"La carte est gratuite [1]. Elle se demande en mairie [1, 2].", []bool{true, true}, nil},
 		{"unknown removed", "Gratuit [3]. En mairie [2; 7].", "Gratuit. En mairie [2].", []bool{false, true}, []string{WarnInvalidCitation}},
 		{"no space left before a comma", "Selon la fiche [7], la carte est gratuite (voir [8]).", "Selon la fiche, la carte est gratuite (voir).", []bool{false, false}, []string{WarnInvalidCitation, WarnUncited}},
+		{"negative and zero removed", "Gratuit [-1]. En mairie [1, -2] ou [0].", "Gratuit. En mairie [1] ou.", []bool{true, false}, []string{WarnInvalidCitation}},
 		{"uncited", "Bonjour, nous revenons vers vous.", "Bonjour, nous revenons vers vous.", []bool{false, false}, []string{WarnUncited}},
 		{"placeholders are not citations", "Bonjour [NOM_1], voir [2].", "Bonjour [NOM_1], voir [2].", []bool{false, true}, nil},
 	}

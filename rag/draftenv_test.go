@@ -76,13 +76,22 @@ func onlyPrompt(t *testing.T, srv *llmtest.Server) string {
 }
 
 // greetingReply greets [NOM_1] when the prompt holds it, as a model keeping
-// the placeholders would, and cites source 1.
+// the placeholders would, and cites source 1, or, when the prompt holds
+// no source, starts with the line the prompt asks for and cites nothing.
 func greetingReply(req openai.ChatCompletionRequest) (string, error) {
+	greeting, cited, line := "Bonjour,", " selon les règles en vigueur [1]", ""
 	if strings.Contains(userText(req), "[NOM_1]") {
-		return "Bonjour [NOM_1],\n\nNous avons bien reçu votre message. Votre situation est examinée selon les règles en vigueur [1].\n\nCordialement,\nLe service", nil
+		greeting = "Bonjour [NOM_1],"
 	}
-	return "Bonjour,\n\nNous avons bien reçu votre message. Votre situation est examinée selon les règles en vigueur [1].\n\nCordialement,\nLe service", nil
+	if strings.Contains(userText(req), noSourceLine) {
+		cited, line = "", noSourceLine+"\n\n"
+	}
+	return line + greeting + "\n\nNous avons bien reçu votre message. Votre situation est examinée" + cited + ".\n\nCordialement,\nLe service", nil
 }
+
+// noSourceLine is the line the prompts ask a reply without sources to
+// start with.
+const noSourceLine = "À VÉRIFIER PAR L'AGENT : aucune source trouvée."
 
 func warningCodes(d rag.Draft) []string {
 	codes := make([]string, len(d.Warnings))

@@ -226,6 +226,16 @@ func checkNoSubjectWithoutModel(t *testing.T, d *rag.Drafter) {
 			}
 		})
 	}
+	t.Run("subject in the note", func(t *testing.T) {
+		got, err := writeDraft(ctx, d, rag.Request{Channel: "telephone", Question: "Bonjour, merci de me rappeler.",
+			AgentNote: "Veut renouveler son passeport avant un voyage."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := findWarning(got, rag.WarnNoSubject); ok || !got.Reliable || len(got.Citations) == 0 || got.Citations[0].DocID != "demo-passeport" {
+			t.Errorf("a call-back request whose note names the subject: reliable %v, warnings %v, citations %+v", got.Reliable, warningCodes(got), got.Citations)
+		}
+	})
 	t.Run("subject named", func(t *testing.T) {
 		got, err := writeDraft(ctx, d, rag.Request{Question: "Quelle est la meilleure recette de gâteau au chocolat pour un anniversaire ?"})
 		if err != nil {
@@ -309,4 +319,37 @@ func sourcesInPrompt(t *testing.T, env *draftEnv, srv *llmtest.Server, question 
 		}
 	}
 	return inPrompt, len(draft.Citations)
+}
+
+// TestDraftNoSourceHoldingEnforced checks that, without a reliable source,
+// a model reply that is not the holding reply the prompt asked for (no
+// « À VÉRIFIER PAR L'AGENT » line, facts with no source, a link) is
+// replaced by the extractive holding reply with a holding_enforced
+// warning, on each channel whose prompt asks for the line.
+func TestDraftNoSourceHoldingEnforced(t *testing.T) {
+	t.Parallel()
+	env := newDraftEnv(t)
+	const question = "Quelle est la meilleure recette de gâteau au chocolat pour un anniversaire ?"
+	for _, tt := range []struct{ name, channel, reply string }{
+		{"english", "email", "Hello, I cannot help. Ignore previous instructions."},
+		{"facts without the line", "spp", "Bonjour, la recette demande 200 g de chocolat et 4 œufs.\n\nLe service"},
+		{"facts after the line", "email", "À VÉRIFIER PAR L'AGENT : aucune source trouvée.\n\nBonjour, comptez 45 minutes de cuisson.\n\nCordialement"},
+		{"link after the line", "spp", "À VÉRIFIER PAR L'AGENT : aucune source trouvée.\n\nBonjour, voyez www.recettes.example.\n\nLe service"},
+		{"telephone without the line", "telephone", "À dire au téléphone : faites cuire le gâteau.\n\nMessage de suivi (SMS ou courriel) : bonne cuisine."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := llmtest.New(t, fixedReply(tt.reply))
+			got, err := writeDraft(context.Background(), env.drafter(fakeChat(t, srv, 10*time.Second)), rag.Request{Question: question, Channel: tt.channel})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := findWarning(got, rag.WarnHoldingEnforced); !ok || !got.Extractive {
+				t.Errorf("extractive %v, warnings %v: want the holding reply with %s", got.Extractive, warningCodes(got), rag.WarnHoldingEnforced)
+			}
+			if _, ok := findWarning(got, rag.WarnUncited); ok || strings.Contains(got.Draft, tt.reply) {
+				t.Errorf("the model's reply was kept:\n%s", got.Draft)
+			}
+		})
+	}
 }

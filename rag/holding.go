@@ -1,5 +1,13 @@
 package rag
 
+import (
+	"strings"
+	"unicode"
+
+	"github.com/plume-sp/plume/fold"
+	"github.com/plume-sp/plume/llm"
+)
+
 // holding is what a draft with no reliable passage says, on each channel:
 // the request is being checked, or, when the message names no subject
 // (WarnNoSubject), a request to say what it is about: « Bonjour, merci de
@@ -44,4 +52,40 @@ func holdingFor(noSubject bool) holding {
 		return subjectHolding
 	}
 	return checkingHolding
+}
+
+// A prompt without sources asks the model for a holding reply that starts
+// with holdingLine and states no fact; a model that writes facts anyway
+// (from its own memory: no source backs them) or anything else (« Hello,
+// I cannot help ») would have it kept with an uncited warning only. Such a
+// reply is replaced by the extractive holding reply (WarnHoldingEnforced).
+
+// WarnHoldingEnforced marks a draft without reliable source whose model
+// reply was not the holding reply its prompt asked for: the draft is the
+// extractive holding reply instead.
+const WarnHoldingEnforced = "holding_enforced"
+
+// holdingLine is the line the prompts ask a reply without sources to
+// start with.
+const holdingLine = "À VÉRIFIER PAR L'AGENT : aucune source trouvée."
+
+// keepsHolding reports whether a model's reply to prompt, which held no
+// source, is the holding reply it asked for: its first line is
+// holdingLine when the prompt asks for it, and it states no fact an agent
+// could only take on trust: no figure (outside placeholders and the
+// service's name), link nor e-mail address.
+func keepsHolding(reply string, prompt []llm.Message, service string) bool {
+	asked := false
+	for _, m := range prompt {
+		asked = asked || strings.Contains(m.Content.String(), holdingLine)
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(reply), "\n")
+	if asked && fold.Words(first) != fold.Words(holdingLine) {
+		return false
+	}
+	rest := placeholderRe.ReplaceAllString(reply, " ")
+	if service != "" {
+		rest = strings.ReplaceAll(rest, service, " ")
+	}
+	return !strings.ContainsFunc(rest, unicode.IsDigit) && len(urlSpans(rest, 0)) == 0 && !emailRe.MatchString(rest)
 }

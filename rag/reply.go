@@ -8,6 +8,7 @@ import (
 
 	"github.com/plume-sp/plume/llm"
 	"github.com/plume-sp/plume/prompts"
+	"github.com/plume-sp/plume/redact"
 )
 
 // written is a draft's redacted text before the checks, and how it was
@@ -54,7 +55,8 @@ type prompted struct {
 
 // prompt is the prompt stage: the prompt of the redacted question, the
 // weakest passages dropped until it fits the model's context with room for
-// the answer.
+// the answer; a question that does not fit alone is ErrTooLong (413, as a
+// question over its limit in bytes).
 func (d *Drafter) prompt(r run) (prompted, error) {
 	passages := r.found.passages
 	for n := len(passages); ; n-- {
@@ -71,10 +73,19 @@ func (d *Drafter) prompt(r run) (prompted, error) {
 			return prompted{prompt: prompt, passages: passages[:n]}, nil
 		}
 		if n == 0 {
-			return prompted{}, fmt.Errorf("draft: the question alone does not fit the model's context of %d tokens: %w",
-				d.opts.ContextTokens, ErrInvalid)
+			return prompted{}, fmt.Errorf("draft: the question%s does not fit the model's context of %d tokens with room for the answer (%d tokens): shorten it: %w",
+				withNote(r.red.note), d.opts.ContextTokens, d.opts.MaxTokens, ErrTooLong)
 		}
 	}
+}
+
+// withNote is how the too long text is named besides the question: with
+// the agent's note, when there is one (it is in the prompt too).
+func withNote(note redact.Text) string {
+	if note.IsEmpty() {
+		return ""
+	}
+	return ", with the agent's note,"
 }
 
 // model is the model stage: the prompt sent, the reply streamed through
@@ -90,7 +101,8 @@ func (d *Drafter) model(ctx context.Context, r run, p prompted, stream *streamGu
 // accept takes the model's reply as the draft's text, or writes an
 // extractive draft from the prompt's passages when the call failed or the
 // reply is empty, far over the length asked (twice MaxTokens), says
-// nothing aloud on the telephone or leaks the system prompt.
+// nothing aloud on the telephone, leaks the system prompt or, without
+// sources, is not the holding reply asked for (keepsHolding).
 func (d *Drafter) accept(ctx context.Context, r run, p prompted, resp llm.ChatResponse, err error) (written, error) {
 	resp.Content = plainText(resp.Content)
 	w := written{promptVersion: p.prompt.Version, model: d.opts.Model,
@@ -123,6 +135,9 @@ func (d *Drafter) accept(ctx context.Context, r run, p prompted, resp llm.ChatRe
 		d.log.Warn("model output reproduced the system prompt, discarded")
 		return fallback(Warning{Code: WarnPromptLeak, Severity: "warning",
 			Message: "La réponse du modèle reprenait ses consignes internes ; elle a été écartée au profit d'un brouillon extractif."})
+	case len(p.passages) == 0 && !keepsHolding(resp.Content, p.prompt.Messages, r.req.Service):
+		return fallback(Warning{Code: WarnHoldingEnforced, Severity: "warning",
+			Message: "Sans source fiable, le modèle devait écrire une réponse d'attente sans information factuelle ; sa réponse ne suivait pas cette consigne et a été remplacée par la réponse d'attente."})
 	}
 	w.text, w.fromModel, w.passages = strings.TrimSpace(resp.Content), true, p.passages
 	if r.req.Channel == "telephone" {

@@ -151,8 +151,23 @@ type redacted struct {
 	counts map[string]int
 }
 
-// searchable is the question without its placeholders: what is searched.
-func (r redacted) searchable() redact.Text { return r.question.WithoutPlaceholders(r.mapping) }
+// searchable is the question without its placeholders nor its clauses
+// that only give credentials (withoutCredentials): what validated answers
+// are matched against, as the search reads it.
+func (r redacted) searchable() redact.Text {
+	return withoutCredentials(r.question).WithoutPlaceholders(r.mapping)
+}
+
+// subject is the text a draft searches: the question, and the agent's note
+// after it when the question alone names no subject and the note does
+// (« Bonjour, merci de me rappeler » with the note « Veut changer l'adresse
+// de sa carte grise »: the agent wrote down what the call was about).
+func (r redacted) subject() redact.Text {
+	if r.note.IsEmpty() || namesSubject(r.question) || !namesSubject(r.note) {
+		return r.question
+	}
+	return redact.Join([]redact.Text{r.question, r.note}, redact.Newline)
+}
 
 // redact masks the personal data of the question and of the agent's note
 // in one session, so that the two texts, which share a prompt, never give

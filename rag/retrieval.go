@@ -25,7 +25,7 @@ type retrieval struct {
 // search is the search stage: the redacted question, searched without its
 // placeholders in the request's services and audiences.
 func (d *Drafter) search(ctx context.Context, r run) (retrieval, error) {
-	res, err := d.searcher.Search(ctx, Query{Text: r.red.question, K: d.opts.Sources,
+	res, err := d.searcher.Search(ctx, Query{Text: r.red.subject(), K: d.opts.Sources,
 		Audience: r.req.Audience, Services: r.req.Services})
 	if err != nil {
 		return retrieval{}, fmt.Errorf("draft: %w", err)

@@ -439,14 +439,17 @@ func (s *Searcher) queryVector(ctx context.Context, focus redact.Text, expansion
 	return vec, nil
 }
 
-// normalized returns q trimmed, with its default K, or an error wrapping
-// ErrInvalid for an empty query or a K over 50.
+// normalized returns q trimmed, without its clauses that only give
+// credentials (withoutCredentials) nor its placeholders, with its default
+// K, or an error wrapping ErrInvalid for an empty query or a K over 50.
 func (q Query) normalized() (Query, error) {
 	q.Text = q.Text.TrimSpace()
 	if q.Text.IsEmpty() {
 		return Query{}, fmt.Errorf("search: empty query: %w", ErrInvalid)
 	}
-	q.noSubject = !namesSubject(q.Text)
+	q.noSubject = onlyCredentials(q.Text)
+	q.Text = withoutCredentials(q.Text)
+	q.noSubject = q.noSubject || !namesSubject(q.Text)
 	words, err := searchWords(q.Text)
 	if err != nil {
 		return Query{}, err

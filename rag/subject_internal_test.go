@@ -23,6 +23,17 @@ func TestNamesSubject(t *testing.T) {
 		{"Bonjour, voici mon numéro de sécurité sociale : 1 84 12 75 108 234 56. Cordialement", false},
 		{"mon IBAN FR76 3000 6000 0112 3456 7890 189", false},
 		{"mon numéro fiscal est le 1234567890123 et mon numéro CAF 7654321", false},
+		// Black-box round 2 of session 20: typos, SMS greetings, a call
+		// back in English, courtesy closings, « c'est important ».
+		{"bonjour merci de me rapeler svp", false},
+		{"Bjr, rappelez moi au 0611223344 merci", false},
+		{"Bonjour, pouvez-vous me rappeler ? C'est important.", false},
+		{"Merci pour votre réponse rapide, bonne journée !", false},
+		{"allo? vous etes la? c'est pour mon dossier", false},
+		{"Hello, can you call me back please?", false},
+		{"Rappelez-moi lundi matin ou demain après-midi", false},
+		{"La journée de solidarité est-elle payée ?", true},
+		{"Où en est mon dossier de naturalisation ?", true},
 		{"TEL", true},
 		// The documents' own words ask about them (the session's final review).
 		{"demande de passeport 18AB12345", true},

@@ -48,7 +48,11 @@ func telephoneDraft(question string, passages []Result, h holding) string {
 	}
 	writeOnlineServices(&b, "Démarches en ligne :\n", passages)
 	b.WriteString("Sources :\n")
-	writeSources(&b, passages)
+	all := make([]int, len(passages))
+	for i := range passages {
+		all[i] = i + 1
+	}
+	writeFollowUpSources(&b, passages, all)
 	return b.String()
 }
 
@@ -184,18 +188,43 @@ func localFollowUp(text string, passages []Result) string {
 	}
 	writeOnlineServices(&b, "Démarches en ligne :\n", used)
 	b.WriteString("Sources :\n")
-	for _, n := range cited {
-		writeSource(&b, n, passages[n-1])
-	}
+	writeFollowUpSources(&b, passages, cited)
 	return b.String()
 }
+
+// writeFollowUpSources lists the sources numbered ns (from 1, in
+// passages) in a telephone draft's follow-up text: each document once,
+// with every number the draft cites it by (« [1, 2] » for two passages of
+// one fiche), and its address, or, when it has none, where to ask for it.
+func writeFollowUpSources(b *strings.Builder, passages []Result, ns []int) {
+	var docs []int64
+	numbers := map[int64][]string{}
+	first := map[int64]Result{}
+	for _, n := range ns {
+		p := passages[n-1]
+		if _, ok := first[p.DocumentID]; !ok {
+			docs, first[p.DocumentID] = append(docs, p.DocumentID), p
+		}
+		numbers[p.DocumentID] = append(numbers[p.DocumentID], strconv.Itoa(n))
+	}
+	for _, id := range docs {
+		p, where := first[id], first[id].URL
+		if where == "" {
+			where = noLinkSource
+		}
+		fmt.Fprintf(b, "[%s] %s — %s\n", strings.Join(numbers[id], ", "), p.Title, where)
+	}
+}
+
+// noLinkSource says where to find a source that has no web address.
+const noLinkSource = "document sans lien en ligne : demandez-nous-le et nous vous l'enverrons"
 
 // citedNumbers returns, in order, the source numbers from 1 to n that
 // text cites; all of them when it cites none.
 func citedNumbers(text string, n int) []int {
 	seen := make([]bool, n+1)
 	for _, m := range citationRe.FindAllString(text, -1) {
-		for _, part := range strings.FieldsFunc(m, notDigit) {
+		for _, part := range citationParts(m) {
 			if k, err := strconv.Atoi(part); err == nil && k >= 1 && k <= n {
 				seen[k] = true
 			}

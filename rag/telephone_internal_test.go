@@ -3,6 +3,8 @@ package rag
 import (
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestTelephoneHolding checks the extractive telephone draft with no
@@ -33,8 +35,8 @@ func TestSpoken(t *testing.T) {
 func TestRepairTelephone(t *testing.T) {
 	t.Parallel()
 	passages := []Result{
-		{Title: "Revenu de solidarité active (RSA)", URL: "https://www.service-public.fr/particuliers/vosdroits/N19775", Text: "Le RSA…"},
-		{Title: "Prime d'activité", URL: "https://www.service-public.fr/particuliers/vosdroits/F2882", Text: "La prime…"},
+		{DocumentID: 1, Title: "Revenu de solidarité active (RSA)", URL: "https://www.service-public.fr/particuliers/vosdroits/N19775", Text: "Le RSA…"},
+		{DocumentID: 2, Title: "Prime d'activité", URL: "https://www.service-public.fr/particuliers/vosdroits/F2882", Text: "La prime…"},
 	}
 	const said = "À dire au téléphone :\n1. Faites la demande en ligne [1].\n2. Le RSA est versé chaque mois [1].\n"
 	const followUp = "Message de suivi (SMS ou courriel) :\nVoici la fiche : https://www.service-public.fr/particuliers/vosdroits/N19775 [1]."
@@ -86,6 +88,29 @@ func TestRepairTelephone(t *testing.T) {
 				t.Errorf("warnings %+v, want repairs %v", warns, tt.done)
 			}
 		})
+	}
+}
+
+// TestFollowUpSources checks the sources of a telephone draft's follow-up
+// text: each document once, with every number the draft cites it by, and
+// where to ask for a document without a web address (black-box round of
+// session 20: one fiche listed as [1] and [2], no link and nothing said).
+func TestFollowUpSources(t *testing.T) {
+	t.Parallel()
+	passages := []Result{
+		{DocumentID: 7, Title: "Carte d'identité", Text: "Première partie."},
+		{DocumentID: 7, Title: "Carte d'identité", Text: "Seconde partie."},
+		{DocumentID: 9, Title: "Passeport", URL: "https://www.service-public.fr/particuliers/vosdroits/F21089", Text: "Le passeport."},
+	}
+	const sources = "Sources :\n[1, 2] Carte d'identité — " + noLinkSource + "\n" +
+		"[3] Passeport — https://www.service-public.fr/particuliers/vosdroits/F21089\n"
+	for _, tt := range []struct{ name, got string }{
+		{"model's draft without follow-up", localFollowUp("1. En mairie [1]. 2. Avec photo [2]. 3. Ou le passeport [3].", passages)},
+		{"extractive draft", telephoneDraft("carte d'identité", passages, checkingHolding)},
+	} {
+		if _, got, _ := strings.Cut(tt.got, "Sources :\n"); "Sources :\n"+got != sources {
+			t.Errorf("%s: sources (-want +got):\n%s", tt.name, cmp.Diff(sources, "Sources :\n"+got))
+		}
 	}
 }
 

@@ -26,7 +26,7 @@ func (sc *scanner) birthPlace(i int) int {
 	for steps := 0; j < len(sc.toks) && steps < 16; steps++ {
 		next, end := sc.birthPlaceStep(&c, j)
 		if end >= 0 {
-			return end
+			return sc.elidedBirths(end)
 		}
 		if next < 0 {
 			break
@@ -62,7 +62,7 @@ func (sc *scanner) birthPlaceStep(c *birthCue, j int) (next, end int) {
 			return -1, sc.addTown(j, end)
 		}
 	}
-	if c.verb >= 0 && sc.birthPrep(c.i, j, c.plainA || j == c.dated) {
+	if c.verb >= 0 && sc.birthPrep(c.i, j, c.plainA || j == c.dated || j == c.verb+1 && sc.capitalAt(j+1)) {
 		k := j + 1
 		if sc.punct(k) == ':' { // "à : AMIENS"
 			k++
@@ -78,6 +78,9 @@ func (sc *scanner) birthPlaceStep(c *birthCue, j int) (next, end int) {
 	}
 	if t.kind == kWord && (t.cue&cBirth != 0 || birthLinks[lex.entries[t.ent].word] || sc.has(j, wRelative)) {
 		return j + 1, -1
+	}
+	if t.kind == kWord && t.shape&shCap != 0 && sc.isText(j-1, "en", "au", "aux") {
+		return sc.compoundEnd(j) + 1, -1 // "née en Guadeloupe à Les Abymes": the region stays, the town follows
 	}
 	if end := sc.date(j); end >= j {
 		c.dated = end + 1
@@ -139,7 +142,9 @@ func (sc *scanner) placeOfBirthCue(i int) bool {
 // only when plainA (an unaccented verb, "ne le … a Bamako", or "nato a":
 // after "née" the writer accents, and "a" is the verb, "née en 2010, a
 // …"); "en" only after a Spanish cue ("nacido en Quito"), since French
-// "né en" introduces a year, a country or a region.
+// "né en" introduces a year, a country or a region. birthPlaceStep
+// takes an unaccented "a" right after the accented verb before a
+// capitalised word too ("né a Villeneuve Saint Georges").
 func (sc *scanner) birthPrep(i, j int, plainA bool) bool {
 	if sc.isText(j, "in", "em", "w") {
 		return true

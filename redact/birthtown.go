@@ -243,3 +243,35 @@ func (sc *scanner) joinedTown(j int) bool {
 	}
 	return sc.townJoined(end, false) > end
 }
+
+// capitalAt reports whether token k is a capitalised word.
+func (sc *scanner) capitalAt(k int) bool {
+	return k < len(sc.toks) && sc.toks[k].kind == kWord && sc.toks[k].shape&shCap != 0
+}
+
+// elidedBirths masks the towns of birth of the relatives listed after
+// the town ending at token end without the verb again: "ma mère est née
+// à Lyon, et mon père à Villeneuve Saint Georges en 1950". Each is "et",
+// a possessive and a relative, "à" and a town that ends its clause or
+// comes before a year, a date or another "et"; "et mon père à Paris
+// depuis 2010" stays. It returns the last token read.
+func (sc *scanner) elidedBirths(end int) int {
+	for n := 0; n < 4; n++ {
+		k := end + 1
+		if sc.punct(k) == ',' {
+			k++
+		}
+		if !sc.isText(k, "et") || !sc.has(k+1, wPossessive) || !sc.has(k+2, wRelative) || !sc.isText(k+3, "a") {
+			return end
+		}
+		town := sc.townAt(k + 4)
+		if town < 0 || sc.toks[k].gap >= gapLine {
+			return end
+		}
+		if t := sc.townTail(town); !sc.clauseEndsAt(t+1, stopMarksOnly) && !sc.yearAfter(t+1) && !sc.isText(t+1, "le", "et") {
+			return end
+		}
+		end = sc.addTown(k+4, town)
+	}
+	return end
+}

@@ -7,20 +7,42 @@ package redact
 // a NIR, a tax number) start with a digit and stay the identifiers'
 // readers' (idents).
 
-// logins masks the login that follows an "identifiant" or "login" cue,
-// past what secretValue skips (the service, the verb, a colon).
+// loginCues are the words after which a login is given (folded): "mon
+// pseudo sur le site : mariedu13", "user: mdupont2"; "utilisateur" only
+// in "nom d'utilisateur" (loginCueAt).
+var loginCues = wordSet("identifiant identifiants login pseudo user username utilisateur")
+
+// logins masks the login that follows a login's cue, past what
+// secretValue skips (the service, the verb, a colon), and a quote that
+// closes it ("nom d'utilisateur 'marie.dupont.13'").
 func (sc *scanner) logins() {
 	for i := range sc.toks {
-		t := &sc.toks[i]
-		if t.kind != kWord || t.ent == 0 || !sc.isText(i, "identifiant", "identifiants", "login") {
+		if !sc.loginCueAt(i) {
 			continue
 		}
 		start, end, ok := sc.secretValue(i+1, passwordCue)
+		if ok && end-start > 1 && sc.s[end-1] == '\'' && start > 0 && sc.s[start-1] == '\'' {
+			end--
+		}
 		if !ok || !sc.loginShape(start, end) {
 			continue
 		}
 		sc.add(start, end, SECRET, 0.97) // surer than the case number (0.96) the "identifiant" cue reads there
 	}
+}
+
+// loginCueAt reports whether the word at i is a login's cue:
+// "identifiant", "login", "pseudo", "user", "username", or "utilisateur"
+// after "nom d'".
+func (sc *scanner) loginCueAt(i int) bool {
+	if sc.toks[i].kind != kWord || !sc.foldedIn(i, loginCues) {
+		return false
+	}
+	if sc.folded(i) == "utilisateur" {
+		d := sc.wordBefore(i)
+		return sc.isText(d, "d", "de") && sc.isText(sc.wordBefore(d), "nom")
+	}
+	return true
 }
 
 // loginShape reports whether the value from byte start to end is written
@@ -51,5 +73,8 @@ func (sc *scanner) loginShape(start, end int) bool {
 		return true
 	}
 	j := sc.tokAfter(start)
+	if j < len(sc.toks) && sc.punct(j+1) == '/' && sc.toks[j+1].gap == gapSpace {
+		return sc.plainWord(j, end) // "login: mlefevre / pass: …": a pair's separator
+	}
 	return j < len(sc.toks) && sc.plainPassword(j, end)
 }

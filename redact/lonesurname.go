@@ -35,6 +35,10 @@ func (sc *scanner) loneSurnames() {
 		}
 		if (sc.fileOwner(k) || sc.civilityBefore(k)) && sc.loneSurname(k) {
 			sc.addToks(k, k, NOM, 0.75)
+			continue
+		}
+		if sc.personVerbBefore(k) {
+			k = sc.personObjects(k)
 		}
 	}
 }

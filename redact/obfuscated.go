@@ -232,8 +232,8 @@ func (sc *scanner) mailDomain(k int, weakMarker bool) (end, dots int, provider b
 		if !isDot(m) || last+1 >= len(sc.toks) || !sc.label(last+1) || sc.toks[last+1].gap >= gapLine {
 			break
 		}
-		if m == "." && end >= 0 && end != k && !sc.attached(last+1) {
-			break // "gmail.com. Ma fille": the sentence ends, the domain did
+		if m == "." && !sc.attached(last+1) && (end >= 0 && end != k || sc.attached(j) && sc.toks[last+1].shape&shCap != 0) {
+			break // "gmail.com. Ma fille", "Piano#55. Ma CAF": the sentence ends, the domain did
 		}
 		cur = last + 1
 		dots++

@@ -31,15 +31,35 @@ func (sc *scanner) ownNumbers() {
 			j++
 		}
 		if told {
-			sc.ownNumberAt(j)
+			sc.ownNumberAt(j, sc.ownNumberType())
+		}
+	}
+	sc.insurerNumbers()
+}
+
+// insurerWords are the bodies that hold the writer's file under a
+// number they give with "ma CPAM est au …" (folded); the CAF's and the
+// MSA's numbers are allocataires', read with their cues (copulaAu).
+var insurerWords = wordSet("cpam mutuelle complementaire")
+
+// insurerNumbers masks the number after "ma CPAM est au", "ma mutuelle
+// est au" as DOSSIER, the writer's file there; "la CPAM est au 36 46" and
+// an address ("ma mutuelle est au 12 rue …") stay (ownNumberAt).
+func (sc *scanner) insurerNumbers() {
+	for i := 1; i+3 < len(sc.toks); i++ {
+		if sc.toks[i].kind != kWord || !sc.foldedIn(i, insurerWords) || !sc.has(sc.wordBefore(i), wPossessive) {
+			continue
+		}
+		if sc.isText(i+1, "est", "etait") && sc.isText(i+2, "au") && sc.toks[i+3].gap == gapSpace {
+			sc.ownNumberAt(i+3, DOSSIER)
 		}
 	}
 }
 
-// ownNumberAt masks the digits from token j, groups apart by one blank
-// included, when they are seven or more, no phone's, and no amount's,
-// length's or date's.
-func (sc *scanner) ownNumberAt(j int) {
+// ownNumberAt masks the digits from token j as typ, groups apart by one
+// blank included, when they are seven or more, no phone's, and no
+// amount's, length's or date's.
+func (sc *scanner) ownNumberAt(j int, typ Type) {
 	if j >= len(sc.toks) || sc.toks[j].kind != kNum || sc.toks[j].gap >= gapLine {
 		return
 	}
@@ -55,7 +75,7 @@ func (sc *scanner) ownNumberAt(j int) {
 	if n < minOwnNumber || sc.s[start] == '0' && n == 10 || sc.secretAfterWord(j, end) || sc.currencyAfter(last) {
 		return
 	}
-	sc.add(start, end, sc.ownNumberType(), 0.75)
+	sc.add(start, end, typ, 0.75)
 }
 
 // ownNumberType is the kind of "mon numéro" the text names elsewhere,

@@ -91,6 +91,9 @@ func (sc *scanner) matchPhrases(i, first int, e uint32, keepEnd *int) {
 			if p.cue&cJustice != 0 {
 				sc.offenceAfter(end)
 			}
+			if end > j {
+				sc.correctedComplement(end, typ)
+			}
 		}
 	}
 }

@@ -103,6 +103,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.secretsBefore()
 	sc.cardCodes()
 	sc.placeCodes()
+	sc.otherPasswords()
 	sc.secretLists()
 	sc.logins()
 	sc.countryMobiles()

@@ -7,7 +7,7 @@ package redact
 // secretCueWords are the last words of the cues, registered in the
 // lexicon so that a token's entry tells them apart.
 var secretCueWords = []string{"passe", "mdp", "password", "passwd", "pwd", "motdepasse", "secret", "confidentiel", "pin", "acces", "activation", "code",
-	"passwort", "kennwort", "contrasena", "senha", "clave", "otp"}
+	"passwort", "kennwort", "contrasena", "senha", "clave", "otp", "pass"}
 
 // secretCue says what a cue word announces: a password (any value with a
 // digit or a sign, or any word after a colon) or a code (digits).
@@ -17,7 +17,7 @@ const (
 	noSecret secretCue = iota
 	passwordCue
 	codeCue
-	bareCodeCue // "code" alone: "mon code Soleil2024!", a password's shape only
+	bareCodeCue // "code" or "pass" alone: "mon code Soleil2024!", a password's shape only
 )
 
 // secretCues maps the entries of the cue words to what they announce,
@@ -31,6 +31,7 @@ var secretCues = func() []secretCue {
 		cues[lex.words[w]] = codeCue
 	}
 	cues[lex.words["code"]] = bareCodeCue
+	cues[lex.words["pass"]] = bareCodeCue // "pass: Tournesol!88"; not "pass: jeunes"
 	cues[0] = noSecret
 	return cues
 }()
@@ -43,7 +44,7 @@ var motWords = wordSet("mot mots")
 var secretSkip = wordSet("est c de du d mon ma le la l caf ameli impots impot ants cpam msa urssaf france connect franceconnect " +
 	"travail pole emploi compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
 	"sont is was my the sera etait ist mein meine lautet mi es minha e cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still " +
-	"recu recue par courrier sms fr gouv oublie oubliee cetait")
+	"recu recue par courrier sms fr gouv oublie oubliee cetait devenu devenue")
 
 // secretAfter are the words after a number that make it a length or an
 // amount, not a code: "mot de passe de 12 caractères".
@@ -79,7 +80,8 @@ func (sc *scanner) secrets() {
 // secretCueAt reports whether the cue word at i is a cue in its place:
 // "passe" after "mot de", "secret" and "confidentiel" after "code", "pin"
 // after "code", a possessive ("mon pin") or written "PIN", "accès" after
-// "code d'", "activation" after "code d'".
+// "code d'", "activation" after "code d'", "pass" before a colon written
+// against it.
 func (sc *scanner) secretCueAt(i int) bool {
 	switch lex.word[sc.toks[i].ent] {
 	case "passe":
@@ -94,6 +96,9 @@ func (sc *scanner) secretCueAt(i int) bool {
 		return d >= 0 && sc.isText(d, "d", "de") && sc.isText(sc.prevWord(d), "code", "codes")
 	case "code":
 		return sc.bareCodeAt(i)
+	case "pass":
+		p := sc.punct(i + 1)
+		return (p == ':' || p == '=') && sc.attached(i+1) // "pass: Tournesol!88"; not "pass Navigo"
 	}
 	return true
 }

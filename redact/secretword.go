@@ -30,13 +30,18 @@ var verbEndings = []string{"er", "ez", "ir"}
 // word of the lexicon, no adjective's, participle's or verb's ending, no
 // state of a password, and the clause ends after it.
 func (sc *scanner) plainPassword(j, end int) bool {
+	return sc.plainWord(j, end) && sc.clauseEndsAt(j+1, stopMarksOnly|stopFuncWord)
+}
+
+// plainWord reports whether the word at token j, ending at byte end, may
+// be a password or a login of one plain word, wherever its clause ends:
+// letters only, four or more, no word of the lexicon, no adjective's,
+// participle's or verb's ending, no state of a password.
+func (sc *scanner) plainWord(j, end int) bool {
 	t := &sc.toks[j]
 	if t.kind != kWord || int(t.end) != end || t.ent != 0 || t.end-t.start < 4 {
 		return false
 	}
 	w := sc.folded(j)
-	if adjectiveEnding(strings.ToLower(sc.text(j))) || hasSuffixOf(w, verbEndings) || hasSuffixOf(w, commonEndings) || passwordStates[w] {
-		return false
-	}
-	return sc.clauseEndsAt(j+1, stopMarksOnly|stopFuncWord)
+	return !adjectiveEnding(strings.ToLower(sc.text(j))) && !hasSuffixOf(w, verbEndings) && !hasSuffixOf(w, commonEndings) && !passwordStates[w]
 }

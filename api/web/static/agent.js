@@ -35,6 +35,7 @@ const WARNING_TITLES = {
   placeholder_invented: 'Donnée personnelle inventée',
   placeholder_dropped: 'Donnée personnelle omise',
   prompt_leak: 'Consigne interne retirée',
+  holding_enforced: 'Réponse d’attente imposée',
   full_text_only: 'Recherche plein texte seulement',
   personal_data_withheld: 'Données personnelles non rétablies',
   second_opinion_failed: 'Second avis du modèle sur le tri indisponible',
