@@ -150,7 +150,7 @@ func (sc *scanner) markNames(ns *nameSet) {
 // as one.
 func (sc *scanner) repeatAt(ns *nameSet, i int) (first, last int, ok bool) {
 	if sc.inCompound(i) {
-		return 0, 0, false
+		return sc.compoundRepeat(ns, i)
 	}
 	h := sc.toks[i].val
 	var r nameRepeat
@@ -174,6 +174,47 @@ func (sc *scanner) repeatAt(ns *nameSet, i int) (first, last int, ok bool) {
 		}
 	}
 	return r.first, r.last, true
+}
+
+// compoundRepeat returns the tokens of the hyphenated compound holding
+// word i when the whole compound repeats words of a name of ns in order
+// (« Mme Anne Kervella-Gourvès … le dossier de Kervella-Gourvès »: until
+// session 20 the second was left, a word of a compound never repeating a
+// name, so that « Martin » never finds « Saint-Martin »).
+func (sc *scanner) compoundRepeat(ns *nameSet, i int) (first, last int, ok bool) {
+	first, last = sc.compoundAround(i)
+	at := (i - first) / 2 // word i's place among the compound's words
+	for _, p := range ns.at[sc.toks[i].val] {
+		if p.pos < at || !sc.foldedIs(i, p.word) {
+			continue
+		}
+		words := ns.names[p.name]
+		start := p.pos - at
+		if start+(last-first)/2 >= len(words) {
+			continue
+		}
+		matches := true
+		for k, q := first, start; k <= last; k, q = k+2, q+1 {
+			matches = matches && sc.foldedIs(k, words[q])
+		}
+		if matches {
+			return first, last, true
+		}
+	}
+	return 0, 0, false
+}
+
+// compoundAround returns the first and last words of the hyphenated
+// compound holding word i: words joined by a hyphen with no blank.
+func (sc *scanner) compoundAround(i int) (first, last int) {
+	first, last = i, i
+	for first >= 2 && sc.punct(first-1) == '-' && sc.attached(first) && sc.attached(first-1) && sc.toks[first-2].kind == kWord {
+		first -= 2
+	}
+	for last+2 < len(sc.toks) && sc.punct(last+1) == '-' && sc.attached(last+1) && sc.attached(last+2) && sc.toks[last+2].kind == kWord {
+		last += 2
+	}
+	return first, last
 }
 
 // nameRepeat is a name written again: its tokens and the place of ns it
