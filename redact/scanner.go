@@ -111,6 +111,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.births()
 	sc.maidenNames()
 	sc.disabilityDegrees()
+	sc.signedStatuses()
+	sc.prisonTownsNamed()
 	sc.origins()
 	sc.regionOrigins()
 	sc.nationOrigins()
