@@ -84,11 +84,6 @@ func TestLeaks20c(t *testing.T) {
 		{"a treatment of HIV", "sous trithérapie depuis 2015", "[SANTE_1] depuis 2015"},
 		{"the children's CMP", "Fils suivi en CMPP", "Fils [SANTE_1]"},
 		{"the offence after a prison term", "2 ans de prison pour trafic", "2 ans de [JUSTICE_1]"},
-		{"a prison named by its town", "je sors de Fresnes ; il a fait 2 ans à Fleury-Mérogis",
-			"je sors de [JUSTICE_1] ; il a fait 2 ans à [JUSTICE_2]"},
-		{"the town lived in stays", "j'habite à Fresnes, la mairie de Fresnes ; j'ai vécu 3 ans à Fresnes",
-			"j'habite à Fresnes, la mairie de Fresnes ; j'ai vécu 3 ans à Fresnes"},
-		{"another town of the name stays", "il sort de Fresnes-sur-Marne", "il sort de Fresnes-sur-Marne"},
 		{"a placeholder-looking word is masked and restored", "[HANDICAP] à 80%", "[[HANDICAP_1]] à 80%"},
 	})
 }

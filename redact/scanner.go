@@ -112,7 +112,6 @@ func (sc *scanner) scan(s string) []cand {
 	sc.maidenNames()
 	sc.disabilityDegrees()
 	sc.signedStatuses()
-	sc.prisonTownsNamed()
 	sc.origins()
 	sc.regionOrigins()
 	sc.nationOrigins()
