@@ -50,6 +50,10 @@ var contactCases = []struct {
 	// it: a page no source gives is invented.
 	{"invented page of an allowed host", "Consultez https://www.service-public.fr/…/F1234 ou impots.gouv.fr/particulier?x=1.",
 		"Consultez [coordonnée à vérifier] ou [coordonnée à vérifier].", []string{"https://www.service-public.fr/…/F1234", "impots.gouv.fr/particulier?x=1"}},
+	// An allowed domain allows no mailbox a model invents on it: it looks
+	// official and reaches nobody (black-box round 2 of session 20).
+	{"invented e-mail of an allowed domain", "Écrivez à reclamations@impots.gouv.fr ou à aide@service-public.fr.",
+		"Écrivez à [coordonnée à vérifier] ou à [coordonnée à vérifier].", []string{"aide@service-public.fr", "reclamations@impots.gouv.fr"}},
 	{"source URL and its pages", "Rendez-vous sur https://caf.fr/allocataires.", "Rendez-vous sur https://caf.fr/allocataires.", nil},
 	{"invented URL and e-mail", "Voir https://aides-faciles.com/rsa, ou écrire à aide@gmail.com.",
 		"Voir [coordonnée à vérifier], ou écrire à [coordonnée à vérifier].", []string{"aide@gmail.com", "https://aides-faciles.com/rsa"}},

@@ -41,7 +41,7 @@ type docCandidate struct {
 // rank loads the passages of the best documents (best first), orders the
 // first five of them again with the ranker, then the others among
 // themselves (Ranker.order), and returns the k best passages, at most
-// MaxPerDocument per document, each scored by the reliability model, the
+// MaxPerDocument per page (results), each scored by the reliability model, the
 // features of the document the base fusion puts first among those
 // with passages (the reliability decision is the one calibrated without
 // the semantic ranking and the ranker, which only order), and the
@@ -72,17 +72,33 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate
 	}
 	rankFeatures(ranked, s.opts.RRFK)
 	s.ranker.order(ranked)
+	return s.results(ranked, k), top, ranked, nil
+}
+
+// results returns the k best passages of the ranked documents, in order,
+// at most MaxPerDocument per page: over the whole corpus a page is often
+// stored twice (its fiche and its 2020 version, one external id), and its
+// second document's passages would only repeat the first's while taking
+// the places of other pages.
+func (s *Searcher) results(ranked []rankedDoc, k int) []Result {
 	var out []Result
+	perPage := map[string]int{}
 	for _, d := range ranked {
 		if len(out) == k {
 			break
 		}
+		page := d.hits[0].ExternalID
+		n := min(len(d.hits), s.opts.MaxPerDocument-perPage[page], k-len(out))
+		if n <= 0 {
+			continue
+		}
+		perPage[page] += n
 		score := s.reliability.Score(d.feat)
-		for _, h := range d.hits[:min(len(d.hits), s.opts.MaxPerDocument, k-len(out))] {
+		for _, h := range d.hits[:n] {
 			out = append(out, resultOf(h, score, score >= s.threshold()))
 		}
 	}
-	return out, top, ranked, nil
+	return out
 }
 
 // passagesOf returns the passages of docs by document, each document's

@@ -95,3 +95,37 @@ func TestFuseMarksPlainPlaces(t *testing.T) {
 		t.Errorf("places (-want +got):\n%s", diff)
 	}
 }
+
+// TestResultsCapPassagesPerPage checks that a page stored twice (a fiche
+// and its 2020 version, one external id) gives at most MaxPerDocument
+// passages, its second document's leaving the places to other pages.
+func TestResultsCapPassagesPerPage(t *testing.T) {
+	doc := func(id int64, page string, chunks ...int64) rankedDoc {
+		d := rankedDoc{cand: docCandidate{id: id}}
+		for _, c := range chunks {
+			d.hits = append(d.hits, store.Hit{DocumentID: id, ExternalID: page, ChunkID: c})
+		}
+		return d
+	}
+	ranked := []rankedDoc{doc(1, "F1", 11, 12, 13), doc(2, "F1", 21, 22), doc(3, "F2", 31), doc(4, "F3", 41, 42)}
+	for _, tc := range []struct {
+		name string
+		k    int
+		want []int64
+	}{
+		{"every page", 10, []int64{11, 12, 31, 41, 42}},
+		{"first k", 4, []int64{11, 12, 31, 41}},
+		{"one", 1, []int64{11}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := NewSearcher(nil, nil, nil, nil, SearchOptions{})
+			var got []int64
+			for _, r := range s.results(ranked, tc.k) {
+				got = append(got, r.ChunkID)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("chunks (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -89,8 +89,9 @@ func (r Ranker) score(v rankVector) float64 {
 
 // order sorts the first rankDepth documents by the ranker's score, then
 // the documents after the first rankDepth pages (distinctPlaces) among
-// themselves (ties in their fused order); a zero ranker leaves the order
-// as it is. No document enters the first rankDepth pages: over the whole
+// themselves (ties in their fused order), those both searches of whole
+// documents rank within their first agreedPlaces first (lexicalFirst); a
+// zero ranker leaves the order as it is. No document enters the first rankDepth pages: over the whole
 // corpus a page often has two documents (its fiche and its 2020 page,
 // one id), and the first five pages stay the fusion's as ranked. The
 // tail is where plume's weighted BM25 had left pages that plain BM25
@@ -100,7 +101,36 @@ func (r Ranker) order(docs []rankedDoc) {
 		return
 	}
 	r.sortByScore(docs[:min(len(docs), rankDepth)])
-	r.sortByScore(docs[distinctPlaces(docs, rankDepth):])
+	tail := docs[distinctPlaces(docs, rankDepth):]
+	r.sortByScore(tail)
+	lexicalFirst(tail, agreedPlaces)
+}
+
+// agreedPlaces is how many first places of both searches of whole
+// documents (plume's weighted BM25 and plain BM25) a document must hold
+// for lexicalFirst to put it first in the tail: chosen on the tuning
+// halves (README, "Retrieval", session 20), where 3 and 4 recover the
+// most and 5 or more push other pages out of the first ten.
+const agreedPlaces = 3
+
+// lexicalFirst moves to the front of docs (the places after the first
+// pages), in plain BM25's order, the documents that both searches of
+// whole documents rank within their first n: their words are in the
+// document but spread over passages that neither passage search finds,
+// and the ranker, which weighs those passages' evidence, put them past
+// the tenth place where plain BM25 keeps them.
+func lexicalFirst(docs []rankedDoc, n int) {
+	agreed := func(d rankedDoc) bool {
+		c := d.cand
+		return c.bm25Rank > 0 && c.bm25Rank <= n && c.plainRank > 0 && c.plainRank <= n
+	}
+	sort.SliceStable(docs, func(i, j int) bool {
+		ai, aj := agreed(docs[i]), agreed(docs[j])
+		if ai != aj {
+			return ai
+		}
+		return ai && docs[i].cand.plainRank < docs[j].cand.plainRank
+	})
 }
 
 // distinctPlaces is how many of docs (in order) hold their first n pages:

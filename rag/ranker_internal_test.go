@@ -26,6 +26,15 @@ func withPages(docs []rankedDoc, pages ...string) []rankedDoc {
 	return docs
 }
 
+// withRanks gives docs their places by plume's weighted BM25 and by plain
+// BM25, in order.
+func withRanks(docs []rankedDoc, ranks ...[2]int) []rankedDoc {
+	for i, r := range ranks {
+		docs[i].cand.bm25Rank, docs[i].cand.plainRank = r[0], r[1]
+	}
+	return docs
+}
+
 func ids(docs []rankedDoc) []int64 {
 	out := make([]int64, len(docs))
 	for i, d := range docs {
@@ -48,6 +57,9 @@ func TestRankerOrder(t *testing.T) {
 		{"ties keep the fused order", one, docsWith(0.5, 0.9, 0.5), []int64{2, 1, 3}},
 		{"the first five, then the others apart", one, docsWith(0, 0, 0, 0, 0.1, 0.5, 0.9, 0.2), []int64{5, 1, 2, 3, 4, 7, 6, 8}},
 		{"the others after the first five pages", one, withPages(docsWith(0, 0.1, 0, 0, 0, 0.2, 0.5, 0.9), "a", "b", "b", "c", "d", "e", "f", "g"), []int64{2, 1, 3, 4, 5, 6, 8, 7}},
+		{"both whole-document searches' first three first in the tail, in plain BM25's order", one,
+			withRanks(docsWith(0, 0, 0, 0, 0, 0.9, 0.1, 0.5, 0.3, 0.8), [2]int{}, [2]int{}, [2]int{}, [2]int{}, [2]int{}, [2]int{}, [2]int{3, 2}, [2]int{2, 4}, [2]int{1, 1}, [2]int{4, 3}),
+			[]int64{1, 2, 3, 4, 5, 9, 7, 6, 10, 8}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.ranker.order(tc.docs)

@@ -68,8 +68,9 @@ type SearchOptions struct {
 	Candidates int
 	// RRFK is the constant of reciprocal rank fusion (default 20).
 	RRFK float64
-	// MaxPerDocument caps the passages of one document in the results
-	// (default 2), so that one long fiche does not crowd out the others.
+	// MaxPerDocument caps the passages of one page in the results
+	// (default 2), so that one long fiche, or a fiche and its 2020
+	// version (one external id), does not crowd out the others.
 	MaxPerDocument int
 	// ReliableScore, when positive, replaces the calibrated threshold
 	// from which a result counts as reliable.

@@ -145,7 +145,7 @@ func moveAddresses(said string, known sourceContacts, policy ContactPolicy) (str
 		return "(le lien est dans le message de suivi)" + m[len(trimmed):]
 	})
 	said = emailRe.ReplaceAllStringFunc(said, func(m string) string {
-		if !known.emailAllowed(m, policy) {
+		if !known.emailAllowed(m) {
 			return m
 		}
 		moved = append(moved, m)

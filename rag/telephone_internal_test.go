@@ -35,7 +35,7 @@ func TestSpoken(t *testing.T) {
 func TestRepairTelephone(t *testing.T) {
 	t.Parallel()
 	passages := []Result{
-		{DocumentID: 1, Title: "Revenu de solidarité active (RSA)", URL: "https://www.service-public.fr/particuliers/vosdroits/N19775", Text: "Le RSA…"},
+		{DocumentID: 1, Title: "Revenu de solidarité active (RSA)", URL: "https://www.service-public.fr/particuliers/vosdroits/N19775", Text: "Le RSA… Écrivez à rsa@caf.gouv.fr."},
 		{DocumentID: 2, Title: "Prime d'activité", URL: "https://www.service-public.fr/particuliers/vosdroits/F2882", Text: "La prime…"},
 	}
 	const said = "À dire au téléphone :\n1. Faites la demande en ligne [1].\n2. Le RSA est versé chaque mois [1].\n"
@@ -210,7 +210,8 @@ func TestRepairTelephoneNumberedFollowUp(t *testing.T) {
 	t.Parallel()
 	draft := "À dire au téléphone :\n1. Faites la demande en ligne.\n2. Message de suivi : je vous envoie le lien.\n" +
 		"3. Écrivez à contact@ants.gouv.fr.\n\nMessage de suivi (SMS ou courriel) :\nVoici le lien."
-	got, warnings := repairTelephone(draft, nil, DefaultContactPolicy())
+	ants := []Result{{DocumentID: 1, Title: "Carte d'identité", Text: "Écrivez à contact@ants.gouv.fr."}}
+	got, warnings := repairTelephone(draft, ants, DefaultContactPolicy())
 	said, _, _ := strings.Cut(got, "Message de suivi (SMS ou courriel) :")
 	if strings.Contains(said, "contact@ants.gouv.fr") || len(warnings) == 0 {
 		t.Errorf("address left in the spoken part (warnings %v):\n%s", warnings, got)

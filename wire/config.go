@@ -27,7 +27,7 @@ type Config struct {
 	EmbedAPIKey  string // PLUME_EMBED_API_KEY, default OpenAIAPIKey
 	EmbedDim     int    // PLUME_EMBED_DIM
 	// EmbedSendDimensions sends the vector size with each request
-	// (PLUME_EMBED_SEND_DIMENSIONS=true), for models that can shorten
+	// (PLUME_EMBED_SEND_DIMENSIONS=on), for models that can shorten
 	// their vectors; servers that reject the field need it off (default).
 	EmbedSendDimensions bool
 	// ChatModel is the model that writes drafts (PLUME_CHAT_MODEL); empty

@@ -59,6 +59,27 @@ func TestTriageConfig(t *testing.T) {
 	}
 }
 
+// TestSwitches checks that every switch reads on and off as the others do
+// (black-box round 3 of session 20: PLUME_TRIAGE_SECOND_OPINION=on was
+// refused while PLUME_QUERY_REWRITE=on was read).
+func TestSwitches(t *testing.T) {
+	t.Parallel()
+	for _, v := range []string{"on", "ON", "true", "1", "yes"} {
+		env := map[string]string{"PLUME_TRIAGE_SECOND_OPINION": v, "PLUME_QUERY_REWRITE": v, "PLUME_ANSWER_CHECK": v, "PLUME_EMBED_SEND_DIMENSIONS": v}
+		cfg, err := LoadConfig(func(k string) string { return env[k] })
+		if err != nil || !cfg.TriageSecondOpinion || !cfg.QueryRewrite || !cfg.AnswerCheck || !cfg.EmbedSendDimensions {
+			t.Errorf("switches %q: %+v, %v", v, cfg, err)
+		}
+	}
+	for _, v := range []string{"off", "false", "0", "no"} {
+		env := map[string]string{"PLUME_TRIAGE_SECOND_OPINION": v, "PLUME_QUERY_REWRITE": v}
+		cfg, err := LoadConfig(func(k string) string { return env[k] })
+		if err != nil || cfg.TriageSecondOpinion || cfg.QueryRewrite {
+			t.Errorf("switches %q: second opinion %v, rewrite %v, %v", v, cfg.TriageSecondOpinion, cfg.QueryRewrite, err)
+		}
+	}
+}
+
 func TestConfigSignIn(t *testing.T) {
 	t.Parallel()
 	cfg, err := LoadConfig(envWith(map[string]string{"PLUME_OIDC_ISSUER": "https://auth.agentconnect.gouv.fr/api/v2",

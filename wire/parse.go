@@ -27,23 +27,16 @@ func setString(field func(*Config) *string) func(*Config, string) error {
 	}
 }
 
-func setBool(field func(*Config) *bool) func(*Config, string) error {
+// setSwitch reads a switch: on or off, as every switch of the
+// configuration is written (true, false, 1, 0, yes and no too, in any
+// case; until session 20 two switches took only true or false and the
+// others only on or off).
+func setSwitch(field func(*Config) *bool) func(*Config, string) error {
 	return func(c *Config, v string) error {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return errors.New("want true or false")
-		}
-		*field(c) = b
-		return nil
-	}
-}
-
-func setOnOff(field func(*Config) *bool) func(*Config, string) error {
-	return func(c *Config, v string) error {
-		switch strings.ToLower(v) {
-		case "on", "true", "1":
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "on", "true", "1", "yes":
 			*field(c) = true
-		case "off", "false", "0":
+		case "off", "false", "0", "no":
 			*field(c) = false
 		default:
 			return errors.New("want on or off")
