@@ -133,7 +133,7 @@ func (sc *scanner) placeOfBirthCue(i int) bool {
 	if !sc.isText(i, "naissance", "birth", "nacimiento", "nascita", "nascimento") || !sc.isText(i-1, "de", "of", "di") {
 		return false
 	}
-	return sc.isText(i-2, "lieu", "place", "lugar", "luogo", "local") ||
+	return sc.isText(i-2, "lieu", "ville", "commune", "place", "lugar", "luogo", "local") ||
 		sc.isText(i-2, "date") && sc.isText(i-3, "et") && sc.isText(i-4, "lieu")
 }
 
@@ -223,7 +223,11 @@ func (sc *scanner) nearLowerTown(k int) int {
 	if sc.isText(k, "la", "le", "les") && k+1 < len(sc.toks) && sc.toks[k+1].gap == gapSpace {
 		start = k + 1 // « a la rochelle », « au havre » is read as « au »
 	}
-	saint := sc.isText(start, "saint", "sainte", "st", "ste") && sc.punct(start+1) == '-' && sc.attached(start+1)
+	isSaint := sc.isText(start, "saint", "sainte", "st", "ste")
+	saint := isSaint && sc.punct(start+1) == '-' && sc.attached(start+1)
+	if isSaint && start+1 < len(sc.toks) && sc.toks[start+1].gap == gapSpace && sc.unknownTownWord(start+1) {
+		start, saint = start+1, false // « à st brieuc »: the saint's word with it
+	}
 	if !saint && !sc.unknownTownWord(start) && !sc.joinedTown(start) {
 		return -1
 	}

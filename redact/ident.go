@@ -925,6 +925,13 @@ func (sc *scanner) nirGrouped(j, last int) bool {
 // being: "ma CAF est au 1234567" (a possessive before the cue, a number
 // right after "au"; "la CAF est au 0810 …" gives an office's line).
 func (sc *scanner) copulaAu(i, j int) bool {
-	return sc.isText(j, "au") && sc.isText(j-1, "est", "etait", "cest") && sc.has(sc.wordBefore(i), wPossessive) &&
-		j+1 < len(sc.toks) && sc.toks[j+1].kind == kNum && sc.toks[j+1].gap == gapSpace
+	if !sc.isText(j, "au") || !sc.isText(j-1, "est", "etait", "cest") || j+1 >= len(sc.toks) || sc.toks[j+1].gap != gapSpace {
+		return false
+	}
+	b := sc.wordBefore(i)
+	if sc.isText(b, "numero") {
+		b = sc.wordBefore(b) // "mon numéro allocataire est au 765 4321"
+	}
+	v := &sc.toks[j+1]
+	return sc.has(b, wPossessive) && (v.kind == kNum || v.kind == kAlnum && isDigit(sc.s[v.start])) // "1234567B"
 }

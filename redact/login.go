@@ -25,6 +25,9 @@ func (sc *scanner) logins() {
 			end--
 		}
 		if !ok || !sc.loginShape(start, end) {
+			if j := sc.pastSecretSkip(i + 1); sc.initialLogin(j) {
+				sc.addToks(j, j, SECRET, 0.97) // "login ameli jquemener"
+			}
 			continue
 		}
 		sc.add(start, end, SECRET, 0.97) // surer than the case number (0.96) the "identifiant" cue reads there
@@ -77,4 +80,56 @@ func (sc *scanner) loginShape(start, end int) bool {
 		return sc.plainWord(j, end) // "login: mlefevre / pass: …": a pair's separator
 	}
 	return j < len(sc.toks) && sc.plainPassword(j, end)
+}
+
+// pastSecretSkip returns the token after the words and marks that
+// secretValue skips from token j on ("ameli", "c'est", a colon).
+func (sc *scanner) pastSecretSkip(j int) int {
+	for k := 0; k < 6 && j < len(sc.toks) && sc.toks[j].gap < gapLine; k++ {
+		if p := sc.punct(j); p != ':' && p != '\'' && (p != 0 || !sc.foldedIn(j, secretSkip)) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// initialLogin reports whether the word at token j is written as an
+// initial glued to a surname in lower case, whatever its ending
+// ("jquemener", which ends as infinitives do, so plainWord refuses it):
+// ASCII letters in lower case only, five or more, two consonants first
+// that open no French word (frenchOnsets: "bloquer" stays), unknown to
+// the lexicon, no adjective's or common word's ending nor a password's
+// state, and its clause ends after it.
+func (sc *scanner) initialLogin(j int) bool {
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine {
+		return false
+	}
+	t := &sc.toks[j]
+	if t.kind != kWord || t.ent != 0 || t.end-t.start < 5 {
+		return false
+	}
+	w := sc.text(j)
+	for _, c := range []byte(w) {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	if isVowel(w[0]) || isVowel(w[1]) || frenchOnsets[w[:2]] {
+		return false
+	}
+	return !adjectiveEnding(w) && !hasSuffixOf(w, commonEndings) && !passwordStates[w] && sc.clauseEndsAt(j+1, stopMarksOnly|stopFuncWord)
+}
+
+// frenchOnsets are the two consonants that open French words, which an
+// initial glued to a surname seldom makes.
+var frenchOnsets = wordSet("bl br ch cl cr dr fl fr gl gn gr kh ph pl pr ps sc sk sl sm sn sp st th tr vr wh")
+
+// isVowel reports whether the ASCII letter c is a vowel or "y".
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
 }

@@ -28,20 +28,45 @@ var civilityLinks = wordSet("puis et ou")
 // a name with its civility; cuedPersonName reads those after a cue of a
 // person (loneSurname).
 func (sc *scanner) loneSurnames() {
+	prep := -1
 	for k := 2; k < len(sc.toks); k++ {
 		t := &sc.toks[k]
-		if t.kind != kWord || t.ent != 0 || t.shape&shCap == 0 || t.shape&shUpper != 0 || t.gap != gapSpace {
+		if t.kind != kWord || t.shape&shCap == 0 || t.shape&shUpper != 0 || t.gap != gapSpace || t.ent != 0 && !sc.particleOpens(k) {
 			continue
 		}
-		if (sc.fileOwner(k) || sc.civilityBefore(k)) && sc.loneSurname(k) {
+		if t.ent == 0 && (sc.fileOwner(k) || sc.civilityBefore(k)) && sc.loneSurname(k) {
 			sc.addToks(k, k, NOM, 0.75)
 			continue
 		}
-		if sc.personVerbBefore(k) {
-			k = sc.personObjects(k)
+		if t.ent != 0 && sc.civilityBefore(k) && sc.personObject(k) == k+1 {
+			sc.addToks(k, k+1, NOM, 0.75) // "Mme Tanguy puis Le Meur"
+			k++
+			continue
+		}
+		if (sc.personVerbBefore(k) || sc.linkedPrep(k, prep)) && sc.personObject(k) >= 0 {
+			prep, k = k-1, sc.personObjects(k)
+			continue
+		}
+		if e := sc.cuedLoneName(k); e >= 0 {
+			k = e
 		}
 	}
 }
+
+// particleOpens reports whether the capitalised particle at k opens a
+// surname, a capitalised word after it: "Le Bihan", "Van Damme".
+func (sc *scanner) particleOpens(k int) bool {
+	f := k + 1
+	return sc.foldedIn(k, nameParticles) && sc.toks[k].shape&shCap != 0 && f < len(sc.toks) &&
+		sc.toks[f].kind == kWord && sc.toks[f].gap == gapSpace && sc.toks[f].shape&shCap != 0 && sc.toks[f].shape&shUpper == 0 &&
+		!sc.foldedIn(f, auTowns)
+}
+
+// nameParticles are the particles that open a surname written alone
+// (folded): "Le Goff", "Du Pont", "Van Damme". "La" opens towns' names
+// as often ("La Rochelle", "La Ciotat"), and "Le" those of auTowns ("Le
+// Havre").
+var nameParticles = wordSet("le du de van von ben el al ter")
 
 // fileOwner reports whether "de" and a file's noun stand before word k:
 // "le dossier de Durand".

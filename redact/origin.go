@@ -20,7 +20,10 @@ var originWords = []string{"kurde", "kurdes", "rom", "roms", "rrom", "rroms", "t
 	"touareg", "touaregs", "targui", "targuie", "peul", "peule", "peuls", "peules", "tamoul", "tamoule", "tamouls",
 	"tamoules", "ouighour", "ouighoure", "ouighours", "ouigour", "ouigoure", "ouigours", "rohingya", "rohingyas",
 	"hmong", "hmongs", "sahraoui", "sahraouie", "sahraouis", "bedouin", "bedouine", "bedouins", "kanak", "kanake", "kanaks",
-	"gitano", "gitana", "gitanos", "gitanas"}
+	"gitano", "gitana", "gitanos", "gitanas",
+	"bamileke", "bamilekes", "hazara", "hazaras", "pachtoune", "pachtounes", "pachtoun", "pachtouns", "pashtoune",
+	"pashtounes", "pashtoun", "pashtouns", "soninke", "soninkes", "toucouleur", "toucouleurs", "malinke", "malinkes",
+	"tutsi", "tutsis", "hutu", "hutus", "baloutche", "baloutches", "yezidi", "yezidie", "yezidis", "yezidies"}
 
 // originBefore are the words after which an ethnic word is said of a
 // person: a verb of being, "origine", a person or a status (folded).
@@ -109,7 +112,31 @@ func (sc *scanner) saidOfPerson(i int) bool {
 		return false
 	}
 	if sc.punct(k) == ',' {
-		return k > 0 && sc.toks[k-1].kind == kWord && sc.toks[k-1].shape&shCap != 0 || sc.statedBefore(k)
+		return k > 0 && sc.toks[k-1].kind == kWord && sc.toks[k-1].shape&shCap != 0 || sc.statedBefore(k) || sc.nationBefore(k-1)
 	}
 	return sc.foldedIn(k, originBefore)
+}
+
+// nationBefore reports whether the word at k is a nationality's adjective
+// said of a person: "réfugiée afghane, hazara" (the nationality stays).
+func (sc *scanner) nationBefore(k int) bool {
+	return k > 0 && sc.foldedIn(k, nationAdjectives) && sc.foldedIn(k-1, originBefore)
+}
+
+// originRegions are the regions of an ethnic group, which "originaire
+// de" gives as an origin (folded): "originaire de Kabylie".
+var originRegions = wordSet("kabylie aures kurdistan casamance")
+
+// nativeWords say where a person comes from (folded).
+var nativeWords = wordSet("originaire originaires")
+
+// regionOrigins masks the region of an ethnic group after "originaire
+// de" or "originaire du"; a country or a town stays ("originaire du
+// Mali").
+func (sc *scanner) regionOrigins() {
+	for i := 2; i < len(sc.toks); i++ {
+		if sc.foldedIn(i, originRegions) && sc.isText(i-1, "de", "du") && sc.foldedIn(i-2, nativeWords) {
+			sc.addToks(i, i, ORIGINE, 0.8)
+		}
+	}
 }

@@ -59,7 +59,7 @@ var nationAdjectives = func() map[string]bool {
 // written after a label (labelledOrigin).
 func (sc *scanner) nationOrigins() {
 	for i := 0; i+1 < len(sc.toks); i++ {
-		if n := sc.toks[i].end - sc.toks[i].start; n >= 6 && n <= 9 && sc.foldedIn(i, originLabels) { // "ethnie" to "origines"
+		if n := sc.toks[i].end - sc.toks[i].start; n >= 6 && n <= 11 && sc.foldedIn(i, originLabels) { // "ethnie" to "communauté"
 			sc.labelledOrigin(i)
 		}
 		if !sc.foldedIs(i, "origine") || sc.toks[i+1].gap >= gapLine || !sc.foldedIn(i+1, nationAdjectives) {
@@ -74,7 +74,11 @@ func (sc *scanner) nationOrigins() {
 // originLabels are the labels of a field that gives an ethnic origin:
 // "Origines : turque, kurde", "origine ethnique : peule", "ethnie : peule"
 // (folded).
-var originLabels = wordSet("origine origines ethnie ethnies")
+var originLabels = wordSet("origine origines ethnie ethnies communaute")
+
+// ethnieLabels name an ethnic group, which may follow without a colon:
+// "ethnie peule" (folded).
+var ethnieLabels = wordSet("ethnie ethnies")
 
 // labelLinks are the words before a label that make it some other thing's
 // origin or the origin told by nationOrigins: "pays d'origine : Algérie",
@@ -98,10 +102,19 @@ func (sc *scanner) labelledOrigin(i int) {
 	if j < len(sc.toks) && sc.foldedIn(j, ethnicWords) {
 		j++
 	}
-	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine || sc.punct(j) != ':' && !sc.isText(j, "est", "sont") {
+	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine {
 		return
 	}
-	j++
+	switch {
+	case sc.punct(j) == ':':
+		j++
+	case sc.foldedIs(i, "communaute"): // "la communauté kurde", a class of people
+		return
+	case sc.isText(j, "est", "sont"):
+		j++
+	case !sc.foldedIn(i, ethnieLabels): // "ethnie peule"
+		return
+	}
 	if j >= len(sc.toks) || sc.toks[j].gap >= gapLine || sc.toks[j].kind != kWord || !sc.originWord(j, true) {
 		return
 	}

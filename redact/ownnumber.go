@@ -40,7 +40,7 @@ func (sc *scanner) ownNumbers() {
 // insurerWords are the bodies that hold the writer's file under a
 // number they give with "ma CPAM est au …" (folded); the CAF's and the
 // MSA's numbers are allocataires', read with their cues (copulaAu).
-var insurerWords = wordSet("cpam mutuelle complementaire")
+var insurerWords = wordSet("cpam mutuelle complementaire retraite")
 
 // insurerNumbers masks the number after "ma CPAM est au", "ma mutuelle
 // est au" as DOSSIER, the writer's file there; "la CPAM est au 36 46" and

@@ -63,11 +63,15 @@ func (sc *scanner) personObjects(k int) int {
 // lone surname, a first name that is no town, or two of them joined by
 // a dash, when its clause ends after it; -1 otherwise.
 func (sc *scanner) personObject(k int) int {
-	e := sc.compoundEnd(k)
-	if e > k+2 || sc.toks[k].kind != kWord || sc.toks[k].shape&shUpper != 0 {
+	first := k
+	if sc.particleOpens(k) {
+		first = k + 1 // "signé par Le Bihan"
+	}
+	e := sc.compoundEnd(first)
+	if e > first+2 || sc.toks[first].kind != kWord || sc.toks[first].shape&shUpper != 0 {
 		return -1
 	}
-	for w := k; w <= e; w += 2 {
+	for w := first; w <= e; w += 2 {
 		if sc.punct(w-1) == '\'' || !sc.personWord(w) {
 			return -1
 		}

@@ -98,7 +98,9 @@ func (sc *scanner) secretCueAt(i int) bool {
 		return sc.bareCodeAt(i)
 	case "pass":
 		p := sc.punct(i + 1)
-		return (p == ':' || p == '=') && sc.attached(i+1) // "pass: Tournesol!88"; not "pass Navigo"
+		// "pass: Tournesol!88", "mon pass c'est carla1990" (a password's
+		// shape only); not "pass Navigo"
+		return (p == ':' || p == '=') && sc.attached(i+1) || sc.has(sc.wordBefore(i), wPossessive)
 	}
 	return true
 }

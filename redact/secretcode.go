@@ -34,11 +34,25 @@ func (sc *scanner) codeSecrets() {
 		if kind == noCode {
 			continue
 		}
-		if start, end, ok := sc.codeDigits(i+1, kind); ok {
+		from := i + 1
+		if r := sc.receivedClause(i); r > 0 {
+			from = r // "le code que j'ai reçu par SMS est 849302"
+		}
+		if start, end, ok := sc.codeDigits(from, kind); ok {
 			sc.add(start, end, SECRET, 0.8)
 		}
 	}
 	sc.transferCodes()
+}
+
+// receivedClause returns the token of "reçu" when "que j'ai reçu"
+// follows "code" at token i, or 0.
+func (sc *scanner) receivedClause(i int) int {
+	r := i + 5
+	if !sc.isText(i+1, "que") || !sc.foldedIs(i+2, "j") || sc.punct(i+3) != '\'' || !sc.isText(i+4, "ai") || r >= len(sc.toks) || !sc.isText(r, "recu", "recue") {
+		return 0
+	}
+	return r
 }
 
 // transferCodes masks a vehicle's transfer code, letters and digits in
@@ -78,7 +92,7 @@ func (sc *scanner) codeCueAt(i int) codeKind {
 		return noCode
 	case sc.isText(i-1, "security"):
 		return cardCode
-	case sc.isText(i-1, "verification", "sms", "otp"), sc.isText(i+1, "recu", "recue", "sms", "otp"),
+	case sc.isText(i-1, "verification", "sms", "otp"), sc.isText(i+1, "recu", "recue", "sms", "otp"), sc.receivedClause(i) > 0,
 		sc.isText(i+1, "de") && sc.isText(i+2, "verification", "validation", "confirmation", "securite"):
 		return oneTimeCode
 	case sc.cardBefore(i), sc.cardCodeAfter(i):

@@ -9,13 +9,18 @@ package redact
 
 // otherPasswordWords are the words that name a password beside the one
 // the cue gave (folded).
-var otherPasswordWords = wordSet("ancien ancienne avant celui celle nouveau nouvelle nouvel autre precedent precedente")
+var otherPasswordWords = wordSet("ancien ancienne avant celui celle nouveau nouvelle nouvel autre precedent precedente maintenant desormais")
+
+// sameWords end the words that say a password is the one used before,
+// which a comma and a password's shape follow (folded): "the same as
+// always, Dakar2020", "comme d'habitude, Soleil2024!".
+var sameWords = wordSet("always usual habitude")
 
 // otherPasswordLead are the words between such a word and the value:
 // a relative pronoun, a verb of being, the service ("l'ancien qui
 // était", "celui d'Ameli c'est"); no noun, as "l'ancien compte qui est
 // clôturé" speaks of an account (folded).
-var otherPasswordLead = wordSet("qui c cest est etait cetait sera is was d de du l caf ameli impots impot ants cpam msa urssaf " +
+var otherPasswordLead = wordSet("qui c cest est etait cetait sera is was aussi encore d de du l caf ameli impots impot ants cpam msa urssaf " +
 	"france connect franceconnect travail pole emploi")
 
 // maxOtherPasswordLead bounds the tokens read between the word and the
@@ -37,6 +42,11 @@ func (sc *scanner) otherPasswords() {
 		case named && sc.foldedIn(i, otherPasswordWords):
 		case sc.isText(i, "reponse") && sc.secretAnswerAt(i+1):
 			i, answer = i+1, true
+		case named && sc.foldedIn(i, sameWords) && sc.punct(i+1) == ',':
+			if start, end, ok := sc.secretValue(i+2, bareCodeCue); ok && start == int(sc.toks[i+2].start) {
+				sc.add(start, end, SECRET, 0.75) // "the same as always, Dakar2020"
+			}
+			continue
 		default:
 			continue
 		}

@@ -1,0 +1,135 @@
+package redact
+
+// Lone surnames that a cue other than a verb of a person announces
+// (black-box round 2): whom the writer heard it from ("selon Kerjean",
+// "d'après Lemaire"), whom a mail is copied to ("cc Vasseur, Lemaire"),
+// whom the writer had on the phone ("j'ai eu Vasseur au téléphone"), an
+// adviser ("mon conseiller c'est Guillou", "ma conseillère Kerjean ne
+// répond plus"), a relative in apposition ("pour Ngoma, mon neveu"), a
+// social worker's role in brackets ("RDV avec Morvan (AS)"), and the next
+// person after a link and the same preposition ("parlé avec … , puis avec
+// Vasseur"). The name is read as after a verb of a person
+// (personObject): a particle may open it ("signé par Le Bihan"), and
+// organisations, towns, countries, drugs and common words stay ("selon
+// Ameli", "selon Pôle Emploi", "mon conseiller France Travail").
+
+// adviserNouns are the nouns of an adviser whose name a possessive and
+// the noun announce (folded): "ma conseillère Kerjean".
+var adviserNouns = wordSet("conseiller conseillere referent referente educateur educatrice curateur curatrice tuteur tutrice")
+
+// adviserLead are the words between an adviser's noun and the name
+// (folded): "mon conseiller c'est Guillou".
+var adviserLead = wordSet("c cest est s appelle")
+
+// roleAbbrevs are the roles written in brackets after a social worker's
+// name (folded): "Morvan (AS)".
+var roleAbbrevs = wordSet("as ass cesf es referent referente conseiller conseillere educateur educatrice")
+
+// frenchPossessives open a relative in apposition (folded).
+var frenchPossessives = wordSet("mon ma son sa notre votre leur")
+
+// phoneWords end "eu X au téléphone" (folded).
+var phoneWords = wordSet("telephone tel tele fil phone")
+
+// linkWords join a second preposition to the first's person (folded).
+var linkWords = wordSet("puis et ou ensuite")
+
+// nameCueBefore reports whether a cue without a verb announces the
+// person at word k: "selon", "d'après", "cc", "eu" before and "au
+// téléphone" after, a possessive and an adviser's noun.
+func (sc *scanner) nameCueBefore(k int) bool {
+	if sc.adviserBefore(k) {
+		return true
+	}
+	p := k - 1
+	switch {
+	case p < 0:
+		return false
+	case sc.foldedIs(p, "selon"), sc.foldedIs(p, "cc"):
+		return true
+	case sc.punct(p) == ':' && p > 0:
+		return sc.foldedIs(p-1, "cc") // "cc : Vasseur"
+	case sc.foldedIs(p, "apres"):
+		return p >= 2 && sc.punct(p-1) == '\'' && sc.foldedIs(p-2, "d")
+	case sc.foldedIs(p, "eu"):
+		e := sc.personObject(k)
+		return e >= 0 && sc.foldedIs(e+1, "au") && sc.foldedIn(e+2, phoneWords)
+	}
+	return false
+}
+
+// adviserBefore reports whether a possessive and an adviser's noun stand
+// before word k, with "c'est" or "s'appelle" between: "mon conseiller
+// c'est Guillou".
+func (sc *scanner) adviserBefore(k int) bool {
+	n := sc.wordBefore(k)
+	for s := 0; s < 3 && n >= 0 && sc.foldedIn(n, adviserLead); s++ {
+		n = sc.wordBefore(n)
+	}
+	return n >= 0 && sc.foldedIn(n, adviserNouns) && sc.has(sc.wordBefore(n), wPossessive)
+}
+
+// nameSaidAfter reports whether what follows the name from k to e says
+// it is a person's: a relative in apposition after "pour", "à", "de",
+// "chez" or "avec" ("pour Ngoma, mon neveu"; "home at Christmas, my
+// father" stays) or a social worker's role in brackets ("(AS)").
+func (sc *scanner) nameSaidAfter(k, e int) bool {
+	switch sc.punct(e + 1) {
+	case ',':
+		return sc.isText(k-1, "pour", "a", "de", "chez", "avec") && sc.foldedIn(e+2, frenchPossessives) && sc.has(e+3, wRelative)
+	case '(':
+		return sc.foldedIn(e+2, roleAbbrevs) && sc.punct(e+3) == ')'
+	}
+	return false
+}
+
+// linkedPrep reports whether the preposition before word k repeats, after
+// a link, the one whose person was masked at token prep: "parlé avec
+// Dupont-Moretti à la mairie, puis avec Vasseur".
+func (sc *scanner) linkedPrep(k, prep int) bool {
+	p := k - 1
+	if prep < 0 || p <= prep || sc.toks[p].ent == 0 || sc.toks[p].ent != sc.toks[prep].ent {
+		return false
+	}
+	return sc.foldedIn(sc.wordBefore(p), linkWords)
+}
+
+// cuedLoneName masks the person at word k that a cue without a verb
+// announces, or that the words after it say is a person, and the names
+// listed after "cc" with commas. It returns the last token read, or -1.
+func (sc *scanner) cuedLoneName(k int) int {
+	e := sc.personName(k)
+	if e < 0 || !sc.nameCueBefore(k) && !sc.nameSaidAfter(k, e) {
+		return -1
+	}
+	sc.addToks(k, e, NOM, 0.75)
+	if !sc.foldedIs(k-1, "cc") && !sc.foldedIs(k-2, "cc") {
+		return e
+	}
+	for n := 0; n < 6 && sc.punct(e+1) == ','; n++ {
+		f := sc.personName(e + 2)
+		if f < 0 {
+			break
+		}
+		sc.addToks(e+2, f, NOM, 0.75)
+		e = f
+	}
+	return e
+}
+
+// personName returns the last token of a person's name at word k as
+// personObject reads it, or where the words after it say it is a
+// person's (nameSaidAfter), or -1.
+func (sc *scanner) personName(k int) int {
+	if k >= len(sc.toks) || sc.toks[k].kind != kWord || sc.toks[k].shape&shCap == 0 {
+		return -1
+	}
+	if e := sc.personObject(k); e >= 0 {
+		return e
+	}
+	e := sc.compoundEnd(k)
+	if e > k+2 || !sc.personWord(e) || !sc.nameSaidAfter(k, e) {
+		return -1
+	}
+	return e
+}
