@@ -172,9 +172,10 @@ func (sc *scanner) birthPrep(i, j int, plainA bool) bool {
 // townAt reads the name of a town from token j and returns its last token,
 // or -1: capitalized words that are no country (cityName), or, in a text
 // without case, one word or compound that is no word of the lexicon and
-// ends the clause or comes before a date ("ne le 3 fevrier 1994 a kayes.").
+// ends the clause or comes before a date ("ne le 3 fevrier 1994 a kayes.");
+// none of notTown ("né a Noël").
 func (sc *scanner) townAt(j int) int {
-	if !sc.placeWord(j) {
+	if !sc.placeWord(j) || notTown[strings.ToLower(sc.text(j))] {
 		return -1
 	}
 	if !sc.caseless {
@@ -250,8 +251,10 @@ func (sc *scanner) placeWord(j int) bool {
 }
 
 // notTown are words that follow "né à" without being a place and that the
-// lexicon may not hold: "né à terme", "née à domicile".
-var notTown = wordSet("terme domicile maison maternite maternité hopital hôpital clinique etranger étranger midi minuit")
+// lexicon may not hold, in any case: "né à terme", "née à domicile".
+// Feasts are no towns either: "né à Noël", "né à Pâques".
+var notTown = wordSet("terme domicile maison maternite maternité hopital hôpital clinique etranger étranger midi minuit " +
+	"noel noël paques pâques toussaint")
 
 // darijaBirth are the Darija verbs of birth in Latin letters, before "f"
 // (in): "tzad f Gabès" (he was born in), "mzyouda f Sfax" (born,

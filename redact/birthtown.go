@@ -254,7 +254,8 @@ func (sc *scanner) capitalAt(k int) bool {
 // à Lyon, et mon père à Villeneuve Saint Georges en 1950". Each is "et",
 // a possessive and a relative, "à" and a town that ends its clause or
 // comes before a year, a date or another "et"; "et mon père à Paris
-// depuis 2010" stays. It returns the last token read.
+// depuis 2010" and "et mon père à Décathlon", a firm's (wOrgWord), stay.
+// It returns the last token read.
 func (sc *scanner) elidedBirths(end int) int {
 	for n := 0; n < 4; n++ {
 		k := end + 1
@@ -265,7 +266,7 @@ func (sc *scanner) elidedBirths(end int) int {
 			return end
 		}
 		town := sc.townAt(k + 4)
-		if town < 0 || sc.toks[k].gap >= gapLine {
+		if town < 0 || sc.has(k+4, wOrgWord) || sc.toks[k].gap >= gapLine {
 			return end
 		}
 		if t := sc.townTail(town); !sc.clauseEndsAt(t+1, stopMarksOnly) && !sc.yearAfter(t+1) && !sc.isText(t+1, "le", "et") {

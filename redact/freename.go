@@ -30,6 +30,9 @@ func (sc *scanner) freeName(i int) int {
 		return sc.emitName(i, strong, 0.8)
 	}
 	amb := b&wFirstAmb != 0
+	if sc.aujourdhuiTail(i) {
+		return -1 // "aujourd'hui": the first name "Hui"
+	}
 	if sc.caseless {
 		if amb || b&(wStop|notName) != 0 {
 			return -1
@@ -71,6 +74,12 @@ func (sc *scanner) freeName(i int) int {
 		return last
 	}
 	return -1
+}
+
+// aujourdhuiTail reports whether word i ends "aujourd'hui", which holds
+// the first name "Hui".
+func (sc *scanner) aujourdhuiTail(i int) bool {
+	return sc.isText(i, "hui") && sc.punct(i-1) == '\'' && sc.isText(i-2, "aujourd")
 }
 
 // capsFirstAfter reports whether the first name at m, after the surname

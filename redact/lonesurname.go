@@ -20,6 +20,14 @@ import "strings"
 // person whose file it is (folded).
 var fileNouns = wordSet("dossier dossiers")
 
+// fileTopics are the topics, acronyms and places a file is named after,
+// which the lexicon may not know (folded): "mon dossier de Pacs", "le
+// dossier de Mayotte", "le dossier de Candidature", "dossier de Vae".
+var fileTopics = wordSet("pacs vae vap rsa apl aah als ape cmu css ame mdph ald paje ppa asf asse ase rqth " +
+	"candidature inscription naturalisation regroupement retraite surendettement " +
+	"mayotte guyane martinique guadeloupe reunion corse polynesie caledonie wallis futuna miquelon " +
+	"bretagne normandie occitanie alsace lorraine picardie auvergne bourgogne aquitaine champagne")
+
 // civilityLinks join a name with its civility to the lone surname of
 // another person: "Mme Leroy puis Perrin" (folded).
 var civilityLinks = wordSet("puis et ou")
@@ -69,10 +77,10 @@ func (sc *scanner) particleOpens(k int) bool {
 var nameParticles = wordSet("le du de van von ben el al ter")
 
 // fileOwner reports whether "de" and a file's noun stand before word k:
-// "le dossier de Durand".
+// "le dossier de Durand". A file's topic stays (fileTopics).
 func (sc *scanner) fileOwner(k int) bool {
 	d := k - 1
-	return sc.isText(d, "de") && sc.toks[d].gap == gapSpace && sc.foldedIn(d-1, fileNouns)
+	return !sc.foldedIn(k, fileTopics) && sc.isText(d, "de") && sc.toks[d].gap == gapSpace && sc.foldedIn(d-1, fileNouns)
 }
 
 // civilityBefore reports whether a link follows, before word k, a name

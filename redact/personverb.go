@@ -26,6 +26,12 @@ var personVerbs = map[string]map[string]bool{
 	"de":   wordSet("attendu attendue"),
 }
 
+// personRoles are the roles written capitalised after a verb of a
+// person, which name no one (folded): "Déposé par Coursier", "Dossier
+// déposé par Mandataire".
+var personRoles = wordSet("coursier coursiers mandataire mandataires livreur livreurs facteur huissier notaire avocat avocate " +
+	"tuteur tutrice curateur curatrice conseiller conseillere assistante referent referente")
+
 // personVerbBefore reports whether a preposition and a verb of a person
 // stand right before word k: "parlé à Guillaumet".
 func (sc *scanner) personVerbBefore(k int) bool {
@@ -87,11 +93,12 @@ func (sc *scanner) personObject(k int) int {
 // not know (or knows as a surname) that ends as no common word
 // (commonEndings) nor, unless a glued particle opens it ("Dubreuil"), as
 // towns do (placeEndings), and no organisation's word. The endings of
-// nouns (nounEndings) count not: the verb says a person follows
+// nouns (nounEndings) count not, but roles do (personRoles): the verb says a person follows
 // ("Vasseur", "Lemaire").
 func (sc *scanner) personWord(w int) bool {
 	t := &sc.toks[w]
-	if t.kind != kWord || t.shape&shCap == 0 || sc.has(w, wTownName|wCountry|wOrgWord) || birthCountries[strings.ToLower(sc.text(w))] {
+	if t.kind != kWord || t.shape&shCap == 0 || sc.has(w, wTownName|wCountry|wOrgWord) || birthCountries[strings.ToLower(sc.text(w))] ||
+		sc.foldedIn(w, personRoles) {
 		return false
 	}
 	if sc.isFirstName(w) {

@@ -160,10 +160,18 @@ func (sc *scanner) secretValue(j int, cue secretCue) (start, end int, ok bool) {
 
 // plainWordValue reports whether the value at token j, ending at byte end,
 // is one everyday word of the lexicon's function or stop words: what the
-// writer says of the password ("Mot de passe : perdu"), not the password.
+// writer says of the password ("Mot de passe : perdu"), not the password,
+// or an elided adverb of time (elidedAdverbs: "oublié aujourd'hui").
 func (sc *scanner) plainWordValue(j, end int) bool {
+	if elidedAdverbs[foldAlnum(sc.s[sc.toks[j].start:end])] {
+		return true
+	}
 	return int(sc.toks[j].end) == end && sc.toks[j].kind == kWord && sc.bits(j)&(wFunc|wStop) != 0
 }
+
+// elidedAdverbs are the adverbs written with an apostrophe that follow a
+// password's cue as when, not what (folded, letters only).
+var elidedAdverbs = wordSet("aujourdhui")
 
 // isDateShape reports whether v is a date written with digits ("12/03/2024",
 // "12-03-24", "12.03.2024"): a date after the cue ("mot de passe le

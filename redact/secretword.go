@@ -14,12 +14,16 @@ import "strings"
 var secretSaid = wordSet("est cest etait cetait is was ist sera oublie oubliee")
 
 // passwordStates are the words that say what a password is like, which
-// no ending tells (folded): "mon mot de passe est faux".
+// no ending tells, and the adverbs of time after "oublié" (folded): "mon
+// mot de passe est faux", "c'est galère", "avant c'était rapide", "mot de
+// passe oublié tantôt".
 var passwordStates = wordSet("faux fausse incorrect incorrecte correct correcte invalide valide inconnu inconnue " +
 	"simple long longue court courte bon bonne mauvais mauvaise nul nulle juste fort forte faible pareil pareille " +
 	"identique different differente introuvable illisible obligatoire requis perime perimee expire expiree bloque " +
 	"bloquee errone erronee refuse refusee change changee modifie modifiee verrouille verrouillee suspendu suspendue " +
-	"oublie oubliee perdu perdue vide secret secrete complique compliquee facile difficile")
+	"oublie oubliee perdu perdue vide secret secrete complique compliquee facile difficile " +
+	"galere bizarre etrange lent lente rapide fluide pire mieux gratuit gratuite payant payante " +
+	"tantot demain toujours encore souvent parfois")
 
 // verbEndings are the endings of French infinitives and of the second
 // person plural, which no password ends a clause with ("… oublié cliquez").
