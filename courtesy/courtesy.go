@@ -29,7 +29,9 @@ const (
 	// CallBack: asking to be called back or contacted.
 	CallBack
 	// Help: asking for help, information or an answer without saying
-	// about what (aide, question, urgent).
+	// about what (aide, question, urgent; since session 20 « important »,
+	// « rapide » and « dossier »: « Où en est mon dossier ? » names no
+	// subject, and the holding reply asks which one).
 	Help
 	// Polite: the words a polite request or a call-back request is built
 	// with (« je vous remercie », « s'il vous plaît », « pouvez-vous me

@@ -163,8 +163,9 @@ var (
 
 // ContactPolicy says which contacts a draft may give without a source.
 type ContactPolicy struct {
-	// Hosts are allowed web and e-mail domains; a leading "*." allows
-	// subdomains ("*.gouv.fr" allows impots.gouv.fr).
+	// Hosts are allowed web domains; a leading "*." allows subdomains
+	// ("*.gouv.fr" allows impots.gouv.fr). Their home pages only, and no
+	// e-mail address: a mailbox must come from a source.
 	Hosts []string
 	// Phones are allowed phone numbers, digits only (e.g. "3939").
 	Phones []string

@@ -20,10 +20,12 @@ import (
 
 // withoutCredentials returns a redacted text, placeholders kept, with its
 // clauses that only give credentials blanked, or t itself when nothing
-// else would be left to search (onlyCredentials).
+// else would be left to search (onlyCredentials) or the next clause speaks
+// of the credential (« Voici mon mot de passe : [SECRET_1] Il ne marche
+// pas »: the final review of session 20 saw « mot de passe » lost).
 func withoutCredentials(t redact.Text) redact.Text {
 	spans := credentialSpans(t.String())
-	if len(spans) == 0 {
+	if len(spans) == 0 || referredBack(t.String(), spans) {
 		return t
 	}
 	out := t.Blank(spans, redact.Space)
@@ -32,6 +34,21 @@ func withoutCredentials(t redact.Text) redact.Text {
 	}
 	return out
 }
+
+// referredBack reports whether the clause after one of spans opens with a
+// pronoun that may stand for the credential given (il, ça, it…).
+func referredBack(s string, spans [][]int) bool {
+	for _, sp := range spans {
+		rest := strings.TrimLeft(placeholderRe.ReplaceAllString(s[sp[1]:], " "), " \t\n.,:;!?")
+		if first, _, _ := strings.Cut(fold.Words(rest), " "); backPronouns[first] {
+			return true
+		}
+	}
+	return false
+}
+
+// backPronouns may stand for a credential given just before.
+var backPronouns = wordSet(`il elle ils elles ca cela celui ceux it they this`)
 
 // onlyCredentials reports whether a redacted text, placeholders kept, says
 // nothing but credentials given (« Voici mes identifiants : [SECRET_1] »):

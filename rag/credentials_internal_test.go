@@ -27,6 +27,8 @@ func TestWithoutCredentials(t *testing.T) {
 		{"je n'ai pas mon mot de passe, que faire ?", "je n'ai pas mon mot de passe, que faire ?"},
 		{"J'ai un problème avec mon mot de passe impots.gouv", "J'ai un problème avec mon mot de passe impots.gouv"},
 		{"mon code postal est le 75011, comment voter ?", "mon code postal est le 75011, comment voter ?"},
+		// The next clause speaks of the credential: searched as it is.
+		{"Voici mon mot de passe : Soleil2024! Il ne marche pas", "Voici mon mot de passe : Soleil2024! Il ne marche pas"},
 		// Nothing else to search: the message is searched as it is.
 		{"Voici mon mot de passe : Castor!77", "Voici mon mot de passe : Castor!77"},
 	} {

@@ -3,7 +3,9 @@ package rag
 import (
 	"context"
 	"math"
+	"regexp"
 	"sort"
+	"strconv"
 
 	"github.com/plume-sp/plume/store"
 )
@@ -76,7 +78,7 @@ func (s *Searcher) rank(ctx context.Context, plan queryPlan, docs []docCandidate
 }
 
 // results returns the k best passages of the ranked documents, in order,
-// at most MaxPerDocument per page: over the whole corpus a page is often
+// at most MaxPerDocument per page (pageOf): over the whole corpus a page is often
 // stored twice (its fiche and its 2020 version, one external id), and its
 // second document's passages would only repeat the first's while taking
 // the places of other pages.
@@ -87,7 +89,7 @@ func (s *Searcher) results(ranked []rankedDoc, k int) []Result {
 		if len(out) == k {
 			break
 		}
-		page := d.hits[0].ExternalID
+		page := pageOf(d.hits[0])
 		n := min(len(d.hits), s.opts.MaxPerDocument-perPage[page], k-len(out))
 		if n <= 0 {
 			continue
@@ -100,6 +102,21 @@ func (s *Searcher) results(ranked []rankedDoc, k int) []Result {
 	}
 	return out
 }
+
+// pageOf names the page a passage belongs to: its service-public.fr id
+// (F1234, N19775, R…) for a fiche, which DILA gives once across sources,
+// so that a fiche and its 2020 version are one page; its document for any
+// other id, which two sources may share for different pages (« faq-1 »;
+// the final review of session 20).
+func pageOf(h store.Hit) string {
+	if dilaID.MatchString(h.ExternalID) {
+		return h.ExternalID
+	}
+	return "doc " + strconv.FormatInt(h.DocumentID, 10)
+}
+
+// dilaID is the id of a service-public.fr page.
+var dilaID = regexp.MustCompile(`^[FNR][0-9]+$`)
 
 // passagesOf returns the passages of docs by document, each document's
 // best first.

@@ -107,13 +107,16 @@ func TestResultsCapPassagesPerPage(t *testing.T) {
 		}
 		return d
 	}
-	ranked := []rankedDoc{doc(1, "F1", 11, 12, 13), doc(2, "F1", 21, 22), doc(3, "F2", 31), doc(4, "F3", 41, 42)}
+	// Two sources' « faq-1 » are two pages: only service-public.fr ids
+	// name one page across sources.
+	ranked := []rankedDoc{doc(1, "F1", 11, 12, 13), doc(2, "F1", 21, 22), doc(3, "F2", 31), doc(4, "F3", 41, 42),
+		doc(5, "faq-1", 51), doc(6, "faq-1", 61)}
 	for _, tc := range []struct {
 		name string
 		k    int
 		want []int64
 	}{
-		{"every page", 10, []int64{11, 12, 31, 41, 42}},
+		{"every page", 10, []int64{11, 12, 31, 41, 42, 51, 61}},
 		{"first k", 4, []int64{11, 12, 31, 41}},
 		{"one", 1, []int64{11}},
 	} {

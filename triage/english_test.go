@@ -42,3 +42,24 @@ func TestEnglishLanguageBarrier(t *testing.T) {
 		{name: "italian", text: "Buongiorno, parlo solo italiano, mi serve aiuto per la carta di soggiorno.", level: Attention, codes: []string{CodeLanguage}},
 	})
 }
+
+// TestEnglishReview checks the ordinary messages the final review of
+// session 20 found made urgent by the English cues, beside the urgent
+// ones they were written for.
+func TestEnglishReview(t *testing.T) {
+	t.Parallel()
+	checkUrgency(t, []urgencyCase{
+		{"My son took my phone, so I cannot get the FranceConnect code.", false},
+		{"I broke my phone and I cannot log in to my account.", false},
+		{"Hi, this is my last day at this job, what do I need for unemployment registration?", false},
+		{"This is my last week in France before I move to Spain, how do I close my CAF file?", false},
+		{"I am going to end it, my lease I mean, next month.", false},
+		{"I wanted to die laughing when I saw the queue at the prefecture.", false},
+		{"Il a repéré le pont pour la randonnée.", false},
+		{"My employer won't let me leave before the end of my notice period.", false},
+		{"My mother has Alzheimer; she went missing once last year but she is fine now. How do I apply for APA?", false},
+		{"Would we be better off with the insurance from my employer or with the Complémentaire santé solidaire?", false},
+		{"My partner won't let me leave the house, he took my passport.", true},
+		{"My father has dementia, he wandered off this morning and we can't find him.", true},
+	})
+}

@@ -362,7 +362,7 @@ var rules = []rule{
 	// A free service paid for on a site posing as the official one (« j'ai
 	// payé 89 euros et maintenant je vois que c'est gratuit sur le site
 	// officiel »; since session 20): a fraud, said without its name.
-	{code: CodeFraud, cue: re(` gratuite?s? sur (?:le|les) sites? officiels?| alors que (?:c' ?est|c est|c' etait|c etait) gratuite?s?`), with: re(` paye| payee| regle| debite| preleve`)},
+	{code: CodeFraud, cue: re(` (?:paye|payee|regle)(?: [a-z0-9']+){0,20} (?:gratuite?s? sur (?:le|les) sites? officiels?|alors que (?:c' ?est|c est|c' etait|c etait) gratuite?s?)`), with: re(` site| internet| en ligne| google| annonce| lien`)},
 }
 
 // benefitCut is a benefit cut (« la CAF a coupé l'aide », « ils ont coupé

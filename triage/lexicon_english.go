@@ -9,17 +9,24 @@ package triage
 var englishRules = []rule{
 	// Farewells and decisions: « I've written letters to my kids », « this
 	// will be my last week », « vuole morire e ha comprato una corda ».
+	// A last week or day only when decided, a job's or a stay's is none
+	// (« this is my last day at this job », « my last week in France »).
 	{code: CodeSuicide, cue: re(` (?:written|wrote|left) (?:goodbye )?(?:letters?|notes?) (?:to|for) (?:my|the) (?:kids|children|family|son|daughter|wife|husband|parents)` +
-		`| this (?:will be|is going to be|is) my last (?:week|day|night|message|letter)| (?:want|wants|wanted) to die| end (?:my|his|her) life` +
-		`| (?:going|want|wants|decided) to end it| (?:will|want to|wants to|going to) (?:hang|kill) (?:myself|himself|herself)` +
-		`| (?:vuole|voglio|vorrei) morire| (?:mi voglio|si vuole|voglio) (?:uccidere|ammazzare)| (?:will|wollen|willst) (?:nicht mehr leben|sterben)| mich umbringen`)},
-	// « a repéré le pont » in an adviser's note: a place chosen.
-	{code: CodeSuicide, cue: re(` (?:a|ai|avait|avais) repere (?:le|un) pont| (?:a|ai) repere (?:un|l' ) endroit pour (?:sauter|en finir)`)},
+		`| decided (?:that )?this (?:will be|is going to be|is) my last (?:week|day|night)| this (?:will be|is) my last (?:message|letter) to anyone` +
+		`| (?:want|wants|wanted) to die| end (?:my|his|her) life| (?:will|want to|wants to|going to) (?:hang|kill) (?:myself|himself|herself)` +
+		`| (?:vuole|voglio|vorrei) morire| (?:mi voglio|si vuole|voglio) (?:uccidere|ammazzare)| (?:will|wollen|willst) (?:nicht mehr leben|sterben)| mich umbringen`),
+		except: re(` to die (?:laughing|of laughter|of boredom|of shame|for)| dying to`)},
+	// « a repéré le pont » in an adviser's note, beside a despair: a place
+	// chosen (alone, « il a repéré le pont pour la randonnée »).
+	{code: CodeSuicide, cue: re(` (?:a|ai|avait|avais) repere (?:le|un) pont| (?:a|ai) repere (?:un|l' ) endroit pour (?:sauter|en finir)`),
+		with: re(` n' en (?:peut|peux|pouvait) plus| pleur| en finir| sauter| desesper| plus envie| plus la force`)},
 	// Violence at home: locked in, a phone taken, choked, threatened,
 	// kept in.
-	{code: CodeViolence, cue: re(` (?:locked|locks) (?:me|us|her)(?: and [a-z' ]{1,30})? (?:in|inside|up)| (?:took|takes|has taken|broke|smashed) my (?:phone|passport|papers)` +
+	{code: CodeViolence, cue: re(` (?:locked|locks) (?:me|us|her)(?: and [a-z' ]{1,30})? (?:in|inside|up)` +
+		`| (?:husband|partner|boyfriend|wife|girlfriend|ex) (?:took|takes|has taken|broke|smashed|keeps|hides) my (?:phone|passport|papers)` +
 		`| (?:choked|chokes|strangled|strangles|slapped|slaps|punched|punches) (?:me|her|us)| (?:he|she)(?:' ll| will| would| is going to|' s going to) kill (?:me|us|her|him|the kids|the children)` +
-		`| (?:won' t|will not|doesn' t|does not) let me (?:leave|go out|go outside|out)| (?:hits|beats|hurts) her| (?:husband|partner|boyfriend) (?:hits|beats|hurts|threatens)`)},
+		`| (?:won' t|will not|doesn' t|does not) let me (?:leave|go out of|out of) (?:the house|the flat|the apartment|home|the room)` +
+		`| (?:hits|beats|hurts) her| (?:husband|partner|boyfriend) (?:hits|beats|hurts|threatens)`)},
 	// A child touched by an adult, named in the sentence.
 	{code: CodeChild, cue: re(` (?:touches|touched|touching) (?:me|her|him|my)`),
 		with: re(` teacher| uncle| stepfather| step-father| stepdad| coach| neighbou?r| cousin| babysitter| priest| (?:little|younger|baby) (?:sister|brother)| my (?:daughter|son)| (?:i' m|i am|she is|he is|she' s|he' s) (?:[1-9]|1[0-7])(?: |$)`)},
@@ -37,9 +44,6 @@ var englishRules = []rule{
 	// A baby who no longer drinks or burns with fever.
 	{code: CodeHealth, cue: re(` (?:baby|newborn|infant)`),
 		with: re(` not (?:drinking|feeding|eating)(?: anymore| any more)?| (?:won' t|doesn' t|does not) (?:drink|feed|wake)| very hot| high fever| fever (?:of )?(?:39|40|41)| not breathing| breathing (?:badly|hard|strangely)| blue lips| convuls| seizure`)},
-	// An elderly person with dementia gone from home.
-	{code: CodeVulnerableAdult, cue: re(` alzheimer| dementia`),
-		with: re(` wandered (?:off|away)| (?:can' t|cannot|can not) find (?:him|her)| (?:went|gone) missing`)},
 	// Said in the message or the note: the person speaks only another
 	// language, or apologises for their English.
 	{code: CodeLanguage, cue: re(` sorry for my (?:bad |poor |broken )?english| my english is (?:not (?:good|great)|bad|poor)| (?:spoke|speaks|speaking) only (?:english|spanish|italian|german|arabic|russian|portuguese)` +

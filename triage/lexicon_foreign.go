@@ -13,7 +13,7 @@ var foreignRules = []rule{
 		`| (?:don' t|do not|can' t|cannot|can not) (?:really )?see myself (?:carrying on|going on|living on)| no (?:point|reason) (?:in )?(?:carrying on|going on)| (?:tired|sick) of living| (?:rather|prefer to) (?:be dead|not wake up (?:again|anymore|any more|ever|at all|$))| (?:sleep|go to sleep|fall asleep) and (?:not|never) wake up| better off if i (?:was|were|am) (?:gone|dead|not here)| (?:cutting|hurting|harming) myself| self-?harm(?:ing)? (?:again|since|every)| no vale la pena (?:vivir|seguir viviendo)| nao vale a pena (?:viver|continuar vivendo)| dormir y no despertar| dormir e nao acordar| (?:soy|sou) (?:una|uma) (?:carga|peso) para` +
 		// « my family would be better off with the insurance money », « how
 		// many of my pills it would take » (since session 20).
-		`| (?:would be|are|be) better off (?:with the insurance|without me|if i (?:died|was gone|were gone))| how many (?:of )?(?:my |these |the )?(?:pills|tablets|sleeping pills) it would take`)},
+		`| (?:family|kids|children|wife|husband|they|everyone|everybody) (?:would be|are|will be) better off (?:with the insurance(?: money)?|without me|if i (?:died|was gone|were gone))| how many (?:of )?(?:my |these |the )?(?:pills|tablets|sleeping pills) it would take`)},
 	{code: CodeViolence, cue: re(` me pega | me pego | me golpea| me golpeo| me pegou| me bate | me bateu| me agrede| me agrediu| me amenaza| me ameaca| me ameacou| (?:con un cuchillo|com uma faca|with a knife)| violencia (?:domestica|de genero)| maltrat(?:a|o) | beat me| beats me| hit me| abuses me| threaten(?:ed|s|ing)? to (?:kill|hurt|beat|hit|stab) (?:me|us)| (?:said|says|told me) (?:he|she) (?:will|would|is going to|was going to) (?:kill|hurt|beat) (?:me|us)| ma bate| m-a batut| (?:m|l|ne|te)-a (?:batut|lovit)| (?:m|l|ne|te)-au (?:batut|lovit)| capul spart| бьет меня| бьёт меня| избивает| бил меня| б'є мене| beni dov| bana vurdu| beni dovdu| vuruyor| pasaportumu aldi| zorla evlendir| evlendirmek istiyor| меня бьёт| меня бьет| ударил (?:меня|головой)| (?:will|going to) kill (?:me|her|us|you)| took (?:her|my) (?:passport|papers)| يضربني| ضربني| زوجي يضرب| pushed me (?:against|into|down|to the)| (?:becomes|gets|got|became) (?:very |really )?violent| (?:la|me|lo|le|nos) empujo| moretones| hematomas`)},
 	{code: CodeViolence, cue: re(` tengo miedo| tenho medo| i am scared| i' m scared| я боюсь| мені страшно| mi-e frica| korkuyorum`),
 		except: re(` (?:de|of) (?:perder|ser|llegar|chegar|fail|lose|miss)`)},
@@ -84,7 +84,10 @@ var foreignRules = []rule{
 	{code: CodeVulnerableAdult, cue: re(` alzheimer| dementia`),
 		with: re(` nobody else| no one else| alone (?:at home|in the house)| forgets the (?:cooker|stove|gas)| has fallen| fell (?:down|again)`)},
 	{code: CodeVulnerableAdult, cue: re(` alzheimer| dementia| demencia| demência`),
-		with: re(` nao voltou| não voltou| no ha vuelto| no volvio| desaparec| sumiu| is missing| has not come back| hasn' t come back| not come home`)},
+		with: re(` nao voltou| não voltou| no ha vuelto| no volvio| desaparec| sumiu| is missing| has not come back| hasn' t come back| not come home` +
+			// « he wandered off this morning and we can't find him » (since
+			// session 20).
+			`| wandered (?:off|away) (?:this|today|tonight|again|an hour|two hours|yesterday)| (?:can' t|cannot|can not) find (?:him|her)| (?:has )?gone missing (?:this|today|tonight|since)`)},
 }
 
 // distressOfOldEnglish is what puts an old person living alone in danger,

@@ -67,3 +67,18 @@ func TestSession20Ultimatum(t *testing.T) {
 		{name: "claimed", text: "Je viens de recevoir de la CAF un courrier réclamant 1 143 € d'APL versée après son décès.", level: Attention, codes: []string{CodeBereavement, CodeDebt}},
 	})
 }
+
+// TestSession20Review checks the false urgents the final review found in
+// this session's French rules: a cat or a car outside, a creditor's
+// ultimatum (a deadline to meet, still urgent), the school canteen paid.
+func TestSession20Review(t *testing.T) {
+	t.Parallel()
+	checkUrgency(t, []urgencyCase{
+		{"Mon chat est dehors depuis deux jours, sinon je voulais savoir pour la carte grise.", false},
+		{"Ma voiture est dehors depuis 3 jours car le garage est fermé.", false},
+		{"Mise en demeure de l'URSSAF : sans régularisation sous 8 jours, des poursuites seront engagées. Puis-je contester ?", true},
+	})
+	checkLexicon(t, []lexiconCase{
+		{name: "canteen", text: "J'ai payé la cantine 40 euros alors que c'est gratuit pour les boursiers, puis-je être remboursé ?", level: Routine},
+	})
+}

@@ -37,7 +37,7 @@ const nobodyToCare = `personne (?:ne (?:pourra|peut|pourrait|va)|pour|n' est la 
 // outsideNights is a night or more spent outside (« jsuis dehors depuis 3
 // nuits avec mon bébé »; since session 20, black-box round 1 read it as an
 // energy cut only): no roof now, not a day's errand (« dehors depuis 8 h »).
-const outsideNights = `| (?:suis|sommes|est|sont|etes|etait|etions|etaient|dort|dors|dormons|dorment) dehors depuis (?:[0-9]+|deux|trois|quatre|cinq|plusieurs|des) (?:nuits?|jours)`
+const outsideNights = `| (?:je suis|nous sommes|on est|on dort|je dors|nous dormons|on etait|j' etais|nous etions) dehors depuis (?:[0-9]+|deux|trois|quatre|cinq|plusieurs|des) (?:nuits?|jours)`
 
 // fumesSource and fumesSymptom are a heating or burning appliance and the
 // symptoms of its fumes in the same sentence (« le poêle fume beaucoup, on
@@ -51,8 +51,14 @@ const fumesSymptom = ` mal a la tete| maux de tete| migraines?| envie de vomir| 
 // going to court (« Sans régularisation sous quinze jours, mon avocat
 // saisira le tribunal »; since session 20): a legal threat, not a time
 // limit the writer must meet.
-const ownUltimatum = `| sans (?:reponse|regularisation|remboursement|retour|reaction|solution|correction|rectification)(?: [a-z']+){0,3} (?:sous|d' ici|dans|avant) ` +
-	`| si (?:je n' ai|je n' obtiens|nous n' avons|nous n' obtenons|vous ne|rien n' est)(?: [a-z']+){0,8} (?:sous|d' ici|dans|avant) (?:[0-9]+|huit|dix|quinze|trente) (?:jours|semaines)`
+const ownUltimatum = `| sans (?:reponse|regularisation|remboursement|retour|reaction|solution|correction|rectification)(?: [a-z0-9']+){0,4} (?:sous|d' ici|dans|avant)(?: [a-z0-9']+){1,12} ` + ownAction +
+	`| si (?:je n' ai|je n' obtiens|nous n' avons|nous n' obtenons|vous ne|rien n' est)(?: [a-z0-9']+){0,8} (?:sous|d' ici|dans|avant) (?:[0-9]+|huit|dix|quinze|trente) (?:jours|semaines)(?: [a-z0-9']+){0,12} ` + ownAction
+
+// ownAction is the writer's own step after an ultimatum: the writer, not
+// a creditor, acts (« Mise en demeure de l'URSSAF : sans régularisation
+// sous 8 jours, des poursuites seront engagées » is a deadline the writer
+// must meet; the final review of session 20).
+const ownAction = `(?:j' ai donne instruction|je (?:saisirai|saisis|vais saisir|porterai|m' adresserai|ferai appel|contacterai)|nous (?:saisirons|porterons|allons saisir)|mon avocat)`
 
 // streetFear is a fear of ending on the street (« j'ai peur de me
 // retrouver à la rue avec ma fille »): the housing rules that read « à la
