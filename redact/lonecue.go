@@ -25,14 +25,8 @@ var adviserLead = wordSet("c cest est s appelle")
 // name (folded): "Morvan (AS)".
 var roleAbbrevs = wordSet("as ass cesf es referent referente conseiller conseillere educateur educatrice")
 
-// frenchPossessives open a relative in apposition (folded).
-var frenchPossessives = wordSet("mon ma son sa notre votre leur")
-
 // phoneWords end "eu X au téléphone" (folded).
 var phoneWords = wordSet("telephone tel tele fil phone")
-
-// linkWords join a second preposition to the first's person (folded).
-var linkWords = wordSet("puis et ou ensuite")
 
 // nameCueBefore reports whether a cue without a verb announces the
 // person at word k: "selon", "d'après", "cc", "eu" before and "au
@@ -76,7 +70,7 @@ func (sc *scanner) adviserBefore(k int) bool {
 func (sc *scanner) nameSaidAfter(k, e int) bool {
 	switch sc.punct(e + 1) {
 	case ',':
-		return sc.isText(k-1, "pour", "a", "de", "chez", "avec") && sc.foldedIn(e+2, frenchPossessives) && sc.has(e+3, wRelative)
+		return sc.isText(k-1, "pour", "a", "de", "chez", "avec") && sc.has(e+2, wPossessive) && sc.has(e+3, wRelative)
 	case '(':
 		return sc.foldedIn(e+2, roleAbbrevs) && sc.punct(e+3) == ')'
 	}

@@ -28,9 +28,10 @@ var fileTopics = wordSet("pacs vae vap rsa apl aah als ape cmu css ame mdph ald 
 	"mayotte guyane martinique guadeloupe reunion corse polynesie caledonie wallis futuna miquelon " +
 	"bretagne normandie occitanie alsace lorraine picardie auvergne bourgogne aquitaine champagne")
 
-// civilityLinks join a name with its civility to the lone surname of
-// another person: "Mme Leroy puis Perrin" (folded).
-var civilityLinks = wordSet("puis et ou")
+// linkWords join one person to the next: a name with its civility to a
+// lone surname ("Mme Leroy puis Perrin"), a second preposition to the
+// first's person ("avec Dupont, puis avec Vasseur") (folded).
+var linkWords = wordSet("puis et ou ensuite")
 
 // loneSurnames masks the lone surnames after a person's file and after
 // a name with its civility; cuedPersonName reads those after a cue of a
@@ -87,7 +88,7 @@ func (sc *scanner) fileOwner(k int) bool {
 // that a civility opens: "Mme Leroy puis Perrin", "M. Diallo et Traoré".
 func (sc *scanner) civilityBefore(k int) bool {
 	l := k - 1
-	if !sc.foldedIn(l, civilityLinks) || sc.toks[l].gap != gapSpace {
+	if !sc.foldedIn(l, linkWords) || sc.toks[l].gap != gapSpace {
 		return false
 	}
 	for j, words := l-1, 0; j >= 0 && words < 3 && sc.toks[j+1].gap < gapLine; j-- {

@@ -41,10 +41,13 @@ var motWords = wordSet("mot mots")
 
 // secretSkip are the words between a cue and its value: the service, the
 // verb, a qualifier ("mon mot de passe caf est", "mdp provisoire :").
-var secretSkip = wordSet("est c de du d mon ma le la l caf ameli impots impot ants cpam msa urssaf france connect franceconnect " +
-	"travail pole emploi compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
+var secretSkip = wordSet("est c de du d mon ma le la l " + secretServices + " compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
 	"sont is was my the sera etait ist mein meine lautet mi es minha e cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still " +
 	"recu recue par courrier sms fr gouv oublie oubliee cetait devenu devenue")
+
+// secretServices are the services a password is named after, between its
+// cue and its value ("mon mot de passe caf est", "celui d'Ameli c'est").
+const secretServices = "caf ameli impots impot ants cpam msa urssaf france connect franceconnect travail pole emploi"
 
 // secretAfter are the words after a number that make it a length or an
 // amount, not a code: "mot de passe de 12 caractères".

@@ -20,8 +20,7 @@ var sameWords = wordSet("always usual habitude")
 // a relative pronoun, a verb of being, the service ("l'ancien qui
 // était", "celui d'Ameli c'est"); no noun, as "l'ancien compte qui est
 // clôturé" speaks of an account (folded).
-var otherPasswordLead = wordSet("qui c cest est etait cetait sera is was aussi encore d de du l caf ameli impots impot ants cpam msa urssaf " +
-	"france connect franceconnect travail pole emploi")
+var otherPasswordLead = wordSet("qui c cest est etait cetait sera is was aussi encore d de du l " + secretServices)
 
 // maxOtherPasswordLead bounds the tokens read between the word and the
 // value: "celui d ' Ameli c ' est".
