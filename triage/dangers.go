@@ -1,0 +1,45 @@
+package triage
+
+// Dangers read since session 20 on rounds 26 and 27's tuning halves and
+// the black-box rounds, beside the families of understated.go: a parent
+// away with nobody for the child, nights spent outside, a stove's fumes,
+// and the writer's own ultimatum (a threat, no deadline).
+
+// parentAway is a parent leaving for hospital, an operation or custody
+// with nobody to care for the child named in the sentence (« je rentre à
+// l'hôpital demain, personne ne pourra s'occuper de mon fils »; since
+// session 20, black-box round 3 read it as a bereavement): a child left
+// alone, either order.
+const parentAway = `| ` + awayFor + `(?: [a-z0-9']+){0,12} ` + nobodyToCare + `| ` + nobodyToCare + `(?: [a-z0-9']+){0,12} ` + awayFor
+
+// awayFor is a parent's absence: hospital, an operation, prison.
+const awayFor = `(?:hospitalis[a-z]*|hopital|clinique|operee?|operation|incarcere[a-z]*|en prison|garde a vue)`
+
+// nobodyToCare is nobody left to look after someone.
+const nobodyToCare = `personne (?:ne (?:pourra|peut|pourrait|va)|pour|n' est la pour|qui puisse) (?:s' ?occuper|garder|(?:le|la|les) garder|(?:le|la|les) prendre)`
+
+// outsideNights is a night or more spent outside (« jsuis dehors depuis 3
+// nuits avec mon bébé »; since session 20, black-box round 1 read it as an
+// energy cut only): no roof now, not a day's errand (« dehors depuis 8 h »).
+const outsideNights = `| (?:je suis|nous sommes|on est|on dort|je dors|nous dormons|on etait|j' etais|nous etions) dehors depuis (?:[0-9]+|deux|trois|quatre|cinq|plusieurs|des) (?:nuits?|jours)`
+
+// fumesSource and fumesSymptom are a heating or burning appliance and the
+// symptoms of its fumes in the same sentence (« le poêle fume beaucoup, on
+// a enlevé la pile du détecteur, et depuis hier on a mal à la tête et
+// envie de vomir »; since session 20): carbon monoxide, a danger now.
+const fumesSource = ` (?:poele|chaudiere|chauffe-eau|cheminee|insert|brasero|barbecue|groupe electrogene|detecteur de (?:co|monoxyde|fumee)|monoxyde)`
+
+const fumesSymptom = ` mal a la tete| maux de tete| migraines?| envie de vomir| vomi| nausees?| vertiges?| somnolen| evanoui| tete qui tourne`
+
+// ownUltimatum is a deadline the writer gives the administration before
+// going to court (« Sans régularisation sous quinze jours, mon avocat
+// saisira le tribunal »; since session 20): a legal threat, not a time
+// limit the writer must meet.
+const ownUltimatum = `| sans (?:reponse|regularisation|remboursement|retour|reaction|solution|correction|rectification)(?: [a-z0-9']+){0,4} (?:sous|d' ici|dans|avant)(?: [a-z0-9']+){1,12} ` + ownAction +
+	`| si (?:je n' ai|je n' obtiens|nous n' avons|nous n' obtenons|vous ne|rien n' est)(?: [a-z0-9']+){0,8} (?:sous|d' ici|dans|avant) (?:[0-9]+|huit|dix|quinze|trente) (?:jours|semaines)(?: [a-z0-9']+){0,12} ` + ownAction
+
+// ownAction is the writer's own step after an ultimatum: the writer, not
+// a creditor, acts (« Mise en demeure de l'URSSAF : sans régularisation
+// sous 8 jours, des poursuites seront engagées » is a deadline the writer
+// must meet; the final review of session 20).
+const ownAction = `(?:j' ai donne instruction|je (?:saisirai|saisis|vais saisir|porterai|m' adresserai|ferai appel|contacterai)|nous (?:saisirons|porterons|allons saisir)|mon avocat)`
