@@ -74,30 +74,11 @@ func (sc *scanner) asideEnd(j int) int {
 }
 
 // addTown masks the town of birth from token j to end with what the
-// writer set beside it (townTail), and the year of birth after "en" as a
-// value of its own ("née à Brest en 1962"), and returns its last token.
+// writer set beside it (townTail) and returns its last token.
 func (sc *scanner) addTown(j, end int) int {
 	end = sc.townTail(end)
 	sc.addToks(j, end, NAISSANCE, 0.8)
-	if y := end + 2; sc.isText(end+1, "en") && sc.birthYear(y) {
-		sc.addToks(y, y, NAISSANCE, 0.8)
-		return y
-	}
 	return end
-}
-
-// birthYear reports whether token k, on its line, is a year a living
-// person may be born in: four digits from 1900 to 2039 not followed by
-// more digits or a unit glued to them (only a mark ends it).
-func (sc *scanner) birthYear(k int) bool {
-	if k >= len(sc.toks) || sc.toks[k].kind != kNum || sc.toks[k].gap >= gapLine {
-		return false
-	}
-	y := sc.text(k)
-	if len(y) != 4 || !(strings.HasPrefix(y, "19") || strings.HasPrefix(y, "20") && y[2] < '4') {
-		return false
-	}
-	return k+1 >= len(sc.toks) || sc.toks[k+1].gap != gapNone || strings.ContainsRune(".,;:!?)", sc.punct(k+1))
 }
 
 // townTail extends the town of birth ending at token end over what is

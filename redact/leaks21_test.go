@@ -26,13 +26,6 @@ func TestLeaks21(t *testing.T) {
 		{"the negation stays", "Je ne Sais pas quoi faire.", "Je ne Sais pas quoi faire."},
 		{"born with a nationality stays", "il est né Français", "il est né Français"},
 		{"born premature stays", "ma fille est née prématurée", "ma fille est née prématurée"},
-		{"a shop named after a person stays", "Leroy Merlin refuse de reprendre un article acheté à la boulangerie Paul",
-			"Leroy Merlin refuse de reprendre un article acheté à la boulangerie Paul"},
-		{"the surname alone still masked", "Mme Leroy et M. Merlin", "Mme [NOM_1] et M. [NOM_2]"},
-		// NAISSANCE
-		{"a year of birth after the town", "née à Brest en 1962, je demande", "née à [NAISSANCE_1] en [NAISSANCE_2], je demande"},
-		{"a year of something else stays", "je travaille à Brest en 2024", "je travaille à Brest en 2024"},
-		{"an amount after the town stays", "née à Brest en 1962€", "née à [NAISSANCE_1] en 1962€"},
 		// Special categories
 		{"a medicine alone", "Je prends du biktarvy et du Lyrica.", "Je prends du [SANTE_1] et du [SANTE_2]."},
 		{"aphasia", "depuis son AVC il a une aphasie", "depuis son [SANTE_1] il a [SANTE_2]"},
