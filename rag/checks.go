@@ -420,7 +420,8 @@ func (d *Drafter) checker(r run, passages []Result) *checker {
 }
 
 // check is the checks stage, on the redacted text: citations, contacts,
-// placeholders and, on a public channel, the values withheld.
+// placeholders, a model's figures (checkFigures) and, on a public
+// channel, the values withheld.
 func (d *Drafter) check(r run) checked {
 	text, citations, warns := d.checker(r, r.written.passages).check(r.opening.text + r.written.text)
 	out := checked{text: text, citations: citations}
@@ -439,6 +440,8 @@ func (d *Drafter) check(r run) checked {
 		// A public Services Publics+ reply must not repeat personal data:
 		// there, dropped placeholders are expected, not worth a warning.
 		out.warnings = append(out.warnings, checkPlaceholders(text, r.red.mapping, r.red.questionMapping, !publicChannel(r.req.Channel))...)
+		known := append(sourceTexts(r.written.passages), r.red.full.String(), r.red.note.String(), r.opening.text)
+		out.warnings = append(out.warnings, checkFigures(r.written.text, known)...)
 	}
 	out.warnings = append(out.warnings, checkWithheld(r.req.Channel, text, r.red.mapping, r.red.author)...)
 	return out

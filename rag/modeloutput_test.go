@@ -34,6 +34,16 @@ type outputCase struct {
 
 var outputCases = []outputCase{
 	{
+		// Figures no passage and no text of the person's holds are
+		// named for the agent to check (black-box session 21).
+		name:     "invented figures",
+		reply:    "Bonjour [NOM_1], le montant est de 1 234 euros [1]. Le délai est de 12 jours, soit 2,5 % de plus [1]. Nous vous rappelons au [TEL_1].",
+		want:     "Bonjour Marie Dupont, le montant est de 1 234 euros [1]. Le délai est de 12 jours, soit 2,5 % de plus [1]. Nous vous rappelons au 06 12 34 56 78.",
+		warnings: map[string][]string{rag.WarnUnsupportedFigure: {"1 234 euros", "12 jours", "2,5 %"}},
+		cited:    []int{1},
+		channel:  "email",
+	},
+	{
 		name:     "citations",
 		reply:    "Bonjour [NOM_1], la demande se fait en ligne puis en mairie [1]. Un délai s'applique [9]. Voir aussi [1, 9] et [2]. Nous vous rappelons au [TEL_1].",
 		want:     "Bonjour Marie Dupont, la demande se fait en ligne puis en mairie [1]. Un délai s'applique. Voir aussi [1] et [2]. Nous vous rappelons au 06 12 34 56 78.",

@@ -28,6 +28,7 @@ const WARNING_TITLES = {
   no_reliable_source: 'Aucune source fiable',
   no_subject: 'Objet de la demande à préciser',
   unknown_contact_masked: 'Coordonnées inventées masquées',
+  unsupported_figure: 'Chiffres à vérifier',
   extractive: 'Brouillon extractif',
   model_failed: 'Modèle indisponible',
   uncited: 'Aucune source citée',
