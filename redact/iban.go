@@ -188,6 +188,6 @@ func (sc *scanner) spelledCountry(i int) bool {
 	if i+2 >= len(sc.toks) || sc.toks[i].end-sc.toks[i].start != 1 || sc.toks[i+1].end-sc.toks[i+1].start != 1 {
 		return false
 	}
-	a, b, d := sc.text(i)[0], sc.text(i+1)[0], sc.toks[i+2]
+	a, b, d := sc.text(i)[0], sc.text(i + 1)[0], sc.toks[i+2]
 	return 'A' <= a && a <= 'Z' && 'A' <= b && b <= 'Z' && d.kind == kNum && d.end-d.start == 1
 }
