@@ -86,6 +86,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.spelledNumbers()
 	sc.nirPieces()
 	sc.foreignSocialNumbers()
+	sc.wrappedNIRs()
 	sc.gluedNumbers()
 	sc.ribParts()
 	sc.cardDetails()

@@ -1,12 +1,12 @@
 package redact
 
-// Passwords the writer says they tried, in a message about a password:
+// Passwords the writer says they tried or changed to, in a message about a password:
 // "jai oublie mon mot de passe ameli … jai essayer Marine2091! et
 // Marine2091 ca marche pas". The verb alone announces nothing: only in a
 // message that names a password, and only a password's shape.
 
 // triedWords are the verbs that announce a password tried.
-var triedWords = wordSet("essaye essayer essayee essayes essai essayez essaie essayons tente tenter tentez tape taper tapez tried typed entered try")
+var triedWords = wordSet("essaye essayer essayee essayes essai essayez essaie essayons tente tenter tentez tape taper tapez tried typed entered try change changee changed")
 
 // triedSecrets masks the passwords written after a verb of trying, and
 // those listed after the first with "et", "and", "puis" or a comma, in a
@@ -20,7 +20,7 @@ func (sc *scanner) triedSecrets() {
 		}
 		j := i + 1
 		for k := 0; k < 4 && j < len(sc.toks) && sc.toks[j].gap < gapLine; k++ {
-			if sc.punct(j) != ':' && !sc.foldedIn(j, triedSkip) {
+			if p := sc.punct(j); p != ':' && p != '«' && p != '"' && !sc.foldedIn(j, triedSkip) {
 				break
 			}
 			j++
@@ -39,8 +39,9 @@ func (sc *scanner) triedSecrets() {
 }
 
 // triedSkip are the words between a verb of trying and the password:
-// "j'ai essayé avec Soleil2024!", "tried again with …".
-var triedSkip = wordSet("avec with again encore aussi also le la les mon ma")
+// "j'ai essayé avec Soleil2024!", "tried again with …", "typed exactly
+// …", "je l'ai changé en …".
+var triedSkip = wordSet("avec with again encore aussi also le la les mon ma exactly exactement en to pour")
 
 // listJoin are the words that join a list's items.
 var listJoin = wordSet("et and puis then ou or")
