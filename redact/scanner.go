@@ -97,6 +97,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.sentencePassports()
 	sc.cpfNumbers()
 	sc.plainIDs()
+	sc.loosePlates()
 	sc.ownNumbers()
 	sc.corrections()
 	sc.secrets()
