@@ -98,6 +98,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.cpfNumbers()
 	sc.plainIDs()
 	sc.loosePlates()
+	sc.dashedRefs()
 	sc.ownNumbers()
 	sc.corrections()
 	sc.secrets()
