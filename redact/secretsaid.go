@@ -43,11 +43,12 @@ func (sc *scanner) saidCodes() {
 
 // saidCodeCue reads the qualifier and the copula after the cue word at i
 // and returns the token where the value may start. A bare "code" needs
-// its copula ("le code c'est"); own tells a code named as the writer's or
+// its copula ("le code c'est"), "pin" none ("el pin 2 2 0 6"); own tells a code named as the writer's or
 // qualified ("mon code", "code PIN"), which may be up to eight digits.
 func (sc *scanner) saidCodeCue(i int) (j int, own, ok bool) {
-	qual := sc.foldedIs(i, "pin")
-	if qual && sc.text(i) != "PIN" && !sc.possessive(sc.wordBefore(i)) && !sc.isText(sc.prevWord(i), "code") {
+	pin := sc.foldedIs(i, "pin")
+	qual := pin
+	if pin && sc.text(i) != "PIN" && !sc.possessive(sc.wordBefore(i)) && !sc.isText(sc.prevWord(i), "code") && !sc.foldedIn(sc.wordBefore(i), pinArticles) {
 		return 0, false, false // "pomme de pin"
 	}
 	copula := false
@@ -71,8 +72,12 @@ func (sc *scanner) saidCodeCue(i int) (j int, own, ok bool) {
 		j++
 	}
 	own = qual || sc.possessive(sc.wordBefore(i))
-	return j, own, copula && j < len(sc.toks) && sc.toks[j].gap < gapLine
+	return j, own, (copula || pin) && j < len(sc.toks) && sc.toks[j].gap < gapLine
 }
+
+// pinArticles are the articles before "pin" that make it a PIN, digits
+// following: "y el pin 2 2 0 6", "the pin 4821".
+var pinArticles = wordSet("el le the son ton votre")
 
 // codeRun returns the span of a code of 4 to max digits starting at token
 // j: one number ("7788"), single digits apart ("1 9 7 3") or digits in
