@@ -22,6 +22,7 @@ func TestLeaks21Num(t *testing.T) {
 		{"a password to log in with", "essayez kl13kl13 pour vous connecter", "essayez [SECRET_1] pour vous connecter"},
 		{"an eight-digit code after mon code c", "mon code c 05121997 (ma date de naissance)", "mon code c [SECRET_1] (ma date de naissance)"},
 		{"a PIN after an article", "tarjeta del banco y el pin 2 2 0 6 lo se", "tarjeta del banco y el pin [SECRET_1] lo se"},
+		{"Pin opening a message stays", "Pin 1234 arbres plantés", "Pin 1234 arbres plantés"},
 		{"a pine cone stays", "une pomme de pin 2 ou 3", "une pomme de pin 2 ou 3"},
 		{"an amount recalled stays", "je crois que c'est 4821 euros", "je crois que c'est 4821 euros"},
 		{"a recollection without a code stays", "je crois que c'est 2019 qu'on a déménagé", "je crois que c'est 2019 qu'on a déménagé"},

@@ -48,7 +48,7 @@ func (sc *scanner) saidCodes() {
 func (sc *scanner) saidCodeCue(i int) (j int, own, ok bool) {
 	pin := sc.foldedIs(i, "pin")
 	qual := pin
-	if pin && sc.text(i) != "PIN" && !sc.possessive(sc.wordBefore(i)) && !sc.isText(sc.prevWord(i), "code") && !sc.foldedIn(sc.wordBefore(i), pinArticles) {
+	if pin && sc.text(i) != "PIN" && !sc.possessive(sc.wordBefore(i)) && !sc.isText(sc.prevWord(i), "code") && !sc.articleBefore(i) {
 		return 0, false, false // "pomme de pin"
 	}
 	copula := false
@@ -73,6 +73,13 @@ func (sc *scanner) saidCodeCue(i int) (j int, own, ok bool) {
 	}
 	own = qual || sc.possessive(sc.wordBefore(i))
 	return j, own, (copula || pin) && j < len(sc.toks) && sc.toks[j].gap < gapLine
+}
+
+// articleBefore reports whether a word of pinArticles stands before the
+// word at i.
+func (sc *scanner) articleBefore(i int) bool {
+	w := sc.wordBefore(i)
+	return w >= 0 && sc.foldedIn(w, pinArticles)
 }
 
 // pinArticles are the articles before "pin" that make it a PIN, digits
