@@ -122,7 +122,7 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 			t := sc.toks[m]
 			l := t.end - t.start
 			conf := 0.6
-			if sc.isText(i, "chambre", "ch", "studio", "logement", "porte", "entree", "hall", "lot") {
+			if sc.isText(i, "chambre", "ch", "studio", "logement", "porte", "entree", "hall", "lot", "room") {
 				conf = 0.45 // common words: only next to another part
 			}
 			switch {

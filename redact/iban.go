@@ -79,6 +79,11 @@ func (sc *scanner) ibans() {
 		switch {
 		case bestValid >= 0:
 			sc.addToks(i, bestValid, IBAN, 0.99)
+		case !strict && bestLen >= 0 && sc.spelledCountry(i):
+			// "F R 7 6 1 0 0 9 6 …" dictated one character at a time to
+			// its country's length: the shape is the IBAN's, its key
+			// mistyped or misheard
+			sc.addToks(i, bestLen, IBAN, 0.9)
 		case !strict:
 			// a country code in lower case or spelled apart: its key decides
 		case bestLen >= 0 && len(norm) >= 4 && allDigits(norm[2:4]):
@@ -175,4 +180,14 @@ func (sc *scanner) looseIBANStart(i int) bool {
 		return false
 	}
 	return i == 0 || sc.toks[i-1].kind != kWord || sc.toks[i].gap != gapNone
+}
+
+// spelledCountry reports whether the country code at token i is spelled
+// as two capital letters apart ("F R") before a single digit.
+func (sc *scanner) spelledCountry(i int) bool {
+	if i+2 >= len(sc.toks) || sc.toks[i].end-sc.toks[i].start != 1 || sc.toks[i+1].end-sc.toks[i+1].start != 1 {
+		return false
+	}
+	a, b, d := sc.text(i)[0], sc.text(i + 1)[0], sc.toks[i+2]
+	return 'A' <= a && a <= 'Z' && 'A' <= b && b <= 'Z' && d.kind == kNum && d.end-d.start == 1
 }

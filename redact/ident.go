@@ -669,13 +669,40 @@ func (sc *scanner) sentencePassports() {
 	}
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		if t.kind != kAlnum || !passportWord(sc.text(i)) {
+		last := i
+		if t.kind == kWord {
+			last = sc.passportApart(i)
+		} else if t.kind != kAlnum || !passportWord(sc.text(i)) {
 			continue
 		}
-		if c := sc.cueBefore(i, 16); c&cPasseport != 0 && c&(cPlaque|cPlateWord|cIBAN) == 0 {
-			sc.addToks(i, i, PASSEPORT, 0.6)
+		if c := sc.cueBefore(i, 16); last >= 0 && c&cPasseport != 0 && c&(cPlaque|cPlateWord|cIBAN) == 0 {
+			sc.addToks(i, last, PASSEPORT, 0.6)
 		}
 	}
+}
+
+// passportApart returns the last token of a passport number whose one
+// or two capitals are written apart from its six to eight digits ("FT
+// 902214", "Z 4 8 1 9 2 7 3"), starting at word i, or -1.
+func (sc *scanner) passportApart(i int) int {
+	w := sc.text(i)
+	if len(w) > 2 || w[0] < 'A' || w[0] > 'Z' || w[len(w)-1] < 'A' || w[len(w)-1] > 'Z' {
+		return -1
+	}
+	n, last := 0, -1
+	for k := i + 1; k < len(sc.toks) && sc.toks[k].gap == gapSpace && sc.toks[k].kind == kNum; k++ {
+		if l := int(sc.toks[k].end - sc.toks[k].start); l > 1 && k > i+1 || l > 1 && l < 6 || n > 0 && l > 1 {
+			return -1 // "AB 12 34": no passport's digits
+		}
+		n, last = n+int(sc.toks[k].end-sc.toks[k].start), k
+		if sc.toks[k].end-sc.toks[k].start > 1 {
+			break
+		}
+	}
+	if last < 0 || n < 6 || n > 8 || last+1 < len(sc.toks) && sc.toks[last+1].gap == gapNone && sc.toks[last+1].kind != kPunct {
+		return -1
+	}
+	return last
 }
 
 // passportWord reports whether s is written as a passport number: one or

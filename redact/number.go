@@ -156,6 +156,10 @@ func fewDigits(g []group) bool {
 // nirKeyWords announce the key of a NIR.
 var nirKeyWords = map[string]bool{"cle": true, "clef": true, "key": true}
 
+// nirKeyJoin are the words between a NIR and its named key: "puis la
+// clé 27", "et sa clé 27".
+var nirKeyJoin = map[string]bool{"puis": true, "et": true, "la": true, "sa": true, "ma": true, "avec": true, "and": true, "the": true}
+
 // nirKeyAfter extends a NIR of 13 characters (groups g, last token last)
 // over its key written apart: "clé 06", "(06)", "/ 52", "key 58". A key
 // named so is taken as it is, and so is two digits right after the NIR,
@@ -173,16 +177,19 @@ func (sc *scanner) nirKeyAfter(g []group, last int) int {
 	if len(d) != 13 {
 		return last
 	}
-	k, named := last+1, false
-	for steps := 0; steps < 2 && k < len(sc.toks) && sc.toks[k].gap <= gapSpace; steps++ {
+	k, named, joined := last+1, false, false
+	for steps := 0; steps < 4 && k < len(sc.toks) && sc.toks[k].gap <= gapSpace; steps++ {
 		if p := sc.punct(k); p == '(' || p == '/' || p == '-' || p == ',' || p == ':' {
 			k++
 		} else if nirKeyWords[sc.foldedWord(k)] {
 			named = true // "clé 99": said to be the key, right or wrong
 			k++
+		} else if !named && nirKeyJoin[sc.foldedWord(k)] {
+			joined = true // "… 350 118 puis la clé 27"
+			k++
 		}
 	}
-	if k >= len(sc.toks) || sc.toks[k].kind != kNum || sc.toks[k].end-sc.toks[k].start != 2 || sc.toks[k].gap > gapSpace ||
+	if joined && !named || k >= len(sc.toks) || sc.toks[k].kind != kNum || sc.toks[k].end-sc.toks[k].start != 2 || sc.toks[k].gap > gapSpace ||
 		!named && !nirKeyValid(append(d, sc.text(k)...)) && (k != last+1 || !sc.trailingGroup(k, k, sc.text(k))) {
 		return last
 	}

@@ -40,10 +40,12 @@ var secretCues = func() []secretCue {
 var motWords = wordSet("mot mots")
 
 // secretSkip are the words between a cue and its value: the service, the
-// verb, a qualifier ("mon mot de passe caf est", "mdp provisoire :").
+// verb, a qualifier ("mon mot de passe caf est", "mdp provisoire :"), a
+// clause ("le mot de passe qu'elle a choisi est", "choisi par lui").
 var secretSkip = wordSet("est c de du d mon ma le la l " + secretServices + " compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
 	"sont is was my the sera etait ist mein meine lautet mi es minha e cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still " +
-	"recu recue par courrier sms fr gouv oublie oubliee cetait devenu devenue")
+	"recu recue par courrier sms fr gouv oublie oubliee cetait devenu devenue from " +
+	"qu que elle il j je ai a avait avais choisi choisie lui")
 
 // secretServices are the services a password is named after, between its
 // cue and its value ("mon mot de passe caf est", "celui d'Ameli c'est").

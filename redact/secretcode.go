@@ -95,10 +95,10 @@ func (sc *scanner) codeCueAt(i int) codeKind {
 	case sc.isText(i-1, "verification", "sms", "otp"), sc.isText(i+1, "recu", "recue", "sms", "otp"), sc.receivedClause(i) > 0,
 		sc.isText(i+1, "de") && sc.isText(i+2, "verification", "validation", "confirmation", "securite"):
 		return oneTimeCode
+	case sc.sentCodeAfter(i): // "my card … and then the code 884213 that my bank sent me"
+		return oneTimeCode
 	case sc.cardBefore(i), sc.cardCodeAfter(i):
 		return cardPIN
-	case sc.sentCodeAfter(i):
-		return oneTimeCode
 	case sc.possessive(sc.wordBefore(i)) && sc.digitsAfterCode(i):
 		return ownCode // "mon code 3817, puis …"
 	}

@@ -38,3 +38,47 @@ func (sc *scanner) crossesLine(j, last int) bool {
 	}
 	return false
 }
+
+// wrappedNIRs masks a NIR a letter wraps across lines, in a message that
+// names a NIR ("mon numéro de sécu c'est le 2 36 08 33⏎063 027 41", and
+// a relative's given after it, "le numéro de mon mari : 1 33 02 33
+// 063⏎011 90"): the groups of a line's end and those that start the next,
+// making thirteen or fifteen digits that start as a NIR (1 or 2, a month)
+// when the first line's alone are too few.
+func (sc *scanner) wrappedNIRs() {
+	if sc.allCues&cNIR == 0 {
+		return
+	}
+	for j := range sc.toks {
+		if sc.toks[j].kind != kNum || j > 0 && sc.toks[j-1].kind == kNum && sc.toks[j].gap <= gapBlank {
+			continue
+		}
+		var buf [16]byte
+		d, lines, last := buf[:0], 0, -1
+		for k := j; k < len(sc.toks) && sc.toks[k].kind == kNum && len(d)+int(sc.toks[k].end-sc.toks[k].start) <= 15; k++ {
+			if g := sc.toks[k].gap; k > j && g == gapLine {
+				lines++
+			} else if k > j && g != gapSpace {
+				break
+			}
+			if lines > 1 {
+				break
+			}
+			d, last = append(d, sc.text(k)...), k
+		}
+		if lines != 1 || len(d) != 13 && len(d) != 15 || !sc.crossesLine(j, last) || !nirStart(d) {
+			continue
+		}
+		if a := last + 1; a < len(sc.toks) && sc.toks[a].kind == kNum && sc.toks[a].gap <= gapBlank {
+			continue // a longer number
+		}
+		sc.addToks(j, last, NIR, 0.85)
+	}
+}
+
+// nirStart reports whether d starts as a NIR: the sex (1 or 2), the year,
+// a month from 01 to 12.
+func nirStart(d []byte) bool {
+	m := int(d[3]-'0')*10 + int(d[4]-'0')
+	return (d[0] == '1' || d[0] == '2') && m >= 1 && m <= 12
+}
