@@ -251,14 +251,19 @@ func lexiconLevels(ss []scored) map[string]Level {
 // logFolds prints the figures of each fold under the thresholds: the
 // classifier alone, with the lexicon now (lex) and with the lexicon as it
 // was before the round (before), and the keyword baseline beside them;
-// then the rounds written in parts, each taken together, and all folds.
+// then the rounds written in parts, each taken together, the tuning
+// halves of the honest rounds trained on (trainedHonestRounds) taken
+// together, and all folds.
 func logFolds(t *testing.T, folds []trainingFold, ss []scored, lex, before map[string]Level, th thresholds) {
 	t.Logf("  %-12s %5s  %-17s  %-17s  %-17s  %-17s", "fold", "n", "classifier alone", "with lexicon now", "with lexicon then", "keywords")
-	var pooled foldFigures
+	var pooled, honest foldFigures
 	groups := map[string]*foldFigures{}
 	for k, f := range folds {
 		rows := figuresOf(ss, k, th, lex, before)
 		pooled.add(rows)
+		if strings.HasSuffix(f.name, " tuning") {
+			honest.add(rows)
+		}
 		if g := strings.TrimRight(f.name, "abc"); g != f.name {
 			if groups[g] == nil {
 				groups[g] = &foldFigures{}
@@ -271,6 +276,9 @@ func logFolds(t *testing.T, folds []trainingFold, ss []scored, lex, before map[s
 		if groups[g] != nil {
 			groups[g].log(t, g)
 		}
+	}
+	if len(honest[0]) > 0 {
+		honest.log(t, "honest tuning")
 	}
 	pooled.log(t, "all")
 	t.Log("  (urgent recall / needs-attention recall / routine kept)")
