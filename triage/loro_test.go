@@ -253,16 +253,17 @@ func lexiconLevels(ss []scored) map[string]Level {
 // was before the round (before), and the keyword baseline beside them;
 // then the rounds written in parts, each taken together, the tuning
 // halves of the honest rounds trained on (trainedHonestRounds) taken
-// together, and all folds.
+// together without the messages spread over their folds, and all folds.
 func logFolds(t *testing.T, folds []trainingFold, ss []scored, lex, before map[string]Level, th thresholds) {
 	t.Logf("  %-12s %5s  %-17s  %-17s  %-17s  %-17s", "fold", "n", "classifier alone", "with lexicon now", "with lexicon then", "keywords")
 	var pooled, honest foldFigures
 	groups := map[string]*foldFigures{}
+	own := ownMessages(t, ss)
 	for k, f := range folds {
 		rows := figuresOf(ss, k, th, lex, before)
 		pooled.add(rows)
 		if strings.HasSuffix(f.name, " tuning") {
-			honest.add(rows)
+			honest.add(figuresOf(own, k, th, lex, before))
 		}
 		if g := strings.TrimRight(f.name, "abc"); g != f.name {
 			if groups[g] == nil {
@@ -283,6 +284,25 @@ func logFolds(t *testing.T, folds []trainingFold, ss []scored, lex, before map[s
 	pooled.log(t, "all")
 	t.Log("  (urgent recall / needs-attention recall / routine kept)")
 	logClassifier(t, ss, th, lex)
+}
+
+// ownMessages returns the messages of ss that are their fold's own, not
+// spread over the folds (spreadPaths).
+func ownMessages(t *testing.T, ss []scored) []scored {
+	t.Helper()
+	spread := map[string]bool{}
+	for _, p := range spreadPaths {
+		for _, m := range loadJSONL(t, p) {
+			spread[m.ID] = true
+		}
+	}
+	var out []scored
+	for _, x := range ss {
+		if !spread[x.ID] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // foldFigures are the levels of a fold's messages: the classifier alone,
