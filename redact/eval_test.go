@@ -192,6 +192,20 @@ var (
 //     and its town are labelled apart (the writers' LIEU_NAISSANCE read
 //     as NAISSANCE, their FT, IMMAT and INFRACTION as FRANCE_TRAVAIL,
 //     PLAQUE and JUSTICE).
+//   - testdata/messy19.jsonl: 100 messages (1,037 values, 434 phrases to
+//     keep) by two more writers who never saw the code (19a the elderly
+//     and their families, formal letters with address blocks, forwarded
+//     threads, people born abroad with foreign identity numbers, health
+//     told at length; 19b SMS style without accents, advisers' and
+//     telephone notes, English and mixed messages, numbers dictated in
+//     words or split, obfuscated e-mails, passwords told casually,
+//     surnames that are common words, several people a message), written
+//     on session 21, measured once on session 20's final code (2591ef5)
+//     and committed before session 21's changes, tuned on its tuning half
+//     only; its test half gated. Whole: recall 970/1,108 = 0.875,
+//     precision 0.952, phrases kept 0.977 (regex baseline five types
+//     0.684 / 0.986, phrases 0.998); test half 458/539 = 0.850, precision
+//     0.943, phrases 0.977.
 const (
 	generatedFile = "testdata/messages.jsonl"
 	messyFile     = "testdata/messy.jsonl"
@@ -216,6 +230,7 @@ const (
 	messy16File   = "testdata/messy16.jsonl"
 	messy17File   = "testdata/messy17.jsonl"
 	messy18File   = "testdata/messy18.jsonl"
+	messy19File   = "testdata/messy19.jsonl"
 	gatesFile     = "testdata/gates.json"
 )
 
@@ -552,6 +567,7 @@ func TestLabelledSet(t *testing.T) {
 	tuning16, test16 := halves(t, messy16File)
 	tuning17, test17 := halves(t, messy17File)
 	tuning18, test18 := halves(t, messy18File)
+	tuning19, test19 := halves(t, messy19File)
 	sets := []struct {
 		name   string
 		msgs   []labelled
@@ -598,6 +614,8 @@ func TestLabelledSet(t *testing.T) {
 		{"messy17-test", test17, false},
 		{"messy18-tuning", tuning18, *evalVerbose},
 		{"messy18-test", test18, false},
+		{"messy19-tuning", tuning19, *evalVerbose},
+		{"messy19-test", test19, false},
 	}
 	scores := map[string]*setScore{}
 	for _, set := range sets {

@@ -13,9 +13,15 @@ package redact
 // organisations, towns, countries, drugs and common words stay ("selon
 // Ameli", "selon Pôle Emploi", "mon conseiller France Travail").
 
-// adviserNouns are the nouns of an adviser whose name a possessive and
-// the noun announce (folded): "ma conseillère Kerjean".
-var adviserNouns = wordSet("conseiller conseillere referent referente educateur educatrice curateur curatrice tuteur tutrice")
+// adviserNouns are the nouns of an adviser or a member of staff whose
+// name a possessive or the definite article and the noun announce
+// (folded): "ma conseillère Kerjean", "le responsable Guillou",
+// "l'assistante sociale Morvan".
+var adviserNouns = wordSet("conseiller conseillere referent referente educateur educatrice curateur curatrice tuteur tutrice " +
+	"responsable gestionnaire directeur directrice agent agente instructeur instructrice mediateur mediatrice assistante assistant")
+
+// socialWords follow "assistante" in a social worker's noun (folded).
+var socialWords = wordSet("sociale social")
 
 // adviserLead are the words between an adviser's noun and the name
 // (folded): "mon conseiller c'est Guillou".
@@ -52,15 +58,22 @@ func (sc *scanner) nameCueBefore(k int) bool {
 	return false
 }
 
-// adviserBefore reports whether a possessive and an adviser's noun stand
-// before word k, with "c'est" or "s'appelle" between: "mon conseiller
-// c'est Guillou".
+// adviserBefore reports whether a possessive or the definite article and
+// an adviser's noun stand before word k, with "c'est" or "s'appelle"
+// between: "mon conseiller c'est Guillou", "le responsable Guillou".
 func (sc *scanner) adviserBefore(k int) bool {
 	n := sc.wordBefore(k)
 	for s := 0; s < 3 && n >= 0 && sc.foldedIn(n, adviserLead); s++ {
 		n = sc.wordBefore(n)
 	}
-	return n >= 0 && sc.foldedIn(n, adviserNouns) && sc.has(sc.wordBefore(n), wPossessive)
+	if a := sc.wordBefore(n); n >= 0 && sc.foldedIn(n, socialWords) && sc.foldedIn(a, adviserNouns) {
+		n = a // "l'assistante sociale Morvan"
+	}
+	if n < 0 || !sc.foldedIn(n, adviserNouns) {
+		return false
+	}
+	d := sc.wordBefore(n)
+	return sc.has(d, wPossessive) || sc.isText(d, "le", "la", "l")
 }
 
 // nameSaidAfter reports whether what follows the name from k to e says

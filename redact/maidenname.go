@@ -6,13 +6,19 @@ package redact
 // says a person is being described.
 
 // maidenNames masks one to three capitalised words between "né(e)" and
-// "le" when a birth date, already read, starts right after "le".
+// "le" when a birth date, already read, starts right after "le", and a
+// person's name alone after "née" or "né" written with its accent, up
+// to its clause's end: "Ma mère (née Obiang) …" (maidenNameAlone).
 func (sc *scanner) maidenNames() {
 	if sc.caseless {
 		return
 	}
 	for i := 0; i+3 < len(sc.toks); i++ {
 		if !sc.isText(i, "ne", "nee") {
+			continue
+		}
+		if e := sc.maidenNameAlone(i); e > i {
+			sc.addToks(i+1, e, NOM, 0.8)
 			continue
 		}
 		j := i + 1
@@ -44,4 +50,18 @@ func (sc *scanner) birthStartsAt(start int) bool {
 		}
 	}
 	return false
+}
+
+// maidenNameAlone returns the last token of the name after "née", "nee"
+// or "né" at i when no birth date follows it: a surname alone as
+// personObject reads it ("(née Obiang)", "née Le Bihan,"), or i. The
+// negation "ne" ("je ne Sais") never announces one.
+func (sc *scanner) maidenNameAlone(i int) int {
+	if w := sc.text(i); w == "ne" || w == "Ne" || w == "NE" || sc.toks[i+1].gap != gapSpace {
+		return i
+	}
+	if e := sc.personObject(i + 1); e > i {
+		return e
+	}
+	return i
 }

@@ -6,7 +6,10 @@ import "strings"
 // preposition, is a person: "voir avec Bouchereau", "demander à Pierrot
 // ou à Dupuis-Leroy", "déposé par Lemaire", "transmis chez Vasseur",
 // "signé pour Texier", "parlé à Guillaumet", "Réponse attendue de
-// Dubreuil", "suivi par Rocheteau". Each verb takes the prepositions it
+// Dubreuil", "suivi par Rocheteau", the person one lives with or is
+// married to ("je vis avec Ndiaye", "mariée à Traoré", "divorcée de
+// Keita"), whom a child is left with ("confié à Ndiaye") and whose home
+// one stays in ("hébergé chez Mbappé-Nkoulou"). Each verb takes the prepositions it
 // takes a person with, and the name read is a lone surname's
 // (loneSurname) or a first name that is no town, or two such words
 // joined by a dash. "traité par Ritaline", "rdv avec Adoma", "entretien
@@ -18,12 +21,14 @@ import "strings"
 // tellingVerbs, without those of sending, which a town follows as often
 // ("transmis à Rennes").
 var personVerbs = map[string]map[string]bool{
-	"avec": wordSet("voir revoir vu vue revu revue parler parle discuter discute echanger echange valider valide verifier verifie"),
-	"a":    wordSet("demander demande parler parle dire dit ecrire ecrit telephoner telephone repondu expliquer explique signaler signale"),
+	"avec": wordSet("voir revoir vu vue revu revue parler parle discuter discute echanger echange valider valide verifier verifie " +
+		"vis vit vivons vivent habite habitons marie mariee pacse pacsee voyez"),
+	"a": wordSet("demander demande parler parle dire dit ecrire ecrit telephoner telephone repondu expliquer explique signaler signale " +
+		"confie confiee confies confiees marie mariee demandez parlez ecrivez telephonez expliquez signalez"),
 	"par":  wordSet("depose deposee suivi suivie signe signee redige redigee instruit instruite valide validee verifie verifiee"),
-	"chez": wordSet("transmis transmise"),
+	"chez": wordSet("transmis transmise loge logee loges logees heberge hebergee heberges hebergees habite habitons vis vit vivons dors dort"),
 	"pour": wordSet("signe signee"),
-	"de":   wordSet("attendu attendue"),
+	"de":   wordSet("attendu attendue divorce divorcee separe separee"),
 }
 
 // personRoles are the roles written capitalised after a verb of a
@@ -32,15 +37,28 @@ var personVerbs = map[string]map[string]bool{
 var personRoles = wordSet("coursier coursiers mandataire mandataires livreur livreurs facteur huissier notaire avocat avocate " +
 	"tuteur tutrice curateur curatrice conseiller conseillere assistante referent referente")
 
+// personDirectVerbs are the past participles whose direct object, after
+// an auxiliary, is a person (folded): "j'ai rencontré Moreau au guichet".
+// Not "vu", "appelé", "contacté": a town, a film or a firm follows them as
+// often ("j'ai vu Marseille", "j'ai appelé Enedis").
+var personDirectVerbs = wordSet("rencontre rencontree croise croisee")
+
+// auxiliaries are the forms of "avoir" before a past participle (folded).
+var auxiliaries = wordSet("ai as a avons avez ont")
+
 // personVerbBefore reports whether a preposition and a verb of a person
-// stand right before word k: "parlé à Guillaumet".
+// stand right before word k, "parlé à Guillaumet", or an auxiliary and a
+// verb whose direct object is a person, "j'ai rencontré Moreau".
 func (sc *scanner) personVerbBefore(k int) bool {
 	p := k - 1
 	if p < 1 || sc.toks[p].kind != kWord || sc.toks[p].gap != gapSpace || sc.toks[k].gap != gapSpace {
 		return false
 	}
-	verbs := personVerbs[sc.folded(p)]
 	v := sc.wordBefore(p)
+	if sc.foldedIn(p, personDirectVerbs) {
+		return v >= 0 && sc.foldedIn(v, auxiliaries)
+	}
+	verbs := personVerbs[sc.folded(p)]
 	return verbs != nil && v >= 0 && sc.foldedIn(v, verbs)
 }
 
