@@ -23,11 +23,12 @@ import (
 
 // ownCaseCues are phrases asking where the person's own file stands; they
 // are looked for in the whole message (the story often holds them).
-var ownCaseCues = cues(
+var ownCaseCues = cues(concat([]string{
 	` ou en (est|sont) (exactement |actuellement |precisement )?(mon|ma|mes|notre|nos|le dossier|la demande|le traitement|l.instruction)\b`,
 	` numero de (dossier|demande)`,
 	` mon dossier\b.{0,40}\b(bloque|en cours|traite|instruction|commission|recu|avance|statut|attente|complet)`,
 	` ma demande\b.{0,40}\b(bloquee|en cours|traitee|instruction|recue|avance|statut|attente|complete)`,
+	` le dossier de (ma|mon) [a-z]+ (est il|est) (bien )?(complet|accepte|valide|traite)\b`,
 	` en cours d.(instruction|traitement|examen)`,
 	` bien (recu|ete recu|ete enregistre)`,
 	` passe(ra)? en commission`, ` prochaine commission`,
@@ -39,7 +40,8 @@ var ownCaseCues = cues(
 	` confirmer que vous (l|les).(avez|ai) recu`,
 	` quelle date je (peux|vais|pourrai)`,
 	` my (application|file|case)\b`, ` our (application|file|case)\b`, ` application (was )?accepted`,
-)
+}, wordCues(` (demande|dossier)\b.{0,40}\b(a ete|est (il|elle)) (bien )?(acceptee?|refusee?|validee?|accorde|accordee)\b`,
+	"ma", "mon", "sa", "son", "leur"))...)
 
 // otherFileCues ask where someone else's file stands, as an agent writes
 // it down, or the day a payment of one's own arrives; they are looked for
@@ -49,6 +51,13 @@ var otherFileCues = cues(concat([]string{
 	` si (elle|il) a ete (accepte|acceptee|refuse|refusee)\b`,
 	` quel agent (traite|s occupe|gere)`, ` qui (traite|s occupe de|gere) (mon|ma|son|sa) (dossier|demande)`,
 	` l argent arrivera`, ` status of (my|his|her|our)\b`,
+	// A payment of one's own: was it made, why did it fall; the
+	// controller's visit.
+	` t elle (bien )?ete (verse|versee|paye|payee|vire|viree|credite|creditee)\b`,
+	` t il (bien )?ete (verse|paye|vire|credite)\b`,
+	` ont (ils|elles) (bien )?ete (verses|versees|payes|payees|vires|virees)\b`,
+	` pourquoi (mon|ma|mes) (apl|rsa|aah|prime d activite|allocations?|aides?|pension|retraite|indemnites?|remboursements?|bourse)\b.{0,30}\b(a|ont|est|sont) (baisse|diminue|augmente|ete (supprime|suspendu|reduit))`,
+	` controleur\b.{0,30}\b(vient|viendra|passe|passera|va venir|va passer)\b`,
 }, wordCues(` si (mon|ma|son|sa|leur) (dossier|demande|plainte)\b.{0,30}\b(a ete|est|va etre|sera|va) (accepte|acceptee|refuse|refusee|traite|traitee|complet|passer)\b`,
 	"savoir", "dire", "verifier", "demande"),
 	wordCues(`\b.{0,20}\b(est (bien )?arrive|arrivera|interviendra|tombera)`, pairs([]string{"mon", "son", "sa", "leur"},
@@ -75,15 +84,31 @@ var localCues = concat([]string{
 	` mairie annexe`, ` police municipale`, ` conseil municipal`,
 	` postuler\b.{0,50}\bmairie`, ` poste\b.{0,50}\bmairie`, ` emploi\b.{0,50}\bmairie`, ` candidature\b.{0,50}\bmairie`,
 	` ecole\b.{0,40}\bfermee`, ` fermee aujourd`, ` marche de noel`, ` associations? du quartier`, ` objets? trouves?\b`,
-}, wordCues(`(e|es|s)? (le|les) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)`, "ouvert", "ferme"),
+	// A place's own practical details: its hours, its parking, its bus
+	// line, what a local office has free, a town's own tax.
+	` horaires?\b.{0,20}\b(mairie|prefecture|poste|caf|cpam|centre des finances|tribunal|commissariat)\b`,
+	` parking de la (gare|mairie|piscine)`, ` pharmacie de garde`,
+	` crous (de|d) [a-z]+`, ` taxe de sejour (a|de|d) [a-z]+`,
+	` combien de temps (met|mettent|prend) (la|le) (prefecture|sous prefecture|mairie)\b`,
+}, wordCues(` (n |no )?[0-9]+[a-z]?\b`, "bus", "tram", "tramway", "metro", "rer", "navette"),
+	wordCues(`s? (encore )?(libres?|disponibles?) `, "chambre", "place", "logement"),
+	wordCues(` (il|elle|ils|elles) (annulee?s?|maintenue?s?)\b`, "est", "sont"),
+	wordCues(`(e|es|s)? (le|les) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)`, "ouvert", "ferme"),
 	wordCues(` (sont |commencent |finissent |des |de |d )?(les )?vacances (scolaires|de|d)\b`, "quand", "dates?"))
 
 // foreignCues are another country's documents and offices (a country's
 // name alone is no cue: the French going abroad ask too).
 var foreignCues = concat([]string{
 	` consulat (du |de |d.)` + foreignCountries, ` ambassade (du |de |d.)` + foreignCountries,
-}, wordCues(` (in|of) (spain|portugal|germany|italy|the uk|england|belgium|morocco|algeria|tunisia|the us|canada|switzerland)\b`,
-	"rules", "law", "laws", "tax", "taxes"),
+	// Another country's own rules: whether a scheme exists there, what
+	// it allows or recognises.
+	` existe t (il|elle) (aussi |encore )?(en|au|aux) ` + foreignCountries + `\b`,
+}, wordCues(` (reconnait|accepte|autorise|interdit|applique)\b`, foreignCountryNames...),
+	wordCues(` `+foreignCountries+` (a t on|peut on|est il|est ce qu on) (le droit|interdit|obligatoire|legal)\b`, "en", "au", "aux"),
+	wordCues(` (aussi |encore |toujours )?(en|au|aux) `+foreignCountries+` (en ce moment|actuellement|aujourd hui|pour)\b`,
+		"obligatoire", "interdit", "autorise", "legal"),
+	wordCues(` (in|of) (spain|portugal|germany|italy|the uk|england|belgium|morocco|algeria|tunisia|the us|canada|switzerland)\b`,
+		"rules", "law", "laws", "tax", "taxes"),
 	wordCues(` of\b`, "consulate", "embassy"),
 	wordCues(` (consulate|embassy|id|passport|license|licence|administration|tax|office)\b`, "spanish", "portuguese", "italian", "german",
 		"belgian", "moroccan", "algerian", "tunisian", "british", "american", "canadian", "swiss", "polish", "romanian", "turkish"),
@@ -101,7 +126,13 @@ var companyCues = concat(wordCues(`\b`, "netflix", "uber", "whatsapp", "amazon",
 	` installer\b.{0,30}\b(application|appli|logiciel)`,
 	` aucune demarche administrative`, ` pas de demarche administrative`,
 	` enseigne\b`, ` numero direct`, ` service client\b`, ` geste commercial`, ` livreur`,
-}, wordCues(` open\b`, "still", "is it"), wordCues(`\b.{0,30}\b(pas arrive|jamais arrive|perdu|abime|vole)\b`, "mon colis", "ce colis", "le colis"),
+	` code promo`,
+}, wordCues(` (free|orange|sfr|bouygues|sosh|red)\b`, "forfait", "box", "abonnement", "offre"), wordCues(`\b`, "ikea", "darty", "fnac", "decathlon", "castorama", "conforama", "ouigo", "ryanair", "easyjet", "sosh", "lidl",
+	"auchan", "cdiscount", "zalando", "shein", "temu", "aliexpress", "ebay", "leroy merlin"), []string{
+	// The weather, a film or a restaurant: no page's matter.
+	` meteo\b`,
+}, wordCues(` temps (fait|fera)`, "quel", "quelle"),
+	wordCues(` (films?|series?|livres?|restaurants?)\b`, "bon", "bons", "bonne", "bonnes"), wordCues(` open\b`, "still", "is it"), wordCues(`\b.{0,30}\b(pas arrive|jamais arrive|perdu|abime|vole)\b`, "mon colis", "ce colis", "le colis"),
 	wordCues(` (a )?(un|une) (humain|vraie personne)\b`, "parler", "joindre"),
 	wordCues(` (ou|et) (orange|sfr|bouygues|free)\b`, "orange", "sfr", "bouygues", "free"))
 
@@ -110,8 +141,10 @@ var companyCues = concat(wordCues(`\b`, "netflix", "uber", "whatsapp", "amazon",
 var adviceCues = concat([]string{
 	` recommend\b`, ` cheapest\b`, ` which .{0,30}\bbest\b`, ` vous connaissez (des|un|une) `,
 	` quel(le)?s? [a-z]+ (vous |me |nous |lui |leur )?(conseillez|conseilleriez|recommandez|recommanderiez)\b`,
-}, wordCues(`\b.{0,40}\b(conseille|conseillez|conseilleriez|recommandez|recommanderiez)\b`,
-	"lequel", "laquelle", "lesquels", "lesquelles"),
+}, wordCues(` (forfaits?|taux|assureurs?|assurances?|banques?|mutuelles?|offres?|operateurs?|fournisseurs?|box|credits?|prets?|comptes?|agences?|sites?)\b`,
+	"meilleur", "meilleure", "meilleurs", "meilleures", "moins cher", "moins chere", "moins chers", "moins cheres"),
+	wordCues(`\b.{0,40}\b(conseille|conseillez|conseilleriez|recommandez|recommanderiez)\b`,
+		"lequel", "laquelle", "lesquels", "lesquelles"),
 	wordCues(`(.vous)? (entre|plutot)\b`, "conseillez", "recommandez"),
 	wordCues(` (un|une|des) (bon|bonne|bons|bonnes)\b`, "recommander", "conseiller"),
 	wordCues(`(e|es|s)?\b`, pairs([]string{"le", "la", "les"}, []string{"moins cher", "plus cher"})...),
@@ -171,9 +204,13 @@ func pairs(firsts, seconds []string) []string {
 	return out
 }
 
-// foreignCountries are the countries whose consulates and embassies a cue
-// names.
-const foreignCountries = `(maroc|senegal|portugal|canada|mali|cameroun|espagne|algerie|allemagne|italie|belgique|tunisie|turquie|roumanie|pologne)`
+// foreignCountryNames are the countries whose consulates, embassies and
+// rules a cue names; foreignCountries, the same as a regexp group.
+var foreignCountryNames = []string{"maroc", "senegal", "portugal", "canada", "mali", "cameroun", "espagne", "algerie", "allemagne",
+	"italie", "belgique", "tunisie", "turquie", "roumanie", "pologne", "suisse", "royaume uni", "angleterre", "etats unis", "pays bas",
+	"luxembourg"}
+
+var foreignCountries = "(" + strings.Join(foreignCountryNames, "|") + ")"
 
 // wordCues are cues for each of words, followed by end.
 func wordCues(end string, words ...string) []string {

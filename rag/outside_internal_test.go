@@ -97,6 +97,26 @@ func TestAskCuesNearMisses(t *testing.T) {
 		{"an adviser", "Comment joindre un conseiller de la CAF ?", 0, 0},
 		{"a conditional acceptance", "Si ma demande est acceptée, combien vais-je toucher ?", 0, 0},
 		{"a plant", "Mon voisin a planté une haie trop haute, que dit la loi ?", 0, 0},
+		// Short questions a black-box tester saw marked reliable (session 21).
+		{"an accepted request", "Ma demande de RSA a été acceptée ?", 1, 0},
+		{"the controller's visit", "Mon contrôleur CAF vient quand ?", 1, 0},
+		{"a relative's file complete", "Le dossier de ma mère est-il complet ?", 1, 0},
+		{"a shop's delivery", "Ikea livre-t-il le dimanche ?", 0, 1},
+		{"the station's parking", "Le parking de la gare est gratuit ?", 0, 1},
+		{"an operator's plan", "Mon forfait Free a augmenté", 0, 1},
+		{"a bus line", "Le bus 42 ne passe plus", 0, 1},
+		{"a benefit that fell", "Pourquoi mon APL a baissé de 30 euros ?", 1, 0},
+		{"a payment made", "Ma prime d'activité de mars a-t-elle été versée ?", 1, 0},
+		{"the best rate", "Quelle banque propose le meilleur taux pour un crédit ?", 0, 1},
+		{"a duty pharmacy", "pharmacie de garde ce soir", 0, 1},
+		{"another country's scheme", "Le congé parental existe-t-il aussi en Suisse ?", 0, 1},
+		{"a cancelled ferry", "Le ferry de demain est-il annulé ?", 0, 1},
+		{"the weather", "quel temps fera-t-il samedi ?", 0, 1},
+		{"how the APL is computed", "Comment est calculée l'APL ?", 0, 0},
+		{"when benefits are paid", "Quand la prime d'activité est-elle versée ?", 0, 0},
+		{"a lawful bus fare", "Le bus est-il gratuit pour les enfants ?", 0, 0},
+		{"a French licence abroad", "Mon permis de conduire est-il valable en Suisse ?", 0, 0},
+		{"the best way", "Quelle est la meilleure façon de contester une amende ?", 0, 0},
 	}
 	for _, c := range cases {
 		own, out := askCues(c.request, c.request)
