@@ -1,5 +1,7 @@
 package triage
 
+import "regexp"
+
 // Dangers read since session 20 on rounds 26 and 27's tuning halves and
 // the black-box rounds, beside the families of understated.go: a parent
 // away with nobody for the child, nights spent outside, a stove's fumes,
@@ -43,3 +45,28 @@ const ownUltimatum = `| sans (?:reponse|regularisation|remboursement|retour|reac
 // sous 8 jours, des poursuites seront engagées » is a deadline the writer
 // must meet; the final review of session 20).
 const ownAction = `(?:j' ai donne instruction|je (?:saisirai|saisis|vais saisir|porterai|m' adresserai|ferai appel|contacterai)|nous (?:saisirons|porterons|allons saisir)|mon avocat)`
+
+// animalAway is an animal that is outside, gone or lost (« mon chat est
+// dehors depuis deux jours », « le chien a disparu depuis hier », « ma
+// chienne ne rentre plus »): the words of a person's danger (nights
+// outside, a runaway, a disappearance) told of a pet. The lexicon's cues
+// name a person (outsideNights, runaway); the classifier reads n-grams
+// and read « dehors depuis deux jours » as a person's (session 21). Its
+// words are no evidence of anyone's situation (evidenceIn): a message of
+// such words and a routine question keeps the few words of the question,
+// too few for the classifier alone to make it urgent (minAloneEvidence).
+// An animal beside a person (« mon chien et moi sommes dehors ») is not
+// one: the verb must follow the animal.
+var animalAway = regexp.MustCompile(` (?:mon|ma|mes|notre|nos|le|la|les|son|sa|ses|leur|leurs|un|une) (?:petite? |vieux |vieille |jeune )?` + animalNoun +
+	` (?:est|sont|reste|restent|dort|dorment|a dormi|ont dormi|a passe la nuit|ont passe la nuit|a disparu|ont disparu|s' est (?:perdue?|echappee?|sauvee?|enfuie?)|se sont (?:perdus|echappes|sauves|enfuis)|a fugue|ne rentre (?:pas|plus)|n' est pas (?:rentree?|revenue?))` +
+	`(?: (?:encore|toujours|deja))?(?: dehors| perdue?s?| disparue?s?| dans la (?:rue|nature|cour|jardin))?` +
+	`(?: cette nuit| hier soir| hier| ce matin| depuis (?:[0-9]+|deux|trois|quatre|cinq|six|sept|plusieurs|des|quelques|hier|ce matin|cette nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: (?:nuits?|jours?|heures?|semaines?|soir|matin))?)?`)
+
+// animalNoun is a pet or a farm animal, singular or plural.
+const animalNoun = `(?:chat|chatte|chaton|chien|chienne|chiot|lapin|lapine|cheval|jument|poney|perroquet|perruche|oiseau|animal|animaux|tortue|hamster|furet|cochon d' inde|poule|chevre|mouton|vache)s?`
+
+// evidenceIn returns the words of evidence of folded (evidenceOf), but
+// those of an animal away (animalAway).
+func evidenceIn(folded string) int {
+	return evidenceOf(animalAway.ReplaceAllString(folded, " "))
+}

@@ -251,14 +251,20 @@ func lexiconLevels(ss []scored) map[string]Level {
 // logFolds prints the figures of each fold under the thresholds: the
 // classifier alone, with the lexicon now (lex) and with the lexicon as it
 // was before the round (before), and the keyword baseline beside them;
-// then the rounds written in parts, each taken together, and all folds.
+// then the rounds written in parts, each taken together, the tuning
+// halves of the honest rounds trained on (trainedHonestRounds) taken
+// together without the messages spread over their folds, and all folds.
 func logFolds(t *testing.T, folds []trainingFold, ss []scored, lex, before map[string]Level, th thresholds) {
 	t.Logf("  %-12s %5s  %-17s  %-17s  %-17s  %-17s", "fold", "n", "classifier alone", "with lexicon now", "with lexicon then", "keywords")
-	var pooled foldFigures
+	var pooled, honest foldFigures
 	groups := map[string]*foldFigures{}
+	own := ownMessages(t, ss)
 	for k, f := range folds {
 		rows := figuresOf(ss, k, th, lex, before)
 		pooled.add(rows)
+		if strings.HasSuffix(f.name, " tuning") {
+			honest.add(figuresOf(own, k, th, lex, before))
+		}
 		if g := strings.TrimRight(f.name, "abc"); g != f.name {
 			if groups[g] == nil {
 				groups[g] = &foldFigures{}
@@ -272,9 +278,31 @@ func logFolds(t *testing.T, folds []trainingFold, ss []scored, lex, before map[s
 			groups[g].log(t, g)
 		}
 	}
+	if len(honest[0]) > 0 {
+		honest.log(t, "honest tuning")
+	}
 	pooled.log(t, "all")
 	t.Log("  (urgent recall / needs-attention recall / routine kept)")
 	logClassifier(t, ss, th, lex)
+}
+
+// ownMessages returns the messages of ss that are their fold's own, not
+// spread over the folds (spreadPaths).
+func ownMessages(t *testing.T, ss []scored) []scored {
+	t.Helper()
+	spread := map[string]bool{}
+	for _, p := range spreadPaths {
+		for _, m := range loadJSONL(t, p) {
+			spread[m.ID] = true
+		}
+	}
+	var out []scored
+	for _, x := range ss {
+		if !spread[x.ID] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // foldFigures are the levels of a fold's messages: the classifier alone,

@@ -309,10 +309,11 @@ func (v verdict) vetoes(th thresholds, lex Level) bool {
 // raise returns a raised, when the classifier's reading of msg is more
 // pressing, with one reason: the code of the reading, on the sentence that
 // scores highest for it; or routine when the reading vetoes the
-// lexicon's attention and raises nothing.
+// lexicon's attention and raises nothing, unless the lexicon reads the
+// risk as the writer's own (message.ownsRisk).
 func (m *model) raise(a Assessment, msg *message) Assessment {
 	v, th := m.reading(msg), m.thresholds()
-	if v.vetoes(th, a.Level) {
+	if v.vetoes(th, a.Level) && !msg.ownsRisk(a) {
 		a = Assessment{Level: Routine, Reasons: []Reason{}}
 	}
 	l, j := v.decide(m, th, a.Level)
@@ -380,11 +381,13 @@ func (m *model) bestSentence(msg *message, j int) (start, end int) {
 // model's reason may point to, when the message has one.
 const minReasonEvidence = 3
 
-// foldedText is the folded text of the whole message.
+// foldedText is the folded text of the whole message, as the classifier
+// reads it: without the words of an animal away (animalAway), which are
+// no evidence of anyone's situation either (evidenceIn).
 func (m *message) foldedText() string {
 	var b strings.Builder
 	for _, s := range m.sentences {
-		b.WriteString(s.folded)
+		b.WriteString(animalAway.ReplaceAllString(s.folded, " "))
 	}
 	return b.String()
 }

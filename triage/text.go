@@ -140,7 +140,7 @@ func newMessage(text string, now time.Time) *message {
 			m.plannedCut = m.plannedCut || plannedCutRe.MatchString(s.folded)
 			m.landlord = m.landlord || landlordRe.MatchString(s.folded)
 			m.count(s.folded)
-			m.evidence += evidenceOf(s.folded)
+			m.evidence += evidenceIn(s.folded)
 			m.sentences = append(m.sentences, s)
 		}
 	}

@@ -47,7 +47,8 @@ type trainSettings struct {
 var training = trainSettings{lambda: 1e-6, epochs: 150, rate: 0.05, maxRoutineRaised: 0.03, maxAttentionUrgent: 0.10, maxFlaggedUrgent: 0.10, maxVetoLost: 0.005}
 
 // trainingFold is one fold of leave-one-round-out: the tuning half of the
-// evaluation set, or a holdout round; the long messages of
+// evaluation set, a training round, or the tuning half of an honest round
+// of trainedHonestRounds; the long messages of
 // testdata/long.jsonl and the short routine look-alikes of
 // testdata/short.jsonl (call-back requests, one-line questions) are
 // spread over the folds.
@@ -57,12 +58,16 @@ type trainingFold struct {
 }
 
 // trainingPaths are the files the classifier learns from, in the order of
-// the digest. Never the test half of the evaluation set (filtered out by
-// trainingFolds), never an honest round (honestRounds).
+// the digest: the evaluation set and the honest rounds of
+// trainedHonestRounds whole, though trainingFolds keeps only their tuning
+// halves; never an honest round outside trainedHonestRounds.
 func trainingPaths(t testing.TB) []string {
 	paths := evalPaths(t)
 	for _, r := range trainingRounds {
 		paths = append(paths, "testdata/holdout/"+r+".jsonl")
+	}
+	for _, r := range trainedHonest(t) {
+		paths = append(paths, r.paths()...)
 	}
 	return append(paths, spreadPaths...)
 }
@@ -71,13 +76,24 @@ func trainingPaths(t testing.TB) []string {
 // their messages are spread over the folds.
 var spreadPaths = []string{"testdata/long.jsonl", "testdata/short.jsonl"}
 
-// trainingFolds are the folds of leave-one-round-out: the tuning half,
-// then one per training round, the long messages spread over them.
+// trainingFolds are the folds of leave-one-round-out: the evaluation
+// set's tuning half, then one per training round, then the tuning half
+// of each honest round of trainedHonestRounds (its parts taken
+// together), the long messages spread over them. No test half is in
+// them.
 func trainingFolds(t testing.TB) []trainingFold {
 	tuning, _ := splitHalves(loadSet(t))
 	folds := []trainingFold{{"tuning half", tuning}}
 	for _, r := range trainingRounds {
 		folds = append(folds, trainingFold{r, loadJSONL(t, "testdata/holdout/"+r+".jsonl")})
+	}
+	for _, r := range trainedHonest(t) {
+		set := r.load(t)
+		if len(set) == 0 {
+			t.Fatalf("trained honest round %s has no file", r.name)
+		}
+		tu, _ := splitHalves(set)
+		folds = append(folds, trainingFold{r.name + " tuning", tu})
 	}
 	for _, path := range spreadPaths {
 		for _, m := range loadJSONL(t, path) {
