@@ -27,6 +27,9 @@ func TestLeaks21(t *testing.T) {
 		{"born with a nationality stays", "il est né Français", "il est né Français"},
 		{"born premature stays", "ma fille est née prématurée", "ma fille est née prématurée"},
 		// Special categories
+		{"a receipt is no charge", "je n'ai pas reçu d'accusé de réception ?", "je n'ai pas reçu d'accusé de réception ?"},
+		{"a charge still masked", "il est accusé de vol", "il est [JUSTICE_1]"},
+		{"a health insurer is no illness", "quelle caisse maladie choisir ?", "quelle caisse maladie choisir ?"},
 		{"a medicine alone", "Je prends du biktarvy et du Lyrica.", "Je prends du [SANTE_1] et du [SANTE_2]."},
 		{"aphasia", "depuis son AVC il a une aphasie", "depuis son [SANTE_1] il a [SANTE_2]"},
 		{"an autistic disorder", "Mon fils a un trouble autistique.", "Mon fils a un [HANDICAP_1]."},
