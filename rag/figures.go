@@ -18,14 +18,18 @@ const WarnUnsupportedFigure = "unsupported_figure"
 // note; small numbers also in words (« deux mois » for « 2 mois »).
 
 // figureRe finds a number with a unit: thousands grouped by spaces,
-// non-breaking spaces or dots, decimals after a comma.
-var figureRe = regexp.MustCompile(`(?i)(\d{1,3}(?:[ .\x{00A0}\x{202F}]\d{3})+|\d+)(?:,(\d+))?[ \x{00A0}\x{202F}]?(€|euros?\b|eur\b|%|pour ?cent\b|jours?\b|mois\b|ans\b|an\b|ann[ée]es?\b|semaines?\b|heures?\b)`)
+// non-breaking spaces or dots, one or two decimals after a comma or a
+// point, the number starting after no digit nor mark (« avril 2025 200
+// euros » is no « 025 200 euros »).
+var figureRe = regexp.MustCompile(`(?i)(?:^|[^\d.,])(\d{1,3}(?:[ .\x{00A0}\x{202F}]\d{3})+|\d+)(?:[,.](\d{1,2})\b)?[ \x{00A0}\x{202F}]?(€|euros?\b|eur\b|%|pour ?cent\b|jours?\b|mois\b|ans\b|an\b|ann[ée]es?\b|semaines?\b|heures?\b)`)
 
 // numberRe finds any number, grouped the same way.
-var numberRe = regexp.MustCompile(`(\d{1,3}(?:[ .\x{00A0}\x{202F}]\d{3})+|\d+)(?:,(\d+))?`)
+
+var numberRe = regexp.MustCompile(`(?:^|[^\d.,])(\d{1,3}(?:[ .\x{00A0}\x{202F}]\d{3})+|\d+)(?:[,.](\d{1,2})\b)?`)
 
 // numberWords are the small numbers sources write in words.
-var numberWords = map[string]string{"un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7",
+// « un », « une » are left out: nearly every text holds them.
+var numberWords = map[string]string{"deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7",
 	"huit": "8", "neuf": "9", "dix": "10", "onze": "11", "douze": "12", "treize": "13", "quatorze": "14", "quinze": "15", "seize": "16",
 	"dix-huit": "18", "vingt": "20", "trente": "30", "soixante": "60", "cent": "100"}
 
@@ -54,6 +58,7 @@ func numberKey(whole, decimals string) string {
 func knownNumbers(texts []string) map[string]bool {
 	known := map[string]bool{}
 	for _, t := range texts {
+		t = placeholderRe.ReplaceAllString(t, " ") // an index is no number of the text
 		for _, m := range numberRe.FindAllStringSubmatch(t, -1) {
 			known[numberKey(m[1], m[2])] = true
 		}
@@ -77,9 +82,14 @@ func isWordRune(r rune) bool {
 func checkFigures(draft string, known []string) []Warning {
 	numbers := knownNumbers(known)
 	var unsupported []string
-	for _, m := range figureRe.FindAllStringSubmatch(draft, -1) {
-		if !numbers[numberKey(m[1], m[2])] && !slices.Contains(unsupported, m[0]) {
-			unsupported = append(unsupported, m[0])
+	for _, m := range figureRe.FindAllStringSubmatchIndex(draft, -1) {
+		figure := draft[m[2]:m[1]] // from the number on
+		decimals := ""
+		if m[4] >= 0 {
+			decimals = draft[m[4]:m[5]]
+		}
+		if !numbers[numberKey(draft[m[2]:m[3]], decimals)] && !slices.Contains(unsupported, figure) {
+			unsupported = append(unsupported, figure)
 		}
 	}
 	if len(unsupported) == 0 {

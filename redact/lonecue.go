@@ -18,7 +18,7 @@ package redact
 // (folded): "ma conseillère Kerjean", "le responsable Guillou",
 // "l'assistante sociale Morvan".
 var adviserNouns = wordSet("conseiller conseillere referent referente educateur educatrice curateur curatrice tuteur tutrice " +
-	"responsable gestionnaire directeur directrice agent agente instructeur instructrice mediateur mediatrice assistante assistant")
+	"responsable gestionnaire directeur directrice instructeur instructrice mediateur mediatrice assistante assistant")
 
 // socialWords follow "assistante" in a social worker's noun (folded).
 var socialWords = wordSet("sociale social")

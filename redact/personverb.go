@@ -7,8 +7,9 @@ import "strings"
 // ou à Dupuis-Leroy", "déposé par Lemaire", "transmis chez Vasseur",
 // "signé pour Texier", "parlé à Guillaumet", "Réponse attendue de
 // Dubreuil", "suivi par Rocheteau", the person one lives with or is
-// married to ("je vis avec Ndiaye", "mariée à Traoré", "divorcée de
-// Keita"), whom a child is left with ("confié à Ndiaye") and whose home
+// married to ("je vis avec Ndiaye", "mariée avec Traoré", "divorcée de
+// Keita"; not "mariée à", which a town follows as often: "mariée à
+// Lourdes"), whom a child is left with ("confié à Ndiaye") and whose home
 // one stays in ("hébergé chez Mbappé-Nkoulou"). Each verb takes the prepositions it
 // takes a person with, and the name read is a lone surname's
 // (loneSurname) or a first name that is no town, or two such words
@@ -24,7 +25,7 @@ var personVerbs = map[string]map[string]bool{
 	"avec": wordSet("voir revoir vu vue revu revue parler parle discuter discute echanger echange valider valide verifier verifie " +
 		"vis vit vivons vivent habite habitons marie mariee pacse pacsee voyez"),
 	"a": wordSet("demander demande parler parle dire dit ecrire ecrit telephoner telephone repondu expliquer explique signaler signale " +
-		"confie confiee confies confiees marie mariee demandez parlez ecrivez telephonez expliquez signalez"),
+		"confie confiee confies confiees demandez parlez ecrivez telephonez expliquez signalez"),
 	"par":  wordSet("depose deposee suivi suivie signe signee redige redigee instruit instruite valide validee verifie verifiee"),
 	"chez": wordSet("transmis transmise loge logee loges logees heberge hebergee heberges hebergees habite habitons vis vit vivons dors dort"),
 	"pour": wordSet("signe signee"),

@@ -1,6 +1,9 @@
 package triage
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Dangers read since session 20 on rounds 26 and 27's tuning halves and
 // the black-box rounds, beside the families of understated.go: a parent
@@ -66,7 +69,27 @@ var animalAway = regexp.MustCompile(` (?:mon|ma|mes|notre|nos|le|la|les|son|sa|s
 const animalNoun = `(?:chat|chatte|chaton|chien|chienne|chiot|lapin|lapine|cheval|jument|poney|perroquet|perruche|oiseau|animal|animaux|tortue|hamster|furet|cochon d' inde|poule|chevre|mouton|vache)s?`
 
 // evidenceIn returns the words of evidence of folded (evidenceOf), but
-// those of an animal away (animalAway).
+// those of an animal away (withoutAnimalAway).
 func evidenceIn(folded string) int {
-	return evidenceOf(animalAway.ReplaceAllString(folded, " "))
+	return evidenceOf(withoutAnimalAway(folded))
+}
+
+// withoutAnimalAway is folded without the words of an animal away
+// (animalAway), unless a person shares the animal's verb: after « et »
+// or « avec », « mes enfants et notre chien sont dehors » tells of the
+// children too and stays whole (final review).
+func withoutAnimalAway(folded string) string {
+	var b strings.Builder
+	from := 0
+	for _, m := range animalAway.FindAllStringIndex(folded, -1) {
+		before := strings.TrimRight(folded[:m[0]], " ")
+		if strings.HasSuffix(before, " et") || strings.HasSuffix(before, " avec") {
+			continue
+		}
+		b.WriteString(folded[from:m[0]])
+		b.WriteString(" ")
+		from = m[1]
+	}
+	b.WriteString(folded[from:])
+	return b.String()
 }

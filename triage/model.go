@@ -382,12 +382,12 @@ func (m *model) bestSentence(msg *message, j int) (start, end int) {
 const minReasonEvidence = 3
 
 // foldedText is the folded text of the whole message, as the classifier
-// reads it: without the words of an animal away (animalAway), which are
+// reads it: without the words of an animal away (withoutAnimalAway), which are
 // no evidence of anyone's situation either (evidenceIn).
 func (m *message) foldedText() string {
 	var b strings.Builder
 	for _, s := range m.sentences {
-		b.WriteString(animalAway.ReplaceAllString(s.folded, " "))
+		b.WriteString(withoutAnimalAway(s.folded))
 	}
 	return b.String()
 }

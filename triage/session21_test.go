@@ -1,6 +1,9 @@
 package triage
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // TestSession21OwnRisk checks, with the whole triage, that an eviction
 // the lexicon reads as the writer's own risk (own arrears, own eviction:
@@ -60,4 +63,33 @@ func TestEvidenceAnimalAway(t *testing.T) {
 			t.Errorf("evidence of %q = %d, want %d", tc.text, got, tc.want)
 		}
 	}
+}
+
+// TestAnimalAwayWithAPerson checks that an animal sharing its verb with a
+// person keeps its words (final review: « Mes enfants et notre chien sont
+// dehors » was made routine), while an animal alone loses them.
+func TestAnimalAwayWithAPerson(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		text string
+		kept bool
+	}{
+		{" mes enfants et notre chien sont dehors depuis trois nuits ", true},
+		{" ma fille et le chien sont dehors depuis deux jours ", true},
+		{" bonjour , mon chien est dehors depuis deux nuits ", false},
+		{" mon chat est dehors depuis deux jours ", false},
+	} {
+		if got := withoutAnimalAway(c.text) == c.text; got != c.kept {
+			t.Errorf("%q: words kept %v, want %v", c.text, got, c.kept)
+		}
+	}
+	if got := assessLevel(t, "Mes enfants et notre chien sont dehors depuis trois nuits."); got == Routine {
+		t.Errorf("children and a dog outside for three nights: routine")
+	}
+}
+
+// assessLevel is the level the triage gives text.
+func assessLevel(t *testing.T, text string) Level {
+	t.Helper()
+	return Assess(context.Background(), text).Level
 }
