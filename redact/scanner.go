@@ -97,7 +97,6 @@ func (sc *scanner) scan(s string) []cand {
 	sc.sentencePassports()
 	sc.cpfNumbers()
 	sc.plainIDs()
-	sc.loosePlates()
 	sc.dashedRefs()
 	sc.ownNumbers()
 	sc.corrections()
