@@ -490,8 +490,12 @@ func answerSession(policy redact.Policy, in AnswerInput, d *store.Draft) *redact
 	return redact.NewSessionFrom(policy, redact.Recover("", "", in.Question, in.Text))
 }
 
-// redactAnswer redacts an answer's question, then its text, in session.
+// redactAnswer redacts an answer's question, then its text, in session;
+// a value the text tells as one is masked in the question too.
 func redactAnswer(ctx context.Context, in AnswerInput, session *redact.Session) (q, t redact.Result, err error) {
+	if err = session.Expect(ctx, in.Text); err != nil {
+		return q, t, fmt.Errorf("answer: read the text: %w", err)
+	}
 	if q, err = session.Redact(ctx, in.Question); err != nil {
 		return q, t, fmt.Errorf("answer: redact the question: %w", err)
 	}
