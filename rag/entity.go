@@ -22,7 +22,7 @@ import (
 // clears the threshold by entityMargin in logit (reliable).
 const (
 	shortTerms   = 16
-	entityShare  = 0.01
+	entityShare  = 0.02
 	entityMargin = 1.0
 )
 
@@ -89,8 +89,12 @@ func inSentenceCapitals(text string) []string {
 	return out
 }
 
-func isNameRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' }
+// isNameRune says whether r is part of a word a name may be.
+func isNameRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_'
+}
 
+// isSentenceEnd says whether r ends a sentence.
 func isSentenceEnd(r rune) bool { return r == '.' || r == '?' || r == '!' || r == '\n' }
 
 // isNameWord says whether word looks like a name: three letters or more,
