@@ -26,6 +26,10 @@ type AnswerCalibration struct {
 	RightFirst int `json:"right_first"`
 	Without    int `json:"without"`
 	NoneShown  int `json:"none_shown"`
+	// Scoring names the scores the thresholds were chosen for (the
+	// models' name, "" for the weights' mean): a calibration of other
+	// scores is not used.
+	Scoring string `json:"scoring,omitempty"`
 }
 
 // Apply returns m with c's thresholds and margin.
@@ -79,6 +83,7 @@ func CalibrateAnswers(m AnswerMatch, examples []AnswerExample) (AnswerCalibratio
 			}
 		}
 	}
+	best.Scoring = m.scoring()
 	if best.WithAnswer == 0 {
 		return AnswerCalibration{}, fmt.Errorf("calibrate answers: no threshold shows none for %.0f %% of the messages without a fitting answer: %w",
 			100*calibrationNoneShown, ErrInvalid)
@@ -225,7 +230,9 @@ func (a *Answers) citingAnswers(ctx context.Context) (map[string][]int64, error)
 
 // LoadAnswerCalibration makes the searcher's drafts match validated
 // answers with the thresholds calibrated for its embedding model, if any
-// are stored (DefaultAnswerMatch's otherwise).
+// are stored for the scores in use (DefaultAnswerMatch's otherwise: the
+// thresholds of another scoring, such as the weights' mean used until
+// 2026-12-03, mean nothing for it; the searcher logs a warning).
 func (s *Searcher) LoadAnswerCalibration(ctx context.Context) error {
 	raw, err := s.store.Calibration(ctx, store.CalibrationAnswers, s.embedder.Model())
 	if errors.Is(err, store.ErrNotFound) {
@@ -238,13 +245,20 @@ func (s *Searcher) LoadAnswerCalibration(ctx context.Context) error {
 	if err := json.Unmarshal(raw, &c); err != nil {
 		return fmt.Errorf("load the answers' calibration of %s: %w", s.embedder.Model(), err)
 	}
+	if c.Scoring != DefaultAnswerMatch.scoring() {
+		s.log.WarnContext(ctx, "validated answers: the stored calibration is of another scoring, not used: calibrate again (plume eval --calibrate-answers)",
+			"model", s.embedder.Model(), "scoring", c.Scoring, "want", DefaultAnswerMatch.scoring())
+		return nil
+	}
 	s.answerMatch = c.Apply(DefaultAnswerMatch)
 	return nil
 }
 
 // SaveAnswerCalibration stores c as the answers' calibration of the
-// searcher's embedding model and uses it from now on.
+// searcher's embedding model, for the scores in use, and uses it from now
+// on.
 func (s *Searcher) SaveAnswerCalibration(ctx context.Context, c AnswerCalibration) error {
+	c.Scoring = DefaultAnswerMatch.scoring()
 	if err := s.saveCalibration(ctx, store.CalibrationAnswers, c); err != nil {
 		return fmt.Errorf("save the answers' calibration: %w", err)
 	}

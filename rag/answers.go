@@ -82,6 +82,9 @@ type AnswerMatch struct {
 	Margin          float64
 	// Max bounds the answers returned.
 	Max int
+	// Model, when set, scores the candidates in place of the weights'
+	// mean (AnswerModels); the thresholds and margin apply to its score.
+	Model *AnswerModels
 }
 
 // semanticWant says which of the semantic signals a matching needs: they
@@ -97,6 +100,9 @@ const (
 
 // semanticWant returns the semantic signals m weighs.
 func (m AnswerMatch) semanticWant() semanticWant {
+	if m.Model != nil {
+		return m.Model.semanticWant()
+	}
 	switch {
 	case m.SemanticText != 0:
 		return semanticAll
@@ -106,34 +112,41 @@ func (m AnswerMatch) semanticWant() semanticWant {
 	return semanticNone
 }
 
-// DefaultAnswerMatch is the matching tuned on the tuning half, with the
-// answers of each third of the fiches in turn (rag/answers_tune_test.go:
-// the most right answers first with none shown for at least 97 % of the
-// messages without one): the question's words 4, the request's words 1,
-// the message's words 8, the text's cosine 2, and the search's agreement
-// as a lower threshold (0.23 for an answer whose source the search put in
-// its first two documents, 0.29 otherwise; margin 0.02) rather than as a
-// signal: 45/72 right first and 382/393 none shown there, against 40/72 and
-// 374/393 for the matching of 2026-11-30 and 34/72 for the same weights
-// with one threshold (README.md, "Validated answers"). The semantic
-// model's signals weigh nothing: with them the tuning gains two messages
-// (47/72), none from the agreement, and on 2026-12-01 they showed more
-// wrong answers on the test half. An answer whose source the search put
-// second is agreed only when that document's fused score is at least 0.75
-// of the first's (2026-12-02: three of the five wrong answers agreed
-// through the second document had it at 0.68–0.72 of the first's, the
-// right ones at 0.81 or more; the same weights and thresholds then show
-// one wrong answer less on the tuning half, 45/72 and 383/393, and in
-// five-fold cross-validation by message 44–45/72 right first against
-// 41–44/72, any share from 0.70 to 0.80 alike; the test half did not
-// move). The thresholds are those of the local embedder: plume eval
-// --calibrate-answers chooses them for another. Session 18's variant, the
-// search agreeing only through a reliable first document
-// (AgreedReliable), is measured beside it (firstReliableMatch in
-// rag/answers_pooled_test.go) but not used: it loses one message on the
-// first message file's none-shown gate.
+// DefaultAnswerMatch is the matching in use: the logistic models of
+// defaultAnswerModels, fitted on every message file's tuning half with
+// the answers of each third of the fiches in turn, and the threshold
+// picked there by the rule of rag/answers_tune_test.go (the most right
+// answers first with none shown for at least 97 % of the messages
+// without one; one threshold, the models weighing the search's places
+// themselves, no margin). README.md, "Validated answers", has the
+// figures. The weights are those of the weighted mean used until
+// 2026-12-03 (Model nil; thresholds 0.29, 0.23 for an answer whose source
+// the search put first, or second with a fused score at least 0.75 of the
+// first's, margin 0.02), which no longer weigh. The threshold is that of
+// the local embedder: plume eval --calibrate-answers chooses one for
+// another.
 var DefaultAnswerMatch = AnswerMatch{QuestionWords: 4, FocusWords: 1, MessageWords: 8, TextCosine: 2,
-	Threshold: 0.29, AgreedThreshold: 0.23, AgreedPlaces: 2, AgreedShare: 0.75, Margin: 0.02, Max: 3}
+	Threshold: 0.46, AgreedThreshold: 0.46, Max: 3, Model: &defaultAnswerModels}
+
+// defaultAnswerModels were fitted (scripts/answermodel_fit.py, L2 1) on
+// the candidates of every message file's tuning half, each of the three
+// thirds of the fiches answered in turn (505 messages with an answer,
+// 2,651 without): the right answer against the others. In five-fold
+// cross-validation by message, thresholds by the rule in each fold, the
+// semantic model's 208/505 right first and 2,572/2,651 none shown, against
+// 163/505 and 2,563/2,651 for the weighted mean in use before with its
+// thresholds chosen the same way (189/505 and 2,493/2,651 with its own);
+// the plain model 184/505 and 2,571/2,651. Plain's intercept is moved so
+// that it shows from the semantic model's threshold what it shows from
+// its own (0.43).
+var defaultAnswerModels = AnswerModels{Name: "logistic-2026-12-03",
+	Semantic: AnswerModel{Intercept: -7.935, QuestionWords: 2.223, FocusWords: 0.577, MessageWords: 1.670, QuestionCosine: -0.012,
+		TextCosine: 2.980, SourceFound: 3.143, First: 0.496, Second: 0.496, Further: 0.178, FirstReliable: 0.556, Reliable: 0.133,
+		MessageWordsFirst: 0.687, QuestionWordsFirst: 1.157, SemanticQuestion: -0.876, SemanticSource: 1.953},
+	Plain: AnswerModel{Intercept: -7.799, QuestionWords: 1.972, FocusWords: 0.027, MessageWords: 2.203, QuestionCosine: -0.408,
+		TextCosine: 3.694, SourceFound: 3.222, First: 1.553, Second: 1.151, Further: 0.528, FirstReliable: 0.546, Reliable: 0.105,
+		MessageWordsFirst: 1.111, QuestionWordsFirst: 1.378},
+}
 
 // answerFeatures are the signals of one candidate, each in [0, 1].
 type answerFeatures struct {
@@ -151,6 +164,12 @@ type answerFeatures struct {
 	semantic                        bool
 	// reliable says the search marked its first document reliable.
 	reliable bool
+	// focusQuestion is the rarity-weighted share of the request's words
+	// found in the answer's question alone; requestWords counts the
+	// request's distinct words and requestWeight sums their rarity.
+	focusQuestion                 float64
+	requestWords                  int
+	requestWeight, questionWeight float64
 }
 
 // bestFound returns how well a search found the best of an answer's
@@ -351,9 +370,13 @@ func toValidated(a store.Answer, score float64) ValidatedAnswer {
 		Version: a.Version, UpdatedAt: a.UpdatedAt, ReviewedAt: a.ReviewedAt, Score: math.Round(score*1000) / 1000}
 }
 
-// score is the weighted mean of the signals; those of the vectors, the
-// search and the semantic model count only when the candidate has them.
+// score is the model's score when m has one (Model), else the weighted
+// mean of the signals; those of the vectors, the search and the semantic
+// model count only when the candidate has them.
 func (m AnswerMatch) score(f answerFeatures) float64 {
+	if m.Model != nil {
+		return m.Model.score(f)
+	}
 	sum := m.QuestionWords*f.questionWords + m.FocusWords*f.focusWords + m.MessageWords*f.messageWords
 	weights := m.QuestionWords + m.FocusWords + m.MessageWords
 	if f.vectors {

@@ -53,9 +53,18 @@ func (e *answerEval) checkPooled(t *testing.T) {
 	if got.right() < 0.90 || got.none() < 0.95 {
 		t.Logf("pooled test half: right first %.3f (goal 0.90), none shown %.3f (goal 0.95)", got.right(), got.none())
 	}
+	t.Logf("the weighted mean in use until 2026-12-03 (weightedMeanMatch): pooled test half %s", scoreSet(set, weightedMeanMatch))
 	t.Logf("session 18's variant (firstReliableMatch), not used: pooled test half %s; first file's test half %s",
 		scoreSet(set, firstReliableMatch), e.evaluate(t, firstReliableMatch, "test"))
 }
+
+// weightedMeanMatch is the matching in use until 2026-12-03, measured
+// beside the logistic models that replaced it: the weights' mean, the
+// search agreeing with an answer whose source it put first, or second with
+// a fused score at least 0.75 of the first's (README.md, "Validated
+// answers").
+var weightedMeanMatch = rag.AnswerMatch{QuestionWords: 4, FocusWords: 1, MessageWords: 8, TextCosine: 2,
+	Threshold: 0.29, AgreedThreshold: 0.23, AgreedPlaces: 2, AgreedShare: 0.75, Margin: 0.02, Max: 3}
 
 // firstReliableMatch is the matching session 18 chose on every message
 // file's tuning half pooled, the three thirds in turn (374 messages with an
