@@ -164,12 +164,6 @@ type answerFeatures struct {
 	semantic                        bool
 	// reliable says the search marked its first document reliable.
 	reliable bool
-	// focusQuestion is the rarity-weighted share of the request's words
-	// found in the answer's question alone; requestWords counts the
-	// request's distinct words and requestWeight sums their rarity.
-	focusQuestion                 float64
-	requestWords                  int
-	requestWeight, questionWeight float64
 }
 
 // bestFound returns how well a search found the best of an answer's
