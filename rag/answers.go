@@ -141,10 +141,10 @@ var DefaultAnswerMatch = AnswerMatch{QuestionWords: 4, FocusWords: 1, MessageWor
 // its own (0.43).
 var defaultAnswerModels = AnswerModels{Name: "logistic-2026-12-03",
 	Semantic: AnswerModel{Intercept: -7.935, QuestionWords: 2.223, FocusWords: 0.577, MessageWords: 1.670, QuestionCosine: -0.012,
-		TextCosine: 2.980, SourceFound: 3.143, First: 0.496, Second: 0.496, Further: 0.178, FirstReliable: 0.556, Reliable: 0.133,
+		TextCosine: 2.980, SourceFound: 3.143, First: 0.496, Second: 0.496, Further: 0.178, FirstReliable: 0.555, Reliable: 0.133,
 		MessageWordsFirst: 0.687, QuestionWordsFirst: 1.157, SemanticQuestion: -0.876, SemanticSource: 1.953},
 	Plain: AnswerModel{Intercept: -7.799, QuestionWords: 1.972, FocusWords: 0.027, MessageWords: 2.203, QuestionCosine: -0.408,
-		TextCosine: 3.694, SourceFound: 3.222, First: 1.553, Second: 1.151, Further: 0.528, FirstReliable: 0.546, Reliable: 0.105,
+		TextCosine: 3.694, SourceFound: 3.222, First: 1.553, Second: 1.151, Further: 0.528, FirstReliable: 0.545, Reliable: 0.105,
 		MessageWordsFirst: 1.111, QuestionWordsFirst: 1.378},
 }
 
