@@ -111,13 +111,17 @@ type scoredCandidate struct {
 	score     float64
 	id        int64
 	right, ok bool
+	// unsupported: shown first, it leaves the message without an answer
+	// (AnswerMatch.unsupportedShort).
+	unsupported bool
 }
 
 // topsOf scores a message's candidates with m.
 func (m AnswerMatch) topsOf(e AnswerExample) answerTop {
 	t := answerTop{hasRight: len(e.right) > 0}
 	for _, c := range e.cands {
-		s := scoredCandidate{score: m.score(c.features), id: c.answer.ID, right: slices.Contains(e.right, c.answer.ID), ok: true}
+		s := scoredCandidate{score: m.score(c.features), id: c.answer.ID, right: slices.Contains(e.right, c.answer.ID), ok: true,
+			unsupported: m.unsupportedShort(c.features)}
 		if s.score > t.best {
 			t.best, t.second = s.score, t.best
 		} else if s.score > t.second {
@@ -148,10 +152,14 @@ func (t answerTop) first(threshold, agreed, margin float64) scoredCandidate {
 	a, o := t.agreed, t.other
 	a.ok = a.ok && a.score >= agreed
 	o.ok = o.ok && o.score >= threshold
+	f := o
 	if a.ok && (!o.ok || a.ranksBefore(o)) {
-		return a
+		f = a
 	}
-	return o
+	if f.unsupported {
+		return scoredCandidate{}
+	}
+	return f
 }
 
 // scoreTops counts what the thresholds do on the messages.
@@ -231,8 +239,8 @@ func (a *Answers) citingAnswers(ctx context.Context) (map[string][]int64, error)
 // LoadAnswerCalibration makes the searcher's drafts match validated
 // answers with the thresholds calibrated for its embedding model, if any
 // are stored for the scores in use (DefaultAnswerMatch's otherwise: the
-// thresholds of another scoring, such as the weights' mean used until
-// 2026-12-03, mean nothing for it; the searcher logs a warning).
+// thresholds of another scoring, such as session 22's logistic models
+// (AnswerModels), mean nothing for it; the searcher logs a warning).
 func (s *Searcher) LoadAnswerCalibration(ctx context.Context) error {
 	raw, err := s.store.Calibration(ctx, store.CalibrationAnswers, s.embedder.Model())
 	if errors.Is(err, store.ErrNotFound) {

@@ -3,6 +3,8 @@ package rag
 import (
 	"math"
 	"testing"
+
+	"github.com/plume-sp/plume/store"
 )
 
 func TestAnswerModelScore(t *testing.T) {
@@ -57,10 +59,45 @@ func TestAnswerModelSemanticWant(t *testing.T) {
 		{"models without semantic weights", AnswerMatch{SemanticText: 1, Model: &AnswerModels{}}, semanticNone},
 		{"the source's place", AnswerMatch{Model: &AnswerModels{Semantic: AnswerModel{SemanticSource: 1}}}, semanticQuestion},
 		{"the text", AnswerMatch{Model: &AnswerModels{Semantic: AnswerModel{SemanticText: 1}}}, semanticAll},
-		{"the defaults: no text", DefaultAnswerMatch, semanticQuestion},
+		{"the defaults: none", DefaultAnswerMatch, semanticNone},
 	} {
 		if got := tc.m.semanticWant(); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// A short request's first answer is shown only when the search put its
+// source first; a longer request, or a matching without the rule, is
+// unchanged.
+func TestShortRequestRule(t *testing.T) {
+	t.Parallel()
+	m := AnswerMatch{QuestionWords: 1, Threshold: 0.3, ShortRequest: 5, Max: 3}
+	cand := func(id int64, words float64, request, place int) answerCandidate {
+		return answerCandidate{answer: store.Answer{ID: id}, features: answerFeatures{questionWords: words, requestWords: request,
+			sourcePlace: place, searched: true}}
+	}
+	for _, tc := range []struct {
+		name  string
+		m     AnswerMatch
+		cands []answerCandidate
+		want  int64
+	}{
+		{"short, source not found", m, []answerCandidate{cand(1, 0.9, 3, 0)}, 0},
+		{"short, source second", m, []answerCandidate{cand(1, 0.9, 5, 2)}, 0},
+		{"short, the first blocked leaves none, not the second", m, []answerCandidate{cand(1, 0.9, 4, 0), cand(2, 0.5, 4, 1)}, 0},
+		{"short, source first", m, []answerCandidate{cand(1, 0.9, 3, 1)}, 1},
+		{"long request, source not found", m, []answerCandidate{cand(1, 0.9, 6, 0)}, 1},
+		{"not searched", m, []answerCandidate{{answer: store.Answer{ID: 1}, features: answerFeatures{questionWords: 0.9, requestWords: 2}}}, 1},
+		{"without the rule", AnswerMatch{QuestionWords: 1, Threshold: 0.3, Max: 3}, []answerCandidate{cand(1, 0.9, 3, 0)}, 1},
+	} {
+		got := int64(0)
+		if shown := tc.m.shown(tc.cands); len(shown) > 0 {
+			got = shown[0].ID
+		}
+		calibrated := tc.m.topsOf(AnswerExample{cands: tc.cands}).first(tc.m.Threshold, tc.m.Threshold, 0)
+		if got != tc.want || calibrated.ok != (tc.want != 0) || calibrated.ok && calibrated.id != tc.want {
+			t.Errorf("%s: shown first %d, calibration's first %+v; want %d", tc.name, got, calibrated, tc.want)
 		}
 	}
 }

@@ -23,9 +23,9 @@ type labelled struct {
 // tune searches the weights and the thresholds on the tuning halves of
 // every message file (messageFiles) only, with the answers of each third
 // of the fiches in turn (e has an answer for
-// every fiche), for the weighted mean in use until 2026-12-03 (the
-// logistic models in use now are fitted by scripts/answermodel_fit.py on
-// the same set, written out by PLUME_ANSWER_DUMP). The rule, written before any result: the most right
+// every fiche), for the weighted mean (session 22's logistic models,
+// modelMatch, are fitted by scripts/answermodel_fit.py on the same set,
+// written out by PLUME_ANSWER_DUMP). The rule, written before any result: the most right
 // answers first with none shown for at least 97 % of the messages that
 // have none (then the most none shown), rag.CalibrateAnswers picking the
 // thresholds and margin of each weighting. From each start (the matching in
@@ -54,10 +54,10 @@ func (e *answerEval) tune(t *testing.T) {
 	plain, plainScore := thresholded(t, set, withWeights(weightedMeanMatch, []float64{1, 1, 2, 2, 2, 1, 0, 0, 0}))
 	plain, plainScore = ascend(t, set, plain, plainScore, 6)
 	t.Logf("the same without the semantic model's signals, from the matching of 2026-11-30: %+v: %s", plain, plainScore)
-	t.Logf("the matching in use there (logistic models): %s; the weighted mean in use until 2026-12-03: %s",
-		scoreSet(set, rag.DefaultAnswerMatch), scoreSet(set, weightedMeanMatch))
-	model, modelScore := thresholded(t, set, rag.DefaultAnswerMatch)
-	t.Logf("the models, threshold chosen by the rule: %.2f, margin %.2f: %s", model.Threshold, model.Margin, modelScore)
+	t.Logf("the matching in use there: %s; without the short-request rule: %s", scoreSet(set, rag.DefaultAnswerMatch),
+		scoreSet(set, weightedMeanMatch))
+	model, modelScore := thresholded(t, set, modelMatch)
+	t.Logf("session 22's logistic models, threshold chosen by the rule: %.2f, margin %.2f: %s", model.Threshold, model.Margin, modelScore)
 	for _, m := range []rag.AnswerMatch{weightedMeanMatch, pooled, best, plain} {
 		m.SemanticQuestion, m.SemanticText, m.SemanticSource = 0, 0, 0
 		m, s := thresholded(t, set, m)

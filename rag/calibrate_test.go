@@ -137,9 +137,9 @@ func TestReliabilityVersion0Loads(t *testing.T) {
 	}
 }
 
-// A calibration stored for the weighted mean used until 2026-12-03 (no
-// scoring named) gives thresholds for other scores: the searcher keeps the
-// defaults rather than show the models' answers from 0.23.
+// A calibration stored for other scores than the matching's (here session
+// 22's logistic models, whose probabilities are shown from 0.46) gives
+// thresholds that mean nothing for it: the searcher keeps the defaults.
 func TestAnswerCalibrationOfAnotherScoringUnused(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -148,7 +148,8 @@ func TestAnswerCalibrationOfAnotherScoringUnused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw := []byte(`{"threshold":0.29,"agreed_threshold":0.23,"margin":0.02,"with_answer":30,"right_first":20,"without":100,"none_shown":97}`)
+	raw := []byte(`{"threshold":0.46,"agreed_threshold":0.4,"margin":0.04,"with_answer":30,"right_first":20,"without":100,"none_shown":97,` +
+		`"scoring":"logistic-2026-12-03"}`)
 	if err := st.SaveCalibration(ctx, store.CalibrationAnswers, local.Model(), raw); err != nil {
 		t.Fatal(err)
 	}
@@ -159,9 +160,9 @@ func TestAnswerCalibrationOfAnotherScoringUnused(t *testing.T) {
 	if diff := cmp.Diff(rag.DefaultAnswerMatch, s.AnswerMatch()); diff != "" {
 		t.Errorf("matching after an old calibration (-default +got):\n%s", diff)
 	}
-	// The same thresholds saved now are for the scores in use: they apply.
+	// Thresholds saved by the searcher are for the scores in use: they apply.
 	if err := s.SaveAnswerCalibration(ctx, rag.AnswerCalibration{Threshold: 0.5, AgreedThreshold: 0.5, WithAnswer: 30, RightFirst: 20,
-		Without: 100, NoneShown: 97}); err != nil {
+		Without: 100, NoneShown: 97, Scoring: "logistic-2026-12-03"}); err != nil {
 		t.Fatal(err)
 	}
 	again := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
