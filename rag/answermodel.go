@@ -8,6 +8,9 @@ import "math"
 // signal. Unlike the weighted mean (AnswerMatch's weights), it weighs the
 // search's own ranking as it deserves: an answer whose source the search put
 // first, and marked reliable, is far likelier to fit than its words say.
+// Session 22's fit is measured beside the matching in use (modelMatch in
+// rag/answers_pooled_test.go) but not the default: it loses the first
+// message file's gate (README.md, "Validated answers").
 type AnswerModel struct {
 	Intercept float64
 	// The word, vector and search signals, as AnswerMatch weighs them.

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fits the validated answers' logistic models (rag.defaultAnswerModels).
+"""Fits the validated answers' logistic models (fittedAnswerModels in
+rag/answers_pooled_test.go, measured beside the matching in use).
 
 Reads the candidates' signals of every message file's tuning half, the
 answers of each third of the fiches active in turn, as written by
