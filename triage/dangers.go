@@ -93,3 +93,8 @@ func withoutAnimalAway(folded string) string {
 	b.WriteString(folded[from:])
 	return b.String()
 }
+
+// paymentDue is the due date of a payment (« date limite de paiement
+// 15/12 » on a tax notice, « date limite de règlement »): a sum to pay,
+// which the debt rules read, not a time limit to act before a court.
+const paymentDue = ` date limite (?:de |du |d' )?(?:paiement|reglement|versement|prelevement)`

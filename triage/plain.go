@@ -31,7 +31,7 @@ var plainNeeds = []rule{
 		// « je vis dans ma voiture depuis un mois » (since session 14).
 		`| (?:suis|sommes|est|sont|dormons|dors|dort) dans la rue (?:avec|depuis|ce soir|cette nuit)| (?:vis|vit|vivons|vivent|habite|habitons|habitent) (?:dans|sous) (?:ma|la|une|notre|sa|leur|mon|le|un) (?:voiture|tente|cave|squat|cage d' escalier|hall)`),
 		// « ancien SDF, relogé depuis 2019 » (since session 14's notes).
-		except: re(` (?:ancien|ancienne|anciens|anciennes) (?:sdf|sans domicile fixe)`), others: re(streetFear[1:])},
+		except: re(` (?:ancien|ancienne|anciens|anciennes) (?:sdf|sans domicile fixe)`), others: re(streetFear[1:] + `|` + cluelessFigure)},
 	// « coupure électricité demain »: a cut named with its supply needs no
 	// unpaid bill beside it.
 	// Nor is a cut at a place of work or study (« Note: coupure de courant

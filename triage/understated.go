@@ -66,9 +66,14 @@ const pregnancyHurts = ` sangrado| sangra | sangue| sangramento| bleeding| dolor
 // travail »): no privation.
 const workMeals = ` (?:saute|sauter|sautee) (?:des|les|mes|le|un) (?:repas|dejeuners?|diners?)(?: [a-z']+){0,2} (?:au|a cause du|avec le|pour le|pendant le) (?:travail|boulot|bureau)`
 
+// farewellSilence is someone gone silent after a farewell: no answer, a
+// telephone off, no news.
+const farewellSilence = ` (?:ne|n' ) ?(?:repond|decroche|donne) (?:plus|pas)| injoignable| (?:telephone|portable) (?:est )?(?:eteint|coupe)| (?:aucune|pas de|plus de) nouvelles?| personne ne (?:l' |la |le )?a (?:vu|revu)| (?:a|ont) disparu`
+
 // countdown is a writer counting the days left (« si je compte bien, ça
-// se termine vendredi », « il ne reste que deux jours »).
-const countdown = ` il (?:ne )?(?:me|nous|lui) reste (?:donc )?(?:plus que |que )?moins d' une semaine| si je compte bien| si j' ai bien compte| d' apres mes calculs| il (?:ne )?(?:me|nous|lui) reste (?:plus que )?jusqu' (?:a|au) | (?:il )?(?:ne )?(?:me |nous |lui )?(?:reste|restent) (?:plus )?(?:que |qu' )(?:[1-9]|un|une|deux|trois|quatre|cinq) jours?| il (?:me|nous|lui) reste (?:[1-9]|deux|trois|quatre|cinq) jours| (?:ca|cela|le delai|il|le recours|la date limite) (?:se termine|finit|se finit|expire|prend fin|tombe) `
+// se termine vendredi », « il ne reste que deux jours », since session 22
+// with a word between: « il reste donc 3 jours »).
+const countdown = ` il (?:ne )?(?:me|nous|lui) reste (?:donc )?(?:plus que |que )?moins d' une semaine| si je compte bien| si j' ai bien compte| d' apres mes calculs| il (?:ne )?(?:me|nous|lui) reste (?:plus que )?jusqu' (?:a|au) | (?:il )?(?:ne )?(?:me |nous |lui )?(?:reste|restent) (?:plus )?(?:que |qu' )(?:[1-9]|un|une|deux|trois|quatre|cinq) jours?| il (?:me|nous|lui) reste (?:[1-9]|deux|trois|quatre|cinq) jours| il (?:ne )?(?:me |nous |lui )?reste (?:donc|alors|encore) (?:plus )?(?:que |qu' )?(?:[1-9]|un|une|deux|trois|quatre|cinq|six|sept) jours?| (?:ca|cela|le delai|il|le recours|la date limite) (?:se termine|finit|se finit|expire|prend fin|tombe) `
 
 // understatedRules are the understated dangers' rules.
 var understatedRules = []rule{
@@ -87,6 +92,13 @@ var understatedRules = []rule{
 		except: re(` probleme (?:de|du|des|d' )`)},
 	// A dependent's carer gone (carerGone) told before the dependent is
 	// named: the relative rules read it after.
+	// A farewell told to others, then silence (« un message "vous allez
+	// me manquer", il a rendu ses clés et il ne répond plus »; since
+	// session 22): the silence in the farewell's sentence or up to two
+	// after, not a retirement's or a move's goodbye.
+	{code: CodeSuicide, cue: re(` (?:vous allez|tu vas|vous allez tous|vous allez toutes) me manquer| comme si c' etait la derniere fois`),
+		with: re(farewellSilence), reach: 2, farWith: re(farewellSilence),
+		except: re(` retraite| pot de depart| demenag| mutation| mutee?| demission| fin de (?:son |mon |sa |ma )?contrat| nouveau poste| erasmus| expatri| part (?:vivre|travailler|etudier)| vacances| voyage`)},
 	// A countdown to a legal time limit named up to two sentences
 	// before (« faire un recours dans les deux mois. Si je compte bien,
 	// ça se termine vendredi »).
