@@ -131,3 +131,102 @@ func TestSession22FarewellSilence(t *testing.T) {
 		{"a farewell, no silence", "Ma fille part en Erasmus en janvier, elle m'a dit « tu vas me manquer », peut-elle garder sa bourse ?", Routine, nil},
 	})
 }
+
+// TestSession22SupplySuspended checks that a supply said « suspendue » by
+// its « alimentation » within days is a cut, not one for works on the
+// network.
+func TestSession22SupplySuspended(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"gas supply suspended Monday", "Mon fournisseur m'informe que l'alimentation en gaz sera suspendue lundi, j'ai deux enfants.", Urgent, []string{CodeEnergyCut}},
+		{"supply suspended in five days", "L'alimentation sera suspendue le 3 décembre, c'est-à-dire dans trois jours.", Urgent, []string{CodeEnergyCut}},
+		{"works on the network", "L'alimentation en eau sera interrompue lundi de 8h à 10h pour des travaux sur le réseau.", Routine, nil},
+	})
+}
+
+// TestSession22Blows checks blows told with a verb of giving and bones
+// broken by someone, a negation that belongs to a clause before the blow
+// (« mes heures pas payées, il m'a… »), beside a hand lent, a negation of
+// the blow itself and an accident.
+func TestSession22Blows(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"a punch given", "Mon patron m'a mis un coup de poing quand j'ai réclamé mon salaire.", Urgent, []string{CodeViolence}},
+		{"a headbutt after a negation of wages", "Mes heures pas payées, il m'a mis un coup de tête et je saigne du nez.", Urgent, []string{CodeViolence, CodeHealth}},
+		{"a beating after a negation of wages", "Mes heures pas payées, il m'a frappée devant tout le monde.", Urgent, []string{CodeViolence}},
+		{"a wrist broken", "La dernière fois il m'a cassé le poignet, je veux savoir pour les allocations.", Urgent, []string{CodeViolence}},
+		{"a hand lent", "Mon voisin m'a donné un coup de main pour remplir le dossier.", Routine, nil},
+		{"a blow denied", "Il ne m'a pas frappée, il crie juste fort, est-ce un motif de divorce ?", Routine, nil},
+		{"a fall", "Au ski, il m'a cassé le poignet en me rentrant dedans, comment déclarer l'accident ?", Routine, nil},
+	})
+}
+
+// TestSession22Farewells checks belongings given away with nothing left
+// to need, and a death that settles a debt beside the means, against a
+// move and a loan insured.
+func TestSession22Farewells(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"belongings given", "J'ai donné mes affaires à ma sœur, j'ai plus besoin de grand chose maintenant.", Urgent, []string{CodeSuicide}},
+		{"belongings given before a move", "J'ai donné mes affaires à Emmaüs avant de déménager, je n'ai plus besoin de grand chose.", Routine, nil},
+		{"the insurance and a gun", "Il dit que l'assurance-vie couvrira tout. Il a toujours le fusil de chasse dans le garage.", Urgent, []string{CodeSuicide}},
+		{"a loan insured", "L'assurance-vie couvrira tout le prêt en cas de problème, c'est prévu au contrat ; comment le déclarer ?", Routine, nil},
+	})
+}
+
+// TestSession22OldInDistress checks the new distresses of an old person
+// (out in slippers, found sitting on the floor, an address not known),
+// beside slippers worn at home.
+func TestSession22OldInDistress(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"in slippers, address not known", "Ma voisine, 88 ans, est arrivée à la mairie en chaussons, elle ne connaît plus son adresse.", Urgent, []string{CodeVulnerableAdult}},
+		{"sitting on the floor", "Mon père (85 ans) a été trouvé assis par terre ce matin dans sa cuisine.", Urgent, []string{CodeVulnerableAdult, CodeHealth}},
+		{"slippers at home", "Mon père, 85 ans, reste en chaussons toute la journée, quelle aide pour le ménage ?", Routine, nil},
+	})
+}
+
+// TestSession22BabyByAge checks a baby named by its age in months who
+// barely drinks or is limp, beside one who drinks well.
+func TestSession22BabyByAge(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"limp, barely drinking", "Mon fils a 2 mois, il ne boit presque plus depuis hier et il est tout mou.", Urgent, []string{CodeHealth}},
+		{"drinking well", "Ma fille a 3 mois, elle boit bien, je voudrais l'ajouter à ma carte vitale.", Routine, nil},
+	})
+}
+
+// TestSession22IberianStreet checks nights in a car and a lock changed
+// told in Portuguese or Spanish, beside a good night's sleep.
+func TestSession22IberianStreet(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"sleeping in the car", "Desde ontem durmo no carro com o meu filho.", Urgent, []string{CodeHousingLoss}},
+		{"the lock changed", "El dueño cambió la cerradura y no podemos entrar a la casa.", Urgent, []string{CodeHousingLoss}},
+		{"a good night", "Durmo bem, obrigado; queria saber da reforma.", Routine, nil},
+	})
+}
+
+// TestSession22Meals checks a meal every two days and a darija « I have
+// eaten nothing », beside a cat fed every two days.
+func TestSession22Meals(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"a meal every two days", "Je mange une fois tous les deux jours depuis que la bourse n'est pas arrivée.", Urgent, []string{CodeFood}},
+		{"darija", "Wallah ma klit walou men lbareh, le dossier CAF est bloqué.", Urgent, []string{CodeFood}},
+		{"a cat", "Mon chat mange une fois tous les deux jours, c'est normal ?", Routine, nil},
+	})
+}
+
+// TestSession22CountsAndSites checks a call made about ten times (a
+// repeated failure) and a site that looked like the official one (a
+// fraud), beside one call and a site that resembles its old version.
+func TestSession22CountsAndSites(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"about ten calls", "J'ai appelé une dizaine de fois, personne ne sait où est mon dossier.", Attention, []string{CodeRepeatedFailure}},
+		{"one call", "Je vous ai appelé une fois pour la carte grise, merci pour votre aide.", Routine, nil},
+		{"a look-alike site", "J'ai payé 60 € sur un site qui ressemblait à l'ANTS pour ma carte grise.", Attention, []string{CodeFraud}},
+		{"a site like its old version", "Le nouveau site ressemble à l'ancien, je ne trouve plus le formulaire.", Routine, nil},
+	})
+}

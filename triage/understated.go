@@ -70,6 +70,10 @@ const workMeals = ` (?:saute|sauter|sautee) (?:des|les|mes|le|un) (?:repas|dejeu
 // telephone off, no news.
 const farewellSilence = ` (?:ne|n' ) ?(?:repond|decroche|donne) (?:plus|pas)| injoignable| (?:telephone|portable) (?:est )?(?:eteint|coupe)| (?:aucune|pas de|plus de) nouvelles?| personne ne (?:l' |la |le )?a (?:vu|revu)| (?:a|ont) disparu`
 
+// meansAtHand is a means of ending one's life said to be at hand: a
+// gun, a rope, pills.
+const meansAtHand = ` (?:fusil|carabine|arme)s? | (?:la|une) corde| (?:ses|mes|les) (?:cachets|medicaments|somniferes)`
+
 // countdown is a writer counting the days left (« si je compte bien, ça
 // se termine vendredi », « il ne reste que deux jours », since session 22
 // with a word between: « il reste donc 3 jours »).
@@ -99,6 +103,25 @@ var understatedRules = []rule{
 	{code: CodeSuicide, cue: re(` (?:vous allez|tu vas|vous allez tous|vous allez toutes) me manquer| comme si c' etait la derniere fois`),
 		with: re(farewellSilence), reach: 2, farWith: re(farewellSilence),
 		except: re(` retraite| pot de depart| demenag| mutation| mutee?| demission| fin de (?:son |mon |sa |ma )?contrat| nouveau poste| erasmus| expatri| part (?:vivre|travailler|etudier)| vacances| voyage`)},
+	// Blows told with a verb of giving (« il m'a mis un coup de tête »,
+	// « m'a collé une droite ») and bones broken by someone (« il m'a
+	// cassé le poignet »; since session 22): not a hand lent, nor a fall.
+	{code: CodeViolence, cue: re(` m' (?:a|ont|avait) (?:mis|donne|colle|file|envoye|assene|porte)(?: [a-z]+){0,1} (?:un|une|des|deux|plusieurs) (?:droites?|patates?|beignes?|coups? (?:de (?:poing|pied|pieds|tete|boule|coude|genou|ceinture|couteau|batte|baton|casque)|au visage|dans le ventre|a la tete|dans la figure))` +
+		`| (?:il|elle|ils|mon mari|mon ex|mon conjoint|mon compagnon|mon pere|mon fils|mon patron|son cousin|le gars|le voisin) (?:m' |lui |nous )(?:a|ont|avait) casse (?:le|la|les|mon|ma|mes|son|sa|ses) (?:poignets?|bras|nez|cotes?|doigts?|machoire|dents?|jambes?|epaule|pommette|clavicule)`),
+		except: re(` (?:chute|accident|tombee?|glisse|verglas|velo|ski|match|foot|rugby|entrainement|boxe)`)},
+	// A farewell told as chores ended (« j'ai déjà rendu les clés de ma
+	// chambre et donné mon ordi à mon coloc, j'ai plus besoin de grand
+	// chose »; since session 22): belongings given away, nothing left to
+	// need; not a move nor a departure abroad.
+	{code: CodeSuicide, cue: re(` (?:donne|distribue|legue|offert)(?: [a-z']+){0,2} (?:mon|ma|mes) (?:ordi|ordinateur|affaires|vetements|livres|console|velo|guitare|telephone|bijoux|chat|chien|meubles|plantes)`),
+		with:   re(` plus besoin de (?:grand chose|rien|tout ca|ca|mes affaires)| (?:pas|plus) laisser de dettes| tout soit (?:propre|en ordre|regle|range)| pour apres| apres moi`),
+		except: re(` demenag| erasmus| expatri| (?:pars|part|partons) (?:en|au|aux|a|vivre|travailler|etudier)| retour (?:au pays|chez)| nouveau logement| stage| vide-grenier| emmaus| leboncoin| vinted`)},
+	// A debt settled by one's death (« d'ici la fin du mois le problème
+	// sera réglé, l'assurance-vie couvrira tout »), the means named up to
+	// two sentences after (« il a toujours le fusil de son père à la
+	// grange »; since session 22).
+	{code: CodeSuicide, cue: re(` (?:l' )?assurance[- ]vie (?:couvrira|paiera|payera|remboursera|reglera|soldera)| (?:n' aura|n' auront|n' aurez|n' aurait) plus (?:de|aucune) dettes?`),
+		with: re(meansAtHand), reach: 2, farWith: re(meansAtHand)},
 	// A countdown to a legal time limit named up to two sentences
 	// before (« faire un recours dans les deux mois. Si je compte bien,
 	// ça se termine vendredi »).
