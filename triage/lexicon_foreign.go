@@ -69,7 +69,9 @@ var foreignRules = []rule{
 	// 16: « My court hearing is tomorrow and I have no lawyer »).
 	{code: CodeLegalDeadline, cue: re(` (?:appeal|hearing|court date|in court|before the judge|deadline (?:to|for) (?:appeal|contest|respond|reply))`),
 		with: re(` appeal| court| hearing| judge| tribunal| deadline| contest`), except: re(` hearing (?:aid|loss|impair|problem|test)| hard of hearing`), when: deadline},
-	{code: CodeEnergyCut, cue: re(` (?:electricity|power|gas|gaz|water|heating) (?:will be|is going to be|is being) (?:suspended|cut|disconnected|shut off)| (?:will|going to) (?:suspend|disconnect|cut off|cut) (?:off )?(?:my|our|the) (?:electricity|power|gas|water)| (?:van|vont) (?:a )?cortar (?:la luz|el gas|el agua)| vao cortar (?:a luz|o gas|a agua)`),
+	{code: CodeEnergyCut, cue: re(` (?:electricity|power|gas|gaz|water|heating) (?:will be|is going to be|is being) (?:suspended|cut|disconnected|shut off)| (?:will|going to) (?:suspend|disconnect|cut off|cut) (?:off )?(?:my|our|the) (?:electricity|power|gas|water)| (?:van|vont) (?:a )?cortar (?:la luz|el gas|el agua)| vao cortar (?:a luz|o gas|a agua)` +
+		// « podem cortar a luz », « pueden cortar el gas » (since session 22).
+		`| (?:podem|pode|pueden|puede|vai|va a) cortar (?:a luz|o gas|a agua|a eletricidade|la luz|el gas|el agua|la electricidad)`),
 		except: re(` works| maintenance| repairs?| planned`), when: imminent, later: CodeEnergyRisk},
 	// « a companhia da água cortou a água ontem » (Portuguese; since session 20).
 	{code: CodeEnergyCut, cue: re(` cort(?:ou|aram) a (?:agua|luz|eletricidade|energia|gas)| (?:nao tenho|nao temos|estamos sem|estou sem|ficamos sem|fiquei sem) (?:agua|luz|eletricidade|gas)`)},

@@ -230,3 +230,17 @@ func TestSession22CountsAndSites(t *testing.T) {
 		{"a site like its old version", "Le nouveau site ressemble à l'ancien, je ne trouve plus le formulaire.", Routine, nil},
 	})
 }
+
+// TestSession22MoreSigns checks a cut an Iberian supplier may make (a
+// risk when weeks away) and an old person's meals no one brought or an
+// empty fridge, beside a cut already refused and a full fridge.
+func TestSession22MoreSigns(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"a cut weeks away", "Recebemos uma carta da EDF: temos 500 euros de atraso e em fevereiro podem cortar a luz.", Attention, []string{CodeEnergyRisk}},
+		{"a cut on Friday", "La carta dice que pueden cortar la luz el viernes si no pagamos.", Urgent, []string{CodeEnergyCut}},
+		{"no one came", "Ma mère a 84 ans. Depuis lundi personne n'est venu pour le portage des repas.", Urgent, []string{CodeVulnerableAdult}},
+		{"an empty fridge", "Mon père a 90 ans. Hier soir son frigo était vide.", Urgent, []string{CodeVulnerableAdult, CodeFood}},
+		{"a full fridge", "Mon père a 90 ans, son frigo est plein, je voudrais savoir pour l'APA.", Routine, nil},
+	})
+}
