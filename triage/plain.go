@@ -53,7 +53,7 @@ var plainNeeds = []rule{
 	{code: CodeViolence, cue: re(` sait ou (?:j' habite|je vis|on habite|nous habitons|je suis)| (?:connait|a trouve|a retrouve|a eu|a obtenu) (?:ma|mon|notre) (?:nouvelle |nouvel )?adresse`),
 		with: re(` prison| ordonnance de protection| agresseur| (?:j' ai|on a|nous avons) (?:tres |vraiment )?peur| menace| violent`)},
 	// Care that ran out (« pas médicament depuis une semaine »).
-	{code: CodeHealth, cue: re(` (?:pas|plus|sans|ni) (?:de |d' )?(?:medicaments?|traitement|insuline|medocs) depuis (?:[0-9]+|une|un|deux|trois|quatre|cinq|six|huit|dix|quinze|hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce matin|plusieurs|quelques)`)},
+	{code: CodeHealth, cue: re(` (?:pas|plus|sans|ni) (?:de |d' |son |sa |ses |mon |ma |mes )?(?:medicaments?|traitement|insuline|medocs|anticoagulants?|antiepileptiques?|ventoline|inhalateur) depuis (?:[0-9]+|une|un|deux|trois|quatre|cinq|six|huit|dix|quinze|hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce matin|plusieurs|quelques)`)},
 	// Insulin or a treatment rationed (since session 15: « dit ne plus
 	// s'injecter depuis 5 jours "pour faire durer" le dernier stylo »;
 	// until then « insulino-dépendante » was read as « insulin »).

@@ -153,7 +153,7 @@ func TestSession22Blows(t *testing.T) {
 	checkLexicon(t, []lexiconCase{
 		{"a punch given", "Mon patron m'a mis un coup de poing quand j'ai réclamé mon salaire.", Urgent, []string{CodeViolence}},
 		{"a headbutt after a negation of wages", "Mes heures pas payées, il m'a mis un coup de tête et je saigne du nez.", Urgent, []string{CodeViolence, CodeHealth}},
-		{"a beating after a negation of wages", "Mes heures pas payées, il m'a frappée devant tout le monde.", Urgent, []string{CodeViolence}},
+		{"a push after a negation of wages", "Mes heures pas payées, il m'a poussée contre le mur.", Urgent, []string{CodeViolence}},
 		{"a wrist broken", "La dernière fois il m'a cassé le poignet, je veux savoir pour les allocations.", Urgent, []string{CodeViolence}},
 		{"a hand lent", "Mon voisin m'a donné un coup de main pour remplir le dossier.", Routine, nil},
 		{"a blow denied", "Il ne m'a pas frappée, il crie juste fort, est-ce un motif de divorce ?", Routine, nil},
@@ -181,8 +181,12 @@ func TestSession22OldInDistress(t *testing.T) {
 	t.Parallel()
 	checkLexicon(t, []lexiconCase{
 		{"in slippers, address not known", "Ma voisine, 88 ans, est arrivée à la mairie en chaussons, elle ne connaît plus son adresse.", Urgent, []string{CodeVulnerableAdult}},
-		{"sitting on the floor", "Mon père (85 ans) a été trouvé assis par terre ce matin dans sa cuisine.", Urgent, []string{CodeVulnerableAdult, CodeHealth}},
+		{"sitting on the floor, a sentence after", "Mon grand-père a 90 ans. Hier soir les voisins l'ont vu assis par terre dans la cuisine.", Urgent, []string{CodeVulnerableAdult}},
 		{"slippers at home", "Mon père, 85 ans, reste en chaussons toute la journée, quelle aide pour le ménage ?", Routine, nil},
+		{"nobody gone to her", "Ma mère, 84 ans, vit seule. Mon frère qui passe chez elle est hospitalisé et personne n'y est allé depuis hier.", Urgent, []string{CodeVulnerableAdult}},
+		{"pills she cannot take alone", "Ma tante a 82 ans. Elle ne sait pas prendre ses cachets seule et l'infirmière est en congé.", Urgent, []string{CodeVulnerableAdult}},
+		{"no money for bread", "Une dame âgée, elle dit que le garçon prend sa carte et qu'elle n'a plus d'argent pour le pain.", Urgent, []string{CodeVulnerableAdult}},
+		{"bread bought for her", "Ma voisine de 80 ans me donne de l'argent pour le pain, je fais ses courses le samedi.", Routine, nil},
 	})
 }
 
@@ -242,5 +246,62 @@ func TestSession22MoreSigns(t *testing.T) {
 		{"no one came", "Ma mère a 84 ans. Depuis lundi personne n'est venu pour le portage des repas.", Urgent, []string{CodeVulnerableAdult}},
 		{"an empty fridge", "Mon père a 90 ans. Hier soir son frigo était vide.", Urgent, []string{CodeVulnerableAdult, CodeFood}},
 		{"a full fridge", "Mon père a 90 ans, son frigo est plein, je voudrais savoir pour l'APA.", Routine, nil},
+	})
+}
+
+// TestSession22StatedToday checks that a time to act counted from a
+// letter's date to the day the writer says it is (« remis le 2 mai… nous
+// sommes le 28 ») ends within days, while a window with weeks left does
+// not.
+func TestSession22StatedToday(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"a month from the 3rd, the 25th", "J'ai reçu l'ordonnance le 3 octobre. Je peux faire opposition dans un délai d'un mois. Nous sommes le 25 octobre, que faire ?", Urgent, []string{CodeLegalDeadline}},
+		{"a month from last month's 20th, the 12th", "La lettre est du 20 du mois dernier. On peut contester dans un délai d'un mois. On est le 12.", Urgent, []string{CodeLegalDeadline}},
+		{"two months from the 3rd, the 10th", "J'ai reçu le refus le 3 novembre. Le délai de recours est de deux mois. Nous sommes le 10 novembre, j'ai le temps ?", Routine, nil},
+	})
+}
+
+func TestStatedElapsed(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Remis le 2 mai. Nous sommes le 28.", 26},
+		{"La lettre est du 14 du mois dernier et on est le 10.", 26},
+		{"Reçu le 20 décembre, aujourd'hui on est le 5 janvier.", 16},
+		{"Reçu le 2 mai.", 0},
+		{"Nous sommes le 28.", 0},
+	} {
+		if got := newMessage(c.text, evalNow).statedElapsed(evalNow); got != c.want {
+			t.Errorf("statedElapsed(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// TestSession22PooledFamilies checks the families of the older rounds'
+// tuning halves the lexicon alone missed: nights under a bridge, a
+// treatment stopped for days, no real meal, fumes whose symptoms the
+// household shares in a later sentence, a runaway told in Spanish, keys
+// given back after a decision, a mother afraid of what she might do; each
+// beside a look-alike.
+func TestSession22PooledFamilies(t *testing.T) {
+	t.Parallel()
+	checkLexicon(t, []lexiconCase{
+		{"under a bridge", "Depuis lundi je dors sous le pont près de la gare, je voudrais une domiciliation.", Urgent, []string{CodeHousingLoss}},
+		{"a bridge visited", "Je fais une photo sous le pont Mirabeau pour mon dossier de carte d'identité, est-ce accepté ?", Routine, nil},
+		{"a treatment stopped", "Mon père n'a plus son anticoagulant depuis samedi, la pharmacie refuse sans carte vitale.", Urgent, []string{CodeHealth}},
+		{"a treatment taken", "Mon père prend son anticoagulant depuis samedi, faut-il une carte vitale à jour ?", Routine, nil},
+		{"no real meal", "Je n'ai pas mangé de vrai repas depuis jeudi, la bourse n'est pas arrivée.", Urgent, []string{CodeFood}},
+		{"fumes, symptoms after", "On chauffe avec un vieux poêle à pétrole depuis la panne. On a tous mal à la tête le matin et le petit a vomi.", Urgent, []string{CodeHealth}},
+		{"a stove, one headache after", "On chauffe avec un vieux poêle depuis la panne. J'ai mal à la tête à cause de ce dossier.", Routine, nil},
+		{"a runaway in Spanish", "Mi hija de 14 años no ha vuelto a casa desde el sábado, está con un hombre de 30 años.", Urgent, []string{CodeChild}},
+		{"keys after a decision", "J'ai pris ma décision, j'ai écrit à ma mère hier soir et j'ai rendu les clés de ma chambre.", Urgent, []string{CodeSuicide}},
+		{"keys after a move", "J'ai rendu les clés de ma chambre après l'état des lieux, j'ai écrit à ma mère pour la caution.", Routine, nil},
+		{"afraid of what she might do", "Je ne dors plus, hier je suis sortie sur le balcon et j'ai eu peur de ce que j'allais faire.", Urgent, []string{CodeSuicide}},
+		{"a file not handled long", "Vous n'aurez plus à gérer mon dossier très longtemps, merci pour tout.", Urgent, []string{CodeSuicide}},
+		{"a file moved", "Vous n'aurez plus à gérer mon dossier, je déménage à Lyon le mois prochain.", Routine, nil},
+		{"afraid of a mistake", "J'avais peur de ce que j'allais faire comme erreur dans la déclaration, pouvez-vous vérifier ?", Routine, nil},
 	})
 }

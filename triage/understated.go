@@ -53,10 +53,12 @@ const tapFigure = ` tapee? (?:sur l' epaule|sur les nerfs|sur le systeme|(?:de )
 // pas revenue », « téléphone éteint depuis hier »).
 const runaway = ` fugu| (?:dort|dormi|vit|reste|partie?|repartie?|est) (?:chez|avec) (?:un|une) (?:homme|mec|gars|type|adulte|copain majeur|pote)` +
 	`| (?:homme|mec|gars|type|copain|pote|garcon)s? (?:de (?:2[0-9]|[3-9][0-9]) ans|d' une (?:vingtaine|trentaine|quarantaine) d' annees|majeurs?)` +
-	`| ne rentre plus (?:a la maison|chez|depuis)| n' est pas (?:rentree?|revenue?)| (?:telephone|portable) (?:est )?eteint depuis`
+	`| ne rentre plus (?:a la maison|chez|depuis)| n' est pas (?:rentree?|revenue?)| (?:telephone|portable) (?:est )?eteint depuis` +
+	// In Spanish or Portuguese (since session 22).
+	`| no (?:ha vuelto|volvio|regreso) a casa| nao (?:voltou|regressou) (?:para|a) casa| (?:hombre|homem) de (?:2[0-9]|[3-9][0-9]) anos`
 
 // minorNamed is a child named by an age under 18 or as a young sibling.
-const minorNamed = ` (?:[1-9]|1[0-7]) ?(?:ans|an) | petite soeur| petit frere| mineure?s? | collegienne?| lyceenne?`
+const minorNamed = ` (?:[1-9]|1[0-7]) ?(?:ans|an|anos) | petite soeur| petit frere| mineure?s? | collegienne?| lyceenne?`
 
 // pregnancyHurts is a pregnancy that bleeds or hurts, in Spanish,
 // Portuguese or English.
@@ -116,6 +118,20 @@ var understatedRules = []rule{
 	{code: CodeSuicide, cue: re(` (?:donne|distribue|legue|offert)(?: [a-z']+){0,2} (?:mon|ma|mes) (?:ordi|ordinateur|affaires|vetements|livres|console|velo|guitare|telephone|bijoux|chat|chien|meubles|plantes)`),
 		with:   re(` plus besoin de (?:grand chose|rien|tout ca|ca|mes affaires)| (?:pas|plus) laisser de dettes| tout soit (?:propre|en ordre|regle|range)| pour apres| apres moi`),
 		except: re(` demenag| erasmus| expatri| (?:pars|part|partons) (?:en|au|aux|a|vivre|travailler|etudier)| retour (?:au pays|chez)| nouveau logement| stage| vide-grenier| emmaus| leboncoin| vinted`)},
+	// A decision taken and the keys given back (« j'ai pris ma décision,
+	// j'ai écrit à ma mère hier soir et j'ai rendu les clés de ma
+	// chambre »), a file the agents will not handle long (« vous n'aurez
+	// plus à gérer mon dossier très longtemps »; since session 22); not a
+	// move.
+	{code: CodeSuicide, cue: re(` (?:j' ai|ai) (?:deja )?rendu (?:les|mes) cles| (?:j' ai|ai) pris ma decision`),
+		with:   re(` pris ma decision| (?:ecrit|laisse)(?: une lettre| un mot)? a (?:ma|mon|mes)| plus besoin de (?:grand chose|rien)| tout soit (?:propre|en ordre|regle)| plus (?:a )?(?:gerer|traiter) mon dossier`),
+		except: re(` demenag| erasmus| etat des lieux| nouveau logement| nouvel appartement| preavis| caution| depot de garantie| (?:pars|part|partons) (?:en|au|aux|vivre|travailler|etudier)`)},
+	{code: CodeSuicide, cue: re(` (?:n' aurez|n' aurai|aurez) plus (?:a )?(?:gerer|traiter|vous occuper de|suivre) mon dossier (?:tres |bien )?longtemps`)},
+	// A parent afraid of what she might do (« je suis sortie sur le
+	// balcon et j'ai eu peur de ce que j'allais faire »; since session
+	// 22), beside a place, a baby or exhaustion.
+	{code: CodeSuicide, cue: re(` peur de ce que (?:j' allais|je pourrais|je vais|je risque de|j' aurais pu) faire`),
+		with: re(` balcon| fenetre| pont| bebe| (?:lui|le|la|me) faire| ne dors plus| plus la force| pleur| (?:pas|plus) (?:faite?|capable)`)},
 	// A debt settled by one's death (« d'ici la fin du mois le problème
 	// sera réglé, l'assurance-vie couvrira tout »), the means named up to
 	// two sentences after (« il a toujours le fusil de son père à la
