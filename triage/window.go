@@ -89,10 +89,10 @@ func elapsedOf(folded string, now time.Time) int {
 
 // todayRe matches the day the writer says it is (« on est le 10 »,
 // « nous sommes le 24 mars »), and lastMonthRe a day of last month (« la
-// lettre est du 14 du mois dernier »).
+// lettre est du 14 du mois dernier »), each behind its prefilter.
 var (
-	todayRe     = regexp.MustCompile(` (?:on est |nous sommes |aujourd' hui (?:c' est |on est |nous sommes )?)(?:deja )?le ([0-3]?[0-9])(?:er)? (?:(` + monthNames + `) )?`)
-	lastMonthRe = regexp.MustCompile(` (?:du|le) ([0-3]?[0-9])(?:er)? du mois dernier`)
+	todayRe     = compile(` (?:on est |nous sommes |aujourd' hui (?:c' est |on est |nous sommes )?)(?:deja )?le ([0-3]?[0-9])(?:er)? (?:(` + monthNames + `) )?`)
+	lastMonthRe = compile(` (?:du|le) ([0-3]?[0-9])(?:er)? du mois dernier`)
 )
 
 // statedElapsed returns the longest time, in days, from a date the
@@ -103,7 +103,8 @@ var (
 func (m *message) statedElapsed(now time.Time) int {
 	var today []string
 	for _, s := range m.sentences {
-		if today = todayRe.FindStringSubmatch(s.folded); today != nil {
+		if found := todayRe.FindAllStringSubmatch(s.folded, 1); found != nil {
+			today = found[0]
 			break
 		}
 	}
