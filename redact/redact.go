@@ -130,7 +130,7 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 	spans = s.applyPolicy(spans)
 	spans = unionSpans(spans, repeatedSpans(text, spans))
 	s.mu.Lock()
-	known := withExpected(knownSpans(text, s.m), knownSpans(text, s.expected))
+	known := withExpected(text, knownSpans(text, s.m), knownSpans(text, s.expected))
 	s.mu.Unlock()
 	spans = addEscapes(text, s.masked(spans, cands(known)), s.policy)
 
