@@ -1,0 +1,107 @@
+package redact
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestKeepShopNames covers session 22's [keep-name] phrases: shops, brands
+// and landmarks named after a person stay, unless a cue of a person comes
+// with them; their words stay possible surnames everywhere else.
+func TestKeepShopNames(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"a DIY shop", "J'ai acheté une perceuse chez Leroy Merlin hier.", "J'ai acheté une perceuse chez Leroy Merlin hier."},
+		{"a DIY shop as employer", "Je travaille chez Leroy Merlin à Nantes.", "Je travaille chez Leroy Merlin à Nantes."},
+		{"a bakery chain", "Je travaille chez Marie Blachère depuis 2020.", "Je travaille chez Marie Blachère depuis 2020."},
+		{"a bakery chain after à", "Je suis vendeuse à Marie Blachère.", "Je suis vendeuse à Marie Blachère."},
+		{"a brand", "Mon sac Louis Vuitton a été volé.", "Mon sac Louis Vuitton a été volé."},
+		{"chez Boulanger", "J'ai acheté un frigo chez Boulanger.", "J'ai acheté un frigo chez Boulanger."},
+		{"chez Darty", "J'ai travaillé chez Darty pendant 3 ans.", "J'ai travaillé chez Darty pendant 3 ans."},
+		{"Decathlon", "Je suis vendeur chez Decathlon à Lille.", "Je suis vendeur chez Decathlon à Lille."},
+		{"a station", "La station Jean Jaurès est fermée.", "La station Jean Jaurès est fermée."},
+		{"a school", "Ma fille est au lycée Jean Moulin.", "Ma fille est au lycée Jean Moulin."},
+		{"a Christmas market and its town", "J'ai travaillé au marché de Noël de Strasbourg en décembre.", "J'ai travaillé au marché de Noël de Strasbourg en décembre."},
+		{"a shop after chez, a verb of saying after", "Je travaille chez Marie Blachère, qui m'a dit non.", "Je travaille chez Marie Blachère, qui m'a dit non."},
+		// a person of that name
+		{"a civility before the shop's first word", "M. Leroy ne m'a pas répondu.", "M. [NOM_1] ne m'a pas répondu."},
+		{"a civility before the whole phrase", "M. Leroy Merlin ne m'a pas répondu.", "M. [NOM_1] ne m'a pas répondu."},
+		{"a person who wrote", "Marie Blachère m'a écrit hier.", "[NOM_1] m'a écrit hier."},
+		{"a person seen", "J'ai parlé à Marie Blachère hier.", "J'ai parlé à [NOM_1] hier."},
+		{"a civility and a relative", "Ma voisine Mme Marie Blachère est partie.", "Ma voisine Mme [NOM_1] est partie."},
+		{"a relative", "ma mère Marie Blachère est là", "ma mère [NOM_1] est là"},
+		{"a self-introduction", "Je m'appelle Jean Moulin, j'ai 40 ans.", "Je m'appelle [NOM_1], j'ai 40 ans."},
+		{"a person once makes every occurrence one", "M. Louis Vuitton … Louis Vuitton a appelé.", "M. [NOM_1] … [NOM_1] a appelé."},
+		{"a signature", "Merci de votre aide.\nLouis Vuitton", "Merci de votre aide.\n[NOM_1]"},
+		{"Boulanger without chez is a surname", "Je suis Gérard Boulanger.", "Je suis [NOM_1]."},
+		{"the shop's surname alone", "Mme Blachère a appelé.", "Mme [NOM_1] a appelé."},
+	})
+}
+
+// TestNameTakesNoVerb covers a name read from a civility that took the
+// verb after it as a surname typed in lower case, and the words after a
+// civility that start no name; the surnames in lower case stay masked.
+func TestNameTakesNoVerb(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"refuse after a first name that is a surname", "M. Garcia refuse de me répondre.", "M. [NOM_1] refuse de me répondre."},
+		{"affirme", "M. Martin affirme avoir envoyé le courrier.", "M. [NOM_1] affirme avoir envoyé le courrier."},
+		{"dit", "Mme Petit dit que le dossier est complet.", "Mme [NOM_1] dit que le dossier est complet."},
+		{"two words, then the verb", "M. Garcia Lopez refuse de me répondre.", "M. [NOM_1] refuse de me répondre."},
+		{"the verb's plural", "M. et Mme Garcia refusent de payer.", "M. et Mme [NOM_1] refusent de payer."},
+		{"in lower case", "m. garcia refuse de me repondre", "m. [NOM_1] refuse de me repondre"},
+		{"estime", "Mme Garcia estime que c'est injuste.", "Mme [NOM_1] estime que c'est injuste."},
+		{"a verb after a civility alone", "Madame pratique le yoga et demande un RDV.", "Madame pratique le yoga et demande un RDV."},
+		{"a role after a feminine title", "je suis professeure principale au lycée", "je suis professeure principale au lycée"},
+		{"an adjective after a title", "Professeure certifiée de lettres à Sedan", "Professeure certifiée de lettres à Sedan"},
+		{"a state after a civility", "Mme enceinte 7 mois, pas de suivi.", "Mme [SANTE_1] 7 mois, pas de suivi."},
+		{"a full stop after a civility written out", "au nom de madame. Adresse : voir plus bas", "au nom de madame. Adresse : voir plus bas"},
+		// names that stay masked
+		{"a surname in lower case after a first name", "M. Jean dupont demande un rdv.", "M. [NOM_1] demande un rdv."},
+		{"a surname in lower case after a civility", "j'écris pour mme riviere.", "j'écris pour mme [NOM_1]."},
+		{"an abbreviated civility's full stop", "Mme. Dupont a appelé.", "Mme. [NOM_1] a appelé."},
+		{"a title before a surname", "Professeure Durand m'a écrit.", "Professeure [NOM_1] m'a écrit."},
+		{"a surname after the verb's lookalike", "M. Paul Garde a appelé.", "M. [NOM_1] a appelé."},
+	})
+}
+
+// TestCommonWordsKept covers session 22's over-masking in the pooled
+// tuning halves: a surname that is also a noun written again as the
+// noun, "s'arrêter" read as an arrest; their twins stay masked.
+func TestCommonWordsKept(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"a trade's noun", "Gérard Boulanger\nAncien artisan boulanger\nMerci", "[NOM_1]\nAncien artisan boulanger\nMerci"},
+		{"a noun after a determiner", "Mme Colette Berger est ma mère. Le berger allemand de papa est chez elle.", "Mme [NOM_1] est ma mère. Le berger allemand de papa est chez elle."},
+		{"a repeat in lower case after de", "Je m'appelle Karim Benali, au nom de benali", "Je m'appelle [NOM_1], au nom de [NOM_2]"},
+		{"a repeat in lower case after a verb", "Mme Colette Berger a appelé. Rappelez berger demain.", "Mme [NOM_1] a appelé. Rappelez [NOM_2] demain."},
+		{"a bus stops", "Le bus s'arrête à Jean Jaurès.", "Le bus s'arrête à Jean Jaurès."},
+		{"I stop", "Je m'arrête à Lyon ce soir.", "Je m'arrête à Lyon ce soir."},
+		{"an arrest", "Mon fils a été arrêté à Lyon hier.", "Mon fils a [JUSTICE_1] hier."},
+		{"ana, I, before a noun", "rajli khdam f chantier w ana mama au foyer.", "rajli khdam f chantier w ana mama au foyer."},
+		{"ana, I, before a state", "hit ana mhajba, c legal?", "hit ana mhajba, c legal?"},
+		{"Ana, I, capitalised before a state", "je perds la CMU. Ana malade depuis longtemps", "je perds la CMU. Ana [SANTE_1] depuis longtemps"},
+		{"Ana the daughter", "Ma fille Ana parle bien français.", "Ma fille [NOM_1] parle bien français."},
+		{"Ana and her surname", "Ana Silva a écrit.", "[NOM_1] a écrit."},
+		{"Ana signing", "Obrigada, Ana", "Obrigada, [NOM_1]"},
+		{"ana, then a first name, is read with it", "salam ana youssef", "salam [NOM_1]"},
+		{"marié unaccented", "maintenant je suis marie avec une francaise depuis 8 mois", "maintenant je suis marie avec une francaise depuis 8 mois"},
+		{"mariée unaccented", "je suis mariee depuis 2010 avec lui", "je suis mariee depuis 2010 avec lui"},
+		{"Marie introducing herself", "bonjour je suis marie, j'ai un souci", "bonjour je suis [NOM_1], j'ai un souci"},
+		{"Marie and her surname", "Bonjour, je suis Marie Dupont.", "Bonjour, je suis [NOM_1]."},
+		{"an arrest, a pronoun before", "il m'a dit qu'il a été arrêté à Lyon", "il m'a dit qu'il a [JUSTICE_1]"},
+	})
+}
+
+// TestKeepNameWordsUnknown checks that a [keep-name] phrase leaves its
+// words unknown to the lexicon's rules: its first word has wKeepName and
+// no entry.
+func TestKeepNameWordsUnknown(t *testing.T) {
+	for _, w := range []string{"leroy", "blachere", "vuitton", "jaures", "darty", "decathlon"} {
+		if e := lex.words[w]; e != 0 {
+			t.Errorf("lex.words[%q] = %d, want no entry", w, e)
+		}
+	}
+	want := []tokenWord{{"Leroy", false, wKeepName}, {"Merlin", true, 0}, {"Darty", false, wKeepName}, {"Marie", true, wKeepName}}
+	if diff := cmp.Diff(want, tokenWords("Leroy Merlin Darty Marie", wKeepName), cmp.AllowUnexported(tokenWord{})); diff != "" {
+		t.Errorf("tokenWords (-want +got):\n%s", diff)
+	}
+}
