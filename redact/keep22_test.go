@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"context"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -22,6 +23,21 @@ func TestKeepShopNames(t *testing.T) {
 		{"a station", "La station Jean Jaurès est fermée.", "La station Jean Jaurès est fermée."},
 		{"a school", "Ma fille est au lycée Jean Moulin.", "Ma fille est au lycée Jean Moulin."},
 		{"a Christmas market and its town", "J'ai travaillé au marché de Noël de Strasbourg en décembre.", "J'ai travaillé au marché de Noël de Strasbourg en décembre."},
+		{"a hairdresser", "Je travaille chez Jean Louis David.", "Je travaille chez Jean Louis David."},
+		{"a cosmetics shop", "Je travaille chez Yves Rocher.", "Je travaille chez Yves Rocher."},
+		{"a hair salon", "Je travaille chez Franck Provost.", "Je travaille chez Franck Provost."},
+		{"a suit's brand", "J'ai un costume Hugo Boss.", "J'ai un costume Hugo Boss."},
+		{"a clothes shop", "Je travaille chez Ralph Lauren.", "Je travaille chez Ralph Lauren."},
+		{"a station's name", "La station Victor Hugo est fermée.", "La station Victor Hugo est fermée."},
+		{"an airport", "Je descends à Charles de Gaulle.", "Je descends à Charles de Gaulle."},
+		{"a stop", "le bus jusqu'à Jules Ferry", "le bus jusqu'à Jules Ferry"},
+		{"a stop named after a scientist", "J'habite près de la station Louis Pasteur.", "J'habite près de la station Louis Pasteur."},
+		{"a hospital", "J'ai un RDV à Marie Curie", "J'ai un RDV à Marie Curie"},
+		{"a school named after a scientist", "J'ai un RDV à Pierre Curie", "J'ai un RDV à Pierre Curie"},
+		{"a stop named after a statesman", "je descends à Jean Monnet", "je descends à Jean Monnet"},
+		{"a stop named after a résistant", "je descends à Jean Moulin", "je descends à Jean Moulin"},
+		{"a stop named after Jaurès", "je descends à Jean Jaurès", "je descends à Jean Jaurès"},
+		{"a technopole", "I'm an engineer in Sophia Antipolis, I hold a card", "I'm an engineer in Sophia Antipolis, I hold a card"},
 		{"a shop after chez, a verb of saying after", "Je travaille chez Marie Blachère, qui m'a dit non.", "Je travaille chez Marie Blachère, qui m'a dit non."},
 		// a person of that name
 		{"a civility before the shop's first word", "M. Leroy ne m'a pas répondu.", "M. [NOM_1] ne m'a pas répondu."},
@@ -54,6 +70,7 @@ func TestNameTakesNoVerb(t *testing.T) {
 		{"a role after a feminine title", "je suis professeure principale au lycée", "je suis professeure principale au lycée"},
 		{"an adjective after a title", "Professeure certifiée de lettres à Sedan", "Professeure certifiée de lettres à Sedan"},
 		{"a state after a civility", "Mme enceinte 7 mois, pas de suivi.", "Mme [SANTE_1] 7 mois, pas de suivi."},
+		{"a number's label after a civility", "FT Mme id 3 1 2 4 8 9 7 M, M. id 2987654P.", "FT Mme id [FRANCE_TRAVAIL_1], M. id [DOSSIER_1]."},
 		{"a full stop after a civility written out", "au nom de madame. Adresse : voir plus bas", "au nom de madame. Adresse : voir plus bas"},
 		// names that stay masked
 		{"a surname in lower case after a first name", "M. Jean dupont demande un rdv.", "M. [NOM_1] demande un rdv."},
@@ -87,6 +104,19 @@ func TestCommonWordsKept(t *testing.T) {
 		{"mariée unaccented", "je suis mariee depuis 2010 avec lui", "je suis mariee depuis 2010 avec lui"},
 		{"Marie introducing herself", "bonjour je suis marie, j'ai un souci", "bonjour je suis [NOM_1], j'ai un souci"},
 		{"Marie and her surname", "Bonjour, je suis Marie Dupont.", "Bonjour, je suis [NOM_1]."},
+		{"Ella, she, in Spanish", "Madame Colette Bernard es mayor. Ella me paga con CESU", "Madame [NOM_1] es mayor. Ella me paga con CESU"},
+		{"Ella and her surname", "Ella Martin m'a écrit.", "[NOM_1] m'a écrit."},
+		{"Ella the daughter", "Ma fille Ella a 3 ans.", "Ma fille [NOM_1] a 3 ans."},
+		{"a spelling alphabet", "il épelle : « A comme Anatole, B comme Berthe, quatre »", "il épelle : « A comme Anatole, B comme Berthe, quatre »"},
+		{"comme before a name", "je fais comme Pierre Dupont", "je fais comme [NOM_1]"},
+		{"an island after à", "je dois partir à Maurice en octobre.", "je dois partir à Maurice en octobre."},
+		{"Maurice written to", "j'ai écrit à Maurice hier.", "j'ai écrit à [NOM_1] hier."},
+		{"Maurice and his surname", "Maurice Dupont, retraité", "[NOM_1], retraité"},
+		{"Sophia, a person", "my wife Sophia Antipolis joined me", "my wife [NOM_1] joined me"},
+		{"an adjective after moi c'est", "chez moi c'est dangereux. Depuis je dors mal", "chez moi c'est dangereux. Depuis je dors mal"},
+		{"a name kept after nom de jeune fille", "Moi c'est Rosa Ferrand (nom de jeune fille repris), merci", "Moi c'est [NOM_1] (nom de jeune fille repris), merci"},
+		{"a maiden name in lower case", "nom de jeune fille : durant", "nom de jeune fille : [NOM_1]"},
+		{"a first name in lower case after moi c'est", "moi c'est rosa", "moi c'est [NOM_1]"},
 		{"an arrest, a pronoun before", "il m'a dit qu'il a été arrêté à Lyon", "il m'a dit qu'il a [JUSTICE_1]"},
 	})
 }
@@ -95,13 +125,40 @@ func TestCommonWordsKept(t *testing.T) {
 // words unknown to the lexicon's rules: its first word has wKeepName and
 // no entry.
 func TestKeepNameWordsUnknown(t *testing.T) {
-	for _, w := range []string{"leroy", "blachere", "vuitton", "jaures", "darty", "decathlon"} {
+	for _, w := range []string{"leroy", "blachere", "vuitton", "jaures", "antipolis", "rocher"} {
 		if e := lex.words[w]; e != 0 {
 			t.Errorf("lex.words[%q] = %d, want no entry", w, e)
 		}
 	}
-	want := []tokenWord{{"Leroy", false, wKeepName}, {"Merlin", true, 0}, {"Darty", false, wKeepName}, {"Marie", true, wKeepName}}
-	if diff := cmp.Diff(want, tokenWords("Leroy Merlin Darty Marie", wKeepName), cmp.AllowUnexported(tokenWord{})); diff != "" {
+	want := []tokenWord{{"Leroy", false, wKeepName}, {"Merlin", true, 0}, {"Yves", true, wKeepName}, {"Marie", true, wKeepName}}
+	if diff := cmp.Diff(want, tokenWords("Leroy Merlin Yves Marie", wKeepName), cmp.AllowUnexported(tokenWord{})); diff != "" {
 		t.Errorf("tokenWords (-want +got):\n%s", diff)
+	}
+}
+
+// TestShopNameRepeats checks that a name found elsewhere, in the message
+// or in an earlier one of the session, leaves a shop's phrase whole, and
+// that it is still masked outside it.
+func TestShopNameRepeats(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"a neighbour's name before the shop", "Mon voisin M. Leroy a acheté un stock chez Leroy Merlin.", "Mon voisin [NOM_1] a acheté un stock chez Leroy Merlin."},
+		{"a neighbour's name after the shop", "J'ai acheté chez Leroy Merlin. M. Leroy est mon voisin, Leroy m'a aidé.", "J'ai acheté chez Leroy Merlin. M. [NOM_1] est mon voisin, [NOM_1] m'a aidé."},
+	})
+	s := NewSession(DefaultPolicy())
+	ctx := context.Background()
+	if _, err := s.Redact(ctx, "M. Leroy a appelé."); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"J'ai acheté une perceuse chez Leroy Merlin.", "J'ai acheté une perceuse chez Leroy Merlin."},
+		{"Leroy m'a rappelé.", "[NOM_1] m'a rappelé."},
+	} {
+		res, err := s.Redact(ctx, tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Text.String(); got != tt.want {
+			t.Errorf("session Redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

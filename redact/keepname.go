@@ -27,6 +27,12 @@ import (
 // keepNameSection is the lexicon's section of the phrases kept whole.
 const keepNameSection = "keep-name"
 
+// typShop marks the span of a [keep-name] phrase kept: a protected span
+// as typKeep is, which detectShops returns apart, so that a name found
+// elsewhere and written again inside it ("M. Leroy … chez Leroy
+// Merlin") or known from an earlier message leaves it whole.
+const typShop Type = "\x00shop"
+
 // keepName is one [keep-name] phrase, after its first word.
 type keepName struct {
 	rest  []string // the folded words after the first
@@ -88,7 +94,7 @@ func (sc *scanner) keepShopNames() {
 		if person[m.phrase] {
 			continue
 		}
-		sc.addToks(m.first, m.last, typKeep, 1.5)
+		sc.addToks(m.first, m.last, typShop, 1.5)
 		sc.dropNamesIn(int(sc.toks[m.first].start), int(sc.toks[m.last].end))
 	}
 }
@@ -196,4 +202,42 @@ func (sc *scanner) dropNamesIn(start, end int) {
 		out = append(out, c)
 	}
 	sc.cands = out
+}
+
+// splitShops returns spans without the shops' spans, and those.
+func splitShops(spans []cand) (rest, shops []cand) {
+	rest = spans[:0]
+	for _, c := range spans {
+		if c.typ == typShop {
+			shops = append(shops, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	return rest, shops
+}
+
+// outsideShops removes from spans, in place, the names that lie within a
+// shop's span: a name's word written again there names the shop.
+func outsideShops(spans, shops []cand) []cand {
+	if len(shops) == 0 {
+		return spans
+	}
+	out := spans[:0]
+	for _, c := range spans {
+		if c.typ != NOM || !withinAny(c, shops) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// withinAny reports whether c lies within one of spans.
+func withinAny(c cand, spans []cand) bool {
+	for _, s := range spans {
+		if c.start >= s.start && c.end <= s.end {
+			return true
+		}
+	}
+	return false
 }

@@ -48,8 +48,8 @@ func (sc *scanner) names() {
 		if t.shape&shLower != 0 && i+1 < n && sc.toks[i+1].cue&cSelf != 0 && sc.toks[i+1].gap == gapSpace {
 			continue // the pronoun of a self-introduction, "salam, ana smiti youssef": "ana" is "I"
 		}
-		if sc.pronounAna(i) || sc.marriedAfterSelf(i) {
-			continue // "ana mama au foyer" (pronounana.go)
+		if sc.pronounName(i) || sc.marriedAfterSelf(i) || sc.spellingName(i) {
+			continue // "ana mama au foyer" (pronounname.go)
 		}
 		if last := sc.greetedName(i); last >= 0 {
 			i = last
@@ -98,7 +98,7 @@ func (sc *scanner) nameCue(i int) int {
 		if sc.punct(i+1) == '.' {
 			return -1 // "au nom de jeune fille. Ancienne CNI …": the cue ends its sentence
 		}
-		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {
+		if j := sc.skipPunct(i+1, false); sc.sameLine(j) && !sc.selfNoName(i, j) {
 			return sc.selfName(j)
 		}
 	case t.cue&cFormName != 0:

@@ -23,7 +23,11 @@ var personSubjectVerbs = wordSet("refuse affirme pretend repond conteste reclame
 // civilityAdjectives are the lower-case words after a title or a civility
 // that tell a role or a state, not a name (folded).
 var civilityAdjectives = wordSet("principal principale titulaire stagiaire contractuel contractuelle documentaliste " +
-	"honoraire enceinte")
+	"honoraire enceinte mayor")
+
+// civilityFields are the labels of a person's number after a civility in
+// a note, which start no name (folded): "FT Mme id 3124897", "M. tel 06…".
+var civilityFields = wordSet("id identifiant tel num numero mail email")
 
 // fullCivilities are the civilities written out, after which a full stop
 // ends the sentence (folded); after "M." or "Mme." it marks the
@@ -66,7 +70,7 @@ func (sc *scanner) civilityNoName(j int) bool {
 	if sc.caseless || t.shape&shCap != 0 || t.shape&shLower == 0 {
 		return false
 	}
-	return sc.foldedIn(j, civilityAdjectives) || adjectiveEnding(sc.text(j))
+	return sc.foldedIn(j, civilityAdjectives) || sc.foldedIn(j, civilityFields) || adjectiveEnding(sc.text(j))
 }
 
 // marriedWords are "marié" written without its accent, which is also the
@@ -86,4 +90,23 @@ func (sc *scanner) marriedAfterSelf(j int) bool {
 		return false
 	}
 	return sc.isText(j+1, "avec", "a", "depuis", "religieusement", "civilement")
+}
+
+// nameStateWords are the participles said of a name after the cue that
+// announces one (folded): "(nom de jeune fille repris)", "nom d'usage
+// conservé".
+var nameStateWords = wordSet("repris reprise garde gardee conserve conservee utilise utilisee change changee")
+
+// selfNoName reports whether word j, after the strong self-introduction
+// or name's label at i ("moi c'est", "nom de jeune fille"), is no name
+// but a word said of the writer or of the name, in lower case and no
+// first name: one of nameStateWords ("nom de jeune fille repris"), or
+// right after "est" a word with an adjective's or a participle's ending
+// ("chez moi c'est dangereux"; "nom de jeune fille : durant" is a name).
+func (sc *scanner) selfNoName(i, j int) bool {
+	t := &sc.toks[j]
+	if t.kind != kWord || t.shape&shCap != 0 || t.shape&shLower == 0 || sc.isFirstName(j) {
+		return false
+	}
+	return sc.foldedIn(j, nameStateWords) || j == i+1 && sc.isText(i, "est") && adjectiveEnding(sc.text(j))
 }

@@ -99,7 +99,7 @@ func (s *Session) Redact(ctx context.Context, text string) (Result, error) {
 }
 
 func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, error) {
-	spans, err := detect(ctx, text)
+	spans, shops, err := detectShops(ctx, text)
 	if err != nil {
 		return Result{}, err
 	}
@@ -108,7 +108,7 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 	s.mu.Lock()
 	known := knownSpans(text, s.m)
 	s.mu.Unlock()
-	spans = addEscapes(text, s.masked(spans, cands(known)), s.policy)
+	spans = addEscapes(text, outsideShops(s.masked(spans, cands(known)), shops), s.policy)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
