@@ -38,6 +38,7 @@ func TestKeepShopNames(t *testing.T) {
 		{"a stop named after a résistant", "je descends à Jean Moulin", "je descends à Jean Moulin"},
 		{"a stop named after Jaurès", "je descends à Jean Jaurès", "je descends à Jean Jaurès"},
 		{"a technopole", "I'm an engineer in Sophia Antipolis, I hold a card", "I'm an engineer in Sophia Antipolis, I hold a card"},
+		{"a school named after two scientists", "Ma fille est au lycée Pierre et Marie Curie à Saint-Lô.", "Ma fille est au lycée Pierre et Marie Curie à Saint-Lô."},
 		{"a shop after chez, a verb of saying after", "Je travaille chez Marie Blachère, qui m'a dit non.", "Je travaille chez Marie Blachère, qui m'a dit non."},
 		// a person of that name
 		{"a civility before the shop's first word", "M. Leroy ne m'a pas répondu.", "M. [NOM_1] ne m'a pas répondu."},
@@ -117,6 +118,13 @@ func TestCommonWordsKept(t *testing.T) {
 		{"a name kept after nom de jeune fille", "Moi c'est Rosa Ferrand (nom de jeune fille repris), merci", "Moi c'est [NOM_1] (nom de jeune fille repris), merci"},
 		{"a maiden name in lower case", "nom de jeune fille : durant", "nom de jeune fille : [NOM_1]"},
 		{"a first name in lower case after moi c'est", "moi c'est rosa", "moi c'est [NOM_1]"},
+		{"ana before Arabic written with digits", "A3mel eh? Ana 3andi titre de séjour salarié", "A3mel eh? Ana 3andi titre de séjour salarié"},
+		{"ana before a state in Darija", "Ana msalem w kan-sali", "Ana msalem w kan-sali"},
+		{"Ana before a number", "Ana 3 ans, Paul 5 ans", "[NOM_1] 3 ans, [NOM_2] 5 ans"},
+		{"a surname that ends a cue, written again", "Meu nome é Lucas Nascimento Silva. Data de nascimento: 22/07/1996.", "Meu nome é [NOM_1]. Data de nascimento: [NAISSANCE_1]."},
+		{"the surname written again elsewhere", "Meu nome é Lucas Nascimento Silva. O Nascimento é meu pai.", "Meu nome é [NOM_1]. O [NOM_2] é meu pai."},
+		{"a guardianship association", "ma curatrice Mme Bénédicte Fontaine (UDAF) doit être en copie", "ma curatrice Mme [NOM_1] (UDAF) doit être en copie"},
+		{"a guardianship association before a civility", "sa curatrice (UDAF, Mme Lapierre) repond pas.", "sa curatrice (UDAF, Mme [NOM_1]) repond pas."},
 		{"an arrest, a pronoun before", "il m'a dit qu'il a été arrêté à Lyon", "il m'a dit qu'il a [JUSTICE_1]"},
 	})
 }
@@ -149,8 +157,13 @@ func TestShopNameRepeats(t *testing.T) {
 	if _, err := s.Redact(ctx, "M. Leroy a appelé."); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.Redact(ctx, "Mon fils s'appelle Jean Dupont."); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct{ in, want string }{
 		{"J'ai acheté une perceuse chez Leroy Merlin.", "J'ai acheté une perceuse chez Leroy Merlin."},
+		{"Il est au collège Jean Moulin.", "Il est au collège Jean Moulin."},
+		{"Jean a 12 ans.", "[NOM_3] a 12 ans."},
 		{"Leroy m'a rappelé.", "[NOM_1] m'a rappelé."},
 	} {
 		res, err := s.Redact(ctx, tt.in)
