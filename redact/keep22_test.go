@@ -50,6 +50,10 @@ func TestKeepShopNames(t *testing.T) {
 		{"a self-introduction", "Je m'appelle Jean Moulin, j'ai 40 ans.", "Je m'appelle [NOM_1], j'ai 40 ans."},
 		{"a person once makes every occurrence one", "M. Louis Vuitton … Louis Vuitton a appelé.", "M. [NOM_1] … [NOM_1] a appelé."},
 		{"a signature", "Merci de votre aide.\nLouis Vuitton", "Merci de votre aide.\n[NOM_1]"},
+		{"a form's label", "Nom : Jean Moulin, né en 1980", "Nom : [NOM_1], né en 1980"},
+		{"a greeting", "Bonjour Marie Blachère, merci pour le pain", "Bonjour [NOM_1], merci pour le pain"},
+		{"a sender", "De : Jean Jaurès <jj@example.fr>", "De : [NOM_1] <[EMAIL_1]>"},
+		{"a school sending", "Le 03/10, Principal Collège Jean Moulin <contact@example.fr> a écrit :", "Le 03/10, Principal Collège Jean Moulin <contact@example.fr> a écrit :"},
 		{"Boulanger without chez is a surname", "Je suis Gérard Boulanger.", "Je suis [NOM_1]."},
 		{"the shop's surname alone", "Mme Blachère a appelé.", "Mme [NOM_1] a appelé."},
 	})

@@ -17,10 +17,13 @@ import (
 // A phrase found is kept, the names read inside it dropped, unless a cue
 // of a person tells that someone of that name is meant: a civility or a
 // relative right before it ("M. Leroy Merlin", "ma voisine Marie
-// Blachère"), a self-introduction ("je m'appelle Jean Moulin"), a verb
-// whose object is a person ("parlé à Marie Blachère"), a verb of saying
-// after it ("Marie Blachère m'a écrit"), or a line holding it alone (a
-// signature). "chez" before it makes it the shop whatever follows
+// Blachère"), a self-introduction, a form's label or a greeting ("je
+// m'appelle Jean Moulin", "Nom : Jean Moulin", "Bonjour Marie Blachère"),
+// a verb whose object is a person ("parlé à Marie Blachère"), a verb of
+// saying after it ("Marie Blachère m'a écrit"), an e-mail address in
+// angle brackets after it when nothing but a label comes before it ("De :
+// Jean Moulin <…>"; "Principal Collège Jean Moulin <…>" is the school),
+// or a line holding it alone (a signature). "chez" before it makes it the shop whatever follows
 // ("chez Marie Blachère, qui m'a dit…"). When one of its occurrences is a
 // person, none of the phrase's occurrences is kept.
 
@@ -152,18 +155,23 @@ func (sc *scanner) keepNamePerson(first, last int) bool {
 	if p > 0 && sc.punct(p) == '.' && sc.attached(p) {
 		p-- // "M. Leroy Merlin"
 	}
-	if p >= 0 && sc.toks[p].kind == kWord && sc.toks[first].gap < gapLine {
-		if sc.has(p, wCivility|wRelative) || sc.toks[p].cue&(cSelf|cSelfMed|cSelfWeak|cFormName|cClosing) != 0 {
+	for p > 0 && (sc.punct(p) == ':' || sc.punct(p) == ',') && sc.toks[p+1].gap < gapLine {
+		p-- // "Nom : Jean Moulin", "Bonjour, Marie Blachère"
+	}
+	if p >= 0 && sc.toks[p].kind == kWord && sc.toks[p+1].gap < gapLine {
+		if sc.has(p, wCivility|wRelative) || greetingWords[sc.toks[p].ent] ||
+			sc.toks[p].cue&(cSelf|cSelfMed|cSelfWeak|cFormName|cClosing) != 0 {
 			return true
 		}
 		if sc.isText(p, "chez") {
 			return false
 		}
 	}
-	if sc.personVerbBefore(first) || sc.saysAfter(last) {
-		return true
+	opens := first == 0 || sc.toks[first].gap >= gapLine || sc.punct(first-1) == ':'
+	if sc.personVerbBefore(first) || sc.saysAfter(last) || opens && sc.punct(last+1) == '<' {
+		return true // "parlé à Marie Blachère", "… m'a écrit", "De : Jean Moulin <jm@…>"
 	}
-	return (first == 0 || sc.toks[first].gap >= gapLine) && (last+1 >= len(sc.toks) || sc.toks[last+1].gap >= gapLine)
+	return opens && sc.punct(first-1) != ':' && (last+1 >= len(sc.toks) || sc.toks[last+1].gap >= gapLine)
 }
 
 // saysAfter reports whether a verb of saying follows token j, past an
