@@ -123,7 +123,7 @@ func (s *Session) Redact(ctx context.Context, text string) (Result, error) {
 }
 
 func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, error) {
-	spans, err := detect(ctx, text)
+	spans, shops, err := detectShops(ctx, text)
 	if err != nil {
 		return Result{}, err
 	}
@@ -132,7 +132,7 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 	s.mu.Lock()
 	known := withExpected(text, knownSpans(text, s.m), knownSpans(text, s.expected))
 	s.mu.Unlock()
-	spans = addEscapes(text, s.masked(spans, cands(known)), s.policy)
+	spans = addEscapes(text, outsideShops(s.masked(spans, cands(known)), shops), s.policy)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
