@@ -1,0 +1,35 @@
+package redact
+
+import "testing"
+
+// TestLeaks22Names covers session 22's lone surnames (black-box round of
+// issue 10) and their look-alikes that stay: a verb of contacting, « vu »
+// and a place of meeting, « pour » after a file or a request, « contre »,
+// « selon » opening the message, a treating doctor, a widow.
+func TestLeaks22Names(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"contacted", "j'ai contacté Morvan hier", "j'ai contacté [NOM_1] hier"},
+		{"chased, a number word after", "j'ai relancé Guillou deux fois", "j'ai relancé [NOM_1] deux fois"},
+		{"a firm contacted stays", "j'ai contacté Enedis, j'ai relancé Ameli", "j'ai contacté Enedis, j'ai relancé Ameli"},
+		{"seen at the counter", "vu Lebrun au guichet", "vu [NOM_1] au guichet"},
+		{"seen at the desk", "vu Lebrun à l'accueil ce matin", "vu [NOM_1] à l'accueil ce matin"},
+		{"seen with a civility", "vu Mme Lebrun au guichet", "vu Mme [NOM_1] au guichet"},
+		{"seen at the counter without a name stays", "vu au guichet, vu Marseille", "vu au guichet, vu Marseille"},
+		{"a file for a person", "le dossier pour Ferreira est prêt", "le dossier pour [NOM_1] est prêt"},
+		{"a proxy for a person", "une procuration pour Ferreira.", "une procuration pour [NOM_1]."},
+		{"for Christmas, for a town stay", "c'est pour Noël, le dossier pour Paris, c'est pour Lyon", "c'est pour Noël, le dossier pour Paris, c'est pour Lyon"},
+		{"a newspaper stays", "il dit que selon Le Parisien, c'est vrai", "il dit que selon Le Parisien, c'est vrai"},
+		{"a flight for a town stays", "mon vol pour Montréal est le 20, Outlook pour Android", "mon vol pour Montréal est le 20, Outlook pour Android"},
+		{"a complaint against a person", "j'ai porté plainte contre Bouvier", "j'ai porté plainte contre [NOM_1]"},
+		{"against an institution stays", "plainte contre la CAF, contre Paris", "plainte contre la CAF, contre Paris"},
+		{"according to, opening the message", "selon Garnier c'est bon", "selon [NOM_1] c'est bon"},
+		{"according to the law stays", "selon la loi c'est bon", "selon la loi c'est bon"},
+		{"a treating doctor", "mon médecin traitant Kessler ne répond pas", "mon médecin traitant [NOM_1] ne répond pas"},
+		{"a doctor", "Mon médecin Kessler.", "Mon médecin [NOM_1]."},
+		{"a doctor's kind stays", "mon médecin traitant Doctolib", "mon médecin traitant Doctolib"},
+		{"a widow opening a line", "Veuve Lambert", "Veuve [NOM_1]"},
+		{"a widow", "je suis la veuve Lambert.", "je suis la veuve [NOM_1]."},
+		{"a widow's state stays", "je suis veuve depuis mars", "je suis veuve depuis mars"},
+		{"who said it, after PS", "PS: c'est Rolland qui m'a dit", "PS: c'est [NOM_1] qui m'a dit"},
+	})
+}
