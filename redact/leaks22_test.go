@@ -33,3 +33,26 @@ func TestLeaks22Names(t *testing.T) {
 		{"who said it, after PS", "PS: c'est Rolland qui m'a dit", "PS: c'est [NOM_1] qui m'a dit"},
 	})
 }
+
+// TestLeaks22Health covers session 22's medicines named after a verb of
+// taking or « sous », a diabetes with its treatment, and the words after
+// those verbs that stay.
+func TestLeaks22Health(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"two medicines taken", "je prends du Levothyrox et du Kardegic", "je prends du [SANTE_1] et du [SANTE_2]"},
+		{"a medicine taken by a child", "il prend de la Ritaline", "il prend de la [SANTE_1]"},
+		{"under a medicine", "elle est sous Ritaline", "elle est sous [SANTE_1]"},
+		{"a brand-like medicine", "je prends du Doliprane", "je prends du [SANTE_1]"},
+		{"unknown medicines in a message of health", "je prends du Tahor et du Cordarone depuis mon opération",
+			"je prends du [SANTE_1] et du [SANTE_2] depuis mon opération"},
+		{"an unknown medicine and its dose", "je prends du Tahor 20 mg", "je prends du [SANTE_1] 20 mg"},
+		{"a list with commas", "je prends de la Strattera, du Tahor selon mon traitement", "je prends de la [SANTE_1], du [SANTE_2] selon mon traitement"},
+		{"under an unknown medicine", "il est sous Cordarone, mon médecin l'a prescrit", "il est sous [SANTE_1], mon médecin l'a prescrit"},
+		{"bread, distance, leave stay", "je prends du pain, prendre de la distance, je prends des congés, c'est mon traitement",
+			"je prends du pain, prendre de la distance, je prends des congés, c'est mon traitement"},
+		{"an unknown word without health stays", "je prends du Tahor, je travaille sous Windows", "je prends du Tahor, je travaille sous Windows"},
+		{"a town after sous stays", "sous Paris, mon traitement", "sous Paris, mon traitement"},
+		{"an insulin-dependent diabetic", "je suis diabétique insulinodépendant", "je suis [SANTE_1]"},
+		{"an insulin-dependent diabetic, hyphenated", "Ma mère est diabétique insulino-dépendante.", "Ma mère est [SANTE_1]."},
+	})
+}

@@ -79,6 +79,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.samePartner()
 	sc.bodyConditions()
 	sc.chronicConditions()
+	sc.takenDrugs()
 	sc.contacts()
 	sc.ownSiteURLs()
 	sc.obfuscatedEmails()
