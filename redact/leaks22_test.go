@@ -56,3 +56,25 @@ func TestLeaks22Health(t *testing.T) {
 		{"an insulin-dependent diabetic, hyphenated", "Ma mère est diabétique insulino-dépendante.", "Ma mère est [SANTE_1]."},
 	})
 }
+
+// TestLeaks22Secrets covers session 22's secrets: a site between a
+// password's cue and its value, a card's code with a longer qualifier or
+// a comma before its copula, a code told a card's in brackets after it;
+// and the codes that are no secret.
+func TestLeaks22Secrets(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"a site between cue and value", "mon mot de passe sur impots.gouv c'est Soleil2024!", "mon mot de passe sur impots.gouv c'est [SECRET_1]"},
+		{"a site with its country", "mon mot de passe sur impots.gouv.fr c'est Soleil2024!", "mon mot de passe sur impots.gouv.fr c'est [SECRET_1]"},
+		{"a card's code", "code secret de carte c'est le 0912", "code secret de carte c'est le [SECRET_1]"},
+		{"a blue card's code", "le code secret de ma carte bleue c'est le 0912", "le code secret de ma carte bleue c'est le [SECRET_1]"},
+		{"a comma before the copula", "mon code secret de carte, c'est le 0912", "mon code secret de carte, c'est le [SECRET_1]"},
+		{"a colon and the card in brackets", "Code: 7781 (celui de ma carte)", "Code: [SECRET_1] (celui de ma carte)"},
+		{"the card in brackets", "Code 7781 (celui de ma carte)", "Code [SECRET_1] (celui de ma carte)"},
+		{"the code and its card in brackets", "7781 (code de ma carte)", "[SECRET_1] (code de ma carte)"},
+		{"a postal code stays", "le code postal c'est 75011, 75011 (code postal)", "le code postal c'est 75011, 75011 (code postal)"},
+		{"the highway code stays", "le code de la route, le code c'est galère", "le code de la route, le code c'est galère"},
+		{"digits of a card without code stay", "1234 (de ma carte)", "1234 (de ma carte)"},
+		{"a registration card stays", "il me faut le code 2024 (celui de la carte grise)", "il me faut le code 2024 (celui de la carte grise)"},
+		{"a site for a length stays", "mon mot de passe sur ameli fait 12 caractères", "mon mot de passe sur ameli fait 12 caractères"},
+	})
+}

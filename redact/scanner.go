@@ -107,6 +107,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.secretsBefore()
 	sc.saidCodes()
 	sc.cardCodes()
+	sc.bracketCodes()
 	sc.placeCodes()
 	sc.otherPasswords()
 	sc.logins() // before the lists: "jdupont / Soleil2024!"
