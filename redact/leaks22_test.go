@@ -78,3 +78,21 @@ func TestLeaks22Secrets(t *testing.T) {
 		{"a site for a length stays", "mon mot de passe sur ameli fait 12 caractères", "mon mot de passe sur ameli fait 12 caractères"},
 	})
 }
+
+// TestLeaks22Prison covers session 22's prisons named by their town after
+// a detention's word or in a term served near a word of prison, and the
+// stays, towns and institutions that stay.
+func TestLeaks22Prison(t *testing.T) {
+	checkRedactions(t, []redactCase{
+		{"a term in brackets after prison", "mon fils sort de prison (18 mois à Fleury-Mérogis)", "mon fils sort de [JUSTICE_1] ([JUSTICE_2])"},
+		{"a term served with a verb near prison", "il a fait 2 ans à Fresnes, il sort de prison lundi", "il a [JUSTICE_1], il sort de [JUSTICE_2] lundi"},
+		{"in detention in a town", "il est en détention à Fleury-Mérogis", "il est [JUSTICE_1]"},
+		{"detained in a town", "il est détenu à Fresnes depuis mars", "il est [JUSTICE_1] depuis mars"},
+		{"jailed in a town", "il a été incarcéré à Fresnes", "il a été [JUSTICE_1]"},
+		{"a stay without prison stays", "j'ai vécu 18 mois à Marseille, il a fait 18 mois à Fleury-Mérogis", "j'ai vécu 18 mois à Marseille, il a fait 18 mois à Fleury-Mérogis"},
+		{"a time after prison stays", "sorti de détention après 2 ans à Fleury", "[JUSTICE_1] après 2 ans à Fleury"},
+		{"an institution stays", "il a été incarcéré au centre pénitentiaire de Meaux", "il a été [JUSTICE_1] au centre pénitentiaire de Meaux"},
+		{"a prison's institution stays", "il est incarcéré à la maison d'arrêt de Fresnes", "il est [JUSTICE_1] à la maison d'arrêt de Fresnes"},
+		{"a country stays", "il est détenu au Maroc, détenu à Madagascar", "il est [JUSTICE_1] au Maroc, [JUSTICE_1] à Madagascar"},
+	})
+}

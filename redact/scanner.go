@@ -80,6 +80,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.bodyConditions()
 	sc.chronicConditions()
 	sc.takenDrugs()
+	sc.prisonTowns()
 	sc.contacts()
 	sc.ownSiteURLs()
 	sc.obfuscatedEmails()
