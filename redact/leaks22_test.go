@@ -31,6 +31,9 @@ func TestLeaks22Names(t *testing.T) {
 		{"a widow", "je suis la veuve Lambert.", "je suis la veuve [NOM_1]."},
 		{"a widow's state stays", "je suis veuve depuis mars", "je suis veuve depuis mars"},
 		{"who said it, after PS", "PS: c'est Rolland qui m'a dit", "PS: c'est [NOM_1] qui m'a dit"},
+		{"a postscript after a closing is no name", "Merci d'avance.\nPS: c'est Rolland qui m'a dit", "Merci d'avance.\nPS: c'est [NOM_1] qui m'a dit"},
+		{"a postscript after thanks is no name", "Merci. PS: je reviens lundi", "Merci. PS: je reviens lundi"},
+		{"a complaint against X stays", "j'ai porté plainte contre X", "j'ai porté plainte contre X"},
 	})
 }
 

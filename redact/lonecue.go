@@ -76,8 +76,8 @@ func (sc *scanner) nameCueBefore(k int) bool {
 	case sc.foldedIs(p, "contre"), sc.foldedIs(p, "pour") && sc.wordBefore(p) >= 0 && sc.foldedIn(sc.wordBefore(p), forPerson):
 		// "plainte contre Bouvier", "pour Ferreira": a lone surname,
 		// no first name, town, month nor word of the lexicon ("pour
-		// Noël", "pour Paris", "contre la CAF" stay)
-		return sc.loneSurname(k)
+		// Noël", "pour Paris", "contre la CAF", "plainte contre X" stay)
+		return sc.toks[k].end-sc.toks[k].start > 1 && sc.loneSurname(k)
 	}
 	return false
 }
