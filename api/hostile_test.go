@@ -204,6 +204,8 @@ func TestHostileInput(t *testing.T) {
 		{name: "markdown with NUL", upload: []upload{{"nul.md", []byte("---\ntitle: Nul\n---\n## Texte\nDu texte\x00 avec un NUL.\n")}}, status: 415, code: "unsupported_format"},
 		{name: "status field NUL", upload: []upload{{"a.md", []byte(page)}}, fields: map[string]string{"status": "\x00"}, status: 400, code: "invalid_text"},
 		{name: "service field invalid UTF-8", upload: []upload{{"a.md", []byte(page)}}, fields: map[string]string{"service": "\xff"}, status: 400, code: "invalid_text"},
+		{name: "misspelt status field", upload: []upload{{"a.md", []byte(page)}}, fields: map[string]string{"statut": "draft"}, status: 400, code: "invalid_request"},
+		{name: "unknown form field", upload: []upload{{"a.md", []byte(page)}}, fields: map[string]string{"title": "Fiche"}, status: 400, code: "invalid_request"},
 		{name: "file name NUL", upload: []upload{{"a\x00.md", []byte(page)}}, status: 400, code: "malformed_multipart"},
 		{name: "file name of 5,000 bytes", upload: []upload{{strings.Repeat("n", 4997) + ".md", []byte(page)}}, status: 400, code: "invalid_request"},
 	}

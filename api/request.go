@@ -33,13 +33,17 @@ func plainBody(r *http.Request) error {
 	return nil
 }
 
+// utf8BOM is the byte order mark some tools write before UTF-8 text.
+var utf8BOM = []byte("\uFEFF")
+
 // decodeJSON reads the request body into v: the body must be JSON
 // (Content-Type application/json, in UTF-8 when a charset is named, not
 // compressed, else 415), at most MaxBodyBytes (else
 // 413), one object with no unknown field (else 400: a misspelt field is an
 // error, not silently ignored), no key twice in an object and no lone
 // UTF-16 surrogate escaped in a string, every key spelt exactly as its
-// field's name (400: checkJSON).
+// field's name (400: checkJSON). A UTF-8 byte order mark before the JSON
+// (as some Windows tools write) is read past, as RFC 8259 allows.
 func (s *Server) decodeJSON(c echo.Context, v any) error {
 	r := c.Request()
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -62,6 +66,7 @@ func (s *Server) decodeJSON(c echo.Context, v any) error {
 	if !utf8.Valid(body) {
 		return errorf(http.StatusBadRequest, "invalid_text", "the body is not valid UTF-8")
 	}
+	body = bytes.TrimPrefix(body, utf8BOM)
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

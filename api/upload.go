@@ -193,6 +193,10 @@ func (s *Server) parseUpload(c echo.Context) (*multipart.Form, error) {
 		_ = form.RemoveAll()
 		return nil, errorf(http.StatusBadRequest, "invalid_request", `no file: send one or more files in the field "file"`)
 	}
+	if err := knownUploadFields(form); err != nil {
+		_ = form.RemoveAll()
+		return nil, err
+	}
 	for name, vs := range form.Value {
 		for _, v := range append(vs, name) {
 			if err := checkText(name, v); err != nil {
@@ -202,6 +206,26 @@ func (s *Server) parseUpload(c echo.Context) (*multipart.Form, error) {
 		}
 	}
 	return form, nil
+}
+
+// uploadFields are the form fields an upload takes besides its files.
+var uploadFields = []string{"status", "service", "personal_data_checked"}
+
+// knownUploadFields refuses a form field an upload does not take, as a JSON
+// body refuses an unknown key: a misspelt "statut=draft" must not publish
+// the document it meant to keep as a draft.
+func knownUploadFields(form *multipart.Form) error {
+	for name := range form.File {
+		if name != "file" {
+			return errorf(http.StatusBadRequest, "invalid_request", "unknown file field %s: send files in the field \"file\"", strconv.Quote(name))
+		}
+	}
+	for name := range form.Value {
+		if !slices.Contains(uploadFields, name) {
+			return errorf(http.StatusBadRequest, "invalid_request", "unknown form field %s (an upload takes file, status, service and personal_data_checked)", strconv.Quote(name))
+		}
+	}
+	return nil
 }
 
 func firstValue(form *multipart.Form, name string) string {

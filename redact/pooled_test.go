@@ -6,7 +6,7 @@ import "testing"
 var messyFiles = []string{
 	messyFile, messy2File, messy3File, messy4File, messy5File, messy6File,
 	messy7File, messy8File, messy9File, messy10File, messy11File, messy12File, messy13File, messy14File,
-	messy15File, messy16File, messy17File, messy18File, messy19File,
+	messy15File, messy16File, messy17File, messy18File, messy19File, messy20File,
 }
 
 // pooledHalves loads every hand-written split set and pools their tuning

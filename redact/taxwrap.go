@@ -9,8 +9,27 @@ package redact
 // numéro fiscal's thirteen digits and the first line alone too few. It
 // reports whether it added one.
 func (sc *scanner) wrappedTax(j int) bool {
-	digits, lines, last := 0, 0, -1
-	for k := j; k < len(sc.toks) && k < j+12 && sc.toks[k].kind == kNum && digits < 13; k++ {
+	last, digits := sc.wrappedGroups(j, func(k, digits, _ int) bool { return k < j+12 && digits < 13 })
+	if digits != 13 || !sc.crossesLine(j, last) || sc.text(j)[0] > '3' {
+		return false
+	}
+	sc.addToks(j, last, FISCAL, 0.85)
+	return true
+}
+
+// wrappedGroups walks the digit groups from token j over at most one line
+// break, spaces only between groups on a line, taking token k while
+// take(k, digits so far, its digits) holds. It returns the last token
+// taken and the digits taken, or -1 and 0 when the groups do not reach a
+// second line.
+func (sc *scanner) wrappedGroups(j int, take func(k, digits, next int) bool) (last, digits int) {
+	lines := 0
+	last = -1
+	for k := j; k < len(sc.toks) && sc.toks[k].kind == kNum; k++ {
+		n := int(sc.toks[k].end - sc.toks[k].start)
+		if !take(k, digits, n) {
+			break
+		}
 		if g := sc.toks[k].gap; k > j && g == gapLine {
 			lines++
 		} else if k > j && g != gapSpace {
@@ -19,14 +38,12 @@ func (sc *scanner) wrappedTax(j int) bool {
 		if lines > 1 {
 			break
 		}
-		digits += int(sc.toks[k].end - sc.toks[k].start)
-		last = k
+		digits, last = digits+n, k
 	}
-	if digits != 13 || lines != 1 || !sc.crossesLine(j, last) || sc.text(j)[0] > '3' {
-		return false
+	if lines != 1 {
+		return -1, 0
 	}
-	sc.addToks(j, last, FISCAL, 0.85)
-	return true
+	return last, digits
 }
 
 // crossesLine reports whether one of tokens j+1 to last starts a line.
@@ -53,20 +70,8 @@ func (sc *scanner) wrappedNIRs() {
 		if sc.toks[j].kind != kNum || j > 0 && sc.toks[j-1].kind == kNum && sc.toks[j].gap <= gapBlank {
 			continue
 		}
-		var buf [16]byte
-		d, lines, last := buf[:0], 0, -1
-		for k := j; k < len(sc.toks) && sc.toks[k].kind == kNum && len(d)+int(sc.toks[k].end-sc.toks[k].start) <= 15; k++ {
-			if g := sc.toks[k].gap; k > j && g == gapLine {
-				lines++
-			} else if k > j && g != gapSpace {
-				break
-			}
-			if lines > 1 {
-				break
-			}
-			d, last = append(d, sc.text(k)...), k
-		}
-		if lines != 1 || len(d) != 13 && len(d) != 15 || !sc.crossesLine(j, last) || !nirStart(d) {
+		last, digits := sc.wrappedGroups(j, func(_, digits, next int) bool { return digits+next <= 15 })
+		if digits != 13 && digits != 15 || !sc.crossesLine(j, last) || !nirStart(sc.digitsOf(j, last)) {
 			continue
 		}
 		if a := last + 1; a < len(sc.toks) && sc.toks[a].kind == kNum && sc.toks[a].gap <= gapBlank {
@@ -81,4 +86,13 @@ func (sc *scanner) wrappedNIRs() {
 func nirStart(d []byte) bool {
 	m := int(d[3]-'0')*10 + int(d[4]-'0')
 	return (d[0] == '1' || d[0] == '2') && m >= 1 && m <= 12
+}
+
+// digitsOf returns the digits of tokens j to last, one number's groups.
+func (sc *scanner) digitsOf(j, last int) []byte {
+	var d []byte
+	for k := j; k <= last; k++ {
+		d = append(d, sc.text(k)...)
+	}
+	return d
 }

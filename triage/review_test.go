@@ -95,7 +95,9 @@ func TestShortMessages(t *testing.T) {
 }
 
 // TestEvidence checks which words count as evidence: not courtesy, a
-// call-back request, a number or a lone letter.
+// call-back request, a number or a lone letter; not the words of an
+// animal away (animalAway), while those of a person, or of an animal
+// beside a person, are.
 func TestEvidence(t *testing.T) {
 	tests := []struct {
 		text string
@@ -106,6 +108,12 @@ func TestEvidence(t *testing.T) {
 		{"Vous pouvez m'appeler ?", 0},
 		{"J'attends votre appel.", 3},
 		{"Rappelez-moi vite, il va me tuer.", 3},
+		{"Mon chat est dehors depuis deux jours.", 0},
+		{"Le chien s'est échappé cette nuit.", 0},
+		{"Mon chat est dehors depuis deux jours, sinon je voulais savoir pour la carte grise.", 7},
+		{"Je suis dehors depuis deux jours.", 5},
+		{"Mon chien et moi sommes dehors depuis deux jours.", 8},
+		{"Ma fille n'est pas rentrée depuis hier.", 7},
 	}
 	for _, tc := range tests {
 		if got := newMessage(tc.text, evalNow).evidence; got != tc.want {

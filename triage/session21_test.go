@@ -42,29 +42,6 @@ func TestSession21AnimalAway(t *testing.T) {
 	})
 }
 
-// TestEvidenceAnimalAway checks that the words of an animal away are no
-// evidence (evidenceIn), and that those of a person, or of an animal
-// beside a person, are.
-func TestEvidenceAnimalAway(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		text string
-		want int
-	}{
-		{"Mon chat est dehors depuis deux jours.", 0},
-		{"Le chien s'est échappé cette nuit.", 0},
-		{"Mon chat est dehors depuis deux jours, sinon je voulais savoir pour la carte grise.", 7},
-		{"Je suis dehors depuis deux jours.", 5},
-		{"Mon chien et moi sommes dehors depuis deux jours.", 8},
-		{"Ma fille n'est pas rentrée depuis hier.", 7},
-	}
-	for _, tc := range tests {
-		if got := newMessage(tc.text, evalNow).evidence; got != tc.want {
-			t.Errorf("evidence of %q = %d, want %d", tc.text, got, tc.want)
-		}
-	}
-}
-
 // TestAnimalAwayWithAPerson checks that an animal sharing its verb with a
 // person keeps its words (final review: « Mes enfants et notre chien sont
 // dehors » was made routine), while an animal alone loses them.
