@@ -10,6 +10,8 @@ func TestLeaks22Names(t *testing.T) {
 	checkRedactions(t, []redactCase{
 		{"contacted", "j'ai contacté Morvan hier", "j'ai contacté [NOM_1] hier"},
 		{"chased, a number word after", "j'ai relancé Guillou deux fois", "j'ai relancé [NOM_1] deux fois"},
+		{"two contacted", "j'ai contacté Morvan et Guillou", "j'ai contacté [NOM_1] et [NOM_2]"},
+		{"a person and an institution contacted", "j'ai contacté Morvan et la CAF", "j'ai contacté [NOM_1] et la CAF"},
 		{"a firm contacted stays", "j'ai contacté Enedis, j'ai relancé Ameli", "j'ai contacté Enedis, j'ai relancé Ameli"},
 		{"seen at the counter", "vu Lebrun au guichet", "vu [NOM_1] au guichet"},
 		{"seen at the desk", "vu Lebrun à l'accueil ce matin", "vu [NOM_1] à l'accueil ce matin"},
@@ -26,6 +28,8 @@ func TestLeaks22Names(t *testing.T) {
 		{"according to the law stays", "selon la loi c'est bon", "selon la loi c'est bon"},
 		{"a treating doctor", "mon médecin traitant Kessler ne répond pas", "mon médecin traitant [NOM_1] ne répond pas"},
 		{"a doctor", "Mon médecin Kessler.", "Mon médecin [NOM_1]."},
+		{"a doctor in apposition", "mon médecin traitant, Kessler, ne répond pas", "mon médecin traitant, [NOM_1], ne répond pas"},
+		{"a service in apposition stays", "mon conseiller, Pôle Emploi, ne répond pas", "mon conseiller, Pôle Emploi, ne répond pas"},
 		{"a doctor's kind stays", "mon médecin traitant Doctolib", "mon médecin traitant Doctolib"},
 		{"a widow opening a line", "Veuve Lambert", "Veuve [NOM_1]"},
 		{"a widow", "je suis la veuve Lambert.", "je suis la veuve [NOM_1]."},

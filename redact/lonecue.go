@@ -98,9 +98,13 @@ func (sc *scanner) seenAt(k int) bool {
 
 // adviserBefore reports whether a possessive or the definite article and
 // an adviser's noun stand before word k, with "c'est" or "s'appelle"
-// between: "mon conseiller c'est Guillou", "le responsable Guillou".
+// between or a comma: "mon conseiller c'est Guillou", "le responsable
+// Guillou", "mon médecin traitant, Kessler".
 func (sc *scanner) adviserBefore(k int) bool {
 	n := sc.wordBefore(k)
+	if n < 0 && sc.punct(k-1) == ',' {
+		n = sc.wordBefore(k - 1) // "mon médecin traitant, Kessler, ne répond pas"
+	}
 	for s := 0; s < 3 && n >= 0 && sc.foldedIn(n, adviserLead); s++ {
 		n = sc.wordBefore(n)
 	}

@@ -67,9 +67,11 @@ func (sc *scanner) personVerbBefore(k int) bool {
 
 // personObjects masks the person named at word k after a verb of a
 // person, and those a link and the same preposition add after it ("à
-// Pierrot ou à Dupuis-Leroy"). It returns the last token read.
+// Pierrot ou à Dupuis-Leroy"), or, after a verb whose direct object is a
+// person, the link alone ("j'ai contacté Morvan et Guillou"). It returns
+// the last token read.
 func (sc *scanner) personObjects(k int) int {
-	last := k
+	last, direct := k, sc.foldedIn(k-1, personDirectVerbs)
 	for n := 0; n < 4; n++ {
 		e := sc.personObject(k)
 		if e < 0 {
@@ -78,6 +80,10 @@ func (sc *scanner) personObjects(k int) int {
 		sc.addToks(k, e, NOM, 0.75)
 		last = e
 		l, p := e+1, e+2
+		if direct && sc.isText(l, "ou", "et") && p < len(sc.toks) && sc.toks[p].gap == gapSpace {
+			k = p // "contacté Morvan et Guillou"
+			continue
+		}
 		if !sc.isText(l, "ou", "et") || p+1 >= len(sc.toks) || sc.toks[p].ent != sc.toks[k-1].ent || sc.toks[p+1].shape&shCap == 0 {
 			return last
 		}
