@@ -96,6 +96,7 @@ func TestLeaks22Prison(t *testing.T) {
 		{"in detention in a town", "il est en détention à Fleury-Mérogis", "il est [JUSTICE_1]"},
 		{"detained in a town", "il est détenu à Fresnes depuis mars", "il est [JUSTICE_1] depuis mars"},
 		{"jailed in a town", "il a été incarcéré à Fresnes", "il a été [JUSTICE_1]"},
+		{"detained in a town, opening the message", "Détenu à Fresnes depuis mars.", "[JUSTICE_1] depuis mars."},
 		{"a stay without prison stays", "j'ai vécu 18 mois à Marseille, il a fait 18 mois à Fleury-Mérogis", "j'ai vécu 18 mois à Marseille, il a fait 18 mois à Fleury-Mérogis"},
 		{"a time after prison stays", "sorti de détention après 2 ans à Fleury", "[JUSTICE_1] après 2 ans à Fleury"},
 		{"an institution stays", "il a été incarcéré au centre pénitentiaire de Meaux", "il a été [JUSTICE_1] au centre pénitentiaire de Meaux"},

@@ -61,7 +61,7 @@ var termUnits = wordSet("mois ans an annees semaines")
 // d'arrêt de Brest" stays an institution (timeServed reads its term);
 // "j'ai vécu 18 mois à Marseille", "détenu au Maroc" stay.
 func (sc *scanner) prisonTowns() {
-	for i := 1; i+2 < len(sc.toks); i++ {
+	for i := 0; i+2 < len(sc.toks); i++ {
 		if !sc.isText(i+1, "a") || sc.toks[i+1].gap != gapSpace {
 			continue
 		}
