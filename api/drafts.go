@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -148,6 +150,8 @@ func (s *Server) streamDraft(c echo.Context, req rag.ValidRequest) error {
 	w.Header().Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	w.Flush()
+	ev := &eventWriter{w: w}
+	defer ev.keepAlive(s.cfg.StreamKeepAlive)()
 	sent, last := false, error(nil)
 	// Retrieval may use the replica: a replica lost before any text was
 	// sent is retried on the primary (readWith); after, the error stands.
@@ -156,12 +160,12 @@ func (s *Server) streamDraft(c echo.Context, req rag.ValidRequest) error {
 			return rag.Draft{}, last
 		}
 		var d rag.Draft
-		d, last = rd.drafter.DraftStream(ctx, req, func(ev rag.StreamEvent) error {
+		d, last = rd.drafter.DraftStream(ctx, req, func(e rag.StreamEvent) error {
 			sent = true
-			if ev.Replace {
-				return writeEvent(w, "replace", deltaEvent{Text: ev.Text})
+			if e.Replace {
+				return ev.event("replace", deltaEvent{Text: e.Text})
 			}
-			return writeEvent(w, "delta", deltaEvent{Text: ev.Text})
+			return ev.event("delta", deltaEvent{Text: e.Text})
 		})
 		return d, last
 	})
@@ -170,11 +174,64 @@ func (s *Server) streamDraft(c echo.Context, req rag.ValidRequest) error {
 		// as the JSON error would be, and is logged by observe.
 		e := errorResponse(err)
 		c.Set(ctxErrorKey, e)
-		_ = writeEvent(w, "error", errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}})
+		_ = ev.event("error", errorBody{Error: errorDetail{Code: e.Code, Message: e.Message}})
 		return nil
 	}
 	s.recordDraft(d)
-	return writeEvent(w, "draft", d)
+	return ev.event("draft", d)
+}
+
+// eventWriter writes a stream's server-sent events, and its keep-alive
+// comments, one at a time.
+type eventWriter struct {
+	mu   sync.Mutex
+	w    *echo.Response
+	last time.Time
+}
+
+// event writes one server-sent event and flushes it.
+func (e *eventWriter) event(name string, v any) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.last = time.Now()
+	return writeEvent(e.w, name, v)
+}
+
+// keepAlive writes a comment (": keep-alive") whenever no event or comment
+// has gone for every; it returns the function that stops it.
+func (e *eventWriter) keepAlive(every time.Duration) (stop func()) {
+	e.mu.Lock()
+	e.last = time.Now()
+	e.mu.Unlock()
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(every / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case now := <-t.C:
+				e.comment(now, every)
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
+
+// comment writes a keep-alive comment if nothing went for every before now.
+func (e *eventWriter) comment(now time.Time, every time.Duration) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if now.Sub(e.last) < every {
+		return
+	}
+	e.last = now
+	if _, err := io.WriteString(e.w, ": keep-alive\n\n"); err == nil {
+		e.w.Flush()
+	}
 }
 
 // writeEvent writes one server-sent event and flushes it.

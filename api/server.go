@@ -65,6 +65,11 @@ type Config struct {
 	// ShutdownTimeout is how long Start waits for in-flight requests and
 	// streams after its context ends before cutting them (default 30 s).
 	ShutdownTimeout time.Duration
+	// StreamKeepAlive is how often a streamed draft sends a comment while
+	// no event has gone for that long (default 15 s), so that a proxy
+	// cutting idle connections (nginx's 60 s) does not cut a stream whose
+	// model is slow to start.
+	StreamKeepAlive time.Duration
 }
 
 // DefaultConfig returns the configuration the zero Config stands for: every
@@ -92,6 +97,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.BodyTimeout <= 0 {
 		c.BodyTimeout = 30 * time.Second
+	}
+	if c.StreamKeepAlive <= 0 {
+		c.StreamKeepAlive = 15 * time.Second
 	}
 	c.Upload = c.Upload.withDefaults()
 	c.FailedLogins = c.FailedLogins.withDefaults()

@@ -44,6 +44,8 @@ func parseEvents(tb testing.TB, body []byte) []event {
 			cur.name = strings.TrimPrefix(line, "event: ")
 		case strings.HasPrefix(line, "data: "):
 			cur.data += strings.TrimPrefix(line, "data: ")
+		case line == ": keep-alive":
+			// a comment, which a client skips
 		default:
 			tb.Fatalf("unexpected line %q", line)
 		}

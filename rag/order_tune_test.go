@@ -28,7 +28,7 @@ type orderRow struct {
 }
 
 // orderFiles are the message files whose tuning halves the study reads.
-var orderFiles = []string{"messages.jsonl", "messages-r7.jsonl", "messages-r8.jsonl", "messages-r9.jsonl", "messages-r10.jsonl", "messages-r11.jsonl", "messages-r12.jsonl", "messages-r13.jsonl", "messages-r14.jsonl", "messages-r15.jsonl", "messages-r16.jsonl", "messages-r17.jsonl", "messages-r18.jsonl", "messages-r19.jsonl", "messages-r20.jsonl", "messages-r21.jsonl", "messages-s21.jsonl"}
+var orderFiles = []string{"messages.jsonl", "messages-r7.jsonl", "messages-r8.jsonl", "messages-r9.jsonl", "messages-r10.jsonl", "messages-r11.jsonl", "messages-r12.jsonl", "messages-r13.jsonl", "messages-r14.jsonl", "messages-r15.jsonl", "messages-r16.jsonl", "messages-r17.jsonl", "messages-r18.jsonl", "messages-r19.jsonl", "messages-r20.jsonl", "messages-r21.jsonl", "messages-s21.jsonl", "messages-r22.jsonl"}
 
 // plainQuery is the plain BM25 query of an analysed message: every word
 // of its sentences (not the lexicon's), weighed by its idf alone.
