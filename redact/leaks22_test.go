@@ -42,8 +42,7 @@ func TestLeaks22Names(t *testing.T) {
 }
 
 // TestLeaks22Health covers session 22's medicines named after a verb of
-// taking or « sous », a diabetes with its treatment, and the words after
-// those verbs that stay.
+// taking or « sous », and the words after those verbs that stay.
 func TestLeaks22Health(t *testing.T) {
 	checkRedactions(t, []redactCase{
 		{"two medicines taken", "je prends du Levothyrox et du Kardegic", "je prends du [SANTE_1] et du [SANTE_2]"},
@@ -59,8 +58,6 @@ func TestLeaks22Health(t *testing.T) {
 			"je prends du pain, prendre de la distance, je prends des congés, c'est mon traitement"},
 		{"an unknown word without health stays", "je prends du Tahor, je travaille sous Windows", "je prends du Tahor, je travaille sous Windows"},
 		{"a town after sous stays", "sous Paris, mon traitement", "sous Paris, mon traitement"},
-		{"an insulin-dependent diabetic", "je suis diabétique insulinodépendant", "je suis [SANTE_1]"},
-		{"an insulin-dependent diabetic, hyphenated", "Ma mère est diabétique insulino-dépendante.", "Ma mère est [SANTE_1]."},
 	})
 }
 
