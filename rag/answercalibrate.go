@@ -26,6 +26,10 @@ type AnswerCalibration struct {
 	RightFirst int `json:"right_first"`
 	Without    int `json:"without"`
 	NoneShown  int `json:"none_shown"`
+	// Scoring names the scores the thresholds were chosen for (the
+	// models' name, "" for the weights' mean): a calibration of other
+	// scores is not used.
+	Scoring string `json:"scoring,omitempty"`
 }
 
 // Apply returns m with c's thresholds and margin.
@@ -79,6 +83,7 @@ func CalibrateAnswers(m AnswerMatch, examples []AnswerExample) (AnswerCalibratio
 			}
 		}
 	}
+	best.Scoring = m.scoring()
 	if best.WithAnswer == 0 {
 		return AnswerCalibration{}, fmt.Errorf("calibrate answers: no threshold shows none for %.0f %% of the messages without a fitting answer: %w",
 			100*calibrationNoneShown, ErrInvalid)
@@ -106,13 +111,17 @@ type scoredCandidate struct {
 	score     float64
 	id        int64
 	right, ok bool
+	// unsupported: shown first, it leaves the message without an answer
+	// (AnswerMatch.unsupportedShort).
+	unsupported bool
 }
 
 // topsOf scores a message's candidates with m.
 func (m AnswerMatch) topsOf(e AnswerExample) answerTop {
 	t := answerTop{hasRight: len(e.right) > 0}
 	for _, c := range e.cands {
-		s := scoredCandidate{score: m.score(c.features), id: c.answer.ID, right: slices.Contains(e.right, c.answer.ID), ok: true}
+		s := scoredCandidate{score: m.score(c.features), id: c.answer.ID, right: slices.Contains(e.right, c.answer.ID), ok: true,
+			unsupported: m.unsupportedShort(c.features)}
 		if s.score > t.best {
 			t.best, t.second = s.score, t.best
 		} else if s.score > t.second {
@@ -143,10 +152,14 @@ func (t answerTop) first(threshold, agreed, margin float64) scoredCandidate {
 	a, o := t.agreed, t.other
 	a.ok = a.ok && a.score >= agreed
 	o.ok = o.ok && o.score >= threshold
+	f := o
 	if a.ok && (!o.ok || a.ranksBefore(o)) {
-		return a
+		f = a
 	}
-	return o
+	if f.unsupported {
+		return scoredCandidate{}
+	}
+	return f
 }
 
 // scoreTops counts what the thresholds do on the messages.
@@ -225,7 +238,9 @@ func (a *Answers) citingAnswers(ctx context.Context) (map[string][]int64, error)
 
 // LoadAnswerCalibration makes the searcher's drafts match validated
 // answers with the thresholds calibrated for its embedding model, if any
-// are stored (DefaultAnswerMatch's otherwise).
+// are stored for the scores in use (DefaultAnswerMatch's otherwise: the
+// thresholds of another scoring, such as session 22's logistic models
+// (AnswerModels), mean nothing for it; the searcher logs a warning).
 func (s *Searcher) LoadAnswerCalibration(ctx context.Context) error {
 	raw, err := s.store.Calibration(ctx, store.CalibrationAnswers, s.embedder.Model())
 	if errors.Is(err, store.ErrNotFound) {
@@ -238,13 +253,20 @@ func (s *Searcher) LoadAnswerCalibration(ctx context.Context) error {
 	if err := json.Unmarshal(raw, &c); err != nil {
 		return fmt.Errorf("load the answers' calibration of %s: %w", s.embedder.Model(), err)
 	}
+	if c.Scoring != DefaultAnswerMatch.scoring() {
+		s.log.WarnContext(ctx, "validated answers: the stored calibration is of another scoring, not used: calibrate again (plume eval --calibrate-answers)",
+			"model", s.embedder.Model(), "scoring", c.Scoring, "want", DefaultAnswerMatch.scoring())
+		return nil
+	}
 	s.answerMatch = c.Apply(DefaultAnswerMatch)
 	return nil
 }
 
 // SaveAnswerCalibration stores c as the answers' calibration of the
-// searcher's embedding model and uses it from now on.
+// searcher's embedding model, for the scores in use, and uses it from now
+// on.
 func (s *Searcher) SaveAnswerCalibration(ctx context.Context, c AnswerCalibration) error {
+	c.Scoring = DefaultAnswerMatch.scoring()
 	if err := s.saveCalibration(ctx, store.CalibrationAnswers, c); err != nil {
 		return fmt.Errorf("save the answers' calibration: %w", err)
 	}

@@ -201,7 +201,7 @@ func TestValidatedAnswerMatching(t *testing.T) {
 	tuning, test := e.evaluate(t, rag.DefaultAnswerMatch, "tuning"), e.evaluate(t, rag.DefaultAnswerMatch, "test")
 	t.Logf("%d validated answers; tuning half: %s (baseline %s)", len(e.byFiche), tuning, e.evaluate(t, baselineAnswerMatch, "tuning"))
 	base := e.evaluate(t, baselineAnswerMatch, "test")
-	t.Logf("test half: %s (baseline %s)", test, base)
+	t.Logf("test half: %s (baseline %s; without the short-request rule %s)", test, base, e.evaluate(t, weightedMeanMatch, "test"))
 	if test.right() < base.right() {
 		t.Errorf("test half: %s; the baseline does better: %s", test, base)
 	}

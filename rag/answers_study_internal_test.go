@@ -50,7 +50,8 @@ func readStudy(t *testing.T, path string) []studyExample {
 			s := c.S
 			e.cands = append(e.cands, answerCandidate{answer: store.Answer{ID: c.ID}, features: answerFeatures{
 				questionWords: s["qw"], focusWords: s["fw"], messageWords: s["mw"], questionCosine: s["qc"], textCosine: s["tc"],
-				vectors: s["vec"] == 1, sourceFound: s["sf"], sourcePlace: int(s["sp"]), searched: s["searched"] == 1, reliable: s["rel"] == 1}})
+				vectors: s["vec"] == 1, sourceFound: s["sf"], sourcePlace: int(s["sp"]), searched: s["searched"] == 1, reliable: s["rel"] == 1,
+				semQuestion: s["sq"], semSource: s["ss"], semText: s["st"], semantic: s["sem"] == 1}})
 		}
 		h := fnv.New32a()
 		h.Write([]byte(l.Msg))

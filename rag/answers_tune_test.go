@@ -23,7 +23,9 @@ type labelled struct {
 // tune searches the weights and the thresholds on the tuning halves of
 // every message file (messageFiles) only, with the answers of each third
 // of the fiches in turn (e has an answer for
-// every fiche). The rule, written before any result: the most right
+// every fiche), for the weighted mean (session 22's logistic models,
+// modelMatch, are fitted by scripts/answermodel_fit.py on the same set,
+// written out by PLUME_ANSWER_DUMP). The rule, written before any result: the most right
 // answers first with none shown for at least 97 % of the messages that
 // have none (then the most none shown), rag.CalibrateAnswers picking the
 // thresholds and margin of each weighting. From each start (the matching in
@@ -34,10 +36,10 @@ type labelled struct {
 func (e *answerEval) tune(t *testing.T) {
 	set := e.tuningSet(t)
 	pooled := rag.AnswerMatch{QuestionWords: 1, MessageWords: 4, TextCosine: 2, SourceFound: 2,
-		AgreedPlaces: rag.DefaultAnswerMatch.AgreedPlaces, AgreedShare: rag.DefaultAnswerMatch.AgreedShare}
+		AgreedPlaces: weightedMeanMatch.AgreedPlaces, AgreedShare: weightedMeanMatch.AgreedShare}
 	var best rag.AnswerMatch
 	var bestScore answerScore
-	for _, start := range []rag.AnswerMatch{rag.DefaultAnswerMatch, pooled} {
+	for _, start := range []rag.AnswerMatch{weightedMeanMatch, pooled} {
 		for _, w := range weightGrid([]float64{0, 1, 2, 4, 8}, 3) {
 			m := start
 			m.SemanticQuestion, m.SemanticText, m.SemanticSource = w[0], w[1], w[2]
@@ -49,11 +51,14 @@ func (e *answerEval) tune(t *testing.T) {
 	t.Logf("best of the semantic grid: %+v: %s", best, bestScore)
 	best, bestScore = ascend(t, set, best, bestScore, 9)
 	t.Logf("tuned on the tuning half, three thirds in turn: %+v: %s", best, bestScore)
-	plain, plainScore := thresholded(t, set, withWeights(rag.DefaultAnswerMatch, []float64{1, 1, 2, 2, 2, 1, 0, 0, 0}))
+	plain, plainScore := thresholded(t, set, withWeights(weightedMeanMatch, []float64{1, 1, 2, 2, 2, 1, 0, 0, 0}))
 	plain, plainScore = ascend(t, set, plain, plainScore, 6)
 	t.Logf("the same without the semantic model's signals, from the matching of 2026-11-30: %+v: %s", plain, plainScore)
-	t.Logf("the matching in use there: %s", scoreSet(set, rag.DefaultAnswerMatch))
-	for _, m := range []rag.AnswerMatch{rag.DefaultAnswerMatch, pooled, best, plain} {
+	t.Logf("the matching in use there: %s; without the short-request rule: %s", scoreSet(set, rag.DefaultAnswerMatch),
+		scoreSet(set, weightedMeanMatch))
+	model, modelScore := thresholded(t, set, modelMatch)
+	t.Logf("session 22's logistic models, threshold chosen by the rule: %.2f, margin %.2f: %s", model.Threshold, model.Margin, modelScore)
+	for _, m := range []rag.AnswerMatch{weightedMeanMatch, pooled, best, plain} {
 		m.SemanticQuestion, m.SemanticText, m.SemanticSource = 0, 0, 0
 		m, s := thresholded(t, set, m)
 		t.Logf("without the semantic signals, thresholds chosen by the same rule: %+v: %s", m, s)
@@ -69,12 +74,13 @@ func (e *answerEval) tune(t *testing.T) {
 	agreedShares(t, set)
 }
 
-// agreedShares reports the matching in use with the least fused share of
-// an agreed source below the first place (AgreedShare) in turn, the
-// thresholds chosen by the same rule (0: the place alone).
+// agreedShares reports the weighted mean in use until 2026-12-03 with the
+// least fused share of an agreed source below the first place
+// (AgreedShare) in turn, the thresholds chosen by the same rule (0: the
+// place alone).
 func agreedShares(t *testing.T, set []labelled) {
 	for _, share := range []float64{0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1} {
-		m := rag.DefaultAnswerMatch
+		m := weightedMeanMatch
 		m.AgreedShare = share
 		m, s := thresholded(t, set, m)
 		t.Logf("agreed below the first place from a share of %.2f: threshold %.2f, agreed %.2f, margin %.2f: %s",

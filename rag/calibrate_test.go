@@ -136,3 +136,40 @@ func TestReliabilityVersion0Loads(t *testing.T) {
 		t.Errorf("version 0 model: score %.3f with the cues, %.3f without; want the same", got, without)
 	}
 }
+
+// A calibration stored for other scores than the matching's (here session
+// 22's logistic models, whose probabilities are shown from 0.46) gives
+// thresholds that mean nothing for it: the searcher keeps the defaults.
+func TestAnswerCalibrationOfAnotherScoringUnused(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := storetest.NewStore(t)
+	local, err := llm.NewLocalEmbedder(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := []byte(`{"threshold":0.46,"agreed_threshold":0.4,"margin":0.04,"with_answer":30,"right_first":20,"without":100,"none_shown":97,` +
+		`"scoring":"logistic-2026-12-03"}`)
+	if err := st.SaveCalibration(ctx, store.CalibrationAnswers, local.Model(), raw); err != nil {
+		t.Fatal(err)
+	}
+	s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
+	if err := s.Prepare(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(rag.DefaultAnswerMatch, s.AnswerMatch()); diff != "" {
+		t.Errorf("matching after an old calibration (-default +got):\n%s", diff)
+	}
+	// Thresholds saved by the searcher are for the scores in use: they apply.
+	if err := s.SaveAnswerCalibration(ctx, rag.AnswerCalibration{Threshold: 0.5, AgreedThreshold: 0.5, WithAnswer: 30, RightFirst: 20,
+		Without: 100, NoneShown: 97, Scoring: "logistic-2026-12-03"}); err != nil {
+		t.Fatal(err)
+	}
+	again := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
+	if err := again.Prepare(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := again.AnswerMatch(); got.Threshold != 0.5 || got.AgreedThreshold != 0.5 {
+		t.Errorf("matching after a calibration of the scores in use: %+v", got)
+	}
+}

@@ -223,11 +223,11 @@ func FirstRank(docs, expected []string) int {
 func Rescore(outs []EvalOutcome, r Reliability) []EvalOutcome {
 	out := make([]EvalOutcome, len(outs))
 	for i, o := range outs {
-		o.Reliable = o.Rank >= 0 && len(o.Docs) > 0 && r.Score(o.Top) >= r.Threshold
+		o.Reliable = o.Rank >= 0 && len(o.Docs) > 0 && decide(r.Score(o.Top), r.Threshold, o.Top)
 		if o.sources != nil {
 			o.DraftReliable = false
 			for _, f := range o.sources {
-				o.DraftReliable = o.DraftReliable || r.Score(f) >= r.Threshold
+				o.DraftReliable = o.DraftReliable || decide(r.Score(f), r.Threshold, f)
 			}
 		}
 		out[i] = o

@@ -97,7 +97,7 @@ func (s *Searcher) results(ranked []rankedDoc, k int) []Result {
 		perPage[page] += n
 		score := s.reliability.Score(d.feat)
 		for _, h := range d.hits[:n] {
-			out = append(out, resultOf(h, score, score >= s.threshold()))
+			out = append(out, resultOf(h, score, decide(score, s.threshold(), d.feat)))
 		}
 	}
 	return out
@@ -160,6 +160,7 @@ func documentFeatures(plan queryPlan, d docCandidate, best store.Hit, maxScore f
 		Margin:    d.margin,
 		OwnCase:   plan.ownCase,
 		Outside:   plan.outside,
+		Entity:    plan.entity,
 	}
 }
 

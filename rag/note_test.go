@@ -73,3 +73,31 @@ func TestNoteSharesTheQuestionsNumbering(t *testing.T) {
 		t.Errorf("unexpected %s: %v", rag.WarnPlaceholderInvent, w.Values)
 	}
 }
+
+// TestNoteNamesTheMessagesSurname checks that a surname the message gives
+// alone, which the message alone does not tell as a name, is masked when
+// the agent's note names the person in full (black-box round of session
+// 22: « je suis Veuve Chassagne » reached the model while the note's
+// « Gérard Chassagne » was masked), and that the draft gets it back.
+func TestNoteNamesTheMessagesSurname(t *testing.T) {
+	t.Parallel()
+	env := newDraftEnv(t)
+	srv := llmtest.New(t, llmtest.WithReply(echoPlaceholders))
+	d := env.drafter(fakeChat(t, srv, 10*time.Second))
+	question := "Bonjour, j'ai appelé Lefebvre hier à la CAF pour ma carte grise, sans réponse."
+	note := "Dossier suivi par Paul Lefebvre, rappeler jeudi."
+	got, err := writeDraft(context.Background(), d, rag.Request{Question: question, AgentNote: note, Channel: "email"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prompt := onlyPrompt(t, srv)
+	if strings.Contains(prompt, "Lefebvre") {
+		t.Errorf("the prompt holds the surname:\n%s", prompt)
+	}
+	if message := block(prompt, "MESSAGE_USAGER"); message != "Bonjour, j'ai appelé [NOM_1] hier à la CAF pour ma carte grise, sans réponse." {
+		t.Errorf("message block %q", message)
+	}
+	if !strings.Contains(got.Draft, "Lefebvre") {
+		t.Errorf("the draft lacks the surname back:\n%s", got.Draft)
+	}
+}

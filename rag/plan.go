@@ -52,6 +52,9 @@ type queryPlan struct {
 	// where the person's own file stands; its request is a matter of a
 	// town hall, another country or a private company.
 	ownCase, outside float64
+	// entity is 1 when the message is a short question naming a word the
+	// knowledge base barely holds (rareEntity).
+	entity float64
 }
 
 // planQuery weighs the analysed terms of a message, whose first

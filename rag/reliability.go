@@ -39,6 +39,10 @@ type Features struct {
 	// another country's administration or a private company (askCues):
 	// no page answers those, however close their words come to one.
 	OwnCase, Outside float64
+	// Entity is 1 when the message is a short question naming a word the
+	// knowledge base barely holds (rareEntity). It is no weight of the
+	// model: such a document needs a higher score to count (decide).
+	Entity float64 `json:",omitempty"`
 }
 
 // numFeatures is the number of features of the reliability model.

@@ -288,8 +288,6 @@ func TestReliabilityTradeOff(t *testing.T) {
 	}
 }
 
-func logOdds(p float64) float64 { return math.Log(p / (1 - p)) }
-
 // messageTexts maps every message id of the five files to its text.
 func messageTexts(t *testing.T) map[string]string {
 	out := map[string]string{}

@@ -171,9 +171,16 @@ func (r redacted) subject() redact.Text {
 
 // redact masks the personal data of the question and of the agent's note
 // in one session, so that the two texts, which share a prompt, never give
-// one placeholder to two values.
+// one placeholder to two values, and a value the note tells as one is
+// masked in the question too (redact.Session.Expect).
 func (d *Drafter) redact(ctx context.Context, req Request) (redacted, error) {
 	session := redact.NewSession(d.opts.Redaction)
+	if req.AgentNote != "" {
+		// a name the note writes in full is one in the message too
+		if err := session.Expect(ctx, req.AgentNote); err != nil {
+			return redacted{}, fmt.Errorf("draft: read the agent's note: %w", err)
+		}
+	}
 	red, err := session.Redact(ctx, req.Question)
 	if err != nil {
 		return redacted{}, fmt.Errorf("draft: redact: %w", err)

@@ -305,7 +305,9 @@ func (s *Searcher) analyse(ctx context.Context, q Query, queries []redact.Text) 
 	a.plan = planQuery(stats, a.weights, len(a.sentences), a.filter, s.opts)
 	a.plan.query.VectorsVersion = stats.VectorsVersion
 	a.focus = focusText(a.sentences)
-	a.plan.ownCase, a.plan.outside = askCues(q.Text.String(), cueRequest(a.sentences))
+	request := cueRequest(a.sentences)
+	a.plan.ownCase, a.plan.outside = askCues(q.Text.String(), request)
+	a.plan.entity = rareEntity(request, stats, a.weights)
 	return a, nil
 }
 
@@ -376,7 +378,7 @@ func (s *Searcher) rankFound(ctx context.Context, q Query, a analysis, f found, 
 	if s.probe != nil {
 		s.probe(searchTrace{stats: a.stats, texts: a.texts, weights: a.weights, sentences: len(a.sentences), plan: a.plan, found: f.Found, docs: docs, ranked: ranked})
 	}
-	res.Reliable = len(res.Results) > 0 && s.reliability.Score(res.top) >= s.threshold()
+	res.Reliable = len(res.Results) > 0 && decide(s.reliability.Score(res.top), s.threshold(), res.top)
 	if q.noSubject {
 		res.withoutSubject()
 	}

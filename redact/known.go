@@ -241,6 +241,21 @@ func placeholderAt(known []knownSpan, c cand) (string, bool) {
 	return "", false
 }
 
+// withExpected adds to known, in text order, the spans of expected values
+// (Session.Expect) that overlap none of them, without their placeholder:
+// such a value is numbered in this session where it is first masked.
+func withExpected(known, expected []knownSpan) []knownSpan {
+	for _, e := range expected {
+		overlaps := slices.ContainsFunc(known, func(k knownSpan) bool { return k.start < e.end && e.start < k.end })
+		if !overlaps {
+			e.ph = ""
+			known = append(known, e)
+		}
+	}
+	slices.SortStableFunc(known, func(a, b knownSpan) int { return cmp.Compare(a.start, b.start) })
+	return known
+}
+
 // cands returns the spans of known.
 func cands(known []knownSpan) []cand {
 	out := make([]cand, len(known))

@@ -62,6 +62,10 @@ type Session struct {
 	policy Policy
 	mu     sync.Mutex
 	m      Mapping
+	// expected are the values of texts the session will redact later
+	// (Expect), found in the texts before them without a placeholder of
+	// their own until they are.
+	expected Mapping
 }
 
 // NewSession returns a Session that applies policy.
@@ -92,6 +96,26 @@ func (s *Session) Restore(text string) string {
 	return Restore(text, s.m, s.policy)
 }
 
+// Expect reads texts the session will redact after the next ones (an
+// agent's note redacted after the message it is about), so that a value
+// only they tell as one is masked in the texts before them too: a note's
+// « Gérard Chassagne » makes the message's « Veuve Chassagne » a name. It
+// numbers nothing: a value gets its placeholder where it is first masked.
+func (s *Session) Expect(ctx context.Context, texts ...string) error {
+	s.mu.Lock()
+	ahead := NewSessionFrom(s.policy, s.expected)
+	s.mu.Unlock()
+	for _, text := range texts {
+		if _, err := ahead.redact(ctx, text, false); err != nil {
+			return err
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expected = ahead.m
+	return nil
+}
+
 // Redact masks the personal data of text. The result's Mapping is a copy of
 // the session's mapping after this message.
 func (s *Session) Redact(ctx context.Context, text string) (Result, error) {
@@ -106,7 +130,7 @@ func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, 
 	spans = s.applyPolicy(spans)
 	spans = unionSpans(spans, repeatedSpans(text, spans))
 	s.mu.Lock()
-	known := knownSpans(text, s.m)
+	known := withExpected(knownSpans(text, s.m), knownSpans(text, s.expected))
 	s.mu.Unlock()
 	spans = addEscapes(text, s.masked(spans, cands(known)), s.policy)
 
