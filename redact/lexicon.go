@@ -66,6 +66,8 @@ const (
 	wOrgWord       // a word of an organisation's name, after a cue of a person: "Crédit Agricole"
 	wPublicService // a service that answers a 09 69 number after it: "le service au 09 69 …"
 	wDial          // a word of dialling beside a short public number: "3949 puis tapez 1"
+	wTakeVerb      // a verb of taking before a medicine's partitive: "je prends du …"
+	wHealthWord    // a word that makes a message speak of health: "traitement", "ordonnance"
 	// wKeepName marks the first word of a [keep-name] phrase, a shop, a
 	// brand or a landmark named after a person ("Leroy Merlin"): like
 	// contextBits, it lists no word (keepname.go).
@@ -76,7 +78,7 @@ const (
 // word the lexicon holds only for them is unlisted: its token keeps them
 // but reads as a word the lexicon does not know (entry 0) to every other
 // rule, so that "Google" or "Loire" stays a possible name or town.
-const contextBits = wPersonBy | wPersonWith | wSigned | wOrgWord | wPublicService | wDial
+const contextBits = wPersonBy | wPersonWith | wSigned | wOrgWord | wPublicService | wDial | wTakeVerb | wHealthWord
 
 // surnameBits are the properties of the surnames that are also common
 // words ([word-surname], [word-surname-caps], [word-surname-said]): like
@@ -148,6 +150,7 @@ var wordSections = map[string]wordBits{
 	"partner": wPartner, "chronic": wChronic, "correction": wCorrection,
 	"person-by": wPersonBy, "person-with": wPersonWith, "person-signed": wSigned,
 	"org-word": wOrgWord, "public-service": wPublicService, "public-dial": wDial,
+	"take-verb": wTakeVerb, "health-word": wHealthWord,
 	"town-name": wTownName, "word-surname": wWordSurname, "word-surname-caps": wCapsSurname, "word-surname-said": wSaidSurname,
 }
 

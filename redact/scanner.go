@@ -79,6 +79,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.samePartner()
 	sc.bodyConditions()
 	sc.chronicConditions()
+	sc.takenDrugs()
+	sc.prisonTowns()
 	sc.contacts()
 	sc.ownSiteURLs()
 	sc.obfuscatedEmails()
@@ -106,6 +108,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.secretsBefore()
 	sc.saidCodes()
 	sc.cardCodes()
+	sc.bracketCodes()
 	sc.placeCodes()
 	sc.otherPasswords()
 	sc.logins() // before the lists: "jdupont / Soleil2024!"
