@@ -107,6 +107,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.saidCodes()
 	sc.cardCodes()
 	sc.placeCodes()
+	sc.namedCardPINs()
+	sc.joinedPasswords()
 	sc.otherPasswords()
 	sc.logins() // before the lists: "jdupont / Soleil2024!"
 	sc.secretLists()
