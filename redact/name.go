@@ -55,6 +55,7 @@ func (sc *scanner) names() {
 	}
 	sc.cuedNames()
 	sc.loneSurnames()
+	sc.subjectSurnames()
 	sc.familyNames()
 	sc.initialNames()
 	sc.nameLines()
