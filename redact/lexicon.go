@@ -66,6 +66,10 @@ const (
 	wOrgWord       // a word of an organisation's name, after a cue of a person: "Crédit Agricole"
 	wPublicService // a service that answers a 09 69 number after it: "le service au 09 69 …"
 	wDial          // a word of dialling beside a short public number: "3949 puis tapez 1"
+	// wKeepName marks the first word of a [keep-name] phrase, a shop, a
+	// brand or a landmark named after a person ("Leroy Merlin"): like
+	// contextBits, it lists no word (keepname.go).
+	wKeepName
 )
 
 // contextBits are the properties a word has for the words around it. A
@@ -82,7 +86,7 @@ const surnameBits = wWordSurname | wCapsSurname | wSaidSurname
 
 // unlistedBits are the properties whose sections list no word: a word
 // the lexicon holds only for them is unlisted (see contextBits).
-const unlistedBits = contextBits | surnameBits
+const unlistedBits = contextBits | surnameBits | wKeepName
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
 type cueBits uint32
@@ -194,6 +198,9 @@ type lexicon struct {
 	// reads only those the next word may continue.
 	alone [][]uint16
 	next  [][]phraseNext
+	// keepNames maps the first word of each [keep-name] phrase to the
+	// phrases it starts (keepname.go).
+	keepNames map[string][]keepName
 }
 
 // phraseNext lists the phrases a first word starts when entry ent
@@ -296,11 +303,15 @@ func buildLexicon(words, firstNames string) *lexicon {
 		}
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
 			section = line[1 : len(line)-1]
-			if _, ok := wordSections[section]; !ok {
+			if _, ok := wordSections[section]; !ok && section != keepNameSection {
 				if _, ok := phraseSections[section]; !ok {
 					panic("redact: lexicon.txt: unknown section " + section)
 				}
 			}
+			continue
+		}
+		if section == keepNameSection {
+			l.addKeepName(line, context)
 			continue
 		}
 		if bit, ok := wordSections[section]; ok {

@@ -138,6 +138,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.coupledFirstNames()
 	sc.nicknames()
 	sc.nameDates()
+	sc.keepShopNames()
 	sc.mergeAddresses()
 	return sc.cands
 }

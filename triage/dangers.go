@@ -36,6 +36,12 @@ const fumesSource = ` (?:poele|chaudiere|chauffe-eau|cheminee|insert|brasero|bar
 
 const fumesSymptom = ` mal a la tete| maux de tete| migraines?| envie de vomir| vomi| nausees?| vertiges?| somnolen| evanoui| tete qui tourne`
 
+// fumesShared is a household's symptoms of fumes, shared or several
+// (« on a tous mal à la tête », « le petit a vomi »): read up to two
+// sentences after the stove, where one person's headache is not enough.
+const fumesShared = ` (?:on a|nous avons|ils ont|elles ont) (?:tous |toutes )?(?:un peu |souvent )?(?:mal a la tete|des maux de tete|des vertiges|des nausees|la tete qui tourne)` +
+	`| (?:tout le monde|toute la famille|les enfants|le petit|la petite|le bebe|mon mari|ma femme|mon fils|ma fille)(?: [a-z]+){0,2} (?:a|ont) (?:vomi|mal a la tete|des vertiges|des nausees)`
+
 // ownUltimatum is a deadline the writer gives the administration before
 // going to court (« Sans régularisation sous quinze jours, mon avocat
 // saisira le tribunal »; since session 20): a legal threat, not a time
@@ -93,3 +99,8 @@ func withoutAnimalAway(folded string) string {
 	b.WriteString(folded[from:])
 	return b.String()
 }
+
+// paymentDue is the due date of a payment (« date limite de paiement
+// 15/12 » on a tax notice, « date limite de règlement »): a sum to pay,
+// which the debt rules read, not a time limit to act before a court.
+const paymentDue = ` date limite (?:de |du |d' )?(?:paiement|reglement|versement|prelevement)`

@@ -287,7 +287,10 @@ var round27Gate = holdoutGate{urgentRecall: 0.86, needsRecall: 0.93, attentionRe
 // 0.619 (lexicon alone 0.650 / 0.787 / 0.800 / 0.900 / 0.518; keywords
 // 0.183 / 0.312 / 0.450 / 0.625); test half 0.889 / 0.914 / 0.875 /
 // 0.920 / 0.593. The gate sits a message under.
-var round28Gate = holdoutGate{urgentRecall: 0.86, needsRecall: 0.88, attentionRecall: 0.80, routineKept: 0.90, reasonRecall: 0.60}
+// After session 22's changes (read on its tuning half): 0.983 / 0.988 /
+// 0.950 / 0.950 / 0.683 (test half unchanged); the gate raised to a
+// message under.
+var round28Gate = holdoutGate{urgentRecall: 0.96, needsRecall: 0.97, attentionRecall: 0.90, routineKept: 0.92, reasonRecall: 0.66}
 
 // round29Gate gates round 29 (29a the elderly, parents, people in rural
 // areas, France services advisers' notes about a visitor, neighbours and
@@ -303,7 +306,10 @@ var round28Gate = holdoutGate{urgentRecall: 0.86, needsRecall: 0.88, attentionRe
 // / 0.539; keywords 0.050 / 0.250 / 0.450 / 0.725); test half 0.871 /
 // 0.881 / 0.909 / 0.944. Like round 28 it stays out of the classifier's
 // training. The gate sits a message under.
-var round29Gate = holdoutGate{urgentRecall: 0.88, needsRecall: 0.90, attentionRecall: 0.85, routineKept: 0.92, reasonRecall: 0.65}
+// After session 22's changes (read on its tuning half): 0.933 / 0.938 /
+// 0.950 / 0.975 / 0.704 (test half unchanged); the gate raised to a
+// message under.
+var round29Gate = holdoutGate{urgentRecall: 0.91, needsRecall: 0.92, attentionRecall: 0.90, routineKept: 0.95, reasonRecall: 0.68}
 
 // honestRound is one honest round: its files and its gate.
 type honestRound struct {

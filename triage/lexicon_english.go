@@ -44,6 +44,11 @@ var englishRules = []rule{
 	// A baby who no longer drinks or burns with fever.
 	{code: CodeHealth, cue: re(` (?:baby|newborn|infant)`),
 		with: re(` not (?:drinking|feeding|eating)(?: anymore| any more)?| (?:won' t|doesn' t|does not) (?:drink|feed|wake)| very hot| high fever| fever (?:of )?(?:39|40|41)| not breathing| breathing (?:badly|hard|strangely)| blue lips| convuls| seizure`)},
+	// Alarming symptoms told in English (since session 22): « strong pain
+	// in the chest when I breathe… my lips looked a bit blue », « he is
+	// struggling to breathe »; not lips blue from paint or sweets.
+	{code: CodeHealth, cue: re(` pain in (?:my|the|his|her) chest| chest (?:hurts|is tight|tightness)| (?:lips|fingers|fingertips|face|skin) (?:look|looks|looked|are|is|were|was|turned|turning|went|going|getting)(?: a bit| slightly| very| quite| kind of)? (?:blue|purple|grey|gray)| (?:struggling|struggles|struggled|fighting) (?:to|for) (?:breathe|breath)| (?:short|out) of breath (?:all the time|at rest|even|when i (?:lie|sit|talk))| coughing (?:up )?blood| (?:fainted|passed out|blacked out) (?:twice|again|several times|this morning|yesterday|today)`),
+		others: re(` (?:blue|purple) (?:from|with|because of) (?:the |her |his |my )?(?:paint|face paint|make-?up|lipstick|ice|juice|candy|sweets|blueberr|cold water|swimming)`)},
 	// Said in the message or the note: the person speaks only another
 	// language, or apologises for their English.
 	{code: CodeLanguage, cue: re(` sorry for my (?:bad |poor |broken )?english| my english is (?:not (?:good|great)|bad|poor)| (?:spoke|speaks|speaking) only (?:english|spanish|italian|german|arabic|russian|portuguese)` +

@@ -21,7 +21,7 @@ var noteRules = []rule{
 	{code: CodeHealth, cue: re(noteFall), with: re(oldInNote + "|" + aloneInNote), except: noteDistressElse},
 	// A minor on the street, alone, thrown out or run away: « ado 14 ans
 	// à la rue depuis hier ».
-	{code: CodeChild, cue: minorInNote, with: re(` a la rue| (?:mise?|jetee?|foutue?) dehors| dehors (?:depuis|la nuit|ce soir|cette nuit)| sans (?:abri|logement|toit|domicile)| mise? a la porte| chassee? (?:de chez|du domicile)| fugue| seule?s? (?:depuis|dehors|la nuit|a la rue|sans)| livree? a (?:lui|elle)-meme| mineure?s? (?:non accompagnee?s?|isolee?s?)| (?:dort|dormi|dormir) (?:dans la rue|dehors|a la gare|dans (?:un|le) parc)`),
+	{code: CodeChild, cue: minorInNote, with: re(` a la rue| (?:mise?|jetee?|foutue?) dehors| dehors (?:depuis|la nuit|ce soir|cette nuit)| sans (?:abri|logement|toit|domicile)| mise? a la porte| chassee? (?:de chez|du domicile)| fugue| seule?s? (?:depuis|dehors|la nuit|a la rue|sans)| livree? a (?:lui|elle)-meme| mineure?s? (?:non accompagnee?s?|isolee?s?)| (?:dort|dormi|dormir) (?:dans la rue|dehors|a la gare|dans (?:un|le) parc|sous (?:le|un|les) ponts?)`),
 		except: re(` (?:ancien|ancienne|anciens|autrefois) (?:sdf|a la rue)| reloge`), harm: true},
 }
 

@@ -22,6 +22,9 @@ var plainRules = []rule{
 // plainNeeds are urgent needs as an agent notes them, in two or three
 // words (« bébé sans lait », « plus de nourriture », « à la rue », « SDF,
 // pas d'adresse postale »), and a relative's suicide, a bereavement.
+// careSince is the time since care ran out: a count, yesterday, a day.
+const careSince = ` (?:[0-9]+|une|un|deux|trois|quatre|cinq|six|huit|dix|quinze|hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce matin|plusieurs|quelques)`
+
 var plainNeeds = []rule{
 	{code: CodeFood, others: re(workMeals), except: re(` rembours| lait infantile| prix du lait| collecte| association| benevole| faire un don| ramadan| jeune | careme| regime`), cue: re(` (?:bebe|nourrisson|enfants?|petits?) (?:sans|n' a plus de|n' ont plus de|a plus de|ont plus de) (?:lait|nourriture|couches et lait)| plus (?:de|aucune) nourriture| (?:plus|pas|rien) (?:rien )?a manger (?:depuis|ce soir|aujourd' hui|pour (?:ce soir|les enfants|demain))| ne mange(?:nt)? plus depuis` +
 		// Told in passing (since session 14): « je saute le dîner, il ne
@@ -31,7 +34,7 @@ var plainNeeds = []rule{
 		// « je vis dans ma voiture depuis un mois » (since session 14).
 		`| (?:suis|sommes|est|sont|dormons|dors|dort) dans la rue (?:avec|depuis|ce soir|cette nuit)| (?:vis|vit|vivons|vivent|habite|habitons|habitent) (?:dans|sous) (?:ma|la|une|notre|sa|leur|mon|le|un) (?:voiture|tente|cave|squat|cage d' escalier|hall)`),
 		// « ancien SDF, relogé depuis 2019 » (since session 14's notes).
-		except: re(` (?:ancien|ancienne|anciens|anciennes) (?:sdf|sans domicile fixe)`), others: re(streetFear[1:])},
+		except: re(` (?:ancien|ancienne|anciens|anciennes) (?:sdf|sans domicile fixe)`), others: re(streetFear[1:] + `|` + cluelessFigure)},
 	// « coupure électricité demain »: a cut named with its supply needs no
 	// unpaid bill beside it.
 	// Nor is a cut at a place of work or study (« Note: coupure de courant
@@ -52,8 +55,11 @@ var plainNeeds = []rule{
 	// ex est sorti de prison hier et il sait où j'habite »).
 	{code: CodeViolence, cue: re(` sait ou (?:j' habite|je vis|on habite|nous habitons|je suis)| (?:connait|a trouve|a retrouve|a eu|a obtenu) (?:ma|mon|notre) (?:nouvelle |nouvel )?adresse`),
 		with: re(` prison| ordonnance de protection| agresseur| (?:j' ai|on a|nous avons) (?:tres |vraiment )?peur| menace| violent`)},
-	// Care that ran out (« pas médicament depuis une semaine »).
-	{code: CodeHealth, cue: re(` (?:pas|plus|sans|ni) (?:de |d' )?(?:medicaments?|traitement|insuline|medocs) depuis (?:[0-9]+|une|un|deux|trois|quatre|cinq|six|huit|dix|quinze|hier|avant-hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce matin|plusieurs|quelques)`)},
+	// Care that ran out (« pas médicament depuis une semaine »; since
+	// session 22 a vital drug named with its owner: « il n'a plus son
+	// anticoagulant depuis samedi »).
+	{code: CodeHealth, cue: re(` (?:pas|plus|sans|ni) (?:de |d' )?(?:medicaments?|traitement|insuline|medocs) depuis` + careSince +
+		`| (?:plus|pas|sans) (?:son|sa|ses|mon|ma|mes) (?:anticoagulants?|antiepileptiques?|insuline|ventoline|inhalateur) depuis` + careSince)},
 	// Insulin or a treatment rationed (since session 15: « dit ne plus
 	// s'injecter depuis 5 jours "pour faire durer" le dernier stylo »;
 	// until then « insulino-dépendante » was read as « insulin »).

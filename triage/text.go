@@ -222,7 +222,9 @@ var (
 	nearRe = compile(` (?:demain|apres-demain|ce soir|cette nuit|aujourd' hui|ce week-end|cette semaine|la semaine prochaine|` +
 		`lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|immediatement|tout de suite|des que possible|au plus vite|` +
 		`(?:sous|dans|d' ici|en|recours|delai|delai de) (?:24|48|72) ?h(?:eures)?|dans (?:[1-9]|10) j|(?:reste|restent) (?:plus )?que (?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours|sous (?:huit|8|quinze|15) jours|dans (?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|[1-9]|10) jours|` +
-		`d' ici (?:la fin de la semaine|demain|[1-9] jours)|(?:reste|restent|plus que|seulement|sous|d' ici) (?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours|deux nuits|tonight|tomorrow|today|this week)[ ,]`)
+		`d' ici (?:la fin de la semaine|demain|[1-9] jours)|(?:reste|restent|plus que|seulement|sous|d' ici) (?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours|deux nuits|tonight|tomorrow|today|this week|` +
+		// « il reste donc 3 jours », « il ne reste alors que deux jours » (since session 22).
+		`(?:reste|restent) (?:donc|alors|encore) (?:plus )?(?:que |qu' )?(?:[1-9]|10|deux|trois|quatre|cinq|quelques) jours)[ ,]`)
 	// countedRe counts the days left (« on est le 14 », « il me reste
 	// moins d'une semaine », « 15 jours pour le recours », « il a 48h
 	// pour faire recours », since session 18 the recourse named first:
@@ -238,7 +240,7 @@ var (
 	// « il ne reste que deux jours avant la fin des soldes »): no time
 	// within days for the rest of its sentence (since session 19's
 	// review).
-	leisureRe = regexp.MustCompile(` (?:reste|restent) (?:plus )?(?:que |qu' )?(?:[1-9]|10|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques) jours?(?: [a-z']+){0,5} (?:conges|soldes|inscriptions?|promos?|promotions?|rtt)[ ,.]`)
+	leisureRe = regexp.MustCompile(` (?:reste|restent) (?:donc |alors |encore )?(?:plus )?(?:que |qu' )?(?:[1-9]|10|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques) jours?(?: [a-z']+){0,5} (?:conges|soldes|inscriptions?|promos?|promotions?|rtt)[ ,.]`)
 	pastDayRe = compile(` (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (?:dernier|passe)| depuis (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)| (?:tous les|le) (?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?) `)
 	farRe     = compile(` (?:dans|sous|d' ici) (?:un|1|deux|trois|quatre|cinq|six|plusieurs|quelques|[2-9]|1[0-9]) (?:semaines|mois|ans)| (?:le mois|l' annee|l' an|l' ete|l' hiver) prochain| en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?: |$)| a la rentree| l' an prochain`)
 	nowRe     = compile(` (?:ce matin|hier|cette nuit|aujourd' hui|maintenant|en ce moment|actuellement|depuis (?:hier|ce matin|[1-9]|deux|trois|quatre|cinq|dix|une|plusieurs|quelques) ?(?:jours?|nuits?|semaines?)?|right now|tonight)[ ,]`)

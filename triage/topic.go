@@ -229,6 +229,13 @@ const schoolHunger = ` faim (?:le matin|au reveil|en classe|a la recre|avant (?:
 const knockFigure = ` (?:frapp|tap)[a-z]* (?:a|contre|sur) (?:la|ma|sa|ta|notre|votre|leur|une|chaque|les|nos|vos|leurs) portes?(?: ?$| [^d]| d[^e' ])` +
 	`| (?:frapp|tap)[a-z]* aux portes`
 
+// cluelessFigure is « à la rue » said of a subject one is lost in (« je
+// suis complètement à la rue avec les papiers », « à la rue niveau
+// organisation », « à la rue pour les impôts »; since session 22): no
+// home lost. « À la rue avec mes enfants » names no such subject.
+const cluelessFigure = ` a la rue niveau| a la rue (?:avec|pour|sur|question|cote|concernant|en|dans) (?:les |la |le |l' |ces |cette |ce |tout ce qui concerne |tout ce qui est |toutes ces |tous ces )?` +
+	`(?:papiers|paperasse|administratif|administration|demarches?|impots|declarations?|dossiers?|formulaires?|procedures?|inscriptions?|comptes|budget|maths|informatique|ordinateur|ordi|internet|cours|revisions|devoirs|orthographe|organisation|sites?|applis?|mails)`
+
 // strikeFigure is a blow taken figuratively (« frappé par la beauté du
 // château », « frappée par la malchance », « touché par votre réponse »):
 // admiration, fate or a measure, not a hand raised.

@@ -53,10 +53,12 @@ const tapFigure = ` tapee? (?:sur l' epaule|sur les nerfs|sur le systeme|(?:de )
 // pas revenue », « téléphone éteint depuis hier »).
 const runaway = ` fugu| (?:dort|dormi|vit|reste|partie?|repartie?|est) (?:chez|avec) (?:un|une) (?:homme|mec|gars|type|adulte|copain majeur|pote)` +
 	`| (?:homme|mec|gars|type|copain|pote|garcon)s? (?:de (?:2[0-9]|[3-9][0-9]) ans|d' une (?:vingtaine|trentaine|quarantaine) d' annees|majeurs?)` +
-	`| ne rentre plus (?:a la maison|chez|depuis)| n' est pas (?:rentree?|revenue?)| (?:telephone|portable) (?:est )?eteint depuis`
+	`| ne rentre plus (?:a la maison|chez|depuis)| n' est pas (?:rentree?|revenue?)| (?:telephone|portable) (?:est )?eteint depuis` +
+	// In Spanish or Portuguese (since session 22).
+	`| no (?:ha vuelto|volvio|regreso) a casa| nao (?:voltou|regressou) (?:para|a) casa| (?:hombre|homem) de (?:2[0-9]|[3-9][0-9]) anos`
 
 // minorNamed is a child named by an age under 18 or as a young sibling.
-const minorNamed = ` (?:[1-9]|1[0-7]) ?(?:ans|an) | petite soeur| petit frere| mineure?s? | collegienne?| lyceenne?`
+const minorNamed = ` (?:[1-9]|1[0-7]) ?(?:ans|an|anos) | petite soeur| petit frere| mineure?s? | collegienne?| lyceenne?`
 
 // pregnancyHurts is a pregnancy that bleeds or hurts, in Spanish,
 // Portuguese or English.
@@ -66,9 +68,18 @@ const pregnancyHurts = ` sangrado| sangra | sangue| sangramento| bleeding| dolor
 // travail »): no privation.
 const workMeals = ` (?:saute|sauter|sautee) (?:des|les|mes|le|un) (?:repas|dejeuners?|diners?)(?: [a-z']+){0,2} (?:au|a cause du|avec le|pour le|pendant le) (?:travail|boulot|bureau)`
 
+// farewellSilence is someone gone silent after a farewell: no answer, a
+// telephone off, no news.
+const farewellSilence = ` (?:ne|n' ) ?(?:repond|decroche|donne) (?:plus|pas)| injoignable| (?:telephone|portable) (?:est )?(?:eteint|coupe)| (?:aucune|pas de|plus de) nouvelles?| personne ne (?:l' |la |le )?a (?:vu|revu)| (?:a|ont) disparu`
+
+// meansAtHand is a means of ending one's life said to be at hand: a
+// gun, a rope, pills.
+const meansAtHand = ` (?:fusil|carabine|arme)s? | (?:la|une) corde| (?:ses|mes|les) (?:cachets|medicaments|somniferes)`
+
 // countdown is a writer counting the days left (« si je compte bien, ça
-// se termine vendredi », « il ne reste que deux jours »).
-const countdown = ` il (?:ne )?(?:me|nous|lui) reste (?:donc )?(?:plus que |que )?moins d' une semaine| si je compte bien| si j' ai bien compte| d' apres mes calculs| il (?:ne )?(?:me|nous|lui) reste (?:plus que )?jusqu' (?:a|au) | (?:il )?(?:ne )?(?:me |nous |lui )?(?:reste|restent) (?:plus )?(?:que |qu' )(?:[1-9]|un|une|deux|trois|quatre|cinq) jours?| il (?:me|nous|lui) reste (?:[1-9]|deux|trois|quatre|cinq) jours| (?:ca|cela|le delai|il|le recours|la date limite) (?:se termine|finit|se finit|expire|prend fin|tombe) `
+// se termine vendredi », « il ne reste que deux jours », since session 22
+// with a word between: « il reste donc 3 jours »).
+const countdown = ` il (?:ne )?(?:me|nous|lui) reste (?:donc )?(?:plus que |que )?moins d' une semaine| si je compte bien| si j' ai bien compte| d' apres mes calculs| il (?:ne )?(?:me|nous|lui) reste (?:plus que )?jusqu' (?:a|au) | (?:il )?(?:ne )?(?:me |nous |lui )?(?:reste|restent) (?:plus )?(?:que |qu' )(?:[1-9]|un|une|deux|trois|quatre|cinq) jours?| il (?:me|nous|lui) reste (?:[1-9]|deux|trois|quatre|cinq) jours| il (?:ne )?(?:me |nous |lui )?reste (?:donc|alors|encore) (?:plus )?(?:que |qu' )?(?:[1-9]|un|une|deux|trois|quatre|cinq|six|sept) jours?| (?:ca|cela|le delai|il|le recours|la date limite) (?:se termine|finit|se finit|expire|prend fin|tombe) `
 
 // understatedRules are the understated dangers' rules.
 var understatedRules = []rule{
@@ -87,6 +98,46 @@ var understatedRules = []rule{
 		except: re(` probleme (?:de|du|des|d' )`)},
 	// A dependent's carer gone (carerGone) told before the dependent is
 	// named: the relative rules read it after.
+	// A farewell told to others, then silence (« un message "vous allez
+	// me manquer", il a rendu ses clés et il ne répond plus »; since
+	// session 22): the silence in the farewell's sentence or up to two
+	// after, not a retirement's or a move's goodbye.
+	{code: CodeSuicide, cue: re(` (?:vous allez|tu vas|vous allez tous|vous allez toutes) me manquer| comme si c' etait la derniere fois`),
+		with: re(farewellSilence), reach: 2, farWith: re(farewellSilence),
+		except: re(` retraite| pot de depart| demenag| mutation| mutee?| demission| fin de (?:son |mon |sa |ma )?contrat| nouveau poste| erasmus| expatri| part (?:vivre|travailler|etudier)| vacances| voyage`)},
+	// Blows told with a verb of giving (« il m'a mis un coup de tête »,
+	// « m'a collé une droite ») and bones broken by someone (« il m'a
+	// cassé le poignet »; since session 22): not a hand lent, nor a fall.
+	{code: CodeViolence, cue: re(` m' (?:a|ont|avait) (?:mis|donne|colle|file|envoye|assene|porte)(?: [a-z]+){0,1} (?:un|une|des|deux|plusieurs) (?:droites?|patates?|beignes?|coups? (?:de (?:poing|pied|pieds|tete|boule|coude|genou|ceinture|couteau|batte|baton|casque)|au visage|dans le ventre|a la tete|dans la figure))` +
+		`| (?:il|elle|ils|mon mari|mon ex|mon conjoint|mon compagnon|mon pere|mon fils|mon patron|son cousin|le gars|le voisin) (?:m' |lui |nous )(?:a|ont|avait) casse (?:le|la|les|mon|ma|mes|son|sa|ses) (?:poignets?|bras|nez|cotes?|doigts?|machoire|dents?|jambes?|epaule|pommette|clavicule)`),
+		except: re(` (?:chute|accident|tombee?|glisse|verglas|velo|ski|match|foot|rugby|entrainement|boxe)`)},
+	// A farewell told as chores ended (« j'ai déjà rendu les clés de ma
+	// chambre et donné mon ordi à mon coloc, j'ai plus besoin de grand
+	// chose »; since session 22): belongings given away, nothing left to
+	// need; not a move nor a departure abroad.
+	{code: CodeSuicide, cue: re(` (?:donne|distribue|legue|offert)(?: [a-z']+){0,2} (?:mon|ma|mes) (?:ordi|ordinateur|affaires|vetements|livres|console|velo|guitare|telephone|bijoux|chat|chien|meubles|plantes)`),
+		with:   re(` plus besoin de (?:grand chose|rien|tout ca|ca|mes affaires)| (?:pas|plus) laisser de dettes| tout soit (?:propre|en ordre|regle|range)| pour apres| apres moi`),
+		except: re(` demenag| erasmus| expatri| (?:pars|part|partons) (?:en|au|aux|a|vivre|travailler|etudier)| retour (?:au pays|chez)| nouveau logement| stage| vide-grenier| emmaus| leboncoin| vinted`)},
+	// A decision taken and the keys given back (« j'ai pris ma décision,
+	// j'ai écrit à ma mère hier soir et j'ai rendu les clés de ma
+	// chambre »), a file the agents will not handle long (« vous n'aurez
+	// plus à gérer mon dossier très longtemps »; since session 22); not a
+	// move.
+	{code: CodeSuicide, cue: re(` (?:j' ai|ai) (?:deja )?rendu (?:les|mes) cles| (?:j' ai|ai) pris ma decision`),
+		with:   re(` pris ma decision| (?:ecrit|laisse)(?: une lettre| un mot)? a (?:ma|mon|mes)| plus besoin de (?:grand chose|rien)| tout soit (?:propre|en ordre|regle)| plus (?:a )?(?:gerer|traiter) mon dossier`),
+		except: re(` demenag| erasmus| etat des lieux| nouveau logement| nouvel appartement| preavis| caution| depot de garantie| (?:pars|part|partons) (?:en|au|aux|vivre|travailler|etudier)`)},
+	{code: CodeSuicide, cue: re(` (?:n' aurez|n' aurai|aurez) plus (?:a )?(?:gerer|traiter|vous occuper de|suivre) mon dossier (?:tres |bien )?longtemps`)},
+	// A parent afraid of what she might do (« je suis sortie sur le
+	// balcon et j'ai eu peur de ce que j'allais faire »; since session
+	// 22), beside a place, a baby or exhaustion.
+	{code: CodeSuicide, cue: re(` peur de ce que (?:j' allais|je pourrais|je vais|je risque de|j' aurais pu) faire`),
+		with: re(` balcon| fenetre| pont| bebe| (?:lui|le|la|me) faire| ne dors plus| plus la force| pleur| (?:pas|plus) (?:faite?|capable)`)},
+	// A debt settled by one's death (« d'ici la fin du mois le problème
+	// sera réglé, l'assurance-vie couvrira tout »), the means named up to
+	// two sentences after (« il a toujours le fusil de son père à la
+	// grange »; since session 22).
+	{code: CodeSuicide, cue: re(` (?:l' )?assurance[- ]vie (?:couvrira|paiera|payera|remboursera|reglera|soldera)| (?:n' aura|n' auront|n' aurez|n' aurait) plus (?:de|aucune) dettes?`),
+		with: re(meansAtHand), reach: 2, farWith: re(meansAtHand)},
 	// A countdown to a legal time limit named up to two sentences
 	// before (« faire un recours dans les deux mois. Si je compte bien,
 	// ça se termine vendredi »).

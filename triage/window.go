@@ -87,11 +87,90 @@ func elapsedOf(folded string, now time.Time) int {
 	return best
 }
 
+// todayRe matches the day the writer says it is (« on est le 10 »,
+// « nous sommes le 24 mars »), and lastMonthRe a day of last month (« la
+// lettre est du 14 du mois dernier »), each behind its prefilter.
+var (
+	todayRe     = compile(` (?:on est |nous sommes |aujourd' hui (?:c' est |on est |nous sommes )?)(?:deja )?le ([0-3]?[0-9])(?:er)? (?:(` + monthNames + `) )?`)
+	lastMonthRe = compile(` (?:du|le) ([0-3]?[0-9])(?:er)? du mois dernier`)
+)
+
+// statedElapsed returns the longest time, in days, from a date the
+// message names to the day the writer says it is (« l'acte m'a été remis
+// le 2 mai et nous sommes le 28 », « la lettre est du 14 du mois
+// dernier… on est le 10 »; since session 22): dates are read against
+// that day, not against now, which the writer may not share.
+func (m *message) statedElapsed(now time.Time) int {
+	var today []string
+	for _, s := range m.sentences {
+		if found := todayRe.FindAllStringSubmatch(s.folded, 1); found != nil {
+			today = found[0]
+			break
+		}
+	}
+	if today == nil {
+		return 0
+	}
+	td, best := atoi(today[1]), 0
+	for _, s := range m.sentences {
+		for _, d := range dateRe.FindAllStringSubmatch(s.folded, -1) {
+			best = max(best, daysBetween(now.Year(), d, td, monthNumber[today[2]]))
+		}
+		// A day of last month is a month of 30 days before.
+		for _, d := range lastMonthRe.FindAllStringSubmatch(s.folded, -1) {
+			if e := td + 30 - atoi(d[1]); e > 0 {
+				best = max(best, e)
+			}
+		}
+	}
+	return best
+}
+
+// daysBetween returns the days from a date match (day and month name, or
+// day/month) to the day td of month tm (0 when unsaid: the letter's month,
+// or the next), in year; 0 when the date is not before that day.
+func daysBetween(year int, d []string, td, tm int) int {
+	ld, lm := atoi(d[1]), monthNumber[d[2]]
+	if d[1] == "" {
+		ld, lm = atoi(d[3]), atoi(d[4])
+	}
+	if lm < 1 || lm > 12 || ld < 1 || ld > 31 {
+		return 0
+	}
+	letter := time.Date(year, time.Month(lm), ld, 0, 0, 0, 0, time.UTC)
+	if tm == 0 {
+		tm = lm
+		if td < ld {
+			tm = lm + 1
+		}
+	}
+	today := time.Date(year, time.Month(tm), td, 0, 0, 0, 0, time.UTC)
+	if letter.After(today) {
+		letter = letter.AddDate(-1, 0, 0)
+	}
+	return elapsedDays(letter, today)
+}
+
+// elapsedDays returns the days from a to b when under a year, else 0.
+func elapsedDays(a, b time.Time) int {
+	if d := int(b.Sub(a).Hours() / 24); d > 0 && d < 366 {
+		return d
+	}
+	return 0
+}
+
+// atoi is strconv.Atoi, 0 for no number.
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
 // windowCloses marks the sentences whose time to act ends within
 // deadlineDays, counted from the longest time the message says has
-// passed: their legal deadline is near.
+// passed (since session 22 also to the day the writer says it is:
+// statedElapsed): their legal deadline is near.
 func (m *message) windowCloses(now time.Time) {
-	elapsed := 0
+	elapsed := m.statedElapsed(now)
 	for _, s := range m.sentences {
 		elapsed = max(elapsed, elapsedOf(s.folded, now))
 	}
