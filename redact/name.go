@@ -61,6 +61,7 @@ func (sc *scanner) names() {
 	}
 	sc.cuedNames()
 	sc.loneSurnames()
+	sc.subjectSurnames()
 	sc.familyNames()
 	sc.initialNames()
 	sc.nameLines()

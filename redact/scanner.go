@@ -110,6 +110,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.cardCodes()
 	sc.bracketCodes()
 	sc.placeCodes()
+	sc.namedCardPINs()
+	sc.joinedPasswords()
 	sc.otherPasswords()
 	sc.logins() // before the lists: "jdupont / Soleil2024!"
 	sc.secretLists()
