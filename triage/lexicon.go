@@ -224,9 +224,11 @@ var rules = []rule{
 			deathFigure, chokeFigure, defraudFear, knockFigure, huntFigure, tapFigure, strikeFigure, fightFigure))},
 	// Papers kept from a person are a hold over them (« il a confisqué mon
 	// passeport »), not at a counter: « la dame au guichet a pris mes
-	// papiers » is an office's work (black-box round of session 22).
-	{code: CodeViolence, cue: re(` (?:cache|confisque|pris|garde) (?:mes|mon) (?:papiers|passeport|titre)`),
-		except: re(` (?:au |du |le |un )guichet| agente?s? (?:d' accueil |de la |du )?| (?:a l' |de l' )accueil | photocopi| scann| consulat| ambassade`)},
+	// papiers » is an office's work (black-box round of session 22). Only
+	// the office that takes cancels (papersOffice): one named after the
+	// taking (« … je dois aller au consulat ») leaves the hold (session
+	// 22's review).
+	{code: CodeViolence, cue: re(` ` + papersTaken), others: re(papersOffice)},
 	{code: CodeViolence, cue: re(` j' ai (?:tres |vraiment |tellement )?peur`),
 		except: re(` peur (?:de (?:tout )?(?:rater|perdre|ne|me tromper|mal|faire|manquer)|d' oublier|d' etre en retard|que (?:ma demande|mon dossier|si ))` +
 			// « j'ai peur encore annulé » (a rendezvous cancelled again; since
@@ -395,6 +397,20 @@ var rules = []rule{
 // benefitCut is a benefit cut (« la CAF a coupé l'aide », « ils ont coupé
 // le RSA », « la coupure des APL »): no energy cut, though its verb is.
 var benefitCut = re(` (?:coupe|coupee?s?|coupure|couper)(?: (?:de|d' |des|du))? (?:l' |les |le |la |mes |ses |nos |leurs? |mon |ma |son |sa )?(?:aides?|apl|al|als|rsa|ada|aah|allocations?|alloc|droits|primes?|bourses?|versements?|pensions?|retraites?|salaires?|indemnites|chomage|are|paje|css|mutuelles?|vivres|ressources|revenus|prestations?) `)
+
+// papersOffice is an office, its agent or its counter taking the papers
+// (« la dame au guichet mardi, elle a pris mes papiers », « l'agent
+// d'accueil a pris mes papiers », « le consulat a gardé mon passeport »),
+// or papers taken to be copied: no hold over the writer.
+const papersOffice = ` (?:guichet|guichetiere?|agente?s?|accueil|consulat|ambassade|prefecture|sous-prefecture|mairie|administration|employee?s?|fonctionnaire|secretaire|hotesse|police|policiers?|gendarmerie|gendarmes?|douane|douaniers?|ofii|ofpra|banque)` +
+	`(?: (?:d' |de |de la |de l' |du |des |au |a l' |a la )[a-z-]+){0,2}` +
+	`(?: (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier|ce matin|cet apres-midi|l' autre jour|la derniere fois|la semaine derniere|aujourd' hui))?` +
+	`(?: (?:elle|il|ils|elles|on))?(?: (?:m'|me|nous|lui|leur))? (?:a|ont|avait|avaient) ` + papersTaken +
+	`|` + papersTaken + `(?: [a-z-]+){0,2} pour (?:les |le |la |en )?(?:faire )?(?:des |une )?(?:photocopi|scann|numeris|copie)`
+
+// papersTaken is the papers' cue: papers hidden, confiscated, taken or
+// kept.
+const papersTaken = `(?:cache|confisque|pris|garde) (?:mes|mon) (?:papiers|passeport|titre)`
 
 // distressOfOld is what puts an old or dependent person in danger when
 // told of her, in her sentence or up to three after the one naming her.
