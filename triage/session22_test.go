@@ -299,6 +299,11 @@ func TestSession22PooledFamilies(t *testing.T) {
 		{"a runaway in Spanish", "Mi hija de 14 años no ha vuelto a casa desde el sábado, está con un hombre de 30 años.", Urgent, []string{CodeChild}},
 		{"keys after a decision", "J'ai pris ma décision, j'ai écrit à ma mère hier soir et j'ai rendu les clés de ma chambre.", Urgent, []string{CodeSuicide}},
 		{"keys after a move", "J'ai rendu les clés de ma chambre après l'état des lieux, j'ai écrit à ma mère pour la caution.", Routine, nil},
+		// Session 22's review: a decision is no cue of its own second
+		// cue, a letter to an adviser no farewell.
+		{"a decision to appeal", "J'ai pris ma décision, je vais faire un recours contre la CAF.", Routine, nil},
+		{"a decision, a letter to an adviser", "J'ai pris ma décision : j'ai écrit à mon conseiller pour résilier le contrat.", Routine, nil},
+		{"a decision, a letter to the children", "J'ai pris ma décision, j'ai laissé une lettre à mes enfants sur la table.", Urgent, []string{CodeSuicide}},
 		{"afraid of what she might do", "Je ne dors plus, hier je suis sortie sur le balcon et j'ai eu peur de ce que j'allais faire.", Urgent, []string{CodeSuicide}},
 		{"a file not handled long", "Vous n'aurez plus à gérer mon dossier très longtemps, merci pour tout.", Urgent, []string{CodeSuicide}},
 		{"a file moved", "Vous n'aurez plus à gérer mon dossier, je déménage à Lyon le mois prochain.", Routine, nil},

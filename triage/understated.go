@@ -76,6 +76,10 @@ const farewellSilence = ` (?:ne|n' ) ?(?:repond|decroche|donne) (?:plus|pas)| in
 // gun, a rope, pills.
 const meansAtHand = ` (?:fusil|carabine|arme)s? | (?:la|une) corde| (?:ses|mes|les) (?:cachets|medicaments|somniferes)`
 
+// familyMember is one of the writer's family or close ones, after
+// « ma », « mon » or « mes » (« j'ai écrit à ma mère »).
+const familyMember = `(?:mere|pere|parents|maman|papa|enfants?|fille|fils|filles|soeur|soeurs|frere|freres|femme|mari|epouse|epoux|compagne?|conjointe?|famille|proches|petits?-enfants|petite?-fille|petit-fils|grand-mere|grand-pere|grands-parents|tante|oncle|cousine?|meilleure? ami(?:e)?|amis|copine|copain|niece|neveu|bebe)`
+
 // countdown is a writer counting the days left (« si je compte bien, ça
 // se termine vendredi », « il ne reste que deux jours », since session 22
 // with a word between: « il reste donc 3 jours »).
@@ -122,9 +126,11 @@ var understatedRules = []rule{
 	// j'ai écrit à ma mère hier soir et j'ai rendu les clés de ma
 	// chambre »), a file the agents will not handle long (« vous n'aurez
 	// plus à gérer mon dossier très longtemps »; since session 22); not a
-	// move.
+	// move. The decision needs a second cue (it was its own until
+	// session 22's review: « j'ai pris ma décision, je vais faire un
+	// recours »), a letter one to the family, not to an adviser.
 	{code: CodeSuicide, cue: re(` (?:j' ai|ai) (?:deja )?rendu (?:les|mes) cles| (?:j' ai|ai) pris ma decision`),
-		with:   re(` pris ma decision| (?:ecrit|laisse)(?: une lettre| un mot)? a (?:ma|mon|mes)| plus besoin de (?:grand chose|rien)| tout soit (?:propre|en ordre|regle)| plus (?:a )?(?:gerer|traiter) mon dossier`),
+		with:   re(` (?:ecrit|laisse)(?: une lettre| un mot)? a (?:ma|mon|mes) ` + familyMember + `| plus besoin de (?:grand chose|rien)| tout soit (?:propre|en ordre|regle)| plus (?:a )?(?:gerer|traiter) mon dossier`),
 		except: re(` demenag| erasmus| etat des lieux| nouveau logement| nouvel appartement| preavis| caution| depot de garantie| (?:pars|part|partons) (?:en|au|aux|vivre|travailler|etudier)`)},
 	{code: CodeSuicide, cue: re(` (?:n' aurez|n' aurai|aurez) plus (?:a )?(?:gerer|traiter|vous occuper de|suivre) mon dossier (?:tres |bien )?longtemps`)},
 	// A parent afraid of what she might do (« je suis sortie sur le
