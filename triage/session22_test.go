@@ -259,6 +259,10 @@ func TestSession22StatedToday(t *testing.T) {
 		{"a month from the 3rd, the 25th", "J'ai reçu l'ordonnance le 3 octobre. Je peux faire opposition dans un délai d'un mois. Nous sommes le 25 octobre, que faire ?", Urgent, []string{CodeLegalDeadline}},
 		{"a month from last month's 20th, the 12th", "La lettre est du 20 du mois dernier. On peut contester dans un délai d'un mois. On est le 12.", Urgent, []string{CodeLegalDeadline}},
 		{"two months from the 3rd, the 10th", "J'ai reçu le refus le 3 novembre. Le délai de recours est de deux mois. Nous sommes le 10 novembre, j'ai le temps ?", Routine, nil},
+		// Session 22's review: an appointment's date to come starts no
+		// time to act.
+		{"an appointment to come, the 10th", "Recours possible dans un délai d'un mois. Mon rendez-vous à la préfecture est le 25 juin, on est le 10.", Routine, nil},
+		{"a letter of the 25th, the 10th", "Recours possible dans un délai d'un mois. J'ai reçu la lettre le 25 juin, on est le 10.", Urgent, []string{CodeLegalDeadline}},
 	})
 }
 
@@ -273,6 +277,12 @@ func TestStatedElapsed(t *testing.T) {
 		{"Reçu le 20 décembre, aujourd'hui on est le 5 janvier.", 16},
 		{"Reçu le 2 mai.", 0},
 		{"Nous sommes le 28.", 0},
+		// Session 22's review: a date to come, never a year before.
+		{"Nous sommes le 10 mars, l'audience est le 20 mars.", 0},
+		{"Reçu le 20 mars, nous sommes le 10 mars.", 0},
+		{"Reçu le 20 avril, nous sommes le 10 mars.", 0},
+		{"Mon rendez-vous est le 25 juin, on est le 10.", 0},
+		{"Reçu le 3 avril, convoqué le 25 avril, nous sommes le 20 avril.", 17},
 	} {
 		if got := newMessage(c.text, evalNow).statedElapsed(evalNow); got != c.want {
 			t.Errorf("statedElapsed(%q) = %d, want %d", c.text, got, c.want)
