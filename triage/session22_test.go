@@ -101,6 +101,11 @@ func TestSession22KillThreat(t *testing.T) {
 		{"Spanish threat", "Mi esposo dijo que si me voy con los niños me va a matar, necesito saber de la CAF.", Urgent, []string{CodeViolence}},
 		{"the heat", "Este calor me mata, quero saber como pedir a reforma.", Routine, nil},
 		{"the job", "O trabalho me mata mas quero saber do subsídio de férias.", Routine, nil},
+		// Session 22's review: an article is no actor; « él » after
+		// « dijo que » still is.
+		{"the heat, an article", "El calor me mata, no tenemos aire acondicionado.", Routine, nil},
+		{"the back pain, an article", "El dolor de espalda me mata, ¿puedo pedir una cita con el médico?", Routine, nil},
+		{"he said he kills me", "Mi pareja dijo que él me mata si hablo con la policía, necesito ayuda con la CAF.", Urgent, []string{CodeViolence, CodeLanguage}},
 		{"the writer's own", "Não aguento mais, vou me matar esta noite.", Urgent, []string{CodeSuicide}},
 	})
 }
