@@ -160,6 +160,12 @@ func TestSession22Blows(t *testing.T) {
 		{"a headbutt after a negation of wages", "Mes heures pas payées, il m'a mis un coup de tête et je saigne du nez.", Urgent, []string{CodeViolence, CodeHealth}},
 		{"a push after a negation of wages", "Mes heures pas payées, il m'a poussée contre le mur.", Urgent, []string{CodeViolence}},
 		{"a wrist broken", "La dernière fois il m'a cassé le poignet, je veux savoir pour les allocations.", Urgent, []string{CodeViolence}},
+		// Session 22's review: « patates » are blows only with a blow's
+		// context.
+		{"a « patate » in the face", "Mon copain m'a mis une patate dans la figure hier soir, j'ai encore le nez en sang.", Urgent, []string{CodeViolence}},
+		{"a « beigne » and a fall", "Il m'a collé une beigne et je suis tombée par terre.", Urgent, []string{CodeViolence}},
+		{"potatoes given", "L'association m'a donné des patates et du riz cette semaine, merci.", Routine, nil},
+		{"potatoes from a neighbour", "Ma voisine m'a donné des patates de son jardin, je voulais la remercier avec un courrier.", Routine, nil},
 		{"a hand lent", "Mon voisin m'a donné un coup de main pour remplir le dossier.", Routine, nil},
 		{"a blow denied", "Il ne m'a pas frappée, il crie juste fort, est-ce un motif de divorce ?", Routine, nil},
 		{"a fall", "Au ski, il m'a cassé le poignet en me rentrant dedans, comment déclarer l'accident ?", Routine, nil},

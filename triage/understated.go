@@ -112,9 +112,16 @@ var understatedRules = []rule{
 	// Blows told with a verb of giving (« il m'a mis un coup de tête »,
 	// « m'a collé une droite ») and bones broken by someone (« il m'a
 	// cassé le poignet »; since session 22): not a hand lent, nor a fall.
-	{code: CodeViolence, cue: re(` m' (?:a|ont|avait) (?:mis|donne|colle|file|envoye|assene|porte)(?: [a-z]+){0,1} (?:un|une|des|deux|plusieurs) (?:droites?|patates?|beignes?|coups? (?:de (?:poing|pied|pieds|tete|boule|coude|genou|ceinture|couteau|batte|baton|casque)|au visage|dans le ventre|a la tete|dans la figure))` +
+	{code: CodeViolence, cue: re(` m' (?:a|ont|avait) (?:mis|donne|colle|file|envoye|assene|porte)(?: [a-z]+){0,1} (?:un|une|des|deux|plusieurs) (?:droites?|coups? (?:de (?:poing|pied|pieds|tete|boule|coude|genou|ceinture|couteau|batte|baton|casque)|au visage|dans le ventre|a la tete|dans la figure))` +
 		`| (?:il|elle|ils|mon mari|mon ex|mon conjoint|mon compagnon|mon pere|mon fils|mon patron|son cousin|le gars|le voisin) (?:m' |lui |nous )(?:a|ont|avait) casse (?:le|la|les|mon|ma|mes|son|sa|ses) (?:poignets?|bras|nez|cotes?|doigts?|machoire|dents?|jambes?|epaule|pommette|clavicule)`),
 		except: re(` (?:chute|accident|tombee?|glisse|verglas|velo|ski|match|foot|rugby|entrainement|boxe)`)},
+	// « Patates » and « beignes » are blows only with a blow's context
+	// (« il m'a mis une patate dans la figure, j'ai le nez en sang »):
+	// « l'association m'a donné des patates et du riz » is food (session
+	// 22's review).
+	{code: CodeViolence, cue: re(` m' (?:a|ont|avait) (?:mis|donne|colle|file|envoye|assene|porte)(?: [a-z]+){0,1} (?:une|des|deux|plusieurs) (?:patates?|beignes?)`),
+		with:   re(` (?:dans|en pleine|sur) (?:la |le |l' )?(?:figure|gueule|tronche|face|tete|visage|nez|bouche|machoire|ventre|oeil)| au visage| en sang| saign| bleus?| hematome| frapp| cogn| violent| dispute| enerve| colere| bourre| ivre| saoul| peur| plainte| police| urgences| (?:suis|etais|je suis) tombee?`),
+		except: re(` (?:chute|accident|glisse|verglas|velo|ski|match|foot|rugby|entrainement|boxe)| association| restos? du coeur| banque alimentaire| colis| epicerie| riz| soupe| legumes| kilos?| sac de`)},
 	// A farewell told as chores ended (« j'ai déjà rendu les clés de ma
 	// chambre et donné mon ordi à mon coloc, j'ai plus besoin de grand
 	// chose »; since session 22): belongings given away, nothing left to
