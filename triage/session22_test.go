@@ -180,6 +180,11 @@ func TestSession22Farewells(t *testing.T) {
 	checkLexicon(t, []lexiconCase{
 		{"belongings given", "J'ai donné mes affaires à ma sœur, j'ai plus besoin de grand chose maintenant.", Urgent, []string{CodeSuicide}},
 		{"belongings given before a move", "J'ai donné mes affaires à Emmaüs avant de déménager, je n'ai plus besoin de grand chose.", Routine, nil},
+		// Session 22's review: « pour après » is a word, a thing given
+		// to be mended no farewell.
+		{"a telephone to mend", "J'ai donné mon téléphone à réparer, il sera prêt pour après-demain.", Routine, nil},
+		{"a telephone ready the day after tomorrow", "J'ai donné mon téléphone au magasin, il sera prêt pour après-demain.", Routine, nil},
+		{"a guitar given for after", "J'ai donné ma guitare à mon neveu, c'est pour après.", Urgent, []string{CodeSuicide}},
 		{"the insurance and a gun", "Il dit que l'assurance-vie couvrira tout. Il a toujours le fusil de chasse dans le garage.", Urgent, []string{CodeSuicide}},
 		{"a loan insured", "L'assurance-vie couvrira tout le prêt en cas de problème, c'est prévu au contrat ; comment le déclarer ?", Routine, nil},
 	})

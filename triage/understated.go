@@ -127,8 +127,10 @@ var understatedRules = []rule{
 	// chose »; since session 22): belongings given away, nothing left to
 	// need; not a move nor a departure abroad.
 	{code: CodeSuicide, cue: re(` (?:donne|distribue|legue|offert)(?: [a-z']+){0,2} (?:mon|ma|mes) (?:ordi|ordinateur|affaires|vetements|livres|console|velo|guitare|telephone|bijoux|chat|chien|meubles|plantes)`),
-		with:   re(` plus besoin de (?:grand chose|rien|tout ca|ca|mes affaires)| (?:pas|plus) laisser de dettes| tout soit (?:propre|en ordre|regle|range)| pour apres| apres moi`),
-		except: re(` demenag| erasmus| expatri| (?:pars|part|partons) (?:en|au|aux|a|vivre|travailler|etudier)| retour (?:au pays|chez)| nouveau logement| stage| vide-grenier| emmaus| leboncoin| vinted`)},
+		with: re(` plus besoin de (?:grand chose|rien|tout ca|ca|mes affaires)| (?:pas|plus) laisser de dettes| tout soit (?:propre|en ordre|regle|range)| pour apres | apres moi`),
+		// « Pour après » a word, not « pour après-demain »; nor a thing
+		// given to be mended (session 22's review).
+		except: re(` demenag| erasmus| expatri| (?:pars|part|partons) (?:en|au|aux|a|vivre|travailler|etudier)| retour (?:au pays|chez)| nouveau logement| stage| vide-grenier| emmaus| leboncoin| vinted| a reparer| en reparation| reparateur| sav `)},
 	// A decision taken and the keys given back (« j'ai pris ma décision,
 	// j'ai écrit à ma mère hier soir et j'ai rendu les clés de ma
 	// chambre »), a file the agents will not handle long (« vous n'aurez
