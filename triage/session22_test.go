@@ -186,6 +186,10 @@ func TestSession22Farewells(t *testing.T) {
 		{"a telephone ready the day after tomorrow", "J'ai donné mon téléphone au magasin, il sera prêt pour après-demain.", Routine, nil},
 		{"a guitar given for after", "J'ai donné ma guitare à mon neveu, c'est pour après.", Urgent, []string{CodeSuicide}},
 		{"the insurance and a gun", "Il dit que l'assurance-vie couvrira tout. Il a toujours le fusil de chasse dans le garage.", Urgent, []string{CodeSuicide}},
+		// Session 22's review: drugs one cannot pay for are no means at
+		// hand, pills hoarded are.
+		{"the insurance and drugs unpaid", "Mon mari est décédé, l'assurance-vie remboursera le crédit. Je n'arrive plus à payer les médicaments.", Urgent, []string{CodeBereavement, CodeHealth}},
+		{"the insurance and pills hoarded", "L'assurance-vie remboursera le crédit. J'ai mis de côté tous mes cachets.", Urgent, []string{CodeSuicide}},
 		{"a loan insured", "L'assurance-vie couvrira tout le prêt en cas de problème, c'est prévu au contrat ; comment le déclarer ?", Routine, nil},
 	})
 }

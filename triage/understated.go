@@ -73,8 +73,16 @@ const workMeals = ` (?:saute|sauter|sautee) (?:des|les|mes|le|un) (?:repas|dejeu
 const farewellSilence = ` (?:ne|n' ) ?(?:repond|decroche|donne) (?:plus|pas)| injoignable| (?:telephone|portable) (?:est )?(?:eteint|coupe)| (?:aucune|pas de|plus de) nouvelles?| personne ne (?:l' |la |le )?a (?:vu|revu)| (?:a|ont) disparu`
 
 // meansAtHand is a means of ending one's life said to be at hand: a
-// gun, a rope, pills.
-const meansAtHand = ` (?:fusil|carabine|arme)s? | (?:la|une) corde| (?:ses|mes|les) (?:cachets|medicaments|somniferes)`
+// gun, a rope, pills hoarded (« il a mis de côté tous ses cachets »,
+// « assez de somnifères »); not drugs one cannot pay for (« je n'arrive
+// plus à payer les médicaments »; session 22's review).
+const meansAtHand = ` (?:fusil|carabine|arme)s? | (?:la|une) corde|` +
+	` (?:mis de cote|garde|gardes|stocke|stockes|accumule|accumules|compte|comptes|rassemble|amasse|cache)(?: tous| toutes)? (?:ses|mes|les|des) (?:boites de )?` + pills +
+	`| ` + pills + `(?: [a-z']+){0,3} (?:de cote|en reserve|(?:que )?(?:j' ai|il a|elle a) (?:gardes|garde|comptes|mis de cote|stockes|caches))` +
+	`| assez de ` + pills + `| toutes? (?:ses|mes|les) boites de ` + pills
+
+// pills are drugs one may hoard.
+const pills = `(?:cachets|medicaments|somniferes|comprimes)`
 
 // familyMember is one of the writer's family or close ones, after
 // « ma », « mon » or « mes » (« j'ai écrit à ma mère »).
