@@ -216,6 +216,9 @@ func TestSession22BabyByAge(t *testing.T) {
 	t.Parallel()
 	checkLexicon(t, []lexiconCase{
 		{"limp, barely drinking", "Mon fils a 2 mois, il ne boit presque plus depuis hier et il est tout mou.", Urgent, []string{CodeHealth}},
+		// Session 22's review: weeks of an internship are no age.
+		{"weeks of an internship", "Mon fils a deux semaines de stage et il a de la fièvre, peut-il manquer un jour ?", Routine, nil},
+		{"two weeks old, a fever", "Mon fils a deux semaines et il a de la fièvre depuis ce matin.", Urgent, []string{CodeHealth}},
 		{"drinking well", "Ma fille a 3 mois, elle boit bien, je voudrais l'ajouter à ma carte vitale.", Routine, nil},
 	})
 }
