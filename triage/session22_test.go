@@ -83,6 +83,9 @@ func TestSession22EnglishSymptoms(t *testing.T) {
 	checkLexicon(t, []lexiconCase{
 		{"pain in the chest, blue fingers", "Since yesterday I have pain in my chest when I walk and my fingers look blue, can I see a doctor without a carte vitale?", Urgent, []string{CodeHealth, CodeLanguage}},
 		{"lips turned blue", "My son's lips turned blue this morning and he is struggling to breathe, where is the nearest hospital?", Urgent, []string{CodeHealth, CodeLanguage}},
+		// Session 22's review: a pain of last year is no danger now.
+		{"a pain of last year", "I had a pain in my chest last year, now the hospital bill is 300 euros.", Routine, nil},
+		{"a pain since last week", "Since last week I have a pain in my chest at night, can I see a doctor?", Urgent, []string{CodeHealth, CodeLanguage}},
 		{"no pain in the chest", "I had no pain in the chest, the doctor said it was fine, I only need the certificate for my sports club.", Routine, nil},
 		{"blue from paint", "My daughter's lips are blue from the face paint of the carnival, lol, anyway how do I renew her passport?", Routine, nil},
 	})
