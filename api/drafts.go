@@ -207,7 +207,7 @@ func (e *eventWriter) keepAlive(every time.Duration) (stop func()) {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		t := time.NewTicker(every / 3)
+		t := time.NewTicker(max(every/3, time.Millisecond))
 		defer t.Stop()
 		for {
 			select {

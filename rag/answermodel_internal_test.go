@@ -101,3 +101,22 @@ func TestShortRequestRule(t *testing.T) {
 		}
 	}
 }
+
+// TestShortRequestShowsOnlyBackedAnswers checks that a short request whose
+// first answer the search backs is shown no other answer the search does
+// not back (final review of session 22: the rule read the first only).
+func TestShortRequestShowsOnlyBackedAnswers(t *testing.T) {
+	t.Parallel()
+	m := AnswerMatch{QuestionWords: 1, Threshold: 0.3, ShortRequest: 5, Max: 3}
+	cands := []answerCandidate{
+		{answer: store.Answer{ID: 1}, features: answerFeatures{questionWords: 0.9, requestWords: 3, sourcePlace: 1, searched: true}},
+		{answer: store.Answer{ID: 2}, features: answerFeatures{questionWords: 0.8, requestWords: 3, sourcePlace: 3, searched: true}},
+	}
+	var got []int64
+	for _, a := range m.shown(cands) {
+		got = append(got, a.ID)
+	}
+	if len(got) != 1 || got[0] != 1 {
+		t.Errorf("shown %v; want only the backed answer 1", got)
+	}
+}

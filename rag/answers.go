@@ -229,7 +229,8 @@ func (m AnswerMatch) unsupportedShort(f answerFeatures) bool {
 
 // shown returns the candidates m shows, best first: each at or over its
 // threshold, none when the first leads the second (shown or not) by less
-// than the margin or is for a short request the search does not back.
+// than the margin or is for a short request the search does not back, and
+// for a short request only the answers the search backs.
 func (m AnswerMatch) shown(scored []answerCandidate) []ValidatedAnswer {
 	var out []ValidatedAnswer
 	unsupported := map[int64]bool{}
@@ -262,6 +263,8 @@ func (m AnswerMatch) shown(scored []answerCandidate) []ValidatedAnswer {
 	if len(out) > 0 && unsupported[out[0].ID] {
 		return nil
 	}
+	// the first is backed: the others of a short request must be too
+	out = slices.DeleteFunc(out, func(a ValidatedAnswer) bool { return unsupported[a.ID] })
 	if m.Max > 0 && len(out) > m.Max {
 		out = out[:m.Max]
 	}

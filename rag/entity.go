@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/plume-sp/plume/courtesy"
 	"github.com/plume-sp/plume/fold"
 	"github.com/plume-sp/plume/store"
 )
@@ -40,11 +41,26 @@ func rareEntity(request string, qs store.QueryStats, weights []float64) float64 
 	}
 	limit := entityShare * float64(qs.Documents)
 	for _, w := range inSentenceCapitals(request) {
+		if courtesyWord(w) {
+			continue
+		}
 		if float64(wordDDF(fold.String(w), qs, weights)) <= limit {
 			return 1
 		}
 	}
 	return 0
+}
+
+// courtesyWord says whether every part of word (« Votre »,
+// « Pourriez-Vous », « Madame ») is a courtesy or function word, which a
+// writer capitalises out of politeness: no name.
+func courtesyWord(word string) bool {
+	for _, part := range strings.Split(fold.String(word), "-") {
+		if part != "" && courtesy.Of(part) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // wordDDF is the largest document frequency of the request's words whose

@@ -49,6 +49,8 @@ func TestRareEntity(t *testing.T) {
 		{"a town the corpus barely knows", "pharmacie de garde ce soir Toulouse", append(slices.Clone(short), term("toulous", 16)), 1},
 		{"a brand no document holds", "pharmacie de garde ce soir Ikea", append(slices.Clone(short), term("ikea", 0)), 1},
 		{"a word the analysis dropped", "pharmacie de garde ce soir Zorglub", short, 1},
+		{"a capitalised courtesy word", "Merci de Votre aide pour la pharmacie de garde ce soir", short, 0},
+		{"a capitalised polite verb", "pharmacie de garde ce soir, Pourriez-Vous m'aider", short, 0},
 		{"a name many documents hold", "pharmacie de garde ce soir en France", append(slices.Clone(short), term("franc", 1432)), 0},
 		{"no capital inside a sentence", "Toulouse pharmacie de garde ce soir", append(slices.Clone(short), term("toulous", 16)), 0},
 		{"an acronym", "pharmacie de garde ce soir SNCF", append(slices.Clone(short), term("sncf", 3)), 0},

@@ -32,6 +32,9 @@ func TestNamesSubject(t *testing.T) {
 		{"allo? vous etes la? c'est pour mon dossier", false},
 		{"Hello, can you call me back please?", false},
 		{"Rappelez-moi lundi matin ou demain après-midi", false},
+		// Black-box round 2 of session 22: a call back told as a story.
+		{"Bonjour, c'est encore moi, vous m'aviez dit de rappeler lundi, alors je rappelle.", false},
+		{"On m'a dit de rappeler pour ma carte grise.", true},
 		{"La journée de solidarité est-elle payée ?", true},
 		{"Où en est mon dossier de naturalisation ?", true},
 		{"TEL", true},

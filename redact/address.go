@@ -80,6 +80,9 @@ func (sc *scanner) addrComp(i int) (int, int, float64) {
 	first := i
 	k := i + 1
 	if k < n && sc.punct(k) == '.' && sc.attached(k) {
+		if sc.sentenceEndAfter(i) {
+			return i, -1, 0 // "mon appartement. J'ai acheté": a sentence ends
+		}
 		k++
 	}
 	if sc.isText(i, "lieu") {
@@ -579,4 +582,15 @@ func (sc *scanner) cuedPlace(i int) int {
 // suffix here: « 4 a » is a preposition).
 func (sc *scanner) suffixWord(k int) bool {
 	return sc.toks[k].kind == kWord && sc.toks[k].gap == gapSpace && len(sc.text(k)) > 1 && houseSuffix[fold.String(sc.text(k))]
+}
+
+// sentenceEndAfter reports whether the dot after the building word i ends
+// a sentence rather than an abbreviation: the word is whole (seven
+// letters or more, "appartement.", "bâtiment.") or a capital followed by
+// an apostrophe comes next ("J'ai") (session 22b).
+func (sc *scanner) sentenceEndAfter(i int) bool {
+	if len([]rune(sc.text(i))) >= 7 {
+		return true
+	}
+	return i+3 < len(sc.toks) && sc.toks[i+2].shape&shCap != 0 && sc.punct(i+3) == '\''
 }

@@ -76,6 +76,9 @@ func (sc *scanner) birthPlaceStep(c *birthCue, j int) (next, end int) {
 		}
 		return j + 1, -1 // "nascida em 14/02/1991"
 	}
+	if c.dated >= 0 && j >= c.dated && sc.isText(j, afterBirthVerbs...) {
+		return -1, -1 // "née le 3 mai 1940 est en EHPAD à Limoges": a new predicate
+	}
 	if t.kind == kWord && (t.cue&cBirth != 0 || birthLinks[lex.entries[t.ent].word] || sc.has(j, wRelative)) {
 		return j + 1, -1
 	}
@@ -95,6 +98,10 @@ func (sc *scanner) birthPlaceStep(c *birthCue, j int) (next, end int) {
 	}
 	return -1, -1
 }
+
+// afterBirthVerbs are the verbs that, after a date of birth, open the
+// person's present: a town after them is no town of birth (session 22b).
+var afterBirthVerbs = []string{"est", "etait", "sont", "vit", "vivait", "habite", "habitait", "reside", "residait", "demeure"}
 
 // birthVerb returns the token of the verb of the birth cue at token i
 // ("né", "née le", "né(e) le", "born", "nacida", "geboren"), after which a

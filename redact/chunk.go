@@ -49,6 +49,24 @@ func (f *wordFilter) has(h uint32) bool { return f[h>>6&4095]&(1<<(h&63)) != 0 }
 // text order, offsets relative to text. The detectors read the text's
 // normal view (see normalView).
 func detect(ctx context.Context, text string) ([]cand, error) {
+	spans, _, err := detectShops(ctx, text)
+	return spans, err
+}
+
+// detectShops is detect that also returns the spans of the shops,
+// brands and landmarks kept whole (keepname.go), which the values found
+// again elsewhere must not break (outsideShops).
+func detectShops(ctx context.Context, text string) (spans, shops []cand, err error) {
+	spans, err = detectAll(ctx, text)
+	if err != nil {
+		return nil, nil, err
+	}
+	spans, shops = splitShops(spans)
+	return spans, shops, nil
+}
+
+// detectAll is detect with the shops' spans among the others.
+func detectAll(ctx context.Context, text string) ([]cand, error) {
 	if len(text) > MaxInputBytes {
 		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), MaxInputBytes)
 	}

@@ -44,5 +44,6 @@ func TestChunksReadAsWhole(t *testing.T) {
 func wholeReading(text string) []cand {
 	v := normalView(text)
 	var sc scanner
-	return v.mapSpans(dropKeeps(sc.resolve(sc.scan(v.s))))
+	spans, _ := splitShops(v.mapSpans(dropKeeps(sc.resolve(sc.scan(v.s)))))
+	return spans
 }

@@ -31,6 +31,12 @@ func TestSessionExpect(t *testing.T) {
 			want:   []string{"j'ai appelé [NOM_1] hier à la CAF, rien", "Dossier suivi par [NOM_2] (CAF)."},
 		},
 		{
+			name:   "a surname that is a common word, written in lower case",
+			expect: []string{"Vu avec Mme Rose Justice ce matin."},
+			texts:  []string{"Je demande justice pour mon fils.", "Vu avec Mme Rose Justice ce matin."},
+			want:   []string{"Je demande justice pour mon fils.", "Vu avec Mme [NOM_1] ce matin."},
+		},
+		{
 			name:  "nothing expected",
 			texts: []string{"j'ai appelé Lefebvre hier à la CAF, rien", "Dossier suivi par Paul Lefebvre (CAF)."},
 			want:  []string{"j'ai appelé Lefebvre hier à la CAF, rien", "Dossier suivi par [NOM_1] (CAF)."},

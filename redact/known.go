@@ -242,12 +242,14 @@ func placeholderAt(known []knownSpan, c cand) (string, bool) {
 }
 
 // withExpected adds to known, in text order, the spans of expected values
-// (Session.Expect) that overlap none of them, without their placeholder:
-// such a value is numbered in this session where it is first masked.
-func withExpected(known, expected []knownSpan) []knownSpan {
+// (Session.Expect) that overlap none of them and that text writes with a
+// capital (a note's « Rose Justice » makes « Je demande justice » no
+// name), without their placeholder: such a value is numbered in this
+// session where it is first masked.
+func withExpected(text string, known, expected []knownSpan) []knownSpan {
 	for _, e := range expected {
 		overlaps := slices.ContainsFunc(known, func(k knownSpan) bool { return k.start < e.end && e.start < k.end })
-		if !overlaps {
+		if r, _ := utf8.DecodeRuneInString(text[e.start:]); !overlaps && unicode.IsUpper(r) {
 			e.ph = ""
 			known = append(known, e)
 		}

@@ -64,7 +64,7 @@ func TestLeaks20(t *testing.T) {
 		{"a person's file", "J'ai transmis le dossier de Durand à la commission.", "J'ai transmis le dossier de [NOM_1] à la commission."},
 		{"after a civility's name", "j'ai eu Mme Leroy puis Perrin au téléphone", "j'ai eu Mme [NOM_1] puis [NOM_2] au téléphone"},
 		{"after an abbreviated civility", "j'ai eu M. Diallo et Traoré ce matin", "j'ai eu M. [NOM_1] et [NOM_2] ce matin"},
-		{"a drug after par stays", "Enzo a un TDAH traité par Ritaline, le foyer demande", "[NOM_1] a un [SANTE_1] traité par Ritaline, le foyer demande"},
+		{"a drug after par is no name (a medicine since session 22)", "Enzo a un TDAH traité par Ritaline, le foyer demande", "[NOM_1] a un [SANTE_1] traité par [SANTE_2], le foyer demande"},
 		{"an organisation stays", "vu avec Pôle Emploi", "vu avec Pôle Emploi"},
 		{"an appointment with an organisation stays", "rdv avec Adoma pour le logement", "rdv avec Adoma pour le logement"},
 		{"an interview with a firm stays", "j'ai eu un entretien avec Manpower hier.", "j'ai eu un entretien avec Manpower hier."},

@@ -18,7 +18,7 @@ func TestLeaks20b(t *testing.T) {
 		{"parlé à", "J'en ai parlé à Guillaumet.", "J'en ai parlé à [NOM_1]."},
 		{"attendue de, a glued particle", "Réponse attendue de Dubreuil.", "Réponse attendue de [NOM_1]."},
 		{"suivi par", "dossier suivi par Rocheteau", "dossier suivi par [NOM_1]"},
-		{"a drug after par stays", "un TDAH traité par Ritaline", "un [SANTE_1] traité par Ritaline"},
+		{"a drug after par is no name (a medicine since session 22)", "un TDAH traité par Ritaline", "un [SANTE_1] traité par [SANTE_2]"},
 		{"an appointment stays", "rdv avec Adoma pour le logement", "rdv avec Adoma pour le logement"},
 		{"a firm after voir avec stays", "voir avec Adoma pour le logement", "voir avec Adoma pour le logement"},
 		{"an interview stays", "j'ai eu un entretien avec Manpower hier.", "j'ai eu un entretien avec Manpower hier."},

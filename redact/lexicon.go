@@ -66,13 +66,19 @@ const (
 	wOrgWord       // a word of an organisation's name, after a cue of a person: "Crédit Agricole"
 	wPublicService // a service that answers a 09 69 number after it: "le service au 09 69 …"
 	wDial          // a word of dialling beside a short public number: "3949 puis tapez 1"
+	wTakeVerb      // a verb of taking before a medicine's partitive: "je prends du …"
+	wHealthWord    // a word that makes a message speak of health: "traitement", "ordonnance"
+	// wKeepName marks the first word of a [keep-name] phrase, a shop, a
+	// brand or a landmark named after a person ("Leroy Merlin"): like
+	// contextBits, it lists no word (keepname.go).
+	wKeepName
 )
 
 // contextBits are the properties a word has for the words around it. A
 // word the lexicon holds only for them is unlisted: its token keeps them
 // but reads as a word the lexicon does not know (entry 0) to every other
 // rule, so that "Google" or "Loire" stays a possible name or town.
-const contextBits = wPersonBy | wPersonWith | wSigned | wOrgWord | wPublicService | wDial
+const contextBits = wPersonBy | wPersonWith | wSigned | wOrgWord | wPublicService | wDial | wTakeVerb | wHealthWord
 
 // surnameBits are the properties of the surnames that are also common
 // words ([word-surname], [word-surname-caps], [word-surname-said]): like
@@ -82,7 +88,7 @@ const surnameBits = wWordSurname | wCapsSurname | wSaidSurname
 
 // unlistedBits are the properties whose sections list no word: a word
 // the lexicon holds only for them is unlisted (see contextBits).
-const unlistedBits = contextBits | surnameBits
+const unlistedBits = contextBits | surnameBits | wKeepName
 
 // cueBits tag the last word of a phrase: "je m'appelle", "numéro fiscal".
 type cueBits uint32
@@ -144,6 +150,7 @@ var wordSections = map[string]wordBits{
 	"partner": wPartner, "chronic": wChronic, "correction": wCorrection,
 	"person-by": wPersonBy, "person-with": wPersonWith, "person-signed": wSigned,
 	"org-word": wOrgWord, "public-service": wPublicService, "public-dial": wDial,
+	"take-verb": wTakeVerb, "health-word": wHealthWord,
 	"town-name": wTownName, "word-surname": wWordSurname, "word-surname-caps": wCapsSurname, "word-surname-said": wSaidSurname,
 }
 
@@ -194,6 +201,9 @@ type lexicon struct {
 	// reads only those the next word may continue.
 	alone [][]uint16
 	next  [][]phraseNext
+	// keepNames maps the first word of each [keep-name] phrase to the
+	// phrases it starts (keepname.go).
+	keepNames map[string][]keepName
 }
 
 // phraseNext lists the phrases a first word starts when entry ent
@@ -296,11 +306,15 @@ func buildLexicon(words, firstNames string) *lexicon {
 		}
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
 			section = line[1 : len(line)-1]
-			if _, ok := wordSections[section]; !ok {
+			if _, ok := wordSections[section]; !ok && section != keepNameSection {
 				if _, ok := phraseSections[section]; !ok {
 					panic("redact: lexicon.txt: unknown section " + section)
 				}
 			}
+			continue
+		}
+		if section == keepNameSection {
+			l.addKeepName(line, context)
 			continue
 		}
 		if bit, ok := wordSections[section]; ok {

@@ -18,10 +18,25 @@ package redact
 // (folded): "ma conseillère Kerjean", "le responsable Guillou",
 // "l'assistante sociale Morvan".
 var adviserNouns = wordSet("conseiller conseillere referent referente educateur educatrice curateur curatrice tuteur tutrice " +
-	"responsable gestionnaire directeur directrice instructeur instructrice mediateur mediatrice assistante assistant")
+	"responsable gestionnaire directeur directrice instructeur instructrice mediateur mediatrice assistante assistant medecin")
 
-// socialWords follow "assistante" in a social worker's noun (folded).
-var socialWords = wordSet("sociale social")
+// socialWords follow an adviser's noun inside it (folded): "assistante
+// sociale", "médecin traitant".
+var socialWords = wordSet("sociale social traitant traitante generaliste")
+
+// forPerson are the words before "pour" that a person, not a place,
+// follows (folded): "le dossier pour Ferreira", "une procuration pour
+// Ferreira"; "mon vol pour Montréal", "Outlook pour Android", "c'est
+// pour Lyon" stay.
+var forPerson = wordSet("dossier demande procuration courrier lettre message mail attestation rdv rendez-vous plainte")
+
+// widowWords open a widow's surname (folded): "Veuve Martin", "la veuve
+// Lambert".
+var widowWords = wordSet("veuve vve")
+
+// seenPlaces are the places of a meeting after "vu X au" or "vu X à l'"
+// (folded): "vu Lebrun au guichet"; "vu au guichet" names no one.
+var seenPlaces = wordSet("guichet accueil agence bureau permanence telephone tel rdv rendez-vous entretien")
 
 // adviserLead are the words between an adviser's noun and the name
 // (folded): "mon conseiller c'est Guillou".
@@ -54,19 +69,46 @@ func (sc *scanner) nameCueBefore(k int) bool {
 	case sc.foldedIs(p, "eu"):
 		e := sc.personObject(k)
 		return e >= 0 && sc.foldedIs(e+1, "au") && sc.foldedIn(e+2, phoneWords)
+	case sc.foldedIn(p, seenWords):
+		return sc.seenAt(k)
+	case sc.foldedIn(p, widowWords):
+		return sc.personObject(k) >= 0
+	case sc.foldedIs(p, "contre"), sc.foldedIs(p, "pour") && sc.wordBefore(p) >= 0 && sc.foldedIn(sc.wordBefore(p), forPerson):
+		// "plainte contre Bouvier", "pour Ferreira": a lone surname,
+		// no first name, town, month nor word of the lexicon ("pour
+		// Noël", "pour Paris", "contre la CAF", "plainte contre X" stay)
+		return sc.toks[k].end-sc.toks[k].start > 1 && sc.loneSurname(k)
 	}
 	return false
 }
 
+// seenAt reports whether the person at word k, after "vu", is met at a
+// place of meeting: "vu Lebrun au guichet", "vu Lebrun à l'accueil".
+func (sc *scanner) seenAt(k int) bool {
+	e := sc.personObject(k)
+	if e < 0 || !sc.isText(e+1, "au", "a", "en") {
+		return false
+	}
+	w := e + 2
+	if sc.isText(w, "l") && sc.punct(w+1) == '\'' {
+		w += 2
+	}
+	return w < len(sc.toks) && sc.foldedIn(w, seenPlaces)
+}
+
 // adviserBefore reports whether a possessive or the definite article and
 // an adviser's noun stand before word k, with "c'est" or "s'appelle"
-// between: "mon conseiller c'est Guillou", "le responsable Guillou".
+// between or a comma: "mon conseiller c'est Guillou", "le responsable
+// Guillou", "mon médecin traitant, Kessler".
 func (sc *scanner) adviserBefore(k int) bool {
 	n := sc.wordBefore(k)
+	if n < 0 && sc.punct(k-1) == ',' {
+		n = sc.wordBefore(k - 1) // "mon médecin traitant, Kessler, ne répond pas"
+	}
 	for s := 0; s < 3 && n >= 0 && sc.foldedIn(n, adviserLead); s++ {
 		n = sc.wordBefore(n)
 	}
-	if a := sc.wordBefore(n); n >= 0 && sc.foldedIn(n, socialWords) && sc.foldedIn(a, adviserNouns) {
+	if a := sc.wordBefore(n); n >= 0 && a >= 0 && sc.foldedIn(n, socialWords) && sc.foldedIn(a, adviserNouns) {
 		n = a // "l'assistante sociale Morvan"
 	}
 	if n < 0 || !sc.foldedIn(n, adviserNouns) {
@@ -110,7 +152,7 @@ func (sc *scanner) cuedLoneName(k int) int {
 		return -1
 	}
 	sc.addToks(k, e, NOM, 0.75)
-	if !sc.foldedIs(k-1, "cc") && !sc.foldedIs(k-2, "cc") {
+	if !sc.foldedIs(k-1, "cc") && (k < 2 || !sc.foldedIs(k-2, "cc")) {
 		return e
 	}
 	for n := 0; n < 6 && sc.punct(e+1) == ','; n++ {

@@ -38,7 +38,7 @@ var linkWords = wordSet("puis et ou ensuite")
 // person (loneSurname).
 func (sc *scanner) loneSurnames() {
 	prep := -1
-	for k := 2; k < len(sc.toks); k++ {
+	for k := 1; k < len(sc.toks); k++ {
 		t := &sc.toks[k]
 		if t.kind != kWord || t.shape&shCap == 0 || t.shape&shUpper != 0 || t.gap != gapSpace || t.ent != 0 && !sc.particleOpens(k) {
 			continue
@@ -81,7 +81,7 @@ var nameParticles = wordSet("le du de van von ben el al ter")
 // "le dossier de Durand". A file's topic stays (fileTopics).
 func (sc *scanner) fileOwner(k int) bool {
 	d := k - 1
-	return !sc.foldedIn(k, fileTopics) && sc.isText(d, "de") && sc.toks[d].gap == gapSpace && sc.foldedIn(d-1, fileNouns)
+	return d > 0 && !sc.foldedIn(k, fileTopics) && sc.isText(d, "de") && sc.toks[d].gap == gapSpace && sc.foldedIn(d-1, fileNouns)
 }
 
 // civilityBefore reports whether a link follows, before word k, a name

@@ -11,8 +11,11 @@ var (
 	entProfesseur = lex.words["professeur"]
 	entDocteur    = lex.words["docteur"]
 	entMaitre     = lex.words["maitre"]
-	entSaint      = lex.words["saint"]
-	entSainte     = lex.words["sainte"]
+	// the feminine titles, read as the masculine ones (session 22)
+	entProfesseure = lex.words["professeure"]
+	entDocteure    = lex.words["docteure"]
+	entSaint       = lex.words["saint"]
+	entSainte      = lex.words["sainte"]
 )
 
 // maxCompound bounds the parts of a hyphenated name or city, which keeps
@@ -45,6 +48,9 @@ func (sc *scanner) names() {
 		if t.shape&shLower != 0 && i+1 < n && sc.toks[i+1].cue&cSelf != 0 && sc.toks[i+1].gap == gapSpace {
 			continue // the pronoun of a self-introduction, "salam, ana smiti youssef": "ana" is "I"
 		}
+		if sc.pronounName(i) || sc.marriedAfterSelf(i) || sc.spellingName(i) {
+			continue // "ana mama au foyer" (pronounname.go)
+		}
 		if last := sc.greetedName(i); last >= 0 {
 			i = last
 			continue
@@ -55,6 +61,7 @@ func (sc *scanner) names() {
 	}
 	sc.cuedNames()
 	sc.loneSurnames()
+	sc.subjectSurnames()
 	sc.familyNames()
 	sc.initialNames()
 	sc.nameLines()
@@ -70,10 +77,16 @@ func (sc *scanner) nameCue(i int) int {
 	case b&wCivility != 0 && sc.civilityOK(i):
 		j := i + 1
 		if sc.punct(j) == '.' && sc.attached(j) {
+			if sc.civilityEndsSentence(i) {
+				return -1
+			}
 			j++
 		}
 		if sc.sameLine(j) && sc.has(j, wNameCont) && sc.sameLine(j+1) && sc.toks[j+1].kind == kWord {
 			j++ // "Mme veuve Lemaire", "Mme née Kaci"
+		}
+		if sc.sameLine(j) && sc.civilityNoName(j) {
+			return -1
 		}
 		if sc.sameLine(j) {
 			if last := sc.emitName(j, strong, 0.9); last >= 0 {
@@ -86,7 +99,7 @@ func (sc *scanner) nameCue(i int) int {
 		if sc.punct(i+1) == '.' {
 			return -1 // "au nom de jeune fille. Ancienne CNI …": the cue ends its sentence
 		}
-		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {
+		if j := sc.skipPunct(i+1, false); sc.sameLine(j) && !sc.selfNoName(i, j) {
 			return sc.selfName(j)
 		}
 	case t.cue&cFormName != 0:
@@ -104,7 +117,7 @@ func (sc *scanner) nameCue(i int) int {
 			return sc.namedName(i, j)
 		}
 	case t.cue&cSelfWeak != 0:
-		if j := sc.skipPunct(i+1, false); sc.sameLine(j) {
+		if j := sc.skipPunct(i+1, false); sc.sameLine(j) && !sc.marriedAfterSelf(j) {
 			return sc.weakSelfName(i, j)
 		}
 	case b&wRelative != 0 && sc.possessiveBefore(i):
@@ -319,7 +332,7 @@ func (sc *scanner) civilityOK(i int) bool {
 	// "le professeur principal", "maître d'ouvrage": titles other than
 	// Madame and Monsieur name someone only when written with a capital
 	// and followed by one.
-	if e := sc.toks[i].ent; e == entProfesseur || e == entDocteur || e == entMaitre {
+	if e := sc.toks[i].ent; e == entProfesseur || e == entDocteur || e == entMaitre || e == entProfesseure || e == entDocteure {
 		if sc.toks[i].shape&shCap == 0 && !sc.caseless {
 			// "c'est maître Dupuis": in lower case, a capitalized word
 			// that is no common word must follow

@@ -18,6 +18,9 @@ func (sc *scanner) actionAfterName(k, last int) bool {
 	if t.kind != kWord || sc.isFirstName(k) {
 		return false
 	}
+	if sc.subjectVerb(k) {
+		return true // "M. Garcia refuse de me répondre" (nameverb.go)
+	}
 	if sc.pluralVerb(k) && !sc.clauseEndsAt(k+1, lowerSurnameStops) {
 		return true // "Mr et Mme Martin souhaitent une aide"
 	}

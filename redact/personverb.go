@@ -39,10 +39,12 @@ var personRoles = wordSet("coursier coursiers mandataire mandataires livreur liv
 	"tuteur tutrice curateur curatrice conseiller conseillere assistante referent referente")
 
 // personDirectVerbs are the past participles whose direct object, after
-// an auxiliary, is a person (folded): "j'ai rencontré Moreau au guichet".
-// Not "vu", "appelé", "contacté": a town, a film or a firm follows them as
-// often ("j'ai vu Marseille", "j'ai appelé Enedis").
-var personDirectVerbs = wordSet("rencontre rencontree croise croisee")
+// an auxiliary, is a person (folded): "j'ai rencontré Moreau au guichet",
+// "j'ai contacté Morvan", "j'ai relancé Guillou deux fois". Not "vu",
+// "appelé": a town or a film follows them as often ("j'ai vu Marseille");
+// a firm after "contacté" is an organisation's word ("j'ai contacté
+// Enedis" stays, [org-word]).
+var personDirectVerbs = wordSet("rencontre rencontree croise croisee contacte contactee relance relancee")
 
 // auxiliaries are the forms of "avoir" before a past participle (folded).
 var auxiliaries = wordSet("ai as a avons avez ont")
@@ -65,9 +67,11 @@ func (sc *scanner) personVerbBefore(k int) bool {
 
 // personObjects masks the person named at word k after a verb of a
 // person, and those a link and the same preposition add after it ("à
-// Pierrot ou à Dupuis-Leroy"). It returns the last token read.
+// Pierrot ou à Dupuis-Leroy"), or, after a verb whose direct object is a
+// person, the link alone ("j'ai contacté Morvan et Guillou"). It returns
+// the last token read.
 func (sc *scanner) personObjects(k int) int {
-	last := k
+	last, direct := k, sc.foldedIn(k-1, personDirectVerbs)
 	for n := 0; n < 4; n++ {
 		e := sc.personObject(k)
 		if e < 0 {
@@ -76,6 +80,10 @@ func (sc *scanner) personObjects(k int) int {
 		sc.addToks(k, e, NOM, 0.75)
 		last = e
 		l, p := e+1, e+2
+		if direct && sc.isText(l, "ou", "et") && p < len(sc.toks) && sc.toks[p].gap == gapSpace {
+			k = p // "contacté Morvan et Guillou"
+			continue
+		}
 		if !sc.isText(l, "ou", "et") || p+1 >= len(sc.toks) || sc.toks[p].ent != sc.toks[k-1].ent || sc.toks[p+1].shape&shCap == 0 {
 			return last
 		}
@@ -101,10 +109,16 @@ func (sc *scanner) personObject(k int) int {
 			return -1
 		}
 	}
-	if !sc.clauseEndsAt(e+1, stopMarksOnly|stopFuncWord|stopNumber) {
+	if !sc.clauseEndsAt(e+1, stopMarksOnly|stopFuncWord|stopNumber) && !sc.numWordAt(e+1) {
 		return -1
 	}
 	return e
+}
+
+// numWordAt reports whether a number word in lower case stands at token
+// k, which ends a name as a number does: "relancé Guillou deux fois".
+func (sc *scanner) numWordAt(k int) bool {
+	return k < len(sc.toks) && sc.toks[k].gap == gapSpace && sc.toks[k].shape&(shCap|shUpper) == 0 && sc.has(k, wNumWord)
 }
 
 // personWord reports whether the capitalised word at w may be a person's

@@ -82,7 +82,7 @@ func (sc *scanner) matchPhrases(i, first int, e uint32, keepEnd *int) {
 			if p.ext {
 				end = sc.complement(j, p.cue&cSyndicat == 0)
 			}
-			if end == j && p.needComp || sc.genericSpecial(i, j) || sc.figurativeSpecial(i, j, p.cue) {
+			if end == j && p.needComp || sc.genericSpecial(i, j) || sc.figurativeSpecial(i, j, p.cue) || sc.reflexiveStop(i, p.cue) {
 				continue
 			}
 			typ := sc.complementType(j, end, p.cue)

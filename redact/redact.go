@@ -123,16 +123,16 @@ func (s *Session) Redact(ctx context.Context, text string) (Result, error) {
 }
 
 func (s *Session) redact(ctx context.Context, text string, clone bool) (Result, error) {
-	spans, err := detect(ctx, text)
+	spans, shops, err := detectShops(ctx, text)
 	if err != nil {
 		return Result{}, err
 	}
 	spans = s.applyPolicy(spans)
 	spans = unionSpans(spans, repeatedSpans(text, spans))
 	s.mu.Lock()
-	known := withExpected(knownSpans(text, s.m), knownSpans(text, s.expected))
+	known := withExpected(text, knownSpans(text, s.m), knownSpans(text, s.expected))
 	s.mu.Unlock()
-	spans = addEscapes(text, s.masked(spans, cands(known)), s.policy)
+	spans = addEscapes(text, outsideShops(s.masked(spans, cands(known)), shops), s.policy)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()

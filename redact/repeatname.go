@@ -121,7 +121,7 @@ func (sc *scanner) markNames(ns *nameSet) {
 			return // names sharing words may cost more than the text's length
 		}
 		first, last, ok := sc.repeatAt(ns, i)
-		if !ok {
+		if !ok || sc.nounRepeat(first, last) {
 			continue
 		}
 		if cued == nil {

@@ -79,6 +79,8 @@ func (sc *scanner) scan(s string) []cand {
 	sc.samePartner()
 	sc.bodyConditions()
 	sc.chronicConditions()
+	sc.takenDrugs()
+	sc.prisonTowns()
 	sc.contacts()
 	sc.ownSiteURLs()
 	sc.obfuscatedEmails()
@@ -106,7 +108,10 @@ func (sc *scanner) scan(s string) []cand {
 	sc.secretsBefore()
 	sc.saidCodes()
 	sc.cardCodes()
+	sc.bracketCodes()
 	sc.placeCodes()
+	sc.namedCardPINs()
+	sc.joinedPasswords()
 	sc.otherPasswords()
 	sc.logins() // before the lists: "jdupont / Soleil2024!"
 	sc.secretLists()
@@ -136,6 +141,7 @@ func (sc *scanner) scan(s string) []cand {
 	sc.coupledFirstNames()
 	sc.nicknames()
 	sc.nameDates()
+	sc.keepShopNames()
 	sc.mergeAddresses()
 	return sc.cands
 }

@@ -41,11 +41,12 @@ var motWords = wordSet("mot mots")
 
 // secretSkip are the words between a cue and its value: the service, the
 // verb, a qualifier ("mon mot de passe caf est", "mdp provisoire :"), a
-// clause ("le mot de passe qu'elle a choisi est", "choisi par lui").
+// clause ("le mot de passe qu'elle a choisi est", "choisi par lui"), the
+// site it is for ("mon mot de passe sur impots.gouv c'est").
 var secretSkip = wordSet("est c de du d mon ma le la l " + secretServices + " compte espace site appli application actuel actuelle provisoire temporaire nouveau nouvel ancien " +
 	"sont is was my the sera etait ist mein meine lautet mi es minha e cest pour i made for portal anef lespace bien toujours encore comme aussi juste maintenant now still " +
 	"recu recue par courrier sms fr gouv oublie oubliee cetait devenu devenue from " +
-	"qu que elle il j je ai a avait avais choisi choisie lui")
+	"qu que elle il j je ai a avait avais choisi choisie lui sur")
 
 // secretServices are the services a password is named after, between its
 // cue and its value ("mon mot de passe caf est", "celui d'Ameli c'est").
@@ -127,10 +128,13 @@ func (sc *scanner) secretValue(j int, cue secretCue) (start, end int, ok bool) {
 		switch p := sc.punct(j); {
 		case p == ':' || p == '=':
 			colon = true
-		case p == '-' || p == '\'' || p == '«' || p == '"' || p == '(':
+		case p == '\'':
+			k-- // "c'est" counts as one word
+		case p == '-' || p == '«' || p == '"' || p == '(':
 		case p == 0 && sc.toks[j].kind == kWord && sc.foldedIn(j, secretSkip):
 			said = said || sc.foldedIn(j, secretSaid)
-		case p == '.' && sc.inDomain(j): // "mot de passe caf.fr"
+		case p == '.' && sc.inDomain(j): // "mot de passe caf.fr", "sur impots.gouv.fr": a domain counts as one word
+			k--
 		default:
 			k = 6
 			continue

@@ -4,6 +4,8 @@ package redact
 // comme mot de passe") and a card's PIN after "code de ma carte" ("le
 // code de ma carte 4821"). A site's domain between a cue and its value
 // ("mot de passe caf.fr c'est …") is read past in secretValue (inDomain).
+// A code told a card's in brackets after it ("Code 7781 (celui de ma
+// carte)", "7781 (code de ma carte)").
 
 // secretsBefore masks the value written before "comme" and a password's or
 // a code's cue: "j'ai mis Soleil2024! comme mot de passe". The value has a
@@ -83,4 +85,57 @@ func (sc *scanner) cardCodes() {
 func (sc *scanner) inDomain(j int) bool {
 	return j > 0 && j+1 < len(sc.toks) && sc.attached(j) && sc.attached(j+1) &&
 		sc.toks[j-1].kind == kWord && sc.toks[j+1].kind == kWord
+}
+
+// bracketLead are the words in brackets between a code and its card
+// (folded): "(celui de ma carte)", "(c'est le code de ma CB)".
+var bracketLead = wordSet("c est cest celui le code pin secret de d pour ma mon la")
+
+// bracketCodes masks a code of 4 to 8 digits that the words in brackets
+// after it tell a card's, when "code" or "pin" is among them or right
+// before the code: "Code 7781 (celui de ma carte)", "7781 (code de ma
+// carte)"; "75011 (code postal)", "1234 (de ma carte)" stay.
+func (sc *scanner) bracketCodes() {
+	for i := 0; i+2 < len(sc.toks); i++ {
+		if sc.toks[i].kind != kNum || sc.punct(i+1) != '(' {
+			continue
+		}
+		start, end, ok := sc.codeRun(i, 8)
+		if !ok || !sc.cardBracket(i+2, sc.isText(sc.prevWord(i), "code", "pin")) {
+			continue
+		}
+		sc.add(start, end, SECRET, 0.8)
+	}
+}
+
+// cardBracket reports whether the words in brackets from token j name a
+// card's code: bracketLead words, then "carte" or "cb", with "code" or
+// "pin" among them unless cued already.
+func (sc *scanner) cardBracket(j int, cued bool) bool {
+	for k := 0; k < 8 && j < len(sc.toks) && sc.toks[j].gap < gapLine; k, j = k+1, j+1 {
+		switch {
+		case sc.punct(j) == '\'':
+		case sc.isText(j, "carte", "cb"):
+			return cued && !sc.otherCard(j)
+		case !sc.foldedIn(j, bracketLead):
+			return false
+		case sc.isText(j, "code", "pin"):
+			cued = true
+		}
+	}
+	return false
+}
+
+// otherCards are the cards with no secret code, named after "carte"
+// (folded): "carte grise", "carte d'identité", "carte de séjour".
+var otherCards = wordSet("grise vitale electorale identite sejour resident mobilite invalidite")
+
+// otherCard reports whether the card word at j names a card with no
+// secret code, its kind right after it or after "de".
+func (sc *scanner) otherCard(j int) bool {
+	n := sc.nextWord(j)
+	if n >= 0 && sc.isText(n, "d", "de") {
+		n = sc.nextWord(n)
+	}
+	return n >= 0 && sc.foldedIn(n, otherCards)
 }

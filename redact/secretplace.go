@@ -49,7 +49,8 @@ func (sc *scanner) placePhrase(j int, door bool) (int, bool) {
 	place := door
 	for k := 0; k < 8 && j < len(sc.toks) && sc.toks[j].gap < gapLine; k++ {
 		switch p := sc.punct(j); {
-		case p == '\'' || p == '-':
+		case p == '\'' || p == '-' || p == '…':
+			// "le code de l'alarme… c'est 1357" (session 22b)
 		case p == ':' || p == '=':
 			return j + 1, place
 		case p != 0:

@@ -58,6 +58,9 @@ func (sc *scanner) saidCodeCue(i int) (j int, own, ok bool) {
 		case p == ':' || p == '=':
 			copula = true
 		case p == '\'':
+			k-- // "c'est" counts as one word
+		case p == ',' && qual && sc.foldedIn(j+1, saidCopula):
+			// "mon code secret de carte, c'est le 0912"
 		case p != 0:
 			k = 8
 			continue
