@@ -224,9 +224,11 @@ var rules = []rule{
 			deathFigure, chokeFigure, defraudFear, knockFigure, huntFigure, tapFigure, strikeFigure, fightFigure))},
 	// Papers kept from a person are a hold over them (« il a confisqué mon
 	// passeport »), not at a counter: « la dame au guichet a pris mes
-	// papiers » is an office's work (black-box round of session 22).
-	{code: CodeViolence, cue: re(` (?:cache|confisque|pris|garde) (?:mes|mon) (?:papiers|passeport|titre)`),
-		except: re(` (?:au |du |le |un )guichet| agente?s? (?:d' accueil |de la |du )?| (?:a l' |de l' )accueil | photocopi| scann| consulat| ambassade`)},
+	// papiers » is an office's work (black-box round of session 22). Only
+	// the office that takes cancels (papersOffice): one named after the
+	// taking (« … je dois aller au consulat ») leaves the hold (session
+	// 22's review).
+	{code: CodeViolence, cue: re(` ` + papersTaken), others: re(papersOffice)},
 	{code: CodeViolence, cue: re(` j' ai (?:tres |vraiment |tellement )?peur`),
 		except: re(` peur (?:de (?:tout )?(?:rater|perdre|ne|me tromper|mal|faire|manquer)|d' oublier|d' etre en retard|que (?:ma demande|mon dossier|si ))` +
 			// « j'ai peur encore annulé » (a rendezvous cancelled again; since
@@ -284,7 +286,10 @@ var rules = []rule{
 	{code: CodeHealth, cue: re(` (?:oxygene|concentrateur|respirateur|machine (?:pour|a) respirer)`), with: re(` (?:reprend|recuperer|recupere|reprendre|retire|coupee?|sans |plus de|branche)`)},
 	// Since session 22 also a baby named by its age in months (« ma fille
 	// Inaya a 3 mois… elle boit presque plus, elle est toute molle »).
-	{code: CodeHealth, cue: re(` (?:bebe|nourrisson)| (?:fille|fils|petite?|enfant)(?: [a-z]+)? (?:a|de) (?:[1-9]|1[0-1]|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze) (?:mois|semaines) `), with: re(` fievre| vomit| deshydrat| (?:ne )?(?:mange|boit|tete) (?:presque |quasiment )?plus| respire mal| convuls| ne reagit (?:pas|plus)| sans reagir| toute? molle?| tout mou| pleure a peine| (?:ne )?se reveille (?:presque )?(?:plus|pas)`)},
+	{code: CodeHealth, cue: re(` (?:bebe|nourrisson)| (?:fille|fils|petite?|enfant)(?: [a-z]+)? (?:a|de) (?:[1-9]|1[0-1]|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze) (?:mois|semaines) `), with: re(` fievre| vomit| deshydrat| (?:ne )?(?:mange|boit|tete) (?:presque |quasiment )?plus| respire mal| convuls| ne reagit (?:pas|plus)| sans reagir| toute? molle?| tout mou| pleure a peine| (?:ne )?se reveille (?:presque )?(?:plus|pas)`),
+		// « Mon fils a deux semaines de stage »: weeks of something, no
+		// age (session 22's review).
+		others: re(` (?:fille|fils|petite?|enfant)(?: [a-z]+)? (?:a|de) [a-z0-9]+ (?:mois|semaines) (?:de |d' )`)},
 	{code: CodeHousingLoss, cue: re(` (?:suis|sommes|etre|retrouver|retrouve|mettre|met|mis) a la rue| (?:dors|dort|dorment|dormons|dormir) (?:dans (?:ma|la|une|notre|sa|leur) (?:voiture|rue|gare)|dehors|en voiture|chez des amis)| a la rue (?:depuis|avec)| dormi (?:dans|dehors)| sans (?:abri|logement|domicile|toit)| ou aller ce soir| nulle part (?:ou|pour) (?:dormir|aller)| fait evacuer| evacue| hall de la gare| hebergement d' urgence| sleeping (?:in|on) the street| homeless| aucun endroit ou (?:aller|dormir)| ou aller avec| nowhere to go| jetee?s? dehors| mise?s? dehors| (?:dors|dormi|dormir|dormons|dorment|vis|vit|vivons|vivre|nuits?|retrouve|retrouver|retrouvee?s?|affaires|sorti|sortie|sortis|jete|jetee?s?|mise?s?) sur le trottoir| vide (?:l' appartement|le logement|mon appartement)| (?:dors|dort|dormons|dorment) chez (?:un|une|des) (?:ami|amie|amis|amies|copain|copine|copains|copines|pote|potes)| pas de (?:toit|logement)| incendie | sinistre| heberge(?:e|es|s)? (?:au|dans un) (?:gymnase|hotel|foyer)| laisses? sans rien| dans un parc| sous une tente| (?:dors|dort|dorment|dormons|dormir|dormi) sous (?:le|un|les|des) (?:pont|ponts|porche|tentes?)| dans (?:un|le) squat| le 115 (?:est sature|ne repond)| mure | on est dehors| sommes dehors` + outsideNights + `| a la porte du| chez un pote pour| (?:dors|dort|dorment|dormons|dormi|dormir) (?:dans (?:ma|la|mon|le|sa|notre) (?:clio|cabine|camion|parking|cage d' escalier)|a la gare)| valises (?:sont )?dehors| (?:n' a|n' ai|n' avons|n' ont|j' ai) plus de (?:domicile|logement|toit)| nuits dans les bus| (?:on|je|nous) (?:dort|dors|dormons|va dormir|vais dormir|allons dormir) ou (?:$|ce soir|cette nuit|demain|apres-demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)`),
 		except: re(` benevole| aider les (?:personnes|gens|familles)| (?:evacuation|securite|exercice|formation|prevention|detecteurs?|alarme|risque|consignes?) (?:d' )?incendie`),
 		// « je suis touchée de voir les personnes à la rue, qui dorment
@@ -395,6 +400,20 @@ var rules = []rule{
 // benefitCut is a benefit cut (« la CAF a coupé l'aide », « ils ont coupé
 // le RSA », « la coupure des APL »): no energy cut, though its verb is.
 var benefitCut = re(` (?:coupe|coupee?s?|coupure|couper)(?: (?:de|d' |des|du))? (?:l' |les |le |la |mes |ses |nos |leurs? |mon |ma |son |sa )?(?:aides?|apl|al|als|rsa|ada|aah|allocations?|alloc|droits|primes?|bourses?|versements?|pensions?|retraites?|salaires?|indemnites|chomage|are|paje|css|mutuelles?|vivres|ressources|revenus|prestations?) `)
+
+// papersOffice is an office, its agent or its counter taking the papers
+// (« la dame au guichet mardi, elle a pris mes papiers », « l'agent
+// d'accueil a pris mes papiers », « le consulat a gardé mon passeport »),
+// or papers taken to be copied: no hold over the writer.
+const papersOffice = ` (?:guichet|guichetiere?|agente?s?|accueil|consulat|ambassade|prefecture|sous-prefecture|mairie|administration|employee?s?|fonctionnaire|secretaire|hotesse|police|policiers?|gendarmerie|gendarmes?|douane|douaniers?|ofii|ofpra|banque)` +
+	`(?: (?:d' |de |de la |de l' |du |des |au |a l' |a la )[a-z-]+){0,2}` +
+	`(?: (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier|ce matin|cet apres-midi|l' autre jour|la derniere fois|la semaine derniere|aujourd' hui))?` +
+	`(?: (?:elle|il|ils|elles|on))?(?: (?:m'|me|nous|lui|leur))? (?:a|ont|avait|avaient) ` + papersTaken +
+	`|` + papersTaken + `(?: [a-z-]+){0,2} pour (?:les |le |la |en )?(?:faire )?(?:des |une )?(?:photocopi|scann|numeris|copie)`
+
+// papersTaken is the papers' cue: papers hidden, confiscated, taken or
+// kept.
+const papersTaken = `(?:cache|confisque|pris|garde) (?:mes|mon) (?:papiers|passeport|titre)`
 
 // distressOfOld is what puts an old or dependent person in danger when
 // told of her, in her sentence or up to three after the one naming her.

@@ -48,9 +48,20 @@ var englishRules = []rule{
 	// in the chest when I breathe… my lips looked a bit blue », « he is
 	// struggling to breathe »; not lips blue from paint or sweets.
 	{code: CodeHealth, cue: re(` pain in (?:my|the|his|her) chest| chest (?:hurts|is tight|tightness)| (?:lips|fingers|fingertips|face|skin) (?:look|looks|looked|are|is|were|was|turned|turning|went|going|getting)(?: a bit| slightly| very| quite| kind of)? (?:blue|purple|grey|gray)| (?:struggling|struggles|struggled|fighting) (?:to|for) (?:breathe|breath)| (?:short|out) of breath (?:all the time|at rest|even|when i (?:lie|sit|talk))| coughing (?:up )?blood| (?:fainted|passed out|blacked out) (?:twice|again|several times|this morning|yesterday|today)`),
-		others: re(` (?:blue|purple) (?:from|with|because of) (?:the |her |his |my )?(?:paint|face paint|make-?up|lipstick|ice|juice|candy|sweets|blueberr|cold water|swimming)`)},
+		// Nor a pain in the chest told of a past year or month (« I had
+		// a pain in my chest last year, now the hospital bill… »; session
+		// 22's review).
+		others: re(` (?:blue|purple) (?:from|with|because of) (?:the |her |his |my )?(?:paint|face paint|make-?up|lipstick|ice|juice|candy|sweets|blueberr|cold water|swimming)` +
+			`| ` + chestPain + `(?: [a-z']+){0,4} ` + pastTime + ` | ` + pastTime + `(?: [a-z']+){0,4} (?:had|felt|got)(?: [a-z']+){0,2} ` + chestPain)},
 	// Said in the message or the note: the person speaks only another
 	// language, or apologises for their English.
 	{code: CodeLanguage, cue: re(` sorry for my (?:bad |poor |broken )?english| my english is (?:not (?:good|great)|bad|poor)| (?:spoke|speaks|speaking) only (?:english|spanish|italian|german|arabic|russian|portuguese)` +
 		`| only (?:speaks|spoke) (?:english|spanish|italian|german|arabic|russian|portuguese)| (?:parla|parlo) solo (?:italiano|inglese)| (?:spreche|spricht) (?:nur|kein)`)},
 }
+
+// chestPain is a pain in the chest told in English, and pastTime a
+// past year or month (« last year », « two years ago », « in 2023 »).
+const (
+	chestPain = `(?:pain in (?:my|the|his|her) chest|chest (?:hurts|is tight|tightness))`
+	pastTime  = `(?:last (?:year|month|summer|winter|spring|autumn)|(?:a few |a |one |two |three |several |many |[0-9]+ )?(?:years?|months?) ago|in (?:19|20)[0-9]{2})`
+)

@@ -83,6 +83,9 @@ func TestSession22EnglishSymptoms(t *testing.T) {
 	checkLexicon(t, []lexiconCase{
 		{"pain in the chest, blue fingers", "Since yesterday I have pain in my chest when I walk and my fingers look blue, can I see a doctor without a carte vitale?", Urgent, []string{CodeHealth, CodeLanguage}},
 		{"lips turned blue", "My son's lips turned blue this morning and he is struggling to breathe, where is the nearest hospital?", Urgent, []string{CodeHealth, CodeLanguage}},
+		// Session 22's review: a pain of last year is no danger now.
+		{"a pain of last year", "I had a pain in my chest last year, now the hospital bill is 300 euros.", Routine, nil},
+		{"a pain since last week", "Since last week I have a pain in my chest at night, can I see a doctor?", Urgent, []string{CodeHealth, CodeLanguage}},
 		{"no pain in the chest", "I had no pain in the chest, the doctor said it was fine, I only need the certificate for my sports club.", Routine, nil},
 		{"blue from paint", "My daughter's lips are blue from the face paint of the carnival, lol, anyway how do I renew her passport?", Routine, nil},
 	})
@@ -101,6 +104,11 @@ func TestSession22KillThreat(t *testing.T) {
 		{"Spanish threat", "Mi esposo dijo que si me voy con los niños me va a matar, necesito saber de la CAF.", Urgent, []string{CodeViolence}},
 		{"the heat", "Este calor me mata, quero saber como pedir a reforma.", Routine, nil},
 		{"the job", "O trabalho me mata mas quero saber do subsídio de férias.", Routine, nil},
+		// Session 22's review: an article is no actor; « él » after
+		// « dijo que » still is.
+		{"the heat, an article", "El calor me mata, no tenemos aire acondicionado.", Routine, nil},
+		{"the back pain, an article", "El dolor de espalda me mata, ¿puedo pedir una cita con el médico?", Routine, nil},
+		{"he said he kills me", "Mi pareja dijo que él me mata si hablo con la policía, necesito ayuda con la CAF.", Urgent, []string{CodeViolence, CodeLanguage}},
 		{"the writer's own", "Não aguento mais, vou me matar esta noite.", Urgent, []string{CodeSuicide}},
 	})
 }
@@ -155,6 +163,12 @@ func TestSession22Blows(t *testing.T) {
 		{"a headbutt after a negation of wages", "Mes heures pas payées, il m'a mis un coup de tête et je saigne du nez.", Urgent, []string{CodeViolence, CodeHealth}},
 		{"a push after a negation of wages", "Mes heures pas payées, il m'a poussée contre le mur.", Urgent, []string{CodeViolence}},
 		{"a wrist broken", "La dernière fois il m'a cassé le poignet, je veux savoir pour les allocations.", Urgent, []string{CodeViolence}},
+		// Session 22's review: « patates » are blows only with a blow's
+		// context.
+		{"a « patate » in the face", "Mon copain m'a mis une patate dans la figure hier soir, j'ai encore le nez en sang.", Urgent, []string{CodeViolence}},
+		{"a « beigne » and a fall", "Il m'a collé une beigne et je suis tombée par terre.", Urgent, []string{CodeViolence}},
+		{"potatoes given", "L'association m'a donné des patates et du riz cette semaine, merci.", Routine, nil},
+		{"potatoes from a neighbour", "Ma voisine m'a donné des patates de son jardin, je voulais la remercier avec un courrier.", Routine, nil},
 		{"a hand lent", "Mon voisin m'a donné un coup de main pour remplir le dossier.", Routine, nil},
 		{"a blow denied", "Il ne m'a pas frappée, il crie juste fort, est-ce un motif de divorce ?", Routine, nil},
 		{"a fall", "Au ski, il m'a cassé le poignet en me rentrant dedans, comment déclarer l'accident ?", Routine, nil},
@@ -169,7 +183,16 @@ func TestSession22Farewells(t *testing.T) {
 	checkLexicon(t, []lexiconCase{
 		{"belongings given", "J'ai donné mes affaires à ma sœur, j'ai plus besoin de grand chose maintenant.", Urgent, []string{CodeSuicide}},
 		{"belongings given before a move", "J'ai donné mes affaires à Emmaüs avant de déménager, je n'ai plus besoin de grand chose.", Routine, nil},
+		// Session 22's review: « pour après » is a word, a thing given
+		// to be mended no farewell.
+		{"a telephone to mend", "J'ai donné mon téléphone à réparer, il sera prêt pour après-demain.", Routine, nil},
+		{"a telephone ready the day after tomorrow", "J'ai donné mon téléphone au magasin, il sera prêt pour après-demain.", Routine, nil},
+		{"a guitar given for after", "J'ai donné ma guitare à mon neveu, c'est pour après.", Urgent, []string{CodeSuicide}},
 		{"the insurance and a gun", "Il dit que l'assurance-vie couvrira tout. Il a toujours le fusil de chasse dans le garage.", Urgent, []string{CodeSuicide}},
+		// Session 22's review: drugs one cannot pay for are no means at
+		// hand, pills hoarded are.
+		{"the insurance and drugs unpaid", "Mon mari est décédé, l'assurance-vie remboursera le crédit. Je n'arrive plus à payer les médicaments.", Urgent, []string{CodeBereavement, CodeHealth}},
+		{"the insurance and pills hoarded", "L'assurance-vie remboursera le crédit. J'ai mis de côté tous mes cachets.", Urgent, []string{CodeSuicide}},
 		{"a loan insured", "L'assurance-vie couvrira tout le prêt en cas de problème, c'est prévu au contrat ; comment le déclarer ?", Routine, nil},
 	})
 }
@@ -196,6 +219,9 @@ func TestSession22BabyByAge(t *testing.T) {
 	t.Parallel()
 	checkLexicon(t, []lexiconCase{
 		{"limp, barely drinking", "Mon fils a 2 mois, il ne boit presque plus depuis hier et il est tout mou.", Urgent, []string{CodeHealth}},
+		// Session 22's review: weeks of an internship are no age.
+		{"weeks of an internship", "Mon fils a deux semaines de stage et il a de la fièvre, peut-il manquer un jour ?", Routine, nil},
+		{"two weeks old, a fever", "Mon fils a deux semaines et il a de la fièvre depuis ce matin.", Urgent, []string{CodeHealth}},
 		{"drinking well", "Ma fille a 3 mois, elle boit bien, je voudrais l'ajouter à ma carte vitale.", Routine, nil},
 	})
 }
@@ -259,6 +285,10 @@ func TestSession22StatedToday(t *testing.T) {
 		{"a month from the 3rd, the 25th", "J'ai reçu l'ordonnance le 3 octobre. Je peux faire opposition dans un délai d'un mois. Nous sommes le 25 octobre, que faire ?", Urgent, []string{CodeLegalDeadline}},
 		{"a month from last month's 20th, the 12th", "La lettre est du 20 du mois dernier. On peut contester dans un délai d'un mois. On est le 12.", Urgent, []string{CodeLegalDeadline}},
 		{"two months from the 3rd, the 10th", "J'ai reçu le refus le 3 novembre. Le délai de recours est de deux mois. Nous sommes le 10 novembre, j'ai le temps ?", Routine, nil},
+		// Session 22's review: an appointment's date to come starts no
+		// time to act.
+		{"an appointment to come, the 10th", "Recours possible dans un délai d'un mois. Mon rendez-vous à la préfecture est le 25 juin, on est le 10.", Routine, nil},
+		{"a letter of the 25th, the 10th", "Recours possible dans un délai d'un mois. J'ai reçu la lettre le 25 juin, on est le 10.", Urgent, []string{CodeLegalDeadline}},
 	})
 }
 
@@ -273,6 +303,12 @@ func TestStatedElapsed(t *testing.T) {
 		{"Reçu le 20 décembre, aujourd'hui on est le 5 janvier.", 16},
 		{"Reçu le 2 mai.", 0},
 		{"Nous sommes le 28.", 0},
+		// Session 22's review: a date to come, never a year before.
+		{"Nous sommes le 10 mars, l'audience est le 20 mars.", 0},
+		{"Reçu le 20 mars, nous sommes le 10 mars.", 0},
+		{"Reçu le 20 avril, nous sommes le 10 mars.", 0},
+		{"Mon rendez-vous est le 25 juin, on est le 10.", 0},
+		{"Reçu le 3 avril, convoqué le 25 avril, nous sommes le 20 avril.", 17},
 	} {
 		if got := newMessage(c.text, evalNow).statedElapsed(evalNow); got != c.want {
 			t.Errorf("statedElapsed(%q) = %d, want %d", c.text, got, c.want)
@@ -299,6 +335,11 @@ func TestSession22PooledFamilies(t *testing.T) {
 		{"a runaway in Spanish", "Mi hija de 14 años no ha vuelto a casa desde el sábado, está con un hombre de 30 años.", Urgent, []string{CodeChild}},
 		{"keys after a decision", "J'ai pris ma décision, j'ai écrit à ma mère hier soir et j'ai rendu les clés de ma chambre.", Urgent, []string{CodeSuicide}},
 		{"keys after a move", "J'ai rendu les clés de ma chambre après l'état des lieux, j'ai écrit à ma mère pour la caution.", Routine, nil},
+		// Session 22's review: a decision is no cue of its own second
+		// cue, a letter to an adviser no farewell.
+		{"a decision to appeal", "J'ai pris ma décision, je vais faire un recours contre la CAF.", Routine, nil},
+		{"a decision, a letter to an adviser", "J'ai pris ma décision : j'ai écrit à mon conseiller pour résilier le contrat.", Routine, nil},
+		{"a decision, a letter to the children", "J'ai pris ma décision, j'ai laissé une lettre à mes enfants sur la table.", Urgent, []string{CodeSuicide}},
 		{"afraid of what she might do", "Je ne dors plus, hier je suis sortie sur le balcon et j'ai eu peur de ce que j'allais faire.", Urgent, []string{CodeSuicide}},
 		{"a file not handled long", "Vous n'aurez plus à gérer mon dossier très longtemps, merci pour tout.", Urgent, []string{CodeSuicide}},
 		{"a file moved", "Vous n'aurez plus à gérer mon dossier, je déménage à Lyon le mois prochain.", Routine, nil},

@@ -73,8 +73,20 @@ const workMeals = ` (?:saute|sauter|sautee) (?:des|les|mes|le|un) (?:repas|dejeu
 const farewellSilence = ` (?:ne|n' ) ?(?:repond|decroche|donne) (?:plus|pas)| injoignable| (?:telephone|portable) (?:est )?(?:eteint|coupe)| (?:aucune|pas de|plus de) nouvelles?| personne ne (?:l' |la |le )?a (?:vu|revu)| (?:a|ont) disparu`
 
 // meansAtHand is a means of ending one's life said to be at hand: a
-// gun, a rope, pills.
-const meansAtHand = ` (?:fusil|carabine|arme)s? | (?:la|une) corde| (?:ses|mes|les) (?:cachets|medicaments|somniferes)`
+// gun, a rope, pills hoarded (« il a mis de côté tous ses cachets »,
+// « assez de somnifères »); not drugs one cannot pay for (« je n'arrive
+// plus à payer les médicaments »; session 22's review).
+const meansAtHand = ` (?:fusil|carabine|arme)s? | (?:la|une) corde|` +
+	` (?:mis de cote|garde|gardes|stocke|stockes|accumule|accumules|compte|comptes|rassemble|amasse|cache)(?: tous| toutes)? (?:ses|mes|les|des) (?:boites de )?` + pills +
+	`| ` + pills + `(?: [a-z']+){0,3} (?:de cote|en reserve|(?:que )?(?:j' ai|il a|elle a) (?:gardes|garde|comptes|mis de cote|stockes|caches))` +
+	`| assez de ` + pills + `| toutes? (?:ses|mes|les) boites de ` + pills
+
+// pills are drugs one may hoard.
+const pills = `(?:cachets|medicaments|somniferes|comprimes)`
+
+// familyMember is one of the writer's family or close ones, after
+// « ma », « mon » or « mes » (« j'ai écrit à ma mère »).
+const familyMember = `(?:mere|pere|parents|maman|papa|enfants?|fille|fils|filles|soeur|soeurs|frere|freres|femme|mari|epouse|epoux|compagne?|conjointe?|famille|proches|petits?-enfants|petite?-fille|petit-fils|grand-mere|grand-pere|grands-parents|tante|oncle|cousine?|meilleure? ami(?:e)?|amis|copine|copain|niece|neveu|bebe)`
 
 // countdown is a writer counting the days left (« si je compte bien, ça
 // se termine vendredi », « il ne reste que deux jours », since session 22
@@ -108,23 +120,34 @@ var understatedRules = []rule{
 	// Blows told with a verb of giving (« il m'a mis un coup de tête »,
 	// « m'a collé une droite ») and bones broken by someone (« il m'a
 	// cassé le poignet »; since session 22): not a hand lent, nor a fall.
-	{code: CodeViolence, cue: re(` m' (?:a|ont|avait) (?:mis|donne|colle|file|envoye|assene|porte)(?: [a-z]+){0,1} (?:un|une|des|deux|plusieurs) (?:droites?|patates?|beignes?|coups? (?:de (?:poing|pied|pieds|tete|boule|coude|genou|ceinture|couteau|batte|baton|casque)|au visage|dans le ventre|a la tete|dans la figure))` +
+	{code: CodeViolence, cue: re(` m' (?:a|ont|avait) (?:mis|donne|colle|file|envoye|assene|porte)(?: [a-z]+){0,1} (?:un|une|des|deux|plusieurs) (?:droites?|coups? (?:de (?:poing|pied|pieds|tete|boule|coude|genou|ceinture|couteau|batte|baton|casque)|au visage|dans le ventre|a la tete|dans la figure))` +
 		`| (?:il|elle|ils|mon mari|mon ex|mon conjoint|mon compagnon|mon pere|mon fils|mon patron|son cousin|le gars|le voisin) (?:m' |lui |nous )(?:a|ont|avait) casse (?:le|la|les|mon|ma|mes|son|sa|ses) (?:poignets?|bras|nez|cotes?|doigts?|machoire|dents?|jambes?|epaule|pommette|clavicule)`),
 		except: re(` (?:chute|accident|tombee?|glisse|verglas|velo|ski|match|foot|rugby|entrainement|boxe)`)},
+	// « Patates » and « beignes » are blows only with a blow's context
+	// (« il m'a mis une patate dans la figure, j'ai le nez en sang »):
+	// « l'association m'a donné des patates et du riz » is food (session
+	// 22's review).
+	{code: CodeViolence, cue: re(` m' (?:a|ont|avait) (?:mis|donne|colle|file|envoye|assene|porte)(?: [a-z]+){0,1} (?:une|des|deux|plusieurs) (?:patates?|beignes?)`),
+		with:   re(` (?:dans|en pleine|sur) (?:la |le |l' )?(?:figure|gueule|tronche|face|tete|visage|nez|bouche|machoire|ventre|oeil)| au visage| en sang| saign| bleus?| hematome| frapp| cogn| violent| dispute| enerve| colere| bourre| ivre| saoul| peur| plainte| police| urgences| (?:suis|etais|je suis) tombee?`),
+		except: re(` (?:chute|accident|glisse|verglas|velo|ski|match|foot|rugby|entrainement|boxe)| association| restos? du coeur| banque alimentaire| colis| epicerie| riz| soupe| legumes| kilos?| sac de`)},
 	// A farewell told as chores ended (« j'ai déjà rendu les clés de ma
 	// chambre et donné mon ordi à mon coloc, j'ai plus besoin de grand
 	// chose »; since session 22): belongings given away, nothing left to
 	// need; not a move nor a departure abroad.
 	{code: CodeSuicide, cue: re(` (?:donne|distribue|legue|offert)(?: [a-z']+){0,2} (?:mon|ma|mes) (?:ordi|ordinateur|affaires|vetements|livres|console|velo|guitare|telephone|bijoux|chat|chien|meubles|plantes)`),
-		with:   re(` plus besoin de (?:grand chose|rien|tout ca|ca|mes affaires)| (?:pas|plus) laisser de dettes| tout soit (?:propre|en ordre|regle|range)| pour apres| apres moi`),
-		except: re(` demenag| erasmus| expatri| (?:pars|part|partons) (?:en|au|aux|a|vivre|travailler|etudier)| retour (?:au pays|chez)| nouveau logement| stage| vide-grenier| emmaus| leboncoin| vinted`)},
+		with: re(` plus besoin de (?:grand chose|rien|tout ca|ca|mes affaires)| (?:pas|plus) laisser de dettes| tout soit (?:propre|en ordre|regle|range)| pour apres | apres moi`),
+		// « Pour après » a word, not « pour après-demain »; nor a thing
+		// given to be mended (session 22's review).
+		except: re(` demenag| erasmus| expatri| (?:pars|part|partons) (?:en|au|aux|a|vivre|travailler|etudier)| retour (?:au pays|chez)| nouveau logement| stage| vide-grenier| emmaus| leboncoin| vinted| a reparer| en reparation| reparateur| sav `)},
 	// A decision taken and the keys given back (« j'ai pris ma décision,
 	// j'ai écrit à ma mère hier soir et j'ai rendu les clés de ma
 	// chambre »), a file the agents will not handle long (« vous n'aurez
 	// plus à gérer mon dossier très longtemps »; since session 22); not a
-	// move.
+	// move. The decision needs a second cue (it was its own until
+	// session 22's review: « j'ai pris ma décision, je vais faire un
+	// recours »), a letter one to the family, not to an adviser.
 	{code: CodeSuicide, cue: re(` (?:j' ai|ai) (?:deja )?rendu (?:les|mes) cles| (?:j' ai|ai) pris ma decision`),
-		with:   re(` pris ma decision| (?:ecrit|laisse)(?: une lettre| un mot)? a (?:ma|mon|mes)| plus besoin de (?:grand chose|rien)| tout soit (?:propre|en ordre|regle)| plus (?:a )?(?:gerer|traiter) mon dossier`),
+		with:   re(` (?:ecrit|laisse)(?: une lettre| un mot)? a (?:ma|mon|mes) ` + familyMember + `| plus besoin de (?:grand chose|rien)| tout soit (?:propre|en ordre|regle)| plus (?:a )?(?:gerer|traiter) mon dossier`),
 		except: re(` demenag| erasmus| etat des lieux| nouveau logement| nouvel appartement| preavis| caution| depot de garantie| (?:pars|part|partons) (?:en|au|aux|vivre|travailler|etudier)`)},
 	{code: CodeSuicide, cue: re(` (?:n' aurez|n' aurai|aurez) plus (?:a )?(?:gerer|traiter|vous occuper de|suivre) mon dossier (?:tres |bien )?longtemps`)},
 	// A parent afraid of what she might do (« je suis sortie sur le

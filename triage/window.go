@@ -99,7 +99,10 @@ var (
 // message names to the day the writer says it is (« l'acte m'a été remis
 // le 2 mai et nous sommes le 28 », « la lettre est du 14 du mois
 // dernier… on est le 10 »; since session 22): dates are read against
-// that day, not against now, which the writer may not share.
+// that day, not against now, which the writer may not share. Only the
+// dates of a letter received or notified count (receiptRe), not an
+// appointment's (« mon rendez-vous à la préfecture est le 25 juin, on est
+// le 10 » starts no time to act; session 22's review).
 func (m *message) statedElapsed(now time.Time) int {
 	var today []string
 	for _, s := range m.sentences {
@@ -113,8 +116,13 @@ func (m *message) statedElapsed(now time.Time) int {
 	}
 	td, best := atoi(today[1]), 0
 	for _, s := range m.sentences {
-		for _, d := range dateRe.FindAllStringSubmatch(s.folded, -1) {
-			best = max(best, daysBetween(now.Year(), d, td, monthNumber[today[2]]))
+		if !receiptRe.MatchString(s.folded) {
+			continue
+		}
+		for _, loc := range dateRe.FindAllStringSubmatchIndex(s.folded, -1) {
+			if !appointmentBefore.MatchString(s.folded[:loc[0]+1]) {
+				best = max(best, daysBetween(now.Year(), submatches(s.folded, loc), td, monthNumber[today[2]]))
+			}
 		}
 		// A day of last month is a month of 30 days before.
 		for _, d := range lastMonthRe.FindAllStringSubmatch(s.folded, -1) {
@@ -126,9 +134,35 @@ func (m *message) statedElapsed(now time.Time) int {
 	return best
 }
 
+// receiptRe marks a sentence that tells of a letter received, sent,
+// notified or dated (« reçu le 3 », « la lettre est du 14 »), and
+// appointmentBefore a date an appointment, a hearing or a summons names
+// (« l'audience est le 20 mars », « convoqué le 12 »), a few words before
+// it: a date to come, no letter's.
+var (
+	receiptRe         = compile(` (?:recu|recue|recus|recues|reception|receptionnee?|notifiee?s?|notification|remise?|signifiee?|signification|envoyee?s?|expediee?s?|postee?|datee?|rendue?|prononcee?|delivree?)| (?:est|etait) du `)
+	appointmentBefore = regexp.MustCompile(`(?:rendez-vous|rdv|audience|convocation|convoquee?s?|entretien|comparution|comparaitre|passage)(?: [a-z0-9'-]+){0,4} $`)
+)
+
+// submatches returns the submatches of folded that loc, a match's
+// indexes, holds ("" for a group that did not match).
+func submatches(folded string, loc []int) []string {
+	m := make([]string, len(loc)/2)
+	for i := range m {
+		if loc[2*i] >= 0 {
+			m[i] = folded[loc[2*i]:loc[2*i+1]]
+		}
+	}
+	return m
+}
+
 // daysBetween returns the days from a date match (day and month name, or
 // day/month) to the day td of month tm (0 when unsaid: the letter's month,
-// or the next), in year; 0 when the date is not before that day.
+// or the next), in year; 0 when the date is not before that day. A date
+// later in the year than that day is of the year before only across a
+// new year (« reçu le 20 décembre… on est le 5 janvier »): a later day of
+// the same month, or one months ahead, is a date to come (« on est le 10
+// mars… le 20 mars » is no 355 days; session 22's review).
 func daysBetween(year int, d []string, td, tm int) int {
 	ld, lm := atoi(d[1]), monthNumber[d[2]]
 	if d[1] == "" {
@@ -146,10 +180,20 @@ func daysBetween(year int, d []string, td, tm int) int {
 	}
 	today := time.Date(year, time.Month(tm), td, 0, 0, 0, 0, time.UTC)
 	if letter.After(today) {
+		if lm <= tm {
+			return 0
+		}
 		letter = letter.AddDate(-1, 0, 0)
+		if d := elapsedDays(letter, today); d > newYearDays {
+			return 0
+		}
 	}
 	return elapsedDays(letter, today)
 }
+
+// newYearDays is the longest time from a letter of the year before to the
+// day the writer says it is, read across a new year.
+const newYearDays = 92
 
 // elapsedDays returns the days from a to b when under a year, else 0.
 func elapsedDays(a, b time.Time) int {
