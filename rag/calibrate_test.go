@@ -79,10 +79,7 @@ func TestCalibrationsStoredPerModel(t *testing.T) {
 	if err := s.SaveAnswerCalibration(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	again := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
-	if err := again.Prepare(ctx); err != nil {
-		t.Fatal(err)
-	}
+	again := preparedSearcher(ctx, t, st, local)
 	if diff := cmp.Diff(fitted, again.Reliability()); diff != "" {
 		t.Errorf("loaded model (-saved +got):\n%s", diff)
 	}
@@ -96,10 +93,7 @@ func TestCalibrationsStoredPerModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	third := rag.NewSearcher(st, other, nil, nil, rag.SearchOptions{})
-	if err := third.Prepare(ctx); err != nil {
-		t.Fatal(err)
-	}
+	third := preparedSearcher(ctx, t, st, other)
 	if diff := cmp.Diff(rag.DefaultReliability, third.Reliability()); diff != "" {
 		t.Errorf("another model's reliability (-default +got):\n%s", diff)
 	}
@@ -153,10 +147,7 @@ func TestAnswerCalibrationOfAnotherScoringUnused(t *testing.T) {
 	if err := st.SaveCalibration(ctx, store.CalibrationAnswers, local.Model(), raw); err != nil {
 		t.Fatal(err)
 	}
-	s := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
-	if err := s.Prepare(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := preparedSearcher(ctx, t, st, local)
 	if diff := cmp.Diff(rag.DefaultAnswerMatch, s.AnswerMatch()); diff != "" {
 		t.Errorf("matching after an old calibration (-default +got):\n%s", diff)
 	}
@@ -165,11 +156,19 @@ func TestAnswerCalibrationOfAnotherScoringUnused(t *testing.T) {
 		Without: 100, NoneShown: 97, Scoring: "logistic-2026-12-03"}); err != nil {
 		t.Fatal(err)
 	}
-	again := rag.NewSearcher(st, local, nil, nil, rag.SearchOptions{})
-	if err := again.Prepare(ctx); err != nil {
-		t.Fatal(err)
-	}
+	again := preparedSearcher(ctx, t, st, local)
 	if got := again.AnswerMatch(); got.Threshold != 0.5 || got.AgreedThreshold != 0.5 {
 		t.Errorf("matching after a calibration of the scores in use: %+v", got)
 	}
+}
+
+// preparedSearcher returns a searcher of st with emb, prepared: the
+// calibrations stored for emb's model loaded.
+func preparedSearcher(ctx context.Context, t *testing.T, st *store.Store, emb llm.Embedder) *rag.Searcher {
+	t.Helper()
+	s := rag.NewSearcher(st, emb, nil, nil, rag.SearchOptions{})
+	if err := s.Prepare(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
