@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/plume-sp/plume/fold"
@@ -23,9 +24,13 @@ import (
 // saying after it ("Marie Blachère m'a écrit"), an e-mail address in
 // angle brackets after it when nothing but a label comes before it ("De :
 // Jean Moulin <…>"; "Principal Collège Jean Moulin <…>" is the school),
-// or a line holding it alone (a signature). "chez" before it makes it the shop whatever follows
-// ("chez Marie Blachère, qui m'a dit…"). When one of its occurrences is a
-// person, none of the phrase's occurrences is kept.
+// or a line holding it alone (a signature), commas on both sides ("Votre
+// dossier, Marie Blachère, est complet") or a relative in brackets after
+// it ("Marie Blachère (ma fille)"). "chez" before it makes it the shop
+// whatever follows ("chez Marie Blachère, qui m'a dit…"). When one of its
+// occurrences is a person, none of the phrase's occurrences is kept; a
+// value the session knows that covers the whole phrase masks it too
+// (outsideShops).
 
 // keepNameSection is the lexicon's section of the phrases kept whole.
 const keepNameSection = "keep-name"
@@ -93,13 +98,15 @@ func (sc *scanner) keepShopNames() {
 		}
 		found = append(found, m)
 	}
+	var shops []cand
 	for _, m := range found {
 		if person[m.phrase] {
 			continue
 		}
 		sc.addToks(m.first, m.last, typShop, 1.5)
-		sc.dropNamesIn(int(sc.toks[m.first].start), int(sc.toks[m.last].end))
+		shops = append(shops, cand{start: int(sc.toks[m.first].start), end: int(sc.toks[m.last].end), typ: typShop})
 	}
+	sc.dropNamesIn(shops)
 }
 
 // keepNameAt returns the longest [keep-name] phrase starting at word i,
@@ -167,12 +174,40 @@ func (sc *scanner) keepNamePerson(first, last int) bool {
 			return false
 		}
 	}
+	if sc.apposed(first, last) || sc.relativeInBrackets(last) {
+		return true // "Votre dossier, Marie Blachère, est…", "Marie Blachère (ma fille)"
+	}
 	opens := first == 0 || sc.toks[first].gap >= gapLine || sc.punct(first-1) == ':'
 	if sc.personVerbBefore(first) || sc.saysAfter(last) || opens && sc.punct(last+1) == '<' {
 		return true // "parlé à Marie Blachère", "… m'a écrit", "De : Jean Moulin <jm@…>"
 	}
 	return opens && sc.punct(first-1) != ':' && (last+1 >= len(sc.toks) || sc.toks[last+1].gap >= gapLine)
 }
+
+// apposed reports whether the phrase of tokens first to last stands
+// between commas on its line, a person addressed or set in apposition:
+// "Votre dossier, Marie Blachère, est complet". "chez" before it, read
+// first, makes it the shop.
+func (sc *scanner) apposed(first, last int) bool {
+	return first > 0 && sc.punct(first-1) == ',' && sc.punct(last+1) == ',' &&
+		sc.toks[first].gap < gapLine && sc.toks[last+1].gap < gapLine
+}
+
+// relativeInBrackets reports whether a relative, after a possessive or
+// not, opens the brackets right after token j: "(ma fille)", "(voisin)".
+func (sc *scanner) relativeInBrackets(j int) bool {
+	if sc.punct(j+1) != '(' {
+		return false
+	}
+	k := j + 2
+	if k < len(sc.toks) && sc.toks[k].kind == kWord && sc.foldedIn(k, possessiveWords) {
+		k++
+	}
+	return k < len(sc.toks) && sc.toks[k].kind == kWord && sc.has(k, wRelative)
+}
+
+// possessiveWords are the possessives before a relative (folded).
+var possessiveWords = wordSet("ma mon sa son ta ton notre votre leur mes ses nos vos leurs")
 
 // saysAfter reports whether a verb of saying follows token j, past an
 // object pronoun and an auxiliary: "m'a écrit", "nous a répondu", "dit".
@@ -200,11 +235,16 @@ var sayingVerbs = wordSet("ecrit dit repondu telephone appele appelee parle expl
 // and its verb (folded): "m'a", "nous avait".
 var pronounsAux = wordSet("m me nous vous t te lui leur l a avait aurait ont")
 
-// dropNamesIn removes the names found between offsets start and end.
-func (sc *scanner) dropNamesIn(start, end int) {
+// dropNamesIn removes the names found within one of shops, the spans
+// of the shops kept, in text order: one sweep with a binary search each.
+func (sc *scanner) dropNamesIn(shops []cand) {
+	if len(shops) == 0 {
+		return
+	}
+	idx := newShopIndex(shops)
 	out := sc.cands[:0]
 	for _, c := range sc.cands {
-		if c.typ == NOM && c.start >= start && c.end <= end {
+		if c.typ == NOM && idx.within(c) {
 			continue
 		}
 		out = append(out, c)
@@ -226,26 +266,81 @@ func splitShops(spans []cand) (rest, shops []cand) {
 }
 
 // outsideShops removes from spans, in place, the names that lie within a
-// shop's span: a name's word written again there names the shop.
+// shop's span and do not cover it whole: a name's word written again
+// there names the shop ("M. Leroy … chez Leroy Merlin"), while a value
+// known as a person's whole name ("Je m'appelle Marie Blachère", then
+// "Marie Blachère n'a pas reçu…") is that person again.
 func outsideShops(spans, shops []cand) []cand {
 	if len(shops) == 0 {
 		return spans
 	}
+	idx := newShopIndex(shops)
 	out := spans[:0]
 	for _, c := range spans {
-		if c.typ != NOM || !withinAny(c, shops) {
+		if c.typ != NOM || !idx.drops(c) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// withinAny reports whether c lies within one of spans.
-func withinAny(c cand, spans []cand) bool {
-	for _, s := range spans {
-		if c.start >= s.start && c.end <= s.end {
-			return true
+// shopIndex answers whether a span lies within one of the shops' spans
+// in O(log n): the spans sorted by start, each with the farthest end of
+// those up to it. steps counts the comparisons made (a test checks
+// they grow as n log n).
+type shopIndex struct {
+	shops  []cand
+	maxEnd []int // maxEnd[i] is the largest end of shops[:i+1]
+	steps  int
+}
+
+// newShopIndex returns the index of shops, sorted by start in place.
+func newShopIndex(shops []cand) *shopIndex {
+	sort.Slice(shops, func(i, j int) bool {
+		if shops[i].start != shops[j].start {
+			return shops[i].start < shops[j].start
+		}
+		return shops[i].end > shops[j].end
+	})
+	idx := &shopIndex{shops: shops, maxEnd: make([]int, len(shops))}
+	for i, s := range shops {
+		idx.maxEnd[i] = s.end
+		if i > 0 && idx.maxEnd[i-1] > s.end {
+			idx.maxEnd[i] = idx.maxEnd[i-1]
 		}
 	}
-	return false
+	return idx
+}
+
+// lastBefore returns the index of the last shop starting at or before
+// offset at, or -1.
+func (idx *shopIndex) lastBefore(at int) int {
+	return sort.Search(len(idx.shops), func(i int) bool {
+		idx.steps++
+		return idx.shops[i].start > at
+	}) - 1
+}
+
+// within reports whether c lies within one of the shops' spans: a shop
+// starting at or before it reaches its end.
+func (idx *shopIndex) within(c cand) bool {
+	i := idx.lastBefore(c.start)
+	return i >= 0 && idx.maxEnd[i] >= c.end
+}
+
+// drops reports whether c lies within a shop's span without being that
+// span whole: the shops of its start are read back while they start
+// there, one of them the same span keeps it.
+func (idx *shopIndex) drops(c cand) bool {
+	i := idx.lastBefore(c.start)
+	if i < 0 || idx.maxEnd[i] < c.end {
+		return false
+	}
+	for ; i >= 0 && idx.shops[i].start == c.start; i-- {
+		idx.steps++
+		if idx.shops[i].end == c.end {
+			return false
+		}
+	}
+	return true
 }
