@@ -73,13 +73,13 @@ var lists = []struct {
 		donc car ni que qui quoi dont en ai as avons avez ont suis es est sommes etes sont etre avoir pour par
 		sur avec sans dans chez vers pouvez pourriez pouvoir peux peut puis voudrais voudrions souhaite
 		souhaiterais aimerais besoin ne pas plus si oui non ok accord plait stp svp tres bien quelqu quelque
-		chose voila voici alors ici ne nee encore aviez avait avais avions`},
+		chose voila voici alors ici ne nee encore aviez avait avais avions dit`},
 	{CallBack, `rappeler rappelez rappel recontacter contacter contactez contact joindre appeler appelez
 		rapeler rapelez rappellez rapellez rappeller rapeller rappelle rappelles rappelons rapelle rappele call back ring`},
 	{Help, `aide aider aidez aidiez aidant renseigner renseignez renseignement renseignements information
 		informations info infos question questions demande demander repondre repondez reponse urgent
 		urgence help assistance probleme soucis souci urgente important importante rapide rapidement vite dossier`},
-	{Polite, `je vous me moi de d a au le s il plait svp pouvez pourriez pourrez quand aurez un moment temps dit
+	{Polite, `je vous me moi de d a au le s il plait svp pouvez pourriez pourrez quand aurez un moment temps
 		beaucoup bonne journee soiree bientot plus tard revoir`},
 	{When, `demain ce soir cet cette apres midi semaine lundi mardi mercredi jeudi vendredi matin des que
 		possible`},

@@ -585,12 +585,22 @@ func (sc *scanner) suffixWord(k int) bool {
 }
 
 // sentenceEndAfter reports whether the dot after the building word i ends
-// a sentence rather than an abbreviation: the word is whole (seven
-// letters or more, "appartement.", "bâtiment.") or a capital followed by
-// an apostrophe comes next ("J'ai") (session 22b).
+// a sentence rather than an abbreviation: a capital followed by an
+// apostrophe comes next ("appartement. J'ai"), or the word is whole (seven
+// letters or more) and a capitalised word of two letters or more comes
+// next ("appartement. Le propriétaire"); never before a digit or a lone
+// letter, which go on with the unit ("Bâtiment. C, appartement. 14")
+// (session 22b, the final review's mend).
 func (sc *scanner) sentenceEndAfter(i int) bool {
-	if len([]rune(sc.text(i))) >= 7 {
+	n := i + 2
+	if n >= len(sc.toks) {
 		return true
 	}
-	return i+3 < len(sc.toks) && sc.toks[i+2].shape&shCap != 0 && sc.punct(i+3) == '\''
+	if sc.toks[n].kind != kWord || sc.toks[n].shape&shCap == 0 {
+		return false
+	}
+	if n+1 < len(sc.toks) && sc.punct(n+1) == '\'' {
+		return true
+	}
+	return len([]rune(sc.text(i))) >= 7 && len([]rune(sc.text(n))) >= 2
 }

@@ -58,6 +58,9 @@ func TestLeaks22Health(t *testing.T) {
 			"je prends du pain, prendre de la distance, je prends des congés, c'est mon traitement"},
 		{"an unknown word without health stays", "je prends du Tahor, je travaille sous Windows", "je prends du Tahor, je travaille sous Windows"},
 		{"a town after sous stays", "sous Paris, mon traitement", "sous Paris, mon traitement"},
+		{"a legal protection after sous stays", "Mon traitement continue, sous Tutelle depuis mars", "Mon traitement continue, sous Tutelle depuis mars"},
+		{"a system after sous stays", "mon ordonnance ne s'ouvre pas sous Windows", "mon ordonnance ne s'ouvre pas sous Windows"},
+		{"plural tickets stay", "je prends des Tickets restaurant pour mes soins", "je prends des Tickets restaurant pour mes soins"},
 	})
 }
 

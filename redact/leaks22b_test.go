@@ -39,6 +39,8 @@ func TestLeaks22b(t *testing.T) {
 		{"the court alone stays", "le tribunal correctionnel de Lyon est fermé", "le tribunal correctionnel de Lyon est fermé"},
 		{"a birth town right after the date", "ma mère née le 3 mai 1940 à Limoges", "ma mère née le [NAISSANCE_1] à [NAISSANCE_2]"},
 		{"an abbreviated unit", "Bât. B, appt. 12", "[ADRESSE_1]"},
+		{"whole unit words before a letter and a number", "Résidence Les Lilas, Bâtiment. C, appartement. 14", "[ADRESSE_1]"},
+		{"an apartment then a capitalised sentence", "Je vis dans mon appartement. Le propriétaire refuse les travaux", "Je vis dans mon appartement. Le propriétaire refuse les travaux"},
 		{"a PDL's word without digits stays", "le PDL est sur la facture", "le PDL est sur la facture"},
 	})
 }

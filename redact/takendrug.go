@@ -27,7 +27,7 @@ func (sc *scanner) takenDrugs() {
 			continue
 		case sc.has(i, wTakeVerb):
 			k = sc.partitiveEnd(i + 1)
-		case sc.foldedIs(i, "sous") && sc.toks[i+1].gap == gapSpace:
+		case sc.foldedIs(i, "sous") && sc.toks[i+1].gap == gapSpace && !sc.foldedIn(i+1, notUnderDrug):
 			k = i + 1
 		}
 		if k < 0 || !sc.drugWord(k) {
@@ -55,11 +55,17 @@ func (sc *scanner) drugList(k int) int {
 	return k
 }
 
+// notUnderDrug are the words "sous" puts a person under that are no
+// medicine: a legal protection, a contract, a computer's system (the
+// final review of session 22: « malade, sous Tutelle »).
+var notUnderDrug = wordSet("tutelle curatelle sauvegarde contrat cdd cdi linux windows android ios mac macos")
+
 // partitiveEnd returns the word after the partitive article at token j,
-// "du", "des", "de la", "de l'", or -1.
+// "du", "de la", "de l'", or -1 ("des" takes plurals, « des Tickets
+// restaurant », seldom a medicine the lexicon does not list).
 func (sc *scanner) partitiveEnd(j int) int {
 	switch {
-	case sc.isText(j, "du", "des"):
+	case sc.isText(j, "du"):
 		return j + 1
 	case !sc.isText(j, "de"):
 		return -1
