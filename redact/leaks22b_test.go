@@ -20,6 +20,8 @@ func TestLeaks22b(t *testing.T) {
 		{"pin carte", "Pin de la carte dit à voix haute : 7719", "Pin de la carte dit à voix haute : [SECRET_1]"},
 		{"code alarme", "le code de l'alarme… c'est 1357", "le code de l'alarme… c'est [SECRET_1]"},
 		{"whole password", "Mon mot de passe, c'est mon identifiant suivi de 1234, soit Pirate1234", "Mon mot de passe, c'est mon identifiant suivi de [SECRET_1], soit [SECRET_2]"},
+		{"whole password after an equals sign", "mon mot de passe c'est mon prénom suivi de 1984 = Karim1984", "mon mot de passe c'est mon prénom suivi de [SECRET_1] = [SECRET_2]"},
+		{"whole password after c'est-à-dire", "mon mot de passe c'est mon prénom suivi de 1984, c'est-à-dire Karim1984", "mon mot de passe c'est mon prénom suivi de [SECRET_1], c'est-à-dire [SECRET_2]"},
 		{"a follow-up number stays", "mon dossier suivi de 1234, soit Pirate1234", "mon dossier suivi de [DOSSIER_1], soit Pirate1234"},
 		{"a card's date stays", "Pin de la carte arrivé le : 12/03/2024", "Pin de la carte arrivé le : 12/03/2024"},
 		{"a card's PIN at the text's end", "le code de ma carte", "le code de ma carte"},

@@ -51,15 +51,13 @@ func (sc *scanner) colonInClause(j, n int) int {
 }
 
 // passwordJoinWords introduce the digits added to a word of the password:
-// "suivi de 1234", "suivie de", "puis".
+// "suivi de 1234", "suivie de".
 var passwordJoinWords = wordSet("suivi suivie suivis")
 
-// passwordWholeWords introduce the whole password: "soit Pirate1234".
-var passwordWholeWords = wordSet("soit donc donne")
-
 // joinedPasswords masks, once a password is the topic, the digits after
-// "suivi de" and the word after "soit" or "donc" that ends with them: the
-// whole password.
+// "suivi de" and a word of letters and digits soon after that ends with
+// them, whatever introduces it ("soit Pirate1234", "= Karim1984",
+// "c'est-à-dire Karim1984"): the whole password.
 func (sc *scanner) joinedPasswords() {
 	for i := range sc.toks {
 		if !sc.foldedIn(i, passwordJoinWords) || !sc.isText(i+1, "de", "d") || !sc.numAt(i+2) {
@@ -70,9 +68,9 @@ func (sc *scanner) joinedPasswords() {
 		}
 		num := sc.text(i + 2)
 		sc.addToks(i+2, i+2, SECRET, 0.97) // surer than the case number an "identifiant" reads (0.96)
-		for k := i + 3; k < len(sc.toks) && k < i+8 && sc.toks[k].gap < gapLine; k++ {
-			if sc.toks[k].kind == kAlnum && len(sc.text(k)) > len(num) && sc.text(k)[len(sc.text(k))-len(num):] == num &&
-				sc.foldedIn(k-1, passwordWholeWords) {
+		// the whole password within a dozen tokens: "c'est-à-dire" is seven
+		for k := i + 3; k < len(sc.toks) && k < i+14 && sc.toks[k].gap < gapLine; k++ {
+			if sc.toks[k].kind == kAlnum && len(sc.text(k)) > len(num) && sc.text(k)[len(sc.text(k))-len(num):] == num {
 				sc.addToks(k, k, SECRET, 0.97)
 			}
 		}
